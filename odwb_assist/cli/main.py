@@ -1,0 +1,168 @@
+"""The ``odwb-assist`` entry point: global options, command registration, errors as messages."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import traceback
+from collections.abc import Sequence
+
+import click
+import typer
+
+from .. import __version__
+from ..errors import OdwbError
+from ..i18n import normalise_lang
+from .common import STATE, err_console, plugin_manager, report_error
+
+# One module per command group; each exposes ``register(app)``.
+CORE_COMMAND_MODULES = (
+    "project",
+    "plugins",
+    "check",
+    "metadata",
+    "catalog",
+    "publish",
+    "sandbox",
+    "inventory",
+    "challenge",
+    "workshop",
+    "demo",
+)
+
+HELP = """Accompagne une administration wallonne de ses données à leur publication sur ODWB.
+
+\b
+Étapes : inventory (cartographier) → check / fix (qualité) → document (métadonnées)
+→ publish (publier) → catalog (explorer). Aide d'une commande : odwb-assist COMMANDE --help.
+"""
+
+GLOBAL_FLAGS = {"--debug", "--no-plugins"}
+GLOBAL_VALUED = {"--lang", "--block"}
+
+
+def split_global_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Move global options to the front wherever they were typed (``check F --lang en`` works)."""
+    front: list[str] = []
+    rest: list[str] = []
+    items = list(argv)
+    i = 0
+    while i < len(items):
+        arg = items[i]
+        name = arg.split("=", 1)[0]
+        if arg == "--":
+            rest.extend(items[i:])
+            break
+        if arg in GLOBAL_FLAGS:
+            front.append(arg)
+        elif name in GLOBAL_VALUED:
+            if "=" in arg:
+                front.append(arg)
+            elif i + 1 < len(items):
+                front.extend([arg, items[i + 1]])
+                i += 1
+            else:
+                rest.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front, rest
+
+
+def _apply_global_options(front: list[str]) -> None:
+    i = 0
+    while i < len(front):
+        arg = front[i]
+        name, _, value = arg.partition("=")
+        if name in GLOBAL_VALUED and not value:
+            value = front[i + 1]
+            i += 1
+        if name == "--lang":
+            STATE.lang = normalise_lang(value)
+        elif name == "--block":
+            STATE.block.append(value)
+        elif name == "--debug":
+            STATE.debug = True
+        elif name == "--no-plugins":
+            STATE.no_plugins = True
+        i += 1
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"odwb-assist {__version__}")
+        raise typer.Exit()
+
+
+def build_app() -> typer.Typer:
+    app = typer.Typer(
+        name="odwb-assist", help=HELP, no_args_is_help=True, add_completion=False,
+        pretty_exceptions_enable=False, rich_markup_mode="rich",
+    )
+
+    @app.callback()
+    def main_options(
+        lang: str = typer.Option("fr", "--lang", help="Langue des messages : fr (défaut) ou en."),
+        debug: bool = typer.Option(False, "--debug", help="Affiche la trace complète en cas d'erreur."),
+        block: list[str] = typer.Option([], "--block", help="Désactive un plugin par son nom (répétable)."),
+        no_plugins: bool = typer.Option(False, "--no-plugins", help="N'active aucun plugin installé."),
+        version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                     help="Affiche la version."),
+    ) -> None:
+        """Options valables pour toutes les commandes."""
+
+    for name in CORE_COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"odwb_assist.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"odwb_assist.cli.{name}":
+                continue
+            raise
+        module.register(app)
+    plugin_manager().hook.odwb_register_commands(app=app)
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code; never raises, never prints a traceback
+    unless ``--debug``."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    front, rest = split_global_options(args)
+    STATE.__init__()  # type: ignore[misc]  # a fresh state for each invocation (tests call main twice)
+    _apply_global_options(front)
+    try:
+        app = build_app()
+        command = typer.main.get_command(app)
+        command.main(args=front + rest, prog_name="odwb-assist", standalone_mode=False)
+        return 0
+    except OdwbError as error:
+        if STATE.debug:
+            traceback.print_exc()
+        report_error(error)
+        return error.exit_code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.exceptions.Abort:
+        err_console.print("Interrompu." if STATE.lang == "fr" else "Interrupted.")
+        return 130
+    except KeyboardInterrupt:
+        err_console.print("Interrompu." if STATE.lang == "fr" else "Interrupted.")
+        return 130
+    except Exception as exc:  # the last net: a short message, the traceback only with --debug
+        if STATE.debug:
+            traceback.print_exc()
+        err_console.print(
+            f"[bold red]Erreur interne[/] ({type(exc).__name__}: {exc}). Relancez avec --debug et "
+            "signalez ce problème avec la trace affichée."
+            if STATE.lang == "fr" else
+            f"[bold red]Internal error[/] ({type(exc).__name__}: {exc}). Run again with --debug and "
+            "report it with the traceback."
+        )
+        return 3
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""``odwb-assist init`` and ``odwb-assist config show``: the project file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from .. import project_template
+from ..config import PROJECT_FILE, load
+from ..errors import ConfigError
+from .common import ProjectOption, console, echo, print_json, t
+
+config_app = typer.Typer(help="Le fichier de projet odwb.toml.", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init")(init_command)
+    app.add_typer(config_app, name="config")
+
+
+def init_command(
+    path: Path = typer.Argument(Path(PROJECT_FILE), help="Fichier à créer."),
+    name: str = typer.Option(None, "--name", help="Nom de l'administration (ex. « Ville de Ciney »)."),
+    nis_code: str = typer.Option(None, "--nis-code", help="Code INS (REFNIS) à 5 chiffres."),
+    publisher: str = typer.Option(None, "--publisher", help="Nom d'éditeur sur le portail (défaut : le nom)."),
+    type_: str = typer.Option(None, "--type", help="commune, cpas, province, intercommunale ou autre."),
+    contact_email: str = typer.Option(None, "--contact-email", help="Adresse e-mail d'un service."),
+) -> None:
+    """Crée un fichier odwb.toml commenté pour une nouvelle administration."""
+    if path.exists():
+        raise ConfigError(
+            f"{path} existe déjà : il n'est pas écrasé. Modifiez-le, ou choisissez un autre chemin.",
+            f"{path} already exists: it is not overwritten. Edit it, or choose another path.",
+        )
+    if not name:
+        if sys.stdin.isatty():
+            name = typer.prompt(t("Nom de l'administration", "Name of the administration"))
+        else:
+            raise ConfigError("Indiquez le nom de l'administration avec --name \"Ville de …\".",
+                              "Give the administration's name with --name \"…\".")
+    text = project_template.render(name, nis_code, publisher, type_, contact_email)
+    load_check = _check_text(text, path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    echo(t(f"Fichier de projet créé : {path.resolve()}", f"Project file written: {path.resolve()}"))
+    echo(t("Étape suivante : déclarez vos jeux de données dans [[datasets]], puis "
+                    "« odwb-assist config show ».",
+                    "Next: declare your datasets in [[datasets]], then 'odwb-assist config show'."))
+    del load_check
+
+
+def _check_text(text: str, path: Path) -> object:
+    from ..config import parse
+
+    return parse(text, path.resolve())
+
+
+@config_app.command("show")
+def show_command(
+    project: Path = ProjectOption,
+    portal: str = typer.Option(None, "--portal", help="Adresse du portail (remplace odwb.toml)."),
+    as_json: bool = typer.Option(False, "--json", help="Sortie JSON."),
+) -> None:
+    """Affiche la configuration résolue (la clé d'API : seulement « définie » ou « non définie »)."""
+    cfg = load(project, portal_url=portal)
+    key_set = cfg.portal.api_key() is not None
+    data = {
+        "project_file": str(cfg.path),
+        "administration": vars(cfg.administration),
+        "portal": {
+            "url": cfg.portal.url,
+            "api_key_env": cfg.portal.api_key_env,
+            "api_key": "set" if key_set else "not set",
+            "timeout": cfg.portal.timeout,
+            "licenses": cfg.portal.licenses,
+            "themes": cfg.portal.themes,
+        },
+        "datasets": [
+            {"id": d.id, "file": str(d.file), "exists": d.file.is_file(), "sheet": d.sheet,
+             "schema": str(d.schema) if d.schema else None, "restricted": d.restricted,
+             "metadata": d.metadata}
+            for d in cfg.datasets
+        ],
+        "inventory": str(cfg.inventory_file) if cfg.inventory_file else None,
+        "challenge": bool(cfg.challenge),
+        "programme": cfg.programme,
+    }
+    if as_json:
+        print_json(data)
+        return
+    console.print(f"[bold]{t('Fichier de projet', 'Project file')}[/] : {escape(str(cfg.path))}")
+    adm = cfg.administration
+    console.print(f"[bold]{t('Administration', 'Administration')}[/] : {escape(adm.name)}"
+                  + (f" (INS {adm.nis_code})" if adm.nis_code else ""))
+    console.print(f"[bold]{t('Éditeur sur le portail', 'Portal publisher')}[/] : {escape(adm.publisher_label)}")
+    console.print(f"[bold]{t('Portail', 'Portal')}[/] : {escape(cfg.portal.url)}")
+    state = t("définie", "set") if key_set else t("non définie", "not set")
+    console.print(f"[bold]{t('Clé d’API', 'API key')}[/] : {state} "
+                  f"({t('variable', 'variable')} {cfg.portal.api_key_env})")
+    if cfg.datasets:
+        table = Table(title=t("Jeux de données", "Datasets"))
+        table.add_column("id")
+        table.add_column(t("fichier", "file"))
+        table.add_column(t("existe", "exists"))
+        table.add_column(t("titre", "title"))
+        for d in cfg.datasets:
+            table.add_row(d.id, str(d.file), t("oui", "yes") if d.file.is_file() else t("NON", "NO"),
+                          str(d.metadata.get("title", "")))
+        console.print(table)
+    else:
+        echo(t("Aucun jeu de données déclaré ([[datasets]]).", "No dataset declared ([[datasets]])."))

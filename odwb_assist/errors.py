@@ -1,0 +1,145 @@
+"""Errors that stop the work. Findings (quality problems, metadata gaps) are data, never exceptions.
+
+The tree::
+
+    OdwbError                      root; carries a French and an English message and an exit code
+    ├── ConfigError                odwb.toml missing, unreadable, malformed, unknown key, literal secret
+    ├── PluginError                a plugin cannot be loaded or misbehaves
+    ├── InputError                 a data file cannot be read (missing, empty, binary, not a table, encoding)
+    ├── FixError                   a fix cannot be written (output would overwrite the original, …)
+    ├── MetadataError              metadata file unreadable or not valid JSON/TOML
+    ├── InventoryError             inventory workbook cannot be read or written
+    ├── PortalError                the portal answered with an error or could not be reached
+    │   ├── PortalConnectionError  network error, timeout, retries exhausted
+    │   ├── AuthenticationError    401/403: missing or wrong API key, or not allowed
+    │   ├── NotFoundError          404: dataset, resource or field unknown
+    │   ├── ValidationError        400: the portal refused the request body (its ``detail`` kept)
+    │   ├── InvalidStatusError     400 InvalidDatasetStatus: the dataset is busy processing
+    │   ├── QuotaError             429 after retries: the API quota is exhausted
+    │   └── ODSQLError             400 ODSQLError: the Explore query is not understood
+    ├── PublicationError           the publication workflow cannot go on (processing error, …)
+    │   └── PublicationBlocked     a blocker (personal data, invalid file, missing licence) refused it
+    └── SandboxError               the local sandbox portal cannot start or its store is unusable
+
+Every error says what went wrong and how to fix it, in French (default) and English. Nothing in
+this module may ever hold an API key: messages are built from names of variables, never values.
+"""
+
+from __future__ import annotations
+
+from .i18n import Msg
+
+
+class OdwbError(Exception):
+    """Root of every error of odwb-assist; the CLI shows ``message(lang)`` and exits ``exit_code``."""
+
+    exit_code: int = 2
+
+    def __init__(self, fr: str | Msg, en: str | None = None, *, exit_code: int | None = None) -> None:
+        if isinstance(fr, Msg):
+            self.text = fr
+        else:
+            self.text = Msg(fr, en if en is not None else fr)
+        if exit_code is not None:
+            self.exit_code = exit_code
+        super().__init__(self.text.fr)
+
+    def message(self, lang: str | None = "fr") -> str:
+        return self.text(lang)
+
+    def __str__(self) -> str:
+        return self.text.fr
+
+
+class ConfigError(OdwbError):
+    """The project file cannot be used."""
+
+
+class PluginError(OdwbError):
+    """A plugin cannot be loaded or broke a hook's contract."""
+
+
+class InputError(OdwbError):
+    """A data file cannot be read as a table."""
+
+
+class FixError(OdwbError):
+    """A fix cannot be applied or written."""
+
+
+class MetadataError(OdwbError):
+    """A metadata file cannot be read or written."""
+
+
+class InventoryError(OdwbError):
+    """An inventory file cannot be read or written."""
+
+
+class PortalError(OdwbError):
+    """The portal refused a request or could not be reached.
+
+    ``status_code`` and ``error_code`` come from the portal's answer when there is one.
+    """
+
+    def __init__(
+        self,
+        fr: str | Msg,
+        en: str | None = None,
+        *,
+        status_code: int | None = None,
+        error_code: str | None = None,
+        detail: object = None,
+        exit_code: int | None = None,
+    ) -> None:
+        super().__init__(fr, en, exit_code=exit_code)
+        self.status_code = status_code
+        self.error_code = error_code
+        self.detail = detail
+
+
+class PortalConnectionError(PortalError):
+    """The portal could not be reached (network, timeout) even after retries."""
+
+
+class AuthenticationError(PortalError):
+    """The API key is missing, wrong, or not allowed to do this."""
+
+
+class NotFoundError(PortalError):
+    """The dataset, resource or field does not exist on the portal."""
+
+
+class ValidationError(PortalError):
+    """The portal refused the request body; ``detail`` holds its explanation."""
+
+
+class InvalidStatusError(PortalError):
+    """The dataset is in a status that does not allow this action (e.g. still processing)."""
+
+
+class QuotaError(PortalError):
+    """The portal's API quota is exhausted; ``reset_time`` says when it comes back, if known."""
+
+    reset_time: str | None = None
+
+
+class ODSQLError(PortalError):
+    """The Explore API did not understand the query (``where``, ``select``, …)."""
+
+
+class PublicationError(OdwbError):
+    """The publication cannot go on."""
+
+
+class PublicationBlocked(PublicationError):
+    """A publication blocker refused the dataset; ``blockers`` lists the reasons."""
+
+    exit_code = 1
+
+    def __init__(self, fr: str | Msg, en: str | None = None, *, blockers: list | None = None) -> None:
+        super().__init__(fr, en)
+        self.blockers = list(blockers or [])
+
+
+class SandboxError(OdwbError):
+    """The sandbox portal cannot start or its store cannot be used."""

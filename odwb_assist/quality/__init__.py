@@ -1,0 +1,1 @@
+"""Quality: the check engine over Frictionless, the report model, renderers and fixes."""
