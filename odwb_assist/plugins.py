@@ -26,24 +26,15 @@ ENTRY_POINT_GROUP = "odwb_assist"
 # Built-in plugin modules, registered first in this order. Each package keeps its own list so that
 # the package owning a plugin decides what it registers; the name of a built-in plugin is its
 # module path without the ``odwb_assist.`` prefix (``--block checks.total_row``).
-_BUILTIN_PACKAGES = (
-    "odwb_assist.checks",
-    "odwb_assist.metadata",
-    "odwb_assist.publishing",
-)
+_BUILTIN_MODULES = ("odwb_assist.core_plugin", "odwb_assist.publish_blockers")
+_BUILTIN_PACKAGES = ("odwb_assist.checks", "odwb_assist.metadata")
 
 
 def builtin_plugin_modules() -> list[str]:
     """The module paths of every built-in plugin, in registration order."""
-    modules = ["odwb_assist.core_plugin"]
+    modules = list(_BUILTIN_MODULES)
     for package in _BUILTIN_PACKAGES:
-        try:
-            mod = importlib.import_module(package)
-        except ModuleNotFoundError as exc:
-            if exc.name == package:
-                continue
-            raise
-        modules.extend(getattr(mod, "BUILTIN_PLUGINS", ()))
+        modules.extend(importlib.import_module(package).BUILTIN_PLUGINS)
     return modules
 
 

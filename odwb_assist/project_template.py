@@ -13,7 +13,8 @@ def render(name: str, nis_code: str | None = None, publisher: str | None = None,
         return json.dumps(value, ensure_ascii=False)
 
     nis_line = f"nis_code = {q(nis_code)}" if nis_code else '# nis_code = "91030"          # code INS (REFNIS) à 5 chiffres'
-    type_line = f"type = {q(type_)}" if type_ else '# type = "commune"             # commune, cpas, province, intercommunale, autre'
+    type_line = (f"type = {q(type_)}" if type_ else
+                 '# type = "commune"             # commune, cpas, province, intercommunale, autre')
     mail_line = (f"contact_email = {q(contact_email)}" if contact_email else
                  '# contact_email = "opendata@ciney.be"   # une adresse de service, pas personnelle')
     return f"""# Projet odwb-assist : votre administration, le portail et les jeux de données à publier.
