@@ -7,15 +7,26 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DIR ?= demo-output
 
-.PHONY: demo test lint setup clean bench
+.PHONY: demo test lint setup clean bench browser
 
 $(STAMP): pyproject.toml plugins/odwb-assist-belgium/pyproject.toml plugins/odwb-assist-programme/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]" -e plugins/odwb-assist-belgium -e plugins/odwb-assist-programme
+	$(BIN)/python -m pip install --quiet -e ".[dev,browser]" -e plugins/odwb-assist-belgium -e plugins/odwb-assist-programme
+	@$(MAKE) --no-print-directory browser
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+# Headless Chromium for the browser checks of the HTML outputs (Debian's package; best effort:
+# without it those checks are skipped with a message).
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's chromium for the browser checks..."; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+	      || echo "chromium could not be installed: browser checks will be skipped."; \
+	  else echo "chromium not found (install it for the browser checks; they are skipped without it)."; fi; }
 
 demo: $(STAMP)
 	$(BIN)/odwb-assist demo --output $(DEMO_DIR)
