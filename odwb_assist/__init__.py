@@ -10,5 +10,6 @@ __version__ = "0.1.0"
 from .errors import OdwbError  # noqa: E402
 from .hookspecs import hookimpl  # noqa: E402
 from .i18n import Msg  # noqa: E402
+from .project import Project  # noqa: E402
 
-__all__ = ["__version__", "OdwbError", "Msg", "hookimpl"]
+__all__ = ["__version__", "OdwbError", "Msg", "Project", "hookimpl"]

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import OdwbError
 
@@ -57,6 +58,21 @@ def browser_available() -> bool:
     return chromium_path() is not None
 
 
+def _console_listener(check: PageCheck) -> Callable[[Any], None]:
+    def listen(message: Any) -> None:
+        if message.type == "error":
+            check.console_errors.append(message.text)
+
+    return listen
+
+
+def _error_listener(check: PageCheck) -> Callable[[Any], None]:
+    def listen(error: Any) -> None:
+        check.console_errors.append(str(error))
+
+    return listen
+
+
 def check_pages(
     pages: Sequence[tuple[str | Path, Iterable[str]]],
     screenshot_dir: Path | None = None,
@@ -84,8 +100,8 @@ def check_pages(
                 url = Path(target).resolve().as_uri() if not str(target).startswith("http") else str(target)
                 check = PageCheck(url=url)
                 page = context.new_page()
-                page.on("console", lambda m, c=check: c.console_errors.append(m.text) if m.type == "error" else None)
-                page.on("pageerror", lambda e, c=check: c.console_errors.append(str(e)))
+                page.on("console", _console_listener(check))
+                page.on("pageerror", _error_listener(check))
                 page.goto(url, wait_until="load")
                 check.title = page.title()
                 body = page.inner_text("body")

@@ -1,3 +1,112 @@
-"""Built-in plugin: the core publication blockers (invalid file, missing licence, …)."""
+"""Built-in plugin: the core publication blockers (invalid file, missing licence, licence not open).
+
+Block it with ``--block publish_blockers`` (for a training portal, say); each blocker can also be
+lifted one by one with ``publish --override CODE --justification TEXT`` when it is overridable.
+"""
 
 from __future__ import annotations
+
+import re
+from typing import Any
+
+from .blockers import Blocker
+from .hookspecs import hookimpl
+from .i18n import Msg
+
+# Words that make a licence label "not open data" (non-commercial, no derivatives, all rights reserved).
+CLOSED_MARKERS = re.compile(
+    r"(\bnc\b|\bnd\b|non[- ]?commercial|pas d'utilisation commerciale|no ?derivs?|sans modification|"
+    r"pas de modification|tous droits r[ée]serv[ée]s|all rights reserved|propri[ée]taire|proprietary)",
+    re.I,
+)
+
+
+def _value(template: dict[str, Any], name: str) -> Any:
+    value = template.get(name)
+    return value.get("value") if isinstance(value, dict) and "value" in value else value
+
+
+def licence_of(metadata: Any) -> str | None:
+    """The licence label (``default.license``) or id (``internal.license_id``) of a payload, if any."""
+    if not isinstance(metadata, dict):
+        return None
+    for template, name in (("default", "license"), ("internal", "license_id"), ("default", "license_id")):
+        value = _value(metadata.get(template) or {}, name)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def is_closed_licence(label: str) -> bool:
+    """True for a licence that is not open data (NC, ND, all rights reserved…)."""
+    try:
+        from .metadata.vocabularies import find_licence
+    except ImportError:  # the metadata vocabularies are optional here
+        find_licence = None  # type: ignore[assignment]
+    if find_licence is not None:
+        known = find_licence(label)
+        if known is not None:
+            return not known.is_open
+    return bool(CLOSED_MARKERS.search(label.replace("-", " ")))
+
+
+def _invalid_file(report: Any) -> list[Blocker]:
+    if report is None:
+        return []
+    errors = [f for f in (getattr(report, "errors", None) or []) if str(getattr(f, "severity", "error")) == "error"]
+    if not errors:
+        return []
+    first = errors[0]
+    where_fr = f" (ligne {first.row_number}" if getattr(first, "row_number", None) else " ("
+    where_fr += f", colonne « {first.field_name} »)" if getattr(first, "field_name", None) else ")"
+    where_en = f" (row {first.row_number}" if getattr(first, "row_number", None) else " ("
+    where_en += f", column '{first.field_name}')" if getattr(first, "field_name", None) else ")"
+    where_fr = "" if where_fr == " ()" else where_fr
+    where_en = "" if where_en == " ()" else where_en
+    message = getattr(first, "message", None)
+    first_fr = message("fr") if callable(message) else str(message or "")
+    first_en = message("en") if callable(message) else str(message or "")
+    return [Blocker(
+        code="invalid-file",
+        message=Msg(
+            f"Le fichier contient {len(errors)} erreur(s) de qualité. Première : {first_fr}{where_fr}.",
+            f"The file has {len(errors)} quality error(s). First: {first_en}{where_en}.",
+        ),
+        advice=Msg(
+            "Lancez « odwb-assist check » pour voir chaque erreur et sa correction, corrigez le fichier (ou « odwb-assist "
+            "fix »), puis relancez la publication.",
+            "Run 'odwb-assist check' to see each error and its fix, correct the file (or 'odwb-assist fix'), then "
+            "publish again.",
+        ),
+    )]
+
+
+@hookimpl
+def odwb_publication_blockers(report: Any, metadata: Any) -> list[Blocker]:
+    blockers = _invalid_file(report)
+    licence = licence_of(metadata)
+    if licence is None:
+        blockers.append(Blocker(
+            code="missing-license",
+            message=Msg("Aucune licence n'est indiquée : sans licence, personne ne peut réutiliser les données.",
+                        "No licence is given: without one, nobody may reuse the data."),
+            advice=Msg("Indiquez la licence dans les métadonnées (license = \"CC0 1.0\", la licence recommandée en "
+                       "Wallonie, ou \"CC BY 4.0\"), puis relancez.",
+                       "Set the licence in the metadata (license = \"CC0 1.0\", the Walloon default, or \"CC BY 4.0\"), "
+                       "then run again."),
+            field_name="license", overridable=False,
+        ))
+    elif is_closed_licence(licence):
+        blockers.append(Blocker(
+            code="license-not-open",
+            message=Msg(f"La licence « {licence} » n'est pas une licence ouverte (usage commercial ou modification "
+                        "interdits) : ce ne sont pas des données ouvertes.",
+                        f"Licence '{licence}' is not an open licence (no commercial use or no derivatives): this is "
+                        "not open data."),
+            advice=Msg("Choisissez CC0 1.0 (recommandée) ou CC BY 4.0. Si une licence fermée est imposée, expliquez-le "
+                       "avec --override license-not-open --justification \"…\".",
+                       "Choose CC0 1.0 (recommended) or CC BY 4.0. If a closed licence is required, explain why with "
+                       "--override license-not-open --justification \"…\"."),
+            field_name="license",
+        ))
+    return blockers

@@ -1,4 +1,18 @@
 """Built-in checks. Each module is a plugin: it implements ``odwb_checks`` or ``odwb_field_kinds``."""
 
 # Registered by odwb_assist.plugins, in this order; plugin name = path without "odwb_assist.".
-BUILTIN_PLUGINS: tuple[str, ...] = ()
+BUILTIN_PLUGINS: tuple[str, ...] = (
+    "odwb_assist.checks.title_rows",
+    "odwb_assist.checks.merged_header",
+    "odwb_assist.checks.non_utf_encoding",
+    "odwb_assist.checks.total_row",
+    "odwb_assist.checks.decimal_comma",
+    "odwb_assist.checks.thousands_separator",
+    "odwb_assist.checks.date_format",
+    "odwb_assist.checks.unit_in_cell",
+    "odwb_assist.checks.empty_column",
+    "odwb_assist.checks.inconsistent_category",
+    "odwb_assist.checks.personal_email",
+    "odwb_assist.checks.duplicate_row",
+    "odwb_assist.checks.trim_spaces",
+)

@@ -133,8 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         app = build_app()
         command = typer.main.get_command(app)
-        command.main(args=front + rest, prog_name="odwb-assist", standalone_mode=False)
-        return 0
+        result = command.main(args=front + rest, prog_name="odwb-assist", standalone_mode=False)
+        return result if isinstance(result, int) else 0  # typer.Exit(n) comes back as a return value
     except OdwbError as error:
         if STATE.debug:
             traceback.print_exc()

@@ -1,1 +1,43 @@
-"""Quality: the check engine over Frictionless, the report model, renderers and fixes."""
+"""Quality: the check engine over Frictionless, the report model, renderers and fixes.
+
+Public API (imported lazily, so that ``odwb_assist.quality.model`` stays light)::
+
+    check(source, schema=None, *, lang="fr", plugins=None, sheet=None, limit_errors=None,
+          project=None, progress=False) -> QualityReport
+    fix(source, output, *, fixes=None, dry_run=False, plugins=None, sheet=None, lang="fr") -> FixResult
+    read_table(source, *, sheet=None) -> Table
+    detect_kinds(frame, plugins=None, schema=None) -> dict[str, str]
+    render_text(report, console), render_html(report) -> str, write_xlsx(report, source, path)
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "check": "engine",
+    "load_schema": "engine",
+    "QualityReport": "report",
+    "Detected": "detect",
+    "read_table": "reader",
+    "Table": "reader",
+    "detect_kinds": "kinds",
+    "field_kinds": "kinds",
+    "fix": "fix_engine",
+    "FixResult": "fix_engine",
+    "render_text": "text_report",
+    "render_html": "html_report",
+    "write_xlsx": "xlsx_report",
+    "Finding": "model",
+    "Severity": "model",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        module = importlib.import_module(f"{__name__}.{_EXPORTS[name]}")
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

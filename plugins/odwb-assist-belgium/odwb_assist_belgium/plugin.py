@@ -1,12 +1,64 @@
-"""Hook implementations of the Belgian plugin."""
+"""Hook implementations of the Belgian plugin (registered as ``belgium``; ``--block belgium`` turns it all off)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from odwb_assist.blockers import Blocker
+from odwb_assist.checks.base import CheckContext, FieldKind
 from odwb_assist.hookspecs import hookimpl
 
-__all__ = ["odwb_field_kinds"]
+__all__ = [
+    "odwb_field_kinds",
+    "odwb_checks",
+    "odwb_fixes",
+    "odwb_enrich_metadata",
+    "odwb_publication_blockers",
+]
 
 
 @hookimpl
-def odwb_field_kinds() -> list:
-    return []
+def odwb_field_kinds() -> list[FieldKind]:
+    from .kinds import KINDS
+
+    return list(KINDS)
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[Any]:
+    from .consistency import CommuneConsistencyCheck
+    from .coordinates_pair import SwappedCoordinatesCheck
+    from .national_number_scan import NationalNumberScan
+
+    kinds = set(context.kinds.values())
+    checks: list[Any] = [NationalNumberScan()]
+    if "be-nis-code" in kinds or "be-postal-code" in kinds:
+        checks.append(CommuneConsistencyCheck())
+    if {"wgs84-latitude", "wgs84-longitude"} <= kinds:
+        checks.append(SwappedCoordinatesCheck())
+    return checks
+
+
+@hookimpl
+def odwb_fixes() -> list[Any]:
+    from .fixes import FIXES
+
+    return list(FIXES)
+
+
+@hookimpl
+def odwb_enrich_metadata(project: Any, metadata: Any, source: Any) -> dict[str, Any] | None:
+    from .enrich import enrich
+
+    return enrich(source) or None
+
+
+@hookimpl
+def odwb_publication_blockers(project: Any, report: Any, metadata: Any) -> list[Blocker]:
+    from .blockers import personal_data_blockers, report_fields, report_findings
+
+    counts = getattr(report, "stats", None)
+    kinds = getattr(report, "kinds", None)
+    return personal_data_blockers(report_findings(report), report_fields(report),
+                                  counts=counts if isinstance(counts, dict) else None,
+                                  kinds=kinds if isinstance(kinds, dict) else None)

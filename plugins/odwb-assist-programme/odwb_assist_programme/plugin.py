@@ -1,12 +1,36 @@
-"""Hook implementations of the programme plugin."""
+"""Hook implementations of the programme plugin: the ``programme`` command group, the event
+listener that keeps the register up to date, and the event types it understands."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from odwb_assist.hookspecs import hookimpl
 
-__all__ = ["odwb_event_types"]
+if TYPE_CHECKING:
+    import typer
+
+    from odwb_assist.events import Event
+
+__all__ = ["odwb_event_types", "odwb_register_commands", "odwb_track_event"]
+
+
+@hookimpl
+def odwb_register_commands(app: typer.Typer) -> None:
+    from .cli import programme_app
+
+    app.add_typer(programme_app, name="programme")
+
+
+@hookimpl
+def odwb_track_event(event: Event) -> None:
+    from .listener import handle_event
+
+    handle_event(event)
 
 
 @hookimpl
 def odwb_event_types() -> dict[str, str]:
-    return {}
+    return {
+        "programme-verified": "The programme's obligation check ran (payload: edition, administrations, met, requests).",
+    }

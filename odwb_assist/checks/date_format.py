@@ -1,0 +1,97 @@
+"""Check ``date-format``: dd/mm/yyyy dates, Excel serial numbers, mixed formats; fix: ISO 8601 (yyyy-mm-dd)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+
+from ..hookspecs import hookimpl
+from ..i18n import Msg
+from ..quality.fixing import Change, FixContext
+from ..quality.model import Finding, Severity
+from .base import BaseTableCheck, CheckContext
+from .tally import ColumnTally, matching
+
+LOCAL = "[ \t]*[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})(?:[ T][0-9]{1,2}[:h][0-9]{2}(?::[0-9]{2})?)?[ \t]*"
+LOCAL_DATE = "[ \t]*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}|[0-9]{2})[ \t]*"
+SERIAL = "[ \t]*[1-6][0-9]{4}(?:[.]0+)?[ \t]*"  # 10000..69999: 1927..2091 as Excel day numbers
+DATE_HEADER = re.compile(r"(?i)date|datum|jour|\bdt_|_dt\b|echeance|échéance|naissance|debut|début|fin\b")
+
+MESSAGE = Msg("Colonne « {field} » : {count} date(s) au format local, pas au format ISO AAAA-MM-JJ "
+              "(ex. ligne {row} : « {cell} »).",
+              "Column '{field}': {count} date(s) in a local format, not ISO YYYY-MM-DD (e.g. row {row}: '{cell}').")
+SERIAL_MESSAGE = Msg("Colonne « {field} » : {count} date(s) écrites comme numéro de série Excel (ex. ligne {row} : « {cell} »).",
+                     "Column '{field}': {count} date(s) written as Excel serial numbers (e.g. row {row}: '{cell}').")
+TIP = Msg("Écrivez les dates au format AAAA-MM-JJ (2024-03-31) : Format de cellule > Personnalisé > aaaa-mm-jj, ou lancez "
+          "« odwb-assist fix ». Le portail ne reconnaît pas 31/03/2024 comme une date.",
+          "Write dates as YYYY-MM-DD (2024-03-31): Format cells > Custom > yyyy-mm-dd, or run 'odwb-assist fix'. "
+          "The portal does not read 31/03/2024 as a date.")
+
+
+class DateFormatCheck(BaseTableCheck):
+    name = "date-format"
+    types = ("date-format",)
+
+    def start(self, context: CheckContext) -> None:
+        self.local = ColumnTally()
+        self.serial = ColumnTally()
+        types = context.options.get("types", {})
+        self.local_columns = {name for name in context.fields if types.get(name, "string") in ("string", "date", "any")}
+        self.serial_columns = {name for name in context.fields
+                               if DATE_HEADER.search(name) and types.get(name) in ("integer", "number")}
+
+    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        for number, column in enumerate(chunk.columns, start=1):
+            values = chunk[column]
+            if column in self.local_columns:
+                self.local.add(str(column), number, matching(values, LOCAL))
+            if column in self.serial_columns:
+                self.serial.add(str(column), number, matching(values, SERIAL))
+        return ()
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        yield from self.local.findings("date-format", Severity.WARNING, MESSAGE, TIP)
+        yield from self.serial.findings("date-format", Severity.WARNING, SERIAL_MESSAGE, TIP)
+
+
+def to_iso(values: pd.Series) -> pd.Series:
+    """dd/mm/yyyy (day first, as in Belgium; two-digit years: 00-69 → 20xx) to yyyy-mm-dd; "" when impossible."""
+    parts = values.str.extract(LOCAL_DATE)
+    year = parts[2].where(parts[2].str.len() == 4, None)
+    short = parts[2][parts[2].str.len() == 2].astype(int)
+    year = year.fillna((short + 2000).where(short < 70, short + 1900).astype(str))
+    text = year + "-" + parts[1].str.zfill(2) + "-" + parts[0].str.zfill(2)
+    valid = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce").notna()
+    return text.where(valid, "")
+
+
+class DateFormatFix:
+    name = "date-format"
+    label = Msg("Dates au format ISO 8601", "Dates to ISO 8601")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        changes: list[Change] = []
+        table = table.copy()
+        for column in table.columns:
+            values = table[column]
+            hits = values[values.str.fullmatch(LOCAL_DATE).fillna(False).astype(bool)]
+            if hits.empty:
+                continue
+            converted = to_iso(hits)
+            converted = converted[converted != ""]
+            table.loc[converted.index, column] = converted
+            changes.extend(Change(self.name, int(row), str(column), str(hits[row]), str(after))
+                           for row, after in converted.items())
+        return table, changes
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[DateFormatCheck]:
+    return [DateFormatCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[DateFormatFix]:
+    return [DateFormatFix()]

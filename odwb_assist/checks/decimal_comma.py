@@ -1,0 +1,100 @@
+"""Check ``decimal-comma``: numbers written ``12,5``; fix: ``12.5`` (thousands separators removed too)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..hookspecs import hookimpl
+from ..i18n import Msg
+from ..quality.fixing import Change, FixContext
+from ..quality.model import Finding, Severity
+from .base import BaseTableCheck, CheckContext
+from .tally import ColumnTally, matching
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Written for RE2 (pyarrow): no \s, \d or lookaround, so that pandas does not fall back to Python's re.
+SEPARATORS = "[ .\u00a0\u202f']"
+WS = "[ \t]*"
+PATTERN = f"{WS}[+-]?(?:[0-9]{{1,3}}(?:{SEPARATORS}[0-9]{{3}})+|[0-9]+),[0-9]+{WS}"
+NUMBER_SHARE = 0.8  # the fix converts a column when this share of its values are numbers
+
+MESSAGE = Msg("Colonne « {field} » : {count} nombre(s) écrit(s) avec une virgule décimale (ex. ligne {row} : « {cell} »).",
+              "Column '{field}': {count} number(s) written with a decimal comma (e.g. row {row}: '{cell}').")
+TIP = Msg("Le portail attend un point décimal (12.5) : sinon la colonne est lue comme du texte, ni triable ni "
+          "représentable. Exportez avec le point décimal, ou lancez « odwb-assist fix ».",
+          "The portal expects a decimal point (12.5): otherwise the column is read as text, neither sortable nor "
+          "chartable. Export with a decimal point, or run 'odwb-assist fix'.")
+
+
+class DecimalCommaCheck(BaseTableCheck):
+    name = "decimal-comma"
+    types = ("decimal-comma",)
+
+    def start(self, context: CheckContext) -> None:
+        self.tally = ColumnTally()
+        types = context.options.get("types", {})
+        self.skip = {name for name in context.fields if types.get(name) in ("date", "year", "boolean", "datetime", "time")}
+
+    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        for number, column in enumerate(chunk.columns, start=1):
+            if column not in self.skip:
+                self.tally.add(str(column), number, matching(chunk[column], PATTERN, prefilter=","))
+        return ()
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        return self.tally.findings("decimal-comma", Severity.WARNING, MESSAGE, TIP)
+
+
+def number_columns(table: pd.DataFrame, pattern: str) -> list[object]:
+    """Columns where ``pattern`` matches and nearly all values are numbers (written any local way)."""
+    columns = []
+    loose = f"{WS}[+-]?(?:[0-9]{{1,3}}(?:{SEPARATORS}[0-9]{{3}})+|[0-9]+)(?:[.,][0-9]+)?{WS}"
+    for column in table.columns:
+        values = table[column][table[column] != ""]
+        if values.empty or not values.str.fullmatch(pattern).fillna(False).any():
+            continue
+        if values.str.fullmatch(loose).fillna(False).mean() >= NUMBER_SHARE:
+            columns.append(column)
+    return columns
+
+
+def convert_numbers(table: pd.DataFrame, columns: list[object], pattern: str, fix: str,
+                    decimal: str) -> tuple[pd.DataFrame, list[Change]]:
+    """Rewrite the cells matching ``pattern`` in ``columns`` as plain numbers (``decimal`` is ``,`` or ``.``)."""
+    changes: list[Change] = []
+    table = table.copy()
+    for column in columns:
+        values = table[column]
+        hits = values[values.str.fullmatch(pattern).fillna(False).astype(bool)]
+        if hits.empty:
+            continue
+        cleaned = hits.str.strip().str.replace("[ \u00a0\u202f']", "", regex=True)
+        if decimal == ",":
+            cleaned = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+        else:
+            cleaned = cleaned.str.replace(".", "", regex=False)
+        table.loc[hits.index, column] = cleaned
+        changes.extend(Change(fix, int(row), str(column), str(before), str(after))
+                       for row, before, after in zip(hits.index, hits, cleaned, strict=True))
+    return table, changes
+
+
+class DecimalCommaFix:
+    name = "decimal-comma"
+    label = Msg("Virgule décimale → point", "Decimal comma → point")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        return convert_numbers(table, number_columns(table, PATTERN), PATTERN, self.name, ",")
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[DecimalCommaCheck]:
+    return [DecimalCommaCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[DecimalCommaFix]:
+    return [DecimalCommaFix()]

@@ -1,0 +1,47 @@
+"""Check ``empty-column``: a column without a single value."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..hookspecs import hookimpl
+from ..i18n import Msg
+from ..quality.model import Finding, Severity
+from .base import BaseTableCheck, CheckContext
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+MESSAGE = Msg("La colonne « {field} » est entièrement vide.", "Column '{field}' is completely empty.")
+TIP = Msg("Supprimez la colonne (clic droit sur sa lettre > Supprimer), ou remplissez-la si des valeurs manquent.",
+          "Delete the column (right-click its letter > Delete), or fill it if values are missing.")
+
+
+class EmptyColumnCheck(BaseTableCheck):
+    name = "empty-column"
+    types = ("empty-column",)
+
+    def start(self, context: CheckContext) -> None:
+        self.filled: Counter[str] = Counter()
+        self.rows = 0
+
+    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        self.rows += len(chunk)
+        for column, count in (chunk != "").sum().items():
+            self.filled[str(column)] += int(count)
+        return ()
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        if not self.rows:
+            return
+        for number, column in enumerate(context.fields, start=1):
+            if self.filled[column] == 0:
+                yield Finding("empty-column", Severity.WARNING, MESSAGE.format(field=column), TIP,
+                              row_number=context.header_row, field_name=column, field_number=number)
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[EmptyColumnCheck]:
+    return [EmptyColumnCheck()]

@@ -1,0 +1,33 @@
+"""Check ``non-utf-encoding``: the file is not UTF-8 (cp1252, latin-1, UTF-16); the fixed copy is UTF-8."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..hookspecs import hookimpl
+from ..i18n import Msg
+from ..quality.model import Finding, Severity
+from .base import BaseTableCheck, CheckContext
+
+MESSAGE = Msg("Le fichier est encodé en {encoding}, pas en UTF-8 : les accents risquent d'être mal affichés sur le portail.",
+              "The file is encoded in {encoding}, not UTF-8: accented letters may show garbled on the portal.")
+TIP = Msg("Dans Excel : Fichier > Enregistrer sous > « CSV UTF-8 (délimité par des virgules) » ; dans LibreOffice : "
+          "cochez « Éditer les paramètres du filtre » et choisissez Unicode (UTF-8). Ou lancez « odwb-assist fix ».",
+          "In Excel: File > Save as > 'CSV UTF-8 (Comma delimited)'; in LibreOffice: tick 'Edit filter settings' and "
+          "choose Unicode (UTF-8). Or run 'odwb-assist fix'.")
+UTF8 = ("utf-8", "utf-8-sig", "utf8", "ascii", None)
+
+
+class NonUtfEncodingCheck(BaseTableCheck):
+    name = "non-utf-encoding"
+    types = ("non-utf-encoding",)
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        if context.encoding and context.encoding.lower() not in UTF8:
+            yield Finding("non-utf-encoding", Severity.WARNING, MESSAGE.format(encoding=context.encoding), TIP,
+                          extra={"encoding": context.encoding})
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[NonUtfEncodingCheck]:
+    return [NonUtfEncodingCheck()]

@@ -1,0 +1,73 @@
+"""Column tallies shared by the built-in checks: count matching cells chunk by chunk, report once per column.
+
+A problem that affects a whole column (decimal commas, dd/mm/yyyy dates, units) is reported as one
+finding per column — on the first row where it occurs, with the number of cells and a few more
+example rows in ``extra`` — rather than one finding per cell, so that a million-row file gives a
+readable report and a bounded memory.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..i18n import Msg
+from ..quality.model import Finding, Severity
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+EXAMPLES = 20
+
+
+def number_text(count: int) -> str:
+    return f"{count:,}".replace(",", " ")
+
+
+class ColumnTally:
+    """Matching cells per column: how many, and the first few (row number, cell)."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self.examples: dict[str, list[tuple[int, str]]] = {}
+        self.numbers: dict[str, int] = {}
+
+    def add(self, column: str, number: int, values: pd.Series) -> None:
+        """Count the cells of ``values`` (already filtered to the matching ones; index = row numbers)."""
+        if values.empty:
+            return
+        self.counts[column] += len(values)
+        self.numbers[column] = number
+        kept = self.examples.setdefault(column, [])
+        if len(kept) < EXAMPLES:
+            for row, cell in values.head(EXAMPLES - len(kept)).items():
+                kept.append((int(row), str(cell)))
+
+    def findings(self, type_: str, severity: Severity, message: Msg, tip: Msg) -> Iterator[Finding]:
+        """One finding per column; ``message`` may use {field}, {count}, {cell}, {row}."""
+        for column, count in self.counts.items():
+            examples = self.examples.get(column, [])
+            row, cell = examples[0] if examples else (None, None)
+            yield Finding(
+                type=type_, severity=severity,
+                message=message.format(field=column, count=number_text(count), cell=cell, row=row),
+                tip=tip, row_number=row, field_name=column, field_number=self.numbers.get(column),
+                cell=cell, extra={"count": count, "examples": [{"rowNumber": r, "cell": c} for r, c in examples]},
+            )
+
+
+def field_number(chunk: pd.DataFrame, column: object) -> int:
+    return int(chunk.columns.get_loc(column)) + 1
+
+
+def matching(column: pd.Series, pattern: str, prefilter: str | None = None) -> pd.Series:
+    """The cells of ``column`` that fully match ``pattern`` (after a cheap substring prefilter)."""
+    series = column
+    if prefilter is not None:
+        mask = series.str.contains(prefilter, regex=False)
+        if not mask.any():
+            return series.iloc[0:0]
+        series = series[mask]
+    found = series.str.fullmatch(pattern).fillna(False).astype(bool)
+    return series[found]

@@ -1,0 +1,91 @@
+"""Check ``thousands-separator``: ``1 250`` or ``1.250.000``; fix: separators removed."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..hookspecs import hookimpl
+from ..i18n import Msg
+from ..quality.fixing import Change, FixContext
+from ..quality.model import Finding, Severity
+from .base import BaseTableCheck, CheckContext
+from .decimal_comma import convert_numbers, number_columns
+from .tally import ColumnTally, matching
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Unambiguous: spaces or apostrophes between groups, several dot groups, or dot groups and a decimal comma.
+SURE_RE2 = ("[ \t]*[+-]?[0-9]{1,3}(?:(?:[ \u00a0\u202f'][0-9]{3})+(?:,[0-9]+)?|(?:[.][0-9]{3}){2,}(?:,[0-9]+)?"
+            "|(?:[.][0-9]{3})+,[0-9]+)[ \t]*")
+# Ambiguous: 1.250 is 1250 only if no value of the column has another number of decimals.
+DOT3 = "[ \t]*[+-]?[0-9]{1,3}[.][0-9]{3}[ \t]*"
+OTHER_DECIMALS = "[ \t]*[+-]?[0-9]*[.](?:[0-9]{1,2}|[0-9]{4,})[ \t]*"
+FIX_PATTERN = "[ \t]*[+-]?[0-9]{1,3}(?:(?:[ \u00a0\u202f'.][0-9]{3})+)(?:,[0-9]+)?[ \t]*"
+
+MESSAGE = Msg("Colonne « {field} » : {count} nombre(s) avec un séparateur de milliers (ex. ligne {row} : « {cell} »).",
+              "Column '{field}': {count} number(s) with a thousands separator (e.g. row {row}: '{cell}').")
+TIP = Msg("Écrivez les nombres sans séparateur de milliers (1250, pas 1 250 ni 1.250) : Format de cellule > Nombre, "
+          "décochez « séparateur de milliers », ou lancez « odwb-assist fix ».",
+          "Write numbers without thousands separators (1250, not 1 250 or 1.250): Format cells > Number, untick "
+          "'thousands separator', or run 'odwb-assist fix'.")
+
+
+class ThousandsSeparatorCheck(BaseTableCheck):
+    name = "thousands-separator"
+    types = ("thousands-separator",)
+
+    def start(self, context: CheckContext) -> None:
+        self.sure = ColumnTally()
+        self.dot3 = ColumnTally()
+        self.other: Counter[str] = Counter()
+        types = context.options.get("types", {})
+        self.text = {name for name in context.fields if types.get(name, "string") in ("string", "any")}
+        self.dotted = self.text | {name for name in context.fields if types.get(name) == "number"}
+
+    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        for number, column in enumerate(chunk.columns, start=1):
+            if column not in self.dotted:
+                continue
+            values = chunk[column]
+            if column in self.text:
+                self.sure.add(str(column), number, matching(values, SURE_RE2))
+            dotted = values[values.str.contains(".", regex=False)]
+            if dotted.empty:
+                continue
+            self.dot3.add(str(column), number, matching(dotted, DOT3))
+            self.other[str(column)] += int(dotted.str.fullmatch(OTHER_DECIMALS).fillna(False).sum())
+        return ()
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        for column in list(self.dot3.counts):
+            # 50.465 in a latitude column (a known kind) is a decimal number, never 50465.
+            if self.other[column] or self.dot3.counts[column] < 2 or column in context.kinds:
+                continue
+            self.sure.counts[column] += self.dot3.counts[column]
+            self.sure.numbers[column] = self.dot3.numbers[column]
+            examples = self.sure.examples.setdefault(column, [])
+            examples.extend(self.dot3.examples[column])
+            examples.sort()
+        return self.sure.findings("thousands-separator", Severity.WARNING, MESSAGE, TIP)
+
+
+class ThousandsSeparatorFix:
+    name = "thousands-separator"
+    label = Msg("Séparateurs de milliers supprimés", "Thousands separators removed")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        columns = number_columns(table, SURE_RE2)
+        return convert_numbers(table, columns, FIX_PATTERN, self.name, ",")
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[ThousandsSeparatorCheck]:
+    return [ThousandsSeparatorCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[ThousandsSeparatorFix]:
+    return [ThousandsSeparatorFix()]

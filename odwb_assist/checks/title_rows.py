@@ -1,0 +1,60 @@
+"""Check ``title-rows``: text rows above the real header (a title, a source, a date); fix: drop them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..hookspecs import hookimpl
+from ..i18n import Msg
+from ..quality.fixing import Change, FixContext
+from ..quality.model import Finding, Severity
+from .base import BaseTableCheck, CheckContext
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+MESSAGE = Msg("Ligne {row} : « {cell} » est une ligne de titre au-dessus de l'en-tête (ligne {header}).",
+              "Row {row}: '{cell}' is a title row above the header (row {header}).")
+TIP = Msg("Supprimez les lignes au-dessus des titres de colonnes : la première ligne du fichier doit être l'en-tête. "
+          "Mettez le titre et la source dans les métadonnées du jeu de données.",
+          "Delete the rows above the column labels: the first row of the file must be the header. Put the title "
+          "and the source in the dataset's metadata.")
+
+
+def _first_header_row(context: CheckContext) -> int:
+    rows = getattr(context.options.get("detected"), "header_rows", None) or [context.header_row]
+    return int(rows[0])
+
+
+class TitleRowsCheck(BaseTableCheck):
+    name = "title-rows"
+    types = ("title-rows",)
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        detected = context.options.get("detected")
+        for row, text in getattr(detected, "title_rows", []):
+            yield Finding("title-rows", Severity.ERROR, MESSAGE.format(row=row, cell=text, header=_first_header_row(context)),
+                          TIP, row_number=row, cell=text)
+
+
+class DropTitleRows:
+    """The table is read below the detected header: this fix records the title rows left out."""
+
+    name = "drop-title-rows"
+    label = Msg("Supprimer les lignes de titre", "Drop title rows")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        detected = context.options.get("detected")
+        changes = [Change(self.name, row, None, text, None) for row, text in getattr(detected, "title_rows", [])]
+        return table, changes
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[TitleRowsCheck]:
+    return [TitleRowsCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[DropTitleRows]:
+    return [DropTitleRows()]

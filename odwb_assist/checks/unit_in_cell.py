@@ -1,0 +1,52 @@
+"""Check ``unit-in-cell``: a unit written in the cell with the number (``12 m``, ``1.250,50 €``, ``45%``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..hookspecs import hookimpl
+from ..i18n import Msg
+from ..quality.model import Finding, Severity
+from .base import BaseTableCheck, CheckContext
+from .tally import ColumnTally, matching
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+UNITS = (r"%|‰|€|eur|euros?|\$|usd|m²|m2|m³|m3|km²|km2|km|cm|mm|m|kg|g|t|tonnes?|l|litres?|ha|h|min|°c|°|kwh|mwh|gwh|"
+         r"kw|mw|hab\.?|habitants?|ans?|jours?")
+NUMBER = "[+-]?[0-9][0-9 .,\u00a0\u202f']*"
+PATTERN = f"(?i)[ \t]*(?:€ *)?{NUMBER} *(?:{UNITS})[ \t]*|[ \t]*(?:€|\\$) *{NUMBER}[ \t]*"
+
+MESSAGE = Msg("Colonne « {field} » : {count} valeur(s) avec une unité dans la cellule (ex. ligne {row} : « {cell} »).",
+              "Column '{field}': {count} value(s) with a unit inside the cell (e.g. row {row}: '{cell}').")
+TIP = Msg("Gardez seulement le nombre dans la cellule et mettez l'unité dans le titre de la colonne "
+          "(« superficie_m2 », « montant_eur », « taux_pct ») : la colonne devient alors numérique.",
+          "Keep only the number in the cell and put the unit in the column label ('area_m2', 'amount_eur', "
+          "'rate_pct'): the column then becomes numeric.")
+
+
+class UnitInCellCheck(BaseTableCheck):
+    name = "unit-in-cell"
+    types = ("unit-in-cell",)
+
+    def start(self, context: CheckContext) -> None:
+        self.tally = ColumnTally()
+        types = context.options.get("types", {})
+        self.skip = {name for name, kind in types.items() if kind in ("integer", "number", "year", "date", "boolean")}
+
+    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        for number, column in enumerate(chunk.columns, start=1):
+            if column in self.skip:
+                continue
+            self.tally.add(str(column), number, matching(chunk[column], PATTERN))
+        return ()
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        return self.tally.findings("unit-in-cell", Severity.WARNING, MESSAGE, TIP)
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[UnitInCellCheck]:
+    return [UnitInCellCheck()]

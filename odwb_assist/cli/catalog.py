@@ -1,0 +1,116 @@
+"""``odwb-assist catalog``: search the portal's catalogue, show a dataset, download its records."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from ..portal import PortalClient
+from .common import ProjectOption, console, echo, fail, load_project, print_json, t
+
+catalog_app = typer.Typer(help="Explore le catalogue du portail (recherche, fiche d'un jeu, téléchargement).",
+                          no_args_is_help=True)
+
+PortalOption = typer.Option(None, "--portal", help="Adresse du portail (par défaut : odwb.toml, ODWB_PORTAL_URL ou www.odwb.be).")
+JsonOption = typer.Option(False, "--json", help="Sortie JSON (pour un script).")
+
+
+def _client(project: Path | None, portal: str | None) -> PortalClient:
+    return PortalClient.from_config(load_project(project, portal_url=portal, required=False))
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return html.unescape(re.sub(r"<[^>]+>", " ", str(value))).strip()
+
+
+@catalog_app.command("search")
+def search(
+    text: str | None = typer.Argument(None, help="Texte recherché (titre, description, mots-clés)."),
+    publisher: str | None = typer.Option(None, "--publisher", help="Producteur (ex. « Ville de Namur »)."),
+    theme: str | None = typer.Option(None, "--theme", help="Thème du portail."),
+    keyword: str | None = typer.Option(None, "--keyword", help="Mot-clé."),
+    limit: int = typer.Option(20, "--limit", min=1, help="Nombre maximum de résultats."),
+    as_json: bool = JsonOption,
+    project: Path | None = ProjectOption,
+    portal: str | None = PortalOption,
+) -> None:
+    """Cherche des jeux de données dans le catalogue."""
+    frame = _client(project, portal).explore.search(text, publisher=publisher, theme=theme, keyword=keyword, limit=limit)
+    rows = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        echo(t("Aucun jeu de données ne correspond.", "No dataset matches."))
+        return
+    table = Table()
+    table.add_column(t("Identifiant", "Identifier"), no_wrap=True)
+    for header in (t("Titre", "Title"), t("Producteur", "Publisher"), t("Thèmes", "Themes"), t("Lignes", "Rows")):
+        table.add_column(header)
+    for row in rows:
+        table.add_row(*(_text(row.get(k)) for k in ("dataset_id", "title", "publisher", "theme", "records_count")))
+    console.print(table)
+
+
+@catalog_app.command("show")
+def show(
+    dataset_id: str = typer.Argument(..., help="Identifiant du jeu de données (ex. namur-arbres)."),
+    as_json: bool = JsonOption,
+    project: Path | None = ProjectOption,
+    portal: str | None = PortalOption,
+) -> None:
+    """Affiche la fiche d'un jeu de données : métadonnées et champs."""
+    entry = _client(project, portal).explore.dataset(dataset_id)
+    if as_json:
+        print_json(entry)
+        return
+    default = (entry.get("metas") or {}).get("default") or {}
+    labels = {"title": t("Titre", "Title"), "description": "Description", "publisher": t("Producteur", "Publisher"),
+              "license": t("Licence", "Licence"), "theme": t("Thèmes", "Themes"), "keyword": t("Mots-clés", "Keywords"),
+              "records_count": t("Lignes", "Rows"), "modified": t("Modifié", "Modified"), "language": t("Langue", "Language")}
+    echo(f"{entry.get('dataset_id')} ({entry.get('dataset_uid', '')})")
+    for key, label in labels.items():
+        if default.get(key) not in (None, "", []):
+            echo(f"  {label} : {_text(default.get(key))}")
+    fields = entry.get("fields") or []
+    if fields:
+        table = Table(t("Champ", "Field"), t("Libellé", "Label"), "Type", "Description")
+        for item in fields:
+            table.add_row(*(_text(item.get(k)) for k in ("name", "label", "type", "description")))
+        console.print(table)
+
+
+@catalog_app.command("download")
+def download(
+    dataset_id: str = typer.Argument(..., help="Identifiant du jeu de données."),
+    format: str = typer.Option("csv", "--format", "-f", help="csv, json, geojson ou parquet."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Fichier à écrire (par défaut : <id>.<format>)."),
+    force: bool = typer.Option(False, "--force", help="Remplace le fichier s'il existe déjà."),
+    project: Path | None = ProjectOption,
+    portal: str | None = PortalOption,
+) -> None:
+    """Télécharge tous les enregistrements d'un jeu de données dans un fichier."""
+    fmt = format.lower()
+    if fmt not in ("csv", "json", "geojson", "parquet"):
+        raise fail(f"Format « {format} » inconnu : choisissez csv, json, geojson ou parquet.",
+                   f"Unknown format '{format}': choose csv, json, geojson or parquet.")
+    target = output or Path(f"{dataset_id}.{fmt}")
+    if target.exists() and not force:
+        raise fail(f"{target} existe déjà : choisissez un autre nom avec --output, ou ajoutez --force pour le remplacer.",
+                   f"{target} already exists: choose another name with --output, or add --force to replace it.")
+    written = _client(project, portal).explore.export(dataset_id, fmt, target)
+    echo(t(f"Écrit : {written} ({Path(written).stat().st_size:,} octets).",
+           f"Written: {written} ({Path(written).stat().st_size:,} bytes)."))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(catalog_app, name="catalog")

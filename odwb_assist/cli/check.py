@@ -1,0 +1,80 @@
+"""Commands ``check`` (quality report) and ``fix`` (a clean copy): thin wrappers over odwb_assist.quality."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from .common import STATE, ProjectOption, console, echo, fail, load_project, plugin_manager, t
+
+FORMATS = ("text", "json", "html", "xlsx")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("check")
+    def check_command(
+        file: Path = typer.Argument(..., help="Fichier à vérifier : CSV, XLSX, XLS ou ODS."),
+        schema: Path | None = typer.Option(None, "--schema", help="Table Schema (JSON) à respecter."),
+        output_format: str = typer.Option("text", "--format", "-f", help="text, json, html ou xlsx."),
+        output: Path | None = typer.Option(None, "--output", "-o", help="Fichier où écrire le rapport."),
+        sheet: str | None = typer.Option(None, "--sheet", help="Feuille à lire (la première par défaut)."),
+        limit_errors: int | None = typer.Option(None, "--limit-errors", min=1,
+                                                help="Nombre maximal de problèmes listés (tous sont comptés)."),
+        project: Path | None = ProjectOption,
+    ) -> None:
+        """Vérifie la qualité d'un fichier et explique comment corriger chaque problème.
+
+        Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 fichier illisible.
+        """
+        from ..quality import check, render_html, render_text, write_xlsx
+
+        fmt = output_format.lower()
+        if fmt not in FORMATS:
+            raise fail(f"Format inconnu « {output_format} » : choisissez text, json, html ou xlsx.",
+                       f"Unknown format '{output_format}': choose text, json, html or xlsx.")
+        config = load_project(project, required=False) if project is not None else None
+        report = check(file, schema, lang=STATE.lang, plugins=plugin_manager(), sheet=sheet,
+                       limit_errors=limit_errors, project=config, progress=fmt == "text" or output is not None)
+        if fmt == "text":
+            render_text(report, console)
+        elif fmt == "json":
+            _write(report.to_json(STATE.lang), output)
+        elif fmt == "html":
+            _write(render_html(report, STATE.lang), output)
+        else:
+            target = output or Path.cwd() / f"{Path(report.source).stem}-{t('rapport', 'report')}.xlsx"
+            path = write_xlsx(report, report.source, target, STATE.lang)
+            echo(t(f"Rapport XLSX écrit : {path}", f"XLSX report written: {path}"))
+        raise typer.Exit(0 if report.valid else 1)
+
+    @app.command("fix")
+    def fix_command(
+        file: Path = typer.Argument(..., help="Fichier à corriger (il n'est jamais modifié)."),
+        output: Path = typer.Option(..., "--output", "-o", help="Nouveau fichier CSV UTF-8 propre."),
+        dry_run: bool = typer.Option(False, "--dry-run", help="Montre ce qui changerait, sans rien écrire."),
+        only: list[str] = typer.Option([], "--fix", help="N'appliquer que cette correction (répétable)."),
+        sheet: str | None = typer.Option(None, "--sheet", help="Feuille à lire (la première par défaut)."),
+    ) -> None:
+        """Écrit une copie propre (UTF-8, séparateur virgule) : titres et totaux retirés, nombres et dates normalisés."""
+        from ..quality import fix
+
+        result = fix(file, output, fixes=list(only) or None, dry_run=dry_run, plugins=plugin_manager(), sheet=sheet,
+                     lang=STATE.lang)
+        echo(result.preview(STATE.lang))
+        if result.written:
+            echo(t(f"Fichier propre écrit : {result.output} (l'original est inchangé).",
+                   f"Clean file written: {result.output} (the original is unchanged)."))
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        import sys
+
+        sys.stdout.write(text + "\n")
+        return
+    try:
+        output.write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise fail(f"Impossible d'écrire {output} : {exc}.", f"Cannot write {output}: {exc}.") from exc
+    echo(t(f"Rapport écrit : {output}", f"Report written: {output}"))

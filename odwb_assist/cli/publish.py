@@ -1,0 +1,64 @@
+"""``odwb-assist publish``: check, plan, send, verify (``--dry-run`` shows the plan and sends nothing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ..portal import PortalClient
+from ..publish import Step, plan
+from .common import STATE, ProjectOption, console, echo, fail, load_project, plugin_manager, t
+
+
+def publish(
+    project: Path | None = ProjectOption,
+    dataset: str | None = typer.Option(None, "--dataset", "-d", help="Identifiant du jeu de données (s'il y en a plusieurs)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Affiche les étapes prévues sans rien envoyer."),
+    restricted: bool = typer.Option(False, "--restricted", help="Publie en accès restreint (non visible du public)."),
+    portal: str | None = typer.Option(None, "--portal", help="Adresse du portail (défaut : odwb.toml ou www.odwb.be)."),
+    override: list[str] = typer.Option([], "--override", help="Lève un blocage par son code (répétable), avec --justification."),
+    justification: str | None = typer.Option(None, "--justification", help="Pourquoi le blocage est levé (gardé au registre)."),
+    verify: bool = typer.Option(True, "--verify/--no-verify", help="Relit le jeu publié via l'API Explore."),
+) -> None:
+    """Publie un jeu de données sur le portail, sans doublon : une seconde exécution sans changement n'envoie rien."""
+    if override and not (justification or "").strip():
+        raise fail("--override demande une --justification (elle est gardée dans le registre des publications).",
+                   "--override needs a --justification (it is kept in the publication record).")
+    config = load_project(project, portal_url=portal)
+    client = PortalClient.from_config(config)
+    if not client.has_key:
+        raise fail(f"Aucune clé d'API : définissez la variable d'environnement {client.api_key_env} avec une clé créée "
+                   "dans votre compte sur le portail (« Mes clés d'API »).",
+                   f"No API key: set the environment variable {client.api_key_env} to a key created in your portal "
+                   "account ('My API keys').")
+    overrides = {code: justification or "" for code in override}
+    the_plan = plan(config, client, dataset_id=dataset, restricted=True if restricted else None, overrides=overrides,
+                    plugins=plugin_manager())
+    echo(the_plan.describe(STATE.lang))
+    for item in the_plan.overrides:
+        code, why = item["code"], item["justification"]
+        echo(t(f"Blocage levé : {code} — {why}", f"Blocker lifted: {code} — {why}"))
+    if dry_run:
+        echo(t("Simulation (--dry-run) : rien n'a été envoyé.", "Dry run: nothing was sent."))
+        return
+    if not the_plan.steps:
+        return
+
+    def show(step: Step) -> None:
+        echo(f"→ {step.describe(STATE.lang)}")
+
+    publication = the_plan.apply(progress=show, upload_progress=console.is_terminal)
+    echo(t(f"Publié : {publication.portal}/explore/dataset/{publication.dataset_id}/ ({publication.records} lignes).",
+           f"Published: {publication.portal}/explore/dataset/{publication.dataset_id}/ ({publication.records} rows)."))
+    if verify:
+        result = publication.verify()
+        echo(result.describe(STATE.lang))
+        if not result.ok:
+            echo(t("Attention : le portail ne montre pas encore exactement ce qui a été envoyé ; relancez la "
+                   "vérification dans quelques minutes.",
+                   "Warning: the portal does not show exactly what was sent yet; check again in a few minutes."))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("publish")(publish)

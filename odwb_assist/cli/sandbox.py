@@ -1,0 +1,120 @@
+"""``odwb-assist sandbox …``: the local training portal (serve, reset, add-user, faults)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from ..errors import SandboxError
+from .common import echo, print_json, t
+
+sandbox_app = typer.Typer(help="Portail bac à sable local, compatible ODWB (formations, démos, tests).",
+                          no_args_is_help=True)
+
+DEFAULT_DATA = Path(".odwb") / "sandbox"
+DataOption = typer.Option(DEFAULT_DATA, "--data", help="Dossier des données du bac à sable.")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(sandbox_app, name="sandbox")
+
+
+@sandbox_app.command("serve")
+def serve_command(
+    host: str = typer.Option("127.0.0.1", "--host", help="Adresse d'écoute (127.0.0.1 : cette machine seulement)."),
+    port: int = typer.Option(8765, "--port", help="Port d'écoute (0 : un port libre)."),
+    data: Path = DataOption,
+    seed: bool = typer.Option(False, "--seed", help="Ajoute un catalogue de démonstration (36 jeux de données)."),
+) -> None:
+    """Démarre le portail bac à sable (Ctrl+C pour l'arrêter)."""
+    from ..sandbox import SandboxServer
+
+    server = SandboxServer(data, host=host, port=port, seed=seed)
+    first_key = None
+    if not server.store.users():
+        first_key = server.add_user("formateur", admin=True)
+    server.start()
+    echo(t(f"Portail bac à sable en ligne : {server.url}", f"Sandbox portal running: {server.url}"))
+    echo(t(f"Données : {data.resolve()}", f"Data: {data.resolve()}"))
+    if first_key:
+        echo(t(f"Clé API du formateur (affichée une seule fois) : {first_key}",
+               f"Trainer API key (shown only once): {first_key}"))
+    echo(t("Ajoutez un participant : odwb-assist sandbox add-user NOM --data " + str(data),
+           "Add a participant: odwb-assist sandbox add-user NAME --data " + str(data)))
+    sys.stdout.flush()
+    try:
+        server.wait()
+    except KeyboardInterrupt:
+        echo(t("Arrêt du portail bac à sable.", "Stopping the sandbox portal."))
+    finally:
+        server.stop()
+
+
+@sandbox_app.command("reset")
+def reset_command(
+    data: Path = DataOption,
+    yes: bool = typer.Option(False, "--yes", "-y", help="Ne pas demander de confirmation."),
+) -> None:
+    """Vide le bac à sable (utilisateurs, jeux de données, fichiers)."""
+    from ..sandbox.store import reset
+
+    if not yes:
+        if not sys.stdin.isatty():
+            raise SandboxError("Ajoutez --yes pour confirmer l'effacement du bac à sable.",
+                               "Add --yes to confirm that the sandbox is to be emptied.")
+        typer.confirm(t(f"Effacer tout le contenu du bac à sable {data} ?", f"Erase everything in the sandbox {data}?"),
+                      abort=True)
+    if reset(data):
+        echo(t(f"Bac à sable vidé : {data}", f"Sandbox emptied: {data}"))
+    else:
+        echo(t(f"Rien à vider : pas de bac à sable dans {data}", f"Nothing to empty: no sandbox in {data}"))
+
+
+@sandbox_app.command("add-user")
+def add_user_command(
+    name: str = typer.Argument(..., help="Nom du participant (ex. ciney)."),
+    admin: bool = typer.Option(False, "--admin", help="Clé de formateur : voit et modifie tous les jeux de données."),
+    data: Path = DataOption,
+) -> None:
+    """Crée un utilisateur et affiche sa clé API (une seule fois)."""
+    from ..sandbox.store import Store
+
+    key = Store(data).add_user(name, admin=admin)
+    echo(t(f"Clé API de {name} (notez-la, elle ne sera plus affichée) :", f"API key of {name} (note it, it is shown only once):"))
+    echo(key)
+
+
+@sandbox_app.command("faults")
+def faults_command(
+    data: Path = DataOption,
+    kind: str = typer.Option(None, "--kind", help="429, 503 ou delay."),
+    path: str = typer.Option("*", "--path", help="Chemins visés (motif, ex. '/api/automation/*')."),
+    rate: float = typer.Option(1.0, "--rate", help="Proportion des requêtes touchées (0 à 1)."),
+    retry_after: int = typer.Option(1, "--retry-after", help="Secondes annoncées dans Retry-After (429, 503)."),
+    delay: float = typer.Option(1.0, "--delay", help="Secondes de retard (delay)."),
+    method: list[str] = typer.Option(None, "--method", help="Méthodes visées (défaut : toutes)."),
+    times: int = typer.Option(None, "--times", help="Seulement les N prochaines requêtes visées."),
+    clear: bool = typer.Option(False, "--clear", help="Supprime toutes les pannes simulées."),
+) -> None:
+    """Simule des pannes (429, 503, lenteur) sur un bac à sable, même en marche ; sans option : les affiche."""
+    from ..sandbox.faults import validate_rules
+    from ..sandbox.store import Store
+
+    store = Store(data)
+    rules = [] if clear else list(store.get_setting("faults", []) or [])
+    if kind is not None:
+        rule = {"path": path, "kind": kind, "rate": rate, "retry_after": retry_after, "delay": delay}
+        if method:
+            rule["methods"] = [m.upper() for m in method]
+        if times is not None:
+            rule["times"] = times
+        rules.append(rule)
+    try:
+        rules = validate_rules(rules)
+    except ValueError as exc:
+        raise SandboxError(f"Panne mal décrite : {exc}.", f"Invalid fault: {exc}.") from exc
+    if clear or kind is not None:
+        store.set_setting("faults", rules)
+    print_json(rules)

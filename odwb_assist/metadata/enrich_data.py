@@ -1,0 +1,175 @@
+"""Built-in plugin: the data dictionary, temporal coverage and keywords, from the data file itself.
+
+Types come from Frictionless (``Resource.infer`` on a sample of the text cells); examples,
+completeness and distinct counts from pandas; semantic kinds from the quality engine when present.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import UTC, datetime
+from typing import Any
+
+import pandas as pd
+
+from ..hookspecs import hookimpl
+from .model import FieldInfo
+from .vocabularies import fold, project_themes, suggest_themes, theme_vocabulary
+
+SAMPLE_ROWS = 2000
+STOPWORDS = {
+    "avec", "dans", "pour", "les", "des", "une", "sur", "par", "aux", "est", "code", "nom", "numero", "date",
+    "type", "libelle", "valeur", "adresse", "rue", "commune", "id", "identifiant", "remarque", "remarques",
+    "commentaire", "latitude", "longitude", "lat", "lon", "nombre", "total", "annee", "postal", "ville",
+    "the", "and", "name", "value", "donnees", "fichier", "liste", "jeu",
+}
+YEAR_HEADER = re.compile(r"\b(annee|an|year|exercice)\b")
+# Descriptions proposed from a column's semantic kind (quality engine / Belgian plugin) or its header.
+KIND_DESCRIPTIONS: dict[str, str] = {
+    "be-nis-code": "Code INS (REFNIS) de la commune, 5 chiffres",
+    "be-postal-code": "Code postal belge, 4 chiffres",
+    "be-enterprise-number": "Numéro d'entreprise (BCE), 10 chiffres",
+    "wgs84-latitude": "Latitude en degrés décimaux (WGS 84)",
+    "wgs84-longitude": "Longitude en degrés décimaux (WGS 84)",
+    "email": "Adresse e-mail de contact",
+    "be-phone": "Numéro de téléphone",
+    "be-iban": "Numéro de compte bancaire (IBAN)",
+}
+HEADER_DESCRIPTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(latitude|lat)$"), "Latitude en degrés décimaux (WGS 84)"),
+    (re.compile(r"^(longitude|lon|lng)$"), "Longitude en degrés décimaux (WGS 84)"),
+    (re.compile(r"code.?postal|^cp$"), "Code postal belge, 4 chiffres"),
+    (re.compile(r"code.?(ins|nis|refnis)|^(ins|nis)$"), "Code INS (REFNIS) de la commune, 5 chiffres"),
+    (re.compile(r"^(adresse|address)$"), "Adresse postale (rue et numéro)"),
+    (re.compile(r"^(id|identifiant)$"), "Identifiant unique de la ligne"),
+)
+
+
+def propose_description(name: str, kind: str | None) -> str | None:
+    if kind and kind in KIND_DESCRIPTIONS:
+        return KIND_DESCRIPTIONS[kind]
+    folded = fold(name)
+    return next((text for pattern, text in HEADER_DESCRIPTIONS if pattern.search(folded)), None)
+
+
+def infer_types(frame: pd.DataFrame) -> dict[str, str]:
+    """Table Schema types of the columns (Frictionless inference on a sample of the text cells)."""
+    import frictionless
+
+    sample = frame.head(SAMPLE_ROWS)
+    rows = [list(map(str, sample.columns))] + sample.astype(str).values.tolist()
+    try:
+        resource = frictionless.Resource(data=rows)
+        resource.infer()
+        return {f.name: f.type for f in resource.schema.fields}
+    except Exception as exc:  # inference is best effort; text is always a safe type
+        warnings.warn(f"type inference failed: {exc}", RuntimeWarning, stacklevel=2)
+        return {}
+
+
+def detect_kinds(frame: pd.DataFrame) -> dict[str, str]:
+    try:
+        from ..quality import detect_kinds as quality_detect
+    except ImportError:
+        return {}
+    try:
+        return dict(quality_detect(frame.head(SAMPLE_ROWS)))
+    except Exception:  # kinds are optional information for the dictionary
+        return {}
+
+
+def describe_fields(frame: pd.DataFrame) -> list[FieldInfo]:
+    types = infer_types(frame)
+    kinds = detect_kinds(frame)
+    infos = []
+    total = max(len(frame), 1)
+    for name in frame.columns:
+        column = frame[name].astype(str).str.strip()
+        filled = column[column != ""]
+        distinct = int(filled.nunique())
+        kind = kinds.get(name)
+        ftype = types.get(name, "string")
+        facet = (ftype in ("string", "boolean") and 1 < distinct <= 50 and distinct <= 0.5 * max(len(filled), 1)
+                 and kind is None) or ftype in ("date", "year")
+        infos.append(FieldInfo(
+            name=str(name), type=ftype, examples=[str(v) for v in filled.drop_duplicates().head(3)],
+            completeness=round(len(filled) / total, 4), distinct=distinct, facet=bool(facet), kind=kind,
+            description=propose_description(str(name), kind),
+        ))
+    return infos
+
+
+def _dates(column: pd.Series) -> pd.Series:
+    iso = column.str.match(r"^\d{4}-\d{2}-\d{2}")
+    parsed = pd.to_datetime(column.where(iso), errors="coerce", format="ISO8601")
+    other = pd.to_datetime(column.where(~iso), errors="coerce", dayfirst=True, format="mixed")
+    return parsed.fillna(other)
+
+
+def temporal_coverage(frame: pd.DataFrame, fields: list[FieldInfo]) -> str | None:
+    """``start/end`` (ISO 8601 interval) from date columns, or from a year column."""
+    starts, ends = [], []
+    for info in fields:
+        column = frame[info.name].astype(str).str.strip()
+        column = column[column != ""]
+        if column.empty:
+            continue
+        if info.type in ("date", "datetime") or column.head(50).str.match(r"^\d{1,2}/\d{1,2}/\d{4}$").mean() > 0.8:
+            dates = _dates(column.head(100000))
+            if dates.notna().mean() >= 0.8:
+                starts.append(dates.min().date().isoformat())
+                ends.append(dates.max().date().isoformat())
+        elif YEAR_HEADER.search(fold(info.name)) and column.str.fullmatch(r"(19|20)\d{2}").mean() > 0.9:
+            starts.append(column.min())
+            ends.append(column.max())
+    if not starts:
+        return None
+    start, end = min(starts), max(ends)
+    return start if start == end else f"{start}/{end}"
+
+
+def suggest_keywords(texts: list[str], limit: int = 8) -> list[str]:
+    """Distinct words of 4 letters or more, in the order of ``texts`` (put the best sources first)."""
+    words: list[str] = []
+    seen: set[str] = set()
+    for text in texts:
+        for word in re.findall(r"[a-zà-ÿ]{4,}", str(text).lower()):
+            key = fold(word).rstrip("s")
+            if fold(word) not in STOPWORDS and key not in seen:
+                seen.add(key)
+                words.append(word)
+    return words[:limit]
+
+
+@hookimpl
+def odwb_enrich_metadata(project: Any, metadata: Any) -> dict[str, Any]:
+    context = getattr(metadata, "context", None)
+    frame = getattr(getattr(context, "source", None), "frame", None)
+    if frame is None or frame.empty and not len(frame.columns):
+        return {}
+    proposals: dict[str, Any] = {}
+    fields = describe_fields(frame)
+    proposals["fields"] = fields
+    path = getattr(getattr(context, "source", None), "path", None)
+    if path is not None and path.is_file():
+        modified = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0)
+        proposals["default.modified"] = modified.isoformat().replace("+00:00", "Z")
+    temporal = temporal_coverage(frame, fields)
+    if temporal:
+        proposals["dcat.temporal"] = temporal
+    vocabulary = theme_vocabulary(project_themes(project))
+    title = str(metadata.get("default.title") or "")
+    themes = suggest_themes(" ".join([title, *map(str, frame.columns)]), vocabulary)
+    if themes:
+        proposals["default.theme"] = themes[:1]
+    theme_words = [str(t).split(",")[0] for t in (metadata.get("default.theme") or themes[:1])]
+    place = ""
+    if project is not None and project.administration.name:
+        place = re.sub(r"^(ville|commune|cpas|province)\s+(de\s+|d'|du\s+)?", "", project.administration.name, flags=re.I)
+    keywords = suggest_keywords([*theme_words, title, place])
+    if len(keywords) < 3:  # column names are often unaccented abbreviations: only when little else is known
+        keywords = suggest_keywords([*theme_words, title, place, *map(str, frame.columns)])
+    if keywords:
+        proposals["default.keyword"] = keywords
+    return proposals

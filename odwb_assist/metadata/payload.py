@@ -1,0 +1,94 @@
+"""The exact metadata the publication sends, and the ODS field configuration of the columns.
+
+Precedence: ``[datasets.metadata]`` of odwb.toml, then the dataset's ``metadata_file`` (or
+``metadata.json`` beside odwb.toml), then the draft. Licence and themes stay LABELS
+(``default.license``, ``default.theme``); the publication resolves them to the portal's ids.
+Unfilled parts of the description skeleton (« À compléter ») are never sent.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ..config import DatasetConfig, ProjectConfig
+from .enrich_inventory import TODO
+from .model import FIELD_TYPES, Metadata, is_empty
+from .vocabularies import FREQUENCY_URI, find_frequency, find_licence, match_theme, project_themes, theme_vocabulary
+
+TODO_PARAGRAPH = re.compile(rf"<p>(?:(?!</p>).)*{re.escape(TODO)}(?:(?!</p>).)*</p>\n?", re.S)
+
+
+ACTIVE_ELEMENT = re.compile(r"<\s*(script|iframe|object|embed|style|form)\b.*?(</\s*\1\s*>|/>|$)", re.I | re.S)
+EVENT_ATTRIBUTE = re.compile(r"\s+on\w+\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
+
+
+def clean_description(description: str) -> str:
+    """The description without the skeleton's unfilled paragraphs and without active HTML (never sent)."""
+    text = ACTIVE_ELEMENT.sub("", TODO_PARAGRAPH.sub("", description))
+    text = EVENT_ATTRIBUTE.sub("", text).replace("javascript:", "")
+    return text.strip()
+
+
+def payload_from_metadata(metadata: Metadata, project: ProjectConfig | None = None) -> dict[str, Any]:
+    """``{"default": {...}, "dcat": {...}, "internal": {...}}`` with the portal's field names only."""
+    payload: dict[str, dict[str, Any]] = {template: {} for template in FIELD_TYPES}
+    for template, known in FIELD_TYPES.items():
+        for name in known:
+            value = metadata.templates.get(template, {}).get(name)
+            if not is_empty(value):
+                payload[template][name] = value
+    default, dcat = payload["default"], payload["dcat"]
+    if "description" in default:
+        default["description"] = clean_description(str(default["description"]))
+        if not default["description"]:
+            del default["description"]
+    licence = find_licence(str(default.get("license") or ""))
+    if licence is not None and "license" in default:
+        default["license"] = licence.label
+    if "theme" in default:
+        vocabulary = theme_vocabulary(project_themes(project))
+        default["theme"] = [match_theme(str(t), vocabulary) or str(t) for t in default["theme"]]
+    code = find_frequency(str(dcat.get("accrualperiodicity") or ""))
+    if code is not None:
+        dcat["accrualperiodicity"] = FREQUENCY_URI + code
+    return payload
+
+
+def publication_payload(project: ProjectConfig | str | Path | None, dataset: DatasetConfig | str | None = None,
+                        *, plugins: Any = None) -> dict[str, Any]:
+    """The exact payload the publication sends for ``dataset`` (a DatasetConfig or its id)."""
+    from .draft import draft, resolve_dataset, resolve_project
+
+    config = resolve_project(project)
+    dataset_config = resolve_dataset(config, dataset, None)
+    metadata = draft(config, None, dataset=dataset_config, plugins=plugins)
+    return payload_from_metadata(metadata, config)
+
+
+def ods_field_configuration(metadata: Metadata) -> list[dict[str, Any]]:
+    """Automation API field configurations (``POST /datasets/{uid}/fields/``) for the described columns."""
+    configs: list[dict[str, Any]] = []
+    for info in metadata.fields:
+        name = re.sub(r"[^a-z0-9_]", "_", info.name.lower()).strip("_") or "field"
+        if info.ods_type != "text":
+            configs.append({"type": "type", "label": f"Typing {name} to {info.ods_type}", "field": name,
+                            "type_param": info.ods_type})
+        if info.label and info.label != info.name:
+            configs.append({"type": "rename", "label": f"Label of {name}", "from_name": name, "to_name": name,
+                            "field_label": info.label})
+        if info.description:
+            configs.append({"type": "description", "label": f"Description of {name}", "field": name,
+                            "description": info.description})
+        if info.unit and info.ods_type in ("int", "double"):
+            configs.append({"type": "annotate", "label": f"Unit of {name}", "field": name, "annotation": "unit",
+                            "args": [info.unit]})
+    return configs
+
+
+def facets(metadata: Metadata) -> list[dict[str, Any]]:
+    """``asset_content_configuration.facets``: the columns that make good filters."""
+    return [{"field_name": re.sub(r"[^a-z0-9_]", "_", f.name.lower()).strip("_"), "facetsort": "count",
+             "disjunctive": f.ods_type == "text", "timerange_filter": f.ods_type in ("date", "datetime")}
+            for f in metadata.fields if f.facet]

@@ -1,0 +1,84 @@
+"""Read the data file once for drafting: a DataFrame of text cells and what the file is.
+
+Uses ``odwb_assist.quality.read_table`` (the quality engine's reader) when it is available, and a
+small pandas reader otherwise. A file that cannot be read is not an error here: drafting goes on
+without the data, and the score says that the file could not be read.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..errors import OdwbError
+
+
+@dataclass
+class SourceData:
+    """The data read for drafting; ``frame`` is None when the file could not be read (``problem`` says why)."""
+
+    path: Path | None
+    frame: pd.DataFrame | None = None
+    info: dict[str, Any] = field(default_factory=dict)
+    problem: str | None = None
+
+
+def _pandas_read(path: Path, sheet: str | None) -> tuple[pd.DataFrame, dict[str, Any]]:
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
+        frame = pd.read_excel(path, sheet_name=sheet or 0, dtype=str, keep_default_na=False,
+                              engine="odf" if suffix == ".ods" else None)
+        frame = frame.fillna("").astype(str)
+        info: dict[str, Any] = {"format": suffix.lstrip("."), "sheet": sheet}
+    else:
+        raw = path.read_bytes()
+        encoding = "utf-8-sig"
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            encoding = "cp1252"
+            text = raw.decode(encoding)
+        try:
+            delimiter = csv.Sniffer().sniff(text[:20000], delimiters=",;\t|").delimiter
+        except csv.Error:
+            delimiter = ","
+        frame = pd.read_csv(path, sep=delimiter, dtype=str, keep_default_na=False, encoding=encoding)
+        info = {"format": "csv", "encoding": "utf-8" if encoding == "utf-8-sig" else encoding,
+                "delimiter": delimiter}
+    frame.columns = [str(c).strip() for c in frame.columns]
+    frame.index = range(2, len(frame) + 2)  # physical row numbers: header on row 1
+    return frame, info
+
+
+def read_source(path: str | Path | None, sheet: str | None = None) -> SourceData:
+    """Read ``path`` as a table of text cells; never raises for a bad file."""
+    if path is None:
+        return SourceData(None, problem="no file")
+    file = Path(path)
+    if not file.is_file():
+        return SourceData(file, problem=f"missing: {file}")
+    info: dict[str, Any] = {"bytes": file.stat().st_size}
+    try:
+        try:
+            from ..quality import read_table
+        except ImportError:
+            frame, extra = _pandas_read(file, sheet)
+        else:
+            table = read_table(file, sheet=sheet)
+            frame = table.frame
+            detected = getattr(table, "detected", None)
+            extra = {k: getattr(detected, k) for k in ("format", "encoding", "delimiter", "sheet")
+                     if detected is not None and getattr(detected, k, None) is not None}
+            extra.setdefault("format", file.suffix.lower().lstrip(".") or "csv")
+    except Exception as exc:  # any unreadable file: drafting goes on without the data, the score says why
+        info["format"] = file.suffix.lower().lstrip(".")
+        if isinstance(exc, OdwbError):
+            info["problem_en"] = exc.message("en")
+        return SourceData(file, info=info, problem=exc.message("fr") if isinstance(exc, OdwbError) else str(exc))
+    info.update(extra)
+    info["rows"] = len(frame)
+    return SourceData(file, frame, info)

@@ -1,0 +1,255 @@
+"""Controlled vocabularies of ODWB metadata: themes, licences, update frequencies, languages.
+
+Sources (see the project reference notes): themes from data.gov.be's ODWB harvester mapping
+(domain.md §4.1; the live list is read from the portal and can be given in ``[portal.themes]`` of
+``odwb.toml``, which then replaces this list); licences and the Walloon policy « CC0 par défaut,
+CC BY accepté, comply or explain » (domain.md §1.5); frequencies from the EU « frequency »
+authority table (publications.europa.eu/resource/authority/frequency); languages from the
+``default.language`` enum of the Opendatasoft Automation API (ods-api.md §4.1).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, single-spaced text used to compare labels."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return re.sub(r"[\s_]+", " ", plain).strip()
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+# --- Themes ---------------------------------------------------------------------------------------
+
+# ODWB theme label -> EU data theme (data.gov.be harvester mapping).
+ODWB_THEMES: dict[str, str] = {
+    "Administration et Services publics": "GOVE",
+    "Administration, Gouvernement, Finances publiques, Citoyenneté": "GOVE",
+    "Agriculture, Environnement": "AGRI",
+    "Aménagement du territoire, Urbanisme, Bâtiments, Équipements, Logement": "REGI",
+    "Culture, Patrimoine": "EDUC",
+    "Économie": "ECON",
+    "Économie, Business, PME, Développement économique, Emploi": "ECON",
+    "Éducation, Enseignement": "EDUC",
+    "Éducation, Formation, Recherche, Enseignement": "EDUC",
+    "Energie": "ENER",
+    "Environnement": "ENVI",
+    "Hébergement, Restauration": "ECON",
+    "Loisirs": "EDUC",
+    "Mobilité": "TRAN",
+    "Qualité de Vie": "SOCI",
+    "Santé": "HEAL",
+    "Services, Social": "SOCI",
+    "Smart City": "TECH",
+    "Sport, Loisirs": "EDUC",
+    "Statistiques": "",
+    "Tourisme": "REGI",
+    "Tourisme, Culture, Loisirs": "EDUC",
+    "Tourisme, Culture, Sport et Loisirs": "EDUC",
+    "Transports, Déplacements": "TRAN",
+    "Urbanisme, Patrimoine": "GOVE",
+}
+
+# Words that suggest a theme (folded), used when the inventory gives a free-text theme or nothing.
+THEME_HINTS: dict[str, tuple[str, ...]] = {
+    "Mobilité": ("mobilite", "velo", "parking", "stationnement", "transport", "bus", "voirie", "trafic", "borne"),
+    "Environnement": ("environnement", "dechet", "arbre", "eau", "air", "bruit", "conteneur", "collecte", "nature"),
+    "Energie": ("energie", "electricite", "chauffage", "photovoltaique", "consommation"),
+    "Culture, Patrimoine": ("culture", "patrimoine", "musee", "bibliotheque", "monument"),
+    "Sport, Loisirs": ("sport", "loisir", "piscine", "salle", "plaine de jeux", "aire de jeux"),
+    "Tourisme": ("tourisme", "hebergement", "balade", "promenade"),
+    "Santé": ("sante", "defibrillateur", "dea", "pharmacie", "hopital"),
+    "Services, Social": ("social", "cpas", "aide", "creche", "senior", "logement social"),
+    "Éducation, Enseignement": ("ecole", "enseignement", "education", "formation"),
+    "Administration et Services publics": ("administration", "budget", "conseil", "election", "population", "service public"),
+    "Aménagement du territoire, Urbanisme, Bâtiments, Équipements, Logement": ("urbanisme", "permis", "batiment", "logement"),
+    "Économie": ("economie", "commerce", "entreprise", "marche", "emploi"),
+}
+
+
+# Other wordings of the themes (the inventory template's list, older portal labels) -> ODWB label.
+THEME_ALIASES: dict[str, str] = {
+    "Administration": "Administration et Services publics",
+    "Urbanisme et aménagement du territoire": "Aménagement du territoire, Urbanisme, Bâtiments, Équipements, Logement",
+    "Urbanisme": "Aménagement du territoire, Urbanisme, Bâtiments, Équipements, Logement",
+    "Culture, sport et loisirs": "Tourisme, Culture, Sport et Loisirs",
+    "Culture": "Culture, Patrimoine",
+    "Sport": "Sport, Loisirs",
+    "Économie et emploi": "Économie, Business, PME, Développement économique, Emploi",
+    "Emploi": "Économie, Business, PME, Développement économique, Emploi",
+    "Éducation et formation": "Éducation, Formation, Recherche, Enseignement",
+    "Éducation": "Éducation, Enseignement",
+    "Social": "Services, Social",
+    "Agriculture": "Agriculture, Environnement",
+    "Transports": "Transports, Déplacements",
+}
+
+
+def project_themes(project: Any) -> dict[str, str] | None:
+    """The portal's themes (label -> id) known to the project: ``[portal.themes]`` of odwb.toml, plus the
+    labels cached by the portal client in ``.odwb/vocabulary-<host>.json``; None when nothing is known."""
+    if project is None:
+        return None
+    themes = dict(getattr(project.portal, "themes", {}) or {})
+    if getattr(project, "path", None) is not None:
+        host = re.sub(r"[^A-Za-z0-9.-]+", "_", urlsplit(project.portal.url).netloc or "portal")
+        cache = project.state_dir / f"vocabulary-{host}.json"
+        try:
+            cached = json.loads(cache.read_text(encoding="utf-8")).get("theme_id", {}) if cache.is_file() else {}
+            for ident, label in dict(cached).items():
+                themes.setdefault(str(label), str(ident))
+        except (ValueError, OSError, AttributeError, TypeError):
+            pass
+    return themes or None
+
+
+def theme_vocabulary(portal_themes: dict[str, str] | None = None) -> list[str]:
+    """The theme labels accepted: ``[portal.themes]`` of odwb.toml when given, else ODWB's known list."""
+    return sorted(portal_themes or ODWB_THEMES, key=fold)
+
+
+def match_theme(label: str, vocabulary: list[str]) -> str | None:
+    """The label of ``vocabulary`` equal to ``label`` (or to its alias) ignoring case, accents and spacing."""
+    wanted = _compact(label)
+    for candidate in vocabulary:
+        if _compact(candidate) == wanted:
+            return candidate
+    for alias, target in THEME_ALIASES.items():
+        if _compact(alias) == wanted and _compact(target) != wanted:
+            return match_theme(target, vocabulary)
+    return None
+
+
+def suggest_themes(text: str, vocabulary: list[str]) -> list[str]:
+    """Themes of ``vocabulary`` whose hint words occur in ``text`` (best first)."""
+    folded = fold(text)
+    scored: list[tuple[int, str]] = []
+    for theme, words in THEME_HINTS.items():
+        hits = sum(1 for w in words if w in folded)
+        label = match_theme(theme, vocabulary)
+        if hits and label:
+            scored.append((hits, label))
+    for label in vocabulary:  # a vocabulary label written out in the text
+        if fold(label) in folded and all(label != s for _, s in scored):
+            scored.append((5, label))
+    scored.sort(key=lambda item: -item[0])
+    return [label for _, label in scored]
+
+
+# --- Licences -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Licence:
+    """A licence: the label sent to the portal, its SPDX-like id, its URL and how open it is.
+
+    ``policy`` is ``recommended`` (CC0, the Walloon default), ``accepted`` (CC BY 4.0),
+    ``explain`` (open, but « comply or explain ») or ``closed`` (not open data: NC, ND).
+    """
+
+    label: str
+    id: str
+    url: str
+    policy: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def is_open(self) -> bool:
+        return self.policy != "closed"
+
+
+LICENCES: tuple[Licence, ...] = (
+    Licence("CC0 1.0", "CC0-1.0", "https://creativecommons.org/publicdomain/zero/1.0/", "recommended",
+            ("cc0", "cc zero", "cczero", "cc-0", "domaine public", "public domain", "cc0-1.0")),
+    Licence("CC BY 4.0", "CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/", "accepted",
+            ("cc by", "cc-by", "ccby", "cc-by-4.0", "attribution", "cc by 4", "creative commons attribution 4.0")),
+    Licence("CC BY-SA 4.0", "CC-BY-SA-4.0", "https://creativecommons.org/licenses/by-sa/4.0/", "explain",
+            ("cc by-sa", "cc-by-sa", "ccbysa", "cc-by-sa-4.0")),
+    Licence("ODbL", "ODbL-1.0", "https://opendatacommons.org/licenses/odbl/1-0/", "explain",
+            ("odbl", "open database license", "odbl-1.0")),
+    Licence("ODC-BY", "ODC-By-1.0", "https://opendatacommons.org/licenses/by/1-0/", "explain", ("odc by", "odc-by-1.0")),
+    Licence("PDDL", "PDDL-1.0", "https://opendatacommons.org/licenses/pddl/1-0/", "explain", ("odc-pddl", "pddl-1.0")),
+    Licence("Licence Ouverte / Open Licence", "etalab-2.0", "https://www.etalab.gouv.fr/licence-ouverte-open-licence",
+            "explain", ("licence ouverte", "open licence", "etalab", "lov2")),
+    Licence("CC BY-NC 4.0", "CC-BY-NC-4.0", "https://creativecommons.org/licenses/by-nc/4.0/", "closed",
+            ("cc by-nc", "cc-by-nc", "ccbync")),
+    Licence("CC BY-ND 4.0", "CC-BY-ND-4.0", "https://creativecommons.org/licenses/by-nd/4.0/", "closed",
+            ("cc by-nd", "cc-by-nd", "ccbynd")),
+    Licence("CC BY-NC-SA 4.0", "CC-BY-NC-SA-4.0", "https://creativecommons.org/licenses/by-nc-sa/4.0/", "closed",
+            ("cc by-nc-sa", "ccbyncsa")),
+    Licence("CC BY-NC-ND 4.0", "CC-BY-NC-ND-4.0", "https://creativecommons.org/licenses/by-nc-nd/4.0/", "closed",
+            ("cc by-nc-nd", "ccbyncnd")),
+)
+DEFAULT_LICENCE = LICENCES[0]
+
+
+def find_licence(label: str | None) -> Licence | None:
+    """The known licence named by ``label`` (its label, id or a usual alias), else None."""
+    if not label:
+        return None
+    wanted = _compact(label)
+    for licence in LICENCES:
+        names = (licence.label, licence.id, *licence.aliases)
+        if any(_compact(n) == wanted for n in names):
+            return licence
+    if "nc" in re.findall(r"[a-z]+", fold(label)) or "nd" in re.findall(r"[a-z]+", fold(label)):
+        return Licence(str(label), str(label), "", "closed")
+    return None
+
+
+# --- Update frequencies (EU authority table) ------------------------------------------------------
+
+FREQUENCY_URI = "http://publications.europa.eu/resource/authority/frequency/"
+
+# code -> (French label, English label, folded hint words)
+FREQUENCIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "UPDATE_CONT": ("En continu", "Continuously updated", ("continu", "temps reel", "real time", "continuous")),
+    "DAILY": ("Quotidienne", "Daily", ("quotidien", "journalier", "chaque jour", "daily")),
+    "WEEKLY": ("Hebdomadaire", "Weekly", ("hebdo", "chaque semaine", "weekly")),
+    "MONTHLY": ("Mensuelle", "Monthly", ("mensuel", "chaque mois", "monthly")),
+    "QUARTERLY": ("Trimestrielle", "Quarterly", ("trimestr", "quarterly")),
+    "BIANNUAL": ("Semestrielle", "Semi-annual", ("semestr", "semi-annual", "twice a year")),
+    "ANNUAL": ("Annuelle", "Annual", ("annuel", "chaque annee", "annual", "yearly", "par an")),
+    "BIENNIAL": ("Tous les deux ans", "Biennial", ("deux ans", "biennal", "biennial")),
+    "IRREG": ("Irrégulière", "Irregular", ("irregul", "ponctuel", "a la demande", "irregular", "ad hoc")),
+    "NEVER": ("Jamais (données figées)", "Never", ("jamais", "fige", "historique", "never")),
+    "UNKNOWN": ("Inconnue", "Unknown", ("inconnu", "unknown")),
+}
+
+
+def find_frequency(value: str | None) -> str | None:
+    """The EU frequency code of a label, code, URI or French/English wording, else None."""
+    if not value:
+        return None
+    text = str(value).strip()
+    code = text.rsplit("/", 1)[-1].upper()
+    if code in FREQUENCIES:
+        return code
+    folded = fold(text)
+    for code, (fr, en, _hints) in FREQUENCIES.items():
+        if folded in (fold(fr), fold(en)):
+            return code
+    for code, (_fr, _en, hints) in FREQUENCIES.items():
+        if any(h in folded for h in hints):
+            return code
+    return None
+
+
+def frequency_label(code: str, lang: str = "fr") -> str:
+    fr, en, _ = FREQUENCIES[code]
+    return en if lang == "en" else fr
+
+
+# --- Languages ------------------------------------------------------------------------------------
+
+LANGUAGES: tuple[str, ...] = ("fr", "en", "nl", "de", "pt", "it", "ar", "es", "ca", "eu", "sv")

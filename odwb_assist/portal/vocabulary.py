@@ -1,0 +1,127 @@
+"""Licence and theme labels ↔ the portal's domain-specific ids (``internal.license_id`` / ``theme_id``).
+
+The Automation API stores a licence and themes as ids that differ from one portal to another; the
+ids and their labels are read from the ``internal`` template's fields (``choices`` and ``labels``)
+and cached in ``.odwb/vocabulary-<host>.json``. ``[portal.licenses]`` / ``[portal.themes]`` of
+``odwb.toml`` (label = id) take precedence over what the portal says.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from ..errors import AuthenticationError, MetadataError, NotFoundError
+
+if TYPE_CHECKING:
+    from .client import PortalClient
+
+FIELDS = ("license_id", "theme_id")
+
+
+def fold(text: str) -> str:
+    """Compare labels loosely: no accents, no case, no punctuation (``CC-BY 4.0`` = ``cc by 4.0``)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "", plain)
+
+
+class Vocabulary:
+    """The licence and theme ids of one portal, resolved from labels."""
+
+    def __init__(self, client: PortalClient) -> None:
+        self.client = client
+        self._choices: dict[str, dict[str, str]] | None = None  # field -> {id: label}
+
+    @property
+    def cache_file(self) -> Path | None:
+        if self.client.state_dir is None:
+            return None
+        host = re.sub(r"[^A-Za-z0-9.-]+", "_", urlsplit(self.client.base_url).netloc or "portal")
+        return Path(self.client.state_dir) / f"vocabulary-{host}.json"
+
+    def choices(self, refresh: bool = False) -> dict[str, dict[str, str]]:
+        """``{"license_id": {id: label}, "theme_id": {id: label}}`` from the cache or the portal."""
+        if self._choices is not None and not refresh:
+            return self._choices
+        cache = self.cache_file
+        if not refresh and cache is not None and cache.is_file():
+            try:
+                self._choices = {k: dict(v) for k, v in json.loads(cache.read_text(encoding="utf-8")).items()}
+                return self._choices
+            except (ValueError, OSError, AttributeError):
+                pass
+        self._choices = self._fetch()
+        if cache is not None and any(self._choices.values()):
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_text(json.dumps(self._choices, ensure_ascii=False, indent=1), encoding="utf-8")
+        return self._choices
+
+    def _fetch(self) -> dict[str, dict[str, str]]:
+        found: dict[str, dict[str, str]] = {name: {} for name in FIELDS}
+        try:
+            fields = self.client.automation.template_fields("internal")
+        except (NotFoundError, AuthenticationError):  # no template endpoint for this key: odwb.toml must say
+            return found
+        for field in fields:
+            name = field.get("name")
+            if name not in found:
+                continue
+            labels = field.get("labels") or {}
+            for choice in field.get("choices") or []:
+                found[name][str(choice)] = _label(labels.get(choice), str(choice))
+        return found
+
+    def _resolve(self, field: str, label: str, overrides: dict[str, str]) -> str:
+        for known, ident in overrides.items():
+            if fold(known) == fold(label) or ident == label:
+                return ident
+        for attempt in (False, True):
+            table = self.choices(refresh=attempt).get(field, {})
+            if label in table:
+                return label
+            for ident, known in table.items():
+                if fold(known) == fold(label):
+                    return ident
+            if not table and attempt:
+                break
+        return self._unknown(field, label)
+
+    def _unknown(self, field: str, label: str) -> str:
+        table = (self._choices or {}).get(field, {})
+        known = ", ".join(sorted(table.values())) or "—"
+        section = "licenses" if field == "license_id" else "themes"
+        what_fr, what_en = ("licence", "licence") if field == "license_id" else ("thème", "theme")
+        raise MetadataError(
+            f"Le portail ne connaît pas la {what_fr} « {label} » (connues : {known}). Choisissez une valeur de "
+            f"cette liste, ou ajoutez dans odwb.toml une table [portal.{section}] avec la ligne \"{label}\" = \"<id>\" "
+            "(l'identifiant que l'administrateur du portail vous donne).",
+            f"The portal does not know the {what_en} '{label}' (known: {known}). Choose a value of this list, or add "
+            f"to odwb.toml a [portal.{section}] table with the line \"{label}\" = \"<id>\" (the id the portal "
+            "administrator gives you).",
+        )
+
+    def license_id(self, label: str) -> str:
+        return self._resolve("license_id", label, self.client.licenses)
+
+    def theme_ids(self, labels: list[str]) -> list[str]:
+        return [self._resolve("theme_id", label, self.client.themes) for label in labels]
+
+    def label(self, field: str, ident: str) -> str | None:
+        """The label of an id (for comparing with Explore, which shows labels)."""
+        for known, value in (self.client.licenses if field == "license_id" else self.client.themes).items():
+            if value == ident:
+                return known
+        return self.choices().get(field, {}).get(ident)
+
+
+def _label(value: Any, default: str) -> str:
+    """A choice's label from ``labels[choice]`` (``{lang: label}`` or a plain string)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return str(value.get("fr") or value.get("en") or next(iter(value.values()), default))
+    return default

@@ -1,0 +1,129 @@
+"""The file actually uploaded: a clean UTF-8, comma-separated CSV, with its checksum and row count.
+
+A CSV that already is UTF-8 (no BOM) with commas is uploaded as it is. Anything else (XLSX/ODS, a
+CSV in Windows-1252 or with semicolons, a BOM) is converted to a new file under
+``.odwb/upload/``; the user's file is never changed. The checksum is the SHA-256 of the bytes sent.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import DatasetConfig
+from .errors import InputError
+
+SNIFF_BYTES = 1 << 16
+DELIMITERS = ",;\t|"
+SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+@dataclass(frozen=True)
+class UploadFile:
+    """The CSV to send: ``path`` (the original or a converted copy), ``checksum`` (``sha256:…``), ``rows``."""
+
+    path: Path
+    checksum: str
+    rows: int
+    converted: bool
+    original: Path
+
+    @property
+    def short(self) -> str:
+        """16 hex digits of the checksum, used in the uploaded file name to recognise it later."""
+        return self.checksum.split(":", 1)[1][:16]
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return "sha256:" + digest.hexdigest()
+
+
+def _unreadable(path: Path, why_fr: str, why_en: str) -> InputError:
+    return InputError(f"Le fichier {path} ne peut pas être lu : {why_fr}.", f"File {path} cannot be read: {why_en}.")
+
+
+def _is_utf8(path: Path) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _delimiter(sample: str) -> str:
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        first = sample.splitlines()[0] if sample else ""
+        return max(DELIMITERS, key=first.count) if first else ","
+
+
+def _count_rows(path: Path, encoding: str, delimiter: str) -> int:
+    with path.open(encoding=encoding, newline="") as handle:
+        return max(0, sum(1 for row in csv.reader(handle, delimiter=delimiter) if row) - 1)
+
+
+def _convert_csv(source: Path, target: Path, encoding: str, delimiter: str) -> int:
+    rows = 0
+    errors = "replace" if encoding == "cp1252" else "strict"
+    with source.open(encoding=encoding, errors=errors, newline="") as src, \
+            target.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        for row in csv.reader(src, delimiter=delimiter):
+            if row:
+                writer.writerow(row)
+                rows += 1
+    return max(0, rows - 1)
+
+
+def _convert_spreadsheet(source: Path, target: Path, sheet: str | None) -> int:
+    import pandas as pd
+
+    try:
+        table = pd.read_excel(source, sheet_name=sheet or 0, dtype=str, keep_default_na=False)
+    except Exception as exc:  # openpyxl/odf raise many kinds of errors on bad files
+        kind = type(exc).__name__
+        raise _unreadable(source, f"classeur illisible ({kind})", f"unreadable workbook ({kind})") from exc
+    table.to_csv(target, index=False, encoding="utf-8", lineterminator="\n")
+    return len(table)
+
+
+def prepare_upload(dataset: DatasetConfig, work_dir: Path) -> UploadFile:
+    """The clean CSV for ``dataset`` (converted into ``work_dir`` when needed)."""
+    source = dataset.file
+    if not source.is_file():
+        raise _unreadable(source, "il n'existe pas (vérifiez « file » dans odwb.toml)",
+                          "it does not exist (check 'file' in odwb.toml)")
+    target = work_dir / f"{dataset.id}.csv"
+    if source.suffix.lower() in SPREADSHEETS:
+        work_dir.mkdir(parents=True, exist_ok=True)
+        rows = _convert_spreadsheet(source, target, dataset.sheet)
+        return UploadFile(target, sha256(target), rows, True, source)
+    with source.open("rb") as handle:
+        head = handle.read(SNIFF_BYTES)
+    if not head.strip():
+        raise _unreadable(source, "il est vide", "it is empty")
+    if b"\x00" in head:
+        raise _unreadable(source, "c'est un fichier binaire, pas un CSV", "it is a binary file, not a CSV")
+    bom = head.startswith(codecs.BOM_UTF8)
+    utf8 = _is_utf8(source)
+    encoding = ("utf-8-sig" if bom else "utf-8") if utf8 else "cp1252"
+    sample = head.decode(encoding if utf8 else "cp1252", errors="replace")
+    delimiter = _delimiter(io.StringIO(sample).read())
+    if utf8 and not bom and delimiter == ",":
+        return UploadFile(source, sha256(source), _count_rows(source, "utf-8", ","), False, source)
+    work_dir.mkdir(parents=True, exist_ok=True)
+    rows = _convert_csv(source, target, encoding, delimiter)
+    return UploadFile(target, sha256(target), rows, True, source)

@@ -1,0 +1,295 @@
+"""What a file is: format, encoding, delimiter, sheet and header row, guessed from its first rows.
+
+Detection reads a sample only (never the whole file). It also notes what is odd about the file's
+shape — title rows above the header, a header spread over two rows, a non-UTF-8 encoding — so that
+the checks of the same names can report it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+
+SAMPLE_BYTES = 256 * 1024
+SAMPLE_ROWS = 40
+DELIMITERS = (";", ",", "\t", "|")
+SPREADSHEET_FORMATS = ("xlsx", "xls", "ods")
+EXTENSIONS = {
+    ".csv": "csv", ".txt": "csv", ".tsv": "csv", ".tab": "csv",
+    ".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".ods": "ods",
+}
+
+
+@dataclass
+class Detected:
+    """What was detected about a table file; stated in every report (``detected`` in JSON)."""
+
+    format: str
+    encoding: str | None = None
+    delimiter: str | None = None
+    header_row: int = 1
+    header_rows: list[int] = field(default_factory=lambda: [1])
+    sheet: str | None = None
+    decimal: str | None = None
+    title_rows: list[tuple[int, str]] = field(default_factory=list)  # (row number, text)
+    bom: bool = False
+    header_cells: list[list[str]] = field(default_factory=list, repr=False)  # the header rows' raw text
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("header_cells")
+        data["headerRow"] = data.pop("header_row")
+        data["headerRows"] = data.pop("header_rows")
+        data["titleRows"] = [{"rowNumber": row, "text": text} for row, text in self.title_rows]
+        data.pop("title_rows")
+        return data
+
+
+def resolve_source(source: str | Path) -> Path:
+    """The absolute path of an existing, non-empty file, or an :class:`InputError` saying what to do."""
+    path = Path(source).expanduser()
+    try:
+        path = path.resolve()
+    except OSError as exc:
+        raise InputError(f"Chemin illisible : {source} ({exc}).", f"Unreadable path: {source} ({exc}).") from exc
+    if not path.exists():
+        raise InputError(
+            f"Le fichier {source} n'existe pas. Vérifiez le chemin (relatif au dossier courant ou absolu).",
+            f"File {source} does not exist. Check the path (relative to the current folder, or absolute).",
+        )
+    if path.is_dir():
+        raise InputError(
+            f"{source} est un dossier, pas un fichier. Donnez le chemin d'un fichier CSV, XLSX, XLS ou ODS.",
+            f"{source} is a folder, not a file. Give the path of a CSV, XLSX, XLS or ODS file.",
+        )
+    if path.stat().st_size == 0:
+        raise InputError(
+            f"Le fichier {path.name} est vide (0 octet). Exportez à nouveau le tableau depuis votre tableur.",
+            f"File {path.name} is empty (0 bytes). Export the table again from your spreadsheet.",
+        )
+    return path
+
+
+def sniff_format(path: Path, head: bytes) -> str:
+    """The table format, from the file's first bytes first (a renamed file is common), then its extension."""
+    if head.startswith(b"PK\x03\x04"):
+        if b"mimetypeapplication/vnd.oasis.opendocument" in head[:200]:
+            return "ods"
+        return "xlsx" if EXTENSIONS.get(path.suffix.lower()) != "ods" else "ods"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "xls"
+    return "csv"
+
+
+def _binary(head: bytes) -> bool:
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12))
+    return controls > max(2, len(head) // 50)
+
+
+def detect_encoding(sample: bytes) -> tuple[str, bool]:
+    """(encoding, has BOM): UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252, else latin-1."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", True
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", True
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+        return "utf-8", False
+    except UnicodeDecodeError:
+        pass
+    try:
+        sample.decode("cp1252")
+        return "cp1252", False
+    except UnicodeDecodeError:
+        return "latin-1", False
+
+
+def _split_lines(text: str, delimiter: str) -> list[list[str]]:
+    rows = []
+    try:
+        for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+            rows.append(row)
+            if len(rows) >= SAMPLE_ROWS:
+                break
+    except csv.Error:
+        pass
+    return rows
+
+
+def detect_delimiter(text: str) -> str:
+    """The delimiter whose rows have the most consistent number of fields (ties: the widest)."""
+    best, best_score = ",", (-1.0, 0)
+    for delimiter in DELIMITERS:
+        rows = [row for row in _split_lines(text, delimiter) if any(cell.strip() for cell in row)]
+        if not rows:
+            continue
+        widths = Counter(len(row) for row in rows)
+        width, count = widths.most_common(1)[0]
+        if width < 2:
+            continue
+        score = (round(count / len(rows), 2), width)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _filled(row: list[str]) -> int:
+    return sum(1 for cell in row if cell.strip())
+
+
+def _numeric(cell: str) -> bool:
+    text = cell.strip().replace(" ", "").replace(",", ".").replace("\u00a0", "")
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
+def detect_header(rows: list[list[str]], joiner: str = " ") -> tuple[list[int], list[tuple[int, str]]]:
+    """(header row numbers, title rows) from the first rows of a table (1-based row numbers).
+
+    Title rows are leading rows with few filled cells (a title, a source, a date); the header is the
+    first row filled over at least half of the table's width. A second header row is added when the
+    first one has gaps that the next row fills (a header merged over two rows).
+    """
+    widths = [_filled(row) for row in rows]
+    if not widths or max(widths) == 0:
+        return [1], []
+    width = max(widths)
+    header = 0
+    titles: list[tuple[int, str]] = []
+    if width >= 2:
+        for index, filled in enumerate(widths):
+            if filled * 2 > width or (filled >= 2 and index + 1 < len(widths) and widths[index + 1] <= filled):
+                header = index
+                break
+            if filled:
+                titles.append((index + 1, joiner.join(rows[index]).strip(joiner + " ")))
+            elif titles or index == 0:
+                titles.append((index + 1, ""))
+        else:
+            header = 0
+            titles = []
+    titles = [(row, text) for row, text in titles if row <= header]
+    header_rows = [header + 1]
+    if _second_header_row(rows, header, width):
+        header_rows.append(header + 2)
+    return header_rows, [(row, text) for row, text in titles if text]
+
+
+def _second_header_row(rows: list[list[str]], header: int, width: int) -> bool:
+    if header + 2 >= len(rows):
+        return False
+    first, second, data = rows[header], rows[header + 1], rows[header + 2 : header + 7]
+    size = max(len(first), len(second))
+    first = first + [""] * (size - len(first))
+    second = second + [""] * (size - len(second))
+    gaps = [i for i in range(min(size, width)) if not first[i].strip()]
+    if not gaps or not all(second[i].strip() for i in gaps):
+        return False
+    if any(_numeric(cell) and not (cell.strip().isdigit() and len(cell.strip()) == 4) for cell in second if cell.strip()):
+        return False
+    # A vertical merge (a label only in the first row) or labels where the data has numbers.
+    vertical = any(first[i].strip() and not second[i].strip() for i in range(size))
+    data_numeric = any(
+        _numeric(row[i]) for row in data for i in gaps if i < len(row) and row[i].strip()
+    )
+    return vertical or data_numeric
+
+
+def spreadsheet_sample(path: Path, fmt: str, sheet: str | None) -> tuple[list[list[str]], str | None]:
+    """The first rows of a sheet as text, and the sheet's name (first sheet by default)."""
+    from .reader import open_resource
+
+    resource = open_resource(path, Detected(format=fmt, sheet=sheet, header_rows=[]), header=False)
+    rows: list[list[str]] = []
+    from .reader import cell_text
+
+    with resource:
+        for cells in resource.cell_stream:
+            rows.append([cell_text(cell) for cell in cells])
+            if len(rows) >= SAMPLE_ROWS:
+                break
+    return rows, sheet or first_sheet_name(path, fmt)
+
+
+def first_sheet_name(path: Path, fmt: str) -> str | None:
+    try:
+        if fmt == "xlsx":
+            import openpyxl
+
+            workbook = openpyxl.load_workbook(path, read_only=True)
+            try:
+                return str(workbook.sheetnames[0])
+            finally:
+                workbook.close()
+        if fmt == "xls":
+            import xlrd
+
+            return str(xlrd.open_workbook(str(path), on_demand=True).sheet_names()[0])
+        if fmt == "ods":
+            import ezodf
+
+            return str(ezodf.opendoc(str(path)).sheets[0].name)
+    except Exception:  # the name is informative only
+        return None
+    return None
+
+
+def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detected]:
+    """Resolve ``source`` and detect how to read it; :class:`InputError` when it is not a table."""
+    path = resolve_source(source)
+    with path.open("rb") as handle:
+        head = handle.read(SAMPLE_BYTES)
+    fmt = sniff_format(path, head)
+    if fmt in SPREADSHEET_FORMATS:
+        try:
+            rows, sheet_name = spreadsheet_sample(path, fmt, sheet)
+        except InputError:
+            raise
+        except Exception as exc:  # any failure of the spreadsheet libraries on a damaged file
+            from .reader import unreadable
+
+            raise unreadable(path, exc) from exc
+        detected = Detected(format=fmt, sheet=sheet_name)
+    else:
+        if _binary(head):
+            raise InputError(
+                f"{path.name} n'est pas un tableau : c'est un fichier binaire (image, PDF, archive…). "
+                "Donnez un fichier CSV, XLSX, XLS ou ODS, ou exportez le tableau depuis son logiciel.",
+                f"{path.name} is not a table: it is a binary file (image, PDF, archive…). "
+                "Give a CSV, XLSX, XLS or ODS file, or export the table from its software.",
+            )
+        encoding, bom = detect_encoding(head)
+        text = head.decode(encoding, errors="replace")
+        if len(head) == SAMPLE_BYTES and "\n" in text:
+            text = text[: text.rfind("\n") + 1]
+        delimiter = detect_delimiter(text)
+        rows = _split_lines(text, delimiter)
+        detected = Detected(format="csv", encoding=encoding, delimiter=delimiter, bom=bom)
+    if not any(any(str(cell).strip() for cell in row) for row in rows):
+        raise InputError(
+            f"{path.name} ne contient aucune donnée (seulement des lignes vides).",
+            f"{path.name} holds no data (only blank rows).",
+        )
+    header_rows, titles = detect_header(rows, detected.delimiter or " ")
+    detected.header_rows = header_rows
+    detected.header_row = header_rows[-1]
+    detected.title_rows = titles
+    detected.header_cells = [[str(cell) for cell in rows[number - 1]] for number in header_rows if number <= len(rows)]
+    body = rows[detected.header_row :]
+    commas = sum(1 for row in body for cell in row if "," in cell and _numeric(cell) and "." not in cell)
+    detected.decimal = "," if commas else "."
+    return path, detected

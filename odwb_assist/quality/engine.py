@@ -1,0 +1,279 @@
+"""The check engine: one streaming pass where Frictionless and our chunked checks share the reading.
+
+Frictionless reads the file row by row and reports structure and Table Schema errors. When no
+schema is given it infers one from a sample, and the engine validates with string fields for the
+types it can check itself (:mod:`.typecheck`), so cells are not parsed twice. The raw cells of
+every row are gathered into chunks (pandas, index = spreadsheet row number) on which the field
+kinds and the checks of the ``odwb_checks`` hook run, vectorised.
+"""
+
+from __future__ import annotations
+
+import time
+import warnings
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import pluggy
+from frictionless import Check as FrictionlessCheck
+from frictionless import Checklist, Field, FrictionlessException, Schema, fields
+
+from ..checks.base import CheckContext, FieldKind, TableCheck
+from ..errors import InputError, OdwbError
+from ..events import DATASET_CHECKED, Event
+from ..plugins import announce, collect, default_plugin_manager
+from .detect import Detected, detect
+from .kinds import detect_kinds, field_kinds
+from .messages import from_frictionless
+from .model import Finding
+from .reader import CHUNK_ROWS, frame_from_rows, open_resource, unreadable
+from .report import Collector, QualityReport
+from .structure import structure_errors
+from .typecheck import type_errors, vectorisable
+
+ProgressCallback = Callable[[int, float], None]  # (rows done, share of bytes read 0..1)
+
+
+def load_schema(schema: Any) -> Schema | None:
+    """A Frictionless schema from a path, a descriptor dict or a Schema (``None`` stays ``None``)."""
+    if schema is None or isinstance(schema, Schema):
+        return schema
+    try:
+        if isinstance(schema, dict):
+            return Schema.from_descriptor(schema)
+        path = Path(schema).expanduser().resolve()
+        if not path.is_file():
+            raise InputError(f"Le schéma {schema} n'existe pas. Vérifiez le chemin donné à --schema.",
+                             f"Schema {schema} does not exist. Check the path given to --schema.")
+        from frictionless import system
+
+        with system.use_context(trusted=True):
+            return Schema(str(path))
+    except FrictionlessException as exc:
+        raise InputError(
+            f"Le schéma {schema} n'est pas un Table Schema valide ({exc.error.message}). Corrigez le fichier JSON.",
+            f"Schema {schema} is not a valid Table Schema ({exc.error.message}). Fix the JSON file.",
+        ) from exc
+
+
+def _validation_schema(inferred: Schema) -> tuple[Schema, dict[str, tuple[int, str]]]:
+    """String fields where we check the type ourselves; the types we check (field -> (number, type))."""
+    vector: dict[str, tuple[int, str]] = {}
+    new_fields: list[Field] = []
+    default_missing = list(inferred.missing_values) == [""]
+    for number, field in enumerate(inferred.fields, start=1):
+        if default_missing and vectorisable(field):
+            vector[field.name] = (number, field.type)
+            new_fields.append(fields.StringField(name=field.name))
+        else:
+            new_fields.append(field.to_copy())
+    return Schema(fields=new_fields, missing_values=list(inferred.missing_values)), vector if vector else {}
+
+
+class _Run:
+    """The state of one check run (kept out of :func:`check` to keep it readable)."""
+
+    def __init__(self, path: Path, detected: Detected, collector: Collector, context: CheckContext,
+                 table_checks: list[TableCheck], kinds: dict[str, FieldKind], vector: dict[str, tuple[int, str]]) -> None:
+        self.path = path
+        self.detected = detected
+        self.collector = collector
+        self.context = context
+        self.table_checks = table_checks
+        self.kinds = kinds
+        self.vector = vector
+        self.fast = False  # True: structure errors are found here, Frictionless does not process rows
+        self.rows = 0
+
+    def add_all(self, origin: str, produce: Callable[[], Iterable[Finding] | None]) -> None:
+        """Collect what ``produce()`` finds; a failing check becomes a warning, never a lost run."""
+        try:
+            for finding in produce() or ():
+                self.collector.add(finding)
+        except OdwbError:
+            raise
+        except Exception as exc:  # a plugin's check must not stop the whole check
+            warnings.warn(f"check {origin} failed: {type(exc).__name__}: {exc}", RuntimeWarning, stacklevel=2)
+
+    def chunk(self, rows: list[list[Any]], numbers: list[int], names: list[str]) -> None:
+        frame = frame_from_rows(rows, numbers, names, self.detected.format == "csv")
+        self.rows += len(frame)
+        if self.fast:
+            self.add_all("structure", lambda: structure_errors(rows, numbers, names, frame))
+        self.add_all("type", lambda: type_errors(frame, self.vector))
+        for name, kind in self.kinds.items():
+            if kind.validate is not None and name in frame.columns:
+                validate = kind.validate
+                self.add_all(f"kind {kind.name}", lambda v=validate, n=name: v(frame[n], n, self.context))  # type: ignore[misc]
+        for table_check in self.table_checks:
+            self.add_all(getattr(table_check, "name", "check"),
+                         lambda c=table_check: c.check_chunk(frame, self.context))  # type: ignore[misc]
+
+
+def _split_checks(contributions: list[Any]) -> tuple[list[TableCheck], list[FrictionlessCheck]]:
+    ours: list[TableCheck] = []
+    theirs: list[FrictionlessCheck] = []
+    for item in contributions:
+        if isinstance(item, FrictionlessCheck):
+            theirs.append(item)
+        elif hasattr(item, "check_chunk"):
+            ours.append(item)
+    return ours, theirs
+
+
+def check(
+    source: str | Path,
+    schema: Any = None,
+    *,
+    lang: str = "fr",
+    plugins: pluggy.PluginManager | None = None,
+    sheet: str | None = None,
+    limit_errors: int | None = None,
+    project: Any = None,
+    progress: bool | ProgressCallback = False,
+    chunk_rows: int = CHUNK_ROWS,
+) -> QualityReport:
+    """Check a CSV/XLSX/XLS/ODS file and return its :class:`QualityReport` (never modifies the file).
+
+    ``progress`` may be ``True`` (a Rich progress bar) or a callback ``(rows, share_read)``.
+    Raises :class:`~odwb_assist.errors.InputError` when the file cannot be read as a table.
+    """
+    started = time.perf_counter()
+    pm = plugins if plugins is not None else default_plugin_manager()
+    path, detected = detect(source, sheet=sheet)
+    user_schema = load_schema(schema)
+
+    # 1. Open once to get the labels, the inferred schema and a sample.
+    probe = open_resource(path, detected, schema=user_schema)
+    try:
+        with probe:
+            names = list(probe.schema.field_names)
+            inferred = probe.schema
+            fragment = [list(row) for row in (probe.fragment or [])]
+    except FrictionlessException as exc:
+        raise unreadable(path, exc) from exc
+    except (UnicodeError, ValueError, OSError, KeyError, IndexError) as exc:
+        raise unreadable(path, exc) from exc
+    if not names:
+        raise InputError(f"{path.name} n'a aucune colonne.", f"{path.name} has no column.")
+
+    vector: dict[str, tuple[int, str]] = {}
+    if detected.format != "csv":  # spreadsheet cells are typed values: Frictionless reads them itself
+        validation_schema = user_schema or inferred
+    elif user_schema is not None and (user_schema.primary_key or user_schema.foreign_keys):
+        validation_schema = user_schema
+    else:
+        validation_schema, vector = _validation_schema(user_schema or inferred)
+    sample = frame_from_rows(fragment, list(range(len(fragment))), names, detected.format == "csv")
+    available = field_kinds(pm)
+    kinds = detect_kinds(sample, schema=user_schema, kinds=available)
+
+    administration = getattr(getattr(project, "administration", None), "nis_code", None)
+    context = CheckContext(
+        source=str(path), fields=names, header_row=detected.header_row, kinds=kinds, lang=lang,
+        encoding=detected.encoding, delimiter=detected.delimiter, sheet=detected.sheet,
+        administration_nis=administration,
+        options={"detected": detected, "types": {f.name: f.type for f in inferred.fields}},
+    )
+    table_checks, frictionless_checks = _split_checks(collect(pm.hook.odwb_checks(context=context)))
+    collector = Collector(limit_errors)
+    run = _Run(path, detected, collector, context, table_checks,
+               {name: available[kind] for name, kind in kinds.items() if kind in available}, vector)
+    run.fast = (not frictionless_checks and bool(vector) and len(vector) == len(names)
+                and list(validation_schema.missing_values) == [""])
+    for table_check in table_checks:
+        table_check.start(context)
+
+    # 2. The streaming pass.
+    resource = open_resource(path, detected, schema=validation_schema)
+    total_bytes = max(path.stat().st_size, 1)
+    callback = _progress_callback(progress, path.name)
+    try:
+        with resource:
+            checks = Checklist(checks=frictionless_checks).connect(resource)
+            for fr_check in checks:
+                for error in fr_check.validate_start():
+                    collector.add(from_frictionless(error))
+            extra = checks[1:]
+            rows: list[list[Any]] = []
+            numbers: list[int] = []
+            stream = resource.row_stream
+            while True:
+                try:
+                    row = next(stream)
+                except StopIteration:
+                    break
+                except FrictionlessException as exc:
+                    collector.add(from_frictionless(exc.error))
+                    continue
+                if not run.fast:
+                    for error in row.errors:
+                        collector.add(from_frictionless(error))
+                for fr_check in extra:
+                    for error in fr_check.validate_row(row):
+                        collector.add(from_frictionless(error))
+                try:  # the private slots: Row.cells and Row.row_number are slow cached properties
+                    cells, number = row._Row__cells, row._Row__row_number
+                except AttributeError:
+                    cells, number = row.cells, row.row_number
+                rows.append(cells)
+                numbers.append(number)
+                if len(rows) >= chunk_rows:
+                    run.chunk(rows, numbers, names)
+                    rows, numbers = [], []
+                    if callback:
+                        callback(run.rows, _share_read(resource, total_bytes))
+            if rows:
+                run.chunk(rows, numbers, names)
+            for fr_check in checks:
+                for error in fr_check.validate_end():
+                    collector.add(from_frictionless(error))
+    except FrictionlessException as exc:
+        raise unreadable(path, exc) from exc
+    except (UnicodeError, OSError, ValueError) as exc:
+        raise unreadable(path, exc) from exc
+    finally:
+        if callback:
+            callback(run.rows, 1.0)
+    for table_check in table_checks:
+        run.add_all(getattr(table_check, "name", "check"), lambda c=table_check: c.end(context))  # type: ignore[misc]
+
+    types = {field.name: field.type for field in (user_schema or inferred).fields}
+    report = QualityReport(
+        source=str(path), detected=detected, rows=run.rows, fields=names, kinds=kinds,
+        errors=sorted(collector.kept, key=_order), stats=dict(collector.counts),
+        severity_counts=dict(collector.severities), types=types, lang=lang,
+        truncated=collector.truncated, seconds=round(time.perf_counter() - started, 3),
+    )
+    announce(pm, Event(DATASET_CHECKED, {"source": str(path), "valid": report.valid,
+                                         "errors": report.error_count, "warnings": report.warning_count},
+                       administration=getattr(getattr(project, "administration", None), "name", None),
+                       nis_code=administration, project_dir=_root(project)))
+    return report
+
+
+def _root(project: Any) -> str | None:
+    root = getattr(project, "root", None)
+    return None if root is None else str(root)
+
+
+def _order(finding: Finding) -> tuple[int, int, str]:
+    return (finding.row_number or 0, finding.field_number or 0, finding.type)
+
+
+def _share_read(resource: Any, total: int) -> float:
+    try:
+        return min(1.0, resource.stats.bytes / total) if resource.stats.bytes else 0.0
+    except Exception:
+        return 0.0
+
+
+def _progress_callback(progress: bool | ProgressCallback, name: str) -> ProgressCallback | None:
+    if callable(progress):
+        return progress
+    if not progress:
+        return None
+    from .progress import rich_progress
+
+    return rich_progress(name)

@@ -1,0 +1,35 @@
+"""The HTML report: one self-contained page (inline CSS, no external asset), readable on a projector."""
+
+from __future__ import annotations
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from ..i18n import normalise_lang
+from .report import QualityReport
+from .text_report import summary_lines
+
+EXAMPLES = 10
+SEVERITY_LABELS = {"fr": {"error": "erreur", "warning": "avertissement", "info": "info"},
+                   "en": {"error": "error", "warning": "warning", "info": "info"}}
+
+
+def _environment() -> Environment:
+    return Environment(loader=PackageLoader("odwb_assist", "templates"), autoescape=select_autoescape(["html"]))
+
+
+def render_html(report: QualityReport, lang: str | None = None, *, fragment: bool = False) -> str:
+    """The page (or, with ``fragment``, a ``<div>`` for Jupyter)."""
+    language = normalise_lang(lang or report.lang)
+    groups = []
+    for type_, findings in report.by_type().items():
+        groups.append({
+            "type": type_,
+            "severity": findings[0].severity.value,
+            "severity_label": SEVERITY_LABELS[language][findings[0].severity.value],
+            "count": report.stats.get(type_, len(findings)),
+            "tip": findings[0].tip(language),
+            "examples": [f.to_dict(language) for f in findings[:EXAMPLES]],
+        })
+    template = _environment().get_template("quality_report.html")
+    return template.render(report=report, groups=groups, lang=language, fr=language == "fr",
+                           summary=summary_lines(report, language), fragment=fragment)

@@ -1,0 +1,152 @@
+"""Reading a table through Frictionless, as raw text, in chunks whose index is the spreadsheet row number.
+
+Every format (CSV, XLSX, XLS, ODS) is opened by Frictionless with the dialect detected by
+:mod:`.detect`; absolute paths are accepted through Frictionless's trusted context (v5 refuses
+them otherwise). :func:`read_table` loads a whole (small or medium) table for drafting and fixing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from frictionless import Dialect, FrictionlessException, Resource, Schema, formats, system
+
+from ..errors import InputError
+from .detect import Detected, detect
+
+CHUNK_ROWS = 25_000
+
+
+def cell_text(cell: Any) -> str:
+    """The text of a cell as a spreadsheet user would read it (``""`` for an empty cell)."""
+    if cell is None:
+        return ""
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, bool):
+        return "true" if cell else "false"
+    if isinstance(cell, float):
+        return str(int(cell)) if cell.is_integer() else repr(cell)
+    if isinstance(cell, Decimal):
+        return format(cell.normalize(), "f") if cell == cell.to_integral_value() else str(cell)
+    if isinstance(cell, dt.datetime):
+        if (cell.hour, cell.minute, cell.second, cell.microsecond) == (0, 0, 0, 0):
+            return cell.date().isoformat()
+        return cell.isoformat()
+    if isinstance(cell, (dt.date, dt.time)):
+        return cell.isoformat()
+    return str(cell)
+
+
+def open_resource(
+    path: Path, detected: Detected, *, schema: Schema | None = None, header: bool = True
+) -> Any:
+    """A Frictionless (table) resource for ``path`` read the way ``detected`` says (not opened yet)."""
+    controls: list[Any] = []
+    if detected.format == "csv":
+        controls.append(formats.CsvControl(delimiter=detected.delimiter or ","))
+    elif detected.format in ("xlsx", "xls"):
+        controls.append(formats.ExcelControl(sheet=detected.sheet or 1, fill_merged_cells=False))
+    elif detected.format == "ods":
+        controls.append(formats.OdsControl(sheet=detected.sheet or 1))
+    dialect = Dialect(header_rows=detected.header_rows, controls=controls) if header else Dialect(header=False,
+                                                                                                 controls=controls)
+    options: dict[str, Any] = {"format": detected.format, "dialect": dialect}
+    if detected.encoding:
+        options["encoding"] = detected.encoding
+    if schema is not None:
+        options["schema"] = schema
+    with system.use_context(trusted=True):
+        return Resource(path=str(path), **options)
+
+
+def unreadable(path: Path, exc: BaseException) -> InputError:
+    """The error for a file that Frictionless (or its format library) cannot read as a table."""
+    note = getattr(getattr(exc, "error", None), "note", None) or str(exc) or type(exc).__name__
+    return InputError(
+        f"{path.name} ne peut pas être lu comme un tableau ({note}). Ouvrez-le dans votre tableur et "
+        "enregistrez-le en CSV (UTF-8) ou en XLSX, puis relancez la vérification.",
+        f"{path.name} cannot be read as a table ({note}). Open it in your spreadsheet, save it as CSV "
+        "(UTF-8) or XLSX, then run the check again.",
+    )
+
+
+def frame_from_rows(rows: list[list[Any]], row_numbers: list[int], labels: list[str], text: bool) -> pd.DataFrame:
+    """A chunk: raw cells cut or padded to the labels, as ``str`` (``""`` for empty), indexed by row number."""
+    width = len(labels)
+    if not text:
+        rows = [[cell_text(cell) for cell in row] for row in rows]
+    if any(len(row) != width for row in rows):
+        pad = [None] * width
+        rows = [row[:width] if len(row) >= width else list(row) + pad[: width - len(row)] for row in rows]
+    frame = pd.DataFrame(rows, columns=range(width), dtype="str") if rows else pd.DataFrame(columns=range(width), dtype="str")
+    if frame.isna().to_numpy().any():
+        frame = frame.fillna("")
+    frame.columns = pd.Index(labels)
+    frame.index = pd.Index(row_numbers, name="row")
+    return frame
+
+
+@dataclass
+class Table:
+    """A whole table as raw text: ``frame`` (columns = labels, index = row numbers) and what was detected."""
+
+    frame: pd.DataFrame
+    detected: Detected
+    path: Path
+
+    @property
+    def fields(self) -> list[str]:
+        return [str(column) for column in self.frame.columns]
+
+
+def unique_labels(labels: list[str]) -> list[str]:
+    """Labels usable as column names: blanks become ``fieldN``, duplicates get a number (as Frictionless)."""
+    seen: dict[str, int] = {}
+    names = []
+    for position, label in enumerate(labels, start=1):
+        name = label.strip() if isinstance(label, str) and label.strip() else f"field{position}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}{seen[name]}"
+        else:
+            seen[name] = 1
+        names.append(name)
+    return names
+
+
+def iter_text_chunks(path: Path, detected: Detected, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
+    """The rows below the header, as text chunks (no validation: for reading and fixing)."""
+    resource = open_resource(path, detected, schema=None)
+    text = detected.format == "csv"
+    try:
+        with resource:
+            labels = list(resource.schema.field_names) or unique_labels([str(label) for label in resource.labels])
+            rows: list[list[Any]] = []
+            numbers: list[int] = []
+            for row in resource.row_stream:
+                rows.append(row.cells)
+                numbers.append(row.row_number)
+                if len(rows) >= chunk_rows:
+                    yield frame_from_rows(rows, numbers, labels, text)
+                    rows, numbers = [], []
+            if rows or not numbers:
+                yield frame_from_rows(rows, numbers, labels, text)
+    except FrictionlessException as exc:
+        raise unreadable(path, exc) from exc
+    except (UnicodeError, ValueError, OSError) as exc:
+        raise unreadable(path, exc) from exc
+
+
+def read_table(source: str | Path, *, sheet: str | None = None) -> Table:
+    """Read a whole small or medium table as raw text (see :class:`Table`)."""
+    path, detected = detect(source, sheet=sheet)
+    frames = list(iter_text_chunks(path, detected))
+    frame = pd.concat(frames) if len(frames) > 1 else frames[0]
+    return Table(frame=frame, detected=detected, path=path)

@@ -1,0 +1,38 @@
+"""Structure errors found from raw rows, exactly as Frictionless's row processing reports them.
+
+Used on the fast path (a CSV with an inferred schema whose types :mod:`.typecheck` checks): the
+engine then never asks Frictionless to process rows, and finds ``blank-row``, ``extra-cell`` and
+``missing-cell`` here with Frictionless's rules (a blank row reports only ``blank-row``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .messages import RawError, from_frictionless
+from .model import Finding
+
+
+def structure_errors(rows: list[list[Any]], numbers: list[int], names: list[str], frame: pd.DataFrame) -> Iterator[Finding]:
+    """Findings for blank rows and rows shorter or longer than the header (one chunk)."""
+    width = len(names)
+    if not rows:
+        return
+    blank = (frame == "").all(axis=1).to_numpy()
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    for index in np.flatnonzero((lengths != width) | blank):
+        row = numbers[index]
+        if blank[index]:
+            yield from_frictionless(RawError("blank-row", row))
+            continue
+        cells = rows[index]
+        if len(cells) > width:
+            for number, cell in enumerate(cells[width:], start=width + 1):
+                yield from_frictionless(RawError("extra-cell", row, "", number, str(cell)))
+        else:
+            for number in range(len(cells) + 1, width + 1):
+                yield from_frictionless(RawError("missing-cell", row, names[number - 1], number, ""))

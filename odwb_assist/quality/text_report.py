@@ -1,0 +1,73 @@
+"""The terminal report (Rich): a summary, then the problems grouped by type with counts and first rows."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from ..i18n import normalise_lang
+from .model import Severity
+from .report import QualityReport
+
+EXAMPLES = 5
+STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+LABEL = {"fr": {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.INFO: "info"},
+         "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}}
+
+
+def summary_lines(report: QualityReport, lang: str) -> list[str]:
+    d = report.detected
+    fr = lang == "fr"
+    where = f"{d.format}"
+    if d.encoding:
+        where += f", {d.encoding}"
+    if d.delimiter:
+        where += (", séparateur « " if fr else ", delimiter '") + ("\\t" if d.delimiter == "\t" else d.delimiter) + (
+            " »" if fr else "'")
+    if d.sheet:
+        where += (", feuille « " if fr else ", sheet '") + d.sheet + (" »" if fr else "'")
+    where += (", en-tête ligne " if fr else ", header row ") + "+".join(map(str, d.header_rows))
+    counts = (f"{report.error_count} erreur(s), {report.warning_count} avertissement(s), {report.info_count} info(s)"
+              if fr else f"{report.error_count} error(s), {report.warning_count} warning(s), {report.info_count} info(s)")
+    return [
+        (f"Fichier : {report.source}" if fr else f"File: {report.source}"),
+        (f"Détecté : {where}" if fr else f"Detected: {where}"),
+        (f"{report.rows} lignes de données, {len(report.fields)} colonnes" if fr
+         else f"{report.rows} data rows, {len(report.fields)} columns"),
+        counts,
+    ]
+
+
+def render_text(report: QualityReport, console: Console, lang: str | None = None) -> None:
+    """Print the report on ``console`` (user data is escaped, never read as Rich markup)."""
+    language = normalise_lang(lang or report.lang)
+    fr = language == "fr"
+    for line in summary_lines(report, language):
+        console.print(escape(line))
+    if report.valid:
+        console.print("[bold green]" + ("✓ Aucune erreur bloquante." if fr else "✓ No blocking error.") + "[/]")
+    else:
+        console.print("[bold red]" + ("✗ Le fichier contient des erreurs à corriger avant publication."
+                                      if fr else "✗ The file has errors to fix before publishing.") + "[/]")
+    for type_, findings in report.by_type().items():
+        first = findings[0]
+        total = report.stats.get(type_, len(findings))
+        console.print()
+        console.rule(f"[{STYLE[first.severity]}]{escape(type_)}[/] — {LABEL[language][first.severity]} × {total}",
+                     align="left")
+        table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+        table.add_column("ligne" if fr else "row", justify="right")
+        table.add_column("colonne" if fr else "column")
+        table.add_column("message")
+        for finding in findings[:EXAMPLES]:
+            table.add_row(escape(str(finding.row_number or "")), escape(finding.field_name or ""),
+                          escape(finding.message(language)))
+        console.print(table)
+        if total > EXAMPLES:
+            console.print(escape(f"  … {total - EXAMPLES} " + ("de plus" if fr else "more")))
+        console.print(("  Comment corriger : " if fr else "  How to fix: ") + escape(first.tip(language)))
+    if report.truncated:
+        console.print()
+        console.print(escape("Seule une partie des problèmes est listée ; les comptes sont complets."
+                             if fr else "Only part of the problems is listed; the counts are complete."))

@@ -1,0 +1,82 @@
+"""Automation API v1.0: a dataset's metadata, whole, per template, and per field (GET/PUT/DELETE).
+
+``PUT /metadata/`` and ``PUT /metadata/{template}/`` replace everything they cover (omitted fields
+are deleted), as the vendor documents; ``PUT /metadata/{template}/{field}/`` changes one field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, jsonify
+
+from .automation import json_body, owned_dataset
+from .metadata_values import check_metadata, check_template, known_template, unwrap_field, wrap_metadata
+from .replies import deleted, not_found, require_user, store
+
+bp = Blueprint("automation_metadata", __name__, url_prefix="/api/automation/v1.0/datasets/<uid>/metadata")
+
+
+@bp.before_request
+def _authenticate() -> None:
+    require_user()
+
+
+def _save(uid: str, metadata: dict[str, Any]) -> None:
+    store().update_dataset(uid, metadata=metadata)
+
+
+@bp.get("/")
+def get_all(uid: str) -> Response:
+    return jsonify(wrap_metadata(owned_dataset(uid)["metadata"]))
+
+
+@bp.put("/")
+def put_all(uid: str) -> Response:
+    owned_dataset(uid)
+    metadata = check_metadata(json_body())
+    _save(uid, metadata)
+    return jsonify(wrap_metadata(metadata))
+
+
+@bp.get("/<template>/")
+def get_template(uid: str, template: str) -> Response:
+    metadata = owned_dataset(uid)["metadata"]
+    known_template(template)
+    return jsonify(wrap_metadata(metadata).get(template, {}))
+
+
+@bp.put("/<template>/")
+def put_template(uid: str, template: str) -> Response:
+    owned_dataset(uid)
+    values = check_template(template, json_body())
+    store().edit_metadata(uid, lambda metadata: metadata.__setitem__(template, values))
+    return jsonify(wrap_metadata({template: values})[template])
+
+
+@bp.get("/<template>/<field>/")
+def get_field(uid: str, template: str, field: str) -> Response:
+    metadata = owned_dataset(uid)["metadata"]
+    known_template(template)
+    if field not in metadata.get(template, {}):
+        not_found(f"Metadata '{template}.{field}' is not set on this dataset.")
+    return jsonify({"value": metadata[template][field]})
+
+
+@bp.put("/<template>/<field>/")
+def put_field(uid: str, template: str, field: str) -> Response:
+    owned_dataset(uid)
+    known_template(template)
+    value = unwrap_field(template, field, json_body())
+    store().edit_metadata(uid, lambda metadata: metadata.setdefault(template, {}).__setitem__(field, value))
+    return jsonify({"value": value})
+
+
+@bp.delete("/<template>/<field>/")
+def delete_field(uid: str, template: str, field: str) -> Response:
+    metadata = owned_dataset(uid)["metadata"]
+    known_template(template)
+    if field not in metadata.get(template, {}):
+        not_found(f"Metadata '{template}.{field}' is not set on this dataset.")
+    store().edit_metadata(uid, lambda current: current.get(template, {}).pop(field, None))
+    return deleted()

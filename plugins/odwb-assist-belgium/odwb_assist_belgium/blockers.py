@@ -1,0 +1,118 @@
+"""Publication blockers for personal data: national register numbers, and phone numbers or personal
+e-mail addresses in a table that describes people. Each blocker names the column and the fix; it
+can be lifted only explicitly, with a written justification kept in the publication record."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from odwb_assist.blockers import Blocker
+from odwb_assist.i18n import Msg
+
+from .findings import SOURCE
+from .people import describes_people
+
+_WHAT = {
+    "be-national-number": Msg("numéro(s) de registre national ou BIS", "national register or BIS number(s)"),
+    "be-phone-personal": Msg("numéro(s) de téléphone de personnes", "phone number(s) of people"),
+    "personal-email": Msg("adresse(s) e-mail personnelle(s)", "personal e-mail address(es)"),
+}
+ALWAYS = ("be-national-number", "be-phone-personal")  # be-phone-personal is only emitted in people tables
+IN_PEOPLE_TABLES = ("personal-email",)
+
+_MESSAGE = Msg(
+    "Données personnelles : la colonne « {field} » contient {count} {what} (lignes {rows}). "
+    "Elles ne peuvent pas être publiées en open data (RGPD).",
+    "Personal data: column '{field}' holds {count} {what} (rows {rows}). They cannot be published as open data (GDPR).",
+)
+_ADVICE = Msg(
+    "Supprimez la colonne « {field} » du fichier à publier (ou remplacez ses valeurs par un numéro d'ordre ou le "
+    "contact d'un service), relancez « odwb-assist check », puis publiez. Si une base légale autorise cette publication, "
+    "levez ce blocage explicitement avec une justification écrite, conservée avec la publication.",
+    "Delete column '{field}' from the file to publish (or replace its values with a sequence number or a service's "
+    "contact), run 'odwb-assist check' again, then publish. If a legal basis allows this publication, lift this "
+    "blocker explicitly with a written justification, kept with the publication record.",
+)
+
+
+def _get(finding: Any, name: str) -> Any:
+    if isinstance(finding, dict):
+        return finding.get({"field_name": "fieldName", "row_number": "rowNumber"}.get(name, name))
+    return getattr(finding, name, None)
+
+
+def _rows_text(rows: list[int]) -> str:
+    shown = ", ".join(str(r) for r in sorted(rows)[:5])
+    return shown + ("…" if len(rows) > 5 else "")
+
+
+_KIND_OF = {"be-national-number": "be-national-number", "be-phone-personal": "be-phone", "personal-email": "email"}
+
+
+def personal_data_blockers(
+    findings: Iterable[Any],
+    fields: Sequence[str] | None = None,
+    *,
+    counts: dict[str, int] | None = None,
+    kinds: dict[str, str] | None = None,
+) -> list[Blocker]:
+    """One ``personal-data`` blocker per column and kind of personal data found in ``findings``.
+
+    ``fields`` are the table's column labels: personal e-mail addresses block only in a table that
+    describes people (first names, birth dates…). ``counts`` (findings per type, all counted) and
+    ``kinds`` (column → kind) cover reports that kept only some of their findings.
+    """
+    wanted = set(ALWAYS) | (set(IN_PEOPLE_TABLES) if fields is not None and describes_people(fields) else set())
+    groups: dict[tuple[str, str], list[int]] = {}
+    for finding in findings:
+        error_type = _get(finding, "type")
+        if error_type not in wanted:
+            continue
+        field = _get(finding, "field_name") or "?"
+        row = _get(finding, "row_number")
+        groups.setdefault((error_type, field), []).append(int(row) if row is not None else 0)
+    kept = {t for t, _ in groups}
+    for error_type, total in (counts or {}).items():
+        if error_type in wanted and total and error_type not in kept:  # all dropped by an error limit
+            columns = [c for c, k in (kinds or {}).items() if k == _KIND_OF[error_type]] or ["?"]
+            for column in columns:
+                groups[(error_type, column)] = []
+    blockers = []
+    for (error_type, field), rows in groups.items():
+        total = (counts or {}).get(error_type, 0)
+        same_type = sum(1 for t, _ in groups if t == error_type)
+        count = total if same_type == 1 and total > len(rows) else len(rows) or total
+        values = {"field": field, "count": count, "what": "", "rows": _rows_text([r for r in rows if r]) or "?"}
+        what = _WHAT[error_type]
+        message = Msg(_MESSAGE.fr.format(**{**values, "what": what.fr}), _MESSAGE.en.format(**{**values, "what": what.en}))
+        blockers.append(Blocker("personal-data", message, _ADVICE.format(field=field), field_name=field, overridable=True,
+                                source=SOURCE))
+    return blockers
+
+
+def report_fields(report: Any) -> list[str] | None:
+    """The column labels of a quality report, whatever its shape (names, field objects or dicts)."""
+    fields = getattr(report, "fields", None)
+    if fields is None and isinstance(report, dict):
+        fields = report.get("fields")
+    if not fields:
+        return None
+    labels = []
+    for f in fields:
+        if isinstance(f, str):
+            labels.append(f)
+        elif isinstance(f, dict):
+            labels.append(str(f.get("name", "")))
+        else:
+            labels.append(str(getattr(f, "name", f)))
+    return labels
+
+
+def report_findings(report: Any) -> list[Any]:
+    if report is None:
+        return []
+    found = getattr(report, "errors", None)
+    if found is None and isinstance(report, dict):
+        found = report.get("errors")
+    return list(found or [])

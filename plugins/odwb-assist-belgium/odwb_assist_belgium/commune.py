@@ -1,0 +1,40 @@
+"""The ``be-commune-name`` kind: a column of Walloon commune (or locality) names.
+
+It carries no validation of its own (names vary too much in the wild to call one wrong); it lets
+the row checks of :mod:`.consistency` compare names with the NIS and postal codes of the row.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from odwb_assist.checks.base import FieldKind
+from odwb_assist.i18n import Msg
+
+from . import reference as ref
+from .findings import non_empty
+
+HEADER_PATTERNS = (r"commune", r"(^|[^a-z])(localite|municipalite|municipality|gemeente|gemeinde|entite|ville)([^a-z]|$)")
+
+
+def known_name(value: str) -> bool:
+    return ref.normalise_name(value) in ref.all_names()
+
+
+def detect(sample: pd.Series) -> float:
+    values = non_empty(sample.astype(str))
+    if values.empty:
+        return 0.0
+    return float(values.map(known_name).mean())
+
+
+KIND = FieldKind(
+    name="be-commune-name",
+    label=Msg("nom de commune wallonne", "Walloon municipality name"),
+    header_patterns=HEADER_PATTERNS,
+    detect=detect,
+    validate=None,
+    threshold=0.5,
+    value_threshold=0.9,
+    priority=5,
+)

@@ -1,0 +1,57 @@
+"""The ``email`` kind: syntax of e-mail addresses, checked with one vectorised regular expression.
+
+Personal e-mail addresses (``prenom.nom@…``) are the core ``personal-email`` check's business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pandas as pd
+
+from odwb_assist.checks.base import CheckContext, FieldKind
+from odwb_assist.i18n import Msg
+from odwb_assist.quality.model import Finding
+
+from .findings import emit, non_empty
+
+# Letters with Latin accents are allowed (internationalised addresses such as info@liège.be); the
+# range is written with literal characters so that Python's re and Arrow's RE2 read it alike.
+_ALNUM = "A-Za-z0-9\u00c0-\u024f"
+_LABEL = rf"[{_ALNUM}](?:[{_ALNUM}\-]{{0,61}}[{_ALNUM}])?"
+EMAIL = (
+    rf"[{_ALNUM}!#$%&'*+/=?^_`{{|}}~\-]+(?:\.[{_ALNUM}!#$%&'*+/=?^_`{{|}}~\-]+)*"
+    rf"@(?:{_LABEL}\.)+[A-Za-z]{{2,63}}"
+)
+
+
+def valid_mask(values: pd.Series) -> pd.Series:
+    return values.str.fullmatch(EMAIL).astype(bool)
+
+
+def detect(sample: pd.Series) -> float:
+    values = non_empty(sample.astype(str))
+    if values.empty:
+        return 0.0
+    return float(values.str.contains("@", regex=False).mean())
+
+
+def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
+    values = non_empty(series)
+    if values.empty:
+        return
+    bad = ~valid_mask(values)
+    if bad.any():
+        yield from emit("email-invalid", series.loc[values.index[bad]], field_name, context)
+
+
+KIND = FieldKind(
+    name="email",
+    label=Msg("adresse e-mail", "e-mail address"),
+    header_patterns=(r"e.?mail", r"courriel", r"(^|[^a-z])(mail|adresse.?electronique)([^a-z]|$)"),
+    detect=detect,
+    validate=validate,
+    threshold=0.5,
+    value_threshold=0.9,
+    priority=10,
+)

@@ -1,0 +1,102 @@
+"""Safe, previewable fixes: re-pad enterprise numbers and phone numbers that lost their leading zero;
+replace retired NIS codes (2019 re-coding, 2025 merger) and re-pad NIS codes that lost their zero. Each returns a
+new table and one :class:`~odwb_assist.quality.fixing.Change` per changed cell; no file is touched."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from odwb_assist.i18n import Msg
+from odwb_assist.quality.fixing import Change, FixContext
+
+from . import enterprise, nis, phone
+from .detection import columns_of_kind
+
+
+class RepadEnterpriseNumbers:
+    name = "be-enterprise-repad"
+    label = Msg(
+        "Remettre le 0 initial des numéros d'entreprise BCE à 9 chiffres (ex. 440966354 → 0440966354)",
+        "Restore the leading 0 of 9-digit BCE enterprise numbers (e.g. 440966354 → 0440966354)",
+    )
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        result = table.copy()
+        changes: list[Change] = []
+        for column in columns_of_kind(table, enterprise.KIND, context.kinds):
+            raw = table[column].astype(str)
+            stripped = raw.str.strip()
+            values = stripped[stripped != ""]
+            if values.empty:
+                continue
+            _, lost = enterprise.verdicts(values)
+            for row in values.index[lost]:
+                before = raw.loc[row]
+                after = enterprise.repad(before)
+                result.loc[row, column] = after
+                changes.append(Change(self.name, int(row), str(column), before, after))
+        return result, changes
+
+
+class ReplaceRetiredNisCodes:
+    name = "be-nis-replace-retired"
+    label = Msg(
+        "Remplacer les codes INS supprimés par les codes actuels (ex. Bastogne 82003 → 82039) et remettre le 0 perdu",
+        "Replace retired NIS codes by current ones (e.g. Bastogne 82003 → 82039) and restore a lost leading 0",
+    )
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        result = table.copy()
+        changes: list[Change] = []
+        for column in columns_of_kind(table, nis.KIND, context.kinds):
+            raw = table[column].astype(str)
+            stripped = raw.str.strip()
+            replacements: dict[str, str] = {}
+            for code in stripped[stripped != ""].unique():
+                error_type, values = nis.classify(code)
+                if error_type == "be-nis-retired":
+                    replacements[code] = values["new"]
+                elif error_type == "be-nis-lost-zero":
+                    replacements[code] = values["fixed"]
+            if not replacements:
+                continue
+            hit = stripped.isin(list(replacements))
+            for row in table.index[hit]:
+                before = raw.loc[row]
+                after = replacements[before.strip()]
+                result.loc[row, column] = after
+                changes.append(Change(self.name, int(row), str(column), before, after))
+        return result, changes
+
+
+def _phone_or_lost_zero(sample: pd.Series) -> float:
+    valid, lost = phone.verdicts(sample)
+    return float((valid | lost).mean())
+
+
+class RepadPhoneNumbers:
+    name = "be-phone-repad"
+    label = Msg(
+        "Remettre le 0 initial des numéros de téléphone belges (ex. 81246411 → 081246411)",
+        "Restore the leading 0 of Belgian phone numbers (e.g. 81246411 → 081246411)",
+    )
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        result = table.copy()
+        changes: list[Change] = []
+        for column in columns_of_kind(table, phone.KIND, context.kinds, score=_phone_or_lost_zero):
+            raw = table[column].astype(str)
+            stripped = raw.str.strip()
+            values = stripped[stripped != ""]
+            if values.empty:
+                continue
+            _, lost = phone.verdicts(values)
+            for row in values.index[lost]:
+                before = raw.loc[row]
+                after = "0" + before.strip()
+                result.loc[row, column] = after
+                changes.append(Change(self.name, int(row), str(column), before, after))
+        return result, changes
+
+
+FIXES = (RepadEnterpriseNumbers(), ReplaceRetiredNisCodes(), RepadPhoneNumbers())

@@ -1,0 +1,79 @@
+"""The ``be-iban`` kind: Belgian IBANs checked vectorised with the rules of ``stdnum.be.iban`` (ISO
+13616 mod 97, the Belgian national check, a bank code known to stdnum's bank list); foreign IBANs go
+to ``stdnum.iban`` on distinct values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache, lru_cache
+
+import pandas as pd
+from stdnum import iban as std_iban
+
+from odwb_assist.checks.base import CheckContext, FieldKind
+from odwb_assist.i18n import Msg
+from odwb_assist.quality.model import Finding
+
+from .findings import VALUE_CACHE, compact, emit, non_empty
+
+
+@cache
+def bank_codes() -> frozenset[str]:
+    """The Belgian bank identifiers (first 3 digits of the account) known to stdnum's bank database."""
+    from stdnum import numdb
+
+    banks = numdb.get("be/banks")
+    return frozenset(code for code in (f"{i:03d}" for i in range(1000)) if banks.info(code)[0][1])
+
+
+@lru_cache(maxsize=VALUE_CACHE)
+def _foreign_ok(value: str) -> bool:
+    return bool(std_iban.is_valid(value))
+
+
+def valid_mask(values: pd.Series) -> pd.Series:
+    text = compact(values).str.removeprefix("IBAN")
+    result = pd.Series(False, index=values.index)
+    be = text.str.fullmatch(r"BE\d{14}")
+    if be.any():
+        c = text[be]
+        # ISO 13616: move BE+kk to the end, B=11, E=14 → BBBAAAAAAACC 1114 kk, then mod 97 == 1
+        account = c.str[4:].astype("int64")  # BBBAAAAAAACC, 12 digits
+        check = c.str[2:4].astype("int64")
+        iso = (account * 1_000_000 + 111_400 + check) % 97 == 1
+        national = ((account // 100) % 97).replace(0, 97) == account % 100
+        known_bank = c.str[4:7].isin(bank_codes())
+        result[c.index] = iso & national & known_bank
+    other = ~be & text.str.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}")
+    if other.any():
+        ok = {v for v in text[other].unique() if _foreign_ok(v)}
+        result[text.index[other & text.isin(ok)]] = True
+    return result
+
+
+def detect(sample: pd.Series) -> float:
+    values = non_empty(sample.astype(str))
+    if values.empty:
+        return 0.0
+    return float(valid_mask(values).mean())
+
+
+def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
+    values = non_empty(series)
+    if values.empty:
+        return
+    bad = ~valid_mask(values)
+    if bad.any():
+        yield from emit("be-iban-invalid", series.loc[values.index[bad]], field_name, context)
+
+
+KIND = FieldKind(
+    name="be-iban",
+    label=Msg("IBAN", "IBAN"),
+    header_patterns=(r"iban", r"compte.?bancaire", r"rekeningnummer", r"bank.?account"),
+    detect=detect,
+    validate=validate,
+    threshold=0.5,
+    value_threshold=0.9,
+    priority=15,
+)

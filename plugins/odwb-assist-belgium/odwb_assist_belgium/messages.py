@@ -1,0 +1,187 @@
+"""Every error type of the Belgian plugin, with its severity, French/English message and tip.
+
+Placeholders: ``{cell}`` the cell value, ``{field}`` the column label, and per type ``{new}``,
+``{name}``, ``{other}``, ``{fixed}``, ``{date}``. The plugin README lists the same table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from odwb_assist.i18n import Msg
+from odwb_assist.quality.model import Severity
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+@dataclass(frozen=True)
+class Entry:
+    severity: Severity
+    message: Msg
+    tip: Msg
+
+
+_NIS_REF = ("la liste des communes wallonnes au 1er janvier 2025 (Statbel REFNIS)",
+            "the list of Walloon municipalities on 1 January 2025 (Statbel REFNIS)")
+_POSTAL_REF = ("la liste des codes postaux bpost", "the bpost postal code list")
+
+MESSAGES: dict[str, Entry] = {
+    # --- NIS / INS / REFNIS codes
+    "be-nis-invalid": Entry(E, Msg(
+        "« {cell} » n'est pas un code INS : un code INS (REFNIS) compte exactement 5 chiffres.",
+        "'{cell}' is not a NIS code: a NIS (REFNIS) code has exactly 5 digits."), Msg(
+        "Écrivez le code à 5 chiffres de la commune (ex. 92094 pour Namur), en format Texte pour garder les zéros.",
+        "Write the municipality's 5-digit code (e.g. 92094 for Namur), formatted as Text to keep leading zeros.")),
+    "be-nis-unknown": Entry(E, Msg(
+        "Code INS « {cell} » inconnu dans " + _NIS_REF[0] + ".",
+        "NIS code '{cell}' unknown in " + _NIS_REF[1] + "."), Msg(
+        "Vérifiez le code sur statbel.fgov.be (codes REFNIS) ; corrigez la faute de frappe ou l'inversion de chiffres.",
+        "Check the code on statbel.fgov.be (REFNIS codes); fix the typo or swapped digits.")),
+    "be-nis-retired": Entry(E, Msg(
+        "Code INS « {cell} » supprimé le {date} : le code actuel est {new} ({name}), selon " + _NIS_REF[0] + ".",
+        "NIS code '{cell}' retired on {date}: the current code is {new} ({name}), according to " + _NIS_REF[1] + "."), Msg(
+        "Remplacez {cell} par {new} (rechercher/remplacer dans la colonne), ou lancez « odwb-assist fix ».",
+        "Replace {cell} with {new} (find/replace in the column), or run 'odwb-assist fix'.")),
+    "be-nis-obsolete": Entry(E, Msg(
+        "Code INS « {cell} » ({name}) n'est plus valide depuis le {date} (fusions de communes), "
+        "selon la table REFNIS de Statbel.",
+        "NIS code '{cell}' ({name}) is no longer valid since {date} (municipality mergers), "
+        "according to Statbel's REFNIS table."), Msg(
+        "Utilisez le code INS de la commune actuelle (liste des communes au 1er janvier 2025).",
+        "Use the NIS code of the current municipality (list of municipalities on 1 January 2025).")),
+    "be-nis-lost-zero": Entry(E, Msg(
+        "Code INS « {cell} » : le zéro initial a été perdu, le code est {fixed} ({name}).",
+        "NIS code '{cell}': the leading zero was lost, the code is {fixed} ({name})."), Msg(
+        "Mettez la colonne au format Texte dans le tableur et écrivez {fixed} (5 chiffres), ou lancez « odwb-assist fix ».",
+        "Format the column as Text in the spreadsheet and write {fixed} (5 digits), or run 'odwb-assist fix'.")),
+    "be-nis-outside-wallonia": Entry(W, Msg(
+        "Code INS « {cell} » ({name}) : ce n'est pas une commune wallonne ; la liste de contrôle est celle des communes "
+        "wallonnes au 1er janvier 2025, les codes flamands et bruxellois ne sont vérifiés qu'avec la table REFNIS 2019.",
+        "NIS code '{cell}' ({name}) is not a Walloon municipality; the check list is the Walloon municipalities on "
+        "1 January 2025, Flemish and Brussels codes are only checked against the 2019 REFNIS table."), Msg(
+        "Si la donnée concerne bien la Wallonie, corrigez le code ; sinon ignorez cet avertissement.",
+        "If the data is about Wallonia, fix the code; otherwise ignore this warning.")),
+    "be-nis-name-mismatch": Entry(W, Msg(
+        "Le code INS « {cell} » ({name}) ne correspond pas à la commune « {other} » de la même ligne, selon " + _NIS_REF[0] + ".",
+        "NIS code '{cell}' ({name}) does not match the municipality '{other}' on the same row, according to "
+        + _NIS_REF[1] + "."), Msg(
+        "Corrigez le code ou le nom pour qu'ils désignent la même commune.",
+        "Fix the code or the name so that both designate the same municipality.")),
+    # --- postal codes
+    "be-postal-invalid": Entry(E, Msg(
+        "« {cell} » n'est pas un code postal belge : il faut exactement 4 chiffres.",
+        "'{cell}' is not a Belgian postal code: it needs exactly 4 digits."), Msg(
+        "Gardez seulement les 4 chiffres (ex. 5000, sans « B- » ni nom de localité) ; la localité va dans une autre colonne.",
+        "Keep only the 4 digits (e.g. 5000, without 'B-' or a place name); the locality goes in another column.")),
+    "be-postal-unknown": Entry(E, Msg(
+        "Code postal « {cell} » inconnu dans " + _POSTAL_REF[0] + ".",
+        "Postal code '{cell}' unknown in " + _POSTAL_REF[1] + "."), Msg(
+        "Vérifiez le code sur bpost.be (recherche de codes postaux) et corrigez la faute de frappe.",
+        "Check the code on bpost.be (postal code search) and fix the typo.")),
+    "be-postal-outside-wallonia": Entry(W, Msg(
+        "Code postal « {cell} » hors de Wallonie (les codes wallons vont de 1300 à 1499 et de 4000 à 7999, selon "
+        + _POSTAL_REF[0] + ").",
+        "Postal code '{cell}' is outside Wallonia (Walloon codes are 1300–1499 and 4000–7999, according to "
+        + _POSTAL_REF[1] + ")."), Msg(
+        "Si l'adresse est bien en Wallonie, corrigez le code ; sinon ignorez cet avertissement.",
+        "If the address is in Wallonia, fix the code; otherwise ignore this warning.")),
+    "be-postal-nis-mismatch": Entry(W, Msg(
+        "Le code postal « {cell} » appartient à {name} ({new}), pas à la commune de code INS « {other} » de la même ligne "
+        "(selon " + _POSTAL_REF[0] + ").",
+        "Postal code '{cell}' belongs to {name} ({new}), not to the municipality with NIS code '{other}' on the same row "
+        "(according to " + _POSTAL_REF[1] + ")."), Msg(
+        "Corrigez le code postal ou le code INS de la ligne.", "Fix the postal code or the NIS code of the row.")),
+    "be-postal-commune-mismatch": Entry(W, Msg(
+        "Le code postal « {cell} » appartient à {name}, pas à « {other} » de la même ligne (selon " + _POSTAL_REF[0] + ").",
+        "Postal code '{cell}' belongs to {name}, not to '{other}' on the same row (according to " + _POSTAL_REF[1] + ")."),
+        Msg("Corrigez le code postal ou le nom de la commune de la ligne.",
+            "Fix the postal code or the municipality name of the row.")),
+    # --- enterprise numbers
+    "be-enterprise-invalid": Entry(E, Msg(
+        "« {cell} » n'est pas un numéro d'entreprise BCE valide (10 chiffres commençant par 0 ou 1, les 2 derniers = "
+        "97 − (8 premiers modulo 97)).",
+        "'{cell}' is not a valid BCE/KBO enterprise number (10 digits starting with 0 or 1, last 2 = 97 − (first 8 mod 97))."),
+        Msg("Recopiez le numéro depuis la Banque-Carrefour des Entreprises (kbopub.economie.fgov.be), ex. 0440.966.354.",
+            "Copy the number from the Crossroads Bank for Enterprises (kbopub.economie.fgov.be), e.g. 0440.966.354.")),
+    "be-enterprise-lost-zero": Entry(E, Msg(
+        "Numéro d'entreprise « {cell} » : le zéro initial a été perdu, le numéro est {fixed}.",
+        "Enterprise number '{cell}': the leading zero was lost, the number is {fixed}."), Msg(
+        "Mettez la colonne au format Texte et écrivez {fixed} (10 chiffres), ou lancez « odwb-assist fix ».",
+        "Format the column as Text and write {fixed} (10 digits), or run 'odwb-assist fix'.")),
+    # --- IBAN
+    "be-iban-invalid": Entry(E, Msg(
+        "« {cell} » n'est pas un IBAN valide (chiffres de contrôle faux, longueur incorrecte ou code de banque inconnu ; "
+        "un IBAN belge = BE + 14 chiffres ; règles de python-stdnum).",
+        "'{cell}' is not a valid IBAN (wrong check digits or length, or unknown bank code; a Belgian IBAN is BE + 14 "
+        "digits; python-stdnum rules)."), Msg(
+        "Recopiez l'IBAN depuis un document bancaire, ex. BE48 3200 7018 4927.",
+        "Copy the IBAN from a bank document, e.g. BE48 3200 7018 4927.")),
+    # --- phones
+    "be-phone-invalid": Entry(E, Msg(
+        "« {cell} » n'est pas un numéro de téléphone valide (plan de numérotation belge, bibliothèque phonenumbers).",
+        "'{cell}' is not a valid phone number (Belgian numbering plan, phonenumbers library)."), Msg(
+        "Écrivez le numéro complet avec l'indicatif, ex. +32 81 24 64 11 ou 081 24 64 11.",
+        "Write the full number with its prefix, e.g. +32 81 24 64 11 or 081 24 64 11.")),
+    "be-phone-lost-zero": Entry(E, Msg(
+        "Numéro de téléphone « {cell} » : le 0 initial a été perdu, le numéro est {fixed}.",
+        "Phone number '{cell}': the leading 0 was lost, the number is {fixed}."), Msg(
+        "Mettez la colonne au format Texte et écrivez {fixed}, ou mieux +32 suivi du numéro sans le 0.",
+        "Format the column as Text and write {fixed}, or better +32 followed by the number without the 0.")),
+    "be-phone-personal": Entry(E, Msg(
+        "Numéro de téléphone « {cell} » dans un tableau qui décrit des personnes (colonnes de noms, prénoms ou dates de "
+        "naissance) : c'est une donnée personnelle, qui ne peut pas être publiée sans base légale (RGPD).",
+        "Phone number '{cell}' in a table that describes people (name, first name or birth date columns): this is "
+        "personal data, which cannot be published without a legal basis (GDPR)."), Msg(
+        "Supprimez la colonne « {field} » avant publication, ou remplacez-la par le numéro du service.",
+        "Delete column '{field}' before publishing, or replace it with the service's number.")),
+    # --- e-mail
+    "email-invalid": Entry(E, Msg(
+        "« {cell} » n'est pas une adresse e-mail valide (forme attendue : nom@domaine.be).",
+        "'{cell}' is not a valid e-mail address (expected form: name@domain.be)."), Msg(
+        "Corrigez l'adresse : une seule arobase, pas d'espace ni de « mailto: », un domaine complet.",
+        "Fix the address: a single @, no spaces or 'mailto:', a complete domain.")),
+    # --- coordinates
+    "coordinates-invalid": Entry(E, Msg(
+        "« {cell} » n'est pas une coordonnée WGS84 en degrés décimaux.",
+        "'{cell}' is not a WGS84 coordinate in decimal degrees."), Msg(
+        "Écrivez un nombre décimal avec un point, ex. 50.4669 (latitude) ou 4.8670 (longitude), sans °, N ou E.",
+        "Write a decimal number with a point, e.g. 50.4669 (latitude) or 4.8670 (longitude), without °, N or E.")),
+    "coordinates-outside-wallonia": Entry(W, Msg(
+        "La coordonnée « {cell} » est hors de la Wallonie (latitude 49,49–50,82 ; longitude 2,84–6,41 ; "
+        "Lambert 72 x 39 000–298 000, y 20 000–169 000).",
+        "Coordinate '{cell}' is outside Wallonia (latitude 49.49–50.82; longitude 2.84–6.41; "
+        "Lambert 72 x 39,000–298,000, y 20,000–169,000)."), Msg(
+        "Vérifiez la valeur (signe, virgule, latitude et longitude inversées) ; ignorez si le lieu est hors de Wallonie.",
+        "Check the value (sign, decimal separator, latitude and longitude swapped); ignore if the place is outside Wallonia.")),
+    "coordinates-swapped": Entry(E, Msg(
+        "Latitude et longitude inversées : « {cell} » est une longitude de Wallonie et « {other} » une latitude.",
+        "Latitude and longitude swapped: '{cell}' is a Walloon longitude and '{other}' a latitude."), Msg(
+        "Échangez les deux colonnes (ou les deux valeurs de la ligne) : "
+        "la latitude wallonne est vers 50, la longitude vers 4 ou 5.",
+        "Swap the two columns (or the row's two values): a Walloon latitude is about 50, a longitude about 4 or 5.")),
+    "coordinates-projected": Entry(E, Msg(
+        "« {cell} » ressemble à une coordonnée en mètres {name}, pas à des degrés WGS84 comme l'annonce la colonne « {field} ».",
+        "'{cell}' looks like a metre coordinate in {name}, not WGS84 degrees as column '{field}' claims."), Msg(
+        "Convertissez en WGS84 (EPSG:4326) avec un SIG (QGIS) ou renommez la colonne (ex. x_lambert72).",
+        "Convert to WGS84 (EPSG:4326) with a GIS (QGIS) or rename the column (e.g. x_lambert72).")),
+    "coordinates-degrees": Entry(E, Msg(
+        "« {cell} » ressemble à des degrés WGS84, pas à des mètres Lambert 72 (EPSG:31370) "
+        "comme l'annonce la colonne « {field} ».",
+        "'{cell}' looks like WGS84 degrees, not Lambert 72 (EPSG:31370) metres as column '{field}' claims."), Msg(
+        "Renommez la colonne (latitude / longitude) ou convertissez les valeurs en Lambert 72 avec un SIG.",
+        "Rename the column (latitude / longitude) or convert the values to Lambert 72 with a GIS.")),
+    "coordinates-lambert2008": Entry(W, Msg(
+        "« {cell} » ressemble à du Lambert 2008 (EPSG:3812, environ Lambert 72 + 500 000 m), pas à du Lambert 72 (EPSG:31370).",
+        "'{cell}' looks like Lambert 2008 (EPSG:3812, about Lambert 72 + 500,000 m), not Lambert 72 (EPSG:31370)."), Msg(
+        "Indiquez le bon système dans le nom de la colonne et la description (EPSG:3812), ou convertissez avec un SIG.",
+        "State the right system in the column name and description (EPSG:3812), or convert with a GIS.")),
+    # --- personal data
+    "be-national-number": Entry(E, Msg(
+        "« {cell} » est un numéro de registre national ou BIS (11 chiffres, contrôle modulo 97) : donnée personnelle "
+        "qui ne doit jamais être publiée.",
+        "'{cell}' is a national register or BIS number (11 digits, mod-97 check): personal data that must never be published."),
+        Msg("Supprimez la colonne « {field} » du fichier publié ; si un identifiant est nécessaire, "
+            "utilisez un numéro d'ordre sans lien avec la personne.",
+            "Delete column '{field}' from the published file; if an identifier is needed, "
+            "use a sequence number unrelated to the person.")),
+}

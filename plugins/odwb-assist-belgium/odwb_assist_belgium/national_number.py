@@ -1,0 +1,72 @@
+"""The ``be-national-number`` kind: national register (NN/RRN/NISS) and BIS numbers — personal data.
+
+Vectorised prefilter (11 digits, mod 97 with the rule for births from 2000), then python-stdnum
+(``stdnum.be.nn`` / ``stdnum.be.bis``) on the distinct candidates to confirm the birth date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+import pandas as pd
+from stdnum.be import bis, nn
+
+from odwb_assist.checks.base import CheckContext, FieldKind
+from odwb_assist.i18n import Msg
+from odwb_assist.quality.model import Finding
+
+from .findings import VALUE_CACHE, compact, emit, non_empty
+
+
+@lru_cache(maxsize=VALUE_CACHE)
+def _confirmed(digits: str) -> bool:
+    return bool(nn.is_valid(digits) or bis.is_valid(digits))
+
+
+def mask(values: pd.Series) -> pd.Series:
+    """True where a stripped value is a valid national register or BIS number."""
+    digits = compact(values)
+    eleven = digits.str.fullmatch(r"\d{11}")
+    result = pd.Series(False, index=values.index)
+    if not eleven.any():
+        return result
+    cand = digits[eleven]
+    number = cand.astype("int64")
+    head, tail = number // 100, number % 100
+    checksum = ((97 - head % 97) == tail) | ((97 - (head + 2_000_000_000) % 97) == tail)
+    cand = cand[checksum]
+    if cand.empty:
+        return result
+    confirmed = {d for d in cand.unique() if _confirmed(d)}
+    result[cand.index[cand.isin(confirmed)]] = True
+    return result
+
+
+def detect(sample: pd.Series) -> float:
+    values = non_empty(sample.astype(str))
+    if values.empty:
+        return 0.0
+    return float(mask(values).mean())
+
+
+def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
+    values = non_empty(series)
+    if values.empty:
+        return
+    found = mask(values)
+    if found.any():
+        yield from emit("be-national-number", series.loc[values.index[found]], field_name, context)
+
+
+KIND = FieldKind(
+    name="be-national-number",
+    label=Msg("numéro de registre national ou BIS", "national register or BIS number"),
+    header_patterns=(r"registre.?national", r"(^|[^a-z])(nn|rrn|niss|insz|bis)([^a-z]|$)", r"rijksregister", r"national.?number"),
+    detect=detect,
+    validate=validate,
+    threshold=0.3,
+    value_threshold=0.3,  # random 11-digit numbers pass the check 2 times in 97: a third is a strong signal
+    personal=True,
+    priority=30,
+)

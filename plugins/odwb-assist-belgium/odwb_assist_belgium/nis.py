@@ -1,0 +1,98 @@
+"""The ``be-nis-code`` kind: 5-digit REFNIS codes of Walloon communes (and higher levels).
+
+Validation works on the distinct values of the chunk (a NIS column holds a few hundred codes at
+most), then maps the verdicts back to the rows with ``isin``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+import pandas as pd
+
+from odwb_assist.checks.base import CheckContext, FieldKind
+from odwb_assist.i18n import Msg
+from odwb_assist.quality.model import Finding
+
+from . import reference as ref
+from .findings import VALUE_CACHE, emit, non_empty
+
+
+@lru_cache(maxsize=VALUE_CACHE)
+def classify(code: str) -> tuple[str | None, dict[str, str]]:
+    """The error type of one stripped NIS value (``None`` when valid) and the message values."""
+    if code in ref.communes() or code in ref.walloon_higher_levels():
+        return None, {}
+    if code.isdigit() and len(code) == 4:
+        padded = "0" + code
+        if ref.is_walloon_nis(padded) or padded in ref.belgian_refnis():
+            name = ref.walloon_higher_levels().get(padded) or ref.belgian_refnis().get(padded, "")
+            return "be-nis-lost-zero", {"fixed": padded, "name": name}
+    if not (code.isdigit() and len(code) == 5):
+        return "be-nis-invalid", {}
+    retired = ref.retired_nis().get(code)
+    if retired:
+        new, name, date = retired
+        return "be-nis-retired", {"new": new, "name": name, "date": _date_fr(date)}
+    end = ref.refnis_end_dates().get(code)
+    if end is not None:
+        name = ref.belgian_refnis()[code]
+        if end != "31/12/9999":
+            return "be-nis-obsolete", {"name": name, "date": _next_day(end)}
+        return "be-nis-outside-wallonia", {"name": name}
+    return "be-nis-unknown", {}
+
+
+def _date_fr(iso: str) -> str:
+    year, month, day = iso.split("-")
+    return f"{day}/{month}/{year}"
+
+
+def _next_day(end: str) -> str:
+    day, month, year = end.split("/")
+    return f"01/01/{int(year) + 1}" if (day, month) == ("31", "12") else end
+
+
+def current_code(code: str) -> str:
+    """The current Walloon code for a valid or retired one (the code itself otherwise)."""
+    retired = ref.retired_nis().get(code)
+    return retired[0] if retired else code
+
+
+def looks_like(value: str) -> bool:
+    code = value.strip()
+    return code in ref.communes() or code in ref.retired_nis() or code in ref.walloon_higher_levels()
+
+
+def detect(sample: pd.Series) -> float:
+    values = non_empty(sample.astype(str))
+    if values.empty:
+        return 0.0
+    return float(values.map(looks_like).mean())
+
+
+def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
+    values = non_empty(series)
+    if values.empty:
+        return
+    verdicts = {code: classify(code) for code in values.unique()}
+    by_type: dict[str, list[str]] = {}
+    for code, (error_type, _) in verdicts.items():
+        if error_type:
+            by_type.setdefault(error_type, []).append(code)
+    for error_type, codes in by_type.items():
+        rows = values.index[values.isin(codes)]
+        yield from emit(error_type, series.loc[rows], field_name, context, lambda cell: classify(cell.strip())[1])
+
+
+KIND = FieldKind(
+    name="be-nis-code",
+    label=Msg("code INS (REFNIS) de commune", "NIS (REFNIS) municipality code"),
+    header_patterns=(r"(^|[^a-z])(nis|ins|refnis|niscode|insee?)([^a-z]|$)", r"code.?(ins|nis)", r"(ins|nis).?code"),
+    detect=detect,
+    validate=validate,
+    threshold=0.5,
+    value_threshold=0.95,
+    priority=20,
+)

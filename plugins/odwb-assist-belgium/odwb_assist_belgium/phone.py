@@ -1,0 +1,100 @@
+"""The ``be-phone`` kind: phone numbers, checked with the Belgian numbering plan of ``phonenumbers``.
+
+The national-number patterns of phonenumbers' metadata for region BE are applied as vectorised
+regular expressions; numbers with a foreign country code go to ``phonenumbers`` on distinct values.
+In a table that describes people, every phone number is personal data (``be-phone-personal``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache, lru_cache
+
+import pandas as pd
+import phonenumbers
+from phonenumbers import PhoneMetadata
+
+from odwb_assist.checks.base import CheckContext, FieldKind
+from odwb_assist.i18n import Msg
+from odwb_assist.quality.model import Finding
+
+from .findings import SEPARATORS, VALUE_CACHE, compact, emit, non_empty
+from .people import describes_people
+
+_TYPES = ("fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost", "uan")
+
+
+@cache
+def belgian_pattern() -> str:
+    """One regex for every valid Belgian national significant number, from phonenumbers' metadata."""
+    meta = PhoneMetadata.metadata_for_region("BE")
+    assert meta is not None
+    parts = []
+    for name in _TYPES:
+        desc = getattr(meta, name)
+        if desc is not None and desc.national_number_pattern:
+            parts.append(f"(?:{desc.national_number_pattern})")
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=VALUE_CACHE)
+def _foreign_ok(number: str) -> bool:
+    try:
+        return bool(phonenumbers.is_valid_number(phonenumbers.parse(number, "BE")))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def verdicts(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Masks (valid, lost leading zero) over stripped non-empty values."""
+    text = compact(values.str.replace("(0)", "", regex=False), (*SEPARATORS, "(", ")"))
+    text = text.str.replace(r"^00", "+", regex=True)
+    nsn = pd.Series("", index=values.index, dtype=object)
+    be_intl = text.str.startswith("+32")
+    nsn[be_intl] = text[be_intl].str[3:]
+    trunk = text.str.match(r"0[1-9]")
+    nsn[trunk] = text[trunk].str[1:]
+    pattern = belgian_pattern()
+    valid = (be_intl | trunk) & nsn.astype(str).str.fullmatch(pattern)
+    foreign = text.str.startswith("+") & ~be_intl
+    if foreign.any():
+        ok = {v for v in text[foreign].unique() if _foreign_ok(v)}
+        valid = valid | (foreign & text.isin(ok))
+    bare = ~(be_intl | trunk | foreign)
+    lost = bare & text.str.fullmatch(pattern)
+    return valid.astype(bool), lost.astype(bool)
+
+
+def detect(sample: pd.Series) -> float:
+    values = non_empty(sample.astype(str))
+    if values.empty:
+        return 0.0
+    valid, _ = verdicts(values)
+    return float(valid.mean())
+
+
+def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
+    values = non_empty(series)
+    if values.empty:
+        return
+    valid, lost = verdicts(values)
+    if lost.any():
+        yield from emit("be-phone-lost-zero", series.loc[values.index[lost]], field_name, context,
+                        lambda cell: {"fixed": "0" + cell.strip()})
+    bad = ~(valid | lost)
+    if bad.any():
+        yield from emit("be-phone-invalid", series.loc[values.index[bad]], field_name, context)
+    if describes_people(context.fields) and valid.any():
+        yield from emit("be-phone-personal", series.loc[values.index[valid]], field_name, context)
+
+
+KIND = FieldKind(
+    name="be-phone",
+    label=Msg("numéro de téléphone", "phone number"),
+    header_patterns=(r"t[eé]l[eé]?phone", r"(^|[^a-z])(tel|tél|gsm|telefoon|mobile|portable|fax)([^a-z]|$)", r"phone"),
+    detect=detect,
+    validate=validate,
+    threshold=0.5,
+    value_threshold=0.9,
+    priority=12,
+)

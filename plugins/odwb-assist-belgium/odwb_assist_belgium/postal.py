@@ -1,0 +1,70 @@
+"""The ``be-postal-code`` kind: 4-digit Belgian postal codes, with a warning outside Wallonia."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pandas as pd
+
+from odwb_assist.checks.base import CheckContext, FieldKind
+from odwb_assist.i18n import Msg
+from odwb_assist.quality.model import Finding
+
+from . import reference as ref
+from .findings import emit, non_empty
+
+
+def classify(code: str, walloon_administration: bool = True) -> str | None:
+    """The error type of one stripped postal code value, ``None`` when valid."""
+    if not (len(code) == 4 and code.isdigit()):
+        return "be-postal-invalid"
+    if code in ref.postal_to_nis():
+        return None
+    if code in ref.belgian_postal_codes():
+        return "be-postal-outside-wallonia" if walloon_administration else None
+    return "be-postal-unknown"
+
+
+def walloon_administration(context: CheckContext) -> bool:
+    """True unless the project names an administration whose NIS code is known and not Walloon."""
+    nis = (context.administration_nis or "").strip()
+    if not nis:
+        return True
+    return ref.is_walloon_nis(nis) or nis in ref.retired_nis() or nis not in ref.belgian_refnis()
+
+
+def looks_like(value: str) -> bool:
+    return value.strip() in ref.belgian_postal_codes()
+
+
+def detect(sample: pd.Series) -> float:
+    values = non_empty(sample.astype(str))
+    if values.empty:
+        return 0.0
+    return float(values.map(looks_like).mean())
+
+
+def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
+    values = non_empty(series)
+    if values.empty:
+        return
+    walloon = walloon_administration(context)
+    by_type: dict[str, list[str]] = {}
+    for code in values.unique():
+        error_type = classify(code, walloon)
+        if error_type:
+            by_type.setdefault(error_type, []).append(code)
+    for error_type, codes in by_type.items():
+        yield from emit(error_type, series.loc[values.index[values.isin(codes)]], field_name, context)
+
+
+KIND = FieldKind(
+    name="be-postal-code",
+    label=Msg("code postal belge", "Belgian postal code"),
+    header_patterns=(r"code.?postal", r"postal", r"(^|[^a-z])(cp|zip|zipcode|postcode|npa)([^a-z]|$)", r"postcode"),
+    detect=detect,
+    validate=validate,
+    threshold=0.5,
+    value_threshold=1.01,  # 4-digit numbers (years, amounts) look like postal codes: a header is required
+    priority=10,
+)

@@ -1,0 +1,156 @@
+"""The Belgian and Walloon reference tables (package data), loaded lazily and cached.
+
+Every table is read once, on first use, with the standard ``csv`` module (no pandas import at
+plugin load time). See ``data/PROVENANCE.md`` for sources, dates and licences.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# Wallonia, WGS84 (simplified OSM outline lon 2.842–6.405, lat 49.497–50.812, plus ~0.01° margin).
+WALLONIA_LAT = (49.48, 50.83)
+WALLONIA_LON = (2.83, 6.42)
+# Projected bounds of Wallonia (domain.md §2.3), with a 1 km margin.
+LAMBERT72_X = (38_000.0, 299_000.0)
+LAMBERT72_Y = (19_000.0, 170_000.0)
+LAMBERT2008_X = (538_000.0, 799_000.0)
+LAMBERT2008_Y = (519_000.0, 670_000.0)
+
+
+@dataclass(frozen=True)
+class Commune:
+    nis_code: str
+    name_fr: str
+    name_fr_short: str
+    name_nl: str
+    name_de: str
+    province_nis: str
+    province_fr: str
+    arrondissement_nis: str
+    arrondissement_fr: str
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("odwb_assist_belgium").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def normalise_name(name: str) -> str:
+    """Lower-case, accent-free, apostrophes/hyphens/spaces folded: « Braine-l’Alleud » → « braine l alleud »."""
+    text = unicodedata.normalize("NFKD", name.strip().lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"\s*\([^)]*\)\s*$", "", text)  # Statbel homonym qualifier « Perwez (Nivelles) »
+    text = re.sub(r"[\s'’`\-_.]+", " ", text)
+    return text.strip()
+
+
+@cache
+def communes() -> dict[str, Commune]:
+    """The 261 Walloon communes valid on 1 January 2025, by 5-digit NIS code."""
+    return {
+        r["nis_code"]: Commune(
+            r["nis_code"], r["name_fr"], r["name_fr_short"], r["name_nl"], r["name_de"],
+            r["province_nis"], r["province_fr"], r["arrondissement_nis"], r["arrondissement_fr"],
+        )
+        for r in _rows("communes_wallonie_2025.csv")
+    }
+
+
+@cache
+def walloon_higher_levels() -> dict[str, str]:
+    """Current Walloon region, province and arrondissement codes, with their French names."""
+    levels: dict[str, str] = {"03000": "Région wallonne"}
+    for r in _rows("communes_wallonie_2025.csv"):
+        levels[r["province_nis"]] = r["province_fr"]
+        levels[r["arrondissement_nis"]] = r["arrondissement_fr"]
+    return levels
+
+
+@cache
+def retired_nis() -> dict[str, tuple[str, str, str]]:
+    """Retired Walloon NIS codes → (current code, current name, effective date)."""
+    rows = _rows("nis_changes_wallonie.csv")
+    return {r["old_nis_code"]: (r["new_nis_code"], r["new_name_fr"], r["effective_date"]) for r in rows}
+
+
+@cache
+def belgian_refnis() -> dict[str, str]:
+    """Every Belgian REFNIS code known to Statbel's 2019 table (all levels, any period) → French name."""
+    return {r["CD_REFNIS"]: r["TX_REFNIS_FR"] for r in _rows("statbel_TU_COM_REFNIS_via_osp-app_2019.csv")}
+
+
+@cache
+def postal_to_nis() -> dict[str, str]:
+    """Walloon postal code → NIS code of its commune (one commune per code in Wallonia)."""
+    return {r["postal_code"]: r["nis_code"] for r in _rows("codes_postaux_wallonie.csv")}
+
+
+@cache
+def belgian_postal_codes() -> frozenset[str]:
+    """Every Belgian postal code of the bpost 2013 list (Wallonia, Brussels, Flanders)."""
+    codes = {r["zipCode"] for r in _rows("rubenv_belgium-zipcodes_out_cities_2013.csv") if r.get("zipCode")}
+    return frozenset(codes | set(postal_to_nis()))
+
+
+@cache
+def name_to_nis() -> dict[str, str]:
+    """Normalised commune or locality name (FR, NL, DE, bpost localities) → NIS code of the commune.
+
+    Names shared by several communes (homonymous localities) are left out.
+    """
+    candidates: dict[str, set[str]] = {}
+    for c in communes().values():
+        for name in (c.name_fr, c.name_fr_short, c.name_nl, c.name_de):
+            candidates.setdefault(normalise_name(name), set()).add(c.nis_code)
+    for r in _rows("nis_changes_wallonie.csv"):
+        candidates.setdefault(normalise_name(r["old_name_fr"]), set()).add(r["new_nis_code"])
+    for r in _rows("codes_postaux_wallonie.csv"):
+        candidates.setdefault(normalise_name(r["locality"]), set()).add(r["nis_code"])
+    return {name: next(iter(codes)) for name, codes in candidates.items() if len(codes) == 1 and name}
+
+
+@cache
+def commune_names_by_nis() -> dict[str, frozenset[str]]:
+    """NIS code → every normalised name (commune names in three languages and bpost localities)."""
+    names: dict[str, set[str]] = {}
+    for c in communes().values():
+        names.setdefault(c.nis_code, set()).update(
+            normalise_name(n) for n in (c.name_fr, c.name_fr_short, c.name_nl, c.name_de)
+        )
+    for r in _rows("codes_postaux_wallonie.csv"):
+        names.setdefault(r["nis_code"], set()).add(normalise_name(r["locality"]))
+    names.setdefault("82039", set()).add("bertogne")
+    return {code: frozenset(v) for code, v in names.items()}
+
+
+def is_walloon_nis(code: str) -> bool:
+    return code in communes() or code in walloon_higher_levels()
+
+
+@cache
+def refnis_end_dates() -> dict[str, str]:
+    """REFNIS code → end of validity (``31/12/9999`` while current) in Statbel's 2019 table.
+
+    A code reused after an end keeps its latest end date.
+    """
+    ends: dict[str, str] = {}
+    for r in _rows("statbel_TU_COM_REFNIS_via_osp-app_2019.csv"):
+        code, end = r["CD_REFNIS"], r["DT_VLDT_END"]
+        if code not in ends or end == "31/12/9999":
+            ends[code] = end
+    return ends
+
+
+@cache
+def all_names() -> frozenset[str]:
+    """Every normalised commune or locality name of Wallonia."""
+    names: set[str] = set(name_to_nis())
+    for v in commune_names_by_nis().values():
+        names |= v
+    return frozenset(names)

@@ -1,0 +1,145 @@
+"""End to end: CSV files made here, checked by the quality engine with the plugin on and blocked."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from odwb_assist.plugins import collect, get_plugin_manager
+from odwb_assist.quality import check as engine_check
+
+HEADER = "nom_service;code_ins;code_postal;commune;numero_bce;iban;telephone;email;latitude;longitude\n"
+VALID = [
+    "Bibliotheque;92094;5000;Namur;0440.966.354;BE48 3200 7018 4927;081 24 64 11;info@namur.be;50.4669;4.8670",
+    "Piscine;82039;6600;Bastogne;BE0831797467;BE32 1234 5678 9002;+32 61 21 27 11;piscine@bastogne.be;50.0;5.7",
+    "Parc;62063;4000;Liège;0440966354;BE48320070184927;0478 12 34 56;parc@liege.be;50.63;5.57",
+]
+BROKEN = [
+    # row 5: retired NIS, lost zero, bad IBAN, bad phone, bad e-mail, swapped coordinates
+    "Piscine;82003;6600;Bastogne;440966354;BE41091811735141;12345;x@y;4.8670;50.4669",
+    # row 6: unknown NIS, invalid enterprise number, Lambert metres in the latitude column
+    "Musee;99999;5000;Namur;BE1234567895;BE32 1234 5678 9002;081 24 64 11;m@namur.be;128571;4.9",
+    # row 7: NIS/name mismatch, postal code outside Wallonia
+    "Salle;92094;1000;Liège;0440966354;BE32 1234 5678 9002;081 24 64 11;s@namur.be;50.4;4.8",
+]
+EXPECTED = {
+    (5, "code_ins", "be-nis-retired"), (5, "numero_bce", "be-enterprise-lost-zero"), (5, "iban", "be-iban-invalid"),
+    (5, "telephone", "be-phone-invalid"), (5, "email", "email-invalid"), (5, "latitude", "coordinates-swapped"),
+    (6, "code_ins", "be-nis-unknown"), (6, "numero_bce", "be-enterprise-invalid"), (6, "latitude", "coordinates-projected"),
+    (7, "code_ins", "be-nis-name-mismatch"), (7, "code_postal", "be-postal-outside-wallonia"),
+}
+
+
+def write(tmp_path: Path, lines: list[str], name: str = "services.csv", header: str = HEADER) -> Path:
+    path = tmp_path / name
+    path.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def check(path: Path, plugins):
+    """The engine's check, failing if one of our kinds or checks raised (the engine turns that into a warning)."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        report = engine_check(path, plugins=plugins)
+    ours_failed = [str(w.message) for w in caught if "belgium" in str(w.message) or "kind " in str(w.message)]
+    assert ours_failed == []
+    return report
+
+
+def ours(report) -> set[tuple[int, str, str]]:
+    return {(f.row_number, f.field_name, f.type) for f in report.errors if f.source == "belgium"}
+
+
+def test_valid_file_is_silent(tmp_path):
+    report = check(write(tmp_path, VALID), plugins=get_plugin_manager())
+    assert report.kinds["code_ins"] == "be-nis-code" and report.kinds["latitude"] == "wgs84-latitude"
+    assert ours(report) == set()
+
+
+def test_each_kind_catches_its_errors_at_the_right_row_and_column(tmp_path):
+    report = check(write(tmp_path, VALID + BROKEN), plugins=get_plugin_manager())
+    assert ours(report) == EXPECTED
+    assert not report.valid
+    messages = {f.type: f.message("fr") for f in report.errors}
+    assert "82039" in messages["be-nis-retired"]
+    assert "communes wallonnes au 1er janvier 2025" in messages["be-nis-unknown"]
+
+
+def test_blocking_the_plugin_turns_everything_off(tmp_path):
+    report = check(write(tmp_path, VALID + BROKEN), plugins=get_plugin_manager(block=["belgium"]))
+    assert ours(report) == set()
+    assert not any(kind.startswith("be-") for kind in report.kinds.values())
+
+
+PEOPLE = "nom;prenom;date_naissance;registre_national;gsm\n"
+
+
+def test_national_numbers_are_errors_and_block_publication(tmp_path):
+    path = write(tmp_path, ["Dupont;Jean;1985-07-30;85.07.30-033.28;0478 12 34 56",
+                            "Martin;Zoé;2017-07-30;17073003384;0479 11 22 33"], "personnes.csv", PEOPLE)
+    pm = get_plugin_manager()
+    report = check(path, plugins=pm)
+    assert report.kinds["registre_national"] == "be-national-number"
+    assert {(2, "registre_national", "be-national-number"), (3, "registre_national", "be-national-number"),
+            (2, "gsm", "be-phone-personal"), (3, "gsm", "be-phone-personal")} <= ours(report)
+    blockers = [b for b in collect(pm.hook.odwb_publication_blockers(project=None, report=report, metadata=None))
+                if b.source == "belgium"]
+    assert {b.field_name for b in blockers} == {"registre_national", "gsm"}
+    assert all(b.code == "personal-data" and b.overridable for b in blockers)
+    blocked = get_plugin_manager(block=["belgium"])
+    assert ours(check(path, plugins=blocked)) == set()
+
+
+def test_national_numbers_are_found_under_an_innocent_header(tmp_path):
+    path = write(tmp_path, ["A;85073003328", "B;17073003384", "C;12"], "ids.csv", "nom;identifiant\n")
+    report = check(path, plugins=get_plugin_manager())
+    assert {(r, t) for r, field, t in ours(report)} >= {(2, "be-national-number"), (3, "be-national-number")}
+
+
+@pytest.mark.skipif(importlib.util.find_spec("odwb_assist.cli.check") is None, reason="the check command is not built yet")
+def test_cli_block_belgium(tmp_path, cli):
+    path = write(tmp_path, VALID + BROKEN)
+    code, out, _ = cli("check", path, "--format", "json")
+    assert code == 1
+    types = {(e["rowNumber"], e["fieldName"], e["type"]) for e in json.loads(out)["errors"] if e["source"] == "belgium"}
+    assert types == EXPECTED
+    code, out, _ = cli("--block", "belgium", "check", path, "--format", "json")
+    assert [e for e in json.loads(out)["errors"] if e["source"] == "belgium"] == []
+
+
+def test_fix_repads_enterprise_numbers_and_replaces_retired_nis_codes(tmp_path):
+    from odwb_assist.quality import fix
+
+    source = write(tmp_path, ["Piscine;82003;440966354", "Parc;92094;0440.966.354", "Salle;82005;440.966.354"],
+                   "a_corriger.csv", "nom;code_ins;numero_bce\n")
+    original = source.read_bytes()
+    output = tmp_path / "propre.csv"
+    preview = fix(source, output, dry_run=True, plugins=get_plugin_manager())
+    assert preview.counts.get("be-nis-replace-retired") == 2 and preview.counts.get("be-enterprise-repad") == 2
+    assert not output.exists()
+    result = fix(source, output, plugins=get_plugin_manager())
+    assert source.read_bytes() == original
+    text = output.read_text(encoding="utf-8")
+    assert "82039" in text and "82003" not in text and "0440966354" in text and "0440.966.354" in text
+    assert ours(check(output, plugins=get_plugin_manager())) == set()
+    assert {c.fix for c in result.changes} >= {"be-nis-replace-retired", "be-enterprise-repad"}
+
+
+def test_excel_numbers_lose_their_zeros_and_are_caught(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["code_ins", "numero_bce", "latitude", "longitude", "telephone"])
+    sheet.append([92094, 440966354, 50.4669, 4.867, 81246411])
+    sheet.append([82003, 831797467, 4.867, 50.4669, "081 24 64 11"])
+    path = tmp_path / "export.xlsx"
+    workbook.save(path)
+    report = check(path, plugins=get_plugin_manager())
+    assert ours(report) == {(2, "numero_bce", "be-enterprise-lost-zero"), (2, "telephone", "be-phone-lost-zero"),
+                            (3, "code_ins", "be-nis-retired"), (3, "numero_bce", "be-enterprise-lost-zero"),
+                            (3, "latitude", "coordinates-swapped")}

@@ -1,0 +1,192 @@
+"""NIS codes, postal codes, enterprise numbers, IBAN, phones, e-mails, national numbers."""
+
+from __future__ import annotations
+
+import random
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from odwb_assist_belgium import email, enterprise, iban, national_number, nis, phone, postal
+from stdnum.be import vat
+
+from odwb_assist.quality.model import Severity
+
+
+def rows_of(findings: list, error_type: str | None = None) -> list[int]:
+    return [f.row_number for f in findings if error_type is None or f.type == error_type]
+
+
+# --- NIS ------------------------------------------------------------------------------------------
+
+
+def test_nis_valid_codes_are_silent(run):
+    assert run(nis, ["92094", "82039", "25005", " 62063 ", "", "03000", "90000", "25000"]) == []
+
+
+def test_nis_retired_codes_name_their_replacement(run):
+    found = run(nis, ["82003", "92094", "82005", "55022"])
+    assert rows_of(found, "be-nis-retired") == [2, 4, 5]
+    assert "82039" in found[0].message("fr") and "2025" in found[0].message("fr")
+    assert "58001" in found[2].message("en")
+    assert all(f.severity == Severity.ERROR and f.field_name == "col" and f.field_number == 1 for f in found)
+
+
+def test_nis_unknown_invalid_lost_zero_and_outside(run):
+    found = run(nis, ["99999", "9209", "Namur", "3000", "11002", "21004", "92001"])
+    types = {f.row_number: f.type for f in found}
+    assert types == {2: "be-nis-unknown", 3: "be-nis-invalid", 4: "be-nis-invalid", 5: "be-nis-lost-zero",
+                     6: "be-nis-outside-wallonia", 7: "be-nis-outside-wallonia", 8: "be-nis-obsolete"}
+    unknown = found[0]
+    assert "communes wallonnes au 1er janvier 2025" in unknown.message("fr")
+    assert "1 January 2025" in unknown.message("en")
+    assert next(f for f in found if f.row_number == 6).severity == Severity.WARNING
+
+
+def test_nis_detection_by_values():
+    assert nis.detect(pd.Series(["92094", "82039", "25005"])) == 1.0
+    assert nis.detect(pd.Series(["12345", "hello"])) == 0.0
+
+
+# --- postal codes ---------------------------------------------------------------------------------
+
+
+def test_postal_codes(run):
+    found = run(postal, ["5000", "1300", "6687", "1000", "9000", "5999", "50OO", "B-5000", ""])
+    assert {f.row_number: f.type for f in found} == {
+        5: "be-postal-outside-wallonia", 6: "be-postal-outside-wallonia", 7: "be-postal-unknown",
+        8: "be-postal-invalid", 9: "be-postal-invalid"}
+    assert next(f for f in found if f.row_number == 5).severity == Severity.WARNING
+
+
+def test_postal_outside_wallonia_is_silent_for_a_brussels_administration(run):
+    assert run(postal, ["1000"], nis="21004") == []
+    assert rows_of(run(postal, ["1000"], nis="92094")) == [2]
+
+
+# --- enterprise numbers ---------------------------------------------------------------------------
+
+
+def test_enterprise_numbers_test_vectors(run):
+    found = run(enterprise, ["BE0440966354", "BE0831797467", "BE1234567895", "0440.966.354", "be 0440 966 354",
+                             "440966354", "440.966.354", "abc", "2440966354"])
+    assert {f.row_number: f.type for f in found} == {
+        4: "be-enterprise-invalid", 7: "be-enterprise-lost-zero", 8: "be-enterprise-lost-zero",
+        9: "be-enterprise-invalid", 10: "be-enterprise-invalid"}
+    lost = next(f for f in found if f.row_number == 8)
+    assert "0440.966.354" in lost.message("fr") and lost.cell == "440.966.354"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=0, max_value=1_999_999_999))
+def test_enterprise_vectorised_rule_agrees_with_stdnum(number):
+    text = f"{number:010d}"
+    valid, _ = enterprise.verdicts(pd.Series([text]))
+    assert bool(valid.iloc[0]) == vat.is_valid("BE" + text)
+
+
+def test_enterprise_valid_numbers_agree_with_stdnum():
+    rng = random.Random(4)
+    heads = [rng.randrange(0, 20_000_000) for _ in range(500)]
+    numbers = [f"{h:08d}{97 - h % 97:02d}" for h in heads]
+    valid, _ = enterprise.verdicts(pd.Series(numbers))
+    assert valid.tolist() == [vat.is_valid("BE" + n) for n in numbers]
+
+
+# --- IBAN -----------------------------------------------------------------------------------------
+
+
+def test_iban_test_vectors(run):
+    found = run(iban, ["BE32 1234 5678 9002", "BE48 3200 7018 4927", "BE41091811735141", "be48320070184927",
+                       "FR14 2004 1010 0505 0001 3M02 606", "NL91ABNA0417164300", "NL91ABNA0417164301", "BE4832007018492"])
+    assert rows_of(found, "be-iban-invalid") == [4, 8, 9]
+
+
+# --- phones ---------------------------------------------------------------------------------------
+
+
+def test_phones(run):
+    found = run(phone, ["+32 81 24 64 11", "081/24.64.11", "0478 12 34 56", "0032 478 12 34 56", "+32 (0)2 511 11 11",
+                        "478123456", "12345", "+33 1 42 68 53 00", "0800 12 345", "+32 478 12 34 5", "+33 1"])
+    assert {f.row_number: f.type for f in found} == {
+        7: "be-phone-lost-zero", 8: "be-phone-invalid", 11: "be-phone-invalid", 12: "be-phone-invalid"}
+    assert "0478123456" in found[0].message("fr")
+
+
+def test_phones_in_a_people_table_are_personal(run):
+    found = run(phone, ["0478 12 34 56", "bad"], fields=["nom", "prénom", "col"])
+    assert {f.row_number: f.type for f in found} == {2: "be-phone-personal", 3: "be-phone-invalid"}
+    assert "« col »" in found[-1].tip("fr") or "« col »" in found[0].tip("fr")
+    assert run(phone, ["0478 12 34 56"], fields=["nom du service", "col"]) == []
+
+
+# --- e-mail ---------------------------------------------------------------------------------------
+
+
+def test_emails(run):
+    found = run(email, ["info@namur.be", "jean.dupont@commune-ciney.be", "x@y", "a b@c.be", "mailto:a@b.be",
+                        "jean..d@a.be", "contact@@namur.be", "  service@ville.be  ", "info@liège.be"])
+    assert rows_of(found, "email-invalid") == [4, 5, 6, 7, 8]
+
+
+# --- national register numbers --------------------------------------------------------------------
+
+
+def test_national_numbers_test_vectors(run):
+    found = run(national_number, ["85073003328", "17073003384", "12345678901", "85.07.30-033.28", "0440966354"])
+    assert rows_of(found, "be-national-number") == [2, 3, 5]
+    assert all(f.severity == Severity.ERROR for f in found)
+    assert national_number.KIND.personal
+
+
+def test_national_number_detection_by_values():
+    assert national_number.detect(pd.Series(["85073003328", "17073003384", "x"])) > 0.6
+    assert national_number.detect(pd.Series([f"{n:011d}" for n in range(10_000_000_000, 10_000_000_050)])) < 0.3
+
+
+def test_bis_numbers_are_national_numbers_too(run):
+    from stdnum.be import bis
+
+    head = "854730033"  # born 1985-07-30, month + 40: BIS number
+    number = f"{head}{97 - int(head) % 97:02d}"
+    assert bis.is_valid(number)
+    assert rows_of(run(national_number, [number, "85473003300"]), "be-national-number") == [2]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=0, max_value=99_999_999_999))
+def test_national_number_mask_agrees_with_stdnum(number):
+    from stdnum.be import bis, nn
+
+    text = f"{number:011d}"
+    assert bool(national_number.mask(pd.Series([text])).iloc[0]) == (nn.is_valid(text) or bis.is_valid(text))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(min_value=0, max_value=9_999_999_999), st.integers(min_value=0, max_value=15))
+def test_belgian_iban_rule_agrees_with_stdnum(account, flip):
+    from stdnum import iban as std_iban
+
+    bban = f"{account:010d}{(account % 97) or 97:02d}"
+    number = "BE" + std_iban.calc_check_digits("BE00" + bban) + bban
+    mutated = number[:flip] + ("1" if number[flip] == "0" else "0") + number[flip + 1:] if flip >= 2 else number
+    for value in (number, mutated):
+        assert bool(iban.valid_mask(pd.Series([value])).iloc[0]) == std_iban.is_valid(value)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=25), st.from_regex(r"[+0-9 .\-/BE]{0,20}", fullmatch=True)), min_size=1, max_size=8))
+def test_no_validator_or_detector_raises_on_any_text(values):
+    from odwb_assist_belgium.kinds import KINDS
+
+    from odwb_assist.checks.base import CheckContext
+
+    context = CheckContext(source="t", fields=["col", "prénom"], kinds={"col": "x"})
+    for dtype in (object, "str"):
+        series = pd.Series(values, index=range(2, 2 + len(values)), dtype=dtype)
+        for kind in KINDS:
+            assert kind.detect is not None
+            assert 0.0 <= kind.detect(series) <= 1.0
+            if kind.validate is not None:
+                for finding in kind.validate(series, "col", context):
+                    assert finding.row_number in series.index and finding.message("fr") and finding.tip("en")

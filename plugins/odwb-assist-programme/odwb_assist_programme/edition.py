@@ -1,0 +1,183 @@
+"""A programme edition as data: sessions, challenges, obligations, fees, cap, window and delays.
+
+Editions are TOML files shipped in ``editions/`` (``ouvrir-ma-ville-2021.toml``); another edition is
+another file. :func:`load_edition` takes an edition name or the path of a TOML file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from odwb_assist.errors import ConfigError
+
+DEFAULT_EDITION = "ouvrir-ma-ville-2021"
+
+
+@dataclass(frozen=True)
+class Session:
+    number: int
+    type: str  # "formation" | "atelier"
+    title: str
+    minutes: int
+    part: str = ""
+
+    @property
+    def key(self) -> str:
+        """``"5a"`` for a part of day 5, ``"7"`` otherwise."""
+        return f"{self.number}{self.part}"
+
+    @property
+    def hours(self) -> float:
+        return self.minutes / 60
+
+
+@dataclass(frozen=True)
+class Challenge:
+    id: str
+    after_session: int
+    title: str
+    event: str | None = None
+    event_kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Obligation:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Fees:
+    """Amounts in euros excluding VAT (art. 3)."""
+
+    single: Decimal
+    per_participant: Decimal
+    vat_rate: Decimal
+    programme_value: Decimal
+
+
+@dataclass(frozen=True)
+class Edition:
+    id: str
+    title: str
+    organiser: str
+    start: date
+    end: date
+    cap: int
+    max_participants: int
+    refund_days: int
+    notice_days: int
+    fees: Fees
+    portal_url: str = "https://www.odwb.be"
+    sessions: tuple[Session, ...] = field(default_factory=tuple)
+    challenges: tuple[Challenge, ...] = field(default_factory=tuple)
+    obligations: tuple[Obligation, ...] = field(default_factory=tuple)
+
+    @property
+    def total_hours(self) -> float:
+        return sum(s.minutes for s in self.sessions) / 60
+
+    def session(self, key: str | int) -> Session:
+        wanted = str(key).strip().lower()
+        for s in self.sessions:
+            if s.key == wanted:
+                return s
+        keys = ", ".join(s.key for s in self.sessions)
+        raise ConfigError(
+            f"Séance « {key} » inconnue dans l'édition {self.id} (séances : {keys}).",
+            f"Unknown session '{key}' in edition {self.id} (sessions: {keys}).",
+        )
+
+    def challenge(self, challenge_id: str) -> Challenge:
+        for c in self.challenges:
+            if c.id == challenge_id:
+                return c
+        ids = ", ".join(c.id for c in self.challenges)
+        raise ConfigError(
+            f"Défi « {challenge_id} » inconnu dans l'édition {self.id} (défis : {ids}).",
+            f"Unknown challenge '{challenge_id}' in edition {self.id} (challenges: {ids}).",
+        )
+
+    def obligation(self, obligation_id: str) -> Obligation:
+        for o in self.obligations:
+            if o.id == obligation_id:
+                return o
+        ids = ", ".join(o.id for o in self.obligations)
+        raise ConfigError(
+            f"Obligation « {obligation_id} » inconnue dans l'édition {self.id} (obligations : {ids}).",
+            f"Unknown obligation '{obligation_id}' in edition {self.id} (obligations: {ids}).",
+        )
+
+    def challenges_for_event(self, event_type: str, kind: str | None = None) -> list[Challenge]:
+        return [c for c in self.challenges if c.event == event_type and (c.event_kind is None or c.event_kind == kind)]
+
+    def in_window(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+def available_editions() -> list[str]:
+    folder = resources.files("odwb_assist_programme") / "editions"
+    return sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+def load_edition(name: str | Path = DEFAULT_EDITION) -> Edition:
+    """The edition shipped under this name, or read from a TOML file path."""
+    text = _edition_text(name)
+    try:
+        data = tomllib.loads(text)
+        return _build(data)
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise ConfigError(
+            f"Le fichier d'édition « {name} » est invalide ({type(exc).__name__}: {exc}). Comparez-le à "
+            "ouvrir-ma-ville-2021.toml livré avec le plugin.",
+            f"Edition file '{name}' is invalid ({type(exc).__name__}: {exc}). Compare it with "
+            "ouvrir-ma-ville-2021.toml shipped with the plugin.",
+        ) from exc
+
+
+def _edition_text(name: str | Path) -> str:
+    path = Path(name)
+    if path.suffix == ".toml" and path.is_file():
+        return path.read_text(encoding="utf-8")
+    resource = resources.files("odwb_assist_programme") / "editions" / f"{name}.toml"
+    if not resource.is_file():
+        raise ConfigError(
+            f"Édition « {name} » introuvable. Éditions livrées : {', '.join(available_editions())} ; ou donnez "
+            "le chemin d'un fichier .toml.",
+            f"Edition '{name}' not found. Shipped editions: {', '.join(available_editions())}; or give the "
+            "path of a .toml file.",
+        )
+    return resource.read_text(encoding="utf-8")
+
+
+def _day(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _build(data: dict[str, Any]) -> Edition:
+    fees = data["fees"]
+    return Edition(
+        id=str(data["id"]), title=str(data["title"]), organiser=str(data.get("organiser", "")),
+        start=_day(data["start"]), end=_day(data["end"]), cap=int(data["cap"]),
+        max_participants=int(data.get("max_participants", 3)), refund_days=int(data["refund_days"]),
+        notice_days=int(data["notice_days"]), portal_url=str(data.get("portal_url", "https://www.odwb.be")),
+        fees=Fees(
+            single=Decimal(str(fees["single"])), per_participant=Decimal(str(fees["per_participant"])),
+            vat_rate=Decimal(str(fees["vat_rate"])), programme_value=Decimal(str(fees.get("programme_value", 0))),
+        ),
+        sessions=tuple(
+            Session(int(s["number"]), str(s["type"]), str(s["title"]), int(s["minutes"]), str(s.get("part", "")))
+            for s in data["sessions"]
+        ),
+        challenges=tuple(
+            Challenge(str(c["id"]), int(c["after_session"]), str(c["title"]), c.get("event"), c.get("event_kind"))
+            for c in data["challenges"]
+        ),
+        obligations=tuple(Obligation(str(o["id"]), str(o["title"])) for o in data.get("obligations", [])),
+    )

@@ -1,0 +1,250 @@
+"""``programme import FILE``: the enrolment form (CSV or XLSX, French headers) into the register.
+
+Every row is checked first and every problem reported with its row and column; nothing is written
+unless the whole file is valid, and then everything is written in one transaction (a failure half
+way rolls it all back). Rows are applied in order of payment so that the cap goes to the first
+administrations that paid (art. 4). Administrations already in the register are refused, never
+overwritten.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from odwb_assist.errors import InputError
+from odwb_assist.i18n import Msg
+
+from . import enrolment
+from .edition import Edition
+from .ledger import Ledger
+from .records import ADMINISTRATION_TYPES, normalise_name
+
+REQUIRED = ("administration", "type")
+COLUMNS = (
+    "administration", "type", "code_ins", "noms_editeur", "participant_1", "email_1", "participant_2", "email_2",
+    "participant_3", "email_3", "formulaire_rempli", "convention_signee", "facture", "paiement", "confirmation",
+)
+# Columns written by ``programme export`` beside the form's: read back without complaint, not imported.
+EXPORT_ONLY = ("etat", "montant_htva", "montant_tvac", "paye", "remboursement_du", "mise_en_demeure", "heures_presence",
+               "presence_pct", "defis_realises", "jeux_publies")
+DATE_COLUMNS = ("convention_signee", "facture", "paiement", "confirmation")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+YES = {"oui", "o", "yes", "y", "1", "vrai", "true", "x"}
+NO = {"non", "n", "no", "0", "faux", "false", ""}
+
+
+@dataclass(frozen=True)
+class ImportFinding:
+    row: int | None  # row number as seen in the spreadsheet (headers on row 1)
+    column: str | None
+    message: Msg
+
+    def text(self, lang: str = "fr") -> str:
+        where = []
+        if self.row is not None:
+            where.append(("ligne " if lang != "en" else "row ") + str(self.row))
+        if self.column:
+            where.append(("colonne " if lang != "en" else "column ") + self.column)
+        return (", ".join(where) + " : " if where else "") + self.message(lang)
+
+    def to_dict(self, lang: str = "fr") -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "message": self.message(lang)}
+
+
+@dataclass
+class ImportRow:
+    row: int
+    administration: str
+    type: str
+    nis_code: str | None
+    publishers: list[str]
+    participants: list[tuple[str, str | None]]
+    form_filled: bool
+    dates: dict[str, date | None] = field(default_factory=dict)
+
+
+@dataclass
+class ImportResult:
+    path: Path
+    rows: list[ImportRow]
+    findings: list[ImportFinding]
+    imported: int = 0
+    confirmed: list[str] = field(default_factory=list)
+    waiting: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+    def to_dict(self, lang: str = "fr") -> dict[str, Any]:
+        return {"path": str(self.path), "ok": self.ok, "imported": self.imported, "confirmed": self.confirmed,
+                "waiting_list": self.waiting, "findings": [f.to_dict(lang) for f in self.findings]}
+
+
+def _header(text: Any) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", normalise_name(str(text))).strip("_")
+
+
+def read_table(path: Path, sheet: str | None = None) -> pd.DataFrame:
+    """The form as a table of text cells with normalised headers; a clear error when unreadable."""
+    if not path.is_file():
+        raise InputError(f"Le fichier {path} n'existe pas.", f"File {path} does not exist.")
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            frame = pd.read_excel(path, sheet_name=sheet or 0, dtype=str, keep_default_na=False, engine="openpyxl")
+        elif suffix in (".csv", ".txt"):
+            raw = path.read_bytes()
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = raw.decode("cp1252")
+            from io import StringIO
+
+            frame = pd.read_csv(StringIO(text), sep=None, engine="python", dtype=str, keep_default_na=False)
+        else:
+            raise InputError(
+                f"{path.name} : format non pris en charge ; enregistrez le formulaire en .xlsx ou .csv.",
+                f"{path.name}: unsupported format; save the form as .xlsx or .csv.",
+            )
+    except InputError:
+        raise
+    except Exception as exc:  # pandas/openpyxl raise many kinds on corrupt files
+        raise InputError(
+            f"{path.name} ne peut pas être lu comme un tableau ({type(exc).__name__}). Ouvrez-le dans votre tableur "
+            "et réenregistrez-le en .xlsx ou .csv (UTF-8).",
+            f"{path.name} cannot be read as a table ({type(exc).__name__}). Open it in your spreadsheet and save it "
+            "again as .xlsx or .csv (UTF-8).",
+        ) from exc
+    frame.columns = [_header(c) for c in frame.columns]
+    return frame.fillna("").astype(str)
+
+
+def parse_date(text: str) -> date:
+    value = text.strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"):
+        try:
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(value)
+
+
+def check_rows(frame: pd.DataFrame, edition: Edition, existing: set[str]) -> tuple[list[ImportRow], list[ImportFinding]]:
+    findings: list[ImportFinding] = []
+    missing = [c for c in REQUIRED if c not in frame.columns]
+    if missing:
+        expected = ", ".join(COLUMNS)
+        return [], [ImportFinding(1, ", ".join(missing), Msg(
+            f"colonne(s) obligatoire(s) absente(s). La première ligne doit porter les en-têtes : {expected}.",
+            f"required column(s) missing. The first row must hold the headers: {expected}."))]
+    unknown = [c for c in frame.columns if c not in COLUMNS and c not in EXPORT_ONLY and c]
+    for column in unknown:
+        findings.append(ImportFinding(1, column, Msg(
+            f"colonne inconnue. Colonnes reconnues : {', '.join(COLUMNS)}. Renommez-la ou supprimez-la.",
+            f"unknown column. Known columns: {', '.join(COLUMNS)}. Rename or delete it.")))
+    rows: list[ImportRow] = []
+    seen: dict[str, int] = {}
+    for position, record in enumerate(frame.to_dict("records")):
+        number = position + 2
+        cell = {k: str(record.get(k, "")).strip() for k in COLUMNS}
+        if not any(cell.values()):
+            continue
+
+        def bad(column: str, fr: str, en: str, number: int = number) -> None:
+            findings.append(ImportFinding(number, column, Msg(fr, en)))
+
+        name = " ".join(cell["administration"].split())
+        if not name:
+            bad("administration", "le nom de l'administration est vide : complétez la cellule.",
+                "the administration's name is empty: fill in the cell.")
+        elif normalise_name(name) in seen:
+            bad("administration", f"« {name} » apparaît déjà ligne {seen[normalise_name(name)]} : gardez une seule ligne.",
+                f"'{name}' already appears on row {seen[normalise_name(name)]}: keep a single row.")
+        elif normalise_name(name) in existing:
+            bad("administration", f"« {name} » est déjà dans le registre : retirez la ligne (rien n'est écrasé).",
+                f"'{name}' is already in the register: remove the row (nothing is overwritten).")
+        seen.setdefault(normalise_name(name), number)
+        kind = normalise_name(cell["type"])
+        if kind not in ADMINISTRATION_TYPES:
+            bad("type", f"type « {cell['type']} » inconnu : écrivez {', '.join(ADMINISTRATION_TYPES)}.",
+                f"unknown type '{cell['type']}': write {', '.join(ADMINISTRATION_TYPES)}.")
+        nis = cell["code_ins"].removesuffix(".0")
+        if nis and not re.fullmatch(r"\d{5}", nis):
+            bad("code_ins", f"code INS « {cell['code_ins']} » invalide : 5 chiffres (ex. 91030), format texte pour garder "
+                "les zéros.", f"invalid NIS code '{cell['code_ins']}': 5 digits (e.g. 91030), as text to keep zeros.")
+        people: list[tuple[str, str | None]] = []
+        for i in range(1, 4):
+            person, email = cell[f"participant_{i}"], cell[f"email_{i}"]
+            if email and not EMAIL.match(email):
+                bad(f"email_{i}", f"adresse « {email} » invalide (forme attendue : nom@domaine.be).",
+                    f"invalid address '{email}' (expected: name@domain.be).")
+            if email and not person:
+                bad(f"participant_{i}", "une adresse sans nom de participant : ajoutez le nom.",
+                    "an address without a participant's name: add the name.")
+            if person:
+                people.append((person, email or None))
+        if not people:
+            bad("participant_1", "aucun participant : la convention en demande au moins un.",
+                "no participant: the convention needs at least one.")
+        form = normalise_name(cell["formulaire_rempli"])
+        if form not in YES | NO:
+            bad("formulaire_rempli", f"« {cell['formulaire_rempli']} » : écrivez oui ou non.",
+                f"'{cell['formulaire_rempli']}': write oui or non.")
+        dates: dict[str, date | None] = {}
+        for column in DATE_COLUMNS:
+            dates[column] = None
+            if cell[column]:
+                try:
+                    dates[column] = parse_date(cell[column])
+                except ValueError:
+                    bad(column, f"date « {cell[column]} » illisible : écrivez 2021-04-15 ou 15/04/2021.",
+                        f"unreadable date '{cell[column]}': write 2021-04-15 or 15/04/2021.")
+        order = [c for c in DATE_COLUMNS if cell[c]]
+        for before, after in (("convention_signee", "facture"), ("facture", "paiement"), ("paiement", "confirmation")):
+            if cell[after] and not cell[before]:
+                bad(after, f"« {after} » est rempli mais pas « {before} » : l'article 4 suit l'ordre convention, facture, "
+                    "paiement, confirmation.", f"'{after}' is filled but not '{before}': article 4 goes convention, "
+                    "invoice, payment, confirmation.")
+            elif dates.get(before) and dates.get(after) and dates[after] < dates[before]:  # type: ignore[operator]
+                bad(after, f"la date « {after} » précède la date « {before} ».", f"date '{after}' is before '{before}'.")
+        if order and form in NO:
+            bad("formulaire_rempli", "l'inscription avance sans formulaire rempli : indiquez oui quand il l'est.",
+                "the enrolment goes on without the form: write oui once it is filled.")
+        if len(people) > edition.max_participants:  # pragma: no cover - three columns only
+            bad("participant_1", "trop de participants.", "too many participants.")
+        rows.append(ImportRow(number, name, kind, nis or None,
+                              [p.strip() for p in cell["noms_editeur"].split(";") if p.strip()], people, form in YES, dates))
+    return rows, findings
+
+
+def import_file(ledger: Ledger, edition: Edition, path: Path, *, sheet: str | None = None) -> ImportResult:
+    """Check the whole file; write nothing if any row is wrong; else write every row in one transaction."""
+    frame = read_table(path, sheet)
+    existing = {normalise_name(r["name"]) for r in ledger.rows("SELECT name FROM administrations")}
+    rows, findings = check_rows(frame, edition, existing)
+    result = ImportResult(path, rows, findings)
+    if findings:
+        return result
+    ordered = sorted(rows, key=lambda r: (r.dates.get("paiement") or date.max, r.row))
+    with ledger.change("import", None, {"file": path.name, "rows": len(rows)}):
+        for row in ordered:
+            d = row.dates
+            enrolment.enrol(ledger, edition, row.administration, type=row.type, nis_code=row.nis_code,
+                            publishers=row.publishers, participants=row.participants, form_filled=row.form_filled,
+                            requested_on=d.get("convention_signee") or date.today())
+            if d.get("convention_signee"):
+                enrolment.sign(ledger, edition, row.administration, d["convention_signee"])
+            if d.get("facture"):
+                enrolment.invoice(ledger, edition, row.administration, d["facture"])
+            if d.get("paiement"):
+                status = enrolment.pay(ledger, edition, row.administration, d["paiement"], confirmed_on=d.get("confirmation"))
+                (result.confirmed if status.state == "confirmed" else result.waiting).append(row.administration)
+            result.imported += 1
+    return result

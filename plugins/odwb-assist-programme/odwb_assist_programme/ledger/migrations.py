@@ -1,0 +1,101 @@
+"""The register's schema, versioned: migration *n* takes ``PRAGMA user_version`` from n-1 to n.
+
+Never edit a released migration: append a new one. Each runs in its own transaction with an audit row.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the first schema
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE administrations (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        type TEXT NOT NULL DEFAULT 'autre',
+        nis_code TEXT,
+        publishers TEXT NOT NULL DEFAULT '[]',
+        state TEXT NOT NULL DEFAULT 'requested',
+        form_filled INTEGER NOT NULL DEFAULT 1,
+        requested_on TEXT NOT NULL,
+        convention_signed TEXT,
+        invoice_date TEXT,
+        payment_date TEXT,
+        confirmation_date TEXT,
+        waiting_since TEXT,
+        cancelled_on TEXT,
+        cancel_reason TEXT,
+        refund_due TEXT,
+        notice_date TEXT,
+        notice_reason TEXT,
+        terminated_on TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE participants (
+        id INTEGER PRIMARY KEY,
+        administration_id INTEGER NOT NULL REFERENCES administrations(id),
+        slot INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        email TEXT,
+        active INTEGER NOT NULL DEFAULT 1,
+        replaced_by INTEGER REFERENCES participants(id),
+        replacement_agreement TEXT,
+        replaced_on TEXT
+    );
+    CREATE TABLE invoices (
+        id INTEGER PRIMARY KEY,
+        administration_id INTEGER NOT NULL REFERENCES administrations(id),
+        issued_on TEXT NOT NULL,
+        participants INTEGER NOT NULL,
+        excl_vat TEXT NOT NULL,
+        vat TEXT NOT NULL,
+        incl_vat TEXT NOT NULL
+    );
+    CREATE TABLE payments (
+        id INTEGER PRIMARY KEY,
+        administration_id INTEGER NOT NULL REFERENCES administrations(id),
+        received_on TEXT NOT NULL,
+        amount TEXT NOT NULL
+    );
+    CREATE TABLE attendance (
+        administration_id INTEGER NOT NULL REFERENCES administrations(id),
+        session TEXT NOT NULL,
+        participants INTEGER NOT NULL DEFAULT 1,
+        hours REAL NOT NULL,
+        PRIMARY KEY (administration_id, session)
+    );
+    CREATE TABLE challenges (
+        administration_id INTEGER NOT NULL REFERENCES administrations(id),
+        challenge TEXT NOT NULL,
+        done_on TEXT NOT NULL,
+        evidence_kind TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        PRIMARY KEY (administration_id, challenge)
+    );
+    CREATE TABLE obligations (
+        administration_id INTEGER NOT NULL REFERENCES administrations(id),
+        obligation TEXT NOT NULL,
+        done_on TEXT NOT NULL,
+        evidence TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (administration_id, obligation)
+    );
+    CREATE TABLE publications (
+        administration_id INTEGER NOT NULL REFERENCES administrations(id),
+        dataset_id TEXT NOT NULL,
+        uid TEXT,
+        portal TEXT,
+        title TEXT,
+        records INTEGER,
+        published_at TEXT NOT NULL,
+        PRIMARY KEY (administration_id, dataset_id)
+    );
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        administration TEXT,
+        details TEXT NOT NULL DEFAULT '{}'
+    );
+    """,
+)

@@ -1,0 +1,51 @@
+"""The file actually uploaded: clean UTF-8 comma CSV, checksum of the bytes sent, original never touched."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from odwb_assist.config import DatasetConfig
+from odwb_assist.errors import InputError
+from odwb_assist.publish_source import prepare_upload
+
+
+def dataset(path: Path) -> DatasetConfig:
+    return DatasetConfig(id="ds", file=path)
+
+
+def test_clean_csv_is_uploaded_as_it_is(tmp_path):
+    source = tmp_path / "a.csv"
+    source.write_text('nom,texte\nA,"deux\nlignes"\nB,x\n', encoding="utf-8")
+    upload = prepare_upload(dataset(source), tmp_path / "work")
+    assert upload.path == source and not upload.converted and upload.rows == 2
+    assert upload.checksum == "sha256:" + hashlib.sha256(source.read_bytes()).hexdigest()
+    assert not (tmp_path / "work").exists()
+
+
+def test_bom_and_semicolons_are_converted_into_a_new_file(tmp_path):
+    source = tmp_path / "a.csv"
+    original = "\ufeffnom;montant\nA;1,5\nB;2\n".encode()
+    source.write_bytes(original)
+    upload = prepare_upload(dataset(source), tmp_path / "work")
+    assert upload.converted and upload.path != source and upload.rows == 2
+    assert upload.path.read_bytes() == b'nom,montant\nA,"1,5"\nB,2\n'
+    assert source.read_bytes() == original
+    assert upload.checksum == "sha256:" + hashlib.sha256(upload.path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("content, why", [(b"", "vide"), (b"\x00\x01\x02PK", "binaire")])
+def test_empty_or_binary_files_are_refused_clearly(tmp_path, content, why):
+    source = tmp_path / "a.csv"
+    source.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        prepare_upload(dataset(source), tmp_path / "work")
+    assert why in info.value.message("fr")
+
+
+def test_missing_file_says_where_to_fix(tmp_path):
+    with pytest.raises(InputError) as info:
+        prepare_upload(dataset(tmp_path / "absent.csv"), tmp_path / "work")
+    assert "odwb.toml" in info.value.message("fr")

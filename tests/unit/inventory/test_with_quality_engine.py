@@ -1,0 +1,58 @@
+"""The inventory with the real quality engine (and the Belgian plugin when installed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pluggy
+import pytest
+
+from odwb_assist.inventory import check, discover, write_template
+from odwb_assist.plugins import get_plugin_manager
+
+from .conftest import GOOD_ROWS, fill
+
+pytest.importorskip("odwb_assist.quality.engine")
+
+
+@pytest.fixture(scope="module")
+def pm() -> pluggy.PluginManager:
+    manager = get_plugin_manager(load_entrypoints=False)
+    try:
+        import odwb_assist_belgium  # the personal-data kinds of the Belgian plugin, when installed
+
+        manager.register(odwb_assist_belgium, name="belgium")
+    except ImportError:
+        pass
+    return manager
+
+
+def test_round_trip_with_the_engine_has_no_finding(tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    path = fill(write_template(tmp_path / "inventaire.xlsx"), GOOD_ROWS)
+    report = check(path, plugins=pm)
+    assert report.findings == [] and report.valid
+    assert len(report.inventory.entries) == 3
+
+
+def test_badly_filled_csv_with_the_engine(tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    path = tmp_path / "inventaire.csv"
+    path.write_text("Identifiant;Titre;Valeur (1-5);Statut;Date de publication\n"
+                    "A;Parkings;4;publié;01/02/2026\nA;;haut;fini;2026-13-01\n", encoding="utf-8")
+    report = check(path, "en", plugins=pm)
+    located = {(f.row_number, f.field_name, f.type) for f in report.errors}
+    assert {(3, "Identifiant", "inventory-duplicate-id"), (3, "Titre", "inventory-required-value"),
+            (3, "Valeur (1-5)", "inventory-score"), (3, "Statut", "inventory-unknown-code"),
+            (3, "Date de publication", "inventory-date")} <= located
+    assert all(f.row_number is not None and f.field_name for f in report.errors)
+    assert not report.valid and "Row 3" in report.render_text()
+
+
+def test_discover_flags_people_files(tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    folder = tmp_path / "donnees"
+    folder.mkdir()
+    (folder / "agents.csv").write_text("Nom,Courriel,GSM\nDupont,marie.dupont@gmail.com,0470123456\n"
+                                       "Martin,paul.martin@skynet.be,0471234567\n", encoding="utf-8")
+    (folder / "parkings.csv").write_text("nom;places\nGare;12\nPlace;8\n", encoding="utf-8")
+    by_id = {e.identifier: e for e in discover(folder, plugins=pm)}
+    assert by_id["agents"].personal_data == "oui" and by_id["parkings"].personal_data == ""
+    assert by_id["parkings"].extra["rows"] == 2

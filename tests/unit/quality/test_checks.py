@@ -1,0 +1,161 @@
+"""Each of our error types is found on a file that has it (right row and column), and not on a clean file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.quality import QualityReport, check
+
+CLEAN = (
+    "code_ins,commune,population,superficie_km2,date_maj,contact\n"
+    "62063,Liège,195000,69.39,2024-01-01,info@liege.be\n"
+    "92094,Namur,112000,175.69,2024-01-02,population@ville.namur.be\n"
+    "52011,Charleroi,201000,102.08,2024-01-03,secretariat@charleroi.be\n"
+)
+
+
+@pytest.fixture
+def run(tmp_path: Path) -> Callable[..., QualityReport]:
+    pm = get_plugin_manager(load_entrypoints=False)
+
+    def make(text: str | bytes, name: str = "data.csv", encoding: str = "utf-8") -> QualityReport:
+        path = tmp_path / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_bytes(text.encode(encoding))
+        return check(path, plugins=pm)
+
+    return make
+
+
+def only(report: QualityReport, type_: str) -> list:
+    return [f for f in report.errors if f.type == type_]
+
+
+def test_clean_file_has_no_finding(run: Callable[..., QualityReport]) -> None:
+    report = run(CLEAN)
+    assert report.valid and report.errors == [] and report.stats == {}
+    assert report.rows == 3 and report.fields[0] == "code_ins"
+
+
+def test_title_rows(run: Callable[..., QualityReport]) -> None:
+    report = run("Population des communes wallonnes\nSource : Statbel, 2024\n" + CLEAN)
+    found = only(report, "title-rows")
+    assert [(f.row_number, f.cell) for f in found] == [(1, "Population des communes wallonnes"), (2, "Source : Statbel, 2024")]
+    assert report.detected.header_row == 3 and not report.valid
+    assert report.fields[0] == "code_ins" and report.rows == 3
+
+
+def test_total_row(run: Callable[..., QualityReport]) -> None:
+    report = run(CLEAN + "Total,,508000,,,\nSous-total Hainaut,,201000,,,\n")
+    assert [(f.row_number, f.cell) for f in only(report, "total-row")] == [(5, "Total"), (6, "Sous-total Hainaut")]
+
+
+def test_decimal_comma_semicolon_file(run: Callable[..., QualityReport]) -> None:
+    report = run("commune;superficie\nNamur;175,69\nLiège;69,39\n")
+    assert report.detected.delimiter == ";"
+    (finding,) = only(report, "decimal-comma")
+    assert (finding.row_number, finding.field_name, finding.cell) == (2, "superficie", "175,69")
+    assert finding.extra["count"] == 2
+
+
+def test_thousands_separator(run: Callable[..., QualityReport]) -> None:
+    report = run("commune;population;budget\nNamur;112 000;1.250.000\nLiège;195 000;2.500.000\n")
+    found = {(f.field_name, f.row_number, f.cell) for f in only(report, "thousands-separator")}
+    assert found == {("population", 2, "112 000"), ("budget", 2, "1.250.000")}
+
+
+def test_ambiguous_dot_is_a_separator_only_when_all_dots_have_three_decimals(run: Callable[..., QualityReport]) -> None:
+    assert only(run("a,b\nx,1.250\ny,2.500\nz,3.750\n"), "thousands-separator")
+    assert not only(run("a,b\nx,1.250\ny,2.5\nz,3.75\n"), "thousands-separator")
+
+
+def test_date_format(run: Callable[..., QualityReport]) -> None:
+    report = run("commune,date_maj\nNamur,31/12/2024\nLiège,2024-01-15\n")
+    (finding,) = only(report, "date-format")
+    assert (finding.row_number, finding.field_name, finding.cell) == (2, "date_maj", "31/12/2024")
+
+
+def test_excel_serial_dates(run: Callable[..., QualityReport]) -> None:
+    report = run("commune,date_maj\nNamur,45292\nLiège,45293\n")
+    (finding,) = only(report, "date-format")
+    assert (finding.row_number, finding.field_name, finding.cell) == (2, "date_maj", "45292")
+
+
+def test_non_utf_encoding(run: Callable[..., QualityReport]) -> None:
+    report = run("commune;région\nLiège;Wallonie\nNamur;Wallonie\n", encoding="cp1252")
+    assert report.detected.encoding == "cp1252"
+    (finding,) = only(report, "non-utf-encoding")
+    assert finding.severity.value == "warning"
+    assert report.fields == ["commune", "région"]
+
+
+def test_utf8_bom_is_not_a_problem(run: Callable[..., QualityReport]) -> None:
+    report = run("\ufeff" + CLEAN)
+    assert report.valid and report.errors == [] and report.fields[0] == "code_ins"
+
+
+def test_empty_column(run: Callable[..., QualityReport]) -> None:
+    report = run("a,b,c\n1,,x\n2,,y\n")
+    (finding,) = only(report, "empty-column")
+    assert (finding.field_name, finding.field_number, finding.row_number) == ("b", 2, 1)
+
+
+def test_inconsistent_category(run: Callable[..., QualityReport]) -> None:
+    report = run("id,province\n1,Namur\n2,Namur\n3,namur\n4,Liège\n5,Liege\n6,Liège\n")
+    found = {(f.row_number, f.field_name, f.cell) for f in only(report, "inconsistent-category")}
+    assert found == {(4, "province", "namur"), (6, "province", "Liege")}
+
+
+def test_unit_in_cell(run: Callable[..., QualityReport]) -> None:
+    report = run("lieu;longueur;montant;taux\nA;12 m;1.250,50 €;45%\nB;13 m;99 €;50%\n")
+    found = {(f.field_name, f.row_number, f.cell) for f in only(report, "unit-in-cell")}
+    assert found == {("longueur", 2, "12 m"), ("montant", 2, "1.250,50 €"), ("taux", 2, "45%")}
+
+
+def test_merged_header_csv(run: Callable[..., QualityReport]) -> None:
+    report = run("commune,population,,superficie\n,2023,2024,km2\nNamur,112000,113000,175.7\nLiège,195000,196000,69.4\n")
+    (finding,) = only(report, "merged-header")
+    assert finding.row_number == 1 and report.detected.header_rows == [1, 2]
+    assert report.rows == 2
+
+
+def test_personal_email(run: Callable[..., QualityReport]) -> None:
+    report = run("service,contact\nUrbanisme,urbanisme@namur.be\nAccueil,jean.dupont@namur.be\nX,marie123@gmail.com\n"
+                 "Y,etat.civil@namur.be\n")
+    found = {(f.row_number, f.field_name, f.cell) for f in only(report, "personal-email")}
+    assert found == {(3, "contact", "jean.dupont@namur.be"), (4, "contact", "marie123@gmail.com")}
+    assert not report.valid
+
+
+def test_duplicate_row(run: Callable[..., QualityReport]) -> None:
+    report = run("a,b\n1,x\n2,y\n1,x\n")
+    assert [f.row_number for f in only(report, "duplicate-row")] == [4]
+
+
+def test_type_error_vectorised_like_frictionless(run: Callable[..., QualityReport]) -> None:
+    lines = "".join(f"{i},{i}.5,2024-01-0{1 + i % 9}\n" for i in range(30))
+    report = run("n,x,d\n" + lines + "abc,1.5,2024-02-30\n")
+    found = {(f.row_number, f.field_name, f.cell) for f in only(report, "type-error")}
+    assert found == {(32, "n", "abc"), (32, "d", "2024-02-30")}
+
+
+def test_limit_errors_keeps_counting(run: Callable[..., QualityReport], tmp_path: Path) -> None:
+    path = tmp_path / "many.csv"
+    path.write_text("a,b\n" + "".join(f"{i},\n" for i in range(50)) + "x,y,z,w\n" * 30)
+    report = check(path, plugins=get_plugin_manager(load_entrypoints=False), limit_errors=5)
+    assert len(report.errors) == 5 and report.truncated
+    assert report.stats["extra-cell"] == 60
+
+
+def test_chunks_keep_row_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    path.write_text("a,b\n" + "".join(f"{i},{i}\n" for i in range(1, 120)) + "Total,7140\n")
+    report = check(path, plugins=get_plugin_manager(load_entrypoints=False), chunk_rows=10)
+    assert [f.row_number for f in only(report, "total-row")] == [121]
+    assert report.rows == 120

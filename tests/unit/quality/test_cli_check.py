@@ -1,0 +1,106 @@
+"""The `check` and `fix` commands: exit codes, the four formats, the JSON contract, languages, safety."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+CLI = Callable[..., tuple[int, str, str]]
+UGLY = ("Population des communes\nSource : SPW\nCommune;Population;Superficie;Mise à jour\n"
+        "Namur;112 000;175,7;31/12/2024\nLiège;195 000;69,4;30/12/2024\nTotal;307 000;245,1;\n")
+
+
+@pytest.fixture
+def ugly(tmp_path: Path) -> Path:
+    path = tmp_path / "ugly.csv"
+    path.write_bytes(UGLY.encode("cp1252"))
+    return path
+
+
+@pytest.fixture
+def clean(tmp_path: Path) -> Path:
+    path = tmp_path / "clean.csv"
+    path.write_text("commune,population\nNamur,112000\nLiège,195000\n", encoding="utf-8")
+    return path
+
+
+def test_exit_codes(cli: CLI, clean: Path, ugly: Path, tmp_path: Path) -> None:
+    assert cli("check", clean, "--no-plugins")[0] == 0
+    assert cli("check", ugly, "--no-plugins")[0] == 1
+    code, out, err = cli("check", tmp_path / "missing.csv")
+    assert code == 2 and "n'existe pas" in err
+
+
+def test_text_report_french_and_english(cli: CLI, ugly: Path) -> None:
+    code, out, _ = cli("check", ugly, "--no-plugins")
+    assert code == 1 and "title-rows" in out and "Comment corriger" in out and "cp1252" in out
+    code, out, _ = cli("check", ugly, "--lang", "en", "--no-plugins")
+    assert "How to fix" in out and "decimal comma" in out
+
+
+def test_json_contract(cli: CLI, ugly: Path) -> None:
+    code, out, _ = cli("check", ugly, "--format", "json", "--no-plugins")
+    data = json.loads(out)
+    assert code == 1
+    assert {"valid", "source", "detected", "rows", "fields", "errors", "stats"} <= set(data)
+    assert data["valid"] is False and Path(data["source"]).is_absolute()
+    assert {"encoding", "delimiter", "headerRow", "sheet"} <= set(data["detected"])
+    assert data["detected"]["encoding"] == "cp1252" and data["detected"]["delimiter"] == ";"
+    assert data["detected"]["headerRow"] == 3
+    assert data["rows"] == 3 and data["fields"] == ["Commune", "Population", "Superficie", "Mise à jour"]
+    for error in data["errors"]:
+        assert {"type", "severity", "rowNumber", "fieldName", "cell", "message", "tip"} <= set(error)
+        assert error["severity"] in ("error", "warning", "info")
+    assert data["stats"] == {"title-rows": 2, "total-row": 1, "non-utf-encoding": 1, "thousands-separator": 1,
+                             "decimal-comma": 1, "date-format": 1}
+
+
+def test_html_and_xlsx_reports(cli: CLI, ugly: Path, tmp_path: Path) -> None:
+    html = tmp_path / "report.html"
+    assert cli("check", ugly, "--format", "html", "--output", html, "--no-plugins")[0] == 1
+    page = html.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<style>" in page and "total-row" in page
+    assert "http://" not in page and "https://" not in page and "<script" not in page
+    xlsx = tmp_path / "report.xlsx"
+    code, out, _ = cli("check", ugly, "--format", "xlsx", "--output", xlsx, "--no-plugins")
+    assert code == 1 and xlsx.exists()
+    workbook = openpyxl.load_workbook(xlsx)
+    data, findings = workbook.worksheets
+    assert [c.value for c in data[1]] == ["Commune", "Population", "Superficie", "Mise à jour"]
+    assert data["C2"].value == "175,7" and data["C2"].fill.fgColor.rgb.endswith("FFE08A")
+    assert findings.max_row == 1 + 7
+
+
+def test_limit_errors_option(cli: CLI, tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("a,b\n" + "1,2,3\n" * 20)
+    data = json.loads(cli("check", path, "--format", "json", "--limit-errors", "3", "--no-plugins")[1])
+    assert len(data["errors"]) == 3 and data["stats"]["extra-cell"] == 20 and data["truncated"] is True
+
+
+def test_fix_then_check_is_valid(cli: CLI, ugly: Path, tmp_path: Path) -> None:
+    before = ugly.read_bytes()
+    out = tmp_path / "propre.csv"
+    code, text, _ = cli("fix", ugly, "--output", out, "--dry-run")
+    assert code == 0 and not out.exists() and "simulation" in text and "112 000" in text
+    code, text, _ = cli("fix", ugly, "--output", out)
+    assert code == 0 and out.exists() and ugly.read_bytes() == before
+    assert out.read_text(encoding="utf-8") == (
+        "Commune,Population,Superficie,Mise à jour\nNamur,112000,175.7,2024-12-31\nLiège,195000,69.4,2024-12-30\n")
+    code, text, _ = cli("check", out, "--format", "json", "--no-plugins")
+    data = json.loads(text)
+    assert code == 0 and data["valid"] and data["errors"] == []
+
+
+def test_fix_never_overwrites_the_source(cli: CLI, ugly: Path) -> None:
+    before = ugly.read_bytes()
+    code, _, err = cli("fix", ugly, "--output", ugly)
+    assert code == 2 and "jamais" in err and ugly.read_bytes() == before
+
+
+def test_unknown_format(cli: CLI, clean: Path) -> None:
+    assert cli("check", clean, "--format", "pdf")[0] == 2
