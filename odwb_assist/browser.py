@@ -39,6 +39,16 @@ class PageCheck:
         return not self.console_errors and not self.missing_texts
 
 
+def _page_name(target: str) -> str:
+    """A short file name for a page: the file's stem, or the URL's last path segment."""
+    if target.startswith("http"):
+        from urllib.parse import urlparse
+
+        segments = [part for part in urlparse(target).path.split("/") if part]
+        return segments[-1] if segments else "accueil"
+    return Path(target).stem
+
+
 def chromium_path() -> str | None:
     explicit = os.environ.get("ODWB_CHROMIUM")
     if explicit and Path(explicit).exists():
@@ -107,8 +117,7 @@ def check_pages(
                 body = page.inner_text("body")
                 check.missing_texts = [text for text in texts if text not in body]
                 if screenshot_dir is not None:
-                    name = Path(str(target).rstrip("/").split("?")[0]).name or "index"
-                    shot = screenshot_dir / f"{len(results) + 1:02d}-{Path(name).stem}.png"
+                    shot = screenshot_dir / f"{len(results) + 1:02d}-{_page_name(str(target))}.png"
                     page.screenshot(path=str(shot), full_page=True)
                     check.screenshot = shot
                 page.close()

@@ -30,14 +30,19 @@ OTHER = {
     ".sqlite": "Base de données", ".db": "Base de données", ".parquet": "Autre", ".txt": "Autre",
 }
 PERSONAL_TYPES = frozenset({
-    "personal-email", "personal-data", "be-national-number", "be-bis-number", "be-phone", "personal-phone",
+    "personal-email", "personal-data", "be-national-number", "be-bis-number", "personal-phone",
     "be-iban-person", "licence-plate",
 })
+# Kinds that are personal only in a table that describes people: a hint to check, not a flag.
+MAYBE_PERSONAL_KINDS = frozenset({"be-phone", "email", "be-iban"})
 # Column titles that name personal data without doubt (folded: lower case, no accents).
 PERSONAL_HEADERS: tuple[tuple[str, str], ...] = (
     (r"\bprenoms?\b|\bfirst ?name\b", "prénom"),
     (r"date de naissance|\bnaissance\b|birth", "date de naissance"),
     (r"registre national|\bniss\b|\brrn\b|numero national", "numéro de registre national"),
+)
+# Column titles that may hold personal data (a service's e-mail or phone is not personal): to check.
+MAYBE_PERSONAL_HEADERS: tuple[tuple[str, str], ...] = (
     (r"\be ?mail\b|courriel", "adresse e-mail"),
     (r"telephone|\bgsm\b|portable|\bmobile\b", "téléphone"),
     (r"\biban\b|compte bancaire", "compte bancaire"),
@@ -51,6 +56,7 @@ TableReader = Callable[[str], Any]
 class PersonalSignal:
     column: str
     why: str
+    certain: bool = True  # False: a column to check (e-mail, phone, IBAN may belong to a service)
 
 
 def _default_reader() -> TableReader | None:
@@ -104,6 +110,14 @@ def _signals(columns: list[str], kinds: dict[str, str], findings: Iterable[Any],
             if re.search(pattern, folded):
                 signals.setdefault(column, PersonalSignal(column, f"titre de colonne ({why})"))
                 break
+    for column, kind in kinds.items():
+        if kind in MAYBE_PERSONAL_KINDS:
+            signals.setdefault(column, PersonalSignal(column, f"type détecté {kind}, à vérifier", certain=False))
+    for column in columns:
+        for pattern, why in MAYBE_PERSONAL_HEADERS:
+            if re.search(pattern, fold(column)):
+                signals.setdefault(column, PersonalSignal(column, f"titre de colonne ({why}), à vérifier", certain=False))
+                break
     return list(signals.values())
 
 
@@ -155,9 +169,14 @@ def _entry(path: Path, folder: Path, info: dict[str, Any] | None) -> InventoryEn
             remarks.append("Colonnes : " + ", ".join(info["columns"][:30]) + ("…" if len(info["columns"]) > 30 else ""))
         if info["kinds"]:
             remarks.append("Types détectés : " + ", ".join(f"{c} = {k}" for c, k in info["kinds"].items()))
-        if info["signals"]:
+        certain = [sig for sig in info["signals"] if sig.certain]
+        if certain:
             personal = "oui"
-            remarks.append("Données personnelles possibles : " + ", ".join(f"{s.column} ({s.why})" for s in info["signals"]))
+            remarks.append("Données personnelles : " + ", ".join(f"{sig.column} ({sig.why})" for sig in certain))
+        doubtful = [sig for sig in info["signals"] if not sig.certain]
+        if doubtful:
+            remarks.append("À vérifier (données personnelles ou d'un service ?) : "
+                           + ", ".join(f"{sig.column} ({sig.why})" for sig in doubtful))
         if info["problem"]:
             remarks.append(f"Lecture incomplète : {info['problem']}")
         extra.update(rows=info["rows"], columns=info["columns"], kinds=info["kinds"],
