@@ -30,7 +30,9 @@ from .i18n import Msg
 
 DATASET_ID = "ciney-parkings-velos"
 MESSY_SAMPLE = "parkings-velos-ciney.csv"
-KEY_ENV = "ODWB_DEMO_API_KEY"  # the sandbox key travels in the environment only, never on screen
+KEY_ENV = "ODWB_DEMO_API_KEY"
+DESCRIPTION = ("Emplacements, types et capacités des parkings vélos publics de la Ville de Ciney, relevés par le service "
+               "Mobilité. Mise à jour annuelle. Les taux d'occupation sont des moyennes de comptages manuels.")  # the sandbox key travels in the environment only, never on screen
 
 
 @dataclass
@@ -115,7 +117,7 @@ file = "{os.path.relpath(clean_file, project_dir)}"
 inventory_id = "{DATASET_ID}"
 [datasets.metadata]
 title = "Parkings vélos de Ciney"
-description = "Emplacements, types et capacités des parkings vélos publics de la Ville de Ciney, relevés par le service Mobilité. Mise à jour annuelle. Les taux d'occupation sont des moyennes de comptages manuels."
+description = {json.dumps(DESCRIPTION, ensure_ascii=False)}
 license = "CC BY 4.0"
 theme = ["Mobilité"]
 keyword = ["vélo", "parking", "mobilité douce", "Ciney"]

@@ -33,9 +33,9 @@ def test_quality_report_and_dictionary_render(tmp_path: Path) -> None:
 
 
 def test_sandbox_catalogue_pages_render(tmp_path: Path) -> None:
-    from odwb_assist.sandbox import SandboxServer
-
     import requests
+
+    from odwb_assist.sandbox import SandboxServer
 
     with SandboxServer(tmp_path / "sandbox", seed=True) as server:
         first = requests.get(server.url + "/api/explore/v2.1/catalog/datasets", params={"limit": 1}, timeout=10).json()
