@@ -30,9 +30,9 @@ from .i18n import Msg
 
 DATASET_ID = "ciney-parkings-velos"
 MESSY_SAMPLE = "parkings-velos-ciney.csv"
-KEY_ENV = "ODWB_DEMO_API_KEY"
+KEY_ENV = "ODWB_DEMO_API_KEY"  # the sandbox key travels in the environment only, never on screen
 DESCRIPTION = ("Emplacements, types et capacités des parkings vélos publics de la Ville de Ciney, relevés par le service "
-               "Mobilité. Mise à jour annuelle. Les taux d'occupation sont des moyennes de comptages manuels.")  # the sandbox key travels in the environment only, never on screen
+               "Mobilité. Mise à jour annuelle. Les taux d'occupation sont des moyennes de comptages manuels.")
 
 
 @dataclass
