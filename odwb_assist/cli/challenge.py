@@ -11,7 +11,7 @@ from .. import challenge
 from .common import ProjectOption, echo, load_project, plugin_manager, t
 
 challenge_app = typer.Typer(
-    help="Documents du défi à partir de [challenge] dans odwb.toml : canevas (jour 4), feuille de route (jour 5), "
+    help="Documents du défi à partir de \\[challenge] dans odwb.toml : canevas (jour 4), feuille de route (jour 5), "
          "fiche challenge du hackathon.", no_args_is_help=True)
 FormatOption = typer.Option("md", "--format", "-f", help="md (Markdown) ou html.")
 OutputDirOption = typer.Option(None, "--output-dir", "-o", help="Dossier où écrire (défaut : celui de odwb.toml).")

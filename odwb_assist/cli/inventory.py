@@ -75,7 +75,7 @@ def template_command(
 
 @inventory_app.command("check")
 def check_command(
-    path: Path = typer.Argument(None, help="Inventaire à vérifier (.xlsx ou .csv ; défaut : [inventory] file)."),
+    path: Path = typer.Argument(None, help="Inventaire à vérifier (.xlsx ou .csv ; défaut : \\[inventory] file)."),
     project: Path = ProjectOption,
     as_json: bool = JsonOption,
 ) -> None:
@@ -129,7 +129,7 @@ def discover_command(
 
 @inventory_app.command("prioritise")
 def prioritise_command(
-    path: Path = typer.Argument(None, help="Inventaire (.xlsx ou .csv ; défaut : [inventory] file de odwb.toml)."),
+    path: Path = typer.Argument(None, help="Inventaire (.xlsx ou .csv ; défaut : \\[inventory] file de odwb.toml)."),
     chart_dir: Path = typer.Option(None, "--chart-dir", help="Dossier où dessiner la matrice valeur/effort (PNG et SVG)."),
     project: Path = ProjectOption,
     as_json: bool = JsonOption,
@@ -153,7 +153,7 @@ def prioritise_command(
 
 @inventory_app.command("status")
 def status_command(
-    path: Path = typer.Argument(None, help="Inventaire (.xlsx ou .csv ; défaut : [inventory] file de odwb.toml)."),
+    path: Path = typer.Argument(None, help="Inventaire (.xlsx ou .csv ; défaut : \\[inventory] file de odwb.toml)."),
     sync: bool = typer.Option(False, "--sync", help="Met à jour statut et identifiant ODWB d'après vos publications."),
     offline: bool = typer.Option(False, "--offline", help="Avec --sync : ne consulte pas le catalogue du portail."),
     output: Path = typer.Option(None, "--output", "-o", help="Inventaire mis à jour à écrire (défaut : …-statut.xlsx)."),
@@ -199,7 +199,7 @@ def status_command(
 def similar_command(
     entry: str = typer.Argument(None, help="Identifiant d'une ligne de l'inventaire, ou texte à chercher."),
     theme: str = typer.Option(None, "--theme", help="Thème du portail (ex. Mobilité)."),
-    inventory_file: Path = typer.Option(None, "--inventory", "-i", help="Inventaire (défaut : [inventory] file)."),
+    inventory_file: Path = typer.Option(None, "--inventory", "-i", help="Inventaire (défaut : \\[inventory] file)."),
     project: Path = ProjectOption,
     portal: str = PortalOption,
     limit: int = typer.Option(20, "--limit", help="Nombre maximum de jeux."),
