@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
+from ..quality.fixing import Change, FixContext
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 
@@ -79,6 +80,48 @@ class InconsistentCategoryCheck(BaseTableCheck):
                                   extra={"count": counts[variant], "main": main, "variants": variants})
 
 
+class UnifyCategories:
+    """Fix ``unify-categories``: in a category column, each variant takes the most frequent spelling.
+
+    Only columns that look like categories are touched (at most 50 distinct spellings, and fewer than
+    half as many as filled cells), so names and free text are left alone.
+    """
+
+    name = "unify-categories"
+    label = Msg("Catégories écrites de la même façon", "Categories written the same way")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        changes: list[Change] = []
+        table = table.copy()
+        for column in table.columns:
+            values = table[column]
+            filled = values[values.str.strip() != ""]
+            counts = filled.value_counts(sort=False)
+            if counts.empty or len(counts) > 50 or len(counts) * 2 > len(filled):
+                continue
+            first_row = {str(value): int(row) for row, value in filled.drop_duplicates().items()}
+            groups: dict[str, list[str]] = {}
+            for value in counts.index:
+                groups.setdefault(category_key(str(value)), []).append(str(value))
+            replace = {}
+            for variants in groups.values():
+                if len(variants) > 1:
+                    main = min(variants, key=lambda v: (-int(counts[v]), first_row[v]))
+                    replace.update({variant: main for variant in variants if variant != main})
+            if not replace:
+                continue
+            changed = values.isin(list(replace))
+            table[column] = values.where(~changed, values.map(replace))
+            changes.extend(Change(self.name, int(row), str(column), str(values[row]), replace[str(values[row])])
+                           for row in values.index[changed])
+        return table, changes
+
+
 @hookimpl
 def odwb_checks(context: CheckContext) -> list[InconsistentCategoryCheck]:
     return [InconsistentCategoryCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[UnifyCategories]:
+    return [UnifyCategories()]

@@ -24,8 +24,8 @@ from .fixing import Change, Fix, FixContext
 from .reader import read_table
 
 # Built-in fixes run in this order (thousands separators before decimal commas); plugin fixes after.
-FIX_ORDER = ("drop-title-rows", "merged-header", "drop-total-rows", "trim-spaces", "thousands-separator", "decimal-comma",
-             "date-format")
+FIX_ORDER = ("drop-title-rows", "merged-header", "drop-total-rows", "trim-spaces", "unify-categories", "thousands-separator",
+             "decimal-comma", "date-format")
 
 
 @dataclass
@@ -108,8 +108,12 @@ def fix(
     plugins: pluggy.PluginManager | None = None,
     sheet: str | None = None,
     lang: str = "fr",
+    project: Any = None,
 ) -> FixResult:
-    """Write a clean UTF-8, comma-delimited copy of ``source`` to ``output`` (never over ``source``)."""
+    """Write a clean UTF-8, comma-delimited copy of ``source`` to ``output`` (never over ``source``).
+
+    ``project`` (an ``odwb.toml`` configuration) names the administration and project folder of the
+    ``dataset-fixed`` event."""
     pm = plugins if plugins is not None else default_plugin_manager()
     out = Path(output).expanduser().resolve()
     src = Path(source).expanduser().resolve()
@@ -145,7 +149,10 @@ def fix(
     if not dry_run:
         _write_csv(frame, out)
         result.written = True
-        announce(pm, Event(DATASET_FIXED, {"source": result.source, "output": result.output, "changes": len(changes)}))
+        adm = getattr(project, "administration", None)
+        announce(pm, Event(DATASET_FIXED, {"source": result.source, "output": result.output, "changes": len(changes)},
+                           administration=getattr(adm, "name", None) or None, nis_code=getattr(adm, "nis_code", None),
+                           project_dir=str(project.root) if getattr(project, "path", None) else None))
     return result
 
 
