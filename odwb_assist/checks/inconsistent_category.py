@@ -83,7 +83,7 @@ class InconsistentCategoryCheck(BaseTableCheck):
 class UnifyCategories:
     """Fix ``unify-categories``: in a category column, each variant takes the most frequent spelling.
 
-    Only columns that look like categories are touched (at most 50 distinct spellings, and fewer than
+    Only columns that look like categories are touched (at most 50 distinct categories, and fewer than
     half as many as filled cells), so names and free text are left alone.
     """
 
@@ -97,12 +97,14 @@ class UnifyCategories:
             values = table[column]
             filled = values[values.str.strip() != ""]
             counts = filled.value_counts(sort=False)
-            if counts.empty or len(counts) > 50 or len(counts) * 2 > len(filled):
+            if counts.empty or len(counts) > 200:
                 continue
-            first_row = {str(value): int(row) for row, value in filled.drop_duplicates().items()}
             groups: dict[str, list[str]] = {}
             for value in counts.index:
                 groups.setdefault(category_key(str(value)), []).append(str(value))
+            if len(groups) > 50 or len(groups) * 2 > len(filled):
+                continue
+            first_row = {str(value): int(row) for row, value in filled.drop_duplicates().items()}
             replace = {}
             for variants in groups.values():
                 if len(variants) > 1:
