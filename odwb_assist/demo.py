@@ -324,7 +324,18 @@ def run_demo(output: Path, *, lang: str = "fr", browser: bool = True, progress: 
         result.add("Registre local des publications", "Local publication record",
                    project_dir / ".odwb" / "publications.jsonl")
 
-        # 6. Programme: obligation check against the sandbox and dashboard (programme plugin commands)
+        # 6. Challenge documents (canvas, roadmap, hackathon sheet with the published dataset) and the
+        #    inventory check: their events mark the matching challenges in the programme register.
+        say("Documents du défi…" if lang == "fr" else "Challenge documents…")
+        from . import challenge
+
+        inventory.check(inv_path, lang, plugins=pm, project=config)
+        for kind, fr_label, en_label in (("canvas", "Canevas de projet", "Project canvas"),
+                                         ("roadmap", "Feuille de route", "Roadmap"),
+                                         ("sheet", "Fiche challenge du hackathon", "Hackathon challenge sheet")):
+            result.add(fr_label, en_label, challenge.write(kind, config, fmt="html", output_dir=out / "defi", plugins=pm))
+
+        # 7. Programme: obligation check against the sandbox and dashboard (programme plugin commands)
         if edition is not None:
             say("Programme : vérification des obligations et tableau de bord…" if lang == "fr"
                 else "Programme: obligation check and dashboard…")
@@ -353,7 +364,7 @@ def run_demo(output: Path, *, lang: str = "fr", browser: bool = True, progress: 
             result.notes.append(Msg("Plugin « programme » absent ou bloqué : registre et tableau de bord omis.",
                                     "Programme plugin missing or blocked: register and dashboard left out."))
 
-        # 7. Screenshots of the HTML outputs and the sandbox catalogue in a real browser
+        # 8. Screenshots of the HTML outputs and the sandbox catalogue in a real browser
         if browser:
             _screenshots(result, server.url, lang)
     finally:

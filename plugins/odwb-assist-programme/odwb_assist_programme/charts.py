@@ -28,16 +28,35 @@ def hbar_chart(title: str, items: list[tuple[str, float, float]], *, width: int 
     return "".join(parts)
 
 
+def _wrap(text: str, chars: int, lines: int) -> list[str]:
+    """Cut ``text`` into at most ``lines`` lines of about ``chars`` characters (… when it is longer)."""
+    words, out, current = text.split(), [], ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > chars:
+            out.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    out.append(current)
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1][: chars - 1].rstrip() + "…"
+    return out
+
+
 def met_chart(title: str, met: int, total: int, *, width: int = 320) -> str:
-    """One stacked bar: met (dark) against not met (pale), with the counts."""
-    height = 70
+    """One stacked bar: met (dark) against not met (pale), with the counts; the title wraps on two lines."""
+    lines = _wrap(title, max(10, (width - 10) // 7), 2)
+    top = 14 + 16 * len(lines)
+    height = top + 44
     share = met / total if total else 0.0
     inner = width - 20
+    label = "".join(f'<tspan x="0" dy="{0 if i == 0 else 16}">{escape(line)}</tspan>' for i, line in enumerate(lines))
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
         f'aria-label="{escape(title)}"><title>{escape(title)}</title>'
-        f'<text x="0" y="16" font-size="14" font-weight="bold">{escape(title)}</text>'
-        f'<rect x="0" y="26" width="{inner}" height="20" fill="#f2c4b8"/>'
-        f'<rect x="0" y="26" width="{inner * share:.1f}" height="20" fill="{COLOURS[3]}"/>'
-        f'<text x="0" y="64" font-size="12">{met} / {total}</text></svg>'
+        f'<text x="0" y="14" font-size="13" font-weight="bold">{label}</text>'
+        f'<rect x="0" y="{top}" width="{inner}" height="20" fill="#f2c4b8"/>'
+        f'<rect x="0" y="{top}" width="{inner * share:.1f}" height="20" fill="{COLOURS[3]}"/>'
+        f'<text x="0" y="{top + 38}" font-size="12">{met} / {total}</text></svg>'
     )
