@@ -228,7 +228,7 @@ def run_demo(output: Path, *, lang: str = "fr", browser: bool = True, progress: 
         entries = inventory.discover(samples, pm)
         for entry in entries:
             if entry.identifier.startswith("parkings-velos"):
-                entry.identifier, entry.dataset_id = DATASET_ID, None
+                entry.identifier, entry.dataset_id = DATASET_ID, ""
                 entry.title, entry.theme, entry.licence = "Parkings vélos de Ciney", "Mobilité", "CC BY 4.0"
                 entry.value, entry.effort, entry.update_frequency = 5, 2, "annuelle"
                 entry.service, entry.source_system = "Service Mobilité", "Tableur Excel"

@@ -30,6 +30,7 @@ from .plugins import collect, default_plugin_manager
 from .portal import PortalClient
 from .portal.automation import BUSY_STATUSES
 from .portal.vocabulary import Vocabulary
+from .publish_blockers import without_double_counts
 from .publish_diff import (
     CSV_PARAMS,
     checksum_of,
@@ -157,8 +158,8 @@ def resolve_metadata(payload: dict[str, Any], vocabulary: Vocabulary) -> tuple[d
     themes = default.pop("theme", None) or default.pop("theme_id", None)
     if themes:
         themes = [themes] if isinstance(themes, str) else list(themes)
-        labels["theme"] = themes
         internal["theme_id"] = vocabulary.theme_ids([str(t) for t in themes])
+        labels["theme"] = [vocabulary.label("theme_id", i) or t for i, t in zip(internal["theme_id"], themes, strict=True)]
     return {k: v for k, v in wanted.items() if v}, labels
 
 
@@ -184,10 +185,17 @@ def plan(
     pm = plugins if plugins is not None else default_plugin_manager()
     payload = metadata if metadata is not None else _payload(project, dataset, payload_builder)
     report = _quality(project, dataset, quality_check, pm)
-    blockers = collect(pm.hook.odwb_publication_blockers(project=project, report=report, metadata=payload))
+    blockers = without_double_counts(collect(pm.hook.odwb_publication_blockers(project=project, report=report,
+                                                                              metadata=payload)), report)
     used = check_blockers(blockers, overrides or {})
     upload = prepare_upload(dataset, project.state_dir / "upload")
-    wanted, labels = resolve_metadata(payload, Vocabulary(client))
+    vocabulary = Vocabulary(client)
+    cache = vocabulary.cache_file
+    if metadata is None and cache is not None and not cache.is_file():
+        # first contact with this portal: cache its themes, then draft again so that a suggested theme is one it knows
+        vocabulary.choices()
+        payload = _payload(project, dataset, payload_builder)
+    wanted, labels = resolve_metadata(payload, vocabulary)
     wanted.setdefault("default", {}).setdefault("title", dataset.id)
     is_restricted = dataset.restricted if restricted is None else restricted
     result = Plan(project, dataset, client, dataset.id, None, upload, wanted, is_restricted, [], report, used,
@@ -269,7 +277,8 @@ def metadata_checksum(p: Plan) -> str:
 
 def _upload_step(p: Plan, name: str) -> Step:
     size = p.upload.path.stat().st_size
-    return Step("upload-file", Msg(f"Envoyer le fichier {name} ({p.upload.rows} lignes, {size:,} octets)",
+    octets = f"{size:,}".replace(",", "\u202f")  # French thousands separator
+    return Step("upload-file", Msg(f"Envoyer le fichier {name} ({p.upload.rows} lignes, {octets} octets)",
                                    f"Upload file {name} ({p.upload.rows} rows, {size:,} bytes)"), value=name)
 
 

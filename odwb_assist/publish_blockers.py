@@ -7,6 +7,7 @@ lifted one by one with ``publish --override CODE --justification TEXT`` when it 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .blockers import Blocker
@@ -50,10 +51,16 @@ def is_closed_licence(label: str) -> bool:
     return bool(CLOSED_MARKERS.search(label.replace("-", " ")))
 
 
-def _invalid_file(report: Any) -> list[Blocker]:
+# Finding types that a plugin's ``personal-data`` blocker reports on its own (one blocker per column).
+PERSONAL_DATA_TYPES = frozenset({"personal-email", "personal-data", "personal-phone", "be-national-number", "be-bis-number",
+                                 "be-phone-personal"})
+
+
+def _invalid_file(report: Any, skip: Callable[[Any], bool] | None = None) -> list[Blocker]:
     if report is None:
         return []
-    errors = [f for f in (getattr(report, "errors", None) or []) if str(getattr(f, "severity", "error")) == "error"]
+    errors = [f for f in (getattr(report, "errors", None) or []) if str(getattr(f, "severity", "error")) == "error"
+              and not (skip is not None and skip(f))]
     if not errors:
         return []
     first = errors[0]
@@ -79,6 +86,23 @@ def _invalid_file(report: Any) -> list[Blocker]:
             "publish again.",
         ),
     )]
+
+
+def without_double_counts(blockers: list[Blocker], report: Any) -> list[Blocker]:
+    """Personal data already stopped by a ``personal-data`` blocker of its column is not counted again as a quality
+    error by ``invalid-file`` (else lifting ``personal-data`` with a justification could never let the file through)."""
+    covered = {b.field_name for b in blockers if b.code == "personal-data" and b.field_name}
+    if not covered or not any(b.code == "invalid-file" for b in blockers):
+        return blockers
+    rest = _invalid_file(report, skip=lambda f: getattr(f, "type", None) in PERSONAL_DATA_TYPES
+                         and getattr(f, "field_name", None) in covered)
+    out: list[Blocker] = []
+    for blocker in blockers:
+        if blocker.code != "invalid-file":
+            out.append(blocker)
+        elif rest:
+            out.append(rest.pop())
+    return out
 
 
 @hookimpl

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import typer
 
+from ..config import ProjectConfig
+from ..errors import ConfigError
 from .common import STATE, ProjectOption, console, echo, fail, load_project, plugin_manager, t
 
 FORMATS = ("text", "json", "html", "xlsx")
@@ -33,7 +35,7 @@ def register(app: typer.Typer) -> None:
         if fmt not in FORMATS:
             raise fail(f"Format inconnu « {output_format} » : choisissez text, json, html ou xlsx.",
                        f"Unknown format '{output_format}': choose text, json, html or xlsx.")
-        config = load_project(project, required=False) if project is not None else None
+        config = _project_or_none(project)
         report = check(file, schema, lang=STATE.lang, plugins=plugin_manager(), sheet=sheet,
                        limit_errors=limit_errors, project=config, progress=fmt == "text" or output is not None)
         if fmt == "text":
@@ -55,16 +57,28 @@ def register(app: typer.Typer) -> None:
         dry_run: bool = typer.Option(False, "--dry-run", help="Montre ce qui changerait, sans rien écrire."),
         only: list[str] = typer.Option([], "--fix", help="N'appliquer que cette correction (répétable)."),
         sheet: str | None = typer.Option(None, "--sheet", help="Feuille à lire (la première par défaut)."),
+        project: Path | None = ProjectOption,
     ) -> None:
         """Écrit une copie propre (UTF-8, séparateur virgule) : titres et totaux retirés, nombres et dates normalisés."""
         from ..quality import fix
 
         result = fix(file, output, fixes=list(only) or None, dry_run=dry_run, plugins=plugin_manager(), sheet=sheet,
-                     lang=STATE.lang)
+                     lang=STATE.lang, project=_project_or_none(project))
         echo(result.preview(STATE.lang))
         if result.written:
             echo(t(f"Fichier propre écrit : {result.output} (l'original est inchangé).",
                    f"Clean file written: {result.output} (the original is unchanged)."))
+
+
+def _project_or_none(path: Path | None) -> ProjectConfig | None:
+    """The project given with --project, else the odwb.toml found here or above (ignored when unreadable)."""
+    try:
+        config = load_project(path, required=path is not None)
+    except ConfigError:
+        if path is not None:
+            raise
+        return None
+    return config if config.path is not None else None
 
 
 def _write(text: str, output: Path | None) -> None:

@@ -64,7 +64,13 @@ def publication_payload(project: ProjectConfig | str | Path | None, dataset: Dat
     config = resolve_project(project)
     dataset_config = resolve_dataset(config, dataset, None)
     metadata = draft(config, None, dataset=dataset_config, plugins=plugins)
-    return payload_from_metadata(metadata, config)
+    payload = payload_from_metadata(metadata, config)
+    if metadata.sources.get("default.modified") == "metadata.enrich_data":
+        # only the file's date (it changes when the file is saved again, even unchanged): the portal dates the
+        # data itself at each processing, so a data change or a re-saved file sends no metadata write
+        payload["default"].pop("modified", None)
+        payload["default"].setdefault("modified_updates_on_data_change", True)
+    return payload
 
 
 def ods_field_configuration(metadata: Metadata) -> list[dict[str, Any]]:

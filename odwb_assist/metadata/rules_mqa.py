@@ -142,7 +142,9 @@ def check_machine_readable(ctx: ScoreContext) -> list[MetadataFinding]:
         if ctx.metadata.resource.get("readable"):
             return []
         return check_readable(ctx)
-    errors = list(getattr(report, "errors", []) or [])
+    # ``report.errors`` holds every finding (warnings too): only error-severity findings make the data invalid.
+    errors = [f for f in getattr(report, "errors", []) or []
+              if getattr(getattr(f, "severity", None), "value", "error") == "error"]
     if getattr(report, "valid", True) and not errors:
         return []
     return [finding("data-invalid", None, f"Le contrôle qualité signale {len(errors)} erreur(s) dans les données.",

@@ -64,8 +64,12 @@ class Vocabulary:
         found: dict[str, dict[str, str]] = {name: {} for name in FIELDS}
         try:
             fields = self.client.automation.template_fields("internal")
-        except (NotFoundError, AuthenticationError):  # no template endpoint for this key: odwb.toml must say
+        except NotFoundError:  # no template endpoint on this portal: odwb.toml must say
             return found
+        except AuthenticationError as exc:
+            if exc.status_code == 401:  # a missing or wrong key: say so, not "unknown licence"
+                raise
+            return found  # 403: this key may not read the templates; odwb.toml must say
         for field in fields:
             name = field.get("name")
             if name not in found:
@@ -76,16 +80,18 @@ class Vocabulary:
         return found
 
     def _resolve(self, field: str, label: str, overrides: dict[str, str]) -> str:
+        wanted = [label, *(theme_equivalents(label) if field == "theme_id" else [])]
         for known, ident in overrides.items():
-            if fold(known) == fold(label) or ident == label:
+            if any(fold(known) == fold(w) for w in wanted) or ident == label:
                 return ident
         for attempt in (False, True):
             table = self.choices(refresh=attempt).get(field, {})
             if label in table:
                 return label
-            for ident, known in table.items():
-                if fold(known) == fold(label):
-                    return ident
+            for candidate in wanted:  # the label itself first, then its other wordings
+                for ident, known in table.items():
+                    if fold(known) == fold(candidate):
+                        return ident
             if not table and attempt:
                 break
         return self._unknown(field, label)
@@ -116,6 +122,17 @@ class Vocabulary:
             if value == ident:
                 return known
         return self.choices().get(field, {}).get(ident)
+
+
+def theme_equivalents(label: str) -> list[str]:
+    """Other wordings of a theme label (the metadata's aliases, both ways): the drafted metadata may use
+    ODWB's label (« Tourisme, Culture, Sport et Loisirs ») where a portal lists « Culture, sport et loisirs »."""
+    from ..metadata.vocabularies import THEME_ALIASES
+
+    folded = fold(label)
+    found = [target for alias, target in THEME_ALIASES.items() if fold(alias) == folded]
+    found += [alias for alias, target in THEME_ALIASES.items() if fold(target) == folded]
+    return found
 
 
 def _label(value: Any, default: str) -> str:

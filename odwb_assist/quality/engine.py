@@ -254,8 +254,8 @@ def check(
 
 
 def _root(project: Any) -> str | None:
-    root = getattr(project, "root", None)
-    return None if root is None else str(root)
+    root = getattr(project, "root", None)  # a configuration without odwb.toml (path None) has no project folder
+    return None if root is None or getattr(project, "path", True) is None else str(root)
 
 
 def _order(finding: Finding) -> tuple[int, int, str]:

@@ -27,6 +27,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from html import escape
 from typing import Any, Protocol
 from urllib.parse import quote
 
@@ -110,6 +111,26 @@ class VerifyReport:
         return {"edition": self.edition, "portal": self.portal, "start": self.start.isoformat(), "end": self.end.isoformat(),
                 "requests": self.requests, "strategy": self.strategy, "all_met": self.all_met,
                 "administrations": [e.to_dict() for e in self.entries]}
+
+    def _repr_html_(self) -> str:
+        """A self-contained fragment for Jupyter (inline styles, no script, no external resource)."""
+        rows = []
+        for e in self.entries:
+            mark = "✔ oui" if e.obligation_met else "✘ non"
+            color = "#1a7f37" if e.obligation_met else "#b42318"
+            datasets = ", ".join(escape(d.dataset_id) for d in e.datasets) or "—"
+            rows.append(f'<tr><td style="padding:2px 8px">{escape(e.administration)}</td>'
+                        f'<td style="padding:2px 8px">{escape(e.nis_code or "")}</td>'
+                        f'<td style="padding:2px 8px;color:{color};font-weight:bold">{mark}</td>'
+                        f'<td style="padding:2px 8px">{datasets}</td></tr>')
+        summary = (f"{sum(e.obligation_met for e in self.entries)} / {len(self.entries)} administration(s) "
+                   f"ont publié entre le {self.start.isoformat()} et le {self.end.isoformat()}")
+        return (f'<div class="odwb-verify"><h3>Vérification « {escape(self.edition)} » — {escape(self.portal)}</h3>'
+                f"<p>{summary} ({self.requests} requête(s)).</p>"
+                '<table style="border-collapse:collapse"><thead><tr><th style="text-align:left;padding:2px 8px">'
+                'Administration</th><th style="text-align:left;padding:2px 8px">INS</th><th style="text-align:left;'
+                'padding:2px 8px">Obligation remplie</th><th style="text-align:left;padding:2px 8px">Jeux publiés'
+                f'</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 
 def odsql_string(value: str) -> str:

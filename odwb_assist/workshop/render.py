@@ -1,0 +1,85 @@
+"""The room's progress as a Rich table (``odwb-assist workshop summary``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.table import Table
+
+from ..i18n import Msg
+from .summary import Progress, RoomSummary
+
+DONE = "✓"
+NOT_YET = "—"
+
+
+def clock(stamp: str | None) -> str:
+    """``HH:MM`` local time of an ISO timestamp (the date too when it is not today)."""
+    if not stamp:
+        return ""
+    try:
+        when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return when.strftime("%H:%M") if when.date() == datetime.now().date() else when.strftime("%d/%m %H:%M")
+
+
+def _checked(row: Progress, lang: str) -> str:
+    if not row.checked:
+        return NOT_YET
+    if row.valid:
+        state = Msg("valide", "valid")(lang)
+    elif row.errors is not None:
+        state = Msg(f"{row.errors} erreur(s)", f"{row.errors} error(s)")(lang)
+    else:
+        state = Msg("erreurs", "errors")(lang)
+    return f"{DONE} {clock(row.checked_at)} ({state})"
+
+
+def _fixed(row: Progress) -> str:
+    return f"{DONE} {clock(row.fixed_at)}" if row.fixed else NOT_YET
+
+
+def _documented(row: Progress) -> str:
+    if not row.documented:
+        return NOT_YET
+    return f"{DONE} {clock(row.documented_at)}" + (f" ({row.score})" if row.score else "")
+
+
+def _published(row: Progress, lang: str) -> str:
+    if not row.published:
+        return NOT_YET
+    rows = Msg(f"{row.published_records} lignes", f"{row.published_records} rows")(lang)
+    return f"{DONE} {clock(row.published_at)}" + (f" ({rows})" if row.published_records is not None else "")
+
+
+def _online(row: Progress, lang: str) -> str:
+    if row.online is None:
+        return "?"
+    if not row.online:
+        return NOT_YET
+    return f"{DONE}" + (Msg(f" ({row.online_records} lignes)", f" ({row.online_records} rows)")(lang)
+                        if row.online_records is not None else "")
+
+
+def room_table(summary: RoomSummary, lang: str = "fr") -> Table:
+    """One line per participant: checked, fixed, documented, published, online."""
+    counts = summary.counts()
+    total = counts["participants"]
+    title = Msg(f"Salle « {summary.room} » — {total} participant(s)", f"Room '{summary.room}' — {total} participant(s)")
+    table = Table(title=title(lang), title_justify="left")
+    headers = [("N°", "No."), ("Participant", "Participant"), ("Dossier", "Folder"),
+               (f"Vérifié {counts['checked']}/{total}", f"Checked {counts['checked']}/{total}"),
+               (f"Corrigé {counts['fixed']}/{total}", f"Fixed {counts['fixed']}/{total}"),
+               (f"Documenté {counts['documented']}/{total}", f"Documented {counts['documented']}/{total}"),
+               (f"Publié {counts['published']}/{total}", f"Published {counts['published']}/{total}"),
+               (f"En ligne {counts['online']}/{total}", f"Online {counts['online']}/{total}")]
+    for fr, en in headers:
+        table.add_column(Msg(fr, en)(lang))
+    for row in summary.participants:
+        folder = row.folder + (Msg(" (dossier absent)", " (folder missing)")(lang) if row.problem else "")
+        table.add_row(str(row.number), row.name, folder, _checked(row, lang), _fixed(row), _documented(row),
+                      _published(row, lang), _online(row, lang))
+    return table

@@ -1,0 +1,123 @@
+"""Issue 4 through the real CLI against a sandbox on loopback: national register numbers stop a publication.
+
+``publish --dry-run`` refuses the file (exit 1) naming the column and the fix; ``--block belgium`` turns the
+refusal off; ``--override personal-data --justification …`` lets it through and the justification is kept
+in ``.odwb/publications.jsonl``. The API key appears nowhere.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from odwb_assist.cli import publish as publish_cli
+from odwb_assist.cli.main import main
+from odwb_assist.portal import PortalClient
+from odwb_assist.publication_record import read_records
+from odwb_assist.sandbox import SandboxServer
+
+pytestmark = pytest.mark.integration
+
+SAMPLE = Path(__file__).resolve().parents[2] / "odwb_assist" / "data" / "samples" / "registre-inscriptions-stage.csv"
+PROJECT = """[administration]
+name = "Commune de Ciney"
+nis_code = "91030"
+contact_email = "opendata@ciney.be"
+
+[portal]
+url = "{url}"
+
+[[datasets]]
+id = "ciney-inscriptions-stage"
+file = "registre-inscriptions-stage.csv"
+
+[datasets.metadata]
+title = "Inscriptions au stage d'été"
+description = "Les inscriptions au stage d'été organisé par la commune."
+license = "CC BY 4.0"
+"""
+JUSTIFICATION = "Test d'intégration : jeu restreint au service jeunesse, base légale vérifiée par le DPO le 12/05/2021."
+
+
+class FastClient(PortalClient):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("poll_interval", 0.05)
+        super().__init__(*args, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxServer]:
+    with SandboxServer(tmp_path_factory.mktemp("personal-sandbox"), processing_delay=0.01) as sandbox:
+        yield sandbox
+
+
+@pytest.fixture
+def key(server: SandboxServer) -> str:
+    return server.add_user("ciney-jeunesse")
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        key: str) -> Iterator[Callable[..., tuple[int, str]]]:
+    monkeypatch.setenv("ODWB_API_KEY", key)
+    monkeypatch.setattr(publish_cli, "PortalClient", FastClient)
+    outputs: list[str] = []
+
+    def call(*args: str | Path) -> tuple[int, str]:
+        capsys.readouterr()
+        code = main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        outputs.append(out + err)
+        assert "Traceback" not in out + err
+        return code, out + err
+
+    yield call
+    assert outputs and all(key not in text for text in outputs)
+
+
+@pytest.fixture
+def project(tmp_path: Path, server: SandboxServer) -> Path:
+    shutil.copy(SAMPLE, tmp_path / SAMPLE.name)
+    (tmp_path / "odwb.toml").write_text(PROJECT.format(url=server.url), encoding="utf-8")
+    return tmp_path / "odwb.toml"
+
+
+def test_national_numbers_refuse_the_publication_naming_the_column(run: Callable[..., tuple[int, str]], project: Path) -> None:
+    code, out = run("publish", "--dry-run", "--project", project)
+    assert code == 1, out
+    assert "[personal-data]" in out and "« numero_national »" in out and "registre national" in out
+    assert "Supprimez la colonne « numero_national »" in out  # how to fix it
+    assert "--justification" in out or "justification" in out
+    code, out = run("--lang", "en", "publish", "--dry-run", "--project", project)
+    assert code == 1 and "column 'numero_national'" in out and "Delete column 'numero_national'" in out, out
+    assert not (project.parent / ".odwb" / "publications.jsonl").exists()
+
+
+def test_blocking_the_belgian_plugin_turns_the_refusal_off(run: Callable[..., tuple[int, str]], project: Path) -> None:
+    code, out = run("--block", "belgium", "publish", "--dry-run", "--project", project)
+    assert "numero_national" not in out and "registre national" not in out, out
+    # the core's own personal e-mail check (not part of the Belgian plugin) still refuses the e-mail column
+    assert code == 1 and "[invalid-file]" in out and "colonne « email »" in out, out
+    code, out = run("--block", "belgium", "--block", "checks.personal_email", "publish", "--dry-run", "--project", project)
+    assert code == 0, out
+    assert "Simulation (--dry-run)" in out and "Créer le jeu de données « ciney-inscriptions-stage »" in out
+
+
+def test_override_with_justification_publishes_and_keeps_it(run: Callable[..., tuple[int, str]], project: Path,
+                                                            server: SandboxServer, key: str) -> None:
+    code, out = run("publish", "--project", project, "--override", "personal-data")
+    assert code != 0 and "--justification" in out  # an override without a written reason is refused
+    code, out = run("publish", "--project", project, "--restricted", "--override", "personal-data",
+                    "--justification", JUSTIFICATION)
+    assert code == 0, out
+    assert f"Blocage levé : personal-data — {JUSTIFICATION}" in out
+    [record] = read_records(project.parent)
+    assert record["dataset_id"] == "ciney-inscriptions-stage" and record["restricted"] is True
+    assert {"code": "personal-data", "justification": JUSTIFICATION} in record["overrides"]
+    for path in (project.parent / ".odwb").rglob("*"):
+        if path.is_file():
+            assert key.encode() not in path.read_bytes()
