@@ -32,6 +32,8 @@ demo: $(STAMP)
 	$(BIN)/odwb-assist demo --output $(DEMO_DIR)
 
 test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 lint: $(STAMP)
