@@ -18,12 +18,13 @@ if TYPE_CHECKING:
     import pandas as pd
 
 # Unambiguous: spaces or apostrophes between groups, several dot groups, or dot groups and a decimal comma.
-SURE_RE2 = ("[ \t]*[+-]?[0-9]{1,3}(?:(?:[ \u00a0\u202f'][0-9]{3})+(?:,[0-9]+)?|(?:[.][0-9]{3}){2,}(?:,[0-9]+)?"
+SURE_RE2 = ("[ \t]*[+-]?[1-9][0-9]{0,2}(?:(?:[ \u00a0\u202f'][0-9]{3})+(?:,[0-9]+)?|(?:[.][0-9]{3}){2,}(?:,[0-9]+)?"
             "|(?:[.][0-9]{3})+,[0-9]+)[ \t]*")
-# Ambiguous: 1.250 is 1250 only if no value of the column has another number of decimals.
-DOT3 = "[ \t]*[+-]?[0-9]{1,3}[.][0-9]{3}[ \t]*"
-OTHER_DECIMALS = "[ \t]*[+-]?[0-9]*[.](?:[0-9]{1,2}|[0-9]{4,})[ \t]*"
-FIX_PATTERN = "[ \t]*[+-]?[0-9]{1,3}(?:(?:[ \u00a0\u202f'.][0-9]{3})+)(?:,[0-9]+)?[ \t]*"
+# Ambiguous: 1.250 is 1250 only if no value of the column has another number of decimals or starts with
+# « 0. » (a first group of thousands never starts with 0: 0.856 is a decimal number).
+DOT3 = "[ \t]*[+-]?[1-9][0-9]{0,2}[.][0-9]{3}[ \t]*"
+OTHER_DECIMALS = "[ \t]*[+-]?(?:[0-9]*[.](?:[0-9]{1,2}|[0-9]{4,})|0[.][0-9]+)[ \t]*"
+FIX_PATTERN = "[ \t]*[+-]?[1-9][0-9]{0,2}(?:(?:[ \u00a0\u202f'.][0-9]{3})+)(?:,[0-9]+)?[ \t]*"
 
 MESSAGE = Msg("Colonne « {field} » : {count} nombre(s) avec un séparateur de milliers (ex. ligne {row} : « {cell} »).",
               "Column '{field}': {count} number(s) with a thousands separator (e.g. row {row}: '{cell}').")

@@ -22,11 +22,12 @@ from frictionless import Checklist, Field, FrictionlessException, Schema, fields
 from ..checks.base import CheckContext, FieldKind, TableCheck
 from ..errors import InputError, OdwbError
 from ..events import DATASET_CHECKED, Event
+from ..i18n import Msg
 from ..plugins import announce, collect, default_plugin_manager
 from .detect import Detected, detect
 from .kinds import detect_kinds, field_kinds
 from .messages import from_frictionless
-from .model import Finding
+from .model import Finding, Severity
 from .reader import CHUNK_ROWS, frame_from_rows, open_resource, unreadable
 from .report import Collector, QualityReport
 from .structure import structure_errors
@@ -238,6 +239,8 @@ def check(
             callback(run.rows, 1.0)
     for table_check in table_checks:
         run.add_all(getattr(table_check, "name", "check"), lambda c=table_check: c.end(context))  # type: ignore[misc]
+    if run.rows == 0 and names:
+        collector.add(NO_DATA_FINDING)
 
     types = {field.name: field.type for field in (user_schema or inferred).fields}
     report = QualityReport(
@@ -251,6 +254,17 @@ def check(
                        administration=getattr(getattr(project, "administration", None), "name", None),
                        nis_code=administration, project_dir=_root(project)))
     return report
+
+
+NO_DATA_FINDING = Finding(
+    "no-data", Severity.WARNING,
+    Msg("Le fichier n'a que des titres de colonnes : aucune ligne de données à publier.",
+        "The file has column titles only: no data row to publish."),
+    Msg("Vérifiez que l'export contient bien les données (filtre actif, mauvaise feuille, export interrompu ?), "
+        "puis exportez à nouveau le tableau.",
+        "Check that the export holds the data (an active filter, the wrong sheet, an interrupted export?), then "
+        "export the table again."),
+)
 
 
 def _root(project: Any) -> str | None:
