@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 UNITS = (r"%|‰|€|eur|euros?|\$|usd|m²|m2|m³|m3|km²|km2|km|cm|mm|m|kg|g|t|tonnes?|l|litres?|ha|h|min|°c|°|kwh|mwh|gwh|"
-         r"kw|mw|hab\.?|habitants?|ans?|jours?")
+         r"kw|mw|hab\.?|habitants?|ans?|jours?|places?|pers\.?|personnes?|lits?|pi[eè]ces?")
 NUMBER = "[+-]?[0-9][0-9 .,\u00a0\u202f']*"
 PATTERN = f"(?i)[ \t]*(?:€ *)?{NUMBER} *(?:{UNITS})[ \t]*|[ \t]*(?:€|\\$) *{NUMBER}[ \t]*"
 
