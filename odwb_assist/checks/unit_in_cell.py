@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
+from ..quality.fixing import Change, FixContext
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 from .tally import ColumnTally, matching
@@ -47,6 +48,40 @@ class UnitInCellCheck(BaseTableCheck):
         return self.tally.findings("unit-in-cell", Severity.WARNING, MESSAGE, TIP)
 
 
+# Words that only count things: « 12 places » is 12 in a column of counts, whatever the column. Other
+# units (%, €, m…) are left to the user: « 50% » may mean 50 or 0.5, and the unit belongs in the title.
+COUNT_WORDS = r"places?|pers\.?|personnes?|habitants?|hab\.?|lits?|pi[eè]ces?"
+COUNTED = f"(?i)[ \t]*([0-9]+)[ \t]*(?:{COUNT_WORDS})[ \t]*"
+WHOLE = "[ \t]*[0-9]+[ \t]*"
+
+
+class StripCountWords:
+    """Fix ``strip-count-words``: « 12 places » becomes 12 in a column whose other values are whole numbers."""
+
+    name = "strip-count-words"
+    label = Msg("Mots d'unité retirés des nombres (« 12 places » → 12)", "Count words removed from numbers ('12 places' → 12)")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        changes: list[Change] = []
+        table = table.copy()
+        for column in table.columns:
+            values = table[column]
+            filled = values[values.str.strip() != ""]
+            counted = filled.str.fullmatch(COUNTED).fillna(False)
+            if filled.empty or not counted.any() or not (counted | filled.str.fullmatch(WHOLE).fillna(False)).all():
+                continue
+            numbers = filled[counted].str.extract(COUNTED, expand=False)
+            table.loc[numbers.index, column] = numbers
+            changes.extend(Change(self.name, int(row), str(column), str(values[row]), str(numbers[row]))
+                           for row in numbers.index)
+        return table, changes
+
+
 @hookimpl
 def odwb_checks(context: CheckContext) -> list[UnitInCellCheck]:
     return [UnitInCellCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[StripCountWords]:
+    return [StripCountWords()]

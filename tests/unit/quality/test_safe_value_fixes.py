@@ -1,4 +1,4 @@
-"""The ``unify-categories`` fix: variants of a category take the most frequent spelling; free text is left alone."""
+"""Safe value fixes: category spellings unified, count words stripped; free text and other units left alone."""
 
 from __future__ import annotations
 
@@ -27,3 +27,13 @@ def test_names_and_free_text_are_not_touched() -> None:
     frame = table({"nom": ["Dupont", "DUPONT", "Martin", "Lambert"]})
     fixed, changes = UnifyCategories().apply(frame, FixContext())
     assert changes == [] and list(fixed["nom"]) == ["Dupont", "DUPONT", "Martin", "Lambert"]
+
+
+def test_count_words_are_stripped_only_in_columns_of_whole_numbers() -> None:
+    from odwb_assist.checks.unit_in_cell import StripCountWords
+
+    frame = table({"capacite": ["10", "12 places", "8"], "surface": ["12 m2", "10", "8"], "note": ["3 places", "abc", ""]})
+    fixed, changes = StripCountWords().apply(frame, FixContext())
+    assert list(fixed["capacite"]) == ["10", "12", "8"]
+    assert list(fixed["surface"]) == ["12 m2", "10", "8"] and list(fixed["note"]) == ["3 places", "abc", ""]
+    assert [(c.row_number, c.field_name, c.before, c.after) for c in changes] == [(3, "capacite", "12 places", "12")]
