@@ -33,25 +33,20 @@ def _produce(kinds: list[str], project: Path | None, output_dir: Path | None, fm
         echo(t(f"{challenge.KINDS[kind][0]} : {path}", f"{kind}: {path}"))
 
 
-@challenge_app.command("canvas")
-def canvas_command(project: Path = ProjectOption, output_dir: Path = OutputDirOption, fmt: str = FormatOption,
-                   force: bool = ForceOption, stdout: bool = StdoutOption) -> None:
-    """Le canevas de projet (jour 4) : problème, usagers, données, idée de service, partenaires, indicateurs."""
-    _produce(["canvas"], project, output_dir, fmt, force, stdout)
+def _document_command(kind: str, help_text: str) -> None:
+    """Register ``challenge KIND``: one document, written next to odwb.toml or shown with --stdout."""
+
+    def command(project: Path = ProjectOption, output_dir: Path = OutputDirOption, fmt: str = FormatOption,
+                force: bool = ForceOption, stdout: bool = StdoutOption) -> None:
+        _produce([kind], project, output_dir, fmt, force, stdout)
+
+    challenge_app.command(kind, help=help_text)(command)
 
 
-@challenge_app.command("roadmap")
-def roadmap_command(project: Path = ProjectOption, output_dir: Path = OutputDirOption, fmt: str = FormatOption,
-                    force: bool = ForceOption, stdout: bool = StdoutOption) -> None:
-    """La feuille de route stratégique (jour 5) : actions, responsables, échéances, statut."""
-    _produce(["roadmap"], project, output_dir, fmt, force, stdout)
-
-
-@challenge_app.command("sheet")
-def sheet_command(project: Path = ProjectOption, output_dir: Path = OutputDirOption, fmt: str = FormatOption,
-                  force: bool = ForceOption, stdout: bool = StdoutOption) -> None:
-    """La fiche challenge du hackathon Citizens of Wallonia, avec les liens vers vos jeux publiés."""
-    _produce(["sheet"], project, output_dir, fmt, force, stdout)
+_document_command("canvas", "Le canevas de projet (jour 4) : problème, usagers, données, idée de service, partenaires, "
+                            "indicateurs.")
+_document_command("roadmap", "La feuille de route stratégique (jour 5) : actions, responsables, échéances, statut.")
+_document_command("sheet", "La fiche challenge du hackathon Citizens of Wallonia, avec les liens vers vos jeux publiés.")
 
 
 @challenge_app.command("all")

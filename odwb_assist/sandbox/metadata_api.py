@@ -54,12 +54,18 @@ def put_template(uid: str, template: str) -> Response:
     return jsonify(wrap_metadata({template: values})[template])
 
 
-@bp.get("/<template>/<field>/")
-def get_field(uid: str, template: str, field: str) -> Response:
-    metadata = owned_dataset(uid)["metadata"]
+def _metadata_with_field(uid: str, template: str, field: str) -> dict[str, Any]:
+    """The dataset's metadata, once the template is known and the field set (404 otherwise)."""
+    metadata: dict[str, Any] = owned_dataset(uid)["metadata"]
     known_template(template)
     if field not in metadata.get(template, {}):
         not_found(f"Metadata '{template}.{field}' is not set on this dataset.")
+    return metadata
+
+
+@bp.get("/<template>/<field>/")
+def get_field(uid: str, template: str, field: str) -> Response:
+    metadata = _metadata_with_field(uid, template, field)
     return jsonify({"value": metadata[template][field]})
 
 
@@ -74,9 +80,6 @@ def put_field(uid: str, template: str, field: str) -> Response:
 
 @bp.delete("/<template>/<field>/")
 def delete_field(uid: str, template: str, field: str) -> Response:
-    metadata = owned_dataset(uid)["metadata"]
-    known_template(template)
-    if field not in metadata.get(template, {}):
-        not_found(f"Metadata '{template}.{field}' is not set on this dataset.")
+    _metadata_with_field(uid, template, field)
     store().edit_metadata(uid, lambda current: current.get(template, {}).pop(field, None))
     return deleted()

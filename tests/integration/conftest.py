@@ -3,19 +3,24 @@
 ``sandbox`` starts one server per test module (seeded demo catalogue, in a temporary directory)
 and stops it after; ``sandbox.user_key(name)`` creates a participant on first use.
 ``openapi`` validates response bodies against ``tests/data/ods-openapi`` (or ``$ODS_OPENAPI_DIR``).
+``ciney_project`` writes a Commune de Ciney project for a portal URL; ``cli_with_key(key)`` runs the real CLI
+with that API key and a fast-polling client, keeping every output to check that the key never leaks.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from odwb_assist.cli import publish as publish_cli
+from odwb_assist.portal import PortalClient
 from odwb_assist.sandbox import SandboxServer
 
 OPENAPI_DIR = Path(os.environ.get("ODS_OPENAPI_DIR", str(Path(__file__).resolve().parents[1] / "data" / "ods-openapi")))
@@ -54,6 +59,66 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
         yield Sandbox(server, admin_key)
     finally:
         server.stop()
+
+
+CINEY = """[administration]
+name = "Commune de Ciney"
+nis_code = "91030"
+contact_email = "opendata@ciney.be"
+
+[portal]
+url = "{url}"
+
+"""
+
+
+@pytest.fixture
+def ciney_project() -> Callable[..., Path]:
+    """``ciney_project(folder, url, tables, *data_files)``: ``folder/odwb.toml`` for Commune de Ciney on the portal at
+    ``url``, followed by the TOML ``tables`` (datasets…), beside copies of ``data_files``; returns its path."""
+
+    def write(folder: Path, url: str, tables: str, *data_files: Path) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        for data_file in data_files:
+            shutil.copy(data_file, folder / data_file.name)
+        project_file = folder / "odwb.toml"
+        project_file.write_text(CINEY.format(url=url) + tables, encoding="utf-8")
+        return project_file
+
+    return write
+
+
+class FastClient(PortalClient):
+    """The CLI's client with a short status poll (the sandbox processes in ~10 ms; the default poll is 2 s)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("poll_interval", 0.05)
+        super().__init__(*args, **kwargs)
+
+
+@dataclass
+class KeyedCli:
+    """The real CLI: ``run(*args)`` gives (exit code, stdout + stderr); every output is kept in ``outputs``."""
+
+    cli: Callable[..., tuple[int, str, str]]
+    outputs: list[str] = field(default_factory=list)
+
+    def __call__(self, *args: str | Path) -> tuple[int, str]:
+        code, out, err = self.cli(*args)
+        self.outputs.append(out + err)
+        return code, out + err
+
+
+@pytest.fixture
+def cli_with_key(cli: Callable[..., tuple[int, str, str]], monkeypatch: pytest.MonkeyPatch) -> Callable[[str], KeyedCli]:
+    """``cli_with_key(key)``: set ODWB_API_KEY to ``key``, make the CLI poll fast, and give a :class:`KeyedCli`."""
+
+    def start(key: str) -> KeyedCli:
+        monkeypatch.setenv("ODWB_API_KEY", key)
+        monkeypatch.setattr(publish_cli, "PortalClient", FastClient)
+        return KeyedCli(cli)
+
+    return start
 
 
 def _walk(node: Any) -> Any:

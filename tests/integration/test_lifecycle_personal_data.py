@@ -7,31 +7,19 @@ in ``.odwb/publications.jsonl``. The API key appears nowhere.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from odwb_assist.cli import publish as publish_cli
-from odwb_assist.cli.main import main
-from odwb_assist.portal import PortalClient
 from odwb_assist.publication_record import read_records
 from odwb_assist.sandbox import SandboxServer
 
 pytestmark = pytest.mark.integration
 
 SAMPLE = Path(__file__).resolve().parents[2] / "odwb_assist" / "data" / "samples" / "registre-inscriptions-stage.csv"
-PROJECT = """[administration]
-name = "Commune de Ciney"
-nis_code = "91030"
-contact_email = "opendata@ciney.be"
-
-[portal]
-url = "{url}"
-
-[[datasets]]
+DATASETS = """[[datasets]]
 id = "ciney-inscriptions-stage"
 file = "registre-inscriptions-stage.csv"
 
@@ -41,12 +29,6 @@ description = "Les inscriptions au stage d'été organisé par la commune."
 license = "CC BY 4.0"
 """
 JUSTIFICATION = "Test d'intégration : jeu restreint au service jeunesse, base légale vérifiée par le DPO le 12/05/2021."
-
-
-class FastClient(PortalClient):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("poll_interval", 0.05)
-        super().__init__(*args, **kwargs)
 
 
 @pytest.fixture(scope="module")
@@ -61,29 +43,16 @@ def key(server: SandboxServer) -> str:
 
 
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-        key: str) -> Iterator[Callable[..., tuple[int, str]]]:
-    monkeypatch.setenv("ODWB_API_KEY", key)
-    monkeypatch.setattr(publish_cli, "PortalClient", FastClient)
-    outputs: list[str] = []
-
-    def call(*args: str | Path) -> tuple[int, str]:
-        capsys.readouterr()
-        code = main([str(a) for a in args])
-        out, err = capsys.readouterr()
-        outputs.append(out + err)
-        assert "Traceback" not in out + err
-        return code, out + err
-
+def run(cli_with_key: Callable[[str], Any], key: str) -> Iterator[Callable[..., tuple[int, str]]]:
+    call = cli_with_key(key)
     yield call
+    outputs = call.outputs
     assert outputs and all(key not in text for text in outputs)
 
 
 @pytest.fixture
-def project(tmp_path: Path, server: SandboxServer) -> Path:
-    shutil.copy(SAMPLE, tmp_path / SAMPLE.name)
-    (tmp_path / "odwb.toml").write_text(PROJECT.format(url=server.url), encoding="utf-8")
-    return tmp_path / "odwb.toml"
+def project(tmp_path: Path, server: SandboxServer, ciney_project: Callable[..., Path]) -> Path:
+    return ciney_project(tmp_path, server.url, DATASETS, SAMPLE)
 
 
 def test_national_numbers_refuse_the_publication_naming_the_column(run: Callable[..., tuple[int, str]], project: Path) -> None:

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
@@ -20,26 +19,13 @@ from typing import Any
 
 import pytest
 
-from odwb_assist.cli import publish as publish_cli
-from odwb_assist.cli.main import main
-from odwb_assist.portal import PortalClient
-from odwb_assist.sandbox import SandboxServer
-
 programme_api = pytest.importorskip("odwb_assist_programme.api")
 
 pytestmark = pytest.mark.integration
 
 SAMPLE = Path(__file__).resolve().parents[2] / "odwb_assist" / "data" / "samples" / "salles-communales.csv"
 DATASET_ID = "ciney-salles-programme"
-PROJECT = """[administration]
-name = "Commune de Ciney"
-nis_code = "91030"
-contact_email = "opendata@ciney.be"
-
-[portal]
-url = "{url}"
-
-[programme]
+TABLES = """[programme]
 edition = "{edition}"
 
 [[datasets]]
@@ -53,12 +39,6 @@ license = "CC0 1.0"
 """
 
 
-class FastClient(PortalClient):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("poll_interval", 0.05)
-        super().__init__(*args, **kwargs)
-
-
 def _edition_around_today(folder: Path) -> Path:
     shipped = (resources.files("odwb_assist_programme") / "editions" / "ouvrir-ma-ville-2021.toml").read_text(encoding="utf-8")
     today = date.today()
@@ -68,13 +48,6 @@ def _edition_around_today(folder: Path) -> Path:
     path = folder / "ouvrir-ma-ville-test.toml"
     path.write_text(text, encoding="utf-8")
     return path
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxServer]:
-    # seeded catalogue: datasets of several publishers (Ville de Namur, Commune de Ciney…) dated 2019–2023
-    with SandboxServer(tmp_path_factory.mktemp("programme-sandbox"), seed=True, processing_delay=0.01) as sandbox:
-        yield sandbox
 
 
 def _confirm(prog: Any, name: str, nis: str, publishers: tuple[str, ...]) -> None:
@@ -87,28 +60,22 @@ def _confirm(prog: Any, name: str, nis: str, publishers: tuple[str, ...]) -> Non
 
 
 def test_publication_marks_the_challenge_and_verify_reports_the_obligation(
-        tmp_path: Path, server: SandboxServer, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, sandbox: Any, cli_with_key: Callable[[str], Any], ciney_project: Callable[..., Path]) -> None:
+    # the sandbox's seeded catalogue: datasets of several publishers (Ville de Namur, Commune de Ciney…) dated 2019–2023
+    server = sandbox.server
     key = server.add_user("ciney-programme")
-    monkeypatch.setenv("ODWB_API_KEY", key)
-    monkeypatch.setattr(publish_cli, "PortalClient", FastClient)
+    cli = cli_with_key(key)
     edition = _edition_around_today(tmp_path)
-    shutil.copy(SAMPLE, tmp_path / SAMPLE.name)
-    (tmp_path / "odwb.toml").write_text(PROJECT.format(url=server.url, edition=edition, dataset_id=DATASET_ID),
-                                        encoding="utf-8")
+    ciney_project(tmp_path, server.url, TABLES.format(edition=edition, dataset_id=DATASET_ID), SAMPLE)
     ledger = tmp_path / "programme.sqlite"  # beside odwb.toml: the default register of the project
     with programme_api.Programme.open(ledger, edition, actor="test") as prog:
         _confirm(prog, "Commune de Ciney", "91030", ("Commune de Ciney",))
         _confirm(prog, "Ville de Namur", "92094", ("Ville de Namur",))  # on the portal, but only before the window
         assert "publication" not in prog.status("Commune de Ciney")[0].challenges
-    outputs: list[str] = []
+    outputs = cli.outputs
 
     def run(*args: str | Path) -> int:
-        capsys.readouterr()
-        code = main([str(a) for a in args])
-        out, err = capsys.readouterr()
-        outputs.append(out + err)
-        assert "Traceback" not in out + err
-        return code
+        return int(cli(*args)[0])
 
     assert run("publish", "--project", tmp_path / "odwb.toml") == 0, outputs[-1]
 

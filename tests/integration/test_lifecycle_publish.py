@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,8 +18,6 @@ from typing import Any
 import pytest
 import requests
 
-from odwb_assist.cli import publish as publish_cli
-from odwb_assist.cli.main import main
 from odwb_assist.config import load
 from odwb_assist.errors import OdwbError, PortalConnectionError
 from odwb_assist.portal import PortalClient
@@ -32,15 +29,7 @@ pytestmark = pytest.mark.integration
 
 SAMPLES = Path(__file__).resolve().parents[2] / "odwb_assist" / "data" / "samples"
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
-PROJECT = """[administration]
-name = "Commune de Ciney"
-nis_code = "91030"
-contact_email = "opendata@ciney.be"
-
-[portal]
-url = "{url}"
-
-[[datasets]]
+DATASETS = """[[datasets]]
 id = "{dataset_id}"
 file = "salles-communales.csv"
 
@@ -125,41 +114,24 @@ def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portal]:
         the_portal.server.stop()
 
 
-class FastClient(PortalClient):
-    """The CLI's client with a short status poll (the sandbox processes in ~10 ms; the default poll is 2 s)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("poll_interval", 0.05)
-        super().__init__(*args, **kwargs)
-
-
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-        portal: Portal) -> Iterator[Callable[..., tuple[int, str]]]:
+def run(cli_with_key: Callable[[str], Any], portal: Portal) -> Iterator[Callable[..., tuple[int, str]]]:
     """Run the real CLI with ODWB_API_KEY set; every output is kept to check that the key never leaks."""
-    monkeypatch.setenv("ODWB_API_KEY", portal.key)
-    monkeypatch.setattr(publish_cli, "PortalClient", FastClient)
-    outputs: list[str] = []
-
-    def call(*args: str | Path) -> tuple[int, str]:
-        capsys.readouterr()
-        code = main([str(a) for a in args])
-        out, err = capsys.readouterr()
-        outputs.append(out + err)
-        assert "Traceback" not in out + err
-        return code, out + err
-
+    call = cli_with_key(portal.key)
     yield call
-    for text in outputs:
+    for text in call.outputs:
         assert portal.key not in text and portal.admin_key not in text
 
 
-def _project(folder: Path, portal: Portal, dataset_id: str, description: str = "Les salles que la commune loue.") -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy(SAMPLES / "salles-communales.csv", folder / "salles-communales.csv")
-    project_file = folder / "odwb.toml"
-    project_file.write_text(PROJECT.format(url=portal.url, dataset_id=dataset_id, description=description), encoding="utf-8")
-    return project_file
+@pytest.fixture
+def make_project(ciney_project: Callable[..., Path], portal: Portal) -> Callable[..., Path]:
+    """``make_project(folder, dataset_id, description=…)``: the salles-communales project published to ``portal``."""
+
+    def make(folder: Path, dataset_id: str, description: str = "Les salles que la commune loue.") -> Path:
+        tables = DATASETS.format(dataset_id=dataset_id, description=description)
+        return ciney_project(folder, portal.url, tables, SAMPLES / "salles-communales.csv")
+
+    return make
 
 
 def _assert_key_absent(folder: Path, *keys: str) -> None:
@@ -176,9 +148,9 @@ def _change_capacity(folder: Path) -> None:
 
 
 def test_publish_rerun_data_change_metadata_change_verify_and_html(run: Callable[..., tuple[int, str]], portal: Portal,
-                                                                   tmp_path: Path) -> None:
+                                                                   tmp_path: Path, make_project: Callable[..., Path]) -> None:
     dataset_id = "ciney-salles-a-louer"
-    project_file = _project(tmp_path / "ciney", portal, dataset_id)
+    project_file = make_project(tmp_path / "ciney", dataset_id)
     rows = len((tmp_path / "ciney" / "salles-communales.csv").read_text(encoding="utf-8").splitlines()) - 1
 
     # 1. first publication
@@ -254,10 +226,10 @@ def _client(config: Any, portal: Portal, **kwargs: Any) -> PortalClient:
 
 
 def test_interrupted_publications_are_completed_by_the_next_run(run: Callable[..., tuple[int, str]], portal: Portal,
-                                                                 tmp_path: Path) -> None:
+                                                                 tmp_path: Path, make_project: Callable[..., Path]) -> None:
     dataset_id = "ciney-salles-reprise"
     folder = tmp_path / "reprise"
-    project_file = _project(folder, portal, dataset_id)
+    project_file = make_project(folder, dataset_id)
     config = load(project_file)
     errors: list[str] = []
 

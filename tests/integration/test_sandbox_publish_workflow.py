@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,15 +14,7 @@ pytestmark = pytest.mark.integration
 publish = pytest.importorskip("odwb_assist.publish")
 portal = pytest.importorskip("odwb_assist.portal")
 
-PROJECT = """[administration]
-name = "Commune de Ciney"
-nis_code = "91030"
-contact_email = "opendata@ciney.be"
-
-[portal]
-url = "{url}"
-
-[[datasets]]
+DATASETS = """[[datasets]]
 id = "ciney-workflow-parkings"
 file = "parkings.csv"
 """
@@ -39,9 +32,9 @@ def _publish(sandbox: Any, project_file: Path, key: str) -> Any:
     return prepared, prepared.apply()
 
 
-def test_publish_republish_verify(sandbox: Any, tmp_path: Path) -> None:
+def test_publish_republish_verify(sandbox: Any, tmp_path: Path, ciney_project: Callable[..., Path]) -> None:
     key = sandbox.user_key("workflow-ciney")
-    (tmp_path / "odwb.toml").write_text(PROJECT.format(url=sandbox.url), encoding="utf-8")
+    ciney_project(tmp_path, sandbox.url, DATASETS)
     data = tmp_path / "parkings.csv"
     data.write_text("nom,places,code_postal\nGare,12,5590\nÉglise,8,5590\n", encoding="utf-8")
     _plan, first = _publish(sandbox, tmp_path / "odwb.toml", key)

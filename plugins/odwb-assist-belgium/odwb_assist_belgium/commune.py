@@ -12,7 +12,7 @@ from odwb_assist.checks.base import FieldKind
 from odwb_assist.i18n import Msg
 
 from . import reference as ref
-from .findings import non_empty
+from .findings import share
 
 HEADER_PATTERNS = (r"commune", r"(^|[^a-z])(localite|municipalite|municipality|gemeente|gemeinde|entite|ville)([^a-z]|$)")
 
@@ -22,10 +22,7 @@ def known_name(value: str) -> bool:
 
 
 def detect(sample: pd.Series) -> float:
-    values = non_empty(sample.astype(str))
-    if values.empty:
-        return 0.0
-    return float(values.map(known_name).mean())
+    return share(sample, lambda values: values.map(known_name))
 
 
 KIND = FieldKind(

@@ -17,9 +17,10 @@ from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
 from . import reference as ref
-from .findings import emit, non_empty
+from .findings import emit_where, non_empty, share
 
 Range = tuple[float, float]
+Validator = Callable[[pd.Series, str, CheckContext], Iterator[Finding]]
 LAMBERT72 = "Lambert 72 (EPSG:31370)"
 LAMBERT2008 = "Lambert 2008 (EPSG:3812)"
 
@@ -34,14 +35,10 @@ def within(nums: pd.Series, bounds: Range) -> pd.Series:
 
 
 def _detect_numeric(sample: pd.Series) -> float:
-    values = non_empty(sample.astype(str))
-    if values.empty:
-        return 0.0
-    return float(numbers(values).notna().mean())
+    return share(sample, lambda values: numbers(values).notna())
 
 
-def _wgs84_validator(own: Range, other: Range, partner_kind: str, projected: tuple[Range, Range]) -> Callable[
-        [pd.Series, str, CheckContext], Iterator[Finding]]:
+def _wgs84_validator(own: Range, other: Range, partner_kind: str, projected: tuple[Range, Range]) -> Validator:
     def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
         values = non_empty(series)
         if values.empty:
@@ -54,17 +51,17 @@ def _wgs84_validator(own: Range, other: Range, partner_kind: str, projected: tup
         left_to_pair = within(nums, other) if partner_kind in context.kinds.values() else pd.Series(False, index=nums.index)
         outside = ~(invalid | ok | l72 | l08 | left_to_pair)
         impossible = outside & (nums.abs() > (90 if own == ref.WALLONIA_LAT else 180))
-        yield from emit("coordinates-invalid", series.loc[values.index[invalid | impossible]], field_name, context)
-        yield from emit("coordinates-projected", series.loc[values.index[l72]], field_name, context,
-                        lambda _: {"name": LAMBERT72})
-        yield from emit("coordinates-projected", series.loc[values.index[l08]], field_name, context,
-                        lambda _: {"name": LAMBERT2008})
-        yield from emit("coordinates-outside-wallonia", series.loc[values.index[outside & ~impossible]], field_name, context)
+        yield from emit_where("coordinates-invalid", series, values, invalid | impossible, field_name, context)
+        yield from emit_where("coordinates-projected", series, values, l72, field_name, context,
+                              lambda _: {"name": LAMBERT72})
+        yield from emit_where("coordinates-projected", series, values, l08, field_name, context,
+                              lambda _: {"name": LAMBERT2008})
+        yield from emit_where("coordinates-outside-wallonia", series, values, outside & ~impossible, field_name, context)
 
     return validate
 
 
-def _lambert_validator(own: Range, l2008: Range, degrees: Range) -> Callable[[pd.Series, str, CheckContext], Iterator[Finding]]:
+def _lambert_validator(own: Range, l2008: Range, degrees: Range) -> Validator:
     def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
         values = non_empty(series)
         if values.empty:
@@ -75,10 +72,10 @@ def _lambert_validator(own: Range, l2008: Range, degrees: Range) -> Callable[[pd
         in_2008 = within(nums, l2008)
         in_degrees = within(nums, degrees)
         outside = ~(invalid | ok | in_2008 | in_degrees)
-        yield from emit("coordinates-invalid", series.loc[values.index[invalid]], field_name, context)
-        yield from emit("coordinates-degrees", series.loc[values.index[in_degrees]], field_name, context)
-        yield from emit("coordinates-lambert2008", series.loc[values.index[in_2008]], field_name, context)
-        yield from emit("coordinates-outside-wallonia", series.loc[values.index[outside]], field_name, context)
+        yield from emit_where("coordinates-invalid", series, values, invalid, field_name, context)
+        yield from emit_where("coordinates-degrees", series, values, in_degrees, field_name, context)
+        yield from emit_where("coordinates-lambert2008", series, values, in_2008, field_name, context)
+        yield from emit_where("coordinates-outside-wallonia", series, values, outside, field_name, context)
 
     return validate
 
@@ -90,46 +87,33 @@ _PROJECTED = (
     (min(ref.LAMBERT2008_X[0], ref.LAMBERT2008_Y[0]), max(ref.LAMBERT2008_X[1], ref.LAMBERT2008_Y[1])),
 )
 
-LATITUDE = FieldKind(
-    name="wgs84-latitude",
-    label=Msg("latitude WGS84", "WGS84 latitude"),
-    header_patterns=(r"latitude", r"breedtegraad", r"(^|[^a-z])(lat|y_?wgs84|wgs84_?y)([^a-z]|$)"),
-    detect=_detect_numeric,
-    validate=_wgs84_validator(ref.WALLONIA_LAT, ref.WALLONIA_LON, "wgs84-longitude", _PROJECTED),
-    threshold=0.8,
-    value_threshold=1.01,  # numbers alone never say « latitude »: a header is required
-    priority=10,
+
+def _coordinate_kind(name: str, label: Msg, header_patterns: tuple[str, ...], validate: Validator) -> FieldKind:
+    """A coordinate column: numbers alone never say « latitude » or « X Lambert », so a header is required."""
+    return FieldKind(name=name, label=label, header_patterns=header_patterns, detect=_detect_numeric, validate=validate,
+                     threshold=0.8, value_threshold=1.01, priority=10)
+
+
+LATITUDE = _coordinate_kind(
+    "wgs84-latitude", Msg("latitude WGS84", "WGS84 latitude"),
+    (r"latitude", r"breedtegraad", r"(^|[^a-z])(lat|y_?wgs84|wgs84_?y)([^a-z]|$)"),
+    _wgs84_validator(ref.WALLONIA_LAT, ref.WALLONIA_LON, "wgs84-longitude", _PROJECTED),
 )
-LONGITUDE = FieldKind(
-    name="wgs84-longitude",
-    label=Msg("longitude WGS84", "WGS84 longitude"),
-    header_patterns=(r"longitude", r"lengtegraad", r"(^|[^a-z])(lon|lng|long|x_?wgs84|wgs84_?x)([^a-z]|$)"),
-    detect=_detect_numeric,
-    validate=_wgs84_validator(ref.WALLONIA_LON, ref.WALLONIA_LAT, "wgs84-latitude", _PROJECTED),
-    threshold=0.8,
-    value_threshold=1.01,
-    priority=10,
+LONGITUDE = _coordinate_kind(
+    "wgs84-longitude", Msg("longitude WGS84", "WGS84 longitude"),
+    (r"longitude", r"lengtegraad", r"(^|[^a-z])(lon|lng|long|x_?wgs84|wgs84_?x)([^a-z]|$)"),
+    _wgs84_validator(ref.WALLONIA_LON, ref.WALLONIA_LAT, "wgs84-latitude", _PROJECTED),
 )
-LAMBERT_X = FieldKind(
-    name="lambert72-x",
-    label=Msg("coordonnée X Lambert 72", "Lambert 72 X coordinate"),
-    header_patterns=(r"^x$", r"^(coord(onnee)?s?[ _]?)?x[ _]?(lambert|l72|31370)", r"lambert[ _]?(72)?[ _]?x([^a-z]|$)",
-                     r"^x[ _]?(coord|coordonnee)"),
-    detect=_detect_numeric,
-    validate=_lambert_validator(ref.LAMBERT72_X, ref.LAMBERT2008_X, _DEGREES_WIDE[1]),
-    threshold=0.8,
-    value_threshold=1.01,
-    priority=10,
+LAMBERT_X = _coordinate_kind(
+    "lambert72-x", Msg("coordonnée X Lambert 72", "Lambert 72 X coordinate"),
+    (r"^x$", r"^(coord(onnee)?s?[ _]?)?x[ _]?(lambert|l72|31370)", r"lambert[ _]?(72)?[ _]?x([^a-z]|$)",
+     r"^x[ _]?(coord|coordonnee)"),
+    _lambert_validator(ref.LAMBERT72_X, ref.LAMBERT2008_X, _DEGREES_WIDE[1]),
 )
-LAMBERT_Y = FieldKind(
-    name="lambert72-y",
-    label=Msg("coordonnée Y Lambert 72", "Lambert 72 Y coordinate"),
-    header_patterns=(r"^y$", r"^(coord(onnee)?s?[ _]?)?y[ _]?(lambert|l72|31370)", r"lambert[ _]?(72)?[ _]?y([^a-z]|$)",
-                     r"^y[ _]?(coord|coordonnee)"),
-    detect=_detect_numeric,
-    validate=_lambert_validator(ref.LAMBERT72_Y, ref.LAMBERT2008_Y, _DEGREES_WIDE[0]),
-    threshold=0.8,
-    value_threshold=1.01,
-    priority=10,
+LAMBERT_Y = _coordinate_kind(
+    "lambert72-y", Msg("coordonnée Y Lambert 72", "Lambert 72 Y coordinate"),
+    (r"^y$", r"^(coord(onnee)?s?[ _]?)?y[ _]?(lambert|l72|31370)", r"lambert[ _]?(72)?[ _]?y([^a-z]|$)",
+     r"^y[ _]?(coord|coordonnee)"),
+    _lambert_validator(ref.LAMBERT72_Y, ref.LAMBERT2008_Y, _DEGREES_WIDE[0]),
 )
 KINDS = (LATITUDE, LONGITUDE, LAMBERT_X, LAMBERT_Y)

@@ -13,7 +13,7 @@ from odwb_assist.checks.base import CheckContext, FieldKind
 from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
-from .findings import emit, non_empty
+from .findings import emit_mask, share
 
 # Letters with Latin accents are allowed (internationalised addresses such as info@liège.be); the
 # range is written with literal characters so that Python's re and Arrow's RE2 read it alike.
@@ -30,19 +30,11 @@ def valid_mask(values: pd.Series) -> pd.Series:
 
 
 def detect(sample: pd.Series) -> float:
-    values = non_empty(sample.astype(str))
-    if values.empty:
-        return 0.0
-    return float(values.str.contains("@", regex=False).mean())
+    return share(sample, lambda values: values.str.contains("@", regex=False))
 
 
 def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
-    values = non_empty(series)
-    if values.empty:
-        return
-    bad = ~valid_mask(values)
-    if bad.any():
-        yield from emit("email-invalid", series.loc[values.index[bad]], field_name, context)
+    yield from emit_mask("email-invalid", lambda values: ~valid_mask(values), series, field_name, context)
 
 
 KIND = FieldKind(

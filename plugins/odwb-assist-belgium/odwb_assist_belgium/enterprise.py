@@ -15,7 +15,7 @@ from odwb_assist.checks.base import CheckContext, FieldKind
 from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
-from .findings import compact, emit, non_empty
+from .findings import compact, emit_where, non_empty, share
 
 
 def normalise(values: pd.Series) -> pd.Series:
@@ -43,12 +43,13 @@ def verdicts(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     return valid, lost
 
 
-def detect(sample: pd.Series) -> float:
-    values = non_empty(sample.astype(str))
-    if values.empty:
-        return 0.0
+def valid_or_lost(values: pd.Series) -> pd.Series:
     valid, lost = verdicts(values)
-    return float((valid | lost).mean())
+    return valid | lost
+
+
+def detect(sample: pd.Series) -> float:
+    return share(sample, valid_or_lost)
 
 
 def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
@@ -56,12 +57,9 @@ def validate(series: pd.Series, field_name: str, context: CheckContext) -> Itera
     if values.empty:
         return
     valid, lost = verdicts(values)
-    if lost.any():
-        yield from emit("be-enterprise-lost-zero", series.loc[values.index[lost]], field_name, context,
-                        lambda cell: {"fixed": repad(cell)})
-    bad = ~(valid | lost)
-    if bad.any():
-        yield from emit("be-enterprise-invalid", series.loc[values.index[bad]], field_name, context)
+    yield from emit_where("be-enterprise-lost-zero", series, values, lost, field_name, context,
+                          lambda cell: {"fixed": repad(cell)})
+    yield from emit_where("be-enterprise-invalid", series, values, ~(valid | lost), field_name, context)
 
 
 def repad(cell: str) -> str:

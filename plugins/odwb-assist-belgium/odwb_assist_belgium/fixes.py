@@ -4,6 +4,8 @@ new table and one :class:`~odwb_assist.quality.fixing.Change` per changed cell; 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from odwb_assist.i18n import Msg
@@ -11,6 +13,29 @@ from odwb_assist.quality.fixing import Change, FixContext
 
 from . import enterprise, nis, phone
 from .detection import columns_of_kind
+from .findings import non_empty
+
+Verdicts = Callable[[pd.Series], tuple[pd.Series, pd.Series]]
+
+
+def _repad_lost_zeros(
+    fix_name: str, table: pd.DataFrame, columns: list[str], verdicts: Verdicts, repad: Callable[[str], str]
+) -> tuple[pd.DataFrame, list[Change]]:
+    """Rewrite with ``repad`` the cells of ``columns`` that ``verdicts`` (masks valid, lost zero) says lost a leading 0."""
+    result = table.copy()
+    changes: list[Change] = []
+    for column in columns:
+        raw = table[column].astype(str)
+        values = non_empty(raw)
+        if values.empty:
+            continue
+        _, lost = verdicts(values)
+        for row in values.index[lost]:
+            before = raw.loc[row]
+            after = repad(before)
+            result.loc[row, column] = after
+            changes.append(Change(fix_name, int(row), str(column), before, after))
+    return result, changes
 
 
 class RepadEnterpriseNumbers:
@@ -21,21 +46,8 @@ class RepadEnterpriseNumbers:
     )
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
-        result = table.copy()
-        changes: list[Change] = []
-        for column in columns_of_kind(table, enterprise.KIND, context.kinds):
-            raw = table[column].astype(str)
-            stripped = raw.str.strip()
-            values = stripped[stripped != ""]
-            if values.empty:
-                continue
-            _, lost = enterprise.verdicts(values)
-            for row in values.index[lost]:
-                before = raw.loc[row]
-                after = enterprise.repad(before)
-                result.loc[row, column] = after
-                changes.append(Change(self.name, int(row), str(column), before, after))
-        return result, changes
+        columns = columns_of_kind(table, enterprise.KIND, context.kinds)
+        return _repad_lost_zeros(self.name, table, columns, enterprise.verdicts, enterprise.repad)
 
 
 class ReplaceRetiredNisCodes:
@@ -82,21 +94,8 @@ class RepadPhoneNumbers:
     )
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
-        result = table.copy()
-        changes: list[Change] = []
-        for column in columns_of_kind(table, phone.KIND, context.kinds, score=_phone_or_lost_zero):
-            raw = table[column].astype(str)
-            stripped = raw.str.strip()
-            values = stripped[stripped != ""]
-            if values.empty:
-                continue
-            _, lost = phone.verdicts(values)
-            for row in values.index[lost]:
-                before = raw.loc[row]
-                after = "0" + before.strip()
-                result.loc[row, column] = after
-                changes.append(Change(self.name, int(row), str(column), before, after))
-        return result, changes
+        columns = columns_of_kind(table, phone.KIND, context.kinds, score=_phone_or_lost_zero)
+        return _repad_lost_zeros(self.name, table, columns, phone.verdicts, lambda cell: "0" + cell.strip())
 
 
 FIXES = (RepadEnterpriseNumbers(), ReplaceRetiredNisCodes(), RepadPhoneNumbers())

@@ -14,7 +14,7 @@ from odwb_assist.checks.base import CheckContext, FieldKind
 from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
-from .findings import VALUE_CACHE, compact, emit, non_empty
+from .findings import VALUE_CACHE, compact, emit_mask, share
 
 
 @cache
@@ -52,19 +52,11 @@ def valid_mask(values: pd.Series) -> pd.Series:
 
 
 def detect(sample: pd.Series) -> float:
-    values = non_empty(sample.astype(str))
-    if values.empty:
-        return 0.0
-    return float(valid_mask(values).mean())
+    return share(sample, valid_mask)
 
 
 def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
-    values = non_empty(series)
-    if values.empty:
-        return
-    bad = ~valid_mask(values)
-    if bad.any():
-        yield from emit("be-iban-invalid", series.loc[values.index[bad]], field_name, context)
+    yield from emit_mask("be-iban-invalid", lambda values: ~valid_mask(values), series, field_name, context)
 
 
 KIND = FieldKind(

@@ -16,7 +16,7 @@ from odwb_assist.checks.base import CheckContext, FieldKind
 from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
-from .findings import VALUE_CACHE, compact, emit, non_empty
+from .findings import VALUE_CACHE, compact, emit_mask, share
 
 
 @lru_cache(maxsize=VALUE_CACHE)
@@ -44,19 +44,11 @@ def mask(values: pd.Series) -> pd.Series:
 
 
 def detect(sample: pd.Series) -> float:
-    values = non_empty(sample.astype(str))
-    if values.empty:
-        return 0.0
-    return float(mask(values).mean())
+    return share(sample, mask)
 
 
 def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
-    values = non_empty(series)
-    if values.empty:
-        return
-    found = mask(values)
-    if found.any():
-        yield from emit("be-national-number", series.loc[values.index[found]], field_name, context)
+    yield from emit_mask("be-national-number", mask, series, field_name, context)
 
 
 KIND = FieldKind(

@@ -16,7 +16,7 @@ from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
 from . import reference as ref
-from .findings import VALUE_CACHE, emit, non_empty
+from .findings import VALUE_CACHE, emit_classified, non_empty, share
 
 
 @lru_cache(maxsize=VALUE_CACHE)
@@ -66,24 +66,15 @@ def looks_like(value: str) -> bool:
 
 
 def detect(sample: pd.Series) -> float:
-    values = non_empty(sample.astype(str))
-    if values.empty:
-        return 0.0
-    return float(values.map(looks_like).mean())
+    return share(sample, lambda values: values.map(looks_like))
 
 
 def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
     values = non_empty(series)
     if values.empty:
         return
-    verdicts = {code: classify(code) for code in values.unique()}
-    by_type: dict[str, list[str]] = {}
-    for code, (error_type, _) in verdicts.items():
-        if error_type:
-            by_type.setdefault(error_type, []).append(code)
-    for error_type, codes in by_type.items():
-        rows = values.index[values.isin(codes)]
-        yield from emit(error_type, series.loc[rows], field_name, context, lambda cell: classify(cell.strip())[1])
+    yield from emit_classified(series, values, lambda code: classify(code)[0], field_name, context,
+                               lambda cell: classify(cell.strip())[1])
 
 
 KIND = FieldKind(

@@ -18,7 +18,7 @@ from odwb_assist.checks.base import CheckContext, FieldKind
 from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
-from .findings import SEPARATORS, VALUE_CACHE, compact, emit, non_empty
+from .findings import SEPARATORS, VALUE_CACHE, compact, emit_where, non_empty, share
 from .people import describes_people
 
 _TYPES = ("fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost", "uan")
@@ -66,11 +66,7 @@ def verdicts(values: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def detect(sample: pd.Series) -> float:
-    values = non_empty(sample.astype(str))
-    if values.empty:
-        return 0.0
-    valid, _ = verdicts(values)
-    return float(valid.mean())
+    return share(sample, lambda values: verdicts(values)[0])
 
 
 def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
@@ -78,14 +74,11 @@ def validate(series: pd.Series, field_name: str, context: CheckContext) -> Itera
     if values.empty:
         return
     valid, lost = verdicts(values)
-    if lost.any():
-        yield from emit("be-phone-lost-zero", series.loc[values.index[lost]], field_name, context,
-                        lambda cell: {"fixed": "0" + cell.strip()})
-    bad = ~(valid | lost)
-    if bad.any():
-        yield from emit("be-phone-invalid", series.loc[values.index[bad]], field_name, context)
-    if describes_people(context.fields) and valid.any():
-        yield from emit("be-phone-personal", series.loc[values.index[valid]], field_name, context)
+    yield from emit_where("be-phone-lost-zero", series, values, lost, field_name, context,
+                          lambda cell: {"fixed": "0" + cell.strip()})
+    yield from emit_where("be-phone-invalid", series, values, ~(valid | lost), field_name, context)
+    if describes_people(context.fields):
+        yield from emit_where("be-phone-personal", series, values, valid, field_name, context)
 
 
 KIND = FieldKind(

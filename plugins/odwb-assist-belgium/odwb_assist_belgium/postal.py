@@ -11,7 +11,7 @@ from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
 from . import reference as ref
-from .findings import emit, non_empty
+from .findings import emit_classified, non_empty, share
 
 
 def classify(code: str, walloon_administration: bool = True) -> str | None:
@@ -38,10 +38,7 @@ def looks_like(value: str) -> bool:
 
 
 def detect(sample: pd.Series) -> float:
-    values = non_empty(sample.astype(str))
-    if values.empty:
-        return 0.0
-    return float(values.map(looks_like).mean())
+    return share(sample, lambda values: values.map(looks_like))
 
 
 def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
@@ -49,13 +46,7 @@ def validate(series: pd.Series, field_name: str, context: CheckContext) -> Itera
     if values.empty:
         return
     walloon = walloon_administration(context)
-    by_type: dict[str, list[str]] = {}
-    for code in values.unique():
-        error_type = classify(code, walloon)
-        if error_type:
-            by_type.setdefault(error_type, []).append(code)
-    for error_type, codes in by_type.items():
-        yield from emit(error_type, series.loc[values.index[values.isin(codes)]], field_name, context)
+    yield from emit_classified(series, values, lambda code: classify(code, walloon), field_name, context)
 
 
 KIND = FieldKind(

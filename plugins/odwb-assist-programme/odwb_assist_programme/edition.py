@@ -7,16 +7,18 @@ another file. :func:`load_edition` takes an edition name or the path of a TOML f
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from odwb_assist.errors import ConfigError
 
 DEFAULT_EDITION = "ouvrir-ma-ville-2021"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,17 @@ class Fees:
     programme_value: Decimal
 
 
+def _find(
+    items: tuple[T, ...], key: Callable[[T], str], wanted: str, shown: object, edition: str, unknown_fr: str, unknown_en: str
+) -> T:
+    """The item whose ``key`` is ``wanted``; else a ConfigError listing the known keys (placeholders shown, edition, known)."""
+    for item in items:
+        if key(item) == wanted:
+            return item
+    values = {"shown": shown, "edition": edition, "known": ", ".join(key(item) for item in items)}
+    raise ConfigError(unknown_fr.format(**values), unknown_en.format(**values))
+
+
 @dataclass(frozen=True)
 class Edition:
     id: str
@@ -84,35 +97,19 @@ class Edition:
         return sum(s.minutes for s in self.sessions) / 60
 
     def session(self, key: str | int) -> Session:
-        wanted = str(key).strip().lower()
-        for s in self.sessions:
-            if s.key == wanted:
-                return s
-        keys = ", ".join(s.key for s in self.sessions)
-        raise ConfigError(
-            f"Séance « {key} » inconnue dans l'édition {self.id} (séances : {keys}).",
-            f"Unknown session '{key}' in edition {self.id} (sessions: {keys}).",
-        )
+        return _find(self.sessions, lambda s: s.key, str(key).strip().lower(), key, self.id,
+                     "Séance « {shown} » inconnue dans l'édition {edition} (séances : {known}).",
+                     "Unknown session '{shown}' in edition {edition} (sessions: {known}).")
 
     def challenge(self, challenge_id: str) -> Challenge:
-        for c in self.challenges:
-            if c.id == challenge_id:
-                return c
-        ids = ", ".join(c.id for c in self.challenges)
-        raise ConfigError(
-            f"Défi « {challenge_id} » inconnu dans l'édition {self.id} (défis : {ids}).",
-            f"Unknown challenge '{challenge_id}' in edition {self.id} (challenges: {ids}).",
-        )
+        return _find(self.challenges, lambda c: c.id, challenge_id, challenge_id, self.id,
+                     "Défi « {shown} » inconnu dans l'édition {edition} (défis : {known}).",
+                     "Unknown challenge '{shown}' in edition {edition} (challenges: {known}).")
 
     def obligation(self, obligation_id: str) -> Obligation:
-        for o in self.obligations:
-            if o.id == obligation_id:
-                return o
-        ids = ", ".join(o.id for o in self.obligations)
-        raise ConfigError(
-            f"Obligation « {obligation_id} » inconnue dans l'édition {self.id} (obligations : {ids}).",
-            f"Unknown obligation '{obligation_id}' in edition {self.id} (obligations: {ids}).",
-        )
+        return _find(self.obligations, lambda o: o.id, obligation_id, obligation_id, self.id,
+                     "Obligation « {shown} » inconnue dans l'édition {edition} (obligations : {known}).",
+                     "Unknown obligation '{shown}' in edition {edition} (obligations: {known}).")
 
     def challenges_for_event(self, event_type: str, kind: str | None = None) -> list[Challenge]:
         return [c for c in self.challenges if c.event == event_type and (c.event_kind is None or c.event_kind == kind)]
