@@ -141,10 +141,10 @@ class Programme:
             return verify(self.ledger, self.edition, PortalClient(url, api_key="").explore, portal=url)
         return verify(self.ledger, self.edition, client, portal=url)
 
-    def import_file(self, path: str | Path, *, sheet: str | None = None) -> Any:
+    def import_file(self, path: str | Path, *, sheet: str | None = None, frame: Any = None) -> Any:
         from .importer import import_file
 
-        return import_file(self.ledger, self.edition, Path(path), sheet=sheet)
+        return import_file(self.ledger, self.edition, Path(path), sheet=sheet, frame=frame)
 
     def export(self, path: str | Path, *, include_personal: bool = True) -> Path:
         from .exporter import export_file

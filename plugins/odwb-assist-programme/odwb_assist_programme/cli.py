@@ -255,8 +255,11 @@ def import_command(
     edition: str = EditionOpt, ledger: Path | None = LedgerOpt,
 ) -> None:
     """Importer les inscriptions : tout ou rien, chaque problème signalé avec sa ligne et sa colonne."""
+    from .importer import read_table
+
+    frame = read_table(file, sheet)  # an unreadable file stops here, before any register is created
     with _open(ledger, edition, create=True) as prog:
-        result = prog.import_file(file, sheet=sheet)
+        result = prog.import_file(file, sheet=sheet, frame=frame)
         if format == "json":
             print_json(result.to_dict(STATE.lang))
         elif result.ok:

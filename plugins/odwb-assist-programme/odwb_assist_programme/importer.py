@@ -17,7 +17,6 @@ from typing import Any
 
 import pandas as pd
 
-from odwb_assist.errors import InputError
 from odwb_assist.i18n import Msg
 
 from . import enrolment
@@ -92,37 +91,18 @@ def _header(text: Any) -> str:
 
 
 def read_table(path: Path, sheet: str | None = None) -> pd.DataFrame:
-    """The form as a table of text cells with normalised headers; a clear error when unreadable."""
-    if not path.is_file():
-        raise InputError(f"Le fichier {path} n'existe pas.", f"File {path} does not exist.")
-    suffix = path.suffix.lower()
-    try:
-        if suffix in (".xlsx", ".xlsm"):
-            frame = pd.read_excel(path, sheet_name=sheet or 0, dtype=str, keep_default_na=False, engine="openpyxl")
-        elif suffix in (".csv", ".txt"):
-            raw = path.read_bytes()
-            try:
-                text = raw.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                text = raw.decode("cp1252")
-            from io import StringIO
+    """The form as a table of text cells with normalised headers; a clear error when unreadable.
 
-            frame = pd.read_csv(StringIO(text), sep=None, engine="python", dtype=str, keep_default_na=False)
-        else:
-            raise InputError(
-                f"{path.name} : format non pris en charge ; enregistrez le formulaire en .xlsx ou .csv.",
-                f"{path.name}: unsupported format; save the form as .xlsx or .csv.",
-            )
-    except InputError:
-        raise
-    except Exception as exc:  # pandas/openpyxl raise many kinds on corrupt files
-        raise InputError(
-            f"{path.name} ne peut pas être lu comme un tableau ({type(exc).__name__}). Ouvrez-le dans votre tableur "
-            "et réenregistrez-le en .xlsx ou .csv (UTF-8).",
-            f"{path.name} cannot be read as a table ({type(exc).__name__}). Open it in your spreadsheet and save it "
-            "again as .xlsx or .csv (UTF-8).",
-        ) from exc
+    Read with the core's reader (encoding, separator, header row, XLSX/XLS/ODS/CSV, binary or empty
+    files refused with a message); the index holds the row numbers as the spreadsheet shows them and
+    ``attrs["header_row"]`` the row of the headers.
+    """
+    from odwb_assist.quality import read_table as read_any
+
+    table = read_any(path, sheet=sheet)
+    frame = table.frame.copy()
     frame.columns = [_header(c) for c in frame.columns]
+    frame.attrs["header_row"] = table.detected.header_row or 1
     return frame.fillna("").astype(str)
 
 
@@ -138,21 +118,21 @@ def parse_date(text: str) -> date:
 
 def check_rows(frame: pd.DataFrame, edition: Edition, existing: set[str]) -> tuple[list[ImportRow], list[ImportFinding]]:
     findings: list[ImportFinding] = []
+    header_row = int(frame.attrs.get("header_row", 1))
     missing = [c for c in REQUIRED if c not in frame.columns]
     if missing:
         expected = ", ".join(COLUMNS)
-        return [], [ImportFinding(1, ", ".join(missing), Msg(
+        return [], [ImportFinding(header_row, ", ".join(missing), Msg(
             f"colonne(s) obligatoire(s) absente(s). La première ligne doit porter les en-têtes : {expected}.",
             f"required column(s) missing. The first row must hold the headers: {expected}."))]
     unknown = [c for c in frame.columns if c not in COLUMNS and c not in EXPORT_ONLY and c]
     for column in unknown:
-        findings.append(ImportFinding(1, column, Msg(
+        findings.append(ImportFinding(header_row, column, Msg(
             f"colonne inconnue. Colonnes reconnues : {', '.join(COLUMNS)}. Renommez-la ou supprimez-la.",
             f"unknown column. Known columns: {', '.join(COLUMNS)}. Rename or delete it.")))
     rows: list[ImportRow] = []
     seen: dict[str, int] = {}
-    for position, record in enumerate(frame.to_dict("records")):
-        number = position + 2
+    for number, record in zip((int(i) for i in frame.index), frame.to_dict("records"), strict=True):
         cell = {k: str(record.get(k, "")).strip() for k in COLUMNS}
         if not any(cell.values()):
             continue
@@ -224,9 +204,14 @@ def check_rows(frame: pd.DataFrame, edition: Edition, existing: set[str]) -> tup
     return rows, findings
 
 
-def import_file(ledger: Ledger, edition: Edition, path: Path, *, sheet: str | None = None) -> ImportResult:
-    """Check the whole file; write nothing if any row is wrong; else write every row in one transaction."""
-    frame = read_table(path, sheet)
+def import_file(ledger: Ledger, edition: Edition, path: Path, *, sheet: str | None = None,
+                frame: pd.DataFrame | None = None) -> ImportResult:
+    """Check the whole file; write nothing if any row is wrong; else write every row in one transaction.
+
+    ``frame`` is the form already read with :func:`read_table` (the CLI reads it before it opens the
+    register, so that an unreadable file never creates an empty register).
+    """
+    frame = read_table(path, sheet) if frame is None else frame
     existing = {normalise_name(r["name"]) for r in ledger.rows("SELECT name FROM administrations")}
     rows, findings = check_rows(frame, edition, existing)
     result = ImportResult(path, rows, findings)

@@ -103,3 +103,14 @@ def test_a_failure_half_way_rolls_everything_back(prog: Programme, tmp_path: Pat
         prog.import_file(form)
     assert prog.status() == []
     assert [a["action"] for a in prog.audit()] == ["migrate"]
+
+
+def test_unreadable_form_creates_no_register(tmp_path, capsys) -> None:
+    from odwb_assist.cli.main import main
+
+    form = tmp_path / "inscriptions.csv"
+    form.write_bytes(bytes(range(256)) * 20)
+    ledger = tmp_path / "programme.sqlite"
+    assert main(["programme", "import", str(form), "--ledger", str(ledger)]) == 2
+    assert "binaire" in capsys.readouterr().err
+    assert not ledger.exists()
