@@ -121,6 +121,13 @@ description = {json.dumps(DESCRIPTION, ensure_ascii=False)}
 license = "CC BY 4.0"
 theme = ["Mobilité"]
 keyword = ["vélo", "parking", "mobilité douce", "Ciney"]
+[datasets.fields]
+"Nom" = {{ description = "Nom du parking vélos" }}
+"Localité" = {{ description = "Village ou section de Ciney où se trouve le parking", facet = true }}
+"Type" = {{ description = "Couvert, non couvert ou box sécurisé", facet = true }}
+"Capacité" = {{ description = "Nombre d'emplacements pour vélos", unit = "places" }}
+"Taux d'occupation" = {{ description = "Occupation moyenne lors des comptages manuels", unit = "%" }}
+"Date d'installation" = {{ description = "Date de mise en service du parking" }}
 {programme}
 [challenge]
 title = "Trouver un parking vélo à Ciney"
