@@ -17,14 +17,15 @@ from __future__ import annotations
 import os
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
-
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from typing import TYPE_CHECKING, Any
 
 from .config import ProjectConfig
 from .errors import ConfigError, OdwbError
 from .events import CHALLENGE_DOCUMENT, Event
 from .plugins import announce
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 KINDS: dict[str, tuple[str, str]] = {
     "canvas": ("Canevas de projet", "canevas-projet"),
@@ -133,6 +134,8 @@ def context(kind: str, project: ProjectConfig, published: list[dict[str, Any]] |
 
 
 def _environment() -> Environment:
+    from jinja2 import Environment, FileSystemLoader, select_autoescape  # imported when rendering only
+
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.globals["todo"] = lambda key: f"à compléter : [challenge] {key} dans odwb.toml"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
@@ -13,6 +12,9 @@ from ..quality.fixing import Change, FixContext
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 from .tally import ColumnTally, matching
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LOCAL = "[ \t]*[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})(?:[ T][0-9]{1,2}[:h][0-9]{2}(?::[0-9]{2})?)?[ \t]*"
 LOCAL_DATE = "[ \t]*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}|[0-9]{2})[ \t]*"
@@ -58,6 +60,8 @@ class DateFormatCheck(BaseTableCheck):
 
 def to_iso(values: pd.Series) -> pd.Series:
     """dd/mm/yyyy (day first, as in Belgium; two-digit years: 00-69 → 20xx) to yyyy-mm-dd; "" when impossible."""
+    import pandas as pd  # imported here so that registering the plugin stays light
+
     parts = values.str.extract(LOCAL_DATE)
     year = parts[2].where(parts[2].str.len() == 4, None)
     short = parts[2][parts[2].str.len() == 2].astype(int)

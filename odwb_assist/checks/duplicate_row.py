@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
 
 MESSAGE = Msg("La ligne {row} est identique à une ligne précédente.", "Row {row} is identical to an earlier row.")
 TIP = Msg("Supprimez le doublon (Données > Supprimer les doublons), sauf si les deux lignes sont voulues.",
@@ -24,6 +26,8 @@ class SortedBlocks:
         self.blocks: list[np.ndarray] = []
 
     def contains(self, hashes: np.ndarray) -> np.ndarray:
+        import numpy as np  # numpy and pandas are imported when checking, not when the plugin is registered
+
         found = np.zeros(len(hashes), dtype=bool)
         for block in self.blocks:
             positions = np.minimum(np.searchsorted(block, hashes), len(block) - 1)
@@ -31,6 +35,8 @@ class SortedBlocks:
         return found
 
     def add(self, hashes: np.ndarray) -> None:
+        import numpy as np
+
         block = np.unique(hashes)
         while self.blocks and len(self.blocks[-1]) <= len(block) * 2:
             block = np.sort(np.concatenate([self.blocks.pop(), block]), kind="mergesort")
@@ -45,6 +51,9 @@ class DuplicateRowCheck(BaseTableCheck):
         self.seen = SortedBlocks()
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        import numpy as np
+        import pandas as pd
+
         filled = chunk[(chunk != "").any(axis=1)]
         if filled.empty:
             return ()

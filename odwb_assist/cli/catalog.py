@@ -5,13 +5,15 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.table import Table
 
-from ..portal import PortalClient
 from .common import ProjectOption, console, echo, fail, load_project, print_json, t
+
+if TYPE_CHECKING:
+    from ..portal import PortalClient
 
 catalog_app = typer.Typer(help="Explore le catalogue du portail (recherche, fiche d'un jeu, téléchargement).",
                           no_args_is_help=True)
@@ -21,6 +23,8 @@ JsonOption = typer.Option(False, "--json", help="Sortie JSON (pour un script).")
 
 
 def _client(project: Path | None, portal: str | None) -> PortalClient:
+    from ..portal import PortalClient  # requests is imported when a command runs, not when the CLI is built
+
     return PortalClient.from_config(load_project(project, portal_url=portal, required=False))
 
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
 
 from ..errors import InputError
-from ..metadata import MetadataReport, draft, score
-from ..metadata.document import document
 from .common import STATE, ProjectOption, console, echo, fail, load_project, plugin_manager, print_json, t
+
+if TYPE_CHECKING:
+    from ..metadata import MetadataReport
 
 metadata_app = typer.Typer(help="Métadonnées : leur score avant publication.", no_args_is_help=True)
 
@@ -56,6 +58,8 @@ def document_command(
                                           "garde les réponses dans odwb.toml."),
 ) -> None:
     """Rédige les métadonnées d'un fichier, les note, et écrit datapackage.json et le dictionnaire des données."""
+    from ..metadata.document import document  # pandas and Jinja are imported when the command runs
+
     if not file.is_file():
         raise InputError(f"Le fichier {file} n'existe pas : vérifiez le chemin.", f"File {file} does not exist: check the path.")
     config = load_project(project, required=project is not None)
@@ -83,6 +87,8 @@ def score_command(
     output_format: str = typer.Option("text", "--format", "-f", help="text ou json."),
 ) -> None:
     """Note les métadonnées d'un jeu de données avant publication et dit quoi améliorer."""
+    from ..metadata import draft, score  # pandas is imported when the command runs
+
     if output_format not in ("text", "json"):
         raise fail(f"--format doit valoir text ou json (pas « {output_format} »).",
                    f"--format must be text or json (not '{output_format}').")

@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ..portal import PortalClient
-from ..publish import Step, plan
 from .common import STATE, ProjectOption, console, echo, fail, load_project, plugin_manager, t
+
+if TYPE_CHECKING:
+    from ..portal import PortalClient
+    from ..publish import Step
+
+
+def __getattr__(name: str) -> Any:
+    """``PortalClient`` is imported on first use (requests), so that building the CLI stays light; tests replace it."""
+    if name == "PortalClient":
+        from ..portal import PortalClient
+
+        return PortalClient
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _client_class() -> type[PortalClient]:
+    client_class: type[PortalClient] = sys.modules[__name__].PortalClient
+    return client_class
 
 
 def publish(
@@ -22,11 +40,13 @@ def publish(
     verify: bool = typer.Option(True, "--verify/--no-verify", help="Relit le jeu publié via l'API Explore."),
 ) -> None:
     """Publie un jeu de données sur le portail, sans doublon : une seconde exécution sans changement n'envoie rien."""
+    from ..publish import plan  # the portal client (requests) is imported when the command runs
+
     if override and not (justification or "").strip():
         raise fail("--override demande une --justification (elle est gardée dans le registre des publications).",
                    "--override needs a --justification (it is kept in the publication record).")
     config = load_project(project, portal_url=portal)
-    client = PortalClient.from_config(config)
+    client = _client_class().from_config(config)
     if not client.has_key:
         raise fail(f"Aucune clé d'API : définissez la variable d'environnement {client.api_key_env} avec une clé créée "
                    "dans votre compte sur le portail (« Mes clés d'API »).",

@@ -12,22 +12,59 @@ Public API::
     sync_status(inventory, project, client)   status and portal id from publications and the catalogue
     funnel(inventory) -> dict                 identified → published counts
     similar(...), schema_from_portal(...)     replicability: what other administrations published
+
+The names are imported lazily (on first use): the chart needs matplotlib, the template openpyxl.
 """
 
 from __future__ import annotations
 
-from .chart import draw_matrix
-from .discovery import discover, merge
-from .model import COLUMNS, Inventory, InventoryEntry, table_schema
-from .ranking import Ranked, prioritise
-from .reader import read
-from .replicate import SimilarDataset, schema_from_portal, similar
-from .report import InventoryReport, check
-from .status import SyncResult, funnel, sync_status
-from .template import write_inventory, write_template
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS = {
+    "draw_matrix": "chart",
+    "discover": "discovery",
+    "merge": "discovery",
+    "COLUMNS": "model",
+    "Inventory": "model",
+    "InventoryEntry": "model",
+    "table_schema": "model",
+    "Ranked": "ranking",
+    "prioritise": "ranking",
+    "read": "reader",
+    "SimilarDataset": "replicate",
+    "schema_from_portal": "replicate",
+    "similar": "replicate",
+    "InventoryReport": "report",
+    "check": "report",
+    "SyncResult": "status",
+    "funnel": "status",
+    "sync_status": "status",
+    "write_inventory": "template",
+    "write_template": "template",
+}
 
 __all__ = [
     "COLUMNS", "Inventory", "InventoryEntry", "InventoryReport", "Ranked", "SimilarDataset", "SyncResult",
     "check", "discover", "draw_matrix", "funnel", "merge", "prioritise", "read", "schema_from_portal",
     "similar", "sync_status", "table_schema", "write_inventory", "write_template",
 ]
+
+if TYPE_CHECKING:
+    from .chart import draw_matrix
+    from .discovery import discover, merge
+    from .model import COLUMNS, Inventory, InventoryEntry, table_schema
+    from .ranking import Ranked, prioritise
+    from .reader import read
+    from .replicate import SimilarDataset, schema_from_portal, similar
+    from .report import InventoryReport, check
+    from .status import SyncResult, funnel, sync_status
+    from .template import write_inventory, write_template
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

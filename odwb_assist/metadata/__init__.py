@@ -3,9 +3,17 @@
 Public API: :class:`Metadata`, :func:`draft`, :func:`score` (-> :class:`MetadataReport`),
 :func:`publication_payload`, the exports in :mod:`.export`, and :class:`MetadataRule` for plugins.
 Note: ``draft`` and ``score`` are the functions (their modules are ``.draft`` and ``.score``).
+
+The names are imported lazily (on first use), so that reading ``BUILTIN_PLUGINS`` or registering
+the built-in plugins does not import pandas, Frictionless or Jinja.
 """
 
 from __future__ import annotations
+
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
 
 # Registered by odwb_assist.plugins, in this order; plugin name = path without "odwb_assist.".
 BUILTIN_PLUGINS: tuple[str, ...] = (
@@ -17,22 +25,65 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.metadata.rules_odwb",
 )
 
-from .draft import DraftContext  # noqa: E402
-from .draft import draft as draft  # noqa: E402
-from .export import (  # noqa: E402
-    datapackage_descriptor,
-    render_dictionary_html,
-    render_dictionary_markdown,
-    write_datapackage,
-    write_documentation,
-)
-from .model import FieldInfo, Metadata  # noqa: E402
-from .payload import publication_payload  # noqa: E402
-from .score import MetadataFinding, MetadataReport, MetadataRule, ScoreContext  # noqa: E402
-from .score import score as score  # noqa: E402  (the function shadows the module name on purpose)
+_EXPORTS = {
+    "DraftContext": "draft",
+    "draft": "draft",
+    "datapackage_descriptor": "export",
+    "render_dictionary_html": "export",
+    "render_dictionary_markdown": "export",
+    "write_datapackage": "export",
+    "write_documentation": "export",
+    "FieldInfo": "model",
+    "Metadata": "model",
+    "publication_payload": "payload",
+    "MetadataFinding": "score",
+    "MetadataReport": "score",
+    "MetadataRule": "score",
+    "ScoreContext": "score",
+    "score": "score",
+}
+# The functions ``draft`` and ``score`` shadow their modules' names on purpose.
+_SHADOWED = ("draft", "score")
 
 __all__ = [
     "BUILTIN_PLUGINS", "DraftContext", "FieldInfo", "Metadata", "MetadataFinding", "MetadataReport", "MetadataRule",
     "ScoreContext", "datapackage_descriptor", "draft", "publication_payload", "render_dictionary_html",
     "render_dictionary_markdown", "score", "write_datapackage", "write_documentation",
 ]
+
+if TYPE_CHECKING:
+    from .draft import DraftContext
+    from .draft import draft as draft
+    from .export import (
+        datapackage_descriptor,
+        render_dictionary_html,
+        render_dictionary_markdown,
+        write_datapackage,
+        write_documentation,
+    )
+    from .model import FieldInfo, Metadata
+    from .payload import publication_payload
+    from .score import MetadataFinding, MetadataReport, MetadataRule, ScoreContext
+    from .score import score as score
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        module = importlib.import_module(f"{__name__}.{_EXPORTS[name]}")
+        value = getattr(module, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class _Package(types.ModuleType):
+    """Keeps ``draft`` and ``score`` bound to the functions when their submodules get imported (the import
+    system then sets the package attribute to the submodule)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _SHADOWED and isinstance(value, types.ModuleType) and hasattr(value, name):
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import UTC, datetime
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from ..hookspecs import hookimpl
 from .model import FieldInfo
 from .vocabularies import fold, project_themes, suggest_themes, theme_vocabulary
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SAMPLE_ROWS = 2000
 STOPWORDS = {
@@ -101,6 +102,8 @@ def describe_fields(frame: pd.DataFrame) -> list[FieldInfo]:
 
 
 def _dates(column: pd.Series) -> pd.Series:
+    import pandas as pd  # imported when enriching, not when the plugin is registered
+
     iso = column.str.match(r"^\d{4}-\d{2}-\d{2}")
     parsed = pd.to_datetime(column.where(iso), errors="coerce", format="ISO8601")
     other = pd.to_datetime(column.where(~iso), errors="coerce", dayfirst=True, format="mixed")

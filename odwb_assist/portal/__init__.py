@@ -3,12 +3,34 @@
 ``PortalClient(base_url, api_key, session=…)`` wraps one ``requests.Session``; ``client.explore``
 reads the public catalogue, ``client.automation`` manages datasets. See ``client.py`` for the rules
 on keys, timeouts, retries and errors.
+
+The names are imported lazily (on first use), so that building the command line does not import requests.
 """
 
 from __future__ import annotations
 
-from .automation import AutomationAPI
-from .client import AUTOMATION_PREFIX, EXPLORE_PREFIX, PortalClient
-from .explore import ExploreAPI
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS = {
+    "AutomationAPI": "automation",
+    "AUTOMATION_PREFIX": "client",
+    "EXPLORE_PREFIX": "client",
+    "PortalClient": "client",
+    "ExploreAPI": "explore",
+}
 
 __all__ = ["AUTOMATION_PREFIX", "EXPLORE_PREFIX", "AutomationAPI", "ExploreAPI", "PortalClient"]
+
+if TYPE_CHECKING:
+    from .automation import AutomationAPI
+    from .client import AUTOMATION_PREFIX, EXPLORE_PREFIX, PortalClient
+    from .explore import ExploreAPI
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
