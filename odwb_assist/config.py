@@ -56,6 +56,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
     "programme": {"edition": str, "ledger": str},
 }
 ROADMAP_KEYS = {"action", "owner", "due", "status"}
+ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")  # what [portal] api_key_env may hold
 SECRET_KEY_NAMES = re.compile(r"(api_?key|apikey|token|secret|password|passwd|mot_de_passe)$", re.I)
 
 
@@ -204,13 +205,16 @@ def parse(text: str, file: Path | None = None, *, portal_url: str | None = None)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        at = re.search(r"line (\d+), column (\d+)", str(exc))  # tomllib speaks English: give the place in French too
+        fr_at, en_at = (f", ligne {at[1]}, colonne {at[2]}", f", line {at[1]}, column {at[2]}") if at else ("", "")
         raise ConfigError(
-            f"{where} : erreur de syntaxe TOML ({exc}). Vérifiez les guillemets, les crochets et le signe "
+            f"{where}{fr_at} : erreur de syntaxe TOML ({exc}). Vérifiez les guillemets, les crochets et le signe "
             "= à cet endroit.",
-            f"{where}: TOML syntax error ({exc}). Check quotes, brackets and the = sign there.",
+            f"{where}{en_at}: TOML syntax error ({exc}). Check quotes, brackets and the = sign there.",
         ) from exc
     _refuse_secrets(data, text, where, [])
     _check_schema(data, text, where)
+    _check_key_env(data, text, where)
     root = file.parent if file else Path.cwd()
     return _build(data, file, root, portal_url)
 
@@ -249,6 +253,25 @@ def _refuse_secrets(node: Any, text: str, where: str, trail: list[str]) -> None:
     elif isinstance(node, list):
         for item in node:
             _refuse_secrets(item, text, where, trail)
+
+
+def _check_key_env(data: dict[str, Any], text: str, where: str) -> None:
+    """``api_key_env`` names a variable; a pasted key there would be printed by « config show »: refuse it, unechoed."""
+    name = (data.get("portal") or {}).get("api_key_env")
+    if not isinstance(name, str):
+        return
+    looks_like_key = len(name) >= 20 and "_" not in name and any(c.isdigit() for c in name)
+    if ENV_NAME.match(name) and not looks_like_key:
+        return
+    raise ConfigError(
+        f"{_at(where, text, 'api_key_env')} : « api_key_env » "
+        f"doit contenir le NOM d'une variable d'environnement (ex. {DEFAULT_API_KEY_ENV}), pas la clé elle-même. "
+        f"Écrivez api_key_env = \"{DEFAULT_API_KEY_ENV}\", puis chargez la clé dans le terminal (source cle-api.env, "
+        f"ou export {DEFAULT_API_KEY_ENV}=…) ; si ce fichier a été partagé, demandez une nouvelle clé.",
+        f"{_at_en(where, text, 'api_key_env')}: 'api_key_env' must hold the NAME of an environment variable (e.g. "
+        f"{DEFAULT_API_KEY_ENV}), not the key itself. Write api_key_env = \"{DEFAULT_API_KEY_ENV}\", then load the key "
+        f"in the terminal (source cle-api.env, or export {DEFAULT_API_KEY_ENV}=…); if this file was shared, get a new key.",
+    )
 
 
 def _unknown(where: str, text: str, key: str, allowed: list[str], table: str | None) -> ConfigError:
@@ -306,6 +329,7 @@ def _check_schema(data: dict[str, Any], text: str, where: str) -> None:
                             f"{_at(where, text, 'datasets')} : chaque jeu de données doit avoir « {required} ».",
                             f"{_at_en(where, text, 'datasets')}: every dataset needs '{required}'.",
                         )
+                _check_dataset_id(entry["id"], text, where)
         else:
             _check_table(table, values, text, where)
     if "administration" not in data or "name" not in data.get("administration", {}):
@@ -329,6 +353,25 @@ def _check_schema(data: dict[str, Any], text: str, where: str) -> None:
             "guillemets (ex. nis_code = \"91030\").",
             f"{_at_en(where, text, 'nis_code')}: NIS code '{nis}' must be 5 digits, quoted.",
         )
+
+
+DATASET_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+def _check_dataset_id(dataset_id: str, text: str, where: str) -> None:
+    """The portal's ids are lower-case ASCII letters, digits, « - » and « _ » (they end up in URLs)."""
+    if DATASET_ID.fullmatch(dataset_id):
+        return
+    import unicodedata
+
+    ascii_id = unicodedata.normalize("NFKD", dataset_id).encode("ascii", "ignore").decode("ascii").lower()
+    suggestion = re.sub(r"[^a-z0-9_]+", "-", ascii_id).strip("-_") or "mon-jeu-de-donnees"
+    raise ConfigError(
+        f"{_at(where, text, 'id')} : l'identifiant de jeu de données « {dataset_id} » n'est pas valide sur le portail : "
+        f"lettres minuscules sans accent, chiffres, « - » et « _ » seulement. Écrivez par exemple id = \"{suggestion}\".",
+        f"{_at_en(where, text, 'id')}: dataset id '{dataset_id}' is not valid on the portal: lower-case letters "
+        f"without accents, digits, '-' and '_' only. Write for instance id = \"{suggestion}\".",
+    )
 
 
 def _dataset_entries(values: Any, text: str, where: str) -> list[dict[str, Any]]:

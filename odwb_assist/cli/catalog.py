@@ -55,6 +55,11 @@ def search(
         return
     if not rows:
         echo(t("Aucun jeu de données ne correspond.", "No dataset matches."))
+        if publisher or theme or keyword:
+            echo(t("Le producteur, le thème et le mot-clé s'écrivent exactement comme sur le portail (majuscules et "
+                   "accents compris) : cherchez d'abord par mot, ex. odwb-assist catalog search vélo.",
+                   "Publisher, theme and keyword are matched exactly as the portal spells them (capitals and accents "
+                   "included): search by word first, e.g. odwb-assist catalog search vélo."))
         return
     table = Table()
     table.add_column(t("Identifiant", "Identifier"), no_wrap=True)

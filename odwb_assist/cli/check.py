@@ -62,12 +62,18 @@ def register(app: typer.Typer) -> None:
         """Écrit une copie propre (UTF-8, séparateur virgule) : titres et totaux retirés, nombres et dates normalisés."""
         from ..quality import fix
 
+        replaced = output.exists()
         result = fix(file, output, fixes=list(only) or None, dry_run=dry_run, plugins=plugin_manager(), sheet=sheet,
                      lang=STATE.lang, project=_project_or_none(project))
         echo(result.preview(STATE.lang))
         if result.written:
             echo(t(f"Fichier propre écrit : {result.output} (l'original est inchangé).",
                    f"Clean file written: {result.output} (the original is unchanged)."))
+            if replaced:
+                echo(t(f"{output.name} existait déjà : il a été remplacé. Pour garder une copie retouchée à la main, "
+                       "donnez un autre nom avec --output.",
+                       f"{output.name} already existed: it was replaced. To keep a hand-edited copy, give another name "
+                       "with --output."))
 
 
 def _project_or_none(path: Path | None) -> ProjectConfig | None:

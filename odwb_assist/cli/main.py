@@ -37,6 +37,10 @@ HELP = """Accompagne une administration wallonne de ses données à leur publica
 → publish (publier) → catalog (explorer). Aide d'une commande : odwb-assist COMMANDE --help.
 """
 
+# Typer ≥ 0.29 raises its own (vendored) click exceptions, all subclasses of TyperException.
+_USAGE_ERRORS: tuple[type[Exception], ...] = (click.ClickException,) + tuple(
+    e for e in (getattr(typer, "TyperException", None),) if e is not None)
+
 GLOBAL_FLAGS = {"--debug", "--no-plugins"}
 GLOBAL_VALUED = {"--lang", "--block"}
 
@@ -140,12 +144,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         report_error(error)
         return error.exit_code
-    except click.exceptions.Exit as exc:
+    except (click.exceptions.Exit, typer.Exit) as exc:
         return exc.exit_code
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except click.exceptions.Abort:
+    except _USAGE_ERRORS as exc:  # usage errors (missing argument, unknown option), from click or Typer's own copy
+        exc.show() if hasattr(exc, "show") else err_console.print(str(exc), markup=False)
+        return int(getattr(exc, "exit_code", 2))
+    except (click.exceptions.Abort, typer.Abort):
         err_console.print("Interrompu." if STATE.lang == "fr" else "Interrupted.")
         return 130
     except KeyboardInterrupt:

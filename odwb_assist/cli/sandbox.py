@@ -68,6 +68,10 @@ def reset_command(
                       abort=True)
     if reset(data):
         echo(t(f"Bac à sable vidé : {data}", f"Sandbox emptied: {data}"))
+        echo(t("S'il tourne encore, arrêtez-le (Ctrl+C) et relancez « odwb-assist sandbox serve --seed » : jusque-là, "
+               "il sert encore l'ancien contenu.",
+               "If it is still running, stop it (Ctrl+C) and start « odwb-assist sandbox serve --seed » again: until then "
+               "it still serves the old content."))
     else:
         echo(t(f"Rien à vider : pas de bac à sable dans {data}", f"Nothing to empty: no sandbox in {data}"))
 

@@ -64,6 +64,7 @@ def publication_payload(project: ProjectConfig | str | Path | None, dataset: Dat
     config = resolve_project(project)
     dataset_config = resolve_dataset(config, dataset, None)
     metadata = draft(config, None, dataset=dataset_config, plugins=plugins)
+    refuse_unknown_user_fields(metadata)
     payload = payload_from_metadata(metadata, config)
     if metadata.sources.get("default.modified") == "metadata.enrich_data":
         # only the file's date (it changes when the file is saved again, even unchanged): the portal dates the
@@ -71,6 +72,32 @@ def publication_payload(project: ProjectConfig | str | Path | None, dataset: Dat
         payload["default"].pop("modified", None)
         payload["default"].setdefault("modified_updates_on_data_change", True)
     return payload
+
+
+def refuse_unknown_user_fields(metadata: Metadata) -> None:
+    """A field the user wrote that the portal does not know stops the publication (it would be dropped).
+
+    « licence » for « license » would otherwise publish under the proposed default licence: the score only
+    warns, the publication refuses, naming the likely field.
+    """
+    import difflib
+
+    from ..errors import MetadataError
+
+    for key in sorted(metadata.user_fields):
+        template, _, name = key.partition(".")
+        known = FIELD_TYPES.get(template)
+        if known is None or name in known:
+            continue
+        close = difflib.get_close_matches(name, list(known), n=1)
+        raise MetadataError(
+            f"Champ de métadonnées inconnu « {name} » (modèle {template}) : il ne serait pas envoyé au portail. "
+            + (f"Vouliez-vous dire « {close[0]} » ? " if close else "")
+            + f"Corrigez le nom dans odwb.toml ([datasets.metadata]) ; champs possibles : {', '.join(known)}.",
+            f"Unknown metadata field '{name}' (template {template}): it would not be sent to the portal. "
+            + (f"Did you mean '{close[0]}'? " if close else "")
+            + f"Fix the name in odwb.toml ([datasets.metadata]); possible fields: {', '.join(known)}.",
+        )
 
 
 def ods_field_configuration(metadata: Metadata) -> list[dict[str, Any]]:

@@ -303,8 +303,8 @@ def check_issued(ctx: ScoreContext) -> list[MetadataFinding]:
         return []
     return [finding("issued-missing", "dcat.issued", "La date de première publication n'est pas indiquée.",
                     "The date of first publication is missing.",
-                    "Après la première publication, notez-la (issued = \"AAAA-MM-JJ\") ; l'inventaire la garde aussi.",
-                    "After the first publication, record it (issued = \"YYYY-MM-DD\"); the inventory keeps it too.",
+                    "Après la première publication, notez-la (\"dcat.issued\" = \"AAAA-MM-JJ\") ; l'inventaire la garde aussi.",
+                    "After the first publication, record it (\"dcat.issued\" = \"YYYY-MM-DD\"); the inventory keeps it too.",
                     severity="info", example=date.today().isoformat())]
 
 

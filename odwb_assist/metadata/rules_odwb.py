@@ -101,10 +101,11 @@ def check_frequency(ctx: ScoreContext) -> list[MetadataFinding]:
     if frequency is None:
         return [finding("frequency-missing", "dcat.accrualperiodicity", "La fréquence de mise à jour n'est pas indiquée.",
                         "The update frequency is missing.",
-                        "Indiquez accrualperiodicity (Quotidienne, Mensuelle, Annuelle, Irrégulière…), ou la "
-                        "fréquence dans l'inventaire.",
-                        "Set accrualperiodicity (Daily, Monthly, Annual, Irregular…), or the frequency in the inventory.",
-                        example="Annuelle")]
+                        "Ajoutez \"dcat.accrualperiodicity\" = \"…\" dans [datasets.metadata] de odwb.toml (Quotidienne, "
+                        "Mensuelle, Annuelle, Irrégulière…), ou la fréquence dans l'inventaire.",
+                        "Add \"dcat.accrualperiodicity\" = \"…\" in [datasets.metadata] of odwb.toml (Daily, Monthly, Annual, "
+                        "Irregular…), or the frequency in the inventory.",
+                        example="\"dcat.accrualperiodicity\" = \"Annuelle\"")]
     if find_frequency(str(frequency)) is None:
         return [finding("frequency-unknown", "dcat.accrualperiodicity", f"Fréquence non reconnue : « {frequency} ».",
                         f"Unrecognised frequency: '{frequency}'.", "Choisissez une fréquence de la liste européenne.",
@@ -148,7 +149,7 @@ def check_dictionary(ctx: ScoreContext) -> list[MetadataFinding]:
                     "Décrivez chaque colonne dans [datasets.fields] de odwb.toml "
                     "(colonne = { description = \"…\", unit = \"…\" }).",
                     "Describe each column in [datasets.fields] of odwb.toml (column = { description = \"…\", unit = \"…\" }).",
-                    lost=round(20 * share), example="capacite = { description = \"Nombre de places\" }")]
+                    lost=round(20 * share), example=f"\"{missing[0]}\" = {{ description = \"…\" }}")]
 
 
 def check_known_fields(ctx: ScoreContext) -> list[MetadataFinding]:

@@ -60,7 +60,7 @@ def read_source(path: str | Path | None, sheet: str | None = None) -> SourceData
         return SourceData(None, problem="no file")
     file = Path(path)
     if not file.is_file():
-        return SourceData(file, problem=f"missing: {file}")
+        return SourceData(file, info={"problem_en": f"no such file: {file}"}, problem=f"fichier introuvable : {file}")
     info: dict[str, Any] = {"bytes": file.stat().st_size}
     try:
         try:

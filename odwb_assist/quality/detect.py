@@ -226,26 +226,45 @@ def spreadsheet_sample(path: Path, fmt: str, sheet: str | None) -> tuple[list[li
 
 
 def first_sheet_name(path: Path, fmt: str) -> str | None:
+    names = sheet_names(path, fmt)
+    return names[0] if names else None
+
+
+def sheet_names(path: Path, fmt: str) -> list[str]:
+    """The names of the sheets of a workbook, in order (empty when they cannot be read)."""
     try:
         if fmt == "xlsx":
             import openpyxl
 
             workbook = openpyxl.load_workbook(path, read_only=True)
             try:
-                return str(workbook.sheetnames[0])
+                return [str(name) for name in workbook.sheetnames]
             finally:
                 workbook.close()
         if fmt == "xls":
             import xlrd
 
-            return str(xlrd.open_workbook(str(path), on_demand=True).sheet_names()[0])
+            return [str(name) for name in xlrd.open_workbook(str(path), on_demand=True).sheet_names()]
         if fmt == "ods":
             import ezodf
 
-            return str(ezodf.opendoc(str(path)).sheets[0].name)
-    except Exception:  # the name is informative only
-        return None
-    return None
+            return [str(sheet.name) for sheet in ezodf.opendoc(str(path)).sheets]
+    except Exception:  # the names are informative only
+        return []
+    return []
+
+
+def _check_sheet(path: Path, fmt: str, sheet: str | None) -> None:
+    """A --sheet that the workbook does not have: say which sheets it has."""
+    names = sheet_names(path, fmt) if sheet else []
+    if sheet and names and sheet not in names:
+        listed = ", ".join(f"« {name} »" for name in names)
+        raise InputError(
+            f"{path.name} n'a pas de feuille « {sheet} ». Feuilles du classeur : {listed}. "
+            "Corrigez le nom avec --sheet (ou « sheet » dans odwb.toml), en respectant majuscules et espaces.",
+            f"{path.name} has no sheet '{sheet}'. Sheets of the workbook: {listed}. "
+            "Fix the name with --sheet (or 'sheet' in odwb.toml), with the same capitals and spaces.",
+        )
 
 
 def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detected]:
@@ -255,6 +274,7 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
         head = handle.read(SAMPLE_BYTES)
     fmt = sniff_format(path, head)
     if fmt in SPREADSHEET_FORMATS:
+        _check_sheet(path, fmt, sheet)
         try:
             rows, sheet_name = spreadsheet_sample(path, fmt, sheet)
         except InputError:

@@ -53,7 +53,7 @@ def test_table_form_of_datasets(tmp_path: Path) -> None:
         ('[administration]\nname = "A"\n[portal]\napi_key = "abc123"\n', "ODWB_API_KEY"),
         ('[administration]\nname = "A"\ncolor = "blue"\n', "ligne 3"),
         ('[administration]\nname = "A"\n[portail]\nurl = "x"\n', "portail"),
-        ('[administration\nname = "A"\n', "line 1"),
+        ('[administration\nname = "A"\n', "ligne 1, colonne"),
         ('[portal]\nurl = "x"\n', "name"),
         ('[administration]\nname = "A"\nnis_code = 91030\n', "nis_code"),
         ('[administration]\nname = "A"\n[[datasets]]\nid = "x"\n', "file"),
@@ -70,6 +70,16 @@ def test_literal_key_never_echoed(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         config.parse('[administration]\nname = "A"\n[portal]\napi_key = "SUPERSECRET"\n')
     assert "SUPERSECRET" not in info.value.message("fr") + info.value.message("en")
+
+
+def test_key_pasted_as_api_key_env_is_refused_unechoed() -> None:
+    key = "c1eb4bece7f22d7bbfd5c555f129cfcaba169416c5dfca40"
+    for value in (key, "ma clé"):
+        with pytest.raises(ConfigError) as info:
+            config.parse(f'[administration]\nname = "A"\n[portal]\napi_key_env = "{value}"\n')
+        text = info.value.message("fr") + info.value.message("en")
+        assert value not in text and "ligne 4" in text
+    assert config.parse('[administration]\nname = "A"\n[portal]\napi_key_env = "MA_CLE"\n').portal.api_key_env == "MA_CLE"
 
 
 def test_portal_url_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -111,3 +121,10 @@ def test_cli_help_and_debug(cli, tmp_path: Path) -> None:
     assert code == 0 and "odwb-assist" in out
     code, out, err = cli("--debug", "config", "show", "--project", tmp_path / "missing.toml")
     assert code == 2 and "Traceback" in err
+
+
+def test_dataset_id_must_be_a_portal_slug() -> None:
+    text = '[administration]\nname = "A"\n[[datasets]]\nid = "Parkings Vélos Ciney"\nfile = "a.csv"\n'
+    with pytest.raises(ConfigError) as info:
+        config.parse(text, Path("/p/odwb.toml"))
+    assert "ligne 4" in info.value.message("fr") and 'id = "parkings-velos-ciney"' in info.value.message("fr")

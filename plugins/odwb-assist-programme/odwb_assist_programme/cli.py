@@ -315,7 +315,11 @@ def verify_command(
                    "  No confirmed administration in the register: nothing to check."))
         for e in report.entries:
             mark = "✔" if e.obligation_met else "✘"
-            listed = ", ".join(f"{d.dataset_id} ({(d.published or '')[:10]})" for d in e.datasets) or t("aucun jeu", "no dataset")
+            listed = ", ".join(f"{d.dataset_id} ({(d.published or '')[:10]})" for d in e.datasets) or t(
+                "aucun jeu publié pendant le programme", "no dataset published during the programme")
+            if not e.datasets and e.other_datasets:
+                outside = ", ".join(f"{d.dataset_id} ({(d.published or '')[:10]})" for d in e.other_datasets)
+                listed += t(f" (hors période : {outside})", f" (outside the period: {outside})")
             echo(f"  {mark} {e.administration} : {listed}")
         if report.missing:
             echo(t(f"{len(report.missing)} administration(s) n'ont pas encore rempli l'obligation de publication.",

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from .verify import VerifyReport
 
 TEXT = {
-    "fr": {"title": "Tableau de bord", "window": "Programme du", "generated": "généré le", "source": "obligation de publication",
+    "fr": {"title": "Tableau de bord", "window": "Programme du", "generated": "généré le",
+           "source": "obligation de publication :",
            "confirmed": "administrations confirmées", "waiting": "en liste d'attente", "met": "obligation de publication remplie",
            "paid": "encaissés (TVAC)", "administration": "Administration", "state": "Inscription", "payment": "Paiement",
            "attendance": "Présence", "challenges": "Défis", "datasets": "Jeux publiés", "obligation": "Obligation remplie",
@@ -29,7 +30,7 @@ TEXT = {
            "portal": "vérifiée sur le portail", "ledger": "publications enregistrées (lancez programme verify pour le portail)",
            "footer": "Données personnelles des participants exclues." , "footer_personal":
            "Contient des données personnelles : ne pas diffuser."},
-    "en": {"title": "Dashboard", "window": "Programme from", "generated": "generated on", "source": "publication obligation",
+    "en": {"title": "Dashboard", "window": "Programme from", "generated": "generated on", "source": "publication obligation:",
            "confirmed": "confirmed administrations", "waiting": "on the waiting list", "met": "publication obligation met",
            "paid": "received (incl. VAT)", "administration": "Administration", "state": "Enrolment", "payment": "Payment",
            "attendance": "Attendance", "challenges": "Challenges", "datasets": "Datasets published",

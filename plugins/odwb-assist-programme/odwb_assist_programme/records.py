@@ -18,7 +18,7 @@ from .ledger import Ledger
 
 STATES = ("requested", "signed", "invoiced", "confirmed", "waiting_list", "cancelled", "terminated")
 STATE_LABELS: dict[str, tuple[str, str]] = {
-    "requested": ("formulaire rempli", "form filled"),
+    "requested": ("inscription demandée", "enrolment requested"),
     "signed": ("convention signée", "convention signed"),
     "invoiced": ("facturée", "invoiced"),
     "confirmed": ("confirmée", "confirmed"),

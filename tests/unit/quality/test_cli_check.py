@@ -104,3 +104,10 @@ def test_fix_never_overwrites_the_source(cli: CLI, ugly: Path) -> None:
 
 def test_unknown_format(cli: CLI, clean: Path) -> None:
     assert cli("check", clean, "--format", "pdf")[0] == 2
+
+
+def test_usage_errors_exit_2_not_internal_error(cli: CLI, clean: Path) -> None:
+    # A forgotten argument or a mistyped option is the user's mistake (exit 2), not an « Erreur interne » (exit 3).
+    for args in (("check",), ("check", clean, "--bogus"), ("document",)):
+        code, out, err = cli(*args)
+        assert code == 2 and "interne" not in out + err

@@ -130,3 +130,15 @@ def test_renamed_xlsx_is_read_as_xlsx(tmp_path: Path) -> None:
     path = tmp_path / "export.csv"
     workbook.save(path)
     assert read_table(path).detected.format == "xlsx"
+
+
+def test_unknown_sheet_lists_the_sheets(cli: CLI, tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Salles"
+    workbook.create_sheet("Notes").append(["note"])
+    workbook["Notes"].append(["Salle A"])
+    path = tmp_path / "salles.xlsx"
+    workbook.save(path)
+    code, _, err = cli("check", path, "--sheet", "Nope")
+    assert code == 2 and "« Salles », « Notes »" in err and "Traceback" not in err
+    assert cli("check", path, "--sheet", "Notes")[0] in (0, 1)
