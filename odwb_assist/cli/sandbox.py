@@ -37,6 +37,16 @@ def serve_command(
         first_key = server.add_user("formateur", admin=True)
     server.start()
     echo(t(f"Portail bac à sable en ligne : {server.url}", f"Sandbox portal running: {server.url}"))
+    if host in ("0.0.0.0", "::"):
+        addresses = _room_addresses()
+        for address in addresses:
+            echo(t(f"  adresse à donner aux participants : http://{address}:{server.port_number}",
+                   f"  address for the participants: http://{address}:{server.port_number}"))
+        if not addresses:
+            echo(t(f"  donnez aux participants l'adresse IP de cette machine sur le réseau de la salle (ip addr, "
+                   f"ipconfig), avec le port {server.port_number}.",
+                   f"  give the participants this machine's IP address on the room's network (ip addr, ipconfig), "
+                   f"with port {server.port_number}."))
     echo(t(f"Données : {data.resolve()}", f"Data: {data.resolve()}"))
     if first_key:
         echo(t(f"Clé API du formateur (affichée une seule fois) : {first_key}",
@@ -122,3 +132,14 @@ def faults_command(
     if clear or kind is not None:
         store.set_setting("faults", rules)
     print_json(rules)
+
+
+def _room_addresses() -> list[str]:
+    """This machine's non-loopback IPv4 addresses, as the room's network sees them (no packet is sent)."""
+    import socket
+
+    try:
+        found = socket.gethostbyname_ex(socket.gethostname())[2]
+    except OSError:
+        return []
+    return sorted({address for address in found if not address.startswith("127.")})

@@ -46,11 +46,16 @@ class SandboxServer:
         self._stopping = threading.Event()
 
     @property
-    def url(self) -> str:
+    def port_number(self) -> int:
+        """The port actually listened on (the free one chosen when ``port`` was 0)."""
         if self._server is None:
             raise SandboxError("Le bac à sable n'est pas démarré : appelez start().",
                                "The sandbox is not started: call start().")
-        return f"http://{self.host}:{self._server.effective_port}"
+        return int(self._server.effective_port)
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port_number}"
 
     def add_user(self, name: str, admin: bool = False) -> str:
         """Create a user and return their API key (shown once; only its digest is stored)."""

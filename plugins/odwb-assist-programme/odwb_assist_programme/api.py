@@ -146,10 +146,10 @@ class Programme:
 
         return import_file(self.ledger, self.edition, Path(path), sheet=sheet, frame=frame)
 
-    def export(self, path: str | Path, *, include_personal: bool = True) -> Path:
+    def export(self, path: str | Path, *, include_personal: bool = True, overwrite: bool = False) -> Path:
         from .exporter import export_file
 
-        return export_file(self, Path(path), include_personal=include_personal)
+        return export_file(self, Path(path), include_personal=include_personal, overwrite=overwrite)
 
     def dashboard(self, output: str | Path, *, include_personal: bool = False, report: VerifyReport | None = None) -> Path:
         from .dashboard import write_dashboard

@@ -282,11 +282,12 @@ def import_command(
 def export_command(
     file: Path = typer.Argument(..., help="Fichier à écrire (.xlsx ou .csv)."),
     no_personal: bool = typer.Option(False, "--no-personal", help="Sans noms ni courriels des participants."),
+    force: bool = typer.Option(False, "--force", help="Remplacer le fichier s'il existe déjà."),
     edition: str = EditionOpt, ledger: Path | None = LedgerOpt,
 ) -> None:
-    """Exporter le registre, une ligne par administration."""
+    """Exporter le registre, une ligne par administration (un fichier existant n'est remplacé qu'avec --force)."""
     with _open(ledger, edition) as prog:
-        echo(str(prog.export(file, include_personal=not no_personal)))
+        echo(str(prog.export(file, include_personal=not no_personal, overwrite=force)))
 
 
 @programme_app.command("verify")

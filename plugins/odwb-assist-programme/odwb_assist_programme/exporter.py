@@ -37,7 +37,15 @@ def export_rows(prog: Programme, *, include_personal: bool = True) -> list[dict[
     return rows
 
 
-def export_file(prog: Programme, path: Path, *, include_personal: bool = True) -> Path:
+def export_file(prog: Programme, path: Path, *, include_personal: bool = True, overwrite: bool = False) -> Path:
+    """Write the register to ``path`` (.csv or .xlsx); an existing file is replaced only with ``overwrite``."""
+    if path.exists() and not overwrite:
+        raise InputError(
+            f"{path} existe déjà : il n'est pas remplacé (il contient peut-être des notes à vous). Choisissez un autre "
+            "nom, ou ajoutez --force pour le remplacer.",
+            f"{path} already exists: it is not replaced (it may hold your own notes). Choose another name, or add "
+            "--force to replace it.",
+        )
     frame = pd.DataFrame(export_rows(prog, include_personal=include_personal))
     suffix = path.suffix.lower()
     path.parent.mkdir(parents=True, exist_ok=True)

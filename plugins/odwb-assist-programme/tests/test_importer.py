@@ -114,3 +114,20 @@ def test_unreadable_form_creates_no_register(tmp_path, capsys) -> None:
     assert main(["programme", "import", str(form), "--ledger", str(ledger)]) == 2
     assert "binaire" in capsys.readouterr().err
     assert not ledger.exists()
+
+
+def test_export_never_replaces_an_existing_file_without_force(tmp_path) -> None:
+    import pytest
+    from odwb_assist_programme.api import Programme
+
+    from odwb_assist.errors import InputError
+
+    target = tmp_path / "registre.csv"
+    target.write_text("mes notes\n", encoding="utf-8")
+    with Programme.open(tmp_path / "programme.sqlite") as prog:
+        prog.enrol("Ville de Ciney", type="commune", nis_code="91030", requested_on="2021-03-01")
+        with pytest.raises(InputError, match="--force"):
+            prog.export(target)
+        assert target.read_text(encoding="utf-8") == "mes notes\n"
+        prog.export(target, overwrite=True)
+    assert "Ville de Ciney" in target.read_text(encoding="utf-8")
