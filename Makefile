@@ -12,7 +12,7 @@ DEMO_DIR ?= demo-output
 $(STAMP): pyproject.toml plugins/odwb-assist-belgium/pyproject.toml plugins/odwb-assist-programme/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev,browser]" -e plugins/odwb-assist-belgium -e plugins/odwb-assist-programme
+	$(BIN)/python -m pip install -qq -e ".[dev,browser]" -e plugins/odwb-assist-belgium -e plugins/odwb-assist-programme
 	@$(MAKE) --no-print-directory browser
 	touch $(STAMP)
 
