@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
-from ..quality.fixing import Change, FixContext
+from ..quality.fixing import Change, FixContext, replace_cells
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 
@@ -112,10 +112,8 @@ class UnifyCategories:
                     replace.update({variant: main for variant in variants if variant != main})
             if not replace:
                 continue
-            changed = values.isin(list(replace))
-            table[column] = values.where(~changed, values.map(replace))
-            changes.extend(Change(self.name, int(row), str(column), str(values[row]), replace[str(values[row])])
-                           for row in values.index[changed])
+            changed = values[values.isin(list(replace))]
+            changes.extend(replace_cells(table, column, changed.map(replace), self.name))
         return table, changes
 
 

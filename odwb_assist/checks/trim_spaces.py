@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
-from ..quality.fixing import Change, FixContext
+from ..quality.fixing import Change, FixContext, replace_cells
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -22,11 +22,7 @@ class TrimSpaces:
         for column in table.columns:
             values = table[column]
             stripped = values.str.strip()
-            changed = stripped != values
-            if changed.any():
-                table[column] = stripped
-                changes.extend(Change(self.name, int(row), str(column), str(values[row]), str(stripped[row]))
-                               for row in values.index[changed])
+            changes.extend(replace_cells(table, column, stripped[stripped != values], self.name))
         renamed = {column: str(column).strip() for column in table.columns if str(column) != str(column).strip()}
         if renamed:
             table = table.rename(columns=renamed)

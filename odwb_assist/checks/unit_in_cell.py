@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
-from ..quality.fixing import Change, FixContext
+from ..quality.fixing import Change, FixContext, replace_cells
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 from .tally import ColumnTally, matching
@@ -70,10 +70,7 @@ class StripCountWords:
             counted = filled.str.fullmatch(COUNTED).fillna(False)
             if filled.empty or not counted.any() or not (counted | filled.str.fullmatch(WHOLE).fillna(False)).all():
                 continue
-            numbers = filled[counted].str.extract(COUNTED, expand=False)
-            table.loc[numbers.index, column] = numbers
-            changes.extend(Change(self.name, int(row), str(column), str(values[row]), str(numbers[row]))
-                           for row in numbers.index)
+            changes.extend(replace_cells(table, column, filled[counted].str.extract(COUNTED, expand=False), self.name))
         return table, changes
 
 

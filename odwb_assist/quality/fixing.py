@@ -45,3 +45,12 @@ class Fix(Protocol):
     label: Msg
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]: ...
+
+
+def replace_cells(table: pd.DataFrame, column: str, new_values: pd.Series, fix: str) -> list[Change]:
+    """Write ``new_values`` (indexed by the rows that change) into ``table[column]``; one Change per cell."""
+    if new_values.empty:
+        return []
+    before = table.loc[new_values.index, column]
+    table.loc[new_values.index, column] = new_values
+    return [Change(fix, int(row), str(column), str(before[row]), str(new_values[row])) for row in new_values.index]
