@@ -147,7 +147,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (click.exceptions.Exit, typer.Exit) as exc:
         return exc.exit_code
     except _USAGE_ERRORS as exc:  # usage errors (missing argument, unknown option), from click or Typer's own copy
-        exc.show() if hasattr(exc, "show") else err_console.print(str(exc), markup=False)
+        if STATE.lang == "fr" and hasattr(exc, "format_message"):
+            from .usage_fr import french_usage_error
+
+            err_console.print(french_usage_error(exc), markup=False)
+        elif hasattr(exc, "show"):
+            exc.show()
+        else:
+            err_console.print(str(exc), markup=False)
         return int(getattr(exc, "exit_code", 2))
     except (click.exceptions.Abort, typer.Abort):
         err_console.print("Interrompu." if STATE.lang == "fr" else "Interrupted.")
