@@ -21,7 +21,7 @@ from odwb_assist.errors import (
     ValidationError,
 )
 from odwb_assist.portal import PortalClient
-from odwb_assist.publish_run import publish_and_wait
+from odwb_assist.publish import publish_and_wait
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "ods-samples"
 AUTO = BASE + "/api/automation/v1.0"

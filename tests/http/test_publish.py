@@ -20,8 +20,7 @@ from odwb_assist.hookspecs import hookimpl
 from odwb_assist.i18n import Msg
 from odwb_assist.plugins import get_plugin_manager
 from odwb_assist.portal import PortalClient
-from odwb_assist.publication_record import read_records
-from odwb_assist.publish import plan
+from odwb_assist.publish import plan, read_records
 from odwb_assist.quality.model import Finding, Severity
 
 CHECKER = OpenAPIChecker()
