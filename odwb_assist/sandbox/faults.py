@@ -15,8 +15,8 @@ changes a running sandbox within a second)::
 from __future__ import annotations
 
 import fnmatch
-import math
 import json
+import math
 import random
 import threading
 import time
