@@ -7,9 +7,11 @@ case-insensitive word search), ``IS [NOT] NULL``, ``search(field|*, "text")``,
 ``startswith(field, "text")``, ``suggest(...)`` (as search), a bare ``"text"`` (full-text search),
 a bare boolean field, quoted strings (single or double, ``\\`` escapes), numbers, ``TRUE``/``FALSE``,
 ``NULL`` and dates (``date'2021-05-01'``, ``date'2021/05/01T08:02'``). Back-quoted field names.
-``select``: ``*``, field names, ``field AS alias``. ``order_by``: ``field [ASC|DESC]``, comma list.
-Anything else (aggregates, geo functions, ``group_by``) raises :class:`ODSQLSyntaxError`, which the
-Explore API turns into the vendor's 400 ``{"error_code": "ODSQLError", "message": ...}``.
+Scalar functions (``year(date) = 2021``, ``date_format()``, ``lower()``…: :mod:`.odsql_functions`)
+wherever a value goes. ``select``: ``*``, field names, ``field AS alias``. ``order_by``:
+``field [ASC|DESC]``, comma list. Expressions, aggregates and ``group_by`` are in :mod:`.odsql_expr`.
+Anything else (geo functions, ``random()``…) raises :class:`ODSQLSyntaxError`, which the Explore API
+turns into the vendor's 400 ``{"error_code": "ODSQLError", "message": ...}``.
 """
 
 
@@ -20,6 +22,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from .odsql_functions import SCALARS
 from .odsql_lexer import ODSQLSyntaxError, Token, as_datetime, compare, fold, matches_words, text_of, tokenize, values_of
 
 __all__ = ["FieldResolver", "ODSQLSyntaxError", "Token", "as_datetime", "fold", "parse_order_by", "parse_select",
@@ -28,6 +31,7 @@ __all__ = ["FieldResolver", "ODSQLSyntaxError", "Token", "as_datetime", "fold", 
 Row = dict[str, Any]
 Predicate = Callable[[Row], bool]
 FUNCTIONS = {"search", "startswith", "suggest"}
+AGGREGATES = {"count", "sum", "avg", "min", "max", "median", "percentile", "envelope", "bbox"}
 MAX_DEPTH = 64
 
 
@@ -125,7 +129,8 @@ class _Parser:
             self.expect_op(")")
             self.depth -= 1
             return inner
-        if token.kind == "ident" and self.peek(1).kind == "op" and self.peek(1).value == "(":
+        if token.kind == "ident" and self.peek(1).kind == "op" and self.peek(1).value == "(" \
+                and token.value.lower() in FUNCTIONS:
             return self.function()
         left = self.operand()
         if self.is_op("=", "!=", "<>", "<", ">", "<=", ">="):
@@ -173,12 +178,33 @@ class _Parser:
         if token.kind == "kw" and token.value in ("true", "false", "null"):
             constant = {"true": True, "false": False, "null": None}[token.value]
             return lambda row: constant
+        if token.kind == "ident" and self.is_op("("):
+            return self.call(str(token.value))
         if token.kind == "ident":
             key = self.fields.resolve(token.value, self.clause)
             return lambda row: row.get(key)
         self.i -= 1
         self.fail("expected a field name or a value")
         raise AssertionError  # unreachable
+
+    def call(self, name: str) -> Callable[[Row], Any]:
+        """A scalar function call (``year(date)``, ``date_format(d, 'yyyy')``…), the name already taken."""
+        lowered = name.lower()
+        if lowered not in SCALARS:
+            where = "in this clause" if lowered in AGGREGATES | FUNCTIONS | {"range"} else "by the sandbox"
+            raise ODSQLSyntaxError(f"{lowered}() is not supported {where}.", self.clause)
+        arity, function = SCALARS[lowered]
+        self.expect_op("(")
+        self.nest()
+        args = [self.operand()]
+        while self.is_op(","):
+            self.take()
+            args.append(self.operand())
+        self.expect_op(")")
+        self.depth -= 1
+        if len(args) != arity:
+            raise ODSQLSyntaxError(f"{lowered}() takes {arity} argument(s), {len(args)} given.", self.clause)
+        return lambda row: function(*(arg(row) for arg in args))
 
     def in_clause(self, left: Callable[[Row], Any]) -> Predicate:
         if self.is_op("[", "]"):
