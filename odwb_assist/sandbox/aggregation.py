@@ -141,12 +141,12 @@ def aggregate(rows: Iterable[Row], selection: Selection | None, groups: list[Gro
         buckets[()] = ((), [_Accumulator(a.aggregate) for a in aggregates if a.aggregate])
     results: list[tuple[tuple[Any, ...], Row, dict[str, Any]]] = []
     for keys, (sorts, accumulators) in buckets.items():
-        row: Row = {group.name: key for group, key in zip(groups, keys, strict=True)}
+        result: Row = {group.name: key for group, key in zip(groups, keys, strict=True)}
         values = {a.text: acc.result() for a, acc in zip(aggregates, accumulators, strict=True)}
         for item in items:
             if item.aggregate is not None:
-                row[item.name] = values[item.text]
-        results.append((sorts, row, values))
+                result[item.name] = values[item.text]
+        results.append((sorts, result, values))
     results.sort(key=lambda entry: tuple(_null_last(s) for s in entry[0]))
     for item, descending in reversed(order):
         results = _sorted(results, item, descending, groups)

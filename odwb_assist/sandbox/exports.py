@@ -36,7 +36,7 @@ def _flag(name: str, default: bool) -> bool:
     return (request.args.get(name) or str(default)).strip().lower() in ("true", "1", "yes")
 
 
-def _file(content: bytes, fmt: str, name: str) -> Response:
+def file_response(content: bytes, fmt: str, name: str) -> Response:
     return Response(content, content_type=TYPES[fmt],
                     headers={"Content-Disposition": f'attachment; filename="{name}.{EXTENSIONS.get(fmt, fmt)}"'})
 
@@ -161,16 +161,16 @@ def dataset_export(fmt: str, rows: list[Row], schema: list[dict[str, Any]], data
     keys = [key for key, _label, _kind in columns]
     header = [label for _key, label, _kind in columns] if _flag("use_labels", False) else keys
     if fmt == "json":
-        return _file(json.dumps(rows, ensure_ascii=False).encode("utf-8"), fmt, dataset_id)
+        return file_response(json.dumps(rows, ensure_ascii=False).encode("utf-8"), fmt, dataset_id)
     if fmt == "jsonl":
-        return _file("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8"), fmt, dataset_id)
+        return file_response("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8"), fmt, dataset_id)
     if fmt == "csv":
-        return _file(csv_bytes(rows, header, keys, **_csv_options()), fmt, dataset_id)
+        return file_response(csv_bytes(rows, header, keys, **_csv_options()), fmt, dataset_id)
     if fmt == "xlsx":
-        return _file(xlsx_bytes(rows, header, keys, dataset_id), fmt, dataset_id)
+        return file_response(xlsx_bytes(rows, header, keys, dataset_id), fmt, dataset_id)
     if fmt == "geojson":
-        return _file(geojson_bytes(rows, columns), fmt, dataset_id)
-    return _file(parquet_bytes(rows, columns), fmt, dataset_id)
+        return file_response(geojson_bytes(rows, columns), fmt, dataset_id)
+    return file_response(parquet_bytes(rows, columns), fmt, dataset_id)
 
 
 # -- catalogue -------------------------------------------------------------------------------
@@ -195,14 +195,14 @@ def _catalog_flat(item: Row) -> Row:
 def catalog_table(fmt: str, items: list[Row], selected: bool) -> Response:
     """The catalogue as json / jsonl (dataset objects, or the selected keys) or csv / xlsx (one row per dataset)."""
     if fmt == "json":
-        return _file(json.dumps(items, ensure_ascii=False).encode("utf-8"), fmt, "catalog")
+        return file_response(json.dumps(items, ensure_ascii=False).encode("utf-8"), fmt, "catalog")
     if fmt == "jsonl":
-        return _file("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items).encode("utf-8"), fmt, "catalog")
+        return file_response("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items).encode("utf-8"), fmt, "catalog")
     rows = items if selected else [_catalog_flat(item) for item in items]
     keys = list(dict.fromkeys(k for row in rows for k in row)) if selected else catalog_columns(items)
     if fmt == "csv":
-        return _file(csv_bytes(rows, keys, keys, **_csv_options()), fmt, "catalog")
-    return _file(xlsx_bytes(rows, keys, keys, "catalog"), fmt, "catalog")
+        return file_response(csv_bytes(rows, keys, keys, **_csv_options()), fmt, "catalog")
+    return file_response(xlsx_bytes(rows, keys, keys, "catalog"), fmt, "catalog")
 
 
 def catalog_rdf(fmt: str, items: list[Row], base_url: str) -> Response:

@@ -188,13 +188,13 @@ class ExprParser(_Parser):
         value = self.operand()
         text = self.span(start)
 
-        def keys(row: Row) -> list[tuple[Any, Any]]:
+        def field_keys(row: Row) -> list[tuple[Any, Any]]:
             result = value(row)
             if isinstance(result, list):
                 return [(v, v) for v in dict.fromkeys(result)] or [(None, None)]
             return [(result, result)]
 
-        return GroupItem(self.label(str(token.value) if field else text), _normal(text), keys, field)
+        return GroupItem(self.label(str(token.value) if field else text), _normal(text), field_keys, field)
 
     def range(self) -> Callable[[Row], list[tuple[Any, Any]]]:
         self.take()

@@ -25,12 +25,17 @@ def page(store: Store, uid: str, limit: int, offset: int) -> list[dict[str, Any]
 
 def stream(store: Store, uid: str) -> Iterator[dict[str, Any]]:
     """Every record, decoded chunk by chunk."""
+    return (data for _record_id, data in stream_pairs(store, uid))
+
+
+def stream_pairs(store: Store, uid: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every ``(record id, record)``, decoded chunk by chunk."""
     position = 0
     while True:
-        rows = store.query("SELECT position, data FROM records WHERE dataset_uid = ? AND position >= ?"
+        rows = store.query("SELECT position, record_id, data FROM records WHERE dataset_uid = ? AND position >= ?"
                            " ORDER BY position LIMIT ?", (uid, position, CHUNK))
         for row in rows:
-            yield json.loads(row["data"])
+            yield row["record_id"], json.loads(row["data"])
         if len(rows) < CHUNK:
             return
         position = rows[-1]["position"] + 1
