@@ -88,16 +88,20 @@ def test_ods_utils_py_reads_through_automation(restricted: tuple[Any, str], monk
 
 
 def test_vendor_javascript_client_under_node(sandbox: Any, tmp_path: Any) -> None:
-    """The vendor's ``@opendatasoft/api-client`` (if a copy is installed for node) queries the sandbox unchanged."""
+    """The vendor's ``@opendatasoft/api-client`` (installed globally for node, or in the ``node_modules`` folder named
+    by ``ODS_JS_CLIENT_NODE_PATH``) queries the sandbox unchanged."""
     import os
     import shutil
     import subprocess
 
     node = shutil.which("node")
     modules = os.environ.get("ODS_JS_CLIENT_NODE_PATH", "")
+    if not modules and node is not None and shutil.which("npm"):  # else a global install (npm install -g …)
+        found = subprocess.run(["npm", "root", "-g"], capture_output=True, text=True, timeout=30)
+        modules = found.stdout.strip() if found.returncode == 0 else ""
     if node is None or not modules or not os.path.isdir(os.path.join(modules, "@opendatasoft", "api-client")):
         pytest.skip("node or @opendatasoft/api-client not available (set ODS_JS_CLIENT_NODE_PATH to its node_modules)")
-    script = tmp_path / "query.mjs"
+    script = tmp_path / "query.cjs"
     script.write_text(io.StringIO(JS_QUERY).read().replace("__DOMAIN__", sandbox.url), encoding="utf-8")
     result = subprocess.run([node, str(script)], capture_output=True, text=True, timeout=60,
                             env={**os.environ, "NODE_PATH": modules}, cwd=modules)
@@ -107,12 +111,15 @@ def test_vendor_javascript_client_under_node(sandbox: Any, tmp_path: Any) -> Non
 
 
 JS_QUERY = """
-import { ApiClient, fromCatalog } from '@opendatasoft/api-client';
-const client = new ApiClient({ domain: '__DOMAIN__' });
-const records = await client.get(fromCatalog().dataset('namur-parkings-velos').records().limit(2).toString());
-console.log(String(records.total_count));
-const counted = await client.get(fromCatalog().dataset('namur-parkings-velos').records().select('count(*) as n').toString());
-console.log(JSON.stringify(counted.results));
-const facets = await client.get(fromCatalog().facets().facet('publisher').toString());
-console.log(JSON.stringify(facets.facets[0].facets.slice(0, 1)));
+const { ApiClient, fromCatalog } = require('@opendatasoft/api-client');
+(async () => {
+  const client = new ApiClient({ domain: '__DOMAIN__' });
+  const dataset = () => fromCatalog().dataset('namur-parkings-velos');
+  const records = await client.get(dataset().records().limit(2));
+  console.log(String(records.total_count));
+  const counted = await client.get(dataset().records().select('count(*) as n'));
+  console.log(JSON.stringify(counted.results));
+  const facets = await client.get(fromCatalog().facets().facet('publisher'));
+  console.log(JSON.stringify(facets.facets[0].facets.slice(0, 1)));
+})().catch((error) => { console.error(error); process.exit(1); });
 """
