@@ -191,6 +191,8 @@ def catalog_export(fmt: str) -> Response:
               f"The sandbox exports the catalogue as {', '.join(exports.CATALOG_FORMATS)}, not '{fmt}'.")
     items, rows, query = _catalog()
     limit, offset = _window(-1, export=True)
+    if fmt in exports.RDF_FORMATS and query.aggregated:
+        raise _bad(f"a group_by or an aggregate cannot be exported as {fmt} (one RDF node per dataset).", "group_by")
     matched = query.run(rows)
     page = matched[offset:] if limit < 0 else matched[offset:offset + limit]
     by_uid = {item["dataset_uid"]: item for item in items}

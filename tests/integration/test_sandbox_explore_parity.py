@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 import requests
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pytestmark = pytest.mark.integration
 
@@ -286,3 +288,19 @@ def test_records_pages_do_not_decode_the_whole_dataset(parity: Any, monkeypatch:
     decoded.clear()
     filtered = client.get(f"/api/explore/v2.1/catalog/datasets/{DATASET}/records", query_string={"where": "places > 10"})
     assert [r["nom"] for r in filtered.get_json()["results"]] == ["Gare", "Citadelle"] and len(decoded) == 4
+
+
+WORDS = ["count(*)", "sum(", "avg(", "min(", "max(", "median(", "percentile(", "range(", "year(", "month(", "date_format(",
+         "lower(", "ifnull(", "include(", "exclude(", "facet(", "name=", "sort=", "limit=", "disjunctive=true", " as ", ",",
+         ")", "*", "places", "nom", "ouverture", "services", "commune", "1 day", "5", "-3", "date'2021-01-01'", "'x'",
+         " desc", "distinct ", "1M", "0", "1e400", "99999999999999999999999"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(path=st.sampled_from(["records", "facets", "exports/csv", "exports/parquet", "exports/xlsx", "exports/geojson"]),
+       params=st.dictionaries(st.sampled_from(["select", "group_by", "order_by", "facet", "where", "refine", "limit"]),
+                              st.lists(st.sampled_from(WORDS), max_size=8).map("".join), max_size=3))
+def test_odsql_words_never_give_a_500(parity: Any, path: str, params: dict[str, str]) -> None:
+    response = parity.server.app.test_client().get(f"/api/explore/v2.1/catalog/datasets/{DATASET}/{path}",
+                                                   query_string=params)
+    assert response.status_code in (200, 400), (path, params, response.get_data(as_text=True)[:300])

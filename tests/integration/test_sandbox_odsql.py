@@ -113,6 +113,7 @@ def test_parser_never_crashes(text: str) -> None:
     ("/catalog/datasets", {"refine": "nofacet:x"}),
     ("/catalog/facets", {"facet": "nofacet"}),
     ("/catalog/datasets/namur-parkings-velos/records", {"where": "places >>> 3"}),
+    ("/catalog/exports/dcat_ap_benap", {"select": "count(*)"}),
 ])
 def test_http_400_with_vendor_body(sandbox: Any, path: str, params: dict[str, str]) -> None:
     response = requests.get(sandbox.explore + path, params=params, timeout=10)
