@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import domain
+from .attachments import by_dataset, explore_items
 from .odsql import FieldResolver, ODSQLSyntaxError, as_datetime
 from .store import Store, User
 
@@ -33,8 +34,10 @@ def visible(dataset: dict[str, Any], user: User | None) -> bool:
     return not dataset["is_restricted"] or (user is not None and (user.is_admin or user.name == dataset["owner"]))
 
 
-def explore_dataset(dataset: dict[str, Any], licenses: list[dict[str, str]], themes: list[dict[str, str]]) -> dict[str, Any]:
-    """The Explore v2.1 dataset object of a published dataset (its last published metadata)."""
+def explore_dataset(dataset: dict[str, Any], licenses: list[dict[str, str]], themes: list[dict[str, str]],
+                    attachments: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The Explore v2.1 dataset object of a published dataset (its last published metadata and its attachments,
+    as :func:`.attachments.listing` gives them)."""
     metadata = dataset["published_metadata"]
     default = dict(metadata.get("default") or {})
     internal = metadata.get("internal") or {}
@@ -62,7 +65,8 @@ def explore_dataset(dataset: dict[str, Any], licenses: list[dict[str, str]], the
     if any(f["type"] in ("geo_point_2d", "geo_shape") for f in dataset["fields"]):
         features.append("geo")
     return {
-        "dataset_id": dataset["dataset_id"], "dataset_uid": dataset["uid"], "attachments": [],
+        "dataset_id": dataset["dataset_id"], "dataset_uid": dataset["uid"],
+        "attachments": explore_items(attachments or []),
         "has_records": dataset["records_count"] > 0, "data_visible": True, "fields": _annotated(dataset),
         "metas": metas, "features": features,
     }
@@ -128,7 +132,8 @@ def published(store: Store, user: User | None) -> list[dict[str, Any]]:
     licenses = store.get_setting("licenses", domain.DEFAULT_LICENSES)
     themes = store.get_setting("themes", domain.DEFAULT_THEMES)
     _total, rows = store.datasets(published_only=True)
-    items = [explore_dataset(d, licenses, themes) for d in rows if visible(d, user)]
+    files = by_dataset(store)
+    items = [explore_dataset(d, licenses, themes, files.get(d["uid"])) for d in rows if visible(d, user)]
     return sorted(items, key=lambda item: str(item["metas"]["default"].get("title") or item["dataset_id"]).lower())
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
-from . import catalog, exports, facets, record_reads
+from . import attachments, catalog, exports, facets, record_reads
 from .aggregation import aggregate
 from .odsql import FieldResolver, ODSQLSyntaxError, parse_order_by, parse_where, sort_rows
 from .odsql_expr import GroupItem, Selection, parse_group_by, parse_selection
@@ -222,7 +222,7 @@ def _explore_object(found: dict[str, Any]) -> dict[str, Any]:
 
     s = store()
     return catalog.explore_dataset(found, s.get_setting("licenses", domain.DEFAULT_LICENSES),
-                                   s.get_setting("themes", domain.DEFAULT_THEMES))
+                                   s.get_setting("themes", domain.DEFAULT_THEMES), attachments.listing(s, found["uid"]))
 
 
 @bp.get("/catalog/datasets/<dataset_id>")
@@ -277,12 +277,20 @@ def dataset_facets(dataset_id: str) -> Response:
 
 
 @bp.get("/catalog/datasets/<dataset_id>/attachments")
-def attachments(dataset_id: str) -> Response:
+def dataset_attachments(dataset_id: str) -> Response:
     item = _explore_object(_dataset(dataset_id))
     base = request.base_url.rstrip("/")
     return _json({"attachments": [
         {"href": f"{base}/{a['id']}", "metas": {"mime-type": a["mimetype"], "title": a["title"], "url": a["url"],
                                                   "id": a["id"]}} for a in item["attachments"]]})
+
+
+@bp.get("/catalog/datasets/<dataset_id>/attachments/<attachment_id>")
+def attachment(dataset_id: str, attachment_id: str) -> Response:
+    found = attachments.content(store(), _dataset(dataset_id)["uid"], attachment_id)
+    if found is None:
+        error(404, "AttachmentNotFound", f"Unknown attachment: {attachment_id}.")
+    return attachments.file_response(found)
 
 
 @bp.get("/catalog/datasets/<dataset_id>/exports")

@@ -153,8 +153,34 @@ def test_explore_dataset_shows_the_configured_facets_and_geo(parity: Any, openap
     commune = next(f for f in item["fields"] if f["name"] == "commune")
     assert commune["annotations"] == {"facet": [], "facetsort": ["alphanum"], "disjunctive": []}
     assert "geo" in item["features"]
-    attachments = get(parity, openapi, "/catalog/datasets/{dataset_id}/attachments", dataset_id=DATASET).json()
-    assert attachments == {"attachments": []}
+
+
+def test_attachments_from_automation_to_explore(parity: Any, openapi: Any) -> None:
+    headers = {"Authorization": f"Apikey {parity.user_key('parity-owner')}"}
+    uid = parity.server.store.dataset_by_id(DATASET)["uid"]
+    base = f"{parity.automation}/datasets/{uid}/attachments/"
+    pdf = b"%PDF-1.4 dictionnaire des donnees"
+    created = requests.post(base, headers=headers, files={"file": ("Dictionnaire des données.pdf", pdf, "application/pdf")},
+                            timeout=10)
+    assert created.status_code == 201, created.text
+    openapi["automation"].validate("POST", "/datasets/{dataset_uid}/attachments/", 201, created.json())
+    listing = requests.get(base, headers=headers, timeout=10).json()
+    openapi["automation"].validate("GET", "/datasets/{dataset_uid}/attachments/", 200, listing)
+    assert [a["filename"] for a in listing["results"]] == ["Dictionnaire des données.pdf"]
+    other = requests.get(base, headers={"Authorization": f"Apikey {parity.user_key('parity-stranger')}"}, timeout=10)
+    assert other.status_code == 403
+
+    explored = get(parity, openapi, "/catalog/datasets/{dataset_id}/attachments", dataset_id=DATASET).json()
+    assert explored["attachments"][0]["metas"] == {"mime-type": "application/pdf", "title": "Dictionnaire des données.pdf",
+                                                   "url": "odsfile://Dictionnaire des données.pdf",
+                                                   "id": "dictionnaire_des_donn_es_pdf"}
+    assert requests.get(explored["attachments"][0]["href"], timeout=10).content == pdf
+    item = get(parity, openapi, "/catalog/datasets/{dataset_id}", dataset_id=DATASET).json()
+    assert item["attachments"][0]["id"] == "dictionnaire_des_donn_es_pdf"
+    assert requests.get(f"{base}{created.json()['uid']}/download/", headers=headers, timeout=10).content == pdf
+    assert requests.delete(f"{base}{created.json()['uid']}/", headers=headers, timeout=10).status_code == 204
+    assert get(parity, openapi, "/catalog/datasets/{dataset_id}/attachments", dataset_id=DATASET).json() == {
+        "attachments": []}
 
 
 EXPORT = "/catalog/datasets/{dataset_id}/exports/{format}"
