@@ -66,7 +66,8 @@ def _wanted_formats() -> list[str]:
     return [f for f in FORMATS if f in wanted] if wanted else ["csv", "json", "geojson", "xlsx", "parquet"]
 
 
-def _add_dataset(graph: Graph, item: dict[str, Any], base: str, profile: str, formats: list[str]) -> URIRef:
+def _add_dataset(graph: Graph, item: dict[str, Any], base: str, profile: str, formats: list[str],
+                 restricted: set[str]) -> URIRef:
     meta = item["metas"]["default"]
     dcat_meta = item["metas"].get("dcat") or {}
     dataset_id = item["dataset_id"]
@@ -113,6 +114,9 @@ def _add_dataset(graph: Graph, item: dict[str, Any], base: str, profile: str, fo
     if periodicity:
         graph.add((node, DCTERMS.accrualPeriodicity,
                    URIRef(periodicity) if str(periodicity).startswith("http") else Literal(periodicity, lang=lang)))
+    if profile == "dcat_ap_benap":
+        access = "RESTRICTED" if item["dataset_uid"] in restricted else "PUBLIC"
+        graph.add((node, DCTERMS.accessRights, URIRef(f"{EU}access-right/{access}")))
     if str(meta.get("references") or "").startswith("http"):
         graph.add((node, DCTERMS.source, URIRef(meta["references"])))
     exports = f"{base}/api/explore/v2.1/catalog/datasets/{quote(dataset_id)}/exports"
@@ -138,8 +142,10 @@ def _add_dataset(graph: Graph, item: dict[str, Any], base: str, profile: str, fo
     return node
 
 
-def catalog_graph(items: list[dict[str, Any]], base_url: str, profile: str = "dcat") -> Graph:
-    """A ``dcat:Catalog`` holding every dataset of ``items`` (Explore dataset objects)."""
+def catalog_graph(items: list[dict[str, Any]], base_url: str, profile: str = "dcat",
+                  restricted: set[str] | None = None) -> Graph:
+    """A ``dcat:Catalog`` holding every dataset of ``items`` (Explore dataset objects); ``restricted``: the uids of
+    those only their owner may see (``dct:accessRights`` RESTRICTED in DCAT-AP BE, PUBLIC otherwise)."""
     graph = Graph()
     graph.bind("dcat", DCAT)
     graph.bind("dct", DCTERMS)
@@ -160,7 +166,7 @@ def catalog_graph(items: list[dict[str, Any]], base_url: str, profile: str = "dc
     formats = _wanted_formats()
     latest = None
     for item in items:
-        graph.add((catalog, DCAT.dataset, _add_dataset(graph, item, base_url, profile, formats)))
+        graph.add((catalog, DCAT.dataset, _add_dataset(graph, item, base_url, profile, formats, restricted or set())))
         processed = item["metas"]["default"].get("metadata_processed")
         latest = max(latest or processed, processed) if processed else latest
     if latest and _when(latest) is not None:

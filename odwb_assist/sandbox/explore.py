@@ -197,7 +197,8 @@ def catalog_export(fmt: str) -> Response:
     page = matched[offset:] if limit < 0 else matched[offset:offset + limit]
     by_uid = {item["dataset_uid"]: item for item in items}
     if fmt in exports.RDF_FORMATS:
-        return exports.catalog_rdf(fmt, [by_uid[r["dataset_uid"]] for r in page], request.host_url.rstrip("/"))
+        restricted = {d["uid"] for d in store().datasets(published_only=True)[1] if d["is_restricted"]}
+        return exports.catalog_rdf(fmt, [by_uid[r["dataset_uid"]] for r in page], request.host_url.rstrip("/"), restricted)
     selected = query.project(page) if query.selection is not None or query.aggregated else None
     return exports.catalog_table(fmt, selected if selected is not None else [by_uid[r["dataset_uid"]] for r in page],
                                  selected is not None)

@@ -205,10 +205,10 @@ def catalog_table(fmt: str, items: list[Row], selected: bool) -> Response:
     return file_response(xlsx_bytes(rows, keys, keys, "catalog"), fmt, "catalog")
 
 
-def catalog_rdf(fmt: str, items: list[Row], base_url: str) -> Response:
+def catalog_rdf(fmt: str, items: list[Row], base_url: str, restricted: set[str]) -> Response:
     from .dcat import catalog_graph, serialize
 
-    content, content_type = serialize(catalog_graph(items, base_url, profile=fmt), fmt)
+    content, content_type = serialize(catalog_graph(items, base_url, fmt, restricted), fmt)
     extension = "ttl" if fmt == "ttl" else "xml"
     return Response(content, content_type=content_type,
                     headers={"Content-Disposition": f'attachment; filename="catalog.{extension}"'})

@@ -272,6 +272,8 @@ def test_catalogue_as_dcat_ap(sandbox: Any, openapi: Any) -> None:
         assert str(benap.value(distribution, DCAT.downloadURL)).startswith(sandbox.explore)
         assert str(benap.value(distribution, DCTERMS["format"])).startswith(
             "http://publications.europa.eu/resource/authority/file-type/")
+    assert benap.value(parking, DCTERMS.accessRights) == URIRef(
+        "http://publications.europa.eu/resource/authority/access-right/PUBLIC")
     publisher = benap.value(parking, DCTERMS.publisher)
     assert publisher is not None
     assert any(True for _ in benap.objects(parking, DCAT.contactPoint)) and (None, RDF.type, vcard.Organization) in benap
@@ -330,3 +332,19 @@ def test_odsql_words_never_give_a_500(parity: Any, path: str, params: dict[str, 
     response = parity.server.app.test_client().get(f"/api/explore/v2.1/catalog/datasets/{DATASET}/{path}",
                                                    query_string=params)
     assert response.status_code in (200, 400), (path, params, response.get_data(as_text=True)[:300])
+
+
+def test_dcat_ap_benap_marks_restricted_datasets(parity: Any) -> None:
+    from rdflib import URIRef
+    from rdflib.namespace import DCTERMS
+
+    from odwb_assist.sandbox import catalog, dcat
+
+    item = next(i for i in catalog.published(parity.server.store, None) if i["dataset_id"] == DATASET)
+    with parity.server.app.test_request_context("/api/explore/v2.1/catalog/exports/dcat_ap_benap"):
+        graph = dcat.catalog_graph([item], "http://portal.test", "dcat_ap_benap", {item["dataset_uid"]})
+    node = URIRef(f"http://portal.test/explore/dataset/{DATASET}/")
+    assert graph.value(node, DCTERMS.accessRights) == URIRef(
+        "http://publications.europa.eu/resource/authority/access-right/RESTRICTED")
+    assert dcat.eu_themes("Administration et services publics") == ["GOVE"]
+    assert dcat.eu_themes("Culture, sport et loisirs") == ["EDUC"] and dcat.eu_themes("Actualités") == []
