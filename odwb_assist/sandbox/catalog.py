@@ -160,7 +160,8 @@ def refine_filter(refines: list[str], excludes: list[str],
         raw = row.get(facet)
         if as_datetime(raw) is not None and not isinstance(raw, list):
             return str(raw).startswith(value.replace("/", "-"))
-        return value in _facet_values(row, facet)
+        values = _facet_values(row, facet)
+        return value in values or any(v.startswith(value + "/") for v in values)  # a hierarchical facet's branch
 
     return lambda row: all(matches(row, f, v) for f, v in wanted) and not any(matches(row, f, v) for f, v in unwanted)
 

@@ -176,3 +176,51 @@ def test_no_query_string_gives_a_500(sandbox: Any, param: str, value: str, path:
     assert response.status_code in (200, 400), (param, value, response.get_data(as_text=True)[:300])
     if response.status_code == 400:
         assert response.get_json()["error_code"] == "ODSQLError"
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("dd/MM/YYYY", "20/11/2007"), ("'The date is 'dd/MM/yyyy", "The date is 20/11/2007"),
+    ("'The date is '''dd/MM/YYYY''", "The date is '20/11/2007'"), ("E", "mar."), ("EEEE", "mardi"), ("H", "1"),
+    ("HH", "01"), ("yy", "07"), ("M", "11"), ("MMMM", "novembre"), ("D", "324"), ("ww", "47"), ("HH:mm:ss", "01:23:45"),
+])
+def test_date_format_follows_the_vendor_examples(pattern: str, expected: str) -> None:
+    from odwb_assist.sandbox.odsql_functions import date_format
+
+    assert date_format("2007-11-20T01:23:45", pattern) == expected
+
+
+def test_facet_parameter_syntax() -> None:
+    from odwb_assist.sandbox.facets import FacetSpec, parse_facet, parse_facets
+
+    assert parse_facet("commune") == FacetSpec("commune")
+    assert parse_facet('facet(name="chemin", hierarchical=true, separator="/", sort="-alphanum", limit=5)') == FacetSpec(
+        "chemin", "-alphanum", 5, False, True, "/")
+    assert [s.name for s in parse_facets(['facet(name="a", sort="count"),b', "c"])] == ["a", "b", "c"]
+    for bad in ['facet(name="a", sort="up")', "facet(sort='count')", 'facet(name="a", limit=-1)', "facet(name=)",
+                'facet(name="a", colour="red")', "a b"]:
+        with pytest.raises(ODSQLSyntaxError):
+            parse_facet(bad)
+
+
+def test_hierarchical_text_facet_lists_children_under_a_refined_value() -> None:
+    from odwb_assist.sandbox.catalog import refine_filter
+    from odwb_assist.sandbox.facets import facet_counts, parse_facet
+
+    rows = [{"chemin": "wallonie/namur/ciney"}, {"chemin": "wallonie/namur/dinant"}, {"chemin": "bruxelles/ixelles"}]
+    spec = parse_facet('facet(name="chemin", hierarchical=true, separator="/")')
+    top = facet_counts(rows, [spec], [], {}, lambda refs: refine_filter(refs, [], ["chemin"]))
+    assert [(v["name"], v["count"]) for v in top[0]["facets"]] == [("wallonie", 2), ("bruxelles", 1)]
+    refined = facet_counts(rows, [spec], ["chemin:wallonie/namur"], {}, lambda refs: refine_filter(refs, [], ["chemin"]))
+    wallonie = refined[0]["facets"][0]
+    assert wallonie["state"] == "refined" and wallonie["facets"][0]["value"] == "wallonie/namur"
+    assert [c["name"] for c in wallonie["facets"][0]["facets"]] == ["ciney", "dinant"]
+
+
+def test_clause_sizes_are_bounded() -> None:
+    from odwb_assist.sandbox.odsql_expr import MAX_ITEMS, parse_group_by, parse_selection
+
+    with pytest.raises(ODSQLSyntaxError):
+        parse_selection(", ".join(["count(*)"] * (MAX_ITEMS + 1)), FIELDS)
+    with pytest.raises(ODSQLSyntaxError):
+        parse_group_by("range(places, " + ", ".join(str(i) for i in range(200)) + ")", FIELDS)
+    assert len(parse_group_by("ville, year(date) as y, range(places, 10)", FIELDS)) == 3
