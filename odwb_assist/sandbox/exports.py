@@ -37,8 +37,14 @@ def _flag(name: str, default: bool) -> bool:
 
 
 def file_response(content: bytes, fmt: str, name: str) -> Response:
-    return Response(content, content_type=TYPES[fmt],
-                    headers={"Content-Disposition": f'attachment; filename="{name}.{EXTENSIONS.get(fmt, fmt)}"'})
+    """The export file; gzipped (``name.ext.gz``, ``application/gzip``) when ``compressed=true``."""
+    filename = f"{name}.{EXTENSIONS.get(fmt, fmt)}"
+    content_type = TYPES[fmt]
+    if request.path.startswith("/api/") and _flag("compressed", False):
+        import gzip
+
+        content, filename, content_type = gzip.compress(content, mtime=0), filename + ".gz", "application/gzip"
+    return Response(content, content_type=content_type, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 def _columns(rows: list[Row], schema: list[dict[str, Any]], custom: bool) -> list[tuple[str, str, str]]:
@@ -157,6 +163,8 @@ def parquet_bytes(rows: list[Row], columns: list[tuple[str, str, str]]) -> bytes
 
 def dataset_export(fmt: str, rows: list[Row], schema: list[dict[str, Any]], dataset_id: str, *, custom: bool) -> Response:
     """The export file of a dataset's (selected) records."""
+    if (request.args.get("epsg") or "4326").strip() != "4326":
+        error(400, "InvalidRESTParameterError", "The sandbox exports geometries in EPSG:4326 (WGS 84) only.")
     columns = _columns(rows, schema, custom)
     keys = [key for key, _label, _kind in columns]
     header = [label for _key, label, _kind in columns] if _flag("use_labels", False) else keys

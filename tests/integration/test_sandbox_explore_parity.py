@@ -225,6 +225,13 @@ def test_dataset_exports(parity: Any, openapi: Any) -> None:
     lines = get(parity, openapi, EXPORT, {"where": "places > 10"}, dataset_id=DATASET, format="jsonl").text.splitlines()
     assert [json.loads(line)["nom"] for line in lines] == ["Gare", "Citadelle"]
     get(parity, openapi, EXPORT, status=400, dataset_id=DATASET, format="shp")
+    get(parity, openapi, EXPORT, {"epsg": "31370"}, status=400, dataset_id=DATASET, format="geojson")
+    import gzip
+
+    packed = get(parity, openapi, EXPORT, {"compressed": "true"}, dataset_id=DATASET, format="csv")
+    assert packed.headers["Content-Type"] == "application/gzip" and 'filename="parity-parkings.csv.gz"' in \
+        packed.headers["Content-Disposition"]
+    assert gzip.decompress(packed.content).decode("utf-8-sig").startswith("nom;commune;places")
 
 
 def test_catalogue_exports(sandbox: Any, openapi: Any) -> None:
