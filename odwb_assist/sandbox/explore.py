@@ -20,6 +20,7 @@ from . import attachments, catalog, exports, facets, record_reads
 from .aggregation import aggregate
 from .odsql import FieldResolver, ODSQLSyntaxError, parse_order_by, parse_where, sort_rows
 from .odsql_expr import GroupItem, Selection, parse_group_by, parse_selection
+from .odsql_functions import TIMEZONE, valid_timezone
 from .replies import caller, error, store
 
 bp = Blueprint("explore", __name__, url_prefix="/api/explore/v2.1")
@@ -115,6 +116,19 @@ class Query:
         names = selection.fields if selection.fields is not None else ([] if selection.items else list(self.fields.names))
         return [{**{n: row.get(n) for n in names}, **{i.name: i.value(row) for i in selection.items if i.value}}
                 for row in rows]
+
+
+@bp.before_request
+def _timezone() -> None:
+    zone = (request.args.get("timezone") or "UTC").strip()
+    if not valid_timezone(zone):
+        raise _bad(f"Unknown timezone '{zone}' (use an IANA name such as Europe/Brussels).", "timezone")
+    TIMEZONE.set(zone)
+
+
+@bp.teardown_request
+def _timezone_reset(_exc: BaseException | None) -> None:
+    TIMEZONE.set("UTC")  # the worker thread serves the next request, of any blueprint, in UTC
 
 
 def parse_query(fields: FieldResolver, refine_facets: list[str] | tuple[str, ...]) -> Query:

@@ -18,7 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .odsql_lexer import ODSQLSyntaxError, as_datetime, tokenize
+from .odsql_functions import local_datetime
+from .odsql_lexer import ODSQLSyntaxError, tokenize
 
 MAX_FACETS = 50
 MAX_VALUES = 1000
@@ -108,7 +109,7 @@ def _paths(value: Any, kind: str, separator: str | None) -> list[list[str]]:
         if item is None or item == "":
             continue
         if kind in DATE_TYPES:
-            moment = as_datetime(item)
+            moment = local_datetime(item)
             if moment is not None:
                 paths.append([f"{moment.year:04d}", f"{moment.month:02d}", f"{moment.day:02d}"])
                 continue

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .odsql import AGGREGATES, FieldResolver, Row, _Parser
-from .odsql_functions import interval_end, interval_start, iso, parse_interval
-from .odsql_lexer import ODSQLSyntaxError, as_datetime
+from .odsql_functions import interval_end, interval_start, iso, local_datetime, parse_interval
+from .odsql_lexer import ODSQLSyntaxError
 
 MAX_ITEMS = 50
 MAX_RANGE_STEPS = 100
@@ -227,7 +227,7 @@ class ExprParser(_Parser):
                                        " most for calendar units).", self.clause)
 
             def date_keys(row: Row) -> list[tuple[Any, Any]]:
-                moment = as_datetime(source(row))
+                moment = local_datetime(source(row))
                 if moment is None:
                     return [(None, None)]
                 low = interval_start(moment, count, unit)
@@ -265,7 +265,7 @@ class ExprParser(_Parser):
 
         def keys(row: Row) -> list[tuple[Any, Any]]:
             raw = source(row)
-            value = as_datetime(raw) if dates else _number(raw)
+            value = local_datetime(raw) if dates else _number(raw)
             if value is None:
                 return [(None, None)]
             for index, (low, high) in enumerate(edges):

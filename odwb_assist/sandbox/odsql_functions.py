@@ -1,7 +1,7 @@
 """ODSQL scalar functions (usable in ``select``, ``where``, ``order_by`` and ``group_by``) and time intervals.
 
 As the vendor's document lists them: the date functions ``year() month() day() hour() minute()
-second()`` (integers since v2.1), ``date_format(date, 'pattern')`` (the Java-style pattern letters
+second()`` (integers since v2.1; in the request's ``timezone``), ``date_format(date, 'pattern')`` (the Java-style pattern letters
 of the document; day and month names in French, the portal's default ``lang``), ``lower()``,
 ``length()`` and ``ifnull(expression, alternative)``. A null input gives null.
 """
@@ -10,10 +10,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from contextvars import ContextVar
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .odsql_lexer import as_datetime
+
+TIMEZONE: ContextVar[str] = ContextVar("odsql_timezone", default="UTC")
+
+
+def local_datetime(value: Any) -> datetime | None:
+    """``as_datetime`` in the request's ``timezone`` (the vendor's parameter, UTC by default): a value with a time
+    is moved from UTC to that zone; a bare date stays the day it is."""
+    moment = as_datetime(value)
+    zone = TIMEZONE.get()
+    if moment is None or zone == "UTC" or not isinstance(value, str) or len(value.strip()) <= 10:
+        return moment
+    try:
+        target = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return moment
+    return moment.replace(tzinfo=UTC).astimezone(target).replace(tzinfo=None)
+
+
+def valid_timezone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
 
 DAYS_FR = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -22,7 +48,7 @@ MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "
 
 def _date_part(attribute: str) -> Callable[[Any], Any]:
     def part(value: Any) -> int | None:
-        moment = as_datetime(value[0] if isinstance(value, list) and value else value)
+        moment = local_datetime(value[0] if isinstance(value, list) and value else value)
         return None if moment is None else int(getattr(moment, attribute))
     return part
 
@@ -37,7 +63,7 @@ def _length(value: Any) -> Any:
 
 def date_format(value: Any, pattern: Any) -> str | None:
     """``date_format()``: letters replaced by parts of the date, text between single quotes kept."""
-    moment = as_datetime(value)
+    moment = local_datetime(value)
     if moment is None or pattern is None:
         return None
     pieces = (m.group(0) for m in re.finditer(r"'(?:[^']|'')*'|([a-zA-Z])\1*|[^a-zA-Z']+", str(pattern)))

@@ -355,3 +355,17 @@ def test_dcat_ap_benap_marks_restricted_datasets(parity: Any) -> None:
         "http://publications.europa.eu/resource/authority/access-right/RESTRICTED")
     assert dcat.eu_themes("Administration et services publics") == ["GOVE"]
     assert dcat.eu_themes("Culture, sport et loisirs") == ["EDUC"] and dcat.eu_themes("Actualités") == []
+
+
+def test_timezone_moves_datetimes_not_dates(sandbox: Any, parity: Any, openapi: Any) -> None:
+    def hours(zone: str) -> list[Any]:
+        body = get(sandbox, openapi, "/catalog/datasets", {"group_by": "hour(metadata_processed) as h", "timezone": zone,
+                                                           "where": "dataset_id = 'namur-parkings-velos'"}).json()
+        return [row["h"] for row in body["results"]]
+
+    utc, brussels = hours("UTC")[0], hours("Europe/Brussels")[0]
+    assert (brussels - utc) % 24 in (1, 2)  # CET or CEST
+    assert records(parity, openapi, group_by="day(ouverture)", timezone="Pacific/Kiritimati", where="nom = 'Gare'") == [
+        {"day(ouverture)": 3}]  # a bare date is the day it is, in any zone
+    for zone in ("Mars/Olympus", "Europe", "../../etc/passwd"):
+        get(sandbox, openapi, "/catalog/datasets", {"timezone": zone}, status=400)
