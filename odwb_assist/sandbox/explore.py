@@ -18,8 +18,8 @@ from flask import Blueprint, Response, jsonify, request
 
 from . import attachments, catalog, exports, facets, record_reads
 from .aggregation import aggregate
-from .odsql import FieldResolver, ODSQLSyntaxError, parse_order_by, parse_where, sort_rows
-from .odsql_expr import GroupItem, Selection, parse_group_by, parse_selection
+from .odsql import FieldResolver, ODSQLSyntaxError, parse_where, sort_rows_by
+from .odsql_expr import GroupItem, Selection, parse_group_by, parse_order_items, parse_selection
 from .odsql_functions import TIMEZONE, valid_timezone
 from .replies import caller, error, store
 
@@ -106,7 +106,16 @@ class Query:
         if self.aggregated:
             return aggregate(matched, self.selection, self.groups, self.order, self.fields)
         kept = list(matched)
-        return sort_rows(kept, parse_order_by(self.order, self.fields)) if self.order else kept
+        if not self.order:
+            return kept
+        labels = {item.name: item for item in (self.selection.items if self.selection else [])}
+        order = []
+        for item, descending in parse_order_items(self.order, self.fields, list(labels)):
+            if item.aggregate is not None:
+                raise _bad(f"'{item.name}' is an aggregate: add a group_by, or order by a field.", "order_by")
+            source = labels[item.name] if item.field == item.name and item.name in labels else item
+            order.append((source.value or (lambda row: None), descending))
+        return sort_rows_by(kept, order)
 
     def project(self, rows: list[Row]) -> list[Row]:
         """``select`` applied to a page of (non-aggregated) rows."""

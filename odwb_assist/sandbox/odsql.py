@@ -26,7 +26,7 @@ from .odsql_functions import SCALARS
 from .odsql_lexer import ODSQLSyntaxError, Token, as_datetime, compare, fold, matches_words, text_of, tokenize, values_of
 
 __all__ = ["FieldResolver", "ODSQLSyntaxError", "Token", "as_datetime", "fold", "parse_order_by", "parse_select",
-           "parse_where", "sort_rows"]
+           "parse_where", "sort_rows", "sort_rows_by"]
 
 Row = dict[str, Any]
 Predicate = Callable[[Row], bool]
@@ -326,6 +326,17 @@ def sort_rows(rows: list[Row], order: list[tuple[str, bool]]) -> list[Row]:
         missing = [r for r in rows if r.get(key) in (None, [])]
         present.sort(key=functools.partial(_row_key, key), reverse=descending)
         rows = present + missing
+    return rows
+
+
+def sort_rows_by(rows: list[Row], order: list[tuple[Callable[[Row], Any], bool]]) -> list[Row]:
+    """:func:`sort_rows` on computed values (``order_by=year(date) desc``); each value computed once per row."""
+    for value, descending in reversed(order):
+        keyed = [(value(row), row) for row in rows]
+        present = [(v, row) for v, row in keyed if v not in (None, [])]
+        missing = [row for v, row in keyed if v in (None, [])]
+        present.sort(key=lambda pair: _sort_key(pair[0]), reverse=descending)
+        rows = [row for _v, row in present] + missing
     return rows
 
 

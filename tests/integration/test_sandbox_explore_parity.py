@@ -91,6 +91,10 @@ def test_group_by_and_aggregates_on_records(parity: Any, openapi: Any) -> None:
                    order_by="mois desc") == [{"mois": "2022-07"}, {"mois": "2021-11"}, {"mois": "2021-05"}]
     assert records(parity, openapi, where="year(ouverture) = 2021", select="nom, month(ouverture) as m") == [
         {"nom": "Gare", "m": 5}, {"nom": "Église", "m": 11}]
+    assert [r["nom"] for r in records(parity, openapi, select="nom, month(ouverture) as m", order_by="m desc, nom")] == [
+        "Église", "Citadelle", "Gare", ROWS[2]["nom"]]
+    assert [r["nom"] for r in records(parity, openapi, order_by="year(ouverture) desc, places")] == [
+        "Citadelle", "Église", "Gare", ROWS[2]["nom"]]
 
 
 @pytest.mark.parametrize("params", [
@@ -100,6 +104,8 @@ def test_group_by_and_aggregates_on_records(parity: Any, openapi: Any) -> None:
     {"select": "envelope(geo_point_2d)"},
     {"group_by": "commune", "limit": "20001"},
     {"where": "avg(places) > 3"},
+    {"order_by": "count(*) desc"},
+    {"order_by": ", ".join(["places"] * 51)},
 ])
 def test_aggregation_errors_are_odsql_400(parity: Any, openapi: Any, params: dict[str, str]) -> None:
     body = get(parity, openapi, RECORDS, params, status=400, dataset_id=DATASET).json()
