@@ -106,16 +106,18 @@ class Query:
         if self.aggregated:
             return aggregate(matched, self.selection, self.groups, self.order, self.fields)
         kept = list(matched)
-        if not self.order:
-            return kept
+        return sort_rows_by(kept, self.ordering()) if self.order else kept
+
+    def ordering(self) -> list[tuple[Callable[[Row], Any], bool]]:
+        """The sort keys of a non-aggregated ``order_by`` (fields, expressions, select labels)."""
         labels = {item.name: item for item in (self.selection.items if self.selection else [])}
         order = []
-        for item, descending in parse_order_items(self.order, self.fields, list(labels)):
+        for item, descending in parse_order_items(self.order or "", self.fields, list(labels)):
             if item.aggregate is not None:
                 raise _bad(f"'{item.name}' is an aggregate: add a group_by, or order by a field.", "order_by")
             source = labels[item.name] if item.field == item.name and item.name in labels else item
             order.append((source.value or (lambda row: None), descending))
-        return sort_rows_by(kept, order)
+        return order
 
     def project(self, rows: list[Row]) -> list[Row]:
         """``select`` applied to a page of (non-aggregated) rows."""
@@ -147,11 +149,14 @@ def parse_query(fields: FieldResolver, refine_facets: list[str] | tuple[str, ...
     select = request.args.get("select")
     group_by = request.args.get("group_by")
     order = request.args.get("order_by")
-    return Query(
+    query = Query(
         fields, lambda row: refine(row) and all(p(row) for p in predicates),
         parse_selection(select, fields) if select and select.strip() else None,
         parse_group_by(group_by, fields) if group_by and group_by.strip() else [],
         order if order and order.strip() else None, bool(predicates or refines or excludes))
+    if query.order and not query.aggregated:
+        query.ordering()  # a malformed order_by is a 400 before any record is read
+    return query
 
 
 # -- catalogue -------------------------------------------------------------------------------
