@@ -190,6 +190,9 @@ class ExprParser(_Parser):
 
         def field_keys(row: Row) -> list[tuple[Any, Any]]:
             result = value(row)
+            if isinstance(result, dict) or (isinstance(result, list) and any(isinstance(v, dict) for v in result)):
+                raise ODSQLSyntaxError("grouping by a geo field is not supported since v2.1 (geo_cluster() is not in"
+                                       " the sandbox).", self.clause)
             if isinstance(result, list):
                 return [(v, v) for v in dict.fromkeys(result)] or [(None, None)]
             return [(result, result)]

@@ -105,6 +105,7 @@ def test_group_by_and_aggregates_on_records(parity: Any, openapi: Any) -> None:
     {"group_by": "commune", "limit": "20001"},
     {"where": "avg(places) > 3"},
     {"order_by": "count(*) desc"},
+    {"group_by": "geo_point_2d"},
     {"order_by": ", ".join(["places"] * 51)},
 ])
 def test_aggregation_errors_are_odsql_400(parity: Any, openapi: Any, params: dict[str, str]) -> None:
@@ -334,7 +335,7 @@ def test_records_pages_do_not_decode_the_whole_dataset(parity: Any, monkeypatch:
 WORDS = ["count(*)", "sum(", "avg(", "min(", "max(", "median(", "percentile(", "range(", "year(", "month(", "date_format(",
          "lower(", "ifnull(", "include(", "exclude(", "facet(", "name=", "sort=", "limit=", "disjunctive=true", " as ", ",",
          ")", "*", "places", "nom", "ouverture", "services", "commune", "1 day", "5", "-3", "date'2021-01-01'", "'x'",
-         " desc", "distinct ", "1M", "0", "1e400", "99999999999999999999999"]
+         " desc", "distinct ", "1M", "0", "1e400", "99999999999999999999999", "geo_point_2d"]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
