@@ -9,7 +9,6 @@ records (:mod:`.record_reads`), so no request decodes a whole dataset it does no
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -43,7 +42,7 @@ def _bad(detail: str, clause: str) -> ODSQLSyntaxError:
 
 
 def _json(data: Any) -> Response:
-    return Response(json.dumps(data, ensure_ascii=False), content_type=JSON_TYPE)
+    return Response(exports.dumps(data), content_type=JSON_TYPE)
 
 
 def _int(name: str, default: int) -> int:

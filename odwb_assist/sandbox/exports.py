@@ -32,6 +32,17 @@ EXTENSIONS = {"geojson": "geojson", "jsonl": "jsonl"}
 Row = dict[str, Any]
 
 
+def _jsonable(value: Any) -> Any:
+    """What JSON cannot write as is: a date literal selected or computed (``select=date'2021-01-01'``)."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, default=_jsonable)
+
+
 def _flag(name: str, default: bool) -> bool:
     return (request.args.get(name) or str(default)).strip().lower() in ("true", "1", "yes")
 
@@ -129,7 +140,7 @@ def geojson_bytes(rows: Iterable[Row], columns: list[tuple[str, str, str]]) -> b
     geo = next((key for key, _label, kind in columns if kind in ("geo_point_2d", "geo_shape")), None)
     features = [{"type": "Feature", "geometry": _geometry(row.get(geo)) if geo else None,
                  "properties": {k: row.get(k) for k, _label, _kind in columns if k != geo}} for row in rows]
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode("utf-8")
+    return dumps({"type": "FeatureCollection", "features": features}).encode("utf-8")
 
 
 def parquet_bytes(rows: list[Row], columns: list[tuple[str, str, str]]) -> bytes:
@@ -169,9 +180,9 @@ def dataset_export(fmt: str, rows: list[Row], schema: list[dict[str, Any]], data
     keys = [key for key, _label, _kind in columns]
     header = [label for _key, label, _kind in columns] if _flag("use_labels", False) else keys
     if fmt == "json":
-        return file_response(json.dumps(rows, ensure_ascii=False).encode("utf-8"), fmt, dataset_id)
+        return file_response(dumps(rows).encode("utf-8"), fmt, dataset_id)
     if fmt == "jsonl":
-        return file_response("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8"), fmt, dataset_id)
+        return file_response("".join(dumps(r) + "\n" for r in rows).encode("utf-8"), fmt, dataset_id)
     if fmt == "csv":
         return file_response(csv_bytes(rows, header, keys, **_csv_options()), fmt, dataset_id)
     if fmt == "xlsx":
@@ -203,9 +214,9 @@ def _catalog_flat(item: Row) -> Row:
 def catalog_table(fmt: str, items: list[Row], selected: bool) -> Response:
     """The catalogue as json / jsonl (dataset objects, or the selected keys) or csv / xlsx (one row per dataset)."""
     if fmt == "json":
-        return file_response(json.dumps(items, ensure_ascii=False).encode("utf-8"), fmt, "catalog")
+        return file_response(dumps(items).encode("utf-8"), fmt, "catalog")
     if fmt == "jsonl":
-        return file_response("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items).encode("utf-8"), fmt, "catalog")
+        return file_response("".join(dumps(i) + "\n" for i in items).encode("utf-8"), fmt, "catalog")
     rows = items if selected else [_catalog_flat(item) for item in items]
     keys = list(dict.fromkeys(k for row in rows for k in row)) if selected else catalog_columns(items)
     if fmt == "csv":
