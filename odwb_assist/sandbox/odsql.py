@@ -8,7 +8,7 @@ case-insensitive word search), ``IS [NOT] NULL``, ``search(field|*, "text")``,
 a bare boolean field, quoted strings (single or double, ``\\`` escapes), numbers, ``TRUE``/``FALSE``,
 ``NULL`` and dates (``date'2021-05-01'``, ``date'2021/05/01T08:02'``). Back-quoted field names.
 Scalar functions (``year(date) = 2021``, ``date_format()``, ``lower()``…: :mod:`.odsql_functions`)
-wherever a value goes. ``select``: ``*``, field names, ``field AS alias``. ``order_by``:
+and arithmetic (``places * 2``, ``+ - /``) wherever a value goes. ``select``: ``*``, field names, ``field AS alias``. ``order_by``:
 ``field [ASC|DESC]``, comma list. Expressions, aggregates and ``group_by`` are in :mod:`.odsql_expr`.
 Anything else (geo functions, ``random()``…) raises :class:`ODSQLSyntaxError`, which the Explore API
 turns into the vendor's 400 ``{"error_code": "ODSQLError", "message": ...}``.
@@ -22,7 +22,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from .odsql_functions import SCALARS
+from .odsql_functions import SCALARS, arithmetic
 from .odsql_lexer import ODSQLSyntaxError, Token, as_datetime, compare, fold, matches_words, text_of, tokenize, values_of
 
 __all__ = ["FieldResolver", "ODSQLSyntaxError", "Token", "as_datetime", "fold", "parse_order_by", "parse_select",
@@ -171,7 +171,32 @@ class _Parser:
         raise AssertionError  # unreachable
 
     def operand(self) -> Callable[[Row], Any]:
+        """A value: a term, or terms joined by ``+`` / ``-`` (``places - 1`` also lexes as ``places`` and ``-1``)."""
+        left = self.term()
+        while True:
+            if self.is_op("+", "-"):
+                op = self.take().value
+            elif self.peek().kind == "number" and str(self.peek().value).startswith("-"):
+                op = "+"  # the negative number is the right-hand side
+            else:
+                return left
+            left = _arithmetic(left, op, self.term())
+
+    def term(self) -> Callable[[Row], Any]:
+        left = self.primary()
+        while self.is_op("*", "/"):
+            op = self.take().value
+            left = _arithmetic(left, op, self.primary())
+        return left
+
+    def primary(self) -> Callable[[Row], Any]:
         token = self.take()
+        if token.kind == "op" and token.value == "(":  # (places + 1) * 2 in select / group_by
+            self.nest()
+            inner = self.operand()
+            self.expect_op(")")
+            self.depth -= 1
+            return inner
         if token.kind in ("number", "string", "date"):
             value = token.value
             return lambda row: value
@@ -293,6 +318,10 @@ class _Parser:
             if self.peek().kind == "end":
                 return items
             self.expect_op(",")
+
+
+def _arithmetic(left: Callable[[Row], Any], op: str, right: Callable[[Row], Any]) -> Callable[[Row], Any]:
+    return lambda row: arithmetic(op, left(row), right(row))
 
 
 def _like(pattern: str) -> Callable[[Any], bool]:

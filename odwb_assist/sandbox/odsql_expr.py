@@ -139,10 +139,9 @@ class ExprParser(_Parser):
             aggregate = self.aggregate()
             text = self.span(start)
             return Item(self.label(text), _normal(text), aggregate=aggregate)
-        field = self.fields.resolve(token.value, self.clause) if token.kind == "ident" and not (
-            self.peek(1).kind == "op" and self.peek(1).value == "(") else None
         value = self.operand()
         text = self.span(start)
+        field = self.fields.resolve(token.value, self.clause) if token.kind == "ident" and self.i == start + 1 else None
         default = str(token.value) if field is not None else text
         return Item(self.label(default), _normal(text), value=value, field=field)
 
@@ -184,9 +183,9 @@ class ExprParser(_Parser):
             return GroupItem(self.label(text), _normal(text), keys)
         if token.kind == "ident" and is_call and str(token.value).lower() in AGGREGATES:
             raise ODSQLSyntaxError(f"{token.value}() cannot be used in group_by.", self.clause)
-        field = self.fields.resolve(token.value, self.clause) if token.kind == "ident" and not is_call else None
         value = self.operand()
         text = self.span(start)
+        field = self.fields.resolve(token.value, self.clause) if token.kind == "ident" and self.i == start + 1 else None
 
         def field_keys(row: Row) -> list[tuple[Any, Any]]:
             result = value(row)

@@ -96,6 +96,17 @@ def _ifnull(value: Any, alternative: Any) -> Any:
     return alternative if value in (None, []) else value
 
 
+def arithmetic(op: str, left: Any, right: Any) -> Any:
+    """``+ - * /`` on numbers; null when a side is null or not a number, and for a division by zero (as documented)."""
+    if isinstance(left, bool) or isinstance(right, bool) or not isinstance(left, int | float) \
+            or not isinstance(right, int | float):
+        return None
+    if op == "/":
+        return None if right == 0 else left / right
+    result = {"+": left + right, "-": left - right, "*": left * right}[op]
+    return result if abs(result) < 1e300 else None
+
+
 # name -> (number of arguments, function of the evaluated arguments)
 SCALARS: dict[str, tuple[int, Callable[..., Any]]] = {
     "year": (1, _date_part("year")), "month": (1, _date_part("month")), "day": (1, _date_part("day")),

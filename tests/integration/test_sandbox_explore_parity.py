@@ -93,6 +93,10 @@ def test_group_by_and_aggregates_on_records(parity: Any, openapi: Any) -> None:
         {"nom": "Gare", "m": 5}, {"nom": "Église", "m": 11}]
     assert [r["nom"] for r in records(parity, openapi, select="nom, month(ouverture) as m", order_by="m desc, nom")] == [
         "Église", "Citadelle", "Gare", ROWS[2]["nom"]]
+    assert records(parity, openapi, select="places * 2 as double, (tarif + 1) / 2") == [
+        {"double": 24, "(tarif + 1) / 2": 1.25}, {"double": 16, "(tarif + 1) / 2": 0.5},
+        {"double": None, "(tarif + 1) / 2": 1.5}, {"double": 80, "(tarif + 1) / 2": 2.125}]
+    assert records(parity, openapi, select="sum(places * 2) as s") == [{"s": 120}]
     assert records(parity, openapi, select="date'2021-01-01' as d, lower(commune)", limit=1) == [
         {"d": "2021-01-01T00:00:00", "lower(commune)": "namur"}]
     assert [r["nom"] for r in records(parity, openapi, order_by="year(ouverture) desc, places")] == [

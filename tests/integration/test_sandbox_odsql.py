@@ -57,6 +57,9 @@ def names(where: str) -> list[str]:
     ("date_format(date, 'MM/yyyy') = '05/2021'", ["Gare de Namur"]),
     ("lower(ville) = 'liège'", ["Place d'Armes"]),
     ("ifnull(places, 0) = 0", ["Place d'Armes"]),
+    ("places * 2 > 20", ["Gare de Namur", "Citadelle"]),
+    ("places - 1 >= 11 AND places-1 < 39", ["Gare de Namur"]),
+    ("places / 0 IS NULL", ["Gare de Namur", "Église Saint-Loup", "Place d'Armes", "Citadelle"]),
     ("PLACES > 39 and Ville = 'Namur'", ["Citadelle"]),
     ("", ["Gare de Namur", "Église Saint-Loup", "Place d'Armes", "Citadelle"]),
 ])
