@@ -120,7 +120,8 @@ def aggregate(rows: Iterable[Row], selection: Selection | None, groups: list[Gro
     for item, _descending in order:
         if item.aggregate is not None and item.text not in {i.text for i in items if i.aggregate}:
             hidden.append(item)
-        elif item.aggregate is None and item.name not in outputs and _matching_group(item, groups) is None:
+        elif item.aggregate is None and item.name not in outputs and _matching_group(item, groups) is None \
+                and not item.text.startswith("random("):
             raise ODSQLSyntaxError(f"'{item.name}' must be an aggregate, a label or appear in group_by.", "order_by")
     aggregates = [i for i in items if i.aggregate is not None] + hidden
     buckets: dict[tuple[Any, ...], tuple[tuple[Any, ...], list[_Accumulator]]] = {}
@@ -167,7 +168,7 @@ def _sorted(results: list[Any], item: Item, descending: bool, groups: list[Group
             return values.get(item.text)
         if position is not None:
             return sorts[position]
-        return row.get(item.name)
+        return row[item.name] if item.name in row or item.value is None else item.value(row)  # a label, or random()
 
     present = [e for e in results if value(e) is not None]
     missing = [e for e in results if value(e) is None]

@@ -17,9 +17,10 @@ from flask import Blueprint, Response, jsonify, request
 
 from . import attachments, catalog, exports, facets, record_reads
 from .aggregation import aggregate
+from .domain import LANGUAGES
 from .odsql import FieldResolver, ODSQLSyntaxError, parse_where, sort_rows_by
 from .odsql_expr import GroupItem, Selection, parse_group_by, parse_order_items, parse_selection
-from .odsql_functions import TIMEZONE, valid_timezone
+from .odsql_functions import LANG, TIMEZONE, valid_timezone
 from .replies import caller, error, store
 
 bp = Blueprint("explore", __name__, url_prefix="/api/explore/v2.1")
@@ -134,11 +135,16 @@ def _timezone() -> None:
     if not valid_timezone(zone):
         raise _bad(f"Unknown timezone '{zone}' (use an IANA name such as Europe/Brussels).", "timezone")
     TIMEZONE.set(zone)
+    lang = (request.args.get("lang") or "fr").strip().lower()
+    if lang not in LANGUAGES:
+        raise _bad(f"Unknown lang '{lang}' (one of {', '.join(LANGUAGES)}).", "lang")
+    LANG.set(lang)
 
 
 @bp.teardown_request
 def _timezone_reset(_exc: BaseException | None) -> None:
-    TIMEZONE.set("UTC")  # the worker thread serves the next request, of any blueprint, in UTC
+    TIMEZONE.set("UTC")  # the worker thread serves the next request, of any blueprint, in UTC and French
+    LANG.set("fr")
 
 
 def parse_query(fields: FieldResolver, refine_facets: list[str] | tuple[str, ...]) -> Query:

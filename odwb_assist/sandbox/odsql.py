@@ -8,10 +8,11 @@ case-insensitive word search), ``IS [NOT] NULL``, ``search(field|*, "text")``,
 a bare boolean field, quoted strings (single or double, ``\\`` escapes), numbers, ``TRUE``/``FALSE``,
 ``NULL`` and dates (``date'2021-05-01'``, ``date'2021/05/01T08:02'``). Back-quoted field names.
 Scalar functions (``year(date) = 2021``, ``date_format()``, ``lower()``…: :mod:`.odsql_functions`)
-and arithmetic (``places * 2``, ``+ - /``) wherever a value goes. ``select``: ``*``, field names, ``field AS alias``. ``order_by``:
-``field [ASC|DESC]``, comma list. Expressions, aggregates and ``group_by`` are in :mod:`.odsql_expr`.
-Anything else (geo functions, ``random()``…) raises :class:`ODSQLSyntaxError`, which the Explore API
-turns into the vendor's 400 ``{"error_code": "ODSQLError", "message": ...}``.
+and arithmetic (``places * 2``, ``+ - /``) wherever a value goes. ``select``: ``*``, field names,
+``field AS alias``. ``order_by``: ``field [ASC|DESC]``, comma list. Expressions, aggregates,
+``group_by`` and ``random()`` are in :mod:`.odsql_expr`. Anything else (geo functions…) raises
+:class:`ODSQLSyntaxError`, which the Explore API turns into the vendor's 400
+``{"error_code": "ODSQLError", "message": ...}``.
 """
 
 

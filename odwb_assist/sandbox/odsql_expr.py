@@ -12,6 +12,8 @@ Bounds (issue 18): at most :data:`MAX_ITEMS` expressions per clause and :data:`M
 from __future__ import annotations
 
 import fnmatch
+import json
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -171,6 +173,23 @@ class ExprParser(_Parser):
         return Aggregate("percentile" if name == "median" else name, argument, distinct,
                          50.0 if name == "median" else parameter)
 
+    def random(self) -> Item:
+        """``random(seed)`` of ``order_by``: the same seed gives the same order."""
+        start = self.i
+        self.take()
+        self.expect_op("(")
+        seed = self.take()
+        if seed.kind != "number" or not isinstance(seed.value, int):
+            self.i -= 1
+            self.fail("random() expects an integer seed")
+        self.expect_op(")")
+        text = self.span(start)
+
+        def shuffled(row: Row) -> int:
+            return zlib.crc32(f"{seed.value}:{json.dumps(row, sort_keys=True, default=str)}".encode())
+
+        return Item(text, _normal(text), value=shuffled)
+
     # group_by ---------------------------------------------------------------------------------
 
     def group_item(self) -> GroupItem:
@@ -311,6 +330,8 @@ def parse_order_items(text: str, fields: FieldResolver, labels: list[str]) -> li
 
     def one() -> tuple[Item, bool]:
         token = parser.peek()
+        if token.kind == "ident" and str(token.value).lower() == "random" and parser.peek(1).value == "(":
+            return parser.random(), False
         if token.kind == "ident" and str(token.value).lower() in lowered and parser.peek(1).value != "(":
             parser.take()
             label = lowered[str(token.value).lower()]

@@ -1,9 +1,10 @@
 """ODSQL scalar functions (usable in ``select``, ``where``, ``order_by`` and ``group_by``) and time intervals.
 
 As the vendor's document lists them: the date functions ``year() month() day() hour() minute()
-second()`` (integers since v2.1; in the request's ``timezone``), ``date_format(date, 'pattern')`` (the Java-style pattern letters
-of the document; day and month names in French, the portal's default ``lang``), ``lower()``,
-``length()`` and ``ifnull(expression, alternative)``. A null input gives null.
+second()`` (integers since v2.1; in the request's ``timezone``), ``date_format(date, 'pattern')``
+(the Java-style pattern letters of the document; day and month names in the request's ``lang``,
+French by default), ``lower()``, ``length()``, ``ifnull(expression, alternative)`` and the arithmetic
+operators. A null input gives null.
 """
 
 from __future__ import annotations
@@ -41,9 +42,21 @@ def valid_timezone(name: str) -> bool:
         return False
     return True
 
-DAYS_FR = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-             "novembre", "décembre"]
+NAMES = {  # lang -> (days from Monday, months)
+    "fr": (["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+           ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+            "décembre"]),
+    "nl": (["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
+           ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+            "november", "december"]),
+    "de": (["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
+           ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+            "Dezember"]),
+    "en": (["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+           ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December"]),
+}
+LANG: ContextVar[str] = ContextVar("odsql_lang", default="fr")
 
 
 def _date_part(attribute: str) -> Callable[[Any], Any]:
@@ -78,11 +91,12 @@ def _render(token: str, moment: datetime) -> str:
     numbers = {"y": moment.year, "Y": moment.year, "x": iso_year, "w": iso_week, "e": iso_day,
                "D": moment.timetuple().tm_yday, "M": moment.month, "d": moment.day, "H": moment.hour,
                "m": moment.minute, "s": moment.second}
+    days, months = NAMES.get(LANG.get(), NAMES["en"])
     if letter == "E":
-        name = DAYS_FR[moment.weekday()]
+        name = days[moment.weekday()]
         return name if width >= 4 else name[:3] + "."
     if letter == "M" and width >= 3:
-        name = MONTHS_FR[moment.month - 1]
+        name = months[moment.month - 1]
         return name if width >= 4 else name[:4].rstrip() + "."
     if letter not in numbers:
         return token

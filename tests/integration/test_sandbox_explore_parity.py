@@ -97,6 +97,11 @@ def test_group_by_and_aggregates_on_records(parity: Any, openapi: Any) -> None:
         {"double": 24, "(tarif + 1) / 2": 1.25}, {"double": 16, "(tarif + 1) / 2": 0.5},
         {"double": None, "(tarif + 1) / 2": 1.5}, {"double": 80, "(tarif + 1) / 2": 2.125}]
     assert records(parity, openapi, select="sum(places * 2) as s") == [{"s": 120}]
+    assert records(parity, openapi, select="date_format(ouverture, 'EEEE d MMMM') as jour", lang="nl", limit=1) == [
+        {"jour": "maandag 3 mei"}]
+    shuffled = [r["nom"] for r in records(parity, openapi, order_by="random(7)")]
+    assert shuffled == [r["nom"] for r in records(parity, openapi, order_by="random(7)")]
+    assert sorted(shuffled) == sorted(r["nom"] for r in ROWS)
     assert records(parity, openapi, select="date'2021-01-01' as d, lower(commune)", limit=1) == [
         {"d": "2021-01-01T00:00:00", "lower(commune)": "namur"}]
     assert [r["nom"] for r in records(parity, openapi, order_by="year(ouverture) desc, places")] == [
@@ -112,6 +117,8 @@ def test_group_by_and_aggregates_on_records(parity: Any, openapi: Any) -> None:
     {"where": "avg(places) > 3"},
     {"order_by": "count(*) desc"},
     {"group_by": "geo_point_2d"},
+    {"lang": "klingon"},
+    {"order_by": "random(x)"},
     {"order_by": ", ".join(["places"] * 51)},
 ])
 def test_aggregation_errors_are_odsql_400(parity: Any, openapi: Any, params: dict[str, str]) -> None:
