@@ -1,6 +1,6 @@
 """Third-party Opendatasoft clients from PyPI, unchanged, against the sandbox over loopback only.
 
-Each test is skipped when its client is not installed (``pip install odsclient ods-utils-py portalkit``):
+Each test is skipped when its client is not installed (``pip install -e ".[clients]"``):
 they are not dependencies of odwb-assist, only witnesses that the sandbox answers like the portal.
 """
 
