@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pandas as pd
 from hypothesis import given, settings
@@ -191,3 +192,13 @@ def test_no_validator_or_detector_raises_on_any_text(values):
             if kind.validate is not None:
                 for finding in kind.validate(series, "col", context):
                     assert finding.row_number in series.index and finding.message("fr") and finding.tip("en")
+
+
+def test_national_number_headers_are_whole_words():
+    from odwb_assist.quality.kinds import normalise_header
+
+    def named(label):
+        return any(re.search(p, normalise_header(label)) for p in national_number.KIND.header_patterns)
+
+    assert all(named(h) for h in ("rrn", "N° RRN", "numero_rrn", "NISS", "niss_demandeur", "Registre national", "bis"))
+    assert not any(named(h) for h in ("street_number_rrn", "numero_bis", "connexion", "annee"))
