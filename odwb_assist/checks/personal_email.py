@@ -32,8 +32,9 @@ if TYPE_CHECKING:
 
 PERSONAL, POSSIBLE = "personal-email", "possible-personal-email"
 _ADDRESS = re.compile(r"\s*([^@\s]+)@([^@\s]+\.[a-z]{2,})\s*")
-PARTICLES = frozenset("de del della di da du des d la le les l van vande vanden vander den der ter ten el al ben "
-                      "bin mac mc o y et and en".split())
+PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "des", "d", "la", "le", "les", "l", "van", "vande",
+                       "vanden", "vander", "den", "der", "ter", "ten", "el", "al", "ben", "bin", "mac", "mc", "o", "y",
+                       "et", "and", "en"})
 
 ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "the", "het"})
 WHY = {
