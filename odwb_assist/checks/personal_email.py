@@ -172,8 +172,9 @@ class PersonalEmailCheck(BaseTableCheck):
         self.people = describes_people(context.fields)
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        screened = _columns_with_at(chunk)
         for number, column in enumerate(chunk.columns, start=1):
-            if column not in self.text:
+            if column not in self.text or (screened is not None and column not in screened):
                 continue
             values = chunk[column]
             candidates = values[values.str.contains("@", regex=False)]
@@ -188,6 +189,19 @@ class PersonalEmailCheck(BaseTableCheck):
                 yield Finding(kind, Severity.ERROR if kind == PERSONAL else Severity.WARNING, text,
                               TIP if kind == PERSONAL else POSSIBLE_TIP, row_number=int(row), field_name=str(column),
                               field_number=number, cell=str(cell), extra={"reason": why})
+
+
+SMALL_CHUNK = 1000  # rows: below this, columns are screened in plain Python first (wide files, few rows)
+
+
+def _columns_with_at(chunk: pd.DataFrame) -> set[object] | None:
+    """The columns of a short chunk with an ``@`` somewhere (``None``: chunk too long to screen); one
+    conversion of the chunk costs less than a pandas call per column on a 500-column sheet."""
+    if len(chunk) > SMALL_CHUNK:
+        return None
+    cells = chunk.to_numpy(dtype=object)
+    return {column for column, values in zip(chunk.columns, cells.T, strict=True)
+            if any(isinstance(v, str) and "@" in v for v in values)}
 
 
 def _row_cells(chunk: pd.DataFrame, row: object, column: object) -> Callable[[], list[str]]:

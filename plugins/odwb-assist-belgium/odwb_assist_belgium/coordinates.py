@@ -122,7 +122,7 @@ def _coordinate_kind(name: str, label: Msg, header_patterns: tuple[str, ...],
     """A coordinate column: numbers alone never say « latitude » or « X Lambert », so a header is required."""
     TERRITORIES[name] = checks[1]
     return FieldKind(name=name, label=label, header_patterns=header_patterns, detect=_detect_numeric, validate=checks[0],
-                     threshold=0.8, value_threshold=1.01, priority=10)
+                     threshold=0.8, value_threshold=1.01, priority=10, prefilter=r"\d")
 
 
 LATITUDE = _coordinate_kind(

@@ -65,4 +65,5 @@ KIND = FieldKind(
     value_threshold=0.3,  # random 11-digit numbers pass the check 2 times in 97: a third is a strong signal
     personal=True,
     priority=30,
+    prefilter=r"(?:\d\D*+){11}",
 )

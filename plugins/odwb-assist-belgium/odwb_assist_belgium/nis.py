@@ -21,7 +21,7 @@ from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
 from . import reference as ref
-from .findings import VALUE_CACHE, emit_classified, non_empty, share
+from .findings import VALUE_CACHE, emit_classified, non_empty, share_of
 
 OUTSIDE = "be-nis-outside-wallonia"
 
@@ -77,7 +77,7 @@ def looks_like(value: str) -> bool:
 
 
 def detect(sample: pd.Series) -> float:
-    return share(sample, lambda values: values.map(looks_like))
+    return share_of(sample, looks_like)
 
 
 def territory(values: pd.Series, context: CheckContext) -> tuple[pd.Series, pd.Series]:
@@ -108,4 +108,5 @@ KIND = FieldKind(
     threshold=0.5,
     value_threshold=0.95,
     priority=20,
+    prefilter=r"^\s*\d{5}\s*$",
 )

@@ -11,7 +11,7 @@ from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
 from . import reference as ref
-from .findings import emit_classified, non_empty, share
+from .findings import emit_classified, non_empty, share_of
 
 
 def classify(code: str, walloon_administration: bool = True) -> str | None:
@@ -39,7 +39,7 @@ def looks_like(value: str) -> bool:
 
 
 def detect(sample: pd.Series) -> float:
-    return share(sample, lambda values: values.map(looks_like))
+    return share_of(sample, looks_like)
 
 
 def territory(values: pd.Series, context: CheckContext) -> tuple[pd.Series, pd.Series]:
@@ -68,4 +68,5 @@ KIND = FieldKind(
     threshold=0.5,
     value_threshold=1.01,  # 4-digit numbers (years, amounts) look like postal codes: a header is required
     priority=10,
+    prefilter=r"^\s*\d{4}\s*$",
 )
