@@ -177,7 +177,13 @@ class PersonalEmailCheck(BaseTableCheck):
             if column not in self.text or (screened is not None and column not in screened):
                 continue
             values = chunk[column]
-            candidates = values[values.str.contains("@", regex=False)]
+            candidates = values[values.str.contains("@", regex=False).fillna(False).astype(bool)]
+            if candidates.empty:
+                continue
+            # the address alone, once per distinct value: service and organisation addresses (most of
+            # a big file) leave here, vectorised; only the others are judged row by row
+            shapes = candidates.map({value: address_shape(str(value)) for value in candidates.unique()})
+            candidates = candidates[(shapes != "organisation").fillna(True).astype(bool)]
             for row, cell in candidates.items():
                 found = verdict(str(cell), _row_cells(chunk, row, column), self.people)
                 if found is None:
