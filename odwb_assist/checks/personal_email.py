@@ -158,7 +158,8 @@ def verdict(address: str, cells: Callable[[], Iterable[str]], people_table: bool
         return PERSONAL, "row"
     if people_table:
         return PERSONAL, "people"
-    assert shape is not None
+    if shape is None:  # already excluded above; kept for the type checker
+        return None
     return (PERSONAL, shape) if shape == "name" else (POSSIBLE, shape)
 
 
