@@ -29,11 +29,15 @@ def odwb_checks(context: CheckContext) -> list[Any]:
     from .consistency import CommuneConsistencyCheck
     from .coordinates_pair import SwappedCoordinatesCheck
     from .national_number_scan import NationalNumberScan
+    from .territory import KINDS as TERRITORY_KINDS
+    from .territory import OutsideWalloniaCheck
 
     kinds = set(context.kinds.values())
     checks: list[Any] = [NationalNumberScan()]
     if "be-nis-code" in kinds or "be-postal-code" in kinds:
         checks.append(CommuneConsistencyCheck())
+    if kinds & set(TERRITORY_KINDS):
+        checks.append(OutsideWalloniaCheck())
     if {"wgs84-latitude", "wgs84-longitude"} <= kinds:
         checks.append(SwappedCoordinatesCheck())
     return checks
