@@ -28,7 +28,7 @@ from .detect import Detected, detect
 from .kinds import detect_kinds, field_kinds
 from .messages import from_frictionless
 from .model import Finding, Severity
-from .notes import relabel
+from .notes import general, relabel
 from .reader import CHUNK_ROWS, frame_from_rows, open_resource, unreadable
 from .report import Collector, QualityReport
 from .structure import structure_errors
@@ -54,7 +54,7 @@ def load_schema(schema: Any) -> Schema | None:
             return Schema(str(path))
     except FrictionlessException as exc:
         raise InputError(
-            f"Le schéma {schema} n'est pas un Table Schema valide ({exc.error.message}). Corrigez le fichier JSON.",
+            f"Le schéma {schema} n'est pas un Table Schema valide ({general(exc.error.note).fr}). Corrigez le fichier JSON.",
             f"Schema {schema} is not a valid Table Schema ({exc.error.message}). Fix the JSON file.",
         ) from exc
 

@@ -123,11 +123,9 @@ def codec_note(note: str) -> Msg | None:
         return None
     codec = found["codec"].upper().replace("_", "-")
     byte = found["byte"].upper().replace("0X", "0x")
-    where_fr = f" (position {found['position']} du fichier)" if found["position"] else ""
-    where_en = f" (position {found['position']} in the file)" if found["position"] else ""
-    return Msg(f"l'octet {byte}{where_fr} n'est pas un caractère valide dans l'encodage {codec} : le fichier a "
+    return Msg(f"l'octet {byte} n'est pas un caractère valide dans l'encodage {codec} : le fichier a "
                "probablement été enregistré dans un autre encodage",
-               f"byte {byte}{where_en} is not a valid character in the {codec} encoding: the file was probably "
+               f"byte {byte} is not a valid character in the {codec} encoding: the file was probably "
                "saved in another encoding")
 
 
