@@ -91,8 +91,10 @@ def invalid_mask(column: pd.Series, field_type: str) -> pd.Series:
 
 CANDIDATES = ("date", "integer", "number", "boolean", "year")  # Frictionless's order of inference
 WIDER = {"year": "integer", "integer": "number"}  # each value of the first reads as the second
+RANK = {"year": 0, "integer": 1, "number": 2, "date": 0, "boolean": 0}  # position in the WIDER chain
 KEEP_SAMPLED = 0.10  # the type Frictionless inferred from the first rows stays while ≤ 10 % of all values contradict it
 INFER = 0.05  # otherwise the first type contradicted by ≤ 5 % of the values (Frictionless's 0.9 confidence, scored ±1)
+SLICE = 2000  # rows read first, so that a text column gives up the other types cheaply
 FLOOR = 1000  # a type is given up while reading only after this many contradicting values (bounded memory)
 
 
@@ -145,7 +147,12 @@ class TypeTally:
     def add(self, chunk: pd.DataFrame) -> None:
         for name, state in self.columns.items():
             if state.counts and name in chunk.columns:
-                self._add_column(state, chunk[name])
+                column = chunk[name]
+                if state.filled < FLOOR and len(column) > 2 * SLICE and len(state.counts) > 1:
+                    self._add_column(state, column.iloc[:SLICE])  # most candidates are given up on a few rows
+                    column = column.iloc[SLICE:]
+                if state.counts:
+                    self._add_column(state, column)
 
     def _add_column(self, state: _Column, column: pd.Series) -> None:
         if state.sampled == "string" and state.fixed:
@@ -183,6 +190,13 @@ class TypeTally:
         if not state.fixed:
             for name in [n for n, count in state.counts.items() if count > max(FLOOR, KEEP_SAMPLED * state.filled)]:
                 del state.counts[name], state.rows[name], state.cells[name]  # given up: too many values contradict it
+            if state.filled >= FLOOR and state.sampled in state.counts:
+                # The sampled type holds so far: only it and its wider types can still be chosen (speed).
+                keep = {state.sampled}
+                while (wider := WIDER.get(max(keep, key=RANK.get))) is not None:
+                    keep.add(wider)
+                for name in [n for n in state.counts if n not in keep]:
+                    del state.counts[name], state.rows[name], state.cells[name]
 
     def types(self) -> dict[str, str]:
         """Field -> the type chosen from the whole file."""
