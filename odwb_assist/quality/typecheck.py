@@ -193,7 +193,7 @@ class TypeTally:
             if state.filled >= FLOOR and state.sampled in state.counts:
                 # The sampled type holds so far: only it and its wider types can still be chosen (speed).
                 keep = {state.sampled}
-                while (wider := WIDER.get(max(keep, key=RANK.get))) is not None:
+                while (wider := WIDER.get(max(keep, key=lambda name: RANK[name]))) is not None:
                     keep.add(wider)
                 for name in [n for n in state.counts if n not in keep]:
                     del state.counts[name], state.rows[name], state.cells[name]
