@@ -132,6 +132,25 @@ class _Column:
         return chosen
 
 
+def _stack(chunk: pd.DataFrame, names: list[str]) -> pd.Series:
+    """The cells of ``names``, column after column, as one text Series (position = column * height + row)."""
+    if len(names) == 1:
+        return chunk[names[0]].reset_index(drop=True)
+    return pd.concat([chunk[name] for name in names], ignore_index=True)
+
+
+def _give_up(state: _Column) -> None:
+    """Forget the types too many values contradict, and, once the sampled type holds, all but its wider ones."""
+    for name in [n for n, count in state.counts.items() if count > max(FLOOR, KEEP_SAMPLED * state.filled)]:
+        del state.counts[name], state.rows[name], state.cells[name]
+    if state.filled >= FLOOR and state.sampled in state.counts:
+        keep = {state.sampled}
+        while (wider := WIDER.get(max(keep, key=lambda name: RANK[name]))) is not None:
+            keep.add(wider)
+        for name in [n for n in state.counts if n not in keep]:
+            del state.counts[name], state.rows[name], state.cells[name]
+
+
 class TypeTally:
     """Column types inferred from every row, and the ``type-error`` findings they give (one per column).
 
@@ -145,58 +164,88 @@ class TypeTally:
                         for name, (number, kind) in types.items()}
 
     def add(self, chunk: pd.DataFrame) -> None:
-        for name, state in self.columns.items():
-            if state.counts and name in chunk.columns:
-                column = chunk[name]
-                if state.filled < FLOOR and len(column) > 2 * SLICE and len(state.counts) > 1:
-                    self._add_column(state, column.iloc[:SLICE])  # most candidates are given up on a few rows
-                    column = column.iloc[SLICE:]
-                if state.counts:
-                    self._add_column(state, column)
+        names = [name for name, state in self.columns.items()
+                 if state.counts and name in chunk.columns and not (state.fixed and state.sampled == "string")]
+        if not names or chunk.empty:
+            return
+        undecided = any(self.columns[name].filled < FLOOR and len(self.columns[name].counts) > 1 for name in names)
+        if undecided and len(chunk) > 2 * SLICE:
+            self._add_block(chunk.iloc[:SLICE], names)  # most candidates are given up on a few rows
+            chunk = chunk.iloc[SLICE:]
+            names = [name for name in names if self.columns[name].counts]
+        if names:
+            self._add_block(chunk, names)
 
-    def _add_column(self, state: _Column, column: pd.Series) -> None:
-        if state.sampled == "string" and state.fixed:
-            return
-        filled = column != ""
-        if not filled.any():
-            return
-        bad: dict[str, pd.Series] = {}
-        for name in state.counts:
-            if name == "number" and "integer" in bad:  # a whole number is a number: test only the others
-                mask = bad["integer"].copy()
-                if mask.any():
-                    mask[mask] = invalid_mask(column[mask], "number")
-                bad[name] = mask
-            else:
-                bad[name] = invalid_mask(column, name)
-        placeholders = filled & False
-        if not state.fixed:
-            everywhere = filled.copy()
-            for mask in bad.values():
-                everywhere &= mask
-            if everywhere.any():
-                placeholders[everywhere] = placeholder_mask(column[everywhere])
-        state.filled += int(filled.sum()) - int(placeholders.sum())
-        for name, mask in bad.items():
-            if placeholders.any():
-                mask = mask & ~placeholders
-            count = int(mask.sum())
-            if not count:
+    def _add_block(self, chunk: pd.DataFrame, names: list[str]) -> None:
+        """Test every candidate type on all the columns that still need it at once (one regex per type)."""
+        height = len(chunk)
+        stacked = _stack(chunk, names)  # column after column
+        filled = (stacked != "").to_numpy(dtype=bool).reshape(len(names), height)
+        bad: dict[str, dict[str, np.ndarray]] = {name: {} for name in names}
+        for kind in CANDIDATES:
+            needing = [name for name in names if kind in self.columns[name].counts]
+            if kind == "number":  # a whole number is a number: where integer was tested, test only its misses
+                cascade = [name for name in needing if "integer" in bad[name]]
+                self._number_after_integer(stacked, names, cascade, bad, height)
+                needing = [name for name in needing if name not in cascade]
+            if not needing:
                 continue
-            state.counts[name] += count
-            state.rows[name].append(column.index[mask.to_numpy()].to_numpy())
-            if not state.fixed or len(state.cells[name]) < EXAMPLES:
-                state.cells[name].extend(column[mask].astype(str).tolist())
-        if not state.fixed:
-            for name in [n for n, count in state.counts.items() if count > max(FLOOR, KEEP_SAMPLED * state.filled)]:
-                del state.counts[name], state.rows[name], state.cells[name]  # given up: too many values contradict it
-            if state.filled >= FLOOR and state.sampled in state.counts:
-                # The sampled type holds so far: only it and its wider types can still be chosen (speed).
-                keep = {state.sampled}
-                while (wider := WIDER.get(max(keep, key=lambda name: RANK[name]))) is not None:
-                    keep.add(wider)
-                for name in [n for n in state.counts if n not in keep]:
-                    del state.counts[name], state.rows[name], state.cells[name]
+            values = stacked if len(needing) == len(names) else _stack(chunk, needing)
+            mask = invalid_mask(values, kind).to_numpy(dtype=bool).reshape(len(needing), height)
+            for position, name in enumerate(needing):
+                bad[name][kind] = mask[position]
+        # Placeholders (cells no candidate reads) count as empty cells; one vectorised test for the block.
+        placeholders = np.zeros((len(names), height), dtype=bool)
+        everywhere = filled.copy()
+        for position, name in enumerate(names):
+            if self.columns[name].fixed:
+                everywhere[position] = False
+            for mask in bad[name].values():
+                everywhere[position] &= mask
+        if everywhere.any():
+            flat = np.flatnonzero(everywhere.ravel())
+            placeholders.ravel()[flat] = placeholder_mask(stacked.iloc[flat]).to_numpy(dtype=bool)
+        index = chunk.index.to_numpy()
+        wanted: list[tuple[list[str], np.ndarray]] = []  # (list to extend, flat positions): one take at the end
+        for position, name in enumerate(names):
+            state = self.columns[name]
+            state.filled += int(filled[position].sum()) - int(placeholders[position].sum())
+            for kind, mask in bad[name].items():
+                mask = mask & ~placeholders[position]
+                count = int(mask.sum())
+                if not count:
+                    continue
+                state.counts[kind] += count
+                state.rows[kind].append(index[mask])
+                if not state.fixed or len(state.cells[kind]) < EXAMPLES:
+                    wanted.append((state.cells[kind], np.flatnonzero(mask) + position * height))
+        if wanted:
+            texts = stacked.iloc[np.concatenate([flat for _, flat in wanted])].astype(str).tolist()
+            start = 0
+            for target, flat in wanted:
+                target.extend(texts[start:start + len(flat)])
+                start += len(flat)
+        for name in names:
+            if not self.columns[name].fixed:
+                _give_up(self.columns[name])
+
+    @staticmethod
+    def _number_after_integer(stacked: pd.Series, names: list[str], cascade: list[str],
+                              bad: dict[str, dict[str, np.ndarray]], height: int) -> None:
+        if not cascade:
+            return
+        where = {name: position for position, name in enumerate(names)}
+        flats = [np.flatnonzero(bad[name]["integer"]) + where[name] * height for name in cascade]
+        for name in cascade:
+            bad[name]["number"] = bad[name]["integer"].copy()
+        every = np.concatenate(flats)
+        if not len(every):
+            return
+        misses = invalid_mask(stacked.iloc[every].reset_index(drop=True), "number").to_numpy(dtype=bool)
+        start = 0
+        for name, flat in zip(cascade, flats, strict=True):
+            bad[name]["number"][flat - where[name] * height] = misses[start:start + len(flat)]
+            start += len(flat)
 
     def types(self) -> dict[str, str]:
         """Field -> the type chosen from the whole file."""

@@ -50,18 +50,20 @@ def register(tmp_path: Path) -> Path:
     return path
 
 
-def test_late_decimal_commas_are_reported_once_not_as_type_errors(register: Path) -> None:
-    report = check(register, plugins=PM)
+@pytest.mark.parametrize("chunk_rows", [25_000, 300])  # the whole file in one chunk, or read as a big file is
+def test_late_decimal_commas_are_reported_once_not_as_type_errors(register: Path, chunk_rows: int) -> None:
+    report = check(register, plugins=PM, chunk_rows=chunk_rows)
     commas = only(report, "decimal-comma")
     assert len(commas) == 1 and commas[0].field_name == "Surface plancher"
     assert commas[0].count > 450 and min(commas[0].rows) > 2800  # the commas start after row 2 800
     assert only(report, "type-error") == []  # the same cells are not also type errors
 
 
-def test_the_fixed_register_has_no_type_error_and_a_number_column(register: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("chunk_rows", [25_000, 300])
+def test_the_fixed_register_has_no_type_error_and_a_number_column(register: Path, tmp_path: Path, chunk_rows: int) -> None:
     out = tmp_path / "propre.csv"
     fix(register, out, plugins=PM)
-    again = check(out, plugins=PM)
+    again = check(out, plugins=PM, chunk_rows=chunk_rows)
     assert only(again, "type-error") == [] and only(again, "decimal-comma") == []
     assert again.types["Surface plancher"] == "number"  # from every row, not from the first hundred
 
@@ -75,13 +77,14 @@ def test_types_come_from_the_whole_file_not_the_head(tmp_path: Path) -> None:
     assert report.types["valeur"] == "number" and only(report, "type-error") == []
 
 
-def test_a_real_mistake_late_in_the_file_is_still_one_type_error_with_every_row(tmp_path: Path) -> None:
+@pytest.mark.parametrize("chunk_rows", [25_000, 250])
+def test_a_real_mistake_late_in_the_file_is_still_one_type_error_with_every_row(tmp_path: Path, chunk_rows: int) -> None:
     path = tmp_path / "comptages.csv"
     rows = [f"{i},{i * 3}" for i in range(3000)]
     for bad in (1500, 2200, 2999):
         rows[bad] = f"{bad},trois cents"
     path.write_text("id,passages\n" + "\n".join(rows) + "\n")
-    report = check(path, plugins=PM)
+    report = check(path, plugins=PM, chunk_rows=chunk_rows)
     (finding,) = only(report, "type-error")
     assert finding.field_name == "passages" and finding.count == 3 and finding.rows == (1502, 2202, 3001)
     assert "3 valeurs ne sont pas un nombre entier" in finding.message("fr")
