@@ -43,7 +43,7 @@ class Collector:
         self.kept_by_type: Counter[str] = Counter()
         self.severities: Counter[str] = Counter()
         self.aggregator = Aggregator()
-        self.explained: dict[str, set[int]] = {}
+        self.explained: dict[str, list[tuple[int, ...]]] = {}  # column -> rows of the findings that explain cells
 
     def add(self, finding: Finding) -> None:
         if Aggregator.accepts(finding):
@@ -64,9 +64,9 @@ class Collector:
     def keep(self, finding: Finding) -> None:
         if finding.type in EXPLAINING and finding.field_name is not None:
             rows = finding.all_rows
-            examples = finding.extra.get("examples") or ()
-            self.explained.setdefault(finding.field_name, set()).update(
-                rows if len(rows) >= finding.count else [*rows, *(int(e["rowNumber"]) for e in examples)])
+            if len(rows) < finding.count:  # a plugin's finding with examples only
+                rows = (*rows, *(int(e["rowNumber"]) for e in finding.extra.get("examples") or ()))
+            self.explained.setdefault(finding.field_name, []).append(rows)  # no copy: read once, at the end
         self.counts[finding.type] += 1
         self.occurrences[finding.type] += max(finding.count, 1)
         self.severities[finding.severity.value] += 1

@@ -17,7 +17,7 @@ A column gives one ``type-error`` finding with the count and every row.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -251,7 +251,7 @@ class TypeTally:
         """Field -> the type chosen from the whole file."""
         return {name: state.choose() for name, state in self.columns.items()}
 
-    def findings(self, explained: dict[str, set[int]] | None = None) -> Iterator[Finding]:
+    def findings(self, explained: Mapping[str, Iterable[Sequence[int]]] | None = None) -> Iterator[Finding]:
         """One ``type-error`` finding per column, without the cells another finding already explains."""
         for name, state in self.columns.items():
             chosen = state.choose()
@@ -260,8 +260,8 @@ class TypeTally:
             rows = np.concatenate(state.rows[chosen])
             cells = state.cells[chosen]
             keep = np.ones(len(rows), dtype=bool)
-            if self.infer and explained and explained.get(name):
-                keep = ~np.isin(rows, np.fromiter(explained[name], dtype=rows.dtype))
+            if self.infer and explained and (groups := [np.asarray(g, dtype=rows.dtype) for g in explained.get(name, ())]):
+                keep = ~np.isin(rows, np.concatenate(groups))
             if not keep.any():
                 continue
             kept_rows = rows[keep].tolist()

@@ -156,3 +156,15 @@ def test_text_and_html_reports_show_the_first_rows_json_keeps_them_all(tmp_path:
     assert "152, 153, 154, 155, 156 et 25 autre(s)" in text and "181" not in text
     html = render_html(report)
     assert "30 valeurs" in html and "lignes 152, 153, 154, 155, 156 et 25 autre(s)" in html
+
+
+def test_a_local_date_in_a_date_column_is_a_date_format_warning_only(tmp_path: Path) -> None:
+    path = tmp_path / "interventions.csv"
+    dates = [f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(400)]
+    for index in (150, 260, 399):
+        dates[index] = "31/12/2024"
+    path.write_text("id,date_intervention\n" + "".join(f"{i},{d}\n" for i, d in enumerate(dates)))
+    report = check(path, plugins=PM)
+    (local,) = only(report, "date-format")
+    assert local.rows == (152, 262, 401) and report.types["date_intervention"] == "date"
+    assert only(report, "type-error") == []
