@@ -250,12 +250,11 @@ def check(
 
     types = {field.name: field.type for field in (user_schema or inferred).fields}
     types.update(tally.types())
-    untitled = {name: number for number, (name, label) in enumerate(zip(names, labels, strict=False), start=1)
-                if not str(label if label is not None else "").strip()}
+    untitled, renamed = _made_up_names(names, labels)
     report = QualityReport(
         source=str(path), detected=detected, rows=run.rows, fields=names, kinds=kinds,
-        errors=sorted((relabel(f, untitled) for f in collector.kept), key=_order), stats=dict(collector.counts),
-        occurrences=dict(collector.occurrences), untitled=untitled,
+        errors=sorted((relabel(f, untitled, renamed) for f in collector.kept), key=_order),
+        stats=dict(collector.counts), occurrences=dict(collector.occurrences), untitled=untitled, renamed=renamed,
         severity_counts=dict(collector.severities), types=types, lang=lang,
         truncated=collector.truncated, seconds=round(time.perf_counter() - started, 3),
     )
@@ -275,6 +274,20 @@ NO_DATA_FINDING = Finding(
         "Check that the export holds the data (an active filter, the wrong sheet, an interrupted export?), then "
         "export the table again."),
 )
+
+
+def _made_up_names(names: list[str], labels: list[Any]) -> tuple[dict[str, int], dict[str, tuple[str, int]]]:
+    """Columns Frictionless had to name: blank header cells (``field12`` -> 12) and repeated labels
+    (``nom2`` -> (``nom``, 4)), so that reports show the user's own header."""
+    untitled: dict[str, int] = {}
+    renamed: dict[str, tuple[str, int]] = {}
+    for number, (name, label) in enumerate(zip(names, labels, strict=False), start=1):
+        text = str(label if label is not None else "").strip()
+        if not text:
+            untitled[name] = number
+        elif name != text and name.startswith(text) and name[len(text):].isdigit():
+            renamed[name] = (text, number)
+    return untitled, renamed
 
 
 def _root(project: Any) -> str | None:

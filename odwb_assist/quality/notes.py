@@ -175,8 +175,9 @@ def headerless_name(name: str | None, number: int | None) -> bool:
     return bool(name) and number is not None and name == f"field{number}"
 
 
-def relabel_text(text: str, untitled: dict[str, int], lang: str) -> str:
-    """``text`` with every column name Frictionless made up (``field12``) told as « colonne n° 12 (sans titre) »."""
+def relabel_text(text: str, untitled: dict[str, int], lang: str, renamed: dict[str, tuple[str, int]] | None = None) -> str:
+    """``text`` with the column names Frictionless made up told as the user sees them: « colonne n° 12 (sans
+    titre) » for ``field12`` (a blank header cell), « nom » (colonne n° 4) for ``nom2`` (a repeated label)."""
     for name, number in untitled.items():
         if name not in text:
             continue
@@ -189,15 +190,21 @@ def relabel_text(text: str, untitled: dict[str, int], lang: str) -> str:
             text = re.sub(rf"\b([Cc])olumn '{re.escape(name)}'", rf"\1olumn {number} (untitled)", text)
             text = text.replace(f"'{name}'", label)
         text = re.sub(rf"\b{re.escape(name)}\b", label, text)
+    for name, (original, number) in (renamed or {}).items():
+        if lang == "fr":
+            text = text.replace(f"« {name} »", f"« {original} » (colonne n° {number})")
+        else:
+            text = text.replace(f"'{name}'", f"'{original}' (column {number})")
     return text
 
 
-def relabel(finding: Any, untitled: dict[str, int]) -> Any:
+def relabel(finding: Any, untitled: dict[str, int], renamed: dict[str, tuple[str, int]] | None = None) -> Any:
     """The finding with its message and tip free of made-up column names (the finding itself if none)."""
-    if not untitled:
+    if not untitled and not renamed:
         return finding
-    message = Msg(relabel_text(finding.message.fr, untitled, "fr"), relabel_text(finding.message.en, untitled, "en"))
-    tip = Msg(relabel_text(finding.tip.fr, untitled, "fr"), relabel_text(finding.tip.en, untitled, "en"))
+    message = Msg(relabel_text(finding.message.fr, untitled, "fr", renamed),
+                  relabel_text(finding.message.en, untitled, "en", renamed))
+    tip = Msg(relabel_text(finding.tip.fr, untitled, "fr", renamed), relabel_text(finding.tip.en, untitled, "en", renamed))
     if message == finding.message and tip == finding.tip:
         return finding
     return replace(finding, message=message, tip=tip)

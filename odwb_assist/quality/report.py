@@ -98,11 +98,17 @@ class QualityReport:
     truncated: bool = False
     seconds: float = 0.0
     untitled: dict[str, int] = field(default_factory=dict)  # made-up names of columns without header -> number
+    renamed: dict[str, tuple[str, int]] = field(default_factory=dict)  # name of a repeated label -> (label, number)
 
     def column_label(self, name: str | None, lang: str | None = None) -> str:
-        """How a column is shown: its label, or « colonne n° 12 (sans titre) » when its header cell is blank."""
+        """How a column is shown: its label; « colonne n° 12 (sans titre) » when its header cell is blank; « nom
+        (colonne n° 4) » for the second of two columns labelled « nom » (Frictionless names it ``nom2``)."""
         if not name:
             return ""
+        if name in self.renamed:
+            label, position = self.renamed[name]
+            fr = normalise_lang(lang or self.lang) == "fr"
+            return f"{label} (colonne n° {position})" if fr else f"{label} (column {position})"
         number = self.untitled.get(name)
         if number is None:
             return name

@@ -135,3 +135,14 @@ def test_library_notes_are_told_in_words(note: str, expected: str) -> None:
 
 def test_codec_note_is_none_for_other_text() -> None:
     assert codec_note("Worksheet named 'Feuil2' not found") is None
+
+
+def test_a_repeated_label_is_shown_as_the_user_wrote_it(tmp_path: Path) -> None:
+    path = tmp_path / "budget.csv"
+    path.write_text("article;montant;montant\n104/123;1200;1300\n104/124;800;850\n")
+    report = check(path, plugins=PM)
+    assert report.fields == ["article", "montant", "montant2"]  # Frictionless's names, the JSON identifiers
+    assert report.column_label("montant2", "fr") == "montant (colonne n° 3)"
+    buffer = StringIO()
+    render_text(report, Console(file=buffer, width=160), lang="fr")
+    assert "montant2" not in buffer.getvalue() and "montant (colonne n° 3)" in buffer.getvalue()
