@@ -88,9 +88,10 @@ class _Run:
         self.typing = typing
         self.fast = False  # True: structure errors are found here, Frictionless does not process rows
         self.rows = 0
+        self.failed: set[str] = set()
 
     def add_all(self, origin: str, produce: Callable[[], Iterable[Finding] | None]) -> None:
-        """Collect what ``produce()`` finds; a failing check becomes a warning, never a lost run."""
+        """Collect what ``produce()`` finds; a failing check becomes a ``check-failed`` finding, never a lost run."""
         try:
             for finding in produce() or ():
                 self.collector.add(finding)
@@ -98,6 +99,9 @@ class _Run:
             raise
         except Exception as exc:  # a plugin's check must not stop the whole check
             warnings.warn(f"check {origin} failed: {type(exc).__name__}: {exc}", RuntimeWarning, stacklevel=2)
+            if origin not in self.failed:  # said once in the report, in words, so that a silent gap is not a green tick
+                self.failed.add(origin)
+                self.collector.add(check_failed(origin, exc))
 
     def chunk(self, rows: list[list[Any]], numbers: list[int], names: list[str]) -> None:
         frame = frame_from_rows(rows, numbers, names, self.detected.format == "csv")
@@ -288,6 +292,22 @@ def _made_up_names(names: list[str], labels: list[Any]) -> tuple[dict[str, int],
         elif name != text and name.startswith(text) and name[len(text):].isdigit():
             renamed[name] = (text, number)
     return untitled, renamed
+
+
+def check_failed(origin: str, exc: BaseException) -> Finding:
+    """The finding that says a check could not run to the end (its problems, if any, are not listed)."""
+    return Finding(
+        "check-failed", Severity.ERROR,
+        Msg(f"La vérification « {origin} » n'a pas pu aller au bout ({type(exc).__name__}) : les problèmes "
+            "qu'elle cherche ne sont pas listés dans ce rapport.",
+            f"Check '{origin}' could not run to the end ({type(exc).__name__}): the problems it looks for are "
+            "not listed in this report."),
+        Msg("Relancez la vérification ; si cela se reproduit, signalez-le à l'auteur de l'extension qui fournit "
+            "cette vérification (« odwb-assist plugins » les liste), ou écartez-la avec --block.",
+            "Run the check again; if it happens again, report it to the author of the plugin that provides this "
+            "check ('odwb-assist plugins' lists them), or leave it out with --block."),
+        extra={"check": origin, "exception": type(exc).__name__},
+    )
 
 
 def _root(project: Any) -> str | None:

@@ -168,3 +168,29 @@ def test_a_local_date_in_a_date_column_is_a_date_format_warning_only(tmp_path: P
     (local,) = only(report, "date-format")
     assert local.rows == (152, 262, 401) and report.types["date_intervention"] == "date"
     assert only(report, "type-error") == []
+
+
+def test_a_failing_check_is_said_once_in_french_not_hidden(tmp_path: Path) -> None:
+    from odwb_assist.checks.base import BaseTableCheck
+    from odwb_assist.hookspecs import hookimpl
+
+    class Fragile(BaseTableCheck):
+        name = "horaires"
+
+        def check_chunk(self, chunk, context):  # type: ignore[no-untyped-def]
+            raise KeyError("ouverture")
+
+    class Plugin:
+        @hookimpl
+        def odwb_checks(self, context):  # type: ignore[no-untyped-def]
+            return [Fragile()]
+
+    pm = get_plugin_manager(load_entrypoints=False)
+    pm.register(Plugin(), name="horaires")
+    path = tmp_path / "salles.csv"
+    path.write_text("salle,capacite\nA,10\nB,20\n")
+    with pytest.warns(RuntimeWarning, match="horaires"):
+        report = check(path, plugins=pm, chunk_rows=1)
+    (failed,) = only(report, "check-failed")
+    assert "La vérification « horaires » n'a pas pu aller au bout (KeyError)" in failed.message("fr")
+    assert failed.severity.value == "error" and not report.valid  # a green tick must be trustworthy
