@@ -34,6 +34,7 @@ class ColumnTally:
         self.counts: Counter[str] = Counter()
         self.examples: dict[str, list[tuple[int, str]]] = {}
         self.numbers: dict[str, int] = {}
+        self.rows: dict[str, list[int]] = {}  # every matching row (the finding's ``rows``)
 
     def add(self, column: str, number: int, values: pd.Series) -> None:
         """Count the cells of ``values`` (already filtered to the matching ones; index = row numbers)."""
@@ -41,6 +42,7 @@ class ColumnTally:
             return
         self.counts[column] += len(values)
         self.numbers[column] = number
+        self.rows.setdefault(column, []).extend(values.index.tolist())
         kept = self.examples.setdefault(column, [])
         if len(kept) < EXAMPLES:
             for row, cell in values.head(EXAMPLES - len(kept)).items():
@@ -56,6 +58,7 @@ class ColumnTally:
                 message=message.format(field=column, count=number_text(count), cell=cell, row=row),
                 tip=tip, row_number=row, field_name=column, field_number=self.numbers.get(column),
                 cell=cell, extra={"count": count, "examples": [{"rowNumber": r, "cell": c} for r, c in examples]},
+                count=count, rows=tuple(sorted(self.rows.get(column, ()))),
             )
 
 
