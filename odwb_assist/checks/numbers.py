@@ -68,3 +68,20 @@ def parse_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
             text[still] = ~values[still].str.strip().str.lower().isin(PLACEHOLDERS).to_numpy()
             return numbers, text
     return numbers, np.zeros(len(values), dtype=bool)
+
+
+_last: list[object] = [None, None]  # the last chunk parsed, and its result: checks of one chunk share the parse
+
+
+def parse_frame(chunk: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`parse_column` over every column: (numbers, text) arrays of shape (rows, columns).
+
+    The result for the last chunk is kept, so that several checks reading the same chunk parse it once."""
+    if _last[0] is chunk:
+        return _last[1]  # type: ignore[return-value]
+    numbers = np.empty((len(chunk), len(chunk.columns)))
+    text = np.zeros((len(chunk), len(chunk.columns)), dtype=bool)
+    for position in range(len(chunk.columns)):
+        numbers[:, position], text[:, position] = parse_column(chunk.iloc[:, position])
+    _last[0], _last[1] = chunk, (numbers, text)
+    return numbers, text

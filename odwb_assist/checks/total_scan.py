@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .numbers import parse_column, parse_number
+from .numbers import parse_frame, parse_number
 from .total_markers import PREFILTER, Marker, marker
 
 if TYPE_CHECKING:
@@ -125,11 +125,7 @@ class TotalScanner:
         return verdicts
 
     def _parse(self, chunk: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-        numbers = np.empty((len(chunk), self.width))
-        text = np.zeros((len(chunk), self.width), dtype=bool)
-        for position, column in enumerate(chunk.columns):
-            numbers[:, position], text[:, position] = parse_column(chunk.iloc[:, position])
-        return numbers, text
+        return parse_frame(chunk)
 
     def _add_data(self, chunk: pd.DataFrame, numbers: np.ndarray, text: np.ndarray, start: int, stop: int) -> None:
         if stop <= start:
