@@ -38,7 +38,7 @@ class Verdict:
     column: str
     cell: str
     certain: bool
-    reason: str  # "no-numbers", "sum", "sum-mismatch", "text", "no-rows", "partial-sum"
+    reason: str  # "no-numbers", "sum", "sum-mismatch", "text", "no-rows", "partial-sum"; "loose": data, not reported
 
 
 @dataclass
@@ -80,6 +80,7 @@ class TotalScanner:
         self.data = _Sums(zero.copy(), zero.copy())  # data rows only
         self.every = _Sums(zero.copy(), zero.copy())  # data rows and possible totals
         self.marks = [(self.data.copy(), self.every.copy()) for _ in range(self.search)]  # per level: at last reset
+        self.start = (self.data.copy(), self.every.copy())  # at the start, or the last section row
         self.previous: list[str] = [""] * self.search  # the last data row's label cells
         self.groups: list[str] = [""] * self.search  # the last non-empty label of each column
 
@@ -111,8 +112,13 @@ class TotalScanner:
             if verdict is None:
                 if sections[index]:  # a section row (« 2023 », « Province de Namur »): sums start again below it
                     self.marks = [(self.data.copy(), self.every.copy()) for _ in range(self.search)]
+                    self.start = (self.data.copy(), self.every.copy())
                 else:
                     self._add_data(chunk, numbers, text, index, index + 1)
+                continue
+            if verdict.reason == "loose":  # data whose label begins like a total: summed apart, in case it is one
+                self.every.add(numbers[index], text[index], 1)
+                self._add_labels(chunk.iloc[index:index + 1, : self.search])
                 continue
             verdicts.append(verdict)
             if verdict.certain:
@@ -132,7 +138,9 @@ class TotalScanner:
             return
         self.data.add(numbers[start:stop], text[start:stop], stop - start)
         self.every.add(numbers[start:stop], text[start:stop], stop - start)
-        block = chunk.iloc[start:stop, : self.search]
+        self._add_labels(chunk.iloc[start:stop, : self.search])
+
+    def _add_labels(self, block: pd.DataFrame) -> None:
         self.previous = [str(cell).strip() for cell in block.iloc[-1].tolist()]
         for position in range(self.search):
             filled = block.iloc[:, position]
@@ -158,19 +166,21 @@ class TotalScanner:
         valued = [j for j in right if not np.isnan(numbers[j])]
         worded = [j for j in right if text[j]]
         data_mark, every_mark = self.marks[position]
+        data_start, every_start = self.start  # a grand total sums everything since the start or the last section
         matches = any(_matches(valued, cells, numbers, now, mark)
-                      for now, mark in ((self.data, data_mark), (self.every, every_mark)))
+                      for now, mark in ((self.data, data_mark), (self.every, every_mark),
+                                        (self.data, data_start), (self.every, every_start)))
 
         def verdict(certain: bool, reason: str) -> Verdict:
             return Verdict(row, position, str(columns[position]), cells[position], certain, reason)
 
         if found is Marker.LOOSE:
-            return verdict(False, "partial-sum") if valued and not worded and matches else None
+            return verdict(False, "partial-sum") if valued and not worded and matches else verdict(False, "loose")
         if worded:
             return verdict(False, "text")
         if not valued:
             return verdict(True, "no-numbers")
-        if data_mark.rows == self.data.rows:
+        if data_mark.rows == self.data.rows and data_start.rows == self.data.rows:
             return verdict(False, "no-rows")
         return verdict(True, "sum") if matches else verdict(False, "sum-mismatch")
 
