@@ -103,7 +103,7 @@ class TotalScanner:
         numbers, text = self._parse(chunk)
         verdicts: list[Verdict] = []
         start = 0
-        for index in np.flatnonzero(candidates | sections):
+        for index in map(int, np.flatnonzero(candidates | sections)):
             self._add_data(chunk, numbers, text, start, index)
             start = index + 1
             cells = [str(cell) for cell in chunk.iloc[index].tolist()]

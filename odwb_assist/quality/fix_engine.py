@@ -24,7 +24,7 @@ from .detect import Detected
 from .fixing import Change, Fix, FixContext
 from .output_files import write_atomically
 from .reader import read_table
-from .side_files import RemovalLog, removed_above, rows_above
+from .side_files import RemovalLog, cells_beyond, removed_above, rows_above
 
 # Built-in fixes run in this order (thousands separators before decimal commas); plugin fixes after.
 FIX_ORDER = ("drop-title-rows", "merged-header", "drop-blank-rows", "drop-empty-columns", "drop-total-rows", "trim-spaces",
@@ -176,6 +176,7 @@ def fix(
                  Msg("Ligne de titre au-dessus de l'en-tête", "Title row above the header"))
     log.add_above(removed_above(rows_above(table.path, table.detected), table.detected,
                                 [str(c) for c in frame.columns], title))
+    log.add_beyond(cells_beyond(table.path, table.detected, len(table.frame.columns)))
     counts = Counter(change.fix for change in changes)
     result = FixResult(
         source=str(table.path), output=str(out), changes=changes,

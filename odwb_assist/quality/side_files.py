@@ -9,6 +9,7 @@ before and after each fix, so any fix (built-in or plugin) that drops rows or co
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,8 @@ COLUMNS_SUFFIX = Msg(".colonnes-retirees.csv", ".removed-columns.csv")
 ROW_HEADER = Msg("ligne_origine,motif", "original_row,reason")
 COLUMN_HEADER = Msg("colonne_origine,titre,motif,ligne_origine,valeur", "original_column,label,reason,original_row,value")
 ABOVE_BLANK = Msg("Ligne vide au-dessus de l'en-tête", "Blank row above the header")
+BEYOND = Msg("Valeur au-delà de la dernière colonne (ligne plus longue que l'en-tête)",
+             "Value beyond the last column (row longer than the header)")
 ABOVE_HEADER = Msg("En-tête d'origine (remplacé par un en-tête sur une ligne)",
                    "Original header (replaced by a one-row header)")
 
@@ -84,6 +87,11 @@ class RemovalLog:
     def add_above(self, rows: list[RemovedRow]) -> None:
         self.rows.extend(rows)
 
+    def add_beyond(self, cells: dict[int, list[tuple[int, str]]]) -> None:
+        """Cells beyond the header's last column (position -> (row number, cell)): the reader leaves them out."""
+        for position, values in sorted(cells.items()):
+            self.columns.append(RemovedColumn(position + 1, "", BEYOND, values))
+
     def rows_file(self, output: Path, lang: str) -> Path:
         return output.with_name(output.stem + ROWS_SUFFIX(lang))
 
@@ -129,25 +137,41 @@ class RemovalLog:
 
 def rows_above(path: Path, detected: Detected) -> list[list[str]]:
     """The raw cells of the rows down to the header row (titles, blank rows, header rows), as read by detection."""
-    count = detected.header_row
     rows: list[list[str]] = []
+    for cells in _raw_rows(path, detected):
+        if len(rows) >= detected.header_row:
+            break
+        rows.append(cells)
+    return rows
+
+
+def _raw_rows(path: Path, detected: Detected) -> Iterator[list[str]]:
+    """Every row of the table as raw text, as detection numbers them (from row 1)."""
     if detected.format == "csv":
         with path.open(encoding=detected.encoding or "utf-8", errors="replace", newline="") as handle:
-            for row in csv.reader(handle, delimiter=detected.delimiter or ","):
-                rows.append(row)
-                if len(rows) >= count:
-                    break
-        return rows
+            yield from csv.reader(handle, delimiter=detected.delimiter or ",")
+        return
     from .detect import Detected
     from .reader import cell_text, open_resource
 
     resource = open_resource(path, Detected(format=detected.format, sheet=detected.sheet, header_rows=[]), header=False)
     with resource:
         for cells in resource.cell_stream:
-            rows.append([cell_text(cell) for cell in cells])
-            if len(rows) >= count:
-                break
-    return rows
+            yield [cell_text(cell) for cell in cells]
+
+
+def cells_beyond(path: Path, detected: Detected, width: int) -> dict[int, list[tuple[int, str]]]:
+    """The non-empty cells of data rows that lie beyond the header's ``width`` columns (position -> cells)."""
+    found: dict[int, list[tuple[int, str]]] = {}
+    try:
+        for number, cells in enumerate(_raw_rows(path, detected), start=1):
+            if number > detected.header_row and len(cells) > width:
+                for position in range(width, len(cells)):
+                    if cells[position].strip():
+                        found.setdefault(position, []).append((number, cells[position]))
+    except (csv.Error, OSError, UnicodeError, ValueError):
+        return found
+    return found
 
 
 def removed_above(rows: list[list[str]], detected: Detected, labels: list[str], title: Msg) -> list[RemovedRow]:
