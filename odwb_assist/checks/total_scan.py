@@ -90,17 +90,18 @@ class TotalScanner:
         if chunk.empty or self.width == 0:
             return []
         columns = list(chunk.columns)
+        numbers, text = self._parse(chunk)
         candidates = np.zeros(len(chunk), dtype=bool)
-        for column in columns[: self.search]:
-            candidates |= chunk[column].str.contains(PREFILTER, regex=True).fillna(False).to_numpy(dtype=bool)
+        for position in range(self.search):
+            if text[:, position].any():  # a marker is text: columns of numbers only are skipped
+                words = chunk.iloc[:, position][text[:, position]]
+                candidates[text[:, position]] |= words.str.contains(PREFILTER, regex=True).fillna(False).to_numpy(bool)
         sections = np.zeros(len(chunk), dtype=bool)
         if self.width >= 3:
             sections = (chunk != "").sum(axis=1).to_numpy() == 1
         if not candidates.any() and not sections.any():
-            numbers, text = self._parse(chunk)
             self._add_data(chunk, numbers, text, 0, len(chunk))
             return []
-        numbers, text = self._parse(chunk)
         verdicts: list[Verdict] = []
         start = 0
         for index in map(int, np.flatnonzero(candidates | sections)):
@@ -142,11 +143,11 @@ class TotalScanner:
 
     def _add_labels(self, block: pd.DataFrame) -> None:
         self.previous = [str(cell).strip() for cell in block.iloc[-1].tolist()]
+        filled = (block != "").to_numpy(dtype=bool)
         for position in range(self.search):
-            filled = block.iloc[:, position]
-            filled = filled[filled.str.strip() != ""]
-            if not filled.empty:
-                self.groups[position] = str(filled.iloc[-1]).strip()
+            rows = np.flatnonzero(filled[:, position])
+            if rows.size:
+                self.groups[position] = str(block.iat[int(rows[-1]), position]).strip()
 
     def _judge(self, row: int, cells: list[str], columns: list[str], numbers: np.ndarray,
                text: np.ndarray) -> Verdict | None:
