@@ -35,7 +35,9 @@ def is_placeholder(cell: str) -> bool:
 def parse_number(cell: str) -> tuple[float, int] | None:
     """(value, decimals shown) of one cell, or None when it is not a number."""
     text = cell.strip()
-    text = re.sub(r"\s*(?:%|€|eur|EUR)$", "", text)
+    if not re.fullmatch(LOCAL, text):
+        return None
+    text = re.sub("[ \t\u00a0]*" + UNIT + "$", "", text)
     if not text or not _PLAIN.fullmatch(text):
         return None
     text = re.sub(_SPACES, "", text)
@@ -54,9 +56,11 @@ def parse_number(cell: str) -> tuple[float, int] | None:
 
 PLAIN = r"[+-]?[0-9]+(?:\.[0-9]+)?"
 # Literal no-break spaces, not \u escapes: pyarrow's regular expressions (RE2) then run them in C.
+# A unit after a number: « % », « € », « EUR », « places », « m2 », « km² » (lower case: « 5590 Ciney » is not one).
+UNIT = "(?:[%€$£°]|EUR|[a-zà-ÿ][a-zà-ÿ0-9²³/.]{0,11})"
 LOCAL = ("[ \t]*[+-]?(?:[0-9]{1,3}(?:[ \u00a0\u202f'’.][0-9]{3})+(?:,[0-9]+)?|[0-9]+,[0-9]+"
-         "|[0-9]{1,3}(?:,[0-9]{3})+(?:[.][0-9]+)?|[0-9]+(?:[.][0-9]+)?)[ \t\u00a0]*(?:%|€|EUR|eur)?[ \t]*")
-UNITS = "[ \t\u00a0\u202f'’%€]|EUR|eur"
+         "|[0-9]{1,3}(?:,[0-9]{3})+(?:[.][0-9]+)?|[0-9]+(?:[.][0-9]+)?)(?:[ \t\u00a0]*" + UNIT + ")?[ \t]*")
+UNITS = "[ \t\u00a0]*" + UNIT + "[ \t]*$|[ \t\u00a0\u202f'’]"
 
 
 def _floats(values: pd.Series) -> np.ndarray:
