@@ -3,8 +3,7 @@ fixed file re-checks without it."""
 
 from __future__ import annotations
 
-import csv
-import io
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -16,16 +15,12 @@ from odwb_assist.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
 from odwb_assist.quality.fixing import FixContext
 
+sys.path.insert(0, str(Path(__file__).parents[2] / "helpers"))
+from real_shapes import pivot_rows, write_csv  # noqa: E402
+
 PM = get_plugin_manager(load_entrypoints=False)
 FIXABLE = {"blank-row", "blank-label", "empty-column", "date-format", "placeholder-value", "total-row", "title-rows",
            "merged-header", "decimal-comma", "thousands-separator", "type-error"}
-
-
-def write_csv(path: Path, rows: list[list[str]], delimiter: str = ";", encoding: str = "cp1252") -> Path:
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
-    path.write_bytes(buffer.getvalue().encode(encoding))
-    return path
 
 
 def types_of(path: Path) -> dict[str, int]:
@@ -101,7 +96,14 @@ def survey_workbook(path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("make", [budget_export, survey_workbook], ids=["budget-csv", "survey-xlsx"])
+def pivot_export(path: Path) -> Path:
+    rows = pivot_rows()
+    rows.insert(4, ["2023", "Namur", "Dinant", "Hastière", "-", "-"])  # « - » where the pivot has no value
+    return write_csv(path, [["Permis d'urbanisme par commune"], []] + rows)
+
+
+@pytest.mark.parametrize("make", [budget_export, survey_workbook, pivot_export],
+                         ids=["budget-csv", "survey-xlsx", "pivot-csv"])
 def test_fixed_real_shaped_files_recheck_without_fixable_errors(tmp_path: Path, make: object) -> None:
     source = make(tmp_path / ("source.xlsx" if make is survey_workbook else "source.csv"))  # type: ignore[operator]
     before = types_of(source)
@@ -114,6 +116,8 @@ def test_fixed_real_shaped_files_recheck_without_fixable_errors(tmp_path: Path, 
     text = out.read_text(encoding="utf-8")
     assert "Somme-Leuze" not in text or "Budget" not in text  # the title went to the side file
     assert text.count("Total ayant donné un avis") == (2 if make is survey_workbook else 0)
+    assert "Total" not in text.replace("Total ayant donné un avis", "")
+    assert not [f for f in after.errors if f.type == "possible-total"]
 
 
 def test_budget_export_keeps_every_removed_row(tmp_path: Path) -> None:
