@@ -155,15 +155,17 @@ def _normalised(cells: pd.Series) -> pd.Series:
 _last: list[object] = [None, None]  # the last chunk parsed, and its result: checks of one chunk share the parse
 
 
-def parse_frame(chunk: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def parse_frame(chunk: pd.DataFrame, *, shared: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """:func:`parse_column` over every column: (numbers, text) arrays of shape (rows, columns).
 
-    The result for the last chunk is kept, so that several checks reading the same chunk parse it once."""
-    if _last[0] is chunk:
+    ``shared``: the chunk is a read-only chunk of the check engine, which several checks read in
+    turn; the result for the last such chunk is kept so that it is parsed once."""
+    if shared and _last[0] is chunk:
         return _last[1]  # type: ignore[return-value]
     numbers = np.empty((len(chunk), len(chunk.columns)))
     text = np.zeros((len(chunk), len(chunk.columns)), dtype=bool)
     for position in range(len(chunk.columns)):
         numbers[:, position], text[:, position] = parse_column(chunk.iloc[:, position])
-    _last[0], _last[1] = chunk, (numbers, text)
+    if shared:
+        _last[0], _last[1] = chunk, (numbers, text)
     return numbers, text

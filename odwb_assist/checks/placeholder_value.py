@@ -96,7 +96,7 @@ class PlaceholderCheck(BaseTableCheck):
         self.numbers: dict[str, int] = {}
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        numbers, text = parse_frame(chunk)
+        numbers, text = parse_frame(chunk, shared=True)
         for number, column in enumerate(chunk.columns, start=1):
             self.columns.setdefault(str(column), ColumnCounts()).add(chunk.iloc[:, number - 1],
                                                                       (numbers[:, number - 1], text[:, number - 1]))

@@ -65,7 +65,7 @@ class TotalRowCheck(BaseTableCheck):
     types = ("total-row", "possible-total")
 
     def start(self, context: CheckContext) -> None:
-        self.scanner = TotalScanner()
+        self.scanner = TotalScanner(shared=True)
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
         return [finding(verdict) for verdict in self.scanner.feed(chunk)]

@@ -43,18 +43,30 @@ class Verdict:
 
 @dataclass
 class _Sums:
-    """Running sums of the data rows (per column), the count of rows, and of text cells per column."""
+    """Running sums of the data rows per column, the count of rows, of numbers and of text cells per column."""
 
     total: np.ndarray
     text: np.ndarray
     rows: int = 0
+    count: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        if self.count is None:
+            self.count = np.zeros_like(self.total)
 
     def copy(self) -> _Sums:
-        return _Sums(self.total.copy(), self.text.copy(), self.rows)
+        return _Sums(self.total.copy(), self.text.copy(), self.rows, self.counted.copy())
+
+    @property
+    def counted(self) -> np.ndarray:
+        assert self.count is not None
+        return self.count
 
     def add(self, numbers: np.ndarray, text: np.ndarray, rows: int) -> None:
+        valued = ~np.isnan(numbers)
         self.total += np.nansum(numbers, axis=0) if numbers.ndim == 2 else np.nan_to_num(numbers)
         self.text += text.sum(axis=0) if text.ndim == 2 else text
+        self.counted[...] += valued.sum(axis=0) if numbers.ndim == 2 else valued
         self.rows += rows
 
 
@@ -70,8 +82,9 @@ def tolerance(cell: str, rows: int) -> float:
 class TotalScanner:
     """Reads the chunks of one table in order and returns the verdicts on its totals rows."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, shared: bool = False) -> None:
         self.width = -1
+        self.shared = shared  # chunks of the check engine: parsed once for all the checks
 
     def _start(self, width: int) -> None:
         self.width = width
@@ -132,7 +145,7 @@ class TotalScanner:
         return verdicts
 
     def _parse(self, chunk: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-        return parse_frame(chunk)
+        return parse_frame(chunk, shared=self.shared)
 
     def _add_data(self, chunk: pd.DataFrame, numbers: np.ndarray, text: np.ndarray, start: int, stop: int) -> None:
         if stop <= start:
@@ -187,14 +200,21 @@ class TotalScanner:
 
 
 def _matches(columns: list[int], cells: list[str], numbers: np.ndarray, now: _Sums, mark: _Sums) -> bool:
-    """Whether each number of the row equals the sum of its column since ``mark`` (no text cell among them)."""
+    """Whether the numbers of the row are the sums of their columns since ``mark`` (no text cell among them);
+    a column whose total is its average (a rate, a mean) is accepted when another column is a sum."""
     rows = now.rows - mark.rows
     if rows <= 0 or not columns:
         return False
+    sums = 0
     for j in columns:
         if now.text[j] - mark.text[j] > 0:
             return False
         expected = now.total[j] - mark.total[j]
-        if abs(numbers[j] - expected) > tolerance(cells[j], rows) + 1e-9 * max(1.0, abs(expected)):
+        slack = 1e-9 * max(1.0, abs(expected))
+        if abs(numbers[j] - expected) <= tolerance(cells[j], rows) + slack:
+            sums += 1
+            continue
+        count = now.counted[j] - mark.counted[j]
+        if count <= 0 or abs(numbers[j] - expected / count) > tolerance(cells[j], 0) + slack:
             return False
-    return True
+    return sums > 0

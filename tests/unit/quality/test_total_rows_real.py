@@ -167,3 +167,11 @@ def test_a_total_row_with_nothing_else_is_certain_and_a_label_in_a_data_column_i
     frame = pd.DataFrame([["Rue de Fer", "Totale", "2024-01-02"], ["Rue Haute", "Partielle", "2024-02-01"],
                           ["TOTAL :", "", ""]], columns=["rue", "fermeture", "date"], index=range(2, 5), dtype="str")
     assert [(v.row, v.cell, v.certain, v.reason) for v in TotalScanner().feed(frame)] == [(4, "TOTAL :", True, "no-numbers")]
+
+
+def test_a_total_row_with_sums_and_an_average_rate_is_certain() -> None:
+    frame = pd.DataFrame([["Ciney", "40", "60,0"], ["Dinant", "20", "30,0"], ["Total", "60", "45,0"]],
+                         columns=["commune", "places", "taux"], index=range(2, 5), dtype="str")
+    assert [(v.row, v.certain) for v in TotalScanner().feed(frame)] == [(4, True)]
+    frame.loc[4, "places"] = "61"  # the sum is wrong: only an average, nothing proves a total
+    assert [(v.row, v.certain) for v in TotalScanner().feed(frame)] == [(4, False)]
