@@ -13,17 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from ..hookspecs import hookimpl
 from ..i18n import Msg
 from ..quality.fixing import Change, FixContext, replace_cells
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
-from .numbers import parse_column, parse_frame
 from .tally import EXAMPLES, number_text
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 DATE = re.compile(r"[ \t]*(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2}))"
@@ -55,6 +53,10 @@ class ColumnCounts:
 
     def add(self, values: pd.Series, parsed: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
         """Count a chunk of the column (``parsed``: its numbers and text, when known); returns the placeholder mask."""
+        import numpy as np  # imported when a check runs, not when plugins load
+
+        from .numbers import parse_column
+
         numbers, text = parsed if parsed is not None else parse_column(values)
         filled = (values != "").to_numpy()
         placeholder = filled & np.isnan(numbers) & ~text
@@ -96,6 +98,8 @@ class PlaceholderCheck(BaseTableCheck):
         self.numbers: dict[str, int] = {}
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        from .numbers import parse_frame
+
         numbers, text = parse_frame(chunk, shared=True)
         for number, column in enumerate(chunk.columns, start=1):
             self.columns.setdefault(str(column), ColumnCounts()).add(chunk.iloc[:, number - 1],

@@ -14,10 +14,11 @@ from ..i18n import Msg
 from ..quality.fixing import Change, FixContext
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
-from .total_scan import TotalScanner, Verdict
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from .total_scan import Verdict
 
 MESSAGE = Msg("Ligne {row} : « {cell} » (colonne « {field} ») est une ligne de total, pas une donnée.",
               "Row {row}: '{cell}' (column '{field}') is a totals row, not a record.")
@@ -65,6 +66,8 @@ class TotalRowCheck(BaseTableCheck):
     types = ("total-row", "possible-total")
 
     def start(self, context: CheckContext) -> None:
+        from .total_scan import TotalScanner  # numpy: imported when a check runs, not when plugins load
+
         self.scanner = TotalScanner(shared=True)
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
@@ -73,6 +76,8 @@ class TotalRowCheck(BaseTableCheck):
 
 def total_verdicts(table: pd.DataFrame) -> list[Verdict]:
     """The verdicts on a whole table (the fix reads it in one piece)."""
+    from .total_scan import TotalScanner
+
     return TotalScanner().feed(table)
 
 
