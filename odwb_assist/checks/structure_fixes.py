@@ -27,7 +27,7 @@ class DropBlankRows:
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
         if table.empty or not len(table.columns):
             return table, []
-        blank = (table.apply(lambda column: column.str.strip()) == "").all(axis=1)
+        blank = (table == "").all(axis=1)  # as Frictionless's blank-row: every cell empty
         rows = [int(row) for row in table.index[blank.to_numpy()]]
         return table.drop(index=rows), [Change(self.name, row, None, "", None) for row in rows]
 

@@ -62,9 +62,9 @@ class RemovalLog:
 
     def observe(self, reason: Msg, before: pd.DataFrame, after: pd.DataFrame) -> None:
         """Record the rows and columns of ``before`` that ``after`` no longer has."""
-        kept = set(after.index)
-        for row in before.index:
-            if row not in kept and row in self.original.index:
+        if not before.index.equals(after.index):
+            gone = before.index.difference(after.index)
+            for row in gone[gone.isin(self.original.index)]:
                 cells = self.original.loc[row]
                 self.rows.append(RemovedRow(int(row), reason, [str(cell) for cell in cells.tolist()]))
         old = [str(label) for label in before.columns]
