@@ -175,7 +175,7 @@ def fix(
     title = next((f.label for f in chosen if f.name == "drop-title-rows"),
                  Msg("Ligne de titre au-dessus de l'en-tête", "Title row above the header"))
     log.add_above(removed_above(rows_above(table.path, table.detected), table.detected,
-                                [str(c) for c in frame.columns], title))
+                                [str(c) for c in frame.columns] + [c.label for c in log.columns], title))
     log.add_beyond(cells_beyond(table.path, table.detected, len(table.frame.columns)))
     counts = Counter(change.fix for change in changes)
     result = FixResult(

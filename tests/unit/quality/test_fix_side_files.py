@@ -104,3 +104,34 @@ def test_cli_fix_tells_where_the_side_file_is(tmp_path: Path, capsys: pytest.Cap
     assert main(["fix", str(source), "--output", str(tmp_path / "propre.csv")]) == 0
     printed = capsys.readouterr().out
     assert "propre.lignes-retirees.csv" in " ".join(printed.split()) and "Lignes retirées (5)" in printed
+
+
+def test_a_plugin_fix_that_drops_rows_and_columns_is_recorded_too(tmp_path: Path) -> None:
+    from odwb_assist.hookspecs import hookimpl
+    from odwb_assist.i18n import Msg
+    from odwb_assist.quality.fixing import Change
+
+    class DropDrafts:
+        name = "drop-drafts"
+        label = Msg("Brouillons retirés", "Drafts dropped")
+
+        def apply(self, table, context):  # type: ignore[no-untyped-def]
+            drafts = table.index[table["statut"] == "brouillon"]
+            changes = [Change(self.name, int(row), None, "brouillon", None) for row in drafts]
+            return table.drop(index=drafts).drop(columns=["statut"]), changes
+
+    class Plugin:
+        @hookimpl
+        def odwb_fixes(self):  # type: ignore[no-untyped-def]
+            return [DropDrafts()]
+
+    manager = get_plugin_manager(load_entrypoints=False)
+    manager.register(Plugin(), name="drafts")
+    source = tmp_path / "s.csv"
+    source.write_text("nom,statut,montant\nA,publié,10\nB,brouillon,20\nC,publié,30\n", encoding="utf-8")
+    fix(source, tmp_path / "o.csv", plugins=manager)
+    assert rows_of(tmp_path / "o.csv") == [["nom", "montant"], ["A", "10"], ["C", "30"]]
+    assert rows_of(tmp_path / "o.lignes-retirees.csv")[1] == ["3", "Brouillons retirés", "B", "brouillon", "20"]
+    assert [line[3:] for line in rows_of(tmp_path / "o.colonnes-retirees.csv")[1:]] == [
+        ["2", "publié"], ["3", "brouillon"], ["4", "publié"]]
+    assert len(rows_of(tmp_path / "o.lignes-retirees.csv")) == 2  # the header row is whole: « statut » is kept above
