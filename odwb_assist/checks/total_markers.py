@@ -16,13 +16,14 @@ from functools import cache
 from importlib import resources
 
 EXACT = frozenset({
-    "total", "totaux", "totals", "totale", "totales", "total general", "totaux generaux", "total global",
+    "total", "totaux", "totals", "total general", "totaux generaux", "total global",
     "grand total", "grand-total", "total des totaux", "totaal", "totaal generaal", "algemeen totaal", "eindtotaal",
     "grand totaal", "totalen", "somme", "somme totale", "sommes", "sum", "sum total", "summe", "gesamt", "insgesamt",
     "gesamtsumme", "sous-total", "sous-totaux", "sous total", "sous totaux", "subtotal", "sub-total", "sub total",
     "subtotaal", "sub-totaal", "zwischensumme", "total partiel", "totaux partiels",
 })
 # Known phrases that may be followed by anything (« Sous-total Hainaut », « Subtotaal Namen »).
+# Not « Totale » (an adjective: « fermeture totale »), which is only a loose marker.
 PHRASES = re.compile(r"(?:sous[- ]?totale?s?|sous[- ]?totaux|sub[- ]?totale?s?|sub[- ]?totaal|zwischensumme)\b")
 # Pivot tables: « Total Namur » (French Excel), « Namur Total » / « Namur Totaal » (English, Dutch Excel).
 PIVOT = re.compile(r"(?:(?:total|totaal|somme|sum)\s+(?P<after>.+)|(?P<before>.+?)\s+(?:total|totaal))")

@@ -175,3 +175,9 @@ def test_a_total_row_with_sums_and_an_average_rate_is_certain() -> None:
     assert [(v.row, v.certain) for v in TotalScanner().feed(frame)] == [(4, True)]
     frame.loc[4, "places"] = "61"  # the sum is wrong: only an average, nothing proves a total
     assert [(v.row, v.certain) for v in TotalScanner().feed(frame)] == [(4, False)]
+
+
+def test_a_closure_type_totale_is_a_category_not_a_total() -> None:
+    frame = pd.DataFrame([["Rue Haute", "Partielle", "3"], ["Rue Haute", "Totale", "3"], ["Rue Basse", "Totale", "6"]],
+                         columns=["rue", "fermeture", "jours"], index=range(2, 5), dtype="str")
+    assert [(v.row, v.certain) for v in TotalScanner().feed(frame)] == [(3, False)]  # at most a warning
