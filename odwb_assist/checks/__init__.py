@@ -16,4 +16,6 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.duplicate_row",
     "odwb_assist.checks.trim_spaces",
     "odwb_assist.checks.formula_injection",
+    "odwb_assist.checks.structure_fixes",
+    "odwb_assist.checks.placeholder_value",
 )

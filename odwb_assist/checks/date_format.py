@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 LOCAL = "[ \t]*[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})(?:[ T][0-9]{1,2}[:h][0-9]{2}(?::[0-9]{2})?)?[ \t]*"
 LOCAL_DATE = "[ \t]*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}|[0-9]{2})[ \t]*"
+LOCAL_DATETIME = ("[ \t]*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}|[0-9]{2})[ T]+([0-9]{1,2})[:h]([0-9]{2})"
+                  "(?::([0-9]{2}))?[ \t]*")
 SERIAL = "[ \t]*[1-6][0-9]{4}(?:[.]0+)?[ \t]*"  # 10000..69999: 1927..2091 as Excel day numbers
 DATE_HEADER = re.compile(r"(?i)date|datum|jour|\bdt_|_dt\b|echeance|échéance|naissance|debut|début|fin\b")
 
@@ -59,15 +61,30 @@ class DateFormatCheck(BaseTableCheck):
 
 
 def to_iso(values: pd.Series) -> pd.Series:
-    """dd/mm/yyyy (day first, as in Belgium; two-digit years: 00-69 → 20xx) to yyyy-mm-dd; "" when impossible."""
+    """dd/mm/yyyy (day first, as in Belgium; two-digit years: 00-69 → 20xx) to yyyy-mm-dd; "" when impossible.
+
+    A time after the date (« 31/01/2024 14:05 », « 31/01/2024 14h05:30 ») gives an ISO date-time
+    (« 2024-01-31T14:05:00 »)."""
     import pandas as pd  # imported here so that registering the plugin stays light
 
-    parts = values.str.extract(LOCAL_DATE)
+    timed = values.str.fullmatch(LOCAL_DATETIME).fillna(False).astype(bool)
+    parts = values.str.extract(LOCAL_DATETIME) if timed.any() else values.str.extract(LOCAL_DATE)
+    if timed.any() and not timed.all():
+        dates = values[~timed].str.extract(LOCAL_DATE)
+        parts.loc[dates.index, [0, 1, 2]] = dates[[0, 1, 2]]
+    parts = parts.fillna("") if timed.any() else parts
     year = parts[2].where(parts[2].str.len() == 4, None)
     short = parts[2][parts[2].str.len() == 2].astype(int)
     year = year.fillna((short + 2000).where(short < 70, short + 1900).astype(str))
     text = year + "-" + parts[1].str.zfill(2) + "-" + parts[0].str.zfill(2)
     valid = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce").notna()
+    if timed.any():
+        seconds = parts[5].where(parts[5] != "", "00")
+        clock = parts[3].str.zfill(2) + ":" + parts[4] + ":" + seconds
+        good_clock = (parts[3].where(parts[3] != "", "0").astype(int) < 24) & \
+            (parts[4].where(parts[4] != "", "0").astype(int) < 60) & (seconds.astype(int) < 60)
+        text = text.where(~timed, text + "T" + clock)
+        valid = valid & (~timed | good_clock)
     return text.where(valid, "")
 
 
@@ -80,7 +97,8 @@ class DateFormatFix:
         table = table.copy()
         for column in table.columns:
             values = table[column]
-            hits = values[values.str.fullmatch(LOCAL_DATE).fillna(False).astype(bool)]
+            hits = values[(values.str.fullmatch(LOCAL_DATE) | values.str.fullmatch(LOCAL_DATETIME)).fillna(False)
+                          .astype(bool)]
             if hits.empty:
                 continue
             converted = to_iso(hits)

@@ -1,4 +1,8 @@
-"""Check ``total-row``: totals or subtotals rows inside the data; fix: drop them."""
+"""Check ``total-row``: totals or subtotals rows inside the data; fix: drop them (to the side file).
+
+Only rows that are *certainly* totals (:mod:`.total_scan`) are errors and dropped by the fix; a row
+that only may be one is a ``possible-total`` warning and is kept.
+"""
 
 from __future__ import annotations
 
@@ -14,42 +18,67 @@ from .base import BaseTableCheck, CheckContext
 if TYPE_CHECKING:
     import pandas as pd
 
-PATTERN = ("(?i)[ \t]*(?:sous[- ]?totale?s?|totale?s?|totaux|grand[- ]total|total g[ée]n[ée]ral|somme|sum|subtotal|totaal)"
-           "(?:[^a-z0-9].*)?")
-LABEL_COLUMNS = 2  # totals are labelled in the first columns
+    from .total_scan import Verdict
 
-MESSAGE = Msg("Ligne {row} : « {cell} » est une ligne de total, pas une donnée.",
-              "Row {row}: '{cell}' is a totals row, not a record.")
+MESSAGE = Msg("Ligne {row} : « {cell} » (colonne « {field} ») est une ligne de total, pas une donnée.",
+              "Row {row}: '{cell}' (column '{field}') is a totals row, not a record.")
 TIP = Msg("Supprimez les lignes de total et de sous-total : les utilisateurs du portail calculent eux-mêmes les sommes "
-          "(et un total compté comme une donnée fausse les calculs).",
+          "(et un total compté comme une donnée fausse les calculs). « odwb-assist fix » les retire et les garde "
+          "dans un fichier à part.",
           "Delete totals and subtotals rows: portal users compute sums themselves (and a total counted as a "
-          "record skews every calculation).")
+          "record skews every calculation). 'odwb-assist fix' removes them and keeps them in a side file.")
+REASONS = {
+    "sum-mismatch": Msg("ses nombres ne sont pas la somme des lignes au-dessus",
+                        "its numbers are not the sum of the rows above"),
+    "no-rows": Msg("aucune ligne de données ne la précède", "no data row comes before it"),
+    "text": Msg("elle contient aussi du texte", "it also holds text"),
+    "partial-sum": Msg("ses nombres sont la somme des lignes au-dessus, mais son libellé n'est pas seulement « Total »",
+                       "its numbers are the sum of the rows above, but its label is not just 'Total'"),
+}
+POSSIBLE_MESSAGE = Msg("Ligne {row} : « {cell} » (colonne « {field} ») ressemble à une ligne de total, mais ce n'est "
+                       "pas certain ({reason}) : elle est gardée.",
+                       "Row {row}: '{cell}' (column '{field}') looks like a totals row, but it is not certain "
+                       "({reason}): it is kept.")
+POSSIBLE_TIP = Msg("Si c'est un total ou un sous-total, supprimez la ligne ; si c'est une donnée (par ex. le nombre de "
+                   "répondants d'une enquête), gardez-la et ignorez cet avertissement.",
+                   "If it is a total or a subtotal, delete the row; if it is a record (e.g. the number of "
+                   "respondents of a survey), keep it and ignore this warning.")
 
 
-def total_rows(chunk: pd.DataFrame) -> pd.Series:
-    """Row number -> label text of the rows whose first columns start with « Total », « Sous-total »…"""
-    found: pd.Series | None = None
-    for column in list(chunk.columns)[:LABEL_COLUMNS]:
-        values = chunk[column]
-        mask = values.str.contains("tot|som|sum", case=False, regex=True)
-        if not mask.any():
-            continue
-        hits = values[mask]
-        hits = hits[hits.str.fullmatch(PATTERN).fillna(False).astype(bool)]
-        found = hits if found is None else found.combine_first(hits)
-    if found is None:
-        return chunk.iloc[0:0, 0]
-    return found
+def finding(verdict: Verdict) -> Finding:
+    field_number = verdict.position + 1
+    if verdict.certain:
+        return Finding("total-row", Severity.ERROR,
+                       MESSAGE.format(row=verdict.row, cell=verdict.cell, field=verdict.column), TIP,
+                       row_number=verdict.row, field_name=verdict.column, field_number=field_number, cell=verdict.cell)
+    reason = REASONS[verdict.reason]
+    return Finding("possible-total", Severity.WARNING,
+                   Msg(POSSIBLE_MESSAGE.fr.format(row=verdict.row, cell=verdict.cell, field=verdict.column,
+                                                  reason=reason.fr),
+                       POSSIBLE_MESSAGE.en.format(row=verdict.row, cell=verdict.cell, field=verdict.column,
+                                                  reason=reason.en)),
+                   POSSIBLE_TIP, row_number=verdict.row, field_name=verdict.column, field_number=field_number,
+                   cell=verdict.cell, extra={"reason": verdict.reason})
 
 
 class TotalRowCheck(BaseTableCheck):
     name = "total-row"
-    types = ("total-row",)
+    types = ("total-row", "possible-total")
+
+    def start(self, context: CheckContext) -> None:
+        from .total_scan import TotalScanner  # numpy: imported when a check runs, not when plugins load
+
+        self.scanner = TotalScanner(shared=True)
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        for row, cell in total_rows(chunk).items():
-            yield Finding("total-row", Severity.ERROR, MESSAGE.format(row=row, cell=cell), TIP,
-                          row_number=int(row), cell=str(cell))
+        return [finding(verdict) for verdict in self.scanner.feed(chunk)]
+
+
+def total_verdicts(table: pd.DataFrame) -> list[Verdict]:
+    """The verdicts on a whole table (the fix reads it in one piece)."""
+    from .total_scan import TotalScanner
+
+    return TotalScanner().feed(table)
 
 
 class DropTotalRows:
@@ -57,9 +86,9 @@ class DropTotalRows:
     label = Msg("Supprimer les lignes de total", "Drop totals rows")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
-        found = total_rows(table)
-        changes = [Change(self.name, int(row), None, str(cell), None) for row, cell in found.items()]
-        return table.drop(index=found.index), changes
+        certain = [verdict for verdict in total_verdicts(table) if verdict.certain]
+        changes = [Change(self.name, verdict.row, None, verdict.cell, None) for verdict in certain]
+        return table.drop(index=[verdict.row for verdict in certain]), changes
 
 
 @hookimpl

@@ -59,7 +59,8 @@ def register(app: typer.Typer) -> None:
         sheet: str | None = typer.Option(None, "--sheet", help="Feuille à lire (la première par défaut)."),
         project: Path | None = ProjectOption,
     ) -> None:
-        """Écrit une copie propre (UTF-8, séparateur virgule) : titres et totaux retirés, nombres et dates normalisés."""
+        """Écrit une copie propre (UTF-8, séparateur virgule) : titres, lignes vides et totaux retirés, nombres et dates
+        normalisés. Les lignes et colonnes retirées sont gardées à côté (FICHIER.lignes-retirees.csv)."""
         from ..quality import fix
 
         replaced = output.exists()

@@ -2,12 +2,13 @@
 
 The original file is never written: an output resolving to the source is refused, and the new file
 is written next to its final name then moved in place, so that an interrupted run leaves no half file.
+Nothing is lost: every row or column a fix removes (and the title rows above the header) goes to a
+side file next to the output (:mod:`.side_files`).
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,12 +22,14 @@ from ..i18n import Msg, normalise_lang
 from ..plugins import announce, collect, default_plugin_manager
 from .detect import Detected
 from .fixing import Change, Fix, FixContext
+from .output_files import write_atomically
 from .reader import read_table
+from .side_files import RemovalLog, cells_beyond, removed_above, rows_above
 
 # Built-in fixes run in this order (thousands separators before decimal commas); plugin fixes after.
-FIX_ORDER = ("drop-title-rows", "merged-header", "drop-total-rows", "trim-spaces", "neutralise-formulas",
-             "unify-categories", "strip-count-words",
-             "thousands-separator", "decimal-comma", "date-format")
+FIX_ORDER = ("drop-title-rows", "merged-header", "drop-blank-rows", "drop-empty-columns", "drop-total-rows", "trim-spaces",
+             "neutralise-formulas", "placeholder-value", "unify-categories", "strip-count-words", "thousands-separator",
+             "decimal-comma", "date-format")
 
 
 @dataclass
@@ -44,6 +47,10 @@ class FixResult:
     dry_run: bool = False
     written: bool = False
     lang: str = "fr"
+    removed_rows: list[tuple[int, str]] = field(default_factory=list)  # (original row number, fix or reason)
+    removed_columns: list[tuple[int, str]] = field(default_factory=list)  # (original column number, label)
+    rows_file: str | None = None  # the side file of removed rows (written, or to be written)
+    columns_file: str | None = None
 
     def preview(self, lang: str | None = None, examples: int = 3) -> str:
         """A plain-text summary: each fix with its count and a few before → after examples."""
@@ -68,11 +75,29 @@ class FixResult:
                 where = (f"ligne {change.row_number}" if fr else f"row {change.row_number}") if change.row_number else ""
                 if change.field_name:
                     where += f", {change.field_name}" if where else change.field_name
-                after = ("(ligne supprimée)" if fr else "(row dropped)") if change.after is None else f"« {change.after} »"
+                dropped = ("(colonne supprimée)" if fr else "(column dropped)") if change.row_number is None else \
+                    ("(ligne supprimée)" if fr else "(row dropped)")
+                after = dropped if change.after is None else f"« {change.after} »"
                 lines.append(f"    {where} : « {change.before} » → {after}")
         lines.append((f"  Lignes : {self.rows_before} → {self.rows_after}") if fr else
                      f"  Rows: {self.rows_before} → {self.rows_after}")
+        lines.extend(self._side_lines(fr))
         return "\n".join(lines)
+
+    def _side_lines(self, fr: bool) -> list[str]:
+        """Where the removed rows and columns are kept (nothing is lost)."""
+        lines = []
+        verb = ("seraient gardées dans" if self.dry_run else "gardées dans") if fr else \
+            ("would be kept in" if self.dry_run else "kept in")
+        if self.removed_rows and self.rows_file:
+            count = len(self.removed_rows)
+            lines.append(f"  Lignes retirées ({count}) {verb} {self.rows_file}" if fr else
+                         f"  Removed rows ({count}) {verb} {self.rows_file}")
+        if self.removed_columns and self.columns_file:
+            count = len(self.removed_columns)
+            lines.append(f"  Colonnes retirées ({count}) {verb} {self.columns_file}" if fr
+                         else f"  Removed columns ({count}) {verb} {self.columns_file}")
+        return lines
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,6 +105,10 @@ class FixResult:
             "rowsBefore": self.rows_before, "rowsAfter": self.rows_after, "counts": dict(self.counts),
             "changes": [{"fix": c.fix, "rowNumber": c.row_number, "fieldName": c.field_name, "before": c.before,
                          "after": c.after} for c in self.changes],
+            "removedRows": [{"rowNumber": row, "reason": reason} for row, reason in self.removed_rows],
+            "removedColumns": [{"fieldNumber": number, "fieldName": label} for number, label in self.removed_columns],
+            "removedRowsFile": self.rows_file if self.removed_rows else None,
+            "removedColumnsFile": self.columns_file if self.removed_columns else None,
         }
 
 
@@ -135,20 +164,37 @@ def fix(
                            f"Unknown fix: {', '.join(unknown)}. Available fixes: {names}.")
         chosen = [f for f in chosen if f.name in fixes]
     context = FixContext(report=None, kinds={}, lang=lang, options={"detected": table.detected})
-    frame = table.frame
+    log = RemovalLog(table.frame)
+    frame = table.frame.copy()
     changes: list[Change] = []
     for item in chosen:
-        frame, made = item.apply(frame, context)
+        new, made = item.apply(frame, context)
+        log.observe(item.label, frame, new)
+        frame = new
         changes.extend(made)
+    title = next((f.label for f in chosen if f.name == "drop-title-rows"),
+                 Msg("Ligne de titre au-dessus de l'en-tête", "Title row above the header"))
+    log.add_above(removed_above(rows_above(table.path, table.detected), table.detected,
+                                [str(c) for c in frame.columns] + [c.label for c in log.columns], title))
+    log.add_beyond(cells_beyond(table.path, table.detected, len(table.frame.columns)))
     counts = Counter(change.fix for change in changes)
     result = FixResult(
         source=str(table.path), output=str(out), changes=changes,
         counts={f.name: counts[f.name] for f in chosen if counts[f.name]},
         labels={f.name: f.label for f in chosen}, detected=table.detected,
         rows_before=len(table.frame), rows_after=len(frame), dry_run=dry_run, lang=lang,
+        removed_rows=[(row.row_number, row.reason(lang)) for row in sorted(log.rows, key=lambda r: r.row_number)],
+        removed_columns=[(column.number, column.label) for column in sorted(log.columns, key=lambda c: c.number)],
+        rows_file=str(log.rows_file(out, lang)), columns_file=str(log.columns_file(out, lang)),
     )
     if not dry_run:
+        for side in (log.rows_file(out, lang), log.columns_file(out, lang)):
+            if _same_file(src, side):
+                raise FixError(f"Le fichier annexe {side.name} serait le fichier d'origine : donnez un autre nom avec "
+                               "--output.", f"Side file {side.name} would be the original file: give another name "
+                               "with --output.")
         _write_csv(frame, out)
+        log.write(out, lang)
         result.written = True
         adm = getattr(project, "administration", None)
         announce(pm, Event(DATASET_FIXED, {"source": result.source, "output": result.output, "changes": len(changes)},
@@ -158,14 +204,4 @@ def fix(
 
 
 def _write_csv(frame: Any, out: Path) -> None:
-    if not out.parent.is_dir():
-        raise FixError(f"Le dossier {out.parent} n'existe pas. Créez-le ou choisissez une autre sortie.",
-                       f"Folder {out.parent} does not exist. Create it or choose another output.")
-    handle, temporary = tempfile.mkstemp(prefix=".odwb-fix-", suffix=".csv", dir=out.parent)
-    os.close(handle)
-    try:
-        frame.to_csv(temporary, index=False, encoding="utf-8", sep=",", lineterminator="\n")
-        os.replace(temporary, out)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise FixError(f"Impossible d'écrire {out} : {exc}.", f"Cannot write {out}: {exc}.") from exc
+    write_atomically(out, lambda path: frame.to_csv(path, index=False, encoding="utf-8", sep=",", lineterminator="\n"))

@@ -18,7 +18,7 @@ PLACEHOLDERS: frozenset[str] = frozenset({
     "n.d.", "n.d", "nd", "n/d", "n.c.", "n.c", "nc", "n/c",
     "n/a", "n.a.", "n.a", "na", "#n/a", "#n/d", "s.o.", "s/o", ":",
     "néant", "neant", "inconnu", "non disponible", "non communiqué", "non communique",
-    "null", "none", "nan", "nvt", "n.v.t.", "onbekend",
+    "null", "none", "nan", "nvt", "n.v.t.", "onbekend", "#value!", "#valeur!",
 })
 LONGEST = max(len(text) for text in PLACEHOLDERS)
 

@@ -1,0 +1,164 @@
+"""Reading the numbers of raw cells as a spreadsheet user wrote them: « 1 234,5 », « 1.234,5 », « 12,5 % », « 112000 ».
+
+Used where a check must compute with the cells (totals that equal the sum of the rows above) or
+tell a numeric column from a text one. The parse is vectorised: a fast path for plain numbers,
+then a normalisation (spaces, thousands separators, decimal comma, a trailing % or €) for the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..quality.placeholders import PLACEHOLDERS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Whole cells that stand for « no value » (one list, shared with the type check), in the spellings met.
+_PLACEHOLDER_FORMS = frozenset(form for p in PLACEHOLDERS for form in (p, p.upper(), p.capitalize(), f" {p} ", f"{p} ",
+                                                                         f" {p}"))
+_SPACES = "[ \t\u00a0\u202f'’]"
+_PLAIN = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]+)?|[0-9]{1,3}(?:[ \u00a0\u202f'’.][0-9]{3})+(?:,[0-9]+)?"
+                    r"|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?)")
+
+
+def parse_number(cell: str) -> tuple[float, int] | None:
+    """(value, decimals shown) of one cell, or None when it is not a number."""
+    text = cell.strip()
+    if not re.fullmatch(LOCAL, text):
+        return None
+    text = re.sub("[ \t\u00a0]*" + UNIT + "$", "", text)
+    if not text or not _PLAIN.fullmatch(text):
+        return None
+    text = re.sub(_SPACES, "", text)
+    if "," in text and "." in text:
+        text = text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") else text.replace(",", "")
+    elif "," in text:
+        text = text.replace(",", ".")
+    elif text.count(".") > 1:
+        text = text.replace(".", "")
+    decimals = len(text) - text.index(".") - 1 if "." in text else 0
+    try:
+        return float(text), decimals
+    except ValueError:
+        return None
+
+
+PLAIN = r"[+-]?[0-9]+(?:\.[0-9]+)?"
+# Literal no-break spaces, not \u escapes: pyarrow's regular expressions (RE2) then run them in C.
+# A unit after a number: « % », « € », « EUR », « places », « m2 », « km² » (lower case: « 5590 Ciney » is not one).
+UNIT = "(?:[%€$£°]|EUR|[a-zà-ÿ][a-zà-ÿ0-9²³/.]{0,11})"
+LOCAL = ("[ \t]*[+-]?(?:[0-9]{1,3}(?:[ \u00a0\u202f'’.][0-9]{3})+(?:,[0-9]+)?|[0-9]+,[0-9]+"
+         "|[0-9]{1,3}(?:,[0-9]{3})+(?:[.][0-9]+)?|[0-9]+(?:[.][0-9]+)?)(?:[ \t\u00a0]*" + UNIT + ")?[ \t]*")
+UNITS = "[ \t\u00a0]*" + UNIT + "[ \t]*$|[ \t\u00a0\u202f'’]"
+
+
+def _floats(values: pd.Series) -> np.ndarray:
+    """Plain decimal text (``-12.5``) to floats, in C."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        return np.asarray(pc.cast(pa.array(values), pa.float64()).to_numpy(zero_copy_only=False),
+                          dtype="float64")
+    except Exception:  # no pyarrow, or a value it cannot cast
+        return values.astype("float64").to_numpy(dtype="float64")
+
+
+def _strict_floats(values: pd.Series) -> np.ndarray | None:
+    """Floats when every cell is a plain number (``12``, ``-3.5``), else None."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        found = np.asarray(pc.cast(pa.array(values), pa.float64()).to_numpy(zero_copy_only=False),
+                           dtype="float64")
+    except Exception:  # a cell that is not a plain number, or no pyarrow
+        return None
+    return None if np.isinf(found).any() else found
+
+
+def _digit_first(values: pd.Series) -> np.ndarray:
+    """Which cells begin like a number (a digit, a sign, a point or a space): only those can be one."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        head = pc.utf8_slice_codeunits(pa.array(values), 0, 1)
+        found = pc.is_in(head, value_set=pa.array(list(_FIRST)))
+        return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+    except Exception:  # no pyarrow
+        return values.str[:1].isin(set(_FIRST)).to_numpy(dtype=bool)
+
+
+_FIRST = "0123456789+-. \t\u00a0"
+
+
+def parse_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(numbers, text): the float value of each cell (NaN when empty or not a number), and which cells
+    hold text that is neither a number nor a placeholder. Vectorised: a first-character test and
+    regular expressions select the cells, which are converted in C."""
+    size = len(values)
+    numbers = np.full(size, np.nan)
+    if not size:
+        return numbers, np.zeros(0, dtype=bool)
+    filled = (values != "").to_numpy(dtype=bool)
+    if filled.all():
+        direct = _strict_floats(values)
+        if direct is not None:  # a column of plain numbers: the common case, at C speed
+            return direct, np.zeros(size, dtype=bool)
+    maybe = _digit_first(values) & filled
+    if maybe.any():
+        where = np.flatnonzero(maybe)
+        candidates = values[maybe]
+        direct = _strict_floats(candidates)
+        if direct is not None:  # a column of plain numbers: no regular expression needed
+            numbers[where] = direct
+            candidates = candidates.iloc[0:0]
+            where = where[0:0]
+        plain = candidates.str.fullmatch(PLAIN).fillna(False).to_numpy(dtype=bool)
+        if plain.any():
+            numbers[where[plain]] = _floats(candidates[plain])
+        if not plain.all():
+            others = candidates[~plain]
+            local = others.str.fullmatch(LOCAL).fillna(False).to_numpy(dtype=bool)
+            if local.any():
+                numbers[where[~plain][local]] = _floats(_normalised(others[local]))
+    text = filled & np.isnan(numbers)
+    if text.any():
+        text[text] = ~values[text].isin(_PLACEHOLDER_FORMS).to_numpy(dtype=bool)
+    return numbers, text
+
+
+def _normalised(cells: pd.Series) -> pd.Series:
+    """« 1 234,5 », « 1.234,5 », « 1,234.5 », « 12,5 % » as plain decimal text."""
+    cells = cells.str.replace(UNITS, "", regex=True)
+    comma = cells.str.contains(",", regex=False).to_numpy(dtype=bool)
+    dot = cells.str.contains(".", regex=False).to_numpy(dtype=bool)
+    english = comma & dot & (cells.str.rfind(".") > cells.str.rfind(",")).to_numpy(dtype=bool)
+    grouped = dot & ~comma & (cells.str.count("[.]") > 1).to_numpy(dtype=bool)
+    cells = cells.where(~english, cells.str.replace(",", "", regex=False))
+    cells = cells.where(~((comma & ~english) | grouped), cells.str.replace(".", "", regex=False))
+    return cells.str.replace(",", ".", regex=False)
+
+
+_last: list[object] = [None, None]  # the last chunk parsed, and its result: checks of one chunk share the parse
+
+
+def parse_frame(chunk: pd.DataFrame, *, shared: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`parse_column` over every column: (numbers, text) arrays of shape (rows, columns).
+
+    ``shared``: the chunk is a read-only chunk of the check engine, which several checks read in
+    turn; the result for the last such chunk is kept so that it is parsed once."""
+    if shared and _last[0] is chunk:
+        return _last[1]  # type: ignore[return-value]
+    numbers = np.empty((len(chunk), len(chunk.columns)))
+    text = np.zeros((len(chunk), len(chunk.columns)), dtype=bool)
+    for position in range(len(chunk.columns)):
+        numbers[:, position], text[:, position] = parse_column(chunk.iloc[:, position])
+    if shared:
+        _last[0], _last[1] = chunk, (numbers, text)
+    return numbers, text

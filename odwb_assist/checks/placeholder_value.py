@@ -1,0 +1,149 @@
+"""Check ``placeholder-value``: « - », « n.d. », « N/A », « ? », « néant », « / » standing for a missing value in a
+column of numbers or dates; fix: empty cells.
+
+A column counts as numbers or dates when nearly all its other filled cells are numbers or dates:
+a « - » in a column of labels or comments is text, not a placeholder, and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..hookspecs import hookimpl
+from ..i18n import Msg
+from ..quality.fixing import Change, FixContext, replace_cells
+from ..quality.model import Finding, Severity
+from .base import BaseTableCheck, CheckContext
+from .tally import EXAMPLES, number_text
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+DATE = re.compile(r"[ \t]*(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2}))"
+                  r"(?:[ T][0-9]{1,2}[:h][0-9]{2}(?::[0-9]{2})?)?[ \t]*")
+TYPED_SHARE = 0.9  # share of the other filled cells that must be numbers or dates
+TYPED_MINIMUM = 2  # and at least this many of them
+DATE_SAMPLE = 200  # text cells per chunk and column tested for a date
+
+MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) « {cell} » à la place d'une valeur, dans une colonne de {kind} "
+              "(ex. ligne {row}).",
+              "Column '{field}': {count} cell(s) '{cell}' instead of a value, in a column of {kind_en} (e.g. row {row}).")
+TIP = Msg("Laissez vide une cellule dont la valeur est inconnue : un « - » ou « n.d. » empêche le portail de lire la "
+          "colonne comme des nombres ou des dates (pas de tri, de graphique ni de filtre). Si « - » veut dire zéro, "
+          "écrivez 0. « odwb-assist fix » vide ces cellules.",
+          "Leave a cell empty when its value is unknown: a '-' or 'n/a' stops the portal from reading the column as "
+          "numbers or dates (no sorting, chart or filter). If '-' means zero, write 0. 'odwb-assist fix' empties "
+          "these cells.")
+
+
+@dataclass
+class ColumnCounts:
+    """For one column: numbers, dates, other text, and the placeholders (with a few examples)."""
+
+    numbers: int = 0
+    dates: int = 0
+    text: int = 0
+    placeholders: Counter[str] = field(default_factory=Counter)
+    examples: list[tuple[int, str]] = field(default_factory=list)
+
+    def add(self, values: pd.Series, parsed: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+        """Count a chunk of the column (``parsed``: its numbers and text, when known); returns the placeholder mask."""
+        import numpy as np  # imported when a check runs, not when plugins load
+
+        from .numbers import parse_column
+
+        numbers, text = parsed if parsed is not None else parse_column(values)
+        filled = (values != "").to_numpy()
+        placeholder = filled & np.isnan(numbers) & ~text
+        self.numbers += int((~np.isnan(numbers)).sum())
+        words = int(text.sum())
+        if words:  # dates among the text cells, estimated on an even sample (a share is all that matters)
+            cells = values[text]
+            step = max(1, words // DATE_SAMPLE)
+            sample = cells.iloc[::step]
+            dates = int(sample.str.fullmatch(DATE.pattern).fillna(False).to_numpy(dtype=bool).sum())
+            dates = dates if step == 1 else round(dates * words / len(sample))
+            self.dates += dates
+            self.text += words - dates
+        if placeholder.any():
+            cells = values[placeholder]
+            self.placeholders.update(cells.str.strip().tolist())
+            for row, cell in cells.head(EXAMPLES - len(self.examples)).items():
+                self.examples.append((int(row), str(cell)))
+        return placeholder
+
+    @property
+    def typed(self) -> bool:
+        typed = self.numbers + self.dates
+        return typed >= TYPED_MINIMUM and typed >= TYPED_SHARE * (typed + self.text)
+
+    @property
+    def kind(self) -> Msg:
+        if self.dates > self.numbers:
+            return Msg("dates", "dates")
+        return Msg("nombres", "numbers")
+
+
+class PlaceholderCheck(BaseTableCheck):
+    name = "placeholder-value"
+    types = ("placeholder-value",)
+
+    def start(self, context: CheckContext) -> None:
+        self.columns: dict[str, ColumnCounts] = {}
+        self.numbers: dict[str, int] = {}
+
+    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        from .numbers import parse_frame
+
+        numbers, text = parse_frame(chunk, shared=True)
+        for number, column in enumerate(chunk.columns, start=1):
+            self.columns.setdefault(str(column), ColumnCounts()).add(chunk.iloc[:, number - 1],
+                                                                      (numbers[:, number - 1], text[:, number - 1]))
+            self.numbers[str(column)] = number
+        return ()
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        for column, counts in self.columns.items():
+            if not counts.placeholders or not counts.typed:
+                continue
+            row, cell = counts.examples[0]
+            total = sum(counts.placeholders.values())
+            kind = counts.kind
+            yield Finding("placeholder-value", Severity.WARNING,
+                          MESSAGE.format(field=column, count=number_text(total), cell=cell.strip(), kind=kind.fr,
+                                         kind_en=kind.en, row=row),
+                          TIP, row_number=row, field_name=column, field_number=self.numbers.get(column), cell=cell,
+                          extra={"count": total, "values": dict(counts.placeholders),
+                                 "examples": [{"rowNumber": r, "cell": c} for r, c in counts.examples]})
+
+
+class PlaceholderFix:
+    name = "placeholder-value"
+    label = Msg("Cellules « - », « n.d. »… vidées", "'-', 'n/a'… cells emptied")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        changes: list[Change] = []
+        table = table.copy()
+        for column in table.columns:
+            counts = ColumnCounts()
+            mask = counts.add(table[column])
+            if not mask.any() or not counts.typed:
+                continue
+            rows = table.index[mask]
+            changes.extend(replace_cells(table, str(column), table.loc[rows, column].map(lambda _: ""), self.name))
+        return table, changes
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[PlaceholderCheck]:
+    return [PlaceholderCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[PlaceholderFix]:
+    return [PlaceholderFix()]

@@ -1,0 +1,65 @@
+"""Fixes for the structure errors that Frictionless reports: blank rows, empty columns without a header.
+
+Both only remove what holds no value at all (the side file of ``fix`` still records them, with their
+original row or column numbers). A column with a header, even empty, is kept: its label may be
+meant for values still to come.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..hookspecs import hookimpl
+from ..i18n import Msg
+from ..quality.fixing import Change, FixContext
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+GENERATED = re.compile(r"field[0-9]+")  # the name Frictionless gives a column without a header
+
+
+class DropBlankRows:
+    name = "drop-blank-rows"
+    label = Msg("Supprimer les lignes vides", "Drop blank rows")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        if table.empty or not len(table.columns):
+            return table, []
+        blank = (table == "").all(axis=1)  # as Frictionless's blank-row: every cell empty
+        rows = [int(row) for row in table.index[blank.to_numpy()]]
+        return table.drop(index=rows), [Change(self.name, row, None, "", None) for row in rows]
+
+
+def unnamed(table: pd.DataFrame, context: FixContext) -> list[bool]:
+    """Per column: whether its header cells are all blank."""
+    header_cells = getattr(context.options.get("detected"), "header_cells", None) or []
+    flags = []
+    for position, label in enumerate(table.columns):
+        if header_cells:
+            cells = [row[position] if position < len(row) else "" for row in header_cells]
+            flags.append(all(not str(cell).strip() for cell in cells))
+        else:
+            flags.append(bool(GENERATED.fullmatch(str(label))))
+    return flags
+
+
+class DropEmptyUnnamedColumns:
+    name = "drop-empty-columns"
+    label = Msg("Supprimer les colonnes vides sans titre", "Drop empty columns without a header")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        if not len(table.columns):
+            return table, []
+        empty = (table == "").all(axis=0).to_numpy() if len(table) else [True] * len(table.columns)
+        drop = [column for column, is_empty, no_label in zip(table.columns, empty, unnamed(table, context), strict=True)
+                if is_empty and no_label]
+        if len(drop) == len(table.columns):
+            return table, []
+        return table.drop(columns=drop), [Change(self.name, None, str(column), "", None) for column in drop]
+
+
+@hookimpl
+def odwb_fixes() -> list[object]:
+    return [DropBlankRows(), DropEmptyUnnamedColumns()]

@@ -1,0 +1,90 @@
+"""What a totals label looks like: the marker words and phrases, and the place names that only look like one.
+
+A label is a *strong* marker when the whole cell is a total word or a known phrase (« Total »,
+« TOTAL : », « Total général », « Sous-total Namur », « Somme », « Totaal », « Sum »), or a pivot-table
+label « Total X » / « X Total » whose X is the group label of the same column. A longer label that
+merely starts or ends with a total word (« Total ayant donné un avis ») is *loose*: at most a
+possible total. A known place name (« Somme-Leuze ») is never a marker.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+
+EXACT = frozenset({
+    "total", "totaux", "totals", "total general", "totaux generaux", "total global",
+    "grand total", "grand-total", "total des totaux", "totaal", "totaal generaal", "algemeen totaal", "eindtotaal",
+    "grand totaal", "totalen", "somme", "somme totale", "sommes", "sum", "sum total", "summe", "gesamt", "insgesamt",
+    "gesamtsumme", "sous-total", "sous-totaux", "sous total", "sous totaux", "subtotal", "sub-total", "sub total",
+    "subtotaal", "sub-totaal", "zwischensumme", "total partiel", "totaux partiels",
+})
+# Known phrases that may be followed by anything (« Sous-total Hainaut », « Subtotaal Namen »).
+# Not « Totale » (an adjective: « fermeture totale »), which is only a loose marker.
+PHRASES = re.compile(r"(?:sous[- ]?totale?s?|sous[- ]?totaux|sub[- ]?totale?s?|sub[- ]?totaal|zwischensumme)\b")
+# Pivot tables: « Total Namur » (French Excel), « Namur Total » / « Namur Totaal » (English, Dutch Excel).
+PIVOT = re.compile(r"(?:(?:total|totaal|somme|sum)\s+(?P<after>.+)|(?P<before>.+?)\s+(?:total|totaal))")
+WORD = r"(?:sous[- ]?totale?s?|sous[- ]?totaux|sub[- ]?totale?s?|totale?s?|totaux|totaal|totalen|somme|sommes|sum|summe|gesamt)"
+LOOSE = re.compile(rf"(?:{WORD}(?![a-z0-9]).*|.*(?<![a-z0-9]){WORD})")
+PREFILTER = "(?i)tot|som|sum|gesamt"  # a cheap substring test before any of the above
+
+
+class Marker(StrEnum):
+    EXACT = "exact"
+    PHRASE = "phrase"
+    PIVOT = "pivot"
+    LOOSE = "loose"
+
+
+def normalise(label: str) -> str:
+    """Lower case, no accents, single spaces, no surrounding punctuation (« TOTAL : » -> « total »)."""
+    text = unicodedata.normalize("NFKD", label)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = " ".join(text.split())
+    return text.strip(" :.*-–—=()[]")
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    text = (resources.files("odwb_assist") / "data" / "places" / "belgian_place_names.txt").read_text(encoding="utf-8")
+    return frozenset(normalise(line) for line in text.splitlines() if line.strip())
+
+
+@cache
+def _places_with_marker() -> tuple[str, ...]:
+    return tuple(sorted(name for name in _place_names() if LOOSE.fullmatch(name) or name in EXACT))
+
+
+def is_place(label: str) -> bool:
+    """Whether ``label`` is (or begins or ends with) a known Belgian place name that contains a total word."""
+    text = normalise(label)
+    if text in _place_names():
+        return True
+    for name in _places_with_marker():
+        if text.startswith(name) and not text[len(name):len(name) + 1].isalnum():
+            return True
+        if text.endswith(name) and not text[: len(text) - len(name)][-1:].isalnum():
+            return True
+    return False
+
+
+def marker(label: str, group: str | None = None) -> Marker | None:
+    """How surely ``label`` says « total »; ``group`` is the column's current group label (pivot tables)."""
+    text = normalise(label)
+    if not text or is_place(label):
+        return None
+    if text in EXACT:
+        return Marker.EXACT
+    if PHRASES.match(text):
+        return Marker.PHRASE
+    pivot = PIVOT.fullmatch(text)
+    if pivot and group:
+        named = pivot.group("after") or pivot.group("before")
+        if named == normalise(group):
+            return Marker.PIVOT
+    if LOOSE.fullmatch(text):
+        return Marker.LOOSE
+    return None

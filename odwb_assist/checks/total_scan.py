@@ -1,0 +1,220 @@
+"""Finding totals rows with certainty: a marker label, the group structure, and the sums of the rows above.
+
+:class:`TotalScanner` reads a table chunk by chunk (the same verdicts whatever the chunk size) and
+says, for each row whose leading label columns hold a total marker, whether it is *certainly* a
+total or only *possibly* one:
+
+- the marker sits in one of the leading label columns (the first :data:`SEARCH_COLUMNS`), and every
+  cell to its left is empty or repeats the label of the row above (a pivot-table group);
+- a strong marker (:mod:`.total_markers`) on a row without numbers to its right is certain; with
+  numbers, only when each equals (to rounding) the sum of the data rows above since the previous
+  total of the same or a higher level, or since the previous section row (one value, the rest empty);
+- a loose marker whose numbers match is a possible total; anything else is data.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .numbers import parse_frame, parse_number
+from .total_markers import PREFILTER, Marker, marker
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+SEARCH_COLUMNS = 8  # pivot exports label their subtotals in the third or fourth column, sometimes further
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A totals row: ``certain`` ones are removed by the fix, the others are reported and kept."""
+
+    row: int
+    position: int  # 0-based column of the marker
+    column: str
+    cell: str
+    certain: bool
+    reason: str  # "no-numbers", "sum", "sum-mismatch", "text", "no-rows", "partial-sum"; "loose": data, not reported
+
+
+@dataclass
+class _Sums:
+    """Running sums of the data rows per column, the count of rows, of numbers and of text cells per column."""
+
+    total: np.ndarray
+    text: np.ndarray
+    rows: int = 0
+    count: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        if self.count is None:
+            self.count = np.zeros_like(self.total)
+
+    def copy(self) -> _Sums:
+        return _Sums(self.total.copy(), self.text.copy(), self.rows, self.counted.copy())
+
+    @property
+    def counted(self) -> np.ndarray:
+        assert self.count is not None
+        return self.count
+
+    def add(self, numbers: np.ndarray, text: np.ndarray, rows: int) -> None:
+        valued = ~np.isnan(numbers)
+        self.total += np.nansum(numbers, axis=0) if numbers.ndim == 2 else np.nan_to_num(numbers)
+        self.text += text.sum(axis=0) if text.ndim == 2 else text
+        self.counted[...] += valued.sum(axis=0) if numbers.ndim == 2 else valued
+        self.rows += rows
+
+
+def tolerance(cell: str, rows: int) -> float:
+    """How far a total may be from the sum of ``rows`` values: its rounding (and theirs)."""
+    parsed = parse_number(cell)
+    decimals = parsed[1] if parsed else 0
+    if decimals == 0:
+        return 0.5
+    return 10.0 ** -decimals * max(0.5, math.sqrt(rows + 1))
+
+
+class TotalScanner:
+    """Reads the chunks of one table in order and returns the verdicts on its totals rows."""
+
+    def __init__(self, *, shared: bool = False) -> None:
+        self.width = -1
+        self.shared = shared  # chunks of the check engine: parsed once for all the checks
+
+    def _start(self, width: int) -> None:
+        self.width = width
+        self.search = min(width, SEARCH_COLUMNS)
+        zero = np.zeros(width)
+        self.data = _Sums(zero.copy(), zero.copy())  # data rows only
+        self.every = _Sums(zero.copy(), zero.copy())  # data rows and possible totals
+        self.marks = [(self.data.copy(), self.every.copy()) for _ in range(self.search)]  # per level: at last reset
+        self.start = (self.data.copy(), self.every.copy())  # at the start, or the last section row
+        self.previous: list[str] = [""] * self.search  # the last data row's label cells
+        self.groups: list[str] = [""] * self.search  # the last non-empty label of each column
+
+    def feed(self, chunk: pd.DataFrame) -> list[Verdict]:
+        if self.width < 0:
+            self._start(len(chunk.columns))
+        if chunk.empty or self.width == 0:
+            return []
+        columns = list(chunk.columns)
+        numbers, text = self._parse(chunk)
+        candidates = np.zeros(len(chunk), dtype=bool)
+        for position in range(self.search):
+            if text[:, position].any():  # a marker is text: columns of numbers only are skipped
+                words = chunk.iloc[:, position][text[:, position]]
+                candidates[text[:, position]] |= words.str.contains(PREFILTER, regex=True).fillna(False).to_numpy(bool)
+        sections = np.zeros(len(chunk), dtype=bool)
+        if self.width >= 3:
+            sections = (chunk != "").sum(axis=1).to_numpy() == 1
+        if not candidates.any() and not sections.any():
+            self._add_data(chunk, numbers, text, 0, len(chunk))
+            return []
+        verdicts: list[Verdict] = []
+        start = 0
+        for index in map(int, np.flatnonzero(candidates | sections)):
+            self._add_data(chunk, numbers, text, start, index)
+            start = index + 1
+            cells = [str(cell) for cell in chunk.iloc[index].tolist()]
+            verdict = self._judge(int(chunk.index[index]), cells, columns, numbers[index], text[index]) \
+                if candidates[index] else None
+            if verdict is None:
+                if sections[index]:  # a section row (« 2023 », « Province de Namur »): sums start again below it
+                    self.marks = [(self.data.copy(), self.every.copy()) for _ in range(self.search)]
+                    self.start = (self.data.copy(), self.every.copy())
+                else:
+                    self._add_data(chunk, numbers, text, index, index + 1)
+                continue
+            if verdict.reason == "loose":  # data whose label begins like a total: summed apart, in case it is one
+                self.every.add(numbers[index], text[index], 1)
+                self._add_labels(chunk.iloc[index:index + 1, : self.search])
+                continue
+            verdicts.append(verdict)
+            if verdict.certain:
+                reset = (self.data.copy(), self.every.copy())
+                for level in range(verdict.position, self.search):
+                    self.marks[level] = (reset[0].copy(), reset[1].copy())
+            else:
+                self.every.add(numbers[index], text[index], 1)
+        self._add_data(chunk, numbers, text, start, len(chunk))
+        return verdicts
+
+    def _parse(self, chunk: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+        return parse_frame(chunk, shared=self.shared)
+
+    def _add_data(self, chunk: pd.DataFrame, numbers: np.ndarray, text: np.ndarray, start: int, stop: int) -> None:
+        if stop <= start:
+            return
+        self.data.add(numbers[start:stop], text[start:stop], stop - start)
+        self.every.add(numbers[start:stop], text[start:stop], stop - start)
+        self._add_labels(chunk.iloc[start:stop, : self.search])
+
+    def _add_labels(self, block: pd.DataFrame) -> None:
+        self.previous = [str(cell).strip() for cell in block.iloc[-1].tolist()]
+        filled = (block != "").to_numpy(dtype=bool)
+        for position in range(self.search):
+            rows = np.flatnonzero(filled[:, position])
+            if rows.size:
+                self.groups[position] = str(block.iat[int(rows[-1]), position]).strip()
+
+    def _judge(self, row: int, cells: list[str], columns: list[str], numbers: np.ndarray,
+               text: np.ndarray) -> Verdict | None:
+        for position in range(self.search):
+            cell = cells[position]
+            found = marker(cell, self.groups[position]) if cell.strip() else None
+            if found is None:
+                if cell.strip() and cell.strip() != self.previous[position]:
+                    return None  # a data label before any marker: this row is a record
+                continue
+            return self._weigh(row, position, cells, found, columns, numbers, text)
+        return None
+
+    def _weigh(self, row: int, position: int, cells: list[str], found: Marker, columns: list[str],
+               numbers: np.ndarray, text: np.ndarray) -> Verdict | None:
+        right = range(position + 1, self.width)
+        valued = [j for j in right if not np.isnan(numbers[j])]
+        worded = [j for j in right if text[j]]
+        data_mark, every_mark = self.marks[position]
+        data_start, every_start = self.start  # a grand total sums everything since the start or the last section
+        matches = any(_matches(valued, cells, numbers, now, mark)
+                      for now, mark in ((self.data, data_mark), (self.every, every_mark),
+                                        (self.data, data_start), (self.every, every_start)))
+
+        def verdict(certain: bool, reason: str) -> Verdict:
+            return Verdict(row, position, str(columns[position]), cells[position], certain, reason)
+
+        if found is Marker.LOOSE:
+            return verdict(False, "partial-sum") if valued and not worded and matches else verdict(False, "loose")
+        if worded:
+            return verdict(False, "text")
+        if not valued:
+            return verdict(True, "no-numbers")
+        if data_mark.rows == self.data.rows and data_start.rows == self.data.rows:
+            return verdict(False, "no-rows")
+        return verdict(True, "sum") if matches else verdict(False, "sum-mismatch")
+
+
+def _matches(columns: list[int], cells: list[str], numbers: np.ndarray, now: _Sums, mark: _Sums) -> bool:
+    """Whether the numbers of the row are the sums of their columns since ``mark`` (no text cell among them);
+    a column whose total is its average (a rate, a mean) is accepted when another column is a sum."""
+    rows = now.rows - mark.rows
+    if rows <= 0 or not columns:
+        return False
+    sums = 0
+    for j in columns:
+        if now.text[j] - mark.text[j] > 0:
+            return False
+        expected = now.total[j] - mark.total[j]
+        slack = 1e-9 * max(1.0, abs(expected))
+        if abs(numbers[j] - expected) <= tolerance(cells[j], rows) + slack:
+            sums += 1
+            continue
+        count = now.counted[j] - mark.counted[j]
+        if count <= 0 or abs(numbers[j] - expected / count) > tolerance(cells[j], 0) + slack:
+            return False
+    return sums > 0

@@ -1,0 +1,194 @@
+"""The side files of ``fix``: every row and column the fixes remove, with its original cells.
+
+Nothing is lost: the clean file plus ``<name>.lignes-retirees.csv`` (removed rows, with their
+original row numbers and every cell) plus ``<name>.colonnes-retirees.csv`` (removed columns, one
+line per non-empty cell) hold every cell of the original. The log is generic: it compares the table
+before and after each fix, so any fix (built-in or plugin) that drops rows or columns is recorded.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..i18n import Msg
+from .output_files import write_atomically
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .detect import Detected
+
+ROWS_SUFFIX = Msg(".lignes-retirees.csv", ".removed-rows.csv")
+COLUMNS_SUFFIX = Msg(".colonnes-retirees.csv", ".removed-columns.csv")
+ROW_HEADER = Msg("ligne_origine,motif", "original_row,reason")
+COLUMN_HEADER = Msg("colonne_origine,titre,motif,ligne_origine,valeur", "original_column,label,reason,original_row,value")
+ABOVE_BLANK = Msg("Ligne vide au-dessus de l'en-tête", "Blank row above the header")
+BEYOND = Msg("Valeur au-delà de la dernière colonne (ligne plus longue que l'en-tête)",
+             "Value beyond the last column (row longer than the header)")
+ABOVE_HEADER = Msg("En-tête d'origine (remplacé par un en-tête sur une ligne)",
+                   "Original header (replaced by a one-row header)")
+
+
+@dataclass
+class RemovedRow:
+    row_number: int
+    reason: Msg
+    cells: list[str]
+
+
+@dataclass
+class RemovedColumn:
+    number: int  # 1-based position in the original table
+    label: str
+    reason: Msg
+    cells: list[tuple[int, str]]  # (row number, cell) of its non-empty cells
+
+
+@dataclass
+class RemovalLog:
+    """What the fixes removed from ``original`` (the table as read, before any fix)."""
+
+    original: pd.DataFrame
+    rows: list[RemovedRow] = field(default_factory=list)
+    columns: list[RemovedColumn] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.labels = [str(label) for label in self.original.columns]
+        self.positions: list[int | None] = list(range(len(self.labels)))  # current column -> original position
+
+    def observe(self, reason: Msg, before: pd.DataFrame, after: pd.DataFrame) -> None:
+        """Record the rows and columns of ``before`` that ``after`` no longer has."""
+        if not before.index.equals(after.index):
+            gone = before.index.difference(after.index)
+            for row in gone[gone.isin(self.original.index)]:
+                cells = self.original.loc[row]
+                self.rows.append(RemovedRow(int(row), reason, [str(cell) for cell in cells.tolist()]))
+        old = [str(label) for label in before.columns]
+        new = [str(label) for label in after.columns]
+        if old == new:
+            return
+        where = dict(zip(old, self.positions, strict=False))
+        if len(new) == len(old) and not set(new) <= set(old):  # renamed in place
+            return
+        for label in old:
+            position = where.get(label)
+            if label not in new and position is not None:
+                values = self.original.iloc[:, position]
+                values = values[values.index.isin(before.index)]
+                values = values[values != ""]
+                self.columns.append(RemovedColumn(position + 1, self.labels[position], reason,
+                                                  [(int(row), str(cell)) for row, cell in values.items()]))
+        self.positions = [where.get(label) for label in new]
+
+    def add_above(self, rows: list[RemovedRow]) -> None:
+        self.rows.extend(rows)
+
+    def add_beyond(self, cells: dict[int, list[tuple[int, str]]]) -> None:
+        """Cells beyond the header's last column (position -> (row number, cell)): the reader leaves them out."""
+        for position, values in sorted(cells.items()):
+            self.columns.append(RemovedColumn(position + 1, "", BEYOND, values))
+
+    def rows_file(self, output: Path, lang: str) -> Path:
+        return output.with_name(output.stem + ROWS_SUFFIX(lang))
+
+    def columns_file(self, output: Path, lang: str) -> Path:
+        return output.with_name(output.stem + COLUMNS_SUFFIX(lang))
+
+    def write(self, output: Path, lang: str) -> tuple[Path | None, Path | None]:
+        """Write the side files next to ``output`` (a stale one from an earlier run is removed)."""
+        rows_path, columns_path = self.rows_file(output, lang), self.columns_file(output, lang)
+        written_rows = written_columns = None
+        if self.rows:
+            width = max([len(self.labels)] + [len(row.cells) for row in self.rows])
+            labels = self.labels + [f"colonne_{n}" for n in range(len(self.labels) + 1, width + 1)]
+            lines = sorted(self.rows, key=lambda row: row.row_number)
+
+            def write_rows(path: str) -> None:
+                with open(path, "w", encoding="utf-8", newline="") as handle:
+                    writer = csv.writer(handle, lineterminator="\n")
+                    writer.writerow(ROW_HEADER(lang).split(",") + labels)
+                    for row in lines:
+                        writer.writerow([row.row_number, row.reason(lang)] + row.cells + [""] * (width - len(row.cells)))
+
+            write_atomically(rows_path, write_rows)
+            written_rows = rows_path
+        else:
+            rows_path.unlink(missing_ok=True)
+        if self.columns:
+            def write_columns(path: str) -> None:
+                with open(path, "w", encoding="utf-8", newline="") as handle:
+                    writer = csv.writer(handle, lineterminator="\n")
+                    writer.writerow(COLUMN_HEADER(lang).split(","))
+                    for column in sorted(self.columns, key=lambda c: c.number):
+                        for row, cell in column.cells or [(None, "")]:  # type: ignore[list-item]
+                            writer.writerow([column.number, column.label, column.reason(lang),
+                                             "" if row is None else row, cell])
+
+            write_atomically(columns_path, write_columns)
+            written_columns = columns_path
+        else:
+            columns_path.unlink(missing_ok=True)
+        return written_rows, written_columns
+
+
+def rows_above(path: Path, detected: Detected) -> list[list[str]]:
+    """The raw cells of the rows down to the header row (titles, blank rows, header rows), as read by detection."""
+    rows: list[list[str]] = []
+    for cells in _raw_rows(path, detected):
+        if len(rows) >= detected.header_row:
+            break
+        rows.append(cells)
+    return rows
+
+
+def _raw_rows(path: Path, detected: Detected) -> Iterator[list[str]]:
+    """Every row of the table as raw text, as detection numbers them (from row 1)."""
+    if detected.format == "csv":
+        with path.open(encoding=detected.encoding or "utf-8", errors="replace", newline="") as handle:
+            yield from csv.reader(handle, delimiter=detected.delimiter or ",")
+        return
+    from .detect import Detected
+    from .reader import cell_text, open_resource
+
+    resource = open_resource(path, Detected(format=detected.format, sheet=detected.sheet, header_rows=[]), header=False)
+    with resource:
+        for cells in resource.cell_stream:
+            yield [cell_text(cell) for cell in cells]
+
+
+def cells_beyond(path: Path, detected: Detected, width: int) -> dict[int, list[tuple[int, str]]]:
+    """The non-empty cells of data rows that lie beyond the header's ``width`` columns (position -> cells)."""
+    found: dict[int, list[tuple[int, str]]] = {}
+    try:
+        for number, cells in enumerate(_raw_rows(path, detected), start=1):
+            if number > detected.header_row and len(cells) > width:
+                for position in range(width, len(cells)):
+                    if cells[position].strip():
+                        found.setdefault(position, []).append((number, cells[position]))
+    except (csv.Error, OSError, UnicodeError, ValueError):
+        return found
+    return found
+
+
+def removed_above(rows: list[list[str]], detected: Detected, labels: list[str], title: Msg) -> list[RemovedRow]:
+    """The rows above the data that the clean file does not hold as they were: titles, blank rows, header rows
+    whose cells are not all labels of the clean file (a header merged over two rows)."""
+    titles = {row for row, _ in detected.title_rows}
+    headers = list(detected.header_rows)
+    clean = {label.strip() for label in labels}
+    removed: list[RemovedRow] = []
+    for number, cells in enumerate(rows, start=1):
+        if number in headers:
+            if all(not cell.strip() or cell.strip() in clean for cell in cells):
+                continue
+            reason = ABOVE_HEADER
+        elif number in titles or any(cell.strip() for cell in cells):
+            reason = title
+        else:
+            reason = ABOVE_BLANK
+        removed.append(RemovedRow(number, reason, [str(cell) for cell in cells]))
+    return removed

@@ -1,0 +1,137 @@
+"""`fix` loses nothing: removed rows and columns go to side files; outputs get the user's usual permissions."""
+
+from __future__ import annotations
+
+import csv
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from odwb_assist.cli.main import main
+from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.quality import fix
+
+PM = get_plugin_manager(load_entrypoints=False)
+
+EXPORT = ("Permis d'urbanisme délivrés en 2024\r\n"
+          "Source : service urbanisme\r\n"
+          "\r\n"
+          "Commune;;Permis;Logements;\r\n"
+          "Ciney;;41;82;\r\n"
+          "Dinant;;37;;\r\n"
+          ";;;;\r\n"
+          "Somme-Leuze;;12;24;\r\n"
+          "Total;;90;106;\r\n")
+
+
+def rows_of(path: Path) -> list[list[str]]:
+    return list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+
+
+def test_side_files_hold_title_blank_total_rows_and_empty_columns(tmp_path: Path) -> None:
+    source = tmp_path / "permis.csv"
+    source.write_bytes(EXPORT.encode("cp1252"))
+    out = tmp_path / "propre.csv"
+    result = fix(source, out, plugins=PM)
+    assert rows_of(out) == [["Commune", "Permis", "Logements"], ["Ciney", "41", "82"], ["Dinant", "37", ""],
+                            ["Somme-Leuze", "12", "24"]]
+    removed = rows_of(tmp_path / "propre.lignes-retirees.csv")
+    assert removed[0][:3] == ["ligne_origine", "motif", "Commune"]
+    assert [(line[0], line[2], line[4]) for line in removed[1:]] == [
+        ("1", "Permis d'urbanisme délivrés en 2024", ""), ("2", "Source : service urbanisme", ""), ("3", "", ""),
+        ("7", "", ""), ("9", "Total", "90")]
+    assert removed[5][1] == "Supprimer les lignes de total"
+    columns = rows_of(tmp_path / "propre.colonnes-retirees.csv")
+    assert columns[0] == ["colonne_origine", "titre", "motif", "ligne_origine", "valeur"]
+    assert [line[0] for line in columns[1:]] == ["2", "5"]
+    assert result.removed_rows[0] == (1, "Supprimer les lignes de titre") and len(result.removed_columns) == 2
+    summary = result.preview("fr")
+    assert "Lignes retirées (5) gardées dans" in summary and "propre.lignes-retirees.csv" in summary
+    assert "Colonnes retirées (2)" in summary and "(colonne supprimée)" in summary
+    assert "Removed rows (5) kept in" in result.preview("en")
+
+
+def test_dry_run_names_the_side_file_without_writing_it(tmp_path: Path) -> None:
+    source = tmp_path / "permis.csv"
+    source.write_bytes(EXPORT.encode("cp1252"))
+    result = fix(source, tmp_path / "propre.csv", plugins=PM, dry_run=True)
+    assert "seraient gardées dans" in result.preview("fr")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["permis.csv"]
+
+
+def test_english_side_file_names_and_a_stale_side_file_is_replaced(tmp_path: Path) -> None:
+    source = tmp_path / "permis.csv"
+    source.write_bytes(EXPORT.encode("cp1252"))
+    fix(source, tmp_path / "clean.csv", plugins=PM, lang="en")
+    assert rows_of(tmp_path / "clean.removed-rows.csv")[0][:2] == ["original_row", "reason"]
+    assert (tmp_path / "clean.removed-columns.csv").exists()
+    source.write_text("Commune,Permis\nCiney,41\n", encoding="utf-8")
+    fix(source, tmp_path / "clean.csv", plugins=PM, lang="en")
+    assert not (tmp_path / "clean.removed-rows.csv").exists()  # it described the previous clean file
+
+
+def test_a_merged_header_is_kept_in_the_side_file(tmp_path: Path) -> None:
+    source = tmp_path / "m.csv"
+    source.write_text("Commune,Population,,Superficie\n,2023,2024,km²\nNamur,112000,113000,175.7\n"
+                      "Liège,195000,196000,69.4\n", encoding="utf-8")
+    fix(source, tmp_path / "o.csv", plugins=PM)
+    assert rows_of(tmp_path / "o.csv")[0] == ["Commune", "Population 2023", "Population 2024", "Superficie km²"]
+    removed = rows_of(tmp_path / "o.lignes-retirees.csv")
+    assert [line[2:] for line in removed[1:]] == [["Commune", "Population", "", "Superficie"], ["", "2023", "2024", "km²"]]
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o002, 0o077])
+def test_outputs_get_the_users_umask(tmp_path: Path, mask: int) -> None:
+    source = tmp_path / "permis.csv"
+    source.write_bytes(EXPORT.encode("cp1252"))
+    old = os.umask(mask)
+    try:
+        fix(source, tmp_path / "propre.csv", plugins=PM)
+        assert main(["check", str(source), "--format", "json", "--output", str(tmp_path / "rapport.json")]) == 1
+    finally:
+        os.umask(old)
+    expected = 0o666 & ~mask
+    for name in ("propre.csv", "propre.lignes-retirees.csv", "propre.colonnes-retirees.csv", "rapport.json"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == expected, name
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".odwb-")]
+
+
+def test_cli_fix_tells_where_the_side_file_is(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "permis.csv"
+    source.write_bytes(EXPORT.encode("cp1252"))
+    assert main(["fix", str(source), "--output", str(tmp_path / "propre.csv")]) == 0
+    printed = capsys.readouterr().out
+    assert "propre.lignes-retirees.csv" in " ".join(printed.split()) and "Lignes retirées (5)" in printed
+
+
+def test_a_plugin_fix_that_drops_rows_and_columns_is_recorded_too(tmp_path: Path) -> None:
+    from odwb_assist.hookspecs import hookimpl
+    from odwb_assist.i18n import Msg
+    from odwb_assist.quality.fixing import Change
+
+    class DropDrafts:
+        name = "drop-drafts"
+        label = Msg("Brouillons retirés", "Drafts dropped")
+
+        def apply(self, table, context):  # type: ignore[no-untyped-def]
+            drafts = table.index[table["statut"] == "brouillon"]
+            changes = [Change(self.name, int(row), None, "brouillon", None) for row in drafts]
+            return table.drop(index=drafts).drop(columns=["statut"]), changes
+
+    class Plugin:
+        @hookimpl
+        def odwb_fixes(self):  # type: ignore[no-untyped-def]
+            return [DropDrafts()]
+
+    manager = get_plugin_manager(load_entrypoints=False)
+    manager.register(Plugin(), name="drafts")
+    source = tmp_path / "s.csv"
+    source.write_text("nom,statut,montant\nA,publié,10\nB,brouillon,20\nC,publié,30\n", encoding="utf-8")
+    fix(source, tmp_path / "o.csv", plugins=manager)
+    assert rows_of(tmp_path / "o.csv") == [["nom", "montant"], ["A", "10"], ["C", "30"]]
+    assert rows_of(tmp_path / "o.lignes-retirees.csv")[1] == ["3", "Brouillons retirés", "B", "brouillon", "20"]
+    assert [line[3:] for line in rows_of(tmp_path / "o.colonnes-retirees.csv")[1:]] == [
+        ["2", "publié"], ["3", "brouillon"], ["4", "publié"]]
+    assert len(rows_of(tmp_path / "o.lignes-retirees.csv")) == 2  # the header row is whole: « statut » is kept above

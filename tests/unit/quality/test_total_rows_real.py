@@ -1,0 +1,183 @@
+"""Totals rows on real-world shapes: only certain totals are errors and removed; places, surveys and forms are data.
+
+The files are built here in the shapes of real exports: a pivot table flattened by Excel (subtotals
+labelled in the third and fourth columns), a survey sheet, a list of communes whose names begin like
+a total word, and a form laid out as label/value rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+
+from odwb_assist.checks.total_markers import Marker, is_place, marker
+from odwb_assist.checks.total_scan import TotalScanner
+from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.quality import QualityReport, check, fix
+
+sys.path.insert(0, str(Path(__file__).parents[2] / "helpers"))
+from real_shapes import pivot_rows, write_csv  # noqa: E402
+
+PM = get_plugin_manager(load_entrypoints=False)
+
+def found(report: QualityReport, type_: str) -> list[tuple[int | None, str | None]]:
+    return [(f.row_number, f.cell) for f in report.errors if f.type == type_]
+
+
+def test_markers_whole_words_known_phrases_and_places() -> None:
+    assert {marker(label) for label in ("Total", "TOTAL : ", "Total général", "Somme", "Totaal", "Sum", "Sous-total",
+                                        "sous-total Hainaut", "GRAND TOTAL")} <= {Marker.EXACT, Marker.PHRASE}
+    assert marker("Total Namur", group="Namur") is Marker.PIVOT and marker("Namur Total", group="Namur") is Marker.PIVOT
+    assert marker("Total ayant donné un avis") is Marker.LOOSE and marker("Somme demandée") is Marker.LOOSE
+    for label in ("Somme-Leuze", "SOMME-LEUZE", "Sombreffe", "Totalité des ménages", "Sumatra", "Grand-Leez",
+                  "Somme-Leuze (Heure)", "Total-Energies", "Sommière"):
+        assert marker(label) in (None, Marker.LOOSE) and marker(label) is not Marker.EXACT, label
+    assert is_place("Somme-Leuze") and is_place("somme-leuze") and marker("Somme-Leuze") is None
+    assert marker("Totalité des ménages") is None
+
+
+def test_pivot_export_subtotals_in_the_third_column_are_found_and_removed(tmp_path: Path) -> None:
+    rows = pivot_rows()
+    source = write_csv(tmp_path / "permis-pivot.csv", rows)
+    report = check(source, plugins=PM)
+    totals = found(report, "total-row")
+    expected = [(number, row[0] if row[0].startswith("Total") else row[2]) for number, row in enumerate(rows, start=1)
+                if row[0].startswith("Total") or row[2].startswith("Total")]
+    assert totals == expected and len(totals) == 9  # 3 arrondissements × 2 years, 2 years, 1 grand total
+    assert {f.field_number for f in report.errors if f.type == "total-row"} == {1, 3}
+    assert found(report, "possible-total") == []
+
+    out = tmp_path / "propre.csv"
+    result = fix(source, out, plugins=PM)
+    clean = list(csv.reader(out.read_text(encoding="utf-8").splitlines()))
+    assert len(clean) == 1 + 2 * 9 and not any("Total" in cell for row in clean for cell in row)
+    assert sum(1 for row in clean if row[3] == "Somme-Leuze") == 2  # the commune stays
+    side = list(csv.DictReader((tmp_path / "propre.lignes-retirees.csv").read_text(encoding="utf-8").splitlines()))
+    assert [int(line["ligne_origine"]) for line in side] == [number for number, _ in expected]
+    assert side[-1]["Année"] == "Total général" and side[-1]["Permis"] == rows[-1][4]
+    assert result.to_dict()["removedRowsFile"] == str(tmp_path / "propre.lignes-retirees.csv")
+
+
+def test_pivot_in_an_xlsx_workbook_with_subtotals_in_the_fourth_column(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Année", "Région", "Province", "Arrondissement", "Commune", "Nombre"])
+    groups = {("Namur", "Namur"): [("Andenne", 12), ("Somme-Leuze", 7)], ("Namur", "Dinant"): [("Ciney", 4)],
+              ("Liège", "Huy"): [("Huy", 9), ("Wanze", 3)]}
+    expected, grand, province_sum, province = [], 0, 0, "Namur"
+    for (name, arrondissement), communes in groups.items():
+        if name != province:
+            sheet.append([2024, "Wallonie", f"Total {province}", None, None, province_sum])
+            expected.append((sheet.max_row, f"Total {province}"))
+            province, province_sum = name, 0
+        for commune, number in communes:
+            sheet.append([2024, "Wallonie", name, arrondissement, commune, number])
+        subtotal = sum(number for _, number in communes)
+        sheet.append([2024, "Wallonie", name, f"Total {arrondissement}", None, subtotal])
+        expected.append((sheet.max_row, f"Total {arrondissement}"))
+        province_sum += subtotal
+        grand += subtotal
+    sheet.append([2024, "Wallonie", f"Total {province}", None, None, province_sum])
+    expected.append((sheet.max_row, f"Total {province}"))
+    sheet.append(["Total général", None, None, None, None, grand])
+    expected.append((sheet.max_row, "Total général"))
+    source = tmp_path / "pivot.xlsx"
+    workbook.save(source)
+    report = check(source, plugins=PM)
+    assert found(report, "total-row") == expected
+    assert {f.field_number for f in report.errors if f.type == "total-row"} == {1, 3, 4}
+    out = tmp_path / "propre.csv"
+    fix(source, out, plugins=PM)
+    text = out.read_text(encoding="utf-8")
+    assert text.count("\n") == 1 + 5 and "Somme-Leuze" in text and "Total" not in text
+
+
+def test_survey_rows_total_ayant_donne_un_avis_are_data(tmp_path: Path) -> None:
+    rows = [["Question", "Réponse", "Nombre", "Pourcentage"]]
+    for question in ("Êtes-vous satisfait de l'accueil ?", "Recommanderiez-vous le service ?"):
+        rows += [[question, "Oui", "30", "60,0"], [question, "Non", "20", "40,0"],
+                 [question, "Total ayant donné un avis", "50", "100,0"], [question, "Sans avis", "10", ""],
+                 [question, "Total", "60", ""]]
+    source = write_csv(tmp_path / "enquete.csv", rows)
+    report = check(source, plugins=PM)
+    assert found(report, "total-row") == [(6, "Total"), (11, "Total")]
+    assert found(report, "possible-total") == [(4, "Total ayant donné un avis"), (9, "Total ayant donné un avis")]
+    assert {f.severity.value for f in report.errors if f.type == "possible-total"} == {"warning"}
+    out = tmp_path / "propre.csv"
+    fix(source, out, plugins=PM)
+    text = out.read_text(encoding="utf-8")
+    assert text.count("Total ayant donné un avis") == 2 and text.count(",Total,") == 0
+
+
+def test_communes_that_begin_like_a_total_word_are_never_touched(tmp_path: Path) -> None:
+    rows = [["Commune", "Localité", "Habitants"], ["Somme-Leuze", "Somme-Leuze", "5 712"],
+            ["Somme-Leuze", "Heure", "410"], ["Sombreffe", "Sombreffe", "8 500"], ["Gembloux", "Grand-Leez", "1 900"],
+            ["Onhaye", "Sommière", "160"], ["Walcourt", "Somzée", "1 100"], ["Totalité des communes", "", "17 782"]]
+    source = write_csv(tmp_path / "habitants.csv", rows)
+    report = check(source, plugins=PM)
+    assert found(report, "total-row") == [] and found(report, "possible-total") == []
+    out = tmp_path / "propre.csv"
+    result = fix(source, out, plugins=PM)
+    assert result.removed_rows == [] and not (tmp_path / "propre.lignes-retirees.csv").exists()
+    assert out.read_text(encoding="utf-8").count("\n") == len(rows)
+
+
+def test_form_laid_out_as_label_value_rows_keeps_every_row(tmp_path: Path) -> None:
+    rows = [["Rubrique", "Valeur"], ["Nom de l'association", "Chorale Saint-Martin"], ["Somme demandée", "1 500"],
+            ["Total des dépenses prévues", "4 200"], ["Sum insured", "20 000"], ["Somme", "1 500"],
+            ["Total", "voir annexe"]]
+    source = write_csv(tmp_path / "formulaire.csv", rows)
+    report = check(source, plugins=PM)
+    assert found(report, "total-row") == []
+    assert found(report, "possible-total") == [(6, "Somme"), (7, "Total")]
+    out = tmp_path / "propre.csv"
+    result = fix(source, out, plugins=PM)
+    assert result.removed_rows == [] and out.read_text(encoding="utf-8").count("\n") == len(rows)
+
+
+def test_a_total_whose_numbers_do_not_add_up_is_kept() -> None:
+    frame = pd.DataFrame([["Namur", "10"], ["Liège", "20"], ["Total", "31"], ["Mons", "5"], ["Total", "5"]],
+                         columns=["commune", "n"], index=range(2, 7), dtype="str")
+    verdicts = TotalScanner().feed(frame)
+    assert [(v.row, v.certain, v.reason) for v in verdicts] == [(4, False, "sum-mismatch"), (6, False, "sum-mismatch")]
+
+
+def test_rounded_percentages_and_decimal_commas_add_up() -> None:
+    frame = pd.DataFrame([["A", "33,3", "1 250,50"], ["B", "33,3", "2 000"], ["C", "33,3", "0,25"],
+                          ["Total", "100", "3 250,75"]], columns=["x", "pct", "eur"], index=range(2, 6), dtype="str")
+    assert [(v.row, v.certain) for v in TotalScanner().feed(frame)] == [(5, True)]
+
+
+def test_a_section_row_starts_the_sums_again_and_chunks_do_not_change_verdicts() -> None:
+    rows = [["2023", "", ""], ["Namur", "A", "3"], ["Liège", "B", "4"], ["Total", "", "7"],
+            ["2024", "", ""], ["Namur", "A", "5"], ["Total", "", "5"]]
+    frame = pd.DataFrame(rows, columns=["commune", "code", "n"], index=range(2, 9), dtype="str")
+    whole = [(v.row, v.certain) for v in TotalScanner().feed(frame)]
+    assert whole == [(5, True), (8, True)]
+    scanner = TotalScanner()
+    pieces = [v for start in range(0, 7, 2) for v in scanner.feed(frame.iloc[start:start + 2])]
+    assert [(v.row, v.certain) for v in pieces] == whole
+
+
+def test_a_total_row_with_nothing_else_is_certain_and_a_label_in_a_data_column_is_not_a_marker() -> None:
+    frame = pd.DataFrame([["Rue de Fer", "Totale", "2024-01-02"], ["Rue Haute", "Partielle", "2024-02-01"],
+                          ["TOTAL :", "", ""]], columns=["rue", "fermeture", "date"], index=range(2, 5), dtype="str")
+    assert [(v.row, v.cell, v.certain, v.reason) for v in TotalScanner().feed(frame)] == [(4, "TOTAL :", True, "no-numbers")]
+
+
+def test_a_total_row_with_sums_and_an_average_rate_is_certain() -> None:
+    frame = pd.DataFrame([["Ciney", "40", "60,0"], ["Dinant", "20", "30,0"], ["Total", "60", "45,0"]],
+                         columns=["commune", "places", "taux"], index=range(2, 5), dtype="str")
+    assert [(v.row, v.certain) for v in TotalScanner().feed(frame)] == [(4, True)]
+    frame.loc[4, "places"] = "61"  # the sum is wrong: only an average, nothing proves a total
+    assert [(v.row, v.certain) for v in TotalScanner().feed(frame)] == [(4, False)]
+
+
+def test_a_closure_type_totale_is_a_category_not_a_total() -> None:
+    frame = pd.DataFrame([["Rue Haute", "Partielle", "3"], ["Rue Haute", "Totale", "3"], ["Rue Basse", "Totale", "6"]],
+                         columns=["rue", "fermeture", "jours"], index=range(2, 5), dtype="str")
+    assert [(v.row, v.certain) for v in TotalScanner().feed(frame)] == [(3, False)]  # at most a warning
