@@ -88,6 +88,12 @@ def run_plan(plan: PlanState, *, progress: Callable[[Step], None] | None = None,
             auto.delete_resource(uid, str(step.target))
         elif step.kind == "set-metadata":
             auto.set_metadata_field(uid, str(step.template), str(step.field_name), step.value)
+        elif step.kind == "create-field":
+            auto.create_field_config(uid, dict(step.value))
+        elif step.kind == "update-field":
+            auto.update_field_config(uid, str(step.target), dict(step.value))
+        elif step.kind == "delete-field":
+            auto.delete_field_config(uid, str(step.target))
         elif step.kind == "publish":
             status = publish_and_wait(auto, uid)
         done.append(step.kind)
@@ -110,6 +116,7 @@ def _record(plan: PlanState, uid: str, title: str | None, file_uid: str | None, 
         checksum=plan.upload.checksum, title=title, administration=administration.name or None,
         nis_code=administration.nis_code, restricted=plan.restricted, overrides=plan.overrides,
         file_uid=file_uid, resource_uid=resource_uid, metadata_checksum=plan.metadata_checksum(),
+        field_configs=len(plan.field_configs),
     )
     payload = {"dataset_id": plan.dataset_id, "uid": uid, "portal": plan.client.base_url, "records": plan.upload.rows,
                "title": title, "published_at": record["when"] or datetime.now(UTC).isoformat(timespec="seconds")}

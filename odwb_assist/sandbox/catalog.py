@@ -58,6 +58,8 @@ def explore_dataset(dataset: dict[str, Any], licenses: list[dict[str, str]], the
     features = ["analyze"]
     if any(f["type"] in ("date", "datetime") for f in dataset["fields"]):
         features.append("timeserie")
+    if any(f["type"] in ("geo_point_2d", "geo_shape") for f in dataset["fields"]):
+        features.append("geo")
     return {
         "dataset_id": dataset["dataset_id"], "dataset_uid": dataset["uid"], "attachments": [],
         "has_records": dataset["records_count"] > 0, "data_visible": True, "fields": dataset["fields"],
