@@ -26,9 +26,9 @@ from ..plugins import collect, default_plugin_manager
 from ..portal import PortalClient
 from ..portal.automation import BUSY_STATUSES
 from ..portal.vocabulary import Vocabulary
-from . import fields
+from . import fields, geo
 from . import record as publication_record
-from .blockers import check_blockers
+from .blockers import Blocker, check_blockers
 from .core_blockers import without_double_counts
 from .diff import CSV_PARAMS, metadata_changes, normalise_payload, resource_file, same_params
 from .model import PlanState, Step
@@ -113,6 +113,14 @@ def plan(
                                                                               metadata=payload)), report)
     used = check_blockers(blockers, overrides or {})
     upload = prepare_upload(dataset, project.state_dir / "upload")
+    settings = dict(dataset.fields)
+    found = geo.detect(upload, settings)
+    if isinstance(found, Blocker):
+        used += check_blockers([found], overrides or {})  # raises unless overridden: then no map
+        blockers.append(found)
+    elif found is not None:
+        upload = geo.with_map_column(upload, found, project.state_dir / "upload")
+        settings[found.column] = {**found.settings(), **(settings.get(found.column) or {})}
     vocabulary = Vocabulary(client)
     cache = vocabulary.cache_file
     if metadata is None and cache is not None and not cache.is_file():
@@ -121,7 +129,7 @@ def plan(
         payload, dictionary = _payload(project, dataset, payload_builder)
     wanted, labels = resolve_metadata(payload, vocabulary)
     wanted.setdefault("default", {}).setdefault("title", dataset.id)
-    cols = fields.columns(read_header(upload.path), dictionary, dataset.fields)
+    cols = fields.columns(read_header(upload.path), dictionary, settings)
     if fields.facets(cols):
         wanted.setdefault("asset_content_configuration", {})["facets"] = fields.facets(cols)
     is_restricted = dataset.restricted if restricted is None else restricted

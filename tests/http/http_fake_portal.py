@@ -43,10 +43,14 @@ ROUTES: dict[str, tuple[str, str]] = {
     "metadata": ("GET", rf"^{A}/datasets/{ID}/metadata/{Q}"),
     "set_field": ("PUT", rf"^{A}/datasets/{ID}/metadata/{ID}/{ID}/{Q}"),
     "publish": ("POST", rf"^{A}/datasets/{ID}/publish/{Q}"),
+    "fields": ("GET", rf"^{A}/datasets/{ID}/fields/{Q}"),
+    "create_field": ("POST", rf"^{A}/datasets/{ID}/fields/{Q}"),
+    "update_field": ("PUT", rf"^{A}/datasets/{ID}/fields/{ID}/{Q}"),
+    "delete_field": ("DELETE", rf"^{A}/datasets/{ID}/fields/{ID}/{Q}"),
     "templates": ("GET", rf"^{A}/metadata/templates/internal/fields/{Q}"),
     "explore_dataset": ("GET", rf"^{E}/catalog/datasets/{ID}{Q}"),
 }
-READS = ("list", "status", "resources", "metadata")
+READS = ("list", "status", "resources", "metadata", "fields")
 
 
 def _json(status: int, body: Any) -> Reply:
@@ -60,6 +64,7 @@ class FakePortal:
         self.datasets: dict[str, dict[str, Any]] = {}
         self.files: dict[str, dict[str, dict[str, Any]]] = {}
         self.resources: dict[str, list[dict[str, Any]]] = {}
+        self.field_configs: dict[str, list[dict[str, Any]]] = {}
         self.status: dict[str, dict[str, Any]] = {}
         self.published: dict[str, dict[str, Any]] = {}
         self.failures: dict[str, list[Reply | BaseException]] = {}
@@ -174,6 +179,24 @@ class FakePortal:
         value = json.loads(request.body or b"{}")
         self.datasets[uid]["metadata"].setdefault(template, {})[name] = {"value": value["value"]}
         return _json(200, value)
+
+    def on_fields(self, request: PreparedRequest, uid: str, *_: Any) -> Reply:
+        items = self.field_configs.get(uid, [])
+        return _json(200, {"total_count": len(items), "next": None, "previous": None, "results": items})
+
+    def on_create_field(self, request: PreparedRequest, uid: str, *_: Any) -> Reply:
+        config = {"uid": self._uid("pr"), **json.loads(request.body or b"{}")}
+        self.field_configs.setdefault(uid, []).append(config)
+        return _json(201, config)
+
+    def on_update_field(self, request: PreparedRequest, uid: str, config_uid: str, *_: Any) -> Reply:
+        config = {"uid": config_uid, **json.loads(request.body or b"{}")}
+        self.field_configs[uid] = [config if c["uid"] == config_uid else c for c in self.field_configs[uid]]
+        return _json(200, config)
+
+    def on_delete_field(self, request: PreparedRequest, uid: str, config_uid: str, *_: Any) -> Reply:
+        self.field_configs[uid] = [c for c in self.field_configs[uid] if c["uid"] != config_uid]
+        return 204, {}, ""
 
     def on_publish(self, request: PreparedRequest, uid: str, *_: Any) -> Reply:
         self.status[uid].update({"status": "processing", "previous": "idle"})

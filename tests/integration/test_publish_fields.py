@@ -113,6 +113,12 @@ def test_described_columns_read_back_through_explore_and_a_rerun_sends_nothing(
     assert "facet" in fields["localite"]["annotations"] and "facet" not in fields["email"]["annotations"]
     assert fields["localite"]["description"] == "La section de la commune."
     assert [f["name"] for f in entry["fields"]][0] == "nom"
+    # on the map: a geo_point_2d field made from the latitude and longitude columns
+    assert fields["geo_point_2d"]["type"] == "geo_point_2d" and fields["geo_point_2d"]["label"] == "Position"
+    assert "geo" in entry["features"]
+    first = requests.get(f"{server.url}/api/explore/v2.1/catalog/datasets/ciney-salles-decrites/records",
+                         params={"limit": 1}, timeout=10).json()["results"][0]
+    assert first["geo_point_2d"] == {"lat": 50.28, "lon": 5.1} and first["latitude"] == 50.28
 
     # a rerun: nothing planned, nothing sent
     mark = len(writes.entries)
@@ -132,3 +138,50 @@ def test_described_columns_read_back_through_explore_and_a_rerun_sends_nothing(
     assert len(sent) == 2 and sent[0][0] == "PUT" and "/fields/pr_" in sent[0][1] and sent[1][1].endswith("/publish/")
     entry = requests.get(f"{server.url}/api/explore/v2.1/catalog/datasets/ciney-salles-decrites", timeout=10).json()
     assert {f["name"]: f for f in entry["fields"]}["localite"]["description"] == "Le village où se trouve la salle."
+
+
+LAMBERT = """[administration]
+name = "Ville de Namur"
+
+[portal]
+url = "{url}"
+
+[[datasets]]
+id = "{dataset_id}"
+file = "bornes.csv"
+
+[datasets.metadata]
+title = "Bornes de recharge"
+description = "Les bornes de recharge."
+license = "CC0 1.0"
+"""
+
+
+def test_lambert72_coordinates_reach_the_map_in_degrees_and_unknown_ones_are_refused(
+        portal: tuple[SandboxServer, str, Writes], tmp_path: Path) -> None:
+    from odwb_assist.errors import PublicationBlocked
+
+    server, key, _writes = portal
+    folder = tmp_path / "namur"
+    folder.mkdir()
+    (folder / "bornes.csv").write_text("Borne,X,Y\nGare,185000,127000\nCitadelle,184500,126000\n", encoding="utf-8")
+    project_file = folder / "odwb.toml"
+    project_file.write_text(LAMBERT.format(url=server.url, dataset_id="namur-bornes"), encoding="utf-8")
+    plan(load(project_file), _client(server, key, project_file)).apply()
+    records = requests.get(f"{server.url}/api/explore/v2.1/catalog/datasets/namur-bornes/records", timeout=10).json()
+    point = records["results"][0]["geo_point_2d"]
+    assert abs(point["lat"] - 50.452797) < 1e-6 and abs(point["lon"] - 4.861597) < 1e-6
+    assert records["results"][0]["x"] == 185000  # the source columns are published as they are
+    assert plan(load(project_file), _client(server, key, project_file)).steps == []
+
+    # Lambert 2008 metres: refused before anything is sent, with advice; published without a map when overridden
+    (folder / "bornes.csv").write_text("Borne,X,Y\nGare,685000,627000\n", encoding="utf-8")
+    project_file.write_text(LAMBERT.format(url=server.url, dataset_id="namur-bornes-2008"), encoding="utf-8")
+    with pytest.raises(PublicationBlocked) as refused:
+        plan(load(project_file), _client(server, key, project_file))
+    assert "coordinates-unknown" in str(refused.value) and "WGS 84" in str(refused.value)
+    planned = plan(load(project_file), _client(server, key, project_file),
+                   overrides={"coordinates-unknown": "Coordonnées Lambert 2008, converties l'an prochain."})
+    planned.apply()
+    entry = requests.get(f"{server.url}/api/explore/v2.1/catalog/datasets/namur-bornes-2008", timeout=10).json()
+    assert "geo_point_2d" not in {f["name"] for f in entry["fields"]} and "geo" not in entry["features"]
