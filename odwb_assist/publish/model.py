@@ -56,6 +56,7 @@ class PlanState:
     resource_uid: str | None = None  # the portal's CSV resource when it already exists
     file_uid: str | None = None  # the uploaded file it uses, when that file is the current one
     field_configs: list[dict[str, Any]] = field(default_factory=list)  # wanted on /fields/ (see .fields)
+    forced_path: bool = False  # odwb.toml says where the licence and themes go (no fallback, see .sticky)
 
     @property
     def writes(self) -> int:

@@ -26,7 +26,7 @@ from ..plugins import collect, default_plugin_manager
 from ..portal import PortalClient
 from ..portal.automation import BUSY_STATUSES
 from ..portal.vocabulary import Vocabulary
-from . import fields, geo
+from . import fields, geo, sticky
 from . import record as publication_record
 from .blockers import Blocker, check_blockers
 from .core_blockers import without_double_counts
@@ -128,13 +128,16 @@ def plan(
         vocabulary.choices()
         payload, dictionary = _payload(project, dataset, payload_builder)
     wanted, labels = resolve_metadata(payload, vocabulary)
+    forced = project.portal.licence_path
+    paths = {name: sticky.chosen_path(name, forced, vocabulary) for name in sticky.FIELDS}
+    sticky.place(wanted, paths)
     wanted.setdefault("default", {}).setdefault("title", dataset.id)
     cols = fields.columns(read_header(upload.path), dictionary, settings)
     if fields.facets(cols):
         wanted.setdefault("asset_content_configuration", {})["facets"] = fields.facets(cols)
     is_restricted = dataset.restricted if restricted is None else restricted
     result = Plan(project, dataset, client, dataset.id, None, upload, wanted, is_restricted, [], report, used,
-                  blockers, labels, pm, field_configs=fields.configurations(cols))
+                  blockers, labels, pm, field_configs=fields.configurations(cols), forced_path=forced is not None)
     result.steps = _steps(result)
     return result
 
@@ -160,15 +163,16 @@ def _steps(p: Plan) -> list[Step]:
     upload_name = f"{p.dataset_id}-{p.upload.short}.csv"
     steps: list[Step] = []
     if existing is None:
-        sent = {k: v for k, v in p.metadata.items() if k == "default"}
+        # the licence and themes are written apart (read back, other path if they do not take)
+        sent = {"default": {k: v for k, v in p.metadata.get("default", {}).items() if k not in sticky.FIELDS}}
         steps.append(Step("create-dataset", Msg(
             f"Créer le jeu de données « {p.dataset_id} » ({'restreint' if p.restricted else 'public'})",
             f"Create dataset '{p.dataset_id}' ({'restricted' if p.restricted else 'public'})"), value=sent))
         steps.append(_upload_step(p, upload_name))
         steps.append(Step("create-resource", CREATE_RESOURCE))
         for template, values in p.metadata.items():
-            if template != "default":
-                steps.extend(_field_step(template, name, value) for name, value in values.items())
+            steps.extend(_field_step(template, name, value) for name, value in values.items()
+                         if template != "default" or name in sticky.FIELDS)
         steps.extend(_config_step(change) for change in fields.changes([], p.field_configs))
         steps.append(_publish_step(p))
         return steps

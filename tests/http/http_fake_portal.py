@@ -42,6 +42,7 @@ ROUTES: dict[str, tuple[str, str]] = {
     "file": ("GET", rf"^{A}/datasets/{ID}/resources/files/{ID}/{Q}"),
     "metadata": ("GET", rf"^{A}/datasets/{ID}/metadata/{Q}"),
     "set_field": ("PUT", rf"^{A}/datasets/{ID}/metadata/{ID}/{ID}/{Q}"),
+    "get_field": ("GET", rf"^{A}/datasets/{ID}/metadata/{ID}/{ID}/{Q}"),
     "publish": ("POST", rf"^{A}/datasets/{ID}/publish/{Q}"),
     "fields": ("GET", rf"^{A}/datasets/{ID}/fields/{Q}"),
     "create_field": ("POST", rf"^{A}/datasets/{ID}/fields/{Q}"),
@@ -197,6 +198,10 @@ class FakePortal:
     def on_delete_field(self, request: PreparedRequest, uid: str, config_uid: str, *_: Any) -> Reply:
         self.field_configs[uid] = [c for c in self.field_configs[uid] if c["uid"] != config_uid]
         return 204, {}, ""
+
+    def on_get_field(self, request: PreparedRequest, uid: str, template: str, name: str, *_: Any) -> Reply:
+        held = self.datasets[uid]["metadata"].get(template, {}).get(name)
+        return _json(200, held) if held is not None else _json(404, {"error_code": "not_found", "message": "Not found."})
 
     def on_publish(self, request: PreparedRequest, uid: str, *_: Any) -> Reply:
         self.status[uid].update({"status": "processing", "previous": "idle"})

@@ -92,7 +92,7 @@ def test_publish_dry_run_lists_the_steps_and_sends_nothing(cli, project_dir, key
 def test_publish_then_rerun_sends_nothing(cli, project_dir, key_guard):
     portal = FakePortal()
     portal.processing_polls = 0
-    routes = ("list", "templates", "create", "upload", "create_resource", "set_field", "publish", "status",
+    routes = ("list", "templates", "create", "upload", "create_resource", "set_field", "get_field", "publish", "status",
               "explore_dataset")
     code, out, err = _run(cli, portal, routes, "--project", str(project_dir / "odwb.toml"), "--lang", "en")
     assert code == 0, err

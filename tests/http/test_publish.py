@@ -24,7 +24,8 @@ from odwb_assist.publish import plan, read_records
 from odwb_assist.quality.model import Finding, Severity
 
 CHECKER = OpenAPIChecker()
-FIRST_RUN = ("list", "templates", "create", "upload", "create_resource", "set_field", "create_field", "publish", "status")
+FIRST_RUN = ("list", "templates", "create", "upload", "create_resource", "set_field", "get_field", "create_field", "publish",
+             "status")
 PLAIN_RUN = tuple(r for r in FIRST_RUN if r != "create_field")  # a file without coordinates: no field configuration
 
 CSV = "nom,latitude,longitude\nGare,50.29,5.09\nHôtel de ville,50.30,5.10\nPiscine,50.28,5.08\n"
@@ -182,8 +183,8 @@ def test_interrupted_upload_is_completed_by_the_next_run(project, portal, pm, sl
         run(project, portal, ("list", "templates", "create", "upload"), pm, client=client)
     assert len(portal.datasets) == 1 and read_records(project.root) == []
     the_plan, publication, _ = run(project, portal, (
-        "list", "status", "resources", "metadata", "fields", "upload", "create_resource", "set_field", "create_field",
-        "publish"), pm)
+        "list", "status", "resources", "metadata", "fields", "upload", "create_resource", "set_field", "get_field",
+        "create_field", "publish"), pm)
     assert [s.kind for s in the_plan.steps][:2] == ["upload-file", "create-resource"]
     assert len(portal.datasets) == 1 and len(next(iter(portal.resources.values()))) == 1
     assert publication.changed and len(read_records(project.root)) == 1
@@ -249,7 +250,8 @@ def test_blockers_stop_before_anything_is_sent(project, pm):
 
 
 def test_overridden_blocker_is_recorded_with_its_justification(project, portal, pm):
-    routes = ("list", "templates", "create", "upload", "create_resource", "set_field", "create_field", "publish", "status")
+    routes = ("list", "templates", "create", "upload", "create_resource", "set_field", "get_field", "create_field", "publish",
+              "status")
     overrides = {"license-not-open": "Convention avec le fournisseur des données (2026)."}
     with pytest.raises(PublicationBlocked):
         run(project, portal, (), pm, meta=metadata(license="CC BY-NC 4.0"), apply=False)
