@@ -12,6 +12,7 @@ from waitress import create_server, wasyncore
 from ..errors import SandboxError
 from .app import create_app
 from .faults import FaultInjector, validate_rules
+from .quota import DAY, CallQuota
 from .store import Store
 from .worker import Worker
 
@@ -73,6 +74,14 @@ class SandboxServer:
             raise SandboxError(f"Chemin de licence inconnu « {path} » (internal ou default).",
                                f"Unknown licence path '{path}' (internal or default).")
         self.store.set_setting("licence_path", path)
+
+    def set_quota(self, limit: int | None, period: int = DAY) -> None:
+        """Simulate a call quota of ``limit`` calls per key and per ``period`` seconds (a day by default; None: none).
+
+        Every answer tells it in ``X-RateLimit-*`` headers; past the limit, a 429 with the vendor's body.
+        """
+        self.store.set_setting("daily_quota", int(limit or 0))
+        self.app.config["SANDBOX_QUOTA"] = CallQuota(limit, period)
 
     def set_faults(self, rules: list[dict[str, Any]]) -> None:
         """Replace the fault-injection rules (see :mod:`odwb_assist.sandbox.faults`); ``[]`` clears them."""
