@@ -70,8 +70,8 @@ def apply(extraction: Extraction, configs: list[dict[str, Any]], metadata: dict[
         elif kind == "rename":
             old, new = target["name"], str(config.get("to_name") or target["name"])
             target["name"], target["label"] = new, str(config.get("field_label") or target["label"])
-            for _rid, data in records:
-                data[new] = data.pop(old, None)
+            if new != old:
+                records = [(rid, {(new if k == old else k): v for k, v in data.items()}) for rid, data in records]
         elif kind == "type":
             target["type"] = str(config["type_param"])
             for _rid, data in records:
