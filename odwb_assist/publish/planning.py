@@ -121,6 +121,9 @@ def plan(
     elif found is not None:
         upload = geo.with_map_column(upload, found, project.state_dir / "upload")
         settings[found.column] = {**found.settings(), **(settings.get(found.column) or {})}
+    for head in read_header(upload.path):  # a map column already in the file is typed as such
+        if fields.technical_name(head) == geo.COLUMN and isinstance(settings.get(head, {}), dict):
+            settings[head] = {"type": "geo_point_2d", **settings.get(head, {})}
     vocabulary = Vocabulary(client)
     cache = vocabulary.cache_file
     if metadata is None and cache is not None and not cache.is_file():

@@ -109,7 +109,7 @@ def run_plan(plan: PlanState, *, progress: Callable[[Step], None] | None = None,
         record = _record(plan, uid, title, file_uid, resource_uid)
     return Publication(plan.dataset_id, uid, plan.client.base_url, plan.upload.rows, plan.upload.checksum, title,
                        bool(done), done, record, plan.client, plan.metadata,
-                       dict(plan.labels), status)
+                       dict(plan.labels), status, list(plan.field_configs))
 
 
 def _write_sticky(plan: PlanState, uid: str, step: Step) -> None:

@@ -229,11 +229,31 @@ class FakePortal:
         default["theme"] = [THEMES[t] for t in internal.get("theme_id") or []] or None
         resource = self.resources[uid][0]
         content = self.files[uid][resource["datasource"]["file"]["uid"]]["content"]
-        default["records_count"] = max(0, len(list(csv.reader(io.StringIO(content.decode("utf-8"))))) - 1)
+        rows = list(csv.reader(io.StringIO(content.decode("utf-8"))))
+        default["records_count"] = max(0, len(rows) - 1)
         self.published[dataset["dataset_id"]] = {
             "dataset_id": dataset["dataset_id"], "dataset_uid": uid, "attachments": [], "has_records": True,
-            "data_visible": True, "features": ["analyze"], "fields": [], "metas": {"default": default},
+            "data_visible": True, "features": ["analyze"], "fields": self._fields(uid, rows[0] if rows else []),
+            "metas": {"default": default},
         }
+
+    def _fields(self, uid: str, header: list[str]) -> list[dict[str, Any]]:
+        """Explore's ``fields``: the header's columns with the field configurations applied (as the portal does)."""
+        fields = {h: {"name": h.lower(), "label": h, "type": "text", "annotations": {}, "description": None} for h in header}
+        by_name = {f["name"]: f for f in fields.values()}
+        for config in self.field_configs.get(uid, []):
+            item = by_name.get(config.get("from_name") or config.get("field"))
+            if item is None:
+                continue
+            if config["type"] == "rename":
+                item["label"] = config["field_label"]
+            elif config["type"] == "description":
+                item["description"] = config["description"]
+            elif config["type"] == "type":
+                item["type"] = config["type_param"]
+            elif config["type"] == "annotate":
+                item["annotations"][config["annotation"]] = config.get("args") or []
+        return list(fields.values())
 
     def on_explore_dataset(self, request: PreparedRequest, dataset_id: str, *_: Any) -> Reply:
         if dataset_id not in self.published:

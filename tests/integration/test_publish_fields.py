@@ -102,7 +102,8 @@ def test_described_columns_read_back_through_explore_and_a_rerun_sends_nothing(
     assert "Configurer la description de la colonne « nom » = Le nom usuel de la salle." in shown
     assert "asset_content_configuration.facets" in shown
     publication = planned.apply()
-    assert publication.verify().ok
+    verification = publication.verify()
+    assert verification.ok and "[OK] fields: " in verification.describe("fr"), verification.describe("fr")
 
     entry = requests.get(f"{server.url}/api/explore/v2.1/catalog/datasets/ciney-salles-decrites", timeout=10).json()
     fields = {f["name"]: f for f in entry["fields"]}
