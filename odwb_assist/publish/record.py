@@ -18,29 +18,54 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..errors import PublicationError
+
 RECORD_FILE = "publications.jsonl"
+
+
+class PublicationRecordError(PublicationError):
+    """The portal holds the publication, but the local record could not be written."""
 
 
 def record_path(project_dir: str | os.PathLike[str]) -> Path:
     return Path(project_dir) / ".odwb" / RECORD_FILE
 
 
-def read_records(project_dir: str | os.PathLike[str]) -> list[dict[str, Any]]:
-    """Every publication recorded for this project, oldest first (unreadable lines are skipped)."""
+def read_all(project_dir: str | os.PathLike[str]) -> tuple[list[dict[str, Any]], list[int]]:
+    """Every readable publication, oldest first, and the numbers of the damaged lines (skipped).
+
+    The file is read line by line as bytes: one bad byte or a torn line (a run cut while writing)
+    spoils that line only, never the whole record nor the line after it.
+    """
     path = record_path(project_dir)
     if not path.is_file():
-        return []
-    records = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except ValueError:
-            continue
-        if isinstance(item, dict):
-            records.append(item)
-    return records
+        return [], []
+    records: list[dict[str, Any]] = []
+    damaged: list[int] = []
+    with path.open("rb") as lines:
+        for number, raw in enumerate(lines, start=1):
+            if not raw.strip():
+                continue
+            try:
+                item = json.loads(raw.decode("utf-8"))
+            except ValueError:  # UnicodeDecodeError and JSONDecodeError are both ValueErrors
+                damaged.append(number)
+                continue
+            if isinstance(item, dict):
+                records.append(item)
+            else:
+                damaged.append(number)
+    return records, damaged
+
+
+def read_records(project_dir: str | os.PathLike[str]) -> list[dict[str, Any]]:
+    """Every publication recorded for this project, oldest first (damaged lines are skipped)."""
+    return read_all(project_dir)[0]
+
+
+def damaged_lines(project_dir: str | os.PathLike[str]) -> list[int]:
+    """Line numbers of ``publications.jsonl`` that could not be read (to tell the user)."""
+    return read_all(project_dir)[1]
 
 
 def last_record(project_dir: str | os.PathLike[str], portal: str, dataset_id: str) -> dict[str, Any] | None:
@@ -63,7 +88,26 @@ def append(project_dir: str | os.PathLike[str], *, dataset_id: str, uid: str, po
         "overrides": list(overrides or []), **extra,
     }
     path = record_path(project_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as out:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("ab+") as out:
+            out.seek(0, os.SEEK_END)
+            if out.tell() > 0:
+                out.seek(-1, os.SEEK_END)
+                if out.read(1) != b"\n":  # a torn last line: end it, so it does not swallow this record
+                    line = b"\n" + line
+            out.write(line)
+            out.flush()
+            os.fsync(out.fileno())
+    except OSError as exc:
+        raise PublicationRecordError(
+            f"Le jeu de données « {dataset_id} » est publié sur le portail, mais le registre local {path} n'a pas pu "
+            f"être écrit ({exc.strerror or exc}). Libérez de la place ou corrigez les droits du dossier, puis relancez "
+            "la même commande : elle complétera le registre sans renvoyer le fichier.",
+            f"Dataset '{dataset_id}' is published on the portal, but the local record {path} could not be written "
+            f"({exc.strerror or exc}). Free some space or fix the folder's permissions, then run the same command "
+            "again: it completes the record without uploading the file again.",
+            exit_code=1,
+        ) from exc
     return record

@@ -127,17 +127,23 @@ def _write_sticky(plan: PlanState, uid: str, step: Step) -> None:
 def _record(plan: PlanState, uid: str, title: str | None, file_uid: str | None, resource_uid: str | None) -> dict[str, Any]:
     project = plan.project
     administration = project.administration
-    record = publication_record.append(
-        project.root, dataset_id=plan.dataset_id, uid=uid, portal=plan.client.base_url, records=plan.upload.rows,
-        checksum=plan.upload.checksum, title=title, administration=administration.name or None,
-        nis_code=administration.nis_code, restricted=plan.restricted, overrides=plan.overrides,
-        file_uid=file_uid, resource_uid=resource_uid, metadata_checksum=plan.metadata_checksum(),
-        field_configs=len(plan.field_configs),
-    )
+    failure: publication_record.PublicationRecordError | None = None
+    try:
+        record = publication_record.append(
+            project.root, dataset_id=plan.dataset_id, uid=uid, portal=plan.client.base_url, records=plan.upload.rows,
+            checksum=plan.upload.checksum, title=title, administration=administration.name or None,
+            nis_code=administration.nis_code, restricted=plan.restricted, overrides=plan.overrides,
+            file_uid=file_uid, resource_uid=resource_uid, metadata_checksum=plan.metadata_checksum(),
+            field_configs=len(plan.field_configs),
+        )
+    except publication_record.PublicationRecordError as error:  # published all the same: announce it, then say so
+        failure, record = error, {"when": None}
     payload = {"dataset_id": plan.dataset_id, "uid": uid, "portal": plan.client.base_url, "records": plan.upload.rows,
                "title": title, "published_at": record["when"] or datetime.now(UTC).isoformat(timespec="seconds")}
     announce(plan.plugins, Event(DATASET_PUBLISHED, payload=payload, administration=administration.name or None,
                                  nis_code=administration.nis_code, project_dir=str(project.root)))
+    if failure is not None:
+        raise failure
     return record
 
 

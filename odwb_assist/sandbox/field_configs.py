@@ -1,11 +1,10 @@
-"""Applying a dataset's field configurations at processing time, as the portal does, and its facets.
+"""Applying a dataset's field configurations at processing time, as the portal does.
 
 The stack (``/datasets/{uid}/fields/``) is applied in order to the extracted fields and records:
 ``rename`` (technical name and label), ``type`` (values converted; ``geo_point_2d`` reads
 ``"lat,lon"`` into ``{"lat", "lon"}`` as Explore returns it), ``annotate`` (Explore's
-``annotations`` object, name → args), ``description``, ``order`` and ``delete``. Then
-``asset_content_configuration.facets`` marks the facet fields (``facet``, ``facetsort``,
-``disjunctive`` annotations, as in the vendor's Explore examples).
+``annotations`` object, name → args), ``description``, ``order`` and ``delete``. The facets
+(``asset_content_configuration.facets``) are shown by :mod:`.catalog` from the published metadata.
 """
 
 from __future__ import annotations
@@ -55,8 +54,8 @@ def _field(fields: list[dict[str, Any]], name: Any) -> dict[str, Any] | None:
     return next((f for f in fields if f["name"] == name), None)
 
 
-def apply(extraction: Extraction, configs: list[dict[str, Any]], metadata: dict[str, Any]) -> Extraction:
-    """The extraction once the configurations and facets are applied (unknown fields are skipped)."""
+def apply(extraction: Extraction, configs: list[dict[str, Any]]) -> Extraction:
+    """The extraction once the configurations are applied (configurations of unknown fields are skipped)."""
     fields = [dict(f, annotations=dict(f.get("annotations") or {})) for f in extraction.fields]
     records = [(rid, dict(data)) for rid, data in extraction.records]
     for config in configs:
@@ -84,14 +83,4 @@ def apply(extraction: Extraction, configs: list[dict[str, Any]], metadata: dict[
             fields.remove(target)
             for _rid, data in records:
                 data.pop(target["name"], None)
-    facets = ((metadata.get("asset_content_configuration") or {}).get("facets")) or []
-    for facet in facets if isinstance(facets, list) else []:
-        target = _field(fields, facet.get("field_name")) if isinstance(facet, dict) else None
-        if target is None:
-            continue
-        target["annotations"]["facet"] = []
-        if facet.get("facetsort"):
-            target["annotations"]["facetsort"] = [facet["facetsort"]]
-        if facet.get("disjunctive"):
-            target["annotations"]["disjunctive"] = []
     return Extraction(fields, records)

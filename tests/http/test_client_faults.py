@@ -80,6 +80,15 @@ def test_connection_error_then_success(rsps, client, sleeps):
     assert sleeps == [0.5]
 
 
+@pytest.mark.parametrize("cut", [requests.exceptions.ChunkedEncodingError("body cut mid-way"),
+                                 requests.exceptions.ContentDecodingError("bad gzip")])
+def test_a_body_cut_or_undecodable_is_retried_like_a_dropped_connection(rsps, client, sleeps, cut):
+    rsps.add(responses.GET, LIST_URL, body=cut)
+    rsps.add(responses.GET, LIST_URL, json=_page(DATASET))
+    assert client.automation.find_dataset("100522") is not None
+    assert sleeps == [0.5]
+
+
 def test_unreachable_portal_says_how_to_fix_and_resume(rsps, sleeps, key_guard):
     client = PortalClient(BASE, max_retries=1, sleep=sleeps)
     rsps.add(responses.GET, LIST_URL, body=requests.ConnectTimeout("timed out"))
