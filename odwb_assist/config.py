@@ -8,7 +8,9 @@ Keys (all optional unless said)::
 
     [administration]   name (required), nis_code, publisher, type, contact_name, contact_email,
                        website, language
-    [portal]           url, api_key_env, timeout, [portal.licenses] label = id, [portal.themes] label = id
+    [portal]           url, api_key_env, timeout, licence_path ("internal" or "default": where the licence
+                       and themes are written; found and remembered when not set),
+                       [portal.licenses] label = id, [portal.themes] label = id
     [[datasets]]       id (required), file (required, relative to odwb.toml), sheet, schema,
                        restricted, inventory_id, metadata_file, [datasets.metadata] (portal metadata
                        fields, see odwb_assist.metadata), [datasets.fields] (per-column settings)
@@ -36,6 +38,7 @@ DEFAULT_PORTAL_URL = "https://www.odwb.be"
 DEFAULT_API_KEY_ENV = "ODWB_API_KEY"
 PORTAL_URL_ENV = "ODWB_PORTAL_URL"
 ADMINISTRATION_TYPES = ("commune", "cpas", "province", "intercommunale", "autre")
+LICENCE_PATHS = ("internal", "default")  # where a portal takes the licence and theme ids (see publish.sticky)
 
 # Table -> allowed keys. A value of dict means a sub-table with free keys (checked elsewhere).
 SCHEMA: dict[str, dict[str, Any]] = {
@@ -43,7 +46,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "name": str, "nis_code": str, "publisher": str, "type": str, "contact_name": str,
         "contact_email": str, "website": str, "language": str,
     },
-    "portal": {"url": str, "api_key_env": str, "timeout": (int, float), "licenses": dict, "themes": dict},
+    "portal": {"url": str, "api_key_env": str, "timeout": (int, float), "licenses": dict, "themes": dict,
+               "licence_path": str},
     "datasets": {
         "id": str, "file": str, "sheet": str, "schema": str, "restricted": bool, "inventory_id": str,
         "metadata_file": str, "metadata": dict, "fields": dict,
@@ -84,6 +88,7 @@ class PortalConfig:
     timeout: float = 30.0
     licenses: dict[str, str] = field(default_factory=dict)
     themes: dict[str, str] = field(default_factory=dict)
+    licence_path: str | None = None  # "internal" / "default" forced by odwb.toml; None: found per portal
 
     def api_key(self) -> str | None:
         """The key from the environment, else from the system keyring when installed; never logged."""
@@ -215,6 +220,7 @@ def parse(text: str, file: Path | None = None, *, portal_url: str | None = None)
         ) from exc
     _refuse_secrets(data, text, where, [])
     _check_schema(data, text, where)
+    _check_licence_path(data, text, where)
     _check_key_env(data, text, where)
     _check_portal(data, text, where)
     root = file.parent if file else Path.cwd()
@@ -292,6 +298,20 @@ def _check_key_env(data: dict[str, Any], text: str, where: str) -> None:
         f"{_at_en(where, text, 'api_key_env')}: 'api_key_env' must hold the NAME of an environment variable (e.g. "
         f"{DEFAULT_API_KEY_ENV}), not the key itself. Write api_key_env = \"{DEFAULT_API_KEY_ENV}\", then load the key "
         f"in the terminal (source cle-api.env, or export {DEFAULT_API_KEY_ENV}=…); if this file was shared, get a new key.",
+    )
+
+
+def _check_licence_path(data: dict[str, Any], text: str, where: str) -> None:
+    value = (data.get("portal") or {}).get("licence_path")
+    if value is None or value in LICENCE_PATHS:
+        return
+    raise ConfigError(
+        f"{_at(where, text, 'licence_path')} : [portal] licence_path vaut « internal » (la licence et les thèmes écrits "
+        "dans internal.license_id / internal.theme_id) ou « default » (default.license_id / default.theme_id). "
+        "Sans cette ligne, le bon chemin est trouvé et retenu pour chaque portail.",
+        f"{_at_en(where, text, 'licence_path')}: [portal] licence_path is \"internal\" (licence and themes written to "
+        "internal.license_id / internal.theme_id) or \"default\" (default.license_id / default.theme_id). Without this "
+        "line, the right path is found and remembered for each portal.",
     )
 
 
@@ -430,6 +450,7 @@ def _build(data: dict[str, Any], file: Path | None, root: Path, portal_url: str 
         timeout=float(p.get("timeout", 30.0)),
         licenses={str(k): str(v) for k, v in p.get("licenses", {}).items()},
         themes={str(k): str(v) for k, v in p.get("themes", {}).items()},
+        licence_path=p.get("licence_path"),
     )
     datasets = []
     for entry in _dataset_entries(data.get("datasets", []), "", str(file)):

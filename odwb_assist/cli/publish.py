@@ -47,6 +47,7 @@ def publish(
                    "--override needs a --justification (it is kept in the publication record).")
     config = load_project(project, portal_url=portal)
     client = _client_class().from_config(config)
+    client.notice = lambda fr, en: echo(t(fr, en))  # quota waits, in the user's language
     if not client.has_key:
         raise fail(f"Aucune clé d'API : définissez la variable d'environnement {client.api_key_env} avec une clé créée "
                    "dans votre compte sur le portail (« Mes clés d'API »).",

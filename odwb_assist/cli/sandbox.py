@@ -27,11 +27,21 @@ def serve_command(
     port: int = typer.Option(8765, "--port", help="Port d'écoute (0 : un port libre)."),
     data: Path = DataOption,
     seed: bool = typer.Option(False, "--seed", help="Ajoute un catalogue de démonstration (36 jeux de données)."),
+    licence_path: str = typer.Option(None, "--licence-path",
+                                     help="Où ce portail accepte la licence et les thèmes : internal (internal.license_id, "
+                                          "le document de l'éditeur) ou default (default.license_id ; internal.* en "
+                                          "lecture seule). Retenu pour ce dossier de données."),
+    daily_quota: int = typer.Option(None, "--daily-quota", min=0,
+                                    help="Simule un quota d'appels par jour et par clé (en-têtes X-RateLimit-*, 429 au-delà)."
+                                         " 0 : pas de quota. Retenu pour ce dossier de données."),
 ) -> None:
     """Démarre le portail bac à sable (Ctrl+C pour l'arrêter)."""
     from ..sandbox import SandboxServer
 
-    server = SandboxServer(data, host=host, port=port, seed=seed)
+    if licence_path is not None and licence_path not in ("internal", "default"):
+        raise SandboxError(f"--licence-path vaut « internal » ou « default », pas « {licence_path} ».",
+                           f"--licence-path is 'internal' or 'default', not '{licence_path}'.")
+    server = SandboxServer(data, host=host, port=port, seed=seed, licence_path=licence_path, daily_quota=daily_quota)
     first_key = None
     if not server.store.users():
         first_key = server.add_user("formateur", admin=True)

@@ -36,6 +36,7 @@ _EXPORTS = {
     "FieldInfo": "model",
     "Metadata": "model",
     "publication_payload": "payload",
+    "publication_parts": "payload",
     "MetadataFinding": "score",
     "MetadataReport": "score",
     "MetadataRule": "score",
@@ -47,7 +48,7 @@ _SHADOWED = ("draft", "score")
 
 __all__ = [
     "BUILTIN_PLUGINS", "DraftContext", "FieldInfo", "Metadata", "MetadataFinding", "MetadataReport", "MetadataRule",
-    "ScoreContext", "datapackage_descriptor", "draft", "publication_payload", "render_dictionary_html",
+    "ScoreContext", "datapackage_descriptor", "draft", "publication_parts", "publication_payload", "render_dictionary_html",
     "render_dictionary_markdown", "score", "write_datapackage", "write_documentation",
 ]
 
@@ -62,7 +63,7 @@ if TYPE_CHECKING:
         write_documentation,
     )
     from .model import FieldInfo, Metadata
-    from .payload import publication_payload
+    from .payload import publication_parts, publication_payload
     from .score import MetadataFinding, MetadataReport, MetadataRule, ScoreContext
     from .score import score as score
 

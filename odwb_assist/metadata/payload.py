@@ -14,7 +14,7 @@ from typing import Any
 
 from ..config import DatasetConfig, ProjectConfig
 from .enrich_inventory import TODO
-from .model import FIELD_TYPES, Metadata, is_empty
+from .model import FIELD_TYPES, FieldInfo, Metadata, is_empty
 from .vocabularies import FREQUENCY_URI, find_frequency, find_licence, match_theme, project_themes, theme_vocabulary
 
 TODO_PARAGRAPH = re.compile(rf"<p>(?:(?!</p>).)*{re.escape(TODO)}(?:(?!</p>).)*</p>\n?", re.S)
@@ -59,6 +59,12 @@ def payload_from_metadata(metadata: Metadata, project: ProjectConfig | None = No
 def publication_payload(project: ProjectConfig | str | Path | None, dataset: DatasetConfig | str | None = None,
                         *, plugins: Any = None) -> dict[str, Any]:
     """The exact payload the publication sends for ``dataset`` (a DatasetConfig or its id)."""
+    return publication_parts(project, dataset, plugins=plugins)[0]
+
+
+def publication_parts(project: ProjectConfig | str | Path | None, dataset: DatasetConfig | str | None = None,
+                      *, plugins: Any = None) -> tuple[dict[str, Any], list[FieldInfo]]:
+    """The payload and the data dictionary (its columns, for the field configurations), from one draft."""
     from .draft import draft, resolve_dataset, resolve_project
 
     config = resolve_project(project)
@@ -71,7 +77,7 @@ def publication_payload(project: ProjectConfig | str | Path | None, dataset: Dat
         # data itself at each processing, so a data change or a re-saved file sends no metadata write
         payload["default"].pop("modified", None)
         payload["default"].setdefault("modified_updates_on_data_change", True)
-    return payload
+    return payload, list(metadata.fields)
 
 
 def refuse_unknown_user_fields(metadata: Metadata) -> None:

@@ -135,6 +135,32 @@ class AutomationAPI:
         """The fields of a metadata template (``name``, ``type``, ``choices``, ``labels``…)."""
         return list(self.paginate(f"/metadata/templates/{template}/fields/"))
 
+    # --- field configurations (automation-v1.0.openapi.json, tag "Dataset fields") --------------
+
+    def list_field_configs(self, uid: str) -> list[dict[str, Any]]:
+        """The dataset's field configurations, in the order the portal applies them."""
+        return list(self.paginate(f"/datasets/{uid}/fields/"))
+
+    def create_field_config(self, uid: str, config: dict[str, Any]) -> dict[str, Any]:
+        """Append one configuration (rename, type, annotate, description, order, delete); after a lost answer,
+        an identical configuration found on the dataset counts as created."""
+        def check() -> dict[str, Any] | None:
+            same = {k: v for k, v in config.items() if k != "label"}
+            return next((c for c in self.list_field_configs(uid)
+                         if {k: v for k, v in c.items() if k not in ("uid", "label")} == same), None)
+
+        return dict(self.client.send_json("POST", f"/datasets/{uid}/fields/", config, check=check))
+
+    def update_field_config(self, uid: str, config_uid: str, config: dict[str, Any]) -> dict[str, Any]:
+        return dict(self.client.send_json("PUT", f"/datasets/{uid}/fields/{config_uid}/", config))
+
+    def delete_field_config(self, uid: str, config_uid: str) -> None:
+        self.client.send_json("DELETE", f"/datasets/{uid}/fields/{config_uid}/")
+
+    def domain_processors(self) -> list[dict[str, Any]]:
+        """The processor types the domain offers (``GET /processors/``)."""
+        return list(self.client.get_json("/processors/") or [])
+
     # --- publication --------------------------------------------------------------------------
 
     def publish(self, uid: str) -> Any:

@@ -8,6 +8,8 @@ Every request goes through :meth:`PortalClient.request`:
 * retries with exponential back-off on 429/502/503/504 and on connection errors, honouring
   ``Retry-After`` and the Explore quota body's ``reset_time`` (a wait longer than ``max_wait`` is not
   slept through: the :class:`~odwb_assist.errors.QuotaError` says when the quota comes back);
+* the ``X-RateLimit-*`` headers of every answer (:mod:`.quota`): calls slow down when few are left
+  and wait for the reset when none is, saying until when through ``notice(fr, en)``;
 * a ``POST`` is retried only when it is declared idempotent, when the portal refused it before doing
   anything (429), or after a ``check`` callable has confirmed that the first try did not take effect;
 * error answers become :class:`~odwb_assist.errors.PortalError` subclasses (see ``errors.py``).
@@ -29,8 +31,9 @@ from urllib.parse import urlsplit
 import requests
 
 from ..config import DEFAULT_API_KEY_ENV, DEFAULT_PORTAL_URL
-from ..errors import PortalConnectionError, PortalError
+from ..errors import PortalConnectionError, PortalError, QuotaError
 from .errors import map_error, response_json
+from .quota import QuotaGuard, reset_of_429, until
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -92,6 +95,8 @@ class PortalClient:
         self.themes = dict(themes or {})
         self.poll_interval = poll_interval
         self._host = urlsplit(self.base_url).netloc
+        self.quota = QuotaGuard()
+        self.notice: Callable[[str, str], None] = _log_notice  # (fr, en): the CLI shows it in the user's language
         self._explore: ExploreAPI | None = None
         self._automation: AutomationAPI | None = None
 
@@ -174,17 +179,43 @@ class PortalClient:
             except (TypeError, ValueError):
                 pass
         if response.status_code == 429:
-            body = response_json(response)
-            reset = body.get("reset_time") if isinstance(body, dict) else None
-            if isinstance(reset, str):
-                try:
-                    when = datetime.fromisoformat(reset.replace("Z", "+00:00"))
-                    if when.tzinfo is None:
-                        when = when.replace(tzinfo=UTC)
-                    return max(0.0, (when - datetime.now(UTC)).total_seconds())
-                except ValueError:
-                    pass
+            reset, _fr, _en = reset_of_429(response_json(response), response.headers)
+            if reset is not None:
+                return max(0.0, reset - time.time())
         return float(self.backoff * (2 ** attempt))
+
+    def _quota_pause(self, what: str) -> None:
+        """Before a call: space calls out when few are left; when none is, wait for the reset (or say until when)."""
+        wait, reached = self.quota.before_call()
+        if not wait:
+            return
+        if not reached:
+            log.debug("%s: few calls left in the quota, waiting %.1fs", what, wait)
+            self.sleep(wait)
+            return
+        reset = time.time() + wait
+        when_fr, when_en = until(reset)
+        if wait > self.max_wait:
+            raise self._quota_error(what, reset, "le quota d'appels du portail", "the portal's call quota")
+        self.notice(f"Quota d'appels du portail atteint : attente jusqu'à {when_fr}, puis la commande reprend.",
+                    f"The portal's call quota is reached: waiting until {when_en}, then the command goes on.")
+        self.sleep(wait)
+        self.quota.remaining = None
+
+    def _quota_error(self, what: str, reset: float | None, which_fr: str, which_en: str) -> QuotaError:
+        when_fr, when_en = until(reset) if reset is not None else ("plus tard", "later")
+        iso = datetime.fromtimestamp(reset, UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if reset is not None else None
+        if iso:
+            when_fr, when_en = f"{when_fr}, {iso}", f"{when_en}, {iso}"
+        error = QuotaError(
+            f"{which_fr[0].upper()}{which_fr[1:]} est épuisé ({what}) : il revient le {when_fr}. Relancez la commande "
+            "après cette heure : elle reprendra où elle s'est arrêtée.",
+            f"{which_en[0].upper()}{which_en[1:]} is spent ({what}): it comes back on {when_en}. Run the command again "
+            "after that time: it resumes where it stopped.",
+            status_code=429, error_code="10002",
+        )
+        error.reset_time = iso
+        return error
 
     # --- requests -----------------------------------------------------------------------------
 
@@ -216,7 +247,10 @@ class PortalClient:
         safe = idempotent if idempotent is not None else method in IDEMPOTENT_METHODS
         limit = timeout if timeout is not None else self.timeout
         attempt = 0
+        reset: float | None = None
+        which_fr, which_en = "le quota d'appels du portail", "the portal's call quota"
         while True:
+            self._quota_pause(what)
             data, extra = body() if body is not None else (None, {})
             try:
                 log.debug("%s (attempt %d)", what, attempt + 1)
@@ -234,8 +268,12 @@ class PortalClient:
                     attempt += 1
                     continue
                 raise self._connection_error(what, exc, attempt + 1) from None
+            self.quota.update(response.headers)
             if response.status_code < 400:
                 return response
+            if response.status_code == 429:
+                reset, which_fr, which_en = reset_of_429(response_json(response), response.headers)
+                self.quota.spent(reset)
             if response.status_code in RETRY_STATUSES:
                 refused = response.status_code == 429  # refused before doing anything: safe to resend
                 if not (safe or refused) and check is not None:
@@ -246,9 +284,20 @@ class PortalClient:
                 if attempt < self.max_retries and wait <= self.max_wait and (safe or refused or check is not None):
                     response.close()
                     log.debug("%s answered %d, retrying in %.1fs", what, response.status_code, wait)
+                    if refused and wait >= 1:
+                        when_fr, when_en = until(time.time() + wait)
+                        self.notice(f"Quota d'appels atteint ({which_fr}) : attente jusqu'à {when_fr}.",
+                                    f"Call quota reached ({which_en}): waiting until {when_en}.")
                     self.sleep(wait)
+                    self.quota.remaining = None
                     attempt += 1
                     continue
+                if refused and wait > self.max_wait:
+                    body = response_json(response)
+                    error = self._quota_error(what, reset, which_fr, which_en)
+                    error.error_code = str((body or {}).get("errorcode") or (body or {}).get("error_code") or "429") \
+                        if isinstance(body, dict) else "429"
+                    raise error
             raise map_error(response, what=what, key_env=self.api_key_env, has_key=self.has_key, scrub=self.scrub)
 
     def _connection_error(self, what: str, exc: Exception, attempts: int) -> PortalConnectionError:
@@ -302,3 +351,7 @@ def _key_from_environment(env: str, url: str) -> str | None:
         return keyring.get_password("odwb-assist", url) or None
     except Exception:
         return None
+
+
+def _log_notice(fr: str, en: str) -> None:
+    log.warning("%s", fr)

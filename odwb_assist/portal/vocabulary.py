@@ -4,6 +4,9 @@ The Automation API stores a licence and themes as ids that differ from one porta
 ids and their labels are read from the ``internal`` template's fields (``choices`` and ``labels``)
 and cached in ``.odwb/vocabulary-<host>.json``. ``[portal.licenses]`` / ``[portal.themes]`` of
 ``odwb.toml`` (label = id) take precedence over what the portal says.
+
+The same cache remembers, under ``_paths``, where this portal takes the licence and the themes
+(``internal`` or ``default`` template: see :mod:`odwb_assist.publish.sticky`).
 """
 
 from __future__ import annotations
@@ -50,15 +53,42 @@ class Vocabulary:
         cache = self.cache_file
         if not refresh and cache is not None and cache.is_file():
             try:
-                self._choices = {k: dict(v) for k, v in json.loads(cache.read_text(encoding="utf-8")).items()}
+                self._choices = {k: dict(v) for k, v in json.loads(cache.read_text(encoding="utf-8")).items()
+                                 if k != "_paths"}
                 return self._choices
             except (ValueError, OSError, AttributeError):
                 pass
         self._choices = self._fetch()
         if cache is not None and any(self._choices.values()):
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            cache.write_text(json.dumps(self._choices, ensure_ascii=False, indent=1), encoding="utf-8")
+            self._write_cache({**self._choices, "_paths": self._cached().get("_paths") or {}})
         return self._choices
+
+    def _cached(self) -> dict[str, Any]:
+        cache = self.cache_file
+        try:
+            data = json.loads(cache.read_text(encoding="utf-8")) if cache is not None and cache.is_file() else {}
+        except (ValueError, OSError):
+            data = {}
+        return data if isinstance(data, dict) else {}
+
+    def _write_cache(self, data: dict[str, Any]) -> None:
+        cache = self.cache_file
+        if cache is None:
+            return
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps({k: v for k, v in data.items() if v or k == "_paths"}, ensure_ascii=False, indent=1),
+                         encoding="utf-8")
+
+    def path(self, field: str) -> str | None:
+        """The template (``internal`` / ``default``) where this portal took ``field`` last time, if known."""
+        value = (self._cached().get("_paths") or {}).get(field)
+        return value if value in ("internal", "default") else None
+
+    def remember_path(self, field: str, template: str) -> None:
+        """Keep in the cache where this portal takes ``field`` (``license_id`` / ``theme_id``)."""
+        data = self._cached()
+        data["_paths"] = {**(data.get("_paths") or {}), field: template}
+        self._write_cache(data)
 
     def _fetch(self) -> dict[str, dict[str, str]]:
         found: dict[str, dict[str, str]] = {name: {} for name in FIELDS}

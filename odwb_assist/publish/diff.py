@@ -50,6 +50,8 @@ def same_value(current: Any, wanted: Any) -> bool:
         a, b = _as_datetime(current), _as_datetime(wanted)
         return a is not None and a == b
     if isinstance(wanted, (list, tuple)) and isinstance(current, (list, tuple)):
+        if any(isinstance(v, dict) for v in wanted):  # facets: objects compared as such, whatever their key order
+            return list(current) == list(wanted)
         return [str(v).strip() for v in current] == [str(v).strip() for v in wanted]
     if isinstance(wanted, bool) or isinstance(current, bool):
         return current is wanted

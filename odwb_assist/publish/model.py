@@ -24,12 +24,12 @@ class Step:
     """One write of the plan; ``describe(lang)`` says it in a sentence."""
 
     kind: str  # create-dataset, update-dataset, upload-file, create-resource, update-resource, delete-resource,
-    #            set-metadata, publish
+    #            set-metadata, create-field, update-field, delete-field, publish
     message: Msg
     template: str | None = None
     field_name: str | None = None
     value: Any = None
-    target: str | None = None  # resource uid for update/delete
+    target: str | None = None  # resource or field configuration uid for update/delete
 
     def describe(self, lang: str = "fr") -> str:
         return self.message(lang)
@@ -55,6 +55,8 @@ class PlanState:
     plugins: pluggy.PluginManager | None = None
     resource_uid: str | None = None  # the portal's CSV resource when it already exists
     file_uid: str | None = None  # the uploaded file it uses, when that file is the current one
+    field_configs: list[dict[str, Any]] = field(default_factory=list)  # wanted on /fields/ (see .fields)
+    forced_path: bool = False  # odwb.toml says where the licence and themes go (no fallback, see .sticky)
 
     @property
     def writes(self) -> int:
@@ -62,7 +64,10 @@ class PlanState:
 
     def metadata_checksum(self) -> str:
         """Checksum of what was asked (kept in the publication record: unchanged → no new publication)."""
-        return checksum_of({"metadata": self.metadata, "restricted": self.restricted})
+        asked: dict[str, Any] = {"metadata": self.metadata, "restricted": self.restricted}
+        if self.field_configs:
+            asked["fields"] = self.field_configs
+        return checksum_of(asked)
 
     def describe(self, lang: str = "fr") -> str:
         portal = self.client.base_url

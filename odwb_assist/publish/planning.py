@@ -26,14 +26,15 @@ from ..plugins import collect, default_plugin_manager
 from ..portal import PortalClient
 from ..portal.automation import BUSY_STATUSES
 from ..portal.vocabulary import Vocabulary
+from . import fields, geo, sticky
 from . import record as publication_record
-from .blockers import check_blockers
+from .blockers import Blocker, check_blockers
 from .core_blockers import without_double_counts
 from .diff import CSV_PARAMS, metadata_changes, normalise_payload, resource_file, same_params
 from .model import PlanState, Step
 from .result import Publication
 from .run import run_plan
-from .source import prepare_upload
+from .source import prepare_upload, read_header
 
 __all__ = ["Plan", "plan", "resolve_metadata"]
 
@@ -59,9 +60,13 @@ def _quality(project: ProjectConfig, dataset: DatasetConfig, quality_check: Qual
     return check(dataset.file, dataset.schema, sheet=dataset.sheet, project=project, plugins=pm)
 
 
-def _payload(project: ProjectConfig, dataset: DatasetConfig, builder: PayloadBuilder | None) -> dict[str, Any]:
-    build = builder or getattr(importlib.import_module("odwb_assist.metadata"), "publication_payload")  # noqa: B009
-    return dict(build(project, dataset))
+def _payload(project: ProjectConfig, dataset: DatasetConfig, builder: PayloadBuilder | None) -> tuple[dict[str, Any], list[Any]]:
+    """The metadata payload and the data dictionary (``[]`` with a custom builder: ``[datasets.fields]`` only)."""
+    if builder is not None:
+        return dict(builder(project, dataset)), []
+    parts = getattr(importlib.import_module("odwb_assist.metadata"), "publication_parts")  # noqa: B009
+    payload, dictionary = parts(project, dataset)
+    return dict(payload), list(dictionary)
 
 
 def resolve_metadata(payload: dict[str, Any], vocabulary: Vocabulary) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
@@ -102,23 +107,40 @@ def plan(
     """
     dataset = project.dataset(dataset_id)
     pm = plugins if plugins is not None else default_plugin_manager()
-    payload = metadata if metadata is not None else _payload(project, dataset, payload_builder)
+    payload, dictionary = (metadata, []) if metadata is not None else _payload(project, dataset, payload_builder)
     report = _quality(project, dataset, quality_check, pm)
     blockers = without_double_counts(collect(pm.hook.odwb_publication_blockers(project=project, report=report,
                                                                               metadata=payload)), report)
     used = check_blockers(blockers, overrides or {})
     upload = prepare_upload(dataset, project.state_dir / "upload")
+    settings = dict(dataset.fields)
+    found = geo.detect(upload, settings)
+    if isinstance(found, Blocker):
+        used += check_blockers([found], overrides or {})  # raises unless overridden: then no map
+        blockers.append(found)
+    elif found is not None:
+        upload = geo.with_map_column(upload, found, project.state_dir / "upload")
+        settings[found.column] = {**found.settings(), **(settings.get(found.column) or {})}
+    for head in read_header(upload.path):  # a map column already in the file is typed as such
+        if fields.technical_name(head) == geo.COLUMN and isinstance(settings.get(head, {}), dict):
+            settings[head] = {"type": "geo_point_2d", **settings.get(head, {})}
     vocabulary = Vocabulary(client)
     cache = vocabulary.cache_file
     if metadata is None and cache is not None and not cache.is_file():
         # first contact with this portal: cache its themes, then draft again so that a suggested theme is one it knows
         vocabulary.choices()
-        payload = _payload(project, dataset, payload_builder)
+        payload, dictionary = _payload(project, dataset, payload_builder)
     wanted, labels = resolve_metadata(payload, vocabulary)
+    forced = project.portal.licence_path
+    paths = {name: sticky.chosen_path(name, forced, vocabulary) for name in sticky.FIELDS}
+    sticky.place(wanted, paths)
     wanted.setdefault("default", {}).setdefault("title", dataset.id)
+    cols = fields.columns(read_header(upload.path), dictionary, settings)
+    if fields.facets(cols):
+        wanted.setdefault("asset_content_configuration", {})["facets"] = fields.facets(cols)
     is_restricted = dataset.restricted if restricted is None else restricted
     result = Plan(project, dataset, client, dataset.id, None, upload, wanted, is_restricted, [], report, used,
-                  blockers, labels, pm)
+                  blockers, labels, pm, field_configs=fields.configurations(cols), forced_path=forced is not None)
     result.steps = _steps(result)
     return result
 
@@ -144,15 +166,17 @@ def _steps(p: Plan) -> list[Step]:
     upload_name = f"{p.dataset_id}-{p.upload.short}.csv"
     steps: list[Step] = []
     if existing is None:
-        sent = {k: v for k, v in p.metadata.items() if k == "default"}
+        # the licence and themes are written apart (read back, other path if they do not take)
+        sent = {"default": {k: v for k, v in p.metadata.get("default", {}).items() if k not in sticky.FIELDS}}
         steps.append(Step("create-dataset", Msg(
             f"Créer le jeu de données « {p.dataset_id} » ({'restreint' if p.restricted else 'public'})",
             f"Create dataset '{p.dataset_id}' ({'restricted' if p.restricted else 'public'})"), value=sent))
         steps.append(_upload_step(p, upload_name))
         steps.append(Step("create-resource", CREATE_RESOURCE))
-        for template, fields in p.metadata.items():
-            if template != "default":
-                steps.extend(_field_step(template, name, value) for name, value in fields.items())
+        for template, values in p.metadata.items():
+            steps.extend(_field_step(template, name, value) for name, value in values.items()
+                         if template != "default" or name in sticky.FIELDS)
+        steps.extend(_config_step(change) for change in fields.changes([], p.field_configs))
         steps.append(_publish_step(p))
         return steps
     uid = p.uid = str(existing["uid"])
@@ -182,6 +206,8 @@ def _steps(p: Plan) -> list[Step]:
                                                  f"Delete duplicate resource '{extra.get('title')}'"), target=str(extra["uid"])))
     current_metadata = auto.get_metadata(uid)
     steps.extend(_field_step(t, n, v) for t, n, v in metadata_changes(current_metadata, p.metadata))
+    if p.field_configs or (last is not None and last.get("field_configs")):
+        steps.extend(_config_step(c) for c in fields.changes(auto.list_field_configs(uid), p.field_configs))
     recorded = (last is not None and last.get("checksum") == p.upload.checksum
                 and last.get("metadata_checksum") == p.metadata_checksum())
     published = bool(status.get("is_published", existing.get("is_published")))
@@ -198,9 +224,37 @@ def _upload_step(p: Plan, name: str) -> Step:
 
 
 def _field_step(template: str, name: str, value: Any) -> Step:
-    shown = value if len(repr(value)) <= 80 else repr(value)[:77] + "…"
+    display = value
+    if name == "facets" and isinstance(value, list):  # asset_content_configuration.facets: the column names
+        display = [str(item.get("field_name")) if isinstance(item, dict) else str(item) for item in value]
+    shown = display if len(repr(display)) <= 80 else repr(display)[:77] + "…"
     return Step("set-metadata", Msg(f"Écrire la métadonnée {template}.{name} = {shown}",
                                     f"Set metadata {template}.{name} = {shown}"), template=template, field_name=name, value=value)
+
+
+# What a field configuration sets, with its French article: (type or annotation) -> (fr, en)
+CONFIG_WORDS = {
+    "rename": ("le libellé", "the label"), "description": ("la description", "the description"),
+    "type": ("le type", "the type"), "order": ("l'ordre des colonnes", "the column order"),
+    "unit": ("l'unité", "the unit"), "decimals": ("le nombre de décimales", "the decimals"),
+    "sortable": ("le tri", "sorting"), "multivalued": ("les valeurs multiples", "multiple values"),
+}
+
+
+def _config_step(change: fields.FieldChange) -> Step:
+    config = change.config
+    target = config.get("field") or config.get("from_name") or ""
+    kind = str(config.get("annotation") or config.get("type"))
+    fr_what, en_what = CONFIG_WORDS.get(kind, (f"l'annotation {kind}", f"annotation {kind}"))
+    value = config.get("field_label") or config.get("description") or config.get("type_param") or config.get("args")
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    shown = "" if change.action == "delete" or not value else f" = {value if len(str(value)) <= 60 else str(value)[:57] + '…'}"
+    verb = {"create": ("Configurer", "Configure"), "update": ("Modifier", "Change"), "delete": ("Retirer", "Remove")}
+    fr, en = verb[change.action]
+    column_fr, column_en = (f" de la colonne « {target} »", f" of column '{target}'") if target else ("", "")
+    return Step(f"{change.action}-field", Msg(f"{fr} {fr_what}{column_fr}{shown}", f"{en} {en_what}{column_en}{shown}"),
+                value=config, target=change.uid)
 
 
 def _publish_step(p: Plan) -> Step:

@@ -60,6 +60,7 @@ class Publication:
     expected_metadata: dict[str, dict[str, Any]]
     labels: dict[str, Any]
     status: dict[str, Any] = field(default_factory=dict)
+    expected_fields: list[dict[str, Any]] = field(default_factory=list)  # the field configurations asked
 
     def verify(self) -> Verification:
         """Read the dataset back through Explore; compare the record count and the metadata sent."""
@@ -85,4 +86,29 @@ class Publication:
             wanted = sorted(fold(str(t)) for t in self.labels["theme"])
             result.checks.append(Check("theme", self.labels["theme"], shown_themes,
                                        sorted(fold(str(t)) for t in shown_themes) == wanted))
+        if self.expected_fields:
+            result.checks.append(_fields_check(self.expected_fields, entry.get("fields") or []))
         return result
+
+
+def _fields_check(configs: list[dict[str, Any]], shown: list[dict[str, Any]]) -> Check:
+    """Whether Explore's ``fields`` show the labels, descriptions, types and annotations configured."""
+    by_name = {str(f.get("name")): f for f in shown}
+    wrong: list[str] = []
+    for config in configs:
+        kind = config.get("type")
+        name = str(config.get("from_name") if kind == "rename" else config.get("field") or "")
+        if kind == "order" or not name:
+            continue
+        item = by_name.get(name)
+        if item is None:
+            wrong.append(name)
+        elif kind == "rename" and item.get("label") != config.get("field_label"):
+            wrong.append(f"{name}.label")
+        elif kind == "description" and (item.get("description") or "") != config.get("description"):
+            wrong.append(f"{name}.description")
+        elif kind == "type" and item.get("type") != config.get("type_param"):
+            wrong.append(f"{name}.type")
+        elif kind == "annotate" and config.get("annotation") not in (item.get("annotations") or {}):
+            wrong.append(f"{name}.{config.get('annotation')}")
+    return Check("fields", len(configs), wrong or len(configs), not wrong)

@@ -13,7 +13,9 @@ from ..errors import InvalidStatusError, PublicationError
 from ..events import DATASET_PUBLISHED, Event
 from ..plugins import announce
 from ..portal.automation import BUSY_STATUSES, AutomationAPI
+from ..portal.vocabulary import Vocabulary
 from . import record as publication_record
+from . import sticky
 from .diff import CSV_PARAMS, unwrap, wrap
 from .model import PlanState, Step
 from .result import Publication
@@ -86,8 +88,16 @@ def run_plan(plan: PlanState, *, progress: Callable[[Step], None] | None = None,
             file_uid = keep
         elif step.kind == "delete-resource":
             auto.delete_resource(uid, str(step.target))
+        elif step.kind == "set-metadata" and step.field_name in sticky.FIELDS:
+            _write_sticky(plan, uid, step)
         elif step.kind == "set-metadata":
             auto.set_metadata_field(uid, str(step.template), str(step.field_name), step.value)
+        elif step.kind == "create-field":
+            auto.create_field_config(uid, dict(step.value))
+        elif step.kind == "update-field":
+            auto.update_field_config(uid, str(step.target), dict(step.value))
+        elif step.kind == "delete-field":
+            auto.delete_field_config(uid, str(step.target))
         elif step.kind == "publish":
             status = publish_and_wait(auto, uid)
         done.append(step.kind)
@@ -99,7 +109,19 @@ def run_plan(plan: PlanState, *, progress: Callable[[Step], None] | None = None,
         record = _record(plan, uid, title, file_uid, resource_uid)
     return Publication(plan.dataset_id, uid, plan.client.base_url, plan.upload.rows, plan.upload.checksum, title,
                        bool(done), done, record, plan.client, plan.metadata,
-                       dict(plan.labels), status)
+                       dict(plan.labels), status, list(plan.field_configs))
+
+
+def _write_sticky(plan: PlanState, uid: str, step: Step) -> None:
+    """A licence or theme id, read back; when it took by the other path, the plan and the portal's memory follow."""
+    name, template = str(step.field_name), str(step.template)
+    used = sticky.write(plan.client.automation, uid, template, name, step.value, forced=plan.forced_path)
+    if used != template:
+        plan.metadata.get(template, {}).pop(name, None)
+        plan.metadata.setdefault(used, {})[name] = step.value
+        plan.metadata = {t: v for t, v in plan.metadata.items() if v}
+    if not plan.forced_path:
+        Vocabulary(plan.client).remember_path(name, used)
 
 
 def _record(plan: PlanState, uid: str, title: str | None, file_uid: str | None, resource_uid: str | None) -> dict[str, Any]:
@@ -112,6 +134,7 @@ def _record(plan: PlanState, uid: str, title: str | None, file_uid: str | None, 
             checksum=plan.upload.checksum, title=title, administration=administration.name or None,
             nis_code=administration.nis_code, restricted=plan.restricted, overrides=plan.overrides,
             file_uid=file_uid, resource_uid=resource_uid, metadata_checksum=plan.metadata_checksum(),
+            field_configs=len(plan.field_configs),
         )
     except publication_record.PublicationRecordError as error:  # published all the same: announce it, then say so
         failure, record = error, {"when": None}

@@ -127,3 +127,9 @@ def prepare_upload(dataset: DatasetConfig, work_dir: Path) -> UploadFile:
     work_dir.mkdir(parents=True, exist_ok=True)
     rows = _convert_csv(source, target, encoding, delimiter)
     return UploadFile(target, sha256(target), rows, True, source)
+
+
+def read_header(path: Path) -> list[str]:
+    """The column headers of the clean CSV to upload (UTF-8, comma)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [cell.strip() for cell in next(csv.reader(handle), [])]

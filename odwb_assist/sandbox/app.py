@@ -7,10 +7,11 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from flask import Flask, Response, jsonify, request
+from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from .faults import FaultInjector
+from .quota import CallQuota
 from .store import Store
 from .worker import Worker
 
@@ -19,16 +20,18 @@ log = logging.getLogger(__name__)
 MAX_UPLOAD_BYTES = 240 * 1024 * 1024  # the portal's documented upload limit
 
 
-def create_app(store: Store, worker: Worker, faults: FaultInjector | None = None) -> Flask:
+def create_app(store: Store, worker: Worker, faults: FaultInjector | None = None, quota: CallQuota | None = None) -> Flask:
     """A WSGI app serving the Automation v1.0 and Explore v2.1 subsets and the HTML catalogue."""
-    from . import attachments, automation, explore, html, metadata_api, resources_api
+    from . import attachments, automation, explore, fields_api, html, metadata_api, resources_api
 
     app = Flask(__name__)
     app.config.update(SANDBOX_STORE=store, SANDBOX_WORKER=worker, SANDBOX_FAULTS=faults or FaultInjector(store),
+                      SANDBOX_QUOTA=quota or CallQuota(store.get_setting("daily_quota")),
                       MAX_CONTENT_LENGTH=MAX_UPLOAD_BYTES, JSON_SORT_KEYS=False)
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.url_map.strict_slashes = False
-    for blueprint in (metadata_api.bp, resources_api.bp, automation.bp, attachments.bp, explore.bp, html.bp):
+    for blueprint in (metadata_api.bp, resources_api.bp, fields_api.bp, automation.bp, attachments.bp, explore.bp,
+                      html.bp):
         app.register_blueprint(blueprint)
 
     @app.before_request
@@ -55,6 +58,29 @@ def create_app(store: Store, worker: Worker, faults: FaultInjector | None = None
                                 "message": "The service is temporarily unavailable: retry later."})
             response.status_code = 503
         response.headers.update(headers)
+        return response
+
+    @app.before_request
+    def _count_call() -> Response | None:
+        if not request.path.startswith("/api/"):
+            return None
+        from .replies import caller
+
+        user = caller()  # a wrong key is a 401 here already
+        counter: CallQuota = app.config["SANDBOX_QUOTA"]
+        count = counter.count(user.name if user else f"anonymous:{request.remote_addr}")
+        g.sandbox_rate = count
+        if not count.exceeded:
+            return None
+        response = jsonify(counter.refusal(count, anonymous=user is None))
+        response.status_code = 429
+        return response
+
+    @app.after_request
+    def _rate_headers(response: Response) -> Response:
+        count = g.get("sandbox_rate")
+        if count is not None:
+            response.headers.update(count.headers())
         return response
 
     @app.errorhandler(HTTPException)

@@ -129,7 +129,7 @@ def update_dataset(uid: str) -> Response:
             validation_error({"is_restricted": ["Must be a valid boolean."]})
         changes["is_restricted"] = body["is_restricted"]
     if "metadata" in body:
-        changes["metadata"] = check_metadata(body["metadata"])
+        changes["metadata"] = check_metadata(body["metadata"], dataset["metadata"])
     if changes:
         store().update_dataset(uid, **changes)
     return jsonify(dataset_body(store().dataset(uid) or dataset))

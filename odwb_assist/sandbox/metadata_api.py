@@ -11,7 +11,16 @@ from typing import Any
 from flask import Blueprint, Response, jsonify
 
 from .automation import json_body, owned_dataset
-from .metadata_values import check_metadata, check_template, known_template, unwrap_field, wrap_metadata
+from .metadata_values import (
+    MIRRORED,
+    check_metadata,
+    check_template,
+    known_template,
+    licence_path,
+    store_field,
+    unwrap_field,
+    wrap_metadata,
+)
 from .replies import deleted, not_found, require_user, store
 
 bp = Blueprint("automation_metadata", __name__, url_prefix="/api/automation/v1.0/datasets/<uid>/metadata")
@@ -33,8 +42,7 @@ def get_all(uid: str) -> Response:
 
 @bp.put("/")
 def put_all(uid: str) -> Response:
-    owned_dataset(uid)
-    metadata = check_metadata(json_body())
+    metadata = check_metadata(json_body(), owned_dataset(uid)["metadata"])
     _save(uid, metadata)
     return jsonify(wrap_metadata(metadata))
 
@@ -50,8 +58,16 @@ def get_template(uid: str, template: str) -> Response:
 def put_template(uid: str, template: str) -> Response:
     owned_dataset(uid)
     values = check_template(template, json_body())
-    store().edit_metadata(uid, lambda metadata: metadata.__setitem__(template, values))
-    return jsonify(wrap_metadata({template: values})[template])
+
+    def replace(metadata: dict[str, Any]) -> None:
+        kept = {n: v for n, v in (metadata.get(template) or {}).items()
+                if template == "internal" and n in MIRRORED and licence_path() == "default"}
+        metadata[template] = kept
+        for name, value in values.items():
+            store_field(metadata, template, name, value)
+
+    saved = store().edit_metadata(uid, replace)
+    return jsonify(wrap_metadata(saved)[template])
 
 
 def _metadata_with_field(uid: str, template: str, field: str) -> dict[str, Any]:
@@ -74,7 +90,7 @@ def put_field(uid: str, template: str, field: str) -> Response:
     owned_dataset(uid)
     known_template(template)
     value = unwrap_field(template, field, json_body())
-    store().edit_metadata(uid, lambda metadata: metadata.setdefault(template, {}).__setitem__(field, value))
+    store().edit_metadata(uid, lambda metadata: store_field(metadata, template, field, value))
     return jsonify({"value": value})
 
 

@@ -12,6 +12,7 @@ from waitress import create_server, wasyncore
 from ..errors import SandboxError
 from .app import create_app
 from .faults import FaultInjector, validate_rules
+from .quota import DAY, CallQuota
 from .store import Store
 from .worker import Worker
 
@@ -25,12 +26,17 @@ class SandboxServer:
     """
 
     def __init__(self, data_dir: str | Path, host: str = "127.0.0.1", port: int = 0, *, seed: bool = False,
-                 faults: list[dict[str, Any]] | None = None, threads: int = 8, processing_delay: float = 0.05) -> None:
+                 faults: list[dict[str, Any]] | None = None, threads: int = 8, processing_delay: float = 0.05,
+                 licence_path: str | None = None, daily_quota: int | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.host = host
         self.port = port
         self.threads = threads
         self.store = Store(self.data_dir)
+        if licence_path is not None:
+            self.set_licence_path(licence_path)
+        if daily_quota is not None:
+            self.store.set_setting("daily_quota", int(daily_quota))
         self.faults = FaultInjector(self.store)
         if faults is not None:
             self.faults.set_rules(validate_rules(faults))
@@ -60,6 +66,22 @@ class SandboxServer:
     def add_user(self, name: str, admin: bool = False) -> str:
         """Create a user and return their API key (shown once; only its digest is stored)."""
         return self.store.add_user(name, admin=admin)
+
+    def set_licence_path(self, path: str) -> None:
+        """Where this sandbox takes the licence and themes: ``internal`` (the vendor's document) or ``default``
+        (``internal.*`` read-only, silently ignored; see :mod:`odwb_assist.sandbox.metadata_values`)."""
+        if path not in ("internal", "default"):
+            raise SandboxError(f"Chemin de licence inconnu « {path} » (internal ou default).",
+                               f"Unknown licence path '{path}' (internal or default).")
+        self.store.set_setting("licence_path", path)
+
+    def set_quota(self, limit: int | None, period: int = DAY) -> None:
+        """Simulate a call quota of ``limit`` calls per key and per ``period`` seconds (a day by default; None: none).
+
+        Every answer tells it in ``X-RateLimit-*`` headers; past the limit, a 429 with the vendor's body.
+        """
+        self.store.set_setting("daily_quota", int(limit or 0))
+        self.app.config["SANDBOX_QUOTA"] = CallQuota(limit, period)
 
     def set_faults(self, rules: list[dict[str, Any]]) -> None:
         """Replace the fault-injection rules (see :mod:`odwb_assist.sandbox.faults`); ``[]`` clears them."""

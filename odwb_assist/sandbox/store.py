@@ -48,7 +48,10 @@ CREATE TABLE IF NOT EXISTS resources (
 CREATE TABLE IF NOT EXISTS records (
     dataset_uid TEXT NOT NULL, position INTEGER NOT NULL, record_id TEXT NOT NULL, data TEXT NOT NULL,
     PRIMARY KEY (dataset_uid, position));
+CREATE TABLE IF NOT EXISTS configs (
+    uid TEXT PRIMARY KEY, dataset_uid TEXT NOT NULL, kind TEXT NOT NULL, position INTEGER NOT NULL, body TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS datasets_status ON datasets (status);
+CREATE INDEX IF NOT EXISTS configs_dataset ON configs (dataset_uid, kind);
 CREATE INDEX IF NOT EXISTS files_dataset ON files (dataset_uid);
 CREATE INDEX IF NOT EXISTS resources_dataset ON resources (dataset_uid);
 """
@@ -242,7 +245,7 @@ class Store:
 
     def delete_dataset(self, uid: str) -> None:
         with self.tx() as conn:
-            for table in ("records", "resources", "files"):
+            for table in ("records", "resources", "files", "configs"):
                 conn.execute(f"DELETE FROM {table} WHERE dataset_uid = ?", (uid,))
             conn.execute("DELETE FROM datasets WHERE uid = ?", (uid,))
 
@@ -344,6 +347,34 @@ class Store:
     def delete_resource(self, dataset_uid: str, resource_uid: str) -> None:
         with self.tx() as conn:
             conn.execute("DELETE FROM resources WHERE dataset_uid = ? AND uid = ?", (dataset_uid, resource_uid))
+            conn.execute("UPDATE datasets SET updated_at = ? WHERE uid = ?", (now(), dataset_uid))
+
+    # -- field configurations and processors (``kind`` "field" / "processor"), a stack per dataset ----------
+
+    def configs(self, dataset_uid: str, kind: str) -> list[dict[str, Any]]:
+        rows = self.query("SELECT body FROM configs WHERE dataset_uid = ? AND kind = ? ORDER BY position, rowid",
+                          (dataset_uid, kind))
+        return [json.loads(r["body"]) for r in rows]
+
+    def save_config(self, dataset_uid: str, kind: str, body: dict[str, Any], uid: str | None = None) -> dict[str, Any]:
+        """Append (no ``uid``) or replace one configuration; the stored body, with its ``uid``."""
+        with self.tx() as conn:
+            if uid is None:
+                uid = new_uid("pr_")
+                position = conn.execute("SELECT coalesce(max(position), -1) + 1 FROM configs WHERE dataset_uid = ?",
+                                        (dataset_uid,)).fetchone()[0]
+                body = {"uid": uid, **body}
+                conn.execute("INSERT INTO configs VALUES (?, ?, ?, ?, ?)", (uid, dataset_uid, kind, position, json.dumps(body)))
+            else:
+                body = {"uid": uid, **body}
+                conn.execute("UPDATE configs SET body = ? WHERE uid = ? AND dataset_uid = ?",
+                             (json.dumps(body), uid, dataset_uid))
+            conn.execute("UPDATE datasets SET updated_at = ? WHERE uid = ?", (now(), dataset_uid))
+        return body
+
+    def delete_config(self, dataset_uid: str, uid: str) -> None:
+        with self.tx() as conn:
+            conn.execute("DELETE FROM configs WHERE dataset_uid = ? AND uid = ?", (dataset_uid, uid))
             conn.execute("UPDATE datasets SET updated_at = ? WHERE uid = ?", (now(), dataset_uid))
 
 

@@ -10,6 +10,7 @@ import logging
 import threading
 import time
 
+from . import field_configs
 from .processing import ProcessingFailed, extract
 from .store import Store, now
 
@@ -75,7 +76,7 @@ class Worker:
                 if stored is None:
                     raise ProcessingFailed(f"Resource '{resource.get('title')}': uploaded file '{file_uid}' not found.")
                 inputs.append((resource, bytes(stored["content"])))
-            extraction = extract(inputs)
+            extraction = field_configs.apply(extract(inputs), self.store.configs(uid, "field"))
         except ProcessingFailed as exc:
             self.store.set_status(uid, "error", expect=("processing",), message=exc.message,
                                   records_errors=exc.records_errors)
@@ -86,7 +87,7 @@ class Worker:
             return
         metadata = dataset["metadata"]
         default = metadata.setdefault("default", {})
-        if default.get("modified_updates_on_data_change") or "modified" not in default:
+        if default.get("modified_updates_on_data_change") or not default.get("modified"):
             default["modified"] = now()
         current = self.store.dataset(uid)
         if current is None or current["status"] != "processing":  # aborted or deleted meanwhile

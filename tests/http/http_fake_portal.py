@@ -42,11 +42,16 @@ ROUTES: dict[str, tuple[str, str]] = {
     "file": ("GET", rf"^{A}/datasets/{ID}/resources/files/{ID}/{Q}"),
     "metadata": ("GET", rf"^{A}/datasets/{ID}/metadata/{Q}"),
     "set_field": ("PUT", rf"^{A}/datasets/{ID}/metadata/{ID}/{ID}/{Q}"),
+    "get_field": ("GET", rf"^{A}/datasets/{ID}/metadata/{ID}/{ID}/{Q}"),
     "publish": ("POST", rf"^{A}/datasets/{ID}/publish/{Q}"),
+    "fields": ("GET", rf"^{A}/datasets/{ID}/fields/{Q}"),
+    "create_field": ("POST", rf"^{A}/datasets/{ID}/fields/{Q}"),
+    "update_field": ("PUT", rf"^{A}/datasets/{ID}/fields/{ID}/{Q}"),
+    "delete_field": ("DELETE", rf"^{A}/datasets/{ID}/fields/{ID}/{Q}"),
     "templates": ("GET", rf"^{A}/metadata/templates/internal/fields/{Q}"),
     "explore_dataset": ("GET", rf"^{E}/catalog/datasets/{ID}{Q}"),
 }
-READS = ("list", "status", "resources", "metadata")
+READS = ("list", "status", "resources", "metadata", "fields")
 
 
 def _json(status: int, body: Any) -> Reply:
@@ -60,6 +65,7 @@ class FakePortal:
         self.datasets: dict[str, dict[str, Any]] = {}
         self.files: dict[str, dict[str, dict[str, Any]]] = {}
         self.resources: dict[str, list[dict[str, Any]]] = {}
+        self.field_configs: dict[str, list[dict[str, Any]]] = {}
         self.status: dict[str, dict[str, Any]] = {}
         self.published: dict[str, dict[str, Any]] = {}
         self.failures: dict[str, list[Reply | BaseException]] = {}
@@ -175,6 +181,28 @@ class FakePortal:
         self.datasets[uid]["metadata"].setdefault(template, {})[name] = {"value": value["value"]}
         return _json(200, value)
 
+    def on_fields(self, request: PreparedRequest, uid: str, *_: Any) -> Reply:
+        items = self.field_configs.get(uid, [])
+        return _json(200, {"total_count": len(items), "next": None, "previous": None, "results": items})
+
+    def on_create_field(self, request: PreparedRequest, uid: str, *_: Any) -> Reply:
+        config = {"uid": self._uid("pr"), **json.loads(request.body or b"{}")}
+        self.field_configs.setdefault(uid, []).append(config)
+        return _json(201, config)
+
+    def on_update_field(self, request: PreparedRequest, uid: str, config_uid: str, *_: Any) -> Reply:
+        config = {"uid": config_uid, **json.loads(request.body or b"{}")}
+        self.field_configs[uid] = [config if c["uid"] == config_uid else c for c in self.field_configs[uid]]
+        return _json(200, config)
+
+    def on_delete_field(self, request: PreparedRequest, uid: str, config_uid: str, *_: Any) -> Reply:
+        self.field_configs[uid] = [c for c in self.field_configs[uid] if c["uid"] != config_uid]
+        return 204, {}, ""
+
+    def on_get_field(self, request: PreparedRequest, uid: str, template: str, name: str, *_: Any) -> Reply:
+        held = self.datasets[uid]["metadata"].get(template, {}).get(name)
+        return _json(200, held) if held is not None else _json(404, {"error_code": "not_found", "message": "Not found."})
+
     def on_publish(self, request: PreparedRequest, uid: str, *_: Any) -> Reply:
         self.status[uid].update({"status": "processing", "previous": "idle"})
         return _json(200, {"detail": "ok"})
@@ -201,11 +229,31 @@ class FakePortal:
         default["theme"] = [THEMES[t] for t in internal.get("theme_id") or []] or None
         resource = self.resources[uid][0]
         content = self.files[uid][resource["datasource"]["file"]["uid"]]["content"]
-        default["records_count"] = max(0, len(list(csv.reader(io.StringIO(content.decode("utf-8"))))) - 1)
+        rows = list(csv.reader(io.StringIO(content.decode("utf-8"))))
+        default["records_count"] = max(0, len(rows) - 1)
         self.published[dataset["dataset_id"]] = {
             "dataset_id": dataset["dataset_id"], "dataset_uid": uid, "attachments": [], "has_records": True,
-            "data_visible": True, "features": ["analyze"], "fields": [], "metas": {"default": default},
+            "data_visible": True, "features": ["analyze"], "fields": self._fields(uid, rows[0] if rows else []),
+            "metas": {"default": default},
         }
+
+    def _fields(self, uid: str, header: list[str]) -> list[dict[str, Any]]:
+        """Explore's ``fields``: the header's columns with the field configurations applied (as the portal does)."""
+        fields = {h: {"name": h.lower(), "label": h, "type": "text", "annotations": {}, "description": None} for h in header}
+        by_name = {f["name"]: f for f in fields.values()}
+        for config in self.field_configs.get(uid, []):
+            item = by_name.get(config.get("from_name") or config.get("field"))
+            if item is None:
+                continue
+            if config["type"] == "rename":
+                item["label"] = config["field_label"]
+            elif config["type"] == "description":
+                item["description"] = config["description"]
+            elif config["type"] == "type":
+                item["type"] = config["type_param"]
+            elif config["type"] == "annotate":
+                item["annotations"][config["annotation"]] = config.get("args") or []
+        return list(fields.values())
 
     def on_explore_dataset(self, request: PreparedRequest, dataset_id: str, *_: Any) -> Reply:
         if dataset_id not in self.published:

@@ -70,7 +70,7 @@ def project_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                            "license": "CC0 1.0", "theme": "Mobilité"}}
     monkeypatch.setattr(odwb_assist.quality, "check", lambda *a, **k: SimpleNamespace(valid=True, errors=[], rows=2),
                         raising=False)
-    monkeypatch.setattr(odwb_assist.metadata, "publication_payload", lambda project, dataset: payload, raising=False)
+    monkeypatch.setattr(odwb_assist.metadata, "publication_parts", lambda project, dataset: (payload, []), raising=False)
     return tmp_path
 
 
@@ -92,7 +92,7 @@ def test_publish_dry_run_lists_the_steps_and_sends_nothing(cli, project_dir, key
 def test_publish_then_rerun_sends_nothing(cli, project_dir, key_guard):
     portal = FakePortal()
     portal.processing_polls = 0
-    routes = ("list", "templates", "create", "upload", "create_resource", "set_field", "publish", "status",
+    routes = ("list", "templates", "create", "upload", "create_resource", "set_field", "get_field", "publish", "status",
               "explore_dataset")
     code, out, err = _run(cli, portal, routes, "--project", str(project_dir / "odwb.toml"), "--lang", "en")
     assert code == 0, err
@@ -105,7 +105,7 @@ def test_publish_then_rerun_sends_nothing(cli, project_dir, key_guard):
 
 
 def test_publish_blocked_exits_1_with_the_reasons(cli, project_dir, monkeypatch, key_guard):
-    monkeypatch.setattr(odwb_assist.metadata, "publication_payload", lambda project, dataset: {"default": {"title": "T"}},
+    monkeypatch.setattr(odwb_assist.metadata, "publication_parts", lambda project, dataset: ({"default": {"title": "T"}}, []),
                         raising=False)
     code, out, err = cli("publish", "--project", str(project_dir / "odwb.toml"))
     assert code == 1 and "missing-license" in err

@@ -24,7 +24,9 @@ from odwb_assist.publish import plan, read_records
 from odwb_assist.quality.model import Finding, Severity
 
 CHECKER = OpenAPIChecker()
-FIRST_RUN = ("list", "templates", "create", "upload", "create_resource", "set_field", "publish", "status")
+FIRST_RUN = ("list", "templates", "create", "upload", "create_resource", "set_field", "get_field", "create_field", "publish",
+             "status")
+PLAIN_RUN = tuple(r for r in FIRST_RUN if r != "create_field")  # a file without coordinates: no field configuration
 
 CSV = "nom,latitude,longitude\nGare,50.29,5.09\nHôtel de ville,50.30,5.10\nPiscine,50.28,5.08\n"
 
@@ -101,9 +103,18 @@ def first_publication(project, portal, pm):
 def test_first_publication_creates_uploads_sets_metadata_publishes_records_and_announces(project, portal, pm, listener):
     the_plan, publication, _ = first_publication(project, portal, pm)
     assert [s.kind for s in the_plan.steps] == [
-        "create-dataset", "upload-file", "create-resource", "set-metadata", "set-metadata", "set-metadata", "publish"]
-    assert portal.writes == ["create", "upload", "create_resource", "set_field", "set_field", "set_field", "publish"]
+        "create-dataset", "upload-file", "create-resource", "set-metadata", "set-metadata", "set-metadata",
+        "create-field", "create-field", "create-field", "publish"]
+    assert portal.writes == ["create", "upload", "create_resource", "set_field", "set_field", "set_field",
+                             "create_field", "create_field", "create_field", "publish"]
     (dataset,) = portal.datasets.values()
+    # the latitude and longitude columns make the map column, typed geo_point_2d
+    (sent,) = [f["content"].decode() for f in portal.files[dataset["uid"]].values()]
+    assert sent.splitlines()[:2] == ["nom,latitude,longitude,geo_point_2d", 'Gare,50.29,5.09,"50.29,5.09"']
+    configs = portal.field_configs[dataset["uid"]]
+    assert configs[0] == {"uid": configs[0]["uid"], "type": "type", "label": "Type de geo_point_2d [odwb-assist]",
+                          "field": "geo_point_2d", "type_param": "geo_point_2d"}
+    assert [c["type"] for c in configs] == ["type", "rename", "description"]
     assert dataset["dataset_id"] == "ciney-parkings-velos" and dataset["is_restricted"] is False
     meta = dataset["metadata"]
     assert meta["default"]["title"] == {"value": "Parkings vélos de Ciney"}
@@ -172,7 +183,8 @@ def test_interrupted_upload_is_completed_by_the_next_run(project, portal, pm, sl
         run(project, portal, ("list", "templates", "create", "upload"), pm, client=client)
     assert len(portal.datasets) == 1 and read_records(project.root) == []
     the_plan, publication, _ = run(project, portal, (
-        "list", "status", "resources", "metadata", "upload", "create_resource", "set_field", "publish"), pm)
+        "list", "status", "resources", "metadata", "fields", "upload", "create_resource", "set_field", "get_field",
+        "create_field", "publish"), pm)
     assert [s.kind for s in the_plan.steps][:2] == ["upload-file", "create-resource"]
     assert len(portal.datasets) == 1 and len(next(iter(portal.resources.values()))) == 1
     assert publication.changed and len(read_records(project.root)) == 1
@@ -238,7 +250,8 @@ def test_blockers_stop_before_anything_is_sent(project, pm):
 
 
 def test_overridden_blocker_is_recorded_with_its_justification(project, portal, pm):
-    routes = ("list", "templates", "create", "upload", "create_resource", "set_field", "publish", "status")
+    routes = ("list", "templates", "create", "upload", "create_resource", "set_field", "get_field", "create_field", "publish",
+              "status")
     overrides = {"license-not-open": "Convention avec le fournisseur des données (2026)."}
     with pytest.raises(PublicationBlocked):
         run(project, portal, (), pm, meta=metadata(license="CC BY-NC 4.0"), apply=False)
@@ -258,7 +271,7 @@ def test_non_overridable_blocker_cannot_be_lifted(project, pm):
 def test_semicolon_windows_csv_is_converted_and_the_original_kept(project, portal, pm):
     original = "nom;commune\nGare;Ciney\nHôtel de ville;Ciney\n".encode("cp1252")
     (project.root / "parkings.csv").write_bytes(original)
-    run(project, portal, FIRST_RUN, pm)
+    run(project, portal, PLAIN_RUN, pm)
     (files,) = portal.files.values()
     (stored,) = files.values()
     assert stored["content"] == "nom,commune\nGare,Ciney\nHôtel de ville,Ciney\n".encode()
@@ -272,7 +285,7 @@ def test_xlsx_is_converted_to_csv(tmp_path, portal, pm):
     (tmp_path / "odwb.toml").write_text('[administration]\nname = "Ciney"\n[portal]\nurl = "https://portal.test"\n'
                                         '[[datasets]]\nid = "p"\nfile = "p.xlsx"\n', encoding="utf-8")
     project = config.load(tmp_path / "odwb.toml")
-    _, publication, _ = run(project, portal, FIRST_RUN, pm)
+    _, publication, _ = run(project, portal, PLAIN_RUN, pm)
     (files,) = portal.files.values()
     (stored,) = files.values()
     assert stored["content"] == b"nom,places\nGare,12\nPiscine,8\n" and publication.records == 2

@@ -1,0 +1,164 @@
+"""On the map: a ``geo_point_2d`` field made from the latitude and longitude (or Lambert 72) columns.
+
+How the portal gets it — a combined column typed through the field configuration, not a processor:
+the vendor's Automation document (automation-v1.0.openapi.json, ``TypeDatasetFieldConfiguration``)
+lists ``geo_point_2d`` among the ``type_param`` values of a ``type`` field configuration, and its
+``geo_point_2d`` text form is ``"latitude,longitude"`` (Explore returns it as ``{"lat", "lon"}``).
+The same document describes processors only generically (``GET /processors/`` lists those of the
+domain; its one example is ``string_replace``): it names no processor that joins two coordinate
+columns, so relying on one would mean guessing its type and parameters. So the uploaded CSV gets
+one more column, ``geo_point_2d`` = ``"lat,lon"`` in WGS 84 degrees, typed ``geo_point_2d``.
+
+Columns are found by declaration (``[datasets.fields]``: ``kind = "latitude"`` / ``"longitude"``,
+or ``"lambert72-x"`` / ``"lambert72-y"``) or by name (latitude/lat, longitude/lon/lng, x/y…), then
+judged by their values: degrees are used as they are; Belgian Lambert 72 metres are converted
+(:mod:`.lambert72`); anything else (Lambert 2008, another projection, mixed values) is refused
+with advice — coordinates are never published as degrees when they are not.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..i18n import Msg
+from . import lambert72
+from .blockers import Blocker
+from .fields import technical_name
+from .source import UploadFile, sha256
+
+COLUMN = "geo_point_2d"
+LAT_NAMES = {"latitude", "lat", "wgs84_lat", "lat_wgs84", "latitude_wgs84", "y_wgs84"}
+LON_NAMES = {"longitude", "lon", "lng", "long", "wgs84_lon", "lon_wgs84", "longitude_wgs84", "x_wgs84"}
+X_NAMES = {"x", "x_lambert", "lambert_x", "x_l72", "x_lambert72", "lambert72_x", "coord_x", "coordonnee_x"}
+Y_NAMES = {"y", "y_lambert", "lambert_y", "y_l72", "y_lambert72", "lambert72_y", "coord_y", "coordonnee_y"}
+DECLARED = {"latitude": "lat", "wgs84-latitude": "lat", "longitude": "lon", "wgs84-longitude": "lon",
+            "lambert72-y": "y", "lambert72-x": "x"}
+
+
+@dataclass(frozen=True)
+class Coordinates:
+    """The two source columns (headers), their system (``wgs84`` or ``lambert72``) and the map column made."""
+
+    north: str  # latitude, or Lambert 72 y
+    east: str  # longitude, or Lambert 72 x
+    system: str
+    column: str = COLUMN
+
+    def settings(self) -> dict[str, Any]:
+        """``[datasets.fields]``-like settings of the map column (type, label, description)."""
+        source = (f"convertie des colonnes « {self.east} » (X) et « {self.north} » (Y) en Lambert 72 (EPSG:31370)"
+                  if self.system == "lambert72" else f"des colonnes « {self.north} » et « {self.east} »")
+        return {"type": "geo_point_2d", "label": "Position",
+                "description": f"Position (latitude, longitude) en degrés WGS 84, {source}."}
+
+
+def _number(text: str) -> float | None:
+    value = text.strip().replace("\u202f", "").replace(" ", "")
+    if value.count(",") == 1 and "." not in value:
+        value = value.replace(",", ".")
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def _find(header: list[str], settings: dict[str, Any]) -> dict[str, str]:
+    """Role (lat, lon, x, y) → header, declared roles first."""
+    roles: dict[str, str] = {}
+    for head in header:
+        raw = settings.get(head, settings.get(technical_name(head)))
+        kind = raw.get("kind") if isinstance(raw, dict) else None
+        if isinstance(kind, str) and kind in DECLARED:
+            roles.setdefault(DECLARED[kind], head)
+    if roles:
+        return roles
+    for head in header:
+        name = technical_name(head)
+        for role, names in (("lat", LAT_NAMES), ("lon", LON_NAMES), ("x", X_NAMES), ("y", Y_NAMES)):
+            if name in names:
+                roles.setdefault(role, head)
+    return roles
+
+
+def _pairs(path: Path, north: str, east: str) -> list[tuple[float, float]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(handle)
+        out = []
+        for row in rows:
+            a, b = _number(row.get(north) or ""), _number(row.get(east) or "")
+            if a is not None and b is not None:
+                out.append((a, b))
+    return out
+
+
+def _refusal(north: str, east: str, example: tuple[float, float]) -> Blocker:
+    shown = f"{example[1]:g} / {example[0]:g}"
+    return Blocker(
+        code="coordinates-unknown",
+        message=Msg(f"Les colonnes « {east} » et « {north} » ne sont ni des degrés WGS 84 ni des coordonnées Lambert 72 "
+                    f"de Belgique (ex. {shown}) : le jeu de données ne peut pas être placé sur la carte.",
+                    f"Columns '{east}' and '{north}' are neither WGS 84 degrees nor Belgian Lambert 72 coordinates "
+                    f"(e.g. {shown}): the dataset cannot be put on the map."),
+        advice=Msg("Convertissez-les en latitude et longitude WGS 84 (degrés décimaux, ex. 50.4669 et 4.8670), par exemple "
+                   "avec le convertisseur de l'IGN (Lambert 2008 → WGS 84), ou déclarez-les dans [datasets.fields] "
+                   "(kind = \"lambert72-x\" / \"lambert72-y\" s'il s'agit de Lambert 72). Pour publier sans carte : "
+                   "--override coordinates-unknown --justification \"…\".",
+                   "Convert them to WGS 84 latitude and longitude (decimal degrees, e.g. 50.4669 and 4.8670), for "
+                   "instance with the NGI converter (Lambert 2008 → WGS 84), or declare them in [datasets.fields] "
+                   "(kind = \"lambert72-x\" / \"lambert72-y\" for Lambert 72). To publish without a map: "
+                   "--override coordinates-unknown --justification \"…\"."),
+        field_name=east,
+    )
+
+
+def detect(upload: UploadFile, settings: dict[str, Any]) -> Coordinates | Blocker | None:
+    """The coordinates of the file to upload, a refusal when they are in an unknown system, or None."""
+    from .source import read_header
+
+    header = read_header(upload.path)
+    if COLUMN in (technical_name(h) for h in header):
+        return None  # the file already has its map column: typed like any declared column
+    roles = _find(header, settings)
+    candidates = [("lat", "lon"), ("y", "x")]
+    north_role, east_role = next(((n, e) for n, e in candidates if n in roles and e in roles), (None, None))
+    if north_role is None or east_role is None:
+        return None
+    north, east = roles[north_role], roles[east_role]
+    pairs = _pairs(upload.path, north, east)
+    if not pairs:
+        return None
+    if all(-90 <= a <= 90 and -180 <= b <= 180 for a, b in pairs):
+        return Coordinates(north, east, "wgs84")  # x / y holding degrees: y is the latitude, x the longitude
+    if all(lambert72.in_belgium(b, a) for a, b in pairs):
+        return Coordinates(north, east, "lambert72")
+    odd = next((p for p in pairs if not lambert72.in_belgium(p[1], p[0])), pairs[0])
+    return _refusal(north, east, odd)
+
+
+def with_map_column(upload: UploadFile, coordinates: Coordinates, work_dir: Path) -> UploadFile:
+    """A copy of the upload with the ``geo_point_2d`` column (``"lat,lon"``, empty when a coordinate is missing)."""
+    work_dir.mkdir(parents=True, exist_ok=True)
+    target = work_dir / f"{upload.original.stem}-carte.csv"
+    with upload.path.open(encoding="utf-8", newline="") as src, target.open("w", encoding="utf-8", newline="") as out:
+        reader = csv.reader(src)
+        writer = csv.writer(out, lineterminator="\n")
+        header = next(reader, [])
+        north, east = header.index(coordinates.north), header.index(coordinates.east)
+        writer.writerow([*header, coordinates.column])
+        for row in reader:
+            if not row:
+                continue
+            a = _number(row[north]) if north < len(row) else None
+            b = _number(row[east]) if east < len(row) else None
+            point = ""
+            if a is not None and b is not None:
+                if coordinates.system == "lambert72":
+                    lat, lon = lambert72.to_wgs84(b, a)
+                    point = f"{lat:.6f},{lon:.6f}"
+                else:
+                    point = f"{a:.15g},{b:.15g}" if abs(a) <= 90 and abs(b) <= 180 else ""
+            writer.writerow([*row, point])
+    return UploadFile(target, sha256(target), upload.rows, True, upload.original)

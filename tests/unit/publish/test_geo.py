@@ -1,0 +1,80 @@
+"""The map column: Lambert 72 → WGS 84 against known points, and which coordinate columns are found or refused."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from odwb_assist.publish import geo, lambert72
+from odwb_assist.publish.blockers import Blocker
+from odwb_assist.publish.source import UploadFile, sha256
+
+# (x, y) in EPSG:31370 → (latitude, longitude) WGS 84, computed with PROJ 9.5.1 (pyproj 3.7.2, the default
+# "Inverse of Belgian Lambert 72 + BD72 to WGS 84 (3)"), outside this project.
+KNOWN = [
+    ((150000.0, 170000.0), (50.84041128, 4.36875214)),   # Brussels
+    ((185000.0, 127000.0), (50.45279676, 4.86159727)),   # Namur
+    ((50000.0, 60000.0), (49.84306781, 2.97840272)),
+    ((296000.0, 130000.0), (50.46262415, 6.42531250)),   # East Belgium
+    ((40000.0, 200000.0), (51.09963829, 2.79826198)),    # the coast
+]
+
+
+@pytest.mark.parametrize(("xy", "expected"), KNOWN)
+def test_lambert72_matches_proj_within_a_centimetre(xy: tuple[float, float], expected: tuple[float, float]) -> None:
+    lat, lon = lambert72.to_wgs84(*xy)
+    assert abs(lat - expected[0]) * 111_000 < 0.01
+    assert abs(lon - expected[1]) * 71_000 < 0.01
+
+
+def _upload(tmp_path: Path, header: list[str], rows: list[list[str]]) -> UploadFile:
+    path = tmp_path / "data.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out, lineterminator="\n").writerows([header, *rows])
+    return UploadFile(path, sha256(path), len(rows), False, path)
+
+
+def test_degrees_are_combined_as_they_are(tmp_path: Path) -> None:
+    upload = _upload(tmp_path, ["Nom", "Latitude", "Longitude"], [["Gare", "50.2937", "5.0964"], ["Sans", "", ""]])
+    found = geo.detect(upload, {})
+    assert found == geo.Coordinates("Latitude", "Longitude", "wgs84")
+    made = geo.with_map_column(upload, found, tmp_path / "out")
+    lines = made.path.read_text(encoding="utf-8").splitlines()
+    assert lines == ["Nom,Latitude,Longitude,geo_point_2d", 'Gare,50.2937,5.0964,"50.2937,5.0964"', "Sans,,,"]
+    assert made.checksum != upload.checksum and upload.path.read_text(encoding="utf-8").count("geo_point_2d") == 0
+
+
+def test_lambert72_is_converted_never_published_as_degrees(tmp_path: Path) -> None:
+    upload = _upload(tmp_path, ["Lieu", "X", "Y"], [["Namur", "185000", "127000"], ["Bruxelles", "150000,0", "170000"]])
+    found = geo.detect(upload, {})
+    assert isinstance(found, geo.Coordinates) and found.system == "lambert72" and "Lambert 72" in found.settings()[
+        "description"]
+    rows = list(csv.DictReader(geo.with_map_column(upload, found, tmp_path / "out").path.open(encoding="utf-8")))
+    assert [r["geo_point_2d"] for r in rows] == ["50.452797,4.861597", "50.840411,4.368752"]
+
+
+def test_lambert_values_under_degree_names_are_converted(tmp_path: Path) -> None:
+    upload = _upload(tmp_path, ["latitude", "longitude"], [["127000", "185000"]])
+    found = geo.detect(upload, {})
+    assert isinstance(found, geo.Coordinates) and found.system == "lambert72"
+
+
+def test_declared_columns_win_over_names(tmp_path: Path) -> None:
+    upload = _upload(tmp_path, ["est", "nord", "x"], [["185000", "127000", "1"]])
+    found = geo.detect(upload, {"est": {"kind": "lambert72-x"}, "nord": {"kind": "lambert72-y"}})
+    assert found == geo.Coordinates("nord", "est", "lambert72")
+
+
+def test_unknown_system_is_refused_with_advice(tmp_path: Path) -> None:
+    upload = _upload(tmp_path, ["x", "y"], [["685000", "627000"]])  # Lambert 2008 (EPSG:3812) metres
+    found = geo.detect(upload, {})
+    assert isinstance(found, Blocker) and found.code == "coordinates-unknown" and found.overridable
+    assert "ni des degrés WGS 84 ni des coordonnées Lambert 72" in found.message("fr")
+    assert "Lambert 2008" in found.advice("fr") and "--override coordinates-unknown" in found.advice("fr")
+
+
+def test_no_coordinates_no_map(tmp_path: Path) -> None:
+    assert geo.detect(_upload(tmp_path, ["nom", "places"], [["a", "1"]]), {}) is None
+    assert geo.detect(_upload(tmp_path, ["nom", "latitude"], [["a", "50.1"]]), {}) is None
