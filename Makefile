@@ -7,13 +7,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DIR ?= demo-output
 
-.PHONY: demo test lint setup clean bench browser
+.PHONY: demo test lint setup clean bench browser jsclient
 
 $(STAMP): pyproject.toml plugins/odwb-assist-belgium/pyproject.toml plugins/odwb-assist-programme/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install -qq -e ".[dev,browser]" -e plugins/odwb-assist-belgium -e plugins/odwb-assist-programme
-	@$(MAKE) --no-print-directory browser
+	$(BIN)/python -m pip install -qq -e ".[dev,browser,clients]" -e plugins/odwb-assist-belgium -e plugins/odwb-assist-programme
+	@$(MAKE) --no-print-directory browser jsclient
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -27,6 +27,14 @@ browser:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
 	      || echo "chromium could not be installed: browser checks will be skipped."; \
 	  else echo "chromium not found (install it for the browser checks; they are skipped without it)."; fi; }
+
+# The vendor's JavaScript Explore client, for the test that runs it against the sandbox (best effort: with
+# npm only; without it that test is skipped with a message).
+jsclient:
+	@command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1 \
+	  && (npm install --silent --no-audit --no-fund --prefix $(VENV)/js @opendatasoft/api-client >/dev/null 2>&1 \
+	      || echo "@opendatasoft/api-client could not be installed: its test will be skipped.") \
+	  || echo "node/npm not found: the vendor JavaScript client test will be skipped."
 
 demo: $(STAMP)
 	$(BIN)/odwb-assist demo --output $(DEMO_DIR)

@@ -7,6 +7,7 @@ they are not dependencies of odwb-assist, only witnesses that the sandbox answer
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -96,6 +97,9 @@ def test_vendor_javascript_client_under_node(sandbox: Any, tmp_path: Any) -> Non
 
     node = shutil.which("node")
     modules = os.environ.get("ODS_JS_CLIENT_NODE_PATH", "")
+    local = Path(__file__).resolve().parents[2] / ".venv" / "js" / "node_modules"  # where `make setup` puts it
+    if not modules and local.is_dir():
+        modules = str(local)
     if not modules and node is not None and shutil.which("npm"):  # else a global install (npm install -g …)
         found = subprocess.run(["npm", "root", "-g"], capture_output=True, text=True, timeout=30)
         modules = found.stdout.strip() if found.returncode == 0 else ""
