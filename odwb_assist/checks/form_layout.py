@@ -8,15 +8,16 @@ value column mixes shapes (numbers, dates, e-mails, text…) as no table column 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 from .shapes import shape
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MESSAGE = Msg("La feuille est un formulaire (des paires étiquette / valeur : {labels}), pas un tableau de données.",
               "The sheet is a form (label / value pairs: {labels}), not a data table.")
@@ -36,6 +37,8 @@ def _label_like(values: pd.Series) -> bool:
 
 def form_verdict(header: list[str], table: pd.DataFrame) -> tuple[Severity, list[str]] | None:
     """(severity, labels) when the sheet is label/value pairs, else None."""
+    import pandas as pd
+
     width = len(table.columns)
     if width not in (2, 4) or len(table) > MAX_ROWS:
         return None
@@ -77,6 +80,8 @@ class FormLayoutCheck(BaseTableCheck):
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
+        import pandas as pd
+
         if not self.parts or self.rows > MAX_ROWS:
             return
         detected: Any = context.options.get("detected")

@@ -3,15 +3,15 @@
 A leading column (one of the first three, not the last) is taken as a merged label column when its
 blanks sit in rows that are otherwise filled, right under a filled label, on at least three rows and
 three tenths of the data rows, after two labels at least, while its labels are text and the column
-on its right holds text labels on those rows (the rows of a group). Fix: fill each blank with the label above it (never across a blank row, never from a total).
+on its right holds text labels on those rows (the rows of a group). Fix: fill each blank with the
+label above it (never across a blank row, never from a total).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
@@ -20,6 +20,9 @@ from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 from .shapes import SHAPES, filled_counts, full_row_threshold
 from .total_row import PATTERN as TOTAL_PATTERN
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MESSAGE = Msg("Colonne « {field} » : {count} cellules vides sous une étiquette (cellules fusionnées verticalement, "
               "par ex. ligne {row}).",

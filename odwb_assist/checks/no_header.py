@@ -9,15 +9,16 @@ Two data-like cells make a warning; an error when they are half the header or mo
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 from .shapes import column_shape, shape
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MESSAGE = Msg("La ligne {row} ressemble à une ligne de données, pas à des titres de colonnes ({cells}) : le fichier "
               "semble ne pas avoir d'en-tête.",
@@ -71,6 +72,8 @@ class NoHeaderCheck(BaseTableCheck):
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
+        import pandas as pd
+
         if not self.sample or len(context.fields) < 2:
             return
         detected: Any = context.options.get("detected")

@@ -1,4 +1,7 @@
-"""Check ``other-sheets`` (info): the workbook has other sheets than the one read; say which and how to check them."""
+"""Check ``other-sheets`` (info): the workbook has other sheets than the one read; say which and how to check them.
+
+Said only when no sheet was named (``--sheet``): a named sheet is a choice, not an oversight.
+"""
 
 from __future__ import annotations
 
@@ -27,7 +30,7 @@ class OtherSheetsCheck(BaseTableCheck):
         detected: Any = context.options.get("detected")
         names = list(getattr(detected, "sheets", None) or [])
         sheet = getattr(detected, "sheet", None)
-        if len(names) < 2 or sheet not in names:
+        if len(names) < 2 or sheet not in names or getattr(detected, "sheet_given", False):
             return
         others = [name for name in names if name != sheet]
         shown_fr = ", ".join(f"« {name} »" for name in others[:10]) + ("…" if len(others) > 10 else "")

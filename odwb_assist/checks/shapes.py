@@ -7,8 +7,10 @@ a header cell that has the shape of its column's values is data, not a label.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 NUMBER = r"[+-]?(?:\d{1,3}(?:[ .\u00a0\u202f']\d{3})+|\d+)(?:[.,]\d+)?%?"
 DATE = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?: \d{1,2}:\d{2}(?::\d{2})?)?"
@@ -50,6 +52,8 @@ def column_shape(values: pd.Series, share: float = 0.8) -> str:
 
 def filled_counts(chunk: pd.DataFrame) -> pd.Series:
     """Row number -> number of non-blank cells."""
+    import pandas as pd
+
     if chunk.empty:
         return pd.Series(dtype="int64")
     return (chunk.apply(lambda column: column.str.strip() != "")).sum(axis=1)

@@ -1,23 +1,25 @@
 """Check ``single-column-table``: a whole table typed into one column as ``;``-, tab- or ``,``-separated text.
 
 Found when the table has one column (others, if any, have neither label nor value), its label splits
-into at least two labels on a separator (three on a comma: « Nom, prénom » is one label), and nine rows in ten split on it into as many parts or
-fewer. Fix: split the column into one column per label (only when no row has more parts than labels).
+into at least two labels on a separator (three on a comma: « Nom, prénom » is one label), and nine
+rows in ten split on it into as many parts or fewer. Fix: split the column into one column per label
+(only when no row has more parts than labels).
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
 from ..quality.fixing import Change, FixContext
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MESSAGE = Msg("Tout le tableau est dans une seule colonne : chaque cellule contient des valeurs séparées par "
               "« {separator} » ({count} colonnes : {labels}).",
@@ -83,6 +85,8 @@ class SingleColumnTableCheck(BaseTableCheck):
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
+        import pandas as pd
+
         if not self.sample:
             return
         table = pd.concat(self.sample)
@@ -118,6 +122,8 @@ class SplitSingleColumn:
     label = Msg("Séparer le tableau écrit dans une seule colonne", "Split a table typed into one column")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        import pandas as pd
+
         column = value_column(table)
         if column is None or table.empty:
             return table, []

@@ -45,10 +45,12 @@ class Detected:
     codepage: str | None = None  # the code page an Excel 95 (BIFF5/7) workbook was decoded with
     trimmed_columns: int = 0  # formatted but empty columns cut on the right of the sheet
     trimmed_rows: int = 0  # formatted but empty rows cut at the bottom of the sheet
+    sheet_given: bool = field(default=False, repr=False)  # the sheet was named by the caller (--sheet)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("header_cells")
+        data.pop("sheet_given")
         data["headerRow"] = data.pop("header_row")
         data["headerRows"] = data.pop("header_rows")
         data["titleRows"] = [{"rowNumber": row, "text": text} for row, text in self.title_rows]
@@ -299,7 +301,8 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
 
         rows = [[cell_text(cell) for cell in row] for row in read.rows[:SAMPLE_ROWS]]
         detected = Detected(format=fmt, sheet=read.name, sheets=list(read.names), codepage=read.codepage,
-                            trimmed_columns=read.trimmed_columns, trimmed_rows=read.trimmed_rows)
+                            trimmed_columns=read.trimmed_columns, trimmed_rows=read.trimmed_rows,
+                            sheet_given=sheet is not None)
     else:
         if _binary(head):
             raise InputError(

@@ -58,9 +58,11 @@ def open_resource(
                                                                                                  controls=controls)
     if detected.format in SPREADSHEET_FORMATS:  # read by .workbook (code page, trimmed), handed over inline
         rows = [list(row) for row in read_sheet(path, detected.format, detected.sheet).rows]
+        inline: dict[str, Any] = {"format": "inline", "dialect": dialect}
+        if schema is not None:
+            inline["schema"] = schema
         with system.use_context(trusted=True):
-            return Resource(data=rows, format="inline", dialect=dialect,
-                            **({"schema": schema} if schema is not None else {}))
+            return Resource(data=rows, **inline)
     options: dict[str, Any] = {"format": detected.format, "dialect": dialect}
     if detected.encoding:
         options["encoding"] = detected.encoding
