@@ -27,6 +27,10 @@ EXTENSIONS = {
 }
 
 
+class EmptyTableError(InputError):
+    """The file (or the sheet) holds no value at all."""
+
+
 @dataclass
 class Detected:
     """What was detected about a table file; stated in every report (``detected`` in JSON)."""
@@ -268,6 +272,13 @@ def sheet_names(path: Path, fmt: str) -> list[str]:
 def _check_sheet(path: Path, fmt: str, sheet: str | None) -> None:
     """A --sheet that the workbook does not have: say which sheets it has."""
     names = sheet_names(path, fmt) if sheet else []
+    if sheet and sheet.strip().casefold() in ("all", "toutes") and sheet not in names:
+        raise InputError(
+            f"--sheet {sheet} vérifie chaque feuille de {path.name} : en Python, appelez check_sheets() "
+            "(odwb_assist.quality) plutôt que check().",
+            f"--sheet {sheet} checks every sheet of {path.name}: in Python, call check_sheets() (odwb_assist.quality) "
+            "instead of check().",
+        )
     if sheet and names and sheet not in names:
         listed = ", ".join(f"« {name} »" for name in names)
         raise InputError(
@@ -321,7 +332,7 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
     if not any(any(str(cell).strip() for cell in row) for row in rows):
         where = f" (feuille « {detected.sheet} »)" if detected.sheet else ""
         where_en = f" (sheet '{detected.sheet}')" if detected.sheet else ""
-        raise InputError(
+        raise EmptyTableError(
             f"{path.name}{where} ne contient aucune donnée (seulement des lignes vides).",
             f"{path.name}{where_en} holds no data (only blank rows).",
         )
