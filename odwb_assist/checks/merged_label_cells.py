@@ -2,7 +2,8 @@
 
 A leading column (one of the first three, not the last) is taken as a merged label column when its
 blanks sit in rows that are otherwise filled, right under a filled label, on at least three rows and
-three tenths of the data rows, after two labels at least, while its labels are text and the column
+three tenths of the data rows, after two labels at least, each label distinct and most of them
+heading a group (a blank follows them), while its labels are text and the column
 on its right holds text labels on those rows (the rows of a group). Fix: fill each blank with the
 label above it (never across a blank row, never from a total).
 """
@@ -35,6 +36,7 @@ TIP = Msg("Défusionnez les cellules de cette colonne et recopiez l'étiquette s
 LABEL_COLUMNS = 3
 MIN_BLANKS = 3
 MIN_SHARE = 0.3
+MAX_LABELS = 20_000
 
 
 def chunk_stats(chunk: pd.DataFrame, position: int) -> Counter[str]:
@@ -61,9 +63,12 @@ def chunk_stats(chunk: pd.DataFrame, position: int) -> Counter[str]:
     return stats
 
 
-def is_merged(stats: Counter[str], first_filled: bool) -> bool:
+def is_merged(stats: Counter[str], first_filled: bool, distinct: int) -> bool:
+    """The verdict for one column; ``distinct`` = how many different labels it holds."""
     if not first_filled or stats["blank"] < MIN_BLANKS or stats["runs"] < 2:
         return False
+    if distinct < 0.9 * stats["filled"] or stats["runs"] < 0.6 * stats["filled"]:
+        return False  # a label heads one group each, and most groups have more than one row
     if stats["blank"] < MIN_SHARE * stats["data"] or stats["blank"] > 0.95 * stats["data"]:
         return False
     if stats["numbers"] > 0.1 * stats["filled"] or stats["right"] < 0.9 * stats["blank"]:
@@ -99,6 +104,7 @@ class MergedLabelCellsCheck(BaseTableCheck):
     types = ("merged-label-cells",)
 
     def start(self, context: CheckContext) -> None:
+        self.labels: dict[int, set[str]] = {}
         self.stats: dict[int, Counter[str]] = {}
         self.first: dict[int, bool] = {}
         self.example: dict[int, int] = {}
@@ -114,6 +120,9 @@ class MergedLabelCellsCheck(BaseTableCheck):
                     continue
                 self.first[position] = chunk.loc[data[0]].iloc[position].strip() != ""
             self.stats.setdefault(position, Counter()).update(chunk_stats(chunk, position))
+            labels = self.labels.setdefault(position, set())
+            if len(labels) < MAX_LABELS:
+                labels.update(chunk.iloc[:, position].str.strip())
             if position not in self.example:
                 column = chunk.iloc[:, position].str.strip()
                 blanks = column.index[(column == "").to_numpy() & (filled_counts(chunk) >= 2).to_numpy()]
@@ -123,7 +132,8 @@ class MergedLabelCellsCheck(BaseTableCheck):
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         for position, stats in sorted(self.stats.items()):
-            if is_merged(stats, self.first.get(position, False)):
+            distinct = len(self.labels.get(position, set()) - {""})
+            if is_merged(stats, self.first.get(position, False), distinct if distinct < MAX_LABELS else stats["filled"]):
                 field = context.fields[position]
                 yield Finding("merged-label-cells", Severity.WARNING,
                               MESSAGE.format(field=field, count=stats["blank"], row=self.example.get(position, "")),
@@ -142,7 +152,9 @@ class FillDownMergedLabels:
         if table.empty:
             return table, changes
         for position in candidate_positions(len(table.columns)):
-            if not is_merged(chunk_stats(table, position), _first_data_filled(table, position)):
+            labels = table.iloc[:, position].str.strip()
+            distinct = labels[labels != ""].nunique()
+            if not is_merged(chunk_stats(table, position), _first_data_filled(table, position), distinct):
                 continue
             column = str(table.columns[position])
             others = filled_counts(table) - (table[column].str.strip() != "").astype("int64")

@@ -1,21 +1,25 @@
-"""Check ``section-row``: a row with one value and every other cell empty, between data rows.
+"""Check ``section-row``: a row with one value and every other cell empty, heading the data rows below it.
 
 Such rows split the table into sections (a year, a province, « Communes rurales »): the section is a
-value that belongs in a column of every row it covers. Reported (as warnings) only when the table has
-at least three columns, the row is followed by data rows, and such rows are rare (a fifth of the rows
-at most; more of them means a sparse table, not sections). Total markers are left to ``total-row``.
+value that belongs in a column of every row it covers. A row holding one value may also be a sparse
+record (an association with a name only), so a warning is given only on a pattern: the table has at
+least three columns, such rows are a fifth of the rows at most, and either the data starts with one
+and each is followed by two data rows or more (the table is cut into sections), or at least two of
+them do not have the shape of their column (a year in a column of names). Rows after the last data
+row are left to ``notes-below-table``, total markers to ``total-row``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
-from .shapes import filled_counts, full_row_threshold
+from .shapes import column_shape, filled_counts, shape
 from .total_row import PATTERN as TOTAL_PATTERN
 
 if TYPE_CHECKING:
@@ -29,17 +33,28 @@ TIP = Msg("Ajoutez une colonne (par ex. « annee » ou « province ») qui porte
           "delete the heading rows: every row must stand on its own.")
 MAX_SHARE = 0.2
 MAX_KEPT = 5000
+SAMPLE = 300
+NUMERIC = ("number", "year")
 
 
-def single_value_rows(chunk: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """(row -> the one value of rows with exactly one filled cell, row -> filled count of every row)."""
-    counts = filled_counts(chunk)
-    single = counts.index[counts.to_numpy() == 1]
-    if len(single) == 0:
-        return chunk.iloc[0:0, 0], counts
-    part = chunk.loc[single]
-    values = part.apply(lambda row: next(v for v in row if v.strip()), axis=1)
-    return values.str.strip(), counts
+@dataclass
+class _Single:
+    row: int
+    value: str
+    position: int
+    block: int = 0  # data rows that follow it before the next single row
+
+
+def _mismatch(value: str, column: str) -> bool:
+    """A value whose shape differs from its column's (a year among names, a name among numbers)."""
+    own = shape(value)
+    if column in ("mixed", "empty"):
+        return False
+    if own in NUMERIC:
+        return column not in NUMERIC and column != "date"
+    if own == "text":
+        return column in (*NUMERIC, "date", "email", "url")
+    return False
 
 
 class SectionRowCheck(BaseTableCheck):
@@ -47,41 +62,69 @@ class SectionRowCheck(BaseTableCheck):
     types = ("section-row",)
 
     def start(self, context: CheckContext) -> None:
-        self.confirmed: list[tuple[int, str]] = []
-        self.pending: list[tuple[int, str]] = []
+        self.singles: list[_Single] = []
+        self.first: str | None = None  # "single" or "data": the first non-blank row
         self.rows = 0
-        self.full = 0
+        self.samples: dict[int, list[str]] = {}
         self.too_many = False
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        import numpy as np
+
         width = len(chunk.columns)
-        if width < 3 or self.too_many:
+        if width < 3 or self.too_many or chunk.empty:
             return ()
-        values, counts = single_value_rows(chunk)
         self.rows += len(chunk)
-        threshold = full_row_threshold(width)
-        full_rows = counts.index[counts.to_numpy() >= threshold]
-        self.full += len(full_rows)
-        totals = values.str.fullmatch(TOTAL_PATTERN).fillna(False).astype(bool) if len(values) else values
-        candidates = [(int(row), str(value)) for row, value in values.items() if not (len(values) and totals[row])]
-        last_full = int(full_rows.max()) if len(full_rows) else None
-        for row, value in candidates:
-            self.pending.append((row, value))
-        if last_full is not None:
-            self.confirmed += [item for item in self.pending if item[0] < last_full]
-            self.pending = [item for item in self.pending if item[0] > last_full]
-        if len(self.confirmed) + len(self.pending) > MAX_KEPT:
+        counts = filled_counts(chunk).to_numpy()
+        single_rows = chunk.index[counts == 1]
+        singles = {}
+        if len(single_rows):
+            part = chunk.loc[single_rows]
+            filled = part.apply(lambda column: column.str.strip() != "").to_numpy()
+            for (row, cells), mask in zip(part.iterrows(), filled, strict=True):
+                position = int(mask.argmax())
+                singles[int(row)] = (str(cells.iloc[position]).strip(), position)
+        data = counts >= 2
+        for position in {p for _, p in singles.values()}:
+            kept = self.samples.setdefault(position, [])
+            if len(kept) < SAMPLE:
+                kept += list(chunk.iloc[:, position][data][: SAMPLE - len(kept)])
+        single_at = np.flatnonzero(counts == 1)
+        data_at = np.flatnonzero(data)
+        if self.first is None and (len(single_at) or len(data_at)):
+            first_single = single_at[0] if len(single_at) else len(counts)
+            first_data = data_at[0] if len(data_at) else len(counts)
+            self.first = "single" if first_single < first_data else "data"
+        owner = np.searchsorted(single_at, data_at, side="right") - 1  # the single row above each data row
+        if self.singles:
+            self.singles[-1].block += int((owner == -1).sum())
+        blocks = np.bincount(owner[owner >= 0], minlength=len(single_at))
+        for at, block in zip(single_at, blocks, strict=True):
+            row = int(chunk.index[at])
+            value, position = singles[row]
+            self.singles.append(_Single(row, value, position, int(block)))
+        if len(self.singles) > MAX_KEPT:
             self.too_many = True
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
-        if self.too_many or not self.confirmed or self.full < 2:
+        import pandas as pd
+
+        if self.too_many:
             return
-        if len(self.confirmed) + len(self.pending) > MAX_SHARE * self.rows:
+        heads = [s for s in self.singles if s.block >= 1 and not pd.Series([s.value]).str.fullmatch(TOTAL_PATTERN).iloc[0]]
+        if not heads or len(self.singles) > MAX_SHARE * self.rows:
             return
-        for row, value in self.confirmed:
-            yield Finding("section-row", Severity.WARNING, MESSAGE.format(row=row, cell=value), TIP,
-                          row_number=row, cell=value)
+        sectioned = self.first == "single" and len(heads) >= 2 and all(s.block >= 2 for s in heads)
+        if not sectioned:
+            shapes = {p: column_shape(pd.Series(v, dtype="str")) for p, v in self.samples.items()}
+            heads = [s for s in heads if _mismatch(s.value, shapes.get(s.position, "empty"))]
+            if len(heads) < 2:
+                return
+        for single in heads:
+            yield Finding("section-row", Severity.WARNING, MESSAGE.format(row=single.row, cell=single.value), TIP,
+                          row_number=single.row, cell=single.value, field_name=context.fields[single.position],
+                          field_number=single.position + 1)
 
 
 @hookimpl

@@ -164,7 +164,7 @@ def _choose(names: list[str], sheet: str | None, load: Any) -> tuple[str, list[l
 READERS = {"xlsx": _xlsx, "xls": _xls, "ods": _ods}
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=1)
 def _read(path: str, fmt: str, sheet: str | None, stamp: tuple[int, int]) -> Sheet:
     names, name, rows, codepage = READERS[fmt](Path(path), sheet)
     cut, columns, bottom = _cut(rows)
