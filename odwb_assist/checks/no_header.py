@@ -3,16 +3,19 @@
 A header cell is data-like when it has the shape of its column's values: a number over a column of
 numbers, a date over dates, a year over years, or any e-mail or web address. Years over other numbers
 (a table by year) and runs of evenly spaced whole numbers (ages 0, 1, 2…; column numbers) are labels.
-Two data-like cells make a warning; an error when they are half the header or more.
+Two data-like cells make a warning; an error when they are half the header or more, and ``fix`` then
+puts the row back among the data under neutral column names (« colonne_1 »…) to be renamed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
+from ..quality.fixing import Change, FixContext
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 from .shapes import column_shape, shape
@@ -74,24 +77,68 @@ class NoHeaderCheck(BaseTableCheck):
     def end(self, context: CheckContext) -> Iterable[Finding]:
         import pandas as pd
 
-        if not self.sample or len(context.fields) < 2:
+        if not self.sample:
             return
-        detected: Any = context.options.get("detected")
-        cells = getattr(detected, "header_cells", None) or [context.fields]
-        if len(cells) != 1:
-            return  # a header over two rows is a header
-        header = [str(cell) for cell in cells[0]]
-        found = data_like_cells(header, pd.concat(self.sample))
-        filled = [cell for cell in header if cell.strip()]
-        if len(found) < 2:
+        header = _header(context.options.get("detected"), context.fields)
+        verdict = no_header_verdict(header, pd.concat(self.sample))
+        if header is None or verdict is None:
             return
-        severity = Severity.ERROR if 2 * len(found) >= len(filled) else Severity.WARNING
+        found, severity = verdict
         shown = ", ".join(f"« {header[i].strip()} »" for i in found[:4])
         yield Finding("no-header", severity, MESSAGE.format(row=context.header_row, cells=shown), TIP,
                       row_number=context.header_row, cell=" | ".join(header[:8]),
                       extra={"dataLikeColumns": [i + 1 for i in found]})
 
 
+def _header(detected: Any, fields: list[str]) -> list[str] | None:
+    """The one header row's raw cells (None for a header over two rows: that is a header)."""
+    cells = getattr(detected, "header_cells", None) or [fields]
+    return [str(cell) for cell in cells[0]] if len(cells) == 1 else None
+
+
+def no_header_verdict(header: list[str] | None, sample: pd.DataFrame) -> tuple[list[int], Severity] | None:
+    """(data-like positions, severity) when the header row looks like data, else None."""
+    if header is None or len(sample.columns) < 2 or sample.empty:
+        return None
+    found = data_like_cells(header, sample)
+    filled = [cell for cell in header if cell.strip()]
+    if len(found) < 2:
+        return None
+    return found, Severity.ERROR if 2 * len(found) >= len(filled) else Severity.WARNING
+
+
+class AddHeader:
+    """When the first row is data for certain, give it back to the data and name the columns « colonne_1 »…"""
+
+    name = "add-header"
+    label = Msg("Ajouter un en-tête (la première ligne était une donnée)",
+                "Add a header (the first row was a record)")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        import pandas as pd
+
+        detected = context.options.get("detected")
+        header = _header(detected, [str(c) for c in table.columns])
+        verdict = no_header_verdict(header, table.head(SAMPLE))
+        if header is None or verdict is None or verdict[1] != Severity.ERROR:
+            return table, []
+        width = len(table.columns)
+        names = [f"colonne_{i}" if context.lang == "fr" else f"column_{i}" for i in range(1, width + 1)]
+        row = int(getattr(detected, "header_row", 1) or 1)
+        first = pd.DataFrame([(header + [""] * width)[:width]], columns=names, index=[row], dtype="str")
+        body = table.set_axis(names, axis=1)
+        new = pd.concat([first, body])
+        new.index.name = table.index.name
+        if detected is not None:  # later fixes must not take the old header row (now data) for a header
+            context.options["detected"] = replace(detected, header_cells=[names])
+        return new, [Change(self.name, row, None, " | ".join(header), " | ".join(names))]
+
+
 @hookimpl
 def odwb_checks(context: CheckContext) -> list[NoHeaderCheck]:
     return [NoHeaderCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[AddHeader]:
+    return [AddHeader()]

@@ -3,17 +3,20 @@
 The tail of the table is the rows after the last data row (a row filled over at least half of the
 columns). It is reported when those rows hold a few cells only and one of them reads as a note: it
 starts like « Source », « Note », « * », « (1) »…, or it is a sentence under a blank row. A marker
-makes it an error; a sentence alone, a warning.
+makes it an error, and ``fix`` then drops the tail (the rows go to the fix's record of removed rows);
+a sentence alone is a warning and is kept.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
+from ..quality.fixing import Change, FixContext
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 from .shapes import filled_counts, full_row_threshold
@@ -36,52 +39,101 @@ MARKER = re.compile(
 TAIL_ROWS = 60
 
 
+@dataclass
+class Notes:
+    """The verdict: the note rows (blank rows of the tail included), the severity and the note shown."""
+
+    rows: list[int]
+    severity: Severity
+    shown: str
+    first: int
+    last: int
+
+
+class Tail:
+    """The rows after the last data row seen so far, fed chunk by chunk."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[int, int, str]] = []  # (row, filled cells, joined text)
+        self.data_rows = 0
+
+    def feed(self, chunk: pd.DataFrame) -> None:
+        width = len(chunk.columns)
+        if width < 2 or chunk.empty:
+            return
+        counts = filled_counts(chunk)
+        full = counts.index[counts.to_numpy() >= full_row_threshold(width)]
+        self.data_rows += len(full)
+        if len(full):
+            self.rows = []
+            after = chunk.loc[chunk.index > full.max()]
+        else:
+            after = chunk
+        room = TAIL_ROWS + 1 - len(self.rows)  # one more than the limit: a longer tail is sparse data, not notes
+        for row, cells in after.iloc[: max(room, 0)].iterrows():
+            filled = [str(v).strip() for v in cells if str(v).strip()]
+            self.rows.append((int(row), len(filled), " ".join(filled)))
+
+    def verdict(self, width: int) -> Notes | None:
+        rows = [item for item in self.rows if item[1]]
+        if self.data_rows < 1 or not rows or len(self.rows) > TAIL_ROWS:
+            return None
+        if any(filled > max(1, width // 3) for _, filled, _ in rows):
+            return None
+        blank_above = self.rows[0][1] == 0
+        marked = [text for _, _, text in rows if MARKER.match(text)]
+        sentence = [text for _, _, text in rows if len(text) >= 25 and " " in text]
+        if not marked and not (blank_above and sentence):
+            return None
+        shown = (marked or sentence)[0]
+        shown = shown if len(shown) <= 80 else shown[:77] + "…"
+        severity = Severity.ERROR if marked else Severity.WARNING
+        return Notes([row for row, _, _ in self.rows], severity, shown, rows[0][0], rows[-1][0])
+
+
 class NotesBelowTableCheck(BaseTableCheck):
     name = "notes-below-table"
     types = ("notes-below-table",)
 
     def start(self, context: CheckContext) -> None:
-        self.tail: list[tuple[int, int, str]] = []  # (row, filled cells, joined text) after the last data row
-        self.data_rows = 0
+        self.tail = Tail()
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        width = len(chunk.columns)
-        if width < 2 or chunk.empty:
-            return ()
-        counts = filled_counts(chunk)
-        full = counts.index[counts.to_numpy() >= full_row_threshold(width)]
-        self.data_rows += len(full)
-        if len(full):
-            self.tail = []
-            after = chunk.loc[chunk.index > full.max()]
-        else:
-            after = chunk
-        room = TAIL_ROWS + 1 - len(self.tail)  # one more than the limit: a longer tail is sparse data, not notes
-        for row, cells in after.iloc[: max(room, 0)].iterrows():
-            filled = [str(v).strip() for v in cells if str(v).strip()]
-            self.tail.append((int(row), len(filled), " ".join(filled)))
+        self.tail.feed(chunk)
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
-        width = len(context.fields)
-        rows = [item for item in self.tail if item[1]]
-        if self.data_rows < 1 or not rows or len(self.tail) > TAIL_ROWS:
+        notes = self.tail.verdict(len(context.fields))
+        if notes is None:
             return
-        if any(filled > max(1, width // 3) for _, filled, _ in rows):
-            return
-        blank_above = self.tail[0][1] == 0
-        marked = [text for _, _, text in rows if MARKER.match(text)]
-        sentence = [text for _, _, text in rows if len(text) >= 25 and " " in text]
-        if not marked and not (blank_above and sentence):
-            return
-        shown = (marked or sentence)[0]
-        shown = shown if len(shown) <= 80 else shown[:77] + "…"
-        severity = Severity.ERROR if marked else Severity.WARNING
-        first, last = rows[0][0], rows[-1][0]
-        yield Finding("notes-below-table", severity, MESSAGE.format(first=first, last=last, cell=shown), TIP,
-                      row_number=first, cell=shown, extra={"rows": [row for row, _, _ in rows]})
+        note_rows = [row for row, filled, _ in self.tail.rows if filled]
+        yield Finding("notes-below-table", notes.severity,
+                      MESSAGE.format(first=notes.first, last=notes.last, cell=notes.shown), TIP,
+                      row_number=notes.first, cell=notes.shown, extra={"rows": note_rows})
+
+
+class DropNotesBelowTable:
+    """Drop the notes under the data when a row reads as a note for certain (« Source : », « * », « (1) »…)."""
+
+    name = "drop-notes-below-table"
+    label = Msg("Retirer les notes sous le tableau", "Drop the notes under the table")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        tail = Tail()
+        tail.feed(table)
+        notes = tail.verdict(len(table.columns))
+        if notes is None or notes.severity != Severity.ERROR:
+            return table, []
+        changes = [Change(self.name, row, None, " | ".join(v for v in table.loc[row].tolist() if str(v).strip()), None)
+                   for row in notes.rows]
+        return table.drop(index=notes.rows), changes
 
 
 @hookimpl
 def odwb_checks(context: CheckContext) -> list[NotesBelowTableCheck]:
     return [NotesBelowTableCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[DropNotesBelowTable]:
+    return [DropNotesBelowTable()]

@@ -52,6 +52,15 @@ def test_a_file_without_header_is_said_so(tmp_path: Path) -> None:
     assert "en-tête" in finding.message("fr") and finding.tip("fr")
 
 
+def test_fix_gives_the_first_row_back_to_the_data(tmp_path: Path) -> None:
+    path = csv(tmp_path, "sans_entete.csv", [list(c) for c in COMMUNES])
+    result = fix(path, tmp_path / "propre.csv", plugins=pm())
+    lines = (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "colonne_1,colonne_2,colonne_3,colonne_4" and lines[1] == "Andenne,5300,27000,12.5"
+    assert len(lines) == len(COMMUNES) + 1 and result.counts["add-header"] == 1
+    assert not found(check(tmp_path / "propre.csv", plugins=pm()), "no-header")
+
+
 def test_a_real_header_with_years_or_ages_is_not_taken_for_data(tmp_path: Path) -> None:
     years = csv(tmp_path, "annees.csv",
                 [["commune", "2019", "2020", "2021"]] + [[c[0], c[2], c[2] + 5, c[2] + 9] for c in COMMUNES])
@@ -136,6 +145,27 @@ def test_notes_below_the_data_are_found(tmp_path: Path) -> None:
     [finding] = found(report, "notes-below-table")
     assert finding.row_number == 11 and finding.extra["rows"] == [11, 12] and "Source" in finding.message("fr")
     assert finding.severity == "error" and not found(report, "section-row")
+
+
+def test_fix_drops_certain_notes_and_keeps_the_data(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["commune", "code_postal", "population", "superficie"]] + [list(c) for c in COMMUNES]
+    rows += [["", "", "", ""], ["Source : Statbel", "", "", ""], ["(1) chiffres provisoires", "", "", ""]]
+    path = csv(tmp_path, "notes.csv", rows)
+    result = fix(path, tmp_path / "propre.csv", plugins=pm())
+    assert [c.row_number for c in result.changes if c.fix == "drop-notes-below-table"] == [10, 11, 12]
+    text = (tmp_path / "propre.csv").read_text(encoding="utf-8")
+    assert "Source" not in text and all(c[0] in text for c in COMMUNES)
+    assert not found(check(tmp_path / "propre.csv", plugins=pm()), "notes-below-table")
+
+
+def test_a_sentence_under_the_data_is_kept_by_fix(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["commune", "code_postal", "population", "superficie"]] + [list(c) for c in COMMUNES]
+    rows += [["", "", "", ""], ["Les communes de moins de 5 000 habitants sont regroupées.", "", "", ""]]
+    path = csv(tmp_path, "phrase.csv", rows)
+    [finding] = found(check(path, plugins=pm()), "notes-below-table")
+    assert finding.severity == "warning"
+    result = fix(path, tmp_path / "propre.csv", plugins=pm())
+    assert "drop-notes-below-table" not in result.counts
 
 
 def test_a_last_short_data_row_is_not_a_note(tmp_path: Path) -> None:
