@@ -13,7 +13,15 @@ from typing import Any
 
 from ..errors import InputError
 from ..i18n import Msg, normalise_lang
-from .detect import SPREADSHEET_FORMATS, EmptyTableError, resolve_source, sheet_names, sniff_format
+from .detect import (
+    SAMPLE_BYTES,
+    SPREADSHEET_FORMATS,
+    EmptyTableError,
+    check_extension,
+    resolve_source,
+    sheet_names,
+    sniff_format,
+)
 from .report import REPORT_VERSION, QualityReport
 
 ALL_SHEETS = ("all", "toutes")
@@ -75,7 +83,9 @@ def check_sheets(source: str | Path, schema: Any = None, *, lang: str = "fr", **
     options.pop("sheet", None)
     path = resolve_source(source)
     with path.open("rb") as handle:
-        fmt = sniff_format(path, handle.read(8))
+        head = handle.read(SAMPLE_BYTES)
+    fmt = sniff_format(path, head)
+    check_extension(path, fmt, head)
     names: list[str | None] = list(sheet_names(path, fmt)) if fmt in SPREADSHEET_FORMATS else [None]
     if not names:
         names = [None]

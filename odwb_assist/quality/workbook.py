@@ -64,6 +64,8 @@ def _xlsx(path: Path, sheet: str | None) -> tuple[list[str], str, list[list[Any]
 
         def load(name: str) -> list[list[Any]]:
             worksheet = book[name]
+            if not hasattr(worksheet, "iter_rows"):  # a chart sheet holds no cells
+                return []
             worksheet.reset_dimensions()  # read what is there, not the (often wrong) stored dimension
             return [list(row) for row in worksheet.iter_rows(values_only=True)]
 

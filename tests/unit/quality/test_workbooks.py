@@ -195,6 +195,8 @@ def test_a_workbook_named_csv_is_refused(cli: CLI, tmp_path: Path) -> None:
     path = write_excel95(tmp_path / "export.csv", {"Budget": BUDGET})
     code, _, err = cli("check", path)
     assert code == 2 and "extension .csv" in err and "XLS" in err
+    code, _, err = cli("check", path, "--sheet", "all")
+    assert code == 2 and "extension .csv" in err
 
 
 def test_a_header_only_file_is_an_error(cli: CLI, tmp_path: Path) -> None:
