@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 MESSAGE = Msg("Lignes {first} à {last} : des notes ou une légende suivent les données (« {cell} »).",
               "Rows {first} to {last}: notes or a legend follow the data ('{cell}').")
+MESSAGE_ONE = Msg("Ligne {row} : une note ou une légende suit les données (« {cell} »).",
+                  "Row {row}: a note or a legend follows the data ('{cell}').")
 TIP = Msg("Supprimez les lignes sous le tableau (source, notes, légende, renvois *) et mettez leur contenu dans la "
           "description ou les métadonnées du jeu de données : sous le tableau, le portail les prendrait pour des "
           "lignes de données.",
@@ -107,8 +109,9 @@ class NotesBelowTableCheck(BaseTableCheck):
         if notes is None:
             return
         note_rows = [row for row, filled, _ in self.tail.rows if filled]
-        yield Finding("notes-below-table", notes.severity,
-                      MESSAGE.format(first=notes.first, last=notes.last, cell=notes.shown), TIP,
+        message = (MESSAGE_ONE.format(row=notes.first, cell=notes.shown) if notes.first == notes.last
+                   else MESSAGE.format(first=notes.first, last=notes.last, cell=notes.shown))
+        yield Finding("notes-below-table", notes.severity, message, TIP,
                       row_number=notes.first, cell=notes.shown, extra={"rows": note_rows})
 
 

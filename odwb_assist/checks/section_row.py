@@ -112,6 +112,8 @@ class SectionRowCheck(BaseTableCheck):
 
         if self.too_many:
             return
+        while self.singles and self.singles[-1].block == 0:  # after the last data row: notes, not sections
+            self.singles.pop()
         heads = [s for s in self.singles if s.block >= 1 and not pd.Series([s.value]).str.fullmatch(TOTAL_PATTERN).iloc[0]]
         if not heads or len(self.singles) > MAX_SHARE * self.rows:
             return

@@ -242,3 +242,24 @@ def test_every_layout_type_has_a_french_and_english_message_and_tip() -> None:
     checks = collect(manager.hook.odwb_checks(context=CheckContext(source="x", fields=["a"])))
     declared = {t for c in checks for t in getattr(c, "types", ())}
     assert declared >= LAYOUT_TYPES
+
+
+def test_a_paged_export_with_year_sections_and_a_source(tmp_path: Path) -> None:
+    """Sections, repeated headers and a source line together: each is found; fix keeps every data row."""
+    header = ["commune", "code_postal", "population"]
+    rows: list[list[object]] = [header]
+    for year in (2021, 2022):
+        rows.append([year, None, None])
+        rows += [["Andenne", "5300", 27000 + year], ["Namur", "5000", 111000 + year], ["Ciney", "5590", 16500 + year]]
+        rows.append(header)
+    rows += [[None, None, None], ["Source : Statbel", None, None]]
+    path = xlsx(tmp_path, "pages.xlsx", rows)
+    report = check(path, plugins=pm())
+    assert [f.row_number for f in found(report, "section-row")] == [2, 7]
+    assert [f.row_number for f in found(report, "repeated-header")] == [6, 11]
+    [notes] = found(report, "notes-below-table")
+    assert notes.row_number == 13 and notes.message("fr").startswith("Ligne 13 : une note")
+    result = fix(path, tmp_path / "propre.csv", plugins=pm())
+    text = (tmp_path / "propre.csv").read_text(encoding="utf-8")
+    assert text.count("commune") == 1 and "Source" not in text and "113022" in text and "27021" in text
+    assert result.rows_after == 8
