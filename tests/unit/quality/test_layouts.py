@@ -261,5 +261,5 @@ def test_a_paged_export_with_year_sections_and_a_source(tmp_path: Path) -> None:
     assert notes.row_number == 13 and notes.message("fr").startswith("Ligne 13 : une note")
     result = fix(path, tmp_path / "propre.csv", plugins=pm())
     text = (tmp_path / "propre.csv").read_text(encoding="utf-8")
-    assert text.count("commune") == 1 and "Source" not in text and "113022" in text and "27021" in text
+    assert text.count("commune") == 1 and "Source" not in text and "113022" in text and "29021" in text
     assert result.rows_after == 8
