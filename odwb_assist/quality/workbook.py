@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -166,19 +165,29 @@ def _choose(names: list[str], sheet: str | None, load: Any) -> tuple[str, list[l
 READERS = {"xlsx": _xlsx, "xls": _xls, "ods": _ods}
 
 
-@lru_cache(maxsize=1)
-def _read(path: str, fmt: str, sheet: str | None, stamp: tuple[int, int]) -> Sheet:
-    names, name, rows, codepage = READERS[fmt](Path(path), sheet)
+def _read(path: Path, fmt: str, sheet: str | None) -> Sheet:
+    names, name, rows, codepage = READERS[fmt](path, sheet)
     cut, columns, bottom = _cut(rows)
     index = names.index(name) + 1 if name in names else 1
     return Sheet(name=name, index=index, names=tuple(names), rows=cut, codepage=codepage,
                  trimmed_columns=columns, trimmed_rows=bottom)
 
 
+_LAST: dict[tuple[str, str, int, int, str | None], Sheet] = {}  # the last sheet read, under its name and None
+
+
 def read_sheet(path: Path, fmt: str, sheet: str | None = None) -> Sheet:
-    """One sheet of the workbook at ``path`` (cached: detection, checking and fixing read it once)."""
+    """One sheet of the workbook at ``path``; the last one read is kept, so detecting, checking and fixing
+    read a workbook once (``sheet=None`` and the name of the sheet it chose share the entry)."""
     stat = path.stat()
-    return _read(str(path), fmt, sheet, (stat.st_mtime_ns, stat.st_size))
+    key = (str(path), fmt, stat.st_mtime_ns, stat.st_size, sheet)
+    if key in _LAST:
+        return _LAST[key]
+    read = _read(path, fmt, sheet)
+    _LAST.clear()
+    _LAST[key] = read
+    _LAST[(*key[:4], read.name)] = read
+    return read
 
 
 def sheet_names(path: Path, fmt: str) -> list[str]:
