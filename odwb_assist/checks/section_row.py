@@ -3,10 +3,11 @@
 Such rows split the table into sections (a year, a province, « Communes rurales »): the section is a
 value that belongs in a column of every row it covers. A row holding one value may also be a sparse
 record (an association with a name only), so a warning is given only on a pattern: the table has at
-least three columns, such rows are a fifth of the rows at most, and either the data starts with one
-and each is followed by two data rows or more (the table is cut into sections), or at least two of
-them do not have the shape of their column (a year in a column of names). Rows after the last data
-row are left to ``notes-below-table``, total markers to ``total-row``.
+least three columns, and either the data starts with one and each is followed by two data rows or
+more (the table is cut into sections), or at least two of them do not have the shape of their column
+(a year in a column of names) and they are a fifth of the rows at most. Rows after the last data
+row are left to ``notes-below-table``, total markers to ``total-row``. Fix (only for a table cut into
+sections from its first data row): the section becomes the first column and its heading rows go.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
+from ..quality.fixing import Change, FixContext
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 from .shapes import column_shape, filled_counts, shape
@@ -107,28 +109,71 @@ class SectionRowCheck(BaseTableCheck):
             self.too_many = True
         return ()
 
-    def end(self, context: CheckContext) -> Iterable[Finding]:
+    def verdict(self) -> tuple[list[_Single], bool]:
+        """(the section rows, whether the table is cut into sections from its first data row)."""
         import pandas as pd
 
         if self.too_many:
-            return
+            return [], False
         while self.singles and self.singles[-1].block == 0:  # after the last data row: notes, not sections
             self.singles.pop()
         heads = [s for s in self.singles if s.block >= 1 and not pd.Series([s.value]).str.fullmatch(TOTAL_PATTERN).iloc[0]]
-        if not heads or len(self.singles) > MAX_SHARE * self.rows:
-            return
+        if not heads:
+            return [], False
         sectioned = self.first == "single" and len(heads) >= 2 and all(s.block >= 2 for s in heads)
-        if not sectioned:
-            shapes = {p: column_shape(pd.Series(v, dtype="str")) for p, v in self.samples.items()}
-            heads = [s for s in heads if _mismatch(s.value, shapes.get(s.position, "empty"))]
-            if len(heads) < 2:
-                return
+        if sectioned:  # at most a third of the rows, by construction
+            return heads, len(heads) == len(self.singles)
+        if len(self.singles) > MAX_SHARE * self.rows:
+            return [], False
+        shapes = {p: column_shape(pd.Series(v, dtype="str")) for p, v in self.samples.items()}
+        heads = [s for s in heads if _mismatch(s.value, shapes.get(s.position, "empty"))]
+        return (heads, False) if len(heads) >= 2 else ([], False)
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        heads, _ = self.verdict()
         for single in heads:
             yield Finding("section-row", Severity.WARNING, MESSAGE.format(row=single.row, cell=single.value), TIP,
                           row_number=single.row, cell=single.value, field_name=context.fields[single.position],
                           field_number=single.position + 1)
 
 
+class SectionsToColumn:
+    """A table cut into sections from its first row: the section becomes a first column, its heading rows go.
+
+    Nothing is lost: each heading's value is carried on every row of its section. The column is named
+    « annee » when every heading is a year, else « section ».
+    """
+
+    name = "sections-to-column"
+    label = Msg("Intertitres de section → une colonne", "Section headings → a column")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        check = SectionRowCheck()
+        check.start(CheckContext(source="", fields=[str(c) for c in table.columns]))
+        list(check.check_chunk(table, CheckContext(source="", fields=[str(c) for c in table.columns])))
+        heads, clean = check.verdict()
+        if not clean:
+            return table, []
+        years = all(shape(s.value) == "year" for s in heads)
+        name = ("annee" if context.lang == "fr" else "year") if years else "section"
+        while name in table.columns:
+            name += "_2"
+        values = table.index.to_series().map(lambda _: "")
+        starts = [s.row for s in heads] + [None]
+        for head, following in zip(heads, starts[1:], strict=True):
+            inside = (table.index > head.row) if following is None else ((table.index > head.row) & (table.index < following))
+            values[inside] = head.value
+        new = table.drop(index=[s.row for s in heads])
+        new.insert(0, name, values.drop(index=[s.row for s in heads]).astype(str))
+        changes = [Change(self.name, s.row, name, s.value, None) for s in heads]
+        return new, changes
+
+
 @hookimpl
 def odwb_checks(context: CheckContext) -> list[SectionRowCheck]:
     return [SectionRowCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[SectionsToColumn]:
+    return [SectionsToColumn()]

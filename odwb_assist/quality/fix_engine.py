@@ -25,8 +25,8 @@ from .reader import read_table
 
 # Built-in fixes run in this order (thousands separators before decimal commas); plugin fixes after.
 FIX_ORDER = ("split-single-column", "add-header", "drop-title-rows", "merged-header", "drop-repeated-headers",
-             "drop-notes-below-table", "fill-down-merged-labels", "drop-total-rows", "trim-spaces", "unify-categories",
-             "strip-count-words",
+             "drop-notes-below-table", "fill-down-merged-labels", "drop-total-rows", "sections-to-column", "trim-spaces",
+             "unify-categories", "strip-count-words",
              "thousands-separator", "decimal-comma", "date-format")
 
 

@@ -261,5 +261,29 @@ def test_a_paged_export_with_year_sections_and_a_source(tmp_path: Path) -> None:
     assert notes.row_number == 13 and notes.message("fr").startswith("Ligne 13 : une note")
     result = fix(path, tmp_path / "propre.csv", plugins=pm())
     text = (tmp_path / "propre.csv").read_text(encoding="utf-8")
-    assert text.count("commune") == 1 and "Source" not in text and "113022" in text and "29021" in text
-    assert result.rows_after == 8
+    assert text.count("commune") == 1 and "Source" not in text and "2022,Namur,5000,113022" in text
+    assert text.splitlines()[0] == "annee,commune,code_postal,population" and result.rows_after == 6
+
+
+def test_fix_turns_year_sections_into_a_column(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["commune", "code_postal", "population", "superficie"]]
+    for year in (2021, 2022):
+        rows.append([year, "", "", ""])
+        rows += [list(c) for c in COMMUNES[:3]]
+    path = xlsx(tmp_path, "par_annee.xlsx", rows)
+    result = fix(path, tmp_path / "propre.csv", plugins=pm())
+    lines = (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "annee,commune,code_postal,population,superficie"
+    assert lines[1] == "2021,Andenne,5300,27000,12.5" and lines[4] == "2022,Andenne,5300,27000,12.5" and len(lines) == 7
+    assert [c.row_number for c in result.changes if c.fix == "sections-to-column"] == [2, 6]
+    assert not found(check(tmp_path / "propre.csv", plugins=pm()), "section-row")
+
+
+def test_sections_found_only_by_their_shape_are_not_moved(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["commune", "code_postal", "population", "superficie"]] + [list(c) for c in COMMUNES[:3]]
+    for year in (2021, 2022):
+        rows.append([year, "", "", ""])
+        rows += [list(c) for c in COMMUNES[3:6]]
+    path = xlsx(tmp_path, "milieu.xlsx", rows)
+    assert [f.row_number for f in found(check(path, plugins=pm()), "section-row")] == [5, 9]
+    assert "sections-to-column" not in fix(path, tmp_path / "propre.csv", plugins=pm()).counts
