@@ -3,6 +3,7 @@
 Found on a sheet of two columns (or four: two label/value blocks) of at most 100 rows whose label
 columns hold distinct text labels, when most labels end with a colon (an error: certain), or when the
 value column mixes shapes (numbers, dates, e-mails, text…) as no table column does (a warning).
+Fix (the certain case only): the form becomes a one-row table, one column per label.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
+from ..quality.fixing import Change, FixContext
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 from .shapes import shape
@@ -96,6 +98,46 @@ class FormLayoutCheck(BaseTableCheck):
                       row_number=context.header_row, extra={"labels": [label.rstrip(" :") for label in labels]})
 
 
+class FormToRow:
+    """A form whose labels end with « : » (certain) becomes a one-row table: one column per label."""
+
+    name = "form-to-row"
+    label = Msg("Formulaire → une ligne de tableau", "Form → one table row")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        import pandas as pd
+
+        detected: Any = context.options.get("detected")
+        cells = getattr(detected, "header_cells", None) or [[str(c) for c in table.columns]]
+        header = [str(c) for c in cells[-1]]
+        verdict = form_verdict(header, table)
+        if verdict is None or verdict[0] != Severity.ERROR:
+            return table, []
+        first = int(getattr(detected, "header_row", 1) or 1)
+        pairs: list[tuple[int, str, str]] = []
+        for position in range(0, len(table.columns), 2):
+            pairs.append((first, header[position], header[position + 1] if position + 1 < len(header) else ""))
+            for row, label, value in zip(table.index, table.iloc[:, position], table.iloc[:, position + 1], strict=True):
+                pairs.append((int(row), str(label), str(value)))
+        pairs = [(row, label.strip().rstrip(":").strip(), value) for row, label, value in pairs
+                 if label.strip() or value.strip()]
+        labels = [label for _, label, _ in pairs]
+        if not all(labels) or len(set(labels)) != len(labels):
+            return table, []  # a value without a label, or a label twice: leave it to the user
+        new = pd.DataFrame([[value for _, _, value in pairs]], columns=labels, index=[first], dtype="str")
+        new.index.name = table.index.name
+        if detected is not None:
+            from dataclasses import replace
+
+            context.options["detected"] = replace(detected, header_cells=[labels])
+        return new, [Change(self.name, row, label, value, value) for row, label, value in pairs]
+
+
 @hookimpl
 def odwb_checks(context: CheckContext) -> list[FormLayoutCheck]:
     return [FormLayoutCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[FormToRow]:
+    return [FormToRow()]

@@ -24,7 +24,7 @@ from .fixing import Change, Fix, FixContext
 from .reader import read_table
 
 # Built-in fixes run in this order (thousands separators before decimal commas); plugin fixes after.
-FIX_ORDER = ("split-single-column", "add-header", "drop-title-rows", "merged-header", "drop-repeated-headers",
+FIX_ORDER = ("split-single-column", "form-to-row", "add-header", "drop-title-rows", "merged-header", "drop-repeated-headers",
              "drop-notes-below-table", "fill-down-merged-labels", "drop-total-rows", "sections-to-column", "trim-spaces",
              "unify-categories", "strip-count-words",
              "thousands-separator", "decimal-comma", "date-format")

@@ -218,6 +218,17 @@ def test_a_form_is_not_a_table(tmp_path: Path) -> None:
     assert not report.valid
 
 
+def test_fix_turns_a_form_into_one_row(tmp_path: Path) -> None:
+    rows = [["Nom de l'association :", "Les Amis de la Meuse"], ["Adresse :", "Rue de Fer 25, 5000 Namur"],
+            ["Courriel :", "info@amis-meuse.be"], ["Nombre de membres :", 85]]
+    path = xlsx(tmp_path, "fiche.xlsx", rows)
+    result = fix(path, tmp_path / "propre.csv", plugins=pm())
+    lines = (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()
+    assert lines == ["Nom de l'association,Adresse,Courriel,Nombre de membres",
+                     'Les Amis de la Meuse,"Rue de Fer 25, 5000 Namur",info@amis-meuse.be,85']
+    assert result.counts["form-to-row"] == 4 and not found(check(tmp_path / "propre.csv", plugins=pm()), "form-layout")
+
+
 def test_a_two_column_table_is_not_a_form(tmp_path: Path) -> None:
     rows = [["commune", "population"]] + [[c[0], c[2]] for c in COMMUNES]
     assert not found(check(csv(tmp_path, "deux.csv", rows), plugins=pm()), "form-layout")
