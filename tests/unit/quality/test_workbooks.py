@@ -10,6 +10,7 @@ from pathlib import Path
 import ezodf
 import openpyxl
 import pytest
+import xlrd
 from openpyxl.styles import Font, PatternFill
 
 from odwb_assist.errors import InputError
@@ -34,6 +35,8 @@ def pm():  # noqa: ANN201
 
 def test_an_excel_95_workbook_is_read_in_its_code_page(tmp_path: Path) -> None:
     path = write_excel95(tmp_path / "budget95.xls", {"Budget": BUDGET})
+    book = xlrd.open_workbook(str(path))
+    assert book.biff_version in (50, 70) and book.codepage == 1252  # a real Excel 95 workbook, not BIFF8
     report = check(path, plugins=pm())
     assert report.detected.format == "xls" and report.detected.codepage == "cp1252"
     assert report.fields == ["Poste", "Bénéficiaire", "Montant", "Date"] and report.rows == 3
