@@ -305,9 +305,9 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
         except InputError:
             raise
         except Exception as exc:  # any failure of the spreadsheet libraries on a damaged file
-            from .reader import unreadable
+            from .workbook import damaged
 
-            raise unreadable(path, exc) from exc
+            raise damaged(path, fmt, exc) from exc
         from .reader import cell_text
 
         rows = [[cell_text(cell) for cell in row] for row in read.rows[:SAMPLE_ROWS]]

@@ -216,6 +216,40 @@ def sheet_names(path: Path, fmt: str) -> list[str]:
     return []
 
 
+def damaged(path: Path, fmt: str, exc: BaseException) -> Any:
+    """The French error for a workbook its library cannot open (never the library's English words)."""
+    from ..errors import InputError
+
+    text = f"{type(exc).__name__} {exc}".lower()
+    if fmt == "xls" and _encrypted_package(path):  # a password-protected XLSX is an OLE2 file, like an XLS
+        text += " encrypted"
+    kind = {"xlsx": "XLSX", "xls": "XLS", "ods": "ODS"}.get(fmt, fmt.upper())
+    if "encrypt" in text or "password" in text:
+        why_fr, why_en = "il est protégé par un mot de passe", "it is protected by a password"
+        todo_fr = "Ouvrez-le dans votre tableur, retirez le mot de passe (Fichier > Informations > Protéger), enregistrez-le"
+        todo_en = "Open it in your spreadsheet, remove the password (File > Info > Protect), save it"
+    else:
+        why_fr, why_en = "le fichier est endommagé ou incomplet", "the file is damaged or incomplete"
+        todo_fr = "Ouvrez-le dans votre tableur (qui proposera peut-être de le réparer) et enregistrez-le à nouveau"
+        todo_en = "Open it in your spreadsheet (which may offer to repair it) and save it again"
+    return InputError(
+        f"{path.name} ne peut pas être lu comme un classeur {kind} : {why_fr}. {todo_fr} en XLSX ou en CSV UTF-8, "
+        "puis relancez la vérification.",
+        f"{path.name} cannot be read as an {kind} workbook: {why_en}. {todo_en} as XLSX or CSV UTF-8, then run "
+        "the check again.",
+    )
+
+
+def _encrypted_package(path: Path) -> bool:
+    """An OLE2 file holding an « EncryptedPackage » stream: an Office document protected by a password."""
+    try:
+        if path.stat().st_size > 64 * 1024 * 1024:
+            return False
+        return "EncryptedPackage".encode("utf-16-le") in path.read_bytes()
+    except OSError:
+        return False
+
+
 class _Silent:
     """xlrd writes warnings to a log file; a check must not print them."""
 

@@ -211,3 +211,35 @@ def test_a_header_only_file_is_an_error(cli: CLI, tmp_path: Path) -> None:
     book.active.append(["nom", "adresse"])
     book.save(tmp_path / "titres.xlsx")
     assert not check(tmp_path / "titres.xlsx", plugins=pm()).valid
+
+
+@pytest.mark.parametrize("name", ["casse.xlsx", "casse.xls", "casse.ods"])
+def test_a_damaged_workbook_is_refused_in_french(cli: CLI, tmp_path: Path, name: str) -> None:
+    good = tmp_path / ("bon" + Path(name).suffix)
+    if name.endswith(".xlsx"):
+        book = openpyxl.Workbook()
+        book.active.append(["commune", "population"])
+        book.save(good)
+    elif name.endswith(".xls"):
+        write_excel95(good, {"Feuil1": [["commune", "population"], ["Namur", 111000]]})
+    else:
+        document = ezodf.newdoc(doctype="ods", filename=str(good))
+        document.sheets += ezodf.Sheet("Feuil1", size=(2, 2))
+        document.save()
+    data = good.read_bytes()
+    path = tmp_path / name
+    path.write_bytes(data[: len(data) // 2] if not name.endswith(".xls") else data[:600])
+    code, out, err = cli("check", path)
+    assert code == 2 and "endommagé ou incomplet" in err
+    assert not any(word in err for word in ("zip", "Error", "BadZip", "sector", "codec")), err
+
+
+def test_a_password_protected_workbook_is_said_so(cli: CLI, tmp_path: Path) -> None:
+    import struct
+
+    from biff5 import compound_file
+
+    path = tmp_path / "protege.xlsx"  # Office encrypts an XLSX into an OLE2 file with an EncryptedPackage stream
+    path.write_bytes(compound_file(struct.pack("<Q", 10) + b"\x00" * 64, name="EncryptedPackage"))
+    code, _, err = cli("check", path)
+    assert code == 2 and "mot de passe" in err
