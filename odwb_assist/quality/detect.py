@@ -273,11 +273,12 @@ def _check_sheet(path: Path, fmt: str, sheet: str | None) -> None:
     """A --sheet that the workbook does not have: say which sheets it has."""
     names = sheet_names(path, fmt) if sheet else []
     if sheet and sheet.strip().casefold() in ("all", "toutes") and sheet not in names:
+        names_fr = ", ".join(f"« {name} »" for name in names)
         raise InputError(
-            f"--sheet {sheet} vérifie chaque feuille de {path.name} : en Python, appelez check_sheets() "
-            "(odwb_assist.quality) plutôt que check().",
-            f"--sheet {sheet} checks every sheet of {path.name}: in Python, call check_sheets() (odwb_assist.quality) "
-            "instead of check().",
+            f"--sheet {sheet} ne vaut que pour « odwb-assist check » (en Python : check_sheets()). Ici, nommez une "
+            f"feuille de {path.name} avec --sheet : {names_fr}.",
+            f"--sheet {sheet} only works with 'odwb-assist check' (in Python: check_sheets()). Here, name one sheet "
+            f"of {path.name} with --sheet: {', '.join(names)}.",
         )
     if sheet and names and sheet not in names:
         listed = ", ".join(f"« {name} »" for name in names)

@@ -160,9 +160,11 @@ def test_sheet_all_checks_each_sheet(cli: CLI, tmp_path: Path) -> None:
     assert code == 2 and "text, json ou html" in err
 
 
-def test_sheet_all_in_python_check_points_to_check_sheets(tmp_path: Path) -> None:
+def test_sheet_all_in_python_check_or_fix_points_to_check_sheets(cli: CLI, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="check_sheets"):
         check(workbook(tmp_path), sheet="all", plugins=pm())
+    code, _, err = cli("fix", workbook(tmp_path), "--sheet", "all", "--output", tmp_path / "p.csv")
+    assert code == 2 and "nommez une feuille" in err and "« Population »" in err
 
 
 def test_an_empty_first_sheet_is_skipped(tmp_path: Path) -> None:
