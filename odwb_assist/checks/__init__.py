@@ -15,6 +15,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.personal_email",
     "odwb_assist.checks.duplicate_row",
     "odwb_assist.checks.trim_spaces",
+    "odwb_assist.checks.formula_injection",
     # Layouts that are not a plain table (issue 13).
     "odwb_assist.checks.single_column_table",
     "odwb_assist.checks.no_header",

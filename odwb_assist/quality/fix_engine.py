@@ -26,6 +26,7 @@ from .reader import read_table
 # Built-in fixes run in this order (thousands separators before decimal commas); plugin fixes after.
 FIX_ORDER = ("split-single-column", "form-to-row", "add-header", "drop-title-rows", "merged-header", "drop-repeated-headers",
              "drop-notes-below-table", "fill-down-merged-labels", "drop-total-rows", "sections-to-column", "trim-spaces",
+             "neutralise-formulas",
              "unify-categories", "strip-count-words",
              "thousands-separator", "decimal-comma", "date-format")
 

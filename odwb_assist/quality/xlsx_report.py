@@ -21,6 +21,14 @@ FILLS = {Severity.ERROR: PatternFill("solid", fgColor="F8B4B4"), Severity.WARNIN
 ROW_FILLS = {Severity.ERROR: PatternFill("solid", fgColor="FDE3E3"), Severity.WARNING: PatternFill("solid", fgColor="FFF5D6"),
              Severity.INFO: PatternFill("solid", fgColor="E8F3FC")}
 RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+SEVERITY = {"fr": {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.INFO: "info"},
+            "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}}
+ROWS_CELL = 32_000  # an Excel cell holds at most 32 767 characters
+
+
+def _rows_text(rows: tuple[int, ...]) -> str:
+    text = ", ".join(map(str, rows))
+    return text if len(text) <= ROWS_CELL else text[: text.rfind(",", 0, ROWS_CELL)] + ", …"
 
 
 def _worst(current: Finding | None, new: Finding) -> Finding:
@@ -41,11 +49,15 @@ def write_xlsx(report: QualityReport, source: str | Path, path: str | Path, lang
     for finding in report.errors:
         if finding.row_number is None:
             continue
-        if finding.field_name:
-            examples = finding.extra.get("examples") or [{"rowNumber": finding.row_number}]
-            for example in examples:
-                key = (int(example["rowNumber"]), finding.field_name)
-                cells[key] = _worst(cells.get(key), finding)
+        if finding.field_name is not None and (finding.field_name or finding.extra.get("fieldNames")):
+            names = [str(name) for name in finding.extra.get("fieldNames") or [finding.field_name] if name]
+            rows_marked = finding.all_rows or (finding.row_number,)
+            if len(rows_marked) < finding.count and not finding.extra.get("fieldNames"):  # only examples known
+                rows_marked = tuple(int(e["rowNumber"]) for e in finding.extra.get("examples") or ()) or rows_marked
+            for row in rows_marked:
+                for name in names:
+                    key = (int(row), name)
+                    cells[key] = _worst(cells.get(key), finding)
         else:
             rows[finding.row_number] = _worst(rows.get(finding.row_number), finding)
 
@@ -54,7 +66,7 @@ def write_xlsx(report: QualityReport, source: str | Path, path: str | Path, lang
     bold = Font(bold=True)
     header = []
     for label in table.fields:
-        cell = WriteOnlyCell(data, value=label)
+        cell = WriteOnlyCell(data, value=report.column_label(label, language))
         cell.font = bold
         header.append(cell)
     data.append(header)
@@ -76,8 +88,8 @@ def write_xlsx(report: QualityReport, source: str | Path, path: str | Path, lang
         data.append(out_row)
 
     sheet = workbook.create_sheet("problemes" if fr else "findings")
-    titles = (["type", "gravité", "ligne", "colonne", "valeur", "message", "comment corriger"] if fr
-              else ["type", "severity", "row", "column", "value", "message", "how to fix"])
+    titles = (["type", "gravité", "ligne", "colonne", "valeur", "message", "comment corriger", "nombre", "lignes"] if fr
+              else ["type", "severity", "row", "column", "value", "message", "how to fix", "count", "rows"])
     heading = []
     for title in titles:
         cell = WriteOnlyCell(sheet, value=title)
@@ -85,7 +97,8 @@ def write_xlsx(report: QualityReport, source: str | Path, path: str | Path, lang
         heading.append(cell)
     sheet.append(heading)
     for finding in report.errors:
-        sheet.append([finding.type, finding.severity.value, finding.row_number, finding.field_name, finding.cell,
-                      finding.message(language), finding.tip(language)])
+        sheet.append([finding.type, SEVERITY[language][finding.severity], finding.row_number,
+                      report.column_label(finding.field_name, language), finding.cell, finding.message(language),
+                      finding.tip(language), finding.count, _rows_text(finding.all_rows)])
     workbook.save(out)
     return out

@@ -1,108 +1,27 @@
-"""Running a publication plan, recording it, and verifying it through the Explore API.
+"""Running a publication plan: send its steps in order, wait for the portal, record and announce the publication.
 
-Used by :mod:`odwb_assist.publish` (``Plan.apply()``); kept apart so that each module stays short.
+Called by ``Plan.apply()`` (:mod:`.planning`); it knows the plan only as a :class:`~.model.PlanState`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from . import publication_record
-from .errors import InvalidStatusError, NotFoundError, PublicationError
-from .events import DATASET_PUBLISHED, Event
-from .i18n import Msg
-from .plugins import announce
-from .portal.automation import BUSY_STATUSES, AutomationAPI
-from .portal.vocabulary import fold
-from .publish_diff import CSV_PARAMS, resource_file, same_value, unwrap, wrap
-
-if TYPE_CHECKING:
-    from .portal import PortalClient
-    from .publish import Plan, Step
+from ..errors import InvalidStatusError, PublicationError
+from ..events import DATASET_PUBLISHED, Event
+from ..plugins import announce
+from ..portal.automation import BUSY_STATUSES, AutomationAPI
+from . import record as publication_record
+from .diff import CSV_PARAMS, unwrap, wrap
+from .model import PlanState, Step
+from .result import Publication
 
 PUBLISH_TRIES = 4
 
 
-@dataclass
-class Check:
-    """One comparison of ``verify()``: what was sent and what Explore shows."""
-
-    name: str
-    expected: Any
-    actual: Any
-    ok: bool
-
-
-@dataclass
-class Verification:
-    """The result of reading the dataset back through Explore."""
-
-    dataset_id: str
-    checks: list[Check] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return bool(self.checks) and all(c.ok for c in self.checks)
-
-    def describe(self, lang: str = "fr") -> str:
-        head = Msg(f"Vérification de « {self.dataset_id} » via l'API Explore :",
-                   f"Check of '{self.dataset_id}' through the Explore API:")(lang)
-        lines = [head]
-        for c in self.checks:
-            mark = "OK" if c.ok else ("DIFFÉRENT" if lang != "en" else "DIFFERS")
-            lines.append(f"  [{mark}] {c.name}: {c.actual!r}" + ("" if c.ok else f" (≠ {c.expected!r})"))
-        return "\n".join(lines)
-
-
-@dataclass
-class Publication:
-    """A publication made (or found up to date) by ``Plan.apply()``."""
-
-    dataset_id: str
-    uid: str
-    portal: str
-    records: int
-    checksum: str
-    title: str | None
-    changed: bool
-    steps_done: list[str]
-    record: dict[str, Any] | None
-    client: PortalClient
-    expected_metadata: dict[str, dict[str, Any]]
-    labels: dict[str, Any]
-    status: dict[str, Any] = field(default_factory=dict)
-
-    def verify(self) -> Verification:
-        """Read the dataset back through Explore; compare the record count and the metadata sent."""
-        result = Verification(self.dataset_id)
-        try:
-            entry = self.client.explore.dataset(self.dataset_id)
-        except NotFoundError:
-            result.checks.append(Check("visible", True, False, False))
-            return result
-        default = (entry.get("metas") or {}).get("default") or {}
-        count = default.get("records_count")
-        result.checks.append(Check("records_count", self.records, count, count == self.records))
-        sent = self.expected_metadata.get("default", {})
-        for name in ("title", "description", "keyword", "publisher", "language"):
-            if name in sent:
-                result.checks.append(Check(name, sent[name], default.get(name), same_value(default.get(name), sent[name])))
-        if "license" in self.labels:
-            shown = default.get("license")
-            result.checks.append(Check("license", self.labels["license"], shown,
-                                       isinstance(shown, str) and fold(shown) == fold(str(self.labels["license"]))))
-        if "theme" in self.labels:
-            shown_themes = default.get("theme") or []
-            wanted = sorted(fold(str(t)) for t in self.labels["theme"])
-            result.checks.append(Check("theme", self.labels["theme"], shown_themes,
-                                       sorted(fold(str(t)) for t in shown_themes) == wanted))
-        return result
-
-
-def _resource_body(plan: Plan, file_uid: str) -> dict[str, Any]:
+def _resource_body(plan: PlanState, file_uid: str) -> dict[str, Any]:
     return {"type": "csvfile", "title": f"{plan.dataset_id}.csv", "params": dict(CSV_PARAMS),
             "datasource": {"type": "uploaded_file", "file": {"uid": file_uid}}}
 
@@ -133,7 +52,7 @@ def publish_and_wait(auto: AutomationAPI, uid: str) -> dict[str, Any]:
     return status
 
 
-def run_plan(plan: Plan, *, progress: Callable[[Step], None] | None = None, upload_progress: bool = False) -> Publication:
+def run_plan(plan: PlanState, *, progress: Callable[[Step], None] | None = None, upload_progress: bool = False) -> Publication:
     """Send the plan's steps; record and announce the publication when something was published."""
     auto = plan.client.automation
     uid = plan.uid
@@ -183,22 +102,26 @@ def run_plan(plan: Plan, *, progress: Callable[[Step], None] | None = None, uplo
                        dict(plan.labels), status)
 
 
-def _record(plan: Plan, uid: str, title: str | None, file_uid: str | None, resource_uid: str | None) -> dict[str, Any]:
-    from .publish import metadata_checksum
-
+def _record(plan: PlanState, uid: str, title: str | None, file_uid: str | None, resource_uid: str | None) -> dict[str, Any]:
     project = plan.project
     administration = project.administration
-    record = publication_record.append(
-        project.root, dataset_id=plan.dataset_id, uid=uid, portal=plan.client.base_url, records=plan.upload.rows,
-        checksum=plan.upload.checksum, title=title, administration=administration.name or None,
-        nis_code=administration.nis_code, restricted=plan.restricted, overrides=plan.overrides,
-        file_uid=file_uid, resource_uid=resource_uid, metadata_checksum=metadata_checksum(plan),
-    )
+    failure: publication_record.PublicationRecordError | None = None
+    try:
+        record = publication_record.append(
+            project.root, dataset_id=plan.dataset_id, uid=uid, portal=plan.client.base_url, records=plan.upload.rows,
+            checksum=plan.upload.checksum, title=title, administration=administration.name or None,
+            nis_code=administration.nis_code, restricted=plan.restricted, overrides=plan.overrides,
+            file_uid=file_uid, resource_uid=resource_uid, metadata_checksum=plan.metadata_checksum(),
+        )
+    except publication_record.PublicationRecordError as error:  # published all the same: announce it, then say so
+        failure, record = error, {"when": None}
     payload = {"dataset_id": plan.dataset_id, "uid": uid, "portal": plan.client.base_url, "records": plan.upload.rows,
                "title": title, "published_at": record["when"] or datetime.now(UTC).isoformat(timespec="seconds")}
     announce(plan.plugins, Event(DATASET_PUBLISHED, payload=payload, administration=administration.name or None,
                                  nis_code=administration.nis_code, project_dir=str(project.root)))
+    if failure is not None:
+        raise failure
     return record
 
 
-__all__ = ["Check", "Publication", "Verification", "publish_and_wait", "resource_file", "run_plan"]
+__all__ = ["publish_and_wait", "run_plan"]
