@@ -18,4 +18,13 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.formula_injection",
     "odwb_assist.checks.structure_fixes",
     "odwb_assist.checks.placeholder_value",
+    # Layouts that are not a plain table (issue 13).
+    "odwb_assist.checks.single_column_table",
+    "odwb_assist.checks.no_header",
+    "odwb_assist.checks.repeated_header",
+    "odwb_assist.checks.section_row",
+    "odwb_assist.checks.notes_below_table",
+    "odwb_assist.checks.merged_label_cells",
+    "odwb_assist.checks.form_layout",
+    "odwb_assist.checks.other_sheets",
 )

@@ -14,6 +14,10 @@ import unicodedata
 from enum import StrEnum
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EXACT = frozenset({
     "total", "totaux", "totals", "total general", "totaux generaux", "total global",
@@ -88,3 +92,15 @@ def marker(label: str, group: str | None = None) -> Marker | None:
     if LOOSE.fullmatch(text):
         return Marker.LOOSE
     return None
+
+
+def looks_like_total(label: str) -> bool:
+    """Whether ``label`` says « total » at all, surely or loosely (never a place name such as Somme-Leuze)."""
+    return marker(label) is not None
+
+
+def total_like_mask(values: pd.Series) -> pd.Series:
+    """:func:`looks_like_total` over a column, judged once per distinct value after a cheap substring test."""
+    candidates = values[values.str.contains(PREFILTER, regex=True, na=False)]
+    verdicts = {value: looks_like_total(value) for value in candidates.unique()}
+    return values.map(verdicts).fillna(False).astype(bool)

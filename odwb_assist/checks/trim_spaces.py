@@ -23,7 +23,15 @@ class TrimSpaces:
             values = table[column]
             stripped = values.str.strip()
             changes.extend(replace_cells(table, column, stripped[stripped != values], self.name))
-        renamed = {column: str(column).strip() for column in table.columns if str(column) != str(column).strip()}
+        # A label is trimmed only when the trimmed label is not another column's: « 2021 : » and « 2021 » stay
+        # two columns (a duplicate label would merge them for every later step).
+        taken = {str(column) for column in table.columns}
+        renamed = {}
+        for column in table.columns:
+            label = str(column).strip()
+            if label != str(column) and label not in taken:
+                renamed[column] = label
+                taken.add(label)
         if renamed:
             table = table.rename(columns=renamed)
             changes.extend(Change(self.name, None, new, old, new) for old, new in renamed.items())

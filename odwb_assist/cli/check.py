@@ -20,7 +20,9 @@ def register(app: typer.Typer) -> None:
         schema: Path | None = typer.Option(None, "--schema", help="Table Schema (JSON) à respecter."),
         output_format: str = typer.Option("text", "--format", "-f", help="text, json, html ou xlsx."),
         output: Path | None = typer.Option(None, "--output", "-o", help="Fichier où écrire le rapport."),
-        sheet: str | None = typer.Option(None, "--sheet", help="Feuille à lire (la première par défaut)."),
+        sheet: str | None = typer.Option(None, "--sheet",
+                                         help="Feuille à lire (la première qui a des valeurs par défaut) ; "
+                                              "« all » : chaque feuille, un rapport par feuille."),
         limit_errors: int | None = typer.Option(None, "--limit-errors", min=1,
                                                 help="Nombre maximal de problèmes listés (tous sont comptés)."),
         project: Path | None = ProjectOption,
@@ -36,6 +38,10 @@ def register(app: typer.Typer) -> None:
             raise fail(f"Format inconnu « {output_format} » : choisissez text, json, html ou xlsx.",
                        f"Unknown format '{output_format}': choose text, json, html or xlsx.")
         config = _project_or_none(project)
+        from ..quality.sheets import is_all
+
+        if is_all(sheet):
+            _check_all_sheets(file, schema, fmt, output, limit_errors, config)
         report = check(file, schema, lang=STATE.lang, plugins=plugin_manager(), sheet=sheet,
                        limit_errors=limit_errors, project=config, progress=fmt == "text" or output is not None)
         if fmt == "text":
@@ -75,6 +81,28 @@ def register(app: typer.Typer) -> None:
                        "donnez un autre nom avec --output.",
                        f"{output.name} already existed: it was replaced. To keep a hand-edited copy, give another name "
                        "with --output."))
+
+
+def _check_all_sheets(file: Path, schema: Path | None, fmt: str, output: Path | None, limit_errors: int | None,
+                      config: ProjectConfig | None) -> None:
+    """``check --sheet all``: one report per sheet (text, JSON or HTML); exits 0 when every sheet is valid."""
+    from ..quality import check_sheets
+    from .check_sheets import render_sheets_html, render_sheets_text
+
+    if fmt == "xlsx":
+        raise fail("--sheet all produit un rapport par feuille : choisissez le format text, json ou html "
+                   "(ou donnez une feuille avec --sheet pour un rapport XLSX).",
+                   "--sheet all makes one report per sheet: choose the text, json or html format "
+                   "(or name one sheet with --sheet for an XLSX report).")
+    result = check_sheets(file, schema, lang=STATE.lang, plugins=plugin_manager(), limit_errors=limit_errors,
+                          project=config, progress=False)
+    if fmt == "text":
+        render_sheets_text(result, console, STATE.lang)
+    elif fmt == "json":
+        _write(result.to_json(STATE.lang), output)
+    else:
+        _write(render_sheets_html(result, STATE.lang), output)
+    raise typer.Exit(0 if result.valid else 1)
 
 
 def _project_or_none(path: Path | None) -> ProjectConfig | None:

@@ -4,6 +4,7 @@ Public API (imported lazily, so that ``odwb_assist.quality.model`` stays light):
 
     check(source, schema=None, *, lang="fr", plugins=None, sheet=None, limit_errors=None,
           project=None, progress=False) -> QualityReport
+    check_sheets(source, schema=None, *, lang="fr", plugins=None, ...) -> WorkbookReport (one report per sheet)
     fix(source, output, *, fixes=None, dry_run=False, plugins=None, sheet=None, lang="fr") -> FixResult
     read_table(source, *, sheet=None) -> Table
     detect_kinds(frame, plugins=None, schema=None) -> dict[str, str]
@@ -17,6 +18,8 @@ from typing import Any
 
 _EXPORTS = {
     "check": "engine",
+    "check_sheets": "sheets",
+    "WorkbookReport": "sheets",
     "load_schema": "engine",
     "QualityReport": "report",
     "Detected": "detect",

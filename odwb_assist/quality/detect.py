@@ -27,6 +27,10 @@ EXTENSIONS = {
 }
 
 
+class EmptyTableError(InputError):
+    """The file (or the sheet) holds no value at all."""
+
+
 @dataclass
 class Detected:
     """What was detected about a table file; stated in every report (``detected`` in JSON)."""
@@ -41,14 +45,22 @@ class Detected:
     title_rows: list[tuple[int, str]] = field(default_factory=list)  # (row number, text)
     bom: bool = False
     header_cells: list[list[str]] = field(default_factory=list, repr=False)  # the header rows' raw text
+    sheets: list[str] = field(default_factory=list)  # every sheet of a workbook, in order
+    codepage: str | None = None  # the code page an Excel 95 (BIFF5/7) workbook was decoded with
+    trimmed_columns: int = 0  # formatted but empty columns cut on the right of the sheet
+    trimmed_rows: int = 0  # formatted but empty rows cut at the bottom of the sheet
+    sheet_given: bool = field(default=False, repr=False)  # the sheet was named by the caller (--sheet)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("header_cells")
+        data.pop("sheet_given")
         data["headerRow"] = data.pop("header_row")
         data["headerRows"] = data.pop("header_rows")
         data["titleRows"] = [{"rowNumber": row, "text": text} for row, text in self.title_rows]
         data.pop("title_rows")
+        data["trimmedColumns"] = data.pop("trimmed_columns")
+        data["trimmedRows"] = data.pop("trimmed_rows")
         return data
 
 
@@ -77,8 +89,15 @@ def resolve_source(source: str | Path) -> Path:
     return path
 
 
+WORKBOOK_NAMES = {"xlsx": "un classeur Excel (XLSX)", "xls": "un classeur Excel ancien (XLS)",
+                  "ods": "un classeur OpenDocument (ODS)"}
+WORKBOOK_NAMES_EN = {"xlsx": "an Excel workbook (XLSX)", "xls": "an old Excel workbook (XLS)",
+                     "ods": "an OpenDocument workbook (ODS)"}
+TEXT_EXTENSIONS = (".csv", ".txt", ".tsv", ".tab")
+
+
 def sniff_format(path: Path, head: bytes) -> str:
-    """The table format, from the file's first bytes first (a renamed file is common), then its extension."""
+    """The table format from the file's first bytes; a workbook and a text file are never taken for each other."""
     if head.startswith(b"PK\x03\x04"):
         if b"mimetypeapplication/vnd.oasis.opendocument" in head[:200]:
             return "ods"
@@ -86,6 +105,40 @@ def sniff_format(path: Path, head: bytes) -> str:
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "xls"
     return "csv"
+
+
+def _text_kind(head: bytes) -> tuple[str, str]:
+    """What a text file named like a workbook really is (French, English)."""
+    start = head[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<table", b"<meta")):
+        return "une page web (HTML)", "a web page (HTML)"
+    if start.startswith(b"<?xml"):
+        return "un fichier XML", "an XML file"
+    return "du texte (probablement un CSV)", "text (probably a CSV)"
+
+
+def check_extension(path: Path, fmt: str, head: bytes) -> None:
+    """Refuse a file whose extension names a workbook but whose bytes are text, or the reverse."""
+    suffix = path.suffix.lower()
+    named = EXTENSIONS.get(suffix)
+    if named in SPREADSHEET_FORMATS and fmt == "csv" and not _binary(head):
+        kind_fr, kind_en = _text_kind(head)
+        raise InputError(
+            f"{path.name} porte l'extension {suffix} ({WORKBOOK_NAMES[named]}) mais son contenu est {kind_fr}, "
+            "pas un classeur. Ouvrez-le dans votre tableur et enregistrez-le en XLSX, ou renommez-le en .csv "
+            "si c'est bien un CSV, puis relancez la vérification.",
+            f"{path.name} has the extension {suffix} ({WORKBOOK_NAMES_EN[named]}) but its content is {kind_en}, "
+            "not a workbook. Open it in your spreadsheet and save it as XLSX, or rename it to .csv if it is a CSV, "
+            "then run the check again.",
+        )
+    if suffix in TEXT_EXTENSIONS and fmt in SPREADSHEET_FORMATS:
+        raise InputError(
+            f"{path.name} porte l'extension {suffix} (un fichier texte, CSV) mais son contenu est {WORKBOOK_NAMES[fmt]}. "
+            f"Renommez-le en .{fmt}, ou ouvrez-le dans votre tableur et enregistrez-le en CSV UTF-8, puis relancez "
+            "la vérification.",
+            f"{path.name} has the extension {suffix} (a text file, CSV) but its content is {WORKBOOK_NAMES_EN[fmt]}. "
+            f"Rename it to .{fmt}, or open it in your spreadsheet and save it as CSV UTF-8, then run the check again.",
+        )
 
 
 def _binary(head: bytes) -> bool:
@@ -209,54 +262,24 @@ def _second_header_row(rows: list[list[str]], header: int, width: int) -> bool:
     return vertical or data_numeric
 
 
-def spreadsheet_sample(path: Path, fmt: str, sheet: str | None) -> tuple[list[list[str]], str | None]:
-    """The first rows of a sheet as text, and the sheet's name (first sheet by default)."""
-    from .reader import open_resource
-
-    resource = open_resource(path, Detected(format=fmt, sheet=sheet, header_rows=[]), header=False)
-    rows: list[list[str]] = []
-    from .reader import cell_text
-
-    with resource:
-        for cells in resource.cell_stream:
-            rows.append([cell_text(cell) for cell in cells])
-            if len(rows) >= SAMPLE_ROWS:
-                break
-    return rows, sheet or first_sheet_name(path, fmt)
-
-
-def first_sheet_name(path: Path, fmt: str) -> str | None:
-    names = sheet_names(path, fmt)
-    return names[0] if names else None
-
-
 def sheet_names(path: Path, fmt: str) -> list[str]:
     """The names of the sheets of a workbook, in order (empty when they cannot be read)."""
-    try:
-        if fmt == "xlsx":
-            import openpyxl
+    from .workbook import sheet_names as names
 
-            workbook = openpyxl.load_workbook(path, read_only=True)
-            try:
-                return [str(name) for name in workbook.sheetnames]
-            finally:
-                workbook.close()
-        if fmt == "xls":
-            import xlrd
-
-            return [str(name) for name in xlrd.open_workbook(str(path), on_demand=True).sheet_names()]
-        if fmt == "ods":
-            import ezodf
-
-            return [str(sheet.name) for sheet in ezodf.opendoc(str(path)).sheets]
-    except Exception:  # the names are informative only
-        return []
-    return []
+    return names(path, fmt)
 
 
 def _check_sheet(path: Path, fmt: str, sheet: str | None) -> None:
     """A --sheet that the workbook does not have: say which sheets it has."""
     names = sheet_names(path, fmt) if sheet else []
+    if sheet and sheet.strip().casefold() in ("all", "toutes") and sheet not in names:
+        names_fr = ", ".join(f"« {name} »" for name in names)
+        raise InputError(
+            f"--sheet {sheet} ne vaut que pour « odwb-assist check » (en Python : check_sheets()). Ici, nommez une "
+            f"feuille de {path.name} avec --sheet : {names_fr}.",
+            f"--sheet {sheet} only works with 'odwb-assist check' (in Python: check_sheets()). Here, name one sheet "
+            f"of {path.name} with --sheet: {', '.join(names)}.",
+        )
     if sheet and names and sheet not in names:
         listed = ", ".join(f"« {name} »" for name in names)
         raise InputError(
@@ -273,17 +296,25 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
     with path.open("rb") as handle:
         head = handle.read(SAMPLE_BYTES)
     fmt = sniff_format(path, head)
+    check_extension(path, fmt, head)
     if fmt in SPREADSHEET_FORMATS:
         _check_sheet(path, fmt, sheet)
         try:
-            rows, sheet_name = spreadsheet_sample(path, fmt, sheet)
+            from .workbook import read_sheet
+
+            read = read_sheet(path, fmt, sheet)
         except InputError:
             raise
         except Exception as exc:  # any failure of the spreadsheet libraries on a damaged file
-            from .reader import unreadable
+            from .workbook import damaged
 
-            raise unreadable(path, exc) from exc
-        detected = Detected(format=fmt, sheet=sheet_name)
+            raise damaged(path, fmt, exc) from exc
+        from .reader import cell_text
+
+        rows = [[cell_text(cell) for cell in row] for row in read.rows[:SAMPLE_ROWS]]
+        detected = Detected(format=fmt, sheet=read.name, sheets=list(read.names), codepage=read.codepage,
+                            trimmed_columns=read.trimmed_columns, trimmed_rows=read.trimmed_rows,
+                            sheet_given=sheet is not None)
     else:
         if _binary(head):
             raise InputError(
@@ -300,9 +331,11 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
         rows = _split_lines(text, delimiter)
         detected = Detected(format="csv", encoding=encoding, delimiter=delimiter, bom=bom)
     if not any(any(str(cell).strip() for cell in row) for row in rows):
-        raise InputError(
-            f"{path.name} ne contient aucune donnée (seulement des lignes vides).",
-            f"{path.name} holds no data (only blank rows).",
+        where = f" (feuille « {detected.sheet} »)" if detected.sheet else ""
+        where_en = f" (sheet '{detected.sheet}')" if detected.sheet else ""
+        raise EmptyTableError(
+            f"{path.name}{where} ne contient aucune donnée (seulement des lignes vides).",
+            f"{path.name}{where_en} holds no data (only blank rows).",
         )
     header_rows, titles = detect_header(rows, detected.delimiter or " ")
     detected.header_rows = header_rows

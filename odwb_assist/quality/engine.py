@@ -269,8 +269,8 @@ def check(
     return report
 
 
-NO_DATA_FINDING = Finding(
-    "no-data", Severity.WARNING,
+NO_DATA_FINDING = Finding(  # an error: a header without rows has nothing to publish
+    "no-data", Severity.ERROR,
     Msg("Le fichier n'a que des titres de colonnes : aucune ligne de données à publier.",
         "The file has column titles only: no data row to publish."),
     Msg("Vérifiez que l'export contient bien les données (filtre actif, mauvaise feuille, export interrompu ?), "

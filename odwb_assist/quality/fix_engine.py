@@ -27,9 +27,10 @@ from .reader import read_table
 from .side_files import RemovalLog, cells_beyond, removed_above, rows_above
 
 # Built-in fixes run in this order (thousands separators before decimal commas); plugin fixes after.
-FIX_ORDER = ("drop-title-rows", "merged-header", "drop-blank-rows", "drop-empty-columns", "drop-total-rows", "trim-spaces",
-             "neutralise-formulas", "placeholder-value", "unify-categories", "strip-count-words", "thousands-separator",
-             "decimal-comma", "date-format")
+FIX_ORDER = ("split-single-column", "form-to-row", "add-header", "drop-title-rows", "merged-header", "drop-repeated-headers",
+             "drop-notes-below-table", "fill-down-merged-labels", "drop-blank-rows", "drop-empty-columns", "drop-total-rows",
+             "sections-to-column", "trim-spaces", "neutralise-formulas", "placeholder-value", "unify-categories",
+             "strip-count-words", "thousands-separator", "decimal-comma", "date-format")
 
 
 @dataclass

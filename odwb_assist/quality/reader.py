@@ -1,8 +1,10 @@
 """Reading a table through Frictionless, as raw text, in chunks whose index is the spreadsheet row number.
 
-Every format (CSV, XLSX, XLS, ODS) is opened by Frictionless with the dialect detected by
-:mod:`.detect`; absolute paths are accepted through Frictionless's trusted context (v5 refuses
-them otherwise). :func:`read_table` loads a whole (small or medium) table for drafting and fixing.
+A CSV is opened by Frictionless with the dialect detected by :mod:`.detect`; a workbook sheet is
+read by :mod:`.workbook` (its own code page, cut to the cells holding values) and handed to
+Frictionless as inline rows, so row numbers stay the sheet's. Absolute paths are accepted through
+Frictionless's trusted context (v5 refuses them otherwise). :func:`read_table` loads a whole (small
+or medium) table for drafting and fixing.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ import pandas as pd
 from frictionless import Dialect, FrictionlessException, Resource, Schema, formats, system
 
 from ..errors import InputError
-from .detect import Detected, detect
+from .detect import SPREADSHEET_FORMATS, Detected, detect
 from .notes import general
+from .workbook import read_sheet
 
 CHUNK_ROWS = 25_000
 
@@ -52,12 +55,15 @@ def open_resource(
     controls: list[Any] = []
     if detected.format == "csv":
         controls.append(formats.CsvControl(delimiter=detected.delimiter or ","))
-    elif detected.format in ("xlsx", "xls"):
-        controls.append(formats.ExcelControl(sheet=detected.sheet or 1, fill_merged_cells=False))
-    elif detected.format == "ods":
-        controls.append(formats.OdsControl(sheet=detected.sheet or 1))
     dialect = Dialect(header_rows=detected.header_rows, controls=controls) if header else Dialect(header=False,
                                                                                                  controls=controls)
+    if detected.format in SPREADSHEET_FORMATS:  # read by .workbook (code page, trimmed), handed over inline
+        rows = [list(row) for row in read_sheet(path, detected.format, detected.sheet).rows]
+        inline: dict[str, Any] = {"format": "inline", "dialect": dialect}
+        if schema is not None:
+            inline["schema"] = schema
+        with system.use_context(trusted=True):
+            return Resource(data=rows, **inline)
     options: dict[str, Any] = {"format": detected.format, "dialect": dialect}
     if detected.encoding:
         options["encoding"] = detected.encoding

@@ -22,11 +22,16 @@ def summary_lines(report: QualityReport, lang: str) -> list[str]:
     where = f"{d.format}"
     if d.encoding:
         where += f", {d.encoding}"
+    if getattr(d, "codepage", None):
+        where += (f" (Excel 95, page de codes {d.codepage})" if fr else f" (Excel 95, code page {d.codepage})")
     if d.delimiter:
         where += (", séparateur « " if fr else ", delimiter '") + ("\\t" if d.delimiter == "\t" else d.delimiter) + (
             " »" if fr else "'")
     if d.sheet:
         where += (", feuille « " if fr else ", sheet '") + d.sheet + (" »" if fr else "'")
+        if len(d.sheets) > 1 and d.sheet in d.sheets:  # how many sheets, and which one was read
+            where += (f" ({d.sheets.index(d.sheet) + 1} sur {len(d.sheets)})" if fr
+                      else f" ({d.sheets.index(d.sheet) + 1} of {len(d.sheets)})")
     where += (", en-tête ligne " if fr else ", header row ") + "+".join(map(str, d.header_rows))
     counts = (f"{report.error_count} erreur(s), {report.warning_count} avertissement(s), {report.info_count} info(s)"
               if fr else f"{report.error_count} error(s), {report.warning_count} warning(s), {report.info_count} info(s)")

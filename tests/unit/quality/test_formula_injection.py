@@ -62,3 +62,14 @@ def test_fix_leaves_everything_else_alone() -> None:
     new, changes = NeutraliseFormulas().apply(table, FixContext())
     assert list(new["a"]) == ["'=1+1", "-3", "+32 81 00 00 00"]
     assert [(c.row_number, c.before, c.after) for c in changes] == [(2, "=1+1", "'=1+1")]
+
+
+
+def test_labels_that_differ_only_by_outer_spaces_stay_two_columns() -> None:
+    from odwb_assist.checks.trim_spaces import TrimSpaces
+
+    table = pd.DataFrame([["Ciney", "=1+1", "3"]], columns=["commune", "2021 ", "2021"], index=[2])
+    trimmed, _changes = TrimSpaces().apply(table, FixContext())
+    assert list(trimmed.columns) == ["commune", "2021 ", "2021"]
+    new, changes = NeutraliseFormulas().apply(trimmed, FixContext())  # crashed on a duplicated label
+    assert new.iloc[0, 1] == "'=1+1" and len(changes) == 1

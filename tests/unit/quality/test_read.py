@@ -123,13 +123,14 @@ def test_ods(tmp_path: Path) -> None:
     assert [(f.type, f.row_number, f.field_name) for f in report.errors] == [("decimal-comma", 2, "superficie")]
 
 
-def test_renamed_xlsx_is_read_as_xlsx(tmp_path: Path) -> None:
+def test_a_workbook_named_csv_is_refused_naming_the_mismatch(tmp_path: Path) -> None:
     workbook = openpyxl.Workbook()
     workbook.active.append(["a", "b"])
     workbook.active.append([1, 2])
     path = tmp_path / "export.csv"
     workbook.save(path)
-    assert read_table(path).detected.format == "xlsx"
+    with pytest.raises(InputError, match=r"extension \.csv .* classeur Excel \(XLSX\)"):
+        read_table(path)
 
 
 def test_unknown_sheet_lists_the_sheets(cli: CLI, tmp_path: Path) -> None:

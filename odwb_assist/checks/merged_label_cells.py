@@ -1,0 +1,174 @@
+"""Check ``merged-label-cells``: a label merged down several rows leaves blanks under it once exported.
+
+A leading column (one of the first three, not the last) is taken as a merged label column when its
+blanks sit in rows that are otherwise filled, right under a filled label, on at least three rows and
+three tenths of the data rows, after two labels at least, each label distinct and most of them
+heading a group (a blank follows them), while its labels are text and the column
+on its right holds text labels on those rows (the rows of a group). Fix: fill each blank with the
+label above it (never across a blank row, never from a total).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..hookspecs import hookimpl
+from ..i18n import Msg
+from ..quality.fixing import Change, FixContext, replace_cells
+from ..quality.model import Finding, Severity
+from .base import BaseTableCheck, CheckContext
+from .shapes import SHAPES, filled_counts, full_row_threshold
+from .total_markers import total_like_mask
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+MESSAGE = Msg("Colonne « {field} » : {count} cellules vides sous une étiquette (cellules fusionnées verticalement, "
+              "par ex. ligne {row}).",
+              "Column '{field}': {count} blank cells under a label (cells merged vertically, e.g. row {row}).")
+TIP = Msg("Défusionnez les cellules de cette colonne et recopiez l'étiquette sur chaque ligne (Accueil > Fusionner > "
+          "Annuler la fusion, puis remplir vers le bas) : chaque ligne doit porter toutes ses valeurs. "
+          "« odwb-assist fix » recopie l'étiquette vers le bas.",
+          "Unmerge the cells of this column and copy the label onto every row (Home > Merge > Unmerge, then fill "
+          "down): every row must carry all its values. 'odwb-assist fix' fills the label down.")
+LABEL_COLUMNS = 3
+MIN_BLANKS = 3
+MIN_SHARE = 0.3
+MAX_LABELS = 20_000
+
+
+def chunk_stats(chunk: pd.DataFrame, position: int) -> Counter[str]:
+    """Counts for one candidate column of one chunk (summed over chunks by the check)."""
+    width = len(chunk.columns)
+    column = chunk.iloc[:, position].str.strip()
+    others = filled_counts(chunk) - (column != "").astype("int64")
+    data = others >= full_row_threshold(width - 1)
+    blank = (column == "") & data
+    filled = column[column != ""]
+    number = filled.str.fullmatch(SHAPES["number"].pattern) & ~filled.str.fullmatch(SHAPES["year"].pattern)
+    previous_filled = (column != "").shift(1, fill_value=False)
+    right_text = chunk.iloc[:, position + 1].str.strip()
+    right = right_text != ""
+    right_number = right_text.str.fullmatch(SHAPES["number"].pattern)
+    stats: Counter[str] = Counter()
+    stats["data"] = int(data.sum())
+    stats["blank"] = int(blank.sum())
+    stats["runs"] = int((blank & previous_filled).sum())
+    stats["filled"] = len(filled)
+    stats["numbers"] = int(number.sum())
+    stats["right"] = int((blank & right).sum())
+    stats["right_numbers"] = int((blank & right_number).sum())
+    return stats
+
+
+def is_merged(stats: Counter[str], first_filled: bool, distinct: int) -> bool:
+    """The verdict for one column; ``distinct`` = how many different labels it holds."""
+    if not first_filled or stats["blank"] < MIN_BLANKS or stats["runs"] < 2:
+        return False
+    if distinct < 0.9 * stats["filled"] or stats["runs"] < 0.6 * stats["filled"]:
+        return False  # a label heads one group each, and most groups have more than one row
+    if stats["blank"] < MIN_SHARE * stats["data"] or stats["blank"] > 0.95 * stats["data"]:
+        return False
+    if stats["numbers"] > 0.1 * stats["filled"] or stats["right"] < 0.9 * stats["blank"]:
+        return False
+    return stats["right_numbers"] <= 0.2 * stats["blank"]  # the column on the right names the rows of a group
+
+
+def candidate_positions(width: int) -> range:
+    return range(min(LABEL_COLUMNS, width - 1)) if width >= 3 else range(0)
+
+
+def _first_data_filled(table: pd.DataFrame, position: int) -> bool:
+    counts = filled_counts(table)
+    rows = table.index[counts.to_numpy() >= full_row_threshold(len(table.columns))]
+    return bool(len(rows)) and table.loc[rows[0]].iloc[position].strip() != ""
+
+
+def fill_down(column: pd.Series, rows: pd.Series) -> pd.Series:
+    """The new values of the cells to fill: the label above, within runs not crossed by a blank row or a total."""
+    text = column.str.strip()
+    blank_row = ~rows
+    group = blank_row.cumsum()
+    source = column.where(text != "")
+    source = source.mask(total_like_mask(text), "\x00")
+    source = source.mask(blank_row, "\x00")
+    filled = source.groupby(group).ffill()
+    target = (text == "") & rows & filled.notna() & (filled != "\x00")
+    return filled[target].astype(str)
+
+
+class MergedLabelCellsCheck(BaseTableCheck):
+    name = "merged-label-cells"
+    types = ("merged-label-cells",)
+
+    def start(self, context: CheckContext) -> None:
+        self.labels: dict[int, set[str]] = {}
+        self.stats: dict[int, Counter[str]] = {}
+        self.first: dict[int, bool] = {}
+        self.example: dict[int, int] = {}
+
+    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        if chunk.empty:
+            return ()
+        for position in candidate_positions(len(chunk.columns)):
+            if position not in self.first:
+                counts = filled_counts(chunk)
+                data = chunk.index[counts.to_numpy() >= full_row_threshold(len(chunk.columns))]
+                if not len(data):
+                    continue
+                self.first[position] = chunk.loc[data[0]].iloc[position].strip() != ""
+            self.stats.setdefault(position, Counter()).update(chunk_stats(chunk, position))
+            labels = self.labels.setdefault(position, set())
+            if len(labels) < MAX_LABELS:
+                labels.update(chunk.iloc[:, position].str.strip())
+            if position not in self.example:
+                column = chunk.iloc[:, position].str.strip()
+                blanks = column.index[(column == "").to_numpy() & (filled_counts(chunk) >= 2).to_numpy()]
+                if len(blanks):
+                    self.example[position] = int(blanks[0])
+        return ()
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        for position, stats in sorted(self.stats.items()):
+            distinct = len(self.labels.get(position, set()) - {""})
+            if is_merged(stats, self.first.get(position, False), distinct if distinct < MAX_LABELS else stats["filled"]):
+                field = context.fields[position]
+                yield Finding("merged-label-cells", Severity.WARNING,
+                              MESSAGE.format(field=field, count=stats["blank"], row=self.example.get(position, "")),
+                              TIP, row_number=self.example.get(position), field_name=field, field_number=position + 1,
+                              extra={"blankCells": stats["blank"]})
+
+
+class FillDownMergedLabels:
+    """Fill the blanks of merged label columns with the label above (one Change per cell)."""
+
+    name = "fill-down-merged-labels"
+    label = Msg("Recopier les étiquettes fusionnées vers le bas", "Fill merged labels down")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        changes: list[Change] = []
+        if table.empty:
+            return table, changes
+        for position in candidate_positions(len(table.columns)):
+            labels = table.iloc[:, position].str.strip()
+            distinct = labels[labels != ""].nunique()
+            if not is_merged(chunk_stats(table, position), _first_data_filled(table, position), distinct):
+                continue
+            column = str(table.columns[position])
+            others = filled_counts(table) - (table[column].str.strip() != "").astype("int64")
+            rows = others >= full_row_threshold(len(table.columns) - 1)
+            table = table.copy() if not changes else table
+            changes += replace_cells(table, column, fill_down(table[column], rows), self.name)
+        return table, changes
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[MergedLabelCellsCheck]:
+    return [MergedLabelCellsCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[FillDownMergedLabels]:
+    return [FillDownMergedLabels()]

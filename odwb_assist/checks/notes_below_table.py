@@ -1,0 +1,142 @@
+"""Check ``notes-below-table``: a legend, a source or notes written under the data.
+
+The tail of the table is the rows after the last data row (a row filled over at least half of the
+columns). It is reported when those rows hold a few cells only and one of them reads as a note: it
+starts like « Source », « Note », « * », « (1) »…, or it is a sentence under a blank row. A marker
+makes it an error, and ``fix`` then drops the tail (the rows go to the fix's record of removed rows);
+a sentence alone is a warning and is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..hookspecs import hookimpl
+from ..i18n import Msg
+from ..quality.fixing import Change, FixContext
+from ..quality.model import Finding, Severity
+from .base import BaseTableCheck, CheckContext
+from .shapes import filled_counts, full_row_threshold
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+MESSAGE = Msg("Lignes {first} à {last} : des notes ou une légende suivent les données (« {cell} »).",
+              "Rows {first} to {last}: notes or a legend follow the data ('{cell}').")
+MESSAGE_ONE = Msg("Ligne {row} : une note ou une légende suit les données (« {cell} »).",
+                  "Row {row}: a note or a legend follows the data ('{cell}').")
+TIP = Msg("Supprimez les lignes sous le tableau (source, notes, légende, renvois *) et mettez leur contenu dans la "
+          "description ou les métadonnées du jeu de données : sous le tableau, le portail les prendrait pour des "
+          "lignes de données.",
+          "Delete the rows under the table (source, notes, legend, * references) and put their content in the "
+          "dataset's description or metadata: under the table, the portal would take them for data rows.")
+MARKER = re.compile(
+    r"(?i)\s*(?:\*|\(\d+\)|\[\d+\]|\d+\)\s|source|sources|note|notes|nb\b|n\.b\.|remarques?|l[ée]gende|lecture\s*:|"
+    r"champ\s*:|m[ée]thodologie|d[ée]finitions?|avertissement|mise à jour|mis à jour|donn[ée]es provisoires|"
+    r"chiffres provisoires|©|copyright|bron\s*:|opmerking)"
+)
+TAIL_ROWS = 60
+
+
+@dataclass
+class Notes:
+    """The verdict: the note rows (blank rows of the tail included), the severity and the note shown."""
+
+    rows: list[int]
+    severity: Severity
+    shown: str
+    first: int
+    last: int
+
+
+class Tail:
+    """The rows after the last data row seen so far, fed chunk by chunk."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[int, int, str]] = []  # (row, filled cells, joined text)
+        self.data_rows = 0
+
+    def feed(self, chunk: pd.DataFrame) -> None:
+        width = len(chunk.columns)
+        if width < 2 or chunk.empty:
+            return
+        counts = filled_counts(chunk)
+        full = counts.index[counts.to_numpy() >= full_row_threshold(width)]
+        self.data_rows += len(full)
+        if len(full):
+            self.rows = []
+            after = chunk.loc[chunk.index > full.max()]
+        else:
+            after = chunk
+        room = TAIL_ROWS + 1 - len(self.rows)  # one more than the limit: a longer tail is sparse data, not notes
+        for row, cells in after.iloc[: max(room, 0)].iterrows():
+            filled = [str(v).strip() for v in cells if str(v).strip()]
+            self.rows.append((int(row), len(filled), " ".join(filled)))
+
+    def verdict(self, width: int) -> Notes | None:
+        rows = [item for item in self.rows if item[1]]
+        if self.data_rows < 1 or not rows or len(self.rows) > TAIL_ROWS:
+            return None
+        if any(filled > max(1, width // 3) for _, filled, _ in rows):
+            return None
+        blank_above = self.rows[0][1] == 0
+        marked = [text for _, _, text in rows if MARKER.match(text)]
+        sentence = [text for _, _, text in rows if len(text) >= 25 and " " in text]
+        if not marked and not (blank_above and sentence):
+            return None
+        shown = (marked or sentence)[0]
+        shown = shown if len(shown) <= 80 else shown[:77] + "…"
+        severity = Severity.ERROR if marked else Severity.WARNING
+        return Notes([row for row, _, _ in self.rows], severity, shown, rows[0][0], rows[-1][0])
+
+
+class NotesBelowTableCheck(BaseTableCheck):
+    name = "notes-below-table"
+    types = ("notes-below-table",)
+
+    def start(self, context: CheckContext) -> None:
+        self.tail = Tail()
+
+    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        self.tail.feed(chunk)
+        return ()
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        notes = self.tail.verdict(len(context.fields))
+        if notes is None:
+            return
+        note_rows = [row for row, filled, _ in self.tail.rows if filled]
+        message = (MESSAGE_ONE.format(row=notes.first, cell=notes.shown) if notes.first == notes.last
+                   else MESSAGE.format(first=notes.first, last=notes.last, cell=notes.shown))
+        yield Finding("notes-below-table", notes.severity, message, TIP,
+                      row_number=notes.first, cell=notes.shown, extra={"rows": note_rows})
+
+
+class DropNotesBelowTable:
+    """Drop the notes under the data when a row reads as a note for certain (« Source : », « * », « (1) »…)."""
+
+    name = "drop-notes-below-table"
+    label = Msg("Retirer les notes sous le tableau", "Drop the notes under the table")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        tail = Tail()
+        tail.feed(table)
+        notes = tail.verdict(len(table.columns))
+        if notes is None or notes.severity != Severity.ERROR:
+            return table, []
+        changes = [Change(self.name, row, None, " | ".join(v for v in table.loc[row].tolist() if str(v).strip()), None)
+                   for row in notes.rows]
+        return table.drop(index=notes.rows), changes
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[NotesBelowTableCheck]:
+    return [NotesBelowTableCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[DropNotesBelowTable]:
+    return [DropNotesBelowTable()]

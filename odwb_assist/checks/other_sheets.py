@@ -1,0 +1,46 @@
+"""Check ``other-sheets`` (info): the workbook has other sheets than the one read; say which and how to check them.
+
+Said only when no sheet was named (``--sheet``): a named sheet is a choice, not an oversight.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..hookspecs import hookimpl
+from ..i18n import Msg
+from ..quality.model import Finding, Severity
+from .base import BaseTableCheck, CheckContext
+
+MESSAGE = Msg("Le classeur a {count} feuilles ; seule la feuille « {sheet} » (n° {index}) a été lue. Autres feuilles : "
+              "{others}.",
+              "The workbook has {count} sheets; only sheet '{sheet}' (no. {index}) was read. Other sheets: {others}.")
+TIP = Msg("Pour vérifier une autre feuille : --sheet « nom » ; pour les vérifier toutes : --sheet all. Sur le portail, "
+          "publiez chaque tableau comme un jeu de données (ou une ressource) distinct.",
+          "To check another sheet: --sheet 'name'; to check them all: --sheet all. On the portal, publish each table "
+          "as a separate dataset (or resource).")
+
+
+class OtherSheetsCheck(BaseTableCheck):
+    name = "other-sheets"
+    types = ("other-sheets",)
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        detected: Any = context.options.get("detected")
+        names = list(getattr(detected, "sheets", None) or [])
+        sheet = getattr(detected, "sheet", None)
+        if len(names) < 2 or sheet not in names or getattr(detected, "sheet_given", False):
+            return
+        others = [name for name in names if name != sheet]
+        shown_fr = ", ".join(f"« {name} »" for name in others[:10]) + ("…" if len(others) > 10 else "")
+        shown_en = ", ".join(f"'{name}'" for name in others[:10]) + ("…" if len(others) > 10 else "")
+        values = {"count": len(names), "sheet": sheet, "index": names.index(sheet) + 1}
+        yield Finding("other-sheets", Severity.INFO,
+                      Msg(MESSAGE.fr.format(others=shown_fr, **values), MESSAGE.en.format(others=shown_en, **values)),
+                      TIP, extra={"sheets": names, "sheet": sheet})
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[OtherSheetsCheck]:
+    return [OtherSheetsCheck()]

@@ -1,0 +1,88 @@
+"""Check ``repeated-header``: the header row repeated inside the data (an export paged by a report tool).
+
+A row is a repeated header when it equals the header, cell for cell, on at least two labels and four
+fifths of the header's non-empty labels (case and outer spaces ignored). Fix: drop those rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from ..hookspecs import hookimpl
+from ..i18n import Msg
+from ..quality.fixing import Change, FixContext
+from ..quality.model import Finding, Severity
+from .base import BaseTableCheck, CheckContext
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+MESSAGE = Msg("Ligne {row} : l'en-tête du tableau est répété au milieu des données.",
+              "Row {row}: the table's header is repeated inside the data.")
+TIP = Msg("Supprimez les lignes d'en-tête répétées (souvent une par page d'un export imprimable) : le titre de chaque "
+          "colonne ne doit figurer qu'une fois, sur la première ligne. « odwb-assist fix » les retire.",
+          "Delete the repeated header rows (often one per page of a printable export): each column label must "
+          "appear once, on the first row. 'odwb-assist fix' drops them.")
+
+
+def header_rows_text(detected: Any, fields: list[str]) -> list[list[str]]:
+    """The header rows as the file has them (the labels read when the raw cells are unknown)."""
+    cells = [list(row) for row in getattr(detected, "header_cells", []) or []]
+    return cells or [list(fields)]
+
+
+def repeated_header_rows(chunk: pd.DataFrame, headers: list[list[str]]) -> list[int]:
+    """Row numbers of the rows of ``chunk`` that repeat one of the header rows."""
+    if len(chunk.columns) < 2 or chunk.empty:
+        return []
+    found: set[int] = set()
+    for header in headers:
+        labels = [str(cell).strip().casefold() for cell in header[: len(chunk.columns)]]
+        filled = [(position, label) for position, label in enumerate(labels) if label]
+        if len(filled) < 2:
+            continue
+        need = max(2, -(-4 * len(filled) // 5))
+        matches = None
+        for position, label in filled:
+            same = (chunk.iloc[:, position].str.strip().str.casefold() == label).astype("int64")
+            matches = same if matches is None else matches + same
+        if matches is not None:
+            found.update(int(row) for row in matches.index[matches.to_numpy() >= need])
+    return sorted(found)
+
+
+class RepeatedHeaderCheck(BaseTableCheck):
+    name = "repeated-header"
+    types = ("repeated-header",)
+
+    def start(self, context: CheckContext) -> None:
+        self.headers = header_rows_text(context.options.get("detected"), context.fields)
+
+    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        for row in repeated_header_rows(chunk, self.headers):
+            yield Finding("repeated-header", Severity.ERROR, MESSAGE.format(row=row), TIP, row_number=row,
+                          cell=" | ".join(str(v) for v in chunk.loc[row].tolist()[:6]))
+
+
+class DropRepeatedHeaders:
+    """Drop the rows that repeat the header (each dropped row is a Change with ``after=None``)."""
+
+    name = "drop-repeated-headers"
+    label = Msg("Supprimer les en-têtes répétés", "Drop repeated header rows")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        headers = header_rows_text(context.options.get("detected"), [str(c) for c in table.columns])
+        rows = repeated_header_rows(table, headers)
+        changes = [Change(self.name, row, None, " | ".join(map(str, table.loc[row].tolist())), None) for row in rows]
+        return (table.drop(index=rows), changes) if rows else (table, [])
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[RepeatedHeaderCheck]:
+    return [RepeatedHeaderCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[DropRepeatedHeaders]:
+    return [DropRepeatedHeaders()]

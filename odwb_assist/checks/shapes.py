@@ -1,0 +1,64 @@
+"""The shape of raw cell text (number, date, year, e-mail, web address), shared by the layout checks.
+
+The layout checks (``no-header``, ``section-row``, ``form-layout``…) decide from shapes, not types:
+a header cell that has the shape of its column's values is data, not a label.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+NUMBER = r"[+-]?(?:\d{1,3}(?:[ .\u00a0\u202f']\d{3})+|\d+)(?:[.,]\d+)?%?"
+DATE = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?: \d{1,2}:\d{2}(?::\d{2})?)?"
+EMAIL = r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}"
+URL = r"(?:https?://|www\.)\S+"
+YEAR = r"(?:1[89]|20)\d{2}"
+SHAPES = {"year": re.compile(YEAR), "number": re.compile(NUMBER), "date": re.compile(DATE),
+          "email": re.compile(EMAIL), "url": re.compile(URL)}
+TYPED = ("number", "date", "email", "url")  # "year" counts as a number for a column
+
+
+def shape(text: str) -> str:
+    """``year``, ``number``, ``date``, ``email``, ``url``, ``text`` or ``empty`` for one cell."""
+    value = text.strip()
+    if not value:
+        return "empty"
+    for name, pattern in SHAPES.items():
+        if pattern.fullmatch(value):
+            return name
+    return "text"
+
+
+def column_shape(values: pd.Series, share: float = 0.8) -> str:
+    """The shape that at least ``share`` of the non-empty values have (``year`` when all are years), else ``mixed``."""
+    filled = values[values.str.strip() != ""].str.strip()
+    if filled.empty:
+        return "empty"
+    counts = filled.map(shape).value_counts()
+    if counts.get("year", 0) == len(filled):
+        return "year"
+    numbers = int(counts.get("number", 0) + counts.get("year", 0))
+    if numbers >= share * len(filled):
+        return "number"
+    for name in ("date", "email", "url", "text"):
+        if counts.get(name, 0) >= share * len(filled):
+            return name
+    return "mixed"
+
+
+def filled_counts(chunk: pd.DataFrame) -> pd.Series:
+    """Row number -> number of non-blank cells."""
+    import pandas as pd
+
+    if chunk.empty:
+        return pd.Series(dtype="int64")
+    return (chunk.apply(lambda column: column.str.strip() != "")).sum(axis=1)
+
+
+def full_row_threshold(width: int) -> int:
+    """How many filled cells make a row a data row: at least two, and half the columns."""
+    return max(2, (width + 1) // 2)
