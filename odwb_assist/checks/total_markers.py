@@ -103,4 +103,4 @@ def total_like_mask(values: pd.Series) -> pd.Series:
     """:func:`looks_like_total` over a column, judged once per distinct value after a cheap substring test."""
     candidates = values[values.str.contains(PREFILTER, regex=True, na=False)]
     verdicts = {value: looks_like_total(value) for value in candidates.unique()}
-    return values.map(verdicts).fillna(False).astype(bool)
+    return values.map(lambda value: verdicts.get(value, False)).astype(bool)
