@@ -19,7 +19,17 @@ from .model import Metadata
 from .project_file import store_metadata
 from .rules_odwb import FALLBACK_TITLE_SOURCE
 from .score import MetadataReport, score
-from .vocabularies import FREQUENCIES, find_frequency, find_licence, match_theme, project_themes, theme_vocabulary
+from .vocabularies import (
+    FREQUENCIES,
+    canonical,
+    closest,
+    find_frequency,
+    find_licence,
+    match_theme,
+    project_themes,
+    theme_vocabulary,
+    unknown_value,
+)
 
 FIELD_PREFIX = "fields."  # question keys for column descriptions: "fields.<column>"
 Ask = Callable[[str, str | None], str]  # (question, default) -> answer ("" = skip)
@@ -94,15 +104,42 @@ def interpret(question: Question, answer: str) -> Any:
     return answer
 
 
+VOCABULARY_QUESTIONS = {"default.theme": "theme", "default.license": "licence", "dcat.accrualperiodicity": "frequency"}
+MAX_TRIES = 3
+
+
+def outside_vocabulary(question: Question, value: Any, project: ProjectConfig | None, lang: str) -> str | None:
+    """Why a typed answer is not in the vocabulary (with the closest valid value), or None when it is."""
+    kind = VOCABULARY_QUESTIONS.get(question.key)
+    if kind is None or value is None:
+        return None
+    text = str(value[0] if isinstance(value, list) else value)
+    if canonical(kind, text, project_themes(project) if kind == "theme" else None) is not None:
+        return None
+    message, advice, _proposal = unknown_value(kind, text, project_themes(project) if kind == "theme" else None)
+    return f"{message(lang)} {advice(lang)}"
+
+
 def ask_questions(metadata: Metadata, project: ProjectConfig | None, ask: Ask, lang: str = "fr") -> dict[str, Any]:
+    """Ask each question; a theme, licence or frequency outside the vocabulary is refused where it is typed, with
+    the closest valid value proposed as the next default (three tries, then the question is skipped)."""
     answers: dict[str, Any] = {}
     for question in questions(metadata, project):
         text = question.text(lang)
         if question.choices:
             text += "\n" + "\n".join(f"  {i}. {c}" for i, c in enumerate(question.choices, 1)) + "\n"
-        value = interpret(question, ask(text, question.default))
-        if value is not None:
-            answers[question.key] = value
+        default = question.default
+        for _ in range(MAX_TRIES):
+            value = interpret(question, ask(text, default))
+            problem = outside_vocabulary(question, value, project, lang)
+            if problem is None:
+                if value is not None:
+                    answers[question.key] = value
+                break
+            kind = VOCABULARY_QUESTIONS[question.key]
+            typed = str(value[0] if isinstance(value, list) else value)
+            default = closest(kind, typed, project_themes(project) if kind == "theme" else None)
+            text = f"{problem}\n{question.text(lang)}"
     return answers
 
 

@@ -13,7 +13,17 @@ from datetime import UTC, date, datetime
 from ..hookspecs import hookimpl
 from ..i18n import Msg
 from .score import MetadataFinding, MetadataRule, ScoreContext
-from .vocabularies import LANGUAGES, find_frequency, find_licence, match_theme, project_themes, theme_vocabulary
+from .vocabularies import (
+    BELGIUM,
+    LANGUAGES,
+    find_frequency,
+    find_geographic_reference,
+    find_licence,
+    match_theme,
+    project_themes,
+    theme_vocabulary,
+    unknown_value,
+)
 
 EMAIL = re.compile(r"^[\w.+'-]+@[\w-]+(\.[\w-]+)*\.[a-z]{2,}$", re.I)
 FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -54,10 +64,8 @@ def check_theme(ctx: ScoreContext) -> list[MetadataFinding]:
                         f"Choose a theme from the portal's list: {choices}", example="Mobilité", severity="error")]
     unknown = [t for t in themes if match_theme(str(t), vocabulary) is None]
     if unknown:
-        return [finding("theme-unknown", "default.theme", f"Thème inconnu du portail : {', '.join(map(str, unknown))}.",
-                        f"Theme unknown to the portal: {', '.join(map(str, unknown))}.",
-                        f"Utilisez exactement un libellé de la liste : {choices}",
-                        f"Use exactly one label of the list: {choices}", lost=20, severity="error", example="Mobilité")]
+        message, advice, proposal = unknown_value("theme", str(unknown[0]), project_themes(ctx.project))
+        return [MetadataFinding("theme-unknown", "default.theme", message, advice, 20, "error", proposal or "Mobilité")]
     return []
 
 
@@ -188,15 +196,19 @@ def check_dcat_ap(ctx: ScoreContext) -> list[MetadataFinding]:
                                  severity="error", example=date.today().isoformat()))
     frequency = md.get("dcat.accrualperiodicity")
     if frequency and find_frequency(str(frequency)) is None:
-        found.append(finding("frequency-unknown", "dcat.accrualperiodicity", f"Fréquence non reconnue : « {frequency} ».",
-                             f"Unrecognised frequency: '{frequency}'.",
-                             "Utilisez : Quotidienne, Hebdomadaire, Mensuelle, Trimestrielle, Annuelle, Irrégulière…",
-                             "Use: Daily, Weekly, Monthly, Quarterly, Annual, Irregular…", lost=5, example="Annuelle"))
+        message, advice, proposal = unknown_value("frequency", str(frequency))
+        found.append(MetadataFinding("frequency-unknown", "dcat.accrualperiodicity", message, advice, 5, "warning",
+                                     proposal or "Annuelle"))
     language = md.get("default.language")
     if language and str(language) not in LANGUAGES:
-        found.append(finding("language-unknown", "default.language", f"Langue « {language} » inconnue du portail.",
-                             f"Language '{language}' unknown to the portal.", f"Utilisez un code : {', '.join(LANGUAGES)}.",
-                             f"Use a code: {', '.join(LANGUAGES)}.", lost=5, example="fr"))
+        message, advice, proposal = unknown_value("language", str(language))
+        found.append(MetadataFinding("language-unknown", "default.language", message, advice, 5, "warning",
+                                     proposal or "fr"))
+    for place in md.get("default.geographic_reference") or []:
+        if find_geographic_reference(str(place)) is None:
+            message, advice, proposal = unknown_value("geographic_reference", str(place))
+            found.append(MetadataFinding("geographic-reference-unknown", "default.geographic_reference", message,
+                                         advice, 5, "error", proposal or BELGIUM))
     return found
 
 
