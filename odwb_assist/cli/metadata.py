@@ -33,6 +33,8 @@ def print_report(report: MetadataReport) -> None:
                   + (f" — {escape(report.dataset_id)}" if report.dataset_id else "")
                   + f" : [bold]{report.score} / {report.max}[/] "
                   f"[{COLOURS[report.band]}]{escape(report.band_label(lang))}[/]")
+    if report.cap_reason(lang):
+        echo(f"  {report.cap_reason(lang)}")
     severity = SEVERITY_EN if lang == "en" else SEVERITY_FR
     for dimension in report.dimensions:
         console.print(f"  [bold]{escape(dimension.label(lang))}[/] : {dimension.points} / {dimension.max}")

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
+from .confirmation import toml_line
 from .score import MetadataFinding, MetadataRule, ScoreContext
 from .vocabularies import (
     BELGIUM,
@@ -29,12 +30,29 @@ EMAIL = re.compile(r"^[\w.+'-]+@[\w-]+(\.[\w-]+)*\.[a-z]{2,}$", re.I)
 FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
            "xls": "application/vnd.ms-excel", "ods": "application/vnd.oasis.opendocument.spreadsheet",
            "json": "application/json", "geojson": "application/geo+json", "xml": "application/xml"}
-POLICY_SOURCE = "metadata.enrich_project"  # the licence proposed by Walloon policy, not chosen by anyone
 
 
 def finding(code: str, field: str | None, fr: str, en: str, advice_fr: str, advice_en: str, *,
             lost: int | None = None, severity: str = "warning", example: str | None = None) -> MetadataFinding:
     return MetadataFinding(code, field, Msg(fr, en), Msg(advice_fr, advice_en), lost, severity, example)
+
+
+def proposed(ctx: ScoreContext, key: str, code: str, what_fr: str, what_en: str, *,
+             severity: str = "warning") -> MetadataFinding:
+    """A value the tool proposed and nobody confirmed: it earns no point until written in odwb.toml.
+
+    ``what_fr`` says what was proposed, agreed in gender (« Thème proposé par l'outil, pas encore confirmé »).
+    """
+    value = ctx.metadata.get(key)
+    shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    line = toml_line(key, value)
+    return finding(code, key, f"{what_fr} : « {shown} ».", f"{what_en}: '{shown}'.",
+                   f"Si la proposition convient, confirmez-la en l'écrivant dans [datasets.metadata] de odwb.toml "
+                   f"({line}), ou répondez aux questions de « odwb-assist document --interactive ». Une proposition "
+                   "ne compte qu'une fois confirmée.",
+                   f"If the proposal is right, confirm it by writing it in [datasets.metadata] of odwb.toml ({line}), "
+                   "or answer the questions of 'odwb-assist document --interactive'. A proposal counts only once "
+                   "confirmed.", severity=severity, example=line)
 
 
 # --- Findability ----------------------------------------------------------------------------------
@@ -47,6 +65,9 @@ def check_keywords(ctx: ScoreContext) -> list[MetadataFinding]:
         return [finding("keyword-missing", "default.keyword", "Aucun mot-clé.", "No keyword.",
                         "Ajoutez 3 à 8 mots-clés que vos usagers taperaient dans la recherche (keyword = [\"…\"]).",
                         "Add 3 to 8 keywords your users would search for (keyword = [\"…\"]).", example=example)]
+    if not ctx.confirmed("default.keyword"):
+        return [proposed(ctx, "default.keyword", "keyword-unconfirmed", "Mots-clés proposés par l'outil, pas encore "
+                         "confirmés", "Keywords proposed by the tool, not confirmed yet")]
     if len(keywords) < 3:
         return [finding("keyword-few", "default.keyword", f"Seulement {len(keywords)} mot(s)-clé(s).",
                         f"Only {len(keywords)} keyword(s).", "Ajoutez au moins 3 mots-clés.", "Add at least 3 keywords.",
@@ -62,6 +83,9 @@ def check_theme(ctx: ScoreContext) -> list[MetadataFinding]:
         return [finding("theme-missing", "default.theme", "Aucun thème.", "No theme.",
                         f"Choisissez un thème de la liste du portail : {choices}",
                         f"Choose a theme from the portal's list: {choices}", example="Mobilité", severity="error")]
+    if not ctx.confirmed("default.theme"):
+        return [proposed(ctx, "default.theme", "theme-unconfirmed", "Thème proposé par l'outil, pas encore confirmé",
+                         "Theme proposed by the tool, not confirmed yet", severity="error")]
     unknown = [t for t in themes if match_theme(str(t), vocabulary) is None]
     if unknown:
         message, advice, proposal = unknown_value("theme", str(unknown[0]), project_themes(ctx.project))
@@ -70,8 +94,12 @@ def check_theme(ctx: ScoreContext) -> list[MetadataFinding]:
 
 
 def check_spatial(ctx: ScoreContext) -> list[MetadataFinding]:
-    if ctx.metadata.get("dcat.spatial") or ctx.metadata.get("default.geographic_reference"):
+    given = [k for k in ("dcat.spatial", "default.geographic_reference") if ctx.metadata.get(k)]
+    if any(ctx.confirmed(k) for k in given):
         return []
+    if given:
+        return [proposed(ctx, given[0], "spatial-unconfirmed", "Couverture géographique proposée par l'outil, pas "
+                         "encore confirmée", "Spatial coverage proposed by the tool, not confirmed yet")]
     return [finding("spatial-missing", "dcat.spatial", "La couverture géographique n'est pas indiquée.",
                     "Spatial coverage is missing.", "Indiquez le territoire couvert (commune, section, province).",
                     "Give the territory covered (municipality, province).", example="Ciney (code INS 91030)")]
@@ -79,7 +107,11 @@ def check_spatial(ctx: ScoreContext) -> list[MetadataFinding]:
 
 def check_temporal(ctx: ScoreContext) -> list[MetadataFinding]:
     if ctx.metadata.get("dcat.temporal"):
-        return []
+        if ctx.confirmed("dcat.temporal"):
+            return []
+        return [proposed(ctx, "dcat.temporal", "temporal-unconfirmed", "Période couverte calculée d'après les dates "
+                         "des données, pas encore confirmée", "Temporal coverage computed from the data's dates, not "
+                         "confirmed yet")]
     return [finding("temporal-missing", "dcat.temporal", "La période couverte n'est pas indiquée.",
                     "Temporal coverage is missing.",
                     "Indiquez la période couverte par les données (début/fin, format AAAA-MM-JJ/AAAA-MM-JJ).",
@@ -219,7 +251,11 @@ LICENCE_EXAMPLE = "CC0 1.0"
 
 def check_licence(ctx: ScoreContext) -> list[MetadataFinding]:
     if ctx.metadata.get("default.license"):
-        return []
+        if ctx.confirmed("default.license"):
+            return []
+        return [proposed(ctx, "default.license", "license-unconfirmed", "Licence proposée par défaut (politique "
+                         "wallonne), pas encore confirmée", "Licence proposed by default (Walloon policy), not "
+                         "confirmed yet", severity="error")]
     return [finding("license-missing", "default.license", "Aucune licence.", "No licence.",
                     "La Wallonie recommande CC0 (domaine public) ; CC BY 4.0 est accepté.",
                     "Wallonia recommends CC0 (public domain); CC BY 4.0 is accepted.", severity="error",
@@ -253,13 +289,10 @@ def check_licence_vocabulary(ctx: ScoreContext) -> list[MetadataFinding]:
                         "dans la description.",
                         "Walloon 'comply or explain' policy: prefer CC0 1.0, or explain the choice in the description.",
                         lost=5, example=LICENCE_EXAMPLE)]
-    if ctx.metadata.sources.get("default.license") == POLICY_SOURCE:
-        return [finding("license-unconfirmed", "default.license",
-                        f"Licence « {label} » proposée par défaut (politique wallonne), pas encore confirmée.",
-                        f"Licence '{label}' proposed by default (Walloon policy), not yet confirmed.",
-                        f"Confirmez-la en écrivant license = \"{label}\" dans [datasets.metadata] de odwb.toml.",
-                        f"Confirm it by writing license = \"{label}\" in [datasets.metadata] of odwb.toml.",
-                        lost=5, severity="info", example=str(label))]
+    if not ctx.confirmed("default.license"):  # said once, by the « license » rule; no point until confirmed
+        return [finding("license-pending", "default.license", "Licence de la liste, à confirmer.",
+                        "Licence from the list, to be confirmed.", "Voir « Licence indiquée » ci-dessus.",
+                        "See 'Licence given' above.", severity="info")]
     return []
 
 

@@ -41,7 +41,7 @@ def check_title(ctx: ScoreContext) -> list[MetadataFinding]:
                              f"Title '{title}' was derived from the file name.",
                              "Écrivez un titre qui dit quoi et où, dans [datasets.metadata] (title = \"…\").",
                              "Write a title saying what and where, in [datasets.metadata] (title = \"…\").",
-                             lost=10, example=example))
+                             severity="error", example=example))
     text = str(title)
     if len(text) < 10:
         found.append(finding("title-short", "default.title", f"Titre très court : « {text} ».", f"Very short title: '{text}'.",
