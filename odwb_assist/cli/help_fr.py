@@ -56,7 +56,7 @@ def _patch_usage_prefix() -> None:
     global _patched
     if _patched:
         return
-    formatter_class: Any = typer._click.formatting.HelpFormatter  # type: ignore[attr-defined]
+    formatter_class: Any = typer._click.formatting.HelpFormatter
     original = formatter_class.write_usage
 
     def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
@@ -101,7 +101,7 @@ def localise(command: Any, lang: str) -> Any:
     _patch_usage_prefix()
     for name, value in (RICH_STRINGS_FR if lang == "fr" else RICH_STRINGS_EN).items():
         setattr(rich_utils, name, value)
-    context_class: Any = typer._click.Context  # type: ignore[attr-defined]
+    context_class: Any = typer._click.Context
     for cmd in _commands(command):
         ctx = context_class(cmd, info_name=cmd.name)
         cmd.options_metavar = OPTIONS_METAVAR[lang]

@@ -39,7 +39,7 @@ def _blocker(code: str, fr: str, en: str, advice_fr: str, advice_en: str, field:
 def metadata_blockers(project: Any, metadata: dict[str, Any]) -> list[Blocker]:
     """The blockers of a publication payload (``{"default": {…}, …}``, licence and themes as labels)."""
     default = metadata.get("default") or {}
-    unconfirmed = getattr(default, "unconfirmed", frozenset())
+    unconfirmed: frozenset[str] = getattr(default, "unconfirmed", frozenset())
     found: list[Blocker] = []
     description = _value(default, "description")
     if not plain_text(clean_description(str(description or ""))) or "default.description" in unconfirmed:
