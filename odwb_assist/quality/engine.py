@@ -245,7 +245,7 @@ def check(
     types = {field.name: field.type for field in (user_schema or inferred).fields}
     report = QualityReport(
         source=str(path), detected=detected, rows=run.rows, fields=names, kinds=kinds,
-        errors=sorted(collector.kept, key=_order), stats=dict(collector.counts),
+        findings=sorted(collector.kept, key=_order), stats=dict(collector.counts),
         severity_counts=dict(collector.severities), types=types, lang=lang,
         truncated=collector.truncated, seconds=round(time.perf_counter() - started, 3),
     )

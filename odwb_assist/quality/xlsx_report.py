@@ -38,7 +38,7 @@ def write_xlsx(report: QualityReport, source: str | Path, path: str | Path, lang
     table = read_table(source, sheet=report.detected.sheet)
     cells: dict[tuple[int, str], Finding] = {}
     rows: dict[int, Finding] = {}
-    for finding in report.errors:
+    for finding in report.findings:
         if finding.row_number is None:
             continue
         if finding.field_name:
@@ -84,7 +84,7 @@ def write_xlsx(report: QualityReport, source: str | Path, path: str | Path, lang
         cell.font = bold
         heading.append(cell)
     sheet.append(heading)
-    for finding in report.errors:
+    for finding in report.findings:
         sheet.append([finding.type, finding.severity.value, finding.row_number, finding.field_name, finding.cell,
                       finding.message(language), finding.tip(language)])
     workbook.save(out)

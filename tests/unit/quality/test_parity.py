@@ -30,7 +30,7 @@ def frictionless_errors(path: Path) -> Counter[tuple[str, int | None, str | None
 def test_same_errors_as_frictionless(path: Path) -> None:
     theirs = frictionless_errors(path)
     report = check(path, plugins=get_plugin_manager(load_entrypoints=False))
-    ours = Counter((f.type, f.row_number, f.field_name) for f in report.errors)
+    ours = Counter((f.type, f.row_number, f.field_name) for f in report.findings)
     missing = theirs - ours
     assert not missing, f"not reported: {dict(missing)}"
     assert theirs, "each fixture has at least one error"
@@ -39,7 +39,7 @@ def test_same_errors_as_frictionless(path: Path) -> None:
 
 def test_every_frictionless_finding_is_translated_with_a_tip() -> None:
     report = check(FIXTURES / "capital-invalid.csv", plugins=get_plugin_manager(load_entrypoints=False), lang="en")
-    for finding in report.errors:
+    for finding in report.findings:
         data = finding.to_dict("fr")
         assert data["message"] and data["tip"]
         assert finding.message("fr") != finding.message("en")
@@ -63,7 +63,7 @@ def test_vectorised_types_match_frictionless_with_a_given_schema(tmp_path: Path)
     theirs = Counter((e.type, getattr(e, "row_number", None), getattr(e, "field_name", None), getattr(e, "cell", None))
                      for task in report.tasks for e in task.errors)
     ours_report = check(path, schema_path, plugins=get_plugin_manager(load_entrypoints=False))
-    ours = Counter((f.type, f.row_number, f.field_name, f.cell) for f in ours_report.errors if f.source == "frictionless")
+    ours = Counter((f.type, f.row_number, f.field_name, f.cell) for f in ours_report.findings if f.source == "frictionless")
     assert theirs == ours
 
 
