@@ -68,3 +68,8 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """Tab completion lists the public API (the lazily imported names too)."""
+    return sorted(__all__)

@@ -235,6 +235,19 @@ class Inventory:
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity.value == "error"]
 
+    def __repr__(self) -> str:
+        return f"<Inventory {self.path or ''} : {len(self.entries)} ligne(s), {len(self.errors)} erreur(s)>"
+
+    def to_frame(self) -> Any:
+        """The entries as a pandas DataFrame, one row per line; ``published_on`` as dates (``NaT`` when empty)."""
+        import pandas as pd
+
+        frame = pd.DataFrame([e.cells() for e in self.entries], columns=[c.key for c in COLUMNS])
+        frame["published_on"] = pd.to_datetime(frame["published_on"].replace("", None), errors="coerce")
+        for key in ("value", "effort"):
+            frame[key] = pd.to_numeric(frame[key].replace("", None), errors="coerce").astype("Int64")
+        return frame
+
     @property
     def valid(self) -> bool:
         return not self.errors

@@ -53,6 +53,14 @@ class DocumentResult:
     answers: dict[str, Any] = field(default_factory=dict)
     project_file: Path | None = None
 
+    def __repr__(self) -> str:
+        folder = next(iter(self.files.values())).parent if self.files else None
+        return (f"<DocumentResult {self.metadata.dataset_id or ''} : {self.report.score}/{self.report.max} "
+                f"{self.report.band_label()}, {len(self.files)} fichier(s) dans {folder}>")
+
+    def _repr_html_(self) -> str:
+        return self.report._repr_html_()
+
 
 def questions(metadata: Metadata, project: ProjectConfig | None) -> list[Question]:
     """Only what the project, the inventory and the data could not give."""
