@@ -149,7 +149,9 @@ def check(
     probe = open_resource(path, detected, schema=user_schema)
     try:
         with probe:
-            names = list(probe.schema.field_names)
+            # the file's own columns (with a schema, its header may have more or fewer than the schema's fields)
+            names = list(probe.labels or []) if user_schema is not None else []
+            names = names if names and all(names) else list(probe.schema.field_names)
             inferred = probe.schema
             fragment = [list(row) for row in (probe.fragment or [])]
     except FrictionlessException as exc:
