@@ -10,7 +10,6 @@ import typer
 
 from .. import inventory as inv
 from ..errors import ConfigError, InventoryError
-from ..inventory.discovery import merge_preview
 from .common import STATE, ProjectOption, echo, load_project, plugin_manager, print_json, t
 
 inventory_app = typer.Typer(help="Inventaire des données de l'administration (cartographie, priorités, statut).",
@@ -101,7 +100,7 @@ def _describe(entries: list[inv.InventoryEntry]) -> None:
 def _propose_merge(folder: Path, output: Path, proposals: list[inv.InventoryEntry], as_json: bool) -> None:
     """``discover`` onto an existing inventory: never replace it; show what --merge would add, and how."""
     existing = inv.read(output, engine=None)
-    added, completed = merge_preview(existing, proposals)
+    added, completed = inv.merge_preview(existing, proposals)
     command = f"odwb-assist inventory discover {folder} --merge {output}"
     if as_json:
         print_json({"output_exists": str(output), "merge_command": command,
@@ -138,7 +137,7 @@ def discover_command(
         entries = inv.merge(existing, proposals)
         output = output or _new_path(merge_into, "complete")
         if not as_json:
-            added, completed = merge_preview(existing, proposals)
+            added, completed = inv.merge_preview(existing, proposals)
             echo(t(f"Ajout à {merge_into} : {len(added)} nouvelle(s) ligne(s), {len(completed)} ligne(s) complétée(s) "
                    "(seulement leurs cellules vides).",
                    f"Merge into {merge_into}: {len(added)} new row(s), {len(completed)} row(s) completed "

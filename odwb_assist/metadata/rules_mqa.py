@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from ..hookspecs import hookimpl
 from ..i18n import Msg
 from .confirmation import toml_line
+from .examples import local
 from .score import MetadataFinding, MetadataRule, ScoreContext
 from .vocabularies import (
     BELGIUM,
@@ -52,7 +53,7 @@ def proposed(ctx: ScoreContext, key: str, code: str, what_fr: str, what_en: str,
                    "ne compte qu'une fois confirmée.",
                    f"If the proposal is right, confirm it by writing it in [datasets.metadata] of odwb.toml ({line}), "
                    "or answer the questions of 'odwb-assist document --interactive'. A proposal counts only once "
-                   "confirmed.", severity=severity, example=line)
+                   "confirmed.", severity=severity)
 
 
 # --- Findability ----------------------------------------------------------------------------------
@@ -60,7 +61,7 @@ def proposed(ctx: ScoreContext, key: str, code: str, what_fr: str, what_en: str,
 
 def check_keywords(ctx: ScoreContext) -> list[MetadataFinding]:
     keywords = ctx.metadata.get("default.keyword") or []
-    example = "vélo, stationnement, mobilité, Ciney"
+    example = local(ctx).keywords
     if not keywords:
         return [finding("keyword-missing", "default.keyword", "Aucun mot-clé.", "No keyword.",
                         "Ajoutez 3 à 8 mots-clés que vos usagers taperaient dans la recherche (keyword = [\"…\"]).",
@@ -102,7 +103,7 @@ def check_spatial(ctx: ScoreContext) -> list[MetadataFinding]:
                          "encore confirmée", "Spatial coverage proposed by the tool, not confirmed yet")]
     return [finding("spatial-missing", "dcat.spatial", "La couverture géographique n'est pas indiquée.",
                     "Spatial coverage is missing.", "Indiquez le territoire couvert (commune, section, province).",
-                    "Give the territory covered (municipality, province).", example="Ciney (code INS 91030)")]
+                    "Give the territory covered (municipality, province).", example=local(ctx).spatial)]
 
 
 def check_temporal(ctx: ScoreContext) -> list[MetadataFinding]:
@@ -211,7 +212,7 @@ def check_dcat_ap(ctx: ScoreContext) -> list[MetadataFinding]:
         found.append(finding("email-malformed", "dcat.contact_email", f"Adresse e-mail mal formée : « {email} ».",
                              f"Malformed e-mail address: '{email}'.", "Écrivez une adresse complète, sans espace.",
                              "Write a full address, without spaces.", lost=10, severity="error",
-                             example="mobilite@ciney.be"))
+                             example=local(ctx).email()))
     for key in ("default.modified", "dcat.issued", "dcat.created"):
         value = md.get(key)
         if value is None:
@@ -306,11 +307,11 @@ def check_contact(ctx: ScoreContext) -> list[MetadataFinding]:
         return [finding("contact-missing", "dcat.contact_email", "Aucune adresse de contact.", "No contact address.",
                         "Ajoutez contact_email dans [administration] de odwb.toml (l'adresse d'un service).",
                         "Add contact_email to [administration] in odwb.toml (a service address).",
-                        severity="error", example="mobilite@ciney.be")]
+                        severity="error", example=local(ctx).email())]
     if not EMAIL.match(str(email).strip()):
         return [finding("contact-malformed", "dcat.contact_email", f"Adresse de contact mal formée : « {email} ».",
                         f"Malformed contact address: '{email}'.", "Corrigez l'adresse (nom@domaine.be).",
-                        "Fix the address (name@domain.be).", severity="error", example="mobilite@ciney.be")]
+                        "Fix the address (name@domain.be).", severity="error", example=local(ctx).email())]
     return []
 
 
@@ -319,7 +320,7 @@ def check_publisher(ctx: ScoreContext) -> list[MetadataFinding]:
         return []
     return [finding("publisher-missing", "default.publisher", "L'éditeur n'est pas indiqué.", "No publisher.",
                     "Indiquez name (et publisher) dans [administration] de odwb.toml.",
-                    "Set name (and publisher) in [administration] of odwb.toml.", example="Ville de Ciney")]
+                    "Set name (and publisher) in [administration] of odwb.toml.", example=local(ctx).name)]
 
 
 # --- Contextuality --------------------------------------------------------------------------------
@@ -332,7 +333,7 @@ def check_rights(ctx: ScoreContext) -> list[MetadataFinding]:
                     "No reference (link to the source) nor attribution.",
                     "Ajoutez website dans [administration] ou references = \"https://…\" pour ce jeu.",
                     "Add website to [administration] or references = \"https://…\" for this dataset.",
-                    example="https://www.ciney.be")]
+                    example=local(ctx).website)]
 
 
 def check_size(ctx: ScoreContext) -> list[MetadataFinding]:
