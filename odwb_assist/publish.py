@@ -93,6 +93,14 @@ class Plan:
     def writes(self) -> int:
         return len(self.steps)
 
+    def __repr__(self) -> str:
+        return f"<Plan {self.dataset_id} : {len(self.steps)} étape(s) vers {self.client.base_url}>"
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return f"<pre style='white-space: pre-wrap'>{html.escape(self.describe('fr'))}</pre>"
+
     def describe(self, lang: str = "fr") -> str:
         portal = self.client.base_url
         if not self.steps:
