@@ -127,3 +127,14 @@ def test_portal_refusal_speaks_correct_french() -> None:
     with pytest.raises(MetadataError) as caught:
         vocabulary._unknown("license_id", "Maison")
     assert "ne connaît pas la licence « Maison »" in caught.value.message("fr")
+
+
+def test_document_command_catches_a_theme_typed_wrong_in_odwb_toml(cli: Any, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "data.csv").write_text("nom,places\nGare,12\n", encoding="utf-8")
+    (tmp_path / "odwb.toml").write_text('[administration]\nname = "Ville de Namur"\n[[datasets]]\nid = "namur-x"\n'
+                                        'file = "data.csv"\n[datasets.metadata]\ntheme = ["Santé publique"]\n',
+                                        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _code, out, _err = cli("document", "data.csv", "--output-dir", tmp_path / "doc")
+    assert "« Santé publique » n'est pas un thème de la liste d'ODWB" in out and "Vouliez-vous dire « Santé » ?" in out
