@@ -82,3 +82,10 @@ def test_project_create_and_fix_then_use_the_clean_copy(messy: Path, tmp_path: P
     assert project.use_original() == folder / "parkings.csv" and project.dataset().file == folder / "parkings.csv"
     dry = project.fix(dry_run=True)
     assert not dry.written and project.dataset().file == folder / "parkings.csv"
+
+
+def test_a_user_error_shows_no_traceback_in_jupyter(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        Project.load(tmp_path / "absent" / "odwb.toml")
+    lines = caught.value._render_traceback_()
+    assert len(lines) == 1 and lines[0].startswith("ConfigError : ") and "Traceback" not in lines[0]
