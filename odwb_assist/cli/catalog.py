@@ -64,6 +64,9 @@ def search(
     """Cherche des jeux de données dans le catalogue."""
     frame = _client(project, portal).explore.search(text, publisher=publisher, theme=theme, keyword=keyword, limit=limit)
     rows = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+    for row in rows:  # dates are Timestamps in the DataFrame, ISO 8601 text in JSON
+        if row.get("modified") is not None and hasattr(row["modified"], "isoformat"):
+            row["modified"] = row["modified"].isoformat()
     if as_json:
         print_json(rows)
         return
