@@ -158,3 +158,13 @@ def test_scores_of_the_documented_examples(tmp_path: Path, pm: pluggy.PluginMana
     doc = (Path(__file__).resolve().parents[3] / "docs" / "metadata-score.md").read_text(encoding="utf-8")
     for name, (points, maximum, _band) in summary.items():
         assert f"{points} / {maximum}" in doc, (name, points)
+
+
+def test_54_of_90_odwb_points_is_never_excellent() -> None:
+    from odwb_assist.metadata.score import DimensionScore, capped_band
+
+    dims = [DimensionScore("findability", 100, 100), DimensionScore("accessibility", 100, 100),
+            DimensionScore("interoperability", 110, 110), DimensionScore("reusability", 75, 75),
+            DimensionScore("contextuality", 20, 20), DimensionScore("odwb", 54, 90)]
+    band, points_band, capped_by = capped_band(dims)
+    assert points_band == "excellent" and band == "good" and capped_by == []
