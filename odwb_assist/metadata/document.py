@@ -13,6 +13,7 @@ import pluggy
 from ..config import DatasetConfig, ProjectConfig
 from ..errors import MetadataError, OdwbError
 from ..i18n import Msg
+from .confirmation import is_confirmed
 from .draft import draft, resolve_dataset
 from .export import slug, write_documentation
 from .model import Metadata
@@ -74,8 +75,9 @@ def questions(metadata: Metadata, project: ProjectConfig | None) -> list[Questio
             "Description in French (content, source, collection method, limits)")))
     vocabulary = theme_vocabulary(project_themes(project))
     themes = md.get("default.theme") or []
-    if not themes or any(match_theme(str(t), vocabulary) is None for t in themes):
-        asked.append(Question("default.theme", Msg("Thème (numéro ou libellé)", "Theme (number or label)"),
+    if not themes or any(match_theme(str(t), vocabulary) is None for t in themes) or not is_confirmed(md, "default.theme"):
+        proposal = str(themes[0]) if themes and match_theme(str(themes[0]), vocabulary) else None
+        asked.append(Question("default.theme", Msg("Thème (numéro ou libellé)", "Theme (number or label)"), proposal,
                               choices=vocabulary))
     if md.sources.get("default.license") == "metadata.enrich_project":
         asked.append(Question("default.license", Msg("Licence (CC0 1.0 recommandée, CC BY 4.0 acceptée)",
