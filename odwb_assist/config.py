@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .config_portal import check_timeout, check_url
 from .errors import ConfigError
 
 PROJECT_FILE = "odwb.toml"
@@ -190,7 +191,7 @@ def load(path: str | os.PathLike[str] | None = None, *, portal_url: str | None =
             f"Project file {file} does not exist. Create it with 'odwb-assist init'.",
         )
     try:
-        text = file.read_text(encoding="utf-8")
+        text = file.read_text(encoding="utf-8-sig")  # Windows Notepad may save with a BOM
     except UnicodeDecodeError as exc:
         raise ConfigError(
             f"{file} n'est pas encodé en UTF-8 : réenregistrez-le en UTF-8 dans votre éditeur.",
@@ -215,8 +216,28 @@ def parse(text: str, file: Path | None = None, *, portal_url: str | None = None)
     _refuse_secrets(data, text, where, [])
     _check_schema(data, text, where)
     _check_key_env(data, text, where)
+    _check_portal(data, text, where)
     root = file.parent if file else Path.cwd()
     return _build(data, file, root, portal_url)
+
+
+def _check_portal(data: dict[str, Any], text: str, where: str) -> None:
+    """URL and timeout of ``[portal]``, checked at their line (see :mod:`odwb_assist.config_portal`)."""
+    portal = data.get("portal") or {}
+    if "url" in portal:
+        check_url(portal["url"], _at(where, text, "url"), _at_en(where, text, "url"))
+    if "timeout" in portal:
+        check_timeout(portal["timeout"], _at(where, text, "timeout"), _at_en(where, text, "timeout"))
+
+
+def _portal_url(portal_url: str | None, file_url: str | None) -> str:
+    """``--portal`` over ``ODWB_PORTAL_URL`` over the file over the default, each checked with its origin."""
+    if portal_url is not None:
+        return check_url(portal_url, "--portal", "--portal")
+    env = os.environ.get(PORTAL_URL_ENV)
+    if env:  # an empty variable counts as unset, as shells treat it
+        return check_url(env, f"variable d'environnement {PORTAL_URL_ENV}", f"environment variable {PORTAL_URL_ENV}")
+    return (file_url or DEFAULT_PORTAL_URL).strip().rstrip("/")
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -404,9 +425,8 @@ def _build(data: dict[str, Any], file: Path | None, root: Path, portal_url: str 
         language=adm.get("language", "fr"),
     )
     p = data.get("portal", {})
-    url = portal_url or os.environ.get(PORTAL_URL_ENV) or p.get("url") or DEFAULT_PORTAL_URL
     portal = PortalConfig(
-        url=url.rstrip("/"), api_key_env=p.get("api_key_env", DEFAULT_API_KEY_ENV),
+        url=_portal_url(portal_url, p.get("url")), api_key_env=p.get("api_key_env", DEFAULT_API_KEY_ENV),
         timeout=float(p.get("timeout", 30.0)),
         licenses={str(k): str(v) for k, v in p.get("licenses", {}).items()},
         themes={str(k): str(v) for k, v in p.get("themes", {}).items()},
@@ -429,6 +449,5 @@ def _build(data: dict[str, Any], file: Path | None, root: Path, portal_url: str 
 
 def default_config(portal_url: str | None = None) -> ProjectConfig:
     """A configuration without project file (library calls, ``check`` outside a project)."""
-    url = portal_url or os.environ.get(PORTAL_URL_ENV) or DEFAULT_PORTAL_URL
     return ProjectConfig(path=None, administration=AdministrationConfig(name=""),
-                         portal=PortalConfig(url=url.rstrip("/")))
+                         portal=PortalConfig(url=_portal_url(portal_url, None)))

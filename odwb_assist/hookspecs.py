@@ -19,9 +19,9 @@ import pluggy
 if TYPE_CHECKING:
     import typer
 
-    from .blockers import Blocker
     from .checks.base import CheckContext, FieldKind, TableCheck
     from .events import Event
+    from .publish.blockers import Blocker
     from .quality.fixing import Fix
 
 PROJECT_NAME = "odwb_assist"
@@ -91,7 +91,7 @@ def odwb_metadata_rules() -> list[Any] | None:
 
 @hookspec
 def odwb_publication_blockers(project: Any, report: Any, metadata: Any) -> list[Blocker] | None:
-    """Give reasons to refuse a publication (:class:`odwb_assist.blockers.Blocker`).
+    """Give reasons to refuse a publication (:class:`odwb_assist.publish.Blocker`).
 
     Called before anything is sent to the portal with the dataset's configuration, its
     :class:`~odwb_assist.quality.report.QualityReport` and its metadata. Any blocker stops the

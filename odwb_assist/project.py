@@ -29,8 +29,7 @@ from .plugins import default_plugin_manager
 if TYPE_CHECKING:
     from .metadata.document import DocumentResult
     from .portal import PortalClient
-    from .publish import Plan
-    from .publish_run import Publication
+    from .publish import Plan, Publication
     from .quality.fix_engine import FixResult
     from .quality.report import QualityReport
 

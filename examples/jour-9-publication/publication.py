@@ -34,8 +34,7 @@ from pathlib import Path
 from odwb_assist import OdwbError, Project
 from odwb_assist.config import load
 from odwb_assist.portal import PortalClient
-from odwb_assist.publish import Plan
-from odwb_assist.publish_run import Publication
+from odwb_assist.publish import Plan, Publication
 
 ICI = Path(__file__).resolve().parent
 DONNEES = ICI / "donnees" / "parkings-velos-ciney.csv"

@@ -15,4 +15,5 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.personal_email",
     "odwb_assist.checks.duplicate_row",
     "odwb_assist.checks.trim_spaces",
+    "odwb_assist.checks.formula_injection",
 )

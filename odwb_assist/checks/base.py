@@ -83,7 +83,9 @@ class FieldKind:
     A Table Schema field may declare its kind (``"odwb:kind": "be-nis-code"``); otherwise the engine
     detects it: a header matching one of ``header_patterns`` (regular expressions, matched against
     the lower-cased, accent-free header) together with ``detect`` scoring at least ``threshold`` on
-    a sample, or ``detect`` alone scoring at least ``value_threshold``.
+    a sample, or ``detect`` alone scoring at least ``value_threshold``. ``prefilter``, a regular
+    expression that every value ``detect`` accepts contains, lets the engine skip ``detect`` on
+    columns where too few values could pass (wide files have hundreds of columns).
     """
 
     name: str
@@ -95,3 +97,4 @@ class FieldKind:
     value_threshold: float = 0.9
     personal: bool = False  # values of this kind are personal data
     priority: int = 0  # higher wins when several kinds match a column
+    prefilter: str | None = None  # re.search pattern that every value ``detect`` accepts matches

@@ -1,68 +1,221 @@
-"""Check ``personal-email``: the e-mail address of a person (jean.dupont@…, …@gmail.com), not of a service."""
+"""Checks ``personal-email`` and ``possible-personal-email``: the e-mail address of a person, not of a service.
+
+An address is a person's (an error, which blocks publication) only with evidence of a person:
+
+- its local part has the shape first-name.last-name (or last-name.first-name) with a common first
+  name (``data/first_names.txt``): ``jean.dupont@…``, ``marie-claire.de.smet@…``;
+- the table describes people (a first-name, birth-date… column, see :mod:`.people`);
+- the same row names a person whose name the address spells (``Jean Dupont`` … ``jdupont@…``).
+
+Organisation or service words in the address (asbl, club, chorale, info, urbanisme…) or the
+organisation's own name in the same row (« Les Marsupilamis » … ``lesmarsupilamis@gmail.com``) mean
+not personal. A webmail domain alone is no evidence. Ambiguous shapes (``j.dupont@…``, two unknown
+words, a first name alone) are warnings, never errors.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
+from .organisations import names_organisation, words_of
+from .people import describes_people, is_first_name
 
 if TYPE_CHECKING:
     import pandas as pd
 
-WEBMAIL = (r"gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|mac|aol|gmx|skynet|proximus|telenet|voo|"
-           r"scarlet|orange|protonmail|proton|laposte|free|wanadoo|sfr|yandex")
-SERVICE_WORDS = (
-    "info|infos|contact|contacts|secretariat|secr|accueil|admin|administration|commune|mairie|ville|service|services|"
-    "population|etat|civil|etatcivil|urbanisme|environnement|travaux|cpas|college|direction|dir|rh|grh|personnel|compta|"
-    "comptabilite|finances|finance|tourisme|culture|sport|sports|police|zone|noreply|no|reply|webmaster|web|support|"
-    "helpdesk|communication|presse|mail|office|bureau|greffe|enseignement|ecole|bibliotheque|biblio|jeunesse|social|"
-    "energie|mobilite|logement|cadastre|permis|marches|juridique|courrier|reception|citoyen|citoyens|guichet|"
-    "opendata|data|dpo|rgpd|gdpr|privacy|facturation|factures|invoice|ict|it|informatique|cellule|secretaire|"
-    "directeur|directrice|bourgmestre|echevin|province|region|provincial|intercommunale|asbl|centre|maison|office"
-)
-PERSON_LOCAL = r"[a-z]+(?:[-'][a-z]+)?[._][a-z]+(?:[-'][a-z]+)?[0-9]{0,3}"
-PERSONAL = rf"[ \t]*{PERSON_LOCAL}@[a-z0-9.-]+\.[a-z]{{2,}}[ \t]*"
-SERVICE = rf"(?i)(?:.*[._-])?(?:{SERVICE_WORDS})(?:[._-].*)?@.*"
+PERSONAL, POSSIBLE = "personal-email", "possible-personal-email"
+_ADDRESS = re.compile(r"\s*([^@\s]+)@([^@\s]+\.[a-z]{2,})\s*")
+PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "des", "d", "la", "le", "les", "l", "van", "vande",
+                       "vanden", "vander", "den", "der", "ter", "ten", "el", "al", "ben", "bin", "mac", "mc", "o", "y",
+                       "et", "and", "en"})
 
-MESSAGE = Msg("Ligne {row}, colonne « {field} » : « {cell} » semble l'adresse e-mail d'une personne (donnée personnelle).",
-              "Row {row}, column '{field}': '{cell}' looks like a person's e-mail address (personal data).")
-TIP = Msg("Ne publiez pas l'adresse d'une personne : remplacez-la par l'adresse d'un service (info@…, urbanisme@…) ou "
-          "supprimez la colonne. Le RGPD interdit de publier des données personnelles sans base légale.",
-          "Do not publish a person's address: replace it with a service address (info@…, planning@…) or delete the "
-          "column. The GDPR forbids publishing personal data without a legal basis.")
+ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "the", "het"})
+WHY = {
+    "name": Msg("forme prénom.nom", "first-name.last-name shape"),
+    "row": Msg("le nom d'une personne de la même ligne", "the name of a person on the same row"),
+    "people": Msg("le tableau décrit des personnes", "the table describes people"),
+    "initial": Msg("forme initiale.nom", "initial.last-name shape"),
+    "shape": Msg("forme mot.mot", "word.word shape"),
+    "first-name": Msg("un prénom", "a first name"),
+    "joined": Msg("un prénom suivi d'un nom", "a first name followed by a name"),
+}
+MESSAGE = Msg("Ligne {row}, colonne « {field} » : « {cell} » est l'adresse e-mail d'une personne ({why}) : donnée "
+              "personnelle.",
+              "Row {row}, column '{field}': '{cell}' is a person's e-mail address ({why}): personal data.")
+TIP = Msg("Ne publiez pas l'adresse d'une personne : remplacez-la par l'adresse d'un service ou de l'association "
+          "(info@…, urbanisme@…) ou supprimez la colonne. Le RGPD interdit de publier des données personnelles sans "
+          "base légale.",
+          "Do not publish a person's address: replace it with the address of a service or of the association "
+          "(info@…, planning@…) or delete the column. The GDPR forbids publishing personal data without a legal basis.")
+POSSIBLE_MESSAGE = Msg("Ligne {row}, colonne « {field} » : « {cell} » pourrait être l'adresse e-mail d'une personne "
+                       "({why}).",
+                       "Row {row}, column '{field}': '{cell}' might be a person's e-mail address ({why}).")
+POSSIBLE_TIP = Msg("Si c'est l'adresse d'une personne, remplacez-la par l'adresse d'un service ou de l'association "
+                   "(info@…) ou supprimez la colonne avant de publier ; si c'est déjà l'adresse d'une association ou "
+                   "d'un service, ignorez cet avertissement.",
+                   "If it is a person's address, replace it with the address of a service or of the association "
+                   "(info@…) or delete the column before publishing; if it already is an association's or a "
+                   "service's address, ignore this warning.")
 
 
-def personal_emails(values: pd.Series) -> pd.Series:
-    """The cells of ``values`` that are e-mail addresses of persons."""
-    candidates = values[values.str.contains("@", regex=False)]
-    if candidates.empty:
-        return candidates
-    lowered = candidates.str.lower()
-    personal = lowered.str.fullmatch(PERSONAL).fillna(False).astype(bool)
-    webmail = lowered.str.contains(rf"@(?:{WEBMAIL})\.[a-z]{{2,3}}[ \t]*$", regex=True).fillna(False).astype(bool)
-    service = lowered.str.fullmatch(SERVICE).fillna(False).astype(bool)
-    return candidates[(personal | webmail) & ~service]
+@lru_cache(maxsize=65_536)
+def address_shape(address: str) -> str | None:
+    """What the address alone says: ``organisation``, a person's shape (``name``, ``initial``, ``shape``,
+    ``first-name``, ``joined``) or ``None`` (no e-mail address, or nothing to say)."""
+    match = _ADDRESS.fullmatch(address.lower())
+    if match is None:
+        return None
+    local = match.group(1)
+    words = words_of(local)
+    if not words:
+        return None
+    if names_organisation(words):
+        return "organisation"
+    segments = [s for s in _segments(local) if s]
+    if 2 <= len(segments) <= 3:
+        first, last = segments[0], segments[-1]
+        if (is_first_name(first) and len(last) > 1) or (is_first_name(last) and len(first) > 1):
+            return "name"
+        return "initial" if min(len(first), len(last)) == 1 else "shape"
+    if len(segments) == 1:
+        segment = segments[0]
+        parts = segment.split("-")
+        if is_first_name(segment):
+            return "first-name"
+        if len(parts) == 2 and is_first_name(parts[0]) and len(parts[1]) > 1:
+            return "name"
+        if any(len(segment) - n >= 3 and is_first_name(segment[:n]) for n in range(4, len(segment) - 2)):
+            return "joined"
+    return None
+
+
+def _segments(local: str) -> list[str]:
+    """The parts of a local part between dots, underscores and plus signs, digits removed, hyphens kept."""
+    text = "".join(c for c in local if not c.isdigit())
+    return [" ".join(words_of(s)).replace(" ", "-") for s in re.split(r"[._+]+", text)]
+
+
+def _person_name(words: list[str]) -> bool:
+    if words[0] in ARTICLES:
+        return False
+    significant = [w for w in words if w not in PARTICLES]
+    return 1 < len(significant) <= 4 and any(is_first_name(w) for w in significant)
+
+
+def row_evidence(address: str, cells: Iterable[str], people_table: bool) -> str | None:
+    """``person`` or ``organisation`` when a cell of the row names who the address belongs to, else ``None``.
+
+    A cell matches when it spells the whole local part (« Les Marsupilamis » … ``lesmarsupilamis@``) or
+    holds one of its longer words (« Jean Dupont » … ``jdupont@``); whole spellings are preferred.
+    """
+    local = address.strip().lower().split("@", 1)[0]
+    local_words = [w for w in words_of(local) if len(w) >= 4 and not is_first_name(w)]
+    letters = "".join(words_of(local))
+    whole: list[list[str]] = []
+    partial: list[list[str]] = []
+    for cell in cells:
+        if "@" in cell:
+            continue
+        words = words_of(cell)
+        if not words or len(words) > 12:
+            continue
+        compact = "".join(words)
+        if len(letters) >= 5 and (letters in compact or (len(compact) >= 5 and compact in letters)):
+            whole.append(words)
+        elif any(w in words or (len(w) >= 5 and w in compact) for w in local_words) or (
+                _person_name(words) and any(len(w) >= 4 and w in letters for w in words)):
+            partial.append(words)
+    for group in (whole, partial):
+        if any(_person_name(words) and not names_organisation(words) for words in group):
+            return "person"
+        if any(names_organisation(words) or (not people_table and _named_like_organisation(words)) for words in group):
+            return "organisation"
+    return None
+
+
+def _named_like_organisation(words: list[str]) -> bool:
+    """« Les Marsupilamis », « Repair Café Namur »: an article first, or three words without a first name."""
+    significant = [w for w in words if w not in PARTICLES]
+    return words[0] in ARTICLES or (len(significant) >= 3 and not any(is_first_name(w) for w in significant))
+
+
+def verdict(address: str, cells: Callable[[], Iterable[str]], people_table: bool) -> tuple[str, str] | None:
+    """(finding type, reason) for one address, ``None`` when it is not a person's."""
+    shape = address_shape(address)
+    if shape == "organisation":
+        return None
+    row = row_evidence(address, cells(), people_table)
+    if row == "organisation" or (row is None and shape is None and not people_table):
+        return None
+    if row == "person":
+        return PERSONAL, "row"
+    if people_table:
+        return PERSONAL, "people"
+    if shape is None:  # already excluded above; kept for the type checker
+        return None
+    return (PERSONAL, shape) if shape == "name" else (POSSIBLE, shape)
 
 
 class PersonalEmailCheck(BaseTableCheck):
     name = "personal-email"
-    types = ("personal-email",)
+    types = (PERSONAL, POSSIBLE)
 
     def start(self, context: CheckContext) -> None:
         types = context.options.get("types", {})
         self.text = {name for name in context.fields if types.get(name, "string") in ("string", "any")}
+        self.people = describes_people(context.fields)
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        screened = _columns_with_at(chunk)
         for number, column in enumerate(chunk.columns, start=1):
-            if column not in self.text:
+            if column not in self.text or (screened is not None and column not in screened):
                 continue
-            for row, cell in personal_emails(chunk[column]).items():
-                yield Finding("personal-email", Severity.ERROR, MESSAGE.format(row=row, field=column, cell=cell), TIP,
-                              row_number=int(row), field_name=str(column), field_number=number, cell=str(cell))
+            values = chunk[column]
+            candidates = values[values.str.contains("@", regex=False).fillna(False).astype(bool)]
+            if candidates.empty:
+                continue
+            # the address alone, once per distinct value: service and organisation addresses (most of
+            # a big file) leave here, vectorised; only the others are judged row by row
+            shapes = candidates.map({value: address_shape(str(value)) for value in candidates.unique()})
+            candidates = candidates[(shapes != "organisation").fillna(True).astype(bool)]
+            for row, cell in candidates.items():
+                found = verdict(str(cell), _row_cells(chunk, row, column), self.people)
+                if found is None:
+                    continue
+                kind, why = found
+                fmt = {"row": row, "field": column, "cell": cell, "why": WHY[why].fr}
+                message = (MESSAGE if kind == PERSONAL else POSSIBLE_MESSAGE)
+                text = Msg(message.fr.format(**fmt), message.en.format(**{**fmt, "why": WHY[why].en}))
+                yield Finding(kind, Severity.ERROR if kind == PERSONAL else Severity.WARNING, text,
+                              TIP if kind == PERSONAL else POSSIBLE_TIP, row_number=int(row), field_name=str(column),
+                              field_number=number, cell=str(cell), extra={"reason": why})
+
+
+SMALL_CHUNK = 1000  # rows: below this, columns are screened in plain Python first (wide files, few rows)
+
+
+def _columns_with_at(chunk: pd.DataFrame) -> set[object] | None:
+    """The columns of a short chunk with an ``@`` somewhere (``None``: chunk too long to screen); one
+    conversion of the chunk costs less than a pandas call per column on a 500-column sheet."""
+    if len(chunk) > SMALL_CHUNK:
+        return None
+    cells = chunk.to_numpy(dtype=object)
+    return {column for column, values in zip(chunk.columns, cells.T, strict=True)
+            if any(isinstance(v, str) and "@" in v for v in values)}
+
+
+def _row_cells(chunk: pd.DataFrame, row: object, column: object) -> Callable[[], list[str]]:
+    def cells() -> list[str]:
+        line = chunk.loc[row]
+        return [str(v) for c, v in line.items() if c != column and isinstance(v, str) and v.strip()]
+    return cells
 
 
 @hookimpl

@@ -8,8 +8,10 @@ readable report and a bounded memory.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..i18n import Msg
@@ -32,6 +34,7 @@ class ColumnTally:
         self.counts: Counter[str] = Counter()
         self.examples: dict[str, list[tuple[int, str]]] = {}
         self.numbers: dict[str, int] = {}
+        self.rows: dict[str, list[int]] = {}  # every matching row (the finding's ``rows``)
 
     def add(self, column: str, number: int, values: pd.Series) -> None:
         """Count the cells of ``values`` (already filtered to the matching ones; index = row numbers)."""
@@ -39,6 +42,7 @@ class ColumnTally:
             return
         self.counts[column] += len(values)
         self.numbers[column] = number
+        self.rows.setdefault(column, []).extend(values.index.tolist())
         kept = self.examples.setdefault(column, [])
         if len(kept) < EXAMPLES:
             for row, cell in values.head(EXAMPLES - len(kept)).items():
@@ -54,6 +58,7 @@ class ColumnTally:
                 message=message.format(field=column, count=number_text(count), cell=cell, row=row),
                 tip=tip, row_number=row, field_name=column, field_number=self.numbers.get(column),
                 cell=cell, extra={"count": count, "examples": [{"rowNumber": r, "cell": c} for r, c in examples]},
+                count=count, rows=tuple(sorted(self.rows.get(column, ()))),
             )
 
 
@@ -61,8 +66,21 @@ def field_number(chunk: pd.DataFrame, column: object) -> int:
     return int(chunk.columns.get_loc(column)) + 1
 
 
+SMALL_CHUNK = 1000  # rows: below this, plain Python beats a pandas string call (wide sheets, few rows)
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 def matching(column: pd.Series, pattern: str, prefilter: str | None = None) -> pd.Series:
     """The cells of ``column`` that fully match ``pattern`` (after a cheap substring prefilter)."""
+    if len(column) <= SMALL_CHUNK:
+        fullmatch = _compiled(pattern).fullmatch
+        keep = [i for i, v in enumerate(column.tolist())
+                if isinstance(v, str) and (prefilter is None or prefilter in v) and fullmatch(v)]
+        return column.iloc[keep]
     series = column
     if prefilter is not None:
         mask = series.str.contains(prefilter, regex=False)

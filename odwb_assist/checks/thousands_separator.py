@@ -67,6 +67,7 @@ class ThousandsSeparatorCheck(BaseTableCheck):
                 continue
             self.sure.counts[column] += self.dot3.counts[column]
             self.sure.numbers[column] = self.dot3.numbers[column]
+            self.sure.rows.setdefault(column, []).extend(self.dot3.rows.get(column, []))
             examples = self.sure.examples.setdefault(column, [])
             examples.extend(self.dot3.examples[column])
             examples.sort()

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import click
 import typer
+from rich.markup import escape
 
 from .. import __version__
 from ..errors import OdwbError
@@ -175,23 +176,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             err_console.print(str(exc), markup=False)
         return int(getattr(exc, "exit_code", 2))
-    except (click.exceptions.Abort, typer.Abort):
-        err_console.print("Interrompu." if STATE.lang == "fr" else "Interrupted.")
-        return 130
-    except KeyboardInterrupt:
-        err_console.print("Interrompu." if STATE.lang == "fr" else "Interrupted.")
+    except (click.exceptions.Abort, typer.Abort, KeyboardInterrupt):
+        err_console.print(INTERRUPTED_FR if STATE.lang == "fr" else INTERRUPTED_EN, markup=False)
         return 130
     except Exception as exc:  # the last net: a short message, the traceback only with --debug
         if STATE.debug:
             traceback.print_exc()
+        try:  # the message may hold anything, Rich markup included: print it as plain text
+            detail = escape(f"{type(exc).__name__}: {exc}")
+        except Exception:  # an exception whose str() fails must not break the last net
+            detail = type(exc).__name__
         err_console.print(
-            f"[bold red]Erreur interne[/] ({type(exc).__name__}: {exc}). Relancez avec --debug et "
+            f"[bold red]Erreur interne[/] ({detail}). Relancez avec --debug et "
             "signalez ce problème avec la trace affichée."
             if STATE.lang == "fr" else
-            f"[bold red]Internal error[/] ({type(exc).__name__}: {exc}). Run again with --debug and "
+            f"[bold red]Internal error[/] ({detail}). Run again with --debug and "
             "report it with the traceback."
         )
         return 3
+
+
+INTERRUPTED_FR = "Interrompu : relancez la commande, elle reprend là où elle s'est arrêtée."
+INTERRUPTED_EN = "Interrupted: run the command again, it resumes where it stopped."
 
 
 def run() -> None:

@@ -52,6 +52,7 @@ def publish(
                    "dans votre compte sur le portail (« Mes clés d'API »).",
                    f"No API key: set the environment variable {client.api_key_env} to a key created in your portal "
                    "account ('My API keys').")
+    _warn_damaged_record(config.root)
     overrides = {code: justification or "" for code in override}
     the_plan = plan(config, client, dataset_id=dataset, restricted=True if restricted else None, overrides=overrides,
                     plugins=plugin_manager())
@@ -78,6 +79,19 @@ def publish(
             echo(t("Attention : le portail ne montre pas encore exactement ce qui a été envoyé ; relancez la "
                    "vérification dans quelques minutes.",
                    "Warning: the portal does not show exactly what was sent yet; check again in a few minutes."))
+
+
+def _warn_damaged_record(root: Path) -> None:
+    """Damaged lines of the local record are skipped, and said (they may hide an earlier publication)."""
+    from ..publish.record import damaged_lines, record_path
+
+    damaged = damaged_lines(root)
+    if damaged:
+        numbers = ", ".join(str(n) for n in damaged[:10]) + (" …" if len(damaged) > 10 else "")
+        echo(t(f"Attention : {record_path(root)} a {len(damaged)} ligne(s) illisible(s) ({numbers}), ignorée(s). "
+               "Les autres publications enregistrées restent prises en compte.",
+               f"Warning: {record_path(root)} has {len(damaged)} unreadable line(s) ({numbers}), skipped. "
+               "The other recorded publications still count."))
 
 
 def register(app: typer.Typer) -> None:

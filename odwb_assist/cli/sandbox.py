@@ -113,7 +113,7 @@ def faults_command(
     clear: bool = typer.Option(False, "--clear", help="Supprime toutes les pannes simulées."),
 ) -> None:
     """Simule des pannes (429, 503, lenteur) sur un bac à sable, même en marche ; sans option : les affiche."""
-    from ..sandbox.faults import validate_rules
+    from ..sandbox.faults import FaultRuleError, validate_rules
     from ..sandbox.store import Store
 
     store = Store(data)
@@ -127,8 +127,8 @@ def faults_command(
         rules.append(rule)
     try:
         rules = validate_rules(rules)
-    except ValueError as exc:
-        raise SandboxError(f"Panne mal décrite : {exc}.", f"Invalid fault: {exc}.") from exc
+    except FaultRuleError as exc:
+        raise SandboxError(f"Panne mal décrite : {exc.fr}.", f"Invalid fault: {exc.en}.") from exc
     if clear or kind is not None:
         store.set_setting("faults", rules)
     print_json(rules)

@@ -183,7 +183,7 @@ def check_machine_readable(ctx: ScoreContext) -> list[MetadataFinding]:
         if ctx.metadata.resource.get("readable"):
             return []
         return check_readable(ctx)
-    # ``report.errors`` holds every finding (warnings too): only error-severity findings make the data invalid.
+    # ``report.errors`` holds the error-severity findings only (a plain list from an older report is filtered too).
     errors = [f for f in getattr(report, "errors", []) or []
               if getattr(getattr(f, "severity", None), "value", "error") == "error"]
     if getattr(report, "valid", True) and not errors:

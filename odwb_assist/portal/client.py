@@ -49,6 +49,11 @@ IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 BodyFactory = Callable[[], tuple[Any, dict[str, str]]]
 
 
+# A dropped connection, a timeout, a body cut mid-way (chunked transfer) or one that cannot be
+# decompressed: all say nothing about the request's effect, and are retried alike.
+TRANSPORT_ERRORS = (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
+                    requests.exceptions.ContentDecodingError)
+
 class PortalClient:
     """A client of one portal; ``client.explore`` reads, ``client.automation`` writes.
 
@@ -219,7 +224,7 @@ class PortalClient:
                     method, url, params=params, json=json, data=data, headers=self._headers({**(headers or {}), **extra}),
                     timeout=(min(10.0, limit), limit), stream=stream, allow_redirects=True,
                 )
-            except (requests.ConnectionError, requests.Timeout) as exc:
+            except TRANSPORT_ERRORS as exc:
                 if not safe and check is not None:
                     done = check()  # did the lost request take effect?
                     if done is not None:

@@ -28,10 +28,11 @@ from .detect import Detected, detect
 from .kinds import detect_kinds, field_kinds
 from .messages import from_frictionless
 from .model import Finding, Severity
+from .notes import general, relabel
 from .reader import CHUNK_ROWS, frame_from_rows, open_resource, unreadable
 from .report import Collector, QualityReport
 from .structure import structure_errors
-from .typecheck import type_errors, vectorisable
+from .typecheck import TypeTally, vectorisable
 
 ProgressCallback = Callable[[int, float], None]  # (rows done, share of bytes read 0..1)
 
@@ -53,20 +54,21 @@ def load_schema(schema: Any) -> Schema | None:
             return Schema(str(path))
     except FrictionlessException as exc:
         raise InputError(
-            f"Le schéma {schema} n'est pas un Table Schema valide ({exc.error.message}). Corrigez le fichier JSON.",
+            f"Le schéma {schema} n'est pas un Table Schema valide ({general(exc.error.note).fr}). Corrigez le fichier JSON.",
             f"Schema {schema} is not a valid Table Schema ({exc.error.message}). Fix the JSON file.",
         ) from exc
 
 
-def _validation_schema(inferred: Schema) -> tuple[Schema, dict[str, tuple[int, str]]]:
-    """String fields where we check the type ourselves; the types we check (field -> (number, type))."""
+def _validation_schema(inferred: Schema, text: bool = True) -> tuple[Schema, dict[str, tuple[int, str]]]:
+    """Text (or, for typed spreadsheet cells, any) fields where we check the type ourselves; the types we
+    check (field -> (number, type))."""
     vector: dict[str, tuple[int, str]] = {}
     new_fields: list[Field] = []
     default_missing = list(inferred.missing_values) == [""]
     for number, field in enumerate(inferred.fields, start=1):
         if default_missing and vectorisable(field):
             vector[field.name] = (number, field.type)
-            new_fields.append(fields.StringField(name=field.name))
+            new_fields.append(fields.StringField(name=field.name) if text else fields.AnyField(name=field.name))
         else:
             new_fields.append(field.to_copy())
     return Schema(fields=new_fields, missing_values=list(inferred.missing_values)), vector if vector else {}
@@ -76,19 +78,20 @@ class _Run:
     """The state of one check run (kept out of :func:`check` to keep it readable)."""
 
     def __init__(self, path: Path, detected: Detected, collector: Collector, context: CheckContext,
-                 table_checks: list[TableCheck], kinds: dict[str, FieldKind], vector: dict[str, tuple[int, str]]) -> None:
+                 table_checks: list[TableCheck], kinds: dict[str, FieldKind], typing: TypeTally) -> None:
         self.path = path
         self.detected = detected
         self.collector = collector
         self.context = context
         self.table_checks = table_checks
         self.kinds = kinds
-        self.vector = vector
+        self.typing = typing
         self.fast = False  # True: structure errors are found here, Frictionless does not process rows
         self.rows = 0
+        self.failed: set[str] = set()
 
     def add_all(self, origin: str, produce: Callable[[], Iterable[Finding] | None]) -> None:
-        """Collect what ``produce()`` finds; a failing check becomes a warning, never a lost run."""
+        """Collect what ``produce()`` finds; a failing check becomes a ``check-failed`` finding, never a lost run."""
         try:
             for finding in produce() or ():
                 self.collector.add(finding)
@@ -96,13 +99,16 @@ class _Run:
             raise
         except Exception as exc:  # a plugin's check must not stop the whole check
             warnings.warn(f"check {origin} failed: {type(exc).__name__}: {exc}", RuntimeWarning, stacklevel=2)
+            if origin not in self.failed:  # said once in the report, in words, so that a silent gap is not a green tick
+                self.failed.add(origin)
+                self.collector.add(check_failed(origin, exc))
 
     def chunk(self, rows: list[list[Any]], numbers: list[int], names: list[str]) -> None:
         frame = frame_from_rows(rows, numbers, names, self.detected.format == "csv")
         self.rows += len(frame)
         if self.fast:
             self.add_all("structure", lambda: structure_errors(rows, numbers, names, frame))
-        self.add_all("type", lambda: type_errors(frame, self.vector))
+        self.add_all("type", lambda: self.typing.add(frame))
         for name, kind in self.kinds.items():
             if kind.validate is not None and name in frame.columns:
                 validate = kind.validate
@@ -149,9 +155,11 @@ def check(
     probe = open_resource(path, detected, schema=user_schema)
     try:
         with probe:
-            # the file's own columns (with a schema, its header may have more or fewer than the schema's fields)
-            names = list(probe.labels or []) if user_schema is not None else []
-            names = names if names and all(names) else list(probe.schema.field_names)
+            names = list(probe.schema.field_names)
+            labels = list(probe.labels or [])
+            if user_schema is not None and labels and all(labels):
+                # the file's own columns (with a schema, its header may have more or fewer than the schema's fields)
+                names = [str(label) for label in labels]
             inferred = probe.schema
             fragment = [list(row) for row in (probe.fragment or [])]
     except FrictionlessException as exc:
@@ -162,12 +170,12 @@ def check(
         raise InputError(f"{path.name} n'a aucune colonne.", f"{path.name} has no column.")
 
     vector: dict[str, tuple[int, str]] = {}
-    if detected.format != "csv":  # spreadsheet cells are typed values: Frictionless reads them itself
-        validation_schema = user_schema or inferred
-    elif user_schema is not None and (user_schema.primary_key or user_schema.foreign_keys):
+    text = detected.format == "csv"
+    # Typed spreadsheet cells against a schema, or keys across rows: Frictionless reads them itself.
+    if user_schema is not None and (not text or user_schema.primary_key or user_schema.foreign_keys):
         validation_schema = user_schema
-    else:
-        validation_schema, vector = _validation_schema(user_schema or inferred)
+    else:  # we check the types (inferred ones from every row, not only the first)
+        validation_schema, vector = _validation_schema(user_schema or inferred, text)
     sample = frame_from_rows(fragment, list(range(len(fragment))), names, detected.format == "csv")
     available = field_kinds(pm)
     kinds = detect_kinds(sample, schema=user_schema, kinds=available)
@@ -181,9 +189,10 @@ def check(
     )
     table_checks, frictionless_checks = _split_checks(collect(pm.hook.odwb_checks(context=context)))
     collector = Collector(limit_errors)
+    tally = TypeTally(vector, infer=user_schema is None)
     run = _Run(path, detected, collector, context, table_checks,
-               {name: available[kind] for name, kind in kinds.items() if kind in available}, vector)
-    run.fast = (not frictionless_checks and bool(vector) and len(vector) == len(names)
+               {name: available[kind] for name, kind in kinds.items() if kind in available}, tally)
+    run.fast = (text and not frictionless_checks and bool(vector) and len(vector) == len(names)
                 and list(validation_schema.missing_values) == [""])
     for table_check in table_checks:
         table_check.start(context)
@@ -241,13 +250,18 @@ def check(
             callback(run.rows, 1.0)
     for table_check in table_checks:
         run.add_all(getattr(table_check, "name", "check"), lambda c=table_check: c.end(context))  # type: ignore[misc]
+    run.add_all("type", lambda: tally.findings(collector.explained))  # after the checks that explain cells
+    collector.finish()
     if run.rows == 0 and names:
         collector.add(NO_DATA_FINDING)
 
     types = {field.name: field.type for field in (user_schema or inferred).fields}
+    types.update(tally.types())
+    untitled, renamed = _made_up_names(names, labels)
     report = QualityReport(
         source=str(path), detected=detected, rows=run.rows, fields=names, kinds=kinds,
-        findings=sorted(collector.kept, key=_order), stats=dict(collector.counts),
+        findings=sorted((relabel(f, untitled, renamed) for f in collector.kept), key=_order),
+        stats=dict(collector.counts), occurrences=dict(collector.occurrences), untitled=untitled, renamed=renamed,
         severity_counts=dict(collector.severities), types=types, lang=lang,
         truncated=collector.truncated, seconds=round(time.perf_counter() - started, 3),
     )
@@ -267,6 +281,36 @@ NO_DATA_FINDING = Finding(
         "Check that the export holds the data (an active filter, the wrong sheet, an interrupted export?), then "
         "export the table again."),
 )
+
+
+def _made_up_names(names: list[str], labels: list[Any]) -> tuple[dict[str, int], dict[str, tuple[str, int]]]:
+    """Columns Frictionless had to name: blank header cells (``field12`` -> 12) and repeated labels
+    (``nom2`` -> (``nom``, 4)), so that reports show the user's own header."""
+    untitled: dict[str, int] = {}
+    renamed: dict[str, tuple[str, int]] = {}
+    for number, (name, label) in enumerate(zip(names, labels, strict=False), start=1):
+        text = str(label if label is not None else "").strip()
+        if not text:
+            untitled[name] = number
+        elif name != text and name.startswith(text) and name[len(text):].isdigit():
+            renamed[name] = (text, number)
+    return untitled, renamed
+
+
+def check_failed(origin: str, exc: BaseException) -> Finding:
+    """The finding that says a check could not run to the end (its problems, if any, are not listed)."""
+    return Finding(
+        "check-failed", Severity.ERROR,
+        Msg(f"La vérification « {origin} » n'a pas pu aller au bout ({type(exc).__name__}) : les problèmes "
+            "qu'elle cherche ne sont pas listés dans ce rapport.",
+            f"Check '{origin}' could not run to the end ({type(exc).__name__}): the problems it looks for are "
+            "not listed in this report."),
+        Msg("Relancez la vérification ; si cela se reproduit, signalez-le à l'auteur de l'extension qui fournit "
+            "cette vérification (« odwb-assist plugins » les liste), ou écartez-la avec --block.",
+            "Run the check again; if it happens again, report it to the author of the plugin that provides this "
+            "check ('odwb-assist plugins' lists them), or leave it out with --block."),
+        extra={"check": origin, "exception": type(exc).__name__},
+    )
 
 
 def _root(project: Any) -> str | None:

@@ -24,7 +24,8 @@ from .fixing import Change, Fix, FixContext
 from .reader import read_table
 
 # Built-in fixes run in this order (thousands separators before decimal commas); plugin fixes after.
-FIX_ORDER = ("drop-title-rows", "merged-header", "drop-total-rows", "trim-spaces", "unify-categories", "strip-count-words",
+FIX_ORDER = ("drop-title-rows", "merged-header", "drop-total-rows", "trim-spaces", "neutralise-formulas",
+             "unify-categories", "strip-count-words",
              "thousands-separator", "decimal-comma", "date-format")
 
 

@@ -4,6 +4,12 @@ Kinds come from the ``odwb_field_kinds`` hook. A column's kind is the one its Ta
 declares (``"odwb:kind"``), else the best detected one: a header matching a kind's patterns
 (lower-cased, accent-free) with a value sample scoring at least ``threshold``, or the sample alone
 scoring at least ``value_threshold``; ties go to the higher ``priority``.
+
+Detection must cost little per column (workbooks have hundreds): header patterns and prefilters
+are compiled once per kind; per column, the header is matched and the distinct sample values go
+through each kind's cheap ``prefilter`` in plain Python before any detector runs; a detector runs
+only when enough values could pass it; kinds are tried by decreasing priority and a match stops
+the search among lower priorities (a perfect one stops it altogether).
 """
 
 from __future__ import annotations
@@ -11,6 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 import warnings
+from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -55,6 +63,65 @@ def _score(kind: FieldKind, values: pd.Series) -> float:
         return 0.0
 
 
+@dataclass(frozen=True)
+class _Compiled:
+    """A kind with its patterns compiled (once per detection run, not once per column)."""
+
+    kind: FieldKind
+    header: re.Pattern[str] | None
+    prefilter: re.Pattern[str] | None
+
+
+def _compile(kinds: dict[str, FieldKind]) -> list[_Compiled]:
+    compiled = []
+    for kind in kinds.values():
+        patterns = tuple(getattr(kind, "header_patterns", ()) or ())
+        header = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        prefilter = getattr(kind, "prefilter", None)
+        compiled.append(_Compiled(kind, header, re.compile(prefilter) if prefilter else None))
+    # by decreasing priority: once a kind matched, lower priorities cannot win
+    return sorted(compiled, key=lambda c: -getattr(c.kind, "priority", 0))
+
+
+def _could_pass(compiled: _Compiled, distinct: Counter[str], total: int, needed: float) -> bool:
+    """Cheap upper bound of the detector's score: the share of values the prefilter accepts."""
+    if compiled.prefilter is None:
+        return True
+    search = compiled.prefilter.search
+    passing = sum(count for value, count in distinct.items() if search(value))
+    return passing / total >= needed
+
+
+def _best_kind(header: str, cells: list[str], compiled: list[_Compiled]) -> str | None:
+    distinct = Counter(cells)
+    values: pd.Series | None = None
+    best: tuple[int, float, str] | None = None
+    for entry in compiled:
+        kind = entry.kind
+        priority = getattr(kind, "priority", 0)
+        if best is not None and priority < best[0]:
+            break
+        by_header = bool(entry.header and entry.header.search(header))
+        needed = min(kind.threshold, kind.value_threshold) if by_header else kind.value_threshold
+        if kind.detect is None:
+            score = 1.0 if by_header else 0.0
+        elif not cells or needed > 1.0 or not _could_pass(entry, distinct, len(cells), needed):
+            continue
+        else:
+            if values is None:
+                values = pd.Series(cells, dtype=object)
+            score = _score(kind, values)
+        matched = (by_header and score >= kind.threshold) or score >= kind.value_threshold
+        if not matched:
+            continue
+        candidate = (priority, score + (1.0 if by_header else 0.0), kind.name)
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+        if candidate[1] >= 2.0:  # header and every value: nothing can do better
+            break
+    return best[2] if best is not None else None
+
+
 def detect_kinds(
     frame: pd.DataFrame,
     plugins: pluggy.PluginManager | None = None,
@@ -65,26 +132,16 @@ def detect_kinds(
     """Field name -> kind name for the columns of ``frame`` (raw text) that have a recognisable kind."""
     available = kinds if kinds is not None else field_kinds(plugins)
     declared = _declared(schema)
+    compiled = _compile(available)
     result: dict[str, str] = {}
     sample = frame.head(SAMPLE_SIZE)
-    for column in frame.columns:
+    for position, column in enumerate(frame.columns):
         name = str(column)
         if name in declared:
             result[name] = declared[name]
             continue
-        values = sample[column]
-        values = values[values.str.strip() != ""]
-        header = normalise_header(name)
-        best: tuple[int, float, str] | None = None
-        for kind in available.values():
-            by_header = any(re.search(pattern, header) for pattern in kind.header_patterns)
-            score = 1.0 if by_header and kind.detect is None else _score(kind, values)
-            matched = (by_header and score >= kind.threshold) or score >= kind.value_threshold
-            if not matched:
-                continue
-            candidate = (kind.priority, score + (1.0 if by_header else 0.0), kind.name)
-            if best is None or candidate[:2] > best[:2]:
-                best = candidate
-        if best is not None:
-            result[name] = best[2]
+        cells = [str(v) for v in sample.iloc[:, position].tolist() if v is not None and str(v).strip() != ""]
+        found = _best_kind(normalise_header(name), cells, compiled)
+        if found is not None:
+            result[name] = found
     return result

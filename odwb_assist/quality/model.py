@@ -29,6 +29,10 @@ class Finding:
     ``row_number`` is the physical row as a spreadsheet shows it (1-based, title and header rows
     counted); ``None`` for problems of the whole table or of a column. ``field_name`` is the column
     label, ``None`` for whole-row or whole-table problems.
+
+    One finding may stand for the same problem on many rows of a column or many cells of a row:
+    ``count`` is then the number of cells (or rows) concerned and ``rows`` every row concerned, in
+    order; ``row_number`` and ``cell`` are the first of them.
     """
 
     type: str
@@ -41,6 +45,15 @@ class Finding:
     cell: str | None = None
     source: str = "odwb"  # "frictionless", "odwb" or a plugin name
     extra: dict[str, Any] = field(default_factory=dict)
+    count: int = 1
+    rows: tuple[int, ...] = ()
+
+    @property
+    def all_rows(self) -> tuple[int, ...]:
+        """Every row concerned (``rows``, or the one ``row_number``)."""
+        if self.rows:
+            return self.rows
+        return (self.row_number,) if self.row_number is not None else ()
 
     def to_dict(self, lang: str = "fr") -> dict[str, Any]:
         """The JSON-report shape of a finding (see docs/report-contract.md)."""
@@ -54,6 +67,8 @@ class Finding:
             "message": self.message(lang),
             "tip": self.tip(lang),
             "source": self.source,
+            "count": self.count,
+            "rows": list(self.all_rows),
         }
         if self.extra:
             data["extra"] = self.extra

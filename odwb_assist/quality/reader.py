@@ -19,6 +19,7 @@ from frictionless import Dialect, FrictionlessException, Resource, Schema, forma
 
 from ..errors import InputError
 from .detect import Detected, detect
+from .notes import general
 
 CHUNK_ROWS = 25_000
 
@@ -68,11 +69,12 @@ def open_resource(
 
 def unreadable(path: Path, exc: BaseException) -> InputError:
     """The error for a file that Frictionless (or its format library) cannot read as a table."""
-    note = getattr(getattr(exc, "error", None), "note", None) or str(exc) or type(exc).__name__
+    raw = getattr(getattr(exc, "error", None), "note", None) or str(exc) or type(exc).__name__
+    note = general(raw)  # a codec's or a library's English note, told in words
     return InputError(
-        f"{path.name} ne peut pas être lu comme un tableau ({note}). Ouvrez-le dans votre tableur et "
+        f"{path.name} ne peut pas être lu comme un tableau ({note.fr}). Ouvrez-le dans votre tableur et "
         "enregistrez-le en CSV (UTF-8) ou en XLSX, puis relancez la vérification.",
-        f"{path.name} cannot be read as a table ({note}). Open it in your spreadsheet, save it as CSV "
+        f"{path.name} cannot be read as a table ({note.en}). Open it in your spreadsheet, save it as CSV "
         "(UTF-8) or XLSX, then run the check again.",
     )
 

@@ -11,29 +11,65 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n import normalise_lang
+from .aggregate import Aggregator
 from .detect import Detected
 from .model import Finding, Severity
+from .notes import column_label
 
 REPORT_VERSION = 1
 PER_TYPE_LIMIT = 1000  # findings kept per type when no --limit-errors is given (all are counted)
 
 
+# Findings that explain a cell: a type-error on the same cell would say the same thing twice.
+EXPLAINING = frozenset({"decimal-comma", "thousands-separator", "unit-in-cell", "placeholder-value", "date-format"})
+
+
 class Collector:
-    """Counts every finding and keeps a bounded number of them (memory must not grow with rows)."""
+    """Counts every finding and keeps a bounded number of them (memory must not grow with rows).
+
+    At most ``per_type`` findings of each type are kept; ``limit`` (``--limit-errors``) keeps the first
+    ones, errors before warnings, when the run ends.
+
+    Per-cell findings of the same problem (see :mod:`.aggregate`) are grouped when the run ends
+    (:meth:`finish`); the rows of findings that explain a cell are remembered (:attr:`explained`).
+    """
 
     def __init__(self, limit: int | None = None, per_type: int = PER_TYPE_LIMIT) -> None:
         self.limit = limit
         self.per_type = per_type
         self.kept: list[Finding] = []
         self.counts: Counter[str] = Counter()
+        self.occurrences: Counter[str] = Counter()
         self.kept_by_type: Counter[str] = Counter()
         self.severities: Counter[str] = Counter()
+        self.aggregator = Aggregator()
+        self.explained: dict[str, list[tuple[int, ...]]] = {}  # column -> rows of the findings that explain cells
 
     def add(self, finding: Finding) -> None:
-        self.counts[finding.type] += 1
-        self.severities[finding.severity.value] += 1
-        if self.limit is not None and len(self.kept) >= self.limit:
+        if Aggregator.accepts(finding):
+            self.aggregator.add(finding)
             return
+        self.keep(finding)
+
+    def finish(self) -> None:
+        """Add the grouped findings (call once, when every row has been read)."""
+        for finding in self.aggregator.findings():
+            self.keep(finding)
+        self.aggregator = Aggregator()
+        if self.limit is not None and len(self.kept) > self.limit:  # errors first, then in reading order
+            rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+            order = sorted(range(len(self.kept)), key=lambda i: (rank[self.kept[i].severity], i))[: self.limit]
+            self.kept = [self.kept[i] for i in sorted(order)]
+
+    def keep(self, finding: Finding) -> None:
+        if finding.type in EXPLAINING and finding.field_name is not None:
+            rows = finding.all_rows
+            if len(rows) < finding.count:  # a plugin's finding with examples only
+                rows = (*rows, *(int(e["rowNumber"]) for e in finding.extra.get("examples") or ()))
+            self.explained.setdefault(finding.field_name, []).append(rows)  # no copy: read once, at the end
+        self.counts[finding.type] += 1
+        self.occurrences[finding.type] += max(finding.count, 1)
+        self.severities[finding.severity.value] += 1
         if self.kept_by_type[finding.type] >= self.per_type:
             return
         self.kept_by_type[finding.type] += 1
@@ -58,12 +94,35 @@ class QualityReport:
     fields: list[str] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
-    stats: dict[str, int] = field(default_factory=dict)
+    stats: dict[str, int] = field(default_factory=dict)  # type -> findings
+    occurrences: dict[str, int] = field(default_factory=dict)  # type -> cells or rows concerned
     severity_counts: dict[str, int] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)  # field -> Table Schema type
     lang: str = "fr"
     truncated: bool = False
     seconds: float = 0.0
+    untitled: dict[str, int] = field(default_factory=dict)  # made-up names of columns without header -> number
+    renamed: dict[str, tuple[str, int]] = field(default_factory=dict)  # name of a repeated label -> (label, number)
+
+    def column_label(self, name: str | None, lang: str | None = None) -> str:
+        """How a column is shown: its label; « colonne n° 12 (sans titre) » when its header cell is blank; « nom
+        (colonne n° 4) » for the second of two columns labelled « nom » (Frictionless names it ``nom2``)."""
+        if not name:
+            return ""
+        if name in self.renamed:
+            label, position = self.renamed[name]
+            fr = normalise_lang(lang or self.lang) == "fr"
+            return f"{label} (colonne n° {position})" if fr else f"{label} (column {position})"
+        number = self.untitled.get(name)
+        if number is None:
+            return name
+        return column_label(name, number, headerless=True)(lang or self.lang)
+
+    def finding_dict(self, finding: Finding, lang: str) -> dict[str, Any]:
+        """A finding's JSON shape, with ``fieldLabel``: the column as the user sees it, in ``lang``."""
+        data = finding.to_dict(lang)
+        data["fieldLabel"] = self.column_label(finding.field_name, lang) if finding.field_name is not None else None
+        return data
 
     @property
     def error_count(self) -> int:
@@ -131,7 +190,8 @@ class QualityReport:
             "infoCount": self.info_count,
             "truncated": self.truncated,
             "stats": dict(self.stats),
-            "errors": [finding.to_dict(language) for finding in self.findings],  # every finding (report contract)
+            "occurrences": dict(self.occurrences or self.stats),
+            "errors": [self.finding_dict(finding, language) for finding in self.findings],  # every finding (contract)
             "lang": language,
         }
 

@@ -7,7 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..i18n import normalise_lang
-from .model import Severity
+from .model import Finding, Severity
 from .report import QualityReport
 from .titles import title
 
@@ -40,6 +40,22 @@ def summary_lines(report: QualityReport, lang: str) -> list[str]:
     ]
 
 
+def occurrences_note(report: QualityReport, type_: str, lang: str) -> str:
+    """« (536 occurrences) » when the findings of a type stand for more cells or rows than findings."""
+    findings, cases = report.stats.get(type_, 0), report.occurrences.get(type_, 0)
+    if cases <= findings:
+        return ""
+    return f" ({cases:,} occurrences)".replace(",", "\u202f" if lang == "fr" else ",")
+
+
+def rows_cell(finding: Finding) -> str:
+    """The row of a finding, or its first row and how many more (« 152 (+29) »)."""
+    rows = finding.all_rows
+    if not rows:
+        return ""
+    return str(rows[0]) if len(rows) == 1 else f"{rows[0]} (+{len(rows) - 1})"
+
+
 def render_text(report: QualityReport, console: Console, lang: str | None = None) -> None:
     """Print the report on ``console`` (user data is escaped, never read as Rich markup)."""
     language = normalise_lang(lang or report.lang)
@@ -56,13 +72,14 @@ def render_text(report: QualityReport, console: Console, lang: str | None = None
         total = report.stats.get(type_, len(findings))
         console.print()
         console.rule(f"[{STYLE[first.severity]}]{escape(title(type_, language, first))}[/] — "
-                     f"{LABEL[language][first.severity]} × {total} [dim]({escape(type_)})[/]", align="left")
+                     f"{LABEL[language][first.severity]} × {total}" + escape(occurrences_note(report, type_, language))
+                     + f" [dim]({escape(type_)})[/]", align="left")
         table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
         table.add_column("ligne" if fr else "row", justify="right")
         table.add_column("colonne" if fr else "column")
         table.add_column("message")
         for finding in findings[:EXAMPLES]:
-            table.add_row(escape(str(finding.row_number or "")), escape(finding.field_name or ""),
+            table.add_row(escape(rows_cell(finding)), escape(report.column_label(finding.field_name, language)),
                           escape(finding.message(language)))
         console.print(table)
         if total > EXAMPLES:

@@ -23,6 +23,12 @@ ROW_FILLS = {Severity.ERROR: PatternFill("solid", fgColor="FDE3E3"), Severity.WA
 RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 SEVERITY_WORDS = {Severity.ERROR: ("erreur", "error"), Severity.WARNING: ("avertissement", "warning"),
                   Severity.INFO: ("conseil", "tip")}
+ROWS_CELL = 32_000  # an Excel cell holds at most 32 767 characters
+
+
+def _rows_text(rows: tuple[int, ...]) -> str:
+    text = ", ".join(map(str, rows))
+    return text if len(text) <= ROWS_CELL else text[: text.rfind(",", 0, ROWS_CELL)] + ", …"
 
 
 def _worst(current: Finding | None, new: Finding) -> Finding:
@@ -43,11 +49,15 @@ def write_xlsx(report: QualityReport, source: str | Path, path: str | Path, lang
     for finding in report.findings:
         if finding.row_number is None:
             continue
-        if finding.field_name:
-            examples = finding.extra.get("examples") or [{"rowNumber": finding.row_number}]
-            for example in examples:
-                key = (int(example["rowNumber"]), finding.field_name)
-                cells[key] = _worst(cells.get(key), finding)
+        if finding.field_name is not None and (finding.field_name or finding.extra.get("fieldNames")):
+            names = [str(name) for name in finding.extra.get("fieldNames") or [finding.field_name] if name]
+            rows_marked = finding.all_rows or (finding.row_number,)
+            if len(rows_marked) < finding.count and not finding.extra.get("fieldNames"):  # only examples known
+                rows_marked = tuple(int(e["rowNumber"]) for e in finding.extra.get("examples") or ()) or rows_marked
+            for row in rows_marked:
+                for name in names:
+                    key = (int(row), name)
+                    cells[key] = _worst(cells.get(key), finding)
         else:
             rows[finding.row_number] = _worst(rows.get(finding.row_number), finding)
 
@@ -56,7 +66,7 @@ def write_xlsx(report: QualityReport, source: str | Path, path: str | Path, lang
     bold = Font(bold=True)
     header = []
     for label in table.fields:
-        cell = WriteOnlyCell(data, value=label)
+        cell = WriteOnlyCell(data, value=report.column_label(label, language))
         cell.font = bold
         header.append(cell)
     data.append(header)
@@ -82,9 +92,9 @@ def write_xlsx(report: QualityReport, source: str | Path, path: str | Path, lang
     sheet_rows = {int(number): i + 2 for i, number in enumerate(table.frame.index[:MAX_ROWS])}
     sheet = workbook.create_sheet("problemes" if fr else "findings")
     titles = (["ligne (feuille donnees)", "ligne du fichier d'origine", "colonne", "valeur", "gravité", "problème",
-               "comment corriger", "code"] if fr
+               "comment corriger", "nombre", "lignes du fichier d'origine", "code"] if fr
               else ["row (data sheet)", "line of the original file", "column", "value", "severity", "problem",
-                    "how to fix", "code"])
+                    "how to fix", "count", "lines of the original file", "code"])
     heading = []
     for title in titles:
         cell = WriteOnlyCell(sheet, value=title)
@@ -96,9 +106,9 @@ def write_xlsx(report: QualityReport, source: str | Path, path: str | Path, lang
         code = WriteOnlyCell(sheet, value=finding.type)
         code.font = small
         sheet.append([sheet_rows.get(finding.row_number) if finding.row_number is not None else None,
-                      finding.row_number, finding.field_name, finding.cell,
+                      finding.row_number, report.column_label(finding.field_name, language), finding.cell,
                       SEVERITY_WORDS[finding.severity][0 if fr else 1], finding.message(language),
-                      finding.tip(language), code])
+                      finding.tip(language), finding.count, _rows_text(finding.all_rows), code])
     _notes(workbook, report, cells, fr)
     workbook.save(out)
     return out
@@ -108,10 +118,12 @@ def _notes(workbook: Workbook, report: QualityReport, coloured: dict[tuple[int, 
     """A « à lire » sheet when some faulty cells are not coloured: how many, in which column, and why."""
     lines: list[str] = []
     for finding in report.findings:
-        examples = finding.extra.get("examples") or []
-        count = int(finding.extra.get("count") or len(examples) or 1)
-        shown = sum(1 for e in examples if (int(e["rowNumber"]), finding.field_name) in coloured) if examples else 1
-        if finding.field_name and count > shown:
+        if not finding.field_name or finding.extra.get("fieldNames"):
+            continue
+        rows = set(finding.all_rows) | {int(e["rowNumber"]) for e in finding.extra.get("examples") or ()}
+        count = max(int(finding.count or 1), len(rows))
+        shown = sum(1 for r in rows if (int(r), finding.field_name) in coloured)
+        if count > shown:
             lines.append(
                 f"Colonne « {finding.field_name} » ({finding.type}) : {count - shown} cellule(s) fautive(s) sur {count} "
                 f"ne sont pas colorées : le rapport garde {shown} exemple(s) par problème. La liste complète : "

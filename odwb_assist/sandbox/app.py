@@ -21,14 +21,14 @@ MAX_UPLOAD_BYTES = 240 * 1024 * 1024  # the portal's documented upload limit
 
 def create_app(store: Store, worker: Worker, faults: FaultInjector | None = None) -> Flask:
     """A WSGI app serving the Automation v1.0 and Explore v2.1 subsets and the HTML catalogue."""
-    from . import automation, explore, html, metadata_api, resources_api
+    from . import attachments, automation, explore, html, metadata_api, resources_api
 
     app = Flask(__name__)
     app.config.update(SANDBOX_STORE=store, SANDBOX_WORKER=worker, SANDBOX_FAULTS=faults or FaultInjector(store),
                       MAX_CONTENT_LENGTH=MAX_UPLOAD_BYTES, JSON_SORT_KEYS=False)
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.url_map.strict_slashes = False
-    for blueprint in (metadata_api.bp, resources_api.bp, automation.bp, explore.bp, html.bp):
+    for blueprint in (metadata_api.bp, resources_api.bp, automation.bp, attachments.bp, explore.bp, html.bp):
         app.register_blueprint(blueprint)
 
     @app.before_request

@@ -29,7 +29,7 @@ from .store import now
 
 bp = Blueprint("automation", __name__, url_prefix="/api/automation/v1.0")
 
-DATASET_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,254}$")
+DATASET_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,254}")  # used with fullmatch: « $ » would let « id\n » through
 BUSY = ("queued", "processing")
 DEFAULT_SECURITY = {"is_data_visible": True, "visible_fields": None, "filter_query": "", "api_calls_quota": None}
 
@@ -72,7 +72,7 @@ def dataset_body(dataset: dict[str, Any]) -> dict[str, Any]:
 
 
 def _check_dataset_id(value: Any, current_uid: str | None = None) -> str:
-    if not isinstance(value, str) or not DATASET_ID.match(value):
+    if not isinstance(value, str) or not DATASET_ID.fullmatch(value):
         validation_error({"dataset_id": ["Use only lowercase letters, digits, '-' and '_' (e.g. 'namur-arbres')."]})
     other = store().dataset_by_id(value)
     if other is not None and other["uid"] != current_uid:

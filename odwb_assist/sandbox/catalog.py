@@ -5,11 +5,11 @@ and the HTML catalogue.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 from . import domain
+from .attachments import by_dataset, explore_items
 from .odsql import FieldResolver, ODSQLSyntaxError, as_datetime
 from .store import Store, User
 
@@ -22,6 +22,8 @@ METAS_DEFAULT_KEYS = (
     "shared_catalog", "oauth_scope",
 )
 FACETS = ("publisher", "theme", "keyword", "license", "language", "features")
+REFINABLE = (*FACETS, "modified", "data_processed", "metadata_processed")
+DATE_FACETS = {"modified": "datetime", "data_processed": "datetime", "metadata_processed": "datetime"}
 TEXT_FIELDS = ["title", "description", "keyword", "theme", "publisher", "dataset_id"]
 
 
@@ -32,8 +34,10 @@ def visible(dataset: dict[str, Any], user: User | None) -> bool:
     return not dataset["is_restricted"] or (user is not None and (user.is_admin or user.name == dataset["owner"]))
 
 
-def explore_dataset(dataset: dict[str, Any], licenses: list[dict[str, str]], themes: list[dict[str, str]]) -> dict[str, Any]:
-    """The Explore v2.1 dataset object of a published dataset (its last published metadata)."""
+def explore_dataset(dataset: dict[str, Any], licenses: list[dict[str, str]], themes: list[dict[str, str]],
+                    attachments: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The Explore v2.1 dataset object of a published dataset (its last published metadata and its attachments,
+    as :func:`.attachments.listing` gives them)."""
     metadata = dataset["published_metadata"]
     default = dict(metadata.get("default") or {})
     internal = metadata.get("internal") or {}
@@ -58,16 +62,53 @@ def explore_dataset(dataset: dict[str, Any], licenses: list[dict[str, str]], the
     features = ["analyze"]
     if any(f["type"] in ("date", "datetime") for f in dataset["fields"]):
         features.append("timeserie")
+    if any(f["type"] in ("geo_point_2d", "geo_shape") for f in dataset["fields"]):
+        features.append("geo")
     return {
-        "dataset_id": dataset["dataset_id"], "dataset_uid": dataset["uid"], "attachments": [],
-        "has_records": dataset["records_count"] > 0, "data_visible": True, "fields": dataset["fields"],
+        "dataset_id": dataset["dataset_id"], "dataset_uid": dataset["uid"],
+        "attachments": explore_items(attachments or []),
+        "has_records": dataset["records_count"] > 0, "data_visible": True, "fields": _annotated(dataset),
         "metas": metas, "features": features,
     }
 
 
+def configured_facets(dataset: dict[str, Any]) -> list[dict[str, Any]]:
+    """The dataset's facets: ``asset_content_configuration.facets`` of its published metadata (the vendor's
+    place for them), else the fields annotated ``facet``; each ``{"field_name", "facetsort"?, "disjunctive"?}``."""
+    names = {f["name"] for f in dataset["fields"]}
+    configured = ((dataset["published_metadata"].get("asset_content_configuration") or {}).get("facets"))
+    if isinstance(configured, list):
+        return [c for c in configured if isinstance(c, dict) and c.get("field_name") in names]
+    found = []
+    for field in dataset["fields"]:
+        annotations = field.get("annotations") or {}
+        if isinstance(annotations, dict) and "facet" in annotations:
+            found.append({"field_name": field["name"], "facetsort": (annotations.get("facetsort") or [None])[0],
+                          "disjunctive": "disjunctive" in annotations})
+    return found
+
+
+def _annotated(dataset: dict[str, Any]) -> list[dict[str, Any]]:
+    """The fields, with the ``facet`` / ``facetsort`` / ``disjunctive`` annotations of the configured facets."""
+    facets = {c["field_name"]: c for c in configured_facets(dataset)}
+    fields = []
+    for field in dataset["fields"]:
+        annotations = dict(field.get("annotations") or {}) if isinstance(field.get("annotations"), dict) else {}
+        config = facets.get(field["name"])
+        if config is not None:
+            annotations["facet"] = []
+            if config.get("facetsort"):
+                annotations["facetsort"] = [config["facetsort"]]
+            if config.get("disjunctive"):
+                annotations["disjunctive"] = []
+        fields.append({**field, "annotations": annotations})
+    return fields
+
+
 def flat_row(item: dict[str, Any]) -> dict[str, Any]:
     """The names a catalogue ``where``/``select``/``order_by`` can use (``default.`` prefix optional)."""
-    row: dict[str, Any] = {k: item[k] for k in ("dataset_id", "dataset_uid", "has_records", "features", "data_visible")}
+    row: dict[str, Any] = {k: item[k] for k in ("dataset_id", "dataset_uid", "has_records", "features", "data_visible",
+                                                "fields", "attachments")}
     for template, values in item["metas"].items():
         for name, value in values.items():
             row[name if template == "default" else f"{template}.{name}"] = value
@@ -75,7 +116,8 @@ def flat_row(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def resolver(rows: list[dict[str, Any]]) -> FieldResolver:
-    names: list[str] = ["dataset_id", "dataset_uid", "has_records", "features", "data_visible", *METAS_DEFAULT_KEYS]
+    names: list[str] = ["dataset_id", "dataset_uid", "has_records", "features", "data_visible", "fields", "attachments",
+                        *METAS_DEFAULT_KEYS]
     for row in rows:
         names.extend(k for k in row if k not in names)
     for template, (_title, _kind, fields) in domain.TEMPLATES.items():
@@ -90,7 +132,8 @@ def published(store: Store, user: User | None) -> list[dict[str, Any]]:
     licenses = store.get_setting("licenses", domain.DEFAULT_LICENSES)
     themes = store.get_setting("themes", domain.DEFAULT_THEMES)
     _total, rows = store.datasets(published_only=True)
-    items = [explore_dataset(d, licenses, themes) for d in rows if visible(d, user)]
+    files = by_dataset(store)
+    items = [explore_dataset(d, licenses, themes, files.get(d["uid"])) for d in rows if visible(d, user)]
     return sorted(items, key=lambda item: str(item["metas"]["default"].get("title") or item["dataset_id"]).lower())
 
 
@@ -117,21 +160,16 @@ def refine_filter(refines: list[str], excludes: list[str],
         raw = row.get(facet)
         if as_datetime(raw) is not None and not isinstance(raw, list):
             return str(raw).startswith(value.replace("/", "-"))
-        return value in _facet_values(row, facet)
+        values = _facet_values(row, facet)
+        return value in values or any(v.startswith(value + "/") for v in values)  # a hierarchical facet's branch
 
     return lambda row: all(matches(row, f, v) for f, v in wanted) and not any(matches(row, f, v) for f, v in unwanted)
 
 
 def facet_counts(rows: list[dict[str, Any]], facets: list[str], refines: list[str]) -> list[dict[str, Any]]:
-    """The vendor's ``facets`` list: per facet, values with their dataset count, most frequent first."""
-    refined = {tuple(r.split(":", 1)) for r in refines if ":" in r}
-    result = []
-    for facet in facets:
-        counter: Counter[str] = Counter()
-        for row in rows:
-            counter.update(set(_facet_values(row, facet)))
-        values = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].lower()))
-        result.append({"name": facet, "facets": [
-            {"count": n, "state": "refined" if (facet, v) in refined else "displayed", "name": v, "value": v}
-            for v, n in values]})
-    return result
+    """The vendor's ``facets`` list of the catalogue rows (refined on ``refines``): values with their dataset count."""
+    from .facets import FacetSpec
+    from .facets import facet_counts as counts
+
+    return counts(rows, [FacetSpec(f) for f in facets], refines, DATE_FACETS,
+                  lambda refs: refine_filter(refs, [], REFINABLE))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import math
 import random
 import threading
 import time
@@ -25,20 +26,51 @@ from typing import Any
 from .store import Store
 
 KINDS = ("429", "503", "delay")
+MAX_DELAY = 120.0  # seconds: a longer « delay » only freezes the room
+MAX_RETRY_AFTER = 3600
+
+
+class FaultRuleError(ValueError):
+    """A fault rule that cannot be used; ``fr`` and ``en`` say which rule and why."""
+
+    def __init__(self, fr: str, en: str) -> None:
+        super().__init__(en)
+        self.fr, self.en = fr, en
+
+
+def _number(rule: dict[str, Any], key: str, n: int, default: float, low: float, high: float) -> float:
+    value = rule.get(key, default)
+    number = float(value) if isinstance(value, int | float) and not isinstance(value, bool) else math.nan
+    if not (math.isfinite(number) and low <= number <= high):
+        raise FaultRuleError(f"règle {n} : « {key} » doit être un nombre de {low:g} à {high:g} (reçu : {value!r})",
+                             f"rule {n}: '{key}' must be a number from {low:g} to {high:g} (got {value!r})")
+    return number
 
 
 def validate_rules(rules: Any) -> list[dict[str, Any]]:
-    """The rules, checked; raises ``ValueError`` with an English message naming the bad rule."""
+    """The rules, checked and normalised; raises :class:`FaultRuleError` naming the bad rule."""
     if not isinstance(rules, list):
-        raise ValueError("fault rules must be a list")
+        raise FaultRuleError("les règles de panne doivent former une liste", "fault rules must be a list")
     checked = []
     for n, rule in enumerate(rules, 1):
         if not isinstance(rule, dict) or str(rule.get("kind")) not in KINDS:
-            raise ValueError(f"rule {n}: 'kind' must be one of {', '.join(KINDS)}")
-        rate = float(rule.get("rate", 1.0))
-        if not 0 <= rate <= 1:
-            raise ValueError(f"rule {n}: 'rate' must be between 0 and 1")
-        checked.append({**rule, "kind": str(rule["kind"]), "rate": rate, "path": str(rule.get("path", "*"))})
+            raise FaultRuleError(f"règle {n} : « kind » doit valoir {', '.join(KINDS)}",
+                                 f"rule {n}: 'kind' must be one of {', '.join(KINDS)}")
+        methods = rule.get("methods") or []
+        if not isinstance(methods, list) or not all(isinstance(m, str) for m in methods):
+            raise FaultRuleError(f"règle {n} : « methods » doit être une liste de méthodes HTTP (ex. [\"POST\"])",
+                                 f"rule {n}: 'methods' must be a list of HTTP methods (e.g. [\"POST\"])")
+        normalised = {
+            **rule, "kind": str(rule["kind"]), "path": str(rule.get("path", "*")),
+            "rate": _number(rule, "rate", n, 1.0, 0.0, 1.0),
+            "retry_after": int(_number(rule, "retry_after", n, 1, 0, MAX_RETRY_AFTER)),
+            "delay": _number(rule, "delay", n, 1.0, 0.0, MAX_DELAY),
+        }
+        if methods:
+            normalised["methods"] = [m.upper() for m in methods]
+        if rule.get("times") is not None:
+            normalised["times"] = int(_number(rule, "times", n, 1, 0, 1_000_000))
+        checked.append(normalised)
     return checked
 
 

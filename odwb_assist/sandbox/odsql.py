@@ -7,9 +7,12 @@ case-insensitive word search), ``IS [NOT] NULL``, ``search(field|*, "text")``,
 ``startswith(field, "text")``, ``suggest(...)`` (as search), a bare ``"text"`` (full-text search),
 a bare boolean field, quoted strings (single or double, ``\\`` escapes), numbers, ``TRUE``/``FALSE``,
 ``NULL`` and dates (``date'2021-05-01'``, ``date'2021/05/01T08:02'``). Back-quoted field names.
-``select``: ``*``, field names, ``field AS alias``. ``order_by``: ``field [ASC|DESC]``, comma list.
-Anything else (aggregates, geo functions, ``group_by``) raises :class:`ODSQLSyntaxError`, which the
-Explore API turns into the vendor's 400 ``{"error_code": "ODSQLError", "message": ...}``.
+Scalar functions (``year(date) = 2021``, ``date_format()``, ``lower()``…: :mod:`.odsql_functions`)
+and arithmetic (``places * 2``, ``+ - /``) wherever a value goes. ``select``: ``*``, field names,
+``field AS alias``. ``order_by``: ``field [ASC|DESC]``, comma list. Expressions, aggregates,
+``group_by`` and ``random()`` are in :mod:`.odsql_expr`. Anything else (geo functions…) raises
+:class:`ODSQLSyntaxError`, which the Explore API turns into the vendor's 400
+``{"error_code": "ODSQLError", "message": ...}``.
 """
 
 
@@ -20,14 +23,16 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from .odsql_functions import SCALARS, arithmetic
 from .odsql_lexer import ODSQLSyntaxError, Token, as_datetime, compare, fold, matches_words, text_of, tokenize, values_of
 
 __all__ = ["FieldResolver", "ODSQLSyntaxError", "Token", "as_datetime", "fold", "parse_order_by", "parse_select",
-           "parse_where", "sort_rows"]
+           "parse_where", "sort_rows", "sort_rows_by"]
 
 Row = dict[str, Any]
 Predicate = Callable[[Row], bool]
 FUNCTIONS = {"search", "startswith", "suggest"}
+AGGREGATES = {"count", "sum", "avg", "min", "max", "median", "percentile", "envelope", "bbox"}
 MAX_DEPTH = 64
 
 
@@ -125,7 +130,8 @@ class _Parser:
             self.expect_op(")")
             self.depth -= 1
             return inner
-        if token.kind == "ident" and self.peek(1).kind == "op" and self.peek(1).value == "(":
+        if token.kind == "ident" and self.peek(1).kind == "op" and self.peek(1).value == "(" \
+                and token.value.lower() in FUNCTIONS:
             return self.function()
         left = self.operand()
         if self.is_op("=", "!=", "<>", "<", ">", "<=", ">="):
@@ -166,19 +172,65 @@ class _Parser:
         raise AssertionError  # unreachable
 
     def operand(self) -> Callable[[Row], Any]:
+        """A value: a term, or terms joined by ``+`` / ``-`` (``places - 1`` also lexes as ``places`` and ``-1``)."""
+        left = self.term()
+        while True:
+            if self.is_op("+", "-"):
+                op = self.take().value
+            elif self.peek().kind == "number" and str(self.peek().value).startswith("-"):
+                op = "+"  # the negative number is the right-hand side
+            else:
+                return left
+            left = _arithmetic(left, op, self.term())
+
+    def term(self) -> Callable[[Row], Any]:
+        left = self.primary()
+        while self.is_op("*", "/"):
+            op = self.take().value
+            left = _arithmetic(left, op, self.primary())
+        return left
+
+    def primary(self) -> Callable[[Row], Any]:
         token = self.take()
+        if token.kind == "op" and token.value == "(":  # (places + 1) * 2 in select / group_by
+            self.nest()
+            inner = self.operand()
+            self.expect_op(")")
+            self.depth -= 1
+            return inner
         if token.kind in ("number", "string", "date"):
             value = token.value
             return lambda row: value
         if token.kind == "kw" and token.value in ("true", "false", "null"):
             constant = {"true": True, "false": False, "null": None}[token.value]
             return lambda row: constant
+        if token.kind == "ident" and self.is_op("("):
+            return self.call(str(token.value))
         if token.kind == "ident":
             key = self.fields.resolve(token.value, self.clause)
             return lambda row: row.get(key)
         self.i -= 1
         self.fail("expected a field name or a value")
         raise AssertionError  # unreachable
+
+    def call(self, name: str) -> Callable[[Row], Any]:
+        """A scalar function call (``year(date)``, ``date_format(d, 'yyyy')``…), the name already taken."""
+        lowered = name.lower()
+        if lowered not in SCALARS:
+            where = "in this clause" if lowered in AGGREGATES | FUNCTIONS | {"range"} else "by the sandbox"
+            raise ODSQLSyntaxError(f"{lowered}() is not supported {where}.", self.clause)
+        arity, function = SCALARS[lowered]
+        self.expect_op("(")
+        self.nest()
+        args = [self.operand()]
+        while self.is_op(","):
+            self.take()
+            args.append(self.operand())
+        self.expect_op(")")
+        self.depth -= 1
+        if len(args) != arity:
+            raise ODSQLSyntaxError(f"{lowered}() takes {arity} argument(s), {len(args)} given.", self.clause)
+        return lambda row: function(*(arg(row) for arg in args))
 
     def in_clause(self, left: Callable[[Row], Any]) -> Predicate:
         if self.is_op("[", "]"):
@@ -269,6 +321,10 @@ class _Parser:
             self.expect_op(",")
 
 
+def _arithmetic(left: Callable[[Row], Any], op: str, right: Callable[[Row], Any]) -> Callable[[Row], Any]:
+    return lambda row: arithmetic(op, left(row), right(row))
+
+
 def _like(pattern: str) -> Callable[[Any], bool]:
     if "*" in pattern or "%" in pattern:
         glob = fold(pattern).replace("%", "*")
@@ -300,6 +356,17 @@ def sort_rows(rows: list[Row], order: list[tuple[str, bool]]) -> list[Row]:
         missing = [r for r in rows if r.get(key) in (None, [])]
         present.sort(key=functools.partial(_row_key, key), reverse=descending)
         rows = present + missing
+    return rows
+
+
+def sort_rows_by(rows: list[Row], order: list[tuple[Callable[[Row], Any], bool]]) -> list[Row]:
+    """:func:`sort_rows` on computed values (``order_by=year(date) desc``); each value computed once per row."""
+    for value, descending in reversed(order):
+        keyed = [(value(row), row) for row in rows]
+        present = [(v, row) for v, row in keyed if v not in (None, [])]
+        missing = [row for v, row in keyed if v in (None, [])]
+        present.sort(key=lambda pair: _sort_key(pair[0]), reverse=descending)
+        rows = [row for _v, row in present] + missing
     return rows
 
 

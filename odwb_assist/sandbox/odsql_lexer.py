@@ -21,7 +21,7 @@ class ODSQLSyntaxError(ValueError):
 
 @dataclass(frozen=True)
 class Token:
-    kind: str  # number, string, date, ident, op, kw, end
+    kind: str  # number, string, date, interval, ident, op, kw, end
     value: Any
     pos: int
 
@@ -30,11 +30,13 @@ _TOKEN_RE = re.compile(r"""
     (?P<ws>\s+)
   | (?P<date>date\s*(?P<dq>['"])(?P<dval>.*?)(?P=dq))
   | (?P<geom>geom\s*['"])
+  | (?P<interval>(?-i:\d+\s*(?:milliseconds?|ms|seconds?|s|minutes?|m|hours?|h|days?|d|weeks?|w|months?|M
+                              |quarters?|q|years?|y))(?![\w.]))
   | (?P<number>-?\d+(?:\.\d+)?(?!\w|\.\d))
   | (?P<string>'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*")
   | (?P<bq>`[^`]+`)
   | (?P<ident>[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)
-  | (?P<op><=|>=|!=|<>|\.\.|[=<>()\[\],*])
+  | (?P<op><=|>=|!=|<>|\.\.|[=<>()\[\],*+/-])
 """, re.VERBOSE | re.IGNORECASE)
 
 
@@ -53,6 +55,8 @@ def tokenize(text: str, clause: str) -> list[Token]:
             tokens.append(Token("date", _parse_date(match.group("dval"), clause), pos))
         elif kind == "geom":
             raise ODSQLSyntaxError("geometry literals (geom'...') are not supported by the sandbox.", clause)
+        elif kind == "interval":
+            tokens.append(Token("interval", re.sub(r"\s+", " ", raw), pos))
         elif kind == "number":
             tokens.append(Token("number", float(raw) if "." in raw else int(raw), pos))
         elif kind == "string":

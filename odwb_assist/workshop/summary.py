@@ -14,10 +14,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .. import journal, publication_record
+from .. import journal
 from ..errors import OdwbError
 from ..events import DATASET_CHECKED, DATASET_FIXED, METADATA_SCORED
 from ..i18n import Msg
+from ..publish import record as publication_record
 from .room import Participant, Room, load_room, now
 
 BATCH = 100

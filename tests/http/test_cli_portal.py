@@ -13,7 +13,7 @@ from http_fake_portal import BASE, FakePortal
 
 import odwb_assist.metadata
 import odwb_assist.quality
-from odwb_assist.publication_record import read_records
+from odwb_assist.publish import read_records
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "ods-samples"
 EXPLORE = BASE + "/api/explore/v2.1"

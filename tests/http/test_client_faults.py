@@ -21,7 +21,7 @@ from odwb_assist.errors import (
     ValidationError,
 )
 from odwb_assist.portal import PortalClient
-from odwb_assist.publish_run import publish_and_wait
+from odwb_assist.publish import publish_and_wait
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "ods-samples"
 AUTO = BASE + "/api/automation/v1.0"
@@ -75,6 +75,15 @@ def test_503_until_retries_are_exhausted_is_a_portal_error(rsps, sleeps, tmp_pat
 
 def test_connection_error_then_success(rsps, client, sleeps):
     rsps.add(responses.GET, LIST_URL, body=requests.ConnectionError("network cut"))
+    rsps.add(responses.GET, LIST_URL, json=_page(DATASET))
+    assert client.automation.find_dataset("100522") is not None
+    assert sleeps == [0.5]
+
+
+@pytest.mark.parametrize("cut", [requests.exceptions.ChunkedEncodingError("body cut mid-way"),
+                                 requests.exceptions.ContentDecodingError("bad gzip")])
+def test_a_body_cut_or_undecodable_is_retried_like_a_dropped_connection(rsps, client, sleeps, cut):
+    rsps.add(responses.GET, LIST_URL, body=cut)
     rsps.add(responses.GET, LIST_URL, json=_page(DATASET))
     assert client.automation.find_dataset("100522") is not None
     assert sleeps == [0.5]

@@ -20,8 +20,7 @@ from odwb_assist.hookspecs import hookimpl
 from odwb_assist.i18n import Msg
 from odwb_assist.plugins import get_plugin_manager
 from odwb_assist.portal import PortalClient
-from odwb_assist.publication_record import read_records
-from odwb_assist.publish import plan
+from odwb_assist.publish import plan, read_records
 from odwb_assist.quality.model import Finding, Severity
 
 CHECKER = OpenAPIChecker()
@@ -283,3 +282,25 @@ def test_record_file_is_json_lines(project, portal, pm):
     first_publication(project, portal, pm)
     lines = (project.root / ".odwb" / "publications.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1 and json.loads(lines[0])["title"] == "Parkings vélos de Ciney"
+
+
+def test_a_record_that_cannot_be_written_is_said_announced_and_repaired_next_run(project, portal, pm, listener, monkeypatch):
+    from odwb_assist.publish import record as publication_record
+
+    real_append = publication_record.append
+
+    def full_disk(*args, **kwargs):
+        raise publication_record.PublicationRecordError("disque plein", "disk full", exit_code=1)
+
+    monkeypatch.setattr(publication_record, "append", full_disk)
+    with pytest.raises(publication_record.PublicationRecordError):
+        first_publication(project, portal, pm)
+    assert read_records(project.root) == [] and len(listener.events) == 1  # published and announced all the same
+    writes = list(portal.writes)
+
+    monkeypatch.setattr(publication_record, "append", real_append)
+    the_plan, publication, _ = run(project, portal, (*READS, "file", "publish"), pm)
+    assert [s.kind for s in the_plan.steps] == ["publish"]  # the portal's file is recognised: no second upload
+    assert portal.writes == [*writes, "publish"]
+    (record,) = read_records(project.root)
+    assert record["uid"] == publication.uid

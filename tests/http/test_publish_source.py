@@ -9,7 +9,7 @@ import pytest
 
 from odwb_assist.config import DatasetConfig
 from odwb_assist.errors import InputError
-from odwb_assist.publish_source import prepare_upload
+from odwb_assist.publish import prepare_upload
 
 
 def dataset(path: Path) -> DatasetConfig:

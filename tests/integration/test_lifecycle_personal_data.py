@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from odwb_assist.publication_record import read_records
+from odwb_assist.publish import read_records
 from odwb_assist.sandbox import SandboxServer
 
 pytestmark = pytest.mark.integration

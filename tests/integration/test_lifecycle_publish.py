@@ -21,8 +21,7 @@ import requests
 from odwb_assist.config import load
 from odwb_assist.errors import OdwbError, PortalConnectionError
 from odwb_assist.portal import PortalClient
-from odwb_assist.publication_record import read_records
-from odwb_assist.publish import plan
+from odwb_assist.publish import plan, read_records
 from odwb_assist.sandbox import SandboxServer
 
 pytestmark = pytest.mark.integration

@@ -125,6 +125,16 @@ def test_walk_explore_operations(sandbox: Any, openapi: Any) -> None:
     exported = w.explore("GET", "/catalog/datasets/{dataset_id}/exports/{format}", 200, dataset_id=dataset_id,
                          format="json")
     assert len(exported) == records["total_count"]
+    grouped = w.explore("GET", "/catalog/datasets/{dataset_id}/records", 200, dataset_id=dataset_id,
+                        params={"select": "count(*) as n"})
+    assert grouped["results"] == [{"n": records["total_count"]}]
+    w.explore("GET", "/catalog/datasets", 200, params={"group_by": "publisher", "select": "count(*)"})
+    w.explore("GET", "/catalog/datasets/{dataset_id}/facets", 200, dataset_id=dataset_id,
+              params={"facet": f'facet(name="{single["fields"][0]["name"]}", limit=3)'})
+    w.explore("GET", "/catalog/datasets/{dataset_id}/attachments", 200, dataset_id=dataset_id)
+    w.explore("GET", "/catalog/exports", 200)
+    assert len(w.explore("GET", "/catalog/exports/{format}", 200, format="json")) == listing["total_count"]
+    w.explore("GET", "/catalog/exports/{format}", 400, format="pdf")
     w.explore("GET", "/catalog/datasets", 400, params={"where": "within_distance(geo, geom'POINT(1 1)', 1km)"})
 
 

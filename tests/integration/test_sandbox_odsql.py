@@ -52,6 +52,14 @@ def names(where: str) -> list[str]:
     ("date >= date'2021-05-01' AND date < date'2021/12/01'", ["Gare de Namur", "Église Saint-Loup"]),
     ("date > '2021-06-01'", ["Église Saint-Loup", "Citadelle"]),
     ("`places` > 39", ["Citadelle"]),
+    ("year(date) = 2021", ["Gare de Namur", "Église Saint-Loup"]),
+    ("month(date) >= 7 AND day(date) = 1", ["Citadelle"]),
+    ("date_format(date, 'MM/yyyy') = '05/2021'", ["Gare de Namur"]),
+    ("lower(ville) = 'liège'", ["Place d'Armes"]),
+    ("ifnull(places, 0) = 0", ["Place d'Armes"]),
+    ("places * 2 > 20", ["Gare de Namur", "Citadelle"]),
+    ("places - 1 >= 11 AND places-1 < 39", ["Gare de Namur"]),
+    ("places / 0 IS NULL", ["Gare de Namur", "Église Saint-Loup", "Place d'Armes", "Citadelle"]),
     ("PLACES > 39 and Ville = 'Namur'", ["Citadelle"]),
     ("", ["Gare de Namur", "Église Saint-Loup", "Place d'Armes", "Citadelle"]),
 ])
@@ -62,7 +70,8 @@ def test_where(where: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("where", [
     "count(*) > 1", "within_distance(geo, geom'POINT(1 1)', 10km)", "inconnu = 3", "places >", "places = 'a' AND",
     "(places > 1", "places IN [1..", "nom LIKE 3", "places > 1 places", "search(nom)", "'unterminated", "places § 3",
-    "date = date'pas-une-date'", "places IN", "NOT", "year(date) = 2021",
+    "date = date'pas-une-date'", "places IN", "NOT", "year(date, 1) = 2021", "random(1) = 2", "sum(places) > 3",
+    "range(places, 5) = 1",
 ])
 def test_unsupported_or_malformed_where(where: str) -> None:
     with pytest.raises(ODSQLSyntaxError) as info:
@@ -97,14 +106,17 @@ def test_parser_never_crashes(text: str) -> None:
 @pytest.mark.parametrize(("path", "params"), [
     ("/catalog/datasets", {"where": "count(*) > 3"}),
     ("/catalog/datasets", {"where": "unknown_field = 1"}),
-    ("/catalog/datasets", {"select": "avg(records_count)"}),
+    ("/catalog/datasets", {"select": "envelope(records_count)"}),
+    ("/catalog/datasets", {"group_by": "publisher", "select": "title"}),
+    ("/catalog/datasets", {"group_by": "count(*)"}),
     ("/catalog/datasets", {"order_by": "metas.default.title"}),
-    ("/catalog/datasets", {"group_by": "publisher"}),
+    ("/catalog/datasets", {"group_by": "publisher", "limit": "20001"}),
     ("/catalog/datasets", {"limit": "500"}),
     ("/catalog/datasets", {"limit": "abc"}),
     ("/catalog/datasets", {"refine": "nofacet:x"}),
     ("/catalog/facets", {"facet": "nofacet"}),
     ("/catalog/datasets/namur-parkings-velos/records", {"where": "places >>> 3"}),
+    ("/catalog/exports/dcat_ap_benap", {"select": "count(*)"}),
 ])
 def test_http_400_with_vendor_body(sandbox: Any, path: str, params: dict[str, str]) -> None:
     response = requests.get(sandbox.explore + path, params=params, timeout=10)
@@ -156,13 +168,62 @@ def test_nesting_is_bounded_not_a_crash() -> None:
 
 @pytest.mark.integration
 @settings(max_examples=150, deadline=None)
-@given(param=st.sampled_from(["where", "select", "order_by", "refine", "exclude", "limit", "offset", "facet"]),
+@given(param=st.sampled_from(["where", "select", "order_by", "refine", "exclude", "limit", "offset", "facet", "group_by"]),
        value=st.text(alphabet="abcdefilmnoprstuy_.'\"()[]<>=!,*` :%0123456789-ANDORNTIKE", max_size=30),
        path=st.sampled_from(["/catalog/datasets", "/catalog/facets", "/catalog/datasets/namur-parkings-velos/records",
-                             "/catalog/datasets/namur-parkings-velos/exports/csv"]))
+                             "/catalog/datasets/namur-parkings-velos/exports/csv",
+                             "/catalog/datasets/namur-parkings-velos/facets"]))
 def test_no_query_string_gives_a_500(sandbox: Any, param: str, value: str, path: str) -> None:
     client = sandbox.server.app.test_client()
     response = client.get("/api/explore/v2.1" + path, query_string={param: value})
     assert response.status_code in (200, 400), (param, value, response.get_data(as_text=True)[:300])
     if response.status_code == 400:
         assert response.get_json()["error_code"] == "ODSQLError"
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("dd/MM/YYYY", "20/11/2007"), ("'The date is 'dd/MM/yyyy", "The date is 20/11/2007"),
+    ("'The date is '''dd/MM/YYYY''", "The date is '20/11/2007'"), ("E", "mar."), ("EEEE", "mardi"), ("H", "1"),
+    ("HH", "01"), ("yy", "07"), ("M", "11"), ("MMMM", "novembre"), ("D", "324"), ("ww", "47"), ("HH:mm:ss", "01:23:45"),
+])
+def test_date_format_follows_the_vendor_examples(pattern: str, expected: str) -> None:
+    from odwb_assist.sandbox.odsql_functions import date_format
+
+    assert date_format("2007-11-20T01:23:45", pattern) == expected
+
+
+def test_facet_parameter_syntax() -> None:
+    from odwb_assist.sandbox.facets import FacetSpec, parse_facet, parse_facets
+
+    assert parse_facet("commune") == FacetSpec("commune")
+    assert parse_facet('facet(name="chemin", hierarchical=true, separator="/", sort="-alphanum", limit=5)') == FacetSpec(
+        "chemin", "-alphanum", 5, False, True, "/")
+    assert [s.name for s in parse_facets(['facet(name="a", sort="count"),b', "c"])] == ["a", "b", "c"]
+    for bad in ['facet(name="a", sort="up")', "facet(sort='count')", 'facet(name="a", limit=-1)', "facet(name=)",
+                'facet(name="a", colour="red")', "a b"]:
+        with pytest.raises(ODSQLSyntaxError):
+            parse_facet(bad)
+
+
+def test_hierarchical_text_facet_lists_children_under_a_refined_value() -> None:
+    from odwb_assist.sandbox.catalog import refine_filter
+    from odwb_assist.sandbox.facets import facet_counts, parse_facet
+
+    rows = [{"chemin": "wallonie/namur/ciney"}, {"chemin": "wallonie/namur/dinant"}, {"chemin": "bruxelles/ixelles"}]
+    spec = parse_facet('facet(name="chemin", hierarchical=true, separator="/")')
+    top = facet_counts(rows, [spec], [], {}, lambda refs: refine_filter(refs, [], ["chemin"]))
+    assert [(v["name"], v["count"]) for v in top[0]["facets"]] == [("wallonie", 2), ("bruxelles", 1)]
+    refined = facet_counts(rows, [spec], ["chemin:wallonie/namur"], {}, lambda refs: refine_filter(refs, [], ["chemin"]))
+    wallonie = refined[0]["facets"][0]
+    assert wallonie["state"] == "refined" and wallonie["facets"][0]["value"] == "wallonie/namur"
+    assert [c["name"] for c in wallonie["facets"][0]["facets"]] == ["ciney", "dinant"]
+
+
+def test_clause_sizes_are_bounded() -> None:
+    from odwb_assist.sandbox.odsql_expr import MAX_ITEMS, parse_group_by, parse_selection
+
+    with pytest.raises(ODSQLSyntaxError):
+        parse_selection(", ".join(["count(*)"] * (MAX_ITEMS + 1)), FIELDS)
+    with pytest.raises(ODSQLSyntaxError):
+        parse_group_by("range(places, " + ", ".join(str(i) for i in range(200)) + ")", FIELDS)
+    assert len(parse_group_by("ville, year(date) as y, range(places, 10)", FIELDS)) == 3

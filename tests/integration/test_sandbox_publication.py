@@ -123,6 +123,7 @@ def test_validation_errors(sandbox: Any) -> None:
     cases = [
         ("POST", "/datasets/", {"metadata": {"default": {}}}, "dataset_id"),
         ("POST", "/datasets/", {"dataset_id": "Pas Valide!", "metadata": {"default": {}}}, "dataset_id"),
+        ("POST", "/datasets/", {"dataset_id": "pub-valid\n", "metadata": {"default": {}}}, "dataset_id"),  # look-alike id
         ("POST", "/datasets/", {"dataset_id": "pub-valid-x", "metadata": {"nope": {}}}, "metadata"),
         ("POST", "/datasets/", {"dataset_id": "pub-valid-x", "metadata": {"default": {"language": {"value": "xx"}}}},
          "default.language"),

@@ -1,5 +1,6 @@
-"""Publication blockers for personal data: national register numbers, and phone numbers or personal
-e-mail addresses in a table that describes people. Each blocker names the column and the fix; it
+"""Publication blockers for personal data: national register numbers, phone numbers in a table that
+describes people, and e-mail addresses with evidence of a person (the core ``personal-email`` errors;
+its ``possible-personal-email`` warnings never block). Each blocker names the column and the fix; it
 can be lifted only explicitly, with a written justification kept in the publication record."""
 
 from __future__ import annotations
@@ -7,19 +8,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from odwb_assist.blockers import Blocker
 from odwb_assist.i18n import Msg
+from odwb_assist.publish.blockers import Blocker
 
 from .findings import SOURCE
-from .people import describes_people
 
 _WHAT = {
     "be-national-number": Msg("numéro(s) de registre national ou BIS", "national register or BIS number(s)"),
     "be-phone-personal": Msg("numéro(s) de téléphone de personnes", "phone number(s) of people"),
     "personal-email": Msg("adresse(s) e-mail personnelle(s)", "personal e-mail address(es)"),
 }
-ALWAYS = ("be-national-number", "be-phone-personal")  # be-phone-personal is only emitted in people tables
-IN_PEOPLE_TABLES = ("personal-email",)
+# be-phone-personal is only emitted in people tables; personal-email only with evidence of a person
+ALWAYS = ("be-national-number", "be-phone-personal", "personal-email")
 
 _MESSAGE = Msg(
     "Données personnelles : la colonne « {field} » contient {count} {what} (lignes {rows}). "
@@ -59,15 +59,15 @@ def personal_data_blockers(
 ) -> list[Blocker]:
     """One ``personal-data`` blocker per column and kind of personal data found in ``findings``.
 
-    ``fields`` are the table's column labels: personal e-mail addresses block only in a table that
-    describes people (first names, birth dates…). ``counts`` (findings per type, all counted) and
+    ``fields`` are the table's column labels (kept for callers; the findings already carry the
+    evidence). ``counts`` (findings per type, all counted) and
     ``kinds`` (column → kind) cover reports that kept only some of their findings.
     """
-    wanted = set(ALWAYS) | (set(IN_PEOPLE_TABLES) if fields is not None and describes_people(fields) else set())
+    wanted = set(ALWAYS)
     groups: dict[tuple[str, str], list[int]] = {}
     for finding in findings:
         error_type = _get(finding, "type")
-        if error_type not in wanted:
+        if error_type not in wanted or str(_get(finding, "severity") or "error") in ("warning", "info"):
             continue
         field = _get(finding, "field_name") or "?"
         row = _get(finding, "row_number")

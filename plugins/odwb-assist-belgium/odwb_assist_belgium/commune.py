@@ -6,23 +6,26 @@ the row checks of :mod:`.consistency` compare names with the NIS and postal code
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from odwb_assist.checks.base import FieldKind
 from odwb_assist.i18n import Msg
 
 from . import reference as ref
-from .findings import share
+from .findings import VALUE_CACHE, share_of
 
 HEADER_PATTERNS = (r"commune", r"(^|[^a-z])(localite|municipalite|municipality|gemeente|gemeinde|entite|ville)([^a-z]|$)")
 
 
+@lru_cache(maxsize=VALUE_CACHE)
 def known_name(value: str) -> bool:
     return ref.normalise_name(value) in ref.all_names()
 
 
 def detect(sample: pd.Series) -> float:
-    return share(sample, lambda values: values.map(known_name))
+    return share_of(sample, known_name)
 
 
 KIND = FieldKind(
@@ -34,4 +37,5 @@ KIND = FieldKind(
     threshold=0.5,
     value_threshold=0.9,
     priority=5,
+    prefilter=r"[^\W\d_]",
 )

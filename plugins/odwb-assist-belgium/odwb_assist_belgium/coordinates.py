@@ -2,13 +2,15 @@
 ``lambert72-y`` (EPSG:31370 metres), checked against the bounds of Wallonia (domain.md §2.3).
 
 A column checks its own values; the pair check in :mod:`.coordinates_pair` finds swapped
-latitude/longitude on a row. When both WGS84 columns exist, a value that belongs to the other
+latitude/longitude on a row. Points elsewhere in Belgium are the territory check's (:mod:`.territory`);
+points outside Belgium are reported here, one per row. When both WGS84 columns exist, a value that belongs to the other
 axis is left to the pair check.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pandas as pd
 
@@ -21,6 +23,7 @@ from .findings import emit_where, non_empty, share
 
 Range = tuple[float, float]
 Validator = Callable[[pd.Series, str, CheckContext], Iterator[Finding]]
+Territory = Callable[[pd.Series, CheckContext], tuple[pd.Series, pd.Series]]  # (in Wallonia, elsewhere in Belgium)
 LAMBERT72 = "Lambert 72 (EPSG:31370)"
 LAMBERT2008 = "Lambert 2008 (EPSG:3812)"
 
@@ -38,46 +41,69 @@ def _detect_numeric(sample: pd.Series) -> float:
     return share(sample, lambda values: numbers(values).notna())
 
 
-def _wgs84_validator(own: Range, other: Range, partner_kind: str, projected: tuple[Range, Range]) -> Validator:
+def _wgs84_masks(values: pd.Series, context: CheckContext, own: Range, other: Range, belgium: Range, partner_kind: str,
+                 projected: tuple[Range, Range]) -> dict[str, pd.Series]:
+    nums = numbers(values)
+    invalid = nums.isna()
+    ok = within(nums, own)
+    l72 = within(nums, projected[0])
+    l08 = within(nums, projected[1])
+    left_to_pair = within(nums, other) if partner_kind in context.kinds.values() else pd.Series(False, index=nums.index)
+    outside = ~(invalid | ok | l72 | l08 | left_to_pair)
+    impossible = outside & (nums.abs() > (90 if own == ref.WALLONIA_LAT else 180))
+    in_belgium = outside & within(nums, belgium)
+    return {"invalid": invalid | impossible, "l72": l72, "l08": l08, "walloon": ok, "belgium": in_belgium,
+            "abroad": outside & ~impossible & ~in_belgium}
+
+
+def _wgs84_validator(*ranges: Any) -> tuple[Validator, Territory]:
     def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
         values = non_empty(series)
         if values.empty:
             return
-        nums = numbers(values)
-        invalid = nums.isna()
-        ok = within(nums, own)
-        l72 = within(nums, projected[0])
-        l08 = within(nums, projected[1])
-        left_to_pair = within(nums, other) if partner_kind in context.kinds.values() else pd.Series(False, index=nums.index)
-        outside = ~(invalid | ok | l72 | l08 | left_to_pair)
-        impossible = outside & (nums.abs() > (90 if own == ref.WALLONIA_LAT else 180))
-        yield from emit_where("coordinates-invalid", series, values, invalid | impossible, field_name, context)
-        yield from emit_where("coordinates-projected", series, values, l72, field_name, context,
+        masks = _wgs84_masks(values, context, *ranges)
+        yield from emit_where("coordinates-invalid", series, values, masks["invalid"], field_name, context)
+        yield from emit_where("coordinates-projected", series, values, masks["l72"], field_name, context,
                               lambda _: {"name": LAMBERT72})
-        yield from emit_where("coordinates-projected", series, values, l08, field_name, context,
+        yield from emit_where("coordinates-projected", series, values, masks["l08"], field_name, context,
                               lambda _: {"name": LAMBERT2008})
-        yield from emit_where("coordinates-outside-wallonia", series, values, outside & ~impossible, field_name, context)
+        yield from emit_where("coordinates-outside-wallonia", series, values, masks["abroad"], field_name, context)
 
-    return validate
+    def territory(values: pd.Series, context: CheckContext) -> tuple[pd.Series, pd.Series]:
+        masks = _wgs84_masks(values, context, *ranges)
+        return masks["walloon"], masks["belgium"]
+
+    return validate, territory
 
 
-def _lambert_validator(own: Range, l2008: Range, degrees: Range) -> Validator:
+def _lambert_masks(values: pd.Series, own: Range, belgium: Range, l2008: Range, degrees: Range) -> dict[str, pd.Series]:
+    nums = numbers(values)
+    invalid = nums.isna()
+    ok = within(nums, own)
+    in_2008 = within(nums, l2008)
+    in_degrees = within(nums, degrees)
+    outside = ~(invalid | ok | in_2008 | in_degrees)
+    in_belgium = outside & within(nums, belgium)
+    return {"invalid": invalid, "degrees": in_degrees, "l08": in_2008, "walloon": ok, "belgium": in_belgium,
+            "abroad": outside & ~in_belgium}
+
+
+def _lambert_validator(*ranges: Range) -> tuple[Validator, Territory]:
     def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
         values = non_empty(series)
         if values.empty:
             return
-        nums = numbers(values)
-        invalid = nums.isna()
-        ok = within(nums, own)
-        in_2008 = within(nums, l2008)
-        in_degrees = within(nums, degrees)
-        outside = ~(invalid | ok | in_2008 | in_degrees)
-        yield from emit_where("coordinates-invalid", series, values, invalid, field_name, context)
-        yield from emit_where("coordinates-degrees", series, values, in_degrees, field_name, context)
-        yield from emit_where("coordinates-lambert2008", series, values, in_2008, field_name, context)
-        yield from emit_where("coordinates-outside-wallonia", series, values, outside, field_name, context)
+        masks = _lambert_masks(values, *ranges)
+        yield from emit_where("coordinates-invalid", series, values, masks["invalid"], field_name, context)
+        yield from emit_where("coordinates-degrees", series, values, masks["degrees"], field_name, context)
+        yield from emit_where("coordinates-lambert2008", series, values, masks["l08"], field_name, context)
+        yield from emit_where("coordinates-outside-wallonia", series, values, masks["abroad"], field_name, context)
 
-    return validate
+    def territory(values: pd.Series, context: CheckContext) -> tuple[pd.Series, pd.Series]:
+        masks = _lambert_masks(values, *ranges)
+        return masks["walloon"], masks["belgium"]
+
+    return validate, territory
 
 
 _DEGREES_WIDE = (ref.WALLONIA_LAT[0] - 3, ref.WALLONIA_LAT[1] + 3), (ref.WALLONIA_LON[0] - 3, ref.WALLONIA_LON[1] + 3)
@@ -88,32 +114,37 @@ _PROJECTED = (
 )
 
 
-def _coordinate_kind(name: str, label: Msg, header_patterns: tuple[str, ...], validate: Validator) -> FieldKind:
+TERRITORIES: dict[str, Territory] = {}
+
+
+def _coordinate_kind(name: str, label: Msg, header_patterns: tuple[str, ...],
+                     checks: tuple[Validator, Territory]) -> FieldKind:
     """A coordinate column: numbers alone never say « latitude » or « X Lambert », so a header is required."""
-    return FieldKind(name=name, label=label, header_patterns=header_patterns, detect=_detect_numeric, validate=validate,
-                     threshold=0.8, value_threshold=1.01, priority=10)
+    TERRITORIES[name] = checks[1]
+    return FieldKind(name=name, label=label, header_patterns=header_patterns, detect=_detect_numeric, validate=checks[0],
+                     threshold=0.8, value_threshold=1.01, priority=10, prefilter=r"\d")
 
 
 LATITUDE = _coordinate_kind(
     "wgs84-latitude", Msg("latitude WGS84", "WGS84 latitude"),
     (r"latitude", r"breedtegraad", r"(^|[^a-z])(lat|y_?wgs84|wgs84_?y)([^a-z]|$)"),
-    _wgs84_validator(ref.WALLONIA_LAT, ref.WALLONIA_LON, "wgs84-longitude", _PROJECTED),
+    _wgs84_validator(ref.WALLONIA_LAT, ref.WALLONIA_LON, ref.BELGIUM_LAT, "wgs84-longitude", _PROJECTED),
 )
 LONGITUDE = _coordinate_kind(
     "wgs84-longitude", Msg("longitude WGS84", "WGS84 longitude"),
     (r"longitude", r"lengtegraad", r"(^|[^a-z])(lon|lng|long|x_?wgs84|wgs84_?x)([^a-z]|$)"),
-    _wgs84_validator(ref.WALLONIA_LON, ref.WALLONIA_LAT, "wgs84-latitude", _PROJECTED),
+    _wgs84_validator(ref.WALLONIA_LON, ref.WALLONIA_LAT, ref.BELGIUM_LON, "wgs84-latitude", _PROJECTED),
 )
 LAMBERT_X = _coordinate_kind(
     "lambert72-x", Msg("coordonnée X Lambert 72", "Lambert 72 X coordinate"),
     (r"^x$", r"^(coord(onnee)?s?[ _]?)?x[ _]?(lambert|l72|31370)", r"lambert[ _]?(72)?[ _]?x([^a-z]|$)",
      r"^x[ _]?(coord|coordonnee)"),
-    _lambert_validator(ref.LAMBERT72_X, ref.LAMBERT2008_X, _DEGREES_WIDE[1]),
+    _lambert_validator(ref.LAMBERT72_X, ref.BELGIUM_L72_X, ref.LAMBERT2008_X, _DEGREES_WIDE[1]),
 )
 LAMBERT_Y = _coordinate_kind(
     "lambert72-y", Msg("coordonnée Y Lambert 72", "Lambert 72 Y coordinate"),
     (r"^y$", r"^(coord(onnee)?s?[ _]?)?y[ _]?(lambert|l72|31370)", r"lambert[ _]?(72)?[ _]?y([^a-z]|$)",
      r"^y[ _]?(coord|coordonnee)"),
-    _lambert_validator(ref.LAMBERT72_Y, ref.LAMBERT2008_Y, _DEGREES_WIDE[0]),
+    _lambert_validator(ref.LAMBERT72_Y, ref.BELGIUM_L72_Y, ref.LAMBERT2008_Y, _DEGREES_WIDE[0]),
 )
 KINDS = (LATITUDE, LONGITUDE, LAMBERT_X, LAMBERT_Y)

@@ -34,14 +34,22 @@ def columns_of_kind(
     if known:
         return [c for c, k in known.items() if k == kind.name and c in table.columns]
     detector = score or kind.detect
+    if detector is None:
+        return []
+    headers = re.compile("|".join(f"(?:{p})" for p in kind.header_patterns)) if kind.header_patterns else None
+    # the kind's prefilter screens the values in plain Python (a pandas call per column is what costs on
+    # wide tables); a replacement ``score`` may accept other values, so it is not screened
+    prefilter = re.compile(kind.prefilter) if kind.prefilter and score is None else None
     found = []
     for column in table.columns:
-        sample = table[column].astype(str).str.strip()
-        sample = sample[sample != ""].head(SAMPLE)
-        if sample.empty or detector is None:
+        header = bool(headers and headers.search(plain_label(column)))
+        needed = kind.threshold if header else (kind.value_threshold if score is None else 2.0)
+        if needed > 1.0:
             continue
-        value = detector(sample)
-        header = any(re.search(p, plain_label(column)) for p in kind.header_patterns)
+        cells = [t for t in (str(v).strip() for v in table[column].tolist()) if t and t != "nan"][:SAMPLE]
+        if not cells or (prefilter and sum(1 for t in cells if prefilter.search(t)) / len(cells) < needed):
+            continue
+        value = detector(pd.Series(cells, dtype=object))
         if (header and value >= kind.threshold) or (score is None and value >= kind.value_threshold):
             found.append(str(column))
     return found

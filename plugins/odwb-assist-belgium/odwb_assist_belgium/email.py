@@ -13,7 +13,7 @@ from odwb_assist.checks.base import CheckContext, FieldKind
 from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
-from .findings import emit_mask, share
+from .findings import emit_mask, share_of
 
 # Letters with Latin accents are allowed (internationalised addresses such as info@liège.be); the
 # range is written with literal characters so that Python's re and Arrow's RE2 read it alike.
@@ -30,7 +30,7 @@ def valid_mask(values: pd.Series) -> pd.Series:
 
 
 def detect(sample: pd.Series) -> float:
-    return share(sample, lambda values: values.str.contains("@", regex=False))
+    return share_of(sample, lambda value: "@" in value)
 
 
 def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
@@ -46,4 +46,5 @@ KIND = FieldKind(
     threshold=0.5,
     value_threshold=0.9,
     priority=10,
+    prefilter="@",
 )

@@ -79,4 +79,5 @@ KIND = FieldKind(
     threshold=0.5,
     value_threshold=0.9,
     priority=15,
+    prefilter=r"(?:\d\D*+){9}",
 )

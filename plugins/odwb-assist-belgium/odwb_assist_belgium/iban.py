@@ -68,4 +68,5 @@ KIND = FieldKind(
     threshold=0.5,
     value_threshold=0.9,
     priority=15,
+    prefilter=r"[A-Za-z][\W_]*[A-Za-z][\W_]*\d[\W_]*\d(?:[\W_]*[A-Za-z0-9]){10}",  # country, check, 10+ more
 )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Severity
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: a note (info)
 
 
 @dataclass(frozen=True)
@@ -21,8 +21,8 @@ class Entry:
     tip: Msg
 
 
-_NIS_REF = ("la liste des communes wallonnes au 1er janvier 2025 (Statbel REFNIS)",
-            "the list of Walloon municipalities on 1 January 2025 (Statbel REFNIS)")
+_NIS_REF = ("la liste des communes belges au 1er janvier 2025 (Statbel REFNIS, fusions de 2019 et 2025)",
+            "the list of Belgian municipalities on 1 January 2025 (Statbel REFNIS, 2019 and 2025 mergers)")
 _POSTAL_REF = ("la liste des codes postaux bpost", "the bpost postal code list")
 
 MESSAGES: dict[str, Entry] = {
@@ -55,12 +55,19 @@ MESSAGES: dict[str, Entry] = {
         "Mettez la colonne au format Texte dans le tableur et écrivez {fixed} (5 chiffres), ou lancez « odwb-assist fix ».",
         "Format the column as Text in the spreadsheet and write {fixed} (5 digits), or run 'odwb-assist fix'.")),
     "be-nis-outside-wallonia": Entry(W, Msg(
-        "Code INS « {cell} » ({name}) : ce n'est pas une commune wallonne ; la liste de contrôle est celle des communes "
-        "wallonnes au 1er janvier 2025, les codes flamands et bruxellois ne sont vérifiés qu'avec la table REFNIS 2019.",
-        "NIS code '{cell}' ({name}) is not a Walloon municipality; the check list is the Walloon municipalities on "
-        "1 January 2025, Flemish and Brussels codes are only checked against the 2019 REFNIS table."), Msg(
+        "Code INS « {cell} » ({name}) : ce n'est pas une commune wallonne, alors que les autres codes de la colonne le "
+        "sont (selon " + _NIS_REF[0] + ").",
+        "NIS code '{cell}' ({name}) is not a Walloon municipality, while the column's other codes are (according to "
+        + _NIS_REF[1] + ")."), Msg(
         "Si la donnée concerne bien la Wallonie, corrigez le code ; sinon ignorez cet avertissement.",
         "If the data is about Wallonia, fix the code; otherwise ignore this warning.")),
+    "be-nis-mostly-outside-wallonia": Entry(N, Msg(
+        "La colonne « {field} » contient surtout des codes INS hors de Wallonie ({count} sur {total}, p. ex. {examples}) : "
+        "un fichier national, flamand ou bruxellois. Ils ont été vérifiés dans " + _NIS_REF[0] + ".",
+        "Column '{field}' holds mostly NIS codes outside Wallonia ({count} of {total}, e.g. {examples}): a national, "
+        "Flemish or Brussels file. They were checked against " + _NIS_REF[1] + "."), Msg(
+        "Rien à corriger si le fichier couvre bien ces communes ; les codes inconnus ou supprimés sont signalés à part.",
+        "Nothing to fix if the file does cover these municipalities; unknown or retired codes are reported separately.")),
     "be-nis-name-mismatch": Entry(W, Msg(
         "Le code INS « {cell} » ({name}) ne correspond pas à la commune « {other} » de la même ligne, selon " + _NIS_REF[0] + ".",
         "NIS code '{cell}' ({name}) does not match the municipality '{other}' on the same row, according to "
@@ -85,6 +92,13 @@ MESSAGES: dict[str, Entry] = {
         + _POSTAL_REF[1] + ")."), Msg(
         "Si l'adresse est bien en Wallonie, corrigez le code ; sinon ignorez cet avertissement.",
         "If the address is in Wallonia, fix the code; otherwise ignore this warning.")),
+    "be-postal-mostly-outside-wallonia": Entry(N, Msg(
+        "La colonne « {field} » contient surtout des codes postaux hors de Wallonie ({count} sur {total}, p. ex. "
+        "{examples}) : un fichier national, flamand ou bruxellois. Ils existent dans " + _POSTAL_REF[0] + ".",
+        "Column '{field}' holds mostly postal codes outside Wallonia ({count} of {total}, e.g. {examples}): a national, "
+        "Flemish or Brussels file. They exist in " + _POSTAL_REF[1] + "."), Msg(
+        "Rien à corriger si le fichier couvre bien ces communes ; les codes inconnus sont signalés à part.",
+        "Nothing to fix if the file does cover these municipalities; unknown codes are reported separately.")),
     "be-postal-nis-mismatch": Entry(W, Msg(
         "Le code postal « {cell} » appartient à {name} ({new}), pas à la commune de code INS « {other} » de la même ligne "
         "(selon " + _POSTAL_REF[0] + ").",
@@ -153,6 +167,13 @@ MESSAGES: dict[str, Entry] = {
         "Lambert 72 x 39,000–298,000, y 20,000–169,000)."), Msg(
         "Vérifiez la valeur (signe, virgule, latitude et longitude inversées) ; ignorez si le lieu est hors de Wallonie.",
         "Check the value (sign, decimal separator, latitude and longitude swapped); ignore if the place is outside Wallonia.")),
+    "coordinates-mostly-outside-wallonia": Entry(N, Msg(
+        "La colonne « {field} » contient surtout des coordonnées en Belgique hors de Wallonie ({count} sur {total}, "
+        "p. ex. {examples}) : un fichier national, flamand ou bruxellois.",
+        "Column '{field}' holds mostly coordinates in Belgium outside Wallonia ({count} of {total}, e.g. {examples}): "
+        "a national, Flemish or Brussels file."), Msg(
+        "Rien à corriger si le fichier couvre bien ces lieux ; les points hors de Belgique sont signalés à part.",
+        "Nothing to fix if the file does cover these places; points outside Belgium are reported separately.")),
     "coordinates-swapped": Entry(E, Msg(
         "Latitude et longitude inversées : « {cell} » est une longitude de Wallonie et « {other} » une latitude.",
         "Latitude and longitude swapped: '{cell}' is a Walloon longitude and '{other}' a latitude."), Msg(

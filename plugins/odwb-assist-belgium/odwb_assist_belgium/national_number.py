@@ -51,14 +51,19 @@ def validate(series: pd.Series, field_name: str, context: CheckContext) -> Itera
     yield from emit_mask("be-national-number", mask, series, field_name, context)
 
 
+# « rrn », « n° RRN », « niss_demandeur », but not « street_number_rrn » (a street code of the Walloon
+# data standards): the acronym opens the label, after at most a word meaning « number ».
+_ACRONYM = r"^(?:(?:n|no|num|numero|nr|nummer|number)[^a-z0-9]*)?(?:nn|rrn|niss|insz)(?:[^a-z]|$)"
+
 KIND = FieldKind(
     name="be-national-number",
     label=Msg("numéro de registre national ou BIS", "national register or BIS number"),
-    header_patterns=(r"registre.?national", r"(^|[^a-z])(nn|rrn|niss|insz|bis)([^a-z]|$)", r"rijksregister", r"national.?number"),
+    header_patterns=(r"registre.?national", _ACRONYM, r"^bis$", r"rijksregister", r"national.?number"),
     detect=detect,
     validate=validate,
     threshold=0.3,
     value_threshold=0.3,  # random 11-digit numbers pass the check 2 times in 97: a third is a strong signal
     personal=True,
     priority=30,
+    prefilter=r"(?:\d\D*+){11}",
 )

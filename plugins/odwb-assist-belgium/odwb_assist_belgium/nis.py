@@ -1,4 +1,9 @@
-"""The ``be-nis-code`` kind: 5-digit REFNIS codes of Walloon communes (and higher levels).
+"""The ``be-nis-code`` kind: 5-digit REFNIS codes of Belgian communes (and higher levels).
+
+Codes are checked against the national list of 1 January 2025 (565 communes, 2019 and 2025
+mergers): retired codes get their replacement, Walloon or not. Whether a code lies outside
+Wallonia is the territory check's business (:mod:`.territory`: one warning per row in a Walloon
+column, one summary per column in a national, Flemish or Brussels one).
 
 Validation works on the distinct values of the chunk (a NIS column holds a few hundred codes at
 most), then maps the verdicts back to the rows with ``isin``.
@@ -16,7 +21,9 @@ from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
 from . import reference as ref
-from .findings import VALUE_CACHE, emit_classified, non_empty, share
+from .findings import VALUE_CACHE, emit_classified, non_empty, share_of
+
+OUTSIDE = "be-nis-outside-wallonia"
 
 
 @lru_cache(maxsize=VALUE_CACHE)
@@ -35,12 +42,14 @@ def classify(code: str) -> tuple[str | None, dict[str, str]]:
     if retired:
         new, name, date = retired
         return "be-nis-retired", {"new": new, "name": name, "date": _date_fr(date)}
+    commune = ref.belgian_communes().get(code)
+    if commune is not None:
+        return OUTSIDE, {"name": commune[0]}
+    if code in ref.belgian_higher_levels():
+        return OUTSIDE, {"name": ref.belgian_higher_levels()[code]}
     end = ref.refnis_end_dates().get(code)
-    if end is not None:
-        name = ref.belgian_refnis()[code]
-        if end != "31/12/9999":
-            return "be-nis-obsolete", {"name": name, "date": _next_day(end)}
-        return "be-nis-outside-wallonia", {"name": name}
+    if end is not None and end != "31/12/9999":
+        return "be-nis-obsolete", {"name": ref.belgian_refnis()[code], "date": _next_day(end)}
     return "be-nis-unknown", {}
 
 
@@ -55,26 +64,39 @@ def _next_day(end: str) -> str:
 
 
 def current_code(code: str) -> str:
-    """The current Walloon code for a valid or retired one (the code itself otherwise)."""
+    """The current code for a valid or retired one (the code itself otherwise)."""
     retired = ref.retired_nis().get(code)
     return retired[0] if retired else code
 
 
 def looks_like(value: str) -> bool:
+    """A Belgian NIS code, current or retired, of a commune or a higher level."""
     code = value.strip()
-    return code in ref.communes() or code in ref.retired_nis() or code in ref.walloon_higher_levels()
+    return (code in ref.belgian_communes() or code in ref.retired_nis() or code in ref.walloon_higher_levels()
+            or code in ref.belgian_higher_levels())
 
 
 def detect(sample: pd.Series) -> float:
-    return share(sample, lambda values: values.map(looks_like))
+    return share_of(sample, looks_like)
+
+
+def territory(values: pd.Series, context: CheckContext) -> tuple[pd.Series, pd.Series]:
+    """(in Wallonia, elsewhere in Belgium) masks over stripped non-empty values."""
+    verdicts = {code: classify(code)[0] for code in values.unique()}
+    kinds = values.map(verdicts)
+    return kinds.isna(), kinds == OUTSIDE
+
+
+def _error(code: str) -> str | None:
+    error_type = classify(code)[0]
+    return None if error_type == OUTSIDE else error_type
 
 
 def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
     values = non_empty(series)
     if values.empty:
         return
-    yield from emit_classified(series, values, lambda code: classify(code)[0], field_name, context,
-                               lambda cell: classify(cell.strip())[1])
+    yield from emit_classified(series, values, _error, field_name, context, lambda cell: classify(cell.strip())[1])
 
 
 KIND = FieldKind(
@@ -86,4 +108,5 @@ KIND = FieldKind(
     threshold=0.5,
     value_threshold=0.95,
     priority=20,
+    prefilter=r"^\s*\d{5}\s*$",
 )

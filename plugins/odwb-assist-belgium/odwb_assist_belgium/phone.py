@@ -90,4 +90,6 @@ KIND = FieldKind(
     threshold=0.5,
     value_threshold=0.9,
     priority=12,
+    # a valid number starts with + (or 00) or with the trunk 0 followed by 8 digits at least
+    prefilter=r"^[\s./()\-\u00a0]*(?:\+|0(?:\D*+\d){7})",
 )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from odwb_assist.blockers import Blocker
 from odwb_assist.checks.base import CheckContext, FieldKind
 from odwb_assist.hookspecs import hookimpl
+from odwb_assist.publish.blockers import Blocker
 
 __all__ = [
     "odwb_field_kinds",
@@ -29,11 +29,15 @@ def odwb_checks(context: CheckContext) -> list[Any]:
     from .consistency import CommuneConsistencyCheck
     from .coordinates_pair import SwappedCoordinatesCheck
     from .national_number_scan import NationalNumberScan
+    from .territory import KINDS as TERRITORY_KINDS
+    from .territory import OutsideWalloniaCheck
 
     kinds = set(context.kinds.values())
     checks: list[Any] = [NationalNumberScan()]
     if "be-nis-code" in kinds or "be-postal-code" in kinds:
         checks.append(CommuneConsistencyCheck())
+    if kinds & set(TERRITORY_KINDS):
+        checks.append(OutsideWalloniaCheck())
     if {"wgs84-latitude", "wgs84-longitude"} <= kinds:
         checks.append(SwappedCoordinatesCheck())
     return checks

@@ -11,7 +11,7 @@ from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
 from . import reference as ref
-from .findings import emit_classified, non_empty, share
+from .findings import emit_classified, non_empty, share_of
 
 
 def classify(code: str, walloon_administration: bool = True) -> str | None:
@@ -30,7 +30,8 @@ def walloon_administration(context: CheckContext) -> bool:
     nis = (context.administration_nis or "").strip()
     if not nis:
         return True
-    return ref.is_walloon_nis(nis) or nis in ref.retired_nis() or nis not in ref.belgian_refnis()
+    current = ref.retired_nis().get(nis, (nis,))[0]
+    return ref.is_walloon_nis(current) or (current not in ref.belgian_refnis() and current not in ref.belgian_communes())
 
 
 def looks_like(value: str) -> bool:
@@ -38,15 +39,24 @@ def looks_like(value: str) -> bool:
 
 
 def detect(sample: pd.Series) -> float:
-    return share(sample, lambda values: values.map(looks_like))
+    return share_of(sample, looks_like)
+
+
+def territory(values: pd.Series, context: CheckContext) -> tuple[pd.Series, pd.Series]:
+    """(in Wallonia, elsewhere in Belgium) masks over stripped non-empty values; nothing is « elsewhere »
+    for an administration that is not Walloon."""
+    walloon = values.isin(list(ref.postal_to_nis()))
+    if not walloon_administration(context):
+        return walloon, pd.Series(False, index=values.index)
+    return walloon, ~walloon & values.isin(list(ref.belgian_postal_codes()))
 
 
 def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
+    """Invalid and unknown codes; codes outside Wallonia are the territory check's (:mod:`.territory`)."""
     values = non_empty(series)
     if values.empty:
         return
-    walloon = walloon_administration(context)
-    yield from emit_classified(series, values, lambda code: classify(code, walloon), field_name, context)
+    yield from emit_classified(series, values, lambda code: classify(code, False), field_name, context)
 
 
 KIND = FieldKind(
@@ -58,4 +68,5 @@ KIND = FieldKind(
     threshold=0.5,
     value_threshold=1.01,  # 4-digit numbers (years, amounts) look like postal codes: a header is required
     priority=10,
+    prefilter=r"^\s*\d{4}\s*$",
 )

@@ -21,6 +21,11 @@ LAMBERT72_X = (38_000.0, 299_000.0)
 LAMBERT72_Y = (19_000.0, 170_000.0)
 LAMBERT2008_X = (538_000.0, 799_000.0)
 LAMBERT2008_Y = (519_000.0, 670_000.0)
+# Belgium (approximate bounding box, with a margin): WGS84 lat 49.50–51.50, lon 2.54–6.41; Lambert 72.
+BELGIUM_LAT = (49.48, 51.52)
+BELGIUM_LON = (2.53, 6.42)
+BELGIUM_L72_X = (19_000.0, 299_000.0)
+BELGIUM_L72_Y = (19_000.0, 246_000.0)
 
 
 @dataclass(frozen=True)
@@ -74,9 +79,22 @@ def walloon_higher_levels() -> dict[str, str]:
 
 @cache
 def retired_nis() -> dict[str, tuple[str, str, str]]:
-    """Retired Walloon NIS codes → (current code, current name, effective date)."""
-    rows = _rows("nis_changes_wallonie.csv")
+    """Retired Belgian NIS codes (2019 and 2025) → (current code, current name, effective date)."""
+    rows = _rows("nis_changes_belgique.csv")
     return {r["old_nis_code"]: (r["new_nis_code"], r["new_name_fr"], r["effective_date"]) for r in rows}
+
+
+@cache
+def belgian_communes() -> dict[str, tuple[str, str]]:
+    """The 565 Belgian communes valid on 1 January 2025, by NIS code → (French name, region code)."""
+    return {r["nis_code"]: (r["name_fr"], r["region_nis"]) for r in _rows("communes_belgique_2025.csv")}
+
+
+@cache
+def belgian_higher_levels() -> dict[str, str]:
+    """Current Belgian region, province and arrondissement codes (Statbel REFNIS) → French name."""
+    return {r["CD_REFNIS"]: r["TX_REFNIS_FR"] for r in _rows("statbel_TU_COM_REFNIS_via_osp-app_2019.csv")
+            if r["DT_VLDT_END"] == "31/12/9999" and r["LVL_REFNIS"] != "4"}
 
 
 @cache

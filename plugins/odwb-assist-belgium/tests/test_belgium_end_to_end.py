@@ -67,7 +67,7 @@ def test_each_kind_catches_its_errors_at_the_right_row_and_column(tmp_path):
     assert not report.valid
     messages = {f.type: f.message("fr") for f in report.findings}
     assert "82039" in messages["be-nis-retired"]
-    assert "communes wallonnes au 1er janvier 2025" in messages["be-nis-unknown"]
+    assert "communes belges au 1er janvier 2025" in messages["be-nis-unknown"]
 
 
 def test_blocking_the_plugin_turns_everything_off(tmp_path):

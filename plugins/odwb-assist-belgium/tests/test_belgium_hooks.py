@@ -89,14 +89,19 @@ def test_national_numbers_block_publication_naming_the_column():
     assert "Delete column 'identifiant'" in blocker.advice("en")
 
 
-def test_phones_and_personal_emails_block_only_in_people_tables():
+def test_phones_block_only_in_people_tables_and_personal_emails_only_as_errors():
     people = ["prénom", "nom", "gsm", "email"]
     phones = _findings(phone, ["0478 12 34 56"], "gsm", people)
-    email_finding = {"type": "personal-email", "fieldName": "email", "rowNumber": 2}
+    email_finding = {"type": "personal-email", "severity": "error", "fieldName": "email", "rowNumber": 2}
     blockers = personal_data_blockers([*phones, email_finding], people)
     assert sorted(str(b.field_name) for b in blockers) == ["email", "gsm"]
     service = ["service", "telephone", "email"]
-    assert personal_data_blockers([*_findings(phone, ["081 24 64 11"], "telephone", service), email_finding], service) == []
+    # the core check reports personal-email (an error) only with evidence of a person: it blocks in any table
+    blockers = personal_data_blockers([*_findings(phone, ["081 24 64 11"], "telephone", service), email_finding], service)
+    assert [b.field_name for b in blockers] == ["email"]
+    possible = {"type": "possible-personal-email", "severity": "warning", "fieldName": "email", "rowNumber": 2}
+    warned = {**email_finding, "severity": "warning"}
+    assert personal_data_blockers([possible, warned], people) == []
 
 
 def test_publication_blockers_hook_reads_a_report():

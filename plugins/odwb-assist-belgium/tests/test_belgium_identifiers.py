@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pandas as pd
 from hypothesis import given, settings
@@ -32,15 +33,28 @@ def test_nis_retired_codes_name_their_replacement(run):
     assert all(f.severity == Severity.ERROR and f.field_name == "col" and f.field_number == 1 for f in found)
 
 
-def test_nis_unknown_invalid_lost_zero_and_outside(run):
-    found = run(nis, ["99999", "9209", "Namur", "3000", "11002", "21004", "92001"])
+def test_nis_unknown_invalid_lost_zero_and_outside(run, ctx):
+    cells = ["99999", "9209", "Namur", "3000", "11002", "21004", "92001"]
+    found = run(nis, cells)
     types = {f.row_number: f.type for f in found}
     assert types == {2: "be-nis-unknown", 3: "be-nis-invalid", 4: "be-nis-invalid", 5: "be-nis-lost-zero",
-                     6: "be-nis-outside-wallonia", 7: "be-nis-outside-wallonia", 8: "be-nis-obsolete"}
+                     8: "be-nis-obsolete"}
     unknown = found[0]
-    assert "communes wallonnes au 1er janvier 2025" in unknown.message("fr")
+    assert "communes belges au 1er janvier 2025" in unknown.message("fr")
     assert "1 January 2025" in unknown.message("en")
-    assert next(f for f in found if f.row_number == 6).severity == Severity.WARNING
+    # Antwerp and Brussels are valid codes: whether they lie outside Wallonia is the territory check's business
+    walloon, elsewhere = nis.territory(pd.Series(cells).str.strip(), ctx())
+    assert list(elsewhere) == [False, False, False, False, True, True, False]
+    assert not walloon.any()
+
+
+def test_nis_national_list_with_the_2019_and_2025_mergers(run):
+    found = run(nis, ["44011", "46013", "11007", "73083", "46030", "44083", "21004", "12041", "82003"])
+    retired = {f.cell: f.extra["new"] for f in found if f.type == "be-nis-retired"}
+    assert retired == {"44011": "44083", "46013": "46030", "11007": "11002", "73083": "73111", "82003": "82039"}
+    assert len(found) == 5  # the current codes (Beveren-Kruibeke-Zwijndrecht, Deinze, Brussels…) are valid
+    message = next(f for f in found if f.cell == "46013").message("fr")
+    assert "46030 (Beveren-Kruibeke-Zwijndrecht)" in message and "01/01/2025" in message
 
 
 def test_nis_detection_by_values():
@@ -51,17 +65,18 @@ def test_nis_detection_by_values():
 # --- postal codes ---------------------------------------------------------------------------------
 
 
-def test_postal_codes(run):
-    found = run(postal, ["5000", "1300", "6687", "1000", "9000", "5999", "50OO", "B-5000", ""])
-    assert {f.row_number: f.type for f in found} == {
-        5: "be-postal-outside-wallonia", 6: "be-postal-outside-wallonia", 7: "be-postal-unknown",
-        8: "be-postal-invalid", 9: "be-postal-invalid"}
-    assert next(f for f in found if f.row_number == 5).severity == Severity.WARNING
+def test_postal_codes(run, ctx):
+    cells = ["5000", "1300", "6687", "1000", "9000", "5999", "50OO", "B-5000", ""]
+    found = run(postal, cells)
+    assert {f.row_number: f.type for f in found} == {7: "be-postal-unknown", 8: "be-postal-invalid", 9: "be-postal-invalid"}
+    walloon, elsewhere = postal.territory(pd.Series(cells[:6]), ctx())
+    assert list(walloon) == [True, True, True, False, False, False]
+    assert list(elsewhere) == [False, False, False, True, True, False]
 
 
-def test_postal_outside_wallonia_is_silent_for_a_brussels_administration(run):
-    assert run(postal, ["1000"], nis="21004") == []
-    assert rows_of(run(postal, ["1000"], nis="92094")) == [2]
+def test_postal_outside_wallonia_is_silent_for_a_brussels_administration(ctx):
+    assert not postal.territory(pd.Series(["1000"]), ctx(nis="21004"))[1].any()
+    assert postal.territory(pd.Series(["1000"]), ctx(nis="92094"))[1].all()
 
 
 # --- enterprise numbers ---------------------------------------------------------------------------
@@ -191,3 +206,13 @@ def test_no_validator_or_detector_raises_on_any_text(values):
             if kind.validate is not None:
                 for finding in kind.validate(series, "col", context):
                     assert finding.row_number in series.index and finding.message("fr") and finding.tip("en")
+
+
+def test_national_number_headers_are_whole_words():
+    from odwb_assist.quality.kinds import normalise_header
+
+    def named(label):
+        return any(re.search(p, normalise_header(label)) for p in national_number.KIND.header_patterns)
+
+    assert all(named(h) for h in ("rrn", "N° RRN", "numero_rrn", "NISS", "niss_demandeur", "Registre national", "bis"))
+    assert not any(named(h) for h in ("street_number_rrn", "numero_bis", "connexion", "annee"))

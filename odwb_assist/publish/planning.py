@@ -16,35 +16,26 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import pluggy
 
-from . import publication_record
-from .blockers import Blocker
-from .config import DatasetConfig, ProjectConfig
-from .errors import InvalidStatusError, PublicationBlocked, PublicationError
-from .i18n import Msg
-from .plugins import collect, default_plugin_manager
-from .portal import PortalClient
-from .portal.automation import BUSY_STATUSES
-from .portal.vocabulary import Vocabulary
-from .publish_blockers import without_double_counts
-from .publish_diff import (
-    CSV_PARAMS,
-    checksum_of,
-    metadata_changes,
-    normalise_payload,
-    resource_file,
-    same_params,
-)
-from .publish_run import Publication, Verification, run_plan
-from .publish_source import UploadFile, prepare_upload
+from ..config import DatasetConfig, ProjectConfig
+from ..i18n import Msg
+from ..plugins import collect, default_plugin_manager
+from ..portal import PortalClient
+from ..portal.automation import BUSY_STATUSES
+from ..portal.vocabulary import Vocabulary
+from . import record as publication_record
+from .blockers import check_blockers
+from .core_blockers import without_double_counts
+from .diff import CSV_PARAMS, metadata_changes, normalise_payload, resource_file, same_params
+from .model import PlanState, Step
+from .result import Publication
+from .run import run_plan
+from .source import prepare_upload
 
-# Errors callers may want to catch around apply() are re-exported for convenience.
-__all__ = ["InvalidStatusError", "Plan", "Publication", "PublicationError", "Step", "Verification", "check_blockers", "plan",
-           "resolve_metadata"]
+__all__ = ["Plan", "plan", "resolve_metadata"]
 
 QualityCheck = Callable[..., Any]
 PayloadBuilder = Callable[[ProjectConfig, DatasetConfig], dict[str, Any]]
@@ -52,46 +43,8 @@ CREATE_RESOURCE = Msg("Créer la ressource CSV (UTF-8, virgule)", "Create the CS
 REPLACE_RESOURCE = Msg("Remplacer les données de la ressource CSV", "Replace the data of the CSV resource")
 
 
-@dataclass
-class Step:
-    """One write of the plan; ``describe(lang)`` says it in a sentence."""
-
-    kind: str  # create-dataset, update-dataset, upload-file, create-resource, update-resource, delete-resource,
-    #            set-metadata, publish
-    message: Msg
-    template: str | None = None
-    field_name: str | None = None
-    value: Any = None
-    target: str | None = None  # resource uid for update/delete
-
-    def describe(self, lang: str = "fr") -> str:
-        return self.message(lang)
-
-
-@dataclass
-class Plan:
+class Plan(PlanState):
     """What ``apply()`` will send to bring the portal to the local state (empty ``steps``: nothing to do)."""
-
-    project: ProjectConfig
-    dataset: DatasetConfig
-    client: PortalClient
-    dataset_id: str
-    uid: str | None
-    upload: UploadFile
-    metadata: dict[str, dict[str, Any]]
-    restricted: bool
-    steps: list[Step]
-    report: Any = None
-    overrides: list[dict[str, str]] = field(default_factory=list)
-    blockers: list[Blocker] = field(default_factory=list)
-    labels: dict[str, Any] = field(default_factory=dict)  # licence / theme labels as Explore shows them
-    plugins: pluggy.PluginManager | None = None
-    resource_uid: str | None = None  # the portal's CSV resource when it already exists
-    file_uid: str | None = None  # the uploaded file it uses, when that file is the current one
-
-    @property
-    def writes(self) -> int:
-        return len(self.steps)
 
     def __repr__(self) -> str:
         return f"<Plan {self.dataset_id} : {len(self.steps)} étape(s) vers {self.client.base_url}>"
@@ -100,15 +53,6 @@ class Plan:
         import html
 
         return f"<pre style='white-space: pre-wrap'>{html.escape(self.describe('fr'))}</pre>"
-
-    def describe(self, lang: str = "fr") -> str:
-        portal = self.client.base_url
-        if not self.steps:
-            return Msg(f"Rien à envoyer : « {self.dataset_id} » est à jour sur {portal}.",
-                       f"Nothing to send: '{self.dataset_id}' is up to date on {portal}.")(lang)
-        head = Msg(f"Plan de publication de « {self.dataset_id} » sur {portal} ({len(self.steps)} étape(s)) :",
-                   f"Publication plan of '{self.dataset_id}' on {portal} ({len(self.steps)} step(s)):")(lang)
-        return "\n".join([head, *(f"  {i}. {step.describe(lang)}" for i, step in enumerate(self.steps, 1))])
 
     def apply(self, progress: Callable[[Step], None] | None = None, *, upload_progress: bool = False) -> Publication:
         """Send the steps in order, wait for the portal, record and announce the publication."""
@@ -126,31 +70,6 @@ def _quality(project: ProjectConfig, dataset: DatasetConfig, quality_check: Qual
 def _payload(project: ProjectConfig, dataset: DatasetConfig, builder: PayloadBuilder | None) -> dict[str, Any]:
     build = builder or getattr(importlib.import_module("odwb_assist.metadata"), "publication_payload")  # noqa: B009
     return dict(build(project, dataset))
-
-
-def check_blockers(blockers: list[Blocker], overrides: dict[str, str]) -> list[dict[str, str]]:
-    """The overrides used; raises :class:`PublicationBlocked` for any blocker not validly overridden."""
-    used, remaining = [], []
-    for blocker in blockers:
-        justification = (overrides.get(blocker.code) or "").strip()
-        if blocker.overridable and justification:
-            used.append({"code": blocker.code, "justification": justification})
-        else:
-            remaining.append(blocker)
-    if remaining:
-        def lines(lang: str) -> str:
-            out = []
-            for b in remaining:
-                lock = "" if b.overridable else (" (non contournable)" if lang == "fr" else " (cannot be overridden)")
-                out.append(f"  - [{b.code}]{lock} {b.message(lang)} → {b.advice(lang)}")
-            return "\n".join(out)
-
-        raise PublicationBlocked(
-            f"Publication refusée ({len(remaining)} raison(s)) :\n{lines('fr')}",
-            f"Publication refused ({len(remaining)} reason(s)):\n{lines('en')}",
-            blockers=remaining,
-        )
-    return used
 
 
 def resolve_metadata(payload: dict[str, Any], vocabulary: Vocabulary) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
@@ -272,15 +191,11 @@ def _steps(p: Plan) -> list[Step]:
     current_metadata = auto.get_metadata(uid)
     steps.extend(_field_step(t, n, v) for t, n, v in metadata_changes(current_metadata, p.metadata))
     recorded = (last is not None and last.get("checksum") == p.upload.checksum
-                and last.get("metadata_checksum") == metadata_checksum(p))
+                and last.get("metadata_checksum") == p.metadata_checksum())
     published = bool(status.get("is_published", existing.get("is_published")))
     if steps or not published or not recorded or status.get("status") not in ("idle", *BUSY_STATUSES):
         steps.append(_publish_step(p))
     return steps
-
-
-def metadata_checksum(p: Plan) -> str:
-    return checksum_of({"metadata": p.metadata, "restricted": p.restricted})
 
 
 def _upload_step(p: Plan, name: str) -> Step:

@@ -1,6 +1,6 @@
 """What the portal holds versus what we want to send: metadata values, resource, checksum of a payload.
 
-Pure functions (no I/O) used by :mod:`odwb_assist.publish` to compute the minimal plan.
+Pure functions (no I/O) used by :mod:`.planning` to compute the minimal plan.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Built-in plugin: the core publication blockers (invalid file, missing licence, licence not open).
 
-Block it with ``--block publish_blockers`` (for a training portal, say); each blocker can also be
+Block it with ``--block publish.core_blockers`` (for a training portal, say); each blocker can also be
 lifted one by one with ``publish --override CODE --justification TEXT`` when it is overridable.
 """
 
@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..hookspecs import hookimpl
+from ..i18n import Msg
 from .blockers import Blocker
-from .hookspecs import hookimpl
-from .i18n import Msg
 
 # Words that make a licence label "not open data" (non-commercial, no derivatives, all rights reserved).
 CLOSED_MARKERS = re.compile(
@@ -41,7 +41,7 @@ def licence_of(metadata: Any) -> str | None:
 def is_closed_licence(label: str) -> bool:
     """True for a licence that is not open data (NC, ND, all rights reserved…)."""
     try:
-        from .metadata.vocabularies import find_licence
+        from ..metadata.vocabularies import find_licence
     except ImportError:  # the metadata vocabularies are optional here
         find_licence = None  # type: ignore[assignment]
     if find_licence is not None:

@@ -1,0 +1,95 @@
+"""Check ``formula-injection``: a cell that a spreadsheet would run as a formula when the data is opened.
+
+A published file is opened by thousands of people in Excel or LibreOffice: a cell such as
+``=HYPERLINK("http://…";"Namur")`` or ``=cmd|' /C calc'!A0`` (DDE) runs there as a formula. OWASP's
+« CSV Injection » page names the triggers: a leading ``=``, ``+``, ``-``, ``@``, tab or carriage return.
+Signed numbers and phone numbers (« -12,5 », « +32 81 24 00 00 ») also start with ``+`` or ``-``: only
+cells that hold a function call, a DDE link or a cell reference after the trigger are reported, so
+that a price list or a phone directory stays green.
+
+The fix puts an apostrophe before the trigger, as OWASP recommends: the spreadsheet then shows the
+text as it was typed and runs nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..hookspecs import hookimpl
+from ..i18n import Msg
+from ..quality.fixing import Change, FixContext, replace_cells
+from ..quality.model import Finding, Severity
+from .base import BaseTableCheck, CheckContext
+from .tally import ColumnTally
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# « = » then anything but more « = » (a line of ===== is decoration); or « + - @ » with, further on, a
+# function call written as a spreadsheet writes it (a name glued to its parenthesis), a DDE link
+# (cmd|'…') or a sheet reference (Feuil1!A1). Bullets (« - voir annexe (p. 3) »), phones and signed
+# numbers hold none of these.
+FORMULA = r"(?s)[\t\r]*(?:=(?!=*\s*$).*|[+\-@].*?(?:[A-Za-z_][A-Za-z0-9_.]*\(|[A-Za-z0-9]\||![A-Za-z$]).*)"
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) seraient exécutées comme des formules à l'ouverture dans un "
+              "tableur (ex. ligne {row} : « {cell} »).",
+              "Column '{field}': {count} cell(s) would run as formulas when opened in a spreadsheet "
+              "(e.g. row {row}: '{cell}').")
+TIP = Msg("Une cellule qui commence par « = », « + », « - » ou « @ » suivi d'une fonction peut lancer un programme ou "
+          "envoyer des données chez qui ouvre le fichier. Écrivez le texte sans ce signe, ou laissez la correction "
+          "automatique ajouter une apostrophe devant (« '=… ») : le tableur affiche alors le texte sans l'exécuter.",
+          "A cell starting with '=', '+', '-' or '@' followed by a function can start a program or send data from "
+          "whoever opens the file. Write the text without that sign, or let the automatic fix put an apostrophe "
+          "in front ('=…): the spreadsheet then shows the text without running it.")
+
+
+def formula_cells(values: pd.Series) -> pd.Series:
+    """The cells of ``values`` that would run as formulas (cheap first-character prefilter)."""
+    starts = values.str[:1]
+    candidates = values[starts.isin(TRIGGERS)]
+    if candidates.empty:
+        return candidates
+    return candidates[candidates.str.fullmatch(FORMULA).fillna(False).astype(bool)]
+
+
+class FormulaInjectionCheck(BaseTableCheck):
+    name = "formula-injection"
+    types = ("formula-injection",)
+
+    def start(self, context: CheckContext) -> None:
+        self.tally = ColumnTally()
+
+    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        for number, column in enumerate(chunk.columns, start=1):
+            self.tally.add(str(column), number, formula_cells(chunk[column]))
+        return ()
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        return self.tally.findings("formula-injection", Severity.ERROR, MESSAGE, TIP)
+
+
+class NeutraliseFormulas:
+    """Fix ``neutralise-formulas``: an apostrophe before a cell that would run as a formula."""
+
+    name = "neutralise-formulas"
+    label = Msg("Formules neutralisées (apostrophe ajoutée devant « = »)", "Formulas neutralised (apostrophe added before '=')")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        changes: list[Change] = []
+        table = table.copy()
+        for column in table.columns:
+            found = formula_cells(table[column].astype(str))
+            changes.extend(replace_cells(table, column, "'" + found, self.name))
+        return table, changes
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[FormulaInjectionCheck]:
+    return [FormulaInjectionCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[NeutraliseFormulas]:
+    return [NeutraliseFormulas()]

@@ -1,0 +1,82 @@
+"""Evidence that data is about people: column labels (first name, birth date…) and common first names.
+
+Labels are matched word by word (``rrn`` is a word of « numero_rrn », not of « street_number_rrn »):
+a label is cut into words at every non-letter and at camelCase boundaries, accents dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+# A word that, on its own, says the rows are natural persons (« nom » alone does not: a service, a
+# street or an association has a name too).
+PEOPLE_WORDS = frozenset({
+    "prenom", "prenoms", "firstname", "givenname", "voornaam", "voornamen", "vorname", "vornamen",
+    "naissance", "naiss", "birth", "birthdate", "birthday", "dob", "geboorte", "geboortedatum", "geburt",
+    "geburtsdatum", "geburtsort", "geboorteplaats", "datenaissance", "datedenaissance", "lieunaissance",
+    "surname", "lastname", "familyname", "nomdefamille", "achternaam", "familienaam", "familienname", "nachname",
+    "sexe", "gender", "geslacht", "geschlecht", "nationalite", "nationality", "nationaliteit", "nationalitat",
+    "rijksregisternummer", "insz", "niss",
+})
+# Phrases of several words with the same meaning.
+PEOPLE_PHRASES = (
+    ("nom", "de", "famille"), ("first", "name"), ("given", "name"), ("last", "name"), ("family", "name"),
+    ("date", "of", "birth"), ("etat", "civil"), ("registre", "national"), ("numero", "national"),
+)
+# Short or ambiguous words that count only when every other word of the label is one of GENERIC:
+# « rrn », « n° RRN du demandeur » describe people; « street_number_rrn » (a street code) does not.
+AMBIGUOUS = frozenset({"rrn", "nn", "genre"})
+GENERIC = frozenset({
+    "n", "no", "num", "numero", "nr", "nummer", "number", "code", "id", "du", "de", "la", "le", "des", "d", "l",
+    "of", "the", "van", "registre", "national", "nationale", "personne", "personnes", "demandeur", "beneficiaire",
+    "titulaire", "habitant", "citoyen", "patient", "eleve", "enfant", "membre", "participant", "agent", "h", "f",
+    "m", "x",
+})
+
+
+def label_words(label: str) -> list[str]:
+    """The words of a column label: camelCase split, lower-case, accent-free, letters only."""
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(label))
+    text = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode("ascii")
+    return [w for w in re.split(r"[^a-z]+", text) if w]
+
+
+def _says_people(words: list[str]) -> bool:
+    if any(w in PEOPLE_WORDS for w in words):
+        return True
+    joined = " " + " ".join(words) + " "
+    if any(" " + " ".join(phrase) + " " in joined for phrase in PEOPLE_PHRASES):
+        return True
+    ambiguous = [w for w in words if w in AMBIGUOUS]
+    return bool(ambiguous) and all(w in AMBIGUOUS or w in GENERIC for w in words)
+
+
+def people_columns(fields: Iterable[str]) -> list[str]:
+    """The labels that show the table describes people (empty when none does)."""
+    return [f for f in fields if _says_people(label_words(f))]
+
+
+def describes_people(fields: Iterable[str]) -> bool:
+    return bool(people_columns(fields))
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Common Belgian and French first names (``data/first_names.txt``, provenance in its header)."""
+    text = resources.files("odwb_assist").joinpath("data", "first_names.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def is_first_name(word: str) -> bool:
+    """True for a common first name, compound ones included (« jean-pierre », « marie-helene »)."""
+    if len(word) < 2:
+        return False
+    names = first_names()
+    if word in names:
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and all(p in names for p in parts)

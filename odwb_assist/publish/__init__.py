@@ -1,0 +1,76 @@
+"""Publish a dataset on the portal: ``plan()`` compares, ``Plan.apply()`` sends, ``Publication.verify()`` reads back.
+
+One module per concept, imported in one direction only (no cycle)::
+
+    planning → run → model → blockers, diff, source;  result ← run, planning;  record ← run, planning
+    core_blockers (built-in plugin ``publish.core_blockers``) → blockers
+
+The public names are imported lazily (on first use), so that registering the built-in blockers
+plugin when the command line starts does not import the portal client (requests).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS = {
+    "Blocker": "blockers",
+    "check_blockers": "blockers",
+    "Check": "result",
+    "InvalidStatusError": "..errors",
+    "Plan": "planning",
+    "PlanState": "model",
+    "Publication": "result",
+    "PublicationBlocked": "..errors",
+    "PublicationError": "..errors",
+    "Step": "model",
+    "UploadFile": "source",
+    "Verification": "result",
+    "plan": "planning",
+    "prepare_upload": "source",
+    "publish_and_wait": "run",
+    "read_records": "record",
+    "last_record": "record",
+    "resolve_metadata": "planning",
+}
+
+__all__ = [
+    "Blocker",
+    "Check",
+    "InvalidStatusError",
+    "Plan",
+    "PlanState",
+    "Publication",
+    "PublicationBlocked",
+    "PublicationError",
+    "Step",
+    "UploadFile",
+    "Verification",
+    "check_blockers",
+    "last_record",
+    "plan",
+    "prepare_upload",
+    "publish_and_wait",
+    "read_records",
+    "resolve_metadata",
+]
+
+if TYPE_CHECKING:
+    from ..errors import InvalidStatusError, PublicationBlocked, PublicationError
+    from .blockers import Blocker, check_blockers
+    from .model import PlanState, Step
+    from .planning import Plan, plan, resolve_metadata
+    from .record import last_record, read_records
+    from .result import Check, Publication, Verification
+    from .run import publish_and_wait
+    from .source import UploadFile, prepare_upload
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module if module.startswith("..") else f".{module}", __name__), name)
+    globals()[name] = value
+    return value

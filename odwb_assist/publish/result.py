@@ -1,0 +1,92 @@
+"""What ``Plan.apply()`` returns (:class:`Publication`) and what ``Publication.verify()`` finds through Explore."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import NotFoundError
+from ..i18n import Msg
+from ..portal import PortalClient
+from ..portal.vocabulary import fold
+from .diff import same_value
+
+
+@dataclass
+class Check:
+    """One comparison of ``verify()``: what was sent and what Explore shows."""
+
+    name: str
+    expected: Any
+    actual: Any
+    ok: bool
+
+
+@dataclass
+class Verification:
+    """The result of reading the dataset back through Explore."""
+
+    dataset_id: str
+    checks: list[Check] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.checks) and all(c.ok for c in self.checks)
+
+    def describe(self, lang: str = "fr") -> str:
+        head = Msg(f"Vérification de « {self.dataset_id} » via l'API Explore :",
+                   f"Check of '{self.dataset_id}' through the Explore API:")(lang)
+        lines = [head]
+        for c in self.checks:
+            mark = "OK" if c.ok else ("DIFFÉRENT" if lang != "en" else "DIFFERS")
+            lines.append(f"  [{mark}] {c.name}: {c.actual!r}" + ("" if c.ok else f" (≠ {c.expected!r})"))
+        return "\n".join(lines)
+
+
+@dataclass
+class Publication:
+    """A publication made (or found up to date) by ``Plan.apply()``."""
+
+    dataset_id: str
+    uid: str
+    portal: str
+    records: int
+    checksum: str
+    title: str | None
+    changed: bool
+    steps_done: list[str]
+    record: dict[str, Any] | None
+    client: PortalClient
+    expected_metadata: dict[str, dict[str, Any]]
+    labels: dict[str, Any]
+    status: dict[str, Any] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        state = "publié" if self.changed else "déjà à jour"
+        return f"<Publication {self.dataset_id} : {self.records} enregistrement(s), {state}, {self.portal}>"
+
+    def verify(self) -> Verification:
+        """Read the dataset back through Explore; compare the record count and the metadata sent."""
+        result = Verification(self.dataset_id)
+        try:
+            entry = self.client.explore.dataset(self.dataset_id)
+        except NotFoundError:
+            result.checks.append(Check("visible", True, False, False))
+            return result
+        default = (entry.get("metas") or {}).get("default") or {}
+        count = default.get("records_count")
+        result.checks.append(Check("records_count", self.records, count, count == self.records))
+        sent = self.expected_metadata.get("default", {})
+        for name in ("title", "description", "keyword", "publisher", "language"):
+            if name in sent:
+                result.checks.append(Check(name, sent[name], default.get(name), same_value(default.get(name), sent[name])))
+        if "license" in self.labels:
+            shown = default.get("license")
+            result.checks.append(Check("license", self.labels["license"], shown,
+                                       isinstance(shown, str) and fold(shown) == fold(str(self.labels["license"]))))
+        if "theme" in self.labels:
+            shown_themes = default.get("theme") or []
+            wanted = sorted(fold(str(t)) for t in self.labels["theme"])
+            result.checks.append(Check("theme", self.labels["theme"], shown_themes,
+                                       sorted(fold(str(t)) for t in shown_themes) == wanted))
+        return result

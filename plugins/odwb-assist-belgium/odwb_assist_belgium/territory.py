@@ -1,0 +1,93 @@
+"""Check ``belgium.outside-wallonia``: NIS codes, postal codes and coordinates elsewhere in Belgium.
+
+In a Walloon column (most values in Wallonia) each value elsewhere in Belgium is a warning on its
+row: probably a typo. In a column that is mostly outside Wallonia (a national, Flemish or Brussels
+file) they are no mistake: the column gets one summary finding (severity info) with the count and
+the first rows, not one finding per row. The majority is judged on the values seen so far, chunk
+after chunk, so the check streams; values outside Belgium or invalid ones are the kinds' own
+findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from odwb_assist.checks.base import BaseTableCheck, CheckContext
+from odwb_assist.quality.model import Finding
+
+from . import nis, postal
+from .coordinates import TERRITORIES
+from .findings import SOURCE, emit_where, field_number, non_empty
+from .messages import MESSAGES
+
+Territory = Callable[[pd.Series, CheckContext], tuple[pd.Series, pd.Series]]
+KINDS: dict[str, tuple[Territory, str, str]] = {  # kind → (territory, per-row type, per-column summary type)
+    "be-nis-code": (nis.territory, "be-nis-outside-wallonia", "be-nis-mostly-outside-wallonia"),
+    "be-postal-code": (postal.territory, "be-postal-outside-wallonia", "be-postal-mostly-outside-wallonia"),
+    **{kind: (territory, "coordinates-outside-wallonia", "coordinates-mostly-outside-wallonia")
+       for kind, territory in TERRITORIES.items()},
+}
+EXAMPLES = 20
+
+
+@dataclass
+class _Column:
+    walloon: int = 0
+    elsewhere: int = 0
+    summarised: int = 0
+    examples: list[tuple[int, str]] = field(default_factory=list)
+
+
+class OutsideWalloniaCheck(BaseTableCheck):
+    name = "belgium.outside-wallonia"
+    types = tuple(sorted({t for _, row, column in KINDS.values() for t in (row, column)}))
+
+    def start(self, context: CheckContext) -> None:
+        self.columns = {name: kind for name, kind in context.kinds.items() if kind in KINDS and name in context.fields}
+        self.state = {name: _Column() for name in self.columns}
+
+    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        for name, kind in self.columns.items():
+            if name not in chunk.columns:
+                continue
+            values = non_empty(chunk[name])
+            if values.empty:
+                continue
+            territory, row_type, _ = KINDS[kind]
+            walloon, elsewhere = territory(values, context)
+            state = self.state[name]
+            state.walloon += int(walloon.sum())
+            state.elsewhere += int(elsewhere.sum())
+            if not elsewhere.any():
+                continue
+            if state.elsewhere <= state.walloon:
+                yield from self._named(row_type, chunk[name], values, elsewhere, name, context)
+                continue
+            hits = values[elsewhere]
+            state.summarised += len(hits)
+            room = EXAMPLES - len(state.examples)
+            state.examples.extend((int(row), str(cell)) for row, cell in hits.head(max(room, 0)).items())
+
+    def _named(self, error_type: str, series: pd.Series, values: pd.Series, where: pd.Series, name: str,
+               context: CheckContext) -> Iterable[Finding]:
+        extra = (lambda cell: nis.classify(cell.strip())[1]) if error_type == "be-nis-outside-wallonia" else None
+        yield from emit_where(error_type, series, values, where, name, context, extra)
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        for name, state in self.state.items():
+            if not state.summarised:
+                continue
+            _, _, summary_type = KINDS[self.columns[name]]
+            entry = MESSAGES[summary_type]
+            shown = ", ".join(cell for _, cell in state.examples[:3])
+            values = {"field": name, "count": state.summarised, "total": state.walloon + state.elsewhere,
+                      "examples": shown, "cell": state.examples[0][1]}
+            yield Finding(
+                type=summary_type, severity=entry.severity, message=entry.message.format(**values),
+                tip=entry.tip.format(**values), row_number=state.examples[0][0], field_name=name,
+                field_number=field_number(context, name), cell=state.examples[0][1], source=SOURCE,
+                extra={"count": state.summarised, "examples": [{"rowNumber": r, "cell": c} for r, c in state.examples]},
+            )
