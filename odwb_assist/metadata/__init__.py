@@ -23,7 +23,6 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.metadata.enrich_fallback",
     "odwb_assist.metadata.rules_mqa",
     "odwb_assist.metadata.rules_odwb",
-    "odwb_assist.metadata.blockers",
 )
 
 _EXPORTS = {

@@ -72,7 +72,7 @@ def publication_payload(project: ProjectConfig | str | Path | None, dataset: Dat
         # data itself at each processing, so a data change or a re-saved file sends no metadata write
         payload["default"].pop("modified", None)
         payload["default"].setdefault("modified_updates_on_data_change", True)
-    # remember which values are only proposals: the publication blockers (metadata.blockers) refuse a licence,
+    # remember which values are only proposals: the publication blockers (publish.metadata_blockers) refuse a licence,
     # a theme or a description nobody confirmed
     drafted = DraftedTemplate(payload["default"])
     drafted.unconfirmed = unconfirmed_keys(metadata)

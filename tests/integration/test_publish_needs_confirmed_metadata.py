@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from odwb_assist.publication_record import read_records
+from odwb_assist.publish import read_records
 from odwb_assist.sandbox import SandboxServer
 
 SAMPLE = Path(__file__).resolve().parents[2] / "odwb_assist" / "data" / "samples" / "salles-communales.csv"

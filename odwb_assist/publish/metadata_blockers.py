@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..blockers import Blocker
 from ..hookspecs import hookimpl
 from ..i18n import Msg
-from .confirmation import toml_line
-from .payload import clean_description
-from .rules_odwb import plain_text
-from .vocabularies import DEFAULT_LICENCE, match_theme, project_themes, theme_vocabulary, unknown_value
+from ..metadata.confirmation import toml_line
+from ..metadata.payload import clean_description
+from ..metadata.rules_odwb import plain_text
+from ..metadata.vocabularies import DEFAULT_LICENCE, match_theme, project_themes, theme_vocabulary, unknown_value
+from .blockers import Blocker
 
 
 def _value(template: dict[str, Any], name: str) -> Any:
@@ -33,7 +33,7 @@ def _blocker(code: str, fr: str, en: str, advice_fr: str, advice_en: str, field:
              overridable: bool = True) -> Blocker:
     extra_fr, extra_en = _override(code) if overridable else ("", "")
     return Blocker(code, Msg(fr, en), Msg(advice_fr + extra_fr, advice_en + extra_en), field_name=field,
-                   overridable=overridable, source="metadata.blockers")
+                   overridable=overridable, source="publish.metadata_blockers")
 
 
 def metadata_blockers(project: Any, metadata: dict[str, Any]) -> list[Blocker]:
@@ -69,7 +69,7 @@ def metadata_blockers(project: Any, metadata: dict[str, Any]) -> list[Blocker]:
             if match_theme(str(theme), vocabulary) is None and str(theme) not in (known or {}).values():
                 message, advice, _proposal = unknown_value("theme", str(theme), known)
                 found.append(Blocker("theme-unknown", message, advice, field_name="theme", overridable=False,
-                                     source="metadata.blockers"))
+                                     source="publish.metadata_blockers"))
     licence = _value(default, "license")
     if licence and "default.license" in unconfirmed:
         found.append(_blocker(
