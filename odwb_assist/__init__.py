@@ -12,4 +12,17 @@ from .hookspecs import hookimpl  # noqa: E402
 from .i18n import Msg  # noqa: E402
 from .project import Project  # noqa: E402
 
-__all__ = ["__version__", "OdwbError", "Msg", "Project", "hookimpl"]
+__all__ = ["__version__", "OdwbError", "Msg", "Project", "hookimpl", "inventory", "metadata", "quality"]
+
+
+def __getattr__(name: str) -> object:
+    """The workflow packages on first use (``odwb_assist.quality.check`` after ``import odwb_assist``)."""
+    if name in ("inventory", "metadata", "quality", "publish", "portal"):
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

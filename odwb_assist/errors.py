@@ -50,6 +50,10 @@ class OdwbError(Exception):
     def __str__(self) -> str:
         return self.text.fr
 
+    def _render_traceback_(self) -> list[str]:
+        """In Jupyter/IPython: the French message only, no traceback (a user error, not a bug)."""
+        return [f"{type(self).__name__} : {self.message('fr')}"]
+
 
 class ConfigError(OdwbError):
     """The project file cannot be used."""

@@ -26,7 +26,8 @@ ENTRY_POINT_GROUP = "odwb_assist"
 # Built-in plugin modules, registered first in this order. Each package keeps its own list so that
 # the package owning a plugin decides what it registers; the name of a built-in plugin is its
 # module path without the ``odwb_assist.`` prefix (``--block checks.total_row``).
-_BUILTIN_MODULES = ("odwb_assist.core_plugin", "odwb_assist.publish.core_blockers", "odwb_assist.journal")
+_BUILTIN_MODULES = ("odwb_assist.core_plugin", "odwb_assist.publish.core_blockers", "odwb_assist.publish.metadata_blockers",
+                    "odwb_assist.journal")
 _BUILTIN_PACKAGES = ("odwb_assist.checks", "odwb_assist.metadata")
 
 

@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         titre(f"1. Contrôle de {source.name}")
         avant = check(source, lang="fr")
         print(resume(avant))
-        for constat in avant.errors[:6]:
+        for constat in avant.findings[:6]:
             ou = f"ligne {constat.row_number}" if constat.row_number else "tout le fichier"
             if constat.field_name:
                 ou += f", colonne « {constat.field_name} »"
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         apres = check(propre, lang="fr")
         print(f"Avant : {resume(avant)}")
         print(f"Après : {resume(apres)}")
-        for constat in apres.errors[:4]:
+        for constat in apres.findings[:4]:
             print(f"  - reste à faire à la main : {constat.message('fr')}")
         html_apres = sortie / "rapport-qualite-apres-correction.html"
         html_apres.write_text(render_html(apres), encoding="utf-8")

@@ -113,6 +113,7 @@ def graphique_enregistrements(donnees: pd.DataFrame, colonnes: list[dict[str, An
 def graphique_editeurs(par_editeur: pd.Series, chemin: Path) -> None:
     figure, axe = plt.subplots(figsize=(8, 4.5))
     par_editeur.sort_values().plot.barh(ax=axe, color="#e0a100")
+    axe.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}".replace(",", " ")))  # jamais « 1e6 »
     axe.set_xlabel("jeux de données")
     axe.set_title("Jeux de données par éditeur")
     figure.tight_layout()

@@ -36,6 +36,20 @@ def _text(value: Any) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", str(value))).strip()
 
 
+def _when(value: Any) -> str:
+    """A portal timestamp as a person reads it (« 28/11/2026 à 14:03 », in Brussels time)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    try:
+        stamp = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return str(value)
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(ZoneInfo("Europe/Brussels"))
+    return stamp.strftime(t("%d/%m/%Y à %H:%M", "%Y-%m-%d %H:%M"))
+
+
 @catalog_app.command("search")
 def search(
     text: str | None = typer.Argument(None, help="Texte recherché (titre, description, mots-clés)."),
@@ -50,6 +64,9 @@ def search(
     """Cherche des jeux de données dans le catalogue."""
     frame = _client(project, portal).explore.search(text, publisher=publisher, theme=theme, keyword=keyword, limit=limit)
     rows = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+    for row in rows:  # dates are Timestamps in the DataFrame, ISO 8601 text in JSON
+        if row.get("modified") is not None and hasattr(row["modified"], "isoformat"):
+            row["modified"] = row["modified"].isoformat()
     if as_json:
         print_json(rows)
         return
@@ -89,7 +106,8 @@ def show(
     echo(f"{entry.get('dataset_id')} ({entry.get('dataset_uid', '')})")
     for key, label in labels.items():
         if default.get(key) not in (None, "", []):
-            echo(f"  {label} : {_text(default.get(key))}")
+            value = _when(default[key]) if key == "modified" else _text(default.get(key))
+            echo(f"  {label} : {value}")
     fields = entry.get("fields") or []
     if fields:
         table = Table(t("Champ", "Field"), t("Libellé", "Label"), "Type", "Description")

@@ -97,6 +97,28 @@ def _describe(entries: list[inv.InventoryEntry]) -> None:
         echo(f"- {entry.identifier} : {entry.title} [{entry.format}, {entry.volume}]{flag}")
 
 
+def _propose_merge(folder: Path, output: Path, proposals: list[inv.InventoryEntry], as_json: bool) -> None:
+    """``discover`` onto an existing inventory: never replace it; show what --merge would add, and how."""
+    existing = inv.read(output, engine=None)
+    added, completed = inv.merge_preview(existing, proposals)
+    command = f"odwb-assist inventory discover {folder} --merge {output}"
+    if as_json:
+        print_json({"output_exists": str(output), "merge_command": command,
+                    "would_add": [e.to_dict() for e in added], "would_complete": [e.identifier for e in completed]})
+    else:
+        echo(t(f"{output} existe déjà : il n'est pas remplacé. Pour y ajouter ce qui a été trouvé, relancez avec "
+               f"--merge :\n  {command}\n(le résultat va dans {_new_path(output, 'complete')} ; votre fichier n'est "
+               "pas modifié).",
+               f"{output} already exists: it is not replaced. To add what was found, run again with --merge:\n"
+               f"  {command}\n(the result goes to {_new_path(output, 'complete')}; your file is not modified)."))
+        echo(t(f"Ce qui serait ajouté : {len(added)} nouvelle(s) ligne(s), {len(completed)} ligne(s) complétée(s).",
+               f"What would be added: {len(added)} new row(s), {len(completed)} row(s) completed."))
+        _describe(added)
+        for entry in completed:
+            echo(t(f"- {entry.identifier} : cellules vides complétées", f"- {entry.identifier}: empty cells filled"))
+    raise typer.Exit(1)
+
+
 @inventory_app.command("discover")
 def discover_command(
     folder: Path = typer.Argument(..., help="Dossier de fichiers de données à parcourir."),
@@ -108,10 +130,18 @@ def discover_command(
     personnelles), et les ajoute à un inventaire sans rien écraser de ce que vous avez écrit."""
     proposals = inv.discover(folder, plugins=plugin_manager())
     entries = proposals
+    if merge_into is None and output is not None and output.exists():
+        _propose_merge(folder, output, proposals, as_json)
     if merge_into is not None:
         existing = inv.read(merge_into, engine=None)
         entries = inv.merge(existing, proposals)
         output = output or _new_path(merge_into, "complete")
+        if not as_json:
+            added, completed = inv.merge_preview(existing, proposals)
+            echo(t(f"Ajout à {merge_into} : {len(added)} nouvelle(s) ligne(s), {len(completed)} ligne(s) complétée(s) "
+                   "(seulement leurs cellules vides).",
+                   f"Merge into {merge_into}: {len(added)} new row(s), {len(completed)} row(s) completed "
+                   "(only their empty cells)."))
     if as_json:
         print_json({"proposed": [e.to_dict() for e in proposals], "output": str(output) if output else None})
     else:

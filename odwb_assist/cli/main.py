@@ -15,6 +15,7 @@ from .. import __version__
 from ..errors import OdwbError
 from ..i18n import normalise_lang
 from .common import STATE, err_console, plugin_manager, report_error
+from .help_fr import localise
 
 # One module per command group; each exposes ``register(app)``.
 CORE_COMMAND_MODULES = (
@@ -93,6 +94,20 @@ def _apply_global_options(front: list[str]) -> None:
         i += 1
 
 
+def _refused_lang(front: list[str]) -> str | None:
+    """The message refusing an unsupported ``--lang`` value (``--lang de``), or None."""
+    from .usage_fr import unsupported_lang
+
+    for i, arg in enumerate(front):
+        name, _, value = arg.partition("=")
+        if name == "--lang":
+            value = value or (front[i + 1] if i + 1 < len(front) else "")
+            problem = unsupported_lang(value)
+            if problem:
+                return problem
+    return None
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"odwb-assist {__version__}")
@@ -134,10 +149,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     front, rest = split_global_options(args)
     STATE.__init__()  # type: ignore[misc]  # a fresh state for each invocation (tests call main twice)
+    refused = _refused_lang(front)
+    if refused:
+        err_console.print(refused, markup=False)
+        return 2
     _apply_global_options(front)
     try:
         app = build_app()
-        command = typer.main.get_command(app)
+        command = localise(typer.main.get_command(app), STATE.lang)
         result = command.main(args=front + rest, prog_name="odwb-assist", standalone_mode=False)
         return result if isinstance(result, int) else 0  # typer.Exit(n) comes back as a return value
     except OdwbError as error:

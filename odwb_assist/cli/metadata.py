@@ -10,6 +10,7 @@ import typer
 from rich.markup import escape
 
 from ..errors import InputError
+from ..metadata.labels import field_label
 from .common import STATE, ProjectOption, console, echo, fail, load_project, plugin_manager, print_json, t
 
 if TYPE_CHECKING:
@@ -33,14 +34,17 @@ def print_report(report: MetadataReport) -> None:
                   + (f" — {escape(report.dataset_id)}" if report.dataset_id else "")
                   + f" : [bold]{report.score} / {report.max}[/] "
                   f"[{COLOURS[report.band]}]{escape(report.band_label(lang))}[/]")
+    if report.cap_reason(lang):
+        echo(f"  {report.cap_reason(lang)}")
     severity = SEVERITY_EN if lang == "en" else SEVERITY_FR
     for dimension in report.dimensions:
         console.print(f"  [bold]{escape(dimension.label(lang))}[/] : {dimension.points} / {dimension.max}")
         for f in dimension.findings:
-            where = f"{f.field} : " if f.field else ""
+            where = f"{field_label(f.field, lang)} : " if f.field else ""
             echo(f"    - [{severity.get(f.severity, f.severity)}] {where}{f.message(lang)}")
             advice = f.advice(lang) + (f" ({t('ex.', 'e.g.')} {f.example})" if f.example else "")
             echo(f"      → {advice}")
+            console.print(f"      [dim]{escape(f.code)}{' · ' + escape(f.field) if f.field else ''}[/]")
 
 
 def _ask(question: str, default: str | None) -> str:

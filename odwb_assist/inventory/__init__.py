@@ -25,6 +25,7 @@ _EXPORTS = {
     "draw_matrix": "chart",
     "discover": "discovery",
     "merge": "discovery",
+    "merge_preview": "discovery",
     "COLUMNS": "model",
     "Inventory": "model",
     "InventoryEntry": "model",
@@ -46,13 +47,13 @@ _EXPORTS = {
 
 __all__ = [
     "COLUMNS", "Inventory", "InventoryEntry", "InventoryReport", "Ranked", "SimilarDataset", "SyncResult",
-    "check", "discover", "draw_matrix", "funnel", "merge", "prioritise", "read", "schema_from_portal",
+    "check", "discover", "draw_matrix", "funnel", "merge", "merge_preview", "prioritise", "read", "schema_from_portal",
     "similar", "sync_status", "table_schema", "write_inventory", "write_template",
 ]
 
 if TYPE_CHECKING:
     from .chart import draw_matrix
-    from .discovery import discover, merge
+    from .discovery import discover, merge, merge_preview
     from .model import COLUMNS, Inventory, InventoryEntry, table_schema
     from .ranking import Ranked, prioritise
     from .reader import read
@@ -68,3 +69,8 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """Tab completion lists the public API (the lazily imported names too)."""
+    return sorted(__all__)

@@ -268,3 +268,12 @@ def merge(existing: Inventory | Iterable[InventoryEntry], proposed: Iterable[Inv
         for key, value in proposal.extra.items():
             target.extra.setdefault(key, value)
     return result + _unique_ids(new, {e.identifier.lower() for e in result})
+
+
+def merge_preview(existing: Inventory, proposed: Iterable[InventoryEntry]) -> tuple[list[InventoryEntry],
+                                                                                    list[InventoryEntry]]:
+    """What :func:`merge` would do: (the new rows it would add, the existing rows whose empty cells it would fill)."""
+    merged = merge(existing, proposed)
+    before = existing.entries
+    completed = [after for old, after in zip(before, merged, strict=False) if old.cells() != after.cells()]
+    return merged[len(before):], completed

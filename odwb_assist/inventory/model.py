@@ -18,24 +18,21 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..i18n import Msg
+from ..metadata import vocabularies
 from ..quality.model import Finding
 
-THEMES: tuple[str, ...] = (
-    "Administration et services publics", "Mobilité", "Urbanisme et aménagement du territoire", "Tourisme",
-    "Culture, sport et loisirs", "Environnement", "Économie et emploi", "Qualité de vie", "Énergie",
-    "Éducation et formation", "Santé", "Social", "Agriculture", "Smart City", "Statistiques",
-)
+# Themes, update frequencies and licences come from the project's one vocabulary (metadata/vocabularies.py):
+# the drop-down lists offer exactly what the metadata score and the portal accept.
+THEMES: tuple[str, ...] = tuple(vocabularies.theme_vocabulary())
 PERSONAL_DATA: tuple[str, ...] = ("non", "partiellement", "oui")
 STATUSES: tuple[str, ...] = ("identifié", "collecté", "nettoyé", "documenté", "publié")
-FREQUENCIES: tuple[str, ...] = (
-    "temps réel", "quotidienne", "hebdomadaire", "mensuelle", "trimestrielle", "semestrielle", "annuelle",
-    "ponctuelle", "irrégulière",
-)
+FREQUENCIES: tuple[str, ...] = tuple(vocabularies.choices("frequency"))
 FORMATS: tuple[str, ...] = (
     "CSV", "Excel", "ODS", "JSON", "GeoJSON", "Shapefile", "XML", "PDF", "Word", "Base de données",
     "Logiciel métier", "Papier", "Autre",
 )
-LICENCES: tuple[str, ...] = ("CC0 1.0", "CC BY 4.0", "CC BY-SA 4.0", "ODbL", "Autre", "À déterminer")
+NOT_YET_CHOSEN: tuple[str, ...] = ("Autre", "À déterminer")  # planning states of the inventory, not licences
+LICENCES: tuple[str, ...] = (*vocabularies.choices("licence"), *NOT_YET_CHOSEN)
 HVD_CATEGORIES: tuple[str, ...] = (
     "Géospatiales", "Observation de la Terre et environnement", "Météorologiques", "Statistiques",
     "Entreprises et propriété d'entreprises", "Mobilité",
@@ -126,7 +123,7 @@ EXAMPLE_IDENTIFIER = "EXEMPLE"
 EXAMPLE_ROW: dict[str, str] = {
     "identifier": EXAMPLE_IDENTIFIER, "title": "Parkings vélos", "description": "Emplacements des parkings vélos "
     "publics avec leur nombre de places.", "service": "Service mobilité", "contact": "mobilite@commune.be",
-    "source_system": "Tableur", "format": "Excel", "update_frequency": "annuelle", "volume": "120 lignes",
+    "source_system": "Tableur", "format": "Excel", "update_frequency": "Annuelle", "volume": "120 lignes",
     "coverage": "Commune entière", "theme": "Mobilité", "personal_data": "non", "legal_constraints": "",
     "licence": "CC0 1.0", "value": "4", "effort": "2", "hvd_category": "Mobilité", "status": "identifié",
     "dataset_id": "", "published_on": "", "remarks": "Ligne d'exemple : elle est ignorée à la lecture.",
@@ -151,12 +148,22 @@ def header_aliases() -> dict[str, str]:
     return aliases
 
 
+VOCABULARY_KINDS = {"theme": "theme", "update_frequency": "frequency", "licence": "licence"}
+
+
 def canonical_code(column: Column, value: str) -> str | None:
-    """The code of the list matching ``value`` (case and accents ignored), or None when none matches."""
+    """The code of the list matching ``value`` (case and accents ignored; for themes, frequencies and licences
+    also the vocabulary's other wordings, e.g. « temps réel » → « En continu »), or None when none matches."""
     folded = fold(value)
     for code in column.codes:
         if fold(code) == folded:
             return code
+    kind = VOCABULARY_KINDS.get(column.key)
+    if kind == "theme":
+        return vocabularies.match_theme(value, list(column.codes))
+    if kind is not None:
+        found = vocabularies.canonical(kind, value)
+        return found if found in column.codes else None
     return None
 
 
@@ -227,6 +234,19 @@ class Inventory:
     @property
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity.value == "error"]
+
+    def __repr__(self) -> str:
+        return f"<Inventory {self.path or ''} : {len(self.entries)} ligne(s), {len(self.errors)} erreur(s)>"
+
+    def to_frame(self) -> Any:
+        """The entries as a pandas DataFrame, one row per line; ``published_on`` as dates (``NaT`` when empty)."""
+        import pandas as pd
+
+        frame = pd.DataFrame([e.cells() for e in self.entries], columns=[c.key for c in COLUMNS])
+        frame["published_on"] = pd.to_datetime(frame["published_on"].replace("", None), errors="coerce")
+        for key in ("value", "effort"):
+            frame[key] = pd.to_numeric(frame[key].replace("", None), errors="coerce").astype("Int64")
+        return frame
 
     @property
     def valid(self) -> bool:

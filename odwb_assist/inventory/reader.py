@@ -117,6 +117,10 @@ def _find_header(rows: Iterator[tuple[int, list[str]]], aliases: dict[str, str],
     return seen[0], itertools.chain(seen[1:], rows)
 
 
+# Engine findings whose advice is to delete the column: not for the template's own columns.
+TEMPLATE_COLUMN_ADVICE = frozenset({"empty-column"})
+
+
 def _dedupe(own: list[Finding], engine: list[Finding]) -> list[Finding]:
     taken = {(f.row_number, f.field_name) for f in own}
     return [f for f in engine if (f.row_number, f.field_name) not in taken or f.row_number is None and
@@ -139,7 +143,11 @@ def _engine_findings(engine: Engine, path: Path, labels: dict[str, str], sheet: 
                                 [*getattr(report, "errors", []), *getattr(report, "warnings", [])])}.values()
     # The inventory accepts JJ/MM/AAAA dates (it is never published as such): no ISO-date advice there.
     local_dates = labels.get("published_on")
-    return [f for f in found if isinstance(f, Finding) and not (f.type == "date-format" and f.field_name == local_dates)]
+    # The template's own columns stay, even empty (« Identifiant ODWB » is filled once published): never advise
+    # deleting them; the inventory's rules already report an empty required cell.
+    own_columns = set(labels.values())
+    return [f for f in found if isinstance(f, Finding) and not (f.type == "date-format" and f.field_name == local_dates)
+            and not (f.type in TEMPLATE_COLUMN_ADVICE and f.field_name in own_columns)]
 
 
 def read(path: str | os.PathLike[str], *, engine: Engine | None | object = DEFAULT, plugins: Any = None,

@@ -150,9 +150,13 @@ def schema_from_portal(dataset_id: str, client: Any, *, portal_url: str = "") ->
         if not name:
             continue
         ods_type = str(f.get("type") or "text")
-        spec: dict[str, Any] = {"name": name, "type": ODS_TYPES.get(ods_type, "string"), "odwb:ods_type": ods_type}
-        if f.get("label"):
-            spec["title"] = str(f["label"])
+        # The column header a person writes is the portal's LABEL (« Dépenses (EUR) »); the portal turns it into the
+        # technical name (« depenses_eur ») when it processes the file. The schema checks the file as it is written.
+        label = str(f.get("label") or "").strip()
+        spec: dict[str, Any] = {"name": label or name, "type": ODS_TYPES.get(ods_type, "string"),
+                                "odwb:ods_type": ods_type, "odwb:ods_name": name}
+        if label:
+            spec["title"] = label
         description = str(f.get("description") or "")
         if ods_type == "geo_point_2d":
             description = (description + " " if description else "") + "Coordonnées « latitude, longitude » (WGS84)."

@@ -64,6 +64,17 @@ class InventoryReport:
             lines.append("No error: the inventory is ready." if en else "Aucune erreur : l'inventaire est prêt.")
         return "\n".join(lines)
 
+    def __repr__(self) -> str:
+        if normalise_lang(self.lang) == "en":
+            return (f"<InventoryReport {Path(self.path).name}: {len(self.inventory.entries)} entries, "
+                    f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)>")
+        return (f"<InventoryReport {Path(self.path).name} : {len(self.inventory.entries)} ligne(s), "
+                f"{len(self.errors)} erreur(s), {len(self.warnings)} avertissement(s)>")
+
+    def to_frame(self) -> Any:
+        """The entries as a pandas DataFrame (one row per inventory line)."""
+        return self.inventory.to_frame()
+
     def _repr_html_(self) -> str:
         """A small HTML table for notebooks: one row per finding, with its row, column and advice."""
         en = normalise_lang(self.lang) == "en"

@@ -6,12 +6,14 @@ findings located by spreadsheet row and column, with advice a spreadsheet user c
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import date, datetime
 
 from ..i18n import Msg
+from ..metadata import vocabularies
 from ..quality.model import Finding, Severity
-from .model import COLUMN_BY_KEY, COLUMNS, Column, InventoryEntry, canonical_code
+from .model import COLUMN_BY_KEY, COLUMNS, VOCABULARY_KINDS, Column, InventoryEntry, canonical_code, fold
 
 SOURCE = "inventory"
 DATASET_ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
@@ -91,14 +93,8 @@ def read_row(cells: dict[str, str], row: int, labels: dict[str, str], numbers: d
         elif col.codes:
             code = canonical_code(col, text)
             if code is None:
-                allowed = ", ".join(col.codes)
-                emit(
-                    "inventory-unknown-code",
-                    Msg(f"Ligne {row}, colonne « {labels[key]} » : « {text} » ne fait pas partie de la liste.",
-                        f"Row {row}, column '{labels[key]}': '{text}' is not in the list."),
-                    Msg(f"Choisissez une valeur de la liste déroulante : {allowed}.",
-                        f"Choose a value from the drop-down list: {allowed}."),
-                    Severity.WARNING if key in ("theme", "format", "licence") else Severity.ERROR)
+                emit("inventory-unknown-code", *_unknown_code(col, text, row, labels[key]),
+                     Severity.WARNING if key in ("theme", "format", "licence") else Severity.ERROR)
                 setattr(entry, key, text)
             else:
                 setattr(entry, key, code)
@@ -120,6 +116,26 @@ def read_row(cells: dict[str, str], row: int, labels: dict[str, str], numbers: d
             setattr(entry, key, text)
     found.extend(_coherence(entry, row, labels, numbers))
     return entry, found
+
+
+def _unknown_code(col: Column, text: str, row: int, label: str) -> tuple[Msg, Msg]:
+    """Message and advice for a value outside a column's list, proposing the closest valid value."""
+    kind = VOCABULARY_KINDS.get(col.key)
+    proposal = vocabularies.closest(kind, text) if kind else None
+    if kind == "theme" and proposal not in col.codes:
+        proposal = vocabularies.match_theme(proposal, list(col.codes)) if proposal else None
+    if proposal is None:
+        close = difflib.get_close_matches(fold(text), [fold(c) for c in col.codes], n=1, cutoff=0.6)
+        proposal = next((c for c in col.codes if close and fold(c) == close[0]), None)
+    what_fr = f"n'est pas {vocabularies.KINDS[kind][1]} de la liste d'ODWB" if kind else "ne fait pas partie de la liste"
+    what_en = f"is not an ODWB {vocabularies.KINDS[kind][2]}" if kind else "is not in the list"
+    allowed = ", ".join(col.codes)
+    hint_fr = f"Vouliez-vous dire « {proposal} » ? Sinon, choisissez" if proposal else "Choisissez"
+    hint_en = f"Did you mean '{proposal}'? Otherwise choose" if proposal else "Choose"
+    return (Msg(f"Ligne {row}, colonne « {label} » : « {text} » {what_fr}.",
+                f"Row {row}, column '{label}': '{text}' {what_en}."),
+            Msg(f"{hint_fr} une valeur de la liste déroulante : {allowed}.",
+                f"{hint_en} a value from the drop-down list: {allowed}."))
 
 
 def _coherence(entry: InventoryEntry, row: int, labels: dict[str, str], numbers: dict[str, int]) -> list[Finding]:

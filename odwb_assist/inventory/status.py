@@ -43,6 +43,9 @@ class SyncResult:
     changes: list[StatusChange] = field(default_factory=list)
     notes: list[Msg] = field(default_factory=list)
 
+    def __repr__(self) -> str:
+        return f"<SyncResult : {len(self.entries)} ligne(s), {len(self.changes)} changement(s) de statut>"
+
     def to_dict(self, lang: str = "fr") -> dict[str, Any]:
         return {"changes": [c.to_dict() for c in self.changes], "notes": [n(lang) for n in self.notes],
                 "funnel": funnel(self.entries)}

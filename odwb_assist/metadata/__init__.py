@@ -48,7 +48,8 @@ _SHADOWED = ("draft", "score")
 
 __all__ = [
     "BUILTIN_PLUGINS", "DraftContext", "FieldInfo", "Metadata", "MetadataFinding", "MetadataReport", "MetadataRule",
-    "ScoreContext", "datapackage_descriptor", "draft", "publication_parts", "publication_payload", "render_dictionary_html",
+    "ScoreContext", "datapackage_descriptor", "draft", "publication_parts", "publication_payload", "vocabularies",
+    "render_dictionary_html",
     "render_dictionary_markdown", "score", "write_datapackage", "write_documentation",
 ]
 
@@ -75,6 +76,11 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """Tab completion lists the public API (the lazily imported names too)."""
+    return sorted(__all__)
 
 
 class _Package(types.ModuleType):

@@ -13,13 +13,24 @@ import pluggy
 from ..config import DatasetConfig, ProjectConfig
 from ..errors import MetadataError, OdwbError
 from ..i18n import Msg
+from .confirmation import is_confirmed
 from .draft import draft, resolve_dataset
 from .export import slug, write_documentation
 from .model import Metadata
 from .project_file import store_metadata
 from .rules_odwb import FALLBACK_TITLE_SOURCE
 from .score import MetadataReport, score
-from .vocabularies import FREQUENCIES, find_frequency, find_licence, match_theme, project_themes, theme_vocabulary
+from .vocabularies import (
+    FREQUENCIES,
+    canonical,
+    closest,
+    find_frequency,
+    find_licence,
+    match_theme,
+    project_themes,
+    theme_vocabulary,
+    unknown_value,
+)
 
 FIELD_PREFIX = "fields."  # question keys for column descriptions: "fields.<column>"
 Ask = Callable[[str, str | None], str]  # (question, default) -> answer ("" = skip)
@@ -43,6 +54,14 @@ class DocumentResult:
     answers: dict[str, Any] = field(default_factory=dict)
     project_file: Path | None = None
 
+    def __repr__(self) -> str:
+        folder = next(iter(self.files.values())).parent if self.files else None
+        return (f"<DocumentResult {self.metadata.dataset_id or ''} : {self.report.score}/{self.report.max} "
+                f"{self.report.band_label()}, {len(self.files)} fichier(s) dans {folder}>")
+
+    def _repr_html_(self) -> str:
+        return self.report._repr_html_()
+
 
 def questions(metadata: Metadata, project: ProjectConfig | None) -> list[Question]:
     """Only what the project, the inventory and the data could not give."""
@@ -56,8 +75,9 @@ def questions(metadata: Metadata, project: ProjectConfig | None) -> list[Questio
             "Description in French (content, source, collection method, limits)")))
     vocabulary = theme_vocabulary(project_themes(project))
     themes = md.get("default.theme") or []
-    if not themes or any(match_theme(str(t), vocabulary) is None for t in themes):
-        asked.append(Question("default.theme", Msg("Thème (numéro ou libellé)", "Theme (number or label)"),
+    if not themes or any(match_theme(str(t), vocabulary) is None for t in themes) or not is_confirmed(md, "default.theme"):
+        proposal = str(themes[0]) if themes and match_theme(str(themes[0]), vocabulary) else None
+        asked.append(Question("default.theme", Msg("Thème (numéro ou libellé)", "Theme (number or label)"), proposal,
                               choices=vocabulary))
     if md.sources.get("default.license") == "metadata.enrich_project":
         asked.append(Question("default.license", Msg("Licence (CC0 1.0 recommandée, CC BY 4.0 acceptée)",
@@ -94,15 +114,42 @@ def interpret(question: Question, answer: str) -> Any:
     return answer
 
 
+VOCABULARY_QUESTIONS = {"default.theme": "theme", "default.license": "licence", "dcat.accrualperiodicity": "frequency"}
+MAX_TRIES = 3
+
+
+def outside_vocabulary(question: Question, value: Any, project: ProjectConfig | None, lang: str) -> str | None:
+    """Why a typed answer is not in the vocabulary (with the closest valid value), or None when it is."""
+    kind = VOCABULARY_QUESTIONS.get(question.key)
+    if kind is None or value is None:
+        return None
+    text = str(value[0] if isinstance(value, list) else value)
+    if canonical(kind, text, project_themes(project) if kind == "theme" else None) is not None:
+        return None
+    message, advice, _proposal = unknown_value(kind, text, project_themes(project) if kind == "theme" else None)
+    return f"{message(lang)} {advice(lang)}"
+
+
 def ask_questions(metadata: Metadata, project: ProjectConfig | None, ask: Ask, lang: str = "fr") -> dict[str, Any]:
+    """Ask each question; a theme, licence or frequency outside the vocabulary is refused where it is typed, with
+    the closest valid value proposed as the next default (three tries, then the question is skipped)."""
     answers: dict[str, Any] = {}
     for question in questions(metadata, project):
         text = question.text(lang)
         if question.choices:
             text += "\n" + "\n".join(f"  {i}. {c}" for i, c in enumerate(question.choices, 1)) + "\n"
-        value = interpret(question, ask(text, question.default))
-        if value is not None:
-            answers[question.key] = value
+        default = question.default
+        for _ in range(MAX_TRIES):
+            value = interpret(question, ask(text, default))
+            problem = outside_vocabulary(question, value, project, lang)
+            if problem is None:
+                if value is not None:
+                    answers[question.key] = value
+                break
+            kind = VOCABULARY_QUESTIONS[question.key]
+            typed = str(value[0] if isinstance(value, list) else value)
+            default = closest(kind, typed, project_themes(project) if kind == "theme" else None)
+            text = f"{problem}\n{question.text(lang)}"
     return answers
 
 

@@ -14,7 +14,6 @@ from .vocabularies import (
     frequency_label,
     match_theme,
     project_themes,
-    suggest_themes,
     theme_vocabulary,
 )
 
@@ -80,11 +79,11 @@ def odwb_enrich_metadata(project: Any, metadata: Any) -> dict[str, Any]:
         "default.title": _text(entry, "title"),
         "default.description": description_skeleton(entry, administration),
     }
+    # Only the theme the publisher chose in the inventory (its score counts it as written); a theme guessed from
+    # words is left to enrich_data, whose proposals the score counts only once confirmed.
     theme = match_theme(_text(entry, "theme"), vocabulary) if _text(entry, "theme") else None
-    themes = [theme] if theme else suggest_themes(" ".join((_text(entry, "theme"), _text(entry, "title"),
-                                                              _text(entry, "description"))), vocabulary)[:1]
-    if themes:
-        proposals["default.theme"] = themes
+    if theme:
+        proposals["default.theme"] = [theme]
     code = find_frequency(_text(entry, "update_frequency"))
     if code:
         proposals["dcat.accrualperiodicity"] = frequency_label(code)

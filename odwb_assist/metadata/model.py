@@ -285,6 +285,11 @@ class Metadata:
                    if not is_empty(value) and (not only_user or f"{template}.{name}" in self.user_fields)}
         return store_metadata(Path(project_file), target, answers)
 
+    def __repr__(self) -> str:
+        filled = sum(1 for values in self.templates.values() for v in values.values() if not is_empty(v))
+        return (f"<Metadata {self.dataset_id or ''} : « {self.get('default.title') or '—'} », {filled} champ(s), "
+                f"{len(self.fields)} colonne(s)>")
+
     def _repr_html_(self) -> str:
         from .render import render_metadata_html
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import DatasetConfig, ProjectConfig
+from .confirmation import DraftedTemplate, unconfirmed_keys
 from .enrich_inventory import TODO
 from .model import FIELD_TYPES, FieldInfo, Metadata, is_empty
 from .vocabularies import FREQUENCY_URI, find_frequency, find_licence, match_theme, project_themes, theme_vocabulary
@@ -77,6 +78,11 @@ def publication_parts(project: ProjectConfig | str | Path | None, dataset: Datas
         # data itself at each processing, so a data change or a re-saved file sends no metadata write
         payload["default"].pop("modified", None)
         payload["default"].setdefault("modified_updates_on_data_change", True)
+    # remember which values are only proposals: the publication blockers (publish.metadata_blockers) refuse a licence,
+    # a theme or a description nobody confirmed
+    drafted = DraftedTemplate(payload["default"])
+    drafted.unconfirmed = unconfirmed_keys(metadata)
+    payload["default"] = drafted
     return payload, list(metadata.fields)
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from ..i18n import Msg
+from .labels import field_label
 
 if TYPE_CHECKING:
     from .model import Metadata
@@ -44,7 +45,7 @@ def render_dictionary_html(metadata: Metadata, lang: str = "fr") -> str:
 def render_score_html(report: MetadataReport, lang: str = "fr", *, standalone: bool = True) -> str:
     """The metadata score as HTML: a page, or a fragment for Jupyter (``standalone=False``)."""
     return environment().get_template("metadata_score.html").render(
-        report=report, lang=lang, en=lang == "en", standalone=standalone, severity=SEVERITY)
+        report=report, lang=lang, en=lang == "en", standalone=standalone, severity=SEVERITY, field_label=field_label)
 
 
 def render_metadata_html(metadata: Metadata, lang: str = "fr") -> str:

@@ -12,14 +12,25 @@ from datetime import UTC, date, datetime
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
+from .confirmation import toml_line
+from .examples import local
 from .score import MetadataFinding, MetadataRule, ScoreContext
-from .vocabularies import LANGUAGES, find_frequency, find_licence, match_theme, project_themes, theme_vocabulary
+from .vocabularies import (
+    BELGIUM,
+    LANGUAGES,
+    find_frequency,
+    find_geographic_reference,
+    find_licence,
+    match_theme,
+    project_themes,
+    theme_vocabulary,
+    unknown_value,
+)
 
 EMAIL = re.compile(r"^[\w.+'-]+@[\w-]+(\.[\w-]+)*\.[a-z]{2,}$", re.I)
 FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
            "xls": "application/vnd.ms-excel", "ods": "application/vnd.oasis.opendocument.spreadsheet",
            "json": "application/json", "geojson": "application/geo+json", "xml": "application/xml"}
-POLICY_SOURCE = "metadata.enrich_project"  # the licence proposed by Walloon policy, not chosen by anyone
 
 
 def finding(code: str, field: str | None, fr: str, en: str, advice_fr: str, advice_en: str, *,
@@ -27,16 +38,37 @@ def finding(code: str, field: str | None, fr: str, en: str, advice_fr: str, advi
     return MetadataFinding(code, field, Msg(fr, en), Msg(advice_fr, advice_en), lost, severity, example)
 
 
+def proposed(ctx: ScoreContext, key: str, code: str, what_fr: str, what_en: str, *,
+             severity: str = "warning") -> MetadataFinding:
+    """A value the tool proposed and nobody confirmed: it earns no point until written in odwb.toml.
+
+    ``what_fr`` says what was proposed, agreed in gender (« Thème proposé par l'outil, pas encore confirmé »).
+    """
+    value = ctx.metadata.get(key)
+    shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    line = toml_line(key, value)
+    return finding(code, key, f"{what_fr} : « {shown} ».", f"{what_en}: '{shown}'.",
+                   f"Si la proposition convient, confirmez-la en l'écrivant dans [datasets.metadata] de odwb.toml "
+                   f"({line}), ou répondez aux questions de « odwb-assist document --interactive ». Une proposition "
+                   "ne compte qu'une fois confirmée.",
+                   f"If the proposal is right, confirm it by writing it in [datasets.metadata] of odwb.toml ({line}), "
+                   "or answer the questions of 'odwb-assist document --interactive'. A proposal counts only once "
+                   "confirmed.", severity=severity)
+
+
 # --- Findability ----------------------------------------------------------------------------------
 
 
 def check_keywords(ctx: ScoreContext) -> list[MetadataFinding]:
     keywords = ctx.metadata.get("default.keyword") or []
-    example = "vélo, stationnement, mobilité, Ciney"
+    example = local(ctx).keywords
     if not keywords:
         return [finding("keyword-missing", "default.keyword", "Aucun mot-clé.", "No keyword.",
                         "Ajoutez 3 à 8 mots-clés que vos usagers taperaient dans la recherche (keyword = [\"…\"]).",
                         "Add 3 to 8 keywords your users would search for (keyword = [\"…\"]).", example=example)]
+    if not ctx.confirmed("default.keyword"):
+        return [proposed(ctx, "default.keyword", "keyword-unconfirmed", "Mots-clés proposés par l'outil, pas encore "
+                         "confirmés", "Keywords proposed by the tool, not confirmed yet")]
     if len(keywords) < 3:
         return [finding("keyword-few", "default.keyword", f"Seulement {len(keywords)} mot(s)-clé(s).",
                         f"Only {len(keywords)} keyword(s).", "Ajoutez au moins 3 mots-clés.", "Add at least 3 keywords.",
@@ -52,26 +84,35 @@ def check_theme(ctx: ScoreContext) -> list[MetadataFinding]:
         return [finding("theme-missing", "default.theme", "Aucun thème.", "No theme.",
                         f"Choisissez un thème de la liste du portail : {choices}",
                         f"Choose a theme from the portal's list: {choices}", example="Mobilité", severity="error")]
+    if not ctx.confirmed("default.theme"):
+        return [proposed(ctx, "default.theme", "theme-unconfirmed", "Thème proposé par l'outil, pas encore confirmé",
+                         "Theme proposed by the tool, not confirmed yet", severity="error")]
     unknown = [t for t in themes if match_theme(str(t), vocabulary) is None]
     if unknown:
-        return [finding("theme-unknown", "default.theme", f"Thème inconnu du portail : {', '.join(map(str, unknown))}.",
-                        f"Theme unknown to the portal: {', '.join(map(str, unknown))}.",
-                        f"Utilisez exactement un libellé de la liste : {choices}",
-                        f"Use exactly one label of the list: {choices}", lost=20, severity="error", example="Mobilité")]
+        message, advice, proposal = unknown_value("theme", str(unknown[0]), project_themes(ctx.project))
+        return [MetadataFinding("theme-unknown", "default.theme", message, advice, 20, "error", proposal or "Mobilité")]
     return []
 
 
 def check_spatial(ctx: ScoreContext) -> list[MetadataFinding]:
-    if ctx.metadata.get("dcat.spatial") or ctx.metadata.get("default.geographic_reference"):
+    given = [k for k in ("dcat.spatial", "default.geographic_reference") if ctx.metadata.get(k)]
+    if any(ctx.confirmed(k) for k in given):
         return []
+    if given:
+        return [proposed(ctx, given[0], "spatial-unconfirmed", "Couverture géographique proposée par l'outil, pas "
+                         "encore confirmée", "Spatial coverage proposed by the tool, not confirmed yet")]
     return [finding("spatial-missing", "dcat.spatial", "La couverture géographique n'est pas indiquée.",
                     "Spatial coverage is missing.", "Indiquez le territoire couvert (commune, section, province).",
-                    "Give the territory covered (municipality, province).", example="Ciney (code INS 91030)")]
+                    "Give the territory covered (municipality, province).", example=local(ctx).spatial)]
 
 
 def check_temporal(ctx: ScoreContext) -> list[MetadataFinding]:
     if ctx.metadata.get("dcat.temporal"):
-        return []
+        if ctx.confirmed("dcat.temporal"):
+            return []
+        return [proposed(ctx, "dcat.temporal", "temporal-unconfirmed", "Période couverte calculée d'après les dates "
+                         "des données, pas encore confirmée", "Temporal coverage computed from the data's dates, not "
+                         "confirmed yet")]
     return [finding("temporal-missing", "dcat.temporal", "La période couverte n'est pas indiquée.",
                     "Temporal coverage is missing.",
                     "Indiquez la période couverte par les données (début/fin, format AAAA-MM-JJ/AAAA-MM-JJ).",
@@ -142,7 +183,7 @@ def check_machine_readable(ctx: ScoreContext) -> list[MetadataFinding]:
         if ctx.metadata.resource.get("readable"):
             return []
         return check_readable(ctx)
-    # ``report.errors`` holds every finding (warnings too): only error-severity findings make the data invalid.
+    # ``report.errors`` holds the error-severity findings only (a plain list from an older report is filtered too).
     errors = [f for f in getattr(report, "errors", []) or []
               if getattr(getattr(f, "severity", None), "value", "error") == "error"]
     if getattr(report, "valid", True) and not errors:
@@ -171,7 +212,7 @@ def check_dcat_ap(ctx: ScoreContext) -> list[MetadataFinding]:
         found.append(finding("email-malformed", "dcat.contact_email", f"Adresse e-mail mal formée : « {email} ».",
                              f"Malformed e-mail address: '{email}'.", "Écrivez une adresse complète, sans espace.",
                              "Write a full address, without spaces.", lost=10, severity="error",
-                             example="mobilite@ciney.be"))
+                             example=local(ctx).email()))
     for key in ("default.modified", "dcat.issued", "dcat.created"):
         value = md.get(key)
         if value is None:
@@ -188,15 +229,19 @@ def check_dcat_ap(ctx: ScoreContext) -> list[MetadataFinding]:
                                  severity="error", example=date.today().isoformat()))
     frequency = md.get("dcat.accrualperiodicity")
     if frequency and find_frequency(str(frequency)) is None:
-        found.append(finding("frequency-unknown", "dcat.accrualperiodicity", f"Fréquence non reconnue : « {frequency} ».",
-                             f"Unrecognised frequency: '{frequency}'.",
-                             "Utilisez : Quotidienne, Hebdomadaire, Mensuelle, Trimestrielle, Annuelle, Irrégulière…",
-                             "Use: Daily, Weekly, Monthly, Quarterly, Annual, Irregular…", lost=5, example="Annuelle"))
+        message, advice, proposal = unknown_value("frequency", str(frequency))
+        found.append(MetadataFinding("frequency-unknown", "dcat.accrualperiodicity", message, advice, 5, "warning",
+                                     proposal or "Annuelle"))
     language = md.get("default.language")
     if language and str(language) not in LANGUAGES:
-        found.append(finding("language-unknown", "default.language", f"Langue « {language} » inconnue du portail.",
-                             f"Language '{language}' unknown to the portal.", f"Utilisez un code : {', '.join(LANGUAGES)}.",
-                             f"Use a code: {', '.join(LANGUAGES)}.", lost=5, example="fr"))
+        message, advice, proposal = unknown_value("language", str(language))
+        found.append(MetadataFinding("language-unknown", "default.language", message, advice, 5, "warning",
+                                     proposal or "fr"))
+    for place in md.get("default.geographic_reference") or []:
+        if find_geographic_reference(str(place)) is None:
+            message, advice, proposal = unknown_value("geographic_reference", str(place))
+            found.append(MetadataFinding("geographic-reference-unknown", "default.geographic_reference", message,
+                                         advice, 5, "error", proposal or BELGIUM))
     return found
 
 
@@ -207,7 +252,11 @@ LICENCE_EXAMPLE = "CC0 1.0"
 
 def check_licence(ctx: ScoreContext) -> list[MetadataFinding]:
     if ctx.metadata.get("default.license"):
-        return []
+        if ctx.confirmed("default.license"):
+            return []
+        return [proposed(ctx, "default.license", "license-unconfirmed", "Licence proposée par défaut (politique "
+                         "wallonne), pas encore confirmée", "Licence proposed by default (Walloon policy), not "
+                         "confirmed yet", severity="error")]
     return [finding("license-missing", "default.license", "Aucune licence.", "No licence.",
                     "La Wallonie recommande CC0 (domaine public) ; CC BY 4.0 est accepté.",
                     "Wallonia recommends CC0 (public domain); CC BY 4.0 is accepted.", severity="error",
@@ -241,13 +290,10 @@ def check_licence_vocabulary(ctx: ScoreContext) -> list[MetadataFinding]:
                         "dans la description.",
                         "Walloon 'comply or explain' policy: prefer CC0 1.0, or explain the choice in the description.",
                         lost=5, example=LICENCE_EXAMPLE)]
-    if ctx.metadata.sources.get("default.license") == POLICY_SOURCE:
-        return [finding("license-unconfirmed", "default.license",
-                        f"Licence « {label} » proposée par défaut (politique wallonne), pas encore confirmée.",
-                        f"Licence '{label}' proposed by default (Walloon policy), not yet confirmed.",
-                        f"Confirmez-la en écrivant license = \"{label}\" dans [datasets.metadata] de odwb.toml.",
-                        f"Confirm it by writing license = \"{label}\" in [datasets.metadata] of odwb.toml.",
-                        lost=5, severity="info", example=str(label))]
+    if not ctx.confirmed("default.license"):  # said once, by the « license » rule; no point until confirmed
+        return [finding("license-pending", "default.license", "Licence de la liste, à confirmer.",
+                        "Licence from the list, to be confirmed.", "Voir « Licence indiquée » ci-dessus.",
+                        "See 'Licence given' above.", severity="info")]
     return []
 
 
@@ -261,11 +307,11 @@ def check_contact(ctx: ScoreContext) -> list[MetadataFinding]:
         return [finding("contact-missing", "dcat.contact_email", "Aucune adresse de contact.", "No contact address.",
                         "Ajoutez contact_email dans [administration] de odwb.toml (l'adresse d'un service).",
                         "Add contact_email to [administration] in odwb.toml (a service address).",
-                        severity="error", example="mobilite@ciney.be")]
+                        severity="error", example=local(ctx).email())]
     if not EMAIL.match(str(email).strip()):
         return [finding("contact-malformed", "dcat.contact_email", f"Adresse de contact mal formée : « {email} ».",
                         f"Malformed contact address: '{email}'.", "Corrigez l'adresse (nom@domaine.be).",
-                        "Fix the address (name@domain.be).", severity="error", example="mobilite@ciney.be")]
+                        "Fix the address (name@domain.be).", severity="error", example=local(ctx).email())]
     return []
 
 
@@ -274,7 +320,7 @@ def check_publisher(ctx: ScoreContext) -> list[MetadataFinding]:
         return []
     return [finding("publisher-missing", "default.publisher", "L'éditeur n'est pas indiqué.", "No publisher.",
                     "Indiquez name (et publisher) dans [administration] de odwb.toml.",
-                    "Set name (and publisher) in [administration] of odwb.toml.", example="Ville de Ciney")]
+                    "Set name (and publisher) in [administration] of odwb.toml.", example=local(ctx).name)]
 
 
 # --- Contextuality --------------------------------------------------------------------------------
@@ -287,7 +333,7 @@ def check_rights(ctx: ScoreContext) -> list[MetadataFinding]:
                     "No reference (link to the source) nor attribution.",
                     "Ajoutez website dans [administration] ou references = \"https://…\" pour ce jeu.",
                     "Add website to [administration] or references = \"https://…\" for this dataset.",
-                    example="https://www.ciney.be")]
+                    example=local(ctx).website)]
 
 
 def check_size(ctx: ScoreContext) -> list[MetadataFinding]:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from ..hookspecs import hookimpl
 from ..i18n import Msg
 from .enrich_inventory import TODO
+from .examples import local
 from .model import FIELD_TYPES
 from .rules_mqa import EMAIL, finding
 from .score import MetadataFinding, MetadataRule, ScoreContext
@@ -30,7 +31,7 @@ def plain_text(description: str) -> str:
 
 def check_title(ctx: ScoreContext) -> list[MetadataFinding]:
     title = ctx.metadata.get("default.title")
-    example = "Parkings vélos de Ciney"
+    example = local(ctx).title if ctx.confirmed("default.title") else f"… de {local(ctx).place}"
     if not title:
         return [finding("title-missing", "default.title", "Aucun titre.", "No title.",
                         "Donnez un titre clair : quoi, où (title = \"…\").", "Give a clear title: what, where.",
@@ -41,7 +42,7 @@ def check_title(ctx: ScoreContext) -> list[MetadataFinding]:
                              f"Title '{title}' was derived from the file name.",
                              "Écrivez un titre qui dit quoi et où, dans [datasets.metadata] (title = \"…\").",
                              "Write a title saying what and where, in [datasets.metadata] (title = \"…\").",
-                             lost=10, example=example))
+                             severity="error", example=example))
     text = str(title)
     if len(text) < 10:
         found.append(finding("title-short", "default.title", f"Titre très court : « {text} ».", f"Very short title: '{text}'.",
@@ -60,7 +61,7 @@ def check_title(ctx: ScoreContext) -> list[MetadataFinding]:
 
 def check_description(ctx: ScoreContext) -> list[MetadataFinding]:
     description = ctx.metadata.get("default.description")
-    example = "Localisation et capacité des parkings vélos publics de Ciney, relevés par le service Mobilité…"
+    example = local(ctx).description
     if not description:
         return [finding("description-missing", "default.description", "Aucune description.", "No description.",
                         "Décrivez en français : contenu, source, méthode de collecte, fréquence de mise à jour, limites.",
@@ -118,12 +119,12 @@ def check_service_contact(ctx: ScoreContext) -> list[MetadataFinding]:
     if email is None or not EMAIL.match(str(email).strip()):
         return [finding("contact-service-missing", "dcat.contact_email", "Pas d'adresse de service valide.",
                         "No valid service address.", "Utilisez l'adresse d'un service, qui survit aux départs.",
-                        "Use a service address, which outlives staff changes.", example="opendata@ciney.be")]
+                        "Use a service address, which outlives staff changes.", example=local(ctx).email())]
     if PERSONAL_EMAIL.search(str(email)):
         return [finding("contact-personal", "dcat.contact_email", f"« {email} » ressemble à une adresse personnelle.",
                         f"'{email}' looks like a personal address.",
-                        "Publiez l'adresse d'un service (ex. mobilite@…) : une adresse nominative est une donnée personnelle.",
-                        "Publish a service address: a named address is personal data.", example="mobilite@ciney.be")]
+                        "Publiez l'adresse d'un service (mobilite@…, accueil@…) : une adresse nominative est personnelle.",
+                        "Publish a service address: a named address is personal data.", example=local(ctx).email("service"))]
     return []
 
 

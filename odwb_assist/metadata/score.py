@@ -3,8 +3,10 @@
 The rubric follows data.europa.eu's Metadata Quality Assessment (findability, accessibility,
 interoperability, reusability, contextuality) restricted to what is known before publication, plus
 ODWB's own needs (dimension ``odwb``). The bands use the MQA's proportions (Excellent ≥ 351/405,
-Good ≥ 221/405, Sufficient ≥ 121/405). The rubric with its points is documented in
-``docs/metadata-score.md``.
+Good ≥ 221/405, Sufficient ≥ 121/405). Only what the publisher wrote or confirmed earns points
+(:mod:`.confirmation`), and the band is capped by the worst required item: any « à corriger »
+finding (severity ``error``) caps it at « Insuffisant », and it is never above the band of the
+« Exigences ODWB » dimension. The rubric with its points is documented in ``docs/metadata-score.md``.
 """
 
 from __future__ import annotations
@@ -64,6 +66,12 @@ class ScoreContext:
     report: Any = None
     project: Any = None
 
+    def confirmed(self, key: str) -> bool:
+        """Whether the publisher wrote or confirmed ``key`` (a proposal earns no point until confirmed)."""
+        from .confirmation import is_confirmed
+
+        return is_confirmed(self.metadata, key)
+
 
 @dataclass(frozen=True)
 class MetadataRule:
@@ -117,6 +125,8 @@ class MetadataReport:
     dimensions: list[DimensionScore]
     dataset_id: str | None = None
     lang: str = "fr"
+    points_band: str = ""  # the band of the points alone, before the cap
+    capped_by: list[str] = field(default_factory=list)  # codes of the « à corriger » findings that cap the band
 
     @property
     def findings(self) -> list[MetadataFinding]:
@@ -128,8 +138,25 @@ class MetadataReport:
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         lang = lang or self.lang
         return {"dataset_id": self.dataset_id, "score": self.score, "max": self.max, "band": self.band,
-                "band_label": self.band_label(lang), "percent": round(100 * self.score / self.max, 1) if self.max else 0,
+                "band_label": self.band_label(lang), "points_band": self.points_band or self.band,
+                "capped_by": list(self.capped_by), "percent": round(100 * self.score / self.max, 1) if self.max else 0,
                 "dimensions": [d.to_dict(lang) for d in self.dimensions]}
+
+    def cap_reason(self, lang: str | None = None) -> str:
+        """Why the band is lower than the points say ("" when it is not)."""
+        lang = lang or self.lang
+        if self.band == (self.points_band or self.band):
+            return ""
+        if self.capped_by:
+            n = len(self.capped_by)
+            return (f"Niveau plafonné à « {self.band_label('fr')} » : {n} point(s) à corriger."
+                    if lang != "en" else f"Level capped at '{self.band_label('en')}': {n} item(s) to fix.")
+        return (f"Niveau plafonné à « {self.band_label('fr')} » par les exigences ODWB."
+                if lang != "en" else f"Level capped at '{self.band_label('en')}' by the ODWB requirements.")
+
+    def __repr__(self) -> str:
+        return (f"<MetadataReport {self.dataset_id or ''} {self.score}/{self.max} "
+                f"{self.band_label()}{' (plafonné)' if self.capped_by and self.lang != 'en' else ''}>")
 
     def _repr_html_(self) -> str:
         from .render import render_score_html
@@ -140,6 +167,24 @@ class MetadataReport:
 def band_of(points: int, maximum: int) -> str:
     ratio = points / maximum if maximum else 0.0
     return next(name for name, threshold in BANDS if ratio >= threshold - 1e-9)
+
+
+BAND_ORDER = tuple(name for name, _threshold in BANDS)  # best first
+
+
+def capped_band(dimensions: list[DimensionScore]) -> tuple[str, str, list[str]]:
+    """(band, band of the points alone, codes capping it): « Insuffisant » with any « à corriger » finding,
+    never above the band of the ODWB requirements."""
+    total, maximum = sum(d.points for d in dimensions), sum(d.max for d in dimensions)
+    points_band = band_of(total, maximum)
+    band = points_band
+    odwb = next((d for d in dimensions if d.name == "odwb"), None)
+    if odwb is not None and odwb.max:
+        band = max(band, band_of(odwb.points, odwb.max), key=BAND_ORDER.index)
+    errors = [f.code for d in dimensions for f in d.findings if f.severity == "error"]
+    if errors:
+        band = "bad"
+    return band, points_band, errors
 
 
 def collect_rules(pm: pluggy.PluginManager) -> list[MetadataRule]:
@@ -181,7 +226,8 @@ def score(metadata: Metadata, report: Any = None, *, plugins: pluggy.PluginManag
         dimension.max += rule.points
     dimensions = [d for d in by_dimension.values() if d.max]
     total, maximum = sum(d.points for d in dimensions), sum(d.max for d in dimensions)
-    result_report = MetadataReport(total, maximum, band_of(total, maximum), dimensions, metadata.dataset_id, lang)
+    band, points_band, capped_by = capped_band(dimensions)
+    result_report = MetadataReport(total, maximum, band, dimensions, metadata.dataset_id, lang, points_band, capped_by)
     if announce_event:
         adm = getattr(project, "administration", None)
         announce(pm, Event(METADATA_SCORED, {"dataset_id": metadata.dataset_id, "score": total, "max": maximum,

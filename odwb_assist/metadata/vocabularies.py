@@ -1,21 +1,32 @@
-"""Controlled vocabularies of ODWB metadata: themes, licences, update frequencies, languages.
+"""The ONE vocabulary of ODWB metadata: themes, licences, update frequencies, languages, geographic references.
+
+Everything that offers or checks one of these values reads it here: the inventory template's
+drop-down lists and ``inventory check``, the metadata draft, score and ``document``, the
+publication, and the sandbox (whose domain offers exactly these themes and licences, under ids of
+its own). A value outside the vocabulary is reported where it is typed, with the closest valid
+value (:func:`closest`, :func:`unknown_value`).
 
 Sources (see the project reference notes): themes from data.gov.be's ODWB harvester mapping
 (domain.md §4.1; the live list is read from the portal and can be given in ``[portal.themes]`` of
 ``odwb.toml``, which then replaces this list); licences and the Walloon policy « CC0 par défaut,
 CC BY accepté, comply or explain » (domain.md §1.5); frequencies from the EU « frequency »
 authority table (publications.europa.eu/resource/authority/frequency); languages from the
-``default.language`` enum of the Opendatasoft Automation API (ods-api.md §4.1).
+``default.language`` enum of the Opendatasoft Automation API (ods-api.md §4.1); geographic
+references in the vendor's ``{country}_{admin_level}_{id}`` form (ods-api.md §4.1, e.g. ``world_be``).
 """
 
 from __future__ import annotations
 
+import difflib
+import hashlib
 import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
+
+from ..i18n import Msg
 
 
 def fold(text: str) -> str:
@@ -31,8 +42,17 @@ def _compact(text: str) -> str:
 
 # --- Themes ---------------------------------------------------------------------------------------
 
-# ODWB theme label -> EU data theme (data.gov.be harvester mapping).
+# ODWB theme label -> EU data theme. The labels are the values of the Opendatasoft ``theme`` field seen on
+# www.odwb.be, as data.gov.be's ODWB harvester maps them (Fedict/dcattools @ 7525cf8b:
+# scrapers/src/main/resources/be/gov/data/scrapers/wallonie/data-theme.ttl and sparql-fix-theme.qry, harvester
+# URL https://www.odwb.be in …/wallonie/scraper.properties), restated in the shared notes (reference/domain.md
+# §4.1). « Statistiques » and « Actualités » are ODWB themes the harvester drops (no EU theme). The list mixes
+# older and newer labels; the live list is GET https://www.odwb.be/api/explore/v2.1/catalog/facets?facet=theme
+# (reference/ods-api.md), which ``[portal.themes]`` or the portal's vocabulary cache replaces this list with.
+# « Urbanisme », « Éducation », « Culture, sport et loisirs » (a 2020 CPAS news item) are NOT ODWB labels:
+# they are kept as aliases (THEME_ALIASES) so that an inventory using them is mapped, never sent as they are.
 ODWB_THEMES: dict[str, str] = {
+    "Actualités": "",
     "Administration et Services publics": "GOVE",
     "Administration, Gouvernement, Finances publiques, Citoyenneté": "GOVE",
     "Agriculture, Environnement": "AGRI",
@@ -253,3 +273,123 @@ def frequency_label(code: str, lang: str = "fr") -> str:
 # --- Languages ------------------------------------------------------------------------------------
 
 LANGUAGES: tuple[str, ...] = ("fr", "en", "nl", "de", "pt", "it", "ar", "es", "ca", "eu", "sv")
+LANGUAGE_NAMES: dict[str, str] = {"francais": "fr", "french": "fr", "anglais": "en", "english": "en", "neerlandais": "nl",
+                                  "dutch": "nl", "allemand": "de", "german": "de"}
+
+
+# --- Geographic references (Opendatasoft ``default.geographic_reference``) ------------------------
+
+# ``world``, ``world_<country>`` or ``<country>_<admin level>_<id>`` (the vendor's form, e.g. ``world_be``,
+# ``ch_40_12``; ods-api.md §4.1). Belgian level numbers are UNCONFIRMED: only the form is checked.
+GEOGRAPHIC_REFERENCE = re.compile(r"^(world(_[a-z]{2})?|[a-z]{2}_\d{2}_[0-9a-z]+)$")
+BELGIUM = "world_be"
+
+
+def find_geographic_reference(value: str | None) -> str | None:
+    """The code itself when it has the portal's form (case ignored), else None."""
+    code = str(value or "").strip().lower()
+    return code if GEOGRAPHIC_REFERENCE.match(code) else None
+
+
+# --- One entry point: is a value in the vocabulary, and what is the closest one? ------------------
+
+# kind -> (French noun with its article, French indefinite form, English noun)
+KINDS: dict[str, tuple[str, str, str]] = {
+    "theme": ("le thème", "un thème", "theme"),
+    "licence": ("la licence", "une licence", "licence"),
+    "frequency": ("la fréquence de mise à jour", "une fréquence de mise à jour", "update frequency"),
+    "language": ("la langue", "une langue", "language"),
+    "geographic_reference": ("la référence géographique", "une référence géographique", "geographic reference"),
+}
+
+
+def choices(kind: str, portal_themes: dict[str, str] | None = None) -> list[str]:
+    """The valid values of ``kind`` as a person writes them (labels; codes for languages and places)."""
+    if kind == "theme":
+        return theme_vocabulary(portal_themes)
+    if kind == "licence":
+        return [lic.label for lic in LICENCES]
+    if kind == "frequency":
+        return [fr for fr, _en, _hints in FREQUENCIES.values()]
+    if kind == "language":
+        return list(LANGUAGES)
+    if kind == "geographic_reference":
+        return [BELGIUM]
+    raise ValueError(f"unknown vocabulary kind: {kind}")
+
+
+def canonical(kind: str, value: str | None, portal_themes: dict[str, str] | None = None) -> str | None:
+    """The vocabulary's own wording of ``value`` (case, accents, aliases ignored), else None."""
+    if value is None or not str(value).strip():
+        return None
+    text = str(value).strip()
+    if kind == "theme":
+        return match_theme(text, theme_vocabulary(portal_themes))
+    if kind == "licence":
+        licence = find_licence(text)
+        return licence.label if licence is not None and licence in LICENCES else None
+    if kind == "frequency":
+        code = find_frequency(text)
+        return FREQUENCIES[code][0] if code else None
+    if kind == "language":
+        return text.lower() if text.lower() in LANGUAGES else LANGUAGE_NAMES.get(fold(text))
+    if kind == "geographic_reference":
+        return find_geographic_reference(text)
+    raise ValueError(f"unknown vocabulary kind: {kind}")
+
+
+def closest(kind: str, value: str, portal_themes: dict[str, str] | None = None) -> str | None:
+    """The valid value nearest to ``value``: itself when valid, a theme its words suggest, else the most
+    similar spelling (difflib on folded text); None when nothing is close."""
+    exact = canonical(kind, value, portal_themes)
+    if exact is not None:
+        return exact
+    valid = choices(kind, portal_themes)
+    if kind == "theme":
+        hinted = suggest_themes(str(value), valid)
+        if hinted:
+            return hinted[0]
+    if kind == "licence":
+        names = {fold(n): lic.label for lic in LICENCES for n in (lic.label, lic.id, *lic.aliases)}
+    else:
+        names = {fold(v): v for v in valid}
+    folded = fold(str(value))
+    match = difflib.get_close_matches(folded, list(names), n=1, cutoff=0.7)
+    if match:
+        return names[match[0]]
+    contained = [label for key, label in names.items() if folded and (folded in key or key in folded)]
+    return contained[0] if len(contained) == 1 else None
+
+
+def unknown_value(kind: str, value: str, portal_themes: dict[str, str] | None = None) -> tuple[Msg, Msg, str | None]:
+    """(message, advice, proposal) for a value outside the vocabulary, in correct French and in English."""
+    the_fr, a_fr, noun_en = KINDS[kind]
+    proposal = closest(kind, value, portal_themes)
+    valid = choices(kind, portal_themes)
+    listed = " ; ".join(valid[:12]) + (" ; …" if len(valid) > 12 else "")
+    message = Msg(f"« {value} » n'est pas {a_fr} de la liste d'ODWB.", f"'{value}' is not an ODWB {noun_en}.")
+    if proposal:
+        advice = Msg(f"Vouliez-vous dire « {proposal} » ? Sinon, choisissez {the_fr} dans la liste : {listed}",
+                     f"Did you mean '{proposal}'? Otherwise choose the {noun_en} from the list: {listed}")
+    else:
+        advice = Msg(f"Choisissez {the_fr} dans la liste : {listed}", f"Choose the {noun_en} from the list: {listed}")
+    return message, advice, proposal
+
+
+# --- The sandbox's domain: the same labels under ids of its own ---------------------------------
+
+
+def sandbox_id(kind: str, label: str) -> str:
+    """A short, stable id like an Opendatasoft domain's (7 hex digits), derived from the label: the
+    sandbox's own, never one copied from another portal."""
+    return hashlib.sha256(f"odwb-assist-sandbox/{kind}/{label}".encode()).hexdigest()[:7]
+
+
+def sandbox_themes() -> list[dict[str, str]]:
+    """The sandbox domain's themes: ODWB's labels (:data:`ODWB_THEMES`), each with its sandbox id."""
+    return [{"id": sandbox_id("theme", label), "label": label} for label in ODWB_THEMES]
+
+
+def sandbox_licences() -> list[dict[str, str]]:
+    """The sandbox domain's licences: :data:`LICENCES` (labels and URLs), each with its sandbox id."""
+    return [{"id": sandbox_id("licence", lic.label), "label": lic.label, "url": lic.url} for lic in LICENCES]

@@ -123,7 +123,10 @@ class ExploreAPI:
         import pandas as pd
 
         rows = [_summary(item) for item in self.iter_catalog_datasets(where=where, refine=refine or None, limit=limit)]
-        return pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
+        frame = pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
+        frame["modified"] = pd.to_datetime(frame["modified"], utc=True, errors="coerce")  # Timestamps, not text
+        frame["records_count"] = pd.to_numeric(frame["records_count"], errors="coerce").astype("Int64")
+        return frame
 
     # --- one dataset --------------------------------------------------------------------------
 

@@ -130,9 +130,9 @@ class Vocabulary:
         table = (self._choices or {}).get(field, {})
         known = ", ".join(sorted(table.values())) or "—"
         section = "licenses" if field == "license_id" else "themes"
-        what_fr, what_en = ("licence", "licence") if field == "license_id" else ("thème", "theme")
+        what_fr, what_en = ("la licence", "licence") if field == "license_id" else ("le thème", "theme")
         raise MetadataError(
-            f"Le portail ne connaît pas la {what_fr} « {label} » (connues : {known}). Choisissez une valeur de "
+            f"Le portail ne connaît pas {what_fr} « {label} » (valeurs connues : {known}). Choisissez une valeur de "
             f"cette liste, ou ajoutez dans odwb.toml une table [portal.{section}] avec la ligne \"{label}\" = \"<id>\" "
             "(l'identifiant que l'administrateur du portail vous donne).",
             f"The portal does not know the {what_en} '{label}' (known: {known}). Choose a value of this list, or add "

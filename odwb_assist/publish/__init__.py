@@ -4,6 +4,7 @@ One module per concept, imported in one direction only (no cycle)::
 
     planning → run → model → blockers, diff, source;  result ← run, planning;  record ← run, planning
     core_blockers (built-in plugin ``publish.core_blockers``) → blockers
+    metadata_blockers (built-in plugin ``publish.metadata_blockers``) → blockers, and the metadata engine
 
 The public names are imported lazily (on first use), so that registering the built-in blockers
 plugin when the command line starts does not import the portal client (requests).

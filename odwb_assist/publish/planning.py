@@ -47,6 +47,14 @@ REPLACE_RESOURCE = Msg("Remplacer les données de la ressource CSV", "Replace th
 class Plan(PlanState):
     """What ``apply()`` will send to bring the portal to the local state (empty ``steps``: nothing to do)."""
 
+    def __repr__(self) -> str:
+        return f"<Plan {self.dataset_id} : {len(self.steps)} étape(s) vers {self.client.base_url}>"
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return f"<pre style='white-space: pre-wrap'>{html.escape(self.describe('fr'))}</pre>"
+
     def apply(self, progress: Callable[[Step], None] | None = None, *, upload_progress: bool = False) -> Publication:
         """Send the steps in order, wait for the portal, record and announce the publication."""
         return run_plan(self, progress=progress, upload_progress=upload_progress)

@@ -62,6 +62,10 @@ class Publication:
     status: dict[str, Any] = field(default_factory=dict)
     expected_fields: list[dict[str, Any]] = field(default_factory=list)  # the field configurations asked
 
+    def __repr__(self) -> str:
+        state = "publié" if self.changed else "déjà à jour"
+        return f"<Publication {self.dataset_id} : {self.records} enregistrement(s), {state}, {self.portal}>"
+
     def verify(self) -> Verification:
         """Read the dataset back through Explore; compare the record count and the metadata sent."""
         result = Verification(self.dataset_id)

@@ -44,3 +44,8 @@ def __getattr__(name: str) -> Any:
         module = importlib.import_module(f"{__name__}.{_EXPORTS[name]}")
         return getattr(module, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """Tab completion lists the public API (the lazily imported names too)."""
+    return sorted(__all__)

@@ -157,6 +157,9 @@ def check(
         with probe:
             names = list(probe.schema.field_names)
             labels = list(probe.labels or [])
+            if user_schema is not None and labels and all(labels):
+                # the file's own columns (with a schema, its header may have more or fewer than the schema's fields)
+                names = [str(label) for label in labels]
             inferred = probe.schema
             fragment = [list(row) for row in (probe.fragment or [])]
     except FrictionlessException as exc:
@@ -257,7 +260,7 @@ def check(
     untitled, renamed = _made_up_names(names, labels)
     report = QualityReport(
         source=str(path), detected=detected, rows=run.rows, fields=names, kinds=kinds,
-        errors=sorted((relabel(f, untitled, renamed) for f in collector.kept), key=_order),
+        findings=sorted((relabel(f, untitled, renamed) for f in collector.kept), key=_order),
         stats=dict(collector.counts), occurrences=dict(collector.occurrences), untitled=untitled, renamed=renamed,
         severity_counts=dict(collector.severities), types=types, lang=lang,
         truncated=collector.truncated, seconds=round(time.perf_counter() - started, 3),

@@ -100,6 +100,20 @@ class FixResult:
                          else f"  Removed columns ({count}) {verb} {self.columns_file}")
         return lines
 
+    def __repr__(self) -> str:
+        name = Path(self.output).name
+        total = sum(self.counts.values())
+        if normalise_lang(self.lang) == "en":
+            state = "dry run" if self.dry_run else ("written" if self.written else "not written")
+            return f"<FixResult → {name}: {total} change(s), rows {self.rows_before} → {self.rows_after}, {state}>"
+        state = "simulation" if self.dry_run else ("écrit" if self.written else "non écrit")
+        return f"<FixResult → {name} : {total} correction(s), lignes {self.rows_before} → {self.rows_after}, {state}>"
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return f"<pre style='white-space: pre-wrap'>{html.escape(self.preview())}</pre>"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source, "output": self.output, "dryRun": self.dry_run, "written": self.written,

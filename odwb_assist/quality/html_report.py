@@ -7,6 +7,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..i18n import normalise_lang
 from .report import QualityReport
 from .text_report import occurrences_note, rows_cell, summary_lines
+from .titles import title
 
 EXAMPLES = 10
 SEVERITY_LABELS = {"fr": {"error": "erreur", "warning": "avertissement", "info": "info"},
@@ -24,6 +25,7 @@ def render_html(report: QualityReport, lang: str | None = None, *, fragment: boo
     for type_, findings in report.by_type().items():
         groups.append({
             "type": type_,
+            "title": title(type_, language, findings[0]),
             "severity": findings[0].severity.value,
             "severity_label": SEVERITY_LABELS[language][findings[0].severity.value],
             "count": report.stats.get(type_, len(findings)),

@@ -82,14 +82,18 @@ class Collector:
 
 @dataclass
 class QualityReport:
-    """The outcome of :func:`odwb_assist.quality.check` (renders itself in Jupyter)."""
+    """The outcome of :func:`odwb_assist.quality.check` (renders itself in Jupyter).
+
+    ``findings`` holds every finding kept; ``errors``, ``warnings`` and ``infos`` the ones of each
+    severity; :meth:`to_frame` gives them as a pandas DataFrame, one row per finding.
+    """
 
     source: str
     detected: Detected
     rows: int = 0
     fields: list[str] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)
-    errors: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)  # type -> findings
     occurrences: dict[str, int] = field(default_factory=dict)  # type -> cells or rows concerned
     severity_counts: dict[str, int] = field(default_factory=dict)
@@ -136,10 +140,36 @@ class QualityReport:
     def valid(self) -> bool:
         return self.error_count == 0
 
+    @property
+    def errors(self) -> list[Finding]:
+        """The findings of severity « erreur » only (what blocks a publication)."""
+        return [f for f in self.findings if f.severity == Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == Severity.WARNING]
+
+    @property
+    def infos(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == Severity.INFO]
+
+    def to_frame(self, lang: str | None = None) -> Any:
+        """A pandas DataFrame, one row per finding: type, severity (``error``/``warning``/``info``), row, column,
+        cell, message, tip (in the report's language). ``row`` is the spreadsheet row number (nullable integer)."""
+        import pandas as pd
+
+        language = normalise_lang(lang or self.lang)
+        frame = pd.DataFrame(
+            [{"type": f.type, "severity": f.severity.value, "row": f.row_number, "column": f.field_name,
+              "cell": f.cell, "message": f.message(language), "tip": f.tip(language)} for f in self.findings],
+            columns=["type", "severity", "row", "column", "cell", "message", "tip"])
+        frame["row"] = frame["row"].astype("Int64")
+        return frame
+
     def by_type(self) -> dict[str, list[Finding]]:
         """Kept findings grouped by type, errors first, then by number of occurrences."""
         groups: dict[str, list[Finding]] = {}
-        for finding in self.errors:
+        for finding in self.findings:
             groups.setdefault(finding.type, []).append(finding)
         rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
         return dict(sorted(groups.items(), key=lambda item: (rank[item[1][0].severity], -self.stats.get(item[0], 0))))
@@ -161,7 +191,7 @@ class QualityReport:
             "truncated": self.truncated,
             "stats": dict(self.stats),
             "occurrences": dict(self.occurrences or self.stats),
-            "errors": [self.finding_dict(finding, language) for finding in self.errors],
+            "errors": [self.finding_dict(finding, language) for finding in self.findings],  # every finding (contract)
             "lang": language,
         }
 
@@ -174,5 +204,9 @@ class QualityReport:
         return render_html(self, fragment=True)
 
     def __repr__(self) -> str:
-        return (f"QualityReport(source={self.source!r}, valid={self.valid}, rows={self.rows}, "
-                f"errors={self.error_count}, warnings={self.warning_count})")
+        name = self.source.replace("\\", "/").rsplit("/", 1)[-1]
+        if self.lang == "en":
+            return (f"<QualityReport {name}: {self.rows} rows, {self.error_count} error(s), "
+                    f"{self.warning_count} warning(s), {'valid' if self.valid else 'invalid'}>")
+        return (f"<QualityReport {name} : {self.rows} lignes, {self.error_count} erreur(s), "
+                f"{self.warning_count} avertissement(s), {'valide' if self.valid else 'à corriger'}>")

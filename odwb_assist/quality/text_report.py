@@ -9,6 +9,7 @@ from rich.table import Table
 from ..i18n import normalise_lang
 from .model import Finding, Severity
 from .report import QualityReport
+from .titles import title
 
 EXAMPLES = 5
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -75,8 +76,9 @@ def render_text(report: QualityReport, console: Console, lang: str | None = None
         first = findings[0]
         total = report.stats.get(type_, len(findings))
         console.print()
-        console.rule(f"[{STYLE[first.severity]}]{escape(type_)}[/] — {LABEL[language][first.severity]} × {total}"
-                     + escape(occurrences_note(report, type_, language)), align="left")
+        console.rule(f"[{STYLE[first.severity]}]{escape(title(type_, language, first))}[/] — "
+                     f"{LABEL[language][first.severity]} × {total}" + escape(occurrences_note(report, type_, language))
+                     + f" [dim]({escape(type_)})[/]", align="left")
         table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
         table.add_column("ligne" if fr else "row", justify="right")
         table.add_column("colonne" if fr else "column")

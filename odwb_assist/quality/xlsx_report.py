@@ -21,8 +21,8 @@ FILLS = {Severity.ERROR: PatternFill("solid", fgColor="F8B4B4"), Severity.WARNIN
 ROW_FILLS = {Severity.ERROR: PatternFill("solid", fgColor="FDE3E3"), Severity.WARNING: PatternFill("solid", fgColor="FFF5D6"),
              Severity.INFO: PatternFill("solid", fgColor="E8F3FC")}
 RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-SEVERITY = {"fr": {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.INFO: "info"},
-            "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}}
+SEVERITY_WORDS = {Severity.ERROR: ("erreur", "error"), Severity.WARNING: ("avertissement", "warning"),
+                  Severity.INFO: ("conseil", "tip")}
 ROWS_CELL = 32_000  # an Excel cell holds at most 32 767 characters
 
 
@@ -46,7 +46,7 @@ def write_xlsx(report: QualityReport, source: str | Path, path: str | Path, lang
     table = read_table(source, sheet=report.detected.sheet)
     cells: dict[tuple[int, str], Finding] = {}
     rows: dict[int, Finding] = {}
-    for finding in report.errors:
+    for finding in report.findings:
         if finding.row_number is None:
             continue
         if finding.field_name is not None and (finding.field_name or finding.extra.get("fieldNames")):
@@ -87,18 +87,57 @@ def write_xlsx(report: QualityReport, source: str | Path, path: str | Path, lang
             out_row.append(cell)
         data.append(out_row)
 
+    # The data sheet has the header on row 1 and the data from row 2: a finding's row is given as that sheet shows
+    # it, and as the original file numbers it (title rows above the header make them differ).
+    sheet_rows = {int(number): i + 2 for i, number in enumerate(table.frame.index[:MAX_ROWS])}
     sheet = workbook.create_sheet("problemes" if fr else "findings")
-    titles = (["type", "gravité", "ligne", "colonne", "valeur", "message", "comment corriger", "nombre", "lignes"] if fr
-              else ["type", "severity", "row", "column", "value", "message", "how to fix", "count", "rows"])
+    titles = (["ligne (feuille donnees)", "ligne du fichier d'origine", "colonne", "valeur", "gravité", "problème",
+               "comment corriger", "nombre", "lignes du fichier d'origine", "code"] if fr
+              else ["row (data sheet)", "line of the original file", "column", "value", "severity", "problem",
+                    "how to fix", "count", "lines of the original file", "code"])
     heading = []
     for title in titles:
         cell = WriteOnlyCell(sheet, value=title)
         cell.font = bold
         heading.append(cell)
     sheet.append(heading)
-    for finding in report.errors:
-        sheet.append([finding.type, SEVERITY[language][finding.severity], finding.row_number,
-                      report.column_label(finding.field_name, language), finding.cell, finding.message(language),
-                      finding.tip(language), finding.count, _rows_text(finding.all_rows)])
+    small = Font(size=8, color="808080")
+    for finding in report.findings:
+        code = WriteOnlyCell(sheet, value=finding.type)
+        code.font = small
+        sheet.append([sheet_rows.get(finding.row_number) if finding.row_number is not None else None,
+                      finding.row_number, report.column_label(finding.field_name, language), finding.cell,
+                      SEVERITY_WORDS[finding.severity][0 if fr else 1], finding.message(language),
+                      finding.tip(language), finding.count, _rows_text(finding.all_rows), code])
+    _notes(workbook, report, cells, fr)
     workbook.save(out)
     return out
+
+
+def _notes(workbook: Workbook, report: QualityReport, coloured: dict[tuple[int, str], Finding], fr: bool) -> None:
+    """A « à lire » sheet when some faulty cells are not coloured: how many, in which column, and why."""
+    lines: list[str] = []
+    for finding in report.findings:
+        if not finding.field_name or finding.extra.get("fieldNames"):
+            continue
+        rows = set(finding.all_rows) | {int(e["rowNumber"]) for e in finding.extra.get("examples") or ()}
+        count = max(int(finding.count or 1), len(rows))
+        shown = sum(1 for r in rows if (int(r), finding.field_name) in coloured)
+        if count > shown:
+            lines.append(
+                f"Colonne « {finding.field_name} » ({finding.type}) : {count - shown} cellule(s) fautive(s) sur {count} "
+                f"ne sont pas colorées : le rapport garde {shown} exemple(s) par problème. La liste complète : "
+                "odwb-assist check FICHIER --format json." if fr else
+                f"Column '{finding.field_name}' ({finding.type}): {count - shown} faulty cell(s) of {count} are not "
+                f"coloured: the report keeps {shown} example(s) per problem. The full list: "
+                "odwb-assist check FILE --format json.")
+    hidden = sum(report.stats.values()) - len(report.findings)
+    if report.truncated and hidden > 0:
+        lines.append(f"{hidden} problème(s) de plus sont comptés mais pas listés (limite du rapport)." if fr else
+                     f"{hidden} more problem(s) are counted but not listed (report limit).")
+    if not lines:
+        return
+    notes = workbook.create_sheet("a lire" if fr else "read me")
+    notes.append(["Cellules non colorées" if fr else "Cells not coloured"])
+    for line in lines:
+        notes.append([line])

@@ -1,7 +1,7 @@
 """What the sandbox domain offers: its licences, themes and metadata templates (with field types).
 
-The ids look like the domain-specific ids of a real Opendatasoft domain (short hashes); the labels
-are the ones a Walloon portal shows. Both lists can be replaced per sandbox (store setting
+The ids look like the domain-specific ids of a real Opendatasoft domain (short hashes, this sandbox's
+own); the labels are ODWB's, from the project's one vocabulary. Both lists can be replaced per sandbox (store setting
 ``licenses`` / ``themes``: a list of ``{"id", "label", "url"}`` / ``{"id", "label"}``).
 """
 
@@ -9,26 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-DEFAULT_LICENSES: list[dict[str, str]] = [
-    {"id": "5sylls5", "label": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
-    {"id": "4bj8ceb", "label": "CC0 1.0", "url": "https://creativecommons.org/publicdomain/zero/1.0/"},
-    {"id": "7xq2mfa", "label": "CC BY-SA 4.0", "url": "https://creativecommons.org/licenses/by-sa/4.0/"},
-    {"id": "lo2etal", "label": "Licence Ouverte v2.0", "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"},
-    {"id": "odbl10x", "label": "ODbL 1.0", "url": "https://opendatacommons.org/licenses/odbl/1-0/"},
-]
+from ..metadata.vocabularies import sandbox_licences, sandbox_themes
 
-DEFAULT_THEMES: list[dict[str, str]] = [
-    {"id": "7b5b405", "label": "Administration et services publics"},
-    {"id": "06af88d", "label": "Mobilité"},
-    {"id": "3c1e9a2", "label": "Urbanisme"},
-    {"id": "91fd0b7", "label": "Tourisme"},
-    {"id": "b2e4c19", "label": "Culture, sport et loisirs"},
-    {"id": "e5a7d30", "label": "Environnement"},
-    {"id": "4d8f2e6", "label": "Économie"},
-    {"id": "a0c3b58", "label": "Qualité de vie"},
-    {"id": "f6e1d94", "label": "Énergie"},
-    {"id": "2b9a7c1", "label": "Éducation"},
-]
+# The same labels as the project's one vocabulary (odwb_assist/metadata/vocabularies.py: ODWB's themes, the
+# licences a Walloon publisher may choose), under ids of this sandbox's own (short hashes, as a real domain's).
+DEFAULT_LICENSES: list[dict[str, str]] = sandbox_licences()
+DEFAULT_THEMES: list[dict[str, str]] = sandbox_themes()
 
 LANGUAGES = ["en", "fr", "nl", "pt", "it", "ar", "de", "es", "ca", "eu", "sv"]
 

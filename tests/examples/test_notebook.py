@@ -63,7 +63,7 @@ def test_warnings_alone_do_not_make_the_data_invalid_in_the_score(tmp_path: Path
     path = tmp_path / "propre.csv"
     path.write_text("nom,type\nGare,Couvert\nÉglise,couvert\nPlace,Couvert\nParc,Couvert\n", encoding="utf-8")
     report = check(path)
-    assert report.valid and report.errors  # warnings only (the same category written two ways)
+    assert report.valid and report.findings  # warnings only (the same category written two ways)
     metadata = draft(None, path)
     codes = {f.code for f in score(metadata, report, announce_event=False).findings}
     assert "data-invalid" not in codes

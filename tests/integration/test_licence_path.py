@@ -80,7 +80,7 @@ def test_licence_and_themes_stick_and_the_path_is_remembered(sandbox: tuple[Sand
     verification = publication.verify()
     assert verification.ok, verification.describe("fr")  # Explore shows the licence and theme labels
     internal = _internal(server, key, publication.uid)
-    assert internal["license_id"] == "5sylls5" and internal["theme_id"] == ["06af88d"]  # read back through Automation
+    assert internal["license_id"] == "77c1a7d" and internal["theme_id"] == ["22418d8"]  # read back through Automation
     vocabulary = Vocabulary(_client(project_file, key))
     assert vocabulary.path("license_id") == mode and vocabulary.path("theme_id") == mode
     assert json.loads(vocabulary.cache_file.read_text(encoding="utf-8"))["_paths"] == {"license_id": mode,  # type: ignore[union-attr]
@@ -89,7 +89,7 @@ def test_licence_and_themes_stick_and_the_path_is_remembered(sandbox: tuple[Sand
     assert plan(load(project_file), _client(project_file, key)).steps == []
     second = _project(tmp_path / "ciney", server.url, f"velos-bis-{mode}")
     described = plan(load(second), _client(second, key)).describe("fr")
-    assert f"{mode}.license_id = 5sylls5" in described and f"{mode}.theme_id" in described
+    assert f"{mode}.license_id = 77c1a7d" in described and f"{mode}.theme_id" in described
 
 
 def test_forced_path_is_used_without_fallback(sandbox: tuple[SandboxServer, str], tmp_path: Path) -> None:

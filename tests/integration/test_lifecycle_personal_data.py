@@ -27,6 +27,7 @@ file = "registre-inscriptions-stage.csv"
 title = "Inscriptions au stage d'été"
 description = "Les inscriptions au stage d'été organisé par la commune."
 license = "CC BY 4.0"
+theme = ["Sport, Loisirs"]
 """
 JUSTIFICATION = "Test d'intégration : jeu restreint au service jeunesse, base légale vérifiée par le DPO le 12/05/2021."
 

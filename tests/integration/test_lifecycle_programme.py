@@ -36,6 +36,7 @@ file = "salles-communales.csv"
 title = "Salles communales de Ciney (programme)"
 description = "Les salles que la commune loue aux associations."
 license = "CC0 1.0"
+theme = ["Tourisme, Culture, Sport et Loisirs"]
 """
 
 

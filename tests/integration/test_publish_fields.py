@@ -35,6 +35,7 @@ file = "salles-communales.csv"
 title = "Salles communales de Ciney"
 description = "Les salles que la commune loue."
 license = "CC BY 4.0"
+theme = ["Sport, Loisirs"]
 keyword = ["salle"]
 
 [datasets.fields]
@@ -155,6 +156,7 @@ file = "bornes.csv"
 title = "Bornes de recharge"
 description = "Les bornes de recharge."
 license = "CC0 1.0"
+theme = ["Mobilité"]
 """
 
 

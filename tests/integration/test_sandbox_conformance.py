@@ -72,7 +72,7 @@ def test_walk_automation_operations(sandbox: Any, openapi: Any) -> None:
     w.auto("PUT", "/datasets/{dataset_uid}/resources/{resource_uid}/", 200, dataset_uid=uid, resource_uid=resource["uid"],
            json={"title": "parkings.csv"})
     for template, field, value in [("default", "publisher", "Commune de Ciney"), ("default", "keyword", ["vélo"]),
-                                   ("internal", "license_id", "5sylls5"), ("internal", "theme_id", ["06af88d"]),
+                                   ("internal", "license_id", "77c1a7d"), ("internal", "theme_id", ["22418d8"]),
                                    ("dcat", "contact_email", "opendata@ciney.be")]:
         w.auto("PUT", "/datasets/{dataset_uid}/metadata/{template_name}/{template_field_name}/", 200, dataset_uid=uid,
                template_name=template, template_field_name=field, json={"value": value})
@@ -95,7 +95,7 @@ def test_walk_automation_operations(sandbox: Any, openapi: Any) -> None:
     w.auto("POST", "/datasets/{dataset_uid}/unpublish/", 200, dataset_uid=uid)
     w.auto("GET", "/metadata/templates/", 200)
     internal = w.auto("GET", "/metadata/templates/{template_name}/", 200, template_name="internal")
-    assert "5sylls5" in next(f for f in internal["schema"] if f["name"] == "license_id")["choices"]
+    assert "77c1a7d" in next(f for f in internal["schema"] if f["name"] == "license_id")["choices"]
     w.auto("GET", "/metadata/templates/{template_name}/fields/", 200, template_name="internal")
     w.auto("GET", "/metadata/templates/{template_name}/fields/{template_field_name}/", 200, template_name="internal",
            template_field_name="theme_id")

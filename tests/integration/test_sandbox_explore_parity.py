@@ -46,7 +46,7 @@ def parity(sandbox: Any) -> Any:
     store = sandbox.server.store
     if store.dataset_by_id(DATASET) is None:
         metadata = {"default": {"title": "Parkings (parité)", "publisher": "Commune de Parité", "language": "fr"},
-                    "internal": {"license_id": "5sylls5", "theme_id": ["06af88d"]},
+                    "internal": {"license_id": "77c1a7d", "theme_id": ["22418d8"]},
                     "asset_content_configuration": {"facets": FACET_CONFIG}}
         created = store.create_dataset("parity-owner", DATASET, False, metadata)
         store.finish_processing(created["uid"], FIELDS, [(f"r{i}", row) for i, row in enumerate(ROWS)], metadata)

@@ -22,7 +22,7 @@ class Participant:
     def dataset(self, dataset_id: str, title: str = "Titre") -> str:
         response = self.call("POST", "/datasets/", json={"dataset_id": dataset_id, "is_restricted": False, "metadata": {
             "default": {"title": {"value": title}, "publisher": {"value": "Commune de Ciney"}},
-            "internal": {"license_id": {"value": "5sylls5"}, "theme_id": {"value": ["06af88d"]}}}})
+            "internal": {"license_id": {"value": "77c1a7d"}, "theme_id": {"value": ["22418d8"]}}}})
         assert response.status_code == 201, response.text
         return str(response.json()["uid"])
 

@@ -17,6 +17,7 @@ def test_publish_with_a_wrong_key_names_the_variable(sandbox, tmp_path: Path, cl
     (tmp_path / "odwb.toml").write_text(
         '[administration]\nname = "Commune de Test"\n[portal]\nurl = "' + sandbox.url + '"\n'
         '[[datasets]]\nid = "test-mauvaise-cle"\nfile = "salles.csv"\n[datasets.metadata]\ntitle = "Salles"\n'
+        'description = "Les salles communales."\n'
         'license = "CC BY 4.0"\ntheme = ["Mobilité"]\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("ODWB_API_KEY", "cle-totalement-fausse-123")

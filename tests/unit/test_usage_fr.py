@@ -22,7 +22,7 @@ def test_translate(english: str, french: str) -> None:
 
 def test_cli_usage_errors_are_french_by_default_and_english_on_request(cli, tmp_path) -> None:
     code, out, err = cli("check")
-    assert code == 2 and "Il manque l'argument « file »." in err and "Aide : odwb-assist check --help" in err
+    assert code == 2 and "Il manque l'argument « FICHIER »." in err and "Aide : odwb-assist check --help" in err
     code, out, err = cli("check", "--lang", "en")
     assert code == 2 and "Missing argument 'file'." in err
     code, out, err = cli("chekc")

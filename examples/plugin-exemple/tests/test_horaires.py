@@ -58,7 +58,7 @@ def test_check_reports_the_bad_cell_with_row_and_column(pm: pluggy.PluginManager
     data.write_text("service,horaires\nMairie,09:00-12:00;14:00-17:00\nPiscine,9h-12h\nParc,fermé\n", encoding="utf-8")
     report = check(data, plugins=pm)
     assert report.kinds["horaires"] == "opening-hours"
-    found = [f for f in report.errors if f.type == "opening-hours-format"]
+    found = [f for f in report.findings if f.type == "opening-hours-format"]
     assert [(f.row_number, f.field_name, f.cell) for f in found] == [(3, "horaires", "9h-12h")]
     assert data.read_text(encoding="utf-8").startswith("service,horaires")  # the file is never changed
 
@@ -69,4 +69,4 @@ def test_blocking_the_plugin_removes_the_check(tmp_path: Path) -> None:
     manager = get_plugin_manager(load_entrypoints=False, block=["horaires"])
     manager.register(horaires, name="horaires")  # blocked: registration is refused
     report = check(data, plugins=manager)
-    assert not [f for f in report.errors if f.type == "opening-hours-format"]
+    assert not [f for f in report.findings if f.type == "opening-hours-format"]

@@ -52,7 +52,7 @@ def check(path: Path, plugins):
 
 
 def ours(report) -> set[tuple[int, str, str]]:
-    return {(f.row_number, f.field_name, f.type) for f in report.errors if f.source == "belgium"}
+    return {(f.row_number, f.field_name, f.type) for f in report.findings if f.source == "belgium"}
 
 
 def test_valid_file_is_silent(tmp_path):
@@ -65,7 +65,7 @@ def test_each_kind_catches_its_errors_at_the_right_row_and_column(tmp_path):
     report = check(write(tmp_path, VALID + BROKEN), plugins=get_plugin_manager())
     assert ours(report) == EXPECTED
     assert not report.valid
-    messages = {f.type: f.message("fr") for f in report.errors}
+    messages = {f.type: f.message("fr") for f in report.findings}
     assert "82039" in messages["be-nis-retired"]
     assert "communes belges au 1er janvier 2025" in messages["be-nis-unknown"]
 

@@ -24,7 +24,7 @@ def run(tmp_path: Path, text: str, **options):
 
 
 def of(report, error_type: str) -> list:
-    return [f for f in report.errors if f.type == error_type]
+    return [f for f in report.findings if f.type == error_type]
 
 
 def test_a_national_nis_column_is_checked_and_summarised_once(tmp_path):
@@ -47,7 +47,7 @@ def test_the_summary_spans_chunks(tmp_path):
     text = "niscode\n" + "".join(f"{code}\n" for code in NATIONAL * 5)
     report = run(tmp_path, text, chunk_rows=7)
     (summary,) = of(report, "be-nis-mostly-outside-wallonia")
-    assert summary.extra["count"] == 100 and [f.type for f in report.errors if f.source == "belgium"] == [summary.type]
+    assert summary.extra["count"] == 100 and [f.type for f in report.findings if f.source == "belgium"] == [summary.type]
 
 
 def test_a_walloon_column_warns_on_each_code_outside_wallonia(tmp_path):

@@ -13,7 +13,7 @@ from odwb_assist.inventory.model import COLUMNS
 
 GOOD_ROWS: list[dict[str, Any]] = [
     {"identifier": "INV-001", "title": "Parkings vélos", "service": "Mobilité", "contact": "mobilite@ciney.be",
-     "format": "Excel", "update_frequency": "annuelle", "theme": "Mobilité", "personal_data": "non",
+     "format": "Excel", "update_frequency": "Annuelle", "theme": "Mobilité", "personal_data": "non",
      "licence": "CC0 1.0", "value": 5, "effort": 1, "hvd_category": "Mobilité", "status": "identifié"},
     {"identifier": "INV-002", "title": "Registre des primes", "format": "Logiciel métier", "personal_data": "oui",
      "legal_constraints": "RGPD", "value": 3, "effort": 4, "status": "collecté"},

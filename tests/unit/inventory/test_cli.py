@@ -95,7 +95,7 @@ def test_similar_and_schema_from_portal(cli: Cli, tmp_path: Path) -> None:
     assert code == 0 and json.loads(out)[0]["dataset_id"] == "namur-parkings-velos"
     target = tmp_path / "schema.json"
     code, out, _ = cli("--no-plugins", "schema", "from-portal", "geonames", "--output", target)
-    assert code == 0 and json.loads(target.read_text())["fields"][0]["name"] == "geoname_id"
+    assert code == 0 and json.loads(target.read_text())["fields"][0]["odwb:ods_name"] == "geoname_id"
     code, _, err = cli("--no-plugins", "schema", "from-portal", "geonames", "--output", target)
     assert code == 2 and "existe déjà" in err
 

@@ -51,7 +51,7 @@ def test_schema_from_portal_through_the_explore_api() -> None:
     body = json.loads((SAMPLES / "explore-v2.1_catalog-dataset_single.json").read_text())
     responses.get(f"{CATALOG}/geonames", json=body)
     schema = schema_from_portal("geonames", _client(), portal_url=BASE)
-    assert schema["fields"][0]["name"] == "geoname_id" and len(schema["fields"]) == len(body["fields"])
+    assert schema["fields"][0]["odwb:ods_name"] == "geoname_id" and len(schema["fields"]) == len(body["fields"])
 
 
 @responses.activate

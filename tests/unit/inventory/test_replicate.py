@@ -63,9 +63,10 @@ def test_similar_by_theme_only_and_nothing_given() -> None:
 
 def test_schema_from_portal_fields() -> None:
     schema = schema_from_portal("geonames", FakeClient(), portal_url="http://127.0.0.1:9")
-    by_name = {f["name"]: f for f in schema["fields"]}
-    assert by_name["geoname_id"] == {"name": "geoname_id", "type": "string", "odwb:ods_type": "text",
-                                     "title": "Geoname ID"}
+    by_name = {f["odwb:ods_name"]: f for f in schema["fields"]}
+    # the header a person writes is the portal's label; the technical name is kept beside it
+    assert by_name["geoname_id"] == {"name": "Geoname ID", "type": "string", "odwb:ods_type": "text",
+                                     "odwb:ods_name": "geoname_id", "title": "Geoname ID"}
     assert by_name["population"]["type"] == "integer" and by_name["modification_date"]["type"] == "date"
     assert by_name["coordinates"]["type"] == "string" and "latitude, longitude" in by_name["coordinates"]["description"]
     assert schema["odwb:derived_from"] == "http://127.0.0.1:9/explore/dataset/geonames/"

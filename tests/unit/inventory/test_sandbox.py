@@ -34,7 +34,7 @@ def test_similar_and_schema(sandbox_url: str) -> None:
     assert "namur-parkings-velos" in ids and "ciney-parkings-velos" not in ids
     assert found[0].score >= 2 and found[0].url.startswith(sandbox_url)
     schema = schema_from_portal("namur-parkings-velos", client, portal_url=sandbox_url)
-    assert {f["name"] for f in schema["fields"]} >= {"nom", "places"}
+    assert {f["odwb:ods_name"] for f in schema["fields"]} >= {"nom", "places"}
 
 
 def test_sync_status_from_the_catalogue(sandbox_url: str, tmp_path: Path) -> None:

@@ -39,11 +39,11 @@ def test_badly_filled_csv_with_the_engine(tmp_path: Path, pm: pluggy.PluginManag
     path.write_text("Identifiant;Titre;Valeur (1-5);Statut;Date de publication\n"
                     "A;Parkings;4;publié;01/02/2026\nA;;haut;fini;2026-13-01\n", encoding="utf-8")
     report = check(path, "en", plugins=pm)
-    located = {(f.row_number, f.field_name, f.type) for f in report.errors}
+    located = {(f.row_number, f.field_name, f.type) for f in report.findings}
     assert {(3, "Identifiant", "inventory-duplicate-id"), (3, "Titre", "inventory-required-value"),
             (3, "Valeur (1-5)", "inventory-score"), (3, "Statut", "inventory-unknown-code"),
             (3, "Date de publication", "inventory-date")} <= located
-    assert all(f.row_number is not None and f.field_name for f in report.errors)
+    assert all(f.row_number is not None and f.field_name for f in report.findings)
     assert not report.valid and "Row 3" in report.render_text()
 
 

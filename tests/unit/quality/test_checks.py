@@ -34,12 +34,12 @@ def run(tmp_path: Path) -> Callable[..., QualityReport]:
 
 
 def only(report: QualityReport, type_: str) -> list:
-    return [f for f in report.errors if f.type == type_]
+    return [f for f in report.findings if f.type == type_]
 
 
 def test_clean_file_has_no_finding(run: Callable[..., QualityReport]) -> None:
     report = run(CLEAN)
-    assert report.valid and report.errors == [] and report.stats == {}
+    assert report.valid and report.findings == [] and report.stats == {}
     assert report.rows == 3 and report.fields[0] == "code_ins"
 
 
@@ -99,7 +99,7 @@ def test_non_utf_encoding(run: Callable[..., QualityReport]) -> None:
 
 def test_utf8_bom_is_not_a_problem(run: Callable[..., QualityReport]) -> None:
     report = run("\ufeff" + CLEAN)
-    assert report.valid and report.errors == [] and report.fields[0] == "code_ins"
+    assert report.valid and report.findings == [] and report.fields[0] == "code_ins"
 
 
 def test_empty_column(run: Callable[..., QualityReport]) -> None:
@@ -153,7 +153,7 @@ def test_limit_errors_keeps_counting(run: Callable[..., QualityReport], tmp_path
     path = tmp_path / "many.csv"
     path.write_text("a,b\n" + "".join(f"{i},\n" for i in range(50)) + "x,y,z,w\n" * 30)
     report = check(path, plugins=get_plugin_manager(load_entrypoints=False), limit_errors=5)
-    assert len(report.errors) == 5 and report.truncated
+    assert len(report.findings) == 5 and report.truncated
     assert report.stats["extra-cell"] == 1 and report.occurrences["extra-cell"] == 60  # one finding, 60 cells
 
 

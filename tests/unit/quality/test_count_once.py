@@ -40,7 +40,7 @@ def permits(rows: int = 3300, comma_from: int = 2800, every: int = 1) -> str:
 
 
 def only(report: QualityReport, type_: str) -> list:
-    return [f for f in report.errors if f.type == type_]
+    return [f for f in report.findings if f.type == type_]
 
 
 @pytest.fixture

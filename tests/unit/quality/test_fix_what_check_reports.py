@@ -32,7 +32,7 @@ def test_placeholders_in_columns_of_numbers_and_dates_only(tmp_path: Path) -> No
             ["Dinant", "Acompte versé", "n.d.", "-"], ["Rochefort", "/", "-", "15/02/2024"], ["Couvin", "?", "800", "N/A"],
             ["Walcourt", "néant", "450", "01/03/2024"]]
     report = check(write_csv(tmp_path / "subsides.csv", rows), plugins=PM)
-    found = [f for f in report.errors if f.type == "placeholder-value"]
+    found = [f for f in report.findings if f.type == "placeholder-value"]
     assert [(f.field_name, f.row_number, f.extra["count"]) for f in found] == [("Subside", 3, 2), ("Date de paiement", 3, 2)]
     assert found[0].extra["values"] == {"n.d.": 1, "-": 1} and found[0].severity.value == "warning"
     assert "colonne de nombres" in found[0].message("fr") and "colonne de dates" in found[1].message("fr")
@@ -117,7 +117,7 @@ def test_fixed_real_shaped_files_recheck_without_fixable_errors(tmp_path: Path, 
     assert "Somme-Leuze" not in text or "Budget" not in text  # the title went to the side file
     assert text.count("Total ayant donné un avis") == (2 if make is survey_workbook else 0)
     assert "Total" not in text.replace("Total ayant donné un avis", "")
-    assert not [f for f in after.errors if f.type == "possible-total"]
+    assert not [f for f in after.findings if f.type == "possible-total"]
 
 
 def test_budget_export_keeps_every_removed_row(tmp_path: Path) -> None:

@@ -68,9 +68,9 @@ def test_structure_and_type_errors_are_told_in_french(tmp_path: Path) -> None:
     report = check(path, plugins=PM)
     assert {"blank-label", "duplicate-label", "missing-cell", "blank-row", "extra-cell", "type-error"} <= set(report.stats)
     assert_french(report, path, tmp_path)
-    (label,) = [f for f in report.errors if f.type == "duplicate-label"]
+    (label,) = [f for f in report.findings if f.type == "duplicate-label"]
     assert "même titre que la colonne n° 2" in label.message("fr")
-    (typed,) = [f for f in report.errors if f.type == "type-error" and f.field_name == "valeur"]
+    (typed,) = [f for f in report.findings if f.type == "type-error" and f.field_name == "valeur"]
     assert "n'est pas un nombre entier" in typed.message("fr") and "not a whole number" in typed.message("en")
 
 
@@ -83,7 +83,7 @@ def test_schema_constraints_are_explained(tmp_path: Path) -> None:
                          {"name": "reseau", "type": "string",
                           "constraints": {"enum": ["communal", "libre", "provincial", "fédération"]}}]}
     report = check(path, schema, plugins=PM)
-    messages = {f.field_name: f.message("fr") for f in report.errors if f.type == "constraint-error"}
+    messages = {f.field_name: f.message("fr") for f in report.findings if f.type == "constraint-error"}
     assert "ne peut pas être vide" in messages["nom"] and "au moins 0" in messages["eleves"]
     assert "l'une de celles permises" in messages["reseau"]
     assert_french(report, path, tmp_path)
@@ -98,7 +98,7 @@ def test_a_wrong_byte_late_in_a_utf8_file_is_explained(tmp_path: Path) -> None:
     except InputError as exc:  # refused as a whole: the message must be French too
         assert not ENGLISH.search(str(exc.message("fr") if callable(getattr(exc, "message", None)) else exc))
         return
-    (finding,) = [f for f in report.errors if f.type == "encoding-error"]
+    (finding,) = [f for f in report.findings if f.type == "encoding-error"]
     assert "l'octet 0xE8 n'est pas un caractère valide dans l'encodage UTF-8" in finding.message("fr")
     assert_french(report, path, tmp_path)
 
@@ -112,7 +112,7 @@ def test_columns_without_header_in_a_workbook_are_named_by_number(tmp_path: Path
     path = tmp_path / "communes.xlsx"
     workbook.save(path)
     report = check(path, plugins=PM)
-    labels = {f.field_number: f.message("fr") for f in report.errors if f.type == "blank-label"}
+    labels = {f.field_number: f.message("fr") for f in report.findings if f.type == "blank-label"}
     assert set(labels) == {3, 5}
     assert report.column_label("field3", "fr") == "colonne n° 3 (sans titre)"
     assert report.column_label("field5", "en") == "column 5 (untitled)"

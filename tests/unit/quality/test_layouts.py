@@ -34,7 +34,7 @@ def xlsx(tmp_path: Path, name: str, rows: list[list[object]]) -> Path:
 
 
 def found(report, type_: str) -> list:  # noqa: ANN001
-    return [f for f in report.errors if f.type == type_]
+    return [f for f in report.findings if f.type == type_]
 
 
 COMMUNES = [("Andenne", "5300", 27000, "12,5"), ("Assesse", "5330", 7100, "3,2"), ("Namur", "5000", 111000, "40,1"),

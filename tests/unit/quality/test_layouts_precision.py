@@ -110,7 +110,7 @@ def _write(tmp_path: Path, name: str, rows: list[list[object]]) -> Path:
 def test_plain_tables_raise_no_layout_finding(tmp_path: Path, name: str, seed: int) -> None:
     rows = LEGIT[name](random.Random(seed))
     report = check(_write(tmp_path, name, rows), plugins=get_plugin_manager(load_entrypoints=False))
-    assert not LAYOUT & set(report.stats), [(f.type, f.row_number, f.cell) for f in report.errors if f.type in LAYOUT]
+    assert not LAYOUT & set(report.stats), [(f.type, f.row_number, f.cell) for f in report.findings if f.type in LAYOUT]
 
 
 def _sectioned(rng: random.Random) -> list[list[object]]:

@@ -10,4 +10,4 @@ def test_header_only_file_gets_a_no_data_error(tmp_path) -> None:
     path.write_text("nom;adresse;capacite\n", encoding="utf-8")
     report = check(path)
     assert not report.valid and report.rows == 0
-    assert [f.type for f in report.errors] == ["no-data"]
+    assert [f.type for f in report.findings] == ["no-data"]

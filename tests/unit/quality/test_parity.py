@@ -32,7 +32,7 @@ def test_same_errors_as_frictionless(path: Path) -> None:
     theirs = frictionless_errors(path)
     report = check(path, plugins=get_plugin_manager(load_entrypoints=False))
     # One finding may stand for many cells (a short row, a column of type errors): compare cell by cell.
-    ours = Counter((type_, row, name) for f in report.errors for type_, row, name, _ in cells(f))
+    ours = Counter((type_, row, name) for f in report.findings for type_, row, name, _ in cells(f))
     missing = theirs - ours
     assert not missing, f"not reported: {dict(missing)}"
     assert theirs, "each fixture has at least one error"
@@ -41,7 +41,7 @@ def test_same_errors_as_frictionless(path: Path) -> None:
 
 def test_every_frictionless_finding_is_translated_with_a_tip() -> None:
     report = check(FIXTURES / "capital-invalid.csv", plugins=get_plugin_manager(load_entrypoints=False), lang="en")
-    for finding in report.errors:
+    for finding in report.findings:
         data = finding.to_dict("fr")
         assert data["message"] and data["tip"]
         assert finding.message("fr") != finding.message("en")
@@ -65,7 +65,7 @@ def test_vectorised_types_match_frictionless_with_a_given_schema(tmp_path: Path)
     theirs = Counter((e.type, getattr(e, "row_number", None), getattr(e, "field_name", None), getattr(e, "cell", None))
                      for task in report.tasks for e in task.errors)
     ours_report = check(path, schema_path, plugins=get_plugin_manager(load_entrypoints=False))
-    ours = Counter(cell for f in ours_report.errors if f.source == "frictionless" for cell in cells(f))
+    ours = Counter(cell for f in ours_report.findings if f.source == "frictionless" for cell in cells(f))
     assert theirs == ours
 
 

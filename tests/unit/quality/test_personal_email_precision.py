@@ -60,10 +60,10 @@ def test_labelled_set_precision_and_recall(tmp_path: Path) -> None:
     mistakes = []
     for table, rows in groups.items():
         report = _check(tmp_path, table, rows)
-        errors = {f.row_number for f in report.errors if f.type == "personal-email"}
-        assert all(f.severity is Severity.ERROR for f in report.errors if f.type == "personal-email")
-        warned = {f.row_number for f in report.errors if f.type == "possible-personal-email"}
-        assert all(f.severity is Severity.WARNING for f in report.errors if f.type == "possible-personal-email")
+        errors = {f.row_number for f in report.findings if f.type == "personal-email"}
+        assert all(f.severity is Severity.ERROR for f in report.findings if f.type == "personal-email")
+        warned = {f.row_number for f in report.findings if f.type == "possible-personal-email"}
+        assert all(f.severity is Severity.WARNING for f in report.findings if f.type == "possible-personal-email")
         for number, row in enumerate(rows, start=2):
             personal, blocked = row["personal"] == "1", number in errors
             key = ("tp" if personal else "fp") if blocked else ("fn" if personal else "tn")

@@ -101,7 +101,7 @@ def test_xlsx_merged_header_title_and_total(tmp_path: Path) -> None:
     path = tmp_path / "merged.xlsx"
     workbook.save(path)
     report = check(path, plugins=pm())
-    types = {(f.type, f.row_number) for f in report.errors}
+    types = {(f.type, f.row_number) for f in report.findings}
     assert {("title-rows", 1), ("merged-header", 2), ("total-row", 6)} <= types
     assert report.detected.sheet == "Données" and report.rows == 3
     other = check(path, sheet="Autre", plugins=pm())
@@ -120,7 +120,7 @@ def test_ods(tmp_path: Path) -> None:
     doc.save()
     report = check(path, plugins=pm())
     assert report.detected.format == "ods"
-    assert [(f.type, f.row_number, f.field_name) for f in report.errors] == [("decimal-comma", 2, "superficie")]
+    assert [(f.type, f.row_number, f.field_name) for f in report.findings] == [("decimal-comma", 2, "superficie")]
 
 
 def test_a_workbook_named_csv_is_refused_naming_the_mismatch(tmp_path: Path) -> None:

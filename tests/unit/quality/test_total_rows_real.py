@@ -25,7 +25,7 @@ from real_shapes import pivot_rows, write_csv  # noqa: E402
 PM = get_plugin_manager(load_entrypoints=False)
 
 def found(report: QualityReport, type_: str) -> list[tuple[int | None, str | None]]:
-    return [(f.row_number, f.cell) for f in report.errors if f.type == type_]
+    return [(f.row_number, f.cell) for f in report.findings if f.type == type_]
 
 
 def test_markers_whole_words_known_phrases_and_places() -> None:
@@ -48,7 +48,7 @@ def test_pivot_export_subtotals_in_the_third_column_are_found_and_removed(tmp_pa
     expected = [(number, row[0] if row[0].startswith("Total") else row[2]) for number, row in enumerate(rows, start=1)
                 if row[0].startswith("Total") or row[2].startswith("Total")]
     assert totals == expected and len(totals) == 9  # 3 arrondissements × 2 years, 2 years, 1 grand total
-    assert {f.field_number for f in report.errors if f.type == "total-row"} == {1, 3}
+    assert {f.field_number for f in report.findings if f.type == "total-row"} == {1, 3}
     assert found(report, "possible-total") == []
 
     out = tmp_path / "propre.csv"
@@ -89,7 +89,7 @@ def test_pivot_in_an_xlsx_workbook_with_subtotals_in_the_fourth_column(tmp_path:
     workbook.save(source)
     report = check(source, plugins=PM)
     assert found(report, "total-row") == expected
-    assert {f.field_number for f in report.errors if f.type == "total-row"} == {1, 3, 4}
+    assert {f.field_number for f in report.findings if f.type == "total-row"} == {1, 3, 4}
     out = tmp_path / "propre.csv"
     fix(source, out, plugins=PM)
     text = out.read_text(encoding="utf-8")
@@ -106,7 +106,7 @@ def test_survey_rows_total_ayant_donne_un_avis_are_data(tmp_path: Path) -> None:
     report = check(source, plugins=PM)
     assert found(report, "total-row") == [(6, "Total"), (11, "Total")]
     assert found(report, "possible-total") == [(4, "Total ayant donné un avis"), (9, "Total ayant donné un avis")]
-    assert {f.severity.value for f in report.errors if f.type == "possible-total"} == {"warning"}
+    assert {f.severity.value for f in report.findings if f.type == "possible-total"} == {"warning"}
     out = tmp_path / "propre.csv"
     fix(source, out, plugins=PM)
     text = out.read_text(encoding="utf-8")

@@ -132,7 +132,7 @@ def test_the_report_says_how_many_sheets_and_which_was_read(cli: CLI, tmp_path: 
     path = workbook(tmp_path)
     report = check(path, plugins=pm())
     assert report.detected.sheets == ["Lisez-moi", "Population", "Vide", "Budget"]
-    [info] = [f for f in report.errors if f.type == "other-sheets"]
+    [info] = [f for f in report.findings if f.type == "other-sheets"]
     assert info.severity == "info" and "4 feuilles" in info.message("fr") and "--sheet all" in info.tip("fr")
     code, out, _ = cli("check", path, "--sheet", "Population")
     assert code == 0 and "feuille « Population » (2 sur 4)" in out and "other-sheets" not in out

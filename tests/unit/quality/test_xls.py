@@ -32,7 +32,7 @@ def test_xls_is_read_and_checked(tmp_path: Path) -> None:
     report = check(write_xls(tmp_path / "budget.xls"))
     assert report.detected.format == "xls" and report.detected.sheet == "Feuil1"
     assert report.detected.header_row == 3 and report.fields == ["Poste", "Montant", "Date"]
-    found = {(f.type, f.row_number) for f in report.errors}
+    found = {(f.type, f.row_number) for f in report.findings}
     assert ("title-rows", 1) in found and ("total-row", 6) in found
     assert {"decimal-comma", "date-format"} <= set(report.stats)
 

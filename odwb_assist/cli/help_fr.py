@@ -1,0 +1,117 @@
+"""``--help`` in French: click's and Typer's own strings translated, option types in words, defaults as
+« défaut : … ». English (``--lang en``) keeps the libraries' own wording.
+
+Typer renders the help with module-level strings of ``typer.rich_utils`` (panel titles, « [default: …] »,
+« [required] ») and click's help option and usage line; :func:`localise` sets them for one invocation
+and walks the command tree once (core and plugin groups alike) to give each parameter a French type word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import typer
+from typer import rich_utils
+
+# typer.rich_utils string -> its French wording
+RICH_STRINGS_FR: dict[str, str] = {
+    "DEFAULT_STRING": "[défaut : {}]",
+    "ENVVAR_STRING": "[variable d'environnement : {}]",
+    "REQUIRED_LONG_STRING": "[obligatoire]",
+    "DEPRECATED_STRING": "(obsolète) ",
+    "ARGUMENTS_PANEL_TITLE": "Arguments",
+    "OPTIONS_PANEL_TITLE": "Options",
+    "COMMANDS_PANEL_TITLE": "Commandes",
+    "ERRORS_PANEL_TITLE": "Erreur",
+    "ABORTED_TEXT": "Interrompu.",
+    "RICH_HELP": "Aide : [blue]{command_path} {help_option}[/]",
+}
+RICH_STRINGS_EN: dict[str, str] = {name: getattr(rich_utils, name) for name in RICH_STRINGS_FR}
+HELP_OPTION = {"fr": "Affiche ce message et quitte.", "en": "Show this message and exit."}
+OPTIONS_METAVAR = {"fr": "[OPTIONS]", "en": "[OPTIONS]"}
+SUBCOMMAND_METAVAR = {"fr": "COMMANDE [ARGUMENTS]...", "en": "COMMAND [ARGS]..."}
+USAGE_PREFIX = {"fr": "Utilisation : ", "en": "Usage: "}
+
+# Typer's type display (« <path> ») -> the French word shown instead; None hides it (flags).
+TYPE_WORDS: dict[str, str | None] = {
+    "<path>": "chemin", "<str>": "texte", "<int>": "nombre", "<int range>": "nombre", "<float>": "nombre",
+    "<float range>": "nombre", "<bool>": None, "<list[str]>": "texte", "<list[path]>": "chemin",
+    "<datetime>": "date",
+}
+# Argument names -> French names (usage line, help table, « Il manque l'argument … »).
+ARGUMENT_NAMES: dict[str, str] = {
+    "file": "FICHIER", "path": "CHEMIN", "folder": "DOSSIER", "directory": "DOSSIER", "dataset_id": "JEU",
+    "name": "NOM", "session": "SÉANCE", "entry": "LIGNE", "challenge": "DÉFI", "obligation": "OBLIGATION",
+    "old": "ANCIEN", "new": "NOUVEAU", "participants": "PARTICIPANTS", "text": "TEXTE",
+}
+
+_state = {"lang": "fr"}
+_patched = False
+
+
+def _patch_usage_prefix() -> None:
+    """Click writes « Usage: » itself; its formatter asks us for the prefix of the current language."""
+    global _patched
+    if _patched:
+        return
+    formatter_class: Any = typer._click.formatting.HelpFormatter
+    original = formatter_class.write_usage
+
+    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        original(self, prog, args, USAGE_PREFIX[_state["lang"]] if prefix is None else prefix)
+
+    formatter_class.write_usage = write_usage
+    _patched = True
+
+
+def _range_fr(text: str) -> str:
+    """« x>=1 » → « ≥ 1 », « 0<=x<=100 » → « de 0 à 100 »."""
+    both = re.fullmatch(r"(-?[\d.]+)<=x<=(-?[\d.]+)", text)
+    if both:
+        return f"de {both.group(1)} à {both.group(2)}"
+    return (text.replace("x>=", "≥ ").replace("x<=", "≤ ").replace("x>", "> ").replace("x<", "< ")
+            .replace("<=x", " ≤ valeur").strip())
+
+
+def _commands(command: Any) -> Iterator[Any]:
+    yield command
+    for sub in (getattr(command, "commands", None) or {}).values():
+        yield from _commands(sub)
+
+
+def _localise_param(param: Any, ctx: Any, lang: str) -> None:
+    if lang != "fr":
+        return
+    shown = param.display_type(ctx)
+    word = TYPE_WORDS.get(shown, shown)
+    if param.param_type_name == "argument":
+        param.metavar = ARGUMENT_NAMES.get(param.name, str(param.name).upper())
+    param.display_type_rich = lambda ctx=None, word=word: word
+    rng = param._get_number_range_help_str()
+    if rng:
+        param._get_number_range_help_str = lambda rng=rng: _range_fr(rng)
+
+
+def localise(command: Any, lang: str) -> Any:
+    """Set the help of ``command`` and every subcommand to ``lang`` (``fr`` or ``en``); returns ``command``."""
+    lang = "en" if lang == "en" else "fr"
+    _state["lang"] = lang
+    _patch_usage_prefix()
+    for name, value in (RICH_STRINGS_FR if lang == "fr" else RICH_STRINGS_EN).items():
+        setattr(rich_utils, name, value)
+    context_class: Any = typer._click.Context
+    for cmd in _commands(command):
+        ctx = context_class(cmd, info_name=cmd.name)
+        cmd.options_metavar = OPTIONS_METAVAR[lang]
+        if hasattr(cmd, "subcommand_metavar") and getattr(cmd, "commands", None) is not None:
+            cmd.subcommand_metavar = SUBCOMMAND_METAVAR[lang]
+        help_option = cmd.get_help_option(ctx)
+        if help_option is not None:
+            help_option.help = HELP_OPTION[lang]
+        for param in cmd.params:
+            _localise_param(param, ctx, lang)
+        if help_option is not None:
+            _localise_param(help_option, ctx, lang)
+    return command

@@ -1,0 +1,43 @@
+"""Report headings in words (the rule code in small print), and advice examples that speak of the project's own
+administration and dataset."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+
+from odwb_assist.config import load
+from odwb_assist.metadata import draft, score
+from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.quality import check, render_html, render_text
+from odwb_assist.quality.titles import TITLES
+
+
+def test_quality_headings_are_words_with_the_code_aside(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("nom,surface\nA,\"12,5\"\nB,\"3,25\"\n", encoding="utf-8")
+    report = check(path, plugins=get_plugin_manager(load_entrypoints=False))
+    out = io.StringIO()
+    render_text(report, Console(file=out, width=120, color_system=None))
+    text = out.getvalue()
+    assert "Virgule décimale — avertissement" in text and "(decimal-comma)" in text
+    html = render_html(report, fragment=True)
+    assert "Virgule décimale" in html and "<small><code>decimal-comma</code></small>" in html
+    assert all(t.fr and t.en and t.fr != t.en or t.fr == t.en for t in TITLES.values())
+
+
+def test_metadata_advice_speaks_of_the_projects_own_administration(tmp_path: Path) -> None:
+    (tmp_path / "data.csv").write_text("nom,places\nGare,12\n", encoding="utf-8")
+    (tmp_path / "odwb.toml").write_text(
+        '[administration]\nname = "Ville de Namur"\nnis_code = "92094"\ncontact_email = "jean.dupont@gmail.com"\n'
+        '[[datasets]]\nid = "namur-bancs"\nfile = "data.csv"\n', encoding="utf-8")
+    config = load(tmp_path / "odwb.toml")
+    pm = get_plugin_manager(load_entrypoints=False)
+    report = score(draft(config, None, plugins=pm), plugins=pm, project=config, announce_event=False)
+    texts = " ".join(f"{f.message.fr} {f.advice.fr} {f.example or ''}" for f in report.findings)
+    assert "iney" not in texts
+    examples = {f.code: f.example for f in report.findings}
+    assert examples["contact-personal"] == "service@namur.be"  # not the personal webmail's domain
+    assert "Namur" in str(examples.get("description-missing"))
