@@ -90,9 +90,10 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
-    first = text.split("\n", 1)[0]
+    first = (text.splitlines() or [""])[0]
     delimiter = max((";", ",", "\t"), key=first.count)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    # newline="": the csv module then reads « \r\n », « \n » and old Mac « \r » line ends alike
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     start = 1
     for values in reader:
         yield start, [v.strip() for v in values]

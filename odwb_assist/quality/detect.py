@@ -325,6 +325,14 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
             )
         encoding, bom = detect_encoding(head)
         text = head.decode(encoding, errors="replace")
+        if "\r" in text and "\n" not in text:
+            raise InputError(
+                f"{path.name} sépare ses lignes à l'ancienne manière des Mac (retour chariot seul), que les outils de "
+                "lecture et le portail ne suivent pas. Ouvrez-le dans votre tableur et enregistrez-le à nouveau en "
+                "« CSV UTF-8 », puis relancez.",
+                f"{path.name} ends its lines the old Mac way (carriage return only), which the readers and the "
+                "portal do not follow. Open it in your spreadsheet and save it again as 'CSV UTF-8', then run again.",
+            )
         if len(head) == SAMPLE_BYTES and "\n" in text:
             text = text[: text.rfind("\n") + 1]
         delimiter = detect_delimiter(text)
