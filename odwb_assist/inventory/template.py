@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..errors import InventoryError
+from ..spreadsheet import set_text
 from .model import COLUMNS, EXAMPLE_ROW, Column, InventoryEntry
 
 DATA_SHEET = "Inventaire"
@@ -172,7 +173,7 @@ def build_workbook(entries: Iterable[InventoryEntry] = (), *, themes: Sequence[s
     for entry in entries:
         cells = entry.cells()
         for index, col in enumerate(COLUMNS, start=1):
-            ws.cell(row=row, column=index, value=_cell_value(col, cells[col.key]))
+            set_text(ws.cell(row=row, column=index), _cell_value(col, cells[col.key]))  # user text never runs
         row += 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(row - 1, 2)}"
     _add_validations(ws, _write_lists(wb, themes))

@@ -11,6 +11,7 @@ from openpyxl.styles import Font, PatternFill
 
 from ..errors import FixError
 from ..i18n import normalise_lang
+from ..spreadsheet import text_cell
 from .model import Finding, Severity
 from .reader import read_table
 from .report import QualityReport
@@ -66,7 +67,7 @@ def write_xlsx(report: QualityReport, source: str | Path, path: str | Path, lang
     bold = Font(bold=True)
     header = []
     for label in table.fields:
-        cell = WriteOnlyCell(data, value=report.column_label(label, language))
+        cell = text_cell(data, report.column_label(label, language))
         cell.font = bold
         header.append(cell)
     data.append(header)
@@ -77,7 +78,7 @@ def write_xlsx(report: QualityReport, source: str | Path, path: str | Path, lang
         row_finding = rows.get(int(row_number))
         out_row = []
         for column, value in zip(columns, values, strict=True):
-            cell = WriteOnlyCell(data, value=value)
+            cell = text_cell(data, value)  # a cell « =HYPERLINK(…) » of the checked file stays text
             marked = cells.get((int(row_number), str(column)))
             if marked is not None:
                 cell.fill = FILLS[marked.severity]
@@ -106,7 +107,8 @@ def write_xlsx(report: QualityReport, source: str | Path, path: str | Path, lang
         code = WriteOnlyCell(sheet, value=finding.type)
         code.font = small
         sheet.append([sheet_rows.get(finding.row_number) if finding.row_number is not None else None,
-                      finding.row_number, report.column_label(finding.field_name, language), finding.cell,
+                      finding.row_number, text_cell(sheet, report.column_label(finding.field_name, language)),
+                      text_cell(sheet, finding.cell),
                       SEVERITY_WORDS[finding.severity][0 if fr else 1], finding.message(language),
                       finding.tip(language), finding.count, _rows_text(finding.all_rows), code])
     _notes(workbook, report, cells, fr)

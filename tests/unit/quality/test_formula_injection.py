@@ -73,3 +73,22 @@ def test_labels_that_differ_only_by_outer_spaces_stay_two_columns() -> None:
     assert list(trimmed.columns) == ["commune", "2021 ", "2021"]
     new, changes = NeutraliseFormulas().apply(trimmed, FixContext())  # crashed on a duplicated label
     assert new.iloc[0, 1] == "'=1+1" and len(changes) == 1
+
+
+def test_the_xlsx_report_writes_a_formula_cell_as_text(tmp_path: Path) -> None:
+    import openpyxl
+
+    from odwb_assist.quality.xlsx_report import write_xlsx
+
+    source = tmp_path / "associations.csv"
+    source.write_text('nom,site\nChorale,"=HYPERLINK(""http://evil.example"",""Namur"")"\nClub,https://club.example\n',
+                      encoding="utf-8")
+    report = quality.check(source)
+    out = write_xlsx(report, source, tmp_path / "rapport.xlsx")
+    book = openpyxl.load_workbook(out)
+    data = book.worksheets[0]
+    cell = data.cell(row=2, column=2)
+    assert cell.value.startswith("=HYPERLINK(") and cell.data_type == "s"
+    problems = book.worksheets[1]
+    values = [c for row in problems.iter_rows(min_row=2) for c in row if isinstance(c.value, str) and c.value.startswith("=")]
+    assert values and all(c.data_type == "s" for c in values)
