@@ -27,11 +27,19 @@ def serve_command(
     port: int = typer.Option(8765, "--port", help="Port d'écoute (0 : un port libre)."),
     data: Path = DataOption,
     seed: bool = typer.Option(False, "--seed", help="Ajoute un catalogue de démonstration (36 jeux de données)."),
+    max_datasets: int = typer.Option(50, "--max-datasets", min=0,
+                                     help="Jeux de données par participant au plus (0 : sans limite)."),
+    max_mb: int = typer.Option(500, "--max-mb", min=0,
+                               help="Mo de fichiers déposés par participant au plus (0 : sans limite)."),
 ) -> None:
     """Démarre le portail bac à sable (Ctrl+C pour l'arrêter)."""
     from ..sandbox import SandboxServer
+    from ..sandbox.address import check_address
+    from ..sandbox.limits import Limits
 
-    server = SandboxServer(data, host=host, port=port, seed=seed)
+    check_address(host, port)
+    limits = Limits(max_datasets=max_datasets, max_bytes=max_mb * 1024 * 1024)
+    server = SandboxServer(data, host=host, port=port, seed=seed, limits=limits)
     first_key = None
     if not server.store.users():
         first_key = server.add_user("formateur", admin=True)
@@ -91,11 +99,20 @@ def add_user_command(
     name: str = typer.Argument(..., help="Nom du participant (ex. ciney)."),
     admin: bool = typer.Option(False, "--admin", help="Clé de formateur : voit et modifie tous les jeux de données."),
     data: Path = DataOption,
+    replace: bool = typer.Option(False, "--replace", help="Remplace la clé d'un utilisateur existant (l'ancienne ne "
+                                                          "marche plus ; un formateur le reste)."),
 ) -> None:
     """Crée un utilisateur et affiche sa clé API (une seule fois)."""
     from ..sandbox.store import Store
 
-    key = Store(data).add_user(name, admin=admin)
+    store = Store(data)
+    existing = next((u for u in store.users() if u.name == name), None)
+    if existing is not None and not replace:
+        raise SandboxError(f"L'utilisateur « {name} » existe déjà. Ajoutez --replace pour lui donner une nouvelle clé "
+                           "(l'ancienne ne marchera plus).",
+                           f"User '{name}' already exists. Add --replace to give them a new key (the old one will stop "
+                           "working).")
+    key = store.add_user(name, admin=admin or (existing is not None and existing.is_admin))
     echo(t(f"Clé API de {name} (notez-la, elle ne sera plus affichée) :", f"API key of {name} (note it, it is shown only once):"))
     echo(key)
 
