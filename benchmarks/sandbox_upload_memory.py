@@ -6,7 +6,8 @@
 
 Each measure runs in a fresh process: a ``SandboxServer`` (loopback, free port, temporary data) and
 a client that streams ``POST …/resources/files/`` of a CSV of the given size from disk
-(requests-toolbelt); the process's peak resident memory (``ru_maxrss``) is read before and after. Prints the growth and its ratio to the file size
+(requests-toolbelt); the process's peak resident memory (``ru_maxrss``) is read before and after.
+Prints the growth and its ratio to the file size
 (1.0 = the whole file held once in memory); with ``--baseline-src``, the same measure for a server
 run from another checkout (e.g. before the change), and the ratio of both growths. Linux only.
 """

@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import threading
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Flask, Response, current_app, jsonify, request
+from flask import Flask, Response, current_app, g, jsonify, request
 
 MAX_PARAMS = 100  # query-string parameters per request
 MAX_PARAM_CHARS = 10_000  # characters of one query-string value (a where, an order_by…)
@@ -25,6 +26,9 @@ MAX_METADATA_BYTES = 1024 * 1024  # a dataset's whole draft metadata, once chang
 MAX_UPLOAD_BYTES = 240 * 1024 * 1024  # one uploaded file (the portal's documented limit)
 
 _METADATA_PATH = re.compile(r"^/api/automation/v1\.0/datasets/([^/]+)/metadata/")
+_DATASET_READ = re.compile(r"^/api/explore/v2\.1/catalog/datasets/[^/]+/(records|exports|facets)(/|$)")
+_LEGACY_DOWNLOAD = re.compile(r"^/explore/dataset/[^/]+/download/?$")
+_HEAVY_PARAMS = ("where", "order_by", "group_by", "select", "refine", "exclude", "q", "facet")
 
 
 @dataclass(frozen=True)
@@ -34,13 +38,18 @@ class Limits:
     ``max_datasets`` / ``max_bytes``: datasets and stored upload bytes per participant (0 = no limit;
     trainer keys are never limited). ``connection_limit``: open connections before waitress stops
     accepting (idle ones included); ``channel_timeout``: seconds after which an idle connection is closed.
+    ``heavy_queries``: Explore reads of a dataset that filter, sort, group or export, served at once; one
+    more waits up to ``heavy_wait`` seconds for a slot, then is answered 429 with ``Retry-After`` (the
+    room's ordinary calls keep the other threads and most of the interpreter).
     """
 
     max_datasets: int = 50
     max_bytes: int = 500 * 1024 * 1024
     connection_limit: int = 400
     channel_timeout: int = 30
-    threads: int = 8
+    threads: int = 16
+    heavy_queries: int = 2
+    heavy_wait: float = 2.0
 
     def waitress_options(self) -> dict[str, Any]:
         """Keyword arguments of ``waitress.create_server`` for a room of about 30 participants."""
@@ -129,15 +138,43 @@ def _check_metadata_size(uid: str, body: Any) -> Response | None:
     return None
 
 
+def is_heavy() -> bool:
+    """A read that may decode a whole dataset: an export, or records/facets with a filter, sort or grouping."""
+    match = _DATASET_READ.match(request.path)
+    if match:
+        return match.group(1) == "exports" or any(request.args.get(name) for name in _HEAVY_PARAMS)
+    return bool(_LEGACY_DOWNLOAD.match(request.path))
+
+
+def _take_heavy_slot(slots: threading.BoundedSemaphore, wait: float) -> Response | None:
+    if not is_heavy():
+        return None
+    if not slots.acquire(timeout=wait):
+        response = refuse(429, "Too many heavy queries at the same time on this portal: retry in a few seconds.",
+                          code="TooManyRequests")
+        response.headers["Retry-After"] = "2"
+        return response
+    g.sandbox_heavy_slot = slots
+    return None
+
+
 def install(app: Flask, limits: Limits | None = None) -> None:
     """Add the bounds to ``app`` (before every view) and turn bad-input exceptions into 400s."""
-    app.config["SANDBOX_LIMITS"] = limits or Limits()
+    settings = limits or Limits()
+    app.config["SANDBOX_LIMITS"] = settings
+    slots = threading.BoundedSemaphore(max(1, settings.heavy_queries))
 
     @app.before_request
     def _bounds() -> Response | None:
         from .user_quota import check_quota
 
-        return _check_params() or _check_json_body() or check_quota()
+        return _check_params() or _check_json_body() or check_quota() or _take_heavy_slot(slots, settings.heavy_wait)
+
+    @app.teardown_request
+    def _release(_exc: BaseException | None) -> None:
+        taken = g.pop("sandbox_heavy_slot", None)
+        if taken is not None:
+            taken.release()
 
     @app.errorhandler(RecursionError)
     def _too_deep(_exc: RecursionError) -> Response:

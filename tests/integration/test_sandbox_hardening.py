@@ -6,6 +6,7 @@ import io
 import json
 import socket
 import stat
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -180,3 +181,32 @@ def test_idle_connections_do_not_exhaust_the_server(tmp_path: Path) -> None:
         finally:
             for sock in idle:
                 sock.close()
+
+
+def test_heavy_queries_wait_for_a_slot_then_429(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    room = Room(tmp_path / "bac", heavy_queries=1, heavy_wait=0.2)
+    room.publish(room.dataset())
+    records = f"{E}/catalog/datasets/ciney-arbres/records"
+    entered, release = threading.Event(), threading.Event()
+    original = record_reads.stream
+
+    def slow(*args: Any) -> Any:
+        entered.set()
+        release.wait(10)
+        return original(*args)
+
+    monkeypatch.setattr(record_reads, "stream", slow)
+    first: list[int] = []
+    worker = threading.Thread(target=lambda: first.append(
+        room.server.app.test_client().get(records, query_string={"where": "hauteur > 1"}).status_code))
+    worker.start()
+    try:
+        assert entered.wait(10)
+        busy = room.client.get(records, query_string={"order_by": "hauteur"})
+        assert _shape(busy, 429)["error_code"] == "TooManyRequests" and busy.headers["Retry-After"]
+        assert room.client.get(records, query_string={"limit": 5}).status_code == 200  # a plain page never waits
+    finally:
+        release.set()
+        worker.join(10)
+    assert first == [200]
+    assert room.client.get(records, query_string={"order_by": "hauteur"}).status_code == 200  # the slot is free again
