@@ -8,6 +8,7 @@ that a full quota never costs the upload. Trainer (admin) keys are not limited. 
 from __future__ import annotations
 
 import re
+import sqlite3
 
 from flask import Response, request
 
@@ -24,7 +25,7 @@ def used_bytes(store: Store, owner: str) -> int:
         try:
             rows = store.query(f"SELECT coalesce(sum(length(t.content)), 0) AS n FROM {table} t "
                                "JOIN datasets d ON d.uid = t.dataset_uid WHERE d.owner = ?", (owner,))
-        except Exception:  # noqa: BLE001 — the attachments table is created on first use
+        except sqlite3.OperationalError:  # the attachments table is created on first use
             continue
         total += int(rows[0]["n"])
     return total
