@@ -27,9 +27,9 @@ def serve_command(
     port: int = typer.Option(8765, "--port", help="Port d'écoute (0 : un port libre)."),
     data: Path = DataOption,
     seed: bool = typer.Option(False, "--seed", help="Ajoute un catalogue de démonstration (36 jeux de données)."),
-    max_datasets: int = typer.Option(50, "--max-datasets", min=0,
+    max_datasets: int = typer.Option(50, "--max-datasets",
                                      help="Jeux de données par participant au plus (0 : sans limite)."),
-    max_mb: int = typer.Option(500, "--max-mb", min=0,
+    max_mb: int = typer.Option(500, "--max-mb",
                                help="Mo de fichiers déposés par participant au plus (0 : sans limite)."),
 ) -> None:
     """Démarre le portail bac à sable (Ctrl+C pour l'arrêter)."""
@@ -38,6 +38,9 @@ def serve_command(
     from ..sandbox.limits import Limits
 
     check_address(host, port)
+    if max_datasets < 0 or max_mb < 0:
+        raise SandboxError("--max-datasets et --max-mb sont des nombres positifs (0 : sans limite).",
+                           "--max-datasets and --max-mb are positive numbers (0: no limit).")
     limits = Limits(max_datasets=max_datasets, max_bytes=max_mb * 1024 * 1024)
     server = SandboxServer(data, host=host, port=port, seed=seed, limits=limits)
     first_key = None

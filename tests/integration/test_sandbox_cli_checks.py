@@ -13,7 +13,7 @@ from odwb_assist.sandbox.store import Store
 @pytest.mark.parametrize(("option", "value", "expected"), [
     ("--port", "70000", "Port 70000 invalide"), ("--port", "-1", "Port -1 invalide"),
     ("--host", "pas une adresse!", "Adresse d'écoute « pas une adresse! » invalide"),
-    ("--host", "-bad-.example", "invalide")])
+    ("--host", "-bad-.example", "invalide"), ("--max-mb", "-5", "nombres positifs")])
 def test_serve_refuses_a_bad_address(cli: Any, tmp_path: Path, option: str, value: str, expected: str) -> None:
     code, out, err = cli("sandbox", "serve", "--data", tmp_path / "bac", option, value)
     assert code == 2 and expected in err, (out, err)
