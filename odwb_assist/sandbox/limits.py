@@ -48,7 +48,7 @@ class Limits:
     connection_limit: int = 400
     channel_timeout: int = 30
     threads: int = 16
-    heavy_queries: int = 2
+    heavy_queries: int = 1
     heavy_wait: float = 2.0
 
     def waitress_options(self) -> dict[str, Any]:
