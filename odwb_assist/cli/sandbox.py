@@ -34,14 +34,26 @@ def serve_command(
     daily_quota: int = typer.Option(None, "--daily-quota", min=0,
                                     help="Simule un quota d'appels par jour et par clé (en-têtes X-RateLimit-*, 429 au-delà)."
                                          " 0 : pas de quota. Retenu pour ce dossier de données."),
+    max_datasets: int = typer.Option(50, "--max-datasets",
+                                     help="Jeux de données par participant au plus (0 : sans limite)."),
+    max_mb: int = typer.Option(500, "--max-mb",
+                               help="Mo de fichiers déposés par participant au plus (0 : sans limite)."),
 ) -> None:
     """Démarre le portail bac à sable (Ctrl+C pour l'arrêter)."""
     from ..sandbox import SandboxServer
+    from ..sandbox.address import check_address
+    from ..sandbox.limits import Limits
 
+    check_address(host, port)
     if licence_path is not None and licence_path not in ("internal", "default"):
         raise SandboxError(f"--licence-path vaut « internal » ou « default », pas « {licence_path} ».",
                            f"--licence-path is 'internal' or 'default', not '{licence_path}'.")
-    server = SandboxServer(data, host=host, port=port, seed=seed, licence_path=licence_path, daily_quota=daily_quota)
+    if max_datasets < 0 or max_mb < 0:
+        raise SandboxError("--max-datasets et --max-mb sont des nombres positifs (0 : sans limite).",
+                           "--max-datasets and --max-mb are positive numbers (0: no limit).")
+    limits = Limits(max_datasets=max_datasets, max_bytes=max_mb * 1024 * 1024)
+    server = SandboxServer(data, host=host, port=port, seed=seed, licence_path=licence_path, daily_quota=daily_quota,
+                           limits=limits)
     first_key = None
     if not server.store.users():
         first_key = server.add_user("formateur", admin=True)
@@ -101,11 +113,20 @@ def add_user_command(
     name: str = typer.Argument(..., help="Nom du participant (ex. ciney)."),
     admin: bool = typer.Option(False, "--admin", help="Clé de formateur : voit et modifie tous les jeux de données."),
     data: Path = DataOption,
+    replace: bool = typer.Option(False, "--replace", help="Remplace la clé d'un utilisateur existant (l'ancienne ne "
+                                                          "marche plus ; un formateur le reste)."),
 ) -> None:
     """Crée un utilisateur et affiche sa clé API (une seule fois)."""
     from ..sandbox.store import Store
 
-    key = Store(data).add_user(name, admin=admin)
+    store = Store(data)
+    existing = next((u for u in store.users() if u.name == name), None)
+    if existing is not None and not replace:
+        raise SandboxError(f"L'utilisateur « {name} » existe déjà. Ajoutez --replace pour lui donner une nouvelle clé "
+                           "(l'ancienne ne marchera plus).",
+                           f"User '{name}' already exists. Add --replace to give them a new key (the old one will stop "
+                           "working).")
+    key = store.add_user(name, admin=admin or (existing is not None and existing.is_admin))
     echo(t(f"Clé API de {name} (notez-la, elle ne sera plus affichée) :", f"API key of {name} (note it, it is shown only once):"))
     echo(key)
 

@@ -11,6 +11,7 @@ from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from .faults import FaultInjector
+from .limits import Limits, install
 from .quota import CallQuota
 from .store import Store
 from .worker import Worker
@@ -20,7 +21,8 @@ log = logging.getLogger(__name__)
 MAX_UPLOAD_BYTES = 240 * 1024 * 1024  # the portal's documented upload limit
 
 
-def create_app(store: Store, worker: Worker, faults: FaultInjector | None = None, quota: CallQuota | None = None) -> Flask:
+def create_app(store: Store, worker: Worker, faults: FaultInjector | None = None, quota: CallQuota | None = None,
+               limits: Limits | None = None) -> Flask:
     """A WSGI app serving the Automation v1.0 and Explore v2.1 subsets and the HTML catalogue."""
     from . import attachments, automation, explore, fields_api, html, metadata_api, resources_api
 
@@ -82,6 +84,8 @@ def create_app(store: Store, worker: Worker, faults: FaultInjector | None = None
         if count is not None:
             response.headers.update(count.headers())
         return response
+
+    install(app, limits)  # bounds on every request, quota, bad input as 400 (limits.py)
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException) -> Response | HTTPException:

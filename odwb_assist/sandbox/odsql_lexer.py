@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+MAX_CLAUSE_CHARS = 10_000  # one where / select / order_by / group_by clause
+MAX_NUMBER_CHARS = 30  # a number literal: beyond, floats lose meaning and ints overflow (issue 18)
 KEYWORDS = {"and", "or", "not", "in", "like", "is", "null", "true", "false", "as", "asc", "desc"}
 
 
@@ -41,6 +43,8 @@ _TOKEN_RE = re.compile(r"""
 
 
 def tokenize(text: str, clause: str) -> list[Token]:
+    if len(text) > MAX_CLAUSE_CHARS:
+        raise ODSQLSyntaxError(f"the clause is longer than {MAX_CLAUSE_CHARS} characters.", clause)
     tokens: list[Token] = []
     pos = 0
     while pos < len(text):
@@ -58,6 +62,8 @@ def tokenize(text: str, clause: str) -> list[Token]:
         elif kind == "interval":
             tokens.append(Token("interval", re.sub(r"\s+", " ", raw), pos))
         elif kind == "number":
+            if len(raw) > MAX_NUMBER_CHARS:
+                raise ODSQLSyntaxError(f"the number at position {pos} has more than {MAX_NUMBER_CHARS} characters.", clause)
             tokens.append(Token("number", float(raw) if "." in raw else int(raw), pos))
         elif kind == "string":
             tokens.append(Token("string", re.sub(r"\\(.)", r"\1", raw[1:-1]), pos))

@@ -9,6 +9,8 @@ from flask import Response, abort, current_app, g, jsonify, request
 
 from .store import Store, User
 
+MAX_INT_ARG = 10 ** 9  # limit/offset beyond this are refused (SQLite integers, issue 18)
+
 
 def store() -> Store:
     result: Store = current_app.config["SANDBOX_STORE"]
@@ -76,11 +78,12 @@ def int_arg(name: str, default: int, *, low: int = 0, high: int | None = None) -
     if raw is None or raw == "":
         return default
     try:
-        value = int(float(raw))
-    except ValueError:
+        value = int(float(raw))  # « 20.0 » is accepted, as by the vendor
+    except (ValueError, OverflowError):  # « abc », « nan », « inf », « 1e400 »
         validation_error({name: ["A valid integer is required."]})
-    if value < low or (high is not None and value > high):
-        validation_error({name: [f"Must be between {low} and {high}." if high is not None else f"Must be >= {low}."]})
+    high = min(high, MAX_INT_ARG) if high is not None else MAX_INT_ARG
+    if value < low or value > high:
+        validation_error({name: [f"Must be between {low} and {high}."]})
     return value
 
 

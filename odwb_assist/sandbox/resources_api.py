@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import codecs
-import mimetypes
 from typing import Any
 
 from flask import Blueprint, Response, jsonify
 
+from . import uploads
 from .automation import json_body, owned_dataset
+from .limits import MAX_UPLOAD_BYTES
 from .replies import deleted, int_arg, not_found, paginated, require_user, store, validation_error
 
 bp = Blueprint("automation_resources", __name__, url_prefix="/api/automation/v1.0/datasets/<uid>/resources")
@@ -31,13 +32,12 @@ def upload_file(uid: str) -> tuple[Response, int]:
     upload = request.files.get("file")
     if upload is None:
         validation_error({"file": ["No file was submitted: send a multipart request with a 'file' part."]})
-    content = upload.read()
-    if not content:
+    size = uploads.size_of(upload.stream)
+    if not size:
         validation_error({"file": ["The submitted file is empty."]})
-    filename = upload.filename or "upload.csv"
-    mimetype = upload.mimetype if upload.mimetype and upload.mimetype != "application/octet-stream" else None
-    mimetype = mimetype or mimetypes.guess_type(filename)[0]
-    return jsonify(store().add_file(uid, filename, mimetype, content)), 201
+    if size > MAX_UPLOAD_BYTES:
+        validation_error({"file": [f"A file is {MAX_UPLOAD_BYTES // (1024 * 1024)} MB at most."]})
+    return jsonify(uploads.save(store(), uid, upload, size)), 201  # streamed, never whole in memory
 
 
 @bp.get("/files/<file_uid>/")
@@ -52,11 +52,11 @@ def get_file(uid: str, file_uid: str) -> Response:
 @bp.get("/files/<file_uid>/download/")
 def download_file(uid: str, file_uid: str) -> Response:
     owned_dataset(uid)
-    info = store().file(uid, file_uid, content=True)
+    info = store().file(uid, file_uid)
     if info is None:
         not_found(f"File '{file_uid}' not found in this dataset.")
-    return Response(bytes(info["content"]), mimetype="application/octet-stream",
-                    headers={"Content-Disposition": f'attachment; filename="{info["filename"]}"'})
+    return Response(uploads.chunks(store(), uid, file_uid), mimetype="application/octet-stream",
+                    headers={"Content-Disposition": uploads.content_disposition(info["filename"])})
 
 
 # -- resources -------------------------------------------------------------------------------
@@ -67,7 +67,7 @@ def check_resource(uid: str, body: dict[str, Any]) -> dict[str, Any]:
     kind = body.get("type")
     if not kind:
         errors["type"] = ["This field is required."]
-    elif kind not in EXTRACTORS:
+    elif not isinstance(kind, str) or kind not in EXTRACTORS:
         errors["type"] = [f"The sandbox supports only these extractors: {', '.join(EXTRACTORS)} (got '{kind}')."]
     title = body.get("title")
     if not isinstance(title, str) or not title.strip():
@@ -83,7 +83,7 @@ def check_resource(uid: str, body: dict[str, Any]) -> dict[str, Any]:
     if encoding is not None:
         try:
             codecs.lookup(str(encoding))
-        except LookupError:
+        except (LookupError, ValueError):  # ValueError: a NUL in the name
             errors["params.encoding"] = [f"Unknown encoding '{encoding}' (e.g. 'utf-8', 'windows-1252')."]
     for flag in ("headers_first_row", "doublequote"):
         if flag in params and not isinstance(params[flag], bool):
@@ -92,7 +92,7 @@ def check_resource(uid: str, body: dict[str, Any]) -> dict[str, Any]:
     filename = ""
     if not isinstance(datasource, dict) or "type" not in datasource:
         errors["datasource"] = ["This field is required: {\"type\": \"uploaded_file\", \"file\": {\"uid\": ...}}."]
-    elif datasource["type"] != "uploaded_file":
+    elif datasource["type"] != "uploaded_file" or not isinstance(datasource.get("file", {}), dict):
         errors["datasource.type"] = ["The sandbox accepts only uploaded files (type 'uploaded_file')."]
     else:
         file_uid = (datasource.get("file") or {}).get("uid") if isinstance(datasource.get("file"), dict) else None
@@ -143,11 +143,14 @@ def get_resource(uid: str, resource_uid: str) -> Response:
 def update_resource(uid: str, resource_uid: str) -> Response:
     current = _existing(uid, resource_uid)
     body = {**{k: current.get(k) for k in ("type", "title", "params", "datasource")}, **json_body()}
-    return jsonify(store().save_resource(uid, check_resource(uid, body), resource_uid))
+    saved = store().save_resource(uid, check_resource(uid, body), resource_uid)
+    uploads.forget_unused(store(), uid, uploads.file_uid_of(current))  # the replaced upload, if now unused
+    return jsonify(saved)
 
 
 @bp.delete("/<resource_uid>/")
 def delete_resource(uid: str, resource_uid: str) -> Response:
-    _existing(uid, resource_uid)
+    current = _existing(uid, resource_uid)
     store().delete_resource(uid, resource_uid)
+    uploads.forget_unused(store(), uid, uploads.file_uid_of(current))
     return deleted()

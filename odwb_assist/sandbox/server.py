@@ -12,6 +12,7 @@ from waitress import create_server, wasyncore
 from ..errors import SandboxError
 from .app import create_app
 from .faults import FaultInjector, validate_rules
+from .limits import Limits
 from .quota import DAY, CallQuota
 from .store import Store
 from .worker import Worker
@@ -27,11 +28,12 @@ class SandboxServer:
 
     def __init__(self, data_dir: str | Path, host: str = "127.0.0.1", port: int = 0, *, seed: bool = False,
                  faults: list[dict[str, Any]] | None = None, threads: int = 8, processing_delay: float = 0.05,
-                 licence_path: str | None = None, daily_quota: int | None = None) -> None:
+                 licence_path: str | None = None, daily_quota: int | None = None, limits: Limits | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.host = host
         self.port = port
         self.threads = threads
+        self.limits = limits or Limits(threads=threads)
         self.store = Store(self.data_dir)
         if licence_path is not None:
             self.set_licence_path(licence_path)
@@ -46,7 +48,7 @@ class SandboxServer:
             if self.store.datasets(limit=0)[0] == 0:
                 seed_catalogue(self.store)
         self.worker = Worker(self.store, delay=processing_delay)
-        self.app = create_app(self.store, self.worker, self.faults)
+        self.app = create_app(self.store, self.worker, self.faults, limits=self.limits)
         self._server: Any = None
         self._thread: threading.Thread | None = None
         self._stopping = threading.Event()
@@ -91,8 +93,8 @@ class SandboxServer:
         if self._server is not None:
             return self
         try:
-            self._server = create_server(self.app, host=self.host, port=self.port, threads=self.threads,
-                                         ident="odwb-sandbox", clear_untrusted_proxy_headers=True, channel_timeout=60)
+            self._server = create_server(self.app, host=self.host, port=self.port, ident="odwb-sandbox",
+                                         clear_untrusted_proxy_headers=True, **self.limits.waitress_options())
         except OSError as exc:
             raise SandboxError(f"Impossible d'écouter sur {self.host}:{self.port} ({exc}). Choisissez un autre --port.",
                                f"Cannot listen on {self.host}:{self.port} ({exc}). Choose another --port.") from exc

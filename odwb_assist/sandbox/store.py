@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import secrets
 import sqlite3
 import string
@@ -88,7 +89,7 @@ class Store:
     def __init__(self, data_dir: str | Path) -> None:
         self.data_dir = Path(data_dir)
         try:
-            self.data_dir.mkdir(parents=True, exist_ok=True)
+            self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)  # private: keys' digests, uploads
         except OSError as exc:
             raise SandboxError(f"Impossible de créer le dossier de données {self.data_dir} : {exc}. "
                                "Choisissez un autre dossier avec --data.",
@@ -97,11 +98,12 @@ class Store:
         self.path = self.data_dir / DB_NAME
         self._local = threading.local()
         try:
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))  # SQLite gives its -wal/-shm the same mode
             conn = self._conn()
             conn.execute("PRAGMA journal_mode=WAL")
             conn.executescript(SCHEMA)
             conn.execute("INSERT OR IGNORE INTO settings VALUES ('schema_version', ?)", (json.dumps(SCHEMA_VERSION),))
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, OSError) as exc:
             raise SandboxError(f"Le fichier {self.path} n'est pas une base du bac à sable ({exc}). "
                                "Videz-la avec « odwb-assist sandbox reset » ou choisissez un autre --data.",
                                f"{self.path} is not a sandbox database ({exc}). "
