@@ -32,6 +32,10 @@ def export_rows(prog: Programme, *, include_personal: bool = True) -> list[dict[
             "paye": s.paid, "remboursement_du": s.refund_due or "", "mise_en_demeure": s.notice_date or "",
             "heures_presence": s.hours_attended, "presence_pct": round(100 * s.attendance_ratio(prog.edition), 1),
             "defis_realises": len(s.challenges), "jeux_publies": len(s.publications),
+            "obligation_publication": "oui" if s.publication_obligation_met(prog.edition) else "non",
+            "verifiee_le": s.verdict.day if s.verdict else "", "verifiee_sur": s.verdict.portal if s.verdict else "",
+            "jeux_hors_periode": "; ".join(f"{d['dataset_id']} ({str(d.get('published') or '')[:10]})"
+                                           for d in (s.verdict.other_datasets if s.verdict else [])),
         })
         rows.append(row)
     return rows

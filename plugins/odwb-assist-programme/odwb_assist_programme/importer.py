@@ -31,7 +31,8 @@ COLUMNS = (
 )
 # Columns written by ``programme export`` beside the form's: read back without complaint, not imported.
 EXPORT_ONLY = ("etat", "montant_htva", "montant_tvac", "paye", "remboursement_du", "mise_en_demeure", "heures_presence",
-               "presence_pct", "defis_realises", "jeux_publies")
+               "presence_pct", "defis_realises", "jeux_publies", "obligation_publication", "verifiee_le", "verifiee_sur",
+               "jeux_hors_periode")
 DATE_COLUMNS = ("convention_signee", "facture", "paiement", "confirmation")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 YES = {"oui", "o", "yes", "y", "1", "vrai", "true", "x"}

@@ -15,6 +15,7 @@ from odwb_assist.errors import InputError
 
 from .edition import Edition
 from .ledger import Ledger
+from .verdicts import Verdict, last_verdict
 
 STATES = ("requested", "signed", "invoiced", "confirmed", "waiting_list", "cancelled", "terminated")
 STATE_LABELS: dict[str, tuple[str, str]] = {
@@ -77,6 +78,7 @@ class AdministrationStatus:
     obligations: dict[str, dict[str, str]] = field(default_factory=dict)
     publications: list[dict[str, Any]] = field(default_factory=list)
     notice_deadline: str | None = None
+    verdict: Verdict | None = None  # the last ``programme verify`` of this edition
 
     @property
     def active_participants(self) -> list[Participant]:
@@ -102,8 +104,19 @@ class AdministrationStatus:
         return found
 
     def publication_obligation_met(self, edition: Edition) -> bool:
-        """From the register alone (``programme verify`` also reads the portal)."""
-        return bool(self.published_in_window(edition))
+        """From the register: a publication recorded in the window, or the last ``programme verify`` said so."""
+        return bool(self.published_in_window(edition)) or bool(self.verdict and self.verdict.met)
+
+    def obligation_text(self, edition: Edition, lang: str = "fr") -> str:
+        """« oui (vérifié le 2021-12-01) », « non (vérifié le …) », or « oui » / « non vérifié » without a verdict."""
+        met = self.publication_obligation_met(edition)
+        yes, no = ("yes", "no") if lang == "en" else ("oui", "non")
+        if self.verdict is not None:
+            checked = ("checked on " if lang == "en" else "vérifié le ") + self.verdict.day
+            return f"{yes if met else no} ({checked})"
+        if met:
+            return f"{yes} ({'recorded publication' if lang == 'en' else 'publication enregistrée'})"
+        return "not checked yet" if lang == "en" else "pas encore vérifiée"
 
     @property
     def names(self) -> list[str]:
@@ -127,6 +140,7 @@ class AdministrationStatus:
             "challenges_done": len(self.challenges), "challenges_total": len(edition.challenges),
             "challenges": self.challenges, "obligations": self.obligations, "publications": self.publications,
             "publication_obligation_met": self.publication_obligation_met(edition),
+            "last_verdict": self.verdict.to_dict() if self.verdict else None,
         }
         if include_personal:
             data["participants"] = [
@@ -170,6 +184,7 @@ def _status(ledger: Ledger, edition: Edition, row: sqlite3.Row) -> Administratio
         {k: r[k] for k in ("dataset_id", "uid", "portal", "title", "records", "published_at")}
         for r in ledger.rows("SELECT * FROM publications WHERE administration_id = ? ORDER BY published_at", (adm_id,))
     ]
+    status.verdict = last_verdict(ledger, adm_id, edition.id)
     return status
 
 
