@@ -5,8 +5,8 @@ Tournai », « Service public de Wallonie (SPW) », « Ville de Liège » with a
 administration matches a publisher name when, after normalisation (case, accents, spaces,
 apostrophes), one of these holds — the first that holds is the reason shown to staff:
 
-1. the name is in the administration's explicit alias list (the register's publisher names);
-2. the names are equal;
+1. the names are equal;
+2. the name is in the administration's explicit alias list (the register's publisher names);
 3. they are equal once the commune prefix is dropped (« Ville de », « Commune de »,
    « Administration communale de », « AC »): « Administration communale de Tournai » is Tournai;
 4. the publisher is a service of the administration (« Ville de Namur - Mobilité »: the part before
@@ -150,9 +150,9 @@ class PublisherMatcher:
                 found.setdefault(id(owner), (owner, PublisherMatch(publisher, reason, detail if detail is not None else name)))
 
         keys = _keys(publisher)
-        take(self._alias, keys.full, "alias")
         take(self._full, keys.full, "same")
         take(self._full, keys.plain, "same")
+        take(self._alias, keys.full, "alias")
         take(self._core, keys.core, "prefix")
         main = main_part(keys.plain)
         if main:

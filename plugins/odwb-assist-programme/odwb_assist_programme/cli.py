@@ -218,6 +218,32 @@ def obligation_done_command(
         echo(_summary(prog, prog.obligation_done(name, obligation, evidence, on=_day(on))))
 
 
+@programme_app.command("aliases")
+def aliases_command(
+    name: str = typer.Argument(..., help="L'administration."),
+    add: list[str] = typer.Option([], "--add", help="Nom d'éditeur à rattacher à l'administration (répétable)."),
+    remove: list[str] = typer.Option([], "--remove", help="Nom d'éditeur à retirer (répétable)."),
+    edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
+) -> None:
+    """Les noms d'éditeur rattachés à une administration quand la comparaison automatique ne suffit pas
+    (« BEP » pour le Bureau économique, un ancien nom…) ; sans option, la liste."""
+    from odwb_assist.publishers import fold
+
+    with _open(ledger, edition) as prog:
+        status = prog.status(name)[0]
+        if add or remove:
+            gone = {fold(r) for r in remove}
+            kept = [p for p in status.publishers if fold(p) not in gone]
+            kept += [a for a in add if fold(a) not in {fold(p) for p in kept}]
+            status = prog.set_publishers(status.name, kept)
+        echo(t(f"{status.name} — alias d'éditeur : ", f"{status.name} — publisher aliases: ")
+             + (", ".join(f"« {p} »" for p in status.publishers) or t("aucun", "none")))
+        echo(t("Les noms du portail sont aussi reconnus sans alias : majuscules, accents, « Ville de », services "
+               "(« … - Mobilité ») et abréviations entre parenthèses.",
+               "Portal names are also recognised without an alias: capitals, accents, 'Ville de', services "
+               "('… - Mobilité') and abbreviations in parentheses."))
+
+
 @programme_app.command("status")
 def status_command(
     name: str | None = typer.Argument(None, help="Une administration (défaut : toutes)."), format: str = FormatOpt,

@@ -190,3 +190,13 @@ def test_edition_new_writes_the_next_edition_and_becomes_the_default(cli: Run, t
                        "--ledger", ledger)
     assert code == 2 and "doit suivre" in err
     assert json.loads(cli("programme", "status", "--format", "json", "--ledger", ledger)[1])[0]["last_verdict"]["met"]
+
+
+def test_aliases_command_keeps_the_register_list(cli: Run, tmp_path: Path) -> None:
+    ledger = tmp_path / "programme.sqlite"
+    assert cli("programme", "enrol", "Bureau économique", "--ledger", ledger)[0] == 0
+    code, out, _ = cli("programme", "aliases", "Bureau économique", "--add", "BEP", "--add", "BEP - Zonings",
+                       "--ledger", ledger)
+    assert code == 0 and "alias d'éditeur : « BEP », « BEP - Zonings »" in out
+    code, out, _ = cli("programme", "aliases", "Bureau économique", "--remove", "bep - zonings", "--ledger", ledger)
+    assert "alias d'éditeur : « BEP »\n" in out
