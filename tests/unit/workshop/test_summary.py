@@ -63,7 +63,7 @@ def test_fixed_needs_the_clean_file_to_exist(room: Path) -> None:
 @responses.activate
 def test_one_catalogue_request_for_the_room(room: Path) -> None:
     responses.get(CATALOG, json={"total_count": 1, "results": [
-        {"dataset_id": "parkings-velos-salle-participant-01", "metas": {"default": {"records_count": 24}}}]})
+        {"dataset_id": "p01-ciney-parkings-velos", "metas": {"default": {"records_count": 24}}}]})
     summary = summarise(room)
     assert len(responses.calls) == 1
     where = parse_qs(urlsplit(str(responses.calls[0].request.url)).query)["where"][0]
