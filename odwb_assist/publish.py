@@ -225,6 +225,9 @@ def _steps(p: Plan) -> list[Step]:
     upload_name = f"{p.dataset_id}-{p.upload.short}.csv"
     steps: list[Step] = []
     if existing is None:
+        from .portal.ownership import refuse_if_taken
+
+        refuse_if_taken(p.client, p.dataset_id, p.project.administration.publisher_label, p.client.base_url)
         sent = {k: v for k, v in p.metadata.items() if k == "default"}
         steps.append(Step("create-dataset", Msg(
             f"Créer le jeu de données « {p.dataset_id} » ({'restreint' if p.restricted else 'public'})",

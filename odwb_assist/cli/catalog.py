@@ -92,7 +92,13 @@ def show(
     portal: str | None = PortalOption,
 ) -> None:
     """Affiche la fiche d'un jeu de données : métadonnées et champs."""
-    entry = _client(project, portal).explore.dataset(dataset_id)
+    from ..portal import PortalClient
+
+    config = load_project(project, portal_url=portal, required=False)
+    prefix = str(config.workshop.get("dataset_prefix") or "")
+    if prefix and not dataset_id.startswith(prefix) and any(d.id == prefix + dataset_id for d in config.datasets):
+        dataset_id = prefix + dataset_id  # a prepared workshop folder: the tutorial's id names the participant's own
+    entry = PortalClient.from_config(config).explore.dataset(dataset_id)
     if as_json:
         print_json(entry)
         return
