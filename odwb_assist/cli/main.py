@@ -134,6 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     front, rest = split_global_options(args)
     STATE.__init__()  # type: ignore[misc]  # a fresh state for each invocation (tests call main twice)
     _apply_global_options(front)
+    from .. import notices
+
+    notices.LISTENERS[:] = [lambda message: err_console.print(message(STATE.lang), markup=False)]
     try:
         app = build_app()
         command = typer.main.get_command(app)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from ..errors import OdwbError
 from .common import STATE, ProjectOption, console, echo, fail, load_project, plugin_manager, t
 
 if TYPE_CHECKING:
@@ -40,8 +41,6 @@ def publish(
     verify: bool = typer.Option(True, "--verify/--no-verify", help="Relit le jeu publié via l'API Explore."),
 ) -> None:
     """Publie un jeu de données sur le portail, sans doublon : une seconde exécution sans changement n'envoie rien."""
-    from ..publish import plan  # the portal client (requests) is imported when the command runs
-
     if override and not (justification or "").strip():
         raise fail("--override demande une --justification (elle est gardée dans le registre des publications).",
                    "--override needs a --justification (it is kept in the publication record).")
@@ -53,6 +52,23 @@ def publish(
                    f"No API key: set the environment variable {client.api_key_env} to a key created in your portal "
                    "account ('My API keys').")
     overrides = {code: justification or "" for code in override}
+    try:
+        _publish(config, client, dataset, dry_run, restricted, overrides, verify)
+    except OdwbError as exc:  # the trainer's summary shows why (workshop summary)
+        from ..events import PUBLICATION_FAILED, Event
+        from ..plugins import announce
+        from ..workshop.failures import failure_payload
+
+        announce(plugin_manager(), Event(PUBLICATION_FAILED, failure_payload(exc, dataset, dry_run=dry_run),
+                                         administration=config.administration.name or None,
+                                         project_dir=str(config.root) if config.path else None))
+        raise
+
+
+def _publish(config: Any, client: Any, dataset: str | None, dry_run: bool, restricted: bool,
+             overrides: dict[str, str], verify: bool) -> None:
+    from ..publish import plan  # the portal client (requests) is imported when the command runs
+
     the_plan = plan(config, client, dataset_id=dataset, restricted=True if restricted else None, overrides=overrides,
                     plugins=plugin_manager())
     echo(the_plan.describe(STATE.lang))

@@ -30,6 +30,7 @@ import requests
 
 from ..config import DEFAULT_API_KEY_ENV, DEFAULT_PORTAL_URL
 from ..errors import PortalConnectionError, PortalError
+from .. import notices
 from .errors import map_error, response_json
 
 if TYPE_CHECKING:
@@ -241,6 +242,7 @@ class PortalClient:
                 if attempt < self.max_retries and wait <= self.max_wait and (safe or refused or check is not None):
                     response.close()
                     log.debug("%s answered %d, retrying in %.1fs", what, response.status_code, wait)
+                    notices.retrying(response.status_code, wait)
                     self.sleep(wait)
                     attempt += 1
                     continue
