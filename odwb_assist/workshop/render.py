@@ -122,8 +122,10 @@ def compact_table(summary: RoomSummary, lang: str = "fr") -> Table:
                 f"Room '{summary.room}' — checked {counts['checked']}, fixed {counts['fixed']}, documented "
                 f"{counts['documented']}, published {counts['published']}, online {counts['online']} / {total}")
     table = Table(title=title(lang), title_justify="left", box=None, pad_edge=False, show_edge=False)
-    for fr, en in (("N°", "No."), ("Participant", "Participant"), ("Étape", "Step"), ("Problème", "Problem")):
-        table.add_column(Msg(fr, en)(lang), no_wrap=True, overflow="ellipsis")  # one line each: 30 rows fit
+    for (fr, en), width in ((("N°", "No."), 3), (("Participant", "Participant"), 16), (("Étape", "Step"), 26),
+                            (("Problème", "Problem"), 10)):
+        # one line each, so that 30 rows fit on one screen; the problem is cut last
+        table.add_column(Msg(fr, en)(lang), no_wrap=True, overflow="ellipsis", min_width=width)
     for row in summary.participants:
         table.add_row(str(row.number), row.name[:24], _step(row, lang), _problem(row, lang))
     return table
