@@ -13,6 +13,8 @@ from .i18n import Msg
 
 Listener = Callable[[Msg], None]
 LISTENERS: list[Listener] = []
+TargetListener = Callable[[str, bool], None]
+TARGET_LISTENERS: list[TargetListener] = []
 
 
 def retry_message(status: int, wait: float) -> Msg:
@@ -29,3 +31,9 @@ def retrying(status: int, wait: float) -> None:
     message = retry_message(status, wait)
     for listener in list(LISTENERS):
         listener(message)
+
+
+def targeted(base_url: str, sandbox: bool) -> None:
+    """Tell every listener which portal answered, and whether it is a sandbox (once per client)."""
+    for listener in list(TARGET_LISTENERS):
+        listener(base_url, sandbox)

@@ -39,6 +39,8 @@ def publish(
     override: list[str] = typer.Option([], "--override", help="Lève un blocage par son code (répétable), avec --justification."),
     justification: str | None = typer.Option(None, "--justification", help="Pourquoi le blocage est levé (gardé au registre)."),
     verify: bool = typer.Option(True, "--verify/--no-verify", help="Relit le jeu publié via l'API Explore."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Confirme d'avance une première publication sur un portail réel "
+                                                       "(pour les scripts)."),
 ) -> None:
     """Publie un jeu de données sur le portail, sans doublon : une seconde exécution sans changement n'envoie rien."""
     if override and not (justification or "").strip():
@@ -53,7 +55,7 @@ def publish(
                    "account ('My API keys').")
     overrides = {code: justification or "" for code in override}
     try:
-        _publish(config, client, dataset, dry_run, restricted, overrides, verify)
+        _publish(config, client, dataset, dry_run, restricted, overrides, verify, yes)
     except OdwbError as exc:  # the trainer's summary shows why (workshop summary)
         from ..events import PUBLICATION_FAILED, Event
         from ..plugins import announce
@@ -66,7 +68,7 @@ def publish(
 
 
 def _publish(config: Any, client: Any, dataset: str | None, dry_run: bool, restricted: bool,
-             overrides: dict[str, str], verify: bool) -> None:
+             overrides: dict[str, str], verify: bool, yes: bool = False) -> None:
     from ..publish import plan  # the portal client (requests) is imported when the command runs
 
     the_plan = plan(config, client, dataset_id=dataset, restricted=True if restricted else None, overrides=overrides,
@@ -80,6 +82,7 @@ def _publish(config: Any, client: Any, dataset: str | None, dry_run: bool, restr
         return
     if not the_plan.steps:
         return
+    _confirm_real_portal(config, client, yes)
 
     def show(step: Step) -> None:
         echo(f"→ {step.describe(STATE.lang)}")
@@ -94,6 +97,29 @@ def _publish(config: Any, client: Any, dataset: str | None, dry_run: bool, restr
             echo(t("Attention : le portail ne montre pas encore exactement ce qui a été envoyé ; relancez la "
                    "vérification dans quelques minutes.",
                    "Warning: the portal does not show exactly what was sent yet; check again in a few minutes."))
+
+
+def _confirm_real_portal(config: Any, client: Any, yes: bool) -> None:
+    """The first publication from this project to a portal that is not a sandbox is confirmed (« --yes »)."""
+    from .. import publication_record
+
+    if client.target.sandbox is not False or yes:
+        return
+    if any(r.get("portal") == client.base_url for r in publication_record.read_records(config.root)):
+        return
+    question = t(f"Première publication depuis ce projet sur {client.base_url}, un portail réel (pas un bac à sable) : "
+                 "le jeu sera visible de tous. Continuer ?",
+                 f"First publication from this project to {client.base_url}, a real portal (not a sandbox): the "
+                 "dataset will be visible to everyone. Go on?")
+    if sys.stdin.isatty():
+        typer.confirm(question, abort=True)
+        return
+    raise fail(f"Première publication depuis ce projet sur {client.base_url}, un portail réel (pas un bac à sable) : "
+               "rien n'a été envoyé. Relancez dans un terminal pour confirmer, ou ajoutez --yes (scripts). Pour "
+               "la salle de formation, vérifiez l'adresse du portail (odwb.toml, --portal).",
+               f"First publication from this project to {client.base_url}, a real portal (not a sandbox): nothing "
+               "was sent. Run again in a terminal to confirm, or add --yes (scripts). For the training room, check "
+               "the portal address (odwb.toml, --portal).")
 
 
 def register(app: typer.Typer) -> None:

@@ -32,6 +32,7 @@ from ..config import DEFAULT_API_KEY_ENV, DEFAULT_PORTAL_URL
 from ..errors import PortalConnectionError, PortalError
 from .. import notices
 from .errors import map_error, response_json
+from .target import TargetWatch
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -45,6 +46,8 @@ log = logging.getLogger("odwb_assist.portal")
 AUTOMATION_PREFIX = "/api/automation/v1.0"
 EXPLORE_PREFIX = "/api/explore/v2.1"
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
+CONNECT_TIMEOUT = 3.05  # an unreachable portal fails within seconds (connection retries stop after OFFLINE_BUDGET)
+OFFLINE_BUDGET = 4.0
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 
 BodyFactory = Callable[[], tuple[Any, dict[str, str]]]
@@ -90,6 +93,7 @@ class PortalClient:
         self._host = urlsplit(self.base_url).netloc
         self._explore: ExploreAPI | None = None
         self._automation: AutomationAPI | None = None
+        self.target = TargetWatch(self.base_url)  # sandbox or real portal, learnt from the first answer
 
     @classmethod
     def from_config(cls, project: ProjectConfig, **kwargs: Any) -> PortalClient:
@@ -212,15 +216,20 @@ class PortalClient:
         safe = idempotent if idempotent is not None else method in IDEMPOTENT_METHODS
         limit = timeout if timeout is not None else self.timeout
         attempt = 0
+        started = time.monotonic()
+        self.target.guard(self.session, self._api_key, self.api_key_env, min(CONNECT_TIMEOUT, limit))
         while True:
             data, extra = body() if body is not None else (None, {})
             try:
                 log.debug("%s (attempt %d)", what, attempt + 1)
                 response = self.session.request(
                     method, url, params=params, json=json, data=data, headers=self._headers({**(headers or {}), **extra}),
-                    timeout=(min(10.0, limit), limit), stream=stream, allow_redirects=True,
+                    timeout=(min(CONNECT_TIMEOUT, limit), limit), stream=stream, allow_redirects=True,
                 )
+                self.target.seen(response)
             except (requests.ConnectionError, requests.Timeout) as exc:
+                if self.target.sandbox is None and time.monotonic() - started + self.backoff * (2 ** attempt) > OFFLINE_BUDGET:
+                    raise self._connection_error(what, exc, attempt + 1) from None  # never answered: offline
                 if not safe and check is not None:
                     done = check()  # did the lost request take effect?
                     if done is not None:

@@ -106,7 +106,13 @@ def test_publish_then_rerun_sends_nothing(cli, project_dir, key_guard):
     portal.processing_polls = 0
     routes = ("list", "templates", "explore_dataset", "create", "upload", "create_resource", "set_field", "publish",
               "status")
-    code, out, err = _run(cli, portal, routes, "--project", str(project_dir / "odwb.toml"), "--lang", "en")
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
+        portal.register(rsps, "list", "templates", "explore_dataset")
+        code, out, err = cli("publish", "--project", str(project_dir / "odwb.toml"))
+    assert code == 2 and "Première publication depuis ce projet sur https://portal.test, un portail réel" in err, err
+    assert "Portail : https://portal.test (portail réel, pas un bac à sable)" in err and portal.writes == []
+    routes = tuple(r for r in routes if r != "templates")  # the vocabulary was cached by the first run
+    code, out, err = _run(cli, portal, routes, "--project", str(project_dir / "odwb.toml"), "--lang", "en", "--yes")
     assert code == 0, err
     assert "Published: https://portal.test/explore/dataset/ciney-velos/ (2 rows)" in out and "[OK] records_count" in out
     assert len(read_records(project_dir)) == 1
