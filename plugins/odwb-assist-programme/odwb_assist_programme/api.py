@@ -160,10 +160,13 @@ class Programme:
             record_verdicts(self.ledger, report)
         return report
 
-    def import_file(self, path: str | Path, *, sheet: str | None = None, frame: Any = None) -> Any:
+    def import_file(self, path: str | Path, *, sheet: str | None = None, frame: Any = None,
+                    overrides: dict[str, str] | None = None, accept_dates: bool = False, dry_run: bool = False) -> Any:
+        """Import a form export (see :mod:`.importer`); rows of administrations already registered are skipped."""
         from .importer import import_file
 
-        return import_file(self.ledger, self.edition, Path(path), sheet=sheet, frame=frame)
+        return import_file(self.ledger, self.edition, Path(path), sheet=sheet, frame=frame, overrides=overrides,
+                           accept_dates=accept_dates, dry_run=dry_run)
 
     def export(self, path: str | Path, *, include_personal: bool = True, overwrite: bool = False) -> Path:
         from .exporter import export_file

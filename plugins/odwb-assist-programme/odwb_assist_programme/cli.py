@@ -279,31 +279,61 @@ def fees_command(participants: int = typer.Argument(..., help="Nombre de partici
 
 @programme_app.command("import")
 def import_command(
-    file: Path = typer.Argument(..., help="Formulaire d'inscription (.xlsx ou .csv)."),
+    file: Path = typer.Argument(..., help="Formulaire d'inscription (.xlsx ou .csv), ex. l'export d'un Google/Microsoft Forms."),
     sheet: str | None = typer.Option(None, "--sheet"), format: str = FormatOpt,
+    map_: list[str] = typer.Option([], "--map", help="« En-tête du fichier=colonne » (ou « En-tête=- » pour l'ignorer), "
+                                                     "répétable."),
+    accept_dates: bool = typer.Option(False, "--accept-dates", help="Accepter des dates hors de l'édition (avertissement)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Montrer la correspondance des colonnes et les problèmes, sans "
+                                                           "rien écrire."),
     edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
 ) -> None:
-    """Importer les inscriptions : tout ou rien, chaque problème signalé avec sa ligne et sa colonne."""
+    """Importer les inscriptions : correspondance des colonnes montrée d'abord, tout ou rien, chaque problème
+    signalé avec sa ligne et sa colonne ; les administrations déjà inscrites sont laissées telles quelles."""
+    from .column_map import parse_overrides
     from .importer import read_table
 
+    overrides = parse_overrides(map_)
     frame = read_table(file, sheet)  # an unreadable file stops here, before any register is created
+    from .api import resolve_ledger_path
+
+    if dry_run and not resolve_ledger_path(ledger).exists():  # a dry run never creates the register
+        import tempfile
+
+        ledger = Path(tempfile.mkdtemp(prefix="odwb-import-")) / "essai.sqlite"
     with _open(ledger, edition, create=True) as prog:
-        result = prog.import_file(file, sheet=sheet, frame=frame)
+        result = prog.import_file(file, sheet=sheet, frame=frame, overrides=overrides, accept_dates=accept_dates,
+                                  dry_run=dry_run)
         if format == "json":
             print_json(result.to_dict(STATE.lang))
-        elif result.ok:
+            if not result.ok:
+                raise typer.Exit(1)
+            return
+        echo(t("Correspondance des colonnes :", "Column mapping:"))
+        for item in result.mapping:
+            echo("  " + item.text(STATE.lang))
+        for warning in result.warnings:
+            echo(t("  Attention, ", "  Warning, ") + warning.text(STATE.lang))
+        if result.ok:
+            if result.skipped:
+                echo(t(f"{len(result.skipped)} administration(s) déjà dans le registre : laissée(s) telle(s) quelle(s).",
+                       f"{len(result.skipped)} administration(s) already in the register: left as they are."))
+            if dry_run:
+                echo(t(f"Simulation (--dry-run) : {len(result.rows)} administration(s) seraient importée(s) ; rien n'a "
+                       "été écrit.", f"Dry run: {len(result.rows)} administration(s) would be imported; nothing was "
+                       "written."))
+                return
             echo(t(f"{result.imported} administration(s) importée(s) : {len(result.confirmed)} confirmée(s), "
                    f"{len(result.waiting)} en liste d'attente.",
                    f"{result.imported} administration(s) imported: {len(result.confirmed)} confirmed, "
                    f"{len(result.waiting)} on the waiting list."))
         else:
             echo(t(f"{file.name} n'a pas été importé ({len(result.findings)} problème(s)) ; le registre n'a pas changé. "
-                   "Corrigez le fichier puis relancez :",
+                   "Corrigez le fichier (ou la correspondance avec --map) puis relancez :",
                    f"{file.name} was not imported ({len(result.findings)} problem(s)); the register did not change. "
-                   "Fix the file and run again:"))
+                   "Fix the file (or the mapping with --map) and run again:"))
             for finding in result.findings:
                 echo("  - " + finding.text(STATE.lang))
-        if not result.ok:
             raise typer.Exit(1)
 
 

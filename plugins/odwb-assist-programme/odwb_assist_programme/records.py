@@ -8,6 +8,7 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from enum import Enum
 from decimal import Decimal
 from typing import Any
 
@@ -28,6 +29,37 @@ STATE_LABELS: dict[str, tuple[str, str]] = {
     "terminated": ("résiliée", "terminated"),
 }
 ADMINISTRATION_TYPES = ("commune", "cpas", "province", "intercommunale", "autre")
+
+
+class State(str, Enum):
+    """An enrolment state: compares and serialises as its code (``"confirmed"``), prints as its French
+    label (« confirmée »), the same words as the command line."""
+
+    REQUESTED = "requested"
+    SIGNED = "signed"
+    INVOICED = "invoiced"
+    CONFIRMED = "confirmed"
+    WAITING_LIST = "waiting_list"
+    CANCELLED = "cancelled"
+    TERMINATED = "terminated"
+
+    @property
+    def code(self) -> str:
+        return str(self.value)
+
+    @property
+    def label(self) -> str:
+        return STATE_LABELS[self.value][0]
+
+    @property
+    def label_en(self) -> str:
+        return STATE_LABELS[self.value][1]
+
+    def text(self, lang: str = "fr") -> str:
+        return self.label_en if lang == "en" else self.label
+
+    def __str__(self) -> str:
+        return self.label
 
 
 def normalise_name(text: str) -> str:
@@ -55,7 +87,7 @@ class AdministrationStatus:
     type: str
     nis_code: str | None
     publishers: list[str]
-    state: str
+    state: State
     form_filled: bool
     requested_on: str
     convention_signed: str | None
@@ -126,7 +158,7 @@ class AdministrationStatus:
     def to_dict(self, edition: Edition, *, include_personal: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {
             "administration": self.name, "type": self.type, "nis_code": self.nis_code, "publishers": self.publishers,
-            "state": self.state, "form_filled": self.form_filled, "requested_on": self.requested_on,
+            "state": self.state.code, "state_label": self.state.label, "form_filled": self.form_filled, "requested_on": self.requested_on,
             "convention_signed": self.convention_signed, "invoice_date": self.invoice_date,
             "invoiced_excl_vat": self.invoiced_excl_vat, "invoiced_incl_vat": self.invoiced_incl_vat, "paid": self.paid,
             "payment_date": self.payment_date, "confirmation_date": self.confirmation_date,
@@ -155,7 +187,7 @@ def _status(ledger: Ledger, edition: Edition, row: sqlite3.Row) -> Administratio
     adm_id = row["id"]
     status = AdministrationStatus(
         id=adm_id, name=row["name"], type=row["type"], nis_code=row["nis_code"],
-        publishers=json.loads(row["publishers"]), state=row["state"], form_filled=bool(row["form_filled"]),
+        publishers=json.loads(row["publishers"]), state=State(row["state"]), form_filled=bool(row["form_filled"]),
         requested_on=row["requested_on"], convention_signed=row["convention_signed"], invoice_date=row["invoice_date"],
         payment_date=row["payment_date"], confirmation_date=row["confirmation_date"],
         waiting_since=row["waiting_since"], cancelled_on=row["cancelled_on"], cancel_reason=row["cancel_reason"],
