@@ -69,6 +69,29 @@ def prepare_command(
            f"Room list: {room.path}. Follow the progress with: odwb-assist workshop summary {room.directory}"))
 
 
+@workshop_app.command("bundle")
+def bundle_command(
+    directory: Path = typer.Argument(..., help="Dossier à remplir (une clé USB, par exemple)."),
+    platform: list[str] = typer.Option([], "--platform", "-p",
+                                       help="windows, macos, linux ou current (cet ordinateur) ; répétable. "
+                                            "Défaut : current."),
+    python: str = typer.Option("3.11", "--python", help="Version de Python des ordinateurs de la salle."),
+) -> None:
+    """Rassemble les paquets d'odwb-assist, de ses plugins et de toutes leurs dépendances, pour installer
+    une salle sans Internet (pip install --no-index --find-links)."""
+    from ..workshop.bundle import bundle
+
+    result = bundle(directory, platform, python=python)
+    if result.built_from is not None:
+        echo(t(f"odwb-assist et ses plugins construits depuis {result.built_from}.",
+               f"odwb-assist and its plugins built from {result.built_from}."))
+    for item in result.bundles:
+        echo(t(f"  {item.name} : {len(item.files)} paquet(s) dans {item.folder}",
+               f"  {item.name}: {len(item.files)} package(s) in {item.folder}"))
+    echo(t(f"Mode d'emploi pour la salle : {result.directory / 'LISEZMOI.txt'}",
+           f"Instructions for the room: {result.directory / 'LISEZMOI.txt'}"))
+
+
 @workshop_app.command("summary")
 def summary_command(
     directory: Path = typer.Argument(Path("."), help="Dossier de la salle (celui de salle.json)."),
