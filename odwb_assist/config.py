@@ -420,7 +420,8 @@ def _build(data: dict[str, Any], file: Path | None, root: Path, portal_url: str 
     prefix = str(data.get("workshop", {}).get("dataset_prefix") or "")
     for entry in _dataset_entries(data.get("datasets", []), "", str(file)):
         datasets.append(DatasetConfig(
-            id=entry["id"] if entry["id"].startswith(prefix) else prefix + entry["id"], file=_path(root, entry["file"]) or root, sheet=entry.get("sheet"),
+            id=entry["id"] if entry["id"].startswith(prefix) else prefix + entry["id"],
+            file=_path(root, entry["file"]) or root, sheet=entry.get("sheet"),
             schema=_path(root, entry.get("schema")), restricted=bool(entry.get("restricted", False)),
             inventory_id=entry.get("inventory_id"), metadata_file=_path(root, entry.get("metadata_file")),
             metadata=dict(entry.get("metadata", {})), fields=dict(entry.get("fields", {})),

@@ -28,9 +28,9 @@ from urllib.parse import urlsplit
 
 import requests
 
+from .. import notices
 from ..config import DEFAULT_API_KEY_ENV, DEFAULT_PORTAL_URL
 from ..errors import PortalConnectionError, PortalError
-from .. import notices
 from .errors import map_error, response_json
 from .target import TargetWatch
 

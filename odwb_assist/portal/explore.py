@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from ..publishers import PublisherMatch
-
     from .client import PortalClient
 
 PAGE = 100

@@ -167,7 +167,8 @@ def prepare(
 
     ``participants`` folders ``participant-01``… are made, or one per name of ``names``. Each gets
     the tutorials' samples, an ``odwb.toml`` (administration = the participant, portal = ``portal_url``,
-    a ``[workshop]`` dataset prefix that makes the tutorials' dataset ids unique on the sandbox) and, when ``sandbox_data`` is given, a key of its own in
+    a ``[workshop]`` dataset prefix that makes the tutorials' dataset ids unique on the sandbox) and,
+    when ``sandbox_data`` is given, a key of its own in
     ``cle-api.env`` / ``cle-api.ps1``. ``salle.json`` lists participants and folders, never keys.
     Raises :class:`InputError` (before writing anything) when a folder or sandbox user exists.
     """

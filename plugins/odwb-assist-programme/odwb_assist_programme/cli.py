@@ -147,7 +147,8 @@ def notice_command(
 
 
 @programme_app.command("terminate")
-def terminate_command(name: str, on: str | None = OnOpt, edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt) -> None:
+def terminate_command(name: str, on: str | None = OnOpt, edition: str | None = EditionOpt,
+                      ledger: Path | None = LedgerOpt) -> None:
     """Résilier la convention après une mise en demeure restée sans effet pendant 8 jours."""
     with _open(ledger, edition) as prog:
         echo(_summary(prog, prog.terminate(name, _day(on))))

@@ -39,7 +39,8 @@ def _set(text: str, key: str, value: str) -> str:
 def new_edition(current: Edition, folder: Path, *, year: int, start: date, end: date, overwrite: bool = False) -> Path:
     """Write ``<new id>.toml`` into ``folder`` and return its path; the file is read back before being kept."""
     if end <= start:
-        raise InputError(f"La fin ({end}) doit suivre le début ({start}).", f"The end ({end}) must come after the start ({start}).")
+        raise InputError(f"La fin ({end}) doit suivre le début ({start}).",
+                         f"The end ({end}) must come after the start ({start}).")
     if not (start.year <= year <= end.year):
         raise InputError(f"L'année {year} ne correspond pas aux dates {start} → {end}.",
                          f"Year {year} does not match the dates {start} → {end}.")

@@ -96,7 +96,8 @@ def invoice(ledger: Ledger, edition: Edition, name: str, on: date | str | None =
     """Issue the invoice for the active participants; needs the form and the signed convention."""
     status = status_of(ledger, edition, name)
     if status.state in ("cancelled", "terminated"):
-        raise InputError(f"{status.name} est {status.state} : pas de facture.", f"{status.name} is {status.state.label_en}: no invoice.")
+        raise InputError(f"{status.name} est {status.state} : pas de facture.",
+                         f"{status.name} is {status.state.label_en}: no invoice.")
     if not status.convention_signed:
         raise InputError(
             f"{status.name} n'a pas encore signé la convention : enregistrez la signature avant la facture "

@@ -8,8 +8,8 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from enum import Enum
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from odwb_assist.errors import InputError
@@ -31,7 +31,7 @@ STATE_LABELS: dict[str, tuple[str, str]] = {
 ADMINISTRATION_TYPES = ("commune", "cpas", "province", "intercommunale", "autre")
 
 
-class State(str, Enum):
+class State(StrEnum):
     """An enrolment state: compares and serialises as its code (``"confirmed"``), prints as its French
     label (« confirmée »), the same words as the command line."""
 
@@ -158,7 +158,8 @@ class AdministrationStatus:
     def to_dict(self, edition: Edition, *, include_personal: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {
             "administration": self.name, "type": self.type, "nis_code": self.nis_code, "publishers": self.publishers,
-            "state": self.state.code, "state_label": self.state.label, "form_filled": self.form_filled, "requested_on": self.requested_on,
+            "state": self.state.code, "state_label": self.state.label, "form_filled": self.form_filled,
+            "requested_on": self.requested_on,
             "convention_signed": self.convention_signed, "invoice_date": self.invoice_date,
             "invoiced_excl_vat": self.invoiced_excl_vat, "invoiced_incl_vat": self.invoiced_incl_vat, "paid": self.paid,
             "payment_date": self.payment_date, "confirmation_date": self.confirmation_date,

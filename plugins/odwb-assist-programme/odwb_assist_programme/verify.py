@@ -362,7 +362,8 @@ def verify(ledger: Ledger, edition: Edition, explore: ExploreClient, *, portal: 
     if late:  # one page of late datasets, oldest first: « publié après la fin du programme, le … »
         where = f"({after_clause(edition)}) AND {_in_clause('publisher', chunk_values('', 'publisher', late)[0])}"
         pages = counter.datasets(where, SELECT, order_by=DATE_FIELD, pages=1)
-        extra = {str(d["dataset_id"]): d for d in (_flat(x) for x in pages) if d["dataset_id"] and str(d["dataset_id"]) not in found}
+        extra = {str(d["dataset_id"]): d for d in (_flat(x) for x in pages)
+                 if d["dataset_id"] and str(d["dataset_id"]) not in found}
         waiting = {k: v for k, v in entries.items() if not v.datasets}
         _attribute(edition, waiting, extra, owners, {}, {})
     return VerifyReport(edition.id, portal, edition.start, edition.end, list(entries.values()), counter.requests,

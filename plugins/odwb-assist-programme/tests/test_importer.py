@@ -169,7 +169,8 @@ def test_a_forms_export_imports_twice_without_duplicates(prog: Programme, tmp_pa
 
 def test_dates_outside_the_edition_are_refused_unless_accepted(prog: Programme, tmp_path: Path) -> None:
     form = tmp_path / "inscriptions.csv"
-    form.write_text(_form(2).replace("01/04/2021", "01/04/2012", 1).replace("2021-03-01", "2012-03-01", 1).replace("05/03/2021", "05/03/2012", 1), encoding="utf-8")
+    text = _form(2).replace("01/04/2021", "01/04/2012", 1).replace("2021-03-01", "2012-03-01", 1)
+    form.write_text(text.replace("05/03/2021", "05/03/2012", 1), encoding="utf-8")
     refused = prog.import_file(form)
     assert not refused.ok and "hors de l'édition ouvrir-ma-ville-2021" in refused.findings[0].text()
     accepted = prog.import_file(form, accept_dates=True)

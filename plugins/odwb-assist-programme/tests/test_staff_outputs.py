@@ -28,7 +28,8 @@ def test_register_export_is_a_real_spreadsheet(prog: Programme, tmp_path: Path) 
     headers = [c.value for c in sheet[1]]
     row = dict(zip(headers, [c.value for c in sheet[2]], strict=True))
     assert row["etat"] == "confirmée" and row["obligation_publication"] == "non"
-    assert row["paiement"].date() == date(2021, 4, 20) and sheet.cell(2, headers.index("paiement") + 1).number_format == "DD/MM/YYYY"
+    assert row["paiement"].date() == date(2021, 4, 20)
+    assert sheet.cell(2, headers.index("paiement") + 1).number_format == "DD/MM/YYYY"
     assert row["montant_tvac"] == 484.0 and row["paye"] == 484.0
     assert sheet[1][0].font.bold and sheet.freeze_panes == "B2"
     assert sheet.column_dimensions["A"].width >= len("administration")
