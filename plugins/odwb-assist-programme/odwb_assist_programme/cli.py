@@ -112,7 +112,13 @@ def pay_command(
 ) -> None:
     """Enregistrer un paiement ; l'inscription est confirmée s'il reste une place, sinon liste d'attente."""
     with _open(ledger, edition) as prog:
-        echo(_summary(prog, prog.pay(name, _day(on), amount, confirmed_on=_day(confirmed_on))))
+        day = _day(on)
+        echo(_summary(prog, prog.pay(name, day, amount, confirmed_on=_day(confirmed_on))))
+        if day is not None and not (date(prog.edition.start.year - 1, 1, 1) <= day <= prog.edition.end):
+            echo(t(f"Attention : le {day} est hors de l'édition {prog.edition.id} (programme du {prog.edition.start} au "
+                   f"{prog.edition.end}) : vérifiez l'année.",
+                   f"Warning: {day} is outside edition {prog.edition.id} (programme from {prog.edition.start} to "
+                   f"{prog.edition.end}): check the year."))
 
 
 @programme_app.command("cancel")

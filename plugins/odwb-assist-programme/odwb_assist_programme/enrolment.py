@@ -142,6 +142,12 @@ def pay(
     value = remaining if amount is None else Decimal(str(amount))
     if value <= 0:
         raise InputError("Le montant payé doit être positif.", "The amount paid must be positive.")
+    if value > max(remaining, Decimal("0")):
+        raise InputError(
+            f"{value} € dépasse ce qui reste dû par {status.name} ({max(remaining, Decimal('0'))} € sur une facture de "
+            f"{due} €) : vérifiez le montant (une virgule, un zéro de trop ?).",
+            f"{value} € is more than what {status.name} still owes ({max(remaining, Decimal('0'))} € of a {due} € "
+            "invoice): check the amount.")
     day = _day(on).isoformat()
     with ledger.change("payment", status.name, {"on": day, "amount": str(value)}) as db:
         db.execute("INSERT INTO payments (administration_id, received_on, amount) VALUES (?, ?, ?)", (status.id, day, str(value)))

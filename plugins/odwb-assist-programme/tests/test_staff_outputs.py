@@ -33,3 +33,16 @@ def test_register_export_is_a_real_spreadsheet(prog: Programme, tmp_path: Path) 
     assert row["montant_tvac"] == 484.0 and row["paye"] == 484.0
     assert sheet[1][0].font.bold and sheet.freeze_panes == "B2"
     assert sheet.column_dimensions["A"].width >= len("administration")
+
+
+def test_an_amount_above_what_is_owed_is_refused(prog: Programme) -> None:
+    import pytest
+    from odwb_assist.errors import InputError
+
+    prog.enrol("Ville de Ciney", type="commune", participants=[("A", "a@ciney.be")], requested_on="2021-03-01")
+    prog.sign("Ville de Ciney", "2021-03-02")
+    prog.invoice("Ville de Ciney", "2021-03-03")  # 302.50
+    with pytest.raises(InputError) as caught:
+        prog.pay("Ville de Ciney", "2021-03-20", "3025")
+    assert "3025 € dépasse ce qui reste dû par Ville de Ciney (302.50 €" in caught.value.message("fr")
+    assert prog.status()[0].paid == "0.00"
