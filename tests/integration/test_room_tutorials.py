@@ -23,7 +23,7 @@ KEY_LINE = re.compile(r"^export ODWB_API_KEY=(\S+)$", re.M)
 DRIVER = Path(__file__).with_name("room_participant.py")
 
 
-@pytest.mark.timeout(900)
+@pytest.mark.timeout(1800)
 def test_twenty_prepared_folders_follow_the_three_tutorials(sandbox: Any, tmp_path: Path, cli: Any) -> None:
     room = tmp_path / "salle-jeudi"
     code, out, err = cli("workshop", "prepare", room, "--participants", PARTICIPANTS, "--portal", sandbox.url,
