@@ -83,7 +83,7 @@ def test_room_lifecycle(sandbox: Any, tmp_path: Path, monkeypatch: pytest.Monkey
     code, out = run("workshop", "summary", room, "--format", "json")
     assert code == 0, out
     assert len(calls) == 1
-    summary = json.loads(outputs[-1])
+    summary = json.JSONDecoder().raw_decode(outputs[-1])[0]  # stdout; stderr (« Portail : … ») follows
     one, two = summary["participants"]
     assert one["checked"] and one["valid"] and one["fixed"] and one["documented"] and one["published"]
     assert one["online"] is True and one["online_records"] == one["published_records"] == 24
