@@ -46,7 +46,8 @@ def fold(text: str) -> str:
     """Lower case, no accents, single spaces, straight apostrophes."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().replace("’", "'").replace("`", "'").split())
+    # « Ville+de+Nivelles »: a name that went through a URL once
+    return " ".join(plain.casefold().replace("’", "'").replace("`", "'").replace("+", " ").split())
 
 
 def strip_prefix(folded: str) -> str:

@@ -12,7 +12,7 @@ SEEN = [
     "Province de Namur", "Administration Communale de Tournai", "Commune de Chaudfontaine",
     " Service public de Wallonie (SPW)", "Service Public de Wallonie (SPW)", "SPW ARNE", "Ville de Liège ",
     "Province de Liège", "Liège Métropole", "Administration communale de Braine-l'Alleud", "Ville d'Andenne", "BEP",
-    "BEP - PNVH",
+    "BEP - PNVH", "Ville+de+Nivelles",
 ]
 
 
@@ -30,6 +30,7 @@ SEEN = [
     ("Ville d'Andenne", {"Ville d'Andenne": "same"}),
     ("CPAS de Namur", {"CPAS de Namur": "same"}),
     ("Commune de Gesves", {}),
+    ("Ville de Nivelles", {"Ville+de+Nivelles": "same"}),
 ])
 def test_an_administration_finds_its_publisher_names_and_only_those(administration: str, expected: dict[str, str]) -> None:
     found = {m.publisher: m.reason for m in matching_publishers(administration, SEEN)}
