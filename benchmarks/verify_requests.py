@@ -4,7 +4,9 @@ Runs against a local portal on 127.0.0.1: the sandbox (``odwb_assist.sandbox.San
 it is available, else a tiny WSGI catalogue. The catalogue holds 600 datasets of 400 publishers over
 2018–2024, 90 of them modified within the programme window (May–November 2021); the enrolled
 administrations are the first 30 (then 300) publishers. Requests are counted on the server side.
-The baseline is one catalogue search per administration (what staff did by hand).
+The baseline is one catalogue search per administration (what staff did by hand). Target: at most 5
+requests for both sizes (two facet calls, the window, and one page of late publications when some
+administration without a dataset in the window published after it).
 
     .venv/bin/python benchmarks/verify_requests.py [--wsgi]   (--wsgi: skip the sandbox)
 """
@@ -74,7 +76,7 @@ def wsgi_portal() -> tuple[Any, Counting]:
     from wsgiref.simple_server import WSGIRequestHandler, make_server
 
     sys.path.insert(0, str(TESTS))
-    from fake_portal import FakeCatalog, dataset, wsgi_app
+    from programme_fake_portal import FakeCatalog, dataset, wsgi_app
 
     class Quiet(WSGIRequestHandler):
         def log_message(self, *args: object) -> None:
@@ -127,9 +129,8 @@ def main() -> int:
                 print(f"{n:4d} administrations: {seen} requests on the portal (verify counted {reported}); "
                       f"{met} met the obligation; {elapsed:.2f} s; baseline one search per administration: {n} "
                       f"requests (x{n / max(seen, 1):.0f})")
-            verdict = "equal" if results[30] == results[300] else "different"
-            print(f"Requests for 30 and 300 administrations: {results[30]} and {results[300]} ({verdict}; target: equal, <= 5)")
-            return 0 if results[30] == results[300] and results[300] <= 5 else 1
+            print(f"Requests for 30 and 300 administrations: {results[30]} and {results[300]} (target: <= 5 for both)")
+            return 0 if max(results.values()) <= 5 else 1
         finally:
             server.stop()
 

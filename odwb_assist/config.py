@@ -19,6 +19,8 @@ Keys (all optional unless said)::
     [challenge]        theme, problem, users, datasets, service_idea, partners, indicators,
                        [[challenge.roadmap]] action, owner, due, status
     [programme]        edition, ledger
+    [workshop]         participant, room, dataset_prefix (written by ``workshop prepare``: every
+                       dataset id gets the prefix on the portal, e.g. ``p07-ciney-parkings-velos``)
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "feedback": (str, list),
     },
     "programme": {"edition": str, "ledger": str},
+    "workshop": {"participant": str, "room": str, "dataset_prefix": str},
 }
 ROADMAP_KEYS = {"action", "owner", "due", "status"}
 ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")  # what [portal] api_key_env may hold
@@ -130,6 +133,7 @@ class ProjectConfig:
     inventory_file: Path | None = None
     challenge: dict[str, Any] = field(default_factory=dict)
     programme: dict[str, Any] = field(default_factory=dict)
+    workshop: dict[str, Any] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -156,8 +160,9 @@ class ProjectConfig:
                 f"{self._where()} déclare plusieurs jeux de données ({ids}) : choisissez-en un avec --dataset.",
                 f"{self._where()} declares several datasets ({ids}): choose one with --dataset.",
             )
+        prefix = str(self.workshop.get("dataset_prefix") or "")
         for ds in self.datasets:
-            if ds.id == dataset_id:
+            if ds.id in (dataset_id, prefix + dataset_id):  # a prepared folder answers to the tutorial's id too
                 return ds
         ids = ", ".join(d.id for d in self.datasets) or "aucun"
         raise ConfigError(
@@ -453,9 +458,11 @@ def _build(data: dict[str, Any], file: Path | None, root: Path, portal_url: str 
         licence_path=p.get("licence_path"),
     )
     datasets = []
+    prefix = str(data.get("workshop", {}).get("dataset_prefix") or "")
     for entry in _dataset_entries(data.get("datasets", []), "", str(file)):
         datasets.append(DatasetConfig(
-            id=entry["id"], file=_path(root, entry["file"]) or root, sheet=entry.get("sheet"),
+            id=entry["id"] if entry["id"].startswith(prefix) else prefix + entry["id"],
+            file=_path(root, entry["file"]) or root, sheet=entry.get("sheet"),
             schema=_path(root, entry.get("schema")), restricted=bool(entry.get("restricted", False)),
             inventory_id=entry.get("inventory_id"), metadata_file=_path(root, entry.get("metadata_file")),
             metadata=dict(entry.get("metadata", {})), fields=dict(entry.get("fields", {})),
@@ -464,7 +471,7 @@ def _build(data: dict[str, Any], file: Path | None, root: Path, portal_url: str 
     return ProjectConfig(
         path=file, administration=administration, portal=portal, datasets=datasets,
         inventory_file=_path(root, inventory.get("file")), challenge=dict(data.get("challenge", {})),
-        programme=dict(data.get("programme", {})),
+        programme=dict(data.get("programme", {})), workshop=dict(data.get("workshop", {})),
     )
 
 

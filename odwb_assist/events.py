@@ -16,6 +16,7 @@ METADATA_SCORED = "metadata-scored"
 DATASET_PUBLISHED = "dataset-published"
 INVENTORY_CHECKED = "inventory-checked"
 CHALLENGE_DOCUMENT = "challenge-document-produced"
+PUBLICATION_FAILED = "publication-failed"
 
 CORE_EVENT_TYPES: dict[str, str] = {
     DATASET_CHECKED: "A data file was checked (payload: source, valid, error counts).",
@@ -24,6 +25,7 @@ CORE_EVENT_TYPES: dict[str, str] = {
     DATASET_PUBLISHED: "A dataset was published (payload: dataset_id, uid, portal, records, title).",
     INVENTORY_CHECKED: "An inventory was read and checked (payload: path, entries, errors).",
     CHALLENGE_DOCUMENT: "A challenge document was produced (payload: kind, path).",
+    PUBLICATION_FAILED: "A publication (or its dry run) failed (payload: dataset_id, reason, message, status).",
 }
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 from rich.table import Table
 
-from .common import ProjectOption, console, echo, fail, load_project, print_json, t
+from .common import STATE, ProjectOption, console, echo, fail, load_project, print_json, t
 
 if TYPE_CHECKING:
     from ..portal import PortalClient
@@ -62,7 +62,10 @@ def search(
     portal: str | None = PortalOption,
 ) -> None:
     """Cherche des jeux de données dans le catalogue."""
-    frame = _client(project, portal).explore.search(text, publisher=publisher, theme=theme, keyword=keyword, limit=limit)
+    explore = _client(project, portal).explore
+    matches = explore.publisher_matches(publisher) if publisher else None
+    frame = explore.search(text, theme=theme, keyword=keyword, limit=limit,
+                           publisher_names=[m.publisher for m in matches] if matches is not None else None)
     rows = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
     for row in rows:  # dates are Timestamps in the DataFrame, ISO 8601 text in JSON
         if row.get("modified") is not None and hasattr(row["modified"], "isoformat"):
@@ -70,12 +73,23 @@ def search(
     if as_json:
         print_json(rows)
         return
+    if matches:
+        echo(t("Producteurs retenus pour « {p} » :", "Publishers matched for '{p}':").format(p=publisher))
+        for m in matches:
+            echo(f"  « {m.publisher.strip()} » — {m.explain(STATE.lang)}")
+    elif matches is not None:
+        echo(t(f"Aucun producteur du portail ne correspond à « {publisher} » (majuscules, accents, « Ville de », "
+               "services et abréviations sont pourtant pris en compte) : cherchez d'abord par mot, ex. "
+               "odwb-assist catalog search vélo.",
+               f"No publisher of the portal matches '{publisher}' (capitals, accents, 'Ville de', services and "
+               "abbreviations are taken into account): search by word first, e.g. odwb-assist catalog search vélo."))
+        return
     if not rows:
         echo(t("Aucun jeu de données ne correspond.", "No dataset matches."))
-        if publisher or theme or keyword:
-            echo(t("Le producteur, le thème et le mot-clé s'écrivent exactement comme sur le portail (majuscules et "
+        if theme or keyword:
+            echo(t("Le thème et le mot-clé s'écrivent exactement comme sur le portail (majuscules et "
                    "accents compris) : cherchez d'abord par mot, ex. odwb-assist catalog search vélo.",
-                   "Publisher, theme and keyword are matched exactly as the portal spells them (capitals and accents "
+                   "Theme and keyword are matched exactly as the portal spells them (capitals and accents "
                    "included): search by word first, e.g. odwb-assist catalog search vélo."))
         return
     table = Table()
@@ -95,7 +109,13 @@ def show(
     portal: str | None = PortalOption,
 ) -> None:
     """Affiche la fiche d'un jeu de données : métadonnées et champs."""
-    entry = _client(project, portal).explore.dataset(dataset_id)
+    from ..portal import PortalClient
+
+    config = load_project(project, portal_url=portal, required=False)
+    prefix = str(config.workshop.get("dataset_prefix") or "")
+    if prefix and not dataset_id.startswith(prefix) and any(d.id == prefix + dataset_id for d in config.datasets):
+        dataset_id = prefix + dataset_id  # a prepared workshop folder: the tutorial's id names the participant's own
+    entry = PortalClient.from_config(config).explore.dataset(dataset_id)
     if as_json:
         print_json(entry)
         return

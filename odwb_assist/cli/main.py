@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import click
 import typer
@@ -143,6 +143,21 @@ def build_app() -> typer.Typer:
     return app
 
 
+def _target_printer() -> Callable[[str, bool], None]:
+    """Print « Portail : URL (bac à sable de formation) » once per portal and command (on stderr)."""
+    shown: set[str] = set()
+
+    def show(base_url: str, sandbox: bool) -> None:
+        if base_url not in shown:
+            shown.add(base_url)
+            from ..portal.target import describe
+
+            err_console.print(("Portal: " if STATE.lang == "en" else "Portail : ") + describe(base_url, sandbox, STATE.lang),
+                              markup=False)
+
+    return show
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code; never raises, never prints a traceback
     unless ``--debug``."""
@@ -154,6 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         err_console.print(refused, markup=False)
         return 2
     _apply_global_options(front)
+    from .. import notices
+
+    notices.LISTENERS[:] = [lambda message: err_console.print(message(STATE.lang), markup=False)]
+    notices.TARGET_LISTENERS[:] = [_target_printer()]
     try:
         app = build_app()
         command = localise(typer.main.get_command(app), STATE.lang)

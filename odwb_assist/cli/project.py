@@ -31,6 +31,12 @@ def init_command(
     contact_email: str = typer.Option(None, "--contact-email", help="Adresse e-mail d'un service."),
 ) -> None:
     """Crée un fichier odwb.toml commenté pour une nouvelle administration."""
+    if path.exists() and _prepared(path):
+        echo(t(f"Ce dossier est déjà prêt : {path.resolve()} a été préparé par le formateur pour l'atelier. "
+               "Rien à créer ; passez à l'étape suivante.",
+               f"This folder is ready: {path.resolve()} was prepared by the trainer for the workshop. Nothing to "
+               "create; go on with the next step."))
+        return
     if path.exists():
         raise ConfigError(
             f"{path} existe déjà : il n'est pas écrasé. Modifiez-le, ou choisissez un autre chemin.",
@@ -51,6 +57,16 @@ def init_command(
                     "« odwb-assist config show ».",
                     "Next: declare your datasets in [[datasets]], then 'odwb-assist config show'."))
     del load_check
+
+
+def _prepared(path: Path) -> bool:
+    """A project file written by ``workshop prepare`` (it has a ``[workshop]`` table)."""
+    import tomllib
+
+    try:
+        return "workshop" in tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
 
 
 def _check_text(text: str, path: Path) -> object:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from ..errors import OdwbError
 from .common import STATE, ProjectOption, console, echo, fail, load_project, plugin_manager, t
 
 if TYPE_CHECKING:
@@ -38,16 +39,15 @@ def publish(
     override: list[str] = typer.Option([], "--override", help="Lève un blocage par son code (répétable), avec --justification."),
     justification: str | None = typer.Option(None, "--justification", help="Pourquoi le blocage est levé (gardé au registre)."),
     verify: bool = typer.Option(True, "--verify/--no-verify", help="Relit le jeu publié via l'API Explore."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Confirme d'avance une première publication sur un portail réel "
+                                                       "(pour les scripts)."),
 ) -> None:
     """Publie un jeu de données sur le portail, sans doublon : une seconde exécution sans changement n'envoie rien."""
-    from ..publish import plan  # the portal client (requests) is imported when the command runs
-
     if override and not (justification or "").strip():
         raise fail("--override demande une --justification (elle est gardée dans le registre des publications).",
                    "--override needs a --justification (it is kept in the publication record).")
     config = load_project(project, portal_url=portal)
     client = _client_class().from_config(config)
-    client.notice = lambda fr, en: echo(t(fr, en))  # quota waits, in the user's language
     if not client.has_key:
         raise fail(f"Aucune clé d'API : définissez la variable d'environnement {client.api_key_env} avec une clé créée "
                    "dans votre compte sur le portail (« Mes clés d'API »).",
@@ -55,6 +55,23 @@ def publish(
                    "account ('My API keys').")
     _warn_damaged_record(config.root)
     overrides = {code: justification or "" for code in override}
+    try:
+        _publish(config, client, dataset, dry_run, restricted, overrides, verify, yes)
+    except OdwbError as exc:  # the trainer's summary shows why (workshop summary)
+        from ..events import PUBLICATION_FAILED, Event
+        from ..plugins import announce
+        from ..workshop.failures import failure_payload
+
+        announce(plugin_manager(), Event(PUBLICATION_FAILED, failure_payload(exc, dataset, dry_run=dry_run),
+                                         administration=config.administration.name or None,
+                                         project_dir=str(config.root) if config.path else None))
+        raise
+
+
+def _publish(config: Any, client: Any, dataset: str | None, dry_run: bool, restricted: bool,
+             overrides: dict[str, str], verify: bool, yes: bool = False) -> None:
+    from ..publish import plan  # the portal client (requests) is imported when the command runs
+
     the_plan = plan(config, client, dataset_id=dataset, restricted=True if restricted else None, overrides=overrides,
                     plugins=plugin_manager())
     echo(the_plan.describe(STATE.lang))
@@ -66,6 +83,7 @@ def publish(
         return
     if not the_plan.steps:
         return
+    _confirm_real_portal(config, client, yes)
 
     def show(step: Step) -> None:
         echo(f"→ {step.describe(STATE.lang)}")
@@ -93,6 +111,29 @@ def _warn_damaged_record(root: Path) -> None:
                "Les autres publications enregistrées restent prises en compte.",
                f"Warning: {record_path(root)} has {len(damaged)} unreadable line(s) ({numbers}), skipped. "
                "The other recorded publications still count."))
+
+
+def _confirm_real_portal(config: Any, client: Any, yes: bool) -> None:
+    """The first publication from this project to a portal that is not a sandbox is confirmed (« --yes »)."""
+    from ..publish import record as publication_record
+
+    if client.target.sandbox is not False or yes:
+        return
+    if any(r.get("portal") == client.base_url for r in publication_record.read_records(config.root)):
+        return
+    question = t(f"Première publication depuis ce projet sur {client.base_url}, un portail réel (pas un bac à sable) : "
+                 "le jeu sera visible de tous. Continuer ?",
+                 f"First publication from this project to {client.base_url}, a real portal (not a sandbox): the "
+                 "dataset will be visible to everyone. Go on?")
+    if sys.stdin.isatty():
+        typer.confirm(question, abort=True)
+        return
+    raise fail(f"Première publication depuis ce projet sur {client.base_url}, un portail réel (pas un bac à sable) : "
+               "rien n'a été envoyé. Relancez dans un terminal pour confirmer, ou ajoutez --yes (scripts). Pour "
+               "la salle de formation, vérifiez l'adresse du portail (odwb.toml, --portal).",
+               f"First publication from this project to {client.base_url}, a real portal (not a sandbox): nothing "
+               "was sent. Run again in a terminal to confirm, or add --yes (scripts). For the training room, check "
+               "the portal address (odwb.toml, --portal).")
 
 
 def register(app: typer.Typer) -> None:

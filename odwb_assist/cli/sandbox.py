@@ -21,6 +21,25 @@ def register(app: typer.Typer) -> None:
     app.add_typer(sandbox_app, name="sandbox")
 
 
+def write_key_files(folder: Path, stem: str, key: str) -> Path:
+    """``<folder>/<stem>.env`` and ``.ps1`` holding the key, readable by their owner only; the ``.env`` path.
+
+    Keys never go to the screen (it is often projected): only where the file is."""
+    import os
+
+    from ..workshop import kit
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for suffix, text in ((".env", kit.key_file_sh(key)), (".ps1", kit.key_file_ps1(key))):
+        path = folder / f"{stem}{suffix}"
+        path.unlink(missing_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text.replace(kit.KEY_FILE_SH, path.with_suffix(".env").name)
+                         .replace(kit.KEY_FILE_PS1, path.with_suffix(".ps1").name))
+    return folder / f"{stem}.env"
+
+
 @sandbox_app.command("serve")
 def serve_command(
     host: str = typer.Option("127.0.0.1", "--host", help="Adresse d'écoute (127.0.0.1 : cette machine seulement)."),
@@ -71,8 +90,12 @@ def serve_command(
                    f"with port {server.port_number}."))
     echo(t(f"Données : {data.resolve()}", f"Data: {data.resolve()}"))
     if first_key:
-        echo(t(f"Clé API du formateur (affichée une seule fois) : {first_key}",
-               f"Trainer API key (shown only once): {first_key}"))
+        where = write_key_files(data, "cle-formateur", first_key)
+        del first_key
+        echo(t(f"Clé API du formateur écrite dans {where} (et .ps1), lisible par vous seul : elle n'est jamais "
+               f"affichée. Chargez-la avec « source {where} » (PowerShell : « . {where.with_suffix('.ps1')} »).",
+               f"Trainer API key written to {where} (and .ps1), readable by you only: it is never displayed. "
+               f"Load it with 'source {where}' (PowerShell: '. {where.with_suffix('.ps1')}')."))
     echo(t("Ajoutez un participant : odwb-assist sandbox add-user NOM --data " + str(data),
            "Add a participant: odwb-assist sandbox add-user NAME --data " + str(data)))
     sys.stdout.flush()
@@ -115,9 +138,11 @@ def add_user_command(
     data: Path = DataOption,
     replace: bool = typer.Option(False, "--replace", help="Remplace la clé d'un utilisateur existant (l'ancienne ne "
                                                           "marche plus ; un formateur le reste)."),
+    show: bool = typer.Option(False, "--show", help="Affiche aussi la clé à l'écran (évitez-le devant un projecteur)."),
 ) -> None:
-    """Crée un utilisateur et affiche sa clé API (une seule fois)."""
+    """Crée un utilisateur ; sa clé API est écrite dans un fichier lisible par vous seul (jamais affichée sans --show)."""
     from ..sandbox.store import Store
+    from ..workshop.prepare import slugify
 
     store = Store(data)
     existing = next((u for u in store.users() if u.name == name), None)
@@ -127,8 +152,13 @@ def add_user_command(
                            f"User '{name}' already exists. Add --replace to give them a new key (the old one will stop "
                            "working).")
     key = store.add_user(name, admin=admin or (existing is not None and existing.is_admin))
-    echo(t(f"Clé API de {name} (notez-la, elle ne sera plus affichée) :", f"API key of {name} (note it, it is shown only once):"))
-    echo(key)
+    where = write_key_files(data / "cles", f"cle-{slugify(name) or 'utilisateur'}", key)
+    echo(t(f"Clé API de {name} écrite dans {where} (et .ps1), lisible par vous seul. Donnez ce fichier à la "
+           "personne, qui le charge avec « source … » (PowerShell : « . … »).",
+           f"API key of {name} written to {where} (and .ps1), readable by you only. Give this file to the person, "
+           "who loads it with 'source …' (PowerShell: '. …')."))
+    if show:
+        echo(key)
 
 
 @sandbox_app.command("faults")

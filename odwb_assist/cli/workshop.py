@@ -69,26 +69,76 @@ def prepare_command(
            f"Room list: {room.path}. Follow the progress with: odwb-assist workshop summary {room.directory}"))
 
 
+@workshop_app.command("bundle")
+def bundle_command(
+    directory: Path = typer.Argument(..., help="Dossier à remplir (une clé USB, par exemple)."),
+    platform: list[str] = typer.Option([], "--platform", "-p",
+                                       help="windows, macos, linux ou current (cet ordinateur) ; répétable. "
+                                            "Défaut : current."),
+    python: str = typer.Option("3.11", "--python", help="Version de Python des ordinateurs de la salle."),
+) -> None:
+    """Rassemble les paquets d'odwb-assist, de ses plugins et de toutes leurs dépendances, pour installer
+    une salle sans Internet (pip install --no-index --find-links)."""
+    from ..workshop.bundle import bundle
+
+    result = bundle(directory, platform, python=python)
+    if result.built_from is not None:
+        echo(t(f"odwb-assist et ses plugins construits depuis {result.built_from}.",
+               f"odwb-assist and its plugins built from {result.built_from}."))
+    for item in result.bundles:
+        echo(t(f"  {item.name} : {len(item.files)} paquet(s) dans {item.folder}",
+               f"  {item.name}: {len(item.files)} package(s) in {item.folder}"))
+    echo(t(f"Mode d'emploi pour la salle : {result.directory / 'LISEZMOI.txt'}",
+           f"Instructions for the room: {result.directory / 'LISEZMOI.txt'}"))
+
+
 @workshop_app.command("summary")
 def summary_command(
     directory: Path = typer.Argument(Path("."), help="Dossier de la salle (celui de salle.json)."),
     portal: str = typer.Option(None, "--portal", help="Adresse du portail à interroger (défaut : celle de salle.json)."),
     output_format: str = typer.Option("text", "--format", "-f", help="text ou json."),
     offline: bool = typer.Option(False, "--offline", help="N'interroge pas le portail (dossiers des participants seulement)."),
+    watch: bool = typer.Option(False, "--watch", help="Vue compacte pour le projecteur, rafraîchie jusqu'à Ctrl+C."),
+    every: float = typer.Option(10.0, "--every", min=1.0, help="Secondes entre deux rafraîchissements (avec --watch)."),
+    rounds: int = typer.Option(0, "--rounds", hidden=True, help="Arrête --watch après N affichages (tests)."),
 ) -> None:
-    """La progression de la salle : qui a vérifié, corrigé, documenté, publié (et ce que le portail montre)."""
+    """La progression de la salle : dernière étape de chacun, et pourquoi une publication a échoué."""
     from ..workshop import summarise
-    from ..workshop.render import room_table
+    from ..workshop.render import compact_table, problem_lines, room_table
 
     fmt = output_format.lower()
     if fmt not in ("text", "json"):
         raise fail(f"--format doit valoir text ou json (pas « {output_format} »).",
                    f"--format must be text or json (not '{output_format}').")
+    if watch:
+        import time
+
+        shown = 0
+        try:
+            while True:
+                summary = summarise(directory, portal_url=portal, check_portal=not offline)
+                if console.is_terminal:
+                    console.clear()
+                console.print(compact_table(summary, STATE.lang))
+                if summary.portal_error is not None:
+                    echo(t("Portail injoignable : « en ligne » inconnu.", "Portal unreachable: 'online' unknown."))
+                shown += 1
+                if rounds and shown >= rounds:
+                    return
+                time.sleep(every)
+        except KeyboardInterrupt:
+            echo(t("Suivi arrêté.", "Watch stopped."))
+            return
     summary = summarise(directory, portal_url=portal, check_portal=not offline)
     if fmt == "json":
         print_json(summary.to_dict(STATE.lang))
         return
     console.print(room_table(summary, STATE.lang))
+    problems = problem_lines(summary, STATE.lang)
+    if problems:
+        echo(t("Problèmes :", "Problems:"))
+        for line in problems:
+            echo(line)
     if summary.portal_error is not None:
         echo(t("Portail injoignable : la colonne « En ligne » est inconnue (?). ",
                "Portal unreachable: the 'Online' column is unknown (?). ") + summary.portal_error(STATE.lang))

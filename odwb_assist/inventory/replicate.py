@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InventoryError
+from ..publishers import matching_publishers
 from .model import InventoryEntry, fold
 
 ODS_TYPES: dict[str, str] = {
@@ -106,7 +107,7 @@ def similar(entry_or_theme: InventoryEntry | str | None, client: Any, *, theme: 
 
     ``entry_or_theme`` is an :class:`InventoryEntry` (searched by title words, then its theme), a
     text to search, or None with ``theme``. ``exclude_publisher`` (your own administration) is left
-    out. Best matches first.
+    out, matched as the portal writes names (see :mod:`odwb_assist.publishers`). Best matches first.
     """
     searches: list[dict[str, Any]] = []
     words: set[str] = set()
@@ -132,8 +133,8 @@ def similar(entry_or_theme: InventoryEntry | str | None, client: Any, *, theme: 
             item = _to_similar(row, portal_url)
             if item is None or item.dataset_id in found:
                 continue
-            if exclude_publisher and fold(item.publisher) == fold(exclude_publisher):
-                continue
+            if exclude_publisher and matching_publishers(exclude_publisher, [item.publisher]):
+                continue  # your own administration, however the portal writes it (« Ville de Namur - Mobilité »)
             item.score = 2 * len(words & (_words(item.title) | _words(" ".join(item.keywords))))
             if wanted_theme and any(fold(wanted_theme) in fold(t) for t in item.themes):
                 item.score += 1

@@ -30,10 +30,12 @@ from urllib.parse import urlsplit
 
 import requests
 
+from .. import notices
 from ..config import DEFAULT_API_KEY_ENV, DEFAULT_PORTAL_URL
 from ..errors import PortalConnectionError, PortalError, QuotaError
 from .errors import map_error, response_json
 from .quota import QuotaGuard, reset_of_429, until
+from .target import TargetWatch
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -47,6 +49,8 @@ log = logging.getLogger("odwb_assist.portal")
 AUTOMATION_PREFIX = "/api/automation/v1.0"
 EXPLORE_PREFIX = "/api/explore/v2.1"
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
+CONNECT_TIMEOUT = 3.05  # an unreachable portal fails within seconds (connection retries stop after OFFLINE_BUDGET)
+OFFLINE_BUDGET = 4.0
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 
 BodyFactory = Callable[[], tuple[Any, dict[str, str]]]
@@ -96,9 +100,10 @@ class PortalClient:
         self.poll_interval = poll_interval
         self._host = urlsplit(self.base_url).netloc
         self.quota = QuotaGuard()
-        self.notice: Callable[[str, str], None] = _log_notice  # (fr, en): the CLI shows it in the user's language
+        self.notice: Callable[[str, str], None] = notices.say  # (fr, en): to the listeners (the CLI prints them)
         self._explore: ExploreAPI | None = None
         self._automation: AutomationAPI | None = None
+        self.target = TargetWatch(self.base_url)  # sandbox or real portal, learnt from the first answer
 
     @classmethod
     def from_config(cls, project: ProjectConfig, **kwargs: Any) -> PortalClient:
@@ -249,6 +254,8 @@ class PortalClient:
         attempt = 0
         reset: float | None = None
         which_fr, which_en = "le quota d'appels du portail", "the portal's call quota"
+        started = time.monotonic()
+        self.target.guard(self.session, self._api_key, self.api_key_env, min(CONNECT_TIMEOUT, limit))
         while True:
             self._quota_pause(what)
             data, extra = body() if body is not None else (None, {})
@@ -256,9 +263,12 @@ class PortalClient:
                 log.debug("%s (attempt %d)", what, attempt + 1)
                 response = self.session.request(
                     method, url, params=params, json=json, data=data, headers=self._headers({**(headers or {}), **extra}),
-                    timeout=(min(10.0, limit), limit), stream=stream, allow_redirects=True,
+                    timeout=(min(CONNECT_TIMEOUT, limit), limit), stream=stream, allow_redirects=True,
                 )
+                self.target.seen(response)
             except TRANSPORT_ERRORS as exc:
+                if self.target.sandbox is None and time.monotonic() - started + self.backoff * (2 ** attempt) > OFFLINE_BUDGET:
+                    raise self._connection_error(what, exc, attempt + 1) from None  # never answered: offline
                 if not safe and check is not None:
                     done = check()  # did the lost request take effect?
                     if done is not None:
@@ -284,10 +294,12 @@ class PortalClient:
                 if attempt < self.max_retries and wait <= self.max_wait and (safe or refused or check is not None):
                     response.close()
                     log.debug("%s answered %d, retrying in %.1fs", what, response.status_code, wait)
-                    if refused and wait >= 1:
+                    if refused and wait >= 1 and "Retry-After" not in response.headers:  # a quota: wait for its reset
                         when_fr, when_en = until(time.time() + wait)
                         self.notice(f"Quota d'appels atteint ({which_fr}) : attente jusqu'à {when_fr}.",
                                     f"Call quota reached ({which_en}): waiting until {when_en}.")
+                    else:
+                        notices.retrying(response.status_code, wait)
                     self.sleep(wait)
                     self.quota.remaining = None
                     attempt += 1
@@ -352,6 +364,3 @@ def _key_from_environment(env: str, url: str) -> str | None:
     except Exception:
         return None
 
-
-def _log_notice(fr: str, en: str) -> None:
-    log.warning("%s", fr)

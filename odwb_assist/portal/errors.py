@@ -88,7 +88,7 @@ def map_error(
         when_fr = f" Il sera rétabli le {reset}." if reset else " Réessayez plus tard."
         when_en = f" It comes back at {reset}." if reset else " Try again later."
         error = QuotaError(
-            f"Le quota d'appels du portail est épuisé ({what}){said}.{when_fr}",
+            f"Le portail limite les requêtes : quota d'appels épuisé ({what}).{when_fr}",  # its text is English
             f"The portal's API quota is exhausted ({what}){said}.{when_en}",
             **kwargs,
         )
@@ -119,7 +119,8 @@ def map_error(
     trace = data.get("trace_id")
     trace_fr = f" (trace {trace})" if trace else ""
     return PortalError(
-        f"Le portail a répondu par une erreur {status} à {what}{said}{trace_fr}. Réessayez dans quelques minutes ; "
+        f"Le portail a répondu par une erreur {status} à {what}"
+        f"{' (indisponible)' if status in (502, 503, 504) else said}{trace_fr}. Réessayez dans quelques minutes ; "
         "si l'erreur persiste, contactez l'administrateur du portail.",
         f"The portal answered {what} with error {status}{said}{trace_fr}. Try again in a few minutes; if it "
         "persists, contact the portal administrator.",

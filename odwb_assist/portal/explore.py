@@ -19,6 +19,7 @@ from ..errors import InputError, PortalConnectionError
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ..publishers import PublisherMatch
     from .client import PortalClient
 
 PAGE = 100
@@ -108,6 +109,16 @@ class ExploreAPI:
         """Facet counts over the catalogue (``{"facets": [{"name", "facets": [{"name", "count", …}]}]}``)."""
         return dict(self._get("/catalog/facets", _params(facet=list(facet), where=where, refine=refine)))
 
+    def publisher_matches(self, name: str, aliases: list[str] | None = None) -> list[PublisherMatch]:
+        """The portal's publisher names that belong to ``name`` (« Ville de Namur - Mobilité » for « Namur »),
+        each with its reason; one facet request (see :mod:`odwb_assist.publishers`)."""
+        from ..publishers import matching_publishers
+
+        answer = self.catalog_facets(["publisher"])
+        values = [str(item.get("value") or item.get("name")) for group in answer.get("facets", [])
+                  if group.get("name") == "publisher" for item in group.get("facets", [])]
+        return matching_publishers(name, values, aliases or [])
+
     def search(
         self,
         text: str | None = None,
@@ -115,11 +126,22 @@ class ExploreAPI:
         theme: str | None = None,
         keyword: str | None = None,
         limit: int = 100,
+        publisher_names: list[str] | None = None,
     ) -> pd.DataFrame:
-        """Datasets of the catalogue as a table: id, title, publisher, themes, keywords, licence, records, modified."""
-        refine = [f"{name}:{value}" for name, value in (("publisher", publisher), ("theme", theme), ("keyword", keyword))
-                  if value]
-        where = _quote(text) if text else None
+        """Datasets of the catalogue as a table: id, title, publisher, themes, keywords, licence, records, modified.
+        ``publisher`` is matched as the portal writes names (services, prefixes, abbreviations);
+        ``publisher_names`` gives the exact names already matched."""
+        if publisher and publisher_names is None:
+            publisher_names = [m.publisher for m in self.publisher_matches(publisher)]
+        refine = [f"{name}:{value}" for name, value in (("theme", theme), ("keyword", keyword)) if value]
+        clauses = [_quote(text)] if text else []
+        if publisher_names is not None:
+            if not publisher_names:
+                import pandas as pd
+
+                return pd.DataFrame([], columns=list(SUMMARY_COLUMNS))
+            clauses.append("publisher IN (" + ", ".join(_quote(n) for n in publisher_names) + ")")
+        where = " AND ".join(clauses) or None
         import pandas as pd
 
         rows = [_summary(item) for item in self.iter_catalog_datasets(where=where, refine=refine or None, limit=limit)]

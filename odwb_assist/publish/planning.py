@@ -174,6 +174,9 @@ def _steps(p: Plan) -> list[Step]:
     upload_name = f"{p.dataset_id}-{p.upload.short}.csv"
     steps: list[Step] = []
     if existing is None:
+        from ..portal.ownership import refuse_if_taken
+
+        refuse_if_taken(p.client, p.dataset_id, p.project.administration.publisher_label, p.client.base_url)
         # the licence and themes are written apart (read back, other path if they do not take)
         sent = {"default": {k: v for k, v in p.metadata.get("default", {}).items() if k not in sticky.FIELDS}}
         steps.append(Step("create-dataset", Msg(

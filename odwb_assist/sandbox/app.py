@@ -21,6 +21,9 @@ log = logging.getLogger(__name__)
 MAX_UPLOAD_BYTES = 240 * 1024 * 1024  # the portal's documented upload limit
 
 
+SANDBOX_HEADER = "X-ODWB-Sandbox"  # same name as odwb_assist.portal.target.SANDBOX_HEADER
+
+
 def create_app(store: Store, worker: Worker, faults: FaultInjector | None = None, quota: CallQuota | None = None,
                limits: Limits | None = None) -> Flask:
     """A WSGI app serving the Automation v1.0 and Explore v2.1 subsets and the HTML catalogue."""
@@ -35,6 +38,11 @@ def create_app(store: Store, worker: Worker, faults: FaultInjector | None = None
     for blueprint in (metadata_api.bp, resources_api.bp, fields_api.bp, automation.bp, attachments.bp, explore.bp,
                       html.bp):
         app.register_blueprint(blueprint)
+
+    @app.after_request
+    def _mark_sandbox(response: Response) -> Response:
+        response.headers[SANDBOX_HEADER] = "1"  # clients tell a training portal from a real one
+        return response
 
     @app.before_request
     def _inject_fault() -> Response | tuple[Response, int] | None:

@@ -61,6 +61,8 @@ _JSON_COLUMNS = ("metadata", "published_metadata", "fields", "records_errors")
 _ALPHABET = string.ascii_lowercase + string.digits
 
 
+SANDBOX_KEY_PREFIX = "sbx_"  # same as odwb_assist.portal.target.SANDBOX_KEY_PREFIX
+
 def now() -> str:
     """The current UTC time as the vendor writes it (``2026-02-06T15:13:13Z``)."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -156,7 +158,7 @@ class Store:
 
     def add_user(self, name: str, admin: bool = False) -> str:
         """Create (or re-key) a user; return the new API key, which is stored only as a digest."""
-        key = secrets.token_hex(24)
+        key = SANDBOX_KEY_PREFIX + secrets.token_hex(24)  # recognisable: refused by a real portal client-side
         with self.tx() as conn:
             conn.execute(
                 "INSERT INTO users (name, is_admin, key_hash, created_at) VALUES (?, ?, ?, ?) "

@@ -65,9 +65,9 @@ def read_names(path: str | os.PathLike[str]) -> list[str]:
     return names
 
 
-def sample_file() -> Path:
-    """The broken sample every participant gets (``odwb_assist/data/samples/parkings-velos-ciney.csv``)."""
-    return Path(str(resources.files("odwb_assist") / "data" / "samples" / kit.SAMPLE_NAME))
+def sample_file(name: str = kit.SAMPLE_NAME) -> Path:
+    """A sample every participant gets (``odwb_assist/data/samples/parkings-velos-ciney.csv``, the broken export)."""
+    return Path(str(resources.files("odwb_assist") / "data" / "samples" / name))
 
 
 def _plan(room: Room, count: int | None, names: list[str] | None) -> list[Participant]:
@@ -102,7 +102,7 @@ def _plan(room: Room, count: int | None, names: list[str] | None) -> list[Partic
             suffix += 1
         taken.add(folder)
         planned.append(Participant(number, name, folder, user=f"{room.room}-{folder}",
-                                   dataset_id=f"parkings-velos-{room.room}-{folder}"[:255]))
+                                   dataset_id=kit.dataset_prefix(number) + kit.TUTORIAL_DATASET))
     return planned
 
 
@@ -140,8 +140,9 @@ def _write_private(path: Path, text: str) -> None:
 def _make_folder(room: Room, participant: Participant, store: Store | None) -> None:
     folder = room.folder(participant)
     folder.mkdir(parents=False, exist_ok=False)
-    shutil.copyfile(sample_file(), folder / kit.SAMPLE_NAME)
-    toml = kit.project_file(participant.name, room.portal, participant.dataset_id)
+    for name in kit.TUTORIAL_SAMPLES:
+        shutil.copyfile(sample_file(name), folder / name)
+    toml = kit.project_file(participant.name, room.portal, participant.number, room.room)
     parse(toml, folder / "odwb.toml")  # a participant never receives a project file that does not load
     (folder / "odwb.toml").write_text(toml, encoding="utf-8")
     if store is not None:
@@ -165,8 +166,9 @@ def prepare(
     """Prepare (or, with ``add=True``, extend) the room in ``directory``.
 
     ``participants`` folders ``participant-01``… are made, or one per name of ``names``. Each gets
-    the broken sample, an ``odwb.toml`` (administration = the participant, portal = ``portal_url``,
-    a dataset id unique on the sandbox) and, when ``sandbox_data`` is given, a key of its own in
+    the tutorials' samples, an ``odwb.toml`` (administration = the participant, portal = ``portal_url``,
+    a ``[workshop]`` dataset prefix that makes the tutorials' dataset ids unique on the sandbox) and,
+    when ``sandbox_data`` is given, a key of its own in
     ``cle-api.env`` / ``cle-api.ps1``. ``salle.json`` lists participants and folders, never keys.
     Raises :class:`InputError` (before writing anything) when a folder or sandbox user exists.
     """

@@ -83,3 +83,49 @@ def room_table(summary: RoomSummary, lang: str = "fr") -> Table:
         table.add_row(str(row.number), row.name, folder, _checked(row, lang), _fixed(row), _documented(row),
                       _published(row, lang), _online(row, lang))
     return table
+
+
+def problem_lines(summary: RoomSummary, lang: str = "fr") -> list[str]:
+    """One line per participant with a problem (printed under the wide table)."""
+    return [f"  {row.number:>3}  {row.name} — {text}" for row in summary.participants if (text := _problem(row, lang))]
+
+
+STEPS = {"none": ("pas commencé", "not started"), "checked": ("vérifié", "checked"), "fixed": ("corrigé", "fixed"),
+         "documented": ("documenté", "documented"), "published": ("publié", "published"),
+         "online": ("en ligne", "online")}
+
+
+def _problem(row: Progress, lang: str) -> str:
+    if row.problem == "missing-folder":
+        return Msg("dossier absent", "folder missing")(lang)
+    if row.failure:
+        return f"✗ {clock(row.failed_at)} {row.failure}"
+    if row.checked and row.valid is False and not row.fixed:
+        return Msg("fichier à corriger", "file to fix")(lang)
+    return ""
+
+
+def _step(row: Progress, lang: str) -> str:
+    fr, en = STEPS[row.last_step]
+    stamp = {"online": row.published_at, "published": row.published_at, "documented": row.documented_at,
+             "fixed": row.fixed_at, "checked": row.checked_at}.get(row.last_step)
+    extra = f" ({row.score})" if row.last_step == "documented" and row.score else ""
+    return f"{Msg(fr, en)(lang)}{extra} {clock(stamp)}".strip()
+
+
+def compact_table(summary: RoomSummary, lang: str = "fr") -> Table:
+    """The projector view (``summary --watch``): one short line per participant, 30 rows on one screen."""
+    counts = summary.counts()
+    total = counts["participants"]
+    title = Msg(f"Salle « {summary.room} » — vérifié {counts['checked']}, corrigé {counts['fixed']}, documenté "
+                f"{counts['documented']}, publié {counts['published']}, en ligne {counts['online']} / {total}",
+                f"Room '{summary.room}' — checked {counts['checked']}, fixed {counts['fixed']}, documented "
+                f"{counts['documented']}, published {counts['published']}, online {counts['online']} / {total}")
+    table = Table(title=title(lang), title_justify="left", box=None, pad_edge=False, show_edge=False)
+    for (fr, en), width in ((("N°", "No."), 3), (("Participant", "Participant"), 16), (("Étape", "Step"), 26),
+                            (("Problème", "Problem"), 10)):
+        # one line each, so that 30 rows fit on one screen; the problem is cut last
+        table.add_column(Msg(fr, en)(lang), no_wrap=True, overflow="ellipsis", min_width=width)
+    for row in summary.participants:
+        table.add_row(str(row.number), row.name[:24], _step(row, lang), _problem(row, lang))
+    return table

@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import journal
 from ..errors import OdwbError
-from ..events import DATASET_CHECKED, DATASET_FIXED, METADATA_SCORED
+from ..events import DATASET_CHECKED, DATASET_FIXED, METADATA_SCORED, PUBLICATION_FAILED
 from ..i18n import Msg
 from ..publish import record as publication_record
 from .room import Participant, Room, load_room, now
@@ -44,6 +44,9 @@ class Progress:
     online: bool | None = None
     online_records: int | None = None
     problem: str | None = None
+    failed_at: str | None = None  # the last failed publication (or dry run) after the last success
+    failure: str | None = None  # its reason, in French (« refusée par un blocage (personal-data) »)
+    failure_code: str | None = None  # blocked, bad-request, unavailable, key, quota, offline, taken, other
 
     @property
     def checked(self) -> bool:
@@ -61,9 +64,19 @@ class Progress:
     def published(self) -> bool:
         return self.published_at is not None
 
+    @property
+    def last_step(self) -> str:
+        """The furthest step reached: online, published, documented, fixed, checked, or none."""
+        for name, done in (("online", bool(self.online)), ("published", self.published), ("documented", self.documented),
+                           ("fixed", self.fixed), ("checked", self.checked)):
+            if done:
+                return name
+        return "none"
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data.update(checked=self.checked, fixed=self.fixed, documented=self.documented, published=self.published)
+        data.update(checked=self.checked, fixed=self.fixed, documented=self.documented, published=self.published,
+                    last_step=self.last_step)
         return data
 
 
@@ -136,6 +149,11 @@ def progress_of(room: Room, participant: Participant) -> Progress:
         last = mine[-1]
         row.published_at, row.published_records = last.get("when"), last.get("records")
         row.dataset_id = str(last.get("dataset_id") or participant.dataset_id)
+    failed = _last(entries, PUBLICATION_FAILED)
+    if failed and str(failed.get("timestamp") or "") >= str(row.published_at or ""):
+        payload = failed.get("payload") or {}
+        row.failed_at, row.failure_code = failed.get("timestamp"), payload.get("reason")
+        row.failure = str(payload.get("message") or "") + (" (simulation)" if payload.get("dry_run") else "")
     return row
 
 

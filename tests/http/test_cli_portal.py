@@ -82,19 +82,37 @@ def _run(cli: Any, portal: FakePortal, routes: tuple[str, ...], *args: str) -> t
 
 def test_publish_dry_run_lists_the_steps_and_sends_nothing(cli, project_dir, key_guard):
     portal = FakePortal()
-    code, out, err = _run(cli, portal, ("list", "templates"), "--project", str(project_dir / "odwb.toml"), "--dry-run")
+    code, out, err = _run(cli, portal, ("list", "templates", "explore_dataset"), "--project",
+                          str(project_dir / "odwb.toml"), "--dry-run")
     assert code == 0, err
     assert "Créer le jeu de données « ciney-velos »" in out and "Simulation" in out and "Publier" in out
     assert portal.writes == [] and read_records(project_dir) == []
     key_guard.check(out, err)
 
 
+def test_dry_run_says_when_the_dataset_id_is_taken_by_someone_else(cli, project_dir, key_guard):
+    portal = FakePortal()  # the key lists nothing, but the public catalogue shows the id under another publisher
+    portal.published["ciney-velos"] = {"dataset_id": "ciney-velos", "metas": {"default": {"publisher": "Participant 03"}}}
+    code, out, err = _run(cli, portal, ("list", "templates", "explore_dataset"), "--project",
+                          str(project_dir / "odwb.toml"), "--dry-run")
+    assert code == 2 and portal.writes == []
+    assert "L'identifiant « ciney-velos » est déjà utilisé par « Participant 03 »" in err
+    assert "par exemple « ville-de-ciney-ciney-velos »" in err and "Traceback" not in err
+    key_guard.check(out, err)
+
+
 def test_publish_then_rerun_sends_nothing(cli, project_dir, key_guard):
     portal = FakePortal()
     portal.processing_polls = 0
-    routes = ("list", "templates", "create", "upload", "create_resource", "set_field", "get_field", "publish", "status",
-              "explore_dataset")
-    code, out, err = _run(cli, portal, routes, "--project", str(project_dir / "odwb.toml"), "--lang", "en")
+    routes = ("list", "templates", "explore_dataset", "create", "upload", "create_resource", "set_field", "get_field",
+              "publish", "status")
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
+        portal.register(rsps, "list", "templates", "explore_dataset")
+        code, out, err = cli("publish", "--project", str(project_dir / "odwb.toml"))
+    assert code == 2 and "Première publication depuis ce projet sur https://portal.test, un portail réel" in err, err
+    assert "Portail : https://portal.test (portail réel, pas un bac à sable)" in err and portal.writes == []
+    routes = tuple(r for r in routes if r != "templates")  # the vocabulary was cached by the first run
+    code, out, err = _run(cli, portal, routes, "--project", str(project_dir / "odwb.toml"), "--lang", "en", "--yes")
     assert code == 0, err
     assert "Published: https://portal.test/explore/dataset/ciney-velos/ (2 rows)" in out and "[OK] records_count" in out
     assert len(read_records(project_dir)) == 1

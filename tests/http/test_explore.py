@@ -30,10 +30,15 @@ def test_catalog_datasets_returns_the_raw_page(rsps, client):
 
 
 def test_search_filters_by_text_and_refines_and_gives_a_table(rsps, client):
+    publishers = {"facets": [{"name": "publisher", "facets": [
+        {"name": v, "value": v, "count": 1, "state": "displayed"}
+        for v in ("Ville de Namur - Data Office GUN", "Ville de Namur - Mobilité", "CPAS de Namur", "Province de Namur")]}]}
+    rsps.add(responses.GET, EXPLORE + "/catalog/facets", json=publishers)
     rsps.add(responses.GET, EXPLORE + "/catalog/datasets", json=CATALOG)
     frame = client.explore.search("arbres", publisher="Ville de Namur", theme="Environnement", limit=5)
-    assert parse_qs(urlsplit(rsps.calls[0].request.url).query) == {
-        "where": ['"arbres"'], "refine": ["publisher:Ville de Namur", "theme:Environnement"], "limit": ["5"], "offset": ["0"]}
+    assert parse_qs(urlsplit(rsps.calls[1].request.url).query) == {
+        "where": ['"arbres" AND publisher IN ("Ville de Namur - Data Office GUN", "Ville de Namur - Mobilité")'],
+        "refine": ["theme:Environnement"], "limit": ["5"], "offset": ["0"]}
     assert list(frame.columns)[:3] == ["dataset_id", "title", "publisher"]
     assert frame.loc[0, "dataset_id"] == CATALOG["results"][0]["dataset_id"]
     assert frame.loc[0, "title"] == CATALOG["results"][0]["metas"]["default"]["title"]

@@ -24,8 +24,8 @@ from odwb_assist.publish import plan, read_records
 from odwb_assist.quality.model import Finding, Severity
 
 CHECKER = OpenAPIChecker()
-FIRST_RUN = ("list", "templates", "create", "upload", "create_resource", "set_field", "get_field", "create_field", "publish",
-             "status")
+FIRST_RUN = ("list", "templates", "explore_dataset", "create", "upload", "create_resource", "set_field", "get_field",
+             "create_field", "publish", "status")
 PLAIN_RUN = tuple(r for r in FIRST_RUN if r != "create_field")  # a file without coordinates: no field configuration
 
 CSV = "nom,latitude,longitude\nGare,50.29,5.09\nHôtel de ville,50.30,5.10\nPiscine,50.28,5.08\n"
@@ -180,7 +180,7 @@ def test_interrupted_upload_is_completed_by_the_next_run(project, portal, pm, sl
     client = make_client(project, sleeps, max_retries=1)
     portal.fail("upload", requests.ConnectionError("cut"), requests.ConnectionError("cut"))
     with pytest.raises(PortalConnectionError):
-        run(project, portal, ("list", "templates", "create", "upload"), pm, client=client)
+        run(project, portal, ("list", "templates", "explore_dataset", "create", "upload"), pm, client=client)
     assert len(portal.datasets) == 1 and read_records(project.root) == []
     the_plan, publication, _ = run(project, portal, (
         "list", "status", "resources", "metadata", "fields", "upload", "create_resource", "set_field", "get_field",
@@ -202,7 +202,7 @@ def test_ctrl_c_before_publish_is_completed_by_a_publish_only_run(project, porta
 
 
 def test_dry_run_plan_sends_no_write_and_describes_every_step(project, portal, pm):
-    the_plan, _, calls = run(project, portal, ("list", "templates"), pm, apply=False)
+    the_plan, _, calls = run(project, portal, ("list", "templates", "explore_dataset"), pm, apply=False)
     text = the_plan.describe("fr")
     assert "Créer le jeu de données « ciney-parkings-velos »" in text and "internal.license_id" in text
     assert "Publier" in the_plan.describe("fr") and "Publish" in the_plan.describe("en")
@@ -226,8 +226,8 @@ def test_unknown_licence_label_is_refused_with_the_known_ones(project, portal, p
 
 def test_odwb_toml_overrides_the_licence_id(project, portal, pm):
     client = make_client(project, licenses={"Licence maison": "5sylls5"})
-    the_plan, _, _ = run(project, portal, ("list", "templates"), pm, meta=metadata(license="Licence maison"), client=client,
-                         apply=False)
+    the_plan, _, _ = run(project, portal, ("list", "templates", "explore_dataset"), pm,
+                         meta=metadata(license="Licence maison"), client=client, apply=False)
     assert the_plan.metadata["internal"]["license_id"] == "5sylls5"
 
 
@@ -250,7 +250,8 @@ def test_blockers_stop_before_anything_is_sent(project, pm):
 
 
 def test_overridden_blocker_is_recorded_with_its_justification(project, portal, pm):
-    routes = ("list", "templates", "create", "upload", "create_resource", "set_field", "get_field", "create_field", "publish",
+    routes = ("list", "templates", "explore_dataset", "create", "upload", "create_resource", "set_field", "get_field",
+              "create_field", "publish",
               "status")
     overrides = {"license-not-open": "Convention avec le fournisseur des données (2026)."}
     with pytest.raises(PublicationBlocked):

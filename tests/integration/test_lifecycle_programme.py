@@ -95,7 +95,7 @@ def test_publication_marks_the_challenge_and_verify_reports_the_obligation(
     # programme verify against the sandbox, JSON: exactly Ciney met the obligation within the window
     code = run("programme", "verify", "--portal", server.url, "--format", "json", "--edition", edition, "--ledger", ledger)
     assert code == 1  # Namur has not published within the window
-    report = json.loads(outputs[-1])
+    report = json.JSONDecoder().raw_decode(outputs[-1])[0]  # stdout; stderr (« Portail : … ») follows
     by_name = {entry["administration"]: entry for entry in report["administrations"]}
     assert set(by_name) == {"Commune de Ciney", "Ville de Namur"}
     assert by_name["Commune de Ciney"]["obligation_met"] is True
@@ -107,8 +107,10 @@ def test_publication_marks_the_challenge_and_verify_reports_the_obligation(
     assert report["requests"] <= 5
 
     # the same register with the shipped 2021 edition: today's recorded publication is listed, outside the window
-    run("programme", "verify", "--portal", server.url, "--format", "json", "--ledger", ledger)
-    report_2021 = json.loads(outputs[-1])
+    # (without --edition, the newest edition file beside the register, the test's own, would be used)
+    run("programme", "verify", "--portal", server.url, "--format", "json", "--ledger", ledger, "--edition",
+        "ouvrir-ma-ville-2021")
+    report_2021 = json.JSONDecoder().raw_decode(outputs[-1])[0]
     assert report_2021["start"] == "2021-05-01" and report_2021["end"] == "2021-11-30"
     ciney_2021 = {e["administration"]: e for e in report_2021["administrations"]}["Commune de Ciney"]
     assert DATASET_ID in [d["dataset_id"] for d in ciney_2021["other_datasets"]]

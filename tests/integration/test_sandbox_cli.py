@@ -22,7 +22,10 @@ def test_add_user_faults_reset(cli: Any, tmp_path: Path) -> None:
     data = tmp_path / "bac"
     code, out, _err = cli("sandbox", "add-user", "ciney", "--data", data)
     assert code == 0
-    key = out.strip().splitlines()[-1]
+    key_file = data / "cles" / "cle-ciney.env"
+    assert f"écrite dans {key_file}" in out
+    key = key_file.read_text(encoding="utf-8").rsplit("ODWB_API_KEY=", 1)[1].strip()
+    assert key not in out and (os.name == "nt" or key_file.stat().st_mode & 0o077 == 0)
     assert Store(data).user_for_key(key).name == "ciney"  # type: ignore[union-attr]
     code, out, _err = cli("sandbox", "faults", "--data", data, "--kind", "429", "--path", "/api/automation/*",
                           "--rate", "0.5", "--method", "post")
@@ -48,8 +51,12 @@ def test_serve_in_a_process(tmp_path: Path) -> None:
         first = process.stdout.readline()
         url = first.strip().rsplit(" ", 1)[-1]
         assert url.startswith("http://127.0.0.1:"), first
-        lines = [process.stdout.readline() for _ in range(2)]
-        key = next(line for line in lines if "formateur" in line or "Clé" in line).strip().rsplit(" ", 1)[-1]
+        lines = [process.stdout.readline() for _ in range(3)]
+        key_file = tmp_path / "cle-formateur.env"
+        assert any(f"écrite dans {key_file}" in line for line in lines), lines
+        key = key_file.read_text(encoding="utf-8").rsplit("ODWB_API_KEY=", 1)[1].strip()
+        assert not any(key in line for line in lines)
+        assert os.name == "nt" or key_file.stat().st_mode & 0o077 == 0
         deadline = time.monotonic() + 10
         while True:
             try:

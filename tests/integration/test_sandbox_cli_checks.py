@@ -22,13 +22,13 @@ def test_serve_refuses_a_bad_address(cli: Any, tmp_path: Path, option: str, valu
 
 def test_add_user_twice_needs_replace_and_keeps_the_trainer(cli: Any, tmp_path: Path) -> None:
     data = tmp_path / "bac"
-    code, out, _err = cli("sandbox", "add-user", "formatrice", "--admin", "--data", data)
+    code, out, _err = cli("sandbox", "add-user", "formatrice", "--admin", "--show", "--data", data)
     first = out.strip().splitlines()[-1]
     assert code == 0
     code, out, err = cli("sandbox", "add-user", "formatrice", "--data", data)
     assert code == 2 and "existe déjà" in err and "--replace" in err
     assert Store(data).user_for_key(first) is not None  # the old key still works
-    code, out, _err = cli("sandbox", "add-user", "formatrice", "--replace", "--data", data)
+    code, out, _err = cli("sandbox", "add-user", "formatrice", "--replace", "--show", "--data", data)
     second = out.strip().splitlines()[-1]
     assert code == 0 and second != first
     assert Store(data).user_for_key(first) is None

@@ -13,6 +13,7 @@ import pytest
 import requests
 
 from odwb_assist.portal.explore import ExploreAPI
+from odwb_assist.workshop import kit
 
 pytestmark = pytest.mark.integration
 
@@ -50,14 +51,14 @@ def test_room_lifecycle(sandbox: Any, tmp_path: Path, monkeypatch: pytest.Monkey
     assert run("fix", "parkings-velos-ciney.csv", "--output", "parkings-velos-propre.csv")[0] == 0
     assert run("check", "parkings-velos-propre.csv")[0] == 0
     toml = first / "odwb.toml"
-    toml.write_text(toml.read_text(encoding="utf-8").replace('file = "parkings-velos-ciney.csv"',
-                                                             'file = "parkings-velos-propre.csv"', 1), encoding="utf-8")
+    with toml.open("a", encoding="utf-8") as handle:
+        handle.write(kit.DATASET_BLOCK)
     assert run("document", "parkings-velos-propre.csv")[0] == 0
     code, out = run("publish")
     assert code == 0, out
-    dataset_id = "parkings-velos-atelier-jour-9-participant-01"
+    dataset_id = "p01-ciney-parkings-velos"
     online = requests.get(f"{sandbox.explore}/catalog/datasets/{dataset_id}", timeout=10).json()
-    assert online["metas"]["default"]["title"] == "Parkings vélos de Ciney (Participant 01)"
+    assert online["metas"]["default"]["title"] == "Parkings vélos de Ciney"
 
     # Participant 2's key may not touch participant 1's dataset; their own key works for their own work.
     listing = requests.get(f"{sandbox.automation}/datasets/", params={"dataset_id": dataset_id}, timeout=10,
@@ -82,7 +83,7 @@ def test_room_lifecycle(sandbox: Any, tmp_path: Path, monkeypatch: pytest.Monkey
     code, out = run("workshop", "summary", room, "--format", "json")
     assert code == 0, out
     assert len(calls) == 1
-    summary = json.loads(outputs[-1])
+    summary = json.JSONDecoder().raw_decode(outputs[-1])[0]  # stdout; stderr (« Portail : … ») follows
     one, two = summary["participants"]
     assert one["checked"] and one["valid"] and one["fixed"] and one["documented"] and one["published"]
     assert one["online"] is True and one["online_records"] == one["published_records"] == 24

@@ -19,7 +19,7 @@ from typing import Any
 from odwb_assist.config import ProjectConfig, find_project_file, load
 
 from . import attendance, challenges, enrolment, fees
-from .edition import DEFAULT_EDITION, Edition, load_edition
+from .edition import DEFAULT_EDITION, Edition, load_edition, newest_local_edition
 from .ledger import Ledger
 from .listener import DEFAULT_LEDGER_NAME
 from .records import AdministrationStatus, all_statuses, status_of
@@ -45,6 +45,16 @@ def resolve_ledger_path(ledger: str | Path | None = None, project: ProjectConfig
     return Path.cwd() / DEFAULT_LEDGER_NAME
 
 
+def resolve_edition(edition: str | Path | None, folder: Path, project: ProjectConfig | None = None) -> Edition:
+    if edition is None:
+        if project is None:
+            found = find_project_file()
+            project = load(found) if found else None
+        configured = project.programme.get("edition") if project is not None else None
+        edition = str(configured) if configured else (newest_local_edition(folder) or DEFAULT_EDITION)
+    return load_edition(edition, folder)
+
+
 class Programme:
     """An edition and its register; every method is one audited transaction or a read."""
 
@@ -53,9 +63,12 @@ class Programme:
         self.edition = edition
 
     @classmethod
-    def open(cls, ledger: str | Path | None = None, edition: str | Path = DEFAULT_EDITION, *,
+    def open(cls, ledger: str | Path | None = None, edition: str | Path | None = None, *,
              actor: str | None = None, create: bool = True, project: ProjectConfig | None = None) -> Programme:
-        return cls(Ledger.open(resolve_ledger_path(ledger, project), actor=actor, create=create), load_edition(edition))
+        """``edition`` None: ``[programme] edition`` of odwb.toml, else the newest edition file beside the
+        register (written by ``programme edition new``), else the shipped edition."""
+        path = resolve_ledger_path(ledger, project)
+        return cls(Ledger.open(path, actor=actor, create=create), resolve_edition(edition, path.parent, project))
 
     def close(self) -> None:
         self.ledger.close()
@@ -131,20 +144,29 @@ class Programme:
     def audit(self, name: str | None = None) -> list[dict[str, Any]]:
         return self.ledger.audit(name)
 
-    def verify(self, portal: str | None = None, *, client: ExploreClient | None = None) -> VerifyReport:
-        """The publication obligation of every confirmed administration, against the portal."""
+    def verify(self, portal: str | None = None, *, client: ExploreClient | None = None, record: bool = True) -> VerifyReport:
+        """The publication obligation of every confirmed administration, against the portal; the verdict
+        is kept in the register (``record=False`` to only look)."""
         url = (portal or self.edition.portal_url).rstrip("/")
         if client is None:
             from odwb_assist.portal import PortalClient
 
             # the public catalogue, read anonymously: what counts is what everyone can see
-            return verify(self.ledger, self.edition, PortalClient(url, api_key="").explore, portal=url)
-        return verify(self.ledger, self.edition, client, portal=url)
+            client = PortalClient(url, api_key="").explore
+        report = verify(self.ledger, self.edition, client, portal=url)
+        if record:
+            from .verdicts import record_verdicts
 
-    def import_file(self, path: str | Path, *, sheet: str | None = None, frame: Any = None) -> Any:
+            record_verdicts(self.ledger, report)
+        return report
+
+    def import_file(self, path: str | Path, *, sheet: str | None = None, frame: Any = None,
+                    overrides: dict[str, str] | None = None, accept_dates: bool = False, dry_run: bool = False) -> Any:
+        """Import a form export (see :mod:`.importer`); rows of administrations already registered are skipped."""
         from .importer import import_file
 
-        return import_file(self.ledger, self.edition, Path(path), sheet=sheet, frame=frame)
+        return import_file(self.ledger, self.edition, Path(path), sheet=sheet, frame=frame, overrides=overrides,
+                           accept_dates=accept_dates, dry_run=dry_run)
 
     def export(self, path: str | Path, *, include_personal: bool = True, overwrite: bool = False) -> Path:
         from .exporter import export_file

@@ -19,7 +19,7 @@ def record_attendance(
     status = status_of(ledger, edition, name)
     if status.state in ("cancelled", "terminated"):
         raise InputError(f"{status.name} est {status.state} : présence non enregistrée.",
-                         f"{status.name} is {status.state}: attendance not recorded.")
+                         f"{status.name} is {status.state.label_en}: attendance not recorded.")
     value = spec.hours if hours is None else float(hours)
     if not 0 <= value <= spec.hours:
         raise InputError(

@@ -23,21 +23,25 @@ TEXT = {
     "fr": {"title": "Tableau de bord", "window": "Programme du", "generated": "généré le",
            "source": "obligation de publication :",
            "confirmed": "administrations confirmées", "waiting": "en liste d'attente", "met": "obligation de publication remplie",
-           "paid": "encaissés (TVAC)", "administration": "Administration", "state": "Inscription", "payment": "Paiement",
+           "paid": "encaissés et gardés (TVAC)", "refunds": "remboursements dus (TVAC)",
+           "administration": "Administration", "state": "Inscription", "payment": "Paiement",
            "attendance": "Présence", "challenges": "Défis", "datasets": "Jeux publiés", "obligation": "Obligation remplie",
            "participants": "Participants", "notice": "mise en demeure le", "refund": "remboursement dû le", "yes": "oui",
            "no": "non", "chart_challenges": "Défis réalisés (administrations confirmées)",
            "portal": "vérifiée sur le portail", "ledger": "publications enregistrées (lancez programme verify pour le portail)",
+           "verdict": "dernière vérification sur le portail (programme verify) le", "outside": "hors période :",
            "footer": "Données personnelles des participants exclues." , "footer_personal":
            "Contient des données personnelles : ne pas diffuser."},
     "en": {"title": "Dashboard", "window": "Programme from", "generated": "generated on", "source": "publication obligation:",
            "confirmed": "confirmed administrations", "waiting": "on the waiting list", "met": "publication obligation met",
-           "paid": "received (incl. VAT)", "administration": "Administration", "state": "Enrolment", "payment": "Payment",
+           "paid": "received and kept (incl. VAT)", "refunds": "refunds due (incl. VAT)",
+           "administration": "Administration", "state": "Enrolment", "payment": "Payment",
            "attendance": "Attendance", "challenges": "Challenges", "datasets": "Datasets published",
            "obligation": "Obligation met",
            "participants": "Participants", "notice": "formal notice on", "refund": "refund due on", "yes": "yes", "no": "no",
            "chart_challenges": "Challenges done (confirmed administrations)",
            "portal": "checked on the portal", "ledger": "recorded publications (run programme verify for the portal)",
+           "verdict": "last check on the portal (programme verify) on", "outside": "outside the period:",
            "footer": "Participants' personal data left out.", "footer_personal": "Contains personal data: do not share."},
 }
 
@@ -52,14 +56,21 @@ def dashboard_context(prog: Programme, *, include_personal: bool = False, report
     rows = []
     for s in statuses:
         entry = by_name.get(s.name)
-        datasets = [d.dataset_id for d in entry.datasets] if entry else [p["dataset_id"] for p in s.published_in_window(edition)]
+        if entry:
+            datasets = [d.dataset_id for d in entry.datasets]
+            outside = [f"{d.dataset_id} ({d.outside_text(lang)})" for d in entry.other_datasets]
+        else:  # offline: the register's publications and the last verdict
+            datasets = [p["dataset_id"] for p in s.published_in_window(edition)]
+            datasets += [d["dataset_id"] for d in (s.verdict.datasets if s.verdict else []) if d["dataset_id"] not in datasets]
+            outside = [f"{d['dataset_id']} ({_outside(d, lang)})" for d in (s.verdict.other_datasets if s.verdict else [])]
         met = entry.obligation_met if entry else s.publication_obligation_met(edition)
+        checked = "" if entry or s.verdict is None else s.verdict.day
         label = STATE_LABELS.get(s.state, (s.state, s.state))[1 if lang == "en" else 0]
         payment = f"{s.paid} € / {s.invoiced_incl_vat} €" if s.invoiced_incl_vat else "—"
         rows.append({
             "name": s.name, "nis_code": s.nis_code, "state": label, "notice": s.notice_date, "refund_due": s.refund_due,
             "payment": payment, "attendance": round(100 * s.attendance_ratio(edition)), "challenges": len(s.challenges),
-            "datasets": datasets, "met": met, "confirmed": s.state == "confirmed",
+            "datasets": datasets, "outside": outside, "checked": checked, "met": met, "confirmed": s.state == "confirmed",
             "participants": [f"{p.name} <{p.email}>" if p.email else p.name for p in s.active_participants]
             if include_personal else [],
         })
@@ -75,15 +86,26 @@ def dashboard_context(prog: Programme, *, include_personal: bool = False, report
         done = sum(1 for s in confirmed if obligation.id in s.obligations)
         obligation_charts.append(met_chart(obligation.title, done, total))
     t["footer"] = t["footer_personal"] if include_personal else t["footer"]
+    days = sorted(s.verdict.day for s in statuses if s.verdict is not None)
+    source = t["portal"] if report else (f"{t['verdict']} {days[-1]}" if days else t["ledger"])
     return {
         "lang": lang, "t": t, "edition": edition, "rows": rows, "include_personal": include_personal,
-        "generated": datetime.now().strftime("%Y-%m-%d %H:%M"), "source": t["portal"] if report else t["ledger"],
+        "generated": datetime.now().strftime("%Y-%m-%d %H:%M"), "source": source,
         "confirmed": total, "waiting": sum(1 for s in statuses if s.state == "waiting_list"), "met": met_count,
-        "total_paid": str(sum((Decimal(s.paid) for s in statuses), Decimal("0.00"))),
+        "total_paid": str(sum((Decimal(s.paid) for s in statuses if not s.refund_due), Decimal("0.00"))),
+        "total_refunds": str(sum((Decimal(s.paid) for s in statuses if s.refund_due), Decimal("0.00"))),
         "challenges_total": len(edition.challenges),
         "challenge_chart": hbar_chart(t["chart_challenges"], challenge_items),
         "obligation_charts": obligation_charts,
     }
+
+
+def _outside(dataset: dict[str, Any], lang: str) -> str:
+    from .verify import VerifiedDataset
+
+    item = VerifiedDataset(dataset["dataset_id"], dataset.get("title"), dataset.get("publisher"), dataset.get("published"),
+                           False, when=dataset.get("when", "unknown"))
+    return item.outside_text(lang)
 
 
 def render_dashboard(prog: Programme, *, include_personal: bool = False, report: VerifyReport | None = None,

@@ -123,8 +123,30 @@ def available_editions() -> list[str]:
     return sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
 
 
-def load_edition(name: str | Path = DEFAULT_EDITION) -> Edition:
-    """The edition shipped under this name, or read from a TOML file path."""
+def local_editions(folder: Path) -> list[Path]:
+    """Edition files written by ``programme edition new`` in the programme's folder."""
+    return sorted(p for p in folder.glob("*.toml") if p.name != "odwb.toml" and p.is_file()) if folder.is_dir() else []
+
+
+def newest_local_edition(folder: Path) -> Path | None:
+    """The edition file of the folder with the latest start, if any (unreadable files are ignored)."""
+    best: tuple[date, Path] | None = None
+    for path in local_editions(folder):
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            start = _day(data["start"])
+            _ = data["sessions"], data["fees"]
+        except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError):
+            continue
+        if best is None or start > best[0]:
+            best = (start, path)
+    return best[1] if best else None
+
+
+def load_edition(name: str | Path = DEFAULT_EDITION, folder: Path | None = None) -> Edition:
+    """The edition shipped under this name, or read from a TOML file path (or ``<name>.toml`` in ``folder``)."""
+    if folder is not None and not Path(name).is_file() and (folder / f"{name}.toml").is_file():
+        name = folder / f"{name}.toml"
     text = _edition_text(name)
     try:
         data = tomllib.loads(text)

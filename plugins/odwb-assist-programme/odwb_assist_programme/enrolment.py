@@ -96,7 +96,8 @@ def invoice(ledger: Ledger, edition: Edition, name: str, on: date | str | None =
     """Issue the invoice for the active participants; needs the form and the signed convention."""
     status = status_of(ledger, edition, name)
     if status.state in ("cancelled", "terminated"):
-        raise InputError(f"{status.name} est {status.state} : pas de facture.", f"{status.name} is {status.state}: no invoice.")
+        raise InputError(f"{status.name} est {status.state} : pas de facture.",
+                         f"{status.name} is {status.state.label_en}: no invoice.")
     if not status.convention_signed:
         raise InputError(
             f"{status.name} n'a pas encore signé la convention : enregistrez la signature avant la facture "
@@ -141,6 +142,12 @@ def pay(
     value = remaining if amount is None else Decimal(str(amount))
     if value <= 0:
         raise InputError("Le montant payé doit être positif.", "The amount paid must be positive.")
+    if value > max(remaining, Decimal("0")):
+        raise InputError(
+            f"{value} € dépasse ce qui reste dû par {status.name} ({max(remaining, Decimal('0'))} € sur une facture de "
+            f"{due} €) : vérifiez le montant (une virgule, un zéro de trop ?).",
+            f"{value} € is more than what {status.name} still owes ({max(remaining, Decimal('0'))} € of a {due} € "
+            "invoice): check the amount.")
     day = _day(on).isoformat()
     with ledger.change("payment", status.name, {"on": day, "amount": str(value)}) as db:
         db.execute("INSERT INTO payments (administration_id, received_on, amount) VALUES (?, ?, ?)", (status.id, day, str(value)))
@@ -176,7 +183,7 @@ def cancel(ledger: Ledger, edition: Edition, name: str, on: date | str | None = 
     received is refunded within ``refund_days`` (art. 4): the due date is recorded."""
     status = status_of(ledger, edition, name)
     if status.state in ("cancelled", "terminated"):
-        raise InputError(f"{status.name} est déjà {status.state}.", f"{status.name} is already {status.state}.")
+        raise InputError(f"{status.name} est déjà {status.state}.", f"{status.name} is already {status.state.label_en}.")
     day = _day(on)
     refund = (day + timedelta(days=edition.refund_days)).isoformat() if Decimal(status.paid) > 0 else None
     with ledger.change("cancel", status.name, {"on": day.isoformat(), "reason": reason, "refund_due": refund}) as db:
@@ -191,7 +198,7 @@ def notice(ledger: Ledger, edition: Edition, name: str, on: date | str | None = 
     """Record a formal notice (registered letter, art. 5); termination is possible after ``notice_days``."""
     status = status_of(ledger, edition, name)
     if status.state in ("cancelled", "terminated"):
-        raise InputError(f"{status.name} est déjà {status.state}.", f"{status.name} is already {status.state}.")
+        raise InputError(f"{status.name} est déjà {status.state}.", f"{status.name} is already {status.state.label_en}.")
     day = _day(on).isoformat()
     with ledger.change("notice", status.name, {"on": day, "reason": reason}) as db:
         db.execute("UPDATE administrations SET notice_date = ?, notice_reason = ? WHERE id = ?", (day, reason, status.id))

@@ -1,10 +1,15 @@
 """``programme export FILE``: the register as one row per administration (CSV or XLSX), with the
-import form's columns first so that a file exported can be read again by ``programme import``."""
+import form's columns first so that a file exported can be read again by ``programme import``.
+
+States are the French labels of the command line, dates are dates and amounts numbers (a
+spreadsheet sorts and sums them); the XLSX has a styled, frozen header and column widths."""
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -12,6 +17,19 @@ from odwb_assist.errors import InputError
 
 if TYPE_CHECKING:
     from .api import Programme
+
+
+def _day(value: str | None) -> date | str:
+    if not value:
+        return ""
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return str(value)
+
+
+def _amount(value: str | None) -> float | str:
+    return float(Decimal(value)) if value else ""
 
 
 def export_rows(prog: Programme, *, include_personal: bool = True) -> list[dict[str, object]]:
@@ -26,12 +44,16 @@ def export_rows(prog: Programme, *, include_personal: bool = True) -> list[dict[
             row[f"participant_{i}"] = (person.name if person else "") if include_personal else ("***" if person else "")
             row[f"email_{i}"] = ((person.email or "") if person else "") if include_personal else ""
         row.update({
-            "formulaire_rempli": "oui" if s.form_filled else "non", "convention_signee": s.convention_signed or "",
-            "facture": s.invoice_date or "", "paiement": s.payment_date or "", "confirmation": s.confirmation_date or "",
-            "etat": s.state, "montant_htva": s.invoiced_excl_vat or "", "montant_tvac": s.invoiced_incl_vat or "",
-            "paye": s.paid, "remboursement_du": s.refund_due or "", "mise_en_demeure": s.notice_date or "",
+            "formulaire_rempli": "oui" if s.form_filled else "non", "convention_signee": _day(s.convention_signed),
+            "facture": _day(s.invoice_date), "paiement": _day(s.payment_date), "confirmation": _day(s.confirmation_date),
+            "etat": s.state.label, "montant_htva": _amount(s.invoiced_excl_vat), "montant_tvac": _amount(s.invoiced_incl_vat),
+            "paye": _amount(s.paid), "remboursement_du": _day(s.refund_due), "mise_en_demeure": _day(s.notice_date),
             "heures_presence": s.hours_attended, "presence_pct": round(100 * s.attendance_ratio(prog.edition), 1),
             "defis_realises": len(s.challenges), "jeux_publies": len(s.publications),
+            "obligation_publication": "oui" if s.publication_obligation_met(prog.edition) else "non",
+            "verifiee_le": _day(s.verdict.day) if s.verdict else "", "verifiee_sur": s.verdict.portal if s.verdict else "",
+            "jeux_hors_periode": "; ".join(f"{d['dataset_id']} ({str(d.get('published') or '')[:10]})"
+                                           for d in (s.verdict.other_datasets if s.verdict else [])),
         })
         rows.append(row)
     return rows
@@ -51,8 +73,34 @@ def export_file(prog: Programme, path: Path, *, include_personal: bool = True, o
     path.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".xlsx":
         frame.to_excel(path, index=False, sheet_name="inscriptions")
+        _style(path)
     elif suffix == ".csv":
         frame.to_csv(path, index=False, encoding="utf-8")
     else:
         raise InputError(f"{path.name} : choisissez un nom en .csv ou .xlsx.", f"{path.name}: choose a .csv or .xlsx name.")
     return path
+
+
+def _style(path: Path) -> None:
+    """Bold white header on blue, frozen; dates as JJ/MM/AAAA, amounts with two decimals; column widths."""
+    from openpyxl import load_workbook
+    from openpyxl.styles import Font, PatternFill
+
+    book = load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    sheet.freeze_panes = "B2"
+    for cell in sheet[1]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor="1F4E79")
+    for column in sheet.columns:
+        letter = column[0].column_letter
+        values: list[Any] = [c.value for c in column]
+        width = max(len(str(v)) if v is not None else 0 for v in values)
+        sheet.column_dimensions[letter].width = min(max(10, width + 2), 50)
+        for cell in column[1:]:
+            if isinstance(cell.value, date):
+                cell.number_format = "DD/MM/YYYY"
+            elif isinstance(cell.value, float) and str(column[0].value).startswith(("montant", "paye")):
+                cell.number_format = "#,##0.00"
+    book.save(path)

@@ -15,7 +15,7 @@ from odwb_assist.config import PROJECT_FILE, load
 from odwb_assist.events import CHALLENGE_DOCUMENT, DATASET_PUBLISHED, INVENTORY_CHECKED, Event
 
 from .challenges import mark_challenge, record_publication
-from .edition import DEFAULT_EDITION, load_edition
+from .edition import DEFAULT_EDITION, load_edition, newest_local_edition
 from .ledger import Ledger
 from .records import match_administration
 
@@ -35,7 +35,7 @@ def ledger_settings(project_dir: str | Path) -> tuple[Path, str, list[str]]:
         if config.programme.get("ledger"):
             candidate = Path(str(config.programme["ledger"])).expanduser()
             ledger = candidate if candidate.is_absolute() else folder / candidate
-        edition = str(config.programme.get("edition") or DEFAULT_EDITION)
+        edition = str(config.programme.get("edition") or newest_local_edition(ledger.parent) or DEFAULT_EDITION)
         names = [n for n in (config.administration.name, config.administration.publisher) if n]
     return ledger, edition, names
 
@@ -47,7 +47,7 @@ def handle_event(event: Event, *, actor: str = "odwb-assist (événement)") -> b
     path, edition_name, names = ledger_settings(event.project_dir)
     if not path.is_file():
         return False
-    edition = load_edition(edition_name)
+    edition = load_edition(edition_name, path.parent)
     if event.administration:
         names = [event.administration, *names]
     with Ledger.open(path, actor=actor, create=False) as ledger:

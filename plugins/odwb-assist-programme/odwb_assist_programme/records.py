@@ -9,12 +9,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from odwb_assist.errors import InputError
 
 from .edition import Edition
 from .ledger import Ledger
+from .verdicts import Verdict, last_verdict
 
 STATES = ("requested", "signed", "invoiced", "confirmed", "waiting_list", "cancelled", "terminated")
 STATE_LABELS: dict[str, tuple[str, str]] = {
@@ -27,6 +29,37 @@ STATE_LABELS: dict[str, tuple[str, str]] = {
     "terminated": ("résiliée", "terminated"),
 }
 ADMINISTRATION_TYPES = ("commune", "cpas", "province", "intercommunale", "autre")
+
+
+class State(StrEnum):
+    """An enrolment state: compares and serialises as its code (``"confirmed"``), prints as its French
+    label (« confirmée »), the same words as the command line."""
+
+    REQUESTED = "requested"
+    SIGNED = "signed"
+    INVOICED = "invoiced"
+    CONFIRMED = "confirmed"
+    WAITING_LIST = "waiting_list"
+    CANCELLED = "cancelled"
+    TERMINATED = "terminated"
+
+    @property
+    def code(self) -> str:
+        return str(self.value)
+
+    @property
+    def label(self) -> str:
+        return STATE_LABELS[self.value][0]
+
+    @property
+    def label_en(self) -> str:
+        return STATE_LABELS[self.value][1]
+
+    def text(self, lang: str = "fr") -> str:
+        return self.label_en if lang == "en" else self.label
+
+    def __str__(self) -> str:
+        return self.label
 
 
 def normalise_name(text: str) -> str:
@@ -54,7 +87,7 @@ class AdministrationStatus:
     type: str
     nis_code: str | None
     publishers: list[str]
-    state: str
+    state: State
     form_filled: bool
     requested_on: str
     convention_signed: str | None
@@ -77,6 +110,7 @@ class AdministrationStatus:
     obligations: dict[str, dict[str, str]] = field(default_factory=dict)
     publications: list[dict[str, Any]] = field(default_factory=list)
     notice_deadline: str | None = None
+    verdict: Verdict | None = None  # the last ``programme verify`` of this edition
 
     @property
     def active_participants(self) -> list[Participant]:
@@ -102,8 +136,19 @@ class AdministrationStatus:
         return found
 
     def publication_obligation_met(self, edition: Edition) -> bool:
-        """From the register alone (``programme verify`` also reads the portal)."""
-        return bool(self.published_in_window(edition))
+        """From the register: a publication recorded in the window, or the last ``programme verify`` said so."""
+        return bool(self.published_in_window(edition)) or bool(self.verdict and self.verdict.met)
+
+    def obligation_text(self, edition: Edition, lang: str = "fr") -> str:
+        """« oui (vérifié le 2021-12-01) », « non (vérifié le …) », or « oui » / « non vérifié » without a verdict."""
+        met = self.publication_obligation_met(edition)
+        yes, no = ("yes", "no") if lang == "en" else ("oui", "non")
+        if self.verdict is not None:
+            checked = ("checked on " if lang == "en" else "vérifié le ") + self.verdict.day
+            return f"{yes if met else no} ({checked})"
+        if met:
+            return f"{yes} ({'recorded publication' if lang == 'en' else 'publication enregistrée'})"
+        return "not checked yet" if lang == "en" else "pas encore vérifiée"
 
     @property
     def names(self) -> list[str]:
@@ -113,7 +158,8 @@ class AdministrationStatus:
     def to_dict(self, edition: Edition, *, include_personal: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {
             "administration": self.name, "type": self.type, "nis_code": self.nis_code, "publishers": self.publishers,
-            "state": self.state, "form_filled": self.form_filled, "requested_on": self.requested_on,
+            "state": self.state.code, "state_label": self.state.label, "form_filled": self.form_filled,
+            "requested_on": self.requested_on,
             "convention_signed": self.convention_signed, "invoice_date": self.invoice_date,
             "invoiced_excl_vat": self.invoiced_excl_vat, "invoiced_incl_vat": self.invoiced_incl_vat, "paid": self.paid,
             "payment_date": self.payment_date, "confirmation_date": self.confirmation_date,
@@ -127,6 +173,7 @@ class AdministrationStatus:
             "challenges_done": len(self.challenges), "challenges_total": len(edition.challenges),
             "challenges": self.challenges, "obligations": self.obligations, "publications": self.publications,
             "publication_obligation_met": self.publication_obligation_met(edition),
+            "last_verdict": self.verdict.to_dict() if self.verdict else None,
         }
         if include_personal:
             data["participants"] = [
@@ -141,7 +188,7 @@ def _status(ledger: Ledger, edition: Edition, row: sqlite3.Row) -> Administratio
     adm_id = row["id"]
     status = AdministrationStatus(
         id=adm_id, name=row["name"], type=row["type"], nis_code=row["nis_code"],
-        publishers=json.loads(row["publishers"]), state=row["state"], form_filled=bool(row["form_filled"]),
+        publishers=json.loads(row["publishers"]), state=State(row["state"]), form_filled=bool(row["form_filled"]),
         requested_on=row["requested_on"], convention_signed=row["convention_signed"], invoice_date=row["invoice_date"],
         payment_date=row["payment_date"], confirmation_date=row["confirmation_date"],
         waiting_since=row["waiting_since"], cancelled_on=row["cancelled_on"], cancel_reason=row["cancel_reason"],
@@ -170,6 +217,7 @@ def _status(ledger: Ledger, edition: Edition, row: sqlite3.Row) -> Administratio
         {k: r[k] for k in ("dataset_id", "uid", "portal", "title", "records", "published_at")}
         for r in ledger.rows("SELECT * FROM publications WHERE administration_id = ? ORDER BY published_at", (adm_id,))
     ]
+    status.verdict = last_verdict(ledger, adm_id, edition.id)
     return status
 
 

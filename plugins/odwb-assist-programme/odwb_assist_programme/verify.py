@@ -3,15 +3,22 @@ portal within the programme window?
 
 Bounded cost, whatever the number of administrations:
 
-1. one ``/catalog/facets?facet=publisher`` call restricted to the window gives every publisher that
-   published in the window, with its number of datasets;
-2. the administrations' names and publisher names are matched locally (case and accents ignored)
-   against those facet values;
+1. one ``/catalog/facets?facet=publisher`` call restricted to the window gives every publisher name
+   that published in the window, with its number of datasets; a second one, restricted to « after the
+   end », gives those that published late;
+2. the administrations are matched locally to those names with
+   :class:`odwb_assist.publishers.PublisherMatcher` (case, accents, « Ville de » prefixes, services
+   such as « Ville de Namur - Mobilité », abbreviations, the register's aliases), each match with its reason;
 3. the datasets are fetched with ``where=<window> AND publisher IN ("A", "B", …)`` (plus
-   ``dataset_id IN (…)`` for the datasets the register recorded from publication events), 100 per
-   page. The facet counts tell in advance how many pages that costs; when the ``IN`` list would make
-   the URL too long, the list is split — or, when that would cost more requests than reading the
-   whole window, the window is read without ``IN`` and matched locally. The cheaper plan is chosen.
+   ``dataset_id IN (…)`` for the datasets the register recorded from publication events, and a
+   full-text search of the administrations' NIS codes, attributed when a dataset's spatial metadata
+   carries the code), 100 per page. The facet counts tell in advance how many pages that costs; when
+   the ``IN`` list would make the URL too long, the list is split — or, when that would cost more
+   requests than reading the whole window, the window is read once and matched locally. The
+   cheaper plan is chosen;
+4. for the administrations still without a dataset in the window whose publisher names published
+   late, one page of those late datasets (oldest first) is read, so that « publié après la fin du
+   programme, le … » is told apart from « never published »; the facet counts give the rest.
 
 The date of publication is ``metas.default.modified`` (the dataset's modification date, which the
 portal sets at publication and keeps unless the dataset changes), falling back to ``data_processed``
@@ -31,9 +38,11 @@ from html import escape
 from typing import Any, Protocol
 from urllib.parse import quote
 
+from odwb_assist.publishers import PublisherMatch, PublisherMatcher, nis_codes_in
+
 from .edition import Edition
 from .ledger import Ledger
-from .records import AdministrationStatus, all_statuses, normalise_name
+from .records import AdministrationStatus, all_statuses
 
 PAGE_SIZE = 100  # Explore v2.1 maximum without group_by
 MAX_OFFSET = 10_000  # offset + limit must stay below this
@@ -61,10 +70,22 @@ class VerifiedDataset:
     published: str | None
     in_window: bool
     recorded: bool = False
+    when: str = "in"  # "in" the window, "after" its end, "before" its start, "unknown" (no date)
+    reason: str = ""  # why it belongs to the administration (French)
 
     def to_dict(self) -> dict[str, Any]:
         return {"dataset_id": self.dataset_id, "title": self.title, "publisher": self.publisher,
-                "published": self.published, "in_window": self.in_window, "recorded": self.recorded}
+                "published": self.published, "in_window": self.in_window, "recorded": self.recorded,
+                "when": self.when, "reason": self.reason}
+
+    def outside_text(self, lang: str = "fr") -> str:
+        """« publié après la fin du programme, le 2021-12-02 » (and the other cases)."""
+        day = (self.published or "")[:10]
+        fr, en = {"after": ("publié après la fin du programme, le {d}", "published after the end of the programme, on {d}"),
+                  "before": ("publié avant le début du programme, le {d}", "published before the programme started, on {d}"),
+                  "unknown": ("date de publication inconnue", "publication date unknown")}.get(
+                      self.when, ("publié pendant le programme, le {d}", "published during the programme, on {d}"))
+        return (en if lang == "en" else fr).format(d=day)
 
 
 @dataclass
@@ -75,6 +96,8 @@ class VerifyEntry:
     names: list[str]
     datasets: list[VerifiedDataset] = field(default_factory=list)
     other_datasets: list[VerifiedDataset] = field(default_factory=list)
+    matches: list[PublisherMatch] = field(default_factory=list)
+    late_count: int = 0  # datasets published after the window under a matched publisher name (facet counts)
 
     @property
     def obligation_met(self) -> bool:
@@ -85,6 +108,7 @@ class VerifyEntry:
             "administration": self.administration, "nis_code": self.nis_code, "state": self.state, "names": self.names,
             "datasets": [d.to_dict() for d in self.datasets],
             "other_datasets": [d.to_dict() for d in self.other_datasets],
+            "publishers_matched": [m.to_dict() for m in self.matches], "late_count": self.late_count,
             "obligation_met": self.obligation_met,
         }
 
@@ -98,6 +122,7 @@ class VerifyReport:
     entries: list[VerifyEntry]
     requests: int
     strategy: str
+    checked_at: str = ""
 
     @property
     def all_met(self) -> bool:
@@ -109,7 +134,7 @@ class VerifyReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {"edition": self.edition, "portal": self.portal, "start": self.start.isoformat(), "end": self.end.isoformat(),
-                "requests": self.requests, "strategy": self.strategy, "all_met": self.all_met,
+                "checked_at": self.checked_at, "requests": self.requests, "strategy": self.strategy, "all_met": self.all_met,
                 "administrations": [e.to_dict() for e in self.entries]}
 
     def _repr_html_(self) -> str:
@@ -140,6 +165,15 @@ def odsql_string(value: str) -> str:
 def window_clause(edition: Edition) -> str:
     after = (edition.end + timedelta(days=1)).isoformat()
     return f"{DATE_FIELD} >= date'{edition.start.isoformat()}' AND {DATE_FIELD} < date'{after}'"
+
+
+def after_clause(edition: Edition) -> str:
+    """Everything published after the last day of the programme."""
+    return f"{DATE_FIELD} >= date'{(edition.end + timedelta(days=1)).isoformat()}'"
+
+
+def _nis_clause(codes: Iterable[str]) -> str:
+    return "(" + " OR ".join(odsql_string(c) for c in codes) + ")"
 
 
 def _in_clause(field_name: str, values: Iterable[str]) -> str:
@@ -198,94 +232,176 @@ class _Counter:
                     values[str(item.get("value") or item.get("name"))] = int(item.get("count") or 0)
         return values
 
-    def datasets(self, where: str) -> list[dict[str, Any]]:
+    def datasets(self, where: str, select: str | None = SELECT, *, order_by: str = "dataset_id",
+                 pages: int = MAX_OFFSET // PAGE_SIZE) -> list[dict[str, Any]]:
         results: list[dict[str, Any]] = []
         offset = 0
         while True:
             self.requests += 1
-            page = self.explore.catalog_datasets(where=where, select=SELECT, order_by="dataset_id", limit=PAGE_SIZE,
+            page = self.explore.catalog_datasets(where=where, select=select, order_by=order_by, limit=PAGE_SIZE,
                                                  offset=offset)
             batch = list(page.get("results") or [])
             results.extend(batch)
             offset += PAGE_SIZE
             total = int(page.get("total_count") or 0)
-            if not batch or offset >= total or offset + PAGE_SIZE > MAX_OFFSET:
+            if not batch or offset >= total or offset + PAGE_SIZE > MAX_OFFSET or offset >= pages * PAGE_SIZE:
                 return results
 
 
+SPATIAL_KEYS = (("dcat", "spatial"), ("default", "territory"), ("default", "keyword"))
+
+
 def _flat(dataset: dict[str, Any]) -> dict[str, Any]:
-    """A catalogue result as flat metas (``select`` flattens them; a full result has ``metas.default``)."""
-    metas = dict((dataset.get("metas") or {}).get("default") or {})
+    """A catalogue result as flat metas (``select`` flattens them; a full result has ``metas.default``),
+    with ``_nis``: the NIS codes its spatial metadata carries."""
+    all_metas = dataset.get("metas") or {}
+    metas = dict(all_metas.get("default") or {})
     for key in ("title", "publisher", "data_processed", "modified", "metadata_processed"):
         if key in dataset and key not in metas:
             metas[key] = dataset[key]
     metas["dataset_id"] = dataset.get("dataset_id")
+    metas["_nis"] = nis_codes_in(*[(all_metas.get(template) or {}).get(name) for template, name in SPATIAL_KEYS],
+                                 dataset.get("dcat.spatial"))
     return metas
 
 
-def plan_queries(edition: Edition, facet_counts: dict[str, int], publishers: list[str],
-                 recorded: list[str]) -> tuple[str, list[str]]:
+@dataclass
+class Plan:
+    strategy: str  # "in": IN lists; "window": the whole window, matched locally
+    queries: list[tuple[str, str | None]]  # (where, select)
+
+
+def plan_queries(edition: Edition, facet_counts: dict[str, int], publishers: list[str], recorded: list[str],
+                 nis_codes: list[str] | None = None) -> tuple[str, list[str]]:
     """The cheaper of: ``IN`` queries (split to fit the URL), or the whole window read once."""
-    window = window_clause(edition)
-    in_queries: list[str] = []
+    plan = make_plan(edition, facet_counts, publishers, recorded, nis_codes or [])
+    return plan.strategy, [where for where, _select in plan.queries]
+
+
+def make_plan(edition: Edition, facet_counts: dict[str, int], publishers: list[str], recorded: list[str],
+              nis_codes: list[str]) -> Plan:
+    since = window_clause(edition)
+    in_queries: list[tuple[str, str | None]] = []
     in_cost = 0
-    for chunk in chunk_values(f"({window}) AND ", "publisher", publishers):
-        in_queries.append(f"({window}) AND {_in_clause('publisher', chunk)}")
+    for chunk in chunk_values(f"({since}) AND ", "publisher", publishers):
+        in_queries.append((f"({since}) AND {_in_clause('publisher', chunk)}", SELECT))
         in_cost += max(1, math.ceil(sum(facet_counts.get(v, 0) for v in chunk) / PAGE_SIZE))
+    for chunk in _chunks_by_length(nis_codes, f"({since}) AND "):
+        in_queries.append((f"({since}) AND {_nis_clause(chunk)}", None))  # full metas: the spatial field is read
+        in_cost += 1
     for chunk in chunk_values("", "dataset_id", recorded):
-        in_queries.append(_in_clause("dataset_id", chunk))
+        in_queries.append((_in_clause("dataset_id", chunk), SELECT))
         in_cost += max(1, math.ceil(len(chunk) / PAGE_SIZE))
-    if not recorded and len(in_queries) <= 1:
-        return "in", in_queries
-    whole = [window] + [_in_clause("dataset_id", c) for c in chunk_values(f"({window}) OR ", "dataset_id", recorded)]
+    if not recorded and not nis_codes and len(in_queries) <= 1:
+        return Plan("in", in_queries)
+    whole = [since] + [_in_clause("dataset_id", c) for c in chunk_values(f"({since}) OR ", "dataset_id", recorded)]
     if len(whole) == 2:  # one recorded-id clause fits with the window in a single query
-        whole = [f"({window}) OR {whole[1]}"]
+        whole = [f"({since}) OR {whole[1]}"]
     whole_cost = max(1, math.ceil(sum(facet_counts.values()) / PAGE_SIZE)) * len(whole)
-    return ("in", in_queries) if in_cost <= whole_cost else ("window", whole)
+    if in_cost <= whole_cost:
+        return Plan("in", in_queries)
+    return Plan("window", [(where, None if nis_codes else SELECT) for where in whole])
+
+
+def _chunks_by_length(codes: list[str], prefix: str, budget: int = MAX_WHERE_URL_CHARS) -> list[list[str]]:
+    chunks: list[list[str]] = []
+    current: list[str] = []
+    for code in codes:
+        if current and _encoded_len(prefix + _nis_clause([*current, code])) > budget:
+            chunks.append(current)
+            current = []
+        current.append(code)
+    return chunks + ([current] if current else [])
+
+
+def _when(edition: Edition, day: date | None) -> str:
+    if day is None:
+        return "unknown"
+    if day > edition.end:
+        return "after"
+    return "before" if day < edition.start else "in"
 
 
 def verify(ledger: Ledger, edition: Edition, explore: ExploreClient, *, portal: str = "",
            states: tuple[str, ...] = VERIFIED_STATES) -> VerifyReport:
     """Check the publication obligation of every administration in ``states`` (default: confirmed)."""
+    from .ledger.store import now_utc
+
     statuses = all_statuses(ledger, edition, states=states)
     counter = _Counter(explore)
     facet_counts = counter.facets(window_clause(edition)) if statuses else {}
-    by_norm: dict[str, str] = {normalise_name(v): v for v in facet_counts}
-    owners: dict[str, list[AdministrationStatus]] = {}
-    publishers: list[str] = []
+    late_counts = counter.facets(after_clause(edition)) if statuses else {}
+    matcher = PublisherMatcher()
     for status in statuses:
-        for name in status.names:
-            value = by_norm.get(normalise_name(name))
-            if value is None:
-                continue
-            owners.setdefault(normalise_name(value), []).append(status)
-            if value not in publishers:
-                publishers.append(value)
+        matcher.add(status, [status.name], status.publishers)
+    entries = {s.id: VerifyEntry(s.name, s.nis_code, s.state, s.names) for s in statuses}
+    owners: dict[str, list[tuple[AdministrationStatus, PublisherMatch]]] = {}
+    for value in sorted(set(facet_counts) | set(late_counts)):
+        for owner, match in matcher.owners(value):
+            assert isinstance(owner, AdministrationStatus)
+            owners.setdefault(value, []).append((owner, match))
+            entries[owner.id].matches.append(match)
+            entries[owner.id].late_count += late_counts.get(value, 0)
+    publishers = sorted(v for v in owners if v in facet_counts)
+    by_nis: dict[str, list[AdministrationStatus]] = {}
+    for status in statuses:
+        if status.nis_code:
+            by_nis.setdefault(status.nis_code, []).append(status)
     recorded_by_id: dict[str, list[tuple[AdministrationStatus, dict[str, Any]]]] = {}
     for status in statuses:
         for pub in status.publications:
             recorded_by_id.setdefault(pub["dataset_id"], []).append((status, pub))
     recorded = sorted(recorded_by_id)
-    strategy, queries = "none", list[str]()
-    if publishers or recorded:
-        strategy, queries = plan_queries(edition, facet_counts, publishers, recorded)
+    plan = Plan("none", [])
+    if publishers or recorded or by_nis:
+        plan = make_plan(edition, facet_counts, publishers, recorded, sorted(by_nis))
+    found = _fetch(counter, plan.queries)
+    _attribute(edition, entries, found, owners, by_nis, recorded_by_id)
+    late = sorted({value for value, held in owners.items() if value in late_counts
+                   for status, _m in held if not entries[status.id].datasets})
+    if late:  # one page of late datasets, oldest first: « publié après la fin du programme, le … »
+        where = f"({after_clause(edition)}) AND {_in_clause('publisher', chunk_values('', 'publisher', late)[0])}"
+        pages = counter.datasets(where, SELECT, order_by=DATE_FIELD, pages=1)
+        extra = {str(d["dataset_id"]): d for d in (_flat(x) for x in pages)
+                 if d["dataset_id"] and str(d["dataset_id"]) not in found}
+        waiting = {k: v for k, v in entries.items() if not v.datasets}
+        _attribute(edition, waiting, extra, owners, {}, {})
+    return VerifyReport(edition.id, portal, edition.start, edition.end, list(entries.values()), counter.requests,
+                        plan.strategy, checked_at=now_utc())
+
+
+def _fetch(counter: _Counter, queries: list[tuple[str, str | None]]) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
-    for where in queries:
-        for dataset in counter.datasets(where):
+    for where, select in queries:
+        for dataset in counter.datasets(where, select):
             flat = _flat(dataset)
             if flat["dataset_id"]:
+                previous = found.get(str(flat["dataset_id"]))
+                if previous is not None:
+                    flat["_nis"] = flat["_nis"] | previous["_nis"]
                 found[str(flat["dataset_id"])] = flat
-    entries = {s.id: VerifyEntry(s.name, s.nis_code, s.state, s.names) for s in statuses}
+    return found
+
+
+def _attribute(edition: Edition, entries: dict[int, VerifyEntry], found: dict[str, dict[str, Any]],
+               owners: dict[str, list[tuple[AdministrationStatus, PublisherMatch]]],
+               by_nis: dict[str, list[AdministrationStatus]],
+               recorded_by_id: dict[str, list[tuple[AdministrationStatus, dict[str, Any]]]]) -> None:
+    """Give each dataset found to the administrations it belongs to (publisher, NIS code, register)."""
     for dataset_id, metas in sorted(found.items()):
-        holders: dict[int, dict[str, Any] | None] = {}
-        for status in owners.get(normalise_name(str(metas.get("publisher") or "")), []):
-            holders[status.id] = None
+        holders: dict[int, tuple[str, dict[str, Any] | None]] = {}
+        for status, match in owners.get(str(metas.get("publisher") or ""), []):
+            holders[status.id] = (match.explain("fr") + f" : « {match.publisher.strip()} »", None)
+        for code in sorted(metas["_nis"]):
+            for status in by_nis.get(code, []):
+                holders.setdefault(status.id, (PublisherMatch("", "nis", code).explain("fr"), None))
         for status, recorded_pub in recorded_by_id.get(dataset_id, []):
-            holders[status.id] = recorded_pub
-        for adm_id, held in holders.items():
+            holders[status.id] = ("publication enregistrée par odwb-assist", recorded_pub)
+        for adm_id, (reason, held) in holders.items():
+            if adm_id not in entries:
+                continue
             published = held["published_at"] if held else publication_date(metas)
-            day = _day_of(published)
-            item = VerifiedDataset(dataset_id, metas.get("title"), metas.get("publisher"), published,
-                                   day is not None and edition.in_window(day), recorded=held is not None)
+            when = _when(edition, _day_of(published))
+            item = VerifiedDataset(dataset_id, metas.get("title"), metas.get("publisher"), published, when == "in",
+                                   recorded=held is not None, when=when, reason=reason)
             (entries[adm_id].datasets if item.in_window else entries[adm_id].other_datasets).append(item)
-    return VerifyReport(edition.id, portal, edition.start, edition.end, list(entries.values()), counter.requests, strategy)

@@ -78,6 +78,9 @@ def compile_where(text: str | None) -> Callable[[Row], bool]:
                 raise ValueError("')' expected")
             return inner
         kind, field = take()
+        if kind == "str":  # a bare "text": full-text search over every value
+            needle = _literal(kind, field).casefold()
+            return lambda row: any(needle in str(v).casefold() for v in row.values())
         if kind != "word":
             raise ValueError(f"field expected, got {field!r}")
         _, op = take()
@@ -130,8 +133,9 @@ class FakeCatalog:
             raise ValueError("limit above 100")
         matched = sorted((r for r in self.rows if compile_where(where)(r)), key=lambda r: r["dataset_id"])
         page = matched[offset:offset + limit]
-        results = [{"dataset_id": r["dataset_id"], "metas": {"default": {k: v for k, v in r.items() if k != "dataset_id"}}}
-                   for r in page]
+        results = [{"dataset_id": r["dataset_id"], "metas": {
+            "default": {k: v for k, v in r.items() if k != "dataset_id" and "." not in k},
+            **{k.split(".")[0]: {k.split(".")[1]: v} for k, v in r.items() if "." in k}}} for r in page]
         return {"total_count": len(matched), "results": results}
 
     def catalog_facets(self, facet: list[str] | None = None, where: str | None = None) -> dict[str, Any]:

@@ -142,7 +142,7 @@ def test_ledger_refuses_a_foreign_file_and_leaves_it(tmp_path) -> None:  # type:
 
 def test_schema_is_versioned(tmp_path) -> None:  # type: ignore[no-untyped-def]
     with Ledger.open(tmp_path / "p.sqlite") as ledger:
-        assert ledger.schema_version == 1
-        assert ledger.audit()[0]["action"] == "migrate"
+        assert ledger.schema_version == 2
+        assert [a["action"] for a in ledger.audit()] == ["migrate", "migrate"]
     with Ledger.open(tmp_path / "p.sqlite") as ledger:  # reopening migrates nothing
-        assert len(ledger.audit()) == 1
+        assert len(ledger.audit()) == 2

@@ -12,7 +12,7 @@ import pytest
 from odwb_assist import config
 from odwb_assist.errors import InputError
 from odwb_assist.sandbox.store import Store
-from odwb_assist.workshop import ROOM_FILE, load_room, prepare
+from odwb_assist.workshop import ROOM_FILE, kit, load_room, prepare
 
 KEY_LINE = re.compile(r"^export ODWB_API_KEY=(\S+)$", re.M)
 
@@ -35,10 +35,16 @@ def test_prepare_creates_one_loadable_project_per_participant(tmp_path: Path) ->
         project = config.load(folder / "odwb.toml")
         assert project.administration.name == participant.name == f"Participant {participant.number:02d}"
         assert project.portal.url == "http://10.0.0.5:8765" and project.portal.api_key_env == "ODWB_API_KEY"
+        assert project.datasets == [] and project.workshop["dataset_prefix"] == f"p{participant.number:02d}-"
+        for sample in kit.TUTORIAL_SAMPLES:
+            assert (folder / sample).is_file()
+        with (folder / "odwb.toml").open("a", encoding="utf-8") as handle:  # what the day-7 tutorial adds
+            handle.write(kit.DATASET_BLOCK)
+        project = config.load(folder / "odwb.toml")
         dataset = project.dataset()
-        assert dataset.id == participant.dataset_id and dataset.file.is_file()
+        assert dataset.id == participant.dataset_id == f"p{participant.number:02d}-ciney-parkings-velos"
+        assert project.dataset("ciney-parkings-velos") is dataset  # the tutorial's id still names it
         assert dataset.metadata["license"] == "CC BY 4.0"
-        assert (folder / "parkings-velos-ciney.csv").read_bytes()[:20] == dataset.file.read_bytes()[:20]
         key = key_of(folder)
         user = store.user_for_key(key)
         assert user is not None and user.name == participant.user and not user.is_admin

@@ -16,7 +16,7 @@ from odwb_assist import config
 from odwb_assist.plugins import get_plugin_manager
 from odwb_assist.publish import record as publication_record
 from odwb_assist.quality import check, fix
-from odwb_assist.workshop import prepare, summarise
+from odwb_assist.workshop import kit, prepare, summarise
 from odwb_assist.workshop.render import room_table
 
 PORTAL = "http://portail.test"
@@ -26,6 +26,9 @@ CATALOG = PORTAL + "/api/explore/v2.1/catalog/datasets"
 @pytest.fixture
 def room(tmp_path: Path) -> Path:
     prepare(tmp_path / "salle", 3, portal_url=PORTAL, sandbox_data=tmp_path / "sb")
+    for toml in (tmp_path / "salle").glob("*/odwb.toml"):
+        with toml.open("a", encoding="utf-8") as handle:
+            handle.write(kit.DATASET_BLOCK)
     first = tmp_path / "salle" / "participant-01"
     project = config.load(first / "odwb.toml")
     pm = get_plugin_manager(load_entrypoints=False)
@@ -61,11 +64,11 @@ def test_fixed_needs_the_clean_file_to_exist(room: Path) -> None:
 @responses.activate
 def test_one_catalogue_request_for_the_room(room: Path) -> None:
     responses.get(CATALOG, json={"total_count": 1, "results": [
-        {"dataset_id": "parkings-velos-salle-participant-01", "metas": {"default": {"records_count": 24}}}]})
+        {"dataset_id": "p01-ciney-parkings-velos", "metas": {"default": {"records_count": 24}}}]})
     summary = summarise(room)
     assert len(responses.calls) == 1
     where = parse_qs(urlsplit(str(responses.calls[0].request.url)).query)["where"][0]
-    assert where.startswith("dataset_id IN (") and "participant-03" in where
+    assert where.startswith("dataset_id IN (") and "p03-ciney-parkings-velos" in where
     assert "Authorization" not in responses.calls[0].request.headers  # the public view
     assert [p.online for p in summary.participants] == [True, False, False]
     assert summary.participants[0].online_records == 24 and summary.portal_error is None

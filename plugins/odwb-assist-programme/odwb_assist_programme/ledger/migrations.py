@@ -98,4 +98,19 @@ MIGRATIONS: tuple[str, ...] = (
         details TEXT NOT NULL DEFAULT '{}'
     );
     """,
+    # 2: the verdicts of ``programme verify`` (one row per administration per run; the last one counts)
+    """
+    CREATE TABLE verdicts (
+        id INTEGER PRIMARY KEY,
+        administration_id INTEGER NOT NULL REFERENCES administrations(id),
+        checked_at TEXT NOT NULL,
+        portal TEXT NOT NULL,
+        edition TEXT NOT NULL,
+        met INTEGER NOT NULL,
+        datasets TEXT NOT NULL DEFAULT '[]',
+        other_datasets TEXT NOT NULL DEFAULT '[]',
+        publishers TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX verdicts_by_administration ON verdicts (administration_id, id)
+    """,
 )
