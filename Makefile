@@ -7,12 +7,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DIR ?= demo-output
 
-.PHONY: demo test lint setup clean bench browser jsclient
+.PHONY: demo test lint setup clean bench browser jsclient constraints
 
-$(STAMP): pyproject.toml plugins/odwb-assist-belgium/pyproject.toml plugins/odwb-assist-programme/pyproject.toml
+INSTALL := -e ".[dev,browser,clients]" -e plugins/odwb-assist-belgium -e plugins/odwb-assist-programme
+
+$(STAMP): pyproject.toml plugins/odwb-assist-belgium/pyproject.toml plugins/odwb-assist-programme/pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install -qq -e ".[dev,browser,clients]" -e plugins/odwb-assist-belgium -e plugins/odwb-assist-programme
+	$(BIN)/python -m pip install -qq -c constraints.txt $(INSTALL)
 	@$(MAKE) --no-print-directory browser jsclient
 	touch $(STAMP)
 
@@ -40,9 +42,21 @@ demo: $(STAMP)
 	$(BIN)/odwb-assist demo --output $(DEMO_DIR)
 
 test: $(STAMP)
+	$(BIN)/python -m pip check
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+# Refresh constraints.txt (the versions development and CI install) from a fresh resolution of the
+# bounds in the pyproject files; review the diff, run make test, commit both.
+constraints:
+	rm -rf .venv-constraints
+	$(PYTHON) -m venv .venv-constraints
+	.venv-constraints/bin/python -m pip install --quiet --upgrade pip
+	.venv-constraints/bin/python -m pip install -qq $(INSTALL)
+	{ echo "# Versions that make test and CI install (pip install -c constraints.txt). Refresh with: make constraints"; \
+	  .venv-constraints/bin/python -m pip freeze --exclude-editable | grep -v '^odwb'; } > constraints.txt
+	rm -rf .venv-constraints
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
