@@ -28,6 +28,7 @@ FIELD_LABELS: dict[str, Msg] = {
     "internal.license_id": Msg("Licence (identifiant du portail)", "Licence (portal id)"),
     "internal.theme_id": Msg("Thèmes (identifiants du portail)", "Themes (portal ids)"),
     "fields": Msg("Colonnes (dictionnaire des données)", "Columns (data dictionary)"),
+    "asset_content_configuration.facets": Msg("Filtres du catalogue (facettes)", "Catalogue filters (facets)"),
 }
 
 

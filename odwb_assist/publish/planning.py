@@ -239,8 +239,15 @@ def _field_step(template: str, name: str, value: Any) -> Step:
     if name == "facets" and isinstance(value, list):  # asset_content_configuration.facets: the column names
         display = [str(item.get("field_name")) if isinstance(item, dict) else str(item) for item in value]
     shown = display if len(repr(display)) <= 80 else repr(display)[:77] + "…"
-    return Step("set-metadata", Msg(f"Écrire la métadonnée {template}.{name} = {shown}",
-                                    f"Set metadata {template}.{name} = {shown}"), template=template, field_name=name, value=value)
+    from ..metadata.labels import field_label
+
+    code = f"{template}.{name}"
+    fr, en = field_label(code, "fr"), field_label(code, "en")
+    if fr == code:  # a field without words (a plugin's, a custom one): the code alone
+        return Step("set-metadata", Msg(f"Écrire la métadonnée {code} = {shown}", f"Set metadata {code} = {shown}"),
+                    template=template, field_name=name, value=value)
+    return Step("set-metadata", Msg(f"Écrire « {fr} » = {shown}  ({code})", f"Set '{en}' = {shown}  ({code})"),
+                template=template, field_name=name, value=value)
 
 
 # What a field configuration sets, with its French article: (type or annotation) -> (fr, en)

@@ -39,8 +39,26 @@ class Verification:
         lines = [head]
         for c in self.checks:
             mark = "OK" if c.ok else ("DIFFÉRENT" if lang != "en" else "DIFFERS")
-            lines.append(f"  [{mark}] {c.name}: {c.actual!r}" + ("" if c.ok else f" (≠ {c.expected!r})"))
+            sep = ": " if lang == "en" else " : "
+            lines.append(f"  [{mark}] {_check_words(c.name, lang)}{sep}{c.actual!r}" + ("" if c.ok else f" (≠ {c.expected!r})")
+                         + f"  ({c.name})")
         return "\n".join(lines)
+
+
+CHECK_WORDS = {
+    "records_count": Msg("Nombre d'enregistrements", "Number of records"),
+    "visible": Msg("Visible dans le catalogue", "Visible in the catalogue"),
+    "fields": Msg("Colonnes décrites", "Described columns"),
+}
+
+
+def _check_words(name: str, lang: str) -> str:
+    """A verification check in words (the code follows in small print)."""
+    from ..metadata.labels import field_label
+
+    if name in CHECK_WORDS:
+        return CHECK_WORDS[name](lang)
+    return field_label(f"default.{name}", lang)
 
 
 @dataclass

@@ -160,7 +160,8 @@ def test_publish_rerun_data_change_metadata_change_verify_and_html(run: Callable
     kinds = [(m, p.rstrip("/").rsplit("/", 1)[-1]) for m, p in first]
     assert kinds[0] == ("POST", "datasets") and ("POST", "files") in kinds and ("POST", "resources") in kinds
     assert kinds[-1] == ("POST", "publish") and kinds.count(("POST", "publish")) == 1
-    assert f"{rows} lignes" in out and "[OK] records_count" in out and "DIFFÉRENT" not in out
+    assert f"{rows} lignes" in out and "[OK] Nombre d'enregistrements : " in out and "(records_count)" in out
+    assert "DIFFÉRENT" not in out
     [dataset] = portal.datasets_named(dataset_id)
     assert len(portal.resources(dataset["uid"])) == 1
 

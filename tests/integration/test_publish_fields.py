@@ -104,7 +104,7 @@ def test_described_columns_read_back_through_explore_and_a_rerun_sends_nothing(
     assert "asset_content_configuration.facets" in shown
     publication = planned.apply()
     verification = publication.verify()
-    assert verification.ok and "[OK] fields: " in verification.describe("fr"), verification.describe("fr")
+    assert verification.ok and "[OK] Colonnes décrites : " in verification.describe("fr"), verification.describe("fr")
 
     entry = requests.get(f"{server.url}/api/explore/v2.1/catalog/datasets/ciney-salles-decrites", timeout=10).json()
     fields = {f["name"]: f for f in entry["fields"]}
