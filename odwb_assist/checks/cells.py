@@ -8,6 +8,7 @@ cut back to a (rows, columns) NumPy array.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -51,3 +52,30 @@ def filled_mask(chunk: pd.DataFrame) -> np.ndarray:
     if chunk.empty:
         return np.zeros(chunk.shape, dtype=bool)
     return grid(pc.not_equal(pc.utf8_trim_whitespace(stacked(chunk)), ""), chunk)
+
+
+def text_series(chunk: pd.DataFrame) -> pd.Series:
+    """The :func:`stacked` cells as a pandas text Series (position = column * rows + row)."""
+    import pandas as pd
+
+    return pd.Series(pd.array(stacked(chunk), dtype="str"))
+
+
+def matching_cells(chunk: pd.DataFrame, select: Callable[[pd.Series], np.ndarray]) -> Iterator[tuple[int, pd.Series]]:
+    """(column position, its selected cells indexed by row number) for each column holding a cell that
+    ``select`` (a vectorised test over :func:`text_series`) picks; one test for the whole chunk."""
+    import pandas as pd
+
+    if chunk.empty:
+        return
+    values = text_series(chunk)
+    flat = np.flatnonzero(select(values))
+    if not len(flat):
+        return
+    height = len(chunk)
+    positions = flat // height
+    index = chunk.index.to_numpy()
+    picked = values.iloc[flat].to_numpy(dtype=object)
+    starts = np.flatnonzero(np.r_[True, positions[1:] != positions[:-1]])
+    for start, end in zip(starts, [*starts[1:], len(flat)], strict=True):
+        yield int(positions[start]), pd.Series(picked[start:end], index=index[flat[start:end] % height], dtype="str")
