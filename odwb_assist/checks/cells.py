@@ -18,12 +18,14 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 
-def stacked(chunk: pd.DataFrame) -> pa.Array:
-    """The cells of ``chunk`` as one Arrow string array, column after column (position = column * rows + row)."""
+def stacked(chunk: pd.DataFrame, positions: list[int] | None = None) -> pa.Array:
+    """The cells of ``chunk`` (of its columns at ``positions``) as one Arrow string array, column after column
+    (position = column * rows + row)."""
     import pyarrow as pa
 
     pieces: list[pa.Array] = []
-    for _, column in chunk.items():
+    columns = chunk.items() if positions is None else ((None, chunk.iloc[:, p]) for p in positions)
+    for _, column in columns:
         array = getattr(column.array, "_pa_array", None)  # pandas' Arrow-backed text: no conversion
         if array is None:
             array = pa.array(column.astype(str).to_numpy(dtype=object), type=pa.large_string())
@@ -54,28 +56,50 @@ def filled_mask(chunk: pd.DataFrame) -> np.ndarray:
     return grid(pc.not_equal(pc.utf8_trim_whitespace(stacked(chunk)), ""), chunk)
 
 
-def text_series(chunk: pd.DataFrame) -> pd.Series:
+def text_series(chunk: pd.DataFrame, positions: list[int] | None = None) -> pd.Series:
     """The :func:`stacked` cells as a pandas text Series (position = column * rows + row)."""
     import pandas as pd
 
-    return pd.Series(pd.array(stacked(chunk), dtype="str"))
+    return pd.Series(pd.array(stacked(chunk, positions), dtype="str"))
 
 
-def matching_cells(chunk: pd.DataFrame, select: Callable[[pd.Series], np.ndarray]) -> Iterator[tuple[int, pd.Series]]:
-    """(column position, its selected cells indexed by row number) for each column holding a cell that
-    ``select`` (a vectorised test over :func:`text_series`) picks; one test for the whole chunk."""
-    import pandas as pd
-
-    if chunk.empty:
+def matching_cells(chunk: pd.DataFrame, select: Callable[[pd.Series], np.ndarray],
+                   positions: list[int] | None = None) -> Iterator[tuple[int, pd.Series]]:
+    """(column position, its selected cells indexed by row number) for each column (of ``positions``) holding
+    a cell that ``select`` (a vectorised test over :func:`text_series`) picks; one test for the whole chunk."""
+    if chunk.empty or (positions is not None and not positions):
         return
-    values = text_series(chunk)
+    values = text_series(chunk, positions)
     flat = np.flatnonzero(select(values))
     if not len(flat):
         return
     height = len(chunk)
-    positions = flat // height
-    index = chunk.index.to_numpy()
+    where = np.asarray(positions if positions is not None else range(len(chunk.columns)))
+    yield from _split(values, flat, where[flat // height], flat % height, chunk.index.to_numpy())
+
+
+def _split(values: pd.Series, flat: np.ndarray, positions: np.ndarray, rows: np.ndarray,
+           index: np.ndarray) -> Iterator[tuple[int, pd.Series]]:
+    import pandas as pd
+
     picked = values.iloc[flat].to_numpy(dtype=object)
     starts = np.flatnonzero(np.r_[True, positions[1:] != positions[:-1]])
     for start, end in zip(starts, [*starts[1:], len(flat)], strict=True):
-        yield int(positions[start]), pd.Series(picked[start:end], index=index[flat[start:end] % height], dtype="str")
+        yield int(positions[start]), pd.Series(picked[start:end], index=index[rows[start:end]], dtype="str")
+
+
+def fullmatch_mask(values: pd.Series, pattern: str, prefilter: str | None = None, python: bool = False) -> np.ndarray:
+    """True where a cell fully matches ``pattern`` (and holds ``prefilter``); ``python``: with Python's ``re``
+    cell by cell (as :func:`.tally.matching` does on short chunks), else vectorised."""
+    from .tally import _compiled
+
+    if python:
+        fullmatch = _compiled(pattern).fullmatch
+        return np.fromiter(((prefilter is None or prefilter in v) and fullmatch(v) is not None
+                            for v in values.tolist()), dtype=bool, count=len(values))
+    mask = np.ones(len(values), dtype=bool) if prefilter is None else \
+        values.str.contains(prefilter, regex=False).to_numpy(dtype=bool, copy=True)
+    if mask.any():
+        at = np.flatnonzero(mask)
+        mask[at] = values.iloc[at].str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
+    return mask
