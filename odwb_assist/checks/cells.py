@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
     import pyarrow as pa
 
@@ -40,6 +39,7 @@ def stacked(chunk: pd.DataFrame, positions: list[int] | None = None) -> pa.Array
 
 def grid(values: pa.ChunkedArray | pa.Array, chunk: pd.DataFrame) -> np.ndarray:
     """A boolean Arrow result over :func:`stacked` cells as a (rows, columns) array (nulls are False)."""
+    import numpy as np
     import pyarrow.compute as pc
 
     flat = np.asarray(pc.fill_null(values, False).to_numpy(zero_copy_only=False), dtype=bool)
@@ -49,6 +49,7 @@ def grid(values: pa.ChunkedArray | pa.Array, chunk: pd.DataFrame) -> np.ndarray:
 
 def filled_mask(chunk: pd.DataFrame) -> np.ndarray:
     """(rows, columns): True where a cell holds something else than blanks (Python's ``str.strip``)."""
+    import numpy as np
     import pyarrow.compute as pc
 
     if chunk.empty:
@@ -67,6 +68,8 @@ def matching_cells(chunk: pd.DataFrame, select: Callable[[pd.Series], np.ndarray
                    positions: list[int] | None = None) -> Iterator[tuple[int, pd.Series]]:
     """(column position, its selected cells indexed by row number) for each column (of ``positions``) holding
     a cell that ``select`` (a vectorised test over :func:`text_series`) picks; one test for the whole chunk."""
+    import numpy as np
+
     if chunk.empty or (positions is not None and not positions):
         return
     values = text_series(chunk, positions)
@@ -91,6 +94,8 @@ def _split(values: pd.Series, flat: np.ndarray, positions: np.ndarray, rows: np.
 def fullmatch_mask(values: pd.Series, pattern: str, prefilter: str | None = None, python: bool = False) -> np.ndarray:
     """True where a cell fully matches ``pattern`` (and holds ``prefilter``); ``python``: with Python's ``re``
     cell by cell (as :func:`.tally.matching` does on short chunks), else vectorised."""
+    import numpy as np
+
     from .tally import _compiled
 
     if python:

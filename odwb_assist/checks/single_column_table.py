@@ -47,7 +47,8 @@ def value_column(table: pd.DataFrame) -> str | None:
     """The one column holding values (the others unlabelled and empty), else None."""
     from .cells import filled_mask
 
-    filled = [str(c) for c, any_filled in zip(table.columns, filled_mask(table).any(axis=0), strict=True) if any_filled]
+    holds = filled_mask(table).any(axis=0)
+    filled = [str(c) for position, c in enumerate(table.columns) if holds[position]]
     if len(table.columns) == 1:
         return str(table.columns[0])
     if len(filled) == 1 and filled[0] == str(table.columns[0]):

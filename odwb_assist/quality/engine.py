@@ -18,6 +18,7 @@ from typing import Any
 import pluggy
 from frictionless import Check as FrictionlessCheck
 from frictionless import Checklist, Field, FrictionlessException, Schema, fields
+from frictionless.errors import SourceError as FrictionlessError
 
 from ..checks.base import CheckContext, FieldKind, TableCheck
 from ..errors import InputError, OdwbError
@@ -159,6 +160,10 @@ def check(
             labels = list(probe.labels or [])
             inferred = probe.schema
             fragment = [list(row) for row in (probe.fragment or [])]
+            # What Frictionless's baseline check says at the start of a validation (an empty source, the label
+            # errors), kept for the fast path, which reads the rows without a header (see below).
+            start_errors: list[Any] = [FrictionlessError(note="the source is empty")] if not (labels or fragment) else []
+            start_errors += list(probe.header.errors) if probe.header is not None else []
     except FrictionlessException as exc:
         raise unreadable(path, exc) from exc
     except (UnicodeError, ValueError, OSError, KeyError, IndexError) as exc:
@@ -194,13 +199,17 @@ def check(
     for table_check in table_checks:
         table_check.start(context)
 
-    # 2. The streaming pass.
-    resource = open_resource(path, detected, schema=validation_schema)
+    # 2. The streaming pass. On the fast path the rows are read without a header: Frictionless would process
+    # the labels again (in a time that grows with the square of the width), and its label errors are known.
+    resource = open_resource(path, detected, schema=validation_schema, header=not run.fast)
+    skip = max(detected.header_rows) if run.fast else 0  # the header rows (and the title rows above them)
     total_bytes = max(path.stat().st_size, 1)
     callback = _progress_callback(progress, path.name)
     try:
         with resource:
-            checks = Checklist(checks=frictionless_checks).connect(resource)
+            checks = [] if run.fast else Checklist(checks=frictionless_checks).connect(resource)
+            for error in start_errors if run.fast else ():
+                collector.add(from_frictionless(error))
             for fr_check in checks:
                 for error in fr_check.validate_start():
                     collector.add(from_frictionless(error))
@@ -226,6 +235,8 @@ def check(
                     cells, number = row._Row__cells, row._Row__row_number
                 except AttributeError:
                     cells, number = row.cells, row.row_number
+                if number <= skip:
+                    continue
                 rows.append(cells)
                 numbers.append(number)
                 if len(rows) >= chunk_rows:
