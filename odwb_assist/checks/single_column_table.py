@@ -47,7 +47,7 @@ def value_column(table: pd.DataFrame) -> str | None:
     """The one column holding values (the others unlabelled and empty), else None."""
     from .cells import filled_mask
 
-    holds = filled_mask(table).any(axis=0)
+    holds: Any = filled_mask(table).any(axis=0)
     filled = [str(c) for position, c in enumerate(table.columns) if holds[position]]
     if len(table.columns) == 1:
         return str(table.columns[0])
