@@ -83,6 +83,7 @@ def matching_cells(chunk: pd.DataFrame, select: Callable[[pd.Series], np.ndarray
 
 def _split(values: pd.Series, flat: np.ndarray, positions: np.ndarray, rows: np.ndarray,
            index: np.ndarray) -> Iterator[tuple[int, pd.Series]]:
+    import numpy as np
     import pandas as pd
 
     picked = values.iloc[flat].to_numpy(dtype=object)

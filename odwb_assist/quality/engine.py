@@ -155,20 +155,23 @@ def check(
     # 1. Open once to get the labels, the inferred schema and a sample.
     probe = open_resource(path, detected, schema=user_schema)
     try:
-        with probe:
-            names = list(probe.schema.field_names)
-            labels = list(probe.labels or [])
-            inferred = probe.schema
-            fragment = [list(row) for row in (probe.fragment or [])]
-            # What Frictionless's baseline check says at the start of a validation (an empty source, the label
-            # errors), kept for the fast path, which reads the rows without a header (see below).
-            start_errors: list[Any] = [FrictionlessError(note="the source is empty")] if not (labels or fragment) else []
-            start_errors += list(probe.header.errors) if probe.header is not None else []
+        probe.open()
+        names = list(probe.schema.field_names)
+        labels = list(probe.labels or [])
+        inferred = probe.schema
+        fragment = [list(row) for row in (probe.fragment or [])]
+        # What Frictionless's baseline check says at the start of a validation (an empty source, the label
+        # errors), for the fast path, which streams the rows of this first open (see below).
+        start_errors: list[Any] = [FrictionlessError(note="the source is empty")] if not (labels or fragment) else []
+        start_errors += list(probe.header.errors) if probe.header is not None else []
     except FrictionlessException as exc:
+        probe.close()
         raise unreadable(path, exc) from exc
     except (UnicodeError, ValueError, OSError, KeyError, IndexError) as exc:
+        probe.close()
         raise unreadable(path, exc) from exc
     if not names:
+        probe.close()
         raise InputError(f"{path.name} n'a aucune colonne.", f"{path.name} has no column.")
 
     vector: dict[str, tuple[int, str]] = {}
@@ -199,10 +202,13 @@ def check(
     for table_check in table_checks:
         table_check.start(context)
 
-    # 2. The streaming pass. On the fast path the rows are read without a header: Frictionless would process
-    # the labels again (in a time that grows with the square of the width), and its label errors are known.
-    resource = open_resource(path, detected, schema=validation_schema, header=not run.fast)
-    skip = max(detected.header_rows) if run.fast else 0  # the header rows (and the title rows above them)
+    # 2. The streaming pass. On the fast path Frictionless only splits the rows: the first open streams them
+    # (a second open costs as much as the first, a lot on a wide table: every field is copied and checked).
+    if run.fast:
+        resource = probe
+    else:
+        probe.close()
+        resource = open_resource(path, detected, schema=validation_schema)
     total_bytes = max(path.stat().st_size, 1)
     callback = _progress_callback(progress, path.name)
     try:
@@ -235,8 +241,6 @@ def check(
                     cells, number = row._Row__cells, row._Row__row_number
                 except AttributeError:
                     cells, number = row.cells, row.row_number
-                if number <= skip:
-                    continue
                 rows.append(cells)
                 numbers.append(number)
                 if len(rows) >= chunk_rows:
