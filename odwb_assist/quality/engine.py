@@ -197,7 +197,8 @@ def check(
     tally = TypeTally(vector, infer=user_schema is None)
     run = _Run(path, detected, collector, context, table_checks,
                {name: available[kind] for name, kind in kinds.items() if kind in available}, tally)
-    run.fast = (text and not frictionless_checks and bool(vector) and len(vector) == len(names)
+    # A workbook sheet is handed over as rows cut to one width: only blank rows can be found in its structure.
+    run.fast = ((text or user_schema is None) and not frictionless_checks and bool(vector) and len(vector) == len(names)
                 and list(validation_schema.missing_values) == [""])
     for table_check in table_checks:
         table_check.start(context)
