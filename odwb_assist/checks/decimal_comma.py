@@ -10,7 +10,7 @@ from ..i18n import Msg
 from ..quality.fixing import Change, FixContext
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
-from .tally import ColumnTally, matching
+from .tally import SMALL_CHUNK, ColumnTally
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,9 +39,12 @@ class DecimalCommaCheck(BaseTableCheck):
         self.skip = {name for name in context.fields if types.get(name) in ("date", "year", "boolean", "datetime", "time")}
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        for number, column in enumerate(chunk.columns, start=1):
-            if column not in self.skip:
-                self.tally.add(str(column), number, matching(chunk[column], PATTERN, prefilter=","))
+        from .cells import fullmatch_mask, matching_cells
+
+        positions = [p for p, column in enumerate(chunk.columns) if column not in self.skip]
+        python = len(chunk) <= SMALL_CHUNK
+        for position, cells in matching_cells(chunk, lambda v: fullmatch_mask(v, PATTERN, ",", python), positions):
+            self.tally.add(str(chunk.columns[position]), position + 1, cells)
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:

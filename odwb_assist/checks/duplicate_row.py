@@ -43,6 +43,10 @@ class SortedBlocks:
         self.blocks.append(block)
 
 
+WIDE = 64  # columns: from this width on, rows are hashed in Python (the same way for the whole file)
+MASK = (1 << 64) - 1
+
+
 class DuplicateRowCheck(BaseTableCheck):
     name = "duplicate-row"
     types = ("duplicate-row",)
@@ -54,10 +58,22 @@ class DuplicateRowCheck(BaseTableCheck):
         import numpy as np
         import pandas as pd
 
-        filled = chunk[(chunk != "").any(axis=1)]
-        if filled.empty:
-            return ()
-        hashes = pd.util.hash_pandas_object(filled, index=False).to_numpy(dtype=np.uint64)
+        if len(chunk.columns) > WIDE:  # a pandas call per column is slow: hash each row's cells in Python
+            from .cells import text_series
+
+            if chunk.empty:
+                return ()
+            grid = text_series(chunk).to_numpy(dtype=object).reshape(len(chunk.columns), len(chunk)).T
+            keep = (grid != "").any(axis=1)
+            if not keep.any():
+                return ()
+            filled = chunk.iloc[np.flatnonzero(keep)]
+            hashes = np.fromiter((hash(tuple(row)) & MASK for row in grid[keep]), dtype=np.uint64, count=int(keep.sum()))
+        else:
+            filled = chunk[(chunk != "").any(axis=1)]
+            if filled.empty:
+                return ()
+            hashes = pd.util.hash_pandas_object(filled, index=False).to_numpy(dtype=np.uint64)
         repeated = pd.Series(hashes).duplicated().to_numpy().copy()
         repeated |= self.seen.contains(hashes)
         self.seen.add(hashes)

@@ -24,6 +24,7 @@ from .base import BaseTableCheck, CheckContext
 from .tally import ColumnTally
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 # « = » then anything but more « = » (a line of ===== is decoration); or « + - @ » with, further on, a
@@ -47,11 +48,18 @@ TIP = Msg("Une cellule qui commence par « = », « + », « - » ou « @ » sui
 
 def formula_cells(values: pd.Series) -> pd.Series:
     """The cells of ``values`` that would run as formulas (cheap first-character prefilter)."""
-    starts = values.str[:1]
-    candidates = values[starts.isin(TRIGGERS)]
-    if candidates.empty:
-        return candidates
-    return candidates[candidates.str.fullmatch(FORMULA).fillna(False).astype(bool)]
+    return values[formula_mask(values)]
+
+
+def formula_mask(values: pd.Series) -> np.ndarray:
+    """True where a cell of ``values`` would run as a formula."""
+    import numpy as np
+
+    mask = values.str[:1].isin(TRIGGERS).to_numpy(dtype=bool, copy=True)
+    if mask.any():
+        at = np.flatnonzero(mask)
+        mask[at] = values.iloc[at].str.fullmatch(FORMULA).fillna(False).to_numpy(dtype=bool)
+    return mask
 
 
 class FormulaInjectionCheck(BaseTableCheck):
@@ -62,8 +70,10 @@ class FormulaInjectionCheck(BaseTableCheck):
         self.tally = ColumnTally()
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        for number, column in enumerate(chunk.columns, start=1):
-            self.tally.add(str(column), number, formula_cells(chunk[column]))
+        from .cells import matching_cells
+
+        for position, cells in matching_cells(chunk, formula_mask):  # all the columns at once (wide sheets)
+            self.tally.add(str(chunk.columns[position]), position + 1, cells)
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:

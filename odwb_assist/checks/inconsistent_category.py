@@ -12,6 +12,7 @@ from ..i18n import Msg
 from ..quality.fixing import Change, FixContext, replace_cells
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
+from .tally import SMALL_CHUNK
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,6 +46,9 @@ class InconsistentCategoryCheck(BaseTableCheck):
         self.numbers = {name: number for number, name in enumerate(context.fields, start=1)}
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        if len(chunk) <= SMALL_CHUNK and len(chunk.columns) > 1:
+            self._short_chunk(chunk)  # plain Python: a pandas call per column is slow on wide sheets
+            return ()
         for column in list(self.counts):
             if column not in chunk.columns:
                 continue
@@ -61,6 +65,29 @@ class InconsistentCategoryCheck(BaseTableCheck):
             for row, value in unique.items():
                 first.setdefault(str(value), int(row))
         return ()
+
+    def _short_chunk(self, chunk: pd.DataFrame) -> None:
+        """What the column-by-column pass counts, for a chunk of a few rows (every column at once)."""
+        from .cells import text_series
+
+        positions = {name: position for position, name in enumerate(chunk.columns)}
+        wanted = [name for name in self.counts if name in positions]
+        if not wanted:
+            return
+        height = len(chunk)
+        cells = text_series(chunk, [positions[name] for name in wanted]).tolist()
+        rows = [int(row) for row in chunk.index]
+        for at, column in enumerate(wanted):
+            values = cells[at * height:(at + 1) * height]
+            seen = self.counts[column]
+            seen.update(value for value in values if value != "")
+            if len(seen) > MAX_DISTINCT:
+                del self.counts[column], self.first[column]
+                continue
+            first = self.first[column]
+            for row, value in zip(rows, values, strict=True):
+                if value != "":
+                    first.setdefault(value, row)
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         for column, counts in self.counts.items():

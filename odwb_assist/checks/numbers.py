@@ -145,6 +145,37 @@ def _normalised(cells: pd.Series) -> pd.Series:
     return cells.str.replace(",", ".", regex=False)
 
 
+STACK_ROWS = 2000  # a shorter chunk is parsed as one column of all its cells (a fixed cost per column is slow on wide tables)
+_CASTABLE_FIRST = _FIRST + "nNiI"  # the first characters of a text a float cast can read (nan, inf…)
+
+
+def _parse_stacked(chunk: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`parse_column` over all the cells at once, with the same result as column by column: a column
+    whose cells all cast to floats takes that path in :func:`parse_column`, so the columns holding a cell
+    that a cast might read otherwise than the patterns (not a plain number) are parsed again on their own."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .cells import stacked
+
+    cells = stacked(chunk)
+    values = pd.Series(pd.array(cells, dtype="str"))
+    numbers, text = parse_column(values)
+    rows, columns = chunk.shape
+    filled = (values != "").to_numpy(dtype=bool)
+    head = pc.utf8_slice_codeunits(cells, 0, 1)
+    castable = np.asarray(pc.is_in(head, value_set=pa.array(list(_CASTABLE_FIRST), type=cells.type))
+                          .to_numpy(zero_copy_only=False), dtype=bool)
+    plain = values.str.fullmatch(PLAIN).fillna(False).to_numpy(dtype=bool)
+    doubtful = np.unique(np.flatnonzero(filled & castable & ~plain) // rows)
+    numbers = numbers.reshape(columns, rows).T.copy()
+    text = text.reshape(columns, rows).T.copy()
+    for position in doubtful:
+        numbers[:, position], text[:, position] = parse_column(chunk.iloc[:, position])
+    return numbers, text
+
+
 _last: list[object] = [None, None]  # the last chunk parsed, and its result: checks of one chunk share the parse
 
 
@@ -155,10 +186,13 @@ def parse_frame(chunk: pd.DataFrame, *, shared: bool = False) -> tuple[np.ndarra
     turn; the result for the last such chunk is kept so that it is parsed once."""
     if shared and _last[0] is chunk:
         return _last[1]  # type: ignore[return-value]
-    numbers = np.empty((len(chunk), len(chunk.columns)))
-    text = np.zeros((len(chunk), len(chunk.columns)), dtype=bool)
-    for position in range(len(chunk.columns)):
-        numbers[:, position], text[:, position] = parse_column(chunk.iloc[:, position])
+    if 0 < len(chunk) < STACK_ROWS and len(chunk.columns) > 1:
+        numbers, text = _parse_stacked(chunk)
+    else:
+        numbers = np.empty((len(chunk), len(chunk.columns)))
+        text = np.zeros((len(chunk), len(chunk.columns)), dtype=bool)
+        for position in range(len(chunk.columns)):
+            numbers[:, position], text[:, position] = parse_column(chunk.iloc[:, position])
     if shared:
         _last[0], _last[1] = chunk, (numbers, text)
     return numbers, text

@@ -101,11 +101,50 @@ class PlaceholderCheck(BaseTableCheck):
         from .numbers import parse_frame
 
         numbers, text = parse_frame(chunk, shared=True)
+        if 0 < len(chunk) <= DATE_SAMPLE and len(chunk.columns) > 1:  # short and wide: every cell at once
+            self._add_short(chunk, numbers, text)
+            return ()
         for number, column in enumerate(chunk.columns, start=1):
             self.columns.setdefault(str(column), ColumnCounts()).add(chunk.iloc[:, number - 1],
                                                                       (numbers[:, number - 1], text[:, number - 1]))
             self.numbers[str(column)] = number
         return ()
+
+    def _add_short(self, chunk: pd.DataFrame, numbers: np.ndarray, text: np.ndarray) -> None:
+        """What :meth:`ColumnCounts.add` counts, for all the columns of a chunk of at most ``DATE_SAMPLE`` rows
+        (every text cell is then tested for a date)."""
+        import numpy as np
+        import pandas as pd
+
+        from .cells import stacked
+
+        rows, width = chunk.shape
+        values = pd.Series(pd.array(stacked(chunk), dtype="str"))
+        filled = (values != "").to_numpy(dtype=bool).reshape(width, rows).T
+        flat_dates = np.zeros(rows * width, dtype=bool)  # column after column, as ``values``
+        if text.any():
+            flat = np.flatnonzero(text.T.ravel())
+            flat_dates[flat] = values.iloc[flat].str.fullmatch(DATE.pattern).fillna(False).to_numpy(dtype=bool)
+        dates = flat_dates.reshape(width, rows).T
+        placeholder = filled & np.isnan(numbers) & ~text
+        found = (~np.isnan(numbers)).sum(axis=0)
+        words = text.sum(axis=0)
+        dated = dates.sum(axis=0)
+        index = chunk.index
+        for number, column in enumerate(chunk.columns, start=1):
+            counts = self.columns.setdefault(str(column), ColumnCounts())
+            self.numbers[str(column)] = number
+            position = number - 1
+            counts.numbers += int(found[position])
+            counts.dates += int(dated[position])
+            counts.text += int(words[position]) - int(dated[position])
+            if placeholder[:, position].any():
+                at = np.flatnonzero(placeholder[:, position])
+                picked = values.iloc[at + position * rows]
+                cells = [str(cell) for cell in picked]
+                counts.placeholders.update(picked.str.strip().tolist())
+                for i, cell in list(zip(at, cells, strict=True))[: max(0, EXAMPLES - len(counts.examples))]:
+                    counts.examples.append((int(index[i]), cell))
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         for column, counts in self.columns.items():

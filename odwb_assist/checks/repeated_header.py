@@ -34,21 +34,29 @@ def header_rows_text(detected: Any, fields: list[str]) -> list[list[str]]:
 
 def repeated_header_rows(chunk: pd.DataFrame, headers: list[list[str]]) -> list[int]:
     """Row numbers of the rows of ``chunk`` that repeat one of the header rows."""
+    import numpy as np
+    import pandas as pd
+
+    from .cells import stacked
+
     if len(chunk.columns) < 2 or chunk.empty:
         return []
     found: set[int] = set()
+    height = len(chunk)
+    cells: np.ndarray | None = None  # every cell, stripped and case-folded, column after column (once)
     for header in headers:
         labels = [str(cell).strip().casefold() for cell in header[: len(chunk.columns)]]
         filled = [(position, label) for position, label in enumerate(labels) if label]
         if len(filled) < 2:
             continue
         need = max(2, -(-4 * len(filled) // 5))
-        matches = None
-        for position, label in filled:
-            same = (chunk.iloc[:, position].str.strip().str.casefold() == label).astype("int64")
-            matches = same if matches is None else matches + same
-        if matches is not None:
-            found.update(int(row) for row in matches.index[matches.to_numpy() >= need])
+        if cells is None:
+            text = pd.Series(pd.array(stacked(chunk), dtype="str")).str.strip().str.casefold()
+            cells = text.to_numpy(dtype=object).reshape(len(chunk.columns), height)
+        positions = [position for position, _ in filled]
+        expected = np.array([label for _, label in filled], dtype=object)[:, None]
+        matches = (cells[positions] == expected).sum(axis=0)
+        found.update(int(row) for row in chunk.index[matches >= need])
     return sorted(found)
 
 

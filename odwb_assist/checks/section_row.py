@@ -21,6 +21,7 @@ from ..i18n import Msg
 from ..quality.fixing import Change, FixContext
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
+from .cells import filled_mask
 from .shapes import column_shape, filled_counts, shape
 from .total_markers import looks_like_total
 
@@ -82,7 +83,7 @@ class SectionRowCheck(BaseTableCheck):
         singles = {}
         if len(single_rows):
             part = chunk.loc[single_rows]
-            filled = part.apply(lambda column: column.str.strip() != "").to_numpy()
+            filled = filled_mask(part)
             for (row, cells), mask in zip(part.iterrows(), filled, strict=True):
                 position = int(mask.argmax())
                 singles[int(row)] = (str(cells.iloc[position]).strip(), position)

@@ -56,7 +56,9 @@ def filled_counts(chunk: pd.DataFrame) -> pd.Series:
 
     if chunk.empty:
         return pd.Series(dtype="int64")
-    return (chunk.apply(lambda column: column.str.strip() != "")).sum(axis=1)
+    from .cells import filled_mask
+
+    return pd.Series(filled_mask(chunk).sum(axis=1), index=chunk.index)
 
 
 def full_row_threshold(width: int) -> int:

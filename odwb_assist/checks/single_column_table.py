@@ -45,7 +45,10 @@ def split(text: str, separator: str) -> list[str]:
 
 def value_column(table: pd.DataFrame) -> str | None:
     """The one column holding values (the others unlabelled and empty), else None."""
-    filled = [str(c) for c in table.columns if (table[c].str.strip() != "").any()]
+    from .cells import filled_mask
+
+    holds: Any = filled_mask(table).any(axis=0)
+    filled = [str(c) for position, c in enumerate(table.columns) if holds[position]]
     if len(table.columns) == 1:
         return str(table.columns[0])
     if len(filled) == 1 and filled[0] == str(table.columns[0]):

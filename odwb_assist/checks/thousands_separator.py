@@ -12,7 +12,7 @@ from ..quality.fixing import Change, FixContext
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 from .decimal_comma import convert_numbers, number_columns
-from .tally import ColumnTally, matching
+from .tally import SMALL_CHUNK, ColumnTally
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -47,17 +47,35 @@ class ThousandsSeparatorCheck(BaseTableCheck):
         self.dotted = self.text | {name for name in context.fields if types.get(name) == "number"}
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        for number, column in enumerate(chunk.columns, start=1):
-            if column not in self.dotted:
-                continue
-            values = chunk[column]
-            if column in self.text:
-                self.sure.add(str(column), number, matching(values, SURE_RE2))
-            dotted = values[values.str.contains(".", regex=False)]
-            if dotted.empty:
-                continue
-            self.dot3.add(str(column), number, matching(dotted, DOT3))
-            self.other[str(column)] += int(dotted.str.fullmatch(OTHER_DECIMALS).fillna(False).sum())
+        import numpy as np
+
+        from .cells import fullmatch_mask, matching_cells, text_series
+
+        python = len(chunk) <= SMALL_CHUNK  # all the columns at once (wide sheets), as :func:`.tally.matching`
+        columns = list(chunk.columns)
+        text = [p for p, column in enumerate(columns) if column in self.text]
+        for position, cells in matching_cells(chunk, lambda v: fullmatch_mask(v, SURE_RE2, None, python), text):
+            self.sure.add(str(columns[position]), position + 1, cells)
+        dotted = [p for p, column in enumerate(columns) if column in self.dotted]
+        if not dotted:
+            return ()
+        values = text_series(chunk, dotted)
+        has_dot = values.str.contains(".", regex=False).to_numpy(dtype=bool)
+        if not has_dot.any():
+            return ()
+        at = np.flatnonzero(has_dot)
+        cells = values.iloc[at].reset_index(drop=True)
+        dot3 = fullmatch_mask(cells, DOT3, None, python)
+        other = cells.str.fullmatch(OTHER_DECIMALS).fillna(False).to_numpy(dtype=bool)
+        height = len(chunk)
+        index = chunk.index.to_numpy()
+        owner = np.asarray(dotted)[at // height]
+        for position in np.unique(owner):
+            mine = owner == position
+            column = str(columns[position])
+            hits = mine & dot3
+            self.dot3.add(column, int(position) + 1, cells[hits].set_axis(index[at[hits] % height]))
+            self.other[column] += int((mine & other).sum())
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:

@@ -18,6 +18,7 @@ from typing import Any
 import pluggy
 from frictionless import Check as FrictionlessCheck
 from frictionless import Checklist, Field, FrictionlessException, Schema, fields
+from frictionless.errors import SourceError as FrictionlessError
 
 from ..checks.base import CheckContext, FieldKind, TableCheck
 from ..errors import InputError, OdwbError
@@ -154,19 +155,26 @@ def check(
     # 1. Open once to get the labels, the inferred schema and a sample.
     probe = open_resource(path, detected, schema=user_schema)
     try:
-        with probe:
-            names = list(probe.schema.field_names)
-            labels = list(probe.labels or [])
-            if user_schema is not None and labels and all(labels):
-                # the file's own columns (with a schema, its header may have more or fewer than the schema's fields)
-                names = [str(label) for label in labels]
-            inferred = probe.schema
-            fragment = [list(row) for row in (probe.fragment or [])]
+        probe.open()
+        names = list(probe.schema.field_names)
+        labels = list(probe.labels or [])
+        if user_schema is not None and labels and all(labels):
+            # the file's own columns (with a schema, its header may have more or fewer than the schema's fields)
+            names = [str(label) for label in labels]
+        inferred = probe.schema
+        fragment = [list(row) for row in (probe.fragment or [])]
+        # What Frictionless's baseline check says at the start of a validation (an empty source, the label
+        # errors), for the fast path, which streams the rows of this first open (see below).
+        start_errors: list[Any] = [FrictionlessError(note="the source is empty")] if not (labels or fragment) else []
+        start_errors += list(probe.header.errors) if probe.header is not None else []
     except FrictionlessException as exc:
+        probe.close()
         raise unreadable(path, exc) from exc
     except (UnicodeError, ValueError, OSError, KeyError, IndexError) as exc:
+        probe.close()
         raise unreadable(path, exc) from exc
     if not names:
+        probe.close()
         raise InputError(f"{path.name} n'a aucune colonne.", f"{path.name} has no column.")
 
     vector: dict[str, tuple[int, str]] = {}
@@ -192,18 +200,26 @@ def check(
     tally = TypeTally(vector, infer=user_schema is None)
     run = _Run(path, detected, collector, context, table_checks,
                {name: available[kind] for name, kind in kinds.items() if kind in available}, tally)
-    run.fast = (text and not frictionless_checks and bool(vector) and len(vector) == len(names)
+    # A workbook sheet is handed over as rows cut to one width: only blank rows can be found in its structure.
+    run.fast = ((text or user_schema is None) and not frictionless_checks and bool(vector) and len(vector) == len(names)
                 and list(validation_schema.missing_values) == [""])
     for table_check in table_checks:
         table_check.start(context)
 
-    # 2. The streaming pass.
-    resource = open_resource(path, detected, schema=validation_schema)
+    # 2. The streaming pass. On the fast path Frictionless only splits the rows: the first open streams them
+    # (a second open costs as much as the first, a lot on a wide table: every field is copied and checked).
+    if run.fast:
+        resource = probe
+    else:
+        probe.close()
+        resource = open_resource(path, detected, schema=validation_schema)
     total_bytes = max(path.stat().st_size, 1)
     callback = _progress_callback(progress, path.name)
     try:
         with resource:
-            checks = Checklist(checks=frictionless_checks).connect(resource)
+            checks = [] if run.fast else Checklist(checks=frictionless_checks).connect(resource)
+            for error in start_errors if run.fast else ():
+                collector.add(from_frictionless(error))
             for fr_check in checks:
                 for error in fr_check.validate_start():
                     collector.add(from_frictionless(error))

@@ -16,13 +16,16 @@ import pandas as pd
 from .messages import RawError, from_frictionless
 from .model import Finding
 
+WIDE = 64  # columns: from this width on, blank rows are found from the raw cells (a pandas call per column is slow)
+
 
 def structure_errors(rows: list[list[Any]], numbers: list[int], names: list[str], frame: pd.DataFrame) -> Iterator[Finding]:
     """Findings for blank rows and rows shorter or longer than the header (one chunk)."""
     width = len(names)
     if not rows:
         return
-    blank = (frame == "").all(axis=1).to_numpy()
+    blank = ~np.fromiter((any(cell not in ("", None) for cell in row[:width]) for row in rows), dtype=bool, count=len(rows)) \
+        if width > WIDE else (frame == "").all(axis=1).to_numpy()
     lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
     for index in np.flatnonzero((lengths != width) | blank):
         row = numbers[index]

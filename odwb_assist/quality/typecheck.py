@@ -132,10 +132,18 @@ class _Column:
         return chosen
 
 
+STACK_COLUMNS = 32
+
+
 def _stack(chunk: pd.DataFrame, names: list[str]) -> pd.Series:
     """The cells of ``names``, column after column, as one text Series (position = column * height + row)."""
     if len(names) == 1:
         return chunk[names[0]].reset_index(drop=True)
+    if len(names) > STACK_COLUMNS:  # one Arrow array (pd.concat of many Series is slow on wide sheets)
+        from ..checks.cells import text_series
+
+        where = {name: position for position, name in enumerate(chunk.columns)}
+        return text_series(chunk, [where[name] for name in names])
     return pd.concat([chunk[name] for name in names], ignore_index=True)
 
 

@@ -1,0 +1,111 @@
+"""Whole-chunk cell tests, cheap on wide tables as on long ones.
+
+A test run column by column costs a fixed overhead per column (a pandas call, a pyarrow kernel),
+which dominates on a workbook of 500 columns and 8 rows. Here the columns of a chunk are joined
+into one Arrow array (no copy: the chunks are shared), the test runs once on it, and the result is
+cut back to a (rows, columns) NumPy array.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+
+def stacked(chunk: pd.DataFrame, positions: list[int] | None = None) -> pa.Array:
+    """The cells of ``chunk`` (of its columns at ``positions``) as one Arrow string array, column after column
+    (position = column * rows + row)."""
+    import pyarrow as pa
+
+    pieces: list[pa.Array] = []
+    columns = chunk.items() if positions is None else ((None, chunk.iloc[:, p]) for p in positions)
+    for _, column in columns:
+        array = getattr(column.array, "_pa_array", None)  # pandas' Arrow-backed text: no conversion
+        if array is None:
+            array = pa.array(column.astype(str).to_numpy(dtype=object), type=pa.large_string())
+        pieces.extend(array.chunks if isinstance(array, pa.ChunkedArray) else [array])
+    if not pieces:
+        return pa.array([], type=pa.large_string())
+    kinds = {piece.type for piece in pieces}
+    if len(kinds) > 1 or kinds - {pa.string(), pa.large_string()}:
+        pieces = [piece.cast(pa.large_string()) for piece in pieces]
+    return pa.concat_arrays(pieces)
+
+
+def grid(values: pa.ChunkedArray | pa.Array, chunk: pd.DataFrame) -> np.ndarray:
+    """A boolean Arrow result over :func:`stacked` cells as a (rows, columns) array (nulls are False)."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    flat = np.asarray(pc.fill_null(values, False).to_numpy(zero_copy_only=False), dtype=bool)
+    rows, columns = chunk.shape
+    return flat.reshape(columns, rows).T
+
+
+def filled_mask(chunk: pd.DataFrame) -> np.ndarray:
+    """(rows, columns): True where a cell holds something else than blanks (Python's ``str.strip``)."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    if chunk.empty:
+        return np.zeros(chunk.shape, dtype=bool)
+    return grid(pc.not_equal(pc.utf8_trim_whitespace(stacked(chunk)), ""), chunk)
+
+
+def text_series(chunk: pd.DataFrame, positions: list[int] | None = None) -> pd.Series:
+    """The :func:`stacked` cells as a pandas text Series (position = column * rows + row)."""
+    import pandas as pd
+
+    return pd.Series(pd.array(stacked(chunk, positions), dtype="str"))
+
+
+def matching_cells(chunk: pd.DataFrame, select: Callable[[pd.Series], np.ndarray],
+                   positions: list[int] | None = None) -> Iterator[tuple[int, pd.Series]]:
+    """(column position, its selected cells indexed by row number) for each column (of ``positions``) holding
+    a cell that ``select`` (a vectorised test over :func:`text_series`) picks; one test for the whole chunk."""
+    import numpy as np
+
+    if chunk.empty or (positions is not None and not positions):
+        return
+    values = text_series(chunk, positions)
+    flat = np.flatnonzero(select(values))
+    if not len(flat):
+        return
+    height = len(chunk)
+    where = np.asarray(positions if positions is not None else range(len(chunk.columns)))
+    yield from _split(values, flat, where[flat // height], flat % height, chunk.index.to_numpy())
+
+
+def _split(values: pd.Series, flat: np.ndarray, positions: np.ndarray, rows: np.ndarray,
+           index: np.ndarray) -> Iterator[tuple[int, pd.Series]]:
+    import numpy as np
+    import pandas as pd
+
+    picked = values.iloc[flat].to_numpy(dtype=object)
+    starts = np.flatnonzero(np.r_[True, positions[1:] != positions[:-1]])
+    for start, end in zip(starts, [*starts[1:], len(flat)], strict=True):
+        yield int(positions[start]), pd.Series(picked[start:end], index=index[rows[start:end]], dtype="str")
+
+
+def fullmatch_mask(values: pd.Series, pattern: str, prefilter: str | None = None, python: bool = False) -> np.ndarray:
+    """True where a cell fully matches ``pattern`` (and holds ``prefilter``); ``python``: with Python's ``re``
+    cell by cell (as :func:`.tally.matching` does on short chunks), else vectorised."""
+    import numpy as np
+
+    from .tally import _compiled
+
+    if python:
+        fullmatch = _compiled(pattern).fullmatch
+        return np.fromiter(((prefilter is None or prefilter in v) and fullmatch(v) is not None
+                            for v in values.tolist()), dtype=bool, count=len(values))
+    mask = np.ones(len(values), dtype=bool) if prefilter is None else \
+        values.str.contains(prefilter, regex=False).to_numpy(dtype=bool, copy=True)
+    if mask.any():
+        at = np.flatnonzero(mask)
+        mask[at] = values.iloc[at].str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
+    return mask
