@@ -149,7 +149,7 @@ def test_migration_keeps_existing_duplicates_and_lists_them(tmp_path: Path) -> N
         con.execute("INSERT INTO administrations (name, requested_on, created_at) VALUES (?, '2021-03-01', '')", (name,))
     con.close()
     with Programme.open(path, actor="t") as prog:
-        assert prog.ledger.schema_version == 3
+        assert prog.ledger.schema_version == 4
         assert len(prog.status()) == 3  # nothing deleted
         migrate = [a for a in prog.ledger.audit() if a["action"] == "migrate"][-1]
         assert migrate["details"]["schema_3"]["duplicates"] == [{"name": "Liège", "same_as": "Ville de Liège"}]

@@ -152,4 +152,16 @@ MIGRATIONS: tuple[Migration, ...] = (
     CREATE INDEX verdicts_by_administration ON verdicts (administration_id, id)
     """,
     _unique_names,
+    # 4: staff decisions on datasets matched only by publisher name or NIS code (« à confirmer » in verify)
+    """
+    CREATE TABLE attributions (
+        administration_id INTEGER NOT NULL REFERENCES administrations(id),
+        dataset_id TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('confirmed', 'rejected')),
+        decided_at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (administration_id, dataset_id)
+    )
+    """,
 )
