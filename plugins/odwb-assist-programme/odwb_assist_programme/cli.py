@@ -413,15 +413,20 @@ def verify_command(
                 t("aucun jeu publié pendant le programme", "no dataset published during the programme"))
             echo(f"  {mark} {e.administration} : {listed}")
             for d in e.pending:
-                echo(t(f"      à confirmer : {d.dataset_id} — {d.evidence('fr')} ; « programme obligation confirm "
-                       f"\"{e.administration}\" {d.dataset_id} » ou « … reject … »",
-                       f"      to confirm: {d.dataset_id} — {d.evidence('en')}; 'programme obligation confirm "
-                       f"\"{e.administration}\" {d.dataset_id}' or '… reject …'"))
+                echo(t(f"      à confirmer : {d.dataset_id} — {d.evidence('fr')}",
+                       f"      to confirm: {d.dataset_id} — {d.evidence('en')}"))
             for d in e.other_datasets:
                 echo(f"      {d.dataset_id} : {d.outside_text(STATE.lang)}")
             for m in e.matches:
                 echo(t(f"      éditeur « {m.publisher.strip()} » : {m.explain('fr')}",
                        f"      publisher '{m.publisher.strip()}': {m.explain('en')}"))
+        if any(e.pending for e in report.entries):
+            echo(t("« à confirmer » : un jeu reconnu par son seul nom d'éditeur, que tout propriétaire de jeu peut "
+                   "écrire. Vérifiez-le, puis « programme obligation confirm NOM JEU » (il compte) ou « … reject NOM "
+                   "JEU » (il ne comptera jamais).",
+                   "'to confirm': a dataset recognised by its publisher name only, which any dataset owner can write. "
+                   "Check it, then 'programme obligation confirm NAME DATASET' (it counts) or '… reject NAME DATASET' "
+                   "(it never will)."))
         echo(t(f"Verdict enregistré dans le registre ({report.checked_at[:10]}) : programme status, dashboard et export "
                "le montrent.",
                f"Verdict recorded in the register ({report.checked_at[:10]}): programme status, dashboard and export "

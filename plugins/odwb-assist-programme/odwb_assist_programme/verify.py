@@ -85,11 +85,12 @@ class VerifiedDataset:
                 "when": self.when, "reason": self.reason, "claimed": self.claimed, "decision": self.decision}
 
     def evidence(self, lang: str = "fr") -> str:
-        """« éditeur « Ville de Namur » (même nom…) ; date du portail 2021-06-15 ; date déclarée 2021-06-15 »."""
-        fr = (f"éditeur « {self.publisher or '?'} » ({self.reason}) ; date du portail {(self.published or '?')[:10]} ; "
-              f"date déclarée {(self.claimed or '?')[:10]}")
-        en = (f"publisher '{self.publisher or '?'}' ({self.reason}); portal date {(self.published or '?')[:10]}; "
-              f"claimed date {(self.claimed or '?')[:10]}")
+        """« éditeur « Ville de Namur », date du portail 2021-06-15 (déclarée 2021-06-15) »; the reason of the
+        match is printed with the publisher names."""
+        fr = (f"éditeur « {(self.publisher or '?').strip()} », date du portail {(self.published or '?')[:10]} "
+              f"(déclarée {(self.claimed or '?')[:10]})")
+        en = (f"publisher '{(self.publisher or '?').strip()}', portal date {(self.published or '?')[:10]} "
+              f"(claimed {(self.claimed or '?')[:10]})")
         return en if lang == "en" else fr
 
     def outside_text(self, lang: str = "fr") -> str:

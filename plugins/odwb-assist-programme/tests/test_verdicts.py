@@ -156,8 +156,9 @@ def test_cli_verify_then_status_and_dashboard_offline(cli: Run, tmp_path: Path, 
     code, out, _ = cli("programme", "verify", "--portal", portal, "--ledger", ledger)
     assert code == 1  # Chaudfontaine published late
     assert "? Ville de Namur : à confirmer" in out  # matched by publisher name only
-    assert ("à confirmer : namur-stationnement — éditeur « Ville de Namur - Mobilité » (service de « Ville de Namur » : "
-            "« Ville de Namur - Mobilité ») ; date du portail 2021-09-15 ; date déclarée 2021-09-15") in out
+    assert ("à confirmer : namur-stationnement — éditeur « Ville de Namur - Mobilité », date du portail 2021-09-15 "
+            "(déclarée 2021-09-15)") in out
+    assert "programme obligation confirm NOM JEU" in out
     assert cli("programme", "obligation", "confirm", "Ville de Namur", "namur-stationnement", "--ledger", ledger)[0] == 0
     code, out, _ = cli("programme", "verify", "--portal", portal, "--ledger", ledger)
     assert "✔ Ville de Namur : namur-stationnement (2021-09-15)" in out
