@@ -66,6 +66,8 @@ def sandbox_portal(folder: Path) -> tuple[Any, Counting] | None:
                                 "language": "fr"}}
         created = server.store.create_dataset("odwb", row["dataset_id"], False, metadata)
         server.store.finish_processing(created["uid"], [], [], metadata)
+        # the platform's timestamps (what verify dates by): processed on the day it was published
+        server.store.update_dataset(created["uid"], data_processed=row["modified"], metadata_processed=row["modified"])
     counter = Counting(server.app)
     server.app = counter  # type: ignore[assignment]
     server.start()
@@ -109,7 +111,7 @@ def run(folder: Path, url: str, counter: Counting, administrations: int) -> tupl
         start = time.perf_counter()
         report = prog.verify(url)
         elapsed = time.perf_counter() - start
-    met = len(report.entries) - len(report.missing)
+    met = len(report.entries) - len(report.unfound)  # counted or « à confirmer » (matched by publisher name)
     return counter.count - before, report.requests, elapsed, met
 
 
@@ -127,7 +129,7 @@ def main() -> int:
                 seen, reported, elapsed, met = run(folder, server.url, counter, n)
                 results[n] = seen
                 print(f"{n:4d} administrations: {seen} requests on the portal (verify counted {reported}); "
-                      f"{met} met the obligation; {elapsed:.2f} s; baseline one search per administration: {n} "
+                      f"{met} with a dataset in the window; {elapsed:.2f} s; baseline one search per administration: {n} "
                       f"requests (x{n / max(seen, 1):.0f})")
             print(f"Requests for 30 and 300 administrations: {results[30]} and {results[300]} (target: <= 5 for both)")
             return 0 if max(results.values()) <= 5 else 1

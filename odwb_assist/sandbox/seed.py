@@ -142,5 +142,7 @@ def seed_catalogue(store: Store, *, count: int = 36) -> list[str]:
         })
         extraction = extract([(resource, content)])
         store.finish_processing(dataset["uid"], extraction.fields, extraction.records, metadata)
+        # a demo catalogue published back then: the platform's timestamps are its publication day
+        store.update_dataset(dataset["uid"], data_processed=DATES[n % len(DATES)], metadata_processed=DATES[n % len(DATES)])
         created.append(dataset_id)
     return created

@@ -135,6 +135,18 @@ class Programme:
                         done: bool = True) -> AdministrationStatus:
         return challenges.mark_obligation(self.ledger, self.edition, name, obligation, evidence=evidence, on=on, done=done)
 
+    def confirm_dataset(self, name: str, dataset_id: str, note: str = "") -> AdministrationStatus:
+        """Staff: ``dataset_id`` (matched by publisher name only) is this administration's; it counts."""
+        from .attributions import decide
+
+        return decide(self.ledger, self.edition, name, dataset_id, "confirmed", note)
+
+    def reject_dataset(self, name: str, dataset_id: str, note: str = "") -> AdministrationStatus:
+        """Staff: ``dataset_id`` is not this administration's; later verifies never count it."""
+        from .attributions import decide
+
+        return decide(self.ledger, self.edition, name, dataset_id, "rejected", note)
+
     # --- reading ---------------------------------------------------------------------------------
     def status(self, name: str | None = None) -> list[AdministrationStatus]:
         if name:

@@ -225,6 +225,32 @@ def obligation_done_command(
         echo(_summary(prog, prog.obligation_done(name, obligation, evidence, on=_day(on))))
 
 
+@obligation_app.command("confirm")
+def obligation_confirm_command(
+    name: str, dataset: str = typer.Argument(..., help="Identifiant du jeu « à confirmer » montré par verify."),
+    note: str = typer.Option("", "--note", help="Comment vous l'avez vérifié (gardé dans le registre)."),
+    edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
+) -> None:
+    """Confirmer qu'un jeu « à confirmer » est bien celui de l'administration : il compte pour l'obligation."""
+    with _open(ledger, edition) as prog:
+        echo(_summary(prog, prog.confirm_dataset(name, dataset, note)))
+        echo(t(f"{dataset} : confirmé ; les prochaines vérifications le comptent.",
+               f"{dataset}: confirmed; later checks count it."))
+
+
+@obligation_app.command("reject")
+def obligation_reject_command(
+    name: str, dataset: str = typer.Argument(..., help="Identifiant du jeu « à confirmer » montré par verify."),
+    note: str = typer.Option("", "--note", help="Pourquoi ce n'est pas le sien (gardé dans le registre)."),
+    edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
+) -> None:
+    """Rejeter un jeu « à confirmer » : il n'est pas celui de l'administration et ne comptera jamais."""
+    with _open(ledger, edition) as prog:
+        echo(_summary(prog, prog.reject_dataset(name, dataset, note)))
+        echo(t(f"{dataset} : rejeté ; les prochaines vérifications l'ignorent.",
+               f"{dataset}: rejected; later checks ignore it."))
+
+
 @programme_app.command("aliases")
 def aliases_command(
     name: str = typer.Argument(..., help="L'administration."),
@@ -381,15 +407,26 @@ def verify_command(
             echo(t("  Aucune administration confirmée dans le registre : rien à vérifier.",
                    "  No confirmed administration in the register: nothing to check."))
         for e in report.entries:
-            mark = "✔" if e.obligation_met else "✘"
-            listed = ", ".join(f"{d.dataset_id} ({(d.published or '')[:10]})" for d in e.datasets) or t(
-                "aucun jeu publié pendant le programme", "no dataset published during the programme")
+            mark = "✔" if e.obligation_met else ("?" if e.pending else "✘")
+            listed = ", ".join(f"{d.dataset_id} ({(d.published or '')[:10]})" for d in e.datasets) or (
+                t("à confirmer", "to confirm") if e.pending else
+                t("aucun jeu publié pendant le programme", "no dataset published during the programme"))
             echo(f"  {mark} {e.administration} : {listed}")
+            for d in e.pending:
+                echo(t(f"      à confirmer : {d.dataset_id} — {d.evidence('fr')}",
+                       f"      to confirm: {d.dataset_id} — {d.evidence('en')}"))
             for d in e.other_datasets:
                 echo(f"      {d.dataset_id} : {d.outside_text(STATE.lang)}")
             for m in e.matches:
                 echo(t(f"      éditeur « {m.publisher.strip()} » : {m.explain('fr')}",
                        f"      publisher '{m.publisher.strip()}': {m.explain('en')}"))
+        if any(e.pending for e in report.entries):
+            echo(t("« à confirmer » : un jeu reconnu par son seul nom d'éditeur, que tout propriétaire de jeu peut "
+                   "écrire. Vérifiez-le, puis « programme obligation confirm NOM JEU » (il compte) ou « … reject NOM "
+                   "JEU » (il ne comptera jamais).",
+                   "'to confirm': a dataset recognised by its publisher name only, which any dataset owner can write. "
+                   "Check it, then 'programme obligation confirm NAME DATASET' (it counts) or '… reject NAME DATASET' "
+                   "(it never will)."))
         echo(t(f"Verdict enregistré dans le registre ({report.checked_at[:10]}) : programme status, dashboard et export "
                "le montrent.",
                f"Verdict recorded in the register ({report.checked_at[:10]}): programme status, dashboard and export "

@@ -2,7 +2,11 @@
 import form's columns first so that a file exported can be read again by ``programme import``.
 
 States are the French labels of the command line, dates are dates and amounts numbers (a
-spreadsheet sorts and sums them); the XLSX has a styled, frozen header and column widths."""
+spreadsheet sorts and sums them); the XLSX has a styled, frozen header and column widths.
+
+Names come from enrolment forms, i.e. from outside: every string is written as a string cell in the
+XLSX and, in the CSV, a value starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets
+a leading apostrophe (OWASP's advice against formula injection), so no cell ever runs as a formula."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from odwb_assist.errors import InputError
+from odwb_assist.spreadsheet import csv_safe, set_text
 
 if TYPE_CHECKING:
     from .api import Programme
@@ -68,27 +73,34 @@ def export_file(prog: Programme, path: Path, *, include_personal: bool = True, o
             f"{path} already exists: it is not replaced (it may hold your own notes). Choose another name, or add "
             "--force to replace it.",
         )
-    frame = pd.DataFrame(export_rows(prog, include_personal=include_personal))
+    rows = export_rows(prog, include_personal=include_personal)
     suffix = path.suffix.lower()
     path.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".xlsx":
-        frame.to_excel(path, index=False, sheet_name="inscriptions")
-        _style(path)
+        _write_xlsx(path, rows)
     elif suffix == ".csv":
-        frame.to_csv(path, index=False, encoding="utf-8")
+        pd.DataFrame(rows).map(csv_safe).to_csv(path, index=False, encoding="utf-8")
     else:
         raise InputError(f"{path.name} : choisissez un nom en .csv ou .xlsx.", f"{path.name}: choose a .csv or .xlsx name.")
     return path
 
 
-def _style(path: Path) -> None:
-    """Bold white header on blue, frozen; dates as JJ/MM/AAAA, amounts with two decimals; column widths."""
-    from openpyxl import load_workbook
+def _write_xlsx(path: Path, rows: list[dict[str, object]]) -> None:
+    """Bold white header on blue, frozen; dates as JJ/MM/AAAA, amounts with two decimals; column widths.
+    Every string is a string cell (``set_text``): « =HYPERLINK(…) » stays text."""
+    from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
-    book = load_workbook(path)
+    book = Workbook()
     sheet = book.active
     assert sheet is not None
+    sheet.title = "inscriptions"
+    header = list(rows[0]) if rows else []
+    for col, title in enumerate(header, start=1):
+        set_text(sheet.cell(row=1, column=col), title)
+    for r, row in enumerate(rows, start=2):
+        for col, title in enumerate(header, start=1):
+            set_text(sheet.cell(row=r, column=col), row[title])
     sheet.freeze_panes = "B2"
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")

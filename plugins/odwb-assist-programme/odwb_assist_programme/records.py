@@ -16,6 +16,7 @@ from odwb_assist.errors import InputError
 
 from .edition import Edition
 from .ledger import Ledger
+from .ledger.migrations import name_key
 from .verdicts import Verdict, last_verdict
 
 STATES = ("requested", "signed", "invoiced", "confirmed", "waiting_list", "cancelled", "terminated")
@@ -230,6 +231,8 @@ def all_statuses(ledger: Ledger, edition: Edition, *, states: tuple[str, ...] | 
 def find_row(ledger: Ledger, name: str) -> sqlite3.Row:
     """The administration called ``name`` (case-insensitive), or its NIS code; a clear error otherwise."""
     row = ledger.row("SELECT * FROM administrations WHERE name = ? COLLATE NOCASE OR nis_code = ?", (name.strip(), name.strip()))
+    if row is None:
+        row = ledger.row("SELECT * FROM administrations WHERE name_key = ?", (name_key(name),))
     if row is None:
         wanted = normalise_name(name)
         for candidate in ledger.rows("SELECT * FROM administrations"):

@@ -20,12 +20,14 @@ Bounded cost, whatever the number of administrations:
    late, one page of those late datasets (oldest first) is read, so that « publié après la fin du
    programme, le … » is told apart from « never published »; the facet counts give the rest.
 
-The date of publication is ``metas.default.modified`` (the dataset's modification date, which the
-portal sets at publication and keeps unless the dataset changes), falling back to ``data_processed``
-then ``metadata_processed`` when absent; for a dataset recorded from a publication event, the
-event's ``published_at``. ``data_processed`` is not used for the window: the portal refreshes it at
-every processing (daily for harvested sources), so it rarely tells when a dataset was first
-published. See the plugin's README.
+Cannot be fooled by a dataset's owner: ``metas.default.modified`` and ``publisher`` are free
+metadata anyone can write on their own dataset. So the date of a dataset is the earliest of the
+timestamps the platform sets, ``data_processed`` and ``metadata_processed`` (the platform refreshes
+them, never moves them back: the dataset was published on that day at the latest); ``modified`` only
+widens the search and is shown as what the owner claims. For a dataset the administration recorded
+(a ``dataset-published`` event of its own client), the event's ``published_at``. A dataset matched
+only by publisher name or NIS code is « à confirmer »: it does not meet the obligation until staff
+confirm it (``programme obligation confirm``), and a rejected one never does (see ``attributions``).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from urllib.parse import quote
 
 from odwb_assist.publishers import PublisherMatch, PublisherMatcher, nis_codes_in
 
+from .attributions import decisions
 from .edition import Edition
 from .ledger import Ledger
 from .records import AdministrationStatus, all_statuses
@@ -49,8 +52,9 @@ MAX_OFFSET = 10_000  # offset + limit must stay below this
 MAX_WHERE_URL_CHARS = 6_000  # encoded length of the where parameter; most servers accept 8 KiB request lines
 VERIFIED_STATES = ("confirmed",)
 SELECT = "dataset_id, title, publisher, modified, data_processed, metadata_processed"
-DATE_FIELD = "modified"
-DATE_FALLBACKS = ("modified", "data_processed", "metadata_processed")
+DATE_FIELD = "metadata_processed"
+CANDIDATE_FIELDS = ("modified", "data_processed", "metadata_processed")  # any of them in the window: a candidate
+PLATFORM_DATES = ("data_processed", "metadata_processed")  # set by the portal, not by the dataset's owner
 
 
 class ExploreClient(Protocol):
@@ -72,11 +76,22 @@ class VerifiedDataset:
     recorded: bool = False
     when: str = "in"  # "in" the window, "after" its end, "before" its start, "unknown" (no date)
     reason: str = ""  # why it belongs to the administration (French)
+    claimed: str | None = None  # ``modified``: the date its owner wrote, shown as evidence only
+    decision: str = ""  # "recorded", "confirmed" (by staff), "pending" (à confirmer), "rejected"
 
     def to_dict(self) -> dict[str, Any]:
         return {"dataset_id": self.dataset_id, "title": self.title, "publisher": self.publisher,
                 "published": self.published, "in_window": self.in_window, "recorded": self.recorded,
-                "when": self.when, "reason": self.reason}
+                "when": self.when, "reason": self.reason, "claimed": self.claimed, "decision": self.decision}
+
+    def evidence(self, lang: str = "fr") -> str:
+        """« éditeur « Ville de Namur », date du portail 2021-06-15 (déclarée 2021-06-15) »; the reason of the
+        match is printed with the publisher names."""
+        fr = (f"éditeur « {(self.publisher or '?').strip()} », date du portail {(self.published or '?')[:10]} "
+              f"(déclarée {(self.claimed or '?')[:10]})")
+        en = (f"publisher '{(self.publisher or '?').strip()}', portal date {(self.published or '?')[:10]} "
+              f"(claimed {(self.claimed or '?')[:10]})")
+        return en if lang == "en" else fr
 
     def outside_text(self, lang: str = "fr") -> str:
         """« publié après la fin du programme, le 2021-12-02 » (and the other cases)."""
@@ -98,10 +113,16 @@ class VerifyEntry:
     other_datasets: list[VerifiedDataset] = field(default_factory=list)
     matches: list[PublisherMatch] = field(default_factory=list)
     late_count: int = 0  # datasets published after the window under a matched publisher name (facet counts)
+    pending: list[VerifiedDataset] = field(default_factory=list)  # « à confirmer » by staff
 
     @property
     def obligation_met(self) -> bool:
         return bool(self.datasets)
+
+    @property
+    def found(self) -> bool:
+        """A dataset in the window: counted, or « à confirmer » by staff."""
+        return bool(self.datasets or self.pending)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -109,6 +130,7 @@ class VerifyEntry:
             "datasets": [d.to_dict() for d in self.datasets],
             "other_datasets": [d.to_dict() for d in self.other_datasets],
             "publishers_matched": [m.to_dict() for m in self.matches], "late_count": self.late_count,
+            "to_confirm": [d.to_dict() for d in self.pending],
             "obligation_met": self.obligation_met,
         }
 
@@ -131,6 +153,11 @@ class VerifyReport:
     @property
     def missing(self) -> list[str]:
         return [e.administration for e in self.entries if not e.obligation_met]
+
+    @property
+    def unfound(self) -> list[str]:
+        """Administrations with no dataset in the window at all, not even one to confirm."""
+        return [e.administration for e in self.entries if not e.found]
 
     def to_dict(self) -> dict[str, Any]:
         return {"edition": self.edition, "portal": self.portal, "start": self.start.isoformat(), "end": self.end.isoformat(),
@@ -163,13 +190,15 @@ def odsql_string(value: str) -> str:
 
 
 def window_clause(edition: Edition) -> str:
+    """Candidates: any date (claimed or platform) in the window; the platform dates decide afterwards."""
     after = (edition.end + timedelta(days=1)).isoformat()
-    return f"{DATE_FIELD} >= date'{edition.start.isoformat()}' AND {DATE_FIELD} < date'{after}'"
+    return " OR ".join(f"({f} >= date'{edition.start.isoformat()}' AND {f} < date'{after}')" for f in CANDIDATE_FIELDS)
 
 
 def after_clause(edition: Edition) -> str:
-    """Everything published after the last day of the programme."""
-    return f"{DATE_FIELD} >= date'{(edition.end + timedelta(days=1)).isoformat()}'"
+    """Everything the platform processed only after the last day of the programme."""
+    after = (edition.end + timedelta(days=1)).isoformat()
+    return " AND ".join(f"{f} >= date'{after}'" for f in PLATFORM_DATES)
 
 
 def _nis_clause(codes: Iterable[str]) -> str:
@@ -201,11 +230,9 @@ def chunk_values(prefix: str, field_name: str, values: list[str], budget: int = 
 
 
 def publication_date(metas: dict[str, Any]) -> str | None:
-    for key in DATE_FALLBACKS:
-        value = metas.get(key)
-        if value:
-            return str(value)
-    return None
+    """The earliest platform-set timestamp: the dataset was on the portal by then, whatever it claims."""
+    values = sorted(str(metas[k]) for k in PLATFORM_DATES if metas.get(k))
+    return values[0] if values else None
 
 
 def _day_of(value: str | None) -> date | None:
@@ -351,12 +378,14 @@ def verify(ledger: Ledger, edition: Edition, explore: ExploreClient, *, portal: 
     for status in statuses:
         for pub in status.publications:
             recorded_by_id.setdefault(pub["dataset_id"], []).append((status, pub))
-    recorded = sorted(recorded_by_id)
+    decided = {key: value for key, value in decisions(ledger).items() if key[0] in entries}
+    confirmed_ids = {dataset_id for (_a, dataset_id), value in decided.items() if value == "confirmed"}
+    recorded = sorted(set(recorded_by_id) | confirmed_ids)
     plan = Plan("none", [])
     if publishers or recorded or by_nis:
         plan = make_plan(edition, facet_counts, publishers, recorded, sorted(by_nis))
     found = _fetch(counter, plan.queries)
-    _attribute(edition, entries, found, owners, by_nis, recorded_by_id)
+    _attribute(edition, entries, found, owners, by_nis, recorded_by_id, decided)
     late = sorted({value for value, held in owners.items() if value in late_counts
                    for status, _m in held if not entries[status.id].datasets})
     if late:  # one page of late datasets, oldest first: « publié après la fin du programme, le … »
@@ -365,7 +394,7 @@ def verify(ledger: Ledger, edition: Edition, explore: ExploreClient, *, portal: 
         extra = {str(d["dataset_id"]): d for d in (_flat(x) for x in pages)
                  if d["dataset_id"] and str(d["dataset_id"]) not in found}
         waiting = {k: v for k, v in entries.items() if not v.datasets}
-        _attribute(edition, waiting, extra, owners, {}, {})
+        _attribute(edition, waiting, extra, owners, {}, {}, decided)
     return VerifyReport(edition.id, portal, edition.start, edition.end, list(entries.values()), counter.requests,
                         plan.strategy, checked_at=now_utc())
 
@@ -386,8 +415,11 @@ def _fetch(counter: _Counter, queries: list[tuple[str, str | None]]) -> dict[str
 def _attribute(edition: Edition, entries: dict[int, VerifyEntry], found: dict[str, dict[str, Any]],
                owners: dict[str, list[tuple[AdministrationStatus, PublisherMatch]]],
                by_nis: dict[str, list[AdministrationStatus]],
-               recorded_by_id: dict[str, list[tuple[AdministrationStatus, dict[str, Any]]]]) -> None:
-    """Give each dataset found to the administrations it belongs to (publisher, NIS code, register)."""
+               recorded_by_id: dict[str, list[tuple[AdministrationStatus, dict[str, Any]]]],
+               decided: dict[tuple[int, str], str] | None = None) -> None:
+    """Give each dataset found to the administrations it belongs to (publisher, NIS code, register):
+    recorded or confirmed ones count; others in the window are « à confirmer »; rejected ones never count."""
+    decided = decided or {}
     for dataset_id, metas in sorted(found.items()):
         holders: dict[int, tuple[str, dict[str, Any] | None]] = {}
         for status, match in owners.get(str(metas.get("publisher") or ""), []):
@@ -395,6 +427,9 @@ def _attribute(edition: Edition, entries: dict[int, VerifyEntry], found: dict[st
         for code in sorted(metas["_nis"]):
             for status in by_nis.get(code, []):
                 holders.setdefault(status.id, (PublisherMatch("", "nis", code).explain("fr"), None))
+        for (adm_id, decided_id), value in decided.items():
+            if decided_id == dataset_id and value == "confirmed":
+                holders.setdefault(adm_id, ("confirmé par le personnel", None))
         for status, recorded_pub in recorded_by_id.get(dataset_id, []):
             holders[status.id] = ("publication enregistrée par odwb-assist", recorded_pub)
         for adm_id, (reason, held) in holders.items():
@@ -402,6 +437,19 @@ def _attribute(edition: Edition, entries: dict[int, VerifyEntry], found: dict[st
                 continue
             published = held["published_at"] if held else publication_date(metas)
             when = _when(edition, _day_of(published))
+            decision = "recorded" if held else decided.get((adm_id, dataset_id), "pending")
             item = VerifiedDataset(dataset_id, metas.get("title"), metas.get("publisher"), published, when == "in",
-                                   recorded=held is not None, when=when, reason=reason)
-            (entries[adm_id].datasets if item.in_window else entries[adm_id].other_datasets).append(item)
+                                   recorded=held is not None, when=when, reason=reason, claimed=metas.get("modified"),
+                                   decision=decision)
+            entry = entries[adm_id]
+            if decision == "rejected":
+                continue  # staff said it is not theirs: it never counts
+            if decision == "confirmed":
+                item.in_window = True  # staff checked it: it counts whatever the dates say
+                entry.datasets.append(item)
+            elif not item.in_window:
+                entry.other_datasets.append(item)
+            elif decision == "pending":
+                entry.pending.append(item)
+            else:
+                entry.datasets.append(item)

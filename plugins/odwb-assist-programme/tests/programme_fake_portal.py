@@ -113,10 +113,13 @@ def compile_where(text: str | None) -> Callable[[Row], bool]:
     return predicate
 
 
-def dataset(dataset_id: str, publisher: str, modified: str, title: str | None = None, processed: str = "2026-01-05") -> Row:
-    """A catalogue entry; ``data_processed`` is recent, as on a portal that reprocesses its datasets."""
+def dataset(dataset_id: str, publisher: str, modified: str, title: str | None = None, processed: str | None = None,
+            metadata_processed: str | None = None) -> Row:
+    """A catalogue entry; the platform's timestamps default to the publication day (``modified``);
+    ``processed`` later models a portal that reprocessed the dataset since."""
     return {"dataset_id": dataset_id, "publisher": publisher, "title": title or dataset_id.replace("-", " ").title(),
-            "modified": modified, "data_processed": processed, "metadata_processed": processed}
+            "modified": modified, "data_processed": processed or modified,
+            "metadata_processed": metadata_processed or processed or modified}
 
 
 class FakeCatalog:

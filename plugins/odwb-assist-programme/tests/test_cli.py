@@ -99,6 +99,7 @@ def test_verify_against_a_local_portal(cli: Run, tmp_path: Path, portal: tuple[s
     url, catalog = portal
     ledger = tmp_path / "programme.sqlite"
     _setup(cli, ledger)
+    assert cli("programme", "obligation", "confirm", "Ville de Ciney", "ciney-parkings", "--ledger", ledger)[0] == 0
     code, out, _ = cli("programme", "verify", "--portal", url, "--format", "json", "--ledger", ledger)
     assert code == 1  # Namur published before the window
     report = json.loads(out)
@@ -118,6 +119,7 @@ def test_dashboard_and_hackathon_pack(cli: Run, tmp_path: Path, portal: tuple[st
     url, _ = portal
     ledger = tmp_path / "programme.sqlite"
     _setup(cli, ledger)
+    cli("programme", "obligation", "confirm", "Ville de Ciney", "ciney-parkings", "--ledger", ledger)
     cli("programme", "challenge", "done", "Ville de Ciney", "fiche-challenge", "--evidence", "https://example.be/fiche",
         "--ledger", ledger)
     code, out, _ = cli("programme", "dashboard", "--output", tmp_path / "dash", "--portal", url, "--ledger", ledger)

@@ -142,7 +142,9 @@ def test_ledger_refuses_a_foreign_file_and_leaves_it(tmp_path) -> None:  # type:
 
 def test_schema_is_versioned(tmp_path) -> None:  # type: ignore[no-untyped-def]
     with Ledger.open(tmp_path / "p.sqlite") as ledger:
-        assert ledger.schema_version == 2
-        assert [a["action"] for a in ledger.audit()] == ["migrate", "migrate"]
+        assert ledger.schema_version == 4
+        audit = ledger.audit()
+        assert [a["action"] for a in audit] == ["migrate"]
+        assert audit[0]["details"]["applied"] == [1, 2, 3, 4]
     with Ledger.open(tmp_path / "p.sqlite") as ledger:  # reopening migrates nothing
-        assert len(ledger.audit()) == 2
+        assert len(ledger.audit()) == 1

@@ -51,13 +51,13 @@ def test_publisher_names_as_odwb_writes_them(prog: Programme) -> None:
     _enrol(prog)
     report = prog.verify("http://portal.test", client=_catalog())
     entries = {e.administration: e for e in report.entries}
-    met = {name: e.obligation_met for name, e in entries.items()}
+    met = {name: e.found for name, e in entries.items()}  # counted or « à confirmer »
     assert met == {"Bureau économique de la province": True, "Commune de Chaudfontaine": False,
                    "Commune de Gesves": True, "SPW": True, "Ville de Liège": True, "Ville de Namur": True,
                    "Ville de Tournai": True}
     namur = entries["Ville de Namur"]
-    assert [d.dataset_id for d in namur.datasets] == ["namur-stationnement"]
-    assert "service de « Ville de Namur »" in namur.datasets[0].reason
+    assert [d.dataset_id for d in namur.pending] == ["namur-stationnement"]
+    assert "service de « Ville de Namur »" in namur.pending[0].reason
     reasons = {m.publisher: m.reason for m in namur.matches}
     assert reasons == {"Ville de Namur - Mobilité": "service", "Ville de Namur - Finances": "service"}
     assert entries["Ville de Tournai"].matches[0].reason == "prefix"
@@ -65,7 +65,7 @@ def test_publisher_names_as_odwb_writes_them(prog: Programme) -> None:
     assert entries["Ville de Liège"].matches[0].reason == "same"
     assert [m.publisher for m in entries["Ville de Liège"].matches] == ["Ville de Liège "]  # not the province
     assert entries["Bureau économique de la province"].matches[0].reason == "alias"
-    assert "code INS 91059" in entries["Commune de Gesves"].datasets[0].reason
+    assert "code INS 91059" in entries["Commune de Gesves"].pending[0].reason
     assert report.requests <= 5
 
 
@@ -90,13 +90,14 @@ def test_request_count_stays_bounded_with_nis_codes_and_300_administrations(tmp_
                     "INSERT INTO administrations (name, nis_code, state, requested_on, created_at)"
                     " VALUES (?, ?, 'confirmed', '2021-03-01', '')", (f"Commune de Commune {i:03d}", f"{10000 + i}"))
             report = prog.verify("http://portal.test", client=catalog)
-        assert len(report.entries) - len(report.missing) == min(size, 90)
+        assert len(report.entries) - len(report.unfound) == min(size, 90)
         assert report.requests <= 5, (size, report.strategy, report.requests)
 
 
 def test_verdict_survives_into_status_dashboard_and_export(prog: Programme, tmp_path: Path) -> None:
     _enrol(prog)
     assert prog.status("Ville de Namur")[0].obligation_text(prog.edition) == "pas encore vérifiée"
+    prog.confirm_dataset("Ville de Namur", "namur-stationnement", "courriel du service Mobilité")
     report = prog.verify("http://portal.test", client=_catalog())
     day = report.checked_at[:10]
     namur = prog.status("Ville de Namur")[0]
@@ -154,6 +155,12 @@ def test_cli_verify_then_status_and_dashboard_offline(cli: Run, tmp_path: Path, 
         _enrol(prog)
     code, out, _ = cli("programme", "verify", "--portal", portal, "--ledger", ledger)
     assert code == 1  # Chaudfontaine published late
+    assert "? Ville de Namur : à confirmer" in out  # matched by publisher name only
+    assert ("à confirmer : namur-stationnement — éditeur « Ville de Namur - Mobilité », date du portail 2021-09-15 "
+            "(déclarée 2021-09-15)") in out
+    assert "programme obligation confirm NOM JEU" in out
+    assert cli("programme", "obligation", "confirm", "Ville de Namur", "namur-stationnement", "--ledger", ledger)[0] == 0
+    code, out, _ = cli("programme", "verify", "--portal", portal, "--ledger", ledger)
     assert "✔ Ville de Namur : namur-stationnement (2021-09-15)" in out
     assert "chaudfontaine-late : publié après la fin du programme, le 2021-12-02" in out
     assert "éditeur « Ville de Namur - Mobilité » : service de « Ville de Namur »" in out
@@ -183,6 +190,7 @@ def test_edition_new_writes_the_next_edition_and_becomes_the_default(cli: Run, t
     with Programme.open(ledger) as prog:  # the default edition in this folder is now 2027
         assert prog.edition.id == "ouvrir-ma-ville-2027"
         confirm(prog, "Ville de Namur", paid_on="2027-02-20")
+        prog.confirm_dataset("Ville de Namur", "namur-2027")
         report = prog.verify("http://portal.test", client=FakeCatalog([
             dataset("namur-2027", "Ville de Namur - Mobilité", "2027-05-01T10:00:00+00:00")]))
         assert report.all_met

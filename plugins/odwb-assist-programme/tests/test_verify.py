@@ -32,17 +32,17 @@ def test_verify_reports_exactly_who_published_in_the_window(prog: Programme) -> 
     prog.enrol("Commune en attente")  # not confirmed: not verified
     catalog = _catalog()
     report = prog.verify("http://portal.test", client=catalog)
-    met = {e.administration: e.obligation_met for e in report.entries}
+    met = {e.administration: e.found for e in report.entries}  # counted or « à confirmer »
     assert met == {"CPAS d'Arlon": True, "Commune de Gesves": False, "Province de Liège (Services)": True,
                    "Ville de Ciney": True, "Ville de Namur": False}
     ciney = next(e for e in report.entries if e.administration == "Ville de Ciney")
-    assert [d.dataset_id for d in ciney.datasets] == ["ciney-parkings"]
+    assert [d.dataset_id for d in ciney.pending] == ["ciney-parkings"] and not ciney.obligation_met
     entry = ciney.to_dict()
-    assert set(entry["datasets"][0]) >= {"dataset_id", "title", "publisher", "published"}
+    assert set(entry["to_confirm"][0]) >= {"dataset_id", "title", "publisher", "published"}
     assert report.requests == 4 == len(catalog.calls)  # facets (window, after), the window, Namur's late datasets
     namur = next(e for e in report.entries if e.administration == "Ville de Namur")
     assert [(d.dataset_id, d.when) for d in namur.other_datasets] == [("namur-arbres", "after")]
-    assert sorted(report.missing) == ["Commune de Gesves", "Ville de Namur"]
+    assert sorted(report.unfound) == ["Commune de Gesves", "Ville de Namur"]
 
 
 def test_recorded_publications_count_with_their_event_date(prog: Programme) -> None:
@@ -71,7 +71,7 @@ def test_request_count_does_not_grow_with_administrations(tmp_path) -> None:  # 
                     " VALUES (?, 'confirmed', '2021-03-01', '')",
                     (f"Administration communale numéro {i:03d} de Wallonie",))
             report = prog.verify("http://portal.test", client=catalog)
-        assert report.all_met
+        assert not report.unfound
         counts[size] = report.requests
     assert counts[30] <= 5 and counts[300] <= 5
 
@@ -89,7 +89,7 @@ def test_request_count_is_equal_for_30_and_300_on_a_realistic_catalogue(tmp_path
                     " VALUES (?, 'confirmed', '2021-03-01', '')", (f"Administration n° {i:03d}",))
             report = prog.verify("http://portal.test", client=catalog)
         counts[size] = report.requests
-        assert len(report.entries) - len(report.missing) == min(size, 90)
+        assert len(report.entries) - len(report.unfound) == min(size, 90)
     assert counts[30] == counts[300] == 3
 
 
@@ -142,4 +142,4 @@ def test_verify_against_the_real_client_with_responses(prog: Programme, lang: st
         report = prog.verify("http://portal.test", client=PortalClient("http://portal.test", api_key="").explore)
         assert len(mock.calls) == report.requests == 4
         assert "Authorization" not in mock.calls[0].request.headers
-    assert sorted(report.missing) == ["Commune de Gesves", "Ville de Namur"]
+    assert sorted(report.unfound) == ["Commune de Gesves", "Ville de Namur"]

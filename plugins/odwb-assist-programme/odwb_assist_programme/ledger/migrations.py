@@ -1,11 +1,49 @@
 """The register's schema, versioned: migration *n* takes ``PRAGMA user_version`` from n-1 to n.
 
-Never edit a released migration: append a new one. Each runs in its own transaction with an audit row.
+Never edit a released migration: append a new one. Pending migrations run in one transaction, under
+the write lock, with an audit row. A migration is SQL, or a function of the open transaction when rows
+must be computed in Python (it returns what the audit row should remember).
 """
 
 from __future__ import annotations
 
-MIGRATIONS: tuple[str, ...] = (
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from odwb_assist.publishers import fold, strip_prefix
+
+if TYPE_CHECKING:
+    from .store import Transaction
+
+Migration = str | Callable[["Transaction"], "dict[str, Any] | None"]
+
+
+def name_key(name: str) -> str:
+    """The key two spellings of one administration share: case, accents, spaces and the commune
+    prefix (« Ville de », « Commune de », « Administration communale de ») ignored."""
+    return strip_prefix(fold(name))
+
+
+def _unique_names(db: Transaction) -> dict[str, Any] | None:
+    """3: one administration per normalised name, enforced by a unique index. Rows already sharing a
+    key are kept (nothing is deleted): the oldest keeps the key, the others get ``key#id`` and are
+    listed in the audit row for staff to merge or cancel."""
+    db.execute("ALTER TABLE administrations ADD COLUMN name_key TEXT")
+    seen: dict[str, str] = {}
+    duplicates: list[dict[str, str]] = []
+    for row in db.execute("SELECT id, name FROM administrations ORDER BY id").fetchall():
+        key = name_key(row[1])
+        if key in seen:
+            duplicates.append({"name": row[1], "same_as": seen[key]})
+            key = f"{key}#{row[0]}"
+        else:
+            seen[key] = row[1]
+        db.execute("UPDATE administrations SET name_key = ? WHERE id = ?", (key, row[0]))
+    db.execute("CREATE UNIQUE INDEX administrations_name_key ON administrations (name_key)")
+    return {"duplicates": duplicates} if duplicates else None
+
+
+MIGRATIONS: tuple[Migration, ...] = (
     # 1: the first schema
     """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -112,5 +150,18 @@ MIGRATIONS: tuple[str, ...] = (
         publishers TEXT NOT NULL DEFAULT '[]'
     );
     CREATE INDEX verdicts_by_administration ON verdicts (administration_id, id)
+    """,
+    _unique_names,
+    # 4: staff decisions on datasets matched only by publisher name or NIS code (« à confirmer » in verify)
+    """
+    CREATE TABLE attributions (
+        administration_id INTEGER NOT NULL REFERENCES administrations(id),
+        dataset_id TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('confirmed', 'rejected')),
+        decided_at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (administration_id, dataset_id)
+    )
     """,
 )

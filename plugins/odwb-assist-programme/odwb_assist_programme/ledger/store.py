@@ -5,12 +5,17 @@ register; a file that is not a register, or one written by a newer version, is r
 touched. Changes go through :meth:`Ledger.change`, a context manager that opens an immediate
 transaction, lets the caller write, appends an audit row (what, when, by whom) and commits, or
 rolls everything back on any exception.
+
+Decisions read the register inside that transaction (``BEGIN IMMEDIATE`` takes the write lock before the
+first read), so two commands racing on one file are serialised, never interleaved. A command that finds
+the register locked waits at most 10 s (``ODWB_ASSIST_REGISTER_WAIT``), then stops with :class:`RegisterBusy` (exit 2).
 """
 
 from __future__ import annotations
 
 import getpass
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,9 +25,44 @@ from typing import Any
 
 from odwb_assist.errors import ConfigError
 
-from .migrations import MIGRATIONS
+from .migrations import MIGRATIONS, Migration
 
 APPLICATION_ID = 0x0D3B7001  # marks the file as an odwb-assist programme register
+
+
+def _wait_seconds() -> float:
+    """How long a command waits for a register another command is writing (bounded; tests shorten it)."""
+    try:
+        value = float(os.environ.get("ODWB_ASSIST_REGISTER_WAIT", "10"))
+    except ValueError:
+        return 10.0
+    return value if 0 <= value <= 120 else 10.0
+
+
+class RegisterBusy(ConfigError):
+    """Another command holds the register's write lock for longer than the bounded wait."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Le registre est utilisé par une autre commande : réessayez dans quelques secondes.",
+            "The register is being used by another command: try again in a few seconds.",
+        )
+
+
+def is_busy(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
+@contextmanager
+def busy_as_error() -> Iterator[None]:
+    """Turn SQLite's « database is locked » into the French :class:`RegisterBusy`."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if is_busy(exc):
+            raise RegisterBusy() from exc
+        raise
 
 
 def now_utc() -> str:
@@ -60,7 +100,7 @@ class Ledger:
         existed = file.exists() and file.stat().st_size > 0
         if not existed:
             file.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(file, isolation_level=None, timeout=10)
+        connection = sqlite3.connect(file, isolation_level=None, timeout=_wait_seconds())
         connection.row_factory = sqlite3.Row
         ledger = cls(connection, file, actor or default_actor())
         try:
@@ -68,6 +108,8 @@ class Ledger:
             ledger._check_and_migrate(existed)
         except sqlite3.DatabaseError as exc:
             connection.close()
+            if is_busy(exc):
+                raise RegisterBusy() from exc
             raise ConfigError(
                 f"{file} n'est pas un registre du programme lisible ({exc}). Vérifiez le chemin donné à --ledger ; "
                 "le fichier n'a pas été modifié.",
@@ -80,27 +122,41 @@ class Ledger:
         return ledger
 
     def _check_and_migrate(self, existed: bool) -> None:
+        if self._identity() == (APPLICATION_ID, len(MIGRATIONS)):
+            return  # up to date: no lock taken
+        # Checked again under the write lock: another command may be creating or migrating this file now.
+        with self.change("migrate", None) as db:
+            app_id, version = self._identity()
+            tables = self.connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
+            if app_id != APPLICATION_ID and (version or tables):
+                raise ConfigError(
+                    f"{self.path} n'est pas un registre du programme « Ouvrir ma ville » : il n'a pas été modifié. "
+                    "Indiquez un autre chemin avec --ledger.",
+                    f"{self.path} is not an « Ouvrir ma ville » register: it was not changed. Give another path "
+                    "with --ledger.",
+                )
+            if version > len(MIGRATIONS):
+                raise ConfigError(
+                    f"{self.path} a été écrit par une version plus récente du plugin (schéma {version}). Mettez à "
+                    "jour odwb-assist-programme.",
+                    f"{self.path} was written by a newer version of the plugin (schema {version}). Upgrade "
+                    "odwb-assist-programme.",
+                )
+            applied: list[int] = []
+            for number in range(version + 1, len(MIGRATIONS) + 1):
+                outcome = _apply(db, MIGRATIONS[number - 1])
+                db.execute(f"PRAGMA user_version = {number}")
+                applied.append(number)
+                if outcome:
+                    db.details[f"schema_{number}"] = outcome
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.details["schema_version"] = applied[-1] if applied else version
+            db.details["applied"] = applied
+
+    def _identity(self) -> tuple[int, int]:
         app_id = self.connection.execute("PRAGMA application_id").fetchone()[0]
         version = self.connection.execute("PRAGMA user_version").fetchone()[0]
-        if existed and app_id != APPLICATION_ID:
-            raise ConfigError(
-                f"{self.path} n'est pas un registre du programme « Ouvrir ma ville » : il n'a pas été modifié. "
-                "Indiquez un autre chemin avec --ledger.",
-                f"{self.path} is not an « Ouvrir ma ville » register: it was not changed. Give another path "
-                "with --ledger.",
-            )
-        if version > len(MIGRATIONS):
-            raise ConfigError(
-                f"{self.path} a été écrit par une version plus récente du plugin (schéma {version}). Mettez à "
-                "jour odwb-assist-programme.",
-                f"{self.path} was written by a newer version of the plugin (schema {version}). Upgrade "
-                "odwb-assist-programme.",
-            )
-        for number in range(version + 1, len(MIGRATIONS) + 1):
-            with self.change("migrate", None, {"schema_version": number}) as db:
-                db.executescript_in_txn(MIGRATIONS[number - 1])
-                db.execute(f"PRAGMA user_version = {number}")
-                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        return int(app_id), int(version)
 
     @property
     def schema_version(self) -> int:
@@ -110,36 +166,44 @@ class Ledger:
     def change(self, action: str, administration: str | None, details: dict[str, Any] | None = None) -> Iterator[Transaction]:
         """One transaction: the caller's writes plus one audit row; all or nothing. Nested calls
         become savepoints of the outer transaction, so that a batch (an import) is all or nothing too."""
-        self._depth += 1
-        savepoint = f"odwb_{self._depth}"
-        if self._depth == 1:
-            self.connection.execute("BEGIN IMMEDIATE")
+        savepoint = f"odwb_{self._depth + 1}"
+        if self._depth == 0:
+            with busy_as_error():
+                self.connection.execute("BEGIN IMMEDIATE")
         else:
             self.connection.execute(f"SAVEPOINT {savepoint}")
-        txn = Transaction(self.connection)
+        self._depth += 1
+        txn = Transaction(self.connection, administration, dict(details or {}))
         try:
             yield txn
             self.connection.execute(
                 "INSERT INTO audit (at, actor, action, administration, details) VALUES (?, ?, ?, ?, ?)",
-                (now_utc(), self.actor, action, administration, json.dumps(details or {}, ensure_ascii=False, default=str)),
+                (now_utc(), self.actor, action, txn.administration,
+                 json.dumps(txn.details, ensure_ascii=False, default=str)),
             )
-        except BaseException:
             if self._depth == 1:
-                self.connection.execute("ROLLBACK")
+                with busy_as_error():
+                    self.connection.execute("COMMIT")
             else:
-                self.connection.execute(f"ROLLBACK TO {savepoint}")
                 self.connection.execute(f"RELEASE {savepoint}")
+        except BaseException:
+            if self.connection.in_transaction:
+                if self._depth == 1:
+                    self.connection.execute("ROLLBACK")
+                else:
+                    self.connection.execute(f"ROLLBACK TO {savepoint}")
+                    self.connection.execute(f"RELEASE {savepoint}")
             raise
-        else:
-            self.connection.execute("COMMIT" if self._depth == 1 else f"RELEASE {savepoint}")
         finally:
             self._depth -= 1
 
     def rows(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
-        return list(self.connection.execute(sql, params))
+        with busy_as_error():
+            return list(self.connection.execute(sql, params))
 
     def row(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Row | None:
-        return self.connection.execute(sql, params).fetchone()
+        with busy_as_error():
+            return self.connection.execute(sql, params).fetchone()
 
     def audit(self, administration: str | None = None) -> list[dict[str, Any]]:
         if administration is None:
@@ -162,10 +226,14 @@ class Ledger:
 
 
 class Transaction:
-    """The writes allowed inside :meth:`Ledger.change` (statement by statement, inside the open transaction)."""
+    """The writes allowed inside :meth:`Ledger.change` (statement by statement, inside the open transaction).
+    ``administration`` and ``details`` go to the audit row; a decision may set them once it has read the register."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection, administration: str | None = None,
+                 details: dict[str, Any] | None = None) -> None:
         self.connection = connection
+        self.administration = administration
+        self.details: dict[str, Any] = details if details is not None else {}
 
     def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Cursor:
         return self.connection.execute(sql, params)
@@ -175,3 +243,10 @@ class Transaction:
         for statement in script.split(";"):
             if statement.strip():
                 self.connection.execute(statement)
+
+
+def _apply(db: Transaction, migration: Migration) -> dict[str, Any] | None:
+    if isinstance(migration, str):
+        db.executescript_in_txn(migration)
+        return None
+    return migration(db)
