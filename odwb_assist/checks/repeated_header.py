@@ -35,28 +35,37 @@ def header_rows_text(detected: Any, fields: list[str]) -> list[list[str]]:
 def repeated_header_rows(chunk: pd.DataFrame, headers: list[list[str]]) -> list[int]:
     """Row numbers of the rows of ``chunk`` that repeat one of the header rows."""
     import numpy as np
-    import pandas as pd
-
-    from .cells import stacked
 
     if len(chunk.columns) < 2 or chunk.empty:
         return []
     found: set[int] = set()
-    height = len(chunk)
-    cells: np.ndarray | None = None  # every cell, stripped and case-folded, column after column (once)
+    folded: dict[int, np.ndarray] = {}  # a column's cells, stripped and case-folded (once, when needed)
+
+    def column(position: int) -> np.ndarray:
+        if position not in folded:
+            values = chunk.iloc[:, position].astype("str").str.strip().str.casefold()
+            folded[position] = values.to_numpy(dtype=object)
+        return folded[position]
+
     for header in headers:
         labels = [str(cell).strip().casefold() for cell in header[: len(chunk.columns)]]
         filled = [(position, label) for position, label in enumerate(labels) if label]
         if len(filled) < 2:
             continue
         need = max(2, -(-4 * len(filled) // 5))
-        if cells is None:
-            text = pd.Series(pd.array(stacked(chunk), dtype="str")).str.strip().str.casefold()
-            cells = text.to_numpy(dtype=object).reshape(len(chunk.columns), height)
-        positions = [position for position, _ in filled]
-        expected = np.array([label for _, label in filled], dtype=object)[:, None]
-        matches = (cells[positions] == expected).sum(axis=0)
-        found.update(int(row) for row in chunk.index[matches >= need])
+        # a row that repeats the header matches at least one of its first (filled - need + 1) labels: only those
+        # columns are read for every row, the others for the few candidate rows
+        first = filled[: len(filled) - need + 1]
+        candidates = np.zeros(len(chunk), dtype=bool)
+        for position, label in first:
+            candidates |= column(position) == label
+        if not candidates.any():
+            continue
+        rows = np.flatnonzero(candidates)
+        matches = np.zeros(len(rows), dtype=np.int64)
+        for position, label in filled:
+            matches += column(position)[rows] == label
+        found.update(int(row) for row in chunk.index[rows[matches >= need]])
     return sorted(found)
 
 
