@@ -26,6 +26,8 @@ FIELD_LABELS: dict[str, Msg] = {
     "dcat.created": Msg("Date de création", "Creation date"),
     "dcat.creator": Msg("Créateur", "Creator"),
     "internal.license_id": Msg("Licence (identifiant du portail)", "Licence (portal id)"),
+    "default.license_id": Msg("Licence (identifiant du portail)", "Licence (portal id)"),
+    "default.theme_id": Msg("Thèmes (identifiants du portail)", "Themes (portal ids)"),
     "internal.theme_id": Msg("Thèmes (identifiants du portail)", "Themes (portal ids)"),
     "fields": Msg("Colonnes (dictionnaire des données)", "Columns (data dictionary)"),
     "asset_content_configuration.facets": Msg("Filtres du catalogue (facettes)", "Catalogue filters (facets)"),

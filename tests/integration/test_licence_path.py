@@ -89,7 +89,7 @@ def test_licence_and_themes_stick_and_the_path_is_remembered(sandbox: tuple[Sand
     assert plan(load(project_file), _client(project_file, key)).steps == []
     second = _project(tmp_path / "ciney", server.url, f"velos-bis-{mode}")
     described = plan(load(second), _client(second, key)).describe("fr")
-    assert f"{mode}.license_id = 77c1a7d" in described and f"{mode}.theme_id" in described
+    assert f"= 77c1a7d  ({mode}.license_id)" in described and f"({mode}.theme_id)" in described
 
 
 def test_forced_path_is_used_without_fallback(sandbox: tuple[SandboxServer, str], tmp_path: Path) -> None:
