@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
 import sys
 import traceback
@@ -198,6 +199,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (click.exceptions.Abort, typer.Abort, KeyboardInterrupt):
         err_console.print(INTERRUPTED_FR if STATE.lang == "fr" else INTERRUPTED_EN, markup=False)
         return 130
+    except OSError as exc:  # a file or folder the system refused: say which and why, in the user's language
+        if STATE.debug:
+            traceback.print_exc()
+        err_console.print(os_error_message(exc, STATE.lang), markup=False)
+        return 2
     except Exception as exc:  # the last net: a short message, the traceback only with --debug
         if STATE.debug:
             traceback.print_exc()
@@ -213,6 +219,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             "report it with the traceback."
         )
         return 3
+
+
+OS_REASONS = {  # errno -> (fr, en)
+    errno.EACCES: ("permission refusée", "permission denied"),
+    errno.EPERM: ("opération non permise", "operation not permitted"),
+    errno.ENOENT: ("ce fichier ou ce dossier n'existe pas", "no such file or folder"),
+    errno.ENOTDIR: ("un élément du chemin est un fichier, pas un dossier", "a part of the path is a file, not a folder"),
+    errno.EISDIR: ("c'est un dossier, pas un fichier", "it is a folder, not a file"),
+    errno.EEXIST: ("un fichier porte déjà ce nom", "a file already has that name"),
+    errno.ENOSPC: ("le disque est plein", "the disk is full"),
+    errno.EROFS: ("le support est en lecture seule", "the medium is read-only"),
+}
+
+
+def os_error_message(exc: OSError, lang: str | None) -> str:
+    """A refused file operation in words: which path, and why, without the system's English."""
+    fr, en = OS_REASONS.get(exc.errno or 0, ("le système a refusé l'opération", "the system refused the operation"))
+    where = exc.filename if exc.filename is not None else ""
+    if lang == "en":
+        return f"Error: cannot use '{where}': {en}. Check the path and the folder's permissions, then run again."
+    return f"Erreur : impossible d'utiliser « {where} » : {fr}. Vérifiez le chemin et les droits du dossier, puis relancez."
 
 
 INTERRUPTED_FR = "Interrompu : relancez la commande, elle reprend là où elle s'est arrêtée."

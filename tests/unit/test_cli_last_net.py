@@ -36,3 +36,16 @@ def test_internal_error_whose_text_cannot_be_built_still_ends_cleanly(cli, monke
     monkeypatch.setattr(cli_main, "build_app", _raise(Unprintable()))
     code, _out, err = cli("check", "x.csv")
     assert code == 3 and "Unprintable" in err
+
+
+def test_a_refused_file_operation_names_the_path_and_the_reason(cli, tmp_path) -> None:
+    (tmp_path / "fichier").write_text("x", encoding="utf-8")
+    code, _out, err = cli("init", str(tmp_path / "fichier" / "odwb.toml"), "--name", "Ville de Ciney")
+    assert code == 2 and "Erreur interne" not in err
+    assert "impossible d'utiliser" in err and "fichier" in err
+
+
+def test_os_errors_in_english_on_request(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli_main, "build_app", _raise(PermissionError(13, "Permission denied", "/srv/rapport.html")))
+    code, _out, err = cli("--lang", "en", "check", "x.csv")
+    assert code == 2 and "cannot use '/srv/rapport.html': permission denied" in err
