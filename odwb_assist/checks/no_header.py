@@ -17,8 +17,8 @@ from ..hookspecs import hookimpl
 from ..i18n import Msg
 from ..quality.fixing import Change, FixContext
 from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext
-from .shapes import column_shape, shape
+from .base import CheckContext
+from .shapes import HeadSampleCheck, column_shape, shape
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,27 +60,17 @@ def data_like_cells(header: list[str], sample: pd.DataFrame) -> list[int]:
     return found
 
 
-class NoHeaderCheck(BaseTableCheck):
+class NoHeaderCheck(HeadSampleCheck):
     name = "no-header"
     types = ("no-header",)
-
-    def start(self, context: CheckContext) -> None:
-        self.sample: list[pd.DataFrame] = []
-        self.rows = 0
-
-    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        if self.rows < SAMPLE:
-            self.sample.append(chunk.head(SAMPLE - self.rows))
-            self.rows += min(len(chunk), SAMPLE - self.rows)
-        return ()
+    sample_rows = SAMPLE
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
-        import pandas as pd
-
-        if not self.sample:
+        sample = self.head()
+        if sample is None:
             return
         header = _header(context.options.get("detected"), context.fields)
-        verdict = no_header_verdict(header, pd.concat(self.sample))
+        verdict = no_header_verdict(header, sample)
         if header is None or verdict is None:
             return
         found, severity = verdict

@@ -7,7 +7,11 @@ a header cell that has the shape of its column's values is data, not a label.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+from ..quality.model import Finding
+from .base import BaseTableCheck, CheckContext
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -64,3 +68,29 @@ def filled_counts(chunk: pd.DataFrame) -> pd.Series:
 def full_row_threshold(width: int) -> int:
     """How many filled cells make a row a data row: at least two, and half the columns."""
     return max(2, (width + 1) // 2)
+
+
+class HeadSampleCheck(BaseTableCheck):
+    """Base of the layout checks that judge the table from its first ``sample_rows`` rows (kept across chunks).
+
+    Subclasses set ``sample_rows`` and implement ``end``, reading the rows with :meth:`head`.
+    """
+
+    sample_rows = 200
+
+    def start(self, context: CheckContext) -> None:
+        self._parts: list[pd.DataFrame] = []
+        self._kept = 0
+
+    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        if self._kept < self.sample_rows:
+            part = chunk.head(self.sample_rows - self._kept)
+            self._parts.append(part)
+            self._kept += len(part)
+        return ()
+
+    def head(self) -> pd.DataFrame | None:
+        """The first rows seen (None when the table had none)."""
+        import pandas as pd
+
+        return pd.concat(self._parts) if self._parts else None

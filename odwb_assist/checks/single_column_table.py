@@ -16,7 +16,8 @@ from ..hookspecs import hookimpl
 from ..i18n import Msg
 from ..quality.fixing import Change, FixContext
 from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext
+from .base import CheckContext
+from .shapes import HeadSampleCheck
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -72,27 +73,15 @@ def separator_for(label: str, values: pd.Series) -> str | None:
     return None
 
 
-class SingleColumnTableCheck(BaseTableCheck):
+class SingleColumnTableCheck(HeadSampleCheck):
     name = "single-column-table"
     types = ("single-column-table",)
-
-    def start(self, context: CheckContext) -> None:
-        self.sample: list[pd.Series] = []
-        self.column: str | None = None
-        self.rows = 0
-
-    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        if self.rows < SAMPLE:
-            self.sample.append(chunk.head(SAMPLE - self.rows))
-            self.rows += min(len(chunk), SAMPLE - self.rows)
-        return ()
+    sample_rows = SAMPLE
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
-        import pandas as pd
-
-        if not self.sample:
+        table = self.head()
+        if table is None:
             return
-        table = pd.concat(self.sample)
         column = value_column(table)
         if column is None:
             return
