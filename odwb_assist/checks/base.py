@@ -17,6 +17,7 @@ from ..i18n import Msg
 from ..quality.model import Finding
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 
@@ -36,6 +37,75 @@ class CheckContext:
     options: dict[str, Any] = field(default_factory=dict)
 
 
+class ColumnValues:
+    """One column of one chunk, dictionary-encoded once and shared by every check and field kind.
+
+    A validator that works on ``values`` (the distinct non-empty cells, a pandas text Series indexed
+    0..k-1) runs once per distinct value instead of once per row; :meth:`rows_where` and :meth:`cells`
+    map a verdict over the distinct values back to the physical row numbers. Empty cells (``""``) are
+    not among ``values`` (their code is -1).
+    """
+
+    __slots__ = ("name", "number", "kind", "values", "codes", "rows", "_counts")
+
+    def __init__(self, name: str, number: int, kind: str | None, values: pd.Series, codes: np.ndarray,
+                 rows: np.ndarray) -> None:
+        self.name = name  # the column's label
+        self.number = number  # its position, 1-based
+        self.kind = kind  # its field kind's name, if any
+        self.values = values  # distinct non-empty cells (index 0..k-1)
+        self.codes = codes  # for each row of the chunk: the position of its cell in ``values``, -1 when empty
+        self.rows = rows  # for each row of the chunk: its physical row number
+        self._counts: np.ndarray | None = None
+
+    @classmethod
+    def from_series(cls, series: pd.Series, number: int, kind: str | None = None) -> ColumnValues:
+        """Encode a chunk column (text cells, index = row numbers)."""
+        import numpy as np
+        import pandas as pd
+
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        codes = np.asarray(codes, dtype=np.int64)
+        values = pd.Series(uniques, dtype="str")
+        empty = np.flatnonzero((values == "").to_numpy(dtype=bool))
+        if len(empty):  # drop "" from the distinct values and give its rows the code -1
+            at = int(empty[0])
+            codes = np.where(codes == at, -1, np.where(codes > at, codes - 1, codes))
+            values = values.drop(index=at).reset_index(drop=True)
+        return cls(str(series.name), number, kind, values, codes, series.index.to_numpy())
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    @property
+    def counts(self) -> np.ndarray:
+        """How many rows of the chunk hold each distinct value."""
+        import numpy as np
+
+        if self._counts is None:
+            self._counts = np.bincount(self.codes[self.codes >= 0], minlength=len(self.values))
+        return self._counts
+
+    def row_mask(self, mask: Any) -> np.ndarray:
+        """A mask over the distinct values (bool, length ``len(self)``) turned into a mask over the chunk's rows."""
+        import numpy as np
+
+        flags = np.append(np.asarray(mask, dtype=bool), False)  # code -1 (empty) reads the final False
+        return flags[self.codes]
+
+    def rows_where(self, mask: Any) -> np.ndarray:
+        """The physical row numbers whose cell is flagged by ``mask`` (over the distinct values)."""
+        return self.rows[self.row_mask(mask)]
+
+    def cells(self, mask: Any) -> pd.Series:
+        """The flagged cells as a text Series indexed by row number (the shape :class:`ColumnTally` counts)."""
+        import pandas as pd
+
+        selected = self.row_mask(mask)
+        picked = self.values.to_numpy(dtype=object)[self.codes[selected]]
+        return pd.Series(picked, index=pd.Index(self.rows[selected], name="row"), dtype="str", name=self.name)
+
+
 @runtime_checkable
 class TableCheck(Protocol):
     """A check over the rows of a table, chunk by chunk.
@@ -45,6 +115,9 @@ class TableCheck(Protocol):
 
     name: str
     types: tuple[str, ...]
+
+    # Optional: ``check_values(self, column: ColumnValues, context) -> Iterable[Finding]``, called for each
+    # column of each chunk with its distinct values (see :class:`ColumnValues`), before ``check_chunk``.
 
     def start(self, context: CheckContext) -> None: ...
 
@@ -75,6 +148,9 @@ Detector = Callable[["pd.Series"], float]
 Validator = Callable[["pd.Series", str, CheckContext], Iterable[Finding]]
 """Given a column chunk (index = physical row numbers), its label and the context, the findings."""
 
+ValuesValidator = Callable[[ColumnValues, CheckContext], Iterable[Finding]]
+"""Given a column chunk's distinct values (:class:`ColumnValues`) and the context, the findings."""
+
 
 @dataclass(frozen=True)
 class FieldKind:
@@ -93,6 +169,7 @@ class FieldKind:
     header_patterns: tuple[str, ...] = ()
     detect: Detector | None = None
     validate: Validator | None = None
+    validate_values: ValuesValidator | None = None  # preferred over ``validate``: runs once per distinct value
     threshold: float = 0.5
     value_threshold: float = 0.9
     personal: bool = False  # values of this kind are personal data

@@ -20,7 +20,7 @@ from frictionless import Check as FrictionlessCheck
 from frictionless import Checklist, Field, FrictionlessException, Schema, fields
 from frictionless.errors import SourceError as FrictionlessError
 
-from ..checks.base import CheckContext, FieldKind, TableCheck
+from ..checks.base import CheckContext, ColumnValues, FieldKind, TableCheck
 from ..errors import InputError, OdwbError
 from ..events import DATASET_CHECKED, Event
 from ..i18n import Msg
@@ -90,6 +90,7 @@ class _Run:
         self.fast = False  # True: structure errors are found here, Frictionless does not process rows
         self.rows = 0
         self.failed: set[str] = set()
+        self.value_checks = [c for c in table_checks if callable(getattr(c, "check_values", None))]
 
     def add_all(self, origin: str, produce: Callable[[], Iterable[Finding] | None]) -> None:
         """Collect what ``produce()`` finds; a failing check becomes a ``check-failed`` finding, never a lost run."""
@@ -110,13 +111,38 @@ class _Run:
         if self.fast:
             self.add_all("structure", lambda: structure_errors(rows, numbers, names, frame))
         self.add_all("type", lambda: self.typing.add(frame))
+        encoded = EncodedColumns(frame, self.context.kinds)
         for name, kind in self.kinds.items():
-            if kind.validate is not None and name in frame.columns:
+            if name not in frame.columns:
+                continue
+            if kind.validate_values is not None:
+                by_values = kind.validate_values
+                self.add_all(f"kind {kind.name}", lambda v=by_values, n=name: v(encoded[n], self.context))  # type: ignore[misc]
+            elif kind.validate is not None:
                 validate = kind.validate
                 self.add_all(f"kind {kind.name}", lambda v=validate, n=name: v(frame[n], n, self.context))  # type: ignore[misc]
+        for table_check in self.value_checks:
+            for name in frame.columns:
+                self.add_all(getattr(table_check, "name", "check"),
+                             lambda c=table_check, n=name: c.check_values(encoded[n], self.context))  # type: ignore[misc]
         for table_check in self.table_checks:
             self.add_all(getattr(table_check, "name", "check"),
                          lambda c=table_check: c.check_chunk(frame, self.context))  # type: ignore[misc]
+
+
+class EncodedColumns:
+    """The :class:`ColumnValues` of a chunk's columns, each encoded once, on first use, for every check and kind."""
+
+    def __init__(self, frame: Any, kinds: dict[str, str]) -> None:
+        self.frame = frame
+        self.kinds = kinds
+        self.done: dict[str, ColumnValues] = {}
+
+    def __getitem__(self, name: str) -> ColumnValues:
+        if name not in self.done:
+            position = self.frame.columns.get_loc(name)
+            self.done[name] = ColumnValues.from_series(self.frame.iloc[:, position], position + 1, self.kinds.get(name))
+        return self.done[name]
 
 
 def _split_checks(contributions: list[Any]) -> tuple[list[TableCheck], list[FrictionlessCheck]]:
