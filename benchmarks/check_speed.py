@@ -1,37 +1,70 @@
-"""Benchmark: ``odwb-assist check`` against ``frictionless validate`` on a commune-like CSV.
+"""Benchmark (issue 17): ``odwb-assist check`` and ``fix`` against a pyarrow parse and ``frictionless validate``.
 
-Usage: ``python benchmarks/check_speed.py [--rows 1000000] [--keep FILE]``. Generates a 10-column CSV
-(NIS code, commune, province, postal code, year, population, area, density, date, contact e-mail),
-runs both commands on it in the same run, and prints rows/s, the time ratio and the peak memory of
-each (``/usr/bin/time`` when available, else ``resource.getrusage`` of a fresh child).
+Usage::
+
+    python benchmarks/check_speed.py                       # realistic export, 100k, 1M and 3M rows
+    python benchmarks/check_speed.py --quick               # 100k rows only
+    python benchmarks/check_speed.py --rows 100000,1000000 --json results.json
+    python benchmarks/check_speed.py --case synthetic      # the old 10-column UTF-8 file
+    python benchmarks/check_speed.py --case all
+
+For each size, in the same run and on the same file (each command in a fresh process, output discarded),
+it measures wall time, CPU time and peak memory (``/usr/bin/time``, else ``getrusage``) of:
+``odwb-assist check FILE --format json --output …``, ``odwb-assist fix FILE --output …``,
+``frictionless validate FILE`` (told the file's encoding and delimiter) and ``pyarrow.csv.read_csv`` of the
+file with every column as strings (the cost of merely reading it). The ``realistic`` case is a commune
+export from ``commune_export.py`` (cp1252, ``;``, decimal commas, dd/mm/yyyy, Belgian identifiers,
+planted defects); ``synthetic`` is the older 10-column UTF-8 comma file. It prints the ratios and whether
+each target of issue 17 holds; the numbers are never asserted (they depend on the machine).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import os
+import json
 import random
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
+sys.path.insert(0, str(Path(__file__).parent))
+import commune_export  # noqa: E402 (a sibling script, not a package)
+from measure import measure, tools  # noqa: E402
+
+SIZES = (100_000, 1_000_000, 3_000_000)
 COMMUNES = [("62063", "Liège", "Liège", "4000"), ("92094", "Namur", "Namur", "5000"),
             ("52011", "Charleroi", "Hainaut", "6000"), ("25112", "Wavre", "Brabant wallon", "1300"),
             ("81001", "Arlon", "Luxembourg", "6700"), ("53053", "Mons", "Hainaut", "7000"),
             ("63079", "Verviers", "Liège", "4800"), ("91034", "Dinant", "Namur", "5500")]
 HEADER = ["code_ins", "commune", "province", "code_postal", "annee", "population", "superficie_km2", "densite",
           "date_maj", "contact"]
+# a fresh interpreter reads the file as strings with pyarrow's multithreaded reader
+PARSE = """
+import csv, sys
+import pyarrow as pa, pyarrow.csv as pc
+path, encoding, delimiter = sys.argv[1:4]
+with open(path, encoding=encoding, newline="") as handle:
+    names = next(csv.reader(handle, delimiter=delimiter))
+table = pc.read_csv(path, read_options=pc.ReadOptions(encoding=encoding),
+                    parse_options=pc.ParseOptions(delimiter=delimiter),
+                    convert_options=pc.ConvertOptions(column_types={n: pa.string() for n in names}))
+print(table.num_rows)
+"""
+# targets of issue 17, checked on the sizes they name (when measured)
+CHECK_PARSE, CHECK_FRICTIONLESS, CHECK_PEAK, FIX_PEAK, GROWTH = 3.0, 0.3, 400, 600, 1.15
 
 
 def ascii_name(name: str) -> str:
     return name.lower().replace("è", "e").replace(" ", "-")
 
 
-def generate(path: Path, rows: int, seed: int = 1) -> None:
+def synthetic(path: Path, rows: int, seed: int = 1) -> None:
+    """The older benchmark file: 10 columns, UTF-8, ``,``, ISO dates."""
     rnd = random.Random(seed)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -44,52 +77,122 @@ def generate(path: Path, rows: int, seed: int = 1) -> None:
                              f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}", f"info@{ascii_name(name)}.be"])
 
 
-def measure(command: list[str], cwd: Path | None = None) -> tuple[float, float, int]:
-    """(wall seconds, peak memory in MB, exit code) of one command."""
-    gnu_time = shutil.which("time") if Path("/usr/bin/time").exists() else None
-    if gnu_time:
-        with tempfile.NamedTemporaryFile("r", suffix=".txt") as stats:
-            started = time.perf_counter()
-            done = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", stats.name, *command],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
-            seconds = time.perf_counter() - started
-            lines = [line for line in Path(stats.name).read_text().splitlines() if line.strip().isdigit()]
-            peak = int(lines[-1]) / 1024 if lines else float("nan")
-        return seconds, peak, done.returncode
-    code = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-            "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
-            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)")
-    out = subprocess.run([sys.executable, "-c", code, *command], capture_output=True, text=True, cwd=cwd).stdout.split()
-    return float(out[0]), int(out[1]) / 1024, int(out[2])
+def realistic(path: Path, rows: int) -> None:
+    commune_export.write(path, rows)
+
+
+# case: (file generator, encoding, delimiter)
+CASES: dict[str, tuple[Callable[[Path, int], None], str, str]] = {
+    "realistic": (realistic, commune_export.ENCODING, commune_export.DELIMITER),
+    "synthetic": (synthetic, "utf-8", ","),
+}
+
+
+def run_size(case: str, rows: int, folder: Path, keep: bool = False) -> dict[str, Any]:
+    """Generate the file of ``case`` with ``rows`` rows and measure the four commands on it."""
+    make, encoding, delimiter = CASES[case]
+    data = folder / f"{case}_{rows}.csv"
+    started = time.perf_counter()
+    make(data, rows)
+    print(f"[{case}] generated {rows:,} rows ({data.stat().st_size / 1e6:.1f} MB) in "
+          f"{time.perf_counter() - started:.1f} s", flush=True)
+    size = data.stat().st_size
+    odwb, frictionless = tools()
+    dialect = json.dumps({"delimiter": delimiter})
+    runs = {
+        "parse": measure([sys.executable, "-c", PARSE, str(data), encoding, delimiter]),
+        "check": measure([*odwb, "check", str(data), "--format", "json", "--output", str(folder / "report.json")]),
+        "fix": measure([*odwb, "fix", str(data), "--output", str(folder / "out.csv")]),
+        # frictionless refuses absolute paths by default: give it the file name, from its folder
+        "frictionless": measure([*frictionless, "validate", data.name, "--encoding", encoding, "--dialect", dialect,
+                                 "--json"], cwd=data.parent),
+    }
+    for name, run in runs.items():
+        print(f"  {name:<13}{run.seconds:8.2f} s  cpu {run.cpu:7.2f} s  {rows / run.seconds:>10,.0f} rows/s  "
+              f"peak {run.peak_mb:7.0f} MB  exit {run.exit}", flush=True)
+    for name in ("report.json", "out.csv", *(() if keep else (data.name,))):
+        (folder / name).unlink(missing_ok=True)
+    return {"rows": rows, "bytes": size, **{name: run.as_dict() for name, run in runs.items()}}
+
+
+def ratios(result: dict[str, Any]) -> dict[str, float]:
+    seconds = {name: result[name]["seconds"] for name in ("parse", "check", "fix", "frictionless")}
+    return {"check/parse": seconds["check"] / seconds["parse"],
+            "check/frictionless": seconds["check"] / seconds["frictionless"],
+            "fix/check": seconds["fix"] / seconds["check"],
+            "check_us_per_row": seconds["check"] / result["rows"] * 1e6,
+            "fix_us_per_row": seconds["fix"] / result["rows"] * 1e6}
+
+
+def targets(results: list[dict[str, Any]]) -> dict[str, bool | None]:
+    """Each target of issue 17: True, False, or None when the size it names was not measured."""
+    by_rows = {r["rows"]: r for r in results}
+    at_1m, at_3m = by_rows.get(1_000_000), by_rows.get(3_000_000)
+    per_row = [r["ratios"]["check_us_per_row"] for r in sorted(results, key=lambda r: r["rows"])]
+    fix_row = [r["ratios"]["fix_us_per_row"] for r in sorted(results, key=lambda r: r["rows"])]
+    return {
+        f"check <= {CHECK_PARSE:g}x parse at 1M": at_1m["ratios"]["check/parse"] <= CHECK_PARSE if at_1m else None,
+        f"check <= {CHECK_FRICTIONLESS:g}x frictionless at 1M":
+            at_1m["ratios"]["check/frictionless"] <= CHECK_FRICTIONLESS if at_1m else None,
+        # per-row time must not grow from one size to the next (start-up makes small sizes dearer per row)
+        f"linear growth (time per row grows < {GROWTH - 1:.0%} between sizes)":
+            all(b <= a * GROWTH for a, b in pairwise(per_row))
+            and all(b <= a * GROWTH for a, b in pairwise(fix_row)) if len(per_row) > 1 else None,
+        f"check peak < {CHECK_PEAK} MB at 3M": at_3m["check"]["peak_mb"] < CHECK_PEAK if at_3m else None,
+        f"fix peak < {FIX_PEAK} MB at 3M": at_3m["fix"]["peak_mb"] < FIX_PEAK if at_3m else None,
+        "fix <= 1.5x check at 1M": at_1m["ratios"]["fix/check"] <= 1.5 if at_1m else None,
+    }
+
+
+def report(case: str, results: list[dict[str, Any]]) -> dict[str, bool | None]:
+    print(f"\n[{case}] wall time ratio (same run, same file); peak memory in MB; time per row in µs")
+    print(f"{'rows':>10} {'parse s':>8} {'check s':>8} {'fix s':>8} {'frict. s':>9} {'check/parse':>12} "
+          f"{'check/frict':>12} {'fix/check':>10} {'check µs/row':>13} {'fix µs/row':>11} {'check peak':>11} "
+          f"{'fix peak':>9} {'check rows/s':>13}")
+    for r in results:
+        q = r["ratios"]
+        print(f"{r['rows']:>10,} {r['parse']['seconds']:>8.2f} {r['check']['seconds']:>8.2f} {r['fix']['seconds']:>8.2f} "
+              f"{r['frictionless']['seconds']:>9.2f} {q['check/parse']:>12.2f} {q['check/frictionless']:>12.2f} "
+              f"{q['fix/check']:>10.2f} {q['check_us_per_row']:>13.1f} {q['fix_us_per_row']:>11.1f} "
+              f"{r['check']['peak_mb']:>11.0f} {r['fix']['peak_mb']:>9.0f} "
+              f"{r['rows'] / r['check']['seconds']:>13,.0f}")
+    verdicts = targets(results)
+    for name, held in verdicts.items():
+        print(f"  target {name}: {'not measured' if held is None else 'yes' if held else 'NO'}")
+    return verdicts
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--keep", type=Path, help="keep the generated CSV at this path")
+    parser.add_argument("--rows", default=",".join(map(str, SIZES)),
+                        help="comma-separated row counts (default: 100000,1000000,3000000)")
+    parser.add_argument("--quick", action="store_true", help="100,000 rows only")
+    parser.add_argument("--case", choices=["realistic", "synthetic", "all"], default="realistic")
+    parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
+    parser.add_argument("--keep", type=Path, help="folder where to leave the generated files (default: a temp dir)")
     args = parser.parse_args(argv)
-    bindir = Path(sys.executable).parent
-    odwb = [str(bindir / "odwb-assist")] if (bindir / "odwb-assist").exists() else [sys.executable, "-m", "odwb_assist"]
-    frictionless = [str(bindir / "frictionless")] if (bindir / "frictionless").exists() else ["frictionless"]
-    with tempfile.TemporaryDirectory() as folder:
-        data = args.keep or Path(folder) / "communes.csv"
-        started = time.perf_counter()
-        generate(data, args.rows)
-        print(f"generated {args.rows:,} rows x {len(HEADER)} columns ({data.stat().st_size / 1e6:.1f} MB) "
-              f"in {time.perf_counter() - started:.1f} s")
-        report = Path(folder) / "report.json"
-        ours = measure([*odwb, "check", str(data), "--format", "json", "--output", str(report)])
-        # frictionless refuses absolute paths by default: give it the file name, from its folder.
-        theirs = measure([*frictionless, "validate", data.name, "--json"], cwd=data.parent)
-    env = os.environ.get("ODWB_BENCH_NOTE", "")
-    print(f"odwb-assist check     : {ours[0]:7.2f} s  {args.rows / ours[0]:>10,.0f} rows/s  peak {ours[1]:6.0f} MB"
-          f"  exit {ours[2]}")
-    print(f"frictionless validate : {theirs[0]:7.2f} s  {args.rows / theirs[0]:>10,.0f} rows/s  peak {theirs[1]:6.0f} MB"
-          f"  exit {theirs[2]}")
-    ratio = ours[0] / theirs[0]
-    print(f"ratio (odwb / frictionless): {ratio:.2f}  (target <= 1.5)   odwb peak memory < 400 MB: "
-          f"{'yes' if ours[1] < 400 else 'NO'} {env}")
-    return 0 if ours[2] in (0, 1) else 1
+    sizes = [100_000] if args.quick else sorted(int(n.replace("_", "")) for n in args.rows.split(","))
+    cases = ["realistic", "synthetic"] if args.case == "all" else [args.case]
+    out: dict[str, Any] = {"python": sys.version.split()[0], "cases": {}}
+    failed = False
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        for case in cases:
+            results = []
+            for rows in sizes:
+                result = run_size(case, rows, folder, keep=args.keep is not None)
+                result["ratios"] = ratios(result)
+                failed |= any(result[name]["exit"] not in (0, 1) for name in ("parse", "check", "fix"))
+                results.append(result)
+            verdicts = report(case, results)
+            out["cases"][case] = {"results": results, "targets": verdicts}
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"results written to {args.json}")
+    if failed:
+        print("a command failed (exit code 2 or more): see the exit column above")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
