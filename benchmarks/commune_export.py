@@ -60,7 +60,7 @@ class Defects:
     invalid_nis: tuple[int, ...]
     bad_phone: int
     duplicate: int  # this row repeats the row before it
-    trailing_space: int  # in the commune name
+    trailing_space: int  # after the category
     placeholder: tuple[int, ...]  # ``n.d.`` in the amount
 
     @property
@@ -148,14 +148,14 @@ def _quote(text: str) -> str:
 class _Pools:
     """Values drawn per row: reference places, e-mails, phones, enterprises, dates (fixed by the seed)."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, phones: int) -> None:
         rng = np.random.default_rng([seed, 0])
         places = _postal_table()
         self.nis = [p[0] for p in places]
         self.names = [p[1] for p in places]
         self.postal = [p[2] for p in places]
         self.mails = [f"{s}@{_plain(n)}.be" for n in self.names for s in SERVICES[:3]]
-        self.phones = [p for p in _phones(rng, 24_000) if _valid_phone(p)][:20_000]
+        self.phones = [p for p in _phones(rng, phones * 6 // 5) if _valid_phone(p)][:phones]
         self.firms = [enterprise_number(int(b)) for b in rng.integers(200_000, 9_999_999, 5_000)]
         self.dates = [f"{d:02d}/{m:02d}/{y}" for y in range(2015, 2026) for m in range(1, 13) for d in range(1, 29)]
         self.remarks = [_quote(r) for r in REMARKS]
@@ -198,7 +198,7 @@ def _plant(lines: list[str], first: int, previous: str, defects: Defects) -> Non
     for k, row in enumerate(defects.invalid_nis):
         edit(row, 0, ["99999", "12345", "6206", "00000", "930140"][k % 5])
     edit(defects.bad_phone, 7, "081 23 45")
-    edit(defects.trailing_space, 1, append=" ")
+    edit(defects.trailing_space, 11, append=" ")
     for row in defects.placeholder:
         edit(row, 9, "n.d.")
     if inside(defects.duplicate):
@@ -207,7 +207,8 @@ def _plant(lines: list[str], first: int, previous: str, defects: Defects) -> Non
 
 def iter_chunks(rows: int, seed: int = 17, chunk: int = 250_000) -> Iterator[list[str]]:
     """The data lines (without line ends), ``chunk`` rows at a time, defects included."""
-    pools, defects, previous = _Pools(seed), planted(rows), ""
+    # up to 20,000 distinct phones (each checked against the numbering plan once, which takes a while)
+    pools, defects, previous = _Pools(seed, min(20_000, max(500, rows // 20))), planted(rows), ""
     for index, first in enumerate(range(1, rows + 1, chunk)):
         lines = _lines(pools, np.random.default_rng([seed, index + 1]), min(chunk, rows + 1 - first))
         _plant(lines, first, previous, defects)
