@@ -117,7 +117,11 @@ def run_size(case: str, rows: int, folder: Path, keep: bool = False) -> dict[str
 
 def ratios(result: dict[str, Any]) -> dict[str, float]:
     seconds = {name: result[name]["seconds"] for name in ("parse", "check", "fix", "frictionless")}
+    cpu = {name: result[name]["cpu"] for name in ("parse", "check", "fix", "frictionless")}
     return {"check/parse": seconds["check"] / seconds["parse"],
+            "cpu check/parse": cpu["check"] / cpu["parse"],
+            "cpu check/frictionless": cpu["check"] / cpu["frictionless"],
+            "cpu fix/check": cpu["fix"] / cpu["check"],
             "check/frictionless": seconds["check"] / seconds["frictionless"],
             "fix/check": seconds["fix"] / seconds["check"],
             "check_us_per_row": seconds["check"] / result["rows"] * 1e6,
@@ -156,6 +160,11 @@ def report(case: str, results: list[dict[str, Any]]) -> dict[str, bool | None]:
               f"{q['fix/check']:>10.2f} {q['check_us_per_row']:>13.1f} {q['fix_us_per_row']:>11.1f} "
               f"{r['check']['peak_mb']:>11.0f} {r['fix']['peak_mb']:>9.0f} "
               f"{r['rows'] / r['check']['seconds']:>13,.0f}")
+    print("  CPU time ratios (user + system; less sensitive to a busy machine, blind to using both cores):")
+    for r in results:
+        q = r["ratios"]
+        print(f"{r['rows']:>10,}  check/parse {q['cpu check/parse']:.2f}  check/frictionless "
+              f"{q['cpu check/frictionless']:.2f}  fix/check {q['cpu fix/check']:.2f}")
     verdicts = targets(results)
     for name, held in verdicts.items():
         print(f"  target {name}: {'not measured' if held is None else 'yes' if held else 'NO'}")

@@ -138,11 +138,16 @@ def differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
                      f"new stderr: {new['stderr']!r})")
     if a is None or b is None:
         return diffs
-    for key in ("rows", "types", "kinds", "occurrences", "valid"):
+    for key in ("rows", "valid"):
         if a.get(key) != b.get(key):
             diffs.append(f"{key}: {a.get(key)!r} -> {b.get(key)!r}")
+    for key in ("types", "kinds", "occurrences"):  # per column or per finding type: only what changed
+        old_map, new_map = a.get(key) or {}, b.get(key) or {}
+        for name in sorted(set(old_map) | set(new_map), key=str):
+            if old_map.get(name) != new_map.get(name):
+                diffs.append(f"{key}[{name!r}]: {old_map.get(name)!r} -> {new_map.get(name)!r}")
     reading_a, reading_b = a.get("detected") or {}, b.get("detected") or {}
-    for key in sorted(set(reading_a) & set(reading_b)):
+    for key in sorted(set(reading_a) & set(reading_b)):  # a reading detail only one version has is not a change
         if reading_a[key] != reading_b[key]:
             diffs.append(f"detected.{key}: {reading_a[key]!r} -> {reading_b[key]!r}")
     lost, gained = findings(a) - findings(b), findings(b) - findings(a)
