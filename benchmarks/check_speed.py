@@ -122,6 +122,7 @@ def ratios(result: dict[str, Any]) -> dict[str, float]:
             "cpu check/parse": cpu["check"] / cpu["parse"],
             "cpu check/frictionless": cpu["check"] / cpu["frictionless"],
             "cpu fix/check": cpu["fix"] / cpu["check"],
+            "check_cpu_us_per_row": cpu["check"] / result["rows"] * 1e6,
             "check/frictionless": seconds["check"] / seconds["frictionless"],
             "fix/check": seconds["fix"] / seconds["check"],
             "check_us_per_row": seconds["check"] / result["rows"] * 1e6,
@@ -164,7 +165,8 @@ def report(case: str, results: list[dict[str, Any]]) -> dict[str, bool | None]:
     for r in results:
         q = r["ratios"]
         print(f"{r['rows']:>10,}  check/parse {q['cpu check/parse']:.2f}  check/frictionless "
-              f"{q['cpu check/frictionless']:.2f}  fix/check {q['cpu fix/check']:.2f}")
+              f"{q['cpu check/frictionless']:.2f}  fix/check {q['cpu fix/check']:.2f}  "
+              f"check µs/row {q['check_cpu_us_per_row']:.1f}")
     verdicts = targets(results)
     for name, held in verdicts.items():
         print(f"  target {name}: {'not measured' if held is None else 'yes' if held else 'NO'}")
