@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import sys
 import tempfile
@@ -184,7 +185,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = [100_000] if args.quick else sorted(int(n.replace("_", "")) for n in args.rows.split(","))
     cases = ["realistic", "synthetic"] if args.case == "all" else [args.case]
-    out: dict[str, Any] = {"python": sys.version.split()[0], "cases": {}}
+    out: dict[str, Any] = {"python": sys.version.split()[0], "cores": os.cpu_count(), "load": os.getloadavg()[0],
+                           "cases": {}}
+    if out["load"] > (out["cores"] or 1):
+        print(f"note: the machine is busy (load {out['load']:.1f} on {out['cores']} cores): wall times are inflated, "
+              "read the CPU ratios too")
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
