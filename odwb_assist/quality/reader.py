@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from frictionless import Dialect, FrictionlessException, Resource, Schema, formats, system
 
 from ..errors import InputError
 from .detect import SPREADSHEET_FORMATS, Detected, detect
@@ -49,9 +48,11 @@ def cell_text(cell: Any) -> str:
 
 
 def open_resource(
-    path: Path, detected: Detected, *, schema: Schema | None = None, header: bool = True
+    path: Path, detected: Detected, *, schema: Any = None, header: bool = True
 ) -> Any:
     """A Frictionless (table) resource for ``path`` read the way ``detected`` says (not opened yet)."""
+    from frictionless import Dialect, Resource, formats, system
+
     controls: list[Any] = []
     if detected.format == "csv":
         controls.append(formats.CsvControl(delimiter=detected.delimiter or ","))
@@ -131,6 +132,8 @@ def unique_labels(labels: list[str]) -> list[str]:
 
 def iter_text_chunks(path: Path, detected: Detected, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
     """The rows below the header, as text chunks (no validation: for reading and fixing)."""
+    from frictionless import FrictionlessException
+
     resource = open_resource(path, detected, schema=None)
     text = detected.format == "csv"
     try:
