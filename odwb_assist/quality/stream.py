@@ -33,9 +33,10 @@ from .detect import Detected
 from .inference import SAMPLE_RECORDS, join_labels
 
 CHUNK_ROWS = 150_000  # rows per chunk handed to the checks
-MIN_BLOCK = 1 << 20
-MAX_BLOCK = 64 << 20
-AHEAD = 2  # blocks parsed ahead of the one being checked
+BLOCK_ROWS = 32_000  # rows per block parsed by pyarrow (at most MAX_BLOCK bytes)
+MIN_BLOCK = 256 << 10
+MAX_BLOCK = 4 << 20
+AHEAD = 1  # blocks parsed ahead of the one being checked
 ENCODINGS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "cp1252": "cp1252", "latin-1": "latin-1"}
 TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # what pandas calls "str"
 
@@ -136,7 +137,7 @@ def read_head(path: Path, detected: Detected) -> Head:
         raise Fallback("no header")
     labels = join_labels(header)
     width = len(labels)
-    if not width or any(len(cells) != width for cells in fragment):
+    if not width or any(len(cells) != width and cells for cells in fragment):  # [] is a blank line: a blank row
         raise Fallback("ragged sample")
     per_record = (sampled - offset) / len(fragment) if fragment else 100.0
     return Head(labels, fragment, offset, last_header + 1, width, max(per_record, 1.0), offset < total, dialect)
@@ -175,6 +176,7 @@ class Chunk:
     frame: pd.DataFrame
     blank: np.ndarray
     share: float
+    text_bytes: int = 0
 
 
 class Blocks:
@@ -196,7 +198,8 @@ class Blocks:
 
         width = self.head.width
         columns = [f"c{i}" for i in range(width)]
-        block = int(min(MAX_BLOCK, max(MIN_BLOCK, self.head.bytes_per_record * self.chunk_rows)))
+        # pyarrow's parser holds about ten times its block: small blocks, gathered into chunks (memory stays flat)
+        block = int(min(MAX_BLOCK, max(MIN_BLOCK, self.head.bytes_per_record * BLOCK_ROWS)))
 
         def invalid(row: Any) -> str:  # a row with more or fewer cells than the header: Frictionless reads those
             return "error"
@@ -216,30 +219,47 @@ class Blocks:
             with self.path.open("rb") as handle:
                 handle.seek(self.head.offset)
                 counted = _Counted(handle)
+                import pyarrow as pa
+
                 reader = self._reader(counted)
                 row = self.head.first_row
                 first = True
+                consumed = float(self.head.offset)  # bytes of the records handed over, estimated from their text
+                pending: list[Any] = []  # parsed blocks not handed over yet
+                waiting = 0
                 for batch in reader:
                     if first:
                         self._verify(batch)
                         first = False
-                    for start in range(0, batch.num_rows, self.chunk_rows):
-                        piece = batch.slice(start, self.chunk_rows)
-                        share = min(1.0, (self.head.offset + counted.read_bytes) / self.total)
-                        chunk = self._chunk(piece, row, share)
-                        row += piece.num_rows
-                        while not self._stop.is_set():
-                            try:
-                                self._queue.put(chunk, timeout=0.1)
-                                break
-                            except queue.Full:
-                                continue
+                    pending.append(batch)
+                    waiting += batch.num_rows
+                    while waiting >= self.chunk_rows:
+                        table = pa.Table.from_batches(pending)
+                        pending = table.slice(self.chunk_rows).to_batches()
+                        waiting -= self.chunk_rows
+                        consumed, row = self._hand_over(table.slice(0, self.chunk_rows), row, consumed, counted)
                         if self._stop.is_set():
                             return
+                if waiting:
+                    self._hand_over(pa.Table.from_batches(pending), row, consumed, counted)
         except BaseException as exc:  # handed to the consumer, who decides
             self._put_final(exc)
             return
         self._put_final(None)
+
+    def _hand_over(self, table: Any, row: int, consumed: float, counted: _Counted) -> tuple[float, int]:
+        """Queue one chunk (waiting while the queue is full); the estimated bytes read and the next row number."""
+        chunk = self._chunk(table, row, 0.0)
+        consumed += chunk.text_bytes + table.num_rows * self.head.width  # delimiters, line ends
+        # pyarrow reads ahead: the bytes read bound the share from above
+        chunk.share = min(1.0, (self.head.offset + counted.read_bytes) / self.total, consumed / self.total)
+        while not self._stop.is_set():
+            try:
+                self._queue.put(chunk, timeout=0.1)
+                break
+            except queue.Full:
+                continue
+        return consumed, row + table.num_rows
 
     def _put_final(self, item: Any) -> None:
         while not self._stop.is_set():
@@ -256,23 +276,24 @@ class Blocks:
             return
         mine = batch.slice(0, len(sample)).to_pylist()
         for cells, record in zip(sample, mine, strict=True):
-            if list(record.values()) != cells:
+            if list(record.values()) != (cells or [""] * self.head.width):
                 raise Fallback("first records differ")
 
     def _chunk(self, batch: Any, first_row: int, share: float) -> Chunk:
+        """A table of text columns as a pandas chunk (no copy: pyarrow-backed ``str`` columns), its blank rows."""
         import pyarrow.compute as pc
 
-        frame = batch.to_pandas(types_mapper={batch.schema.field(0).type: TEXT}.get, split_blocks=True,
-                                self_destruct=False)
+        frame = batch.to_pandas(types_mapper={batch.schema.field(0).type: TEXT}.get, split_blocks=True)
         frame.columns = pd.Index(self.names)
         frame.index = pd.RangeIndex(first_row, first_row + batch.num_rows, name="row")
         lengths = None
         for column in batch.columns:
             size = pc.binary_length(column)
             lengths = size if lengths is None else pc.add(lengths, size)
-        blank = (np.zeros(0, dtype=bool) if lengths is None
-                 else pc.equal(lengths, 0).to_numpy(zero_copy_only=False))
-        return Chunk(frame, blank, share)
+        if lengths is None:
+            return Chunk(frame, np.zeros(0, dtype=bool), share)
+        blank = pc.equal(lengths, 0).to_numpy(zero_copy_only=False)
+        return Chunk(frame, blank, share, int(pc.sum(lengths).as_py() or 0))
 
     def __iter__(self) -> Iterator[Chunk]:
         if not self.head.data:
