@@ -266,3 +266,27 @@ CORPUS = sorted(DATA.rglob("*.csv"))
 @pytest.mark.parametrize("path", CORPUS, ids=[str(p.relative_to(DATA)) for p in CORPUS])
 def test_both_engines_give_the_same_report_on_the_test_corpus(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     same_reports(path, monkeypatch)
+
+
+@pytest.mark.parametrize("name", ["multiline", "ragged_late", "titled", "header_only"])
+def test_read_table_is_the_same_through_both_readers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    import pandas as pd
+
+    from odwb_assist.quality import reader
+
+    bodies = {
+        "multiline": 'id;remarque\n1;"deux\nlignes"\n;\n\n2;fin\n',
+        "ragged_late": "a;b;c\n" + "".join(f"{i};x;{i}\n" for i in range(300)) + "1;2\n3;4;5\n",
+        "titled": "Titre;;\n;;\ncommune;montant;date\nNamur;10;2024-01-02\nMons;;2024-02-03\n",
+        "header_only": "a;b;c\n",
+    }
+    path = tmp_path / f"{name}.csv"
+    path.write_text(bodies[name], encoding="utf-8")
+    path, detected = detect(path)
+    new = list(reader.iter_text_chunks(path, detected, chunk_rows=100))
+    old = list(reader._frictionless_chunks(path, detected, 100, 0))
+    assert len(new) == len(old)
+    for mine, theirs in zip(new, old, strict=True):
+        assert list(mine.columns) == list(theirs.columns) and list(mine.index) == list(theirs.index)
+        pd.testing.assert_frame_equal(mine.reset_index(drop=True), theirs.reset_index(drop=True))
+    assert reader.read_table(path).frame.shape == pd.concat(old).shape
