@@ -114,8 +114,40 @@ class EncodedColumns:
     def __getitem__(self, name: str) -> ColumnValues:
         if name not in self.done:
             position = self.frame.columns.get_loc(name)
-            self.done[name] = ColumnValues.from_series(self.frame.iloc[:, position], position + 1, self.kinds.get(name))
+            series = self.frame.iloc[:, position]
+            encoded = from_arrow(series, position + 1, self.kinds.get(name))
+            self.done[name] = encoded or ColumnValues.from_series(series, position + 1, self.kinds.get(name))
         return self.done[name]
+
+
+def from_arrow(series: Any, number: int, kind: str | None) -> ColumnValues | None:
+    """A pyarrow-backed text column encoded by ``pyarrow.compute.dictionary_encode`` (None: not pyarrow-backed).
+
+    Same :class:`ColumnValues` as ``from_series``: distinct values in order of first appearance, ``""`` left
+    out with the code -1.
+    """
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    array = getattr(series.array, "_pa_array", None)
+    if array is None or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)) or array.null_count:
+        return None
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+    encoded = pc.dictionary_encode(array)
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    dictionary = encoded.dictionary
+    empty = pc.index(dictionary, "").as_py()
+    if empty >= 0:  # "" is not a value: its rows get -1, the codes after it move down by one
+        remap = np.arange(-1, len(dictionary) - 1, dtype=np.int64)
+        remap[:empty] = np.arange(empty)
+        remap[empty] = -1
+        codes = remap[codes]
+        dictionary = pa.concat_arrays([dictionary.slice(0, empty), dictionary.slice(empty + 1)])
+    values = pd.Series(dictionary.to_pandas(types_mapper={dictionary.type: series.dtype}.get), dtype="str")
+    return ColumnValues(str(series.name), number, kind, values.reset_index(drop=True), codes, series.index.to_numpy())
 
 
 def _split_checks(contributions: list[Any]) -> tuple[list[TableCheck], list[Any]]:

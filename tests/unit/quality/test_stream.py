@@ -290,3 +290,27 @@ def test_read_table_is_the_same_through_both_readers(tmp_path: Path, monkeypatch
         assert list(mine.columns) == list(theirs.columns) and list(mine.index) == list(theirs.index)
         pd.testing.assert_frame_equal(mine.reset_index(drop=True), theirs.reset_index(drop=True))
     assert reader.read_table(path).frame.shape == pd.concat(old).shape
+
+
+def test_column_values_from_arrow_are_those_from_pandas() -> None:
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+    from odwb_assist.checks.base import ColumnValues
+    from odwb_assist.quality.engine import from_arrow
+    from odwb_assist.quality.stream import TEXT
+
+    rng = np.random.default_rng(3)
+    for _ in range(200):
+        pool = np.array(["", "a", "b", "é", " ", "c d"], dtype=object)[: rng.integers(1, 7)]
+        parts = [pa.array(rng.choice(pool, rng.integers(0, 6)).tolist(), pa.string()) for _ in range(rng.integers(1, 3))]
+        array = pa.chunked_array(parts, pa.string())
+        column = array.to_pandas(types_mapper={pa.string(): TEXT}.get).set_axis(
+            pd.RangeIndex(5, 5 + len(array), name="row")).rename("x")
+        theirs, mine = ColumnValues.from_series(column, 2, "k"), from_arrow(column, 2, "k")
+        assert mine is not None
+        assert mine.values.tolist() == theirs.values.tolist() and str(mine.values.dtype) == str(theirs.values.dtype)
+        assert mine.codes.tolist() == theirs.codes.tolist() and mine.rows.tolist() == theirs.rows.tolist()
+        assert list(mine.values.index) == list(range(len(mine.values))) and mine.name == "x" and mine.number == 2
+    assert from_arrow(pd.Series(["a", ""], dtype=object, name="x"), 1, None) is None  # not pyarrow-backed
