@@ -186,7 +186,8 @@ def check(
     pm = plugins if plugins is not None else default_plugin_manager()
     path, detected = detect(source, sheet=sheet)
     user_schema = load_schema(schema)
-    options = {"lang": lang, "pm": pm, "limit_errors": limit_errors, "project": project, "progress": progress,
+    callback = _progress_callback(progress, path.name)  # one bar, even when the CSV is read again
+    options = {"lang": lang, "pm": pm, "limit_errors": limit_errors, "project": project, "progress": callback or False,
                "chunk_rows": chunk_rows, "started": started}
     if user_schema is None and detected.format == "csv" and os.environ.get(ENGINE_VARIABLE, "").strip().lower() != "frictionless":
         from .stream import Fallback
@@ -220,7 +221,7 @@ def _open_arrow(path: Path, detected: Detected) -> tuple[Opened, Any]:
 
 
 def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lang: str, pm: pluggy.PluginManager,
-           limit_errors: int | None, project: Any, progress: bool | ProgressCallback, chunk_rows: int | None,
+           limit_errors: int | None, project: Any, progress: ProgressCallback | bool, chunk_rows: int | None,
            started: float) -> QualityReport:
     """One check run, reading with pyarrow (``arrow``) or with Frictionless."""
     text = detected.format == "csv"
@@ -254,15 +255,18 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
         table_check.start(context)
 
     # The streaming pass.
-    callback = _progress_callback(progress, path.name)
+    callback = progress if callable(progress) else None
     try:
         if arrow:
             _stream_arrow(run, path, opened, head, chunk_rows, callback)
         else:
             stream_frictionless(run, path, opened, frictionless_checks, chunk_rows or CHUNK_ROWS, callback)
-    finally:
-        if callback:
+    except Exception as exc:
+        if callback and not (arrow and isinstance(exc, Fallback)):  # after a fallback, the bar starts again
             callback(run.rows, 1.0)
+        raise
+    if callback:
+        callback(run.rows, 1.0)
     for table_check in table_checks:
         run.add_all(getattr(table_check, "name", "check"), lambda c=table_check: c.end(context))  # type: ignore[misc]
     run.add_all("type", lambda: tally.findings(collector.explained))  # after the checks that explain cells
