@@ -32,7 +32,7 @@ import pandas as pd
 from .detect import Detected
 from .inference import SAMPLE_RECORDS, join_labels
 
-CHUNK_ROWS = 150_000  # rows per chunk handed to the checks
+CHUNK_ROWS = 100_000  # rows per chunk handed to the checks (their temporaries grow with it: 50k-150k cost the same CPU)
 BLOCK_ROWS = 32_000  # rows per block parsed by pyarrow (at most MAX_BLOCK bytes)
 MIN_BLOCK = 256 << 10
 MAX_BLOCK = 4 << 20
