@@ -197,11 +197,13 @@ def field_names(labels: list[str]) -> list[str]:
 def header_errors(labels: list[str], names: list[str], header_row: int) -> list[RawError]:
     """The label errors Frictionless's header reports against the schema it inferred from these labels."""
     found: list[RawError] = []
+    earlier: dict[str, list[int]] = {}  # label -> the positions it had so far
     for number, (name, label) in enumerate(zip(names, labels, strict=False), start=1):
         if not label:
             found.append(RawError("blank-label", header_row, name, number, ""))
             continue
-        same = [seen for seen, cell in enumerate(labels[: number - 1], start=1) if cell == label]
+        same = list(earlier.get(label, ()))
+        earlier.setdefault(label, []).append(number)
         if same:
             found.append(RawError("duplicate-label", header_row, name, number, label,
                                   f'at position "{", ".join(map(str, same))}"'))
