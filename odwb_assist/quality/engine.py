@@ -1,14 +1,18 @@
-"""The check engine: one streaming pass where Frictionless and our chunked checks share the reading.
+"""The check engine: one streaming pass over the rows, shared by the type tally, the field kinds and the checks.
 
-Frictionless reads the file row by row and reports structure and Table Schema errors. When no
-schema is given it infers one from a sample, and the engine validates with string fields for the
-types it can check itself (:mod:`.typecheck`), so cells are not parsed twice. The raw cells of
-every row are gathered into chunks (pandas, index = spreadsheet row number) on which the field
+A CSV is read in columnar blocks by pyarrow (:mod:`.stream`), one block ahead in a thread; what
+Frictionless would infer when opening it (names, header errors, sample types) is computed by
+:mod:`.inference`. A given Table Schema, a workbook, a Frictionless check contributed by a plugin, or
+a file pyarrow cannot read faithfully (a short or long row, an odd dialect) go through Frictionless
+(:mod:`.frictionless_read`), the parity path; ``ODWB_ENGINE=frictionless`` forces it. Either way the
+raw cells are handed over in chunks (pandas, index = spreadsheet row number) on which the field
 kinds and the checks of the ``odwb_checks`` hook run, vectorised.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 import warnings
 from collections.abc import Callable, Iterable
@@ -16,63 +20,27 @@ from pathlib import Path
 from typing import Any
 
 import pluggy
-from frictionless import Check as FrictionlessCheck
-from frictionless import Checklist, Field, FrictionlessException, Schema, fields
-from frictionless.errors import SourceError as FrictionlessError
 
 from ..checks.base import CheckContext, ColumnValues, FieldKind, TableCheck
-from ..errors import InputError, OdwbError
+from ..errors import OdwbError
 from ..events import DATASET_CHECKED, Event
 from ..i18n import Msg
 from ..plugins import announce, collect, default_plugin_manager
 from .detect import Detected, detect
+from .frictionless_read import Opened, load_schema, open_frictionless, sample_frame, stream_frictionless
 from .kinds import detect_kinds, field_kinds
-from .messages import from_frictionless
+from .messages import RawError, from_frictionless
 from .model import Finding, Severity
-from .notes import general, relabel
-from .reader import CHUNK_ROWS, frame_from_rows, open_resource, unreadable
+from .notes import relabel
+from .reader import CHUNK_ROWS, frame_from_rows
 from .report import Collector, QualityReport
 from .structure import structure_errors
-from .typecheck import TypeTally, vectorisable
+from .typecheck import VECTOR_TYPES, TypeTally
+
+__all__ = ["check", "load_schema"]
 
 ProgressCallback = Callable[[int, float], None]  # (rows done, share of bytes read 0..1)
-
-
-def load_schema(schema: Any) -> Schema | None:
-    """A Frictionless schema from a path, a descriptor dict or a Schema (``None`` stays ``None``)."""
-    if schema is None or isinstance(schema, Schema):
-        return schema
-    try:
-        if isinstance(schema, dict):
-            return Schema.from_descriptor(schema)
-        path = Path(schema).expanduser().resolve()
-        if not path.is_file():
-            raise InputError(f"Le schéma {schema} n'existe pas. Vérifiez le chemin donné à --schema.",
-                             f"Schema {schema} does not exist. Check the path given to --schema.")
-        from frictionless import system
-
-        with system.use_context(trusted=True):
-            return Schema(str(path))
-    except FrictionlessException as exc:
-        raise InputError(
-            f"Le schéma {schema} n'est pas un Table Schema valide ({general(exc.error.note).fr}). Corrigez le fichier JSON.",
-            f"Schema {schema} is not a valid Table Schema ({exc.error.message}). Fix the JSON file.",
-        ) from exc
-
-
-def _validation_schema(inferred: Schema, text: bool = True) -> tuple[Schema, dict[str, tuple[int, str]]]:
-    """Text (or, for typed spreadsheet cells, any) fields where we check the type ourselves; the types we
-    check (field -> (number, type))."""
-    vector: dict[str, tuple[int, str]] = {}
-    new_fields: list[Field] = []
-    default_missing = list(inferred.missing_values) == [""]
-    for number, field in enumerate(inferred.fields, start=1):
-        if default_missing and vectorisable(field):
-            vector[field.name] = (number, field.type)
-            new_fields.append(fields.StringField(name=field.name) if text else fields.AnyField(name=field.name))
-        else:
-            new_fields.append(field.to_copy())
-    return Schema(fields=new_fields, missing_values=list(inferred.missing_values)), vector if vector else {}
+ENGINE_VARIABLE = "ODWB_ENGINE"  # "frictionless": always read through Frictionless (to compare the engines)
 
 
 class _Run:
@@ -106,10 +74,15 @@ class _Run:
                 self.collector.add(check_failed(origin, exc))
 
     def chunk(self, rows: list[list[Any]], numbers: list[int], names: list[str]) -> None:
+        """A chunk of rows as Frictionless handed them over (the Frictionless path)."""
         frame = frame_from_rows(rows, numbers, names, self.detected.format == "csv")
-        self.rows += len(frame)
         if self.fast:
             self.add_all("structure", lambda: structure_errors(rows, numbers, names, frame))
+        self.frame(frame)
+
+    def frame(self, frame: Any) -> None:
+        """Run the type tally, the field kinds and the checks on a chunk (text cells, index = row numbers)."""
+        self.rows += len(frame)
         self.add_all("type", lambda: self.typing.add(frame))
         encoded = EncodedColumns(frame, self.context.kinds)
         for name, kind in self.kinds.items():
@@ -141,15 +114,50 @@ class EncodedColumns:
     def __getitem__(self, name: str) -> ColumnValues:
         if name not in self.done:
             position = self.frame.columns.get_loc(name)
-            self.done[name] = ColumnValues.from_series(self.frame.iloc[:, position], position + 1, self.kinds.get(name))
+            series = self.frame.iloc[:, position]
+            encoded = from_arrow(series, position + 1, self.kinds.get(name))
+            self.done[name] = encoded or ColumnValues.from_series(series, position + 1, self.kinds.get(name))
         return self.done[name]
 
 
-def _split_checks(contributions: list[Any]) -> tuple[list[TableCheck], list[FrictionlessCheck]]:
+def from_arrow(series: Any, number: int, kind: str | None) -> ColumnValues | None:
+    """A pyarrow-backed text column encoded by ``pyarrow.compute.dictionary_encode`` (None: not pyarrow-backed).
+
+    Same :class:`ColumnValues` as ``from_series``: distinct values in order of first appearance, ``""`` left
+    out with the code -1.
+    """
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    array = getattr(series.array, "_pa_array", None)
+    if array is None or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)) or array.null_count:
+        return None
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+    encoded = pc.dictionary_encode(array)
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    dictionary = encoded.dictionary
+    empty = pc.index(dictionary, "").as_py()
+    if empty >= 0:  # "" is not a value: its rows get -1, the codes after it move down by one
+        remap = np.arange(-1, len(dictionary) - 1, dtype=np.int64)
+        remap[:empty] = np.arange(empty)
+        remap[empty] = -1
+        codes = remap[codes]
+        dictionary = pa.concat_arrays([dictionary.slice(0, empty), dictionary.slice(empty + 1)])
+    values = pd.Series(dictionary.to_pandas(types_mapper={dictionary.type: series.dtype}.get), dtype="str")
+    return ColumnValues(str(series.name), number, kind, values.reset_index(drop=True), codes, series.index.to_numpy())
+
+
+def _split_checks(contributions: list[Any]) -> tuple[list[TableCheck], list[Any]]:
+    """Our checks, and the ``frictionless.Check`` instances a plugin contributed (Frictionless is then loaded)."""
+    frictionless = sys.modules.get("frictionless")
+    theirs_type = getattr(frictionless, "Check", None) if frictionless is not None else None
     ours: list[TableCheck] = []
-    theirs: list[FrictionlessCheck] = []
+    theirs: list[Any] = []
     for item in contributions:
-        if isinstance(item, FrictionlessCheck):
+        if theirs_type is not None and isinstance(item, theirs_type):
             theirs.append(item)
         elif hasattr(item, "check_chunk"):
             ours.append(item)
@@ -166,130 +174,99 @@ def check(
     limit_errors: int | None = None,
     project: Any = None,
     progress: bool | ProgressCallback = False,
-    chunk_rows: int = CHUNK_ROWS,
+    chunk_rows: int | None = None,
 ) -> QualityReport:
     """Check a CSV/XLSX/XLS/ODS file and return its :class:`QualityReport` (never modifies the file).
 
-    ``progress`` may be ``True`` (a Rich progress bar) or a callback ``(rows, share_read)``.
+    ``progress`` may be ``True`` (a Rich progress bar) or a callback ``(rows, share_read)``;
+    ``chunk_rows`` the rows per chunk handed to the checks (default: the reader's).
     Raises :class:`~odwb_assist.errors.InputError` when the file cannot be read as a table.
     """
     started = time.perf_counter()
     pm = plugins if plugins is not None else default_plugin_manager()
     path, detected = detect(source, sheet=sheet)
     user_schema = load_schema(schema)
+    callback = _progress_callback(progress, path.name)  # one bar, even when the CSV is read again
+    options = {"lang": lang, "pm": pm, "limit_errors": limit_errors, "project": project, "progress": callback or False,
+               "chunk_rows": chunk_rows, "started": started}
+    if user_schema is None and detected.format == "csv" and os.environ.get(ENGINE_VARIABLE, "").strip().lower() != "frictionless":
+        from .stream import Fallback
 
-    # 1. Open once to get the labels, the inferred schema and a sample.
-    probe = open_resource(path, detected, schema=user_schema)
+        try:
+            return _check(path, detected, None, arrow=True, **options)
+        except Fallback:
+            pass  # read again, through Frictionless, from the start
+    return _check(path, detected, user_schema, arrow=False, **options)
+
+
+def _open_arrow(path: Path, detected: Detected) -> tuple[Opened, Any]:
+    """Open a CSV for the streaming reader: what Frictionless's opening would give, from the first records."""
+    from .inference import NotExact, field_names, header_errors, infer_types
+    from .stream import Fallback, read_head
+
+    head = read_head(path, detected)
+    names = field_names(head.labels)
     try:
-        probe.open()
-        names = list(probe.schema.field_names)
-        labels = list(probe.labels or [])
-        if user_schema is not None and labels and all(labels):
-            # the file's own columns (with a schema, its header may have more or fewer than the schema's fields)
-            names = [str(label) for label in labels]
-        inferred = probe.schema
-        fragment = [list(row) for row in (probe.fragment or [])]
-        # What Frictionless's baseline check says at the start of a validation (an empty source, the label
-        # errors), for the fast path, which streams the rows of this first open (see below).
-        start_errors: list[Any] = [FrictionlessError(note="the source is empty")] if not (labels or fragment) else []
-        start_errors += list(probe.header.errors) if probe.header is not None else []
-    except FrictionlessException as exc:
-        probe.close()
-        raise unreadable(path, exc) from exc
-    except (UnicodeError, ValueError, OSError, KeyError, IndexError) as exc:
-        probe.close()
-        raise unreadable(path, exc) from exc
-    if not names:
-        probe.close()
-        raise InputError(f"{path.name} n'a aucune colonne.", f"{path.name} has no column.")
+        kinds = infer_types(head.fragment, names)
+    except NotExact as exc:
+        raise Fallback("sample types") from exc
+    if any(kind not in VECTOR_TYPES and kind != "any" for kind in kinds):
+        raise Fallback("a type the tally does not check")  # geopoint, datetime…: Frictionless checks those
+    errors: list[Any] = list(header_errors(head.labels, names, detected.header_rows[0]))
+    if not (head.labels or head.fragment):
+        errors.insert(0, RawError("source-error", note="the source is empty"))
+    vector = {name: (number, kind) for number, (name, kind) in enumerate(zip(names, kinds, strict=True), start=1)}
+    return Opened(names, list(head.labels), dict(zip(names, kinds, strict=True)), [list(r) for r in head.fragment],
+                  errors, vector, True, head), head
 
-    vector: dict[str, tuple[int, str]] = {}
+
+def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lang: str, pm: pluggy.PluginManager,
+           limit_errors: int | None, project: Any, progress: ProgressCallback | bool, chunk_rows: int | None,
+           started: float) -> QualityReport:
+    """One check run, reading with pyarrow (``arrow``) or with Frictionless."""
     text = detected.format == "csv"
-    # Typed spreadsheet cells against a schema, or keys across rows: Frictionless reads them itself.
-    if user_schema is not None and (not text or user_schema.primary_key or user_schema.foreign_keys):
-        validation_schema = user_schema
-    else:  # we check the types (inferred ones from every row, not only the first)
-        validation_schema, vector = _validation_schema(user_schema or inferred, text)
-    sample = frame_from_rows(fragment, list(range(len(fragment))), names, detected.format == "csv")
+    if arrow:
+        from .stream import Fallback
+
+        opened, head = _open_arrow(path, detected)
+    else:
+        opened, head = open_frictionless(path, detected, user_schema), None
+    names = opened.names
     available = field_kinds(pm)
-    kinds = detect_kinds(sample, schema=user_schema, kinds=available)
+    kinds = detect_kinds(sample_frame(opened, text), schema=user_schema, kinds=available)
 
     administration = getattr(getattr(project, "administration", None), "nis_code", None)
     context = CheckContext(
         source=str(path), fields=names, header_row=detected.header_row, kinds=kinds, lang=lang,
         encoding=detected.encoding, delimiter=detected.delimiter, sheet=detected.sheet,
         administration_nis=administration,
-        options={"detected": detected, "types": {f.name: f.type for f in inferred.fields}},
+        options={"detected": detected, "types": dict(opened.types)},
     )
     table_checks, frictionless_checks = _split_checks(collect(pm.hook.odwb_checks(context=context)))
+    if arrow and frictionless_checks:
+        raise Fallback("a plugin's Frictionless check")
     collector = Collector(limit_errors)
-    tally = TypeTally(vector, infer=user_schema is None)
+    tally = TypeTally(opened.vector, infer=user_schema is None)
     run = _Run(path, detected, collector, context, table_checks,
                {name: available[kind] for name, kind in kinds.items() if kind in available}, tally)
     # A workbook sheet is handed over as rows cut to one width: only blank rows can be found in its structure.
-    run.fast = ((text or user_schema is None) and not frictionless_checks and bool(vector) and len(vector) == len(names)
-                and list(validation_schema.missing_values) == [""])
+    run.fast = opened.fast and not frictionless_checks
     for table_check in table_checks:
         table_check.start(context)
 
-    # 2. The streaming pass. On the fast path Frictionless only splits the rows: the first open streams them
-    # (a second open costs as much as the first, a lot on a wide table: every field is copied and checked).
-    if run.fast:
-        resource = probe
-    else:
-        probe.close()
-        resource = open_resource(path, detected, schema=validation_schema)
-    total_bytes = max(path.stat().st_size, 1)
-    callback = _progress_callback(progress, path.name)
+    # The streaming pass.
+    callback = progress if callable(progress) else None
     try:
-        with resource:
-            checks = [] if run.fast else Checklist(checks=frictionless_checks).connect(resource)
-            for error in start_errors if run.fast else ():
-                collector.add(from_frictionless(error))
-            for fr_check in checks:
-                for error in fr_check.validate_start():
-                    collector.add(from_frictionless(error))
-            extra = checks[1:]
-            rows: list[list[Any]] = []
-            numbers: list[int] = []
-            stream = resource.row_stream
-            while True:
-                try:
-                    row = next(stream)
-                except StopIteration:
-                    break
-                except FrictionlessException as exc:
-                    collector.add(from_frictionless(exc.error))
-                    continue
-                if not run.fast:
-                    for error in row.errors:
-                        collector.add(from_frictionless(error))
-                for fr_check in extra:
-                    for error in fr_check.validate_row(row):
-                        collector.add(from_frictionless(error))
-                try:  # the private slots: Row.cells and Row.row_number are slow cached properties
-                    cells, number = row._Row__cells, row._Row__row_number
-                except AttributeError:
-                    cells, number = row.cells, row.row_number
-                rows.append(cells)
-                numbers.append(number)
-                if len(rows) >= chunk_rows:
-                    run.chunk(rows, numbers, names)
-                    rows, numbers = [], []
-                    if callback:
-                        callback(run.rows, _share_read(resource, total_bytes))
-            if rows:
-                run.chunk(rows, numbers, names)
-            for fr_check in checks:
-                for error in fr_check.validate_end():
-                    collector.add(from_frictionless(error))
-    except FrictionlessException as exc:
-        raise unreadable(path, exc) from exc
-    except (UnicodeError, OSError, ValueError) as exc:
-        raise unreadable(path, exc) from exc
-    finally:
-        if callback:
+        if arrow:
+            _stream_arrow(run, path, opened, head, chunk_rows, callback)
+        else:
+            stream_frictionless(run, path, opened, frictionless_checks, chunk_rows or CHUNK_ROWS, callback)
+    except Exception as exc:
+        if callback and not (arrow and isinstance(exc, Fallback)):  # after a fallback, the bar starts again
             callback(run.rows, 1.0)
+        raise
+    if callback:
+        callback(run.rows, 1.0)
     for table_check in table_checks:
         run.add_all(getattr(table_check, "name", "check"), lambda c=table_check: c.end(context))  # type: ignore[misc]
     run.add_all("type", lambda: tally.findings(collector.explained))  # after the checks that explain cells
@@ -297,9 +274,9 @@ def check(
     if run.rows == 0 and names:
         collector.add(NO_DATA_FINDING)
 
-    types = {field.name: field.type for field in (user_schema or inferred).fields}
+    types = dict(opened.types)
     types.update(tally.types())
-    untitled, renamed = _made_up_names(names, labels)
+    untitled, renamed = _made_up_names(names, opened.labels)
     report = QualityReport(
         source=str(path), detected=detected, rows=run.rows, fields=names, kinds=kinds,
         findings=sorted((relabel(f, untitled, renamed) for f in collector.kept), key=_order),
@@ -312,6 +289,24 @@ def check(
                        administration=getattr(getattr(project, "administration", None), "name", None),
                        nis_code=administration, project_dir=_root(project)))
     return report
+
+
+def _stream_arrow(run: _Run, path: Path, opened: Opened, head: Any, chunk_rows: int | None,
+                  callback: ProgressCallback | None) -> None:
+    """Stream the CSV's blocks through ``run`` (structure errors: blank rows; other shapes fell back)."""
+    from .stream import CHUNK_ROWS as BLOCK_ROWS
+    from .stream import Blocks
+
+    for error in opened.start_errors:
+        run.collector.add(from_frictionless(error))
+    for chunk in Blocks(path, run.detected, head, run.context.fields, chunk_rows or BLOCK_ROWS):
+        frame = chunk.frame
+        if chunk.blank.any():
+            rows = frame.index.to_numpy()[chunk.blank]
+            run.add_all("structure", lambda r=rows: (from_frictionless(RawError("blank-row", int(row))) for row in r))  # type: ignore[misc]
+        run.frame(frame)
+        if callback:
+            callback(run.rows, chunk.share)
 
 
 NO_DATA_FINDING = Finding(  # an error: a header without rows has nothing to publish
@@ -362,13 +357,6 @@ def _root(project: Any) -> str | None:
 
 def _order(finding: Finding) -> tuple[int, int, str]:
     return (finding.row_number or 0, finding.field_number or 0, finding.type)
-
-
-def _share_read(resource: Any, total: int) -> float:
-    try:
-        return min(1.0, resource.stats.bytes / total) if resource.stats.bytes else 0.0
-    except Exception:
-        return 0.0
 
 
 def _progress_callback(progress: bool | ProgressCallback, name: str) -> ProgressCallback | None:

@@ -1,6 +1,7 @@
-"""Reading a table through Frictionless, as raw text, in chunks whose index is the spreadsheet row number.
+"""Reading a table as raw text, in chunks whose index is the spreadsheet row number.
 
-A CSV is opened by Frictionless with the dialect detected by :mod:`.detect`; a workbook sheet is
+A CSV is read in pyarrow blocks (:mod:`.stream`), or, when pyarrow cannot read it as Frictionless
+does, opened by Frictionless with the dialect detected by :mod:`.detect`; a workbook sheet is
 read by :mod:`.workbook` (its own code page, cut to the cells holding values) and handed to
 Frictionless as inline rows, so row numbers stay the sheet's. Absolute paths are accepted through
 Frictionless's trusted context (v5 refuses them otherwise). :func:`read_table` loads a whole (small
@@ -17,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from frictionless import Dialect, FrictionlessException, Resource, Schema, formats, system
 
 from ..errors import InputError
 from .detect import SPREADSHEET_FORMATS, Detected, detect
@@ -49,9 +49,11 @@ def cell_text(cell: Any) -> str:
 
 
 def open_resource(
-    path: Path, detected: Detected, *, schema: Schema | None = None, header: bool = True
+    path: Path, detected: Detected, *, schema: Any = None, header: bool = True
 ) -> Any:
     """A Frictionless (table) resource for ``path`` read the way ``detected`` says (not opened yet)."""
+    from frictionless import Dialect, Resource, formats, system
+
     controls: list[Any] = []
     if detected.format == "csv":
         controls.append(formats.CsvControl(delimiter=detected.delimiter or ","))
@@ -130,7 +132,36 @@ def unique_labels(labels: list[str]) -> list[str]:
 
 
 def iter_text_chunks(path: Path, detected: Detected, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
-    """The rows below the header, as text chunks (no validation: for reading and fixing)."""
+    """The rows below the header, as text chunks (no validation: for reading and fixing).
+
+    A CSV is read in pyarrow blocks (:mod:`.stream`) when pyarrow reads it as Frictionless would; otherwise,
+    or from the row where pyarrow gives up, Frictionless reads it.
+    """
+    done = 0  # the last row number handed over
+    if detected.format == "csv":
+        from .inference import field_names
+        from .stream import Blocks, Fallback, read_head
+
+        try:
+            head = read_head(path, detected)
+            names = field_names(head.labels)
+            if not head.data:
+                yield frame_from_rows([], [], names, True)
+                return
+            for chunk in Blocks(path, detected, head, names, chunk_rows):
+                yield chunk.frame
+                done = int(chunk.frame.index[-1])
+            if not done:
+                yield frame_from_rows([], [], names, True)
+            return
+        except Fallback:
+            pass  # the rows after ``done``: Frictionless's
+    yield from _frictionless_chunks(path, detected, chunk_rows, done)
+
+
+def _frictionless_chunks(path: Path, detected: Detected, chunk_rows: int, after: int) -> Iterator[pd.DataFrame]:
+    from frictionless import FrictionlessException
+
     resource = open_resource(path, detected, schema=None)
     text = detected.format == "csv"
     try:
@@ -139,12 +170,14 @@ def iter_text_chunks(path: Path, detected: Detected, chunk_rows: int = CHUNK_ROW
             rows: list[list[Any]] = []
             numbers: list[int] = []
             for row in resource.row_stream:
+                if row.row_number <= after:
+                    continue
                 rows.append(row.cells)
                 numbers.append(row.row_number)
                 if len(rows) >= chunk_rows:
                     yield frame_from_rows(rows, numbers, labels, text)
                     rows, numbers = [], []
-            if rows or not numbers:
+            if rows or not (numbers or after):
                 yield frame_from_rows(rows, numbers, labels, text)
     except FrictionlessException as exc:
         raise unreadable(path, exc) from exc

@@ -1,0 +1,315 @@
+"""Reading a CSV in columnar blocks with pyarrow: text chunks indexed by row number, read ahead in a thread.
+
+:func:`read_head` reads the first records with Python's csv module exactly as Frictionless does (same
+text stream, same sniffed dialect): the labels, the sample Frictionless infers types from, and the
+byte offset where the data starts (below the title and header rows). :class:`Blocks` then streams the
+data from that offset with ``pyarrow.csv.open_csv``, every column as text (an empty cell stays ``""``),
+quoted cells spanning lines included, and hands over pandas chunks (pyarrow-backed ``str`` columns,
+index = row number as Frictionless counts it: one per CSV record, header rows and blank lines included).
+
+Whatever pyarrow could read differently from Python's csv module ends in :class:`Fallback` (a row
+with more or fewer cells than the header, a dialect pyarrow has no option for, undecodable bytes,
+a first block that differs from the csv module's reading): the caller then reads the file with
+Frictionless. A background thread parses the next block while the caller checks the current one
+(pyarrow releases the GIL), through a bounded queue so that memory stays flat.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import queue
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .detect import Detected
+from .inference import SAMPLE_RECORDS, join_labels
+
+CHUNK_ROWS = 100_000  # rows per chunk handed to the checks (their temporaries grow with it: 50k-150k cost the same CPU)
+BLOCK_ROWS = 32_000  # rows per block parsed by pyarrow (at most MAX_BLOCK bytes)
+MIN_BLOCK = 256 << 10
+MAX_BLOCK = 4 << 20
+AHEAD = 1  # blocks parsed ahead of the one being checked
+ENCODINGS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "cp1252": "cp1252", "latin-1": "latin-1"}
+TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # what pandas calls "str"
+
+
+class Fallback(Exception):
+    """The file cannot be read faithfully by pyarrow: read it with Frictionless instead."""
+
+
+@dataclass
+class Head:
+    """The first records of a CSV: labels, the sample of data records, where the data starts."""
+
+    labels: list[str]
+    fragment: list[list[str]]  # the data records among the first SAMPLE_RECORDS records
+    offset: int  # bytes before the first data record
+    first_row: int  # row number of the first data record
+    width: int  # cells per record (the labels')
+    bytes_per_record: float = 100.0
+    data: bool = True  # some bytes follow the header
+    dialect: Any = field(default=None, repr=False)
+
+
+class _Lines:
+    """The lines of a text stream, counting the bytes of those handed out (csv.reader reads line by line)."""
+
+    def __init__(self, lines: list[str], stream: Any, encoding: str, bom: int) -> None:
+        self.lines = iter(lines)
+        self.stream = stream
+        self.encoding = encoding
+        self.consumed = bom
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.lines, None)
+        if line is None:
+            line = self.stream.readline()
+            if not line:
+                raise StopIteration
+        self.consumed += len(line.encode(self.encoding))
+        return line
+
+
+def sniffed_dialect(lines: list[str], delimiter: str) -> Any:
+    """The dialect Frictionless's CSV parser reads with: csv.Sniffer on the first lines, given the delimiter."""
+    try:
+        config: Any = csv.Sniffer().sniff("".join(lines), delimiter)
+    except csv.Error:
+        config = csv.excel()
+    dialect = csv.excel()
+    dialect.delimiter = delimiter
+    dialect.quotechar = '"' if config.quotechar == "'" else config.quotechar
+    dialect.escapechar = config.escapechar or None
+    dialect.doublequote = config.doublequote if dialect.escapechar else True
+    dialect.skipinitialspace = config.skipinitialspace
+    return dialect
+
+
+def read_head(path: Path, detected: Detected) -> Head:
+    """The header and the first data records of a CSV, as Frictionless reads them (or :class:`Fallback`)."""
+    encoding = ENCODINGS.get((detected.encoding or "utf-8").lower())
+    if encoding is None or not detected.delimiter:
+        raise Fallback(f"encoding {detected.encoding}")
+    header_rows = list(detected.header_rows)
+    last_header = header_rows[-1]
+    bom = len(codecs.BOM_UTF8) if detected.encoding == "utf-8-sig" else 0
+    total = path.stat().st_size
+    try:
+        with path.open("rb") as raw:
+            text = io.TextIOWrapper(raw, detected.encoding or "utf-8", newline="")
+            lines = []
+            for _ in range(SAMPLE_RECORDS):  # Frictionless sniffs the dialect on the first 100 lines
+                line = text.readline()
+                if not line:
+                    break
+                lines.append(line)
+            dialect = sniffed_dialect(lines, detected.delimiter)
+            if dialect.skipinitialspace or dialect.escapechar or dialect.quotechar != '"':
+                raise Fallback("dialect")
+            counted = _Lines(lines, text, encoding, bom)
+            header: list[list[str]] = []
+            fragment: list[list[str]] = []
+            offset = 0
+            for number, cells in enumerate(csv.reader(counted, dialect), start=1):
+                if number in header_rows:
+                    header.append(cells)
+                if number == last_header:
+                    offset = counted.consumed
+                elif number > last_header:
+                    fragment.append(cells)
+                if number >= SAMPLE_RECORDS:
+                    break
+            sampled = counted.consumed
+    except (UnicodeError, csv.Error, OSError) as exc:
+        raise Fallback(str(exc)) from exc
+    if not offset:
+        raise Fallback("no header")
+    labels = join_labels(header)
+    width = len(labels)
+    if not width or any(len(cells) != width and cells for cells in fragment):  # [] is a blank line: a blank row
+        raise Fallback("ragged sample")
+    per_record = (sampled - offset) / len(fragment) if fragment else 100.0
+    return Head(labels, fragment, offset, last_header + 1, width, max(per_record, 1.0), offset < total, dialect)
+
+
+class _Counted:
+    """A binary file that counts the bytes pyarrow reads from it (for the progress bar)."""
+
+    def __init__(self, handle: Any) -> None:
+        self.handle = handle
+        self.read_bytes = 0
+        self.closed = False
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.handle.read(size)
+        self.read_bytes += len(data)
+        return data
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def tell(self) -> int:
+        return self.read_bytes
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@dataclass
+class Chunk:
+    """A block of rows: the text frame, which rows are blank, and the share of the file read so far."""
+
+    frame: pd.DataFrame
+    blank: np.ndarray
+    share: float
+    text_bytes: int = 0
+
+
+class Blocks:
+    """The data records below the header, as text chunks, parsed one block ahead in a thread."""
+
+    def __init__(self, path: Path, detected: Detected, head: Head, names: list[str], chunk_rows: int = CHUNK_ROWS) -> None:
+        self.path = path
+        self.detected = detected
+        self.head = head
+        self.names = names
+        self.chunk_rows = max(1, chunk_rows)
+        self.total = max(path.stat().st_size, 1)
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=AHEAD)
+        self._stop = threading.Event()
+
+    def _reader(self, counted: _Counted) -> Any:
+        import pyarrow as pa
+        from pyarrow import csv as pacsv
+
+        width = self.head.width
+        columns = [f"c{i}" for i in range(width)]
+        # pyarrow's parser holds about ten times its block: small blocks, gathered into chunks (memory stays flat)
+        block = int(min(MAX_BLOCK, max(MIN_BLOCK, self.head.bytes_per_record * BLOCK_ROWS)))
+
+        def invalid(row: Any) -> str:  # a row with more or fewer cells than the header: Frictionless reads those
+            return "error"
+
+        read = pacsv.ReadOptions(column_names=columns, block_size=block, use_threads=False,
+                                 encoding=ENCODINGS[(self.detected.encoding or "utf-8").lower()])
+        parse = pacsv.ParseOptions(delimiter=self.detected.delimiter or ",", quote_char='"', double_quote=True,
+                                   escape_char=False, newlines_in_values=True, ignore_empty_lines=False,
+                                   invalid_row_handler=invalid)
+        convert = pacsv.ConvertOptions(column_types={name: pa.string() for name in columns}, null_values=[],
+                                       strings_can_be_null=False, quoted_strings_can_be_null=False)
+        return pacsv.open_csv(counted, read_options=read, parse_options=parse, convert_options=convert)
+
+    def _produce(self) -> None:
+        """The reading thread: parse blocks, cut them to chunks, queue them (an exception is queued too)."""
+        try:
+            with self.path.open("rb") as handle:
+                handle.seek(self.head.offset)
+                counted = _Counted(handle)
+                import pyarrow as pa
+
+                reader = self._reader(counted)
+                row = self.head.first_row
+                first = True
+                consumed = float(self.head.offset)  # bytes of the records handed over, estimated from their text
+                pending: list[Any] = []  # parsed blocks not handed over yet
+                waiting = 0
+                for batch in reader:
+                    if first:
+                        self._verify(batch)
+                        first = False
+                    pending.append(batch)
+                    waiting += batch.num_rows
+                    while waiting >= self.chunk_rows:
+                        table = pa.Table.from_batches(pending)
+                        pending = table.slice(self.chunk_rows).to_batches()
+                        waiting -= self.chunk_rows
+                        consumed, row = self._hand_over(table.slice(0, self.chunk_rows), row, consumed, counted)
+                        if self._stop.is_set():
+                            return
+                if waiting:
+                    self._hand_over(pa.Table.from_batches(pending), row, consumed, counted)
+        except BaseException as exc:  # handed to the consumer, who decides
+            self._put_final(exc)
+            return
+        self._put_final(None)
+
+    def _hand_over(self, table: Any, row: int, consumed: float, counted: _Counted) -> tuple[float, int]:
+        """Queue one chunk (waiting while the queue is full); the estimated bytes read and the next row number."""
+        chunk = self._chunk(table, row, 0.0)
+        consumed += chunk.text_bytes + table.num_rows * self.head.width  # delimiters, line ends
+        # pyarrow reads ahead: the bytes read bound the share from above
+        chunk.share = min(1.0, (self.head.offset + counted.read_bytes) / self.total, consumed / self.total)
+        while not self._stop.is_set():
+            try:
+                self._queue.put(chunk, timeout=0.1)
+                break
+            except queue.Full:
+                continue
+        return consumed, row + table.num_rows
+
+    def _put_final(self, item: Any) -> None:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def _verify(self, batch: Any) -> None:
+        """The first records as pyarrow read them must be the csv module's (Frictionless's) reading."""
+        sample = self.head.fragment[: batch.num_rows]
+        if not sample:
+            return
+        mine = batch.slice(0, len(sample)).to_pylist()
+        for cells, record in zip(sample, mine, strict=True):
+            if list(record.values()) != (cells or [""] * self.head.width):
+                raise Fallback("first records differ")
+
+    def _chunk(self, batch: Any, first_row: int, share: float) -> Chunk:
+        """A table of text columns as a pandas chunk (no copy: pyarrow-backed ``str`` columns), its blank rows."""
+        import pyarrow.compute as pc
+
+        frame = batch.to_pandas(types_mapper={batch.schema.field(0).type: TEXT}.get, split_blocks=True)
+        frame.columns = pd.Index(self.names)
+        frame.index = pd.RangeIndex(first_row, first_row + batch.num_rows, name="row")
+        lengths = None
+        for column in batch.columns:
+            size = pc.binary_length(column)
+            lengths = size if lengths is None else pc.add(lengths, size)
+        if lengths is None:
+            return Chunk(frame, np.zeros(0, dtype=bool), share)
+        blank = pc.equal(lengths, 0).to_numpy(zero_copy_only=False)
+        return Chunk(frame, blank, share, int(pc.sum(lengths).as_py() or 0))
+
+    def __iter__(self) -> Iterator[Chunk]:
+        if not self.head.data:
+            return
+        worker = threading.Thread(target=self._produce, name="odwb-csv-reader", daemon=True)
+        worker.start()
+        try:
+            while True:
+                item = self._queue.get()
+                if item is None:
+                    return
+                if isinstance(item, Fallback):
+                    raise item
+                if isinstance(item, BaseException):
+                    raise Fallback(f"{type(item).__name__}: {item}") from item
+                yield item
+        finally:
+            self._stop.set()
+            worker.join()

@@ -1,0 +1,316 @@
+"""The streaming CSV reader (pyarrow blocks): row numbers, encodings, header shapes, fallbacks, progress."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.quality import check, engine
+from odwb_assist.quality.detect import detect
+from odwb_assist.quality.inference import NotExact, field_names, infer_types
+from odwb_assist.quality.stream import Blocks, Fallback, read_head
+
+PM = get_plugin_manager(load_entrypoints=False)
+
+
+@pytest.fixture
+def paths(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Which reader streamed each check: ``arrow`` or ``frictionless``."""
+    used: list[str] = []
+    arrow, frictionless = engine._stream_arrow, engine.stream_frictionless
+
+    def spy_arrow(*args: Any, **kwargs: Any) -> None:
+        used.append("arrow")
+        arrow(*args, **kwargs)
+
+    def spy_frictionless(*args: Any, **kwargs: Any) -> None:
+        used.append("frictionless")
+        frictionless(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "_stream_arrow", spy_arrow)
+    monkeypatch.setattr(engine, "stream_frictionless", spy_frictionless)
+    return used
+
+
+def report_json(path: Path, monkeypatch: pytest.MonkeyPatch, engine_name: str, **options: Any) -> dict[str, Any]:
+    monkeypatch.setenv("ODWB_ENGINE", engine_name)
+    data = check(path, plugins=PM, **options).to_dict("fr")
+    data.pop("seconds", None)
+    return data
+
+
+def same_reports(path: Path, monkeypatch: pytest.MonkeyPatch, **options: Any) -> dict[str, Any]:
+    new = report_json(path, monkeypatch, "", **options)
+    old = report_json(path, monkeypatch, "frictionless", **options)
+    assert json.dumps(new, sort_keys=True, default=str) == json.dumps(old, sort_keys=True, default=str)
+    return new
+
+
+def findings(report: dict[str, Any]) -> list[dict[str, Any]]:
+    return [f for key in ("errors", "warnings", "infos") for f in report.get(key, ())]
+
+
+def rows_of(report: dict[str, Any], type_: str) -> list[int]:
+    found: list[int] = []
+    for finding in findings(report):
+        if finding["type"] == type_:
+            found.extend(finding.get("rows") or [finding["rowNumber"]])
+    return sorted(found)
+
+
+def chunks(path: Path, chunk_rows: int = 150_000) -> list[Any]:
+    path, detected = detect(path)
+    head = read_head(path, detected)
+    return list(Blocks(path, detected, head, field_names(head.labels), chunk_rows))
+
+
+def test_quoted_cells_over_several_lines_keep_exact_row_numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                paths: list[str]) -> None:
+    path = tmp_path / "multiline.csv"
+    path.write_text('id;remarque;ville\n1;"une\nremarque\nsur trois lignes";Namur\n2;simple;Liège\n;;\n'
+                    '3;"deux\r\nlignes";Mons\n\n4;fin;Wavre\n', encoding="utf-8")
+    frame = chunks(path)[0].frame
+    assert list(frame.index) == [2, 3, 4, 5, 6, 7]  # one row per record, as a spreadsheet shows them
+    assert frame.loc[2, "remarque"] == "une\nremarque\nsur trois lignes"
+    assert frame.loc[5, "remarque"] == "deux\r\nlignes"
+    assert frame.loc[7, "ville"] == "Wavre"
+    report = same_reports(path, monkeypatch)
+    assert rows_of(report, "blank-row") == [4, 6]
+    assert paths == ["arrow", "frictionless"]
+
+
+def test_row_numbers_are_exact_across_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = ["n;texte;montant"]
+    for i in range(1, 400):
+        text = f'"ligne\n{i}"' if i % 7 == 0 else f"t{i}"
+        lines.append(";;" if i % 50 == 0 else f"{i};{text};{i * 3}")
+    path = tmp_path / "long.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    frames = [chunk.frame for chunk in chunks(path, chunk_rows=64)]
+    assert [len(frame) for frame in frames][:2] == [64, 64]
+    index = [row for frame in frames for row in frame.index]
+    assert index == list(range(2, 401))
+    report = same_reports(path, monkeypatch, chunk_rows=64)
+    assert rows_of(report, "blank-row") == [i + 1 for i in range(50, 400, 50)]
+
+
+def test_cp1252_and_bom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: list[str]) -> None:
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("Commune;Catégorie;Montant\nLiège;Propreté;12,5\nNamur;Éclairage;7\n".encode("cp1252"))
+    frame = chunks(latin)[0].frame
+    assert list(frame.columns) == ["Commune", "Catégorie", "Montant"]
+    assert frame.loc[2, "Commune"] == "Liège" and frame.loc[3, "Catégorie"] == "Éclairage"
+    same_reports(latin, monkeypatch)
+    bom = tmp_path / "bom.csv"
+    bom.write_bytes(b"\xef\xbb\xbfcode,nom\n1,\xc3\xa9t\xc3\xa9\n2,hiver\n")
+    frame = chunks(bom)[0].frame
+    assert list(frame.columns) == ["code", "nom"] and frame.loc[2, "nom"] == "été"
+    same_reports(bom, monkeypatch)
+    assert paths[::2] == ["arrow", "arrow"]
+
+
+def test_title_rows_and_a_header_over_two_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: list[str]) -> None:
+    titled = tmp_path / "titled.csv"
+    titled.write_text("Subsides 2024;;\nSource : service finances;;\ncommune;montant;date\nNamur;10;2024-01-02\n"
+                      "Mons;;2024-02-03\n;;\nLiège;x;2024-13-01\n", encoding="utf-8")
+    path, detected = detect(titled)
+    assert detected.header_rows == [3]
+    frame = chunks(titled)[0].frame
+    assert list(frame.index) == [4, 5, 6, 7] and list(frame.columns) == ["commune", "montant", "date"]
+    report = same_reports(titled, monkeypatch)
+    assert rows_of(report, "blank-row") == [6]
+    two = tmp_path / "two.csv"
+    two.write_text("commune;population;\n;2023;2024\nNamur;111000;112000\nMons;95000;96000\nLiège;195000;196000\n"
+                   "Wavre;34000;35000\n", encoding="utf-8")
+    path, detected = detect(two)
+    assert detected.header_rows == [1, 2]
+    assert chunks(two)[0].frame.index[0] == 3
+    same_reports(two, monkeypatch)
+    assert paths[::2] == ["arrow", "arrow"]
+
+
+@pytest.mark.parametrize("body", [
+    "a;b;c\n1;2;3\n4;5\n6;7;8\n",  # a short row
+    "a;b;c\n1;2;3\n4;5;6;7\n",  # a long row
+    'a;b;c\n1;2;3\n4;"5;6\n',  # a quote never closed
+    "a;b;c\n1;2\n3;4\n5;6\n",  # short from the first data row
+])
+def test_rows_of_another_width_fall_back_to_frictionless(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         paths: list[str], body: str) -> None:
+    path = tmp_path / "ragged.csv"
+    path.write_text(body, encoding="utf-8")
+    report = same_reports(path, monkeypatch)
+    assert paths == ["frictionless", "frictionless"]  # the streaming reader gave up, Frictionless read it
+    assert {f["type"] for f in findings(report)} & {"missing-cell", "extra-cell"}
+
+
+def test_a_late_ragged_row_restarts_on_frictionless(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    paths: list[str]) -> None:
+    lines = ["a;b;c"] + [f"{i};x{i};{i}" for i in range(3000)] + ["1;2"]
+    path = tmp_path / "late.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = same_reports(path, monkeypatch, chunk_rows=500)
+    assert paths[0] == "arrow" and paths[1] == "frictionless"  # started in blocks, restarted
+    assert rows_of(report, "missing-cell") == [3002]
+    with pytest.raises(Fallback):
+        chunks(path, chunk_rows=500)
+
+
+def test_empty_and_header_only_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: list[str]) -> None:
+    from odwb_assist.errors import InputError
+
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    with pytest.raises(InputError):
+        check(empty, plugins=PM)
+    header = tmp_path / "header.csv"
+    header.write_text("a;b;c\n", encoding="utf-8")
+    report = same_reports(header, monkeypatch)
+    assert report["rows"] == 0 and [f["type"] for f in findings(report)] == ["no-data"]
+    no_newline = tmp_path / "no_newline.csv"
+    no_newline.write_text("a;b;c", encoding="utf-8")
+    assert same_reports(no_newline, monkeypatch)["rows"] == 0
+    assert paths[::2] == ["arrow", "arrow"]
+
+
+def test_blank_and_repeated_labels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: list[str]) -> None:
+    path = tmp_path / "labels.csv"
+    path.write_text("nom;;nom;code;nom;nom2\nA;1;B;2;C;D\nE;3;F;4;G;H\n", encoding="utf-8")
+    report = same_reports(path, monkeypatch)
+    assert report["fields"] == ["nom", "field2", "nom2", "code", "nom3", "nom22"]
+    types = sorted((f["type"], f["fieldNumber"]) for f in findings(report) if f["type"].endswith("label"))
+    assert types == [("blank-label", 2), ("duplicate-label", 3), ("duplicate-label", 5), ("incorrect-label", 6)]
+    assert paths == ["arrow", "frictionless"]
+
+
+def test_progress_is_the_share_of_bytes_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from odwb_assist.quality import stream
+
+    monkeypatch.setattr(stream, "MIN_BLOCK", 16 * 1024)  # several blocks for a small file
+    path = tmp_path / "big.csv"
+    path.write_text("a;b\n" + "".join(f"{i};valeur {i}\n" for i in range(20_000)), encoding="utf-8")
+    seen: list[tuple[int, float]] = []
+    check(path, plugins=PM, chunk_rows=4000, progress=lambda rows, share: seen.append((rows, share)))
+    assert seen[-1] == (20_000, 1.0)
+    shares = [share for _, share in seen]
+    assert shares == sorted(shares) and 0 < shares[0] < 0.5 and len(seen) > 4
+    rows = [count for count, _ in seen[:-1]]
+    assert rows == sorted(set(rows)) and rows[-1] == 20_000 and max(b - a for a, b in zip([0, *rows], rows, strict=False)) <= 4000
+
+
+def test_sample_types_are_frictionless_s(tmp_path: Path) -> None:
+    """The types inferred from the first rows are those Frictionless's detector infers, cell readers included."""
+    from frictionless import Detector, system
+
+    cells = ["", "1", "-2", " 3 ", "1_000", "1.5", "1e3", "nan", "inf", "2024-01-31", "2024-1-5", "2024-02-30",
+             "31/01/2024", "2024", "0999", "true", "FALSE", "oui", "2024-03", "2024-13", "4,35", "50,45", "4.3, 50.8",
+             "P1D", "PT2H", "2024-01-31T10:20:30", "2024-01-31 10:20:30", "10:20:30", "10:20", '{"a": 1}', "[1, 2]",
+             "texte", "12,5 €", "-", "n.d."]
+    rng = random.Random(7)
+    candidates = system.detect_field_candidates()
+    for trial in range(300):
+        width = rng.randint(1, 4)
+        height = rng.randint(0, 12)
+        pools = [rng.sample(cells, rng.randint(1, 4)) for _ in range(width)]
+        fragment = [[rng.choice(pool) for pool in pools][: rng.choice([width, width, width - 1])] for _ in range(height)]
+        names = [f"c{i}" for i in range(width)]
+        theirs = Detector().detect_schema(fragment, labels=names, field_candidates=candidates)
+        try:
+            mine = infer_types(fragment, names)
+        except NotExact:  # a JSON object, which only Frictionless's GeoJSON profile can judge
+            assert any(cell.startswith("{") for row in fragment for cell in row)
+            continue
+        assert mine == [f.type for f in theirs.fields], (trial, fragment)
+
+
+def test_the_engine_does_not_load_frictionless_for_a_plain_csv(tmp_path: Path) -> None:
+    path = tmp_path / "small.csv"
+    path.write_text("commune;montant\nNamur;12\nMons;7\n", encoding="utf-8")
+    code = ("import sys; from odwb_assist.plugins import get_plugin_manager; from odwb_assist.quality import check;"
+            f"check({str(path)!r}, plugins=get_plugin_manager(load_entrypoints=False));"
+            "print('frictionless' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+VARIANTS = {
+    "types.csv": "i,n,d,b,y,s,g,dt\n1,1.5,2024-01-31,true,2024,a,\"4.3, 50.8\",2024-01-31T10:20:30\n"
+                 "2,x,2024-02-30,0,1999,b,\"4.4, 50.9\",2024-01-31T10:20:31\n",
+    "semicolon_quotes.csv": 'a;b;c\n"x;y";"dit ""bonjour""";3\n"";" ";4\n',
+    "crlf.csv": "a,b\r\n1,2\r\n\r\n3,4\r\n",
+    "skipinitialspace.csv": "a, b, c\n1, 2, 3\n4, 5, 6\n",
+    "duplicates.csv": "a,b\n1,2\n1,2\n3,4\n1,2\n",
+    "decimal_commas.csv": "commune;surface;date\nNamur;175,69;01/02/2024\nMons;146,58;15/03/2024\nLiège;69,39;n.d.\n",
+    "json_cells.csv": 'a;b\n1;{"type": "Point", "coordinates": [4.3, 50.8]}\n2;{"type": "Point", "coordinates": [4.4, 50.9]}\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_both_engines_give_the_same_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(VARIANTS[name], encoding="utf-8")
+    same_reports(path, monkeypatch)
+
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+CORPUS = sorted(DATA.rglob("*.csv"))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[str(p.relative_to(DATA)) for p in CORPUS])
+def test_both_engines_give_the_same_report_on_the_test_corpus(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    same_reports(path, monkeypatch)
+
+
+@pytest.mark.parametrize("name", ["multiline", "ragged_late", "titled", "header_only"])
+def test_read_table_is_the_same_through_both_readers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    import pandas as pd
+
+    from odwb_assist.quality import reader
+
+    bodies = {
+        "multiline": 'id;remarque\n1;"deux\nlignes"\n;\n\n2;fin\n',
+        "ragged_late": "a;b;c\n" + "".join(f"{i};x;{i}\n" for i in range(300)) + "1;2\n3;4;5\n",
+        "titled": "Titre;;\n;;\ncommune;montant;date\nNamur;10;2024-01-02\nMons;;2024-02-03\n",
+        "header_only": "a;b;c\n",
+    }
+    path = tmp_path / f"{name}.csv"
+    path.write_text(bodies[name], encoding="utf-8")
+    path, detected = detect(path)
+    new = list(reader.iter_text_chunks(path, detected, chunk_rows=100))
+    old = list(reader._frictionless_chunks(path, detected, 100, 0))
+    assert len(new) == len(old)
+    for mine, theirs in zip(new, old, strict=True):
+        assert list(mine.columns) == list(theirs.columns) and list(mine.index) == list(theirs.index)
+        pd.testing.assert_frame_equal(mine.reset_index(drop=True), theirs.reset_index(drop=True))
+    assert reader.read_table(path).frame.shape == pd.concat(old).shape
+
+
+def test_column_values_from_arrow_are_those_from_pandas() -> None:
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+    from odwb_assist.checks.base import ColumnValues
+    from odwb_assist.quality.engine import from_arrow
+    from odwb_assist.quality.stream import TEXT
+
+    rng = np.random.default_rng(3)
+    for _ in range(200):
+        pool = np.array(["", "a", "b", "é", " ", "c d"], dtype=object)[: rng.integers(1, 7)]
+        parts = [pa.array(rng.choice(pool, rng.integers(0, 6)).tolist(), pa.string()) for _ in range(rng.integers(1, 3))]
+        array = pa.chunked_array(parts, pa.string())
+        column = array.to_pandas(types_mapper={pa.string(): TEXT}.get).set_axis(
+            pd.RangeIndex(5, 5 + len(array), name="row")).rename("x")
+        theirs, mine = ColumnValues.from_series(column, 2, "k"), from_arrow(column, 2, "k")
+        assert mine is not None
+        assert mine.values.tolist() == theirs.values.tolist() and str(mine.values.dtype) == str(theirs.values.dtype)
+        assert mine.codes.tolist() == theirs.codes.tolist() and mine.rows.tolist() == theirs.rows.tolist()
+        assert list(mine.values.index) == list(range(len(mine.values))) and mine.name == "x" and mine.number == 2
+    assert from_arrow(pd.Series(["a", ""], dtype=object, name="x"), 1, None) is None  # not pyarrow-backed
