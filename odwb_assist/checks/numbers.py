@@ -17,6 +17,8 @@ from ..quality.placeholders import PLACEHOLDERS
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .base import ColumnValues
+
 # Whole cells that stand for « no value » (one list, shared with the type check), in the spellings met.
 _PLACEHOLDER_FORMS = frozenset(form for p in PLACEHOLDERS for form in (p, p.upper(), p.capitalize(), f" {p} ", f"{p} ",
                                                                          f" {p}"))
@@ -131,6 +133,19 @@ def parse_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     if text.any():
         text[text] = ~values[text].isin(_PLACEHOLDER_FORMS).to_numpy(dtype=bool)
     return numbers, text
+
+
+def parse_values(column: ColumnValues) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`parse_column` over a chunk column's distinct values (arrays over ``column.values``): the same
+    verdicts as over its rows, each value parsed once. A column with empty cells is parsed with one ``""``
+    among its values, since :func:`parse_column` reads a column without empty cells another way."""
+    import pandas as pd
+
+    values = column.values
+    if (column.codes < 0).any():
+        numbers, text = parse_column(pd.concat([values, pd.Series([""], dtype="str")], ignore_index=True))
+        return numbers[:-1], text[:-1]
+    return parse_column(values)
 
 
 def _normalised(cells: pd.Series) -> pd.Series:

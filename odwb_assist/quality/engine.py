@@ -110,8 +110,8 @@ class _Run:
         self.rows += len(frame)
         if self.fast:
             self.add_all("structure", lambda: structure_errors(rows, numbers, names, frame))
-        self.add_all("type", lambda: self.typing.add(frame))
         encoded = EncodedColumns(frame, self.context.kinds)
+        self.add_all("type", lambda: self.typing.add(frame, encoded))
         for name, kind in self.kinds.items():
             if name not in frame.columns:
                 continue
