@@ -138,14 +138,38 @@ def parse_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 def parse_values(column: ColumnValues) -> tuple[np.ndarray, np.ndarray]:
     """:func:`parse_column` over a chunk column's distinct values (arrays over ``column.values``): the same
     verdicts as over its rows, each value parsed once. A column with empty cells is parsed with one ``""``
-    among its values, since :func:`parse_column` reads a column without empty cells another way."""
+    among its values, since :func:`parse_column` reads a column without empty cells another way.
+
+    The result is kept for the column's chunk, so that :func:`parse_frame` reads it back for the same chunk."""
     import pandas as pd
 
     values = column.values
     if (column.codes < 0).any():
         numbers, text = parse_column(pd.concat([values, pd.Series([""], dtype="str")], ignore_index=True))
-        return numbers[:-1], text[:-1]
-    return parse_column(values)
+        numbers, text = numbers[:-1], text[:-1]
+    else:
+        numbers, text = parse_column(values)
+    _parsed[column.name] = (column, numbers, text)
+    return numbers, text
+
+
+# column name -> the last column parsed by :func:`parse_values` (holding it keeps its row numbers' memory alive, so
+# that a later chunk's rows can never share that memory: sharing it means the same chunk)
+_parsed: dict[str, tuple[ColumnValues, np.ndarray, np.ndarray]] = {}
+
+
+def _parse_encoded(series: pd.Series, rows: np.ndarray, shared: bool) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`parse_column` over a long column, through its distinct values (``shared``: a read-only chunk of the
+    check engine, whose columns :func:`parse_values` may have parsed already)."""
+    from .base import ColumnValues
+
+    known = _parsed.get(str(series.name)) if shared else None
+    if known is not None and len(known[0].codes) == len(series) and np.may_share_memory(known[0].rows, rows):
+        column, numbers, text = known
+    else:
+        column = ColumnValues.from_series(series, 0)
+        numbers, text = parse_values(column)
+    return np.append(numbers, np.nan)[column.codes], np.append(text, False)[column.codes]
 
 
 def _normalised(cells: pd.Series) -> pd.Series:
@@ -206,8 +230,13 @@ def parse_frame(chunk: pd.DataFrame, *, shared: bool = False) -> tuple[np.ndarra
     else:
         numbers = np.empty((len(chunk), len(chunk.columns)))
         text = np.zeros((len(chunk), len(chunk.columns)), dtype=bool)
+        rows = chunk.index.to_numpy()
         for position in range(len(chunk.columns)):
-            numbers[:, position], text[:, position] = parse_column(chunk.iloc[:, position])
+            column = chunk.iloc[:, position]
+            if len(chunk) >= STACK_ROWS:  # each distinct value parsed once
+                numbers[:, position], text[:, position] = _parse_encoded(column, rows, shared)
+            else:
+                numbers[:, position], text[:, position] = parse_column(column)
     if shared:
         _last[0], _last[1] = chunk, (numbers, text)
     return numbers, text
