@@ -76,8 +76,10 @@ def _strict_floats(values: pd.Series) -> np.ndarray | None:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        found = np.asarray(pc.cast(pa.array(values), pa.float64()).to_numpy(zero_copy_only=False),
-                           dtype="float64")
+        cells = pa.array(values)
+        if pc.any(pc.match_substring(cells, ",")).as_py():  # a decimal comma: the cast fails, after a long try
+            return None
+        found = np.asarray(pc.cast(cells, pa.float64()).to_numpy(zero_copy_only=False), dtype="float64")
     except Exception:  # a cell that is not a plain number, or no pyarrow
         return None
     return None if np.isinf(found).any() else found
@@ -177,8 +179,13 @@ def _normalised(cells: pd.Series) -> pd.Series:
     cells = cells.str.replace(UNITS, "", regex=True)
     comma = cells.str.contains(",", regex=False).to_numpy(dtype=bool)
     dot = cells.str.contains(".", regex=False).to_numpy(dtype=bool)
-    english = comma & dot & (cells.str.rfind(".") > cells.str.rfind(",")).to_numpy(dtype=bool)
-    grouped = dot & ~comma & (cells.str.count("[.]") > 1).to_numpy(dtype=bool)
+    english = comma & dot  # then: the point after the comma (tested on these cells only: rfind is slow)
+    if english.any():
+        both = cells[english]
+        english[english] = (both.str.rfind(".") > both.str.rfind(",")).to_numpy(dtype=bool)
+    grouped = dot & ~comma  # then: more than one point
+    if grouped.any():
+        grouped[grouped] = (cells[grouped].str.count("[.]") > 1).to_numpy(dtype=bool)
     cells = cells.where(~english, cells.str.replace(",", "", regex=False))
     cells = cells.where(~((comma & ~english) | grouped), cells.str.replace(".", "", regex=False))
     return cells.str.replace(",", ".", regex=False)
