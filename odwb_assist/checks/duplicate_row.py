@@ -26,7 +26,7 @@ MESSAGE = Msg("La ligne {row} est identique à une ligne précédente.", "Row {r
 TIP = Msg("Supprimez le doublon (Données > Supprimer les doublons), sauf si les deux lignes sont voulues.",
           "Delete the duplicate (Data > Remove duplicates), unless both rows are meant.")
 
-KEYS = ("odwb-rows-hash-1", "odwb-rows-hash-2")  # two independent 16-byte SipHash keys
+KEYS = ("odwb-rows-hash-1", "odwb-rows-hash-2")  # a 16-byte SipHash key; a suffix for a second spelling
 
 
 class SortedPairs:
@@ -54,12 +54,12 @@ class SortedPairs:
     def add(self, first: np.ndarray, second: np.ndarray) -> None:
         import numpy as np
 
-        order = np.lexsort((second, first))
+        order = np.argsort(first, kind="stable")  # sorted on the first hash (a run of equal ones is searched along)
         keys, checks = first[order], second[order]
         while self.blocks and len(self.blocks[-1][0]) <= len(keys) * 2:
             old_keys, old_checks = self.blocks.pop()
             keys, checks = np.concatenate([old_keys, keys]), np.concatenate([old_checks, checks])
-            order = np.lexsort((checks, keys))
+            order = np.argsort(keys, kind="stable")  # two sorted runs: merged in linear time
             keys, checks = keys[order], checks[order]
         distinct = np.ones(len(keys), dtype=bool)
         distinct[1:] = (keys[1:] != keys[:-1]) | (checks[1:] != checks[:-1])
@@ -76,21 +76,26 @@ def _mix(values: np.ndarray) -> np.ndarray:
     return z ^ (z >> np.uint64(31))
 
 
-def value_hashes(column: ColumnValues, key: int, python: bool = False) -> np.ndarray:
-    """One 64-bit hash per row of ``column`` (its cell and its position), each distinct value hashed once:
-    with pandas' SipHash, or (``python``: a few values per column, a wide table) Python's own string hash.
+def value_hashes(column: ColumnValues, python: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Two independent 64-bit hashes per row of ``column`` (of its cell and its position), each distinct value
+    hashed once: pandas' SipHash-2-4 with a fixed key, and Python's own string hash (SipHash-1-3 with the
+    process's random key); ``python`` (a few values per column, a wide table): Python's hash of two spellings.
     A run hashes every chunk the same way."""
     import numpy as np
     import pandas as pd
 
+    texts = column.texts if python else column.values.to_numpy(dtype=object)
     if python:
-        suffix = KEYS[key]
-        hashed = np.fromiter(((hash(text + suffix) if key else hash(text)) & MASK for text in column.texts),
-                             dtype=np.uint64, count=len(column))
+        first = np.fromiter((hash(text) & MASK for text in texts), dtype=np.uint64, count=len(texts))
+        suffix = KEYS[1]
+        second = np.fromiter((hash(text + suffix) & MASK for text in texts), dtype=np.uint64, count=len(texts))
     else:
-        hashed = pd.util.hash_array(column.values.to_numpy(dtype=object), hash_key=KEYS[key], categorize=False)
-    spread = _mix(np.append(hashed, np.uint64(0)) ^ np.uint64(column.number * 0x632BE59BD9B4E019 % (1 << 64)))
-    return spread[column.codes]  # code -1 (an empty cell) reads the final, empty value's hash
+        first = pd.util.hash_array(texts, hash_key=KEYS[0], categorize=False)
+        second = np.fromiter(map(hash, texts), dtype=np.int64, count=len(texts)).view(np.uint64)
+    salt = np.uint64(column.number * 0x632BE59BD9B4E019 % (1 << 64))
+    first, second = (_mix(np.append(hashed, np.uint64(0)) ^ salt)[column.codes]
+                     for hashed in (first, second))  # code -1 (an empty cell) reads the final, empty value hash
+    return first, second
 
 
 WIDE = 64  # columns: from this width on, values are hashed with Python's hash (the same way for the whole file)
@@ -128,8 +133,8 @@ class DuplicateRowCheck(BaseTableCheck):
         hashes = [np.zeros(len(keep), dtype=np.uint64) for _ in KEYS]
         python = len(chunk.columns) > WIDE
         for column in columns:
-            for key, total in enumerate(hashes):
-                total += value_hashes(column, key, python)[keep]
+            for total, hashed in zip(hashes, value_hashes(column, python), strict=True):
+                total += hashed[keep]
         first, second = hashes
         repeated = _repeated_here(first, [column.codes[keep] for column in columns])
         repeated |= self.seen.contains(first, second)
