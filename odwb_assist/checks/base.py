@@ -43,19 +43,23 @@ class ColumnValues:
     A validator that works on ``values`` (the distinct non-empty cells, a pandas text Series indexed
     0..k-1) runs once per distinct value instead of once per row; :meth:`rows_where` and :meth:`cells`
     map a verdict over the distinct values back to the physical row numbers. Empty cells (``""``) are
-    not among ``values`` (their code is -1).
+    not among ``values`` (their code is -1). ``texts`` holds the same values as a Python list, cheaper
+    than a pandas call when there are only a few of them (a wide sheet with a few rows).
     """
 
-    __slots__ = ("name", "number", "kind", "values", "codes", "rows", "_counts")
+    __slots__ = ("name", "number", "kind", "codes", "rows", "_values", "_texts", "_counts")
 
-    def __init__(self, name: str, number: int, kind: str | None, values: pd.Series, codes: np.ndarray,
-                 rows: np.ndarray) -> None:
+    SMALL = 64  # rows: a shorter column is encoded in plain Python (a pandas call costs more than that)
+
+    def __init__(self, name: str, number: int, kind: str | None, values: pd.Series | None, codes: np.ndarray,
+                 rows: np.ndarray, *, texts: list[str] | None = None) -> None:
         self.name = name  # the column's label
         self.number = number  # its position, 1-based
         self.kind = kind  # its field kind's name, if any
-        self.values = values  # distinct non-empty cells (index 0..k-1)
         self.codes = codes  # for each row of the chunk: the position of its cell in ``values``, -1 when empty
         self.rows = rows  # for each row of the chunk: its physical row number
+        self._values = values  # distinct non-empty cells (index 0..k-1); built from ``texts`` on first use
+        self._texts = texts
         self._counts: np.ndarray | None = None
 
     @classmethod
@@ -64,6 +68,12 @@ class ColumnValues:
         import numpy as np
         import pandas as pd
 
+        if len(series) <= cls.SMALL:
+            seen: dict[str, int] = {}
+            found = [seen.setdefault(cell, len(seen)) if isinstance(cell, str) and cell != "" else -1
+                     for cell in series.tolist()]
+            return cls(str(series.name), number, kind, None, np.asarray(found, dtype=np.int64),
+                       series.index.to_numpy(), texts=list(seen))
         codes, uniques = pd.factorize(series, use_na_sentinel=True)
         codes = np.asarray(codes, dtype=np.int64)
         values = pd.Series(uniques, dtype="str")
@@ -74,8 +84,24 @@ class ColumnValues:
             values = values.drop(index=at).reset_index(drop=True)
         return cls(str(series.name), number, kind, values, codes, series.index.to_numpy())
 
+    @property
+    def values(self) -> pd.Series:
+        """The distinct non-empty cells, a pandas text Series indexed 0..k-1."""
+        if self._values is None:
+            import pandas as pd
+
+            self._values = pd.Series(self._texts if self._texts is not None else [], dtype="str")
+        return self._values
+
+    @property
+    def texts(self) -> list[str]:
+        """The distinct non-empty cells as a Python list (the order of ``values``)."""
+        if self._texts is None:
+            self._texts = [str(value) for value in self.values.tolist()]
+        return self._texts
+
     def __len__(self) -> int:
-        return len(self.values)
+        return len(self._texts) if self._texts is not None else len(self.values)
 
     @property
     def counts(self) -> np.ndarray:
@@ -83,7 +109,7 @@ class ColumnValues:
         import numpy as np
 
         if self._counts is None:
-            self._counts = np.bincount(self.codes[self.codes >= 0], minlength=len(self.values))
+            self._counts = np.bincount(self.codes[self.codes >= 0], minlength=len(self))
         return self._counts
 
     def row_mask(self, mask: Any) -> np.ndarray:
@@ -99,10 +125,13 @@ class ColumnValues:
 
     def cells(self, mask: Any) -> pd.Series:
         """The flagged cells as a text Series indexed by row number (the shape :class:`ColumnTally` counts)."""
+        import numpy as np
         import pandas as pd
 
         selected = self.row_mask(mask)
-        picked = self.values.to_numpy(dtype=object)[self.codes[selected]]
+        distinct = (np.asarray(self._texts, dtype=object) if self._texts is not None
+                    else self.values.to_numpy(dtype=object))
+        picked = distinct[self.codes[selected]]
         return pd.Series(picked, index=pd.Index(self.rows[selected], name="row"), dtype="str", name=self.name)
 
 

@@ -10,8 +10,8 @@ from ..hookspecs import hookimpl
 from ..i18n import Msg
 from ..quality.fixing import Change, FixContext
 from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext
-from .tally import ColumnTally, matching
+from .base import BaseTableCheck, CheckContext, ColumnValues
+from .tally import ColumnTally, value_mask
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,13 +46,11 @@ class DateFormatCheck(BaseTableCheck):
         self.serial_columns = {name for name in context.fields
                                if DATE_HEADER.search(name) and types.get(name) in ("integer", "number")}
 
-    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        for number, column in enumerate(chunk.columns, start=1):
-            values = chunk[column]
-            if column in self.local_columns:
-                self.local.add(str(column), number, matching(values, LOCAL))
-            if column in self.serial_columns:
-                self.serial.add(str(column), number, matching(values, SERIAL))
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+        if column.name in self.local_columns:
+            self.local.add_values(column, value_mask(column, LOCAL))
+        if column.name in self.serial_columns:
+            self.serial.add_values(column, value_mask(column, SERIAL))
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:

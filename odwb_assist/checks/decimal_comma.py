@@ -9,8 +9,8 @@ from ..hookspecs import hookimpl
 from ..i18n import Msg
 from ..quality.fixing import Change, FixContext
 from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext
-from .tally import SMALL_CHUNK, ColumnTally
+from .base import BaseTableCheck, CheckContext, ColumnValues
+from .tally import ColumnTally, value_mask
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,13 +38,9 @@ class DecimalCommaCheck(BaseTableCheck):
         types = context.options.get("types", {})
         self.skip = {name for name in context.fields if types.get(name) in ("date", "year", "boolean", "datetime", "time")}
 
-    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        from .cells import fullmatch_mask, matching_cells
-
-        positions = [p for p, column in enumerate(chunk.columns) if column not in self.skip]
-        python = len(chunk) <= SMALL_CHUNK
-        for position, cells in matching_cells(chunk, lambda v: fullmatch_mask(v, PATTERN, ",", python), positions):
-            self.tally.add(str(chunk.columns[position]), position + 1, cells)
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+        if column.name not in self.skip:
+            self.tally.add_values(column, value_mask(column, PATTERN, ","))
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:

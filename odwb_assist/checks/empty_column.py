@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..hookspecs import hookimpl
 from ..i18n import Msg
 from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext
+from .base import BaseTableCheck, CheckContext, ColumnValues
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,10 +27,13 @@ class EmptyColumnCheck(BaseTableCheck):
         self.filled: Counter[str] = Counter()
         self.rows = 0
 
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+        if len(column):
+            self.filled[column.name] += int((column.codes >= 0).sum())
+        return ()
+
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
         self.rows += len(chunk)
-        for column, count in (chunk != "").sum().items():
-            self.filled[str(column)] += int(count)
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:

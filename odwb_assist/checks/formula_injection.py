@@ -20,8 +20,8 @@ from ..hookspecs import hookimpl
 from ..i18n import Msg
 from ..quality.fixing import Change, FixContext, replace_cells
 from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext
-from .tally import ColumnTally
+from .base import BaseTableCheck, CheckContext, ColumnValues
+from .tally import SMALL_VALUES, ColumnTally, _compiled
 
 if TYPE_CHECKING:
     import numpy as np
@@ -62,6 +62,17 @@ def formula_mask(values: pd.Series) -> np.ndarray:
     return mask
 
 
+def _formula_values(column: ColumnValues) -> np.ndarray:
+    """:func:`formula_mask` over a column's distinct values (a few of them: in plain Python)."""
+    import numpy as np
+
+    if len(column) > SMALL_VALUES:
+        return formula_mask(column.values)
+    fullmatch = _compiled(FORMULA).fullmatch
+    return np.fromiter((v[:1] in TRIGGERS and fullmatch(v) is not None for v in column.texts), dtype=bool,
+                       count=len(column))
+
+
 class FormulaInjectionCheck(BaseTableCheck):
     name = "formula-injection"
     types = ("formula-injection",)
@@ -69,11 +80,8 @@ class FormulaInjectionCheck(BaseTableCheck):
     def start(self, context: CheckContext) -> None:
         self.tally = ColumnTally()
 
-    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        from .cells import matching_cells
-
-        for position, cells in matching_cells(chunk, formula_mask):  # all the columns at once (wide sheets)
-            self.tally.add(str(chunk.columns[position]), position + 1, cells)
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+        self.tally.add_values(column, _formula_values(column))
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:

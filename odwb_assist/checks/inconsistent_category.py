@@ -11,8 +11,7 @@ from ..hookspecs import hookimpl
 from ..i18n import Msg
 from ..quality.fixing import Change, FixContext, replace_cells
 from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext
-from .tally import SMALL_CHUNK
+from .base import BaseTableCheck, CheckContext, ColumnValues
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,49 +44,29 @@ class InconsistentCategoryCheck(BaseTableCheck):
         self.first: dict[str, dict[str, int]] = {name: {} for name in self.counts}
         self.numbers = {name: number for number, name in enumerate(context.fields, start=1)}
 
-    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        if len(chunk) <= SMALL_CHUNK and len(chunk.columns) > 1:
-            self._short_chunk(chunk)  # plain Python: a pandas call per column is slow on wide sheets
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+        import numpy as np
+
+        name = column.name
+        if name not in self.counts:
             return ()
-        for column in list(self.counts):
-            if column not in chunk.columns:
-                continue
-            values = chunk[column]
-            values = values[values != ""]
-            counts = values.value_counts(sort=False)
-            seen = self.counts[column]
-            seen.update({str(k): int(v) for k, v in counts.items()})
-            if len(seen) > MAX_DISTINCT:
-                del self.counts[column], self.first[column]
-                continue
-            first = self.first[column]
-            unique = values.drop_duplicates()
-            for row, value in unique.items():
-                first.setdefault(str(value), int(row))
+        seen = self.counts[name]
+        if len(column) > MAX_DISTINCT:  # more categories than that in this chunk alone
+            del self.counts[name], self.first[name]
+            return ()
+        values = column.texts
+        seen.update(dict(zip(values, column.counts.tolist(), strict=True)))
+        if len(seen) > MAX_DISTINCT:
+            del self.counts[name], self.first[name]
+            return ()
+        codes = column.codes
+        # codes number the values in order of appearance: a value first appears where its code exceeds all before
+        before = np.maximum.accumulate(np.concatenate(([-1], codes[:-1])))
+        first_rows = column.rows[codes > before].tolist()
+        first = self.first[name]
+        for value, row in zip(values, first_rows, strict=True):
+            first.setdefault(value, int(row))
         return ()
-
-    def _short_chunk(self, chunk: pd.DataFrame) -> None:
-        """What the column-by-column pass counts, for a chunk of a few rows (every column at once)."""
-        from .cells import text_series
-
-        positions = {name: position for position, name in enumerate(chunk.columns)}
-        wanted = [name for name in self.counts if name in positions]
-        if not wanted:
-            return
-        height = len(chunk)
-        cells = text_series(chunk, [positions[name] for name in wanted]).tolist()
-        rows = [int(row) for row in chunk.index]
-        for at, column in enumerate(wanted):
-            values = cells[at * height:(at + 1) * height]
-            seen = self.counts[column]
-            seen.update(value for value in values if value != "")
-            if len(seen) > MAX_DISTINCT:
-                del self.counts[column], self.first[column]
-                continue
-            first = self.first[column]
-            for row, value in zip(rows, values, strict=True):
-                if value != "":
-                    first.setdefault(value, row)
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         for column, counts in self.counts.items():

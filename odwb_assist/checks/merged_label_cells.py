@@ -120,7 +120,7 @@ class MergedLabelCellsCheck(BaseTableCheck):
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
         if chunk.empty:
             return ()
-        counts = filled_counts(chunk)  # once per chunk, shared by every candidate column
+        counts = filled_counts(chunk, shared=True)  # once per chunk, shared by every candidate column (and check)
         for position in candidate_positions(len(chunk.columns)):
             if position not in self.first:
                 data = chunk.index[counts.to_numpy() >= full_row_threshold(len(chunk.columns))]

@@ -59,11 +59,11 @@ class Tail:
         self.rows: list[tuple[int, int, str]] = []  # (row, filled cells, joined text)
         self.data_rows = 0
 
-    def feed(self, chunk: pd.DataFrame) -> None:
+    def feed(self, chunk: pd.DataFrame, shared: bool = False) -> None:
         width = len(chunk.columns)
         if width < 2 or chunk.empty:
             return
-        counts = filled_counts(chunk)
+        counts = filled_counts(chunk, shared=shared)
         full = counts.index[counts.to_numpy() >= full_row_threshold(width)]
         self.data_rows += len(full)
         if len(full):
@@ -101,7 +101,7 @@ class NotesBelowTableCheck(BaseTableCheck):
         self.tail = Tail()
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        self.tail.feed(chunk)
+        self.tail.feed(chunk, shared=True)
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:

@@ -17,6 +17,8 @@ from ..quality.placeholders import PLACEHOLDERS
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .base import ColumnValues
+
 # Whole cells that stand for « no value » (one list, shared with the type check), in the spellings met.
 _PLACEHOLDER_FORMS = frozenset(form for p in PLACEHOLDERS for form in (p, p.upper(), p.capitalize(), f" {p} ", f"{p} ",
                                                                          f" {p}"))
@@ -74,8 +76,10 @@ def _strict_floats(values: pd.Series) -> np.ndarray | None:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        found = np.asarray(pc.cast(pa.array(values), pa.float64()).to_numpy(zero_copy_only=False),
-                           dtype="float64")
+        cells = pa.array(values)
+        if pc.any(pc.match_substring(cells, ",")).as_py():  # a decimal comma: the cast fails, after a long try
+            return None
+        found = np.asarray(pc.cast(cells, pa.float64()).to_numpy(zero_copy_only=False), dtype="float64")
     except Exception:  # a cell that is not a plain number, or no pyarrow
         return None
     return None if np.isinf(found).any() else found
@@ -133,13 +137,55 @@ def parse_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return numbers, text
 
 
+def parse_values(column: ColumnValues) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`parse_column` over a chunk column's distinct values (arrays over ``column.values``): the same
+    verdicts as over its rows, each value parsed once. A column with empty cells is parsed with one ``""``
+    among its values, since :func:`parse_column` reads a column without empty cells another way.
+
+    The result is kept for the column's chunk, so that :func:`parse_frame` reads it back for the same chunk."""
+    import pandas as pd
+
+    values = column.values
+    if (column.codes < 0).any():
+        numbers, text = parse_column(pd.concat([values, pd.Series([""], dtype="str")], ignore_index=True))
+        numbers, text = numbers[:-1], text[:-1]
+    else:
+        numbers, text = parse_column(values)
+    _parsed[column.name] = (column, numbers, text)
+    return numbers, text
+
+
+# column name -> the last column parsed by :func:`parse_values` (holding it keeps its row numbers' memory alive, so
+# that a later chunk's rows can never share that memory: sharing it means the same chunk)
+_parsed: dict[str, tuple[ColumnValues, np.ndarray, np.ndarray]] = {}
+
+
+def _parse_encoded(series: pd.Series, rows: np.ndarray, shared: bool) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`parse_column` over a long column, through its distinct values (``shared``: a read-only chunk of the
+    check engine, whose columns :func:`parse_values` may have parsed already)."""
+    from .base import ColumnValues
+
+    known = _parsed.get(str(series.name)) if shared else None
+    if known is not None and len(known[0].codes) == len(series) and np.may_share_memory(known[0].rows, rows):
+        column, numbers, text = known
+    else:
+        column = ColumnValues.from_series(series, 0)
+        numbers, text = parse_values(column)
+    return np.append(numbers, np.nan)[column.codes], np.append(text, False)[column.codes]
+
+
 def _normalised(cells: pd.Series) -> pd.Series:
     """« 1 234,5 », « 1.234,5 », « 1,234.5 », « 12,5 % » as plain decimal text."""
     cells = cells.str.replace(UNITS, "", regex=True)
     comma = cells.str.contains(",", regex=False).to_numpy(dtype=bool)
     dot = cells.str.contains(".", regex=False).to_numpy(dtype=bool)
-    english = comma & dot & (cells.str.rfind(".") > cells.str.rfind(",")).to_numpy(dtype=bool)
-    grouped = dot & ~comma & (cells.str.count("[.]") > 1).to_numpy(dtype=bool)
+    english = comma & dot  # then: the point after the comma (tested on these cells only: rfind is slow)
+    if english.any():
+        both = cells[english]
+        english[english] = (both.str.rfind(".") > both.str.rfind(",")).to_numpy(dtype=bool)
+    grouped = dot & ~comma  # then: more than one point
+    if grouped.any():
+        grouped[grouped] = (cells[grouped].str.count("[.]") > 1).to_numpy(dtype=bool)
     cells = cells.where(~english, cells.str.replace(",", "", regex=False))
     cells = cells.where(~((comma & ~english) | grouped), cells.str.replace(".", "", regex=False))
     return cells.str.replace(",", ".", regex=False)
@@ -191,8 +237,13 @@ def parse_frame(chunk: pd.DataFrame, *, shared: bool = False) -> tuple[np.ndarra
     else:
         numbers = np.empty((len(chunk), len(chunk.columns)))
         text = np.zeros((len(chunk), len(chunk.columns)), dtype=bool)
+        rows = chunk.index.to_numpy()
         for position in range(len(chunk.columns)):
-            numbers[:, position], text[:, position] = parse_column(chunk.iloc[:, position])
+            column = chunk.iloc[:, position]
+            if len(chunk) >= STACK_ROWS:  # each distinct value parsed once
+                numbers[:, position], text[:, position] = _parse_encoded(column, rows, shared)
+            else:
+                numbers[:, position], text[:, position] = parse_column(column)
     if shared:
         _last[0], _last[1] = chunk, (numbers, text)
     return numbers, text

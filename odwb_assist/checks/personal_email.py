@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..hookspecs import hookimpl
 from ..i18n import Msg
 from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext
+from .base import BaseTableCheck, CheckContext, ColumnValues
 from .organisations import names_organisation, words_of
 from .people import describes_people, is_first_name
 
@@ -171,22 +171,30 @@ class PersonalEmailCheck(BaseTableCheck):
         types = context.options.get("types", {})
         self.text = {name for name in context.fields if types.get(name, "string") in ("string", "any")}
         self.people = describes_people(context.fields)
+        self.pending: list[tuple[str, int, pd.Series]] = []  # this chunk's candidate cells, column by column
+
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+        """The address alone, once per distinct value: service and organisation addresses (most of a big
+        file) leave here; the others wait for :meth:`check_chunk`, which reads the rest of their row."""
+        import numpy as np
+
+        if column.name not in self.text or not len(column):
+            return ()
+        values = column.texts
+        candidate = np.fromiter(("@" in value and address_shape(value) != "organisation" for value in values),
+                                dtype=bool, count=len(values))
+        if candidate.any():
+            self.pending.append((column.name, column.number, column.cells(candidate)))
+        return ()
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        screened = _columns_with_at(chunk)
-        for number, column in enumerate(chunk.columns, start=1):
-            if column not in self.text or (screened is not None and column not in screened):
-                continue
-            values = chunk[column]
-            candidates = values[values.str.contains("@", regex=False).fillna(False).astype(bool)]
-            if candidates.empty:
-                continue
-            # the address alone, once per distinct value: service and organisation addresses (most of
-            # a big file) leave here, vectorised; only the others are judged row by row
-            shapes = candidates.map({value: address_shape(str(value)) for value in candidates.unique()})
-            candidates = candidates[(shapes != "organisation").fillna(True).astype(bool)]
+        pending, self.pending = self.pending, []
+        if not pending:
+            return
+        rows = _RowCells(chunk, [cells.index for _, _, cells in pending])
+        for column, number, candidates in pending:
             for row, cell in candidates.items():
-                found = verdict(str(cell), _row_cells(chunk, row, column), self.people)
+                found = verdict(str(cell), rows.other_cells(row, column), self.people)
                 if found is None:
                     continue
                 kind, why = found
@@ -198,24 +206,24 @@ class PersonalEmailCheck(BaseTableCheck):
                               field_number=number, cell=str(cell), extra={"reason": why})
 
 
-SMALL_CHUNK = 1000  # rows: below this, columns are screened in plain Python first (wide files, few rows)
+class _RowCells:
+    """The cells of the chunk's rows holding a candidate address, read once from the chunk."""
 
+    def __init__(self, chunk: pd.DataFrame, indexes: list[pd.Index]) -> None:
+        import numpy as np
 
-def _columns_with_at(chunk: pd.DataFrame) -> set[object] | None:
-    """The columns of a short chunk with an ``@`` somewhere (``None``: chunk too long to screen); one
-    conversion of the chunk costs less than a pandas call per column on a 500-column sheet."""
-    if len(chunk) > SMALL_CHUNK:
-        return None
-    cells = chunk.to_numpy(dtype=object)
-    return {column for column, values in zip(chunk.columns, cells.T, strict=True)
-            if any(isinstance(v, str) and "@" in v for v in values)}
+        wanted = np.unique(np.concatenate([index.to_numpy() for index in indexes]))
+        block = chunk.loc[wanted]
+        self.columns = [str(column) for column in chunk.columns]
+        self.where = {int(row): at for at, row in enumerate(wanted.tolist())}
+        self.cells = block.to_numpy(dtype=object)
 
-
-def _row_cells(chunk: pd.DataFrame, row: object, column: object) -> Callable[[], list[str]]:
-    def cells() -> list[str]:
-        line = chunk.loc[row]
-        return [str(v) for c, v in line.items() if c != column and isinstance(v, str) and v.strip()]
-    return cells
+    def other_cells(self, row: object, column: str) -> Callable[[], list[str]]:
+        def cells() -> list[str]:
+            line = self.cells[self.where[int(row)]]  # type: ignore[call-overload]
+            return [str(v) for c, v in zip(self.columns, line, strict=True)
+                    if c != column and isinstance(v, str) and v.strip()]
+        return cells
 
 
 @hookimpl

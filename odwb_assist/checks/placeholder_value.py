@@ -17,7 +17,8 @@ from ..hookspecs import hookimpl
 from ..i18n import Msg
 from ..quality.fixing import Change, FixContext, replace_cells
 from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext
+from .base import BaseTableCheck, CheckContext, ColumnValues
+from .numbers import STACK_ROWS
 from .tally import EXAMPLES, number_text
 
 if TYPE_CHECKING:
@@ -77,6 +78,42 @@ class ColumnCounts:
                 self.examples.append((int(row), str(cell)))
         return placeholder
 
+    def add_values(self, column: ColumnValues) -> None:
+        """What :meth:`add` counts, for a chunk column given by its distinct values: each value is parsed and
+        tested once, the verdicts are mapped back to the rows (the same sample of text cells is read for dates)."""
+        import numpy as np
+
+        from .numbers import parse_values
+
+        if not len(column):  # every cell empty
+            return
+        numbers, text = parse_values(column)
+        codes = column.codes
+        filled = codes >= 0
+        valued = ~np.isnan(numbers)
+        self.numbers += int(column.counts[valued].sum())
+        words_mask = text[codes] & filled
+        words = int(words_mask.sum())
+        if words:  # dates among the text cells, estimated on the same even sample as :meth:`add`
+            step = max(1, words // DATE_SAMPLE)
+            sampled = codes[words_mask][::step]
+            tested = np.unique(sampled)
+            dated = np.zeros(len(column), dtype=bool)
+            dated[tested] = column.values.iloc[tested].str.fullmatch(DATE.pattern).fillna(False).to_numpy(dtype=bool)
+            dates = int(dated[sampled].sum())
+            dates = dates if step == 1 else round(dates * words / len(sampled))
+            self.dates += dates
+            self.text += words - dates
+        placeholder = ~valued & ~text
+        if placeholder.any():
+            counts = column.counts
+            for at in np.flatnonzero(placeholder):
+                self.placeholders[column.values.iat[at].strip()] += int(counts[at])
+            if len(self.examples) < EXAMPLES:
+                cells = column.cells(placeholder)
+                for row, cell in cells.head(EXAMPLES - len(self.examples)).items():
+                    self.examples.append((int(row), str(cell)))
+
     @property
     def typed(self) -> bool:
         typed = self.numbers + self.dates
@@ -97,9 +134,18 @@ class PlaceholderCheck(BaseTableCheck):
         self.columns: dict[str, ColumnCounts] = {}
         self.numbers: dict[str, int] = {}
 
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+        if len(column.codes) < STACK_ROWS and len(context.fields) > 1:
+            return ()  # a short chunk of several columns: parsed at once by :meth:`check_chunk`
+        self.columns.setdefault(column.name, ColumnCounts()).add_values(column)
+        self.numbers[column.name] = column.number
+        return ()
+
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
         from .numbers import parse_frame
 
+        if len(chunk) >= STACK_ROWS or len(chunk.columns) <= 1:
+            return ()  # done on each column's distinct values by :meth:`check_values`
         numbers, text = parse_frame(chunk, shared=True)
         if 0 < len(chunk) <= DATE_SAMPLE and len(chunk.columns) > 1:  # short and wide: every cell at once
             self._add_short(chunk, numbers, text)

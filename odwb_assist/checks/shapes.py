@@ -54,15 +54,24 @@ def column_shape(values: pd.Series, share: float = 0.8) -> str:
     return "mixed"
 
 
-def filled_counts(chunk: pd.DataFrame) -> pd.Series:
-    """Row number -> number of non-blank cells."""
+def filled_counts(chunk: pd.DataFrame, *, shared: bool = False) -> pd.Series:
+    """Row number -> number of non-blank cells. ``shared``: ``chunk`` is a read-only chunk of the check engine,
+    which several checks read in turn; the counts of the last such chunk are kept."""
     import pandas as pd
 
+    if shared and _last_counts[0] is chunk:
+        return _last_counts[1]
     if chunk.empty:
         return pd.Series(dtype="int64")
     from .cells import filled_mask
 
-    return pd.Series(filled_mask(chunk).sum(axis=1), index=chunk.index)
+    counts = pd.Series(filled_mask(chunk).sum(axis=1), index=chunk.index)
+    if shared:
+        _last_counts[0], _last_counts[1] = chunk, counts
+    return counts
+
+
+_last_counts: list[object] = [None, None]  # the last engine chunk counted, and its counts
 
 
 def full_row_threshold(width: int) -> int:

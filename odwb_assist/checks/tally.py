@@ -18,7 +18,10 @@ from ..i18n import Msg
 from ..quality.model import Finding, Severity
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
+
+    from .base import ColumnValues
 
 EXAMPLES = 20
 
@@ -47,6 +50,11 @@ class ColumnTally:
         if len(kept) < EXAMPLES:
             for row, cell in values.head(EXAMPLES - len(kept)).items():
                 kept.append((int(row), str(cell)))
+
+    def add_values(self, column: ColumnValues, mask: np.ndarray) -> None:
+        """Count the cells of ``column`` whose distinct value ``mask`` flags."""
+        if mask.any():
+            self.add(column.name, column.number, column.cells(mask))
 
     def findings(self, type_: str, severity: Severity, message: Msg, tip: Msg) -> Iterator[Finding]:
         """One finding per column; ``message`` may use {field}, {count}, {cell}, {row}."""
@@ -89,3 +97,20 @@ def matching(column: pd.Series, pattern: str, prefilter: str | None = None) -> p
         series = series[mask]
     found = series.str.fullmatch(pattern).fillna(False).astype(bool)
     return series[found]
+
+
+SMALL_VALUES = 200  # distinct values: below this, Python's re beats a pandas string call
+
+
+def value_mask(column: ColumnValues, pattern: str, prefilter: str | None = None) -> np.ndarray:
+    """Which distinct values of ``column`` fully match ``pattern`` (after a cheap substring prefilter): a mask
+    over ``column.values``, for :meth:`.ColumnValues.cells` or :meth:`.ColumnValues.rows_where`."""
+    import numpy as np
+
+    from .cells import fullmatch_mask
+
+    if len(column) > SMALL_VALUES:
+        return fullmatch_mask(column.values, pattern, prefilter)
+    fullmatch = _compiled(pattern).fullmatch
+    return np.fromiter(((prefilter is None or prefilter in v) and fullmatch(v) is not None for v in column.texts),
+                       dtype=bool, count=len(column))

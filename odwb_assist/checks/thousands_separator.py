@@ -10,9 +10,9 @@ from ..hookspecs import hookimpl
 from ..i18n import Msg
 from ..quality.fixing import Change, FixContext
 from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext
+from .base import BaseTableCheck, CheckContext, ColumnValues
 from .decimal_comma import convert_numbers, number_columns
-from .tally import SMALL_CHUNK, ColumnTally
+from .tally import SMALL_VALUES, ColumnTally, value_mask
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,36 +46,33 @@ class ThousandsSeparatorCheck(BaseTableCheck):
         self.text = {name for name in context.fields if types.get(name, "string") in ("string", "any")}
         self.dotted = self.text | {name for name in context.fields if types.get(name) == "number"}
 
-    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         import numpy as np
+        import pandas as pd
 
-        from .cells import fullmatch_mask, matching_cells, text_series
+        from .cells import fullmatch_mask
 
-        python = len(chunk) <= SMALL_CHUNK  # all the columns at once (wide sheets), as :func:`.tally.matching`
-        columns = list(chunk.columns)
-        text = [p for p, column in enumerate(columns) if column in self.text]
-        for position, cells in matching_cells(chunk, lambda v: fullmatch_mask(v, SURE_RE2, None, python), text):
-            self.sure.add(str(columns[position]), position + 1, cells)
-        dotted = [p for p, column in enumerate(columns) if column in self.dotted]
-        if not dotted:
+        name = column.name
+        if name in self.text:
+            self.sure.add_values(column, value_mask(column, SURE_RE2))
+        if name not in self.dotted or not len(column):
             return ()
-        values = text_series(chunk, dotted)
-        has_dot = values.str.contains(".", regex=False).to_numpy(dtype=bool)
+        python = len(column) <= SMALL_VALUES
+        if python:
+            has_dot = np.fromiter(("." in v for v in column.texts), dtype=bool, count=len(column))
+        else:
+            has_dot = column.values.str.contains(".", regex=False).to_numpy(dtype=bool)
         if not has_dot.any():
             return ()
         at = np.flatnonzero(has_dot)
-        cells = values.iloc[at].reset_index(drop=True)
-        dot3 = fullmatch_mask(cells, DOT3, None, python)
-        other = cells.str.fullmatch(OTHER_DECIMALS).fillna(False).to_numpy(dtype=bool)
-        height = len(chunk)
-        index = chunk.index.to_numpy()
-        owner = np.asarray(dotted)[at // height]
-        for position in np.unique(owner):
-            mine = owner == position
-            column = str(columns[position])
-            hits = mine & dot3
-            self.dot3.add(column, int(position) + 1, cells[hits].set_axis(index[at[hits] % height]))
-            self.other[column] += int((mine & other).sum())
+        dotted = (pd.Series([column.texts[i] for i in at], dtype="str") if python
+                  else column.values.iloc[at].reset_index(drop=True))
+        dot3 = np.zeros(len(column), dtype=bool)
+        other = np.zeros(len(column), dtype=bool)
+        dot3[at] = fullmatch_mask(dotted, DOT3, None, python)
+        other[at] = fullmatch_mask(dotted, OTHER_DECIMALS, None, python)
+        self.dot3.add_values(column, dot3)
+        self.other[name] += int(column.counts[other].sum())
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:

@@ -9,8 +9,8 @@ from ..hookspecs import hookimpl
 from ..i18n import Msg
 from ..quality.fixing import Change, FixContext, replace_cells
 from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext
-from .tally import ColumnTally, matching
+from .base import BaseTableCheck, CheckContext, ColumnValues
+from .tally import ColumnTally, value_mask
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,11 +37,9 @@ class UnitInCellCheck(BaseTableCheck):
         types = context.options.get("types", {})
         self.skip = {name for name, kind in types.items() if kind in ("integer", "number", "year", "date", "boolean")}
 
-    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        for number, column in enumerate(chunk.columns, start=1):
-            if column in self.skip:
-                continue
-            self.tally.add(str(column), number, matching(chunk[column], PATTERN))
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+        if column.name not in self.skip:
+            self.tally.add_values(column, value_mask(column, PATTERN))
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:

@@ -83,8 +83,8 @@ class _Run:
     def frame(self, frame: Any) -> None:
         """Run the type tally, the field kinds and the checks on a chunk (text cells, index = row numbers)."""
         self.rows += len(frame)
-        self.add_all("type", lambda: self.typing.add(frame))
         encoded = EncodedColumns(frame, self.context.kinds)
+        self.add_all("type", lambda: self.typing.add(frame, encoded))
         for name, kind in self.kinds.items():
             if name not in frame.columns:
                 continue

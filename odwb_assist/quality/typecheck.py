@@ -20,15 +20,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import pandas as pd
 
+from ..checks.base import ColumnValues
+from ..checks.tally import _compiled
 from .aggregate import EXAMPLES, type_error_message
 from .messages import TRANSLATIONS, column_words
 from .model import Finding, Severity
-from .placeholders import placeholder_mask
+from .placeholders import is_placeholder, placeholder_mask
 
 # Frictionless v5 default readers: int(cell.strip()), Decimal(cell.strip()), strptime %Y-%m-%d,
 # a 4-character int, the default true/false values. Written for RE2 (pyarrow): no \s, \d or lookaround,
@@ -132,21 +134,6 @@ class _Column:
         return chosen
 
 
-STACK_COLUMNS = 32
-
-
-def _stack(chunk: pd.DataFrame, names: list[str]) -> pd.Series:
-    """The cells of ``names``, column after column, as one text Series (position = column * height + row)."""
-    if len(names) == 1:
-        return chunk[names[0]].reset_index(drop=True)
-    if len(names) > STACK_COLUMNS:  # one Arrow array (pd.concat of many Series is slow on wide sheets)
-        from ..checks.cells import text_series
-
-        where = {name: position for position, name in enumerate(chunk.columns)}
-        return text_series(chunk, [where[name] for name in names])
-    return pd.concat([chunk[name] for name in names], ignore_index=True)
-
-
 def _give_up(state: _Column) -> None:
     """Forget the types too many values contradict, and, once the sampled type holds, all but its wider ones."""
     for name in [n for n, count in state.counts.items() if count > max(FLOOR, KEEP_SAMPLED * state.filled)]:
@@ -157,6 +144,61 @@ def _give_up(state: _Column) -> None:
             keep.add(wider)
         for name in [n for n in state.counts if n not in keep]:
             del state.counts[name], state.rows[name], state.cells[name]
+
+
+class Encoded(Protocol):
+    """A chunk's columns as :class:`ColumnValues`, by name (the engine's ``EncodedColumns``)."""
+
+    def __getitem__(self, name: str) -> ColumnValues: ...
+
+
+SMALL_VALUES = 200  # distinct values: below this, Python's re beats a pandas string call (wide sheets, few rows)
+
+
+class _Values:
+    """A chunk column's distinct values and, per type, which of them it cannot read (each computed once)."""
+
+    def __init__(self, column: ColumnValues) -> None:
+        self.column = column
+        self.texts = np.asarray(column.texts if len(column) <= SMALL_VALUES else column.values.to_numpy(dtype=object),
+                                dtype=object)
+        self.bad: dict[str, np.ndarray] = {}
+
+    def invalid(self, kind: str) -> np.ndarray:
+        if kind not in self.bad:
+            if kind == "number" and "integer" in self.bad:  # a whole number is a number: test integer's misses only
+                found = self.bad["integer"].copy()
+                at = np.flatnonzero(found)
+                found[at] = self._test(at, "number")
+            else:
+                found = self._test(None, kind)
+            self.bad[kind] = found
+        return self.bad[kind]
+
+    def _test(self, at: np.ndarray | None, kind: str) -> np.ndarray:
+        texts = self.texts if at is None else self.texts[at]
+        if kind == "string" or not len(texts):
+            return np.zeros(len(texts), dtype=bool)
+        if len(texts) > SMALL_VALUES:
+            values = self.column.values if at is None else self.column.values.iloc[at].reset_index(drop=True)
+            return invalid_mask(values, kind).to_numpy(dtype=bool)
+        fullmatch = _compiled(PATTERNS[kind]).fullmatch
+        valid = [fullmatch(text) is not None for text in texts]
+        if kind == "date":
+            valid = [ok and _strptime_ok(text) for ok, text in zip(valid, texts, strict=True)]
+        elif kind == "year":
+            valid = [ok and len(text) == 4 for ok, text in zip(valid, texts, strict=True)]
+        return ~np.asarray(valid, dtype=bool)
+
+    def placeholders(self, among: np.ndarray) -> np.ndarray:
+        """Which distinct values are placeholders, tested among ``among`` only."""
+        found = np.zeros(len(among), dtype=bool)
+        at = np.flatnonzero(among)
+        if len(self.texts) <= SMALL_VALUES:
+            found[at] = [is_placeholder(text) for text in self.texts[at]]
+        else:
+            found[at] = placeholder_mask(self.column.values.iloc[at]).to_numpy(dtype=bool)
+        return found
 
 
 class TypeTally:
@@ -171,89 +213,60 @@ class TypeTally:
         self.columns = {name: _Column(name, number, "string" if kind == "any" else kind, not infer)
                         for name, (number, kind) in types.items()}
 
-    def add(self, chunk: pd.DataFrame) -> None:
+    def add(self, chunk: pd.DataFrame, encoded: Encoded | None = None) -> None:
+        """Count a chunk; ``encoded``: its columns' distinct values (:class:`ColumnValues`), when already encoded."""
         names = [name for name, state in self.columns.items()
                  if state.counts and name in chunk.columns and not (state.fixed and state.sampled == "string")]
         if not names or chunk.empty:
             return
+        columns: dict[str, _Values] = {}
+        for name in names:
+            if encoded is not None:
+                column = encoded[name]
+            else:
+                position = chunk.columns.get_loc(name)
+                column = ColumnValues.from_series(chunk.iloc[:, position], position + 1)
+            columns[name] = _Values(column)
+        height = len(chunk)
         undecided = any(self.columns[name].filled < FLOOR and len(self.columns[name].counts) > 1 for name in names)
-        if undecided and len(chunk) > 2 * SLICE:
-            self._add_block(chunk.iloc[:SLICE], names)  # most candidates are given up on a few rows
-            chunk = chunk.iloc[SLICE:]
+        start = 0
+        if undecided and height > 2 * SLICE:
+            self._add_block(columns, names, 0, SLICE)  # most candidates are given up on a few rows
+            start = SLICE
             names = [name for name in names if self.columns[name].counts]
         if names:
-            self._add_block(chunk, names)
+            self._add_block(columns, names, start, height)
 
-    def _add_block(self, chunk: pd.DataFrame, names: list[str]) -> None:
-        """Test every candidate type on all the columns that still need it at once (one regex per type)."""
-        height = len(chunk)
-        stacked = _stack(chunk, names)  # column after column
-        filled = (stacked != "").to_numpy(dtype=bool).reshape(len(names), height)
-        bad: dict[str, dict[str, np.ndarray]] = {name: {} for name in names}
-        for kind in CANDIDATES:
-            needing = [name for name in names if kind in self.columns[name].counts]
-            if kind == "number":  # a whole number is a number: where integer was tested, test only its misses
-                cascade = [name for name in needing if "integer" in bad[name]]
-                self._number_after_integer(stacked, names, cascade, bad, height)
-                needing = [name for name in needing if name not in cascade]
-            if not needing:
-                continue
-            values = stacked if len(needing) == len(names) else _stack(chunk, needing)
-            mask = invalid_mask(values, kind).to_numpy(dtype=bool).reshape(len(needing), height)
-            for position, name in enumerate(needing):
-                bad[name][kind] = mask[position]
-        # Placeholders (cells no candidate reads) count as empty cells; one vectorised test for the block.
-        placeholders = np.zeros((len(names), height), dtype=bool)
-        everywhere = filled.copy()
-        for position, name in enumerate(names):
-            if self.columns[name].fixed:
-                everywhere[position] = False
-            for mask in bad[name].values():
-                everywhere[position] &= mask
-        if everywhere.any():
-            flat = np.flatnonzero(everywhere.ravel())
-            placeholders.ravel()[flat] = placeholder_mask(stacked.iloc[flat]).to_numpy(dtype=bool)
-        index = chunk.index.to_numpy()
-        wanted: list[tuple[list[str], np.ndarray]] = []  # (list to extend, flat positions): one take at the end
-        for position, name in enumerate(names):
+    def _add_block(self, columns: dict[str, _Values], names: list[str], start: int, stop: int) -> None:
+        """Test the candidate types on the distinct values of each column (once per value), then count the rows
+        ``start:stop`` of the chunk: their cells' verdicts are read through the codes."""
+        for name in names:
             state = self.columns[name]
-            state.filled += int(filled[position].sum()) - int(placeholders[position].sum())
-            for kind, mask in bad[name].items():
-                mask = mask & ~placeholders[position]
+            values = columns[name]
+            codes = values.column.codes[start:stop]
+            filled = codes >= 0
+            kinds = list(state.counts)
+            everywhere = None
+            if not state.fixed:  # placeholders (cells no candidate reads) count as empty cells
+                everywhere = np.ones(len(values.column), dtype=bool)
+                for kind in kinds:
+                    everywhere &= values.invalid(kind)
+            placeholder = values.placeholders(everywhere) if everywhere is not None and everywhere.any() else None
+            placeholder_rows = (np.append(placeholder, False)[codes] if placeholder is not None
+                                else np.zeros(len(codes), dtype=bool))
+            state.filled += int(filled.sum()) - int(placeholder_rows.sum())
+            rows = values.column.rows[start:stop]
+            for kind in kinds:
+                mask = np.append(values.invalid(kind), False)[codes] & ~placeholder_rows
                 count = int(mask.sum())
                 if not count:
                     continue
                 state.counts[kind] += count
-                state.rows[kind].append(index[mask])
+                state.rows[kind].append(rows[mask])
                 if not state.fixed or len(state.cells[kind]) < EXAMPLES:
-                    wanted.append((state.cells[kind], np.flatnonzero(mask) + position * height))
-        if wanted:
-            texts = stacked.iloc[np.concatenate([flat for _, flat in wanted])].astype(str).tolist()
-            start = 0
-            for target, flat in wanted:
-                target.extend(texts[start:start + len(flat)])
-                start += len(flat)
-        for name in names:
-            if not self.columns[name].fixed:
-                _give_up(self.columns[name])
-
-    @staticmethod
-    def _number_after_integer(stacked: pd.Series, names: list[str], cascade: list[str],
-                              bad: dict[str, dict[str, np.ndarray]], height: int) -> None:
-        if not cascade:
-            return
-        where = {name: position for position, name in enumerate(names)}
-        flats = [np.flatnonzero(bad[name]["integer"]) + where[name] * height for name in cascade]
-        for name in cascade:
-            bad[name]["number"] = bad[name]["integer"].copy()
-        every = np.concatenate(flats)
-        if not len(every):
-            return
-        misses = invalid_mask(stacked.iloc[every].reset_index(drop=True), "number").to_numpy(dtype=bool)
-        start = 0
-        for name, flat in zip(cascade, flats, strict=True):
-            bad[name]["number"][flat - where[name] * height] = misses[start:start + len(flat)]
-            start += len(flat)
+                    state.cells[kind].extend(values.texts[codes[mask]].tolist())
+            if not state.fixed:
+                _give_up(state)
 
     def types(self) -> dict[str, str]:
         """Field -> the type chosen from the whole file."""
