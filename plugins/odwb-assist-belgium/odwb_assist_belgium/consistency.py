@@ -125,14 +125,14 @@ def _pairs(column: ColumnValues, other: ColumnValues, error_type: str, judge: Ju
     order, uniques = pd.factorize(pair[both])  # distinct pairs, in order of first appearance
     verdicts: dict[int, dict[str, str]] = {}
     for position, key in enumerate(uniques.tolist()):
-        bad = judge(a_texts[key // (len(b_texts) + 1)], b_texts[key % (len(b_texts) + 1)])
-        if bad is not None:
-            verdicts[position] = bad
+        verdict = judge(a_texts[key // (len(b_texts) + 1)], b_texts[key % (len(b_texts) + 1)])
+        if verdict is not None:
+            verdicts[position] = verdict
     if not verdicts:
         return
     bad = np.zeros(len(uniques), dtype=bool)
     bad[list(verdicts)] = True
-    hits = bad[order]
+    hits = bad[np.asarray(order)]
     positions, groups = np.flatnonzero(both)[hits], order[hits]
     sort = np.argsort(groups, kind="stable")  # grouped by pair, rows in order within a group
     positions, groups = positions[sort], groups[sort]
