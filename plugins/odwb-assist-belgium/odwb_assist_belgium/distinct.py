@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from odwb_assist.checks.base import CheckContext, ColumnValues
 from odwb_assist.quality.model import Finding
 
-from .findings import emit
+from .findings import VALUE_CACHE, emit
 
 if TYPE_CHECKING:
     import numpy as np
@@ -120,3 +120,60 @@ def row_cells(column: ColumnValues, selected: Any) -> pd.Series:
     picked = np.asarray(selected)
     cells = column.values.to_numpy(dtype=object)[column.codes[picked]]
     return pd.Series(cells, index=pd.Index(column.rows[picked], name="row"), dtype="str", name=column.name)
+
+
+class VerdictCache:
+    """Boolean verdicts of distinct values kept across chunks (and files) for a costly vectorised validator.
+
+    ``compute`` takes a text Series and returns boolean masks over it; only the values never seen go to it.
+    Bounded: the first ``size`` distinct values are kept, later ones are computed every time.
+    """
+
+    def __init__(self, compute: Callable[[pd.Series], tuple[pd.Series, ...]], size: int = VALUE_CACHE) -> None:
+        self.compute = compute
+        self.size = size
+        self.clear()
+
+    def clear(self) -> None:
+        self.keys: pd.Index | None = None
+        self.table: np.ndarray | None = None  # one row per key, one column per mask
+
+    def __len__(self) -> int:
+        return 0 if self.keys is None else len(self.keys)
+
+    def __call__(self, texts: pd.Series) -> list[np.ndarray]:
+        import numpy as np
+
+        if self.keys is None or self.table is None:
+            fresh = self._compute(texts)
+            self._keep(texts, fresh)
+            return list(fresh.T)
+        positions = self.keys.get_indexer(texts)
+        missing = positions < 0
+        result = np.empty((len(texts), self.table.shape[1]), dtype=bool)
+        result[~missing] = self.table[positions[~missing]]
+        if missing.any():
+            unseen = texts[missing]
+            fresh = self._compute(unseen)
+            result[missing] = fresh
+            self._keep(unseen, fresh)
+        return list(result.T)
+
+    def _compute(self, texts: pd.Series) -> np.ndarray:
+        import numpy as np
+
+        return np.column_stack([np.asarray(mask, dtype=bool) for mask in self.compute(texts)])
+
+    def _keep(self, texts: pd.Series, verdicts: np.ndarray) -> None:
+        import numpy as np
+        import pandas as pd
+
+        room = self.size - len(self)
+        if room <= 0:
+            return
+        first = ~texts.duplicated().to_numpy(dtype=bool)  # the stripped values of a chunk may repeat
+        keys, rows = texts[first][:room], verdicts[first][:room]
+        if self.keys is None or self.table is None:
+            self.keys, self.table = pd.Index(keys), rows
+        else:
+            self.keys, self.table = self.keys.append(pd.Index(keys)), np.concatenate([self.table, rows])

@@ -16,7 +16,7 @@ from odwb_assist.checks.base import CheckContext, ColumnValues, FieldKind
 from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
-from .distinct import emit_values, encode, filled, stripped
+from .distinct import VerdictCache, emit_values, encode, filled, stripped
 from .findings import SEPARATORS, VALUE_CACHE, compact, share
 from .people import describes_people
 
@@ -72,11 +72,15 @@ def detect(sample: pd.Series) -> float:
     return share(sample, lambda values: verdicts(values)[0])
 
 
+VERDICTS = VerdictCache(lambda values: verdicts(values))
+"""(valid, lost zero) of the distinct values seen so far: a value is judged once per process (bounded)."""
+
+
 def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
     keep = filled(column)
     if not keep.any():
         return
-    valid, lost = (mask.to_numpy(dtype=bool) & keep for mask in verdicts(stripped(column)))
+    valid, lost = (mask & keep for mask in VERDICTS(stripped(column)))
     yield from emit_values("be-phone-lost-zero", column, lost, context, lambda cell: {"fixed": "0" + cell.strip()})
     yield from emit_values("be-phone-invalid", column, keep & ~(valid | lost), context)
     if describes_people(context.fields):

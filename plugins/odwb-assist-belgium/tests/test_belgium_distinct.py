@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from typing import Any
 
 import pandas as pd
 import pytest
 from odwb_assist_belgium import coordinates, enterprise, phone
 from odwb_assist_belgium.coordinates_pair import SwappedCoordinatesCheck
+from odwb_assist_belgium.distinct import VerdictCache
 from odwb_assist_belgium.kinds import KINDS
 from odwb_assist_belgium.territory import OutsideWalloniaCheck
 
@@ -29,7 +31,9 @@ def run_chunk(frame: pd.DataFrame, context: CheckContext, checks: list) -> list:
     kinds = {kind.name: kind for kind in KINDS}
     found = []
     for name, kind in context.kinds.items():
-        found += list(kinds[kind].validate_values(encoded[name], context))
+        validate_values = kinds[kind].validate_values
+        assert validate_values is not None
+        found += list(validate_values(encoded[name], context))
     for check in checks:
         for name in frame.columns:
             found += list(check.check_values(encoded[name], context))
@@ -55,12 +59,34 @@ def test_a_validator_sees_each_distinct_value_once_and_findings_go_back_to_every
         return original(values)
 
     monkeypatch.setattr(module, "verdicts", counting)
+    module.VERDICTS.clear()
     rows = cells * 400  # 2,000 rows, a handful of distinct cells
     context = CheckContext(source="t.csv", fields=["col"], kinds={"col": module.KIND.name})
     found = run_chunk(chunk({"col": rows}), context, [])
     assert len(seen) == 1 and len(seen[0]) == len(set(rows) - {""})  # once, on the distinct non-empty cells
     assert [f.row_number for f in found if f.type == bad] == [i + 2 for i, cell in enumerate(rows) if cell in ("12345", "123")]
     assert {f.cell for f in found} == {"12345", "123"} & set(rows)
+
+
+def test_verdicts_are_kept_across_chunks_bounded_and_unchanged(monkeypatch):
+    seen: list[list[str]] = []
+    original = phone.verdicts
+
+    def counting(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+        seen.append(values.tolist())
+        return original(values)
+
+    monkeypatch.setattr(phone, "verdicts", counting)
+    cache = VerdictCache(lambda values: phone.verdicts(values), size=4)
+    first = pd.Series(["081 24 64 11", "12345", "81246411", "12345 "]).str.strip()
+    second = pd.Series(["0470 12 34 56", "12345", "081 24 64 11", "+33 1 42 68 53 00", "abc"])
+    for texts in (first, second, second):
+        expected = [mask.to_numpy(dtype=bool).tolist() for mask in original(texts)]
+        assert [mask.tolist() for mask in cache(texts)] == expected
+    assert seen == [["081 24 64 11", "12345", "81246411", "12345"],  # the first chunk, whole
+                    ["0470 12 34 56", "+33 1 42 68 53 00", "abc"],  # then only what was never seen
+                    ["+33 1 42 68 53 00", "abc"]]  # the cache is full (4 values): the rest is judged each time
+    assert len(cache) == 4
 
 
 def test_coordinates_are_parsed_once_per_column_for_kind_pair_and_territory(monkeypatch):
@@ -75,7 +101,7 @@ def test_coordinates_are_parsed_once_per_column_for_kind_pair_and_territory(monk
     lat = ["50,4669", "4,8670", "50,4669", "51,2194", "abc", ""]
     lon = ["4,8670", "50,4669", "4,8670", "4,4025", "5,0", ""]
     context = CheckContext(source="t.csv", fields=["lat", "lon"], kinds={"lat": "wgs84-latitude", "lon": "wgs84-longitude"})
-    checks = [SwappedCoordinatesCheck(), OutsideWalloniaCheck()]
+    checks: list[Any] = [SwappedCoordinatesCheck(), OutsideWalloniaCheck()]
     for check in checks:
         check.start(context)
     found = run_chunk(chunk({"lat": lat, "lon": lon}), context, checks)
