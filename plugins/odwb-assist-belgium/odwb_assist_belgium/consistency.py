@@ -2,7 +2,8 @@
 
 The columns come from the detected kinds (``be-nis-code``, ``be-postal-code``,
 ``be-commune-name``); the commune-name column is also found by its header when no kind was
-assigned. Work is done on distinct (code, name) pairs, then mapped back to the rows.
+assigned. Work is done on distinct (code, name) pairs of the chunk's encoded columns, then mapped back
+to the rows.
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 
+import numpy as np
 import pandas as pd
 
-from odwb_assist.checks.base import BaseTableCheck, CheckContext
+from odwb_assist.checks.base import BaseTableCheck, CheckContext, ColumnValues
 from odwb_assist.quality.model import Finding
 
 from . import reference as ref
 from .commune import HEADER_PATTERNS as COMMUNE_HEADERS
+from .distinct import StashedColumns, memo, row_cells, stripped
 from .findings import emit
 from .nis import current_code
 
@@ -64,7 +67,7 @@ def _postal_name_bad(postal: str, name: str) -> dict[str, str] | None:
     return {"name": ref.communes()[owner].name_fr, "other": name}
 
 
-class CommuneConsistencyCheck(BaseTableCheck):
+class CommuneConsistencyCheck(StashedColumns, BaseTableCheck):
     """NIS code, postal code and commune name of one row must designate the same commune."""
 
     name = "belgium.commune-consistency"
@@ -74,16 +77,21 @@ class CommuneConsistencyCheck(BaseTableCheck):
         nis_col = column_of(context, "be-nis-code")
         postal_col = column_of(context, "be-postal-code")
         name_col = commune_column(context)
-        if nis_col and name_col:
-            yield from _pairs(chunk, nis_col, name_col, "be-nis-name-mismatch", _nis_name_bad, context)
-        judged = pd.Series(False, index=chunk.index)
-        if postal_col and nis_col and nis_col in chunk.columns:
-            yield from _pairs(chunk, postal_col, nis_col, "be-postal-nis-mismatch", _postal_nis_bad, context)
-            codes = chunk[nis_col].astype(str).str.strip()
-            judged = codes.isin([v for v in codes.unique() if current_code(v) in ref.communes()])
-        if postal_col and name_col:
+        columns = {name: self.column(chunk, name) for name in (nis_col, postal_col, name_col)
+                   if name and name in chunk.columns}
+        self.forget()
+        if nis_col in columns and name_col in columns:
+            yield from _pairs(columns[nis_col], columns[name_col], "be-nis-name-mismatch", _nis_name_bad, context)
+        judged = np.zeros(len(chunk), dtype=bool)
+        if postal_col in columns and nis_col in columns:
+            nis = columns[nis_col]
+            yield from _pairs(columns[postal_col], nis, "be-postal-nis-mismatch", _postal_nis_bad, context)
+            current = np.array([current_code(v) in ref.communes() for v in stripped(nis).tolist()], dtype=bool)
+            judged = nis.row_mask(current)
+        if postal_col in columns and name_col in columns:
             # the name speaks only where no usable NIS code does
-            yield from _pairs(chunk.loc[~judged], postal_col, name_col, "be-postal-commune-mismatch", _postal_name_bad, context)
+            yield from _pairs(columns[postal_col], columns[name_col], "be-postal-commune-mismatch", _postal_name_bad,
+                              context, ~judged)
 
 
 Judge = Callable[[str, str], "dict[str, str] | None"]
@@ -93,27 +101,42 @@ def _constant(values: dict[str, str]) -> Callable[[str], dict[str, str]]:
     return lambda _cell: values
 
 
-def _pairs(
-    chunk: pd.DataFrame, col: str, other_col: str, error_type: str, judge: Judge, context: CheckContext
-) -> Iterator[Finding]:
-    if col not in chunk.columns or other_col not in chunk.columns:
-        return
-    a = chunk[col].astype(str).str.strip()
-    b = chunk[other_col].astype(str).str.strip()
-    both = (a != "") & (b != "")
+def _keys(column: ColumnValues) -> tuple[np.ndarray, list[str]]:
+    """Per row: the position of its stripped cell among the distinct stripped cells (-1 when blank); those cells."""
+    def compute() -> tuple[np.ndarray, list[str]]:
+        codes, uniques = pd.factorize(stripped(column))
+        texts = [str(text) for text in uniques]
+        blank = np.array([text == "" for text in texts] + [True], dtype=bool)
+        by_value = np.append(np.where(blank[codes], -1, codes), -1)
+        return by_value[column.codes], texts
+    return memo(column, "stripped-codes", compute)
+
+
+def _pairs(column: ColumnValues, other: ColumnValues, error_type: str, judge: Judge, context: CheckContext,
+           rows: np.ndarray | None = None) -> Iterator[Finding]:
+    a, a_texts = _keys(column)
+    b, b_texts = _keys(other)
+    both = (a >= 0) & (b >= 0)
+    if rows is not None:
+        both &= rows
     if not both.any():
         return
-    a, b = a[both], b[both]
-    keys = a + "\x1f" + b
-    verdicts: dict[str, dict[str, str]] = {}
-    for key in keys.unique():
-        x, y = key.split("\x1f", 1)
-        bad = judge(x, y)
-        if bad is not None:
-            verdicts[key] = bad
+    pair = np.where(both, a * (len(b_texts) + 1) + b, -1)
+    order, uniques = pd.factorize(pair[both])  # distinct pairs, in order of first appearance
+    verdicts: dict[int, dict[str, str]] = {}
+    for position, key in enumerate(uniques.tolist()):
+        verdict = judge(a_texts[key // (len(b_texts) + 1)], b_texts[key % (len(b_texts) + 1)])
+        if verdict is not None:
+            verdicts[position] = verdict
     if not verdicts:
         return
-    rows = keys[keys.isin(list(verdicts))]
-    for key, group in rows.groupby(rows, sort=False):
-        cells = chunk.loc[group.index, col].astype(str)
-        yield from emit(error_type, cells, col, context, _constant(verdicts[str(key)]))
+    bad = np.zeros(len(uniques), dtype=bool)
+    bad[list(verdicts)] = True
+    hits = bad[np.asarray(order)]
+    positions, groups = np.flatnonzero(both)[hits], order[hits]
+    sort = np.argsort(groups, kind="stable")  # grouped by pair, rows in order within a group
+    positions, groups = positions[sort], groups[sort]
+    starts = np.flatnonzero(np.diff(groups, prepend=-1))
+    for start, end in zip(starts, [*starts[1:], len(groups)], strict=True):
+        cells = row_cells(column, positions[start:end])
+        yield from emit(error_type, cells, column.name, context, _constant(verdicts[int(groups[start])]))

@@ -2,7 +2,8 @@
 ``lambert72-y`` (EPSG:31370 metres), checked against the bounds of Wallonia (domain.md §2.3).
 
 A column checks its own values; the pair check in :mod:`.coordinates_pair` finds swapped
-latitude/longitude on a row. Points elsewhere in Belgium are the territory check's (:mod:`.territory`);
+latitude/longitude on a row. A column chunk is parsed once (:func:`parsed`, over its distinct values) for
+the kind, the pair check and the territory check alike. Points elsewhere in Belgium are the territory check's (:mod:`.territory`);
 points outside Belgium are reported here, one per row. When both WGS84 columns exist, a value that belongs to the other
 axis is left to the pair check.
 """
@@ -14,16 +15,18 @@ from typing import Any
 
 import pandas as pd
 
-from odwb_assist.checks.base import CheckContext, FieldKind
+from odwb_assist.checks.base import CheckContext, ColumnValues, FieldKind
 from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
 from . import reference as ref
-from .findings import emit_where, non_empty, share
+from .distinct import emit_values, encode, filled, memo, stripped
+from .findings import share
 
 Range = tuple[float, float]
-Validator = Callable[[pd.Series, str, CheckContext], Iterator[Finding]]
-Territory = Callable[[pd.Series, CheckContext], tuple[pd.Series, pd.Series]]  # (in Wallonia, elsewhere in Belgium)
+Validator = Callable[[ColumnValues, CheckContext], Iterator[Finding]]
+Masks = Callable[[ColumnValues, CheckContext], dict[str, pd.Series]]
+Territory = Callable[[ColumnValues, CheckContext], tuple[pd.Series, pd.Series]]  # (in Wallonia, elsewhere in Belgium)
 LAMBERT72 = "Lambert 72 (EPSG:31370)"
 LAMBERT2008 = "Lambert 2008 (EPSG:3812)"
 
@@ -31,6 +34,11 @@ LAMBERT2008 = "Lambert 2008 (EPSG:3812)"
 def numbers(values: pd.Series) -> pd.Series:
     """Numeric values (decimal comma accepted: the core ``decimal-comma`` check reports it); NaN if not a number."""
     return pd.to_numeric(values.str.replace(",", ".", regex=False), errors="coerce")
+
+
+def parsed(column: ColumnValues) -> pd.Series:
+    """The column's distinct values as numbers (NaN where not a number or empty), parsed once per chunk."""
+    return memo(column, "numbers", lambda: numbers(stripped(column)))
 
 
 def within(nums: pd.Series, bounds: Range) -> pd.Series:
@@ -41,9 +49,8 @@ def _detect_numeric(sample: pd.Series) -> float:
     return share(sample, lambda values: numbers(values).notna())
 
 
-def _wgs84_masks(values: pd.Series, context: CheckContext, own: Range, other: Range, belgium: Range, partner_kind: str,
+def _wgs84_masks(nums: pd.Series, context: CheckContext, own: Range, other: Range, belgium: Range, partner_kind: str,
                  projected: tuple[Range, Range]) -> dict[str, pd.Series]:
-    nums = numbers(values)
     invalid = nums.isna()
     ok = within(nums, own)
     l72 = within(nums, projected[0])
@@ -57,27 +64,27 @@ def _wgs84_masks(values: pd.Series, context: CheckContext, own: Range, other: Ra
 
 
 def _wgs84_validator(*ranges: Any) -> tuple[Validator, Territory]:
-    def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
-        values = non_empty(series)
-        if values.empty:
-            return
-        masks = _wgs84_masks(values, context, *ranges)
-        yield from emit_where("coordinates-invalid", series, values, masks["invalid"], field_name, context)
-        yield from emit_where("coordinates-projected", series, values, masks["l72"], field_name, context,
-                              lambda _: {"name": LAMBERT72})
-        yield from emit_where("coordinates-projected", series, values, masks["l08"], field_name, context,
-                              lambda _: {"name": LAMBERT2008})
-        yield from emit_where("coordinates-outside-wallonia", series, values, masks["abroad"], field_name, context)
+    def masks(column: ColumnValues, context: CheckContext) -> dict[str, pd.Series]:
+        return memo(column, "coordinates", lambda: _wgs84_masks(parsed(column), context, *ranges))
 
-    def territory(values: pd.Series, context: CheckContext) -> tuple[pd.Series, pd.Series]:
-        masks = _wgs84_masks(values, context, *ranges)
-        return masks["walloon"], masks["belgium"]
+    def validate(column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
+        keep = filled(column)
+        if not keep.any():
+            return
+        found = masks(column, context)
+        yield from emit_values("coordinates-invalid", column, keep & found["invalid"].to_numpy(dtype=bool), context)
+        yield from emit_values("coordinates-projected", column, found["l72"], context, lambda _: {"name": LAMBERT72})
+        yield from emit_values("coordinates-projected", column, found["l08"], context, lambda _: {"name": LAMBERT2008})
+        yield from emit_values("coordinates-outside-wallonia", column, found["abroad"], context)
+
+    def territory(column: ColumnValues, context: CheckContext) -> tuple[pd.Series, pd.Series]:
+        found = masks(column, context)
+        return found["walloon"], found["belgium"]
 
     return validate, territory
 
 
-def _lambert_masks(values: pd.Series, own: Range, belgium: Range, l2008: Range, degrees: Range) -> dict[str, pd.Series]:
-    nums = numbers(values)
+def _lambert_masks(nums: pd.Series, own: Range, belgium: Range, l2008: Range, degrees: Range) -> dict[str, pd.Series]:
     invalid = nums.isna()
     ok = within(nums, own)
     in_2008 = within(nums, l2008)
@@ -89,19 +96,22 @@ def _lambert_masks(values: pd.Series, own: Range, belgium: Range, l2008: Range, 
 
 
 def _lambert_validator(*ranges: Range) -> tuple[Validator, Territory]:
-    def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
-        values = non_empty(series)
-        if values.empty:
-            return
-        masks = _lambert_masks(values, *ranges)
-        yield from emit_where("coordinates-invalid", series, values, masks["invalid"], field_name, context)
-        yield from emit_where("coordinates-degrees", series, values, masks["degrees"], field_name, context)
-        yield from emit_where("coordinates-lambert2008", series, values, masks["l08"], field_name, context)
-        yield from emit_where("coordinates-outside-wallonia", series, values, masks["abroad"], field_name, context)
+    def masks(column: ColumnValues, context: CheckContext) -> dict[str, pd.Series]:
+        return memo(column, "coordinates", lambda: _lambert_masks(parsed(column), *ranges))
 
-    def territory(values: pd.Series, context: CheckContext) -> tuple[pd.Series, pd.Series]:
-        masks = _lambert_masks(values, *ranges)
-        return masks["walloon"], masks["belgium"]
+    def validate(column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
+        keep = filled(column)
+        if not keep.any():
+            return
+        found = masks(column, context)
+        yield from emit_values("coordinates-invalid", column, keep & found["invalid"].to_numpy(dtype=bool), context)
+        yield from emit_values("coordinates-degrees", column, found["degrees"], context)
+        yield from emit_values("coordinates-lambert2008", column, found["l08"], context)
+        yield from emit_values("coordinates-outside-wallonia", column, found["abroad"], context)
+
+    def territory(column: ColumnValues, context: CheckContext) -> tuple[pd.Series, pd.Series]:
+        found = masks(column, context)
+        return found["walloon"], found["belgium"]
 
     return validate, territory
 
@@ -120,9 +130,14 @@ TERRITORIES: dict[str, Territory] = {}
 def _coordinate_kind(name: str, label: Msg, header_patterns: tuple[str, ...],
                      checks: tuple[Validator, Territory]) -> FieldKind:
     """A coordinate column: numbers alone never say « latitude » or « X Lambert », so a header is required."""
-    TERRITORIES[name] = checks[1]
-    return FieldKind(name=name, label=label, header_patterns=header_patterns, detect=_detect_numeric, validate=checks[0],
-                     threshold=0.8, value_threshold=1.01, priority=10, prefilter=r"\d")
+    validate_values, territory = checks
+    TERRITORIES[name] = territory
+
+    def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
+        yield from validate_values(encode(series, field_name), context)
+
+    return FieldKind(name=name, label=label, header_patterns=header_patterns, detect=_detect_numeric, validate=validate,
+                     validate_values=validate_values, threshold=0.8, value_threshold=1.01, priority=10, prefilter=r"\d")
 
 
 LATITUDE = _coordinate_kind(

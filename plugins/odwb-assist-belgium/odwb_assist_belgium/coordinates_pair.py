@@ -12,11 +12,12 @@ from odwb_assist.quality.model import Finding
 
 from . import reference as ref
 from .consistency import column_of
-from .coordinates import numbers, within
+from .coordinates import parsed, within
+from .distinct import StashedColumns, row_cells
 from .findings import emit, one
 
 
-class SwappedCoordinatesCheck(BaseTableCheck):
+class SwappedCoordinatesCheck(StashedColumns, BaseTableCheck):
     name = "belgium.coordinates-swapped"
     types = ("coordinates-swapped", "coordinates-outside-wallonia")
 
@@ -25,15 +26,16 @@ class SwappedCoordinatesCheck(BaseTableCheck):
         lon_col = column_of(context, "wgs84-longitude")
         if not lat_col or not lon_col or lat_col not in chunk.columns or lon_col not in chunk.columns:
             return
-        lat_raw, lon_raw = chunk[lat_col].astype(str), chunk[lon_col].astype(str)
-        lat, lon = numbers(lat_raw.str.strip()), numbers(lon_raw.str.strip())
-        lat_in_lon = within(lat, ref.WALLONIA_LON)
-        lon_in_lat = within(lon, ref.WALLONIA_LAT)
+        lat, lon = self.column(chunk, lat_col), self.column(chunk, lon_col)
+        self.forget()
+        # the numbers parsed for the kinds, over the distinct values; then over the rows
+        lat_in_lon = lat.row_mask(within(parsed(lat), ref.WALLONIA_LON).to_numpy(dtype=bool))
+        lon_in_lat = lon.row_mask(within(parsed(lon), ref.WALLONIA_LAT).to_numpy(dtype=bool))
         swapped = lat_in_lon & lon_in_lat
         if swapped.any():
-            rows = chunk.index[swapped]
-            for row, cell, other in zip(rows, lat_raw.loc[rows], lon_raw.loc[rows], strict=True):
+            others = row_cells(lon, swapped)
+            for row, cell, other in zip(lat.rows[swapped], row_cells(lat, swapped), others, strict=True):
                 yield one("coordinates-swapped", int(row), cell, lat_col, context, other=other)
         # a value of the other axis without the swap on the same row: just outside Wallonia
-        yield from emit("coordinates-outside-wallonia", lat_raw.loc[chunk.index[lat_in_lon & ~swapped]], lat_col, context)
-        yield from emit("coordinates-outside-wallonia", lon_raw.loc[chunk.index[lon_in_lat & ~swapped]], lon_col, context)
+        yield from emit("coordinates-outside-wallonia", row_cells(lat, lat_in_lon & ~swapped), lat_col, context)
+        yield from emit("coordinates-outside-wallonia", row_cells(lon, lon_in_lat & ~swapped), lon_col, context)

@@ -9,11 +9,12 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from odwb_assist.checks.base import CheckContext, FieldKind
+from odwb_assist.checks.base import CheckContext, ColumnValues, FieldKind
 from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
-from .findings import emit_mask, share_of
+from .distinct import emit_values, encode, filled, stripped
+from .findings import share_of
 
 # Letters with Latin accents are allowed (internationalised addresses such as info@liège.be); the
 # range is written with literal characters so that Python's re and Arrow's RE2 read it alike.
@@ -33,8 +34,18 @@ def detect(sample: pd.Series) -> float:
     return share_of(sample, lambda value: "@" in value)
 
 
+def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
+    keep = filled(column)
+    if keep.any():
+        yield from emit_values("email-invalid", column, keep & _invalid(stripped(column)).to_numpy(dtype=bool), context)
+
+
+def _invalid(values: pd.Series) -> pd.Series:
+    return ~valid_mask(values)
+
+
 def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
-    yield from emit_mask("email-invalid", lambda values: ~valid_mask(values), series, field_name, context)
+    yield from validate_values(encode(series, field_name), context)
 
 
 KIND = FieldKind(
@@ -43,6 +54,7 @@ KIND = FieldKind(
     header_patterns=(r"e.?mail", r"courriel", r"(^|[^a-z])(mail|adresse.?electronique)([^a-z]|$)"),
     detect=detect,
     validate=validate,
+    validate_values=validate_values,
     threshold=0.5,
     value_threshold=0.9,
     priority=10,

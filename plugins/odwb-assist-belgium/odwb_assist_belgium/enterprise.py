@@ -11,11 +11,12 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from odwb_assist.checks.base import CheckContext, FieldKind
+from odwb_assist.checks.base import CheckContext, ColumnValues, FieldKind
 from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
-from .findings import compact, emit_where, non_empty, share
+from .distinct import VerdictCache, emit_values, encode, filled, stripped
+from .findings import compact, share
 
 
 def normalise(values: pd.Series) -> pd.Series:
@@ -52,14 +53,21 @@ def detect(sample: pd.Series) -> float:
     return share(sample, valid_or_lost)
 
 
-def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
-    values = non_empty(series)
-    if values.empty:
+VERDICTS = VerdictCache(lambda values: verdicts(values))
+"""(valid, lost zero) of the distinct values seen so far: a value is judged once per process (bounded)."""
+
+
+def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
+    keep = filled(column)
+    if not keep.any():
         return
-    valid, lost = verdicts(values)
-    yield from emit_where("be-enterprise-lost-zero", series, values, lost, field_name, context,
-                          lambda cell: {"fixed": repad(cell)})
-    yield from emit_where("be-enterprise-invalid", series, values, ~(valid | lost), field_name, context)
+    valid, lost = (mask & keep for mask in VERDICTS(stripped(column)))
+    yield from emit_values("be-enterprise-lost-zero", column, lost, context, lambda cell: {"fixed": repad(cell)})
+    yield from emit_values("be-enterprise-invalid", column, keep & ~(valid | lost), context)
+
+
+def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
+    yield from validate_values(encode(series, field_name), context)
 
 
 def repad(cell: str) -> str:
@@ -76,6 +84,7 @@ KIND = FieldKind(
     header_patterns=(r"(^|[^a-z])(bce|kbo|tva|btw|vat)([^a-z]|$)", r"entreprise", r"onderneming", r"enterprise"),
     detect=detect,
     validate=validate,
+    validate_values=validate_values,
     threshold=0.5,
     value_threshold=0.9,
     priority=15,

@@ -1,4 +1,4 @@
-"""Turning vectorised masks into findings and detection scores, and the small text normalisations the kinds share."""
+"""Turning flagged cells into findings, detection scores, and the small text normalisations the kinds share."""
 
 from __future__ import annotations
 
@@ -90,48 +90,6 @@ def emit(
             source=SOURCE,
             extra=dict(extra),
         )
-
-
-def emit_where(
-    error_type: str,
-    series: pd.Series,
-    values: pd.Series,
-    where: pd.Series,
-    field_name: str,
-    context: CheckContext,
-    extra: Callable[[str], dict[str, Any]] | None = None,
-) -> Iterator[Finding]:
-    """One finding per original cell of ``series`` where ``where`` (a mask over ``values``, its non-empty cells) holds."""
-    if where.any():
-        yield from emit(error_type, series.loc[values.index[where]], field_name, context, extra)
-
-
-def emit_mask(
-    error_type: str, select: Callable[[pd.Series], pd.Series], series: pd.Series, field_name: str, context: CheckContext
-) -> Iterator[Finding]:
-    """One finding per non-empty cell that ``select`` (a vectorised mask over the stripped values) picks."""
-    values = non_empty(series)
-    if values.empty:
-        return
-    yield from emit_where(error_type, series, values, select(values), field_name, context)
-
-
-def emit_classified(
-    series: pd.Series,
-    values: pd.Series,
-    classify: Callable[[str], str | None],
-    field_name: str,
-    context: CheckContext,
-    extra: Callable[[str], dict[str, Any]] | None = None,
-) -> Iterator[Finding]:
-    """Findings for the distinct ``values`` that ``classify`` gives an error type, grouped by type in first-seen order."""
-    by_type: dict[str, list[str]] = {}
-    for code in values.unique():
-        error_type = classify(code)
-        if error_type:
-            by_type.setdefault(error_type, []).append(code)
-    for error_type, codes in by_type.items():
-        yield from emit(error_type, series.loc[values.index[values.isin(codes)]], field_name, context, extra)
 
 
 def one(error_type: str, row: int, cell: str, field_name: str, context: CheckContext, **values: Any) -> Finding:

@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 import pandas as pd
-from stdnum import iban as std_iban
 
-from odwb_assist.checks.base import CheckContext, FieldKind
+from odwb_assist.checks.base import CheckContext, ColumnValues, FieldKind
 from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
-from .findings import VALUE_CACHE, compact, emit_mask, share
+from .distinct import emit_values, encode, filled, stripped
+from .findings import VALUE_CACHE, compact, share
 
 
 @cache
@@ -28,6 +28,8 @@ def bank_codes() -> frozenset[str]:
 
 @lru_cache(maxsize=VALUE_CACHE)
 def _foreign_ok(value: str) -> bool:
+    from stdnum import iban as std_iban
+
     return bool(std_iban.is_valid(value))
 
 
@@ -55,8 +57,18 @@ def detect(sample: pd.Series) -> float:
     return share(sample, valid_mask)
 
 
+def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
+    keep = filled(column)
+    if keep.any():
+        yield from emit_values("be-iban-invalid", column, keep & _invalid(stripped(column)).to_numpy(dtype=bool), context)
+
+
+def _invalid(values: pd.Series) -> pd.Series:
+    return ~valid_mask(values)
+
+
 def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
-    yield from emit_mask("be-iban-invalid", lambda values: ~valid_mask(values), series, field_name, context)
+    yield from validate_values(encode(series, field_name), context)
 
 
 KIND = FieldKind(
@@ -65,6 +77,7 @@ KIND = FieldKind(
     header_patterns=(r"iban", r"compte.?bancaire", r"rekeningnummer", r"bank.?account"),
     detect=detect,
     validate=validate,
+    validate_values=validate_values,
     threshold=0.5,
     value_threshold=0.9,
     priority=15,

@@ -10,17 +10,19 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 import pandas as pd
-from stdnum.be import bis, nn
 
-from odwb_assist.checks.base import CheckContext, FieldKind
+from odwb_assist.checks.base import CheckContext, ColumnValues, FieldKind
 from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
-from .findings import VALUE_CACHE, compact, emit_mask, share
+from .distinct import emit_values, encode, filled, stripped
+from .findings import VALUE_CACHE, compact, share
 
 
 @lru_cache(maxsize=VALUE_CACHE)
 def _confirmed(digits: str) -> bool:
+    from stdnum.be import bis, nn
+
     return bool(nn.is_valid(digits) or bis.is_valid(digits))
 
 
@@ -47,8 +49,14 @@ def detect(sample: pd.Series) -> float:
     return share(sample, mask)
 
 
+def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
+    keep = filled(column)
+    if keep.any():
+        yield from emit_values("be-national-number", column, keep & mask(stripped(column)).to_numpy(dtype=bool), context)
+
+
 def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
-    yield from emit_mask("be-national-number", mask, series, field_name, context)
+    yield from validate_values(encode(series, field_name), context)
 
 
 # « rrn », « n° RRN », « niss_demandeur », but not « street_number_rrn » (a street code of the Walloon
@@ -61,6 +69,7 @@ KIND = FieldKind(
     header_patterns=(r"registre.?national", _ACRONYM, r"^bis$", r"rijksregister", r"national.?number"),
     detect=detect,
     validate=validate,
+    validate_values=validate_values,
     threshold=0.3,
     value_threshold=0.3,  # random 11-digit numbers pass the check 2 times in 97: a third is a strong signal
     personal=True,

@@ -1,6 +1,6 @@
 """Row check: national register / BIS numbers hidden in other columns (free-text remarks, mixed
 identifiers). Cheap prefilter (cell length, then one regular expression), checksum and stdnum on
-the few candidates.
+the few candidates, all on the distinct values of each column.
 
 To avoid flagging arbitrary 11-digit identifiers, a number counts only when it is written the way
 national numbers are (``85.07.30-033.28``, ``850730-033-28``) or when the table describes people.
@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import numpy as np
 import pandas as pd
 
-from odwb_assist.checks.base import BaseTableCheck, CheckContext
+from odwb_assist.checks.base import BaseTableCheck, CheckContext, ColumnValues
 from odwb_assist.quality.model import Finding
 
-from .findings import emit
+from .distinct import StashedColumns, emit_values
 from .national_number import mask
 from .people import describes_people
 
@@ -28,25 +29,41 @@ SKIPPED_KINDS = ("be-national-number", "be-iban", "be-phone", "be-enterprise-num
                  "lambert72-x", "lambert72-y", "be-nis-code", "be-postal-code")
 
 
-SMALL_CHUNK = 1000  # rows: below this, columns are screened in plain Python first (wide files, few rows)
+SMALL = 1000  # distinct values: up to this, a column is screened in plain Python first (cheaper than pandas calls)
 
 
 _SCREEN = re.compile(_PREFILTER)
 
 
-def candidate_columns(chunk: pd.DataFrame) -> set[object] | None:
-    """The columns of a short chunk with a cell the prefilter accepts (``None``: chunk too long to screen).
-
-    One conversion of the whole chunk costs less than a pandas call per column on a 500-column sheet.
-    """
-    if len(chunk) > SMALL_CHUNK:
-        return None
-    cells = chunk.to_numpy(dtype=object)
-    return {column for column, values in zip(chunk.columns, cells.T, strict=True)
-            if any(isinstance(v, str) and len(v) >= 11 and _SCREEN.search(v) for v in values)}
+def _screened(values: pd.Series) -> bool:
+    """Whether a short column may hold a candidate at all (one pass in plain Python, no pandas call)."""
+    return any(len(v) >= 11 and _SCREEN.search(v) for v in values.tolist())
 
 
-class NationalNumberScan(BaseTableCheck):
+def candidates(column: ColumnValues, people: bool) -> np.ndarray:
+    """A mask over the column's distinct values: those holding a valid national number written as one."""
+    result = np.zeros(len(column), dtype=bool)
+    values = column.values
+    if len(values) <= SMALL and not _screened(values):
+        return result
+    long_enough = (values.str.len() >= 11).to_numpy(dtype=bool)
+    if not long_enough.any():
+        return result
+    picked = values[long_enough]
+    picked = picked[picked.str.contains(_PREFILTER, regex=True).to_numpy(dtype=bool)]
+    if picked.empty:
+        return result
+    found = picked.str.extract(PATTERN, expand=False).astype(str)
+    if not people:
+        found = found[found.str.contains(r"[.\-]", regex=True).to_numpy(dtype=bool)]
+    if found.empty:
+        return result
+    valid = mask(found).to_numpy(dtype=bool)
+    result[found.index[valid].to_numpy()] = True
+    return result
+
+
+class NationalNumberScan(StashedColumns, BaseTableCheck):
     name = "belgium.national-number-scan"
     types = ("be-national-number",)
 
@@ -55,23 +72,9 @@ class NationalNumberScan(BaseTableCheck):
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterator[Finding]:
         people = self.people if hasattr(self, "people") else describes_people(context.fields)
-        screened = candidate_columns(chunk)
-        for column in chunk.columns:
-            if context.kinds.get(str(column)) in SKIPPED_KINDS or (screened is not None and column not in screened):
+        for name in chunk.columns:
+            if context.kinds.get(str(name)) in SKIPPED_KINDS:
                 continue
-            cells = chunk[column].astype(str)
-            long_enough = cells.str.len() >= 11
-            if not long_enough.any():
-                continue
-            candidates = cells[long_enough]
-            candidates = candidates[candidates.str.contains(_PREFILTER, regex=True)]
-            if candidates.empty:
-                continue
-            found = candidates.str.extract(PATTERN, expand=False).astype(str)
-            if not people:
-                found = found[found.str.contains(r"[.\-]", regex=True)]
-            if found.empty:
-                continue
-            valid = mask(found)
-            if valid.any():
-                yield from emit("be-national-number", cells.loc[found.index[valid]], str(column), context)
+            column = self.column(chunk, str(name))
+            yield from emit_values("be-national-number", column, candidates(column, people), context)
+        self.forget()

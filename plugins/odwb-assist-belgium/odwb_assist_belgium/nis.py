@@ -6,7 +6,7 @@ Wallonia is the territory check's business (:mod:`.territory`: one warning per r
 column, one summary per column in a national, Flemish or Brussels one).
 
 Validation works on the distinct values of the chunk (a NIS column holds a few hundred codes at
-most), then maps the verdicts back to the rows with ``isin``.
+most), then maps the verdicts back to the rows.
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ from functools import lru_cache
 
 import pandas as pd
 
-from odwb_assist.checks.base import CheckContext, FieldKind
+from odwb_assist.checks.base import CheckContext, ColumnValues, FieldKind
 from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
 from . import reference as ref
-from .findings import VALUE_CACHE, emit_classified, non_empty, share_of
+from .distinct import emit_classified_values, encode
+from .findings import VALUE_CACHE, share_of
 
 OUTSIDE = "be-nis-outside-wallonia"
 
@@ -92,11 +93,12 @@ def _error(code: str) -> str | None:
     return None if error_type == OUTSIDE else error_type
 
 
+def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
+    yield from emit_classified_values(column, _error, context, lambda cell: classify(cell.strip())[1])
+
+
 def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
-    values = non_empty(series)
-    if values.empty:
-        return
-    yield from emit_classified(series, values, _error, field_name, context, lambda cell: classify(cell.strip())[1])
+    yield from validate_values(encode(series, field_name), context)
 
 
 KIND = FieldKind(
@@ -105,6 +107,7 @@ KIND = FieldKind(
     header_patterns=(r"(^|[^a-z])(nis|ins|refnis|niscode|insee?)([^a-z]|$)", r"code.?(ins|nis)", r"(ins|nis).?code"),
     detect=detect,
     validate=validate,
+    validate_values=validate_values,
     threshold=0.5,
     value_threshold=0.95,
     priority=20,

@@ -11,14 +11,13 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 import pandas as pd
-import phonenumbers
-from phonenumbers import PhoneMetadata
 
-from odwb_assist.checks.base import CheckContext, FieldKind
+from odwb_assist.checks.base import CheckContext, ColumnValues, FieldKind
 from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
-from .findings import SEPARATORS, VALUE_CACHE, compact, emit_where, non_empty, share
+from .distinct import VerdictCache, emit_values, encode, filled, stripped
+from .findings import SEPARATORS, VALUE_CACHE, compact, share
 from .people import describes_people
 
 _TYPES = ("fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost", "uan")
@@ -27,6 +26,8 @@ _TYPES = ("fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost", "u
 @cache
 def belgian_pattern() -> str:
     """One regex for every valid Belgian national significant number, from phonenumbers' metadata."""
+    from phonenumbers import PhoneMetadata  # imported on first use: the plugin loads fast
+
     meta = PhoneMetadata.metadata_for_region("BE")
     assert meta is not None
     parts = []
@@ -39,6 +40,8 @@ def belgian_pattern() -> str:
 
 @lru_cache(maxsize=VALUE_CACHE)
 def _foreign_ok(number: str) -> bool:
+    import phonenumbers
+
     try:
         return bool(phonenumbers.is_valid_number(phonenumbers.parse(number, "BE")))
     except phonenumbers.NumberParseException:
@@ -69,16 +72,23 @@ def detect(sample: pd.Series) -> float:
     return share(sample, lambda values: verdicts(values)[0])
 
 
-def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
-    values = non_empty(series)
-    if values.empty:
+VERDICTS = VerdictCache(lambda values: verdicts(values))
+"""(valid, lost zero) of the distinct values seen so far: a value is judged once per process (bounded)."""
+
+
+def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
+    keep = filled(column)
+    if not keep.any():
         return
-    valid, lost = verdicts(values)
-    yield from emit_where("be-phone-lost-zero", series, values, lost, field_name, context,
-                          lambda cell: {"fixed": "0" + cell.strip()})
-    yield from emit_where("be-phone-invalid", series, values, ~(valid | lost), field_name, context)
+    valid, lost = (mask & keep for mask in VERDICTS(stripped(column)))
+    yield from emit_values("be-phone-lost-zero", column, lost, context, lambda cell: {"fixed": "0" + cell.strip()})
+    yield from emit_values("be-phone-invalid", column, keep & ~(valid | lost), context)
     if describes_people(context.fields):
-        yield from emit_where("be-phone-personal", series, values, valid, field_name, context)
+        yield from emit_values("be-phone-personal", column, valid, context)
+
+
+def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
+    yield from validate_values(encode(series, field_name), context)
 
 
 KIND = FieldKind(
@@ -87,6 +97,7 @@ KIND = FieldKind(
     header_patterns=(r"t[eé]l[eé]?phone", r"(^|[^a-z])(tel|tél|gsm|telefoon|mobile|portable|fax)([^a-z]|$)", r"phone"),
     detect=detect,
     validate=validate,
+    validate_values=validate_values,
     threshold=0.5,
     value_threshold=0.9,
     priority=12,

@@ -6,12 +6,13 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from odwb_assist.checks.base import CheckContext, FieldKind
+from odwb_assist.checks.base import CheckContext, ColumnValues, FieldKind
 from odwb_assist.i18n import Msg
 from odwb_assist.quality.model import Finding
 
 from . import reference as ref
-from .findings import emit_classified, non_empty, share_of
+from .distinct import emit_classified_values, encode
+from .findings import share_of
 
 
 def classify(code: str, walloon_administration: bool = True) -> str | None:
@@ -51,12 +52,17 @@ def territory(values: pd.Series, context: CheckContext) -> tuple[pd.Series, pd.S
     return walloon, ~walloon & values.isin(list(ref.belgian_postal_codes()))
 
 
-def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
+def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
     """Invalid and unknown codes; codes outside Wallonia are the territory check's (:mod:`.territory`)."""
-    values = non_empty(series)
-    if values.empty:
-        return
-    yield from emit_classified(series, values, lambda code: classify(code, False), field_name, context)
+    yield from emit_classified_values(column, _classify_anywhere, context)
+
+
+def _classify_anywhere(code: str) -> str | None:
+    return classify(code, False)
+
+
+def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
+    yield from validate_values(encode(series, field_name), context)
 
 
 KIND = FieldKind(
@@ -65,6 +71,7 @@ KIND = FieldKind(
     header_patterns=(r"code.?postal", r"postal", r"(^|[^a-z])(cp|zip|zipcode|postcode|npa)([^a-z]|$)", r"postcode"),
     detect=detect,
     validate=validate,
+    validate_values=validate_values,
     threshold=0.5,
     value_threshold=1.01,  # 4-digit numbers (years, amounts) look like postal codes: a header is required
     priority=10,

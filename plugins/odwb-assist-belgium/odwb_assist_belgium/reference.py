@@ -1,7 +1,8 @@
 """The Belgian and Walloon reference tables (package data), loaded lazily and cached.
 
-Every table is read once, on first use, with the standard ``csv`` module (no pandas import at
-plugin load time). See ``data/PROVENANCE.md`` for sources, dates and licences.
+Every table is read once, on first use (never at plugin registration nor for ``--help``), with the
+standard ``csv`` module (no pandas import at plugin load time); a file that feeds several tables is
+parsed once. See ``data/PROVENANCE.md`` for sources, dates and licences.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # Wallonia, WGS84 (simplified OSM outline lon 2.842–6.405, lat 49.497–50.812, plus ~0.01° margin).
@@ -41,17 +42,25 @@ class Commune:
     arrondissement_fr: str
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+@cache
+def _rows(name: str) -> tuple[dict[str, str], ...]:
+    """The rows of a package data file, parsed once (several tables come from the same file)."""
     text = resources.files("odwb_assist_belgium").joinpath("data", name).read_text(encoding="utf-8")
-    return list(csv.DictReader(text.splitlines()))
+    return tuple(csv.DictReader(text.splitlines()))
 
 
+_QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")  # Statbel homonym qualifier « Perwez (Nivelles) »
+_FOLDED = re.compile(r"[\s'’`\-_.]+")
+
+
+@lru_cache(maxsize=65_536)
 def normalise_name(name: str) -> str:
     """Lower-case, accent-free, apostrophes/hyphens/spaces folded: « Braine-l’Alleud » → « braine l alleud »."""
-    text = unicodedata.normalize("NFKD", name.strip().lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"\s*\([^)]*\)\s*$", "", text)  # Statbel homonym qualifier « Perwez (Nivelles) »
-    text = re.sub(r"[\s'’`\-_.]+", " ", text)
+    text = name.strip().lower()
+    if not text.isascii():  # ASCII text has no accent to take off
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = _QUALIFIER.sub("", text)
+    text = _FOLDED.sub(" ", text)
     return text.strip()
 
 

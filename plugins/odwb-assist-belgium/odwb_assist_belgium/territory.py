@@ -13,20 +13,28 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
-from odwb_assist.checks.base import BaseTableCheck, CheckContext
+from odwb_assist.checks.base import BaseTableCheck, CheckContext, ColumnValues
 from odwb_assist.quality.model import Finding
 
 from . import nis, postal
 from .coordinates import TERRITORIES
-from .findings import SOURCE, emit_where, field_number, non_empty
+from .distinct import StashedColumns, emit_values, filled, stripped
+from .findings import SOURCE, field_number
 from .messages import MESSAGES
 
-Territory = Callable[[pd.Series, CheckContext], tuple[pd.Series, pd.Series]]
-KINDS: dict[str, tuple[Territory, str, str]] = {  # kind → (territory, per-row type, per-column summary type)
-    "be-nis-code": (nis.territory, "be-nis-outside-wallonia", "be-nis-mostly-outside-wallonia"),
-    "be-postal-code": (postal.territory, "be-postal-outside-wallonia", "be-postal-mostly-outside-wallonia"),
+Territory = Callable[[ColumnValues, CheckContext], tuple[pd.Series, pd.Series]]
+
+
+def _codes(territory: Callable[[pd.Series, CheckContext], tuple[pd.Series, pd.Series]]) -> Territory:
+    return lambda column, context: territory(stripped(column), context)
+
+
+KINDS: dict[str, tuple[Territory, str, str]] = {  # kind → (territory over distinct values, per-row type, summary type)
+    "be-nis-code": (_codes(nis.territory), "be-nis-outside-wallonia", "be-nis-mostly-outside-wallonia"),
+    "be-postal-code": (_codes(postal.territory), "be-postal-outside-wallonia", "be-postal-mostly-outside-wallonia"),
     **{kind: (territory, "coordinates-outside-wallonia", "coordinates-mostly-outside-wallonia")
        for kind, territory in TERRITORIES.items()},
 }
@@ -41,7 +49,7 @@ class _Column:
     examples: list[tuple[int, str]] = field(default_factory=list)
 
 
-class OutsideWalloniaCheck(BaseTableCheck):
+class OutsideWalloniaCheck(StashedColumns, BaseTableCheck):
     name = "belgium.outside-wallonia"
     types = tuple(sorted({t for _, row, column in KINDS.values() for t in (row, column)}))
 
@@ -51,30 +59,34 @@ class OutsideWalloniaCheck(BaseTableCheck):
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
         for name, kind in self.columns.items():
-            if name not in chunk.columns:
-                continue
-            values = non_empty(chunk[name])
-            if values.empty:
-                continue
-            territory, row_type, _ = KINDS[kind]
-            walloon, elsewhere = territory(values, context)
-            state = self.state[name]
-            state.walloon += int(walloon.sum())
-            state.elsewhere += int(elsewhere.sum())
-            if not elsewhere.any():
-                continue
-            if state.elsewhere <= state.walloon:
-                yield from self._named(row_type, chunk[name], values, elsewhere, name, context)
-                continue
-            hits = values[elsewhere]
-            state.summarised += len(hits)
-            room = EXAMPLES - len(state.examples)
-            state.examples.extend((int(row), str(cell)) for row, cell in hits.head(max(room, 0)).items())
+            if name in chunk.columns:
+                yield from self._column(self.column(chunk, name), kind, context)
+        self.forget()
 
-    def _named(self, error_type: str, series: pd.Series, values: pd.Series, where: pd.Series, name: str,
-               context: CheckContext) -> Iterable[Finding]:
-        extra = (lambda cell: nis.classify(cell.strip())[1]) if error_type == "be-nis-outside-wallonia" else None
-        yield from emit_where(error_type, series, values, where, name, context, extra)
+    def _column(self, column: ColumnValues, kind: str, context: CheckContext) -> Iterable[Finding]:
+        keep = filled(column)
+        if not keep.any():
+            return
+        territory, row_type, _ = KINDS[kind]
+        in_wallonia, in_belgium = territory(column, context)
+        walloon = keep & np.asarray(in_wallonia, dtype=bool)
+        elsewhere = keep & np.asarray(in_belgium, dtype=bool)
+        state = self.state[column.name]
+        state.walloon += int(column.counts[walloon].sum())
+        state.elsewhere += int(column.counts[elsewhere].sum())
+        if not elsewhere.any():
+            return
+        if state.elsewhere <= state.walloon:
+            extra = (lambda cell: nis.classify(cell.strip())[1]) if row_type == "be-nis-outside-wallonia" else None
+            yield from emit_values(row_type, column, elsewhere, context, extra)
+            return
+        state.summarised += int(column.counts[elsewhere].sum())
+        room = EXAMPLES - len(state.examples)
+        if room > 0:
+            hits = column.row_mask(elsewhere)
+            rows, codes = column.rows[hits][:room], column.codes[hits][:room]
+            cells = stripped(column).to_numpy(dtype=object)[codes]
+            state.examples.extend((int(row), str(cell)) for row, cell in zip(rows, cells, strict=True))
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         for name, state in self.state.items():

@@ -1,0 +1,179 @@
+"""Working on a chunk column's distinct values (:class:`~odwb_assist.checks.base.ColumnValues`).
+
+A verdict is computed once per distinct value and mapped back to the rows. What several kinds and
+checks derive from the same column of the same chunk (the stripped values, the parsed coordinates)
+is computed once and shared: :func:`memo` keeps it per :class:`ColumnValues` object (the engine
+encodes a column once per chunk and hands the same object to every kind and check).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from odwb_assist.checks.base import CheckContext, ColumnValues
+from odwb_assist.quality.model import Finding
+
+from .findings import VALUE_CACHE, emit
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+T = TypeVar("T")
+_KEPT = 32  # columns whose derived values are kept: a chunk's worth, whatever the table's width
+_memo: dict[int, tuple[ColumnValues, dict[str, Any]]] = {}
+
+
+def memo(column: ColumnValues, key: str, compute: Callable[[], T]) -> T:
+    """``compute()`` once per column object and ``key`` (bounded: the oldest columns are forgotten)."""
+    entry = _memo.get(id(column))
+    if entry is None or entry[0] is not column:
+        if len(_memo) >= _KEPT:
+            del _memo[next(iter(_memo))]
+        entry = (column, {})
+        _memo[id(column)] = entry
+    derived = entry[1]
+    if key not in derived:
+        derived[key] = compute()
+    result: T = derived[key]
+    return result
+
+
+def stripped(column: ColumnValues) -> pd.Series:
+    """The distinct values stripped of surrounding spaces (index 0..k-1, as ``column.values``)."""
+    return memo(column, "stripped", lambda: column.values.str.strip())
+
+
+def filled(column: ColumnValues) -> np.ndarray:
+    """Over the distinct values: True where the stripped value is not empty (« non-empty » as the kinds mean it)."""
+    return memo(column, "filled", lambda: (stripped(column) != "").to_numpy(dtype=bool))
+
+
+def encode(series: pd.Series, field_name: str | None = None) -> ColumnValues:
+    """A column chunk (index = physical row numbers) as :class:`ColumnValues`, for ``validate`` callers."""
+    named = series if field_name is None else series.rename(field_name)
+    return ColumnValues.from_series(named, 0)
+
+
+def emit_values(error_type: str, column: ColumnValues, where: Any, context: CheckContext,
+                extra: Callable[[str], dict[str, Any]] | None = None) -> Iterator[Finding]:
+    """One finding per row whose distinct value ``where`` (a mask over ``column.values``) flags, in row order."""
+    import numpy as np
+
+    mask = np.asarray(where, dtype=bool)
+    if mask.any():
+        yield from emit(error_type, column.cells(mask), column.name, context, extra)
+
+
+def emit_classified_values(column: ColumnValues, classify: Callable[[str], str | None], context: CheckContext,
+                           extra: Callable[[str], dict[str, Any]] | None = None) -> Iterator[Finding]:
+    """Findings for the distinct stripped values that ``classify`` gives an error type, grouped by type
+    in first-seen order."""
+    import numpy as np
+
+    texts = stripped(column)
+    keep = filled(column)
+    by_type: dict[str, list[int]] = {}
+    verdicts: dict[str, str | None] = {}
+    for position, text in enumerate(texts.tolist()):
+        if not keep[position]:
+            continue
+        if text not in verdicts:
+            verdicts[text] = classify(text)
+        error_type = verdicts[text]
+        if error_type:
+            by_type.setdefault(error_type, []).append(position)
+    for error_type, positions in by_type.items():
+        mask = np.zeros(len(column), dtype=bool)
+        mask[positions] = True
+        yield from emit_values(error_type, column, mask, context, extra)
+
+
+class StashedColumns:
+    """For a table check that needs several columns of a row: ``check_values`` keeps the encoded
+    columns of the chunk (no finding), ``check_chunk`` then reads them with :meth:`column` (encoding the
+    chunk's column itself when the engine did not call ``check_values``)."""
+
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
+        stash: dict[str, ColumnValues] = self.__dict__.setdefault("_stash", {})
+        stash[column.name] = column
+        return iter(())
+
+    def column(self, chunk: pd.DataFrame, name: str) -> ColumnValues:
+        column: ColumnValues | None = self.__dict__.get("_stash", {}).get(name)
+        if column is None or len(column.rows) != len(chunk) or (len(chunk) and column.rows[0] != chunk.index[0]):
+            position = chunk.columns.get_loc(name)
+            column = ColumnValues.from_series(chunk.iloc[:, position], position + 1)
+        return column
+
+    def forget(self) -> None:
+        """Drop the chunk's columns (call at the end of ``check_chunk``)."""
+        self.__dict__.pop("_stash", None)
+
+
+def row_cells(column: ColumnValues, selected: Any) -> pd.Series:
+    """The raw cells of the rows ``selected`` (a mask over the chunk's rows, or their positions), indexed by row number."""
+    import numpy as np
+    import pandas as pd
+
+    picked = np.asarray(selected)
+    cells = column.values.to_numpy(dtype=object)[column.codes[picked]]
+    return pd.Series(cells, index=pd.Index(column.rows[picked], name="row"), dtype="str", name=column.name)
+
+
+class VerdictCache:
+    """Boolean verdicts of distinct values kept across chunks (and files) for a costly vectorised validator.
+
+    ``compute`` takes a text Series and returns boolean masks over it; only the values never seen go to it.
+    Bounded: the first ``size`` distinct values are kept, later ones are computed every time.
+    """
+
+    def __init__(self, compute: Callable[[pd.Series], tuple[pd.Series, ...]], size: int = VALUE_CACHE) -> None:
+        self.compute = compute
+        self.size = size
+        self.clear()
+
+    def clear(self) -> None:
+        self.keys: pd.Index | None = None
+        self.table: np.ndarray | None = None  # one row per key, one column per mask
+
+    def __len__(self) -> int:
+        return 0 if self.keys is None else len(self.keys)
+
+    def __call__(self, texts: pd.Series) -> list[np.ndarray]:
+        import numpy as np
+
+        if self.keys is None or self.table is None:
+            fresh = self._compute(texts)
+            self._keep(texts, fresh)
+            return list(fresh.T)
+        positions = self.keys.get_indexer(texts)
+        missing = positions < 0
+        result = np.empty((len(texts), self.table.shape[1]), dtype=bool)
+        result[~missing] = self.table[positions[~missing]]
+        if missing.any():
+            unseen = texts[missing]
+            fresh = self._compute(unseen)
+            result[missing] = fresh
+            self._keep(unseen, fresh)
+        return list(result.T)
+
+    def _compute(self, texts: pd.Series) -> np.ndarray:
+        import numpy as np
+
+        return np.column_stack([np.asarray(mask, dtype=bool) for mask in self.compute(texts)])
+
+    def _keep(self, texts: pd.Series, verdicts: np.ndarray) -> None:
+        import numpy as np
+        import pandas as pd
+
+        room = self.size - len(self)
+        if room <= 0:
+            return
+        first = ~texts.duplicated().to_numpy(dtype=bool)  # the stripped values of a chunk may repeat
+        keys, rows = texts[first][:room], verdicts[first][:room]
+        if self.keys is None or self.table is None:
+            self.keys, self.table = pd.Index(keys), rows
+        else:
+            self.keys, self.table = self.keys.append(pd.Index(keys)), np.concatenate([self.table, rows])
