@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
-from ..quality.fixing import Change, FixContext, replace_cells
+from ..quality.fixing import Change, FixContext, FixPlan, replace_cells
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 from .tally import SMALL_CHUNK
@@ -142,6 +142,24 @@ class UnifyCategories:
             changed = values[values.isin(list(replace))]
             changes.extend(replace_cells(table, column, changed.map(replace), self.name))
         return table, changes
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        from ..quality.fix_plans import findings
+
+        replace: dict[str, dict[str, str]] = {}
+        for finding in findings(context, ["inconsistent-category"]):
+            main = finding.extra.get("main")
+            if finding.field_name and main is not None and finding.cell is not None and finding.cell != main:
+                replace.setdefault(finding.field_name, {})[finding.cell] = str(main)
+        return FixPlan(rewrites={column: _replacer(mapping) for column, mapping in replace.items()}) if replace else None
+
+
+def _replacer(mapping: dict[str, str]) -> Callable[[pd.Series], pd.Series]:
+    def rewrite(values: pd.Series) -> pd.Series:
+        hit = values.isin(list(mapping))
+        return values.where(~hit, values.map(mapping)) if hit.any() else values
+
+    return rewrite
 
 
 @hookimpl

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
-from ..quality.fixing import Change, FixContext, replace_cells
+from ..quality.fixing import Change, FixContext, FixPlan, replace_cells
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 from .tally import EXAMPLES, number_text
@@ -176,6 +176,18 @@ class PlaceholderFix:
             rows = table.index[mask]
             changes.extend(replace_cells(table, str(column), table.loc[rows, column].map(lambda _: ""), self.name))
         return table, changes
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        from ..quality.fix_plans import columns_of
+
+        columns = columns_of(context, ["placeholder-value"])
+        return FixPlan(rewrites={label: _emptied for label in columns}) if columns else None
+
+
+def _emptied(values: pd.Series) -> pd.Series:
+    """Placeholders emptied (the column is one the check found to hold numbers or dates)."""
+    mask = ColumnCounts().add(values)
+    return values.where(~mask, "") if mask.any() else values
 
 
 @hookimpl

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
-from ..quality.fixing import Change, FixContext, replace_cells
+from ..quality.fixing import Change, FixContext, FixPlan, replace_cells
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 from .tally import ColumnTally, matching
@@ -72,6 +72,36 @@ class StripCountWords:
                 continue
             changes.extend(replace_cells(table, column, filled[counted].str.extract(COUNTED, expand=False), self.name))
         return table, changes
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        """Columns with units (the check's findings), converted when, over the whole column, every filled cell
+        is a whole number or a counted one: that needs a first read of the column (``scan``)."""
+        from ..quality.fix_plans import columns_of
+
+        columns = columns_of(context, ["unit-in-cell"])
+        if not columns:
+            return None
+        counted_any: dict[str, bool] = dict.fromkeys(columns, False)
+        other: dict[str, bool] = dict.fromkeys(columns, False)
+
+        def scan(chunk: pd.DataFrame) -> None:
+            for column in columns:
+                values = chunk[column]
+                filled = values[values.str.strip() != ""]
+                counted = filled.str.fullmatch(COUNTED).fillna(False).astype(bool)
+                counted_any[column] = counted_any[column] or bool(counted.any())
+                other[column] = other[column] or not bool((counted | filled.str.fullmatch(WHOLE).fillna(False)).all())
+
+        def rewriter(column: str) -> Callable[[pd.Series], pd.Series]:
+            def rewrite(values: pd.Series) -> pd.Series:
+                if other[column] or not counted_any[column]:
+                    return values
+                counted = values.str.fullmatch(COUNTED).fillna(False).astype(bool)
+                return values.where(~counted, values.str.extract(COUNTED, expand=False)) if counted.any() else values
+
+            return rewrite
+
+        return FixPlan(rewrites={column: rewriter(column) for column in columns}, scan=scan)
 
 
 @hookimpl

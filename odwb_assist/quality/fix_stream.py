@@ -1,0 +1,143 @@
+"""``fix`` block by block: the plans of the streaming fixes applied to each block of rows as it is read.
+
+The plans are decided before the rows are read (from the check's report, see :class:`~.fixing.FixPlan`):
+rows to drop, columns to drop, cell rewrites per column, labels to rename. Each block is then read
+(:func:`.reader.iter_text_chunks`), its planned rows and columns go to the side files, each column's
+rewrites run once per distinct cell of the block, and the block is appended to the clean file. Memory
+holds one block, whatever the size of the file; changes are counted and sampled (:mod:`.change_log`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from .fixing import Change, Fix, FixPlan
+from .reader import iter_text_chunks
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .change_log import ChangeLog
+    from .detect import Detected
+    from .side_files import SideFiles
+
+
+@dataclass
+class _Drop:
+    fix: Fix
+    text: str | None
+    describe: Callable[[list[str]], str] | None
+
+
+@dataclass
+class Streamed:
+    """How many rows were read and written."""
+
+    rows_before: int = 0
+    rows_after: int = 0
+    labels: list[str] = field(default_factory=list)
+
+
+def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]], log: ChangeLog, side: SideFiles,
+                 handle: IO[str] | None) -> Streamed:
+    """Apply ``steps`` (fixes in order, with their plans) to every block; write the clean rows to ``handle``."""
+    for _, plan in steps:
+        log.extend(plan.changes)
+    scans = [plan.scan for _, plan in steps if plan.scan is not None]
+    if scans:  # a plan that needs the whole column first (e.g. « 12 places » only in a column of counts)
+        for chunk in _blocks(path, detected):
+            for scan in scans:
+                scan(chunk)
+    drops: dict[int, _Drop] = {}
+    for fix, plan in steps:
+        for row, text in plan.rows.items():
+            drops.setdefault(int(row), _Drop(fix, text, plan.describe))  # the first fix to drop a row owns it
+    dropped_columns: dict[str, Fix] = {}
+    for fix, plan in steps:
+        for label in plan.columns:
+            dropped_columns.setdefault(label, fix)
+    rewrites: dict[str, list[tuple[str, Callable[[pd.Series], pd.Series]]]] = {}
+    for fix, plan in steps:
+        for label, rewrite in plan.rewrites.items():
+            rewrites.setdefault(label, []).append((fix.name, rewrite))
+    renames = [plan.rename for _, plan in steps if plan.rename]
+    drop_rows = np.fromiter(drops, dtype=np.int64, count=len(drops))
+    done = Streamed()
+    first = True
+    for chunk in _blocks(path, detected):
+        done.rows_before += len(chunk)
+        if len(drop_rows):
+            chunk = _drop_rows(chunk, drop_rows, drops, log, side)
+        if dropped_columns:
+            chunk = _drop_columns(chunk, dropped_columns, side)
+        for label, steps_of_column in rewrites.items():
+            if label in chunk.columns and len(chunk):
+                _rewrite(chunk, label, steps_of_column, log)
+        labels = [str(label) for label in chunk.columns]
+        for rename in renames:
+            labels = [rename.get(label, label) for label in labels]
+        chunk.columns = pd.Index(labels)
+        done.rows_after += len(chunk)
+        done.labels = labels
+        if handle is not None:
+            chunk.to_csv(handle, index=False, header=first, lineterminator="\n")
+        first = False
+    return done
+
+
+def _blocks(path: Path, detected: Detected) -> Iterator[pd.DataFrame]:
+    yield from iter_text_chunks(path, detected)
+
+
+def _drop_rows(chunk: pd.DataFrame, drop_rows: np.ndarray, drops: dict[int, _Drop], log: ChangeLog,
+               side: SideFiles) -> pd.DataFrame:
+    index = chunk.index.to_numpy()
+    mask = np.isin(index, drop_rows)
+    if not mask.any():
+        return chunk
+    cells = chunk.to_numpy(dtype=object)[mask]
+    for row, values in zip(index[mask].tolist(), cells.tolist(), strict=True):
+        drop = drops[row]
+        texts = [str(value) for value in values]
+        side.add_row(row, drop.fix.label, texts)
+        text = drop.text if drop.text is not None else (drop.describe or " | ".join)(texts)
+        log.add(Change(drop.fix.name, row, None, text, None))
+    return chunk[~mask]
+
+
+def _drop_columns(chunk: pd.DataFrame, dropped: dict[str, Fix], side: SideFiles) -> pd.DataFrame:
+    present = [label for label in dropped if label in chunk.columns]
+    for label in present:
+        values = chunk[label]
+        filled = values[values != ""]
+        side.add_column_cells(label, dropped[label].label, [(int(row), str(cell)) for row, cell in filled.items()])
+    return chunk.drop(columns=present) if present else chunk
+
+
+def _rewrite(chunk: pd.DataFrame, label: str, steps: list[tuple[str, Callable[[pd.Series], pd.Series]]],
+             log: ChangeLog) -> None:
+    """Run the rewrites of one column on its distinct cells; record the changed cells; write the column back."""
+    codes, uniques = pd.factorize(chunk[label])
+    current = pd.Series(np.asarray(uniques, dtype=object), dtype="str")
+    touched = False
+    rows: Any = None
+    for name, rewrite in steps:
+        new = rewrite(current)
+        changed = (new != current).to_numpy(dtype=bool)
+        if not changed.any():
+            continue
+        touched = True
+        if rows is None:
+            rows = chunk.index.to_numpy()
+        at = changed[codes]
+        before = current.to_numpy(dtype=object)[codes[at]]
+        after = new.to_numpy(dtype=object)[codes[at]]
+        log.add_cells(name, label, rows[at], before, after)
+        current = new.astype("str") if new.dtype != current.dtype else new
+    if touched:
+        chunk[label] = pd.Series(current.to_numpy(dtype=object)[codes], index=chunk.index, dtype="str")
