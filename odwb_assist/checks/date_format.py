@@ -115,7 +115,10 @@ class DateFormatFix:
 
 
 def _iso_dates(values: pd.Series) -> pd.Series:
-    hits = values[(values.str.fullmatch(LOCAL_DATE) | values.str.fullmatch(LOCAL_DATETIME)).fillna(False).astype(bool)]
+    maybe = values[values.str.match("[ \t]*[0-9]{1,2}[/.-][0-9]").fillna(False).astype(bool)]  # one cheap pass first
+    if maybe.empty:
+        return values
+    hits = maybe[(maybe.str.fullmatch(LOCAL_DATE) | maybe.str.fullmatch(LOCAL_DATETIME)).fillna(False).astype(bool)]
     if hits.empty:
         return values
     converted = to_iso(hits)

@@ -185,8 +185,17 @@ class PlaceholderFix:
 
 
 def _emptied(values: pd.Series) -> pd.Series:
-    """Placeholders emptied (the column is one the check found to hold numbers or dates)."""
-    mask = ColumnCounts().add(values)
+    """Placeholders emptied (the column is one the check found to hold numbers or dates). A placeholder is one of
+    the known forms (a cheap ``isin`` first), then exactly what :class:`ColumnCounts` flags."""
+    import numpy as np
+
+    from .numbers import _PLACEHOLDER_FORMS
+
+    known = values.isin(_PLACEHOLDER_FORMS).to_numpy(dtype=bool)
+    if not known.any():
+        return values
+    mask = np.zeros(len(values), dtype=bool)
+    mask[known] = ColumnCounts().add(values[known])
     return values.where(~mask, "") if mask.any() else values
 
 

@@ -56,16 +56,25 @@ class ChangeLog:
         for change in changes:
             self.add(change)
 
-    def add_cells(self, fix: str, column: str, rows: np.ndarray, before: np.ndarray, after: np.ndarray) -> None:
-        """Changes of one column of one chunk (aligned arrays): counted, sampled, written when asked for."""
+    @property
+    def keeps_all(self) -> bool:
+        """Whether every change is written (a change log was asked for)."""
+        return self._writer is not None
+
+    def room(self, fix: str) -> int:
+        """How many more changes of ``fix`` the sample keeps."""
+        return self.limit - len(self.sample.get(fix, ()))
+
+    def add_cells(self, fix: str, column: str, rows: np.ndarray, before: np.ndarray, after: np.ndarray,
+                  count: int | None = None) -> None:
+        """Changes of one column of one chunk (aligned arrays; ``count`` cells in all when only the first are
+        given, see :meth:`room`): counted, sampled, written when a change log was asked for."""
         size = len(rows)
-        if not size:
-            return
-        self.counts[fix] += size
+        self.counts[fix] += size if count is None else count
         kept = self.sample.setdefault(fix, [])
         for at in range(min(size, self.limit - len(kept))):
             kept.append(Change(fix, int(rows[at]), column, str(before[at]), str(after[at])))
-        if self._writer is not None:
+        if self._writer is not None and size:
             self._writer.writerows(zip([fix] * size, rows.tolist(), [column] * size, before.tolist(), after.tolist(),
                                        strict=True))
 

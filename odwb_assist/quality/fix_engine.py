@@ -294,7 +294,7 @@ def _write_stream(out: Path, write: Any) -> Any:
     done: list[Any] = []
 
     def produce(temporary: str) -> None:
-        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+        with open(temporary, "wb") as handle:
             done.append(write(handle))
 
     write_atomically(out, produce)

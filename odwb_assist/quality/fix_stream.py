@@ -9,9 +9,11 @@ holds one block, whatever the size of the file; changes are counted and sampled 
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -44,7 +46,7 @@ class Streamed:
 
 
 def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]], log: ChangeLog, side: SideFiles,
-                 handle: IO[str] | None) -> Streamed:
+                 handle: IO[bytes] | None) -> Streamed:
     """Apply ``steps`` (fixes in order, with their plans) to every block; write the clean rows to ``handle``."""
     for _, plan in steps:
         log.extend(plan.changes)
@@ -85,7 +87,7 @@ def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]
         done.rows_after += len(chunk)
         done.labels = labels
         if handle is not None:
-            chunk.to_csv(handle, index=False, header=first, lineterminator="\n")
+            write_block(chunk, handle, first)
         first = False
     return done
 
@@ -123,21 +125,55 @@ def _rewrite(chunk: pd.DataFrame, label: str, steps: list[tuple[str, Callable[[p
              log: ChangeLog) -> None:
     """Run the rewrites of one column on its distinct cells; record the changed cells; write the column back."""
     codes, uniques = pd.factorize(chunk[label])
-    current = pd.Series(np.asarray(uniques, dtype=object), dtype="str")
+    current = pd.Series(uniques)
     touched = False
-    rows: Any = None
     for name, rewrite in steps:
         new = rewrite(current)
-        changed = (new != current).to_numpy(dtype=bool)
+        changed = (new != current).to_numpy(dtype=bool, na_value=True)
         if not changed.any():
             continue
         touched = True
-        if rows is None:
-            rows = chunk.index.to_numpy()
-        at = changed[codes]
-        before = current.to_numpy(dtype=object)[codes[at]]
-        after = new.to_numpy(dtype=object)[codes[at]]
-        log.add_cells(name, label, rows[at], before, after)
-        current = new.astype("str") if new.dtype != current.dtype else new
+        at = np.flatnonzero(changed[codes])
+        shown = at if log.keeps_all else at[: log.room(name)]
+        before = current.to_numpy(dtype=object)[codes[shown]] if len(shown) else shown
+        after = new.to_numpy(dtype=object)[codes[shown]] if len(shown) else shown
+        log.add_cells(name, label, chunk.index.to_numpy()[shown], before, after, count=len(at))
+        current = new if new.dtype == current.dtype else new.astype(current.dtype)
     if touched:
-        chunk[label] = pd.Series(current.to_numpy(dtype=object)[codes], index=chunk.index, dtype="str")
+        chunk[label] = pd.Series(current.array.take(codes), index=chunk.index)
+
+
+def _quoted() -> str:
+    """The characters that make Python's csv writer (and so ``to_csv``) quote a cell, as a regular expression."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(["\r", "a"])
+    return '[,"\r\n]' if buffer.getvalue().startswith('"') else '[,"\n]'
+
+
+def write_block(chunk: pd.DataFrame, handle: IO[bytes], header: bool) -> None:
+    """Append ``chunk`` to the clean file as UTF-8 CSV, byte for byte as ``DataFrame.to_csv`` writes it (minimal
+    quoting: a cell holding a comma, a quote or a line break is quoted, its quotes doubled), built in C by pyarrow
+    (more than ten times faster than ``to_csv``)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if header:
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerow([str(label) for label in chunk.columns])
+        handle.write(buffer.getvalue().encode("utf-8"))
+    if not len(chunk):
+        return
+    if len(chunk.columns) < 2:  # a row of one empty cell is written « "" »: left to pandas
+        handle.write(chunk.to_csv(index=False, header=False, lineterminator="\n").encode("utf-8"))
+        return
+    columns = []
+    for position in range(len(chunk.columns)):
+        column = pc.fill_null(pa.array(chunk.iloc[:, position], type=pa.string()), "")
+        special = pc.match_substring_regex(column, _quoted())
+        if pc.any(special).as_py():
+            quoted = pc.binary_join_element_wise('"', pc.replace_substring(column, '"', '""'), '"', "")
+            column = pc.if_else(special, quoted, column)
+        columns.append(column)
+    columns[-1] = pc.binary_join_element_wise(columns[-1], "\n", "")
+    lines = pc.binary_join_element_wise(*columns, ",")
+    handle.write("".join(lines.to_pylist()).encode("utf-8"))
