@@ -93,9 +93,9 @@ class DecimalCommaFix:
         return convert_numbers(table, number_columns(table, PATTERN), PATTERN, self.name, ",")
 
     def plan(self, context: FixContext) -> FixPlan | None:
-        from ..quality.fix_plans import columns_of
+        from ..quality.fix_plans import number_columns
 
-        columns = columns_of(context, ["decimal-comma"])
+        columns = number_columns(context, "decimal")
         return FixPlan(rewrites=dict.fromkeys(columns, numbers_rewrite(PATTERN, ","))) if columns else None
 
 

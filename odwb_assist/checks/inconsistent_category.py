@@ -144,14 +144,31 @@ class UnifyCategories:
         return table, changes
 
     def plan(self, context: FixContext) -> FixPlan | None:
-        from ..quality.fix_plans import findings
+        """The same choice as :meth:`apply`, from each column's values and rows counted during the check."""
+        from ..quality.fix_plans import IncompletePlan, columns_of, fields
 
-        replace: dict[str, dict[str, str]] = {}
-        for finding in findings(context, ["inconsistent-category"]):
-            main = finding.extra.get("main")
-            if finding.field_name and main is not None and finding.cell is not None and finding.cell != main:
-                replace.setdefault(finding.field_name, {})[finding.cell] = str(main)
-        return FixPlan(rewrites={column: _replacer(mapping) for column, mapping in replace.items()}) if replace else None
+        stats = context.options.get("column_stats")
+        if stats is None:
+            raise IncompletePlan("no column counts")
+        typed = set(columns_of(context, ["placeholder-value"]))
+        rewrites = {}
+        for column in fields(context):
+            seen = stats.category_counts(column, column in typed)
+            if not seen:
+                continue
+            groups: dict[str, list[str]] = {}
+            for value in seen:
+                groups.setdefault(category_key(value), []).append(value)
+            if len(groups) > 50 or len(groups) * 2 > sum(entry[0] for entry in seen.values()):
+                continue
+            replace = {}
+            for variants in groups.values():
+                if len(variants) > 1:
+                    main = min(variants, key=lambda v: (-seen[v][0], seen[v][1]))
+                    replace.update({variant: main for variant in variants if variant != main})
+            if replace:
+                rewrites[column] = _replacer(replace)
+        return FixPlan(rewrites=rewrites) if rewrites else None
 
 
 def _replacer(mapping: dict[str, str]) -> Callable[[pd.Series], pd.Series]:

@@ -101,10 +101,10 @@ class ThousandsSeparatorFix:
         return convert_numbers(table, columns, FIX_PATTERN, self.name, ",")
 
     def plan(self, context: FixContext) -> FixPlan | None:
-        from ..quality.fix_plans import columns_of
+        from ..quality.fix_plans import number_columns
         from .decimal_comma import numbers_rewrite
 
-        columns = columns_of(context, ["thousands-separator"])
+        columns = number_columns(context, "thousands")
         rewrite = numbers_rewrite(FIX_PATTERN, ",")
         return FixPlan(rewrites=dict.fromkeys(columns, rewrite)) if columns else None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
@@ -74,34 +74,16 @@ class StripCountWords:
         return table, changes
 
     def plan(self, context: FixContext) -> FixPlan | None:
-        """Columns with units (the check's findings), converted when, over the whole column, every filled cell
-        is a whole number or a counted one: that needs a first read of the column (``scan``)."""
-        from ..quality.fix_plans import columns_of
+        """Columns of whole numbers and counted ones (as :meth:`apply` decides, from the counts of the check)."""
+        from ..quality.fix_plans import number_columns
 
-        columns = columns_of(context, ["unit-in-cell"])
-        if not columns:
-            return None
-        counted_any: dict[str, bool] = dict.fromkeys(columns, False)
-        other: dict[str, bool] = dict.fromkeys(columns, False)
+        columns = number_columns(context, "strip_count_words")
+        return FixPlan(rewrites=dict.fromkeys(columns, _counted_to_number)) if columns else None
 
-        def scan(chunk: pd.DataFrame) -> None:
-            for column in columns:
-                values = chunk[column]
-                filled = values[values.str.strip() != ""]
-                counted = filled.str.fullmatch(COUNTED).fillna(False).astype(bool)
-                counted_any[column] = counted_any[column] or bool(counted.any())
-                other[column] = other[column] or not bool((counted | filled.str.fullmatch(WHOLE).fillna(False)).all())
 
-        def rewriter(column: str) -> Callable[[pd.Series], pd.Series]:
-            def rewrite(values: pd.Series) -> pd.Series:
-                if other[column] or not counted_any[column]:
-                    return values
-                counted = values.str.fullmatch(COUNTED).fillna(False).astype(bool)
-                return values.where(~counted, values.str.extract(COUNTED, expand=False)) if counted.any() else values
-
-            return rewrite
-
-        return FixPlan(rewrites={column: rewriter(column) for column in columns}, scan=scan)
+def _counted_to_number(values: pd.Series) -> pd.Series:
+    counted = values.str.fullmatch(COUNTED).fillna(False).astype(bool)
+    return values.where(~counted, values.str.extract(COUNTED, expand=False)) if counted.any() else values
 
 
 @hookimpl

@@ -15,8 +15,10 @@ from typing import Any
 
 import pluggy
 
+from ..checks.fix_stats import ColumnStats
 from ..errors import FixError
 from ..events import DATASET_FIXED, Event
+from ..hookspecs import hookimpl
 from ..i18n import Msg, normalise_lang
 from ..plugins import announce, collect, default_plugin_manager
 from .change_log import ChangeLog
@@ -183,8 +185,10 @@ def fix(
             )
     chosen = _chosen(pm, fixes)
     path, detected = detect(source, sheet=sheet)
-    report = check(path, plugins=pm, sheet=sheet, lang=lang)
-    context = FixContext(report=report, kinds={}, lang=lang, options={"detected": detected, "fields": report.fields})
+    stats = ColumnStats()
+    report = _check_with(stats, path, pm, sheet, lang)
+    context = FixContext(report=report, kinds={}, lang=lang, options={"detected": detected, "fields": report.fields,
+                                                                      "column_stats": stats})
     steps = None if _needs_table(chosen, report) else _plans(chosen, context)
     result = FixResult(source=str(path), output=str(out), labels={f.name: f.label for f in chosen}, detected=detected,
                        dry_run=dry_run, lang=lang)
@@ -220,6 +224,25 @@ def fix(
                            administration=getattr(adm, "name", None) or None, nis_code=getattr(adm, "nis_code", None),
                            project_dir=str(project.root) if getattr(project, "path", None) else None))
     return result
+
+
+class _StatsPlugin:
+    def __init__(self, stats: ColumnStats) -> None:
+        self.stats = stats
+
+    @hookimpl
+    def odwb_checks(self, context: Any) -> list[ColumnStats]:
+        return [self.stats]
+
+
+def _check_with(stats: ColumnStats, path: Path, pm: pluggy.PluginManager, sheet: str | None, lang: str) -> QualityReport:
+    """The check, with the counts the number fixes plan from gathered on the way (:mod:`..checks.fix_stats`)."""
+    plugin = _StatsPlugin(stats)
+    pm.register(plugin, name=f"odwb-fix-plan-stats-{id(plugin)}")
+    try:
+        return check(path, plugins=pm, sheet=sheet, lang=lang)
+    finally:
+        pm.unregister(plugin)
 
 
 def _chosen(pm: pluggy.PluginManager, fixes: list[str] | None) -> list[Fix]:

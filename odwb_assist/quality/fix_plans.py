@@ -45,6 +45,16 @@ def columns_of(context: FixContext, types: Iterable[str], severity: Severity | N
     return [name for name in fields(context) if name in named]
 
 
+def number_columns(context: FixContext, which: str) -> list[str]:
+    """The columns a number fix converts (``which``: ``decimal``, ``thousands`` or ``strip_count_words``), as the
+    whole-table fixes decide, from the counts gathered during the check (:mod:`odwb_assist.checks.fix_stats`)."""
+    stats = context.options.get("column_stats")
+    if stats is None:
+        raise IncompletePlan("no column counts")
+    typed = set(columns_of(context, ["placeholder-value"]))
+    return [name for name in fields(context) if getattr(stats.decide(name, name in typed), which)]
+
+
 def fields(context: FixContext) -> list[str]:
     """The table's column names (as the fix engine reads them)."""
     return [str(name) for name in context.options.get("fields", [])]

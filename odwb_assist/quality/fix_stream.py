@@ -92,8 +92,14 @@ def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]
     return done
 
 
+BLOCK_ROWS: int | None = None  # rows per block (None: the reader's own); tests make it small to cross block edges
+
+
 def _blocks(path: Path, detected: Detected) -> Iterator[pd.DataFrame]:
-    yield from iter_text_chunks(path, detected)
+    if BLOCK_ROWS is None:
+        yield from iter_text_chunks(path, detected)
+    else:
+        yield from iter_text_chunks(path, detected, chunk_rows=BLOCK_ROWS)
 
 
 def _drop_rows(chunk: pd.DataFrame, drop_rows: np.ndarray, drops: dict[int, _Drop], log: ChangeLog,
