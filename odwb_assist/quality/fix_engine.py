@@ -1,4 +1,6 @@
-"""The fix workflow: read the table, apply the safe fixes of the ``odwb_fixes`` hook, write a NEW UTF-8 CSV.
+"""The fix workflow: check the table, plan the safe fixes of the ``odwb_fixes`` hook from the findings, stream
+the rows block by block through them (:mod:`.fix_stream`) and write a NEW UTF-8 CSV. A fix that needs the whole
+table (a layout to change, a plugin fix without ``plan``) has the table read whole instead.
 
 The original file is never written: an output resolving to the source is refused, and the new file
 is written next to its final name then moved in place, so that an interrupted run leaves no half file.

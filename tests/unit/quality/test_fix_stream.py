@@ -55,7 +55,7 @@ def tables(draw: st.DrawFn) -> list[list[str]]:
     return [header] + body
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(tables(), st.integers(1, 4))
 def test_streamed_fix_matches_the_whole_table_fix(monkeypatch: pytest.MonkeyPatch, rows: list[list[str]],
                                                    block: int) -> None:
@@ -71,3 +71,84 @@ def test_streamed_fix_matches_the_whole_table_fix(monkeypatch: pytest.MonkeyPatc
         assert streamed["result"].removed_rows == whole["result"].removed_rows
         assert (streamed["result"].rows_before, streamed["result"].rows_after) == \
             (whole["result"].rows_before, whole["result"].rows_after)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.text(alphabet=['a', ' ', ',', '"', "\n", "\r", "é", ";", "\t"], max_size=4), min_size=3,
+                         max_size=3), max_size=6), st.lists(st.text(alphabet=["a", ",", '"', " "], max_size=3), min_size=3,
+                                                             max_size=3, unique=True))
+def test_blocks_are_written_byte_for_byte_as_to_csv(rows: list[list[str]], labels: list[str]) -> None:
+    frame = pd.DataFrame(rows, columns=labels, dtype="str") if rows else pd.DataFrame(columns=labels, dtype="str")
+    expected = io.StringIO()
+    frame.to_csv(expected, index=False, lineterminator="\n")
+    written = io.BytesIO()
+    fix_stream.write_block(frame, written, header=True)
+    assert written.getvalue() == expected.getvalue().encode("utf-8")
+
+
+def test_changes_are_counted_sampled_and_all_in_the_journal(tmp_path: Path) -> None:
+    rows = [["commune", "montant", "date"]] + [["Namur", f"{n},5", "31/01/2024"] for n in range(3000)]
+    source = _csv(tmp_path / "export.csv", rows)
+    journal = tmp_path / "journal.csv"
+    result = fix(source, tmp_path / "propre.csv", plugins=PM, changes_file=journal)
+    assert result.counts == {"decimal-comma": 3000, "date-format": 3000}
+    assert [c for c in result.changes if c.fix == "decimal-comma"][:2] == [
+        Change("decimal-comma", 2, "montant", "0,5", "0.5"), Change("decimal-comma", 3, "montant", "1,5", "1.5")]
+    assert len(result.changes) == 2 * SAMPLE  # the preview keeps the first of each fix, not one record per cell
+    with journal.open(encoding="utf-8", newline="") as handle:
+        lines = list(csv.reader(handle))
+    assert lines[0] == ["correction", "ligne", "colonne", "avant", "apres"]
+    assert len(lines) == 1 + 6000
+    assert ["date-format", "3001", "date", "31/01/2024", "2024-01-31"] in lines
+    assert result.to_dict()["changesFile"] == str(journal)
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".odwb-")]  # no temporary file left
+
+
+def test_no_journal_without_the_option_nor_on_a_dry_run(tmp_path: Path) -> None:
+    source = _csv(tmp_path / "export.csv", [["commune", "montant"], ["Namur", "1,5"], ["Ciney", "2,5"]])
+    result = fix(source, tmp_path / "propre.csv", plugins=PM, dry_run=True, changes_file=tmp_path / "journal.csv")
+    assert result.counts == {"decimal-comma": 2} and result.changes_file is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.csv"]
+
+
+def test_a_layout_to_change_reads_the_whole_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    read = []
+    original = fix_engine.read_table
+    monkeypatch.setattr(fix_engine, "read_table", lambda *a, **k: read.append(1) or original(*a, **k))
+    streamed = _csv(tmp_path / "plain.csv", [["commune", "montant"], ["Namur", "1,5"], ["Ciney", "2,5"]])
+    fix(streamed, tmp_path / "a.csv", plugins=PM)
+    assert read == []  # the common case streams
+    one_column = tmp_path / "one.csv"
+    with one_column.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=",").writerows([["commune;code;montant"]] + [[f"Namur;{n};{n},5"] for n in range(8)])
+    result = fix(one_column, tmp_path / "b.csv", plugins=PM)
+    assert read == [1] and "split-single-column" in result.counts
+
+
+class _UpperOnly:
+    """A plugin fix with the whole-table ``apply`` only (the contract before streaming)."""
+
+    name = "upper-only"
+    label = Msg("Majuscules", "Capitals")
+
+    def apply(self, table: pd.DataFrame, context: object) -> tuple[pd.DataFrame, list[Change]]:
+        new = table.copy()
+        new["commune"] = new["commune"].str.upper()
+        return new, [Change(self.name, int(row), "commune", table.at[row, "commune"], new.at[row, "commune"])
+                     for row in table.index[new["commune"] != table["commune"]]]
+
+
+def test_a_plugin_fix_with_apply_only_still_works(tmp_path: Path) -> None:
+    from odwb_assist.hookspecs import hookimpl
+
+    class Plugin:
+        @hookimpl
+        def odwb_fixes(self) -> list[object]:
+            return [_UpperOnly()]
+
+    manager = get_plugin_manager(load_entrypoints=False)
+    manager.register(Plugin(), name="upper")
+    source = _csv(tmp_path / "export.csv", [["commune", "montant"], ["Namur", "1,5"]])
+    result = fix(source, tmp_path / "propre.csv", plugins=manager)
+    assert result.counts == {"decimal-comma": 1, "upper-only": 1}
+    assert (tmp_path / "propre.csv").read_text(encoding="utf-8") == "commune,montant\nNAMUR,1.5\n"
