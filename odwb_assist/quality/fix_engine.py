@@ -210,7 +210,9 @@ def fix(
         if steps is None:
             _fix_table(source, sheet, chosen, context, result, log, out)
         else:
-            _fix_stream(path, detected, steps, result, log, out, report.fields)
+            # cells beyond the header's last column: the check reports them as extra cells, or the row as blank
+            beyond = bool(report.stats.get("extra-cell") or report.stats.get("blank-row"))
+            _fix_stream(path, detected, steps, result, log, out, report.fields, beyond)
     except BaseException:
         log.finish(keep=False)
         raise
@@ -290,7 +292,7 @@ def _title(chosen: list[Fix]) -> Msg:
 
 
 def _fix_stream(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]], result: FixResult, log: ChangeLog,
-                out: Path, labels_read: list[str]) -> None:
+                out: Path, labels_read: list[str], beyond: bool) -> None:
     """The common case: the plans applied block by block, the clean file and the side files written as they come."""
     labels = list(labels_read)
     renames = [plan.rename for _, plan in steps if plan.rename]
@@ -305,7 +307,8 @@ def _fix_stream(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]]
             done = stream_fixes(path, detected, steps, log, side, None)
         else:
             done = _write_stream(out, lambda handle: stream_fixes(path, detected, steps, log, side, handle))
-        side.add_beyond(cells_beyond(path, detected, len(labels)))
+        if beyond:  # cells beyond the header's last column: another read of the file, only when the check saw some
+            side.add_beyond(cells_beyond(path, detected, len(labels)))
     except BaseException:
         side.finish(keep=False)
         raise
