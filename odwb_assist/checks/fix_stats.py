@@ -9,8 +9,10 @@ stripped, thousands separators, then decimal commas) as the whole-table fixes se
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..quality.model import Finding
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
+SMALL = 256  # distinct values of a column at most tested in plain Python (a pandas call costs more on so few)
 CATEGORIES = 200  # more distinct values than this: not a category column (as ``UnifyCategories``)
 
 LOOSE = f"{WS}[+-]?(?:[0-9]{{1,3}}(?:{SEPARATORS}[0-9]{{3}})+|[0-9]+)(?:[.,][0-9]+)?{WS}"
@@ -59,6 +62,7 @@ class ColumnStats(BaseTableCheck):
         self.too_many: set[str] = set()  # columns with more distinct values than a category column has
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+        import numpy as np
 
         from .numbers import _PLACEHOLDER_FORMS
 
@@ -69,6 +73,10 @@ class ColumnStats(BaseTableCheck):
         values = column.values.str.strip()
 
         def where(pattern: str) -> np.ndarray:
+            if len(values) <= SMALL:  # a few values (wide files: thousands of columns of a few rows): plain Python
+                compiled = _compiled(pattern)
+                return np.fromiter((compiled.fullmatch(v) is not None for v in values.tolist()), dtype=bool,
+                                   count=len(values))
             return values.str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
 
         filled = (values != "").to_numpy(dtype=bool)
@@ -134,3 +142,8 @@ class ColumnStats(BaseTableCheck):
         thousands = counts.sure and numbers
         decimal = (counts.decimal_left if thousands else counts.decimal) and numbers
         return Decision(strip, thousands, decimal)
+
+
+@lru_cache(maxsize=16)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
