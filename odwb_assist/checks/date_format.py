@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
-from ..quality.fixing import Change, FixContext
+from ..quality.fixing import Change, FixContext, FixPlan
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext, ColumnValues
 from .tally import ColumnTally, value_mask
@@ -105,6 +105,25 @@ class DateFormatFix:
             changes.extend(Change(self.name, int(row), str(column), str(hits[row]), str(after))
                            for row, after in converted.items())
         return table, changes
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        from ..quality.fix_plans import fields
+
+        return FixPlan(rewrites={label: _iso_dates for label in fields(context)})
+
+
+def _iso_dates(values: pd.Series) -> pd.Series:
+    maybe = values[values.str.match("[ \t]*[0-9]{1,2}[/.-][0-9]").fillna(False).astype(bool)]  # one cheap pass first
+    if maybe.empty:
+        return values
+    hits = maybe[(maybe.str.fullmatch(LOCAL_DATE) | maybe.str.fullmatch(LOCAL_DATETIME)).fillna(False).astype(bool)]
+    if hits.empty:
+        return values
+    converted = to_iso(hits)
+    converted = converted[converted != ""]
+    result = values.copy()
+    result[converted.index] = converted
+    return result
 
 
 @hookimpl

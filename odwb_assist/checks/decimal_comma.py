@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
-from ..quality.fixing import Change, FixContext
+from ..quality.fixing import Change, FixContext, FixPlan
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext, ColumnValues
 from .tally import ColumnTally, value_mask
@@ -87,6 +87,30 @@ class DecimalCommaFix:
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
         return convert_numbers(table, number_columns(table, PATTERN), PATTERN, self.name, ",")
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        from ..quality.fix_plans import number_columns
+
+        columns = number_columns(context, "decimal")
+        return FixPlan(rewrites=dict.fromkeys(columns, numbers_rewrite(PATTERN, ","))) if columns else None
+
+
+def numbers_rewrite(pattern: str, decimal: str) -> Callable[[pd.Series], pd.Series]:
+    """The cells matching ``pattern`` written as plain numbers (as :func:`convert_numbers`), for a streaming plan."""
+    def rewrite(values: pd.Series) -> pd.Series:
+        hits = values.str.fullmatch(pattern).fillna(False).astype(bool)
+        if not hits.any():
+            return values
+        cleaned = values[hits].str.strip().str.replace("[ \u00a0\u202f']", "", regex=True)
+        if decimal == ",":
+            cleaned = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+        else:
+            cleaned = cleaned.str.replace(".", "", regex=False)
+        result = values.copy()
+        result[hits] = cleaned
+        return result
+
+    return rewrite
 
 
 @hookimpl

@@ -102,6 +102,7 @@ class FormToRow:
     """A form whose labels end with « : » (certain) becomes a one-row table: one column per label."""
 
     name = "form-to-row"
+    triggers = ("form-layout",)  # needs the whole table, only when the check reports this
     label = Msg("Formulaire → une ligne de tableau", "Form → one table row")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
-from ..quality.fixing import Change, FixContext, replace_cells
+from ..quality.fixing import Change, FixContext, FixPlan, replace_cells
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext, ColumnValues
 from .tally import SMALL_VALUES, ColumnTally, _compiled
@@ -101,6 +101,16 @@ class NeutraliseFormulas:
             found = formula_cells(table[column].astype(str))
             changes.extend(replace_cells(table, column, "'" + found, self.name))
         return table, changes
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        from ..quality.fix_plans import fields
+
+        return FixPlan(rewrites={label: _neutralised for label in fields(context)})
+
+
+def _neutralised(values: pd.Series) -> pd.Series:
+    mask = formula_mask(values)
+    return values.where(~mask, "'" + values) if mask.any() else values
 
 
 @hookimpl

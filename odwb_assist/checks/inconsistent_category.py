@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
-from ..quality.fixing import Change, FixContext, replace_cells
+from ..quality.fixing import Change, FixContext, FixPlan, replace_cells
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext, ColumnValues
 
@@ -121,6 +121,41 @@ class UnifyCategories:
             changed = values[values.isin(list(replace))]
             changes.extend(replace_cells(table, column, changed.map(replace), self.name))
         return table, changes
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        """The same choice as :meth:`apply`, from each column's values and rows counted during the check."""
+        from ..quality.fix_plans import IncompletePlan, columns_of, fields
+
+        stats = context.options.get("column_stats")
+        if stats is None:
+            raise IncompletePlan("no column counts")
+        typed = set(columns_of(context, ["placeholder-value"]))
+        rewrites = {}
+        for column in fields(context):
+            seen = stats.category_counts(column, column in typed)
+            if not seen:
+                continue
+            groups: dict[str, list[str]] = {}
+            for value in seen:
+                groups.setdefault(category_key(value), []).append(value)
+            if len(groups) > 50 or len(groups) * 2 > sum(entry[0] for entry in seen.values()):
+                continue
+            replace = {}
+            for variants in groups.values():
+                if len(variants) > 1:
+                    main = min(variants, key=lambda v: (-seen[v][0], seen[v][1]))
+                    replace.update({variant: main for variant in variants if variant != main})
+            if replace:
+                rewrites[column] = _replacer(replace)
+        return FixPlan(rewrites=rewrites) if rewrites else None
+
+
+def _replacer(mapping: dict[str, str]) -> Callable[[pd.Series], pd.Series]:
+    def rewrite(values: pd.Series) -> pd.Series:
+        hit = values.isin(list(mapping))
+        return values.where(~hit, values.map(mapping)) if hit.any() else values
+
+    return rewrite
 
 
 @hookimpl

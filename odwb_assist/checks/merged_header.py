@@ -56,6 +56,7 @@ class MergedHeaderFix:
     """Rename the columns read from a two-row header to complete single-row labels."""
 
     name = "merged-header"
+    triggers = ("merged-header",)  # needs the whole table, only when the check reports this
     label = Msg("En-tête sur une seule ligne", "Header on a single row")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:

@@ -153,6 +153,7 @@ class FillDownMergedLabels:
     """Fill the blanks of merged label columns with the label above (one Change per cell)."""
 
     name = "fill-down-merged-labels"
+    triggers = ("merged-label-cells",)  # needs the whole table, only when the check reports this
     label = Msg("Recopier les étiquettes fusionnées vers le bas", "Fill merged labels down")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:

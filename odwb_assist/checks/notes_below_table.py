@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
-from ..quality.fixing import Change, FixContext
+from ..quality.fixing import Change, FixContext, FixPlan
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 from .shapes import filled_counts, full_row_threshold
@@ -130,6 +130,25 @@ class DropNotesBelowTable:
         changes = [Change(self.name, row, None, " | ".join(v for v in table.loc[row].tolist() if str(v).strip()), None)
                    for row in notes.rows]
         return table.drop(index=notes.rows), changes
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        from ..quality.fix_plans import findings, rows_of
+
+        notes = [int(row) for finding in findings(context, ["notes-below-table"], Severity.ERROR)
+                 for row in finding.extra.get("rows") or finding.all_rows]
+        if not notes:
+            return None
+        # the tail also holds the blank rows among and after the notes, and those just above them (as ``apply``)
+        blank = set(rows_of(context, ["blank-row"]))
+        start = min(notes)
+        while start - 1 in blank:
+            start -= 1
+        rows = sorted(set(notes) | {row for row in blank if row >= start})
+        return FixPlan(rows=dict.fromkeys(rows), describe=_filled_text)
+
+
+def _filled_text(cells: list[str]) -> str:
+    return " | ".join(cell for cell in cells if str(cell).strip())
 
 
 @hookimpl

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
-from ..quality.fixing import Change, FixContext, replace_cells
+from ..quality.fixing import Change, FixContext, FixPlan, replace_cells
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext, ColumnValues
 from .numbers import STACK_ROWS
@@ -222,6 +222,27 @@ class PlaceholderFix:
             rows = table.index[mask]
             changes.extend(replace_cells(table, str(column), table.loc[rows, column].map(lambda _: ""), self.name))
         return table, changes
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        from ..quality.fix_plans import columns_of
+
+        columns = columns_of(context, ["placeholder-value"])
+        return FixPlan(rewrites={label: _emptied for label in columns}) if columns else None
+
+
+def _emptied(values: pd.Series) -> pd.Series:
+    """Placeholders emptied (the column is one the check found to hold numbers or dates). A placeholder is one of
+    the known forms (a cheap ``isin`` first), then exactly what :class:`ColumnCounts` flags."""
+    import numpy as np
+
+    from .numbers import _PLACEHOLDER_FORMS
+
+    known = values.isin(_PLACEHOLDER_FORMS).to_numpy(dtype=bool)
+    if not known.any():
+        return values
+    mask = np.zeros(len(values), dtype=bool)
+    mask[known] = ColumnCounts().add(values[known])
+    return values.where(~mask, "") if mask.any() else values
 
 
 @hookimpl

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
-from ..quality.fixing import Change, FixContext
+from ..quality.fixing import Change, FixContext, FixPlan
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 
@@ -93,6 +93,12 @@ class DropRepeatedHeaders:
         rows = repeated_header_rows(table, headers)
         changes = [Change(self.name, row, None, " | ".join(map(str, table.loc[row].tolist())), None) for row in rows]
         return (table.drop(index=rows), changes) if rows else (table, [])
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        from ..quality.fix_plans import rows_of
+
+        rows = rows_of(context, ["repeated-header"])
+        return FixPlan(rows=dict.fromkeys(rows), describe=" | ".join) if rows else None
 
 
 @hookimpl

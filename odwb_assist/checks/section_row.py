@@ -146,6 +146,7 @@ class SectionsToColumn:
     """
 
     name = "sections-to-column"
+    triggers = ("section-row",)  # needs the whole table, only when the check reports this
     label = Msg("Intertitres de section → une colonne", "Section headings → a column")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
-from ..quality.fixing import Change, FixContext
+from ..quality.fixing import Change, FixContext, FixPlan
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,6 +30,12 @@ class DropBlankRows:
         blank = (table == "").all(axis=1)  # as Frictionless's blank-row: every cell empty
         rows = [int(row) for row in table.index[blank.to_numpy()]]
         return table.drop(index=rows), [Change(self.name, row, None, "", None) for row in rows]
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        from ..quality.fix_plans import rows_of
+
+        rows = rows_of(context, ["blank-row"])
+        return FixPlan(rows={row: "" for row in rows}) if rows else None
 
 
 def unnamed(table: pd.DataFrame, context: FixContext) -> list[bool]:
@@ -58,6 +64,19 @@ class DropEmptyUnnamedColumns:
         if len(drop) == len(table.columns):
             return table, []
         return table.drop(columns=drop), [Change(self.name, None, str(column), "", None) for column in drop]
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        import pandas as pd
+
+        from ..quality.fix_plans import columns_of, fields
+
+        labels = fields(context)
+        empty = set(columns_of(context, ["empty-column"]))
+        frame = pd.DataFrame(columns=labels)
+        drop = [label for label, no_label in zip(labels, unnamed(frame, context), strict=True) if label in empty and no_label]
+        if not drop or len(drop) == len(labels):
+            return None
+        return FixPlan(columns=drop, changes=[Change(self.name, None, label, "", None) for label in drop])
 
 
 @hookimpl

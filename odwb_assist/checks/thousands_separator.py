@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
-from ..quality.fixing import Change, FixContext
+from ..quality.fixing import Change, FixContext, FixPlan
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext, ColumnValues
 from .decimal_comma import convert_numbers, number_columns
@@ -96,6 +96,14 @@ class ThousandsSeparatorFix:
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
         columns = number_columns(table, SURE_RE2)
         return convert_numbers(table, columns, FIX_PATTERN, self.name, ",")
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        from ..quality.fix_plans import number_columns
+        from .decimal_comma import numbers_rewrite
+
+        columns = number_columns(context, "thousands")
+        rewrite = numbers_rewrite(FIX_PATTERN, ",")
+        return FixPlan(rewrites=dict.fromkeys(columns, rewrite)) if columns else None
 
 
 @hookimpl

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
-from ..quality.fixing import Change, FixContext
+from ..quality.fixing import Change, FixContext, FixPlan
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 
@@ -48,6 +48,10 @@ class DropTitleRows:
         detected = context.options.get("detected")
         changes = [Change(self.name, row, None, text, None) for row, text in getattr(detected, "title_rows", [])]
         return table, changes
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        changes = self.apply(None, context)[1]  # the table is not read
+        return FixPlan(changes=changes) if changes else None
 
 
 @hookimpl

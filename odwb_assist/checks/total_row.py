@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
-from ..quality.fixing import Change, FixContext
+from ..quality.fixing import Change, FixContext, FixPlan
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 
@@ -89,6 +89,13 @@ class DropTotalRows:
         certain = [verdict for verdict in total_verdicts(table) if verdict.certain]
         changes = [Change(self.name, verdict.row, None, verdict.cell, None) for verdict in certain]
         return table.drop(index=[verdict.row for verdict in certain]), changes
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        from ..quality.fix_plans import findings
+
+        certain = findings(context, ["total-row"], Severity.ERROR)
+        rows: dict[int, str | None] = {row: finding.cell or "" for finding in certain for row in finding.all_rows}
+        return FixPlan(rows=rows) if rows else None
 
 
 @hookimpl

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
-from ..quality.fixing import Change, FixContext, replace_cells
+from ..quality.fixing import Change, FixContext, FixPlan, replace_cells
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,6 +36,24 @@ class TrimSpaces:
             table = table.rename(columns=renamed)
             changes.extend(Change(self.name, None, new, old, new) for old, new in renamed.items())
         return table, changes
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        from ..quality.fix_plans import fields
+
+        labels = fields(context)
+        taken = set(labels)
+        rename = {}
+        for column in labels:
+            label = column.strip()
+            if label != column and label not in taken:
+                rename[column] = label
+                taken.add(label)
+        return FixPlan(rewrites={label: _strip for label in labels}, rename=rename,
+                       changes=[Change(self.name, None, new, old, new) for old, new in rename.items()])
+
+
+def _strip(values: pd.Series) -> pd.Series:
+    return values.str.strip()
 
 
 @hookimpl

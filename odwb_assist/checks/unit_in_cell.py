@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..i18n import Msg
-from ..quality.fixing import Change, FixContext, replace_cells
+from ..quality.fixing import Change, FixContext, FixPlan, replace_cells
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext, ColumnValues
 from .tally import ColumnTally, value_mask
@@ -70,6 +70,18 @@ class StripCountWords:
                 continue
             changes.extend(replace_cells(table, column, filled[counted].str.extract(COUNTED, expand=False), self.name))
         return table, changes
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        """Columns of whole numbers and counted ones (as :meth:`apply` decides, from the counts of the check)."""
+        from ..quality.fix_plans import number_columns
+
+        columns = number_columns(context, "strip_count_words")
+        return FixPlan(rewrites=dict.fromkeys(columns, _counted_to_number)) if columns else None
+
+
+def _counted_to_number(values: pd.Series) -> pd.Series:
+    counted = values.str.fullmatch(COUNTED).fillna(False).astype(bool)
+    return values.where(~counted, values.str.extract(COUNTED, expand=False)) if counted.any() else values
 
 
 @hookimpl

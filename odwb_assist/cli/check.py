@@ -63,6 +63,10 @@ def register(app: typer.Typer) -> None:
         dry_run: bool = typer.Option(False, "--dry-run", help="Montre ce qui changerait, sans rien écrire."),
         only: list[str] = typer.Option([], "--fix", help="N'appliquer que cette correction (répétable)."),
         sheet: str | None = typer.Option(None, "--sheet", help="Feuille à lire (la première par défaut)."),
+        changes: Path | None = typer.Option(
+            None, "--journal", metavar="FICHIER.csv",
+            help="Écrit dans ce fichier CSV le journal de toutes les corrections, cellule par cellule (ligne, colonne, "
+                 "avant, après). Sans cette option, l'aperçu n'en montre que les premières de chaque correction."),
         project: Path | None = ProjectOption,
     ) -> None:
         """Écrit une copie propre (UTF-8, séparateur virgule) : titres, lignes vides et totaux retirés, nombres et dates
@@ -71,11 +75,14 @@ def register(app: typer.Typer) -> None:
 
         replaced = output.exists()
         result = fix(file, output, fixes=list(only) or None, dry_run=dry_run, plugins=plugin_manager(), sheet=sheet,
-                     lang=STATE.lang, project=_project_or_none(project))
+                     lang=STATE.lang, project=_project_or_none(project), changes_file=changes)
         echo(result.preview(STATE.lang))
         if result.written:
             echo(t(f"Fichier propre écrit : {result.output} (l'original est inchangé).",
                    f"Clean file written: {result.output} (the original is unchanged)."))
+            if result.changes_file:
+                echo(t(f"Journal des corrections écrit : {result.changes_file}.",
+                       f"Change log written: {result.changes_file}."))
             if replaced:
                 echo(t(f"{output.name} existait déjà : il a été remplacé. Pour garder une copie retouchée à la main, "
                        "donnez un autre nom avec --output.",

@@ -1,4 +1,6 @@
-"""The fix workflow: read the table, apply the safe fixes of the ``odwb_fixes`` hook, write a NEW UTF-8 CSV.
+"""The fix workflow: check the table, plan the safe fixes of the ``odwb_fixes`` hook from the findings, stream
+the rows block by block through them (:mod:`.fix_stream`) and write a NEW UTF-8 CSV. A fix that needs the whole
+table (a layout to change, a plugin fix without ``plan``) has the table read whole instead.
 
 The original file is never written: an output resolving to the source is refused, and the new file
 is written next to its final name then moved in place, so that an interrupted run leaves no half file.
@@ -9,22 +11,28 @@ side file next to the output (:mod:`.side_files`).
 from __future__ import annotations
 
 import os
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pluggy
 
+from ..checks.fix_stats import ColumnStats
 from ..errors import FixError
 from ..events import DATASET_FIXED, Event
+from ..hookspecs import hookimpl
 from ..i18n import Msg, normalise_lang
 from ..plugins import announce, collect, default_plugin_manager
-from .detect import Detected
-from .fixing import Change, Fix, FixContext
+from .change_log import ChangeLog
+from .detect import Detected, detect
+from .engine import check
+from .fix_plans import IncompletePlan
+from .fix_stream import stream_fixes
+from .fixing import Change, Fix, FixContext, FixPlan, streams
 from .output_files import write_atomically
 from .reader import read_table
-from .side_files import RemovalLog, cells_beyond, removed_above, rows_above
+from .report import QualityReport
+from .side_files import COLUMNS_SUFFIX, ROWS_SUFFIX, RemovalLog, SideFiles, cells_beyond, removed_above, rows_above
 
 # Built-in fixes run in this order (thousands separators before decimal commas); plugin fixes after.
 FIX_ORDER = ("split-single-column", "form-to-row", "add-header", "drop-title-rows", "merged-header", "drop-repeated-headers",
@@ -39,7 +47,7 @@ class FixResult:
 
     source: str
     output: str
-    changes: list[Change] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)  # the first changes of each fix (all are in ``counts``)
     counts: dict[str, int] = field(default_factory=dict)
     labels: dict[str, Msg] = field(default_factory=dict)
     detected: Detected | None = None
@@ -52,6 +60,7 @@ class FixResult:
     removed_columns: list[tuple[int, str]] = field(default_factory=list)  # (original column number, label)
     rows_file: str | None = None  # the side file of removed rows (written, or to be written)
     columns_file: str | None = None
+    changes_file: str | None = None  # the change log (every change), when asked for and written
 
     def preview(self, lang: str | None = None, examples: int = 3) -> str:
         """A plain-text summary: each fix with its count and a few before → after examples."""
@@ -124,6 +133,7 @@ class FixResult:
             "removedColumns": [{"fieldNumber": number, "fieldName": label} for number, label in self.removed_columns],
             "removedRowsFile": self.rows_file if self.removed_rows else None,
             "removedColumnsFile": self.columns_file if self.removed_columns else None,
+            "changesFile": self.changes_file,
         }
 
 
@@ -154,22 +164,92 @@ def fix(
     sheet: str | None = None,
     lang: str = "fr",
     project: Any = None,
+    changes_file: str | Path | None = None,
 ) -> FixResult:
     """Write a clean UTF-8, comma-delimited copy of ``source`` to ``output`` (never over ``source``).
 
-    ``project`` (an ``odwb.toml`` configuration) names the administration and project folder of the
-    ``dataset-fixed`` event."""
+    The check runs first; the fixes plan from its findings and the rows stream block by block
+    (:mod:`.fix_stream`), unless a fix that needs the whole table has something to do (a layout fix, or
+    a plugin fix with ``apply`` only): the table is then read whole. ``changes_file`` (a CSV path) receives
+    every change; :attr:`FixResult.changes` keeps the first ones of each fix. ``project`` (an ``odwb.toml``
+    configuration) names the administration and project folder of the ``dataset-fixed`` event."""
     pm = plugins if plugins is not None else default_plugin_manager()
     out = Path(output).expanduser().resolve()
     src = Path(source).expanduser().resolve()
-    if _same_file(src, out):
-        raise FixError(
-            f"La sortie {output} est le fichier d'origine : odwb-assist ne modifie jamais l'original. "
-            "Donnez un autre nom avec --output (par ex. propre.csv).",
-            f"Output {output} is the original file: odwb-assist never modifies the original. "
-            "Give another name with --output (e.g. clean.csv).",
-        )
-    table = read_table(source, sheet=sheet)
+    journal = Path(changes_file).expanduser().resolve() if changes_file is not None else None
+    for target in (out, journal):
+        if target is not None and _same_file(src, target):
+            raise FixError(
+                f"La sortie {target.name} est le fichier d'origine : odwb-assist ne modifie jamais l'original. "
+                "Donnez un autre nom (par ex. propre.csv).",
+                f"Output {target.name} is the original file: odwb-assist never modifies the original. "
+                "Give another name (e.g. clean.csv).",
+            )
+    chosen = _chosen(pm, fixes)
+    path, detected = detect(source, sheet=sheet)
+    stats = ColumnStats()
+    report = _check_with(stats, path, pm, sheet, lang)
+    context = FixContext(report=report, kinds={}, lang=lang, options={"detected": detected, "fields": report.fields,
+                                                                      "column_stats": stats})
+    steps = None if _needs_table(chosen, report) else _plans(chosen, context)
+    result = FixResult(source=str(path), output=str(out), labels={f.name: f.label for f in chosen}, detected=detected,
+                       dry_run=dry_run, lang=lang)
+    side_names = (out.with_name(out.stem + ROWS_SUFFIX(lang)), out.with_name(out.stem + COLUMNS_SUFFIX(lang)))
+    result.rows_file, result.columns_file = (str(name) for name in side_names)
+    if not dry_run:
+        for side in side_names:
+            if _same_file(src, side):
+                raise FixError(f"Le fichier annexe {side.name} serait le fichier d'origine : donnez un autre nom avec "
+                               "--output.", f"Side file {side.name} would be the original file: give another name "
+                               "with --output.")
+        if journal is not None and not journal.parent.is_dir():
+            raise FixError(f"Le dossier {journal.parent} n'existe pas. Créez-le ou choisissez un autre journal.",
+                           f"Folder {journal.parent} does not exist. Create it or choose another change log.")
+    log = ChangeLog(None if dry_run else journal, lang)
+    try:
+        if steps is None:
+            _fix_table(source, sheet, chosen, context, result, log, out)
+        else:
+            # cells beyond the header's last column: the check reports them as extra cells, or the row as blank
+            beyond = bool(report.stats.get("extra-cell") or report.stats.get("blank-row"))
+            _fix_stream(path, detected, steps, result, log, out, report.fields, beyond)
+    except BaseException:
+        log.finish(keep=False)
+        raise
+    kept = log.finish(keep=not dry_run)
+    result.changes_file = str(kept) if kept else None
+    result.changes = log.changes
+    result.counts = {f.name: log.counts[f.name] for f in chosen if log.counts[f.name]}
+    if not dry_run:
+        result.written = True
+        adm = getattr(project, "administration", None)
+        announce(pm, Event(DATASET_FIXED, {"source": result.source, "output": result.output,
+                                           "changes": sum(log.counts.values())},
+                           administration=getattr(adm, "name", None) or None, nis_code=getattr(adm, "nis_code", None),
+                           project_dir=str(project.root) if getattr(project, "path", None) else None))
+    return result
+
+
+class _StatsPlugin:
+    def __init__(self, stats: ColumnStats) -> None:
+        self.stats = stats
+
+    @hookimpl
+    def odwb_checks(self, context: Any) -> list[ColumnStats]:
+        return [self.stats]
+
+
+def _check_with(stats: ColumnStats, path: Path, pm: pluggy.PluginManager, sheet: str | None, lang: str) -> QualityReport:
+    """The check, with the counts the number fixes plan from gathered on the way (:mod:`..checks.fix_stats`)."""
+    plugin = _StatsPlugin(stats)
+    pm.register(plugin, name=f"odwb-fix-plan-stats-{id(plugin)}")
+    try:
+        return check(path, plugins=pm, sheet=sheet, lang=lang)
+    finally:
+        pm.unregister(plugin)
+
+
+def _chosen(pm: pluggy.PluginManager, fixes: list[str] | None) -> list[Fix]:
     chosen = available_fixes(pm)
     if fixes is not None:
         unknown = sorted(set(fixes) - {f.name for f in chosen})
@@ -178,44 +258,100 @@ def fix(
             raise FixError(f"Correction inconnue : {', '.join(unknown)}. Corrections disponibles : {names}.",
                            f"Unknown fix: {', '.join(unknown)}. Available fixes: {names}.")
         chosen = [f for f in chosen if f.name in fixes]
-    context = FixContext(report=None, kinds={}, lang=lang, options={"detected": table.detected})
-    log = RemovalLog(table.frame)
+    return chosen
+
+
+def _needs_table(chosen: list[Fix], report: QualityReport) -> bool:
+    """Whether a fix that only works on the whole table has something to do: a layout fix whose finding the
+    check reports (``triggers``), or any fix without ``plan`` nor ``triggers`` (a plugin's, say)."""
+    for item in chosen:
+        if streams(item):
+            continue
+        triggers = getattr(item, "triggers", None)
+        if triggers is None or any(report.stats.get(kind) for kind in triggers):
+            return True
+    return False
+
+
+def _plans(chosen: list[Fix], context: FixContext) -> list[tuple[Fix, FixPlan]] | None:
+    """Each streaming fix with its plan (None: the report lacks findings a plan needs; read the whole table)."""
+    steps = []
+    try:
+        for item in chosen:
+            plan = item.plan(context) if streams(item) else None  # type: ignore[attr-defined]
+            if plan:
+                steps.append((item, plan))
+    except IncompletePlan:
+        return None
+    return steps
+
+
+def _title(chosen: list[Fix]) -> Msg:
+    return next((f.label for f in chosen if f.name == "drop-title-rows"),
+                Msg("Ligne de titre au-dessus de l'en-tête", "Title row above the header"))
+
+
+def _fix_stream(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]], result: FixResult, log: ChangeLog,
+                out: Path, labels_read: list[str], beyond: bool) -> None:
+    """The common case: the plans applied block by block, the clean file and the side files written as they come."""
+    labels = list(labels_read)
+    renames = [plan.rename for _, plan in steps if plan.rename]
+    clean = [label for label in labels if not any(label in plan.columns for _, plan in steps)]
+    for rename in renames:
+        clean = [rename.get(label, label) for label in clean]
+    dropped = [label for label in labels if any(label in plan.columns for _, plan in steps)]
+    above = removed_above(rows_above(path, detected), detected, clean + dropped, _title([fix for fix, _ in steps]))
+    side = SideFiles(out, labels, result.lang, write=not result.dry_run, above=above)
+    try:
+        if result.dry_run:
+            done = stream_fixes(path, detected, steps, log, side, None)
+        else:
+            done = _write_stream(out, lambda handle: stream_fixes(path, detected, steps, log, side, handle))
+        if beyond:  # cells beyond the header's last column: another read of the file, only when the check saw some
+            side.add_beyond(cells_beyond(path, detected, len(labels)))
+    except BaseException:
+        side.finish(keep=False)
+        raise
+    side.finish(keep=True)
+    result.rows_before, result.rows_after = done.rows_before, done.rows_after
+    result.removed_rows = sorted(side.removed_rows)
+    result.removed_columns = side.removed_columns
+
+
+def _write_stream(out: Path, write: Any) -> Any:
+    done: list[Any] = []
+
+    def produce(temporary: str) -> None:
+        with open(temporary, "wb") as handle:
+            done.append(write(handle))
+
+    write_atomically(out, produce)
+    return done[0]
+
+
+def _fix_table(source: str | Path, sheet: str | None, chosen: list[Fix], context: FixContext, result: FixResult,
+               log: ChangeLog, out: Path) -> None:
+    """A layout to change (or a fix that only works on the whole table): the table is read whole, as before."""
+    table = read_table(source, sheet=sheet)
+    context.options["detected"] = table.detected
+    removal = RemovalLog(table.frame)
     frame = table.frame.copy()
-    changes: list[Change] = []
     for item in chosen:
         new, made = item.apply(frame, context)
-        log.observe(item.label, frame, new)
+        removal.observe(item.label, frame, new)
         frame = new
-        changes.extend(made)
-    title = next((f.label for f in chosen if f.name == "drop-title-rows"),
-                 Msg("Ligne de titre au-dessus de l'en-tête", "Title row above the header"))
-    log.add_above(removed_above(rows_above(table.path, table.detected), table.detected,
-                                [str(c) for c in frame.columns] + [c.label for c in log.columns], title))
-    log.add_beyond(cells_beyond(table.path, table.detected, len(table.frame.columns)))
-    counts = Counter(change.fix for change in changes)
-    result = FixResult(
-        source=str(table.path), output=str(out), changes=changes,
-        counts={f.name: counts[f.name] for f in chosen if counts[f.name]},
-        labels={f.name: f.label for f in chosen}, detected=table.detected,
-        rows_before=len(table.frame), rows_after=len(frame), dry_run=dry_run, lang=lang,
-        removed_rows=[(row.row_number, row.reason(lang)) for row in sorted(log.rows, key=lambda r: r.row_number)],
-        removed_columns=[(column.number, column.label) for column in sorted(log.columns, key=lambda c: c.number)],
-        rows_file=str(log.rows_file(out, lang)), columns_file=str(log.columns_file(out, lang)),
-    )
-    if not dry_run:
-        for side in (log.rows_file(out, lang), log.columns_file(out, lang)):
-            if _same_file(src, side):
-                raise FixError(f"Le fichier annexe {side.name} serait le fichier d'origine : donnez un autre nom avec "
-                               "--output.", f"Side file {side.name} would be the original file: give another name "
-                               "with --output.")
+        log.extend(made)
+    removal.add_above(removed_above(rows_above(table.path, table.detected), table.detected,
+                                    [str(c) for c in frame.columns] + [c.label for c in removal.columns], _title(chosen)))
+    removal.add_beyond(cells_beyond(table.path, table.detected, len(table.frame.columns)))
+    result.rows_before, result.rows_after = len(table.frame), len(frame)
+    result.removed_rows = [(row.row_number, row.reason(result.lang))
+                           for row in sorted(removal.rows, key=lambda r: r.row_number)]
+    result.removed_columns = [(column.number, column.label)
+                              for column in sorted(removal.columns, key=lambda c: c.number)]
+    if not result.dry_run:
         _write_csv(frame, out)
-        log.write(out, lang)
-        result.written = True
-        adm = getattr(project, "administration", None)
-        announce(pm, Event(DATASET_FIXED, {"source": result.source, "output": result.output, "changes": len(changes)},
-                           administration=getattr(adm, "name", None) or None, nis_code=getattr(adm, "nis_code", None),
-                           project_dir=str(project.root) if getattr(project, "path", None) else None))
-    return result
+        removal.write(out, result.lang)
 
 
 def _write_csv(frame: Any, out: Path) -> None:

@@ -9,10 +9,12 @@ before and after each fix, so any fix (built-in or plugin) that drops rows or co
 from __future__ import annotations
 
 import csv
+import os
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import Msg
 from .output_files import write_atomically
@@ -119,16 +121,8 @@ class RemovalLog:
         else:
             rows_path.unlink(missing_ok=True)
         if self.columns:
-            def write_columns(path: str) -> None:
-                with open(path, "w", encoding="utf-8", newline="") as handle:
-                    writer = csv.writer(handle, lineterminator="\n")
-                    writer.writerow(COLUMN_HEADER(lang).split(","))
-                    for column in sorted(self.columns, key=lambda c: c.number):
-                        for row, cell in column.cells or [(None, "")]:  # type: ignore[list-item]
-                            writer.writerow([column.number, column.label, column.reason(lang),
-                                             "" if row is None else row, cell])
-
-            write_atomically(columns_path, write_columns)
+            columns = self.columns
+            write_atomically(columns_path, lambda path: _write_columns(path, columns, lang))
             written_columns = columns_path
         else:
             columns_path.unlink(missing_ok=True)
@@ -192,3 +186,92 @@ def removed_above(rows: list[list[str]], detected: Detected, labels: list[str], 
             reason = ABOVE_BLANK
         removed.append(RemovedRow(number, reason, [str(cell) for cell in cells]))
     return removed
+
+
+class SideFiles:
+    """The side files written while ``fix`` streams: removed rows as they come (after the rows above the header),
+    removed columns at the end (an empty unnamed column, cells beyond the header: few cells).
+
+    Written under temporary names next to the output and moved in place by :meth:`finish`; a stale side file
+    from an earlier run is removed. With ``write`` False (a dry run) nothing is written, only counted.
+    """
+
+    def __init__(self, output: Path, labels: list[str], lang: str, *, write: bool, above: list[RemovedRow]) -> None:
+        self.output, self.lang, self.write = output, lang, write
+        self.labels = list(labels)
+        self.removed_rows: list[tuple[int, str]] = []  # (original row number, reason), for the preview
+        self.columns: dict[str, RemovedColumn] = {}
+        self.beyond: list[RemovedColumn] = []
+        self.width = max([len(self.labels)] + [len(row.cells) for row in above])
+        self._above = sorted(above, key=lambda row: row.row_number)
+        self._handle: Any = None
+        self._writer: Any = None
+        self._temporary: str | None = None
+        for row in self._above:
+            self.add_row(row.row_number, row.reason, row.cells)
+
+    def rows_file(self) -> Path:
+        return self.output.with_name(self.output.stem + ROWS_SUFFIX(self.lang))
+
+    def columns_file(self) -> Path:
+        return self.output.with_name(self.output.stem + COLUMNS_SUFFIX(self.lang))
+
+    def add_row(self, number: int, reason: Msg, cells: list[str]) -> None:
+        self.removed_rows.append((number, reason(self.lang)))
+        if not self.write:
+            return
+        if self._writer is None:
+            handle, self._temporary = tempfile.mkstemp(prefix=".odwb-", suffix=".csv", dir=self.output.parent)
+            self._handle = os.fdopen(handle, "w", encoding="utf-8", newline="")
+            self._writer = csv.writer(self._handle, lineterminator="\n")
+            labels = self.labels + [f"colonne_{n}" for n in range(len(self.labels) + 1, self.width + 1)]
+            self._writer.writerow(ROW_HEADER(self.lang).split(",") + labels)
+        self._writer.writerow([number, reason(self.lang)] + cells + [""] * (self.width - len(cells)))
+
+    def add_column_cells(self, label: str, reason: Msg, cells: list[tuple[int, str]]) -> None:
+        column = self.columns.get(label)
+        if column is None:
+            column = self.columns[label] = RemovedColumn(self.labels.index(label) + 1, label, reason, [])
+        column.cells.extend(cells)
+
+    def add_beyond(self, cells: dict[int, list[tuple[int, str]]]) -> None:
+        for position, values in sorted(cells.items()):
+            self.beyond.append(RemovedColumn(position + 1, "", BEYOND, values))
+
+    @property
+    def removed_columns(self) -> list[tuple[int, str]]:
+        return [(column.number, column.label) for column in sorted(self._all_columns(), key=lambda c: c.number)]
+
+    def _all_columns(self) -> list[RemovedColumn]:
+        return list(self.columns.values()) + self.beyond
+
+    def finish(self, keep: bool) -> None:
+        """Close and move the files in place (``keep``), or remove the temporary ones (a failed run)."""
+        temporary = self._temporary
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = self._writer = None
+        if not keep:
+            if temporary:
+                Path(temporary).unlink(missing_ok=True)
+            return
+        if not self.write:
+            return
+        if temporary:
+            write_atomically(self.rows_file(), lambda target: os.replace(temporary, target))
+        else:
+            self.rows_file().unlink(missing_ok=True)
+        columns = self._all_columns()
+        if columns:
+            write_atomically(self.columns_file(), lambda target: _write_columns(target, columns, self.lang))
+        else:
+            self.columns_file().unlink(missing_ok=True)
+
+
+def _write_columns(path: str, columns: list[RemovedColumn], lang: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(COLUMN_HEADER(lang).split(","))
+        for column in sorted(columns, key=lambda c: c.number):
+            for row, cell in column.cells or [(None, "")]:  # type: ignore[list-item]
+                writer.writerow([column.number, column.label, column.reason(lang), "" if row is None else row, cell])

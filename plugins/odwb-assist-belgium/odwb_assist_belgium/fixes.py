@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from odwb_assist.i18n import Msg
-from odwb_assist.quality.fixing import Change, FixContext
+from odwb_assist.quality.fixing import Change, FixContext, FixPlan
 
 from . import enterprise, nis, phone
 from .detection import columns_of_kind
@@ -49,6 +49,9 @@ class RepadEnterpriseNumbers:
         columns = columns_of_kind(table, enterprise.KIND, context.kinds)
         return _repad_lost_zeros(self.name, table, columns, enterprise.verdicts, enterprise.repad)
 
+    def plan(self, context: FixContext) -> FixPlan | None:
+        return _repad_plan(context, "be-enterprise-lost-zero", enterprise.verdicts, enterprise.repad)
+
 
 class ReplaceRetiredNisCodes:
     name = "be-nis-replace-retired"
@@ -80,6 +83,30 @@ class ReplaceRetiredNisCodes:
                 changes.append(Change(self.name, int(row), str(column), before, after))
         return result, changes
 
+    def plan(self, context: FixContext) -> FixPlan | None:
+        from odwb_assist.quality.fix_plans import columns_of
+
+        columns = columns_of(context, ["be-nis-retired", "be-nis-lost-zero"])
+        return FixPlan(rewrites=dict.fromkeys(columns, _current_codes)) if columns else None
+
+
+def _current_codes(raw: pd.Series) -> pd.Series:
+    """Retired codes replaced and lost zeros restored, on a column's distinct cells."""
+    replacements = {}
+    for cell in raw.tolist():
+        code = str(cell).strip()
+        if not code:
+            continue
+        error_type, values = nis.classify(code)
+        if error_type == "be-nis-retired":
+            replacements[cell] = values["new"]
+        elif error_type == "be-nis-lost-zero":
+            replacements[cell] = values["fixed"]
+    if not replacements:
+        return raw
+    hit = raw.isin(list(replacements))
+    return raw.where(~hit, raw.map(replacements))
+
 
 def _phone_or_lost_zero(sample: pd.Series) -> float:
     valid, lost = phone.verdicts(sample)
@@ -95,7 +122,34 @@ class RepadPhoneNumbers:
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
         columns = columns_of_kind(table, phone.KIND, context.kinds, score=_phone_or_lost_zero)
-        return _repad_lost_zeros(self.name, table, columns, phone.verdicts, lambda cell: "0" + cell.strip())
+        return _repad_lost_zeros(self.name, table, columns, phone.verdicts, _zero_first)
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        return _repad_plan(context, "be-phone-lost-zero", phone.verdicts, _zero_first)
+
+
+def _zero_first(cell: str) -> str:
+    return "0" + cell.strip()
+
+
+def _repad_plan(context: FixContext, finding_type: str, verdicts: Verdicts, repad: Callable[[str], str]) -> FixPlan | None:
+    """A streaming plan: in the columns where the check found lost zeros, re-pad the distinct cells that lost one."""
+    from odwb_assist.quality.fix_plans import columns_of
+
+    def rewrite(raw: pd.Series) -> pd.Series:
+        values = non_empty(raw)
+        if values.empty:
+            return raw
+        _, lost = verdicts(values)
+        rows = values.index[lost.to_numpy(dtype=bool)]
+        if not len(rows):
+            return raw
+        result = raw.copy()
+        result[rows] = raw[rows].map(repad)
+        return result
+
+    columns = columns_of(context, [finding_type])
+    return FixPlan(rewrites=dict.fromkeys(columns, rewrite)) if columns else None
 
 
 FIXES = (RepadEnterpriseNumbers(), ReplaceRetiredNisCodes(), RepadPhoneNumbers())

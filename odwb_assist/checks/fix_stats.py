@@ -1,0 +1,149 @@
+"""What the number fixes need to know of whole columns, gathered while ``fix`` runs the check (no second read).
+
+The fixes of numbers convert a column only when nearly all of it is numbers (:data:`.decimal_comma.NUMBER_SHARE`),
+and « 12 places » becomes 12 only in a column of counts. A streaming fix decides before it reads the rows, so
+:class:`ColumnStats` counts, on each column's distinct values (trimmed, weighted by their rows), what those
+rules read; :meth:`ColumnStats.decide` then replays the order of the fixes (placeholders emptied, count words
+stripped, thousands separators, then decimal commas) as the whole-table fixes see the column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..quality.model import Finding
+from .base import BaseTableCheck, CheckContext, ColumnValues
+from .decimal_comma import NUMBER_SHARE, PATTERN, SEPARATORS, WS
+from .thousands_separator import FIX_PATTERN, SURE_RE2
+from .unit_in_cell import COUNTED, WHOLE
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+SMALL = 256  # distinct values of a column at most tested in plain Python (a pandas call costs more on so few)
+CATEGORIES = 200  # more distinct values than this: not a category column (as ``UnifyCategories``)
+
+LOOSE = f"{WS}[+-]?(?:[0-9]{{1,3}}(?:{SEPARATORS}[0-9]{{3}})+|[0-9]+)(?:[.,][0-9]+)?{WS}"
+
+
+@dataclass
+class Counts:
+    filled: int = 0  # non-empty once trimmed
+    loose: int = 0  # numbers written any local way
+    placeholders: int = 0  # « - », « n.d. »… (emptied when the column holds numbers or dates)
+    counted: int = 0  # « 12 places »
+    other: bool = False  # a cell neither a whole number nor a counted one
+    other_than_placeholder: bool = False
+    decimal: bool = False  # a cell with a decimal comma
+    decimal_left: bool = False  # … that the thousands fix leaves to the decimal fix
+    sure: bool = False  # a cell with a thousands separator for certain
+
+
+@dataclass
+class Decision:
+    strip_count_words: bool
+    thousands: bool
+    decimal: bool
+
+
+class ColumnStats(BaseTableCheck):
+    """A check without findings: counts per column for the plans of the number fixes (see module doc)."""
+
+    name = "fix-plan-stats"
+
+    def start(self, context: CheckContext) -> None:
+        self.columns: dict[str, Counts] = {}
+        self.categories: dict[str, dict[str, list[int]]] = {}  # column -> trimmed value -> [rows, first row]
+        self.too_many: set[str] = set()  # columns with more distinct values than a category column has
+
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+        import numpy as np
+
+        from .numbers import _PLACEHOLDER_FORMS
+
+        if not len(column):
+            return ()
+        counts = self.columns.setdefault(column.name, Counts())
+        weights = column.counts
+        values = column.values.str.strip()
+
+        def where(pattern: str) -> np.ndarray:
+            if len(values) <= SMALL:  # a few values (wide files: thousands of columns of a few rows): plain Python
+                compiled = _compiled(pattern)
+                return np.fromiter((compiled.fullmatch(v) is not None for v in values.tolist()), dtype=bool,
+                                   count=len(values))
+            return values.str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
+
+        filled = (values != "").to_numpy(dtype=bool)
+        loose, counted, whole = where(LOOSE), where(COUNTED), where(WHOLE)
+        placeholder = values.isin(_PLACEHOLDER_FORMS).to_numpy(dtype=bool) & ~loose
+        decimal, fixable = where(PATTERN), where(FIX_PATTERN)
+        counts.filled += int(weights[filled].sum())
+        counts.loose += int(weights[loose].sum())
+        counts.placeholders += int(weights[placeholder].sum())
+        counts.counted += int(weights[counted].sum())
+        other = filled & ~counted & ~whole
+        counts.other = counts.other or bool(other.any())
+        counts.other_than_placeholder = counts.other_than_placeholder or bool((other & ~placeholder).any())
+        counts.decimal = counts.decimal or bool(decimal.any())
+        counts.decimal_left = counts.decimal_left or bool((decimal & ~fixable).any())
+        counts.sure = counts.sure or bool(where(SURE_RE2).any())
+        self._categories(column, values, weights, filled)
+        return ()
+
+    def _categories(self, column: ColumnValues, values: pd.Series, weights: np.ndarray, filled: np.ndarray) -> None:
+        """Each trimmed value's rows and first row, while the column has at most :data:`CATEGORIES` of them."""
+        import numpy as np
+
+        if column.name in self.too_many:
+            return
+        seen = self.categories.setdefault(column.name, {})
+        kept = values[filled]
+        if len(seen) + kept.nunique() > CATEGORIES and len(set(seen) | set(kept.tolist())) > CATEGORIES:
+            self.too_many.add(column.name)
+            del self.categories[column.name]
+            return
+        first = np.full(len(column.values), np.iinfo(np.int64).max)
+        np.minimum.at(first, column.codes[column.codes >= 0], column.rows[column.codes >= 0])
+        for at in np.flatnonzero(filled):
+            value = str(values.iat[at])
+            entry = seen.setdefault(value, [0, int(first[at])])
+            entry[0] += int(weights[at])
+            entry[1] = min(entry[1], int(first[at]))
+
+    def category_counts(self, column: str, typed: bool) -> dict[str, list[int]] | None:
+        """The trimmed values of ``column`` with their rows and first row (placeholders left out when ``typed``:
+        they are emptied first); None when the column has too many values to be categories."""
+        from .numbers import _PLACEHOLDER_FORMS
+
+        seen = self.categories.get(column)
+        if seen is None:
+            return None if column in self.too_many else {}
+        return {value: entry for value, entry in seen.items() if not (typed and value in _PLACEHOLDER_FORMS)}
+
+    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        return ()
+
+    def decide(self, column: str, typed: bool) -> Decision:
+        """Which number fixes convert ``column`` (``typed``: its placeholders are emptied first)."""
+        counts = self.columns.get(column)
+        if counts is None:
+            return Decision(False, False, False)
+        filled = counts.filled - (counts.placeholders if typed else 0)
+        other = counts.other_than_placeholder if typed else counts.other
+        strip = counts.counted > 0 and not other
+        loose = counts.loose + (counts.counted if strip else 0)
+        numbers = filled > 0 and loose / filled >= NUMBER_SHARE
+        thousands = counts.sure and numbers
+        decimal = (counts.decimal_left if thousands else counts.decimal) and numbers
+        return Decision(strip, thousands, decimal)
+
+
+@lru_cache(maxsize=16)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
