@@ -19,6 +19,7 @@ import contextlib
 import datetime as dt
 import posixpath
 import re
+import threading
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -30,8 +31,10 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _DOC_RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
-_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+)(\d+)"[^>]*?\bt="e"[^>]*>(.*?)</(?:\w+:)?c>', re.S)
-_ERROR_CELL_T_FIRST = re.compile(rb'<(?:\w+:)?c\s[^>]*?\bt="e"[^>]*?\br="([A-Z]+)(\d+)"[^>]*>(.*?)</(?:\w+:)?c>', re.S)
+# An error cell with its content (never a self-closing one: its match would run into the next cell).
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+)(\d+)"[^>]*?\bt="e"[^>]*(?<!/)>(.*?)</(?:\w+:)?c>', re.S)
+_ERROR_CELL_T_FIRST = re.compile(rb'<(?:\w+:)?c\s[^>]*?\bt="e"[^>]*?\br="([A-Z]+)(\d+)"[^>]*(?<!/)>(.*?)</(?:\w+:)?c>',
+                                 re.S)
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 
 
@@ -56,33 +59,44 @@ class CalamineBook:
         """(rows from A1, typed; the stored extent's row and column counts, 0 when unknown)."""
         if name not in self.cells:  # a chart sheet (or a macro or dialog sheet) holds no cells
             return [], 0, 0
-        raw: list[list[Any]] = self.book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        if self.fmt == "xlsx":
+        if self.fmt != "xlsx":
+            raw = self._python(name)
             rows = [[(v or None) if (c := v.__class__) is str else (int(v) if v.is_integer() else v) if c is float
-                     else _DATETIME(v.year, v.month, v.day) if c is _DATE else v for v in row] for row in raw]
-            extent_rows, extent_columns = self._xlsx_extras(name, rows)
-            return rows, extent_rows, extent_columns
-        rows = [[(v or None) if (c := v.__class__) is str else (int(v) if v.is_integer() else v) if c is float else v
-                 for v in row] for row in raw]
-        return rows, 0, 0
+                     else v for v in row] for row in raw]
+            return rows, 0, 0
+        # The sheet's XML is scanned (decompressed in C, off the lock) on another core while calamine reads it.
+        scan = _Scan(self, name)
+        scan.start()
+        raw = self._python(name)
+        rows = [[(v or None) if (c := v.__class__) is str else (int(v) if v.is_integer() else v) if c is float
+                 else _DATETIME(v.year, v.month, v.day) if c is _DATE else v for v in row] for row in raw]
+        scan.join()
+        for row, column, text in scan.errors:
+            if row < len(rows) and column < len(rows[row]) and rows[row][column] is None:
+                rows[row][column] = text
+        return rows, *scan.extent
+
+    def _python(self, name: str) -> Any:
+        """The sheet's rows from A1, as calamine types them."""
+        return self.book.get_sheet_by_name(name).to_python(skip_empty_area=False)
 
     # --- what calamine leaves out of an XLSX sheet, from its XML ---------------------------------------
 
-    def _xlsx_extras(self, name: str, rows: list[list[Any]]) -> tuple[int, int]:
-        """Put back the text of error cells; the (rows, columns) of the extent the sheet stores."""
+    def xlsx_extras(self, name: str) -> tuple[tuple[int, int], list[tuple[int, int, str]]]:
+        """(the (rows, columns) of the extent the sheet stores, its error cells (row, column, text), 0-based)."""
         try:
             part = self._sheet_parts().get(name)
             if part is None:
-                return 0, 0
+                return (0, 0), []
             with zipfile.ZipFile(self.path) as archive, archive.open(part) as handle:
                 head = handle.read(4096)
                 extent = _extent(head)
-                if _has_error_cell(head, handle):
-                    with archive.open(part) as again:
-                        _put_errors(again.read(), rows)
-            return extent
+                if not _has_error_cell(head, handle):
+                    return extent, []
+                with archive.open(part) as again:
+                    return extent, _errors(again.read())
         except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError, ValueError):
-            return 0, 0
+            return (0, 0), []
 
     def _sheet_parts(self) -> dict[str, str]:
         """Sheet name -> its XML part in the package (``xl/worksheets/sheet1.xml``)."""
@@ -133,13 +147,26 @@ def _has_error_cell(head: bytes, handle: Any) -> bool:
         tail = block
 
 
-def _put_errors(xml: bytes, rows: list[list[Any]]) -> None:
-    """Write the text of each error cell (``#N/A``…) where calamine left it empty."""
+def _errors(xml: bytes) -> list[tuple[int, int, str]]:
+    """The error cells (``#N/A``…) of a sheet's XML: (row, column, text), 0-based."""
+    found: list[tuple[int, int, str]] = []
     for pattern in (_ERROR_CELL, _ERROR_CELL_T_FIRST):
-        for found in pattern.finditer(xml):
-            value = _VALUE.search(found.group(3))
-            if value is None:
-                continue
-            row, column = int(found.group(2)) - 1, _column_number(found.group(1)) - 1
-            if row < len(rows) and column < len(rows[row]) and rows[row][column] in ("", None):
-                rows[row][column] = value.group(1).decode("utf-8", "replace")
+        for cell in pattern.finditer(xml):
+            value = _VALUE.search(cell.group(3))
+            if value is not None:
+                found.append((int(cell.group(2)) - 1, _column_number(cell.group(1)) - 1,
+                              value.group(1).decode("utf-8", "replace")))
+    return found
+
+
+class _Scan(threading.Thread):
+    """:meth:`CalamineBook.xlsx_extras` in a thread."""
+
+    def __init__(self, book: CalamineBook, name: str) -> None:
+        super().__init__(daemon=True)
+        self.book, self.name = book, name
+        self.extent: tuple[int, int] = (0, 0)
+        self.errors: list[tuple[int, int, str]] = []
+
+    def run(self) -> None:
+        self.extent, self.errors = self.book.xlsx_extras(self.name)
