@@ -31,7 +31,7 @@ def register(app: typer.Typer) -> None:
 
         Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 fichier illisible.
         """
-        from ..quality import check, render_html, render_text, write_xlsx
+        from ..quality import check  # each renderer is imported when its format is asked for (start-up time)
 
         fmt = output_format.lower()
         if fmt not in FORMATS:
@@ -45,12 +45,18 @@ def register(app: typer.Typer) -> None:
         report = check(file, schema, lang=STATE.lang, plugins=plugin_manager(), sheet=sheet,
                        limit_errors=limit_errors, project=config, progress=fmt == "text" or output is not None)
         if fmt == "text":
+            from ..quality.text_report import render_text
+
             render_text(report, console)
         elif fmt == "json":
             _write(report.to_json(STATE.lang), output)
         elif fmt == "html":
+            from ..quality.html_report import render_html
+
             _write(render_html(report, STATE.lang), output)
         else:
+            from ..quality.xlsx_report import write_xlsx
+
             target = output or Path.cwd() / f"{Path(report.source).stem}-{t('rapport', 'report')}.xlsx"
             path = write_xlsx(report, report.source, target, STATE.lang)
             echo(t(f"Rapport XLSX écrit : {path}", f"XLSX report written: {path}"))

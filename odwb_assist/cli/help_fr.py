@@ -4,16 +4,19 @@
 Typer renders the help with module-level strings of ``typer.rich_utils`` (panel titles, « [default: …] »,
 « [required] ») and click's help option and usage line; :func:`localise` sets them for one invocation
 and walks the command tree once (core and plugin groups alike) to give each parameter a French type word.
+``typer.rich_utils`` (Rich's Markdown, tracebacks…) is heavy: its strings are set when a help is drawn,
+so that a command that shows no help never imports it.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from typing import Any
 
 import typer
-from typer import rich_utils
+import typer.core
 
 # typer.rich_utils string -> its French wording
 RICH_STRINGS_FR: dict[str, str] = {
@@ -28,7 +31,7 @@ RICH_STRINGS_FR: dict[str, str] = {
     "ABORTED_TEXT": "Interrompu.",
     "RICH_HELP": "Aide : [blue]{command_path} {help_option}[/]",
 }
-RICH_STRINGS_EN: dict[str, str] = {name: getattr(rich_utils, name) for name in RICH_STRINGS_FR}
+RICH_STRINGS_EN: dict[str, str] = {}  # typer.rich_utils' own strings, kept when the French ones are first set
 HELP_OPTION = {"fr": "Affiche ce message et quitte.", "en": "Show this message and exit."}
 OPTIONS_METAVAR = {"fr": "[OPTIONS]", "en": "[OPTIONS]"}
 SUBCOMMAND_METAVAR = {"fr": "COMMANDE [ARGUMENTS]...", "en": "COMMAND [ARGS]..."}
@@ -51,8 +54,19 @@ _state = {"lang": "fr"}
 _patched = False
 
 
+def _rich_strings() -> None:
+    """Set typer.rich_utils' strings to the current language (called when a help is drawn)."""
+    from typer import rich_utils
+
+    if not RICH_STRINGS_EN:
+        RICH_STRINGS_EN.update({name: getattr(rich_utils, name) for name in RICH_STRINGS_FR})
+    for name, value in (RICH_STRINGS_FR if _state["lang"] == "fr" else RICH_STRINGS_EN).items():
+        setattr(rich_utils, name, value)
+
+
 def _patch_usage_prefix() -> None:
-    """Click writes « Usage: » itself; its formatter asks us for the prefix of the current language."""
+    """Click writes « Usage: » itself; its formatter asks us for the prefix of the current language. Typer's
+    commands and groups set the Rich strings of that language before drawing their help."""
     global _patched
     if _patched:
         return
@@ -63,7 +77,19 @@ def _patch_usage_prefix() -> None:
         original(self, prog, args, USAGE_PREFIX[_state["lang"]] if prefix is None else prefix)
 
     formatter_class.write_usage = write_usage
+    for command_class in (typer.core.TyperCommand, typer.core.TyperGroup):
+        _format_help_in_lang(command_class)
     _patched = True
+
+
+def _format_help_in_lang(command_class: Any) -> None:
+    original = command_class.format_help
+
+    def format_help(self: Any, ctx: Any, formatter: Any) -> None:
+        _rich_strings()
+        original(self, ctx, formatter)
+
+    command_class.format_help = format_help
 
 
 def _range_fr(text: str) -> str:
@@ -99,8 +125,8 @@ def localise(command: Any, lang: str) -> Any:
     lang = "en" if lang == "en" else "fr"
     _state["lang"] = lang
     _patch_usage_prefix()
-    for name, value in (RICH_STRINGS_FR if lang == "fr" else RICH_STRINGS_EN).items():
-        setattr(rich_utils, name, value)
+    if "typer.rich_utils" in sys.modules:  # already imported (a second invocation in one process): set them now
+        _rich_strings()
     context_class: Any = typer._click.Context
     for cmd in _commands(command):
         ctx = context_class(cmd, info_name=cmd.name)

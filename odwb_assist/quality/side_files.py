@@ -145,13 +145,11 @@ def _raw_rows(path: Path, detected: Detected) -> Iterator[list[str]]:
         with path.open(encoding=detected.encoding or "utf-8", errors="replace", newline="") as handle:
             yield from csv.reader(handle, delimiter=detected.delimiter or ",")
         return
-    from .detect import Detected
-    from .reader import cell_text, open_resource
+    from .reader import cell_text
+    from .workbook import read_sheet
 
-    resource = open_resource(path, Detected(format=detected.format, sheet=detected.sheet, header_rows=[]), header=False)
-    with resource:
-        for cells in resource.cell_stream:
-            yield [cell_text(cell) for cell in cells]
+    for cells in read_sheet(path, detected.format, detected.sheet).rows:  # the sheet read once for the run
+        yield [cell_text(cell) for cell in cells]
 
 
 def cells_beyond(path: Path, detected: Detected, width: int) -> dict[int, list[tuple[int, str]]]:

@@ -3,9 +3,10 @@
 Why not Frictionless's own spreadsheet parsers: they decode an Excel 95 (BIFF5/7) workbook with the
 detected *text* encoding instead of the workbook's code page (a raw codec error), and they keep every
 cell that carries formatting, so a sheet formatted down to column IV reads as 256 columns. Here each
-sheet is read with its own library (openpyxl, xlrd, ezodf), cells are typed as Frictionless types them
-(whole numbers as ``int``, dates as ``date``/``datetime``), and the sheet is cut to the rectangle of
-the cells that hold a value. The engine hands these rows to Frictionless as inline data.
+sheet is read with python-calamine (XLSX, ODS; :mod:`.calamine_book`) or xlrd (XLS, in the workbook's own
+code page), cells are typed as Frictionless types them (whole numbers as ``int``, dates as
+``date``/``datetime``), and the sheet is cut to the rectangle of the cells that hold a value. A workbook
+is opened once per run (:func:`open_book`). The engine hands these rows to Frictionless as inline data.
 """
 
 from __future__ import annotations
@@ -36,42 +37,81 @@ def _filled(value: Any) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
 
 
-def _cut(rows: list[list[Any]]) -> tuple[tuple[tuple[Any, ...], ...], int, int]:
-    """The rows cut to the last row and the last column holding a value, padded to that width."""
-    last_row = 0
-    width = 0
-    raw_width = 0
-    for number, row in enumerate(rows, start=1):
-        raw_width = max(raw_width, len(row))
-        filled = [i for i, value in enumerate(row, start=1) if _filled(value)]
-        if filled:
-            last_row = number
-            width = max(width, filled[-1])
+def _row_filled(row: list[Any]) -> bool:
+    return any(_filled(value) for value in row)
+
+
+def _cut(rows: list[list[Any]], extent: tuple[int, int] = (0, 0)) -> tuple[tuple[tuple[Any, ...], ...], int, int]:
+    """The rows cut to the last row and the last column holding a value, padded to that width; with the
+    number of columns and rows cut (formatted but empty). ``extent`` is the (rows, columns) the file stores
+    when the reader skipped formatted cells (0 when unknown). Scans from the bottom and from the right: a
+    sheet whose last row and last column hold values costs one pass over one row and one column."""
+    last_row = len(rows)
+    while last_row and not _row_filled(rows[last_row - 1]):
+        last_row -= 1
     kept = rows[:last_row]
-    cut = tuple(tuple(row[:width]) + (None,) * (width - min(len(row), width)) for row in kept)
-    return cut, max(0, raw_width - width), len(rows) - last_row
+    raw_width = max((len(row) for row in rows), default=0)
+    width = max((len(row) for row in kept), default=0)
+    while width and not any(len(row) >= width and _filled(row[width - 1]) for row in kept):
+        width -= 1
+    if all(len(row) == width for row in kept):
+        cut = tuple(map(tuple, kept))
+    else:
+        cut = tuple(tuple(row[:width]) + (None,) * (width - min(len(row), width)) for row in kept)
+    stored_rows, stored_columns = extent
+    return cut, max(0, max(raw_width, stored_columns) - width), max(0, max(len(rows), stored_rows) - last_row)
 
 
-def _xlsx(path: Path, sheet: str | None) -> tuple[list[str], str, list[list[Any]], str | None]:
-    import openpyxl
+class _Book:
+    """A workbook opened once: its sheet names, each sheet's rows (with the extent the file stores)."""
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        names = [str(name) for name in book.sheetnames]
+    names: list[str]
+    codepage: str | None = None  # the code page an XLS workbook was decoded with (BIFF5/7: 8-bit text)
 
-        def load(name: str) -> list[list[Any]]:
-            worksheet = book[name]
-            if not hasattr(worksheet, "iter_rows"):  # a chart sheet holds no cells
-                return []
-            worksheet.reset_dimensions()  # read what is there, not the (often wrong) stored dimension
-            return [list(row) for row in worksheet.iter_rows(values_only=True)]
+    def rows(self, name: str) -> tuple[list[list[Any]], tuple[int, int]]:
+        raise NotImplementedError
 
-        name, rows = _choose(names, sheet, load)
-        return names, name, rows, None
-    finally:
-        book.close()
+    def close(self) -> None:
+        """Release the file."""
+
+
+class _CalamineBook(_Book):
+    """XLSX and ODS, read by python-calamine (see :mod:`.calamine_book`)."""
+
+    def __init__(self, path: Path, fmt: str) -> None:
+        from .calamine_book import CalamineBook
+
+        self.book = CalamineBook(path, fmt)
+        self.names = self.book.names
+
+    def rows(self, name: str) -> tuple[list[list[Any]], tuple[int, int]]:
+        rows, stored_rows, stored_columns = self.book.rows(name)
+        return rows, (stored_rows, stored_columns)
+
+    def close(self) -> None:
+        self.book.close()
+
+
+class _OpenpyxlBook(_Book):
+    """An XLSX that calamine refuses, read by openpyxl (slower, more lenient)."""
+
+    def __init__(self, path: Path) -> None:
+        import openpyxl
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            self.book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        self.names = [str(name) for name in self.book.sheetnames]
+
+    def rows(self, name: str) -> tuple[list[list[Any]], tuple[int, int]]:
+        worksheet = self.book[name]
+        if not hasattr(worksheet, "iter_rows"):  # a chart sheet holds no cells
+            return [], (0, 0)
+        worksheet.reset_dimensions()  # read what is there, not the (often wrong) stored dimension
+        return [list(row) for row in worksheet.iter_rows(values_only=True)], (0, 0)
+
+    def close(self) -> None:
+        self.book.close()
 
 
 def _xls_value(cell: Any, datemode: int) -> Any:
@@ -108,20 +148,35 @@ def _open_xls(path: Path) -> Any:
     return book
 
 
-def _xls(path: Path, sheet: str | None) -> tuple[list[str], str, list[list[Any]], str | None]:
-    book = _open_xls(path)
-    try:
-        names = [str(name) for name in book.sheet_names()]
+class _XlsBook(_Book):
+    """XLS of every BIFF version, read by xlrd in the workbook's own code page (calamine decodes an Excel 95
+    workbook's text with a fixed code page)."""
 
-        def load(name: str) -> list[list[Any]]:
-            worksheet = book.sheet_by_name(name)
-            return [[_xls_value(cell, book.datemode) for cell in worksheet.row(r)] for r in range(worksheet.nrows)]
+    def __init__(self, path: Path) -> None:
+        self.book = _open_xls(path)
+        self.names = [str(name) for name in self.book.sheet_names()]
+        self.codepage = str(self.book.encoding) if self.book.biff_version < 80 else None
 
-        name, rows = _choose(names, sheet, load)
-        encoding = str(book.encoding) if book.biff_version < 80 else None
-        return names, name, rows, encoding
-    finally:
-        book.release_resources()
+    def rows(self, name: str) -> tuple[list[list[Any]], tuple[int, int]]:
+        worksheet = self.book.sheet_by_name(name)
+        datemode = self.book.datemode
+        return [[_xls_value(cell, datemode) for cell in worksheet.row(r)] for r in range(worksheet.nrows)], (0, 0)
+
+    def close(self) -> None:
+        self.book.release_resources()
+
+
+class _EzodfBook(_Book):
+    """An ODS that calamine refuses, read by ezodf."""
+
+    def __init__(self, path: Path) -> None:
+        import ezodf
+
+        self.document = ezodf.opendoc(str(path))
+        self.names = [str(s.name) for s in self.document.sheets]
+
+    def rows(self, name: str) -> tuple[list[list[Any]], tuple[int, int]]:
+        return [[_ods_value(cell) for cell in row] for row in self.document.sheets[name].rows()], (0, 0)
 
 
 def _ods_value(cell: Any) -> Any:
@@ -136,40 +191,53 @@ def _ods_value(cell: Any) -> Any:
     return value
 
 
-def _ods(path: Path, sheet: str | None) -> tuple[list[str], str, list[list[Any]], str | None]:
-    import ezodf
-
-    document = ezodf.opendoc(str(path))
-    names = [str(s.name) for s in document.sheets]
-
-    def load(name: str) -> list[list[Any]]:
-        return [[_ods_value(cell) for cell in row] for row in document.sheets[name].rows()]
-
-    name, rows = _choose(names, sheet, load)
-    return names, name, rows, None
+def _open_book(path: Path, fmt: str) -> _Book:
+    if fmt == "xls":
+        return _XlsBook(path)
+    try:
+        return _CalamineBook(path, fmt)
+    except Exception:  # a file calamine refuses: the other library may read it (else its error is the one told)
+        return _OpenpyxlBook(path) if fmt == "xlsx" else _EzodfBook(path)
 
 
-def _choose(names: list[str], sheet: str | None, load: Any) -> tuple[str, list[list[Any]]]:
+_BOOK: dict[tuple[str, str, int, int], _Book] = {}  # the last workbook opened (one per run)
+
+
+def open_book(path: Path, fmt: str) -> _Book:
+    """The workbook at ``path``, opened once while it is unchanged (same size and modification time):
+    detection, the sheet list, each sheet of ``--sheet all``, checking and fixing share it."""
+    stat = path.stat()
+    key = (str(path), fmt, stat.st_mtime_ns, stat.st_size)
+    book = _BOOK.get(key)
+    if book is None:
+        for old in _BOOK.values():
+            old.close()
+        _BOOK.clear()
+        book = _BOOK[key] = _open_book(path, fmt)
+    return book
+
+
+def _choose(book: _Book, sheet: str | None) -> tuple[str, list[list[Any]], tuple[int, int]]:
     """The sheet asked for, else the first sheet holding a value (else the first sheet)."""
     if sheet is not None:
-        return sheet, load(sheet)
-    first: list[list[Any]] | None = None
-    for name in names:
-        rows = load(name)
-        if any(_filled(value) for row in rows for value in row):
-            return name, rows
-        first = rows if first is None else first
-    return (names[0] if names else ""), first or []
-
-
-READERS = {"xlsx": _xlsx, "xls": _xls, "ods": _ods}
+        return (sheet, *book.rows(sheet))
+    first: tuple[list[list[Any]], tuple[int, int]] | None = None
+    for name in book.names:
+        rows, extent = book.rows(name)
+        if any(_row_filled(row) for row in rows):
+            return name, rows, extent
+        first = (rows, extent) if first is None else first
+    rows, extent = first or ([], (0, 0))
+    return (book.names[0] if book.names else ""), rows, extent
 
 
 def _read(path: Path, fmt: str, sheet: str | None) -> Sheet:
-    names, name, rows, codepage = READERS[fmt](path, sheet)
-    cut, columns, bottom = _cut(rows)
+    book = open_book(path, fmt)
+    name, rows, extent = _choose(book, sheet)
+    cut, columns, bottom = _cut(rows, extent)
+    names = book.names
     index = names.index(name) + 1 if name in names else 1
-    return Sheet(name=name, index=index, names=tuple(names), rows=cut, codepage=codepage,
+    return Sheet(name=name, index=index, names=tuple(names), rows=cut, codepage=book.codepage,
                  trimmed_columns=columns, trimmed_rows=bottom)
 
 
@@ -192,28 +260,12 @@ def read_sheet(path: Path, fmt: str, sheet: str | None = None) -> Sheet:
 
 def sheet_names(path: Path, fmt: str) -> list[str]:
     """The names of the sheets of a workbook, in order (empty when they cannot be read)."""
+    if fmt not in ("xlsx", "xls", "ods"):
+        return []
     try:
-        if fmt == "xlsx":
-            import openpyxl
-
-            book = openpyxl.load_workbook(path, read_only=True)
-            try:
-                return [str(name) for name in book.sheetnames]
-            finally:
-                book.close()
-        if fmt == "xls":
-            book = _open_xls(path)
-            try:
-                return [str(name) for name in book.sheet_names()]
-            finally:
-                book.release_resources()
-        if fmt == "ods":
-            import ezodf
-
-            return [str(sheet.name) for sheet in ezodf.opendoc(str(path)).sheets]
+        return list(open_book(path, fmt).names)
     except Exception:  # the names are informative only
         return []
-    return []
 
 
 def damaged(path: Path, fmt: str, exc: BaseException) -> Any:

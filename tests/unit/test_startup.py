@@ -63,3 +63,38 @@ assert callable(discover) and callable(draw_matrix) and PortalClient.__name__ ==
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
+
+
+# What ``odwb-assist check`` on a small CSV (text report) must not import: the other formats' readers and
+# renderers, the web and portal libraries, Rich's Markdown (help only), the programme's register.
+# pandas/numpy/pyarrow are the engine's own. (Frictionless joins this list once the engine imports it lazily.)
+CHECK_CSV_NEVER = ("openpyxl", "python_calamine", "xlrd", "ezodf", "jinja2", "matplotlib", "flask", "werkzeug", "waitress",
+                   "requests", "requests_toolbelt", "rdflib", "playwright", "markdown_it", "tomlkit")
+CHECK_CSV_NEVER_MODULES = ("rich.markdown", "typer.rich_utils", "odwb_assist.quality.xlsx_report",
+                           "odwb_assist.quality.html_report", "odwb_assist.portal", "odwb_assist.inventory.model",
+                           "odwb_assist_programme.api", "odwb_assist_programme.listener", "odwb_assist.publish.source")
+
+CHECK_SCRIPT = """
+import contextlib, io, json, sys
+from odwb_assist.cli.main import main
+
+with contextlib.redirect_stdout(io.StringIO()) as out:
+    code = main(["check", sys.argv[1]])
+print(json.dumps({"code": code, "said": "Namur" in out.getvalue() or "ligne" in out.getvalue(),
+                  "modules": sorted(sys.modules)}))
+"""
+
+
+def test_checking_a_small_csv_imports_only_what_the_check_needs(tmp_path: Any) -> None:
+    path = tmp_path / "petit.csv"
+    rows = ["code_ins;commune;population;date_maj"] + [f"9209{i};Namur;{110000 + i};0{i + 1}/02/2024" for i in range(9)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", CHECK_SCRIPT, str(path)], capture_output=True, text=True, timeout=180,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["code"] in (0, 1)
+    modules = set(result["modules"])
+    assert {"odwb_assist.quality.engine", "odwb_assist_belgium"} <= modules  # the check ran, with the plugins
+    assert sorted({name.split(".")[0] for name in modules} & set(CHECK_CSV_NEVER)) == []
+    assert sorted(modules & set(CHECK_CSV_NEVER_MODULES)) == []

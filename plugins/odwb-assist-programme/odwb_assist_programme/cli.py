@@ -9,15 +9,18 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from odwb_assist.cli.common import STATE, echo, print_json, t
 from odwb_assist.errors import InputError
 
-from .api import Programme
 from .edition import DEFAULT_EDITION
-from .records import STATE_LABELS, AdministrationStatus
+
+if TYPE_CHECKING:  # the register (SQLite, records) is imported when a command runs, not when the CLI starts
+    from .api import Programme
+    from .records import AdministrationStatus
 
 programme_app = typer.Typer(
     name="programme", no_args_is_help=True, add_completion=False,
@@ -38,6 +41,8 @@ FormatOpt = typer.Option("text", "--format", help="text ou json.")
 
 
 def _open(ledger: Path | None, edition: str | None, *, create: bool = False) -> Programme:
+    from .api import Programme
+
     return Programme.open(ledger, edition, create=create)
 
 
@@ -54,6 +59,8 @@ def _day(value: str | None) -> date | None:
 
 
 def _state(status: AdministrationStatus) -> str:
+    from .records import STATE_LABELS
+
     fr, en = STATE_LABELS.get(status.state, (status.state, status.state))
     return t(fr, en)
 

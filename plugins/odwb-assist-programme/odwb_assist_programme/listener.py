@@ -12,15 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from odwb_assist.config import PROJECT_FILE, load
-from odwb_assist.events import CHALLENGE_DOCUMENT, DATASET_PUBLISHED, INVENTORY_CHECKED, Event
+from odwb_assist.events import DATASET_PUBLISHED, Event
 
 from .challenges import mark_challenge, record_publication
 from .edition import DEFAULT_EDITION, load_edition, newest_local_edition
 from .ledger import Ledger
+from .plugin import HANDLED
 from .records import match_administration
 
 DEFAULT_LEDGER_NAME = "programme.sqlite"
-HANDLED = (DATASET_PUBLISHED, INVENTORY_CHECKED, CHALLENGE_DOCUMENT)
 
 
 def ledger_settings(project_dir: str | Path) -> tuple[Path, str, list[str]]:

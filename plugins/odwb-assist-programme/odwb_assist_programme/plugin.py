@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from odwb_assist.events import CHALLENGE_DOCUMENT, DATASET_PUBLISHED, INVENTORY_CHECKED, Event
 from odwb_assist.hookspecs import hookimpl
 
 if TYPE_CHECKING:
     import typer
 
-    from odwb_assist.events import Event
-
 __all__ = ["odwb_event_types", "odwb_register_commands", "odwb_track_event"]
+
+HANDLED = (DATASET_PUBLISHED, INVENTORY_CHECKED, CHALLENGE_DOCUMENT)  # the events that change the register
 
 
 @hookimpl
@@ -24,6 +25,8 @@ def odwb_register_commands(app: typer.Typer) -> None:
 
 @hookimpl
 def odwb_track_event(event: Event) -> None:
+    if event.type not in HANDLED:
+        return  # the events the register ignores (a check, …) do not import it
     from .listener import handle_event
 
     handle_event(event)
