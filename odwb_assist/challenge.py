@@ -19,10 +19,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .config import ProjectConfig
-from .errors import ConfigError, OdwbError
-from .events import CHALLENGE_DOCUMENT, Event
-from .plugins import announce
+from .core.config import ProjectConfig
+from .core.errors import ConfigError, OdwbError
+from .core.events import CHALLENGE_DOCUMENT, Event
+from .core.plugins import announce
 
 if TYPE_CHECKING:
     from jinja2 import Environment

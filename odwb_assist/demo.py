@@ -25,8 +25,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import OdwbError
-from .i18n import Msg
+from .core.errors import OdwbError
+from .core.i18n import Msg
 
 DATASET_ID = "ciney-parkings-velos"
 MESSY_SAMPLE = "parkings-velos-ciney.csv"
@@ -209,9 +209,9 @@ def run_demo(output: Path, *, lang: str = "fr", browser: bool = True, progress: 
              plugins: Any = None) -> DemoResult:
     """Run the whole lifecycle into ``output``; see the module docstring."""
     from . import inventory
-    from .config import load
+    from .core.config import load
+    from .core.plugins import default_plugin_manager
     from .metadata.document import document
-    from .plugins import default_plugin_manager
     from .publish import plan
     from .quality import check, fix, render_html, write_xlsx
     from .sandbox import SandboxServer

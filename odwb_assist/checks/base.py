@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from ..i18n import Msg
+from ..core.i18n import Msg
 from ..quality.model import Finding
 
 if TYPE_CHECKING:

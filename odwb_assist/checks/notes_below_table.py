@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..hookspecs import hookimpl
-from ..i18n import Msg
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
 from ..quality.fixing import Change, FixContext
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..hookspecs import hookimpl
-from ..i18n import Msg
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 

@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..hookspecs import hookimpl
-from ..i18n import Msg
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
 from ..quality.model import Finding, Severity
 from .base import BaseTableCheck, CheckContext
 from .organisations import names_organisation, words_of

@@ -12,8 +12,8 @@ import csv
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..hookspecs import hookimpl
-from ..i18n import Msg
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
 from ..quality.fixing import Change, FixContext
 from ..quality.model import Finding, Severity
 from .base import CheckContext

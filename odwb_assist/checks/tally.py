@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..i18n import Msg
+from ..core.i18n import Msg
 from ..quality.model import Finding, Severity
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from ..i18n import Msg
+from ..core.i18n import Msg
 from ..metadata import vocabularies
 from ..quality.model import Finding
 

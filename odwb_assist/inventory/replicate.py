@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import InventoryError
+from ..core.errors import InventoryError
 from ..publishers import matching_publishers
 from .model import InventoryEntry, fold
 

@@ -8,9 +8,9 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from ..events import INVENTORY_CHECKED, Event
-from ..i18n import normalise_lang
-from ..plugins import announce
+from ..core.events import INVENTORY_CHECKED, Event
+from ..core.i18n import normalise_lang
+from ..core.plugins import announce
 from ..quality.model import Finding, Severity
 from .model import Inventory
 from .reader import DEFAULT, read

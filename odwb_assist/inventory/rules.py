@@ -10,7 +10,7 @@ import difflib
 import re
 from datetime import date, datetime
 
-from ..i18n import Msg
+from ..core.i18n import Msg
 from ..metadata import vocabularies
 from ..quality.model import Finding, Severity
 from .model import COLUMN_BY_KEY, COLUMNS, VOCABULARY_KINDS, Column, InventoryEntry, canonical_code, fold

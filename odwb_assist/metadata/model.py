@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import MetadataError
+from ..core.errors import MetadataError
 
 TEMPLATES: tuple[str, ...] = ("default", "dcat", "internal")
 

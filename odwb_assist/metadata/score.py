@@ -18,8 +18,8 @@ from typing import Any
 
 import pluggy
 
-from ..events import METADATA_SCORED, Event
-from ..i18n import Msg
+from ..core.events import METADATA_SCORED, Event
+from ..core.i18n import Msg
 from .model import Metadata
 
 DIMENSIONS: dict[str, Msg] = {
@@ -188,7 +188,7 @@ def capped_band(dimensions: list[DimensionScore]) -> tuple[str, str, list[str]]:
 
 
 def collect_rules(pm: pluggy.PluginManager) -> list[MetadataRule]:
-    from ..plugins import collect
+    from ..core.plugins import collect
 
     return [r for r in collect(pm.hook.odwb_metadata_rules()) if isinstance(r, MetadataRule)]
 
@@ -209,7 +209,7 @@ def score(metadata: Metadata, report: Any = None, *, plugins: pluggy.PluginManag
 
     Announces the ``metadata-scored`` event (``announce_event=False`` to stay silent).
     """
-    from ..plugins import announce, default_plugin_manager
+    from ..core.plugins import announce, default_plugin_manager
 
     pm = plugins if plugins is not None else default_plugin_manager()
     if project is None:

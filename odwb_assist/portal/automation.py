@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import NotFoundError, PublicationError
+from ..core.errors import NotFoundError, PublicationError
 from .upload import upload_body
 
 if TYPE_CHECKING:

@@ -7,12 +7,12 @@ Every request goes through :meth:`PortalClient.request`:
 * a timeout on every call;
 * retries with exponential back-off on 429/502/503/504 and on connection errors, honouring
   ``Retry-After`` and the Explore quota body's ``reset_time`` (a wait longer than ``max_wait`` is not
-  slept through: the :class:`~odwb_assist.errors.QuotaError` says when the quota comes back);
+  slept through: the :class:`~odwb_assist.core.errors.QuotaError` says when the quota comes back);
 * the ``X-RateLimit-*`` headers of every answer (:mod:`.quota`): calls slow down when few are left
   and wait for the reset when none is, saying until when through ``notice(fr, en)``;
 * a ``POST`` is retried only when it is declared idempotent, when the portal refused it before doing
   anything (429), or after a ``check`` callable has confirmed that the first try did not take effect;
-* error answers become :class:`~odwb_assist.errors.PortalError` subclasses (see ``errors.py``).
+* error answers become :class:`~odwb_assist.core.errors.PortalError` subclasses (see ``errors.py``).
 
 The key never appears in a repr, a log line or an exception text: messages name the environment
 variable that holds it, and any text echoed by the portal is scrubbed.
@@ -30,9 +30,9 @@ from urllib.parse import urlsplit
 
 import requests
 
-from .. import notices
-from ..config import DEFAULT_API_KEY_ENV, DEFAULT_PORTAL_URL
-from ..errors import PortalConnectionError, PortalError, QuotaError
+from ..core import notices
+from ..core.config import DEFAULT_API_KEY_ENV, DEFAULT_PORTAL_URL
+from ..core.errors import PortalConnectionError, PortalError, QuotaError
 from .errors import map_error, response_json
 from .quota import QuotaGuard, reset_of_429, until
 from .target import TargetWatch
@@ -40,7 +40,7 @@ from .target import TargetWatch
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ..config import ProjectConfig
+    from ..core.config import ProjectConfig
     from .automation import AutomationAPI
     from .explore import ExploreAPI
 

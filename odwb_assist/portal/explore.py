@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import requests
 
-from ..errors import InputError, PortalConnectionError
+from ..core.errors import InputError, PortalConnectionError
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -58,7 +58,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from ..errors import InvalidStatusError, PublicationBlocked, PublicationError
+    from ..core.errors import InvalidStatusError, PublicationBlocked, PublicationError
     from .blockers import Blocker, check_blockers
     from .model import PlanState, Step
     from .planning import Plan, plan, resolve_metadata

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import PublicationBlocked
-from ..i18n import Msg
+from ..core.errors import PublicationBlocked
+from ..core.i18n import Msg
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..i18n import Msg
+from ..core.i18n import Msg
 from . import lambert72
 from .blockers import Blocker
 from .fields import technical_name

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..hookspecs import hookimpl
-from ..i18n import Msg
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
 from ..metadata.confirmation import toml_line
 from ..metadata.payload import clean_description
 from ..metadata.rules_odwb import plain_text

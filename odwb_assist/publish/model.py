@@ -11,8 +11,8 @@ from typing import Any
 
 import pluggy
 
-from ..config import DatasetConfig, ProjectConfig
-from ..i18n import Msg
+from ..core.config import DatasetConfig, ProjectConfig
+from ..core.i18n import Msg
 from ..portal import PortalClient
 from .blockers import Blocker
 from .diff import checksum_of

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..i18n import Msg
+from ..core.i18n import Msg
 from .messages import TRANSLATIONS, column_words, detail, structured_note
 from .model import Finding, Severity
 from .notes import type_name

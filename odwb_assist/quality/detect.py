@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..core.errors import InputError
 
 SAMPLE_BYTES = 256 * 1024
 SAMPLE_ROWS = 40

@@ -21,10 +21,10 @@ from frictionless import Checklist, Field, FrictionlessException, Schema, fields
 from frictionless.errors import SourceError as FrictionlessError
 
 from ..checks.base import CheckContext, ColumnValues, FieldKind, TableCheck
-from ..errors import InputError, OdwbError
-from ..events import DATASET_CHECKED, Event
-from ..i18n import Msg
-from ..plugins import announce, collect, default_plugin_manager
+from ..core.errors import InputError, OdwbError
+from ..core.events import DATASET_CHECKED, Event
+from ..core.i18n import Msg
+from ..core.plugins import announce, collect, default_plugin_manager
 from .detect import Detected, detect
 from .kinds import detect_kinds, field_kinds
 from .messages import from_frictionless
@@ -171,7 +171,7 @@ def check(
     """Check a CSV/XLSX/XLS/ODS file and return its :class:`QualityReport` (never modifies the file).
 
     ``progress`` may be ``True`` (a Rich progress bar) or a callback ``(rows, share_read)``.
-    Raises :class:`~odwb_assist.errors.InputError` when the file cannot be read as a table.
+    Raises :class:`~odwb_assist.core.errors.InputError` when the file cannot be read as a table.
     """
     started = time.perf_counter()
     pm = plugins if plugins is not None else default_plugin_manager()

@@ -16,10 +16,10 @@ from typing import Any
 
 import pluggy
 
-from ..errors import FixError
-from ..events import DATASET_FIXED, Event
-from ..i18n import Msg, normalise_lang
-from ..plugins import announce, collect, default_plugin_manager
+from ..core.errors import FixError
+from ..core.events import DATASET_FIXED, Event
+from ..core.i18n import Msg, normalise_lang
+from ..core.plugins import announce, collect, default_plugin_manager
 from .detect import Detected
 from .fixing import Change, Fix, FixContext
 from .output_files import write_atomically

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from ..i18n import Msg
+from ..core.i18n import Msg
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -25,7 +25,7 @@ import pandas as pd
 import pluggy
 
 from ..checks.base import FieldKind
-from ..plugins import collect, default_plugin_manager
+from ..core.plugins import collect, default_plugin_manager
 
 SAMPLE_SIZE = 500
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import Msg
+from ..core.i18n import Msg
 from . import notes
 from .model import Finding, Severity
 

@@ -1,7 +1,7 @@
 """The finding: one problem found in a table, with where it is and how to fix it.
 
 This module is the contract between checks (built-in or plugins) and reports. A check produces
-:class:`Finding` objects; messages and tips are :class:`~odwb_assist.i18n.Msg` pairs so that the
+:class:`Finding` objects; messages and tips are :class:`~odwb_assist.core.i18n.Msg` pairs so that the
 report picks the language when it is rendered.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from ..i18n import Msg
+from ..core.i18n import Msg
 
 
 class Severity(StrEnum):

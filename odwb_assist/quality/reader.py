@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 from frictionless import Dialect, FrictionlessException, Resource, Schema, formats, system
 
-from ..errors import InputError
+from ..core.errors import InputError
 from .detect import SPREADSHEET_FORMATS, Detected, detect
 from .notes import general
 from .workbook import read_sheet

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..i18n import normalise_lang
+from ..core.i18n import normalise_lang
 from .aggregate import Aggregator
 from .detect import Detected
 from .model import Finding, Severity

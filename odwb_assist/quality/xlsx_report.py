@@ -9,9 +9,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 
-from ..errors import FixError
-from ..i18n import normalise_lang
-from ..spreadsheet import text_cell
+from ..core.errors import FixError
+from ..core.i18n import normalise_lang
+from ..core.spreadsheet import text_cell
 from .model import Finding, Severity
 from .reader import read_table
 from .report import QualityReport

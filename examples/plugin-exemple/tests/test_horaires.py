@@ -13,7 +13,7 @@ import pluggy
 import pytest
 
 from odwb_assist.checks.base import CheckContext
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check
 
 CONTEXT = CheckContext(source="horaires.csv", fields=["service", "horaires"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from odwb_assist.i18n import Msg
+from odwb_assist.core.i18n import Msg
 from odwb_assist.publish.blockers import Blocker
 
 from .findings import SOURCE

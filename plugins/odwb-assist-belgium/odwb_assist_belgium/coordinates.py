@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from odwb_assist.checks.base import CheckContext, FieldKind
-from odwb_assist.i18n import Msg
+from odwb_assist.core.i18n import Msg
 from odwb_assist.quality.model import Finding
 
 from . import reference as ref

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from odwb_assist.i18n import Msg
+from odwb_assist.core.i18n import Msg
 from odwb_assist.quality.fixing import Change, FixContext
 
 from . import enterprise, nis, phone

@@ -11,7 +11,7 @@ import pandas as pd
 from stdnum import iban as std_iban
 
 from odwb_assist.checks.base import CheckContext, FieldKind
-from odwb_assist.i18n import Msg
+from odwb_assist.core.i18n import Msg
 from odwb_assist.quality.model import Finding
 
 from .findings import VALUE_CACHE, compact, emit_mask, share

@@ -17,7 +17,7 @@ from functools import lru_cache
 import pandas as pd
 
 from odwb_assist.checks.base import CheckContext, FieldKind
-from odwb_assist.i18n import Msg
+from odwb_assist.core.i18n import Msg
 from odwb_assist.quality.model import Finding
 
 from . import reference as ref

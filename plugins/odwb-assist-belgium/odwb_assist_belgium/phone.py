@@ -15,7 +15,7 @@ import phonenumbers
 from phonenumbers import PhoneMetadata
 
 from odwb_assist.checks.base import CheckContext, FieldKind
-from odwb_assist.i18n import Msg
+from odwb_assist.core.i18n import Msg
 from odwb_assist.quality.model import Finding
 
 from .findings import SEPARATORS, VALUE_CACHE, compact, emit_where, non_empty, share

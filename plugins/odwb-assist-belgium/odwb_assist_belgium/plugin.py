@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from odwb_assist.checks.base import CheckContext, FieldKind
-from odwb_assist.hookspecs import hookimpl
+from odwb_assist.core.hookspecs import hookimpl
 from odwb_assist.publish.blockers import Blocker
 
 __all__ = [

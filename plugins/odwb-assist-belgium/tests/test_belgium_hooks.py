@@ -15,7 +15,7 @@ from odwb_assist_belgium.fixes import RepadEnterpriseNumbers, ReplaceRetiredNisC
 from odwb_assist_belgium.messages import MESSAGES
 
 from odwb_assist.checks.base import CheckContext
-from odwb_assist.plugins import ENTRY_POINT_GROUP, collect, get_plugin_manager
+from odwb_assist.core.plugins import ENTRY_POINT_GROUP, collect, get_plugin_manager
 from odwb_assist.quality.fixing import FixContext
 
 HERE = Path(__file__).resolve().parent

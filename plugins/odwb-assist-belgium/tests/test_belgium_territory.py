@@ -6,7 +6,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check
 from odwb_assist.quality.model import Severity
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from odwb_assist.config import ProjectConfig, find_project_file, load
+from odwb_assist.core.config import ProjectConfig, find_project_file, load
 
 from . import attendance, challenges, enrolment, fees
 from .edition import DEFAULT_EDITION, Edition, load_edition, newest_local_edition

@@ -13,7 +13,7 @@ from pathlib import Path
 import typer
 
 from odwb_assist.cli.common import STATE, echo, print_json, t
-from odwb_assist.errors import InputError
+from odwb_assist.core.errors import InputError
 
 from .api import Programme
 from .edition import DEFAULT_EDITION
@@ -390,8 +390,8 @@ def verify_command(
     """Chaque administration confirmée a-t-elle publié au moins un jeu sur le portail pendant le programme ?
     Code de sortie 1 si l'une d'elles ne l'a pas fait."""
     from odwb_assist.cli.common import plugin_manager
-    from odwb_assist.events import Event
-    from odwb_assist.plugins import announce
+    from odwb_assist.core.events import Event
+    from odwb_assist.core.plugins import announce
 
     with _open(ledger, edition) as prog:
         report = prog.verify(portal)

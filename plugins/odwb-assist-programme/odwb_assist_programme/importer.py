@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from odwb_assist.i18n import Msg
+from odwb_assist.core.i18n import Msg
 
 from . import enrolment
 from .column_map import IGNORE, TIMESTAMP, MappedColumn, header_key, propose

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import openpyxl
 
-from odwb_assist.i18n import Msg
+from odwb_assist.core.i18n import Msg
 from odwb_assist.inventory import InventoryEntry, discover, merge, read
 from odwb_assist.quality.model import Finding, Severity
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from odwb_assist.errors import InventoryError
-from odwb_assist.i18n import Msg
+from odwb_assist.core.errors import InventoryError
+from odwb_assist.core.i18n import Msg
 from odwb_assist.inventory import COLUMNS, read, table_schema, write_template
 from odwb_assist.inventory.template import write_inventory
 from odwb_assist.quality.model import Finding, Severity

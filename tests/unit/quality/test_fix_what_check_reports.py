@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from odwb_assist.checks.placeholder_value import PlaceholderFix
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
 from odwb_assist.quality.fixing import FixContext
 

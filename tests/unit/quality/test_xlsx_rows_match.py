@@ -8,8 +8,8 @@ from pathlib import Path
 
 import openpyxl
 
-from odwb_assist.i18n import Msg
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.i18n import Msg
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, write_xlsx
 from odwb_assist.quality.model import Finding, Severity
 

@@ -3,7 +3,7 @@
 A plugin is any object or module with functions decorated by :data:`hookimpl` whose names match
 the specifications below. Following pluggy's rule, an implementation may accept any subset of the
 arguments of its specification. Built-in behaviour is registered through these same hooks (see
-``odwb_assist.plugins.DEFAULT_PLUGINS``), so every built-in can be blocked by name.
+``odwb_assist.core.plugins.DEFAULT_PLUGINS``), so every built-in can be blocked by name.
 
 Contribution hooks return a list (or ``None``); the results of all plugins are concatenated.
 No hook here is ``firstresult``. The reference, with an example per hook, is
@@ -19,10 +19,10 @@ import pluggy
 if TYPE_CHECKING:
     import typer
 
-    from .checks.base import CheckContext, FieldKind, TableCheck
+    from ..checks.base import CheckContext, FieldKind, TableCheck
+    from ..publish.blockers import Blocker
+    from ..quality.fixing import Fix
     from .events import Event
-    from .publish.blockers import Blocker
-    from .quality.fixing import Fix
 
 PROJECT_NAME = "odwb_assist"
 
@@ -70,7 +70,7 @@ def odwb_fixes() -> list[Fix] | None:
 def odwb_enrich_metadata(project: Any, metadata: Any, source: Any) -> dict[str, Any] | None:
     """Propose metadata values for a dataset, as ``{"template.field": value}`` or ``{"field": value}``.
 
-    ``project`` is the loaded configuration (:class:`odwb_assist.config.ProjectConfig`, may be
+    ``project`` is the loaded configuration (:class:`odwb_assist.core.config.ProjectConfig`, may be
     ``None``), ``metadata`` the draft so far (read only), ``source`` the data file path. Proposals
     never overwrite what the user wrote: the drafting code keeps the user's values and the first
     proposal made for each field (built-ins run first).
@@ -109,7 +109,7 @@ def odwb_event_types() -> dict[str, str] | None:
 
 @hookspec
 def odwb_track_event(event: Event) -> None:
-    """Listen to a lifecycle event (:class:`odwb_assist.events.Event`).
+    """Listen to a lifecycle event (:class:`odwb_assist.core.events.Event`).
 
     Called for every event announced by the workflows (``dataset-checked``, ``dataset-published``…).
     A listener must be quick and must not raise; exceptions are reported as warnings.
@@ -124,5 +124,5 @@ def odwb_register_commands(app: typer.Typer) -> None:
     """Add commands or command groups to the ``odwb-assist`` command line.
 
     Example: ``app.add_typer(programme_app, name="programme")``. Commands stay thin: they call the
-    plugin's Python API and turn :class:`odwb_assist.errors.OdwbError` into messages like the core.
+    plugin's Python API and turn :class:`odwb_assist.core.errors.OdwbError` into messages like the core.
     """
