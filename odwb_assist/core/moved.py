@@ -28,6 +28,10 @@ MOVED: dict[str, str] = {
     "odwb_assist.project_template": "odwb_assist.core.project_template",
     "odwb_assist.journal": "odwb_assist.core.journal",
     "odwb_assist.core_plugin": "odwb_assist.core.event_types",
+    "odwb_assist.demo": "odwb_assist.workshop.demo",
+    "odwb_assist.browser": "odwb_assist.workshop.browser",
+    "odwb_assist.challenge": "odwb_assist.workshop.challenge",
+    "odwb_assist.publishers": "odwb_assist.portal.publishers",
 }
 """Old module path -> new module path."""
 

@@ -19,8 +19,8 @@ from ..core.errors import InputError, PortalConnectionError
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..publishers import PublisherMatch
     from .client import PortalClient
+    from .publishers import PublisherMatch
 
 PAGE = 100
 WINDOW = 10_000
@@ -111,8 +111,8 @@ class ExploreAPI:
 
     def publisher_matches(self, name: str, aliases: list[str] | None = None) -> list[PublisherMatch]:
         """The portal's publisher names that belong to ``name`` (« Ville de Namur - Mobilité » for « Namur »),
-        each with its reason; one facet request (see :mod:`odwb_assist.publishers`)."""
-        from ..publishers import matching_publishers
+        each with its reason; one facet request (see :mod:`odwb_assist.portal.publishers`)."""
+        from .publishers import matching_publishers
 
         answer = self.catalog_facets(["publisher"])
         values = [str(item.get("value") or item.get("name")) for group in answer.get("facets", [])

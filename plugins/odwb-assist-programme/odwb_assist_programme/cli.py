@@ -260,7 +260,7 @@ def aliases_command(
 ) -> None:
     """Les noms d'éditeur rattachés à une administration quand la comparaison automatique ne suffit pas
     (« BEP » pour le Bureau économique, un ancien nom…) ; sans option, la liste."""
-    from odwb_assist.publishers import fold
+    from odwb_assist.portal.publishers import fold
 
     with _open(ledger, edition) as prog:
         status = prog.status(name)[0]
