@@ -6,11 +6,10 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext
+from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from ..quality.fixing import Change, FixContext
-from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext
 from .tally import ColumnTally, matching
 
 if TYPE_CHECKING:

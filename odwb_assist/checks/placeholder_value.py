@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext
+from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from ..quality.fixing import Change, FixContext, replace_cells
-from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext
+from ..quality.fixing import replace_cells
 from .tally import EXAMPLES, number_text
 
 if TYPE_CHECKING:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..core.contract import Change, FixContext
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from ..quality.fixing import Change, FixContext
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..core.findings import Finding, Severity
 from ..core.i18n import Msg
-from ..quality.model import Finding, Severity
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..core.contract import Change, FixContext
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from ..quality.fixing import Change, FixContext, replace_cells
+from ..quality.fixing import replace_cells
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -19,9 +19,7 @@ import pluggy
 if TYPE_CHECKING:
     import typer
 
-    from ..checks.base import CheckContext, FieldKind, TableCheck
-    from ..publish.blockers import Blocker
-    from ..quality.fixing import Fix
+    from .contract import Blocker, CheckContext, FieldKind, Fix, TableCheck
     from .events import Event
 
 PROJECT_NAME = "odwb_assist"
@@ -35,7 +33,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 @hookspec
 def odwb_field_kinds() -> list[FieldKind] | None:
-    """Contribute semantic field kinds (:class:`odwb_assist.checks.base.FieldKind`).
+    """Contribute semantic field kinds (:class:`~odwb_assist.core.contract.FieldKind`).
 
     Each kind has a detector (header patterns and a value sample) and a vectorised validator. The
     engine assigns at most one kind to a column: the kind declared in the Table Schema
@@ -47,7 +45,7 @@ def odwb_field_kinds() -> list[FieldKind] | None:
 def odwb_checks(context: CheckContext) -> list[TableCheck | Any] | None:
     """Contribute checks for one table.
 
-    Return :class:`odwb_assist.checks.base.TableCheck` instances (run by odwb-assist on column
+    Return :class:`~odwb_assist.core.contract.TableCheck` instances (run by odwb-assist on column
     chunks) or ``frictionless.Check`` instances (handed to Frictionless's own validation). The
     context tells the source, its labels, the detected kinds and the project's administration, so
     a plugin may return nothing for tables it does not concern.
@@ -56,7 +54,7 @@ def odwb_checks(context: CheckContext) -> list[TableCheck | Any] | None:
 
 @hookspec
 def odwb_fixes() -> list[Fix] | None:
-    """Contribute safe, previewable fixes (:class:`odwb_assist.quality.fixing.Fix`).
+    """Contribute safe, previewable fixes (:class:`~odwb_assist.core.contract.Fix`).
 
     A fix takes the whole table of raw text cells and returns a new one with the list of changes;
     it never writes a file, and the fix workflow never overwrites the original.
@@ -91,7 +89,7 @@ def odwb_metadata_rules() -> list[Any] | None:
 
 @hookspec
 def odwb_publication_blockers(project: Any, report: Any, metadata: Any) -> list[Blocker] | None:
-    """Give reasons to refuse a publication (:class:`odwb_assist.publish.Blocker`).
+    """Give reasons to refuse a publication (:class:`~odwb_assist.core.contract.Blocker`).
 
     Called before anything is sent to the portal with the dataset's configuration, its
     :class:`~odwb_assist.quality.report.QualityReport` and its metadata. Any blocker stops the

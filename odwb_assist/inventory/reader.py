@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import InventoryError, OdwbError
+from ..core.findings import Finding, Severity
 from ..core.i18n import Msg
-from ..quality.model import Finding, Severity
 from . import rules
 from .model import EXAMPLE_IDENTIFIER, Inventory, InventoryEntry, fold, header_aliases, table_schema
 from .template import DATA_SHEET

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from ..core.events import INVENTORY_CHECKED, Event
+from ..core.findings import Finding, Severity
 from ..core.i18n import normalise_lang
 from ..core.plugins import announce
-from ..quality.model import Finding, Severity
 from .model import Inventory
 from .reader import DEFAULT, read
 

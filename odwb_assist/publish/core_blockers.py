@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..core.contract import Blocker
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from .blockers import Blocker
 
 # Words that make a licence label "not open data" (non-commercial, no derivatives, all rights reserved).
 CLOSED_MARKERS = re.compile(

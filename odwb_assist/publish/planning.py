@@ -21,6 +21,7 @@ from typing import Any
 import pluggy
 
 from ..core.config import DatasetConfig, ProjectConfig
+from ..core.contract import Blocker
 from ..core.i18n import Msg
 from ..core.plugins import collect, default_plugin_manager
 from ..portal import PortalClient
@@ -28,7 +29,7 @@ from ..portal.automation import BUSY_STATUSES
 from ..portal.vocabulary import Vocabulary
 from . import fields, geo, sticky
 from . import record as publication_record
-from .blockers import Blocker, check_blockers
+from .blockers import check_blockers
 from .core_blockers import without_double_counts
 from .diff import CSV_PARAMS, metadata_changes, normalise_payload, resource_file, same_params
 from .model import PlanState, Step

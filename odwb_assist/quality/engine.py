@@ -20,15 +20,15 @@ from frictionless import Check as FrictionlessCheck
 from frictionless import Checklist, Field, FrictionlessException, Schema, fields
 from frictionless.errors import SourceError as FrictionlessError
 
-from ..checks.base import CheckContext, ColumnValues, FieldKind, TableCheck
+from ..core.contract import CheckContext, ColumnValues, FieldKind, TableCheck
 from ..core.errors import InputError, OdwbError
 from ..core.events import DATASET_CHECKED, Event
+from ..core.findings import Finding, Severity
 from ..core.i18n import Msg
 from ..core.plugins import announce, collect, default_plugin_manager
 from .detect import Detected, detect
 from .kinds import detect_kinds, field_kinds
 from .messages import from_frictionless
-from .model import Finding, Severity
 from .notes import general, relabel
 from .reader import CHUNK_ROWS, frame_from_rows, open_resource, unreadable
 from .report import Collector, QualityReport

@@ -16,12 +16,12 @@ from typing import Any
 
 import pluggy
 
+from ..core.contract import Change, Fix, FixContext
 from ..core.errors import FixError
 from ..core.events import DATASET_FIXED, Event
 from ..core.i18n import Msg, normalise_lang
 from ..core.plugins import announce, collect, default_plugin_manager
 from .detect import Detected
-from .fixing import Change, Fix, FixContext
 from .output_files import write_atomically
 from .reader import read_table
 from .side_files import RemovalLog, cells_beyond, removed_above, rows_above

@@ -24,7 +24,7 @@ from typing import Any
 import pandas as pd
 import pluggy
 
-from ..checks.base import FieldKind
+from ..core.contract import FieldKind
 from ..core.plugins import collect, default_plugin_manager
 
 SAMPLE_SIZE = 500

@@ -10,10 +10,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..core.findings import Finding, Severity
 from ..core.i18n import normalise_lang
 from .aggregate import Aggregator
 from .detect import Detected
-from .model import Finding, Severity
 from .notes import column_label
 
 REPORT_VERSION = 1

@@ -25,9 +25,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..core.findings import Finding, Severity
 from .aggregate import EXAMPLES, type_error_message
 from .messages import TRANSLATIONS, column_words
-from .model import Finding, Severity
 from .placeholders import placeholder_mask
 
 # Frictionless v5 default readers: int(cell.strip()), Decimal(cell.strip()), strptime %Y-%m-%d,

@@ -12,7 +12,7 @@ import pandas as pd
 import pluggy
 import pytest
 
-from odwb_assist.checks.base import CheckContext
+from odwb_assist.core.contract import CheckContext
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check
 

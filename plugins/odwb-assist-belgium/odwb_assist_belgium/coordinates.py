@@ -14,9 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from odwb_assist.checks.base import CheckContext, FieldKind
-from odwb_assist.core.i18n import Msg
-from odwb_assist.quality.model import Finding
+from odwb_assist.plugin import CheckContext, FieldKind, Finding, Msg
 
 from . import reference as ref
 from .findings import emit_where, non_empty, share

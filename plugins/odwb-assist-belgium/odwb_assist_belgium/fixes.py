@@ -8,8 +8,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from odwb_assist.core.i18n import Msg
-from odwb_assist.quality.fixing import Change, FixContext
+from odwb_assist.plugin import Change, FixContext, Msg
 
 from . import enterprise, nis, phone
 from .detection import columns_of_kind

@@ -10,9 +10,7 @@ from functools import cache, lru_cache
 import pandas as pd
 from stdnum import iban as std_iban
 
-from odwb_assist.checks.base import CheckContext, FieldKind
-from odwb_assist.core.i18n import Msg
-from odwb_assist.quality.model import Finding
+from odwb_assist.plugin import CheckContext, FieldKind, Finding, Msg
 
 from .findings import VALUE_CACHE, compact, emit_mask, share
 

@@ -12,9 +12,7 @@ from functools import lru_cache
 import pandas as pd
 from stdnum.be import bis, nn
 
-from odwb_assist.checks.base import CheckContext, FieldKind
-from odwb_assist.core.i18n import Msg
-from odwb_assist.quality.model import Finding
+from odwb_assist.plugin import CheckContext, FieldKind, Finding, Msg
 
 from .findings import VALUE_CACHE, compact, emit_mask, share
 

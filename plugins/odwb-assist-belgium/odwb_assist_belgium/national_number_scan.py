@@ -13,8 +13,7 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from odwb_assist.checks.base import BaseTableCheck, CheckContext
-from odwb_assist.quality.model import Finding
+from odwb_assist.plugin import BaseTableCheck, CheckContext, Finding
 
 from .findings import emit
 from .national_number import mask

@@ -14,9 +14,7 @@ import pandas as pd
 import phonenumbers
 from phonenumbers import PhoneMetadata
 
-from odwb_assist.checks.base import CheckContext, FieldKind
-from odwb_assist.core.i18n import Msg
-from odwb_assist.quality.model import Finding
+from odwb_assist.plugin import CheckContext, FieldKind, Finding, Msg
 
 from .findings import SEPARATORS, VALUE_CACHE, compact, emit_where, non_empty, share
 from .people import describes_people

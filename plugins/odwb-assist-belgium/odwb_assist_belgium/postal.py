@@ -6,9 +6,7 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from odwb_assist.checks.base import CheckContext, FieldKind
-from odwb_assist.core.i18n import Msg
-from odwb_assist.quality.model import Finding
+from odwb_assist.plugin import CheckContext, FieldKind, Finding, Msg
 
 from . import reference as ref
 from .findings import emit_classified, non_empty, share_of

@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from odwb_assist.checks.base import BaseTableCheck, CheckContext
-from odwb_assist.quality.model import Finding
+from odwb_assist.plugin import BaseTableCheck, CheckContext, Finding
 
 from . import nis, postal
 from .coordinates import TERRITORIES

@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from odwb_assist.core.errors import InputError
-from odwb_assist.core.spreadsheet import csv_safe, set_text
+from odwb_assist.plugin import InputError, csv_safe, set_text
 
 if TYPE_CHECKING:
     from .api import Programme

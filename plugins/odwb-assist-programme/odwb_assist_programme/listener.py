@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from odwb_assist.core.config import PROJECT_FILE, load
-from odwb_assist.core.events import CHALLENGE_DOCUMENT, DATASET_PUBLISHED, INVENTORY_CHECKED, Event
+from odwb_assist.plugin import CHALLENGE_DOCUMENT, DATASET_PUBLISHED, INVENTORY_CHECKED, PROJECT_FILE, Event
+from odwb_assist.plugin import load_config as load
 
 from .challenges import mark_challenge, record_publication
 from .edition import DEFAULT_EDITION, load_edition, newest_local_edition

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from odwb_assist.core.hookspecs import hookimpl
+from odwb_assist.plugin import hookimpl
 
 if TYPE_CHECKING:
     import typer
 
-    from odwb_assist.core.events import Event
+    from odwb_assist.plugin import Event
 
 __all__ = ["odwb_event_types", "odwb_register_commands", "odwb_track_event"]
 

@@ -40,7 +40,7 @@ from html import escape
 from typing import Any, Protocol
 from urllib.parse import quote
 
-from odwb_assist.portal.publishers import PublisherMatch, PublisherMatcher, nis_codes_in
+from odwb_assist.plugin import PublisherMatch, PublisherMatcher, nis_codes_in
 
 from .attributions import decisions
 from .edition import Edition

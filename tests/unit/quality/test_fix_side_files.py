@@ -107,9 +107,9 @@ def test_cli_fix_tells_where_the_side_file_is(tmp_path: Path, capsys: pytest.Cap
 
 
 def test_a_plugin_fix_that_drops_rows_and_columns_is_recorded_too(tmp_path: Path) -> None:
+    from odwb_assist.core.contract import Change
     from odwb_assist.core.hookspecs import hookimpl
     from odwb_assist.core.i18n import Msg
-    from odwb_assist.quality.fixing import Change
 
     class DropDrafts:
         name = "drop-drafts"

@@ -247,7 +247,7 @@ def test_every_layout_type_has_a_french_and_english_message_and_tip() -> None:
     from odwb_assist.quality.engine import _split_checks  # noqa: F401  (the engine loads the hook)
 
     manager = pm()
-    from odwb_assist.checks.base import CheckContext
+    from odwb_assist.core.contract import CheckContext
     from odwb_assist.core.plugins import collect
 
     checks = collect(manager.hook.odwb_checks(context=CheckContext(source="x", fields=["a"])))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from odwb_assist.portal.publishers import fold, strip_prefix
+from odwb_assist.plugin import fold, strip_prefix
 
 if TYPE_CHECKING:
     from .store import Transaction

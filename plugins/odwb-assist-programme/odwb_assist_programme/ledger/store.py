@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from odwb_assist.core.errors import ConfigError
+from odwb_assist.plugin import ConfigError
 
 from .migrations import MIGRATIONS, Migration
 
