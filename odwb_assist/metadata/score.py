@@ -11,6 +11,7 @@ finding (severity ``error``) caps it at « Insuffisant », and it is never above
 
 from __future__ import annotations
 
+import importlib
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -159,9 +160,9 @@ class MetadataReport:
                 f"{self.band_label()}{' (plafonné)' if self.capped_by and self.lang != 'en' else ''}>")
 
     def _repr_html_(self) -> str:
-        from .render import render_score_html
-
-        return render_score_html(self, self.lang, standalone=False)
+        # By name: the model never imports its renderer (it imports the model).
+        render = importlib.import_module("odwb_assist.metadata.render")
+        return str(render.render_score_html(self, self.lang, standalone=False))
 
 
 def band_of(points: int, maximum: int) -> str:

@@ -36,6 +36,7 @@ from ..core.errors import PortalConnectionError, PortalError, QuotaError
 from .errors import map_error, response_json
 from .quota import QuotaGuard, reset_of_429, until
 from .target import TargetWatch
+from .transport import BodyFactory
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -52,9 +53,6 @@ RETRY_STATUSES = frozenset({429, 502, 503, 504})
 CONNECT_TIMEOUT = 3.05  # an unreachable portal fails within seconds (connection retries stop after OFFLINE_BUDGET)
 OFFLINE_BUDGET = 4.0
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
-
-BodyFactory = Callable[[], tuple[Any, dict[str, str]]]
-
 
 # A dropped connection, a timeout, a body cut mid-way (chunked transfer) or one that cannot be
 # decompressed: all say nothing about the request's effect, and are retried alike.

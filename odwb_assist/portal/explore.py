@@ -19,8 +19,8 @@ from ..core.errors import InputError, PortalConnectionError
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .client import PortalClient
     from .publishers import PublisherMatch
+    from .transport import Transport
 
 PAGE = 100
 WINDOW = 10_000
@@ -51,7 +51,7 @@ def _quote(text: str) -> str:
 class ExploreAPI:
     """Read the portal's public catalogue (``client.explore``)."""
 
-    def __init__(self, client: PortalClient) -> None:
+    def __init__(self, client: Transport) -> None:
         self.client = client
 
     def _get(self, path: str, params: Params | None = None) -> Any:

@@ -168,7 +168,7 @@ class Programme:
             client = PortalClient(url, api_key="").explore
         report = verify(self.ledger, self.edition, client, portal=url)
         if record:
-            from .verdicts import record_verdicts
+            from .verdict_store import record_verdicts
 
             record_verdicts(self.ledger, report)
         return report

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from odwb_assist.plugin import fold, strip_prefix
 
 if TYPE_CHECKING:
-    from .store import Transaction
+    from .transaction import Transaction
 
 Migration = str | Callable[["Transaction"], "dict[str, Any] | None"]
 
