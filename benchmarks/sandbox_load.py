@@ -35,8 +35,8 @@ from typing import Any
 
 import requests
 
-from odwb_assist.config import load
-from odwb_assist.errors import OdwbError
+from odwb_assist.core.config import load
+from odwb_assist.core.errors import OdwbError
 from odwb_assist.portal import PortalClient
 from odwb_assist.publish import plan
 from odwb_assist.sandbox.store import Store

@@ -5,12 +5,13 @@ The curated public API is re-exported here; see docs/reference/python-api.md.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from .errors import OdwbError  # noqa: E402
-from .hookspecs import hookimpl  # noqa: E402
-from .i18n import Msg  # noqa: E402
+from .core import __version__, moved
+from .core.errors import OdwbError  # noqa: E402
+from .core.hookspecs import hookimpl  # noqa: E402
+from .core.i18n import Msg  # noqa: E402
 from .project import Project  # noqa: E402
+
+moved.install()  # old module paths (odwb_assist.errors, …) keep working for one release
 
 __all__ = ["__version__", "OdwbError", "Msg", "Project", "hookimpl", "inventory", "metadata", "quality"]
 

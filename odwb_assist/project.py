@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 import pluggy
 
-from . import config as config_module
-from .config import DatasetConfig, ProjectConfig
-from .plugins import default_plugin_manager
+from .core import config as config_module
+from .core.config import DatasetConfig, ProjectConfig
+from .core.plugins import default_plugin_manager
 
 if TYPE_CHECKING:
     from .metadata.document import DocumentResult
@@ -63,9 +63,9 @@ class Project:
                publisher: str | None = None, type: str | None = None, contact_email: str | None = None,
                plugins: pluggy.PluginManager | None = None, lang: str = "fr") -> Project:
         """Write a new commented ``odwb.toml`` (``path`` is the file or its folder) and load it, like
-        ``odwb-assist init``. An existing file is never replaced (:class:`~odwb_assist.errors.ConfigError`)."""
-        from .errors import ConfigError
-        from .project_template import render
+        ``odwb-assist init``. An existing file is never replaced (:class:`~odwb_assist.core.errors.ConfigError`)."""
+        from .core.errors import ConfigError
+        from .core.project_template import render
 
         target = Path(path)
         if target.suffix.lower() != ".toml":

@@ -32,7 +32,7 @@ from datetime import datetime
 from pathlib import Path
 
 from odwb_assist import OdwbError, Project
-from odwb_assist.config import load
+from odwb_assist.core.config import load
 from odwb_assist.portal import PortalClient
 from odwb_assist.publish import Plan, Publication
 

@@ -1,6 +1,6 @@
 """Built-in checks. Each module is a plugin: it implements ``odwb_checks`` or ``odwb_field_kinds``."""
 
-# Registered by odwb_assist.plugins, in this order; plugin name = path without "odwb_assist.".
+# Registered by odwb_assist.core.plugins, in this order; plugin name = path without "odwb_assist.".
 BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.title_rows",
     "odwb_assist.checks.merged_header",

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..quality.model import Finding
-from .base import BaseTableCheck, CheckContext, ColumnValues
+from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
+from ..core.findings import Finding
 from .decimal_comma import NUMBER_SHARE, PATTERN, SEPARATORS, WS
 from .thousands_separator import FIX_PATTERN, SURE_RE2
 from .unit_in_cell import COUNTED, WHOLE

@@ -14,11 +14,11 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..hookspecs import hookimpl
-from ..i18n import Msg
-from ..quality.fixing import Change, FixContext, replace_cells
-from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext
+from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext
+from ..core.findings import Finding, Severity
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
+from ..quality.fixing import replace_cells
 from .shapes import SHAPES, filled_counts, full_row_threshold
 from .total_markers import total_like_mask
 

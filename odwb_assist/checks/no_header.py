@@ -13,11 +13,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from ..hookspecs import hookimpl
-from ..i18n import Msg
-from ..quality.fixing import Change, FixContext
-from ..quality.model import Finding, Severity
-from .base import CheckContext
+from ..core.contract import Change, CheckContext, FixContext
+from ..core.findings import Finding, Severity
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
 from .shapes import HeadSampleCheck, column_shape, shape
 
 if TYPE_CHECKING:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..hookspecs import hookimpl
-from ..i18n import Msg
-from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext
+from ..core.contract import BaseTableCheck, CheckContext
+from ..core.findings import Finding, Severity
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
 
 MESSAGE = Msg("Le fichier est encodé en {encoding}, pas en UTF-8 : les accents risquent d'être mal affichés sur le portail.",
               "The file is encoded in {encoding}, not UTF-8: accented letters may show garbled on the portal.")

@@ -14,11 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..hookspecs import hookimpl
-from ..i18n import Msg
-from ..quality.fixing import Change, FixContext, FixPlan
-from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext
+from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext, FixPlan
+from ..core.findings import Finding, Severity
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
 from .shapes import filled_counts, full_row_threshold
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from ..quality.placeholders import PLACEHOLDERS
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .base import ColumnValues
+    from ..core.contract import ColumnValues
 
 # Whole cells that stand for « no value » (one list, shared with the type check), in the spellings met.
 _PLACEHOLDER_FORMS = frozenset(form for p in PLACEHOLDERS for form in (p, p.upper(), p.capitalize(), f" {p} ", f"{p} ",
@@ -163,7 +163,7 @@ _parsed: dict[str, tuple[ColumnValues, np.ndarray, np.ndarray]] = {}
 def _parse_encoded(series: pd.Series, rows: np.ndarray, shared: bool) -> tuple[np.ndarray, np.ndarray]:
     """:func:`parse_column` over a long column, through its distinct values (``shared``: a read-only chunk of the
     check engine, whose columns :func:`parse_values` may have parsed already)."""
-    from .base import ColumnValues
+    from ..core.contract import ColumnValues
 
     known = _parsed.get(str(series.name)) if shared else None
     if known is not None and len(known[0].codes) == len(series) and np.may_share_memory(known[0].rows, rows):

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..hookspecs import hookimpl
-from ..i18n import Msg
-from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext
+from ..core.contract import BaseTableCheck, CheckContext
+from ..core.findings import Finding, Severity
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
 
 MESSAGE = Msg("Le classeur a {count} feuilles ; seule la feuille « {sheet} » (n° {index}) a été lue. Autres feuilles : "
               "{others}.",

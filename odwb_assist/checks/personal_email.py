@@ -20,10 +20,10 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..hookspecs import hookimpl
-from ..i18n import Msg
-from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext, ColumnValues
+from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
+from ..core.findings import Finding, Severity
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
 from .organisations import names_organisation, words_of
 from .people import describes_people, is_first_name
 

@@ -16,11 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..hookspecs import hookimpl
-from ..i18n import Msg
-from ..quality.fixing import Change, FixContext
-from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext
+from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext
+from ..core.findings import Finding, Severity
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
 from .cells import filled_mask
 from .shapes import column_shape, filled_counts, shape
 from .total_markers import looks_like_total

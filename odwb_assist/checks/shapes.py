@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..quality.model import Finding
-from .base import BaseTableCheck, CheckContext
+from ..core.contract import BaseTableCheck, CheckContext
+from ..core.findings import Finding
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..hookspecs import hookimpl
-from ..i18n import Msg
-from ..quality.fixing import Change, FixContext, FixPlan
+from ..core.contract import Change, FixContext, FixPlan
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -14,14 +14,14 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..i18n import Msg
-from ..quality.model import Finding, Severity
+from ..core.findings import Finding, Severity
+from ..core.i18n import Msg
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-    from .base import ColumnValues
+    from ..core.contract import ColumnValues
 
 EXAMPLES = 20
 

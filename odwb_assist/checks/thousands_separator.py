@@ -6,11 +6,10 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..hookspecs import hookimpl
-from ..i18n import Msg
-from ..quality.fixing import Change, FixContext, FixPlan
-from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext, ColumnValues
+from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan
+from ..core.findings import Finding, Severity
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
 from .decimal_comma import convert_numbers, number_columns
 from .tally import SMALL_VALUES, ColumnTally, value_mask
 

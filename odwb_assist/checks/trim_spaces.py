@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..hookspecs import hookimpl
-from ..i18n import Msg
-from ..quality.fixing import Change, FixContext, FixPlan, replace_cells
+from ..core.contract import Change, FixContext, FixPlan
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
+from ..quality.fixing import replace_cells
 
 if TYPE_CHECKING:
     import pandas as pd

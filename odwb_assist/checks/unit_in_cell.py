@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..hookspecs import hookimpl
-from ..i18n import Msg
-from ..quality.fixing import Change, FixContext, FixPlan, replace_cells
-from ..quality.model import Finding, Severity
-from .base import BaseTableCheck, CheckContext, ColumnValues
+from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan
+from ..core.findings import Finding, Severity
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
+from ..quality.fixing import replace_cells
 from .tally import ColumnTally, value_mask
 
 if TYPE_CHECKING:

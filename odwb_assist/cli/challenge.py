@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from .. import challenge
+from ..workshop import challenge
 from .common import ProjectOption, echo, load_project, plugin_manager, t
 
 challenge_app = typer.Typer(

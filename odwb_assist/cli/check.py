@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from ..config import ProjectConfig
-from ..errors import ConfigError
+from ..core.config import ProjectConfig
+from ..core.errors import ConfigError
 from .common import STATE, ProjectOption, console, echo, fail, load_project, plugin_manager, t
 
 FORMATS = ("text", "json", "html", "xlsx")

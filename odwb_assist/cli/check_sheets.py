@@ -7,7 +7,7 @@ from html import escape as html_escape
 from rich.console import Console
 from rich.markup import escape
 
-from ..i18n import normalise_lang
+from ..core.i18n import normalise_lang
 from ..quality.sheets import WorkbookReport
 
 

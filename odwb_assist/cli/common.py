@@ -13,9 +13,9 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ..config import ProjectConfig, default_config, find_project_file, load
-from ..errors import OdwbError
-from ..i18n import Lang, Msg
+from ..core.config import ProjectConfig, default_config, find_project_file, load
+from ..core.errors import OdwbError
+from ..core.i18n import Lang, Msg
 
 console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -51,7 +51,7 @@ def say(text: Msg) -> str:
 
 def plugin_manager() -> pluggy.PluginManager:
     if STATE.pm is None:
-        from ..plugins import get_plugin_manager
+        from ..core.plugins import get_plugin_manager
 
         STATE.pm = get_plugin_manager(block=STATE.block, load_entrypoints=not STATE.no_plugins)
     return STATE.pm

@@ -1,4 +1,4 @@
-"""``odwb-assist demo``: the whole lifecycle on the embedded samples (see odwb_assist.demo)."""
+"""``odwb-assist demo``: the whole lifecycle on the embedded samples (see odwb_assist.workshop.demo)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Démonstration complète, hors ligne : inventaire, qualité, correction, documentation, publication
         sur un portail bac à sable local, vérification, programme et tableau de bord."""
-        from ..demo import run_demo
+        from ..workshop.demo import run_demo
 
         result = run_demo(output, lang=STATE.lang, browser=browser, progress=echo, plugins=plugin_manager())
         echo("")

@@ -9,7 +9,7 @@ from typing import Any
 import typer
 
 from .. import inventory as inv
-from ..errors import ConfigError, InventoryError
+from ..core.errors import ConfigError, InventoryError
 from .common import STATE, ProjectOption, echo, load_project, plugin_manager, print_json, t
 
 inventory_app = typer.Typer(help="Inventaire des données de l'administration (cartographie, priorités, statut).",

@@ -13,8 +13,8 @@ import typer
 from rich.markup import escape
 
 from .. import __version__
-from ..errors import OdwbError
-from ..i18n import normalise_lang
+from ..core.errors import OdwbError
+from ..core.i18n import normalise_lang
 from .common import STATE, err_console, plugin_manager, report_error
 from .help_fr import localise
 
@@ -170,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         err_console.print(refused, markup=False)
         return 2
     _apply_global_options(front)
-    from .. import notices
+    from ..core import notices
 
     notices.LISTENERS[:] = [lambda message: err_console.print(message(STATE.lang), markup=False)]
     notices.TARGET_LISTENERS[:] = [_target_printer()]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.markup import escape
 
-from ..errors import InputError
+from ..core.errors import InputError
 from ..metadata.labels import field_label
 from .common import STATE, ProjectOption, console, echo, fail, load_project, plugin_manager, print_json, t
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from ..plugins import describe_plugins
+from ..core.plugins import describe_plugins
 from .common import console, plugin_manager, print_json, t
 
 

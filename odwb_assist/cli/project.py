@@ -9,9 +9,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from .. import project_template
-from ..config import PROJECT_FILE, load
-from ..errors import ConfigError
+from ..core import project_template
+from ..core.config import PROJECT_FILE, load
+from ..core.errors import ConfigError
 from .common import ProjectOption, console, echo, print_json, t
 
 config_app = typer.Typer(help="Le fichier de projet odwb.toml.", no_args_is_help=True)
@@ -70,7 +70,7 @@ def _prepared(path: Path) -> bool:
 
 
 def _check_text(text: str, path: Path) -> object:
-    from ..config import parse
+    from ..core.config import parse
 
     return parse(text, path.resolve())
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ..errors import OdwbError
+from ..core.errors import OdwbError
 from .common import STATE, ProjectOption, console, echo, fail, load_project, plugin_manager, t
 
 if TYPE_CHECKING:
@@ -58,8 +58,8 @@ def publish(
     try:
         _publish(config, client, dataset, dry_run, restricted, overrides, verify, yes)
     except OdwbError as exc:  # the trainer's summary shows why (workshop summary)
-        from ..events import PUBLICATION_FAILED, Event
-        from ..plugins import announce
+        from ..core.events import PUBLICATION_FAILED, Event
+        from ..core.plugins import announce
         from ..workshop.failures import failure_payload
 
         announce(plugin_manager(), Event(PUBLICATION_FAILED, failure_payload(exc, dataset, dry_run=dry_run),

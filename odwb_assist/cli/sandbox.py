@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ..errors import SandboxError
+from ..core.errors import SandboxError
 from .common import echo, print_json, t
 
 sandbox_app = typer.Typer(help="Portail bac à sable local, compatible ODWB (formations, démos, tests).",

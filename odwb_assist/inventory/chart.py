@@ -12,8 +12,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from ..errors import InventoryError
-from ..i18n import normalise_lang
+from ..core.errors import InventoryError
+from ..core.i18n import normalise_lang
 from .ranking import QUADRANTS, Ranked
 
 COLOURS = {"oui": "#c0392b", "partiellement": "#e67e22", "non": "#27ae60", "": "#7f8c8d"}

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import InventoryError, OdwbError
+from ..core.errors import InventoryError, OdwbError
 from .model import COLUMNS, Inventory, InventoryEntry, fold
 from .reader import DEFAULT, default_engine
 
@@ -86,7 +86,7 @@ def _size(n: int) -> str:
 
 def _personal_kinds(plugins: Any) -> set[str]:
     try:
-        from ..plugins import collect, default_plugin_manager
+        from ..core.plugins import collect, default_plugin_manager
 
         pm = plugins if plugins is not None else default_plugin_manager()
         return {k.name for k in collect(pm.hook.odwb_field_kinds()) if getattr(k, "personal", False)}

@@ -17,9 +17,9 @@ import unicodedata
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from ..i18n import Msg
+from ..core.findings import Finding
+from ..core.i18n import Msg
 from ..metadata import vocabularies
-from ..quality.model import Finding
 
 # Themes, update frequencies and licences come from the project's one vocabulary (metadata/vocabularies.py):
 # the drop-down lists offer exactly what the metadata score and the portal accept.

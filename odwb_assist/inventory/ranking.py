@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..i18n import Msg
+from ..core.i18n import Msg
 from .model import Inventory, InventoryEntry, fold
 
 PERSONAL_PENALTY = {"oui": 25, "partiellement": 12}

@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import InventoryError, OdwbError
-from ..i18n import Msg
-from ..quality.model import Finding, Severity
+from ..core.errors import InventoryError, OdwbError
+from ..core.findings import Finding, Severity
+from ..core.i18n import Msg
 from . import rules
 from .model import EXAMPLE_IDENTIFIER, Inventory, InventoryEntry, fold, header_aliases, table_schema
 from .template import DATA_SHEET
@@ -157,7 +157,7 @@ def read(path: str | os.PathLike[str], *, engine: Engine | None | object = DEFAU
 
     ``engine`` is the quality engine (default: ``odwb_assist.quality.check`` when installed; None to
     skip it); ``plugins`` is handed to it. Bad cells become findings, never exceptions; a file that
-    cannot be read at all raises :class:`~odwb_assist.errors.InventoryError`.
+    cannot be read at all raises :class:`~odwb_assist.core.errors.InventoryError`.
     """
     file = Path(path)
     if not file.is_file():

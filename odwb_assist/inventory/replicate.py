@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import InventoryError
-from ..publishers import matching_publishers
+from ..core.errors import InventoryError
+from ..portal.publishers import matching_publishers
 from .model import InventoryEntry, fold
 
 ODS_TYPES: dict[str, str] = {
@@ -107,7 +107,7 @@ def similar(entry_or_theme: InventoryEntry | str | None, client: Any, *, theme: 
 
     ``entry_or_theme`` is an :class:`InventoryEntry` (searched by title words, then its theme), a
     text to search, or None with ``theme``. ``exclude_publisher`` (your own administration) is left
-    out, matched as the portal writes names (see :mod:`odwb_assist.publishers`). Best matches first.
+    out, matched as the portal writes names (see :mod:`odwb_assist.portal.publishers`). Best matches first.
     """
     searches: list[dict[str, Any]] = []
     words: set[str] = set()

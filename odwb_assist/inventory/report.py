@@ -8,10 +8,10 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from ..events import INVENTORY_CHECKED, Event
-from ..i18n import normalise_lang
-from ..plugins import announce
-from ..quality.model import Finding, Severity
+from ..core.events import INVENTORY_CHECKED, Event
+from ..core.findings import Finding, Severity
+from ..core.i18n import normalise_lang
+from ..core.plugins import announce
 from .model import Inventory
 from .reader import DEFAULT, read
 

@@ -10,9 +10,9 @@ import difflib
 import re
 from datetime import date, datetime
 
-from ..i18n import Msg
+from ..core.findings import Finding, Severity
+from ..core.i18n import Msg
 from ..metadata import vocabularies
-from ..quality.model import Finding, Severity
 from .model import COLUMN_BY_KEY, COLUMNS, VOCABULARY_KINDS, Column, InventoryEntry, canonical_code, fold
 
 SOURCE = "inventory"

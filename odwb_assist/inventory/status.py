@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import NotFoundError, PortalError
-from ..i18n import Msg
+from ..core.errors import NotFoundError, PortalError
+from ..core.i18n import Msg
 from .model import STATUSES, Inventory, InventoryEntry
 
 RECORD_FILE = "publications.jsonl"

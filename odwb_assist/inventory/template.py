@@ -18,8 +18,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..errors import InventoryError
-from ..spreadsheet import set_text
+from ..core.errors import InventoryError
+from ..core.spreadsheet import set_text
 from .model import COLUMNS, EXAMPLE_ROW, Column, InventoryEntry
 
 DATA_SHEET = "Inventaire"

@@ -15,7 +15,7 @@ import sys
 import types
 from typing import TYPE_CHECKING, Any
 
-# Registered by odwb_assist.plugins, in this order; plugin name = path without "odwb_assist.".
+# Registered by odwb_assist.core.plugins, in this order; plugin name = path without "odwb_assist.".
 BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.metadata.enrich_inventory",
     "odwb_assist.metadata.enrich_project",

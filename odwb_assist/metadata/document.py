@@ -10,9 +10,9 @@ from typing import Any
 
 import pluggy
 
-from ..config import DatasetConfig, ProjectConfig
-from ..errors import MetadataError, OdwbError
-from ..i18n import Msg
+from ..core.config import DatasetConfig, ProjectConfig
+from ..core.errors import MetadataError, OdwbError
+from ..core.i18n import Msg
 from .confirmation import is_confirmed
 from .draft import draft, resolve_dataset
 from .export import slug, write_documentation

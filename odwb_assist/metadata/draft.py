@@ -16,8 +16,8 @@ from typing import Any
 
 import pluggy
 
-from ..config import DatasetConfig, ProjectConfig, load
-from ..errors import OdwbError
+from ..core.config import DatasetConfig, ProjectConfig, load
+from ..core.errors import OdwbError
 from .model import FieldInfo, Metadata
 from .source import SourceData, read_source
 
@@ -162,7 +162,7 @@ def draft(
     }
     metadata.context = DraftContext(config, dataset_config, data, inventory_entry, lang)
     if plugins is None:
-        from ..plugins import default_plugin_manager
+        from ..core.plugins import default_plugin_manager
 
         plugins = default_plugin_manager()
     for impl in ordered_impls(plugins):

@@ -11,7 +11,7 @@ import warnings
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from ..hookspecs import hookimpl
+from ..core.hookspecs import hookimpl
 from .model import FieldInfo
 from .vocabularies import fold, project_themes, suggest_themes, theme_vocabulary
 

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..hookspecs import hookimpl
+from ..core.hookspecs import hookimpl
 
 
 def title_from_file(path: Path) -> str:

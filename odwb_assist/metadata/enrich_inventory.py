@@ -7,7 +7,7 @@ import re
 from datetime import date
 from typing import Any
 
-from ..hookspecs import hookimpl
+from ..core.hookspecs import hookimpl
 from .vocabularies import (
     find_frequency,
     find_licence,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..hookspecs import hookimpl
+from ..core.hookspecs import hookimpl
 from .vocabularies import DEFAULT_LICENCE, LANGUAGES
 
 

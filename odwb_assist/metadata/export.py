@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import MetadataError
+from ..core.errors import MetadataError
 from .model import Metadata
 from .payload import clean_description, facets, ods_field_configuration, payload_from_metadata
 from .render import render_dictionary_html, render_score_html, type_label

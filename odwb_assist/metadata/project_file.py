@@ -13,8 +13,8 @@ from typing import Any
 import tomlkit
 from tomlkit.items import AoT, Table
 
-from ..config import parse
-from ..errors import ConfigError
+from ..core.config import parse
+from ..core.errors import ConfigError
 from .model import split_key
 
 

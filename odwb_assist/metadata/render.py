@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from ..i18n import Msg
+from ..core.i18n import Msg
 from .labels import field_label
 
 if TYPE_CHECKING:

@@ -10,8 +10,8 @@ import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
-from ..hookspecs import hookimpl
-from ..i18n import Msg
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
 from .confirmation import toml_line
 from .examples import local
 from .score import MetadataFinding, MetadataRule, ScoreContext

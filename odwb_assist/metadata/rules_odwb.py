@@ -8,8 +8,8 @@ import html
 import re
 from collections.abc import Callable
 
-from ..hookspecs import hookimpl
-from ..i18n import Msg
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
 from .enrich_inventory import TODO
 from .examples import local
 from .model import FIELD_TYPES

@@ -11,6 +11,7 @@ finding (severity ``error``) caps it at « Insuffisant », and it is never above
 
 from __future__ import annotations
 
+import importlib
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,8 +19,8 @@ from typing import Any
 
 import pluggy
 
-from ..events import METADATA_SCORED, Event
-from ..i18n import Msg
+from ..core.events import METADATA_SCORED, Event
+from ..core.i18n import Msg
 from .model import Metadata
 
 DIMENSIONS: dict[str, Msg] = {
@@ -159,9 +160,9 @@ class MetadataReport:
                 f"{self.band_label()}{' (plafonné)' if self.capped_by and self.lang != 'en' else ''}>")
 
     def _repr_html_(self) -> str:
-        from .render import render_score_html
-
-        return render_score_html(self, self.lang, standalone=False)
+        # By name: the model never imports its renderer (it imports the model).
+        render = importlib.import_module("odwb_assist.metadata.render")
+        return str(render.render_score_html(self, self.lang, standalone=False))
 
 
 def band_of(points: int, maximum: int) -> str:
@@ -188,7 +189,7 @@ def capped_band(dimensions: list[DimensionScore]) -> tuple[str, str, list[str]]:
 
 
 def collect_rules(pm: pluggy.PluginManager) -> list[MetadataRule]:
-    from ..plugins import collect
+    from ..core.plugins import collect
 
     return [r for r in collect(pm.hook.odwb_metadata_rules()) if isinstance(r, MetadataRule)]
 
@@ -209,7 +210,7 @@ def score(metadata: Metadata, report: Any = None, *, plugins: pluggy.PluginManag
 
     Announces the ``metadata-scored`` event (``announce_event=False`` to stay silent).
     """
-    from ..plugins import announce, default_plugin_manager
+    from ..core.plugins import announce, default_plugin_manager
 
     pm = plugins if plugins is not None else default_plugin_manager()
     if project is None:

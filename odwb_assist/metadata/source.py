@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..errors import OdwbError
+from ..core.errors import OdwbError
 
 
 @dataclass

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..i18n import Msg
+from ..core.i18n import Msg
 
 
 def fold(text: str) -> str:

@@ -11,11 +11,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import NotFoundError, PublicationError
+from ..core.errors import NotFoundError, PublicationError
 from .upload import upload_body
 
 if TYPE_CHECKING:
-    from .client import PortalClient
+    from .transport import Transport
 
 BUSY_STATUSES = ("queued", "processing", "aborting_processing", "deleting", "saving_version")
 FAILED_STATUSES = ("error", "limit_reached")
@@ -24,7 +24,7 @@ FAILED_STATUSES = ("error", "limit_reached")
 class AutomationAPI:
     """Manage datasets on the portal (``client.automation``); needs an API key with edit rights."""
 
-    def __init__(self, client: PortalClient) -> None:
+    def __init__(self, client: Transport) -> None:
         self.client = client
 
     # --- paging -------------------------------------------------------------------------------

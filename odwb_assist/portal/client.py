@@ -7,12 +7,12 @@ Every request goes through :meth:`PortalClient.request`:
 * a timeout on every call;
 * retries with exponential back-off on 429/502/503/504 and on connection errors, honouring
   ``Retry-After`` and the Explore quota body's ``reset_time`` (a wait longer than ``max_wait`` is not
-  slept through: the :class:`~odwb_assist.errors.QuotaError` says when the quota comes back);
+  slept through: the :class:`~odwb_assist.core.errors.QuotaError` says when the quota comes back);
 * the ``X-RateLimit-*`` headers of every answer (:mod:`.quota`): calls slow down when few are left
   and wait for the reset when none is, saying until when through ``notice(fr, en)``;
 * a ``POST`` is retried only when it is declared idempotent, when the portal refused it before doing
   anything (429), or after a ``check`` callable has confirmed that the first try did not take effect;
-* error answers become :class:`~odwb_assist.errors.PortalError` subclasses (see ``errors.py``).
+* error answers become :class:`~odwb_assist.core.errors.PortalError` subclasses (see ``errors.py``).
 
 The key never appears in a repr, a log line or an exception text: messages name the environment
 variable that holds it, and any text echoed by the portal is scrubbed.
@@ -30,17 +30,18 @@ from urllib.parse import urlsplit
 
 import requests
 
-from .. import notices
-from ..config import DEFAULT_API_KEY_ENV, DEFAULT_PORTAL_URL
-from ..errors import PortalConnectionError, PortalError, QuotaError
+from ..core import notices
+from ..core.config import DEFAULT_API_KEY_ENV, DEFAULT_PORTAL_URL
+from ..core.errors import PortalConnectionError, PortalError, QuotaError
 from .errors import map_error, response_json
 from .quota import QuotaGuard, reset_of_429, until
 from .target import TargetWatch
+from .transport import BodyFactory
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ..config import ProjectConfig
+    from ..core.config import ProjectConfig
     from .automation import AutomationAPI
     from .explore import ExploreAPI
 
@@ -52,9 +53,6 @@ RETRY_STATUSES = frozenset({429, 502, 503, 504})
 CONNECT_TIMEOUT = 3.05  # an unreachable portal fails within seconds (connection retries stop after OFFLINE_BUDGET)
 OFFLINE_BUDGET = 4.0
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
-
-BodyFactory = Callable[[], tuple[Any, dict[str, str]]]
-
 
 # A dropped connection, a timeout, a body cut mid-way (chunked transfer) or one that cannot be
 # decompressed: all say nothing about the request's effect, and are retried alike.

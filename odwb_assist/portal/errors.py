@@ -1,4 +1,4 @@
-"""Turn a portal's error answer into a :class:`~odwb_assist.errors.PortalError` subclass.
+"""Turn a portal's error answer into a :class:`~odwb_assist.core.errors.PortalError` subclass.
 
 Both APIs answer errors in JSON: Automation ``{"error_code", "message", ["detail"|"trace_id"]}``,
 Explore ``{"error_code": "ODSQLError", "message"}`` and the quota body ``{"errorcode", "reset_time",
@@ -14,7 +14,7 @@ from typing import Any
 
 import requests
 
-from ..errors import (
+from ..core.errors import (
     AuthenticationError,
     InvalidStatusError,
     NotFoundError,

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 import requests
 
-from ..errors import InputError, PortalConnectionError
+from ..core.errors import InputError, PortalConnectionError
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..publishers import PublisherMatch
-    from .client import PortalClient
+    from .publishers import PublisherMatch
+    from .transport import Transport
 
 PAGE = 100
 WINDOW = 10_000
@@ -51,7 +51,7 @@ def _quote(text: str) -> str:
 class ExploreAPI:
     """Read the portal's public catalogue (``client.explore``)."""
 
-    def __init__(self, client: PortalClient) -> None:
+    def __init__(self, client: Transport) -> None:
         self.client = client
 
     def _get(self, path: str, params: Params | None = None) -> Any:
@@ -111,8 +111,8 @@ class ExploreAPI:
 
     def publisher_matches(self, name: str, aliases: list[str] | None = None) -> list[PublisherMatch]:
         """The portal's publisher names that belong to ``name`` (« Ville de Namur - Mobilité » for « Namur »),
-        each with its reason; one facet request (see :mod:`odwb_assist.publishers`)."""
-        from ..publishers import matching_publishers
+        each with its reason; one facet request (see :mod:`odwb_assist.portal.publishers`)."""
+        from .publishers import matching_publishers
 
         answer = self.catalog_facets(["publisher"])
         values = [str(item.get("value") or item.get("name")) for group in answer.get("facets", [])

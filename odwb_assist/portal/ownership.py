@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..errors import InputError, NotFoundError
+from ..core.errors import InputError, NotFoundError
 from ..metadata.vocabularies import fold
 
 

@@ -1,7 +1,7 @@
 """Which portal a client talks to, and whether it is a training sandbox.
 
 The sandbox marks every answer with the ``X-ODWB-Sandbox: 1`` header; a real portal does not. The
-first answer tells the client (and the person: :func:`odwb_assist.notices.targeted` prints
+first answer tells the client (and the person: :func:`odwb_assist.core.notices.targeted` prints
 « Portail : … (bac à sable) » on the command line). Keys created by a sandbox start with ``sbx_``:
 before such a key is sent anywhere, the portal is asked anonymously whether it is a sandbox, and a
 real portal makes the request fail with a clear message, nothing sent.
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import requests
 
-from .. import notices
-from ..errors import AuthenticationError
+from ..core import notices
+from ..core.errors import AuthenticationError
 
 SANDBOX_HEADER = "X-ODWB-Sandbox"
 SANDBOX_KEY_PREFIX = "sbx_"

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from ..errors import AuthenticationError, MetadataError, NotFoundError
+from ..core.errors import AuthenticationError, MetadataError, NotFoundError
 
 if TYPE_CHECKING:
     from .client import PortalClient

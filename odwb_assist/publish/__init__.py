@@ -16,15 +16,15 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 _EXPORTS = {
-    "Blocker": "blockers",
+    "Blocker": "..core.contract",
     "check_blockers": "blockers",
     "Check": "result",
-    "InvalidStatusError": "..errors",
+    "InvalidStatusError": "..core.errors",
     "Plan": "planning",
     "PlanState": "model",
     "Publication": "result",
-    "PublicationBlocked": "..errors",
-    "PublicationError": "..errors",
+    "PublicationBlocked": "..core.errors",
+    "PublicationError": "..core.errors",
     "Step": "model",
     "UploadFile": "source",
     "Verification": "result",
@@ -58,8 +58,9 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from ..errors import InvalidStatusError, PublicationBlocked, PublicationError
-    from .blockers import Blocker, check_blockers
+    from ..core.contract import Blocker
+    from ..core.errors import InvalidStatusError, PublicationBlocked, PublicationError
+    from .blockers import check_blockers
     from .model import PlanState, Step
     from .planning import Plan, plan, resolve_metadata
     from .record import last_record, read_records

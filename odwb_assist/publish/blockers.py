@@ -1,38 +1,24 @@
-"""A publication blocker: a reason to refuse sending a dataset to the portal (``odwb_publication_blockers``)."""
+"""Checking publication blockers (``odwb_publication_blockers``). :class:`Blocker` itself is in
+:mod:`odwb_assist.core.contract`; its old name here keeps working for one release, with a :class:`DeprecationWarning`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import warnings
+from typing import TYPE_CHECKING, Any
 
-from ..errors import PublicationBlocked
-from ..i18n import Msg
+from ..core import contract
+from ..core.errors import PublicationBlocked
+
+if TYPE_CHECKING:
+    from ..core.contract import Blocker
 
 
-@dataclass(frozen=True)
-class Blocker:
-    """Why the dataset must not be published as it is, where, and how to fix it.
-
-    ``code`` is a stable identifier (``personal-data``, ``invalid-file``, ``missing-license``…).
-    A blocker with ``overridable=True`` can be lifted only explicitly, with a written justification
-    that is kept in the publication record.
-    """
-
-    code: str
-    message: Msg
-    advice: Msg
-    field_name: str | None = None
-    overridable: bool = True
-    source: str = "odwb"
-
-    def to_dict(self, lang: str = "fr") -> dict[str, object]:
-        return {
-            "code": self.code,
-            "fieldName": self.field_name,
-            "message": self.message(lang),
-            "advice": self.advice(lang),
-            "overridable": self.overridable,
-            "source": self.source,
-        }
+def __getattr__(name: str) -> Any:
+    if name == "Blocker":
+        warnings.warn("odwb_assist.publish.blockers.Blocker moved to odwb_assist.core.contract (plugins: odwb_assist.plugin)",
+                      DeprecationWarning, stacklevel=2)
+        return contract.Blocker
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def check_blockers(blockers: list[Blocker], overrides: dict[str, str]) -> list[dict[str, str]]:

@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..hookspecs import hookimpl
-from ..i18n import Msg
-from .blockers import Blocker
+from ..core.contract import Blocker
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
 
 # Words that make a licence label "not open data" (non-commercial, no derivatives, all rights reserved).
 CLOSED_MARKERS = re.compile(

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..i18n import Msg
+from ..core.contract import Blocker
+from ..core.i18n import Msg
 from . import lambert72
-from .blockers import Blocker
 from .fields import technical_name
 from .source import UploadFile, sha256
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..hookspecs import hookimpl
-from ..i18n import Msg
+from ..core.contract import Blocker
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
 from ..metadata.confirmation import toml_line
 from ..metadata.payload import clean_description
 from ..metadata.rules_odwb import plain_text
 from ..metadata.vocabularies import DEFAULT_LICENCE, match_theme, project_themes, theme_vocabulary, unknown_value
-from .blockers import Blocker
 
 
 def _value(template: dict[str, Any], name: str) -> Any:

@@ -11,10 +11,10 @@ from typing import Any
 
 import pluggy
 
-from ..config import DatasetConfig, ProjectConfig
-from ..i18n import Msg
+from ..core.config import DatasetConfig, ProjectConfig
+from ..core.contract import Blocker
+from ..core.i18n import Msg
 from ..portal import PortalClient
-from .blockers import Blocker
 from .diff import checksum_of
 from .source import UploadFile
 

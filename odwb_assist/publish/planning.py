@@ -8,7 +8,7 @@ no write at all; a run interrupted at any step is completed by the next one, bec
 computed from what the portal really holds.
 
 Before anything is sent, the quality check runs and the ``odwb_publication_blockers`` hook is asked;
-a blocker stops the publication (:class:`~odwb_assist.errors.PublicationBlocked`, exit 1) unless it
+a blocker stops the publication (:class:`~odwb_assist.core.errors.PublicationBlocked`, exit 1) unless it
 is overridable and overridden with a written justification, kept in the publication record.
 """
 
@@ -20,15 +20,16 @@ from typing import Any
 
 import pluggy
 
-from ..config import DatasetConfig, ProjectConfig
-from ..i18n import Msg
-from ..plugins import collect, default_plugin_manager
+from ..core.config import DatasetConfig, ProjectConfig
+from ..core.contract import Blocker
+from ..core.i18n import Msg
+from ..core.plugins import collect, default_plugin_manager
 from ..portal import PortalClient
 from ..portal.automation import BUSY_STATUSES
 from ..portal.vocabulary import Vocabulary
 from . import fields, geo, sticky
 from . import record as publication_record
-from .blockers import Blocker, check_blockers
+from .blockers import check_blockers
 from .core_blockers import without_double_counts
 from .diff import CSV_PARAMS, metadata_changes, normalise_payload, resource_file, same_params
 from .model import PlanState, Step

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import PublicationError
+from ..core.errors import PublicationError
 
 RECORD_FILE = "publications.jsonl"
 

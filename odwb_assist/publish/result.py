@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import NotFoundError
-from ..i18n import Msg
+from ..core.errors import NotFoundError
+from ..core.i18n import Msg
 from ..portal import PortalClient
 from ..portal.vocabulary import fold
 from .diff import same_value

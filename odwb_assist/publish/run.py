@@ -9,9 +9,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from ..errors import InvalidStatusError, PublicationError
-from ..events import DATASET_PUBLISHED, Event
-from ..plugins import announce
+from ..core.errors import InvalidStatusError, PublicationError
+from ..core.events import DATASET_PUBLISHED, Event
+from ..core.plugins import announce
 from ..portal.automation import BUSY_STATUSES, AutomationAPI
 from ..portal.vocabulary import Vocabulary
 from . import record as publication_record

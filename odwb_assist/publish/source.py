@@ -14,8 +14,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import DatasetConfig
-from ..errors import InputError
+from ..core.config import DatasetConfig
+from ..core.errors import InputError
 
 SNIFF_BYTES = 1 << 16
 DELIMITERS = ",;\t|"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import PortalError, PublicationError
+from ..core.errors import PortalError, PublicationError
 from ..portal.automation import AutomationAPI
 from ..portal.vocabulary import Vocabulary
 from .diff import same_value

@@ -1,6 +1,6 @@
 """Quality: the check engine over Frictionless, the report model, renderers and fixes.
 
-Public API (imported lazily, so that ``odwb_assist.quality.model`` stays light)::
+Public API (imported lazily, so that importing the package stays light)::
 
     check(source, schema=None, *, lang="fr", plugins=None, sheet=None, limit_errors=None,
           project=None, progress=False) -> QualityReport
@@ -32,8 +32,8 @@ _EXPORTS = {
     "render_text": "text_report",
     "render_html": "html_report",
     "write_xlsx": "xlsx_report",
-    "Finding": "model",
-    "Severity": "model",
+    "Finding": "odwb_assist.core.findings",
+    "Severity": "odwb_assist.core.findings",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -41,7 +41,8 @@ __all__ = sorted(_EXPORTS)
 
 def __getattr__(name: str) -> Any:
     if name in _EXPORTS:
-        module = importlib.import_module(f"{__name__}.{_EXPORTS[name]}")
+        where = _EXPORTS[name]
+        module = importlib.import_module(where if where.startswith("odwb_assist.") else f"{__name__}.{where}")
         return getattr(module, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 

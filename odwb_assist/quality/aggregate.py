@@ -18,9 +18,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..i18n import Msg
+from ..core.findings import Finding, Severity
+from ..core.i18n import Msg
 from .messages import TRANSLATIONS, column_words, detail, structured_note
-from .model import Finding, Severity
 from .notes import type_name
 
 BY_COLUMN = frozenset({"type-error", "constraint-error", "unique-error"})

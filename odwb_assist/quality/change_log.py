@@ -15,8 +15,8 @@ from collections import Counter
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from ..i18n import Msg
-from .fixing import Change
+from ..core.contract import Change
+from ..core.i18n import Msg
 from .output_files import write_atomically
 
 if TYPE_CHECKING:

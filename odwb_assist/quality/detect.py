@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..core.errors import InputError
 
 SAMPLE_BYTES = 256 * 1024
 SAMPLE_ROWS = 40
@@ -309,7 +309,7 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
             from .workbook import damaged
 
             raise damaged(path, fmt, exc) from exc
-        from .reader import cell_text
+        from .cell_text import cell_text
 
         rows = [[cell_text(cell) for cell in row] for row in read.rows[:SAMPLE_ROWS]]
         detected = Detected(format=fmt, sheet=read.name, sheets=list(read.names), codepage=read.codepage,

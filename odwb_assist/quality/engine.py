@@ -21,16 +21,16 @@ from typing import Any
 
 import pluggy
 
-from ..checks.base import CheckContext, ColumnValues, FieldKind, TableCheck
-from ..errors import OdwbError
-from ..events import DATASET_CHECKED, Event
-from ..i18n import Msg
-from ..plugins import announce, collect, default_plugin_manager
+from ..core.contract import CheckContext, ColumnValues, FieldKind, TableCheck
+from ..core.errors import OdwbError
+from ..core.events import DATASET_CHECKED, Event
+from ..core.findings import Finding, Severity
+from ..core.i18n import Msg
+from ..core.plugins import announce, collect, default_plugin_manager
 from .detect import Detected, detect
 from .frictionless_read import Opened, load_schema, open_frictionless, sample_frame, stream_frictionless
 from .kinds import detect_kinds, field_kinds
 from .messages import RawError, from_frictionless
-from .model import Finding, Severity
 from .notes import relabel
 from .reader import CHUNK_ROWS, frame_from_rows
 from .report import Collector, QualityReport
@@ -180,7 +180,7 @@ def check(
 
     ``progress`` may be ``True`` (a Rich progress bar) or a callback ``(rows, share_read)``;
     ``chunk_rows`` the rows per chunk handed to the checks (default: the reader's).
-    Raises :class:`~odwb_assist.errors.InputError` when the file cannot be read as a table.
+    Raises :class:`~odwb_assist.core.errors.InputError` when the file cannot be read as a table.
     """
     started = time.perf_counter()
     pm = plugins if plugins is not None else default_plugin_manager()

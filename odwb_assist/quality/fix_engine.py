@@ -18,17 +18,17 @@ from typing import Any
 import pluggy
 
 from ..checks.fix_stats import ColumnStats
-from ..errors import FixError
-from ..events import DATASET_FIXED, Event
-from ..hookspecs import hookimpl
-from ..i18n import Msg, normalise_lang
-from ..plugins import announce, collect, default_plugin_manager
+from ..core.contract import Change, Fix, FixContext, FixPlan, streams
+from ..core.errors import FixError
+from ..core.events import DATASET_FIXED, Event
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg, normalise_lang
+from ..core.plugins import announce, collect, default_plugin_manager
 from .change_log import ChangeLog
 from .detect import Detected, detect
 from .engine import check
 from .fix_plans import IncompletePlan
 from .fix_stream import stream_fixes
-from .fixing import Change, Fix, FixContext, FixPlan, streams
 from .output_files import write_atomically
 from .reader import read_table
 from .report import QualityReport

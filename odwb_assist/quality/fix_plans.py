@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .model import Finding, Severity
+from ..core.findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from .fixing import FixContext
+    from ..core.contract import FixContext
     from .report import QualityReport
 
 

@@ -18,7 +18,7 @@ from typing import IO, TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .fixing import Change, Fix, FixPlan
+from ..core.contract import Change, Fix, FixPlan
 from .reader import iter_text_chunks
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from ..i18n import normalise_lang
+from ..core.i18n import normalise_lang
 from .report import QualityReport
 from .text_report import occurrences_note, rows_cell, summary_lines
 from .titles import title

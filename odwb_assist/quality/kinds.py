@@ -24,8 +24,8 @@ from typing import Any
 import pandas as pd
 import pluggy
 
-from ..checks.base import FieldKind
-from ..plugins import collect, default_plugin_manager
+from ..core.contract import FieldKind
+from ..core.plugins import collect, default_plugin_manager
 
 SAMPLE_SIZE = 500
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import Msg
+from ..core.findings import Finding, Severity
+from ..core.i18n import Msg
 from . import notes
-from .model import Finding, Severity
 
 # type -> (message, tip); placeholders: {row}, {field}, {number}, {cell}, {column} (« colonne « x » »), {detail}
 TRANSLATIONS: dict[str, tuple[Msg, Msg]] = {

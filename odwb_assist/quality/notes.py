@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from ..i18n import Msg
+from ..core.i18n import Msg
 
 TYPE_NAMES: dict[str, Msg] = {
     "integer": Msg("un nombre entier (ex. 42)", "a whole number (e.g. 42)"),

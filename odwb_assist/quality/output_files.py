@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import FixError
+from ..core.errors import FixError
 
 
 def user_file_mode() -> int:

@@ -10,42 +10,20 @@ or medium) table for drafting and fixing.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from ..errors import InputError
+from ..core.errors import InputError
+from .cell_text import cell_text
 from .detect import SPREADSHEET_FORMATS, Detected, detect
 from .notes import general
 from .workbook import read_sheet
 
 CHUNK_ROWS = 25_000
-
-
-def cell_text(cell: Any) -> str:
-    """The text of a cell as a spreadsheet user would read it (``""`` for an empty cell)."""
-    if cell is None:
-        return ""
-    if isinstance(cell, str):
-        return cell
-    if isinstance(cell, bool):
-        return "true" if cell else "false"
-    if isinstance(cell, float):
-        return str(int(cell)) if cell.is_integer() else repr(cell)
-    if isinstance(cell, Decimal):
-        return format(cell.normalize(), "f") if cell == cell.to_integral_value() else str(cell)
-    if isinstance(cell, dt.datetime):
-        if (cell.hour, cell.minute, cell.second, cell.microsecond) == (0, 0, 0, 0):
-            return cell.date().isoformat()
-        return cell.isoformat()
-    if isinstance(cell, (dt.date, dt.time)):
-        return cell.isoformat()
-    return str(cell)
 
 
 def open_resource(

@@ -5,15 +5,16 @@ The JSON shape (``to_dict``) is the stable contract described in ``docs/report-c
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..i18n import normalise_lang
+from ..core.findings import Finding, Severity
+from ..core.i18n import normalise_lang
 from .aggregate import Aggregator
 from .detect import Detected
-from .model import Finding, Severity
 from .notes import column_label
 
 REPORT_VERSION = 1
@@ -199,9 +200,9 @@ class QualityReport:
         return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2, default=str)
 
     def _repr_html_(self) -> str:
-        from .html_report import render_html
-
-        return render_html(self, fragment=True)
+        # By name: the model never imports its renderer (it imports the model).
+        html_report = importlib.import_module("odwb_assist.quality.html_report")
+        return str(html_report.render_html(self, fragment=True))
 
     def __repr__(self) -> str:
         name = self.source.replace("\\", "/").rsplit("/", 1)[-1]

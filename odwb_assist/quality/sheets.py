@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
-from ..i18n import Msg, normalise_lang
+from ..core.errors import InputError
+from ..core.i18n import Msg, normalise_lang
 from .detect import (
     SAMPLE_BYTES,
     SPREADSHEET_FORMATS,

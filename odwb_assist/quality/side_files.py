@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import Msg
+from ..core.i18n import Msg
 from .output_files import write_atomically
 
 if TYPE_CHECKING:

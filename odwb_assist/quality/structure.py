@@ -13,8 +13,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..core.findings import Finding
 from .messages import RawError, from_frictionless
-from .model import Finding
 
 WIDE = 64  # columns: from this width on, blank rows are found from the raw cells (a pandas call per column is slow)
 

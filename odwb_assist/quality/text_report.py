@@ -6,8 +6,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..i18n import normalise_lang
-from .model import Finding, Severity
+from ..core.findings import Finding, Severity
+from ..core.i18n import normalise_lang
 from .report import QualityReport
 from .titles import title
 

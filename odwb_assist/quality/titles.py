@@ -1,6 +1,6 @@
 """Report headings in words: the title of each kind of finding (« Virgule décimale »), the code kept in small print.
 
-A plugin's finding may carry its own title in ``extra["title"]`` (a :class:`~odwb_assist.i18n.Msg` or
+A plugin's finding may carry its own title in ``extra["title"]`` (a :class:`~odwb_assist.core.i18n.Msg` or
 ``{"fr": …, "en": …}``); otherwise the heading falls back to the code.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import Msg, normalise_lang
+from ..core.i18n import Msg, normalise_lang
 
 TITLES: dict[str, Msg] = {
     # the built-in checks

@@ -25,11 +25,11 @@ from typing import Any, Protocol
 import numpy as np
 import pandas as pd
 
-from ..checks.base import ColumnValues
 from ..checks.tally import _compiled
+from ..core.contract import ColumnValues
+from ..core.findings import Finding, Severity
 from .aggregate import EXAMPLES, type_error_message
 from .messages import TRANSLATIONS, column_words
-from .model import Finding, Severity
 from .placeholders import is_placeholder, placeholder_mask
 
 # Frictionless v5 default readers: int(cell.strip()), Decimal(cell.strip()), strptime %Y-%m-%d,

@@ -270,7 +270,7 @@ def sheet_names(path: Path, fmt: str) -> list[str]:
 
 def damaged(path: Path, fmt: str, exc: BaseException) -> Any:
     """The French error for a workbook its library cannot open (never the library's English words)."""
-    from ..errors import InputError
+    from ..core.errors import InputError
 
     text = f"{type(exc).__name__} {exc}".lower()
     if fmt == "xls" and _encrypted_package(path):  # a password-protected XLSX is an OLE2 file, like an XLS

@@ -9,10 +9,10 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 
-from ..errors import FixError
-from ..i18n import normalise_lang
-from ..spreadsheet import text_cell
-from .model import Finding, Severity
+from ..core.errors import FixError
+from ..core.findings import Finding, Severity
+from ..core.i18n import normalise_lang
+from ..core.spreadsheet import text_cell
 from .reader import read_table
 from .report import QualityReport
 

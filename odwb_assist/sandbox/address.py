@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 import re
 
-from ..errors import SandboxError
+from ..core.errors import SandboxError
 
 _HOSTNAME = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*\.?")
 

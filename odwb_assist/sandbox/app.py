@@ -14,6 +14,7 @@ from .faults import FaultInjector
 from .limits import Limits, install
 from .quota import CallQuota
 from .store import Store
+from .user_quota import check_quota
 from .worker import Worker
 
 log = logging.getLogger(__name__)
@@ -93,7 +94,7 @@ def create_app(store: Store, worker: Worker, faults: FaultInjector | None = None
             response.headers.update(count.headers())
         return response
 
-    install(app, limits)  # bounds on every request, quota, bad input as 400 (limits.py)
+    install(app, limits, quota=check_quota)  # bounds on every request, quota, bad input as 400 (limits.py)
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException) -> Response | HTTPException:

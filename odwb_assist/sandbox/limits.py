@@ -12,6 +12,7 @@ import json
 import re
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -158,17 +159,19 @@ def _take_heavy_slot(slots: threading.BoundedSemaphore, wait: float) -> Response
     return None
 
 
-def install(app: Flask, limits: Limits | None = None) -> None:
-    """Add the bounds to ``app`` (before every view) and turn bad-input exceptions into 400s."""
+def install(app: Flask, limits: Limits | None = None,
+            quota: Callable[[], Response | None] = lambda: None) -> None:
+    """Add the bounds to ``app`` (before every view) and turn bad-input exceptions into 400s.
+
+    ``quota`` is the per-participant quota check (:func:`.user_quota.check_quota`, given by the app
+    that composes both, since it reads these limits), run after the input checks."""
     settings = limits or Limits()
     app.config["SANDBOX_LIMITS"] = settings
     slots = threading.BoundedSemaphore(max(1, settings.heavy_queries))
 
     @app.before_request
     def _bounds() -> Response | None:
-        from .user_quota import check_quota
-
-        return _check_params() or _check_json_body() or check_quota() or _take_heavy_slot(slots, settings.heavy_wait)
+        return _check_params() or _check_json_body() or quota() or _take_heavy_slot(slots, settings.heavy_wait)
 
     @app.teardown_request
     def _release(_exc: BaseException | None) -> None:

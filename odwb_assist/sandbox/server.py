@@ -9,7 +9,7 @@ from typing import Any
 
 from waitress import create_server, wasyncore
 
-from ..errors import SandboxError
+from ..core.errors import SandboxError
 from .app import create_app
 from .faults import FaultInjector, validate_rules
 from .limits import Limits

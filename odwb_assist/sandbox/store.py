@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import SandboxError
+from ..core.errors import SandboxError
 
 DB_NAME = "sandbox.sqlite3"
 SCHEMA_VERSION = 1

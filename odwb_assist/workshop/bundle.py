@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
+from ..core.errors import InputError
 
 PACKAGES = ("odwb-assist", "odwb-assist-belgium", "odwb-assist-programme")
 PLUGIN_FOLDERS = ("odwb-assist-belgium", "odwb-assist-programme")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..errors import (
+from ..core.errors import (
     AuthenticationError,
     OdwbError,
     PortalConnectionError,

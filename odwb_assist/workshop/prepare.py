@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from ..config import parse
-from ..errors import InputError
+from ..core.config import parse
+from ..core.errors import InputError
 from ..sandbox.store import Store
 from . import kit
 from .room import ROOM_FILE, Participant, Room, load_room

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from rich.table import Table
 
-from ..i18n import Msg
+from ..core.i18n import Msg
 from .summary import Progress, RoomSummary
 
 DONE = "✓"

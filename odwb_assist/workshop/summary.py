@@ -14,10 +14,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .. import journal
-from ..errors import OdwbError
-from ..events import DATASET_CHECKED, DATASET_FIXED, METADATA_SCORED, PUBLICATION_FAILED
-from ..i18n import Msg
+from ..core import journal
+from ..core.errors import OdwbError
+from ..core.events import DATASET_CHECKED, DATASET_FIXED, METADATA_SCORED, PUBLICATION_FAILED
+from ..core.i18n import Msg
 from ..publish import record as publication_record
 from .room import Participant, Room, load_room, now
 

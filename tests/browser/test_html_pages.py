@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist.browser import browser_available, check_pages
-from odwb_assist.demo import sample_path
+from odwb_assist.workshop.browser import browser_available, check_pages
+from odwb_assist.workshop.demo import sample_path
 
 pytestmark = [
     pytest.mark.browser,

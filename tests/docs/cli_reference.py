@@ -38,7 +38,7 @@ Global options work anywhere on the line (`odwb-assist check f.csv --lang en`): 
 Exit codes: `0` success; `1` the command worked and found problems (errors in a checked file, a
 blocked publication, an invalid inventory); `2` bad input or configuration (message says how to fix
 it); `3` internal error (run again with `--debug` and report it); `130` interrupted. Each error class
-of `odwb_assist.errors` carries its own code.
+of `odwb_assist.core.errors` carries its own code.
 
 Tutorials with real runs: [day 7](../fr/tutoriel-jour-7.md), [day 8](../fr/tutoriel-jour-8.md),
 [day 9](../fr/tutoriel-jour-9.md).

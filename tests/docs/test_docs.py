@@ -102,7 +102,7 @@ def _confine_project_search(monkeypatch: pytest.MonkeyPatch, top: Path) -> None:
     ``odwb.toml`` in a parent of the temporary folder (e.g. ``/tmp``) cannot change a page's result."""
     import importlib
 
-    import odwb_assist.config as config
+    import odwb_assist.core.config as config
 
     for name in ("odwb_assist.cli.common", "odwb_assist_programme.api"):  # modules that import it by name
         with contextlib.suppress(ImportError):  # the programme plugin is optional
@@ -183,7 +183,7 @@ def test_every_command_and_option_is_in_the_cli_reference() -> None:
 
 
 def test_every_hook_has_a_python_example() -> None:
-    from odwb_assist import hookspecs
+    from odwb_assist.core import hookspecs
 
     path = ROOT / "docs" / "plugin_hooks.md"
     text = path.read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ import requests
 import responses
 from http_fake_portal import BASE, FakePortal
 
-from odwb_assist.errors import (
+from odwb_assist.core.errors import (
     AuthenticationError,
     NotFoundError,
     ODSQLError,

@@ -10,8 +10,8 @@ import pytest
 import requests
 import responses
 
-from odwb_assist import notices
-from odwb_assist.errors import AuthenticationError, PortalConnectionError
+from odwb_assist.core import notices
+from odwb_assist.core.errors import AuthenticationError, PortalConnectionError
 from odwb_assist.portal import PortalClient
 from odwb_assist.portal.target import SANDBOX_HEADER, describe, is_sandbox_key
 

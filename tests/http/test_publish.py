@@ -13,15 +13,15 @@ import responses
 from http_fake_portal import BASE, READS, FakePortal
 from openapi_check import OpenAPIChecker
 
-from odwb_assist import config
-from odwb_assist.errors import MetadataError, PortalConnectionError, PublicationBlocked
-from odwb_assist.events import DATASET_PUBLISHED
-from odwb_assist.hookspecs import hookimpl
-from odwb_assist.i18n import Msg
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core import config
+from odwb_assist.core.errors import MetadataError, PortalConnectionError, PublicationBlocked
+from odwb_assist.core.events import DATASET_PUBLISHED
+from odwb_assist.core.findings import Finding, Severity
+from odwb_assist.core.hookspecs import hookimpl
+from odwb_assist.core.i18n import Msg
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.portal import PortalClient
 from odwb_assist.publish import plan, read_records
-from odwb_assist.quality.model import Finding, Severity
 
 CHECKER = OpenAPIChecker()
 FIRST_RUN = ("list", "templates", "explore_dataset", "create", "upload", "create_resource", "set_field", "get_field",

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist.config import DatasetConfig
-from odwb_assist.errors import InputError
+from odwb_assist.core.config import DatasetConfig
+from odwb_assist.core.errors import InputError
 from odwb_assist.publish import prepare_upload
 
 

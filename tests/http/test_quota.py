@@ -10,7 +10,7 @@ import pytest
 import responses
 from http_fake_portal import BASE
 
-from odwb_assist.errors import QuotaError
+from odwb_assist.core.errors import QuotaError
 from odwb_assist.portal.quota import until
 
 AUTO = BASE + "/api/automation/v1.0"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist.browser import browser_available
-from odwb_assist.demo import run_demo
+from odwb_assist.workshop.browser import browser_available
+from odwb_assist.workshop.demo import run_demo
 
 pytestmark = pytest.mark.integration
 

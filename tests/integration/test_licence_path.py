@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from odwb_assist.config import load
-from odwb_assist.errors import PublicationError
+from odwb_assist.core.config import load
+from odwb_assist.core.errors import PublicationError
 from odwb_assist.portal import PortalClient
 from odwb_assist.portal.vocabulary import Vocabulary
 from odwb_assist.publish import plan

@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 import requests
 
-from odwb_assist.config import load
-from odwb_assist.errors import OdwbError, PortalConnectionError
+from odwb_assist.core.config import load
+from odwb_assist.core.errors import OdwbError, PortalConnectionError
 from odwb_assist.portal import PortalClient
 from odwb_assist.publish import plan, read_records
 from odwb_assist.sandbox import SandboxServer

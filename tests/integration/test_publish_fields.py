@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import requests
 
-from odwb_assist.config import load
+from odwb_assist.core.config import load
 from odwb_assist.portal import PortalClient
 from odwb_assist.publish import plan
 from odwb_assist.sandbox import SandboxServer
@@ -162,7 +162,7 @@ theme = ["Mobilité"]
 
 def test_lambert72_coordinates_reach_the_map_in_degrees_and_unknown_ones_are_refused(
         portal: tuple[SandboxServer, str, Writes], tmp_path: Path) -> None:
-    from odwb_assist.errors import PublicationBlocked
+    from odwb_assist.core.errors import PublicationBlocked
 
     server, key, _writes = portal
     folder = tmp_path / "namur"

@@ -24,7 +24,7 @@ METADATA = {"default": {"title": "Parkings vélos de Ciney", "description": "Emp
 
 
 def _publish(sandbox: Any, project_file: Path, key: str) -> Any:
-    from odwb_assist.config import load
+    from odwb_assist.core.config import load
 
     project = load(project_file)
     client = portal.PortalClient(project.portal.url, key, state_dir=project.state_dir, poll_interval=0.05)

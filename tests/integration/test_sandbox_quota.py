@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from odwb_assist.errors import QuotaError
+from odwb_assist.core.errors import QuotaError
 from odwb_assist.portal import PortalClient
 from odwb_assist.sandbox import SandboxServer
 

@@ -8,10 +8,10 @@ from importlib import metadata as importlib_metadata
 
 import pytest
 
-from odwb_assist import hookspecs, plugins
-from odwb_assist.errors import PluginError
-from odwb_assist.events import Event
-from odwb_assist.hookspecs import hookimpl
+from odwb_assist.core import hookspecs, plugins
+from odwb_assist.core.errors import PluginError
+from odwb_assist.core.events import Event
+from odwb_assist.core.hookspecs import hookimpl
 
 
 def hook_names() -> list[str]:

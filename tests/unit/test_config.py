@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist import config
-from odwb_assist.errors import ConfigError
+from odwb_assist.core import config
+from odwb_assist.core.errors import ConfigError
 
 GOOD = """
 [administration]

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist import config
-from odwb_assist.config_portal import redact_url
-from odwb_assist.errors import ConfigError
+from odwb_assist.core import config
+from odwb_assist.core.config_portal import redact_url
+from odwb_assist.core.errors import ConfigError
 
 HEAD = '[administration]\nname = "Ville de Ciney"\n[portal]\n'
 

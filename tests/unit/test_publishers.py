@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from odwb_assist.publishers import PublisherMatcher, matching_publishers, nis_codes_in
+from odwb_assist.portal.publishers import PublisherMatcher, matching_publishers, nis_codes_in
 
 # Strings written as seen on the portal (services, prefixes, abbreviations, stray spaces), typed for the test.
 SEEN = [

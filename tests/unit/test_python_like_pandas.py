@@ -13,8 +13,8 @@ import odwb_assist.inventory as inventory_pkg
 import odwb_assist.metadata as metadata_pkg
 import odwb_assist.quality as quality_pkg
 from odwb_assist import Project
-from odwb_assist.errors import ConfigError
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.errors import ConfigError
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
 
 MESSY = ("Inventaire des parkings\n\nnom;places;type;mise en service\nGare;12;Couvert;03/09/2013\n"

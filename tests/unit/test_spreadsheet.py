@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl import Workbook
 
-from odwb_assist.spreadsheet import csv_safe, set_text, text_cell
+from odwb_assist.core.spreadsheet import csv_safe, set_text, text_cell
 
 EVIL = ['=HYPERLINK("http://evil.example";"Namur")', "=cmd|' /C calc'!A0", "+1+1", "@SUM(A1)", "-2+3", "\t=1"]
 

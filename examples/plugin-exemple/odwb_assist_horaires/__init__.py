@@ -11,9 +11,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from odwb_assist import Msg, hookimpl
-from odwb_assist.checks.base import CheckContext, FieldKind
-from odwb_assist.quality.model import Finding, Severity
+from odwb_assist.plugin import CheckContext, FieldKind, Finding, Msg, Severity, hookimpl
 
 RANGE = r"(?:[01]\d|2[0-3]):[0-5]\d-(?:[01]\d|2[0-3]):[0-5]\d"
 VALID = rf"^(?:{RANGE})(?:\s*;\s*{RANGE})*$|^(?i:fermé|ferme|closed)$"

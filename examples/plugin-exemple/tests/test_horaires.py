@@ -12,8 +12,7 @@ import pandas as pd
 import pluggy
 import pytest
 
-from odwb_assist.checks.base import CheckContext
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.plugin import CheckContext, get_plugin_manager
 from odwb_assist.quality import check
 
 CONTEXT = CheckContext(source="horaires.csv", fields=["service", "horaires"])

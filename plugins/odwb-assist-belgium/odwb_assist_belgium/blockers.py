@@ -8,8 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from odwb_assist.i18n import Msg
-from odwb_assist.publish.blockers import Blocker
+from odwb_assist.plugin import Blocker, Msg
 
 from .findings import SOURCE
 

@@ -10,8 +10,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from odwb_assist.checks.base import FieldKind
-from odwb_assist.i18n import Msg
+from odwb_assist.plugin import FieldKind, Msg
 
 from . import reference as ref
 from .findings import VALUE_CACHE, share_of

@@ -15,8 +15,7 @@ from collections.abc import Callable, Iterator
 import numpy as np
 import pandas as pd
 
-from odwb_assist.checks.base import BaseTableCheck, CheckContext, ColumnValues
-from odwb_assist.quality.model import Finding
+from odwb_assist.plugin import BaseTableCheck, CheckContext, ColumnValues, Finding
 
 from . import reference as ref
 from .commune import HEADER_PATTERNS as COMMUNE_HEADERS

@@ -15,9 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from odwb_assist.checks.base import CheckContext, ColumnValues, FieldKind
-from odwb_assist.i18n import Msg
-from odwb_assist.quality.model import Finding
+from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, Msg
 
 from . import reference as ref
 from .distinct import emit_values, encode, filled, memo, stripped

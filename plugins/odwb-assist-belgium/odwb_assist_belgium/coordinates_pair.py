@@ -7,8 +7,7 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from odwb_assist.checks.base import BaseTableCheck, CheckContext
-from odwb_assist.quality.model import Finding
+from odwb_assist.plugin import BaseTableCheck, CheckContext, Finding
 
 from . import reference as ref
 from .consistency import column_of

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from odwb_assist.checks.base import FieldKind
+from odwb_assist.plugin import FieldKind
 
 SAMPLE = 1000
 

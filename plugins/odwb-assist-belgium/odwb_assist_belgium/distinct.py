@@ -1,4 +1,4 @@
-"""Working on a chunk column's distinct values (:class:`~odwb_assist.checks.base.ColumnValues`).
+"""Working on a chunk column's distinct values (:class:`~odwb_assist.plugin.ColumnValues`).
 
 A verdict is computed once per distinct value and mapped back to the rows. What several kinds and
 checks derive from the same column of the same chunk (the stripped values, the parsed coordinates)
@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from odwb_assist.checks.base import CheckContext, ColumnValues
-from odwb_assist.quality.model import Finding
+from odwb_assist.plugin import CheckContext, ColumnValues, Finding
 
 from .findings import VALUE_CACHE, emit
 

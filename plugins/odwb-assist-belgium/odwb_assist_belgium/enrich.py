@@ -21,9 +21,9 @@ def read_frame(source: Any) -> pd.DataFrame | None:
     if source is None:
         return None
     try:
-        from odwb_assist.quality import read_table
+        from odwb_assist.plugin import read_table
     except ImportError:
-        read_table = None
+        read_table = None  # type: ignore[assignment]
     try:
         if read_table is not None:
             return read_table(source).frame.head(MAX_ROWS)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from odwb_assist.checks.base import CheckContext
-from odwb_assist.quality.model import Finding
+from odwb_assist.plugin import CheckContext, Finding
 
 from .messages import MESSAGES
 

@@ -8,8 +8,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from odwb_assist.i18n import Msg
-from odwb_assist.quality.fixing import Change, FixContext, FixPlan
+from odwb_assist.plugin import Change, FixContext, FixPlan, Msg
 
 from . import enterprise, nis, phone
 from .detection import columns_of_kind

@@ -9,9 +9,7 @@ from functools import cache, lru_cache
 
 import pandas as pd
 
-from odwb_assist.checks.base import CheckContext, ColumnValues, FieldKind
-from odwb_assist.i18n import Msg
-from odwb_assist.quality.model import Finding
+from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, Msg
 
 from .distinct import emit_values, encode, filled, stripped
 from .findings import VALUE_CACHE, compact, share

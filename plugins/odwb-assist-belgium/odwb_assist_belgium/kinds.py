@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from odwb_assist.checks.base import FieldKind
+from odwb_assist.plugin import FieldKind
 
 from . import commune, email, enterprise, iban, national_number, nis, phone, postal
 from .coordinates import KINDS as COORDINATE_KINDS

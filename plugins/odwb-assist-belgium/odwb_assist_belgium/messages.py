@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from odwb_assist.i18n import Msg
-from odwb_assist.quality.model import Severity
+from odwb_assist.plugin import Msg, Severity
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: a note (info)
 

@@ -14,8 +14,7 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 
-from odwb_assist.checks.base import BaseTableCheck, CheckContext, ColumnValues
-from odwb_assist.quality.model import Finding
+from odwb_assist.plugin import BaseTableCheck, CheckContext, ColumnValues, Finding
 
 from .distinct import StashedColumns, emit_values
 from .national_number import mask

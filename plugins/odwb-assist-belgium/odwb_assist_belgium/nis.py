@@ -16,9 +16,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from odwb_assist.checks.base import CheckContext, ColumnValues, FieldKind
-from odwb_assist.i18n import Msg
-from odwb_assist.quality.model import Finding
+from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, Msg
 
 from . import reference as ref
 from .distinct import emit_classified_values, encode

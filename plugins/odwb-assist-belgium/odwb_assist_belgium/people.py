@@ -7,6 +7,6 @@ labels are matched word by word, so ``rrn`` counts in « numero_rrn » but not i
 
 from __future__ import annotations
 
-from odwb_assist.checks.people import PEOPLE_WORDS, describes_people, label_words, people_columns
+from odwb_assist.plugin import PEOPLE_WORDS, describes_people, label_words, people_columns
 
 __all__ = ["PEOPLE_WORDS", "describes_people", "label_words", "people_columns"]

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from odwb_assist.checks.base import CheckContext, FieldKind
-from odwb_assist.hookspecs import hookimpl
-from odwb_assist.publish.blockers import Blocker
+from odwb_assist.plugin import Blocker, CheckContext, FieldKind, hookimpl
 
 __all__ = [
     "odwb_field_kinds",

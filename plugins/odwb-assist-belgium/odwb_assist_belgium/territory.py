@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from odwb_assist.checks.base import BaseTableCheck, CheckContext, ColumnValues
-from odwb_assist.quality.model import Finding
+from odwb_assist.plugin import BaseTableCheck, CheckContext, ColumnValues, Finding
 
 from . import nis, postal
 from .coordinates import TERRITORIES

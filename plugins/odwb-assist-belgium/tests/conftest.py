@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import pytest
 
-from odwb_assist.checks.base import CheckContext
+from odwb_assist.core.contract import CheckContext
 
 
 def column(values: list[str], first_row: int = 2) -> pd.Series:

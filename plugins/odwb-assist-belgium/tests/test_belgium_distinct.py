@@ -16,7 +16,7 @@ from odwb_assist_belgium.distinct import VerdictCache
 from odwb_assist_belgium.kinds import KINDS
 from odwb_assist_belgium.territory import OutsideWalloniaCheck
 
-from odwb_assist.checks.base import CheckContext
+from odwb_assist.core.contract import CheckContext
 from odwb_assist.quality.engine import EncodedColumns
 
 
@@ -125,8 +125,8 @@ def test_row_checks_work_without_check_values():
 SCRIPT = """
 import json, sys
 import odwb_assist_belgium
-from odwb_assist.checks.base import CheckContext
-from odwb_assist.plugins import collect, get_plugin_manager
+from odwb_assist.core.contract import CheckContext
+from odwb_assist.core.plugins import collect, get_plugin_manager
 from odwb_assist_belgium import reference
 
 pm = get_plugin_manager(builtins=False, load_entrypoints=False)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist.plugins import collect, get_plugin_manager
+from odwb_assist.core.plugins import collect, get_plugin_manager
 from odwb_assist.quality import check as engine_check
 
 HEADER = "nom_service;code_ins;code_postal;commune;numero_bce;iban;telephone;email;latitude;longitude\n"

@@ -14,9 +14,8 @@ from odwb_assist_belgium.enrich import enrich, propose_spatial
 from odwb_assist_belgium.fixes import RepadEnterpriseNumbers, ReplaceRetiredNisCodes
 from odwb_assist_belgium.messages import MESSAGES
 
-from odwb_assist.checks.base import CheckContext
-from odwb_assist.plugins import ENTRY_POINT_GROUP, collect, get_plugin_manager
-from odwb_assist.quality.fixing import FixContext
+from odwb_assist.core.contract import CheckContext, FixContext
+from odwb_assist.core.plugins import ENTRY_POINT_GROUP, collect, get_plugin_manager
 
 HERE = Path(__file__).resolve().parent
 

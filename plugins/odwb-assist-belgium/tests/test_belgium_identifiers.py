@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from odwb_assist_belgium import email, enterprise, iban, national_number, nis, phone, postal
 from stdnum.be import vat
 
-from odwb_assist.quality.model import Severity
+from odwb_assist.core.findings import Severity
 
 
 def rows_of(findings: list, error_type: str | None = None) -> list[int]:
@@ -195,7 +195,7 @@ def test_belgian_iban_rule_agrees_with_stdnum(account, flip):
 def test_no_validator_or_detector_raises_on_any_text(values):
     from odwb_assist_belgium.kinds import KINDS
 
-    from odwb_assist.checks.base import CheckContext
+    from odwb_assist.core.contract import CheckContext
 
     context = CheckContext(source="t", fields=["col", "prénom"], kinds={"col": "x"})
     for dtype in (object, "str"):

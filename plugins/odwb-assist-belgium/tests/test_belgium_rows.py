@@ -9,8 +9,8 @@ from odwb_assist_belgium.consistency import CommuneConsistencyCheck
 from odwb_assist_belgium.coordinates import LAMBERT_X, LAMBERT_Y, LATITUDE, LONGITUDE
 from odwb_assist_belgium.coordinates_pair import SwappedCoordinatesCheck
 
-from odwb_assist.checks.base import CheckContext, FieldKind
-from odwb_assist.quality.model import Severity
+from odwb_assist.core.contract import CheckContext, FieldKind
+from odwb_assist.core.findings import Severity
 
 
 def table(data: dict[str, list[str]], first_row: int = 2) -> pd.DataFrame:

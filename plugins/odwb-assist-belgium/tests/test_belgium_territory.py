@@ -6,9 +6,9 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.findings import Severity
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check
-from odwb_assist.quality.model import Severity
 
 # Brussels and Flemish communes (current codes), then the odd Walloon one.
 NATIONAL = ["21004", "21001", "21015", "11002", "12041", "44021", "46030", "73111", "71072", "24062",

@@ -16,7 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from odwb_assist.config import ProjectConfig, find_project_file, load
+from odwb_assist.plugin import ProjectConfig, find_project_file
+from odwb_assist.plugin import load_config as load
 
 from . import attendance, challenges, enrolment, fees
 from .edition import DEFAULT_EDITION, Edition, load_edition, newest_local_edition
@@ -161,13 +162,13 @@ class Programme:
         is kept in the register (``record=False`` to only look)."""
         url = (portal or self.edition.portal_url).rstrip("/")
         if client is None:
-            from odwb_assist.portal import PortalClient
+            from odwb_assist.plugin import PortalClient
 
             # the public catalogue, read anonymously: what counts is what everyone can see
             client = PortalClient(url, api_key="").explore
         report = verify(self.ledger, self.edition, client, portal=url)
         if record:
-            from .verdicts import record_verdicts
+            from .verdict_store import record_verdicts
 
             record_verdicts(self.ledger, report)
         return report

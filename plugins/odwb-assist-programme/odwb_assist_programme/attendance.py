@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from odwb_assist.errors import InputError
+from odwb_assist.plugin import InputError
 
 from .edition import Edition
 from .ledger import Ledger

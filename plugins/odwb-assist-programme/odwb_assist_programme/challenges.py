@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from odwb_assist.errors import InputError
+from odwb_assist.plugin import InputError
 
 from .edition import Edition
 from .enrolment import _day

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from odwb_assist.cli.common import STATE, echo, print_json, t
-from odwb_assist.errors import InputError
+from odwb_assist.plugin import STATE, InputError, echo, print_json, t
 
 from .edition import DEFAULT_EDITION
 
@@ -267,7 +266,7 @@ def aliases_command(
 ) -> None:
     """Les noms d'éditeur rattachés à une administration quand la comparaison automatique ne suffit pas
     (« BEP » pour le Bureau économique, un ancien nom…) ; sans option, la liste."""
-    from odwb_assist.publishers import fold
+    from odwb_assist.plugin import fold
 
     with _open(ledger, edition) as prog:
         status = prog.status(name)[0]
@@ -396,9 +395,7 @@ def verify_command(
 ) -> None:
     """Chaque administration confirmée a-t-elle publié au moins un jeu sur le portail pendant le programme ?
     Code de sortie 1 si l'une d'elles ne l'a pas fait."""
-    from odwb_assist.cli.common import plugin_manager
-    from odwb_assist.events import Event
-    from odwb_assist.plugins import announce
+    from odwb_assist.plugin import Event, announce, plugin_manager
 
     with _open(ledger, edition) as prog:
         report = prog.verify(portal)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from odwb_assist.errors import InputError
+from odwb_assist.plugin import InputError
 
 from .records import normalise_name
 

@@ -16,8 +16,8 @@ from .charts import hbar_chart, met_chart
 from .records import STATE_LABELS
 
 if TYPE_CHECKING:
-    from .api import Programme
     from .verify import VerifyReport
+    from .view import ProgrammeView
 
 TEXT = {
     "fr": {"title": "Tableau de bord", "window": "Programme du", "generated": "généré le",
@@ -46,7 +46,7 @@ TEXT = {
 }
 
 
-def dashboard_context(prog: Programme, *, include_personal: bool = False, report: VerifyReport | None = None,
+def dashboard_context(prog: ProgrammeView, *, include_personal: bool = False, report: VerifyReport | None = None,
                       lang: str = "fr") -> dict[str, Any]:
     t = dict(TEXT["en" if lang == "en" else "fr"])
     edition = prog.edition
@@ -108,14 +108,14 @@ def _outside(dataset: dict[str, Any], lang: str) -> str:
     return item.outside_text(lang)
 
 
-def render_dashboard(prog: Programme, *, include_personal: bool = False, report: VerifyReport | None = None,
+def render_dashboard(prog: ProgrammeView, *, include_personal: bool = False, report: VerifyReport | None = None,
                      lang: str = "fr") -> str:
     env = Environment(loader=PackageLoader("odwb_assist_programme", "templates"), autoescape=select_autoescape(["html", "j2"]))
     return env.get_template("dashboard.html.j2").render(
         **dashboard_context(prog, include_personal=include_personal, report=report, lang=lang))
 
 
-def write_dashboard(prog: Programme, output: Path, *, include_personal: bool = False, report: VerifyReport | None = None,
+def write_dashboard(prog: ProgrammeView, output: Path, *, include_personal: bool = False, report: VerifyReport | None = None,
                     lang: str = "fr") -> Path:
     output.mkdir(parents=True, exist_ok=True)
     path = output / "tableau-de-bord.html"

@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-from odwb_assist.errors import ConfigError
+from odwb_assist.plugin import ConfigError
 
 DEFAULT_EDITION = "ouvrir-ma-ville-2021"
 T = TypeVar("T")

@@ -9,7 +9,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from odwb_assist.errors import ConfigError, InputError
+from odwb_assist.plugin import ConfigError, InputError
 
 from .edition import Edition, load_edition
 

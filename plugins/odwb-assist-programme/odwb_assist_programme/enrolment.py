@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 from decimal import Decimal
 
-from odwb_assist.errors import InputError
+from odwb_assist.plugin import InputError
 
 from . import fees
 from .edition import Edition

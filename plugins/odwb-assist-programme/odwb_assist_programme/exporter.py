@@ -17,11 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from odwb_assist.errors import InputError
-from odwb_assist.spreadsheet import csv_safe, set_text
+from odwb_assist.plugin import InputError, csv_safe, set_text
 
 if TYPE_CHECKING:
-    from .api import Programme
+    from .view import ProgrammeView
 
 
 def _day(value: str | None) -> date | str:
@@ -37,7 +36,7 @@ def _amount(value: str | None) -> float | str:
     return float(Decimal(value)) if value else ""
 
 
-def export_rows(prog: Programme, *, include_personal: bool = True) -> list[dict[str, object]]:
+def export_rows(prog: ProgrammeView, *, include_personal: bool = True) -> list[dict[str, object]]:
     rows = []
     for s in prog.status():
         active = s.active_participants
@@ -64,7 +63,7 @@ def export_rows(prog: Programme, *, include_personal: bool = True) -> list[dict[
     return rows
 
 
-def export_file(prog: Programme, path: Path, *, include_personal: bool = True, overwrite: bool = False) -> Path:
+def export_file(prog: ProgrammeView, path: Path, *, include_personal: bool = True, overwrite: bool = False) -> Path:
     """Write the register to ``path`` (.csv or .xlsx); an existing file is replaced only with ``overwrite``."""
     if path.exists() and not overwrite:
         raise InputError(

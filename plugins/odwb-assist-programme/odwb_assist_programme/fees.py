@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from odwb_assist.errors import InputError
+from odwb_assist.plugin import InputError
 
 from .edition import Edition
 

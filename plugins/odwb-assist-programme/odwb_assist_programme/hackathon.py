@@ -10,15 +10,15 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 if TYPE_CHECKING:
-    from .api import Programme
     from .verify import VerifyReport
+    from .view import ProgrammeView
 
 
 def dataset_url(portal: str, dataset_id: str) -> str:
     return f"{portal.rstrip('/')}/explore/dataset/{dataset_id}/"
 
 
-def pack_entries(prog: Programme, *, report: VerifyReport | None = None, portal: str | None = None) -> list[dict[str, Any]]:
+def pack_entries(prog: ProgrammeView, *, report: VerifyReport | None = None, portal: str | None = None) -> list[dict[str, Any]]:
     base = (portal or (report.portal if report else "") or prog.edition.portal_url).rstrip("/")
     by_name = {e.administration: e for e in report.entries} if report else {}
     entries = []
@@ -58,7 +58,7 @@ def render_markdown(title: str, entries: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def write_pack(prog: Programme, output: Path, *, report: VerifyReport | None = None, portal: str | None = None) -> list[Path]:
+def write_pack(prog: ProgrammeView, output: Path, *, report: VerifyReport | None = None, portal: str | None = None) -> list[Path]:
     entries = pack_entries(prog, report=report, portal=portal)
     title = f"Hackathon Citizens of Wallonia — {prog.edition.title}"
     output.mkdir(parents=True, exist_ok=True)

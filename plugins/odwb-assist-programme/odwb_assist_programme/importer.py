@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from odwb_assist.i18n import Msg
+from odwb_assist.plugin import Msg
 
 from . import enrolment
 from .column_map import IGNORE, TIMESTAMP, MappedColumn, header_key, propose
@@ -108,7 +108,7 @@ def read_table(path: Path, sheet: str | None = None) -> pd.DataFrame:
     files refused with a message); the index holds the row numbers as the spreadsheet shows them and
     ``attrs["header_row"]`` the row of the headers.
     """
-    from odwb_assist.quality import read_table as read_any
+    from odwb_assist.plugin import read_table as read_any
 
     table = read_any(path, sheet=sheet)
     frame = table.frame.copy()

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from odwb_assist.config import PROJECT_FILE, load
-from odwb_assist.events import DATASET_PUBLISHED, Event
+from odwb_assist.core.config import load
+from odwb_assist.plugin import DATASET_PUBLISHED, PROJECT_FILE, Event
 
 from .challenges import mark_challenge, record_publication
 from .edition import DEFAULT_EDITION, load_edition, newest_local_edition

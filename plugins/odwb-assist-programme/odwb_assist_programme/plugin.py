@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from odwb_assist.events import CHALLENGE_DOCUMENT, DATASET_PUBLISHED, INVENTORY_CHECKED, Event
-from odwb_assist.hookspecs import hookimpl
+from odwb_assist.plugin import CHALLENGE_DOCUMENT, DATASET_PUBLISHED, INVENTORY_CHECKED, Event, hookimpl
 
 if TYPE_CHECKING:
     import typer

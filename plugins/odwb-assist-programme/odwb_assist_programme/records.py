@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from odwb_assist.errors import InputError
+from odwb_assist.plugin import InputError
 
 from .edition import Edition
 from .ledger import Ledger

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .ledger import Ledger
-
-if TYPE_CHECKING:
-    from .verify import VerifyReport
 
 
 @dataclass(frozen=True)
@@ -32,25 +29,6 @@ class Verdict:
     def to_dict(self) -> dict[str, Any]:
         return {"checked_at": self.checked_at, "portal": self.portal, "edition": self.edition, "met": self.met,
                 "datasets": self.datasets, "other_datasets": self.other_datasets, "publishers": self.publishers}
-
-
-def record_verdicts(ledger: Ledger, report: VerifyReport) -> None:
-    """One row per administration checked, in one audited transaction."""
-    ids = {row["name"].casefold(): row["id"] for row in ledger.rows("SELECT id, name FROM administrations")}
-    with ledger.change("verify", None, {"portal": report.portal, "edition": report.edition,
-                                        "met": len(report.entries) - len(report.missing),
-                                        "administrations": len(report.entries)}) as db:
-        for entry in report.entries:
-            adm_id = ids.get(entry.administration.casefold())
-            if adm_id is None:
-                continue
-            db.execute(
-                "INSERT INTO verdicts (administration_id, checked_at, portal, edition, met, datasets, other_datasets,"
-                " publishers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (adm_id, report.checked_at, report.portal, report.edition, int(entry.obligation_met),
-                 json.dumps([d.to_dict() for d in entry.datasets], ensure_ascii=False),
-                 json.dumps([d.to_dict() for d in entry.other_datasets], ensure_ascii=False),
-                 json.dumps([m.to_dict() for m in entry.matches], ensure_ascii=False)))
 
 
 def last_verdict(ledger: Ledger, administration_id: int, edition: str) -> Verdict | None:

@@ -7,7 +7,7 @@ Bounded cost, whatever the number of administrations:
    that published in the window, with its number of datasets; a second one, restricted to « after the
    end », gives those that published late;
 2. the administrations are matched locally to those names with
-   :class:`odwb_assist.publishers.PublisherMatcher` (case, accents, « Ville de » prefixes, services
+   :class:`odwb_assist.portal.publishers.PublisherMatcher` (case, accents, « Ville de » prefixes, services
    such as « Ville de Namur - Mobilité », abbreviations, the register's aliases), each match with its reason;
 3. the datasets are fetched with ``where=<window> AND publisher IN ("A", "B", …)`` (plus
    ``dataset_id IN (…)`` for the datasets the register recorded from publication events, and a
@@ -40,7 +40,7 @@ from html import escape
 from typing import Any, Protocol
 from urllib.parse import quote
 
-from odwb_assist.publishers import PublisherMatch, PublisherMatcher, nis_codes_in
+from odwb_assist.plugin import PublisherMatch, PublisherMatcher, nis_codes_in
 
 from .attributions import decisions
 from .edition import Edition

@@ -9,7 +9,7 @@ from odwb_assist_programme.fees import quote
 from odwb_assist_programme.ledger import Ledger
 from programme_helpers import confirm
 
-from odwb_assist.errors import ConfigError, InputError
+from odwb_assist.core.errors import ConfigError, InputError
 
 
 def test_edition_holds_the_convention() -> None:

@@ -5,8 +5,8 @@ from pathlib import Path
 from odwb_assist_programme.api import Programme
 from programme_helpers import confirm
 
-from odwb_assist.events import CHALLENGE_DOCUMENT, DATASET_PUBLISHED, INVENTORY_CHECKED, Event
-from odwb_assist.plugins import announce, get_plugin_manager
+from odwb_assist.core.events import CHALLENGE_DOCUMENT, DATASET_PUBLISHED, INVENTORY_CHECKED, Event
+from odwb_assist.core.plugins import announce, get_plugin_manager
 
 
 def _project(folder: Path, extra: str = "") -> Path:

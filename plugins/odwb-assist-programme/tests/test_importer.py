@@ -8,7 +8,7 @@ import pytest
 from odwb_assist_programme import enrolment
 from odwb_assist_programme.api import Programme
 
-from odwb_assist.errors import InputError
+from odwb_assist.core.errors import InputError
 
 HEADER = ("administration;type;code_ins;noms_editeur;participant_1;email_1;participant_2;email_2;participant_3;email_3;"
           "formulaire_rempli;convention_signee;facture;paiement;confirmation")
@@ -121,7 +121,7 @@ def test_export_never_replaces_an_existing_file_without_force(tmp_path) -> None:
     import pytest
     from odwb_assist_programme.api import Programme
 
-    from odwb_assist.errors import InputError
+    from odwb_assist.core.errors import InputError
 
     target = tmp_path / "registre.csv"
     target.write_text("mes notes\n", encoding="utf-8")

@@ -17,7 +17,7 @@ import pytest
 from odwb_assist_programme.api import Programme
 
 from odwb_assist.cli.main import main
-from odwb_assist.errors import OdwbError
+from odwb_assist.core.errors import OdwbError
 
 TRIALS = 50
 FORK = multiprocessing.get_context("fork")

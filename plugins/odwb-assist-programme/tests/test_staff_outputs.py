@@ -38,7 +38,7 @@ def test_register_export_is_a_real_spreadsheet(prog: Programme, tmp_path: Path) 
 def test_an_amount_above_what_is_owed_is_refused(prog: Programme) -> None:
     import pytest
 
-    from odwb_assist.errors import InputError
+    from odwb_assist.core.errors import InputError
 
     prog.enrol("Ville de Ciney", type="commune", participants=[("A", "a@ciney.be")], requested_on="2021-03-01")
     prog.sign("Ville de Ciney", "2021-03-02")

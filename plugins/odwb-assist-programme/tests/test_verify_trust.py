@@ -8,7 +8,7 @@ from odwb_assist_programme.api import Programme
 from programme_fake_portal import FakeCatalog, dataset
 from programme_helpers import confirm
 
-from odwb_assist.errors import OdwbError
+from odwb_assist.core.errors import OdwbError
 
 
 def _catalog() -> FakeCatalog:

@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
-from odwb_assist import challenge
-from odwb_assist.config import ProjectConfig, load
-from odwb_assist.errors import ConfigError, OdwbError
-from odwb_assist.events import CHALLENGE_DOCUMENT
-from odwb_assist.hookspecs import hookimpl
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.config import ProjectConfig, load
+from odwb_assist.core.errors import ConfigError, OdwbError
+from odwb_assist.core.events import CHALLENGE_DOCUMENT
+from odwb_assist.core.hookspecs import hookimpl
+from odwb_assist.core.plugins import get_plugin_manager
+from odwb_assist.workshop import challenge
 
 SAMPLE = """
 [administration]

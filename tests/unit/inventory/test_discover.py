@@ -4,9 +4,9 @@ from pathlib import Path
 
 import openpyxl
 
-from odwb_assist.i18n import Msg
+from odwb_assist.core.findings import Finding, Severity
+from odwb_assist.core.i18n import Msg
 from odwb_assist.inventory import InventoryEntry, discover, merge, read
-from odwb_assist.quality.model import Finding, Severity
 
 from .conftest import FakeEngine, FakeReport
 

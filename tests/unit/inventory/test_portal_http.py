@@ -10,7 +10,7 @@ import pytest
 import requests
 import responses
 
-from odwb_assist.config import parse
+from odwb_assist.core.config import parse
 from odwb_assist.inventory import Inventory, InventoryEntry, schema_from_portal, similar, sync_status
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "ods-samples"

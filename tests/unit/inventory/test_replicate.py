@@ -5,7 +5,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from odwb_assist.errors import InventoryError
+from odwb_assist.core.errors import InventoryError
 from odwb_assist.inventory import InventoryEntry, schema_from_portal, similar
 
 # Shaped like the fields of tests/data/ods-samples/explore-v2.1_catalog-dataset_single.json.

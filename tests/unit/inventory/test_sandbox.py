@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist.config import parse
+from odwb_assist.core.config import parse
 from odwb_assist.inventory import Inventory, InventoryEntry, schema_from_portal, similar, sync_status
 
 sandbox_module = pytest.importorskip("odwb_assist.sandbox")

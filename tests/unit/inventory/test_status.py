@@ -4,8 +4,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from odwb_assist.config import parse
-from odwb_assist.errors import NotFoundError, PortalConnectionError
+from odwb_assist.core.config import parse
+from odwb_assist.core.errors import NotFoundError, PortalConnectionError
 from odwb_assist.inventory import Inventory, InventoryEntry, funnel, sync_status
 
 TOML = """

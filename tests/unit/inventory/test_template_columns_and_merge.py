@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.inventory import check, write_template
-from odwb_assist.plugins import get_plugin_manager
 
 from .conftest import GOOD_ROWS, fill
 

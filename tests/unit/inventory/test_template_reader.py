@@ -6,11 +6,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from odwb_assist.errors import InventoryError
-from odwb_assist.i18n import Msg
+from odwb_assist.core.errors import InventoryError
+from odwb_assist.core.findings import Finding, Severity
+from odwb_assist.core.i18n import Msg
 from odwb_assist.inventory import COLUMNS, read, table_schema, write_template
 from odwb_assist.inventory.template import write_inventory
-from odwb_assist.quality.model import Finding, Severity
 
 from .conftest import GOOD_ROWS, FakeEngine, FakeReport, fill
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pluggy
 import pytest
 
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.inventory import check, discover, write_template
-from odwb_assist.plugins import get_plugin_manager
 
 from .conftest import GOOD_ROWS, fill
 

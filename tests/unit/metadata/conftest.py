@@ -8,8 +8,8 @@ from types import SimpleNamespace
 import pluggy
 import pytest
 
-from odwb_assist.config import ProjectConfig, load
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.config import ProjectConfig, load
+from odwb_assist.core.plugins import get_plugin_manager
 
 CSV = """id,nom,adresse,code_postal,code_ins,latitude,longitude,capacite,type,date_installation
 1,Gare de Ciney,Place de la Gare 1,5590,91030,50.2937,5.0981,20,arceaux,2019-03-12

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from odwb_assist.config import load
-from odwb_assist.errors import ConfigError
+from odwb_assist.core.config import load
+from odwb_assist.core.errors import ConfigError
 from odwb_assist.metadata.project_file import store_metadata
 
 Cli = Callable[..., tuple[int, str, str]]
@@ -73,7 +73,7 @@ def test_document_interactive_stores_answers(cli: Cli, project_file: Path, monke
 
 
 def test_answers_kept_when_odwb_toml_cannot_be_written(project: Any, pm: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from odwb_assist.errors import MetadataError
+    from odwb_assist.core.errors import MetadataError
     from odwb_assist.metadata import document as document_module
 
     def refuse(*args: Any, **kwargs: Any) -> None:

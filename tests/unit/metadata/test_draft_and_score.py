@@ -6,13 +6,13 @@ from typing import Any
 import pluggy
 import pytest
 
-from odwb_assist.config import ProjectConfig, load
-from odwb_assist.events import METADATA_SCORED
-from odwb_assist.hookspecs import hookimpl
-from odwb_assist.i18n import Msg
+from odwb_assist.core.config import ProjectConfig, load
+from odwb_assist.core.events import METADATA_SCORED
+from odwb_assist.core.hookspecs import hookimpl
+from odwb_assist.core.i18n import Msg
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.metadata import Metadata, MetadataRule, draft, score
 from odwb_assist.metadata.score import MetadataFinding
-from odwb_assist.plugins import get_plugin_manager
 
 RANK = {"bad": 0, "sufficient": 1, "good": 2, "excellent": 3}
 

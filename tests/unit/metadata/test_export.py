@@ -7,7 +7,7 @@ from typing import Any
 import frictionless
 import pluggy
 
-from odwb_assist.config import ProjectConfig, load
+from odwb_assist.core.config import ProjectConfig, load
 from odwb_assist.metadata import (
     Metadata,
     draft,

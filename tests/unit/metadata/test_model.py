@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist.config import DatasetConfig
-from odwb_assist.errors import MetadataError
+from odwb_assist.core.config import DatasetConfig
+from odwb_assist.core.errors import MetadataError
 from odwb_assist.metadata import FieldInfo, Metadata
 
 
@@ -65,7 +65,7 @@ def test_from_config_toml_over_metadata_file(tmp_path: Path) -> None:
 
 
 def test_save_toml_writes_only_user_values(tmp_path: Path) -> None:
-    from odwb_assist.config import load
+    from odwb_assist.core.config import load
 
     path = tmp_path / "odwb.toml"
     path.write_text('# mon projet\n[administration]\nname = "X"\n\n[[datasets]]\nid = "a"\nfile = "a.csv"\n',

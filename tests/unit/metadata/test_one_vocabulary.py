@@ -10,7 +10,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from odwb_assist.errors import MetadataError
+from odwb_assist.core.errors import MetadataError
 from odwb_assist.inventory import read, write_template
 from odwb_assist.inventory.model import COLUMNS, FREQUENCIES, LICENCES, THEMES
 from odwb_assist.metadata import vocabularies as vocab

@@ -10,11 +10,11 @@ from pathlib import Path
 import pluggy
 import pytest
 
-from odwb_assist.config import load
-from odwb_assist.errors import PublicationBlocked
+from odwb_assist.core.config import load
+from odwb_assist.core.errors import PublicationBlocked
+from odwb_assist.core.plugins import collect
 from odwb_assist.metadata import draft, publication_payload, score
 from odwb_assist.metadata.score import MetadataReport
-from odwb_assist.plugins import collect
 from odwb_assist.publish import check_blockers
 
 from .conftest import CSV

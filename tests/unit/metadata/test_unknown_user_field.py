@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist import config
-from odwb_assist.errors import MetadataError
+from odwb_assist.core import config
+from odwb_assist.core.errors import MetadataError
 from odwb_assist.metadata import publication_payload
 
 

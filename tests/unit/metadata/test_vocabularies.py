@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from odwb_assist.config import load
+from odwb_assist.core.config import load
 from odwb_assist.metadata.vocabularies import (
     find_frequency,
     find_licence,

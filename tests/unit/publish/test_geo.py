@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from odwb_assist.core.contract import Blocker
 from odwb_assist.publish import geo, lambert72
-from odwb_assist.publish.blockers import Blocker
 from odwb_assist.publish.source import UploadFile, sha256
 
 # (x, y) in EPSG:31370 → (latitude, longitude) WGS 84, computed with PROJ 9.5.1 (pyproj 3.7.2, the default

@@ -8,8 +8,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.inventory import schema_from_portal
-from odwb_assist.plugins import get_plugin_manager
 from odwb_assist.quality import check
 
 FIELDS = [{"name": "fonction", "label": "Fonction", "type": "int"},

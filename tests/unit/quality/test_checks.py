@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import QualityReport, check
 
 CLEAN = (

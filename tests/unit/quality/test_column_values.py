@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 
 from odwb_assist import Msg, hookimpl
-from odwb_assist.checks.base import BaseTableCheck, ColumnValues
 from odwb_assist.checks.duplicate_row import SortedPairs, _repeated_here
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.contract import BaseTableCheck, ColumnValues
+from odwb_assist.core.findings import Finding, Severity
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check
-from odwb_assist.quality.model import Finding, Severity
 
 
 def column(cells: list[str], first_row: int = 2) -> pd.Series:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import QualityReport, check, fix
 from odwb_assist.quality.aggregate import cells
 
@@ -171,8 +171,8 @@ def test_a_local_date_in_a_date_column_is_a_date_format_warning_only(tmp_path: P
 
 
 def test_a_failing_check_is_said_once_in_french_not_hidden(tmp_path: Path) -> None:
-    from odwb_assist.checks.base import BaseTableCheck
-    from odwb_assist.hookspecs import hookimpl
+    from odwb_assist.core.contract import BaseTableCheck
+    from odwb_assist.core.hookspecs import hookimpl
 
     class Fragile(BaseTableCheck):
         name = "horaires"

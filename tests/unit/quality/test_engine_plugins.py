@@ -11,12 +11,12 @@ import pandas as pd
 import pytest
 from frictionless import Check, errors
 
-from odwb_assist.checks.base import BaseTableCheck, FieldKind
-from odwb_assist.hookspecs import hookimpl
-from odwb_assist.i18n import Msg
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.contract import BaseTableCheck, FieldKind
+from odwb_assist.core.findings import Finding, Severity
+from odwb_assist.core.hookspecs import hookimpl
+from odwb_assist.core.i18n import Msg
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, detect_kinds
-from odwb_assist.quality.model import Finding, Severity
 
 SEEN: list = []
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from odwb_assist.errors import FixError
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.errors import FixError
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
 
 PM = get_plugin_manager(load_entrypoints=False)

@@ -16,8 +16,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from odwb_assist.errors import InputError
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.errors import InputError
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import fix
 
 PM = get_plugin_manager(load_entrypoints=False)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from odwb_assist.cli.main import main
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import fix
 
 PM = get_plugin_manager(load_entrypoints=False)
@@ -107,9 +107,9 @@ def test_cli_fix_tells_where_the_side_file_is(tmp_path: Path, capsys: pytest.Cap
 
 
 def test_a_plugin_fix_that_drops_rows_and_columns_is_recorded_too(tmp_path: Path) -> None:
-    from odwb_assist.hookspecs import hookimpl
-    from odwb_assist.i18n import Msg
-    from odwb_assist.quality.fixing import Change
+    from odwb_assist.core.contract import Change
+    from odwb_assist.core.hookspecs import hookimpl
+    from odwb_assist.core.i18n import Msg
 
     class DropDrafts:
         name = "drop-drafts"

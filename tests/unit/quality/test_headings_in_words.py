@@ -8,9 +8,9 @@ from pathlib import Path
 
 from rich.console import Console
 
-from odwb_assist.config import load
+from odwb_assist.core.config import load
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.metadata import draft, score
-from odwb_assist.plugins import get_plugin_manager
 from odwb_assist.quality import check, render_html, render_text
 from odwb_assist.quality.titles import TITLES
 

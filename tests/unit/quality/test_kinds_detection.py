@@ -9,9 +9,9 @@ from collections import Counter
 
 import pandas as pd
 
-from odwb_assist.checks.base import FieldKind
-from odwb_assist.i18n import Msg
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.contract import FieldKind
+from odwb_assist.core.i18n import Msg
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality.kinds import detect_kinds, field_kinds, normalise_header
 
 CALLS: Counter[str] = Counter()

@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
 
 LAYOUT_TYPES = {"no-header", "single-column-table", "repeated-header", "section-row", "notes-below-table",
@@ -247,8 +247,8 @@ def test_every_layout_type_has_a_french_and_english_message_and_tip() -> None:
     from odwb_assist.quality.engine import _split_checks  # noqa: F401  (the engine loads the hook)
 
     manager = pm()
-    from odwb_assist.checks.base import CheckContext
-    from odwb_assist.plugins import collect
+    from odwb_assist.core.contract import CheckContext
+    from odwb_assist.core.plugins import collect
 
     checks = collect(manager.hook.odwb_checks(context=CheckContext(source="x", fields=["a"])))
     declared = {t for c in checks for t in getattr(c, "types", ())}

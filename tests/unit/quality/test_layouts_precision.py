@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check
 
 LAYOUT = {"no-header", "single-column-table", "repeated-header", "section-row", "notes-below-table",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from frictionless import Resource, system
 
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check
 from odwb_assist.quality.aggregate import cells
 

@@ -17,9 +17,9 @@ import pytest
 
 from odwb_assist.checks.people import describes_people, people_columns
 from odwb_assist.checks.personal_email import address_shape, row_evidence, verdict
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.findings import Severity
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import QualityReport, check
-from odwb_assist.quality.model import Severity
 
 LABELLED = Path(__file__).resolve().parents[2] / "data" / "personal-emails" / "labelled.csv"
 HEADERS = {

@@ -9,8 +9,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from odwb_assist.errors import InputError
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.errors import InputError
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, read_table
 
 CLI = Callable[..., tuple[int, str, str]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from odwb_assist.checks.inconsistent_category import UnifyCategories
-from odwb_assist.quality.fixing import FixContext
+from odwb_assist.core.contract import FixContext
 
 
 def table(values: dict[str, list[str]]) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, engine
 from odwb_assist.quality.detect import detect
 from odwb_assist.quality.inference import NotExact, field_names, infer_types
@@ -164,7 +164,7 @@ def test_a_late_ragged_row_restarts_on_frictionless(tmp_path: Path, monkeypatch:
 
 
 def test_empty_and_header_only_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: list[str]) -> None:
-    from odwb_assist.errors import InputError
+    from odwb_assist.core.errors import InputError
 
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
@@ -297,7 +297,7 @@ def test_column_values_from_arrow_are_those_from_pandas() -> None:
     import pandas as pd
     import pyarrow as pa
 
-    from odwb_assist.checks.base import ColumnValues
+    from odwb_assist.core.contract import ColumnValues
     from odwb_assist.quality.engine import from_arrow
     from odwb_assist.quality.stream import TEXT
 

@@ -16,7 +16,7 @@ import pandas as pd
 
 from odwb_assist.checks.total_markers import Marker, is_place, marker
 from odwb_assist.checks.total_scan import TotalScanner
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import QualityReport, check, fix
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "helpers"))

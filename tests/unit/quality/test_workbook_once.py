@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from openpyxl.styles import PatternFill
 
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, check_sheets, read_table, write_xlsx
 from odwb_assist.quality import workbook as wb
 

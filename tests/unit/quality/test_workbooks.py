@@ -13,8 +13,8 @@ import pytest
 import xlrd
 from openpyxl.styles import Font, PatternFill
 
-from odwb_assist.errors import InputError
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.errors import InputError
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, check_sheets, fix, read_table
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import openpyxl
 
-from odwb_assist.i18n import Msg
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core.findings import Finding, Severity
+from odwb_assist.core.i18n import Msg
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, write_xlsx
-from odwb_assist.quality.model import Finding, Severity
 
 
 def test_rows_match_the_data_sheet_and_uncoloured_cells_are_counted(tmp_path: Path) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import requests
 
-from odwb_assist.errors import AuthenticationError, PortalConnectionError, PublicationBlocked, QuotaError
-from odwb_assist.i18n import Msg
+from odwb_assist.core.errors import AuthenticationError, PortalConnectionError, PublicationBlocked, QuotaError
+from odwb_assist.core.i18n import Msg
 from odwb_assist.portal.errors import map_error
 from odwb_assist.publish import Blocker
 from odwb_assist.workshop.failures import classify, failure_payload

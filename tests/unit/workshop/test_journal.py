@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist import config
-from odwb_assist.events import DATASET_CHECKED, DATASET_FIXED, Event
-from odwb_assist.journal import journal_path, read_journal
-from odwb_assist.plugins import announce, get_plugin_manager
+from odwb_assist.core import config
+from odwb_assist.core.events import DATASET_CHECKED, DATASET_FIXED, Event
+from odwb_assist.core.journal import journal_path, read_journal
+from odwb_assist.core.plugins import announce, get_plugin_manager
 from odwb_assist.quality import check, fix
 from odwb_assist.workshop.prepare import sample_file
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist import config
-from odwb_assist.errors import InputError
+from odwb_assist.core import config
+from odwb_assist.core.errors import InputError
 from odwb_assist.sandbox.store import Store
 from odwb_assist.workshop import ROOM_FILE, kit, load_room, prepare
 

@@ -12,8 +12,8 @@ import pytest
 import requests
 import responses
 
-from odwb_assist import config
-from odwb_assist.plugins import get_plugin_manager
+from odwb_assist.core import config
+from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.publish import record as publication_record
 from odwb_assist.quality import check, fix
 from odwb_assist.workshop import kit, prepare, summarise

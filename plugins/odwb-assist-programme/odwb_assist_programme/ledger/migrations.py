@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from odwb_assist.publishers import fold, strip_prefix
+from odwb_assist.plugin import fold, strip_prefix
 
 if TYPE_CHECKING:
-    from .store import Transaction
+    from .transaction import Transaction
 
 Migration = str | Callable[["Transaction"], "dict[str, Any] | None"]
 

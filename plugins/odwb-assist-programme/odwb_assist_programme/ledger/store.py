@@ -23,9 +23,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from odwb_assist.errors import ConfigError
+from odwb_assist.plugin import ConfigError
 
 from .migrations import MIGRATIONS, Migration
+from .transaction import Transaction
 
 APPLICATION_ID = 0x0D3B7001  # marks the file as an odwb-assist programme register
 
@@ -223,26 +224,6 @@ class Ledger:
 
     def __repr__(self) -> str:
         return f"Ledger({str(self.path)!r})"
-
-
-class Transaction:
-    """The writes allowed inside :meth:`Ledger.change` (statement by statement, inside the open transaction).
-    ``administration`` and ``details`` go to the audit row; a decision may set them once it has read the register."""
-
-    def __init__(self, connection: sqlite3.Connection, administration: str | None = None,
-                 details: dict[str, Any] | None = None) -> None:
-        self.connection = connection
-        self.administration = administration
-        self.details: dict[str, Any] = details if details is not None else {}
-
-    def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Cursor:
-        return self.connection.execute(sql, params)
-
-    def executescript_in_txn(self, script: str) -> None:
-        # executescript() would COMMIT first; split on ';' instead (the migrations hold no ';' in literals)
-        for statement in script.split(";"):
-            if statement.strip():
-                self.connection.execute(statement)
 
 
 def _apply(db: Transaction, migration: Migration) -> dict[str, Any] | None:

@@ -19,10 +19,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .config import ProjectConfig
-from .errors import ConfigError, OdwbError
-from .events import CHALLENGE_DOCUMENT, Event
-from .plugins import announce
+from ..core.config import ProjectConfig
+from ..core.errors import ConfigError, OdwbError
+from ..core.events import CHALLENGE_DOCUMENT, Event
+from ..core.plugins import announce
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -44,7 +44,7 @@ NEEDED: dict[str, tuple[str, ...]] = {
     "roadmap": ("theme", "roadmap"),
     "sheet": ("theme", "problem", "users", "datasets", "service_idea"),
 }
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
 class ChallengeError(OdwbError):
@@ -80,7 +80,7 @@ def _sort_key(step: dict[str, Any]) -> tuple[int, str]:
 
 def published_datasets(project: ProjectConfig) -> list[dict[str, Any]]:
     """The datasets published with odwb-assist (``.odwb/publications.jsonl``), last publication each."""
-    from .inventory.status import read_records
+    from ..inventory.status import read_records
 
     latest: dict[str, dict[str, Any]] = {}
     for record in read_records(project):

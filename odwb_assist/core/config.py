@@ -233,7 +233,7 @@ def parse(text: str, file: Path | None = None, *, portal_url: str | None = None)
 
 
 def _check_portal(data: dict[str, Any], text: str, where: str) -> None:
-    """URL and timeout of ``[portal]``, checked at their line (see :mod:`odwb_assist.config_portal`)."""
+    """URL and timeout of ``[portal]``, checked at their line (see :mod:`odwb_assist.core.config_portal`)."""
     portal = data.get("portal") or {}
     if "url" in portal:
         check_url(portal["url"], _at(where, text, "url"), _at_en(where, text, "url"))

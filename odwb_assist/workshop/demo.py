@@ -25,8 +25,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import OdwbError
-from .i18n import Msg
+from ..core.errors import OdwbError
+from ..core.i18n import Msg
 
 DATASET_ID = "ciney-parkings-velos"
 MESSY_SAMPLE = "parkings-velos-ciney.csv"
@@ -208,13 +208,13 @@ def _cli(args: list[str], log: Path, env: dict[str, str]) -> subprocess.Complete
 def run_demo(output: Path, *, lang: str = "fr", browser: bool = True, progress: Callable[[str], None] | None = None,
              plugins: Any = None) -> DemoResult:
     """Run the whole lifecycle into ``output``; see the module docstring."""
-    from . import inventory
-    from .config import load
-    from .metadata.document import document
-    from .plugins import default_plugin_manager
-    from .publish import plan
-    from .quality import check, fix, render_html, write_xlsx
-    from .sandbox import SandboxServer
+    from .. import inventory
+    from ..core.config import load
+    from ..core.plugins import default_plugin_manager
+    from ..metadata.document import document
+    from ..publish import plan
+    from ..quality import check, fix, render_html, write_xlsx
+    from ..sandbox import SandboxServer
 
     say = progress or (lambda text: None)
     started = time.monotonic()
@@ -309,7 +309,7 @@ def run_demo(output: Path, *, lang: str = "fr", browser: bool = True, progress: 
             else "Publishing on the sandbox (dry run, then for real)…")
         os.environ[KEY_ENV] = env[KEY_ENV]
         try:
-            from .portal import PortalClient
+            from ..portal import PortalClient
 
             client = PortalClient.from_config(config, poll_interval=0.1)
             publish_dir = out / "publication"

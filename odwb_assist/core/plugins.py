@@ -26,9 +26,11 @@ ENTRY_POINT_GROUP = "odwb_assist"
 # Built-in plugin modules, registered first in this order. Each package keeps its own list so that
 # the package owning a plugin decides what it registers; the name of a built-in plugin is its
 # module path without the ``odwb_assist.`` prefix (``--block checks.total_row``).
-_BUILTIN_MODULES = ("odwb_assist.core_plugin", "odwb_assist.publish.core_blockers", "odwb_assist.publish.metadata_blockers",
-                    "odwb_assist.journal")
+_BUILTIN_MODULES = ("odwb_assist.core.event_types", "odwb_assist.publish.core_blockers", "odwb_assist.publish.metadata_blockers",
+                    "odwb_assist.core.journal")
 _BUILTIN_PACKAGES = ("odwb_assist.checks", "odwb_assist.metadata")
+# Built-ins that moved into ``core/`` keep the name they were blocked by before the move.
+_KEPT_NAMES = {"odwb_assist.core.event_types": "core_plugin", "odwb_assist.core.journal": "journal"}
 
 
 def builtin_plugin_modules() -> list[str]:
@@ -40,7 +42,7 @@ def builtin_plugin_modules() -> list[str]:
 
 
 def _short_name(module_path: str) -> str:
-    return module_path.removeprefix("odwb_assist.")
+    return _KEPT_NAMES.get(module_path) or module_path.removeprefix("odwb_assist.")
 
 
 @dataclass

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import OdwbError
+from ..core.errors import OdwbError
 
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "chrome")
 # Flags for a sandboxed, offline machine: no background traffic, no GPU, no first-run UI.
