@@ -74,6 +74,7 @@ if TYPE_CHECKING:
     from .metadata.score import MetadataFinding, MetadataRule, ScoreContext
     from .portal import PortalClient
     from .portal.publishers import PublisherMatch, PublisherMatcher, fold, nis_codes_in, strip_prefix
+    from .quality.fix_plans import columns_of
     from .quality.reader import Table, read_table
 
 _LAZY = {
@@ -91,6 +92,7 @@ _LAZY = {
     "nis_codes_in": "odwb_assist.portal.publishers",
     "strip_prefix": "odwb_assist.portal.publishers",
     "Table": "odwb_assist.quality.reader",
+    "columns_of": "odwb_assist.quality.fix_plans",
     "read_table": "odwb_assist.quality.reader",
     "STATE": "odwb_assist.cli.common",
     "echo": "odwb_assist.cli.common",
@@ -106,7 +108,7 @@ __all__ = [
     "BaseTableCheck", "CheckContext", "ColumnValues", "Detector", "FieldKind", "Finding", "Severity", "TableCheck",
     "Validator", "ValuesValidator", "PEOPLE_WORDS", "describes_people", "label_words", "people_columns",
     # fixes, metadata rules, publication blockers
-    "Change", "Fix", "FixContext", "FixPlan", "Rewrite", "StreamingFix", "streams",
+    "Change", "Fix", "FixContext", "FixPlan", "Rewrite", "StreamingFix", "streams", "columns_of",
     "MetadataFinding", "MetadataRule", "ScoreContext", "Blocker",
     # events
     "Event", "announce", "CHALLENGE_DOCUMENT", "DATASET_CHECKED", "DATASET_FIXED", "DATASET_PUBLISHED",

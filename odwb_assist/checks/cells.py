@@ -8,13 +8,24 @@ cut back to a (rows, columns) NumPy array.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
     import pyarrow as pa
+
+
+STACK_ROWS = 2000  # a shorter chunk is parsed as one column of all its cells (a fixed cost per column is slow on wide tables)
+
+
+@lru_cache(maxsize=256)
+def compiled(pattern: str) -> re.Pattern[str]:
+    """A regular expression compiled once per run (checks test the same few patterns chunk after chunk)."""
+    return re.compile(pattern)
 
 
 def stacked(chunk: pd.DataFrame, positions: list[int] | None = None) -> pa.Array:
@@ -97,10 +108,9 @@ def fullmatch_mask(values: pd.Series, pattern: str, prefilter: str | None = None
     cell by cell (as :func:`.tally.matching` does on short chunks), else vectorised."""
     import numpy as np
 
-    from .tally import _compiled
 
     if python:
-        fullmatch = _compiled(pattern).fullmatch
+        fullmatch = compiled(pattern).fullmatch
         return np.fromiter(((prefilter is None or prefilter in v) and fullmatch(v) is not None
                             for v in values.tolist()), dtype=bool, count=len(values))
     mask = np.ones(len(values), dtype=bool) if prefilter is None else \

@@ -9,14 +9,13 @@ stripped, thousands separators, then decimal commas) as the whole-table fixes se
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
 from ..core.findings import Finding
+from .cells import compiled as _compiled
 from .decimal_comma import NUMBER_SHARE, PATTERN, SEPARATORS, WS
 from .thousands_separator import FIX_PATTERN, SURE_RE2
 from .unit_in_cell import COUNTED, WHOLE
@@ -144,6 +143,3 @@ class ColumnStats(BaseTableCheck):
         return Decision(strip, thousands, decimal)
 
 
-@lru_cache(maxsize=16)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)

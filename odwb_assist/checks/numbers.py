@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..quality.placeholders import PLACEHOLDERS
+from .cells import STACK_ROWS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -191,7 +192,6 @@ def _normalised(cells: pd.Series) -> pd.Series:
     return cells.str.replace(",", ".", regex=False)
 
 
-STACK_ROWS = 2000  # a shorter chunk is parsed as one column of all its cells (a fixed cost per column is slow on wide tables)
 _CASTABLE_FIRST = _FIRST + "nNiI"  # the first characters of a text a float cast can read (nan, inf…)
 
 

@@ -18,7 +18,7 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fixing import replace_cells
-from .numbers import STACK_ROWS
+from .cells import STACK_ROWS
 from .tally import EXAMPLES, number_text
 
 if TYPE_CHECKING:

@@ -8,14 +8,13 @@ readable report and a bounded memory.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..core.findings import Finding, Severity
 from ..core.i18n import Msg
+from .cells import compiled
 
 if TYPE_CHECKING:
     import numpy as np
@@ -77,9 +76,7 @@ def field_number(chunk: pd.DataFrame, column: object) -> int:
 SMALL_CHUNK = 1000  # rows: below this, plain Python beats a pandas string call (wide sheets, few rows)
 
 
-@lru_cache(maxsize=256)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+_compiled = compiled  # the name the checks import from here
 
 
 def matching(column: pd.Series, pattern: str, prefilter: str | None = None) -> pd.Series:

@@ -83,7 +83,7 @@ class ReplaceRetiredNisCodes:
         return result, changes
 
     def plan(self, context: FixContext) -> FixPlan | None:
-        from odwb_assist.quality.fix_plans import columns_of
+        from odwb_assist.plugin import columns_of
 
         columns = columns_of(context, ["be-nis-retired", "be-nis-lost-zero"])
         return FixPlan(rewrites=dict.fromkeys(columns, _current_codes)) if columns else None
@@ -133,7 +133,7 @@ def _zero_first(cell: str) -> str:
 
 def _repad_plan(context: FixContext, finding_type: str, verdicts: Verdicts, repad: Callable[[str], str]) -> FixPlan | None:
     """A streaming plan: in the columns where the check found lost zeros, re-pad the distinct cells that lost one."""
-    from odwb_assist.quality.fix_plans import columns_of
+    from odwb_assist.plugin import columns_of
 
     def rewrite(raw: pd.Series) -> pd.Series:
         values = non_empty(raw)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from odwb_assist.core.config import load
 from odwb_assist.plugin import DATASET_PUBLISHED, PROJECT_FILE, Event
+from odwb_assist.plugin import load_config as load
 
 from .challenges import mark_challenge, record_publication
 from .edition import DEFAULT_EDITION, load_edition, newest_local_edition
+from .handled import HANDLED
 from .ledger import Ledger
-from .plugin import HANDLED
 from .records import match_administration
 
 DEFAULT_LEDGER_NAME = "programme.sqlite"

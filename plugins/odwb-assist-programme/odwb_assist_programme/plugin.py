@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from odwb_assist.plugin import CHALLENGE_DOCUMENT, DATASET_PUBLISHED, INVENTORY_CHECKED, Event, hookimpl
+from odwb_assist.plugin import Event, hookimpl
+
+from .handled import HANDLED
 
 if TYPE_CHECKING:
     import typer
 
 __all__ = ["odwb_event_types", "odwb_register_commands", "odwb_track_event"]
-
-HANDLED = (DATASET_PUBLISHED, INVENTORY_CHECKED, CHALLENGE_DOCUMENT)  # the events that change the register
-
 
 @hookimpl
 def odwb_register_commands(app: typer.Typer) -> None:
