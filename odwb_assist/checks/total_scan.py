@@ -112,15 +112,20 @@ class TotalScanner:
         sections = np.zeros(len(chunk), dtype=bool)
         if self.width >= 3:
             sections = (chunk != "").sum(axis=1).to_numpy() == 1
+        # The label cells as plain arrays, converted once per chunk: a commune such as « Somme-Leuze » makes
+        # thousands of candidate rows, and a pandas call per row would cost milliseconds each.
+        labels = chunk.iloc[:, : self.search].to_numpy(dtype=object)
         if not candidates.any() and not sections.any():
-            self._add_data(chunk, numbers, text, 0, len(chunk))
+            self._add_data(labels, numbers, text, 0, len(chunk))
             return []
+        picked = np.flatnonzero(candidates | sections)
+        rows_cells = chunk.iloc[picked].to_numpy(dtype=object)  # the whole rows that are judged
         verdicts: list[Verdict] = []
         start = 0
-        for index in map(int, np.flatnonzero(candidates | sections)):
-            self._add_data(chunk, numbers, text, start, index)
+        for at, index in enumerate(map(int, picked)):
+            self._add_data(labels, numbers, text, start, index)
             start = index + 1
-            cells = [str(cell) for cell in chunk.iloc[index].tolist()]
+            cells = [str(cell) for cell in rows_cells[at].tolist()]
             verdict = self._judge(int(chunk.index[index]), cells, columns, numbers[index], text[index]) \
                 if candidates[index] else None
             if verdict is None:
@@ -128,11 +133,11 @@ class TotalScanner:
                     self.marks = [(self.data.copy(), self.every.copy()) for _ in range(self.search)]
                     self.start = (self.data.copy(), self.every.copy())
                 else:
-                    self._add_data(chunk, numbers, text, index, index + 1)
+                    self._add_data(labels, numbers, text, index, index + 1)
                 continue
             if verdict.reason == "loose":  # data whose label begins like a total: summed apart, in case it is one
                 self.every.add(numbers[index], text[index], 1)
-                self._add_labels(chunk.iloc[index:index + 1, : self.search])
+                self._add_labels(labels[index:index + 1])
                 continue
             verdicts.append(verdict)
             if verdict.certain:
@@ -141,26 +146,27 @@ class TotalScanner:
                     self.marks[level] = (reset[0].copy(), reset[1].copy())
             else:
                 self.every.add(numbers[index], text[index], 1)
-        self._add_data(chunk, numbers, text, start, len(chunk))
+        self._add_data(labels, numbers, text, start, len(chunk))
         return verdicts
 
     def _parse(self, chunk: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         return parse_frame(chunk, shared=self.shared)
 
-    def _add_data(self, chunk: pd.DataFrame, numbers: np.ndarray, text: np.ndarray, start: int, stop: int) -> None:
+    def _add_data(self, labels: np.ndarray, numbers: np.ndarray, text: np.ndarray, start: int, stop: int) -> None:
         if stop <= start:
             return
         self.data.add(numbers[start:stop], text[start:stop], stop - start)
         self.every.add(numbers[start:stop], text[start:stop], stop - start)
-        self._add_labels(chunk.iloc[start:stop, : self.search])
+        self._add_labels(labels[start:stop])
 
-    def _add_labels(self, block: pd.DataFrame) -> None:
-        self.previous = [str(cell).strip() for cell in block.iloc[-1].tolist()]
-        filled = (block != "").to_numpy(dtype=bool)
+    def _add_labels(self, block: np.ndarray) -> None:
+        """Remember the last row's label cells and the last non-empty label of each column (``block``: label
+        cells of consecutive data rows, an object array)."""
+        self.previous = [str(cell).strip() for cell in block[-1].tolist()]
         for position in range(self.search):
-            rows = np.flatnonzero(filled[:, position])
+            rows = np.flatnonzero(block[:, position] != "")
             if rows.size:
-                self.groups[position] = str(block.iat[int(rows[-1]), position]).strip()
+                self.groups[position] = str(block[int(rows[-1]), position]).strip()
 
     def _judge(self, row: int, cells: list[str], columns: list[str], numbers: np.ndarray,
                text: np.ndarray) -> Verdict | None:
