@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..core.findings import Finding, Severity
+from ..core.findings import Finding, RowNumbers, Severity
 from ..core.i18n import Msg
 from .cells import compiled
 
@@ -36,7 +36,7 @@ class ColumnTally:
         self.counts: Counter[str] = Counter()
         self.examples: dict[str, list[tuple[int, str]]] = {}
         self.numbers: dict[str, int] = {}
-        self.rows: dict[str, list[int]] = {}  # every matching row (the finding's ``rows``)
+        self.rows: dict[str, list[np.ndarray]] = {}  # every matching row (the finding's ``rows``), an array per chunk
 
     def add(self, column: str, number: int, values: pd.Series) -> None:
         """Count the cells of ``values`` (already filtered to the matching ones; index = row numbers)."""
@@ -44,7 +44,9 @@ class ColumnTally:
             return
         self.counts[column] += len(values)
         self.numbers[column] = number
-        self.rows.setdefault(column, []).extend(values.index.tolist())
+        import numpy as np
+
+        self.rows.setdefault(column, []).append(values.index.to_numpy(dtype=np.int64))
         kept = self.examples.setdefault(column, [])
         if len(kept) < EXAMPLES:
             for row, cell in values.head(EXAMPLES - len(kept)).items():
@@ -65,8 +67,14 @@ class ColumnTally:
                 message=message.format(field=column, count=number_text(count), cell=cell, row=row),
                 tip=tip, row_number=row, field_name=column, field_number=self.numbers.get(column),
                 cell=cell, extra={"count": count, "examples": [{"rowNumber": r, "cell": c} for r, c in examples]},
-                count=count, rows=tuple(sorted(self.rows.get(column, ()))),
+                count=count, rows=_sorted_rows(self.rows.get(column, [])),
             )
+
+
+def _sorted_rows(parts: list[np.ndarray]) -> RowNumbers:
+    import numpy as np
+
+    return RowNumbers(np.sort(np.concatenate(parts)) if parts else ())
 
 
 def field_number(chunk: pd.DataFrame, column: object) -> int:

@@ -7,11 +7,74 @@ report picks the language when it is rendered. Plugins import it from :mod:`odwb
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any, overload
 
 from .i18n import Msg
+
+if TYPE_CHECKING:
+    import numpy as np
+
+
+class RowNumbers(Sequence[int]):
+    """Row numbers in one int64 array, 8 bytes a row: one finding may stand for every row of a million-row
+    column (decimal commas, local dates), and a tuple of Python ints would cost 40 bytes a row.
+
+    It reads like the tuple it replaces: length, indexing (a slice gives a tuple), iteration, equality with a
+    tuple or a list; ``numpy.asarray`` gives the array without a copy.
+    """
+
+    __slots__ = ("_array",)
+
+    def __init__(self, rows: Iterable[int] | np.ndarray) -> None:
+        import numpy as np
+
+        array: np.ndarray = np.asarray(rows if not isinstance(rows, RowNumbers) else rows._array, dtype=np.int64)
+        array.setflags(write=False)
+        self._array = array
+
+    def __len__(self) -> int:
+        return int(self._array.shape[0])
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[int, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> int | tuple[int, ...]:
+        if isinstance(index, slice):
+            return tuple(self._array[index].tolist())
+        return int(self._array[index])
+
+    def __iter__(self) -> Iterator[int]:
+        for start in range(0, len(self), 65536):  # a block of Python ints at a time
+            yield from self._array[start:start + 65536].tolist()
+
+    def __eq__(self, other: object) -> bool:
+        import numpy as np
+
+        if isinstance(other, RowNumbers):
+            return bool(np.array_equal(self._array, other._array))
+        if isinstance(other, (tuple, list)):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._array.tobytes())
+
+    def __array__(self, dtype: Any = None, copy: bool | None = None) -> np.ndarray:
+        return self._array if dtype is None else self._array.astype(dtype)
+
+    def tolist(self) -> list[int]:
+        return list(self._array.tolist())
+
+    def __repr__(self) -> str:
+        if len(self) <= 10:
+            return repr(tuple(self))
+        return f"RowNumbers({len(self)} rows: {self[0]}, {self[1]}, … {self[-1]})"
 
 
 class Severity(StrEnum):
@@ -46,10 +109,10 @@ class Finding:
     source: str = "odwb"  # "frictionless", "odwb" or a plugin name
     extra: dict[str, Any] = field(default_factory=dict)
     count: int = 1
-    rows: tuple[int, ...] = ()
+    rows: Sequence[int] = ()  # a tuple, or RowNumbers for many rows
 
     @property
-    def all_rows(self) -> tuple[int, ...]:
+    def all_rows(self) -> Sequence[int]:
         """Every row concerned (``rows``, or the one ``row_number``)."""
         if self.rows:
             return self.rows
@@ -68,7 +131,7 @@ class Finding:
             "tip": self.tip(lang),
             "source": self.source,
             "count": self.count,
-            "rows": list(self.all_rows),
+            "rows": self.all_rows.tolist() if isinstance(self.all_rows, RowNumbers) else list(self.all_rows),
         }
         if self.extra:
             data["extra"] = self.extra

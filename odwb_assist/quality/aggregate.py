@@ -14,7 +14,7 @@ with a ``count`` and every row in ``rows`` (the reports show the first few, JSON
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,7 +37,7 @@ def number_text(count: int) -> str:
 
 def rows_text(rows: Iterable[int], shown: int = SHOWN) -> Msg:
     """« 4, 7, 9, 12, 15 et 20 autres » (the first rows, then how many more)."""
-    listed = list(rows)
+    listed = rows if isinstance(rows, Sequence) else list(rows)
     head = ", ".join(map(str, listed[:shown]))
     rest = len(listed) - shown
     if rest <= 0:
@@ -60,7 +60,7 @@ def columns_text(numbers: list[int], names: list[str]) -> Msg:
     return Msg(f"colonnes {fr}", f"columns {en}")
 
 
-def type_error_message(column: Msg, field_type: str, fmt: str, rows: list[int], first: str) -> Msg:
+def type_error_message(column: Msg, field_type: str, fmt: str, rows: Sequence[int], first: str) -> Msg:
     """The message of a (possibly aggregated) type-error of one column."""
     expected = type_name(field_type)
     if fmt and fmt not in ("default", "any"):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,7 +45,7 @@ class Collector:
         self.kept_by_type: Counter[str] = Counter()
         self.severities: Counter[str] = Counter()
         self.aggregator = Aggregator()
-        self.explained: dict[str, list[tuple[int, ...]]] = {}  # column -> rows of the findings that explain cells
+        self.explained: dict[str, list[Sequence[int]]] = {}  # column -> rows of the findings that explain cells
 
     def add(self, finding: Finding) -> None:
         if Aggregator.accepts(finding):

@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..checks.tally import _compiled
 from ..core.contract import ColumnValues
-from ..core.findings import Finding, Severity
+from ..core.findings import Finding, RowNumbers, Severity
 from .aggregate import EXAMPLES, type_error_message
 from .messages import TRANSLATIONS, column_words
 from .placeholders import is_placeholder, placeholder_mask
@@ -285,7 +285,7 @@ class TypeTally:
                 keep = ~np.isin(rows, np.concatenate(groups))
             if not keep.any():
                 continue
-            kept_rows = rows[keep].tolist()
+            kept_rows = RowNumbers(rows[keep])
             kept_cells = [cell for cell, ok in zip(cells, keep[: len(cells)], strict=False) if ok]
             first = kept_cells[0] if kept_cells else ""
             message = type_error_message(column_words(name, state.number), chosen, "default", kept_rows, first)
@@ -293,7 +293,7 @@ class TypeTally:
                 "type-error", Severity.ERROR, message, TRANSLATIONS["type-error"][1], row_number=kept_rows[0],
                 field_name=name, field_number=state.number, cell=first, source="frictionless",
                 extra={"expectedType": chosen, "expectedFormat": "default",
-                       "examples": [{"rowNumber": r, "cell": c} for r, c in zip(kept_rows, kept_cells[:EXAMPLES],
+                       "examples": [{"rowNumber": r, "cell": c} for r, c in zip(kept_rows[:EXAMPLES], kept_cells[:EXAMPLES],
                                                                                 strict=False)]},
-                count=len(kept_rows), rows=tuple(kept_rows),
+                count=len(kept_rows), rows=kept_rows,
             )

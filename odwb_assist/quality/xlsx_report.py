@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -27,9 +28,12 @@ SEVERITY_WORDS = {Severity.ERROR: ("erreur", "error"), Severity.WARNING: ("avert
 ROWS_CELL = 32_000  # an Excel cell holds at most 32 767 characters
 
 
-def _rows_text(rows: tuple[int, ...]) -> str:
-    text = ", ".join(map(str, rows))
-    return text if len(text) <= ROWS_CELL else text[: text.rfind(",", 0, ROWS_CELL)] + ", …"
+def _rows_text(rows: Sequence[int]) -> str:
+    shown = rows[: ROWS_CELL // 2 + 1]  # enough to fill the cell (a row number and ", " take 3 characters or more)
+    text = ", ".join(map(str, shown))
+    if len(text) <= ROWS_CELL and len(shown) == len(rows):
+        return text
+    return text[: text.rfind(",", 0, ROWS_CELL)] + ", …"
 
 
 def _worst(current: Finding | None, new: Finding) -> Finding:
