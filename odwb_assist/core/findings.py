@@ -27,6 +27,7 @@ class RowNumbers(Sequence[int]):
     """
 
     __slots__ = ("_array",)
+    _array: np.ndarray
 
     def __init__(self, rows: Iterable[int] | np.ndarray) -> None:
         import numpy as np
