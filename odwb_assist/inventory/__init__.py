@@ -18,8 +18,9 @@ The names are imported lazily (on first use): the chart needs matplotlib, the te
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..core.lazy import lazy_exports
 
 _EXPORTS = {
     "draw_matrix": "chart",
@@ -63,14 +64,4 @@ if TYPE_CHECKING:
     from .template import write_inventory, write_template
 
 
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        value = getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    """Tab completion lists the public API (the lazily imported names too)."""
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, __all__)

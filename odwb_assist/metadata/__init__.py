@@ -10,10 +10,11 @@ the built-in plugins does not import pandas, Frictionless or Jinja.
 
 from __future__ import annotations
 
-import importlib
 import sys
 import types
 from typing import TYPE_CHECKING, Any
+
+from ..core.lazy import lazy_exports
 
 # Registered by odwb_assist.core.plugins, in this order; plugin name = path without "odwb_assist.".
 BUILTIN_PLUGINS: tuple[str, ...] = (
@@ -69,18 +70,11 @@ if TYPE_CHECKING:
     from .score import score as score
 
 
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        module = importlib.import_module(f"{__name__}.{_EXPORTS[name]}")
-        value = getattr(module, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def __dir__() -> list[str]:
-    """Tab completion lists the public API (the lazily imported names too)."""
-    return sorted(__all__)
+
+
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, __all__)
 
 
 class _Package(types.ModuleType):

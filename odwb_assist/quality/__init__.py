@@ -13,8 +13,7 @@ Public API (imported lazily, so that importing the package stays light)::
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from ..core.lazy import lazy_exports
 
 _EXPORTS = {
     "check": "engine",
@@ -39,14 +38,4 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        where = _EXPORTS[name]
-        module = importlib.import_module(where if where.startswith("odwb_assist.") else f"{__name__}.{where}")
-        return getattr(module, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    """Tab completion lists the public API (the lazily imported names too)."""
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, __all__, cache=False)

@@ -12,10 +12,11 @@ is the function (its module is ``.prepare``).
 
 from __future__ import annotations
 
-import importlib
 import sys
 import types
 from typing import TYPE_CHECKING, Any
+
+from ..core.lazy import lazy_exports
 
 _EXPORTS = {
     "DEFAULT_PORTAL": "prepare", "DEFAULT_SANDBOX_DATA": "prepare", "PrepareResult": "prepare", "prepare": "prepare",
@@ -37,16 +38,11 @@ if TYPE_CHECKING:
     from .summary import Progress, RoomSummary, online_datasets, progress_of, summarise
 
 
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        value = getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def __dir__() -> list[str]:
-    return sorted(__all__)
+
+
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, __all__)
 
 
 class _Package(types.ModuleType):
