@@ -201,13 +201,14 @@ def check(
 
 def _open_arrow(path: Path, detected: Detected) -> tuple[Opened, Any]:
     """Open a CSV for the streaming reader: what Frictionless's opening would give, from the first records."""
-    from .inference import NotExact, field_names, header_errors, infer_types
+    from .inference import NotExact, field_names, header_errors, infer_types, local_numbers_type
     from .stream import Fallback, read_head
 
     head = read_head(path, detected)
     names = field_names(head.labels)
     try:
-        kinds = infer_types(head.fragment, names)
+        kinds = [local_numbers_type(kind, [row[index] for row in head.fragment if len(row) > index])
+                 for index, kind in enumerate(infer_types(head.fragment, names))]
     except NotExact as exc:
         raise Fallback("sample types") from exc
     if any(kind not in VECTOR_TYPES and kind != "any" for kind in kinds):

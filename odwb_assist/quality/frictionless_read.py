@@ -91,8 +91,8 @@ def open_frictionless(path: Path, detected: Detected, user_schema: Any) -> Opene
         if user_schema is not None and labels and all(labels):
             # the file's own columns (with a schema, its header may have more or fewer than the schema's fields)
             names = [str(label) for label in labels]
-        inferred = probe.schema
         fragment = [list(row) for row in (probe.fragment or [])]
+        inferred = probe.schema if user_schema is not None else _local_numbers(probe.schema, fragment)
         # What Frictionless's baseline check says at the start of a validation (an empty source, the label
         # errors), for the fast path, which streams the rows of this first open (see below).
         start_errors: list[Any] = [SourceError(note="the source is empty")] if not (labels or fragment) else []
@@ -117,6 +117,23 @@ def open_frictionless(path: Path, detected: Detected, user_schema: Any) -> Opene
             and list(schema.missing_values) == [""])
     types = {item.name: item.type for item in (user_schema or inferred).fields}
     return Opened(names, labels, types, fragment, start_errors, vector, fast, (probe, schema))
+
+
+def _local_numbers(inferred: Any, fragment: list[list[Any]]) -> Any:
+    """The inferred schema without geopoint columns that are decimal-comma numbers (:func:`.inference.local_numbers_type`)."""
+    from frictionless import Schema, fields
+
+    from .inference import local_numbers_type
+
+    changed = False
+    new_fields: list[Any] = []
+    for index, item in enumerate(inferred.fields):
+        if local_numbers_type(item.type, [row[index] for row in fragment if len(row) > index]) != item.type:
+            new_fields.append(fields.StringField(name=item.name))
+            changed = True
+        else:
+            new_fields.append(item.to_copy())
+    return Schema(fields=new_fields, missing_values=list(inferred.missing_values)) if changed else inferred
 
 
 def stream_frictionless(run: Any, path: Path, opened: Opened, frictionless_checks: list[Any], chunk_rows: int,

@@ -14,6 +14,7 @@ caller then lets Frictionless do it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
@@ -238,3 +239,16 @@ def infer_types(fragment: list[list[str]], names: list[str]) -> list[str]:
                     types[index] = name
                     break
     return [kind or "any" for kind in types]
+
+
+DECIMAL_COMMA = re.compile(r"\s*[+-]?[0-9]+,[0-9]+\s*")
+
+
+def local_numbers_type(kind: str, cells: list[Any]) -> str:
+    """``string`` for a column Frictionless takes for geopoints only because its numbers use a decimal comma
+    (« 12,5 » reads as the point 12, 5): the type is then chosen from every row by the type tally, and the
+    decimal-comma check reports the commas, instead of a type-error on each value above 180."""
+    if kind != "geopoint":
+        return kind
+    filled = [str(cell) for cell in cells if cell not in (None, "")]
+    return "string" if filled and all(DECIMAL_COMMA.fullmatch(cell) for cell in filled) else kind
