@@ -77,7 +77,11 @@ def literal_types() -> tuple[set[str], set[tuple[str, str]]]:
     variables: set[tuple[str, str]] = set()
     for folder in SOURCES:
         for path in folder.rglob("*.py"):
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            constants = {target.id: node.value.value for node in tree.body if isinstance(node, ast.Assign)
+                         and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+                         for target in node.targets if isinstance(target, ast.Name)}  # TYPE = "mixed-encoding"
+            for node in ast.walk(tree):
                 if not isinstance(node, ast.Call):
                     continue
                 name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
@@ -86,6 +90,8 @@ def literal_types() -> tuple[set[str], set[tuple[str, str]]]:
                 arg = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "type"), None)
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                     literals.add(arg.value)
+                elif isinstance(arg, ast.Name) and arg.id in constants:
+                    literals.add(constants[arg.id])
                 elif isinstance(arg, ast.Name) and name in {"Finding", "emit", "emit_values"}:
                     variables.add((path.name, arg.id))
     return literals, variables
@@ -106,7 +112,7 @@ def test_the_scan_finds_the_known_types() -> None:
     """The gathering itself works (a broken scan would make the next test pass on nothing)."""
     literals, variables = literal_types()
     assert {"placeholder-value", "no-header", "possible-total", "check-failed", "blank-row", "date-format",
-            "coordinates-swapped"} <= literals
+            "coordinates-swapped", "mixed-encoding"} <= literals
     assert {"personal-email", "possible-personal-email", "be-nis-mostly-outside-wallonia", "other-sheets"} <= declared_types()
     assert ("personal_email.py", "kind") in variables
 
