@@ -6,7 +6,7 @@ stray byte inside the first 256 KB was worse: the whole file was taken for Windo
 came out as « Ã© », silently.
 
 The choice: such a file is read with the codec ``utf-8+cp1252`` registered here — UTF-8 wherever the bytes are
-UTF-8, and each byte that is not read as Windows-1252 (the encoding of the Windows tools of Walloon
+UTF-8, and each byte that is not, read as Windows-1252 (the encoding of the Windows tools of Walloon
 administrations, where such a byte nearly always comes from; its five unassigned bytes as the Latin-1 control
 character of the same number, so that no byte is ever lost). Nothing is dropped and every row is checked. It
 is not silent: the check reports each cell concerned (``mixed-encoding``: row, column, the byte, and the cell as
@@ -25,6 +25,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,11 +118,11 @@ def sample_encoding(sample: bytes) -> str | None:
     (more well-formed UTF-8 accents than stray bytes), else None (a Windows-1252 file)."""
     if b"\n" in sample:
         sample = sample[: sample.rfind(b"\n") + 1]  # no character cut in two at the end
-    _POSITIONS.clear()
+    positions = _positions()
     stray = len(sample) - len(sample.decode("utf-8", _NOTE).encode("utf-8"))  # approximately: the bytes dropped
     high = len(sample) - len(sample.translate(None, _HIGH))
-    accents = (high - max(stray, len(_POSITIONS))) // 2  # well-formed sequences: two bytes or more each
-    return MIXED if accents > len(_POSITIONS) else None
+    accents = (high - max(stray, len(positions))) // 2  # well-formed sequences: two bytes or more each
+    return MIXED if accents > len(positions) else None
 
 
 _HIGH = bytes(range(128, 256))
@@ -211,11 +212,11 @@ def stray_lines(path: Path) -> tuple[list[int], bool]:
             data = carry + block
             cut = data.rfind(b"\n") + 1 if block else len(data)  # whole lines only: no character cut in two
             data, carry = data[:cut], data[cut:]
-            _POSITIONS.clear()
+            positions = _positions()
             dropped = len(data) - len(data.decode("utf-8", _NOTE).encode("utf-8"))  # the stray bytes (all >= 0x80)
             accents += len(data) - len(data.translate(None, _HIGH)) - dropped
             previous = 0
-            for at in _POSITIONS:
+            for at in positions:
                 before += data.count(b"\n", previous, at)
                 previous = at
                 if not lines or lines[-1] != before + 1:
@@ -225,14 +226,21 @@ def stray_lines(path: Path) -> tuple[list[int], bool]:
                 return lines, accents > 0
 
 
-_POSITIONS: list[int] = []
+_LOCAL = threading.local()  # the positions the error handler notes, per thread
+
+
+def _positions() -> list[int]:
+    """A fresh list for the error handler to fill (the handler is registered once, by name, for every thread)."""
+    positions: list[int] = []
+    _LOCAL.positions = positions
+    return positions
 _NOTE = "odwb-note-position"
 
 
 def _note_position(error: UnicodeError) -> tuple[str, int]:
     if not isinstance(error, UnicodeDecodeError):
         raise error
-    _POSITIONS.append(error.start)
+    _LOCAL.positions.append(error.start)
     return "", error.end
 
 

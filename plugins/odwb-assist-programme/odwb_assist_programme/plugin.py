@@ -21,7 +21,7 @@ def odwb_register_commands(app: typer.Typer) -> None:
     app.add_typer(programme_app, name="programme")
 
 
-@hookimpl
+@hookimpl(optionalhook=True)  # an odwb-assist older than this hook still accepts the plugin
 def odwb_help_en() -> dict[str, str]:
     from .help_en import HELP_EN
 

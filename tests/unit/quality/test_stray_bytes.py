@@ -126,3 +126,14 @@ def test_a_valid_utf8_file_is_untouched(tmp_path: Path) -> None:
     path.write_text("commune;remarque\n" + "".join(f"Élément {i};ok\n" for i in range(12_000)), encoding="utf-8")
     report = check(path, plugins=PM)
     assert report.detected.encoding == "utf-8" and "mixed-encoding" not in report.stats and report.rows == 12_000
+
+
+def test_a_windows_1252_file_stays_one(tmp_path: Path) -> None:
+    """Accents in Windows-1252 from the first rows (a few of them forming valid UTF-8 pairs by chance, « É » then a
+    no-break space): the file is Windows-1252, not mixed."""
+    path = tmp_path / "cp1252.csv"
+    lines = ["commune;remarque"] + [f"Élément {i};été\xa0: ok" if i % 50 else f"CAFÉ\xa0{i};à vérifier" for i in range(3000)]
+    path.write_bytes(("\n".join(lines) + "\n").encode("cp1252"))
+    report = check(path, plugins=PM)
+    assert report.detected.encoding == "cp1252" and "mixed-encoding" not in report.stats
+    assert report.stats.get("non-utf-encoding") == 1 and report.rows == 3000
