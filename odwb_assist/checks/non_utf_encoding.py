@@ -15,7 +15,7 @@ TIP = Msg("Dans Excel : Fichier > Enregistrer sous > « CSV UTF-8 (délimité pa
           "cochez « Éditer les paramètres du filtre » et choisissez Unicode (UTF-8). Ou lancez « odwb-assist fix ».",
           "In Excel: File > Save as > 'CSV UTF-8 (Comma delimited)'; in LibreOffice: tick 'Edit filter settings' and "
           "choose Unicode (UTF-8). Or run 'odwb-assist fix'.")
-UTF8 = ("utf-8", "utf-8-sig", "utf8", "ascii", None)
+UTF8 = ("utf-8", "utf-8-sig", "utf8", "ascii", None, "utf-8+cp1252")  # the last one: mixed-encoding tells, by cell
 
 
 class NonUtfEncodingCheck(BaseTableCheck):

@@ -1,5 +1,6 @@
 """``--help`` in French: click's and Typer's own strings translated, option types in words, defaults as
-« défaut : … ». English (``--lang en``) keeps the libraries' own wording.
+« défaut : … ». English (``--lang en``) keeps the libraries' own wording, and the help texts of the commands
+take their English from :mod:`.help_en` (and the plugins' ``odwb_help_en``).
 
 Typer renders the help with module-level strings of ``typer.rich_utils`` (panel titles, « [default: …] »,
 « [required] ») and click's help option and usage line; :func:`localise` sets them for one invocation
@@ -120,8 +121,17 @@ def _localise_param(param: Any, ctx: Any, lang: str) -> None:
         param._get_number_range_help_str = lambda rng=rng: _range_fr(rng)
 
 
-def localise(command: Any, lang: str) -> Any:
-    """Set the help of ``command`` and every subcommand to ``lang`` (``fr`` or ``en``); returns ``command``."""
+def _in_english(command: Any, english: dict[str, str]) -> None:
+    """The command's and its parameters' help texts in English (:mod:`.help_en`; a text without one stays)."""
+    for owner, name in [(command, "help"), (command, "short_help")] + [(param, "help") for param in command.params]:
+        text = getattr(owner, name, None)
+        if text and text in english:
+            setattr(owner, name, english[text])
+
+
+def localise(command: Any, lang: str, english: dict[str, str] | None = None) -> Any:
+    """Set the help of ``command`` and every subcommand to ``lang`` (``fr`` or ``en``); returns ``command``.
+    ``english`` (French text -> English, :func:`.help_en.english_help`) translates the help texts for ``en``."""
     lang = "en" if lang == "en" else "fr"
     _state["lang"] = lang
     _patch_usage_prefix()
@@ -130,6 +140,8 @@ def localise(command: Any, lang: str) -> Any:
     context_class: Any = typer._click.Context
     for cmd in _commands(command):
         ctx = context_class(cmd, info_name=cmd.name)
+        if lang == "en" and english:
+            _in_english(cmd, english)
         cmd.options_metavar = OPTIONS_METAVAR[lang]
         if hasattr(cmd, "subcommand_metavar") and getattr(cmd, "commands", None) is not None:
             cmd.subcommand_metavar = SUBCOMMAND_METAVAR[lang]

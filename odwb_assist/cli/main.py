@@ -176,7 +176,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     notices.TARGET_LISTENERS[:] = [_target_printer()]
     try:
         app = build_app()
-        command = localise(typer.main.get_command(app), STATE.lang)
+        english = None
+        if STATE.lang == "en":
+            from .help_en import english_help
+
+            english = english_help()
+        command = localise(typer.main.get_command(app), STATE.lang, english)
         result = command.main(args=front + rest, prog_name="odwb-assist", standalone_mode=False)
         return result if isinstance(result, int) else 0  # typer.Exit(n) comes back as a return value
     except OdwbError as error:

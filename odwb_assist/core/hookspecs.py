@@ -124,3 +124,9 @@ def odwb_register_commands(app: typer.Typer) -> None:
     Example: ``app.add_typer(programme_app, name="programme")``. Commands stay thin: they call the
     plugin's Python API and turn :class:`odwb_assist.core.errors.OdwbError` into messages like the core.
     """
+
+
+@hookspec
+def odwb_help_en() -> dict[str, str] | None:
+    """The English help of the commands this plugin registers, keyed by the French text each command and
+    option shows (its ``help`` or docstring): ``odwb-assist --lang en … --help`` shows them."""

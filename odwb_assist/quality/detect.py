@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import InputError
+from .stray_bytes import settled
 
 SAMPLE_BYTES = 256 * 1024
 SAMPLE_ROWS = 40
@@ -161,6 +162,10 @@ def detect_encoding(sample: bytes) -> tuple[str, bool]:
         return "utf-8", False
     except UnicodeDecodeError:
         pass
+    from .stray_bytes import sample_encoding
+
+    if mixed := sample_encoding(sample):  # UTF-8 with a few Windows-1252 bytes: not a Windows-1252 file
+        return mixed, False
     try:
         sample.decode("cp1252")
         return "cp1252", False
@@ -324,6 +329,7 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
                 "Give a CSV, XLSX, XLS or ODS file, or export the table from its software.",
             )
         encoding, bom = detect_encoding(head)
+        encoding = settled(path, encoding)  # bytes of another encoding found further down by an earlier reading
         text = head.decode(encoding, errors="replace")
         if "\r" in text and "\n" not in text:
             raise InputError(

@@ -196,6 +196,10 @@ def check(
             return _check(path, detected, None, arrow=True, **options)
         except Fallback:
             pass  # read again, through Frictionless, from the start
+    if detected.format == "csv":
+        from .stray_bytes import settle
+
+        settle(path, detected)  # bytes of another encoding in a UTF-8 file: read as utf-8+cp1252, reported
     return _check(path, detected, user_schema, arrow=False, **options)
 
 

@@ -189,6 +189,7 @@ def fix(
     path, detected = detect(source, sheet=sheet)
     stats = ColumnStats()
     report = _check_with(stats, path, pm, sheet, lang)
+    detected = report.detected  # as the check read it (bytes of another encoding may have changed the codec)
     context = FixContext(report=report, kinds={}, lang=lang, options={"detected": detected, "fields": report.fields,
                                                                       "column_stats": stats})
     steps = None if _needs_table(chosen, report) else _plans(chosen, context)

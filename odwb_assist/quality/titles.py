@@ -1,7 +1,9 @@
 """Report headings in words: the title of each kind of finding (« Virgule décimale »), the code kept in small print.
 
-A plugin's finding may carry its own title in ``extra["title"]`` (a :class:`~odwb_assist.core.i18n.Msg` or
-``{"fr": …, "en": …}``); otherwise the heading falls back to the code.
+Every type odwb-assist itself can emit (its checks, the engine, the Frictionless types) has its title here
+(tests/unit/quality/test_titles_complete.py finds them in the code). A plugin's finding carries its own title in
+``extra["title"]`` (``{"fr": …, "en": …}``, kept as is by the JSON report, or a :class:`~odwb_assist.core.i18n.Msg`);
+otherwise the heading falls back to the code. The text, HTML and XLSX reports use the same titles.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ TITLES: dict[str, Msg] = {
     "inconsistent-category": Msg("Même catégorie écrite de plusieurs façons", "Same category written several ways"),
     "merged-header": Msg("En-tête sur plusieurs lignes (cellules fusionnées)", "Header over several rows (merged cells)"),
     "non-utf-encoding": Msg("Encodage des caractères (pas UTF-8)", "Character encoding (not UTF-8)"),
+    "mixed-encoding": Msg("Octets d'un autre encodage (Windows-1252) dans un fichier UTF-8",
+                          "Bytes of another encoding (Windows-1252) in a UTF-8 file"),
     "personal-email": Msg("Adresses e-mail personnelles", "Personal e-mail addresses"),
     "thousands-separator": Msg("Séparateur de milliers", "Thousands separator"),
     "title-rows": Msg("Lignes de titre au-dessus du tableau", "Title rows above the table"),
@@ -26,6 +30,22 @@ TITLES: dict[str, Msg] = {
     "unit-in-cell": Msg("Unité écrite dans les cellules", "Unit written in the cells"),
     "trim-spaces": Msg("Espaces en trop", "Extra spaces"),
     "no-data": Msg("Aucune ligne de données", "No data row"),
+    "possible-total": Msg("Ligne qui ressemble peut-être à un total", "Row that may be a total"),
+    "possible-personal-email": Msg("Adresses e-mail peut-être personnelles", "Possibly personal e-mail addresses"),
+    "placeholder-value": Msg("Valeurs de remplacement au lieu de cellules vides (« - », « n.d. »…)",
+                             "Placeholders instead of empty cells ('-', 'n/a'…)"),
+    "formula-injection": Msg("Cellules qui commencent comme une formule", "Cells that start like a formula"),
+    "no-header": Msg("Pas de ligne de titres de colonnes", "No row of column headers"),
+    "single-column-table": Msg("Tableau entier dans une seule colonne", "Whole table in a single column"),
+    "repeated-header": Msg("Ligne d'en-tête répétée dans les données", "Header row repeated inside the data"),
+    "section-row": Msg("Ligne de section (une seule valeur)", "Section row (a single value)"),
+    "notes-below-table": Msg("Notes ou légende sous le tableau", "Notes or legend below the table"),
+    "merged-label-cells": Msg("Libellés fusionnés verticalement (cellules vides en dessous)",
+                              "Vertically merged labels (empty cells below)"),
+    "form-layout": Msg("Formulaire (paires libellé/valeur) plutôt que tableau",
+                       "Form (label/value pairs) rather than a table"),
+    "other-sheets": Msg("Autres feuilles du classeur", "Other sheets of the workbook"),
+    "check-failed": Msg("Vérification interrompue", "Check that could not finish"),
     # Frictionless's structure and schema checks
     "blank-label": Msg("Colonne sans titre", "Column without a header"),
     "duplicate-label": Msg("Titre de colonne en double", "Duplicate column header"),
@@ -43,6 +63,27 @@ TITLES: dict[str, Msg] = {
     "foreign-key": Msg("Valeur absente de la table de référence", "Value missing from the reference table"),
     "encoding-error": Msg("Caractères illisibles", "Unreadable characters"),
     "source-error": Msg("Fichier illisible", "Unreadable file"),
+    # the other Frictionless error types (checks a user may ask for, file and schema errors)
+    "format-error": Msg("Format de fichier illisible", "Unreadable file format"),
+    "scheme-error": Msg("Fichier impossible à ouvrir", "File that cannot be opened"),
+    "compression-error": Msg("Fichier compressé illisible", "Unreadable compressed file"),
+    "file-error": Msg("Problème de fichier", "File problem"),
+    "hash-count": Msg("Empreinte du fichier inattendue", "Unexpected file hash"),
+    "byte-count": Msg("Taille du fichier inattendue", "Unexpected file size"),
+    "field-count": Msg("Nombre de colonnes inattendu", "Unexpected number of columns"),
+    "row-count": Msg("Nombre de lignes inattendu", "Unexpected number of rows"),
+    "table-dimensions": Msg("Dimensions du tableau hors des limites demandées", "Table size outside the required limits"),
+    "unmatched-header": Msg("En-tête sans aucune colonne du schéma", "Header without any column of the schema"),
+    "truncated-value": Msg("Valeur qui semble tronquée", "Value that looks truncated"),
+    "forbidden-value": Msg("Valeur interdite", "Forbidden value"),
+    "sequential-value": Msg("Valeur qui rompt la séquence", "Value breaking the sequence"),
+    "ascii-value": Msg("Caractères non ASCII", "Non-ASCII characters"),
+    "deviated-value": Msg("Valeur qui s'écarte fortement des autres", "Value far from the others"),
+    "deviated-cell": Msg("Cellule anormalement longue", "Abnormally long cell"),
+    "required-value": Msg("Valeur obligatoire absente", "Required value absent"),
+    "row-constraint": Msg("Ligne hors des règles de ligne", "Row breaking a row rule"),
+    "schema-error": Msg("Schéma non valide", "Invalid schema"),
+    "field-error": Msg("Colonne du schéma non valide", "Invalid schema field"),
 }
 
 

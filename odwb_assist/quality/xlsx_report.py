@@ -16,6 +16,7 @@ from ..core.i18n import normalise_lang
 from ..core.spreadsheet import text_cell
 from .reader import read_table
 from .report import QualityReport
+from .titles import title as finding_title
 
 MAX_ROWS = 1_048_000  # the sheet limit of Excel
 FILLS = {Severity.ERROR: PatternFill("solid", fgColor="F8B4B4"), Severity.WARNING: PatternFill("solid", fgColor="FFE08A"),
@@ -86,7 +87,8 @@ def write_xlsx(report: QualityReport, source: str | Path, path: str | Path, lang
             marked = cells.get((int(row_number), str(column)))
             if marked is not None:
                 cell.fill = FILLS[marked.severity]
-                cell.comment = Comment(f"{marked.type}: {marked.message(language)}", "odwb-assist")
+                words = finding_title(marked.type, language, marked)  # the heading of the text and HTML reports
+                cell.comment = Comment(f"{words}{' : ' if fr else ': '}{marked.message(language)}", "odwb-assist")
             elif row_finding is not None:
                 cell.fill = ROW_FILLS[row_finding.severity]
             out_row.append(cell)
@@ -130,11 +132,12 @@ def _notes(workbook: Workbook, report: QualityReport, coloured: dict[tuple[int, 
         count = max(int(finding.count or 1), len(rows))
         shown = sum(1 for r in rows if (int(r), finding.field_name) in coloured)
         if count > shown:
+            kind = finding_title(finding.type, "fr" if fr else "en", finding)
             lines.append(
-                f"Colonne « {finding.field_name} » ({finding.type}) : {count - shown} cellule(s) fautive(s) sur {count} "
+                f"Colonne « {finding.field_name} » ({kind}) : {count - shown} cellule(s) fautive(s) sur {count} "
                 f"ne sont pas colorées : le rapport garde {shown} exemple(s) par problème. La liste complète : "
                 "odwb-assist check FICHIER --format json." if fr else
-                f"Column '{finding.field_name}' ({finding.type}): {count - shown} faulty cell(s) of {count} are not "
+                f"Column '{finding.field_name}' ({kind}): {count - shown} faulty cell(s) of {count} are not "
                 f"coloured: the report keeps {shown} example(s) per problem. The full list: "
                 "odwb-assist check FILE --format json.")
     hidden = sum(report.stats.values()) - len(report.findings)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from odwb_assist.plugin import CheckContext, Finding
 
 from .messages import MESSAGES
+from .titles import EXTRA
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -68,7 +69,7 @@ def emit(
     values: Callable[[str], dict[str, Any]] | None = None,
 ) -> Iterator[Finding]:
     """One finding of ``error_type`` per cell of ``cells`` (index = physical row numbers)."""
-    entry = MESSAGES[error_type]
+    entry, title = MESSAGES[error_type], EXTRA[error_type]
     number = field_number(context, field_name)
     cache: dict[str, tuple[Any, Any, dict[str, Any]]] = {}
     for row, cell in cells.items():
@@ -87,7 +88,7 @@ def emit(
             field_number=number,
             cell=cell,
             source=SOURCE,
-            extra=dict(extra),
+            extra={**extra, "title": title},
         )
 
 
@@ -98,5 +99,5 @@ def one(error_type: str, row: int, cell: str, field_name: str, context: CheckCon
     return Finding(
         type=error_type, severity=entry.severity, message=entry.message.format(**fmt), tip=entry.tip.format(**fmt),
         row_number=int(row), field_name=field_name, field_number=field_number(context, field_name), cell=cell,
-        source=SOURCE, extra=dict(values),
+        source=SOURCE, extra={**values, "title": EXTRA[error_type]},
     )

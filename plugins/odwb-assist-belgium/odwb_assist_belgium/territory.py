@@ -23,6 +23,7 @@ from .coordinates import TERRITORIES
 from .distinct import StashedColumns, emit_values, filled, stripped
 from .findings import SOURCE, field_number
 from .messages import MESSAGES
+from .titles import EXTRA
 
 Territory = Callable[[ColumnValues, CheckContext], tuple[pd.Series, pd.Series]]
 
@@ -100,5 +101,6 @@ class OutsideWalloniaCheck(StashedColumns, BaseTableCheck):
                 type=summary_type, severity=entry.severity, message=entry.message.format(**values),
                 tip=entry.tip.format(**values), row_number=state.examples[0][0], field_name=name,
                 field_number=field_number(context, name), cell=state.examples[0][1], source=SOURCE,
-                extra={"count": state.summarised, "examples": [{"rowNumber": r, "cell": c} for r, c in state.examples]},
+                extra={"count": state.summarised, "examples": [{"rowNumber": r, "cell": c} for r, c in state.examples],
+                       "title": EXTRA[summary_type]},
             )

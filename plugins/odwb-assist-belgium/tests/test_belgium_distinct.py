@@ -118,8 +118,8 @@ def test_row_checks_work_without_check_values():
     lat, lon = ["50,4669", "4,8670"], ["4,8670", "50,4669"]
     context = CheckContext(source="t.csv", fields=["lat", "lon"], kinds={"lat": "wgs84-latitude", "lon": "wgs84-longitude"})
     found = list(SwappedCoordinatesCheck().check_chunk(chunk({"lat": lat, "lon": lon}, first_row=10), context))
-    assert [(f.type, f.row_number, f.cell, f.extra) for f in found] == [
-        ("coordinates-swapped", 11, "4,8670", {"other": "50,4669"})]
+    assert [(f.type, f.row_number, f.cell, f.extra["other"]) for f in found] == [
+        ("coordinates-swapped", 11, "4,8670", "50,4669")]
 
 
 SCRIPT = """

@@ -12,13 +12,20 @@ from .handled import HANDLED
 if TYPE_CHECKING:
     import typer
 
-__all__ = ["odwb_event_types", "odwb_register_commands", "odwb_track_event"]
+__all__ = ["odwb_event_types", "odwb_help_en", "odwb_register_commands", "odwb_track_event"]
 
 @hookimpl
 def odwb_register_commands(app: typer.Typer) -> None:
     from .cli import programme_app
 
     app.add_typer(programme_app, name="programme")
+
+
+@hookimpl(optionalhook=True)  # an odwb-assist older than this hook still accepts the plugin
+def odwb_help_en() -> dict[str, str]:
+    from .help_en import HELP_EN
+
+    return HELP_EN
 
 
 @hookimpl

@@ -98,8 +98,9 @@ def test_a_wrong_byte_late_in_a_utf8_file_is_explained(tmp_path: Path) -> None:
     except InputError as exc:  # refused as a whole: the message must be French too
         assert not ENGLISH.search(str(exc.message("fr") if callable(getattr(exc, "message", None)) else exc))
         return
-    (finding,) = [f for f in report.findings if f.type == "encoding-error"]
-    assert "l'octet 0xE8 n'est pas un caractère valide dans l'encodage UTF-8" in finding.message("fr")
+    (finding,) = [f for f in report.findings if f.type == "mixed-encoding"]  # every row read, the byte located
+    assert report.rows == 30001 and (finding.row_number, finding.field_name) == (30002, "commune")
+    assert "l'octet 0xE8 n'est pas un caractère UTF-8" in finding.message("fr") and "« Liège »" in finding.message("fr")
     assert_french(report, path, tmp_path)
 
 

@@ -49,4 +49,4 @@ def test_a_finding_known_only_by_examples_is_explained(tmp_path: Path) -> None:
     report.findings = [only_examples]
     workbook = openpyxl.load_workbook(write_xlsx(report, source, tmp_path / "r.xlsx"))
     notes = " ".join(str(c.value) for row in workbook["a lire"].iter_rows() for c in row)
-    assert "Colonne « surface » (decimal-comma) : 10 cellule(s) fautive(s) sur 30 ne sont pas colorées" in notes
+    assert "Colonne « surface » (Virgule décimale) : 10 cellule(s) fautive(s) sur 30 ne sont pas colorées" in notes

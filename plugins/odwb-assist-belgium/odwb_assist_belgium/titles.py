@@ -1,0 +1,48 @@
+"""The report heading of each finding type of the plugin, in French and English.
+
+odwb-assist titles the findings of its own checks; a plugin's finding carries its title in
+``extra["title"]`` (``{"fr": …, "en": …}``, plain JSON), read by the text and HTML reports.
+"""
+
+from __future__ import annotations
+
+from odwb_assist.plugin import Msg
+
+TITLES: dict[str, Msg] = {
+    "be-nis-invalid": Msg("Code INS mal formé", "Malformed NIS code"),
+    "be-nis-unknown": Msg("Code INS inconnu", "Unknown NIS code"),
+    "be-nis-retired": Msg("Code INS supprimé (commune fusionnée)", "Retired NIS code (merged municipality)"),
+    "be-nis-obsolete": Msg("Code INS plus valide", "NIS code no longer valid"),
+    "be-nis-lost-zero": Msg("Code INS sans son zéro initial", "NIS code without its leading zero"),
+    "be-nis-outside-wallonia": Msg("Code INS hors de Wallonie", "NIS code outside Wallonia"),
+    "be-nis-mostly-outside-wallonia": Msg("Colonne de codes INS surtout hors de Wallonie",
+                                          "Column of NIS codes mostly outside Wallonia"),
+    "be-nis-name-mismatch": Msg("Code INS et nom de commune discordants", "NIS code and municipality name disagree"),
+    "be-postal-invalid": Msg("Code postal mal formé", "Malformed postal code"),
+    "be-postal-unknown": Msg("Code postal inconnu", "Unknown postal code"),
+    "be-postal-outside-wallonia": Msg("Code postal hors de Wallonie", "Postal code outside Wallonia"),
+    "be-postal-mostly-outside-wallonia": Msg("Colonne de codes postaux surtout hors de Wallonie",
+                                             "Column of postal codes mostly outside Wallonia"),
+    "be-postal-nis-mismatch": Msg("Code postal et code INS discordants", "Postal code and NIS code disagree"),
+    "be-postal-commune-mismatch": Msg("Code postal et commune discordants", "Postal code and municipality disagree"),
+    "be-enterprise-invalid": Msg("Numéro d'entreprise (BCE) non valide", "Invalid enterprise number (CBE)"),
+    "be-enterprise-lost-zero": Msg("Numéro d'entreprise sans son zéro initial", "Enterprise number without its leading zero"),
+    "be-iban-invalid": Msg("IBAN non valide", "Invalid IBAN"),
+    "be-phone-invalid": Msg("Numéro de téléphone non valide", "Invalid phone number"),
+    "be-phone-lost-zero": Msg("Numéro de téléphone sans son 0 initial", "Phone number without its leading 0"),
+    "be-phone-personal": Msg("Numéros de téléphone de personnes", "Phone numbers of people"),
+    "email-invalid": Msg("Adresse e-mail non valide", "Invalid e-mail address"),
+    "coordinates-invalid": Msg("Coordonnée non valide", "Invalid coordinate"),
+    "coordinates-outside-wallonia": Msg("Coordonnée hors de Wallonie", "Coordinate outside Wallonia"),
+    "coordinates-mostly-outside-wallonia": Msg("Colonne de coordonnées surtout hors de Wallonie",
+                                               "Column of coordinates mostly outside Wallonia"),
+    "coordinates-swapped": Msg("Latitude et longitude inversées", "Latitude and longitude swapped"),
+    "coordinates-projected": Msg("Coordonnées en mètres au lieu de degrés", "Coordinates in metres instead of degrees"),
+    "coordinates-degrees": Msg("Coordonnées en degrés au lieu de mètres Lambert 72",
+                               "Coordinates in degrees instead of Lambert 72 metres"),
+    "coordinates-lambert2008": Msg("Coordonnées en Lambert 2008 au lieu de Lambert 72",
+                                   "Coordinates in Lambert 2008 instead of Lambert 72"),
+    "be-national-number": Msg("Numéro de registre national", "National register number"),
+}
+
+EXTRA: dict[str, dict[str, str]] = {code: title.to_dict() for code, title in TITLES.items()}  # for ``extra["title"]``
