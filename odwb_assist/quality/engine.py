@@ -103,9 +103,9 @@ class _Run:
         """Run the type tally, the field kinds and the checks on a chunk (text cells, index = row numbers).
 
         Each check (its ``check_values`` over the columns, then its ``check_chunk``), each field kind and the type
-        tally is a group of jobs run in order on one thread; groups run on two threads (:mod:`.parallel`). The
-        findings are collected in the order of a serial run: the tally, the kinds, every ``check_values``, every
-        ``check_chunk``.
+        tally is a group of jobs run in order on one thread; with ``ODWB_THREADS=2`` groups run on two threads
+        (:mod:`.parallel`). The findings are collected in the order of a serial run: the tally, the kinds, every
+        ``check_values``, every ``check_chunk``.
         """
         self.rows += len(frame)
         encoded = EncodedColumns(frame, self.context.kinds)
@@ -139,10 +139,16 @@ class _Run:
                 values_jobs.extend(jobs)
             chunk_jobs.append(Job(name, lambda c=table_check: c.check_chunk(frame, context)))  # type: ignore[misc]
             groups.append((("check", index), [*jobs, chunk_jobs[-1]]))
-        if self.groups.size > 1 and self.value_checks:
+        serial = [tally, *kind_jobs, *values_jobs, *chunk_jobs]
+        if self.groups.size <= 1:  # one thread: each job as it comes, and its findings collected at once
+            for job in serial:
+                job.run()
+                self.collect(job)
+            return
+        if self.value_checks:
             encoded.encode_all(self.groups)  # the columns every check reads, encoded side by side
         self.groups.run(groups)
-        for job in [tally, *kind_jobs, *values_jobs, *chunk_jobs]:
+        for job in serial:
             self.collect(job)
 
 

@@ -125,8 +125,14 @@ def row_cells(column: ColumnValues, selected: Any) -> pd.Series:
     import pandas as pd
 
     picked = np.asarray(selected)
-    cells = column.values.to_numpy(dtype=object)[column.codes[picked]]
-    return pd.Series(cells, index=pd.Index(column.rows[picked], name="row"), dtype="str", name=column.name)
+    codes = column.codes[picked]
+    index = pd.Index(column.rows[picked], name="row")
+    arrow = column.arrow
+    if arrow is not None and column.values.dtype == "str" and not (codes < 0).any():  # taken in pyarrow
+        return pd.Series(column.values.dtype.__from_arrow__(arrow.take(codes)), index=index, name=column.name,
+                         copy=False)
+    cells = column.values.to_numpy(dtype=object)[codes]
+    return pd.Series(cells, index=index, dtype="str", name=column.name)
 
 
 class VerdictCache:
