@@ -245,5 +245,5 @@ def parse_frame(chunk: pd.DataFrame, *, shared: bool = False) -> tuple[np.ndarra
             else:
                 numbers[:, position], text[:, position] = parse_column(column)
     if shared:
-        _last[0], _last[1] = chunk, (numbers, text)
+        _last[1], _last[0] = (numbers, text), chunk  # the result first: a check on another thread reads [0] then [1]
     return numbers, text

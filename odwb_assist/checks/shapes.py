@@ -67,7 +67,7 @@ def filled_counts(chunk: pd.DataFrame, *, shared: bool = False) -> pd.Series:
 
     counts = pd.Series(filled_mask(chunk).sum(axis=1), index=chunk.index)
     if shared:
-        _last_counts[0], _last_counts[1] = chunk, counts
+        _last_counts[1], _last_counts[0] = counts, chunk  # the counts first: another thread reads [0] then [1]
     return counts
 
 

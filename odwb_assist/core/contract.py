@@ -100,8 +100,20 @@ class ColumnValues:
     def texts(self) -> list[str]:
         """The distinct non-empty cells as a Python list (the order of ``values``)."""
         if self._texts is None:
-            self._texts = [str(value) for value in self.values.tolist()]
+            values = self.values
+            texts = values.tolist()
+            if values.dtype != "str":  # a text Series already gives Python strings
+                texts = [str(value) for value in texts]
+            self._texts = texts
         return self._texts
+
+    @property
+    def arrow(self) -> Any:
+        """The distinct non-empty cells as a pyarrow array or chunked array (for ``pyarrow.compute``), or None when
+        ``values`` is not pyarrow-backed."""
+        if self._texts is not None and self._values is None:
+            return None
+        return getattr(self.values.array, "_pa_array", None)
 
     def __len__(self) -> int:
         return len(self._texts) if self._texts is not None else len(self.values)
@@ -132,10 +144,15 @@ class ColumnValues:
         import pandas as pd
 
         selected = self.row_mask(mask)
+        index = pd.Index(self.rows[selected], name="row")
+        arrow = None if self._values is None else self.arrow
+        if arrow is not None and self.values.dtype == "str":  # taken in pyarrow: no Python string made
+            picked = self.values.dtype.__from_arrow__(arrow.take(self.codes[selected]))
+            return pd.Series(picked, index=index, name=self.name, copy=False)
         distinct = (np.asarray(self._texts, dtype=object) if self._texts is not None
                     else self.values.to_numpy(dtype=object))
         picked = distinct[self.codes[selected]]
-        return pd.Series(picked, index=pd.Index(self.rows[selected], name="row"), dtype="str", name=self.name)
+        return pd.Series(picked, index=index, dtype="str", name=self.name)
 
 
 @runtime_checkable

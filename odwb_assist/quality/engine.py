@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 import warnings
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,7 @@ from .frictionless_read import Opened, load_schema, open_frictionless, sample_fr
 from .kinds import detect_kinds, field_kinds
 from .messages import RawError, from_frictionless
 from .notes import relabel
+from .parallel import Groups, Job, threads
 from .reader import CHUNK_ROWS, frame_from_rows
 from .report import Collector, QualityReport
 from .structure import structure_errors
@@ -59,6 +62,8 @@ class _Run:
         self.rows = 0
         self.failed: set[str] = set()
         self.value_checks = [c for c in table_checks if callable(getattr(c, "check_values", None))]
+        self.by_values = {id(c) for c in self.value_checks}
+        self.groups = Groups(threads())
 
     def add_all(self, origin: str, produce: Callable[[], Iterable[Finding] | None]) -> None:
         """Collect what ``produce()`` finds; a failing check becomes a ``check-failed`` finding, never a lost run."""
@@ -68,10 +73,24 @@ class _Run:
         except OdwbError:
             raise
         except Exception as exc:  # a plugin's check must not stop the whole check
-            warnings.warn(f"check {origin} failed: {type(exc).__name__}: {exc}", RuntimeWarning, stacklevel=2)
-            if origin not in self.failed:  # said once in the report, in words, so that a silent gap is not a green tick
-                self.failed.add(origin)
-                self.collector.add(check_failed(origin, exc))
+            self.failure(origin, exc)
+
+    def failure(self, origin: str, exc: Exception) -> None:
+        """A check that raised: warned, and said once in the report."""
+        warnings.warn(f"check {origin} failed: {type(exc).__name__}: {exc}", RuntimeWarning, stacklevel=3)
+        if origin not in self.failed:  # said once in the report, in words, so that a silent gap is not a green tick
+            self.failed.add(origin)
+            self.collector.add(check_failed(origin, exc))
+
+    def collect(self, job: Job) -> None:
+        """What a job found on another thread, added as :meth:`add_all` would have added it."""
+        for finding in job.found:
+            self.collector.add(finding)
+        if job.error is None:
+            return
+        if isinstance(job.error, OdwbError) or not isinstance(job.error, Exception):
+            raise job.error
+        self.failure(job.origin, job.error)
 
     def chunk(self, rows: list[list[Any]], numbers: list[int], names: list[str]) -> None:
         """A chunk of rows as Frictionless handed them over (the Frictionless path)."""
@@ -81,26 +100,56 @@ class _Run:
         self.frame(frame)
 
     def frame(self, frame: Any) -> None:
-        """Run the type tally, the field kinds and the checks on a chunk (text cells, index = row numbers)."""
+        """Run the type tally, the field kinds and the checks on a chunk (text cells, index = row numbers).
+
+        Each check (its ``check_values`` over the columns, then its ``check_chunk``), each field kind and the type
+        tally is a group of jobs run in order on one thread; with ``ODWB_THREADS=2`` groups run on two threads
+        (:mod:`.parallel`). The findings are collected in the order of a serial run: the tally, the kinds, every
+        ``check_values``, every ``check_chunk``.
+        """
         self.rows += len(frame)
         encoded = EncodedColumns(frame, self.context.kinds)
-        self.add_all("type", lambda: self.typing.add(frame, encoded))
+        context = self.context
+        tally = Job("type", lambda: self.typing.add(frame, encoded))
+        groups: list[tuple[Any, list[Job]]] = [("type", [tally])]
+        kind_jobs: list[Job] = []
+        by_kind: dict[str, list[Job]] = {}  # a kind's columns one after the other: its validator may keep a cache
         for name, kind in self.kinds.items():
             if name not in frame.columns:
                 continue
             if kind.validate_values is not None:
                 by_values = kind.validate_values
-                self.add_all(f"kind {kind.name}", lambda v=by_values, n=name: v(encoded[n], self.context))  # type: ignore[misc]
+                job = Job(f"kind {kind.name}", lambda v=by_values, n=name: v(encoded[n], context))  # type: ignore[misc]
             elif kind.validate is not None:
                 validate = kind.validate
-                self.add_all(f"kind {kind.name}", lambda v=validate, n=name: v(frame[n], n, self.context))  # type: ignore[misc]
-        for table_check in self.value_checks:
-            for name in frame.columns:
-                self.add_all(getattr(table_check, "name", "check"),
-                             lambda c=table_check, n=name: c.check_values(encoded[n], self.context))  # type: ignore[misc]
-        for table_check in self.table_checks:
-            self.add_all(getattr(table_check, "name", "check"),
-                         lambda c=table_check: c.check_chunk(frame, self.context))  # type: ignore[misc]
+                job = Job(f"kind {kind.name}", lambda v=validate, n=name: v(frame[n], n, context))  # type: ignore[misc]
+            else:
+                continue
+            kind_jobs.append(job)
+            by_kind.setdefault(kind.name, []).append(job)
+        groups.extend((("kind", name), jobs) for name, jobs in by_kind.items())
+        values_jobs: list[Job] = []
+        chunk_jobs: list[Job] = []
+        for index, table_check in enumerate(self.table_checks):
+            name = getattr(table_check, "name", "check")
+            jobs = []
+            if id(table_check) in self.by_values:
+                jobs = [Job(name, lambda c=table_check, n=column: c.check_values(encoded[n], context))  # type: ignore[misc]
+                        for column in frame.columns]
+                values_jobs.extend(jobs)
+            chunk_jobs.append(Job(name, lambda c=table_check: c.check_chunk(frame, context)))  # type: ignore[misc]
+            groups.append((("check", index), [*jobs, chunk_jobs[-1]]))
+        serial = [tally, *kind_jobs, *values_jobs, *chunk_jobs]
+        if self.groups.size <= 1:  # one thread: each job as it comes, and its findings collected at once
+            for job in serial:
+                job.run()
+                self.collect(job)
+            return
+        if self.value_checks:
+            encoded.encode_all(self.groups)  # the columns every check reads, encoded side by side
+        self.groups.run(groups)
+        for job in serial:
+            self.collect(job)
 
 
 class EncodedColumns:
@@ -110,14 +159,33 @@ class EncodedColumns:
         self.frame = frame
         self.kinds = kinds
         self.done: dict[str, ColumnValues] = {}
+        self._lock = threading.Lock()
+        self._locks: dict[str, threading.Lock] = {}
 
     def __getitem__(self, name: str) -> ColumnValues:
-        if name not in self.done:
-            position = self.frame.columns.get_loc(name)
-            series = self.frame.iloc[:, position]
-            encoded = from_arrow(series, position + 1, self.kinds.get(name))
-            self.done[name] = encoded or ColumnValues.from_series(series, position + 1, self.kinds.get(name))
-        return self.done[name]
+        done = self.done.get(name)
+        if done is None:  # one thread encodes a column, another one wanting it waits (checks may run on two threads)
+            with self._lock:
+                lock = self._locks.setdefault(name, threading.Lock())
+            with lock:
+                done = self.done.get(name)
+                if done is None:
+                    done = self.done[name] = self._encode(name)
+        return done
+
+    def _encode(self, name: str) -> ColumnValues:
+        position = self.frame.columns.get_loc(name)
+        series = self.frame.iloc[:, position]
+        encoded = from_arrow(series, position + 1, self.kinds.get(name))
+        return encoded or ColumnValues.from_series(series, position + 1, self.kinds.get(name))
+
+    def encode_all(self, groups: Groups) -> None:
+        """Encode every column now, on the threads of ``groups`` (``dictionary_encode`` releases the GIL)."""
+        groups.run([(("encode", index), [Job("encode", partial(self._found_nothing, name))])
+                    for index, name in enumerate(self.frame.columns)])
+
+    def _found_nothing(self, name: str) -> None:
+        self[name]
 
 
 def from_arrow(series: Any, number: int, kind: str | None) -> ColumnValues | None:

@@ -29,9 +29,28 @@ LAMBERT72 = "Lambert 72 (EPSG:31370)"
 LAMBERT2008 = "Lambert 2008 (EPSG:3812)"
 
 
+# A plain decimal that pyarrow's cast reads as pandas does: at most 15 significant digits, so both round it exactly
+# once (tested against pd.to_numeric); anything else (exponents, « inf », long numbers…) goes to pd.to_numeric.
+PLAIN_DECIMAL = r"^-?[0-9]{1,7}(\.[0-9]{1,8})?$"
+_FAST = 256  # distinct values: a shorter column costs less through pandas alone
+
+
 def numbers(values: pd.Series) -> pd.Series:
     """Numeric values (decimal comma accepted: the core ``decimal-comma`` check reports it); NaN if not a number."""
-    return pd.to_numeric(values.str.replace(",", ".", regex=False), errors="coerce")
+    text = values.str.replace(",", ".", regex=False)
+    array = getattr(text.array, "_pa_array", None)
+    if array is None or len(text) < _FAST or array.null_count:
+        return pd.to_numeric(text, errors="coerce")
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    plain = pc.match_substring_regex(array, PLAIN_DECIMAL).to_numpy().astype(bool)
+    result = np.full(len(text), np.nan)
+    result[plain] = pc.cast(array.filter(pa.chunked_array([plain])), pa.float64()).to_numpy()
+    if not plain.all():
+        result[~plain] = pd.to_numeric(text[~plain], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    return pd.Series(result, index=values.index)
 
 
 def parsed(column: ColumnValues) -> pd.Series:

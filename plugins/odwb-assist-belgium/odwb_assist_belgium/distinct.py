@@ -8,6 +8,7 @@ encodes a column once per chunk and hands the same object to every kind and chec
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -22,19 +23,26 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 _KEPT = 32  # columns whose derived values are kept: a chunk's worth, whatever the table's width
 _memo: dict[int, tuple[ColumnValues, dict[str, Any]]] = {}
+_memo_lock = threading.Lock()
 
 
 def memo(column: ColumnValues, key: str, compute: Callable[[], T]) -> T:
-    """``compute()`` once per column object and ``key`` (bounded: the oldest columns are forgotten)."""
-    entry = _memo.get(id(column))
-    if entry is None or entry[0] is not column:
-        if len(_memo) >= _KEPT:
-            del _memo[next(iter(_memo))]
-        entry = (column, {})
-        _memo[id(column)] = entry
+    """``compute()`` once per column object and ``key`` (bounded: the oldest columns are forgotten).
+
+    Thread-safe: the engine may run two kinds or checks at once; both may then compute the same value (the
+    first one kept), never read a half-made entry."""
+    with _memo_lock:
+        entry = _memo.get(id(column))
+        if entry is None or entry[0] is not column:
+            if len(_memo) >= _KEPT:
+                del _memo[next(iter(_memo))]
+            entry = (column, {})
+            _memo[id(column)] = entry
     derived = entry[1]
     if key not in derived:
-        derived[key] = compute()
+        value = compute()
+        with _memo_lock:
+            derived.setdefault(key, value)
     result: T = derived[key]
     return result
 
@@ -117,8 +125,14 @@ def row_cells(column: ColumnValues, selected: Any) -> pd.Series:
     import pandas as pd
 
     picked = np.asarray(selected)
-    cells = column.values.to_numpy(dtype=object)[column.codes[picked]]
-    return pd.Series(cells, index=pd.Index(column.rows[picked], name="row"), dtype="str", name=column.name)
+    codes = column.codes[picked]
+    index = pd.Index(column.rows[picked], name="row")
+    arrow = column.arrow
+    if arrow is not None and column.values.dtype == "str" and not (codes < 0).any():  # taken in pyarrow
+        return pd.Series(column.values.dtype.__from_arrow__(arrow.take(codes)), index=index, name=column.name,
+                         copy=False)
+    cells = column.values.to_numpy(dtype=object)[codes]
+    return pd.Series(cells, index=index, dtype="str", name=column.name)
 
 
 class VerdictCache:
