@@ -53,6 +53,7 @@ def parse_number(cell: str) -> tuple[float, int] | None:
 
 
 PLAIN = r"[+-]?[0-9]+(?:\.[0-9]+)?"
+COMMA = "[+-]?[0-9]+,[0-9]+"  # a plain decimal comma: one of LOCAL's forms, which normalises to the comma made a point
 # Literal no-break spaces, not \u escapes: pyarrow's regular expressions (RE2) then run them in C.
 # A unit after a number: « % », « € », « EUR », « places », « m2 », « km² » (lower case: « 5590 Ciney » is not one).
 UNIT = "(?:[%€$£°]|EUR|[a-zà-ÿ][a-zà-ÿ0-9²³/.]{0,11})"
@@ -198,6 +199,10 @@ def _parse_arrow(cells: pa.Array) -> tuple[np.ndarray, np.ndarray]:
         if direct is not None:  # a column of plain numbers: no regular expression needed
             numbers[where] = direct
         else:
+            comma = _fullmatch(candidates, COMMA)
+            if comma.any():  # « 50,354836 »: what the normalisation below gives, without its passes
+                numbers[where[comma]] = _arrow_floats(pc.replace_substring(candidates.filter(comma), ",", "."))
+                candidates, where = candidates.filter(~comma), where[~comma]
             plain = _fullmatch(candidates, PLAIN)
             if plain.any():
                 numbers[where[plain]] = _arrow_floats(candidates.filter(plain))

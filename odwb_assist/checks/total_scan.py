@@ -25,6 +25,9 @@ from .total_markers import PREFILTER, Marker, could_be_marker, marker
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
+
+    from ..core.contract import ColumnValues
 
 SEARCH_COLUMNS = 8  # pivot exports label their subtotals in the third or fourth column, sometimes further
 
@@ -63,11 +66,22 @@ class _Sums:
         return self.count
 
     def add(self, numbers: np.ndarray, text: np.ndarray, rows: int) -> None:
-        valued = ~np.isnan(numbers)
-        self.total += np.nansum(numbers, axis=0) if numbers.ndim == 2 else np.nan_to_num(numbers)
-        self.text += text.sum(axis=0) if text.ndim == 2 else text
-        self.counted[...] += valued.sum(axis=0) if numbers.ndim == 2 else valued
+        self.add_sums(*column_sums(numbers, text), rows)
+
+    def add_sums(self, total: np.ndarray, text: np.ndarray, count: np.ndarray, rows: int) -> None:
+        """Add what :func:`column_sums` gives for ``rows`` rows."""
+        self.total += total
+        self.text += text
+        self.counted[...] += count
         self.rows += rows
+
+
+def column_sums(numbers: np.ndarray, text: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per column: the sum of the numbers, the count of text cells, the count of numbers (of one row or of rows)."""
+    valued = ~np.isnan(numbers)
+    if numbers.ndim == 2:
+        return np.nansum(numbers, axis=0), text.sum(axis=0), valued.sum(axis=0)
+    return np.nan_to_num(numbers), text, valued
 
 
 def tolerance(cell: str, rows: int) -> float:
@@ -97,7 +111,9 @@ class TotalScanner:
         self.previous: list[str] = [""] * self.search  # the last data row's label cells
         self.groups: list[str] = [""] * self.search  # the last non-empty label of each column
 
-    def feed(self, chunk: pd.DataFrame) -> list[Verdict]:
+    def feed(self, chunk: pd.DataFrame, values: dict[int, ColumnValues] | None = None) -> list[Verdict]:
+        """The verdicts on the rows of ``chunk``; ``values``: the distinct values of its columns by position (0-based),
+        when the check engine encoded them (the label cells are then tested once per distinct value)."""
         if self.width < 0:
             self._start(len(chunk.columns))
         if chunk.empty or self.width == 0:
@@ -109,7 +125,10 @@ class TotalScanner:
         candidates = np.zeros(len(chunk), dtype=bool)
         for position, column in enumerate(self.labels):
             if text[:, position].any():  # a marker is text: columns of numbers only are skipped
-                candidates |= text[:, position] & column.matches(PREFILTER)
+                distinct = (values or {}).get(position)
+                found = _distinct_matches(distinct, PREFILTER) if distinct is not None and \
+                    _same_rows(distinct, chunk) else column.matches(PREFILTER)
+                candidates |= text[:, position] & found
         if candidates.any():  # a commune such as « Somme-Leuze » holds « som »: judged once per distinct label
             candidates = self._markers(candidates)
         sections = np.zeros(len(chunk), dtype=bool)
@@ -183,8 +202,9 @@ class TotalScanner:
     def _add_data(self, numbers: np.ndarray, text: np.ndarray, start: int, stop: int) -> None:
         if stop <= start:
             return
-        self.data.add(numbers[start:stop], text[start:stop], stop - start)
-        self.every.add(numbers[start:stop], text[start:stop], stop - start)
+        sums = column_sums(numbers[start:stop], text[start:stop])  # once for both running sums
+        self.data.add_sums(*sums, stop - start)
+        self.every.add_sums(*sums, stop - start)
         self._add_labels(start, stop)
 
     def _add_labels(self, start: int, stop: int) -> None:
@@ -268,6 +288,18 @@ class _Column:
         self.array = array
         self._filled: np.ndarray | None = None
 
+    @classmethod
+    def of(cls, array: pa.Array | pa.ChunkedArray) -> _Column:
+        """An Arrow text array as it is."""
+        import pyarrow as pa
+
+        column = cls.__new__(cls)
+        if isinstance(array, pa.ChunkedArray):
+            array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+        column.array = array
+        column._filled = None
+        return column
+
     @property
     def filled(self) -> np.ndarray:
         """Which cells are not ``""``."""
@@ -287,3 +319,21 @@ class _Column:
 
     def cell(self, row: int) -> str:
         return str(self.array[row].as_py())
+
+
+def _same_rows(column: ColumnValues, chunk: pd.DataFrame) -> bool:
+    """Whether ``column`` was encoded from this chunk (the same rows)."""
+    rows = column.rows
+    return len(rows) == len(chunk) and bool(len(rows)) and int(rows[0]) == int(chunk.index[0]) \
+        and int(rows[-1]) == int(chunk.index[-1])
+
+
+def _distinct_matches(column: ColumnValues, pattern: str) -> np.ndarray:
+    """Which rows hold a match of ``pattern``, tested once per distinct value (an empty cell never matches)."""
+    import pyarrow as pa
+
+    values = column.values
+    array = getattr(values.array, "_pa_array", None)
+    if array is None:
+        array = pa.array(values.to_numpy(dtype=object), type=pa.large_string())
+    return column.row_mask(_Column.of(array).matches(pattern))

@@ -79,3 +79,16 @@ def test_a_pivot_subtotal_in_the_third_column_among_somme_leuze_rows_is_found(tm
     assert len(verdicts) == 3 * 30 + 30 + 1 and all(v.certain for v in verdicts)
     communes = np.asarray([row[3] for row in rows[1:]])
     assert (communes == "Somme-Leuze").sum() == 30 and not any(v.cell == "Somme-Leuze" for v in verdicts)
+
+
+def test_the_distinct_values_of_the_engine_give_the_same_verdicts_as_the_cells() -> None:
+    from odwb_assist.core.contract import ColumnValues
+
+    rows = pivot_rows(years=tuple(range(2000, 2030)))
+    frame = _frame(rows[1:], rows[0])
+    values = {position: ColumnValues.from_series(frame.iloc[:, position], position + 1)
+              for position in range(len(frame.columns))}
+    by_values = TotalScanner().feed(frame, values)
+    assert by_values == TotalScanner().feed(frame) and len(by_values) == 3 * 30 + 30 + 1
+    other = {position: ColumnValues.from_series(frame.iloc[:100, position], position + 1) for position in values}
+    assert TotalScanner().feed(frame, other) == by_values  # values of other rows are not used
