@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan
+from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext, FixPlan
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from .chunk_values import KeepsValues
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,27 +61,18 @@ def finding(verdict: Verdict) -> Finding:
                    cell=verdict.cell, extra={"reason": verdict.reason})
 
 
-class TotalRowCheck(BaseTableCheck):
+class TotalRowCheck(KeepsValues, BaseTableCheck):
     name = "total-row"
     types = ("total-row", "possible-total")
+    kept_columns = 8  # :data:`.total_scan.SEARCH_COLUMNS`: their labels are tested once per distinct value
 
     def start(self, context: CheckContext) -> None:
         from .total_scan import TotalScanner  # numpy: imported when a check runs, not when plugins load
 
         self.scanner = TotalScanner(shared=True)
-        self.values: dict[int, ColumnValues] = {}
-
-    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
-        """Keep the distinct values of the leading label columns for :meth:`check_chunk` (their markers)."""
-        from .total_scan import SEARCH_COLUMNS
-
-        if column.number <= SEARCH_COLUMNS:
-            self.values[column.number - 1] = column
-        return ()
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        values, self.values = self.values, {}
-        return [finding(verdict) for verdict in self.scanner.feed(chunk, values)]
+        return [finding(verdict) for verdict in self.scanner.feed(chunk, self.chunk_values(chunk))]
 
 
 def total_verdicts(table: pd.DataFrame) -> list[Verdict]:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .chunk_values import same_rows
 from .numbers import parse_frame, parse_number
 from .total_markers import PREFILTER, Marker, could_be_marker, marker
 
@@ -127,7 +128,7 @@ class TotalScanner:
             if text[:, position].any():  # a marker is text: columns of numbers only are skipped
                 distinct = (values or {}).get(position)
                 found = _distinct_matches(distinct, PREFILTER) if distinct is not None and \
-                    _same_rows(distinct, chunk) else column.matches(PREFILTER)
+                    same_rows(distinct, chunk) else column.matches(PREFILTER)
                 candidates |= text[:, position] & found
         if candidates.any():  # a commune such as « Somme-Leuze » holds « som »: judged once per distinct label
             candidates = self._markers(candidates)
@@ -319,13 +320,6 @@ class _Column:
 
     def cell(self, row: int) -> str:
         return str(self.array[row].as_py())
-
-
-def _same_rows(column: ColumnValues, chunk: pd.DataFrame) -> bool:
-    """Whether ``column`` was encoded from this chunk (the same rows)."""
-    rows = column.rows
-    return len(rows) == len(chunk) and bool(len(rows)) and int(rows[0]) == int(chunk.index[0]) \
-        and int(rows[-1]) == int(chunk.index[-1])
 
 
 def _distinct_matches(column: ColumnValues, pattern: str) -> np.ndarray:
