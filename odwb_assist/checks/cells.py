@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
@@ -113,9 +113,77 @@ def fullmatch_mask(values: pd.Series, pattern: str, prefilter: str | None = None
         fullmatch = compiled(pattern).fullmatch
         return np.fromiter(((prefilter is None or prefilter in v) and fullmatch(v) is not None
                             for v in values.tolist()), dtype=bool, count=len(values))
+    cells = arrow_text(values) if re2_safe(pattern) else None
+    if cells is not None:  # pyarrow.compute directly: what pandas runs, without its per-call overhead
+        return arrow_fullmatch(cells, pattern, prefilter)
     mask = np.ones(len(values), dtype=bool) if prefilter is None else \
         values.str.contains(prefilter, regex=False).to_numpy(dtype=bool, copy=True)
     if mask.any():
         at = np.flatnonzero(mask)
         mask[at] = values.iloc[at].str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
     return mask
+
+
+def arrow_fullmatch(cells: pa.Array, pattern: str, prefilter: str | None = None) -> np.ndarray:
+    """True where an Arrow text cell fully matches ``pattern`` (RE2) and holds ``prefilter``; nulls are False."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    def flags(result: pa.Array) -> np.ndarray:
+        return np.asarray(pc.fill_null(result, False).to_numpy(zero_copy_only=False), dtype=bool)
+
+    mask = np.ones(len(cells), dtype=bool) if prefilter is None else flags(pc.match_substring(cells, prefilter))
+    if mask.all():
+        return flags(pc.match_substring_regex(cells, f"^(?:{pattern})$"))
+    if mask.any():
+        at = np.flatnonzero(mask)
+        mask[at] = flags(pc.match_substring_regex(cells.take(pa.array(at)), f"^(?:{pattern})$"))
+    return mask
+
+
+def arrow_text(values: pd.Series) -> pa.Array | None:
+    """The Arrow text array behind a pandas text Series (one chunk), or None when it is not Arrow-backed."""
+    import pyarrow as pa
+
+    array = getattr(values.array, "_pa_array", None)
+    if array is None or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+        return None
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+    return array
+
+
+@lru_cache(maxsize=256)
+def re2_safe(pattern: str) -> bool:
+    """Whether pandas would run ``pattern`` with pyarrow's RE2 whatever the cells, and so may we: no lookaround,
+    backreference or ``\\u`` escape, no ``\\s``/``\\w``/``\\d``/``\\b`` category, no end anchor (pandas falls
+    back to Python's ``re`` for those, on some cells). Conservative: any doubt leaves the call to pandas."""
+    if re.search(r"(?<!\\)(?:\\\\)*\\(?:[uUNZ]|x\{)", pattern):
+        return False
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        tokens = _parser.parse(pattern)
+    except Exception:  # not a pattern Python reads, or another Python's parser
+        return False
+    unsafe = {_parser.ASSERT, _parser.ASSERT_NOT, _parser.GROUPREF, _parser.CATEGORY, _parser.AT}
+    nested = {_parser.MAX_REPEAT, _parser.MIN_REPEAT, getattr(_parser, "POSSESSIVE_REPEAT", None)}
+
+    def safe(items: Any) -> bool:
+        for op, argument in items:
+            if op in unsafe and not (op == _parser.AT and argument == _parser.AT_BEGINNING):
+                return False
+            if op == _parser.SUBPATTERN and not safe(argument[3]):
+                return False
+            if op == _parser.BRANCH and not all(safe(branch) for branch in argument[1]):
+                return False
+            if op in nested and not safe(argument[2]):
+                return False
+            if op == _parser.IN and not safe(argument):
+                return False
+            if op in (getattr(_parser, "ATOMIC_GROUP", None), _parser.GROUPREF_EXISTS):
+                return False
+        return True
+
+    return safe(tokens)
