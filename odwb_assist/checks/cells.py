@@ -65,7 +65,8 @@ def filled_mask(chunk: pd.DataFrame) -> np.ndarray:
 
     if chunk.empty:
         return np.zeros(chunk.shape, dtype=bool)
-    return grid(pc.not_equal(pc.utf8_trim_whitespace(stacked(chunk)), ""), chunk)
+    cells = stacked(chunk)  # blank after a strip: empty, or whitespace only (one pass, no stripped copy)
+    return grid(pc.and_not(pc.greater(pc.binary_length(cells), 0), pc.utf8_is_space(cells)), chunk)
 
 
 def text_series(chunk: pd.DataFrame, positions: list[int] | None = None) -> pd.Series:

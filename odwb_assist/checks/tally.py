@@ -95,7 +95,10 @@ class ColumnTally:
 def _sorted_rows(parts: list[np.ndarray]) -> RowNumbers:
     import numpy as np
 
-    return RowNumbers(np.sort(np.concatenate(parts)) if parts else ())
+    if not parts:
+        return RowNumbers(())
+    rows = np.concatenate(parts)
+    return RowNumbers(rows if bool(np.all(rows[1:] >= rows[:-1])) else np.sort(rows))  # chunks in order: sorted
 
 
 def field_number(chunk: pd.DataFrame, column: object) -> int:
