@@ -121,22 +121,21 @@ class TotalScanner:
             return []
         columns = list(chunk.columns)
         numbers, text = self._parse(chunk)
-        # The label cells as Arrow arrays: tested in C, read one cell at a time only where a row is judged.
-        self.labels = [_Column(chunk.iloc[:, position]) for position in range(self.search)]
+        # The label cells through their distinct values (or as Arrow arrays): tested in C, read one cell at a time
+        # only where a row is judged.
+        known = {position: column for position, column in (values or {}).items() if same_rows(column, chunk)}
+        self.labels = [_Column(chunk.iloc[:, position], known.get(position)) for position in range(self.search)]
         candidates = np.zeros(len(chunk), dtype=bool)
         for position, column in enumerate(self.labels):
             if text[:, position].any():  # a marker is text: columns of numbers only are skipped
-                distinct = (values or {}).get(position)
-                found = _distinct_matches(distinct, PREFILTER) if distinct is not None and \
-                    same_rows(distinct, chunk) else column.matches(PREFILTER)
-                candidates |= text[:, position] & found
+                candidates |= text[:, position] & column.matches(PREFILTER)
         if candidates.any():  # a commune such as « Somme-Leuze » holds « som »: judged once per distinct label
             candidates = self._markers(candidates)
         sections = np.zeros(len(chunk), dtype=bool)
         if self.width >= 3:
             filled = sum(column.filled.astype(np.int64) for column in self.labels)
             for position in range(self.search, self.width):
-                filled = filled + _Column(chunk.iloc[:, position]).filled
+                filled = filled + _Column(chunk.iloc[:, position], known.get(position)).filled
             sections = np.asarray(filled) == 1
         if not candidates.any() and not sections.any():
             self._add_data(numbers, text, 0, len(chunk))
@@ -276,17 +275,13 @@ def _matches(columns: list[int], cells: list[str], numbers: np.ndarray, now: _Su
 
 
 class _Column:
-    """One column of a chunk as an Arrow text array (pandas' own when it is Arrow-backed: no copy)."""
+    """One column of a chunk: through the engine's distinct values when given (``values``), else as an Arrow text
+    array (pandas' own when it is Arrow-backed: no copy), made only when needed."""
 
-    def __init__(self, series: pd.Series) -> None:
-        import pyarrow as pa
-
-        array = getattr(series.array, "_pa_array", None)
-        if array is None or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
-            array = pa.array(series.astype(str).to_numpy(dtype=object), type=pa.large_string())
-        elif isinstance(array, pa.ChunkedArray):
-            array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
-        self.array = array
+    def __init__(self, series: pd.Series | None, values: ColumnValues | None = None) -> None:
+        self.series = series
+        self.values = values
+        self._array: pa.Array | None = None
         self._filled: np.ndarray | None = None
 
     @classmethod
@@ -294,12 +289,25 @@ class _Column:
         """An Arrow text array as it is."""
         import pyarrow as pa
 
-        column = cls.__new__(cls)
+        column = cls(None)
         if isinstance(array, pa.ChunkedArray):
             array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
-        column.array = array
-        column._filled = None
+        column._array = array
         return column
+
+    @property
+    def array(self) -> pa.Array:
+        import pyarrow as pa
+
+        if self._array is None:
+            assert self.series is not None
+            array = getattr(self.series.array, "_pa_array", None)
+            if array is None or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+                array = pa.array(self.series.astype(str).to_numpy(dtype=object), type=pa.large_string())
+            elif isinstance(array, pa.ChunkedArray):
+                array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+            self._array = array
+        return self._array
 
     @property
     def filled(self) -> np.ndarray:
@@ -307,27 +315,30 @@ class _Column:
         import pyarrow.compute as pc
 
         if self._filled is None:
-            self._filled = np.asarray(pc.fill_null(pc.not_equal(self.array, ""), True)
-                                      .to_numpy(zero_copy_only=False), dtype=bool)
+            if self.values is not None:
+                self._filled = self.values.codes >= 0
+            else:
+                self._filled = np.asarray(pc.fill_null(pc.not_equal(self.array, ""), True)
+                                          .to_numpy(zero_copy_only=False), dtype=bool)
         return self._filled
 
     def matches(self, pattern: str) -> np.ndarray:
-        """Which cells hold a match of ``pattern`` (RE2, as pandas' ``str.contains`` runs it)."""
+        """Which cells hold a match of ``pattern`` (RE2, as pandas' ``str.contains`` runs it); through the distinct
+        values when known (an empty cell never matches)."""
+        import pyarrow as pa
         import pyarrow.compute as pc
 
+        if self.values is not None:
+            distinct = self.values.values
+            array = getattr(distinct.array, "_pa_array", None)
+            if array is None:
+                array = pa.array(distinct.to_numpy(dtype=object), type=pa.large_string())
+            return np.asarray(self.values.row_mask(_Column.of(array).matches(pattern)), dtype=bool)
         found = pc.fill_null(pc.match_substring_regex(self.array, pattern), False)
         return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
 
     def cell(self, row: int) -> str:
+        if self.values is not None:
+            code = int(self.values.codes[row])
+            return "" if code < 0 else str(self.values.values.iat[code])
         return str(self.array[row].as_py())
-
-
-def _distinct_matches(column: ColumnValues, pattern: str) -> np.ndarray:
-    """Which rows hold a match of ``pattern``, tested once per distinct value (an empty cell never matches)."""
-    import pyarrow as pa
-
-    values = column.values
-    array = getattr(values.array, "_pa_array", None)
-    if array is None:
-        array = pa.array(values.to_numpy(dtype=object), type=pa.large_string())
-    return column.row_mask(_Column.of(array).matches(pattern))
