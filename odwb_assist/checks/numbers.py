@@ -194,8 +194,10 @@ def _parse_arrow(cells: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     maybe = _mask(pc.is_in(head, value_set=_arrow_set(str(cells.type), frozenset(_FIRST)))) & filled
     if maybe.any():
         where = np.flatnonzero(maybe)
-        candidates = cells.filter(maybe)
-        direct = _arrow_strict_floats(candidates)
+        every = bool(maybe.all())
+        candidates = cells if every else cells.filter(maybe)
+        # the same cells as above when every one is a candidate: already known not to be all plain numbers
+        direct = None if every and filled.all() else _arrow_strict_floats(candidates)
         if direct is not None:  # a column of plain numbers: no regular expression needed
             numbers[where] = direct
         else:
