@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
+    from ..core.contract import ColumnValues
+
 
 STACK_ROWS = 2000  # a shorter chunk is parsed as one column of all its cells (a fixed cost per column is slow on wide tables)
 
@@ -58,15 +60,36 @@ def grid(values: pa.ChunkedArray | pa.Array, chunk: pd.DataFrame) -> np.ndarray:
     return flat.reshape(columns, rows).T
 
 
-def filled_mask(chunk: pd.DataFrame) -> np.ndarray:
-    """(rows, columns): True where a cell holds something else than blanks (Python's ``str.strip``)."""
+def filled_mask(chunk: pd.DataFrame, values: dict[int, ColumnValues] | None = None) -> np.ndarray:
+    """(rows, columns): True where a cell holds something else than blanks (Python's ``str.strip``).
+
+    A long chunk is read column by column (no copy of its cells into one array), through the distinct values of
+    a column when ``values`` (position -> the engine's :class:`ColumnValues` of this chunk) has them."""
     import numpy as np
-    import pyarrow.compute as pc
 
     if chunk.empty:
         return np.zeros(chunk.shape, dtype=bool)
-    cells = stacked(chunk)  # blank after a strip: empty, or whitespace only (one pass, no stripped copy)
-    return grid(pc.and_not(pc.greater(pc.binary_length(cells), 0), pc.utf8_is_space(cells)), chunk)
+    if len(chunk) < STACK_ROWS:
+        return grid(_not_blank(stacked(chunk)), chunk)
+    found = np.empty(chunk.shape, dtype=bool)
+    for position in range(len(chunk.columns)):
+        column = (values or {}).get(position)
+        if column is not None and len(column.codes) == len(chunk):
+            distinct = arrow_text(column.values)
+            if distinct is not None:
+                keep = np.asarray(_not_blank(distinct).to_numpy(zero_copy_only=False), dtype=bool)
+                found[:, position] = column.row_mask(keep)
+                continue
+        cells = stacked(chunk, [position])
+        found[:, position] = np.asarray(_not_blank(cells).to_numpy(zero_copy_only=False), dtype=bool)
+    return found
+
+
+def _not_blank(cells: pa.Array) -> pa.Array:
+    """Not blank after a strip: neither empty nor whitespace only (one pass, no stripped copy); nulls are False."""
+    import pyarrow.compute as pc
+
+    return pc.fill_null(pc.and_not(pc.greater(pc.binary_length(cells), 0), pc.utf8_is_space(cells)), False)
 
 
 def text_series(chunk: pd.DataFrame, positions: list[int] | None = None) -> pd.Series:

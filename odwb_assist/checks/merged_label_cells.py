@@ -148,7 +148,7 @@ def fill_down(column: pd.Series, rows: pd.Series) -> pd.Series:
 class MergedLabelCellsCheck(KeepsValues, BaseTableCheck):
     name = "merged-label-cells"
     types = ("merged-label-cells",)
-    kept_columns = LABEL_COLUMNS
+    kept_columns = None  # every column: the labels, and the filled cells of each row (counted on distinct values)
 
     def start(self, context: CheckContext) -> None:
         self.labels: dict[int, set[str]] = {}
@@ -160,7 +160,8 @@ class MergedLabelCellsCheck(KeepsValues, BaseTableCheck):
         values = self.chunk_values(chunk)
         if chunk.empty:
             return ()
-        counts = filled_counts(chunk, shared=True)  # once per chunk, shared by every candidate column (and check)
+        # once per chunk, shared by every candidate column (and check)
+        counts = filled_counts(chunk, shared=True, values=values)
         for position in candidate_positions(len(chunk.columns)):
             if position not in self.first:
                 data = chunk.index[counts.to_numpy() >= full_row_threshold(len(chunk.columns))]

@@ -71,3 +71,15 @@ def test_tally_of_distinct_values_counts_what_the_cells_give(rows: int) -> None:
     assert by_values.counts == by_cells.counts and by_values.examples == by_cells.examples
     assert by_values.numbers == by_cells.numbers == {"Montant": 4}
     assert [list(part) for part in by_values.rows["Montant"]] == [list(part) for part in by_cells.rows["Montant"]]
+
+
+def test_filled_cells_column_by_column_or_on_distinct_values_as_on_the_stacked_cells() -> None:
+    blanks = ["", " ", "\u00a0", "\t \u202f", "x", " y ", "0", "\u3000"]
+    rows = 3 * cells.STACK_ROWS
+    chunk = pd.DataFrame({f"c{j}": [blanks[(i * (j + 1)) % len(blanks)] for i in range(rows)] for j in range(4)},
+                         index=range(2, rows + 2), dtype="str")
+    expected = np.array([[cell.strip() != "" for cell in row] for row in chunk.itertuples(index=False)])
+    values = {p: ColumnValues.from_series(chunk.iloc[:, p], p + 1) for p in (0, 2)}
+    assert (cells.filled_mask(chunk) == expected).all()
+    assert (cells.filled_mask(chunk, values) == expected).all()
+    assert (cells.filled_mask(chunk.head(50)) == expected[:50]).all()  # a short chunk: all cells at once
