@@ -270,16 +270,18 @@ class TypeTally:
             codes = values.column.codes[start:stop]
             filled = codes >= 0
             kinds = list(state.counts)
-            needed = np.unique(codes)
-            needed = needed[needed >= 0]  # the distinct values of these rows: only their verdicts are read
+            needed = None  # the distinct values of these rows (None: all): only their verdicts are read
+            if stop - start < len(values.column.codes):
+                needed = np.flatnonzero(np.bincount(codes[filled], minlength=len(values.column)))
             everywhere = None
             if not state.fixed:  # placeholders (cells no candidate reads) count as empty cells
                 everywhere = np.ones(len(values.column), dtype=bool)
                 for kind in kinds:
                     everywhere &= values.invalid(kind, needed)
-                unknown = np.ones(len(values.column), dtype=bool)
-                unknown[needed] = False
-                everywhere[unknown] = False  # verdicts not computed yet: not read through these rows' codes
+                if needed is not None:
+                    unknown = np.ones(len(values.column), dtype=bool)
+                    unknown[needed] = False
+                    everywhere[unknown] = False  # verdicts not computed yet: not read through these rows' codes
             placeholder = values.placeholders(everywhere) if everywhere is not None and everywhere.any() else None
             placeholder_rows = (np.append(placeholder, False)[codes] if placeholder is not None
                                 else np.zeros(len(codes), dtype=bool))
