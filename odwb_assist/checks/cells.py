@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
     import pyarrow as pa
+
+    from ..core.contract import ColumnValues
 
 
 STACK_ROWS = 2000  # a shorter chunk is parsed as one column of all its cells (a fixed cost per column is slow on wide tables)
@@ -58,14 +60,36 @@ def grid(values: pa.ChunkedArray | pa.Array, chunk: pd.DataFrame) -> np.ndarray:
     return flat.reshape(columns, rows).T
 
 
-def filled_mask(chunk: pd.DataFrame) -> np.ndarray:
-    """(rows, columns): True where a cell holds something else than blanks (Python's ``str.strip``)."""
+def filled_mask(chunk: pd.DataFrame, values: dict[int, ColumnValues] | None = None) -> np.ndarray:
+    """(rows, columns): True where a cell holds something else than blanks (Python's ``str.strip``).
+
+    A long chunk is read column by column (no copy of its cells into one array), through the distinct values of
+    a column when ``values`` (position -> the engine's :class:`ColumnValues` of this chunk) has them."""
     import numpy as np
-    import pyarrow.compute as pc
 
     if chunk.empty:
         return np.zeros(chunk.shape, dtype=bool)
-    return grid(pc.not_equal(pc.utf8_trim_whitespace(stacked(chunk)), ""), chunk)
+    if len(chunk) < STACK_ROWS:
+        return grid(_not_blank(stacked(chunk)), chunk)
+    found = np.empty(chunk.shape, dtype=bool)
+    for position in range(len(chunk.columns)):
+        column = (values or {}).get(position)
+        if column is not None and len(column.codes) == len(chunk):
+            distinct = arrow_text(column.values)
+            if distinct is not None:
+                keep = np.asarray(_not_blank(distinct).to_numpy(zero_copy_only=False), dtype=bool)
+                found[:, position] = column.row_mask(keep)
+                continue
+        cells = stacked(chunk, [position])
+        found[:, position] = np.asarray(_not_blank(cells).to_numpy(zero_copy_only=False), dtype=bool)
+    return found
+
+
+def _not_blank(cells: pa.Array) -> pa.Array:
+    """Not blank after a strip: neither empty nor whitespace only (one pass, no stripped copy); nulls are False."""
+    import pyarrow.compute as pc
+
+    return pc.fill_null(pc.and_not(pc.greater(pc.binary_length(cells), 0), pc.utf8_is_space(cells)), False)
 
 
 def text_series(chunk: pd.DataFrame, positions: list[int] | None = None) -> pd.Series:
@@ -113,9 +137,77 @@ def fullmatch_mask(values: pd.Series, pattern: str, prefilter: str | None = None
         fullmatch = compiled(pattern).fullmatch
         return np.fromiter(((prefilter is None or prefilter in v) and fullmatch(v) is not None
                             for v in values.tolist()), dtype=bool, count=len(values))
+    cells = arrow_text(values) if re2_safe(pattern) else None
+    if cells is not None:  # pyarrow.compute directly: what pandas runs, without its per-call overhead
+        return arrow_fullmatch(cells, pattern, prefilter)
     mask = np.ones(len(values), dtype=bool) if prefilter is None else \
         values.str.contains(prefilter, regex=False).to_numpy(dtype=bool, copy=True)
     if mask.any():
         at = np.flatnonzero(mask)
         mask[at] = values.iloc[at].str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
     return mask
+
+
+def arrow_fullmatch(cells: pa.Array, pattern: str, prefilter: str | None = None) -> np.ndarray:
+    """True where an Arrow text cell fully matches ``pattern`` (RE2) and holds ``prefilter``; nulls are False."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    def flags(result: pa.Array) -> np.ndarray:
+        return np.asarray(pc.fill_null(result, False).to_numpy(zero_copy_only=False), dtype=bool)
+
+    mask = np.ones(len(cells), dtype=bool) if prefilter is None else flags(pc.match_substring(cells, prefilter))
+    if mask.all():
+        return flags(pc.match_substring_regex(cells, f"^(?:{pattern})$"))
+    if mask.any():
+        at = np.flatnonzero(mask)
+        mask[at] = flags(pc.match_substring_regex(cells.take(pa.array(at)), f"^(?:{pattern})$"))
+    return mask
+
+
+def arrow_text(values: pd.Series) -> pa.Array | None:
+    """The Arrow text array behind a pandas text Series (one chunk), or None when it is not Arrow-backed."""
+    import pyarrow as pa
+
+    array = getattr(values.array, "_pa_array", None)
+    if array is None or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+        return None
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+    return array
+
+
+@lru_cache(maxsize=256)
+def re2_safe(pattern: str) -> bool:
+    """Whether pandas would run ``pattern`` with pyarrow's RE2 whatever the cells, and so may we: no lookaround,
+    backreference or ``\\u`` escape, no ``\\s``/``\\w``/``\\d``/``\\b`` category, no end anchor (pandas falls
+    back to Python's ``re`` for those, on some cells). Conservative: any doubt leaves the call to pandas."""
+    if re.search(r"(?<!\\)(?:\\\\)*\\(?:[uUNZ]|x\{)", pattern):
+        return False
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        tokens = _parser.parse(pattern)
+    except Exception:  # not a pattern Python reads, or another Python's parser
+        return False
+    unsafe = {_parser.ASSERT, _parser.ASSERT_NOT, _parser.GROUPREF, _parser.CATEGORY, _parser.AT}
+    nested = {_parser.MAX_REPEAT, _parser.MIN_REPEAT, getattr(_parser, "POSSESSIVE_REPEAT", None)}
+
+    def safe(items: Any) -> bool:
+        for op, argument in items:
+            if op in unsafe and not (op == _parser.AT and argument == _parser.AT_BEGINNING):
+                return False
+            if op == _parser.SUBPATTERN and not safe(argument[3]):
+                return False
+            if op == _parser.BRANCH and not all(safe(branch) for branch in argument[1]):
+                return False
+            if op in nested and not safe(argument[2]):
+                return False
+            if op == _parser.IN and not safe(argument):
+                return False
+            if op in (getattr(_parser, "ATOMIC_GROUP", None), _parser.GROUPREF_EXISTS):
+                return False
+        return True
+
+    return safe(tokens)

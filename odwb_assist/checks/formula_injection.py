@@ -55,7 +55,17 @@ def formula_mask(values: pd.Series) -> np.ndarray:
     """True where a cell of ``values`` would run as a formula."""
     import numpy as np
 
-    mask = values.str[:1].isin(TRIGGERS).to_numpy(dtype=bool, copy=True)
+    from .cells import arrow_text
+
+    cells = arrow_text(values)
+    if cells is not None:  # the first character tested in C
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        first = pc.is_in(pc.utf8_slice_codeunits(cells, 0, 1), value_set=pa.array(TRIGGERS, type=cells.type))
+        mask = np.asarray(pc.fill_null(first, False).to_numpy(zero_copy_only=False), dtype=bool)
+    else:
+        mask = values.str[:1].isin(TRIGGERS).to_numpy(dtype=bool, copy=True)
     if mask.any():
         at = np.flatnonzero(mask)
         mask[at] = values.iloc[at].str.fullmatch(FORMULA).fillna(False).to_numpy(dtype=bool)

@@ -14,15 +14,17 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext
+from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fixing import replace_cells
+from .chunk_values import KeepsValues
 from .shapes import SHAPES, filled_counts, full_row_threshold
 from .total_markers import total_like_mask
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 MESSAGE = Msg("Colonne « {field} » : {count} cellules vides sous une étiquette (cellules fusionnées verticalement, "
@@ -39,24 +41,23 @@ MIN_SHARE = 0.3
 MAX_LABELS = 20_000
 
 
-def chunk_stats(chunk: pd.DataFrame, position: int, counts: pd.Series | None = None) -> Counter[str]:
+def chunk_stats(chunk: pd.DataFrame, position: int, counts: pd.Series | None = None,
+                labels: _Labels | None = None) -> Counter[str]:
     """Counts for one candidate column of one chunk (summed over chunks by the check).
 
-    ``counts`` are the chunk's filled cells per row when the caller has them already. The patterns run on
-    the distinct labels, and on the right-hand cells of blank rows only: a column of a million rows
-    costs one pass, not three regular expressions per cell.
+    ``counts`` are the chunk's filled cells per row when the caller has them already; ``labels`` the column's
+    distinct cells. The patterns run on the distinct labels, and on the right-hand cells of blank rows only: a
+    column of a million rows costs one pass, not three regular expressions per cell.
     """
+    import numpy as np
+
     width = len(chunk.columns)
-    column = chunk.iloc[:, position].str.strip()
-    filled_mask = column != ""
-    others = (filled_counts(chunk) if counts is None else counts) - filled_mask.astype("int64")
+    labels = labels if labels is not None else _Labels(chunk, position, {})
+    filled_mask = labels.filled
+    others = (filled_counts(chunk) if counts is None else counts).to_numpy() - filled_mask.astype("int64")
     data = others >= full_row_threshold(width - 1)
     blank = ~filled_mask & data
-    filled = column[filled_mask]
-    distinct = filled.value_counts()
-    keys = distinct.index.to_series(index=distinct.index)
-    number = keys.str.fullmatch(SHAPES["number"].pattern) & ~keys.str.fullmatch(SHAPES["year"].pattern)
-    previous_filled = filled_mask.shift(1, fill_value=False)
+    previous_filled = np.append(False, filled_mask[:-1])
     right_text = chunk.iloc[:, position + 1][blank].str.strip()
     right = right_text != ""
     right_number = right_text.str.fullmatch(SHAPES["number"].pattern)
@@ -64,11 +65,48 @@ def chunk_stats(chunk: pd.DataFrame, position: int, counts: pd.Series | None = N
     stats["data"] = int(data.sum())
     stats["blank"] = int(blank.sum())
     stats["runs"] = int((blank & previous_filled).sum())
-    stats["filled"] = len(filled)
-    stats["numbers"] = int(distinct[number.fillna(False).to_numpy(dtype=bool)].sum())
+    stats["filled"] = int(filled_mask.sum())
+    stats["numbers"] = int(labels.numbers().sum())
     stats["right"] = int(right.sum())
     stats["right_numbers"] = int(right_number.fillna(False).astype(bool).sum())
     return stats
+
+
+class _Labels:
+    """A label column of a chunk through its distinct cells (the engine's :class:`ColumnValues`, or encoded here),
+    each stripped once: which rows are filled, the stripped labels, which rows hold a number (not a year)."""
+
+    def __init__(self, chunk: pd.DataFrame, position: int, values: dict[int, ColumnValues]) -> None:
+        import numpy as np
+        import pandas as pd
+
+        from .chunk_values import encoded
+
+        self.column = encoded(chunk, position, values)
+        raw = self.column.values
+        self.text = raw.str.strip() if len(raw) else pd.Series([], dtype="str")
+        self.kept = (self.text != "").to_numpy(dtype=bool)  # over the distinct cells: not blank once stripped
+        self.filled = np.asarray(self.column.row_mask(self.kept), dtype=bool)
+
+    def stripped(self) -> set[str]:
+        """The stripped cells of the column (with ``""`` when one is blank)."""
+        found = {str(text) for text in self.text.tolist()}
+        if not self.filled.all():
+            found.add("")
+        return found
+
+    def numbers(self) -> np.ndarray:
+        """Which filled rows hold a number that is not a year (once stripped)."""
+        import numpy as np
+
+        from .cells import fullmatch_mask
+
+        verdict = np.zeros(len(self.kept), dtype=bool)
+        at = np.flatnonzero(self.kept)
+        if len(at):
+            text = self.text.iloc[at].reset_index(drop=True)
+            verdict[at] = fullmatch_mask(text, SHAPES["number"].pattern) & ~fullmatch_mask(text, SHAPES["year"].pattern)
+        return np.asarray(self.column.row_mask(verdict), dtype=bool)
 
 
 def is_merged(stats: Counter[str], first_filled: bool, distinct: int) -> bool:
@@ -107,9 +145,10 @@ def fill_down(column: pd.Series, rows: pd.Series) -> pd.Series:
     return filled[target].astype(str)
 
 
-class MergedLabelCellsCheck(BaseTableCheck):
+class MergedLabelCellsCheck(KeepsValues, BaseTableCheck):
     name = "merged-label-cells"
     types = ("merged-label-cells",)
+    kept_columns = None  # every column: the labels, and the filled cells of each row (counted on distinct values)
 
     def start(self, context: CheckContext) -> None:
         self.labels: dict[int, set[str]] = {}
@@ -118,22 +157,24 @@ class MergedLabelCellsCheck(BaseTableCheck):
         self.example: dict[int, int] = {}
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        values = self.chunk_values(chunk)
         if chunk.empty:
             return ()
-        counts = filled_counts(chunk, shared=True)  # once per chunk, shared by every candidate column (and check)
+        # once per chunk, shared by every candidate column (and check)
+        counts = filled_counts(chunk, shared=True, values=values)
         for position in candidate_positions(len(chunk.columns)):
             if position not in self.first:
                 data = chunk.index[counts.to_numpy() >= full_row_threshold(len(chunk.columns))]
                 if not len(data):
                     continue
                 self.first[position] = chunk.loc[data[0]].iloc[position].strip() != ""
-            self.stats.setdefault(position, Counter()).update(chunk_stats(chunk, position, counts))
-            labels = self.labels.setdefault(position, set())
-            if len(labels) < MAX_LABELS:
-                labels.update(chunk.iloc[:, position].str.strip().unique())
+            labels = _Labels(chunk, position, values)
+            self.stats.setdefault(position, Counter()).update(chunk_stats(chunk, position, counts, labels))
+            kept = self.labels.setdefault(position, set())
+            if len(kept) < MAX_LABELS:
+                kept.update(labels.stripped())
             if position not in self.example:
-                column = chunk.iloc[:, position].str.strip()
-                blanks = column.index[(column == "").to_numpy() & (counts >= 2).to_numpy()]
+                blanks = chunk.index[~labels.filled & (counts >= 2).to_numpy()]
                 if len(blanks):
                     self.example[position] = int(blanks[0])
         return ()

@@ -8,6 +8,7 @@ then a normalisation (spaces, thousands separators, decimal comma, a trailing % 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -17,6 +18,7 @@ from .cells import STACK_ROWS
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
 
     from ..core.contract import ColumnValues
 
@@ -51,6 +53,7 @@ def parse_number(cell: str) -> tuple[float, int] | None:
 
 
 PLAIN = r"[+-]?[0-9]+(?:\.[0-9]+)?"
+COMMA = "[+-]?[0-9]+,[0-9]+"  # a plain decimal comma: one of LOCAL's forms, which normalises to the comma made a point
 # Literal no-break spaces, not \u escapes: pyarrow's regular expressions (RE2) then run them in C.
 # A unit after a number: « % », « € », « EUR », « places », « m2 », « km² » (lower case: « 5590 Ciney » is not one).
 UNIT = "(?:[%€$£°]|EUR|[a-zà-ÿ][a-zà-ÿ0-9²³/.]{0,11})"
@@ -105,7 +108,142 @@ _FIRST = "0123456789+-. \t\u00a0"
 def parse_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """(numbers, text): the float value of each cell (NaN when empty or not a number), and which cells
     hold text that is neither a number nor a placeholder. Vectorised: a first-character test and
-    regular expressions select the cells, which are converted in C."""
+    regular expressions select the cells, which are converted in C (pyarrow.compute on the Arrow cells)."""
+    cells = _arrow_text(values)
+    if cells is None:
+        return _parse_column_pandas(values)
+    return _parse_arrow(cells)
+
+
+def _arrow_text(values: pd.Series) -> pa.Array | None:
+    """The cells as one Arrow text array (pandas' own when Arrow-backed), or None when they are not all text."""
+    import pyarrow as pa
+
+    array = getattr(values.array, "_pa_array", None)
+    if array is None:
+        try:
+            array = pa.array(values.to_numpy(dtype=object), type=pa.large_string())
+        except (pa.ArrowException, TypeError, ValueError):
+            return None
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)) or array.null_count:
+        return None
+    return array
+
+
+def _mask(result: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    import pyarrow.compute as pc
+
+    return np.asarray(pc.fill_null(result, False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _fullmatch(cells: pa.Array, pattern: str) -> np.ndarray:
+    """pandas' ``str.fullmatch`` on Arrow text (RE2: the patterns here use nothing Python reads otherwise)."""
+    import pyarrow.compute as pc
+
+    return _mask(pc.match_substring_regex(cells, f"^(?:{pattern})$"))
+
+
+def _arrow_floats(cells: pa.Array) -> np.ndarray:
+    """Plain decimal text (``-12.5``) to floats, in C."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        return np.asarray(pc.cast(cells, pa.float64()).to_numpy(zero_copy_only=False), dtype="float64")
+    except pa.ArrowException:  # a value the cast cannot read
+        return np.asarray(cells.to_pylist(), dtype="float64")
+
+
+def _arrow_strict_floats(cells: pa.Array) -> np.ndarray | None:
+    """Floats when every cell is a plain number (``12``, ``-3.5``), else None."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if pc.any(pc.match_substring(cells, ",")).as_py():  # a decimal comma: the cast fails, after a long try
+        return None
+    try:
+        found = np.asarray(pc.cast(cells, pa.float64()).to_numpy(zero_copy_only=False), dtype="float64")
+    except pa.ArrowException:  # a cell that is not a plain number
+        return None
+    return None if np.isinf(found).any() else found
+
+
+@lru_cache(maxsize=2)
+def _arrow_set(kind: str, values: frozenset[str]) -> pa.Array:
+    import pyarrow as pa
+
+    return pa.array(sorted(values), type=pa.large_string() if kind == "large_string" else pa.string())
+
+
+def _parse_arrow(cells: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`parse_column` over Arrow text cells (no nulls)."""
+    import pyarrow.compute as pc
+
+    size = len(cells)
+    numbers = np.full(size, np.nan)
+    if not size:
+        return numbers, np.zeros(0, dtype=bool)
+    filled = _mask(pc.not_equal(cells, ""))
+    if filled.all():
+        direct = _arrow_strict_floats(cells)
+        if direct is not None:  # a column of plain numbers: the common case, at C speed
+            return direct, np.zeros(size, dtype=bool)
+    head = pc.utf8_slice_codeunits(cells, 0, 1)
+    maybe = _mask(pc.is_in(head, value_set=_arrow_set(str(cells.type), frozenset(_FIRST)))) & filled
+    if maybe.any():
+        where = np.flatnonzero(maybe)
+        every = bool(maybe.all())
+        candidates = cells if every else cells.filter(maybe)
+        # the same cells as above when every one is a candidate: already known not to be all plain numbers
+        direct = None if every and filled.all() else _arrow_strict_floats(candidates)
+        if direct is not None:  # a column of plain numbers: no regular expression needed
+            numbers[where] = direct
+        else:
+            comma = _fullmatch(candidates, COMMA)
+            if comma.any():  # « 50,354836 »: what the normalisation below gives, without its passes
+                numbers[where[comma]] = _arrow_floats(pc.replace_substring(candidates.filter(comma), ",", "."))
+                candidates, where = candidates.filter(~comma), where[~comma]
+            plain = _fullmatch(candidates, PLAIN)
+            if plain.any():
+                numbers[where[plain]] = _arrow_floats(candidates.filter(plain))
+            if not plain.all():
+                others = candidates.filter(~plain)
+                local = _fullmatch(others, LOCAL)
+                if local.any():
+                    numbers[where[~plain][local]] = _arrow_floats(_arrow_normalised(others.filter(local)))
+    text = filled & np.isnan(numbers)
+    if text.any():
+        at = np.flatnonzero(text)
+        forms = _arrow_set(str(cells.type), _PLACEHOLDER_FORMS)
+        text[at] = ~_mask(pc.is_in(cells.take(at), value_set=forms))
+    return numbers, text
+
+
+def _arrow_normalised(cells: pa.Array) -> pa.Array:
+    """:func:`_normalised` on Arrow text."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cells = pc.replace_substring_regex(cells, UNITS, "")
+    comma = _mask(pc.match_substring(cells, ","))
+    dot = _mask(pc.match_substring(cells, "."))
+    english = comma & dot  # then: the point after the comma (its last one: the first in the reversed text)
+    if english.any():
+        backwards = pc.utf8_reverse(cells.filter(english))
+        english[english] = np.asarray(pc.less(pc.find_substring(backwards, "."), pc.find_substring(backwards, ","))
+                                      .to_numpy(zero_copy_only=False), dtype=bool)
+    grouped = dot & ~comma  # then: more than one point
+    if grouped.any():
+        grouped[grouped] = np.asarray(pc.count_substring(cells.filter(grouped), ".").to_numpy(zero_copy_only=False)) > 1
+    cells = pc.if_else(pa.array(english), pc.replace_substring(cells, ",", ""), cells)
+    cells = pc.if_else(pa.array((comma & ~english) | grouped), pc.replace_substring(cells, ".", ""), cells)
+    return pc.replace_substring(cells, ",", ".")
+
+
+def _parse_column_pandas(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`parse_column` with pandas string methods (cells that are not all text)."""
     size = len(values)
     numbers = np.full(size, np.nan)
     if not size:
@@ -147,11 +285,17 @@ def parse_values(column: ColumnValues) -> tuple[np.ndarray, np.ndarray]:
     import pandas as pd
 
     values = column.values
+    cells = _arrow_text(values)
     if (column.codes < 0).any():
-        numbers, text = parse_column(pd.concat([values, pd.Series([""], dtype="str")], ignore_index=True))
+        if cells is not None:
+            import pyarrow as pa
+
+            numbers, text = _parse_arrow(pa.concat_arrays([cells, pa.array([""], type=cells.type)]))
+        else:
+            numbers, text = parse_column(pd.concat([values, pd.Series([""], dtype="str")], ignore_index=True))
         numbers, text = numbers[:-1], text[:-1]
     else:
-        numbers, text = parse_column(values)
+        numbers, text = _parse_arrow(cells) if cells is not None else parse_column(values)
     _parsed[column.name] = (column, numbers, text)
     return numbers, text
 

@@ -180,9 +180,22 @@ class PersonalEmailCheck(BaseTableCheck):
 
         if column.name not in self.text or not len(column):
             return ()
-        values = column.texts
-        candidate = np.fromiter(("@" in value and address_shape(value) != "organisation" for value in values),
-                                dtype=bool, count=len(values))
+        from .cells import arrow_text
+
+        cells = arrow_text(column.values) if len(column.codes) > column.SMALL else None
+        if cells is None:
+            values = column.texts
+            candidate = np.fromiter(("@" in value and address_shape(value) != "organisation" for value in values),
+                                    dtype=bool, count=len(values))
+        else:  # the « @ » test in C: only addresses become Python text
+            import pyarrow.compute as pc
+
+            candidate = np.asarray(pc.fill_null(pc.match_substring(cells, "@"), False).to_numpy(zero_copy_only=False),
+                                   dtype=bool)
+            at = np.flatnonzero(candidate)
+            if len(at):
+                texts = column.values.iloc[at].tolist()
+                candidate[at] = [address_shape(str(value)) != "organisation" for value in texts]
         if candidate.any():
             self.pending.append((column.name, column.number, column.cells(candidate)))
         return ()

@@ -83,6 +83,7 @@ class ColumnCounts:
         tested once, the verdicts are mapped back to the rows (the same sample of text cells is read for dates)."""
         import numpy as np
 
+        from .cells import fullmatch_mask
         from .numbers import parse_values
 
         if not len(column):  # every cell empty
@@ -99,7 +100,7 @@ class ColumnCounts:
             sampled = codes[words_mask][::step]
             tested = np.unique(sampled)
             dated = np.zeros(len(column), dtype=bool)
-            dated[tested] = column.values.iloc[tested].str.fullmatch(DATE.pattern).fillna(False).to_numpy(dtype=bool)
+            dated[tested] = fullmatch_mask(column.values.iloc[tested], DATE.pattern)
             dates = int(dated[sampled].sum())
             dates = dates if step == 1 else round(dates * words / len(sampled))
             self.dates += dates

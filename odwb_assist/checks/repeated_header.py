@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext, FixPlan
+from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from .chunk_values import KeepsValues
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,20 +32,30 @@ def header_rows_text(detected: Any, fields: list[str]) -> list[list[str]]:
     return cells or [list(fields)]
 
 
-def repeated_header_rows(chunk: pd.DataFrame, headers: list[list[str]]) -> list[int]:
-    """Row numbers of the rows of ``chunk`` that repeat one of the header rows."""
+def repeated_header_rows(chunk: pd.DataFrame, headers: list[list[str]],
+                         values: dict[int, ColumnValues] | None = None) -> list[int]:
+    """Row numbers of the rows of ``chunk`` that repeat one of the header rows; ``values``: the distinct values of
+    its columns by position, when the engine encoded them (each distinct cell is stripped and case-folded once)."""
     import numpy as np
+
+    from .chunk_values import encoded
 
     if len(chunk.columns) < 2 or chunk.empty:
         return []
     found: set[int] = set()
-    folded: dict[int, np.ndarray] = {}  # a column's cells, stripped and case-folded (once, when needed)
+    known = dict(values or {})
 
-    def column(position: int) -> np.ndarray:
-        if position not in folded:
-            values = chunk.iloc[:, position].astype("str").str.strip().str.casefold()
-            folded[position] = values.to_numpy(dtype=object)
-        return folded[position]
+    def equal(position: int, label: str, rows: np.ndarray | None = None) -> np.ndarray:
+        """Which rows (all, or ``rows``) hold ``label`` in that column, case and outer spaces ignored."""
+        column = encoded(chunk, position, known)
+        codes = column.codes if rows is None else column.codes[rows]
+        used = np.unique(codes)
+        used = used[used >= 0]
+        verdicts = np.zeros(len(column) + 1, dtype=bool)  # code -1 (an empty cell) reads the final False
+        if len(used):
+            texts = column.values.iloc[used].tolist()
+            verdicts[used] = [str(text).strip().casefold() == label for text in texts]
+        return verdicts[codes]
 
     for header in headers:
         labels = [str(cell).strip().casefold() for cell in header[: len(chunk.columns)]]
@@ -57,18 +68,18 @@ def repeated_header_rows(chunk: pd.DataFrame, headers: list[list[str]]) -> list[
         first = filled[: len(filled) - need + 1]
         candidates = np.zeros(len(chunk), dtype=bool)
         for position, label in first:
-            candidates |= column(position) == label
+            candidates |= equal(position, label)
         if not candidates.any():
             continue
         rows = np.flatnonzero(candidates)
         matches = np.zeros(len(rows), dtype=np.int64)
         for position, label in filled:
-            matches += column(position)[rows] == label
+            matches += equal(position, label, rows)
         found.update(int(row) for row in chunk.index[rows[matches >= need]])
     return sorted(found)
 
 
-class RepeatedHeaderCheck(BaseTableCheck):
+class RepeatedHeaderCheck(KeepsValues, BaseTableCheck):
     name = "repeated-header"
     types = ("repeated-header",)
 
@@ -76,7 +87,7 @@ class RepeatedHeaderCheck(BaseTableCheck):
         self.headers = header_rows_text(context.options.get("detected"), context.fields)
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        for row in repeated_header_rows(chunk, self.headers):
+        for row in repeated_header_rows(chunk, self.headers, self.chunk_values(chunk)):
             yield Finding("repeated-header", Severity.ERROR, MESSAGE.format(row=row), TIP, row_number=row,
                           cell=" | ".join(str(v) for v in chunk.loc[row].tolist()[:6]))
 

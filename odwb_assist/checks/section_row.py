@@ -62,6 +62,7 @@ def _mismatch(value: str, column: str) -> bool:
 class SectionRowCheck(BaseTableCheck):
     name = "section-row"
     types = ("section-row",)
+    shared = True  # chunks are the check engine's (read-only, counted once for every check); False for a fix's table
 
     def start(self, context: CheckContext) -> None:
         self.singles: list[_Single] = []
@@ -77,7 +78,7 @@ class SectionRowCheck(BaseTableCheck):
         if width < 3 or self.too_many or chunk.empty:
             return ()
         self.rows += len(chunk)
-        counts = filled_counts(chunk).to_numpy()
+        counts = filled_counts(chunk, shared=self.shared).to_numpy()
         single_rows = chunk.index[counts == 1]
         singles = {}
         if len(single_rows):
@@ -150,6 +151,7 @@ class SectionsToColumn:
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
         check = SectionRowCheck()
+        check.shared = False
         check.start(CheckContext(source="", fields=[str(c) for c in table.columns]))
         list(check.check_chunk(table, CheckContext(source="", fields=[str(c) for c in table.columns])))
         heads, clean = check.verdict()

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..core.contract import BaseTableCheck, CheckContext
+from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
 from ..core.findings import Finding
 
 if TYPE_CHECKING:
@@ -54,9 +54,10 @@ def column_shape(values: pd.Series, share: float = 0.8) -> str:
     return "mixed"
 
 
-def filled_counts(chunk: pd.DataFrame, *, shared: bool = False) -> pd.Series:
+def filled_counts(chunk: pd.DataFrame, *, shared: bool = False, values: dict[int, ColumnValues] | None = None) -> pd.Series:
     """Row number -> number of non-blank cells. ``shared``: ``chunk`` is a read-only chunk of the check engine,
-    which several checks read in turn; the counts of the last such chunk are kept."""
+    which several checks read in turn; the counts of the last such chunk are kept. ``values``: the distinct values
+    of its columns by position, when known (see :func:`.cells.filled_mask`)."""
     import pandas as pd
 
     if shared and _last_counts[0] is chunk:
@@ -65,7 +66,7 @@ def filled_counts(chunk: pd.DataFrame, *, shared: bool = False) -> pd.Series:
         return pd.Series(dtype="int64")
     from .cells import filled_mask
 
-    counts = pd.Series(filled_mask(chunk).sum(axis=1), index=chunk.index)
+    counts = pd.Series(filled_mask(chunk, values).sum(axis=1), index=chunk.index)
     if shared:
         _last_counts[1], _last_counts[0] = counts, chunk  # the counts first: another thread reads [0] then [1]
     return counts

@@ -53,9 +53,30 @@ class ColumnTally:
                 kept.append((int(row), str(cell)))
 
     def add_values(self, column: ColumnValues, mask: np.ndarray) -> None:
-        """Count the cells of ``column`` whose distinct value ``mask`` flags."""
-        if mask.any():
-            self.add(column.name, column.number, column.cells(mask))
+        """Count the cells of ``column`` whose distinct value ``mask`` flags (what :meth:`add` counts of
+        ``column.cells(mask)``, without turning every flagged cell into text: only the examples are)."""
+        import numpy as np
+
+        if not mask.any():
+            return
+        selected = column.row_mask(mask)
+        rows = column.rows[selected]
+        if not len(rows):
+            return
+        name = column.name
+        self.counts[name] += len(rows)
+        self.numbers[name] = column.number
+        self.rows.setdefault(name, []).append(rows.astype(np.int64, copy=False))
+        kept = self.examples.setdefault(name, [])
+        need = EXAMPLES - len(kept)
+        if need > 0:
+            codes = column.codes[selected][:need]
+            if len(column.codes) <= column.SMALL:  # a short chunk: its few values as a list, no pandas call
+                texts = column.texts
+                picked = [texts[int(code)] for code in codes]
+            else:
+                picked = column.values.iloc[codes].tolist()
+            kept.extend((int(row), str(cell)) for row, cell in zip(rows[:need].tolist(), picked, strict=True))
 
     def findings(self, type_: str, severity: Severity, message: Msg, tip: Msg) -> Iterator[Finding]:
         """One finding per column; ``message`` may use {field}, {count}, {cell}, {row}."""
@@ -74,7 +95,10 @@ class ColumnTally:
 def _sorted_rows(parts: list[np.ndarray]) -> RowNumbers:
     import numpy as np
 
-    return RowNumbers(np.sort(np.concatenate(parts)) if parts else ())
+    if not parts:
+        return RowNumbers(())
+    rows = np.concatenate(parts)
+    return RowNumbers(rows if bool(np.all(rows[1:] >= rows[:-1])) else np.sort(rows))  # chunks in order: sorted
 
 
 def field_number(chunk: pd.DataFrame, column: object) -> int:

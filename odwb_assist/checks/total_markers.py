@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -33,7 +33,7 @@ PHRASES = re.compile(r"(?:sous[- ]?totale?s?|sous[- ]?totaux|sub[- ]?totale?s?|s
 PIVOT = re.compile(r"(?:(?:total|totaal|somme|sum)\s+(?P<after>.+)|(?P<before>.+?)\s+(?:total|totaal))")
 WORD = r"(?:sous[- ]?totale?s?|sous[- ]?totaux|sub[- ]?totale?s?|totale?s?|totaux|totaal|totalen|somme|sommes|sum|summe|gesamt)"
 LOOSE = re.compile(rf"(?:{WORD}(?![a-z0-9]).*|.*(?<![a-z0-9]){WORD})")
-PREFILTER = "(?i)tot|som|sum|gesamt"  # a cheap substring test before any of the above
+PREFILTER = "(?i)tot|som|sum|gesamt"  # a cheap substring test before any of the above (a normalised marker holds it)
 
 
 class Marker(StrEnum):
@@ -92,6 +92,16 @@ def marker(label: str, group: str | None = None) -> Marker | None:
     if LOOSE.fullmatch(text):
         return Marker.LOOSE
     return None
+
+
+@lru_cache(maxsize=65536)
+def could_be_marker(label: str) -> bool:
+    """Whether :func:`marker` may say anything but None for ``label``, whatever the group: a place name
+    (« Somme-Leuze ») or a word that merely holds « som » never can, so its rows need not be judged one by one."""
+    text = normalise(label)
+    if not text or is_place(label):
+        return False
+    return bool(text in EXACT or PHRASES.match(text) or PIVOT.fullmatch(text) or LOOSE.fullmatch(text))
 
 
 def looks_like_total(label: str) -> bool:

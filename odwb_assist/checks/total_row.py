@@ -13,6 +13,7 @@ from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext, Fi
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from .chunk_values import KeepsValues
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,9 +61,10 @@ def finding(verdict: Verdict) -> Finding:
                    cell=verdict.cell, extra={"reason": verdict.reason})
 
 
-class TotalRowCheck(BaseTableCheck):
+class TotalRowCheck(KeepsValues, BaseTableCheck):
     name = "total-row"
     types = ("total-row", "possible-total")
+    kept_columns = None  # every column: labels tested once per distinct value, filled cells read from the codes
 
     def start(self, context: CheckContext) -> None:
         from .total_scan import TotalScanner  # numpy: imported when a check runs, not when plugins load
@@ -70,7 +72,7 @@ class TotalRowCheck(BaseTableCheck):
         self.scanner = TotalScanner(shared=True)
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        return [finding(verdict) for verdict in self.scanner.feed(chunk)]
+        return [finding(verdict) for verdict in self.scanner.feed(chunk, self.chunk_values(chunk))]
 
 
 def total_verdicts(table: pd.DataFrame) -> list[Verdict]:

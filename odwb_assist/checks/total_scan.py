@@ -20,11 +20,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .chunk_values import same_rows
 from .numbers import parse_frame, parse_number
-from .total_markers import PREFILTER, Marker, marker
+from .total_markers import PREFILTER, Marker, could_be_marker, marker
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
+
+    from ..core.contract import ColumnValues
 
 SEARCH_COLUMNS = 8  # pivot exports label their subtotals in the third or fourth column, sometimes further
 
@@ -63,11 +67,22 @@ class _Sums:
         return self.count
 
     def add(self, numbers: np.ndarray, text: np.ndarray, rows: int) -> None:
-        valued = ~np.isnan(numbers)
-        self.total += np.nansum(numbers, axis=0) if numbers.ndim == 2 else np.nan_to_num(numbers)
-        self.text += text.sum(axis=0) if text.ndim == 2 else text
-        self.counted[...] += valued.sum(axis=0) if numbers.ndim == 2 else valued
+        self.add_sums(*column_sums(numbers, text), rows)
+
+    def add_sums(self, total: np.ndarray, text: np.ndarray, count: np.ndarray, rows: int) -> None:
+        """Add what :func:`column_sums` gives for ``rows`` rows."""
+        self.total += total
+        self.text += text
+        self.counted[...] += count
         self.rows += rows
+
+
+def column_sums(numbers: np.ndarray, text: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per column: the sum of the numbers, the count of text cells, the count of numbers (of one row or of rows)."""
+    valued = ~np.isnan(numbers)
+    if numbers.ndim == 2:
+        return np.nansum(numbers, axis=0), text.sum(axis=0), valued.sum(axis=0)
+    return np.nan_to_num(numbers), text, valued
 
 
 def tolerance(cell: str, rows: int) -> float:
@@ -97,33 +112,40 @@ class TotalScanner:
         self.previous: list[str] = [""] * self.search  # the last data row's label cells
         self.groups: list[str] = [""] * self.search  # the last non-empty label of each column
 
-    def feed(self, chunk: pd.DataFrame) -> list[Verdict]:
+    def feed(self, chunk: pd.DataFrame, values: dict[int, ColumnValues] | None = None) -> list[Verdict]:
+        """The verdicts on the rows of ``chunk``; ``values``: the distinct values of its columns by position (0-based),
+        when the check engine encoded them (the label cells are then tested once per distinct value)."""
         if self.width < 0:
             self._start(len(chunk.columns))
         if chunk.empty or self.width == 0:
             return []
         columns = list(chunk.columns)
         numbers, text = self._parse(chunk)
+        # The label cells through their distinct values (or as Arrow arrays): tested in C, read one cell at a time
+        # only where a row is judged.
+        known = {position: column for position, column in (values or {}).items() if same_rows(column, chunk)}
+        self.labels = [_Column(chunk.iloc[:, position], known.get(position)) for position in range(self.search)]
         candidates = np.zeros(len(chunk), dtype=bool)
-        for position in range(self.search):
+        for position, column in enumerate(self.labels):
             if text[:, position].any():  # a marker is text: columns of numbers only are skipped
-                words = chunk.iloc[:, position][text[:, position]]
-                candidates[text[:, position]] |= words.str.contains(PREFILTER, regex=True).fillna(False).to_numpy(bool)
+                candidates |= text[:, position] & column.matches(PREFILTER)
+        if candidates.any():  # a commune such as « Somme-Leuze » holds « som »: judged once per distinct label
+            candidates = self._markers(candidates)
         sections = np.zeros(len(chunk), dtype=bool)
         if self.width >= 3:
-            sections = (chunk != "").sum(axis=1).to_numpy() == 1
-        # The label cells as plain arrays, converted once per chunk: a commune such as « Somme-Leuze » makes
-        # thousands of candidate rows, and a pandas call per row would cost milliseconds each.
-        labels = chunk.iloc[:, : self.search].to_numpy(dtype=object)
+            filled = sum(column.filled.astype(np.int64) for column in self.labels)
+            for position in range(self.search, self.width):
+                filled = filled + _Column(chunk.iloc[:, position], known.get(position)).filled
+            sections = np.asarray(filled) == 1
         if not candidates.any() and not sections.any():
-            self._add_data(labels, numbers, text, 0, len(chunk))
+            self._add_data(numbers, text, 0, len(chunk))
             return []
         picked = np.flatnonzero(candidates | sections)
         rows_cells = chunk.iloc[picked].to_numpy(dtype=object)  # the whole rows that are judged
         verdicts: list[Verdict] = []
         start = 0
         for at, index in enumerate(map(int, picked)):
-            self._add_data(labels, numbers, text, start, index)
+            self._add_data(numbers, text, start, index)
             start = index + 1
             cells = [str(cell) for cell in rows_cells[at].tolist()]
             verdict = self._judge(int(chunk.index[index]), cells, columns, numbers[index], text[index]) \
@@ -133,11 +155,11 @@ class TotalScanner:
                     self.marks = [(self.data.copy(), self.every.copy()) for _ in range(self.search)]
                     self.start = (self.data.copy(), self.every.copy())
                 else:
-                    self._add_data(labels, numbers, text, index, index + 1)
+                    self._add_data(numbers, text, index, index + 1)
                 continue
             if verdict.reason == "loose":  # data whose label begins like a total: summed apart, in case it is one
                 self.every.add(numbers[index], text[index], 1)
-                self._add_labels(labels[index:index + 1])
+                self._add_labels(index, index + 1)
                 continue
             verdicts.append(verdict)
             if verdict.certain:
@@ -146,27 +168,53 @@ class TotalScanner:
                     self.marks[level] = (reset[0].copy(), reset[1].copy())
             else:
                 self.every.add(numbers[index], text[index], 1)
-        self._add_data(labels, numbers, text, start, len(chunk))
+        self._add_data(numbers, text, start, len(chunk))
         return verdicts
+
+    def _markers(self, candidates: np.ndarray) -> np.ndarray:
+        """The candidate rows :meth:`_judge` may find a marker on: one of their label cells may be one
+        (:func:`.total_markers.could_be_marker`, decided once per distinct cell). The other rows are records."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        picked = np.flatnonzero(candidates)
+        indices = pa.array(picked)
+        keep = np.zeros(len(picked), dtype=bool)
+        for column in self.labels:
+            cells = column.array.take(indices)
+            # A normalised marker holds one of the prefilter's words: so do the ASCII letters of its NFKD form.
+            letters = pc.replace_substring_regex(pc.utf8_normalize(cells, "NFKD"), "[^\\x00-\\x7f]", "")
+            maybe = pc.fill_null(pc.match_substring_regex(letters, PREFILTER), False)
+            if not pc.any(maybe).as_py():
+                continue
+            distinct = pc.unique(pc.filter(cells, maybe)).to_pylist()
+            markers = [cell for cell in distinct if could_be_marker(str(cell))]
+            if markers:
+                found = pc.fill_null(pc.is_in(cells, value_set=pa.array(markers, type=cells.type)), False)
+                keep |= np.asarray(pc.and_(found, maybe).to_numpy(zero_copy_only=False), dtype=bool)
+        out = np.zeros_like(candidates)
+        out[picked[keep]] = True
+        return out
 
     def _parse(self, chunk: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         return parse_frame(chunk, shared=self.shared)
 
-    def _add_data(self, labels: np.ndarray, numbers: np.ndarray, text: np.ndarray, start: int, stop: int) -> None:
+    def _add_data(self, numbers: np.ndarray, text: np.ndarray, start: int, stop: int) -> None:
         if stop <= start:
             return
-        self.data.add(numbers[start:stop], text[start:stop], stop - start)
-        self.every.add(numbers[start:stop], text[start:stop], stop - start)
-        self._add_labels(labels[start:stop])
+        sums = column_sums(numbers[start:stop], text[start:stop])  # once for both running sums
+        self.data.add_sums(*sums, stop - start)
+        self.every.add_sums(*sums, stop - start)
+        self._add_labels(start, stop)
 
-    def _add_labels(self, block: np.ndarray) -> None:
-        """Remember the last row's label cells and the last non-empty label of each column (``block``: label
-        cells of consecutive data rows, an object array)."""
-        self.previous = [str(cell).strip() for cell in block[-1].tolist()]
-        for position in range(self.search):
-            rows = np.flatnonzero(block[:, position] != "")
+    def _add_labels(self, start: int, stop: int) -> None:
+        """Remember the last row's label cells and the last non-empty label of each column (rows ``start`` to
+        ``stop`` of the chunk: consecutive data rows)."""
+        self.previous = [column.cell(stop - 1).strip() for column in self.labels]
+        for position, column in enumerate(self.labels):
+            rows = np.flatnonzero(column.filled[start:stop])
             if rows.size:
-                self.groups[position] = str(block[int(rows[-1]), position]).strip()
+                self.groups[position] = column.cell(start + int(rows[-1])).strip()
 
     def _judge(self, row: int, cells: list[str], columns: list[str], numbers: np.ndarray,
                text: np.ndarray) -> Verdict | None:
@@ -224,3 +272,73 @@ def _matches(columns: list[int], cells: list[str], numbers: np.ndarray, now: _Su
         if count <= 0 or abs(numbers[j] - expected / count) > tolerance(cells[j], 0) + slack:
             return False
     return sums > 0
+
+
+class _Column:
+    """One column of a chunk: through the engine's distinct values when given (``values``), else as an Arrow text
+    array (pandas' own when it is Arrow-backed: no copy), made only when needed."""
+
+    def __init__(self, series: pd.Series | None, values: ColumnValues | None = None) -> None:
+        self.series = series
+        self.values = values
+        self._array: pa.Array | None = None
+        self._filled: np.ndarray | None = None
+
+    @classmethod
+    def of(cls, array: pa.Array | pa.ChunkedArray) -> _Column:
+        """An Arrow text array as it is."""
+        import pyarrow as pa
+
+        column = cls(None)
+        if isinstance(array, pa.ChunkedArray):
+            array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+        column._array = array
+        return column
+
+    @property
+    def array(self) -> pa.Array:
+        import pyarrow as pa
+
+        if self._array is None:
+            assert self.series is not None
+            array = getattr(self.series.array, "_pa_array", None)
+            if array is None or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+                array = pa.array(self.series.astype(str).to_numpy(dtype=object), type=pa.large_string())
+            elif isinstance(array, pa.ChunkedArray):
+                array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+            self._array = array
+        return self._array
+
+    @property
+    def filled(self) -> np.ndarray:
+        """Which cells are not ``""``."""
+        import pyarrow.compute as pc
+
+        if self._filled is None:
+            if self.values is not None:
+                self._filled = self.values.codes >= 0
+            else:
+                self._filled = np.asarray(pc.fill_null(pc.not_equal(self.array, ""), True)
+                                          .to_numpy(zero_copy_only=False), dtype=bool)
+        return self._filled
+
+    def matches(self, pattern: str) -> np.ndarray:
+        """Which cells hold a match of ``pattern`` (RE2, as pandas' ``str.contains`` runs it); through the distinct
+        values when known (an empty cell never matches)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if self.values is not None:
+            distinct = self.values.values
+            array = getattr(distinct.array, "_pa_array", None)
+            if array is None:
+                array = pa.array(distinct.to_numpy(dtype=object), type=pa.large_string())
+            return np.asarray(self.values.row_mask(_Column.of(array).matches(pattern)), dtype=bool)
+        found = pc.fill_null(pc.match_substring_regex(self.array, pattern), False)
+        return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+
+    def cell(self, row: int) -> str:
+        if self.values is not None:
+            code = int(self.values.codes[row])
+            return "" if code < 0 else str(self.values.values.iat[code])
+        return str(self.array[row].as_py())

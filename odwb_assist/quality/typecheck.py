@@ -25,6 +25,7 @@ from typing import Any, Protocol
 import numpy as np
 import pandas as pd
 
+from ..checks.cells import fullmatch_mask
 from ..checks.tally import _compiled
 from ..core.contract import ColumnValues
 from ..core.findings import Finding, RowNumbers, Severity
@@ -79,7 +80,7 @@ def invalid_mask(column: pd.Series, field_type: str) -> pd.Series:
     filled = column != ""
     if field_type == "string":
         return filled & False
-    valid = column.str.fullmatch(PATTERNS[field_type]).fillna(False).astype(bool)
+    valid = pd.Series(fullmatch_mask(column, PATTERNS[field_type]), index=column.index)  # pyarrow when pandas would
     bad = filled & ~valid
     if field_type == "date" and valid.any():
         parsed = pd.to_datetime(column.where(valid & filled), format="%Y-%m-%d", errors="coerce")
@@ -156,32 +157,55 @@ SMALL_VALUES = 200  # distinct values: below this, Python's re beats a pandas st
 
 
 class _Values:
-    """A chunk column's distinct values and, per type, which of them it cannot read (each computed once)."""
+    """A chunk column's distinct values and, per type, which of them it cannot read (each value tested once, when a
+    block of rows first needs it: the first rows of a chunk often give a type up without reading the others)."""
 
     def __init__(self, column: ColumnValues) -> None:
         self.column = column
-        self.texts = np.asarray(column.texts if len(column) <= SMALL_VALUES else column.values.to_numpy(dtype=object),
-                                dtype=object)
+        self.small = len(column) <= SMALL_VALUES
+        self._texts: np.ndarray | None = None
         self.bad: dict[str, np.ndarray] = {}
+        self.known: dict[str, np.ndarray] = {}  # per type: which verdicts of ``bad`` are computed
 
-    def invalid(self, kind: str) -> np.ndarray:
+    @property
+    def texts(self) -> np.ndarray:
+        if self._texts is None:
+            self._texts = np.asarray(self.column.texts if self.small else self.column.values.to_numpy(dtype=object),
+                                     dtype=object)
+        return self._texts
+
+    def text_of(self, at: np.ndarray) -> list[str]:
+        """The distinct values at positions ``at`` (repeats allowed), as text."""
+        if self.small or self._texts is not None:
+            return list(self.texts[at].tolist())
+        return [str(text) for text in self.column.values.iloc[at].tolist()]
+
+    def invalid(self, kind: str, needed: np.ndarray | None = None) -> np.ndarray:
+        """Which distinct values cannot be read as ``kind``: computed for the positions ``needed`` (all when None);
+        the verdicts of the others are only known once a block of rows needs them."""
         if kind not in self.bad:
+            self.bad[kind] = np.zeros(len(self.column), dtype=bool)
+            self.known[kind] = np.zeros(len(self.column), dtype=bool)
+        bad, known = self.bad[kind], self.known[kind]
+        todo = np.flatnonzero(~known) if needed is None else needed[~known[needed]]
+        if len(todo):
             if kind == "number" and "integer" in self.bad:  # a whole number is a number: test integer's misses only
-                found = self.bad["integer"].copy()
-                at = np.flatnonzero(found)
-                found[at] = self._test(at, "number")
+                integer = self.invalid("integer", todo)
+                at = todo[integer[todo]]
+                bad[at] = self._test(at, "number")
             else:
-                found = self._test(None, kind)
-            self.bad[kind] = found
-        return self.bad[kind]
+                bad[todo] = self._test(todo, kind)
+            known[todo] = True
+        return bad
 
     def _test(self, at: np.ndarray | None, kind: str) -> np.ndarray:
-        texts = self.texts if at is None else self.texts[at]
-        if kind == "string" or not len(texts):
-            return np.zeros(len(texts), dtype=bool)
-        if len(texts) > SMALL_VALUES:
+        count = len(self.column) if at is None else len(at)
+        if kind == "string" or not count:
+            return np.zeros(count, dtype=bool)
+        if not self.small:
             values = self.column.values if at is None else self.column.values.iloc[at].reset_index(drop=True)
             return invalid_mask(values, kind).to_numpy(dtype=bool)
+        texts = self.texts if at is None else self.texts[at]
         fullmatch = _compiled(PATTERNS[kind]).fullmatch
         valid = [fullmatch(text) is not None for text in texts]
         if kind == "date":
@@ -194,7 +218,7 @@ class _Values:
         """Which distinct values are placeholders, tested among ``among`` only."""
         found = np.zeros(len(among), dtype=bool)
         at = np.flatnonzero(among)
-        if len(self.texts) <= SMALL_VALUES:
+        if self.small:
             found[at] = [is_placeholder(text) for text in self.texts[at]]
         else:
             found[at] = placeholder_mask(self.column.values.iloc[at]).to_numpy(dtype=bool)
@@ -246,25 +270,32 @@ class TypeTally:
             codes = values.column.codes[start:stop]
             filled = codes >= 0
             kinds = list(state.counts)
+            needed = None  # the distinct values of these rows (None: all): only their verdicts are read
+            if stop - start < len(values.column.codes):
+                needed = np.flatnonzero(np.bincount(codes[filled], minlength=len(values.column)))
             everywhere = None
             if not state.fixed:  # placeholders (cells no candidate reads) count as empty cells
                 everywhere = np.ones(len(values.column), dtype=bool)
                 for kind in kinds:
-                    everywhere &= values.invalid(kind)
+                    everywhere &= values.invalid(kind, needed)
+                if needed is not None:
+                    unknown = np.ones(len(values.column), dtype=bool)
+                    unknown[needed] = False
+                    everywhere[unknown] = False  # verdicts not computed yet: not read through these rows' codes
             placeholder = values.placeholders(everywhere) if everywhere is not None and everywhere.any() else None
             placeholder_rows = (np.append(placeholder, False)[codes] if placeholder is not None
                                 else np.zeros(len(codes), dtype=bool))
             state.filled += int(filled.sum()) - int(placeholder_rows.sum())
             rows = values.column.rows[start:stop]
             for kind in kinds:
-                mask = np.append(values.invalid(kind), False)[codes] & ~placeholder_rows
+                mask = np.append(values.invalid(kind, needed), False)[codes] & ~placeholder_rows
                 count = int(mask.sum())
                 if not count:
                     continue
                 state.counts[kind] += count
                 state.rows[kind].append(rows[mask])
                 if not state.fixed or len(state.cells[kind]) < EXAMPLES:
-                    state.cells[kind].extend(values.texts[codes[mask]].tolist())
+                    state.cells[kind].extend(values.text_of(codes[mask]))
             if not state.fixed:
                 _give_up(state)
 

@@ -1,0 +1,46 @@
+"""The type tally tests each distinct value once, when a block of rows first needs it: the same types and
+type-errors as testing every distinct value of the chunk up front."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from odwb_assist.core.contract import ColumnValues
+from odwb_assist.quality import typecheck
+from odwb_assist.quality.typecheck import TypeTally, _Values
+
+
+def _chunk(rows: int = 9000) -> pd.DataFrame:
+    amounts = [str(i) for i in range(rows)]
+    amounts[5000], amounts[7000] = "12.5", "n.d."  # a decimal after the first slice, a placeholder
+    codes = [f"{5000 + i % 40}" for i in range(rows)]
+    codes[6000] = "B-5000"  # one error, after the first slice
+    mixed = [str(i) if i < 3000 else f"x{i}" for i in range(rows)]  # numbers first, then text: given up
+    dates = [f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}" for i in range(rows)]
+    dates[8000] = "2024-02-30"  # no such day
+    return pd.DataFrame({"montant": amounts, "code": codes, "mixed": mixed, "date": dates},
+                        index=range(2, rows + 2), dtype="str")
+
+
+def test_types_and_errors_over_blocks() -> None:
+    chunk = _chunk()
+    tally = TypeTally({"montant": (1, "integer"), "code": (2, "integer"), "mixed": (3, "integer"),
+                       "date": (4, "date")}, infer=True)
+    tally.add(chunk)
+    assert tally.types() == {"montant": "number", "code": "integer", "mixed": "string", "date": "date"}
+    found = {f.field_name: (f.count, f.row_number, f.cell) for f in tally.findings()}
+    assert found == {"code": (1, 6002, "B-5000"), "date": (1, 8002, "2024-02-30")}
+
+
+def test_verdicts_computed_on_demand_equal_the_verdicts_of_every_value() -> None:
+    chunk = _chunk()
+    for name in chunk.columns:
+        column = ColumnValues.from_series(chunk[name], 1)
+        lazy, eager = _Values(column), _Values(column)
+        first = np.unique(column.codes[: typecheck.SLICE])
+        for kind in typecheck.CANDIDATES:
+            lazy.invalid(kind, first[first >= 0])
+        for kind in typecheck.CANDIDATES:
+            assert np.array_equal(lazy.invalid(kind), eager.invalid(kind)), (name, kind)
+        assert lazy.text_of(np.array([0, 2, 0])) == [column.texts[0], column.texts[2], column.texts[0]]
