@@ -1,0 +1,111 @@
+"""Flat memory (issue 17): the reader reads a bounded number of blocks ahead, the JSON report streams its rows.
+
+The files are shaped like a commune's export (Windows-1252, ``;``, decimal commas, dd/mm/yyyy dates).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from odwb_assist.core.findings import Finding, RowNumbers, Severity
+from odwb_assist.core.i18n import Msg
+from odwb_assist.core.plugins import get_plugin_manager
+from odwb_assist.quality import check, stream
+from odwb_assist.quality.detect import detect
+from odwb_assist.quality.inference import field_names
+from odwb_assist.quality.json_report import write_json
+from odwb_assist.quality.stream import Blocks, read_head
+
+PM = get_plugin_manager(load_entrypoints=False)
+COMMUNES = ("Liège", "Namur", "Herstal", "Braine-l'Alleud", "Écaussinnes", "Tubize", "Fléron")
+
+
+def export(path: Path, rows: int) -> Path:
+    """A commune's expense export: cp1252, ``;``, decimal-comma amounts, dd/mm/yyyy dates, a remarks column."""
+    lines = ["Code INS;Commune;Montant;Date;Remarques"]
+    for i in range(rows):
+        lines.append(f"{62000 + i % 97};{COMMUNES[i % len(COMMUNES)]};{i % 997},{i % 100:02d};"
+                     f"{1 + i % 28:02d}/{1 + i % 12:02d}/{2015 + i % 10};Facture n° {i} réglée")
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    return path
+
+
+def test_the_reader_reads_a_bounded_number_of_blocks_ahead(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pyarrow reads its input up to 32 blocks ahead on its own thread: a consumer that holds its first chunk
+    must not see the whole file read (and transcoded) behind its back."""
+    monkeypatch.setattr(stream, "MIN_BLOCK", 16 << 10)
+    monkeypatch.setattr(stream, "MAX_BLOCK", 16 << 10)  # 16 KiB blocks: the file is some 250 of them
+    path = export(tmp_path / "depenses.csv", 80_000)
+    path, detected = detect(path)
+    head = read_head(path, detected)
+    blocks = Blocks(path, detected, head, field_names(head.labels), chunk_rows=500)
+    chunks = iter(blocks)
+    first = next(chunks)
+    time.sleep(0.5)  # ample time for an unbounded reader to read the whole file (the assertions count blocks)
+    counted = blocks.counted
+    assert counted is not None
+    size = path.stat().st_size
+    # in hand: the chunk held, the one queued, the one being cut, the blocks pyarrow may read ahead (some 8 blocks)
+    assert counted.reads <= 12 and counted.read_bytes <= 12 * (16 << 10)  # unbounded: 32 blocks, then more
+    assert counted.most_ahead <= stream.READ_AHEAD + 1
+    rows = len(first.frame) + sum(len(chunk.frame) for chunk in chunks)  # the rest still streams, every row once
+    assert rows == 80_000
+    assert counted.most_ahead <= stream.READ_AHEAD + 1
+    assert counted.read_bytes == size - head.offset
+
+
+def test_a_consumer_that_stops_early_releases_the_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Leaving the loop after one chunk ends the reading thread (pyarrow's reader waits for its own thread,
+    which may be held at the gate: the gate opens when the consumer goes)."""
+    monkeypatch.setattr(stream, "MIN_BLOCK", 16 << 10)
+    monkeypatch.setattr(stream, "MAX_BLOCK", 16 << 10)
+    path = export(tmp_path / "depenses.csv", 20_000)
+    path, detected = detect(path)
+    head = read_head(path, detected)
+    for _ in range(3):
+        blocks = Blocks(path, detected, head, field_names(head.labels), chunk_rows=500)
+        for chunk in blocks:
+            assert len(chunk.frame) == 500
+            break
+        assert blocks.counted is not None and blocks.counted.stopped
+
+
+def long_finding(rows: np.ndarray, field: str = "Montant", type_: str = "decimal-comma") -> Finding:
+    return Finding(type_, Severity.WARNING, Msg("Virgule décimale « 1,5 ».", "Decimal comma '1,5'."),
+                   Msg("Remplacez-la.", "Replace it."), row_number=int(rows[0]), field_name=field, field_number=3,
+                   cell="1,5", extra={"count": len(rows), "examples": [{"rowNumber": int(rows[0]), "cell": "1,5"}]},
+                   count=len(rows), rows=RowNumbers(rows))
+
+
+def test_the_json_report_streams_every_row_byte_for_byte(tmp_path: Path) -> None:
+    path = export(tmp_path / "depenses.csv", 3000)
+    report = check(path, plugins=PM)
+    assert any(isinstance(f.rows, RowNumbers) and len(f.rows) == 3000 for f in report.findings)
+    many = np.arange(2, 200_002, dtype=np.int64) * 3  # more rows than one piece of the writer
+    report.findings += [long_finding(many), long_finding(np.array([7, 9], dtype=np.int64), "Commune"),
+                        Finding("no-data", Severity.ERROR, Msg("« rien » ", "nothing"), Msg("a", "b"))]
+    for lang in ("fr", "en"):
+        written = io.StringIO()
+        write_json(report, written, lang)
+        assert written.getvalue() == report.to_json(lang)
+    data = json.loads(written.getvalue())
+    listed = [f["rows"] for f in data["errors"] if f["type"] == "decimal-comma" and f["count"] == len(many)]
+    assert listed == [many.tolist()]  # the JSON report keeps every row
+
+
+def test_check_writes_the_json_report_with_every_row(tmp_path: Path, cli: Callable[..., tuple[int, str, str]]) -> None:
+    path = export(tmp_path / "depenses.csv", 2500)
+    target = tmp_path / "rapport.json"
+    code, _, err = cli("check", path, "--format", "json", "--output", target)
+    assert code == 0 and "Rapport écrit" in err + _, err
+    assert target.read_text(encoding="utf-8") == check(path).to_json("fr") + "\n"
+    data = json.loads(target.read_text(encoding="utf-8"))
+    dates = [f for f in data["errors"] if f["type"] == "date-format"]
+    assert len(dates) == 1 and dates[0]["rows"] == list(range(2, 2502)) and dates[0]["count"] == 2500
