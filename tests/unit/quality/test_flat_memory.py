@@ -109,3 +109,36 @@ def test_check_writes_the_json_report_with_every_row(tmp_path: Path, cli: Callab
     data = json.loads(target.read_text(encoding="utf-8"))
     dates = [f for f in data["errors"] if f["type"] == "date-format"]
     assert len(dates) == 1 and dates[0]["rows"] == list(range(2, 2502)) and dates[0]["count"] == 2500
+
+
+def test_duplicate_row_hashes_stay_in_bounded_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pairs of every row seen are kept in sorted blocks of at most BLOCK pairs (a merge copies one block,
+    never every row seen), and a pair seen in any block is found."""
+    from odwb_assist.checks import duplicate_row
+
+    monkeypatch.setattr(duplicate_row, "BLOCK", 1000)
+    seen = duplicate_row.SortedPairs()
+    rng = np.random.default_rng(5)
+    chunks = [(rng.integers(0, 1 << 62, 300, dtype=np.uint64), rng.integers(0, 1 << 62, 300, dtype=np.uint64))
+              for _ in range(20)]
+    for first, second in chunks:
+        assert not seen.contains(first, second).any()
+        seen.add(first, second)
+    assert max(len(keys) for keys, _ in seen.blocks) <= 1000
+    assert sum(len(keys) for keys, _ in seen.blocks) == 20 * 300
+    first = np.concatenate([chunks[0][0][:5], chunks[19][0][-5:], chunks[7][0][:3]])
+    second = np.concatenate([chunks[0][1][:5], chunks[19][1][-5:], chunks[7][1][1:4]])
+    assert seen.contains(first, second).tolist() == [True] * 10 + [False] * 3
+
+
+def test_duplicate_rows_across_chunks_are_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from odwb_assist.checks import duplicate_row
+
+    monkeypatch.setattr(duplicate_row, "BLOCK", 256)
+    path = export(tmp_path / "depenses.csv", 4000)
+    lines = path.read_bytes().split(b"\r\n")
+    lines[3500] = lines[10]  # a row of the first chunk repeated in the last
+    lines[3900] = lines[2000]
+    path.write_bytes(b"\r\n".join(lines))
+    report = check(path, plugins=PM, chunk_rows=300)
+    assert sorted(f.row_number for f in report.findings if f.type == "duplicate-row") == [3501, 3901]
