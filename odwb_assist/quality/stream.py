@@ -379,4 +379,6 @@ class Blocks:
                 yield item
         finally:
             self._stop.set()
+            if self.counted is not None:  # pyarrow's reading thread may wait at the gate: let it go at once
+                self.counted.stop()
             worker.join()
