@@ -98,6 +98,12 @@ def _sorted_rows(parts: list[np.ndarray | Runs]) -> RowNumbers:
 
     if not parts:
         return RowNumbers(())
+    runs = [part if isinstance(part, Runs) else None for part in parts]
+    if all(run is not None for run in runs):  # kept as runs when in order: no array of every row
+        starts = np.concatenate([run.starts for run in runs if run is not None])
+        lengths = np.concatenate([run.lengths for run in runs if run is not None])
+        if len(starts) < 2 or bool((starts[1:] >= starts[:-1] + lengths[:-1]).all()):
+            return RowNumbers.from_runs(starts, lengths)
     rows = np.empty(sum(len(p) if not isinstance(p, Runs) else int(p.lengths.sum()) for p in parts), dtype=np.int64)
     at = 0
     for part in parts:  # written in place: no list of expanded copies, no concatenation

@@ -184,3 +184,31 @@ def test_peak_memory_of_check_and_json_report_barely_grows_with_rows(tmp_path: P
         data = json.loads((tmp_path / "rapport.json").read_text(encoding="utf-8"))
         assert any(f["type"] == "date-format" and len(f["rows"]) == f["count"] >= rows - 100 for f in data["errors"])
     assert added[1] < 3 * added[0], added
+
+
+def test_rows_kept_as_runs_read_like_the_array() -> None:
+    """A column flagged whole keeps its rows as runs (a few bytes), read exactly like the int64 array."""
+    array = np.concatenate([np.arange(2, 50_002), np.arange(50_010, 120_000), [130_000], np.arange(130_002, 130_005)])
+    starts, lengths = np.array([2, 50_010, 130_000, 130_002]), np.array([50_000, 69_990, 1, 3])
+    runs, plain = RowNumbers.from_runs(starts, lengths), RowNumbers(array)
+    assert len(runs) == len(plain) == len(array)
+    assert runs == plain and plain == runs and hash(runs) == hash(plain)
+    assert runs[0] == 2 and runs[-1] == 130_004 and runs[50_000] == 50_010 and runs[-4] == 130_000
+    assert runs[:5] == plain[:5] and runs[49_998:50_003] == (50_000, 50_001, 50_010, 50_011, 50_012)
+    assert runs[-3:] == (130_002, 130_003, 130_004) and runs[::40_000] == plain[::40_000]
+    assert list(runs) == array.tolist() and runs.tolist() == array.tolist()
+    assert np.array_equal(np.asarray(runs), array) and runs == tuple(array.tolist())
+    with pytest.raises(IndexError):
+        runs[len(array)]
+    assert len(RowNumbers.from_runs(np.array([], dtype=np.int64), np.array([], dtype=np.int64))) == 0
+
+
+def test_a_column_flagged_whole_keeps_its_rows_as_runs(tmp_path: Path) -> None:
+    path = export(tmp_path / "depenses.csv", 3000)
+    report = check(path, plugins=PM, chunk_rows=700)
+    dates = [f for f in report.findings if f.type == "date-format"]
+    assert len(dates) == 1 and dates[0].rows == tuple(range(2, 3002))
+    assert dates[0].rows._array is None  # runs, not an array of every row
+    written = io.StringIO()
+    write_json(report, written)
+    assert written.getvalue() == report.to_json()
