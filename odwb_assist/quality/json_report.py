@@ -54,17 +54,15 @@ def write_json(report: QualityReport, handle: IO[str], lang: str | None = None) 
 
 
 def _write_rows(handle: IO[str], rows: RowNumbers, indent: int) -> None:
-    """``rows`` as ``json.dumps`` writes a list of ints at ``indent`` (the key's), two more spaces for the items."""
-    import numpy as np
-
-    array = np.asarray(rows)
-    if not len(array):
+    """``rows`` as ``json.dumps`` writes a list of ints at ``indent`` (the key's), two more spaces for the items;
+    a slice at a time (rows kept as runs are never expanded whole)."""
+    if not len(rows):
         handle.write("[]")
         return
     inner = "\n" + " " * (indent + 2)
     separator = "," + inner
     handle.write("[")
-    for begin in range(0, len(array), PIECE):
+    for begin in range(0, len(rows), PIECE):
         handle.write(inner if begin == 0 else separator)
-        handle.write(separator.join(map(str, array[begin:begin + PIECE].tolist())))
+        handle.write(separator.join(map(str, rows[begin:begin + PIECE])))
     handle.write("\n" + " " * indent + "]")
