@@ -29,8 +29,15 @@ TIP = Msg("Supprimez le doublon (Données > Supprimer les doublons), sauf si les
 KEYS = ("odwb-rows-hash-1", "odwb-rows-hash-2")  # a 16-byte SipHash key; a suffix for a second spelling
 
 
+BLOCK = 1 << 19  # pairs in a merged block at most (8 MiB): merging ever larger blocks made the peak grow with rows
+
+
 class SortedPairs:
-    """A set of (hash, check hash) pairs as a few sorted arrays merged like a binary counter (16 bytes per pair)."""
+    """A set of (hash, check hash) pairs as a few sorted arrays merged like a binary counter (16 bytes per pair).
+
+    Blocks stop growing at :data:`BLOCK` pairs: a merge then costs a bounded temporary copy (a single block of
+    every row seen cost three times the pairs at the last merges), and a lookup a few more binary searches.
+    """
 
     def __init__(self) -> None:
         self.blocks: list[tuple[np.ndarray, np.ndarray]] = []
@@ -56,7 +63,7 @@ class SortedPairs:
 
         order = np.argsort(first, kind="stable")  # sorted on the first hash (a run of equal ones is searched along)
         keys, checks = first[order], second[order]
-        while self.blocks and len(self.blocks[-1][0]) <= len(keys) * 2:
+        while self.blocks and len(self.blocks[-1][0]) <= len(keys) * 2 and len(self.blocks[-1][0]) + len(keys) <= BLOCK:
             old_keys, old_checks = self.blocks.pop()
             keys, checks = np.concatenate([old_keys, keys]), np.concatenate([old_checks, checks])
             order = np.argsort(keys, kind="stable")  # two sorted runs: merged in linear time

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..core.findings import Finding, RowNumbers, Severity
 from ..core.i18n import Msg
@@ -36,7 +36,9 @@ class ColumnTally:
         self.counts: Counter[str] = Counter()
         self.examples: dict[str, list[tuple[int, str]]] = {}
         self.numbers: dict[str, int] = {}
-        self.rows: dict[str, list[np.ndarray]] = {}  # every matching row (the finding's ``rows``), an array per chunk
+        # every matching row (the finding's ``rows``), per chunk: an array, or its runs of consecutive rows (a column
+        # flagged whole costs a few bytes per chunk, not 8 a row: the memory of a run must not grow with the rows)
+        self.rows: dict[str, list[np.ndarray | Runs]] = {}
 
     def add(self, column: str, number: int, values: pd.Series) -> None:
         """Count the cells of ``values`` (already filtered to the matching ones; index = row numbers)."""
@@ -46,7 +48,7 @@ class ColumnTally:
         self.numbers[column] = number
         import numpy as np
 
-        self.rows.setdefault(column, []).append(values.index.to_numpy(dtype=np.int64))
+        self.rows.setdefault(column, []).append(_compact(values.index.to_numpy(dtype=np.int64)))
         kept = self.examples.setdefault(column, [])
         if len(kept) < EXAMPLES:
             for row, cell in values.head(EXAMPLES - len(kept)).items():
@@ -66,7 +68,7 @@ class ColumnTally:
         name = column.name
         self.counts[name] += len(rows)
         self.numbers[name] = column.number
-        self.rows.setdefault(name, []).append(rows.astype(np.int64, copy=False))
+        self.rows.setdefault(name, []).append(_compact(rows.astype(np.int64, copy=False)))
         kept = self.examples.setdefault(name, [])
         need = EXAMPLES - len(kept)
         if need > 0:
@@ -92,13 +94,51 @@ class ColumnTally:
             )
 
 
-def _sorted_rows(parts: list[np.ndarray]) -> RowNumbers:
+class Runs(NamedTuple):
+    """Rows as runs of consecutive numbers: the first row of each run and its length."""
+
+    starts: np.ndarray
+    lengths: np.ndarray
+
+
+def _compact(rows: np.ndarray) -> np.ndarray | Runs:
+    """``rows`` as :class:`Runs` when that takes less than half their memory, else as they are."""
+    import numpy as np
+
+    if len(rows) < 64:
+        return rows
+    breaks = np.flatnonzero(np.diff(rows) != 1) + 1
+    if (len(breaks) + 1) * 4 > len(rows):
+        return rows
+    bounds = np.concatenate([[0], breaks, [len(rows)]])
+    return Runs(rows[bounds[:-1]], np.diff(bounds))
+
+
+def _sorted_rows(parts: list[np.ndarray | Runs]) -> RowNumbers:
     import numpy as np
 
     if not parts:
         return RowNumbers(())
-    rows = np.concatenate(parts)
-    return RowNumbers(rows if bool(np.all(rows[1:] >= rows[:-1])) else np.sort(rows))  # chunks in order: sorted
+    runs = [part if isinstance(part, Runs) else None for part in parts]
+    if all(run is not None for run in runs):  # kept as runs when in order: no array of every row
+        starts = np.concatenate([run.starts for run in runs if run is not None])
+        lengths = np.concatenate([run.lengths for run in runs if run is not None])
+        if len(starts) < 2 or bool((starts[1:] >= starts[:-1] + lengths[:-1]).all()):
+            return RowNumbers.from_runs(starts, lengths)
+    rows = np.empty(sum(len(p) if not isinstance(p, Runs) else int(p.lengths.sum()) for p in parts), dtype=np.int64)
+    at = 0
+    for part in parts:  # written in place: no list of expanded copies, no concatenation
+        if isinstance(part, Runs):
+            size = int(part.lengths.sum())
+            rows[at:at + size] = np.arange(size) + np.repeat(part.starts - (np.cumsum(part.lengths) - part.lengths),
+                                                             part.lengths)
+        else:
+            size = len(part)
+            rows[at:at + size] = part
+        at += size
+    if len(rows) > 1 and (rows[1:] < rows[:-1]).any():
+        rows.sort()
+    return RowNumbers(rows)
 
 
 def field_number(chunk: pd.DataFrame, column: object) -> int:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 import typer
 
@@ -49,7 +51,9 @@ def register(app: typer.Typer) -> None:
 
             render_text(report, console)
         elif fmt == "json":
-            _write(report.to_json(STATE.lang), output)
+            from ..quality.json_report import write_json
+
+            _write_with(lambda handle: write_json(report, handle, STATE.lang), output)
         elif fmt == "html":
             from ..quality.html_report import render_html
 
@@ -130,13 +134,21 @@ def _project_or_none(path: Path | None) -> ProjectConfig | None:
 
 
 def _write(text: str, output: Path | None) -> None:
+    _write_with(lambda handle: handle.write(text), output)
+
+
+def _write_with(write: Callable[[TextIO], object], output: Path | None) -> None:
+    """``write(handle)`` then a line end, to ``output`` (UTF-8) or to the standard output."""
     if output is None:
         import sys
 
-        sys.stdout.write(text + "\n")
+        write(sys.stdout)
+        sys.stdout.write("\n")
         return
     try:
-        output.write_text(text + "\n", encoding="utf-8")
+        with output.open("w", encoding="utf-8") as handle:
+            write(handle)
+            handle.write("\n")
     except OSError as exc:
         raise fail(f"Impossible d'écrire {output} : {exc}.", f"Cannot write {output}: {exc}.") from exc
     echo(t(f"Rapport écrit : {output}", f"Report written: {output}"))

@@ -20,24 +20,63 @@ if TYPE_CHECKING:
 
 class RowNumbers(Sequence[int]):
     """Row numbers in one int64 array, 8 bytes a row: one finding may stand for every row of a million-row
-    column (decimal commas, local dates), and a tuple of Python ints would cost 40 bytes a row.
+    column (decimal commas, local dates), and a tuple of Python ints would cost 40 bytes a row. Rows that
+    come in runs of consecutive numbers may be kept as those runs (:meth:`from_runs`): a few bytes for a
+    column flagged whole, whatever its length.
 
     It reads like the tuple it replaces: length, indexing (a slice gives a tuple), iteration, equality with a
-    tuple or a list; ``numpy.asarray`` gives the array without a copy.
+    tuple or a list; ``numpy.asarray`` gives the array (without a copy when it is kept as one).
     """
 
-    __slots__ = ("_array",)
-    _array: np.ndarray
+    __slots__ = ("_array", "_starts", "_ends")
+    _array: np.ndarray | None
+    _starts: np.ndarray | None  # runs: the first row of each
+    _ends: np.ndarray | None  # runs: the position after each, in the rows
 
     def __init__(self, rows: Iterable[int] | np.ndarray) -> None:
         import numpy as np
 
-        array: np.ndarray = np.asarray(rows if not isinstance(rows, RowNumbers) else rows._array, dtype=np.int64)
+        if isinstance(rows, RowNumbers):
+            self._array, self._starts, self._ends = rows._array, rows._starts, rows._ends
+            return
+        array: np.ndarray = np.asarray(rows, dtype=np.int64)
         array.setflags(write=False)
-        self._array = array
+        self._array, self._starts, self._ends = array, None, None
+
+    @classmethod
+    def from_runs(cls, starts: np.ndarray, lengths: np.ndarray) -> RowNumbers:
+        """The rows ``starts[i]``, ``starts[i] + 1``, … (``lengths[i]`` of them) for each run ``i``, in that order."""
+        import numpy as np
+
+        made = cls(())
+        made._array = None
+        made._starts = np.asarray(starts, dtype=np.int64)
+        made._ends = np.cumsum(np.asarray(lengths, dtype=np.int64))
+        return made
+
+    def _at(self, positions: np.ndarray) -> np.ndarray:
+        """The rows at ``positions`` (valid, non-negative)."""
+        import numpy as np
+
+        if self._array is not None:
+            return self._array[positions]
+        assert self._starts is not None and self._ends is not None
+        run = np.searchsorted(self._ends, positions, side="right")
+        first = self._ends[run] - (self._ends - np.concatenate([[0], self._ends[:-1]]))[run]
+        return self._starts[run] + (positions - first)
+
+    def _full(self) -> np.ndarray:
+        import numpy as np
+
+        if self._array is not None:
+            return self._array
+        return self._at(np.arange(len(self), dtype=np.int64))
 
     def __len__(self) -> int:
-        return int(self._array.shape[0])
+        if self._array is not None:
+            return int(self._array.shape[0])
+        assert self._ends is not None
+        return int(self._ends[-1]) if len(self._ends) else 0
 
     @overload
     def __getitem__(self, index: int) -> int: ...
@@ -46,31 +85,43 @@ class RowNumbers(Sequence[int]):
     def __getitem__(self, index: slice) -> tuple[int, ...]: ...
 
     def __getitem__(self, index: int | slice) -> int | tuple[int, ...]:
+        import numpy as np
+
+        if self._array is not None:
+            if isinstance(index, slice):
+                return tuple(self._array[index].tolist())
+            return int(self._array[index])
         if isinstance(index, slice):
-            return tuple(self._array[index].tolist())
-        return int(self._array[index])
+            return tuple(self._at(np.arange(*index.indices(len(self)), dtype=np.int64)).tolist())
+        position = index + len(self) if index < 0 else index
+        if not 0 <= position < len(self):
+            raise IndexError("row index out of range")
+        return int(self._at(np.array([position], dtype=np.int64))[0])
 
     def __iter__(self) -> Iterator[int]:
+        import numpy as np
+
         for start in range(0, len(self), 65536):  # a block of Python ints at a time
-            yield from self._array[start:start + 65536].tolist()
+            yield from self._at(np.arange(start, min(start + 65536, len(self)), dtype=np.int64)).tolist()
 
     def __eq__(self, other: object) -> bool:
         import numpy as np
 
         if isinstance(other, RowNumbers):
-            return bool(np.array_equal(self._array, other._array))
+            return bool(np.array_equal(self._full(), other._full()))
         if isinstance(other, (tuple, list)):
             return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash(self._array.tobytes())
+        return hash(self._full().tobytes())
 
     def __array__(self, dtype: Any = None, copy: bool | None = None) -> np.ndarray:
-        return self._array if dtype is None else self._array.astype(dtype)
+        full = self._full()
+        return full if dtype is None else full.astype(dtype)
 
     def tolist(self) -> list[int]:
-        return list(self._array.tolist())
+        return list(self._full().tolist())
 
     def __repr__(self) -> str:
         if len(self) <= 10:

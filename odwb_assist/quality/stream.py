@@ -32,11 +32,13 @@ import pandas as pd
 from .detect import Detected
 from .inference import SAMPLE_RECORDS, join_labels
 
-CHUNK_ROWS = 100_000  # rows per chunk handed to the checks (their temporaries grow with it: 50k-150k cost the same CPU)
-BLOCK_ROWS = 32_000  # rows per block parsed by pyarrow (at most MAX_BLOCK bytes)
+CHUNK_ROWS = 50_000  # rows per chunk handed to the checks: their temporaries (some 2.5 kB a row) make the peak;
+# 100k cost 4 % less CPU and 90 MB more, 25k 30 % more CPU
+BLOCK_ROWS = 16000  # rows per block parsed by pyarrow (at most MAX_BLOCK bytes)
 MIN_BLOCK = 256 << 10
 MAX_BLOCK = 4 << 20
-AHEAD = 1  # blocks parsed ahead of the one being checked
+AHEAD = 1  # chunks parsed ahead of the one being checked
+READ_AHEAD = 2  # blocks pyarrow may read ahead of the batches taken from it (it needs two to emit one)
 ENCODINGS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "cp1252": "cp1252", "latin-1": "latin-1"}
 TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # what pandas calls "str"
 
@@ -144,17 +146,70 @@ def read_head(path: Path, detected: Detected) -> Head:
 
 
 class _Counted:
-    """A binary file that counts the bytes pyarrow reads from it (for the progress bar)."""
+    """A binary file that counts the bytes pyarrow reads from it (for the progress bar) and holds its read-ahead.
 
-    def __init__(self, handle: Any) -> None:
+    ``pyarrow.csv.open_csv`` reads its input on a background thread up to 32 blocks ahead of the batches
+    taken from it, whatever the consumer does: on a 140 MB file it had read (and transcoded) the whole file
+    while the first chunk was being checked. ``read`` therefore waits while more than ``ahead`` blocks have
+    been read beyond the batches the reading thread took (:meth:`took`). pyarrow emits a block's batch only
+    once it has read the next one; should it ever need more blocks than allowed to emit one (the reading
+    thread is then waiting inside pyarrow), the gate opens rather than wait forever.
+    """
+
+    def __init__(self, handle: Any, ahead: int | None = None) -> None:
         self.handle = handle
         self.read_bytes = 0
         self.closed = False
+        self.ahead = READ_AHEAD if ahead is None else ahead
+        self.reads = 0  # blocks read (non-empty reads)
+        self.taken = 0  # batches the reading thread took from pyarrow
+        self.most_ahead = 0  # the largest reads - taken seen (tests: the read-ahead stays bounded)
+        self.waiting_in_arrow = True  # the reading thread is inside pyarrow (opening the file, or taking a batch)
+        self.escapes = 0  # reads let through because pyarrow waited for them
+        self.stopped = False
+        self._turn = threading.Condition()
 
     def read(self, size: int = -1) -> bytes:
+        with self._turn:
+            stuck = 0
+            while self.reads - self.taken >= self.ahead and not self.stopped:
+                if self._turn.wait(timeout=0.05):
+                    stuck = 0
+                elif self.waiting_in_arrow:
+                    stuck += 1
+                    if stuck >= 20:  # pyarrow waits for this read to hand over a batch: let it through
+                        self.escapes += 1
+                        break
         data = self.handle.read(size)
-        self.read_bytes += len(data)
+        with self._turn:
+            self.read_bytes += len(data)
+            if data:
+                self.reads += 1
+                self.most_ahead = max(self.most_ahead, self.reads - self.taken)
         return data
+
+    def batches(self, reader: Any) -> Iterator[Any]:
+        """The batches of ``reader`` (a pyarrow streaming reader of this file), each one counted as taken."""
+        while True:
+            with self._turn:
+                self.waiting_in_arrow = True
+            try:
+                batch = reader.read_next_batch()
+            except StopIteration:
+                return
+            finally:
+                with self._turn:
+                    self.waiting_in_arrow = False
+            with self._turn:
+                self.taken += 1
+                self._turn.notify_all()
+            yield batch
+
+    def stop(self) -> None:
+        """Let pyarrow's reading thread go (the consumer gave up)."""
+        with self._turn:
+            self.stopped = True
+            self._turn.notify_all()
 
     def readable(self) -> bool:
         return True
@@ -191,6 +246,7 @@ class Blocks:
         self.total = max(path.stat().st_size, 1)
         self._queue: queue.Queue[Any] = queue.Queue(maxsize=AHEAD)
         self._stop = threading.Event()
+        self.counted: _Counted | None = None  # the file pyarrow reads (set by the reading thread)
 
     def _reader(self, counted: _Counted) -> Any:
         import pyarrow as pa
@@ -219,33 +275,44 @@ class Blocks:
             with self.path.open("rb") as handle:
                 handle.seek(self.head.offset)
                 counted = _Counted(handle)
-                import pyarrow as pa
-
-                reader = self._reader(counted)
-                row = self.head.first_row
-                first = True
-                consumed = float(self.head.offset)  # bytes of the records handed over, estimated from their text
-                pending: list[Any] = []  # parsed blocks not handed over yet
-                waiting = 0
-                for batch in reader:
-                    if first:
-                        self._verify(batch)
-                        first = False
-                    pending.append(batch)
-                    waiting += batch.num_rows
-                    while waiting >= self.chunk_rows:
-                        table = pa.Table.from_batches(pending)
-                        pending = table.slice(self.chunk_rows).to_batches()
-                        waiting -= self.chunk_rows
-                        consumed, row = self._hand_over(table.slice(0, self.chunk_rows), row, consumed, counted)
-                        if self._stop.is_set():
-                            return
-                if waiting:
-                    self._hand_over(pa.Table.from_batches(pending), row, consumed, counted)
+                self.counted = counted
+                self._parse(counted)
         except BaseException as exc:  # handed to the consumer, who decides
             self._put_final(exc)
             return
         self._put_final(None)
+
+    def _parse(self, counted: _Counted) -> None:
+        reader = self._reader(counted)
+        try:
+            self._cut(reader, counted)
+        finally:  # before the reader goes: its destructor waits for its reading thread, which may wait on the gate
+            counted.stop()
+
+    def _cut(self, reader: Any, counted: _Counted) -> None:
+        import pyarrow as pa
+
+        row = self.head.first_row
+        first = True
+        consumed = float(self.head.offset)  # bytes of the records handed over, estimated from their text
+        pending: list[Any] = []  # parsed blocks not handed over yet
+        waiting = 0
+        for batch in counted.batches(reader):
+            if first:
+                self._verify(batch)
+                first = False
+            pending.append(batch)
+            waiting += batch.num_rows
+            while waiting >= self.chunk_rows:
+                table = pa.Table.from_batches(pending)
+                pending = table.slice(self.chunk_rows).to_batches()
+                waiting -= self.chunk_rows
+                consumed, row = self._hand_over(table.slice(0, self.chunk_rows), row, consumed, counted)
+                del table
+                if self._stop.is_set():
+                    return
+        if waiting:
+            self._hand_over(pa.Table.from_batches(pending), row, consumed, counted)
 
     def _hand_over(self, table: Any, row: int, consumed: float, counted: _Counted) -> tuple[float, int]:
         """Queue one chunk (waiting while the queue is full); the estimated bytes read and the next row number."""
@@ -312,4 +379,6 @@ class Blocks:
                 yield item
         finally:
             self._stop.set()
+            if self.counted is not None:  # pyarrow's reading thread may wait at the gate: let it go at once
+                self.counted.stop()
             worker.join()

@@ -24,17 +24,22 @@ T = TypeVar("T")
 _KEPT = 32  # columns whose derived values are kept: a chunk's worth, whatever the table's width
 _memo: dict[int, tuple[ColumnValues, dict[str, Any]]] = {}
 _memo_lock = threading.Lock()
+_chunk = [-1]  # the first row of the chunk whose columns ``_memo`` holds (memory: one chunk's, not 32 columns')
 
 
 def memo(column: ColumnValues, key: str, compute: Callable[[], T]) -> T:
-    """``compute()`` once per column object and ``key`` (bounded: the oldest columns are forgotten).
+    """``compute()`` once per column object and ``key`` (bounded: the previous chunk's columns are forgotten).
 
     Thread-safe: the engine may run two kinds or checks at once; both may then compute the same value (the
     first one kept), never read a half-made entry."""
     with _memo_lock:
         entry = _memo.get(id(column))
         if entry is None or entry[0] is not column:
-            if len(_memo) >= _KEPT:
+            first = int(column.rows[0]) if len(column.rows) else -1
+            if first != _chunk[0]:  # a column of the next chunk: the previous chunk's derived values are done with
+                _memo.clear()
+                _chunk[0] = first
+            elif len(_memo) >= _KEPT:
                 del _memo[next(iter(_memo))]
             entry = (column, {})
             _memo[id(column)] = entry

@@ -1,0 +1,68 @@
+"""The JSON report written piece by piece: the bytes of :meth:`.QualityReport.to_json`, without the rows as objects.
+
+A finding that stands for a whole column of a three-million-row file lists three million rows
+(``rows`` is never truncated, see docs/report-contract.md). Building them as Python ints in lists, then
+one string of the whole report, cost several gigabytes. Here every finding whose rows are a
+:class:`~odwb_assist.core.findings.RowNumbers` array gets a marker in place of its rows; the report is
+encoded with the same options as ``to_json`` and written up to each marker, and the rows are written
+from the int64 array a slice at a time, laid out as ``json.dumps(..., indent=2)`` lays out a list of ints.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import secrets
+from typing import IO, TYPE_CHECKING, Any
+
+from ..core.findings import RowNumbers
+from ..core.i18n import normalise_lang
+
+if TYPE_CHECKING:
+    from .report import QualityReport
+
+PIECE = 1 << 16  # rows turned into text at a time
+
+
+def write_json(report: QualityReport, handle: IO[str], lang: str | None = None) -> None:
+    """Write ``report.to_json(lang)`` to ``handle`` (a text file), the long row lists streamed from their arrays."""
+    language = normalise_lang(lang or report.lang)
+    token = f"odwb-rows-{secrets.token_hex(8)}-"
+    data = dataclasses.replace(report, findings=[]).to_dict(language)  # the findings are added below
+    streamed: list[RowNumbers] = []
+    errors: list[dict[str, Any]] = []
+    for finding in report.findings:
+        if isinstance(finding.rows, RowNumbers) and len(finding.rows) > 1:
+            shown = report.finding_dict(dataclasses.replace(finding, rows=()), language)
+            shown["rows"] = f"{token}{len(streamed)}"
+            streamed.append(finding.rows)
+        else:
+            shown = report.finding_dict(finding, language)
+        errors.append(shown)
+    data["errors"] = errors
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    start = 0
+    for number, rows in enumerate(streamed):
+        marker = json.dumps(f"{token}{number}")
+        at = text.index(marker, start)
+        line = text.rfind("\n", 0, at) + 1
+        indent = len(text[line:at]) - len(text[line:at].lstrip(" "))
+        handle.write(text[start:at])
+        _write_rows(handle, rows, indent)
+        start = at + len(marker)
+    handle.write(text[start:])
+
+
+def _write_rows(handle: IO[str], rows: RowNumbers, indent: int) -> None:
+    """``rows`` as ``json.dumps`` writes a list of ints at ``indent`` (the key's), two more spaces for the items;
+    a slice at a time (rows kept as runs are never expanded whole)."""
+    if not len(rows):
+        handle.write("[]")
+        return
+    inner = "\n" + " " * (indent + 2)
+    separator = "," + inner
+    handle.write("[")
+    for begin in range(0, len(rows), PIECE):
+        handle.write(inner if begin == 0 else separator)
+        handle.write(separator.join(map(str, rows[begin:begin + PIECE])))
+    handle.write("\n" + " " * indent + "]")
