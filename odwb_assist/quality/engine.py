@@ -189,10 +189,10 @@ def check(
     callback = _progress_callback(progress, path.name)  # one bar, even when the CSV is read again
     options = {"lang": lang, "pm": pm, "limit_errors": limit_errors, "project": project, "progress": callback or False,
                "chunk_rows": chunk_rows, "started": started}
-    if user_schema is None and detected.format == "csv" and os.environ.get(ENGINE_VARIABLE, "").strip().lower() != "frictionless":
+    if user_schema is None and os.environ.get(ENGINE_VARIABLE, "").strip().lower() != "frictionless":
         from .stream import Fallback
 
-        try:
+        try:  # a CSV through pyarrow, a workbook sheet's cells as text columns (.sheet_stream)
             return _check(path, detected, None, arrow=True, **options)
         except Fallback:
             pass  # read again, through Frictionless, from the start
@@ -229,7 +229,12 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
     if arrow:
         from .stream import Fallback
 
-        opened, head = _open_arrow(path, detected)
+        if text:
+            opened, head = _open_arrow(path, detected)
+        else:
+            from .sheet_stream import open_sheet
+
+            opened, head = open_sheet(path, detected)
     else:
         opened, head = open_frictionless(path, detected, user_schema), None
     names = opened.names
@@ -258,7 +263,11 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
     # The streaming pass.
     callback = progress if callable(progress) else None
     try:
-        if arrow:
+        if arrow and not text:
+            from .sheet_stream import stream_sheet
+
+            stream_sheet(run, opened, head, chunk_rows, callback)
+        elif arrow:
             _stream_arrow(run, path, opened, head, chunk_rows, callback)
         else:
             stream_frictionless(run, path, opened, frictionless_checks, chunk_rows or CHUNK_ROWS, callback)
