@@ -50,6 +50,7 @@ class CalamineBook:
         self.names = [str(name) for name in self.book.sheet_names]
         self.cells = {str(meta.name) for meta in self.book.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet}
         self._parts: dict[str, str] | None = None
+        self._parsed: dict[str, tuple[Any, _Scan | None]] = {}  # sheets parsed ahead (:meth:`parse`), not read yet
 
     def close(self) -> None:
         with contextlib.suppress(Exception):  # already closed
@@ -59,15 +60,12 @@ class CalamineBook:
         """(rows from A1, typed; the stored extent's row and column counts, 0 when unknown)."""
         if name not in self.cells:  # a chart sheet (or a macro or dialog sheet) holds no cells
             return [], 0, 0
-        if self.fmt != "xlsx":
-            raw = self._python(name)
+        sheet, scan = self._parsed.pop(name) if name in self._parsed else self._parse(name)
+        raw = sheet.to_python(skip_empty_area=False)
+        if scan is None:
             rows = [[(v or None) if (c := v.__class__) is str else (int(v) if v.is_integer() else v) if c is float
                      else v for v in row] for row in raw]
             return rows, 0, 0
-        # The sheet's XML is scanned (decompressed in C, off the lock) on another core while calamine reads it.
-        scan = _Scan(self, name)
-        scan.start()
-        raw = self._python(name)
         rows = [[(v or None) if (c := v.__class__) is str else (int(v) if v.is_integer() else v) if c is float
                  else _DATETIME(v.year, v.month, v.day) if c is _DATE else v for v in row] for row in raw]
         scan.join()
@@ -76,9 +74,19 @@ class CalamineBook:
                 rows[row][column] = text
         return rows, *scan.extent
 
-    def _python(self, name: str) -> Any:
-        """The sheet's rows from A1, as calamine types them."""
-        return self.book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    def parse(self, name: str) -> None:
+        """Parse a sheet now, for a later :meth:`rows` (calamine parses without holding the GIL: a thread can
+        parse the sheet while the program goes on importing and setting up)."""
+        if name in self.cells and name not in self._parsed:
+            self._parsed[name] = self._parse(name)
+
+    def _parse(self, name: str) -> tuple[Any, _Scan | None]:
+        """The parsed sheet, and for an XLSX the scan of its XML (decompressed in C, off the lock, on another core)."""
+        scan = None
+        if self.fmt == "xlsx":
+            scan = _Scan(self, name)
+            scan.start()
+        return self.book.get_sheet_by_name(name), scan
 
     # --- what calamine leaves out of an XLSX sheet, from its XML ---------------------------------------
 

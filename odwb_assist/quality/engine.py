@@ -28,8 +28,8 @@ from ..core.findings import Finding, Severity
 from ..core.i18n import Msg
 from ..core.plugins import announce, collect, default_plugin_manager
 from .detect import Detected, detect
-from .frictionless_read import Opened, load_schema, open_frictionless, sample_frame, stream_frictionless
-from .kinds import detect_kinds, field_kinds
+from .frictionless_read import Opened, load_schema, open_frictionless, sample_columns, stream_frictionless
+from .kinds import column_kinds, field_kinds
 from .messages import RawError, from_frictionless
 from .notes import relabel
 from .reader import CHUNK_ROWS, frame_from_rows
@@ -239,7 +239,7 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
         opened, head = open_frictionless(path, detected, user_schema), None
     names = opened.names
     available = field_kinds(pm)
-    kinds = detect_kinds(sample_frame(opened, text), schema=user_schema, kinds=available)
+    kinds = column_kinds(names, sample_columns(opened, text), schema=user_schema, kinds=available)
 
     administration = getattr(getattr(project, "administration", None), "nis_code", None)
     context = CheckContext(

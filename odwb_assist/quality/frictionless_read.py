@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import InputError
+from .cell_text import cell_text
 from .detect import Detected
 from .messages import from_frictionless
 from .notes import general
@@ -204,6 +205,17 @@ def stream_frictionless(run: Any, path: Path, opened: Opened, frictionless_check
 def sample_frame(opened: Opened, text: bool) -> Any:
     """The first data rows as a text frame (index 0..n-1), for detecting field kinds."""
     return frame_from_rows(opened.fragment, list(range(len(opened.fragment))), opened.names, text)
+
+
+def sample_columns(opened: Opened, text: bool) -> list[list[str]]:
+    """The first data rows' text, one list per column (as :func:`sample_frame` holds it), for detecting field kinds."""
+    width = len(opened.names)
+    rows = opened.fragment
+    if not text:
+        rows = [[cell_text(cell) for cell in row] for row in rows]
+    if any(len(row) != width for row in rows):
+        rows = [row[:width] if len(row) >= width else [*row, *[""] * (width - len(row))] for row in rows]
+    return [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]
 
 
 def _share_read(resource: Any, total: int) -> float:

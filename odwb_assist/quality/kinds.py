@@ -130,17 +130,30 @@ def detect_kinds(
     kinds: dict[str, FieldKind] | None = None,
 ) -> dict[str, str]:
     """Field name -> kind name for the columns of ``frame`` (raw text) that have a recognisable kind."""
+    sample = frame if len(frame) <= SAMPLE_SIZE else frame.head(SAMPLE_SIZE)
+    data = sample.to_numpy(dtype=object)  # one conversion (a column at a time costs a pandas call per column)
+    columns = [data[:, position].tolist() for position in range(data.shape[1])]
+    return column_kinds([str(column) for column in frame.columns], columns, plugins, schema, kinds=kinds)
+
+
+def column_kinds(
+    names: list[str],
+    columns: list[list[Any]],
+    plugins: pluggy.PluginManager | None = None,
+    schema: Any = None,
+    *,
+    kinds: dict[str, FieldKind] | None = None,
+) -> dict[str, str]:
+    """:func:`detect_kinds` on a sample given as one list of text cells per column (the first ``SAMPLE_SIZE`` kept)."""
     available = kinds if kinds is not None else field_kinds(plugins)
     declared = _declared(schema)
     compiled = _compile(available)
     result: dict[str, str] = {}
-    sample = frame.head(SAMPLE_SIZE)
-    for position, column in enumerate(frame.columns):
-        name = str(column)
+    for name, column in zip(names, columns, strict=True):
         if name in declared:
             result[name] = declared[name]
             continue
-        cells = [str(v) for v in sample.iloc[:, position].tolist() if v is not None and str(v).strip() != ""]
+        cells = [text for v in column[:SAMPLE_SIZE] if v is not None and (text := str(v)).strip() != ""]
         found = _best_kind(normalise_header(name), cells, compiled)
         if found is not None:
             result[name] = found

@@ -75,6 +75,23 @@ def _native(rows: tuple[tuple[Any, ...], ...], start: int, index: int, native: C
     return all(cell is None or cell == "" or native(cell) for cell in (row[index] for row in rows[start:]))
 
 
+def _float_text(cell: float) -> str:
+    return str(int(cell)) if cell.is_integer() else repr(cell)
+
+
+def _datetime_text(cell: dt.datetime) -> str:
+    if cell.hour or cell.minute or cell.second or cell.microsecond:
+        return cell.isoformat()
+    return cell.date().isoformat()
+
+
+# The text of the cell types a reader gives, by exact type (a subclass goes through cell_text).
+_TEXT: dict[type, Callable[[Any], str]] = {
+    str: str.__str__, int: int.__repr__, float: _float_text, bool: cell_text, type(None): cell_text,
+    dt.datetime: _datetime_text, dt.date: dt.date.isoformat, dt.time: dt.time.isoformat,
+}
+
+
 def column_text(cells: tuple[Any, ...] | list[Any]) -> Any:
     """A pyarrow string array of the cells' text (``""`` for an empty cell), as :func:`.cell_text.cell_text` says."""
     import pyarrow as pa
@@ -88,8 +105,11 @@ def column_text(cells: tuple[Any, ...] | list[Any]) -> Any:
             array = pa.array(cells, type=pa.int64()).cast(pa.string())
         except (OverflowError, pa.ArrowException):
             array = pa.array([cell_text(cell) for cell in cells], type=pa.string())
+    elif len(types) == 1 and (single := _TEXT.get(next(iter(types)))) is not None:
+        array = pa.array([None if cell is None else single(cell) for cell in cells], type=pa.string())
     else:
-        array = pa.array([cell_text(cell) for cell in cells], type=pa.string())
+        texts = _TEXT.get
+        array = pa.array([(texts(type(cell)) or cell_text)(cell) for cell in cells], type=pa.string())
     return array.fill_null("") if array.null_count else array
 
 

@@ -11,7 +11,9 @@ is opened once per run (:func:`open_book`). The engine hands these rows to Frict
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import threading
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -203,9 +205,55 @@ def _open_book(path: Path, fmt: str) -> _Book:
 _BOOK: dict[tuple[str, str, int, int], _Book] = {}  # the last workbook opened (one per run)
 
 
+_AHEAD: list[threading.Thread] = []  # a workbook being opened and parsed ahead (:func:`prefetch`)
+
+
+def prefetch(source: str | Path, sheet: str | None = None) -> None:
+    """Start opening an XLSX or ODS workbook and parsing its sheet (``sheet``, else the first) in a thread.
+
+    calamine parses a sheet without holding the GIL, so the caller's start-up (imports, plugins, project) runs
+    meanwhile on the other core; :func:`open_book` then waits for it. Does nothing for other files; never fails.
+    """
+    try:
+        path = Path(source).expanduser().resolve()
+        suffix = path.suffix.lower()
+        if suffix not in (".xlsx", ".xlsm", ".ods") or not path.is_file():
+            return
+        with path.open("rb") as handle:
+            head = handle.read(200)
+    except OSError:
+        return
+    if not head.startswith(b"PK\x03\x04"):
+        return
+    fmt = "ods" if b"mimetypeapplication/vnd.oasis.opendocument" in head or suffix == ".ods" else "xlsx"
+
+    def parse() -> None:
+        with contextlib.suppress(Exception):  # the reading proper tells the errors
+            book = _open_book_now(path, fmt)
+            if isinstance(book, _CalamineBook) and book.names:
+                book.book.parse(sheet if sheet is not None else book.names[0])
+
+    _wait_ahead()
+    thread = threading.Thread(target=parse, name="odwb-workbook-ahead", daemon=True)
+    _AHEAD.append(thread)
+    thread.start()
+
+
+def _wait_ahead() -> None:
+    while _AHEAD:
+        thread = _AHEAD.pop()
+        if thread is not threading.current_thread():
+            thread.join()
+
+
 def open_book(path: Path, fmt: str) -> _Book:
     """The workbook at ``path``, opened once while it is unchanged (same size and modification time):
     detection, the sheet list, each sheet of ``--sheet all``, checking and fixing share it."""
+    _wait_ahead()
+    return _open_book_now(path, fmt)
+
+
+def _open_book_now(path: Path, fmt: str) -> _Book:
     stat = path.stat()
     key = (str(path), fmt, stat.st_mtime_ns, stat.st_size)
     book = _BOOK.get(key)
