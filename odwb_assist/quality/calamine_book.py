@@ -57,20 +57,17 @@ class CalamineBook:
             self.book.close()
 
     def rows(self, name: str) -> tuple[list[list[Any]], int, int]:
-        """(rows from A1, typed; the stored extent's row and column counts, 0 when unknown)."""
+        """(rows from A1 as calamine types them, error cells' text put in (type them with :func:`typed_rows`);
+        the stored extent's row and column counts, 0 when unknown)."""
         if name not in self.cells:  # a chart sheet (or a macro or dialog sheet) holds no cells
             return [], 0, 0
         sheet, scan = self._parsed.pop(name) if name in self._parsed else self._parse(name)
-        raw = sheet.to_python(skip_empty_area=False)
+        rows = sheet.to_python(skip_empty_area=False)
         if scan is None:
-            rows = [[(v or None) if (c := v.__class__) is str else (int(v) if v.is_integer() else v) if c is float
-                     else v for v in row] for row in raw]
             return rows, 0, 0
-        rows = [[(v or None) if (c := v.__class__) is str else (int(v) if v.is_integer() else v) if c is float
-                 else _DATETIME(v.year, v.month, v.day) if c is _DATE else v for v in row] for row in raw]
         scan.join()
         for row, column, text in scan.errors:
-            if row < len(rows) and column < len(rows[row]) and rows[row][column] is None:
+            if row < len(rows) and column < len(rows[row]) and rows[row][column] in ("", None):
                 rows[row][column] = text
         return rows, *scan.extent
 
@@ -121,6 +118,25 @@ class CalamineBook:
                     parts[str(sheet.get("name"))] = path
             self._parts = parts
         return self._parts
+
+
+def typed_rows(rows: Any, dates: bool) -> list[list[Any]]:
+    """calamine's cells typed as openpyxl (``dates``: XLSX) or the ODS reader types them (see the module's text)."""
+    if dates:
+        return [[(v or None) if (c := v.__class__) is str else (int(v) if v.is_integer() else v) if c is float
+                 else _DATETIME(v.year, v.month, v.day) if c is _DATE else v for v in row] for row in rows]
+    return [[(v or None) if (c := v.__class__) is str else (int(v) if v.is_integer() else v) if c is float
+             else v for v in row] for row in rows]
+
+
+def typed_cell(v: Any, dates: bool) -> Any:
+    """One cell of :func:`typed_rows`."""
+    c = v.__class__
+    if c is str:
+        return v or None
+    if c is float:
+        return int(v) if v.is_integer() else v
+    return _DATETIME(v.year, v.month, v.day) if dates and c is _DATE else v
 
 
 def _column_number(letters: bytes) -> int:

@@ -43,10 +43,9 @@ NATIVE: dict[str, Callable[[Any], bool]] = {
 def open_sheet(path: Path, detected: Detected) -> tuple[Opened, Sheet]:
     """What Frictionless's opening of the sheet's rows (inline data) would give, or :class:`Fallback`."""
     sheet = read_sheet(path, detected.format, detected.sheet)
-    rows = sheet.rows
     header_rows = list(detected.header_rows)
     last_header = header_rows[-1]
-    sample = rows[:SAMPLE_RECORDS]
+    sample = sheet.head(SAMPLE_RECORDS)
     labels = join_labels([list(cells) for number, cells in enumerate(sample, start=1) if number in header_rows])
     if not labels:
         raise Fallback("no labels")
@@ -61,7 +60,7 @@ def open_sheet(path: Path, detected: Detected) -> tuple[Opened, Sheet]:
     for number, (name, kind) in enumerate(zip(names, kinds, strict=True), start=1):
         if kind in VECTOR_TYPES or kind == "any":
             vector[name] = (number, kind)
-        elif kind not in NATIVE or not _native(rows, last_header, number - 1, NATIVE[kind]):
+        elif kind not in NATIVE or not _native(sheet, last_header, number - 1, NATIVE[kind]):
             raise Fallback(f"a {kind} column Frictionless checks")
     errors: list[Any] = list(header_errors(labels, names, last_header))
     if not (labels or fragment):
@@ -70,9 +69,10 @@ def open_sheet(path: Path, detected: Detected) -> tuple[Opened, Sheet]:
     return opened, sheet
 
 
-def _native(rows: tuple[tuple[Any, ...], ...], start: int, index: int, native: Callable[[Any], bool]) -> bool:
-    """Every cell of the column below the header is empty or a native value of its type."""
-    return all(cell is None or cell == "" or native(cell) for cell in (row[index] for row in rows[start:]))
+def _native(sheet: Sheet, start: int, index: int, native: Callable[[Any], bool]) -> bool:
+    """Every cell of the column below the header is empty or a native value of its type (once typed)."""
+    typed = sheet.typed
+    return all(cell is None or cell == "" or native(cell) for cell in (typed(row[index]) for row in sheet.cells[start:]))
 
 
 def _float_text(cell: float) -> str:
@@ -118,7 +118,7 @@ def text_chunks(sheet: Sheet, first_row: int, names: list[str], chunk_rows: int)
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    rows = sheet.rows
+    rows = sheet.cells  # their text is the typed cells' (a whole float is « 12 », a date « 2024-05-01 »)
     width = len(names)
     step = max(1, chunk_rows)
     columns = [f"c{i}" for i in range(width)]
@@ -143,7 +143,7 @@ def stream_sheet(run: Any, opened: Opened, sheet: Sheet, chunk_rows: int | None,
     for error in opened.start_errors:
         run.collector.add(from_frictionless(error))
     first = run.detected.header_rows[-1] + 1
-    total = max(len(sheet.rows) - first + 1, 1)
+    total = max(len(sheet.cells) - first + 1, 1)
     for frame, blank in text_chunks(sheet, first, opened.names, chunk_rows or CHUNK_ROWS):
         if blank.any():
             numbers = frame.index.to_numpy()[blank]

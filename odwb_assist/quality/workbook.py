@@ -16,23 +16,46 @@ import datetime as dt
 import threading
 import warnings
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+from .calamine_book import typed_cell, typed_rows
 
 FALLBACK_CODEPAGE = "cp1252"  # an old workbook without a CODEPAGE record: Windows Western, as in Belgium
 
 
 @dataclass(frozen=True)
 class Sheet:
-    """One sheet: its name, its position (1-based) among ``names``, its rows cut to the cells with values."""
+    """One sheet: its name, its position (1-based) among ``names``, its rows cut to the cells with values.
+
+    ``cells`` are the rows as the reader gives them; ``rows`` the same typed as Frictionless is handed them
+    (calamine's cells are typed on first use only: the fast path reads their text, which typing leaves as it is).
+    """
 
     name: str
     index: int
     names: tuple[str, ...]
-    rows: tuple[tuple[Any, ...], ...]
+    cells: tuple[tuple[Any, ...], ...]
     codepage: str | None = None  # the code page an XLS workbook was decoded with (BIFF5/7: 8-bit text)
     trimmed_columns: int = 0  # formatted but empty columns cut on the right
     trimmed_rows: int = 0  # formatted but empty rows cut at the bottom
+    dates: bool | None = None  # calamine's cells, to type (True: an XLSX date becomes a datetime); None: typed
+
+    @cached_property
+    def rows(self) -> tuple[tuple[Any, ...], ...]:
+        """The rows, typed (whole numbers as ``int``, an empty cell ``None``, an XLSX date a ``datetime``)."""
+        return self.cells if self.dates is None else tuple(map(tuple, typed_rows(self.cells, self.dates)))
+
+    def head(self, count: int) -> tuple[tuple[Any, ...], ...]:
+        """The first ``count`` rows, typed (without typing the whole sheet)."""
+        if self.dates is None or "rows" in self.__dict__:
+            return self.rows[:count]
+        return tuple(map(tuple, typed_rows(self.cells[:count], self.dates)))
+
+    def typed(self, cell: Any) -> Any:
+        """One cell of ``cells`` as ``rows`` holds it."""
+        return cell if self.dates is None else typed_cell(cell, self.dates)
 
 
 def _filled(value: Any) -> bool:
@@ -69,6 +92,7 @@ class _Book:
 
     names: list[str]
     codepage: str | None = None  # the code page an XLS workbook was decoded with (BIFF5/7: 8-bit text)
+    dates: bool | None = None  # rows still to type with calamine_book.typed_rows(rows, dates); None: typed
 
     def rows(self, name: str) -> tuple[list[list[Any]], tuple[int, int]]:
         raise NotImplementedError
@@ -85,6 +109,7 @@ class _CalamineBook(_Book):
 
         self.book = CalamineBook(path, fmt)
         self.names = self.book.names
+        self.dates = fmt == "xlsx"
 
     def rows(self, name: str) -> tuple[list[list[Any]], tuple[int, int]]:
         rows, stored_rows, stored_columns = self.book.rows(name)
@@ -285,8 +310,8 @@ def _read(path: Path, fmt: str, sheet: str | None) -> Sheet:
     cut, columns, bottom = _cut(rows, extent)
     names = book.names
     index = names.index(name) + 1 if name in names else 1
-    return Sheet(name=name, index=index, names=tuple(names), rows=cut, codepage=book.codepage,
-                 trimmed_columns=columns, trimmed_rows=bottom)
+    return Sheet(name=name, index=index, names=tuple(names), cells=cut, codepage=book.codepage,
+                 trimmed_columns=columns, trimmed_rows=bottom, dates=book.dates)
 
 
 _LAST: dict[tuple[str, str, int, int, str | None], Sheet] = {}  # the last sheet read, under its name and None
