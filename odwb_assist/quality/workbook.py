@@ -75,11 +75,12 @@ def _cut(rows: list[list[Any]], extent: tuple[int, int] = (0, 0)) -> tuple[tuple
     while last_row and not _row_filled(rows[last_row - 1]):
         last_row -= 1
     kept = rows[:last_row]
-    raw_width = max((len(row) for row in rows), default=0)
-    width = max((len(row) for row in kept), default=0)
+    lengths = set(map(len, rows))  # one width: a rectangle, as calamine reads it
+    raw_width = max(lengths, default=0)
+    width = max(lengths if len(lengths) == 1 else map(len, kept), default=0) if kept else 0
     while width and not any(len(row) >= width and _filled(row[width - 1]) for row in kept):
         width -= 1
-    if all(len(row) == width for row in kept):
+    if (len(lengths) == 1 and raw_width == width) or all(len(row) == width for row in kept):
         cut = tuple(map(tuple, kept))
     else:
         cut = tuple(tuple(row[:width]) + (None,) * (width - min(len(row), width)) for row in kept)
