@@ -68,7 +68,7 @@ def same_reports(path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     return fast
 
 
-def write_xlsx(path: Path, rows: list[list[Any]], phantom_columns: int = 0) -> Path:
+def write_xlsx(path: Path, rows: Any, phantom_columns: int = 0) -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Export"
@@ -82,7 +82,7 @@ def write_xlsx(path: Path, rows: list[list[Any]], phantom_columns: int = 0) -> P
     return path
 
 
-EXPORT = [
+EXPORT: list[list[Any]] = [
     ["Permis d'urbanisme délivrés en 2024", None, None, None, None, None, None],
     ["Source : service urbanisme", None, None, None, None, None, None],
     ["dossier", "code_ins", "commune", "montant", "date_depot", "surface", "accorde"],
@@ -108,7 +108,7 @@ def test_an_export_with_title_rows_and_typed_cells(tmp_path: Path, monkeypatch: 
 
 def test_a_header_over_two_rows_and_repeated_labels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                     paths: list[str]) -> None:
-    rows = [["Commune", "Population", None, "Population", None],
+    rows: list[list[Any]] = [["Commune", "Population", None, "Population", None],
             [None, "2023", "2024", "2023", None],
             ["Namur", 112000, 113000, "x", None],
             ["Liège", 195000, 196000, 3, 7],
@@ -118,7 +118,7 @@ def test_a_header_over_two_rows_and_repeated_labels(tmp_path: Path, monkeypatch:
 
 
 def test_error_cells_and_odd_numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: list[str]) -> None:
-    rows = [["code", "valeur", "ratio", "heure", "texte"],
+    rows: list[list[Any]] = [["code", "valeur", "ratio", "heure", "texte"],
             ["A", 1e20, 0.1, dt.time(10, 30), " "],
             ["B", 2.0, 1e-7, dt.time(11, 0), "=1/0"],
             ["C", -3, 12.5, None, ""]]
@@ -134,7 +134,7 @@ def test_error_cells_and_odd_numbers(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 def test_a_datetime_column_with_text_goes_through_frictionless(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                paths: list[str]) -> None:
-    rows = [["dossier", "quand"]] + [[f"D{i}", dt.datetime(2024, 1, 1 + i, 10, 30)] for i in range(20)]
+    rows: list[list[Any]] = [["dossier", "quand"]] + [[f"D{i}", dt.datetime(2024, 1, 1 + i, 10, 30)] for i in range(20)]
     rows.append(["D99", "hier"])  # Frictionless reports its type: the sheet is read by Frictionless
     report = same_reports(write_xlsx(tmp_path / "horodatage.xlsx", rows), monkeypatch)
     assert paths[0] == "frictionless"
@@ -149,8 +149,9 @@ def test_excel_95_and_ods_go_fast(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     document = ezodf.newdoc(doctype="ods", filename=str(tmp_path / "budget.ods"))
     sheet = ezodf.Sheet("Données", size=(4, 3))
     document.sheets += sheet
-    for r, row in enumerate([["poste", "montant", "année"], ["Voirie", 1250.5, 2023], ["Écoles", 800, 2024],
-                             ["Total", 2050.5, None]]):
+    cells: list[list[Any]] = [["poste", "montant", "année"], ["Voirie", 1250.5, 2023], ["Écoles", 800, 2024],
+                              ["Total", 2050.5, None]]
+    for r, row in enumerate(cells):
         for c, value in enumerate(row):
             if value is not None:
                 sheet[r, c].set_value(value)
@@ -161,7 +162,7 @@ def test_excel_95_and_ods_go_fast(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 def test_a_wide_sheet_of_a_few_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: list[str]) -> None:
     header = [f"montant_{n:03d}" if n % 3 else f"commune_{n:03d}" for n in range(120)]
-    rows = [header] + [[(n * r + 0.5) if n % 3 else "Namur" for n in range(120)] for r in range(4)]
+    rows: list[list[Any]] = [header] + [[(n * r + 0.5) if n % 3 else "Namur" for n in range(120)] for r in range(4)]
     same_reports(write_xlsx(tmp_path / "large.xlsx", rows), monkeypatch)
     assert paths[0] == "sheet"
 
