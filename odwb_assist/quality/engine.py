@@ -1,9 +1,10 @@
 """The check engine: one streaming pass over the rows, shared by the type tally, the field kinds and the checks.
 
-A CSV is read in columnar blocks by pyarrow (:mod:`.stream`), one block ahead in a thread; what
-Frictionless would infer when opening it (names, header errors, sample types) is computed by
-:mod:`.inference`. A given Table Schema, a workbook, a Frictionless check contributed by a plugin, or
-a file pyarrow cannot read faithfully (a short or long row, an odd dialect) go through Frictionless
+A CSV is read in columnar blocks by pyarrow (:mod:`.stream`), one block ahead in a thread, and a workbook
+sheet's cells become text columns (:mod:`.sheet_stream`); what Frictionless would infer when opening them
+(names, header errors, sample types) is computed by :mod:`.inference`. A given Table Schema, a Frictionless
+check contributed by a plugin, or a table either reader cannot read faithfully (a short or long row, an odd
+dialect, a sheet's column of datetimes holding text) go through Frictionless
 (:mod:`.frictionless_read`), the parity path; ``ODWB_ENGINE=frictionless`` forces it. Either way the
 raw cells are handed over in chunks (pandas, index = spreadsheet row number) on which the field
 kinds and the checks of the ``odwb_checks`` hook run, vectorised.
