@@ -18,7 +18,7 @@ from .cell_text import cell_text
 from .detect import Detected
 from .messages import from_frictionless
 from .notes import general
-from .reader import frame_from_rows, open_resource, unreadable
+from .reader import open_resource, unreadable
 from .typecheck import vectorisable
 
 
@@ -202,13 +202,8 @@ def stream_frictionless(run: Any, path: Path, opened: Opened, frictionless_check
         raise unreadable(path, exc) from exc
 
 
-def sample_frame(opened: Opened, text: bool) -> Any:
-    """The first data rows as a text frame (index 0..n-1), for detecting field kinds."""
-    return frame_from_rows(opened.fragment, list(range(len(opened.fragment))), opened.names, text)
-
-
 def sample_columns(opened: Opened, text: bool) -> list[list[str]]:
-    """The first data rows' text, one list per column (as :func:`sample_frame` holds it), for detecting field kinds."""
+    """The first data rows' text, one list per column (each cell's text, as the chunks hold it), for detecting field kinds."""
     width = len(opened.names)
     rows = opened.fragment
     if not text:
