@@ -54,9 +54,9 @@ def paths(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return used
 
 
-def report_json(path: Path, monkeypatch: pytest.MonkeyPatch, engine_name: str) -> dict[str, Any]:
+def report_json(path: Path, monkeypatch: pytest.MonkeyPatch, engine_name: str, **options: Any) -> dict[str, Any]:
     monkeypatch.setenv("ODWB_ENGINE", engine_name)
-    data = check(path, plugins=PM).to_dict("fr")
+    data = check(path, plugins=PM, **options).to_dict("fr")
     data.pop("seconds", None)
     return data
 
@@ -104,6 +104,13 @@ def test_an_export_with_title_rows_and_typed_cells(tmp_path: Path, monkeypatch: 
     assert report["types"]["date_depot"] == "datetime"  # native dates: no type-error possible, read fast
     found = {(f["type"], f.get("rowNumber")) for key in ("errors", "warnings", "infos") for f in report.get(key, ())}
     assert ("blank-row", 6) in found and ("title-rows", 1) in found
+
+
+def test_chunks_keep_the_spreadsheet_row_numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_xlsx(tmp_path / "permis.xlsx", EXPORT)
+    chunked = report_json(path, monkeypatch, "", chunk_rows=2)
+    slow = report_json(path, monkeypatch, "frictionless")
+    assert json.dumps(chunked, sort_keys=True, default=str) == json.dumps(slow, sort_keys=True, default=str)
 
 
 def test_a_header_over_two_rows_and_repeated_labels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
