@@ -33,6 +33,9 @@ def register(app: typer.Typer) -> None:
 
         Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 fichier illisible.
         """
+        from ..quality.workbook import prefetch
+
+        prefetch(file, sheet)  # a workbook is parsed on the other core during the start-up below
         from ..quality import check  # each renderer is imported when its format is asked for (start-up time)
 
         fmt = output_format.lower()

@@ -50,35 +50,40 @@ class CalamineBook:
         self.names = [str(name) for name in self.book.sheet_names]
         self.cells = {str(meta.name) for meta in self.book.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet}
         self._parts: dict[str, str] | None = None
+        self._parsed: dict[str, tuple[Any, _Scan | None]] = {}  # sheets parsed ahead (:meth:`parse`), not read yet
 
     def close(self) -> None:
         with contextlib.suppress(Exception):  # already closed
             self.book.close()
 
     def rows(self, name: str) -> tuple[list[list[Any]], int, int]:
-        """(rows from A1, typed; the stored extent's row and column counts, 0 when unknown)."""
+        """(rows from A1 as calamine types them, error cells' text put in (type them with :func:`typed_rows`);
+        the stored extent's row and column counts, 0 when unknown)."""
         if name not in self.cells:  # a chart sheet (or a macro or dialog sheet) holds no cells
             return [], 0, 0
-        if self.fmt != "xlsx":
-            raw = self._python(name)
-            rows = [[(v or None) if (c := v.__class__) is str else (int(v) if v.is_integer() else v) if c is float
-                     else v for v in row] for row in raw]
+        sheet, scan = self._parsed.pop(name) if name in self._parsed else self._parse(name)
+        rows = sheet.to_python(skip_empty_area=False)
+        if scan is None:
             return rows, 0, 0
-        # The sheet's XML is scanned (decompressed in C, off the lock) on another core while calamine reads it.
-        scan = _Scan(self, name)
-        scan.start()
-        raw = self._python(name)
-        rows = [[(v or None) if (c := v.__class__) is str else (int(v) if v.is_integer() else v) if c is float
-                 else _DATETIME(v.year, v.month, v.day) if c is _DATE else v for v in row] for row in raw]
         scan.join()
         for row, column, text in scan.errors:
-            if row < len(rows) and column < len(rows[row]) and rows[row][column] is None:
+            if row < len(rows) and column < len(rows[row]) and rows[row][column] in ("", None):
                 rows[row][column] = text
         return rows, *scan.extent
 
-    def _python(self, name: str) -> Any:
-        """The sheet's rows from A1, as calamine types them."""
-        return self.book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    def parse(self, name: str) -> None:
+        """Parse a sheet now, for a later :meth:`rows` (calamine parses without holding the GIL: a thread can
+        parse the sheet while the program goes on importing and setting up)."""
+        if name in self.cells and name not in self._parsed:
+            self._parsed[name] = self._parse(name)
+
+    def _parse(self, name: str) -> tuple[Any, _Scan | None]:
+        """The parsed sheet, and for an XLSX the scan of its XML (decompressed in C, off the lock, on another core)."""
+        scan = None
+        if self.fmt == "xlsx":
+            scan = _Scan(self, name)
+            scan.start()
+        return self.book.get_sheet_by_name(name), scan
 
     # --- what calamine leaves out of an XLSX sheet, from its XML ---------------------------------------
 
@@ -113,6 +118,25 @@ class CalamineBook:
                     parts[str(sheet.get("name"))] = path
             self._parts = parts
         return self._parts
+
+
+def typed_rows(rows: Any, dates: bool) -> list[list[Any]]:
+    """calamine's cells typed as openpyxl (``dates``: XLSX) or the ODS reader types them (see the module's text)."""
+    if dates:
+        return [[(v or None) if (c := v.__class__) is str else (int(v) if v.is_integer() else v) if c is float
+                 else _DATETIME(v.year, v.month, v.day) if c is _DATE else v for v in row] for row in rows]
+    return [[(v or None) if (c := v.__class__) is str else (int(v) if v.is_integer() else v) if c is float
+             else v for v in row] for row in rows]
+
+
+def typed_cell(v: Any, dates: bool) -> Any:
+    """One cell of :func:`typed_rows`."""
+    c = v.__class__
+    if c is str:
+        return v or None
+    if c is float:
+        return int(v) if v.is_integer() else v
+    return _DATETIME(v.year, v.month, v.day) if dates and c is _DATE else v
 
 
 def _column_number(letters: bytes) -> int:

@@ -316,7 +316,7 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
             raise damaged(path, fmt, exc) from exc
         from .cell_text import cell_text
 
-        rows = [[cell_text(cell) for cell in row] for row in read.rows[:SAMPLE_ROWS]]
+        rows = [[cell_text(cell) for cell in row] for row in read.head(SAMPLE_ROWS)]
         detected = Detected(format=fmt, sheet=read.name, sheets=list(read.names), codepage=read.codepage,
                             trimmed_columns=read.trimmed_columns, trimmed_rows=read.trimmed_rows,
                             sheet_given=sheet is not None)

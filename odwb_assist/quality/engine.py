@@ -1,9 +1,10 @@
 """The check engine: one streaming pass over the rows, shared by the type tally, the field kinds and the checks.
 
-A CSV is read in columnar blocks by pyarrow (:mod:`.stream`), one block ahead in a thread; what
-Frictionless would infer when opening it (names, header errors, sample types) is computed by
-:mod:`.inference`. A given Table Schema, a workbook, a Frictionless check contributed by a plugin, or
-a file pyarrow cannot read faithfully (a short or long row, an odd dialect) go through Frictionless
+A CSV is read in columnar blocks by pyarrow (:mod:`.stream`), one block ahead in a thread, and a workbook
+sheet's cells become text columns (:mod:`.sheet_stream`); what Frictionless would infer when opening them
+(names, header errors, sample types) is computed by :mod:`.inference`. A given Table Schema, a Frictionless
+check contributed by a plugin, or a table either reader cannot read faithfully (a short or long row, an odd
+dialect, a sheet's column of datetimes holding text) go through Frictionless
 (:mod:`.frictionless_read`), the parity path; ``ODWB_ENGINE=frictionless`` forces it. Either way the
 raw cells are handed over in chunks (pandas, index = spreadsheet row number) on which the field
 kinds and the checks of the ``odwb_checks`` hook run, vectorised.
@@ -30,8 +31,8 @@ from ..core.findings import Finding, Severity
 from ..core.i18n import Msg
 from ..core.plugins import announce, collect, default_plugin_manager
 from .detect import Detected, detect
-from .frictionless_read import Opened, load_schema, open_frictionless, sample_frame, stream_frictionless
-from .kinds import detect_kinds, field_kinds
+from .frictionless_read import Opened, load_schema, open_frictionless, sample_columns, stream_frictionless
+from .kinds import column_kinds, field_kinds
 from .messages import RawError, from_frictionless
 from .notes import relabel
 from .parallel import Groups, Job, threads
@@ -257,10 +258,10 @@ def check(
     callback = _progress_callback(progress, path.name)  # one bar, even when the CSV is read again
     options = {"lang": lang, "pm": pm, "limit_errors": limit_errors, "project": project, "progress": callback or False,
                "chunk_rows": chunk_rows, "started": started}
-    if user_schema is None and detected.format == "csv" and os.environ.get(ENGINE_VARIABLE, "").strip().lower() != "frictionless":
+    if user_schema is None and os.environ.get(ENGINE_VARIABLE, "").strip().lower() != "frictionless":
         from .stream import Fallback
 
-        try:
+        try:  # a CSV through pyarrow, a workbook sheet's cells as text columns (.sheet_stream)
             return _check(path, detected, None, arrow=True, **options)
         except Fallback:
             pass  # read again, through Frictionless, from the start
@@ -301,12 +302,17 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
     if arrow:
         from .stream import Fallback
 
-        opened, head = _open_arrow(path, detected)
+        if text:
+            opened, head = _open_arrow(path, detected)
+        else:
+            from .sheet_stream import open_sheet
+
+            opened, head = open_sheet(path, detected)
     else:
         opened, head = open_frictionless(path, detected, user_schema), None
     names = opened.names
     available = field_kinds(pm)
-    kinds = detect_kinds(sample_frame(opened, text), schema=user_schema, kinds=available)
+    kinds = column_kinds(names, sample_columns(opened, text), schema=user_schema, kinds=available)
 
     administration = getattr(getattr(project, "administration", None), "nis_code", None)
     context = CheckContext(
@@ -330,7 +336,11 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
     # The streaming pass.
     callback = progress if callable(progress) else None
     try:
-        if arrow:
+        if arrow and not text:
+            from .sheet_stream import stream_sheet
+
+            stream_sheet(run, opened, head, chunk_rows, callback)
+        elif arrow:
             _stream_arrow(run, path, opened, head, chunk_rows, callback)
         else:
             stream_frictionless(run, path, opened, frictionless_checks, chunk_rows or CHUNK_ROWS, callback)

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import InputError
+from .cell_text import cell_text
 from .detect import Detected
 from .messages import from_frictionless
 from .notes import general
-from .reader import frame_from_rows, open_resource, unreadable
+from .reader import open_resource, unreadable
 from .typecheck import vectorisable
 
 
@@ -201,9 +202,15 @@ def stream_frictionless(run: Any, path: Path, opened: Opened, frictionless_check
         raise unreadable(path, exc) from exc
 
 
-def sample_frame(opened: Opened, text: bool) -> Any:
-    """The first data rows as a text frame (index 0..n-1), for detecting field kinds."""
-    return frame_from_rows(opened.fragment, list(range(len(opened.fragment))), opened.names, text)
+def sample_columns(opened: Opened, text: bool) -> list[list[str]]:
+    """The first data rows' text, one list per column (each cell's text, as the chunks hold it), for detecting field kinds."""
+    width = len(opened.names)
+    rows = opened.fragment
+    if not text:
+        rows = [[cell_text(cell) for cell in row] for row in rows]
+    if any(len(row) != width for row in rows):
+        rows = [row[:width] if len(row) >= width else [*row, *[""] * (width - len(row))] for row in rows]
+    return [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]
 
 
 def _share_read(resource: Any, total: int) -> float:

@@ -213,12 +213,14 @@ def header_errors(labels: list[str], names: list[str], header_row: int) -> list[
     return found
 
 
-def infer_types(fragment: list[list[str]], names: list[str]) -> list[str]:
-    """The type of each field as Frictionless infers it from ``fragment`` (the data records of its sample)."""
+def infer_types(fragment: list[list[Any]], names: list[str],
+                candidates: tuple[tuple[str, Callable[[Any], bool]], ...] = CANDIDATES) -> list[str]:
+    """The type of each field as Frictionless infers it from ``fragment`` (the data records of its sample);
+    ``candidates``: the readers (text cells by default, typed cells: :mod:`.typed_inference`)."""
     if not fragment:
         return ["any"] * len(names)
     types: list[str | None] = [None] * len(names)
-    scores = [[0] * len(CANDIDATES) for _ in names]
+    scores = [[0] * len(candidates) for _ in names]
     max_score = [len(fragment)] * len(names)
     threshold = len(fragment) * (CONFIDENCE - 1)
     for cells in fragment:
@@ -230,7 +232,7 @@ def infer_types(fragment: list[list[str]], names: list[str]) -> list[str]:
             if missing:
                 max_score[index] -= 1
             score = scores[index]
-            for position, (name, reader) in enumerate(CANDIDATES):
+            for position, (name, reader) in enumerate(candidates):
                 if score[position] < threshold:
                     continue
                 if not missing:  # a short row's absent cell reads as a match (Frictionless reads None)

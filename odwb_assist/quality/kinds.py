@@ -92,7 +92,10 @@ def _could_pass(compiled: _Compiled, distinct: Counter[str], total: int, needed:
     return passing / total >= needed
 
 
-def _best_kind(header: str, cells: list[str], compiled: list[_Compiled]) -> str | None:
+def _best_kind(header: str, cells: list[str], compiled: list[_Compiled],
+               scores: dict[tuple[str, tuple[str, ...]], float] | None = None) -> str | None:
+    """The best kind for a column; ``scores``: the detectors' scores of this run by (kind, cells), since columns
+    of a wide table often repeat the same values (a detector's score depends on the values only)."""
     distinct = Counter(cells)
     values: pd.Series | None = None
     best: tuple[int, float, str] | None = None
@@ -108,9 +111,15 @@ def _best_kind(header: str, cells: list[str], compiled: list[_Compiled]) -> str 
         elif not cells or needed > 1.0 or not _could_pass(entry, distinct, len(cells), needed):
             continue
         else:
-            if values is None:
-                values = pd.Series(cells, dtype=object)
-            score = _score(kind, values)
+            key = (kind.name, tuple(cells))
+            if scores is not None and key in scores:
+                score = scores[key]
+            else:
+                if values is None:
+                    values = pd.Series(cells, dtype=object)
+                score = _score(kind, values)
+                if scores is not None:
+                    scores[key] = score
         matched = (by_header and score >= kind.threshold) or score >= kind.value_threshold
         if not matched:
             continue
@@ -130,18 +139,32 @@ def detect_kinds(
     kinds: dict[str, FieldKind] | None = None,
 ) -> dict[str, str]:
     """Field name -> kind name for the columns of ``frame`` (raw text) that have a recognisable kind."""
+    sample = frame if len(frame) <= SAMPLE_SIZE else frame.head(SAMPLE_SIZE)
+    data = sample.to_numpy(dtype=object)  # one conversion (a column at a time costs a pandas call per column)
+    columns = [data[:, position].tolist() for position in range(data.shape[1])]
+    return column_kinds([str(column) for column in frame.columns], columns, plugins, schema, kinds=kinds)
+
+
+def column_kinds(
+    names: list[str],
+    columns: list[list[Any]],
+    plugins: pluggy.PluginManager | None = None,
+    schema: Any = None,
+    *,
+    kinds: dict[str, FieldKind] | None = None,
+) -> dict[str, str]:
+    """:func:`detect_kinds` on a sample given as one list of text cells per column (the first ``SAMPLE_SIZE`` kept)."""
     available = kinds if kinds is not None else field_kinds(plugins)
     declared = _declared(schema)
     compiled = _compile(available)
     result: dict[str, str] = {}
-    sample = frame.head(SAMPLE_SIZE)
-    for position, column in enumerate(frame.columns):
-        name = str(column)
+    scores: dict[tuple[str, tuple[str, ...]], float] = {}
+    for name, column in zip(names, columns, strict=True):
         if name in declared:
             result[name] = declared[name]
             continue
-        cells = [str(v) for v in sample.iloc[:, position].tolist() if v is not None and str(v).strip() != ""]
-        found = _best_kind(normalise_header(name), cells, compiled)
+        cells = [text for v in column[:SAMPLE_SIZE] if v is not None and (text := str(v)).strip() != ""]
+        found = _best_kind(normalise_header(name), cells, compiled, scores)
         if found is not None:
             result[name] = found
     return result

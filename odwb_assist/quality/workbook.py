@@ -11,26 +11,51 @@ is opened once per run (:func:`open_book`). The engine hands these rows to Frict
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import threading
 import warnings
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+from .calamine_book import typed_cell, typed_rows
 
 FALLBACK_CODEPAGE = "cp1252"  # an old workbook without a CODEPAGE record: Windows Western, as in Belgium
 
 
 @dataclass(frozen=True)
 class Sheet:
-    """One sheet: its name, its position (1-based) among ``names``, its rows cut to the cells with values."""
+    """One sheet: its name, its position (1-based) among ``names``, its rows cut to the cells with values.
+
+    ``cells`` are the rows as the reader gives them; ``rows`` the same typed as Frictionless is handed them
+    (calamine's cells are typed on first use only: the fast path reads their text, which typing leaves as it is).
+    """
 
     name: str
     index: int
     names: tuple[str, ...]
-    rows: tuple[tuple[Any, ...], ...]
+    cells: tuple[tuple[Any, ...], ...]
     codepage: str | None = None  # the code page an XLS workbook was decoded with (BIFF5/7: 8-bit text)
     trimmed_columns: int = 0  # formatted but empty columns cut on the right
     trimmed_rows: int = 0  # formatted but empty rows cut at the bottom
+    dates: bool | None = None  # calamine's cells, to type (True: an XLSX date becomes a datetime); None: typed
+
+    @cached_property
+    def rows(self) -> tuple[tuple[Any, ...], ...]:
+        """The rows, typed (whole numbers as ``int``, an empty cell ``None``, an XLSX date a ``datetime``)."""
+        return self.cells if self.dates is None else tuple(map(tuple, typed_rows(self.cells, self.dates)))
+
+    def head(self, count: int) -> tuple[tuple[Any, ...], ...]:
+        """The first ``count`` rows, typed (without typing the whole sheet)."""
+        if self.dates is None or "rows" in self.__dict__:
+            return self.rows[:count]
+        return tuple(map(tuple, typed_rows(self.cells[:count], self.dates)))
+
+    def typed(self, cell: Any) -> Any:
+        """One cell of ``cells`` as ``rows`` holds it."""
+        return cell if self.dates is None else typed_cell(cell, self.dates)
 
 
 def _filled(value: Any) -> bool:
@@ -50,11 +75,12 @@ def _cut(rows: list[list[Any]], extent: tuple[int, int] = (0, 0)) -> tuple[tuple
     while last_row and not _row_filled(rows[last_row - 1]):
         last_row -= 1
     kept = rows[:last_row]
-    raw_width = max((len(row) for row in rows), default=0)
-    width = max((len(row) for row in kept), default=0)
+    lengths = set(map(len, rows))  # one width: a rectangle, as calamine reads it
+    raw_width = max(lengths, default=0)
+    width = max(lengths if len(lengths) == 1 else map(len, kept), default=0) if kept else 0
     while width and not any(len(row) >= width and _filled(row[width - 1]) for row in kept):
         width -= 1
-    if all(len(row) == width for row in kept):
+    if (len(lengths) == 1 and raw_width == width) or all(len(row) == width for row in kept):
         cut = tuple(map(tuple, kept))
     else:
         cut = tuple(tuple(row[:width]) + (None,) * (width - min(len(row), width)) for row in kept)
@@ -67,6 +93,7 @@ class _Book:
 
     names: list[str]
     codepage: str | None = None  # the code page an XLS workbook was decoded with (BIFF5/7: 8-bit text)
+    dates: bool | None = None  # rows still to type with calamine_book.typed_rows(rows, dates); None: typed
 
     def rows(self, name: str) -> tuple[list[list[Any]], tuple[int, int]]:
         raise NotImplementedError
@@ -83,6 +110,7 @@ class _CalamineBook(_Book):
 
         self.book = CalamineBook(path, fmt)
         self.names = self.book.names
+        self.dates = fmt == "xlsx"
 
     def rows(self, name: str) -> tuple[list[list[Any]], tuple[int, int]]:
         rows, stored_rows, stored_columns = self.book.rows(name)
@@ -203,9 +231,55 @@ def _open_book(path: Path, fmt: str) -> _Book:
 _BOOK: dict[tuple[str, str, int, int], _Book] = {}  # the last workbook opened (one per run)
 
 
+_AHEAD: list[threading.Thread] = []  # a workbook being opened and parsed ahead (:func:`prefetch`)
+
+
+def prefetch(source: str | Path, sheet: str | None = None) -> None:
+    """Start opening an XLSX or ODS workbook and parsing its sheet (``sheet``, else the first) in a thread.
+
+    calamine parses a sheet without holding the GIL, so the caller's start-up (imports, plugins, project) runs
+    meanwhile on the other core; :func:`open_book` then waits for it. Does nothing for other files; never fails.
+    """
+    try:
+        path = Path(source).expanduser().resolve()
+        suffix = path.suffix.lower()
+        if suffix not in (".xlsx", ".xlsm", ".ods") or not path.is_file():
+            return
+        with path.open("rb") as handle:
+            head = handle.read(200)
+    except OSError:
+        return
+    if not head.startswith(b"PK\x03\x04"):
+        return
+    fmt = "ods" if b"mimetypeapplication/vnd.oasis.opendocument" in head or suffix == ".ods" else "xlsx"
+
+    def parse() -> None:
+        with contextlib.suppress(Exception):  # the reading proper tells the errors
+            book = _open_book_now(path, fmt)
+            if isinstance(book, _CalamineBook) and book.names:
+                book.book.parse(sheet if sheet is not None else book.names[0])
+
+    _wait_ahead()
+    thread = threading.Thread(target=parse, name="odwb-workbook-ahead", daemon=True)
+    _AHEAD.append(thread)
+    thread.start()
+
+
+def _wait_ahead() -> None:
+    while _AHEAD:
+        thread = _AHEAD.pop()
+        if thread is not threading.current_thread():
+            thread.join()
+
+
 def open_book(path: Path, fmt: str) -> _Book:
     """The workbook at ``path``, opened once while it is unchanged (same size and modification time):
     detection, the sheet list, each sheet of ``--sheet all``, checking and fixing share it."""
+    _wait_ahead()
+    return _open_book_now(path, fmt)
+
+
+def _open_book_now(path: Path, fmt: str) -> _Book:
     stat = path.stat()
     key = (str(path), fmt, stat.st_mtime_ns, stat.st_size)
     book = _BOOK.get(key)
@@ -237,8 +311,8 @@ def _read(path: Path, fmt: str, sheet: str | None) -> Sheet:
     cut, columns, bottom = _cut(rows, extent)
     names = book.names
     index = names.index(name) + 1 if name in names else 1
-    return Sheet(name=name, index=index, names=tuple(names), rows=cut, codepage=book.codepage,
-                 trimmed_columns=columns, trimmed_rows=bottom)
+    return Sheet(name=name, index=index, names=tuple(names), cells=cut, codepage=book.codepage,
+                 trimmed_columns=columns, trimmed_rows=bottom, dates=book.dates)
 
 
 _LAST: dict[tuple[str, str, int, int, str | None], Sheet] = {}  # the last sheet read, under its name and None

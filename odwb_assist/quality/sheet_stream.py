@@ -1,0 +1,157 @@
+"""The fast path for a workbook sheet: its cells as text chunks, without Frictionless.
+
+The sheet is read once by :mod:`.workbook` (calamine or xlrd: code page, formatted-empty rows and columns
+cut, error cells, rows numbered as in the spreadsheet). What Frictionless's opening of those rows as
+inline data would give — labels, field names, header errors, the types inferred from the first typed
+cells — is computed by :mod:`.inference` and :mod:`.typed_inference`; the cells below the header are
+turned into pyarrow text columns (each cell's text as :func:`.cell_text.cell_text` gives it) and
+handed to the engine in chunks indexed by spreadsheet row number, like the CSV blocks of :mod:`.stream`.
+
+A sheet whose inferred types include one the type tally does not check (``datetime``, ``time``…) goes
+fast only when every cell of such a column is a native value of that type (Frictionless would then
+report no type error in it); otherwise, or when the sample holds a value only Frictionless can judge,
+:class:`.stream.Fallback` sends the sheet to the Frictionless path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .cell_text import cell_text
+from .detect import Detected
+from .frictionless_read import Opened
+from .inference import SAMPLE_RECORDS, NotExact, field_names, header_errors, join_labels, local_numbers_type
+from .messages import RawError, from_frictionless
+from .stream import TEXT, Fallback
+from .typecheck import VECTOR_TYPES
+from .typed_inference import infer_types
+from .workbook import Sheet, read_sheet
+
+# Rows per chunk: the sheet's cells are in memory already (as Python values), so the chunks stay small and the
+# checks' temporaries with them (peak memory as on the Frictionless path; 100k-row chunks cost 100 MB more for
+# about the same CPU).
+SHEET_CHUNK_ROWS = 25_000
+# Types the tally does not check, and the native cells Frictionless's reader of that type accepts as they are.
+NATIVE: dict[str, Callable[[Any], bool]] = {
+    "datetime": lambda cell: isinstance(cell, dt.datetime),
+    "time": lambda cell: isinstance(cell, dt.time),
+}
+
+
+def open_sheet(path: Path, detected: Detected) -> tuple[Opened, Sheet]:
+    """What Frictionless's opening of the sheet's rows (inline data) would give, or :class:`Fallback`."""
+    sheet = read_sheet(path, detected.format, detected.sheet)
+    header_rows = list(detected.header_rows)
+    last_header = header_rows[-1]
+    sample = sheet.head(SAMPLE_RECORDS)
+    labels = join_labels([list(cells) for number, cells in enumerate(sample, start=1) if number in header_rows])
+    if not labels:
+        raise Fallback("no labels")
+    names = field_names(labels)
+    fragment = [list(cells) for cells in sample[last_header:]]
+    try:
+        kinds = [local_numbers_type(kind, [row[index] for row in fragment if len(row) > index])
+                 for index, kind in enumerate(infer_types(fragment, names))]
+    except NotExact as exc:
+        raise Fallback("sample types") from exc
+    vector: dict[str, tuple[int, str]] = {}
+    for number, (name, kind) in enumerate(zip(names, kinds, strict=True), start=1):
+        if kind in VECTOR_TYPES or kind == "any":
+            vector[name] = (number, kind)
+        elif kind not in NATIVE or not _native(sheet, last_header, number - 1, NATIVE[kind]):
+            raise Fallback(f"a {kind} column Frictionless checks")
+    errors: list[Any] = list(header_errors(labels, names, last_header))
+    if not (labels or fragment):
+        errors.insert(0, RawError("source-error", note="the source is empty"))
+    opened = Opened(names, labels, dict(zip(names, kinds, strict=True)), fragment, errors, vector, True, sheet)
+    return opened, sheet
+
+
+def _native(sheet: Sheet, start: int, index: int, native: Callable[[Any], bool]) -> bool:
+    """Every cell of the column below the header is empty or a native value of its type (once typed)."""
+    typed = sheet.typed
+    return all(cell is None or cell == "" or native(cell) for cell in (typed(row[index]) for row in sheet.cells[start:]))
+
+
+def _float_text(cell: float) -> str:
+    return str(int(cell)) if cell.is_integer() else repr(cell)
+
+
+def _datetime_text(cell: dt.datetime) -> str:
+    if cell.hour or cell.minute or cell.second or cell.microsecond:
+        return cell.isoformat()
+    return cell.date().isoformat()
+
+
+# The text of the cell types a reader gives, by exact type (a subclass goes through cell_text).
+_TEXT: dict[type, Callable[[Any], str]] = {
+    str: str.__str__, int: int.__repr__, float: _float_text, bool: cell_text, type(None): cell_text,
+    dt.datetime: _datetime_text, dt.date: dt.date.isoformat, dt.time: dt.time.isoformat,
+}
+
+
+def column_text(cells: tuple[Any, ...] | list[Any]) -> Any:
+    """A pyarrow string array of the cells' text (``""`` for an empty cell), as :func:`.cell_text.cell_text` says."""
+    import pyarrow as pa
+
+    types = set(map(type, cells))
+    types.discard(type(None))
+    if types <= {str}:
+        array = pa.array(cells, type=pa.string())
+    elif types == {int}:
+        try:
+            array = pa.array(cells, type=pa.int64()).cast(pa.string())
+        except (OverflowError, pa.ArrowException):
+            array = pa.array([cell_text(cell) for cell in cells], type=pa.string())
+    elif len(types) == 1 and (single := _TEXT.get(next(iter(types)))) is not None:
+        array = pa.array([None if cell is None else single(cell) for cell in cells], type=pa.string())
+    else:
+        texts = _TEXT.get
+        array = pa.array([(texts(type(cell)) or cell_text)(cell) for cell in cells], type=pa.string())
+    return array.fill_null("") if array.null_count else array
+
+
+def text_chunks(sheet: Sheet, first_row: int, names: list[str], chunk_rows: int) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
+    """The rows from ``first_row`` (1-based), as text frames indexed by row number, with their blank rows."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    rows = sheet.cells  # their text is the typed cells' (a whole float is « 12 », a date « 2024-05-01 »)
+    width = len(names)
+    step = max(1, chunk_rows)
+    columns = [f"c{i}" for i in range(width)]
+    for start in range(first_row - 1, len(rows), step):
+        block = rows[start:start + step]
+        arrays = [column_text(cells) for cells in zip(*block, strict=True)]
+        table = pa.Table.from_arrays(arrays, names=columns)
+        frame = table.to_pandas(types_mapper={pa.string(): TEXT}.get, split_blocks=True)
+        frame.columns = pd.Index(names)
+        frame.index = pd.RangeIndex(start + 1, start + 1 + len(block), name="row")
+        lengths = None
+        for array in arrays:
+            size = pc.binary_length(array)
+            lengths = size if lengths is None else pc.add(lengths, size)
+        blank = pc.equal(lengths, 0).to_numpy(zero_copy_only=False) if lengths is not None else np.zeros(len(block), bool)
+        yield frame, blank
+
+
+def stream_sheet(run: Any, opened: Opened, sheet: Sheet, chunk_rows: int | None,
+                 callback: Callable[[int, float], None] | None) -> None:
+    """Hand the sheet's data rows to ``run`` in chunks (structure errors: blank rows only, the rows are cut to one width)."""
+    for error in opened.start_errors:
+        run.collector.add(from_frictionless(error))
+    first = run.detected.header_rows[-1] + 1
+    total = max(len(sheet.cells) - first + 1, 1)
+    for frame, blank in text_chunks(sheet, first, opened.names, chunk_rows or SHEET_CHUNK_ROWS):
+        if blank.any():
+            numbers = frame.index.to_numpy()[blank]
+            run.add_all("structure", lambda r=numbers: (from_frictionless(RawError("blank-row", int(row))) for row in r))
+        run.frame(frame)
+        if callback:
+            callback(run.rows, min(1.0, run.rows / total))
