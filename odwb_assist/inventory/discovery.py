@@ -73,7 +73,8 @@ def _pandas_frame(path: Path) -> Any:
 
     if path.suffix.lower() in (".csv", ".tsv"):
         return pd.read_csv(path, sep=None, engine="python", dtype=str, encoding_errors="replace")
-    return pd.read_excel(path, dtype=str)
+    engine = "openpyxl" if path.suffix.lower() in (".xlsx", ".xlsm") else None  # pandas 3 warns without
+    return pd.read_excel(path, dtype=str, engine=engine)
 
 
 def _slug(text: str) -> str:

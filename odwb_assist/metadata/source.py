@@ -30,8 +30,9 @@ class SourceData:
 def _pandas_read(path: Path, sheet: str | None) -> tuple[pd.DataFrame, dict[str, Any]]:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
+        # the engine named: pandas 3 warns when an XLSX is read without one
         frame = pd.read_excel(path, sheet_name=sheet or 0, dtype=str, keep_default_na=False,
-                              engine="odf" if suffix == ".ods" else None)
+                              engine={".ods": "odf", ".xlsx": "openpyxl", ".xlsm": "openpyxl"}.get(suffix))
         frame = frame.fillna("").astype(str)
         info: dict[str, Any] = {"format": suffix.lstrip("."), "sheet": sheet}
     else:

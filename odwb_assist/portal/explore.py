@@ -223,7 +223,7 @@ class ExploreAPI:
             return pd.DataFrame([{**(f.get("properties") or {}), "geometry": f.get("geometry")} for f in features])
         if fmt == "parquet":
             return pd.read_parquet(io.BytesIO(content))
-        return pd.read_excel(io.BytesIO(content))
+        return pd.read_excel(io.BytesIO(content), engine="openpyxl")  # the portal exports XLSX
 
 
 SUMMARY_COLUMNS = ("dataset_id", "title", "publisher", "theme", "keyword", "license", "records_count", "modified")

@@ -92,7 +92,8 @@ def _convert_spreadsheet(source: Path, target: Path, sheet: str | None) -> int:
     import pandas as pd
 
     try:
-        table = pd.read_excel(source, sheet_name=sheet or 0, dtype=str, keep_default_na=False)
+        engine = "openpyxl" if source.suffix.lower() in (".xlsx", ".xlsm") else None  # pandas 3 warns without
+        table = pd.read_excel(source, sheet_name=sheet or 0, dtype=str, keep_default_na=False, engine=engine)
     except Exception as exc:  # openpyxl/odf raise many kinds of errors on bad files
         kind = type(exc).__name__
         raise _unreadable(source, f"classeur illisible ({kind})", f"unreadable workbook ({kind})") from exc

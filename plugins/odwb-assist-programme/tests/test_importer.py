@@ -48,7 +48,7 @@ def test_xlsx_import_and_export_round_trip(prog: Programme, tmp_path: Path) -> N
     frame.to_excel(form, index=False)
     assert prog.import_file(form).imported == 3
     out = prog.export(tmp_path / "export.xlsx")
-    back = pd.read_excel(out, dtype=str, keep_default_na=False)
+    back = pd.read_excel(out, dtype=str, keep_default_na=False, engine="openpyxl")
     assert list(back["administration"]) == ["Commune 00", "Commune 01", "Commune 02"]
     assert list(back["etat"]) == ["confirmée"] * 3
     with Programme.open(tmp_path / "other.sqlite") as other:
