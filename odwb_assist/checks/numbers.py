@@ -170,7 +170,7 @@ def _arrow_strict_floats(cells: pa.Array) -> np.ndarray | None:
     return None if np.isinf(found).any() else found
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=8)
 def _arrow_set(kind: str, values: frozenset[str]) -> pa.Array:
     import pyarrow as pa
 
@@ -187,11 +187,13 @@ def _parse_arrow(cells: pa.Array, strict: bool = True) -> tuple[np.ndarray, np.n
     if not size:
         return numbers, np.zeros(0, dtype=bool)
     filled = _mask(pc.not_equal(cells, ""))
-    if filled.all() and strict:
+    head = pc.utf8_slice_codeunits(cells, 0, 1)
+    # a cell whose first character no float starts with: the cast would fail (a text column), not tried
+    if filled.all() and strict and _mask(pc.is_in(head, value_set=_arrow_set(str(cells.type),
+                                                                            frozenset(_CASTABLE_FIRST)))).all():
         direct = _arrow_strict_floats(cells)
         if direct is not None:  # a column of plain numbers: the common case, at C speed
             return direct, np.zeros(size, dtype=bool)
-    head = pc.utf8_slice_codeunits(cells, 0, 1)
     maybe = _mask(pc.is_in(head, value_set=_arrow_set(str(cells.type), frozenset(_FIRST)))) & filled
     if maybe.any():
         where = np.flatnonzero(maybe)
