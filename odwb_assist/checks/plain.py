@@ -21,9 +21,10 @@ if TYPE_CHECKING:
     from ..core.contract import ColumnValues
 
 PLAIN = "-?[0-9]+(?:,[0-9]+)?"  # no space, point, letter or sign other than a leading minus
-_KEPT = 64  # columns remembered: a chunk's worth; older entries are dropped first
+_KEPT = 64  # columns remembered at most (a chunk's worth); the previous chunk's are dropped at the next chunk
 _memo: dict[int, tuple[ColumnValues, np.ndarray, np.ndarray]] = {}
 _lock = threading.Lock()
+_chunk = [-1]  # the first row of the chunk whose columns ``_memo`` holds (memory: never an older chunk's columns)
 
 
 def plain_numbers(column: ColumnValues) -> tuple[np.ndarray, np.ndarray] | None:
@@ -53,8 +54,12 @@ def plain_numbers(column: ColumnValues) -> tuple[np.ndarray, np.ndarray] | None:
     if plain.any():
         at = np.flatnonzero(plain)
         comma[at] = flags(pc.match_substring(cells.take(pa.array(at)), ","))
+    first = int(column.rows[0]) if len(column.rows) else -1
     with _lock:
-        if len(_memo) >= _KEPT:
+        if first != _chunk[0]:  # a column of another chunk: the columns kept so far are done with
+            _memo.clear()
+            _chunk[0] = first
+        elif len(_memo) >= _KEPT:
             del _memo[next(iter(_memo))]
         _memo[id(column)] = (column, plain, comma)
     return plain, comma
