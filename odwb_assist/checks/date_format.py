@@ -10,6 +10,7 @@ from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, 
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from .plain import pattern_mask
 from .tally import ColumnTally, value_mask
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class DateFormatCheck(BaseTableCheck):
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         if column.name in self.local_columns:
-            self.local.add_values(column, value_mask(column, LOCAL))
+            self.local.add_values(column, pattern_mask(column, LOCAL))
         if column.name in self.serial_columns:
             self.serial.add_values(column, value_mask(column, SERIAL))
         return ()

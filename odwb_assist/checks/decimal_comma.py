@@ -9,7 +9,8 @@ from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, 
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from .tally import ColumnTally, value_mask
+from .plain import pattern_mask
+from .tally import ColumnTally
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,7 +40,7 @@ class DecimalCommaCheck(BaseTableCheck):
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         if column.name not in self.skip:
-            self.tally.add_values(column, value_mask(column, PATTERN, ","))
+            self.tally.add_values(column, pattern_mask(column, PATTERN, ",", plain_comma=True))
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:

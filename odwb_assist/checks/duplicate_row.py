@@ -85,9 +85,9 @@ def _mix(values: np.ndarray) -> np.ndarray:
 
 def value_hashes(column: ColumnValues, python: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Two independent 64-bit hashes per row of ``column`` (of its cell and its position), each distinct value
-    hashed once: pandas' SipHash-2-4 with a fixed key, and Python's own string hash (SipHash-1-3 with the
-    process's random key); ``python`` (a few values per column, a wide table): Python's hash of two spellings.
-    A run hashes every chunk the same way."""
+    hashed once: pandas' SipHash-2-4 with a fixed key, and that hash mixed again under another key (two values
+    share both only when their SipHash collides; two rows' sums of either are unrelated); ``python`` (a few
+    values per column, a wide table): Python's hash of two spellings. A run hashes every chunk the same way."""
     import numpy as np
     import pandas as pd
 
@@ -96,9 +96,9 @@ def value_hashes(column: ColumnValues, python: bool = False) -> tuple[np.ndarray
         first = np.fromiter((hash(text) & MASK for text in texts), dtype=np.uint64, count=len(texts))
         suffix = KEYS[1]
         second = np.fromiter((hash(text + suffix) & MASK for text in texts), dtype=np.uint64, count=len(texts))
-    else:
+    else:  # the second hash: the first one mixed again with another key (a row's two sums stay independent)
         first = pd.util.hash_array(texts, hash_key=KEYS[0], categorize=False)
-        second = np.fromiter(map(hash, texts), dtype=np.int64, count=len(texts)).view(np.uint64)
+        second = _mix(first ^ np.uint64(SECOND))
     salt = np.uint64(column.number * 0x632BE59BD9B4E019 % (1 << 64))
     first, second = (_mix(np.append(hashed, np.uint64(0)) ^ salt)[column.codes]
                      for hashed in (first, second))  # code -1 (an empty cell) reads the final, empty value hash
@@ -107,6 +107,7 @@ def value_hashes(column: ColumnValues, python: bool = False) -> tuple[np.ndarray
 
 WIDE = 64  # columns: from this width on, values are hashed with Python's hash (the same way for the whole file)
 MASK = (1 << 64) - 1
+SECOND = 0x5851F42D4C957F2D  # the key of the second hash (a 64-bit odd constant)
 
 
 class DuplicateRowCheck(BaseTableCheck):

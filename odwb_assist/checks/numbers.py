@@ -170,15 +170,16 @@ def _arrow_strict_floats(cells: pa.Array) -> np.ndarray | None:
     return None if np.isinf(found).any() else found
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=8)
 def _arrow_set(kind: str, values: frozenset[str]) -> pa.Array:
     import pyarrow as pa
 
     return pa.array(sorted(values), type=pa.large_string() if kind == "large_string" else pa.string())
 
 
-def _parse_arrow(cells: pa.Array) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`parse_column` over Arrow text cells (no nulls)."""
+def _parse_arrow(cells: pa.Array, strict: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`parse_column` over Arrow text cells (no nulls); ``strict=False``: without the whole-column float
+    cast (the cells are some of a column holding a decimal comma, which that cast never reads)."""
     import pyarrow.compute as pc
 
     size = len(cells)
@@ -186,18 +187,20 @@ def _parse_arrow(cells: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     if not size:
         return numbers, np.zeros(0, dtype=bool)
     filled = _mask(pc.not_equal(cells, ""))
-    if filled.all():
+    head = pc.utf8_slice_codeunits(cells, 0, 1)
+    # a cell whose first character no float starts with: the cast would fail (a text column), not tried
+    if filled.all() and strict and _mask(pc.is_in(head, value_set=_arrow_set(str(cells.type),
+                                                                            frozenset(_CASTABLE_FIRST)))).all():
         direct = _arrow_strict_floats(cells)
         if direct is not None:  # a column of plain numbers: the common case, at C speed
             return direct, np.zeros(size, dtype=bool)
-    head = pc.utf8_slice_codeunits(cells, 0, 1)
     maybe = _mask(pc.is_in(head, value_set=_arrow_set(str(cells.type), frozenset(_FIRST)))) & filled
     if maybe.any():
         where = np.flatnonzero(maybe)
         every = bool(maybe.all())
         candidates = cells if every else cells.filter(maybe)
         # the same cells as above when every one is a candidate: already known not to be all plain numbers
-        direct = None if every and filled.all() else _arrow_strict_floats(candidates)
+        direct = None if (every and filled.all()) or not strict else _arrow_strict_floats(candidates)
         if direct is not None:  # a column of plain numbers: no regular expression needed
             numbers[where] = direct
         else:
@@ -286,7 +289,10 @@ def parse_values(column: ColumnValues) -> tuple[np.ndarray, np.ndarray]:
 
     values = column.values
     cells = _arrow_text(values)
-    if (column.codes < 0).any():
+    shortcut = _parse_plain(column, cells) if cells is not None else None
+    if shortcut is not None:
+        numbers, text = shortcut
+    elif (column.codes < 0).any():
         if cells is not None:
             import pyarrow as pa
 
@@ -297,6 +303,29 @@ def parse_values(column: ColumnValues) -> tuple[np.ndarray, np.ndarray]:
     else:
         numbers, text = _parse_arrow(cells) if cells is not None else parse_column(values)
     _parsed[column.name] = (column, numbers, text)
+    return numbers, text
+
+
+def _parse_plain(column: ColumnValues, cells: pa.Array) -> tuple[np.ndarray, np.ndarray] | None:
+    """:func:`parse_values` when some distinct values are plain numbers with a decimal comma (:mod:`.plain`):
+    those are converted at once, the others parsed as usual (the column holds a comma, so no whole-column cast
+    would have read it: every value gets the verdict it gets in the whole column). None: not such a column."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .plain import plain_numbers
+
+    verdicts = plain_numbers(column)
+    if verdicts is None or not verdicts[1].any():
+        return None
+    plain = verdicts[0]
+    numbers = np.full(len(plain), np.nan)
+    text = np.zeros(len(plain), dtype=bool)
+    at = np.flatnonzero(plain)
+    numbers[at] = _arrow_floats(pc.replace_substring(cells.take(pa.array(at)), ",", "."))
+    rest = np.flatnonzero(~plain)
+    if len(rest):
+        numbers[rest], text[rest] = _parse_arrow(cells.take(pa.array(rest)), strict=False)
     return numbers, text
 
 

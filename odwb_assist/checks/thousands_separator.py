@@ -11,7 +11,8 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .decimal_comma import convert_numbers, number_columns
-from .tally import SMALL_VALUES, ColumnTally, value_mask
+from .plain import pattern_mask
+from .tally import SMALL_VALUES, ColumnTally
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -53,7 +54,7 @@ class ThousandsSeparatorCheck(BaseTableCheck):
 
         name = column.name
         if name in self.text:
-            self.sure.add_values(column, value_mask(column, SURE_RE2))
+            self.sure.add_values(column, pattern_mask(column, SURE_RE2))
         if name not in self.dotted or not len(column):
             return ()
         python = len(column) <= SMALL_VALUES

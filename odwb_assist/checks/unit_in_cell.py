@@ -10,7 +10,8 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fixing import replace_cells
-from .tally import ColumnTally, value_mask
+from .plain import pattern_mask
+from .tally import ColumnTally
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,7 +40,7 @@ class UnitInCellCheck(BaseTableCheck):
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         if column.name not in self.skip:
-            self.tally.add_values(column, value_mask(column, PATTERN))
+            self.tally.add_values(column, pattern_mask(column, PATTERN))
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:

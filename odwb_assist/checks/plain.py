@@ -1,0 +1,87 @@
+"""One « plain number » verdict per distinct value of a chunk column, shared by the number and date checks.
+
+Coordinate and amount columns hold nearly one distinct value per row, and most of them are plain numbers
+(``50,354836``, ``-12``, ``4351``). Each pattern check (thousands separator, decimal comma, unit in cell,
+local date) would run its regular expression over all of them; instead one cheap RE2 test over the
+column's distinct values is made once per :class:`ColumnValues` object (the engine hands the same object
+to every check of a chunk), and each check runs its pattern only on the other values, the plain ones
+getting the verdict the pattern is known to give them.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from .tally import SMALL_VALUES, value_mask
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from ..core.contract import ColumnValues
+
+PLAIN = "-?[0-9]+(?:,[0-9]+)?"  # no space, point, letter or sign other than a leading minus
+_KEPT = 64  # columns remembered at most (a chunk's worth); the previous chunk's are dropped at the next chunk
+_memo: dict[int, tuple[ColumnValues, np.ndarray, np.ndarray]] = {}
+_lock = threading.Lock()
+_chunk = [-1]  # the first row of the chunk whose columns ``_memo`` holds (memory: never an older chunk's columns)
+
+
+def plain_numbers(column: ColumnValues) -> tuple[np.ndarray, np.ndarray] | None:
+    """(plain, comma): masks over ``column.values`` of the plain numbers and of those with a decimal comma;
+    None when the column is small (Python's ``re`` on every value is cheaper) or not pyarrow-backed."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if len(column) <= SMALL_VALUES:
+        return None
+    with _lock:
+        entry = _memo.get(id(column))
+    if entry is not None and entry[0] is column:
+        return entry[1], entry[2]
+    cells = column.arrow
+    if cells is None:
+        return None
+    if isinstance(cells, pa.ChunkedArray):
+        cells = cells.combine_chunks() if cells.num_chunks != 1 else cells.chunk(0)
+
+    def flags(result: pa.Array) -> np.ndarray:
+        return np.asarray(pc.fill_null(result, False).to_numpy(zero_copy_only=False), dtype=bool)
+
+    plain = flags(pc.match_substring_regex(cells, f"^(?:{PLAIN})$"))
+    comma = np.zeros(len(plain), dtype=bool)
+    if plain.any():
+        at = np.flatnonzero(plain)
+        comma[at] = flags(pc.match_substring(cells.take(pa.array(at)), ","))
+    first = int(column.rows[0]) if len(column.rows) else -1
+    with _lock:
+        if first != _chunk[0]:  # a column of another chunk: the columns kept so far are done with
+            _memo.clear()
+            _chunk[0] = first
+        elif len(_memo) >= _KEPT:
+            del _memo[next(iter(_memo))]
+        _memo[id(column)] = (column, plain, comma)
+    return plain, comma
+
+
+def pattern_mask(column: ColumnValues, pattern: str, prefilter: str | None = None, plain_comma: bool | None = False,
+                 ) -> np.ndarray:
+    """:func:`.tally.value_mask`, the pattern run only on the values that are not plain numbers.
+
+    ``plain_comma`` is the pattern's verdict on a plain number: False (never matches one), True (matches the
+    plain numbers with a decimal comma, and only those), None (unknown: every value is tested)."""
+    import numpy as np
+
+    verdicts = None if plain_comma is None else plain_numbers(column)
+    if verdicts is None:
+        return value_mask(column, pattern, prefilter)
+    plain, comma = verdicts
+    if not (~plain).any():
+        return comma.copy() if plain_comma else np.zeros(len(plain), dtype=bool)
+    from .cells import fullmatch_mask
+
+    rest = np.flatnonzero(~plain)
+    mask = comma.copy() if plain_comma else np.zeros(len(plain), dtype=bool)
+    mask[rest] = fullmatch_mask(column.values.iloc[rest].reset_index(drop=True), pattern, prefilter)
+    return mask
