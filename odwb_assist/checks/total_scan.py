@@ -115,6 +115,12 @@ class TotalScanner:
     def feed(self, chunk: pd.DataFrame, values: dict[int, ColumnValues] | None = None) -> list[Verdict]:
         """The verdicts on the rows of ``chunk``; ``values``: the distinct values of its columns by position (0-based),
         when the check engine encoded them (the label cells are then tested once per distinct value)."""
+        try:
+            return self._feed(chunk, values)
+        finally:  # the chunk's label columns (and their encodings) go with it, not at the next chunk
+            self.labels: list[_Column] = []
+
+    def _feed(self, chunk: pd.DataFrame, values: dict[int, ColumnValues] | None) -> list[Verdict]:
         if self.width < 0:
             self._start(len(chunk.columns))
         if chunk.empty or self.width == 0:

@@ -246,6 +246,7 @@ class Blocks:
         self.total = max(path.stat().st_size, 1)
         self._queue: queue.Queue[Any] = queue.Queue(maxsize=AHEAD)
         self._stop = threading.Event()
+        self._taken = threading.Event()  # the consumer took the queued chunk: the next one may be parsed
         self.counted: _Counted | None = None  # the file pyarrow reads (set by the reading thread)
 
     def _reader(self, counted: _Counted) -> Any:
@@ -326,6 +327,11 @@ class Blocks:
                 break
             except queue.Full:
                 continue
+        # the next chunk is parsed once the consumer took this one: two chunks live (the checked one and the next),
+        # not three (parsing a chunk takes a tenth of checking it, so the checks never wait)
+        while not self._stop.is_set() and not self._taken.wait(timeout=0.1):
+            continue
+        self._taken.clear()
         return consumed, row + table.num_rows
 
     def _put_final(self, item: Any) -> None:
@@ -370,6 +376,7 @@ class Blocks:
         try:
             while True:
                 item = self._queue.get()
+                self._taken.set()
                 if item is None:
                     return
                 if isinstance(item, Fallback):

@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -60,6 +61,35 @@ def test_the_reader_reads_a_bounded_number_of_blocks_ahead(tmp_path: Path, monke
     assert rows == 80_000
     assert counted.most_ahead <= stream.READ_AHEAD + 1
     assert counted.read_bytes == size - head.offset
+
+
+def test_the_next_chunk_is_cut_only_once_the_queued_one_is_taken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two chunks live at a time (the one checked, the next one), not three: while the consumer holds its chunk,
+    the reading thread queues one chunk and waits before cutting another."""
+    monkeypatch.setattr(stream, "MIN_BLOCK", 16 << 10)
+    monkeypatch.setattr(stream, "MAX_BLOCK", 16 << 10)
+    cut: list[int] = []
+    make = stream.Blocks._chunk
+
+    def counted_chunk(self: Any, batch: Any, first_row: int, share: float) -> Any:
+        cut.append(first_row)
+        return make(self, batch, first_row, share)
+
+    monkeypatch.setattr(stream.Blocks, "_chunk", counted_chunk)
+    path = export(tmp_path / "depenses.csv", 20_000)
+    path, detected = detect(path)
+    head = read_head(path, detected)
+    chunks = iter(Blocks(path, detected, head, field_names(head.labels), chunk_rows=500))
+    try:
+        first = next(chunks)
+        time.sleep(0.5)  # ample time for a reader that does not wait to cut a third chunk
+        assert len(cut) == 2
+        second = next(chunks)
+        time.sleep(0.5)
+        assert len(cut) == 3 and int(second.frame.index[0]) == int(first.frame.index[0]) + 500
+        assert 2 + sum(1 for _ in chunks) == 40  # the rest still streams
+    finally:
+        chunks.close()  # type: ignore[attr-defined]
 
 
 def test_a_consumer_that_stops_early_releases_the_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
