@@ -76,18 +76,21 @@ def main(argv: list[str] | None = None) -> int:
                   f"arrow {pa.total_allocated_bytes() >> 20:4d} MB", flush=True)
 
     setattr(engine._Run, "frame", timed_frame)  # noqa: B010 (an instrument patches the engine)
-    if args.steps:
-        add_all = engine._Run.add_all
+    if args.steps:  # every check call of a chunk is a parallel.Job (the type tally, each kind, each check)
+        from odwb_assist.quality import parallel
 
-        def watched(run: Any, origin: str, produce: Any) -> None:
+        job_run = parallel.Job.run
+
+        def watched(job: Any) -> None:
             before = rss_mb()
             peak, sampler.peak = sampler.peak, before
-            add_all(run, origin, produce)
+            job_run(job)
             if sampler.peak - before >= args.steps:
-                print(f"  rows {run.rows:>9,}  {origin}: rss {before} -> peak {sampler.peak} -> {rss_mb()} MB", flush=True)
+                print(f"  chunk {chunks[0] + 1:4d}  {job.origin}: rss {before} -> peak {sampler.peak} -> {rss_mb()} MB",
+                      flush=True)
             sampler.peak = max(peak, sampler.peak)
 
-        setattr(engine._Run, "add_all", watched)  # noqa: B010
+        setattr(parallel.Job, "run", watched)  # noqa: B010
     started = time.perf_counter()
     if args.fix is not None:
         fix(args.file, args.fix)
