@@ -99,6 +99,7 @@ _TEXT: dict[type, Callable[[Any], str]] = {
 def column_text(cells: tuple[Any, ...] | list[Any]) -> Any:
     """A pyarrow string array of the cells' text (``""`` for an empty cell), as :func:`.cell_text.cell_text` says."""
     import pyarrow as pa
+    import pyarrow.compute as pc
 
     types = set(map(type, cells))
     types.discard(type(None))
@@ -109,12 +110,46 @@ def column_text(cells: tuple[Any, ...] | list[Any]) -> Any:
             array = pa.array(cells, type=pa.int64()).cast(pa.string())
         except (OverflowError, pa.ArrowException):
             array = pa.array([cell_text(cell) for cell in cells], type=pa.string())
+    elif types == {float} and (floats := _float_texts(cells)) is not None:
+        array = floats
+    elif types == {float, str} and (floats := _float_texts([c if c.__class__ is float else None for c in cells])) is not None:
+        array = pc.coalesce(pa.array([c if c.__class__ is str else None for c in cells], type=pa.string()), floats)
+    elif types == {dt.date}:
+        array = pa.array(cells, type=pa.date32()).cast(pa.string())
     elif len(types) == 1 and (single := _TEXT.get(next(iter(types)))) is not None:
         array = pa.array([None if cell is None else single(cell) for cell in cells], type=pa.string())
     else:
         texts = _TEXT.get
         array = pa.array([(texts(type(cell)) or cell_text)(cell) for cell in cells], type=pa.string())
     return array.fill_null("") if array.null_count else array
+
+
+def _float_texts(cells: tuple[Any, ...] | list[Any]) -> Any:
+    """:func:`_float_text` of a column of floats (and empty cells), vectorised; None when a cell needs Python.
+
+    (Empty cells are None; a text cell of a mixed column is put in by the caller.) A whole number is its integer's digits (through int64); any other number pyarrow's shortest round-trip
+    digits, which are ``repr``'s wherever ``repr`` writes no exponent (1e-4 <= |x| < 1e16) and pyarrow none
+    either; a column holding any other number goes through ``repr`` cell by cell.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    values = pa.array(cells, type=pa.float64())
+    numbers = values.to_numpy(zero_copy_only=False)  # an empty cell is NaN here, null in ``values``
+    size = np.abs(numbers)
+    with np.errstate(invalid="ignore"):
+        whole = (numbers == np.floor(numbers)) & (size < 2.0 ** 63)
+        plain = (size >= 1e-4) & (size < 1e16)
+    fast = whole | plain
+    if values.null_count:
+        fast |= np.isnan(numbers)
+    if not fast.all():
+        return None
+    text = pc.if_else(whole, pa.array(np.where(whole, numbers, 0).astype(np.int64)).cast(pa.string()),
+                      values.cast(pa.string()))
+    if pc.any(pc.match_substring(text, "e")).as_py():
+        return None
+    return text
 
 
 def text_chunks(sheet: Sheet, first_row: int, names: list[str], chunk_rows: int) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
