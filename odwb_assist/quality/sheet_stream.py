@@ -127,9 +127,10 @@ def column_text(cells: tuple[Any, ...] | list[Any]) -> Any:
 def _float_texts(cells: tuple[Any, ...] | list[Any]) -> Any:
     """:func:`_float_text` of a column of floats (and empty cells), vectorised; None when a cell needs Python.
 
-    (Empty cells are None; a text cell of a mixed column is put in by the caller.) A whole number is its integer's digits (through int64); any other number pyarrow's shortest round-trip
-    digits, which are ``repr``'s wherever ``repr`` writes no exponent (1e-4 <= |x| < 1e16) and pyarrow none
-    either; a column holding any other number goes through ``repr`` cell by cell.
+    Empty cells are None (the caller puts a mixed column's text cells in). A whole number is its integer's
+    digits (through int64); any other number pyarrow's shortest round-trip digits, which are ``repr``'s
+    wherever ``repr`` writes no exponent (1e-4 <= |x| < 1e16) and pyarrow none either; a column holding any
+    other number goes through ``repr`` cell by cell.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
