@@ -37,7 +37,8 @@ from .workbook import Sheet, read_sheet
 # checks' temporaries with them (peak memory as on the Frictionless path; 100k-row chunks cost 100 MB more for
 # about the same CPU).
 SHEET_CHUNK_ROWS = 25_000
-# Types the tally does not check, and the native cells Frictionless's reader of that type accepts as they are.
+# Types the tally does not check, and the native cells Frictionless's reader of that type accepts as they are
+# (tests of the cell's class only: :func:`_native` tests one cell of each class).
 NATIVE: dict[str, Callable[[Any], bool]] = {
     "datetime": lambda cell: isinstance(cell, dt.datetime),
     "time": lambda cell: isinstance(cell, dt.time),
@@ -76,7 +77,16 @@ def open_sheet(path: Path, detected: Detected) -> tuple[Opened, Sheet]:
 def _native(sheet: Sheet, start: int, index: int, native: Callable[[Any], bool]) -> bool:
     """Every cell of the column below the header is empty or a native value of its type (once typed)."""
     typed = sheet.typed
-    return all(cell is None or cell == "" or native(cell) for cell in (typed(row[index]) for row in sheet.cells[start:]))
+    column = [row[index] for row in sheet.cells[start:]]
+    for kind in set(map(type, column)):  # NATIVE tests a class; typing maps each class to native or not alike
+        if kind is str:
+            if any(cell.__class__ is str and cell for cell in column):  # "" is empty; a text is never native
+                return False
+        elif kind is not type(None):
+            cell = next(cell for cell in column if cell.__class__ is kind)
+            if not (cell == "" or native(typed(cell))):
+                return False
+    return True
 
 
 def _float_text(cell: float) -> str:
