@@ -106,6 +106,9 @@ _TEXT: dict[type, Callable[[Any], str]] = {
 }
 
 
+_VECTOR_MIN = 200  # cells of a column below which Python's text is cheaper than pyarrow's fixed cost (wide sheets)
+
+
 def column_text(cells: tuple[Any, ...] | list[Any]) -> Any:
     """A pyarrow string array of the cells' text (``""`` for an empty cell), as :func:`.cell_text.cell_text` says."""
     import pyarrow as pa
@@ -120,6 +123,9 @@ def column_text(cells: tuple[Any, ...] | list[Any]) -> Any:
             array = pa.array(cells, type=pa.int64()).cast(pa.string())
         except (OverflowError, pa.ArrowException):
             array = pa.array([cell_text(cell) for cell in cells], type=pa.string())
+    elif len(cells) < _VECTOR_MIN:
+        texts = _TEXT.get
+        array = pa.array([(texts(type(cell)) or cell_text)(cell) for cell in cells], type=pa.string())
     elif types == {float} and (floats := _float_texts(cells)) is not None:
         array = floats
     elif types == {float, str} and (floats := _float_texts([c if c.__class__ is float else None for c in cells])) is not None:
