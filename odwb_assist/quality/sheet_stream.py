@@ -16,6 +16,7 @@ report no type error in it); otherwise, or when the sample holds a value only Fr
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -31,13 +32,14 @@ from .messages import RawError, from_frictionless
 from .stream import TEXT, Fallback
 from .typecheck import VECTOR_TYPES
 from .typed_inference import infer_types
-from .workbook import Sheet, read_sheet
+from .workbook import Sheet, gc_paused, read_sheet
 
 # Rows per chunk: the sheet's cells are in memory already (as Python values), so the chunks stay small and the
 # checks' temporaries with them (peak memory as on the Frictionless path; 100k-row chunks cost 100 MB more for
 # about the same CPU).
 SHEET_CHUNK_ROWS = 25_000
-# Types the tally does not check, and the native cells Frictionless's reader of that type accepts as they are.
+# Types the tally does not check, and the native cells Frictionless's reader of that type accepts as they are
+# (tests of the cell's class only: :func:`_native` tests one cell of each class).
 NATIVE: dict[str, Callable[[Any], bool]] = {
     "datetime": lambda cell: isinstance(cell, dt.datetime),
     "time": lambda cell: isinstance(cell, dt.time),
@@ -76,7 +78,16 @@ def open_sheet(path: Path, detected: Detected) -> tuple[Opened, Sheet]:
 def _native(sheet: Sheet, start: int, index: int, native: Callable[[Any], bool]) -> bool:
     """Every cell of the column below the header is empty or a native value of its type (once typed)."""
     typed = sheet.typed
-    return all(cell is None or cell == "" or native(cell) for cell in (typed(row[index]) for row in sheet.cells[start:]))
+    column = [row[index] for row in sheet.cells[start:]]
+    for kind in set(map(type, column)):  # NATIVE tests a class; typing maps each class to native or not alike
+        if kind is str:
+            if any(cell.__class__ is str and cell for cell in column):  # "" is empty; a text is never native
+                return False
+        elif kind is not type(None):
+            cell = next(cell for cell in column if cell.__class__ is kind)
+            if not (cell == "" or native(typed(cell))):
+                return False
+    return True
 
 
 def _float_text(cell: float) -> str:
@@ -96,9 +107,13 @@ _TEXT: dict[type, Callable[[Any], str]] = {
 }
 
 
+_VECTOR_MIN = 200  # cells of a column below which Python's text is cheaper than pyarrow's fixed cost (wide sheets)
+
+
 def column_text(cells: tuple[Any, ...] | list[Any]) -> Any:
     """A pyarrow string array of the cells' text (``""`` for an empty cell), as :func:`.cell_text.cell_text` says."""
     import pyarrow as pa
+    import pyarrow.compute as pc
 
     types = set(map(type, cells))
     types.discard(type(None))
@@ -109,12 +124,50 @@ def column_text(cells: tuple[Any, ...] | list[Any]) -> Any:
             array = pa.array(cells, type=pa.int64()).cast(pa.string())
         except (OverflowError, pa.ArrowException):
             array = pa.array([cell_text(cell) for cell in cells], type=pa.string())
+    elif len(cells) < _VECTOR_MIN:
+        texts = _TEXT.get
+        array = pa.array([(texts(type(cell)) or cell_text)(cell) for cell in cells], type=pa.string())
+    elif types == {float} and (floats := _float_texts(cells)) is not None:
+        array = floats
+    elif types == {float, str} and (floats := _float_texts([c if c.__class__ is float else None for c in cells])) is not None:
+        array = pc.coalesce(pa.array([c if c.__class__ is str else None for c in cells], type=pa.string()), floats)
+    elif types == {dt.date}:
+        array = pa.array(cells, type=pa.date32()).cast(pa.string())
     elif len(types) == 1 and (single := _TEXT.get(next(iter(types)))) is not None:
         array = pa.array([None if cell is None else single(cell) for cell in cells], type=pa.string())
     else:
         texts = _TEXT.get
         array = pa.array([(texts(type(cell)) or cell_text)(cell) for cell in cells], type=pa.string())
     return array.fill_null("") if array.null_count else array
+
+
+def _float_texts(cells: tuple[Any, ...] | list[Any]) -> Any:
+    """:func:`_float_text` of a column of floats (and empty cells), vectorised; None when a cell needs Python.
+
+    Empty cells are None (the caller puts a mixed column's text cells in). A whole number is its integer's
+    digits (through int64); any other number pyarrow's shortest round-trip digits, which are ``repr``'s
+    wherever ``repr`` writes no exponent (1e-4 <= |x| < 1e16) and pyarrow none either; a column holding any
+    other number goes through ``repr`` cell by cell.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    values = pa.array(cells, type=pa.float64())
+    numbers = values.to_numpy(zero_copy_only=False)  # an empty cell is NaN here, null in ``values``
+    size = np.abs(numbers)
+    with np.errstate(invalid="ignore"):
+        whole = (numbers == np.floor(numbers)) & (size < 2.0 ** 63)
+        plain = (size >= 1e-4) & (size < 1e16)
+    fast = whole | plain
+    if values.null_count:
+        fast |= np.isnan(numbers)
+    if not fast.all():
+        return None
+    text = pc.if_else(whole, pa.array(np.where(whole, numbers, 0).astype(np.int64)).cast(pa.string()),
+                      values.cast(pa.string()))
+    if pc.any(pc.match_substring(text, "e")).as_py():
+        return None
+    return text
 
 
 def text_chunks(sheet: Sheet, first_row: int, names: list[str], chunk_rows: int) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
@@ -148,10 +201,16 @@ def stream_sheet(run: Any, opened: Opened, sheet: Sheet, chunk_rows: int | None,
         run.collector.add(from_frictionless(error))
     first = run.detected.header_rows[-1] + 1
     total = max(len(sheet.cells) - first + 1, 1)
-    for frame, blank in text_chunks(sheet, first, opened.names, chunk_rows or SHEET_CHUNK_ROWS):
-        if blank.any():
-            numbers = frame.index.to_numpy()[blank]
-            run.add_all("structure", lambda r=numbers: (from_frictionless(RawError("blank-row", int(row))) for row in r))
-        run.frame(frame)
-        if callback:
-            callback(run.rows, min(1.0, run.rows / total))
+    # The collector paused (a young-generation pass after each chunk frees its cycles): its full passes would
+    # walk the sheet's cells and the checks' values again and again (a tenth of a 100k-row XLSX check).
+    with gc_paused():
+        for frame, blank in text_chunks(sheet, first, opened.names, chunk_rows or SHEET_CHUNK_ROWS):
+            if blank.any():
+                numbers = frame.index.to_numpy()[blank]
+                run.add_all("structure",
+                            lambda r=numbers: (from_frictionless(RawError("blank-row", int(row))) for row in r))
+            run.frame(frame)
+            del frame
+            gc.collect(0)
+            if callback:
+                callback(run.rows, min(1.0, run.rows / total))

@@ -183,6 +183,21 @@ def test_the_text_of_a_column_is_each_cells_text() -> None:
             assert column_text(column).to_pylist() == [cell_text(cell) for cell in column]
 
 
+FLOATS = st.one_of(st.floats(), st.floats(-1e17, 1e17), st.floats(-1e6, 1e6).map(lambda x: round(x, 2)),
+                   st.integers(-2**64, 2**64).map(float), st.sampled_from([1e-4, 1e16, 2.0**63, -0.0, 0.1 + 0.2]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(FLOATS, st.none(), st.just(""), st.just("n.d.")), min_size=1, max_size=20),
+       st.lists(st.floats(-1e16, 1e16).filter(lambda x: abs(x) >= 1e-4), min_size=1, max_size=8),
+       st.lists(st.one_of(st.dates(), st.none()), min_size=1, max_size=5))
+def test_vectorised_float_and_date_text_is_cell_text(floats: list[Any], plain: list[float], dates: list[Any]) -> None:
+    """Columns of floats (with empty and text cells) and of dates, turned to text by pyarrow: byte for byte cell_text."""
+    for short in (floats, [cell for cell in floats if cell.__class__ is float] or [1.5], plain, [*plain, None, "x"], dates):
+        for column in (short, short * (250 // len(short) + 1)):  # a few cells in Python, many through pyarrow
+            assert column_text(column).to_pylist() == [cell_text(cell) for cell in column]
+
+
 CELLS = st.one_of(st.none(), st.just(""), st.integers(-10**6, 10**6), st.booleans(),
                   st.floats(allow_nan=False, allow_infinity=False, width=32),
                   st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2100, 1, 1)),
