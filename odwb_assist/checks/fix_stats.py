@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 SMALL = 256  # distinct values of a column at most tested in plain Python (a pandas call costs more on so few)
 CATEGORIES = 200  # more distinct values than this: not a category column (as ``UnifyCategories``)
 
+NUMERIC_START = "[ \t]*[+-]?[0-9]"  # how every value the patterns below match begins
 LOOSE = f"{WS}[+-]?(?:[0-9]{{1,3}}(?:{SEPARATORS}[0-9]{{3}})+|[0-9]+)(?:[.,][0-9]+)?{WS}"
 
 
@@ -71,12 +72,23 @@ class ColumnStats(BaseTableCheck):
         weights = column.counts
         values = column.values.str.strip()
 
+        # every pattern below starts with a digit, after spaces and a sign: only those values are tested
+        numeric = values if len(values) <= SMALL else values[values.str.match(NUMERIC_START).fillna(False)
+                                                                    .to_numpy(dtype=bool)]
+        at = None if numeric is values else numeric.index.to_numpy()
+
         def where(pattern: str) -> np.ndarray:
-            if len(values) <= SMALL:  # a few values (wide files: thousands of columns of a few rows): plain Python
+            if len(numeric) <= SMALL:  # a few values (wide files: thousands of columns of a few rows): plain Python
                 compiled = _compiled(pattern)
-                return np.fromiter((compiled.fullmatch(v) is not None for v in values.tolist()), dtype=bool,
-                                   count=len(values))
-            return values.str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
+                found = np.fromiter((compiled.fullmatch(v) is not None for v in numeric.tolist()), dtype=bool,
+                                    count=len(numeric))
+            else:
+                found = numeric.str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
+            if at is None:
+                return found
+            mask = np.zeros(len(values), dtype=bool)
+            mask[at[found]] = True
+            return mask
 
         filled = (values != "").to_numpy(dtype=bool)
         loose, counted, whole = where(LOOSE), where(COUNTED), where(WHOLE)
