@@ -72,28 +72,30 @@ class ColumnStats(BaseTableCheck):
         weights = column.counts
         values = column.values.str.strip()
 
-        # every pattern below starts with a digit, after spaces and a sign: only those values are tested
-        numeric = values if len(values) <= SMALL else values[values.str.match(NUMERIC_START).fillna(False)
-                                                                    .to_numpy(dtype=bool)]
-        at = None if numeric is values else numeric.index.to_numpy()
+        # Each pattern is tested only where it can match: every one begins with a digit (after spaces and a
+        # sign), and every one but COUNTED (which ends with a word) only matches numbers LOOSE matches.
+        everywhere = np.arange(len(values))
+        numeric = everywhere if len(values) <= SMALL else np.flatnonzero(
+            values.str.match(NUMERIC_START).fillna(False).to_numpy(dtype=bool))
 
-        def where(pattern: str) -> np.ndarray:
-            if len(numeric) <= SMALL:  # a few values (wide files: thousands of columns of a few rows): plain Python
+        def where(pattern: str, at: np.ndarray) -> np.ndarray:
+            among = values if len(at) == len(values) else values.iloc[at]
+            if len(among) <= SMALL:  # a few values (wide files: thousands of columns of a few rows): plain Python
                 compiled = _compiled(pattern)
-                found = np.fromiter((compiled.fullmatch(v) is not None for v in numeric.tolist()), dtype=bool,
-                                    count=len(numeric))
+                found = np.fromiter((compiled.fullmatch(v) is not None for v in among.tolist()), dtype=bool,
+                                    count=len(among))
             else:
-                found = numeric.str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
-            if at is None:
-                return found
+                found = among.str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
             mask = np.zeros(len(values), dtype=bool)
             mask[at[found]] = True
             return mask
 
         filled = (values != "").to_numpy(dtype=bool)
-        loose, counted, whole = where(LOOSE), where(COUNTED), where(WHOLE)
+        loose = where(LOOSE, numeric)
+        numbers = np.flatnonzero(loose)
+        counted, whole = where(COUNTED, numeric[~loose[numeric]]), where(WHOLE, numbers)
         placeholder = values.isin(_PLACEHOLDER_FORMS).to_numpy(dtype=bool) & ~loose
-        decimal, fixable = where(PATTERN), where(FIX_PATTERN)
+        decimal, fixable = where(PATTERN, numbers), where(FIX_PATTERN, numbers)
         counts.filled += int(weights[filled].sum())
         counts.loose += int(weights[loose].sum())
         counts.placeholders += int(weights[placeholder].sum())
@@ -103,7 +105,7 @@ class ColumnStats(BaseTableCheck):
         counts.other_than_placeholder = counts.other_than_placeholder or bool((other & ~placeholder).any())
         counts.decimal = counts.decimal or bool(decimal.any())
         counts.decimal_left = counts.decimal_left or bool((decimal & ~fixable).any())
-        counts.sure = counts.sure or bool(where(SURE_RE2).any())
+        counts.sure = counts.sure or bool(where(SURE_RE2, numbers).any())
         self._categories(column, values, weights, filled)
         return ()
 

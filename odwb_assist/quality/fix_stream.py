@@ -141,8 +141,8 @@ def _rewrite(chunk: pd.DataFrame, label: str, steps: list[tuple[str, Callable[[p
         touched = True
         at = np.flatnonzero(changed[codes])
         shown = at if log.keeps_all else at[: log.room(name)]
-        before = current.to_numpy(dtype=object)[codes[shown]] if len(shown) else shown
-        after = new.to_numpy(dtype=object)[codes[shown]] if len(shown) else shown
+        before = current.iloc[codes[shown]].to_numpy(dtype=object) if len(shown) else shown
+        after = new.iloc[codes[shown]].to_numpy(dtype=object) if len(shown) else shown
         log.add_cells(name, label, chunk.index.to_numpy()[shown], before, after, count=len(at))
         current = new if new.dtype == current.dtype else new.astype(current.dtype)
     if touched:
