@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
 from ..core.findings import Finding
 from .cells import compiled as _compiled
+from .cells import fullmatch_mask, starts_mask
 from .decimal_comma import NUMBER_SHARE, PATTERN, SEPARATORS, WS
 from .thousands_separator import FIX_PATTERN, SURE_RE2
 from .unit_in_cell import COUNTED, WHOLE
@@ -75,8 +76,7 @@ class ColumnStats(BaseTableCheck):
         # Each pattern is tested only where it can match: every one begins with a digit (after spaces and a
         # sign), and every one but COUNTED (which ends with a word) only matches numbers LOOSE matches.
         everywhere = np.arange(len(values))
-        numeric = everywhere if len(values) <= SMALL else np.flatnonzero(
-            values.str.match(NUMERIC_START).fillna(False).to_numpy(dtype=bool))
+        numeric = everywhere if len(values) <= SMALL else np.flatnonzero(starts_mask(values, NUMERIC_START))
 
         def where(pattern: str, at: np.ndarray) -> np.ndarray:
             among = values if len(at) == len(values) else values.iloc[at]
@@ -85,7 +85,7 @@ class ColumnStats(BaseTableCheck):
                 found = np.fromiter((compiled.fullmatch(v) is not None for v in among.tolist()), dtype=bool,
                                     count=len(among))
             else:
-                found = among.str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
+                found = fullmatch_mask(among, pattern)
             mask = np.zeros(len(values), dtype=bool)
             mask[at[found]] = True
             return mask
