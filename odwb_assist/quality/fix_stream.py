@@ -175,6 +175,9 @@ def write_block(chunk: pd.DataFrame, handle: IO[bytes], header: bool) -> None:
     columns = []
     for position in range(len(chunk.columns)):
         column = pc.fill_null(pa.array(chunk.iloc[:, position], type=pa.string()), "")
+        if not _holds_any(column, _quoted()):  # most columns: one scan of their bytes, no regex per cell
+            columns.append(column)
+            continue
         special = pc.match_substring_regex(column, _quoted())
         if pc.any(special).as_py():
             quoted = pc.binary_join_element_wise('"', pc.replace_substring(column, '"', '""'), '"', "")
@@ -188,8 +191,27 @@ def write_block(chunk: pd.DataFrame, handle: IO[bytes], header: bool) -> None:
 
 def _write_text(lines: Any, handle: IO[bytes]) -> None:
     """The UTF-8 bytes of a pyarrow text array without nulls, end to end, straight from its buffers."""
-    if not len(lines):
-        return
-    _, offsets, data = lines.buffers()
-    ends = np.frombuffer(offsets, dtype=np.int64 if lines.type == "large_string" else np.int32)
-    handle.write(memoryview(data)[int(ends[lines.offset]):int(ends[lines.offset + len(lines)])])
+    handle.write(_text_bytes(lines))
+
+
+def _text_bytes(cells: Any) -> memoryview:
+    """The UTF-8 bytes of the cells of a pyarrow text array (one chunk), end to end, without a copy."""
+    if not len(cells):
+        return memoryview(b"")
+    _, offsets, data = cells.buffers()
+    if data is None:
+        return memoryview(b"")
+    ends = np.frombuffer(offsets, dtype=np.int64 if cells.type == "large_string" else np.int32)
+    return memoryview(data)[int(ends[cells.offset]):int(ends[cells.offset + len(cells)])]
+
+
+def _holds_any(column: Any, pattern: str) -> bool:
+    """Whether a character of the class ``pattern`` (« [,"\n] ») is anywhere in a pyarrow text column."""
+    import pyarrow as pa
+
+    wanted = [character.encode() for character in pattern[1:-1]]  # :func:`_quoted` holds the characters themselves
+    for piece in column.chunks if isinstance(column, pa.ChunkedArray) else [column]:
+        data = bytes(_text_bytes(piece))
+        if any(character in data for character in wanted):
+            return True
+    return False
