@@ -211,3 +211,16 @@ def re2_safe(pattern: str) -> bool:
         return True
 
     return safe(tokens)
+
+
+def starts_mask(values: pd.Series, pattern: str) -> np.ndarray:
+    """True where a cell begins with ``pattern`` (as ``str.match``), in pyarrow directly when pandas would do the same."""
+    import numpy as np
+
+    cells = arrow_text(values) if re2_safe(pattern) else None
+    if cells is None:
+        return values.str.match(pattern).fillna(False).to_numpy(dtype=bool)
+    import pyarrow.compute as pc
+
+    return np.asarray(pc.fill_null(pc.match_substring_regex(cells, f"^(?:{pattern})"), False)
+                      .to_numpy(zero_copy_only=False), dtype=bool)

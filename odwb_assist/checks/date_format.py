@@ -113,10 +113,12 @@ class DateFormatFix:
 
 
 def _iso_dates(values: pd.Series) -> pd.Series:
-    maybe = values[values.str.match("[ \t]*[0-9]{1,2}[/.-][0-9]").fillna(False).astype(bool)]  # one cheap pass first
+    from .cells import fullmatch_mask, starts_mask
+
+    maybe = values[starts_mask(values, "[ \t]*[0-9]{1,2}[/.-][0-9]")]  # one cheap pass first
     if maybe.empty:
         return values
-    hits = maybe[(maybe.str.fullmatch(LOCAL_DATE) | maybe.str.fullmatch(LOCAL_DATETIME)).fillna(False).astype(bool)]
+    hits = maybe[fullmatch_mask(maybe, LOCAL_DATE) | fullmatch_mask(maybe, LOCAL_DATETIME)]
     if hits.empty:
         return values
     converted = to_iso(hits)

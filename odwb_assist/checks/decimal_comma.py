@@ -98,9 +98,14 @@ class DecimalCommaFix:
 def numbers_rewrite(pattern: str, decimal: str) -> Callable[[pd.Series], pd.Series]:
     """The cells matching ``pattern`` written as plain numbers (as :func:`convert_numbers`), for a streaming plan."""
     def rewrite(values: pd.Series) -> pd.Series:
-        hits = values.str.fullmatch(pattern).fillna(False).astype(bool)
-        if not hits.any():
+        import pandas as pd
+
+        from .cells import fullmatch_mask
+
+        found = fullmatch_mask(values, pattern)  # in pyarrow directly, on Arrow text
+        if not found.any():
             return values
+        hits = pd.Series(found, index=values.index)
         cleaned = values[hits].str.strip().str.replace("[ \u00a0\u202f']", "", regex=True)
         if decimal == ",":
             cleaned = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
 from ..core.findings import Finding
 from .cells import compiled as _compiled
+from .cells import fullmatch_mask, starts_mask
 from .decimal_comma import NUMBER_SHARE, PATTERN, SEPARATORS, WS
 from .thousands_separator import FIX_PATTERN, SURE_RE2
 from .unit_in_cell import COUNTED, WHOLE
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 SMALL = 256  # distinct values of a column at most tested in plain Python (a pandas call costs more on so few)
 CATEGORIES = 200  # more distinct values than this: not a category column (as ``UnifyCategories``)
 
+NUMERIC_START = "[ \t]*[+-]?[0-9]"  # how every value the patterns below match begins
 LOOSE = f"{WS}[+-]?(?:[0-9]{{1,3}}(?:{SEPARATORS}[0-9]{{3}})+|[0-9]+)(?:[.,][0-9]+)?{WS}"
 
 
@@ -71,17 +73,29 @@ class ColumnStats(BaseTableCheck):
         weights = column.counts
         values = column.values.str.strip()
 
-        def where(pattern: str) -> np.ndarray:
-            if len(values) <= SMALL:  # a few values (wide files: thousands of columns of a few rows): plain Python
+        # Each pattern is tested only where it can match: every one begins with a digit (after spaces and a
+        # sign), and every one but COUNTED (which ends with a word) only matches numbers LOOSE matches.
+        everywhere = np.arange(len(values))
+        numeric = everywhere if len(values) <= SMALL else np.flatnonzero(starts_mask(values, NUMERIC_START))
+
+        def where(pattern: str, at: np.ndarray) -> np.ndarray:
+            among = values if len(at) == len(values) else values.iloc[at]
+            if len(among) <= SMALL:  # a few values (wide files: thousands of columns of a few rows): plain Python
                 compiled = _compiled(pattern)
-                return np.fromiter((compiled.fullmatch(v) is not None for v in values.tolist()), dtype=bool,
-                                   count=len(values))
-            return values.str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
+                found = np.fromiter((compiled.fullmatch(v) is not None for v in among.tolist()), dtype=bool,
+                                    count=len(among))
+            else:
+                found = fullmatch_mask(among, pattern)
+            mask = np.zeros(len(values), dtype=bool)
+            mask[at[found]] = True
+            return mask
 
         filled = (values != "").to_numpy(dtype=bool)
-        loose, counted, whole = where(LOOSE), where(COUNTED), where(WHOLE)
+        loose = where(LOOSE, numeric)
+        numbers = np.flatnonzero(loose)
+        counted, whole = where(COUNTED, numeric[~loose[numeric]]), where(WHOLE, numbers)
         placeholder = values.isin(_PLACEHOLDER_FORMS).to_numpy(dtype=bool) & ~loose
-        decimal, fixable = where(PATTERN), where(FIX_PATTERN)
+        decimal, fixable = where(PATTERN, numbers), where(FIX_PATTERN, numbers)
         counts.filled += int(weights[filled].sum())
         counts.loose += int(weights[loose].sum())
         counts.placeholders += int(weights[placeholder].sum())
@@ -91,7 +105,7 @@ class ColumnStats(BaseTableCheck):
         counts.other_than_placeholder = counts.other_than_placeholder or bool((other & ~placeholder).any())
         counts.decimal = counts.decimal or bool(decimal.any())
         counts.decimal_left = counts.decimal_left or bool((decimal & ~fixable).any())
-        counts.sure = counts.sure or bool(where(SURE_RE2).any())
+        counts.sure = counts.sure or bool(where(SURE_RE2, numbers).any())
         self._categories(column, values, weights, filled)
         return ()
 

@@ -13,7 +13,7 @@ import csv
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -141,8 +141,8 @@ def _rewrite(chunk: pd.DataFrame, label: str, steps: list[tuple[str, Callable[[p
         touched = True
         at = np.flatnonzero(changed[codes])
         shown = at if log.keeps_all else at[: log.room(name)]
-        before = current.to_numpy(dtype=object)[codes[shown]] if len(shown) else shown
-        after = new.to_numpy(dtype=object)[codes[shown]] if len(shown) else shown
+        before = current.iloc[codes[shown]].to_numpy(dtype=object) if len(shown) else shown
+        after = new.iloc[codes[shown]].to_numpy(dtype=object) if len(shown) else shown
         log.add_cells(name, label, chunk.index.to_numpy()[shown], before, after, count=len(at))
         current = new if new.dtype == current.dtype else new.astype(current.dtype)
     if touched:
@@ -175,6 +175,9 @@ def write_block(chunk: pd.DataFrame, handle: IO[bytes], header: bool) -> None:
     columns = []
     for position in range(len(chunk.columns)):
         column = pc.fill_null(pa.array(chunk.iloc[:, position], type=pa.string()), "")
+        if not _holds_any(column, _quoted()):  # most columns: one scan of their bytes, no regex per cell
+            columns.append(column)
+            continue
         special = pc.match_substring_regex(column, _quoted())
         if pc.any(special).as_py():
             quoted = pc.binary_join_element_wise('"', pc.replace_substring(column, '"', '""'), '"', "")
@@ -182,4 +185,33 @@ def write_block(chunk: pd.DataFrame, handle: IO[bytes], header: bool) -> None:
         columns.append(column)
     columns[-1] = pc.binary_join_element_wise(columns[-1], "\n", "")
     lines = pc.binary_join_element_wise(*columns, ",")
-    handle.write("".join(lines.to_pylist()).encode("utf-8"))
+    for piece in lines.chunks if isinstance(lines, pa.ChunkedArray) else [lines]:
+        _write_text(piece, handle)
+
+
+def _write_text(lines: Any, handle: IO[bytes]) -> None:
+    """The UTF-8 bytes of a pyarrow text array without nulls, end to end, straight from its buffers."""
+    handle.write(_text_bytes(lines))
+
+
+def _text_bytes(cells: Any) -> memoryview:
+    """The UTF-8 bytes of the cells of a pyarrow text array (one chunk), end to end, without a copy."""
+    if not len(cells):
+        return memoryview(b"")
+    _, offsets, data = cells.buffers()
+    if data is None:
+        return memoryview(b"")
+    ends = np.frombuffer(offsets, dtype=np.int64 if cells.type == "large_string" else np.int32)
+    return memoryview(data)[int(ends[cells.offset]):int(ends[cells.offset + len(cells)])]
+
+
+def _holds_any(column: Any, pattern: str) -> bool:
+    """Whether a character of the class ``pattern`` (« [,"\n] ») is anywhere in a pyarrow text column."""
+    import pyarrow as pa
+
+    wanted = [character.encode() for character in pattern[1:-1]]  # :func:`_quoted` holds the characters themselves
+    for piece in column.chunks if isinstance(column, pa.ChunkedArray) else [column]:
+        data = bytes(_text_bytes(piece))
+        if any(character in data for character in wanted):
+            return True
+    return False

@@ -1,0 +1,52 @@
+"""The counts the number fixes plan from (:mod:`odwb_assist.checks.fix_stats`) equal a cell-by-cell count with
+Python's ``re``, whether the column has a few distinct values (plain Python) or many (pyarrow, patterns tested
+only where they can match)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from odwb_assist.checks.decimal_comma import PATTERN
+from odwb_assist.checks.fix_stats import LOOSE, SMALL, ColumnStats, Counts
+from odwb_assist.checks.numbers import _PLACEHOLDER_FORMS
+from odwb_assist.checks.thousands_separator import FIX_PATTERN, SURE_RE2
+from odwb_assist.checks.unit_in_cell import COUNTED, WHOLE
+from odwb_assist.core.contract import ColumnValues
+
+CELL = st.lists(st.sampled_from(list("0123456789 .,'+-\u00a0\tx/") + ["places", " hab.", "n.d."]), max_size=9).map("".join)
+
+
+def _expected(cells: list[str]) -> Counts:
+    counts = Counts()
+    for cell in (cell.strip() for cell in cells if cell != ""):
+        def match(pattern: str, cell: str = cell) -> bool:
+            return re.fullmatch(pattern, cell) is not None
+
+        loose, counted, whole = match(LOOSE), match(COUNTED), match(WHOLE)
+        placeholder = cell in _PLACEHOLDER_FORMS and not loose
+        counts.filled += cell != ""
+        counts.loose += loose
+        counts.placeholders += placeholder
+        counts.counted += counted
+        other = cell != "" and not counted and not whole
+        counts.other = counts.other or other
+        counts.other_than_placeholder = counts.other_than_placeholder or (other and not placeholder)
+        counts.decimal = counts.decimal or match(PATTERN)
+        counts.decimal_left = counts.decimal_left or (match(PATTERN) and not match(FIX_PATTERN))
+        counts.sure = counts.sure or match(SURE_RE2)
+    return counts
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(CELL, max_size=40), st.integers(0, 2 * SMALL))
+def test_counts_equal_a_cell_by_cell_count(cells: list[str], more: int) -> None:
+    cells = cells + [f"{n},5" if n % 3 else f"{n} places" if n % 2 else f"rue {n}" for n in range(more)]
+    stats = ColumnStats()
+    stats.start(None)  # type: ignore[arg-type]
+    column = ColumnValues.from_series(pd.Series(cells, name="c", dtype="str"), 0)
+    list(stats.check_values(column, None))  # type: ignore[arg-type]
+    assert stats.columns.get("c", Counts()) == _expected(cells)
