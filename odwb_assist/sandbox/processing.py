@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import processors
+
 MAX_RECORD_ERRORS = 100
 
 
@@ -113,8 +115,9 @@ def extract_csv(content: bytes, params: dict[str, Any]) -> tuple[list[str], list
     return header, numbered
 
 
-def extract(resources: list[tuple[dict[str, Any], bytes]]) -> Extraction:
-    """Fields and records of all the resources (appended in order); raises :class:`ProcessingFailed`."""
+def extract(resources: list[tuple[dict[str, Any], bytes]], stack: list[dict[str, Any]] | None = None) -> Extraction:
+    """Fields and records of all the resources (appended in order), once the processors of ``stack`` have run on
+    the text values (before typing, as the portal does); raises :class:`ProcessingFailed`."""
     labels: list[str] = []
     rows: list[list[str]] = []
     errors: list[dict[str, str]] = []
@@ -142,6 +145,7 @@ def extract(resources: list[tuple[dict[str, Any], bytes]]) -> Extraction:
     rows = [row + [""] * (len(labels) - len(row)) for row in rows]
     taken: set[str] = set()
     names = [field_name(label, taken, i) for i, label in enumerate(labels)]
+    rows = processors.apply(names, rows, stack or [])
     types = [infer_type([row[i] for row in rows]) for i in range(len(labels))]
     fields: list[dict[str, Any]] = [{"name": n, "label": label, "type": t, "annotations": {}, "description": None}
               for n, label, t in zip(names, labels, types, strict=True)]

@@ -76,7 +76,8 @@ class Worker:
                 if stored is None:
                     raise ProcessingFailed(f"Resource '{resource.get('title')}': uploaded file '{file_uid}' not found.")
                 inputs.append((resource, bytes(stored["content"])))
-            extraction = field_configs.apply(extract(inputs), self.store.configs(uid, "field"))
+            extraction = field_configs.apply(extract(inputs, self.store.configs(uid, "processor")),
+                                             self.store.configs(uid, "field"))
         except ProcessingFailed as exc:
             self.store.set_status(uid, "error", expect=("processing",), message=exc.message,
                                   records_errors=exc.records_errors)

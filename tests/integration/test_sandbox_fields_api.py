@@ -106,3 +106,28 @@ def test_field_configurations_and_processors_follow_the_vendor_document(sandbox:
     assert shown["nom"]["label"] == "Nom du parking" and shown["places"]["description"] == "Places (vélos)"
     assert shown["places"]["annotations"] == {"unit": ["places"]}
     assert shown["code_ins"]["annotations"] == {"facet": [], "facetsort": ["-count"], "disjunctive": []}
+
+
+def test_processors_run_on_the_text_values_before_typing_and_field_configurations(sandbox: Any, openapi: Any) -> None:
+    w = Walker(sandbox, openapi, sandbox.user_key("fields-processors"))
+    uid = w.auto("POST", "/datasets/", 201, json={"dataset_id": "fields-processors-parkings",
+                                                  "metadata": {"default": {"title": {"value": "Parkings"}}}})["uid"]
+    file = w.auto("POST", "/datasets/{dataset_uid}/resources/files/", 201, dataset_uid=uid,
+                  files={"file": ("p.csv", "Nom;Places\nParking gare;12 pl.\nParking église;8 pl.\n".encode(),
+                                  "text/csv")})
+    w.auto("POST", "/datasets/{dataset_uid}/resources/", 201, dataset_uid=uid, json={
+        "type": "csvfile", "title": "p.csv", "params": {"separator": ";", "encoding": "utf-8", "headers_first_row": True},
+        "datasource": {"type": "uploaded_file", "file": {"uid": file["uid"]}}})
+    for old, new, field in ((" pl.", "", "places"), ("Parking ", "P. ", "nom"), ("x", "y", "absent")):
+        w.auto("POST", "/datasets/{dataset_uid}/processors/", 201, dataset_uid=uid, json={
+            "type": "string_replace", "label": f"{old} -> {new}", "field": field, "old": old, "new": new})
+    w.auto("POST", "/datasets/{dataset_uid}/fields/", 201, dataset_uid=uid, json={
+        "type": "rename", "label": "Libellé", "from_name": "nom", "to_name": "parking", "field_label": "Parking"})
+    w.auto("POST", "/datasets/{dataset_uid}/publish/", 200, dataset_uid=uid)
+    assert wait_idle(w, uid)["status"] == "idle"
+    entry = w.explore("GET", "/catalog/datasets/{dataset_id}", 200, dataset_id="fields-processors-parkings")
+    types = {f["name"]: f["type"] for f in entry["fields"]}
+    assert types == {"parking": "text", "places": "int"}  # « 12 pl. » became 12 before the field was typed
+    records = w.explore("GET", "/catalog/datasets/{dataset_id}/records", 200, dataset_id="fields-processors-parkings",
+                        params={"order_by": "places"})["results"]
+    assert records == [{"parking": "P. église", "places": 8}, {"parking": "P. gare", "places": 12}]
