@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from typing import Any
 
 import pandas as pd
 
@@ -47,7 +48,72 @@ def _foreign_ok(number: str) -> bool:
 
 
 def verdicts(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Masks (valid, lost leading zero) over stripped non-empty values."""
+    """Masks (valid, lost leading zero) over stripped non-empty values.
+
+    Values in plain ASCII without a line break go through :func:`_plain_verdicts` (pyarrow, no pandas call per
+    step); the others (accents, non-Latin digits, line breaks: where Python's ``re`` and RE2 may differ) through
+    :func:`_verdicts` as ever."""
+    import numpy as np
+
+    array = getattr(values.array, "_pa_array", None)
+    if array is None or array.null_count or len(values) == 0:
+        return _verdicts(values)
+    plain = _plain(array)
+    if not plain.any():
+        return _verdicts(values)
+    valid = np.zeros(len(values), dtype=bool)
+    lost = np.zeros(len(values), dtype=bool)
+    if plain.all():
+        valid[:], lost[:] = _plain_verdicts(array)
+    else:
+        import pyarrow as pa
+
+        valid[plain], lost[plain] = _plain_verdicts(array.filter(pa.array(plain)))
+        rest_valid, rest_lost = _verdicts(values[~plain])
+        valid[~plain], lost[~plain] = rest_valid.to_numpy(dtype=bool), rest_lost.to_numpy(dtype=bool)
+    return pd.Series(valid, index=values.index), pd.Series(lost, index=values.index)
+
+
+def _plain(array: Any) -> Any:
+    """Over a pyarrow string array: plain ASCII without a line break (RE2 and Python's ``re`` read it alike)."""
+    import pyarrow.compute as pc
+
+    ascii_only = pc.string_is_ascii(array).to_numpy(zero_copy_only=False)
+    return ascii_only & ~pc.match_substring(array, "\n").to_numpy(zero_copy_only=False)
+
+
+_REMOVED = "[" + "".join(c for c in (*SEPARATORS, "(", ")") if c.isascii()).replace("-", "") + "-]"  # one class, ASCII
+
+
+def _plain_verdicts(array: Any) -> tuple[Any, Any]:
+    """:func:`_verdicts` step by step in pyarrow, for plain ASCII values (see :func:`_plain`)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = pc.replace_substring(array, "(0)", "")
+    text = pc.replace_substring_regex(pc.ascii_upper(text), _REMOVED, "")  # compact: upper-cased, separators gone
+    text = pc.replace_substring_regex(text, "^00", "+")
+    be_intl = pc.starts_with(text, "+32")
+    trunk = pc.match_substring_regex(text, "^(0[1-9])")
+    foreign = pc.and_(pc.starts_with(text, "+"), pc.invert(be_intl))
+    national = pc.or_(be_intl, trunk)
+    # the national significant number where there is one, the whole text where there is none (lost zero?)
+    nsn = pc.if_else(be_intl, pc.utf8_slice_codeunits(text, 3),
+                     pc.if_else(trunk, pc.utf8_slice_codeunits(text, 1),
+                                pc.if_else(foreign, pa.scalar("", array.type), text)))
+    matches = pc.match_substring_regex(nsn, f"^(({belgian_pattern()})$)").to_numpy(zero_copy_only=False)
+    national_mask = national.to_numpy(zero_copy_only=False)
+    foreign_mask = foreign.to_numpy(zero_copy_only=False)
+    valid = national_mask & matches
+    lost = ~(national_mask | foreign_mask) & matches
+    if foreign_mask.any():
+        picked = text.filter(foreign).to_pylist()
+        valid[foreign_mask] = [_foreign_ok(number) for number in picked]
+    return valid, lost
+
+
+def _verdicts(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Masks (valid, lost leading zero) over stripped non-empty values, with pandas' string methods."""
     text = compact(values.str.replace("(0)", "", regex=False), (*SEPARATORS, "(", ")"))
     text = text.str.replace(r"^00", "+", regex=True)
     nsn = pd.Series("", index=values.index, dtype=object)
