@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -20,7 +21,7 @@ from odwb_assist.plugin import BaseTableCheck, CheckContext, ColumnValues, Findi
 from . import reference as ref
 from .commune import HEADER_PATTERNS as COMMUNE_HEADERS
 from .distinct import StashedColumns, memo, row_cells, stripped
-from .findings import emit
+from .findings import VALUE_CACHE, emit
 from .nis import current_code
 
 
@@ -41,6 +42,7 @@ def commune_column(context: CheckContext) -> str | None:
     return None
 
 
+@lru_cache(maxsize=VALUE_CACHE)
 def _nis_name_bad(nis: str, name: str) -> dict[str, str] | None:
     code = current_code(nis)
     names = ref.commune_names_by_nis().get(code)
@@ -50,6 +52,7 @@ def _nis_name_bad(nis: str, name: str) -> dict[str, str] | None:
     return {"name": ref.communes()[code].name_fr, "other": name}
 
 
+@lru_cache(maxsize=VALUE_CACHE)
 def _postal_nis_bad(postal: str, nis: str) -> dict[str, str] | None:
     owner = ref.postal_to_nis().get(postal)
     code = current_code(nis)
@@ -58,6 +61,7 @@ def _postal_nis_bad(postal: str, nis: str) -> dict[str, str] | None:
     return {"new": owner, "name": ref.communes()[owner].name_fr, "other": nis}
 
 
+@lru_cache(maxsize=VALUE_CACHE)
 def _postal_name_bad(postal: str, name: str) -> dict[str, str] | None:
     owner = ref.postal_to_nis().get(postal)
     key = ref.normalise_name(name)
@@ -104,7 +108,7 @@ def _keys(column: ColumnValues) -> tuple[np.ndarray, list[str]]:
     """Per row: the position of its stripped cell among the distinct stripped cells (-1 when blank); those cells."""
     def compute() -> tuple[np.ndarray, list[str]]:
         codes, uniques = pd.factorize(stripped(column))
-        texts = [str(text) for text in uniques]
+        texts = [str(text) for text in uniques.tolist()]
         blank = np.array([text == "" for text in texts] + [True], dtype=bool)
         by_value = np.append(np.where(blank[codes], -1, codes), -1)
         return by_value[column.codes], texts
