@@ -46,7 +46,7 @@ _OTHER_DIGIT = r"[^\P{Nd}0-9]"
 
 def _shaped(array: Any) -> np.ndarray:
     """Over a pyarrow string array: the values holding a number written as a national number (``_PREFILTER``), found
-    with RE2 in one pass over the values long enough. RE2 reads ``\d`` as 0-9, Python's ``re`` (which pandas uses on
+    with RE2 in one pass over the values long enough. RE2 reads ``\\d`` as 0-9, Python's ``re`` (which pandas uses on
     non-ASCII text) as any decimal digit: the few values with another digit go through Python's ``re``."""
     import pyarrow as pa
     import pyarrow.compute as pc
