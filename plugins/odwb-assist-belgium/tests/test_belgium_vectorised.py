@@ -117,3 +117,15 @@ def test_postal_territory_in_pyarrow_equals_isin(values):
     assert walloon.tolist() == texts.isin(list(ref.postal_to_nis())).tolist()
     expected = ~texts.isin(list(ref.postal_to_nis())) & texts.isin(list(ref.belgian_postal_codes()))
     assert elsewhere.tolist() == expected.tolist()
+
+
+@given(st.lists(st.text(st.sampled_from(list("0123 ./-()\t+AB")), max_size=12), min_size=2, max_size=30),
+       st.sampled_from(["string", "large_string"]))
+def test_phone_separators_dropped_from_the_bytes_as_literal_replacements(values, type_name):
+    import pyarrow as pa
+
+    array = pa.array(values, getattr(pa, type_name)()).slice(1)  # an offset into the buffers, as a filtered chunk has
+    expected = list(values[1:])
+    for char in (" ", ".", "/", "-", "\t", "(", ")"):
+        expected = [v.replace(char, "") for v in expected]
+    assert phone._without_separators(array).to_pylist() == expected
