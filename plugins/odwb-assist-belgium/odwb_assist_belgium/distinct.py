@@ -155,7 +155,7 @@ class VerdictCache:
         self.clear()
 
     def clear(self) -> None:
-        self.keys: Any = None  # a pyarrow string array, one per row of ``table``
+        self.keys: Any = None  # a pyarrow large_string array, one per row of ``table``
         self.table: np.ndarray | None = None  # one row per key, one column per mask
 
     def __len__(self) -> int:
@@ -207,12 +207,12 @@ class VerdictCache:
 
 
 def _arrow_texts(texts: pd.Series) -> Any:
-    """A text Series as one pyarrow string array (its own buffers when pyarrow-backed)."""
+    """A text Series as one pyarrow ``large_string`` array (pandas' own type: its buffers when pyarrow-backed)."""
     import pyarrow as pa
 
     array = getattr(texts.array, "_pa_array", None)
     if array is None or array.null_count:
-        return pa.array([str(text) for text in texts.tolist()], pa.string())
+        return pa.array([str(text) for text in texts.tolist()], pa.large_string())
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
-    return array if array.type == pa.string() else array.cast(pa.string())
+    return array if array.type == pa.large_string() else array.cast(pa.large_string())
