@@ -129,3 +129,19 @@ def test_phone_separators_dropped_from_the_bytes_as_literal_replacements(values,
     for char in (" ", ".", "/", "-", "\t", "(", ")"):
         expected = [v.replace(char, "") for v in expected]
     assert phone._without_separators(array).to_pylist() == expected
+
+
+_DIGITS = st.text(st.sampled_from("0123456789"), max_size=10)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_DIGITS, _DIGITS).map(".".join), min_size=1, max_size=40),
+       st.lists(st.text(st.sampled_from(list("0123456789.-,e ")), min_size=1, max_size=12), max_size=2),
+       st.sampled_from(["string", "large_string"]))
+def test_plain_decimals_read_from_the_bytes_equal_re2(decimals, others, type_name):
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    array = pa.array(["0.1", *decimals, *others], getattr(pa, type_name)()).slice(1)
+    expected = pc.match_substring_regex(array, coordinates.PLAIN_DECIMAL).to_numpy(zero_copy_only=False)
+    assert coordinates._plain(array).tolist() == expected.tolist()
