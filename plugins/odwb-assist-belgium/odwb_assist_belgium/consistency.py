@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -20,7 +21,7 @@ from odwb_assist.plugin import BaseTableCheck, CheckContext, ColumnValues, Findi
 from . import reference as ref
 from .commune import HEADER_PATTERNS as COMMUNE_HEADERS
 from .distinct import StashedColumns, memo, row_cells, stripped
-from .findings import emit
+from .findings import VALUE_CACHE, emit
 from .nis import current_code
 
 
@@ -41,6 +42,7 @@ def commune_column(context: CheckContext) -> str | None:
     return None
 
 
+@lru_cache(maxsize=VALUE_CACHE)
 def _nis_name_bad(nis: str, name: str) -> dict[str, str] | None:
     code = current_code(nis)
     names = ref.commune_names_by_nis().get(code)
@@ -50,6 +52,7 @@ def _nis_name_bad(nis: str, name: str) -> dict[str, str] | None:
     return {"name": ref.communes()[code].name_fr, "other": name}
 
 
+@lru_cache(maxsize=VALUE_CACHE)
 def _postal_nis_bad(postal: str, nis: str) -> dict[str, str] | None:
     owner = ref.postal_to_nis().get(postal)
     code = current_code(nis)
@@ -58,6 +61,7 @@ def _postal_nis_bad(postal: str, nis: str) -> dict[str, str] | None:
     return {"new": owner, "name": ref.communes()[owner].name_fr, "other": nis}
 
 
+@lru_cache(maxsize=VALUE_CACHE)
 def _postal_name_bad(postal: str, name: str) -> dict[str, str] | None:
     owner = ref.postal_to_nis().get(postal)
     key = ref.normalise_name(name)
@@ -85,7 +89,7 @@ class CommuneConsistencyCheck(StashedColumns, BaseTableCheck):
         if postal_col in columns and nis_col in columns:
             nis = columns[nis_col]
             yield from _pairs(columns[postal_col], nis, "be-postal-nis-mismatch", _postal_nis_bad, context)
-            current = np.array([current_code(v) in ref.communes() for v in stripped(nis).tolist()], dtype=bool)
+            current = np.array([_usable(v) for v in stripped(nis).tolist()], dtype=bool)
             judged = nis.row_mask(current)
         if postal_col in columns and name_col in columns:
             # the name speaks only where no usable NIS code does
@@ -94,6 +98,13 @@ class CommuneConsistencyCheck(StashedColumns, BaseTableCheck):
 
 
 Judge = Callable[[str, str], "dict[str, str] | None"]
+_SMALL = 5000  # distinct values: up to this, a column's stripped values are numbered in plain Python
+
+
+@lru_cache(maxsize=VALUE_CACHE)
+def _usable(nis: str) -> bool:
+    """A NIS code that names a current Walloon commune (itself or through its replacement)."""
+    return current_code(nis) in ref.communes()
 
 
 def _constant(values: dict[str, str]) -> Callable[[str], dict[str, str]]:
@@ -103,8 +114,14 @@ def _constant(values: dict[str, str]) -> Callable[[str], dict[str, str]]:
 def _keys(column: ColumnValues) -> tuple[np.ndarray, list[str]]:
     """Per row: the position of its stripped cell among the distinct stripped cells (-1 when blank); those cells."""
     def compute() -> tuple[np.ndarray, list[str]]:
-        codes, uniques = pd.factorize(stripped(column))
-        texts = [str(text) for text in uniques]
+        values = stripped(column)
+        if len(values) <= _SMALL:  # a code or name column holds a few hundred values: plain Python
+            seen: dict[str, int] = {}
+            codes = np.array([seen.setdefault(text, len(seen)) for text in values.tolist()], dtype=np.int64)
+            texts = list(seen)
+        else:
+            codes, uniques = pd.factorize(values)
+            texts = [str(text) for text in uniques.tolist()]
         blank = np.array([text == "" for text in texts] + [True], dtype=bool)
         by_value = np.append(np.where(blank[codes], -1, codes), -1)
         return by_value[column.codes], texts
@@ -120,11 +137,11 @@ def _pairs(column: ColumnValues, other: ColumnValues, error_type: str, judge: Ju
         both &= rows
     if not both.any():
         return
-    pair = np.where(both, a * (len(b_texts) + 1) + b, -1)
-    order, uniques = pd.factorize(pair[both])  # distinct pairs, in order of first appearance
+    width = len(b_texts) + 1
+    order, uniques = pd.factorize(a[both] * width + b[both])  # distinct pairs, in order of first appearance
     verdicts: dict[int, dict[str, str]] = {}
-    for position, key in enumerate(uniques.tolist()):
-        verdict = judge(a_texts[key // (len(b_texts) + 1)], b_texts[key % (len(b_texts) + 1)])
+    for position, (a_key, b_key) in enumerate(zip((uniques // width).tolist(), (uniques % width).tolist(), strict=True)):
+        verdict = judge(a_texts[a_key], b_texts[b_key])
         if verdict is not None:
             verdicts[position] = verdict
     if not verdicts:

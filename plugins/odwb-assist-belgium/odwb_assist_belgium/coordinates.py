@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, Msg
@@ -23,8 +24,8 @@ from .findings import share
 
 Range = tuple[float, float]
 Validator = Callable[[ColumnValues, CheckContext], Iterator[Finding]]
-Masks = Callable[[ColumnValues, CheckContext], dict[str, pd.Series]]
-Territory = Callable[[ColumnValues, CheckContext], tuple[pd.Series, pd.Series]]  # (in Wallonia, elsewhere in Belgium)
+Masks = Callable[[ColumnValues, CheckContext], dict[str, np.ndarray]]
+Territory = Callable[[ColumnValues, CheckContext], tuple[np.ndarray, np.ndarray]]  # (in Wallonia, elsewhere in Belgium)
 LAMBERT72 = "Lambert 72 (EPSG:31370)"
 LAMBERT2008 = "Lambert 2008 (EPSG:3812)"
 
@@ -53,12 +54,73 @@ def numbers(values: pd.Series) -> pd.Series:
     return pd.Series(result, index=values.index)
 
 
-def parsed(column: ColumnValues) -> pd.Series:
+def parsed(column: ColumnValues) -> np.ndarray:
     """The column's distinct values as numbers (NaN where not a number or empty), parsed once per chunk."""
-    return memo(column, "numbers", lambda: numbers(stripped(column)))
+    return memo(column, "numbers", lambda: _parse(column))
 
 
-def within(nums: pd.Series, bounds: Range) -> pd.Series:
+def _parse(column: ColumnValues) -> np.ndarray:
+    """``numbers(stripped(column))`` as a float array, straight from the pyarrow values: the plain decimals (the whole
+    column, usually) are cast as they are, with their commas made dots in the bytes; only the others are stripped
+    and go through :func:`numbers`. Records ``filled`` on the way (a plain decimal is never blank)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    array = column.arrow
+    if array is None or len(column) < _FAST or array.null_count:
+        return numbers(stripped(column)).to_numpy(dtype=float, na_value=np.nan)
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    dotted = _commas_to_dots(array)
+    plain = _plain(dotted)
+    result = np.full(len(array), np.nan)
+    if plain.all():
+        result[:] = pc.cast(dotted, pa.float64()).to_numpy(zero_copy_only=False)
+        memo(column, "filled", lambda: np.ones(len(array), dtype=bool))
+        return result
+    result[plain] = pc.cast(dotted.filter(pa.array(plain)), pa.float64()).to_numpy(zero_copy_only=False)
+    others = pd.Series(array.filter(pa.array(~plain)), dtype=column.values.dtype).str.strip()
+    result[~plain] = numbers(others).to_numpy(dtype=float, na_value=np.nan)
+    return result
+
+
+def _plain(dotted: Any) -> np.ndarray:
+    """Which values match :data:`PLAIN_DECIMAL`. The usual coordinate column (every value: digits, a dot, digits) is
+    recognised from its bytes and offsets alone: every byte a digit or a dot, and the n-th dot inside the n-th value;
+    the digits on each side are then counted. Any other column goes through RE2."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    _, offsets_buffer, data = dotted.buffers()
+    if data is not None and (pa.types.is_string(dotted.type) or pa.types.is_large_string(dotted.type)):
+        width = np.int64 if pa.types.is_large_string(dotted.type) else np.int32
+        offsets = np.frombuffer(offsets_buffer, dtype=width)[dotted.offset:dotted.offset + len(dotted) + 1]
+        raw = np.frombuffer(data, dtype=np.uint8)[offsets[0]:offsets[-1]]
+        dots = np.flatnonzero(raw == 46) + offsets[0]
+        if (len(dots) == len(dotted) and np.count_nonzero((raw - np.uint8(48)) < 10) + len(dots) == len(raw)
+                and bool(((dots >= offsets[:-1]) & (dots < offsets[1:])).all())):
+            whole, decimals = dots - offsets[:-1], offsets[1:] - dots - 1
+            return (whole >= 1) & (whole <= 7) & (decimals >= 1) & (decimals <= 8)
+    return pc.match_substring_regex(dotted, PLAIN_DECIMAL).to_numpy(zero_copy_only=False)
+
+
+def _commas_to_dots(array: Any) -> Any:
+    """A pyarrow string array with every ``,`` made ``.``: one byte for another in its data buffer (in UTF-8 the byte
+    of ``,`` is never part of another character), the offsets shared."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    validity, offsets, data = array.buffers()
+    if data is None or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+        return pc.replace_substring(array, ",", ".")
+    raw = np.frombuffer(data, dtype=np.uint8)
+    return pa.Array.from_buffers(array.type, len(array), [validity, offsets, pa.py_buffer(np.where(raw == 44, 46, raw)
+                                                                                         .astype(np.uint8))],
+                                 array.null_count, array.offset)
+
+
+def within(nums: Any, bounds: Range) -> Any:
+    """Over a float array or Series: between the bounds (NaN never is)."""
     return (nums >= bounds[0]) & (nums <= bounds[1])
 
 
@@ -66,43 +128,43 @@ def _detect_numeric(sample: pd.Series) -> float:
     return share(sample, lambda values: numbers(values).notna())
 
 
-def _wgs84_masks(nums: pd.Series, context: CheckContext, own: Range, other: Range, belgium: Range, partner_kind: str,
-                 projected: tuple[Range, Range]) -> dict[str, pd.Series]:
-    invalid = nums.isna()
+def _wgs84_masks(nums: np.ndarray, context: CheckContext, own: Range, other: Range, belgium: Range, partner_kind: str,
+                 projected: tuple[Range, Range]) -> dict[str, np.ndarray]:
+    invalid = np.isnan(nums)
     ok = within(nums, own)
     l72 = within(nums, projected[0])
     l08 = within(nums, projected[1])
-    left_to_pair = within(nums, other) if partner_kind in context.kinds.values() else pd.Series(False, index=nums.index)
+    left_to_pair = within(nums, other) if partner_kind in context.kinds.values() else np.zeros(len(nums), dtype=bool)
     outside = ~(invalid | ok | l72 | l08 | left_to_pair)
-    impossible = outside & (nums.abs() > (90 if own == ref.WALLONIA_LAT else 180))
+    impossible = outside & (np.abs(nums) > (90 if own == ref.WALLONIA_LAT else 180))
     in_belgium = outside & within(nums, belgium)
     return {"invalid": invalid | impossible, "l72": l72, "l08": l08, "walloon": ok, "belgium": in_belgium,
             "abroad": outside & ~impossible & ~in_belgium}
 
 
 def _wgs84_validator(*ranges: Any) -> tuple[Validator, Territory]:
-    def masks(column: ColumnValues, context: CheckContext) -> dict[str, pd.Series]:
+    def masks(column: ColumnValues, context: CheckContext) -> dict[str, np.ndarray]:
         return memo(column, "coordinates", lambda: _wgs84_masks(parsed(column), context, *ranges))
 
     def validate(column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
+        found = masks(column, context)  # first: parsing tells which values are blank, cheaper than stripping them all
         keep = filled(column)
         if not keep.any():
             return
-        found = masks(column, context)
-        yield from emit_values("coordinates-invalid", column, keep & found["invalid"].to_numpy(dtype=bool), context)
+        yield from emit_values("coordinates-invalid", column, keep & found["invalid"], context)
         yield from emit_values("coordinates-projected", column, found["l72"], context, lambda _: {"name": LAMBERT72})
         yield from emit_values("coordinates-projected", column, found["l08"], context, lambda _: {"name": LAMBERT2008})
         yield from emit_values("coordinates-outside-wallonia", column, found["abroad"], context)
 
-    def territory(column: ColumnValues, context: CheckContext) -> tuple[pd.Series, pd.Series]:
+    def territory(column: ColumnValues, context: CheckContext) -> tuple[np.ndarray, np.ndarray]:
         found = masks(column, context)
         return found["walloon"], found["belgium"]
 
     return validate, territory
 
 
-def _lambert_masks(nums: pd.Series, own: Range, belgium: Range, l2008: Range, degrees: Range) -> dict[str, pd.Series]:
-    invalid = nums.isna()
+def _lambert_masks(nums: np.ndarray, own: Range, belgium: Range, l2008: Range, degrees: Range) -> dict[str, np.ndarray]:
+    invalid = np.isnan(nums)
     ok = within(nums, own)
     in_2008 = within(nums, l2008)
     in_degrees = within(nums, degrees)
@@ -113,20 +175,20 @@ def _lambert_masks(nums: pd.Series, own: Range, belgium: Range, l2008: Range, de
 
 
 def _lambert_validator(*ranges: Range) -> tuple[Validator, Territory]:
-    def masks(column: ColumnValues, context: CheckContext) -> dict[str, pd.Series]:
+    def masks(column: ColumnValues, context: CheckContext) -> dict[str, np.ndarray]:
         return memo(column, "coordinates", lambda: _lambert_masks(parsed(column), *ranges))
 
     def validate(column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
+        found = masks(column, context)  # first: parsing tells which values are blank, cheaper than stripping them all
         keep = filled(column)
         if not keep.any():
             return
-        found = masks(column, context)
-        yield from emit_values("coordinates-invalid", column, keep & found["invalid"].to_numpy(dtype=bool), context)
+        yield from emit_values("coordinates-invalid", column, keep & found["invalid"], context)
         yield from emit_values("coordinates-degrees", column, found["degrees"], context)
         yield from emit_values("coordinates-lambert2008", column, found["l08"], context)
         yield from emit_values("coordinates-outside-wallonia", column, found["abroad"], context)
 
-    def territory(column: ColumnValues, context: CheckContext) -> tuple[pd.Series, pd.Series]:
+    def territory(column: ColumnValues, context: CheckContext) -> tuple[np.ndarray, np.ndarray]:
         found = masks(column, context)
         return found["walloon"], found["belgium"]
 

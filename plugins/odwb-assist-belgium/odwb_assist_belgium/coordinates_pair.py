@@ -28,8 +28,8 @@ class SwappedCoordinatesCheck(StashedColumns, BaseTableCheck):
         lat, lon = self.column(chunk, lat_col), self.column(chunk, lon_col)
         self.forget()
         # the numbers parsed for the kinds, over the distinct values; then over the rows
-        lat_in_lon = lat.row_mask(within(parsed(lat), ref.WALLONIA_LON).to_numpy(dtype=bool))
-        lon_in_lat = lon.row_mask(within(parsed(lon), ref.WALLONIA_LAT).to_numpy(dtype=bool))
+        lat_in_lon = lat.row_mask(within(parsed(lat), ref.WALLONIA_LON))
+        lon_in_lat = lon.row_mask(within(parsed(lon), ref.WALLONIA_LAT))
         swapped = lat_in_lon & lon_in_lat
         if swapped.any():
             others = row_cells(lon, swapped)

@@ -144,7 +144,9 @@ class VerdictCache:
     """Boolean verdicts of distinct values kept across chunks (and files) for a costly vectorised validator.
 
     ``compute`` takes a text Series and returns boolean masks over it; only the values never seen go to it.
-    Bounded: the first ``size`` distinct values are kept, later ones are computed every time.
+    Bounded: the first ``size`` distinct values are kept, later ones are computed every time. The kept values are a
+    pyarrow array: a chunk's values are looked up with one ``pyarrow.compute.index_in`` (a hash join in C++, no
+    Python string made per value).
     """
 
     def __init__(self, compute: Callable[[pd.Series], tuple[pd.Series, ...]], size: int = VALUE_CACHE) -> None:
@@ -153,7 +155,7 @@ class VerdictCache:
         self.clear()
 
     def clear(self) -> None:
-        self.keys: pd.Index | None = None
+        self.keys: Any = None  # a pyarrow large_string array, one per row of ``table``
         self.table: np.ndarray | None = None  # one row per key, one column per mask
 
     def __len__(self) -> int:
@@ -166,7 +168,7 @@ class VerdictCache:
             fresh = self._compute(texts)
             self._keep(texts, fresh)
             return list(fresh.T)
-        positions = self.keys.get_indexer(texts)
+        positions = self._positions(texts)
         missing = positions < 0
         result = np.empty((len(texts), self.table.shape[1]), dtype=bool)
         result[~missing] = self.table[positions[~missing]]
@@ -177,6 +179,13 @@ class VerdictCache:
             self._keep(unseen, fresh)
         return list(result.T)
 
+    def _positions(self, texts: pd.Series) -> np.ndarray:
+        """Where each text is among the kept values (-1: never seen)."""
+        import pyarrow.compute as pc
+
+        found = pc.index_in(_arrow_texts(texts), value_set=self.keys)
+        return pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype("int64", copy=False)
+
     def _compute(self, texts: pd.Series) -> np.ndarray:
         import numpy as np
 
@@ -184,14 +193,26 @@ class VerdictCache:
 
     def _keep(self, texts: pd.Series, verdicts: np.ndarray) -> None:
         import numpy as np
-        import pandas as pd
+        import pyarrow as pa
 
         room = self.size - len(self)
         if room <= 0:
             return
         first = ~texts.duplicated().to_numpy(dtype=bool)  # the stripped values of a chunk may repeat
-        keys, rows = texts[first][:room], verdicts[first][:room]
+        keys, rows = _arrow_texts(texts[first][:room]), verdicts[first][:room]
         if self.keys is None or self.table is None:
-            self.keys, self.table = pd.Index(keys), rows
+            self.keys, self.table = keys, rows
         else:
-            self.keys, self.table = self.keys.append(pd.Index(keys)), np.concatenate([self.table, rows])
+            self.keys, self.table = pa.concat_arrays([self.keys, keys]), np.concatenate([self.table, rows])
+
+
+def _arrow_texts(texts: pd.Series) -> Any:
+    """A text Series as one pyarrow ``large_string`` array (pandas' own type: its buffers when pyarrow-backed)."""
+    import pyarrow as pa
+
+    array = getattr(texts.array, "_pa_array", None)
+    if array is None or array.null_count:
+        return pa.array([str(text) for text in texts.tolist()], pa.large_string())
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+    return array if array.type == pa.large_string() else array.cast(pa.large_string())

@@ -11,7 +11,7 @@ import pandas as pd
 
 from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, Msg
 
-from .distinct import emit_values, encode, filled, stripped
+from .distinct import VerdictCache, emit_values, encode, filled, stripped
 from .findings import share_of
 
 # Letters with Latin accents are allowed (internationalised addresses such as info@liège.be); the
@@ -35,11 +35,16 @@ def detect(sample: pd.Series) -> float:
 def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
     keep = filled(column)
     if keep.any():
-        yield from emit_values("email-invalid", column, keep & _invalid(stripped(column)).to_numpy(dtype=bool), context)
+        (invalid,) = VERDICTS(stripped(column))
+        yield from emit_values("email-invalid", column, keep & invalid, context)
 
 
 def _invalid(values: pd.Series) -> pd.Series:
     return ~valid_mask(values)
+
+
+VERDICTS = VerdictCache(lambda values: (_invalid(values),))
+"""Whether each distinct value seen so far is invalid: a column's few addresses are judged once per process (bounded)."""
 
 
 def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:

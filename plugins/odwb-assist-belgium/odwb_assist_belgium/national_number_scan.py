@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -39,17 +40,49 @@ def _screened(values: pd.Series) -> bool:
     return any(len(v) >= 11 and _SCREEN.search(v) for v in values.tolist())
 
 
+# a decimal digit other than 0-9 (Arabic-Indic, fullwidth…): Python's \d takes it, RE2's does not
+_OTHER_DIGIT = r"[^\P{Nd}0-9]"
+
+
+def _shaped(array: Any) -> np.ndarray:
+    """Over a pyarrow string array: the values holding a number written as a national number (``_PREFILTER``), found
+    with RE2 in one pass over the values long enough. RE2 reads ``\\d`` as 0-9, Python's ``re`` (which pandas uses on
+    non-ASCII text) as any decimal digit: the few values with another digit go through Python's ``re``."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    result = np.zeros(len(array), dtype=bool)
+    long_enough = (pc.binary_length(array).to_numpy(zero_copy_only=False) >= 11)  # bytes >= characters
+    if not long_enough.any():
+        return result
+    positions = np.flatnonzero(long_enough)
+    picked = array.filter(pa.array(long_enough))
+    found = pc.match_substring_regex(picked, _PREFILTER).to_numpy(zero_copy_only=False)
+    other = pc.match_substring_regex(picked, _OTHER_DIGIT).to_numpy(zero_copy_only=False)
+    if other.any():
+        found[other] = [_SCREEN.search(text) is not None for text in picked.filter(pa.array(other)).to_pylist()]
+    result[positions[found]] = True
+    return result
+
+
 def candidates(column: ColumnValues, people: bool) -> np.ndarray:
     """A mask over the column's distinct values: those holding a valid national number written as one."""
     result = np.zeros(len(column), dtype=bool)
-    values = column.values
-    if len(values) <= SMALL and not _screened(values):
-        return result
-    long_enough = (values.str.len() >= 11).to_numpy(dtype=bool)
-    if not long_enough.any():
-        return result
-    picked = values[long_enough]
-    picked = picked[picked.str.contains(_PREFILTER, regex=True).to_numpy(dtype=bool)]
+    arrow = column.arrow
+    if arrow is not None and not arrow.null_count:
+        shaped = _shaped(arrow)
+        if not shaped.any():
+            return result
+        picked = column.values[shaped]
+    else:
+        values = column.values
+        if len(values) <= SMALL and not _screened(values):
+            return result
+        long_enough = (values.str.len() >= 11).to_numpy(dtype=bool)
+        if not long_enough.any():
+            return result
+        picked = values[long_enough]
+        picked = picked[picked.str.contains(_PREFILTER, regex=True).to_numpy(dtype=bool)]
     if picked.empty:
         return result
     found = picked.str.extract(PATTERN, expand=False).astype(str)

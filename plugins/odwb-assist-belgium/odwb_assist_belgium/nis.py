@@ -81,9 +81,9 @@ def detect(sample: pd.Series) -> float:
 
 def territory(values: pd.Series, context: CheckContext) -> tuple[pd.Series, pd.Series]:
     """(in Wallonia, elsewhere in Belgium) masks over stripped non-empty values."""
-    verdicts = {code: classify(code)[0] for code in values.unique()}
-    kinds = values.map(verdicts)
-    return kinds.isna(), kinds == OUTSIDE
+    kinds = [classify(code)[0] for code in values.tolist()]  # a few hundred codes: plain Python, cached verdicts
+    return (pd.Series([kind is None for kind in kinds], index=values.index, dtype=bool),
+            pd.Series([kind == OUTSIDE for kind in kinds], index=values.index, dtype=bool))
 
 
 def _error(code: str) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from typing import Any
 
 import pandas as pd
 
@@ -47,7 +48,102 @@ def _foreign_ok(number: str) -> bool:
 
 
 def verdicts(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Masks (valid, lost leading zero) over stripped non-empty values."""
+    """Masks (valid, lost leading zero) over stripped non-empty values.
+
+    Values in plain ASCII without a line break go through :func:`_plain_verdicts` (pyarrow, no pandas call per
+    step); the others (accents, non-Latin digits, line breaks: where Python's ``re`` and RE2 may differ) through
+    :func:`_verdicts` as ever."""
+    import numpy as np
+
+    array = getattr(values.array, "_pa_array", None)
+    if array is None or array.null_count or len(values) == 0:
+        return _verdicts(values)
+    plain = _plain(array)
+    if not plain.any():
+        return _verdicts(values)
+    valid = np.zeros(len(values), dtype=bool)
+    lost = np.zeros(len(values), dtype=bool)
+    if plain.all():
+        valid[:], lost[:] = _plain_verdicts(array)
+    else:
+        import pyarrow as pa
+
+        valid[plain], lost[plain] = _plain_verdicts(array.filter(pa.array(plain)))
+        rest_valid, rest_lost = _verdicts(values[~plain])
+        valid[~plain], lost[~plain] = rest_valid.to_numpy(dtype=bool), rest_lost.to_numpy(dtype=bool)
+    return pd.Series(valid, index=values.index), pd.Series(lost, index=values.index)
+
+
+def _plain(array: Any) -> Any:
+    """Over a pyarrow string array: plain ASCII without a line break (RE2 and Python's ``re`` read it alike)."""
+    import pyarrow.compute as pc
+
+    ascii_only = pc.string_is_ascii(array).to_numpy(zero_copy_only=False)
+    return ascii_only & ~pc.match_substring(array, "\n").to_numpy(zero_copy_only=False)
+
+
+_REMOVED = "[" + "".join(c for c in (*SEPARATORS, "(", ")") if c.isascii()).replace("-", "") + "-]"  # one class, ASCII
+
+
+def _without_separators(array: Any) -> Any:
+    """The values without the separators of :func:`compact`: the ASCII bytes dropped from the data buffer, the offsets
+    recounted (no regular expression per value)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    _, offsets_buffer, data = array.buffers()
+    if data is None or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)) or array.null_count:
+        return pc.replace_substring_regex(array, _REMOVED, "")
+    width = np.int64 if pa.types.is_large_string(array.type) else np.int32
+    offsets = np.frombuffer(offsets_buffer, dtype=width)[array.offset:array.offset + len(array) + 1]
+    raw = np.frombuffer(data, dtype=np.uint8)[offsets[0]:offsets[-1]]
+    kept = ~np.take(_SEPARATOR_BYTES, raw)
+    before = np.zeros(len(raw) + 1, dtype=np.int32 if len(raw) < 2**31 else np.int64)  # bytes kept before each one
+    np.cumsum(kept, out=before[1:])
+    starts = before[offsets - offsets[0]].astype(width)
+    return pa.Array.from_buffers(array.type, len(array), [None, pa.py_buffer(starts),
+                                                          pa.py_buffer(np.compress(kept, raw))])
+
+
+def _separator_bytes() -> Any:
+    import numpy as np
+
+    table = np.zeros(256, dtype=bool)
+    table[[ord(c) for c in (*SEPARATORS, "(", ")") if c.isascii()]] = True
+    return table
+
+
+_SEPARATOR_BYTES = _separator_bytes()
+
+
+def _plain_verdicts(array: Any) -> tuple[Any, Any]:
+    """:func:`_verdicts` step by step in pyarrow, for plain ASCII values (see :func:`_plain`)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = _without_separators(pc.ascii_upper(pc.replace_substring(array, "(0)", "")))  # compact, as :func:`compact`
+    text = pc.replace_substring_regex(text, "^00", "+")
+    be_intl = pc.starts_with(text, "+32").to_numpy(zero_copy_only=False)
+    trunk = pc.match_substring_regex(text, "^(0[1-9])").to_numpy(zero_copy_only=False)
+    foreign_mask = pc.starts_with(text, "+").to_numpy(zero_copy_only=False) & ~be_intl
+    national_mask = be_intl | trunk
+    pattern = belgian_pattern()
+    # the national significant number follows « +32 » or the trunk « 0 » (never both: a text opens with one or the
+    # other); where there is neither, the whole text may be a number that lost its zero
+    valid = national_mask & pc.match_substring_regex(text, f"^(?:\\+32|0)(({pattern})$)").to_numpy(zero_copy_only=False)
+    lost = ~(national_mask | foreign_mask) & pc.match_substring_regex(text, f"^(({pattern})$)").to_numpy(
+        zero_copy_only=False)
+    if foreign_mask.any():
+        picked = text.filter(pa.array(foreign_mask)).to_pylist()
+        valid[foreign_mask] = [_foreign_ok(number) for number in picked]
+    return valid, lost
+
+
+def _verdicts(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Masks (valid, lost leading zero) over stripped non-empty values, with pandas' string methods."""
     text = compact(values.str.replace("(0)", "", regex=False), (*SEPARATORS, "(", ")"))
     text = text.str.replace(r"^00", "+", regex=True)
     nsn = pd.Series("", index=values.index, dtype=object)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
 import pandas as pd
 
@@ -41,13 +43,33 @@ def detect(sample: pd.Series) -> float:
     return share_of(sample, looks_like)
 
 
+@cache
+def _code_sets() -> tuple[Any, Any]:
+    """The Walloon and the Belgian postal codes as pyarrow arrays (``pyarrow.compute.is_in`` value sets), made once."""
+    import pyarrow as pa
+
+    return pa.array(sorted(ref.postal_to_nis()), pa.string()), pa.array(sorted(ref.belgian_postal_codes()), pa.string())
+
+
+def _isin(values: pd.Series, codes: Any) -> pd.Series:
+    """``values.isin(codes)`` in pyarrow when the values are pyarrow-backed (no Python list made per call)."""
+    import pyarrow.compute as pc
+
+    array = getattr(values.array, "_pa_array", None)
+    if array is None or array.null_count:
+        return values.isin(codes.to_pylist())
+    found = pc.is_in(array, value_set=codes).to_numpy(zero_copy_only=False)
+    return pd.Series(found, index=values.index, dtype=bool)
+
+
 def territory(values: pd.Series, context: CheckContext) -> tuple[pd.Series, pd.Series]:
     """(in Wallonia, elsewhere in Belgium) masks over stripped non-empty values; nothing is « elsewhere »
     for an administration that is not Walloon."""
-    walloon = values.isin(list(ref.postal_to_nis()))
+    walloon_codes, belgian_codes = _code_sets()
+    walloon = _isin(values, walloon_codes)
     if not walloon_administration(context):
         return walloon, pd.Series(False, index=values.index)
-    return walloon, ~walloon & values.isin(list(ref.belgian_postal_codes()))
+    return walloon, ~walloon & _isin(values, belgian_codes)
 
 
 def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
