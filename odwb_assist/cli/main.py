@@ -15,6 +15,7 @@ from rich.markup import escape
 from .. import __version__
 from ..core.errors import OdwbError
 from ..core.i18n import normalise_lang
+from .ahead import prefetch_check
 from .common import STATE, err_console, plugin_manager, report_error
 from .help_fr import localise
 
@@ -164,6 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     unless ``--debug``."""
     args = list(sys.argv[1:] if argv is None else argv)
     front, rest = split_global_options(args)
+    prefetch_check(rest)  # a workbook to check is parsed on the other core while the command line is built
     STATE.__init__()  # type: ignore[misc]  # a fresh state for each invocation (tests call main twice)
     refused = _refused_lang(front)
     if refused:

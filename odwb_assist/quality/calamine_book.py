@@ -50,7 +50,9 @@ class CalamineBook:
         self.names = [str(name) for name in self.book.sheet_names]
         self.cells = {str(meta.name) for meta in self.book.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet}
         self._parts: dict[str, str] | None = None
-        self._parsed: dict[str, tuple[Any, _Scan | None]] = {}  # sheets parsed ahead (:meth:`parse`), not read yet
+        self._parsed: dict[str, Any] = {}  # sheets parsed ahead (:meth:`parse`), not read yet
+        self._scans: dict[str, _Scan] = {}  # the scans of sheets' XML started, not read yet (:meth:`scan`)
+        self._lock = threading.Lock()
 
     def close(self) -> None:
         with contextlib.suppress(Exception):  # already closed
@@ -61,8 +63,10 @@ class CalamineBook:
         the stored extent's row and column counts, 0 when unknown)."""
         if name not in self.cells:  # a chart sheet (or a macro or dialog sheet) holds no cells
             return [], 0, 0
-        sheet, scan = self._parsed.pop(name) if name in self._parsed else self._parse(name)
+        sheet = self._parsed.pop(name) if name in self._parsed else self._parse(name)
         rows = sheet.to_python(skip_empty_area=False)
+        with self._lock:
+            scan = self._scans.pop(name, None)
         if scan is None:
             return rows, 0, 0
         scan.join()
@@ -77,13 +81,23 @@ class CalamineBook:
         if name in self.cells and name not in self._parsed:
             self._parsed[name] = self._parse(name)
 
-    def _parse(self, name: str) -> tuple[Any, _Scan | None]:
-        """The parsed sheet, and for an XLSX the scan of its XML (decompressed in C, off the lock, on another core)."""
-        scan = None
-        if self.fmt == "xlsx":
-            scan = _Scan(self, name)
-            scan.start()
-        return self.book.get_sheet_by_name(name), scan
+    def scan(self, name: str) -> None:
+        """Start the scan of an XLSX sheet's XML (:meth:`xlsx_extras`, decompressed in C, off the lock) in a thread,
+        unless it runs already; :meth:`rows` waits for it."""
+        if self.fmt != "xlsx" or name not in self.cells:
+            return
+        with self._lock:
+            if name not in self._scans:
+                self._scans[name] = scan = _Scan(self, name)
+                scan.start()
+
+    def _parse(self, name: str) -> Any:
+        """The parsed sheet; its scan starts once it is parsed (unless :meth:`scan` started it earlier): it then
+        runs beside the turning of the cells into Python values (which holds the lock), not beside the parse and
+        the start-up, which keep both cores busy."""
+        sheet = self.book.get_sheet_by_name(name)
+        self.scan(name)
+        return sheet
 
     # --- what calamine leaves out of an XLSX sheet, from its XML ---------------------------------------
 
