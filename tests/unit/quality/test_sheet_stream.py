@@ -177,9 +177,9 @@ def test_a_wide_sheet_of_a_few_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_the_text_of_a_column_is_each_cells_text() -> None:
     values = [None, "", " x", 0, -5, 10**30, 1.5, 2.0, -0.0, 1e20, 1e-7, float("nan"), True, False,
               dt.datetime(2024, 1, 5), dt.datetime(2024, 1, 5, 10, 3), dt.date(2020, 2, 3), dt.time(10, 0),
-              dt.timedelta(days=1), Decimal("1.50")]
+              dt.timedelta(days=1), Decimal("1.50"), b"octets"]
     for value in values:
-        for column in ([value, None, value], [value, "a", 1], [value]):
+        for column in ([value, None, value], [value, "a", 1], [value], ["texte", value] * 150, [value, "texte"] * 150):
             assert column_text(column).to_pylist() == [cell_text(cell) for cell in column]
 
 
