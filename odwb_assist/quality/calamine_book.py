@@ -50,9 +50,7 @@ class CalamineBook:
         self.names = [str(name) for name in self.book.sheet_names]
         self.cells = {str(meta.name) for meta in self.book.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet}
         self._parts: dict[str, str] | None = None
-        self._parsed: dict[str, Any] = {}  # sheets parsed ahead (:meth:`parse`), not read yet
-        self._scans: dict[str, _Scan] = {}  # the scans of sheets' XML started, not read yet (:meth:`scan`)
-        self._lock = threading.Lock()
+        self._parsed: dict[str, tuple[Any, _Scan | None]] = {}  # sheets parsed ahead (:meth:`parse`), not read yet
 
     def close(self) -> None:
         with contextlib.suppress(Exception):  # already closed
@@ -63,10 +61,8 @@ class CalamineBook:
         the stored extent's row and column counts, 0 when unknown)."""
         if name not in self.cells:  # a chart sheet (or a macro or dialog sheet) holds no cells
             return [], 0, 0
-        sheet = self._parsed.pop(name) if name in self._parsed else self._parse(name)
+        sheet, scan = self._parsed.pop(name) if name in self._parsed else self._parse(name)
         rows = sheet.to_python(skip_empty_area=False)
-        with self._lock:
-            scan = self._scans.pop(name, None)
         if scan is None:
             return rows, 0, 0
         scan.join()
@@ -81,23 +77,13 @@ class CalamineBook:
         if name in self.cells and name not in self._parsed:
             self._parsed[name] = self._parse(name)
 
-    def scan(self, name: str) -> None:
-        """Start the scan of an XLSX sheet's XML (:meth:`xlsx_extras`, decompressed in C, off the lock) in a thread,
-        unless it runs already; :meth:`rows` waits for it."""
-        if self.fmt != "xlsx" or name not in self.cells:
-            return
-        with self._lock:
-            if name not in self._scans:
-                self._scans[name] = scan = _Scan(self, name)
-                scan.start()
-
-    def _parse(self, name: str) -> Any:
-        """The parsed sheet; its scan starts once it is parsed (unless :meth:`scan` started it earlier): it then
-        runs beside the turning of the cells into Python values (which holds the lock), not beside the parse and
-        the start-up, which keep both cores busy."""
-        sheet = self.book.get_sheet_by_name(name)
-        self.scan(name)
-        return sheet
+    def _parse(self, name: str) -> tuple[Any, _Scan | None]:
+        """The parsed sheet, and for an XLSX the scan of its XML (decompressed in C, off the lock, on another core)."""
+        scan = None
+        if self.fmt == "xlsx":
+            scan = _Scan(self, name)
+            scan.start()
+        return self.book.get_sheet_by_name(name), scan
 
     # --- what calamine leaves out of an XLSX sheet, from its XML ---------------------------------------
 
@@ -201,11 +187,11 @@ class _Scan(threading.Thread):
     """:meth:`CalamineBook.xlsx_extras` in a thread."""
 
     def __init__(self, book: CalamineBook, name: str) -> None:
-        super().__init__(daemon=True)
-        self.book, self.name = book, name
+        super().__init__(name="odwb-workbook-scan", daemon=True)  # (``name`` is the thread's, not the sheet's)
+        self.book, self.sheet = book, name
         self.extent: tuple[int, int] = (0, 0)
         self.errors: list[tuple[int, int, str]] = []
 
     def run(self) -> None:
         with contextlib.suppress(Exception):  # never a traceback from the thread: the sheet is read all the same
-            self.extent, self.errors = self.book.xlsx_extras(self.name)
+            self.extent, self.errors = self.book.xlsx_extras(self.sheet)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import gc
 import threading
 import warnings
@@ -241,33 +240,18 @@ class _Ahead(threading.Thread):
         super().__init__(name="odwb-workbook-ahead", daemon=True)
         self.path, self.fmt, self.sheet = path, fmt, sheet
         self.meanwhile: list[Callable[[], Any]] = []  # work for the thread that waits (:func:`while_waiting`)
-        self._lock = threading.Lock()
-        self._waiting = False
-        self._scan: Callable[[], Any] | None = None  # the XLSX scan, to start once the caller waits
 
     def run(self) -> None:
         with contextlib.suppress(Exception):  # the reading proper tells the errors
             book = _open_book_now(self.path, self.fmt)
             if isinstance(book, _CalamineBook) and book.names:
-                name = self.sheet if self.sheet is not None else book.names[0]
-                with self._lock:
-                    waiting = self._waiting
-                    self._scan = None if waiting else functools.partial(book.book.scan, name)
-                if waiting:  # the caller waits already: a core is free for the scan
-                    book.book.scan(name)
-                book.book.parse(name)
+                book.book.parse(self.sheet if self.sheet is not None else book.names[0])
 
     def wait(self) -> None:
-        """Run the work given to :func:`while_waiting`, start the scan on the core this thread leaves free, wait."""
+        """Run the work given to :func:`while_waiting`, then wait for the parse."""
         while self.meanwhile:
             with contextlib.suppress(Exception):  # a warm-up only: the work proper tells the errors
                 self.meanwhile.pop(0)()
-        with self._lock:
-            self._waiting = True
-            scan, self._scan = self._scan, None
-        if scan is not None:
-            with contextlib.suppress(Exception):
-                scan()
         self.join()
 
 

@@ -234,7 +234,7 @@ def test_a_prefetched_sheet_is_the_sheet(tmp_path: Path) -> None:
     assert not workbook._AHEAD
 
 
-def test_the_wait_for_a_sheet_parsed_ahead_runs_the_warm_up_then_the_scan(tmp_path: Path) -> None:
+def test_the_wait_for_a_sheet_parsed_ahead_runs_the_warm_up_first(tmp_path: Path) -> None:
     rows: list[list[Any]] = [["poste", "montant"], ["Voirie", 1250.5], ["Écoles", 3.0]]
     path = write_xlsx(tmp_path / "budget.xlsx", rows)
     book = openpyxl.load_workbook(path)
