@@ -187,11 +187,11 @@ class _Scan(threading.Thread):
     """:meth:`CalamineBook.xlsx_extras` in a thread."""
 
     def __init__(self, book: CalamineBook, name: str) -> None:
-        super().__init__(daemon=True)
-        self.book, self.name = book, name
+        super().__init__(name="odwb-workbook-scan", daemon=True)  # (``name`` is the thread's, not the sheet's)
+        self.book, self.sheet = book, name
         self.extent: tuple[int, int] = (0, 0)
         self.errors: list[tuple[int, int, str]] = []
 
     def run(self) -> None:
         with contextlib.suppress(Exception):  # never a traceback from the thread: the sheet is read all the same
-            self.extent, self.errors = self.book.xlsx_extras(self.name)
+            self.extent, self.errors = self.book.xlsx_extras(self.sheet)

@@ -115,6 +115,13 @@ def column_text(cells: tuple[Any, ...] | list[Any]) -> Any:
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    if len(cells) >= _VECTOR_MIN and cells[0].__class__ is str:  # a text column, most likely: no type test
+        try:
+            array = pa.array(cells)  # text when every cell is text or empty (bytes would make it binary)
+        except pa.ArrowException:
+            array = None
+        if array is not None and array.type == pa.string():
+            return array.fill_null("") if array.null_count else array
     types = set(map(type, cells))
     types.discard(type(None))
     if types <= {str}:
@@ -163,8 +170,13 @@ def _float_texts(cells: tuple[Any, ...] | list[Any]) -> Any:
         fast |= np.isnan(numbers)
     if not fast.all():
         return None
-    text = pc.if_else(whole, pa.array(np.where(whole, numbers, 0).astype(np.int64)).cast(pa.string()),
-                      values.cast(pa.string()))
+    if whole.all():  # whole numbers only (no empty cell): their digits, no exponent
+        return pa.array(numbers.astype(np.int64)).cast(pa.string())
+    if whole.any():
+        text = pc.if_else(whole, pa.array(np.where(whole, numbers, 0).astype(np.int64)).cast(pa.string()),
+                          values.cast(pa.string()))
+    else:
+        text = values.cast(pa.string())
     if pc.any(pc.match_substring(text, "e")).as_py():
         return None
     return text

@@ -16,6 +16,7 @@ import datetime as dt
 import gc
 import threading
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -232,19 +233,44 @@ def _open_book(path: Path, fmt: str) -> _Book:
 _BOOK: dict[tuple[str, str, int, int], _Book] = {}  # the last workbook opened (one per run)
 
 
-_AHEAD: list[threading.Thread] = []  # a workbook being opened and parsed ahead (:func:`prefetch`)
+class _Ahead(threading.Thread):
+    """A workbook opened and one of its sheets parsed in a thread (:func:`prefetch`); :meth:`wait` for it."""
+
+    def __init__(self, path: Path, fmt: str, sheet: str | None) -> None:
+        super().__init__(name="odwb-workbook-ahead", daemon=True)
+        self.path, self.fmt, self.sheet = path, fmt, sheet
+        self.meanwhile: list[Callable[[], Any]] = []  # work for the thread that waits (:func:`while_waiting`)
+
+    def run(self) -> None:
+        with contextlib.suppress(Exception):  # the reading proper tells the errors
+            book = _open_book_now(self.path, self.fmt)
+            if isinstance(book, _CalamineBook) and book.names:
+                book.book.parse(self.sheet if self.sheet is not None else book.names[0])
+
+    def wait(self) -> None:
+        """Run the work given to :func:`while_waiting`, then wait for the parse."""
+        while self.meanwhile:
+            with contextlib.suppress(Exception):  # a warm-up only: the work proper tells the errors
+                self.meanwhile.pop(0)()
+        self.join()
+
+
+_AHEAD: list[_Ahead] = []  # a workbook being opened and parsed ahead (:func:`prefetch`)
 
 
 def prefetch(source: str | Path, sheet: str | None = None) -> None:
     """Start opening an XLSX or ODS workbook and parsing its sheet (``sheet``, else the first) in a thread.
 
     calamine parses a sheet without holding the GIL, so the caller's start-up (imports, plugins, project) runs
-    meanwhile on the other core; :func:`open_book` then waits for it. Does nothing for other files; never fails.
+    meanwhile on the other core; :func:`open_book` then waits for it. Does nothing for other files, nor for the
+    sheet being parsed ahead already (the command line starts it before building itself); never fails.
     """
     try:
         path = Path(source).expanduser().resolve()
         suffix = path.suffix.lower()
         if suffix not in (".xlsx", ".xlsm", ".ods") or not path.is_file():
+            return
+        if any(ahead.path == path and ahead.sheet == sheet for ahead in _AHEAD):
             return
         with path.open("rb") as handle:
             head = handle.read(200)
@@ -253,24 +279,24 @@ def prefetch(source: str | Path, sheet: str | None = None) -> None:
     if not head.startswith(b"PK\x03\x04"):
         return
     fmt = "ods" if b"mimetypeapplication/vnd.oasis.opendocument" in head or suffix == ".ods" else "xlsx"
-
-    def parse() -> None:
-        with contextlib.suppress(Exception):  # the reading proper tells the errors
-            book = _open_book_now(path, fmt)
-            if isinstance(book, _CalamineBook) and book.names:
-                book.book.parse(sheet if sheet is not None else book.names[0])
-
     _wait_ahead()
-    thread = threading.Thread(target=parse, name="odwb-workbook-ahead", daemon=True)
-    _AHEAD.append(thread)
-    thread.start()
+    ahead = _Ahead(path, fmt, sheet)
+    _AHEAD.append(ahead)
+    ahead.start()
+
+
+def while_waiting(task: Callable[[], Any]) -> None:
+    """Have the thread that will wait for the workbook parsed ahead run ``task`` first (work it would do after
+    the parse anyway: imports, set-up); nothing when no workbook is parsed ahead."""
+    if _AHEAD:
+        _AHEAD[-1].meanwhile.append(task)
 
 
 def _wait_ahead() -> None:
     while _AHEAD:
-        thread = _AHEAD.pop()
-        if thread is not threading.current_thread():
-            thread.join()
+        ahead = _AHEAD.pop()
+        if ahead is not threading.current_thread():
+            ahead.wait()
 
 
 def open_book(path: Path, fmt: str) -> _Book:

@@ -177,9 +177,9 @@ def test_a_wide_sheet_of_a_few_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_the_text_of_a_column_is_each_cells_text() -> None:
     values = [None, "", " x", 0, -5, 10**30, 1.5, 2.0, -0.0, 1e20, 1e-7, float("nan"), True, False,
               dt.datetime(2024, 1, 5), dt.datetime(2024, 1, 5, 10, 3), dt.date(2020, 2, 3), dt.time(10, 0),
-              dt.timedelta(days=1), Decimal("1.50")]
+              dt.timedelta(days=1), Decimal("1.50"), b"octets"]
     for value in values:
-        for column in ([value, None, value], [value, "a", 1], [value]):
+        for column in ([value, None, value], [value, "a", 1], [value], ["texte", value] * 150, [value, "texte"] * 150):
             assert column_text(column).to_pylist() == [cell_text(cell) for cell in column]
 
 
@@ -232,3 +232,25 @@ def test_a_prefetched_sheet_is_the_sheet(tmp_path: Path) -> None:
     workbook.prefetch(text)
     workbook.prefetch(tmp_path / "absent.xlsx")
     assert not workbook._AHEAD
+
+
+def test_the_wait_for_a_sheet_parsed_ahead_runs_the_warm_up_first(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [["poste", "montant"], ["Voirie", 1250.5], ["Écoles", 3.0]]
+    path = write_xlsx(tmp_path / "budget.xlsx", rows)
+    book = openpyxl.load_workbook(path)
+    book.active["B3"].data_type = "e"  # an error cell: only the scan of the sheet's XML gives its text
+    book.active["B3"].value = "#N/A"
+    book.save(path)
+    workbook._LAST.clear()
+    workbook._BOOK.clear()
+    ran: list[bool] = []
+    workbook.while_waiting(lambda: ran.append(True))
+    assert ran == [] and not workbook._AHEAD  # nothing parsed ahead: nothing to run while waiting
+    workbook.prefetch(path)
+    workbook.prefetch(path)  # the same sheet again: the parse under way is the one
+    assert len(workbook._AHEAD) == 1
+    workbook.while_waiting(lambda: ran.append(not workbook._LAST))  # before the sheet is read
+    workbook.while_waiting(lambda: 1 / 0)  # a failing warm-up is the work proper's to tell
+    sheet = workbook.read_sheet(path, "xlsx")
+    assert ran == [True] and not workbook._AHEAD
+    assert [sheet.typed(cell) for cell in sheet.cells[2]] == ["Écoles", "#N/A"]
