@@ -62,12 +62,19 @@ def column_values(series: Any, number: int, kind: str | None, codes: ArrowCodes)
     gives for it)."""
     import numpy as np
     import pandas as pd
+    import pyarrow as pa
 
     positions = codes.indices.to_numpy(zero_copy_only=False).astype(np.int64)
     dictionary = codes.dictionary
-    values = pd.Series(dictionary.to_pandas(types_mapper={dictionary.type: series.dtype}.get), dtype="str")
-    return ColumnValues(str(series.name), number, kind, values.reset_index(drop=True), positions,
-                        series.index.to_numpy())
+    dtype = series.dtype
+    text = pa.types.is_string(dictionary.type) or pa.types.is_large_string(dictionary.type)
+    if text and dtype == "str" and getattr(dtype, "storage", None) == "pyarrow":
+        # the reader's columns (pandas' text dtype, pyarrow-backed): the dictionary wrapped, not converted
+        values = pd.Series(dtype.__from_arrow__(dictionary), copy=False)
+    else:
+        values = pd.Series(dictionary.to_pandas(types_mapper={dictionary.type: series.dtype}.get), dtype="str")
+        values = values.reset_index(drop=True)
+    return ColumnValues(str(series.name), number, kind, values, positions, series.index.to_numpy())
 
 
 def prepare_chunk(frame: Any) -> dict[int, ArrowCodes]:

@@ -55,7 +55,8 @@ def test_each_chunk_arrives_with_its_columns_encoded(tmp_path: Path) -> None:
             series = chunk.frame.iloc[:, position]
             mine = column_values(series, position + 1, None, chunk.prepared[position])
             theirs = ColumnValues.from_series(series, position + 1)
-            assert mine.values.tolist() == theirs.values.tolist() and mine.name == name
+            pd.testing.assert_series_equal(mine.values, theirs.values)
+            assert mine.values.array._pa_array.type == series.array._pa_array.type and mine.name == name
             assert mine.codes.tolist() == theirs.codes.tolist() and mine.rows.tolist() == theirs.rows.tolist()
     assert all(chunk.prepared is None for chunk in Blocks(path, detected, head, names, chunk_rows=700))
 
@@ -145,3 +146,4 @@ def test_arrow_codes_of_chunked_columns_are_those_from_pandas() -> None:
         mine, theirs = column_values(column, 1, None, codes), ColumnValues.from_series(column, 1)
         assert mine.values.tolist() == theirs.values.tolist() and mine.codes.tolist() == theirs.codes.tolist()
         assert mine.codes.dtype == np.int64 and mine.rows.tolist() == theirs.rows.tolist()
+        pd.testing.assert_series_equal(mine.values, theirs.values)
