@@ -6,7 +6,7 @@ from the distinct values, runs inside pyarrow without the GIL: :func:`prepare_ch
 chunk on the reader's thread (:class:`.stream.Blocks` ``prepare``) while the checks run on the current one.
 Only pyarrow memory is made there: the numpy codes and the pandas values are made on the checking thread by
 :func:`column_values` (numpy arrays allocated on one thread and freed on another stay in the C allocator's
-per-thread arenas: measured, the peak of a 1M-row check grew by 50 MB when the reader's thread made them).
+per-thread arenas: measured, the peak of a 1M-row check grew by 30 to 50 MB when the reader's thread made them).
 pyarrow's allocator keeps per-thread pages too: :func:`release_freed` hands back, once per chunk on each of
 the two threads, the pages the other thread's frees emptied (without it the peak grew by some 20 MB).
 """

@@ -182,7 +182,7 @@ class EncodedColumns:
     def _encode(self, name: str) -> ColumnValues:
         position = self.frame.columns.get_loc(name)
         series = self.frame.iloc[:, position]
-        codes = self.prepared.get(position)
+        codes = self.prepared.pop(position, None)  # its int32 indices freed once turned into the codes
         if codes is not None:
             return column_values(series, position + 1, self.kinds.get(name), codes)
         encoded = from_arrow(series, position + 1, self.kinds.get(name))
