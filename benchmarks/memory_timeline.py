@@ -67,8 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     chunks = [0]
     frame = engine._Run.frame
 
-    def timed_frame(run: Any, chunk: Any) -> None:
-        frame(run, chunk)
+    def timed_frame(run: Any, chunk: Any, *encoded: Any) -> None:
+        frame(run, chunk, *encoded)
         chunks[0] += 1
         overall[0] = max(overall[0], sampler.peak)
         if chunks[0] % args.every == 0:

@@ -31,6 +31,7 @@ from ..core.findings import Finding, Severity
 from ..core.i18n import Msg
 from ..core.plugins import announce, collect, default_plugin_manager
 from .detect import Detected, detect
+from .encoding import ArrowCodes, arrow_codes, column_values, prepare_chunk, release_freed
 from .frictionless_read import Opened, load_schema, open_frictionless, sample_columns, stream_frictionless
 from .kinds import column_kinds, field_kinds
 from .messages import RawError, from_frictionless
@@ -100,8 +101,11 @@ class _Run:
             self.add_all("structure", lambda: structure_errors(rows, numbers, names, frame))
         self.frame(frame)
 
-    def frame(self, frame: Any) -> None:
+    def frame(self, frame: Any, prepared: dict[int, ArrowCodes] | None = None) -> None:
         """Run the type tally, the field kinds and the checks on a chunk (text cells, index = row numbers).
+
+        ``prepared``: the chunk's columns dictionary-encoded ahead by the CSV reader's thread
+        (:func:`.encoding.prepare_chunk`); the others are encoded here on first use.
 
         Each check (its ``check_values`` over the columns, then its ``check_chunk``), each field kind and the type
         tally is a group of jobs run in order on one thread; with ``ODWB_THREADS=2`` groups run on two threads
@@ -109,7 +113,7 @@ class _Run:
         ``check_values``, every ``check_chunk``.
         """
         self.rows += len(frame)
-        encoded = EncodedColumns(frame, self.context.kinds)
+        encoded = EncodedColumns(frame, self.context.kinds, prepared)
         context = self.context
         tally = Job("type", lambda: self.typing.add(frame, encoded))
         groups: list[tuple[Any, list[Job]]] = [("type", [tally])]
@@ -156,9 +160,10 @@ class _Run:
 class EncodedColumns:
     """The :class:`ColumnValues` of a chunk's columns, each encoded once, on first use, for every check and kind."""
 
-    def __init__(self, frame: Any, kinds: dict[str, str]) -> None:
+    def __init__(self, frame: Any, kinds: dict[str, str], prepared: dict[int, ArrowCodes] | None = None) -> None:
         self.frame = frame
         self.kinds = kinds
+        self.prepared = prepared or {}  # columns dictionary-encoded ahead (:func:`.encoding.prepare_chunk`), by position
         self.done: dict[str, ColumnValues] = {}
         self._lock = threading.Lock()
         self._locks: dict[str, threading.Lock] = {}
@@ -177,6 +182,9 @@ class EncodedColumns:
     def _encode(self, name: str) -> ColumnValues:
         position = self.frame.columns.get_loc(name)
         series = self.frame.iloc[:, position]
+        codes = self.prepared.pop(position, None)  # its int32 indices freed once turned into the codes
+        if codes is not None:
+            return column_values(series, position + 1, self.kinds.get(name), codes)
         encoded = from_arrow(series, position + 1, self.kinds.get(name))
         return encoded or ColumnValues.from_series(series, position + 1, self.kinds.get(name))
 
@@ -195,28 +203,8 @@ def from_arrow(series: Any, number: int, kind: str | None) -> ColumnValues | Non
     Same :class:`ColumnValues` as ``from_series``: distinct values in order of first appearance, ``""`` left
     out with the code -1.
     """
-    import numpy as np
-    import pandas as pd
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    array = getattr(series.array, "_pa_array", None)
-    if array is None or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)) or array.null_count:
-        return None
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
-    encoded = pc.dictionary_encode(array)
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    dictionary = encoded.dictionary
-    empty = pc.index(dictionary, "").as_py()
-    if empty >= 0:  # "" is not a value: its rows get -1, the codes after it move down by one
-        remap = np.arange(-1, len(dictionary) - 1, dtype=np.int64)
-        remap[:empty] = np.arange(empty)
-        remap[empty] = -1
-        codes = remap[codes]
-        dictionary = pa.concat_arrays([dictionary.slice(0, empty), dictionary.slice(empty + 1)])
-    values = pd.Series(dictionary.to_pandas(types_mapper={dictionary.type: series.dtype}.get), dtype="str")
-    return ColumnValues(str(series.name), number, kind, values.reset_index(drop=True), codes, series.index.to_numpy())
+    codes = arrow_codes(series)
+    return None if codes is None else column_values(series, number, kind, codes)
 
 
 def _split_checks(contributions: list[Any]) -> tuple[list[TableCheck], list[Any]]:
@@ -382,12 +370,13 @@ def _stream_arrow(run: _Run, path: Path, opened: Opened, head: Any, chunk_rows: 
 
     for error in opened.start_errors:
         run.collector.add(from_frictionless(error))
-    for chunk in Blocks(path, run.detected, head, run.context.fields, chunk_rows or BLOCK_ROWS):
+    for chunk in Blocks(path, run.detected, head, run.context.fields, chunk_rows or BLOCK_ROWS, prepare_chunk):
         frame = chunk.frame
         if chunk.blank.any():
             rows = frame.index.to_numpy()[chunk.blank]
             run.add_all("structure", lambda r=rows: (from_frictionless(RawError("blank-row", int(row))) for row in r))  # type: ignore[misc]
-        run.frame(frame)
+        release_freed()  # what the reader's thread made for the previous chunk, freed here
+        run.frame(frame, chunk.prepared)
         if callback:
             callback(run.rows, chunk.share)
 

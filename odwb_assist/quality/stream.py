@@ -11,7 +11,9 @@ Whatever pyarrow could read differently from Python's csv module ends in :class:
 with more or fewer cells than the header, a dialect pyarrow has no option for, undecodable bytes,
 a first block that differs from the csv module's reading): the caller then reads the file with
 Frictionless. A background thread parses the next block while the caller checks the current one
-(pyarrow releases the GIL), through a bounded queue so that memory stays flat.
+(pyarrow releases the GIL), through a bounded queue so that memory stays flat; it also runs the caller's
+``prepare`` on each chunk before handing it over (the engine dictionary-encodes its columns there, work
+that is mostly inside pyarrow and would otherwise hold up the checks on the caller's thread).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import csv
 import io
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -226,19 +228,23 @@ class _Counted:
 
 @dataclass
 class Chunk:
-    """A block of rows: the text frame, which rows are blank, and the share of the file read so far."""
+    """A block of rows: the text frame, which rows are blank, the share of the file read so far, and what the
+    reader's ``prepare`` made of the frame (None: no ``prepare``, or it failed: the caller does it lazily)."""
 
     frame: pd.DataFrame
     blank: np.ndarray
     share: float
     text_bytes: int = 0
+    prepared: Any = None
 
 
 class Blocks:
     """The data records below the header, as text chunks, parsed one block ahead in a thread."""
 
-    def __init__(self, path: Path, detected: Detected, head: Head, names: list[str], chunk_rows: int = CHUNK_ROWS) -> None:
+    def __init__(self, path: Path, detected: Detected, head: Head, names: list[str], chunk_rows: int = CHUNK_ROWS,
+                 prepare: Callable[[pd.DataFrame], Any] | None = None) -> None:
         self.path = path
+        self.prepare = prepare  # run on each chunk's frame by the reading thread, before the chunk is queued
         self.detected = detected
         self.head = head
         self.names = names
@@ -318,6 +324,11 @@ class Blocks:
     def _hand_over(self, table: Any, row: int, consumed: float, counted: _Counted) -> tuple[float, int]:
         """Queue one chunk (waiting while the queue is full); the estimated bytes read and the next row number."""
         chunk = self._chunk(table, row, 0.0)
+        if self.prepare is not None:
+            try:  # overlaps with the checks of the previous chunk on the caller's thread
+                chunk.prepared = self.prepare(chunk.frame)
+            except Exception:  # the caller prepares the chunk itself (it is never a reason to read with Frictionless)
+                chunk.prepared = None
         consumed += chunk.text_bytes + table.num_rows * self.head.width  # delimiters, line ends
         # pyarrow reads ahead: the bytes read bound the share from above
         chunk.share = min(1.0, (self.head.offset + counted.read_bytes) / self.total, consumed / self.total)
