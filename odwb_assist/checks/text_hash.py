@@ -1,0 +1,115 @@
+"""Two 64-bit hashes of many texts at once, read from their UTF-8 bytes (Arrow buffers) with numpy.
+
+No Python object is made per text: the bytes of every text are read as 8-byte little-endian words (the last
+one of a text padded with zeros), each word is keyed with its position in its text and mixed by a 64-bit
+finaliser, and a text's hash is the sum of its words' (then mixed again with its length in bytes). The two
+hashes use different finalisers (different shifts and multipliers), and the second one mixes the first one's
+word hashes again, nonlinearly: two texts share both only when two different sums collide at once.
+
+What holds exactly: two texts of at most 8 bytes never share a first hash before the final mix (each step is a
+bijection of the word); texts that differ in one word, permutations of the same words, and a text and the same
+text with trailing zero bytes all get different sums. Beyond that the hashes are not keyed with a secret:
+they are meant for natural data, not for inputs built to collide.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# SplitMix64's finaliser (first hash) and MurmurHash3's fmix64 (second hash): shifts and odd multipliers
+SPLITMIX = (30, 0xBF58476D1CE4E5B9, 27, 0x94D049BB133111EB, 31)
+MURMUR = (33, 0xFF51AFD7ED558CCD, 33, 0xC4CEB9FE1A85EC53, 33)
+POSITION = 0x9E3779B97F4A7C15  # a word's key: its position in its text times this odd constant
+LENGTH = (0xD6E8FEB86659FD93, 0xA0761D6478BD642F)  # a text's length in bytes times these, per hash
+SECOND = (29, 0xE7037ED1A0B428DB)  # the second hash's extra mix of a word hash (xorshift, multiply)
+
+
+def mix(values: np.ndarray, steps: tuple[int, int, int, int, int] = SPLITMIX) -> np.ndarray:
+    """A 64-bit finaliser (xorshift, multiply, xorshift, multiply, xorshift), in place on ``values`` (uint64)."""
+    import numpy as np
+
+    first, times, second, again, last = steps
+    scratch = values >> np.uint64(first)
+    values ^= scratch
+    values *= np.uint64(times)
+    np.right_shift(values, np.uint64(second), out=scratch)
+    values ^= scratch
+    values *= np.uint64(again)
+    np.right_shift(values, np.uint64(last), out=scratch)
+    values ^= scratch
+    return values
+
+
+def text_buffers(array: Any) -> tuple[np.ndarray, np.ndarray]:
+    """The byte offsets (int64, one more than texts, the first 0) and the UTF-8 bytes of a pyarrow text array."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+        array = pc.cast(array, pa.large_string())
+    _, offsets_buffer, data_buffer = array.buffers()
+    width = 4 if pa.types.is_string(array.type) else 8
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int32 if width == 4 else np.int64, count=len(array) + 1,
+                            offset=array.offset * width).astype(np.int64)
+    data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer is not None else np.zeros(0, dtype=np.uint8)
+    data = data[offsets[0]:offsets[-1]]
+    return offsets - offsets[0], data
+
+
+def python_buffers(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Like :func:`text_buffers`, for Python strings (a lone surrogate kept as its UTF-8-like bytes)."""
+    import numpy as np
+
+    encoded = [text.encode("utf-8", "surrogatepass") for text in texts]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)), out=offsets[1:])
+    return offsets, np.frombuffer(b"".join(encoded), dtype=np.uint8)
+
+
+def hash_texts(offsets: np.ndarray, data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Two 64-bit hashes (uint64) of each text ``data[offsets[i]:offsets[i + 1]]``."""
+    import numpy as np
+
+    count = len(offsets) - 1
+    if count <= 0:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint64)
+    starts = offsets[:-1]
+    lengths = np.diff(offsets)
+    words = np.maximum((lengths + 7) >> 3, 1)  # an empty text reads one word, all of it masked off
+    first = np.zeros(count, dtype=np.int64)
+    np.cumsum(words[:-1], out=first[1:])
+    total = int(first[-1] + words[-1])
+    padded = np.zeros(len(data) + 8, dtype=np.uint8)
+    padded[:len(data)] = data
+    # every byte position read as the start of an 8-byte little-endian word (unaligned, a view: no copy)
+    at = np.ndarray((len(data) + 1,), dtype="<u8", buffer=padded, strides=(1,))
+    if total == count:  # every text fits in one word
+        position = np.zeros(count, dtype=np.uint64)
+        hashed = at[starts].astype(np.uint64)
+    else:
+        index = np.arange(total, dtype=np.int64)
+        index -= np.repeat(first, words)  # a word's position in its text
+        hashed = at[np.repeat(starts, words) + (index << 3)].astype(np.uint64)
+        position = index.view(np.uint64)
+    tail = lengths - ((words - 1) << 3)  # bytes used in a text's last word, 0 to 8
+    last = first + words - 1
+    hashed[last] &= np.where(tail >= 8, np.uint64(0xFFFFFFFFFFFFFFFF),
+                             (np.uint64(1) << (np.minimum(tail, 7).astype(np.uint64) << np.uint64(3))) - np.uint64(1))
+    position *= np.uint64(POSITION)
+    hashed ^= position
+    mix(hashed, SPLITMIX)
+    one = np.add.reduceat(hashed, first) if total != count else hashed.copy()
+    shift, times = SECOND
+    hashed ^= hashed >> np.uint64(shift)
+    hashed *= np.uint64(times)
+    two = np.add.reduceat(hashed, first) if total != count else hashed
+    size = lengths.view(np.uint64)
+    one += size * np.uint64(LENGTH[0])
+    two ^= size * np.uint64(LENGTH[1])
+    return mix(one, SPLITMIX), mix(two, MURMUR)
