@@ -72,8 +72,9 @@ def python_buffers(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return offsets, np.frombuffer(b"".join(encoded), dtype=np.uint8)
 
 
-def hash_texts(offsets: np.ndarray, data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Two 64-bit hashes (uint64) of each text ``data[offsets[i]:offsets[i + 1]]``."""
+def hash_texts(offsets: np.ndarray, data: np.ndarray, key: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Two 64-bit hashes (uint64) of each text ``data[offsets[i]:offsets[i + 1]]``; ``key`` (64 bits) is mixed in
+    last (a column's position: the same text in two columns hashed apart)."""
     import numpy as np
 
     count = len(offsets) - 1
@@ -89,20 +90,20 @@ def hash_texts(offsets: np.ndarray, data: np.ndarray) -> tuple[np.ndarray, np.nd
     padded[:len(data)] = data
     # every byte position read as the start of an 8-byte little-endian word (unaligned, a view: no copy)
     at = np.ndarray((len(data) + 1,), dtype="<u8", buffer=padded, strides=(1,))
-    if total == count:  # every text fits in one word
-        position = np.zeros(count, dtype=np.uint64)
-        hashed = at[starts].astype(np.uint64)
+    # a text's last word keeps its own bytes only (0 to 8 of them): all ones shifted right by the unused bits
+    # (numpy shifts a 64-bit integer by 64 to 0)
+    keep = np.uint64(0xFFFFFFFFFFFFFFFF) >> (((words << 3) - lengths) << 3).view(np.uint64)
+    if total == count:  # every text fits in one word (its key, position 0, is 0)
+        hashed = at[starts].astype(np.uint64, copy=False)
+        hashed &= keep
     else:
         index = np.arange(total, dtype=np.int64)
         index -= np.repeat(first, words)  # a word's position in its text
-        hashed = at[np.repeat(starts, words) + (index << 3)].astype(np.uint64)
+        hashed = at[np.repeat(starts, words) + (index << 3)].astype(np.uint64, copy=False)
+        hashed[first + words - 1] &= keep
         position = index.view(np.uint64)
-    tail = lengths - ((words - 1) << 3)  # bytes used in a text's last word, 0 to 8
-    last = first + words - 1
-    hashed[last] &= np.where(tail >= 8, np.uint64(0xFFFFFFFFFFFFFFFF),
-                             (np.uint64(1) << (np.minimum(tail, 7).astype(np.uint64) << np.uint64(3))) - np.uint64(1))
-    position *= np.uint64(POSITION)
-    hashed ^= position
+        position *= np.uint64(POSITION)
+        hashed ^= position
     mix(hashed, SPLITMIX)
     one = np.add.reduceat(hashed, first) if total != count else hashed.copy()
     shift, times = SECOND
@@ -112,4 +113,7 @@ def hash_texts(offsets: np.ndarray, data: np.ndarray) -> tuple[np.ndarray, np.nd
     size = lengths.view(np.uint64)
     one += size * np.uint64(LENGTH[0])
     two ^= size * np.uint64(LENGTH[1])
+    if key:
+        one ^= np.uint64(key)
+        two ^= np.uint64(key)
     return mix(one, SPLITMIX), mix(two, MURMUR)
