@@ -46,14 +46,43 @@ class SortedPairs:
         self.blocks: list[tuple[np.ndarray, np.ndarray]] = []
 
     def contains(self, first: np.ndarray, second: np.ndarray, ordered: bool = False) -> np.ndarray:
+        """Which pairs the set holds (``ordered``: sorted on ``first``)."""
         import numpy as np  # numpy and pandas are imported when checking, not when the plugin is registered
 
         if not ordered:
-            order = np.argsort(first, kind="stable")
+            order = np.argsort(first)
             found = np.empty(len(first), dtype=bool)
             found[order] = self.contains(first[order], second[order], ordered=True)
             return found
+        return self._search(first, second)[0]
+
+    def add(self, first: np.ndarray, second: np.ndarray, ordered: bool = False) -> None:
+        import numpy as np
+
+        if not ordered:
+            order = np.argsort(first)  # sorted on the first hash (a run of equal ones is searched along)
+            first, second = first[order], second[order]
+        fresh = np.ones(len(first), dtype=bool)
+        fresh[1:] = (first[1:] != first[:-1]) | (second[1:] != second[:-1])
+        self._add(first[fresh], second[fresh])
+
+    def found_then_add(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """Which pairs (sorted on ``first``) the set holds; then the others are added (each once). The binary
+        search of the last block serves its merge with them too."""
+        found, at = self._search(first, second)
+        fresh = ~found
+        fresh[1:] &= (first[1:] != first[:-1]) | (second[1:] != second[:-1])
+        if not fresh.all():
+            first, second, at = first[fresh], second[fresh], None if at is None else at[fresh]
+        self._add(first, second, at)
+        return found
+
+    def _search(self, first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        """Which pairs (sorted) the set holds, and where the first hashes would go in the last block."""
+        import numpy as np
+
         found = np.zeros(len(first), dtype=bool)
+        at = None
         for keys, checks in self.blocks:
             at = np.searchsorted(keys, first)
             near = np.minimum(at, len(keys) - 1)
@@ -64,30 +93,25 @@ class SortedPairs:
                 while j < len(keys) and keys[j] == first[i] and not found[i]:
                     found[i] = checks[j] == second[i]
                     j += 1
-        return found
+        return found, at
 
-    def add(self, first: np.ndarray, second: np.ndarray, ordered: bool = False) -> None:
-        import numpy as np
-
-        if ordered:
-            keys, checks = first, second
-        else:
-            order = np.argsort(first, kind="stable")  # sorted on the first hash (a run of equal ones is searched along)
-            keys, checks = first[order], second[order]
+    def _add(self, keys: np.ndarray, checks: np.ndarray, at: np.ndarray | None = None) -> None:
+        """Add pairs sorted on ``keys``, none of them in the set yet (``at``: where they go in the last block)."""
+        if not len(keys):
+            return
         while self.blocks and len(self.blocks[-1][0]) <= len(keys) * 2 and len(self.blocks[-1][0]) + len(keys) <= BLOCK:
             old_keys, old_checks = self.blocks.pop()
-            keys, checks = _merged(old_keys, old_checks, keys, checks)
-        distinct = np.ones(len(keys), dtype=bool)
-        distinct[1:] = (keys[1:] != keys[:-1]) | (checks[1:] != checks[:-1])
-        self.blocks.append((keys, checks) if distinct.all() else (keys[distinct], checks[distinct]))
+            keys, checks = _merged(old_keys, old_checks, keys, checks, at)
+            at = None
+        self.blocks.append((keys, checks))
 
 
-def _merged(keys: np.ndarray, checks: np.ndarray, more: np.ndarray, more_checks: np.ndarray
-            ) -> tuple[np.ndarray, np.ndarray]:
-    """Two sorted runs of pairs merged (on the first hash; ``more`` after ``keys`` among equal ones)."""
+def _merged(keys: np.ndarray, checks: np.ndarray, more: np.ndarray, more_checks: np.ndarray,
+            at: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Two sorted runs of pairs merged on the first hash (``at``: where ``more`` goes in ``keys``, if known)."""
     import numpy as np
 
-    at = np.searchsorted(keys, more, side="right") + np.arange(len(more))  # where each of ``more`` lands
+    at = (np.searchsorted(keys, more) if at is None else at) + np.arange(len(more))  # each of ``more`` lands there
     merged = np.empty(len(keys) + len(more), dtype=keys.dtype)
     merged_checks = np.empty(len(merged), dtype=checks.dtype)
     old = np.ones(len(merged), dtype=bool)
@@ -162,8 +186,7 @@ class DuplicateRowCheck(BaseTableCheck):
         order = _stable_order(first)  # sorted once: for the repeats here, the lookup and the set
         first, second = first[order], second[order]
         repeated = np.zeros(count, dtype=bool)
-        repeated[order] = _repeated_sorted(first, order, codes) | self.seen.contains(first, second, ordered=True)
-        self.seen.add(first, second, ordered=True)
+        repeated[order] = _repeated_sorted(first, order, codes) | self.seen.found_then_add(first, second)
         at = np.flatnonzero(repeated)
         rows = pd.Index(columns[0].rows)[at if keep is None else keep[at]]
         return [Finding("duplicate-row", Severity.WARNING, MESSAGE.format(row=row), TIP, row_number=int(row))

@@ -37,3 +37,24 @@ def test_a_value_hashes_alike_from_python_strings_and_from_pyarrow() -> None:
         assert len(np.unique(one)) == len(one)  # the five values and the empty cell apart
     other = ColumnValues.from_series(pd.Series(cells, dtype=object), 4)
     assert not set(value_hashes(other)[0].tolist()) & set(value_hashes(short)[0].tolist())  # another column
+
+
+def test_pairs_found_then_added_once() -> None:
+    """found_then_add answers like contains, then holds each new pair once (a repeat here or of the set is not
+    stored again); a pair sharing only its first hash is another pair."""
+    import numpy as np
+
+    from odwb_assist.checks.duplicate_row import SortedPairs
+
+    def pairs(*items: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+        return np.array([a for a, _ in items], dtype=np.uint64), np.array([b for _, b in items], dtype=np.uint64)
+
+    seen = SortedPairs()
+    assert seen.found_then_add(*pairs((1, 1), (3, 3), (3, 3), (5, 5))).tolist() == [False] * 4
+    assert seen.found_then_add(*pairs((1, 1), (2, 2), (3, 4), (5, 5), (5, 6))).tolist() == [
+        True, False, False, True, False]
+    keys = np.concatenate([block[0] for block in seen.blocks]).tolist()
+    checks = np.concatenate([block[1] for block in seen.blocks]).tolist()
+    stored = sorted(zip(keys, checks, strict=True))
+    assert stored == [(1, 1), (2, 2), (3, 3), (3, 4), (5, 5), (5, 6)]
+    assert seen.contains(*pairs((5, 6), (3, 4), (4, 4), (3, 5))).tolist() == [True, True, False, False]
