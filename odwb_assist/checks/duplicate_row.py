@@ -131,15 +131,17 @@ def value_hashes(column: ColumnValues, python: bool = False) -> tuple[np.ndarray
     salt = column.number * 0x632BE59BD9B4E019 % (1 << 64)
     if python:
         texts = column.texts
-        first = np.fromiter((hash(text) & MASK for text in texts), dtype=np.uint64, count=len(texts))
-        second = np.fromiter((hash(text + SUFFIX) & MASK for text in texts), dtype=np.uint64, count=len(texts))
-        first, second = mix(first ^ np.uint64(salt), SPLITMIX), mix(second ^ np.uint64(salt), MURMUR)
-    else:
-        arrow = None if len(column) == 0 else column.arrow
-        buffers = text_buffers(arrow) if arrow is not None else python_buffers(column.texts)
-        first, second = hash_texts(*buffers, key=salt)
-    empty = np.array([salt ^ EMPTY], dtype=np.uint64)  # code -1 (an empty cell) reads the final entry
-    return np.append(first, mix(empty.copy(), SPLITMIX)), np.append(second, mix(empty, MURMUR))
+        first = np.empty(len(texts) + 1, dtype=np.uint64)
+        second = np.empty(len(texts) + 1, dtype=np.uint64)
+        first[:-1] = np.fromiter((hash(text) & MASK for text in texts), dtype=np.uint64, count=len(texts))
+        second[:-1] = np.fromiter((hash(text + SUFFIX) & MASK for text in texts), dtype=np.uint64, count=len(texts))
+        first[-1] = second[-1] = EMPTY
+        first ^= np.uint64(salt)
+        second ^= np.uint64(salt)
+        return mix(first, SPLITMIX), mix(second, MURMUR)
+    arrow = None if len(column) == 0 else column.arrow
+    buffers = text_buffers(arrow) if arrow is not None else python_buffers(column.texts)
+    return hash_texts(*buffers, key=salt, spare=EMPTY)  # code -1 (an empty cell) reads the final entry
 
 
 WIDE = 64  # columns: from this width on, values are hashed with Python's hash (the same way for the whole file)

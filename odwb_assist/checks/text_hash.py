@@ -14,6 +14,7 @@ they are meant for natural data, not for inputs built to collide.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -31,16 +32,24 @@ def mix(values: np.ndarray, steps: tuple[int, int, int, int, int] = SPLITMIX) ->
     """A 64-bit finaliser (xorshift, multiply, xorshift, multiply, xorshift), in place on ``values`` (uint64)."""
     import numpy as np
 
-    first, times, second, again, last = steps
-    scratch = values >> np.uint64(first)
+    first, times, second, again, last = _constants(steps)
+    scratch = np.right_shift(values, first)
     values ^= scratch
-    values *= np.uint64(times)
-    np.right_shift(values, np.uint64(second), out=scratch)
+    values *= times
+    np.right_shift(values, second, out=scratch)
     values ^= scratch
-    values *= np.uint64(again)
-    np.right_shift(values, np.uint64(last), out=scratch)
+    values *= again
+    np.right_shift(values, last, out=scratch)
     values ^= scratch
     return values
+
+
+@cache
+def _constants(numbers: tuple[int, ...]) -> tuple[Any, ...]:
+    """``numbers`` as numpy 64-bit scalars, made once (a scalar made per call cost more than a short array's work)."""
+    import numpy as np
+
+    return tuple(np.uint64(number) for number in numbers)
 
 
 def text_buffers(array: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -72,16 +81,35 @@ def python_buffers(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return offsets, np.frombuffer(b"".join(encoded), dtype=np.uint8)
 
 
-def hash_texts(offsets: np.ndarray, data: np.ndarray, key: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def hash_texts(offsets: np.ndarray, data: np.ndarray, key: int = 0, spare: int | None = None
+               ) -> tuple[np.ndarray, np.ndarray]:
     """Two 64-bit hashes (uint64) of each text ``data[offsets[i]:offsets[i + 1]]``; ``key`` (64 bits) is mixed in
-    last (a column's position: the same text in two columns hashed apart)."""
+    last (a column's position: the same text in two columns hashed apart); ``spare``: one more entry at the end,
+    this 64-bit number finalised like a text's sums (an empty cell's stand-in)."""
     import numpy as np
 
     count = len(offsets) - 1
-    if count <= 0:
-        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint64)
+    extra = 0 if spare is None else 1
+    one, two = np.empty(count + extra, dtype=np.uint64), np.empty(count + extra, dtype=np.uint64)
+    if count > 0:
+        _sums(offsets, data, one[:count], two[:count])
+    if spare is not None:
+        one[count] = two[count] = spare
+    if key:
+        bits = np.uint64(key)
+        one ^= bits
+        two ^= bits
+    return mix(one, SPLITMIX), mix(two, MURMUR)
+
+
+def _sums(offsets: np.ndarray, data: np.ndarray, one: np.ndarray, two: np.ndarray) -> None:
+    """The two sums of word hashes of each text (its length in bytes added in), into ``one`` and ``two``."""
+    import numpy as np
+
+    position, length_one, length_two, shift, times = _constants((POSITION, *LENGTH, *SECOND))
+    count = len(offsets) - 1
     starts = offsets[:-1]
-    lengths = np.diff(offsets)
+    lengths = offsets[1:] - starts
     words = np.maximum((lengths + 7) >> 3, 1)  # an empty text reads one word, all of it masked off
     first = np.zeros(count, dtype=np.int64)
     np.cumsum(words[:-1], out=first[1:])
@@ -101,19 +129,20 @@ def hash_texts(offsets: np.ndarray, data: np.ndarray, key: int = 0) -> tuple[np.
         index -= np.repeat(first, words)  # a word's position in its text
         hashed = at[np.repeat(starts, words) + (index << 3)].astype(np.uint64, copy=False)
         hashed[first + words - 1] &= keep
-        position = index.view(np.uint64)
-        position *= np.uint64(POSITION)
-        hashed ^= position
+        keys = index.view(np.uint64)
+        keys *= position
+        hashed ^= keys
     mix(hashed, SPLITMIX)
-    one = np.add.reduceat(hashed, first) if total != count else hashed.copy()
-    shift, times = SECOND
-    hashed ^= hashed >> np.uint64(shift)
-    hashed *= np.uint64(times)
-    two = np.add.reduceat(hashed, first) if total != count else hashed
+    if total == count:
+        one[:] = hashed
+    else:
+        np.add.reduceat(hashed, first, out=one)
+    hashed ^= hashed >> shift  # the second hash's word hashes: the first one's mixed again (not a bijection's
+    hashed *= times  # linear image: a sum colliding in the first hash is no hint for the second)
+    if total == count:
+        two[:] = hashed
+    else:
+        np.add.reduceat(hashed, first, out=two)
     size = lengths.view(np.uint64)
-    one += size * np.uint64(LENGTH[0])
-    two ^= size * np.uint64(LENGTH[1])
-    if key:
-        one ^= np.uint64(key)
-        two ^= np.uint64(key)
-    return mix(one, SPLITMIX), mix(two, MURMUR)
+    one += size * length_one
+    two ^= size * length_two
