@@ -181,10 +181,11 @@ class DuplicateRowCheck(BaseTableCheck):
         count = len(codes[0])
         first, second = np.zeros(count, dtype=np.uint64), np.zeros(count, dtype=np.uint64)
         python = len(chunk.columns) > WIDE
-        for column, at in zip(columns, codes, strict=True):
+        cells = np.empty(count, dtype=np.uint64)
+        for column, at in zip(columns, codes, strict=True):  # code -1 wraps to the final entry (an empty cell)
             one, two = value_hashes(column, python)
-            first += one[at]
-            second += two[at]
+            first += np.take(one, at, out=cells, mode="wrap")
+            second += np.take(two, at, out=cells, mode="wrap")
         order = _stable_order(first)  # sorted once: for the repeats here, the lookup and the set
         first, second = first[order], second[order]
         repeated = np.zeros(count, dtype=bool)
