@@ -2,14 +2,14 @@
 
 No Python object is made per text: the bytes of every text are read as 8-byte little-endian words (the last
 one of a text padded with zeros), each word is keyed with its position in its text and mixed by a 64-bit
-finaliser, and a text's hash is the sum of its words' (then mixed again with its length in bytes). The two
-hashes use different finalisers (different shifts and multipliers), and the second one mixes the first one's
-word hashes again, nonlinearly: two texts share both only when two different sums collide at once.
+finaliser (SplitMix64's), and a text's first hash is the sum of its words' plus its length times a constant,
+mixed again. The second hash sums the same word hashes mixed once more (xorshift, odd multiply: not a linear
+image of the first's terms) and ends with another finaliser (MurmurHash3's): two texts share both only when
+two different sums collide at once. No polynomial in a fixed base is used (Thue–Morse strings collide in those).
 
-What holds exactly: two texts of at most 8 bytes never share a first hash before the final mix (each step is a
-bijection of the word); texts that differ in one word, permutations of the same words, and a text and the same
-text with trailing zero bytes all get different sums. Beyond that the hashes are not keyed with a secret:
-they are meant for natural data, not for inputs built to collide.
+What holds exactly: two texts of the same length that differ in a single 8-byte word (any two texts of the
+same length up to 8 bytes) never share either hash, every step being a bijection of that word. Beyond that the
+hashes are not keyed with a secret: they are meant for natural data, not for inputs built to collide.
 """
 
 from __future__ import annotations
