@@ -1,12 +1,12 @@
 """Check ``duplicate-row``: a row identical to an earlier one (Frictionless's type), found from row hashes, verified.
 
-A row's hash is built from its columns' distinct values (:class:`.ColumnValues`): each distinct value
-is hashed once, with its column's position, and a row's hash is the sum of its cells' hashes. A
-repeat inside a chunk is confirmed by comparing the two rows' cells (their codes in the chunk's
-dictionary encoding); a repeat of a row of an earlier chunk, whose cells are gone, is confirmed by a
-second hash made with another key: a false finding would take two independent 64-bit collisions.
-Memory: 16 bytes per distinct row, in a few sorted arrays (no Python object per row).
-"""
+A row's hashes are built from its columns' distinct values (:class:`.ColumnValues`): each distinct value
+is hashed once, from its bytes, with its column's position (two different 64-bit hashes,
+:mod:`.text_hash`), and a row's hashes are the sums of its cells'. A repeat inside a chunk is confirmed by
+comparing the two rows' cells (their codes in the chunk's dictionary encoding); a repeat of a row of an earlier
+chunk, whose cells are gone, is taken on both hashes: a false finding would take two different 64-bit hash
+functions colliding on the same two rows at once (the hashes are not secret-keyed: built for natural data).
+Memory: 16 bytes per distinct row, in a few sorted arrays (no Python object per row)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from .text_hash import MURMUR, SPLITMIX, hash_texts, mix, python_buffers, text_buffers
 
 if TYPE_CHECKING:
     import numpy as np
@@ -26,7 +27,7 @@ MESSAGE = Msg("La ligne {row} est identique à une ligne précédente.", "Row {r
 TIP = Msg("Supprimez le doublon (Données > Supprimer les doublons), sauf si les deux lignes sont voulues.",
           "Delete the duplicate (Data > Remove duplicates), unless both rows are meant.")
 
-KEYS = ("odwb-rows-hash-1", "odwb-rows-hash-2")  # a 16-byte SipHash key; a suffix for a second spelling
+SUFFIX = "odwb-rows-hash-2"  # the second spelling of a value hashed by Python (a wide table)
 
 
 BLOCK = 1 << 19  # pairs in a merged block at most (8 MiB): merging ever larger blocks made the peak grow with rows
@@ -37,15 +38,51 @@ class SortedPairs:
 
     Blocks stop growing at :data:`BLOCK` pairs: a merge then costs a bounded temporary copy (a single block of
     every row seen cost three times the pairs at the last merges), and a lookup a few more binary searches.
+    Pairs sorted on their first hash (``ordered``) are searched and added faster: a binary search of sorted keys
+    walks a block in order (random keys missed the cache at every step), and adding them needs no sort.
     """
 
     def __init__(self) -> None:
         self.blocks: list[tuple[np.ndarray, np.ndarray]] = []
 
-    def contains(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    def contains(self, first: np.ndarray, second: np.ndarray, ordered: bool = False) -> np.ndarray:
+        """Which pairs the set holds (``ordered``: sorted on ``first``)."""
         import numpy as np  # numpy and pandas are imported when checking, not when the plugin is registered
 
+        if not ordered:
+            order = np.argsort(first)
+            found = np.empty(len(first), dtype=bool)
+            found[order] = self.contains(first[order], second[order], ordered=True)
+            return found
+        return self._search(first, second)[0]
+
+    def add(self, first: np.ndarray, second: np.ndarray, ordered: bool = False) -> None:
+        import numpy as np
+
+        if not ordered:
+            order = np.argsort(first)  # sorted on the first hash (a run of equal ones is searched along)
+            first, second = first[order], second[order]
+        fresh = np.ones(len(first), dtype=bool)
+        fresh[1:] = (first[1:] != first[:-1]) | (second[1:] != second[:-1])
+        self._add(first[fresh], second[fresh])
+
+    def found_then_add(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """Which pairs (sorted on ``first``) the set holds; then the others are added (each once). The binary
+        search of the last block serves its merge with them too."""
+        found, at = self._search(first, second)
+        fresh = ~found
+        fresh[1:] &= (first[1:] != first[:-1]) | (second[1:] != second[:-1])
+        if not fresh.all():
+            first, second, at = first[fresh], second[fresh], None if at is None else at[fresh]
+        self._add(first, second, at)
+        return found
+
+    def _search(self, first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        """Which pairs (sorted) the set holds, and where the first hashes would go in the last block."""
+        import numpy as np
+
         found = np.zeros(len(first), dtype=bool)
+        at = None
         for keys, checks in self.blocks:
             at = np.searchsorted(keys, first)
             near = np.minimum(at, len(keys) - 1)
@@ -56,58 +93,60 @@ class SortedPairs:
                 while j < len(keys) and keys[j] == first[i] and not found[i]:
                     found[i] = checks[j] == second[i]
                     j += 1
-        return found
+        return found, at
 
-    def add(self, first: np.ndarray, second: np.ndarray) -> None:
-        import numpy as np
-
-        order = np.argsort(first, kind="stable")  # sorted on the first hash (a run of equal ones is searched along)
-        keys, checks = first[order], second[order]
+    def _add(self, keys: np.ndarray, checks: np.ndarray, at: np.ndarray | None = None) -> None:
+        """Add pairs sorted on ``keys``, none of them in the set yet (``at``: where they go in the last block)."""
+        if not len(keys):
+            return
         while self.blocks and len(self.blocks[-1][0]) <= len(keys) * 2 and len(self.blocks[-1][0]) + len(keys) <= BLOCK:
             old_keys, old_checks = self.blocks.pop()
-            keys, checks = np.concatenate([old_keys, keys]), np.concatenate([old_checks, checks])
-            order = np.argsort(keys, kind="stable")  # two sorted runs: merged in linear time
-            keys, checks = keys[order], checks[order]
-        distinct = np.ones(len(keys), dtype=bool)
-        distinct[1:] = (keys[1:] != keys[:-1]) | (checks[1:] != checks[:-1])
-        self.blocks.append((keys[distinct], checks[distinct]))
+            keys, checks = _merged(old_keys, old_checks, keys, checks, at)
+            at = None
+        self.blocks.append((keys, checks))
 
 
-def _mix(values: np.ndarray) -> np.ndarray:
-    """SplitMix64's finaliser: spreads the bits of ``values`` (uint64, wrapping arithmetic)."""
+def _merged(keys: np.ndarray, checks: np.ndarray, more: np.ndarray, more_checks: np.ndarray,
+            at: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Two sorted runs of pairs merged on the first hash (``at``: where ``more`` goes in ``keys``, if known)."""
     import numpy as np
 
-    z = values + np.uint64(0x9E3779B97F4A7C15)
-    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    return z ^ (z >> np.uint64(31))
+    at = (np.searchsorted(keys, more) if at is None else at) + np.arange(len(more))  # each of ``more`` lands there
+    merged = np.empty(len(keys) + len(more), dtype=keys.dtype)
+    merged_checks = np.empty(len(merged), dtype=checks.dtype)
+    old = np.ones(len(merged), dtype=bool)
+    old[at] = False
+    merged[at], merged_checks[at] = more, more_checks
+    merged[old], merged_checks[old] = keys, checks
+    return merged, merged_checks
 
 
 def value_hashes(column: ColumnValues, python: bool = False) -> tuple[np.ndarray, np.ndarray]:
-    """Two independent 64-bit hashes per row of ``column`` (of its cell and its position), each distinct value
-    hashed once: pandas' SipHash-2-4 with a fixed key, and that hash mixed again under another key (two values
-    share both only when their SipHash collides; two rows' sums of either are unrelated); ``python`` (a few
-    values per column, a wide table): Python's hash of two spellings. A run hashes every chunk the same way."""
+    """Two 64-bit hashes of each distinct value of ``column`` with its position (uint64, one more entry at the end
+    for an empty cell, code -1), each distinct value hashed once: from its UTF-8 bytes (:mod:`.text_hash`, no
+    Python object per value); ``python`` (a few values per column, a wide table): Python's hash of two spellings.
+    A run hashes every chunk the same way (a column's values from pyarrow or as Python strings alike)."""
     import numpy as np
-    import pandas as pd
 
-    texts = column.texts if python else column.values.to_numpy(dtype=object)
+    salt = column.number * 0x632BE59BD9B4E019 % (1 << 64)
     if python:
-        first = np.fromiter((hash(text) & MASK for text in texts), dtype=np.uint64, count=len(texts))
-        suffix = KEYS[1]
-        second = np.fromiter((hash(text + suffix) & MASK for text in texts), dtype=np.uint64, count=len(texts))
-    else:  # the second hash: the first one mixed again with another key (a row's two sums stay independent)
-        first = pd.util.hash_array(texts, hash_key=KEYS[0], categorize=False)
-        second = _mix(first ^ np.uint64(SECOND))
-    salt = np.uint64(column.number * 0x632BE59BD9B4E019 % (1 << 64))
-    first, second = (_mix(np.append(hashed, np.uint64(0)) ^ salt)[column.codes]
-                     for hashed in (first, second))  # code -1 (an empty cell) reads the final, empty value hash
-    return first, second
+        texts = column.texts
+        first = np.empty(len(texts) + 1, dtype=np.uint64)
+        second = np.empty(len(texts) + 1, dtype=np.uint64)
+        first[:-1] = np.fromiter((hash(text) & MASK for text in texts), dtype=np.uint64, count=len(texts))
+        second[:-1] = np.fromiter((hash(text + SUFFIX) & MASK for text in texts), dtype=np.uint64, count=len(texts))
+        first[-1] = second[-1] = EMPTY
+        first ^= np.uint64(salt)
+        second ^= np.uint64(salt)
+        return mix(first, SPLITMIX), mix(second, MURMUR)
+    arrow = None if len(column) == 0 else column.arrow
+    buffers = text_buffers(arrow) if arrow is not None else python_buffers(column.texts)
+    return hash_texts(*buffers, key=salt, spare=EMPTY)  # code -1 (an empty cell) reads the final entry
 
 
 WIDE = 64  # columns: from this width on, values are hashed with Python's hash (the same way for the whole file)
 MASK = (1 << 64) - 1
-SECOND = 0x5851F42D4C957F2D  # the key of the second hash (a 64-bit odd constant)
+EMPTY = 0x2545F4914F6CDD1D  # an empty cell's stand-in before its column's key is mixed in
 
 
 class DuplicateRowCheck(BaseTableCheck):
@@ -137,17 +176,22 @@ class DuplicateRowCheck(BaseTableCheck):
             filled |= column.codes >= 0
         if not filled.any():
             return ()
-        keep = np.flatnonzero(filled)
-        hashes = [np.zeros(len(keep), dtype=np.uint64) for _ in KEYS]
+        keep = None if filled.all() else np.flatnonzero(filled)
+        codes = [column.codes if keep is None else column.codes[keep] for column in columns]
+        count = len(codes[0])
+        first, second = np.zeros(count, dtype=np.uint64), np.zeros(count, dtype=np.uint64)
         python = len(chunk.columns) > WIDE
-        for column in columns:
-            for total, hashed in zip(hashes, value_hashes(column, python), strict=True):
-                total += hashed[keep]
-        first, second = hashes
-        repeated = _repeated_here(first, [column.codes[keep] for column in columns])
-        repeated |= self.seen.contains(first, second)
-        self.seen.add(first, second)
-        rows = pd.Index(columns[0].rows)[keep[repeated]]
+        cells = np.empty(count, dtype=np.uint64)
+        for column, at in zip(columns, codes, strict=True):  # code -1 wraps to the final entry (an empty cell)
+            one, two = value_hashes(column, python)
+            first += np.take(one, at, out=cells, mode="wrap")
+            second += np.take(two, at, out=cells, mode="wrap")
+        order = _stable_order(first)  # sorted once: for the repeats here, the lookup and the set
+        first, second = first[order], second[order]
+        repeated = np.zeros(count, dtype=bool)
+        repeated[order] = _repeated_sorted(first, order, codes) | self.seen.found_then_add(first, second)
+        at = np.flatnonzero(repeated)
+        rows = pd.Index(columns[0].rows)[at if keep is None else keep[at]]
         return [Finding("duplicate-row", Severity.WARNING, MESSAGE.format(row=row), TIP, row_number=int(row))
                 for row in rows]
 
@@ -155,21 +199,52 @@ class DuplicateRowCheck(BaseTableCheck):
 def _repeated_here(hashes: np.ndarray, codes: list[np.ndarray]) -> np.ndarray:
     """Which rows repeat an earlier row of the same chunk: same hash, then the same cells (codes) checked."""
     import numpy as np
-    import pandas as pd
 
-    repeated = pd.Series(hashes).duplicated().to_numpy().copy()
-    if not repeated.any():
+    order = _stable_order(hashes)
+    repeated = np.zeros(len(hashes), dtype=bool)
+    repeated[order] = _repeated_sorted(hashes[order], order, codes)
+    return repeated
+
+
+def _stable_order(hashes: np.ndarray) -> np.ndarray:
+    """The order sorting ``hashes``, equal ones in row order (a quicksort, then its few runs of equal hashes put
+    in row order: cheaper than a stable sort of every hash)."""
+    import numpy as np
+
+    order = np.argsort(hashes)
+    if len(order) < 2:
+        return order
+    ordered = hashes[order]
+    same = ordered[1:] == ordered[:-1]
+    if same.any():
+        runs = np.concatenate(([0], np.cumsum(~same)))  # each sorted position's run of equal hashes
+        inside = np.flatnonzero(np.concatenate(([False], same)) | np.concatenate((same, [False])))
+        rows = order[inside]
+        order[inside] = rows[np.lexsort((rows, runs[inside]))]
+    return order
+
+
+def _repeated_sorted(hashes: np.ndarray, order: np.ndarray, codes: list[np.ndarray]) -> np.ndarray:
+    """:func:`_repeated_here` on hashes sorted stably (``order``: the row of each), answered in sorted order."""
+    import numpy as np
+
+    repeated = np.zeros(len(hashes), dtype=bool)
+    if len(hashes) < 2:
         return repeated
-    _, first_at, inverse = np.unique(hashes, return_index=True, return_inverse=True)
-    candidates = np.flatnonzero(repeated)
-    earlier = first_at[inverse[candidates]]
+    same_hash = hashes[1:] == hashes[:-1]
+    if not same_hash.any():
+        return repeated
+    runs = np.flatnonzero(np.concatenate(([True], ~same_hash)))  # where each run of equal hashes starts
+    starts = np.repeat(runs, np.diff(np.append(runs, len(hashes))))
+    candidates = np.flatnonzero(np.concatenate(([False], same_hash)))  # a later row of a run (stable: in row order)
+    rows, earlier = order[candidates], order[starts[candidates]]
     same = np.ones(len(candidates), dtype=bool)
     for column in codes:
-        same &= column[candidates] == column[earlier]
-    for i in np.flatnonzero(~same):  # a hash collision with the first such row: compare with every earlier one
-        row = int(candidates[i])
-        peers = np.flatnonzero(hashes[:row] == hashes[row])
-        same[i] = any(all(column[peer] == column[row] for column in codes) for peer in peers)
+        same &= column[rows] == column[earlier]
+    for i in np.flatnonzero(~same):  # a hash collision with the run's first row: compare with every earlier one
+        peers = order[starts[candidates[i]]:candidates[i]]
+        row = int(rows[i])
+        same[i] = any(all(column[peer] == column[row] for column in codes) for peer in peers.tolist())
     repeated[candidates] = same
     return repeated
 
