@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
 from ..core.findings import Finding
+from .cells import arrow_text, fullmatch_mask, starts_mask
 from .cells import compiled as _compiled
-from .cells import fullmatch_mask, starts_mask
 from .decimal_comma import NUMBER_SHARE, PATTERN, SEPARATORS, WS
 from .thousands_separator import FIX_PATTERN, SURE_RE2
 from .unit_in_cell import COUNTED, WHOLE
@@ -24,6 +25,7 @@ from .unit_in_cell import COUNTED, WHOLE
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
+    import pyarrow as pa
 
 SMALL = 256  # distinct values of a column at most tested in plain Python (a pandas call costs more on so few)
 CATEGORIES = 200  # more distinct values than this: not a category column (as ``UnifyCategories``)
@@ -52,6 +54,29 @@ class Decision:
     decimal: bool
 
 
+def _placeholders(values: pd.Series) -> np.ndarray:
+    """Where a (trimmed) value is one of the placeholder forms: in pyarrow when the values are Arrow text."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    from .numbers import _PLACEHOLDER_FORMS
+
+    cells = arrow_text(values)
+    if cells is None:
+        return values.isin(_PLACEHOLDER_FORMS).to_numpy(dtype=bool)
+    found = pc.is_in(cells, value_set=_placeholder_set(cells.type))
+    return np.asarray(pc.fill_null(found, False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+@lru_cache(maxsize=4)
+def _placeholder_set(kind: pa.DataType) -> pa.Array:
+    import pyarrow as pa
+
+    from .numbers import _PLACEHOLDER_FORMS
+
+    return pa.array(sorted(_PLACEHOLDER_FORMS), type=kind)
+
+
 class ColumnStats(BaseTableCheck):
     """A check without findings: counts per column for the plans of the number fixes (see module doc)."""
 
@@ -64,8 +89,6 @@ class ColumnStats(BaseTableCheck):
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         import numpy as np
-
-        from .numbers import _PLACEHOLDER_FORMS
 
         if not len(column):
             return ()
@@ -93,19 +116,25 @@ class ColumnStats(BaseTableCheck):
         filled = (values != "").to_numpy(dtype=bool)
         loose = where(LOOSE, numeric)
         numbers = np.flatnonzero(loose)
-        counted, whole = where(COUNTED, numeric[~loose[numeric]]), where(WHOLE, numbers)
-        placeholder = values.isin(_PLACEHOLDER_FORMS).to_numpy(dtype=bool) & ~loose
-        decimal, fixable = where(PATTERN, numbers), where(FIX_PATTERN, numbers)
+        nothing = np.zeros(len(values), dtype=bool)
+        counted = where(COUNTED, numeric[~loose[numeric]])
+        placeholder = _placeholders(values) & ~loose
         counts.filled += int(weights[filled].sum())
         counts.loose += int(weights[loose].sum())
         counts.placeholders += int(weights[placeholder].sum())
         counts.counted += int(weights[counted].sum())
-        other = filled & ~counted & ~whole
-        counts.other = counts.other or bool(other.any())
-        counts.other_than_placeholder = counts.other_than_placeholder or bool((other & ~placeholder).any())
-        counts.decimal = counts.decimal or bool(decimal.any())
-        counts.decimal_left = counts.decimal_left or bool((decimal & ~fixable).any())
-        counts.sure = counts.sure or bool(where(SURE_RE2, numbers).any())
+        # A flag once raised stays raised: its patterns are no longer tested in the next chunks.
+        if not (counts.other and counts.other_than_placeholder):
+            other = filled & ~counted & ~where(WHOLE, numbers)
+            counts.other = counts.other or bool(other.any())
+            counts.other_than_placeholder = counts.other_than_placeholder or bool((other & ~placeholder).any())
+        if not counts.decimal_left:
+            decimal = where(PATTERN, numbers)
+            counts.decimal = counts.decimal or bool(decimal.any())
+            fixable = where(FIX_PATTERN, numbers) if decimal.any() else nothing
+            counts.decimal_left = bool((decimal & ~fixable).any())
+        if not counts.sure:
+            counts.sure = bool(where(SURE_RE2, numbers).any())
         self._categories(column, values, weights, filled)
         return ()
 

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.contract import Change, Fix, FixPlan
+from .fix_rewrite import ColumnMemo, rewrite_column
 from .reader import iter_text_chunks
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]
             rewrites.setdefault(label, []).append((fix.name, rewrite))
     renames = [plan.rename for _, plan in steps if plan.rename]
     drop_rows = np.fromiter(drops, dtype=np.int64, count=len(drops))
+    memos = {label: ColumnMemo() for label in rewrites}
     done = Streamed()
     first = True
     for chunk in _blocks(path, detected):
@@ -79,7 +81,7 @@ def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]
             chunk = _drop_columns(chunk, dropped_columns, side)
         for label, steps_of_column in rewrites.items():
             if label in chunk.columns and len(chunk):
-                _rewrite(chunk, label, steps_of_column, log)
+                rewrite_column(chunk, label, steps_of_column, log, memos[label])
         labels = [str(label) for label in chunk.columns]
         for rename in renames:
             labels = [rename.get(label, label) for label in labels]
@@ -125,28 +127,6 @@ def _drop_columns(chunk: pd.DataFrame, dropped: dict[str, Fix], side: SideFiles)
         filled = values[values != ""]
         side.add_column_cells(label, dropped[label].label, [(int(row), str(cell)) for row, cell in filled.items()])
     return chunk.drop(columns=present) if present else chunk
-
-
-def _rewrite(chunk: pd.DataFrame, label: str, steps: list[tuple[str, Callable[[pd.Series], pd.Series]]],
-             log: ChangeLog) -> None:
-    """Run the rewrites of one column on its distinct cells; record the changed cells; write the column back."""
-    codes, uniques = pd.factorize(chunk[label])
-    current = pd.Series(uniques)
-    touched = False
-    for name, rewrite in steps:
-        new = rewrite(current)
-        changed = (new != current).to_numpy(dtype=bool, na_value=True)
-        if not changed.any():
-            continue
-        touched = True
-        at = np.flatnonzero(changed[codes])
-        shown = at if log.keeps_all else at[: log.room(name)]
-        before = current.iloc[codes[shown]].to_numpy(dtype=object) if len(shown) else shown
-        after = new.iloc[codes[shown]].to_numpy(dtype=object) if len(shown) else shown
-        log.add_cells(name, label, chunk.index.to_numpy()[shown], before, after, count=len(at))
-        current = new if new.dtype == current.dtype else new.astype(current.dtype)
-    if touched:
-        chunk[label] = pd.Series(current.array.take(codes), index=chunk.index)
 
 
 def _quoted() -> str:

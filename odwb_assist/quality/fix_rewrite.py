@@ -1,0 +1,201 @@
+"""The cell rewrites of one column of a ``fix`` block, run once per distinct cell — and, for a column of few
+distinct cells (categories, dates, codes), once per distinct cell of the whole file.
+
+A rewrite is a function of each cell alone (``fix_stream`` already runs it on a block's distinct cells,
+whose set changes with the block size). So each column keeps, across blocks, the cells already rewritten
+with their value after each step (:class:`ColumnMemo`); a block is dictionary-encoded in pyarrow, its
+distinct cells looked up, and only the cells never met before go through the rewrites. A column with more
+distinct cells than :data:`MEMO_CELLS` stops remembering (its next blocks run as before, on their own
+distinct cells), which bounds the memory. Every changed cell is logged as before, step by step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from .change_log import ChangeLog
+
+Step = tuple[str, Callable[[pd.Series], pd.Series]]
+MEMO_CELLS = 20_000  # distinct cells of a column remembered at most (× the steps + 1 values each)
+
+
+@dataclass
+class ColumnMemo:
+    """The distinct cells of one column met so far, with their value after each step (``levels[0]``: as read)."""
+
+    levels: list[list[pa.Array]] = field(default_factory=list)
+    changed: list[list[np.ndarray]] = field(default_factory=list)
+    size: int = 0
+    off: bool = False
+    _known: pa.Array | None = None
+    _flat: list[pa.Array] | None = None
+    _flags: list[np.ndarray] | None = None
+
+    def known(self) -> pa.Array:
+        if self._known is None:
+            self._known = _combined(self.levels[0])
+        return self._known
+
+    def flat(self) -> list[pa.Array]:
+        if self._flat is None:
+            self._flat = [_combined(level) for level in self.levels]
+        return self._flat
+
+    def flags(self) -> list[np.ndarray]:
+        if self._flags is None:
+            self._flags = [np.concatenate(flags) for flags in self.changed]
+        return self._flags
+
+    def add(self, levels: list[pa.Array], changed: list[np.ndarray]) -> None:
+        if not self.levels:
+            self.levels = [[] for _ in levels]
+            self.changed = [[] for _ in changed]
+        for kept, level in zip(self.levels, levels, strict=True):
+            kept.append(level)
+        for kept, flags in zip(self.changed, changed, strict=True):
+            kept.append(flags)
+        self.size += len(levels[0])
+        self.forget()
+
+    def forget(self) -> None:
+        self._known = self._flat = self._flags = None
+
+
+def rewrite_column(chunk: pd.DataFrame, label: str, steps: list[Step], log: ChangeLog, memo: ColumnMemo) -> None:
+    """Run the rewrites of one column on its distinct cells; record the changed cells; write the column back."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from ..checks.cells import arrow_text
+
+    series = chunk[label]
+    cells = arrow_text(series)
+    if cells is None or cells.null_count:  # not plain Arrow text: as before
+        _rewrite_plain(chunk, label, steps, log)
+        return
+    kept = memo if not memo.off else ColumnMemo()  # a column of too many distinct cells: this block's alone
+    encoded = pc.dictionary_encode(cells)
+    codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+    uniques = encoded.dictionary
+    if kept.size:
+        found = pc.index_in(uniques, value_set=kept.known())
+        missing = np.asarray(found.is_null().to_numpy(zero_copy_only=False), dtype=bool)
+        where = np.asarray(pc.fill_null(found, -1).to_numpy(zero_copy_only=False), dtype=np.int64)
+    else:
+        missing = np.ones(len(uniques), dtype=bool)
+        where = np.full(len(uniques), -1, dtype=np.int64)
+    if missing.any():
+        fresh = uniques if missing.all() else uniques.filter(pa.array(missing))
+        ran = _run(fresh, series.dtype, steps)
+        if ran is None:  # a rewrite gave something else than text: as before, on this block's cells
+            memo.off = True
+            _rewrite_plain(chunk, label, steps, log)
+            return
+        where[missing] = kept.size + np.arange(len(fresh))
+        kept.add(*ran)
+    _apply(chunk, label, steps, log, kept, codes, where)
+    if memo.size > MEMO_CELLS:
+        memo.off = True
+        memo.levels, memo.changed, memo.size = [], [], 0
+        memo.forget()
+
+
+def _apply(chunk: pd.DataFrame, label: str, steps: list[Step], log: ChangeLog, memo: ColumnMemo, codes: np.ndarray,
+           where: np.ndarray) -> None:
+    """Log the changes of each step on the block's rows, and write the last values back."""
+    import pyarrow as pa
+
+    flags = memo.flags()
+    touched = False
+    levels: list[pa.Array] | None = None
+    for step, (name, _) in enumerate(steps):
+        changed = flags[step][where]
+        if not changed.any():
+            continue
+        touched = True
+        at = np.flatnonzero(changed[codes])
+        shown = at if log.keeps_all else at[: log.room(name)]
+        if len(shown):
+            levels = levels or memo.flat()
+            picked = pa.array(where[codes[shown]])
+            before = levels[step].take(picked).to_numpy(zero_copy_only=False)
+            after = levels[step + 1].take(picked).to_numpy(zero_copy_only=False)
+        else:
+            before = after = shown
+        log.add_cells(name, label, chunk.index.to_numpy()[shown], before, after, count=len(at))
+    if touched:
+        last = (levels or memo.flat())[-1]
+        rows = last.take(pa.array(where)).take(pa.array(codes))
+        chunk[label] = pd.Series(rows, dtype=chunk[label].dtype, index=chunk.index)
+
+
+def _run(fresh: pa.Array, dtype: Any, steps: list[Step]) -> tuple[list[pa.Array], list[np.ndarray]] | None:
+    """Each step on ``fresh`` (distinct cells): the values after each step and where each step changed them;
+    None when a step gives other than text (left to :func:`_rewrite_plain`)."""
+    from ..checks.cells import arrow_text
+
+    current = pd.Series(fresh, dtype=dtype)
+    levels = [fresh]
+    changed_all = []
+    for _, rewrite in steps:
+        new = rewrite(current)
+        changed = _changed(new, current)
+        changed_all.append(changed)
+        if changed.any():
+            current = new if new.dtype == current.dtype else new.astype(current.dtype)
+        cells = arrow_text(current)
+        if cells is None or cells.null_count or len(cells) != len(fresh):
+            return None
+        levels.append(cells)
+    return levels, changed_all
+
+
+def _changed(new: pd.Series, current: pd.Series) -> np.ndarray:
+    """Where ``new`` differs from ``current`` (a missing value differs), in pyarrow when both are Arrow text."""
+    import pyarrow.compute as pc
+
+    from ..checks.cells import arrow_text
+
+    if new is current:
+        return np.zeros(len(current), dtype=bool)
+    a, b = arrow_text(new), arrow_text(current)
+    if a is None or b is None or len(a) != len(b):
+        return (new != current).to_numpy(dtype=bool, na_value=True)
+    return np.asarray(pc.fill_null(pc.not_equal(a, b), True).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _combined(arrays: list[pa.Array]) -> pa.Array:
+    import pyarrow as pa
+
+    return arrays[0] if len(arrays) == 1 else pa.concat_arrays(arrays)
+
+
+def _rewrite_plain(chunk: pd.DataFrame, label: str, steps: list[Step], log: ChangeLog) -> None:
+    """The rewrites on the block's distinct cells (cells that are not plain Arrow text)."""
+    codes, uniques = pd.factorize(chunk[label])
+    current = pd.Series(uniques)
+    touched = False
+    for name, rewrite in steps:
+        new = rewrite(current)
+        if new is current:
+            continue
+        changed = (new != current).to_numpy(dtype=bool, na_value=True)
+        if not changed.any():
+            continue
+        touched = True
+        at = np.flatnonzero(changed[codes])
+        shown = at if log.keeps_all else at[: log.room(name)]
+        before = current.iloc[codes[shown]].to_numpy(dtype=object) if len(shown) else shown
+        after = new.iloc[codes[shown]].to_numpy(dtype=object) if len(shown) else shown
+        log.add_cells(name, label, chunk.index.to_numpy()[shown], before, after, count=len(at))
+        current = new if new.dtype == current.dtype else new.astype(current.dtype)
+    if touched:
+        chunk[label] = pd.Series(current.array.take(codes), index=chunk.index)
