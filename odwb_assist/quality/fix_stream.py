@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
@@ -72,25 +73,33 @@ def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]
     drop_rows = np.fromiter(drops, dtype=np.int64, count=len(drops))
     memos = {label: ColumnMemo() for label in rewrites}
     done = Streamed()
-    first = True
-    for chunk in _blocks(path, detected):
-        done.rows_before += len(chunk)
-        if len(drop_rows):
-            chunk = _drop_rows(chunk, drop_rows, drops, log, side)
-        if dropped_columns:
-            chunk = _drop_columns(chunk, dropped_columns, side)
-        for label, steps_of_column in rewrites.items():
-            if label in chunk.columns and len(chunk):
-                rewrite_column(chunk, label, steps_of_column, log, memos[label])
-        labels = [str(label) for label in chunk.columns]
-        for rename in renames:
-            labels = [rename.get(label, label) for label in labels]
-        chunk.columns = pd.Index(labels)
-        done.rows_after += len(chunk)
-        done.labels = labels
-        if handle is not None:
-            write_block(chunk, handle, first)
-        first = False
+    # The clean file is written on a thread of its own (pyarrow joins the cells and the file takes the bytes
+    # without the GIL) while the next block is rewritten; one block at most waits to be written, in order.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="odwb-fix-writer") as writer:
+        pending: Future[None] | None = None
+        first = True
+        for chunk in _blocks(path, detected):
+            done.rows_before += len(chunk)
+            if len(drop_rows):
+                chunk = _drop_rows(chunk, drop_rows, drops, log, side)
+            if dropped_columns:
+                chunk = _drop_columns(chunk, dropped_columns, side)
+            for label, steps_of_column in rewrites.items():
+                if label in chunk.columns and len(chunk):
+                    rewrite_column(chunk, label, steps_of_column, log, memos[label])
+            labels = [str(label) for label in chunk.columns]
+            for rename in renames:
+                labels = [rename.get(label, label) for label in labels]
+            chunk.columns = pd.Index(labels)
+            done.rows_after += len(chunk)
+            done.labels = labels
+            if handle is not None:
+                if pending is not None:
+                    pending.result()
+                pending = writer.submit(write_block, chunk, handle, first)
+            first = False
+        if pending is not None:
+            pending.result()
     return done
 
 
