@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 Step = tuple[str, Callable[[pd.Series], pd.Series]]
 MEMO_CELLS = 20_000  # distinct cells of a column remembered at most (× the steps + 1 values each)
+SPREAD = 0.9  # a block with this share of distinct cells: the next ones are not dictionary-encoded
 
 
 @dataclass
@@ -34,7 +35,9 @@ class ColumnMemo:
     levels: list[list[pa.Array]] = field(default_factory=list)
     changed: list[list[np.ndarray]] = field(default_factory=list)
     size: int = 0
-    off: bool = False
+    off: bool = False  # too many distinct cells: each block on its own
+    spread: bool = False  # the last block's cells were nearly all different (not worth encoding)
+    plain: bool = False  # not Arrow text after a rewrite: each block through pandas
     _known: pa.Array | None = None
     _flat: list[pa.Array] | None = None
     _flags: list[np.ndarray] | None = None
@@ -65,26 +68,54 @@ class ColumnMemo:
         self.size += len(levels[0])
         self.forget()
 
+    def reset(self) -> None:
+        self.levels, self.changed, self.size = [], [], 0
+        self.forget()
+
     def forget(self) -> None:
         self._known = self._flat = self._flags = None
 
 
+@dataclass
+class Prepared:
+    """One column of one block, rewritten but not yet logged nor written back (see :func:`prepare`)."""
+
+    codes: np.ndarray  # for each row: the position of its cell among the block's distinct cells
+    where: np.ndarray  # for each of those: its position in ``levels``
+    levels: list[pa.Array]
+    flags: list[np.ndarray]
+    cells: pa.Array | None  # the column's new cells (None: unchanged)
+
+
 def rewrite_column(chunk: pd.DataFrame, label: str, steps: list[Step], log: ChangeLog, memo: ColumnMemo) -> None:
     """Run the rewrites of one column on its distinct cells; record the changed cells; write the column back."""
+    prepared = prepare(chunk[label], steps, memo)
+    if prepared is None:  # not plain Arrow text: as before
+        _rewrite_plain(chunk, label, steps, log)
+    else:
+        finish(chunk, label, steps, log, prepared)
+
+
+def prepare(series: pd.Series, steps: list[Step], memo: ColumnMemo) -> Prepared | None:
+    """The rewrites of one column of a block (None: not plain Arrow text, left to :func:`_rewrite_plain`).
+    Touches nothing but ``memo``: the columns of a block may be prepared on several threads."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     from ..checks.cells import arrow_text
 
-    series = chunk[label]
     cells = arrow_text(series)
-    if cells is None or cells.null_count:  # not plain Arrow text: as before
-        _rewrite_plain(chunk, label, steps, log)
-        return
+    if cells is None or cells.null_count or (memo.off and memo.plain):
+        return None
     kept = memo if not memo.off else ColumnMemo()  # a column of too many distinct cells: this block's alone
-    encoded = pc.dictionary_encode(cells)
-    codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
-    uniques = encoded.dictionary
+    if memo.off and memo.spread:  # nearly every cell differs: no use looking for the same ones
+        codes = np.arange(len(cells))
+        uniques = cells
+    else:
+        encoded = pc.dictionary_encode(cells)
+        codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+        uniques = encoded.dictionary
+        memo.spread = len(uniques) >= SPREAD * len(cells)
     if kept.size:
         found = pc.index_in(uniques, value_set=kept.known())
         missing = np.asarray(found.is_null().to_numpy(zero_copy_only=False), dtype=bool)
@@ -96,45 +127,40 @@ def rewrite_column(chunk: pd.DataFrame, label: str, steps: list[Step], log: Chan
         fresh = uniques if missing.all() else uniques.filter(pa.array(missing))
         ran = _run(fresh, series.dtype, steps)
         if ran is None:  # a rewrite gave something else than text: as before, on this block's cells
-            memo.off = True
-            _rewrite_plain(chunk, label, steps, log)
-            return
+            memo.off = memo.plain = True
+            memo.reset()
+            return None
         where[missing] = kept.size + np.arange(len(fresh))
         kept.add(*ran)
-    _apply(chunk, label, steps, log, kept, codes, where)
+    levels, flags = kept.flat(), kept.flags()
+    touched = any(flags[step][where].any() for step in range(len(steps)))
+    rows = levels[-1].take(pa.array(where)).take(pa.array(codes)) if touched else None
     if memo.size > MEMO_CELLS:
         memo.off = True
-        memo.levels, memo.changed, memo.size = [], [], 0
-        memo.forget()
+        memo.reset()
+    return Prepared(codes, where, levels, flags, rows)
 
 
-def _apply(chunk: pd.DataFrame, label: str, steps: list[Step], log: ChangeLog, memo: ColumnMemo, codes: np.ndarray,
-           where: np.ndarray) -> None:
-    """Log the changes of each step on the block's rows, and write the last values back."""
+def finish(chunk: pd.DataFrame, label: str, steps: list[Step], log: ChangeLog, prepared: Prepared) -> None:
+    """Log the changes of each step on the block's rows (in order), and write the last values back."""
     import pyarrow as pa
 
-    flags = memo.flags()
-    touched = False
-    levels: list[pa.Array] | None = None
+    codes, where, levels = prepared.codes, prepared.where, prepared.levels
     for step, (name, _) in enumerate(steps):
-        changed = flags[step][where]
+        changed = prepared.flags[step][where]
         if not changed.any():
             continue
-        touched = True
         at = np.flatnonzero(changed[codes])
         shown = at if log.keeps_all else at[: log.room(name)]
         if len(shown):
-            levels = levels or memo.flat()
             picked = pa.array(where[codes[shown]])
             before = levels[step].take(picked).to_numpy(zero_copy_only=False)
             after = levels[step + 1].take(picked).to_numpy(zero_copy_only=False)
         else:
             before = after = shown
         log.add_cells(name, label, chunk.index.to_numpy()[shown], before, after, count=len(at))
-    if touched:
-        last = (levels or memo.flat())[-1]
-        rows = last.take(pa.array(where)).take(pa.array(codes))
-        chunk[label] = pd.Series(rows, dtype=chunk[label].dtype, index=chunk.index)
+    if prepared.cells is not None:
+        chunk[label] = pd.Series(prepared.cells, dtype=chunk[label].dtype, index=chunk.index)
 
 
 def _run(fresh: pa.Array, dtype: Any, steps: list[Step]) -> tuple[list[pa.Array], list[np.ndarray]] | None:

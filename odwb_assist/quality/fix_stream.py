@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.contract import Change, Fix, FixPlan
-from .fix_rewrite import ColumnMemo, rewrite_column
+from .fix_rewrite import ColumnMemo, Step, finish, prepare, rewrite_column
 from .reader import iter_text_chunks
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]
     for fix, plan in steps:
         for label in plan.columns:
             dropped_columns.setdefault(label, fix)
-    rewrites: dict[str, list[tuple[str, Callable[[pd.Series], pd.Series]]]] = {}
+    rewrites: dict[str, list[Step]] = {}
     for fix, plan in steps:
         for label, rewrite in plan.rewrites.items():
             rewrites.setdefault(label, []).append((fix.name, rewrite))
@@ -75,7 +75,9 @@ def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]
     done = Streamed()
     # The clean file is written on a thread of its own (pyarrow joins the cells and the file takes the bytes
     # without the GIL) while the next block is rewritten; one block at most waits to be written, in order.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="odwb-fix-writer") as writer:
+    workers = _threads()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="odwb-fix-writer") as writer, \
+            ThreadPoolExecutor(max_workers=workers, thread_name_prefix="odwb-fix-columns") as columns:
         pending: Future[None] | None = None
         first = True
         for chunk in _blocks(path, detected):
@@ -84,9 +86,8 @@ def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]
                 chunk = _drop_rows(chunk, drop_rows, drops, log, side)
             if dropped_columns:
                 chunk = _drop_columns(chunk, dropped_columns, side)
-            for label, steps_of_column in rewrites.items():
-                if label in chunk.columns and len(chunk):
-                    rewrite_column(chunk, label, steps_of_column, log, memos[label])
+            if len(chunk):
+                _rewrite_block(chunk, rewrites, memos, log, columns if workers > 1 else None)
             labels = [str(label) for label in chunk.columns]
             for rename in renames:
                 labels = [rename.get(label, label) for label in labels]
@@ -101,6 +102,33 @@ def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]
         if pending is not None:
             pending.result()
     return done
+
+
+def _threads() -> int:
+    """Threads that prepare the columns of a block: ``ODWB_THREADS``, as for the checks (default 1: the calling
+    thread alone). Two threads cost a little more CPU; a shorter wall time could not be shown on a loaded
+    machine, so it stays a choice."""
+    from .parallel import threads
+
+    return threads()
+
+
+def _rewrite_block(chunk: pd.DataFrame, rewrites: dict[str, list[Step]], memos: dict[str, ColumnMemo], log: ChangeLog,
+                   pool: ThreadPoolExecutor | None) -> None:
+    """The rewrites of every column of a block: prepared on the pool's threads (``ODWB_THREADS``; pyarrow's
+    kernels release the GIL), then logged and written back in the columns' order, as a serial run does."""
+    present = [label for label in rewrites if label in chunk.columns]
+    if pool is None or len(present) < 2:
+        for label in present:
+            rewrite_column(chunk, label, rewrites[label], log, memos[label])
+        return
+    futures = [pool.submit(prepare, chunk[label], rewrites[label], memos[label]) for label in present]
+    for label, future in zip(present, futures, strict=True):
+        prepared = future.result()
+        if prepared is None:
+            rewrite_column(chunk, label, rewrites[label], log, memos[label])
+        else:
+            finish(chunk, label, rewrites[label], log, prepared)
 
 
 BLOCK_ROWS: int | None = None  # rows per block (None: the reader's own); tests make it small to cross block edges
