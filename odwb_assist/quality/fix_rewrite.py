@@ -6,7 +6,8 @@ whose set changes with the block size). So each column keeps, across blocks, the
 with their value after each step (:class:`ColumnMemo`); a block is dictionary-encoded in pyarrow, its
 distinct cells looked up, and only the cells never met before go through the rewrites. A column with more
 distinct cells than :data:`MEMO_CELLS` stops remembering (its next blocks run as before, on their own
-distinct cells), which bounds the memory. Every changed cell is logged as before, step by step.
+distinct cells), and so does any column once the columns of the file hold :data:`MEMO_TOTAL` cells: the
+memory stays bounded however many columns the file has. Every changed cell is logged as before, step by step.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 Step = tuple[str, Callable[[pd.Series], pd.Series]]
 MEMO_CELLS = 20_000  # distinct cells of a column remembered at most (× the steps + 1 values each)
+MEMO_TOTAL = 200_000  # distinct cells remembered at most over all the columns of a file
 SPREAD = 0.9  # a block with this share of distinct cells: the next ones are not dictionary-encoded
 
 
@@ -38,23 +40,25 @@ class ColumnMemo:
     off: bool = False  # too many distinct cells: each block on its own
     spread: bool = False  # the last block's cells were nearly all different (not worth encoding)
     plain: bool = False  # not Arrow text after a rewrite: each block through pandas
-    _known: pa.Array | None = None
     _flat: list[pa.Array] | None = None
     _flags: list[np.ndarray] | None = None
 
+    total: list[int] = field(default_factory=lambda: [0])  # cells remembered by every column (shared)
+
     def known(self) -> pa.Array:
-        if self._known is None:
-            self._known = _combined(self.levels[0])
-        return self._known
+        return self.flat()[0]
 
     def flat(self) -> list[pa.Array]:
+        """Each level as one array (its pieces joined once, and kept so: no second copy)."""
         if self._flat is None:
             self._flat = [_combined(level) for level in self.levels]
+            self.levels = [[level] for level in self._flat]
         return self._flat
 
     def flags(self) -> list[np.ndarray]:
         if self._flags is None:
             self._flags = [np.concatenate(flags) for flags in self.changed]
+            self.changed = [[flags] for flags in self._flags]
         return self._flags
 
     def add(self, levels: list[pa.Array], changed: list[np.ndarray]) -> None:
@@ -66,14 +70,19 @@ class ColumnMemo:
         for kept, flags in zip(self.changed, changed, strict=True):
             kept.append(flags)
         self.size += len(levels[0])
+        self.total[0] += len(levels[0])
         self.forget()
 
+    def full(self) -> bool:
+        return self.size > MEMO_CELLS or self.total[0] > MEMO_TOTAL
+
     def reset(self) -> None:
+        self.total[0] -= self.size
         self.levels, self.changed, self.size = [], [], 0
         self.forget()
 
     def forget(self) -> None:
-        self._known = self._flat = self._flags = None
+        self._flat = self._flags = None
 
 
 @dataclass
@@ -135,7 +144,7 @@ def prepare(series: pd.Series, steps: list[Step], memo: ColumnMemo) -> Prepared 
     levels, flags = kept.flat(), kept.flags()
     touched = any(flags[step][where].any() for step in range(len(steps)))
     rows = levels[-1].take(pa.array(where)).take(pa.array(codes)) if touched else None
-    if memo.size > MEMO_CELLS:
+    if not memo.off and memo.full():
         memo.off = True
         memo.reset()
     return Prepared(codes, where, levels, flags, rows)

@@ -71,7 +71,8 @@ def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]
             rewrites.setdefault(label, []).append((fix.name, rewrite))
     renames = [plan.rename for _, plan in steps if plan.rename]
     drop_rows = np.fromiter(drops, dtype=np.int64, count=len(drops))
-    memos = {label: ColumnMemo() for label in rewrites}
+    total = [0]  # cells remembered over all the columns
+    memos = {label: ColumnMemo(total=total) for label in rewrites}
     done = Streamed()
     # The clean file is written on a thread of its own (pyarrow joins the cells and the file takes the bytes
     # without the GIL) while the next block is rewritten; one block at most waits to be written, in order.

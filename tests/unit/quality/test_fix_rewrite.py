@@ -52,7 +52,8 @@ def _run(blocks: list[pd.DataFrame], journal: Path, rewrite: object, sample: int
 def test_remembered_rewrites_match_each_block_on_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                          cells: list[str], size: int, bound: int, sample: int,
                                                          threads: bool) -> None:
-    monkeypatch.setattr(fix_rewrite, "MEMO_CELLS", bound)  # a small bound: the memo switches off mid-file
+    monkeypatch.setattr(fix_rewrite, "MEMO_CELLS", bound)  # small bounds: the memo switches off mid-file
+    monkeypatch.setattr(fix_rewrite, "MEMO_TOTAL", bound + 3)
 
     def plain(blocks: list[pd.DataFrame], log: ChangeLog) -> None:
         for block in blocks:
@@ -60,7 +61,8 @@ def test_remembered_rewrites_match_each_block_on_its_own(tmp_path: Path, monkeyp
                 fix_rewrite._rewrite_plain(block, label, STEPS, log)
 
     def remembered(blocks: list[pd.DataFrame], log: ChangeLog) -> None:
-        memos = {label: fix_rewrite.ColumnMemo() for label in "ab"}
+        total = [0]
+        memos = {label: fix_rewrite.ColumnMemo(total=total) for label in "ab"}
         rewrites = dict.fromkeys("ab", STEPS)
         with ThreadPoolExecutor(2) as pool:
             for block in blocks:
