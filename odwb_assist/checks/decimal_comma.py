@@ -13,6 +13,7 @@ from .plain import pattern_mask
 from .tally import ColumnTally
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 # Written for RE2 (pyarrow): no \s, \d or lookaround, so that pandas does not fall back to Python's re.
@@ -105,6 +106,9 @@ def numbers_rewrite(pattern: str, decimal: str) -> Callable[[pd.Series], pd.Seri
         found = fullmatch_mask(values, pattern)  # in pyarrow directly, on Arrow text
         if not found.any():
             return values
+        arrow = _arrow_numbers(values, found, decimal)
+        if arrow is not None:
+            return arrow
         hits = pd.Series(found, index=values.index)
         cleaned = values[hits].str.strip().str.replace("[ \u00a0\u202f']", "", regex=True)
         if decimal == ",":
@@ -116,6 +120,28 @@ def numbers_rewrite(pattern: str, decimal: str) -> Callable[[pd.Series], pd.Seri
         return result
 
     return rewrite
+
+
+def _arrow_numbers(values: pd.Series, found: np.ndarray, decimal: str) -> pd.Series | None:
+    """What :func:`numbers_rewrite` writes, in pyarrow on Arrow text (the same kernels pandas calls), without the
+    pandas calls around them (None: not Arrow text)."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .cells import arrow_text
+
+    cells = arrow_text(values)
+    if cells is None or cells.null_count:
+        return None
+    every = bool(found.all())
+    hits = cells if every else cells.filter(pa.array(found))
+    cleaned = pc.replace_substring_regex(pc.utf8_trim_whitespace(hits), "[ \u00a0\u202f']", "")
+    cleaned = pc.replace_substring(cleaned, ".", "")
+    if decimal == ",":
+        cleaned = pc.replace_substring(cleaned, ",", ".")
+    result = cleaned if every else pc.replace_with_mask(cells, pa.array(found), cleaned.cast(cells.type))
+    return pd.Series(result, index=values.index, dtype=values.dtype)
 
 
 @hookimpl

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
 from ..core.findings import Finding
+from .cells import arrow_fullmatch, arrow_text, fullmatch_mask, re2_safe, starts_mask
 from .cells import compiled as _compiled
-from .cells import fullmatch_mask, starts_mask
 from .decimal_comma import NUMBER_SHARE, PATTERN, SEPARATORS, WS
 from .thousands_separator import FIX_PATTERN, SURE_RE2
 from .unit_in_cell import COUNTED, WHOLE
@@ -24,6 +25,7 @@ from .unit_in_cell import COUNTED, WHOLE
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
+    import pyarrow as pa
 
 SMALL = 256  # distinct values of a column at most tested in plain Python (a pandas call costs more on so few)
 CATEGORIES = 200  # more distinct values than this: not a category column (as ``UnifyCategories``)
@@ -52,6 +54,82 @@ class Decision:
     decimal: bool
 
 
+class _Trimmed:
+    """A column's distinct values, trimmed (as ``str.strip``), and the tests :class:`ColumnStats` makes on them:
+    in pyarrow directly when they are Arrow text (the kernels pandas would call, without its calls around
+    them), else through pandas."""
+
+    def __init__(self, values: pd.Series) -> None:
+        import pyarrow.compute as pc
+
+        cells = arrow_text(values)
+        self.dtype = values.dtype
+        self.cells = None if cells is None or cells.null_count else pc.utf8_trim_whitespace(cells)
+        self._series = values.str.strip() if self.cells is None else None
+        self.size = len(values)
+
+    def __len__(self) -> int:
+        return self.size
+
+    def series(self) -> pd.Series:
+        import pandas as pd
+
+        if self._series is None:
+            self._series = pd.Series(self.cells, dtype=self.dtype)
+        return self._series
+
+    def _flags(self, result: Any) -> np.ndarray:
+        import numpy as np
+        import pyarrow.compute as pc
+
+        return np.asarray(pc.fill_null(result, False).to_numpy(zero_copy_only=False), dtype=bool)
+
+    def filled(self) -> np.ndarray:
+        import pyarrow.compute as pc
+
+        if self.cells is None:
+            return (self.series() != "").to_numpy(dtype=bool)
+        return self._flags(pc.not_equal(self.cells, ""))
+
+    def starts(self, pattern: str) -> np.ndarray:
+        import pyarrow.compute as pc
+
+        if self.cells is None or not re2_safe(pattern):
+            return starts_mask(self.series(), pattern)
+        return self._flags(pc.match_substring_regex(self.cells, f"^(?:{pattern})"))
+
+    def texts(self, at: np.ndarray | None) -> list[str]:
+        if self.cells is None:
+            values = self.series()
+            return (values if at is None else values.iloc[at]).tolist()
+        return (self.cells if at is None else self.cells.take(at)).to_pylist()
+
+    def fullmatch(self, pattern: str, at: np.ndarray | None) -> np.ndarray:
+        if self.cells is None or not re2_safe(pattern):
+            values = self.series()
+            return fullmatch_mask(values if at is None else values.iloc[at], pattern)
+        return arrow_fullmatch(self.cells if at is None else self.cells.take(at), pattern)
+
+    def placeholders(self) -> np.ndarray:
+        """Where a value is one of the placeholder forms."""
+        import pyarrow.compute as pc
+
+        from .numbers import _PLACEHOLDER_FORMS
+
+        if self.cells is None:
+            return self.series().isin(_PLACEHOLDER_FORMS).to_numpy(dtype=bool)
+        return self._flags(pc.is_in(self.cells, value_set=_placeholder_set(self.cells.type)))
+
+
+@lru_cache(maxsize=4)
+def _placeholder_set(kind: pa.DataType) -> pa.Array:
+    import pyarrow as pa
+
+    from .numbers import _PLACEHOLDER_FORMS
+
+    return pa.array(sorted(_PLACEHOLDER_FORMS), type=kind)
+
+
 class ColumnStats(BaseTableCheck):
     """A check without findings: counts per column for the plans of the number fixes (see module doc)."""
 
@@ -65,48 +143,54 @@ class ColumnStats(BaseTableCheck):
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         import numpy as np
 
-        from .numbers import _PLACEHOLDER_FORMS
-
         if not len(column):
             return ()
         counts = self.columns.setdefault(column.name, Counts())
         weights = column.counts
-        values = column.values.str.strip()
+        trimmed = _Trimmed(column.values)
+        values = trimmed
 
         # Each pattern is tested only where it can match: every one begins with a digit (after spaces and a
         # sign), and every one but COUNTED (which ends with a word) only matches numbers LOOSE matches.
         everywhere = np.arange(len(values))
-        numeric = everywhere if len(values) <= SMALL else np.flatnonzero(starts_mask(values, NUMERIC_START))
+        numeric = everywhere if len(values) <= SMALL else np.flatnonzero(trimmed.starts(NUMERIC_START))
 
         def where(pattern: str, at: np.ndarray) -> np.ndarray:
-            among = values if len(at) == len(values) else values.iloc[at]
-            if len(among) <= SMALL:  # a few values (wide files: thousands of columns of a few rows): plain Python
+            whole = len(at) == len(values)
+            if len(at) <= SMALL:  # a few values (wide files: thousands of columns of a few rows): plain Python
                 compiled = _compiled(pattern)
-                found = np.fromiter((compiled.fullmatch(v) is not None for v in among.tolist()), dtype=bool,
-                                    count=len(among))
+                found = np.fromiter((compiled.fullmatch(v) is not None for v in trimmed.texts(None if whole else at)),
+                                    dtype=bool, count=len(at))
             else:
-                found = fullmatch_mask(among, pattern)
+                found = trimmed.fullmatch(pattern, None if whole else at)
             mask = np.zeros(len(values), dtype=bool)
             mask[at[found]] = True
             return mask
 
-        filled = (values != "").to_numpy(dtype=bool)
+        filled = trimmed.filled()
         loose = where(LOOSE, numeric)
         numbers = np.flatnonzero(loose)
-        counted, whole = where(COUNTED, numeric[~loose[numeric]]), where(WHOLE, numbers)
-        placeholder = values.isin(_PLACEHOLDER_FORMS).to_numpy(dtype=bool) & ~loose
-        decimal, fixable = where(PATTERN, numbers), where(FIX_PATTERN, numbers)
+        nothing = np.zeros(len(values), dtype=bool)
+        counted = where(COUNTED, numeric[~loose[numeric]])
+        placeholder = trimmed.placeholders() & ~loose
         counts.filled += int(weights[filled].sum())
         counts.loose += int(weights[loose].sum())
         counts.placeholders += int(weights[placeholder].sum())
         counts.counted += int(weights[counted].sum())
-        other = filled & ~counted & ~whole
-        counts.other = counts.other or bool(other.any())
-        counts.other_than_placeholder = counts.other_than_placeholder or bool((other & ~placeholder).any())
-        counts.decimal = counts.decimal or bool(decimal.any())
-        counts.decimal_left = counts.decimal_left or bool((decimal & ~fixable).any())
-        counts.sure = counts.sure or bool(where(SURE_RE2, numbers).any())
-        self._categories(column, values, weights, filled)
+        # A flag once raised stays raised: its patterns are no longer tested in the next chunks.
+        if not (counts.other and counts.other_than_placeholder):
+            other = filled & ~counted & ~where(WHOLE, numbers)
+            counts.other = counts.other or bool(other.any())
+            counts.other_than_placeholder = counts.other_than_placeholder or bool((other & ~placeholder).any())
+        if not counts.decimal_left:
+            decimal = where(PATTERN, numbers)
+            counts.decimal = counts.decimal or bool(decimal.any())
+            fixable = where(FIX_PATTERN, numbers) if decimal.any() else nothing
+            counts.decimal_left = bool((decimal & ~fixable).any())
+        if not counts.sure:
+            counts.sure = bool(where(SURE_RE2, numbers).any())
+        if column.name not in self.too_many:
+            self._categories(column, trimmed.series(), weights, filled)
         return ()
 
     def _categories(self, column: ColumnValues, values: pd.Series, weights: np.ndarray, filled: np.ndarray) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.contract import Change, Fix, FixPlan
+from .fix_rewrite import ColumnMemo, Step, finish, prepare, rewrite_column
 from .reader import iter_text_chunks
 
 if TYPE_CHECKING:
@@ -63,33 +65,71 @@ def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]
     for fix, plan in steps:
         for label in plan.columns:
             dropped_columns.setdefault(label, fix)
-    rewrites: dict[str, list[tuple[str, Callable[[pd.Series], pd.Series]]]] = {}
+    rewrites: dict[str, list[Step]] = {}
     for fix, plan in steps:
         for label, rewrite in plan.rewrites.items():
             rewrites.setdefault(label, []).append((fix.name, rewrite))
     renames = [plan.rename for _, plan in steps if plan.rename]
     drop_rows = np.fromiter(drops, dtype=np.int64, count=len(drops))
+    total = [0]  # cells remembered over all the columns
+    memos = {label: ColumnMemo(total=total) for label in rewrites}
     done = Streamed()
-    first = True
-    for chunk in _blocks(path, detected):
-        done.rows_before += len(chunk)
-        if len(drop_rows):
-            chunk = _drop_rows(chunk, drop_rows, drops, log, side)
-        if dropped_columns:
-            chunk = _drop_columns(chunk, dropped_columns, side)
-        for label, steps_of_column in rewrites.items():
-            if label in chunk.columns and len(chunk):
-                _rewrite(chunk, label, steps_of_column, log)
-        labels = [str(label) for label in chunk.columns]
-        for rename in renames:
-            labels = [rename.get(label, label) for label in labels]
-        chunk.columns = pd.Index(labels)
-        done.rows_after += len(chunk)
-        done.labels = labels
-        if handle is not None:
-            write_block(chunk, handle, first)
-        first = False
+    # The clean file is written on a thread of its own (pyarrow joins the cells and the file takes the bytes
+    # without the GIL) while the next block is rewritten; one block at most waits to be written, in order.
+    workers = _threads()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="odwb-fix-writer") as writer, \
+            ThreadPoolExecutor(max_workers=workers, thread_name_prefix="odwb-fix-columns") as columns:
+        pending: Future[None] | None = None
+        first = True
+        for chunk in _blocks(path, detected):
+            done.rows_before += len(chunk)
+            if len(drop_rows):
+                chunk = _drop_rows(chunk, drop_rows, drops, log, side)
+            if dropped_columns:
+                chunk = _drop_columns(chunk, dropped_columns, side)
+            if len(chunk):
+                _rewrite_block(chunk, rewrites, memos, log, columns if workers > 1 else None)
+            labels = [str(label) for label in chunk.columns]
+            for rename in renames:
+                labels = [rename.get(label, label) for label in labels]
+            chunk.columns = pd.Index(labels)
+            done.rows_after += len(chunk)
+            done.labels = labels
+            if handle is not None:
+                if pending is not None:
+                    pending.result()
+                pending = writer.submit(write_block, chunk, handle, first)
+            first = False
+        if pending is not None:
+            pending.result()
     return done
+
+
+def _threads() -> int:
+    """Threads that prepare the columns of a block: ``ODWB_THREADS``, as for the checks (default 1: the calling
+    thread alone). Two threads cost a little more CPU; a shorter wall time could not be shown on a loaded
+    machine, so it stays a choice."""
+    from .parallel import threads
+
+    return threads()
+
+
+def _rewrite_block(chunk: pd.DataFrame, rewrites: dict[str, list[Step]], memos: dict[str, ColumnMemo], log: ChangeLog,
+                   pool: ThreadPoolExecutor | None) -> None:
+    """The rewrites of every column of a block: prepared on the pool's threads (``ODWB_THREADS``; pyarrow's
+    kernels release the GIL), then logged and written back in the columns' order, as a serial run does."""
+    present = [label for label in rewrites if label in chunk.columns]
+    if pool is None or len(present) < 2:
+        for label in present:
+            rewrite_column(chunk, label, rewrites[label], log, memos[label])
+        return
+    futures = [pool.submit(prepare, chunk[label], rewrites[label], memos[label]) for label in present]
+    for label, future in zip(present, futures, strict=True):
+        prepared = future.result()
+        if prepared is None:
+            rewrite_column(chunk, label, rewrites[label], log, memos[label])
+        else:
+            finish(chunk, label, rewrites[label], log, prepared)
 
 
 BLOCK_ROWS: int | None = None  # rows per block (None: the reader's own); tests make it small to cross block edges
@@ -125,28 +165,6 @@ def _drop_columns(chunk: pd.DataFrame, dropped: dict[str, Fix], side: SideFiles)
         filled = values[values != ""]
         side.add_column_cells(label, dropped[label].label, [(int(row), str(cell)) for row, cell in filled.items()])
     return chunk.drop(columns=present) if present else chunk
-
-
-def _rewrite(chunk: pd.DataFrame, label: str, steps: list[tuple[str, Callable[[pd.Series], pd.Series]]],
-             log: ChangeLog) -> None:
-    """Run the rewrites of one column on its distinct cells; record the changed cells; write the column back."""
-    codes, uniques = pd.factorize(chunk[label])
-    current = pd.Series(uniques)
-    touched = False
-    for name, rewrite in steps:
-        new = rewrite(current)
-        changed = (new != current).to_numpy(dtype=bool, na_value=True)
-        if not changed.any():
-            continue
-        touched = True
-        at = np.flatnonzero(changed[codes])
-        shown = at if log.keeps_all else at[: log.room(name)]
-        before = current.iloc[codes[shown]].to_numpy(dtype=object) if len(shown) else shown
-        after = new.iloc[codes[shown]].to_numpy(dtype=object) if len(shown) else shown
-        log.add_cells(name, label, chunk.index.to_numpy()[shown], before, after, count=len(at))
-        current = new if new.dtype == current.dtype else new.astype(current.dtype)
-    if touched:
-        chunk[label] = pd.Series(current.array.take(codes), index=chunk.index)
 
 
 def _quoted() -> str:
