@@ -163,11 +163,32 @@ def _arrow_strict_floats(cells: pa.Array) -> np.ndarray | None:
 
     if pc.any(pc.match_substring(cells, ",")).as_py():  # a decimal comma: the cast fails, after a long try
         return None
+    if _cast_fails(cells):
+        return None
     try:
         found = np.asarray(pc.cast(cells, pa.float64()).to_numpy(zero_copy_only=False), dtype="float64")
     except pa.ArrowException:  # a cell that is not a plain number
         return None
     return None if np.isinf(found).any() else found
+
+
+# A text the float cast surely fails on: empty, a leading blank (the cast trims nothing), or a number's start (a
+# digit or a point, no « nan(…) » form then) followed by a character no number holds (« 087/61.79.32 », « 05/04 »).
+DOOMED = "^(?:$|[ \t\u00a0]|[+-]?[0-9.][0-9.eE+-]*[^0-9.eE+-])"
+DOOMED_SAMPLE = 64
+
+
+def _cast_fails(cells: pa.Array) -> bool:
+    """Whether an even sample of ``cells`` holds a text the float cast surely fails on. Only a shortcut: the cast
+    fails on such a column anyway, but spends about half a microsecond on each value it cannot read (a column of
+    phone numbers or dates that start with a digit)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    sample = cells
+    if len(cells) > DOOMED_SAMPLE:
+        sample = cells.take(pa.array(np.linspace(0, len(cells) - 1, DOOMED_SAMPLE).astype(np.int64)))
+    return bool(pc.any(pc.match_substring_regex(sample, DOOMED)).as_py())
 
 
 @lru_cache(maxsize=8)
@@ -203,25 +224,37 @@ def _parse_arrow(cells: pa.Array, strict: bool = True) -> tuple[np.ndarray, np.n
         direct = None if (every and filled.all()) or not strict else _arrow_strict_floats(candidates)
         if direct is not None:  # a column of plain numbers: no regular expression needed
             numbers[where] = direct
-        else:
-            comma = _fullmatch(candidates, COMMA)
-            if comma.any():  # « 50,354836 »: what the normalisation below gives, without its passes
-                numbers[where[comma]] = _arrow_floats(pc.replace_substring(candidates.filter(comma), ",", "."))
-                candidates, where = candidates.filter(~comma), where[~comma]
-            plain = _fullmatch(candidates, PLAIN)
-            if plain.any():
-                numbers[where[plain]] = _arrow_floats(candidates.filter(plain))
-            if not plain.all():
-                others = candidates.filter(~plain)
-                local = _fullmatch(others, LOCAL)
-                if local.any():
-                    numbers[where[~plain][local]] = _arrow_floats(_arrow_normalised(others.filter(local)))
+        else:  # LOCAL first (COMMA and PLAIN are among its forms): text that starts with a digit is out in one pass
+            local = _fullmatch(candidates, LOCAL)
+            if local.any():
+                _local_numbers(numbers, candidates if local.all() else candidates.filter(local), where[local])
     text = filled & np.isnan(numbers)
     if text.any():
-        at = np.flatnonzero(text)
         forms = _arrow_set(str(cells.type), _PLACEHOLDER_FORMS)
-        text[at] = ~_mask(pc.is_in(cells.take(at), value_set=forms))
+        if text.sum() * 2 > size:  # most cells: tested where they are, no copy
+            text &= ~_mask(pc.is_in(cells, value_set=forms))
+        else:
+            at = np.flatnonzero(text)
+            text[at] = ~_mask(pc.is_in(cells.take(at), value_set=forms))
     return numbers, text
+
+
+def _local_numbers(numbers: np.ndarray, cells: pa.Array, where: np.ndarray) -> None:
+    """The values of ``cells`` (each one a LOCAL number) written at ``where`` in ``numbers``: plain decimal commas
+    and plain numbers converted at once, the other forms normalised first."""
+    import pyarrow.compute as pc
+
+    comma = _fullmatch(cells, COMMA)
+    if comma.any():  # « 50,354836 »: what the normalisation below gives, without its passes
+        numbers[where[comma]] = _arrow_floats(pc.replace_substring(cells.filter(comma), ",", "."))
+        if comma.all():
+            return
+        cells, where = cells.filter(~comma), where[~comma]
+    plain = _fullmatch(cells, PLAIN)
+    if plain.any():
+        numbers[where[plain]] = _arrow_floats(cells.filter(plain))
+    if not plain.all():
+        numbers[where[~plain]] = _arrow_floats(_arrow_normalised(cells.filter(~plain)))
 
 
 def _arrow_normalised(cells: pa.Array) -> pa.Array:
