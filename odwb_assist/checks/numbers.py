@@ -354,6 +354,8 @@ def _parse_plain(column: ColumnValues, cells: pa.Array) -> tuple[np.ndarray, np.
     plain = verdicts[0]
     numbers = np.full(len(plain), np.nan)
     text = np.zeros(len(plain), dtype=bool)
+    if plain.all():  # every value: converted where they are, no copy
+        return _arrow_floats(pc.replace_substring(cells, ",", ".")), text
     at = np.flatnonzero(plain)
     numbers[at] = _arrow_floats(pc.replace_substring(cells.take(pa.array(at)), ",", "."))
     rest = np.flatnonzero(~plain)

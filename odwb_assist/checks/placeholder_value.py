@@ -83,26 +83,27 @@ class ColumnCounts:
         tested once, the verdicts are mapped back to the rows (the same sample of text cells is read for dates)."""
         import numpy as np
 
-        from .cells import fullmatch_mask
         from .numbers import parse_values
 
         if not len(column):  # every cell empty
             return
         numbers, text = parse_values(column)
-        codes = column.codes
-        filled = codes >= 0
+        counts = column.counts
         valued = ~np.isnan(numbers)
-        self.numbers += int(column.counts[valued].sum())
-        words_mask = text[codes] & filled
-        words = int(words_mask.sum())
+        self.numbers += int(counts[valued].sum())
+        words = int(counts[text].sum()) if text.any() else 0  # the rows holding text
         if words:  # dates among the text cells, estimated on the same even sample as :meth:`add`
             step = max(1, words // DATE_SAMPLE)
-            sampled = codes[words_mask][::step]
-            tested = np.unique(sampled)
-            dated = np.zeros(len(column), dtype=bool)
-            dated[tested] = fullmatch_mask(column.values.iloc[tested], DATE.pattern)
-            dates = int(dated[sampled].sum())
-            dates = dates if step == 1 else round(dates * words / len(sampled))
+            if step == 1:  # every text cell: each text value once, weighed by its rows
+                tested = np.flatnonzero(text)
+                dates = int(counts[tested][_dates(column, tested)].sum())
+            else:
+                codes = column.codes
+                sampled = codes[column.row_mask(text)][::step]
+                tested = np.unique(sampled)
+                dated = np.zeros(len(column), dtype=bool)
+                dated[tested] = _dates(column, tested)
+                dates = round(int(dated[sampled].sum()) * words / len(sampled))
             self.dates += dates
             self.text += words - dates
         placeholder = ~valued & ~text
@@ -125,6 +126,20 @@ class ColumnCounts:
         if self.dates > self.numbers:
             return Msg("dates", "dates")
         return Msg("nombres", "numbers")
+
+
+def _dates(column: ColumnValues, tested: np.ndarray) -> np.ndarray:
+    """Which of the distinct values at ``tested`` are dates (:data:`DATE`): in pyarrow on those values only."""
+    from .cells import arrow_fullmatch, fullmatch_mask
+
+    cells = None if len(column.codes) <= column.SMALL else column.arrow
+    if cells is None:
+        return fullmatch_mask(column.values.iloc[tested], DATE.pattern)
+    import pyarrow as pa
+
+    if isinstance(cells, pa.ChunkedArray):
+        cells = cells.combine_chunks() if cells.num_chunks != 1 else cells.chunk(0)
+    return arrow_fullmatch(cells.take(pa.array(tested)), DATE.pattern)
 
 
 class PlaceholderCheck(BaseTableCheck):

@@ -52,8 +52,11 @@ def plain_numbers(column: ColumnValues) -> tuple[np.ndarray, np.ndarray] | None:
     plain = flags(pc.match_substring_regex(cells, f"^(?:{PLAIN})$"))
     comma = np.zeros(len(plain), dtype=bool)
     if plain.any():
-        at = np.flatnonzero(plain)
-        comma[at] = flags(pc.match_substring(cells.take(pa.array(at)), ","))
+        if plain.all():  # a column of plain numbers: tested where they are, no copy
+            comma = flags(pc.match_substring(cells, ","))
+        else:
+            at = np.flatnonzero(plain)
+            comma[at] = flags(pc.match_substring(cells.take(pa.array(at)), ","))
     first = int(column.rows[0]) if len(column.rows) else -1
     with _lock:
         if first != _chunk[0]:  # a column of another chunk: the columns kept so far are done with
