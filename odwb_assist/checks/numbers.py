@@ -369,16 +369,18 @@ def _parse_plain(column: ColumnValues, cells: pa.Array) -> tuple[np.ndarray, np.
 _parsed: dict[str, tuple[ColumnValues, np.ndarray, np.ndarray]] = {}
 
 
-def _parse_encoded(series: pd.Series, rows: np.ndarray, shared: bool) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`parse_column` over a long column, through its distinct values (``shared``: a read-only chunk of the
-    check engine, whose columns :func:`parse_values` may have parsed already)."""
+def _parse_encoded(chunk: pd.DataFrame, position: int, rows: np.ndarray, shared: bool,
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`parse_column` over a long column of ``chunk``, through its distinct values (``shared``: a read-only
+    chunk of the check engine, whose columns :func:`parse_values` may have parsed already: the column is then not
+    even taken out of the chunk)."""
     from ..core.contract import ColumnValues
 
-    known = _parsed.get(str(series.name)) if shared else None
-    if known is not None and len(known[0].codes) == len(series) and np.may_share_memory(known[0].rows, rows):
+    known = _parsed.get(str(chunk.columns[position])) if shared else None
+    if known is not None and len(known[0].codes) == len(chunk) and np.may_share_memory(known[0].rows, rows):
         column, numbers, text = known
     else:
-        column = ColumnValues.from_series(series, 0)
+        column = ColumnValues.from_series(chunk.iloc[:, position], 0)
         numbers, text = parse_values(column)
     return np.append(numbers, np.nan)[column.codes], np.append(text, False)[column.codes]
 
@@ -447,11 +449,10 @@ def parse_frame(chunk: pd.DataFrame, *, shared: bool = False) -> tuple[np.ndarra
         text = np.zeros((len(chunk), len(chunk.columns)), dtype=bool)
         rows = chunk.index.to_numpy()
         for position in range(len(chunk.columns)):
-            column = chunk.iloc[:, position]
             if len(chunk) >= STACK_ROWS:  # each distinct value parsed once
-                numbers[:, position], text[:, position] = _parse_encoded(column, rows, shared)
+                numbers[:, position], text[:, position] = _parse_encoded(chunk, position, rows, shared)
             else:
-                numbers[:, position], text[:, position] = parse_column(column)
+                numbers[:, position], text[:, position] = parse_column(chunk.iloc[:, position])
     if shared:
         _last[1], _last[0] = (numbers, text), chunk  # the result first: a check on another thread reads [0] then [1]
     return numbers, text
