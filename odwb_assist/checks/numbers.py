@@ -342,16 +342,19 @@ def parse_values(column: ColumnValues) -> tuple[np.ndarray, np.ndarray]:
 def _parse_plain(column: ColumnValues, cells: pa.Array) -> tuple[np.ndarray, np.ndarray] | None:
     """:func:`parse_values` when some distinct values are plain numbers with a decimal comma (:mod:`.plain`):
     those are converted at once, the others parsed as usual (the column holds a comma, so no whole-column cast
-    would have read it: every value gets the verdict it gets in the whole column). None: not such a column."""
+    would have read it: every value gets the verdict it gets in the whole column); or when every value is a whole
+    number (``-12``): the whole-column cast. None: not such a column."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     from .plain import plain_numbers
 
     verdicts = plain_numbers(column)
-    if verdicts is None or not verdicts[1].any():
+    if verdicts is None:
         return None
     plain = verdicts[0]
+    if not verdicts[1].any():  # no decimal comma: only a column of whole numbers is read here, by the cast it gets
+        return (_arrow_floats(cells), np.zeros(len(plain), dtype=bool)) if plain.all() else None
     numbers = np.full(len(plain), np.nan)
     text = np.zeros(len(plain), dtype=bool)
     if plain.all():  # every value: converted where they are, no copy
@@ -369,20 +372,29 @@ def _parse_plain(column: ColumnValues, cells: pa.Array) -> tuple[np.ndarray, np.
 _parsed: dict[str, tuple[ColumnValues, np.ndarray, np.ndarray]] = {}
 
 
-def _parse_encoded(chunk: pd.DataFrame, position: int, rows: np.ndarray, shared: bool,
-                   ) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`parse_column` over a long column of ``chunk``, through its distinct values (``shared``: a read-only
-    chunk of the check engine, whose columns :func:`parse_values` may have parsed already: the column is then not
-    even taken out of the chunk)."""
+def _parse_encoded(chunk: pd.DataFrame, position: int, rows: np.ndarray, shared: bool, numbers: np.ndarray,
+                   text: np.ndarray) -> None:
+    """:func:`parse_column` over a long column of ``chunk``, through its distinct values, written in column
+    ``position`` of ``numbers`` and ``text`` (``text`` comes all False). ``shared``: a read-only chunk of the check
+    engine, whose columns :func:`parse_values` may have parsed already (the column is then not even taken out of
+    the chunk)."""
     from ..core.contract import ColumnValues
 
     known = _parsed.get(str(chunk.columns[position])) if shared else None
     if known is not None and len(known[0].codes) == len(chunk) and np.may_share_memory(known[0].rows, rows):
-        column, numbers, text = known
+        column, values, words = known
     else:
         column = ColumnValues.from_series(chunk.iloc[:, position], 0)
-        numbers, text = parse_values(column)
-    return np.append(numbers, np.nan)[column.codes], np.append(text, False)[column.codes]
+        values, words = parse_values(column)
+    codes = column.codes
+    if np.isnan(values).all():  # no number (a text column): no lookup
+        numbers[:, position] = np.nan
+    else:
+        numbers[:, position] = np.append(values, np.nan)[codes]
+    if words.all():  # every value is text: every filled cell
+        text[:, position] = codes >= 0
+    elif words.any():
+        text[:, position] = np.append(words, False)[codes]
 
 
 def _normalised(cells: pd.Series) -> pd.Series:
@@ -450,7 +462,7 @@ def parse_frame(chunk: pd.DataFrame, *, shared: bool = False) -> tuple[np.ndarra
         rows = chunk.index.to_numpy()
         for position in range(len(chunk.columns)):
             if len(chunk) >= STACK_ROWS:  # each distinct value parsed once
-                numbers[:, position], text[:, position] = _parse_encoded(chunk, position, rows, shared)
+                _parse_encoded(chunk, position, rows, shared, numbers, text)
             else:
                 numbers[:, position], text[:, position] = parse_column(chunk.iloc[:, position])
     if shared:
