@@ -30,6 +30,8 @@ DATE = re.compile(r"[ \t]*(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}[/.-][0-9]
 TYPED_SHARE = 0.9  # share of the other filled cells that must be numbers or dates
 TYPED_MINIMUM = 2  # and at least this many of them
 DATE_SAMPLE = 200  # text cells per chunk and column tested for a date
+FEW_DATES = 64  # values: fewer are tested with Python's re
+ALL_DATES = 8000  # distinct text values: up to this many, each is tested (cheaper than drawing the sample's rows)
 
 MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) « {cell} » à la place d'une valeur, dans une colonne de {kind} "
               "(ex. ligne {row}).",
@@ -94,15 +96,21 @@ class ColumnCounts:
         words = int(counts[text].sum()) if text.any() else 0  # the rows holding text
         if words:  # dates among the text cells, estimated on the same even sample as :meth:`add`
             step = max(1, words // DATE_SAMPLE)
+            worded = np.flatnonzero(text)
+            every = _dates(column, worded) if step == 1 or len(worded) <= ALL_DATES else None
             if step == 1:  # every text cell: each text value once, weighed by its rows
-                tested = np.flatnonzero(text)
-                dates = int(counts[tested][_dates(column, tested)].sum())
+                assert every is not None
+                dates = int(counts[worded][every].sum())
+            elif every is not None and (every.all() or not every.any()):  # the sample is all dates, or none
+                dates = words if every.all() else 0
             else:
-                codes = column.codes
-                sampled = codes[column.row_mask(text)][::step]
-                tested = np.unique(sampled)
+                sampled = column.codes[column.row_mask(text)][::step]
                 dated = np.zeros(len(column), dtype=bool)
-                dated[tested] = _dates(column, tested)
+                if every is not None:
+                    dated[worded] = every
+                else:
+                    tested = np.unique(sampled)
+                    dated[tested] = _dates(column, tested)
                 dates = round(int(dated[sampled].sum()) * words / len(sampled))
             self.dates += dates
             self.text += words - dates
@@ -135,11 +143,16 @@ def _dates(column: ColumnValues, tested: np.ndarray) -> np.ndarray:
     cells = None if len(column.codes) <= column.SMALL else column.arrow
     if cells is None:
         return fullmatch_mask(column.values.iloc[tested], DATE.pattern)
+    import numpy as np
     import pyarrow as pa
 
     if isinstance(cells, pa.ChunkedArray):
         cells = cells.combine_chunks() if cells.num_chunks != 1 else cells.chunk(0)
-    return arrow_fullmatch(cells.take(pa.array(tested)), DATE.pattern)
+    picked = cells.take(pa.array(tested))
+    if len(tested) <= FEW_DATES:  # Python's re gives RE2's verdicts on this pattern (ASCII classes only), sooner
+        return np.fromiter((DATE.fullmatch(text) is not None for text in picked.to_pylist()), dtype=bool,
+                           count=len(tested))
+    return arrow_fullmatch(picked, DATE.pattern)
 
 
 class PlaceholderCheck(BaseTableCheck):
