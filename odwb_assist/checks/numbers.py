@@ -161,9 +161,9 @@ def _arrow_strict_floats(cells: pa.Array) -> np.ndarray | None:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    if pc.any(pc.match_substring(cells, ",")).as_py():  # a decimal comma: the cast fails, after a long try
+    if _cast_fails(cells):  # a sample of cells says so (phone numbers, dates): no pass over every cell
         return None
-    if _cast_fails(cells):
+    if pc.any(pc.match_substring(cells, ",")).as_py():  # a decimal comma: the cast fails, after a long try
         return None
     try:
         found = np.asarray(pc.cast(cells, pa.float64()).to_numpy(zero_copy_only=False), dtype="float64")
