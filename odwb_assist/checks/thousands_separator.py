@@ -11,7 +11,7 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .decimal_comma import convert_numbers, number_columns
-from .plain import distinct_cells, pattern_mask, values_fullmatch
+from .plain import distinct_cells, pattern_mask, plain_numbers, values_fullmatch
 from .tally import SMALL_VALUES, ColumnTally
 
 if TYPE_CHECKING:
@@ -58,6 +58,9 @@ class ThousandsSeparatorCheck(BaseTableCheck):
         if name not in self.dotted or not len(column):
             return ()
         python = len(column) <= SMALL_VALUES
+        verdicts = None if python else plain_numbers(column)
+        if verdicts is not None and verdicts[0].all():
+            return ()  # plain numbers (« -12 », « 50,35 ») hold no point
         cells = None if python else distinct_cells(column)
         if python:
             has_dot = np.fromiter(("." in v for v in column.texts), dtype=bool, count=len(column))

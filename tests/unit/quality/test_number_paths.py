@@ -12,13 +12,13 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from odwb_assist.checks import decimal_comma, numbers, plain, thousands_separator, unit_in_cell
 from odwb_assist.checks.merged_label_cells import _Labels
 from odwb_assist.checks.placeholder_value import ColumnCounts
-from odwb_assist.checks.tally import value_mask
+from odwb_assist.checks.tally import ColumnTally, value_mask
 from odwb_assist.checks.total_scan import column_sums
 from odwb_assist.core.contract import ColumnValues
 from odwb_assist.quality.engine import from_arrow
@@ -210,3 +210,48 @@ def test_a_shared_chunk_parse_reads_the_checks_parse(columns: list[list[str]], s
         alone = numbers.parse_column(chunk.iloc[:, position])
         assert np.array_equal(shared[0][:, position], alone[0], equal_nan=True)
         assert np.array_equal(shared[1][:, position], alone[1])
+
+
+MOSTLY_PLAIN = [f"{i},{i * 7 % 1000}" for i in range(300)] + ["12.345", "0.5", "1.234.567", "3.25", "1 250", "12 %",
+                                                              "15/03/2024", "-", ""]
+
+
+@SETTINGS
+@given(column_cells())
+@example(MOSTLY_PLAIN)
+@example([str(i) for i in range(400)] + ["12.345", "7.500"])
+def test_pattern_checks_count_the_cells_their_patterns_match(cells: list[str]) -> None:
+    """The pattern checks' tallies (plain numbers skipped, Arrow values, the thousands check's dotted values) are
+    the cells Python's ``re`` matches, one by one."""
+    import re
+
+    from odwb_assist.checks import date_format
+    from odwb_assist.core.contract import CheckContext
+
+    column = _encoded(cells)
+    context = CheckContext(source="x.csv", fields=["Montant"], options={"types": {"Montant": "string"}})
+    thousands = thousands_separator.ThousandsSeparatorCheck()
+    decimal, unit, dates = decimal_comma.DecimalCommaCheck(), unit_in_cell.UnitInCellCheck(), date_format.DateFormatCheck()
+    for check in (thousands, decimal, unit, dates):
+        check.start(context)
+        list(check.check_values(column, context))
+
+    def rows(pattern: str, prefilter: str | None = None) -> list[int]:
+        compiled = re.compile(pattern)
+        return [row for row, text in enumerate(cells, start=2)
+                if text and (prefilter is None or prefilter in text) and compiled.fullmatch(text)]
+
+    def tallied(tally: ColumnTally) -> list[int]:
+        parts = tally.rows.get("Montant", [])
+        return sorted(int(row) for part in parts for row in (part if isinstance(part, np.ndarray) else
+                                                               np.repeat(part.starts, part.lengths)
+                                                               + np.arange(int(part.lengths.sum()))
+                                                               - np.repeat(np.cumsum(part.lengths) - part.lengths,
+                                                                           part.lengths)))
+
+    assert tallied(thousands.sure) == rows(thousands_separator.SURE_RE2)
+    assert tallied(thousands.dot3) == rows(thousands_separator.DOT3)
+    assert thousands.other["Montant"] == len(rows(thousands_separator.OTHER_DECIMALS))
+    assert tallied(decimal.tally) == rows(decimal_comma.PATTERN, ",")
+    assert tallied(unit.tally) == rows(unit_in_cell.PATTERN)
+    assert tallied(dates.local) == rows(date_format.LOCAL)
