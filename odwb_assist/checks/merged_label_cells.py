@@ -58,17 +58,17 @@ def chunk_stats(chunk: pd.DataFrame, position: int, counts: pd.Series | None = N
     data = others >= full_row_threshold(width - 1)
     blank = ~filled_mask & data
     previous_filled = np.append(False, filled_mask[:-1])
-    right_text = chunk.iloc[:, position + 1][blank].str.strip()
-    right = right_text != ""
-    right_number = right_text.str.fullmatch(SHAPES["number"].pattern)
     stats: Counter[str] = Counter()
     stats["data"] = int(data.sum())
     stats["blank"] = int(blank.sum())
     stats["runs"] = int((blank & previous_filled).sum())
     stats["filled"] = int(filled_mask.sum())
     stats["numbers"] = int(labels.numbers().sum())
-    stats["right"] = int(right.sum())
-    stats["right_numbers"] = int(right_number.fillna(False).astype(bool).sum())
+    stats["right"] = stats["right_numbers"] = 0
+    if stats["blank"]:  # the cells on the right of the blanks (none: nothing to read)
+        right_text = chunk.iloc[:, position + 1][blank].str.strip()
+        stats["right"] = int((right_text != "").sum())
+        stats["right_numbers"] = int(right_text.str.fullmatch(SHAPES["number"].pattern).fillna(False).astype(bool).sum())
     return stats
 
 
@@ -76,12 +76,14 @@ class _Labels:
     """A label column of a chunk through its distinct cells (the engine's :class:`ColumnValues`, or encoded here),
     each stripped once: which rows are filled, the stripped labels, which rows hold a number (not a year)."""
 
-    def __init__(self, chunk: pd.DataFrame, position: int, values: dict[int, ColumnValues]) -> None:
+    def __init__(self, chunk: pd.DataFrame, position: int, values: dict[int, ColumnValues],
+                 known: dict[str, bool] | None = None) -> None:
         import numpy as np
         import pandas as pd
 
         from .chunk_values import encoded
 
+        self.known = known  # stripped label -> whether it is a number (not a year), from the chunks before
         self.column = encoded(chunk, position, values)
         raw = self.column.values
         self.text = raw.str.strip() if len(raw) else pd.Series([], dtype="str")
@@ -103,10 +105,31 @@ class _Labels:
 
         verdict = np.zeros(len(self.kept), dtype=bool)
         at = np.flatnonzero(self.kept)
-        if len(at):
+        if len(at) and self.known is not None:
+            verdict[at] = self._known_numbers(at)
+        elif len(at):
             text = self.text.iloc[at].reset_index(drop=True)
             verdict[at] = fullmatch_mask(text, SHAPES["number"].pattern) & ~fullmatch_mask(text, SHAPES["year"].pattern)
         return np.asarray(self.column.row_mask(verdict), dtype=bool)
+
+    def _known_numbers(self, at: np.ndarray) -> list[bool]:
+        """:meth:`numbers`' verdicts on the stripped labels at ``at``, each label tested once in the whole table.
+
+        The number pattern holds a ``\\u`` escape: pandas runs it with Python's ``re`` on every cell, and the year
+        pattern (``\\d``) reads an ASCII cell as Python's ``re`` does. So Python's ``re`` here gives the same
+        verdicts, and a label seen in an earlier chunk needs no test."""
+        known = self.known
+        assert known is not None
+        number, year = SHAPES["number"].fullmatch, SHAPES["year"].fullmatch
+        found = []
+        for label in self.text.iloc[at].tolist():
+            verdict = known.get(label)
+            if verdict is None:
+                verdict = number(label) is not None and year(label) is None
+                if len(known) < MAX_LABELS:
+                    known[label] = verdict
+            found.append(verdict)
+        return found
 
 
 def is_merged(stats: Counter[str], first_filled: bool, distinct: int) -> bool:
@@ -155,6 +178,7 @@ class MergedLabelCellsCheck(KeepsValues, BaseTableCheck):
         self.stats: dict[int, Counter[str]] = {}
         self.first: dict[int, bool] = {}
         self.example: dict[int, int] = {}
+        self.numbers: dict[int, dict[str, bool]] = {}  # per position: stripped label -> a number (not a year)
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
         values = self.chunk_values(chunk)
@@ -168,7 +192,7 @@ class MergedLabelCellsCheck(KeepsValues, BaseTableCheck):
                 if not len(data):
                     continue
                 self.first[position] = chunk.loc[data[0]].iloc[position].strip() != ""
-            labels = _Labels(chunk, position, values)
+            labels = _Labels(chunk, position, values, self.numbers.setdefault(position, {}))
             self.stats.setdefault(position, Counter()).update(chunk_stats(chunk, position, counts, labels))
             kept = self.labels.setdefault(position, set())
             if len(kept) < MAX_LABELS:

@@ -161,6 +161,8 @@ def _arrow_strict_floats(cells: pa.Array) -> np.ndarray | None:
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    if _cast_fails(cells):  # a sample of cells says so (phone numbers, dates): no pass over every cell
+        return None
     if pc.any(pc.match_substring(cells, ",")).as_py():  # a decimal comma: the cast fails, after a long try
         return None
     try:
@@ -168,6 +170,25 @@ def _arrow_strict_floats(cells: pa.Array) -> np.ndarray | None:
     except pa.ArrowException:  # a cell that is not a plain number
         return None
     return None if np.isinf(found).any() else found
+
+
+# A text the float cast surely fails on: empty, a leading blank (the cast trims nothing), or a number's start (a
+# digit or a point, no « nan(…) » form then) followed by a character no number holds (« 087/61.79.32 », « 05/04 »).
+DOOMED = "^(?:$|[ \t\u00a0]|[+-]?[0-9.][0-9.eE+-]*[^0-9.eE+-])"
+DOOMED_SAMPLE = 64
+
+
+def _cast_fails(cells: pa.Array) -> bool:
+    """Whether an even sample of ``cells`` holds a text the float cast surely fails on. Only a shortcut: the cast
+    fails on such a column anyway, but spends about half a microsecond on each value it cannot read (a column of
+    phone numbers or dates that start with a digit)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    sample = cells
+    if len(cells) > DOOMED_SAMPLE:
+        sample = cells.take(pa.array(np.linspace(0, len(cells) - 1, DOOMED_SAMPLE).astype(np.int64)))
+    return bool(pc.any(pc.match_substring_regex(sample, DOOMED)).as_py())
 
 
 @lru_cache(maxsize=8)
@@ -203,25 +224,37 @@ def _parse_arrow(cells: pa.Array, strict: bool = True) -> tuple[np.ndarray, np.n
         direct = None if (every and filled.all()) or not strict else _arrow_strict_floats(candidates)
         if direct is not None:  # a column of plain numbers: no regular expression needed
             numbers[where] = direct
-        else:
-            comma = _fullmatch(candidates, COMMA)
-            if comma.any():  # « 50,354836 »: what the normalisation below gives, without its passes
-                numbers[where[comma]] = _arrow_floats(pc.replace_substring(candidates.filter(comma), ",", "."))
-                candidates, where = candidates.filter(~comma), where[~comma]
-            plain = _fullmatch(candidates, PLAIN)
-            if plain.any():
-                numbers[where[plain]] = _arrow_floats(candidates.filter(plain))
-            if not plain.all():
-                others = candidates.filter(~plain)
-                local = _fullmatch(others, LOCAL)
-                if local.any():
-                    numbers[where[~plain][local]] = _arrow_floats(_arrow_normalised(others.filter(local)))
+        else:  # LOCAL first (COMMA and PLAIN are among its forms): text that starts with a digit is out in one pass
+            local = _fullmatch(candidates, LOCAL)
+            if local.any():
+                _local_numbers(numbers, candidates if local.all() else candidates.filter(local), where[local])
     text = filled & np.isnan(numbers)
     if text.any():
-        at = np.flatnonzero(text)
         forms = _arrow_set(str(cells.type), _PLACEHOLDER_FORMS)
-        text[at] = ~_mask(pc.is_in(cells.take(at), value_set=forms))
+        if text.sum() * 2 > size:  # most cells: tested where they are, no copy
+            text &= ~_mask(pc.is_in(cells, value_set=forms))
+        else:
+            at = np.flatnonzero(text)
+            text[at] = ~_mask(pc.is_in(cells.take(at), value_set=forms))
     return numbers, text
+
+
+def _local_numbers(numbers: np.ndarray, cells: pa.Array, where: np.ndarray) -> None:
+    """The values of ``cells`` (each one a LOCAL number) written at ``where`` in ``numbers``: plain decimal commas
+    and plain numbers converted at once, the other forms normalised first."""
+    import pyarrow.compute as pc
+
+    comma = _fullmatch(cells, COMMA)
+    if comma.any():  # « 50,354836 »: what the normalisation below gives, without its passes
+        numbers[where[comma]] = _arrow_floats(pc.replace_substring(cells.filter(comma), ",", "."))
+        if comma.all():
+            return
+        cells, where = cells.filter(~comma), where[~comma]
+    plain = _fullmatch(cells, PLAIN)
+    if plain.any():
+        numbers[where[plain]] = _arrow_floats(cells.filter(plain))
+    if not plain.all():
+        numbers[where[~plain]] = _arrow_floats(_arrow_normalised(cells.filter(~plain)))
 
 
 def _arrow_normalised(cells: pa.Array) -> pa.Array:
@@ -309,18 +342,23 @@ def parse_values(column: ColumnValues) -> tuple[np.ndarray, np.ndarray]:
 def _parse_plain(column: ColumnValues, cells: pa.Array) -> tuple[np.ndarray, np.ndarray] | None:
     """:func:`parse_values` when some distinct values are plain numbers with a decimal comma (:mod:`.plain`):
     those are converted at once, the others parsed as usual (the column holds a comma, so no whole-column cast
-    would have read it: every value gets the verdict it gets in the whole column). None: not such a column."""
+    would have read it: every value gets the verdict it gets in the whole column); or when every value is a whole
+    number (``-12``): the whole-column cast. None: not such a column."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     from .plain import plain_numbers
 
     verdicts = plain_numbers(column)
-    if verdicts is None or not verdicts[1].any():
+    if verdicts is None:
         return None
     plain = verdicts[0]
+    if not verdicts[1].any():  # no decimal comma: only a column of whole numbers is read here, by the cast it gets
+        return (_arrow_floats(cells), np.zeros(len(plain), dtype=bool)) if plain.all() else None
     numbers = np.full(len(plain), np.nan)
     text = np.zeros(len(plain), dtype=bool)
+    if plain.all():  # every value: converted where they are, no copy
+        return _arrow_floats(pc.replace_substring(cells, ",", ".")), text
     at = np.flatnonzero(plain)
     numbers[at] = _arrow_floats(pc.replace_substring(cells.take(pa.array(at)), ",", "."))
     rest = np.flatnonzero(~plain)
@@ -334,18 +372,29 @@ def _parse_plain(column: ColumnValues, cells: pa.Array) -> tuple[np.ndarray, np.
 _parsed: dict[str, tuple[ColumnValues, np.ndarray, np.ndarray]] = {}
 
 
-def _parse_encoded(series: pd.Series, rows: np.ndarray, shared: bool) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`parse_column` over a long column, through its distinct values (``shared``: a read-only chunk of the
-    check engine, whose columns :func:`parse_values` may have parsed already)."""
+def _parse_encoded(chunk: pd.DataFrame, position: int, rows: np.ndarray, shared: bool, numbers: np.ndarray,
+                   text: np.ndarray) -> None:
+    """:func:`parse_column` over a long column of ``chunk``, through its distinct values, written in column
+    ``position`` of ``numbers`` and ``text`` (``text`` comes all False). ``shared``: a read-only chunk of the check
+    engine, whose columns :func:`parse_values` may have parsed already (the column is then not even taken out of
+    the chunk)."""
     from ..core.contract import ColumnValues
 
-    known = _parsed.get(str(series.name)) if shared else None
-    if known is not None and len(known[0].codes) == len(series) and np.may_share_memory(known[0].rows, rows):
-        column, numbers, text = known
+    known = _parsed.get(str(chunk.columns[position])) if shared else None
+    if known is not None and len(known[0].codes) == len(chunk) and np.may_share_memory(known[0].rows, rows):
+        column, values, words = known
     else:
-        column = ColumnValues.from_series(series, 0)
-        numbers, text = parse_values(column)
-    return np.append(numbers, np.nan)[column.codes], np.append(text, False)[column.codes]
+        column = ColumnValues.from_series(chunk.iloc[:, position], 0)
+        values, words = parse_values(column)
+    codes = column.codes
+    if np.isnan(values).all():  # no number (a text column): no lookup
+        numbers[:, position] = np.nan
+    else:
+        numbers[:, position] = np.append(values, np.nan)[codes]
+    if words.all():  # every value is text: every filled cell
+        text[:, position] = codes >= 0
+    elif words.any():
+        text[:, position] = np.append(words, False)[codes]
 
 
 def _normalised(cells: pd.Series) -> pd.Series:
@@ -412,11 +461,10 @@ def parse_frame(chunk: pd.DataFrame, *, shared: bool = False) -> tuple[np.ndarra
         text = np.zeros((len(chunk), len(chunk.columns)), dtype=bool)
         rows = chunk.index.to_numpy()
         for position in range(len(chunk.columns)):
-            column = chunk.iloc[:, position]
             if len(chunk) >= STACK_ROWS:  # each distinct value parsed once
-                numbers[:, position], text[:, position] = _parse_encoded(column, rows, shared)
+                _parse_encoded(chunk, position, rows, shared, numbers, text)
             else:
-                numbers[:, position], text[:, position] = parse_column(column)
+                numbers[:, position], text[:, position] = parse_column(chunk.iloc[:, position])
     if shared:
         _last[1], _last[0] = (numbers, text), chunk  # the result first: a check on another thread reads [0] then [1]
     return numbers, text

@@ -30,6 +30,8 @@ DATE = re.compile(r"[ \t]*(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}[/.-][0-9]
 TYPED_SHARE = 0.9  # share of the other filled cells that must be numbers or dates
 TYPED_MINIMUM = 2  # and at least this many of them
 DATE_SAMPLE = 200  # text cells per chunk and column tested for a date
+FEW_DATES = 64  # values: fewer are tested with Python's re
+ALL_DATES = 8000  # distinct text values: up to this many, each is tested (cheaper than drawing the sample's rows)
 
 MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) « {cell} » à la place d'une valeur, dans une colonne de {kind} "
               "(ex. ligne {row}).",
@@ -83,26 +85,33 @@ class ColumnCounts:
         tested once, the verdicts are mapped back to the rows (the same sample of text cells is read for dates)."""
         import numpy as np
 
-        from .cells import fullmatch_mask
         from .numbers import parse_values
 
         if not len(column):  # every cell empty
             return
         numbers, text = parse_values(column)
-        codes = column.codes
-        filled = codes >= 0
+        counts = column.counts
         valued = ~np.isnan(numbers)
-        self.numbers += int(column.counts[valued].sum())
-        words_mask = text[codes] & filled
-        words = int(words_mask.sum())
+        self.numbers += int(counts[valued].sum())
+        words = int(counts[text].sum()) if text.any() else 0  # the rows holding text
         if words:  # dates among the text cells, estimated on the same even sample as :meth:`add`
             step = max(1, words // DATE_SAMPLE)
-            sampled = codes[words_mask][::step]
-            tested = np.unique(sampled)
-            dated = np.zeros(len(column), dtype=bool)
-            dated[tested] = fullmatch_mask(column.values.iloc[tested], DATE.pattern)
-            dates = int(dated[sampled].sum())
-            dates = dates if step == 1 else round(dates * words / len(sampled))
+            worded = np.flatnonzero(text)
+            every = _dates(column, worded) if step == 1 or len(worded) <= ALL_DATES else None
+            if step == 1:  # every text cell: each text value once, weighed by its rows
+                assert every is not None
+                dates = int(counts[worded][every].sum())
+            elif every is not None and (every.all() or not every.any()):  # the sample is all dates, or none
+                dates = words if every.all() else 0
+            else:
+                sampled = column.codes[column.row_mask(text)][::step]
+                dated = np.zeros(len(column), dtype=bool)
+                if every is not None:
+                    dated[worded] = every
+                else:
+                    tested = np.unique(sampled)
+                    dated[tested] = _dates(column, tested)
+                dates = round(int(dated[sampled].sum()) * words / len(sampled))
             self.dates += dates
             self.text += words - dates
         placeholder = ~valued & ~text
@@ -125,6 +134,25 @@ class ColumnCounts:
         if self.dates > self.numbers:
             return Msg("dates", "dates")
         return Msg("nombres", "numbers")
+
+
+def _dates(column: ColumnValues, tested: np.ndarray) -> np.ndarray:
+    """Which of the distinct values at ``tested`` are dates (:data:`DATE`): in pyarrow on those values only."""
+    from .cells import arrow_fullmatch, fullmatch_mask
+
+    cells = None if len(column.codes) <= column.SMALL else column.arrow
+    if cells is None:
+        return fullmatch_mask(column.values.iloc[tested], DATE.pattern)
+    import numpy as np
+    import pyarrow as pa
+
+    if isinstance(cells, pa.ChunkedArray):
+        cells = cells.combine_chunks() if cells.num_chunks != 1 else cells.chunk(0)
+    picked = cells.take(pa.array(tested))
+    if len(tested) <= FEW_DATES:  # Python's re gives RE2's verdicts on this pattern (ASCII classes only), sooner
+        return np.fromiter((DATE.fullmatch(text) is not None for text in picked.to_pylist()), dtype=bool,
+                           count=len(tested))
+    return arrow_fullmatch(picked, DATE.pattern)
 
 
 class PlaceholderCheck(BaseTableCheck):

@@ -17,6 +17,7 @@ from .tally import SMALL_VALUES, value_mask
 
 if TYPE_CHECKING:
     import numpy as np
+    import pyarrow as pa
 
     from ..core.contract import ColumnValues
 
@@ -52,8 +53,11 @@ def plain_numbers(column: ColumnValues) -> tuple[np.ndarray, np.ndarray] | None:
     plain = flags(pc.match_substring_regex(cells, f"^(?:{PLAIN})$"))
     comma = np.zeros(len(plain), dtype=bool)
     if plain.any():
-        at = np.flatnonzero(plain)
-        comma[at] = flags(pc.match_substring(cells.take(pa.array(at)), ","))
+        if plain.all():  # a column of plain numbers: tested where they are, no copy
+            comma = flags(pc.match_substring(cells, ","))
+        else:
+            at = np.flatnonzero(plain)
+            comma[at] = flags(pc.match_substring(cells.take(pa.array(at)), ","))
     first = int(column.rows[0]) if len(column.rows) else -1
     with _lock:
         if first != _chunk[0]:  # a column of another chunk: the columns kept so far are done with
@@ -79,9 +83,37 @@ def pattern_mask(column: ColumnValues, pattern: str, prefilter: str | None = Non
     plain, comma = verdicts
     if not (~plain).any():
         return comma.copy() if plain_comma else np.zeros(len(plain), dtype=bool)
-    from .cells import fullmatch_mask
-
     rest = np.flatnonzero(~plain)
     mask = comma.copy() if plain_comma else np.zeros(len(plain), dtype=bool)
-    mask[rest] = fullmatch_mask(column.values.iloc[rest].reset_index(drop=True), pattern, prefilter)
+    mask[rest] = values_fullmatch(column, pattern, prefilter, rest)
     return mask
+
+
+def distinct_cells(column: ColumnValues) -> pa.Array | None:
+    """The distinct values of ``column`` as one Arrow text array (None: they are not Arrow-backed)."""
+    import pyarrow as pa
+
+    cells = column.arrow
+    if cells is None:
+        return None
+    if isinstance(cells, pa.ChunkedArray):
+        cells = cells.combine_chunks() if cells.num_chunks != 1 else cells.chunk(0)
+    return cells if pa.types.is_string(cells.type) or pa.types.is_large_string(cells.type) else None
+
+
+def values_fullmatch(column: ColumnValues, pattern: str, prefilter: str | None = None,
+                     at: np.ndarray | None = None) -> np.ndarray:
+    """:func:`.cells.fullmatch_mask` over the distinct values of ``column`` (those at positions ``at``, in order),
+    on their Arrow array directly: no pandas Series made (the same RE2 run, when the pattern is one pandas
+    would hand to pyarrow)."""
+    import pyarrow as pa
+
+    from .cells import arrow_fullmatch, fullmatch_mask, re2_safe
+
+    cells = distinct_cells(column) if re2_safe(pattern) else None
+    if cells is None:
+        values = column.values if at is None else column.values.iloc[at].reset_index(drop=True)
+        return fullmatch_mask(values, pattern, prefilter)
+    if at is not None and len(at) != len(cells):
+        cells = cells.take(pa.array(at))
+    return arrow_fullmatch(cells, pattern, prefilter)

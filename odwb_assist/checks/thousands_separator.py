@@ -11,7 +11,7 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .decimal_comma import convert_numbers, number_columns
-from .plain import pattern_mask
+from .plain import distinct_cells, pattern_mask, plain_numbers, values_fullmatch
 from .tally import SMALL_VALUES, ColumnTally
 
 if TYPE_CHECKING:
@@ -58,19 +58,31 @@ class ThousandsSeparatorCheck(BaseTableCheck):
         if name not in self.dotted or not len(column):
             return ()
         python = len(column) <= SMALL_VALUES
+        verdicts = None if python else plain_numbers(column)
+        if verdicts is not None and verdicts[0].all():
+            return ()  # plain numbers (« -12 », « 50,35 ») hold no point
+        cells = None if python else distinct_cells(column)
         if python:
             has_dot = np.fromiter(("." in v for v in column.texts), dtype=bool, count=len(column))
+        elif cells is not None:  # pyarrow directly: what pandas' str.contains runs
+            import pyarrow.compute as pc
+
+            has_dot = np.asarray(pc.match_substring(cells, ".").to_numpy(zero_copy_only=False), dtype=bool)
         else:
             has_dot = column.values.str.contains(".", regex=False).to_numpy(dtype=bool)
         if not has_dot.any():
             return ()
         at = np.flatnonzero(has_dot)
-        dotted = (pd.Series([column.texts[i] for i in at], dtype="str") if python
-                  else column.values.iloc[at].reset_index(drop=True))
         dot3 = np.zeros(len(column), dtype=bool)
         other = np.zeros(len(column), dtype=bool)
-        dot3[at] = fullmatch_mask(dotted, DOT3, None, python)
-        other[at] = fullmatch_mask(dotted, OTHER_DECIMALS, None, python)
+        if cells is not None:
+            dot3[at] = values_fullmatch(column, DOT3, None, at)
+            other[at] = values_fullmatch(column, OTHER_DECIMALS, None, at)
+        else:
+            dotted = (pd.Series([column.texts[i] for i in at], dtype="str") if python
+                      else column.values.iloc[at].reset_index(drop=True))
+            dot3[at] = fullmatch_mask(dotted, DOT3, None, python)
+            other[at] = fullmatch_mask(dotted, OTHER_DECIMALS, None, python)
         self.dot3.add_values(column, dot3)
         self.other[name] += int(column.counts[other].sum())
         return ()

@@ -79,10 +79,19 @@ class _Sums:
 
 def column_sums(numbers: np.ndarray, text: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per column: the sum of the numbers, the count of text cells, the count of numbers (of one row or of rows)."""
-    valued = ~np.isnan(numbers)
     if numbers.ndim == 2:
-        return np.nansum(numbers, axis=0), text.sum(axis=0), valued.sum(axis=0)
-    return np.nan_to_num(numbers), text, valued
+        # np.nansum's own steps (NaN made 0 in a copy, then summed), on the same array: the same rounding (numpy's
+        # order of additions depends on the shape, so the sum stays one call over the whole block)
+        missing = np.isnan(numbers)
+        filled = np.array(numbers, copy=True)
+        np.copyto(filled, 0, where=missing)
+        rows, width = numbers.shape
+        # the counts column by column: a count along axis 0 of a row-major array converts every cell first
+        words = np.fromiter((np.count_nonzero(text[:, j]) for j in range(width)), dtype=np.int64, count=width)
+        valued = np.fromiter((rows - np.count_nonzero(missing[:, j]) for j in range(width)), dtype=np.int64,
+                             count=width)
+        return np.sum(filled, axis=0), words, valued
+    return np.nan_to_num(numbers), text, ~np.isnan(numbers)
 
 
 def tolerance(cell: str, rows: int) -> float:

@@ -1,0 +1,102 @@
+"""CPU seconds of each check of one ``check`` run, this tree against an older version, run after run (issue 17).
+
+Usage::
+
+    python benchmarks/check_jobs.py FILE --old 9effc12            # 2 alternating runs of each version
+    python benchmarks/check_jobs.py FILE --old main --runs 3 --checks placeholder-value,total-row
+
+Each run is a fresh process (the old version exported with ``git archive``, as ``engine_diff.py`` does) that
+checks FILE with every job of the engine timed by its thread's CPU clock: the type tally, each field kind, each
+check's ``check_values`` and ``check_chunk`` (the encoding of the columns, which the first job of a chunk pays, is
+counted apart). The versions alternate, so that both meet the same load on a shared machine; the table gives
+each one's median and the ratio new/old. CPU time, not wall time: the checks run on the main thread.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+
+def measure(path: str) -> dict[str, float]:
+    """In the child: CPU seconds per job origin (and "encode", "total") of one check of ``path``."""
+    from odwb_assist.core.contract import ColumnValues
+    from odwb_assist.quality import engine, parallel
+
+    spent: dict[str, float] = {}
+    encoding = [0.0]
+    run, encode = parallel.Job.run, engine.EncodedColumns._encode
+
+    def timed_run(job: parallel.Job) -> None:
+        before, started = encoding[0], time.thread_time()
+        run(job)
+        spent[job.origin] = spent.get(job.origin, 0.0) + time.thread_time() - started - (encoding[0] - before)
+
+    def timed_encode(self: engine.EncodedColumns, name: str) -> ColumnValues:
+        started = time.thread_time()
+        try:
+            return encode(self, name)
+        finally:
+            encoding[0] += time.thread_time() - started
+
+    parallel.Job.run = timed_run  # type: ignore[method-assign,assignment]
+    engine.EncodedColumns._encode = timed_encode  # type: ignore[method-assign]
+    started = time.process_time()
+    engine.check(path)
+    return {**spent, "encode": encoding[0], "total": time.process_time() - started}
+
+
+def child(tree: Path, path: Path) -> dict[str, float]:
+    from engine_diff import environment  # a sibling script (imported here: the child only needs :func:`measure`)
+
+    script = f"import json, sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import check_jobs; " \
+             f"print(json.dumps(check_jobs.measure({str(path)!r})))"
+    done = subprocess.run([sys.executable, "-c", script], env=environment(tree), capture_output=True, text=True,
+                          check=True, cwd=tempfile.gettempdir())
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--old", default="HEAD", help="git ref of the old version (default: HEAD)")
+    parser.add_argument("--runs", type=int, default=2, help="runs of each version (default: 2)")
+    parser.add_argument("--checks", help="only these job origins, comma-separated (default: all)")
+    args = parser.parse_args(argv)
+    from engine_diff import ROOT, export_tree, verify_imports
+
+    with tempfile.TemporaryDirectory() as folder:
+        old = export_tree(args.old, Path(folder))
+        print(f"old {args.old}: {verify_imports(old)}\nnew: {verify_imports(ROOT)}")
+        runs: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
+        for _ in range(args.runs):
+            for name, tree in (("old", old), ("new", ROOT)):
+                runs[name].append(child(tree, args.file.resolve()))
+    origins = sorted({key for run in runs["old"] + runs["new"] for key in run},
+                     key=lambda key: -statistics.median(run.get(key, 0.0) for run in runs["old"]))
+    wanted = set(args.checks.split(",")) if args.checks else None
+    print(f"{'job':38s} {'old s':>8s} {'new s':>8s} {'new/old':>8s}")
+    for key in origins:
+        if wanted is not None and key not in wanted and key != "total":
+            continue
+        before = statistics.median(run.get(key, 0.0) for run in runs["old"])
+        after = statistics.median(run.get(key, 0.0) for run in runs["new"])
+        if max(before, after) >= 0.005:
+            print(f"{key:38s} {before:8.3f} {after:8.3f} {after / before if before else float('nan'):8.2f}")
+    if wanted:
+        before = sum(statistics.median(run.get(key, 0.0) for run in runs["old"]) for key in wanted)
+        after = sum(statistics.median(run.get(key, 0.0) for run in runs["new"]) for key in wanted)
+        print(f"{'(these checks)':38s} {before:8.3f} {after:8.3f} {after / before if before else float('nan'):8.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
