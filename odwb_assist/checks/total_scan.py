@@ -235,13 +235,24 @@ class TotalScanner:
                text: np.ndarray) -> Verdict | None:
         for position in range(self.search):
             cell = cells[position]
-            found = marker(cell, self.groups[position]) if cell.strip() else None
+            found = self._marker(cell, position) if cell.strip() else None
             if found is None:
                 if cell.strip() and cell.strip() != self.previous[position]:
                     return None  # a data label before any marker: this row is a record
                 continue
             return self._weigh(row, position, cells, found, columns, numbers, text)
         return None
+
+    def _marker(self, cell: str, position: int) -> Marker | None:
+        """The marker of ``cell``, read against its column's group label, else against the group labels of the
+        columns to its left, nearest first: some exports write « Total Dinant » in the communes' column, under the
+        arrondissement « Dinant » of the column before (a pivot subtotal, summed and certain like any other)."""
+        found = marker(cell, self.groups[position])
+        if found is Marker.LOOSE:
+            for group in reversed(self.groups[:position]):
+                if group and marker(cell, group) is Marker.PIVOT:
+                    return Marker.PIVOT
+        return found
 
     def _weigh(self, row: int, position: int, cells: list[str], found: Marker, columns: list[str],
                numbers: np.ndarray, text: np.ndarray) -> Verdict | None:

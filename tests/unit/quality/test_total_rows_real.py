@@ -181,3 +181,19 @@ def test_a_closure_type_totale_is_a_category_not_a_total() -> None:
     frame = pd.DataFrame([["Rue Haute", "Partielle", "3"], ["Rue Haute", "Totale", "3"], ["Rue Basse", "Totale", "6"]],
                          columns=["rue", "fermeture", "jours"], index=range(2, 5), dtype="str")
     assert [(v.row, v.certain) for v in TotalScanner().feed(frame)] == [(3, False)]  # at most a warning
+
+
+def test_a_subtotal_labelled_in_the_child_column_names_the_group_of_the_column_before(tmp_path: Path) -> None:
+    rows = [["Arrondissement", "Commune", "Population"], ["Dinant", "Anhée", "7000"], ["Dinant", "Ciney", "16000"],
+            ["", "Total Dinant", "23000"], ["Namur", "Andenne", "27000"], ["Namur", "Somme-Leuze", "5000"],
+            ["", "Total Namur", "32000"], ["", "Total général", "55000"]]
+    source = write_csv(tmp_path / "population.csv", rows)
+    report = check(source, plugins=PM)
+    assert found(report, "total-row") == [(4, "Total Dinant"), (7, "Total Namur"), (8, "Total général")]
+    assert found(report, "possible-total") == []
+    frame = pd.DataFrame(rows[1:], columns=rows[0], index=range(2, 9), dtype="str")
+    frame.loc[7, "Population"] = "32001"  # a « Total Namur » that does not add up is kept and reported
+    assert [(v.row, v.certain, v.reason) for v in TotalScanner().feed(frame)] == [
+        (4, True, "sum"), (7, False, "sum-mismatch"), (8, True, "sum")]
+    frame.loc[4, "Commune"] = "Total Bruxelles"  # names no group: a loose marker, summed apart and kept
+    assert [(v.row, v.certain) for v in TotalScanner().feed(frame)][0] == (4, False)
