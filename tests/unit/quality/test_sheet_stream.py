@@ -22,13 +22,15 @@ from hypothesis import strategies as st
 from openpyxl.styles import PatternFill
 
 from odwb_assist.core.plugins import get_plugin_manager
-from odwb_assist.quality import check, engine, workbook
+from odwb_assist.quality import engine, workbook
 from odwb_assist.quality.cell_text import cell_text
 from odwb_assist.quality.sheet_stream import column_text
 from odwb_assist.quality.typed_inference import infer_types
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
 from biff5 import write_excel95  # noqa: E402
+from engine_spies import report_json as engine_report_json  # noqa: E402
+from engine_spies import spy_readers  # noqa: E402
 
 PM = get_plugin_manager(load_entrypoints=False)
 
@@ -38,27 +40,12 @@ def paths(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Which reader streamed each check: ``sheet`` (the fast path) or ``frictionless``."""
     from odwb_assist.quality import sheet_stream
 
-    used: list[str] = []
-    fast, slow = sheet_stream.stream_sheet, engine.stream_frictionless
-
-    def spy_fast(*args: Any, **kwargs: Any) -> None:
-        used.append("sheet")
-        fast(*args, **kwargs)
-
-    def spy_slow(*args: Any, **kwargs: Any) -> None:
-        used.append("frictionless")
-        slow(*args, **kwargs)
-
-    monkeypatch.setattr(sheet_stream, "stream_sheet", spy_fast)
-    monkeypatch.setattr(engine, "stream_frictionless", spy_slow)
-    return used
+    return spy_readers(monkeypatch, {"sheet": (sheet_stream, "stream_sheet"),
+                                     "frictionless": (engine, "stream_frictionless")})
 
 
 def report_json(path: Path, monkeypatch: pytest.MonkeyPatch, engine_name: str, **options: Any) -> dict[str, Any]:
-    monkeypatch.setenv("ODWB_ENGINE", engine_name)
-    data = check(path, plugins=PM, **options).to_dict("fr")
-    data.pop("seconds", None)
-    return data
+    return engine_report_json(path, monkeypatch, engine_name, PM, **options)
 
 
 def same_reports(path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:

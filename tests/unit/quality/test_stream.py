@@ -17,33 +17,21 @@ from odwb_assist.quality.detect import detect
 from odwb_assist.quality.inference import NotExact, field_names, infer_types
 from odwb_assist.quality.stream import Blocks, Fallback, read_head
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from engine_spies import report_json as engine_report_json  # noqa: E402
+from engine_spies import spy_readers  # noqa: E402
+
 PM = get_plugin_manager(load_entrypoints=False)
 
 
 @pytest.fixture
 def paths(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Which reader streamed each check: ``arrow`` or ``frictionless``."""
-    used: list[str] = []
-    arrow, frictionless = engine._stream_arrow, engine.stream_frictionless
-
-    def spy_arrow(*args: Any, **kwargs: Any) -> None:
-        used.append("arrow")
-        arrow(*args, **kwargs)
-
-    def spy_frictionless(*args: Any, **kwargs: Any) -> None:
-        used.append("frictionless")
-        frictionless(*args, **kwargs)
-
-    monkeypatch.setattr(engine, "_stream_arrow", spy_arrow)
-    monkeypatch.setattr(engine, "stream_frictionless", spy_frictionless)
-    return used
+    return spy_readers(monkeypatch, {"arrow": (engine, "_stream_arrow"), "frictionless": (engine, "stream_frictionless")})
 
 
 def report_json(path: Path, monkeypatch: pytest.MonkeyPatch, engine_name: str, **options: Any) -> dict[str, Any]:
-    monkeypatch.setenv("ODWB_ENGINE", engine_name)
-    data = check(path, plugins=PM, **options).to_dict("fr")
-    data.pop("seconds", None)
-    return data
+    return engine_report_json(path, monkeypatch, engine_name, PM, **options)
 
 
 def same_reports(path: Path, monkeypatch: pytest.MonkeyPatch, **options: Any) -> dict[str, Any]:
