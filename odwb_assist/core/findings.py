@@ -123,6 +123,14 @@ class RowNumbers(Sequence[int]):
     def tolist(self) -> list[int]:
         return list(self._full().tolist())
 
+    def array(self, begin: int, end: int) -> np.ndarray:
+        """The rows at positions ``begin:end`` (within bounds) as int64, without Python ints."""
+        import numpy as np
+
+        if self._array is not None:
+            return self._array[begin:end]
+        return self._at(np.arange(begin, end, dtype=np.int64))
+
     def __repr__(self) -> str:
         if len(self) <= 10:
             return repr(tuple(self))

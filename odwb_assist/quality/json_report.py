@@ -21,7 +21,7 @@ from ..core.i18n import normalise_lang
 if TYPE_CHECKING:
     from .report import QualityReport
 
-PIECE = 1 << 16  # rows turned into text at a time
+PIECE = 1 << 18  # rows turned into text at a time
 
 
 def write_json(report: QualityReport, handle: IO[str], lang: str | None = None) -> None:
@@ -64,5 +64,16 @@ def _write_rows(handle: IO[str], rows: RowNumbers, indent: int) -> None:
     handle.write("[")
     for begin in range(0, len(rows), PIECE):
         handle.write(inner if begin == 0 else separator)
-        handle.write(separator.join(map(str, rows[begin:begin + PIECE])))
+        handle.write(_joined(rows, begin, min(begin + PIECE, len(rows)), separator))
     handle.write("\n" + " " * indent + "]")
+
+
+def _joined(rows: RowNumbers, begin: int, end: int, separator: str) -> str:
+    """The rows ``begin:end`` as decimal text joined by ``separator``: cast and joined by pyarrow's kernels
+    (``str`` of a million Python ints cost 0.15 s, a third of a million-row check's report)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    texts = pa.array(rows.array(begin, end), type=pa.int64()).cast(pa.string())
+    joined = pc.binary_join(pa.ListArray.from_arrays(pa.array([0, len(texts)], type=pa.int32()), texts), separator)
+    return str(joined[0].as_py())

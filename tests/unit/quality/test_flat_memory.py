@@ -5,6 +5,7 @@ The files are shaped like a commune's export (Windows-1252, ``;``, decimal comma
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import sys
@@ -119,8 +120,10 @@ def test_the_json_report_streams_every_row_byte_for_byte(tmp_path: Path) -> None
     path = export(tmp_path / "depenses.csv", 3000)
     report = check(path, plugins=PM)
     assert any(isinstance(f.rows, RowNumbers) and len(f.rows) == 3000 for f in report.findings)
-    many = np.arange(2, 200_002, dtype=np.int64) * 3  # more rows than one piece of the writer
-    report.findings += [long_finding(many), long_finding(np.array([7, 9], dtype=np.int64), "Commune"),
+    many = np.arange(2, 600_002, dtype=np.int64) * 3  # more rows than two pieces of the writer
+    runs = dataclasses.replace(long_finding(many, "Date", "date-format"),
+                               rows=RowNumbers.from_runs(np.array([5, 400_000]), np.array([300_000, 1])))
+    report.findings += [long_finding(many), runs, long_finding(np.array([7, 9], dtype=np.int64), "Commune"),
                         Finding("no-data", Severity.ERROR, Msg("« rien » ", "nothing"), Msg("a", "b"))]
     for lang in ("fr", "en"):
         written = io.StringIO()
@@ -230,6 +233,8 @@ def test_rows_kept_as_runs_read_like_the_array() -> None:
     assert runs[0] == 2 and runs[-1] == 130_004 and runs[50_000] == 50_010 and runs[-4] == 130_000
     assert runs[:5] == plain[:5] and runs[49_998:50_003] == (50_000, 50_001, 50_010, 50_011, 50_012)
     assert runs[-3:] == (130_002, 130_003, 130_004) and runs[::40_000] == plain[::40_000]
+    assert runs.array(49_998, 50_003).tolist() == [50_000, 50_001, 50_010, 50_011, 50_012]
+    assert np.array_equal(runs.array(0, len(array)), plain.array(0, len(array)))
     assert list(runs) == array.tolist() and runs.tolist() == array.tolist()
     assert np.array_equal(np.asarray(runs), array) and runs == tuple(array.tolist())
     with pytest.raises(IndexError):
