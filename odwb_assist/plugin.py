@@ -48,6 +48,7 @@ from .core.contract import (
     StreamingFix,
     TableCheck,
     Validator,
+    ValuesPreparation,
     ValuesValidator,
     streams,
 )
@@ -106,7 +107,8 @@ __all__ = [
     "hookimpl", "Msg",
     # checks and field kinds
     "BaseTableCheck", "CheckContext", "ColumnValues", "Detector", "FieldKind", "Finding", "Severity", "TableCheck",
-    "Validator", "ValuesValidator", "PEOPLE_WORDS", "describes_people", "label_words", "people_columns",
+    "Validator", "ValuesPreparation", "ValuesValidator", "PEOPLE_WORDS", "describes_people", "label_words",
+    "people_columns",
     # fixes, metadata rules, publication blockers
     "Change", "Fix", "FixContext", "FixPlan", "Rewrite", "StreamingFix", "streams", "columns_of",
     "MetadataFinding", "MetadataRule", "ScoreContext", "Blocker",

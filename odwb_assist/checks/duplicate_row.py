@@ -6,14 +6,15 @@ is hashed once, from its bytes, with its column's position (two different 64-bit
 comparing the two rows' cells (their codes in the chunk's dictionary encoding); a repeat of a row of an earlier
 chunk, whose cells are gone, is taken on both hashes: a false finding would take two different 64-bit hash
 functions colliding on the same two rows at once (the hashes are not secret-keyed: built for natural data).
-Memory: 16 bytes per distinct row, in a few sorted arrays (no Python object per row)."""
+Memory: 16 bytes per distinct row, in a few sorted arrays (no Python object per row). The value hashes of a
+chunk's columns are made ahead, on the CSV reader's thread (:data:`VALUE_HASHES`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
+from ..core.contract import BaseTableCheck, CheckContext, ColumnValues, ValuesPreparation
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
@@ -144,6 +145,12 @@ def value_hashes(column: ColumnValues, python: bool = False) -> tuple[np.ndarray
     return hash_texts(*buffers, key=salt, spare=EMPTY)  # code -1 (an empty cell) reads the final entry
 
 
+def _arrow_value_hashes(column: ColumnValues) -> tuple[np.ndarray, np.ndarray]:
+    return value_hashes(column)
+
+
+# a column's value hashes, made ahead on the CSV reader's thread (a table of at most WIDE columns)
+VALUE_HASHES = ValuesPreparation("duplicate-row-value-hashes", _arrow_value_hashes)
 WIDE = 64  # columns: from this width on, values are hashed with Python's hash (the same way for the whole file)
 MASK = (1 << 64) - 1
 EMPTY = 0x2545F4914F6CDD1D  # an empty cell's stand-in before its column's key is mixed in
@@ -155,6 +162,8 @@ class DuplicateRowCheck(BaseTableCheck):
 
     def start(self, context: CheckContext) -> None:
         self.seen = SortedPairs()
+        wide = len(getattr(context, "fields", None) or ()) > WIDE  # its values hashed with Python's hash
+        self.preparations = () if wide else (VALUE_HASHES,)
         self.columns: list[ColumnValues] = []  # this chunk's columns, as given to :meth:`check_values`
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
@@ -183,7 +192,7 @@ class DuplicateRowCheck(BaseTableCheck):
         python = len(chunk.columns) > WIDE
         cells = np.empty(count, dtype=np.uint64)
         for column, at in zip(columns, codes, strict=True):  # code -1 wraps to the final entry (an empty cell)
-            one, two = value_hashes(column, python)
+            one, two = value_hashes(column, python) if python else VALUE_HASHES(column)
             first += np.take(one, at, out=cells, mode="wrap")
             second += np.take(two, at, out=cells, mode="wrap")
         order = _stable_order(first)  # sorted once: for the repeats here, the lookup and the set

@@ -13,7 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan
+from ..core.contract import (
+    BaseTableCheck,
+    Change,
+    CheckContext,
+    ColumnValues,
+    FixContext,
+    FixPlan,
+    ValuesPreparation,
+)
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
@@ -158,6 +166,14 @@ def _dates(column: ColumnValues, tested: np.ndarray) -> np.ndarray:
 class PlaceholderCheck(BaseTableCheck):
     name = "placeholder-value"
     types = ("placeholder-value",)
+
+    @property
+    def preparations(self) -> tuple[ValuesPreparation, ...]:
+        """The shared number parse, made ahead on the CSV reader's thread (numpy: imported when a check runs)."""
+        from .numbers import PARSED_NUMBERS
+        from .plain import PLAIN_NUMBERS
+
+        return (PLAIN_NUMBERS, PARSED_NUMBERS)
 
     def start(self, context: CheckContext) -> None:
         self.columns: dict[str, ColumnCounts] = {}

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..core.contract import ValuesPreparation
 from .chunk_values import same_rows
 from .numbers import parse_frame, parse_number
 from .total_markers import PREFILTER, Marker, could_be_marker, marker
@@ -143,7 +144,7 @@ class TotalScanner:
         candidates = np.zeros(len(chunk), dtype=bool)
         for position, column in enumerate(self.labels):
             if text[:, position].any():  # a marker is text: columns of numbers only are skipped
-                candidates |= text[:, position] & column.matches(PREFILTER)
+                candidates |= text[:, position] & column.marks()
         if candidates.any():  # a commune such as « Somme-Leuze » holds « som »: judged once per distinct label
             candidates = self._markers(candidates)
         sections = np.zeros(len(chunk), dtype=bool)
@@ -300,6 +301,26 @@ def _matches(columns: list[int], cells: list[str], numbers: np.ndarray, now: _Su
     return sums > 0
 
 
+def _distinct_matches(column: ColumnValues, pattern: str) -> np.ndarray:
+    """Which distinct values of ``column`` hold a match of ``pattern`` (RE2)."""
+    import pyarrow as pa
+
+    distinct = column.values
+    array = getattr(distinct.array, "_pa_array", None)
+    if array is None:
+        array = pa.array(distinct.to_numpy(dtype=object), type=pa.large_string())
+    return _Column.of(array).matches(pattern)
+
+
+def _label_marks(column: ColumnValues) -> np.ndarray | None:
+    """Which distinct values of a leading column may hold a total marker (None: a column no marker is looked for in)."""
+    return _distinct_matches(column, PREFILTER) if column.number <= SEARCH_COLUMNS else None
+
+
+# made ahead on the CSV reader's thread, for the leading columns (a pure function of their distinct values)
+LABEL_MARKS = ValuesPreparation("total-label-marks", _label_marks)
+
+
 class _Column:
     """One column of a chunk: through the engine's distinct values when given (``values``), else as an Arrow text
     array (pandas' own when it is Arrow-backed: no copy), made only when needed."""
@@ -351,17 +372,20 @@ class _Column:
     def matches(self, pattern: str) -> np.ndarray:
         """Which cells hold a match of ``pattern`` (RE2, as pandas' ``str.contains`` runs it); through the distinct
         values when known (an empty cell never matches)."""
-        import pyarrow as pa
         import pyarrow.compute as pc
 
         if self.values is not None:
-            distinct = self.values.values
-            array = getattr(distinct.array, "_pa_array", None)
-            if array is None:
-                array = pa.array(distinct.to_numpy(dtype=object), type=pa.large_string())
-            return np.asarray(self.values.row_mask(_Column.of(array).matches(pattern)), dtype=bool)
+            return np.asarray(self.values.row_mask(_distinct_matches(self.values, pattern)), dtype=bool)
         found = pc.fill_null(pc.match_substring_regex(self.array, pattern), False)
         return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+
+    def marks(self) -> np.ndarray:
+        """:meth:`matches` of :data:`.total_markers.PREFILTER`, through :data:`LABEL_MARKS` when the distinct values
+        are known (made ahead on the CSV reader's thread)."""
+        found = None if self.values is None else LABEL_MARKS(self.values)
+        if found is None:
+            return self.matches(PREFILTER)
+        return np.asarray(self.values.row_mask(found), dtype=bool)  # type: ignore[union-attr]
 
     def cell(self, row: int) -> str:
         if self.values is not None:

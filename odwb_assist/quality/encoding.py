@@ -9,14 +9,21 @@ Only pyarrow memory is made there: the numpy codes and the pandas values are mad
 per-thread arenas: measured, the peak of a 1M-row check grew by 30 to 50 MB when the reader's thread made them).
 pyarrow's allocator keeps per-thread pages too: :func:`release_freed` hands back, once per chunk on each of
 the two threads, the pages the other thread's frees emptied (without it the peak grew by some 20 MB).
+
+The checks' :class:`~odwb_assist.core.contract.ValuesPreparation` (the shared number parse, the duplicate-row
+value hashes, the total-row label marks) run there too, each column's distinct values wrapped for them in a
+:class:`ColumnValues` whose codes are pyarrow's own int32 indices (a view: no numpy memory made); their results,
+kept in :attr:`ArrowCodes.ahead`, become the checking thread's ``ColumnValues.ahead``. They are computed per
+distinct value (a few arrays of some bytes a value), so the chunk read ahead holds little more.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.contract import ColumnValues
+from ..core.contract import ColumnValues, ValuesPreparation
 
 
 @dataclass(frozen=True)
@@ -26,6 +33,7 @@ class ArrowCodes:
 
     indices: Any  # pyarrow int32 array, one per row
     dictionary: Any  # pyarrow string array, without ""
+    ahead: dict[str, Any] = field(default_factory=dict)  # results of the checks' preparations, by name
 
 
 def arrow_codes(series: Any) -> ArrowCodes | None:
@@ -57,14 +65,17 @@ def arrow_codes(series: Any) -> ArrowCodes | None:
     return ArrowCodes(indices, dictionary)
 
 
-def column_values(series: Any, number: int, kind: str | None, codes: ArrowCodes) -> ColumnValues:
+def column_values(series: Any, number: int, kind: str | None, codes: ArrowCodes, *, view: bool = False) -> ColumnValues:
     """The :class:`ColumnValues` of ``series`` from its :class:`ArrowCodes` (what ``ColumnValues.from_series``
-    gives for it)."""
+    gives for it, with the preparations made ahead); ``view``: the codes are pyarrow's int32 indices as they are
+    (no numpy memory: the reader's thread prepares the values with them)."""
     import numpy as np
     import pandas as pd
     import pyarrow as pa
 
-    positions = codes.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    positions = codes.indices.to_numpy(zero_copy_only=False)
+    if not view:
+        positions = positions.astype(np.int64)
     dictionary = codes.dictionary
     dtype = series.dtype
     text = pa.types.is_string(dictionary.type) or pa.types.is_large_string(dictionary.type)
@@ -74,17 +85,33 @@ def column_values(series: Any, number: int, kind: str | None, codes: ArrowCodes)
     else:
         values = pd.Series(dictionary.to_pandas(types_mapper={dictionary.type: series.dtype}.get), dtype="str")
         values = values.reset_index(drop=True)
-    return ColumnValues(str(series.name), number, kind, values, positions, series.index.to_numpy())
+    column = ColumnValues(str(series.name), number, kind, values, positions, series.index.to_numpy())
+    if not view:
+        column.ahead = codes.ahead
+    return column
 
 
-def prepare_chunk(frame: Any) -> dict[int, ArrowCodes]:
-    """The :class:`ArrowCodes` of a chunk's columns, by position (columns that are not pyarrow text left out)."""
+def prepare_chunk(frame: Any, preparations: Iterable[ValuesPreparation] = (), kinds: dict[str, str] | None = None,
+                  ) -> dict[int, ArrowCodes]:
+    """The :class:`ArrowCodes` of a chunk's columns, by position (columns that are not pyarrow text left out), with
+    the results of ``preparations`` on each (one that fails is left out: the checks compute it themselves)."""
     release_freed()  # the previous chunks' arrays, freed by the checking thread
     prepared: dict[int, ArrowCodes] = {}
+    preparations = list(preparations)
     for position in range(frame.shape[1]):
-        codes = arrow_codes(frame.iloc[:, position])
-        if codes is not None:
-            prepared[position] = codes
+        series = frame.iloc[:, position]
+        codes = arrow_codes(series)
+        if codes is None:
+            continue
+        prepared[position] = codes
+        if preparations:
+            column = column_values(series, position + 1, (kinds or {}).get(str(series.name)), codes, view=True)
+            column.ahead = codes.ahead
+            for preparation in preparations:
+                try:
+                    column.prepared(preparation)
+                except Exception:  # noqa: S112 (computed again on the checking thread, where a failure is reported)
+                    continue
     return prepared
 
 

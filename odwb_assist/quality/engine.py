@@ -24,7 +24,7 @@ from typing import Any
 
 import pluggy
 
-from ..core.contract import CheckContext, ColumnValues, FieldKind, TableCheck
+from ..core.contract import CheckContext, ColumnValues, FieldKind, TableCheck, ValuesPreparation
 from ..core.errors import OdwbError
 from ..core.events import DATASET_CHECKED, Event
 from ..core.findings import Finding, Severity
@@ -207,6 +207,16 @@ def from_arrow(series: Any, number: int, kind: str | None) -> ColumnValues | Non
     return None if codes is None else column_values(series, number, kind, codes)
 
 
+def preparations(table_checks: Iterable[Any]) -> list[ValuesPreparation]:
+    """The checks' :class:`ValuesPreparation`, each name once (checks that share one share its result)."""
+    found: dict[str, ValuesPreparation] = {}
+    for table_check in table_checks:
+        for preparation in getattr(table_check, "preparations", ()) or ():
+            if isinstance(preparation, ValuesPreparation):
+                found.setdefault(preparation.name, preparation)
+    return list(found.values())
+
+
 def _split_checks(contributions: list[Any]) -> tuple[list[TableCheck], list[Any]]:
     """Our checks, and the ``frictionless.Check`` instances a plugin contributed (Frictionless is then loaded)."""
     frictionless = sys.modules.get("frictionless")
@@ -370,7 +380,8 @@ def _stream_arrow(run: _Run, path: Path, opened: Opened, head: Any, chunk_rows: 
 
     for error in opened.start_errors:
         run.collector.add(from_frictionless(error))
-    for chunk in Blocks(path, run.detected, head, run.context.fields, chunk_rows or BLOCK_ROWS, prepare_chunk):
+    prepare = partial(prepare_chunk, preparations=preparations(run.table_checks), kinds=run.context.kinds)
+    for chunk in Blocks(path, run.detected, head, run.context.fields, chunk_rows or BLOCK_ROWS, prepare):
         frame = chunk.frame
         if chunk.blank.any():
             rows = frame.index.to_numpy()[chunk.blank]
