@@ -197,10 +197,13 @@ class TotalScanner:
         indices = pa.array(picked)
         keep = np.zeros(len(picked), dtype=bool)
         for column in self.labels:
+            values = column.values
+            known = None if values is None else MARKER_CELLS(values)
+            if values is not None and known is not None:  # decided per distinct value (ahead, on the reader's thread)
+                keep |= np.append(known, False)[values.codes[picked]]
+                continue
             cells = column.array.take(indices)
-            # A normalised marker holds one of the prefilter's words: so do the ASCII letters of its NFKD form.
-            letters = pc.replace_substring_regex(pc.utf8_normalize(cells, "NFKD"), "[^\\x00-\\x7f]", "")
-            maybe = pc.fill_null(pc.match_substring_regex(letters, PREFILTER), False)
+            maybe = _maybe_markers(cells)
             if not pc.any(maybe).as_py():
                 continue
             distinct = pc.unique(pc.filter(cells, maybe)).to_pylist()
@@ -313,12 +316,56 @@ def _distinct_matches(column: ColumnValues, pattern: str) -> np.ndarray:
 
 
 def _label_marks(column: ColumnValues) -> np.ndarray | None:
-    """Which distinct values of a leading column may hold a total marker (None: a column no marker is looked for in)."""
-    return _distinct_matches(column, PREFILTER) if column.number <= SEARCH_COLUMNS else None
+    """Which distinct values of a leading column may hold a total marker (None: a column no marker is looked for in,
+    or without text: the scanner skips those)."""
+    from .numbers import PARSED_NUMBERS
+
+    if column.number > SEARCH_COLUMNS or not PARSED_NUMBERS(column)[1].any():
+        return None
+    return _distinct_matches(column, PREFILTER)
 
 
 # made ahead on the CSV reader's thread, for the leading columns (a pure function of their distinct values)
 LABEL_MARKS = ValuesPreparation("total-label-marks", _label_marks)
+
+
+def _maybe_markers(cells: pa.Array) -> pa.Array:
+    """Which ``cells`` may hold a marker: a normalised marker holds one of the prefilter's words, so do the ASCII
+    letters of its NFKD form."""
+    import pyarrow.compute as pc
+
+    letters = pc.replace_substring_regex(pc.utf8_normalize(cells, "NFKD"), "[^\\x00-\\x7f]", "")
+    return pc.fill_null(pc.match_substring_regex(letters, PREFILTER), False)
+
+
+def _marker_cells(column: ColumnValues) -> np.ndarray | None:
+    """Which distinct values of a leading column may be a total marker (:meth:`TotalScanner._markers`' test of a
+    cell: :func:`_maybe_markers`, then :func:`.total_markers.could_be_marker`); None: not a leading column. An ASCII
+    text is its own NFKD form: its prefilter test is :data:`LABEL_MARKS`', only the others are normalised."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if column.number > SEARCH_COLUMNS:
+        return None
+    distinct = column.values
+    cells = getattr(distinct.array, "_pa_array", None)
+    if cells is None:
+        cells = pa.array(distinct.to_numpy(dtype=object), type=pa.large_string())
+    if isinstance(cells, pa.ChunkedArray):
+        cells = cells.combine_chunks() if cells.num_chunks != 1 else cells.chunk(0)
+    raw = LABEL_MARKS(column)
+    maybe = np.array(_distinct_matches(column, PREFILTER) if raw is None else raw, dtype=bool)  # a copy
+    other = ~np.asarray(pc.string_is_ascii(cells).to_numpy(zero_copy_only=False), dtype=bool)
+    if other.any():
+        at = np.flatnonzero(other)
+        maybe[at] = np.asarray(_maybe_markers(cells.take(pa.array(at))).to_numpy(zero_copy_only=False), dtype=bool)
+    if maybe.any():
+        at = np.flatnonzero(maybe)
+        maybe[at] = [could_be_marker(str(cell)) for cell in cells.take(pa.array(at)).to_pylist()]
+    return maybe
+
+
+MARKER_CELLS = ValuesPreparation("total-marker-cells", _marker_cells)
 
 
 class _Column:
