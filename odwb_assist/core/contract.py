@@ -185,6 +185,7 @@ class ValuesPreparation:
 
     name: str  # unique: checks that share a preparation share its result (one computation per column)
     compute: Callable[[ColumnValues], Any]
+    kinds: tuple[str, ...] = ()  # when given, only the columns of these field kinds are prepared ahead
 
     def __call__(self, column: ColumnValues) -> Any:
         return column.prepared(self)
@@ -261,6 +262,7 @@ class FieldKind:
     personal: bool = False  # values of this kind are personal data
     priority: int = 0  # higher wins when several kinds match a column
     prefilter: str | None = None  # re.search pattern that every value ``detect`` accepts matches
+    preparations: tuple[ValuesPreparation, ...] = ()  # work on its columns' distinct values the engine may do ahead
 
 
 # --- Fixes -----------------------------------------------------------------------------------------

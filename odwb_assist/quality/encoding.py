@@ -108,6 +108,8 @@ def prepare_chunk(frame: Any, preparations: Iterable[ValuesPreparation] = (), ki
             column = column_values(series, position + 1, (kinds or {}).get(str(series.name)), codes, view=True)
             column.ahead = codes.ahead
             for preparation in preparations:
+                if preparation.kinds and column.kind not in preparation.kinds:
+                    continue
                 try:
                     column.prepared(preparation)
                 except Exception:  # noqa: S112 (computed again on the checking thread, where a failure is reported)

@@ -207,11 +207,12 @@ def from_arrow(series: Any, number: int, kind: str | None) -> ColumnValues | Non
     return None if codes is None else column_values(series, number, kind, codes)
 
 
-def preparations(table_checks: Iterable[Any]) -> list[ValuesPreparation]:
-    """The checks' :class:`ValuesPreparation`, each name once (checks that share one share its result)."""
+def preparations(table_checks: Iterable[Any], kinds: Iterable[FieldKind] = ()) -> list[ValuesPreparation]:
+    """The :class:`ValuesPreparation` of the checks and field kinds, each name once (those that share one share its
+    result)."""
     found: dict[str, ValuesPreparation] = {}
-    for table_check in table_checks:
-        for preparation in getattr(table_check, "preparations", ()) or ():
+    for owner in [*table_checks, *kinds]:
+        for preparation in getattr(owner, "preparations", ()) or ():
             if isinstance(preparation, ValuesPreparation):
                 found.setdefault(preparation.name, preparation)
     return list(found.values())
@@ -380,7 +381,8 @@ def _stream_arrow(run: _Run, path: Path, opened: Opened, head: Any, chunk_rows: 
 
     for error in opened.start_errors:
         run.collector.add(from_frictionless(error))
-    prepare = partial(prepare_chunk, preparations=preparations(run.table_checks), kinds=run.context.kinds)
+    prepare = partial(prepare_chunk, preparations=preparations(run.table_checks, run.kinds.values()),
+                      kinds=run.context.kinds)
     for chunk in Blocks(path, run.detected, head, run.context.fields, chunk_rows or BLOCK_ROWS, prepare):
         frame = chunk.frame
         if chunk.blank.any():
