@@ -55,7 +55,7 @@ class ColumnValues:
     SMALL = 64  # rows: a shorter column is encoded in plain Python (a pandas call costs more than that)
 
     def __init__(self, name: str, number: int, kind: str | None, values: pd.Series | None, codes: np.ndarray,
-                 rows: np.ndarray, *, texts: list[str] | None = None) -> None:
+                 rows: np.ndarray, *, texts: list[str] | None = None, counts: np.ndarray | None = None) -> None:
         self.name = name  # the column's label
         self.number = number  # its position, 1-based
         self.kind = kind  # its field kind's name, if any
@@ -63,7 +63,7 @@ class ColumnValues:
         self.rows = rows  # for each row of the chunk: its physical row number
         self._values = values  # distinct non-empty cells (index 0..k-1); built from ``texts`` on first use
         self._texts = texts
-        self._counts: np.ndarray | None = None
+        self._counts: np.ndarray | None = counts  # given when counted ahead (the engine's reader thread)
         self.ahead: dict[str, Any] = {}  # what :meth:`prepared` keeps, by preparation name (filled ahead by the engine)
 
     @classmethod

@@ -26,7 +26,7 @@ from typing import Any
 from ..core.contract import ColumnValues, ValuesPreparation
 
 
-@dataclass(frozen=True)
+@dataclass
 class ArrowCodes:
     """A text column dictionary-encoded: distinct non-empty values in order of first appearance, and for each
     row its value's position (-1: an empty cell), both pyarrow arrays."""
@@ -34,6 +34,7 @@ class ArrowCodes:
     indices: Any  # pyarrow int32 array, one per row
     dictionary: Any  # pyarrow string array, without ""
     ahead: dict[str, Any] = field(default_factory=dict)  # results of the checks' preparations, by name
+    counts: Any = None  # numpy int64: the rows holding each distinct value (``ColumnValues.counts``), when counted
 
 
 def arrow_codes(series: Any) -> ArrowCodes | None:
@@ -85,7 +86,8 @@ def column_values(series: Any, number: int, kind: str | None, codes: ArrowCodes,
     else:
         values = pd.Series(dictionary.to_pandas(types_mapper={dictionary.type: series.dtype}.get), dtype="str")
         values = values.reset_index(drop=True)
-    column = ColumnValues(str(series.name), number, kind, values, positions, series.index.to_numpy())
+    column = ColumnValues(str(series.name), number, kind, values, positions, series.index.to_numpy(),
+                          counts=codes.counts)
     if not view:
         column.ahead = codes.ahead
     return column
@@ -107,6 +109,7 @@ def prepare_chunk(frame: Any, preparations: Iterable[ValuesPreparation] = (), ki
         if preparations:
             column = column_values(series, position + 1, (kinds or {}).get(str(series.name)), codes, view=True)
             column.ahead = codes.ahead
+            codes.counts = column.counts  # a bincount of the codes, read by many checks
             for preparation in preparations:
                 if preparation.kinds and column.kind not in preparation.kinds:
                     continue

@@ -111,6 +111,8 @@ def test_a_chunk_prepared_on_the_checking_thread_gives_the_same_columns(export: 
         made = encoded[name]
         fresh = ColumnValues.from_series(chunk.frame.iloc[:, position], position + 1)
         assert made.codes.dtype == np.int64 and made.codes.tolist() == fresh.codes.tolist()
+        assert prepared[position].counts is made.counts  # counted ahead
+        assert made.counts.dtype == fresh.counts.dtype and made.counts.tolist() == fresh.counts.tolist()
         for preparation in preparations:
             assert preparation.name in made.ahead
             _same(made.ahead[preparation.name], preparation.compute(fresh))
