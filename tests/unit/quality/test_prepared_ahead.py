@@ -106,12 +106,13 @@ def test_a_chunk_prepared_on_the_checking_thread_gives_the_same_columns(export: 
             table_check.start(engine.CheckContext(source=str(path), fields=opened.names))
     preparations = engine.preparations(checks)
     prepared = prepare_chunk(chunk.frame, preparations)  # here, on this thread
+    counted = {position: codes.counts for position, codes in prepared.items()}
     encoded = engine.EncodedColumns(chunk.frame, {}, prepared)
     for position, name in enumerate(chunk.frame.columns):
         made = encoded[name]
         fresh = ColumnValues.from_series(chunk.frame.iloc[:, position], position + 1)
         assert made.codes.dtype == np.int64 and made.codes.tolist() == fresh.codes.tolist()
-        assert prepared[position].counts is made.counts  # counted ahead
+        assert counted[position] is made.counts  # counted ahead
         assert made.counts.dtype == fresh.counts.dtype and made.counts.tolist() == fresh.counts.tolist()
         for preparation in preparations:
             assert preparation.name in made.ahead
