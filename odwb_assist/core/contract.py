@@ -191,6 +191,21 @@ class ValuesPreparation:
         return column.prepared(self)
 
 
+@dataclass(frozen=True)
+class ChunkPreparation:
+    """Like :class:`ValuesPreparation`, for work that reads every column of a chunk at once (whole-row hashes):
+    ``compute(columns)`` is a pure function of the chunk's :class:`ColumnValues` in order (their distinct values
+    and codes, which may be int32 ahead of the checks). The engine computes it ahead when it encoded every column
+    there; ``PREPARATION.of(columns)`` returns that result, else computes it then and there."""
+
+    name: str
+    compute: Callable[[list[ColumnValues]], Any]
+
+    def of(self, columns: list[ColumnValues]) -> Any:
+        found = columns[0].ahead.get(self.name, _MISSING) if columns else _MISSING
+        return self.compute(columns) if found is _MISSING else found
+
+
 @runtime_checkable
 class TableCheck(Protocol):
     """A check over the rows of a table, chunk by chunk.
@@ -204,7 +219,8 @@ class TableCheck(Protocol):
     # Optional: ``check_values(self, column: ColumnValues, context) -> Iterable[Finding]``, called for each
     # column of each chunk with its distinct values (see :class:`ColumnValues`), before ``check_chunk``.
     # Optional: ``preparations: tuple[ValuesPreparation, ...]``, work on each column's distinct values the engine
-    # may do ahead, on the reader's thread (see :class:`ValuesPreparation`).
+    # may do ahead, on the reader's thread (see :class:`ValuesPreparation`; a :class:`ChunkPreparation` for work
+    # on all the columns at once).
 
     def start(self, context: CheckContext) -> None: ...
 

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.contract import ColumnValues, ValuesPreparation
+from ..core.contract import ChunkPreparation, ColumnValues, ValuesPreparation
 
 
 @dataclass
@@ -93,13 +93,14 @@ def column_values(series: Any, number: int, kind: str | None, codes: ArrowCodes,
     return column
 
 
-def prepare_chunk(frame: Any, preparations: Iterable[ValuesPreparation] = (), kinds: dict[str, str] | None = None,
-                  ) -> dict[int, ArrowCodes]:
+def prepare_chunk(frame: Any, preparations: Iterable[ValuesPreparation | ChunkPreparation] = (),
+                  kinds: dict[str, str] | None = None) -> dict[int, ArrowCodes]:
     """The :class:`ArrowCodes` of a chunk's columns, by position (columns that are not pyarrow text left out), with
     the results of ``preparations`` on each (one that fails is left out: the checks compute it themselves)."""
     release_freed()  # the previous chunks' arrays, freed by the checking thread
     prepared: dict[int, ArrowCodes] = {}
     preparations = list(preparations)
+    columns: list[ColumnValues] = []
     for position in range(frame.shape[1]):
         series = frame.iloc[:, position]
         codes = arrow_codes(series)
@@ -108,14 +109,24 @@ def prepare_chunk(frame: Any, preparations: Iterable[ValuesPreparation] = (), ki
         prepared[position] = codes
         if preparations:
             column = column_values(series, position + 1, (kinds or {}).get(str(series.name)), codes, view=True)
+            columns.append(column)
             column.ahead = codes.ahead
             codes.counts = column.counts  # a bincount of the codes, read by many checks
             for preparation in preparations:
+                if isinstance(preparation, ChunkPreparation):
+                    continue
                 if preparation.kinds and column.kind not in preparation.kinds:
                     continue
                 try:
                     column.prepared(preparation)
                 except Exception:  # noqa: S112 (computed again on the checking thread, where a failure is reported)
+                    continue
+    if len(columns) == frame.shape[1] and columns:  # every column encoded: the whole-chunk preparations
+        for preparation in preparations:
+            if isinstance(preparation, ChunkPreparation):
+                try:
+                    columns[0].ahead[preparation.name] = preparation.compute(columns)
+                except Exception:  # noqa: S112 (computed again on the checking thread)
                     continue
     return prepared
 

@@ -24,7 +24,7 @@ from typing import Any
 
 import pluggy
 
-from ..core.contract import CheckContext, ColumnValues, FieldKind, TableCheck, ValuesPreparation
+from ..core.contract import CheckContext, ChunkPreparation, ColumnValues, FieldKind, TableCheck, ValuesPreparation
 from ..core.errors import OdwbError
 from ..core.events import DATASET_CHECKED, Event
 from ..core.findings import Finding, Severity
@@ -207,13 +207,14 @@ def from_arrow(series: Any, number: int, kind: str | None) -> ColumnValues | Non
     return None if codes is None else column_values(series, number, kind, codes)
 
 
-def preparations(table_checks: Iterable[Any], kinds: Iterable[FieldKind] = ()) -> list[ValuesPreparation]:
-    """The :class:`ValuesPreparation` of the checks and field kinds, each name once (those that share one share its
-    result)."""
-    found: dict[str, ValuesPreparation] = {}
+def preparations(table_checks: Iterable[Any], kinds: Iterable[FieldKind] = (),
+                 ) -> list[ValuesPreparation | ChunkPreparation]:
+    """The :class:`ValuesPreparation` and :class:`ChunkPreparation` of the checks and field kinds, each name once
+    (those that share one share its result)."""
+    found: dict[str, ValuesPreparation | ChunkPreparation] = {}
     for owner in [*table_checks, *kinds]:
         for preparation in getattr(owner, "preparations", ()) or ():
-            if isinstance(preparation, ValuesPreparation):
+            if isinstance(preparation, ValuesPreparation | ChunkPreparation):
                 found.setdefault(preparation.name, preparation)
     return list(found.values())
 

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from odwb_assist.core.contract import ColumnValues, ValuesPreparation
+from odwb_assist.core.contract import ChunkPreparation, ColumnValues, ValuesPreparation
 from odwb_assist.core.plugins import default_plugin_manager
 from odwb_assist.quality import engine
 from odwb_assist.quality.encoding import prepare_chunk
@@ -48,22 +48,23 @@ def _wrapped(monkeypatch: pytest.MonkeyPatch, wrap: Any) -> list[tuple[str, str]
     calls: list[tuple[str, str]] = []
     original = engine.preparations
 
-    def spied(*args: Any, **kwargs: Any) -> list[ValuesPreparation]:
-        return [ValuesPreparation(p.name, wrap(p.compute, p.name, calls), p.kinds) for p in original(*args, **kwargs)]
+    def spied(*args: Any, **kwargs: Any) -> list[Any]:
+        return [ChunkPreparation(p.name, wrap(p.compute, p.name, calls)) if isinstance(p, ChunkPreparation)
+                else ValuesPreparation(p.name, wrap(p.compute, p.name, calls), p.kinds) for p in original(*args, **kwargs)]
 
     monkeypatch.setattr(engine, "preparations", spied)
     return calls
 
 
 def _recorded(compute: Any, name: str, calls: list[tuple[str, str]]) -> Any:
-    def run(column: ColumnValues) -> Any:
+    def run(column: Any) -> Any:
         calls.append((threading.current_thread().name, name))
         return compute(column)
     return run
 
 
 def _failing_ahead(compute: Any, name: str, calls: list[tuple[str, str]]) -> Any:
-    def run(column: ColumnValues) -> Any:
+    def run(column: Any) -> Any:
         calls.append((threading.current_thread().name, name))
         if threading.current_thread().name == READER:
             raise RuntimeError("ahead")
@@ -75,8 +76,8 @@ def test_the_built_in_preparations_run_on_the_reader_thread_only(export: Path, m
     calls = _wrapped(monkeypatch, _recorded)
     report = _report(export)
     names = {name for _, name in calls}
-    assert {"plain-numbers", "parsed-numbers", "duplicate-row-value-hashes", "total-marker-cells",
-            "belgium-coordinate-numbers"} <= names
+    assert {"plain-numbers", "parsed-numbers", "duplicate-row-value-hashes", "duplicate-row-hashes",
+            "total-marker-cells", "belgium-coordinate-numbers"} <= names
     assert {thread for thread, _ in calls} == {READER}  # nothing computed again on the checking thread
     found = {finding["type"] for finding in report["errors"]}
     assert {"duplicate-row", "placeholder-value"} <= found  # the checks read what was made ahead
@@ -108,19 +109,30 @@ def test_a_chunk_prepared_on_the_checking_thread_gives_the_same_columns(export: 
     prepared = prepare_chunk(chunk.frame, preparations)  # here, on this thread
     counted = {position: codes.counts for position, codes in prepared.items()}
     encoded = engine.EncodedColumns(chunk.frame, {}, prepared)
+    made_columns, fresh_columns = [], []
     for position, name in enumerate(chunk.frame.columns):
         made = encoded[name]
         fresh = ColumnValues.from_series(chunk.frame.iloc[:, position], position + 1)
+        made_columns.append(made)
+        fresh_columns.append(fresh)
         assert made.codes.dtype == np.int64 and made.codes.tolist() == fresh.codes.tolist()
         assert counted[position] is made.counts  # counted ahead
         assert made.counts.dtype == fresh.counts.dtype and made.counts.tolist() == fresh.counts.tolist()
         for preparation in preparations:
-            assert preparation.name in made.ahead
-            _same(made.ahead[preparation.name], preparation.compute(fresh))
+            if isinstance(preparation, ValuesPreparation):
+                assert preparation.name in made.ahead
+                _same(made.ahead[preparation.name], preparation.compute(fresh))
+    for preparation in preparations:
+        if isinstance(preparation, ChunkPreparation):
+            assert preparation.name in made_columns[0].ahead
+            _same(preparation.of(made_columns), preparation.of(fresh_columns))
+    assert any(isinstance(preparation, ChunkPreparation) for preparation in preparations)
 
 
 def _same(one: Any, two: Any) -> None:
-    if isinstance(one, tuple):
+    if one is None or two is None:
+        assert one is None and two is None
+    elif isinstance(one, tuple):
         assert isinstance(two, tuple) and len(one) == len(two)
         for a, b in zip(one, two, strict=True):
             _same(a, b)
