@@ -340,13 +340,21 @@ def _maybe_markers(cells: pa.Array) -> pa.Array:
 
 def _marker_cells(column: ColumnValues) -> np.ndarray | None:
     """Which distinct values of a leading column may be a total marker (:meth:`TotalScanner._markers`' test of a
-    cell: :func:`_maybe_markers`, then :func:`.total_markers.could_be_marker`); None: not a leading column. An ASCII
-    text is its own NFKD form: its prefilter test is :data:`LABEL_MARKS`', only the others are normalised."""
+    cell: :func:`_maybe_markers`, then :func:`.total_markers.could_be_marker`); None: not a leading column. A plain
+    number (:func:`.plain.plain_numbers`: digits, a comma) holds no letter, so no marker; an ASCII text is its own
+    NFKD form: its prefilter test is the raw one (:data:`LABEL_MARKS`'), only the others are normalised."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    from .plain import plain_numbers
+
     if column.number > SEARCH_COLUMNS:
         return None
+    maybe = np.zeros(len(column), dtype=bool)
+    verdicts = plain_numbers(column)
+    tested = np.flatnonzero(~verdicts[0]) if verdicts is not None else None
+    if tested is not None and not len(tested):  # every value a plain number
+        return maybe
     distinct = column.values
     cells = getattr(distinct.array, "_pa_array", None)
     if cells is None:
@@ -354,11 +362,16 @@ def _marker_cells(column: ColumnValues) -> np.ndarray | None:
     if isinstance(cells, pa.ChunkedArray):
         cells = cells.combine_chunks() if cells.num_chunks != 1 else cells.chunk(0)
     raw = LABEL_MARKS(column)
-    maybe = np.array(_distinct_matches(column, PREFILTER) if raw is None else raw, dtype=bool)  # a copy
-    other = ~np.asarray(pc.string_is_ascii(cells).to_numpy(zero_copy_only=False), dtype=bool)
-    if other.any():
-        at = np.flatnonzero(other)
-        maybe[at] = np.asarray(_maybe_markers(cells.take(pa.array(at))).to_numpy(zero_copy_only=False), dtype=bool)
+    if tested is None or len(tested) == len(column):
+        tested, some = np.arange(len(column)), cells
+        maybe[:] = _distinct_matches(column, PREFILTER) if raw is None else raw
+    else:
+        some = cells.take(pa.array(tested))
+        maybe[tested] = raw[tested] if raw is not None else _Column.of(some).matches(PREFILTER)
+    other = tested[~np.asarray(pc.string_is_ascii(some).to_numpy(zero_copy_only=False), dtype=bool)]
+    if len(other):
+        maybe[other] = np.asarray(_maybe_markers(cells.take(pa.array(other))).to_numpy(zero_copy_only=False),
+                                  dtype=bool)
     if maybe.any():
         at = np.flatnonzero(maybe)
         maybe[at] = [could_be_marker(str(cell)) for cell in cells.take(pa.array(at)).to_pylist()]
