@@ -180,7 +180,7 @@ class ValuesPreparation:
     ``column.number``, ``column.name``, ``column.kind`` and whether ``column.codes`` holds -1 (an empty cell); it
     runs on another thread, so it must neither change nor read shared state, and should spend its time in few
     large pyarrow or numpy calls (a long Python loop there holds the GIL and stalls the checks). Ahead of the
-    checks, ``column.codes`` may be int32 rather than int64.
+    checks, ``column.codes`` may be int32 rather than int64, and ``column.rows`` is empty.
     """
 
     name: str  # unique: checks that share a preparation share its result (one computation per column)

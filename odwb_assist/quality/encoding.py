@@ -69,7 +69,7 @@ def arrow_codes(series: Any) -> ArrowCodes | None:
 def column_values(series: Any, number: int, kind: str | None, codes: ArrowCodes, *, view: bool = False) -> ColumnValues:
     """The :class:`ColumnValues` of ``series`` from its :class:`ArrowCodes` (what ``ColumnValues.from_series``
     gives for it, with the preparations made ahead); ``view``: the codes are pyarrow's int32 indices as they are
-    (no numpy memory: the reader's thread prepares the values with them)."""
+    and the row numbers left out (no numpy memory: the reader's thread prepares the values with them)."""
     import numpy as np
     import pandas as pd
     import pyarrow as pa
@@ -86,8 +86,8 @@ def column_values(series: Any, number: int, kind: str | None, codes: ArrowCodes,
     else:
         values = pd.Series(dictionary.to_pandas(types_mapper={dictionary.type: series.dtype}.get), dtype="str")
         values = values.reset_index(drop=True)
-    column = ColumnValues(str(series.name), number, kind, values, positions, series.index.to_numpy(),
-                          counts=codes.counts)
+    rows = series.index.to_numpy() if not view else np.zeros(0, dtype=np.int64)  # ahead: no row numbers (not read)
+    column = ColumnValues(str(series.name), number, kind, values, positions, rows, counts=codes.counts)
     if not view:
         column.ahead = codes.ahead
     return column
