@@ -10,11 +10,13 @@ per-thread arenas: measured, the peak of a 1M-row check grew by 30 to 50 MB when
 pyarrow's allocator keeps per-thread pages too: :func:`release_freed` hands back, once per chunk on each of
 the two threads, the pages the other thread's frees emptied (without it the peak grew by some 20 MB).
 
-The checks' :class:`~odwb_assist.core.contract.ValuesPreparation` (the shared number parse, the duplicate-row
-value hashes, the total-row label marks) run there too, each column's distinct values wrapped for them in a
-:class:`ColumnValues` whose codes are pyarrow's own int32 indices (a view: no numpy memory made); their results,
-kept in :attr:`ArrowCodes.ahead`, become the checking thread's ``ColumnValues.ahead``. They are computed per
-distinct value (a few arrays of some bytes a value), so the chunk read ahead holds little more.
+The checks' and kinds' preparations run there too (:class:`~odwb_assist.core.contract.ValuesPreparation`: the
+shared number parse, the duplicate-row value hashes, the total-row label tests, the Belgian coordinates' parse;
+:class:`~odwb_assist.core.contract.ChunkPreparation`: the duplicate-row whole-row hashes), each column's distinct
+values wrapped for them in a :class:`ColumnValues` whose codes are pyarrow's own int32 indices (a view: no numpy
+memory made for the codes); with each column's value counts, their results, kept in :class:`ArrowCodes`, become
+the checking thread's ``ColumnValues.ahead`` and ``counts``. Most are per distinct value (a few bytes a value),
+the row hashes 24 bytes a row: the chunk read ahead holds about 2 MB more.
 """
 
 from __future__ import annotations

@@ -104,8 +104,9 @@ class _Run:
     def frame(self, frame: Any, prepared: dict[int, ArrowCodes] | None = None) -> None:
         """Run the type tally, the field kinds and the checks on a chunk (text cells, index = row numbers).
 
-        ``prepared``: the chunk's columns dictionary-encoded ahead by the CSV reader's thread
-        (:func:`.encoding.prepare_chunk`); the others are encoded here on first use.
+        ``prepared``: the chunk's columns dictionary-encoded ahead by the CSV reader's thread, with what the checks'
+        and kinds' preparations made of them (:func:`.encoding.prepare_chunk`, :func:`preparations`); the others
+        are encoded here on first use.
 
         Each check (its ``check_values`` over the columns, then its ``check_chunk``), each field kind and the type
         tally is a group of jobs run in order on one thread; with ``ODWB_THREADS=2`` groups run on two threads
