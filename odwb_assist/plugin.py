@@ -38,6 +38,7 @@ from .core.contract import (
     Blocker,
     Change,
     CheckContext,
+    ChunkPreparation,
     ColumnValues,
     Detector,
     FieldKind,
@@ -48,6 +49,7 @@ from .core.contract import (
     StreamingFix,
     TableCheck,
     Validator,
+    ValuesPreparation,
     ValuesValidator,
     streams,
 )
@@ -105,8 +107,9 @@ __all__ = [
     # hooks and text
     "hookimpl", "Msg",
     # checks and field kinds
-    "BaseTableCheck", "CheckContext", "ColumnValues", "Detector", "FieldKind", "Finding", "Severity", "TableCheck",
-    "Validator", "ValuesValidator", "PEOPLE_WORDS", "describes_people", "label_words", "people_columns",
+    "BaseTableCheck", "CheckContext", "ChunkPreparation", "ColumnValues", "Detector", "FieldKind", "Finding", "Severity",
+    "TableCheck", "Validator", "ValuesPreparation", "ValuesValidator", "PEOPLE_WORDS", "describes_people", "label_words",
+    "people_columns",
     # fixes, metadata rules, publication blockers
     "Change", "Fix", "FixContext", "FixPlan", "Rewrite", "StreamingFix", "streams", "columns_of",
     "MetadataFinding", "MetadataRule", "ScoreContext", "Blocker",

@@ -6,14 +6,15 @@ is hashed once, from its bytes, with its column's position (two different 64-bit
 comparing the two rows' cells (their codes in the chunk's dictionary encoding); a repeat of a row of an earlier
 chunk, whose cells are gone, is taken on both hashes: a false finding would take two different 64-bit hash
 functions colliding on the same two rows at once (the hashes are not secret-keyed: built for natural data).
-Memory: 16 bytes per distinct row, in a few sorted arrays (no Python object per row)."""
+Memory: 16 bytes per distinct row, in a few sorted arrays (no Python object per row). The value hashes of a
+chunk's columns are made ahead, on the CSV reader's thread (:data:`VALUE_HASHES`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
+from ..core.contract import BaseTableCheck, CheckContext, ChunkPreparation, ColumnValues, ValuesPreparation
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
@@ -144,6 +145,12 @@ def value_hashes(column: ColumnValues, python: bool = False) -> tuple[np.ndarray
     return hash_texts(*buffers, key=salt, spare=EMPTY)  # code -1 (an empty cell) reads the final entry
 
 
+def _arrow_value_hashes(column: ColumnValues) -> tuple[np.ndarray, np.ndarray]:
+    return value_hashes(column)
+
+
+# a column's value hashes, made ahead on the CSV reader's thread (a table of at most WIDE columns)
+VALUE_HASHES = ValuesPreparation("duplicate-row-value-hashes", _arrow_value_hashes)
 WIDE = 64  # columns: from this width on, values are hashed with Python's hash (the same way for the whole file)
 MASK = (1 << 64) - 1
 EMPTY = 0x2545F4914F6CDD1D  # an empty cell's stand-in before its column's key is mixed in
@@ -155,6 +162,8 @@ class DuplicateRowCheck(BaseTableCheck):
 
     def start(self, context: CheckContext) -> None:
         self.seen = SortedPairs()
+        wide = len(getattr(context, "fields", None) or ()) > WIDE  # its values hashed with Python's hash
+        self.preparations = () if wide else (VALUE_HASHES, ROW_HASHES)
         self.columns: list[ColumnValues] = []  # this chunk's columns, as given to :meth:`check_values`
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
@@ -171,29 +180,45 @@ class DuplicateRowCheck(BaseTableCheck):
             columns = [ColumnValues.from_series(chunk.iloc[:, p], p + 1) for p in range(len(chunk.columns))]
         if chunk.empty or not columns:
             return ()
-        filled = np.zeros(len(chunk), dtype=bool)
-        for column in columns:
-            filled |= column.codes >= 0
-        if not filled.any():
+        hashed = ROW_HASHES.of(columns)
+        if hashed is None:  # every row blank
             return ()
-        keep = None if filled.all() else np.flatnonzero(filled)
+        keep, order, first, second = hashed
         codes = [column.codes if keep is None else column.codes[keep] for column in columns]
-        count = len(codes[0])
-        first, second = np.zeros(count, dtype=np.uint64), np.zeros(count, dtype=np.uint64)
-        python = len(chunk.columns) > WIDE
-        cells = np.empty(count, dtype=np.uint64)
-        for column, at in zip(columns, codes, strict=True):  # code -1 wraps to the final entry (an empty cell)
-            one, two = value_hashes(column, python)
-            first += np.take(one, at, out=cells, mode="wrap")
-            second += np.take(two, at, out=cells, mode="wrap")
-        order = _stable_order(first)  # sorted once: for the repeats here, the lookup and the set
-        first, second = first[order], second[order]
-        repeated = np.zeros(count, dtype=bool)
+        repeated = np.zeros(len(first), dtype=bool)
         repeated[order] = _repeated_sorted(first, order, codes) | self.seen.found_then_add(first, second)
         at = np.flatnonzero(repeated)
         rows = pd.Index(columns[0].rows)[at if keep is None else keep[at]]
         return [Finding("duplicate-row", Severity.WARNING, MESSAGE.format(row=row), TIP, row_number=int(row))
                 for row in rows]
+
+
+def _row_hashes(columns: list[ColumnValues]) -> tuple[np.ndarray | None, np.ndarray, np.ndarray, np.ndarray] | None:
+    """The whole-row hashes of a chunk (its columns' value hashes summed), sorted stably: (the rows kept, None when
+    every row is; their order; first and second hash in that order). None: every row is blank. A pure function of
+    the columns: made ahead on the CSV reader's thread (:data:`ROW_HASHES`)."""
+    import numpy as np
+
+    filled = np.zeros(len(columns[0].codes), dtype=bool)
+    for column in columns:
+        filled |= column.codes >= 0
+    if not filled.any():
+        return None
+    keep = None if filled.all() else np.flatnonzero(filled)
+    count = len(filled) if keep is None else len(keep)
+    first, second = np.zeros(count, dtype=np.uint64), np.zeros(count, dtype=np.uint64)
+    python = len(columns) > WIDE
+    cells = np.empty(count, dtype=np.uint64)
+    for column in columns:  # code -1 wraps to the final entry (an empty cell)
+        at = column.codes if keep is None else column.codes[keep]
+        one, two = value_hashes(column, python) if python else VALUE_HASHES(column)
+        first += np.take(one, at, out=cells, mode="wrap")
+        second += np.take(two, at, out=cells, mode="wrap")
+    order = _stable_order(first)  # sorted once: for the repeats here, the lookup and the set
+    return keep, order, first[order], second[order]
+
+
+ROW_HASHES = ChunkPreparation("duplicate-row-hashes", _row_hashes)
 
 
 def _repeated_here(hashes: np.ndarray, codes: list[np.ndarray]) -> np.ndarray:

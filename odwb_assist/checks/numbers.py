@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..core.contract import ValuesPreparation
 from ..quality.placeholders import PLACEHOLDERS
 from .cells import STACK_ROWS
 
@@ -317,26 +318,36 @@ def parse_values(column: ColumnValues) -> tuple[np.ndarray, np.ndarray]:
     verdicts as over its rows, each value parsed once. A column with empty cells is parsed with one ``""``
     among its values, since :func:`parse_column` reads a column without empty cells another way.
 
-    The result is kept for the column's chunk, so that :func:`parse_frame` reads it back for the same chunk."""
+    Parsed once per column for every check of the chunk (:data:`PARSED_NUMBERS`, ahead on the CSV reader's
+    thread when a check lists it): the arrays are shared, never to be changed. The result is kept for the
+    column's chunk, so that :func:`parse_frame` reads it back for the same chunk."""
+    numbers, text = PARSED_NUMBERS(column)
+    _parsed[column.name] = (column, numbers, text)
+    return numbers, text
+
+
+def _parse_distinct(column: ColumnValues) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`parse_values` computed (a pure function of the column's distinct values and of its having empty
+    cells)."""
     import pandas as pd
 
     values = column.values
     cells = _arrow_text(values)
     shortcut = _parse_plain(column, cells) if cells is not None else None
     if shortcut is not None:
-        numbers, text = shortcut
-    elif (column.codes < 0).any():
+        return shortcut
+    if (column.codes < 0).any():
         if cells is not None:
             import pyarrow as pa
 
             numbers, text = _parse_arrow(pa.concat_arrays([cells, pa.array([""], type=cells.type)]))
         else:
             numbers, text = parse_column(pd.concat([values, pd.Series([""], dtype="str")], ignore_index=True))
-        numbers, text = numbers[:-1], text[:-1]
-    else:
-        numbers, text = _parse_arrow(cells) if cells is not None else parse_column(values)
-    _parsed[column.name] = (column, numbers, text)
-    return numbers, text
+        return numbers[:-1], text[:-1]
+    return _parse_arrow(cells) if cells is not None else parse_column(values)
+
+
+PARSED_NUMBERS = ValuesPreparation("parsed-numbers", _parse_distinct)
 
 
 def _parse_plain(column: ColumnValues, cells: pa.Array) -> tuple[np.ndarray, np.ndarray] | None:

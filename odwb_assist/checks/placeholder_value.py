@@ -13,7 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan
+from ..core.contract import (
+    BaseTableCheck,
+    Change,
+    CheckContext,
+    ColumnValues,
+    FixContext,
+    FixPlan,
+    ValuesPreparation,
+)
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
@@ -97,7 +105,7 @@ class ColumnCounts:
         if words:  # dates among the text cells, estimated on the same even sample as :meth:`add`
             step = max(1, words // DATE_SAMPLE)
             worded = np.flatnonzero(text)
-            every = _dates(column, worded) if step == 1 or len(worded) <= ALL_DATES else None
+            every = TEXT_DATES(column)
             if step == 1:  # every text cell: each text value once, weighed by its rows
                 assert every is not None
                 dates = int(counts[worded][every].sum())
@@ -136,6 +144,27 @@ class ColumnCounts:
         return Msg("nombres", "numbers")
 
 
+def _text_dates(column: ColumnValues) -> np.ndarray | None:
+    """Which text values of ``column`` (those :data:`.numbers.PARSED_NUMBERS` finds text, in order) are dates, when
+    :meth:`ColumnCounts.add_values` tests each of them (None: it tests a sample of rows, or there is no text)."""
+    import numpy as np
+
+    from .numbers import PARSED_NUMBERS
+
+    text = PARSED_NUMBERS(column)[1]
+    if not text.any():
+        return None
+    words = int(column.counts[text].sum())
+    worded = np.flatnonzero(text)
+    if not words or (max(1, words // DATE_SAMPLE) != 1 and len(worded) > ALL_DATES):
+        return None
+    return _dates(column, worded)
+
+
+# made ahead on the CSV reader's thread (a pure function of the column's distinct values)
+TEXT_DATES = ValuesPreparation("placeholder-text-dates", _text_dates)
+
+
 def _dates(column: ColumnValues, tested: np.ndarray) -> np.ndarray:
     """Which of the distinct values at ``tested`` are dates (:data:`DATE`): in pyarrow on those values only."""
     from .cells import arrow_fullmatch, fullmatch_mask
@@ -158,6 +187,14 @@ def _dates(column: ColumnValues, tested: np.ndarray) -> np.ndarray:
 class PlaceholderCheck(BaseTableCheck):
     name = "placeholder-value"
     types = ("placeholder-value",)
+
+    @property
+    def preparations(self) -> tuple[ValuesPreparation, ...]:
+        """The shared number parse, made ahead on the CSV reader's thread (numpy: imported when a check runs)."""
+        from .numbers import PARSED_NUMBERS
+        from .plain import PLAIN_NUMBERS
+
+        return (PLAIN_NUMBERS, PARSED_NUMBERS, TEXT_DATES)
 
     def start(self, context: CheckContext) -> None:
         self.columns: dict[str, ColumnCounts] = {}

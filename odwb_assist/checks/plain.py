@@ -5,14 +5,15 @@ Coordinate and amount columns hold nearly one distinct value per row, and most o
 local date) would run its regular expression over all of them; instead one cheap RE2 test over the
 column's distinct values is made once per :class:`ColumnValues` object (the engine hands the same object
 to every check of a chunk), and each check runs its pattern only on the other values, the plain ones
-getting the verdict the pattern is known to give them.
+getting the verdict the pattern is known to give them. That test is a :class:`ValuesPreparation`: the engine
+runs it ahead, on the CSV reader's thread, for the checks that list it.
 """
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
+from ..core.contract import ValuesPreparation
 from .tally import SMALL_VALUES, value_mask
 
 if TYPE_CHECKING:
@@ -22,26 +23,15 @@ if TYPE_CHECKING:
     from ..core.contract import ColumnValues
 
 PLAIN = "-?[0-9]+(?:,[0-9]+)?"  # no space, point, letter or sign other than a leading minus
-_KEPT = 64  # columns remembered at most (a chunk's worth); the previous chunk's are dropped at the next chunk
-_memo: dict[int, tuple[ColumnValues, np.ndarray, np.ndarray]] = {}
-_lock = threading.Lock()
-_chunk = [-1]  # the first row of the chunk whose columns ``_memo`` holds (memory: never an older chunk's columns)
 
 
-def plain_numbers(column: ColumnValues) -> tuple[np.ndarray, np.ndarray] | None:
-    """(plain, comma): masks over ``column.values`` of the plain numbers and of those with a decimal comma;
-    None when the column is small (Python's ``re`` on every value is cheaper) or not pyarrow-backed."""
+def _plain_verdicts(column: ColumnValues) -> tuple[np.ndarray, np.ndarray] | None:
+    """:func:`plain_numbers` computed (a pure function of the column's distinct values)."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    if len(column) <= SMALL_VALUES:
-        return None
-    with _lock:
-        entry = _memo.get(id(column))
-    if entry is not None and entry[0] is column:
-        return entry[1], entry[2]
-    cells = column.arrow
+    cells = None if len(column) <= SMALL_VALUES else column.arrow
     if cells is None:
         return None
     if isinstance(cells, pa.ChunkedArray):
@@ -58,15 +48,21 @@ def plain_numbers(column: ColumnValues) -> tuple[np.ndarray, np.ndarray] | None:
         else:
             at = np.flatnonzero(plain)
             comma[at] = flags(pc.match_substring(cells.take(pa.array(at)), ","))
-    first = int(column.rows[0]) if len(column.rows) else -1
-    with _lock:
-        if first != _chunk[0]:  # a column of another chunk: the columns kept so far are done with
-            _memo.clear()
-            _chunk[0] = first
-        elif len(_memo) >= _KEPT:
-            del _memo[next(iter(_memo))]
-        _memo[id(column)] = (column, plain, comma)
     return plain, comma
+
+
+# made once per column for every check of its chunk, ahead on the CSV reader's thread when a check lists it
+PLAIN_NUMBERS = ValuesPreparation("plain-numbers", _plain_verdicts)
+
+
+def plain_numbers(column: ColumnValues) -> tuple[np.ndarray, np.ndarray] | None:
+    """(plain, comma): masks over ``column.values`` of the plain numbers and of those with a decimal comma;
+    None when the column is small (Python's ``re`` on every value is cheaper) or not pyarrow-backed. The masks
+    are shared by the checks of the chunk: read them, never change them."""
+    if len(column) <= SMALL_VALUES:
+        return None
+    verdicts: tuple[np.ndarray, np.ndarray] | None = PLAIN_NUMBERS(column)
+    return verdicts
 
 
 def pattern_mask(column: ColumnValues, pattern: str, prefilter: str | None = None, plain_comma: bool | None = False,

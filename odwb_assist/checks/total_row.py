@@ -67,9 +67,10 @@ class TotalRowCheck(KeepsValues, BaseTableCheck):
     kept_columns = None  # every column: labels tested once per distinct value, filled cells read from the codes
 
     def start(self, context: CheckContext) -> None:
-        from .total_scan import TotalScanner  # numpy: imported when a check runs, not when plugins load
+        from .total_scan import LABEL_MARKS, MARKER_CELLS, TotalScanner  # numpy: imported when a check runs
 
         self.scanner = TotalScanner(shared=True)
+        self.preparations = (LABEL_MARKS, MARKER_CELLS)  # label cells' marker tests, ahead on the reader's thread
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
         return [finding(verdict) for verdict in self.scanner.feed(chunk, self.chunk_values(chunk))]

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..core.contract import ValuesPreparation
 from .chunk_values import same_rows
 from .numbers import parse_frame, parse_number
 from .total_markers import PREFILTER, Marker, could_be_marker, marker
@@ -143,7 +144,7 @@ class TotalScanner:
         candidates = np.zeros(len(chunk), dtype=bool)
         for position, column in enumerate(self.labels):
             if text[:, position].any():  # a marker is text: columns of numbers only are skipped
-                candidates |= text[:, position] & column.matches(PREFILTER)
+                candidates |= text[:, position] & column.marks()
         if candidates.any():  # a commune such as « Somme-Leuze » holds « som »: judged once per distinct label
             candidates = self._markers(candidates)
         sections = np.zeros(len(chunk), dtype=bool)
@@ -196,10 +197,13 @@ class TotalScanner:
         indices = pa.array(picked)
         keep = np.zeros(len(picked), dtype=bool)
         for column in self.labels:
+            values = column.values
+            known = None if values is None else MARKER_CELLS(values)
+            if values is not None and known is not None:  # decided per distinct value (ahead, on the reader's thread)
+                keep |= np.append(known, False)[values.codes[picked]]
+                continue
             cells = column.array.take(indices)
-            # A normalised marker holds one of the prefilter's words: so do the ASCII letters of its NFKD form.
-            letters = pc.replace_substring_regex(pc.utf8_normalize(cells, "NFKD"), "[^\\x00-\\x7f]", "")
-            maybe = pc.fill_null(pc.match_substring_regex(letters, PREFILTER), False)
+            maybe = _maybe_markers(cells)
             if not pc.any(maybe).as_py():
                 continue
             distinct = pc.unique(pc.filter(cells, maybe)).to_pylist()
@@ -300,6 +304,83 @@ def _matches(columns: list[int], cells: list[str], numbers: np.ndarray, now: _Su
     return sums > 0
 
 
+def _distinct_matches(column: ColumnValues, pattern: str) -> np.ndarray:
+    """Which distinct values of ``column`` hold a match of ``pattern`` (RE2)."""
+    import pyarrow as pa
+
+    distinct = column.values
+    array = getattr(distinct.array, "_pa_array", None)
+    if array is None:
+        array = pa.array(distinct.to_numpy(dtype=object), type=pa.large_string())
+    return _Column.of(array).matches(pattern)
+
+
+def _label_marks(column: ColumnValues) -> np.ndarray | None:
+    """Which distinct values of a leading column may hold a total marker (None: a column no marker is looked for in,
+    or without text: the scanner skips those)."""
+    from .numbers import PARSED_NUMBERS
+
+    if column.number > SEARCH_COLUMNS or not PARSED_NUMBERS(column)[1].any():
+        return None
+    return _distinct_matches(column, PREFILTER)
+
+
+# made ahead on the CSV reader's thread, for the leading columns (a pure function of their distinct values)
+LABEL_MARKS = ValuesPreparation("total-label-marks", _label_marks)
+
+
+def _maybe_markers(cells: pa.Array) -> pa.Array:
+    """Which ``cells`` may hold a marker: a normalised marker holds one of the prefilter's words, so do the ASCII
+    letters of its NFKD form."""
+    import pyarrow.compute as pc
+
+    letters = pc.replace_substring_regex(pc.utf8_normalize(cells, "NFKD"), "[^\\x00-\\x7f]", "")
+    return pc.fill_null(pc.match_substring_regex(letters, PREFILTER), False)
+
+
+def _marker_cells(column: ColumnValues) -> np.ndarray | None:
+    """Which distinct values of a leading column may be a total marker (:meth:`TotalScanner._markers`' test of a
+    cell: :func:`_maybe_markers`, then :func:`.total_markers.could_be_marker`); None: not a leading column. A plain
+    number (:func:`.plain.plain_numbers`: digits, a comma) holds no letter, so no marker; an ASCII text is its own
+    NFKD form: its prefilter test is the raw one (:data:`LABEL_MARKS`'), only the others are normalised."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .plain import plain_numbers
+
+    if column.number > SEARCH_COLUMNS:
+        return None
+    maybe = np.zeros(len(column), dtype=bool)
+    verdicts = plain_numbers(column)
+    tested = np.flatnonzero(~verdicts[0]) if verdicts is not None else None
+    if tested is not None and not len(tested):  # every value a plain number
+        return maybe
+    distinct = column.values
+    cells = getattr(distinct.array, "_pa_array", None)
+    if cells is None:
+        cells = pa.array(distinct.to_numpy(dtype=object), type=pa.large_string())
+    if isinstance(cells, pa.ChunkedArray):
+        cells = cells.combine_chunks() if cells.num_chunks != 1 else cells.chunk(0)
+    raw = LABEL_MARKS(column)
+    if tested is None or len(tested) == len(column):
+        tested, some = np.arange(len(column)), cells
+        maybe[:] = _distinct_matches(column, PREFILTER) if raw is None else raw
+    else:
+        some = cells.take(pa.array(tested))
+        maybe[tested] = raw[tested] if raw is not None else _Column.of(some).matches(PREFILTER)
+    other = tested[~np.asarray(pc.string_is_ascii(some).to_numpy(zero_copy_only=False), dtype=bool)]
+    if len(other):
+        maybe[other] = np.asarray(_maybe_markers(cells.take(pa.array(other))).to_numpy(zero_copy_only=False),
+                                  dtype=bool)
+    if maybe.any():
+        at = np.flatnonzero(maybe)
+        maybe[at] = [could_be_marker(str(cell)) for cell in cells.take(pa.array(at)).to_pylist()]
+    return maybe
+
+
+MARKER_CELLS = ValuesPreparation("total-marker-cells", _marker_cells)
+
+
 class _Column:
     """One column of a chunk: through the engine's distinct values when given (``values``), else as an Arrow text
     array (pandas' own when it is Arrow-backed: no copy), made only when needed."""
@@ -351,17 +432,20 @@ class _Column:
     def matches(self, pattern: str) -> np.ndarray:
         """Which cells hold a match of ``pattern`` (RE2, as pandas' ``str.contains`` runs it); through the distinct
         values when known (an empty cell never matches)."""
-        import pyarrow as pa
         import pyarrow.compute as pc
 
         if self.values is not None:
-            distinct = self.values.values
-            array = getattr(distinct.array, "_pa_array", None)
-            if array is None:
-                array = pa.array(distinct.to_numpy(dtype=object), type=pa.large_string())
-            return np.asarray(self.values.row_mask(_Column.of(array).matches(pattern)), dtype=bool)
+            return np.asarray(self.values.row_mask(_distinct_matches(self.values, pattern)), dtype=bool)
         found = pc.fill_null(pc.match_substring_regex(self.array, pattern), False)
         return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+
+    def marks(self) -> np.ndarray:
+        """:meth:`matches` of :data:`.total_markers.PREFILTER`, through :data:`LABEL_MARKS` when the distinct values
+        are known (made ahead on the CSV reader's thread)."""
+        found = None if self.values is None else LABEL_MARKS(self.values)
+        if found is None:
+            return self.matches(PREFILTER)
+        return np.asarray(self.values.row_mask(found), dtype=bool)  # type: ignore[union-attr]
 
     def cell(self, row: int) -> str:
         if self.values is not None:

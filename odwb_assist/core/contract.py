@@ -50,12 +50,12 @@ class ColumnValues:
     than a pandas call when there are only a few of them (a wide sheet with a few rows).
     """
 
-    __slots__ = ("name", "number", "kind", "codes", "rows", "_values", "_texts", "_counts")
+    __slots__ = ("name", "number", "kind", "codes", "rows", "_values", "_texts", "_counts", "ahead")
 
     SMALL = 64  # rows: a shorter column is encoded in plain Python (a pandas call costs more than that)
 
     def __init__(self, name: str, number: int, kind: str | None, values: pd.Series | None, codes: np.ndarray,
-                 rows: np.ndarray, *, texts: list[str] | None = None) -> None:
+                 rows: np.ndarray, *, texts: list[str] | None = None, counts: np.ndarray | None = None) -> None:
         self.name = name  # the column's label
         self.number = number  # its position, 1-based
         self.kind = kind  # its field kind's name, if any
@@ -63,7 +63,8 @@ class ColumnValues:
         self.rows = rows  # for each row of the chunk: its physical row number
         self._values = values  # distinct non-empty cells (index 0..k-1); built from ``texts`` on first use
         self._texts = texts
-        self._counts: np.ndarray | None = None
+        self._counts: np.ndarray | None = counts  # given when counted ahead (the engine's reader thread)
+        self.ahead: dict[str, Any] = {}  # what :meth:`prepared` keeps, by preparation name (filled ahead by the engine)
 
     @classmethod
     def from_series(cls, series: pd.Series, number: int, kind: str | None = None) -> ColumnValues:
@@ -127,6 +128,14 @@ class ColumnValues:
             self._counts = np.bincount(self.codes[self.codes >= 0], minlength=len(self))
         return self._counts
 
+    def prepared(self, preparation: ValuesPreparation) -> Any:
+        """What ``preparation`` computes from this column, computed once for every check of the chunk; the engine
+        may have computed it ahead, on the CSV reader's thread (:class:`ValuesPreparation`)."""
+        found = self.ahead.get(preparation.name, _MISSING)
+        if found is _MISSING:  # two threads may both compute it: a pure function, the same result either way
+            found = self.ahead[preparation.name] = preparation.compute(self)
+        return found
+
     def row_mask(self, mask: Any) -> np.ndarray:
         """A mask over the distinct values (bool, length ``len(self)``) turned into a mask over the chunk's rows."""
         import numpy as np
@@ -155,6 +164,48 @@ class ColumnValues:
         return pd.Series(picked, index=index, dtype="str", name=self.name)
 
 
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class ValuesPreparation:
+    """Work on a chunk column's distinct values that depends on nothing else (no check state, no other column):
+    a parse, hashes, pattern verdicts. A check lists its preparations in ``preparations``; the engine computes
+    them for the next chunk on the CSV reader's thread, while the checks run on the current one (pyarrow and
+    numpy release the GIL: the two cores work at once), and ``column.prepared(preparation)`` (or calling the
+    preparation on the column) returns the result; computed then and there when it was not made ahead (another
+    reader, a failure ahead, a test), with the same result.
+
+    ``compute(column)`` must be a pure function of ``column.values`` / ``column.arrow``, ``len(column)``,
+    ``column.number``, ``column.name``, ``column.kind`` and whether ``column.codes`` holds -1 (an empty cell); it
+    runs on another thread, so it must neither change nor read shared state, and should spend its time in few
+    large pyarrow or numpy calls (a long Python loop there holds the GIL and stalls the checks). Ahead of the
+    checks, ``column.codes`` may be int32 rather than int64, and ``column.rows`` is empty.
+    """
+
+    name: str  # unique: checks that share a preparation share its result (one computation per column)
+    compute: Callable[[ColumnValues], Any]
+    kinds: tuple[str, ...] = ()  # when given, only the columns of these field kinds are prepared ahead
+
+    def __call__(self, column: ColumnValues) -> Any:
+        return column.prepared(self)
+
+
+@dataclass(frozen=True)
+class ChunkPreparation:
+    """Like :class:`ValuesPreparation`, for work that reads every column of a chunk at once (whole-row hashes):
+    ``compute(columns)`` is a pure function of the chunk's :class:`ColumnValues` in order (their distinct values
+    and codes, which may be int32 ahead of the checks). The engine computes it ahead when it encoded every column
+    there; ``PREPARATION.of(columns)`` returns that result, else computes it then and there."""
+
+    name: str
+    compute: Callable[[list[ColumnValues]], Any]
+
+    def of(self, columns: list[ColumnValues]) -> Any:
+        found = columns[0].ahead.get(self.name, _MISSING) if columns else _MISSING
+        return self.compute(columns) if found is _MISSING else found
+
+
 @runtime_checkable
 class TableCheck(Protocol):
     """A check over the rows of a table, chunk by chunk.
@@ -167,6 +218,9 @@ class TableCheck(Protocol):
 
     # Optional: ``check_values(self, column: ColumnValues, context) -> Iterable[Finding]``, called for each
     # column of each chunk with its distinct values (see :class:`ColumnValues`), before ``check_chunk``.
+    # Optional: ``preparations: tuple[ValuesPreparation, ...]``, work on each column's distinct values the engine
+    # may do ahead, on the reader's thread (see :class:`ValuesPreparation`; a :class:`ChunkPreparation` for work
+    # on all the columns at once).
 
     def start(self, context: CheckContext) -> None: ...
 
@@ -224,6 +278,7 @@ class FieldKind:
     personal: bool = False  # values of this kind are personal data
     priority: int = 0  # higher wins when several kinds match a column
     prefilter: str | None = None  # re.search pattern that every value ``detect`` accepts matches
+    preparations: tuple[ValuesPreparation, ...] = ()  # work on its columns' distinct values the engine may do ahead
 
 
 # --- Fixes -----------------------------------------------------------------------------------------

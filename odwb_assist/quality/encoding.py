@@ -9,23 +9,34 @@ Only pyarrow memory is made there: the numpy codes and the pandas values are mad
 per-thread arenas: measured, the peak of a 1M-row check grew by 30 to 50 MB when the reader's thread made them).
 pyarrow's allocator keeps per-thread pages too: :func:`release_freed` hands back, once per chunk on each of
 the two threads, the pages the other thread's frees emptied (without it the peak grew by some 20 MB).
+
+The checks' and kinds' preparations run there too (:class:`~odwb_assist.core.contract.ValuesPreparation`: the
+shared number parse, the duplicate-row value hashes, the total-row label tests, the Belgian coordinates' parse;
+:class:`~odwb_assist.core.contract.ChunkPreparation`: the duplicate-row whole-row hashes), each column's distinct
+values wrapped for them in a :class:`ColumnValues` whose codes are pyarrow's own int32 indices (a view: no numpy
+memory made for the codes); with each column's value counts, their results, kept in :class:`ArrowCodes`, become
+the checking thread's ``ColumnValues.ahead`` and ``counts``. Most are per distinct value (a few bytes a value),
+the row hashes 24 bytes a row: the chunk read ahead holds about 2 MB more.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.contract import ColumnValues
+from ..core.contract import ChunkPreparation, ColumnValues, ValuesPreparation
 
 
-@dataclass(frozen=True)
+@dataclass
 class ArrowCodes:
     """A text column dictionary-encoded: distinct non-empty values in order of first appearance, and for each
     row its value's position (-1: an empty cell), both pyarrow arrays."""
 
     indices: Any  # pyarrow int32 array, one per row
     dictionary: Any  # pyarrow string array, without ""
+    ahead: dict[str, Any] = field(default_factory=dict)  # results of the checks' preparations, by name
+    counts: Any = None  # numpy int64: the rows holding each distinct value (``ColumnValues.counts``), when counted
 
 
 def arrow_codes(series: Any) -> ArrowCodes | None:
@@ -57,14 +68,17 @@ def arrow_codes(series: Any) -> ArrowCodes | None:
     return ArrowCodes(indices, dictionary)
 
 
-def column_values(series: Any, number: int, kind: str | None, codes: ArrowCodes) -> ColumnValues:
+def column_values(series: Any, number: int, kind: str | None, codes: ArrowCodes, *, view: bool = False) -> ColumnValues:
     """The :class:`ColumnValues` of ``series`` from its :class:`ArrowCodes` (what ``ColumnValues.from_series``
-    gives for it)."""
+    gives for it, with the preparations made ahead); ``view``: the codes are pyarrow's int32 indices as they are
+    and the row numbers left out (no numpy memory: the reader's thread prepares the values with them)."""
     import numpy as np
     import pandas as pd
     import pyarrow as pa
 
-    positions = codes.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    positions = codes.indices.to_numpy(zero_copy_only=False)
+    if not view:
+        positions = positions.astype(np.int64)
     dictionary = codes.dictionary
     dtype = series.dtype
     text = pa.types.is_string(dictionary.type) or pa.types.is_large_string(dictionary.type)
@@ -74,17 +88,48 @@ def column_values(series: Any, number: int, kind: str | None, codes: ArrowCodes)
     else:
         values = pd.Series(dictionary.to_pandas(types_mapper={dictionary.type: series.dtype}.get), dtype="str")
         values = values.reset_index(drop=True)
-    return ColumnValues(str(series.name), number, kind, values, positions, series.index.to_numpy())
+    rows = series.index.to_numpy() if not view else np.zeros(0, dtype=np.int64)  # ahead: no row numbers (not read)
+    column = ColumnValues(str(series.name), number, kind, values, positions, rows, counts=codes.counts)
+    if not view:
+        column.ahead = codes.ahead
+    return column
 
 
-def prepare_chunk(frame: Any) -> dict[int, ArrowCodes]:
-    """The :class:`ArrowCodes` of a chunk's columns, by position (columns that are not pyarrow text left out)."""
+def prepare_chunk(frame: Any, preparations: Iterable[ValuesPreparation | ChunkPreparation] = (),
+                  kinds: dict[str, str] | None = None) -> dict[int, ArrowCodes]:
+    """The :class:`ArrowCodes` of a chunk's columns, by position (columns that are not pyarrow text left out), with
+    the results of ``preparations`` on each (one that fails is left out: the checks compute it themselves)."""
     release_freed()  # the previous chunks' arrays, freed by the checking thread
     prepared: dict[int, ArrowCodes] = {}
+    preparations = list(preparations)
+    columns: list[ColumnValues] = []
     for position in range(frame.shape[1]):
-        codes = arrow_codes(frame.iloc[:, position])
-        if codes is not None:
-            prepared[position] = codes
+        series = frame.iloc[:, position]
+        codes = arrow_codes(series)
+        if codes is None:
+            continue
+        prepared[position] = codes
+        if preparations:
+            column = column_values(series, position + 1, (kinds or {}).get(str(series.name)), codes, view=True)
+            columns.append(column)
+            column.ahead = codes.ahead
+            codes.counts = column.counts  # a bincount of the codes, read by many checks
+            for preparation in preparations:
+                if isinstance(preparation, ChunkPreparation):
+                    continue
+                if preparation.kinds and column.kind not in preparation.kinds:
+                    continue
+                try:
+                    column.prepared(preparation)
+                except Exception:  # noqa: S112 (computed again on the checking thread, where a failure is reported)
+                    continue
+    if len(columns) == frame.shape[1] and columns:  # every column encoded: the whole-chunk preparations
+        for preparation in preparations:
+            if isinstance(preparation, ChunkPreparation):
+                try:
+                    columns[0].ahead[preparation.name] = preparation.compute(columns)
+                except Exception:  # noqa: S112 (computed again on the checking thread)
+                    continue
     return prepared
 
 

@@ -24,7 +24,7 @@ from typing import Any
 
 import pluggy
 
-from ..core.contract import CheckContext, ColumnValues, FieldKind, TableCheck
+from ..core.contract import CheckContext, ChunkPreparation, ColumnValues, FieldKind, TableCheck, ValuesPreparation
 from ..core.errors import OdwbError
 from ..core.events import DATASET_CHECKED, Event
 from ..core.findings import Finding, Severity
@@ -104,8 +104,9 @@ class _Run:
     def frame(self, frame: Any, prepared: dict[int, ArrowCodes] | None = None) -> None:
         """Run the type tally, the field kinds and the checks on a chunk (text cells, index = row numbers).
 
-        ``prepared``: the chunk's columns dictionary-encoded ahead by the CSV reader's thread
-        (:func:`.encoding.prepare_chunk`); the others are encoded here on first use.
+        ``prepared``: the chunk's columns dictionary-encoded ahead by the CSV reader's thread, with what the checks'
+        and kinds' preparations made of them (:func:`.encoding.prepare_chunk`, :func:`preparations`); the others
+        are encoded here on first use.
 
         Each check (its ``check_values`` over the columns, then its ``check_chunk``), each field kind and the type
         tally is a group of jobs run in order on one thread; with ``ODWB_THREADS=2`` groups run on two threads
@@ -205,6 +206,18 @@ def from_arrow(series: Any, number: int, kind: str | None) -> ColumnValues | Non
     """
     codes = arrow_codes(series)
     return None if codes is None else column_values(series, number, kind, codes)
+
+
+def preparations(table_checks: Iterable[Any], kinds: Iterable[FieldKind] = (),
+                 ) -> list[ValuesPreparation | ChunkPreparation]:
+    """The :class:`ValuesPreparation` and :class:`ChunkPreparation` of the checks and field kinds, each name once
+    (those that share one share its result)."""
+    found: dict[str, ValuesPreparation | ChunkPreparation] = {}
+    for owner in [*table_checks, *kinds]:
+        for preparation in getattr(owner, "preparations", ()) or ():
+            if isinstance(preparation, ValuesPreparation | ChunkPreparation):
+                found.setdefault(preparation.name, preparation)
+    return list(found.values())
 
 
 def _split_checks(contributions: list[Any]) -> tuple[list[TableCheck], list[Any]]:
@@ -370,7 +383,9 @@ def _stream_arrow(run: _Run, path: Path, opened: Opened, head: Any, chunk_rows: 
 
     for error in opened.start_errors:
         run.collector.add(from_frictionless(error))
-    for chunk in Blocks(path, run.detected, head, run.context.fields, chunk_rows or BLOCK_ROWS, prepare_chunk):
+    prepare = partial(prepare_chunk, preparations=preparations(run.table_checks, run.kinds.values()),
+                      kinds=run.context.kinds)
+    for chunk in Blocks(path, run.detected, head, run.context.fields, chunk_rows or BLOCK_ROWS, prepare):
         frame = chunk.frame
         if chunk.blank.any():
             rows = frame.index.to_numpy()[chunk.blank]

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, Msg
+from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, Msg, ValuesPreparation
 
 from . import reference as ref
 from .distinct import emit_values, encode, filled, memo, stripped
@@ -55,20 +55,35 @@ def numbers(values: pd.Series) -> pd.Series:
 
 
 def parsed(column: ColumnValues) -> np.ndarray:
-    """The column's distinct values as numbers (NaN where not a number or empty), parsed once per chunk."""
+    """The column's distinct values as numbers (NaN where not a number or empty), parsed once per chunk (ahead, on the
+    CSV reader's thread, for a coordinate column: :data:`NUMBERS`)."""
     return memo(column, "numbers", lambda: _parse(column))
 
 
 def _parse(column: ColumnValues) -> np.ndarray:
-    """``numbers(stripped(column))`` as a float array, straight from the pyarrow values: the plain decimals (the whole
-    column, usually) are cast as they are, with their commas made dots in the bytes; only the others are stripped
-    and go through :func:`numbers`. Records ``filled`` on the way (a plain decimal is never blank)."""
+    """``numbers(stripped(column))`` as a float array: :func:`_parse_pyarrow`'s (made ahead, or now), else through
+    pandas. Records ``filled`` on the way (a plain decimal is never blank)."""
+    found = NUMBERS(column)
+    if found is None:  # a short column, or one pyarrow does not hold
+        return numbers(stripped(column)).to_numpy(dtype=float, na_value=np.nan)
+    result, plain = found
+    if plain:  # a plain decimal is never blank
+        memo(column, "filled", lambda: np.ones(len(result), dtype=bool))
+    return result
+
+
+def _parse_pyarrow(column: ColumnValues) -> tuple[np.ndarray, bool] | None:
+    """``numbers(stripped(column))`` as a float array, straight from the pyarrow values, and whether every value is
+    a plain decimal: the plain decimals (the whole column, usually) are cast as they are, with their commas made
+    dots in the bytes; only the others are stripped and go through :func:`numbers`. None: a short column, or one
+    pyarrow does not hold (:func:`parsed` strips it). A pure function of the column (no :func:`memo`): it may run
+    ahead, on the CSV reader's thread."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     array = column.arrow
     if array is None or len(column) < _FAST or array.null_count:
-        return numbers(stripped(column)).to_numpy(dtype=float, na_value=np.nan)
+        return None
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks()
     dotted = _commas_to_dots(array)
@@ -76,12 +91,16 @@ def _parse(column: ColumnValues) -> np.ndarray:
     result = np.full(len(array), np.nan)
     if plain.all():
         result[:] = pc.cast(dotted, pa.float64()).to_numpy(zero_copy_only=False)
-        memo(column, "filled", lambda: np.ones(len(array), dtype=bool))
-        return result
+        return result, True
     result[plain] = pc.cast(dotted.filter(pa.array(plain)), pa.float64()).to_numpy(zero_copy_only=False)
     others = pd.Series(array.filter(pa.array(~plain)), dtype=column.values.dtype).str.strip()
     result[~plain] = numbers(others).to_numpy(dtype=float, na_value=np.nan)
-    return result
+    return result, False
+
+
+COORDINATE_KINDS = ("wgs84-latitude", "wgs84-longitude", "lambert72-x", "lambert72-y")
+# the parse of a coordinate column's distinct values, made ahead by the engine on the CSV reader's thread
+NUMBERS = ValuesPreparation("belgium-coordinate-numbers", _parse_pyarrow, kinds=COORDINATE_KINDS)
 
 
 def _plain(dotted: Any) -> np.ndarray:
@@ -216,7 +235,8 @@ def _coordinate_kind(name: str, label: Msg, header_patterns: tuple[str, ...],
         yield from validate_values(encode(series, field_name), context)
 
     return FieldKind(name=name, label=label, header_patterns=header_patterns, detect=_detect_numeric, validate=validate,
-                     validate_values=validate_values, threshold=0.8, value_threshold=1.01, priority=10, prefilter=r"\d")
+                     validate_values=validate_values, threshold=0.8, value_threshold=1.01, priority=10, prefilter=r"\d",
+                     preparations=(NUMBERS,))
 
 
 LATITUDE = _coordinate_kind(
