@@ -90,7 +90,9 @@ class _Trimmed:
     def _at(self, at: np.ndarray | None) -> pa.Array:
         import pyarrow as pa
 
-        return self.cells if at is None or len(at) == self.size else self.cells.take(pa.array(at))
+        cells = self.cells
+        assert cells is not None  # callers test it first
+        return cells if at is None or len(at) == self.size else cells.take(pa.array(at))
 
     def filled(self, at: np.ndarray | None = None) -> np.ndarray:
         import pyarrow.compute as pc
@@ -219,7 +221,7 @@ class ColumnStats(BaseTableCheck):
         # A flag once raised stays raised: its patterns are no longer tested in the next chunks.
         if not (counts.other and counts.other_than_placeholder):
             whole = where(WHOLE, others)
-            if plain is not None and plain.any():  # a plain number is WHOLE without comma nor minus
+            if plain is not None and comma is not None and plain.any():  # WHOLE: a plain number without comma nor minus
                 whole |= plain & ~comma & ~trimmed.starts("-")
             other = filled & ~counted & ~whole
             counts.other = counts.other or bool(other.any())
