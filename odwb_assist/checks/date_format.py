@@ -115,9 +115,11 @@ class DateFormatFix:
 def _iso_dates(values: pd.Series) -> pd.Series:
     from .cells import fullmatch_mask, starts_mask
 
-    maybe = values[starts_mask(values, "[ \t]*[0-9]{1,2}[/.-][0-9]")]  # one cheap pass first
-    if maybe.empty:
+    # one cheap pass first; both patterns begin so (« 50.354836 » is not matched twice more)
+    starts = starts_mask(values, "[ \t]*[0-9]{1,2}[/.-][0-9]{1,2}[/.-]")
+    if not starts.any():
         return values
+    maybe = values[starts]
     hits = maybe[fullmatch_mask(maybe, LOCAL_DATE) | fullmatch_mask(maybe, LOCAL_DATETIME)]
     if hits.empty:
         return values

@@ -15,6 +15,7 @@ from .tally import ColumnTally
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
+    import pyarrow as pa
 
 # Written for RE2 (pyarrow): no \s, \d or lookaround, so that pandas does not fall back to Python's re.
 SEPARATORS = "[ .\u00a0\u202f']"
@@ -136,12 +137,34 @@ def _arrow_numbers(values: pd.Series, found: np.ndarray, decimal: str) -> pd.Ser
         return None
     every = bool(found.all())
     hits = cells if every else cells.filter(pa.array(found))
-    cleaned = pc.replace_substring_regex(pc.utf8_trim_whitespace(hits), "[ \u00a0\u202f']", "")
-    cleaned = pc.replace_substring(cleaned, ".", "")
+    if _digits_only(hits):  # « 50,354836 »: nothing to trim nor to take out, one kernel instead of four
+        cleaned = hits
+    else:
+        cleaned = pc.replace_substring_regex(pc.utf8_trim_whitespace(hits), "[ \u00a0\u202f']", "")
+        cleaned = pc.replace_substring(cleaned, ".", "")
     if decimal == ",":
         cleaned = pc.replace_substring(cleaned, ",", ".")
     result = cleaned if every else pc.replace_with_mask(cells, pa.array(found), cleaned.cast(cells.type))
     return pd.Series(result, index=values.index, dtype=values.dtype)
+
+
+_DIGITS = frozenset(b"0123456789,+-")
+
+
+def _digits_only(cells: pa.Array) -> bool:
+    """Whether the bytes of an Arrow text array (one chunk) are all digits, commas and signs (a scan of its buffer)."""
+    import numpy as np
+
+    if not len(cells):
+        return True
+    _, offsets, data = cells.buffers()
+    if data is None:
+        return True
+    ends = np.frombuffer(offsets, dtype=np.int64 if cells.type == "large_string" else np.int32)
+    start, stop = int(ends[cells.offset]), int(ends[cells.offset + len(cells)])
+    allowed = np.zeros(256, dtype=bool)
+    allowed[list(_DIGITS)] = True
+    return bool(allowed[np.frombuffer(data, dtype=np.uint8, count=stop - start, offset=start)].all())
 
 
 @hookimpl

@@ -19,6 +19,7 @@ from ..core.findings import Finding
 from .cells import arrow_fullmatch, arrow_text, fullmatch_mask, re2_safe, starts_mask
 from .cells import compiled as _compiled
 from .decimal_comma import NUMBER_SHARE, PATTERN, SEPARATORS, WS
+from .plain import distinct_cells, plain_numbers
 from .thousands_separator import FIX_PATTERN, SURE_RE2
 from .unit_in_cell import COUNTED, WHOLE
 
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
+KNOWN_CELLS = 20_000  # distinct cells of a column kept at most for the rewrite pass (see :meth:`ColumnStats.known`)
+KNOWN_TOTAL = 200_000  # … over all the columns
 SMALL = 256  # distinct values of a column at most tested in plain Python (a pandas call costs more on so few)
 CATEGORIES = 200  # more distinct values than this: not a category column (as ``UnifyCategories``)
 
@@ -59,12 +62,12 @@ class _Trimmed:
     in pyarrow directly when they are Arrow text (the kernels pandas would call, without its calls around
     them), else through pandas."""
 
-    def __init__(self, values: pd.Series) -> None:
+    def __init__(self, values: pd.Series, trimmed: bool = False) -> None:
         import pyarrow.compute as pc
 
         cells = arrow_text(values)
         self.dtype = values.dtype
-        self.cells = None if cells is None or cells.null_count else pc.utf8_trim_whitespace(cells)
+        self.cells = None if cells is None or cells.null_count else cells if trimmed else pc.utf8_trim_whitespace(cells)
         self._series = values.str.strip() if self.cells is None else None
         self.size = len(values)
 
@@ -84,19 +87,28 @@ class _Trimmed:
 
         return np.asarray(pc.fill_null(result, False).to_numpy(zero_copy_only=False), dtype=bool)
 
-    def filled(self) -> np.ndarray:
+    def _at(self, at: np.ndarray | None) -> pa.Array:
+        import pyarrow as pa
+
+        cells = self.cells
+        assert cells is not None  # callers test it first
+        return cells if at is None or len(at) == self.size else cells.take(pa.array(at))
+
+    def filled(self, at: np.ndarray | None = None) -> np.ndarray:
         import pyarrow.compute as pc
 
         if self.cells is None:
-            return (self.series() != "").to_numpy(dtype=bool)
-        return self._flags(pc.not_equal(self.cells, ""))
+            values = self.series()
+            return ((values if at is None else values.iloc[at]) != "").to_numpy(dtype=bool)
+        return self._flags(pc.not_equal(self._at(at), ""))
 
-    def starts(self, pattern: str) -> np.ndarray:
+    def starts(self, pattern: str, at: np.ndarray | None = None) -> np.ndarray:
         import pyarrow.compute as pc
 
         if self.cells is None or not re2_safe(pattern):
-            return starts_mask(self.series(), pattern)
-        return self._flags(pc.match_substring_regex(self.cells, f"^(?:{pattern})"))
+            values = self.series()
+            return starts_mask(values if at is None else values.iloc[at], pattern)
+        return self._flags(pc.match_substring_regex(self._at(at), f"^(?:{pattern})"))
 
     def texts(self, at: np.ndarray | None) -> list[str]:
         if self.cells is None:
@@ -110,15 +122,16 @@ class _Trimmed:
             return fullmatch_mask(values if at is None else values.iloc[at], pattern)
         return arrow_fullmatch(self.cells if at is None else self.cells.take(at), pattern)
 
-    def placeholders(self) -> np.ndarray:
-        """Where a value is one of the placeholder forms."""
+    def placeholders(self, at: np.ndarray | None = None) -> np.ndarray:
+        """Where a value (at positions ``at``) is one of the placeholder forms."""
         import pyarrow.compute as pc
 
         from .numbers import _PLACEHOLDER_FORMS
 
         if self.cells is None:
-            return self.series().isin(_PLACEHOLDER_FORMS).to_numpy(dtype=bool)
-        return self._flags(pc.is_in(self.cells, value_set=_placeholder_set(self.cells.type)))
+            values = self.series()
+            return (values if at is None else values.iloc[at]).isin(_PLACEHOLDER_FORMS).to_numpy(dtype=bool)
+        return self._flags(pc.is_in(self._at(at), value_set=_placeholder_set(self.cells.type)))
 
 
 @lru_cache(maxsize=4)
@@ -139,23 +152,36 @@ class ColumnStats(BaseTableCheck):
         self.columns: dict[str, Counts] = {}
         self.categories: dict[str, dict[str, list[int]]] = {}  # column -> trimmed value -> [rows, first row]
         self.too_many: set[str] = set()  # columns with more distinct values than a category column has
+        options = getattr(context, "options", None) or {}
+        self.reader = options.get("reader")  # how the check read the file (« arrow »: in pyarrow blocks)
+        self.detected = options.get("detected")
+        self._known: dict[str, pa.Array] = {}  # column -> every distinct non-empty cell met, while few
+        self._rows: dict[str, int] = {}  # column -> rows met
+        self._varied: set[str] = set()  # columns with too many distinct cells to keep
+        self._kept = 0
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         import numpy as np
 
+        self._keep(column)
         if not len(column):
             return ()
         counts = self.columns.setdefault(column.name, Counts())
         weights = column.counts
-        trimmed = _Trimmed(column.values)
+        # The plain numbers (« 50,354836 », « 4351 »: no space, sign but a leading minus, nor point) get the
+        # verdicts every pattern below is known to give them, from the verdict the number checks share
+        # (:func:`.plain.plain_numbers`); the patterns run on the other values only.
+        verdicts = plain_numbers(column)
+        plain, comma = verdicts if verdicts is not None else (None, None)
+        trimmed = _Trimmed(column.values, trimmed=plain is not None and bool(plain.all()))
         values = trimmed
-
-        # Each pattern is tested only where it can match: every one begins with a digit (after spaces and a
-        # sign), and every one but COUNTED (which ends with a word) only matches numbers LOOSE matches.
         everywhere = np.arange(len(values))
-        numeric = everywhere if len(values) <= SMALL else np.flatnonzero(trimmed.starts(NUMERIC_START))
+        rest = everywhere if plain is None else np.flatnonzero(~plain)
 
         def where(pattern: str, at: np.ndarray) -> np.ndarray:
+            mask = np.zeros(len(values), dtype=bool)
+            if not len(at):
+                return mask
             whole = len(at) == len(values)
             if len(at) <= SMALL:  # a few values (wide files: thousands of columns of a few rows): plain Python
                 compiled = _compiled(pattern)
@@ -163,32 +189,52 @@ class ColumnStats(BaseTableCheck):
                                     dtype=bool, count=len(at))
             else:
                 found = trimmed.fullmatch(pattern, None if whole else at)
-            mask = np.zeros(len(values), dtype=bool)
             mask[at[found]] = True
             return mask
 
-        filled = trimmed.filled()
-        loose = where(LOOSE, numeric)
+        def spread(flags: np.ndarray, at: np.ndarray, base: np.ndarray | None = None) -> np.ndarray:
+            mask = np.zeros(len(values), dtype=bool) if base is None else base.copy()
+            mask[at] = flags
+            return mask
+
+        # Each pattern is tested only where it can match: every one begins with a digit (after spaces and a
+        # sign), and every one but COUNTED (which ends with a word) only matches numbers LOOSE matches.
+        if plain is None:
+            numeric = everywhere if len(values) <= SMALL else np.flatnonzero(trimmed.starts(NUMERIC_START))
+            filled = trimmed.filled()
+            loose = where(LOOSE, numeric)
+            placeholder = trimmed.placeholders() & ~loose
+        else:  # a plain number is filled, numeric, LOOSE, no placeholder
+            numeric = np.flatnonzero(spread(trimmed.starts(NUMERIC_START, rest), rest, plain)) if len(rest) \
+                else everywhere
+            filled = spread(trimmed.filled(rest), rest, np.ones(len(values), dtype=bool))
+            loose = where(LOOSE, numeric[~plain[numeric]]) | plain
+            placeholder = spread(trimmed.placeholders(rest), rest) & ~loose
         numbers = np.flatnonzero(loose)
+        others = numbers if plain is None else numbers[~plain[numbers]]  # the numbers that are not plain
         nothing = np.zeros(len(values), dtype=bool)
         counted = where(COUNTED, numeric[~loose[numeric]])
-        placeholder = trimmed.placeholders() & ~loose
         counts.filled += int(weights[filled].sum())
         counts.loose += int(weights[loose].sum())
         counts.placeholders += int(weights[placeholder].sum())
         counts.counted += int(weights[counted].sum())
         # A flag once raised stays raised: its patterns are no longer tested in the next chunks.
         if not (counts.other and counts.other_than_placeholder):
-            other = filled & ~counted & ~where(WHOLE, numbers)
+            whole = where(WHOLE, others)
+            if plain is not None and comma is not None and plain.any():  # WHOLE: a plain number without comma nor minus
+                whole |= plain & ~comma & ~trimmed.starts("-")
+            other = filled & ~counted & ~whole
             counts.other = counts.other or bool(other.any())
             counts.other_than_placeholder = counts.other_than_placeholder or bool((other & ~placeholder).any())
         if not counts.decimal_left:
-            decimal = where(PATTERN, numbers)
+            decimal = where(PATTERN, others)
+            if plain is not None:  # a plain number matches PATTERN when it has a comma
+                decimal |= plain & comma
             counts.decimal = counts.decimal or bool(decimal.any())
-            fixable = where(FIX_PATTERN, numbers) if decimal.any() else nothing
+            fixable = where(FIX_PATTERN, np.flatnonzero(decimal)) if decimal.any() else nothing
             counts.decimal_left = bool((decimal & ~fixable).any())
-        if not counts.sure:
-            counts.sure = bool(where(SURE_RE2, numbers).any())
+        if not counts.sure:  # SURE_RE2 never matches a plain number
+            counts.sure = bool(where(SURE_RE2, others).any())
         if column.name not in self.too_many:
             self._categories(column, trimmed.series(), weights, filled)
         return ()
@@ -225,6 +271,36 @@ class ColumnStats(BaseTableCheck):
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
         return ()
+
+    def _keep(self, column: ColumnValues) -> None:
+        """Remember the distinct cells of a column of few of them (:data:`KNOWN_CELLS`, :data:`KNOWN_TOTAL`)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        name = column.name
+        self._rows[name] = self._rows.get(name, 0) + len(column.codes)
+        if name in self._varied or not len(column):
+            return
+        known = self._known.get(name)
+        cells = distinct_cells(column) if len(column) <= KNOWN_CELLS else None
+        if cells is not None and known is not None:
+            cells = cells.filter(pc.invert(pc.fill_null(pc.is_in(cells, value_set=known), False)))
+            cells = pa.concat_arrays([known, cells.cast(known.type)]) if len(cells) else known
+        before = len(known) if known is not None else 0
+        if cells is None or len(cells) > KNOWN_CELLS or self._kept - before + len(cells) > KNOWN_TOTAL:
+            self._varied.add(name)
+            self._known.pop(name, None)
+            self._kept -= before
+            return
+        self._kept += len(cells) - before
+        self._known[name] = cells
+
+    def known(self, column: str, rows: int) -> pa.Array | None:
+        """Every distinct non-empty cell of ``column`` as the check read it, when the check read it in pyarrow
+        blocks (as the rewrite pass reads it) and saw ``rows`` rows of it; None when not known."""
+        if self.reader != "arrow" or column in self._varied or self._rows.get(column) != rows:
+            return None
+        return self._known.get(column)
 
     def decide(self, column: str, typed: bool) -> Decision:
         """Which number fixes convert ``column`` (``typed``: its placeholders are emptied first)."""

@@ -301,9 +301,18 @@ def _emptied(values: pd.Series) -> pd.Series:
     the known forms (a cheap ``isin`` first), then exactly what :class:`ColumnCounts` flags."""
     import numpy as np
 
+    from .cells import arrow_text
     from .numbers import _PLACEHOLDER_FORMS
 
-    known = values.isin(_PLACEHOLDER_FORMS).to_numpy(dtype=bool)
+    cells = arrow_text(values)
+    if cells is not None and not cells.null_count:  # the same test in pyarrow, without pandas around it
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        forms = pa.array(sorted(_PLACEHOLDER_FORMS), type=cells.type)
+        known = np.asarray(pc.is_in(cells, value_set=forms).to_numpy(zero_copy_only=False), dtype=bool)
+    else:
+        known = values.isin(_PLACEHOLDER_FORMS).to_numpy(dtype=bool)
     if not known.any():
         return values
     mask = np.zeros(len(values), dtype=bool)

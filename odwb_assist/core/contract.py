@@ -330,7 +330,9 @@ class FixPlan:
     preview; None: ``describe`` of its cells), then ``columns`` (labels), then each ``rewrites`` function
     runs on the distinct cells of its column in each block, then ``rename`` renames labels. ``changes`` are
     reported once (rows above the header, renamed labels). ``scan``, when given, first sees every block
-    (as read) so that a rewrite can depend on the whole column: the file is then read twice.
+    (as read) so that a rewrite can depend on the whole column: the file is then read twice. A rewrite is a
+    function of each cell alone, without state: it may run once on every distinct cell of the column as the
+    check met them, and on two columns at once (two threads).
     """
 
     rows: dict[int, str | None] = field(default_factory=dict)

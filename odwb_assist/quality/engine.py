@@ -320,7 +320,8 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
         source=str(path), fields=names, header_row=detected.header_row, kinds=kinds, lang=lang,
         encoding=detected.encoding, delimiter=detected.delimiter, sheet=detected.sheet,
         administration_nis=administration,
-        options={"detected": detected, "types": dict(opened.types)},
+        options={"detected": detected, "types": dict(opened.types),
+                 "reader": ("arrow" if text else "sheet") if arrow else "frictionless"},
     )
     table_checks, frictionless_checks = _split_checks(collect(pm.hook.odwb_checks(context=context)))
     if arrow and frictionless_checks:

@@ -213,7 +213,8 @@ def fix(
         else:
             # cells beyond the header's last column: the check reports them as extra cells, or the row as blank
             beyond = bool(report.stats.get("extra-cell") or report.stats.get("blank-row"))
-            _fix_stream(path, detected, steps, result, log, out, report.fields, beyond)
+            _fix_stream(path, detected, steps, result, log, out, report.fields, beyond,
+                        _known(stats, detected, report.fields, report.rows))
     except BaseException:
         log.finish(keep=False)
         raise
@@ -292,8 +293,17 @@ def _title(chosen: list[Fix]) -> Msg:
                 Msg("Ligne de titre au-dessus de l'en-tête", "Title row above the header"))
 
 
+def _known(stats: ColumnStats, detected: Detected, labels: list[str], rows: int) -> dict[str, Any]:
+    """Every distinct cell of the columns of few of them, as the check read them, when the rewrite pass reads the
+    file the same way (pyarrow blocks of the same CSV, same encoding and delimiter)."""
+    if detected.format != "csv" or stats.detected != detected:
+        return {}
+    found = {label: stats.known(label, rows) for label in labels}
+    return {label: cells for label, cells in found.items() if cells is not None}
+
+
 def _fix_stream(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]], result: FixResult, log: ChangeLog,
-                out: Path, labels_read: list[str], beyond: bool) -> None:
+                out: Path, labels_read: list[str], beyond: bool, known: dict[str, Any]) -> None:
     """The common case: the plans applied block by block, the clean file and the side files written as they come."""
     labels = list(labels_read)
     renames = [plan.rename for _, plan in steps if plan.rename]
@@ -305,9 +315,9 @@ def _fix_stream(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]]
     side = SideFiles(out, labels, result.lang, write=not result.dry_run, above=above)
     try:
         if result.dry_run:
-            done = stream_fixes(path, detected, steps, log, side, None)
+            done = stream_fixes(path, detected, steps, log, side, None, known)
         else:
-            done = _write_stream(out, lambda handle: stream_fixes(path, detected, steps, log, side, handle))
+            done = _write_stream(out, lambda handle: stream_fixes(path, detected, steps, log, side, handle, known))
         if beyond:  # cells beyond the header's last column: another read of the file, only when the check saw some
             side.add_beyond(cells_beyond(path, detected, len(labels)))
     except BaseException:

@@ -40,6 +40,8 @@ class ColumnMemo:
     off: bool = False  # too many distinct cells: each block on its own
     spread: bool = False  # the last block's cells were nearly all different (not worth encoding)
     plain: bool = False  # not Arrow text after a rewrite: each block through pandas
+    seed: pa.Array | None = None  # every distinct non-empty cell of the column, as the check met them (see :func:`seeded`)
+    untouched: bool = False  # seeded, and no step changes any cell: the column's blocks need no rewrite
     _flat: list[pa.Array] | None = None
     _flags: list[np.ndarray] | None = None
 
@@ -116,8 +118,11 @@ def prepare(series: pd.Series, steps: list[Step], memo: ColumnMemo) -> Prepared 
     cells = arrow_text(series)
     if cells is None or cells.null_count or (memo.off and memo.plain):
         return None
+    if memo.seed is not None:
+        _seed(memo, cells.type, series.dtype, steps)
     kept = memo if not memo.off else ColumnMemo()  # a column of too many distinct cells: this block's alone
-    if memo.off and memo.spread:  # nearly every cell differs: no use looking for the same ones
+    direct = memo.off and memo.spread  # nearly every cell differs: no use looking for the same ones
+    if direct:
         codes = np.arange(len(cells))
         uniques = cells
     else:
@@ -143,11 +148,43 @@ def prepare(series: pd.Series, steps: list[Step], memo: ColumnMemo) -> Prepared 
         kept.add(*ran)
     levels, flags = kept.flat(), kept.flags()
     touched = any(flags[step][where].any() for step in range(len(steps)))
-    rows = levels[-1].take(pa.array(where)).take(pa.array(codes)) if touched else None
+    if not touched:
+        rows = None
+    elif direct:  # each row its own value, in order: the last values are the new cells
+        rows = levels[-1]
+    else:
+        rows = levels[-1].take(pa.array(where)).take(pa.array(codes))
     if not memo.off and memo.full():
         memo.off = True
         memo.reset()
     return Prepared(codes, where, levels, flags, rows)
+
+
+def _seed(memo: ColumnMemo, kind: pa.DataType, dtype: Any, steps: list[Step]) -> None:
+    """The column's cells as the check met them (with the empty cell, which it leaves out) rewritten at once:
+    when no step changes any, the column is :attr:`ColumnMemo.untouched`."""
+    import pyarrow as pa
+
+    seed, memo.seed = memo.seed, None
+    if seed is None or memo.off or memo.size:
+        return
+    cells = pa.concat_arrays([seed.cast(kind), pa.array([""], type=kind)])
+    ran = _run(cells, dtype, steps)
+    if ran is None:
+        return
+    memo.add(*ran)
+    memo.untouched = not any(flags.any() for flags in ran[1])
+
+
+def seeded(memo: ColumnMemo, series: pd.Series) -> bool:
+    """Whether a block's column needs no rewrite: every cell of the column is known unchanged (:func:`_seed`) and
+    the block's cells are plain Arrow text, as the check read them."""
+    from ..checks.cells import arrow_text
+
+    if not memo.untouched:
+        return False
+    cells = arrow_text(series)
+    return cells is not None and not cells.null_count
 
 
 def finish(chunk: pd.DataFrame, label: str, steps: list[Step], log: ChangeLog, prepared: Prepared) -> None:

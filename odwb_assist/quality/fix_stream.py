@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -20,11 +21,14 @@ import numpy as np
 import pandas as pd
 
 from ..core.contract import Change, Fix, FixPlan
-from .fix_rewrite import ColumnMemo, Step, finish, prepare, rewrite_column
+from .encoding import release_freed
+from .fix_rewrite import ColumnMemo, Prepared, Step, finish, prepare, rewrite_column, seeded
 from .reader import iter_text_chunks
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    import pyarrow as pa
 
     from .change_log import ChangeLog
     from .detect import Detected
@@ -48,8 +52,11 @@ class Streamed:
 
 
 def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]], log: ChangeLog, side: SideFiles,
-                 handle: IO[bytes] | None) -> Streamed:
-    """Apply ``steps`` (fixes in order, with their plans) to every block; write the clean rows to ``handle``."""
+                 handle: IO[bytes] | None, known: dict[str, pa.Array] | None = None) -> Streamed:
+    """Apply ``steps`` (fixes in order, with their plans) to every block; write the clean rows to ``handle``.
+
+    ``known``: every distinct non-empty cell of some columns, as the check read them (a column none of whose
+    cells a rewrite changes is then left as it is read, block after block)."""
     for _, plan in steps:
         log.extend(plan.changes)
     scans = [plan.scan for _, plan in steps if plan.scan is not None]
@@ -72,23 +79,24 @@ def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]
     renames = [plan.rename for _, plan in steps if plan.rename]
     drop_rows = np.fromiter(drops, dtype=np.int64, count=len(drops))
     total = [0]  # cells remembered over all the columns
-    memos = {label: ColumnMemo(total=total) for label in rewrites}
+    memos = {label: ColumnMemo(total=total, seed=(known or {}).get(label)) for label in rewrites}
     done = Streamed()
     # The clean file is written on a thread of its own (pyarrow joins the cells and the file takes the bytes
     # without the GIL) while the next block is rewritten; one block at most waits to be written, in order.
     workers = _threads()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="odwb-fix-writer") as writer, \
-            ThreadPoolExecutor(max_workers=workers, thread_name_prefix="odwb-fix-columns") as columns:
+            ThreadPoolExecutor(max_workers=max(1, workers - 1), thread_name_prefix="odwb-fix-columns") as columns:
         pending: Future[None] | None = None
         first = True
         for chunk in _blocks(path, detected):
+            release_freed()
             done.rows_before += len(chunk)
             if len(drop_rows):
                 chunk = _drop_rows(chunk, drop_rows, drops, log, side)
             if dropped_columns:
                 chunk = _drop_columns(chunk, dropped_columns, side)
             if len(chunk):
-                _rewrite_block(chunk, rewrites, memos, log, columns if workers > 1 else None)
+                _rewrite_block(chunk, rewrites, memos, log, columns if workers > 1 else None, workers)
             labels = [str(label) for label in chunk.columns]
             for rename in renames:
                 labels = [rename.get(label, label) for label in labels]
@@ -98,7 +106,7 @@ def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]
             if handle is not None:
                 if pending is not None:
                     pending.result()
-                pending = writer.submit(write_block, chunk, handle, first)
+                pending = writer.submit(_write_block, chunk, handle, first)
             first = False
         if pending is not None:
             pending.result()
@@ -106,30 +114,54 @@ def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]
 
 
 def _threads() -> int:
-    """Threads that prepare the columns of a block: ``ODWB_THREADS``, as for the checks (default 1: the calling
-    thread alone). Two threads cost a little more CPU; a shorter wall time could not be shown on a loaded
-    machine, so it stays a choice."""
-    from .parallel import threads
+    """Threads that prepare the columns of a block: ``ODWB_THREADS`` when set, as for the checks; else two (at
+    most the cores). The rewrites of a coordinate or amount column run on each of its cells in pyarrow's kernels,
+    which release the GIL: two such columns are rewritten side by side, for about the same CPU."""
+    import os
 
-    return threads()
+    from .parallel import THREADS_VARIABLE, threads
+
+    if os.environ.get(THREADS_VARIABLE, "").strip():
+        return threads()
+    return max(1, min(2, os.cpu_count() or 1))
 
 
 def _rewrite_block(chunk: pd.DataFrame, rewrites: dict[str, list[Step]], memos: dict[str, ColumnMemo], log: ChangeLog,
-                   pool: ThreadPoolExecutor | None) -> None:
-    """The rewrites of every column of a block: prepared on the pool's threads (``ODWB_THREADS``; pyarrow's
-    kernels release the GIL), then logged and written back in the columns' order, as a serial run does."""
-    present = [label for label in rewrites if label in chunk.columns]
+                   pool: ThreadPoolExecutor | None, workers: int = 1) -> None:
+    """The rewrites of every column of a block: prepared by this thread and the pool's (``workers`` in all, each
+    taking the next column; pyarrow's kernels release the GIL), then logged and written back in the columns'
+    order, as a serial run does."""
+    present = [label for label in rewrites if label in chunk.columns and not seeded(memos[label], chunk[label])]
     if pool is None or len(present) < 2:
         for label in present:
             rewrite_column(chunk, label, rewrites[label], log, memos[label])
         return
-    futures = [pool.submit(prepare, chunk[label], rewrites[label], memos[label]) for label in present]
-    for label, future in zip(present, futures, strict=True):
-        prepared = future.result()
-        if prepared is None:
+    series = [chunk[label] for label in present]  # read here: a frame's column cache is not for two threads
+    prepared: list[Prepared | None] = [None] * len(present)
+    order = iter(range(len(present)))
+    lock = threading.Lock()
+
+    def work() -> None:
+        while True:
+            with lock:
+                at = next(order, None)
+            if at is None:
+                release_freed()  # what other threads freed of this thread's arrays (memory stays flat)
+                return
+            label = present[at]
+            prepared[at] = prepare(series[at], rewrites[label], memos[label])
+
+    helpers = [pool.submit(work) for _ in range(max(1, workers - 1))]
+    try:
+        work()
+    finally:
+        for helper in helpers:
+            helper.result()
+    for label, done in zip(present, prepared, strict=True):
+        if done is None:
             rewrite_column(chunk, label, rewrites[label], log, memos[label])
         else:
-            finish(chunk, label, rewrites[label], log, prepared)
+            finish(chunk, label, rewrites[label], log, done)
 
 
 BLOCK_ROWS: int | None = None  # rows per block (None: the reader's own); tests make it small to cross block edges
@@ -172,6 +204,11 @@ def _quoted() -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerow(["\r", "a"])
     return '[,"\r\n]' if buffer.getvalue().startswith('"') else '[,"\n]'
+
+
+def _write_block(chunk: pd.DataFrame, handle: IO[bytes], header: bool) -> None:
+    write_block(chunk, handle, header)
+    release_freed()  # on the writer's thread: what the other threads freed of its arrays
 
 
 def write_block(chunk: pd.DataFrame, handle: IO[bytes], header: bool) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -48,10 +49,11 @@ def _run(blocks: list[pd.DataFrame], journal: Path, rewrite: object, sample: int
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(CELLS), min_size=1, max_size=40), st.integers(1, 12), st.integers(0, 6),
-       st.integers(1, 4), st.booleans())
+       st.integers(1, 4), st.booleans(), st.booleans())
 def test_remembered_rewrites_match_each_block_on_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                          cells: list[str], size: int, bound: int, sample: int,
-                                                         threads: bool) -> None:
+                                                         threads: bool, seeded: bool) -> None:
+    """(``seeded``: the memos start from the column's distinct cells as the check met them.)"""
     monkeypatch.setattr(fix_rewrite, "MEMO_CELLS", bound)  # small bounds: the memo switches off mid-file
     monkeypatch.setattr(fix_rewrite, "MEMO_TOTAL", bound + 3)
 
@@ -62,11 +64,12 @@ def test_remembered_rewrites_match_each_block_on_its_own(tmp_path: Path, monkeyp
 
     def remembered(blocks: list[pd.DataFrame], log: ChangeLog) -> None:
         total = [0]
-        memos = {label: fix_rewrite.ColumnMemo(total=total) for label in "ab"}
+        seed = pa.array(sorted(set(cells) - {""})) if seeded and set(cells) - {""} else None
+        memos = {label: fix_rewrite.ColumnMemo(total=total, seed=seed) for label in "ab"}
         rewrites = dict.fromkeys("ab", STEPS)
         with ThreadPoolExecutor(2) as pool:
             for block in blocks:
-                fix_stream._rewrite_block(block, rewrites, memos, log, pool if threads else None)
+                fix_stream._rewrite_block(block, rewrites, memos, log, pool if threads else None, 2 if threads else 1)
 
     old_cells, old_log = _run(_blocks(cells, size), tmp_path / "old.csv", plain, sample)
     new_cells, new_log = _run(_blocks(cells, size), tmp_path / "new.csv", remembered, sample)
@@ -90,6 +93,28 @@ def test_a_repeated_column_is_rewritten_once_per_distinct_cell(monkeypatch: pyte
         assert set(block["a"]) <= {"1-2", "3-4", "5"}
     assert sum(seen) == 3  # three distinct cells in the whole column, each rewritten once
     assert log.counts["slash"] == 150
+
+
+def test_a_column_no_rewrite_changes_is_left_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its distinct cells as the check met them are rewritten once, at the first block; no step changes any, so
+    the next blocks are not looked at, and nothing is logged."""
+    seen: list[int] = []
+
+    def counting(values: pd.Series) -> pd.Series:
+        seen.append(len(values))
+        return values.str.replace("/", "-", regex=False)
+
+    log = ChangeLog(None, "fr")
+    memos = {"a": fix_rewrite.ColumnMemo(seed=pa.array(["Namur", "Ciney"])),
+             "b": fix_rewrite.ColumnMemo(seed=pa.array(["Ciney", "1/2", "Namur"]))}
+    blocks = _blocks(["Namur", "Ciney", "", "Namur"] * 30, 20)
+    blocks = [block.assign(b=block["b"].where(block["b"] != "Namur", "1/2")) for block in blocks]
+    for block in blocks:
+        fix_stream._rewrite_block(block, {"a": [("slash", counting)], "b": [("slash", counting)]}, memos, log, None)
+    assert memos["a"].untouched and not memos["b"].untouched
+    assert seen == [3, 4]  # each column's known cells and the empty cell, once
+    assert log.counts["slash"] == 60  # « 1/2 » in column b, every block
+    assert all(set(block["a"]) == {"Namur", "Ciney", ""} for block in blocks)
 
 
 @pytest.mark.parametrize("rewrite", [lambda values: values.map(len), lambda values: values.where(values != "c")])
@@ -155,3 +180,10 @@ def test_decimal_rewrite_in_pyarrow_matches_pandas(monkeypatch: pytest.MonkeyPat
     assert arrow.dtype == pandas.dtype
     assert arrow.index.equals(pandas.index)
     assert arrow.tolist() == pandas.tolist()
+
+
+def test_placeholders_are_emptied_alike_in_pyarrow_and_pandas() -> None:
+    cells = ["12", "n.d.", "-", " - ", "N.D.", "x", "", "/", "n.c.", "0"]
+    arrow = _emptied(pd.Series(cells, dtype="str"))
+    assert arrow.tolist() == _emptied(pd.Series(cells, dtype=object)).tolist()
+    assert arrow.tolist() != cells  # some placeholder emptied

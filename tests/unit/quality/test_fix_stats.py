@@ -5,11 +5,14 @@ only where they can match)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from odwb_assist.checks import fix_stats
 from odwb_assist.checks.decimal_comma import PATTERN
 from odwb_assist.checks.fix_stats import LOOSE, SMALL, ColumnStats, Counts
 from odwb_assist.checks.numbers import _PLACEHOLDER_FORMS
@@ -44,9 +47,43 @@ def _expected(cells: list[str]) -> Counts:
 @settings(max_examples=60, deadline=None)
 @given(st.lists(CELL, max_size=40), st.integers(0, 2 * SMALL))
 def test_counts_equal_a_cell_by_cell_count(cells: list[str], more: int) -> None:
-    cells = cells + [f"{n},5" if n % 3 else f"{n} places" if n % 2 else f"rue {n}" for n in range(more)]
+    cells = cells + [f"{n},5" if n % 3 else f"-{n}" if n % 4 == 0 else f"{n} places" if n % 2 else f"rue {n}"
+                     for n in range(more)]  # plain numbers (« 12,5 », « -12 »): the verdict the number checks share
     stats = ColumnStats()
     stats.start(None)  # type: ignore[arg-type]
     column = ColumnValues.from_series(pd.Series(cells, name="c", dtype="str"), 0)
     list(stats.check_values(column, None))  # type: ignore[arg-type]
     assert stats.columns.get("c", Counts()) == _expected(cells)
+
+
+def _checked(tmp_path: Path, lines: list[str]) -> tuple[ColumnStats, int]:
+    from odwb_assist.core.plugins import default_plugin_manager
+    from odwb_assist.quality.fix_engine import _check_with
+
+    path = tmp_path / "t.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    stats = ColumnStats()
+    report = _check_with(stats, path, default_plugin_manager(), None, "fr")
+    return stats, report.rows
+
+
+def test_the_distinct_cells_of_a_column_of_few_are_known_for_the_rewrite_pass(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fix_stats, "KNOWN_CELLS", 50)
+    rows = [f"{['Namur', 'Ciney ', ''][n % 3]},{n},{n % 7}" for n in range(300)]
+    stats, count = _checked(tmp_path, ["commune,id,code", *rows])
+    assert count == 300
+    assert sorted(stats.known("commune", count).to_pylist()) == ["Ciney ", "Namur"]  # the empty cell left out
+    assert sorted(stats.known("code", count).to_pylist()) == [str(n) for n in range(7)]
+    assert stats.known("id", count) is None  # 300 distinct cells: too many to keep
+    assert stats.known("commune", count + 1) is None  # not the rows the rewrite pass reads
+
+
+def test_no_distinct_cells_known_when_the_check_did_not_read_pyarrow_blocks(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from odwb_assist.quality.engine import ENGINE_VARIABLE
+
+    monkeypatch.setenv(ENGINE_VARIABLE, "frictionless")
+    stats, count = _checked(tmp_path, ["commune,code", *(f"Namur,{n % 3}" for n in range(100))])
+    assert count == 100
+    assert stats.known("commune", count) is None
