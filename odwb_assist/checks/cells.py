@@ -224,3 +224,42 @@ def starts_mask(values: pd.Series, pattern: str) -> np.ndarray:
 
     return np.asarray(pc.fill_null(pc.match_substring_regex(cells, f"^(?:{pattern})"), False)
                       .to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def first_bytes(cells: pa.Array) -> np.ndarray:
+    """The first byte (UTF-8) of each Arrow text cell, read from its buffers without a kernel call; 0 for an empty
+    or null cell. An ASCII character is its own byte: a test on a first ASCII character is exact this way."""
+    import numpy as np
+    import pyarrow as pa
+
+    count = len(cells)
+    found = np.zeros(count, dtype=np.uint8)
+    if not count:
+        return found
+    _, offsets_buffer, data_buffer = cells.buffers()[:3]
+    width = np.int64 if pa.types.is_large_string(cells.type) else np.int32
+    offsets = np.frombuffer(offsets_buffer, dtype=width)[cells.offset: cells.offset + count + 1]
+    if data_buffer is None or not len(data_buffer):
+        return found
+    data = np.frombuffer(data_buffer, dtype=np.uint8)
+    starts = offsets[:-1]
+    filled = offsets[1:] > starts
+    found[filled] = data[starts[filled]]
+    if cells.null_count:
+        found[~np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)] = 0
+    return found
+
+
+@lru_cache(maxsize=64)
+def byte_set(characters: tuple[str, ...] | str) -> np.ndarray:
+    """A lookup table over bytes: True at each of ``characters`` (ASCII), for ``byte_set(...)[first_bytes(cells)]``
+    (read-only: shared by every caller)."""
+    import numpy as np
+
+    table = np.zeros(256, dtype=bool)
+    for character in characters:
+        if ord(character) > 127:
+            raise ValueError(f"not an ASCII character: {character!r}")
+        table[ord(character)] = True
+    table.flags.writeable = False
+    return table
