@@ -71,17 +71,42 @@ def filled_mask(chunk: pd.DataFrame, values: dict[int, ColumnValues] | None = No
         return np.zeros(chunk.shape, dtype=bool)
     if len(chunk) < STACK_ROWS:
         return grid(_not_blank(stacked(chunk)), chunk)
-    found = np.empty(chunk.shape, dtype=bool)
+    found = np.empty(chunk.shape[::-1], dtype=bool)  # a column's cells side by side: counting rows sums columns
     for position in range(len(chunk.columns)):
         column = (values or {}).get(position)
         if column is not None and len(column.codes) == len(chunk):
             distinct = arrow_text(column.values)
             if distinct is not None:
-                keep = np.asarray(_not_blank(distinct).to_numpy(zero_copy_only=False), dtype=bool)
-                found[:, position] = column.row_mask(keep)
+                found[position] = column.row_mask(not_blank(distinct))
                 continue
-        cells = stacked(chunk, [position])
-        found[:, position] = np.asarray(_not_blank(cells).to_numpy(zero_copy_only=False), dtype=bool)
+        cells = getattr(chunk.iloc[:, position].array, "_pa_array", None)  # pandas' Arrow-backed text as it is
+        if cells is None or not _is_text(cells.type):
+            cells = stacked(chunk, [position])
+        found[position] = not_blank(cells)
+    return found.T
+
+
+def _is_text(kind: pa.DataType) -> bool:
+    import pyarrow as pa
+
+    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
+
+
+def not_blank(cells: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """:func:`_not_blank` as a NumPy mask: a cell that starts with a printable ASCII character (not a space) is not
+    blank, read from the buffers; the kernel runs on the others only (blanks, accented or empty-looking cells)."""
+    import numpy as np
+    import pyarrow as pa
+
+    if isinstance(cells, pa.ChunkedArray):
+        parts = [not_blank(part) for part in cells.chunks]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
+    first, filled = _heads(cells)
+    found = (first > 0x20) & (first < 0x7F)
+    doubt = filled & ~found
+    if doubt.any():
+        at = np.flatnonzero(doubt)
+        found[at] = np.asarray(_not_blank(cells.take(pa.array(at))).to_numpy(zero_copy_only=False), dtype=bool)
     return found
 
 
@@ -229,25 +254,28 @@ def starts_mask(values: pd.Series, pattern: str) -> np.ndarray:
 def first_bytes(cells: pa.Array) -> np.ndarray:
     """The first byte (UTF-8) of each Arrow text cell, read from its buffers without a kernel call; 0 for an empty
     or null cell. An ASCII character is its own byte: a test on a first ASCII character is exact this way."""
+    return _heads(cells)[0]
+
+
+def _heads(cells: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`first_bytes`, and which cells are neither empty nor null."""
     import numpy as np
     import pyarrow as pa
 
     count = len(cells)
-    found = np.zeros(count, dtype=np.uint8)
-    if not count:
-        return found
+    first = np.zeros(count, dtype=np.uint8)
     _, offsets_buffer, data_buffer = cells.buffers()[:3]
+    if not count or data_buffer is None or not len(data_buffer):
+        return first, np.zeros(count, dtype=bool)
     width = np.int64 if pa.types.is_large_string(cells.type) else np.int32
     offsets = np.frombuffer(offsets_buffer, dtype=width)[cells.offset: cells.offset + count + 1]
-    if data_buffer is None or not len(data_buffer):
-        return found
     data = np.frombuffer(data_buffer, dtype=np.uint8)
     starts = offsets[:-1]
     filled = offsets[1:] > starts
-    found[filled] = data[starts[filled]]
     if cells.null_count:
-        found[~np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)] = 0
-    return found
+        filled &= np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+    first[filled] = data[starts[filled]]
+    return first, filled
 
 
 @lru_cache(maxsize=64)
