@@ -15,11 +15,13 @@ from .plain import distinct_cells, pattern_mask, plain_numbers, values_fullmatch
 from .tally import SMALL_VALUES, ColumnTally
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 # Unambiguous: spaces or apostrophes between groups, several dot groups, or dot groups and a decimal comma.
 SURE_RE2 = ("[ \t]*[+-]?[1-9][0-9]{0,2}(?:(?:[ \u00a0\u202f'][0-9]{3})+(?:,[0-9]+)?|(?:[.][0-9]{3}){2,}(?:,[0-9]+)?"
             "|(?:[.][0-9]{3})+,[0-9]+)[ \t]*")
+SURE_FIRST = " \t+-123456789"  # the characters a match of SURE_RE2 may start with
 # Ambiguous: 1.250 is 1250 only if no value of the column has another number of decimals or starts with
 # « 0. » (a first group of thousands never starts with 0: 0.856 is a decimal number).
 DOT3 = "[ \t]*[+-]?[1-9][0-9]{0,2}[.][0-9]{3}[ \t]*"
@@ -32,6 +34,24 @@ TIP = Msg("Écrivez les nombres sans séparateur de milliers (1250, pas 1 250 ni
           "décochez « séparateur de milliers », ou lancez « odwb-assist fix ».",
           "Write numbers without thousands separators (1250, not 1 250 or 1.250): Format cells > Number, untick "
           "'thousands separator', or run 'odwb-assist fix'.")
+
+
+def _sure_mask(column: ColumnValues) -> np.ndarray:
+    """:func:`.plain.pattern_mask` of :data:`SURE_RE2`, run only on the values whose first character may start a
+    match (a space, a sign or a digit but 0: « 087/… », « BE0… », « Rue… » and dates « 05/… » cannot)."""
+    import numpy as np
+
+    from .cells import byte_set, first_bytes
+
+    verdicts = plain_numbers(column)
+    cells = distinct_cells(column) if verdicts is not None else None
+    if verdicts is None or cells is None:
+        return pattern_mask(column, SURE_RE2)
+    at = np.flatnonzero(~verdicts[0] & byte_set(SURE_FIRST)[first_bytes(cells)])
+    mask = np.zeros(len(column), dtype=bool)
+    if len(at):
+        mask[at] = values_fullmatch(column, SURE_RE2, None, at)
+    return mask
 
 
 class ThousandsSeparatorCheck(BaseTableCheck):
@@ -54,9 +74,9 @@ class ThousandsSeparatorCheck(BaseTableCheck):
 
         name = column.name
         if name in self.text:
-            self.sure.add_values(column, pattern_mask(column, SURE_RE2))
-        if name not in self.dotted or not len(column):
-            return ()
+            self.sure.add_values(column, _sure_mask(column))
+        if name not in self.dotted or not len(column) or self.other[name] or name in context.kinds:
+            return ()  # a column with other decimals, or of a known kind, has its dotted numbers read in ``end``
         python = len(column) <= SMALL_VALUES
         verdicts = None if python else plain_numbers(column)
         if verdicts is not None and verdicts[0].all():
