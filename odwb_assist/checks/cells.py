@@ -280,14 +280,52 @@ def _heads(cells: pa.Array) -> tuple[np.ndarray, np.ndarray]:
 
 @lru_cache(maxsize=64)
 def byte_set(characters: tuple[str, ...] | str) -> np.ndarray:
-    """A lookup table over bytes: True at each of ``characters`` (ASCII), for ``byte_set(...)[first_bytes(cells)]``
-    (read-only: shared by every caller)."""
+    """A lookup table over bytes, for ``byte_set(...)[first_bytes(cells)]``: True at each of ``characters``, an ASCII
+    character or a byte value written as ``chr(byte)`` (« \\xe2 »: the first byte of « € », « ‰ »…). Read-only."""
     import numpy as np
 
     table = np.zeros(256, dtype=bool)
     for character in characters:
-        if ord(character) > 127:
-            raise ValueError(f"not an ASCII character: {character!r}")
+        if ord(character) > 255:
+            raise ValueError(f"not a byte: {character!r}")
         table[ord(character)] = True
     table.flags.writeable = False
     return table
+
+
+
+def holding(cells: pa.Array | pa.ChunkedArray, characters: str = "", *, letters: bool = False,
+            non_ascii: bool = False) -> np.ndarray:
+    """Which Arrow text cells hold one of ``characters`` (ASCII), an ASCII letter (``letters``) or a non-ASCII
+    character (``non_ascii``), read from the buffers (no kernel call: one comparison per byte, and a search for the
+    few cells that hold a hit); exact on UTF-8 text. Nulls are False."""
+    import numpy as np
+    import pyarrow as pa
+
+    if isinstance(cells, pa.ChunkedArray):
+        parts = [holding(part, characters, letters=letters, non_ascii=non_ascii) for part in cells.chunks]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
+    count = len(cells)
+    found = np.zeros(count, dtype=bool)
+    _, offsets_buffer, data_buffer = cells.buffers()[:3]
+    if not count or data_buffer is None or not len(data_buffer):
+        return found
+    width = np.int64 if pa.types.is_large_string(cells.type) else np.int32
+    offsets = np.frombuffer(offsets_buffer, dtype=width)[cells.offset: cells.offset + count + 1]
+    low, high = int(offsets[0]), int(offsets[-1])
+    data = np.frombuffer(data_buffer, dtype=np.uint8)[low:high]
+    hit = np.zeros(len(data), dtype=bool)
+    for character in characters:
+        if ord(character) > 127:
+            raise ValueError(f"not an ASCII character: {character!r}")
+        hit |= data == ord(character)
+    if letters:
+        hit |= ((data | 0x20) - 97).astype(np.uint8) < 26
+    if non_ascii:
+        hit |= data >= 0x80
+    at = np.flatnonzero(hit)
+    if len(at):
+        found[np.searchsorted(offsets[1:] - low, at, side="right")] = True
+        if cells.null_count:
+            found &= np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+    return found

@@ -1,0 +1,81 @@
+"""Byte prefilters read from Arrow buffers (issue 17): each gives the verdict of the Python test it stands for."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from odwb_assist.checks import cells
+from odwb_assist.core.contract import ColumnValues
+
+ALPHABET = list(" \t\n\x1c\x85\xa0\u2003\u202f\u212a@aZé€$%‰²°[`{~!0159.,'/+-=mkgEURl")
+
+
+def _texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 6))) for _ in range(count)]
+
+
+def _shapes(texts: list[str]) -> list[pa.Array | pa.ChunkedArray]:
+    """The same cells as a plain array, a sliced large-string array with a null before them, and a chunked array."""
+    half = len(texts) // 2
+    return [pa.array(texts), pa.array([None, *texts], type=pa.large_string()).slice(1),
+            pa.chunked_array([pa.array(texts[:half]), pa.array(texts[half:])])]
+
+
+@pytest.mark.parametrize("shape", range(3))
+def test_the_byte_tests_give_python_s_verdicts(shape: int) -> None:
+    texts = _texts(30_000, seed=shape)
+    array = _shapes(texts)[shape]
+    assert cells.not_blank(array).tolist() == [text.strip() != "" for text in texts]
+    assert cells.holding(array, "@").tolist() == ["@" in text for text in texts]
+    assert cells.holding(array, "%$", letters=True, non_ascii=True).tolist() == [
+        any(c in "%$" or (c.isascii() and c.isalpha()) or not c.isascii() for c in text) for text in texts]
+    if not isinstance(array, pa.ChunkedArray):
+        first = cells.first_bytes(array)
+        assert first.tolist() == [text.encode()[0] if text else 0 for text in texts]
+        assert cells.byte_set("=+")[first].tolist() == [text[:1] in ("=", "+") for text in texts]
+
+
+def test_nulls_are_neither_filled_nor_holding() -> None:
+    array = pa.array(["a@", None, " ", "", "x"])
+    assert cells.not_blank(array).tolist() == [True, False, False, False, True]
+    assert cells.holding(array, "@x").tolist() == [True, False, False, False, True]
+    assert cells.first_bytes(array).tolist() == [ord("a"), 0, ord(" "), 0, ord("x")]
+
+
+def test_filled_mask_counts_every_shape_of_column() -> None:
+    texts = _texts(5_000, seed=9)
+    rows = range(2, 5_002)
+    chunk = pd.DataFrame({"arrow": pd.Series(texts, index=rows, dtype="str"),
+                          "object": pd.Series(texts[::-1], index=rows, dtype=object)})
+    expected = np.stack([[t.strip() != "" for t in texts], [t.strip() != "" for t in texts[::-1]]], axis=1)
+    assert np.array_equal(cells.filled_mask(chunk), expected)
+    values = {0: ColumnValues.from_series(chunk["arrow"], 1)}
+    assert np.array_equal(cells.filled_mask(chunk, values), expected)
+
+
+def test_byte_set_refuses_a_character_that_is_not_a_byte() -> None:
+    with pytest.raises(ValueError):
+        cells.byte_set("€")
+
+
+def test_unit_and_thousands_prefilters_keep_the_pattern_s_verdicts() -> None:
+    from odwb_assist.checks.thousands_separator import SURE_RE2, _sure_mask
+    from odwb_assist.checks.unit_in_cell import PATTERN, _unit_mask
+
+    rng = random.Random(5)
+    alphabet = list(" \t+-0123456789.,'€$%‰²°mkKgtlhEURusdpace\u212a\u00a0\u202f/")
+    texts = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 7))) for _ in range(60_000)})
+    texts += ["12 m", "1.250,50 €", "45%", "€ 12", "$5", "12 places", "3 KWh", "1 250", "12.500.000", "50,3", "-12"]
+    column = ColumnValues.from_series(pd.Series(texts, dtype="str"), 1)
+    unit = [re.fullmatch(PATTERN, text) is not None for text in column.texts]
+    sure = [re.fullmatch(SURE_RE2, text) is not None for text in column.texts]
+    assert sum(unit) > 100 and sum(sure) > 10
+    assert _unit_mask(column).tolist() == unit
+    assert _sure_mask(column).tolist() == sure
