@@ -257,8 +257,13 @@ def first_bytes(cells: pa.Array) -> np.ndarray:
     return _heads(cells)[0]
 
 
-def _heads(cells: pa.Array) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`first_bytes`, and which cells are neither empty nor null."""
+def byte_at(cells: pa.Array, index: int) -> np.ndarray:
+    """The byte at ``index`` (UTF-8, from 0) of each Arrow text cell, as :func:`first_bytes`; 0 when it is shorter."""
+    return _heads(cells, index)[0]
+
+
+def _heads(cells: pa.Array, index: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """The byte at ``index`` of each cell (0 when there is none), and which cells are longer than ``index``."""
     import numpy as np
     import pyarrow as pa
 
@@ -270,7 +275,7 @@ def _heads(cells: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     width = np.int64 if pa.types.is_large_string(cells.type) else np.int32
     offsets = np.frombuffer(offsets_buffer, dtype=width)[cells.offset: cells.offset + count + 1]
     data = np.frombuffer(data_buffer, dtype=np.uint8)
-    starts = offsets[:-1]
+    starts = offsets[:-1] + index
     filled = offsets[1:] > starts
     if cells.null_count:
         filled &= np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
