@@ -251,34 +251,38 @@ def starts_mask(values: pd.Series, pattern: str) -> np.ndarray:
                       .to_numpy(zero_copy_only=False), dtype=bool)
 
 
-def first_bytes(cells: pa.Array) -> np.ndarray:
-    """The first byte (UTF-8) of each Arrow text cell, read from its buffers without a kernel call; 0 for an empty
-    or null cell. An ASCII character is its own byte: a test on a first ASCII character is exact this way."""
-    return _heads(cells)[0]
+def first_bytes(cells: pa.Array, at: np.ndarray | None = None) -> np.ndarray:
+    """The first byte (UTF-8) of each Arrow text cell (of those at positions ``at``), read from its buffers without a
+    kernel call; 0 for an empty or null cell. An ASCII character is its own byte: a test on a first ASCII character
+    is exact this way."""
+    return _heads(cells, 0, at)[0]
 
 
-def byte_at(cells: pa.Array, index: int) -> np.ndarray:
+def byte_at(cells: pa.Array, index: int, at: np.ndarray | None = None) -> np.ndarray:
     """The byte at ``index`` (UTF-8, from 0) of each Arrow text cell, as :func:`first_bytes`; 0 when it is shorter."""
-    return _heads(cells, index)[0]
+    return _heads(cells, index, at)[0]
 
 
-def _heads(cells: pa.Array, index: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """The byte at ``index`` of each cell (0 when there is none), and which cells are longer than ``index``."""
+def _heads(cells: pa.Array, index: int = 0, at: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The byte at ``index`` of each cell (of those at positions ``at``; 0 when there is none), and which cells are
+    longer than ``index``."""
     import numpy as np
     import pyarrow as pa
 
-    count = len(cells)
+    count = len(cells) if at is None else len(at)
     first = np.zeros(count, dtype=np.uint8)
     _, offsets_buffer, data_buffer = cells.buffers()[:3]
     if not count or data_buffer is None or not len(data_buffer):
         return first, np.zeros(count, dtype=bool)
     width = np.int64 if pa.types.is_large_string(cells.type) else np.int32
-    offsets = np.frombuffer(offsets_buffer, dtype=width)[cells.offset: cells.offset + count + 1]
+    offsets = np.frombuffer(offsets_buffer, dtype=width)[cells.offset: cells.offset + len(cells) + 1]
     data = np.frombuffer(data_buffer, dtype=np.uint8)
-    starts = offsets[:-1] + index
-    filled = offsets[1:] > starts
+    starts, ends = (offsets[:-1], offsets[1:]) if at is None else (offsets[at], offsets[at + 1])
+    starts = starts + index
+    filled = ends > starts
     if cells.null_count:
-        filled &= np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+        valid = np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+        filled &= valid if at is None else valid[at]
     first[filled] = data[starts[filled]]
     return first, filled
 

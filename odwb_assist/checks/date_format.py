@@ -47,12 +47,14 @@ def _local_mask(column: ColumnValues) -> np.ndarray:
     cells = distinct_cells(column) if verdicts is not None else None
     if verdicts is None or cells is None:
         return pattern_mask(column, LOCAL)
-    first = first_bytes(cells)
-    separator = byte_set("/.-")
-    maybe = byte_set(" \t")[first] | (byte_set("0123456789")[first]
-                                       & (separator[byte_at(cells, 1)] | separator[byte_at(cells, 2)]))
-    at = np.flatnonzero(maybe & ~verdicts[0])
     mask = np.zeros(len(column), dtype=bool)
+    at = np.flatnonzero(~verdicts[0])  # a plain number is no date
+    if not len(at):
+        return mask
+    first = first_bytes(cells, at)
+    separator = byte_set("/.-")
+    at = at[byte_set(" \t")[first] | (byte_set("0123456789")[first]
+                                      & (separator[byte_at(cells, 1, at)] | separator[byte_at(cells, 2, at)]))]
     if len(at):
         mask[at] = values_fullmatch(column, LOCAL, None, at)
     return mask

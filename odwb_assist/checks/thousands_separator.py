@@ -47,7 +47,8 @@ def _sure_mask(column: ColumnValues) -> np.ndarray:
     cells = distinct_cells(column) if verdicts is not None else None
     if verdicts is None or cells is None:
         return pattern_mask(column, SURE_RE2)
-    at = np.flatnonzero(~verdicts[0] & byte_set(SURE_FIRST)[first_bytes(cells)])
+    at = np.flatnonzero(~verdicts[0])  # a plain number has no separator
+    at = at[byte_set(SURE_FIRST)[first_bytes(cells, at)]]
     mask = np.zeros(len(column), dtype=bool)
     if len(at):
         mask[at] = values_fullmatch(column, SURE_RE2, None, at)

@@ -44,11 +44,11 @@ def _unit_mask(column: ColumnValues) -> np.ndarray:
     cells = distinct_cells(column) if verdicts is not None else None
     if verdicts is None or cells is None:
         return pattern_mask(column, PATTERN)
-    maybe = ~verdicts[0] & byte_set(UNIT_FIRST)[first_bytes(cells)]
-    if maybe.any():
-        maybe &= holding(cells, "%$", letters=True, non_ascii=True)
-    at = np.flatnonzero(maybe)
     mask = np.zeros(len(column), dtype=bool)
+    at = np.flatnonzero(~verdicts[0])  # a plain number holds no unit
+    at = at[byte_set(UNIT_FIRST)[first_bytes(cells, at)]]
+    if len(at):
+        at = at[holding(cells, "%$", letters=True, non_ascii=True)[at]]
     if len(at):
         mask[at] = values_fullmatch(column, PATTERN, None, at)
     return mask

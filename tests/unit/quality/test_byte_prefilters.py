@@ -100,3 +100,10 @@ def test_date_prefilter_keeps_the_pattern_s_verdicts() -> None:
     array = pa.array(["ab", "", None, "xyz"])
     assert cells.byte_at(array, 1).tolist() == [ord("b"), 0, 0, ord("y")]
     assert cells.byte_at(array, 2).tolist() == [0, 0, 0, ord("z")]
+
+
+def test_bytes_read_at_some_positions_only() -> None:
+    array = pa.array(["ab", None, "", "xyz", "é"]).slice(1)
+    at = np.array([3, 0, 2])
+    assert cells.first_bytes(array, at).tolist() == [0xC3, 0, ord("x")]
+    assert cells.byte_at(array, 1, at).tolist() == [0xA9, 0, ord("y")]
