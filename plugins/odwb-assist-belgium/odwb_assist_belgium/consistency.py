@@ -20,7 +20,7 @@ from odwb_assist.plugin import BaseTableCheck, CheckContext, ColumnValues, Findi
 
 from . import reference as ref
 from .commune import HEADER_PATTERNS as COMMUNE_HEADERS
-from .distinct import StashedColumns, memo, row_cells, stripped
+from .distinct import StashedColumns, memo, row_cells, stripped, trimmed
 from .findings import VALUE_CACHE, emit
 from .nis import current_code
 
@@ -99,6 +99,7 @@ class CommuneConsistencyCheck(StashedColumns, BaseTableCheck):
 
 Judge = Callable[[str, str], "dict[str, str] | None"]
 _SMALL = 5000  # distinct values: up to this, a column's stripped values are numbered in plain Python
+_PAIR_SPACE = 4_000_000  # (code, name) combinations: up to this, the pairs present are found by counting, no hashing
 
 
 @lru_cache(maxsize=VALUE_CACHE)
@@ -114,6 +115,8 @@ def _constant(values: dict[str, str]) -> Callable[[str], dict[str, str]]:
 def _keys(column: ColumnValues) -> tuple[np.ndarray, list[str]]:
     """Per row: the position of its stripped cell among the distinct stripped cells (-1 when blank); those cells."""
     def compute() -> tuple[np.ndarray, list[str]]:
+        if trimmed(column):  # nothing to strip: the distinct values stay distinct, none is blank
+            return column.codes, column.texts
         values = stripped(column)
         if len(values) <= _SMALL:  # a code or name column holds a few hundred values: plain Python
             seen: dict[str, int] = {}
@@ -138,7 +141,13 @@ def _pairs(column: ColumnValues, other: ColumnValues, error_type: str, judge: Ju
     if not both.any():
         return
     width = len(b_texts) + 1
-    order, uniques = pd.factorize(a[both] * width + b[both])  # distinct pairs, in order of first appearance
+    keys = a[both] * width + b[both]
+    if len(a_texts) * width <= _PAIR_SPACE:  # most chunks hold no mismatch: the pairs judged in any order first
+        present = np.flatnonzero(np.bincount(keys, minlength=len(a_texts) * width))
+        if all(judge(a_texts[key], b_texts[key_b]) is None
+               for key, key_b in zip((present // width).tolist(), (present % width).tolist(), strict=True)):
+            return
+    order, uniques = pd.factorize(keys)  # distinct pairs, in order of first appearance
     verdicts: dict[int, dict[str, str]] = {}
     for position, (a_key, b_key) in enumerate(zip((uniques // width).tolist(), (uniques % width).tolist(), strict=True)):
         verdict = judge(a_texts[a_key], b_texts[b_key])

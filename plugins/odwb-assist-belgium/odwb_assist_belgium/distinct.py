@@ -55,18 +55,18 @@ def memo(column: ColumnValues, key: str, compute: Callable[[], T]) -> T:
 def stripped(column: ColumnValues) -> pd.Series:
     """The distinct values stripped of surrounding spaces (index 0..k-1, as ``column.values``): ``column.values``
     itself when none needs it (read only)."""
-    return memo(column, "stripped", lambda: column.values if _trimmed(column) else column.values.str.strip())
+    return memo(column, "stripped", lambda: column.values if trimmed(column) else column.values.str.strip())
 
 
 def filled(column: ColumnValues) -> np.ndarray:
     """Over the distinct values: True where the stripped value is not empty (« non-empty » as the kinds mean it)."""
     import numpy as np
 
-    return memo(column, "filled", lambda: np.ones(len(column), dtype=bool) if _trimmed(column)
+    return memo(column, "filled", lambda: np.ones(len(column), dtype=bool) if trimmed(column)
                 else (stripped(column) != "").to_numpy(dtype=bool))
 
 
-def _trimmed(column: ColumnValues) -> bool:
+def trimmed(column: ColumnValues) -> bool:
     """Whether every distinct value starts and ends with a printable ASCII character (no space to strip: the first
     and last bytes read from the Arrow buffers, no kernel call). False when that cannot be told cheaply."""
     return memo(column, "trimmed", lambda: _ends_printable(column))
