@@ -164,6 +164,7 @@ class _Values:
         self.column = column
         self.small = len(column) <= SMALL_VALUES
         self._texts: np.ndarray | None = None
+        self._cells: Any = None  # the distinct values as one Arrow text array (False: they are not Arrow text)
         self.bad: dict[str, np.ndarray] = {}
         self.known: dict[str, np.ndarray] = {}  # per type: which verdicts of ``bad`` are computed
 
@@ -174,10 +175,36 @@ class _Values:
                                      dtype=object)
         return self._texts
 
+    @property
+    def cells(self) -> Any:
+        """The distinct values as one Arrow text array, or None (a few values, or not Arrow text)."""
+        if self._cells is None:
+            from ..checks.cells import arrow_text
+
+            self._cells = False
+            if not self.small and self.column.arrow is not None and self.column.values.dtype == "str":
+                self._cells = arrow_text(self.column.values)
+                self._cells = False if self._cells is None else self._cells
+        return self._cells if self._cells is not False else None
+
+    def _series(self, at: np.ndarray) -> pd.Series:
+        """The distinct values at ``at`` as a text Series indexed 0..n-1 (taken in Arrow when they are Arrow text)."""
+        cells = self.cells
+        if cells is None:
+            return self.column.values.iloc[at].reset_index(drop=True)
+        import pyarrow as pa
+
+        return pd.Series(self.column.values.dtype.__from_arrow__(cells.take(pa.array(at))), copy=False)
+
     def text_of(self, at: np.ndarray) -> list[str]:
         """The distinct values at positions ``at`` (repeats allowed), as text."""
         if self.small or self._texts is not None:
             return list(self.texts[at].tolist())
+        cells = self.cells
+        if cells is not None:
+            import pyarrow as pa
+
+            return list(cells.take(pa.array(at)).to_pylist())
         return [str(text) for text in self.column.values.iloc[at].tolist()]
 
     def invalid(self, kind: str, needed: np.ndarray | None = None) -> np.ndarray:
@@ -203,7 +230,10 @@ class _Values:
         if kind == "string" or not count:
             return np.zeros(count, dtype=bool)
         if not self.small:
-            values = self.column.values if at is None else self.column.values.iloc[at].reset_index(drop=True)
+            fast = self._arrow_invalid(at, kind)
+            if fast is not None:
+                return fast
+            values = self.column.values if at is None else self._series(at)
             return invalid_mask(values, kind).to_numpy(dtype=bool)
         texts = self.texts if at is None else self.texts[at]
         fullmatch = _compiled(PATTERNS[kind]).fullmatch
@@ -214,6 +244,28 @@ class _Values:
             valid = [ok and len(text) == 4 for ok, text in zip(valid, texts, strict=True)]
         return ~np.asarray(valid, dtype=bool)
 
+    def _arrow_invalid(self, at: np.ndarray | None, kind: str) -> np.ndarray | None:
+        """:func:`invalid_mask` on the Arrow values directly (no pandas Series), or None where it cannot say: not
+        Arrow text, a pattern pandas would not give RE2, a date column holding ISO-shaped values (pandas then
+        parses them)."""
+        from ..checks.cells import arrow_fullmatch, re2_safe
+
+        cells = self.cells
+        if cells is None or not re2_safe(PATTERNS[kind]):
+            return None
+        if at is not None:
+            import pyarrow as pa
+
+            cells = cells.take(pa.array(at))
+        valid = arrow_fullmatch(cells, PATTERNS[kind])
+        if kind == "date" and valid.any():
+            return None
+        size = _byte_lengths(cells)
+        bad = (size > 0) & ~valid
+        if kind == "year":  # a valid year is ASCII: its length in bytes is its length in characters
+            bad |= (size > 0) & (size != 4)
+        return bad
+
     def placeholders(self, among: np.ndarray) -> np.ndarray:
         """Which distinct values are placeholders, tested among ``among`` only."""
         found = np.zeros(len(among), dtype=bool)
@@ -221,8 +273,23 @@ class _Values:
         if self.small:
             found[at] = [is_placeholder(text) for text in self.texts[at]]
         else:
-            found[at] = placeholder_mask(self.column.values.iloc[at]).to_numpy(dtype=bool)
+            found[at] = placeholder_mask(self._series(at)).to_numpy(dtype=bool)
         return found
+
+
+def _byte_lengths(cells: Any) -> np.ndarray:
+    """The length in bytes of each Arrow text cell (0 for a null), from its offsets."""
+    import pyarrow as pa
+
+    _, offsets_buffer = cells.buffers()[:2]
+    if not len(cells):
+        return np.zeros(0, dtype=np.int64)
+    width = np.int64 if pa.types.is_large_string(cells.type) else np.int32
+    offsets = np.frombuffer(offsets_buffer, dtype=width)[cells.offset: cells.offset + len(cells) + 1]
+    size = np.diff(offsets).astype(np.int64)
+    if cells.null_count:
+        size[~np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)] = 0
+    return size
 
 
 class TypeTally:
