@@ -77,7 +77,8 @@ def filled_mask(chunk: pd.DataFrame, values: dict[int, ColumnValues] | None = No
         if column is not None and len(column.codes) == len(chunk):
             distinct = arrow_text(column.values)
             if distinct is not None:
-                found[position] = column.row_mask(not_blank(distinct))
+                keep = not_blank(distinct)
+                found[position] = column.codes >= 0 if keep.all() else column.row_mask(keep)
                 continue
         cells = getattr(chunk.iloc[:, position].array, "_pa_array", None)  # pandas' Arrow-backed text as it is
         if cells is None or not _is_text(cells.type):
@@ -337,4 +338,26 @@ def holding(cells: pa.Array | pa.ChunkedArray, characters: str = "", *, letters:
         found[np.searchsorted(offsets[1:] - low, at, side="right")] = True
         if cells.null_count:
             found &= np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+    return found
+
+
+def plain_ends(cells: pa.Array) -> np.ndarray:
+    """Which Arrow text cells start and end with a printable ASCII character other than a space: nothing to strip,
+    whatever the definition of a blank (read from the buffers; False for an empty or null cell)."""
+    import numpy as np
+    import pyarrow as pa
+
+    count = len(cells)
+    _, offsets_buffer, data_buffer = cells.buffers()[:3]
+    if not count or data_buffer is None or not len(data_buffer):
+        return np.zeros(count, dtype=bool)
+    width = np.int64 if pa.types.is_large_string(cells.type) else np.int32
+    offsets = np.frombuffer(offsets_buffer, dtype=width)[cells.offset: cells.offset + count + 1]
+    data = np.frombuffer(data_buffer, dtype=np.uint8)
+    filled = offsets[1:] > offsets[:-1]
+    if cells.null_count:
+        filled &= np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+    found = np.zeros(count, dtype=bool)
+    first, last = data[offsets[:-1][filled]], data[offsets[1:][filled] - 1]
+    found[filled] = (first > 0x20) & (first < 0x7F) & (last > 0x20) & (last < 0x7F)
     return found

@@ -107,3 +107,11 @@ def test_bytes_read_at_some_positions_only() -> None:
     at = np.array([3, 0, 2])
     assert cells.first_bytes(array, at).tolist() == [0xC3, 0, ord("x")]
     assert cells.byte_at(array, 1, at).tolist() == [0xA9, 0, ord("y")]
+
+
+def test_plain_ends_mean_nothing_to_strip() -> None:
+    texts = _texts(30_000, seed=21)
+    array = _shapes(texts)[1]
+    plain = cells.plain_ends(array)
+    assert all(text.strip() == text and text for text, keep in zip(texts, plain.tolist(), strict=True) if keep)
+    assert plain.tolist() == [bool(t) and 0x20 < ord(t[0]) < 0x7F and 0x20 < ord(t[-1]) < 0x7F for t in texts]
