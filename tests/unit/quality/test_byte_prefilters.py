@@ -115,3 +115,16 @@ def test_plain_ends_mean_nothing_to_strip() -> None:
     plain = cells.plain_ends(array)
     assert all(text.strip() == text and text for text, keep in zip(texts, plain.tolist(), strict=True) if keep)
     assert plain.tolist() == [bool(t) and 0x20 < ord(t[0]) < 0x7F and 0x20 < ord(t[-1]) < 0x7F for t in texts]
+
+
+def test_decimal_comma_prefilter_keeps_the_pattern_s_verdicts() -> None:
+    from odwb_assist.checks.decimal_comma import PATTERN, _comma_mask
+
+    rng = random.Random(8)
+    alphabet = list(" \t+-0123456789.,'\u00a0\u202fa/")
+    texts = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 9))) for _ in range(60_000)})
+    texts += ["12,5", "-3,25", "1 250,50", "1.250.000,5", "087/61.79.32", "50,354836"]
+    column = ColumnValues.from_series(pd.Series(texts, dtype="str"), 1)
+    expected = [re.fullmatch(PATTERN, text) is not None for text in column.texts]
+    assert sum(expected) > 100
+    assert _comma_mask(column).tolist() == expected
