@@ -52,9 +52,10 @@ def _local_mask(column: ColumnValues) -> np.ndarray:
     if not len(at):
         return mask
     first = first_bytes(cells, at)
+    digit = at[byte_set("0123456789")[first]]
     separator = byte_set("/.-")
-    at = at[byte_set(" \t")[first] | (byte_set("0123456789")[first]
-                                      & (separator[byte_at(cells, 1, at)] | separator[byte_at(cells, 2, at)]))]
+    digit = digit[separator[byte_at(cells, 1, digit)] | separator[byte_at(cells, 2, digit)]]
+    at = np.union1d(at[byte_set(" \t")[first]], digit)  # in order: the pattern's verdicts are read back by position
     if len(at):
         mask[at] = values_fullmatch(column, LOCAL, None, at)
     return mask
