@@ -128,3 +128,23 @@ def test_decimal_comma_prefilter_keeps_the_pattern_s_verdicts() -> None:
     expected = [re.fullmatch(PATTERN, text) is not None for text in column.texts]
     assert sum(expected) > 100
     assert _comma_mask(column).tolist() == expected
+
+
+def test_dotted_numbers_are_read_as_before() -> None:
+    """The thousands check's dotted values: the same dot3 and other-decimals verdicts as its patterns on every value."""
+    from odwb_assist.checks.thousands_separator import DOT3, OTHER_DECIMALS, ThousandsSeparatorCheck
+    from odwb_assist.core.contract import CheckContext
+
+    rng = random.Random(12)
+    alphabet = list(" \t+-0123456789.,a@")
+    texts = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(30_000)})
+    column = ColumnValues.from_series(pd.Series(texts, dtype="str", name="v"), 1)
+    context = CheckContext(source="x", fields=["v"], options={"types": {"v": "string"}})
+    check = ThousandsSeparatorCheck()
+    check.start(context)
+    list(check.check_values(column, context))
+    dot3 = [re.fullmatch(DOT3, text) is not None for text in column.texts]
+    other = [re.fullmatch(OTHER_DECIMALS, text) is not None for text in column.texts]
+    assert sum(dot3) > 20 and sum(other) > 20
+    assert check.dot3.counts["v"] == int(column.counts[np.array(dot3)].sum())
+    assert check.other["v"] == int(column.counts[np.array(other)].sum())
