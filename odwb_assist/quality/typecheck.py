@@ -31,7 +31,7 @@ from ..core.contract import ColumnValues
 from ..core.findings import Finding, RowNumbers, Severity
 from .aggregate import EXAMPLES, type_error_message
 from .messages import TRANSLATIONS, column_words
-from .placeholders import is_placeholder, placeholder_mask
+from .placeholders import LONGEST, is_placeholder, placeholder_mask
 
 # Frictionless v5 default readers: int(cell.strip()), Decimal(cell.strip()), strptime %Y-%m-%d,
 # a 4-character int, the default true/false values. Written for RE2 (pyarrow): no \s, \d or lookaround,
@@ -272,6 +272,14 @@ class _Values:
         at = np.flatnonzero(among)
         if self.small:
             found[at] = [is_placeholder(text) for text in self.texts[at]]
+        elif self.cells is not None:  # only the values short enough to be one go to pandas (see placeholder_mask)
+            import pyarrow as pa
+            import pyarrow.compute as pc
+
+            size = pc.utf8_length(self.cells.take(pa.array(at))).to_numpy(zero_copy_only=False)
+            at = at[size <= LONGEST + 4]
+            if len(at):
+                found[at] = placeholder_mask(self._series(at)).to_numpy(dtype=bool)
         else:
             found[at] = placeholder_mask(self._series(at)).to_numpy(dtype=bool)
         return found
@@ -355,7 +363,10 @@ class TypeTally:
             state.filled += int(filled.sum()) - int(placeholder_rows.sum())
             rows = values.column.rows[start:stop]
             for kind in kinds:
-                mask = np.append(values.invalid(kind, needed), False)[codes] & ~placeholder_rows
+                bad = values.invalid(kind, needed)
+                if not bad.any():  # no value of the chunk contradicts it (a code column, chunk after chunk)
+                    continue
+                mask = np.append(bad, False)[codes] & ~placeholder_rows
                 count = int(mask.sum())
                 if not count:
                     continue

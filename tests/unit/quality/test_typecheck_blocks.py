@@ -63,3 +63,17 @@ def test_arrow_verdicts_are_pandas_verdicts() -> None:
         assert values._test(None, kind).tolist() == expected.tolist(), kind
         assert values._test(at, kind).tolist() == expected[at].tolist(), kind
     assert values.text_of(np.array([2, 0, 2])) == column.values.iloc[[2, 0, 2]].tolist()
+
+
+def test_arrow_placeholders_are_placeholder_mask() -> None:
+    from odwb_assist.quality.placeholders import PLACEHOLDERS, placeholder_mask
+
+    texts = sorted({*(f"  {p.upper()} " for p in PLACEHOLDERS), *PLACEHOLDERS, *(f"valeur {i}" for i in range(300)),
+                    "n.d." + " " * 30, "néant" * 4, "x"})
+    column = ColumnValues.from_series(pd.Series(texts, dtype="str"), 1)
+    values = _Values(column)
+    assert values.cells is not None
+    among = np.arange(len(column)) % 3 != 0
+    expected = placeholder_mask(column.values).to_numpy(dtype=bool) & among
+    assert expected.sum() > 20
+    assert values.placeholders(among).tolist() == expected.tolist()
