@@ -272,12 +272,16 @@ class _Values:
         at = np.flatnonzero(among)
         if self.small:
             found[at] = [is_placeholder(text) for text in self.texts[at]]
-        elif self.cells is not None:  # only the values short enough to be one go to pandas (see placeholder_mask)
+        elif self.cells is not None:  # only values short enough and without a digit may be one: pandas on those
             import pyarrow as pa
             import pyarrow.compute as pc
 
-            size = pc.utf8_length(self.cells.take(pa.array(at))).to_numpy(zero_copy_only=False)
-            at = at[size <= LONGEST + 4]
+            from ..checks.cells import holding
+
+            at = at[~holding(self.cells, "0123456789")[at]]  # no placeholder holds a digit (strip, lower keep them)
+            if len(at):
+                size = pc.utf8_length(self.cells.take(pa.array(at))).to_numpy(zero_copy_only=False)
+                at = at[size <= LONGEST + 4]
             if len(at):
                 found[at] = placeholder_mask(self._series(at)).to_numpy(dtype=bool)
         else:

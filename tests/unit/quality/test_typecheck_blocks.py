@@ -77,3 +77,10 @@ def test_arrow_placeholders_are_placeholder_mask() -> None:
     expected = placeholder_mask(column.values).to_numpy(dtype=bool) & among
     assert expected.sum() > 20
     assert values.placeholders(among).tolist() == expected.tolist()
+
+
+def test_no_placeholder_holds_a_digit() -> None:
+    """The tally skips values holding a digit when it looks for placeholders."""
+    from odwb_assist.quality.placeholders import PLACEHOLDERS
+
+    assert not any(character.isdigit() for text in PLACEHOLDERS for character in text)
