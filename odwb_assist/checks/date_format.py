@@ -14,7 +14,6 @@ from .plain import pattern_mask
 from .tally import ColumnTally, value_mask
 
 if TYPE_CHECKING:
-    import numpy as np
     import pandas as pd
 
 LOCAL = "[ \t]*[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})(?:[ T][0-9]{1,2}[:h][0-9]{2}(?::[0-9]{2})?)?[ \t]*"
@@ -35,32 +34,6 @@ TIP = Msg("Écrivez les dates au format AAAA-MM-JJ (2024-03-31) : Format de cell
           "The portal does not read 31/03/2024 as a date.")
 
 
-def _local_mask(column: ColumnValues) -> np.ndarray:
-    """:func:`.plain.pattern_mask` of :data:`LOCAL`, run only on the values that may match: a digit first and
-    « / », « . » or « - » second or third (« 05/04/2024 », not « 087/61.79.32 »), or a blank first."""
-    import numpy as np
-
-    from .cells import byte_at, byte_set, first_bytes
-    from .plain import distinct_cells, plain_numbers, values_fullmatch
-
-    verdicts = plain_numbers(column)
-    cells = distinct_cells(column) if verdicts is not None else None
-    if verdicts is None or cells is None:
-        return pattern_mask(column, LOCAL)
-    mask = np.zeros(len(column), dtype=bool)
-    at = np.flatnonzero(~verdicts[0])  # a plain number is no date
-    if not len(at):
-        return mask
-    first = first_bytes(cells, at)
-    digit = at[byte_set("0123456789")[first]]
-    separator = byte_set("/.-")
-    digit = digit[separator[byte_at(cells, 1, digit)] | separator[byte_at(cells, 2, digit)]]
-    at = np.union1d(at[byte_set(" \t")[first]], digit)  # in order: the pattern's verdicts are read back by position
-    if len(at):
-        mask[at] = values_fullmatch(column, LOCAL, None, at)
-    return mask
-
-
 class DateFormatCheck(BaseTableCheck):
     name = "date-format"
     types = ("date-format",)
@@ -75,7 +48,7 @@ class DateFormatCheck(BaseTableCheck):
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         if column.name in self.local_columns:
-            self.local.add_values(column, _local_mask(column))
+            self.local.add_values(column, pattern_mask(column, LOCAL))
         if column.name in self.serial_columns:
             self.serial.add_values(column, value_mask(column, SERIAL))
         return ()
