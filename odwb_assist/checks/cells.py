@@ -259,11 +259,6 @@ def first_bytes(cells: pa.Array, at: np.ndarray | None = None) -> np.ndarray:
     return _heads(cells, 0, at)[0]
 
 
-def byte_at(cells: pa.Array, index: int, at: np.ndarray | None = None) -> np.ndarray:
-    """The byte at ``index`` (UTF-8, from 0) of each Arrow text cell, as :func:`first_bytes`; 0 when it is shorter."""
-    return _heads(cells, index, at)[0]
-
-
 def _heads(cells: pa.Array, index: int = 0, at: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The byte at ``index`` of each cell (of those at positions ``at``; 0 when there is none), and which cells are
     longer than ``index``."""

@@ -81,17 +81,10 @@ def test_unit_and_thousands_prefilters_keep_the_pattern_s_verdicts() -> None:
     assert _sure_mask(column).tolist() == sure
 
 
-def test_byte_at_reads_one_position() -> None:
-    array = pa.array(["ab", "", None, "xyz"])
-    assert cells.byte_at(array, 1).tolist() == [ord("b"), 0, 0, ord("y")]
-    assert cells.byte_at(array, 2).tolist() == [0, 0, 0, ord("z")]
-
-
 def test_bytes_read_at_some_positions_only() -> None:
     array = pa.array(["ab", None, "", "xyz", "é"]).slice(1)
     at = np.array([3, 0, 2])
     assert cells.first_bytes(array, at).tolist() == [0xC3, 0, ord("x")]
-    assert cells.byte_at(array, 1, at).tolist() == [0xA9, 0, ord("y")]
 
 
 def test_plain_ends_mean_nothing_to_strip() -> None:
