@@ -99,7 +99,6 @@ class CommuneConsistencyCheck(StashedColumns, BaseTableCheck):
 
 Judge = Callable[[str, str], "dict[str, str] | None"]
 _SMALL = 5000  # distinct values: up to this, a column's stripped values are numbered in plain Python
-_PAIR_SPACE = 4_000_000  # (code, name) combinations: up to this, the pairs present are found by counting, no hashing
 
 
 @lru_cache(maxsize=VALUE_CACHE)
@@ -141,13 +140,7 @@ def _pairs(column: ColumnValues, other: ColumnValues, error_type: str, judge: Ju
     if not both.any():
         return
     width = len(b_texts) + 1
-    keys = a[both] * width + b[both]
-    if len(a_texts) * width <= _PAIR_SPACE:  # most chunks hold no mismatch: the pairs judged in any order first
-        present = np.flatnonzero(np.bincount(keys, minlength=len(a_texts) * width))
-        if all(judge(a_texts[key], b_texts[key_b]) is None
-               for key, key_b in zip((present // width).tolist(), (present % width).tolist(), strict=True)):
-            return
-    order, uniques = pd.factorize(keys)  # distinct pairs, in order of first appearance
+    order, uniques = pd.factorize(a[both] * width + b[both])  # distinct pairs, in order of first appearance
     verdicts: dict[int, dict[str, str]] = {}
     for position, (a_key, b_key) in enumerate(zip((uniques // width).tolist(), (uniques % width).tolist(), strict=True)):
         verdict = judge(a_texts[a_key], b_texts[b_key])
