@@ -256,25 +256,22 @@ def first_bytes(cells: pa.Array, at: np.ndarray | None = None) -> np.ndarray:
     """The first byte (UTF-8) of each Arrow text cell (of those at positions ``at``), read from its buffers without a
     kernel call; 0 for an empty or null cell. An ASCII character is its own byte: a test on a first ASCII character
     is exact this way."""
-    return _heads(cells, 0, at)[0]
+    return _heads(cells, at)[0]
 
 
-def _heads(cells: pa.Array, index: int = 0, at: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """The byte at ``index`` of each cell (of those at positions ``at``; 0 when there is none), and which cells are
-    longer than ``index``."""
+def _heads(cells: pa.Array, at: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The first byte of each cell (of those at positions ``at``; 0 when there is none), and which cells are
+    neither empty nor null."""
     import numpy as np
-    import pyarrow as pa
 
     count = len(cells) if at is None else len(at)
     first = np.zeros(count, dtype=np.uint8)
-    _, offsets_buffer, data_buffer = cells.buffers()[:3]
+    data_buffer = cells.buffers()[2]
     if not count or data_buffer is None or not len(data_buffer):
         return first, np.zeros(count, dtype=bool)
-    width = np.int64 if pa.types.is_large_string(cells.type) else np.int32
-    offsets = np.frombuffer(offsets_buffer, dtype=width)[cells.offset: cells.offset + len(cells) + 1]
+    offsets = byte_offsets(cells)
     data = np.frombuffer(data_buffer, dtype=np.uint8)
     starts, ends = (offsets[:-1], offsets[1:]) if at is None else (offsets[at], offsets[at + 1])
-    starts = starts + index
     filled = ends > starts
     if cells.null_count:
         valid = np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
@@ -298,7 +295,6 @@ def byte_set(characters: tuple[str, ...] | str) -> np.ndarray:
     return table
 
 
-
 def holding(cells: pa.Array | pa.ChunkedArray, characters: str = "", *, letters: bool = False,
             non_ascii: bool = False) -> np.ndarray:
     """Which Arrow text cells hold one of ``characters`` (ASCII), an ASCII letter (``letters``) or a non-ASCII
@@ -312,11 +308,10 @@ def holding(cells: pa.Array | pa.ChunkedArray, characters: str = "", *, letters:
         return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
     count = len(cells)
     found = np.zeros(count, dtype=bool)
-    _, offsets_buffer, data_buffer = cells.buffers()[:3]
+    data_buffer = cells.buffers()[2]
     if not count or data_buffer is None or not len(data_buffer):
         return found
-    width = np.int64 if pa.types.is_large_string(cells.type) else np.int32
-    offsets = np.frombuffer(offsets_buffer, dtype=width)[cells.offset: cells.offset + count + 1]
+    offsets = byte_offsets(cells)
     low, high = int(offsets[0]), int(offsets[-1])
     data = np.frombuffer(data_buffer, dtype=np.uint8)[low:high]
     hit = np.zeros(len(data), dtype=bool)
@@ -341,14 +336,12 @@ def plain_ends(cells: pa.Array) -> np.ndarray:
     """Which Arrow text cells start and end with a printable ASCII character other than a space: nothing to strip,
     whatever the definition of a blank (read from the buffers; False for an empty or null cell)."""
     import numpy as np
-    import pyarrow as pa
 
     count = len(cells)
-    _, offsets_buffer, data_buffer = cells.buffers()[:3]
+    data_buffer = cells.buffers()[2]
     if not count or data_buffer is None or not len(data_buffer):
         return np.zeros(count, dtype=bool)
-    width = np.int64 if pa.types.is_large_string(cells.type) else np.int32
-    offsets = np.frombuffer(offsets_buffer, dtype=width)[cells.offset: cells.offset + count + 1]
+    offsets = byte_offsets(cells)
     data = np.frombuffer(data_buffer, dtype=np.uint8)
     filled = offsets[1:] > offsets[:-1]
     if cells.null_count:
@@ -357,3 +350,25 @@ def plain_ends(cells: pa.Array) -> np.ndarray:
     first, last = data[offsets[:-1][filled]], data[offsets[1:][filled] - 1]
     found[filled] = (first > 0x20) & (first < 0x7F) & (last > 0x20) & (last < 0x7F)
     return found
+
+
+def byte_offsets(cells: pa.Array) -> np.ndarray:
+    """Where each Arrow text cell starts in its data buffer, and where the last one ends (int64, ``len + 1``)."""
+    import numpy as np
+    import pyarrow as pa
+
+    width = np.int64 if pa.types.is_large_string(cells.type) else np.int32
+    offsets = np.frombuffer(cells.buffers()[1], dtype=width)[cells.offset: cells.offset + len(cells) + 1]
+    return np.asarray(offsets, dtype=np.int64)
+
+
+def byte_lengths(cells: pa.Array) -> np.ndarray:
+    """The length in bytes of each Arrow text cell (0 for a null), from its offsets."""
+    import numpy as np
+
+    if not len(cells):
+        return np.zeros(0, dtype=np.int64)
+    size = np.diff(byte_offsets(cells))
+    if cells.null_count:
+        size[~np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)] = 0
+    return size

@@ -248,7 +248,7 @@ class _Values:
         """:func:`invalid_mask` on the Arrow values directly (no pandas Series), or None where it cannot say: not
         Arrow text, a pattern pandas would not give RE2, a date column holding ISO-shaped values (pandas then
         parses them)."""
-        from ..checks.cells import arrow_fullmatch, re2_safe
+        from ..checks.cells import arrow_fullmatch, byte_lengths, re2_safe
 
         cells = self.cells
         if cells is None or not re2_safe(PATTERNS[kind]):
@@ -260,7 +260,7 @@ class _Values:
         valid = arrow_fullmatch(cells, PATTERNS[kind])
         if kind == "date" and valid.any():
             return None
-        size = _byte_lengths(cells)
+        size = byte_lengths(cells)
         bad = (size > 0) & ~valid
         if kind == "year":  # a valid year is ASCII: its length in bytes is its length in characters
             bad |= (size > 0) & (size != 4)
@@ -287,21 +287,6 @@ class _Values:
         else:
             found[at] = placeholder_mask(self._series(at)).to_numpy(dtype=bool)
         return found
-
-
-def _byte_lengths(cells: Any) -> np.ndarray:
-    """The length in bytes of each Arrow text cell (0 for a null), from its offsets."""
-    import pyarrow as pa
-
-    _, offsets_buffer = cells.buffers()[:2]
-    if not len(cells):
-        return np.zeros(0, dtype=np.int64)
-    width = np.int64 if pa.types.is_large_string(cells.type) else np.int32
-    offsets = np.frombuffer(offsets_buffer, dtype=width)[cells.offset: cells.offset + len(cells) + 1]
-    size = np.diff(offsets).astype(np.int64)
-    if cells.null_count:
-        size[~np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)] = 0
-    return size
 
 
 class TypeTally:

@@ -87,7 +87,8 @@ def _ends_printable(column: ColumnValues) -> bool:
         if data_buffer is None:
             return False
         width = np.int64 if pa.types.is_large_string(part.type) else np.int32
-        offsets = np.frombuffer(offsets_buffer, dtype=width)[part.offset: part.offset + len(part) + 1]
+        offsets = np.asarray(np.frombuffer(offsets_buffer, dtype=width)[part.offset: part.offset + len(part) + 1],
+                             dtype=np.int64)
         if not (offsets[1:] > offsets[:-1]).all():
             return False
         data = np.frombuffer(data_buffer, dtype=np.uint8)
