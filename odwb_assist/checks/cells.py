@@ -71,17 +71,43 @@ def filled_mask(chunk: pd.DataFrame, values: dict[int, ColumnValues] | None = No
         return np.zeros(chunk.shape, dtype=bool)
     if len(chunk) < STACK_ROWS:
         return grid(_not_blank(stacked(chunk)), chunk)
-    found = np.empty(chunk.shape, dtype=bool)
+    found = np.empty(chunk.shape[::-1], dtype=bool)  # a column's cells side by side: counting rows sums columns
     for position in range(len(chunk.columns)):
         column = (values or {}).get(position)
         if column is not None and len(column.codes) == len(chunk):
             distinct = arrow_text(column.values)
             if distinct is not None:
-                keep = np.asarray(_not_blank(distinct).to_numpy(zero_copy_only=False), dtype=bool)
-                found[:, position] = column.row_mask(keep)
+                keep = not_blank(distinct)
+                found[position] = column.codes >= 0 if keep.all() else column.row_mask(keep)
                 continue
-        cells = stacked(chunk, [position])
-        found[:, position] = np.asarray(_not_blank(cells).to_numpy(zero_copy_only=False), dtype=bool)
+        cells = getattr(chunk.iloc[:, position].array, "_pa_array", None)  # pandas' Arrow-backed text as it is
+        if cells is None or not _is_text(cells.type):
+            cells = stacked(chunk, [position])
+        found[position] = not_blank(cells)
+    return found.T
+
+
+def _is_text(kind: pa.DataType) -> bool:
+    import pyarrow as pa
+
+    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
+
+
+def not_blank(cells: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """:func:`_not_blank` as a NumPy mask: a cell that starts with a printable ASCII character (not a space) is not
+    blank, read from the buffers; the kernel runs on the others only (blanks, accented or empty-looking cells)."""
+    import numpy as np
+    import pyarrow as pa
+
+    if isinstance(cells, pa.ChunkedArray):
+        parts = [not_blank(part) for part in cells.chunks]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
+    first, filled = _heads(cells)
+    found = (first > 0x20) & (first < 0x7F)
+    doubt = filled & ~found
+    if doubt.any():
+        at = np.flatnonzero(doubt)
+        found[at] = np.asarray(_not_blank(cells.take(pa.array(at))).to_numpy(zero_copy_only=False), dtype=bool)
     return found
 
 
@@ -224,3 +250,125 @@ def starts_mask(values: pd.Series, pattern: str) -> np.ndarray:
 
     return np.asarray(pc.fill_null(pc.match_substring_regex(cells, f"^(?:{pattern})"), False)
                       .to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def first_bytes(cells: pa.Array, at: np.ndarray | None = None) -> np.ndarray:
+    """The first byte (UTF-8) of each Arrow text cell (of those at positions ``at``), read from its buffers without a
+    kernel call; 0 for an empty or null cell. An ASCII character is its own byte: a test on a first ASCII character
+    is exact this way."""
+    return _heads(cells, at)[0]
+
+
+def _heads(cells: pa.Array, at: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The first byte of each cell (of those at positions ``at``; 0 when there is none), and which cells are
+    neither empty nor null."""
+    import numpy as np
+
+    count = len(cells) if at is None else len(at)
+    first = np.zeros(count, dtype=np.uint8)
+    data_buffer = cells.buffers()[2]
+    if not count or data_buffer is None or not len(data_buffer):
+        return first, np.zeros(count, dtype=bool)
+    offsets = byte_offsets(cells)
+    data = np.frombuffer(data_buffer, dtype=np.uint8)
+    starts, ends = (offsets[:-1], offsets[1:]) if at is None else (offsets[at], offsets[at + 1])
+    filled = ends > starts
+    if cells.null_count:
+        valid = np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+        filled &= valid if at is None else valid[at]
+    first[filled] = data[starts[filled]]
+    return first, filled
+
+
+@lru_cache(maxsize=64)
+def byte_set(characters: tuple[str, ...] | str) -> np.ndarray:
+    """A lookup table over bytes, for ``byte_set(...)[first_bytes(cells)]``: True at each of ``characters``, an ASCII
+    character or a byte value written as ``chr(byte)`` (« \\xe2 »: the first byte of « € », « ‰ »…). Read-only."""
+    import numpy as np
+
+    table = np.zeros(256, dtype=bool)
+    for character in characters:
+        if ord(character) > 255:
+            raise ValueError(f"not a byte: {character!r}")
+        table[ord(character)] = True
+    table.flags.writeable = False
+    return table
+
+
+def holding(cells: pa.Array | pa.ChunkedArray, characters: str = "", *, letters: bool = False,
+            non_ascii: bool = False) -> np.ndarray:
+    """Which Arrow text cells hold one of ``characters`` (ASCII), an ASCII letter (``letters``) or a non-ASCII
+    character (``non_ascii``), read from the buffers (no kernel call: one comparison per byte, then one reduction per
+    cell); exact on UTF-8 text. Nulls are False."""
+    import numpy as np
+    import pyarrow as pa
+
+    if isinstance(cells, pa.ChunkedArray):
+        parts = [holding(part, characters, letters=letters, non_ascii=non_ascii) for part in cells.chunks]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
+    count = len(cells)
+    found = np.zeros(count, dtype=bool)
+    data_buffer = cells.buffers()[2]
+    if not count or data_buffer is None or not len(data_buffer):
+        return found
+    offsets = byte_offsets(cells)
+    low, high = int(offsets[0]), int(offsets[-1])
+    data = np.frombuffer(data_buffer, dtype=np.uint8)[low:high]
+    hit = np.zeros(len(data), dtype=bool)
+    for character in characters:
+        if ord(character) > 127:
+            raise ValueError(f"not an ASCII character: {character!r}")
+        hit |= data == ord(character)
+    if letters:
+        hit |= ((data | 0x20) - 97).astype(np.uint8) < 26
+    if non_ascii:
+        hit |= data >= 0x80
+    if hit.any():
+        starts = offsets[:-1] - low
+        filled = np.flatnonzero(offsets[1:] - low > starts)  # their starts rise: each segment is one cell's bytes
+        found[filled] = np.logical_or.reduceat(hit, starts[filled])
+        if cells.null_count:
+            found &= np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+    return found
+
+
+def plain_ends(cells: pa.Array) -> np.ndarray:
+    """Which Arrow text cells start and end with a printable ASCII character other than a space: nothing to strip,
+    whatever the definition of a blank (read from the buffers; False for an empty or null cell)."""
+    import numpy as np
+
+    count = len(cells)
+    data_buffer = cells.buffers()[2]
+    if not count or data_buffer is None or not len(data_buffer):
+        return np.zeros(count, dtype=bool)
+    offsets = byte_offsets(cells)
+    data = np.frombuffer(data_buffer, dtype=np.uint8)
+    filled = offsets[1:] > offsets[:-1]
+    if cells.null_count:
+        filled &= np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+    found = np.zeros(count, dtype=bool)
+    first, last = data[offsets[:-1][filled]], data[offsets[1:][filled] - 1]
+    found[filled] = (first > 0x20) & (first < 0x7F) & (last > 0x20) & (last < 0x7F)
+    return found
+
+
+def byte_offsets(cells: pa.Array) -> np.ndarray:
+    """Where each Arrow text cell starts in its data buffer, and where the last one ends (int64, ``len + 1``)."""
+    import numpy as np
+    import pyarrow as pa
+
+    width = np.int64 if pa.types.is_large_string(cells.type) else np.int32
+    offsets = np.frombuffer(cells.buffers()[1], dtype=width)[cells.offset: cells.offset + len(cells) + 1]
+    return np.asarray(offsets, dtype=np.int64)
+
+
+def byte_lengths(cells: pa.Array) -> np.ndarray:
+    """The length in bytes of each Arrow text cell (0 for a null), from its offsets."""
+    import numpy as np
+
+    if not len(cells):
+        return np.zeros(0, dtype=np.int64)
+    size = np.diff(byte_offsets(cells))
+    if cells.null_count:
+        size[~np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)] = 0
+    return size

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 SEPARATORS = "[ .\u00a0\u202f']"
 WS = "[ \t]*"
 PATTERN = f"{WS}[+-]?(?:[0-9]{{1,3}}(?:{SEPARATORS}[0-9]{{3}})+|[0-9]+),[0-9]+{WS}"
+COMMA_FIRST = " \t+-0123456789"  # the characters a match of PATTERN may start with
 NUMBER_SHARE = 0.8  # the fix converts a column when this share of its values are numbers
 
 MESSAGE = Msg("Colonne « {field} » : {count} nombre(s) écrit(s) avec une virgule décimale (ex. ligne {row} : « {cell} »).",
@@ -29,6 +30,29 @@ TIP = Msg("Le portail attend un point décimal (12.5) : sinon la colonne est lue
           "représentable. Exportez avec le point décimal, ou lancez « odwb-assist fix ».",
           "The portal expects a decimal point (12.5): otherwise the column is read as text, neither sortable nor "
           "chartable. Export with a decimal point, or run 'odwb-assist fix'.")
+
+
+def _comma_mask(column: ColumnValues) -> np.ndarray:
+    """:func:`.plain.pattern_mask` of :data:`PATTERN` (plain numbers with a comma match), the pattern run only on the
+    other values that may match: a space, a sign or a digit first, and a comma (read from the Arrow buffers)."""
+    import numpy as np
+
+    from .cells import byte_set, first_bytes, holding
+    from .plain import distinct_cells, plain_numbers, values_fullmatch
+
+    verdicts = plain_numbers(column)
+    cells = distinct_cells(column) if verdicts is not None else None
+    if verdicts is None or cells is None:
+        return pattern_mask(column, PATTERN, ",", plain_comma=True)
+    plain, comma = verdicts
+    mask = comma.copy()
+    at = np.flatnonzero(~plain)
+    at = at[byte_set(COMMA_FIRST)[first_bytes(cells, at)]]
+    if len(at):
+        at = at[holding(cells, ",")[at]]
+    if len(at):
+        mask[at] = values_fullmatch(column, PATTERN, None, at)
+    return mask
 
 
 class DecimalCommaCheck(BaseTableCheck):
@@ -42,7 +66,7 @@ class DecimalCommaCheck(BaseTableCheck):
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         if column.name not in self.skip:
-            self.tally.add_values(column, pattern_mask(column, PATTERN, ",", plain_comma=True))
+            self.tally.add_values(column, _comma_mask(column))
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:

@@ -28,7 +28,7 @@ class EmptyColumnCheck(BaseTableCheck):
         self.rows = 0
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
-        if len(column):
+        if len(column) and not self.filled[column.name]:  # only « never filled » matters: counted until it is not
             self.filled[column.name] += int((column.codes >= 0).sum())
         return ()
 

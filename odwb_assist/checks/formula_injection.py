@@ -21,11 +21,13 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fixing import replace_cells
+from .cells import byte_set
 from .tally import SMALL_VALUES, ColumnTally, _compiled
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
+    import pyarrow as pa
 
 # « = » then anything but more « = » (a line of ===== is decoration); or « + - @ » with, further on, a
 # function call written as a spreadsheet writes it (a name glued to its parenthesis), a DDE link
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
 # numbers hold none of these.
 FORMULA = r"(?s)[\t\r]*(?:=(?!=*\s*$).*|[+\-@].*?(?:[A-Za-z_][A-Za-z0-9_.]*\(|[A-Za-z0-9]\||![A-Za-z$]).*)"
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# What FORMULA matches, and more (« = » then anything), in RE2's syntax: a prefilter run in pyarrow.
+WIDER = r"(?s:[\t\r]*(?:=.*|[+\-@].*?(?:[A-Za-z_][A-Za-z0-9_.]*\(|[A-Za-z0-9]\||![A-Za-z$]).*))"
 
 MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) seraient exécutées comme des formules à l'ouverture dans un "
               "tableur (ex. ligne {row} : « {cell} »).",
@@ -58,17 +62,35 @@ def formula_mask(values: pd.Series) -> np.ndarray:
     from .cells import arrow_text
 
     cells = arrow_text(values)
-    if cells is not None:  # the first character tested in C
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        first = pc.is_in(pc.utf8_slice_codeunits(cells, 0, 1), value_set=pa.array(TRIGGERS, type=cells.type))
-        mask = np.asarray(pc.fill_null(first, False).to_numpy(zero_copy_only=False), dtype=bool)
-    else:
-        mask = values.str[:1].isin(TRIGGERS).to_numpy(dtype=bool, copy=True)
+    if cells is not None:
+        return _arrow_formula_mask(cells)
+    mask = values.str[:1].isin(TRIGGERS).to_numpy(dtype=bool, copy=True)
     if mask.any():
         at = np.flatnonzero(mask)
         mask[at] = values.iloc[at].str.fullmatch(FORMULA).fillna(False).to_numpy(dtype=bool)
+    return mask
+
+
+def _arrow_formula_mask(cells: pa.Array) -> np.ndarray:
+    """:func:`formula_mask` on Arrow text: the first byte read from the buffers (no kernel call, most columns stop
+    there), then :data:`WIDER` in RE2 (phones and signed numbers stop there), then :data:`FORMULA` with Python's
+    ``re`` on the few cells left (its lookahead is not RE2's)."""
+    import numpy as np
+    import pyarrow as pa
+
+    from .cells import arrow_fullmatch, first_bytes
+
+    mask = byte_set(TRIGGERS)[first_bytes(cells)]
+    if not mask.any():
+        return mask
+    at = np.flatnonzero(mask)
+    wider = arrow_fullmatch(cells.take(pa.array(at)), WIDER)
+    mask[at] = wider
+    at = at[wider]
+    if len(at):
+        fullmatch = _compiled(FORMULA).fullmatch
+        texts = cells.take(pa.array(at)).to_pylist()
+        mask[at] = [fullmatch(text) is not None for text in texts]
     return mask
 
 

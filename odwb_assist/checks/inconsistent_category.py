@@ -59,11 +59,13 @@ class InconsistentCategoryCheck(BaseTableCheck):
         if len(seen) > MAX_DISTINCT:
             del self.counts[name], self.first[name]
             return ()
+        first = self.first[name]
+        if all(value in first for value in values):  # every value seen in an earlier chunk: no first row to find
+            return ()
         codes = column.codes
         # codes number the values in order of appearance: a value first appears where its code exceeds all before
         before = np.maximum.accumulate(np.concatenate(([-1], codes[:-1])))
         first_rows = column.rows[codes > before].tolist()
-        first = self.first[name]
         for value, row in zip(values, first_rows, strict=True):
             first.setdefault(value, int(row))
         return ()

@@ -81,11 +81,18 @@ class _Labels:
         import numpy as np
         import pandas as pd
 
+        from .cells import arrow_text, plain_ends
         from .chunk_values import encoded
 
         self.known = known  # stripped label -> whether it is a number (not a year), from the chunks before
         self.column = encoded(chunk, position, values)
         raw = self.column.values
+        cells = arrow_text(raw) if len(raw) else None
+        if cells is not None and plain_ends(cells).all():  # nothing to strip (most code and name columns)
+            self.text = raw
+            self.kept = np.ones(len(raw), dtype=bool)
+            self.filled = self.column.codes >= 0
+            return
         self.text = raw.str.strip() if len(raw) else pd.Series([], dtype="str")
         self.kept = (self.text != "").to_numpy(dtype=bool)  # over the distinct cells: not blank once stripped
         self.filled = np.asarray(self.column.row_mask(self.kept), dtype=bool)
@@ -122,7 +129,7 @@ class _Labels:
         assert known is not None
         number, year = SHAPES["number"].fullmatch, SHAPES["year"].fullmatch
         found = []
-        for label in self.text.iloc[at].tolist():
+        for label in (self.text if len(at) == len(self.text) else self.text.iloc[at]).tolist():
             verdict = known.get(label)
             if verdict is None:
                 verdict = number(label) is not None and year(label) is None

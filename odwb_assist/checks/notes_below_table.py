@@ -62,16 +62,22 @@ class Tail:
         width = len(chunk.columns)
         if width < 2 or chunk.empty:
             return
+        import numpy as np
+
         counts = filled_counts(chunk, shared=shared)
-        full = counts.index[counts.to_numpy() >= full_row_threshold(width)]
-        self.data_rows += len(full)
-        if len(full):
+        full = counts.to_numpy() >= full_row_threshold(width)
+        self.data_rows += int(full.sum())
+        index = chunk.index.to_numpy()
+        if full.any():
             self.rows = []
-            after = chunk.loc[chunk.index > full.max()]
+            after = np.flatnonzero(index > index[full].max())  # positions: only the few rows kept are copied
         else:
-            after = chunk
+            after = np.arange(len(chunk))
         room = TAIL_ROWS + 1 - len(self.rows)  # one more than the limit: a longer tail is sparse data, not notes
-        for row, cells in after.iloc[: max(room, 0)].iterrows():
+        after = after[: max(room, 0)]
+        if not len(after):
+            return
+        for row, cells in chunk.iloc[after].iterrows():
             filled = [str(v).strip() for v in cells if str(v).strip()]
             self.rows.append((int(row), len(filled), " ".join(filled)))
 

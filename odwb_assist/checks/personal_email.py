@@ -187,11 +187,10 @@ class PersonalEmailCheck(BaseTableCheck):
             values = column.texts
             candidate = np.fromiter(("@" in value and address_shape(value) != "organisation" for value in values),
                                     dtype=bool, count=len(values))
-        else:  # the « @ » test in C: only addresses become Python text
-            import pyarrow.compute as pc
+        else:  # the « @ » test on the Arrow buffers: only addresses become Python text
+            from .cells import holding
 
-            candidate = np.asarray(pc.fill_null(pc.match_substring(cells, "@"), False).to_numpy(zero_copy_only=False),
-                                   dtype=bool)
+            candidate = holding(cells, "@")
             at = np.flatnonzero(candidate)
             if len(at):
                 texts = column.values.iloc[at].tolist()

@@ -48,10 +48,13 @@ def repeated_header_rows(chunk: pd.DataFrame, headers: list[list[str]],
     def equal(position: int, label: str, rows: np.ndarray | None = None) -> np.ndarray:
         """Which rows (all, or ``rows``) hold ``label`` in that column, case and outer spaces ignored."""
         column = encoded(chunk, position, known)
-        codes = column.codes if rows is None else column.codes[rows]
+        verdicts = np.zeros(len(column) + 1, dtype=bool)  # code -1 (an empty cell) reads the final False
+        if rows is None:  # every distinct value is some row's: no search for those used
+            verdicts[:-1] = [str(text).strip().casefold() == label for text in column.texts]
+            return verdicts[column.codes]
+        codes = column.codes[rows]
         used = np.unique(codes)
         used = used[used >= 0]
-        verdicts = np.zeros(len(column) + 1, dtype=bool)  # code -1 (an empty cell) reads the final False
         if len(used):
             texts = column.values.iloc[used].tolist()
             verdicts[used] = [str(text).strip().casefold() == label for text in texts]

@@ -15,15 +15,18 @@ from .plain import distinct_cells, pattern_mask, plain_numbers, values_fullmatch
 from .tally import SMALL_VALUES, ColumnTally
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 # Unambiguous: spaces or apostrophes between groups, several dot groups, or dot groups and a decimal comma.
 SURE_RE2 = ("[ \t]*[+-]?[1-9][0-9]{0,2}(?:(?:[ \u00a0\u202f'][0-9]{3})+(?:,[0-9]+)?|(?:[.][0-9]{3}){2,}(?:,[0-9]+)?"
             "|(?:[.][0-9]{3})+,[0-9]+)[ \t]*")
+SURE_FIRST = " \t+-123456789"  # the characters a match of SURE_RE2 may start with
 # Ambiguous: 1.250 is 1250 only if no value of the column has another number of decimals or starts with
 # « 0. » (a first group of thousands never starts with 0: 0.856 is a decimal number).
 DOT3 = "[ \t]*[+-]?[1-9][0-9]{0,2}[.][0-9]{3}[ \t]*"
 OTHER_DECIMALS = "[ \t]*[+-]?(?:[0-9]*[.](?:[0-9]{1,2}|[0-9]{4,})|0[.][0-9]+)[ \t]*"
+DOT3_FIRST, OTHER_FIRST = " \t+-123456789", " \t+-.0123456789"  # the characters a match may start with
 FIX_PATTERN = "[ \t]*[+-]?[1-9][0-9]{0,2}(?:(?:[ \u00a0\u202f'.][0-9]{3})+)(?:,[0-9]+)?[ \t]*"
 
 MESSAGE = Msg("Colonne « {field} » : {count} nombre(s) avec un séparateur de milliers (ex. ligne {row} : « {cell} »).",
@@ -32,6 +35,28 @@ TIP = Msg("Écrivez les nombres sans séparateur de milliers (1250, pas 1 250 ni
           "décochez « séparateur de milliers », ou lancez « odwb-assist fix ».",
           "Write numbers without thousands separators (1250, not 1 250 or 1.250): Format cells > Number, untick "
           "'thousands separator', or run 'odwb-assist fix'.")
+
+
+def _sure_mask(column: ColumnValues) -> np.ndarray:
+    """:func:`.plain.pattern_mask` of :data:`SURE_RE2`, run only on the values whose first character may start a
+    match (a space, a sign or a digit but 0: « 087/… », « BE0… », « Rue… » and dates « 05/… » cannot) and that hold
+    a separator."""
+    import numpy as np
+
+    from .cells import byte_set, first_bytes, holding
+
+    verdicts = plain_numbers(column)
+    cells = distinct_cells(column) if verdicts is not None else None
+    if verdicts is None or cells is None:
+        return pattern_mask(column, SURE_RE2)
+    at = np.flatnonzero(~verdicts[0])  # a plain number has no separator
+    at = at[byte_set(SURE_FIRST)[first_bytes(cells, at)]]
+    if len(at):  # and a separator: a space, an apostrophe, a point, or a non-ASCII space (« 1 250 »)
+        at = at[holding(cells, " '.", non_ascii=True)[at]]
+    mask = np.zeros(len(column), dtype=bool)
+    if len(at):
+        mask[at] = values_fullmatch(column, SURE_RE2, None, at)
+    return mask
 
 
 class ThousandsSeparatorCheck(BaseTableCheck):
@@ -54,9 +79,9 @@ class ThousandsSeparatorCheck(BaseTableCheck):
 
         name = column.name
         if name in self.text:
-            self.sure.add_values(column, pattern_mask(column, SURE_RE2))
-        if name not in self.dotted or not len(column):
-            return ()
+            self.sure.add_values(column, _sure_mask(column))
+        if name not in self.dotted or not len(column) or self.other[name] or name in context.kinds:
+            return ()  # a column with other decimals, or of a known kind, has its dotted numbers read in ``end``
         python = len(column) <= SMALL_VALUES
         verdicts = None if python else plain_numbers(column)
         if verdicts is not None and verdicts[0].all():
@@ -64,10 +89,10 @@ class ThousandsSeparatorCheck(BaseTableCheck):
         cells = None if python else distinct_cells(column)
         if python:
             has_dot = np.fromiter(("." in v for v in column.texts), dtype=bool, count=len(column))
-        elif cells is not None:  # pyarrow directly: what pandas' str.contains runs
-            import pyarrow.compute as pc
+        elif cells is not None:  # read from the Arrow buffers: what pandas' str.contains says
+            from .cells import holding
 
-            has_dot = np.asarray(pc.match_substring(cells, ".").to_numpy(zero_copy_only=False), dtype=bool)
+            has_dot = holding(cells, ".")
         else:
             has_dot = column.values.str.contains(".", regex=False).to_numpy(dtype=bool)
         if not has_dot.any():
@@ -75,9 +100,14 @@ class ThousandsSeparatorCheck(BaseTableCheck):
         at = np.flatnonzero(has_dot)
         dot3 = np.zeros(len(column), dtype=bool)
         other = np.zeros(len(column), dtype=bool)
-        if cells is not None:
-            dot3[at] = values_fullmatch(column, DOT3, None, at)
-            other[at] = values_fullmatch(column, OTHER_DECIMALS, None, at)
+        if cells is not None:  # each pattern on the values whose first byte may start it (not « info.x@… »)
+            from .cells import byte_set, first_bytes
+
+            first = first_bytes(cells, at)
+            for found, pattern, starts in ((dot3, DOT3, DOT3_FIRST), (other, OTHER_DECIMALS, OTHER_FIRST)):
+                some = at[byte_set(starts)[first]]
+                if len(some):
+                    found[some] = values_fullmatch(column, pattern, None, some)
         else:
             dotted = (pd.Series([column.texts[i] for i in at], dtype="str") if python
                       else column.values.iloc[at].reset_index(drop=True))

@@ -14,12 +14,14 @@ from .plain import pattern_mask
 from .tally import ColumnTally
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 UNITS = (r"%|‰|€|eur|euros?|\$|usd|m²|m2|m³|m3|km²|km2|km|cm|mm|m|kg|g|t|tonnes?|l|litres?|ha|h|min|°c|°|kwh|mwh|gwh|"
          r"kw|mw|hab\.?|habitants?|ans?|jours?|places?|pers\.?|personnes?|lits?|pi[eè]ces?")
 NUMBER = "[+-]?[0-9][0-9 .,\u00a0\u202f']*"
 PATTERN = f"(?i)[ \t]*(?:€ *)?{NUMBER} *(?:{UNITS})[ \t]*|[ \t]*(?:€|\\$) *{NUMBER}[ \t]*"
+UNIT_FIRST = " \t+-0123456789$\xe2"  # the bytes a match of PATTERN may start with (0xE2: the first of « € »)
 
 MESSAGE = Msg("Colonne « {field} » : {count} valeur(s) avec une unité dans la cellule (ex. ligne {row} : « {cell} »).",
               "Column '{field}': {count} value(s) with a unit inside the cell (e.g. row {row}: '{cell}').")
@@ -27,6 +29,29 @@ TIP = Msg("Gardez seulement le nombre dans la cellule et mettez l'unité dans le
           "(« superficie_m2 », « montant_eur », « taux_pct ») : la colonne devient alors numérique.",
           "Keep only the number in the cell and put the unit in the column label ('area_m2', 'amount_eur', "
           "'rate_pct'): the column then becomes numeric.")
+
+
+def _unit_mask(column: ColumnValues) -> np.ndarray:
+    """:func:`.plain.pattern_mask` of :data:`PATTERN`, run only on the values that may match: their first byte may
+    start one (a space, a sign, a digit, « $ » or « € »), and they hold a unit's character (an ASCII letter, « % »,
+    « $ » or a non-ASCII one: « € », « ‰ », « ² », « ° »…). Phones and dates leave without a regular expression."""
+    import numpy as np
+
+    from .cells import byte_set, first_bytes, holding
+    from .plain import distinct_cells, plain_numbers, values_fullmatch
+
+    verdicts = plain_numbers(column)
+    cells = distinct_cells(column) if verdicts is not None else None
+    if verdicts is None or cells is None:
+        return pattern_mask(column, PATTERN)
+    mask = np.zeros(len(column), dtype=bool)
+    at = np.flatnonzero(~verdicts[0])  # a plain number holds no unit
+    at = at[byte_set(UNIT_FIRST)[first_bytes(cells, at)]]
+    if len(at):
+        at = at[holding(cells, "%$", letters=True, non_ascii=True)[at]]
+    if len(at):
+        mask[at] = values_fullmatch(column, PATTERN, None, at)
+    return mask
 
 
 class UnitInCellCheck(BaseTableCheck):
@@ -40,7 +65,7 @@ class UnitInCellCheck(BaseTableCheck):
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         if column.name not in self.skip:
-            self.tally.add_values(column, pattern_mask(column, PATTERN))
+            self.tally.add_values(column, _unit_mask(column))
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:

@@ -31,7 +31,7 @@ from ..core.contract import ColumnValues
 from ..core.findings import Finding, RowNumbers, Severity
 from .aggregate import EXAMPLES, type_error_message
 from .messages import TRANSLATIONS, column_words
-from .placeholders import is_placeholder, placeholder_mask
+from .placeholders import LONGEST, is_placeholder, placeholder_mask
 
 # Frictionless v5 default readers: int(cell.strip()), Decimal(cell.strip()), strptime %Y-%m-%d,
 # a 4-character int, the default true/false values. Written for RE2 (pyarrow): no \s, \d or lookaround,
@@ -164,6 +164,7 @@ class _Values:
         self.column = column
         self.small = len(column) <= SMALL_VALUES
         self._texts: np.ndarray | None = None
+        self._cells: Any = None  # the distinct values as one Arrow text array (False: they are not Arrow text)
         self.bad: dict[str, np.ndarray] = {}
         self.known: dict[str, np.ndarray] = {}  # per type: which verdicts of ``bad`` are computed
 
@@ -174,10 +175,36 @@ class _Values:
                                      dtype=object)
         return self._texts
 
+    @property
+    def cells(self) -> Any:
+        """The distinct values as one Arrow text array, or None (a few values, or not Arrow text)."""
+        if self._cells is None:
+            from ..checks.cells import arrow_text
+
+            self._cells = False
+            if not self.small and self.column.arrow is not None and self.column.values.dtype == "str":
+                self._cells = arrow_text(self.column.values)
+                self._cells = False if self._cells is None else self._cells
+        return self._cells if self._cells is not False else None
+
+    def _series(self, at: np.ndarray) -> pd.Series:
+        """The distinct values at ``at`` as a text Series indexed 0..n-1 (taken in Arrow when they are Arrow text)."""
+        cells = self.cells
+        if cells is None:
+            return self.column.values.iloc[at].reset_index(drop=True)
+        import pyarrow as pa
+
+        return pd.Series(self.column.values.dtype.__from_arrow__(cells.take(pa.array(at))), copy=False)
+
     def text_of(self, at: np.ndarray) -> list[str]:
         """The distinct values at positions ``at`` (repeats allowed), as text."""
         if self.small or self._texts is not None:
             return list(self.texts[at].tolist())
+        cells = self.cells
+        if cells is not None:
+            import pyarrow as pa
+
+            return list(cells.take(pa.array(at)).to_pylist())
         return [str(text) for text in self.column.values.iloc[at].tolist()]
 
     def invalid(self, kind: str, needed: np.ndarray | None = None) -> np.ndarray:
@@ -203,7 +230,10 @@ class _Values:
         if kind == "string" or not count:
             return np.zeros(count, dtype=bool)
         if not self.small:
-            values = self.column.values if at is None else self.column.values.iloc[at].reset_index(drop=True)
+            fast = self._arrow_invalid(at, kind)
+            if fast is not None:
+                return fast
+            values = self.column.values if at is None else self._series(at)
             return invalid_mask(values, kind).to_numpy(dtype=bool)
         texts = self.texts if at is None else self.texts[at]
         fullmatch = _compiled(PATTERNS[kind]).fullmatch
@@ -214,14 +244,48 @@ class _Values:
             valid = [ok and len(text) == 4 for ok, text in zip(valid, texts, strict=True)]
         return ~np.asarray(valid, dtype=bool)
 
+    def _arrow_invalid(self, at: np.ndarray | None, kind: str) -> np.ndarray | None:
+        """:func:`invalid_mask` on the Arrow values directly (no pandas Series), or None where it cannot say: not
+        Arrow text, a pattern pandas would not give RE2, a date column holding ISO-shaped values (pandas then
+        parses them)."""
+        from ..checks.cells import arrow_fullmatch, byte_lengths, re2_safe
+
+        cells = self.cells
+        if cells is None or not re2_safe(PATTERNS[kind]):
+            return None
+        if at is not None:
+            import pyarrow as pa
+
+            cells = cells.take(pa.array(at))
+        valid = arrow_fullmatch(cells, PATTERNS[kind])
+        if kind == "date" and valid.any():
+            return None
+        size = byte_lengths(cells)
+        bad = (size > 0) & ~valid
+        if kind == "year":  # a valid year is ASCII: its length in bytes is its length in characters
+            bad |= (size > 0) & (size != 4)
+        return bad
+
     def placeholders(self, among: np.ndarray) -> np.ndarray:
         """Which distinct values are placeholders, tested among ``among`` only."""
         found = np.zeros(len(among), dtype=bool)
         at = np.flatnonzero(among)
         if self.small:
             found[at] = [is_placeholder(text) for text in self.texts[at]]
+        elif self.cells is not None:  # only values short enough and without a digit may be one: pandas on those
+            import pyarrow as pa
+            import pyarrow.compute as pc
+
+            from ..checks.cells import holding
+
+            at = at[~holding(self.cells, "0123456789")[at]]  # no placeholder holds a digit (strip, lower keep them)
+            if len(at):
+                size = pc.utf8_length(self.cells.take(pa.array(at))).to_numpy(zero_copy_only=False)
+                at = at[size <= LONGEST + 4]
+            if len(at):
+                found[at] = placeholder_mask(self._series(at)).to_numpy(dtype=bool)
         else:
-            found[at] = placeholder_mask(self.column.values.iloc[at]).to_numpy(dtype=bool)
+            found[at] = placeholder_mask(self._series(at)).to_numpy(dtype=bool)
         return found
 
 
@@ -288,7 +352,10 @@ class TypeTally:
             state.filled += int(filled.sum()) - int(placeholder_rows.sum())
             rows = values.column.rows[start:stop]
             for kind in kinds:
-                mask = np.append(values.invalid(kind, needed), False)[codes] & ~placeholder_rows
+                bad = values.invalid(kind, needed)
+                if not bad.any():  # no value of the chunk contradicts it (a code column, chunk after chunk)
+                    continue
+                mask = np.append(bad, False)[codes] & ~placeholder_rows
                 count = int(mask.sum())
                 if not count:
                     continue

@@ -20,7 +20,7 @@ from odwb_assist.plugin import BaseTableCheck, CheckContext, ColumnValues, Findi
 
 from . import reference as ref
 from .commune import HEADER_PATTERNS as COMMUNE_HEADERS
-from .distinct import StashedColumns, memo, row_cells, stripped
+from .distinct import StashedColumns, memo, row_cells, stripped, trimmed
 from .findings import VALUE_CACHE, emit
 from .nis import current_code
 
@@ -114,6 +114,8 @@ def _constant(values: dict[str, str]) -> Callable[[str], dict[str, str]]:
 def _keys(column: ColumnValues) -> tuple[np.ndarray, list[str]]:
     """Per row: the position of its stripped cell among the distinct stripped cells (-1 when blank); those cells."""
     def compute() -> tuple[np.ndarray, list[str]]:
+        if trimmed(column):  # nothing to strip: the distinct values stay distinct, none is blank
+            return column.codes, column.texts
         values = stripped(column)
         if len(values) <= _SMALL:  # a code or name column holds a few hundred values: plain Python
             seen: dict[str, int] = {}

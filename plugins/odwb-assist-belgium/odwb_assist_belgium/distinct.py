@@ -53,13 +53,49 @@ def memo(column: ColumnValues, key: str, compute: Callable[[], T]) -> T:
 
 
 def stripped(column: ColumnValues) -> pd.Series:
-    """The distinct values stripped of surrounding spaces (index 0..k-1, as ``column.values``)."""
-    return memo(column, "stripped", lambda: column.values.str.strip())
+    """The distinct values stripped of surrounding spaces (index 0..k-1, as ``column.values``): ``column.values``
+    itself when none needs it (read only)."""
+    return memo(column, "stripped", lambda: column.values if trimmed(column) else column.values.str.strip())
 
 
 def filled(column: ColumnValues) -> np.ndarray:
     """Over the distinct values: True where the stripped value is not empty (« non-empty » as the kinds mean it)."""
-    return memo(column, "filled", lambda: (stripped(column) != "").to_numpy(dtype=bool))
+    import numpy as np
+
+    return memo(column, "filled", lambda: np.ones(len(column), dtype=bool) if trimmed(column)
+                else (stripped(column) != "").to_numpy(dtype=bool))
+
+
+def trimmed(column: ColumnValues) -> bool:
+    """Whether every distinct value starts and ends with a printable ASCII character (no space to strip: the first
+    and last bytes read from the Arrow buffers, no kernel call). False when that cannot be told cheaply."""
+    return memo(column, "trimmed", lambda: _ends_printable(column))
+
+
+def _ends_printable(column: ColumnValues) -> bool:
+    import numpy as np
+    import pyarrow as pa
+
+    cells = column.arrow  # None for a few values kept as a Python list: their strip costs less than a Series
+    if cells is None or len(cells) == 0 or cells.null_count or not (pa.types.is_string(cells.type)
+                                                                    or pa.types.is_large_string(cells.type)):
+        return False
+    for part in cells.chunks if isinstance(cells, pa.ChunkedArray) else [cells]:
+        if not len(part):
+            continue
+        _, offsets_buffer, data_buffer = part.buffers()[:3]
+        if data_buffer is None:
+            return False
+        width = np.int64 if pa.types.is_large_string(part.type) else np.int32
+        offsets = np.asarray(np.frombuffer(offsets_buffer, dtype=width)[part.offset: part.offset + len(part) + 1],
+                             dtype=np.int64)
+        if not (offsets[1:] > offsets[:-1]).all():
+            return False
+        data = np.frombuffer(data_buffer, dtype=np.uint8)
+        ends = np.concatenate([data[offsets[:-1]], data[offsets[1:] - 1]])
+        if not ((ends > 0x20) & (ends < 0x7F)).all():
+            return False
+    return True
 
 
 def encode(series: pd.Series, field_name: str | None = None) -> ColumnValues:

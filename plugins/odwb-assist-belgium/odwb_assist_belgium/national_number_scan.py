@@ -52,7 +52,9 @@ def _shaped(array: Any) -> np.ndarray:
     import pyarrow.compute as pc
 
     result = np.zeros(len(array), dtype=bool)
-    long_enough = (pc.binary_length(array).to_numpy(zero_copy_only=False) >= 11)  # bytes >= characters
+    long_enough = _eleven_digits(array)
+    if long_enough is None:
+        long_enough = (pc.binary_length(array).to_numpy(zero_copy_only=False) >= 11)  # bytes >= characters
     if not long_enough.any():
         return result
     positions = np.flatnonzero(long_enough)
@@ -63,6 +65,31 @@ def _shaped(array: Any) -> np.ndarray:
         found[other] = [_SCREEN.search(text) is not None for text in picked.filter(pa.array(other)).to_pylist()]
     result[positions[found]] = True
     return result
+
+
+def _eleven_digits(array: Any) -> np.ndarray | None:
+    """Over a pyarrow string array: the values that may hold a national number, read from the buffers (no kernel
+    call): eleven ASCII digits at least, or a character from U+0660 on (the first decimal digit beyond ASCII, « ٠ »:
+    another script's digit, which Python's ``\\d`` reads; its UTF-8 lead byte is 0xD9 or more, accented letters'
+    are below). None: not a plain string array."""
+    import pyarrow as pa
+
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)) or array.null_count:
+        return None
+    _, offsets_buffer, data_buffer = array.buffers()[:3]
+    if not len(array) or data_buffer is None:
+        return np.zeros(len(array), dtype=bool)
+    width = np.int64 if pa.types.is_large_string(array.type) else np.int32
+    offsets = np.frombuffer(offsets_buffer, dtype=width)[array.offset: array.offset + len(array) + 1].astype(np.int64)
+    low, high = int(offsets[0]), int(offsets[-1])
+    data = np.frombuffer(data_buffer, dtype=np.uint8)[low:high]
+    weight = ((data - 48).astype(np.uint8) < 10).astype(np.int32)  # a digit counts 1, what may be another script's 11
+    weight[data >= 0xD9] = 11
+    sums = np.zeros(len(data) + 1, dtype=np.int64)
+    np.cumsum(weight, out=sums[1:])
+    return (sums[offsets[1:] - low] - sums[offsets[:-1] - low]) >= 11
 
 
 def candidates(column: ColumnValues, people: bool) -> np.ndarray:

@@ -7,6 +7,20 @@ labels are matched word by word, so ``rrn`` counts in « numero_rrn » but not i
 
 from __future__ import annotations
 
-from odwb_assist.plugin import PEOPLE_WORDS, describes_people, label_words, people_columns
+from collections.abc import Iterable
+from functools import lru_cache
+
+from odwb_assist.plugin import PEOPLE_WORDS, label_words, people_columns
+from odwb_assist.plugin import describes_people as _describes_people
 
 __all__ = ["PEOPLE_WORDS", "describes_people", "label_words", "people_columns"]
+
+
+def describes_people(fields: Iterable[str]) -> bool:
+    """The core's verdict, kept per list of labels (a kind asks it again for every chunk)."""
+    return _verdict(tuple(fields))
+
+
+@lru_cache(maxsize=64)
+def _verdict(fields: tuple[str, ...]) -> bool:
+    return _describes_people(fields)

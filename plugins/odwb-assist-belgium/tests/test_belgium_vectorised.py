@@ -145,3 +145,28 @@ def test_plain_decimals_read_from_the_bytes_equal_re2(decimals, others, type_nam
     array = pa.array(["0.1", *decimals, *others], getattr(pa, type_name)()).slice(1)
     expected = pc.match_substring_regex(array, coordinates.PLAIN_DECIMAL).to_numpy(zero_copy_only=False)
     assert coordinates._plain(array).tolist() == expected.tolist()
+
+
+def test_national_number_digit_count_lets_through_every_value_the_pattern_may_match() -> None:
+    """The byte count before the scan's regular expressions drops only values they could not match."""
+    import random
+    import re
+    import sys
+    import unicodedata
+
+    import pyarrow as pa
+    from odwb_assist_belgium.national_number_scan import _PREFILTER, _eleven_digits
+
+    other_digits = [chr(c) for c in range(128, sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Nd"]
+    assert min(ord(c) for c in other_digits) >= 0x660  # the lead byte 0xD9 the count relies on
+    rng = random.Random(3)
+    alphabet = list("0123456789.- /éa°") + other_digits[:40]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(5, 20))) for _ in range(20_000)]
+    texts += ["85.07.30-033.28", "Rue des Écoles 197", "Facture n° 2023/145", "٨٥٠٧٣٠٠٣٣٢٨"]
+    kept = _eleven_digits(pa.array(texts))
+    assert kept is not None
+    screen = re.compile(_PREFILTER)
+    matched = [screen.search(text) is not None for text in texts]
+    assert sum(matched) > 50
+    assert all(keep for keep, match in zip(kept.tolist(), matched, strict=True) if match)
+    assert not kept[-3] and not kept[-2] and kept[-1] and kept[-4]

@@ -92,3 +92,25 @@ def test_the_xlsx_report_writes_a_formula_cell_as_text(tmp_path: Path) -> None:
     problems = book.worksheets[1]
     values = [c for row in problems.iter_rows(min_row=2) for c in row if isinstance(c.value, str) and c.value.startswith("=")]
     assert values and all(c.data_type == "s" for c in values)
+
+
+def test_the_arrow_mask_gives_python_s_verdict_on_every_cell() -> None:
+    """The first-byte test and the RE2 prefilter only ever skip cells Python's ``re`` would not match."""
+    import random
+    import re
+
+    import numpy as np
+    import pyarrow as pa
+
+    from odwb_assist.checks.formula_injection import FORMULA, TRIGGERS, formula_mask
+
+    rng = random.Random(7)
+    alphabet = list("=+-@\t\r\n aZ_.()|!$1é€x'\"")
+    cells = [*RUNS, *SAFE, "= ", "=\n", "==x", "\r\t+a("]
+    cells += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8))) for _ in range(20_000)]
+    expected = [cell[:1] in TRIGGERS and re.fullmatch(FORMULA, cell) is not None for cell in cells]
+    assert sum(expected) > 100  # the random cells hold formulas and near misses
+    assert formula_mask(pd.Series(cells, dtype="str")).tolist() == expected
+    sliced = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([pa.array([None, *cells], pa.large_string())
+                                                                       .slice(1)])))
+    assert np.array_equal(formula_mask(sliced), expected)

@@ -44,3 +44,43 @@ def test_verdicts_computed_on_demand_equal_the_verdicts_of_every_value() -> None
         for kind in typecheck.CANDIDATES:
             assert np.array_equal(lazy.invalid(kind), eager.invalid(kind)), (name, kind)
         assert lazy.text_of(np.array([0, 2, 0])) == [column.texts[0], column.texts[2], column.texts[0]]
+
+
+def test_arrow_verdicts_are_pandas_verdicts() -> None:
+    """The tally reads Arrow values without pandas: the same verdicts as :func:`typecheck.invalid_mask`."""
+    import random
+
+    rng = random.Random(4)
+    alphabet = list("0123456789 -+._eEinfINFaTtrueRUFlsFALSE\t/é") + ["2024-01-31", "1999", "inf", "nan"]
+    texts = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 5))) for _ in range(20_000)})
+    texts += ["2024-02-30", "0001-01-01", " 12 ", "1_000", "+0012", "-0", "0000", "true", "12.5e3"]
+    column = ColumnValues.from_series(pd.Series(texts, dtype="str"), 1)
+    values = _Values(column)
+    assert values.cells is not None
+    at = np.arange(0, len(column), 3)
+    for kind in ("integer", "number", "year", "boolean", "date", "string"):
+        expected = typecheck.invalid_mask(column.values, kind).to_numpy(dtype=bool)
+        assert values._test(None, kind).tolist() == expected.tolist(), kind
+        assert values._test(at, kind).tolist() == expected[at].tolist(), kind
+    assert values.text_of(np.array([2, 0, 2])) == column.values.iloc[[2, 0, 2]].tolist()
+
+
+def test_arrow_placeholders_are_placeholder_mask() -> None:
+    from odwb_assist.quality.placeholders import PLACEHOLDERS, placeholder_mask
+
+    texts = sorted({*(f"  {p.upper()} " for p in PLACEHOLDERS), *PLACEHOLDERS, *(f"valeur {i}" for i in range(300)),
+                    "n.d." + " " * 30, "néant" * 4, "x"})
+    column = ColumnValues.from_series(pd.Series(texts, dtype="str"), 1)
+    values = _Values(column)
+    assert values.cells is not None
+    among = np.arange(len(column)) % 3 != 0
+    expected = placeholder_mask(column.values).to_numpy(dtype=bool) & among
+    assert expected.sum() > 20
+    assert values.placeholders(among).tolist() == expected.tolist()
+
+
+def test_no_placeholder_holds_a_digit() -> None:
+    """The tally skips values holding a digit when it looks for placeholders."""
+    from odwb_assist.quality.placeholders import PLACEHOLDERS
+
+    assert not any(character.isdigit() for text in PLACEHOLDERS for character in text)
