@@ -33,6 +33,7 @@ import pandas as pd
 
 from .detect import Detected
 from .inference import SAMPLE_RECORDS, join_labels
+from .transcode import to_utf8
 
 CHUNK_ROWS = 50_000  # rows per chunk handed to the checks: their temporaries (some 2.5 kB a row) make the peak;
 # 100k cost 4 % less CPU and 90 MB more, 25k 30 % more CPU
@@ -170,8 +171,13 @@ class _Counted:
         self.escapes = 0  # reads let through because pyarrow waited for them
         self.stopped = False
         self._turn = threading.Condition()
+        self.transcode: Callable[[bytes], bytes] | None = None  # a single-byte encoding to UTF-8 (see _reader)
+        self._left = b""  # transcoded bytes beyond the size pyarrow asked for, handed over at the next read
 
     def read(self, size: int = -1) -> bytes:
+        if self.transcode is not None and 0 <= size <= len(self._left):  # as pyarrow's transcoding: no read
+            data, self._left = self._left[:size], self._left[size:]
+            return data
         with self._turn:
             stuck = 0
             while self.reads - self.taken >= self.ahead and not self.stopped:
@@ -182,12 +188,25 @@ class _Counted:
                     if stuck >= 20:  # pyarrow waits for this read to hand over a batch: let it through
                         self.escapes += 1
                         break
-        data = self.handle.read(size)
+        raw = self.handle.read(size)
+        data = raw if self.transcode is None else self._transcoded(raw, size)
         with self._turn:
-            self.read_bytes += len(data)
-            if data:
+            self.read_bytes += len(raw)
+            if raw:
                 self.reads += 1
                 self.most_ahead = max(self.most_ahead, self.reads - self.taken)
+        return data
+
+    def _transcoded(self, raw: bytes, size: int) -> bytes:
+        """``raw`` in UTF-8 after what was left over; at most ``size`` bytes (the rest is kept for the next read)."""
+        assert self.transcode is not None
+        data = self.transcode(raw) if raw else b""
+        if self._left:
+            data = self._left + data
+        if 0 <= size < len(data):
+            data, self._left = data[:size], data[size:]
+        else:
+            self._left = b""
         return data
 
     def batches(self, reader: Any) -> Iterator[Any]:
@@ -267,8 +286,10 @@ class Blocks:
         def invalid(row: Any) -> str:  # a row with more or fewer cells than the header: Frictionless reads those
             return "error"
 
+        encoding = ENCODINGS[(self.detected.encoding or "utf-8").lower()]
+        counted.transcode = to_utf8(encoding)  # pyarrow would transcode through Python's codecs, holding the GIL
         read = pacsv.ReadOptions(column_names=columns, block_size=block, use_threads=False,
-                                 encoding=ENCODINGS[(self.detected.encoding or "utf-8").lower()])
+                                 encoding="utf8" if counted.transcode else encoding)
         parse = pacsv.ParseOptions(delimiter=self.detected.delimiter or ",", quote_char='"', double_quote=True,
                                    escape_char=False, newlines_in_values=True, ignore_empty_lines=False,
                                    invalid_row_handler=invalid)
