@@ -112,7 +112,7 @@ def test_blocks_read_the_same_chunks_as_pyarrow_s_transcoding(tmp_path: Path, mo
     monkeypatch.setattr(stream, "to_utf8", lambda encoding: None)  # pyarrow transcodes, as before
     old, old_read = frames(path)
     assert old_read == read and len(new) == len(old) > 3
-    for (frame, blank, size, share), (old_frame, old_blank, old_size, old_share) in zip(new, old, strict=True):
+    for (frame, blank, size, _), (old_frame, old_blank, old_size, _) in zip(new, old, strict=True):
         assert frame.equals(old_frame) and list(frame.index) == list(old_frame.index)
         assert (blank, size) == (old_blank, old_size)
     for chunks in (new, old):  # the share of the file read so far depends on the threads' timing: it only grows
