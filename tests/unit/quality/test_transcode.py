@@ -136,3 +136,25 @@ def test_an_undefined_byte_after_the_sample_falls_back_as_before(tmp_path: Path,
     with pytest.raises(Fallback):
         frames(path)
     assert new == report_json(path, monkeypatch, "", PM)
+
+
+@pytest.mark.parametrize("size", [1, 7, 64, 4096])
+def test_counted_reads_hand_over_the_utf8_text_in_blocks_of_the_size_asked(monkeypatch: pytest.MonkeyPatch,
+                                                                           size: int) -> None:
+    """Whatever the block size and the growth of the text (``€`` takes three bytes), pyarrow gets blocks of the
+    size it asks for (the last one shorter), the text whole and in order, and the bytes counted are the file's."""
+    import io
+
+    monkeypatch.setattr(stream, "TRANSCODE_SLICE", 5)  # slices cut characters' neighbours apart too
+    data = ("€€€ Liège ’ œ … «»" * 50 + "fin").encode("cp1252") + bytes(HIGH)
+    counted = stream._Counted(io.BytesIO(data), ahead=10**9)
+    counted.transcode = to_utf8("cp1252")
+    blocks = []
+    while block := counted.read(size):
+        blocks.append(bytes(block))
+        assert counted.read_bytes <= len(data)
+    assert b"".join(blocks) == data.decode("cp1252").encode("utf-8")
+    assert {len(block) for block in blocks[:-1]} <= {size} and counted.read_bytes == len(data)
+    whole = stream._Counted(io.BytesIO(data))
+    whole.transcode = to_utf8("cp1252")
+    assert bytes(whole.read()) == data.decode("cp1252").encode("utf-8")
