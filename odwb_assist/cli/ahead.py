@@ -50,10 +50,15 @@ def prefetch_check(rest: Sequence[str]) -> None:
 
 
 def _warm_up() -> None:
-    """Import the sheet's fast path and the plugins' field kinds (their modules: phone numbers…), which the check
-    needs once the sheet is read."""
-    from ..quality import sheet_stream  # noqa: F401 (imported for later)
-    from ..quality.kinds import field_kinds
+    """Import the sheet's fast path, the modules its checks load on first use, and the plugins' field kinds with
+    what their detectors import on their first call (phone numbers…), all of which the check needs once the sheet
+    is read: while the parse runs, not after it."""
+    import isodate  # noqa: F401 (the sample's type inference, for a cell that may be a duration)
+    import pyarrow.pandas_compat  # noqa: F401 (the chunks' pandas frames)
+
+    from ..checks import numbers, total_scan  # noqa: F401
+    from ..quality import progress, sheet_stream  # noqa: F401
+    from ..quality.kinds import column_kinds, field_kinds
     from .common import plugin_manager
 
-    field_kinds(plugin_manager())
+    column_kinds(["valeur"], [["0470 12 34 56"]], kinds=field_kinds(plugin_manager()))

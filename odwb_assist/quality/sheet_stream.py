@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import queue
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +28,7 @@ import pandas as pd
 
 from .cell_text import cell_text
 from .detect import Detected
+from .encoding import prepare_chunk, release_freed
 from .frictionless_read import Opened
 from .inference import SAMPLE_RECORDS, NotExact, field_names, header_errors, join_labels, local_numbers_type
 from .messages import RawError, from_frictionless
@@ -216,13 +219,72 @@ def stream_sheet(run: Any, opened: Opened, sheet: Sheet, chunk_rows: int | None,
     # The collector paused (a young-generation pass after each chunk frees its cycles): its full passes would
     # walk the sheet's cells and the checks' values again and again (a tenth of a 100k-row XLSX check).
     with gc_paused():
-        for frame, blank in text_chunks(sheet, first, opened.names, chunk_rows or SHEET_CHUNK_ROWS):
+        for frame, blank, prepared in prepared_ahead(text_chunks(sheet, first, opened.names,
+                                                                 chunk_rows or SHEET_CHUNK_ROWS)):
             if blank.any():
                 numbers = frame.index.to_numpy()[blank]
                 run.add_all("structure",
                             lambda r=numbers: (from_frictionless(RawError("blank-row", int(row))) for row in r))
-            run.frame(frame)
-            del frame
+            release_freed()  # what the other thread made for the previous chunk, freed here
+            run.frame(frame, prepared)
+            del frame, prepared
             gc.collect(0)
             if callback:
                 callback(run.rows, min(1.0, run.rows / total))
+
+
+_END = object()
+
+
+def prepared_ahead(chunks: Iterator[tuple[pd.DataFrame, np.ndarray]]) -> Iterator[tuple[pd.DataFrame, np.ndarray, Any]]:
+    """``chunks`` made one ahead in a thread, each with its columns dictionary-encoded there
+    (:func:`.encoding.prepare_chunk`, None when that failed: the engine encodes them itself), as the CSV reader
+    does: the encoding runs inside pyarrow without the GIL, on the other core, while the checks run on the
+    current chunk. The next chunk is made once the current one is taken (two chunks live, not three);
+    an exception of the thread is raised here."""
+    handed: queue.Queue[Any] = queue.Queue(maxsize=1)
+    taken = threading.Event()
+    stop = threading.Event()
+
+    def hand(item: Any) -> None:
+        while not stop.is_set():
+            try:
+                handed.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def make() -> None:
+        try:
+            for frame, blank in chunks:
+                try:
+                    prepared = prepare_chunk(frame)
+                except Exception:  # the engine encodes the columns itself
+                    prepared = None
+                hand((frame, blank, prepared))
+                del frame, prepared
+                while not stop.is_set() and not taken.wait(timeout=0.1):
+                    continue
+                taken.clear()
+                if stop.is_set():
+                    return
+        except BaseException as exc:  # raised on the checking thread
+            hand(exc)
+            return
+        hand(_END)
+
+    worker = threading.Thread(target=make, name="odwb-sheet-chunks", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = handed.get()
+            taken.set()
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+            del item
+    finally:
+        stop.set()
+        worker.join()

@@ -33,6 +33,7 @@ import pandas as pd
 
 from .detect import Detected
 from .inference import SAMPLE_RECORDS, join_labels
+from .transcode import to_utf8
 
 CHUNK_ROWS = 50_000  # rows per chunk handed to the checks: their temporaries (some 2.5 kB a row) make the peak;
 # 100k cost 4 % less CPU and 90 MB more, 25k 30 % more CPU
@@ -40,6 +41,7 @@ BLOCK_ROWS = 16000  # rows per block parsed by pyarrow (at most MAX_BLOCK bytes)
 MIN_BLOCK = 256 << 10
 MAX_BLOCK = 4 << 20
 AHEAD = 1  # chunks parsed ahead of the one being checked
+TRANSCODE_SLICE = 64 << 10  # bytes transcoded at a time (small temporaries: see _Counted._transcoded)
 READ_AHEAD = 2  # blocks pyarrow may read ahead of the batches taken from it (it needs two to emit one)
 ENCODINGS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "cp1252": "cp1252", "latin-1": "latin-1"}
 TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # what pandas calls "str"
@@ -170,8 +172,13 @@ class _Counted:
         self.escapes = 0  # reads let through because pyarrow waited for them
         self.stopped = False
         self._turn = threading.Condition()
+        self.transcode: Callable[[bytes], bytes] | None = None  # a single-byte encoding to UTF-8 (see _reader)
+        self._left = b""  # transcoded bytes beyond the size pyarrow asked for, handed over at the next read
+        self._raw = bytearray()  # the file's bytes being transcoded (reused)
 
-    def read(self, size: int = -1) -> bytes:
+    def read(self, size: int = -1) -> Any:
+        if self.transcode is not None and 0 <= size <= len(self._left):  # as pyarrow's transcoding: no read
+            return self._transcoded(size)[1]
         with self._turn:
             stuck = 0
             while self.reads - self.taken >= self.ahead and not self.stopped:
@@ -182,13 +189,54 @@ class _Counted:
                     if stuck >= 20:  # pyarrow waits for this read to hand over a batch: let it through
                         self.escapes += 1
                         break
-        data = self.handle.read(size)
+        if self.transcode is None:
+            data = self.handle.read(size)
+            read = len(data)
+        else:
+            read, data = self._transcoded(size)
         with self._turn:
-            self.read_bytes += len(data)
-            if data:
+            self.read_bytes += read
+            if read:
                 self.reads += 1
                 self.most_ahead = max(self.most_ahead, self.reads - self.taken)
         return data
+
+    def _transcoded(self, size: int) -> tuple[int, Any]:
+        """(bytes read from the file, the next ``size`` bytes of its UTF-8 text): what was left over, then the
+        file's next bytes transcoded slice by slice into a pyarrow buffer (the rest is left for the next read).
+
+        Memory: the file's bytes are read into one reused buffer and transcoded in slices, so that the reading
+        thread makes no large short-lived objects; measured, transcoding whole blocks (some MB) made its malloc
+        heap grow by 25 MB at 3M rows. The block is pyarrow's memory, as pyarrow's own blocks are."""
+        import pyarrow as pa
+
+        assert self.transcode is not None
+        left = self._left
+        if size < 0:  # the whole rest (pyarrow asks for blocks)
+            raw = self.handle.read()
+            self._left = b""
+            return len(raw), left + self.transcode(raw)
+        block = pa.allocate_buffer(size)
+        out = np.frombuffer(block, dtype=np.uint8)
+        filled = min(len(left), size)
+        out[:filled] = np.frombuffer(left, dtype=np.uint8, count=filled)
+        rest = [left[filled:]]
+        read = 0
+        if filled < size:  # the file's next bytes, as many as the block has room for (UTF-8 is never shorter)
+            if len(self._raw) < size - filled:
+                self._raw = bytearray(size - filled)
+            view = memoryview(self._raw)
+            read = self.handle.readinto(view[:size - filled]) or 0
+            for start in range(0, read, TRANSCODE_SLICE):
+                text = self.transcode(bytes(view[start:min(read, start + TRANSCODE_SLICE)]))
+                take = min(len(text), size - filled)
+                out[filled:filled + take] = np.frombuffer(text, dtype=np.uint8, count=take)
+                filled += take
+                rest.append(text[take:])
+        self._left = b"".join(rest)
+        if not filled:
+            return read, b""
+        return read, block if filled == size else block.slice(0, filled)
 
     def batches(self, reader: Any) -> Iterator[Any]:
         """The batches of ``reader`` (a pyarrow streaming reader of this file), each one counted as taken."""
@@ -267,8 +315,10 @@ class Blocks:
         def invalid(row: Any) -> str:  # a row with more or fewer cells than the header: Frictionless reads those
             return "error"
 
+        encoding = ENCODINGS[(self.detected.encoding or "utf-8").lower()]
+        counted.transcode = to_utf8(encoding)  # pyarrow would transcode through Python's codecs, holding the GIL
         read = pacsv.ReadOptions(column_names=columns, block_size=block, use_threads=False,
-                                 encoding=ENCODINGS[(self.detected.encoding or "utf-8").lower()])
+                                 encoding="utf8" if counted.transcode else encoding)
         parse = pacsv.ParseOptions(delimiter=self.detected.delimiter or ",", quote_char='"', double_quote=True,
                                    escape_char=False, newlines_in_values=True, ignore_empty_lines=False,
                                    invalid_row_handler=invalid)

@@ -241,3 +241,41 @@ def test_the_wait_for_a_sheet_parsed_ahead_runs_the_warm_up_first(tmp_path: Path
     sheet = workbook.read_sheet(path, "xlsx")
     assert ran == [True] and not workbook._AHEAD
     assert [sheet.typed(cell) for cell in sheet.cells[2]] == ["Écoles", "#N/A"]
+
+
+def test_chunks_are_made_and_encoded_one_ahead_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sheet's chunks come in order with their columns dictionary-encoded by the other thread; it never runs more
+    than one chunk ahead of the one taken, and its exception is raised on the checking thread."""
+    import pandas as pd
+
+    from odwb_assist.quality import sheet_stream
+    from odwb_assist.quality.encoding import prepare_chunk
+    from odwb_assist.quality.stream import TEXT
+
+    made: list[int] = []
+    frames = [pd.DataFrame({"a": pd.array([f"v{i}", "", "v1"], dtype=TEXT), "b": pd.array(["x", "y", ""], dtype=TEXT)})
+              for i in range(5)]
+
+    def chunks() -> Any:
+        for number, frame in enumerate(frames):
+            made.append(number)
+            yield frame, [number]
+
+    ahead = sheet_stream.prepared_ahead(chunks())
+    for taken, ((frame, blank, prepared), expected) in enumerate(zip(ahead, frames, strict=True), start=1):
+        assert frame is expected and blank == [taken - 1]
+        assert len(made) <= taken + 1
+        codes = prepare_chunk(expected)
+        assert set(prepared) == set(codes) == {0, 1}
+        for position, code in codes.items():
+            assert prepared[position].indices.equals(code.indices)
+            assert prepared[position].dictionary.equals(code.dictionary)
+
+    def failing() -> Any:
+        yield frames[0], []
+        raise ValueError("cellule illisible")
+
+    with pytest.raises(ValueError, match="cellule illisible"):
+        list(sheet_stream.prepared_ahead(failing()))
+    monkeypatch.setattr(sheet_stream, "prepare_chunk", lambda frame: 1 / 0)  # the engine then encodes them itself
+    assert [prepared for _, _, prepared in sheet_stream.prepared_ahead(chunks())] == [None] * 5

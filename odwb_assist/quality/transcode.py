@@ -1,0 +1,71 @@
+"""Single-byte encodings (cp1252, latin-1) to UTF-8, block by block, cheaply and exactly as Python's codecs.
+
+pyarrow's own transcoding (``ReadOptions(encoding=...)``) goes through Python's incremental codecs on its
+reading thread: a cp1252 decode builds a two-byte-per-character string as soon as a block holds a ``€`` or
+a ``’``, then encodes it again, holding the GIL some 0.4 s per 140 MB while the checks wait for it on the
+main thread. Here a block that is pure ASCII passes through untouched; otherwise the latin-1 decode (a
+copy: byte ``b`` is U+00bb) and its UTF-8 encode do the work, and only the bytes 0x80-0x9F, where cp1252
+differs from latin-1 and which are rare in real text, are looked up one by one (found by numpy, which does
+not hold the GIL). The result is byte for byte ``data.decode(encoding).encode("utf-8")``; a byte cp1252
+leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) raises the same :class:`UnicodeDecodeError` as the codec.
+Single-byte encodings have no state: blocks can be cut anywhere.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable
+
+import numpy as np
+
+C1 = -96  # as int8, the bytes 0x80-0x9F are those below -96
+
+
+def _cp1252_chars() -> dict[int, bytes]:
+    """UTF-8 of each byte 0x80-0x9F that cp1252 defines."""
+    chars = {}
+    for byte in range(0x80, 0xA0):
+        try:
+            chars[byte] = bytes([byte]).decode("cp1252").encode("utf-8")
+        except UnicodeDecodeError:
+            continue
+    return chars
+
+
+CP1252_C1 = _cp1252_chars()
+
+
+def _latin1(data: bytes) -> bytes:
+    return data if data.isascii() else data.decode("latin-1").encode("utf-8")
+
+
+def _cp1252(data: bytes) -> bytes:
+    if data.isascii():
+        return data
+    where = np.flatnonzero(np.frombuffer(data, dtype=np.int8) < C1)
+    if not len(where):
+        return data.decode("latin-1").encode("utf-8")
+    parts = []
+    start = 0
+    for at in where.tolist():
+        char = CP1252_C1.get(data[at])
+        if char is None:
+            raise UnicodeDecodeError("charmap", data, at, at + 1, "character maps to <undefined>")
+        parts.append(data[start:at].decode("latin-1").encode("utf-8"))
+        parts.append(char)
+        start = at + 1
+    parts.append(data[start:].decode("latin-1").encode("utf-8"))
+    return b"".join(parts)
+
+
+def to_utf8(encoding: str) -> Callable[[bytes], bytes] | None:
+    """The block transcoder from ``encoding`` to UTF-8; None when it is not a single-byte encoding handled here."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return None
+    if name == "cp1252":
+        return _cp1252
+    if name == "iso8859-1":
+        return _latin1
+    return None

@@ -1,0 +1,160 @@
+"""cp1252 and latin-1 blocks to UTF-8 without Python's incremental codecs: the same text byte for byte."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from odwb_assist.core.plugins import get_plugin_manager
+from odwb_assist.quality import stream
+from odwb_assist.quality.detect import detect
+from odwb_assist.quality.inference import field_names
+from odwb_assist.quality.stream import Blocks, Fallback, read_head
+from odwb_assist.quality.transcode import to_utf8
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from engine_spies import report_json  # noqa: E402
+
+PM = get_plugin_manager(load_entrypoints=False)
+UNDEFINED = [0x81, 0x8D, 0x8F, 0x90, 0x9D]  # bytes cp1252 leaves undefined
+HIGH = [b for b in range(0x80, 0x100) if b not in UNDEFINED]
+
+
+def codec(data: bytes, encoding: str) -> bytes | type[Exception]:
+    try:
+        return data.decode(encoding).encode("utf-8")
+    except UnicodeDecodeError:
+        return UnicodeDecodeError
+
+
+def mine(data: bytes, encoding: str) -> bytes | type[Exception]:
+    transcode = to_utf8(encoding)
+    assert transcode is not None
+    try:
+        return transcode(data)
+    except UnicodeDecodeError:
+        return UnicodeDecodeError
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "windows-1252", "iso-8859-1"])
+def test_every_byte_alone_and_in_random_blocks_is_the_codec_s(encoding: str) -> None:
+    for byte in range(256):
+        for data in (bytes([byte]), b"ab" + bytes([byte]), bytes([byte]) * 3 + b"z\xe9"):
+            assert mine(data, encoding) == codec(data, encoding), (encoding, byte)
+    rng = random.Random(17)
+    for _ in range(300):
+        alphabet = rng.choice([range(256), HIGH, range(0x80, 0xA0), range(0x20, 0x80)])
+        data = bytes(rng.choice(alphabet) for _ in range(rng.randrange(0, 300)))
+        assert mine(data, encoding) == codec(data, encoding)
+
+
+def test_an_ascii_block_is_handed_over_as_it_is() -> None:
+    data = b"a;b\n1;2\n" * 100
+    for encoding in ("cp1252", "latin-1"):
+        transcode = to_utf8(encoding)
+        assert transcode is not None and transcode(data) is data
+
+
+def test_undefined_cp1252_bytes_raise_like_the_codec() -> None:
+    transcode = to_utf8("cp1252")
+    assert transcode is not None
+    for byte in UNDEFINED:
+        data = "Liège ’ € ".encode("cp1252") + bytes([byte]) + b" fin"
+        with pytest.raises(UnicodeDecodeError) as raised:
+            transcode(data)
+        with pytest.raises(UnicodeDecodeError) as expected:
+            data.decode("cp1252")
+        assert (raised.value.start, raised.value.reason) == (expected.value.start, expected.value.reason)
+
+
+def test_other_encodings_keep_pyarrow_s_path() -> None:
+    assert [to_utf8(name) for name in ("utf-8", "utf-8-sig", "utf-16", "iso-8859-15", "nonsense")] == [None] * 5
+
+
+def high_byte_file(path: Path, rows: int, encoding: str, seed: int = 5) -> bytes:
+    """A commune-like export whose cells hold every high byte, some cells quoted over two lines."""
+    rng = random.Random(seed)
+    lines = ["Commune;Libellé;Montant;Remarque"]
+    highs = HIGH if encoding == "cp1252" else list(range(0x80, 0x100))
+    for i in range(rows):
+        text = bytes(rng.choice(highs) for _ in range(rng.randrange(1, 9))).decode(encoding)
+        note = f'"{text}\n{i}"' if i % 13 == 0 else text * 2
+        lines.append(f"Liège{i % 7};Éclairage {text};{i},5;{note}")
+    data = ("Commune;Libellé;Montant;Remarque\n" + "\n".join(lines[1:]) + "\n").encode(encoding)
+    path.write_bytes(data)
+    return data
+
+
+def frames(path: Path) -> tuple[list[Any], int]:
+    path, detected = detect(path)
+    head = read_head(path, detected)
+    blocks = Blocks(path, detected, head, field_names(head.labels), chunk_rows=700)
+    chunks = list(blocks)
+    assert blocks.counted is not None
+    return [(chunk.frame, chunk.blank.tolist(), chunk.text_bytes, chunk.share) for chunk in chunks], \
+        head.offset + blocks.counted.read_bytes
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_blocks_read_the_same_chunks_as_pyarrow_s_transcoding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               encoding: str) -> None:
+    monkeypatch.setattr(stream, "MIN_BLOCK", 4096)  # many small blocks: characters on every boundary
+    monkeypatch.setattr(stream, "MAX_BLOCK", 4096)
+    path = tmp_path / "export.csv"
+    data = high_byte_file(path, 3000, encoding)
+    assert detect(path)[1].encoding == encoding
+    new, read = frames(path)
+    assert read == len(data)  # the bytes counted are the file's, not the UTF-8 text's
+    monkeypatch.setattr(stream, "to_utf8", lambda encoding: None)  # pyarrow transcodes, as before
+    old, old_read = frames(path)
+    assert old_read == read and len(new) == len(old) > 3
+    for (frame, blank, size, _), (old_frame, old_blank, old_size, _) in zip(new, old, strict=True):
+        assert frame.equals(old_frame) and list(frame.index) == list(old_frame.index)
+        assert (blank, size) == (old_blank, old_size)
+    for chunks in (new, old):  # the share of the file read so far depends on the threads' timing: it only grows
+        shares = [share for *_, share in chunks]
+        assert shares == sorted(shares) and shares[-1] == 1.0 and 0 < shares[0] < 0.5
+    seen = {char for frame, *_ in new for text in frame["Libellé"] for char in text}
+    assert seen >= set(bytes(HIGH if encoding == "cp1252" else range(0x80, 0x100)).decode(encoding))
+
+
+def test_an_undefined_byte_after_the_sample_falls_back_as_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stream, "MIN_BLOCK", 4096)
+    monkeypatch.setattr(stream, "MAX_BLOCK", 4096)
+    path = tmp_path / "late.csv"
+    lines = ["Commune;Libellé"] + [f"Liège;Propreté ’{i}’ €" for i in range(40_000)]
+    path.write_bytes("\n".join(lines).encode("cp1252") + b"\nNamur;x\x81y\nMons;z\n")
+    assert detect(path)[1].encoding == "cp1252"
+    with pytest.raises(Fallback):
+        frames(path)
+    new = report_json(path, monkeypatch, "", PM)
+    monkeypatch.setattr(stream, "to_utf8", lambda encoding: None)
+    with pytest.raises(Fallback):
+        frames(path)
+    assert new == report_json(path, monkeypatch, "", PM)
+
+
+@pytest.mark.parametrize("size", [1, 7, 64, 4096])
+def test_counted_reads_hand_over_the_utf8_text_in_blocks_of_the_size_asked(monkeypatch: pytest.MonkeyPatch,
+                                                                           size: int) -> None:
+    """Whatever the block size and the growth of the text (``€`` takes three bytes), pyarrow gets blocks of the
+    size it asks for (the last one shorter), the text whole and in order, and the bytes counted are the file's."""
+    import io
+
+    monkeypatch.setattr(stream, "TRANSCODE_SLICE", 5)  # slices cut characters' neighbours apart too
+    data = ("€€€ Liège ’ œ … «»" * 50 + "fin").encode("cp1252") + bytes(HIGH)
+    counted = stream._Counted(io.BytesIO(data), ahead=10**9)
+    counted.transcode = to_utf8("cp1252")
+    blocks = []
+    while block := counted.read(size):
+        blocks.append(bytes(block))
+        assert counted.read_bytes <= len(data)
+    assert b"".join(blocks) == data.decode("cp1252").encode("utf-8")
+    assert {len(block) for block in blocks[:-1]} <= {size} and counted.read_bytes == len(data)
+    whole = stream._Counted(io.BytesIO(data))
+    whole.transcode = to_utf8("cp1252")
+    assert bytes(whole.read()) == data.decode("cp1252").encode("utf-8")
