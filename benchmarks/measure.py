@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 import tempfile
@@ -54,3 +55,14 @@ def tools() -> tuple[list[str], list[str]]:
     odwb = [str(bindir / "odwb-assist")] if (bindir / "odwb-assist").exists() else [sys.executable, "-m", "odwb_assist"]
     frictionless = [str(bindir / "frictionless")] if (bindir / "frictionless").exists() else ["frictionless"]
     return odwb, frictionless
+
+
+def compile_bytecode() -> None:
+    """Compile the bytecode of odwb-assist and its plugins, as installing them does."""
+    import compileall
+
+    for name in ("odwb_assist", "odwb_assist_belgium", "odwb_assist_programme"):
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.submodule_search_locations:
+            for folder in spec.submodule_search_locations:
+                compileall.compile_dir(folder, quiet=1)

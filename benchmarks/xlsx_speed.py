@@ -37,7 +37,7 @@ from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).parent))
 import commune_export  # noqa: E402 (a sibling script, not a package)
-from measure import Run, measure, tools  # noqa: E402
+from measure import Run, compile_bytecode, measure, tools  # noqa: E402
 
 TARGET = 2.0
 CALAMINE = """
@@ -84,17 +84,6 @@ def write_workbook(path: Path, rows: int) -> Path:
         sheet.append(record)
     book.save(path)
     return path
-
-
-def compile_bytecode() -> None:
-    """Compile the bytecode of odwb-assist and its plugins, as installing them does."""
-    import compileall
-
-    for name in ("odwb_assist", "odwb_assist_belgium", "odwb_assist_programme"):
-        spec = importlib.util.find_spec(name)
-        if spec is not None and spec.submodule_search_locations:
-            for folder in spec.submodule_search_locations:
-                compileall.compile_dir(folder, quiet=1)
 
 
 def main(argv: list[str] | None = None) -> int:
