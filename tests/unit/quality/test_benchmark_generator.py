@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import sys
 from collections.abc import Callable
@@ -14,19 +13,16 @@ import phonenumbers
 import pytest
 from stdnum.be import vat
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from export_generator import commune_export  # noqa: E402
+
 CLI = Callable[..., tuple[int, str, str]]
 ROWS = 400
 
 
 @pytest.fixture(scope="module")
 def generator() -> ModuleType:
-    path = Path(__file__).parents[3] / "benchmarks" / "commune_export.py"
-    spec = importlib.util.spec_from_file_location("commune_export", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["commune_export"] = module
-    spec.loader.exec_module(module)
-    return module
+    return commune_export()
 
 
 def test_the_file_is_a_cp1252_semicolon_crlf_export_with_valid_identifiers(generator: ModuleType, tmp_path: Path) -> None:

@@ -3,11 +3,9 @@ same whether it ran ahead, failed there, or was left to the checks."""
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 import threading
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -20,6 +18,9 @@ from odwb_assist.quality import engine
 from odwb_assist.quality.encoding import prepare_chunk
 from odwb_assist.quality.stream import Blocks
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from export_generator import commune_export  # noqa: E402
+
 ROWS = 9000
 CHUNK = 2500  # four chunks, each long enough for the per-column paths (distinct values, pyarrow patterns)
 READER = "odwb-csv-reader"
@@ -27,13 +28,7 @@ READER = "odwb-csv-reader"
 
 @pytest.fixture(scope="module")
 def export(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = Path(__file__).parents[3] / "benchmarks" / "commune_export.py"
-    spec = importlib.util.spec_from_file_location("commune_export", path)
-    assert spec and spec.loader
-    module: ModuleType = importlib.util.module_from_spec(spec)
-    sys.modules["commune_export"] = module
-    spec.loader.exec_module(module)
-    written: Path = module.write(tmp_path_factory.mktemp("ahead") / "export.csv", ROWS)
+    written: Path = commune_export().write(tmp_path_factory.mktemp("ahead") / "export.csv", ROWS)
     return written
 
 

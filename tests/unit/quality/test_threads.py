@@ -3,12 +3,10 @@ the distinct values taken in pyarrow (``ColumnValues.cells``, ``texts``) equal t
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 import threading
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -22,17 +20,14 @@ from odwb_assist.core.plugins import default_plugin_manager
 from odwb_assist.quality import check
 from odwb_assist.quality.parallel import THREADS_VARIABLE, threads
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from export_generator import commune_export  # noqa: E402
+
 
 @pytest.fixture(scope="module")
 def export(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A realistic commune export (cp1252, ``;``, Belgian identifiers, planted defects) of 3,000 rows."""
-    path = Path(__file__).parents[3] / "benchmarks" / "commune_export.py"
-    spec = importlib.util.spec_from_file_location("commune_export", path)
-    assert spec and spec.loader
-    module: ModuleType = importlib.util.module_from_spec(spec)
-    sys.modules["commune_export"] = module
-    spec.loader.exec_module(module)
-    written: Path = module.write(tmp_path_factory.mktemp("export") / "export.csv", 3000)
+    written: Path = commune_export().write(tmp_path_factory.mktemp("export") / "export.csv", 3000)
     lines = written.read_bytes().decode("cp1252").split("\r\n")
     for row, (latitude, longitude) in {50: ("5,12", "50,45"), 700: ("151234,5", "4,8"), 1300: ("50,4", "-73,98"),
                                        2100: ("n/a", "4,9"), 2900: ("1e3", "4,7")}.items():
