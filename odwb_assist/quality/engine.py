@@ -220,6 +220,13 @@ def preparations(table_checks: Iterable[Any], kinds: Iterable[FieldKind] = (),
     return list(found.values())
 
 
+def _preparer(run: _Run) -> Callable[[Any], dict[int, ArrowCodes]]:
+    """What the reading thread (a CSV's or a sheet's) runs on each chunk ahead: the columns' codes and the
+    preparations of the run's checks and kinds."""
+    return partial(prepare_chunk, preparations=preparations(run.table_checks, run.kinds.values()),
+                   kinds=run.context.kinds)
+
+
 def _split_checks(contributions: list[Any]) -> tuple[list[TableCheck], list[Any]]:
     """Our checks, and the ``frictionless.Check`` instances a plugin contributed (Frictionless is then loaded)."""
     frictionless = sys.modules.get("frictionless")
@@ -341,7 +348,7 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
         if arrow and not text:
             from .sheet_stream import stream_sheet
 
-            stream_sheet(run, opened, head, chunk_rows, callback)
+            stream_sheet(run, opened, head, chunk_rows, callback, _preparer(run))
         elif arrow:
             _stream_arrow(run, path, opened, head, chunk_rows, callback)
         else:
@@ -384,9 +391,7 @@ def _stream_arrow(run: _Run, path: Path, opened: Opened, head: Any, chunk_rows: 
 
     for error in opened.start_errors:
         run.collector.add(from_frictionless(error))
-    prepare = partial(prepare_chunk, preparations=preparations(run.table_checks, run.kinds.values()),
-                      kinds=run.context.kinds)
-    for chunk in Blocks(path, run.detected, head, run.context.fields, chunk_rows or BLOCK_ROWS, prepare):
+    for chunk in Blocks(path, run.detected, head, run.context.fields, chunk_rows or BLOCK_ROWS, _preparer(run)):
         frame = chunk.frame
         if chunk.blank.any():
             rows = frame.index.to_numpy()[chunk.blank]

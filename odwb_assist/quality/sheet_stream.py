@@ -210,8 +210,10 @@ def text_chunks(sheet: Sheet, first_row: int, names: list[str], chunk_rows: int)
 
 
 def stream_sheet(run: Any, opened: Opened, sheet: Sheet, chunk_rows: int | None,
-                 callback: Callable[[int, float], None] | None) -> None:
-    """Hand the sheet's data rows to ``run`` in chunks (structure errors: blank rows only, the rows are cut to one width)."""
+                 callback: Callable[[int, float], None] | None,
+                 prepare: Callable[[pd.DataFrame], Any] | None = None) -> None:
+    """Hand the sheet's data rows to ``run`` in chunks (structure errors: blank rows only, the rows are cut to one width);
+    ``prepare`` runs on each chunk ahead, in :func:`prepared_ahead`'s thread (the engine's: codes and preparations)."""
     for error in opened.start_errors:
         run.collector.add(from_frictionless(error))
     first = run.detected.header_rows[-1] + 1
@@ -220,7 +222,7 @@ def stream_sheet(run: Any, opened: Opened, sheet: Sheet, chunk_rows: int | None,
     # walk the sheet's cells and the checks' values again and again (a tenth of a 100k-row XLSX check).
     with gc_paused():
         for frame, blank, prepared in prepared_ahead(text_chunks(sheet, first, opened.names,
-                                                                 chunk_rows or SHEET_CHUNK_ROWS)):
+                                                                 chunk_rows or SHEET_CHUNK_ROWS), prepare):
             if blank.any():
                 numbers = frame.index.to_numpy()[blank]
                 run.add_all("structure",
@@ -236,9 +238,12 @@ def stream_sheet(run: Any, opened: Opened, sheet: Sheet, chunk_rows: int | None,
 _END = object()
 
 
-def prepared_ahead(chunks: Iterator[tuple[pd.DataFrame, np.ndarray]]) -> Iterator[tuple[pd.DataFrame, np.ndarray, Any]]:
-    """``chunks`` made one ahead in a thread, each with its columns dictionary-encoded there
-    (:func:`.encoding.prepare_chunk`, None when that failed: the engine encodes them itself), as the CSV reader
+def prepared_ahead(chunks: Iterator[tuple[pd.DataFrame, np.ndarray]],
+                   prepare: Callable[[pd.DataFrame], Any] | None = None,
+                   ) -> Iterator[tuple[pd.DataFrame, np.ndarray, Any]]:
+    """``chunks`` made one ahead in a thread, each with its columns dictionary-encoded there and the checks'
+    preparations made (``prepare``, else :func:`.encoding.prepare_chunk`; None when that failed: the engine encodes them
+    itself), as the CSV reader
     does: the encoding runs inside pyarrow without the GIL, on the other core, while the checks run on the
     current chunk. The next chunk is made once the current one is taken (two chunks live, not three);
     an exception of the thread is raised here."""
@@ -258,7 +263,7 @@ def prepared_ahead(chunks: Iterator[tuple[pd.DataFrame, np.ndarray]]) -> Iterato
         try:
             for frame, blank in chunks:
                 try:
-                    prepared = prepare_chunk(frame)
+                    prepared = (prepare or prepare_chunk)(frame)
                 except Exception:  # the engine encodes the columns itself
                     prepared = None
                 hand((frame, blank, prepared))
