@@ -35,6 +35,7 @@ from .encoding import ArrowCodes, arrow_codes, column_values, prepare_chunk, rel
 from .frictionless_read import Opened, load_schema, open_frictionless, sample_columns, stream_frictionless
 from .kinds import column_kinds, field_kinds
 from .messages import RawError, from_frictionless
+from .no_data import sentence_finding
 from .notes import relabel
 from .parallel import Groups, Job, threads
 from .reader import CHUNK_ROWS, frame_from_rows
@@ -364,7 +365,7 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
     run.add_all("type", lambda: tally.findings(collector.explained))  # after the checks that explain cells
     collector.finish()
     if run.rows == 0 and names:
-        collector.add(NO_DATA_FINDING)
+        collector.add(sentence_finding(opened.labels, run.detected.delimiter) or NO_DATA_FINDING)
 
     types = dict(opened.types)
     types.update(tally.types())

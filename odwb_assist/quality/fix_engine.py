@@ -259,7 +259,8 @@ def _chosen(pm: pluggy.PluginManager, fixes: list[str] | None) -> list[Fix]:
             names = ", ".join(f.name for f in chosen)
             raise FixError(f"Correction inconnue : {', '.join(unknown)}. Corrections disponibles : {names}.",
                            f"Unknown fix: {', '.join(unknown)}. Available fixes: {names}.")
-        chosen = [f for f in chosen if f.name in fixes]
+        # a fix marked ``always`` lists what the writing itself changes (a UTF-8 file): it cannot be left out
+        chosen = [f for f in chosen if f.name in fixes or getattr(f, "always", False)]
     return chosen
 
 

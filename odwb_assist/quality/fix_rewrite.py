@@ -12,6 +12,7 @@ memory stays bounded however many columns the file has. Every changed cell is lo
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,19 @@ MEMO_TOTAL = 200_000  # distinct cells remembered at most over all the columns o
 SPREAD = 0.9  # a block with this share of distinct cells: the next ones are not dictionary-encoded
 
 
+class Remembered:
+    """The distinct cells remembered over every column of a file: the columns of a block are prepared on several
+    threads, and ``+=`` on a shared number is not atomic (an update could be lost, the bound overshot)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._lock = threading.Lock()
+
+    def add(self, cells: int) -> None:
+        with self._lock:
+            self.count += cells
+
+
 @dataclass
 class ColumnMemo:
     """The distinct cells of one column met so far, with their value after each step (``levels[0]``: as read)."""
@@ -45,7 +59,7 @@ class ColumnMemo:
     _flat: list[pa.Array] | None = None
     _flags: list[np.ndarray] | None = None
 
-    total: list[int] = field(default_factory=lambda: [0])  # cells remembered by every column (shared)
+    total: Remembered = field(default_factory=Remembered)  # cells remembered by every column (shared)
 
     def known(self) -> pa.Array:
         return self.flat()[0]
@@ -72,14 +86,14 @@ class ColumnMemo:
         for kept, flags in zip(self.changed, changed, strict=True):
             kept.append(flags)
         self.size += len(levels[0])
-        self.total[0] += len(levels[0])
+        self.total.add(len(levels[0]))
         self.forget()
 
     def full(self) -> bool:
-        return self.size > MEMO_CELLS or self.total[0] > MEMO_TOTAL
+        return self.size > MEMO_CELLS or self.total.count > MEMO_TOTAL
 
     def reset(self) -> None:
-        self.total[0] -= self.size
+        self.total.add(-self.size)
         self.levels, self.changed, self.size = [], [], 0
         self.forget()
 

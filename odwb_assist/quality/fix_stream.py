@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..core.contract import Change, Fix, FixPlan
 from .encoding import release_freed
-from .fix_rewrite import ColumnMemo, Prepared, Step, finish, prepare, rewrite_column, seeded
+from .fix_rewrite import ColumnMemo, Prepared, Remembered, Step, finish, prepare, rewrite_column, seeded
 from .reader import iter_text_chunks
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]
             rewrites.setdefault(label, []).append((fix.name, rewrite))
     renames = [plan.rename for _, plan in steps if plan.rename]
     drop_rows = np.fromiter(drops, dtype=np.int64, count=len(drops))
-    total = [0]  # cells remembered over all the columns
+    total = Remembered()  # cells remembered over all the columns
     memos = {label: ColumnMemo(total=total, seed=(known or {}).get(label)) for label in rewrites}
     done = Streamed()
     # The clean file is written on a thread of its own (pyarrow joins the cells and the file takes the bytes

@@ -35,6 +35,8 @@ TITLES: dict[str, Msg] = {
     "placeholder-value": Msg("Valeurs de remplacement au lieu de cellules vides (« - », « n.d. »…)",
                              "Placeholders instead of empty cells ('-', 'n/a'…)"),
     "formula-injection": Msg("Cellules qui commencent comme une formule", "Cells that start like a formula"),
+    "unclosed-quote": Msg("Guillemet jamais refermé : des lignes avalées dans une cellule",
+                          "Unclosed quote: rows swallowed into one cell"),
     "no-header": Msg("Pas de ligne de titres de colonnes", "No row of column headers"),
     "single-column-table": Msg("Tableau entier dans une seule colonne", "Whole table in a single column"),
     "repeated-header": Msg("Ligne d'en-tête répétée dans les données", "Header row repeated inside the data"),

@@ -63,7 +63,7 @@ def test_remembered_rewrites_match_each_block_on_its_own(tmp_path: Path, monkeyp
                 fix_rewrite._rewrite_plain(block, label, STEPS, log)
 
     def remembered(blocks: list[pd.DataFrame], log: ChangeLog) -> None:
-        total = [0]
+        total = fix_rewrite.Remembered()
         seed = pa.array(sorted(set(cells) - {""})) if seeded and set(cells) - {""} else None
         memos = {label: fix_rewrite.ColumnMemo(total=total, seed=seed) for label in "ab"}
         rewrites = dict.fromkeys("ab", STEPS)

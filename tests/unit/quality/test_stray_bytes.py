@@ -99,6 +99,14 @@ def test_fix_keeps_every_row_and_lists_the_cell_it_writes_differently(tmp_path: 
     assert not again.stats.get("mixed-encoding") and again.detected.encoding == "utf-8" and again.rows == 12_001
 
 
+def test_the_cells_written_differently_are_listed_even_when_the_fix_is_not_chosen(tmp_path: Path) -> None:
+    # the clean file is UTF-8 whatever fixes are chosen: leaving « mixed-encoding » out of --fix must not hide them
+    path = export(tmp_path / "communes.csv", 50, bad_at=20)
+    result = fix(path, tmp_path / "propre.csv", plugins=PM, fixes=["trim-spaces"])
+    listed = [(c.row_number, c.field_name) for c in result.changes if c.fix == "mixed-encoding"]
+    assert listed == [(21, "commune"), (21, "remarque")] and result.counts.get("mixed-encoding") == 2
+
+
 def test_an_ascii_file_whose_only_accent_comes_late_is_a_warning(tmp_path: Path) -> None:
     path = export(tmp_path / "ascii.csv", 12_000, accents=False)
     report = check(path, plugins=PM)

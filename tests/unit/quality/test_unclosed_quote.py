@@ -1,0 +1,74 @@
+"""unclosed-quote: a quote never closed swallows the next records into one cell; multi-line cells stay quiet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from odwb_assist import quality
+from odwb_assist.checks.unclosed_quote import record_lines
+
+HEADER = "nom;commune;montant\n"
+
+
+def _check(tmp_path: Path, text: str, name: str = "subsides.csv") -> quality.Report:
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    return quality.check(source)
+
+
+def test_a_quote_left_open_in_the_last_column_is_an_error(tmp_path: Path) -> None:
+    # the parser reads « 13 » up to the end of the file: two rows left, no missing cell, Frictionless says valid
+    report = _check(tmp_path, HEADER + 'A;Namur;12\nB;Liège;"13\nC;Dinant;14\nD;Ciney;15\n')
+    assert report.rows == 2
+    found = report.by_type()["unclosed-quote"]
+    assert len(found) == 1 and found[0].row_number == 3 and found[0].field_name == "montant"
+    assert found[0].severity.value == "error" and not report.valid
+    assert found[0].extra["recordLines"] == 2 and found[0].extra["firstRecord"] == "C;Dinant;14"
+    assert "C;Dinant;14" in found[0].message("fr") and "guillemet" in found[0].message("fr")
+
+
+def test_a_quote_left_open_mid_row_is_reported_beside_the_short_row(tmp_path: Path) -> None:
+    report = _check(tmp_path, HEADER + 'A;Namur;12\nB;"Liège;13\nC;Dinant;14\nD;Ciney;15\n')
+    types = report.by_type()
+    assert [f.field_name for f in types["unclosed-quote"]] == ["commune"]
+    assert "missing-cell" in types
+
+
+def test_english(tmp_path: Path) -> None:
+    report = _check(tmp_path, HEADER + 'A;Namur;12\nB;Liège;"13\nC;Dinant;14\nD;Ciney;15\n')
+    assert "never closed" in report.by_type()["unclosed-quote"][0].message("en")
+
+
+@pytest.mark.parametrize("cell", [
+    '"Rue de Fer 12\nB-5000 Namur"',  # an address on two lines
+    '"Voir délibération\ndu Collège\ndu 12/03"',  # a remark on three lines
+    '"Trois postes : a;b;c\nsuite du texte\nencore du texte\net la fin"',  # one line splits like a record, of four
+])
+def test_multi_line_cells_are_not_reported(tmp_path: Path, cell: str) -> None:
+    report = _check(tmp_path, f"nom;adresse;montant\nA;{cell};12\nB;Ciney;13\n")
+    assert report.rows == 2
+    assert "unclosed-quote" not in report.by_type()
+
+
+def test_two_columns_are_too_weak_a_sign(tmp_path: Path) -> None:
+    report = _check(tmp_path, 'nom;montant\nA;12\nB;"13\nC;14\nD;15\n')
+    assert "unclosed-quote" not in report.by_type()
+
+
+def test_record_lines_count_cells_as_a_csv_reader() -> None:
+    assert record_lines('13\nC;"Dinant; centre";14\n\nD;Ciney', ";", 3) == (2, ['C;"Dinant; centre";14'])
+    assert record_lines("une seule ligne", ";", 3) == (0, [])
+
+
+def test_workbook_cells_on_several_lines_are_not_reported(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["nom", "adresse", "montant"])
+    sheet.append(["A", "13\nC;Dinant;14\nD;Ciney;15", 12])
+    sheet.append(["B", "Ciney", 13])
+    path = tmp_path / "classeur.xlsx"
+    book.save(path)
+    assert "unclosed-quote" not in quality.check(path).by_type()
