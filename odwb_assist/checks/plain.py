@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..core.contract import ValuesPreparation
+from .number_bytes import plain_shapes
 from .tally import SMALL_VALUES, value_mask
 
 if TYPE_CHECKING:
@@ -36,6 +37,9 @@ def _plain_verdicts(column: ColumnValues) -> tuple[np.ndarray, np.ndarray] | Non
         return None
     if isinstance(cells, pa.ChunkedArray):
         cells = cells.combine_chunks() if cells.num_chunks != 1 else cells.chunk(0)
+    shapes = plain_shapes(cells)  # read from the bytes: the pattern's verdicts, without running it
+    if shapes is not None:
+        return shapes
 
     def flags(result: pa.Array) -> np.ndarray:
         return np.asarray(pc.fill_null(result, False).to_numpy(zero_copy_only=False), dtype=bool)
