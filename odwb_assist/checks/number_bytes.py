@@ -23,9 +23,11 @@ OTHER = 4  # neither a digit nor a comma (a leading minus excepted: see :func:`p
 SLASH = 8  # "/": in a LOCAL match only inside a unit, which starts with a lower-case letter
 LETTER = 16  # a byte a unit may start with: a-z, or any non-ASCII byte (« à-ÿ », « € »…)
 FOREIGN = 32  # an ASCII byte that never appears in a LOCAL match
+UNCAST = 64  # a byte pyarrow's float cast never reads (it reads digits, signs, points, « e », « nan(…) », « inf »)
 
 # every ASCII character a LOCAL match may hold (the number's, the spaces around, the units': « EUR », « km/h », « % »)
 LOCAL_ASCII = " \t+-0123456789.,'%$EUR/abcdefghijklmnopqrstuvwxyz"
+CAST_ASCII = "+-._()"  # with the ASCII letters and digits: every character a text the float cast reads may hold
 
 
 @cache
@@ -42,6 +44,9 @@ def _classes() -> np.ndarray:
     for byte in range(0x80):
         if chr(byte) not in LOCAL_ASCII:
             table[byte] |= FOREIGN
+        if not (chr(byte).isalnum() or chr(byte) in CAST_ASCII):
+            table[byte] |= UNCAST
+    table[0x80:] |= UNCAST
     table.flags.writeable = False
     return table
 
@@ -170,13 +175,15 @@ def _plain_weights() -> np.ndarray:
 
 def number_bits(cells: pa.Array) -> np.ndarray | None:
     """The class bits of each cell (:data:`DIGIT`, :data:`COMMA`, :data:`OTHER`, :data:`SLASH`, :data:`LETTER`,
-    :data:`FOREIGN`) or-ed over its bytes, uint8 (0: an empty cell); for :func:`surely_not_local` and
+    :data:`FOREIGN`, :data:`UNCAST`) or-ed over its bytes, uint8 (0: an empty cell); for :func:`surely_not_local` and
     :func:`with_digit`. None: nulls, or not text."""
+    import numpy as np
+
     found = _buffers(cells)
     if found is None:
         return None
     starts, ends, data = found
-    return _or_classes(_classes()[data], starts, ends)
+    return _or_classes(np.take(_classes(), data), starts, ends)
 
 
 def surely_not_local(bits: np.ndarray) -> np.ndarray:

@@ -16,7 +16,7 @@ import numpy as np
 from ..core.contract import ValuesPreparation
 from ..quality.placeholders import PLACEHOLDERS
 from .cells import STACK_ROWS
-from .number_bytes import dotted, first_in, number_bits, surely_not_local, with_digit
+from .number_bytes import UNCAST, dotted, first_in, number_bits, surely_not_local, with_digit
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -219,8 +219,10 @@ def _parse_arrow(cells: pa.Array, strict: bool = True) -> tuple[np.ndarray, np.n
         filled = bits != 0
         castable = first_in(cells, _CASTABLE_FIRST)  # type: ignore[assignment]
         number_first = first_in(cells, _FIRST)  # type: ignore[assignment]
-    # a cell whose first character no float starts with: the cast would fail (a text column), not tried
-    if filled.all() and strict and castable.all():
+    # a cell whose first character no float starts with, or holding a character none holds: the cast would fail (a
+    # text column, phone numbers, dates), not tried
+    uncast = None if bits is None else (bits & UNCAST) != 0
+    if filled.all() and strict and castable.all() and (uncast is None or not uncast.any()):
         direct = _arrow_strict_floats(cells)
         if direct is not None:  # a column of plain numbers: the common case, at C speed
             return direct, np.zeros(size, dtype=bool)
@@ -230,7 +232,8 @@ def _parse_arrow(cells: pa.Array, strict: bool = True) -> tuple[np.ndarray, np.n
         every = bool(maybe.all())
         candidates = cells if every else cells.filter(maybe)
         # the same cells as above when every one is a candidate: already known not to be all plain numbers
-        direct = None if (every and filled.all()) or not strict else _arrow_strict_floats(candidates)
+        doomed = (every and filled.all()) or not strict or (uncast is not None and bool(uncast[maybe].any()))
+        direct = None if doomed else _arrow_strict_floats(candidates)
         if direct is not None:  # a column of plain numbers: no regular expression needed
             numbers[where] = direct
         else:  # LOCAL first (COMMA and PLAIN are among its forms): text that starts with a digit is out in one pass

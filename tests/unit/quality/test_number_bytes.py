@@ -226,3 +226,15 @@ def test_the_shared_parse_of_distinct_values_is_the_pattern_parse(monkeypatch: p
     monkeypatch.setattr(numbers, "dotted", lambda cells: pc.replace_substring(cells, ",", "."))
     for texts, found in zip(columns, fast, strict=True):
         assert _same(found, parsed(texts)), texts[:5]
+
+
+def test_the_cast_never_reads_a_cell_holding_an_uncast_byte() -> None:
+    texts = _texts(20_000, 8, longest=5) + CRAFTED + ["nan(ab_1)", "+Infinity", ".5", "5.", "-nan", "nan()"]
+    bits = number_bytes.number_bits(pa.array(texts))
+    assert bits is not None
+    uncast = (bits & number_bytes.UNCAST) != 0
+    for text, never in zip(texts, uncast, strict=True):
+        if never:
+            with pytest.raises(pa.ArrowInvalid):
+                pc.cast(pa.array([text]), pa.float64())
+    assert not uncast[-6:].any()
