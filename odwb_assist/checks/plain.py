@@ -2,8 +2,9 @@
 
 Coordinate and amount columns hold nearly one distinct value per row, and most of them are plain numbers
 (``50,354836``, ``-12``, ``4351``). Each pattern check (thousands separator, decimal comma, unit in cell,
-local date) would run its regular expression over all of them; instead one cheap RE2 test over the
-column's distinct values is made once per :class:`ColumnValues` object (the engine hands the same object
+local date) would run its regular expression over all of them; instead one cheap test over the
+column's distinct values (read from their bytes, :mod:`.number_bytes`; RE2 when they are not plain Arrow text)
+is made once per :class:`ColumnValues` object (the engine hands the same object
 to every check of a chunk), and each check runs its pattern only on the other values, the plain ones
 getting the verdict the pattern is known to give them. That test is a :class:`ValuesPreparation`: the engine
 runs it ahead, on the CSV reader's thread, for the checks that list it.
