@@ -100,8 +100,11 @@ def plain_shapes(cells: pa.Array) -> tuple[np.ndarray, np.ndarray] | None:
     if uniform is not None:
         return uniform
     filled = np.flatnonzero(lengths)
-    weights = np.take(_plain_weights(), data)
     heads = starts[filled]
+    first, last = data[heads], data[ends[filled] - 1]
+    if not (((first - np.uint8(48) < 10) | (first == ord("-"))) & (last - np.uint8(48) < 10)).any():
+        return np.zeros(len(starts), dtype=bool), np.zeros(len(starts), dtype=bool)  # none starts and ends so
+    weights = np.take(_plain_weights(), data)
     signed = heads[data[heads] == ord("-")]
     weights[signed] = 0  # a leading minus (a second one, or one further on, stays wrong)
     if len(at):  # a comma must have a digit of its own cell on each side
@@ -198,9 +201,10 @@ def with_digit(bits: np.ndarray) -> np.ndarray:
     return (bits & DIGIT) != 0
 
 
-def first_in(cells: pa.Array, characters: str) -> np.ndarray | None:
+def first_in(cells: pa.Array, characters: str, *more: str) -> list[np.ndarray] | None:
     """Which cells start with one of ``characters`` (each one ASCII or two bytes long in UTF-8), read from the first
-    two bytes of each cell: exact, since a UTF-8 character's bytes are its own. None: nulls, or not text."""
+    two bytes of each cell: exact, since a UTF-8 character's bytes are its own; one mask per set of characters
+    given. None: nulls, or not text."""
     import numpy as np
 
     found = _buffers(cells)
@@ -210,15 +214,19 @@ def first_in(cells: pa.Array, characters: str) -> np.ndarray | None:
     filled = ends > starts
     first = np.zeros(len(starts), dtype=np.uint8)
     first[filled] = data[starts[filled]]
-    table, pairs = _first_table(characters)
-    hit = table[first] & filled
-    if pairs:
-        longer = np.flatnonzero(ends - starts >= 2)
-        second = np.zeros(len(starts), dtype=np.uint8)
-        second[longer] = data[starts[longer] + 1]
+    second = None
+    masks = []
+    for each in (characters, *more):
+        table, pairs = _first_table(each)
+        hit = table[first] & filled
+        if pairs and second is None:
+            longer = np.flatnonzero(ends - starts >= 2)
+            second = np.zeros(len(starts), dtype=np.uint8)
+            second[longer] = data[starts[longer] + 1]
         for pair in pairs:
             hit |= (first == pair[0]) & (second == pair[1])
-    return hit
+        masks.append(hit)
+    return masks
 
 
 @cache

@@ -217,8 +217,7 @@ def _parse_arrow(cells: pa.Array, strict: bool = True) -> tuple[np.ndarray, np.n
         number_first = _mask(pc.is_in(head, value_set=_arrow_set(str(cells.type), frozenset(_FIRST))))
     else:
         filled = bits != 0
-        castable = first_in(cells, _CASTABLE_FIRST)  # type: ignore[assignment]
-        number_first = first_in(cells, _FIRST)  # type: ignore[assignment]
+        castable, number_first = first_in(cells, _CASTABLE_FIRST, _FIRST)  # type: ignore[misc]
     # a cell whose first character no float starts with, or holding a character none holds: the cast would fail (a
     # text column, phone numbers, dates), not tried
     uncast = None if bits is None else (bits & UNCAST) != 0

@@ -127,9 +127,10 @@ def test_first_in_is_the_first_character_s_membership(characters: str) -> None:
             with pytest.raises(ValueError):
                 number_bytes.first_in(array, characters)
             continue
-        found = number_bytes.first_in(array, characters)
+        found = number_bytes.first_in(array, characters, "+é")
         assert found is not None
-        assert found.tolist() == [text[:1] != "" and text[:1] in characters for text in texts]
+        assert found[0].tolist() == [text[:1] != "" and text[:1] in characters for text in texts]
+        assert found[1].tolist() == [text[:1] != "" and text[:1] in "+é" for text in texts]
 
 
 def test_dotted_is_replace_substring() -> None:
@@ -238,3 +239,12 @@ def test_the_cast_never_reads_a_cell_holding_an_uncast_byte() -> None:
             with pytest.raises(pa.ArrowInvalid):
                 pc.cast(pa.array([text]), pa.float64())
     assert not uncast[-6:].any()
+
+
+@pytest.mark.parametrize("texts", [["Rue de la Gare 12", "BE0123.456.789", "a@b.be", ""], ["12a", "a12", "-", "", "1 "],
+                                   ["Rue 1", "", "5"], ["x"] * 300 + ["-1,5"], ["", ""]])
+def test_plain_shapes_of_text_columns(texts: list[str]) -> None:
+    for array in _arrays(texts):
+        found = number_bytes.plain_shapes(array)
+        assert found is not None
+        assert (found[0].tolist(), found[1].tolist()) == _pattern_plain(texts)
