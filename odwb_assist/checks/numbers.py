@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 # Whole cells that stand for « no value » (one list, shared with the type check), in the spellings met.
 _PLACEHOLDER_FORMS = frozenset(form for p in PLACEHOLDERS for form in (p, p.upper(), p.capitalize(), f" {p} ", f"{p} ",
                                                                          f" {p}"))
+_FORMS_DIGITS = any("0" <= c <= "9" for form in _PLACEHOLDER_FORMS for c in form)  # then each cell is looked up
 _SPACES = "[ \t\u00a0\u202f'’]"
 _PLAIN = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]+)?|[0-9]{1,3}(?:[ \u00a0\u202f'’.][0-9]{3})+(?:,[0-9]+)?"
                     r"|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?)")
@@ -242,7 +243,7 @@ def _parse_arrow(cells: pa.Array, strict: bool = True) -> tuple[np.ndarray, np.n
     text = filled & np.isnan(numbers)
     if text.any():
         forms = _arrow_set(str(cells.type), _PLACEHOLDER_FORMS)
-        if bits is not None:  # no placeholder holds a digit: the cells that do are text, not looked up
+        if bits is not None and not _FORMS_DIGITS:  # no placeholder holds a digit: the cells that do are text
             doubt = text & ~with_digit(bits)
             if not doubt.any():
                 return numbers, text

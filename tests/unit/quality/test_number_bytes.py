@@ -248,3 +248,13 @@ def test_plain_shapes_of_text_columns(texts: list[str]) -> None:
         found = number_bytes.plain_shapes(array)
         assert found is not None
         assert (found[0].tolist(), found[1].tolist()) == _pattern_plain(texts)
+
+
+def test_a_placeholder_with_a_digit_turns_the_digit_shortcut_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parse skips the placeholder lookup for cells holding a digit only while no placeholder holds one."""
+    texts = ["n.d.", "0-8", "x1", "abc", "12,5"] * 20
+    assert not numbers._FORMS_DIGITS
+    assert numbers._parse_arrow(pa.array(texts))[1].tolist() == [False, True, True, True, False] * 20
+    monkeypatch.setattr(numbers, "_PLACEHOLDER_FORMS", numbers._PLACEHOLDER_FORMS | {"0-8"})
+    monkeypatch.setattr(numbers, "_FORMS_DIGITS", True)
+    assert numbers._parse_arrow(pa.array(texts))[1].tolist() == [False, False, True, True, False] * 20
