@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import numpy as np
     import pyarrow as pa
 
+PLAIN = "-?[0-9]+(?:,[0-9]+)?"  # a plain number (:mod:`.plain`): no space, point, letter or sign but a leading minus
 DIGIT = 1  # an ASCII digit
 COMMA = 2  # ","
 OTHER = 4  # neither a digit nor a comma (a leading minus excepted: see :func:`plain_shapes`)
@@ -126,8 +127,6 @@ def plain_shapes(cells: pa.Array) -> tuple[np.ndarray, np.ndarray] | None:
     comma = plain & (sums == 1)
     long = np.flatnonzero(lengths >= _WRONG)
     if len(long):  # the sums may wrap: the pattern decides
-        from .plain import PLAIN
-
         some = cells.take(pa.array(long))
         plain[long] = np.asarray(pc.match_substring_regex(some, f"^(?:{PLAIN})$").to_numpy(zero_copy_only=False))
         comma[long] = plain[long] & np.asarray(pc.match_substring(some, ",").to_numpy(zero_copy_only=False))

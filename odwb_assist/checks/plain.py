@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..core.contract import ValuesPreparation
-from .number_bytes import plain_shapes
+from .number_bytes import PLAIN, plain_shapes
 from .tally import SMALL_VALUES, value_mask
 
 if TYPE_CHECKING:
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
     from ..core.contract import ColumnValues
 
-PLAIN = "-?[0-9]+(?:,[0-9]+)?"  # no space, point, letter or sign other than a leading minus
 
 
 def _plain_verdicts(column: ColumnValues) -> tuple[np.ndarray, np.ndarray] | None:
