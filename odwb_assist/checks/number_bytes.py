@@ -2,8 +2,9 @@
 
 The number checks test every distinct value of a column against regular expressions (RE2): on coordinate and amount
 columns (one distinct value per row, nearly) that costs some 45 ns a value. Here each byte is looked up once in a
-table of character classes, the classes of a cell are or-ed together (one ``reduceat``), and the few commas are
-looked at one by one: :func:`plain_shapes` gives :mod:`.plain`'s verdict exactly, :func:`surely_not_local` rules out
+table of character classes, the classes of a cell are or-ed or summed (one ``reduceat``), and the commas are looked
+at where they are (the usual number column is recognised from its bytes and offsets alone, with no reduction):
+:func:`plain_shapes` gives :mod:`.plain`'s verdict exactly, :func:`surely_not_local` rules out
 cells that :data:`.numbers.LOCAL` can never match (phone numbers, dates: a character no number nor unit holds), so
 that the regular expression runs only on the others. Exact on UTF-8 text (tests compare them with the patterns).
 """
