@@ -16,6 +16,7 @@ import numpy as np
 from ..core.contract import ValuesPreparation
 from ..quality.placeholders import PLACEHOLDERS
 from .cells import STACK_ROWS
+from .number_bytes import UNCAST, dotted, first_in, number_bits, surely_not_local, with_digit
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 # Whole cells that stand for « no value » (one list, shared with the type check), in the spellings met.
 _PLACEHOLDER_FORMS = frozenset(form for p in PLACEHOLDERS for form in (p, p.upper(), p.capitalize(), f" {p} ", f"{p} ",
                                                                          f" {p}"))
+_FORMS_DIGITS = any("0" <= c <= "9" for form in _PLACEHOLDER_FORMS for c in form)  # then each cell is looked up
 _SPACES = "[ \t\u00a0\u202f'’]"
 _PLAIN = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]+)?|[0-9]{1,3}(?:[ \u00a0\u202f'’.][0-9]{3})+(?:,[0-9]+)?"
                     r"|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?)")
@@ -208,30 +210,47 @@ def _parse_arrow(cells: pa.Array, strict: bool = True) -> tuple[np.ndarray, np.n
     numbers = np.full(size, np.nan)
     if not size:
         return numbers, np.zeros(0, dtype=bool)
-    filled = _mask(pc.not_equal(cells, ""))
-    head = pc.utf8_slice_codeunits(cells, 0, 1)
-    # a cell whose first character no float starts with: the cast would fail (a text column), not tried
-    if filled.all() and strict and _mask(pc.is_in(head, value_set=_arrow_set(str(cells.type),
-                                                                            frozenset(_CASTABLE_FIRST)))).all():
+    bits = number_bits(cells)  # the cells' characters, read from their bytes (None: not plain Arrow text)
+    if bits is None:
+        filled = _mask(pc.not_equal(cells, ""))
+        head = pc.utf8_slice_codeunits(cells, 0, 1)
+        castable = _mask(pc.is_in(head, value_set=_arrow_set(str(cells.type), frozenset(_CASTABLE_FIRST))))
+        number_first = _mask(pc.is_in(head, value_set=_arrow_set(str(cells.type), frozenset(_FIRST))))
+    else:
+        filled = bits != 0
+        castable, number_first = first_in(cells, _CASTABLE_FIRST, _FIRST)  # type: ignore[misc]
+    # a cell whose first character no float starts with, or holding a character none holds: the cast would fail (a
+    # text column, phone numbers, dates), not tried
+    uncast = None if bits is None else (bits & UNCAST) != 0
+    if filled.all() and strict and castable.all() and (uncast is None or not uncast.any()):
         direct = _arrow_strict_floats(cells)
         if direct is not None:  # a column of plain numbers: the common case, at C speed
             return direct, np.zeros(size, dtype=bool)
-    maybe = _mask(pc.is_in(head, value_set=_arrow_set(str(cells.type), frozenset(_FIRST)))) & filled
+    maybe = number_first & filled
     if maybe.any():
         where = np.flatnonzero(maybe)
         every = bool(maybe.all())
         candidates = cells if every else cells.filter(maybe)
         # the same cells as above when every one is a candidate: already known not to be all plain numbers
-        direct = None if (every and filled.all()) or not strict else _arrow_strict_floats(candidates)
+        doomed = (every and filled.all()) or not strict or (uncast is not None and bool(uncast[maybe].any()))
+        direct = None if doomed else _arrow_strict_floats(candidates)
         if direct is not None:  # a column of plain numbers: no regular expression needed
             numbers[where] = direct
         else:  # LOCAL first (COMMA and PLAIN are among its forms): text that starts with a digit is out in one pass
-            local = _fullmatch(candidates, LOCAL)
+            local = _local_match(candidates, None if bits is None else bits if every else bits[maybe])
             if local.any():
                 _local_numbers(numbers, candidates if local.all() else candidates.filter(local), where[local])
     text = filled & np.isnan(numbers)
     if text.any():
         forms = _arrow_set(str(cells.type), _PLACEHOLDER_FORMS)
+        if bits is not None and not _FORMS_DIGITS:  # no placeholder holds a digit: the cells that do are text
+            doubt = text & ~with_digit(bits)
+            if not doubt.any():
+                return numbers, text
+            if not doubt.all():
+                at = np.flatnonzero(doubt)
+                text[at] = ~_mask(pc.is_in(cells.take(at), value_set=forms))
+                return numbers, text
         if text.sum() * 2 > size:  # most cells: tested where they are, no copy
             text &= ~_mask(pc.is_in(cells, value_set=forms))
         else:
@@ -240,14 +259,27 @@ def _parse_arrow(cells: pa.Array, strict: bool = True) -> tuple[np.ndarray, np.n
     return numbers, text
 
 
+def _local_match(cells: pa.Array, bits: np.ndarray | None) -> np.ndarray:
+    """``_fullmatch(cells, LOCAL)``, the pattern run only on the cells whose characters (``bits``, their
+    :func:`.number_bytes.number_bits`) do not already rule a match out."""
+    if bits is None:
+        return _fullmatch(cells, LOCAL)
+    maybe = ~surely_not_local(bits)
+    if maybe.all():
+        return _fullmatch(cells, LOCAL)
+    local = np.zeros(len(cells), dtype=bool)
+    if maybe.any():
+        local[maybe] = _fullmatch(cells.filter(maybe), LOCAL)
+    return local
+
+
 def _local_numbers(numbers: np.ndarray, cells: pa.Array, where: np.ndarray) -> None:
     """The values of ``cells`` (each one a LOCAL number) written at ``where`` in ``numbers``: plain decimal commas
     and plain numbers converted at once, the other forms normalised first."""
-    import pyarrow.compute as pc
 
     comma = _fullmatch(cells, COMMA)
     if comma.any():  # « 50,354836 »: what the normalisation below gives, without its passes
-        numbers[where[comma]] = _arrow_floats(pc.replace_substring(cells.filter(comma), ",", "."))
+        numbers[where[comma]] = _arrow_floats(dotted(cells.filter(comma)))
         if comma.all():
             return
         cells, where = cells.filter(~comma), where[~comma]
@@ -356,7 +388,6 @@ def _parse_plain(column: ColumnValues, cells: pa.Array) -> tuple[np.ndarray, np.
     would have read it: every value gets the verdict it gets in the whole column); or when every value is a whole
     number (``-12``): the whole-column cast. None: not such a column."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     from .plain import plain_numbers
 
@@ -369,9 +400,9 @@ def _parse_plain(column: ColumnValues, cells: pa.Array) -> tuple[np.ndarray, np.
     numbers = np.full(len(plain), np.nan)
     text = np.zeros(len(plain), dtype=bool)
     if plain.all():  # every value: converted where they are, no copy
-        return _arrow_floats(pc.replace_substring(cells, ",", ".")), text
+        return _arrow_floats(dotted(cells)), text
     at = np.flatnonzero(plain)
-    numbers[at] = _arrow_floats(pc.replace_substring(cells.take(pa.array(at)), ",", "."))
+    numbers[at] = _arrow_floats(dotted(cells.take(pa.array(at))))
     rest = np.flatnonzero(~plain)
     if len(rest):
         numbers[rest], text[rest] = _parse_arrow(cells.take(pa.array(rest)), strict=False)

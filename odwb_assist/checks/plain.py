@@ -2,8 +2,9 @@
 
 Coordinate and amount columns hold nearly one distinct value per row, and most of them are plain numbers
 (``50,354836``, ``-12``, ``4351``). Each pattern check (thousands separator, decimal comma, unit in cell,
-local date) would run its regular expression over all of them; instead one cheap RE2 test over the
-column's distinct values is made once per :class:`ColumnValues` object (the engine hands the same object
+local date) would run its regular expression over all of them; instead one cheap test over the
+column's distinct values (read from their bytes, :mod:`.number_bytes`; RE2 when they are not plain Arrow text)
+is made once per :class:`ColumnValues` object (the engine hands the same object
 to every check of a chunk), and each check runs its pattern only on the other values, the plain ones
 getting the verdict the pattern is known to give them. That test is a :class:`ValuesPreparation`: the engine
 runs it ahead, on the CSV reader's thread, for the checks that list it.
@@ -14,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..core.contract import ValuesPreparation
+from .number_bytes import PLAIN, plain_shapes
 from .tally import SMALL_VALUES, value_mask
 
 if TYPE_CHECKING:
@@ -22,7 +24,6 @@ if TYPE_CHECKING:
 
     from ..core.contract import ColumnValues
 
-PLAIN = "-?[0-9]+(?:,[0-9]+)?"  # no space, point, letter or sign other than a leading minus
 
 
 def _plain_verdicts(column: ColumnValues) -> tuple[np.ndarray, np.ndarray] | None:
@@ -36,6 +37,9 @@ def _plain_verdicts(column: ColumnValues) -> tuple[np.ndarray, np.ndarray] | Non
         return None
     if isinstance(cells, pa.ChunkedArray):
         cells = cells.combine_chunks() if cells.num_chunks != 1 else cells.chunk(0)
+    shapes = plain_shapes(cells)  # read from the bytes: the pattern's verdicts, without running it
+    if shapes is not None:
+        return shapes
 
     def flags(result: pa.Array) -> np.ndarray:
         return np.asarray(pc.fill_null(result, False).to_numpy(zero_copy_only=False), dtype=bool)

@@ -102,47 +102,107 @@ def hash_texts(offsets: np.ndarray, data: np.ndarray, key: int = 0, spare: int |
     return mix(one, SPLITMIX), mix(two, MURMUR)
 
 
+SHORT = 4  # words: texts up to this long are hashed word by word across the texts (no per-word index arrays)
+
+
 def _sums(offsets: np.ndarray, data: np.ndarray, one: np.ndarray, two: np.ndarray) -> None:
-    """The two sums of word hashes of each text (its length in bytes added in), into ``one`` and ``two``."""
+    """The two sums of word hashes of each text (its length in bytes added in), into ``one`` and ``two``.
+
+    The texts of at most :data:`SHORT` words (nearly all: codes, numbers, names) are read by word position, first
+    every text's first word, then the second word of those with two…; the longer ones word by word in one flat
+    array (:func:`_long_sums`). The sums are the same either way (additions modulo 2**64)."""
     import numpy as np
 
-    position, length_one, length_two, shift, times = _constants((POSITION, *LENGTH, *SECOND))
     count = len(offsets) - 1
     starts = offsets[:-1]
     lengths = offsets[1:] - starts
     words = np.maximum((lengths + 7) >> 3, 1)  # an empty text reads one word, all of it masked off
+    longest = int(words.max()) if count else 0
+    padded = np.zeros(len(data) + 8 * SHORT, dtype=np.uint8)  # a word read past a text's end stays inside
+    padded[:len(data)] = data
+    # every byte position read as the start of an 8-byte little-endian word (unaligned, a view: no copy)
+    at = np.ndarray((len(data) + 8 * SHORT - 7,), dtype="<u8", buffer=padded, strides=(1,))
+    short = None  # the texts read by word position (None: all of them)
+    if longest > SHORT:
+        long = np.flatnonzero(words > SHORT)
+        if len(long) * 4 > count:  # mostly long texts: all of them in the flat array
+            _long_sums(at, starts, lengths, words, one, two)
+            return
+        first, second = np.empty(len(long), dtype=np.uint64), np.empty(len(long), dtype=np.uint64)
+        _long_sums(at, starts[long], lengths[long], words[long], first, second)
+        one[long], two[long] = first, second
+        short = np.flatnonzero(words <= SHORT)
+        starts, lengths, words = starts[short], lengths[short], words[short]
+    length_one, length_two, shift, times = _constants((*LENGTH, *SECOND))
+    keep = np.uint64(0xFFFFFFFFFFFFFFFF) >> (((words << 3) - lengths) << 3).view(np.uint64)
+    # the sums (every text has a first word: they start as its hashes)
+    first_sum = one if short is None else np.empty(len(starts), dtype=np.uint64)
+    second_sum = two if short is None else np.empty(len(starts), dtype=np.uint64)
+    for word in range(min(longest, SHORT)):
+        more = words > word  # the texts with a word at this position
+        reading = None if not word else np.flatnonzero(more)
+        if reading is not None and len(reading) * 2 > len(starts):  # most texts: read every one, the others zeroed
+            reading = None
+        begins = starts if reading is None else starts[reading]
+        hashed = at[begins + (word << 3)].astype(np.uint64, copy=False)
+        ending = (words if reading is None else words[reading]) == word + 1  # the texts' last word
+        if ending.all():
+            hashed &= keep if reading is None else keep[reading]
+        else:
+            last = np.flatnonzero(ending)
+            hashed[last] &= keep[last] if reading is None else keep[reading[last]]
+        if word:
+            hashed ^= _constants((word * POSITION % (1 << 64),))[0]  # the word's key: its position times POSITION
+        mix(hashed, SPLITMIX)
+        if reading is None and word and not more.all():
+            hashed[~more] = 0  # no word there: nothing added
+        if not word:
+            first_sum[:] = hashed
+        elif reading is None:
+            first_sum += hashed
+        else:
+            first_sum[reading] += hashed
+        hashed ^= hashed >> shift  # the second hash's word hashes: the first one's mixed again (see _long_sums)
+        hashed *= times
+        if not word:
+            second_sum[:] = hashed
+        elif reading is None:
+            second_sum += hashed
+        else:
+            second_sum[reading] += hashed
+    size = lengths.astype(np.uint64)
+    first_sum += size * length_one
+    second_sum ^= size * length_two
+    if short is not None:
+        one[short], two[short] = first_sum, second_sum
+
+
+def _long_sums(at: np.ndarray, starts: np.ndarray, lengths: np.ndarray, words: np.ndarray, one: np.ndarray,
+               two: np.ndarray) -> None:
+    """:func:`_sums` of the texts at ``starts`` (``at``: the padded bytes read as words from each position), every
+    word of every text in one flat array (texts of many words)."""
+    import numpy as np
+
+    position, length_one, length_two, shift, times = _constants((POSITION, *LENGTH, *SECOND))
+    count = len(starts)
     first = np.zeros(count, dtype=np.int64)
     np.cumsum(words[:-1], out=first[1:])
     total = int(first[-1] + words[-1])
-    padded = np.zeros(len(data) + 8, dtype=np.uint8)
-    padded[:len(data)] = data
-    # every byte position read as the start of an 8-byte little-endian word (unaligned, a view: no copy)
-    at = np.ndarray((len(data) + 1,), dtype="<u8", buffer=padded, strides=(1,))
     # a text's last word keeps its own bytes only (0 to 8 of them): all ones shifted right by the unused bits
     # (numpy shifts a 64-bit integer by 64 to 0)
     keep = np.uint64(0xFFFFFFFFFFFFFFFF) >> (((words << 3) - lengths) << 3).view(np.uint64)
-    if total == count:  # every text fits in one word (its key, position 0, is 0)
-        hashed = at[starts].astype(np.uint64, copy=False)
-        hashed &= keep
-    else:
-        index = np.arange(total, dtype=np.int64)
-        index -= np.repeat(first, words)  # a word's position in its text
-        hashed = at[np.repeat(starts, words) + (index << 3)].astype(np.uint64, copy=False)
-        hashed[first + words - 1] &= keep
-        keys = index.view(np.uint64)
-        keys *= position
-        hashed ^= keys
+    index = np.arange(total, dtype=np.int64)
+    index -= np.repeat(first, words)  # a word's position in its text
+    hashed = at[np.repeat(starts, words) + (index << 3)].astype(np.uint64, copy=False)
+    hashed[first + words - 1] &= keep
+    keys = index.view(np.uint64)
+    keys *= position
+    hashed ^= keys
     mix(hashed, SPLITMIX)
-    if total == count:
-        one[:] = hashed
-    else:
-        np.add.reduceat(hashed, first, out=one)
+    np.add.reduceat(hashed, first, out=one)
     hashed ^= hashed >> shift  # the second hash's word hashes: the first one's mixed again (not a bijection's
     hashed *= times  # linear image: a sum colliding in the first hash is no hint for the second)
-    if total == count:
-        two[:] = hashed
-    else:
-        np.add.reduceat(hashed, first, out=two)
-    size = lengths.view(np.uint64)
+    np.add.reduceat(hashed, first, out=two)
+    size = lengths.astype(np.uint64)
     one += size * length_one
     two ^= size * length_two

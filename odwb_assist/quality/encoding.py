@@ -41,6 +41,7 @@ class ArrowCodes:
 
 def arrow_codes(series: Any) -> ArrowCodes | None:
     """The :class:`ArrowCodes` of a pyarrow-backed text column without nulls (None: another column)."""
+    import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -60,12 +61,27 @@ def arrow_codes(series: Any) -> ArrowCodes | None:
             indices, dictionary = encoded.indices, encoded.dictionary
     else:
         indices, dictionary = encoded.indices, encoded.dictionary
-    empty = pc.index(dictionary, "").as_py()
-    if empty >= 0:  # "" is not a value: its rows get -1, the positions after it move down by one
-        shifted = pc.subtract(indices, pc.cast(pc.greater(indices, empty), indices.type))
-        indices = pc.if_else(pc.equal(indices, empty), pa.scalar(-1, indices.type), shifted)
+    empty = _empty_at(dictionary)
+    if empty >= 0:  # "" is not a value: its rows get -1, the positions after it move down by one (one lookup)
+        moved = pa.array(np.concatenate([np.arange(empty, dtype=np.int32), [-1],
+                                         np.arange(empty, len(dictionary) - 1, dtype=np.int32)]), indices.type)
+        indices = pc.take(moved, indices)
         dictionary = pa.concat_arrays([dictionary.slice(0, empty), dictionary.slice(empty + 1)])
     return ArrowCodes(indices, dictionary)
+
+
+def _empty_at(dictionary: Any) -> int:
+    """The position of ``""`` among the distinct values (-1: none), read from their offsets (no text compared)."""
+    import numpy as np
+    import pyarrow as pa
+
+    if not len(dictionary):
+        return -1
+    width = np.int64 if pa.types.is_large_string(dictionary.type) else np.int32
+    start = dictionary.offset
+    offsets = np.frombuffer(dictionary.buffers()[1], dtype=width)[start:start + len(dictionary) + 1]
+    found = np.flatnonzero(offsets[1:] == offsets[:-1])
+    return int(found[0]) if len(found) else -1
 
 
 def column_values(series: Any, number: int, kind: str | None, codes: ArrowCodes, *, view: bool = False) -> ColumnValues:

@@ -73,3 +73,42 @@ def test_pyarrow_buffers_hash_like_python_strings() -> None:
         got = hash_texts(*text_buffers(array))
         assert [part.tolist() for part in got] == [part.tolist() for part in expected], array.type
     assert [part.tolist() for part in hash_texts(*python_buffers([]))] == [[], []]
+
+
+def _flat_hashes(texts: list[str], key: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """The hashes with every text read word by word in one flat array (:func:`text_hash._long_sums`, the first way
+    they were computed), finalised as :func:`hash_texts` does."""
+    from odwb_assist.checks import text_hash
+
+    offsets, data = python_buffers(texts)
+    padded = np.zeros(len(data) + 8, dtype=np.uint8)
+    padded[:len(data)] = data
+    at = np.ndarray((len(data) + 1,), dtype="<u8", buffer=padded, strides=(1,))
+    lengths = np.diff(offsets)
+    words = np.maximum((lengths + 7) >> 3, 1)
+    one, two = np.empty(len(texts), dtype=np.uint64), np.empty(len(texts), dtype=np.uint64)
+    text_hash._long_sums(at, offsets[:-1], lengths, words, one, two)
+    if key:
+        one ^= np.uint64(key)
+        two ^= np.uint64(key)
+    return text_hash.mix(one, text_hash.SPLITMIX), text_hash.mix(two, text_hash.MURMUR)
+
+
+def test_texts_read_by_word_position_hash_as_read_flat() -> None:
+    """Short texts are hashed one word position at a time (dense or sparse), long ones flat: the same hashes."""
+    import random
+
+    rng = random.Random(4)
+    alphabet = "ab€é\x00 xyz0123456789,"
+    for trial in range(60):
+        longest = rng.choice([0, 1, 7, 8, 9, 15, 16, 17, 24, 32, 33, 40, 120])
+        texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest)))
+                 for _ in range(rng.choice([1, 2, 3, 50, 2000]))]
+        if trial % 3 == 0:  # a few long texts among short ones (then: mostly long ones)
+            texts += ["q" * rng.randint(33, 200) for _ in range(rng.randint(1, 1 + len(texts) // (1 + trial % 2 * 50)))]
+        rng.shuffle(texts)
+        key = rng.getrandbits(64) if trial % 2 else 0
+        first, second = hash_texts(*python_buffers(texts), key=key)
+        expected = _flat_hashes(texts, key)
+        assert first.tolist() == expected[0].tolist()
+        assert second.tolist() == expected[1].tolist()
