@@ -186,7 +186,7 @@ class TotalScanner:
         # only where a row is judged.
         known = {position: column for position, column in (values or {}).items() if same_rows(column, chunk)}
         numbers, text = self._parse(chunk, known)
-        self.labels = [_Column(chunk.iloc[:, position], known.get(position)) for position in range(self.search)]
+        self.labels = [_Column.at(chunk, position, known.get(position)) for position in range(self.search)]
         candidates = np.zeros(len(chunk), dtype=bool)
         for position, column in enumerate(self.labels):
             if text[:, position].any():  # a marker is text: columns of numbers only are skipped
@@ -195,10 +195,11 @@ class TotalScanner:
             candidates = self._markers(candidates)
         sections = np.zeros(len(chunk), dtype=bool)
         if self.width >= 3:
-            filled = sum(column.filled.astype(np.int64) for column in self.labels)
-            for position in range(self.search, self.width):
-                filled = filled + _Column(chunk.iloc[:, position], known.get(position)).filled
-            sections = np.asarray(filled) == 1
+            filled: np.ndarray = np.zeros(len(chunk), dtype=np.uint16 if self.width < 1 << 16 else np.int64)
+            for position in range(self.width):  # the filled cells of each row, counted in place
+                np.add(filled, (self.labels[position] if position < self.search
+                                else _Column.at(chunk, position, known.get(position))).filled, out=filled)
+            sections = filled == 1
         if not candidates.any() and not sections.any():
             self._add_data(numbers, text, 0, len(chunk))
             return []
@@ -437,6 +438,17 @@ class _Column:
         self.values = values
         self._array: pa.Array | None = None
         self._filled: np.ndarray | None = None
+        self._chunk: tuple[pd.DataFrame, int] | None = None  # where the series is, when taken out only if needed
+
+    @classmethod
+    def at(cls, chunk: pd.DataFrame, position: int, values: ColumnValues | None) -> _Column:
+        """The column at ``position`` of ``chunk``: taken out of the frame only when its distinct values are not known
+        (else only read through them, or taken out when a test needs its cells)."""
+        if values is None:
+            return cls(chunk.iloc[:, position])
+        column = cls(None, values)
+        column._chunk = (chunk, position)
+        return column
 
     @classmethod
     def of(cls, array: pa.Array | pa.ChunkedArray) -> _Column:
@@ -454,6 +466,8 @@ class _Column:
         import pyarrow as pa
 
         if self._array is None:
+            if self.series is None and self._chunk is not None:
+                self.series = self._chunk[0].iloc[:, self._chunk[1]]
             assert self.series is not None
             array = getattr(self.series.array, "_pa_array", None)
             if array is None or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
