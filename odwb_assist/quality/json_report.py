@@ -25,8 +25,9 @@ if TYPE_CHECKING:
     from .report import QualityReport
 
 PIECE = 1 << 18  # rows turned into text at a time
-AHEAD = 2  # slices of rows made into text ahead of the writing
-KEPT_TEXT = 32 << 20  # bytes of row texts kept for the next lists (a column flagged whole: the same rows as another)
+AHEAD = 1  # slices of rows made into text ahead of the writing (each ~4 MB of text)
+KEPT_TEXT = 18 << 20  # bytes of row texts kept for the next lists (a column flagged whole: the same rows as another;
+# 18 MB: every slice of a million-row list, a part of a longer one; the report's memory stays under the check's peak)
 
 
 def write_json(report: QualityReport, handle: IO[str], lang: str | None = None) -> None:
@@ -88,7 +89,7 @@ def _write_rows(handle: IO[str], rows: RowNumbers, indent: int, texts: Iterator[
 
 def _texts_ahead(jobs: list[tuple[RowNumbers, int, str]]) -> Iterator[str]:
     """The text of each slice of rows (the rows, the first position, the separator), in order: made on another
-    thread, up to :data:`AHEAD` slices ahead of the writing (pyarrow's cast and join release the GIL: the report's
+    thread, up to :data:`AHEAD` slice(s) ahead of the writing (pyarrow's cast and join release the GIL: the report's
     two costs, making the text and writing it, overlap on two cores once the checks are done)."""
     from collections import deque
     from concurrent.futures import Future, ThreadPoolExecutor
@@ -114,23 +115,24 @@ def _texts_ahead(jobs: list[tuple[RowNumbers, int, str]]) -> Iterator[str]:
 
 class _Pieces:
     """The texts of the row slices written so far, by their rows: the findings on whole columns (decimal commas in
-    the coordinates, local dates) list the same rows, turned into text once (up to :data:`KEPT_TEXT` bytes)."""
+    the coordinates, local dates) list the same rows, turned into text once (up to :data:`KEPT_TEXT` bytes of text;
+    a slice is known by a 128-bit digest of its rows, not by a copy of them)."""
 
     def __init__(self) -> None:
-        self.texts: dict[tuple[str, int, int], tuple[np.ndarray, str]] = {}
+        self.texts: dict[tuple[str, int, bytes], str] = {}
         self.left = KEPT_TEXT
 
     def text(self, rows: np.ndarray, separator: str) -> str:
-        import numpy as np
+        import hashlib
 
-        key = (separator, len(rows), hash(rows.tobytes()))
+        key = (separator, len(rows), hashlib.blake2b(rows.tobytes(), digest_size=16).digest())
         known = self.texts.get(key)
-        if known is not None and np.array_equal(known[0], rows):
-            return known[1]
+        if known is not None:
+            return known
         text = _joined(rows, separator)
-        if known is None and self.left >= len(text) + rows.nbytes:
-            self.texts[key] = (rows, text)
-            self.left -= len(text) + rows.nbytes
+        if self.left >= len(text):
+            self.texts[key] = text
+            self.left -= len(text)
         return text
 
 
