@@ -32,7 +32,7 @@ SUFFIX = "odwb-rows-hash-2"  # the second spelling of a value hashed by Python (
 
 
 BLOCK = 1 << 19  # pairs in a merged block at most (8 MiB): merging ever larger blocks made the peak grow with rows
-FILTER_BITS = 26  # a bit map of 8 MiB over the first hashes: at 3M rows, 1 new row in 20 is searched in the blocks
+FILTER_BITS = 25  # a bit map of 4 MiB over the first hashes: at 3M rows, 1 new row in 11 is searched in the blocks
 
 
 class SortedPairs:
