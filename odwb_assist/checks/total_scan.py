@@ -23,6 +23,7 @@ import numpy as np
 from ..core.contract import ValuesPreparation
 from .chunk_values import same_rows
 from .numbers import parse_frame, parse_number
+from .total_columns import column_major_sums, parse_columns
 from .total_markers import PREFILTER, Marker, could_be_marker, marker
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class _Sums:
 def column_sums(numbers: np.ndarray, text: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per column: the sum of the numbers, the count of text cells, the count of numbers (of one row or of rows)."""
     if numbers.ndim == 2 and numbers.shape[1] > 1 and numbers.strides[0] == numbers.itemsize:
-        return _column_major_sums(numbers, text)
+        return column_major_sums(numbers, text)
     if numbers.ndim == 2:
         # np.nansum's own steps (NaN made 0 in a copy, then summed), on the same array: the same rounding (numpy's
         # order of additions depends on the shape, so the sum stays one call over the whole block)
@@ -95,50 +96,6 @@ def column_sums(numbers: np.ndarray, text: np.ndarray) -> tuple[np.ndarray, np.n
                              count=width)
         return np.sum(filled, axis=0), words, valued
     return np.nan_to_num(numbers), text, ~np.isnan(numbers)
-
-
-def _column_major_sums(numbers: np.ndarray, text: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """:func:`column_sums` of rows whose columns are each contiguous (:func:`_parse_columns`), with the same
-    rounding: numpy sums a row-major block along axis 0 row after row, one running sum per column (not pairwise, as
-    it sums a contiguous column), so each column here is summed in that order (:func:`numpy.cumsum`)."""
-    rows, width = numbers.shape
-    total = np.zeros(width)
-    words = np.empty(width, dtype=np.int64)
-    valued = np.empty(width, dtype=np.int64)
-    for j in range(width):
-        column = numbers[:, j]
-        missing = np.isnan(column)
-        valued[j] = rows - np.count_nonzero(missing)
-        words[j] = np.count_nonzero(text[:, j])
-        if valued[j]:  # else 0.0, as a sum of zeros
-            total[j] = np.cumsum(column if valued[j] == rows else np.where(missing, 0.0, column))[-1]
-    return total, words, valued
-
-
-def _parse_columns(chunk: pd.DataFrame, values: dict[int, ColumnValues]) -> tuple[np.ndarray, np.ndarray] | None:
-    """:func:`.numbers.parse_frame` of a long chunk from the distinct values of every column (None: one is not
-    known), laid out column after column (each written in one contiguous pass): the same numbers and text flags."""
-    from .cells import STACK_ROWS
-    from .numbers import PARSED_NUMBERS
-
-    rows, width = chunk.shape
-    if rows < STACK_ROWS or any(position not in values for position in range(width)):
-        return None
-    numbers = np.empty((width, rows)).T
-    text = np.zeros((width, rows), dtype=bool).T
-    for position in range(width):
-        column = values[position]
-        parsed, words = PARSED_NUMBERS(column)
-        codes = column.codes
-        if np.isnan(parsed).all():  # no number (a text column): no lookup
-            numbers[:, position] = np.nan
-        else:
-            numbers[:, position] = np.append(parsed, np.nan)[codes]
-        if words.all():  # every value is text: every filled cell
-            text[:, position] = codes >= 0
-        elif words.any():
-            text[:, position] = np.append(words, False)[codes]
-    return numbers, text
 
 
 def tolerance(cell: str, rows: int) -> float:
@@ -263,7 +220,7 @@ class TotalScanner:
         return out
 
     def _parse(self, chunk: pd.DataFrame, known: dict[int, ColumnValues] | None = None) -> tuple[np.ndarray, np.ndarray]:
-        parsed = _parse_columns(chunk, known) if self.shared and known else None
+        parsed = parse_columns(chunk, known) if self.shared and known else None
         return parse_frame(chunk, shared=self.shared) if parsed is None else parsed
 
     def _add_data(self, numbers: np.ndarray, text: np.ndarray, start: int, stop: int) -> None:

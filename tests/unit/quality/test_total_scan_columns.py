@@ -9,7 +9,8 @@ import pytest
 
 from odwb_assist.checks import total_scan
 from odwb_assist.checks.numbers import parse_frame
-from odwb_assist.checks.total_scan import TotalScanner, Verdict, _parse_columns, column_sums
+from odwb_assist.checks.total_columns import parse_columns
+from odwb_assist.checks.total_scan import TotalScanner, Verdict, column_sums
 from odwb_assist.core.contract import ColumnValues
 
 
@@ -45,13 +46,13 @@ def test_the_column_major_parse_is_the_parse_of_the_frame() -> None:
     chunk = _chunk(5000)
     values = {position: ColumnValues.from_series(chunk.iloc[:, position], position + 1)
               for position in range(len(chunk.columns))}
-    parsed = _parse_columns(chunk, values)
+    parsed = parse_columns(chunk, values)
     assert parsed is not None
     numbers, text = parse_frame(chunk)
     assert np.array_equal(parsed[0], numbers, equal_nan=True) and np.array_equal(parsed[1], text)
     assert parsed[0].strides[0] == parsed[0].itemsize  # each column contiguous
-    assert _parse_columns(chunk.iloc[:100], values) is None  # a short chunk: parsed at once, by parse_frame
-    assert _parse_columns(chunk, {0: values[0]}) is None  # a column not encoded
+    assert parse_columns(chunk.iloc[:100], values) is None  # a short chunk: parsed at once, by parse_frame
+    assert parse_columns(chunk, {0: values[0]}) is None  # a column not encoded
 
 
 def _verdicts(pieces: list[pd.DataFrame]) -> list[list[Verdict]]:
@@ -69,7 +70,7 @@ def test_the_scanner_gives_the_same_verdicts_through_the_column_major_parse(monk
     chunk.iloc[4500, :] = ["Total", "", "12", "", ""]  # a possible one
     pieces = [chunk.iloc[start:start + 2500].copy() for start in range(0, len(chunk), 2500)]  # chunks of the engine
     fast = _verdicts(pieces)
-    monkeypatch.setattr(total_scan, "_parse_columns", lambda chunk, values: None)
+    monkeypatch.setattr(total_scan, "parse_columns", lambda chunk, values: None)
     assert fast == _verdicts(pieces)
     assert (3001, True, "sum") in [(v.row, v.certain, v.reason) for piece in fast for v in piece]
     assert {v.reason for piece in fast for v in piece} >= {"sum", "sum-mismatch", "text"}
