@@ -49,7 +49,7 @@ class SortedPairs:
         self.bits: np.ndarray | None = None  # one bit per value of a first hash's top FILTER_BITS bits: seen or not
 
     def _maybe(self, first: np.ndarray, add: bool = False) -> np.ndarray:
-        """Which first hashes (sorted) the set may hold: their bit in :attr:`bits` is set (a pair never added whose
+        """Which first hashes the set may hold: their bit in :attr:`bits` is set (a pair never added whose
         bit is set is searched as before; one whose bit is clear is not in the set). ``add``: then set theirs."""
         import numpy as np
 
@@ -58,9 +58,12 @@ class SortedPairs:
         top = (first >> np.uint64(64 - FILTER_BITS)).astype(np.intp)
         byte, bit = top >> 3, np.left_shift(1, top & 7).astype(np.uint8)
         maybe = (self.bits[byte] & bit) != 0
-        if add and len(byte):  # the bits of each byte or-ed together (sorted: a byte's hashes are side by side)
-            starts = np.flatnonzero(np.concatenate(([True], byte[1:] != byte[:-1])))
-            self.bits[byte[starts]] |= np.bitwise_or.reduceat(bit, starts)
+        if add and len(byte):
+            if (byte[1:] >= byte[:-1]).all():  # sorted: a byte's hashes side by side, their bits or-ed together
+                starts = np.flatnonzero(np.concatenate(([True], byte[1:] != byte[:-1])))
+                self.bits[byte[starts]] |= np.bitwise_or.reduceat(bit, starts)
+            else:  # not sorted (no caller of this module): one update per hash
+                np.bitwise_or.at(self.bits, byte, bit)
         return maybe
 
     def contains(self, first: np.ndarray, second: np.ndarray, ordered: bool = False) -> np.ndarray:

@@ -42,3 +42,11 @@ def test_a_merge_keeps_the_keys_sorted_with_their_check_hashes() -> None:
     merged, merged_checks = _merged(keys, checks, more, more_checks)
     assert merged.tolist() == sorted(keys.tolist() + more.tolist())
     assert (merged_checks == merged * np.uint64(3)).all()
+
+
+def test_the_filter_keeps_every_bit_of_unsorted_hashes() -> None:
+    """Hashes given out of order (sharing bytes of the filter far apart) all leave their bit set."""
+    pairs = SortedPairs()
+    first = np.array([5 << 58, 1 << 58, (5 << 58) + (1 << 39), 3 << 58, 1 << 58], dtype=np.uint64)
+    pairs._maybe(first, add=True)
+    assert pairs._maybe(first).all()
