@@ -265,10 +265,9 @@ def _heads(cells: pa.Array, at: np.ndarray | None = None) -> tuple[np.ndarray, n
     import numpy as np
 
     count = len(cells) if at is None else len(at)
-    first = np.zeros(count, dtype=np.uint8)
     data_buffer = cells.buffers()[2]
     if not count or data_buffer is None or not len(data_buffer):
-        return first, np.zeros(count, dtype=bool)
+        return np.zeros(count, dtype=np.uint8), np.zeros(count, dtype=bool)
     offsets = byte_offsets(cells)
     data = np.frombuffer(data_buffer, dtype=np.uint8)
     starts, ends = (offsets[:-1], offsets[1:]) if at is None else (offsets[at], offsets[at + 1])
@@ -276,7 +275,8 @@ def _heads(cells: pa.Array, at: np.ndarray | None = None) -> tuple[np.ndarray, n
     if cells.null_count:
         valid = np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
         filled &= valid if at is None else valid[at]
-    first[filled] = data[starts[filled]]
+    first = data.take(np.minimum(starts, len(data) - 1))  # every start gathered (no compress), then zeroed
+    first *= filled
     return first, filled
 
 

@@ -14,6 +14,7 @@ from .plain import pattern_mask
 from .tally import ColumnTally, value_mask
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 LOCAL = "[ \t]*[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})(?:[ T][0-9]{1,2}[:h][0-9]{2}(?::[0-9]{2})?)?[ \t]*"
@@ -34,6 +35,30 @@ TIP = Msg("Écrivez les dates au format AAAA-MM-JJ (2024-03-31) : Format de cell
           "The portal does not read 31/03/2024 as a date.")
 
 
+def local_mask(column: ColumnValues) -> np.ndarray:
+    """``pattern_mask(column, LOCAL)``, the pattern run only on the values that begin with what a local date begins
+    with (a digit, a space or a tab: read from the Arrow buffers), when the plain numbers are known: a column of
+    names, addresses or e-mails is never run through it."""
+    import numpy as np
+
+    from .cells import byte_set, first_bytes
+    from .plain import distinct_cells, plain_numbers, values_fullmatch
+
+    verdicts = plain_numbers(column)
+    cells = distinct_cells(column) if verdicts is not None else None
+    if verdicts is None or cells is None:
+        return pattern_mask(column, LOCAL)
+    maybe = ~verdicts[0] & byte_set(LOCAL_FIRST)[first_bytes(cells)]
+    mask = np.zeros(len(maybe), dtype=bool)
+    if maybe.any():
+        at = np.flatnonzero(maybe)
+        mask[at] = values_fullmatch(column, LOCAL, None, at)
+    return mask
+
+
+LOCAL_FIRST = " \t0123456789"  # the first byte of a value :data:`LOCAL` matches
+
+
 class DateFormatCheck(BaseTableCheck):
     name = "date-format"
     types = ("date-format",)
@@ -48,7 +73,7 @@ class DateFormatCheck(BaseTableCheck):
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         if column.name in self.local_columns:
-            self.local.add_values(column, pattern_mask(column, LOCAL))
+            self.local.add_values(column, local_mask(column))
         if column.name in self.serial_columns:
             self.serial.add_values(column, value_mask(column, SERIAL))
         return ()

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 # numbers hold none of these.
 FORMULA = r"(?s)[\t\r]*(?:=(?!=*\s*$).*|[+\-@].*?(?:[A-Za-z_][A-Za-z0-9_.]*\(|[A-Za-z0-9]\||![A-Za-z$]).*)"
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+SIGNS = ("+", "-", "@")  # the triggers after which FORMULA and WIDER need one of CALLS further on
+CALLS = "(|!"
 # What FORMULA matches, and more (« = » then anything), in RE2's syntax: a prefilter run in pyarrow.
 WIDER = r"(?s:[\t\r]*(?:=.*|[+\-@].*?(?:[A-Za-z_][A-Za-z0-9_.]*\(|[A-Za-z0-9]\||![A-Za-z$]).*))"
 
@@ -78,11 +80,17 @@ def _arrow_formula_mask(cells: pa.Array) -> np.ndarray:
     import numpy as np
     import pyarrow as pa
 
-    from .cells import arrow_fullmatch, first_bytes
+    from .cells import arrow_fullmatch, first_bytes, holding
 
-    mask = byte_set(TRIGGERS)[first_bytes(cells)]
+    first = first_bytes(cells)
+    mask = byte_set(TRIGGERS)[first]
     if not mask.any():
         return mask
+    signed = np.flatnonzero(byte_set(SIGNS)[first])
+    if len(signed):  # after a sign, both patterns need a « ( », « | » or « ! » (phones, signed numbers: none)
+        mask[signed] = holding(cells.take(pa.array(signed)), CALLS)
+        if not mask.any():
+            return mask
     at = np.flatnonzero(mask)
     wider = arrow_fullmatch(cells.take(pa.array(at)), WIDER)
     mask[at] = wider

@@ -88,8 +88,10 @@ class _Labels:
         self.column = encoded(chunk, position, values)
         raw = self.column.values
         cells = arrow_text(raw) if len(raw) else None
+        self.plain = False  # ``text`` is the column's own distinct values (their list: ``column.texts``, shared)
         if cells is not None and plain_ends(cells).all():  # nothing to strip (most code and name columns)
             self.text = raw
+            self.plain = True
             self.kept = np.ones(len(raw), dtype=bool)
             self.filled = self.column.codes >= 0
             return
@@ -99,7 +101,7 @@ class _Labels:
 
     def stripped(self) -> set[str]:
         """The stripped cells of the column (with ``""`` when one is blank)."""
-        found = {str(text) for text in self.text.tolist()}
+        found = set(self.column.texts) if self.plain else {str(text) for text in self.text.tolist()}
         if not self.filled.all():
             found.add("")
         return found
@@ -129,7 +131,12 @@ class _Labels:
         assert known is not None
         number, year = SHAPES["number"].fullmatch, SHAPES["year"].fullmatch
         found = []
-        for label in (self.text if len(at) == len(self.text) else self.text.iloc[at]).tolist():
+        if self.plain:
+            texts = self.column.texts
+            labels = texts if len(at) == len(texts) else [texts[i] for i in at.tolist()]
+        else:
+            labels = (self.text if len(at) == len(self.text) else self.text.iloc[at]).tolist()
+        for label in labels:
             verdict = known.get(label)
             if verdict is None:
                 verdict = number(label) is not None and year(label) is None

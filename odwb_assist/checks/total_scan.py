@@ -23,6 +23,7 @@ import numpy as np
 from ..core.contract import ValuesPreparation
 from .chunk_values import same_rows
 from .numbers import parse_frame, parse_number
+from .total_columns import column_major_sums, parse_columns
 from .total_markers import PREFILTER, Marker, could_be_marker, marker
 
 if TYPE_CHECKING:
@@ -80,6 +81,8 @@ class _Sums:
 
 def column_sums(numbers: np.ndarray, text: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per column: the sum of the numbers, the count of text cells, the count of numbers (of one row or of rows)."""
+    if numbers.ndim == 2 and numbers.shape[1] > 1 and numbers.strides[0] == numbers.itemsize:
+        return column_major_sums(numbers, text)
     if numbers.ndim == 2:
         # np.nansum's own steps (NaN made 0 in a copy, then summed), on the same array: the same rounding (numpy's
         # order of additions depends on the shape, so the sum stays one call over the whole block)
@@ -136,11 +139,11 @@ class TotalScanner:
         if chunk.empty or self.width == 0:
             return []
         columns = list(chunk.columns)
-        numbers, text = self._parse(chunk)
         # The label cells through their distinct values (or as Arrow arrays): tested in C, read one cell at a time
         # only where a row is judged.
         known = {position: column for position, column in (values or {}).items() if same_rows(column, chunk)}
-        self.labels = [_Column(chunk.iloc[:, position], known.get(position)) for position in range(self.search)]
+        numbers, text = self._parse(chunk, known)
+        self.labels = [_Column.at(chunk, position, known.get(position)) for position in range(self.search)]
         candidates = np.zeros(len(chunk), dtype=bool)
         for position, column in enumerate(self.labels):
             if text[:, position].any():  # a marker is text: columns of numbers only are skipped
@@ -149,10 +152,11 @@ class TotalScanner:
             candidates = self._markers(candidates)
         sections = np.zeros(len(chunk), dtype=bool)
         if self.width >= 3:
-            filled = sum(column.filled.astype(np.int64) for column in self.labels)
-            for position in range(self.search, self.width):
-                filled = filled + _Column(chunk.iloc[:, position], known.get(position)).filled
-            sections = np.asarray(filled) == 1
+            filled: np.ndarray = np.zeros(len(chunk), dtype=np.uint16 if self.width < 1 << 16 else np.int64)
+            for position in range(self.width):  # the filled cells of each row, counted in place
+                np.add(filled, (self.labels[position] if position < self.search
+                                else _Column.at(chunk, position, known.get(position))).filled, out=filled)
+            sections = filled == 1
         if not candidates.any() and not sections.any():
             self._add_data(numbers, text, 0, len(chunk))
             return []
@@ -215,8 +219,9 @@ class TotalScanner:
         out[picked[keep]] = True
         return out
 
-    def _parse(self, chunk: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-        return parse_frame(chunk, shared=self.shared)
+    def _parse(self, chunk: pd.DataFrame, known: dict[int, ColumnValues] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        parsed = parse_columns(chunk, known) if self.shared and known else None
+        return parse_frame(chunk, shared=self.shared) if parsed is None else parsed
 
     def _add_data(self, numbers: np.ndarray, text: np.ndarray, start: int, stop: int) -> None:
         if stop <= start:
@@ -390,6 +395,17 @@ class _Column:
         self.values = values
         self._array: pa.Array | None = None
         self._filled: np.ndarray | None = None
+        self._chunk: tuple[pd.DataFrame, int] | None = None  # where the series is, when taken out only if needed
+
+    @classmethod
+    def at(cls, chunk: pd.DataFrame, position: int, values: ColumnValues | None) -> _Column:
+        """The column at ``position`` of ``chunk``: taken out of the frame only when its distinct values are not known
+        (else only read through them, or taken out when a test needs its cells)."""
+        if values is None:
+            return cls(chunk.iloc[:, position])
+        column = cls(None, values)
+        column._chunk = (chunk, position)
+        return column
 
     @classmethod
     def of(cls, array: pa.Array | pa.ChunkedArray) -> _Column:
@@ -407,6 +423,8 @@ class _Column:
         import pyarrow as pa
 
         if self._array is None:
+            if self.series is None and self._chunk is not None:
+                self.series = self._chunk[0].iloc[:, self._chunk[1]]
             assert self.series is not None
             array = getattr(self.series.array, "_pa_array", None)
             if array is None or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):

@@ -129,7 +129,20 @@ class RowNumbers(Sequence[int]):
 
         if self._array is not None:
             return self._array[begin:end]
-        return self._at(np.arange(begin, end, dtype=np.int64))
+        assert self._starts is not None and self._ends is not None
+        if end <= begin:
+            return np.zeros(0, dtype=np.int64)
+        # the runs met, laid out by a running sum: 1 within a run, the jump from the last row before at each new run
+        # (one pass, where :meth:`_at` looks each position's run up)
+        kept = np.flatnonzero(np.diff(self._ends, prepend=0) > 0)  # runs of no rows hold no position
+        starts, ends = self._starts[kept], self._ends[kept]
+        first, last = np.searchsorted(ends, [begin, end - 1], side="right")
+        steps = np.ones(end - begin, dtype=np.int64)
+        steps[0] = self._at(np.array([begin], dtype=np.int64))[0]
+        met = np.arange(first + 1, last + 1)
+        lasts = starts + np.diff(ends, prepend=0) - 1  # the last row of each run
+        steps[ends[met - 1] - begin] = starts[met] - lasts[met - 1]
+        return np.cumsum(steps)
 
     def __repr__(self) -> str:
         if len(self) <= 10:

@@ -85,8 +85,11 @@ def _eleven_digits(array: Any) -> np.ndarray | None:
     offsets = np.frombuffer(offsets_buffer, dtype=width)[array.offset: array.offset + len(array) + 1].astype(np.int64)
     low, high = int(offsets[0]), int(offsets[-1])
     data = np.frombuffer(data_buffer, dtype=np.uint8)[low:high]
+    other = data >= 0xD9
+    if not other.any() and (offsets[1:] - offsets[:-1]).max() < 11:  # short ASCII-digit values only: none holds one
+        return np.zeros(len(array), dtype=bool)
     weight = ((data - 48).astype(np.uint8) < 10).astype(np.int32)  # a digit counts 1, what may be another script's 11
-    weight[data >= 0xD9] = 11
+    weight[other] = 11
     sums = np.zeros(len(data) + 1, dtype=np.int64)
     np.cumsum(weight, out=sums[1:])
     return (sums[offsets[1:] - low] - sums[offsets[:-1] - low]) >= 11

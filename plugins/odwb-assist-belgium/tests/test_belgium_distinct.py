@@ -149,3 +149,14 @@ def test_registering_the_plugin_reads_no_reference_table():
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["kinds"] == len(KINDS) and result["checks"] >= 2
     assert result["loaded"] == [] and result["modules"] == []
+
+
+def test_the_verdict_cache_answers_a_chunk_of_seen_values_as_the_validator():
+    """A chunk whose values were all seen is answered by one take of the kept rows (the path of most chunks)."""
+    cache = VerdictCache(lambda values: phone.verdicts(values))
+    first = pd.Series(["081 24 64 11", "12345", "0470 12 34 56", "+33 1 42 68 53 00", "abc"])
+    cache(first)
+    again = pd.Series(["abc", "0470 12 34 56", "081 24 64 11", "abc"])  # seen, in another order, repeated
+    expected = [mask.to_numpy(dtype=bool).tolist() for mask in phone.verdicts(again)]
+    assert [mask.tolist() for mask in cache(again)] == expected and len(cache) == 5
+    assert any(any(mask) for mask in expected) and not all(all(mask) for mask in expected)

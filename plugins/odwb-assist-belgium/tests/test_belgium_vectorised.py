@@ -170,3 +170,15 @@ def test_national_number_digit_count_lets_through_every_value_the_pattern_may_ma
     assert sum(matched) > 50
     assert all(keep for keep, match in zip(kept.tolist(), matched, strict=True) if match)
     assert not kept[-3] and not kept[-2] and kept[-1] and kept[-4]
+
+
+def test_national_number_digit_count_of_short_values_skips_the_count_but_not_other_digits() -> None:
+    """A column of short ASCII values (coordinates, postal codes) holds no national number: answered without the
+    byte count; one value with another script's digit still goes through it."""
+    import pyarrow as pa
+    from odwb_assist_belgium.national_number_scan import _eleven_digits
+
+    short = ["50,354836", "5000", "", "31/12/2024", "Namur", "é1234567"]
+    assert _eleven_digits(pa.array(short)).tolist() == [False] * 6
+    assert _eleven_digits(pa.array([*short, "٨"])).tolist() == [False] * 6 + [True]
+    assert _eleven_digits(pa.array([*short, "12345678901"])).tolist() == [False] * 6 + [True]
