@@ -31,7 +31,8 @@ from ..core.findings import Finding, Severity
 from ..core.i18n import Msg
 from ..core.plugins import announce, collect, default_plugin_manager
 from .detect import Detected, detect
-from .encoding import ArrowCodes, arrow_codes, column_values, prepare_chunk, release_freed
+from .ahead import Ahead
+from .encoding import ArrowCodes, arrow_codes, column_values, preparing, release_freed
 from .frictionless_read import Opened, load_schema, open_frictionless, sample_columns, stream_frictionless
 from .kinds import column_kinds, field_kinds
 from .messages import RawError, from_frictionless
@@ -220,10 +221,10 @@ def preparations(table_checks: Iterable[Any], kinds: Iterable[FieldKind] = (),
     return list(found.values())
 
 
-def _preparer(run: _Run) -> Callable[[Any], dict[int, ArrowCodes]]:
-    """What the reading thread (a CSV's or a sheet's) runs on each chunk ahead: the columns' codes and the
-    preparations of the run's checks and kinds."""
-    return partial(prepare_chunk, preparations=preparations(run.table_checks, run.kinds.values()),
+def _preparer(run: _Run) -> Callable[[Any], Ahead]:
+    """What the reading thread (a CSV's or a sheet's) runs on each chunk ahead, until the checking thread takes the
+    chunk (:mod:`.ahead`): the columns' codes and the preparations of the run's checks and kinds."""
+    return partial(preparing, preparations=preparations(run.table_checks, run.kinds.values()),
                    kinds=run.context.kinds)
 
 
