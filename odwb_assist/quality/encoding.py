@@ -2,8 +2,10 @@
 
 The engine hands every check and field kind a :class:`~odwb_assist.core.contract.ColumnValues` per column of
 a chunk. Its expensive part, ``pyarrow.compute.dictionary_encode`` over the column and the removal of ``""``
-from the distinct values, runs inside pyarrow without the GIL: :func:`prepare_chunk` does it for the next
-chunk on the reader's thread (:class:`.stream.Blocks` ``prepare``) while the checks run on the current one.
+from the distinct values, runs inside pyarrow without the GIL: :func:`preparing` does it for the next
+chunk on the reader's thread (:class:`.stream.Blocks` ``prepare``) while the checks run on the current one, one
+column at a time and only until the checks take the chunk (:mod:`.ahead`: they encode the other columns
+themselves, on first use).
 Only pyarrow memory is made there: the numpy codes and the pandas values are made on the checking thread by
 :func:`column_values` (numpy arrays allocated on one thread and freed on another stay in the C allocator's
 per-thread arenas: measured, the peak of a 1M-row check grew by 30 to 50 MB when the reader's thread made them).
@@ -15,7 +17,8 @@ shared number parse, the duplicate-row value hashes, the total-row label tests, 
 :class:`~odwb_assist.core.contract.ChunkPreparation`: the duplicate-row whole-row hashes), each column's distinct
 values wrapped for them in a :class:`ColumnValues` whose codes are pyarrow's own int32 indices (a view: no numpy
 memory made for the codes); with each column's value counts, their results, kept in :class:`ArrowCodes`, become
-the checking thread's ``ColumnValues.ahead`` and ``counts``. Most are per distinct value (a few bytes a value),
+the checking thread's ``ColumnValues.ahead`` and ``counts`` (one preparation of one column per unit: what the
+reader had no time for is computed by the checks, the same way). Most are per distinct value (a few bytes a value),
 the row hashes 24 bytes a row: the chunk read ahead holds about 2 MB more.
 """
 
