@@ -344,11 +344,16 @@ class Blocks:
         self._put_final(None)
 
     def _parse(self, counted: _Counted) -> None:
-        reader = self._reader(counted)
+        reader = None
         try:
+            reader = self._reader(counted)  # reads the first block (may raise): its reading thread is at the gate
             self._cut(reader, counted)
         finally:  # before the reader goes: its destructor waits for its reading thread, which may wait on the gate
             counted.stop()
+            # closed here, not when the last reference goes: an exception's traceback keeps this frame (and the
+            # reader) alive, and a reader still open at exit hangs the process in pyarrow's thread pool shutdown
+            if reader is not None:
+                reader.close()
 
     def _cut(self, reader: Any, counted: _Counted) -> None:
         import pyarrow as pa
