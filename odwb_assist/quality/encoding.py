@@ -2,8 +2,10 @@
 
 The engine hands every check and field kind a :class:`~odwb_assist.core.contract.ColumnValues` per column of
 a chunk. Its expensive part, ``pyarrow.compute.dictionary_encode`` over the column and the removal of ``""``
-from the distinct values, runs inside pyarrow without the GIL: :func:`prepare_chunk` does it for the next
-chunk on the reader's thread (:class:`.stream.Blocks` ``prepare``) while the checks run on the current one.
+from the distinct values, runs inside pyarrow without the GIL: :func:`preparing` does it for the next
+chunk on the reader's thread (:class:`.stream.Blocks` ``prepare``) while the checks run on the current one, one
+column at a time and only until the checks take the chunk (:mod:`.ahead`: they encode the other columns
+themselves, on first use).
 Only pyarrow memory is made there: the numpy codes and the pandas values are made on the checking thread by
 :func:`column_values` (numpy arrays allocated on one thread and freed on another stay in the C allocator's
 per-thread arenas: measured, the peak of a 1M-row check grew by 30 to 50 MB when the reader's thread made them).
@@ -15,17 +17,19 @@ shared number parse, the duplicate-row value hashes, the total-row label tests, 
 :class:`~odwb_assist.core.contract.ChunkPreparation`: the duplicate-row whole-row hashes), each column's distinct
 values wrapped for them in a :class:`ColumnValues` whose codes are pyarrow's own int32 indices (a view: no numpy
 memory made for the codes); with each column's value counts, their results, kept in :class:`ArrowCodes`, become
-the checking thread's ``ColumnValues.ahead`` and ``counts``. Most are per distinct value (a few bytes a value),
+the checking thread's ``ColumnValues.ahead`` and ``counts`` (one preparation of one column per unit: what the
+reader had no time for is computed by the checks, the same way). Most are per distinct value (a few bytes a value),
 the row hashes 24 bytes a row: the chunk read ahead holds about 2 MB more.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.contract import ChunkPreparation, ColumnValues, ValuesPreparation
+from .ahead import Ahead
 
 
 @dataclass
@@ -114,39 +118,62 @@ def column_values(series: Any, number: int, kind: str | None, codes: ArrowCodes,
 def prepare_chunk(frame: Any, preparations: Iterable[ValuesPreparation | ChunkPreparation] = (),
                   kinds: dict[str, str] | None = None) -> dict[int, ArrowCodes]:
     """The :class:`ArrowCodes` of a chunk's columns, by position (columns that are not pyarrow text left out), with
-    the results of ``preparations`` on each (one that fails is left out: the checks compute it themselves)."""
-    release_freed()  # the previous chunks' arrays, freed by the checking thread
+    the results of ``preparations`` on each (one that fails is left out: the checks compute it themselves); all of
+    it at once, on the calling thread (the reading threads use :func:`preparing`)."""
     prepared: dict[int, ArrowCodes] = {}
-    preparations = list(preparations)
+    for _ in _units(frame, list(preparations), kinds or {}, prepared):
+        pass
+    return prepared
+
+
+def preparing(frame: Any, preparations: Iterable[ValuesPreparation | ChunkPreparation] = (),
+              kinds: dict[str, str] | None = None) -> Ahead:
+    """What :func:`prepare_chunk` makes, made unit by unit by a reading thread until the checking thread claims the
+    chunk (:class:`.ahead.Ahead`: its ``result`` is the dict of :class:`ArrowCodes`, complete or not)."""
+    prepared: dict[int, ArrowCodes] = {}
+    return Ahead(_units(frame, list(preparations), kinds or {}, prepared), prepared)
+
+
+def _units(frame: Any, preparations: list[ValuesPreparation | ChunkPreparation], kinds: dict[str, str],
+           prepared: dict[int, ArrowCodes]) -> Iterator[None]:
+    """The preparation of a chunk, one unit between two ``yield``: each unit's result is complete once it yields
+    (a column's codes with their counts, one preparation of one column, one whole-chunk preparation), so that the
+    checking thread, claiming the chunk between two units, finds every result whole or absent.
+
+    Order: every column's codes first (``dictionary_encode``, without the GIL; the checks encode every column first),
+    then each column's preparations, then the whole-chunk ones (the row hashes read every column's value hashes)."""
+    release_freed()  # the previous chunks' arrays, freed by the checking thread
+    values = [p for p in preparations if isinstance(p, ValuesPreparation)]
+    whole = [p for p in preparations if isinstance(p, ChunkPreparation)]
     columns: list[ColumnValues] = []
     for position in range(frame.shape[1]):
         series = frame.iloc[:, position]
         codes = arrow_codes(series)
         if codes is None:
             continue
-        prepared[position] = codes
         if preparations:
-            column = column_values(series, position + 1, (kinds or {}).get(str(series.name)), codes, view=True)
-            columns.append(column)
+            column = column_values(series, position + 1, kinds.get(str(series.name)), codes, view=True)
             column.ahead = codes.ahead
             codes.counts = column.counts  # a bincount of the codes, read by many checks
-            for preparation in preparations:
-                if isinstance(preparation, ChunkPreparation):
-                    continue
-                if preparation.kinds and column.kind not in preparation.kinds:
-                    continue
-                try:
-                    column.prepared(preparation)
-                except Exception:  # noqa: S112 (computed again on the checking thread, where a failure is reported)
-                    continue
+            columns.append(column)
+        prepared[position] = codes
+        yield
+    for column in columns:
+        for preparation in values:
+            if preparation.kinds and column.kind not in preparation.kinds:
+                continue
+            try:
+                column.prepared(preparation)
+            except Exception:  # noqa: S112 (computed again on the checking thread, where a failure is reported)
+                continue
+            yield
     if len(columns) == frame.shape[1] and columns:  # every column encoded: the whole-chunk preparations
-        for preparation in preparations:
-            if isinstance(preparation, ChunkPreparation):
-                try:
-                    columns[0].ahead[preparation.name] = preparation.compute(columns)
-                except Exception:  # noqa: S112 (computed again on the checking thread)
-                    continue
-    return prepared
+        for chunk_preparation in whole:
+            try:
+                columns[0].ahead[chunk_preparation.name] = chunk_preparation.compute(columns)
+            except Exception:  # noqa: S112 (computed again on the checking thread)
+                continue
+            yield
 
 
 def release_freed() -> None:

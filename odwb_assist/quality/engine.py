@@ -30,8 +30,9 @@ from ..core.events import DATASET_CHECKED, Event
 from ..core.findings import Finding, Severity
 from ..core.i18n import Msg
 from ..core.plugins import announce, collect, default_plugin_manager
+from .ahead import Ahead
 from .detect import Detected, detect
-from .encoding import ArrowCodes, arrow_codes, column_values, prepare_chunk, release_freed
+from .encoding import ArrowCodes, arrow_codes, column_values, preparing, release_freed
 from .frictionless_read import Opened, load_schema, open_frictionless, sample_columns, stream_frictionless
 from .kinds import column_kinds, field_kinds
 from .messages import RawError, from_frictionless
@@ -105,9 +106,10 @@ class _Run:
     def frame(self, frame: Any, prepared: dict[int, ArrowCodes] | None = None) -> None:
         """Run the type tally, the field kinds and the checks on a chunk (text cells, index = row numbers).
 
-        ``prepared``: the chunk's columns dictionary-encoded ahead by the CSV reader's thread, with what the checks'
-        and kinds' preparations made of them (:func:`.encoding.prepare_chunk`, :func:`preparations`); the others
-        are encoded here on first use.
+        ``prepared``: the chunk's columns dictionary-encoded ahead by the reader's thread, with what the checks'
+        and kinds' preparations made of them (:func:`.encoding.preparing`, :func:`preparations`), as far as it got
+        before this thread took the chunk; the other columns are encoded here on first use, the other preparations
+        computed here when a check asks for them (same results).
 
         Each check (its ``check_values`` over the columns, then its ``check_chunk``), each field kind and the type
         tally is a group of jobs run in order on one thread; with ``ODWB_THREADS=2`` groups run on two threads
@@ -165,7 +167,7 @@ class EncodedColumns:
     def __init__(self, frame: Any, kinds: dict[str, str], prepared: dict[int, ArrowCodes] | None = None) -> None:
         self.frame = frame
         self.kinds = kinds
-        self.prepared = prepared or {}  # columns dictionary-encoded ahead (:func:`.encoding.prepare_chunk`), by position
+        self.prepared = prepared or {}  # columns dictionary-encoded ahead (:func:`.encoding.preparing`), by position
         self.done: dict[str, ColumnValues] = {}
         self._lock = threading.Lock()
         self._locks: dict[str, threading.Lock] = {}
@@ -221,10 +223,10 @@ def preparations(table_checks: Iterable[Any], kinds: Iterable[FieldKind] = (),
     return list(found.values())
 
 
-def _preparer(run: _Run) -> Callable[[Any], dict[int, ArrowCodes]]:
-    """What the reading thread (a CSV's or a sheet's) runs on each chunk ahead: the columns' codes and the
-    preparations of the run's checks and kinds."""
-    return partial(prepare_chunk, preparations=preparations(run.table_checks, run.kinds.values()),
+def _preparer(run: _Run) -> Callable[[Any], Ahead]:
+    """What the reading thread (a CSV's or a sheet's) runs on each chunk ahead, until the checking thread takes the
+    chunk (:mod:`.ahead`): the columns' codes and the preparations of the run's checks and kinds."""
+    return partial(preparing, preparations=preparations(run.table_checks, run.kinds.values()),
                    kinds=run.context.kinds)
 
 

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .ahead import Ahead
 from .cell_text import cell_text
 from .detect import Detected
 from .encoding import prepare_chunk, release_freed
@@ -243,7 +244,7 @@ def prepared_ahead(chunks: Iterator[tuple[pd.DataFrame, np.ndarray]],
                    ) -> Iterator[tuple[pd.DataFrame, np.ndarray, Any]]:
     """``chunks`` made one ahead in a thread, each with its columns dictionary-encoded there and the checks'
     preparations made (``prepare``, else :func:`.encoding.prepare_chunk`; None when that failed: the engine encodes them
-    itself), as the CSV reader
+    itself; an :class:`.ahead.Ahead` is made until the chunk is taken, the engine does the rest), as the CSV reader
     does: the encoding runs inside pyarrow without the GIL, on the other core, while the checks run on the
     current chunk. The next chunk is made once the current one is taken (two chunks live, not three);
     an exception of the thread is raised here."""
@@ -267,6 +268,8 @@ def prepared_ahead(chunks: Iterator[tuple[pd.DataFrame, np.ndarray]],
                 except Exception:  # the engine encodes the columns itself
                     prepared = None
                 hand((frame, blank, prepared))
+                if isinstance(prepared, Ahead):  # prepared until the checking thread takes it (it does the rest)
+                    prepared.work(stop)
                 del frame, prepared
                 while not stop.is_set() and not taken.wait(timeout=0.1):
                     continue
@@ -283,6 +286,8 @@ def prepared_ahead(chunks: Iterator[tuple[pd.DataFrame, np.ndarray]],
     try:
         while True:
             item = handed.get()
+            if isinstance(item, tuple) and isinstance(item[2], Ahead):
+                item = (item[0], item[1], item[2].claim())  # the other thread stops preparing it
             taken.set()
             if item is _END:
                 return

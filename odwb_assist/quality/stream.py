@@ -12,8 +12,9 @@ with more or fewer cells than the header, a dialect pyarrow has no option for, u
 a first block that differs from the csv module's reading): the caller then reads the file with
 Frictionless. A background thread parses the next block while the caller checks the current one
 (pyarrow releases the GIL), through a bounded queue so that memory stays flat; it also runs the caller's
-``prepare`` on each chunk before handing it over (the engine dictionary-encodes its columns there, work
-that is mostly inside pyarrow and would otherwise hold up the checks on the caller's thread).
+``prepare`` on each chunk (the engine dictionary-encodes its columns there and runs the checks' preparations):
+the chunk is queued as soon as it is parsed, then prepared unit by unit until the caller takes it
+(:mod:`.ahead`); the caller does the rest itself, so that neither thread waits for the other.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .ahead import Ahead
 from .detect import Detected
 from .inference import SAMPLE_RECORDS, join_labels
 from .transcode import to_utf8
@@ -277,13 +279,15 @@ class _Counted:
 @dataclass
 class Chunk:
     """A block of rows: the text frame, which rows are blank, the share of the file read so far, and what the
-    reader's ``prepare`` made of the frame (None: no ``prepare``, or it failed: the caller does it lazily)."""
+    reader's ``prepare`` made of the frame (None: no ``prepare``, or it failed: the caller does it lazily; made
+    unit by unit until the consumer takes the chunk when ``prepare`` gives an :class:`.ahead.Ahead`)."""
 
     frame: pd.DataFrame
     blank: np.ndarray
     share: float
     text_bytes: int = 0
     prepared: Any = None
+    ahead: Ahead | None = field(default=None, repr=False)  # ``prepared`` being made by the reading thread
 
 
 class Blocks:
@@ -292,7 +296,7 @@ class Blocks:
     def __init__(self, path: Path, detected: Detected, head: Head, names: list[str], chunk_rows: int = CHUNK_ROWS,
                  prepare: Callable[[pd.DataFrame], Any] | None = None) -> None:
         self.path = path
-        self.prepare = prepare  # run on each chunk's frame by the reading thread, before the chunk is queued
+        self.prepare = prepare  # run on each chunk's frame by the reading thread (see :meth:`_prepare`)
         self.detected = detected
         self.head = head
         self.names = names
@@ -340,11 +344,16 @@ class Blocks:
         self._put_final(None)
 
     def _parse(self, counted: _Counted) -> None:
-        reader = self._reader(counted)
+        reader = None
         try:
+            reader = self._reader(counted)  # reads the first block (may raise): its reading thread is at the gate
             self._cut(reader, counted)
         finally:  # before the reader goes: its destructor waits for its reading thread, which may wait on the gate
             counted.stop()
+            # closed here, not when the last reference goes: an exception's traceback keeps this frame (and the
+            # reader) alive, and a reader still open at exit hangs the process in pyarrow's thread pool shutdown
+            if reader is not None:
+                reader.close()
 
     def _cut(self, reader: Any, counted: _Counted) -> None:
         import pyarrow as pa
@@ -372,13 +381,10 @@ class Blocks:
             self._hand_over(pa.Table.from_batches(pending), row, consumed, counted)
 
     def _hand_over(self, table: Any, row: int, consumed: float, counted: _Counted) -> tuple[float, int]:
-        """Queue one chunk (waiting while the queue is full); the estimated bytes read and the next row number."""
+        """Queue one chunk (waiting while the queue is full), prepare it until the consumer takes it; the estimated
+        bytes read and the next row number."""
         chunk = self._chunk(table, row, 0.0)
-        if self.prepare is not None:
-            try:  # overlaps with the checks of the previous chunk on the caller's thread
-                chunk.prepared = self.prepare(chunk.frame)
-            except Exception:  # the caller prepares the chunk itself (it is never a reason to read with Frictionless)
-                chunk.prepared = None
+        ahead = self._prepare(chunk)
         consumed += chunk.text_bytes + table.num_rows * self.head.width  # delimiters, line ends
         # pyarrow reads ahead: the bytes read bound the share from above
         chunk.share = min(1.0, (self.head.offset + counted.read_bytes) / self.total, consumed / self.total)
@@ -388,12 +394,31 @@ class Blocks:
                 break
             except queue.Full:
                 continue
+        del chunk
+        if ahead is not None:  # overlaps with the checks of the previous chunk, until the consumer takes this one
+            ahead.work(self._stop)
         # the next chunk is parsed once the consumer took this one: two chunks live (the checked one and the next),
-        # not three (parsing a chunk takes a tenth of checking it, so the checks never wait)
+        # not three
         while not self._stop.is_set() and not self._taken.wait(timeout=0.1):
             continue
         self._taken.clear()
         return consumed, row + table.num_rows
+
+    def _prepare(self, chunk: Chunk) -> Ahead | None:
+        """Run ``prepare`` on the chunk: a :class:`.ahead.Ahead` is worked on once the chunk is queued (returned),
+        anything else is the chunk's ``prepared``."""
+        if self.prepare is None:
+            return None
+        try:
+            made = self.prepare(chunk.frame)
+        except Exception:  # the caller prepares the chunk itself (it is never a reason to read with Frictionless)
+            return None
+        if isinstance(made, Ahead):
+            chunk.ahead = made
+            chunk.prepared = made.result
+            return made
+        chunk.prepared = made
+        return None
 
     def _put_final(self, item: Any) -> None:
         while not self._stop.is_set():
@@ -437,6 +462,9 @@ class Blocks:
         try:
             while True:
                 item = self._queue.get()
+                if isinstance(item, Chunk) and item.ahead is not None:
+                    item.ahead.claim()  # the reading thread stops preparing it: the rest is done here, lazily
+                    item.ahead = None
                 self._taken.set()
                 if item is None:
                     return

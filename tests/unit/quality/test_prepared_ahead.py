@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -68,13 +69,18 @@ def _failing_ahead(compute: Any, name: str, calls: list[tuple[str, str]]) -> Any
 
 
 def test_the_built_in_preparations_run_on_the_reader_thread_only(export: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While the checks are busy (here slow: a pause after each chunk), the reader's thread makes every preparation
+    of the next chunk; the checks read them (the wrapped computations are the reader's only)."""
     calls = _wrapped(monkeypatch, _recorded)
-    report = _report(export)
+    data = engine.check(export, plugins=default_plugin_manager(), chunk_rows=CHUNK,
+                        progress=lambda rows, share: time.sleep(0.3)).to_dict("fr")
+    data.pop("seconds", None)
     names = {name for _, name in calls}
     assert {"plain-numbers", "parsed-numbers", "duplicate-row-value-hashes", "duplicate-row-hashes",
             "total-marker-cells", "belgium-coordinate-numbers"} <= names
-    assert {thread for thread, _ in calls} == {READER}  # nothing computed again on the checking thread
-    found = {finding["type"] for finding in report["errors"]}
+    assert {thread for thread, _ in calls} == {READER}
+    assert data == _report(export)
+    found = {finding["type"] for finding in data["errors"]}
     assert {"duplicate-row", "placeholder-value"} <= found  # the checks read what was made ahead
 
 

@@ -62,21 +62,25 @@ def test_each_chunk_arrives_with_its_columns_encoded(tmp_path: Path) -> None:
 
 
 def test_the_checks_find_the_columns_encoded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No column is dictionary-encoded on the checking thread: the reader's thread did it."""
+    """Each column of each chunk is dictionary-encoded once: by the reader's thread while the checks are busy with
+    the previous chunk (here they are slow: all of the later chunks), else by the checks when they take the chunk."""
     path = export(tmp_path / "depenses.csv", 3000)
-    threads: list[str] = []
+    threads: list[tuple[int, str]] = []
     real = encoding.arrow_codes
 
     def spied(series: Any) -> Any:
-        threads.append(threading.current_thread().name)
+        threads.append((int(series.index[0]), threading.current_thread().name))
         return real(series)
 
     monkeypatch.setattr(encoding, "arrow_codes", spied)
     monkeypatch.setattr(engine, "arrow_codes", spied)
-    report = check(path, plugins=PM, chunk_rows=700)
+    report = check(path, plugins=PM, chunk_rows=700, progress=lambda rows, share: time.sleep(0.3))
     assert report.rows == 3015
-    assert threads and set(threads) == {"odwb-csv-reader"}
+    assert {name for _, name in threads} <= {"odwb-csv-reader", "MainThread"}
     assert len(threads) == 5 * 6  # each column of each chunk, once
+    firsts = sorted({row for row, _ in threads})
+    assert len(firsts) == 5
+    assert all(name == "odwb-csv-reader" for row, name in threads if row != firsts[0])
 
 
 def lazy(frame: Any) -> dict[int, Any]:
@@ -101,7 +105,7 @@ def test_the_report_is_the_one_of_a_lazy_encoding(tmp_path: Path, monkeypatch: p
         calls.append(kwargs["arrow"])
         return real_check(*args, **kwargs)
 
-    monkeypatch.setattr(engine, "prepare_chunk", prepare)
+    monkeypatch.setattr(engine, "preparing", prepare)
     monkeypatch.setattr(engine, "_check", counted)
     other = check(path, plugins=PM, chunk_rows=600)
     assert calls == [True]
