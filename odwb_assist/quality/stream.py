@@ -151,6 +151,18 @@ def read_head(path: Path, detected: Detected) -> Head:
     return Head(labels, fragment, offset, last_header + 1, width, max(per_record, 1.0), offset < total, dialect)
 
 
+def _drain(reader: Any) -> None:
+    """Take the batches a stopped reader still holds, so that pyarrow's read-ahead task has ended before the reader
+    goes (its reads are the end of the file once stopped: a few blocks at most)."""
+    for _ in range(10_000):
+        try:
+            reader.read_next_batch()
+        except StopIteration:
+            return
+        except Exception:  # a block cut short by the end: nothing more will come
+            return
+
+
 class _Counted:
     """A binary file that counts the bytes pyarrow reads from it (for the progress bar) and holds its read-ahead.
 
@@ -177,8 +189,23 @@ class _Counted:
         self.transcode: Callable[[bytes], bytes] | None = None  # a single-byte encoding to UTF-8 (see _reader)
         self._left = b""  # transcoded bytes beyond the size pyarrow asked for, handed over at the next read
         self._raw = bytearray()  # the file's bytes being transcoded (reused)
+        self.failed: UnicodeDecodeError | None = None  # a byte the encoding does not define (raised by batches)
 
     def read(self, size: int = -1) -> Any:
+        if self.failed is not None:
+            return b""
+        try:
+            return self._read(size)
+        except UnicodeDecodeError as exc:
+            # raised here, in pyarrow's I/O thread, it left pyarrow's read-ahead task unfinished: the process then
+            # hung at exit in pyarrow's thread pool shutdown (gdb: its ``BackgroundGenerator`` cleanup waiting in
+            # two I/O workers; 5 runs in 6 of the stream tests, 0 in 6 since). The end of the file for pyarrow, the
+            # error for the reading thread (:meth:`batches`)
+            self.failed = exc
+            self.stop()
+            return b""
+
+    def _read(self, size: int) -> Any:
         if self.transcode is not None and 0 <= size <= len(self._left):  # as pyarrow's transcoding: no read
             return self._transcoded(size)[1]
         with self._turn:
@@ -191,6 +218,8 @@ class _Counted:
                     if stuck >= 20:  # pyarrow waits for this read to hand over a batch: let it through
                         self.escapes += 1
                         break
+            if self.stopped:  # nobody takes batches any more: the end of the file, at once (see :meth:`stop`)
+                return b""
         if self.transcode is None:
             data = self.handle.read(size)
             read = len(data)
@@ -248,17 +277,26 @@ class _Counted:
             try:
                 batch = reader.read_next_batch()
             except StopIteration:
+                if self.failed is not None:
+                    raise self.failed from None
                 return
+            except Exception as exc:  # the text cut at an undefined byte may end in a short row: that byte is the cause
+                if self.failed is not None:
+                    raise self.failed from exc
+                raise
             finally:
                 with self._turn:
                     self.waiting_in_arrow = False
+            if self.failed is not None:  # the batch may hold the text cut at the undefined byte
+                raise self.failed
             with self._turn:
                 self.taken += 1
                 self._turn.notify_all()
             yield batch
 
     def stop(self) -> None:
-        """Let pyarrow's reading thread go (the consumer gave up)."""
+        """Let pyarrow's reading thread go (the consumer gave up, or the file was read): from now on every read is
+        the end of the file (reading the rest would only keep pyarrow's read-ahead task busy after the check)."""
         with self._turn:
             self.stopped = True
             self._turn.notify_all()
@@ -353,6 +391,7 @@ class Blocks:
             # closed here, not when the last reference goes: an exception's traceback keeps this frame (and the
             # reader) alive, and a reader still open at exit hangs the process in pyarrow's thread pool shutdown
             if reader is not None:
+                _drain(reader)
                 reader.close()
 
     def _cut(self, reader: Any, counted: _Counted) -> None:

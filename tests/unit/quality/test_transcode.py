@@ -158,3 +158,30 @@ def test_counted_reads_hand_over_the_utf8_text_in_blocks_of_the_size_asked(monke
     whole = stream._Counted(io.BytesIO(data))
     whole.transcode = to_utf8("cp1252")
     assert bytes(whole.read()) == data.decode("cp1252").encode("utf-8")
+
+
+def test_an_undefined_byte_is_raised_on_the_reading_thread_and_the_process_exits(tmp_path: Path) -> None:
+    """Raised inside pyarrow's I/O thread, the decoding error left pyarrow's read-ahead task unfinished and the
+    interpreter hung at exit; now pyarrow reads the end of the file and the reading thread raises the error."""
+    import subprocess
+
+    path = tmp_path / "late.csv"
+    lines = ["Commune;Libellé"] + [f"Liège;Propreté ’{i}’ €" for i in range(20_000)]
+    path.write_bytes("\n".join(lines).encode("cp1252") + b"\nNamur;x\x81y\nMons;z\n")
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from odwb_assist.quality import stream\n"
+        "from odwb_assist.quality.detect import detect\n"
+        "from odwb_assist.quality.inference import field_names\n"
+        "stream.MIN_BLOCK = stream.MAX_BLOCK = 4096\n"
+        "path, detected = detect(Path(sys.argv[1]))\n"
+        "head = stream.read_head(path, detected)\n"
+        "blocks = stream.Blocks(path, detected, head, field_names(head.labels), chunk_rows=500)\n"
+        "try:\n"
+        "    list(blocks)\n"
+        "except stream.Fallback as exc:\n"
+        "    print('fallback', type(exc.__cause__).__name__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "fallback UnicodeDecodeError", done.stderr
