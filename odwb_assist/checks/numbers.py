@@ -428,7 +428,13 @@ def _parse_encoded(chunk: pd.DataFrame, position: int, rows: np.ndarray, shared:
     else:
         column = ColumnValues.from_series(chunk.iloc[:, position], 0)
         values, words = parse_values(column)
-    codes = column.codes
+    spread_column(numbers, text, position, column.codes, values, words)
+
+
+def spread_column(numbers: np.ndarray, text: np.ndarray, position: int, codes: np.ndarray, values: np.ndarray,
+                  words: np.ndarray) -> None:
+    """Write a column's verdicts over its distinct values (``values``, ``words``) to its rows (``codes``, -1: an
+    empty cell) in column ``position`` of ``numbers`` and ``text`` (``text`` comes all False)."""
     if np.isnan(values).all():  # no number (a text column): no lookup
         numbers[:, position] = np.nan
     else:

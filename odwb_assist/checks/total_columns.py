@@ -36,7 +36,7 @@ def parse_columns(chunk: pd.DataFrame, values: dict[int, ColumnValues]) -> tuple
     """:func:`.numbers.parse_frame` of a long chunk from the distinct values of every column (None: one is not
     known), laid out column after column (each written in one contiguous pass): the same numbers and text flags."""
     from .cells import STACK_ROWS
-    from .numbers import PARSED_NUMBERS
+    from .numbers import PARSED_NUMBERS, spread_column
 
     rows, width = chunk.shape
     if rows < STACK_ROWS or any(position not in values for position in range(width)):
@@ -46,13 +46,5 @@ def parse_columns(chunk: pd.DataFrame, values: dict[int, ColumnValues]) -> tuple
     for position in range(width):
         column = values[position]
         parsed, words = PARSED_NUMBERS(column)
-        codes = column.codes
-        if np.isnan(parsed).all():  # no number (a text column): no lookup
-            numbers[:, position] = np.nan
-        else:
-            numbers[:, position] = np.append(parsed, np.nan)[codes]
-        if words.all():  # every value is text: every filled cell
-            text[:, position] = codes >= 0
-        elif words.any():
-            text[:, position] = np.append(words, False)[codes]
+        spread_column(numbers, text, position, column.codes, parsed, words)
     return numbers, text
