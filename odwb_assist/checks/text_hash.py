@@ -156,25 +156,26 @@ def _sums(offsets: np.ndarray, data: np.ndarray, one: np.ndarray, two: np.ndarra
         mix(hashed, SPLITMIX)
         if reading is None and word and not more.all():
             hashed[~more] = 0  # no word there: nothing added
-        if not word:
-            first_sum[:] = hashed
-        elif reading is None:
-            first_sum += hashed
-        else:
-            first_sum[reading] += hashed
+        _add_position(first_sum, hashed, word, reading)
         hashed ^= hashed >> shift  # the second hash's word hashes: the first one's mixed again (see _long_sums)
         hashed *= times
-        if not word:
-            second_sum[:] = hashed
-        elif reading is None:
-            second_sum += hashed
-        else:
-            second_sum[reading] += hashed
+        _add_position(second_sum, hashed, word, reading)
     size = lengths.astype(np.uint64)
     first_sum += size * length_one
     second_sum ^= size * length_two
     if short is not None:
         one[short], two[short] = first_sum, second_sum
+
+
+def _add_position(sums: np.ndarray, hashed: np.ndarray, word: int, reading: np.ndarray | None) -> None:
+    """Add one word position's hashes to the texts' sums: the first position sets them; ``reading``: the texts
+    read at this position (None: every one)."""
+    if not word:
+        sums[:] = hashed
+    elif reading is None:
+        sums += hashed
+    else:
+        sums[reading] += hashed
 
 
 def _long_sums(at: np.ndarray, starts: np.ndarray, lengths: np.ndarray, words: np.ndarray, one: np.ndarray,
