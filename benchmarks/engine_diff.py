@@ -11,7 +11,8 @@ runs with ``PYTHONPATH`` pointing there (the script checks that the old code is 
 version runs the same way from this tree. The corpus: every table file (CSV, XLSX, XLS, ODS) under
 ``tests/data`` (the Frictionless fixtures included), the sample files of ``odwb_assist/data/samples`` and
 ``examples/``, the readable odd inputs of ``tests/cli_odd``, and tables generated here (the realistic
-commune export as CSV and XLSX, the same CSV with rows of another width, the older synthetic file, a pivot-table export, an Excel 95 workbook).
+commune export as CSV and XLSX, the same CSV with rows of another width, the older synthetic file, a
+pivot-table export, an Excel 95 workbook).
 
 Per file it compares the exit code, the row count, the detected types, kinds and reading (encoding,
 delimiter, header row…), the per-type totals and the findings as a set of (type, severity, rowNumber,

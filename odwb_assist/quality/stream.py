@@ -9,14 +9,14 @@ index = row number as Frictionless counts it: one per CSV record, header rows an
 
 A record with more or fewer cells than the header is skipped by pyarrow and put back in its place from its
 text, read by the csv module (:mod:`.ragged`); the chunk lists those rows with their cells. Whatever pyarrow
-could read differently from Python's csv module ends in :class:`Fallback` (such a record among the sampled
-first records, a dialect pyarrow has no option for, undecodable bytes, a first block that differs from the
-csv module's reading, a skipped record that cannot be put back): the caller then reads the file with
-Frictionless. A background thread parses the next block while the caller checks the current one
-(pyarrow releases the GIL), through a bounded queue so that memory stays flat; it also runs the caller's
-``prepare`` on each chunk (the engine dictionary-encodes its columns there and runs the checks' preparations):
-the chunk is queued as soon as it is parsed, then prepared unit by unit until the caller takes it
-(:mod:`.ahead`); the caller does the rest itself, so that neither thread waits for the other.
+could read differently from Python's csv module ends in :class:`Fallback` (a dialect pyarrow has no option
+for, undecodable bytes, a first block that differs from the csv module's reading, a skipped record that cannot
+be put back): the caller then reads the file with Frictionless. A background thread parses the next block
+while the caller checks the current one (pyarrow releases the GIL), through a bounded queue so that memory
+stays flat; it also runs the caller's ``prepare`` on each chunk (the engine dictionary-encodes its columns
+there and runs the checks' preparations): the chunk is queued as soon as it is parsed, then prepared unit by
+unit until the caller takes it (:mod:`.ahead`); the caller does the rest itself, so that neither thread waits
+for the other.
 """
 
 from __future__ import annotations
@@ -148,8 +148,8 @@ def read_head(path: Path, detected: Detected) -> Head:
         raise Fallback("no header")
     labels = join_labels(header)
     width = len(labels)
-    if not width or any(len(cells) != width and cells for cells in fragment):  # [] is a blank line: a blank row
-        raise Fallback("ragged sample")
+    if not width:
+        raise Fallback("no labels")
     per_record = (sampled - offset) / len(fragment) if fragment else 100.0
     return Head(labels, fragment, offset, last_header + 1, width, max(per_record, 1.0), offset < total, dialect)
 
@@ -499,7 +499,7 @@ class Blocks:
             return
         mine = batch.slice(0, len(sample)).to_pylist()
         for cells, record in zip(sample, mine, strict=True):
-            if list(record.values()) != (cells or [""] * self.head.width):
+            if list(record.values()) != (cells + [""] * self.head.width)[: self.head.width]:  # as put back
                 raise Fallback("first records differ")
 
     def _chunk(self, batch: Any, first_row: int, share: float) -> Chunk:
