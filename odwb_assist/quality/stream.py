@@ -150,6 +150,11 @@ def read_head(path: Path, detected: Detected) -> Head:
     width = len(labels)
     if not width:
         raise Fallback("no labels")
+    # Rows of another width are put back one by one from their text (:mod:`.ragged`): right for a few of them
+    # anywhere in the file, not when most rows are so (a header with a stray delimiter at its end): pyarrow would
+    # then hand over next to nothing while they pile up.
+    if 2 * sum(1 for cells in fragment if cells and len(cells) != width) > len(fragment):  # []: a blank line
+        raise Fallback("ragged sample")
     per_record = (sampled - offset) / len(fragment) if fragment else 100.0
     return Head(labels, fragment, offset, last_header + 1, width, max(per_record, 1.0), offset < total, dialect)
 

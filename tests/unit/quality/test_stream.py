@@ -366,3 +366,19 @@ def test_column_values_from_arrow_are_those_from_pandas() -> None:
         assert mine.codes.tolist() == theirs.codes.tolist() and mine.rows.tolist() == theirs.rows.tolist()
         assert list(mine.values.index) == list(range(len(mine.values))) and mine.name == "x" and mine.number == 2
     assert from_arrow(pd.Series(["a", ""], dtype=object, name="x"), 1, None) is None  # not pyarrow-backed
+
+
+@pytest.mark.parametrize(("short", "readers"), [(40, ["arrow"]), (60, ["frictionless"])])
+def test_a_sample_mostly_of_another_width_is_left_to_frictionless(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  paths: list[str], short: int,
+                                                                  readers: list[str]) -> None:
+    """Rows one cell short (a last column most rows leave out): when most of the sample is so, rows would be put
+    back one by one while pyarrow hands over next to nothing, so Frictionless reads the file; fewer stay on
+    pyarrow."""
+    lines = ["code;nom;montant;note"] + [f"{i};n{i};{i}" + ("" if i < short else ";x") for i in range(100)]
+    lines += [f"{i};n{i};{i};x" for i in range(100, 400)]
+    path = tmp_path / "stray.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = same_reports(path, monkeypatch)
+    assert paths == [*readers, "frictionless"]
+    assert rows_of(report, "missing-cell") == list(range(2, 2 + short))
