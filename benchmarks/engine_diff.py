@@ -11,7 +11,8 @@ runs with ``PYTHONPATH`` pointing there (the script checks that the old code is 
 version runs the same way from this tree. The corpus: every table file (CSV, XLSX, XLS, ODS) under
 ``tests/data`` (the Frictionless fixtures included), the sample files of ``odwb_assist/data/samples`` and
 ``examples/``, the readable odd inputs of ``tests/cli_odd``, and tables generated here (the realistic
-commune export as CSV and XLSX, the older synthetic file, a pivot-table export, an Excel 95 workbook).
+commune export as CSV and XLSX, the same CSV with rows of another width, the older synthetic file, a
+pivot-table export, an Excel 95 workbook).
 
 Per file it compares the exit code, the row count, the detected types, kinds and reading (encoding,
 delimiter, header row…), the per-type totals and the findings as a set of (type, severity, rowNumber,
@@ -89,7 +90,7 @@ def generated_corpus(folder: Path) -> list[Path]:
     from helpers.real_shapes import pivot_rows, write_csv
 
     folder.mkdir(parents=True, exist_ok=True)
-    out = [commune_export.write(folder / "commune-export.csv", 3000),
+    out = [commune_export.write(folder / "commune-export.csv", 3000), ragged_export(folder / "commune-ragged.csv"),
            xlsx_speed.write_workbook(folder / "commune-export.xlsx", 2000),
            write_csv(folder / "pivot.csv", pivot_rows())]
     check_speed.synthetic(folder / "synthetic.csv", 2000)
@@ -102,6 +103,19 @@ def generated_corpus(folder: Path) -> list[Path]:
     odd.mkdir(exist_ok=True)
     out += [make(kind, odd) for kind in ODD_FILES if kind not in ODD_UNREADABLE]
     return out
+
+
+def ragged_export(path: Path) -> Path:
+    """The commune export with rows of another width below the sample: a row cut short, a row with a note
+    beyond the last column, a short row whose quoted cell spans two lines, a blank row of two cells, a footer."""
+    lines = commune_export.write(path, 3000).read_bytes().split(b"\r\n")
+    lines[400] = b";".join(lines[400].split(b";")[:4])
+    lines[900] += b";note hors tableau;"
+    lines[1500] = b'91034;"Dinant\r\nnord";5500'
+    lines[2200] = b";"
+    lines[-1:] = [b"Source : service population", b""]
+    path.write_bytes(b"\r\n".join(lines))
+    return path
 
 
 def without_seconds(value: Any) -> Any:

@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -41,7 +41,7 @@ from .notes import relabel
 from .parallel import Groups, Job, threads
 from .reader import CHUNK_ROWS, frame_from_rows
 from .report import Collector, QualityReport
-from .structure import structure_errors
+from .structure import cell_count_errors, structure_errors
 from .typecheck import VECTOR_TYPES, TypeTally
 
 __all__ = ["check", "load_schema"]
@@ -396,13 +396,25 @@ def _stream_arrow(run: _Run, path: Path, opened: Opened, head: Any, chunk_rows: 
         run.collector.add(from_frictionless(error))
     for chunk in Blocks(path, run.detected, head, run.context.fields, chunk_rows or BLOCK_ROWS, _preparer(run)):
         frame = chunk.frame
-        if chunk.blank.any():
+        if chunk.blank.any() or chunk.ragged:
             rows = frame.index.to_numpy()[chunk.blank]
-            run.add_all("structure", lambda r=rows: (from_frictionless(RawError("blank-row", int(row))) for row in r))  # type: ignore[misc]
+            run.add_all("structure", lambda r=rows, c=chunk.ragged: _structure(r, c, run.context.fields))  # type: ignore[misc]
         release_freed()  # what the reader's thread made for the previous chunk, freed here
         run.frame(frame, chunk.prepared)
         if callback:
             callback(run.rows, chunk.share)
+
+
+def _structure(blank: Any, ragged: list[tuple[int, list[str]]], names: list[str]) -> Iterator[Finding]:
+    """The structure findings of a chunk read by pyarrow, in row order as Frictionless's are: ``blank-row`` for a
+    blank row (whatever its width), ``missing-cell`` or ``extra-cell`` for the other rows of another width."""
+    blanks = set(blank.tolist())
+    other = {row: cells for row, cells in ragged if row not in blanks}
+    for row in sorted(blanks | set(other)):
+        if row in other:
+            yield from cell_count_errors(row, other[row], names)
+        else:
+            yield from_frictionless(RawError("blank-row", row))
 
 
 NO_DATA_FINDING = Finding(  # an error: a header without rows has nothing to publish

@@ -7,14 +7,16 @@ data from that offset with ``pyarrow.csv.open_csv``, every column as text (an em
 quoted cells spanning lines included, and hands over pandas chunks (pyarrow-backed ``str`` columns,
 index = row number as Frictionless counts it: one per CSV record, header rows and blank lines included).
 
-Whatever pyarrow could read differently from Python's csv module ends in :class:`Fallback` (a row
-with more or fewer cells than the header, a dialect pyarrow has no option for, undecodable bytes,
-a first block that differs from the csv module's reading): the caller then reads the file with
-Frictionless. A background thread parses the next block while the caller checks the current one
-(pyarrow releases the GIL), through a bounded queue so that memory stays flat; it also runs the caller's
-``prepare`` on each chunk (the engine dictionary-encodes its columns there and runs the checks' preparations):
-the chunk is queued as soon as it is parsed, then prepared unit by unit until the caller takes it
-(:mod:`.ahead`); the caller does the rest itself, so that neither thread waits for the other.
+A record with more or fewer cells than the header is skipped by pyarrow and put back in its place from its
+text, read by the csv module (:mod:`.ragged`); the chunk lists those rows with their cells. Whatever pyarrow
+could read differently from Python's csv module ends in :class:`Fallback` (a dialect pyarrow has no option
+for, undecodable bytes, a first block that differs from the csv module's reading, a skipped record that cannot
+be put back): the caller then reads the file with Frictionless. A background thread parses the next block
+while the caller checks the current one (pyarrow releases the GIL), through a bounded queue so that memory
+stays flat; it also runs the caller's ``prepare`` on each chunk (the engine dictionary-encodes its columns
+there and runs the checks' preparations): the chunk is queued as soon as it is parsed, then prepared unit by
+unit until the caller takes it (:mod:`.ahead`); the caller does the rest itself, so that neither thread waits
+for the other.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ import pandas as pd
 from .ahead import Ahead
 from .detect import Detected
 from .inference import SAMPLE_RECORDS, join_labels
+from .ragged import RaggedRecords
 from .transcode import to_utf8
 
 CHUNK_ROWS = 50_000  # rows per chunk handed to the checks: their temporaries (some 2.5 kB a row) make the peak;
@@ -145,7 +148,12 @@ def read_head(path: Path, detected: Detected) -> Head:
         raise Fallback("no header")
     labels = join_labels(header)
     width = len(labels)
-    if not width or any(len(cells) != width and cells for cells in fragment):  # [] is a blank line: a blank row
+    if not width:
+        raise Fallback("no labels")
+    # Rows of another width are put back one by one from their text (:mod:`.ragged`): right for a few of them
+    # anywhere in the file, not when most rows are so (a header with a stray delimiter at its end): pyarrow would
+    # then hand over next to nothing while they pile up.
+    if 2 * sum(1 for cells in fragment if cells and len(cells) != width) > len(fragment):  # []: a blank line
         raise Fallback("ragged sample")
     per_record = (sampled - offset) / len(fragment) if fragment else 100.0
     return Head(labels, fragment, offset, last_header + 1, width, max(per_record, 1.0), offset < total, dialect)
@@ -324,6 +332,7 @@ class Chunk:
     blank: np.ndarray
     share: float
     text_bytes: int = 0
+    ragged: list[tuple[int, list[str]]] = field(default_factory=list)  # rows of more or fewer cells: (row, cells)
     prepared: Any = None
     ahead: Ahead | None = field(default=None, repr=False)  # ``prepared`` being made by the reading thread
 
@@ -344,6 +353,8 @@ class Blocks:
         self._stop = threading.Event()
         self._taken = threading.Event()  # the consumer took the queued chunk: the next one may be parsed
         self.counted: _Counted | None = None  # the file pyarrow reads (set by the reading thread)
+        self.ragged = RaggedRecords(head.width, head.dialect, head.first_row)
+        self._ragged_rows: list[tuple[int, list[str]]] = []  # put back, not handed over yet
 
     def _reader(self, counted: _Counted) -> Any:
         import pyarrow as pa
@@ -354,16 +365,13 @@ class Blocks:
         # pyarrow's parser holds about ten times its block: small blocks, gathered into chunks (memory stays flat)
         block = int(min(MAX_BLOCK, max(MIN_BLOCK, self.head.bytes_per_record * BLOCK_ROWS)))
 
-        def invalid(row: Any) -> str:  # a row with more or fewer cells than the header: Frictionless reads those
-            return "error"
-
         encoding = ENCODINGS[(self.detected.encoding or "utf-8").lower()]
         counted.transcode = to_utf8(encoding)  # pyarrow would transcode through Python's codecs, holding the GIL
         read = pacsv.ReadOptions(column_names=columns, block_size=block, use_threads=False,
                                  encoding="utf8" if counted.transcode else encoding)
         parse = pacsv.ParseOptions(delimiter=self.detected.delimiter or ",", quote_char='"', double_quote=True,
                                    escape_char=False, newlines_in_values=True, ignore_empty_lines=False,
-                                   invalid_row_handler=invalid)
+                                   invalid_row_handler=self.ragged.handler)
         convert = pacsv.ConvertOptions(column_types={name: pa.string() for name in columns}, null_values=[],
                                        strings_can_be_null=False, quoted_strings_can_be_null=False)
         return pacsv.open_csv(counted, read_options=read, parse_options=parse, convert_options=convert)
@@ -402,7 +410,7 @@ class Blocks:
         consumed = float(self.head.offset)  # bytes of the records handed over, estimated from their text
         pending: list[Any] = []  # parsed blocks not handed over yet
         waiting = 0
-        for batch in counted.batches(reader):
+        for batch in self._placed(counted.batches(reader)):
             if first:
                 self._verify(batch)
                 first = False
@@ -419,10 +427,32 @@ class Blocks:
         if waiting:
             self._hand_over(pa.Table.from_batches(pending), row, consumed, counted)
 
+    def _placed(self, batches: Iterator[Any]) -> Iterator[Any]:
+        """The batches with the records pyarrow skipped (more or fewer cells than the header) put back in place
+        (:mod:`.ragged`); their rows and cells are kept for the chunks that hold them."""
+        for batch in batches:
+            placed, found = self.ragged.put_back(batch)
+            self._ragged_rows.extend(found)
+            yield from (placed.to_batches() if found else (placed,))
+        rest = self.ragged.rest(self._schema())  # the file's last records
+        if rest is not None:
+            table, found = rest
+            self._ragged_rows.extend(found)
+            yield from table.to_batches()
+
+    def _schema(self) -> Any:
+        import pyarrow as pa
+
+        return pa.schema([(f"c{i}", pa.string()) for i in range(self.head.width)])
+
     def _hand_over(self, table: Any, row: int, consumed: float, counted: _Counted) -> tuple[float, int]:
         """Queue one chunk (waiting while the queue is full), prepare it until the consumer takes it; the estimated
         bytes read and the next row number."""
         chunk = self._chunk(table, row, 0.0)
+        if self._ragged_rows:
+            end = row + table.num_rows
+            chunk.ragged = [item for item in self._ragged_rows if item[0] < end]
+            self._ragged_rows = [item for item in self._ragged_rows if item[0] >= end]
         ahead = self._prepare(chunk)
         consumed += chunk.text_bytes + table.num_rows * self.head.width  # delimiters, line ends
         # pyarrow reads ahead: the bytes read bound the share from above
@@ -474,7 +504,7 @@ class Blocks:
             return
         mine = batch.slice(0, len(sample)).to_pylist()
         for cells, record in zip(sample, mine, strict=True):
-            if list(record.values()) != (cells or [""] * self.head.width):
+            if list(record.values()) != (cells + [""] * self.head.width)[: self.head.width]:  # as put back
                 raise Fallback("first records differ")
 
     def _chunk(self, batch: Any, first_row: int, share: float) -> Chunk:

@@ -1,8 +1,9 @@
 """Structure errors found from raw rows, exactly as Frictionless's row processing reports them.
 
-Used on the fast path (a CSV with an inferred schema whose types :mod:`.typecheck` checks): the
+Used on the fast paths (a CSV with an inferred schema whose types :mod:`.typecheck` checks): the
 engine then never asks Frictionless to process rows, and finds ``blank-row``, ``extra-cell`` and
-``missing-cell`` here with Frictionless's rules (a blank row reports only ``blank-row``).
+``missing-cell`` here with Frictionless's rules (a blank row reports only ``blank-row``); the pyarrow reader
+hands over the rows of another width with their cells (:mod:`.ragged`), found with :func:`cell_count_errors`.
 """
 
 from __future__ import annotations
@@ -32,10 +33,16 @@ def structure_errors(rows: list[list[Any]], numbers: list[int], names: list[str]
         if blank[index]:
             yield from_frictionless(RawError("blank-row", row))
             continue
-        cells = rows[index]
-        if len(cells) > width:
-            for number, cell in enumerate(cells[width:], start=width + 1):
-                yield from_frictionless(RawError("extra-cell", row, "", number, str(cell)))
-        else:
-            for number in range(len(cells) + 1, width + 1):
-                yield from_frictionless(RawError("missing-cell", row, names[number - 1], number, ""))
+        yield from cell_count_errors(row, rows[index], names)
+
+
+def cell_count_errors(row: int, cells: list[Any], names: list[str]) -> Iterator[Finding]:
+    """A row longer than the header (one ``extra-cell`` per cell beyond it) or shorter (one ``missing-cell`` per
+    cell it lacks), as Frictionless reports them; nothing for a row of the header's width."""
+    width = len(names)
+    if len(cells) > width:
+        for number, cell in enumerate(cells[width:], start=width + 1):
+            yield from_frictionless(RawError("extra-cell", row, "", number, str(cell)))
+    else:
+        for number in range(len(cells) + 1, width + 1):
+            yield from_frictionless(RawError("missing-cell", row, names[number - 1], number, ""))

@@ -152,3 +152,37 @@ def test_a_plugin_fix_with_apply_only_still_works(tmp_path: Path) -> None:
     result = fix(source, tmp_path / "propre.csv", plugins=manager)
     assert result.counts == {"decimal-comma": 1, "upper-only": 1}
     assert (tmp_path / "propre.csv").read_text(encoding="utf-8") == "commune,montant\nNAMUR,1.5\n"
+
+
+def test_late_rows_of_another_width_are_fixed_as_frictionless_read_them(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Short and long rows below the sample stay on the pyarrow reader (put back in place): the clean file, the
+    side files and the counts are those of the reading that stops at the first such row and lets Frictionless
+    read the rest (the reader before); the cells beyond the header are kept in their side file."""
+    from odwb_assist.quality import ragged, reader
+
+    rows = [["commune", "montant", "date"]] + [["Namur", f"{n},5", "31/01/2024"] for n in range(400)]
+    rows[250] = ["Ciney", "3,5"]  # short
+    rows[300] = ["Dinant", "4,5", "01/02/2024", "note hors tableau"]  # long
+    rows.append(["Source : service finances"])  # a footer line
+    source = _csv(tmp_path / "export.csv", rows)
+    outcomes = []
+    for stop in (False, True):
+        with monkeypatch.context() as patch:
+            read: list[int] = []
+            original = reader._frictionless_chunks
+            patch.setattr(reader, "_frictionless_chunks",
+                          lambda *a, r=read, o=original: r.append(1) or o(*a))  # type: ignore[misc]
+            if stop:
+                patch.setattr(ragged, "WAITING", 0)  # pyarrow's reading stops at the first row of another width
+            out = tmp_path / ("stopped" if stop else "blocks") / "propre.csv"
+            out.parent.mkdir()
+            result = fix(source, out, plugins=PM)
+            outcomes.append((result, {p.name: p.read_bytes() for p in out.parent.iterdir()}))
+            assert bool(read) == stop  # Frictionless read the rest only when pyarrow stopped
+    (mine, my_files), (theirs, their_files) = outcomes
+    assert my_files == their_files
+    assert mine.counts == theirs.counts == {"decimal-comma": 400, "date-format": 399, "drop-notes-below-table": 1}
+    assert (mine.rows_before, mine.rows_after) == (theirs.rows_before, theirs.rows_after) == (401, 400)
+    side = b"".join(data for name, data in my_files.items() if name != "propre.csv")
+    assert b"note hors tableau" in side and b"Source : service finances" in side  # nothing lost

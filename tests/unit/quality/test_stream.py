@@ -9,10 +9,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from odwb_assist.core.plugins import get_plugin_manager
-from odwb_assist.quality import check, engine
+from odwb_assist.quality import check, engine, stream
 from odwb_assist.quality.detect import detect
 from odwb_assist.quality.inference import NotExact, field_names, infer_types
 from odwb_assist.quality.stream import Blocks, Fallback, read_head
@@ -124,31 +125,94 @@ def test_title_rows_and_a_header_over_two_rows(tmp_path: Path, monkeypatch: pyte
     assert paths[::2] == ["arrow", "arrow"]
 
 
-@pytest.mark.parametrize("body", [
-    "a;b;c\n1;2;3\n4;5\n6;7;8\n",  # a short row
-    "a;b;c\n1;2;3\n4;5;6;7\n",  # a long row
-    'a;b;c\n1;2;3\n4;"5;6\n',  # a quote never closed
-    "a;b;c\n1;2\n3;4\n5;6\n",  # short from the first data row
+@pytest.mark.parametrize(("body", "readers"), [
+    ("a;b;c\n1;2;3\n4;5\n6;7;8\n", ["arrow"]),  # a short row among the first records: put back in place
+    ("a;b;c\n1;2;3\n4;5;6;7\n", ["arrow"]),  # a long row
+    ('a;b;c\n1;2;3\n4;"5;6\n', ["arrow", "frictionless"]),  # a quote never closed: pyarrow gives up
+    ("a;b;c\n1;2\n3;4\n5;6\n", ["frictionless"]),  # short from the first data row: Frictionless's detection
 ])
-def test_rows_of_another_width_fall_back_to_frictionless(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                         paths: list[str], body: str) -> None:
+def test_rows_of_another_width_in_the_first_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    paths: list[str], body: str, readers: list[str]) -> None:
     path = tmp_path / "ragged.csv"
     path.write_text(body, encoding="utf-8")
     report = same_reports(path, monkeypatch)
-    assert paths == ["frictionless", "frictionless"]  # the streaming reader gave up, Frictionless read it
+    assert paths == [*readers, "frictionless"]  # this engine's readers, then ODWB_ENGINE=frictionless's
     assert {f["type"] for f in findings(report)} & {"missing-cell", "extra-cell"}
 
 
-def test_a_late_ragged_row_restarts_on_frictionless(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                    paths: list[str]) -> None:
-    lines = ["a;b;c"] + [f"{i};x{i};{i}" for i in range(3000)] + ["1;2"]
+def test_late_rows_of_another_width_are_read_in_blocks_with_frictionless_findings(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: list[str]) -> None:
+    """Rows of another width below the sample stay on the pyarrow reader (put back in place, :mod:`.ragged`): the
+    report is Frictionless's, row for row, and the rows keep their numbers across blocks and chunks."""
+    monkeypatch.setattr(stream, "MIN_BLOCK", 4096)
+    monkeypatch.setattr(stream, "MAX_BLOCK", 4096)
+    lines = ["a;b;c"] + [f"{i};x{i};{i}" for i in range(3000)]
+    lines[700] = "1;2"  # short
+    lines[701] = "3;4;5;6;"  # long: two cells beyond the header, one of them empty
+    lines[1200] = '"une\nremarque";seule'  # short, a quoted cell over two lines
+    lines[1500] = ";"  # blank and short: only blank-row
+    lines[1501] = ";;;;"  # blank and long: only blank-row (Frictionless looks at the header's width)
+    lines[2000] = "Source : service population"  # a footer-like line in the middle
+    lines += ["7;8;9", "Total;42"]  # the last line short
     path = tmp_path / "late.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     report = same_reports(path, monkeypatch, chunk_rows=500)
-    assert paths[0] == "arrow" and paths[1] == "frictionless"  # started in blocks, restarted
-    assert rows_of(report, "missing-cell") == [3002]
+    assert paths == ["arrow", "frictionless"]  # the streaming reader read it all; then the Frictionless engine
+    # rows: the header is row 1, lines[k] is row k + 1, the quoted cell over two lines one record
+    assert rows_of(report, "missing-cell") == [701, 1201, 2001, 3003]
+    assert rows_of(report, "extra-cell") == [702]
+    assert rows_of(report, "blank-row") == [1501, 1502]
+    frames = [chunk.frame for chunk in chunks(path, chunk_rows=500)]
+    assert [len(frame) for frame in frames] == [500] * 6 + [2]
+    whole = pd.concat(frames)
+    assert list(whole.index) == list(range(2, 3004))
+    assert whole.loc[701].tolist() == ["1", "2", ""] and whole.loc[702].tolist() == ["3", "4", "5"]
+    assert whole.loc[1201].tolist() == ["une\nremarque", "seule", ""]
+    assert whole.loc[1202].tolist() == ["1200", "x1200", "1200"]  # the next record keeps its number
+    assert whole.loc[3003].tolist() == ["Total", "42", ""]
+    ragged = [row for chunk in chunks(path, chunk_rows=500) for row, _ in chunk.ragged]
+    assert ragged == [701, 702, 1201, 1501, 1502, 2001, 3003]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_rows_of_another_width_anywhere_give_frictionless_s_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 seed: int) -> None:
+    """Random files: short, long, blank and multi-line records at random places after the sample, small blocks;
+    the chunks are those of Frictionless's reading (:func:`.reader._frictionless_chunks`), cell for cell."""
+    from odwb_assist.quality import reader
+
+    monkeypatch.setattr(stream, "MIN_BLOCK", 2048)
+    monkeypatch.setattr(stream, "MAX_BLOCK", 2048)
+    rng = random.Random(seed)
+    lines = ["code;nom;montant;remarque"] + [f"{i};n{i};{i},5;r" for i in range(150)]
+    for i in range(150, 2500):
+        shape = rng.random()
+        lines.append(f"{i};court" if shape < 0.03 else f"{i};a;b;c;d;e" if shape < 0.05 else ";" if shape < 0.06
+                     else f'{i};"deux\r\nlignes";1;x' if shape < 0.1 else f'"{i}\nz";court' if shape < 0.12
+                     else f"{i};n{i};{i},5;r")
+    path = tmp_path / "random.csv"
+    path.write_bytes(("\r\n".join(lines) + ("\r\n" if seed % 2 else "")).encode("utf-8"))
+    path, detected = detect(path)
+    new = list(reader.iter_text_chunks(path, detected, chunk_rows=300))
+    old = list(reader._frictionless_chunks(path, detected, 300, 0))
+    pd.testing.assert_frame_equal(pd.concat(new), pd.concat(old))
+    assert len(chunks(path, chunk_rows=300)) == len(new)  # no fallback: every chunk from the pyarrow reader
+
+
+def test_too_many_rows_of_another_width_waiting_fall_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          paths: list[str]) -> None:
+    """Beyond :data:`.ragged.WAITING` skipped records not put back yet, pyarrow's reading stops: Frictionless reads."""
+    from odwb_assist.quality import ragged
+
+    monkeypatch.setattr(ragged, "WAITING", 2)
+    lines = ["a;b;c"] + [f"{i};x{i};{i}" for i in range(300)] + ["1;2", "3", "4;5;6;7", "8;9"]
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(Fallback):
-        chunks(path, chunk_rows=500)
+        chunks(path, chunk_rows=100)
+    report = same_reports(path, monkeypatch)
+    assert paths == ["arrow", "frictionless", "frictionless"]
+    assert rows_of(report, "missing-cell") == [302, 303, 305]
 
 
 def test_empty_and_header_only_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: list[str]) -> None:
@@ -302,3 +366,19 @@ def test_column_values_from_arrow_are_those_from_pandas() -> None:
         assert mine.codes.tolist() == theirs.codes.tolist() and mine.rows.tolist() == theirs.rows.tolist()
         assert list(mine.values.index) == list(range(len(mine.values))) and mine.name == "x" and mine.number == 2
     assert from_arrow(pd.Series(["a", ""], dtype=object, name="x"), 1, None) is None  # not pyarrow-backed
+
+
+@pytest.mark.parametrize(("short", "readers"), [(40, ["arrow"]), (60, ["frictionless"])])
+def test_a_sample_mostly_of_another_width_is_left_to_frictionless(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  paths: list[str], short: int,
+                                                                  readers: list[str]) -> None:
+    """Rows one cell short (a last column most rows leave out): when most of the sample is so, rows would be put
+    back one by one while pyarrow hands over next to nothing, so Frictionless reads the file; fewer stay on
+    pyarrow."""
+    lines = ["code;nom;montant;note"] + [f"{i};n{i};{i}" + ("" if i < short else ";x") for i in range(100)]
+    lines += [f"{i};n{i};{i};x" for i in range(100, 400)]
+    path = tmp_path / "stray.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = same_reports(path, monkeypatch)
+    assert paths == [*readers, "frictionless"]
+    assert rows_of(report, "missing-cell") == list(range(2, 2 + short))
