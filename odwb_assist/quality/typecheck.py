@@ -30,6 +30,7 @@ from ..checks.tally import _compiled
 from ..core.contract import ColumnValues
 from ..core.findings import Finding, RowNumbers, Severity
 from .aggregate import EXAMPLES, type_error_message
+from .cell_readers import READERS
 from .messages import TRANSLATIONS, column_words
 from .placeholders import LONGEST, is_placeholder, placeholder_mask
 
@@ -48,11 +49,11 @@ PATTERNS: dict[str, str] = {
     "date": "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}",
     "string": "(?s).*",
 }
-# Datetimes and times (ISO timestamps of database exports) are read cell by cell with Frictionless's own readers
-# (:mod:`.datetime_cells`) and never inferred from every row: the type Frictionless saw in the first rows stays,
-# placeholders and cells another finding explains included, as on Frictionless's own path.
-# Text cells only: a workbook's own datetime cells are left to Frictionless (or found native, :mod:`.sheet_stream`).
-READ_AS_FRICTIONLESS = frozenset({"datetime", "time"})
+# Datetimes, times, month-years, coordinate pairs, durations, JSON: read cell by cell with Frictionless's own
+# readers (:mod:`.cell_readers`) and never inferred from every row: the type Frictionless saw in the first rows
+# stays, placeholders and cells another finding explains included, as on Frictionless's own path. Text cells
+# only: a workbook's own datetime cells are left to Frictionless (or found native, :mod:`.sheet_stream`).
+READ_AS_FRICTIONLESS = frozenset(READERS)
 SHEET_TYPES = frozenset(PATTERNS)  # the types checked here in a workbook's cells
 VECTOR_TYPES = SHEET_TYPES | READ_AS_FRICTIONLESS  # … in a CSV's
 # Field properties that do not change how a cell is read (anything else, e.g. groupChar, keeps Frictionless).
@@ -90,7 +91,7 @@ def invalid_mask(column: pd.Series, field_type: str) -> pd.Series:
     if field_type in READ_AS_FRICTIONLESS:
         import pyarrow as pa
 
-        from .datetime_cells import readable
+        from .cell_readers import readable
 
         cells = pa.array(column.astype(object).where(filled, "").tolist(), type=pa.string())
         return filled & ~pd.Series(readable(cells, field_type), index=column.index)
@@ -252,7 +253,7 @@ class _Values:
             return invalid_mask(values, kind).to_numpy(dtype=bool)
         texts = self.texts if at is None else self.texts[at]
         if kind in READ_AS_FRICTIONLESS:
-            from .datetime_cells import readable_texts
+            from .cell_readers import readable_texts
 
             return ~readable_texts([str(text) for text in texts], kind)
         fullmatch = _compiled(PATTERNS[kind]).fullmatch
@@ -277,7 +278,7 @@ class _Values:
 
             cells = cells.take(pa.array(at))
         if kind in READ_AS_FRICTIONLESS:
-            from .datetime_cells import readable
+            from .cell_readers import readable
 
             return (byte_lengths(cells) > 0) & ~readable(cells, kind)
         valid = arrow_fullmatch(cells, PATTERNS[kind])
