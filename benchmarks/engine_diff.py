@@ -12,7 +12,7 @@ version runs the same way from this tree. The corpus: every table file (CSV, XLS
 ``tests/data`` (the Frictionless fixtures included), the sample files of ``odwb_assist/data/samples`` and
 ``examples/``, the readable odd inputs of ``tests/cli_odd``, and tables generated here (the realistic
 commune export as CSV and XLSX, the same CSV with rows of another width, the older synthetic file, a
-pivot-table export, an Excel 95 workbook).
+pivot-table export, a database export with timestamps, an Excel 95 workbook).
 
 Per file it compares the exit code, the row count, the detected types, kinds and reading (encoding,
 delimiter, header row…), the per-type totals and the findings as a set of (type, severity, rowNumber,
@@ -87,12 +87,12 @@ def generated_corpus(folder: Path) -> list[Path]:
     """Tables written here: the benchmark files at a small size, odd inputs, real-world shapes."""
     from cli_odd.odd_files import ODD_FILES, make
     from helpers.biff5 import write_excel95
-    from helpers.real_shapes import pivot_rows, write_csv
+    from helpers.real_shapes import pivot_rows, timestamp_rows, write_csv
 
     folder.mkdir(parents=True, exist_ok=True)
     out = [commune_export.write(folder / "commune-export.csv", 3000), ragged_export(folder / "commune-ragged.csv"),
            xlsx_speed.write_workbook(folder / "commune-export.xlsx", 2000),
-           write_csv(folder / "pivot.csv", pivot_rows())]
+           write_csv(folder / "pivot.csv", pivot_rows()), write_csv(folder / "timestamps.csv", timestamp_rows())]
     check_speed.synthetic(folder / "synthetic.csv", 2000)
     out.append(folder / "synthetic.csv")
     rows: list[list[object]] = [["Commune", "Code INS", "Montant"], ["Ciney", "91030", 12.5], ["Dinant", "91034", 7.0],

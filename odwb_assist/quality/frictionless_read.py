@@ -57,7 +57,7 @@ def validation_schema(inferred: Any, text: bool = True) -> tuple[Any, dict[str, 
     new_fields: list[Field] = []
     default_missing = list(inferred.missing_values) == [""]
     for number, item in enumerate(inferred.fields, start=1):
-        if default_missing and vectorisable(item):
+        if default_missing and vectorisable(item, text):
             vector[item.name] = (number, item.type)
             new_fields.append(fields.StringField(name=item.name) if text else fields.AnyField(name=item.name))
         else:

@@ -86,7 +86,8 @@ def _array(cell: str) -> bool:
     return isinstance(_json(cell), list)
 
 
-def _datetime(cell: str) -> bool:
+def is_datetime(cell: str) -> bool:
+    """Frictionless's datetime reader (default format) reads ``cell``."""
     try:
         if cell[16] != ":" or len(cell) < 19:
             return False
@@ -101,7 +102,8 @@ def _datetime(cell: str) -> bool:
         return False
 
 
-def _time(cell: str) -> bool:
+def is_time(cell: str) -> bool:
+    """Frictionless's time reader (default format) reads ``cell``."""
     try:
         if cell[5] != ":" or len(cell) < 8:
             return False
@@ -159,7 +161,7 @@ def _string(cell: str) -> bool:
 
 CANDIDATES: tuple[tuple[str, Callable[[str], bool]], ...] = (  # Frictionless's order of field candidates
     ("yearmonth", _yearmonth), ("geopoint", _geopoint), ("duration", _duration), ("geojson", _geojson),
-    ("object", _object), ("array", _array), ("datetime", _datetime), ("time", _time), ("date", _date),
+    ("object", _object), ("array", _array), ("datetime", is_datetime), ("time", is_time), ("date", _date),
     ("integer", _integer), ("number", _number), ("boolean", _boolean), ("year", _year), ("string", _string),
 )
 

@@ -34,7 +34,7 @@ from .frictionless_read import Opened
 from .inference import SAMPLE_RECORDS, NotExact, field_names, header_errors, join_labels, local_numbers_type
 from .messages import RawError, from_frictionless
 from .stream import TEXT, Fallback
-from .typecheck import VECTOR_TYPES
+from .typecheck import SHEET_TYPES
 from .typed_inference import infer_types
 from .workbook import Sheet, gc_paused, read_sheet
 
@@ -68,7 +68,7 @@ def open_sheet(path: Path, detected: Detected) -> tuple[Opened, Sheet]:
         raise Fallback("sample types") from exc
     vector: dict[str, tuple[int, str]] = {}
     for number, (name, kind) in enumerate(zip(names, kinds, strict=True), start=1):
-        if kind in VECTOR_TYPES or kind == "any":
+        if kind in SHEET_TYPES or kind == "any":
             vector[name] = (number, kind)
         elif kind not in NATIVE or not _native(sheet, last_header, number - 1, NATIVE[kind]):
             raise Fallback(f"a {kind} column Frictionless checks")

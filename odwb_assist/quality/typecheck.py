@@ -30,6 +30,7 @@ from ..checks.tally import _compiled
 from ..core.contract import ColumnValues
 from ..core.findings import Finding, RowNumbers, Severity
 from .aggregate import EXAMPLES, type_error_message
+from .cell_readers import READERS
 from .messages import TRANSLATIONS, column_words
 from .placeholders import LONGEST, is_placeholder, placeholder_mask
 
@@ -48,19 +49,26 @@ PATTERNS: dict[str, str] = {
     "date": "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}",
     "string": "(?s).*",
 }
-VECTOR_TYPES = frozenset(PATTERNS)
+# Datetimes, times, month-years, coordinate pairs, durations, JSON: read cell by cell with Frictionless's own
+# readers (:mod:`.cell_readers`) and never inferred from every row: the type Frictionless saw in the first rows
+# stays, placeholders and cells another finding explains included, as on Frictionless's own path. Text cells
+# only: a workbook's own datetime cells are left to Frictionless (or found native, :mod:`.sheet_stream`).
+READ_AS_FRICTIONLESS = frozenset(READERS)
+SHEET_TYPES = frozenset(PATTERNS)  # the types checked here in a workbook's cells
+VECTOR_TYPES = SHEET_TYPES | READ_AS_FRICTIONLESS  # … in a CSV's
 # Field properties that do not change how a cell is read (anything else, e.g. groupChar, keeps Frictionless).
 NEUTRAL_PROPERTIES = frozenset({"custom", "name", "schema", "title", "description", "example", "rdf_type", "format"})
 
 
-def vectorisable(field: Any) -> bool:
-    """Whether an inferred field can be checked here (a default-format type, no constraint)."""
+def vectorisable(field: Any, text: bool = True) -> bool:
+    """Whether an inferred field can be checked here (a default-format type, no constraint; ``text``: the cells
+    are a CSV's text)."""
     try:
         defined = set(field.list_defined())
     except Exception:  # not a Frictionless field
         return False
     return (
-        (field.type in VECTOR_TYPES or field.type == "any")
+        (field.type in (VECTOR_TYPES if text else SHEET_TYPES) or field.type == "any")
         and getattr(field, "format", "default") in (None, "default")
         and not getattr(field, "constraints", None)
         and defined <= NEUTRAL_PROPERTIES
@@ -80,6 +88,13 @@ def invalid_mask(column: pd.Series, field_type: str) -> pd.Series:
     filled = column != ""
     if field_type == "string":
         return filled & False
+    if field_type in READ_AS_FRICTIONLESS:
+        import pyarrow as pa
+
+        from .cell_readers import readable
+
+        cells = pa.array(column.astype(object).where(filled, "").tolist(), type=pa.string())
+        return filled & ~pd.Series(readable(cells, field_type), index=column.index)
     valid = pd.Series(fullmatch_mask(column, PATTERNS[field_type]), index=column.index)  # pyarrow when pandas would
     bad = filled & ~valid
     if field_type == "date" and valid.any():
@@ -115,6 +130,7 @@ class _Column:
     counts: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.fixed = self.fixed or self.sampled in READ_AS_FRICTIONLESS
         types = (self.sampled,) if self.fixed else CANDIDATES
         for name in types:
             self.rows[name], self.cells[name], self.counts[name] = [], [], 0
@@ -236,6 +252,10 @@ class _Values:
             values = self.column.values if at is None else self._series(at)
             return invalid_mask(values, kind).to_numpy(dtype=bool)
         texts = self.texts if at is None else self.texts[at]
+        if kind in READ_AS_FRICTIONLESS:
+            from .cell_readers import readable_texts
+
+            return ~readable_texts([str(text) for text in texts], kind)
         fullmatch = _compiled(PATTERNS[kind]).fullmatch
         valid = [fullmatch(text) is not None for text in texts]
         if kind == "date":
@@ -251,12 +271,16 @@ class _Values:
         from ..checks.cells import arrow_fullmatch, byte_lengths, re2_safe
 
         cells = self.cells
-        if cells is None or not re2_safe(PATTERNS[kind]):
+        if cells is None or (kind not in READ_AS_FRICTIONLESS and not re2_safe(PATTERNS[kind])):
             return None
         if at is not None:
             import pyarrow as pa
 
             cells = cells.take(pa.array(at))
+        if kind in READ_AS_FRICTIONLESS:
+            from .cell_readers import readable
+
+            return (byte_lengths(cells) > 0) & ~readable(cells, kind)
         valid = arrow_fullmatch(cells, PATTERNS[kind])
         if kind == "date" and valid.any():
             return None
@@ -379,7 +403,7 @@ class TypeTally:
             rows = np.concatenate(state.rows[chosen])
             cells = state.cells[chosen]
             keep = np.ones(len(rows), dtype=bool)
-            if self.infer and explained and (groups := [np.asarray(g, dtype=rows.dtype) for g in explained.get(name, ())]):
+            if not state.fixed and explained and (groups := [np.asarray(g, dtype=rows.dtype) for g in explained.get(name, ())]):
                 keep = ~np.isin(rows, np.concatenate(groups))
             if not keep.any():
                 continue

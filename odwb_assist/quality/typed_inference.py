@@ -56,11 +56,11 @@ def _array(cell: Any) -> bool:
 
 
 def _datetime(cell: Any) -> bool:
-    return isinstance(cell, dt.datetime) or (isinstance(cell, str) and text._datetime(cell))
+    return isinstance(cell, dt.datetime) or (isinstance(cell, str) and text.is_datetime(cell))
 
 
 def _time(cell: Any) -> bool:
-    return isinstance(cell, dt.time) or (isinstance(cell, str) and text._time(cell))
+    return isinstance(cell, dt.time) or (isinstance(cell, str) and text.is_time(cell))
 
 
 def _date(cell: Any) -> bool:

@@ -39,3 +39,38 @@ def write_csv(path: Path, rows: list[list[str]], delimiter: str = ";", encoding:
     csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
     path.write_bytes(buffer.getvalue().encode(encoding))
     return path
+
+
+# Cells of a timestamp column below the sample that Frictionless's datetime reader refuses or reads: an impossible
+# day, 24:00:00 (isoparse's next midnight), fractions, an offset, a « T », a placeholder, a local date, a date only.
+ODD_TIMESTAMPS = ["2023-02-29 08:00:00", "2024-02-29 08:00:00", "2024-04-31 12:00:00", "2024-01-31 24:00:00",
+                  "2024-01-31 24:30:00", "2024-01-31 10:15:00.5", "2024-01-31 10:15:00,250", "2024-01-31T10:15:00+01:00",
+                  "2024-01-31T10:15:00Z", "2024-13-01 10:00:00", "0000-01-01 00:00:00", "0999-12-31 23:59:59", "-",
+                  "31/01/2024 10:15", "2024-01-31", "2024-01-31 10:15", " 2024-01-31 10:15:00", "2024-01-31_10:15:00"]
+ODD_TIMES = ["24:00:00", "23:59:60", "7:30:00", "07:30", "07:30:00.123456", "07:30:00+02:00", "n.d.", "12h30"]
+
+
+ODD_MONTHS = ["2024-13", "2024-1", "24-01", "2024-00", "2024/01", "janvier 2024", "-", "2024-01-15"]
+ODD_POINTS = ["50.46,4.87", "4.87; 50.46", "50,46, 4,87", "200.5, 10", "10, 95", "180, 90", "180.0000001, 1",
+              "-179.9999999, -89.9999999", "+4.87, +50.46", " 4.87 , 50.46 ", "4.87 50.46", "", "n.d."]
+
+
+def timestamp_rows(rows: int = 600) -> list[list[str]]:
+    """A database export: an id, a creation timestamp (« 2024-01-31 14:05:00 »), an opening time (« 08:30:00 »), a
+    month (« 2024-01 »), a position as ODS writes it (« 50.4667, 4.8667 »), a label; its odd cells
+    (:data:`ODD_TIMESTAMPS`, :data:`ODD_TIMES`, :data:`ODD_MONTHS`, :data:`ODD_POINTS`) come after the first 100
+    records."""
+    table = [["id", "cree_le", "ouverture", "mois", "position", "libelle"]]
+    for n in range(rows):
+        stamp = f"20{10 + n % 15}-{1 + n % 12:02d}-{1 + n % 28:02d} {n % 24:02d}:{n % 60:02d}:{(7 * n) % 60:02d}"
+        table.append([str(n), stamp, f"{6 + n % 4:02d}:{15 * (n % 4):02d}:00", f"20{15 + n % 10}-{1 + n % 12:02d}",
+                      f"{50 + (n % 97) / 100:.4f}, {4 + (n % 89) / 100:.4f}", f"guichet {n % 9}"])
+    for offset, cell in enumerate(ODD_TIMESTAMPS):
+        table[150 + 7 * offset][1] = cell
+    for offset, cell in enumerate(ODD_TIMES):
+        table[160 + 11 * offset][2] = cell
+    for offset, cell in enumerate(ODD_MONTHS):
+        table[170 + 13 * offset][3] = cell
+    for offset, cell in enumerate(ODD_POINTS):
+        table[180 + 9 * offset][4] = cell
+    return table
