@@ -48,7 +48,8 @@ MAX_BLOCK = 4 << 20
 AHEAD = 1  # chunks parsed ahead of the one being checked
 TRANSCODE_SLICE = 64 << 10  # bytes transcoded at a time (small temporaries: see _Counted._transcoded)
 READ_AHEAD = 2  # blocks pyarrow may read ahead of the batches taken from it (it needs two to emit one)
-ENCODINGS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "cp1252": "cp1252", "latin-1": "latin-1"}
+ENCODINGS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "cp1252": "cp1252", "latin-1": "latin-1",
+             "utf-16": "utf-16"}  # the data below the header: UTF-16 in the byte order of its BOM (see _data_codec)
 TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # what pandas calls "str"
 
 
@@ -68,6 +69,7 @@ class Head:
     bytes_per_record: float = 100.0
     data: bool = True  # some bytes follow the header
     dialect: Any = field(default=None, repr=False)
+    encoding: str = "utf-8"  # the codec of the bytes from ``offset`` on (pyarrow reads them in it)
 
 
 class _Lines:
@@ -115,6 +117,8 @@ def read_head(path: Path, detected: Detected) -> Head:
     header_rows = list(detected.header_rows)
     last_header = header_rows[-1]
     bom = len(codecs.BOM_UTF8) if detected.encoding == "utf-8-sig" else 0
+    if encoding == "utf-16":  # Excel's « Texte Unicode »: a BOM, then no BOM in the text read from the offset on
+        encoding, bom = _data_codec(path), len(codecs.BOM_UTF16_LE)
     total = path.stat().st_size
     try:
         with path.open("rb") as raw:
@@ -156,7 +160,14 @@ def read_head(path: Path, detected: Detected) -> Head:
     if 2 * sum(1 for cells in fragment if cells and len(cells) != width) > len(fragment):  # []: a blank line
         raise Fallback("ragged sample")
     per_record = (sampled - offset) / len(fragment) if fragment else 100.0
-    return Head(labels, fragment, offset, last_header + 1, width, max(per_record, 1.0), offset < total, dialect)
+    return Head(labels, fragment, offset, last_header + 1, width, max(per_record, 1.0), offset < total, dialect,
+                encoding)
+
+
+def _data_codec(path: Path) -> str:
+    """The UTF-16 codec of a file's text after its BOM (the BOM says the byte order)."""
+    with path.open("rb") as raw:
+        return "utf-16-be" if raw.read(2) == codecs.BOM_UTF16_BE else "utf-16-le"
 
 
 def _drain(reader: Any) -> None:
@@ -254,28 +265,39 @@ class _Counted:
         if size < 0:  # the whole rest (pyarrow asks for blocks)
             raw = self.handle.read()
             self._left = b""
-            return len(raw), left + self.transcode(raw)
+            return len(raw), left + self.transcode(raw) + self._finish()
         block = pa.allocate_buffer(size)
         out = np.frombuffer(block, dtype=np.uint8)
         filled = min(len(left), size)
         out[:filled] = np.frombuffer(left, dtype=np.uint8, count=filled)
         rest = [left[filled:]]
         read = 0
-        if filled < size:  # the file's next bytes, as many as the block has room for (UTF-8 is never shorter)
-            if len(self._raw) < size - filled:
-                self._raw = bytearray(size - filled)
+        wanted = size - filled
+        if wanted:  # the file's next bytes, as many as the block has room for (single-byte: UTF-8 is never shorter)
+            if len(self._raw) < wanted:
+                self._raw = bytearray(wanted)
             view = memoryview(self._raw)
-            read = self.handle.readinto(view[:size - filled]) or 0
+            read = self.handle.readinto(view[:wanted]) or 0
             for start in range(0, read, TRANSCODE_SLICE):
                 text = self.transcode(bytes(view[start:min(read, start + TRANSCODE_SLICE)]))
                 take = min(len(text), size - filled)
                 out[filled:filled + take] = np.frombuffer(text, dtype=np.uint8, count=take)
                 filled += take
                 rest.append(text[take:])
+        if wanted and read < wanted:  # the end of the file: what the codec still holds (UTF-16: nothing, or an error)
+            rest.append(self._finish())
+            take = min(len(rest[-1]), size - filled)
+            out[filled:filled + take] = np.frombuffer(rest[-1], dtype=np.uint8, count=take)
+            filled += take
+            rest[-1] = rest[-1][take:]
         self._left = b"".join(rest)
         if not filled:
             return read, b""
         return read, block if filled == size else block.slice(0, filled)
+
+    def _finish(self) -> bytes:
+        finish = getattr(self.transcode, "finish", None)
+        return finish() if finish is not None else b""
 
     def batches(self, reader: Any) -> Iterator[Any]:
         """The batches of ``reader`` (a pyarrow streaming reader of this file), each one counted as taken."""
@@ -365,7 +387,7 @@ class Blocks:
         # pyarrow's parser holds about ten times its block: small blocks, gathered into chunks (memory stays flat)
         block = int(min(MAX_BLOCK, max(MIN_BLOCK, self.head.bytes_per_record * BLOCK_ROWS)))
 
-        encoding = ENCODINGS[(self.detected.encoding or "utf-8").lower()]
+        encoding = self.head.encoding
         counted.transcode = to_utf8(encoding)  # pyarrow would transcode through Python's codecs, holding the GIL
         read = pacsv.ReadOptions(column_names=columns, block_size=block, use_threads=False,
                                  encoding="utf8" if counted.transcode else encoding)
@@ -454,7 +476,8 @@ class Blocks:
             chunk.ragged = [item for item in self._ragged_rows if item[0] < end]
             self._ragged_rows = [item for item in self._ragged_rows if item[0] >= end]
         ahead = self._prepare(chunk)
-        consumed += chunk.text_bytes + table.num_rows * self.head.width  # delimiters, line ends
+        # delimiters and line ends counted; UTF-16 takes two bytes where UTF-8 takes one, for most characters
+        consumed += (chunk.text_bytes + table.num_rows * self.head.width) * (2 if "16" in self.head.encoding else 1)
         # pyarrow reads ahead: the bytes read bound the share from above
         chunk.share = min(1.0, (self.head.offset + counted.read_bytes) / self.total, consumed / self.total)
         while not self._stop.is_set():

@@ -1,4 +1,4 @@
-"""Single-byte encodings (cp1252, latin-1) to UTF-8, block by block, cheaply and exactly as Python's codecs.
+"""Single-byte encodings (cp1252, latin-1) and UTF-16 to UTF-8, block by block, exactly as Python's codecs.
 
 pyarrow's own transcoding (``ReadOptions(encoding=...)``) goes through Python's incremental codecs on its
 reading thread: a cp1252 decode builds a two-byte-per-character string as soon as a block holds a ``€`` or
@@ -8,7 +8,8 @@ copy: byte ``b`` is U+00bb) and its UTF-8 encode do the work, and only the bytes
 differs from latin-1 and which are rare in real text, are looked up one by one (found by numpy, which does
 not hold the GIL). The result is byte for byte ``data.decode(encoding).encode("utf-8")``; a byte cp1252
 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) raises the same :class:`UnicodeDecodeError` as the codec.
-Single-byte encodings have no state: blocks can be cut anywhere.
+Single-byte encodings have no state: blocks can be cut anywhere. UTF-16 (Excel's « Texte Unicode » export)
+goes through Python's incremental codec, which keeps a code unit cut between two blocks (:class:`Utf16`).
 """
 
 from __future__ import annotations
@@ -58,8 +59,24 @@ def _cp1252(data: bytes) -> bytes:
     return b"".join(parts)
 
 
+class Utf16:
+    """UTF-16 in one byte order (no BOM) to UTF-8, slice after slice: a code unit or a surrogate pair cut between
+    two slices waits for the next one; :meth:`finish`, at the end of the file, raises the codec's
+    :class:`UnicodeDecodeError` for a cut left over (as Python's text reading does)."""
+
+    def __init__(self, codec: str) -> None:
+        self.decoder = codecs.getincrementaldecoder(codec)()
+
+    def __call__(self, data: bytes) -> bytes:
+        return self.decoder.decode(data).encode("utf-8")
+
+    def finish(self) -> bytes:
+        return self.decoder.decode(b"", final=True).encode("utf-8")
+
+
 def to_utf8(encoding: str) -> Callable[[bytes], bytes] | None:
-    """The block transcoder from ``encoding`` to UTF-8; None when it is not a single-byte encoding handled here."""
+    """The block transcoder from ``encoding`` to UTF-8 (a fresh one for each reading: UTF-16's keeps a state);
+    None when it is not an encoding handled here."""
     try:
         name = codecs.lookup(encoding).name
     except LookupError:
@@ -68,4 +85,6 @@ def to_utf8(encoding: str) -> Callable[[bytes], bytes] | None:
         return _cp1252
     if name == "iso8859-1":
         return _latin1
+    if name in ("utf-16-le", "utf-16-be"):  # pyarrow's own transcoding stalls at our read-ahead gate
+        return Utf16(name)
     return None

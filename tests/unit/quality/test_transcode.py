@@ -1,4 +1,5 @@
-"""cp1252 and latin-1 blocks to UTF-8 without Python's incremental codecs: the same text byte for byte."""
+"""cp1252 and latin-1 blocks to UTF-8 without Python's incremental codecs, UTF-16 through them slice by slice:
+the same text byte for byte, and the same report as Frictionless's reading."""
 
 from __future__ import annotations
 
@@ -73,6 +74,67 @@ def test_undefined_cp1252_bytes_raise_like_the_codec() -> None:
 
 def test_other_encodings_keep_pyarrow_s_path() -> None:
     assert [to_utf8(name) for name in ("utf-8", "utf-8-sig", "utf-16", "iso-8859-15", "nonsense")] == [None] * 5
+
+
+@pytest.mark.parametrize("codec_name", ["utf-16-le", "utf-16-be"])
+def test_utf16_cut_anywhere_is_the_codec_s(codec_name: str) -> None:
+    """Code units and surrogate pairs cut between slices wait for the next one; a cut left at the end, or a lone
+    surrogate, raises as Python's text reading does."""
+    text = "Liège;Éclairage ’€;12,5\n😀 « Ciney »;\"deux\nlignes\";\u4e2d\n" * 20
+    data = text.encode(codec_name)
+    rng = random.Random(3)
+    for _ in range(200):
+        transcode = to_utf8(codec_name)
+        assert transcode is not None
+        cuts = sorted(rng.sample(range(1, len(data)), rng.randrange(1, 40)))
+        pieces = [data[a:b] for a, b in zip([0, *cuts], [*cuts, len(data)], strict=True)]
+        assert b"".join(map(transcode, pieces)) + transcode.finish() == text.encode("utf-8")  # type: ignore[attr-defined]
+    cut = to_utf8(codec_name)
+    assert cut is not None and cut(data[:-1]) == text[:-1].encode("utf-8")
+    with pytest.raises(UnicodeDecodeError):
+        cut.finish()  # type: ignore[attr-defined]
+    lone = to_utf8(codec_name)
+    assert lone is not None
+    with pytest.raises(UnicodeDecodeError):
+        lone("a\ud800b".encode(codec_name, "surrogatepass"))
+
+
+@pytest.mark.parametrize("bom", ["utf-16-le", "utf-16-be"])
+def test_an_excel_unicode_text_export_is_read_in_blocks_as_frictionless_reads_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bom: str) -> None:
+    """Excel's « Texte Unicode »: UTF-16 with a BOM, tabs; read by pyarrow in blocks (before: by Frictionless),
+    every character on a block boundary somewhere, the report the Frictionless engine's."""
+    from odwb_assist.quality import engine
+
+    monkeypatch.setattr(stream, "MIN_BLOCK", 4096)
+    monkeypatch.setattr(stream, "MAX_BLOCK", 4096)
+    monkeypatch.setattr(stream, "TRANSCODE_SLICE", 333)  # odd: code units and surrogate pairs cut between slices
+    lines = ["Commune\tLibellé\tMontant\tRemarque"]
+    for i in range(3000):
+        note = f'"deux\nlignes {i}"' if i % 17 == 0 else "😀 ’€" if i % 5 == 0 else ""
+        lines.append(f"Liège{i % 7}\tÉclairage {i % 11}\t{i},5\t{note}")
+    lines[2000] = "Total\t3000"  # a short row
+    path = tmp_path / "export.txt"
+    path.write_bytes(("\ufeff" + "\r\n".join(lines) + "\r\n").encode(bom))
+    path, detected = detect(path)
+    assert (detected.encoding, detected.delimiter) == ("utf-16", "\t")
+    used: list[str] = []
+    original = engine._stream_arrow
+    monkeypatch.setattr(engine, "_stream_arrow", lambda *a: used.append("arrow") or original(*a))
+    new = report_json(path, monkeypatch, "", PM)
+    assert used == ["arrow"] and new["rows"] == 3000
+    assert new == report_json(path, monkeypatch, "frictionless", PM)
+    chunks, read = frames(path)
+    assert read == path.stat().st_size and [share for *_, share in chunks][-1] == 1.0
+    assert chunks[0][0].iloc[5]["Remarque"] == "😀 ’€"
+
+
+def test_a_utf16_file_cut_in_a_character_is_left_to_frictionless(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "cut.txt"
+    rows = "".join(f"Namur\t{i},5\r\n" for i in range(500))
+    path.write_bytes(("\ufeffCommune\tMontant\r\n" + rows).encode("utf-16-le") + b"\x41")
+    with pytest.raises(Fallback):
+        frames(path)
 
 
 def high_byte_file(path: Path, rows: int, encoding: str, seed: int = 5) -> bytes:
