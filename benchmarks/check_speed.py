@@ -6,17 +6,20 @@ Usage::
     python benchmarks/check_speed.py --quick               # 100k rows only
     python benchmarks/check_speed.py --rows 100000,1000000 --json results.json
     python benchmarks/check_speed.py --case synthetic      # the old 10-column UTF-8 file
+    python benchmarks/check_speed.py --case shapes        # rows of another width, timestamps, UTF-16
     python benchmarks/check_speed.py --case all
 
-For each size, in the same run and on the same file (each command in a fresh process, output discarded),
-it measures wall time, CPU time and peak memory (``/usr/bin/time``, else ``getrusage``) of:
-``odwb-assist check FILE --format json --output …``, ``odwb-assist fix FILE --output …``,
-``frictionless validate FILE`` (told the file's encoding and delimiter) and ``pyarrow.csv.read_csv`` of the
-file with every column as strings (the cost of merely reading it). The ``realistic`` case is a commune
-export from ``commune_export.py`` (cp1252, ``;``, decimal commas, dd/mm/yyyy, Belgian identifiers,
-planted defects); ``synthetic`` is the older 10-column UTF-8 comma file. The packages' bytecode is compiled
-first, as an installed package has it. It prints the ratios and whether
-each target of issue 17 holds; the numbers are never asserted (they depend on the machine).
+For each size, in the same run and on the same file (each command in a fresh process, output discarded), it
+measures wall time, CPU time and peak memory (``/usr/bin/time``, else ``getrusage``) of: ``odwb-assist check
+FILE --format json --output …``, ``odwb-assist fix FILE --output …``, ``frictionless validate FILE`` (told the
+file's encoding and delimiter) and ``pyarrow.csv.read_csv`` of the file with every column as strings (the cost
+of merely reading it). The ``realistic`` case is a commune export from ``commune_export.py`` (cp1252, ``;``,
+decimal commas, dd/mm/yyyy, Belgian identifiers, planted defects); ``synthetic`` is the older 10-column UTF-8
+comma file; the ``shapes`` are real-world shapes the streaming reader used to leave to Frictionless:
+``ragged`` (a row cut short, a note beyond the last column, a footer), ``timestamps`` (a database export with
+datetimes, times, months, coordinates) and ``utf16``. The packages' bytecode is compiled first, as an
+installed package has it. It prints the ratios and whether each target of issue 17 holds; the numbers are
+never asserted (they depend on the machine).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[1] / "tests" / "helpers"))
 import commune_export  # noqa: E402 (a sibling script, not a package)
 from measure import compile_bytecode, measure, tools  # noqa: E402
 
@@ -83,11 +87,50 @@ def realistic(path: Path, rows: int) -> None:
     commune_export.write(path, rows)
 
 
+def ragged(path: Path, rows: int) -> None:
+    """The commune export with rows of another width: one cut short a third of the way, one with a note beyond
+    the last column two thirds of the way, a « Source : … » footer (before this round: read by Frictionless)."""
+    short, long = rows // 3, 2 * rows // 3
+    with path.open("w", encoding=commune_export.ENCODING, newline="") as handle:
+        handle.write(commune_export.DELIMITER.join(commune_export.HEADER) + "\r\n")
+        seen = 0
+        for lines in commune_export.iter_chunks(rows):
+            if seen <= short < seen + len(lines):
+                lines[short - seen] = ";".join(lines[short - seen].split(";")[:4])
+            if seen <= long < seen + len(lines):
+                lines[long - seen] += ";note hors tableau"
+            seen += len(lines)
+            handle.write("\r\n".join(lines) + "\r\n")
+        handle.write("Source : service population\r\n")
+
+
+def timestamps(path: Path, rows: int) -> None:
+    """A database export with a timestamp, a time, a month and a coordinate pair per row, odd cells among them
+    (``tests/helpers/real_shapes.py``; before this round: read by Frictionless)."""
+    from real_shapes import iter_timestamp_rows
+
+    with path.open("w", encoding="cp1252", newline="") as handle:
+        csv.writer(handle, delimiter=";", lineterminator="\r\n").writerows(iter_timestamp_rows(rows))
+
+
+def utf16(path: Path, rows: int) -> None:
+    """The commune export in UTF-16 with a BOM, as Excel's « Texte Unicode » (before this round: read by
+    Frictionless)."""
+    with path.open("w", encoding="utf-16", newline="") as handle:
+        handle.write(commune_export.DELIMITER.join(commune_export.HEADER) + "\r\n")
+        for lines in commune_export.iter_chunks(rows):
+            handle.write("\r\n".join(lines) + "\r\n")
+
+
 # case: (file generator, encoding, delimiter)
 CASES: dict[str, tuple[Callable[[Path, int], None], str, str]] = {
     "realistic": (realistic, commune_export.ENCODING, commune_export.DELIMITER),
     "synthetic": (synthetic, "utf-8", ","),
+    "ragged": (ragged, commune_export.ENCODING, commune_export.DELIMITER),
+    "timestamps": (timestamps, "cp1252", ";"),
+    "utf16": (utf16, "utf-16", commune_export.DELIMITER),
 }
+SHAPES = ("ragged", "timestamps", "utf16")  # real-world shapes the streaming reader used to leave to Frictionless
 
 
 def run_size(case: str, rows: int, folder: Path, keep: bool = False) -> dict[str, Any]:
@@ -181,12 +224,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", default=",".join(map(str, SIZES)),
                         help="comma-separated row counts (default: 100000,1000000,3000000)")
     parser.add_argument("--quick", action="store_true", help="100,000 rows only")
-    parser.add_argument("--case", choices=["realistic", "synthetic", "all"], default="realistic")
+    parser.add_argument("--case", choices=[*CASES, "shapes", "all"], default="realistic",
+                        help="shapes: ragged, timestamps and utf16; all: realistic, synthetic and the shapes")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
     parser.add_argument("--keep", type=Path, help="folder where to leave the generated files (default: a temp dir)")
     args = parser.parse_args(argv)
     sizes = [100_000] if args.quick else sorted(int(n.replace("_", "")) for n in args.rows.split(","))
-    cases = ["realistic", "synthetic"] if args.case == "all" else [args.case]
+    cases = {"all": ["realistic", "synthetic", *SHAPES], "shapes": list(SHAPES)}.get(args.case, [args.case])
     out: dict[str, Any] = {"python": sys.version.split()[0], "cores": os.cpu_count(), "load": os.getloadavg()[0],
                            "cases": {}}
     if out["load"] > (out["cores"] or 1):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 COMMUNES = {  # arrondissement -> communes with a made-up number of permits
@@ -60,17 +61,21 @@ def timestamp_rows(rows: int = 600) -> list[list[str]]:
     month (« 2024-01 »), a position as ODS writes it (« 50.4667, 4.8667 »), a label; its odd cells
     (:data:`ODD_TIMESTAMPS`, :data:`ODD_TIMES`, :data:`ODD_MONTHS`, :data:`ODD_POINTS`) come after the first 100
     records."""
-    table = [["id", "cree_le", "ouverture", "mois", "position", "libelle"]]
+    return list(iter_timestamp_rows(rows))
+
+
+def iter_timestamp_rows(rows: int) -> Iterator[list[str]]:
+    """:func:`timestamp_rows`, one row at a time (the header first): for files of millions of rows."""
+    odd: dict[int, list[tuple[int, str]]] = {}
+    for column, (first, step, cells) in enumerate([(150, 7, ODD_TIMESTAMPS), (160, 11, ODD_TIMES),
+                                                   (170, 13, ODD_MONTHS), (180, 9, ODD_POINTS)], start=1):
+        for offset, cell in enumerate(cells):
+            odd.setdefault(first + step * offset, []).append((column, cell))
+    yield ["id", "cree_le", "ouverture", "mois", "position", "libelle"]
     for n in range(rows):
         stamp = f"20{10 + n % 15}-{1 + n % 12:02d}-{1 + n % 28:02d} {n % 24:02d}:{n % 60:02d}:{(7 * n) % 60:02d}"
-        table.append([str(n), stamp, f"{6 + n % 4:02d}:{15 * (n % 4):02d}:00", f"20{15 + n % 10}-{1 + n % 12:02d}",
-                      f"{50 + (n % 97) / 100:.4f}, {4 + (n % 89) / 100:.4f}", f"guichet {n % 9}"])
-    for offset, cell in enumerate(ODD_TIMESTAMPS):
-        table[150 + 7 * offset][1] = cell
-    for offset, cell in enumerate(ODD_TIMES):
-        table[160 + 11 * offset][2] = cell
-    for offset, cell in enumerate(ODD_MONTHS):
-        table[170 + 13 * offset][3] = cell
-    for offset, cell in enumerate(ODD_POINTS):
-        table[180 + 9 * offset][4] = cell
-    return table
+        row = [str(n), stamp, f"{6 + n % 4:02d}:{15 * (n % 4):02d}:00", f"20{15 + n % 10}-{1 + n % 12:02d}",
+               f"{50 + (n % 97) / 100:.4f}, {4 + (n % 89) / 100:.4f}", f"guichet {n % 9}"]
+        for column, cell in odd.get(n + 1, ()):  # the table's row n + 1 (row 0 is the header)
+            row[column] = cell
+        yield row
