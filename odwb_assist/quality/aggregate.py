@@ -14,11 +14,13 @@ with a ``count`` and every row in ``rows`` (the reports show the first few, JSON
 
 from __future__ import annotations
 
+from array import array
+from bisect import insort
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.findings import Finding, Severity
+from ..core.findings import Finding, RowNumbers, Severity
 from ..core.i18n import Msg
 from .messages import TRANSLATIONS, column_words, detail, structured_note
 from .notes import type_name
@@ -91,12 +93,32 @@ class _Cells:
             self.examples.append((row, "" if cell is None else cell))
 
 
+@dataclass
+class _Rows:
+    """Rows short (or long) by the same columns: every row number (8 bytes each), the cells of the first rows."""
+
+    rows: Any = field(default_factory=lambda: array("q"))
+    examples: list[tuple[int, list[str]]] = field(default_factory=list)  # the EXAMPLES lowest rows, in order
+
+    def add(self, row: int, cells: list[str]) -> None:
+        self.rows.append(row)
+        if len(self.examples) < EXAMPLES or row < self.examples[-1][0]:
+            insort(self.examples, (row, cells))
+            del self.examples[EXAMPLES:]
+
+
 class Aggregator:
-    """Per-cell findings in, one finding per group out (memory: row numbers and a few cells)."""
+    """Per-cell findings in, one finding per group out (memory: row numbers and a few cells).
+
+    The cells of a row short or long (``missing-cell``, ``extra-cell``) come one after the other, row after
+    row: the open row's are gathered, then the row joins the rows short (or long) by the same columns; a
+    header with a stray delimiter makes a million such rows, which cost 8 bytes each, not a list of cells."""
 
     def __init__(self) -> None:
         self.columns: dict[tuple[str, str | None, int | None, str], _Cells] = {}
-        self.row_cells: dict[tuple[str, int], list[tuple[str, int | None, str]]] = {}
+        self.row_groups: dict[tuple[str, tuple[tuple[str, int | None], ...]], _Rows] = {}
+        self.open_row: tuple[str, int] | None = None  # (type, row) of the cells being gathered
+        self.open_cells: list[tuple[str, int | None, str]] = []
         self.blank: list[int] = []
 
     @staticmethod
@@ -108,8 +130,10 @@ class Aggregator:
         if finding.type in ROWS_ONLY:
             self.blank.append(row)
         elif finding.type in BY_ROW:
-            self.row_cells.setdefault((finding.type, row), []).append(
-                (finding.field_name or "", finding.field_number, finding.cell or ""))
+            if self.open_row != (finding.type, row):
+                self._close_row()
+                self.open_row = (finding.type, row)
+            self.open_cells.append((finding.field_name or "", finding.field_number, finding.cell or ""))
         else:
             note = _note_of(finding)
             key = (finding.type, finding.field_name, finding.field_number, note)
@@ -118,15 +142,23 @@ class Aggregator:
                 group = self.columns[key] = _Cells(finding, note)
             group.add(row, finding.cell)
 
+    def _close_row(self) -> None:
+        if self.open_row is None:
+            return
+        type_, row = self.open_row
+        key = (type_, tuple((name, number) for name, number, _ in self.open_cells))
+        self.row_groups.setdefault(key, _Rows()).add(row, [cell for _, _, cell in self.open_cells])
+        self.open_row, self.open_cells = None, []
+
     def findings(self) -> Iterator[Finding]:
+        import numpy as np
+
         if self.blank:
             yield blank_rows(sorted(self.blank))
-        by_columns: dict[tuple[str, tuple[tuple[str, int | None], ...]], list[tuple[int, list[str]]]] = {}
-        for (type_, row), found in self.row_cells.items():
-            key = (type_, tuple((name, number) for name, number, _ in found))
-            by_columns.setdefault(key, []).append((row, [cell for _, _, cell in found]))
-        for (type_, columns), rows in by_columns.items():
-            yield row_block(type_, list(columns), sorted(rows))
+        self._close_row()
+        for (type_, columns), rows in self.row_groups.items():
+            numbers = np.unique(np.frombuffer(rows.rows, dtype=np.int64))  # a row met twice counts once
+            yield row_block(type_, list(columns), RowNumbers(numbers), rows.examples)
         for (type_, _, _, _), group in self.columns.items():
             yield column_group(type_, group)
 
@@ -153,12 +185,14 @@ def blank_rows(rows: list[int]) -> Finding:
                    count=len(rows), rows=tuple(rows))
 
 
-def row_block(type_: str, columns: list[tuple[str, int | None]], rows: list[tuple[int, list[str]]]) -> Finding:
-    """Rows short (``missing-cell``) or long (``extra-cell``) by the same columns: one finding."""
+def row_block(type_: str, columns: list[tuple[str, int | None]], row_numbers: RowNumbers,
+              examples: list[tuple[int, list[str]]]) -> Finding:
+    """Rows short (``missing-cell``) or long (``extra-cell``) by the same columns (every row, in order; the cells
+    of the first ones): one finding."""
     names = [name for name, _ in columns]
     numbers = [int(number or 0) for _, number in columns]
-    row_numbers = [row for row, _ in rows]
-    first_cells = rows[0][1]
+    rows = row_numbers
+    first_cells = examples[0][1]
     count = len(rows) * len(columns)
     cols = columns_text(numbers, names) if type_ == "missing-cell" else Msg(
         f"colonne(s) n° {numbers[0]}" + (f" à {numbers[-1]}" if len(numbers) > 1 else ""),
@@ -186,10 +220,11 @@ def row_block(type_: str, columns: list[tuple[str, int | None]], rows: list[tupl
                        f"{where.en}; e.g. row {row_numbers[0]}: '{value}'.")
     extra: dict[str, Any] = {"fieldNames": names, "fieldNumbers": numbers}
     if type_ == "extra-cell":
-        extra["examples"] = [{"rowNumber": row, "cells": cells} for row, cells in rows[:EXAMPLES]]
+        extra["examples"] = [{"rowNumber": row, "cells": cells} for row, cells in examples[:EXAMPLES]]
     return Finding(type_, Severity.ERROR, text, TRANSLATIONS[type_][1], row_number=row_numbers[0],
                    field_name=names[0], field_number=numbers[0], cell=first_cells[0] if first_cells else "",
-                   source="frictionless", extra=extra, count=count, rows=tuple(row_numbers))
+                   source="frictionless", extra=extra, count=count,
+                   rows=row_numbers if len(row_numbers) > 1 else tuple(row_numbers))
 
 
 def column_group(type_: str, group: _Cells) -> Finding:

@@ -127,6 +127,34 @@ def test_rows_short_by_the_same_columns_are_one_finding(tmp_path: Path) -> None:
     assert missing.message("fr").startswith("12 lignes sont trop courtes")
 
 
+def test_many_rows_of_another_width_are_gathered_compactly_in_row_order() -> None:
+    """A header with a stray delimiter makes every row short: the aggregator keeps 8-byte row numbers and the
+    cells of the first rows (the lowest, whatever the order they came in), not a list of cells per row."""
+    from array import array
+
+    import numpy as np
+
+    from odwb_assist.quality.aggregate import EXAMPLES, Aggregator
+    from odwb_assist.quality.messages import RawError, from_frictionless
+
+    aggregator = Aggregator()
+    rows = list(range(2, 20_002))
+    random.Random(5).shuffle(rows)
+    for row in rows:  # each row's cells one after the other, the rows in any order
+        aggregator.add(from_frictionless(RawError("missing-cell", row, "field14", 14, "")))
+    for row in (40_000, 5):  # long rows, by two cells
+        for number, cell in ((4, f"x{row}"), (5, "")):
+            aggregator.add(from_frictionless(RawError("extra-cell", row, "", number, cell)))
+    (group,) = [g for (type_, _), g in aggregator.row_groups.items() if type_ == "missing-cell"]
+    assert isinstance(group.rows, array) and len(group.rows) == 20_000
+    short, long = sorted(aggregator.findings(), key=lambda f: f.type, reverse=True)
+    assert short.type == "missing-cell" and np.array_equal(np.asarray(short.rows), np.arange(2, 20_002))
+    assert short.count == 20_000 and short.row_number == 2
+    assert long.rows == (5, 40_000) and long.count == 4 and long.cell == "x5"
+    assert long.extra["examples"] == [{"rowNumber": 5, "cells": ["x5", ""]}, {"rowNumber": 40_000, "cells": ["x40000", ""]}]
+    assert len(short.extra.get("examples", [])) <= EXAMPLES
+
+
 def test_blank_rows_are_one_finding(tmp_path: Path) -> None:
     path = tmp_path / "vides.csv"
     path.write_text("a,b\n1,2\n,\n3,4\n,\n,\n5,6\n")
