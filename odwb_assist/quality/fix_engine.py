@@ -32,7 +32,7 @@ from .fix_stream import stream_fixes
 from .output_files import write_atomically
 from .reader import read_table
 from .report import QualityReport
-from .side_files import COLUMNS_SUFFIX, ROWS_SUFFIX, RemovalLog, SideFiles, cells_beyond, removed_above, rows_above
+from .side_files import COLUMNS_SUFFIX, ROWS_SUFFIX, CellsBeyond, RemovalLog, SideFiles, cells_beyond, removed_above, rows_above
 
 # Built-in fixes run in this order (thousands separators before decimal commas); plugin fixes after.
 FIX_ORDER = ("split-single-column", "form-to-row", "add-header", "drop-title-rows", "merged-header", "drop-repeated-headers",
@@ -314,13 +314,17 @@ def _fix_stream(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]]
     dropped = [label for label in labels if any(label in plan.columns for _, plan in steps)]
     above = removed_above(rows_above(path, detected), detected, clean + dropped, _title([fix for fix, _ in steps]))
     side = SideFiles(out, labels, result.lang, write=not result.dry_run, above=above)
+    # cells beyond the header's last column, only when the check saw some: gathered from the rows the pyarrow
+    # reader put back, or another read of the file
+    gathered = CellsBeyond(len(labels)) if beyond else None
     try:
         if result.dry_run:
-            done = stream_fixes(path, detected, steps, log, side, None, known)
+            done = stream_fixes(path, detected, steps, log, side, None, known, gathered)
         else:
-            done = _write_stream(out, lambda handle: stream_fixes(path, detected, steps, log, side, handle, known))
-        if beyond:  # cells beyond the header's last column: another read of the file, only when the check saw some
-            side.add_beyond(cells_beyond(path, detected, len(labels)))
+            done = _write_stream(out, lambda handle: stream_fixes(path, detected, steps, log, side, handle, known,
+                                                                  gathered))
+        if gathered is not None:
+            side.add_beyond(gathered.cells(path, detected))
     except BaseException:
         side.finish(keep=False)
         raise

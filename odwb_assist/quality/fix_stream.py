@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from .change_log import ChangeLog
     from .detect import Detected
-    from .side_files import SideFiles
+    from .side_files import CellsBeyond, SideFiles
 
 
 @dataclass
@@ -52,11 +52,13 @@ class Streamed:
 
 
 def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]], log: ChangeLog, side: SideFiles,
-                 handle: IO[bytes] | None, known: dict[str, pa.Array] | None = None) -> Streamed:
+                 handle: IO[bytes] | None, known: dict[str, pa.Array] | None = None,
+                 beyond: CellsBeyond | None = None) -> Streamed:
     """Apply ``steps`` (fixes in order, with their plans) to every block; write the clean rows to ``handle``.
 
     ``known``: every distinct non-empty cell of some columns, as the check read them (a column none of whose
-    cells a rewrite changes is then left as it is read, block after block)."""
+    cells a rewrite changes is then left as it is read, block after block); ``beyond`` gathers the cells beyond
+    the header's columns on the way."""
     for _, plan in steps:
         log.extend(plan.changes)
     scans = [plan.scan for _, plan in steps if plan.scan is not None]
@@ -88,7 +90,7 @@ def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]
             ThreadPoolExecutor(max_workers=max(1, workers - 1), thread_name_prefix="odwb-fix-columns") as columns:
         pending: Future[None] | None = None
         first = True
-        for chunk in _blocks(path, detected):
+        for chunk in _blocks(path, detected, beyond):
             release_freed()
             done.rows_before += len(chunk)
             if len(drop_rows):
@@ -167,11 +169,11 @@ def _rewrite_block(chunk: pd.DataFrame, rewrites: dict[str, list[Step]], memos: 
 BLOCK_ROWS: int | None = None  # rows per block (None: the reader's own); tests make it small to cross block edges
 
 
-def _blocks(path: Path, detected: Detected) -> Iterator[pd.DataFrame]:
+def _blocks(path: Path, detected: Detected, beyond: CellsBeyond | None = None) -> Iterator[pd.DataFrame]:
     if BLOCK_ROWS is None:
-        yield from iter_text_chunks(path, detected)
+        yield from iter_text_chunks(path, detected, beyond=beyond)
     else:
-        yield from iter_text_chunks(path, detected, chunk_rows=BLOCK_ROWS)
+        yield from iter_text_chunks(path, detected, chunk_rows=BLOCK_ROWS, beyond=beyond)
 
 
 def _drop_rows(chunk: pd.DataFrame, drop_rows: np.ndarray, drops: dict[int, _Drop], log: ChangeLog,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -22,6 +22,9 @@ from .cell_text import cell_text
 from .detect import SPREADSHEET_FORMATS, Detected, detect
 from .notes import general
 from .workbook import read_sheet
+
+if TYPE_CHECKING:
+    from .side_files import CellsBeyond
 
 CHUNK_ROWS = 25_000
 
@@ -109,11 +112,13 @@ def unique_labels(labels: list[str]) -> list[str]:
     return names
 
 
-def iter_text_chunks(path: Path, detected: Detected, chunk_rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
+def iter_text_chunks(path: Path, detected: Detected, chunk_rows: int = CHUNK_ROWS,
+                     beyond: CellsBeyond | None = None) -> Iterator[pd.DataFrame]:
     """The rows below the header, as text chunks (no validation: for reading and fixing).
 
     A CSV is read in pyarrow blocks (:mod:`.stream`) when pyarrow reads it as Frictionless would; otherwise,
-    or from the row where pyarrow gives up, Frictionless reads it.
+    or from the row where pyarrow gives up, Frictionless reads it. ``beyond`` gathers the cells beyond the
+    header's columns as the blocks come (complete when pyarrow read every row).
     """
     done = 0  # the last row number handed over
     if detected.format == "csv":
@@ -127,8 +132,12 @@ def iter_text_chunks(path: Path, detected: Detected, chunk_rows: int = CHUNK_ROW
                 yield frame_from_rows([], [], names, True)
                 return
             for chunk in Blocks(path, detected, head, names, chunk_rows):
+                if beyond is not None and chunk.ragged:
+                    beyond.add(chunk.ragged)
                 yield chunk.frame
                 done = int(chunk.frame.index[-1])
+            if beyond is not None:
+                beyond.complete = len(detected.header_rows) == 1  # cells_beyond also reads a second header row
             if not done:
                 yield frame_from_rows([], [], names, True)
             return

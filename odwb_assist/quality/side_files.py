@@ -152,6 +152,26 @@ def _raw_rows(path: Path, detected: Detected) -> Iterator[list[str]]:
         yield [cell_text(cell) for cell in cells]
 
 
+@dataclass
+class CellsBeyond:
+    """:func:`cells_beyond` gathered while the rows are read, from the rows of another width the pyarrow reader
+    put back (:attr:`.stream.Chunk.ragged`): ``complete`` once that reader saw every row (else, read again)."""
+
+    width: int
+    found: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    complete: bool = False
+
+    def add(self, ragged: list[tuple[int, list[str]]]) -> None:
+        for row, cells in ragged:
+            for position in range(self.width, len(cells)):
+                if cells[position].strip():
+                    self.found.setdefault(position, []).append((row, cells[position]))
+
+    def cells(self, path: Path, detected: Detected) -> dict[int, list[tuple[int, str]]]:
+        """The cells beyond the header: those gathered, or the file read again for them."""
+        return self.found if self.complete else cells_beyond(path, detected, self.width)
+
+
 def cells_beyond(path: Path, detected: Detected, width: int) -> dict[int, list[tuple[int, str]]]:
     """The non-empty cells of data rows that lie beyond the header's ``width`` columns (position -> cells)."""
     found: dict[int, list[tuple[int, str]]] = {}

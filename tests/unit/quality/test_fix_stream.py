@@ -158,8 +158,9 @@ def test_late_rows_of_another_width_are_fixed_as_frictionless_read_them(tmp_path
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """Short and long rows below the sample stay on the pyarrow reader (put back in place): the clean file, the
     side files and the counts are those of the reading that stops at the first such row and lets Frictionless
-    read the rest (the reader before); the cells beyond the header are kept in their side file."""
-    from odwb_assist.quality import ragged, reader
+    read the rest (the reader before); the cells beyond the header are kept in their side file, gathered from the
+    rows put back (the file is not read again for them)."""
+    from odwb_assist.quality import ragged, reader, side_files
 
     rows = [["commune", "montant", "date"]] + [["Namur", f"{n},5", "31/01/2024"] for n in range(400)]
     rows[250] = ["Ciney", "3,5"]  # short
@@ -173,6 +174,10 @@ def test_late_rows_of_another_width_are_fixed_as_frictionless_read_them(tmp_path
             original = reader._frictionless_chunks
             patch.setattr(reader, "_frictionless_chunks",
                           lambda *a, r=read, o=original: r.append(1) or o(*a))  # type: ignore[misc]
+            again: list[int] = []  # the file read again for the cells beyond the header
+            rescan = side_files.cells_beyond
+            patch.setattr(side_files, "cells_beyond",
+                          lambda *a, r=again, o=rescan: r.append(1) or o(*a))  # type: ignore[misc]
             if stop:
                 patch.setattr(ragged, "WAITING", 0)  # pyarrow's reading stops at the first row of another width
             out = tmp_path / ("stopped" if stop else "blocks") / "propre.csv"
@@ -180,6 +185,7 @@ def test_late_rows_of_another_width_are_fixed_as_frictionless_read_them(tmp_path
             result = fix(source, out, plugins=PM)
             outcomes.append((result, {p.name: p.read_bytes() for p in out.parent.iterdir()}))
             assert bool(read) == stop  # Frictionless read the rest only when pyarrow stopped
+            assert bool(again) == stop  # … and only then was the file read again for the cells beyond
     (mine, my_files), (theirs, their_files) = outcomes
     assert my_files == their_files
     assert mine.counts == theirs.counts == {"decimal-comma": 400, "date-format": 399, "drop-notes-below-table": 1}
