@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import pandas as pd
 
@@ -22,9 +22,6 @@ from .cell_text import cell_text
 from .detect import SPREADSHEET_FORMATS, Detected, detect
 from .notes import general
 from .workbook import read_sheet
-
-if TYPE_CHECKING:
-    from .side_files import CellsBeyond
 
 CHUNK_ROWS = 25_000
 
@@ -112,8 +109,16 @@ def unique_labels(labels: list[str]) -> list[str]:
     return names
 
 
+class RaggedRows(Protocol):
+    """Takes the rows of another width the pyarrow reader put back (:class:`.side_files.CellsBeyond`)."""
+
+    complete: bool  # set once that reader read every row
+
+    def add(self, ragged: list[tuple[int, list[str]]]) -> None: ...
+
+
 def iter_text_chunks(path: Path, detected: Detected, chunk_rows: int = CHUNK_ROWS,
-                     beyond: CellsBeyond | None = None) -> Iterator[pd.DataFrame]:
+                     beyond: RaggedRows | None = None) -> Iterator[pd.DataFrame]:
     """The rows below the header, as text chunks (no validation: for reading and fixing).
 
     A CSV is read in pyarrow blocks (:mod:`.stream`) when pyarrow reads it as Frictionless would; otherwise,
