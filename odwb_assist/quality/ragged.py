@@ -23,6 +23,10 @@ from typing import Any
 WAITING = 200_000  # skipped records not put back yet (pyarrow parses a few blocks ahead): beyond, Frictionless reads
 
 
+class Misplaced(Exception):
+    """Skipped records that cannot be put back faithfully (the reading thread hands it over: a fallback)."""
+
+
 class RaggedRecords:
     """The records pyarrow skipped, by record number, and the tables with them put back (one reading thread)."""
 
@@ -54,7 +58,7 @@ class RaggedRecords:
         while start < size or (self._skipped and self._skipped[0][0] == self.records + 1):
             following = self._skipped[0][0] if self._skipped else None
             if following is not None and following <= self.records:
-                raise _fallback("ragged records out of order")
+                raise Misplaced("ragged records out of order")
             if following == self.records + 1:
                 positions.append(placed)
                 cells_of.append(self._take())
@@ -75,7 +79,7 @@ class RaggedRecords:
         cells_of: list[tuple[int, list[str]]] = []
         while self._skipped:
             if self._skipped[0][0] != self.records + 1:
-                raise _fallback("ragged records missing")
+                raise Misplaced("ragged records missing")
             cells_of.append(self._take())
         return self._table(cells_of, schema), cells_of
 
@@ -87,7 +91,7 @@ class RaggedRecords:
         number, text = self._skipped.popleft()
         records = list(csv.reader(io.StringIO(text, newline=""), self.dialect))
         if len(records) != 1:  # not one record for the csv module: pyarrow and Frictionless would read it apart
-            raise _fallback("a ragged record the csv module reads otherwise")
+            raise Misplaced("a ragged record the csv module reads otherwise")
         self.records += 1
         return self.first_row + number - 1, records[0]
 
@@ -112,11 +116,3 @@ class RaggedRecords:
         order[put] = np.arange(size, size + added)
         order[~put] = np.arange(size)
         return table.take(order)
-
-
-class Misplaced(Exception):
-    """Skipped records that cannot be put back faithfully (the reading thread hands it over: a fallback)."""
-
-
-def _fallback(reason: str) -> Exception:
-    return Misplaced(reason)
