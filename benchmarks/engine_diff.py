@@ -11,7 +11,8 @@ runs with ``PYTHONPATH`` pointing there (the script checks that the old code is 
 version runs the same way from this tree. The corpus: every table file (CSV, XLSX, XLS, ODS) under
 ``tests/data`` (the Frictionless fixtures included), the sample files of ``odwb_assist/data/samples`` and
 ``examples/``, the readable odd inputs of ``tests/cli_odd``, and tables generated here (the realistic
-commune export as CSV and XLSX, the same CSV with rows of another width, the older synthetic file, a
+commune export as CSV and XLSX, the same CSV with rows of another width and read at another width than
+its header's, the older synthetic file, a
 pivot-table export, a database export with timestamps, an Excel 95 workbook).
 
 Per file it compares the exit code, the row count, the detected types, kinds and reading (encoding,
@@ -93,6 +94,7 @@ def generated_corpus(folder: Path) -> list[Path]:
     out = [commune_export.write(folder / "commune-export.csv", 3000), ragged_export(folder / "commune-ragged.csv"),
            xlsx_speed.write_workbook(folder / "commune-export.xlsx", 2000),
            write_csv(folder / "pivot.csv", pivot_rows()), write_csv(folder / "timestamps.csv", timestamp_rows())]
+    out += other_width_exports(folder)
     check_speed.synthetic(folder / "synthetic.csv", 2000)
     out.append(folder / "synthetic.csv")
     rows: list[list[object]] = [["Commune", "Code INS", "Montant"], ["Ciney", "91030", 12.5], ["Dinant", "91034", 7.0],
@@ -103,6 +105,19 @@ def generated_corpus(folder: Path) -> list[Path]:
     odd.mkdir(exist_ok=True)
     out += [make(kind, odd) for kind in ODD_FILES if kind not in ODD_UNREADABLE]
     return out
+
+
+def other_width_exports(folder: Path) -> list[Path]:
+    """The commune export read at another width than its header's: a stray « ; » at the end of the header (every
+    row one cell short), and every data row ending with « ; » (one cell long); a few rows of yet another width."""
+    lines = commune_export.write(folder / "stray-delimiter.csv", 2000).read_bytes().split(b"\r\n")
+    lines[0] += b";"
+    lines[300] += b";note"
+    (folder / "stray-delimiter.csv").write_bytes(b"\r\n".join(lines))
+    trailing = [lines[0][:-1]] + [line + b";" if line else line for line in lines[1:]]
+    trailing[500] = b";".join(trailing[500].split(b";")[:3])
+    (folder / "trailing-delimiter.csv").write_bytes(b"\r\n".join(trailing))
+    return [folder / "stray-delimiter.csv", folder / "trailing-delimiter.csv"]
 
 
 def ragged_export(path: Path) -> Path:

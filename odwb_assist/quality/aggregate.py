@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import insort
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,6 +106,17 @@ class _Rows:
             insort(self.examples, (row, cells))
             del self.examples[EXAMPLES:]
 
+    def add_many(self, rows: Any, cells: Callable[[int], list[str]]) -> None:
+        """Rows in increasing order (an int64 array); ``cells(i)``: the cells of the i-th (asked for the first
+        few only)."""
+        self.rows.frombytes(rows.astype("int64").tobytes())
+        for index in range(min(EXAMPLES, len(rows))):
+            row = int(rows[index])
+            if len(self.examples) >= EXAMPLES and row >= self.examples[-1][0]:
+                break
+            insort(self.examples, (row, cells(index)))
+            del self.examples[EXAMPLES:]
+
 
 class Aggregator:
     """Per-cell findings in, one finding per group out (memory: row numbers and a few cells).
@@ -141,6 +152,13 @@ class Aggregator:
             if group is None:
                 group = self.columns[key] = _Cells(finding, note)
             group.add(row, finding.cell)
+
+    def add_rows(self, type_: str, columns: list[tuple[str, int]], rows: Any, cells: Callable[[int], list[str]]) -> None:
+        """Rows (increasing) short or long by the same ``columns``, at once: what one ``missing-cell`` or
+        ``extra-cell`` per cell of each would give (the pyarrow reader's rows read at another width)."""
+        self._close_row()
+        if len(rows):
+            self.row_groups.setdefault((type_, tuple(columns)), _Rows()).add_many(rows, cells)
 
     def _close_row(self) -> None:
         if self.open_row is None:

@@ -399,6 +399,8 @@ def _stream_arrow(run: _Run, path: Path, opened: Opened, head: Any, chunk_rows: 
         if chunk.blank.any() or chunk.ragged:
             rows = frame.index.to_numpy()[chunk.blank]
             run.add_all("structure", lambda r=rows, c=chunk.ragged: _structure(r, c, run.context.fields))  # type: ignore[misc]
+        if chunk.other_width is not None:
+            _other_width(run.collector, chunk, head.read_width, run.context.fields)
         release_freed()  # what the reader's thread made for the previous chunk, freed here
         run.frame(frame, chunk.prepared)
         if callback:
@@ -415,6 +417,23 @@ def _structure(blank: Any, ragged: list[tuple[int, list[str]]], names: list[str]
             yield from cell_count_errors(row, other[row], names)
         else:
             yield from_frictionless(RawError("blank-row", row))
+
+
+def _other_width(collector: Collector, chunk: Any, read: int, names: list[str]) -> None:
+    """The rows pyarrow read at the data width, not blank: each short of the header's last columns
+    (``missing-cell``) or long by the cells beyond it (``extra-cell``), gathered at once."""
+    import numpy as np
+
+    width = len(names)
+    at = np.flatnonzero(chunk.other_width & ~chunk.blank)
+    rows = chunk.frame.index.to_numpy()[at]
+    if read < width:
+        collector.add_rows("missing-cell", [(names[i], i + 1) for i in range(read, width)], rows,
+                           lambda index: [""] * (width - read))
+    else:
+        beyond = chunk.beyond
+        collector.add_rows("extra-cell", [("", i + 1) for i in range(width, read)], rows,
+                           lambda index: [column[int(at[index])].as_py() for column in beyond.columns])
 
 
 NO_DATA_FINDING = Finding(  # an error: a header without rows has nothing to publish

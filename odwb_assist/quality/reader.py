@@ -141,8 +141,8 @@ def iter_text_chunks(path: Path, detected: Detected, chunk_rows: int = CHUNK_ROW
                     beyond.add(chunk.ragged)
                 yield chunk.frame
                 done = int(chunk.frame.index[-1])
-            if beyond is not None:
-                beyond.complete = len(detected.header_rows) == 1  # cells_beyond also reads a second header row
+            if beyond is not None:  # cells_beyond also reads a second header row; rows read longer are not listed
+                beyond.complete = len(detected.header_rows) == 1 and head.read_width <= head.width
             if not done:
                 yield frame_from_rows([], [], names, True)
             return

@@ -53,6 +53,11 @@ class Collector:
             return
         self.keep(finding)
 
+    def add_rows(self, type_: str, columns: list[tuple[str, int]], rows: Any, cells: Any) -> None:
+        """Many rows short (``missing-cell``) or long (``extra-cell``) by the same columns (:meth:`.aggregate.
+        Aggregator.add_rows`): counted as the per-cell findings would be."""
+        self.aggregator.add_rows(type_, columns, rows, cells)
+
     def finish(self) -> None:
         """Add the grouped findings (call once, when every row has been read)."""
         for finding in self.aggregator.findings():

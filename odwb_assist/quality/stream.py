@@ -70,6 +70,11 @@ class Head:
     data: bool = True  # some bytes follow the header
     dialect: Any = field(default=None, repr=False)
     encoding: str = "utf-8"  # the codec of the bytes from ``offset`` on (pyarrow reads them in it)
+    data_width: int = 0  # cells per record pyarrow reads (0: the header's ``width``; see _data_width)
+
+    @property
+    def read_width(self) -> int:
+        return self.data_width or self.width
 
 
 class _Lines:
@@ -154,14 +159,26 @@ def read_head(path: Path, detected: Detected) -> Head:
     width = len(labels)
     if not width:
         raise Fallback("no labels")
-    # Rows of another width are put back one by one from their text (:mod:`.ragged`): right for a few of them
-    # anywhere in the file, not when most rows are so (a header with a stray delimiter at its end): pyarrow would
-    # then hand over next to nothing while they pile up.
-    if 2 * sum(1 for cells in fragment if cells and len(cells) != width) > len(fragment):  # []: a blank line
-        raise Fallback("ragged sample")
     per_record = (sampled - offset) / len(fragment) if fragment else 100.0
     return Head(labels, fragment, offset, last_header + 1, width, max(per_record, 1.0), offset < total, dialect,
-                encoding)
+                encoding, _data_width(fragment, width))
+
+
+def _data_width(fragment: list[list[str]], width: int) -> int:
+    """The width pyarrow reads the records at: the header's, or the width of most sample records when most of
+    them have another one (a header with a stray delimiter at its end, or data rows that all end with one).
+
+    Records of another width are put back one by one from their text (:mod:`.ragged`): right for a few of them,
+    not when most records are so (pyarrow would hand over next to nothing while they pile up)."""
+    from collections import Counter
+
+    filled = [len(cells) for cells in fragment if cells]  # []: a blank line
+    if 2 * sum(1 for size in filled if size != width) <= len(fragment):
+        return width
+    common, count = Counter(filled).most_common(1)[0]
+    if 2 * count <= len(fragment):
+        raise Fallback("ragged sample")
+    return common
 
 
 def _data_codec(path: Path) -> str:
@@ -355,6 +372,10 @@ class Chunk:
     share: float
     text_bytes: int = 0
     ragged: list[tuple[int, list[str]]] = field(default_factory=list)  # rows of more or fewer cells: (row, cells)
+    # when pyarrow reads at another width than the header's (Head.data_width): which rows it read so (each that
+    # many cells off the header), and, for rows longer than the header, their cells beyond it (a table)
+    other_width: np.ndarray | None = None
+    beyond: Any = None
     prepared: Any = None
     ahead: Ahead | None = field(default=None, repr=False)  # ``prepared`` being made by the reading thread
 
@@ -375,14 +396,14 @@ class Blocks:
         self._stop = threading.Event()
         self._taken = threading.Event()  # the consumer took the queued chunk: the next one may be parsed
         self.counted: _Counted | None = None  # the file pyarrow reads (set by the reading thread)
-        self.ragged = RaggedRecords(head.width, head.dialect, head.first_row)
+        self.ragged = RaggedRecords(head.read_width, head.dialect, head.first_row)
         self._ragged_rows: list[tuple[int, list[str]]] = []  # put back, not handed over yet
 
     def _reader(self, counted: _Counted) -> Any:
         import pyarrow as pa
         from pyarrow import csv as pacsv
 
-        width = self.head.width
+        width = self.head.read_width
         columns = [f"c{i}" for i in range(width)]
         # pyarrow's parser holds about ten times its block: small blocks, gathered into chunks (memory stays flat)
         block = int(min(MAX_BLOCK, max(MIN_BLOCK, self.head.bytes_per_record * BLOCK_ROWS)))
@@ -465,19 +486,24 @@ class Blocks:
     def _schema(self) -> Any:
         import pyarrow as pa
 
-        return pa.schema([(f"c{i}", pa.string()) for i in range(self.head.width)])
+        return pa.schema([(f"c{i}", pa.string()) for i in range(self.head.read_width)])
 
     def _hand_over(self, table: Any, row: int, consumed: float, counted: _Counted) -> tuple[float, int]:
         """Queue one chunk (waiting while the queue is full), prepare it until the consumer takes it; the estimated
         bytes read and the next row number."""
-        chunk = self._chunk(table, row, 0.0)
+        ragged: list[tuple[int, list[str]]] = []
         if self._ragged_rows:
             end = row + table.num_rows
-            chunk.ragged = [item for item in self._ragged_rows if item[0] < end]
+            ragged = [item for item in self._ragged_rows if item[0] < end]
             self._ragged_rows = [item for item in self._ragged_rows if item[0] >= end]
+        other_width, beyond = None, None
+        if self.head.read_width != self.head.width:
+            table, other_width, beyond = self._header_width(table, row, ragged)
+        chunk = self._chunk(table, row, 0.0)
+        chunk.ragged, chunk.other_width, chunk.beyond = ragged, other_width, beyond
         ahead = self._prepare(chunk)
         # delimiters and line ends counted; UTF-16 takes two bytes where UTF-8 takes one, for most characters
-        consumed += (chunk.text_bytes + table.num_rows * self.head.width) * (2 if "16" in self.head.encoding else 1)
+        consumed += (chunk.text_bytes + table.num_rows * self.head.read_width) * (2 if "16" in self.head.encoding else 1)
         # pyarrow reads ahead: the bytes read bound the share from above
         chunk.share = min(1.0, (self.head.offset + counted.read_bytes) / self.total, consumed / self.total)
         while not self._stop.is_set():
@@ -495,6 +521,30 @@ class Blocks:
             continue
         self._taken.clear()
         return consumed, row + table.num_rows
+
+    def _header_width(self, table: Any, row: int, ragged: list[tuple[int, list[str]]]) -> tuple[Any, Any, Any]:
+        """A table read at the data width cut or widened to the header's (empty cells, or the cells a record put
+        back holds there); which rows were read at the data width; their cells beyond the header, if any."""
+        import pyarrow as pa
+
+        width, read = self.head.width, self.head.read_width
+        size = table.num_rows
+        other = np.ones(size, dtype=bool)
+        other[[found - row for found, _ in ragged]] = False  # put back: their own width, in ``ragged``
+        if read > width:
+            return table.select(range(width)), other, table.select(range(width, read))
+        columns = list(table.columns)
+        empty = pa.nulls(size, pa.string()).fill_null("")
+        for position in range(read, width):
+            if not any(len(cells) > position for _, cells in ragged):
+                columns.append(empty)
+                continue
+            values = [""] * size
+            for found, cells in ragged:
+                if len(cells) > position:
+                    values[found - row] = cells[position]
+            columns.append(pa.array(values, pa.string()))
+        return pa.table(columns, names=[f"c{i}" for i in range(width)]), other, None
 
     def _prepare(self, chunk: Chunk) -> Ahead | None:
         """Run ``prepare`` on the chunk: a :class:`.ahead.Ahead` is worked on once the chunk is queued (returned),
@@ -527,7 +577,7 @@ class Blocks:
             return
         mine = batch.slice(0, len(sample)).to_pylist()
         for cells, record in zip(sample, mine, strict=True):
-            if list(record.values()) != (cells + [""] * self.head.width)[: self.head.width]:  # as put back
+            if list(record.values()) != (cells + [""] * self.head.read_width)[: self.head.read_width]:  # as put back
                 raise Fallback("first records differ")
 
     def _chunk(self, batch: Any, first_row: int, share: float) -> Chunk:

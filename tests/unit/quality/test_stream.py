@@ -129,7 +129,7 @@ def test_title_rows_and_a_header_over_two_rows(tmp_path: Path, monkeypatch: pyte
     ("a;b;c\n1;2;3\n4;5\n6;7;8\n", ["arrow"]),  # a short row among the first records: put back in place
     ("a;b;c\n1;2;3\n4;5;6;7\n", ["arrow"]),  # a long row
     ('a;b;c\n1;2;3\n4;"5;6\n', ["arrow", "frictionless"]),  # a quote never closed: pyarrow gives up
-    ("a;b;c\n1;2\n3;4\n5;6\n", ["frictionless"]),  # short from the first data row: Frictionless's detection
+    ("a;b;c\n1;2\n3;4\n5;6\n", ["arrow"]),  # every row short: read at their width, widened to the header's
 ])
 def test_rows_of_another_width_in_the_first_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                     paths: list[str], body: str, readers: list[str]) -> None:
@@ -368,13 +368,45 @@ def test_column_values_from_arrow_are_those_from_pandas() -> None:
     assert from_arrow(pd.Series(["a", ""], dtype=object, name="x"), 1, None) is None  # not pyarrow-backed
 
 
-@pytest.mark.parametrize(("short", "readers"), [(40, ["arrow"]), (60, ["frictionless"])])
+@pytest.mark.parametrize("shape", ["stray header delimiter", "data rows ending with a delimiter"])
+def test_a_file_read_at_another_width_than_its_header_gives_frictionless_s_report(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: list[str], shape: str) -> None:
+    """Most records one cell short of the header (a stray « ; » at its end) or one longer (every data row ends
+    with « ; »): pyarrow reads them at their own width, the chunk is cut or widened to the header's, their
+    ``missing-cell`` / ``extra-cell`` are gathered at once, and the records of yet another width (the header's
+    included) are put back; the report and the fix's reading are Frictionless's."""
+    from odwb_assist.quality import reader
+
+    monkeypatch.setattr(stream, "MIN_BLOCK", 2048)
+    monkeypatch.setattr(stream, "MAX_BLOCK", 2048)
+    rng = random.Random(len(shape))
+    if shape == "stray header delimiter":
+        lines = ["code;nom;montant;"] + [f"{i};n{i};{i},5" for i in range(2500)]
+        odd = [lambda k: f"{k};n;1;x", lambda k: f"{k};n;1;", lambda k: ";;", lambda k: ";",
+               lambda k: f'{k};"a\nb";2', lambda k: "seul", lambda k: f"{k};a;b;c;d"]
+    else:
+        lines = ["code;nom;montant"] + [f"{i};n{i};{i},5;" for i in range(2500)]
+        odd = [lambda k: f"{k};n;1", lambda k: f"{k};n;1;x", lambda k: ";;;", lambda k: f"{k};n;1;;",
+               lambda k: "seul;", lambda k: f'{k};"a\nb";2;z']
+    for k in rng.sample(range(1, 2501), 80):
+        lines[k] = rng.choice(odd)(k)
+    path = tmp_path / "export.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = same_reports(path, monkeypatch, chunk_rows=300)
+    assert paths == ["arrow", "frictionless"]
+    assert report["stats"]["missing-cell" if shape.startswith("stray") else "extra-cell"] >= 1
+    path, detected = detect(path)
+    new = list(reader.iter_text_chunks(path, detected, chunk_rows=300))
+    pd.testing.assert_frame_equal(pd.concat(new), pd.concat(list(reader._frictionless_chunks(path, detected, 300, 0))))
+    assert len(chunks(path, chunk_rows=300)) == len(new)  # no fallback
+
+
+@pytest.mark.parametrize(("short", "readers"), [(40, ["arrow"]), (60, ["arrow"])])
 def test_a_sample_mostly_of_another_width_is_left_to_frictionless(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                   paths: list[str], short: int,
                                                                   readers: list[str]) -> None:
-    """Rows one cell short (a last column most rows leave out): when most of the sample is so, rows would be put
-    back one by one while pyarrow hands over next to nothing, so Frictionless reads the file; fewer stay on
-    pyarrow."""
+    """Rows one cell short (a last column most rows leave out): fewer than half of the sample are put back one by
+    one; more, and pyarrow reads the file at their width (the others are put back)."""
     lines = ["code;nom;montant;note"] + [f"{i};n{i};{i}" + ("" if i < short else ";x") for i in range(100)]
     lines += [f"{i};n{i};{i};x" for i in range(100, 400)]
     path = tmp_path / "stray.csv"
