@@ -15,11 +15,8 @@ each one's median and the ratio new/old. CPU time, not wall time: the checks run
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -54,16 +51,6 @@ def measure(path: str) -> dict[str, float]:
     return {**spent, "encode": encoding[0], "total": time.process_time() - started}
 
 
-def child(tree: Path, path: Path) -> dict[str, float]:
-    from engine_diff import environment  # a sibling script (imported here: the child only needs :func:`measure`)
-
-    script = f"import json, sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import check_jobs; " \
-             f"print(json.dumps(check_jobs.measure({str(path)!r})))"
-    done = subprocess.run([sys.executable, "-c", script], env=environment(tree), capture_output=True, text=True,
-                          check=True, cwd=tempfile.gettempdir())
-    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", type=Path)
@@ -71,15 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=2, help="runs of each version (default: 2)")
     parser.add_argument("--checks", help="only these job origins, comma-separated (default: all)")
     args = parser.parse_args(argv)
-    from engine_diff import ROOT, export_tree, verify_imports
+    from old_new import interleaved
 
-    with tempfile.TemporaryDirectory() as folder:
-        old = export_tree(args.old, Path(folder))
-        print(f"old {args.old}: {verify_imports(old)}\nnew: {verify_imports(ROOT)}")
-        runs: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
-        for _ in range(args.runs):
-            for name, tree in (("old", old), ("new", ROOT)):
-                runs[name].append(child(tree, args.file.resolve()))
+    runs = interleaved("check_jobs", args.old, args.file, args.runs)
     origins = sorted({key for run in runs["old"] + runs["new"] for key in run},
                      key=lambda key: -statistics.median(run.get(key, 0.0) for run in runs["old"]))
     wanted = set(args.checks.split(",")) if args.checks else None

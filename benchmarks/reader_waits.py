@@ -18,11 +18,8 @@ the same load; the table gives each one's median.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -106,16 +103,6 @@ def measure(path: str) -> dict[str, float]:
     return found
 
 
-def child(tree: Path, path: Path) -> dict[str, float]:
-    from engine_diff import environment  # a sibling script (imported here: the child only needs :func:`measure`)
-
-    script = f"import json, sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import reader_waits; " \
-             f"print(json.dumps(reader_waits.measure({str(path)!r})))"
-    done = subprocess.run([sys.executable, "-c", script], env=environment(tree), capture_output=True, text=True,
-                          check=True, cwd=tempfile.gettempdir())
-    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
-
-
 KEYS = ("get", "claim", "taken_wait", "main_cpu", "reader_cpu", "runqueue", "wall", "wall - runqueue", "made", "finished")
 
 
@@ -125,17 +112,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--old", default="HEAD", help="git ref of the old version (default: HEAD)")
     parser.add_argument("--runs", type=int, default=3, help="runs of each version (default: 3)")
     args = parser.parse_args(argv)
-    from engine_diff import ROOT, export_tree, verify_imports
+    from old_new import interleaved
 
-    with tempfile.TemporaryDirectory() as folder:
-        old = export_tree(args.old, Path(folder))
-        print(f"old {args.old}: {verify_imports(old)}\nnew: {verify_imports(ROOT)}")
-        runs: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
-        for number in range(args.runs):
-            for name, tree in (("old", old), ("new", ROOT)):
-                runs[name].append(child(tree, args.file.resolve()))
-                shown = " ".join(f"{key} {runs[name][-1].get(key, 0.0):.3f}" for key in KEYS)
-                print(f"run {number + 1} {name}: {shown}", flush=True)
+    def show(number: int, name: str, measured: dict[str, float]) -> None:
+        shown = " ".join(f"{key} {measured.get(key, 0.0):.3f}" for key in KEYS)
+        print(f"run {number} {name}: {shown}", flush=True)
+
+    runs = interleaved("reader_waits", args.old, args.file, args.runs, show)
     print(f"{'median':16s} {'old':>8s} {'new':>8s}")
     for key in KEYS:
         before = statistics.median(run.get(key, 0.0) for run in runs["old"])
