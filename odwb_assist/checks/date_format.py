@@ -113,6 +113,7 @@ def to_iso(values: pd.Series) -> pd.Series:
 
 class DateFormatFix:
     name = "date-format"
+    reads = ()  # the finding types its plan reads (see ``Fix.reads``)
     label = Msg("Dates au format ISO 8601", "Dates to ISO 8601")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:

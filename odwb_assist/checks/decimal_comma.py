@@ -109,6 +109,7 @@ def convert_numbers(table: pd.DataFrame, columns: list[object], pattern: str, fi
 
 class DecimalCommaFix:
     name = "decimal-comma"
+    reads = ("placeholder-value",)  # the finding types its plan reads (see ``Fix.reads``)
     label = Msg("Virgule décimale → point", "Decimal comma → point")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:

@@ -101,6 +101,7 @@ class FormToRow:
     """A form whose labels end with « : » (certain) becomes a one-row table: one column per label."""
 
     name = "form-to-row"
+    reads = ()  # the finding types its plan reads (see ``Fix.reads``)
     triggers = ("form-layout",)  # needs the whole table, only when the check reports this
     label = Msg("Formulaire → une ligne de tableau", "Form → one table row")
 

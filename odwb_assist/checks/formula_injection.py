@@ -132,6 +132,7 @@ class NeutraliseFormulas:
     """Fix ``neutralise-formulas``: an apostrophe before a cell that would run as a formula."""
 
     name = "neutralise-formulas"
+    reads = ()  # the finding types its plan reads (see ``Fix.reads``)
     label = Msg("Formules neutralisées (apostrophe ajoutée devant « = »)", "Formulas neutralised (apostrophe added before '=')")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:

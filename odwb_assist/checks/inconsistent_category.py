@@ -96,6 +96,7 @@ class UnifyCategories:
     """
 
     name = "unify-categories"
+    reads = ("placeholder-value",)  # the finding types its plan reads (see ``Fix.reads``)
     label = Msg("Catégories écrites de la même façon", "Categories written the same way")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:

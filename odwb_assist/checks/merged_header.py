@@ -55,6 +55,7 @@ class MergedHeaderFix:
     """Rename the columns read from a two-row header to complete single-row labels."""
 
     name = "merged-header"
+    reads = ()  # the finding types its plan reads (see ``Fix.reads``)
     triggers = ("merged-header",)  # needs the whole table, only when the check reports this
     label = Msg("En-tête sur une seule ligne", "Header on a single row")
 

@@ -232,6 +232,7 @@ class FillDownMergedLabels:
     """Fill the blanks of merged label columns with the label above (one Change per cell)."""
 
     name = "fill-down-merged-labels"
+    reads = ()  # the finding types its plan reads (see ``Fix.reads``)
     triggers = ("merged-label-cells",)  # needs the whole table, only when the check reports this
     label = Msg("Recopier les étiquettes fusionnées vers le bas", "Fill merged labels down")
 

@@ -108,6 +108,7 @@ class MixedEncodingFix:
     the cells whose bytes the clean UTF-8 file writes differently, so that none changes silently."""
 
     name = "mixed-encoding"
+    reads = (TYPE,)  # the finding types its plan reads (see ``Fix.reads``)
     always = True  # the clean file is UTF-8: these cells are written so whichever fixes are chosen (never silently)
     label = Msg("Octets Windows-1252 d'un fichier UTF-8 écrits en UTF-8", "Windows-1252 bytes of a UTF-8 file written "
                                                                             "as UTF-8")

@@ -100,6 +100,7 @@ class AddHeader:
     """When the first row is data for certain, give it back to the data and name the columns « colonne_1 »…"""
 
     name = "add-header"
+    reads = ()  # the finding types its plan reads (see ``Fix.reads``)
     triggers = ("no-header",)  # needs the whole table, only when the check reports this
     label = Msg("Ajouter un en-tête (la première ligne était une donnée)",
                 "Add a header (the first row was a record)")

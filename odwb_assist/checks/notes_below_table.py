@@ -124,6 +124,7 @@ class DropNotesBelowTable:
     """Drop the notes under the data when a row reads as a note for certain (« Source : », « * », « (1) »…)."""
 
     name = "drop-notes-below-table"
+    reads = ("notes-below-table", "blank-row")  # the finding types its plan reads (see ``Fix.reads``)
     label = Msg("Retirer les notes sous le tableau", "Drop the notes under the table")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:

@@ -275,6 +275,7 @@ class PlaceholderCheck(BaseTableCheck):
 
 class PlaceholderFix:
     name = "placeholder-value"
+    reads = ("placeholder-value",)  # the finding types its plan reads (see ``Fix.reads``)
     label = Msg("Cellules « - », « n.d. »… vidées", "'-', 'n/a'… cells emptied")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:

@@ -99,6 +99,7 @@ class DropRepeatedHeaders:
     """Drop the rows that repeat the header (each dropped row is a Change with ``after=None``)."""
 
     name = "drop-repeated-headers"
+    reads = ("repeated-header",)  # the finding types its plan reads (see ``Fix.reads``)
     label = Msg("Supprimer les en-têtes répétés", "Drop repeated header rows")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:

@@ -146,6 +146,7 @@ class SectionsToColumn:
     """
 
     name = "sections-to-column"
+    reads = ()  # the finding types its plan reads (see ``Fix.reads``)
     triggers = ("section-row",)  # needs the whole table, only when the check reports this
     label = Msg("Intertitres de section → une colonne", "Section headings → a column")
 

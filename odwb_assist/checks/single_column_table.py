@@ -110,6 +110,7 @@ class SplitSingleColumn:
     """Split a one-column table on its separator into one column per label."""
 
     name = "split-single-column"
+    reads = ()  # the finding types its plan reads (see ``Fix.reads``)
     triggers = ("single-column-table",)  # needs the whole table, only when the check reports this
     label = Msg("Séparer le tableau écrit dans une seule colonne", "Split a table typed into one column")
 

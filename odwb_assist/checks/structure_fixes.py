@@ -22,6 +22,7 @@ GENERATED = re.compile(r"field[0-9]+")  # the name Frictionless gives a column w
 
 class DropBlankRows:
     name = "drop-blank-rows"
+    reads = ("blank-row",)  # the finding types its plan reads (see ``Fix.reads``)
     label = Msg("Supprimer les lignes vides", "Drop blank rows")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
@@ -53,6 +54,7 @@ def unnamed(table: pd.DataFrame, context: FixContext) -> list[bool]:
 
 class DropEmptyUnnamedColumns:
     name = "drop-empty-columns"
+    reads = ("empty-column",)  # the finding types its plan reads (see ``Fix.reads``)
     label = Msg("Supprimer les colonnes vides sans titre", "Drop empty columns without a header")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:

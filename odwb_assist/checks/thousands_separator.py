@@ -133,6 +133,7 @@ class ThousandsSeparatorCheck(BaseTableCheck):
 
 class ThousandsSeparatorFix:
     name = "thousands-separator"
+    reads = ("placeholder-value",)  # the finding types its plan reads (see ``Fix.reads``)
     label = Msg("Séparateurs de milliers supprimés", "Thousands separators removed")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:

@@ -41,6 +41,7 @@ class DropTitleRows:
     """The table is read below the detected header: this fix records the title rows left out."""
 
     name = "drop-title-rows"
+    reads = ()  # the finding types its plan reads (see ``Fix.reads``)
     label = Msg("Supprimer les lignes de titre", "Drop title rows")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:

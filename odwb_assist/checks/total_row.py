@@ -85,6 +85,7 @@ def total_verdicts(table: pd.DataFrame) -> list[Verdict]:
 
 class DropTotalRows:
     name = "drop-total-rows"
+    reads = ("total-row",)  # the finding types its plan reads (see ``Fix.reads``)
     label = Msg("Supprimer les lignes de total", "Drop totals rows")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 class TrimSpaces:
     name = "trim-spaces"
+    reads = ()  # the finding types its plan reads (see ``Fix.reads``)
     label = Msg("Espaces en trop supprimés", "Extra spaces trimmed")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:

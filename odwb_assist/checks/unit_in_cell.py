@@ -83,6 +83,7 @@ class StripCountWords:
     """Fix ``strip-count-words``: « 12 places » becomes 12 in a column whose other values are whole numbers."""
 
     name = "strip-count-words"
+    reads = ("placeholder-value",)  # the finding types its plan reads (see ``Fix.reads``)
     label = Msg("Mots d'unité retirés des nombres (« 12 places » → 12)", "Count words removed from numbers ('12 places' → 12)")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:

@@ -279,6 +279,7 @@ class FieldKind:
     priority: int = 0  # higher wins when several kinds match a column
     prefilter: str | None = None  # re.search pattern that every value ``detect`` accepts matches
     preparations: tuple[ValuesPreparation, ...] = ()  # work on its columns' distinct values the engine may do ahead
+    types: tuple[str, ...] = ()  # the finding types its validator may report (empty: not said, it always runs)
 
 
 # --- Fixes -----------------------------------------------------------------------------------------
@@ -354,6 +355,10 @@ class StreamingFix(Protocol):
 
     A fix that only has ``apply`` (the :class:`Fix` contract) still works: the engine then reads the whole
     table, as it does when a layout fix (a table to split, a form, a header to add…) has something to do.
+
+    Optional: ``reads: tuple[str, ...]``, the finding types its ``plan`` and ``apply`` read from the report
+    (its ``triggers`` are added). When every chosen fix says what it reads, ``fix`` runs only the checks and
+    field kinds that may report those types (see :func:`reads`); a fix that does not say has the whole check.
     """
 
     name: str
@@ -365,6 +370,15 @@ class StreamingFix(Protocol):
 def streams(fix: object) -> bool:
     """Whether ``fix`` declares a block-by-block plan."""
     return callable(getattr(fix, "plan", None))
+
+
+def reads(fix: object) -> frozenset[str] | None:
+    """The finding types ``fix`` reads from the check's report (its ``reads`` and ``triggers``); None when it does
+    not say (it may read any)."""
+    declared = getattr(fix, "reads", None)
+    if declared is None:
+        return None
+    return frozenset(declared) | frozenset(getattr(fix, "triggers", None) or ())
 
 
 

@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -54,7 +54,7 @@ class _Run:
     """The state of one check run (kept out of :func:`check` to keep it readable)."""
 
     def __init__(self, path: Path, detected: Detected, collector: Collector, context: CheckContext,
-                 table_checks: list[TableCheck], kinds: dict[str, FieldKind], typing: TypeTally) -> None:
+                 table_checks: list[TableCheck], kinds: dict[str, FieldKind], typing: TypeTally | None) -> None:
         self.path = path
         self.detected = detected
         self.collector = collector
@@ -119,8 +119,9 @@ class _Run:
         self.rows += len(frame)
         encoded = EncodedColumns(frame, self.context.kinds, prepared)
         context = self.context
-        tally = Job("type", lambda: self.typing.add(frame, encoded))
-        groups: list[tuple[Any, list[Job]]] = [("type", [tally])]
+        typing = self.typing
+        tally = [Job("type", lambda: typing.add(frame, encoded))] if typing is not None else []
+        groups: list[tuple[Any, list[Job]]] = [("type", tally)] if tally else []
         kind_jobs: list[Job] = []
         by_kind: dict[str, list[Job]] = {}  # a kind's columns one after the other: its validator may keep a cache
         for name, kind in self.kinds.items():
@@ -148,7 +149,7 @@ class _Run:
                 values_jobs.extend(jobs)
             chunk_jobs.append(Job(name, lambda c=table_check: c.check_chunk(frame, context)))  # type: ignore[misc]
             groups.append((("check", index), [*jobs, chunk_jobs[-1]]))
-        serial = [tally, *kind_jobs, *values_jobs, *chunk_jobs]
+        serial = [*tally, *kind_jobs, *values_jobs, *chunk_jobs]
         if self.groups.size <= 1:  # one thread: each job as it comes, and its findings collected at once
             for job in serial:
                 job.run()
@@ -255,11 +256,15 @@ def check(
     project: Any = None,
     progress: bool | ProgressCallback = False,
     chunk_rows: int | None = None,
+    types: Collection[str] | None = None,
 ) -> QualityReport:
     """Check a CSV/XLSX/XLS/ODS file and return its :class:`QualityReport` (never modifies the file).
 
     ``progress`` may be ``True`` (a Rich progress bar) or a callback ``(rows, share_read)``;
     ``chunk_rows`` the rows per chunk handed to the checks (default: the reader's).
+    ``types``: only the checks and field kinds that may report one of these finding types run (and those that do
+    not say which they report), besides the reading's own findings; ``fix`` asks for the types its plans read.
+    Such a partial check announces no ``dataset-checked`` event.
     Raises :class:`~odwb_assist.core.errors.InputError` when the file cannot be read as a table.
     """
     started = time.perf_counter()
@@ -268,7 +273,7 @@ def check(
     user_schema = load_schema(schema)
     callback = _progress_callback(progress, path.name)  # one bar, even when the CSV is read again
     options = {"lang": lang, "pm": pm, "limit_errors": limit_errors, "project": project, "progress": callback or False,
-               "chunk_rows": chunk_rows, "started": started}
+               "chunk_rows": chunk_rows, "started": started, "wanted": None if types is None else frozenset(types)}
     if user_schema is None and os.environ.get(ENGINE_VARIABLE, "").strip().lower() != "frictionless":
         from .stream import Fallback
 
@@ -307,7 +312,7 @@ def _open_arrow(path: Path, detected: Detected) -> tuple[Opened, Any]:
 
 def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lang: str, pm: pluggy.PluginManager,
            limit_errors: int | None, project: Any, progress: ProgressCallback | bool, chunk_rows: int | None,
-           started: float) -> QualityReport:
+           started: float, wanted: frozenset[str] | None) -> QualityReport:
     """One check run, reading with pyarrow (``arrow``) or with Frictionless."""
     text = detected.format == "csv"
     if arrow:
@@ -336,10 +341,12 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
     table_checks, frictionless_checks = _split_checks(collect(pm.hook.odwb_checks(context=context)))
     if arrow and frictionless_checks:
         raise Fallback("a plugin's Frictionless check")
+    table_checks = [item for item in table_checks if _reports(getattr(item, "types", ()), wanted)]
     collector = Collector(limit_errors)
-    tally = TypeTally(opened.vector, infer=user_schema is None)
+    tally = TypeTally(opened.vector, infer=user_schema is None) if _reports(TypeTally.types_reported, wanted) else None
     run = _Run(path, detected, collector, context, table_checks,
-               {name: available[kind] for name, kind in kinds.items() if kind in available}, tally)
+               {name: available[kind] for name, kind in kinds.items()
+                if kind in available and _reports(available[kind].types, wanted)}, tally)
     # A workbook sheet is handed over as rows cut to one width: only blank rows can be found in its structure.
     run.fast = opened.fast and not frictionless_checks
     for table_check in table_checks:
@@ -364,13 +371,15 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
         callback(run.rows, 1.0)
     for table_check in table_checks:
         run.add_all(getattr(table_check, "name", "check"), lambda c=table_check: c.end(context))  # type: ignore[misc]
-    run.add_all("type", lambda: tally.findings(collector.explained))  # after the checks that explain cells
+    if tally is not None:
+        run.add_all("type", lambda: tally.findings(collector.explained))  # after the checks that explain cells
     collector.finish()
     if run.rows == 0 and names:
         collector.add(sentence_finding(opened.labels, run.detected.delimiter) or NO_DATA_FINDING)
 
     types = dict(opened.types)
-    types.update(tally.types())
+    if tally is not None:
+        types.update(tally.types())
     untitled, renamed = _made_up_names(names, opened.labels)
     report = QualityReport(
         source=str(path), detected=detected, rows=run.rows, fields=names, kinds=kinds,
@@ -379,11 +388,18 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
         severity_counts=dict(collector.severities), types=types, lang=lang,
         truncated=collector.truncated, seconds=round(time.perf_counter() - started, 3),
     )
+    if wanted is not None:  # a partial check (for ``fix``): not a check of the dataset
+        return report
     announce(pm, Event(DATASET_CHECKED, {"source": str(path), "valid": report.valid,
                                          "errors": report.error_count, "warnings": report.warning_count},
                        administration=getattr(getattr(project, "administration", None), "name", None),
                        nis_code=administration, project_dir=_root(project)))
     return report
+
+
+def _reports(types: Collection[str], wanted: frozenset[str] | None) -> bool:
+    """Whether something that may report ``types`` (empty: it does not say) runs when ``wanted`` types are asked."""
+    return wanted is None or not types or not wanted.isdisjoint(types)
 
 
 def _stream_arrow(run: _Run, path: Path, opened: Opened, head: Any, chunk_rows: int | None,

@@ -18,7 +18,7 @@ from typing import Any
 import pluggy
 
 from ..checks.fix_stats import ColumnStats
-from ..core.contract import Change, Fix, FixContext, FixPlan, streams
+from ..core.contract import Change, Fix, FixContext, FixPlan, reads, streams
 from ..core.errors import FixError
 from ..core.events import DATASET_FIXED, Event
 from ..core.hookspecs import hookimpl
@@ -188,10 +188,11 @@ def fix(
     chosen = _chosen(pm, fixes)
     path, detected = detect(source, sheet=sheet)
     stats = ColumnStats()
-    report = _check_with(stats, path, pm, sheet, lang)
+    wanted = _read_types(chosen)
+    report = _check_with(stats, path, pm, sheet, lang, wanted)
     detected = report.detected  # as the check read it (bytes of another encoding may have changed the codec)
     context = FixContext(report=report, kinds={}, lang=lang, options={"detected": detected, "fields": report.fields,
-                                                                      "column_stats": stats})
+                                                                      "column_stats": stats, "checked_types": wanted})
     steps = None if _needs_table(chosen, report) else _plans(chosen, context)
     result = FixResult(source=str(path), output=str(out), labels={f.name: f.label for f in chosen}, detected=detected,
                        dry_run=dry_run, lang=lang)
@@ -241,14 +242,30 @@ class _StatsPlugin:
         return [self.stats]
 
 
-def _check_with(stats: ColumnStats, path: Path, pm: pluggy.PluginManager, sheet: str | None, lang: str) -> QualityReport:
-    """The check, with the counts the number fixes plan from gathered on the way (:mod:`..checks.fix_stats`)."""
+def _check_with(stats: ColumnStats, path: Path, pm: pluggy.PluginManager, sheet: str | None, lang: str,
+                wanted: frozenset[str] | None = None) -> QualityReport:
+    """The check, with the counts the number fixes plan from gathered on the way (:mod:`..checks.fix_stats`); only
+    the checks that may report the ``wanted`` types (None: every check)."""
     plugin = _StatsPlugin(stats)
     pm.register(plugin, name=f"odwb-fix-plan-stats-{id(plugin)}")
     try:
-        return check(path, plugins=pm, sheet=sheet, lang=lang)
+        return check(path, plugins=pm, sheet=sheet, lang=lang, types=wanted)
     finally:
         pm.unregister(plugin)
+
+
+def _read_types(chosen: list[Fix]) -> frozenset[str] | None:
+    """The finding types the chosen fixes read from the report (None: a fix does not say, the whole check runs).
+
+    A fix reads few types (the rows to drop, the columns holding placeholders, its layout's trigger…): the checks
+    that report nothing it reads (duplicate rows, personal data, e-mail addresses…) are left out of its check."""
+    wanted: set[str] = set()
+    for item in chosen:
+        read = reads(item)
+        if read is None:
+            return None
+        wanted |= read
+    return frozenset(wanted)
 
 
 def _chosen(pm: pluggy.PluginManager, fixes: list[str] | None) -> list[Fix]:

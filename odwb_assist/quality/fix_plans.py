@@ -21,11 +21,17 @@ class IncompletePlan(Exception):
 
 
 def findings(context: FixContext, types: Iterable[str], severity: Severity | None = None) -> list[Finding]:
-    """Every finding of ``types`` (optionally of one severity) in the report of ``context``."""
+    """Every finding of ``types`` (optionally of one severity) in the report of ``context``.
+
+    A report of the checks of some types only (``context.options["checked_types"]``, see ``Fix.reads``) holds no
+    finding of the others: a plan that asks for one is incomplete (its fix did not declare it)."""
     report: QualityReport | None = context.report
     if report is None:
         raise IncompletePlan("no report")
     wanted = set(types)
+    checked = context.options.get("checked_types")
+    if checked is not None and not wanted <= checked:
+        raise IncompletePlan(f"not checked: {', '.join(sorted(wanted - checked))}")
     found = [f for f in report.findings if f.type in wanted]
     for kind in wanted:
         kept = sum(1 for f in found if f.type == kind)

@@ -316,9 +316,13 @@ class _Values:
 class TypeTally:
     """Column types inferred from every row, and the ``type-error`` findings they give (one per column).
 
+    ``types_reported``: the finding types it reports (what a check's ``types`` says).
+
     ``types`` maps a field to ``(number, type)``: the type Frictionless inferred from the first rows
     (``infer=True``) or the schema's (``infer=False``, checked as is, cell by cell).
     """
+
+    types_reported = ("type-error",)
 
     def __init__(self, types: dict[str, tuple[int, str]], infer: bool) -> None:
         self.infer = infer

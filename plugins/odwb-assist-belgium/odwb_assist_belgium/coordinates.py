@@ -236,7 +236,12 @@ def _coordinate_kind(name: str, label: Msg, header_patterns: tuple[str, ...],
 
     return FieldKind(name=name, label=label, header_patterns=header_patterns, detect=_detect_numeric, validate=validate,
                      validate_values=validate_values, threshold=0.8, value_threshold=1.01, priority=10, prefilter=r"\d",
-                     preparations=(NUMBERS,))
+                     preparations=(NUMBERS,), types=COORDINATE_TYPES)
+
+
+# the finding types the validators of the coordinate kinds report
+COORDINATE_TYPES = ("coordinates-invalid", "coordinates-projected", "coordinates-outside-wallonia", "coordinates-degrees",
+                    "coordinates-lambert2008")
 
 
 LATITUDE = _coordinate_kind(

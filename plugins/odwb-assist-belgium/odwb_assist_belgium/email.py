@@ -62,4 +62,5 @@ KIND = FieldKind(
     value_threshold=0.9,
     priority=10,
     prefilter="@",
+    types=("email-invalid",),
 )

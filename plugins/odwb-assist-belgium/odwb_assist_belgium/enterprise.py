@@ -87,4 +87,5 @@ KIND = FieldKind(
     value_threshold=0.9,
     priority=15,
     prefilter=r"(?:\d\D*+){9}",
+    types=("be-enterprise-lost-zero", "be-enterprise-invalid"),
 )

@@ -39,6 +39,7 @@ def _repad_lost_zeros(
 
 class RepadEnterpriseNumbers:
     name = "be-enterprise-repad"
+    reads = ("be-enterprise-lost-zero",)  # the finding types its plan reads
     label = Msg(
         "Remettre le 0 initial des numéros d'entreprise BCE à 9 chiffres (ex. 440966354 → 0440966354)",
         "Restore the leading 0 of 9-digit BCE enterprise numbers (e.g. 440966354 → 0440966354)",
@@ -54,6 +55,7 @@ class RepadEnterpriseNumbers:
 
 class ReplaceRetiredNisCodes:
     name = "be-nis-replace-retired"
+    reads = ("be-nis-retired", "be-nis-lost-zero")  # the finding types its plan reads
     label = Msg(
         "Remplacer les codes INS supprimés par les codes actuels (ex. Bastogne 82003 → 82039) et remettre le 0 perdu",
         "Replace retired NIS codes by current ones (e.g. Bastogne 82003 → 82039) and restore a lost leading 0",
@@ -114,6 +116,7 @@ def _phone_or_lost_zero(sample: pd.Series) -> float:
 
 class RepadPhoneNumbers:
     name = "be-phone-repad"
+    reads = ("be-phone-lost-zero",)  # the finding types its plan reads
     label = Msg(
         "Remettre le 0 initial des numéros de téléphone belges (ex. 81246411 → 081246411)",
         "Restore the leading 0 of Belgian phone numbers (e.g. 81246411 → 081246411)",

@@ -80,4 +80,5 @@ KIND = FieldKind(
     value_threshold=0.9,
     priority=15,
     prefilter=r"[A-Za-z][\W_]*[A-Za-z][\W_]*\d[\W_]*\d(?:[\W_]*[A-Za-z0-9]){10}",  # country, check, 10+ more
+    types=("be-iban-invalid",),
 )

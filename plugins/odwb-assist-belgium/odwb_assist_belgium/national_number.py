@@ -73,4 +73,5 @@ KIND = FieldKind(
     personal=True,
     priority=30,
     prefilter=r"(?:\d\D*+){11}",
+    types=("be-national-number",),
 )

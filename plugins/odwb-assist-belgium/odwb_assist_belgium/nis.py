@@ -110,4 +110,5 @@ KIND = FieldKind(
     value_threshold=0.95,
     priority=20,
     prefilter=r"^\s*\d{5}\s*$",
+    types=("be-nis-lost-zero", "be-nis-invalid", "be-nis-retired", "be-nis-obsolete", "be-nis-unknown"),
 )

@@ -197,4 +197,5 @@ KIND = FieldKind(
     priority=12,
     # a valid number starts with + (or 00) or with the trunk 0 followed by 8 digits at least
     prefilter=r"^[\s./()\-\u00a0]*(?:\+|0(?:\D*+\d){7})",
+    types=("be-phone-lost-zero", "be-phone-invalid", "be-phone-personal"),
 )

@@ -96,4 +96,5 @@ KIND = FieldKind(
     value_threshold=1.01,  # 4-digit numbers (years, amounts) look like postal codes: a header is required
     priority=10,
     prefilter=r"^\s*\d{4}\s*$",
+    types=("be-postal-invalid", "be-postal-unknown"),
 )
