@@ -10,16 +10,16 @@ Usage::
     python benchmarks/check_speed.py --case all
 
 For each size, in the same run and on the same file (each command in a fresh process, output discarded), it
-measures wall time, CPU time and peak memory (``/usr/bin/time``, else ``getrusage``) of: ``odwb-assist check
-FILE --format json --output …``, ``odwb-assist fix FILE --output …``, ``frictionless validate FILE`` (told the
-file's encoding and delimiter) and ``pyarrow.csv.read_csv`` of the file with every column as strings (the cost
-of merely reading it). The ``realistic`` case is a commune export from ``commune_export.py`` (cp1252, ``;``,
-decimal commas, dd/mm/yyyy, Belgian identifiers, planted defects); ``synthetic`` is the older 10-column UTF-8
-comma file; the ``shapes`` are real-world shapes the streaming reader used to leave to Frictionless:
-``ragged`` (a row cut short, a note beyond the last column, a footer), ``timestamps`` (a database export with
-datetimes, times, months, coordinates) and ``utf16``. The packages' bytecode is compiled first, as an
-installed package has it. It prints the ratios and whether each target of issue 17 holds; the numbers are
-never asserted (they depend on the machine).
+measures (``--repeat`` times, in turn, the median kept; frictionless once) wall time, CPU time and peak memory
+(``/usr/bin/time``, else ``getrusage``) of: ``odwb-assist check FILE --format json --output …``, ``odwb-assist fix
+FILE --output …``, ``frictionless validate FILE`` (told the file's encoding and delimiter) and
+``pyarrow.csv.read_csv`` of the file with every column as strings (the cost of merely reading it). The
+``realistic`` case is a commune export from ``commune_export.py`` (cp1252, ``;``, decimal commas, dd/mm/yyyy,
+Belgian identifiers, planted defects); ``synthetic`` is the older 10-column UTF-8 comma file; the ``shapes`` are
+real-world shapes the streaming reader used to leave to Frictionless: ``ragged`` (a row cut short, a note beyond
+the last column, a footer), ``timestamps`` (a database export with datetimes, times, months, coordinates) and
+``utf16``. The packages' bytecode is compiled first, as an installed package has it. It prints the ratios and
+whether each target of issue 17 holds; the numbers are never asserted (they depend on the machine).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(1, str(Path(__file__).resolve().parents[1] / "tests" / "helpers"))
 import commune_export  # noqa: E402 (a sibling script, not a package)
-from measure import compile_bytecode, measure, tools  # noqa: E402
+from measure import Run, compile_bytecode, measure, median_run, tools  # noqa: E402
 
 SIZES = (100_000, 1_000_000, 3_000_000)
 COMMUNES = [("62063", "Liège", "Liège", "4000"), ("92094", "Namur", "Namur", "5000"),
@@ -133,8 +133,10 @@ CASES: dict[str, tuple[Callable[[Path, int], None], str, str]] = {
 SHAPES = ("ragged", "timestamps", "utf16")  # real-world shapes the streaming reader used to leave to Frictionless
 
 
-def run_size(case: str, rows: int, folder: Path, keep: bool = False) -> dict[str, Any]:
-    """Generate the file of ``case`` with ``rows`` rows and measure the four commands on it."""
+def run_size(case: str, rows: int, folder: Path, keep: bool = False, repeat: int = 1) -> dict[str, Any]:
+    """Generate the file of ``case`` with ``rows`` rows and measure the four commands on it: parse, check and fix
+    ``repeat`` times, in turn (parse, check, fix, parse, …: a busy moment of the machine falls on all three alike),
+    each kept at its median wall time; frictionless once (far from its target, and 12 to 40 s a run)."""
     make, encoding, delimiter = CASES[case]
     data = folder / f"{case}_{rows}.csv"
     started = time.perf_counter()
@@ -145,20 +147,29 @@ def run_size(case: str, rows: int, folder: Path, keep: bool = False) -> dict[str
     odwb, frictionless = tools()
     compile_bytecode()  # as an installed package has it (PYTHONDONTWRITEBYTECODE would recompile at each run)
     dialect = json.dumps({"delimiter": delimiter})
-    runs = {
-        "parse": measure([sys.executable, "-c", PARSE, str(data), encoding, delimiter]),
-        "check": measure([*odwb, "check", str(data), "--format", "json", "--output", str(folder / "report.json")]),
-        "fix": measure([*odwb, "fix", str(data), "--output", str(folder / "out.csv")]),
-        # frictionless refuses absolute paths by default: give it the file name, from its folder
-        "frictionless": measure([*frictionless, "validate", data.name, "--encoding", encoding, "--dialect", dialect,
-                                 "--json"], cwd=data.parent),
+    commands = {
+        "parse": [sys.executable, "-c", PARSE, str(data), encoding, delimiter],
+        "check": [*odwb, "check", str(data), "--format", "json", "--output", str(folder / "report.json")],
+        "fix": [*odwb, "fix", str(data), "--output", str(folder / "out.csv")],
     }
+    every: dict[str, list[Run]] = {name: [] for name in commands}
+    for _ in range(max(1, repeat)):
+        for name, command in commands.items():
+            every[name].append(measure(command))
+    runs = {name: median_run(done) for name, done in every.items()}
+    # frictionless refuses absolute paths by default: give it the file name, from its folder
+    runs["frictionless"] = measure([*frictionless, "validate", data.name, "--encoding", encoding, "--dialect", dialect,
+                                    "--json"], cwd=data.parent)
     for name, run in runs.items():
+        spread = every.get(name, [run])
+        seen = f"  (median of {len(spread)}: {min(r.seconds for r in spread):.2f}-{max(r.seconds for r in spread):.2f} s)" \
+            if len(spread) > 1 else ""
         print(f"  {name:<13}{run.seconds:8.2f} s  cpu {run.cpu:7.2f} s  {rows / run.seconds:>10,.0f} rows/s  "
-              f"peak {run.peak_mb:7.0f} MB  exit {run.exit}", flush=True)
+              f"peak {run.peak_mb:7.0f} MB  exit {run.exit}{seen}", flush=True)
     for name in ("report.json", "out.csv", *(() if keep else (data.name,))):
         (folder / name).unlink(missing_ok=True)
-    return {"rows": rows, "bytes": size, **{name: run.as_dict() for name, run in runs.items()}}
+    return {"rows": rows, "bytes": size, **{name: run.as_dict() for name, run in runs.items()},
+            "runs": {name: [r.as_dict() for r in done] for name, done in every.items()}}
 
 
 def ratios(result: dict[str, Any]) -> dict[str, float]:
@@ -226,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="100,000 rows only")
     parser.add_argument("--case", choices=[*CASES, "shapes", "all"], default="realistic",
                         help="shapes: ragged, timestamps and utf16; all: realistic, synthetic and the shapes")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of parse, check and fix per size, each kept at its median wall time (default: 3)")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
     parser.add_argument("--keep", type=Path, help="folder where to leave the generated files (default: a temp dir)")
     args = parser.parse_args(argv)
@@ -243,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
         for case in cases:
             results = []
             for rows in sizes:
-                result = run_size(case, rows, folder, keep=args.keep is not None)
+                result = run_size(case, rows, folder, keep=args.keep is not None, repeat=args.repeat)
                 result["ratios"] = ratios(result)
                 failed |= any(result[name]["exit"] not in (0, 1) for name in ("parse", "check", "fix"))
                 results.append(result)

@@ -128,6 +128,8 @@ def test_report_renders_in_jupyter_and_repr_hides_nothing_secret(tmp_path: Path)
 
 def test_benchmark_runs_with_a_few_rows() -> None:
     script = Path(__file__).parents[3] / "benchmarks" / "check_speed.py"
-    done = subprocess.run([sys.executable, str(script), "--rows", "2000"], capture_output=True, text=True, timeout=240)
+    done = subprocess.run([sys.executable, str(script), "--rows", "2000", "--repeat", "2"], capture_output=True, text=True,
+                          timeout=240)
     assert done.returncode == 0, done.stderr
     assert "ratio" in done.stdout and "rows/s" in done.stdout and "peak" in done.stdout
+    assert done.stdout.count("(median of 2:") == 3  # parse, check and fix, each run twice
