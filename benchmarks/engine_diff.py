@@ -12,7 +12,7 @@ version runs the same way from this tree. The corpus: every table file (CSV, XLS
 ``tests/data`` (the Frictionless fixtures included), the sample files of ``odwb_assist/data/samples`` and
 ``examples/``, the readable odd inputs of ``tests/cli_odd``, and tables generated here (the realistic
 commune export as CSV and XLSX, the same CSV with rows of another width and read at another width than
-its header's, the older synthetic file, a
+its header's, a UTF-8 export with rows in Windows-1252, the older synthetic file, a
 pivot-table export, a database export with timestamps, an Excel 95 workbook).
 
 Per file it compares the exit code, the row count, the detected types, kinds and reading (encoding,
@@ -95,6 +95,7 @@ def generated_corpus(folder: Path) -> list[Path]:
            xlsx_speed.write_workbook(folder / "commune-export.xlsx", 2000),
            write_csv(folder / "pivot.csv", pivot_rows()), write_csv(folder / "timestamps.csv", timestamp_rows())]
     out += other_width_exports(folder)
+    out += stray_bytes_exports(folder)
     check_speed.synthetic(folder / "synthetic.csv", 2000)
     out.append(folder / "synthetic.csv")
     rows: list[list[object]] = [["Commune", "Code INS", "Montant"], ["Ciney", "91030", 12.5], ["Dinant", "91034", 7.0],
@@ -118,6 +119,20 @@ def other_width_exports(folder: Path) -> list[Path]:
     trailing[500] = b";".join(trailing[500].split(b";")[:3])
     (folder / "trailing-delimiter.csv").write_bytes(b"\r\n".join(trailing))
     return [folder / "stray-delimiter.csv", folder / "trailing-delimiter.csv"]
+
+
+def stray_bytes_exports(folder: Path) -> list[Path]:
+    """The commune export in UTF-8 with rows typed in Windows-1252 (``utf-8+cp1252``): after the detection sample
+    (read by pyarrow since this round), and among the first records (left to Frictionless)."""
+    lines = commune_export.write(folder / "stray-bytes.csv", 3000).read_bytes().split(b"\r\n")
+    utf8 = [line.decode("cp1252").encode("utf-8") for line in lines]
+    late = list(utf8)
+    late[2500], late[2900] = lines[2500], lines[2900]
+    (folder / "stray-bytes.csv").write_bytes(b"\r\n".join(late))
+    early = list(utf8)
+    early[10] = lines[10]
+    (folder / "stray-bytes-early.csv").write_bytes(b"\r\n".join(early))
+    return [folder / "stray-bytes.csv", folder / "stray-bytes-early.csv"]
 
 
 def ragged_export(path: Path) -> Path:

@@ -274,17 +274,23 @@ def check(
     callback = _progress_callback(progress, path.name)  # one bar, even when the CSV is read again
     options = {"lang": lang, "pm": pm, "limit_errors": limit_errors, "project": project, "progress": callback or False,
                "chunk_rows": chunk_rows, "started": started, "wanted": None if types is None else frozenset(types)}
-    if user_schema is None and os.environ.get(ENGINE_VARIABLE, "").strip().lower() != "frictionless":
+    arrow = user_schema is None and os.environ.get(ENGINE_VARIABLE, "").strip().lower() != "frictionless"
+    if arrow:
         from .stream import Fallback
 
         try:  # a CSV through pyarrow, a workbook sheet's cells as text columns (.sheet_stream)
             return _check(path, detected, None, arrow=True, **options)
         except Fallback:
-            pass  # read again, through Frictionless, from the start
+            pass  # read again, from the start
     if detected.format == "csv":
         from .stray_bytes import settle
 
-        settle(path, detected)  # bytes of another encoding in a UTF-8 file: read as utf-8+cp1252, reported
+        # bytes of another encoding in a UTF-8 file: read as utf-8+cp1252 (reported), by pyarrow again when it can
+        if settle(path, detected) and arrow:
+            try:
+                return _check(path, detected, None, arrow=True, **options)
+            except Fallback:
+                pass
     return _check(path, detected, user_schema, arrow=False, **options)
 
 

@@ -33,7 +33,7 @@ from typing import Any
 
 MIXED = "utf-8+cp1252"
 _SEARCH_NAME = "utf_8_cp1252"  # how codecs.lookup hands the name to a search function
-_ERRORS = "odwb-cp1252"
+ERRORS = "odwb-cp1252"  # the codec error handler that reads a stray byte as Windows-1252
 BLOCK = 4 << 20
 UTF8 = ("utf-8", "utf-8-sig")
 _SETTLED: dict[tuple[str, int, int], str] = {}  # (path, size, mtime) -> the encoding the whole file needs
@@ -58,7 +58,7 @@ def _read_as_cp1252(error: UnicodeError) -> tuple[str, int]:
 
 
 def _decode(data: bytes, errors: str = "strict", final: bool = True) -> tuple[str, int]:
-    text, used = codecs.utf_8_decode(data, _ERRORS, final)
+    text, used = codecs.utf_8_decode(data, ERRORS, final)
     return text, used
 
 
@@ -104,7 +104,7 @@ def _search(name: str) -> codecs.CodecInfo | None:
                             streamwriter=utf8.streamwriter)
 
 
-codecs.register_error(_ERRORS, _read_as_cp1252)
+codecs.register_error(ERRORS, _read_as_cp1252)
 codecs.register(_search)
 
 

@@ -38,6 +38,7 @@ from .ahead import Ahead
 from .detect import Detected
 from .inference import SAMPLE_RECORDS, join_labels
 from .ragged import RaggedRecords
+from .stray_bytes import MIXED
 from .transcode import to_utf8
 
 CHUNK_ROWS = 50_000  # rows per chunk handed to the checks: their temporaries (some 2.5 kB a row) make the peak;
@@ -49,7 +50,8 @@ AHEAD = 1  # chunks parsed ahead of the one being checked
 TRANSCODE_SLICE = 64 << 10  # bytes transcoded at a time (small temporaries: see _Counted._transcoded)
 READ_AHEAD = 2  # blocks pyarrow may read ahead of the batches taken from it (it needs two to emit one)
 ENCODINGS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "cp1252": "cp1252", "latin-1": "latin-1",
-             "utf-16": "utf-16"}  # the data below the header: UTF-16 in the byte order of its BOM (see _data_codec)
+             "utf-16": "utf-16",  # the data below the header: UTF-16 in the byte order of its BOM (see _data_codec)
+             MIXED: MIXED}  # UTF-8 with stray Windows-1252 bytes (.stray_bytes), the header and first records UTF-8
 TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # what pandas calls "str"
 
 
@@ -122,6 +124,8 @@ def read_head(path: Path, detected: Detected) -> Head:
     header_rows = list(detected.header_rows)
     last_header = header_rows[-1]
     bom = len(codecs.BOM_UTF8) if detected.encoding == "utf-8-sig" else 0
+    if encoding == MIXED and _starts_with(path, codecs.BOM_UTF8):  # the codec drops a BOM, as utf-8-sig does
+        bom = len(codecs.BOM_UTF8)
     if encoding == "utf-16":  # Excel's « Texte Unicode »: a BOM, then no BOM in the text read from the offset on
         encoding, bom = _data_codec(path), len(codecs.BOM_UTF16_LE)
     total = path.stat().st_size
@@ -155,6 +159,8 @@ def read_head(path: Path, detected: Detected) -> Head:
         raise Fallback(str(exc)) from exc
     if not offset:
         raise Fallback("no header")
+    if encoding == MIXED and not _whole_utf8(path, sampled):  # the bytes counted as UTF-8: they must be UTF-8
+        raise Fallback("stray bytes in the first records")
     labels = join_labels(header)
     width = len(labels)
     if not width:
@@ -162,6 +168,21 @@ def read_head(path: Path, detected: Detected) -> Head:
     per_record = (sampled - offset) / len(fragment) if fragment else 100.0
     return Head(labels, fragment, offset, last_header + 1, width, max(per_record, 1.0), offset < total, dialect,
                 encoding, _data_width(fragment, width))
+
+
+def _starts_with(path: Path, prefix: bytes) -> bool:
+    with path.open("rb") as raw:
+        return raw.read(len(prefix)) == prefix
+
+
+def _whole_utf8(path: Path, size: int) -> bool:
+    """Whether the first ``size`` bytes of a file are UTF-8 (no stray byte of another encoding among them)."""
+    with path.open("rb") as raw:
+        try:
+            raw.read(size).decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+    return True
 
 
 def _data_width(fragment: list[list[str]], width: int) -> int:

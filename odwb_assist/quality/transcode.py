@@ -9,7 +9,8 @@ differs from latin-1 and which are rare in real text, are looked up one by one (
 not hold the GIL). The result is byte for byte ``data.decode(encoding).encode("utf-8")``; a byte cp1252
 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) raises the same :class:`UnicodeDecodeError` as the codec.
 Single-byte encodings have no state: blocks can be cut anywhere. UTF-16 (Excel's « Texte Unicode » export)
-goes through Python's incremental codec, which keeps a code unit cut between two blocks (:class:`Utf16`).
+goes through Python's incremental codec, which keeps a code unit cut between two blocks (:class:`Utf16`); a UTF-8
+file with stray Windows-1252 bytes through the codec that reads it (:class:`StrayBytes`).
 """
 
 from __future__ import annotations
@@ -74,9 +75,42 @@ class Utf16:
         return self.decoder.decode(b"", final=True).encode("utf-8")
 
 
+class StrayBytes:
+    """UTF-8 with a few bytes of Windows-1252 (the codec ``utf-8+cp1252`` of :mod:`.stray_bytes`) to UTF-8, slice
+    after slice, as that codec reads the file: a slice that is whole UTF-8 passes as it is (most of them); the
+    others go through the codec's decoding, a character cut between two slices waiting for the next one."""
+
+    def __init__(self) -> None:
+        self.pending = b""
+
+    def __call__(self, data: bytes) -> bytes:
+        if not self.pending:
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                return data
+        from .stray_bytes import ERRORS
+
+        data = self.pending + data
+        text, used = codecs.utf_8_decode(data, ERRORS, False)
+        self.pending = data[used:]
+        return text.encode("utf-8")
+
+    def finish(self) -> bytes:
+        from .stray_bytes import ERRORS
+
+        text, _ = codecs.utf_8_decode(self.pending, ERRORS, True)
+        self.pending = b""
+        return text.encode("utf-8")
+
+
 def to_utf8(encoding: str) -> Callable[[bytes], bytes] | None:
     """The block transcoder from ``encoding`` to UTF-8 (a fresh one for each reading: UTF-16's keeps a state);
     None when it is not an encoding handled here."""
+    from .stray_bytes import MIXED  # (registers the codec)
+
     try:
         name = codecs.lookup(encoding).name
     except LookupError:
@@ -87,4 +121,6 @@ def to_utf8(encoding: str) -> Callable[[bytes], bytes] | None:
         return _latin1
     if name in ("utf-16-le", "utf-16-be"):  # pyarrow's own transcoding stalls at our read-ahead gate
         return Utf16(name)
+    if name == MIXED:
+        return StrayBytes()
     return None

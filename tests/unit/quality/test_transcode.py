@@ -247,3 +247,88 @@ def test_an_undefined_byte_is_raised_on_the_reading_thread_and_the_process_exits
     )
     done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and done.stdout.strip() == "fallback UnicodeDecodeError", done.stderr
+
+
+def test_utf8_with_stray_bytes_cut_anywhere_is_the_codec_s() -> None:
+    """UTF-8 text with stray Windows-1252 bytes (and bytes no encoding defines), cut into random slices: the text
+    of the ``utf-8+cp1252`` codec, byte for byte; a slice of whole UTF-8 passes as it is."""
+    from odwb_assist.quality.stray_bytes import MIXED
+
+    rng = random.Random(11)
+    pieces = [*(text.encode("utf-8") for text in ("Liège", "é", "’€", "😀", "\u4e2d", ";", "\n", "abc")),
+              b"\xe8", b"\x92", b"\x81", b"\xc3", b"\xe2\x82", b"\xf0\x9f"]  # stray bytes, cut sequences
+    for _ in range(300):
+        data = b"".join(rng.choice(pieces) for _ in range(rng.randrange(0, 120)))
+        transcode = to_utf8(MIXED)
+        assert transcode is not None
+        cuts = sorted(rng.sample(range(1, len(data)), min(len(data) - 1, rng.randrange(0, 12)))) if len(data) > 1 else []
+        slices = [data[a:b] for a, b in zip([0, *cuts], [*cuts, len(data)], strict=True)]
+        out = b"".join(map(transcode, slices)) + transcode.finish()  # type: ignore[attr-defined]
+        assert out == data.decode(MIXED).encode("utf-8"), data
+    whole = "Élément 😀\n".encode() * 10
+    transcode = to_utf8(MIXED)
+    assert transcode is not None and transcode(whole) is whole
+
+
+def stray_file(path: Path, rows: int, seed: int = 9) -> Path:
+    """A UTF-8 export (« Élément », quoted cells over two lines) with rows typed in Windows-1252 here and there,
+    after the detection sample."""
+    rng = random.Random(seed)
+    lines = [b"commune;montant;remarque"]
+    for i in range(rows):
+        line = f"Commune {i % 13};{i},5;{'Élément' if i % 3 else chr(34) + 'deux' + chr(10) + 'lignes' + chr(34)}"
+        data = line.encode("utf-8")
+        if i > rows // 2 and rng.random() < 0.002:
+            data = f"Liège;{i},5;à vérifier ’".encode("cp1252")
+        lines.append(data)
+    lines.insert(rows - 3, "Total;".encode("cp1252") + b"\xe9\xe8")  # a short row with stray bytes
+    path.write_bytes(b"\r\n".join(lines) + b"\r\n")
+    return path
+
+
+def test_a_utf8_file_with_stray_bytes_is_read_in_blocks_as_frictionless_reads_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before: such a file (a row pasted from a Windows tool) was read again by Frictionless, row by row in Python.
+    Now the check and fix read it in pyarrow blocks; the report and the clean file are the Frictionless path's."""
+    from odwb_assist.quality import engine, fix
+    from odwb_assist.quality.stray_bytes import MIXED
+
+    monkeypatch.setattr(stream, "MIN_BLOCK", 4096)
+    monkeypatch.setattr(stream, "MAX_BLOCK", 4096)
+    monkeypatch.setattr(stream, "TRANSCODE_SLICE", 333)  # characters cut between slices
+    path = stray_file(tmp_path / "export.csv", 20_000)
+    assert detect(path)[1].encoding == "utf-8"  # the detection sample is whole UTF-8
+    used: list[str] = []
+    original = engine._stream_arrow
+    monkeypatch.setattr(engine, "_stream_arrow", lambda *a: used.append("arrow") or original(*a))
+    new = report_json(path, monkeypatch, "", PM)
+    assert used == ["arrow", "arrow"] and new["rows"] == 20_001  # UTF-8 first, then utf-8+cp1252: both by pyarrow
+    assert new["stats"]["mixed-encoding"] >= 2 and new["stats"]["missing-cell"] == 1
+    assert new == report_json(path, monkeypatch, "frictionless", PM)
+    path2, detected = detect(path)
+    assert detected.encoding == MIXED
+    chunks, read = frames(path2)
+    assert read == path.stat().st_size
+
+    monkeypatch.delenv("ODWB_ENGINE")
+    for name in ("fast", "slow"):
+        (tmp_path / name).mkdir()
+    fast = fix(path, tmp_path / "fast" / "propre.csv", plugins=PM)
+    monkeypatch.setattr(stream, "read_head", lambda *a: (_ for _ in ()).throw(Fallback("test")))
+    slow = fix(path, tmp_path / "slow" / "propre.csv", plugins=PM)
+    assert (tmp_path / "fast" / "propre.csv").read_bytes() == (tmp_path / "slow" / "propre.csv").read_bytes()
+    assert fast.counts == slow.counts and fast.rows_after == slow.rows_after
+
+
+def test_stray_bytes_in_the_first_records_are_left_to_frictionless(tmp_path: Path) -> None:
+    """The first records are counted in UTF-8 bytes to find where pyarrow starts: a stray byte among them would
+    shift the count, so such a file keeps Frictionless's path (same report)."""
+    from odwb_assist.quality.stray_bytes import MIXED
+
+    path = tmp_path / "early.csv"
+    path.write_bytes("commune;remarque\r\nNamur;Élément\r\n".encode() + "Liège;à voir\r\n".encode("cp1252")
+                     + "".join(f"Ciney;Élément {i}\r\n" for i in range(300)).encode())
+    path, detected = detect(path)
+    assert detected.encoding == MIXED
+    with pytest.raises(Fallback):
+        read_head(path, detected)
