@@ -276,7 +276,7 @@ def check(
                "chunk_rows": chunk_rows, "started": started, "wanted": None if types is None else frozenset(types)}
     arrow = user_schema is None and os.environ.get(ENGINE_VARIABLE, "").strip().lower() != "frictionless"
     if arrow:
-        from .stream import Fallback
+        from .csv_head import Fallback
 
         try:  # a CSV through pyarrow, a workbook sheet's cells as text columns (.sheet_stream)
             return _check(path, detected, None, arrow=True, **options)
@@ -296,8 +296,8 @@ def check(
 
 def _open_arrow(path: Path, detected: Detected) -> tuple[Opened, Any]:
     """Open a CSV for the streaming reader: what Frictionless's opening would give, from the first records."""
+    from .csv_head import Fallback, read_head
     from .inference import NotExact, field_names, header_errors, infer_types, local_numbers_type
-    from .stream import Fallback, read_head
 
     head = read_head(path, detected)
     names = field_names(head.labels)
@@ -322,7 +322,7 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
     """One check run, reading with pyarrow (``arrow``) or with Frictionless."""
     text = detected.format == "csv"
     if arrow:
-        from .stream import Fallback
+        from .csv_head import Fallback
 
         if text:
             opened, head = _open_arrow(path, detected)

@@ -20,9 +20,10 @@ from odwb_assist.core.contract import ChunkPreparation, ColumnValues, ValuesPrep
 from odwb_assist.core.plugins import default_plugin_manager
 from odwb_assist.quality import engine, sheet_stream, stream
 from odwb_assist.quality.ahead import Ahead
+from odwb_assist.quality.csv_head import Fallback
 from odwb_assist.quality.detect import detect
 from odwb_assist.quality.encoding import ArrowCodes, prepare_chunk, preparing
-from odwb_assist.quality.stream import TEXT, Blocks, Chunk, Fallback
+from odwb_assist.quality.stream import TEXT, Blocks, Chunk
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
 from export_generator import commune_export  # noqa: E402
@@ -318,7 +319,7 @@ def test_a_reader_exception_reaches_the_checks(tmp_path: Path, monkeypatch: pyte
     lines = ["a;b;c"] + [f"{i};x{i % 7};{i % 13}" for i in range(30_000)]
     lines[25_000] = "1;2"
     path, detected = detect(_write(tmp_path / "ragged.csv", lines))
-    from odwb_assist.quality.stream import read_head
+    from odwb_assist.quality.csv_head import read_head
 
     head = read_head(path, detected)
     calls: list[str] = []

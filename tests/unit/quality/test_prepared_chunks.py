@@ -15,11 +15,12 @@ import pytest
 
 from odwb_assist.core.contract import ColumnValues
 from odwb_assist.core.plugins import get_plugin_manager
-from odwb_assist.quality import check, encoding, engine, stream
+from odwb_assist.quality import check, counted_file, encoding, engine, stream
+from odwb_assist.quality.csv_head import read_head
 from odwb_assist.quality.detect import detect
 from odwb_assist.quality.encoding import arrow_codes, column_values, prepare_chunk
 from odwb_assist.quality.inference import field_names
-from odwb_assist.quality.stream import TEXT, Blocks, read_head
+from odwb_assist.quality.stream import TEXT, Blocks
 
 PM = get_plugin_manager(load_entrypoints=False)
 COMMUNES = ("Liège", "Namur", "Herstal", "Écaussinnes", "Tubize")
@@ -131,7 +132,7 @@ def test_the_read_ahead_stays_bounded_with_the_preparation(tmp_path: Path, monke
     time.sleep(0.5)
     assert 1 <= len(prepared) <= 2  # the chunk in hand and the one queued, not more
     assert blocks.counted is not None and blocks.counted.reads <= 12
-    assert blocks.counted.most_ahead <= stream.READ_AHEAD + 1
+    assert blocks.counted.most_ahead <= counted_file.READ_AHEAD + 1
     rows = len(first.frame) + sum(len(chunk.frame) for chunk in chunks)
     assert rows == 40_000 + len(range(0, 40_000, 211))
 
