@@ -15,7 +15,7 @@ import pytest
 
 from odwb_assist.core.contract import ColumnValues
 from odwb_assist.core.plugins import get_plugin_manager
-from odwb_assist.quality import check, counted_file, encoding, engine, stream
+from odwb_assist.quality import check, check_run, counted_file, encoding, engine, stream
 from odwb_assist.quality.csv_head import read_head
 from odwb_assist.quality.detect import detect
 from odwb_assist.quality.encoding import arrow_codes, column_values, prepare_chunk
@@ -74,7 +74,7 @@ def test_the_checks_find_the_columns_encoded(tmp_path: Path, monkeypatch: pytest
         return real(series)
 
     monkeypatch.setattr(encoding, "arrow_codes", spied)
-    monkeypatch.setattr(engine, "arrow_codes", spied)
+    monkeypatch.setattr(check_run, "arrow_codes", spied)
     report = check(path, plugins=PM, chunk_rows=700, progress=lambda rows, share: time.sleep(0.3))
     assert report.rows == 3015
     assert {name for _, name in threads} <= {"odwb-csv-reader", "MainThread"}
@@ -106,7 +106,7 @@ def test_the_report_is_the_one_of_a_lazy_encoding(tmp_path: Path, monkeypatch: p
         calls.append(kwargs["arrow"])
         return real_check(*args, **kwargs)
 
-    monkeypatch.setattr(engine, "preparing", prepare)
+    monkeypatch.setattr(check_run, "preparing", prepare)
     monkeypatch.setattr(engine, "_check", counted)
     other = check(path, plugins=PM, chunk_rows=600)
     assert calls == [True]

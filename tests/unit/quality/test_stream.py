@@ -351,7 +351,7 @@ def test_column_values_from_arrow_are_those_from_pandas() -> None:
     import pyarrow as pa
 
     from odwb_assist.core.contract import ColumnValues
-    from odwb_assist.quality.engine import from_arrow
+    from odwb_assist.quality.check_run import from_arrow
     from odwb_assist.quality.stream import TEXT
 
     rng = np.random.default_rng(3)
