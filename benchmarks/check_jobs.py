@@ -26,18 +26,18 @@ sys.path.insert(0, str(Path(__file__).parent))
 def measure(path: str) -> dict[str, float]:
     """In the child: CPU seconds per job origin (and "encode", "total") of one check of ``path``."""
     from odwb_assist.core.contract import ColumnValues
-    from odwb_assist.quality import engine, parallel
+    from odwb_assist.quality import check_run, engine, parallel
 
     spent: dict[str, float] = {}
     encoding = [0.0]
-    run, encode = parallel.Job.run, engine.EncodedColumns._encode
+    run, encode = parallel.Job.run, check_run.EncodedColumns._encode
 
     def timed_run(job: parallel.Job) -> None:
         before, started = encoding[0], time.thread_time()
         run(job)
         spent[job.origin] = spent.get(job.origin, 0.0) + time.thread_time() - started - (encoding[0] - before)
 
-    def timed_encode(self: engine.EncodedColumns, name: str) -> ColumnValues:
+    def timed_encode(self: check_run.EncodedColumns, name: str) -> ColumnValues:
         started = time.thread_time()
         try:
             return encode(self, name)
@@ -45,7 +45,7 @@ def measure(path: str) -> dict[str, float]:
             encoding[0] += time.thread_time() - started
 
     parallel.Job.run = timed_run  # type: ignore[method-assign,assignment]
-    engine.EncodedColumns._encode = timed_encode  # type: ignore[method-assign]
+    check_run.EncodedColumns._encode = timed_encode  # type: ignore[method-assign]
     started = time.process_time()
     engine.check(path)
     return {**spent, "encode": encoding[0], "total": time.process_time() - started}

@@ -58,14 +58,14 @@ def main(argv: list[str] | None = None) -> int:
 
     import pyarrow as pa
 
-    from odwb_assist.quality import engine, fix
+    from odwb_assist.quality import check_run, engine, fix
 
     sampler = Sampler()
     overall = [0]
     start = sampler.reset()
     print(f"after imports: rss {start} MB", flush=True)
     chunks = [0]
-    frame = engine._Run.frame
+    frame = check_run.CheckRun.frame
 
     def timed_frame(run: Any, chunk: Any, *encoded: Any) -> None:
         frame(run, chunk, *encoded)
@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"chunk {chunks[0]:4d}  rows {run.rows:>9,}  rss {rss_mb():5d} MB  peak {overall[0]:5d} MB  "
                   f"arrow {pa.total_allocated_bytes() >> 20:4d} MB", flush=True)
 
-    setattr(engine._Run, "frame", timed_frame)  # noqa: B010 (an instrument patches the engine)
+    setattr(check_run.CheckRun, "frame", timed_frame)  # noqa: B010 (an instrument patches the engine)
     if args.steps:  # every check call of a chunk is a parallel.Job (the type tally, each kind, each check)
         from odwb_assist.quality import parallel
 

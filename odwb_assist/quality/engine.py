@@ -7,228 +7,42 @@ check contributed by a plugin, or a table either reader cannot read faithfully (
 dialect, a sheet's column of datetimes holding text) go through Frictionless
 (:mod:`.frictionless_read`), the parity path; ``ODWB_ENGINE=frictionless`` forces it. Either way the
 raw cells are handed over in chunks (pandas, index = spreadsheet row number) on which the field
-kinds and the checks of the ``odwb_checks`` hook run, vectorised.
+kinds and the checks of the ``odwb_checks`` hook run, vectorised (:mod:`.check_run`).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import threading
 import time
-import warnings
-from collections.abc import Callable, Collection, Iterable, Iterator
-from functools import partial
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any
 
 import pluggy
 
-from ..core.contract import CheckContext, ChunkPreparation, ColumnValues, FieldKind, TableCheck, ValuesPreparation
-from ..core.errors import OdwbError
+from ..core.contract import CheckContext, TableCheck
 from ..core.events import DATASET_CHECKED, Event
 from ..core.findings import Finding, Severity
 from ..core.i18n import Msg
 from ..core.plugins import announce, collect, default_plugin_manager
-from .ahead import Ahead
+from .check_run import CheckRun, preparer
 from .detect import Detected, detect
-from .encoding import ArrowCodes, arrow_codes, column_values, preparing, release_freed
+from .encoding import release_freed
 from .frictionless_read import Opened, load_schema, open_frictionless, sample_columns, stream_frictionless
 from .kinds import column_kinds, field_kinds
 from .messages import RawError, from_frictionless
 from .no_data import sentence_finding
 from .notes import relabel
-from .parallel import Groups, Job, threads
-from .reader import CHUNK_ROWS, frame_from_rows
+from .reader import CHUNK_ROWS
 from .report import Collector, QualityReport
-from .structure import cell_count_errors, structure_errors
+from .structure import cell_count_errors
 from .typecheck import VECTOR_TYPES, TypeTally
 
 __all__ = ["check", "load_schema"]
 
 ProgressCallback = Callable[[int, float], None]  # (rows done, share of bytes read 0..1)
 ENGINE_VARIABLE = "ODWB_ENGINE"  # "frictionless": always read through Frictionless (to compare the engines)
-
-
-class _Run:
-    """The state of one check run (kept out of :func:`check` to keep it readable)."""
-
-    def __init__(self, path: Path, detected: Detected, collector: Collector, context: CheckContext,
-                 table_checks: list[TableCheck], kinds: dict[str, FieldKind], typing: TypeTally | None) -> None:
-        self.path = path
-        self.detected = detected
-        self.collector = collector
-        self.context = context
-        self.table_checks = table_checks
-        self.kinds = kinds
-        self.typing = typing
-        self.fast = False  # True: structure errors are found here, Frictionless does not process rows
-        self.rows = 0
-        self.failed: set[str] = set()
-        self.value_checks = [c for c in table_checks if callable(getattr(c, "check_values", None))]
-        self.by_values = {id(c) for c in self.value_checks}
-        self.groups = Groups(threads())
-
-    def add_all(self, origin: str, produce: Callable[[], Iterable[Finding] | None]) -> None:
-        """Collect what ``produce()`` finds; a failing check becomes a ``check-failed`` finding, never a lost run."""
-        try:
-            for finding in produce() or ():
-                self.collector.add(finding)
-        except OdwbError:
-            raise
-        except Exception as exc:  # a plugin's check must not stop the whole check
-            self.failure(origin, exc)
-
-    def failure(self, origin: str, exc: Exception) -> None:
-        """A check that raised: warned, and said once in the report."""
-        warnings.warn(f"check {origin} failed: {type(exc).__name__}: {exc}", RuntimeWarning, stacklevel=3)
-        if origin not in self.failed:  # said once in the report, in words, so that a silent gap is not a green tick
-            self.failed.add(origin)
-            self.collector.add(check_failed(origin, exc))
-
-    def collect(self, job: Job) -> None:
-        """What a job found on another thread, added as :meth:`add_all` would have added it."""
-        for finding in job.found:
-            self.collector.add(finding)
-        if job.error is None:
-            return
-        if isinstance(job.error, OdwbError) or not isinstance(job.error, Exception):
-            raise job.error
-        self.failure(job.origin, job.error)
-
-    def chunk(self, rows: list[list[Any]], numbers: list[int], names: list[str]) -> None:
-        """A chunk of rows as Frictionless handed them over (the Frictionless path)."""
-        frame = frame_from_rows(rows, numbers, names, self.detected.format == "csv")
-        if self.fast:
-            self.add_all("structure", lambda: structure_errors(rows, numbers, names, frame))
-        self.frame(frame)
-
-    def frame(self, frame: Any, prepared: dict[int, ArrowCodes] | None = None) -> None:
-        """Run the type tally, the field kinds and the checks on a chunk (text cells, index = row numbers).
-
-        ``prepared``: the chunk's columns dictionary-encoded ahead by the reader's thread, with what the checks'
-        and kinds' preparations made of them (:func:`.encoding.preparing`, :func:`preparations`), as far as it got
-        before this thread took the chunk; the other columns are encoded here on first use, the other preparations
-        computed here when a check asks for them (same results).
-
-        Each check (its ``check_values`` over the columns, then its ``check_chunk``), each field kind and the type
-        tally is a group of jobs run in order on one thread; with ``ODWB_THREADS=2`` groups run on two threads
-        (:mod:`.parallel`). The findings are collected in the order of a serial run: the tally, the kinds, every
-        ``check_values``, every ``check_chunk``.
-        """
-        self.rows += len(frame)
-        encoded = EncodedColumns(frame, self.context.kinds, prepared)
-        context = self.context
-        typing = self.typing
-        tally = [Job("type", lambda: typing.add(frame, encoded))] if typing is not None else []
-        groups: list[tuple[Any, list[Job]]] = [("type", tally)] if tally else []
-        kind_jobs: list[Job] = []
-        by_kind: dict[str, list[Job]] = {}  # a kind's columns one after the other: its validator may keep a cache
-        for name, kind in self.kinds.items():
-            if name not in frame.columns:
-                continue
-            if kind.validate_values is not None:
-                by_values = kind.validate_values
-                job = Job(f"kind {kind.name}", lambda v=by_values, n=name: v(encoded[n], context))  # type: ignore[misc]
-            elif kind.validate is not None:
-                validate = kind.validate
-                job = Job(f"kind {kind.name}", lambda v=validate, n=name: v(frame[n], n, context))  # type: ignore[misc]
-            else:
-                continue
-            kind_jobs.append(job)
-            by_kind.setdefault(kind.name, []).append(job)
-        groups.extend((("kind", name), jobs) for name, jobs in by_kind.items())
-        values_jobs: list[Job] = []
-        chunk_jobs: list[Job] = []
-        for index, table_check in enumerate(self.table_checks):
-            name = getattr(table_check, "name", "check")
-            jobs = []
-            if id(table_check) in self.by_values:
-                jobs = [Job(name, lambda c=table_check, n=column: c.check_values(encoded[n], context))  # type: ignore[misc]
-                        for column in frame.columns]
-                values_jobs.extend(jobs)
-            chunk_jobs.append(Job(name, lambda c=table_check: c.check_chunk(frame, context)))  # type: ignore[misc]
-            groups.append((("check", index), [*jobs, chunk_jobs[-1]]))
-        serial = [*tally, *kind_jobs, *values_jobs, *chunk_jobs]
-        if self.groups.size <= 1:  # one thread: each job as it comes, and its findings collected at once
-            for job in serial:
-                job.run()
-                self.collect(job)
-            return
-        if self.value_checks:
-            encoded.encode_all(self.groups)  # the columns every check reads, encoded side by side
-        self.groups.run(groups)
-        for job in serial:
-            self.collect(job)
-
-
-class EncodedColumns:
-    """The :class:`ColumnValues` of a chunk's columns, each encoded once, on first use, for every check and kind."""
-
-    def __init__(self, frame: Any, kinds: dict[str, str], prepared: dict[int, ArrowCodes] | None = None) -> None:
-        self.frame = frame
-        self.kinds = kinds
-        self.prepared = prepared or {}  # columns dictionary-encoded ahead (:func:`.encoding.preparing`), by position
-        self.done: dict[str, ColumnValues] = {}
-        self._lock = threading.Lock()
-        self._locks: dict[str, threading.Lock] = {}
-
-    def __getitem__(self, name: str) -> ColumnValues:
-        done = self.done.get(name)
-        if done is None:  # one thread encodes a column, another one wanting it waits (checks may run on two threads)
-            with self._lock:
-                lock = self._locks.setdefault(name, threading.Lock())
-            with lock:
-                done = self.done.get(name)
-                if done is None:
-                    done = self.done[name] = self._encode(name)
-        return done
-
-    def _encode(self, name: str) -> ColumnValues:
-        position = self.frame.columns.get_loc(name)
-        series = self.frame.iloc[:, position]
-        codes = self.prepared.pop(position, None)  # its int32 indices freed once turned into the codes
-        if codes is not None:
-            return column_values(series, position + 1, self.kinds.get(name), codes)
-        encoded = from_arrow(series, position + 1, self.kinds.get(name))
-        return encoded or ColumnValues.from_series(series, position + 1, self.kinds.get(name))
-
-    def encode_all(self, groups: Groups) -> None:
-        """Encode every column now, on the threads of ``groups`` (``dictionary_encode`` releases the GIL)."""
-        groups.run([(("encode", index), [Job("encode", partial(self._found_nothing, name))])
-                    for index, name in enumerate(self.frame.columns)])
-
-    def _found_nothing(self, name: str) -> None:
-        self[name]
-
-
-def from_arrow(series: Any, number: int, kind: str | None) -> ColumnValues | None:
-    """A pyarrow-backed text column encoded by ``pyarrow.compute.dictionary_encode`` (None: not pyarrow-backed).
-
-    Same :class:`ColumnValues` as ``from_series``: distinct values in order of first appearance, ``""`` left
-    out with the code -1.
-    """
-    codes = arrow_codes(series)
-    return None if codes is None else column_values(series, number, kind, codes)
-
-
-def preparations(table_checks: Iterable[Any], kinds: Iterable[FieldKind] = (),
-                 ) -> list[ValuesPreparation | ChunkPreparation]:
-    """The :class:`ValuesPreparation` and :class:`ChunkPreparation` of the checks and field kinds, each name once
-    (those that share one share its result)."""
-    found: dict[str, ValuesPreparation | ChunkPreparation] = {}
-    for owner in [*table_checks, *kinds]:
-        for preparation in getattr(owner, "preparations", ()) or ():
-            if isinstance(preparation, ValuesPreparation | ChunkPreparation):
-                found.setdefault(preparation.name, preparation)
-    return list(found.values())
-
-
-def _preparer(run: _Run) -> Callable[[Any], Ahead]:
-    """What the reading thread (a CSV's or a sheet's) runs on each chunk ahead, until the checking thread takes the
-    chunk (:mod:`.ahead`): the columns' codes and the preparations of the run's checks and kinds."""
-    return partial(preparing, preparations=preparations(run.table_checks, run.kinds.values()),
-                   kinds=run.context.kinds)
 
 
 def _split_checks(contributions: list[Any]) -> tuple[list[TableCheck], list[Any]]:
@@ -276,7 +90,7 @@ def check(
                "chunk_rows": chunk_rows, "started": started, "wanted": None if types is None else frozenset(types)}
     arrow = user_schema is None and os.environ.get(ENGINE_VARIABLE, "").strip().lower() != "frictionless"
     if arrow:
-        from .stream import Fallback
+        from .csv_head import Fallback
 
         try:  # a CSV through pyarrow, a workbook sheet's cells as text columns (.sheet_stream)
             return _check(path, detected, None, arrow=True, **options)
@@ -296,8 +110,8 @@ def check(
 
 def _open_arrow(path: Path, detected: Detected) -> tuple[Opened, Any]:
     """Open a CSV for the streaming reader: what Frictionless's opening would give, from the first records."""
+    from .csv_head import Fallback, read_head
     from .inference import NotExact, field_names, header_errors, infer_types, local_numbers_type
-    from .stream import Fallback, read_head
 
     head = read_head(path, detected)
     names = field_names(head.labels)
@@ -322,7 +136,7 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
     """One check run, reading with pyarrow (``arrow``) or with Frictionless."""
     text = detected.format == "csv"
     if arrow:
-        from .stream import Fallback
+        from .csv_head import Fallback
 
         if text:
             opened, head = _open_arrow(path, detected)
@@ -350,7 +164,7 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
     table_checks = [item for item in table_checks if _reports(getattr(item, "types", ()), wanted)]
     collector = Collector(limit_errors)
     tally = TypeTally(opened.vector, infer=user_schema is None) if _reports(TypeTally.types_reported, wanted) else None
-    run = _Run(path, detected, collector, context, table_checks,
+    run = CheckRun(path, detected, collector, context, table_checks,
                {name: available[kind] for name, kind in kinds.items()
                 if kind in available and _reports(available[kind].types, wanted)}, tally)
     # A workbook sheet is handed over as rows cut to one width: only blank rows can be found in its structure.
@@ -364,7 +178,7 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
         if arrow and not text:
             from .sheet_stream import stream_sheet
 
-            stream_sheet(run, opened, head, chunk_rows, callback, _preparer(run))
+            stream_sheet(run, opened, head, chunk_rows, callback, preparer(run))
         elif arrow:
             _stream_arrow(run, path, opened, head, chunk_rows, callback)
         else:
@@ -408,7 +222,7 @@ def _reports(types: Collection[str], wanted: frozenset[str] | None) -> bool:
     return wanted is None or not types or not wanted.isdisjoint(types)
 
 
-def _stream_arrow(run: _Run, path: Path, opened: Opened, head: Any, chunk_rows: int | None,
+def _stream_arrow(run: CheckRun, path: Path, opened: Opened, head: Any, chunk_rows: int | None,
                   callback: ProgressCallback | None) -> None:
     """Stream the CSV's blocks through ``run`` (structure errors: blank rows; other shapes fell back)."""
     from .stream import CHUNK_ROWS as BLOCK_ROWS
@@ -416,7 +230,7 @@ def _stream_arrow(run: _Run, path: Path, opened: Opened, head: Any, chunk_rows: 
 
     for error in opened.start_errors:
         run.collector.add(from_frictionless(error))
-    for chunk in Blocks(path, run.detected, head, run.context.fields, chunk_rows or BLOCK_ROWS, _preparer(run)):
+    for chunk in Blocks(path, run.detected, head, run.context.fields, chunk_rows or BLOCK_ROWS, preparer(run)):
         frame = chunk.frame
         if chunk.blank.any() or chunk.ragged:
             rows = frame.index.to_numpy()[chunk.blank]
@@ -481,22 +295,6 @@ def _made_up_names(names: list[str], labels: list[Any]) -> tuple[dict[str, int],
         elif name != text and name.startswith(text) and name[len(text):].isdigit():
             renamed[name] = (text, number)
     return untitled, renamed
-
-
-def check_failed(origin: str, exc: BaseException) -> Finding:
-    """The finding that says a check could not run to the end (its problems, if any, are not listed)."""
-    return Finding(
-        "check-failed", Severity.ERROR,
-        Msg(f"La vérification « {origin} » n'a pas pu aller au bout ({type(exc).__name__}) : les problèmes "
-            "qu'elle cherche ne sont pas listés dans ce rapport.",
-            f"Check '{origin}' could not run to the end ({type(exc).__name__}): the problems it looks for are "
-            "not listed in this report."),
-        Msg("Relancez la vérification ; si cela se reproduit, signalez-le à l'auteur de l'extension qui fournit "
-            "cette vérification (« odwb-assist plugins » les liste), ou écartez-la avec --block.",
-            "Run the check again; if it happens again, report it to the author of the plugin that provides this "
-            "check ('odwb-assist plugins' lists them), or leave it out with --block."),
-        extra={"check": origin, "exception": type(exc).__name__},
-    )
 
 
 def _root(project: Any) -> str | None:

@@ -10,7 +10,7 @@ keeps its number; its cells as read are kept for the structure findings (``missi
 Before, one such record (a truncated last line, a footer « Source : … » below a table) sent the whole file to
 Frictionless: 13.5 s instead of 3 s on a 1M-row export. Anything that does not add up (a record pyarrow cannot
 number, a text that is not one record, numbers out of order) ends the reading: the file is then read by
-Frictionless, as before (:class:`.stream.Fallback`).
+Frictionless, as before (:class:`.csv_head.Fallback`).
 """
 
 from __future__ import annotations

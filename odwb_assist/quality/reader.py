@@ -127,8 +127,9 @@ def iter_text_chunks(path: Path, detected: Detected, chunk_rows: int = CHUNK_ROW
     """
     done = 0  # the last row number handed over
     if detected.format == "csv":
+        from .csv_head import Fallback, read_head
         from .inference import field_names
-        from .stream import Blocks, Fallback, read_head
+        from .stream import Blocks
 
         try:
             head = read_head(path, detected)

@@ -10,7 +10,7 @@ handed to the engine in chunks indexed by spreadsheet row number, like the CSV b
 A sheet whose inferred types include one the type tally does not check (``datetime``, ``time``…) goes
 fast only when every cell of such a column is a native value of that type (Frictionless would then
 report no type error in it); otherwise, or when the sample holds a value only Frictionless can judge,
-:class:`.stream.Fallback` sends the sheet to the Frictionless path.
+:class:`.csv_head.Fallback` sends the sheet to the Frictionless path.
 """
 
 from __future__ import annotations
@@ -28,12 +28,13 @@ import pandas as pd
 
 from .ahead import Ahead
 from .cell_text import cell_text
+from .csv_head import Fallback
 from .detect import Detected
 from .encoding import prepare_chunk, release_freed
 from .frictionless_read import Opened
 from .inference import SAMPLE_RECORDS, NotExact, field_names, header_errors, join_labels, local_numbers_type
 from .messages import RawError, from_frictionless
-from .stream import TEXT, Fallback
+from .stream import TEXT
 from .typecheck import SHEET_TYPES
 from .typed_inference import infer_types
 from .workbook import Sheet, gc_paused, read_sheet

@@ -17,7 +17,7 @@ from odwb_assist_belgium.kinds import KINDS
 from odwb_assist_belgium.territory import OutsideWalloniaCheck
 
 from odwb_assist.core.contract import CheckContext
-from odwb_assist.quality.engine import EncodedColumns
+from odwb_assist.quality.check_run import EncodedColumns
 
 
 def chunk(data: dict[str, list[str]], first_row: int = 2) -> pd.DataFrame:

@@ -24,7 +24,7 @@ _TEXT = st.text(_CHARS, min_size=1, max_size=18)
 
 def column(values: list[str]) -> ColumnValues:
     """The encoded column the engine hands over (pyarrow-backed distinct values)."""
-    from odwb_assist.quality.engine import from_arrow
+    from odwb_assist.quality.check_run import from_arrow
 
     series = pd.Series(values, index=range(2, 2 + len(values)), dtype="str", name="c")
     encoded = from_arrow(series, 1, None)

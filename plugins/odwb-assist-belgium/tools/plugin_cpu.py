@@ -32,11 +32,11 @@ KINDS = ("be-", "email", "wgs84-", "lambert72-")
 
 def measure(path: str) -> dict[str, float]:
     """Seconds of thread CPU per plugin job name, plus ``plugin`` (their sum) and ``check`` (the process)."""
-    from odwb_assist.quality import engine, parallel
+    from odwb_assist.quality import check_run, engine, parallel
 
     spent: dict[str, float] = collections.defaultdict(float)
     running: list[str] = [""]
-    run, encode = parallel.Job.run, engine.EncodedColumns._encode
+    run, encode = parallel.Job.run, check_run.EncodedColumns._encode
 
     def timed_run(job: parallel.Job) -> None:
         running[0] = job.origin
@@ -44,14 +44,14 @@ def measure(path: str) -> dict[str, float]:
         run(job)
         spent[job.origin] += time.thread_time() - start
 
-    def timed_encode(columns: engine.EncodedColumns, name: str) -> object:
+    def timed_encode(columns: check_run.EncodedColumns, name: str) -> object:
         start = time.thread_time()
         encoded = encode(columns, name)
         spent[running[0]] -= time.thread_time() - start  # the core's encoding, not the job's
         return encoded
 
     setattr(parallel.Job, "run", timed_run)  # noqa: B010 (a method patched for the measure)
-    setattr(engine.EncodedColumns, "_encode", timed_encode)  # noqa: B010
+    setattr(check_run.EncodedColumns, "_encode", timed_encode)  # noqa: B010
     start = time.process_time()
     engine.check(path)
     total = time.process_time() - start

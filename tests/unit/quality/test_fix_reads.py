@@ -18,7 +18,7 @@ from odwb_assist.core.events import DATASET_CHECKED
 from odwb_assist.core.hookspecs import hookimpl
 from odwb_assist.core.i18n import Msg
 from odwb_assist.core.plugins import get_plugin_manager
-from odwb_assist.quality import check, engine, fix, fix_engine
+from odwb_assist.quality import check, check_run, engine, fix, fix_engine
 from odwb_assist.quality.fix_engine import _read_types, available_fixes
 
 PM = get_plugin_manager()  # with the Belgian plugin: its fixes read the findings of its field kinds
@@ -46,14 +46,14 @@ def _outcome(source: Path, out: Path, **options: Any) -> dict[str, Any]:
 def _both(source: Path, folder: Path, monkeypatch: pytest.MonkeyPatch, **options: Any) -> tuple[dict, dict, list]:
     """(after the checks the fixes read, after the whole check, the checks the first run left out)."""
     ran: dict[bool, set[str]] = defaultdict(set)
-    original = engine._Run.__init__
+    original = check_run.CheckRun.__init__
 
     def spy(self: Any, *args: Any, **kwargs: Any) -> None:
         original(self, *args, **kwargs)
         ran[whole].update(getattr(c, "name", "?") for c in self.table_checks)
         ran[whole].update(f"kind {k.name}" for k in self.kinds.values())
 
-    monkeypatch.setattr(engine._Run, "__init__", spy)
+    monkeypatch.setattr(check_run.CheckRun, "__init__", spy)
     outcomes = []
     for whole in (False, True):
         with monkeypatch.context() as patch:
@@ -188,7 +188,7 @@ def test_checks_and_field_kinds_report_only_the_types_they_declare(tmp_path: Pat
     from odwb_assist.quality.kinds import field_kinds
 
     found: dict[str, set[str]] = defaultdict(set)
-    original_add_all, original_collect = engine._Run.add_all, engine._Run.collect
+    original_add_all, original_collect = check_run.CheckRun.add_all, check_run.CheckRun.collect
 
     def add_all(self: Any, origin: str, produce: Any) -> None:
         made = list(produce() or ())
@@ -199,8 +199,8 @@ def test_checks_and_field_kinds_report_only_the_types_they_declare(tmp_path: Pat
         found[job.origin].update(f.type for f in job.found)
         original_collect(self, job)
 
-    monkeypatch.setattr(engine._Run, "add_all", add_all)
-    monkeypatch.setattr(engine._Run, "collect", collect)
+    monkeypatch.setattr(check_run.CheckRun, "add_all", add_all)
+    monkeypatch.setattr(check_run.CheckRun, "collect", collect)
     header = ["commune", "code_postal", "code_ins", "telephone", "courriel", "numero_bce", "iban", "registre_national",
               "latitude", "longitude", "x_lambert", "y_lambert", "montant", "date", "remarque"]
     bad = ["Namur", "9999", "2094", "81246411", "jean@@x", "440966354", "BE00 0000 0000 0000", "85.07.30-033.61",

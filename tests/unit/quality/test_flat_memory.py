@@ -20,11 +20,12 @@ import pytest
 from odwb_assist.core.findings import Finding, RowNumbers, Severity
 from odwb_assist.core.i18n import Msg
 from odwb_assist.core.plugins import get_plugin_manager
-from odwb_assist.quality import check, stream
+from odwb_assist.quality import check, counted_file, stream
+from odwb_assist.quality.csv_head import read_head
 from odwb_assist.quality.detect import detect
 from odwb_assist.quality.inference import field_names
 from odwb_assist.quality.json_report import write_json
-from odwb_assist.quality.stream import Blocks, read_head
+from odwb_assist.quality.stream import Blocks
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
 from export_generator import commune_export  # noqa: E402
@@ -60,10 +61,10 @@ def test_the_reader_reads_a_bounded_number_of_blocks_ahead(tmp_path: Path, monke
     size = path.stat().st_size
     # in hand: the chunk held, the one queued, the one being cut, the blocks pyarrow may read ahead (some 8 blocks)
     assert counted.reads <= 12 and counted.read_bytes <= 12 * (16 << 10)  # unbounded: 32 blocks, then more
-    assert counted.most_ahead <= stream.READ_AHEAD + 1
+    assert counted.most_ahead <= counted_file.READ_AHEAD + 1
     rows = len(first.frame) + sum(len(chunk.frame) for chunk in chunks)  # the rest still streams, every row once
     assert rows == 80_000
-    assert counted.most_ahead <= stream.READ_AHEAD + 1
+    assert counted.most_ahead <= counted_file.READ_AHEAD + 1
     assert counted.read_bytes == size - head.offset
 
 

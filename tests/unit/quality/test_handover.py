@@ -18,11 +18,12 @@ import pytest
 
 from odwb_assist.core.contract import ChunkPreparation, ColumnValues, ValuesPreparation
 from odwb_assist.core.plugins import default_plugin_manager
-from odwb_assist.quality import engine, sheet_stream, stream
+from odwb_assist.quality import check_run, engine, sheet_stream, stream
 from odwb_assist.quality.ahead import Ahead
+from odwb_assist.quality.csv_head import Fallback
 from odwb_assist.quality.detect import detect
 from odwb_assist.quality.encoding import ArrowCodes, prepare_chunk, preparing
-from odwb_assist.quality.stream import TEXT, Blocks, Chunk, Fallback
+from odwb_assist.quality.stream import TEXT, Blocks, Chunk
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
 from export_generator import commune_export  # noqa: E402
@@ -157,14 +158,14 @@ def _run_preparations(path: Path) -> tuple[Any, list[ValuesPreparation | ChunkPr
     checks = engine.collect(pm.hook.odwb_checks(context=context))
     for table_check in checks:
         table_check.start(context)
-    preparations = engine.preparations(checks, [available[kind] for kind in kinds.values() if kind in available])
+    preparations = check_run.preparations(checks, [available[kind] for kind in kinds.values() if kind in available])
     return chunk.frame, preparations, kinds
 
 
 def _columns(frame: Any, kinds: dict[str, str], prepared: dict[int, ArrowCodes],
              preparations: list[ValuesPreparation | ChunkPreparation]) -> tuple[list[ColumnValues], dict[str, Any]]:
     """What the checks read: every column as the engine gives it, each preparation's result (made now if missing)."""
-    encoded = engine.EncodedColumns(frame, kinds, prepared)
+    encoded = check_run.EncodedColumns(frame, kinds, prepared)
     columns = [encoded[name] for name in frame.columns]
     results: dict[str, Any] = {}
     for column in columns:
@@ -318,7 +319,7 @@ def test_a_reader_exception_reaches_the_checks(tmp_path: Path, monkeypatch: pyte
     lines = ["a;b;c"] + [f"{i};x{i % 7};{i % 13}" for i in range(30_000)]
     lines[25_000] = "1;2"
     path, detected = detect(_write(tmp_path / "ragged.csv", lines))
-    from odwb_assist.quality.stream import read_head
+    from odwb_assist.quality.csv_head import read_head
 
     head = read_head(path, detected)
     calls: list[str] = []
@@ -339,7 +340,7 @@ def test_a_preparation_raising_ahead_is_left_to_the_checks(export: Path, monkeyp
     """A preparation that raises on the reader's thread is computed by the checks (the report is the same); one that
     raises everywhere becomes a ``check-failed`` finding, as without the reader."""
     reference = _report(export)
-    original = engine.preparations
+    original = check_run.preparations
 
     def failing_ahead(*args: Any, **kwargs: Any) -> list[Any]:
         def wrap(compute: Any) -> Any:
@@ -351,7 +352,7 @@ def test_a_preparation_raising_ahead_is_left_to_the_checks(export: Path, monkeyp
         return [ChunkPreparation(p.name, wrap(p.compute)) if isinstance(p, ChunkPreparation)
                 else ValuesPreparation(p.name, wrap(p.compute), p.kinds) for p in original(*args, **kwargs)]
 
-    monkeypatch.setattr(engine, "preparations", failing_ahead)
+    monkeypatch.setattr(check_run, "preparations", failing_ahead)
     assert _report(export) == reference
 
     def broken_units(frame: Any, *args: Any, **kwargs: Any) -> Ahead:  # the codes themselves fail on the reader
@@ -360,7 +361,7 @@ def test_a_preparation_raising_ahead_is_left_to_the_checks(export: Path, monkeyp
             raise MemoryError("no room")
         return Ahead(units(), {})
 
-    monkeypatch.setattr(engine, "preparing", broken_units)
+    monkeypatch.setattr(check_run, "preparing", broken_units)
     assert _report(export) == reference
 
 

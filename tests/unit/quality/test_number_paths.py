@@ -21,7 +21,7 @@ from odwb_assist.checks.placeholder_value import ColumnCounts
 from odwb_assist.checks.tally import ColumnTally, value_mask
 from odwb_assist.checks.total_scan import column_sums
 from odwb_assist.core.contract import ColumnValues
-from odwb_assist.quality.engine import from_arrow
+from odwb_assist.quality.check_run import from_arrow
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                          HealthCheck.data_too_large])

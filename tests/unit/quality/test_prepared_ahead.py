@@ -15,7 +15,7 @@ import pytest
 
 from odwb_assist.core.contract import ChunkPreparation, ColumnValues, ValuesPreparation
 from odwb_assist.core.plugins import default_plugin_manager
-from odwb_assist.quality import engine
+from odwb_assist.quality import check_run, engine
 from odwb_assist.quality.encoding import prepare_chunk
 from odwb_assist.quality.stream import Blocks
 
@@ -42,13 +42,13 @@ def _report(path: Path) -> dict[str, Any]:
 def _wrapped(monkeypatch: pytest.MonkeyPatch, wrap: Any) -> list[tuple[str, str]]:
     """Every preparation the engine collects wrapped by ``wrap(compute, calls)``; the (thread, name) of each call."""
     calls: list[tuple[str, str]] = []
-    original = engine.preparations
+    original = check_run.preparations
 
     def spied(*args: Any, **kwargs: Any) -> list[Any]:
         return [ChunkPreparation(p.name, wrap(p.compute, p.name, calls)) if isinstance(p, ChunkPreparation)
                 else ValuesPreparation(p.name, wrap(p.compute, p.name, calls), p.kinds) for p in original(*args, **kwargs)]
 
-    monkeypatch.setattr(engine, "preparations", spied)
+    monkeypatch.setattr(check_run, "preparations", spied)
     return calls
 
 
@@ -91,7 +91,7 @@ def test_the_report_is_the_same_when_preparations_fail_ahead_or_are_left_out(
     failed = _report(export)
     assert calls and {thread for thread, _ in calls} == {READER}  # all failed ahead: the checks computed them
     assert failed == ahead
-    monkeypatch.setattr(engine, "preparations", lambda *args, **kwargs: [])
+    monkeypatch.setattr(check_run, "preparations", lambda *args, **kwargs: [])
     assert _report(export) == ahead  # nothing made ahead: every check computes what it reads
 
 
@@ -106,10 +106,10 @@ def test_a_chunk_prepared_on_the_checking_thread_gives_the_same_columns(export: 
     for table_check in checks:
         if hasattr(table_check, "start"):
             table_check.start(engine.CheckContext(source=str(path), fields=opened.names))
-    preparations = engine.preparations(checks)
+    preparations = check_run.preparations(checks)
     prepared = prepare_chunk(chunk.frame, preparations)  # here, on this thread
     counted = {position: codes.counts for position, codes in prepared.items()}
-    encoded = engine.EncodedColumns(chunk.frame, {}, prepared)
+    encoded = check_run.EncodedColumns(chunk.frame, {}, prepared)
     made_columns, fresh_columns = [], []
     for position, name in enumerate(chunk.frame.columns):
         made = encoded[name]

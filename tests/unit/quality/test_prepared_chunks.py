@@ -15,11 +15,12 @@ import pytest
 
 from odwb_assist.core.contract import ColumnValues
 from odwb_assist.core.plugins import get_plugin_manager
-from odwb_assist.quality import check, encoding, engine, stream
+from odwb_assist.quality import check, check_run, counted_file, encoding, engine, stream
+from odwb_assist.quality.csv_head import read_head
 from odwb_assist.quality.detect import detect
 from odwb_assist.quality.encoding import arrow_codes, column_values, prepare_chunk
 from odwb_assist.quality.inference import field_names
-from odwb_assist.quality.stream import TEXT, Blocks, read_head
+from odwb_assist.quality.stream import TEXT, Blocks
 
 PM = get_plugin_manager(load_entrypoints=False)
 COMMUNES = ("Liège", "Namur", "Herstal", "Écaussinnes", "Tubize")
@@ -73,7 +74,7 @@ def test_the_checks_find_the_columns_encoded(tmp_path: Path, monkeypatch: pytest
         return real(series)
 
     monkeypatch.setattr(encoding, "arrow_codes", spied)
-    monkeypatch.setattr(engine, "arrow_codes", spied)
+    monkeypatch.setattr(check_run, "arrow_codes", spied)
     report = check(path, plugins=PM, chunk_rows=700, progress=lambda rows, share: time.sleep(0.3))
     assert report.rows == 3015
     assert {name for _, name in threads} <= {"odwb-csv-reader", "MainThread"}
@@ -105,7 +106,7 @@ def test_the_report_is_the_one_of_a_lazy_encoding(tmp_path: Path, monkeypatch: p
         calls.append(kwargs["arrow"])
         return real_check(*args, **kwargs)
 
-    monkeypatch.setattr(engine, "preparing", prepare)
+    monkeypatch.setattr(check_run, "preparing", prepare)
     monkeypatch.setattr(engine, "_check", counted)
     other = check(path, plugins=PM, chunk_rows=600)
     assert calls == [True]
@@ -131,7 +132,7 @@ def test_the_read_ahead_stays_bounded_with_the_preparation(tmp_path: Path, monke
     time.sleep(0.5)
     assert 1 <= len(prepared) <= 2  # the chunk in hand and the one queued, not more
     assert blocks.counted is not None and blocks.counted.reads <= 12
-    assert blocks.counted.most_ahead <= stream.READ_AHEAD + 1
+    assert blocks.counted.most_ahead <= counted_file.READ_AHEAD + 1
     rows = len(first.frame) + sum(len(chunk.frame) for chunk in chunks)
     assert rows == 40_000 + len(range(0, 40_000, 211))
 

@@ -14,9 +14,10 @@ import pytest
 
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, engine, stream
+from odwb_assist.quality.csv_head import Fallback, read_head
 from odwb_assist.quality.detect import detect
 from odwb_assist.quality.inference import NotExact, field_names, infer_types
-from odwb_assist.quality.stream import Blocks, Fallback, read_head
+from odwb_assist.quality.stream import Blocks
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
 from engine_spies import report_json as engine_report_json  # noqa: E402
@@ -350,7 +351,7 @@ def test_column_values_from_arrow_are_those_from_pandas() -> None:
     import pyarrow as pa
 
     from odwb_assist.core.contract import ColumnValues
-    from odwb_assist.quality.engine import from_arrow
+    from odwb_assist.quality.check_run import from_arrow
     from odwb_assist.quality.stream import TEXT
 
     rng = np.random.default_rng(3)

@@ -31,7 +31,8 @@ from odwb_assist.core.findings import Finding, Severity
 from odwb_assist.core.i18n import Msg
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, render_html, render_text
-from odwb_assist.quality.engine import NO_DATA_FINDING, check_failed
+from odwb_assist.quality.check_run import check_failed
+from odwb_assist.quality.engine import NO_DATA_FINDING
 from odwb_assist.quality.messages import TITLES as FRICTIONLESS_OTHERS
 from odwb_assist.quality.messages import TRANSLATIONS
 from odwb_assist.quality.titles import TITLES, title

@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 
 from odwb_assist.core.plugins import get_plugin_manager
-from odwb_assist.quality import stream
+from odwb_assist.quality import counted_file, csv_head, stream
+from odwb_assist.quality.csv_head import Fallback, read_head
 from odwb_assist.quality.detect import detect
 from odwb_assist.quality.inference import field_names
-from odwb_assist.quality.stream import Blocks, Fallback, read_head
+from odwb_assist.quality.stream import Blocks
 from odwb_assist.quality.transcode import to_utf8
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
@@ -108,7 +109,7 @@ def test_an_excel_unicode_text_export_is_read_in_blocks_as_frictionless_reads_it
 
     monkeypatch.setattr(stream, "MIN_BLOCK", 4096)
     monkeypatch.setattr(stream, "MAX_BLOCK", 4096)
-    monkeypatch.setattr(stream, "TRANSCODE_SLICE", 333)  # odd: code units and surrogate pairs cut between slices
+    monkeypatch.setattr(counted_file, "TRANSCODE_SLICE", 333)  # odd: code units and surrogate pairs cut between slices
     lines = ["Commune\tLibellé\tMontant\tRemarque"]
     for i in range(3000):
         note = f'"deux\nlignes {i}"' if i % 17 == 0 else "😀 ’€" if i % 5 == 0 else ""
@@ -207,9 +208,9 @@ def test_counted_reads_hand_over_the_utf8_text_in_blocks_of_the_size_asked(monke
     size it asks for (the last one shorter), the text whole and in order, and the bytes counted are the file's."""
     import io
 
-    monkeypatch.setattr(stream, "TRANSCODE_SLICE", 5)  # slices cut characters' neighbours apart too
+    monkeypatch.setattr(counted_file, "TRANSCODE_SLICE", 5)  # slices cut characters' neighbours apart too
     data = ("€€€ Liège ’ œ … «»" * 50 + "fin").encode("cp1252") + bytes(HIGH)
-    counted = stream._Counted(io.BytesIO(data), ahead=10**9)
+    counted = counted_file.CountedFile(io.BytesIO(data), ahead=10**9)
     counted.transcode = to_utf8("cp1252")
     blocks = []
     while block := counted.read(size):
@@ -217,7 +218,7 @@ def test_counted_reads_hand_over_the_utf8_text_in_blocks_of_the_size_asked(monke
         assert counted.read_bytes <= len(data)
     assert b"".join(blocks) == data.decode("cp1252").encode("utf-8")
     assert {len(block) for block in blocks[:-1]} <= {size} and counted.read_bytes == len(data)
-    whole = stream._Counted(io.BytesIO(data))
+    whole = counted_file.CountedFile(io.BytesIO(data))
     whole.transcode = to_utf8("cp1252")
     assert bytes(whole.read()) == data.decode("cp1252").encode("utf-8")
 
@@ -233,16 +234,16 @@ def test_an_undefined_byte_is_raised_on_the_reading_thread_and_the_process_exits
     script = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from odwb_assist.quality import stream\n"
+        "from odwb_assist.quality import csv_head, stream\n"
         "from odwb_assist.quality.detect import detect\n"
         "from odwb_assist.quality.inference import field_names\n"
         "stream.MIN_BLOCK = stream.MAX_BLOCK = 4096\n"
         "path, detected = detect(Path(sys.argv[1]))\n"
-        "head = stream.read_head(path, detected)\n"
+        "head = csv_head.read_head(path, detected)\n"
         "blocks = stream.Blocks(path, detected, head, field_names(head.labels), chunk_rows=500)\n"
         "try:\n"
         "    list(blocks)\n"
-        "except stream.Fallback as exc:\n"
+        "except csv_head.Fallback as exc:\n"
         "    print('fallback', type(exc.__cause__).__name__)\n"
     )
     done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=120)
@@ -295,7 +296,7 @@ def test_a_utf8_file_with_stray_bytes_is_read_in_blocks_as_frictionless_reads_it
 
     monkeypatch.setattr(stream, "MIN_BLOCK", 4096)
     monkeypatch.setattr(stream, "MAX_BLOCK", 4096)
-    monkeypatch.setattr(stream, "TRANSCODE_SLICE", 333)  # characters cut between slices
+    monkeypatch.setattr(counted_file, "TRANSCODE_SLICE", 333)  # characters cut between slices
     path = stray_file(tmp_path / "export.csv", 20_000)
     assert detect(path)[1].encoding == "utf-8"  # the detection sample is whole UTF-8
     used: list[str] = []
@@ -314,7 +315,7 @@ def test_a_utf8_file_with_stray_bytes_is_read_in_blocks_as_frictionless_reads_it
     for name in ("fast", "slow"):
         (tmp_path / name).mkdir()
     fast = fix(path, tmp_path / "fast" / "propre.csv", plugins=PM)
-    monkeypatch.setattr(stream, "read_head", lambda *a: (_ for _ in ()).throw(Fallback("test")))
+    monkeypatch.setattr(csv_head, "read_head", lambda *a: (_ for _ in ()).throw(Fallback("test")))
     slow = fix(path, tmp_path / "slow" / "propre.csv", plugins=PM)
     assert (tmp_path / "fast" / "propre.csv").read_bytes() == (tmp_path / "slow" / "propre.csv").read_bytes()
     assert fast.counts == slow.counts and fast.rows_after == slow.rows_after
