@@ -22,7 +22,8 @@ import numpy as np
 
 from ..core.contract import ValuesPreparation
 from .chunk_values import same_rows
-from .numbers import parse_frame, parse_number
+from .number_forms import parse_number
+from .numbers import parse_frame
 from .total_columns import column_major_sums, parse_columns
 from .total_markers import PREFILTER, Marker, could_be_marker, marker
 
