@@ -19,7 +19,7 @@ from odwb_assist.checks import decimal_comma, number_arrow, numbers, plain, thou
 from odwb_assist.checks.merged_label_cells import _Labels
 from odwb_assist.checks.placeholder_value import ColumnCounts
 from odwb_assist.checks.tally import ColumnTally, value_mask
-from odwb_assist.checks.total_scan import column_sums
+from odwb_assist.checks.total_sums import column_sums
 from odwb_assist.core.contract import ColumnValues
 from odwb_assist.quality.engine import from_arrow
 
