@@ -126,7 +126,7 @@ class _Trimmed:
         """Where a value (at positions ``at``) is one of the placeholder forms."""
         import pyarrow.compute as pc
 
-        from .numbers import _PLACEHOLDER_FORMS
+        from .number_forms import _PLACEHOLDER_FORMS
 
         if self.cells is None:
             values = self.series()
@@ -138,7 +138,7 @@ class _Trimmed:
 def _placeholder_set(kind: pa.DataType) -> pa.Array:
     import pyarrow as pa
 
-    from .numbers import _PLACEHOLDER_FORMS
+    from .number_forms import _PLACEHOLDER_FORMS
 
     return pa.array(sorted(_PLACEHOLDER_FORMS), type=kind)
 
@@ -262,7 +262,7 @@ class ColumnStats(BaseTableCheck):
     def category_counts(self, column: str, typed: bool) -> dict[str, list[int]] | None:
         """The trimmed values of ``column`` with their rows and first row (placeholders left out when ``typed``:
         they are emptied first); None when the column has too many values to be categories."""
-        from .numbers import _PLACEHOLDER_FORMS
+        from .number_forms import _PLACEHOLDER_FORMS
 
         seen = self.categories.get(column)
         if seen is None:

@@ -5,7 +5,7 @@ columns (one distinct value per row, nearly) that costs some 45 ns a value. Here
 table of character classes, the classes of a cell are or-ed or summed (one ``reduceat``), and the commas are looked
 at where they are (the usual number column is recognised from its bytes and offsets alone, with no reduction):
 :func:`plain_shapes` gives :mod:`.plain`'s verdict exactly, :func:`surely_not_local` rules out
-cells that :data:`.numbers.LOCAL` can never match (phone numbers, dates: a character no number nor unit holds), so
+cells that :data:`.number_forms.LOCAL` can never match (phone numbers, dates: a character no number nor unit holds), so
 that the regular expression runs only on the others. Exact on UTF-8 text (tests compare them with the patterns).
 """
 
@@ -190,7 +190,7 @@ def number_bits(cells: pa.Array) -> np.ndarray | None:
 
 
 def surely_not_local(bits: np.ndarray) -> np.ndarray:
-    """Which cells (their :func:`number_bits`) :data:`.numbers.LOCAL` can never fully match: one holding an ASCII
+    """Which cells (their :func:`number_bits`) :data:`.number_forms.LOCAL` can never fully match: one holding an ASCII
     character no LOCAL match holds, or a ``/`` (only met inside a unit) with no byte a unit starts with. False:
     maybe a match (the pattern decides)."""
     return ((bits & FOREIGN) != 0) | ((bits & (SLASH | LETTER)) == SLASH)

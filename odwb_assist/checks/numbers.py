@@ -3,66 +3,29 @@
 Used where a check must compute with the cells (totals that equal the sum of the rows above) or
 tell a numeric column from a text one. The parse is vectorised: a fast path for plain numbers,
 then a normalisation (spaces, thousands separators, decimal comma, a trailing % or €) for the rest.
+
+The column parse (:func:`parse_column`) chooses the Arrow path (:mod:`.number_arrow`) or the pandas one here; a
+chunk column is parsed through its distinct values (:func:`parse_values`, :data:`PARSED_NUMBERS`), a whole chunk by
+:func:`parse_frame`. The written forms themselves are in :mod:`.number_forms`.
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..core.contract import ValuesPreparation
-from ..quality.placeholders import PLACEHOLDERS
 from .cells import STACK_ROWS
-from .number_bytes import UNCAST, dotted, first_in, number_bits, surely_not_local, with_digit
+from .number_arrow import _arrow_floats, _arrow_text, _parse_arrow
+from .number_bytes import dotted
+from .number_forms import _CASTABLE_FIRST, _FIRST, _PLACEHOLDER_FORMS, LOCAL, PLAIN, UNITS
 
 if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
     from ..core.contract import ColumnValues
-
-# Whole cells that stand for « no value » (one list, shared with the type check), in the spellings met.
-_PLACEHOLDER_FORMS = frozenset(form for p in PLACEHOLDERS for form in (p, p.upper(), p.capitalize(), f" {p} ", f"{p} ",
-                                                                         f" {p}"))
-_FORMS_DIGITS = any("0" <= c <= "9" for form in _PLACEHOLDER_FORMS for c in form)  # then each cell is looked up
-_SPACES = "[ \t\u00a0\u202f'’]"
-_PLAIN = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]+)?|[0-9]{1,3}(?:[ \u00a0\u202f'’.][0-9]{3})+(?:,[0-9]+)?"
-                    r"|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?)")
-
-
-def parse_number(cell: str) -> tuple[float, int] | None:
-    """(value, decimals shown) of one cell, or None when it is not a number."""
-    text = cell.strip()
-    if not re.fullmatch(LOCAL, text):
-        return None
-    text = re.sub("[ \t\u00a0]*" + UNIT + "$", "", text)
-    if not text or not _PLAIN.fullmatch(text):
-        return None
-    text = re.sub(_SPACES, "", text)
-    if "," in text and "." in text:
-        text = text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") else text.replace(",", "")
-    elif "," in text:
-        text = text.replace(",", ".")
-    elif text.count(".") > 1:
-        text = text.replace(".", "")
-    decimals = len(text) - text.index(".") - 1 if "." in text else 0
-    try:
-        return float(text), decimals
-    except ValueError:
-        return None
-
-
-PLAIN = r"[+-]?[0-9]+(?:\.[0-9]+)?"
-COMMA = "[+-]?[0-9]+,[0-9]+"  # a plain decimal comma: one of LOCAL's forms, which normalises to the comma made a point
-# Literal no-break spaces, not \u escapes: pyarrow's regular expressions (RE2) then run them in C.
-# A unit after a number: « % », « € », « EUR », « places », « m2 », « km² » (lower case: « 5590 Ciney » is not one).
-UNIT = "(?:[%€$£°]|EUR|[a-zà-ÿ][a-zà-ÿ0-9²³/.]{0,11})"
-LOCAL = ("[ \t]*[+-]?(?:[0-9]{1,3}(?:[ \u00a0\u202f'’.][0-9]{3})+(?:,[0-9]+)?|[0-9]+,[0-9]+"
-         "|[0-9]{1,3}(?:,[0-9]{3})+(?:[.][0-9]+)?|[0-9]+(?:[.][0-9]+)?)(?:[ \t\u00a0]*" + UNIT + ")?[ \t]*")
-UNITS = "[ \t\u00a0]*" + UNIT + "[ \t]*$|[ \t\u00a0\u202f'’]"
 
 
 def _floats(values: pd.Series) -> np.ndarray:
@@ -105,9 +68,6 @@ def _digit_first(values: pd.Series) -> np.ndarray:
         return values.str[:1].isin(set(_FIRST)).to_numpy(dtype=bool)
 
 
-_FIRST = "0123456789+-. \t\u00a0"
-
-
 def parse_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """(numbers, text): the float value of each cell (NaN when empty or not a number), and which cells
     hold text that is neither a number nor a placeholder. Vectorised: a first-character test and
@@ -116,199 +76,6 @@ def parse_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     if cells is None:
         return _parse_column_pandas(values)
     return _parse_arrow(cells)
-
-
-def _arrow_text(values: pd.Series) -> pa.Array | None:
-    """The cells as one Arrow text array (pandas' own when Arrow-backed), or None when they are not all text."""
-    import pyarrow as pa
-
-    array = getattr(values.array, "_pa_array", None)
-    if array is None:
-        try:
-            array = pa.array(values.to_numpy(dtype=object), type=pa.large_string())
-        except (pa.ArrowException, TypeError, ValueError):
-            return None
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
-    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)) or array.null_count:
-        return None
-    return array
-
-
-def _mask(result: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    import pyarrow.compute as pc
-
-    return np.asarray(pc.fill_null(result, False).to_numpy(zero_copy_only=False), dtype=bool)
-
-
-def _fullmatch(cells: pa.Array, pattern: str) -> np.ndarray:
-    """pandas' ``str.fullmatch`` on Arrow text (RE2: the patterns here use nothing Python reads otherwise)."""
-    import pyarrow.compute as pc
-
-    return _mask(pc.match_substring_regex(cells, f"^(?:{pattern})$"))
-
-
-def _arrow_floats(cells: pa.Array) -> np.ndarray:
-    """Plain decimal text (``-12.5``) to floats, in C."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    try:
-        return np.asarray(pc.cast(cells, pa.float64()).to_numpy(zero_copy_only=False), dtype="float64")
-    except pa.ArrowException:  # a value the cast cannot read
-        return np.asarray(cells.to_pylist(), dtype="float64")
-
-
-def _arrow_strict_floats(cells: pa.Array) -> np.ndarray | None:
-    """Floats when every cell is a plain number (``12``, ``-3.5``), else None."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    if _cast_fails(cells):  # a sample of cells says so (phone numbers, dates): no pass over every cell
-        return None
-    if pc.any(pc.match_substring(cells, ",")).as_py():  # a decimal comma: the cast fails, after a long try
-        return None
-    try:
-        found = np.asarray(pc.cast(cells, pa.float64()).to_numpy(zero_copy_only=False), dtype="float64")
-    except pa.ArrowException:  # a cell that is not a plain number
-        return None
-    return None if np.isinf(found).any() else found
-
-
-# A text the float cast surely fails on: empty, a leading blank (the cast trims nothing), or a number's start (a
-# digit or a point, no « nan(…) » form then) followed by a character no number holds (« 087/61.79.32 », « 05/04 »).
-DOOMED = "^(?:$|[ \t\u00a0]|[+-]?[0-9.][0-9.eE+-]*[^0-9.eE+-])"
-DOOMED_SAMPLE = 64
-
-
-def _cast_fails(cells: pa.Array) -> bool:
-    """Whether an even sample of ``cells`` holds a text the float cast surely fails on. Only a shortcut: the cast
-    fails on such a column anyway, but spends about half a microsecond on each value it cannot read (a column of
-    phone numbers or dates that start with a digit)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    sample = cells
-    if len(cells) > DOOMED_SAMPLE:
-        sample = cells.take(pa.array(np.linspace(0, len(cells) - 1, DOOMED_SAMPLE).astype(np.int64)))
-    return bool(pc.any(pc.match_substring_regex(sample, DOOMED)).as_py())
-
-
-@lru_cache(maxsize=8)
-def _arrow_set(kind: str, values: frozenset[str]) -> pa.Array:
-    import pyarrow as pa
-
-    return pa.array(sorted(values), type=pa.large_string() if kind == "large_string" else pa.string())
-
-
-def _parse_arrow(cells: pa.Array, strict: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`parse_column` over Arrow text cells (no nulls); ``strict=False``: without the whole-column float
-    cast (the cells are some of a column holding a decimal comma, which that cast never reads)."""
-    import pyarrow.compute as pc
-
-    size = len(cells)
-    numbers = np.full(size, np.nan)
-    if not size:
-        return numbers, np.zeros(0, dtype=bool)
-    bits = number_bits(cells)  # the cells' characters, read from their bytes (None: not plain Arrow text)
-    if bits is None:
-        filled = _mask(pc.not_equal(cells, ""))
-        head = pc.utf8_slice_codeunits(cells, 0, 1)
-        castable = _mask(pc.is_in(head, value_set=_arrow_set(str(cells.type), frozenset(_CASTABLE_FIRST))))
-        number_first = _mask(pc.is_in(head, value_set=_arrow_set(str(cells.type), frozenset(_FIRST))))
-    else:
-        filled = bits != 0
-        castable, number_first = first_in(cells, _CASTABLE_FIRST, _FIRST)  # type: ignore[misc]
-    # a cell whose first character no float starts with, or holding a character none holds: the cast would fail (a
-    # text column, phone numbers, dates), not tried
-    uncast = None if bits is None else (bits & UNCAST) != 0
-    if filled.all() and strict and castable.all() and (uncast is None or not uncast.any()):
-        direct = _arrow_strict_floats(cells)
-        if direct is not None:  # a column of plain numbers: the common case, at C speed
-            return direct, np.zeros(size, dtype=bool)
-    maybe = number_first & filled
-    if maybe.any():
-        where = np.flatnonzero(maybe)
-        every = bool(maybe.all())
-        candidates = cells if every else cells.filter(maybe)
-        # the same cells as above when every one is a candidate: already known not to be all plain numbers
-        doomed = (every and filled.all()) or not strict or (uncast is not None and bool(uncast[maybe].any()))
-        direct = None if doomed else _arrow_strict_floats(candidates)
-        if direct is not None:  # a column of plain numbers: no regular expression needed
-            numbers[where] = direct
-        else:  # LOCAL first (COMMA and PLAIN are among its forms): text that starts with a digit is out in one pass
-            local = _local_match(candidates, None if bits is None else bits if every else bits[maybe])
-            if local.any():
-                _local_numbers(numbers, candidates if local.all() else candidates.filter(local), where[local])
-    text = filled & np.isnan(numbers)
-    if text.any():
-        forms = _arrow_set(str(cells.type), _PLACEHOLDER_FORMS)
-        if bits is not None and not _FORMS_DIGITS:  # no placeholder holds a digit: the cells that do are text
-            doubt = text & ~with_digit(bits)
-            if not doubt.any():
-                return numbers, text
-            if not doubt.all():
-                at = np.flatnonzero(doubt)
-                text[at] = ~_mask(pc.is_in(cells.take(at), value_set=forms))
-                return numbers, text
-        if text.sum() * 2 > size:  # most cells: tested where they are, no copy
-            text &= ~_mask(pc.is_in(cells, value_set=forms))
-        else:
-            at = np.flatnonzero(text)
-            text[at] = ~_mask(pc.is_in(cells.take(at), value_set=forms))
-    return numbers, text
-
-
-def _local_match(cells: pa.Array, bits: np.ndarray | None) -> np.ndarray:
-    """``_fullmatch(cells, LOCAL)``, the pattern run only on the cells whose characters (``bits``, their
-    :func:`.number_bytes.number_bits`) do not already rule a match out."""
-    if bits is None:
-        return _fullmatch(cells, LOCAL)
-    maybe = ~surely_not_local(bits)
-    if maybe.all():
-        return _fullmatch(cells, LOCAL)
-    local = np.zeros(len(cells), dtype=bool)
-    if maybe.any():
-        local[maybe] = _fullmatch(cells.filter(maybe), LOCAL)
-    return local
-
-
-def _local_numbers(numbers: np.ndarray, cells: pa.Array, where: np.ndarray) -> None:
-    """The values of ``cells`` (each one a LOCAL number) written at ``where`` in ``numbers``: plain decimal commas
-    and plain numbers converted at once, the other forms normalised first."""
-
-    comma = _fullmatch(cells, COMMA)
-    if comma.any():  # « 50,354836 »: what the normalisation below gives, without its passes
-        numbers[where[comma]] = _arrow_floats(dotted(cells.filter(comma)))
-        if comma.all():
-            return
-        cells, where = cells.filter(~comma), where[~comma]
-    plain = _fullmatch(cells, PLAIN)
-    if plain.any():
-        numbers[where[plain]] = _arrow_floats(cells.filter(plain))
-    if not plain.all():
-        numbers[where[~plain]] = _arrow_floats(_arrow_normalised(cells.filter(~plain)))
-
-
-def _arrow_normalised(cells: pa.Array) -> pa.Array:
-    """:func:`_normalised` on Arrow text."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    cells = pc.replace_substring_regex(cells, UNITS, "")
-    comma = _mask(pc.match_substring(cells, ","))
-    dot = _mask(pc.match_substring(cells, "."))
-    english = comma & dot  # then: the point after the comma (its last one: the first in the reversed text)
-    if english.any():
-        backwards = pc.utf8_reverse(cells.filter(english))
-        english[english] = np.asarray(pc.less(pc.find_substring(backwards, "."), pc.find_substring(backwards, ","))
-                                      .to_numpy(zero_copy_only=False), dtype=bool)
-    grouped = dot & ~comma  # then: more than one point
-    if grouped.any():
-        grouped[grouped] = np.asarray(pc.count_substring(cells.filter(grouped), ".").to_numpy(zero_copy_only=False)) > 1
-    cells = pc.if_else(pa.array(english), pc.replace_substring(cells, ",", ""), cells)
-    cells = pc.if_else(pa.array((comma & ~english) | grouped), pc.replace_substring(cells, ".", ""), cells)
-    return pc.replace_substring(cells, ",", ".")
 
 
 def _parse_column_pandas(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -460,9 +227,6 @@ def _normalised(cells: pd.Series) -> pd.Series:
     cells = cells.where(~english, cells.str.replace(",", "", regex=False))
     cells = cells.where(~((comma & ~english) | grouped), cells.str.replace(".", "", regex=False))
     return cells.str.replace(",", ".", regex=False)
-
-
-_CASTABLE_FIRST = _FIRST + "nNiI"  # the first characters of a text a float cast can read (nan, inf…)
 
 
 def _parse_stacked(chunk: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:

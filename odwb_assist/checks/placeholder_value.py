@@ -303,7 +303,7 @@ def _emptied(values: pd.Series) -> pd.Series:
     import numpy as np
 
     from .cells import arrow_text
-    from .numbers import _PLACEHOLDER_FORMS
+    from .number_forms import _PLACEHOLDER_FORMS
 
     cells = arrow_text(values)
     if cells is not None and not cells.null_count:  # the same test in pyarrow, without pandas around it

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def column_major_sums(numbers: np.ndarray, text: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """:func:`.total_scan.column_sums` of rows whose columns are each contiguous (:func:`parse_columns`), with the same
+    """:func:`.total_sums.column_sums` of rows whose columns are each contiguous (:func:`parse_columns`), with the same
     rounding: numpy sums a row-major block along axis 0 row after row, one running sum per column (not pairwise, as
     it sums a contiguous column), so each column here is summed in that order (:func:`numpy.cumsum`)."""
     rows, width = numbers.shape

@@ -67,7 +67,8 @@ class TotalRowCheck(KeepsValues, BaseTableCheck):
     kept_columns = None  # every column: labels tested once per distinct value, filled cells read from the codes
 
     def start(self, context: CheckContext) -> None:
-        from .total_scan import LABEL_MARKS, MARKER_CELLS, TotalScanner  # numpy: imported when a check runs
+        from .total_labels import LABEL_MARKS, MARKER_CELLS  # numpy: imported when a check runs
+        from .total_scan import TotalScanner
 
         self.scanner = TotalScanner(shared=True)
         self.preparations = (LABEL_MARKS, MARKER_CELLS)  # label cells' marker tests, ahead on the reader's thread

@@ -6,8 +6,8 @@ import pandas as pd
 
 from odwb_assist.checks.chunk_values import KeepsValues
 from odwb_assist.checks.repeated_header import repeated_header_rows
+from odwb_assist.checks.total_labels import SEARCH_COLUMNS
 from odwb_assist.checks.total_row import TotalRowCheck
-from odwb_assist.checks.total_scan import SEARCH_COLUMNS
 from odwb_assist.core.contract import CheckContext, ColumnValues
 
 HEADER = ["Code INS", "Commune", "Code postal", "Adresse", "Montant"]

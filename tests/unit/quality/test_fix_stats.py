@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from odwb_assist.checks import fix_stats
 from odwb_assist.checks.decimal_comma import PATTERN
 from odwb_assist.checks.fix_stats import LOOSE, SMALL, ColumnStats, Counts
-from odwb_assist.checks.numbers import _PLACEHOLDER_FORMS
+from odwb_assist.checks.number_forms import _PLACEHOLDER_FORMS
 from odwb_assist.checks.thousands_separator import FIX_PATTERN, SURE_RE2
 from odwb_assist.checks.unit_in_cell import COUNTED, WHOLE
 from odwb_assist.core.contract import ColumnValues

@@ -12,8 +12,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
-from odwb_assist.checks import number_bytes, numbers, plain
-from odwb_assist.checks.numbers import LOCAL, parse_column
+from odwb_assist.checks import number_arrow, number_bytes, number_forms, numbers, plain
+from odwb_assist.checks.number_forms import LOCAL
+from odwb_assist.checks.numbers import parse_column
 
 ALPHABET = list("0123456789,,..--+ \t\u00a0\u202f'’/%€$°²EURkmhénaifNI\u0663\uff11xZ:#\n")
 CRAFTED = ["", "-", "+", ",", "-,5", "5,", ",5", "1,2,3", "1,2", "--5", "-5-", "0012", "-0,0", "-0", "5\n", "\n5",
@@ -119,7 +120,7 @@ def test_surely_not_local_never_rules_out_a_match(seed: int) -> None:
         assert (bits != 0).tolist() == [text != "" for text in texts]
 
 
-@pytest.mark.parametrize("characters", [numbers._FIRST, numbers._CASTABLE_FIRST, "é€", "0"])
+@pytest.mark.parametrize("characters", [number_forms._FIRST, number_forms._CASTABLE_FIRST, "é€", "0"])
 def test_first_in_is_the_first_character_s_membership(characters: str) -> None:
     texts = _texts(20_000, 5) + CRAFTED + ["\u00a0", "\u00a1", "\u00c2", "é"]
     for array in _arrays(texts):
@@ -161,29 +162,29 @@ def test_the_parse_reads_what_the_patterns_read(monkeypatch: pytest.MonkeyPatch)
     columns = _columns()
     fast = [[parse_column(pa.chunked_array([array]).to_pandas(types_mapper={array.type: "str"}.get))
              for array in _arrays(texts)] for texts in columns]
-    monkeypatch.setattr(numbers, "number_bits", lambda cells: None)
+    monkeypatch.setattr(number_arrow, "number_bits", lambda cells: None)
     for texts, found in zip(columns, fast, strict=True):
         for array, mine in zip(_arrays(texts), found, strict=True):
-            slow = numbers._parse_arrow(array)
+            slow = number_arrow._parse_arrow(array)
             assert _same(mine, slow), texts[:5]
 
 
 @pytest.mark.parametrize("strict", [True, False])
 def test_the_arrow_parse_is_the_pattern_parse(monkeypatch: pytest.MonkeyPatch, strict: bool) -> None:
     columns = _columns()
-    fast = [[numbers._parse_arrow(array, strict) for array in _arrays(texts)] for texts in columns]
-    monkeypatch.setattr(numbers, "number_bits", lambda cells: None)
+    fast = [[number_arrow._parse_arrow(array, strict) for array in _arrays(texts)] for texts in columns]
+    monkeypatch.setattr(number_arrow, "number_bits", lambda cells: None)
     for texts, found in zip(columns, fast, strict=True):
         for array, mine in zip(_arrays(texts), found, strict=True):
-            assert _same(mine, numbers._parse_arrow(array, strict)), texts[:5]
+            assert _same(mine, number_arrow._parse_arrow(array, strict)), texts[:5]
 
 
 def test_python_s_parse_agrees_on_the_numbers_it_reads() -> None:
     """parse_number (one cell in Python) and the vectorised parse read the same value where both see a number."""
     texts = CRAFTED + _texts(3000, 11, longest=8)
-    values, _ = numbers._parse_arrow(pa.array(texts), strict=False)
+    values, _ = number_arrow._parse_arrow(pa.array(texts), strict=False)
     for text, value in zip(texts, values, strict=True):
-        one = numbers.parse_number(text)
+        one = number_forms.parse_number(text)
         if one is not None and not np.isnan(value):
             assert one[0] == value, text
 
@@ -222,8 +223,9 @@ def test_the_shared_parse_of_distinct_values_is_the_pattern_parse(monkeypatch: p
         return numbers._parse_distinct(column)
 
     fast = [parsed(texts) for texts in columns]
-    monkeypatch.setattr(numbers, "number_bits", lambda cells: None)
+    monkeypatch.setattr(number_arrow, "number_bits", lambda cells: None)
     monkeypatch.setattr(plain, "plain_shapes", lambda cells: None)
+    monkeypatch.setattr(number_arrow, "dotted", lambda cells: pc.replace_substring(cells, ",", "."))
     monkeypatch.setattr(numbers, "dotted", lambda cells: pc.replace_substring(cells, ",", "."))
     for texts, found in zip(columns, fast, strict=True):
         assert _same(found, parsed(texts)), texts[:5]
@@ -253,8 +255,8 @@ def test_plain_shapes_of_text_columns(texts: list[str]) -> None:
 def test_a_placeholder_with_a_digit_turns_the_digit_shortcut_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """The parse skips the placeholder lookup for cells holding a digit only while no placeholder holds one."""
     texts = ["n.d.", "0-8", "x1", "abc", "12,5"] * 20
-    assert not numbers._FORMS_DIGITS
-    assert numbers._parse_arrow(pa.array(texts))[1].tolist() == [False, True, True, True, False] * 20
-    monkeypatch.setattr(numbers, "_PLACEHOLDER_FORMS", numbers._PLACEHOLDER_FORMS | {"0-8"})
-    monkeypatch.setattr(numbers, "_FORMS_DIGITS", True)
-    assert numbers._parse_arrow(pa.array(texts))[1].tolist() == [False, False, True, True, False] * 20
+    assert not number_arrow._FORMS_DIGITS
+    assert number_arrow._parse_arrow(pa.array(texts))[1].tolist() == [False, True, True, True, False] * 20
+    monkeypatch.setattr(number_arrow, "_PLACEHOLDER_FORMS", number_arrow._PLACEHOLDER_FORMS | {"0-8"})
+    monkeypatch.setattr(number_arrow, "_FORMS_DIGITS", True)
+    assert number_arrow._parse_arrow(pa.array(texts))[1].tolist() == [False, False, True, True, False] * 20

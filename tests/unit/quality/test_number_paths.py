@@ -15,11 +15,11 @@ import pyarrow.compute as pc
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from odwb_assist.checks import decimal_comma, numbers, plain, thousands_separator, unit_in_cell
+from odwb_assist.checks import decimal_comma, number_arrow, numbers, plain, thousands_separator, unit_in_cell
 from odwb_assist.checks.merged_label_cells import _Labels
 from odwb_assist.checks.placeholder_value import ColumnCounts
 from odwb_assist.checks.tally import ColumnTally, value_mask
-from odwb_assist.checks.total_scan import column_sums
+from odwb_assist.checks.total_sums import column_sums
 from odwb_assist.core.contract import ColumnValues
 from odwb_assist.quality.check_run import from_arrow
 
@@ -131,7 +131,7 @@ def test_distinct_values_parse_as_the_rows_do_with_pandas(cells: list[str]) -> N
 def test_a_cast_said_to_fail_does_fail(texts: list[str]) -> None:
     """The doomed-cast shortcut never turns away a column that pyarrow's float cast reads."""
     cells = pa.array(texts, type=pa.large_string())
-    if numbers._cast_fails(cells):
+    if number_arrow._cast_fails(cells):
         try:
             pc.cast(cells, pa.float64())
         except pa.ArrowInvalid:

@@ -58,13 +58,13 @@ def test_small_columns_keep_python_re() -> None:
 def test_parse_values_shortcut_gives_the_whole_column_verdicts() -> None:
     import pyarrow as pa
 
-    from odwb_assist.checks import numbers
+    from odwb_assist.checks import number_arrow, numbers
 
     column = _column()
     cells = pa.array(column.texts + [""], type=pa.large_string())
-    expected_numbers, expected_text = numbers._parse_arrow(cells)  # the whole column at once, as before
+    expected_numbers, expected_text = number_arrow._parse_arrow(cells)  # the whole column at once, as before
     found_numbers, found_text = numbers.parse_values(column)
     assert np.array_equal(found_numbers, expected_numbers[:-1], equal_nan=True)
     assert found_text.tolist() == expected_text[:-1].tolist()
-    assert numbers._parse_plain(column, numbers._arrow_text(column.values)) is not None  # the shortcut was taken
+    assert numbers._parse_plain(column, number_arrow._arrow_text(column.values)) is not None  # the shortcut was taken
     assert found_text.sum() > 0 and found_numbers[column.texts.index("-0,5")] == -0.5

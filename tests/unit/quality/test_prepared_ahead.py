@@ -160,8 +160,8 @@ def test_a_preparation_is_computed_once_per_column_and_shared() -> None:
 
 
 def test_the_marker_test_per_distinct_value_is_the_cell_test() -> None:
+    from odwb_assist.checks.total_labels import _marker_cells, _maybe_markers
     from odwb_assist.checks.total_markers import could_be_marker
-    from odwb_assist.checks.total_scan import _marker_cells, _maybe_markers
 
     odd = ["Total", "TÔTAL général", "Sous-totál Namur", "Somme-Leuze", "5 sommes", "12 total", "Gesamtsumme",
            "Total Dinant", "ŝomme", "n.d.", "-", "Rue du Sommet 4", "Totaux", "total", " Total "]

@@ -10,7 +10,8 @@ import pytest
 from odwb_assist.checks import total_scan
 from odwb_assist.checks.numbers import parse_frame
 from odwb_assist.checks.total_columns import parse_columns
-from odwb_assist.checks.total_scan import TotalScanner, Verdict, column_sums
+from odwb_assist.checks.total_scan import TotalScanner, Verdict
+from odwb_assist.checks.total_sums import column_sums
 from odwb_assist.core.contract import ColumnValues
 
 

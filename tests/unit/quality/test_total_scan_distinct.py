@@ -42,7 +42,7 @@ def test_thousands_of_somme_leuze_rows_are_not_candidates() -> None:
     scanner = TotalScanner()
     scanner._start(len(header))
     numbers, text = scanner._parse(chunk)
-    from odwb_assist.checks.total_scan import _Column
+    from odwb_assist.checks.total_labels import _Column
 
     scanner.labels = [_Column(chunk.iloc[:, position]) for position in range(scanner.search)]
     prefiltered = text[:, 1] & scanner.labels[1].matches("(?i)tot|som|sum|gesamt")
