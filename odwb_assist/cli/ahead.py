@@ -39,11 +39,11 @@ def check_target(rest: Sequence[str]) -> tuple[str, str | None] | None:
 
 
 def prefetch_check(rest: Sequence[str]) -> None:
-    """``check BOOK.xlsx``: start parsing the workbook now (see :func:`..quality.workbook.prefetch`); the check
+    """``check BOOK.xlsx``: start parsing the workbook now (see :func:`..quality.workbook_open.prefetch`); the check
     then warms up what it needs after the parse while it waits for it."""
     target = check_target(rest)
     if target is not None:
-        from ..quality.workbook import prefetch, while_waiting
+        from ..quality.workbook_open import prefetch, while_waiting
 
         prefetch(*target)
         while_waiting(_warm_up)

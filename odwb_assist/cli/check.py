@@ -33,7 +33,7 @@ def register(app: typer.Typer) -> None:
 
         Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 fichier illisible.
         """
-        from ..quality.workbook import prefetch
+        from ..quality.workbook_open import prefetch
 
         prefetch(file, sheet)  # a workbook is parsed on the other core during the start-up below
         from ..quality import check  # each renderer is imported when its format is asked for (start-up time)

@@ -269,7 +269,7 @@ def _second_header_row(rows: list[list[str]], header: int, width: int) -> bool:
 
 def sheet_names(path: Path, fmt: str) -> list[str]:
     """The names of the sheets of a workbook, in order (empty when they cannot be read)."""
-    from .workbook import sheet_names as names
+    from .workbook_open import sheet_names as names
 
     return names(path, fmt)
 
@@ -311,7 +311,7 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
         except InputError:
             raise
         except Exception as exc:  # any failure of the spreadsheet libraries on a damaged file
-            from .workbook import damaged
+            from .workbook_open import damaged
 
             raise damaged(path, fmt, exc) from exc
         from .cell_text import cell_text

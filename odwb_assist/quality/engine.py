@@ -37,7 +37,8 @@ from .notes import relabel
 from .reader import CHUNK_ROWS
 from .report import Collector, QualityReport
 from .structure import cell_count_errors
-from .typecheck import VECTOR_TYPES, TypeTally
+from .type_readers import VECTOR_TYPES
+from .typecheck import TypeTally
 
 __all__ = ["check", "load_schema"]
 

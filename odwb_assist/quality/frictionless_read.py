@@ -19,7 +19,7 @@ from .detect import Detected
 from .messages import from_frictionless
 from .notes import general
 from .reader import open_resource, unreadable
-from .typecheck import vectorisable
+from .type_readers import vectorisable
 
 
 def load_schema(schema: Any) -> Any:

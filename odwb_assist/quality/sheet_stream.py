@@ -35,7 +35,7 @@ from .frictionless_read import Opened
 from .inference import SAMPLE_RECORDS, NotExact, field_names, header_errors, join_labels, local_numbers_type
 from .messages import RawError, from_frictionless
 from .stream import TEXT
-from .typecheck import SHEET_TYPES
+from .type_readers import SHEET_TYPES
 from .typed_inference import infer_types
 from .workbook import Sheet, gc_paused, read_sheet
 

@@ -10,7 +10,7 @@ import typer
 
 from odwb_assist.cli import ahead
 from odwb_assist.cli.main import build_app, main
-from odwb_assist.quality import workbook
+from odwb_assist.quality import workbook, workbook_open
 
 
 @pytest.mark.parametrize(("args", "target"), [
@@ -45,17 +45,17 @@ def test_the_check_reads_the_sheet_parsed_ahead(tmp_path: Path, monkeypatch: pyt
     book.active.append(["Namur", 112000])
     book.save(path)
     workbook._LAST.clear()
-    workbook._BOOK.clear()
+    workbook_open._BOOK.clear()
     started: list[tuple[Path, str | None]] = []
-    prefetch = workbook.prefetch
+    prefetch = workbook_open.prefetch
 
     def counted(source: str | Path, sheet: str | None = None) -> None:
-        before = list(workbook._AHEAD)
+        before = list(workbook_open._AHEAD)
         prefetch(source, sheet)
-        if before != workbook._AHEAD:
+        if before != workbook_open._AHEAD:
             started.append((Path(source), sheet))
 
-    monkeypatch.setattr(workbook, "prefetch", counted)
+    monkeypatch.setattr(workbook_open, "prefetch", counted)
     assert main(["check", str(path), "--format", "json", "--output", str(tmp_path / "r.json")]) == 0
     assert started == [(path, None)]  # once, before the command line was built; the command's own call found it
-    assert not workbook._AHEAD and '"valid": true' in (tmp_path / "r.json").read_text(encoding="utf-8")
+    assert not workbook_open._AHEAD and '"valid": true' in (tmp_path / "r.json").read_text(encoding="utf-8")

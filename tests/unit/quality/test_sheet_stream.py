@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from openpyxl.styles import PatternFill
 
 from odwb_assist.core.plugins import get_plugin_manager
-from odwb_assist.quality import engine, workbook
+from odwb_assist.quality import engine, workbook, workbook_open
 from odwb_assist.quality.cell_text import cell_text
 from odwb_assist.quality.sheet_stream import column_text
 from odwb_assist.quality.typed_inference import infer_types
@@ -206,19 +206,19 @@ def test_typed_sample_inference_is_frictionlesss(fragment: list[list[Any]]) -> N
 def test_a_prefetched_sheet_is_the_sheet(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "permis.xlsx", EXPORT, phantom_columns=2)
     workbook._LAST.clear()
-    workbook._BOOK.clear()
+    workbook_open._BOOK.clear()
     read = workbook.read_sheet(path, "xlsx")
     workbook._LAST.clear()
-    workbook._BOOK.clear()
-    workbook.prefetch(path)
-    assert workbook._AHEAD  # parsing in a thread
+    workbook_open._BOOK.clear()
+    workbook_open.prefetch(path)
+    assert workbook_open._AHEAD  # parsing in a thread
     again = workbook.read_sheet(path, "xlsx")
-    assert not workbook._AHEAD and again == read and again.rows == read.rows
+    assert not workbook_open._AHEAD and again == read and again.rows == read.rows
     text = tmp_path / "export.csv"
     text.write_text("a;b\n1;2\n", encoding="utf-8")
-    workbook.prefetch(text)
-    workbook.prefetch(tmp_path / "absent.xlsx")
-    assert not workbook._AHEAD
+    workbook_open.prefetch(text)
+    workbook_open.prefetch(tmp_path / "absent.xlsx")
+    assert not workbook_open._AHEAD
 
 
 def test_the_wait_for_a_sheet_parsed_ahead_runs_the_warm_up_first(tmp_path: Path) -> None:
@@ -229,17 +229,17 @@ def test_the_wait_for_a_sheet_parsed_ahead_runs_the_warm_up_first(tmp_path: Path
     book.active["B3"].value = "#N/A"
     book.save(path)
     workbook._LAST.clear()
-    workbook._BOOK.clear()
+    workbook_open._BOOK.clear()
     ran: list[bool] = []
-    workbook.while_waiting(lambda: ran.append(True))
-    assert ran == [] and not workbook._AHEAD  # nothing parsed ahead: nothing to run while waiting
-    workbook.prefetch(path)
-    workbook.prefetch(path)  # the same sheet again: the parse under way is the one
-    assert len(workbook._AHEAD) == 1
-    workbook.while_waiting(lambda: ran.append(not workbook._LAST))  # before the sheet is read
-    workbook.while_waiting(lambda: 1 / 0)  # a failing warm-up is the work proper's to tell
+    workbook_open.while_waiting(lambda: ran.append(True))
+    assert ran == [] and not workbook_open._AHEAD  # nothing parsed ahead: nothing to run while waiting
+    workbook_open.prefetch(path)
+    workbook_open.prefetch(path)  # the same sheet again: the parse under way is the one
+    assert len(workbook_open._AHEAD) == 1
+    workbook_open.while_waiting(lambda: ran.append(not workbook._LAST))  # before the sheet is read
+    workbook_open.while_waiting(lambda: 1 / 0)  # a failing warm-up is the work proper's to tell
     sheet = workbook.read_sheet(path, "xlsx")
-    assert ran == [True] and not workbook._AHEAD
+    assert ran == [True] and not workbook_open._AHEAD
     assert [sheet.typed(cell) for cell in sheet.cells[2]] == ["Écoles", "#N/A"]
 
 

@@ -7,8 +7,9 @@ import numpy as np
 import pandas as pd
 
 from odwb_assist.core.contract import ColumnValues
-from odwb_assist.quality import typecheck
-from odwb_assist.quality.typecheck import TypeTally, _Values
+from odwb_assist.quality import type_readers, typecheck
+from odwb_assist.quality.type_readers import _Values
+from odwb_assist.quality.typecheck import TypeTally
 
 
 def _chunk(rows: int = 9000) -> pd.DataFrame:
@@ -47,7 +48,7 @@ def test_verdicts_computed_on_demand_equal_the_verdicts_of_every_value() -> None
 
 
 def test_arrow_verdicts_are_pandas_verdicts() -> None:
-    """The tally reads Arrow values without pandas: the same verdicts as :func:`typecheck.invalid_mask`."""
+    """The tally reads Arrow values without pandas: the same verdicts as :func:`type_readers.invalid_mask`."""
     import random
 
     rng = random.Random(4)
@@ -59,7 +60,7 @@ def test_arrow_verdicts_are_pandas_verdicts() -> None:
     assert values.cells is not None
     at = np.arange(0, len(column), 3)
     for kind in ("integer", "number", "year", "boolean", "date", "string"):
-        expected = typecheck.invalid_mask(column.values, kind).to_numpy(dtype=bool)
+        expected = type_readers.invalid_mask(column.values, kind).to_numpy(dtype=bool)
         assert values._test(None, kind).tolist() == expected.tolist(), kind
         assert values._test(at, kind).tolist() == expected[at].tolist(), kind
     assert values.text_of(np.array([2, 0, 2])) == column.values.iloc[[2, 0, 2]].tolist()

@@ -15,6 +15,7 @@ from openpyxl.styles import PatternFill
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, check_sheets, read_table, write_xlsx
 from odwb_assist.quality import workbook as wb
+from odwb_assist.quality import workbook_open as wbo
 
 ROWS = [["code_ins", "commune", "population", "superficie", "date_maj", "heure", "actif", "remarque"],
         [62063, "Liège", 197013, 69.39, dt.datetime(2024, 1, 2), dt.time(10, 30), True, "  à revoir "],
@@ -24,12 +25,12 @@ ROWS = [["code_ins", "commune", "population", "superficie", "date_maj", "heure",
 
 @pytest.fixture(autouse=True)
 def fresh_cache() -> Iterator[None]:
-    wb._BOOK.clear()
+    wbo._BOOK.clear()
     wb._LAST.clear()
     yield
-    for book in wb._BOOK.values():
+    for book in wbo._BOOK.values():
         book.close()
-    wb._BOOK.clear()
+    wbo._BOOK.clear()
     wb._LAST.clear()
 
 
@@ -66,7 +67,7 @@ def openpyxl_rows(path: Path, sheet: str) -> list[tuple[object, ...]]:
 
 def test_xlsx_cells_are_typed_as_openpyxl_read_them(tmp_path: Path) -> None:
     path = workbook(tmp_path)
-    assert isinstance(wb.open_book(path, "xlsx"), wb._CalamineBook)
+    assert isinstance(wbo.open_book(path, "xlsx"), wbo._CalamineBook)
     sheet = wb.read_sheet(path, "xlsx", "Population")
     expected = [tuple(row[:8]) for row in openpyxl_rows(path, "Population")[:4]]
     assert [tuple(row) for row in sheet.rows] == expected
@@ -89,7 +90,7 @@ def test_an_ods_sheet_is_read_by_calamine_with_the_same_cells(tmp_path: Path) ->
             if value is not None:
                 sheet[r, c].set_value(value)
     document.save()
-    assert isinstance(wb.open_book(path, "ods"), wb._CalamineBook)
+    assert isinstance(wbo.open_book(path, "ods"), wbo._CalamineBook)
     read = wb.read_sheet(path, "ods")
     assert read.rows == (("commune", "population", "superficie"), ("Namur", 111000, 175.69), ("Andenne", 27000, None))
     assert read.name == "Données" and isinstance(read.rows[1][1], int)
@@ -98,13 +99,13 @@ def test_an_ods_sheet_is_read_by_calamine_with_the_same_cells(tmp_path: Path) ->
 def test_a_workbook_is_opened_once_per_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = workbook(tmp_path)
     opened: list[Path] = []
-    original = wb._open_book
+    original = wbo._open_book
 
-    def counting(where: Path, fmt: str) -> wb._Book:
+    def counting(where: Path, fmt: str) -> wbo._Book:
         opened.append(where)
         return original(where, fmt)
 
-    monkeypatch.setattr(wb, "_open_book", counting)
+    monkeypatch.setattr(wbo, "_open_book", counting)
     result = check_sheets(path, plugins=pm())  # the sheet list, then detect + check of each sheet
     assert [item.sheet for item in result.sheets] == ["Lisez-moi", "Population", "Budget"]
     assert len(opened) == 1

@@ -1,0 +1,295 @@
+"""Opening a workbook: the library each format takes (python-calamine for XLSX and ODS, xlrd for XLS in the
+workbook's own code page, openpyxl or ezodf for a file calamine refuses), once per run and, for ``check``, parsed
+ahead in a thread; its sheet names, and the French error when it cannot be opened. :mod:`.workbook` reads its sheets.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import threading
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+FALLBACK_CODEPAGE = "cp1252"  # an old workbook without a CODEPAGE record: Windows Western, as in Belgium
+
+
+class _Book:
+    """A workbook opened once: its sheet names, each sheet's rows (with the extent the file stores)."""
+
+    names: list[str]
+    codepage: str | None = None  # the code page an XLS workbook was decoded with (BIFF5/7: 8-bit text)
+    dates: bool | None = None  # rows still to type with calamine_book.typed_rows(rows, dates); None: typed
+
+    def rows(self, name: str) -> tuple[list[list[Any]], tuple[int, int]]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release the file."""
+
+
+class _CalamineBook(_Book):
+    """XLSX and ODS, read by python-calamine (see :mod:`.calamine_book`)."""
+
+    def __init__(self, path: Path, fmt: str) -> None:
+        from .calamine_book import CalamineBook
+
+        self.book = CalamineBook(path, fmt)
+        self.names = self.book.names
+        self.dates = fmt == "xlsx"
+
+    def rows(self, name: str) -> tuple[list[list[Any]], tuple[int, int]]:
+        rows, stored_rows, stored_columns = self.book.rows(name)
+        return rows, (stored_rows, stored_columns)
+
+    def close(self) -> None:
+        self.book.close()
+
+
+class _OpenpyxlBook(_Book):
+    """An XLSX that calamine refuses, read by openpyxl (slower, more lenient)."""
+
+    def __init__(self, path: Path) -> None:
+        import openpyxl
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            self.book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        self.names = [str(name) for name in self.book.sheetnames]
+
+    def rows(self, name: str) -> tuple[list[list[Any]], tuple[int, int]]:
+        worksheet = self.book[name]
+        if not hasattr(worksheet, "iter_rows"):  # a chart sheet holds no cells
+            return [], (0, 0)
+        worksheet.reset_dimensions()  # read what is there, not the (often wrong) stored dimension
+        return [list(row) for row in worksheet.iter_rows(values_only=True)], (0, 0)
+
+    def close(self) -> None:
+        self.book.close()
+
+
+def _xls_value(cell: Any, datemode: int) -> Any:
+    import xlrd
+
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return None
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return bool(cell.value)
+    if cell.ctype == xlrd.XL_CELL_NUMBER:
+        return int(cell.value) if float(cell.value).is_integer() else cell.value
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            value = xlrd.xldate.xldate_as_datetime(cell.value, datemode)
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return cell.value
+        return value
+    if cell.ctype == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(cell.value, "#ERREUR")
+    return cell.value
+
+
+def _open_xls(path: Path) -> Any:
+    """The xlrd book, decoded with its own code page (CODEPAGE record); cp1252 when it has none or a bad one."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path), on_demand=True, logfile=_Silent())
+    except (UnicodeError, LookupError):
+        return xlrd.open_workbook(str(path), on_demand=True, logfile=_Silent(), encoding_override=FALLBACK_CODEPAGE)
+    if book.biff_version < 80 and book.codepage is None:
+        book.release_resources()
+        return xlrd.open_workbook(str(path), on_demand=True, logfile=_Silent(), encoding_override=FALLBACK_CODEPAGE)
+    return book
+
+
+class _XlsBook(_Book):
+    """XLS of every BIFF version, read by xlrd in the workbook's own code page (calamine decodes an Excel 95
+    workbook's text with a fixed code page)."""
+
+    def __init__(self, path: Path) -> None:
+        self.book = _open_xls(path)
+        self.names = [str(name) for name in self.book.sheet_names()]
+        self.codepage = str(self.book.encoding) if self.book.biff_version < 80 else None
+
+    def rows(self, name: str) -> tuple[list[list[Any]], tuple[int, int]]:
+        worksheet = self.book.sheet_by_name(name)
+        datemode = self.book.datemode
+        return [[_xls_value(cell, datemode) for cell in worksheet.row(r)] for r in range(worksheet.nrows)], (0, 0)
+
+    def close(self) -> None:
+        self.book.release_resources()
+
+
+class _EzodfBook(_Book):
+    """An ODS that calamine refuses, read by ezodf."""
+
+    def __init__(self, path: Path) -> None:
+        import ezodf
+
+        self.document = ezodf.opendoc(str(path))
+        self.names = [str(s.name) for s in self.document.sheets]
+
+    def rows(self, name: str) -> tuple[list[list[Any]], tuple[int, int]]:
+        return [[_ods_value(cell) for cell in row] for row in self.document.sheets[name].rows()], (0, 0)
+
+
+def _ods_value(cell: Any) -> Any:
+    value = cell.value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if cell.value_type == "date" and isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value) if len(value) == 10 else dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _open_book(path: Path, fmt: str) -> _Book:
+    if fmt == "xls":
+        return _XlsBook(path)
+    try:
+        return _CalamineBook(path, fmt)
+    except Exception:  # a file calamine refuses: the other library may read it (else its error is the one told)
+        return _OpenpyxlBook(path) if fmt == "xlsx" else _EzodfBook(path)
+
+
+_BOOK: dict[tuple[str, str, int, int], _Book] = {}  # the last workbook opened (one per run)
+
+
+class _Ahead(threading.Thread):
+    """A workbook opened and one of its sheets parsed in a thread (:func:`prefetch`); :meth:`wait` for it."""
+
+    def __init__(self, path: Path, fmt: str, sheet: str | None) -> None:
+        super().__init__(name="odwb-workbook-ahead", daemon=True)
+        self.path, self.fmt, self.sheet = path, fmt, sheet
+        self.meanwhile: list[Callable[[], Any]] = []  # work for the thread that waits (:func:`while_waiting`)
+
+    def run(self) -> None:
+        with contextlib.suppress(Exception):  # the reading proper tells the errors
+            book = _open_book_now(self.path, self.fmt)
+            if isinstance(book, _CalamineBook) and book.names:
+                book.book.parse(self.sheet if self.sheet is not None else book.names[0])
+
+    def wait(self) -> None:
+        """Run the work given to :func:`while_waiting`, then wait for the parse."""
+        while self.meanwhile:
+            with contextlib.suppress(Exception):  # a warm-up only: the work proper tells the errors
+                self.meanwhile.pop(0)()
+        self.join()
+
+
+_AHEAD: list[_Ahead] = []  # a workbook being opened and parsed ahead (:func:`prefetch`)
+
+
+def prefetch(source: str | Path, sheet: str | None = None) -> None:
+    """Start opening an XLSX or ODS workbook and parsing its sheet (``sheet``, else the first) in a thread.
+
+    calamine parses a sheet without holding the GIL, so the caller's start-up (imports, plugins, project) runs
+    meanwhile on the other core; :func:`open_book` then waits for it. Does nothing for other files, nor for the
+    sheet being parsed ahead already (the command line starts it before building itself); never fails.
+    """
+    try:
+        path = Path(source).expanduser().resolve()
+        suffix = path.suffix.lower()
+        if suffix not in (".xlsx", ".xlsm", ".ods") or not path.is_file():
+            return
+        if any(ahead.path == path and ahead.sheet == sheet for ahead in _AHEAD):
+            return
+        with path.open("rb") as handle:
+            head = handle.read(200)
+    except OSError:
+        return
+    if not head.startswith(b"PK\x03\x04"):
+        return
+    fmt = "ods" if b"mimetypeapplication/vnd.oasis.opendocument" in head or suffix == ".ods" else "xlsx"
+    _wait_ahead()
+    ahead = _Ahead(path, fmt, sheet)
+    _AHEAD.append(ahead)
+    ahead.start()
+
+
+def while_waiting(task: Callable[[], Any]) -> None:
+    """Have the thread that will wait for the workbook parsed ahead run ``task`` first (work it would do after
+    the parse anyway: imports, set-up); nothing when no workbook is parsed ahead."""
+    if _AHEAD:
+        _AHEAD[-1].meanwhile.append(task)
+
+
+def _wait_ahead() -> None:
+    while _AHEAD:
+        ahead = _AHEAD.pop()
+        if ahead is not threading.current_thread():
+            ahead.wait()
+
+
+def open_book(path: Path, fmt: str) -> _Book:
+    """The workbook at ``path``, opened once while it is unchanged (same size and modification time):
+    detection, the sheet list, each sheet of ``--sheet all``, checking and fixing share it."""
+    _wait_ahead()
+    return _open_book_now(path, fmt)
+
+
+def _open_book_now(path: Path, fmt: str) -> _Book:
+    stat = path.stat()
+    key = (str(path), fmt, stat.st_mtime_ns, stat.st_size)
+    book = _BOOK.get(key)
+    if book is None:
+        for old in _BOOK.values():
+            old.close()
+        _BOOK.clear()
+        book = _BOOK[key] = _open_book(path, fmt)
+    return book
+
+
+def sheet_names(path: Path, fmt: str) -> list[str]:
+    """The names of the sheets of a workbook, in order (empty when they cannot be read)."""
+    if fmt not in ("xlsx", "xls", "ods"):
+        return []
+    try:
+        return list(open_book(path, fmt).names)
+    except Exception:  # the names are informative only
+        return []
+
+
+def damaged(path: Path, fmt: str, exc: BaseException) -> Any:
+    """The French error for a workbook its library cannot open (never the library's English words)."""
+    from ..core.errors import InputError
+
+    text = f"{type(exc).__name__} {exc}".lower()
+    if fmt == "xls" and _encrypted_package(path):  # a password-protected XLSX is an OLE2 file, like an XLS
+        text += " encrypted"
+    kind = {"xlsx": "XLSX", "xls": "XLS", "ods": "ODS"}.get(fmt, fmt.upper())
+    if "encrypt" in text or "password" in text:
+        why_fr, why_en = "il est protégé par un mot de passe", "it is protected by a password"
+        todo_fr = "Ouvrez-le dans votre tableur, retirez le mot de passe (Fichier > Informations > Protéger), enregistrez-le"
+        todo_en = "Open it in your spreadsheet, remove the password (File > Info > Protect), save it"
+    else:
+        why_fr, why_en = "le fichier est endommagé ou incomplet", "the file is damaged or incomplete"
+        todo_fr = "Ouvrez-le dans votre tableur (qui proposera peut-être de le réparer) et enregistrez-le à nouveau"
+        todo_en = "Open it in your spreadsheet (which may offer to repair it) and save it again"
+    return InputError(
+        f"{path.name} ne peut pas être lu comme un classeur {kind} : {why_fr}. {todo_fr} en XLSX ou en CSV UTF-8, "
+        "puis relancez la vérification.",
+        f"{path.name} cannot be read as an {kind} workbook: {why_en}. {todo_en} as XLSX or CSV UTF-8, then run "
+        "the check again.",
+    )
+
+
+def _encrypted_package(path: Path) -> bool:
+    """An OLE2 file holding an « EncryptedPackage » stream: an Office document protected by a password."""
+    try:
+        if path.stat().st_size > 64 * 1024 * 1024:
+            return False
+        return "EncryptedPackage".encode("utf-16-le") in path.read_bytes()
+    except OSError:
+        return False
+
+
+class _Silent:
+    """xlrd writes warnings to a log file; a check must not print them."""
+
+    def write(self, text: str) -> int:
+        return len(text)
