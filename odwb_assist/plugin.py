@@ -31,8 +31,9 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .core.config import PROJECT_FILE, ProjectConfig, find_project_file
+from .core.config import find_project_file
 from .core.config import load as load_config
+from .core.config_model import PROJECT_FILE, ProjectConfig
 from .core.contract import (
     BaseTableCheck,
     Blocker,

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 from .core import config as config_module
-from .core.config import DatasetConfig, ProjectConfig
+from .core.config_model import PROJECT_FILE, DatasetConfig, ProjectConfig
 from .core.plugins import default_plugin_manager
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ class Project:
 
         target = Path(path)
         if target.suffix.lower() != ".toml":
-            target = target / config_module.PROJECT_FILE
+            target = target / PROJECT_FILE
         if target.exists():
             raise ConfigError(
                 f"{target} existe déjà : il n'est pas écrasé. Ouvrez-le avec Project.load(\"{target}\").",

@@ -8,7 +8,7 @@ from typing import TextIO
 
 import typer
 
-from ..core.config import ProjectConfig
+from ..core.config_model import ProjectConfig
 from ..core.errors import ConfigError
 from .common import STATE, ProjectOption, console, echo, fail, load_project, plugin_manager, t
 

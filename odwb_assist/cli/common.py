@@ -13,7 +13,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ..core.config import ProjectConfig, default_config, find_project_file, load
+from ..core.config import default_config, find_project_file, load
+from ..core.config_model import ProjectConfig
 from ..core.errors import OdwbError
 from ..core.i18n import Lang, Msg
 

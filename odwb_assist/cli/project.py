@@ -10,7 +10,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..core import project_template
-from ..core.config import PROJECT_FILE, load
+from ..core.config import load
+from ..core.config_model import PROJECT_FILE
 from ..core.errors import ConfigError
 from .common import ProjectOption, console, echo, print_json, t
 

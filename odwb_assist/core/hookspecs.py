@@ -68,7 +68,7 @@ def odwb_fixes() -> list[Fix] | None:
 def odwb_enrich_metadata(project: Any, metadata: Any, source: Any) -> dict[str, Any] | None:
     """Propose metadata values for a dataset, as ``{"template.field": value}`` or ``{"field": value}``.
 
-    ``project`` is the loaded configuration (:class:`odwb_assist.core.config.ProjectConfig`, may be
+    ``project`` is the loaded configuration (:class:`odwb_assist.core.config_model.ProjectConfig`, may be
     ``None``), ``metadata`` the draft so far (read only), ``source`` the data file path. Proposals
     never overwrite what the user wrote: the drafting code keeps the user's values and the first
     proposal made for each field (built-ins run first).

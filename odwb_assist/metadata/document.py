@@ -10,7 +10,7 @@ from typing import Any
 
 import pluggy
 
-from ..core.config import DatasetConfig, ProjectConfig
+from ..core.config_model import DatasetConfig, ProjectConfig
 from ..core.errors import MetadataError, OdwbError
 from ..core.i18n import Msg
 from .confirmation import is_confirmed

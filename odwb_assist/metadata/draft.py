@@ -16,7 +16,8 @@ from typing import Any
 
 import pluggy
 
-from ..core.config import DatasetConfig, ProjectConfig, load
+from ..core.config import load
+from ..core.config_model import DatasetConfig, ProjectConfig
 from ..core.errors import OdwbError
 from .model import FieldInfo, Metadata
 from .source import SourceData, read_source

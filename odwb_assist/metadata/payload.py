@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..core.config import DatasetConfig, ProjectConfig
+from ..core.config_model import DatasetConfig, ProjectConfig
 from .confirmation import DraftedTemplate, unconfirmed_keys
 from .enrich_inventory import TODO
 from .model import FIELD_TYPES, FieldInfo, Metadata, is_empty

@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 import requests
 
 from ..core import notices
-from ..core.config import DEFAULT_API_KEY_ENV, DEFAULT_PORTAL_URL
+from ..core.config_model import DEFAULT_API_KEY_ENV, DEFAULT_PORTAL_URL
 from ..core.errors import PortalConnectionError, PortalError, QuotaError
 from .errors import map_error, response_json
 from .quota import QuotaGuard, reset_of_429, until
@@ -41,7 +41,7 @@ from .transport import BodyFactory
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ..core.config import ProjectConfig
+    from ..core.config_model import ProjectConfig
     from .automation import AutomationAPI
     from .explore import ExploreAPI
 

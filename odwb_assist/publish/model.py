@@ -11,7 +11,7 @@ from typing import Any
 
 import pluggy
 
-from ..core.config import DatasetConfig, ProjectConfig
+from ..core.config_model import DatasetConfig, ProjectConfig
 from ..core.contract import Blocker
 from ..core.i18n import Msg
 from ..portal import PortalClient

@@ -14,7 +14,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.config import DatasetConfig
+from ..core.config_model import DatasetConfig
 from ..core.errors import InputError
 
 SNIFF_BYTES = 1 << 16

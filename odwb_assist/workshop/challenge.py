@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..core.config import ProjectConfig
+from ..core.config_model import ProjectConfig
 from ..core.errors import ConfigError, OdwbError
 from ..core.events import CHALLENGE_DOCUMENT, Event
 from ..core.plugins import announce

@@ -103,6 +103,7 @@ def _confine_project_search(monkeypatch: pytest.MonkeyPatch, top: Path) -> None:
     import importlib
 
     import odwb_assist.core.config as config
+    import odwb_assist.core.config_model as config_model
 
     for name in ("odwb_assist.cli.common", "odwb_assist_programme.api"):  # modules that import it by name
         with contextlib.suppress(ImportError):  # the programme plugin is optional
@@ -113,8 +114,8 @@ def _confine_project_search(monkeypatch: pytest.MonkeyPatch, top: Path) -> None:
     def find_project_file(start: Path | None = None) -> Path | None:
         here = (start or Path.cwd()).resolve()
         for folder in (here, *here.parents):
-            if (folder / config.PROJECT_FILE).is_file():
-                return folder / config.PROJECT_FILE
+            if (folder / config_model.PROJECT_FILE).is_file():
+                return folder / config_model.PROJECT_FILE
             if folder == top:
                 break
         return None

@@ -138,6 +138,6 @@ def test_publish_override_needs_a_justification(cli, project_dir):
 
 def test_publish_without_key_names_the_variable(cli, project_dir, monkeypatch):
     monkeypatch.delenv("ODWB_API_KEY")
-    monkeypatch.setattr("odwb_assist.core.config.PortalConfig.api_key", lambda self: None)
+    monkeypatch.setattr("odwb_assist.core.config_model.PortalConfig.api_key", lambda self: None)
     code, out, err = cli("publish", "--project", str(project_dir / "odwb.toml"))
     assert code == 2 and "ODWB_API_KEY" in err

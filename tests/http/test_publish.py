@@ -13,7 +13,7 @@ import responses
 from http_fake_portal import BASE, READS, FakePortal
 from openapi_check import OpenAPIChecker
 
-from odwb_assist.core import config
+from odwb_assist.core import config, config_model
 from odwb_assist.core.errors import MetadataError, PortalConnectionError, PublicationBlocked
 from odwb_assist.core.events import DATASET_PUBLISHED
 from odwb_assist.core.findings import Finding, Severity
@@ -53,7 +53,7 @@ class Listener:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> config.ProjectConfig:
+def project(tmp_path: Path) -> config_model.ProjectConfig:
     (tmp_path / "parkings.csv").write_text(CSV, encoding="utf-8")
     (tmp_path / "odwb.toml").write_text(
         '[administration]\nname = "Ville de Ciney"\nnis_code = "91030"\n\n[portal]\nurl = "https://portal.test"\n\n'
@@ -78,7 +78,7 @@ def portal() -> FakePortal:
     return FakePortal()
 
 
-def make_client(project: config.ProjectConfig, sleeps: list[float] | None = None, **kwargs: Any) -> PortalClient:
+def make_client(project: config_model.ProjectConfig, sleeps: list[float] | None = None, **kwargs: Any) -> PortalClient:
     return PortalClient.from_config(project, session=requests.Session(), sleep=(sleeps or []).append,
                                     poll_interval=1.0, **kwargs)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist.core.config import DatasetConfig
+from odwb_assist.core.config_model import DatasetConfig
 from odwb_assist.core.errors import InputError
 from odwb_assist.publish import prepare_upload
 

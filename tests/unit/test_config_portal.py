@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist.core import config
+from odwb_assist.core import config, config_model
 from odwb_assist.core.config_portal import redact_url
 from odwb_assist.core.errors import ConfigError
 
@@ -62,7 +62,7 @@ def test_portal_option_and_environment_are_checked_with_their_origin(monkeypatch
         config.default_config()
     assert config.PORTAL_URL_ENV in info.value.message("fr") and "pw@" not in info.value.message("fr")
     monkeypatch.setenv(config.PORTAL_URL_ENV, "")  # an empty variable is unset
-    assert config.default_config().portal.url == config.DEFAULT_PORTAL_URL
+    assert config.default_config().portal.url == config_model.DEFAULT_PORTAL_URL
 
 
 def test_a_project_file_saved_with_a_bom_is_read(tmp_path: Path) -> None:

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from odwb_assist.core.config import ProjectConfig, load
+from odwb_assist.core.config import load
+from odwb_assist.core.config_model import ProjectConfig
 from odwb_assist.core.errors import ConfigError, OdwbError
 from odwb_assist.core.events import CHALLENGE_DOCUMENT
 from odwb_assist.core.hookspecs import hookimpl

@@ -8,7 +8,8 @@ from types import SimpleNamespace
 import pluggy
 import pytest
 
-from odwb_assist.core.config import ProjectConfig, load
+from odwb_assist.core.config import load
+from odwb_assist.core.config_model import ProjectConfig
 from odwb_assist.core.plugins import get_plugin_manager
 
 CSV = """id,nom,adresse,code_postal,code_ins,latitude,longitude,capacite,type,date_installation

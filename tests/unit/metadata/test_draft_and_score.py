@@ -6,7 +6,8 @@ from typing import Any
 import pluggy
 import pytest
 
-from odwb_assist.core.config import ProjectConfig, load
+from odwb_assist.core.config import load
+from odwb_assist.core.config_model import ProjectConfig
 from odwb_assist.core.events import METADATA_SCORED
 from odwb_assist.core.hookspecs import hookimpl
 from odwb_assist.core.i18n import Msg

@@ -7,7 +7,8 @@ from typing import Any
 import frictionless
 import pluggy
 
-from odwb_assist.core.config import ProjectConfig, load
+from odwb_assist.core.config import load
+from odwb_assist.core.config_model import ProjectConfig
 from odwb_assist.metadata import (
     Metadata,
     draft,

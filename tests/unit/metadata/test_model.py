@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist.core.config import DatasetConfig
+from odwb_assist.core.config_model import DatasetConfig
 from odwb_assist.core.errors import MetadataError
 from odwb_assist.metadata import FieldInfo, Metadata
 

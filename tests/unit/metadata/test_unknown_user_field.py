@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist.core import config
+from odwb_assist.core import config, config_model
 from odwb_assist.core.errors import MetadataError
 from odwb_assist.metadata import publication_payload
 
 
-def project(tmp_path: Path, metadata: str) -> config.ProjectConfig:
+def project(tmp_path: Path, metadata: str) -> config_model.ProjectConfig:
     (tmp_path / "a.csv").write_text("nom,capacite\nSalle A,60\n", encoding="utf-8")
     text = ('[administration]\nname = "Ville de Ciney"\n[[datasets]]\nid = "salles"\nfile = "a.csv"\n'
             f'[datasets.metadata]\n{metadata}')

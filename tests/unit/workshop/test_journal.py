@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist.core import config
+from odwb_assist.core import config, config_model
 from odwb_assist.core.events import DATASET_CHECKED, DATASET_FIXED, Event
 from odwb_assist.core.journal import journal_path, read_journal
 from odwb_assist.core.plugins import announce, get_plugin_manager
@@ -26,7 +26,7 @@ file = "parkings.csv"
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> config.ProjectConfig:
+def project(tmp_path: Path) -> config_model.ProjectConfig:
     (tmp_path / "odwb.toml").write_text(PROJECT, encoding="utf-8")
     shutil.copyfile(sample_file(), tmp_path / "parkings.csv")
     return config.load(tmp_path / "odwb.toml")
@@ -57,7 +57,7 @@ def test_journal_can_be_blocked(tmp_path: Path) -> None:
     assert not journal_path(tmp_path).exists()
 
 
-def test_check_and_fix_announce_with_the_project(project: config.ProjectConfig, tmp_path: Path) -> None:
+def test_check_and_fix_announce_with_the_project(project: config_model.ProjectConfig, tmp_path: Path) -> None:
     pm = get_plugin_manager(load_entrypoints=False)
     check(tmp_path / "parkings.csv", project=project, plugins=pm)
     fix(tmp_path / "parkings.csv", tmp_path / "propre.csv", project=project, plugins=pm)
@@ -77,7 +77,7 @@ def test_without_project_file_nothing_is_written_in_the_working_folder(tmp_path:
     assert not (tmp_path / ".odwb").exists()
 
 
-def test_cli_uses_the_project_of_the_working_folder(project: config.ProjectConfig, tmp_path: Path,
+def test_cli_uses_the_project_of_the_working_folder(project: config_model.ProjectConfig, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch,
                                                     cli: Callable[..., tuple[int, str, str]]) -> None:
     sub = tmp_path / "donnees"
