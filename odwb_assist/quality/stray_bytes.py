@@ -169,9 +169,31 @@ class Stray:
     shown: str  # the cell with each stray byte written [0xE8]
 
 
-def locate(path: Path, delimiter: str) -> Iterator[Stray]:
+REMEMBERED = 10_000  # stray cells remembered for a file at most (see :func:`locate`)
+_LOCATED: dict[tuple[tuple[str, int, int], str], list[Stray]] = {}  # (file, delimiter) -> its stray cells
+_LINES: dict[tuple[str, int, int], tuple[list[int], bool]] = {}  # file -> what stray_lines found
+
+
+def locate(path: Path, delimiter: str) -> list[Stray]:
     """Every cell of the CSV holding bytes that are not UTF-8, in order (records read as Python's csv module
-    reads them, as Frictionless does). Costly (the whole file through the csv module): for mixed files only."""
+    reads them, as Frictionless does). Costly (the whole file through the csv module): for mixed files only.
+
+    Remembered for the file (size and date), as :func:`settle`'s verdict: ``fix`` asks after its check did, and
+    the file is read once (a file of more than :data:`REMEMBERED` such cells is read again)."""
+    try:
+        key = (_key(path), delimiter)
+    except OSError:
+        return list(_locate(path, delimiter))
+    found = _LOCATED.get(key)
+    if found is None:
+        found = list(_locate(path, delimiter))
+        if len(found) <= REMEMBERED:
+            _LOCATED.clear()  # one file at a time
+            _LOCATED[key] = found
+    return list(found)
+
+
+def _locate(path: Path, delimiter: str) -> Iterator[Stray]:
     lines, _ = stray_lines(path)
     if not lines:
         return
@@ -201,7 +223,22 @@ def _stray(row: int, column: int, cell: str) -> Stray:
 
 def stray_lines(path: Path) -> tuple[list[int], bool]:
     """The physical lines (1-based) holding a byte that is not UTF-8, and whether the rest of the file has
-    well-formed UTF-8 accents (then no single encoding reads it). Block by block, one decoding a block."""
+    well-formed UTF-8 accents (then no single encoding reads it). Block by block, one decoding a block;
+    remembered for the file (size and date) when it has at most :data:`REMEMBERED` such lines."""
+    try:
+        key = _key(path)
+    except OSError:
+        return _stray_lines(path)
+    found = _LINES.get(key)
+    if found is None:
+        found = _stray_lines(path)
+        if len(found[0]) <= REMEMBERED:
+            _LINES.clear()  # one file at a time
+            _LINES[key] = found
+    return list(found[0]), found[1]
+
+
+def _stray_lines(path: Path) -> tuple[list[int], bool]:
     lines: list[int] = []
     before = 0  # newlines in the blocks already read
     accents = 0  # bytes of well-formed UTF-8 characters beyond ASCII

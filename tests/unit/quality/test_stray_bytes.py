@@ -99,6 +99,27 @@ def test_fix_keeps_every_row_and_lists_the_cell_it_writes_differently(tmp_path: 
     assert not again.stats.get("mixed-encoding") and again.detected.encoding == "utf-8" and again.rows == 12_001
 
 
+def test_check_and_fix_read_the_stray_cells_once_and_again_when_the_file_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stray cells are found by reading the whole file in Python: ``fix`` (its check, then its plan) reads
+    it once; a file changed since is read again."""
+    from odwb_assist.quality import stray_bytes
+
+    reads: list[str] = []
+    scans: list[str] = []
+    original, scan = stray_bytes._locate, stray_bytes._stray_lines
+    monkeypatch.setattr(stray_bytes, "_locate", lambda *a: reads.append("csv") or original(*a))
+    monkeypatch.setattr(stray_bytes, "_stray_lines", lambda *a: scans.append("scan") or scan(*a))
+    path = export(tmp_path / "communes.csv", 3000, bad_at=2500)
+    result = fix(path, tmp_path / "propre.csv", plugins=PM)
+    assert result.counts.get("mixed-encoding") == 2 and reads == ["csv"] and scans == ["scan"]
+    export(tmp_path / "communes.csv", 3000, bad_at=1200)  # edited: another row typed in Windows-1252
+    path.touch()
+    again = fix(path, tmp_path / "propre.csv", plugins=PM)
+    assert [c.row_number for c in again.changes if c.fix == "mixed-encoding"] == [1201, 1201]
+    assert reads == ["csv", "csv"]
+
+
 def test_the_cells_written_differently_are_listed_even_when_the_fix_is_not_chosen(tmp_path: Path) -> None:
     # the clean file is UTF-8 whatever fixes are chosen: leaving « mixed-encoding » out of --fix must not hide them
     path = export(tmp_path / "communes.csv", 50, bad_at=20)
