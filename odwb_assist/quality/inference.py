@@ -118,7 +118,7 @@ def is_time(cell: str) -> bool:
         return False
 
 
-def _date(cell: str) -> bool:
+def is_date(cell: str) -> bool:
     try:
         datetime.strptime(cell, "%Y-%m-%d")
         return True
@@ -161,7 +161,7 @@ def _string(cell: str) -> bool:
 
 CANDIDATES: tuple[tuple[str, Callable[[str], bool]], ...] = (  # Frictionless's order of field candidates
     ("yearmonth", _yearmonth), ("geopoint", _geopoint), ("duration", _duration), ("geojson", _geojson),
-    ("object", _object), ("array", _array), ("datetime", is_datetime), ("time", is_time), ("date", _date),
+    ("object", _object), ("array", _array), ("datetime", is_datetime), ("time", is_time), ("date", is_date),
     ("integer", _integer), ("number", _number), ("boolean", _boolean), ("year", _year), ("string", _string),
 )
 

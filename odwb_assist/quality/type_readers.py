@@ -5,7 +5,6 @@ values, each tested once (:class:`_Values`). :mod:`.typecheck` tallies their ver
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 import numpy as np
@@ -15,6 +14,7 @@ from ..checks.cells import fullmatch_mask
 from ..checks.tally import _compiled
 from ..core.contract import ColumnValues
 from .cell_readers import READERS
+from .inference import is_date
 from .placeholders import LONGEST, is_placeholder, placeholder_mask
 
 # Frictionless v5 default readers: int(cell.strip()), Decimal(cell.strip()), strptime %Y-%m-%d,
@@ -58,14 +58,6 @@ def vectorisable(field: Any, text: bool = True) -> bool:
     )
 
 
-def _strptime_ok(cell: str) -> bool:
-    try:
-        datetime.strptime(cell, "%Y-%m-%d")
-        return True
-    except ValueError:
-        return False
-
-
 def invalid_mask(column: pd.Series, field_type: str) -> pd.Series:
     """True where a non-empty cell cannot be read as ``field_type``."""
     filled = column != ""
@@ -84,7 +76,7 @@ def invalid_mask(column: pd.Series, field_type: str) -> pd.Series:
         parsed = pd.to_datetime(column.where(valid & filled), format="%Y-%m-%d", errors="coerce")
         doubtful = column[valid & filled & parsed.isna()]
         if not doubtful.empty:  # out of pandas' range (year 0001…) or impossible: ask strptime, as Frictionless does
-            bad |= column.index.isin([row for row, cell in doubtful.items() if not _strptime_ok(str(cell))])
+            bad |= column.index.isin([row for row, cell in doubtful.items() if not is_date(str(cell))])
     if field_type == "year":
         bad |= filled & (column.str.len() != 4)
     return bad
@@ -180,7 +172,7 @@ class _Values:
         fullmatch = _compiled(PATTERNS[kind]).fullmatch
         valid = [fullmatch(text) is not None for text in texts]
         if kind == "date":
-            valid = [ok and _strptime_ok(text) for ok, text in zip(valid, texts, strict=True)]
+            valid = [ok and is_date(text) for ok, text in zip(valid, texts, strict=True)]
         elif kind == "year":
             valid = [ok and len(text) == 4 for ok, text in zip(valid, texts, strict=True)]
         return ~np.asarray(valid, dtype=bool)

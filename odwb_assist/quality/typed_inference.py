@@ -68,7 +68,7 @@ def _date(cell: Any) -> bool:
         return cell.hour == 0 and cell.minute == 0 and cell.second == 0
     if isinstance(cell, dt.date):
         return True
-    return isinstance(cell, str) and text._date(cell)
+    return isinstance(cell, str) and text.is_date(cell)
 
 
 def _integer(cell: Any) -> bool:
