@@ -20,6 +20,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from .stray_bytes import ERRORS, MIXED  # (importing it registers the codec utf-8+cp1252)
+
 C1 = -96  # as int8, the bytes 0x80-0x9F are those below -96
 
 
@@ -91,16 +93,12 @@ class StrayBytes:
                 pass
             else:
                 return data
-        from .stray_bytes import ERRORS
-
         data = self.pending + data
         text, used = codecs.utf_8_decode(data, ERRORS, False)
         self.pending = data[used:]
         return text.encode("utf-8")
 
     def finish(self) -> bytes:
-        from .stray_bytes import ERRORS
-
         text, _ = codecs.utf_8_decode(self.pending, ERRORS, True)
         self.pending = b""
         return text.encode("utf-8")
@@ -109,8 +107,6 @@ class StrayBytes:
 def to_utf8(encoding: str) -> Callable[[bytes], bytes] | None:
     """The block transcoder from ``encoding`` to UTF-8 (a fresh one for each reading: UTF-16's keeps a state);
     None when it is not an encoding handled here."""
-    from .stray_bytes import MIXED  # (registers the codec)
-
     try:
         name = codecs.lookup(encoding).name
     except LookupError:
