@@ -123,7 +123,7 @@ def other_width_exports(folder: Path) -> list[Path]:
 
 def stray_bytes_exports(folder: Path) -> list[Path]:
     """The commune export in UTF-8 with rows typed in Windows-1252 (``utf-8+cp1252``): after the detection sample
-    (read by pyarrow since this round), and among the first records (left to Frictionless)."""
+    and among the first records (both read by pyarrow)."""
     lines = commune_export.write(folder / "stray-bytes.csv", 3000).read_bytes().split(b"\r\n")
     utf8 = [line.decode("cp1252").encode("utf-8") for line in lines]
     late = list(utf8)
