@@ -111,7 +111,7 @@ def read_head(path: Path, detected: Detected) -> Head:
                     break
                 lines.append(line)
             dialect = sniffed_dialect(lines, detected.delimiter)
-            if dialect.skipinitialspace or dialect.escapechar or dialect.quotechar != '"':
+            if dialect.escapechar or dialect.quotechar != '"':  # skipinitialspace: see .stream._leading_space
                 raise Fallback("dialect")
             counted = _Lines(lines, text, encoding, bom)
             header: list[list[str]] = []

@@ -332,25 +332,28 @@ def early_stray_file(path: Path, header: bytes, newline: bytes = b"\r\n", bom: b
     return path
 
 
-@pytest.mark.parametrize(("header", "newline", "bom"), [
-    (b"commune;montant;remarque", b"\r\n", b""),
-    (b"commune;montant;remarque", b"\n", codecs.BOM_UTF8),
-    ("commune;montant;référence".encode("cp1252"), b"\r\n", b""),  # a stray byte in the header itself
-    ("commune;montant;référence".encode("cp1252"), b"\n", codecs.BOM_UTF8),
+@pytest.mark.parametrize(("header", "newline", "bom", "title"), [
+    (b"commune;montant;remarque", b"\r\n", b"", b""),
+    (b"commune;montant;remarque", b"\n", codecs.BOM_UTF8, b""),
+    ("commune;montant;référence".encode("cp1252"), b"\r\n", b"", b""),  # a stray byte in the header itself
+    ("commune;montant;référence".encode("cp1252"), b"\n", codecs.BOM_UTF8, b""),
+    (b"commune;montant;remarque", b"\r\n", b"", "Budget 2024 — Ville".encode()),  # a title above the header
+    (b"commune;montant;remarque", b"\n", b"", "Budget 2024 – Ville".encode("cp1252")),  # typed on Windows too
 ])
 def test_stray_bytes_in_the_first_records_are_read_by_pyarrow_as_frictionless_reads_them(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: bytes, newline: bytes, bom: bytes) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: bytes, newline: bytes, bom: bytes,
+        title: bytes) -> None:
     """Before, the first records were counted in the UTF-8 of their text, which a stray byte lengthens: such a file
     (a row typed on Windows near the top) was left to Frictionless, row by row. Now the file's own lines are
     counted: pyarrow starts at the first data record, and the report is Frictionless's."""
     from odwb_assist.quality import engine
     from odwb_assist.quality.stray_bytes import MIXED, settle
 
-    path = early_stray_file(tmp_path / "early.csv", header, newline, bom)
+    path = early_stray_file(tmp_path / "early.csv", header, newline, bom, title)
     path, detected = detect(path)
     if bom:  # the BOM is believed at first: the check reads as UTF-8, meets a stray byte, then settles
         assert detected.encoding == "utf-8-sig" and settle(path, detected)
-    assert detected.encoding == MIXED and detected.header_rows == [1]
+    assert detected.encoding == MIXED and detected.header_rows == [2 if title else 1]
     head = read_head(path, detected)
     data = path.read_bytes()
     assert head.offset == data.index(newline + b"Namur") + len(newline)  # the byte after the header row
