@@ -126,6 +126,34 @@ def test_title_rows_and_a_header_over_two_rows(tmp_path: Path, monkeypatch: pyte
     assert paths[::2] == ["arrow", "arrow"]
 
 
+def test_a_portal_export_with_geojson_outlines_is_read_by_pyarrow_as_frictionless_reads_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: list[str]) -> None:
+    """A dataset exported from the portal: « Geo Point » and « Geo Shape » (a GeoJSON geometry per row, the
+    commune's outline repeated every year). Before, Frictionless read it, validating every row's geometry against
+    its GeoJSON profile; now pyarrow does, each distinct geometry validated once by the same validator."""
+    import csv
+    import json as jsonlib
+
+    outlines = {nis: {"coordinates": [[[4.80 + k / 100, 50.40], [4.85 + k / 100, 50.45], [4.90 + k / 100, 50.40],
+                                       [4.80 + k / 100, 50.40]]], "type": "Polygon"}
+                for k, nis in enumerate(("92094", "91030", "91034", "92003", "92035"))}
+    rows = [["Code INS", "Année", "Population", "Geo Point", "Geo Shape"]]
+    for year in range(1990, 2025):
+        for k, (nis, outline) in enumerate(outlines.items()):
+            rows.append([nis, str(year), str(10000 + 37 * k + year), f"50.4{k}, 4.8{k}", jsonlib.dumps(outline)])
+    rows[150][4] = jsonlib.dumps({"type": "Polygone", "coordinates": []})  # not a GeoJSON type
+    rows[160][4] = '{"coordinates": [[4.8, 50.4]'  # cut short: not JSON
+    rows[170][4] = jsonlib.dumps({"type": "Point", "coordinates": [4.8, 50.4]})  # another valid geometry
+    rows[171][4] = ""
+    path = tmp_path / "population-communes.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    report = same_reports(path, monkeypatch)
+    assert paths == ["arrow", "frictionless"]  # this engine's reader, then ODWB_ENGINE=frictionless's
+    assert report["types"]["Geo Shape"] == "geojson" and report["types"]["Geo Point"] == "geopoint"
+    assert rows_of(report, "type-error") == [151, 161]
+
+
 @pytest.mark.parametrize(("late", "readers"), [
     ("Huy;3;fin", ["arrow"]),
     ("Huy; 3;fin", ["arrow", "frictionless"]),  # a cell opening with a space, far down: read again by Frictionless
