@@ -13,7 +13,8 @@ version runs the same way from this tree. The corpus: every table file (CSV, XLS
 ``examples/``, the readable odd inputs of ``tests/cli_odd``, and tables generated here (the realistic
 commune export as CSV and XLSX, the same CSV with rows of another width and read at another width than
 its header's, a UTF-8 export with rows in Windows-1252, the export under a title row, the older synthetic file, a
-pivot-table export, a database export with timestamps, an Excel 95 workbook).
+pivot-table export, a database export with timestamps, a portal export with GeoJSON outlines, an Excel 95
+workbook).
 
 Per file it compares the exit code, the row count, the detected types, kinds and reading (encoding,
 delimiter, header row…), the per-type totals and the findings as a set of (type, severity, rowNumber,
@@ -88,12 +89,13 @@ def generated_corpus(folder: Path) -> list[Path]:
     """Tables written here: the benchmark files at a small size, odd inputs, real-world shapes."""
     from cli_odd.odd_files import ODD_FILES, make
     from helpers.biff5 import write_excel95
-    from helpers.real_shapes import pivot_rows, timestamp_rows, write_csv
+    from helpers.real_shapes import pivot_rows, portal_export_rows, timestamp_rows, write_csv
 
     folder.mkdir(parents=True, exist_ok=True)
     out = [commune_export.write(folder / "commune-export.csv", 3000), ragged_export(folder / "commune-ragged.csv"),
            xlsx_speed.write_workbook(folder / "commune-export.xlsx", 2000),
-           write_csv(folder / "pivot.csv", pivot_rows()), write_csv(folder / "timestamps.csv", timestamp_rows())]
+           write_csv(folder / "pivot.csv", pivot_rows()), write_csv(folder / "timestamps.csv", timestamp_rows()),
+           write_csv(folder / "portal-export.csv", portal_export_rows(), encoding="utf-8")]
     out += other_width_exports(folder)
     out += stray_bytes_exports(folder)
     out += titled_exports(folder)

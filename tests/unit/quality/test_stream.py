@@ -131,23 +131,9 @@ def test_a_portal_export_with_geojson_outlines_is_read_by_pyarrow_as_frictionles
     """A dataset exported from the portal: « Geo Point » and « Geo Shape » (a GeoJSON geometry per row, the
     commune's outline repeated every year). Before, Frictionless read it, validating every row's geometry against
     its GeoJSON profile; now pyarrow does, each distinct geometry validated once by the same validator."""
-    import csv
-    import json as jsonlib
+    from real_shapes import portal_export_rows, write_csv
 
-    outlines = {nis: {"coordinates": [[[4.80 + k / 100, 50.40], [4.85 + k / 100, 50.45], [4.90 + k / 100, 50.40],
-                                       [4.80 + k / 100, 50.40]]], "type": "Polygon"}
-                for k, nis in enumerate(("92094", "91030", "91034", "92003", "92035"))}
-    rows = [["Code INS", "Année", "Population", "Geo Point", "Geo Shape"]]
-    for year in range(1990, 2025):
-        for k, (nis, outline) in enumerate(outlines.items()):
-            rows.append([nis, str(year), str(10000 + 37 * k + year), f"50.4{k}, 4.8{k}", jsonlib.dumps(outline)])
-    rows[150][4] = jsonlib.dumps({"type": "Polygone", "coordinates": []})  # not a GeoJSON type
-    rows[160][4] = '{"coordinates": [[4.8, 50.4]'  # cut short: not JSON
-    rows[170][4] = jsonlib.dumps({"type": "Point", "coordinates": [4.8, 50.4]})  # another valid geometry
-    rows[171][4] = ""
-    path = tmp_path / "population-communes.csv"
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
+    path = write_csv(tmp_path / "population-communes.csv", portal_export_rows(), encoding="utf-8")
     report = same_reports(path, monkeypatch)
     assert paths == ["arrow", "frictionless"]  # this engine's reader, then ODWB_ENGINE=frictionless's
     assert report["types"]["Geo Shape"] == "geojson" and report["types"]["Geo Point"] == "geopoint"
