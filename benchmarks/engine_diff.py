@@ -12,8 +12,9 @@ version runs the same way from this tree. The corpus: every table file (CSV, XLS
 ``tests/data`` (the Frictionless fixtures included), the sample files of ``odwb_assist/data/samples`` and
 ``examples/``, the readable odd inputs of ``tests/cli_odd``, and tables generated here (the realistic
 commune export as CSV and XLSX, the same CSV with rows of another width and read at another width than
-its header's, a UTF-8 export with rows in Windows-1252, the older synthetic file, a
-pivot-table export, a database export with timestamps, an Excel 95 workbook).
+its header's, a UTF-8 export with rows in Windows-1252, the export under a title row, the older synthetic file, a
+pivot-table export, a database export with timestamps, a portal export with GeoJSON outlines, an Excel 95
+workbook).
 
 Per file it compares the exit code, the row count, the detected types, kinds and reading (encoding,
 delimiter, header row…), the per-type totals and the findings as a set of (type, severity, rowNumber,
@@ -88,14 +89,16 @@ def generated_corpus(folder: Path) -> list[Path]:
     """Tables written here: the benchmark files at a small size, odd inputs, real-world shapes."""
     from cli_odd.odd_files import ODD_FILES, make
     from helpers.biff5 import write_excel95
-    from helpers.real_shapes import pivot_rows, timestamp_rows, write_csv
+    from helpers.real_shapes import pivot_rows, portal_export_rows, timestamp_rows, write_csv
 
     folder.mkdir(parents=True, exist_ok=True)
     out = [commune_export.write(folder / "commune-export.csv", 3000), ragged_export(folder / "commune-ragged.csv"),
            xlsx_speed.write_workbook(folder / "commune-export.xlsx", 2000),
-           write_csv(folder / "pivot.csv", pivot_rows()), write_csv(folder / "timestamps.csv", timestamp_rows())]
+           write_csv(folder / "pivot.csv", pivot_rows()), write_csv(folder / "timestamps.csv", timestamp_rows()),
+           write_csv(folder / "portal-export.csv", portal_export_rows(), encoding="utf-8")]
     out += other_width_exports(folder)
     out += stray_bytes_exports(folder)
+    out += titled_exports(folder)
     check_speed.synthetic(folder / "synthetic.csv", 2000)
     out.append(folder / "synthetic.csv")
     rows: list[list[object]] = [["Commune", "Code INS", "Montant"], ["Ciney", "91030", 12.5], ["Dinant", "91034", 7.0],
@@ -123,7 +126,7 @@ def other_width_exports(folder: Path) -> list[Path]:
 
 def stray_bytes_exports(folder: Path) -> list[Path]:
     """The commune export in UTF-8 with rows typed in Windows-1252 (``utf-8+cp1252``): after the detection sample
-    (read by pyarrow since this round), and among the first records (left to Frictionless)."""
+    and among the first records (both read by pyarrow)."""
     lines = commune_export.write(folder / "stray-bytes.csv", 3000).read_bytes().split(b"\r\n")
     utf8 = [line.decode("cp1252").encode("utf-8") for line in lines]
     late = list(utf8)
@@ -133,6 +136,20 @@ def stray_bytes_exports(folder: Path) -> list[Path]:
     early[10] = lines[10]
     (folder / "stray-bytes-early.csv").write_bytes(b"\r\n".join(early))
     return [folder / "stray-bytes.csv", folder / "stray-bytes-early.csv"]
+
+
+def titled_exports(folder: Path) -> list[Path]:
+    """The commune export under a title row without delimiter (the csv module then skips the spaces opening a
+    cell: read by pyarrow, which keeps them, while no cell opens with one), and the same with cells opening with
+    a space far down (read again by Frictionless)."""
+    lines = commune_export.write(folder / "titled.csv", 3000).read_bytes().split(b"\r\n")
+    lines = [line for line in lines if b'"' not in line]  # quotes would make csv.Sniffer read the spaces as they are
+    titled = ["Budget 2024 \N{EN DASH} Ville de Namur".encode("cp1252"), *lines]
+    (folder / "titled.csv").write_bytes(b"\r\n".join(titled))
+    spaced = list(titled)
+    spaced[2600] = spaced[2600].replace(b";", b"; ", 2)
+    (folder / "titled-spaced.csv").write_bytes(b"\r\n".join(spaced))
+    return [folder / "titled.csv", folder / "titled-spaced.csv"]
 
 
 def ragged_export(path: Path) -> Path:

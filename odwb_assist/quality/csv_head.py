@@ -57,6 +57,7 @@ class _Lines:
         self.stream = stream
         self.encoding = encoding
         self.consumed = bom
+        self.handed = 0  # lines handed out
 
     def __iter__(self) -> _Lines:
         return self
@@ -68,6 +69,7 @@ class _Lines:
             if not line:
                 raise StopIteration
         self.consumed += len(line.encode(self.encoding))
+        self.handed += 1
         return line
 
 
@@ -109,17 +111,17 @@ def read_head(path: Path, detected: Detected) -> Head:
                     break
                 lines.append(line)
             dialect = sniffed_dialect(lines, detected.delimiter)
-            if dialect.skipinitialspace or dialect.escapechar or dialect.quotechar != '"':
+            if dialect.escapechar or dialect.quotechar != '"':  # skipinitialspace: see .stream._leading_space
                 raise Fallback("dialect")
             counted = _Lines(lines, text, encoding, bom)
             header: list[list[str]] = []
             fragment: list[list[str]] = []
-            offset = 0
+            offset = header_lines = 0
             for number, cells in enumerate(csv.reader(counted, dialect), start=1):
                 if number in header_rows:
                     header.append(cells)
                 if number == last_header:
-                    offset = counted.consumed
+                    offset, header_lines = counted.consumed, counted.handed
                 elif number > last_header:
                     fragment.append(cells)
                 if number >= SAMPLE_RECORDS:
@@ -129,8 +131,8 @@ def read_head(path: Path, detected: Detected) -> Head:
         raise Fallback(str(exc)) from exc
     if not offset:
         raise Fallback("no header")
-    if encoding == MIXED and not _whole_utf8(path, sampled):  # the bytes counted as UTF-8: they must be UTF-8
-        raise Fallback("stray bytes in the first records")
+    if encoding == MIXED:  # the UTF-8 of the text read is longer than a stray byte: the file's own bytes are counted
+        offset, sampled = _raw_ends(path, bom, (header_lines, counted.handed), sampled - bom)
     labels = join_labels(header)
     width = len(labels)
     if not width:
@@ -145,14 +147,18 @@ def _starts_with(path: Path, prefix: bytes) -> bool:
         return raw.read(len(prefix)) == prefix
 
 
-def _whole_utf8(path: Path, size: int) -> bool:
-    """Whether the first ``size`` bytes of a file are UTF-8 (no stray byte of another encoding among them)."""
+def _raw_ends(path: Path, bom: int, counts: tuple[int, int], size: int) -> tuple[int, int]:
+    """Where the first ``count`` lines of a file end, in bytes from its start, for each count (a BOM of ``bom`` bytes
+    before them; ``size``: at least their length, the UTF-8 of their text, since a stray byte is longer in UTF-8).
+    A line ends at a line feed, a carriage return or both, as the text stream split them (``newline=""``); a stray
+    Windows-1252 byte is neither, so line ``i`` of the bytes is line ``i`` of the text, however it was decoded."""
     with path.open("rb") as raw:
-        try:
-            raw.read(size).decode("utf-8")
-        except UnicodeDecodeError:
-            return False
-    return True
+        raw.seek(bom)
+        data = raw.read(size + 1)  # one more byte: a carriage return then a line feed stay one line end
+    ends = [bom]
+    for line in data.splitlines(keepends=True):
+        ends.append(ends[-1] + len(line))
+    return ends[min(counts[0], len(ends) - 1)], ends[min(counts[1], len(ends) - 1)]
 
 
 def _data_width(fragment: list[list[str]], width: int) -> int:

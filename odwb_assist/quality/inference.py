@@ -7,8 +7,8 @@ label becomes ``fieldN``, a repeated one ``name2``, ``name3``…), the label err
 (``blank-label``, ``duplicate-label``, ``incorrect-label``) and the type of each field inferred from
 the first rows (its candidate order, 0.9 confidence, ``""`` as the missing value, a short row counting
 as a match). Each candidate's reader follows Frictionless's default-format reader of that type.
-A value only a rare reader could judge (a JSON object that may be GeoJSON) raises :class:`NotExact`: the
-caller then lets Frictionless do it.
+A value this module cannot judge as Frictionless does raises :class:`NotExact`: the caller then lets Frictionless
+do it.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from .messages import RawError
@@ -73,9 +74,25 @@ def _json(cell: str) -> Any:
 
 
 def _geojson(cell: str) -> bool:
-    if isinstance(_json(cell), dict):
-        raise NotExact(cell)  # validated against the GeoJSON profile by Frictionless
-    return False
+    """Frictionless's geojson reader (default format): a JSON object valid against its GeoJSON profile, judged by
+    the same validator (``frictionless/fields/geojson.py``; Frictionless is imported for it, at the first object)."""
+    value = _json(cell)
+    if not isinstance(value, dict):
+        return False
+    try:
+        _geojson_validator().validate(value)
+    except Exception:
+        return False
+    return True
+
+
+@cache
+def _geojson_validator() -> Any:
+    from frictionless import settings
+    from frictionless.platform import platform
+
+    profile = settings.GEOJSON_PROFILE
+    return platform.jsonschema_validators.validator_for(profile)(profile)
 
 
 def _object(cell: str) -> bool:

@@ -59,6 +59,16 @@ def _drain(reader: Any) -> None:
             return
 
 
+def _leading_space(batch: Any) -> bool:
+    """Whether a cell of ``batch`` starts with a space. The csv module's dialect may skip the spaces that open a
+    field (Frictionless sniffs ``skipinitialspace``: always so when the first line, a title, holds no delimiter);
+    pyarrow keeps them, and a quoted cell that opens with a space, kept by both, looks the same once read: only a
+    file without such cells is read alike."""
+    import pyarrow.compute as pc
+
+    return any(pc.any(pc.starts_with(column, " ")).as_py() for column in batch.columns)
+
+
 @dataclass
 class Chunk:
     """A block of rows: the text frame, which rows are blank, the share of the file read so far, and what the
@@ -151,10 +161,13 @@ class Blocks:
         consumed = float(self.head.offset)  # bytes of the records handed over, estimated from their text
         pending: list[Any] = []  # parsed blocks not handed over yet
         waiting = 0
+        spaced = bool(getattr(self.head.dialect, "skipinitialspace", False))
         for batch in self._placed(counted.batches(reader)):
             if first:
                 self._verify(batch)
                 first = False
+            if spaced and _leading_space(batch):
+                raise Fallback("a cell starting with a space, read without it by the csv module")
             pending.append(batch)
             waiting += batch.num_rows
             while waiting >= self.chunk_rows:

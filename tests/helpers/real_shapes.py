@@ -79,3 +79,24 @@ def iter_timestamp_rows(rows: int) -> Iterator[list[str]]:
         for column, cell in odd.get(n + 1, ()):  # the table's row n + 1 (row 0 is the header)
             row[column] = cell
         yield row
+
+
+def portal_export_rows(years: range = range(1990, 2025), communes: int = 5) -> list[list[str]]:
+    """A dataset as the portal exports it: « Geo Point » (« lat, lon ») and « Geo Shape » (the commune's outline as
+    a GeoJSON geometry), each commune's row repeated every year; odd geometries below the sample: rows 151 (not a
+    GeoJSON type) and 161 (JSON cut short) are type errors, 171 (a point) is valid, 172 is empty."""
+    import json
+
+    outlines = {f"9{k + 1:04d}": {"coordinates": [[[4.80 + k / 100, 50.40], [4.85 + k / 100, 50.45],
+                                                   [4.90 + k / 100, 50.40], [4.80 + k / 100, 50.40]]],
+                                  "type": "Polygon"} for k in range(communes)}
+    rows = [["Code INS", "Année", "Population", "Geo Point", "Geo Shape"]]
+    for year in years:
+        for k, (nis, outline) in enumerate(outlines.items()):
+            rows.append([nis, str(year), str(10000 + 37 * k + year), f"50.4{k % 10}, 4.8{k % 10}", json.dumps(outline)])
+    if len(rows) > 172:
+        rows[150][4] = json.dumps({"type": "Polygone", "coordinates": []})
+        rows[160][4] = '{"coordinates": [[4.8, 50.4]'
+        rows[170][4] = json.dumps({"type": "Point", "coordinates": [4.8, 50.4]})
+        rows[171][4] = ""
+    return rows

@@ -1,6 +1,6 @@
-"""Datetime, time, month-year and coordinate columns (database exports) are checked in pyarrow blocks with
-Frictionless's own readers: the verdicts are the readers', and a check gives the type errors ``frictionless
-validate`` gives."""
+"""Datetime, time, month-year, coordinate and GeoJSON columns (database and portal exports) are checked in pyarrow
+blocks with Frictionless's own readers: the verdicts are the readers', and a check gives the type errors
+``frictionless validate`` gives."""
 
 from __future__ import annotations
 
@@ -41,8 +41,37 @@ def _near_misses(kind: str, count: int, seed: int) -> list[str]:
             "duration": rng.choice(["P", "PT", "-P", "p", "PT1", ""]) + rng.choice(["1D", "2H30M", "1Y2M", "X", "1.5S"]),
             "object": rng.choice(['{"a": 1}', "{}", "[1, 2]", "{a: 1}", ' {"b": [1]}', "1", '"x"']),
             "array": rng.choice(["[1, 2]", "[]", '{"a": 1}', "[1,", ' ["x"]', "null"]),
+            "geojson": _geometry(rng),
         }[kind])
     return out
+
+
+def _geometry(rng: random.Random) -> str:
+    """A GeoJSON-shaped object, valid or not: half of them a geometry or feature as the profile wants it, the others
+    with one part drawn around it (a type's spelling, coordinates of another depth or kind, a member missing)."""
+    import json
+
+    ring = [[4.8, 50.4], [5.0, 50.5], [5.1, 50.4], [4.8, 50.4]]
+    shapes = {"Point": [4.8, 50.4], "LineString": ring[:2], "Polygon": [ring], "MultiPolygon": [[ring]]}
+    kind = rng.choice(list(shapes))
+    geometry: dict[str, object] = {"type": kind, "coordinates": shapes[kind]}
+    if rng.random() < 0.5:
+        part = rng.choice(["type", "coordinates", "missing", "point", "bbox"])
+        if part == "type":
+            geometry["type"] = rng.choice(["Polygone", "point", "Circle", "", 3])
+        elif part == "coordinates":
+            geometry["coordinates"] = rng.choice(list(shapes.values()) + [[], "4.8, 50.4", [[4.8]], None])
+        elif part == "missing":
+            del geometry[rng.choice(["type", "coordinates"])]
+        elif part == "point":
+            geometry["coordinates"] = [rng.choice([4.8, "4.8", None]), rng.choice([50.4, -91, 1e9])]
+            geometry["type"] = "Point"
+        else:
+            geometry["bbox"] = rng.choice([[4.8, 50.4, 5.1, 50.5], [4.8], "x"])
+    if rng.random() < 0.2:
+        geometry = {"type": "Feature", "geometry": geometry, "properties": rng.choice([{}, None, {"nom": "Ciney"}, "x"])}
+    text = json.dumps(geometry)
+    return rng.choice([text] * 6 + [text[:-1], " " + text, "[" + text + "]"])
 
 
 @pytest.mark.parametrize("kind", sorted(READERS))
@@ -52,6 +81,18 @@ def test_the_verdicts_are_frictionless_s_readers(kind: str) -> None:
     assert readable(pa.array(values, pa.string()), kind).tolist() == expected
     assert readable_texts(values, kind).tolist() == expected
     assert 0.05 < sum(expected) / len(expected) < 0.95  # both verdicts are tested, not only one
+
+
+def test_the_geojson_verdicts_are_frictionless_s_field_reader() -> None:
+    """The GeoJSON reader against Frictionless's own field reading the cell (not only its validator)."""
+    from frictionless import fields
+
+    field = fields.GeojsonField(name="geo_shape")
+    values = _near_misses("geojson", 3000, seed=11) + ['{"type": "Point", "coordinates": [4.8, 50.4]}', "", "x", "{}"]
+    expected = [field.read_cell(value)[1] is None and value != "" for value in values]
+    assert READERS["geojson"] is not None
+    assert readable(pa.array(values, pa.string()), "geojson").tolist() == expected
+    assert 0.05 < sum(expected) / len(expected) < 0.95
 
 
 def test_a_timestamp_export_is_checked_in_blocks_as_frictionless_validates_it(tmp_path: Path,

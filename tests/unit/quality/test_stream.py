@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from odwb_assist.core.plugins import get_plugin_manager
-from odwb_assist.quality import check, engine, stream
+from odwb_assist.quality import check, csv_head, engine, stream
 from odwb_assist.quality.csv_head import Fallback, read_head
 from odwb_assist.quality.detect import detect
 from odwb_assist.quality.inference import NotExact, field_names, infer_types
@@ -124,6 +124,53 @@ def test_title_rows_and_a_header_over_two_rows(tmp_path: Path, monkeypatch: pyte
     assert chunks(two)[0].frame.index[0] == 3
     same_reports(two, monkeypatch)
     assert paths[::2] == ["arrow", "arrow"]
+
+
+def test_a_portal_export_with_geojson_outlines_is_read_by_pyarrow_as_frictionless_reads_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: list[str]) -> None:
+    """A dataset exported from the portal: « Geo Point » and « Geo Shape » (a GeoJSON geometry per row, the
+    commune's outline repeated every year). Before, Frictionless read it, validating every row's geometry against
+    its GeoJSON profile; now pyarrow does, each distinct geometry validated once by the same validator."""
+    from real_shapes import portal_export_rows, write_csv
+
+    path = write_csv(tmp_path / "population-communes.csv", portal_export_rows(), encoding="utf-8")
+    report = same_reports(path, monkeypatch)
+    assert paths == ["arrow", "frictionless"]  # this engine's reader, then ODWB_ENGINE=frictionless's
+    assert report["types"]["Geo Shape"] == "geojson" and report["types"]["Geo Point"] == "geopoint"
+    assert rows_of(report, "type-error") == [151, 161]
+
+
+@pytest.mark.parametrize(("late", "readers"), [
+    ("Huy;3;fin", ["arrow"]),
+    ("Huy; 3;fin", ["arrow", "frictionless"]),  # a cell opening with a space, far down: read again by Frictionless
+    ('Huy;3;" entre guillemets"', ["arrow", "frictionless"]),  # quoted, opening with a space: alike once read
+    ("  Huy;3;  ", ["arrow", "frictionless"]),  # spaces opening a record, spaces only
+])
+def test_a_title_without_delimiter_is_read_by_pyarrow_unless_a_cell_opens_with_a_space(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: list[str], late: str, readers: list[str]) -> None:
+    """A title row without delimiter makes csv.Sniffer, thus Frictionless, read with ``skipinitialspace`` (the
+    spaces opening a cell dropped). Before, every such file (most exports with a title) was read by Frictionless,
+    row by row; now by pyarrow, which reads alike as long as no cell opens with a space."""
+    from odwb_assist.quality import fix
+    from odwb_assist.quality.csv_head import Fallback
+
+    path = tmp_path / "titre.csv"
+    path.write_text("Budget 2024 — Ville de Ciney\ncommune;montant;remarque\n"
+                    + "".join(f"Ciney;{i};Élément {i}\n" for i in range(3000)) + late + "\nDinant;4;x\n",
+                    encoding="utf-8")
+    path, detected = detect(path)
+    assert detected.header_rows == [2] and read_head(path, detected).dialect.skipinitialspace
+    report = same_reports(path, monkeypatch, chunk_rows=500)
+    assert paths == [*readers, "frictionless"]  # this engine's readers, then ODWB_ENGINE=frictionless's
+    assert report["rows"] == 3002 and rows_of(report, "title-rows") == [1]
+    monkeypatch.delenv("ODWB_ENGINE")
+    for name in ("fast", "slow"):
+        (tmp_path / name).mkdir()
+    fast = fix(path, tmp_path / "fast" / "propre.csv", plugins=PM)
+    monkeypatch.setattr(csv_head, "read_head", lambda *a: (_ for _ in ()).throw(Fallback("test")))
+    slow = fix(path, tmp_path / "slow" / "propre.csv", plugins=PM)
+    assert (tmp_path / "fast" / "propre.csv").read_bytes() == (tmp_path / "slow" / "propre.csv").read_bytes()
+    assert fast.counts == slow.counts and fast.rows_after == slow.rows_after
 
 
 @pytest.mark.parametrize(("body", "readers"), [

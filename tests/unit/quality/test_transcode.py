@@ -3,6 +3,7 @@ the same text byte for byte, and the same report as Frictionless's reading."""
 
 from __future__ import annotations
 
+import codecs
 import random
 import sys
 from pathlib import Path
@@ -321,15 +322,46 @@ def test_a_utf8_file_with_stray_bytes_is_read_in_blocks_as_frictionless_reads_it
     assert fast.counts == slow.counts and fast.rows_after == slow.rows_after
 
 
-def test_stray_bytes_in_the_first_records_are_left_to_frictionless(tmp_path: Path) -> None:
-    """The first records are counted in UTF-8 bytes to find where pyarrow starts: a stray byte among them would
-    shift the count, so such a file keeps Frictionless's path (same report)."""
-    from odwb_assist.quality.stray_bytes import MIXED
+def early_stray_file(path: Path, header: bytes, newline: bytes = b"\r\n", bom: bytes = b"", title: bytes = b"") -> Path:
+    """A UTF-8 export with rows typed in Windows-1252 among the first records (``header``: the header row's bytes,
+    maybe typed in Windows-1252 too; ``title``: a title row above it), a quoted cell over two lines, 300 rows more."""
+    rows = [header, "Namur;1,5;Élément".encode(), "Liège;2,5;à voir ’".encode("cp1252"),
+            'Ciney;3,5;"deux\nlignes é"'.encode(), "Huy;4,5;épuisé".encode("cp1252")]
+    rows += [f"Ciney;{i},5;Élément {i}".encode() for i in range(300)]
+    path.write_bytes(bom + (title + newline if title else b"") + newline.join(rows) + newline)
+    return path
 
-    path = tmp_path / "early.csv"
-    path.write_bytes("commune;remarque\r\nNamur;Élément\r\n".encode() + "Liège;à voir\r\n".encode("cp1252")
-                     + "".join(f"Ciney;Élément {i}\r\n" for i in range(300)).encode())
+
+@pytest.mark.parametrize(("header", "newline", "bom", "title"), [
+    (b"commune;montant;remarque", b"\r\n", b"", b""),
+    (b"commune;montant;remarque", b"\n", codecs.BOM_UTF8, b""),
+    ("commune;montant;référence".encode("cp1252"), b"\r\n", b"", b""),  # a stray byte in the header itself
+    ("commune;montant;référence".encode("cp1252"), b"\n", codecs.BOM_UTF8, b""),
+    (b"commune;montant;remarque", b"\r\n", b"", "Budget 2024 — Ville".encode()),  # a title above the header
+    (b"commune;montant;remarque", b"\n", b"", "Budget 2024 – Ville".encode("cp1252")),  # typed on Windows too
+])
+def test_stray_bytes_in_the_first_records_are_read_by_pyarrow_as_frictionless_reads_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: bytes, newline: bytes, bom: bytes,
+        title: bytes) -> None:
+    """Before, the first records were counted in the UTF-8 of their text, which a stray byte lengthens: such a file
+    (a row typed on Windows near the top) was left to Frictionless, row by row. Now the file's own lines are
+    counted: pyarrow starts at the first data record, and the report is Frictionless's."""
+    from odwb_assist.quality import engine
+    from odwb_assist.quality.stray_bytes import MIXED, settle
+
+    path = early_stray_file(tmp_path / "early.csv", header, newline, bom, title)
     path, detected = detect(path)
-    assert detected.encoding == MIXED
-    with pytest.raises(Fallback):
-        read_head(path, detected)
+    if bom:  # the BOM is believed at first: the check reads as UTF-8, meets a stray byte, then settles
+        assert detected.encoding == "utf-8-sig" and settle(path, detected)
+    assert detected.encoding == MIXED and detected.header_rows == [2 if title else 1]
+    head = read_head(path, detected)
+    data = path.read_bytes()
+    assert head.offset == data.index(newline + b"Namur") + len(newline)  # the byte after the header row
+    assert head.labels[2] == header.decode("cp1252" if b"\xe9" in header else "utf-8").split(";")[2]
+    used: list[str] = []
+    original = engine._stream_arrow
+    monkeypatch.setattr(engine, "_stream_arrow", lambda *a: used.append("arrow") or original(*a))
+    new = report_json(path, monkeypatch, "", PM)
+    assert used == ["arrow"] and new["rows"] == 304  # records below the header (one over two lines), by pyarrow
+    assert new["stats"]["mixed-encoding"] >= 1
+    assert new == report_json(path, monkeypatch, "frictionless", PM)
