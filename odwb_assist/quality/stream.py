@@ -64,9 +64,25 @@ def _leading_space(batch: Any) -> bool:
     field (Frictionless sniffs ``skipinitialspace``: always so when the first line, a title, holds no delimiter);
     pyarrow keeps them, and a quoted cell that opens with a space, kept by both, looks the same once read: only a
     file without such cells is read alike."""
-    import pyarrow.compute as pc
+    return any(_opens_with_space(column) for column in batch.columns)
 
-    return any(pc.any(pc.starts_with(column, " ")).as_py() for column in batch.columns)
+
+def _opens_with_space(column: Any) -> bool:
+    """Whether a text array holds a cell whose first byte is a space, read from its offsets and bytes (a tenth of
+    ``starts_with``'s time: some 0.1 s at 1M rows of 13 columns)."""
+    import pyarrow as pa
+
+    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)) or column.null_count:
+        import pyarrow.compute as pc
+
+        return bool(pc.any(pc.starts_with(column, " ")).as_py())
+    _, offsets_buffer, data = column.buffers()
+    if data is None or not len(column):
+        return False
+    width = np.int64 if pa.types.is_large_string(column.type) else np.int32
+    offsets: np.ndarray = np.frombuffer(offsets_buffer, dtype=width)[column.offset:column.offset + len(column) + 1]
+    starts = offsets[:-1][np.less(offsets[:-1], offsets[1:])]  # the first byte of each non-empty cell
+    return bool((np.frombuffer(data, dtype=np.uint8)[starts] == 0x20).any())
 
 
 @dataclass

@@ -462,3 +462,25 @@ def test_a_sample_mostly_of_another_width_is_left_to_frictionless(tmp_path: Path
     report = same_reports(path, monkeypatch)
     assert paths == [*readers, "frictionless"]
     assert rows_of(report, "missing-cell") == list(range(2, 2 + short))
+
+
+def test_a_cell_opening_with_a_space_is_found_from_the_offsets_as_starts_with_finds_it() -> None:
+    import random
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from odwb_assist.quality.stream import _opens_with_space
+
+    rng = random.Random(4)
+    found = 0
+    for _ in range(2000):
+        cells = [rng.choice(["", " ", "a", " a", "é a", "  ", "x ", "\u00a0a", "\t", "ab c"]) for _ in range(rng.randint(0, 30))]
+        array = pa.array(cells, rng.choice([pa.string(), pa.large_string()]))
+        if len(cells) > 4 and rng.random() < 0.5:  # a slice: its offsets start further in the buffer
+            start = rng.randint(0, len(cells) - 1)
+            array = array.slice(start, rng.randint(0, len(cells) - start))
+        expected = bool(len(array)) and bool(pc.any(pc.starts_with(array, " ")).as_py())
+        assert _opens_with_space(array) == expected, cells
+        found += expected
+    assert 200 < found < 1800
