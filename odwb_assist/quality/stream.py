@@ -68,8 +68,8 @@ def _leading_space(batch: Any) -> bool:
 
 
 def _opens_with_space(column: Any) -> bool:
-    """Whether a text array holds a cell whose first byte is a space, read from its offsets and bytes (a tenth of
-    ``starts_with``'s time: some 0.1 s at 1M rows of 13 columns)."""
+    """Whether a text array holds a cell whose first byte is a space, read from its offsets and bytes (about 20 µs
+    for 16,000 cells, half of ``starts_with``'s time: some 0.05 s at 1M rows of 13 columns)."""
     import pyarrow as pa
 
     if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)) or column.null_count:
