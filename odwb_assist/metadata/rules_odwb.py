@@ -13,7 +13,7 @@ from ..core.i18n import Msg
 from .enrich_inventory import TODO
 from .examples import local
 from .model import FIELD_TYPES
-from .rules_mqa import EMAIL, finding
+from .rule_findings import EMAIL, finding
 from .score import MetadataFinding, MetadataRule, ScoreContext
 from .vocabularies import find_frequency, fold
 

@@ -49,12 +49,12 @@ def test_metadata_and_its_score_render_in_jupyter(messy: Path) -> None:
 
 
 def test_programme_compliance_report_renders_in_jupyter() -> None:
-    verify = pytest.importorskip("odwb_assist_programme.verify")
-    ok = verify.VerifyEntry("Commune de Ciney", "91030", "confirmed", ["Commune de Ciney"],
-                            datasets=[verify.VerifiedDataset("ciney-budget", "Budget", "Commune de Ciney", "2026-03-02", True)])
-    missing = verify.VerifyEntry("Ville <de> Namur", "92094", "confirmed", ["Ville de Namur"])
-    report = verify.VerifyReport("2026", "http://127.0.0.1:1", date(2026, 1, 1), date(2026, 12, 31), [ok, missing], 2,
-                                 "facets")
+    model = pytest.importorskip("odwb_assist_programme.verify_report")
+    ok = model.VerifyEntry("Commune de Ciney", "91030", "confirmed", ["Commune de Ciney"],
+                           datasets=[model.VerifiedDataset("ciney-budget", "Budget", "Commune de Ciney", "2026-03-02", True)])
+    missing = model.VerifyEntry("Ville <de> Namur", "92094", "confirmed", ["Ville de Namur"])
+    report = model.VerifyReport("2026", "http://127.0.0.1:1", date(2026, 1, 1), date(2026, 12, 31), [ok, missing], 2,
+                                "facets")
     html = report._repr_html_()
     assert_fragment(html, "Commune de Ciney", "ciney-budget", "1 / 2", "Ville &lt;de&gt; Namur")  # escaped
 

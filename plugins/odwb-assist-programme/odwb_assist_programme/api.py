@@ -24,7 +24,8 @@ from .edition import DEFAULT_EDITION, Edition, load_edition, newest_local_editio
 from .ledger import Ledger
 from .listener import DEFAULT_LEDGER_NAME
 from .records import AdministrationStatus, all_statuses, status_of
-from .verify import ExploreClient, VerifyReport, verify
+from .verify import ExploreClient, verify
+from .verify_report import VerifyReport
 
 Day = date | str | None
 

@@ -1,286 +1,22 @@
-"""The ``odwb-assist programme …`` command group (added through ``odwb_register_commands``).
+"""The ``odwb-assist programme …`` command group (added through ``odwb_register_commands``): here, the commands that
+read the register or the portal (status, fees, import, export, verify, dashboard, hackathon pack, a new edition).
 
 Thin: each command opens the register with :class:`~odwb_assist_programme.api.Programme`, calls one
-method and prints the result. ``--edition`` and ``--ledger`` are options of every command.
+method and prints the result. ``--edition`` and ``--ledger`` are options of every command. The commands that record
+what happens to an enrolment are in :mod:`.cli_register` (imported first, so that ``--help`` lists them first); the
+command group, its sub-groups and the shared options are in :mod:`.cli_common`.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
-from odwb_assist.plugin import STATE, InputError, echo, print_json, t
+from odwb_assist.plugin import STATE, echo, print_json, t
 
-from .edition import DEFAULT_EDITION
-
-if TYPE_CHECKING:  # the register (SQLite, records) is imported when a command runs, not when the CLI starts
-    from .api import Programme
-    from .records import AdministrationStatus
-
-programme_app = typer.Typer(
-    name="programme", no_args_is_help=True, add_completion=False,
-    help="Le programme « Ouvrir ma ville » : inscriptions, frais, présences, défis, obligations, vérification.",
-)
-challenge_app = typer.Typer(no_args_is_help=True, help="Défis réalisés (avec une preuve : fichier, lien, événement).")
-obligation_app = typer.Typer(no_args_is_help=True, help="Autres obligations (entretien, questionnaires, charte…).")
-programme_app.add_typer(challenge_app, name="challenge")
-programme_app.add_typer(obligation_app, name="obligation")
-edition_app = typer.Typer(no_args_is_help=True, help="Les éditions du programme (une édition = un fichier .toml).")
-programme_app.add_typer(edition_app, name="edition")
-
-EditionOpt = typer.Option(None, "--edition", help="Édition du programme : nom ou fichier .toml (défaut : la plus récente "
-                          f"du dossier du registre, sinon {DEFAULT_EDITION}).")
-LedgerOpt = typer.Option(None, "--ledger", help="Registre SQLite (défaut : programme.sqlite à côté d'odwb.toml, ou ici).")
-OnOpt = typer.Option(None, "--on", help="Date (AAAA-MM-JJ ou JJ/MM/AAAA ; défaut : aujourd'hui).")
-FormatOpt = typer.Option("text", "--format", help="text ou json.")
-
-
-def _open(ledger: Path | None, edition: str | None, *, create: bool = False) -> Programme:
-    from .api import Programme
-
-    return Programme.open(ledger, edition, create=create)
-
-
-def _day(value: str | None) -> date | None:
-    if value is None:
-        return None
-    from .importer import parse_date
-
-    try:
-        return parse_date(value)
-    except ValueError:
-        raise InputError(f"Date « {value} » illisible : écrivez 2021-04-15 ou 15/04/2021.",
-                         f"Unreadable date '{value}': write 2021-04-15 or 15/04/2021.") from None
-
-
-def _state(status: AdministrationStatus) -> str:
-    from .records import STATE_LABELS
-
-    fr, en = STATE_LABELS.get(status.state, (status.state, status.state))
-    return t(fr, en)
-
-
-def _summary(prog: Programme, s: AdministrationStatus) -> str:
-    pct = round(100 * s.attendance_ratio(prog.edition))
-    met = s.obligation_text(prog.edition, STATE.lang)
-    return (f"{s.name} — {_state(s)} · {t('payé', 'paid')} {s.paid} € · {t('présence', 'attendance')} {pct} % · "
-            f"{t('défis', 'challenges')} {len(s.challenges)}/{len(prog.edition.challenges)} · "
-            f"{t('jeux publiés', 'datasets published')} {len(s.publications)} · {t('obligation', 'obligation')} {met}")
-
-
-@programme_app.command("enrol")
-def enrol_command(
-    name: str = typer.Argument(..., help="Nom de l'administration."),
-    type: str = typer.Option("commune", "--type", help="commune, cpas, province, intercommunale ou autre."),
-    nis: str | None = typer.Option(None, "--nis", help="Code INS (5 chiffres)."),
-    publisher: list[str] = typer.Option([], "--publisher", help="Nom d'éditeur utilisé sur le portail (répétable)."),
-    participant: list[str] = typer.Option([], "--participant", help="« Prénom Nom <courriel> » (répétable, 3 au plus)."),
-    on: str | None = OnOpt, edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
-) -> None:
-    """Enregistrer une demande d'inscription (le formulaire rempli)."""
-    people = []
-    for text in participant:
-        match = re.fullmatch(r"\s*(.*?)\s*<\s*([^>]+?)\s*>\s*", text)
-        people.append((match.group(1), match.group(2)) if match else (text.strip(), None))
-    with _open(ledger, edition, create=True) as prog:
-        status = prog.enrol(name, type=type, nis_code=nis, publishers=publisher, participants=people, requested_on=_day(on))
-        echo(_summary(prog, status))
-
-
-@programme_app.command("sign")
-def sign_command(name: str, on: str | None = OnOpt, edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt) -> None:
-    """Enregistrer la convention signée."""
-    with _open(ledger, edition) as prog:
-        echo(_summary(prog, prog.sign(name, _day(on))))
-
-
-@programme_app.command("invoice")
-def invoice_command(name: str, on: str | None = OnOpt, edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt) -> None:
-    """Émettre la facture (250 € HTVA pour un participant, 200 € HTVA par participant à partir de deux)."""
-    with _open(ledger, edition) as prog:
-        amount = prog.invoice(name, _day(on))
-        echo(t(f"Facture : {amount.participants} participant(s), {amount.excl_vat} € HTVA, TVA {amount.vat} €, "
-               f"{amount.incl_vat} € TVAC.",
-               f"Invoice: {amount.participants} participant(s), {amount.excl_vat} € excl. VAT, VAT {amount.vat} €, "
-               f"{amount.incl_vat} € incl. VAT."))
-
-
-@programme_app.command("pay")
-def pay_command(
-    name: str, on: str | None = OnOpt,
-    amount: str | None = typer.Option(None, "--amount", help="Montant reçu (défaut : la facture)."),
-    confirmed_on: str | None = typer.Option(None, "--confirmed-on", help="Date de la confirmation envoyée."),
-    edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
-) -> None:
-    """Enregistrer un paiement ; l'inscription est confirmée s'il reste une place, sinon liste d'attente."""
-    with _open(ledger, edition) as prog:
-        day = _day(on)
-        echo(_summary(prog, prog.pay(name, day, amount, confirmed_on=_day(confirmed_on))))
-        if day is not None and not (date(prog.edition.start.year - 1, 1, 1) <= day <= prog.edition.end):
-            echo(t(f"Attention : le {day} est hors de l'édition {prog.edition.id} (programme du {prog.edition.start} au "
-                   f"{prog.edition.end}) : vérifiez l'année.",
-                   f"Warning: {day} is outside edition {prog.edition.id} (programme from {prog.edition.start} to "
-                   f"{prog.edition.end}): check the year."))
-
-
-@programme_app.command("cancel")
-def cancel_command(
-    name: str, on: str | None = OnOpt, reason: str = typer.Option("", "--reason", help="Motif (ex. nombre limite dépassé)."),
-    edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
-) -> None:
-    """Annuler une inscription ; la somme versée est à rembourser dans les 15 jours (art. 4)."""
-    with _open(ledger, edition) as prog:
-        status = prog.cancel(name, _day(on), reason)
-        echo(_summary(prog, status))
-        if status.refund_due:
-            echo(t(f"Remboursement de {status.paid} € dû au plus tard le {status.refund_due}.",
-                   f"Refund of {status.paid} € due by {status.refund_due}."))
-
-
-@programme_app.command("notice")
-def notice_command(
-    name: str, on: str | None = OnOpt, reason: str = typer.Option("", "--reason", help="Obligation non respectée."),
-    lift: bool = typer.Option(False, "--lift", help="La mise en demeure a eu effet : la lever."),
-    edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
-) -> None:
-    """Enregistrer une mise en demeure (art. 5) ; résiliation possible après 8 jours sans effet."""
-    with _open(ledger, edition) as prog:
-        if lift:
-            echo(_summary(prog, prog.lift_notice(name)))
-            return
-        status = prog.notice(name, _day(on), reason)
-        echo(_summary(prog, status))
-        echo(t(f"Sans effet au {status.notice_deadline}, la convention pourra être résiliée (programme terminate).",
-               f"Without effect by {status.notice_deadline}, the convention can be terminated (programme terminate)."))
-
-
-@programme_app.command("terminate")
-def terminate_command(name: str, on: str | None = OnOpt, edition: str | None = EditionOpt,
-                      ledger: Path | None = LedgerOpt) -> None:
-    """Résilier la convention après une mise en demeure restée sans effet pendant 8 jours."""
-    with _open(ledger, edition) as prog:
-        echo(_summary(prog, prog.terminate(name, _day(on))))
-
-
-@programme_app.command("replace-participant")
-def replace_command(
-    name: str, old: str = typer.Argument(..., help="Nom (ou numéro) du participant remplacé."),
-    new: str = typer.Argument(..., help="Nom du remplaçant."), email: str | None = typer.Option(None, "--email"),
-    agreement: str = typer.Option(..., "--agreement", help="L'accord préalable de l'organisateur (référence)."),
-    on: str | None = OnOpt, edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
-) -> None:
-    """Remplacer un participant, avec l'accord préalable de l'organisateur (art. 3)."""
-    with _open(ledger, edition) as prog:
-        echo(_summary(prog, prog.replace_participant(name, old, new, email, agreement=agreement, on=_day(on))))
-
-
-@programme_app.command("attendance")
-def attendance_command(
-    name: str, session: str = typer.Argument(..., help="Séance : 1 … 11, et 5a / 5b pour le jour 5."),
-    hours: float | None = typer.Option(None, "--hours", help="Heures présentes si moins que la séance."),
-    participants: int = typer.Option(1, "--participants", help="Nombre de participants présents."),
-    absent: bool = typer.Option(False, "--absent", help="Retirer la présence enregistrée."),
-    edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
-) -> None:
-    """Enregistrer la présence d'une administration à une séance."""
-    with _open(ledger, edition) as prog:
-        echo(_summary(prog, prog.attendance(name, session, participants=participants, hours=hours, present=not absent)))
-
-
-@challenge_app.command("done")
-def challenge_done_command(
-    name: str, challenge: str = typer.Argument(..., help="Identifiant du défi (programme status --format json les liste)."),
-    evidence: str = typer.Option(..., "--evidence", help="Preuve : chemin d'un fichier, lien, ou note."),
-    kind: str | None = typer.Option(None, "--kind", help="file, link ou note (deviné sinon)."),
-    on: str | None = OnOpt, edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
-) -> None:
-    """Marquer un défi réalisé."""
-    with _open(ledger, edition) as prog:
-        echo(_summary(prog, prog.challenge_done(name, challenge, evidence, kind=kind, on=_day(on))))
-
-
-@challenge_app.command("undo")
-def challenge_undo_command(name: str, challenge: str, edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt) -> None:
-    """Annuler un défi marqué par erreur (l'historique le garde)."""
-    with _open(ledger, edition) as prog:
-        echo(_summary(prog, prog.challenge_done(name, challenge, "", done=False)))
-
-
-@challenge_app.command("list")
-def challenge_list_command(edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt) -> None:
-    """Les défis de l'édition."""
-    from .api import resolve_edition, resolve_ledger_path
-
-    for c in resolve_edition(edition, resolve_ledger_path(ledger).parent).challenges:
-        echo(f"{c.id:18} {t('après la séance', 'after session')} {c.after_session:2} — {c.title}")
-
-
-@obligation_app.command("done")
-def obligation_done_command(
-    name: str,
-    obligation: str = typer.Argument(..., help="entretien, questionnaires, charte, projet-replicable, politique-donnee."),
-    evidence: str = typer.Option("", "--evidence"), on: str | None = OnOpt,
-    edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
-) -> None:
-    """Marquer une obligation remplie."""
-    with _open(ledger, edition) as prog:
-        echo(_summary(prog, prog.obligation_done(name, obligation, evidence, on=_day(on))))
-
-
-@obligation_app.command("confirm")
-def obligation_confirm_command(
-    name: str, dataset: str = typer.Argument(..., help="Identifiant du jeu « à confirmer » montré par verify."),
-    note: str = typer.Option("", "--note", help="Comment vous l'avez vérifié (gardé dans le registre)."),
-    edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
-) -> None:
-    """Confirmer qu'un jeu « à confirmer » est bien celui de l'administration : il compte pour l'obligation."""
-    with _open(ledger, edition) as prog:
-        echo(_summary(prog, prog.confirm_dataset(name, dataset, note)))
-        echo(t(f"{dataset} : confirmé ; les prochaines vérifications le comptent.",
-               f"{dataset}: confirmed; later checks count it."))
-
-
-@obligation_app.command("reject")
-def obligation_reject_command(
-    name: str, dataset: str = typer.Argument(..., help="Identifiant du jeu « à confirmer » montré par verify."),
-    note: str = typer.Option("", "--note", help="Pourquoi ce n'est pas le sien (gardé dans le registre)."),
-    edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
-) -> None:
-    """Rejeter un jeu « à confirmer » : il n'est pas celui de l'administration et ne comptera jamais."""
-    with _open(ledger, edition) as prog:
-        echo(_summary(prog, prog.reject_dataset(name, dataset, note)))
-        echo(t(f"{dataset} : rejeté ; les prochaines vérifications l'ignorent.",
-               f"{dataset}: rejected; later checks ignore it."))
-
-
-@programme_app.command("aliases")
-def aliases_command(
-    name: str = typer.Argument(..., help="L'administration."),
-    add: list[str] = typer.Option([], "--add", help="Nom d'éditeur à rattacher à l'administration (répétable)."),
-    remove: list[str] = typer.Option([], "--remove", help="Nom d'éditeur à retirer (répétable)."),
-    edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
-) -> None:
-    """Les noms d'éditeur rattachés à une administration quand la comparaison automatique ne suffit pas
-    (« BEP » pour le Bureau économique, un ancien nom…) ; sans option, la liste."""
-    from odwb_assist.plugin import fold
-
-    with _open(ledger, edition) as prog:
-        status = prog.status(name)[0]
-        if add or remove:
-            gone = {fold(r) for r in remove}
-            kept = [p for p in status.publishers if fold(p) not in gone]
-            kept += [a for a in add if fold(a) not in {fold(p) for p in kept}]
-            status = prog.set_publishers(status.name, kept)
-        echo(t(f"{status.name} — alias d'éditeur : ", f"{status.name} — publisher aliases: ")
-             + (", ".join(f"« {p} »" for p in status.publishers) or t("aucun", "none")))
-        echo(t("Les noms du portail sont aussi reconnus sans alias : majuscules, accents, « Ville de », services "
-               "(« … - Mobilité ») et abréviations entre parenthèses.",
-               "Portal names are also recognised without an alias: capitals, accents, 'Ville de', services "
-               "('… - Mobilité') and abbreviations in parentheses."))
+from . import cli_register  # noqa: F401  (registers its commands on programme_app, before the ones below)
+from .cli_common import EditionOpt, FormatOpt, LedgerOpt, edition_app, open_programme, parse_day, programme_app, summary_line
 
 
 @programme_app.command("status")
@@ -290,7 +26,7 @@ def status_command(
     edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
 ) -> None:
     """L'état du registre : inscription, paiement, présence, défis, publications."""
-    with _open(ledger, edition) as prog:
+    with open_programme(ledger, edition) as prog:
         statuses = prog.status(name)
         if format == "json":
             print_json([s.to_dict(prog.edition, include_personal=include_personal) for s in statuses])
@@ -298,7 +34,7 @@ def status_command(
         if not statuses:
             echo(t("Le registre est vide.", "The register is empty."))
         for s in statuses:
-            echo(_summary(prog, s))
+            echo(summary_line(prog, s))
             if include_personal:
                 for p in s.active_participants:
                     echo(f"    {p.slot}. {p.name}" + (f" <{p.email}>" if p.email else ""))
@@ -340,7 +76,7 @@ def import_command(
         import tempfile
 
         ledger = Path(tempfile.mkdtemp(prefix="odwb-import-")) / "essai.sqlite"
-    with _open(ledger, edition, create=True) as prog:
+    with open_programme(ledger, edition, create=True) as prog:
         result = prog.import_file(file, sheet=sheet, frame=frame, overrides=overrides, accept_dates=accept_dates,
                                   dry_run=dry_run)
         if format == "json":
@@ -384,7 +120,7 @@ def export_command(
     edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
 ) -> None:
     """Exporter le registre, une ligne par administration (un fichier existant n'est remplacé qu'avec --force)."""
-    with _open(ledger, edition) as prog:
+    with open_programme(ledger, edition) as prog:
         echo(str(prog.export(file, include_personal=not no_personal, overwrite=force)))
 
 
@@ -397,7 +133,7 @@ def verify_command(
     Code de sortie 1 si l'une d'elles ne l'a pas fait."""
     from odwb_assist.plugin import Event, announce, plugin_manager
 
-    with _open(ledger, edition) as prog:
+    with open_programme(ledger, edition) as prog:
         report = prog.verify(portal)
     announce(plugin_manager(), Event("programme-verified", {"edition": report.edition, "administrations": len(report.entries),
                                                             "met": len(report.entries) - len(report.missing),
@@ -452,7 +188,7 @@ def dashboard_command(
     """Tableau de bord HTML autonome (graphiques inclus)."""
     from .dashboard import write_dashboard
 
-    with _open(ledger, edition) as prog:
+    with open_programme(ledger, edition) as prog:
         report = prog.verify(portal) if portal else None
         echo(str(write_dashboard(prog, output, include_personal=include_personal, report=report, lang=STATE.lang)))
 
@@ -464,7 +200,7 @@ def hackathon_command(
     edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
 ) -> None:
     """Les fiches challenge de toutes les administrations, avec les liens vers leurs jeux publiés."""
-    with _open(ledger, edition) as prog:
+    with open_programme(ledger, edition) as prog:
         report = prog.verify(portal) if portal else None
         for path in prog.hackathon_pack(output, report=report, portal=portal):
             echo(str(path))
@@ -485,7 +221,7 @@ def edition_new_command(
 
     folder = resolve_ledger_path(ledger).parent
     current = resolve_edition(edition, folder)
-    first, last = _day(start), _day(end)
+    first, last = parse_day(start), parse_day(end)
     assert first is not None and last is not None
     path = new_edition(current, folder, year=year, start=first, end=last, overwrite=force)
     echo(t(f"Édition écrite : {path} (depuis {current.id} ; programme du {first} au {last}). Les commandes "

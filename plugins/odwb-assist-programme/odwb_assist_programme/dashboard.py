@@ -16,7 +16,7 @@ from .charts import hbar_chart, met_chart
 from .records import STATE_LABELS
 
 if TYPE_CHECKING:
-    from .verify import VerifyReport
+    from .verify_report import VerifyReport
     from .view import ProgrammeView
 
 TEXT = {
@@ -101,7 +101,7 @@ def dashboard_context(prog: ProgrammeView, *, include_personal: bool = False, re
 
 
 def _outside(dataset: dict[str, Any], lang: str) -> str:
-    from .verify import VerifiedDataset
+    from .verify_report import VerifiedDataset
 
     item = VerifiedDataset(dataset["dataset_id"], dataset.get("title"), dataset.get("publisher"), dataset.get("published"),
                            False, when=dataset.get("when", "unknown"))

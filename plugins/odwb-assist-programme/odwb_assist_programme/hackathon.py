@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 if TYPE_CHECKING:
-    from .verify import VerifyReport
+    from .verify_report import VerifyReport
     from .view import ProgrammeView
 
 

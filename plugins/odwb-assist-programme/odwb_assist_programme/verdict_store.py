@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .ledger import Ledger
 
 if TYPE_CHECKING:
-    from .verify import VerifyReport
+    from .verify_report import VerifyReport
 
 
 def record_verdicts(ledger: Ledger, report: VerifyReport) -> None:

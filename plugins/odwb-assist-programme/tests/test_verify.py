@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from odwb_assist_programme.api import Programme
 from odwb_assist_programme.edition import load_edition
-from odwb_assist_programme.verify import chunk_values, odsql_string, plan_queries, window_clause
+from odwb_assist_programme.verify_queries import chunk_values, odsql_string, plan_queries, window_clause
 from programme_fake_portal import FakeCatalog, compile_where, dataset
 from programme_helpers import confirm
 

@@ -16,7 +16,8 @@ from odwb_assist.inventory.model import COLUMNS, FREQUENCIES, LICENCES, THEMES
 from odwb_assist.metadata import vocabularies as vocab
 from odwb_assist.metadata.document import Question, ask_questions
 from odwb_assist.metadata.model import Metadata
-from odwb_assist.metadata.rules_mqa import check_dcat_ap, check_theme
+from odwb_assist.metadata.mqa_access_checks import check_dcat_ap
+from odwb_assist.metadata.mqa_description_checks import check_theme
 from odwb_assist.metadata.score import ScoreContext
 from odwb_assist.sandbox import domain
 
