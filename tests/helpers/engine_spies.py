@@ -31,3 +31,18 @@ def report_json(path: Path, monkeypatch: pytest.MonkeyPatch, engine_name: str, p
     data = check(path, plugins=plugins, **options).to_dict("fr")
     data.pop("seconds", None)
     return data
+
+
+def assert_fix_alike_without_pyarrow(path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch, plugins: Any) -> None:
+    """``fix`` writes the same clean file, counts and rows whether pyarrow reads ``path`` or, told it cannot (a
+    :class:`.csv_head.Fallback` at its head), Frictionless does (``ODWB_ENGINE`` unset)."""
+    from odwb_assist.quality import csv_head, fix
+
+    monkeypatch.delenv("ODWB_ENGINE", raising=False)
+    for name in ("fast", "slow"):
+        (folder / name).mkdir()
+    fast = fix(path, folder / "fast" / "propre.csv", plugins=plugins)
+    monkeypatch.setattr(csv_head, "read_head", lambda *a: (_ for _ in ()).throw(csv_head.Fallback("test")))
+    slow = fix(path, folder / "slow" / "propre.csv", plugins=plugins)
+    assert (folder / "fast" / "propre.csv").read_bytes() == (folder / "slow" / "propre.csv").read_bytes()
+    assert fast.counts == slow.counts and fast.rows_after == slow.rows_after

@@ -13,15 +13,15 @@ import pandas as pd
 import pytest
 
 from odwb_assist.core.plugins import get_plugin_manager
-from odwb_assist.quality import check, csv_head, engine, stream
+from odwb_assist.quality import check, engine, stream
 from odwb_assist.quality.csv_head import Fallback, read_head
 from odwb_assist.quality.detect import detect
 from odwb_assist.quality.inference import NotExact, field_names, infer_types
 from odwb_assist.quality.stream import Blocks
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from engine_spies import assert_fix_alike_without_pyarrow, spy_readers  # noqa: E402
 from engine_spies import report_json as engine_report_json  # noqa: E402
-from engine_spies import spy_readers  # noqa: E402
 
 PM = get_plugin_manager(load_entrypoints=False)
 
@@ -151,8 +151,6 @@ def test_a_title_without_delimiter_is_read_by_pyarrow_unless_a_cell_opens_with_a
     """A title row without delimiter makes csv.Sniffer, thus Frictionless, read with ``skipinitialspace`` (the
     spaces opening a cell dropped). Before, every such file (most exports with a title) was read by Frictionless,
     row by row; now by pyarrow, which reads alike as long as no cell opens with a space."""
-    from odwb_assist.quality import fix
-    from odwb_assist.quality.csv_head import Fallback
 
     path = tmp_path / "titre.csv"
     path.write_text("Budget 2024 — Ville de Ciney\ncommune;montant;remarque\n"
@@ -163,14 +161,7 @@ def test_a_title_without_delimiter_is_read_by_pyarrow_unless_a_cell_opens_with_a
     report = same_reports(path, monkeypatch, chunk_rows=500)
     assert paths == [*readers, "frictionless"]  # this engine's readers, then ODWB_ENGINE=frictionless's
     assert report["rows"] == 3002 and rows_of(report, "title-rows") == [1]
-    monkeypatch.delenv("ODWB_ENGINE")
-    for name in ("fast", "slow"):
-        (tmp_path / name).mkdir()
-    fast = fix(path, tmp_path / "fast" / "propre.csv", plugins=PM)
-    monkeypatch.setattr(csv_head, "read_head", lambda *a: (_ for _ in ()).throw(Fallback("test")))
-    slow = fix(path, tmp_path / "slow" / "propre.csv", plugins=PM)
-    assert (tmp_path / "fast" / "propre.csv").read_bytes() == (tmp_path / "slow" / "propre.csv").read_bytes()
-    assert fast.counts == slow.counts and fast.rows_after == slow.rows_after
+    assert_fix_alike_without_pyarrow(path, tmp_path, monkeypatch, PM)
 
 
 @pytest.mark.parametrize(("body", "readers"), [

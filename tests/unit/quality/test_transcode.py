@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from odwb_assist.core.plugins import get_plugin_manager
-from odwb_assist.quality import counted_file, csv_head, stream
+from odwb_assist.quality import counted_file, stream
 from odwb_assist.quality.csv_head import Fallback, read_head
 from odwb_assist.quality.detect import detect
 from odwb_assist.quality.inference import field_names
@@ -20,7 +20,7 @@ from odwb_assist.quality.stream import Blocks
 from odwb_assist.quality.transcode import to_utf8
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
-from engine_spies import report_json  # noqa: E402
+from engine_spies import assert_fix_alike_without_pyarrow, report_json  # noqa: E402
 
 PM = get_plugin_manager(load_entrypoints=False)
 UNDEFINED = [0x81, 0x8D, 0x8F, 0x90, 0x9D]  # bytes cp1252 leaves undefined
@@ -292,7 +292,7 @@ def test_a_utf8_file_with_stray_bytes_is_read_in_blocks_as_frictionless_reads_it
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Before: such a file (a row pasted from a Windows tool) was read again by Frictionless, row by row in Python.
     Now the check and fix read it in pyarrow blocks; the report and the clean file are the Frictionless path's."""
-    from odwb_assist.quality import engine, fix
+    from odwb_assist.quality import engine
     from odwb_assist.quality.stray_bytes import MIXED
 
     monkeypatch.setattr(stream, "MIN_BLOCK", 4096)
@@ -312,14 +312,7 @@ def test_a_utf8_file_with_stray_bytes_is_read_in_blocks_as_frictionless_reads_it
     chunks, read = frames(path2)
     assert read == path.stat().st_size
 
-    monkeypatch.delenv("ODWB_ENGINE")
-    for name in ("fast", "slow"):
-        (tmp_path / name).mkdir()
-    fast = fix(path, tmp_path / "fast" / "propre.csv", plugins=PM)
-    monkeypatch.setattr(csv_head, "read_head", lambda *a: (_ for _ in ()).throw(Fallback("test")))
-    slow = fix(path, tmp_path / "slow" / "propre.csv", plugins=PM)
-    assert (tmp_path / "fast" / "propre.csv").read_bytes() == (tmp_path / "slow" / "propre.csv").read_bytes()
-    assert fast.counts == slow.counts and fast.rows_after == slow.rows_after
+    assert_fix_alike_without_pyarrow(path, tmp_path, monkeypatch, PM)
 
 
 def early_stray_file(path: Path, header: bytes, newline: bytes = b"\r\n", bom: bytes = b"", title: bytes = b"") -> Path:
