@@ -21,8 +21,8 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fixing import replace_cells
-from .cells import byte_set
-from .tally import SMALL_VALUES, ColumnTally, _compiled
+from .cells import byte_set, compiled
+from .tally import SMALL_VALUES, ColumnTally
 
 if TYPE_CHECKING:
     import numpy as np
@@ -96,7 +96,7 @@ def _arrow_formula_mask(cells: pa.Array) -> np.ndarray:
     mask[at] = wider
     at = at[wider]
     if len(at):
-        fullmatch = _compiled(FORMULA).fullmatch
+        fullmatch = compiled(FORMULA).fullmatch
         texts = cells.take(pa.array(at)).to_pylist()
         mask[at] = [fullmatch(text) is not None for text in texts]
     return mask
@@ -108,7 +108,7 @@ def _formula_values(column: ColumnValues) -> np.ndarray:
 
     if len(column) > SMALL_VALUES:
         return formula_mask(column.values)
-    fullmatch = _compiled(FORMULA).fullmatch
+    fullmatch = compiled(FORMULA).fullmatch
     return np.fromiter((v[:1] in TRIGGERS and fullmatch(v) is not None for v in column.texts), dtype=bool,
                        count=len(column))
 

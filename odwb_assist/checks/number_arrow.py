@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 
-def _arrow_text(values: pd.Series) -> pa.Array | None:
+def as_arrow_text(values: pd.Series) -> pa.Array | None:
     """The cells as one Arrow text array (pandas' own when Arrow-backed), or None when they are not all text."""
     import pyarrow as pa
 
@@ -51,7 +51,7 @@ def _fullmatch(cells: pa.Array, pattern: str) -> np.ndarray:
     return _mask(pc.match_substring_regex(cells, f"^(?:{pattern})$"))
 
 
-def _arrow_floats(cells: pa.Array) -> np.ndarray:
+def arrow_floats(cells: pa.Array) -> np.ndarray:
     """Plain decimal text (``-12.5``) to floats, in C."""
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -104,7 +104,7 @@ def _arrow_set(kind: str, values: frozenset[str]) -> pa.Array:
     return pa.array(sorted(values), type=pa.large_string() if kind == "large_string" else pa.string())
 
 
-def _parse_arrow(cells: pa.Array, strict: bool = True) -> tuple[np.ndarray, np.ndarray]:
+def parse_arrow(cells: pa.Array, strict: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """:func:`.numbers.parse_column` over Arrow text cells (no nulls); ``strict=False``: without the whole-column float
     cast (the cells are some of a column holding a decimal comma, which that cast never reads)."""
     import pyarrow.compute as pc
@@ -182,15 +182,15 @@ def _local_numbers(numbers: np.ndarray, cells: pa.Array, where: np.ndarray) -> N
 
     comma = _fullmatch(cells, COMMA)
     if comma.any():  # « 50,354836 »: what the normalisation below gives, without its passes
-        numbers[where[comma]] = _arrow_floats(dotted(cells.filter(comma)))
+        numbers[where[comma]] = arrow_floats(dotted(cells.filter(comma)))
         if comma.all():
             return
         cells, where = cells.filter(~comma), where[~comma]
     plain = _fullmatch(cells, PLAIN)
     if plain.any():
-        numbers[where[plain]] = _arrow_floats(cells.filter(plain))
+        numbers[where[plain]] = arrow_floats(cells.filter(plain))
     if not plain.all():
-        numbers[where[~plain]] = _arrow_floats(_arrow_normalised(cells.filter(~plain)))
+        numbers[where[~plain]] = arrow_floats(_arrow_normalised(cells.filter(~plain)))
 
 
 def _arrow_normalised(cells: pa.Array) -> pa.Array:

@@ -17,7 +17,7 @@ import numpy as np
 
 from ..core.contract import ValuesPreparation
 from .cells import STACK_ROWS
-from .number_arrow import _arrow_floats, _arrow_text, _parse_arrow
+from .number_arrow import arrow_floats, as_arrow_text, parse_arrow
 from .number_bytes import dotted
 from .number_forms import _CASTABLE_FIRST, _FIRST, _PLACEHOLDER_FORMS, LOCAL, PLAIN, UNITS
 
@@ -72,10 +72,10 @@ def parse_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """(numbers, text): the float value of each cell (NaN when empty or not a number), and which cells
     hold text that is neither a number nor a placeholder. Vectorised: a first-character test and
     regular expressions select the cells, which are converted in C (pyarrow.compute on the Arrow cells)."""
-    cells = _arrow_text(values)
+    cells = as_arrow_text(values)
     if cells is None:
         return _parse_column_pandas(values)
-    return _parse_arrow(cells)
+    return parse_arrow(cells)
 
 
 def _parse_column_pandas(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -131,7 +131,7 @@ def _parse_distinct(column: ColumnValues) -> tuple[np.ndarray, np.ndarray]:
     import pandas as pd
 
     values = column.values
-    cells = _arrow_text(values)
+    cells = as_arrow_text(values)
     shortcut = _parse_plain(column, cells) if cells is not None else None
     if shortcut is not None:
         return shortcut
@@ -139,11 +139,11 @@ def _parse_distinct(column: ColumnValues) -> tuple[np.ndarray, np.ndarray]:
         if cells is not None:
             import pyarrow as pa
 
-            numbers, text = _parse_arrow(pa.concat_arrays([cells, pa.array([""], type=cells.type)]))
+            numbers, text = parse_arrow(pa.concat_arrays([cells, pa.array([""], type=cells.type)]))
         else:
             numbers, text = parse_column(pd.concat([values, pd.Series([""], dtype="str")], ignore_index=True))
         return numbers[:-1], text[:-1]
-    return _parse_arrow(cells) if cells is not None else parse_column(values)
+    return parse_arrow(cells) if cells is not None else parse_column(values)
 
 
 PARSED_NUMBERS = ValuesPreparation("parsed-numbers", _parse_distinct)
@@ -163,16 +163,16 @@ def _parse_plain(column: ColumnValues, cells: pa.Array) -> tuple[np.ndarray, np.
         return None
     plain = verdicts[0]
     if not verdicts[1].any():  # no decimal comma: only a column of whole numbers is read here, by the cast it gets
-        return (_arrow_floats(cells), np.zeros(len(plain), dtype=bool)) if plain.all() else None
+        return (arrow_floats(cells), np.zeros(len(plain), dtype=bool)) if plain.all() else None
     numbers = np.full(len(plain), np.nan)
     text = np.zeros(len(plain), dtype=bool)
     if plain.all():  # every value: converted where they are, no copy
-        return _arrow_floats(dotted(cells)), text
+        return arrow_floats(dotted(cells)), text
     at = np.flatnonzero(plain)
-    numbers[at] = _arrow_floats(dotted(cells.take(pa.array(at))))
+    numbers[at] = arrow_floats(dotted(cells.take(pa.array(at))))
     rest = np.flatnonzero(~plain)
     if len(rest):
-        numbers[rest], text[rest] = _parse_arrow(cells.take(pa.array(rest)), strict=False)
+        numbers[rest], text[rest] = parse_arrow(cells.take(pa.array(rest)), strict=False)
     return numbers, text
 
 

@@ -148,13 +148,11 @@ def field_number(chunk: pd.DataFrame, column: object) -> int:
 SMALL_CHUNK = 1000  # rows: below this, plain Python beats a pandas string call (wide sheets, few rows)
 
 
-_compiled = compiled  # the name the checks import from here
-
 
 def matching(column: pd.Series, pattern: str, prefilter: str | None = None) -> pd.Series:
     """The cells of ``column`` that fully match ``pattern`` (after a cheap substring prefilter)."""
     if len(column) <= SMALL_CHUNK:
-        fullmatch = _compiled(pattern).fullmatch
+        fullmatch = compiled(pattern).fullmatch
         keep = [i for i, v in enumerate(column.tolist())
                 if isinstance(v, str) and (prefilter is None or prefilter in v) and fullmatch(v)]
         return column.iloc[keep]
@@ -180,6 +178,6 @@ def value_mask(column: ColumnValues, pattern: str, prefilter: str | None = None)
 
     if len(column) > SMALL_VALUES:
         return fullmatch_mask(column.values, pattern, prefilter)
-    fullmatch = _compiled(pattern).fullmatch
+    fullmatch = compiled(pattern).fullmatch
     return np.fromiter(((prefilter is None or prefilter in v) and fullmatch(v) is not None for v in column.texts),
                        dtype=bool, count=len(column))

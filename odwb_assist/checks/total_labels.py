@@ -1,7 +1,7 @@
 """The leading label columns of a table as the total-row scanner reads them, and which of their cells may hold a
 total marker.
 
-:class:`_Column` gives :class:`.total_scan.TotalScanner` a chunk column's cells through the engine's distinct values
+:class:`LabelColumn` gives :class:`.total_scan.TotalScanner` a chunk column's cells through the engine's distinct values
 or as Arrow text; :data:`LABEL_MARKS` and :data:`MARKER_CELLS` test the distinct values of the first
 :data:`SEARCH_COLUMNS` columns against the markers of :mod:`.total_markers`, ahead on the CSV reader's thread. Apart
 from the scanner: these preparations are pure functions of a column's distinct values.
@@ -33,7 +33,7 @@ def _distinct_matches(column: ColumnValues, pattern: str) -> np.ndarray:
     array = getattr(distinct.array, "_pa_array", None)
     if array is None:
         array = pa.array(distinct.to_numpy(dtype=object), type=pa.large_string())
-    return _Column.of(array).matches(pattern)
+    return LabelColumn.of(array).matches(pattern)
 
 
 def _label_marks(column: ColumnValues) -> np.ndarray | None:
@@ -50,7 +50,7 @@ def _label_marks(column: ColumnValues) -> np.ndarray | None:
 LABEL_MARKS = ValuesPreparation("total-label-marks", _label_marks)
 
 
-def _maybe_markers(cells: pa.Array) -> pa.Array:
+def maybe_markers(cells: pa.Array) -> pa.Array:
     """Which ``cells`` may hold a marker: a normalised marker holds one of the prefilter's words, so do the ASCII
     letters of its NFKD form."""
     import pyarrow.compute as pc
@@ -59,9 +59,9 @@ def _maybe_markers(cells: pa.Array) -> pa.Array:
     return pc.fill_null(pc.match_substring_regex(letters, PREFILTER), False)
 
 
-def _marker_cells(column: ColumnValues) -> np.ndarray | None:
+def marker_cells(column: ColumnValues) -> np.ndarray | None:
     """Which distinct values of a leading column may be a total marker (:meth:`.total_scan.TotalScanner._markers`' test of a
-    cell: :func:`_maybe_markers`, then :func:`.total_markers.could_be_marker`); None: not a leading column. A plain
+    cell: :func:`maybe_markers`, then :func:`.total_markers.could_be_marker`); None: not a leading column. A plain
     number (:func:`.plain.plain_numbers`: digits, a comma) holds no letter, so no marker; an ASCII text is its own
     NFKD form: its prefilter test is the raw one (:data:`LABEL_MARKS`'), only the others are normalised."""
     import pyarrow as pa
@@ -88,10 +88,10 @@ def _marker_cells(column: ColumnValues) -> np.ndarray | None:
         maybe[:] = _distinct_matches(column, PREFILTER) if raw is None else raw
     else:
         some = cells.take(pa.array(tested))
-        maybe[tested] = raw[tested] if raw is not None else _Column.of(some).matches(PREFILTER)
+        maybe[tested] = raw[tested] if raw is not None else LabelColumn.of(some).matches(PREFILTER)
     other = tested[~np.asarray(pc.string_is_ascii(some).to_numpy(zero_copy_only=False), dtype=bool)]
     if len(other):
-        maybe[other] = np.asarray(_maybe_markers(cells.take(pa.array(other))).to_numpy(zero_copy_only=False),
+        maybe[other] = np.asarray(maybe_markers(cells.take(pa.array(other))).to_numpy(zero_copy_only=False),
                                   dtype=bool)
     if maybe.any():
         at = np.flatnonzero(maybe)
@@ -99,10 +99,10 @@ def _marker_cells(column: ColumnValues) -> np.ndarray | None:
     return maybe
 
 
-MARKER_CELLS = ValuesPreparation("total-marker-cells", _marker_cells)
+MARKER_CELLS = ValuesPreparation("total-marker-cells", marker_cells)
 
 
-class _Column:
+class LabelColumn:
     """One column of a chunk: through the engine's distinct values when given (``values``), else as an Arrow text
     array (pandas' own when it is Arrow-backed: no copy), made only when needed."""
 
@@ -114,7 +114,7 @@ class _Column:
         self._chunk: tuple[pd.DataFrame, int] | None = None  # where the series is, when taken out only if needed
 
     @classmethod
-    def at(cls, chunk: pd.DataFrame, position: int, values: ColumnValues | None) -> _Column:
+    def at(cls, chunk: pd.DataFrame, position: int, values: ColumnValues | None) -> LabelColumn:
         """The column at ``position`` of ``chunk``: taken out of the frame only when its distinct values are not known
         (else only read through them, or taken out when a test needs its cells)."""
         if values is None:
@@ -124,7 +124,7 @@ class _Column:
         return column
 
     @classmethod
-    def of(cls, array: pa.Array | pa.ChunkedArray) -> _Column:
+    def of(cls, array: pa.Array | pa.ChunkedArray) -> LabelColumn:
         """An Arrow text array as it is."""
         import pyarrow as pa
 

@@ -25,9 +25,9 @@ import numpy as np
 from .chunk_values import same_rows
 from .numbers import parse_frame
 from .total_columns import parse_columns
-from .total_labels import MARKER_CELLS, SEARCH_COLUMNS, _Column, _maybe_markers
+from .total_labels import MARKER_CELLS, SEARCH_COLUMNS, LabelColumn, maybe_markers
 from .total_markers import Marker, could_be_marker, marker
-from .total_sums import _matches, _Sums, column_sums
+from .total_sums import Sums, column_sums, total_matches
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,8 +58,8 @@ class TotalScanner:
         self.width = width
         self.search = min(width, SEARCH_COLUMNS)
         zero = np.zeros(width)
-        self.data = _Sums(zero.copy(), zero.copy())  # data rows only
-        self.every = _Sums(zero.copy(), zero.copy())  # data rows and possible totals
+        self.data = Sums(zero.copy(), zero.copy())  # data rows only
+        self.every = Sums(zero.copy(), zero.copy())  # data rows and possible totals
         self.marks = [(self.data.copy(), self.every.copy()) for _ in range(self.search)]  # per level: at last reset
         self.start = (self.data.copy(), self.every.copy())  # at the start, or the last section row
         self.previous: list[str] = [""] * self.search  # the last data row's label cells
@@ -71,7 +71,7 @@ class TotalScanner:
         try:
             return self._feed(chunk, values)
         finally:  # the chunk's label columns (and their encodings) go with it, not at the next chunk
-            self.labels: list[_Column] = []
+            self.labels: list[LabelColumn] = []
 
     def _feed(self, chunk: pd.DataFrame, values: dict[int, ColumnValues] | None) -> list[Verdict]:
         if self.width < 0:
@@ -83,7 +83,7 @@ class TotalScanner:
         # only where a row is judged.
         known = {position: column for position, column in (values or {}).items() if same_rows(column, chunk)}
         numbers, text = self._parse(chunk, known)
-        self.labels = [_Column.at(chunk, position, known.get(position)) for position in range(self.search)]
+        self.labels = [LabelColumn.at(chunk, position, known.get(position)) for position in range(self.search)]
         candidates = np.zeros(len(chunk), dtype=bool)
         for position, column in enumerate(self.labels):
             if text[:, position].any():  # a marker is text: columns of numbers only are skipped
@@ -95,7 +95,7 @@ class TotalScanner:
             filled: np.ndarray = np.zeros(len(chunk), dtype=np.uint16 if self.width < 1 << 16 else np.int64)
             for position in range(self.width):  # the filled cells of each row, counted in place
                 np.add(filled, (self.labels[position] if position < self.search
-                                else _Column.at(chunk, position, known.get(position))).filled, out=filled)
+                                else LabelColumn.at(chunk, position, known.get(position))).filled, out=filled)
             sections = filled == 1
         if not candidates.any() and not sections.any():
             self._add_data(numbers, text, 0, len(chunk))
@@ -147,7 +147,7 @@ class TotalScanner:
                 keep |= np.append(known, False)[values.codes[picked]]
                 continue
             cells = column.array.take(indices)
-            maybe = _maybe_markers(cells)
+            maybe = maybe_markers(cells)
             if not pc.any(maybe).as_py():
                 continue
             distinct = pc.unique(pc.filter(cells, maybe)).to_pylist()
@@ -210,7 +210,7 @@ class TotalScanner:
         worded = [j for j in right if text[j]]
         data_mark, every_mark = self.marks[position]
         data_start, every_start = self.start  # a grand total sums everything since the start or the last section
-        matches = any(_matches(valued, cells, numbers, now, mark)
+        matches = any(total_matches(valued, cells, numbers, now, mark)
                       for now, mark in ((self.data, data_mark), (self.every, every_mark),
                                         (self.data, data_start), (self.every, every_start)))
 

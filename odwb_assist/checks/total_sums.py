@@ -1,7 +1,7 @@
 """Whether a row's numbers are totals: running sums of the rows above per column, and a total's rounding slack.
 
 :class:`.total_scan.TotalScanner` keeps these sums since each marker level and section row, and asks
-:func:`_matches` whether the numbers of a row with a total marker equal them (to rounding, :func:`tolerance`), or
+:func:`total_matches` whether the numbers of a row with a total marker equal them (to rounding, :func:`tolerance`), or
 their average for a rate. Apart from the scanner: plain arithmetic, on numbers already parsed.
 """
 
@@ -17,7 +17,7 @@ from .total_columns import column_major_sums
 
 
 @dataclass
-class _Sums:
+class Sums:
     """Running sums of the data rows per column, the count of rows, of numbers and of text cells per column."""
 
     total: np.ndarray
@@ -29,8 +29,8 @@ class _Sums:
         if self.count is None:
             self.count = np.zeros_like(self.total)
 
-    def copy(self) -> _Sums:
-        return _Sums(self.total.copy(), self.text.copy(), self.rows, self.counted.copy())
+    def copy(self) -> Sums:
+        return Sums(self.total.copy(), self.text.copy(), self.rows, self.counted.copy())
 
     @property
     def counted(self) -> np.ndarray:
@@ -76,7 +76,7 @@ def tolerance(cell: str, rows: int) -> float:
     return 10.0 ** -decimals * max(0.5, math.sqrt(rows + 1))
 
 
-def _matches(columns: list[int], cells: list[str], numbers: np.ndarray, now: _Sums, mark: _Sums) -> bool:
+def total_matches(columns: list[int], cells: list[str], numbers: np.ndarray, now: Sums, mark: Sums) -> bool:
     """Whether the numbers of the row are the sums of their columns since ``mark`` (no text cell among them);
     a column whose total is its average (a rate, a mean) is accepted when another column is a sum."""
     rows = now.rows - mark.rows

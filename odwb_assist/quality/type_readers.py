@@ -10,8 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..checks.cells import fullmatch_mask
-from ..checks.tally import _compiled
+from ..checks.cells import compiled, fullmatch_mask
 from ..core.contract import ColumnValues
 from .cell_readers import READERS
 from .inference import is_date
@@ -169,7 +168,7 @@ class _Values:
             from .cell_readers import readable_texts
 
             return ~readable_texts([str(text) for text in texts], kind)
-        fullmatch = _compiled(PATTERNS[kind]).fullmatch
+        fullmatch = compiled(PATTERNS[kind]).fullmatch
         valid = [fullmatch(text) is not None for text in texts]
         if kind == "date":
             valid = [ok and is_date(text) for ok, text in zip(valid, texts, strict=True)]

@@ -42,13 +42,13 @@ def test_formulas_found_through_the_signs_prefilter_as_by_the_pattern() -> None:
     """After « + », « - » or « @ » a formula needs « ( », « | » or « ! »: the other signed cells skip both patterns."""
     import pyarrow as pa
 
+    from odwb_assist.checks.cells import compiled
     from odwb_assist.checks.formula_injection import FORMULA, _arrow_formula_mask
-    from odwb_assist.checks.tally import _compiled
 
     cells = ["+SUM(A1)", "-cmd|' /C calc'!A0", "@Feuil1!A1", "+32 81 22 33 44", "-12,5", "=1+2", "\t=cmd", "\r+A1(",
              "- voir annexe (p. 3)", "-x(", "+a|b", "@!A", "==== ", "=", "-", "", "Namur", "+é(", "-€!$", "+(|!)",
              "-1!a", "@ab_c.d(1)", "-!$", "\t-12", "+ a (b)"]
     values = cells * 20 + [f"-{i},5" for i in range(300)] + [f"+32 {i}" for i in range(300)]
     found = _arrow_formula_mask(pa.array(values, type=pa.large_string()))
-    expected = [_compiled(FORMULA).fullmatch(value) is not None for value in values]
+    expected = [compiled(FORMULA).fullmatch(value) is not None for value in values]
     assert found.tolist() == expected and 0 < sum(expected) < len(values)

@@ -165,24 +165,24 @@ def test_the_parse_reads_what_the_patterns_read(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(number_arrow, "number_bits", lambda cells: None)
     for texts, found in zip(columns, fast, strict=True):
         for array, mine in zip(_arrays(texts), found, strict=True):
-            slow = number_arrow._parse_arrow(array)
+            slow = number_arrow.parse_arrow(array)
             assert _same(mine, slow), texts[:5]
 
 
 @pytest.mark.parametrize("strict", [True, False])
 def test_the_arrow_parse_is_the_pattern_parse(monkeypatch: pytest.MonkeyPatch, strict: bool) -> None:
     columns = _columns()
-    fast = [[number_arrow._parse_arrow(array, strict) for array in _arrays(texts)] for texts in columns]
+    fast = [[number_arrow.parse_arrow(array, strict) for array in _arrays(texts)] for texts in columns]
     monkeypatch.setattr(number_arrow, "number_bits", lambda cells: None)
     for texts, found in zip(columns, fast, strict=True):
         for array, mine in zip(_arrays(texts), found, strict=True):
-            assert _same(mine, number_arrow._parse_arrow(array, strict)), texts[:5]
+            assert _same(mine, number_arrow.parse_arrow(array, strict)), texts[:5]
 
 
 def test_python_s_parse_agrees_on_the_numbers_it_reads() -> None:
     """parse_number (one cell in Python) and the vectorised parse read the same value where both see a number."""
     texts = CRAFTED + _texts(3000, 11, longest=8)
-    values, _ = number_arrow._parse_arrow(pa.array(texts), strict=False)
+    values, _ = number_arrow.parse_arrow(pa.array(texts), strict=False)
     for text, value in zip(texts, values, strict=True):
         one = number_forms.parse_number(text)
         if one is not None and not np.isnan(value):
@@ -256,7 +256,7 @@ def test_a_placeholder_with_a_digit_turns_the_digit_shortcut_off(monkeypatch: py
     """The parse skips the placeholder lookup for cells holding a digit only while no placeholder holds one."""
     texts = ["n.d.", "0-8", "x1", "abc", "12,5"] * 20
     assert not number_arrow._FORMS_DIGITS
-    assert number_arrow._parse_arrow(pa.array(texts))[1].tolist() == [False, True, True, True, False] * 20
+    assert number_arrow.parse_arrow(pa.array(texts))[1].tolist() == [False, True, True, True, False] * 20
     monkeypatch.setattr(number_arrow, "_PLACEHOLDER_FORMS", number_arrow._PLACEHOLDER_FORMS | {"0-8"})
     monkeypatch.setattr(number_arrow, "_FORMS_DIGITS", True)
-    assert number_arrow._parse_arrow(pa.array(texts))[1].tolist() == [False, False, True, True, False] * 20
+    assert number_arrow.parse_arrow(pa.array(texts))[1].tolist() == [False, False, True, True, False] * 20

@@ -62,9 +62,9 @@ def test_parse_values_shortcut_gives_the_whole_column_verdicts() -> None:
 
     column = _column()
     cells = pa.array(column.texts + [""], type=pa.large_string())
-    expected_numbers, expected_text = number_arrow._parse_arrow(cells)  # the whole column at once, as before
+    expected_numbers, expected_text = number_arrow.parse_arrow(cells)  # the whole column at once, as before
     found_numbers, found_text = numbers.parse_values(column)
     assert np.array_equal(found_numbers, expected_numbers[:-1], equal_nan=True)
     assert found_text.tolist() == expected_text[:-1].tolist()
-    assert numbers._parse_plain(column, number_arrow._arrow_text(column.values)) is not None  # the shortcut was taken
+    assert numbers._parse_plain(column, number_arrow.as_arrow_text(column.values)) is not None  # the shortcut was taken
     assert found_text.sum() > 0 and found_numbers[column.texts.index("-0,5")] == -0.5

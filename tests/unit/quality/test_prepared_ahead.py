@@ -160,7 +160,7 @@ def test_a_preparation_is_computed_once_per_column_and_shared() -> None:
 
 
 def test_the_marker_test_per_distinct_value_is_the_cell_test() -> None:
-    from odwb_assist.checks.total_labels import _marker_cells, _maybe_markers
+    from odwb_assist.checks.total_labels import marker_cells, maybe_markers
     from odwb_assist.checks.total_markers import could_be_marker
 
     odd = ["Total", "TÔTAL général", "Sous-totál Namur", "Somme-Leuze", "5 sommes", "12 total", "Gesamtsumme",
@@ -168,11 +168,11 @@ def test_the_marker_test_per_distinct_value_is_the_cell_test() -> None:
     cells = [f"{i},{i % 97}" for i in range(400)] + [str(i) for i in range(300)] + odd + [""]
     for values in (cells, odd + [""]):  # a column of numbers holding a few labels, and a short column
         column = ColumnValues.from_series(pd.Series(values, dtype="str", name="Libellé"), 1)
-        found = _marker_cells(column)
+        found = marker_cells(column)
         import pyarrow as pa
 
         texts = pa.array(column.texts, type=pa.large_string())
-        maybe = np.asarray(_maybe_markers(texts).to_numpy(zero_copy_only=False), dtype=bool)
+        maybe = np.asarray(maybe_markers(texts).to_numpy(zero_copy_only=False), dtype=bool)
         expected = [bool(m) and could_be_marker(text) for m, text in zip(maybe, column.texts, strict=True)]
         assert found is not None and found.tolist() == expected
         assert sum(expected) >= 5  # markers, accented ones among them, are kept; places and numbers are not

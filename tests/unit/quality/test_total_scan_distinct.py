@@ -42,9 +42,9 @@ def test_thousands_of_somme_leuze_rows_are_not_candidates() -> None:
     scanner = TotalScanner()
     scanner._start(len(header))
     numbers, text = scanner._parse(chunk)
-    from odwb_assist.checks.total_labels import _Column
+    from odwb_assist.checks.total_labels import LabelColumn
 
-    scanner.labels = [_Column(chunk.iloc[:, position]) for position in range(scanner.search)]
+    scanner.labels = [LabelColumn(chunk.iloc[:, position]) for position in range(scanner.search)]
     prefiltered = text[:, 1] & scanner.labels[1].matches("(?i)tot|som|sum|gesamt")
     assert prefiltered.sum() == 4800  # Somme-Leuze (twice), Sombreffe, Sommière hold « som »
     assert not scanner._markers(prefiltered).any()
