@@ -48,6 +48,10 @@ class Counts:
     decimal: bool = False  # a cell with a decimal comma
     decimal_left: bool = False  # … that the thousands fix leaves to the decimal fix
     sure: bool = False  # a cell with a thousands separator for certain
+    # the first cell (row, text) that is no number (nor a placeholder, nor a count « 12 places »), and the first
+    # placeholder: what ``fix`` shows when it leaves a column's numbers as they are (:meth:`ColumnStats.left_as_is`)
+    other_example: tuple[int, str] | None = None
+    placeholder_example: tuple[int, str] | None = None
 
 
 @dataclass
@@ -55,6 +59,27 @@ class Decision:
     strip_count_words: bool
     thousands: bool
     decimal: bool
+
+
+@dataclass(frozen=True)
+class LeftAsIs:
+    """A column whose numbers the number fixes leave as they are: ``numbers`` of its ``filled`` cells are numbers,
+    fewer than :data:`NUMBER_SHARE`; ``example``: its first cell that is no number (row, text)."""
+
+    column: str
+    numbers: int
+    filled: int
+    example: tuple[int, str] | None
+
+
+def _first_cell(column: ColumnValues, flagged: np.ndarray) -> tuple[int, str] | None:
+    """The first row of the chunk whose value is flagged (over the distinct values), with its cell as written."""
+    import numpy as np
+
+    if not flagged.any():
+        return None
+    at = int(np.flatnonzero(column.row_mask(flagged))[0])
+    return int(column.rows[at]), str(column.values.iat[int(column.codes[at])])
 
 
 class _Trimmed:
@@ -214,6 +239,10 @@ class ColumnStats(BaseTableCheck):
         others = numbers if plain is None else numbers[~plain[numbers]]  # the numbers that are not plain
         nothing = np.zeros(len(values), dtype=bool)
         counted = where(COUNTED, numeric[~loose[numeric]])
+        if counts.other_example is None:
+            counts.other_example = _first_cell(column, filled & ~loose & ~placeholder & ~counted)
+        if counts.placeholder_example is None:
+            counts.placeholder_example = _first_cell(column, placeholder)
         counts.filled += int(weights[filled].sum())
         counts.loose += int(weights[loose].sum())
         counts.placeholders += int(weights[placeholder].sum())
@@ -301,6 +330,23 @@ class ColumnStats(BaseTableCheck):
         if self.reader != "arrow" or column in self._varied or self._rows.get(column) != rows:
             return None
         return self._known.get(column)
+
+    def left_as_is(self, column: str, typed: bool) -> LeftAsIs | None:
+        """Why the number fixes leave ``column`` as it is although it holds a decimal comma or a thousands separator
+        (which the check reports, pointing to ``fix``): too few of its values are numbers (:data:`NUMBER_SHARE`);
+        with its first cell that is no number. None when they convert it, or when there is nothing to convert."""
+        counts = self.columns.get(column)
+        if counts is None or not (counts.decimal or counts.sure):  # nothing the check would point to ``fix`` for
+            return None
+        decision = self.decide(column, typed)
+        if decision.thousands or decision.decimal:
+            return None
+        filled = counts.filled - (counts.placeholders if typed else 0)
+        numbers = counts.loose + (counts.counted if decision.strip_count_words else 0)
+        if not numbers or not filled:
+            return None
+        example = counts.other_example or (None if typed else counts.placeholder_example)
+        return LeftAsIs(column, numbers, filled, example)
 
     def decide(self, column: str, typed: bool) -> Decision:
         """Which number fixes convert ``column`` (``typed``: its placeholders are emptied first)."""

@@ -31,6 +31,7 @@ class ChangeLog:
 
     def __init__(self, path: Path | None = None, lang: str = "fr", sample: int = SAMPLE) -> None:
         self.counts: Counter[str] = Counter()
+        self.by_column: Counter[tuple[str, str | None]] = Counter()  # (fix, column) -> changes
         self.sample: dict[str, list[Change]] = {}
         self.limit = sample
         self.path = path
@@ -46,6 +47,7 @@ class ChangeLog:
 
     def add(self, change: Change) -> None:
         self.counts[change.fix] += 1
+        self.by_column[(change.fix, change.field_name)] += 1
         kept = self.sample.setdefault(change.fix, [])
         if len(kept) < self.limit:
             kept.append(change)
@@ -71,6 +73,7 @@ class ChangeLog:
         given, see :meth:`room`): counted, sampled, written when a change log was asked for."""
         size = len(rows)
         self.counts[fix] += size if count is None else count
+        self.by_column[(fix, column)] += size if count is None else count
         kept = self.sample.setdefault(fix, [])
         for at in range(min(size, self.limit - len(kept))):
             kept.append(Change(fix, int(rows[at]), column, str(before[at]), str(after[at])))

@@ -17,7 +17,7 @@ from typing import Any
 
 import pluggy
 
-from ..checks.fix_stats import ColumnStats
+from ..checks.fix_stats import ColumnStats, LeftAsIs
 from ..core.contract import Change, Fix, FixContext, FixPlan, reads, streams
 from ..core.errors import FixError
 from ..core.events import DATASET_FIXED, Event
@@ -27,6 +27,7 @@ from ..core.plugins import announce, collect, default_plugin_manager
 from .change_log import ChangeLog
 from .detect import Detected, detect
 from .engine import check
+from .fix_left import left_as_is, left_dicts, left_lines
 from .fix_plans import IncompletePlan
 from .fix_stream import stream_fixes
 from .output_files import write_atomically
@@ -61,6 +62,7 @@ class FixResult:
     rows_file: str | None = None  # the side file of removed rows (written, or to be written)
     columns_file: str | None = None
     changes_file: str | None = None  # the change log (every change), when asked for and written
+    left_as_is: list[LeftAsIs] = field(default_factory=list)  # columns the number fixes left, and why (:mod:`.fix_left`)
 
     def preview(self, lang: str | None = None, examples: int = 3) -> str:
         """A plain-text summary: each fix with its count and a few before → after examples."""
@@ -89,6 +91,7 @@ class FixResult:
                     ("(ligne supprimée)" if fr else "(row dropped)")
                 after = dropped if change.after is None else f"« {change.after} »"
                 lines.append(f"    {where} : « {change.before} » → {after}")
+        lines.extend(left_lines(self.left_as_is, fr))
         lines.append((f"  Lignes : {self.rows_before} → {self.rows_after}") if fr else
                      f"  Rows: {self.rows_before} → {self.rows_after}")
         lines.extend(self._side_lines(fr))
@@ -134,6 +137,7 @@ class FixResult:
             "removedRowsFile": self.rows_file if self.removed_rows else None,
             "removedColumnsFile": self.columns_file if self.removed_columns else None,
             "changesFile": self.changes_file,
+            "leftAsIs": left_dicts(self.left_as_is),
         }
 
 
@@ -223,6 +227,7 @@ def fix(
     result.changes_file = str(kept) if kept else None
     result.changes = log.changes
     result.counts = {f.name: log.counts[f.name] for f in chosen if log.counts[f.name]}
+    result.left_as_is = left_as_is(report, stats, [f.name for f in chosen], log)
     if not dry_run:
         result.written = True
         adm = getattr(project, "administration", None)

@@ -25,7 +25,11 @@ CELL = st.lists(st.sampled_from(list("0123456789 .,'+-\u00a0\tx/") + ["places", 
 
 def _expected(cells: list[str]) -> Counts:
     counts = Counts()
-    for cell in (cell.strip() for cell in cells if cell != ""):
+    for row, written in enumerate(cells):
+        cell = written.strip()
+        if written == "":
+            continue
+
         def match(pattern: str, cell: str = cell) -> bool:
             return re.fullmatch(pattern, cell) is not None
 
@@ -41,6 +45,10 @@ def _expected(cells: list[str]) -> Counts:
         counts.decimal = counts.decimal or match(PATTERN)
         counts.decimal_left = counts.decimal_left or (match(PATTERN) and not match(FIX_PATTERN))
         counts.sure = counts.sure or match(SURE_RE2)
+        if counts.other_example is None and cell != "" and not loose and not placeholder and not counted:
+            counts.other_example = (row, written)  # the first value that is no number, as written
+        if counts.placeholder_example is None and placeholder:
+            counts.placeholder_example = (row, written)
     return counts
 
 

@@ -1,0 +1,78 @@
+"""What ``fix`` leaves as it is although the check said « lancez odwb-assist fix », and why (nothing silent).
+
+The number fixes convert a column only when nearly all of its values are numbers
+(:data:`..checks.decimal_comma.NUMBER_SHARE`): a column of amounts where a third of the cells are written
+« (1 234,56) » or « 12,5 € » keeps its decimal commas and thousands separators, since converting only some of
+its cells would leave a column of text all the same. The check still reports its decimal commas, and its tip
+points to ``fix``: the preview then says which columns were left, how many of their values are numbers, and
+the first cell that is not one, so that the user knows what to correct by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from ..checks.decimal_comma import NUMBER_SHARE
+from ..checks.fix_stats import ColumnStats, LeftAsIs
+from .aggregate import number_text
+
+if TYPE_CHECKING:
+    from .change_log import ChangeLog
+    from .report import QualityReport
+
+NUMBER_FIXES = ("thousands-separator", "decimal-comma")  # each is also the type of the finding that points to it
+
+
+def left_as_is(report: QualityReport, stats: ColumnStats, chosen: Iterable[str], log: ChangeLog) -> list[LeftAsIs]:
+    """The columns holding decimal commas or thousands separators (as the check reports them) that no number fix
+    changed although one was chosen, their values being too seldom numbers: in the table's order."""
+    if not any(name in NUMBER_FIXES for name in chosen):
+        return []
+    typed = {f.field_name for f in report.findings if f.type == "placeholder-value" and f.field_name}
+    found = []
+    for name in report.fields:
+        if any(log.by_column[(fix, name)] for fix in NUMBER_FIXES):
+            continue
+        left = stats.left_as_is(name, name in typed)
+        if left is not None:
+            found.append(left)
+    return found
+
+
+def left_lines(columns: list[LeftAsIs], fr: bool) -> list[str]:
+    """The preview's lines for the columns left as they are: a column mostly of numbers names its first cell that
+    is not one (what to correct for the column to become numeric); a column mostly of text is only said to be text."""
+    if not columns:
+        return []
+    share = round(NUMBER_SHARE * 100)
+    lines = ["  Laissé tel quel :" if fr else "  Left as is:"]
+    for column in columns:
+        numbers, filled = number_text(column.numbers), number_text(column.filled)
+        mostly = column.numbers * 2 >= column.filled
+        if fr and mostly:
+            line = (f"    Colonne « {column.column} » : {numbers} valeur(s) sur {filled} sont des nombres ; fix ne "
+                    f"convertit une colonne que si {share} % au moins en sont. Corrigez les autres valeurs")
+            line += f" (ex. ligne {column.example[0]} : « {column.example[1]} »)" if column.example else ""
+            line += " pour qu'elle devienne numérique."
+        elif fr:
+            line = (f"    Colonne « {column.column} » : colonne de texte ({numbers} nombre(s) sur {filled} valeurs) : "
+                    "ses nombres restent écrits tels quels.")
+        elif mostly:
+            line = (f"    Column '{column.column}': {numbers} of {filled} value(s) are numbers; fix converts a column "
+                    f"only when at least {share} % are. Correct the other values")
+            line += f" (e.g. row {column.example[0]}: '{column.example[1]}')" if column.example else ""
+            line += " for it to become numeric."
+        else:
+            line = (f"    Column '{column.column}': a text column ({numbers} number(s) among {filled} values): its "
+                    "numbers stay written as they are.")
+        lines.append(line)
+    return lines
+
+
+def left_dicts(columns: list[LeftAsIs]) -> list[dict[str, Any]]:
+    """The columns left as they are, for ``FixResult.to_dict()`` (``leftAsIs``)."""
+    return [{"fieldName": column.column, "numbers": column.numbers, "filled": column.filled,
+             "example": None if column.example is None else {"rowNumber": column.example[0],
+                                                             "cell": column.example[1]}}
+            for column in columns]

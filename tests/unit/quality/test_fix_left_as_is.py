@@ -1,0 +1,87 @@
+"""A column the check reports for its decimal commas, which `fix` leaves since too few of its values are numbers:
+the preview says so, with the first value that is no number, in both paths of `fix` (nothing silent)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from odwb_assist.checks.fix_stats import LeftAsIs
+from odwb_assist.core.plugins import get_plugin_manager
+from odwb_assist.quality import check, fix
+
+PM = get_plugin_manager(load_entrypoints=False)
+
+# a CPAS budget exported with Excel's accounting format: negative amounts in parentheses
+BUDGET = [
+    ["Article", "Libellé", "Budget initial", "Modification"],
+    ["831/111-01", "Traitements du personnel", "1 250 000,00", "21 333,16"],
+    ["831/123-13", "Frais de chauffage", "84 500,00", "(10 512,01)"],
+    ["831/125-06", "Entretien des bâtiments", "36 210,50", "4 980,00"],
+    ["831/333-01", "Aide sociale – RIS", "2 410 000,00", "(37 226,96)"],
+    ["831/126-01", "Loyers", "18 600,00", "1 109,94"],
+]
+
+
+def write(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    return path
+
+
+def test_the_check_points_to_fix_and_fix_says_why_it_left_the_column(tmp_path: Path) -> None:
+    source = write(tmp_path / "budget.csv", BUDGET)
+    flagged = {f.field_name for f in check(source, plugins=PM).findings if f.type == "decimal-comma"}
+    assert flagged == {"Budget initial", "Modification"}
+    result = fix(source, tmp_path / "propre.csv", plugins=PM)
+    assert result.left_as_is == [LeftAsIs("Modification", 3, 5, (3, "(10 512,01)"))]
+    with (tmp_path / "propre.csv").open(encoding="utf-8", newline="") as handle:
+        written = list(csv.reader(handle))
+    assert [row[2] for row in written[1:]] == ["1250000.00", "84500.00", "36210.50", "2410000.00", "18600.00"]
+    assert [row[3] for row in written[1:]] == ["21 333,16", "(10 512,01)", "4 980,00", "(37 226,96)", "1 109,94"]
+    text = result.preview("fr")
+    assert "Laissé tel quel :" in text
+    assert ("Colonne « Modification » : 3 valeur(s) sur 5 sont des nombres ; fix ne convertit une colonne que si "
+            "80 % au moins en sont. Corrigez les autres valeurs (ex. ligne 3 : « (10 512,01) »)") in text
+    assert "Column 'Modification': 3 of 5 value(s) are numbers" in result.preview("en")
+    assert json.loads(json.dumps(result.to_dict()))["leftAsIs"] == [
+        {"fieldName": "Modification", "numbers": 3, "filled": 5, "example": {"rowNumber": 3, "cell": "(10 512,01)"}}]
+
+
+def test_the_whole_table_path_says_the_same(tmp_path: Path) -> None:
+    rows = [BUDGET[0], ["2024", "", "", ""], *BUDGET[1:], ["2025", "", "", ""], *BUDGET[1:]]  # sections: read whole
+    source = write(tmp_path / "budget-par-annee.csv", rows)
+    assert check(source, plugins=PM).stats.get("section-row")
+    result = fix(source, tmp_path / "propre.csv", plugins=PM)
+    assert result.counts.get("sections-to-column")  # the table was read whole, the sections made a column
+    assert result.left_as_is == [LeftAsIs("Modification", 6, 10, (4, "(10 512,01)"))]
+
+
+def test_a_text_column_with_one_number_is_said_to_be_text(tmp_path: Path) -> None:
+    rows = [["Dossier", "Remarques", "Montant"]] + [[f"D{i}", f"Voir délibération n° {i}", f"{i},50"] for i in range(1, 9)]
+    rows.append(["D9", "12,5", "9,50"])
+    result = fix(write(tmp_path / "dossiers.csv", rows), tmp_path / "propre.csv", plugins=PM, dry_run=True)
+    assert result.left_as_is == [LeftAsIs("Remarques", 1, 9, (2, "Voir délibération n° 1"))]
+    text = result.preview("fr")
+    assert "Colonne « Remarques » : colonne de texte (1 nombre(s) sur 9 valeurs) : ses nombres restent écrits" in text
+    assert "Corrigez" not in text and "Montant" not in text.split("Laissé tel quel")[1]
+
+
+def test_nothing_is_said_when_the_column_is_converted_or_the_number_fixes_are_not_chosen(tmp_path: Path) -> None:
+    source = write(tmp_path / "budget.csv", [row[:3] for row in BUDGET])
+    converted = fix(source, tmp_path / "propre.csv", plugins=PM, dry_run=True)
+    assert converted.left_as_is == [] and "Laissé tel quel" not in converted.preview("fr")
+    source = write(tmp_path / "modifications.csv", BUDGET)
+    other = fix(source, tmp_path / "autre.csv", plugins=PM, dry_run=True, fixes=["drop-blank-rows"])
+    assert other.left_as_is == [] and other.to_dict()["leftAsIs"] == []
+
+
+def test_the_example_is_a_value_to_correct_not_a_placeholder(tmp_path: Path) -> None:
+    rows = [["Commune", "Subside"], ["Ciney", "-"], ["Dinant", "1 200,50"], ["Rochefort", "voir annexe"],
+            ["Couvin", "800,00"], ["Walcourt", "à déterminer"], ["Havelange", "n.d."], ["Gedinne", "450,25"]]
+    result = fix(write(tmp_path / "subsides.csv", rows), tmp_path / "propre.csv", plugins=PM, dry_run=True)
+    assert result.left_as_is == [LeftAsIs("Subside", 3, 7, (4, "voir annexe"))]  # « - » (row 2) is not shown
+    rows = [["Commune", "Subside"], ["Ciney", "-"], ["Dinant", "1 200,50"], ["Rochefort", "n.d."], ["Couvin", "-"]]
+    result = fix(write(tmp_path / "presque-vide.csv", rows), tmp_path / "propre.csv", plugins=PM, dry_run=True)
+    assert result.left_as_is == [LeftAsIs("Subside", 1, 4, (2, "-"))]  # placeholders only: the first one
