@@ -59,6 +59,7 @@ TITLES: dict[str, Msg] = {
     "missing-cell": Msg("Cellules manquantes en fin de ligne", "Missing cells at the end of a row"),
     "extra-cell": Msg("Valeurs au-delà de la dernière colonne", "Values beyond the last column"),
     "type-error": Msg("Valeur du mauvais type", "Value of the wrong type"),
+    "read-as-text": Msg("Colonne que le portail lira comme du texte", "Column the portal will read as text"),
     "constraint-error": Msg("Valeur hors des règles du schéma", "Value breaking a schema rule"),
     "unique-error": Msg("Valeur qui devrait être unique", "Value that should be unique"),
     "primary-key": Msg("Clé primaire vide ou en double", "Empty or repeated primary key"),

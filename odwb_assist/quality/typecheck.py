@@ -17,7 +17,7 @@ A column gives one ``type-error`` finding with the count and every row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -28,6 +28,7 @@ from ..core.contract import ColumnValues
 from ..core.findings import Finding, RowNumbers, Severity
 from .aggregate import EXAMPLES, type_error_message
 from .messages import TRANSLATIONS, column_words
+from .read_as_text import read_as_text
 from .type_readers import READ_AS_FRICTIONLESS, _Values
 
 CANDIDATES = ("date", "integer", "number", "boolean", "year")  # Frictionless's order of inference
@@ -37,6 +38,8 @@ KEEP_SAMPLED = 0.10  # the type Frictionless inferred from the first rows stays 
 INFER = 0.05  # otherwise the first type contradicted by ≤ 5 % of the values (Frictionless's 0.9 confidence, scored ±1)
 SLICE = 2000  # rows read first, so that a text column gives up the other types cheaply
 FLOOR = 1000  # a type is given up while reading only after this many contradicting values (bounded memory)
+MOSTLY = ("date", "number", "integer")  # types still counted past KEEP_SAMPLED, while at most HALF contradict them
+HALF = 0.5
 
 
 @dataclass
@@ -51,6 +54,10 @@ class _Column:
     rows: dict[str, list[np.ndarray]] = field(default_factory=dict)
     cells: dict[str, list[str]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    # types given up for their type-errors but read by most cells: their contradicting cells, only counted, and the
+    # first of them (row, text), for :mod:`.read_as_text`
+    mostly: dict[str, int] = field(default_factory=dict)
+    first: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.fixed = self.fixed or self.sampled in READ_AS_FRICTIONLESS
@@ -75,15 +82,26 @@ class _Column:
 
 
 def _give_up(state: _Column) -> None:
-    """Forget the types too many values contradict, and, once the sampled type holds, all but its wider ones."""
+    """Forget the types too many values contradict, and, once the sampled type holds, all but its wider ones.
+
+    A date or number type given up while most cells still read as it is only counted from then on
+    (``mostly``), until half of the cells contradict it: a column of amounts where a fifth of the cells are
+    remarks is read as text by the portal, which :mod:`.read_as_text` says."""
     for name in [n for n, count in state.counts.items() if count > max(FLOOR, KEEP_SAMPLED * state.filled)]:
+        if name in MOSTLY and state.counts[name] <= max(FLOOR, HALF * state.filled):
+            state.mostly[name] = state.counts[name]
+            state.first[name] = (int(state.rows[name][0][0]), state.cells[name][0])
         del state.counts[name], state.rows[name], state.cells[name]
+    for name in [n for n, count in state.mostly.items() if count > max(FLOOR, HALF * state.filled)]:
+        del state.mostly[name], state.first[name]
     if state.filled >= FLOOR and state.sampled in state.counts:
         keep = {state.sampled}
         while (wider := WIDER.get(max(keep, key=lambda name: RANK[name]))) is not None:
             keep.add(wider)
         for name in [n for n in state.counts if n not in keep]:
             del state.counts[name], state.rows[name], state.cells[name]
+        state.mostly.clear()
+        state.first.clear()
 
 
 class Encoded(Protocol):
@@ -101,7 +119,7 @@ class TypeTally:
     (``infer=True``) or the schema's (``infer=False``, checked as is, cell by cell).
     """
 
-    types_reported = ("type-error",)
+    types_reported = ("type-error", "read-as-text")
 
     def __init__(self, types: dict[str, tuple[int, str]], infer: bool) -> None:
         self.infer = infer
@@ -110,8 +128,8 @@ class TypeTally:
 
     def add(self, chunk: pd.DataFrame, encoded: Encoded | None = None) -> None:
         """Count a chunk; ``encoded``: its columns' distinct values (:class:`ColumnValues`), when already encoded."""
-        names = [name for name, state in self.columns.items()
-                 if state.counts and name in chunk.columns and not (state.fixed and state.sampled == "string")]
+        names = [name for name, state in self.columns.items() if (state.counts or state.mostly)
+                 and name in chunk.columns and not (state.fixed and state.sampled == "string")]
         if not names or chunk.empty:
             return
         columns: dict[str, _Values] = {}
@@ -128,7 +146,7 @@ class TypeTally:
         if undecided and height > 2 * SLICE:
             self._add_block(columns, names, 0, SLICE)  # most candidates are given up on a few rows
             start = SLICE
-            names = [name for name in names if self.columns[name].counts]
+            names = [name for name in names if self.columns[name].counts or self.columns[name].mostly]
         if names:
             self._add_block(columns, names, start, height)
 
@@ -170,6 +188,10 @@ class TypeTally:
                 state.rows[kind].append(rows[mask])
                 if not state.fixed or len(state.cells[kind]) < EXAMPLES:
                     state.cells[kind].extend(values.text_of(codes[mask]))
+            for kind in list(state.mostly):  # only counted (see :func:`_give_up`)
+                bad = values.invalid(kind, needed)
+                if bad.any():
+                    state.mostly[kind] += int((np.append(bad, False)[codes] & ~placeholder_rows).sum())
             if not state.fixed:
                 _give_up(state)
 
@@ -177,8 +199,13 @@ class TypeTally:
         """Field -> the type chosen from the whole file."""
         return {name: state.choose() for name, state in self.columns.items()}
 
-    def findings(self, explained: Mapping[str, Iterable[Sequence[int]]] | None = None) -> Iterator[Finding]:
-        """One ``type-error`` finding per column, without the cells another finding already explains."""
+    def findings(self, explained: Mapping[str, Sequence[Sequence[int]]] | None = None) -> Iterator[Finding]:
+        """One ``type-error`` finding per column, without the cells another finding already explains; then the
+        ``read-as-text`` warnings (:mod:`.read_as_text`)."""
+        yield from self._type_errors(explained)
+        yield from read_as_text(self.columns, self.types(), explained)
+
+    def _type_errors(self, explained: Mapping[str, Sequence[Sequence[int]]] | None) -> Iterator[Finding]:
         for name, state in self.columns.items():
             chosen = state.choose()
             if chosen == "string" or chosen not in state.rows or not state.rows[chosen]:

@@ -36,6 +36,7 @@ from odwb_assist.quality.engine import NO_DATA_FINDING
 from odwb_assist.quality.messages import TITLES as FRICTIONLESS_OTHERS
 from odwb_assist.quality.messages import TRANSLATIONS
 from odwb_assist.quality.titles import TITLES, title
+from odwb_assist.quality.typecheck import TypeTally
 from odwb_assist.quality.xlsx_report import write_xlsx
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -99,7 +100,7 @@ def literal_types() -> tuple[set[str], set[tuple[str, str]]]:
 
 
 def every_type() -> set[str]:
-    engine = {NO_DATA_FINDING.type, check_failed("x", ValueError()).type}
+    engine = {NO_DATA_FINDING.type, check_failed("x", ValueError()).type, *TypeTally.types_reported}
     return declared_types() | set(TRANSLATIONS) | set(FRICTIONLESS_OTHERS) | engine | set(BELGIAN_MESSAGES)
 
 
