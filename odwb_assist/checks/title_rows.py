@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,16 @@ TIP = Msg("Supprimez les lignes au-dessus des titres de colonnes : la première 
           "Delete the rows above the column labels: the first row of the file must be the header. Put the title "
           "and the source in the dataset's metadata.")
 
+# Excel's « sep=; » first line (written by exports meant for Excel, read by Excel only): the delimiter is cut off
+# the text of the row, as any cell boundary
+EXCEL_SEP = re.compile(r"(?i)sep=\S?")
+SEP_MESSAGE = Msg("Ligne {row} : « sep={delimiter} » est une consigne de séparateur pour Excel, pas un titre ni une "
+                  "donnée : le portail et les autres logiciels la liraient comme l'en-tête du tableau.",
+                  "Row {row}: 'sep={delimiter}' is a delimiter hint for Excel, neither a title nor data: the portal "
+                  "and other software would read it as the table's header.")
+SEP_TIP = Msg("Supprimez cette ligne, ou lancez « odwb-assist fix » : la première ligne du fichier doit être l'en-tête.",
+              "Delete this row, or run 'odwb-assist fix': the first row of the file must be the header.")
+
 
 def _first_header_row(context: CheckContext) -> int:
     rows = getattr(context.options.get("detected"), "header_rows", None) or [context.header_row]
@@ -33,6 +44,11 @@ class TitleRowsCheck(BaseTableCheck):
     def end(self, context: CheckContext) -> Iterable[Finding]:
         detected = context.options.get("detected")
         for row, text in getattr(detected, "title_rows", []):
+            if row == 1 and EXCEL_SEP.fullmatch(text.strip()):
+                delimiter = "\\t" if context.delimiter == "\t" else context.delimiter or ","
+                yield Finding("title-rows", Severity.ERROR, SEP_MESSAGE.format(row=row, delimiter=delimiter), SEP_TIP,
+                              row_number=row, cell=text)
+                continue
             yield Finding("title-rows", Severity.ERROR, MESSAGE.format(row=row, cell=text, header=_first_header_row(context)),
                           TIP, row_number=row, cell=text)
 

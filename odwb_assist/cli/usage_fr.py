@@ -32,7 +32,8 @@ def _first(rules: tuple[tuple[str, str], ...], text: str) -> str | None:
     for pattern, french in rules:
         match = re.fullmatch(pattern, text.strip(), flags=re.S)
         if match:
-            return french.format(*match.groups())
+            # click names an option by all its names: « '--output' / '-o' » becomes « --output » / « -o »
+            return french.format(*(group.replace("' / '", " » / « ") for group in match.groups()))
     return None
 
 

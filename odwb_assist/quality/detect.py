@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import InputError
+from .documents import not_a_table
 from .stray_bytes import settled
 
 SAMPLE_BYTES = 256 * 1024
@@ -119,7 +120,11 @@ def _text_kind(head: bytes) -> tuple[str, str]:
 
 
 def check_extension(path: Path, fmt: str, head: bytes) -> None:
-    """Refuse a file whose extension names a workbook but whose bytes are text, or the reverse."""
+    """Refuse a document, a picture or an archive (:mod:`.documents`), and a file whose extension names a workbook
+    but whose bytes are text, or the reverse."""
+    refused = not_a_table(path, head)
+    if refused is not None:
+        raise refused
     suffix = path.suffix.lower()
     named = EXTENSIONS.get(suffix)
     if named in SPREADSHEET_FORMATS and fmt == "csv" and not _binary(head):

@@ -9,6 +9,7 @@ from odwb_assist.cli.usage_fr import translate
 
 @pytest.mark.parametrize(("english", "french"), [
     ("Missing argument 'file'.", "Il manque l'argument « file »."),
+    ("Missing option '--output' / '-o'.", "Il manque l'option « --output » / « -o »."),
     ("No such option: --bogus", "Option inconnue : --bogus."),
     ("No such command 'chekc'. Did you mean 'check'?", "Commande inconnue : « chekc ». Vouliez-vous dire « check » ?"),
     ("Got unexpected extra argument(s) (b.csv)", "Argument(s) en trop : b.csv."),

@@ -51,6 +51,18 @@ def test_title_rows(run: Callable[..., QualityReport]) -> None:
     assert report.fields[0] == "code_ins" and report.rows == 3
 
 
+@pytest.mark.parametrize(("line", "delimiter"), [("sep=;", ";"), ("SEP=,", ","), ("sep=\t", "\\t")])
+def test_excel_delimiter_hint_is_said_to_be_one(run: Callable[..., QualityReport], line: str, delimiter: str) -> None:
+    separator = {"\\t": "\t"}.get(delimiter, delimiter)
+    report = run(line + "\r\n" + CLEAN.replace(",", separator))
+    [found] = only(report, "title-rows")
+    assert found.row_number == 1 and report.detected.header_row == 2 and report.fields[0] == "code_ins"
+    assert found.message("fr").startswith(f"Ligne 1 : « sep={delimiter} » est une consigne de séparateur pour Excel")
+    assert "Delete this row, or run 'odwb-assist fix'" in found.tip("en")
+    titled = run("sep=ration des biens communaux\n" + CLEAN)  # a title that starts alike is a title
+    assert "est une ligne de titre" in only(titled, "title-rows")[0].message("fr")
+
+
 def test_total_row(run: Callable[..., QualityReport]) -> None:
     report = run(CLEAN + "Total,,508000,,,\nSous-total Hainaut,,201000,,,\n")
     assert [(f.row_number, f.cell) for f in only(report, "total-row")] == [(5, "Total")]

@@ -1,0 +1,88 @@
+"""Files that are no table but are often given as one: a Word or Writer document holding a table, a PDF, a slide
+deck, a picture of a table, a ZIP archive downloaded from a portal. Each is named for what it is, with what to do,
+instead of « a damaged workbook » or « a binary file » (a Word document is a ZIP file, as a workbook is)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from ..core.errors import InputError
+from ..core.i18n import Msg
+
+TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".tab", ".xlsx", ".xlsm", ".xls", ".ods")
+COPY_TABLE = Msg("Copiez le tableau dans Excel ou LibreOffice Calc, enregistrez-le en XLSX ou en CSV UTF-8, puis "
+                 "relancez avec ce fichier.",
+                 "Copy the table into Excel or LibreOffice Calc, save it as XLSX or CSV UTF-8, then run again with "
+                 "that file.")
+KINDS = {
+    "word": (Msg("un document Word", "a Word document"), COPY_TABLE),
+    "writer": (Msg("un document texte OpenDocument (Writer)", "an OpenDocument text (Writer)"), COPY_TABLE),
+    "slides": (Msg("une présentation (PowerPoint ou Impress)", "a slide deck (PowerPoint or Impress)"), COPY_TABLE),
+    "pdf": (Msg("un document PDF", "a PDF document"),
+            Msg("Un tableau copié depuis un PDF perd ses colonnes : demandez le fichier d'origine (Excel, Calc ou un "
+                "export CSV) au service qui l'a produit.",
+                "A table copied from a PDF loses its columns: ask the service that made it for the original file "
+                "(Excel, Calc or a CSV export).")),
+    "image": (Msg("une image", "a picture"),
+              Msg("Une photo ou une capture d'écran d'un tableau ne se publie pas : saisissez ou récupérez les données "
+                  "dans un tableur, enregistrez-les en XLSX ou en CSV UTF-8, puis relancez.",
+                  "A photo or a screenshot of a table cannot be published: type or fetch the data in a spreadsheet, "
+                  "save it as XLSX or CSV UTF-8, then run again.")),
+}
+OLD_OFFICE = {".doc": "word", ".dot": "word", ".ppt": "slides", ".pps": "slides"}  # OLE2 files, as an XLS is
+ODF_KINDS = {b"opendocument.text": "writer", b"opendocument.presentation": "slides"}
+IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
+
+
+def not_a_table(path: Path, head: bytes) -> InputError | None:
+    """The error that names what ``path`` is when it is a document, a picture or an archive (None: maybe a table)."""
+    kind = _kind(path, head)
+    if kind == "zip":
+        return _archive(path)
+    if kind is None:
+        return None
+    what, advice = KINDS[kind]
+    return InputError(f"{path.name} est {what.fr}, pas un tableau. {advice.fr}",
+                      f"{path.name} is {what.en}, not a table. {advice.en}")
+
+
+def _kind(path: Path, head: bytes) -> str | None:
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(IMAGES):
+        return "image"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return OLD_OFFICE.get(path.suffix.lower())
+    if not head.startswith(b"PK\x03\x04"):
+        return None
+    if b"mimetypeapplication/vnd.oasis." in head[:200]:
+        return next((kind for marker, kind in ODF_KINDS.items() if marker in head[:200]), None)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return None  # a damaged workbook: the workbook readers say so
+    if any(name.startswith("xl/") for name in names):
+        return None
+    if any(name.startswith("word/") for name in names):
+        return "word"
+    if any(name.startswith("ppt/") for name in names):
+        return "slides"
+    return "zip"
+
+
+def _archive(path: Path) -> InputError:
+    """A ZIP archive (a portal's download, files sent together): the tables it holds, to check one by one."""
+    with zipfile.ZipFile(path) as archive:
+        tables = [name for name in archive.namelist() if name.lower().endswith(TABLE_SUFFIXES)]
+    if not tables:
+        return InputError(f"{path.name} est une archive ZIP qui ne contient aucun tableau (CSV, XLSX, XLS ou ODS).",
+                          f"{path.name} is a ZIP archive that holds no table (CSV, XLSX, XLS or ODS).")
+    shown = ", ".join(tables[:5]) + (f" et {len(tables) - 5} autre(s)" if len(tables) > 5 else "")
+    shown_en = ", ".join(tables[:5]) + (f" and {len(tables) - 5} more" if len(tables) > 5 else "")
+    return InputError(
+        f"{path.name} est une archive ZIP, pas un tableau. Décompressez-la (clic droit > Extraire tout) et vérifiez "
+        f"chacun des tableaux qu'elle contient : {shown}.",
+        f"{path.name} is a ZIP archive, not a table. Unzip it (right click > Extract all) and check each table it "
+        f"holds: {shown_en}.")

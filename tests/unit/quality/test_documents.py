@@ -1,0 +1,85 @@
+"""A Word document, a PDF, a slide deck, a picture or a ZIP archive given instead of a table is named for what it
+is, with what to do (exit code 2, no traceback), while workbooks, damaged ones included, go on as before."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from odwb_assist.core.errors import InputError
+from odwb_assist.quality import check
+from odwb_assist.quality.sheets import check_sheets
+
+CLI = Callable[..., tuple[int, str, str]]
+
+
+def ooxml(path: Path, folder: str) -> Path:
+    """An Office Open XML file as Word or PowerPoint writes it (a ZIP, as an XLSX is)."""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("_rels/.rels", "<Relationships/>")
+        archive.writestr(f"{folder}/document.xml", "<document/>")
+    return path
+
+
+def odf(path: Path, mimetype: str) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", f"application/vnd.oasis.opendocument.{mimetype}", compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", "<office:document-content/>")
+    return path
+
+
+@pytest.mark.parametrize(("name", "make", "said"), [
+    ("tableau.docx", lambda p: ooxml(p, "word"), "est un document Word, pas un tableau. Copiez le tableau dans Excel"),
+    ("tableau.odt", lambda p: odf(p, "text"), "est un document texte OpenDocument (Writer), pas un tableau."),
+    ("slides.pptx", lambda p: ooxml(p, "ppt"), "est une présentation (PowerPoint ou Impress), pas un tableau."),
+    ("slides.odp", lambda p: odf(p, "presentation"), "est une présentation (PowerPoint ou Impress)"),
+    ("ancien.doc", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024)), "est un document Word"),
+    ("budget.pdf", lambda p: p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256))),
+     "est un document PDF, pas un tableau. Un tableau copié depuis un PDF perd ses colonnes"),
+    ("capture.png", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64)), "est une image, pas un tableau."),
+    ("photo.jpg", lambda p: p.write_bytes(b"\xff\xd8\xff\xe0" + bytes(64)), "est une image, pas un tableau."),
+])
+def test_a_document_is_named_for_what_it_is(tmp_path: Path, name: str, make: Callable[[Path], object],
+                                            said: str, cli: CLI) -> None:
+    path = tmp_path / name
+    make(path)
+    with pytest.raises(InputError) as raised:
+        check(path)
+    assert said in raised.value.text("fr") and "not a table" in raised.value.text("en")
+    code, out, err = cli("check", str(path))
+    assert code == 2 and said in err and "Traceback" not in out + err
+    with pytest.raises(InputError):
+        check_sheets(path)
+
+
+def test_a_zip_archive_lists_the_tables_it_holds(tmp_path: Path) -> None:
+    path = tmp_path / "export-odwb.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name in ("parkings.csv", "LISEZMOI.md", "donnees/subsides.xlsx", "carte.geojson"):
+            archive.writestr(name, "a,b\n1,2\n")
+    with pytest.raises(InputError) as raised:
+        check(path)
+    assert raised.value.text("fr") == (f"{path.name} est une archive ZIP, pas un tableau. Décompressez-la (clic droit > "
+                                       "Extraire tout) et vérifiez chacun des tableaux qu'elle contient : parkings.csv, "
+                                       "donnees/subsides.xlsx.")
+    empty = tmp_path / "cartes.zip"
+    with zipfile.ZipFile(empty, "w") as archive:
+        archive.writestr("carte.geojson", "{}")
+    with pytest.raises(InputError, match="aucun tableau"):
+        check(empty)
+
+
+def test_workbooks_are_still_read_and_a_damaged_one_still_said_damaged(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.append(["commune", "population"])
+    book.active.append(["Ciney", 16_000])
+    book.save(tmp_path / "ok.xlsx")
+    assert check(tmp_path / "ok.xlsx").rows == 1
+    (tmp_path / "abime.xlsx").write_bytes(b"PK\x03\x04" + bytes(200))
+    with pytest.raises(InputError, match="endommagé ou incomplet"):
+        check(tmp_path / "abime.xlsx")
