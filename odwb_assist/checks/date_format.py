@@ -1,4 +1,5 @@
-"""Check ``date-format``: dd/mm/yyyy dates, Excel serial numbers, mixed formats; fix: ISO 8601 (yyyy-mm-dd)."""
+"""Check ``date-format``: dd/mm/yyyy dates, dates in words (:mod:`.written_dates`), Excel serial numbers, mixed formats;
+fix: ISO 8601 (yyyy-mm-dd)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .plain import pattern_mask
 from .tally import ColumnTally, value_mask
+from .written_dates import written_cells, written_mask, written_to_iso
 
 if TYPE_CHECKING:
     import numpy as np
@@ -73,7 +75,7 @@ class DateFormatCheck(BaseTableCheck):
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         if column.name in self.local_columns:
-            self.local.add_values(column, local_mask(column))
+            self.local.add_values(column, local_mask(column) | written_mask(column))
         if column.name in self.serial_columns:
             self.serial.add_values(column, value_mask(column, SERIAL))
         return ()
@@ -117,16 +119,20 @@ class DateFormatFix:
     label = Msg("Dates au format ISO 8601", "Dates to ISO 8601")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        import pandas as pd
+
         changes: list[Change] = []
         table = table.copy()
         for column in table.columns:
             values = table[column]
             hits = values[(values.str.fullmatch(LOCAL_DATE) | values.str.fullmatch(LOCAL_DATETIME)).fillna(False)
                           .astype(bool)]
-            if hits.empty:
+            written = values[written_cells(values)]
+            if hits.empty and written.empty:
                 continue
-            converted = to_iso(hits)
+            converted = pd.concat([to_iso(hits), written_to_iso(written)]).sort_index()
             converted = converted[converted != ""]
+            hits = pd.concat([hits, written]).sort_index()
             table.loc[converted.index, column] = converted
             changes.extend(Change(self.name, int(row), str(column), str(hits[row]), str(after))
                            for row, after in converted.items())
@@ -139,17 +145,21 @@ class DateFormatFix:
 
 
 def _iso_dates(values: pd.Series) -> pd.Series:
+    import pandas as pd
+
     from .cells import fullmatch_mask, starts_mask
 
     # one cheap pass first; both patterns begin so (« 50.354836 » is not matched twice more)
     starts = starts_mask(values, "[ \t]*[0-9]{1,2}[/.-][0-9]{1,2}[/.-]")
-    if not starts.any():
+    written = written_cells(values)
+    if not starts.any() and not written.any():
         return values
     maybe = values[starts]
     hits = maybe[fullmatch_mask(maybe, LOCAL_DATE) | fullmatch_mask(maybe, LOCAL_DATETIME)]
-    if hits.empty:
+    words = values[written]
+    if hits.empty and words.empty:
         return values
-    converted = to_iso(hits)
+    converted = pd.concat([to_iso(hits), written_to_iso(words)])
     converted = converted[converted != ""]
     result = values.copy()
     result[converted.index] = converted

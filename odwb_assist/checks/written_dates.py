@@ -1,0 +1,123 @@
+"""Dates written in words as French Excel and Word write them, which the portal reads as text: « 15 janvier 2024 »,
+« 1er mars 2024 », « lundi 15 janvier 2024 » (Excel's long date), « 15-janv.-24 » (Excel's short date with the
+month's name), and « 2024/01/15 » (year first). Each gives one ISO date (the month is named, or the year comes
+first: nothing to guess); two-digit years read as :func:`.date_format.to_iso` reads them (00-69: 20xx).
+
+:func:`written_mask` finds them among a column's distinct values for the ``date-format`` check, :func:`written_to_iso`
+converts them for its fix.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from ..core.contract import ColumnValues
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+MONTHS = {"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
+          "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12}
+# French Excel's abbreviations (« mmm »), with or without their dot
+SHORT_MONTHS = {"janv": 1, "fevr": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6, "juil": 7, "aout": 8, "sept": 9,
+                "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+
+
+def _accented(word: str) -> str:
+    """A month as written, accents optional (« février » or « fevrier »)."""
+    return word.replace("e", "[eéÉ]", 1) if word in ("fevrier", "decembre", "fevr", "dec") else \
+        word.replace("aout", "ao[uûÛ]t")
+
+
+_LONG = "|".join(_accented(month) for month in MONTHS)
+_SHORT = "|".join(_accented(month) for month in SHORT_MONTHS)
+# Written for RE2 (pyarrow) and Python's re alike: no lookaround, no \d
+WORDS = (f"(?i)[ \t]*(?:(?:{WEEKDAYS}),?[ \t]+)?([0-9]{{1,2}})(?:er)?[ \t]+({_LONG})[ \t]+([0-9]{{4}})[ \t]*"
+         f"|[ \t]*([0-9]{{1,2}})[- ]({_SHORT})[.]?[- ]([0-9]{{4}}|[0-9]{{2}})[ \t]*"
+         "|[ \t]*([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})[ \t]*")
+FIRST = " \t0123456789lmjvsdLMJVSD"  # the first byte of a value WORDS matches (a digit, a space or a weekday)
+LONGEST = 40  # bytes: « mercredi 30 septembre 2024 » and some spaces
+_COMPILED = re.compile(WORDS)
+
+
+def written_mask(column: ColumnValues) -> np.ndarray:
+    """Which distinct values of ``column`` are dates written in words (or year first)."""
+    from .plain import distinct_cells, pattern_mask, plain_numbers
+
+    verdicts = plain_numbers(column)
+    cells = distinct_cells(column) if verdicts is not None else None
+    if verdicts is None or cells is None:
+        return pattern_mask(column, WORDS)
+    return arrow_written(cells, ~verdicts[0])
+
+
+def arrow_written(cells: pa.Array, among: np.ndarray | None = None) -> np.ndarray:
+    """Which Arrow text cells (among ``among``) are dates written in words: the pattern runs only on the short cells
+    that begin as one does and hold a digit (read from the Arrow buffers)."""
+    import numpy as np
+    import pyarrow as pa
+
+    from .cells import arrow_fullmatch, byte_lengths, byte_set, first_bytes, holding
+
+    size = byte_lengths(cells)
+    maybe = (size >= 8) & (size <= LONGEST) & byte_set(FIRST)[first_bytes(cells)]
+    if among is not None:
+        maybe &= among
+    mask = np.zeros(len(cells), dtype=bool)
+    at = np.flatnonzero(maybe)
+    if len(at):
+        at = at[holding(cells.take(pa.array(at)), "0123456789")]
+    if len(at):
+        mask[at] = arrow_fullmatch(cells.take(pa.array(at)), WORDS)
+    return mask
+
+
+def written_cells(values: pd.Series) -> np.ndarray:
+    """Which cells of a text Series are dates written in words (or year first)."""
+    from .cells import arrow_text, fullmatch_mask
+
+    cells = arrow_text(values)
+    if cells is None or cells.null_count:
+        return fullmatch_mask(values.fillna(""), WORDS)
+    return arrow_written(cells)
+
+
+def _number(month: str, names: dict[str, int]) -> int:
+    plain = unicodedata.normalize("NFKD", month.lower()).encode("ascii", "ignore").decode()
+    return names[plain]
+
+
+def _iso(text: str) -> str:
+    """One value as an ISO date, "" when it is no date WORDS matches or no day of the calendar."""
+    import datetime as dt
+
+    match = _COMPILED.fullmatch(text)
+    if match is None:
+        return ""
+    groups = match.groups()
+    if groups[0] is not None:
+        day, month, year = int(groups[0]), _number(groups[1], MONTHS), int(groups[2])
+    elif groups[3] is not None:
+        day, month, year = int(groups[3]), _number(groups[4], SHORT_MONTHS), int(groups[5])
+        if len(groups[5]) == 2:
+            year += 2000 if year < 70 else 1900
+    else:
+        year, month, day = int(groups[6]), int(groups[7]), int(groups[8])
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
+def written_to_iso(values: pd.Series) -> pd.Series:
+    """Each cell that is a date in words (or year first) as an ISO date, "" for the others (one call per distinct
+    cell)."""
+    import pandas as pd
+
+    distinct = {text: _iso(text) for text in values.unique().tolist()}
+    return pd.Series([distinct[text] for text in values.tolist()], index=values.index, dtype=values.dtype)

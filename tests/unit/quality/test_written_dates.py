@@ -1,0 +1,85 @@
+"""Dates written in words as French Excel and Word write them (« 15 janvier 2024 », « lundi 15 janvier 2024 »,
+« 15-janv.-24 ») and year first (« 2024/01/15 »): reported by `date-format`, made ISO by its fix, in both paths."""
+
+from __future__ import annotations
+
+import csv
+import random
+import re
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from odwb_assist.checks.written_dates import WORDS, _iso, arrow_written
+from odwb_assist.core.plugins import get_plugin_manager
+from odwb_assist.quality import check, fix
+
+PM = get_plugin_manager(load_entrypoints=False)
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+          "décembre"]
+SHORT = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("15 janvier 2024", "2024-01-15"), ("1er mars 2024", "2024-03-01"), ("lundi 15 janvier 2024", "2024-01-15"),
+    ("Mardi, 2 avril 2024", "2024-04-02"), ("12 Décembre 2024", "2024-12-12"), ("3 AOÛT 2023", "2023-08-03"),
+    ("3 aout 2023", "2023-08-03"), ("15 fevrier 2024", "2024-02-15"), (" 15 janvier 2024 ", "2024-01-15"),
+    ("15-janv.-24", "2024-01-15"), ("15-JANV-24", "2024-01-15"), ("15-déc.-99", "1999-12-15"),
+    ("15 févr. 2024", "2024-02-15"), ("2024/01/15", "2024-01-15"), ("2024/1/5", "2024-01-05"),
+    ("31 février 2024", ""), ("2024/13/01", ""), ("15 janvier", ""), ("janvier 2024", ""), ("15/01/2024", ""),
+    ("Rue du 15 août 1944", ""), ("15 janvier 2024 à 14h", ""), ("Jambes", ""),
+])
+def test_one_value(text: str, iso: str) -> None:
+    assert _iso(text) == iso
+
+
+def test_pyarrow_and_python_agree() -> None:
+    rnd = random.Random(3)
+    texts = []
+    for _ in range(3000):
+        day, month = rnd.randint(0, 35), rnd.randrange(12)
+        texts.append(rnd.choice([
+            f"{day} {MONTHS[month]} {rnd.randint(1990, 2030)}", f"{day}-{SHORT[month]}-{rnd.randint(0, 99):02d}",
+            f"{rnd.choice(['lundi', 'Samedi', 'dimanche,'])} {day} {MONTHS[month].upper()} 2024",
+            f"{rnd.randint(1990, 2030)}/{rnd.randint(0, 14)}/{day}", f"{day}er {MONTHS[month]} 2024",
+            f"Sentier du Bois {day}", f"{day} {MONTHS[month]}", f"{day}.{month + 1}.2024", "",
+        ]))
+    python = [re.fullmatch(WORDS, text) is not None for text in texts]
+    assert arrow_written(pa.array(texts)).tolist() == python
+    assert sum(python) > 1000
+
+
+def write(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    return path
+
+
+ROWS = [["dossier", "decision", "echeance", "adresse"],
+        ["D1", "15 janvier 2024", "15-janv.-24", "Rue du 15 août 1944"],
+        ["D2", "lundi 4 mars 2024", "04-mars-24", "Place de l'Église 3"],
+        ["D3", "1er juillet 2024", "01-juil.-24", "12 rue Haute"],
+        ["D4", "", "2024/12/31", "Avenue Reine Astrid 8"]]
+
+
+def test_check_reports_them_and_fix_makes_them_iso(tmp_path: Path) -> None:
+    source = write(tmp_path / "decisions.csv", ROWS)
+    found = {f.field_name: f.extra["count"] for f in check(source, plugins=PM).findings if f.type == "date-format"}
+    assert found == {"decision": 3, "echeance": 4}
+    result = fix(source, tmp_path / "propre.csv", plugins=PM)
+    assert result.counts["date-format"] == 7
+    with (tmp_path / "propre.csv").open(encoding="utf-8", newline="") as handle:
+        written = list(csv.reader(handle))
+    assert [row[1:] for row in written[1:]] == [
+        ["2024-01-15", "2024-01-15", "Rue du 15 août 1944"], ["2024-03-04", "2024-03-04", "Place de l'Église 3"],
+        ["2024-07-01", "2024-07-01", "12 rue Haute"], ["", "2024-12-31", "Avenue Reine Astrid 8"]]
+    assert not [f for f in check(tmp_path / "propre.csv", plugins=PM).findings if f.type == "date-format"]
+
+
+def test_the_whole_table_path_converts_them_too(tmp_path: Path) -> None:
+    rows = [ROWS[0], ["2023", "", "", ""], *ROWS[1:3], ["2024", "", "", ""], *ROWS[3:]]  # sections: read whole
+    result = fix(write(tmp_path / "par-annee.csv", rows), tmp_path / "propre.csv", plugins=PM)
+    assert result.counts.get("sections-to-column") and result.counts["date-format"] == 7
+    text = (tmp_path / "propre.csv").read_text(encoding="utf-8")
+    assert "2024-03-04" in text and "janv" not in text and "Rue du 15 août 1944" in text
