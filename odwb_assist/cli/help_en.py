@@ -10,11 +10,11 @@ English, so a new or reworded French text needs its line here.
 from __future__ import annotations
 
 HELP_EN: dict[str, str] = {
-    ("Accompagne une administration wallonne de ses données à leur publication sur ODWB.\n\n\b\nÉtapes "
-     ": inventory (cartographier) → check / fix (qualité) → document (métadonnées)\n→ publish (publier) "
+    ("Accompagne une administration wallonne de ses données à leur publication sur ODWB.\n\nÉtapes "
+     ": inventory (cartographier) → check / fix (qualité) → document (métadonnées) → publish (publier) "
      "→ catalog (explorer). Aide d'une commande : odwb-assist COMMANDE --help."):
-        ("Takes a Walloon administration from its data to their publication on ODWB.\n\n\b\nSteps: "
-         "inventory (map) → check / fix (quality) → document (metadata)\n→ publish (publish) → catalog "
+        ("Takes a Walloon administration from its data to their publication on ODWB.\n\nSteps: "
+         "inventory (map) → check / fix (quality) → document (metadata) → publish (publish) → catalog "
          "(explore). Help on a command: odwb-assist COMMAND --help."),
     "Langue des messages : fr (défaut) ou en.":
         "Language of the messages: fr (default) or en.",

@@ -36,10 +36,8 @@ CORE_COMMAND_MODULES = (
 
 HELP = """Accompagne une administration wallonne de ses données à leur publication sur ODWB.
 
-\b
-Étapes : inventory (cartographier) → check / fix (qualité) → document (métadonnées)
-→ publish (publier) → catalog (explorer). Aide d'une commande : odwb-assist COMMANDE --help.
-"""
+Étapes : inventory (cartographier) → check / fix (qualité) → document (métadonnées) → publish (publier) → catalog (explorer). Aide d'une commande : odwb-assist COMMANDE --help.
+"""  # noqa: E501 (one paragraph: the help rewraps it to the terminal)
 
 # Typer ≥ 0.29 raises its own (vendored) click exceptions, all subclasses of TyperException.
 _USAGE_ERRORS: tuple[type[Exception], ...] = (click.ClickException,) + tuple(
