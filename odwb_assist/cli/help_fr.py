@@ -125,8 +125,31 @@ def _in_english(command: Any, english: dict[str, str]) -> None:
     """The command's and its parameters' help texts in English (:mod:`.help_en`; a text without one stays)."""
     for owner, name in [(command, "help"), (command, "short_help")] + [(param, "help") for param in command.params]:
         text = getattr(owner, name, None)
-        if text and text in english:
-            setattr(owner, name, english[text])
+        found = english.get(text) if text else None
+        if text and found is None:  # a help already made one line (:func:`one_line_paragraphs`)
+            found = _by_line(english).get(one_line_paragraphs(text) or "")
+        if found:
+            setattr(owner, name, found)
+
+
+_one_line: dict[int, dict[str | None, str]] = {}
+
+
+def _by_line(english: dict[str, str]) -> dict[str | None, str]:
+    if id(english) not in _one_line:
+        _one_line.clear()
+        _one_line[id(english)] = {one_line_paragraphs(french): text for french, text in english.items()}
+    return _one_line[id(english)]
+
+
+def one_line_paragraphs(text: str | None) -> str | None:
+    """A help text whose paragraphs are each one line, so that the help rewraps them to the terminal (a docstring's
+    line breaks cut a sentence in the middle otherwise); a paragraph that opens with « \\b » is kept as written."""
+    if not text:
+        return text
+    paragraphs = text.split("\n\n")
+    return "\n\n".join(part if part.lstrip().startswith("\b") else " ".join(line.strip() for line in part.splitlines())
+                       for part in paragraphs)
 
 
 def localise(command: Any, lang: str, english: dict[str, str] | None = None) -> Any:
@@ -142,6 +165,10 @@ def localise(command: Any, lang: str, english: dict[str, str] | None = None) -> 
         ctx = context_class(cmd, info_name=cmd.name)
         if lang == "en" and english:
             _in_english(cmd, english)
+        cmd.help = one_line_paragraphs(cmd.help)
+        for param in cmd.params:
+            if getattr(param, "help", None):
+                param.help = one_line_paragraphs(param.help)
         cmd.options_metavar = OPTIONS_METAVAR[lang]
         if hasattr(cmd, "subcommand_metavar") and getattr(cmd, "commands", None) is not None:
             cmd.subcommand_metavar = SUBCOMMAND_METAVAR[lang]

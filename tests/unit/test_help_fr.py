@@ -70,3 +70,23 @@ def test_typo_suggestions_are_plain_french() -> None:
         "Commande inconnue : « chek ». Vouliez-vous dire « check » ou « schema » ?")
     assert translate("No such option: --shema (Possible options: --help, --schema, --sheet)") == (
         "Option inconnue : --shema. Vouliez-vous dire « --schema » ou « --sheet » ?")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_paragraph_of_help_is_one_line_so_that_it_rewraps(lang: str) -> None:
+    """A docstring's line breaks cut sentences in the middle of the terminal (« publication / sur un portail »)."""
+    from odwb_assist.cli.help_en import english_help
+    from odwb_assist.cli.help_fr import localise
+
+    command = localise(typer.main.get_command(build_app()), lang, english_help() if lang == "en" else None)
+    cut = []
+    for path in PATHS:
+        found = command
+        for name in path:
+            found = found.commands[name]
+        texts = [found.help or "", *(getattr(param, "help", None) or "" for param in found.params)]
+        cut += [f"{' '.join(path)}: {part!r}" for text in texts for part in text.split("\n\n")
+                if "\n" in part.strip() and not part.lstrip().startswith("\b")]
+    assert not cut, "\n".join(cut)
+    demo = command.commands["demo"].help
+    assert ("publication sur un portail" if lang == "fr" else "publication on a local sandbox") in demo
