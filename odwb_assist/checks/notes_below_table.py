@@ -19,6 +19,7 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .shapes import filled_counts, full_row_threshold
+from .total_markers import Marker, marker
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,13 +50,14 @@ class Notes:
     shown: str
     first: int
     last: int
+    filled: list[int]  # the note rows that hold a cell
 
 
 class Tail:
     """The rows after the last data row seen so far, fed chunk by chunk."""
 
     def __init__(self) -> None:
-        self.rows: list[tuple[int, int, str]] = []  # (row, filled cells, joined text)
+        self.rows: list[tuple[int, int, str, str]] = []  # (row, filled cells, joined text, first filled cell)
         self.data_rows = 0
 
     def feed(self, chunk: pd.DataFrame, shared: bool = False) -> None:
@@ -79,23 +81,28 @@ class Tail:
             return
         for row, cells in chunk.iloc[after].iterrows():
             filled = [str(v).strip() for v in cells if str(v).strip()]
-            self.rows.append((int(row), len(filled), " ".join(filled)))
+            self.rows.append((int(row), len(filled), " ".join(filled), filled[0] if filled else ""))
 
     def verdict(self, width: int) -> Notes | None:
-        rows = [item for item in self.rows if item[1]]
-        if self.data_rows < 1 or not rows or len(self.rows) > TAIL_ROWS:
+        if len(self.rows) > TAIL_ROWS:
             return None
-        if any(filled > max(1, width // 3) for _, filled, _ in rows):
+        tail = self.rows
+        while tail and tail[0][1] and marker(tail[0][3]) in (Marker.EXACT, Marker.PHRASE):
+            tail = tail[1:]  # a « Total » row closing the data is a total (``total-row``), not a note
+        rows = [item for item in tail if item[1]]
+        if self.data_rows < 1 or not rows:
             return None
-        blank_above = self.rows[0][1] == 0
-        marked = [text for _, _, text in rows if MARKER.match(text)]
-        sentence = [text for _, _, text in rows if len(text) >= 25 and " " in text]
+        if any(filled > max(1, width // 3) for _, filled, _, _ in rows):
+            return None
+        blank_above = tail[0][1] == 0
+        marked = [text for _, _, text, _ in rows if MARKER.match(text)]
+        sentence = [text for _, _, text, _ in rows if len(text) >= 25 and " " in text]
         if not marked and not (blank_above and sentence):
             return None
         shown = (marked or sentence)[0]
         shown = shown if len(shown) <= 80 else shown[:77] + "…"
         severity = Severity.ERROR if marked else Severity.WARNING
-        return Notes([row for row, _, _ in self.rows], severity, shown, rows[0][0], rows[-1][0])
+        return Notes([row for row, *_ in tail], severity, shown, rows[0][0], rows[-1][0], [row for row, *_ in rows])
 
 
 class NotesBelowTableCheck(BaseTableCheck):
@@ -113,7 +120,7 @@ class NotesBelowTableCheck(BaseTableCheck):
         notes = self.tail.verdict(len(context.fields))
         if notes is None:
             return
-        note_rows = [row for row, filled, _ in self.tail.rows if filled]
+        note_rows = notes.filled
         message = (MESSAGE_ONE.format(row=notes.first, cell=notes.shown) if notes.first == notes.last
                    else MESSAGE.format(first=notes.first, last=notes.last, cell=notes.shown))
         yield Finding("notes-below-table", notes.severity, message, TIP,

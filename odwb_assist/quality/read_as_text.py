@@ -6,7 +6,8 @@ same way: a column of closing dates where a fifth of the cells read « en cours 
 their serial numbers (« 45306 »), arrives as text, with no date filter, timeline nor sort. This finding says so,
 with the numbers and the first cell that is not a date, while most of the column still is one.
 
-Not said: for a column of whole numbers (codes, house numbers « 12 », « 12A » are text by nature), nor when
+Not said: for a column of whole numbers (codes, house numbers « 12 », « 12A » are text by nature), for dates among
+date-times (a portal may type the column as date-times), nor when
 another finding already explains the column's cells (decimal commas, units, local dates, placeholders), nor
 with a given schema (its types are checked cell by cell).
 """
@@ -14,6 +15,7 @@ with a given schema (its types are checked cell by cell).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
@@ -24,6 +26,7 @@ from .messages import column_words
 
 GOOD = 10  # at least this many cells of the type: a short column of a few dates among words is a text column
 SERIAL = (20_000, 80_000)  # whole numbers read as Excel date serials when a date column holds them (1954-2118)
+ISO_DATETIME = re.compile(r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}")
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 (Excel counts a 29 February 1900 that never was)
 
 WORDS = {"date": Msg("des dates", "dates"), "number": Msg("des nombres", "numbers")}
@@ -81,6 +84,8 @@ def _mostly(state: TypedColumn) -> tuple[str, int, tuple[int, str]] | None:
             continue
         bad, first = found
         if not bad or state.filled - bad < GOOD or 2 * bad >= state.filled:  # most cells read as the type
+            continue
+        if kind == "date" and ISO_DATETIME.match(first[1]):  # dates and date-times: a portal may type them date-times
             continue
         if kind == "number":
             whole = _contradicting(state, "integer")

@@ -158,6 +158,22 @@ def test_fix_drops_certain_notes_and_keeps_the_data(tmp_path: Path) -> None:
     assert not found(check(tmp_path / "propre.csv", plugins=pm()), "notes-below-table")
 
 
+def test_a_total_closing_the_data_is_a_total_not_a_note(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["commune", "code_postal", "population", "superficie"]] + [list(c) for c in COMMUNES]
+    rows += [["Total", "", sum(c[2] for c in COMMUNES), ""], ["", "", "", ""], ["Source : Statbel", "", "", ""]]
+    path = csv(tmp_path, "total-et-source.csv", rows)
+    report = check(path, plugins=pm())
+    assert [f.row_number for f in found(report, "total-row")] == [10]
+    [notes] = found(report, "notes-below-table")
+    assert notes.row_number == 12 and notes.extra["rows"] == [12]  # the total is not also a note
+    result = fix(path, tmp_path / "propre.csv", plugins=pm())
+    assert dict(result.removed_rows) == {10: "Supprimer les lignes de total", 11: "Retirer les notes sous le tableau",
+                                         12: "Retirer les notes sous le tableau"}
+    rows[9] = ["Total Namur", "", 1, ""]  # not a total for certain: neither a note, kept (as possible-total says)
+    result = fix(csv(tmp_path, "autre.csv", rows), tmp_path / "propre2.csv", plugins=pm())
+    assert 10 not in dict(result.removed_rows) and "Total Namur" in (tmp_path / "propre2.csv").read_text("utf-8")
+
+
 def test_a_sentence_under_the_data_is_kept_by_fix(tmp_path: Path) -> None:
     rows: list[list[object]] = [["commune", "code_postal", "population", "superficie"]] + [list(c) for c in COMMUNES]
     rows += [["", "", "", ""], ["Les communes de moins de 5 000 habitants sont regroupées.", "", "", ""]]

@@ -83,6 +83,7 @@ def test_amounts_with_a_fifth_of_remarks_are_numbers_read_as_text(tmp_path: Path
     [f"{n:04d}" if n % 5 else f"B{n:03d}" for n in range(60)],  # codes
     [f"2024-01-{n % 28 + 1:02d}" if n % 2 else "en cours" for n in range(60)],  # half of the cells are no dates
     [f"2024-01-{n:02d}" for n in range(1, 8)] + ["en cours"] * 3,  # a few dates among words
+    [f"2024-01-{n % 28 + 1:02d}" if n % 4 else f"2024-01-{n % 28 + 1:02d}T10:00:00" for n in range(60)],  # date-times
 ])
 def test_text_by_nature_or_by_half_is_not_said(tmp_path: Path, cells: list[str]) -> None:
     assert found(write(tmp_path / "t.csv", ["id", "valeur"], [[str(n), cell] for n, cell in enumerate(cells)])) == []
