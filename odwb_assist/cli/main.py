@@ -18,6 +18,7 @@ from ..core.i18n import normalise_lang
 from .ahead import prefetch_check
 from .common import STATE, err_console, plugin_manager, report_error
 from .help_fr import localise
+from .streams import safe_output
 
 # One module per command group; each exposes ``register(app)``.
 CORE_COMMAND_MODULES = (
@@ -161,6 +162,7 @@ def _target_printer() -> Callable[[str, bool], None]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code; never raises, never prints a traceback
     unless ``--debug``."""
+    safe_output()  # a file or a pipe on Windows writes cp1252, which has no « ✓ »
     args = list(sys.argv[1:] if argv is None else argv)
     front, rest = split_global_options(args)
     prefetch_check(rest)  # a workbook to check is parsed on the other core while the command line is built
