@@ -40,6 +40,10 @@ blocked publication, an invalid inventory); `2` bad input or configuration (mess
 it); `3` internal error (run again with `--debug` and report it); `130` interrupted. Each error class
 of `odwb_assist.core.errors` carries its own code.
 
+Output sent to a file or a pipe whose encoding has no « ✓ » (cp1252, as on Windows with `> rapport.txt`)
+gets those signs in words or ASCII (`OK`, `X`, `->`); an encoding without French accents (`ascii`, a C
+locale) gets UTF-8 instead. Either way the command never fails on its own output.
+
 Tutorials with real runs: [day 7](../fr/tutoriel-jour-7.md), [day 8](../fr/tutoriel-jour-8.md),
 [day 9](../fr/tutoriel-jour-9.md).
 """
