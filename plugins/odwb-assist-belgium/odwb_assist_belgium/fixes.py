@@ -1,5 +1,6 @@
 """Safe, previewable fixes: re-pad enterprise numbers and phone numbers that lost their leading zero;
-replace retired NIS codes (2019 re-coding, 2025 merger) and re-pad NIS codes that lost their zero. Each returns a
+replace retired NIS codes (2019 re-coding, 2025 merger) and re-pad NIS codes that lost their zero; remove the « B- »
+country prefix of postal codes. Each returns a
 new table and one :class:`~odwb_assist.quality.fixing.Change` per changed cell; no file is touched."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import pandas as pd
 
 from odwb_assist.plugin import Change, FixContext, FixPlan, Msg
 
-from . import enterprise, nis, phone
+from . import enterprise, nis, phone, postal
 from .detection import columns_of_kind
 from .findings import non_empty
 
@@ -154,4 +155,36 @@ def _repad_plan(context: FixContext, finding_type: str, verdicts: Verdicts, repa
     return FixPlan(rewrites=dict.fromkeys(columns, rewrite)) if columns else None
 
 
-FIXES = (RepadEnterpriseNumbers(), ReplaceRetiredNisCodes(), RepadPhoneNumbers())
+class StripPostalPrefix:
+    name = "be-postal-strip-prefix"
+    reads = ("be-postal-prefixed",)  # the finding types its plan reads
+    label = Msg("Retirer le préfixe de pays des codes postaux (ex. B-5000 → 5000)",
+                "Remove the country prefix of postal codes (e.g. B-5000 → 5000)")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        result = table.copy()
+        changes: list[Change] = []
+        for column in columns_of_kind(table, postal.KIND, context.kinds):
+            raw = table[column].astype(str)
+            fixed = _postal_codes(raw)
+            for row in table.index[fixed != raw]:
+                result.loc[row, column] = fixed[row]
+                changes.append(Change(self.name, int(row), str(column), raw[row], fixed[row]))
+        return result, changes
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        from odwb_assist.plugin import columns_of
+
+        columns = columns_of(context, ["be-postal-prefixed"])
+        return FixPlan(rewrites=dict.fromkeys(columns, _postal_codes)) if columns else None
+
+
+def _postal_codes(raw: pd.Series) -> pd.Series:
+    """« B-5000 » → « 5000 » (a known Belgian code after the prefix); every other cell as it is."""
+    codes = {cell: code for cell in raw.unique().tolist() if (code := postal.unprefixed(str(cell)))}
+    if not codes:
+        return raw
+    return raw.where(~raw.isin(list(codes)), raw.map(codes))
+
+
+FIXES = (RepadEnterpriseNumbers(), ReplaceRetiredNisCodes(), RepadPhoneNumbers(), StripPostalPrefix())

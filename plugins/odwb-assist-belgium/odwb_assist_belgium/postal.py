@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -14,11 +15,20 @@ from . import reference as ref
 from .distinct import emit_classified_values, encode
 from .findings import share_of
 
+# « B-5000 », « B5000 », « BE-5000 »: the country prefix of old international addresses, before a real code
+PREFIXED = re.compile(r"(?i)(?:b|be)[ \t]*[-–.]?[ \t]*([0-9]{4})")
+
+
+def unprefixed(code: str) -> str | None:
+    """The Belgian postal code written after a « B- » prefix (None: no such prefix, or no known code after it)."""
+    found = PREFIXED.fullmatch(code.strip())
+    return found.group(1) if found and found.group(1) in ref.belgian_postal_codes() else None
+
 
 def classify(code: str, walloon_administration: bool = True) -> str | None:
     """The error type of one stripped postal code value, ``None`` when valid."""
     if not (len(code) == 4 and code.isdigit()):
-        return "be-postal-invalid"
+        return "be-postal-prefixed" if unprefixed(code) else "be-postal-invalid"
     if code in ref.postal_to_nis():
         return None
     if code in ref.belgian_postal_codes():
@@ -74,7 +84,12 @@ def territory(values: pd.Series, context: CheckContext) -> tuple[pd.Series, pd.S
 
 def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
     """Invalid and unknown codes; codes outside Wallonia are the territory check's (:mod:`.territory`)."""
-    yield from emit_classified_values(column, _classify_anywhere, context)
+    yield from emit_classified_values(column, _classify_anywhere, context, _fixed)
+
+
+def _fixed(cell: str) -> dict[str, Any]:
+    code = unprefixed(cell)
+    return {"fixed": code} if code else {}
 
 
 def _classify_anywhere(code: str) -> str | None:
@@ -96,5 +111,5 @@ KIND = FieldKind(
     value_threshold=1.01,  # 4-digit numbers (years, amounts) look like postal codes: a header is required
     priority=10,
     prefilter=r"^\s*\d{4}\s*$",
-    types=("be-postal-invalid", "be-postal-unknown"),
+    types=("be-postal-invalid", "be-postal-prefixed", "be-postal-unknown"),
 )

@@ -19,6 +19,7 @@ TITLES: dict[str, Msg] = {
                                           "Column of NIS codes mostly outside Wallonia"),
     "be-nis-name-mismatch": Msg("Code INS et nom de commune discordants", "NIS code and municipality name disagree"),
     "be-postal-invalid": Msg("Code postal mal formé", "Malformed postal code"),
+    "be-postal-prefixed": Msg("Code postal précédé de « B- »", "Postal code after a 'B-' prefix"),
     "be-postal-unknown": Msg("Code postal inconnu", "Unknown postal code"),
     "be-postal-outside-wallonia": Msg("Code postal hors de Wallonie", "Postal code outside Wallonia"),
     "be-postal-mostly-outside-wallonia": Msg("Colonne de codes postaux surtout hors de Wallonie",

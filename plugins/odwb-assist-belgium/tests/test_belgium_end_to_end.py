@@ -130,6 +130,24 @@ def test_fix_repads_enterprise_numbers_and_replaces_retired_nis_codes(tmp_path):
     assert {c.fix for c in result.changes} >= {"be-nis-replace-retired", "be-enterprise-repad"}
 
 
+def test_fix_removes_the_country_prefix_of_postal_codes(tmp_path):
+    from odwb_assist.quality import fix
+
+    lines = ["Piscine;B-5000;Namur", "Parc;5100;Jambes", "Salle;b5020;Vedrin", "Bureau;B-9999;Nulle part",
+             "Stade;5000;Namur", "Musée;5002;Saint-Servais", "Halle;5101;Erpent", "École;5024;Gelbressée"]
+    source = write(tmp_path, lines, "lieux.csv", "nom;code_postal;localite\n")
+    found = {(r, t) for r, _, t in ours(check(source, plugins=get_plugin_manager()))}
+    assert found == {(2, "be-postal-prefixed"), (4, "be-postal-prefixed"), (5, "be-postal-invalid")}
+    result = fix(source, tmp_path / "propre.csv", plugins=get_plugin_manager())
+    assert result.counts.get("be-postal-strip-prefix") == 2
+    assert [line.split(",")[1] for line in (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()[1:5]] == [
+        "5000", "5100", "5020", "B-9999"]  # an unknown code after the prefix: left to the user, still reported
+    sections = ["2024;;", *lines[:4], "2025;;", *lines[4:]]  # sections: the table is read whole, the same fix
+    whole = fix(write(tmp_path, sections, "par-annee.csv", "nom;code_postal;localite\n"), tmp_path / "propre2.csv",
+                plugins=get_plugin_manager())
+    assert whole.counts.get("sections-to-column") and whole.counts.get("be-postal-strip-prefix") == 2
+
+
 def test_excel_numbers_lose_their_zeros_and_are_caught(tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     workbook = openpyxl.Workbook()

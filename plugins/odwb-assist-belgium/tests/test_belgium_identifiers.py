@@ -6,6 +6,7 @@ import random
 import re
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from odwb_assist_belgium import email, enterprise, iban, national_number, nis, phone, postal
@@ -65,10 +66,19 @@ def test_nis_detection_by_values():
 # --- postal codes ---------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(("cell", "code"), [("B-5000", "5000"), ("b5000", "5000"), ("BE-4000", "4000"), ("B 1300", "1300"),
+                                             (" B–6000 ", "6000"), ("B-5999", None), ("B-50000", None), ("5000", None),
+                                             ("Bxl 1000", None)])
+def test_a_country_prefix_before_a_known_code(cell: str, code: str | None) -> None:
+    assert postal.unprefixed(cell) == code
+
+
 def test_postal_codes(run, ctx):
     cells = ["5000", "1300", "6687", "1000", "9000", "5999", "50OO", "B-5000", ""]
     found = run(postal, cells)
-    assert {f.row_number: f.type for f in found} == {7: "be-postal-unknown", 8: "be-postal-invalid", 9: "be-postal-invalid"}
+    assert {f.row_number: f.type for f in found} == {7: "be-postal-unknown", 8: "be-postal-invalid", 9: "be-postal-prefixed"}
+    prefixed = [f for f in found if f.type == "be-postal-prefixed"][0]
+    assert prefixed.message("fr") == "« B-5000 » : le préfixe de pays n'appartient pas au code postal belge, qui est 5000."
     walloon, elsewhere = postal.territory(pd.Series(cells[:6]), ctx())
     assert list(walloon) == [True, True, True, False, False, False]
     assert list(elsewhere) == [False, False, False, True, True, False]
