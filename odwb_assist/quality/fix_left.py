@@ -50,22 +50,25 @@ def left_lines(columns: list[LeftAsIs], fr: bool) -> list[str]:
     for column in columns:
         numbers, filled = number_text(column.numbers), number_text(column.filled)
         mostly = column.numbers * 2 >= column.filled
+        one = column.numbers == 1
         if fr and mostly:
-            line = (f"    Colonne « {column.column} » : {numbers} valeur(s) sur {filled} sont des nombres ; fix ne "
+            are = "valeur sur {} est un nombre" if one else "valeurs sur {} sont des nombres"
+            line = (f"    Colonne « {column.column} » : {numbers} {are.format(filled)} ; fix ne "
                     f"convertit une colonne que si {share} % au moins en sont. Corrigez les autres valeurs")
             line += f" (ex. ligne {column.example[0]} : « {column.example[1]} »)" if column.example else ""
             line += " pour qu'elle devienne numérique."
         elif fr:
-            line = (f"    Colonne « {column.column} » : colonne de texte ({numbers} nombre(s) sur {filled} valeurs) : "
-                    "ses nombres restent écrits tels quels.")
+            line = (f"    Colonne « {column.column} » : colonne de texte ({numbers} nombre{'' if one else 's'} sur "
+                    f"{filled} valeurs) : ses nombres restent écrits tels quels.")
         elif mostly:
-            line = (f"    Column '{column.column}': {numbers} of {filled} value(s) are numbers; fix converts a column "
+            are = "values is a number" if one else "values are numbers"
+            line = (f"    Column '{column.column}': {numbers} of {filled} {are}; fix converts a column "
                     f"only when at least {share} % are. Correct the other values")
             line += f" (e.g. row {column.example[0]}: '{column.example[1]}')" if column.example else ""
             line += " for it to become numeric."
         else:
-            line = (f"    Column '{column.column}': a text column ({numbers} number(s) among {filled} values): its "
-                    "numbers stay written as they are.")
+            line = (f"    Column '{column.column}': a text column ({numbers} number{'' if one else 's'} among {filled} "
+                    "values): its numbers stay written as they are.")
         lines.append(line)
     return lines
 

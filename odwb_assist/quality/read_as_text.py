@@ -108,9 +108,10 @@ def _finding(state: TypedColumn, kind: str, bad: int, first: tuple[int, str]) ->
     good, filled, others = number_text(state.filled - bad), number_text(state.filled), number_text(bad)
     words, lost = WORDS[kind], LOST[kind]
     fr, en = column.fr[:1].upper() + column.fr[1:], column.en[:1].upper() + column.en[1:]
-    message = Msg(f"{fr} : {good} cellules sur {filled} sont {words.fr}, mais {others} autre(s) non (ex. ligne {row} : "
+    other_fr, other_en = ("autre", "other is") if bad == 1 else ("autres", "others are")
+    message = Msg(f"{fr} : {good} cellules sur {filled} sont {words.fr}, mais {others} {other_fr} non (ex. ligne {row} : "
                   f"« {cell} ») : le portail lira toute la colonne comme du texte, {lost.fr}.",
-                  f"{en}: {good} of {filled} cells are {words.en}, but {others} other(s) are not (e.g. row {row}: "
+                  f"{en}: {good} of {filled} cells are {words.en}, but {others} {other_en} not (e.g. row {row}: "
                   f"'{cell}'): the portal will read the whole column as text, {lost.en}.")
     tip = Msg(TIP.fr.format(words=words.fr), TIP.en.format(words=words.en))
     serial = _serial(cell) if kind == "date" else None

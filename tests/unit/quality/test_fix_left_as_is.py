@@ -42,9 +42,9 @@ def test_the_check_points_to_fix_and_fix_says_why_it_left_the_column(tmp_path: P
     assert [row[3] for row in written[1:]] == ["21 333,16", "(10 512,01)", "4 980,00", "(37 226,96)", "1 109,94"]
     text = result.preview("fr")
     assert "Laissé tel quel :" in text
-    assert ("Colonne « Modification » : 3 valeur(s) sur 5 sont des nombres ; fix ne convertit une colonne que si "
+    assert ("Colonne « Modification » : 3 valeurs sur 5 sont des nombres ; fix ne convertit une colonne que si "
             "80 % au moins en sont. Corrigez les autres valeurs (ex. ligne 3 : « (10 512,01) »)") in text
-    assert "Column 'Modification': 3 of 5 value(s) are numbers" in result.preview("en")
+    assert "Column 'Modification': 3 of 5 values are numbers" in result.preview("en")
     assert json.loads(json.dumps(result.to_dict()))["leftAsIs"] == [
         {"fieldName": "Modification", "numbers": 3, "filled": 5, "example": {"rowNumber": 3, "cell": "(10 512,01)"}}]
 
@@ -64,7 +64,7 @@ def test_a_text_column_with_one_number_is_said_to_be_text(tmp_path: Path) -> Non
     result = fix(write(tmp_path / "dossiers.csv", rows), tmp_path / "propre.csv", plugins=PM, dry_run=True)
     assert result.left_as_is == [LeftAsIs("Remarques", 1, 9, (2, "Voir délibération n° 1"))]
     text = result.preview("fr")
-    assert "Colonne « Remarques » : colonne de texte (1 nombre(s) sur 9 valeurs) : ses nombres restent écrits" in text
+    assert "Colonne « Remarques » : colonne de texte (1 nombre sur 9 valeurs) : ses nombres restent écrits" in text
     assert "Corrigez" not in text and "Montant" not in text.split("Laissé tel quel")[1]
 
 
@@ -85,3 +85,7 @@ def test_the_example_is_a_value_to_correct_not_a_placeholder(tmp_path: Path) -> 
     rows = [["Commune", "Subside"], ["Ciney", "-"], ["Dinant", "1 200,50"], ["Rochefort", "n.d."], ["Couvin", "-"]]
     result = fix(write(tmp_path / "presque-vide.csv", rows), tmp_path / "propre.csv", plugins=PM, dry_run=True)
     assert result.left_as_is == [LeftAsIs("Subside", 1, 4, (2, "-"))]  # placeholders only: the first one
+    rows = [["Commune", "Subside"], ["Ciney", "1 200,50"], ["Dinant", "voir annexe"]]
+    result = fix(write(tmp_path / "deux.csv", rows), tmp_path / "propre.csv", plugins=PM, dry_run=True)
+    assert "Colonne « Subside » : 1 valeur sur 2 est un nombre ;" in result.preview("fr")
+    assert "Column 'Subside': 1 of 2 values is a number;" in result.preview("en")
