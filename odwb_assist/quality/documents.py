@@ -40,6 +40,11 @@ def not_a_table(path: Path, head: bytes) -> InputError | None:
     kind = _kind(path, head)
     if kind == "zip":
         return _archive(path)
+    if kind == "damaged-zip":
+        return InputError(f"{path.name} est une archive ZIP endommagée ou incomplète : téléchargez-la ou copiez-la à "
+                          "nouveau, puis décompressez-la et vérifiez chacun de ses tableaux.",
+                          f"{path.name} is a damaged or incomplete ZIP archive: download or copy it again, then "
+                          "unzip it and check each of its tables.")
     if kind is None:
         return None
     what, advice = KINDS[kind]
@@ -62,7 +67,8 @@ def _kind(path: Path, head: bytes) -> str | None:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
     except (OSError, zipfile.BadZipFile):
-        return None  # a damaged workbook: the workbook readers say so
+        # a damaged workbook: the workbook readers say so; a damaged archive is said here
+        return "damaged-zip" if path.suffix.lower() == ".zip" else None
     if any(name.startswith("xl/") for name in names):
         return None
     if any(name.startswith("word/") for name in names):

@@ -72,6 +72,10 @@ def test_a_zip_archive_lists_the_tables_it_holds(tmp_path: Path) -> None:
         archive.writestr("carte.geojson", "{}")
     with pytest.raises(InputError, match="aucun tableau"):
         check(empty)
+    cut = tmp_path / "telechargement.zip"
+    cut.write_bytes(path.read_bytes()[:120])  # a download cut short
+    with pytest.raises(InputError, match="est une archive ZIP endommagée ou incomplète : téléchargez-la"):
+        check(cut)
 
 
 def test_workbooks_are_still_read_and_a_damaged_one_still_said_damaged(tmp_path: Path) -> None:
