@@ -33,6 +33,7 @@ KINDS = {
 OLD_OFFICE = {".doc": "word", ".dot": "word", ".ppt": "slides", ".pps": "slides"}  # OLE2 files, as an XLS is
 ODF_KINDS = {b"opendocument.text": "writer", b"opendocument.presentation": "slides"}
 IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 
 
 def not_a_table(path: Path, head: bytes) -> InputError | None:
@@ -63,6 +64,8 @@ def _kind(path: Path, head: bytes) -> str | None:
         return None
     if b"mimetypeapplication/vnd.oasis." in head[:200]:
         return next((kind for marker, kind in ODF_KINDS.items() if marker in head[:200]), None)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:  # a workbook is opened once, by its reader (issue 17): not listed here
+        return None
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()

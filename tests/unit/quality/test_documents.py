@@ -6,6 +6,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import openpyxl
 import pytest
@@ -87,3 +88,22 @@ def test_workbooks_are_still_read_and_a_damaged_one_still_said_damaged(tmp_path:
     (tmp_path / "abime.xlsx").write_bytes(b"PK\x03\x04" + bytes(200))
     with pytest.raises(InputError, match="endommagé ou incomplet"):
         check(tmp_path / "abime.xlsx")
+
+
+def test_a_workbook_is_not_opened_to_be_told_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A workbook is opened once, by its reader: telling documents apart lists no ZIP named like a workbook."""
+    from odwb_assist.quality import documents
+
+    book = openpyxl.Workbook()
+    book.active.append(["commune", "population"])
+    book.active.append(["Ciney", 16_000])
+    book.save(tmp_path / "ok.xlsx")
+    listed: list[Path] = []
+    spy = SimpleNamespace(ZipFile=lambda path, *a, **k: listed.append(path) or zipfile.ZipFile(path),
+                          BadZipFile=zipfile.BadZipFile)
+    monkeypatch.setattr(documents, "zipfile", spy)  # this module's reference only, not the workbook readers'
+    assert check(tmp_path / "ok.xlsx").rows == 1 and listed == []
+    ooxml(tmp_path / "tableau.docx", "word")
+    with pytest.raises(InputError, match="document Word"):
+        check(tmp_path / "tableau.docx")
+    assert listed == [tmp_path / "tableau.docx"]
