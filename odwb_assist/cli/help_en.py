@@ -362,10 +362,13 @@ HELP_EN: dict[str, str] = {
 
 
 def english_help() -> dict[str, str]:
-    """This table and the plugins' (``odwb_help_en``), the plugins' last."""
+    """This table and the plugins' (``odwb_help_en``), the plugins' last; each French text also under its one-line
+    form (:func:`.help_fr.one_line_paragraphs`), as the help shows it once localised."""
     from .common import plugin_manager
+    from .help_fr import one_line_paragraphs
 
     merged = dict(HELP_EN)
     for table in plugin_manager().hook.odwb_help_en():
         merged.update(table or {})
+    merged.update({one_line_paragraphs(french) or french: text for french, text in list(merged.items())})
     return merged

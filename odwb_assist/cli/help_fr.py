@@ -125,21 +125,10 @@ def _in_english(command: Any, english: dict[str, str]) -> None:
     """The command's and its parameters' help texts in English (:mod:`.help_en`; a text without one stays)."""
     for owner, name in [(command, "help"), (command, "short_help")] + [(param, "help") for param in command.params]:
         text = getattr(owner, name, None)
-        found = english.get(text) if text else None
-        if text and found is None:  # a help already made one line (:func:`one_line_paragraphs`)
-            found = _by_line(english).get(one_line_paragraphs(text) or "")
+        # a help already made one line (:func:`one_line_paragraphs`) is found too: ``english_help`` holds both forms
+        found = (english.get(text) or english.get(one_line_paragraphs(text) or "")) if text else None
         if found:
             setattr(owner, name, found)
-
-
-_one_line: dict[int, dict[str | None, str]] = {}
-
-
-def _by_line(english: dict[str, str]) -> dict[str | None, str]:
-    if id(english) not in _one_line:
-        _one_line.clear()
-        _one_line[id(english)] = {one_line_paragraphs(french): text for french, text in english.items()}
-    return _one_line[id(english)]
 
 
 def one_line_paragraphs(text: str | None) -> str | None:
