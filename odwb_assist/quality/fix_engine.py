@@ -29,8 +29,8 @@ from .detect import Detected, detect
 from .engine import check
 from .fix_left import left_as_is, left_dicts, left_lines
 from .fix_plans import IncompletePlan
-from .notes import column_label, headerless_name
 from .fix_stream import stream_fixes
+from .notes import column_label, headerless_name
 from .output_files import write_atomically
 from .reader import read_table
 from .report import QualityReport
