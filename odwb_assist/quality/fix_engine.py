@@ -30,6 +30,7 @@ from .engine import check
 from .fix_left import left_as_is, left_dicts, left_lines
 from .fix_plans import IncompletePlan
 from .fix_stream import stream_fixes
+from .notes import column_label, headerless_name
 from .output_files import write_atomically
 from .reader import read_table
 from .report import QualityReport
@@ -81,21 +82,32 @@ class FixResult:
             lines.append("  Aucune cellule à corriger." if fr else "  No cell to fix.")
         for name, count in self.counts.items():
             label = self.labels.get(name, Msg(name, name))(language)
-            lines.append(f"  {label} : {count}")
+            lines.append(f"  {label} : {count}" if fr else f"  {label}: {count}")
             shown = [c for c in self.changes if c.fix == name][:examples]
+            numbers = {label: number for number, label in self.removed_columns}
             for change in shown:
                 where = (f"ligne {change.row_number}" if fr else f"row {change.row_number}") if change.row_number else ""
                 if change.field_name:
-                    where += f", {change.field_name}" if where else change.field_name
+                    column = self._column_shown(change.field_name, numbers.get(change.field_name), language)
+                    where += f", {column}" if where else column
                 dropped = ("(colonne supprimée)" if fr else "(column dropped)") if change.row_number is None else \
                     ("(ligne supprimée)" if fr else "(row dropped)")
                 after = dropped if change.after is None else f"« {change.after} »"
-                lines.append(f"    {where} : « {change.before} » → {after}")
+                if change.after is None and not change.before:  # a blank row, an empty column: no « » to show
+                    lines.append(f"    {where} → {after}")
+                else:
+                    lines.append(f"    {where} : « {change.before} » → {after}")
         lines.extend(left_lines(self.left_as_is, fr))
         lines.append((f"  Lignes : {self.rows_before} → {self.rows_after}") if fr else
                      f"  Rows: {self.rows_before} → {self.rows_after}")
         lines.extend(self._side_lines(fr))
         return "\n".join(lines)
+
+    @staticmethod
+    def _column_shown(name: str, number: int | None, language: str) -> str:
+        """A column as the preview names it: its label, « colonne n° 4 (sans titre) » for a blank header cell (the
+        reader named it ``field4``)."""
+        return column_label(name, number, True)(language) if headerless_name(name, number) else name
 
     def _side_lines(self, fr: bool) -> list[str]:
         """Where the removed rows and columns are kept (nothing is lost)."""

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.i18n import Msg
+from .notes import headerless_name
 from .output_files import write_atomically
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ class RemovalLog:
         written_rows = written_columns = None
         if self.rows:
             width = max([len(self.labels)] + [len(row.cells) for row in self.rows])
-            labels = self.labels + [f"colonne_{n}" for n in range(len(self.labels) + 1, width + 1)]
+            labels = header_labels(self.labels, width)
             lines = sorted(self.rows, key=lambda row: row.row_number)
 
             def write_rows(path: str) -> None:
@@ -242,7 +243,7 @@ class SideFiles:
             handle, self._temporary = tempfile.mkstemp(prefix=".odwb-", suffix=".csv", dir=self.output.parent)
             self._handle = os.fdopen(handle, "w", encoding="utf-8", newline="")
             self._writer = csv.writer(self._handle, lineterminator="\n")
-            labels = self.labels + [f"colonne_{n}" for n in range(len(self.labels) + 1, self.width + 1)]
+            labels = header_labels(self.labels, self.width)
             self._writer.writerow(ROW_HEADER(self.lang).split(",") + labels)
         self._writer.writerow([number, reason(self.lang)] + cells + [""] * (self.width - len(cells)))
 
@@ -292,4 +293,13 @@ def _write_columns(path: str, columns: list[RemovedColumn], lang: str) -> None:
         writer.writerow(COLUMN_HEADER(lang).split(","))
         for column in sorted(columns, key=lambda c: c.number):
             for row, cell in column.cells or [(None, "")]:  # type: ignore[list-item]
-                writer.writerow([column.number, column.label, column.reason(lang), "" if row is None else row, cell])
+                label = "" if headerless_name(column.label, column.number) else column.label  # a blank header cell
+                writer.writerow([column.number, label, column.reason(lang), "" if row is None else row, cell])
+
+
+def header_labels(labels: list[str], width: int) -> list[str]:
+    """The header of the removed rows' file: the table's labels, ``colonne_N`` for a column without one (a blank
+    header cell, which the reader named ``fieldN``, or a cell beyond the last column)."""
+    named = [f"colonne_{number}" if headerless_name(label, number) else label
+             for number, label in enumerate(labels, start=1)]
+    return named + [f"colonne_{n}" for n in range(len(labels) + 1, width + 1)]

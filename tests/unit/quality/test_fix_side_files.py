@@ -135,3 +135,22 @@ def test_a_plugin_fix_that_drops_rows_and_columns_is_recorded_too(tmp_path: Path
     assert [line[3:] for line in rows_of(tmp_path / "o.colonnes-retirees.csv")[1:]] == [
         ["2", "publié"], ["3", "brouillon"], ["4", "publié"]]
     assert len(rows_of(tmp_path / "o.lignes-retirees.csv")) == 2  # the header row is whole: « statut » is kept above
+
+
+def test_phantom_columns_are_named_as_the_user_sees_them(tmp_path: Path) -> None:
+    """Excel's trailing ``;;;;`` columns have no header: never the reader's ``field4`` in the preview or side files."""
+    source = tmp_path / "phantom.csv"
+    source.write_bytes("Commune;Population;;\r\nCiney;16000;;\r\n;;;\r\nDinant;13500;;\r\n".encode("cp1252"))
+    out = tmp_path / "propre.csv"
+    result = fix(source, out, plugins=PM)
+    assert rows_of(out) == [["Commune", "Population"], ["Ciney", "16000"], ["Dinant", "13500"]]
+    summary = result.preview("fr")
+    assert "    colonne n° 3 (sans titre) → (colonne supprimée)" in summary
+    assert "    ligne 3 → (ligne supprimée)" in summary
+    assert "field" not in summary
+    english = result.preview("en")
+    assert "    column 4 (untitled) → (column dropped)" in english and "Drop blank rows: 1" in english
+    columns = rows_of(tmp_path / "propre.colonnes-retirees.csv")
+    assert [line[:2] for line in columns[1:]] == [["3", ""], ["4", ""]]
+    assert rows_of(tmp_path / "propre.lignes-retirees.csv")[0] == [
+        "ligne_origine", "motif", "Commune", "Population", "colonne_3", "colonne_4"]
