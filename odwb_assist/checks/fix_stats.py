@@ -10,7 +10,7 @@ stripped, thousands separators, then decimal commas) as the whole-table fixes se
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +52,12 @@ class Counts:
     # placeholder: what ``fix`` shows when it leaves a column's numbers as they are (:meth:`ColumnStats.left_as_is`)
     other_example: tuple[int, str] | None = None
     placeholder_example: tuple[int, str] | None = None
+    # numbers written for display (« 1 234,56 € », « (250,00) », « − 5 », « - € »: :mod:`.display_numbers`)
+    display: int = 0
+    units: dict[str, int] = field(default_factory=dict)  # their units as the title writes them ("": none) -> rows
+    display_decimal: bool = False  # once read, a decimal comma (as ``decimal``, ``decimal_left``, ``sure`` above)
+    display_decimal_left: bool = False
+    display_sure: bool = False
 
 
 @dataclass
@@ -59,6 +65,8 @@ class Decision:
     strip_count_words: bool
     thousands: bool
     decimal: bool
+    display: bool = False  # numbers written for display are read (``number-display``)
+    unit: str | None = None  # … and the column's title gets this unit
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,17 @@ def _first_cell(column: ColumnValues, flagged: np.ndarray) -> tuple[int, str] | 
         return None
     at = int(np.flatnonzero(column.row_mask(flagged))[0])
     return int(column.rows[at]), str(column.values.iat[int(column.codes[at])])
+
+
+def display_read(display: int, with_unit: int, units: int, loose: int, filled: int) -> bool:
+    """Whether ``number-display`` reads a column's ``display`` numbers written for display (``with_unit`` of them
+    with a unit, of ``units`` kinds), among ``loose`` other numbers and ``filled`` cells: the numbers are nearly all
+    the column (:data:`NUMBER_SHARE`), and a unit, when there is one, is the only one and nearly every number's
+    (« 50 % » among « 0,45 » is 50 or 0.5: left to the user)."""
+    numbers = loose + display
+    if not display or units > 1 or not filled or numbers / filled < NUMBER_SHARE:
+        return False
+    return not units or with_unit >= NUMBER_SHARE * numbers
 
 
 class _Trimmed:
@@ -264,9 +283,49 @@ class ColumnStats(BaseTableCheck):
             counts.decimal_left = bool((decimal & ~fixable).any())
         if not counts.sure:  # SURE_RE2 never matches a plain number
             counts.sure = bool(where(SURE_RE2, others).any())
+        self._displays(counts, trimmed, filled & ~loose & ~placeholder & ~counted, weights)
         if column.name not in self.too_many:
             self._categories(column, trimmed.series(), weights, filled)
         return ()
+
+    def _displays(self, counts: Counts, trimmed: _Trimmed, candidates: np.ndarray, weights: np.ndarray) -> None:
+        """Count the numbers written for display among ``candidates`` (a mask of the distinct values), by unit, and
+        what the thousands and decimal fixes will see of them once read."""
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        from .cells import byte_set, first_bytes
+        from .display_numbers import DISPLAY_FIRST, read_displays
+
+        at = np.flatnonzero(candidates)
+        if not len(at):
+            return
+        cells = trimmed.cells.take(pa.array(at)) if trimmed.cells is not None else \
+            pa.array(trimmed.texts(at), type=pa.string())
+        if not len(cells):
+            return
+        maybe = byte_set(DISPLAY_FIRST)[first_bytes(cells)]
+        if not maybe.any():
+            return
+        at, cells = at[maybe], cells.filter(pa.array(maybe))
+        numbers, units = read_displays(cells)
+        read = np.asarray(numbers.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+        if not read.any():
+            return
+        numbers = numbers.filter(pa.array(read))
+        shown = pc.fill_null(units.filter(pa.array(read)), "").to_pylist()
+        for unit, weight in zip(shown, weights[at[read]].tolist(), strict=True):
+            counts.units[unit] = counts.units.get(unit, 0) + int(weight)
+            counts.display += int(weight)
+        if not counts.display_decimal_left:
+            decimal = arrow_fullmatch(numbers, PATTERN)
+            counts.display_decimal = counts.display_decimal or bool(decimal.any())
+            if decimal.any():
+                fixable = arrow_fullmatch(numbers.filter(pa.array(decimal)), FIX_PATTERN)
+                counts.display_decimal_left = bool((~fixable).any())
+        if not counts.display_sure:
+            counts.display_sure = bool(arrow_fullmatch(numbers, SURE_RE2).any())
 
     def _categories(self, column: ColumnValues, values: pd.Series, weights: np.ndarray, filled: np.ndarray) -> None:
         """Each trimmed value's rows and first row, while the column has at most :data:`CATEGORIES` of them."""
@@ -357,9 +416,17 @@ class ColumnStats(BaseTableCheck):
         other = counts.other_than_placeholder if typed else counts.other
         strip = counts.counted > 0 and not other
         loose = counts.loose + (counts.counted if strip else 0)
+        units = [unit for unit in counts.units if unit]
+        display = display_read(counts.display, sum(counts.units.get(unit, 0) for unit in units), len(units), loose,
+                               filled)
+        if display:  # read, they are numbers as the others, for the fixes that follow
+            loose += counts.display
         numbers = filled > 0 and loose / filled >= NUMBER_SHARE
-        thousands = counts.sure and numbers
-        decimal = (counts.decimal_left if thousands else counts.decimal) and numbers
-        return Decision(strip, thousands, decimal)
+        sure = counts.sure or (display and counts.display_sure)
+        thousands = sure and numbers
+        written = counts.decimal or (display and counts.display_decimal)
+        left = counts.decimal_left or (display and counts.display_decimal_left)
+        decimal = (left if thousands else written) and numbers
+        return Decision(strip, thousands, decimal, display, units[0] if display and units else None)
 
 

@@ -33,6 +33,12 @@ def category_key(value: str) -> str:
     return " ".join(text.lower().replace("-", " ").split())
 
 
+def worded(key: str) -> bool:
+    """Whether values of this :func:`category_key` can be a category: they hold a letter (« - », « - € », « 12,5 % »
+    and « 12,5 » are amounts and placeholders, not spellings of one category)."""
+    return any("a" <= character <= "z" for character in key)
+
+
 class InconsistentCategoryCheck(BaseTableCheck):
     name = "inconsistent-category"
     types = ("inconsistent-category",)
@@ -75,8 +81,8 @@ class InconsistentCategoryCheck(BaseTableCheck):
             groups: dict[str, list[str]] = {}
             for value in counts:
                 groups.setdefault(category_key(value), []).append(value)
-            for variants in groups.values():
-                if len(variants) < 2:
+            for key, variants in groups.items():
+                if len(variants) < 2 or not worded(key):
                     continue
                 variants.sort(key=lambda v: (-counts[v], self.first[column][v]))
                 main = variants[0]
@@ -115,8 +121,8 @@ class UnifyCategories:
                 continue
             first_row = {str(value): int(row) for row, value in filled.drop_duplicates().items()}
             replace = {}
-            for variants in groups.values():
-                if len(variants) > 1:
+            for key, variants in groups.items():
+                if len(variants) > 1 and worded(key):
                     main = min(variants, key=lambda v: (-int(counts[v]), first_row[v]))
                     replace.update({variant: main for variant in variants if variant != main})
             if not replace:
@@ -144,8 +150,8 @@ class UnifyCategories:
             if len(groups) > 50 or len(groups) * 2 > sum(entry[0] for entry in seen.values()):
                 continue
             replace = {}
-            for variants in groups.values():
-                if len(variants) > 1:
+            for key, variants in groups.items():
+                if len(variants) > 1 and worded(key):
                     main = min(variants, key=lambda v: (-seen[v][0], seen[v][1]))
                     replace.update({variant: main for variant in variants if variant != main})
             if replace:

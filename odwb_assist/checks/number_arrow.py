@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .number_bytes import UNCAST, dotted, first_in, number_bits, surely_not_local, with_digit
+from .number_bytes import FOREIGN, LETTER, UNCAST, dotted, first_in, number_bits, surely_not_local, with_digit, worded
 from .number_forms import _CASTABLE_FIRST, _FIRST, _FORMS_DIGITS, _PLACEHOLDER_FORMS, COMMA, LOCAL, PLAIN, UNITS
 
 if TYPE_CHECKING:
@@ -144,6 +144,8 @@ def parse_arrow(cells: pa.Array, strict: bool = True) -> tuple[np.ndarray, np.nd
             if local.any():
                 _local_numbers(numbers, candidates if local.all() else candidates.filter(local), where[local])
     text = filled & np.isnan(numbers)
+    if text.any() and display_numbers(cells, numbers, text, bits):
+        text = filled & np.isnan(numbers)
     if text.any():
         forms = _arrow_set(str(cells.type), _PLACEHOLDER_FORMS)
         if bits is not None and not _FORMS_DIGITS:  # no placeholder holds a digit: the cells that do are text
@@ -212,3 +214,32 @@ def _arrow_normalised(cells: pa.Array) -> pa.Array:
     cells = pc.if_else(pa.array(english), pc.replace_substring(cells, ",", ""), cells)
     cells = pc.if_else(pa.array((comma & ~english) | grouped), pc.replace_substring(cells, ".", ""), cells)
     return pc.replace_substring(cells, ",", ".")
+
+
+def display_numbers(cells: pa.Array, numbers: np.ndarray, text: np.ndarray, bits: np.ndarray | None = None) -> bool:
+    """The numbers written for display among the ``text`` cells (« (1 500,00 €) », « −12,5 », « - € »: the forms
+    of :mod:`.display_numbers` that the local forms do not read) written in ``numbers``; whether there was one.
+    Only the cells that start as one may and hold a letter, a parenthesis or a non-ASCII character
+    (:func:`.number_bytes.worded`) are read: phone numbers, dates and identifiers leave at once (``bits``: the
+    cells' :func:`.number_bytes.number_bits`, when known, tell it sooner)."""
+    import pyarrow as pa
+
+    from .cells import byte_set, first_bytes
+    from .display_numbers import DISPLAY_FIRST, read_displays
+
+    maybe = text if bits is None else text & ((bits & (LETTER | FOREIGN)) != 0)
+    at = np.flatnonzero(maybe)
+    if len(at):
+        at = at[byte_set(DISPLAY_FIRST)[first_bytes(cells, at)]]
+    if not len(at):
+        return False
+    picked = cells.take(pa.array(at))
+    if bits is None:
+        held = worded(picked)
+        at, picked = at[held], picked.filter(pa.array(held))
+    read, _ = read_displays(picked)
+    found = np.asarray(read.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+    if not found.any():
+        return False
+    numbers[at[found]] = arrow_floats(_arrow_normalised(read.filter(pa.array(found))))
+    return True

@@ -189,6 +189,19 @@ def number_bits(cells: pa.Array) -> np.ndarray | None:
     return _or_classes(np.take(_classes(), data), starts, ends)
 
 
+def worded(cells: pa.Array) -> np.ndarray:
+    """Which cells hold a byte of :data:`LETTER` or :data:`FOREIGN` (a letter, a parenthesis, a non-ASCII character):
+    ``(number_bits(cells) & (LETTER | FOREIGN)) != 0``, computed here whatever :func:`number_bits` is (every cell
+    True when the cells are not plain text)."""
+    import numpy as np
+
+    found = _buffers(cells)
+    if found is None:
+        return np.ones(len(cells), dtype=bool)
+    starts, ends, data = found
+    return (_or_classes(np.take(_classes(), data), starts, ends) & (LETTER | FOREIGN)) != 0
+
+
 def surely_not_local(bits: np.ndarray) -> np.ndarray:
     """Which cells (their :func:`number_bits`) :data:`.number_forms.LOCAL` can never fully match: one holding an ASCII
     character no LOCAL match holds, or a ``/`` (only met inside a unit) with no byte a unit starts with. False:

@@ -17,7 +17,7 @@ import numpy as np
 
 from ..core.contract import ValuesPreparation
 from .cells import STACK_ROWS
-from .number_arrow import arrow_floats, as_arrow_text, parse_arrow
+from .number_arrow import arrow_floats, as_arrow_text, display_numbers, parse_arrow
 from .number_bytes import dotted
 from .number_forms import _CASTABLE_FIRST, _FIRST, _PLACEHOLDER_FORMS, LOCAL, PLAIN, UNITS
 
@@ -108,8 +108,22 @@ def _parse_column_pandas(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
                 numbers[where[~plain][local]] = _floats(_normalised(others[local]))
     text = filled & np.isnan(numbers)
     if text.any():
+        _display(values, numbers, text)
+        text = filled & np.isnan(numbers)
+    if text.any():
         text[text] = ~values[text].isin(_PLACEHOLDER_FORMS).to_numpy(dtype=bool)
     return numbers, text
+
+
+def _display(values: pd.Series, numbers: np.ndarray, text: np.ndarray) -> None:
+    """:func:`.number_arrow.display_numbers` on the text cells of a column that is not all text."""
+    import pyarrow as pa
+
+    at = np.flatnonzero(text)
+    cells = [value if isinstance(value, str) else "" for value in values.iloc[at].tolist()]
+    found = np.full(len(at), np.nan)
+    if display_numbers(pa.array(cells, type=pa.string()), found, np.ones(len(at), dtype=bool)):
+        numbers[at] = np.where(np.isnan(found), numbers[at], found)
 
 
 def parse_values(column: ColumnValues) -> tuple[np.ndarray, np.ndarray]:

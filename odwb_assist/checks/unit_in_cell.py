@@ -26,9 +26,11 @@ UNIT_FIRST = " \t+-0123456789$\xe2"  # the bytes a match of PATTERN may start wi
 MESSAGE = Msg("Colonne « {field} » : {count} valeur(s) avec une unité dans la cellule (ex. ligne {row} : « {cell} »).",
               "Column '{field}': {count} value(s) with a unit inside the cell (e.g. row {row}: '{cell}').")
 TIP = Msg("Gardez seulement le nombre dans la cellule et mettez l'unité dans le titre de la colonne "
-          "(« superficie_m2 », « montant_eur », « taux_pct ») : la colonne devient alors numérique.",
+          "(« superficie_m2 », « montant_eur », « taux_pct ») : la colonne devient alors numérique. « odwb-assist fix » "
+          "le fait quand presque tous les nombres de la colonne ont la même unité.",
           "Keep only the number in the cell and put the unit in the column label ('area_m2', 'amount_eur', "
-          "'rate_pct'): the column then becomes numeric.")
+          "'rate_pct'): the column then becomes numeric. 'odwb-assist fix' does it when nearly every number of the "
+          "column has the same unit.")
 
 
 def _unit_mask(column: ColumnValues) -> np.ndarray:

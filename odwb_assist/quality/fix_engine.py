@@ -40,7 +40,7 @@ from .side_files import COLUMNS_SUFFIX, ROWS_SUFFIX, CellsBeyond, RemovalLog, Si
 FIX_ORDER = ("split-single-column", "form-to-row", "add-header", "drop-title-rows", "merged-header", "drop-repeated-headers",
              "drop-notes-below-table", "fill-down-merged-labels", "drop-blank-rows", "drop-empty-columns", "drop-total-rows",
              "sections-to-column", "trim-spaces", "neutralise-formulas", "placeholder-value", "unify-categories",
-             "strip-count-words", "thousands-separator", "decimal-comma", "date-format")
+             "strip-count-words", "number-display", "thousands-separator", "decimal-comma", "date-format")
 
 
 @dataclass
@@ -83,9 +83,14 @@ class FixResult:
         for name, count in self.counts.items():
             label = self.labels.get(name, Msg(name, name))(language)
             lines.append(f"  {label} : {count}" if fr else f"  {label}: {count}")
-            shown = [c for c in self.changes if c.fix == name][:examples]
+            made = [c for c in self.changes if c.fix == name]
+            titles = [c for c in made if c.row_number is None and c.after is not None]  # a label renamed
+            shown = titles[:examples] + [c for c in made if c not in titles][:examples]
             numbers = {label: number for number, label in self.removed_columns}
             for change in shown:
+                if change in titles:
+                    lines.append(f"    {'titre :' if fr else 'title:'} « {change.before} » → « {change.after} »")
+                    continue
                 where = (f"ligne {change.row_number}" if fr else f"row {change.row_number}") if change.row_number else ""
                 if change.field_name:
                     column = self._column_shown(change.field_name, numbers.get(change.field_name), language)
@@ -346,7 +351,9 @@ def _fix_stream(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]]
     for rename in renames:
         clean = [rename.get(label, label) for label in clean]
     dropped = [label for label in labels if any(label in plan.columns for _, plan in steps)]
-    above = removed_above(rows_above(path, detected), detected, clean + dropped, _title([fix for fix, _ in steps]))
+    renamed = [label for rename in renames for label in rename]  # the change log says what they became
+    above = removed_above(rows_above(path, detected), detected, clean + dropped + renamed,
+                          _title([fix for fix, _ in steps]))
     side = SideFiles(out, labels, result.lang, write=not result.dry_run, above=above)
     # cells beyond the header's last column, only when the check saw some: gathered from the rows the pyarrow
     # reader put back, or another read of the file
@@ -392,7 +399,8 @@ def _fix_table(source: str | Path, sheet: str | None, chosen: list[Fix], context
         frame = new
         log.extend(made)
     removal.add_above(removed_above(rows_above(table.path, table.detected), table.detected,
-                                    [str(c) for c in frame.columns] + [c.label for c in removal.columns], _title(chosen)))
+                                    [str(c) for c in frame.columns] + [c.label for c in removal.columns]
+                                    + sorted(removal.renamed), _title(chosen)))
     removal.add_beyond(cells_beyond(table.path, table.detected, len(table.frame.columns)))
     result.rows_before, result.rows_after = len(table.frame), len(frame)
     result.removed_rows = [(row.row_number, row.reason(result.lang))

@@ -61,6 +61,17 @@ def number_columns(context: FixContext, which: str) -> list[str]:
     return [name for name in fields(context) if getattr(stats.decide(name, name in typed), which)]
 
 
+def display_columns(context: FixContext) -> dict[str, str | None]:
+    """The columns whose numbers written for display ``number-display`` reads, each with the unit its title gets
+    (None: none), as the whole-table fix decides, from the counts gathered during the check."""
+    stats = context.options.get("column_stats")
+    if stats is None:
+        raise IncompletePlan("no column counts")
+    typed = set(columns_of(context, ["placeholder-value"]))
+    decisions = {name: stats.decide(name, name in typed) for name in fields(context)}
+    return {name: decision.unit for name, decision in decisions.items() if decision.display}
+
+
 def fields(context: FixContext) -> list[str]:
     """The table's column names (as the fix engine reads them)."""
     return [str(name) for name in context.options.get("fields", [])]

@@ -62,6 +62,7 @@ class RemovalLog:
     def __post_init__(self) -> None:
         self.labels = [str(label) for label in self.original.columns]
         self.positions: list[int | None] = list(range(len(self.labels)))  # current column -> original position
+        self.renamed: set[str] = set()  # labels a fix renamed in place (the header row that held them is no loss)
 
     def observe(self, reason: Msg, before: pd.DataFrame, after: pd.DataFrame) -> None:
         """Record the rows and columns of ``before`` that ``after`` no longer has."""
@@ -76,6 +77,7 @@ class RemovalLog:
             return
         where = dict(zip(old, self.positions, strict=False))
         if len(new) == len(old) and not set(new) <= set(old):  # renamed in place
+            self.renamed.update(set(old) - set(new))
             return
         for label in old:
             position = where.get(label)
@@ -189,7 +191,8 @@ def cells_beyond(path: Path, detected: Detected, width: int) -> dict[int, list[t
 
 def removed_above(rows: list[list[str]], detected: Detected, labels: list[str], title: Msg) -> list[RemovedRow]:
     """The rows above the data that the clean file does not hold as they were: titles, blank rows, header rows
-    whose cells are not all labels of the clean file (a header merged over two rows)."""
+    whose cells are not all ``labels`` (the clean file's, and those a fix renamed: the change log has them), as
+    a header merged over two rows."""
     titles = {row for row, _ in detected.title_rows}
     headers = list(detected.header_rows)
     clean = {label.strip() for label in labels}

@@ -14,13 +14,15 @@ from hypothesis import strategies as st
 
 from odwb_assist.checks import fix_stats
 from odwb_assist.checks.decimal_comma import PATTERN
+from odwb_assist.checks.display_numbers import read_display
 from odwb_assist.checks.fix_stats import LOOSE, SMALL, ColumnStats, Counts
 from odwb_assist.checks.number_forms import _PLACEHOLDER_FORMS
 from odwb_assist.checks.thousands_separator import FIX_PATTERN, SURE_RE2
 from odwb_assist.checks.unit_in_cell import COUNTED, WHOLE
 from odwb_assist.core.contract import ColumnValues
 
-CELL = st.lists(st.sampled_from(list("0123456789 .,'+-\u00a0\tx/") + ["places", " hab.", "n.d."]), max_size=9).map("".join)
+CELL = st.lists(st.sampled_from(list("0123456789 .,'+-\u00a0\tx/()%€\u2212") + ["places", " hab.", "n.d.", " EUR", "m²"]),
+                max_size=9).map("".join)
 
 
 def _expected(cells: list[str]) -> Counts:
@@ -49,6 +51,14 @@ def _expected(cells: list[str]) -> Counts:
             counts.other_example = (row, written)  # the first value that is no number, as written
         if counts.placeholder_example is None and placeholder:
             counts.placeholder_example = (row, written)
+        shown = read_display(cell) if cell != "" and not loose and not placeholder and not counted else None
+        if shown is not None:  # a number written for display: counted by unit, its number as the fixes will see it
+            counts.display += 1
+            counts.units[shown.unit or ""] = counts.units.get(shown.unit or "", 0) + 1
+            counts.display_decimal = counts.display_decimal or match(PATTERN, shown.number)
+            counts.display_decimal_left = counts.display_decimal_left or (
+                match(PATTERN, shown.number) and not match(FIX_PATTERN, shown.number))
+            counts.display_sure = counts.display_sure or match(SURE_RE2, shown.number)
     return counts
 
 
