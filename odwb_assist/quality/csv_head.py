@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .detect import Detected
+from .end_mark import open_data
 from .inference import SAMPLE_RECORDS, join_labels
 from .stray_bytes import MIXED
 
@@ -100,9 +101,9 @@ def read_head(path: Path, detected: Detected) -> Head:
         bom = len(codecs.BOM_UTF8)
     if encoding == "utf-16":  # Excel's « Texte Unicode »: a BOM, then no BOM in the text read from the offset on
         encoding, bom = _data_codec(path), len(codecs.BOM_UTF16_LE)
-    total = path.stat().st_size
+    total = path.stat().st_size if detected.end_mark is None else detected.end_mark
     try:
-        with path.open("rb") as raw:
+        with open_data(path, detected.end_mark) as raw:  # up to a Ctrl-Z end-of-file mark
             text = io.TextIOWrapper(raw, detected.encoding or "utf-8", newline="")
             lines = []
             for _ in range(SAMPLE_RECORDS):  # Frictionless sniffs the dialect on the first 100 lines

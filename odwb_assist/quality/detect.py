@@ -17,6 +17,7 @@ from typing import Any
 
 from ..core.errors import InputError
 from .documents import not_a_table
+from .end_mark import find_end_mark
 from .stray_bytes import settled
 
 SAMPLE_BYTES = 256 * 1024
@@ -52,6 +53,7 @@ class Detected:
     trimmed_columns: int = 0  # formatted but empty columns cut on the right of the sheet
     trimmed_rows: int = 0  # formatted but empty rows cut at the bottom of the sheet
     sheet_given: bool = field(default=False, repr=False)  # the sheet was named by the caller (--sheet)
+    end_mark: int | None = None  # a CSV's data ends at this byte: a Ctrl-Z end-of-file mark follows (.end_mark)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -63,6 +65,7 @@ class Detected:
         data.pop("title_rows")
         data["trimmedColumns"] = data.pop("trimmed_columns")
         data["trimmedRows"] = data.pop("trimmed_rows")
+        data["endMark"] = data.pop("end_mark")
         return data
 
 
@@ -335,6 +338,9 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
             )
         encoding, bom = detect_encoding(head)
         encoding = settled(path, encoding)  # bytes of another encoding found further down by an earlier reading
+        end_mark = find_end_mark(path, encoding)
+        if end_mark is not None:  # a Ctrl-Z closes the file: no data (a small file's sample ends before it)
+            head = head[:end_mark]
         text = head.decode(encoding, errors="replace")
         if "\r" in text and "\n" not in text:
             raise InputError(
@@ -348,7 +354,7 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
             text = text[: text.rfind("\n") + 1]
         delimiter = detect_delimiter(text)
         rows = _split_lines(text, delimiter)
-        detected = Detected(format="csv", encoding=encoding, delimiter=delimiter, bom=bom)
+        detected = Detected(format="csv", encoding=encoding, delimiter=delimiter, bom=bom, end_mark=end_mark)
     if not any(any(str(cell).strip() for cell in row) for row in rows):
         where = f" (feuille « {detected.sheet} »)" if detected.sheet else ""
         where_en = f" (sheet '{detected.sheet}')" if detected.sheet else ""

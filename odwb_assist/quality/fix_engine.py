@@ -76,6 +76,9 @@ class FixResult:
         lines.append(head)
         if encoding and encoding.lower() not in ("utf-8", "utf-8-sig"):
             lines.append(("  Encodage : " if fr else "  Encoding: ") + f"{encoding} → UTF-8")
+        if self.detected and self.detected.end_mark is not None:
+            lines.append("  Marque de fin de fichier Ctrl-Z (0x1A) : retirée" if fr else
+                         "  End-of-file mark Ctrl-Z (0x1A): dropped")
         if self.detected and self.detected.delimiter not in (None, ","):
             lines.append(("  Séparateur : " if fr else "  Delimiter: ") + f"« {self.detected.delimiter} » → « , »")
         if not self.counts:

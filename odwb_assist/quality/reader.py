@@ -20,6 +20,7 @@ import pandas as pd
 from ..core.errors import InputError
 from .cell_text import cell_text
 from .detect import SPREADSHEET_FORMATS, Detected, detect
+from .end_mark import open_data
 from .notes import general
 from .workbook import read_sheet
 
@@ -50,6 +51,8 @@ def open_resource(
     if schema is not None:
         options["schema"] = schema
     with system.use_context(trusted=True):
+        if detected.end_mark is not None:  # read up to the Ctrl-Z end-of-file mark (a stream named as the file)
+            return Resource(open_data(path, detected.end_mark), **options)
         return Resource(path=str(path), **options)
 
 

@@ -9,6 +9,7 @@ before and after each fix, so any fix (built-in or plugin) that drops rows or co
 from __future__ import annotations
 
 import csv
+import io
 import os
 import tempfile
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.i18n import Msg
+from .end_mark import open_data
 from .notes import headerless_name
 from .output_files import write_atomically
 
@@ -145,7 +147,8 @@ def rows_above(path: Path, detected: Detected) -> list[list[str]]:
 def _raw_rows(path: Path, detected: Detected) -> Iterator[list[str]]:
     """Every row of the table as raw text, as detection numbers them (from row 1)."""
     if detected.format == "csv":
-        with path.open(encoding=detected.encoding or "utf-8", errors="replace", newline="") as handle:
+        with io.TextIOWrapper(open_data(path, detected.end_mark), detected.encoding or "utf-8", errors="replace",
+                              newline="") as handle:
             yield from csv.reader(handle, delimiter=detected.delimiter or ",")
         return
     from .reader import cell_text

@@ -36,6 +36,7 @@ from .ahead import Ahead
 from .counted_file import CountedFile
 from .csv_head import Fallback, Head
 from .detect import Detected
+from .end_mark import open_data
 from .ragged import RaggedRecords
 from .transcode import to_utf8
 
@@ -116,7 +117,7 @@ class Blocks:
         self.head = head
         self.names = names
         self.chunk_rows = max(1, chunk_rows)
-        self.total = max(path.stat().st_size, 1)
+        self.total = max(path.stat().st_size if detected.end_mark is None else detected.end_mark, 1)
         self._queue: queue.Queue[Any] = queue.Queue(maxsize=AHEAD)
         self._stop = threading.Event()
         self._taken = threading.Event()  # the consumer took the queued chunk: the next one may be parsed
@@ -147,7 +148,7 @@ class Blocks:
     def _produce(self) -> None:
         """The reading thread: parse blocks, cut them to chunks, queue them (an exception is queued too)."""
         try:
-            with self.path.open("rb") as handle:
+            with open_data(self.path, self.detected.end_mark) as handle:  # up to a Ctrl-Z end-of-file mark
                 handle.seek(self.head.offset)
                 counted = CountedFile(handle)
                 self.counted = counted

@@ -21,6 +21,7 @@ TITLES: dict[str, Msg] = {
     "inconsistent-category": Msg("Même catégorie écrite de plusieurs façons", "Same category written several ways"),
     "merged-header": Msg("En-tête sur plusieurs lignes (cellules fusionnées)", "Header over several rows (merged cells)"),
     "non-utf-encoding": Msg("Encodage des caractères (pas UTF-8)", "Character encoding (not UTF-8)"),
+    "end-mark": Msg("Marque de fin de fichier (Ctrl-Z)", "End-of-file mark (Ctrl-Z)"),
     "mixed-encoding": Msg("Octets d'un autre encodage (Windows-1252) dans un fichier UTF-8",
                           "Bytes of another encoding (Windows-1252) in a UTF-8 file"),
     "personal-email": Msg("Adresses e-mail personnelles", "Personal e-mail addresses"),
