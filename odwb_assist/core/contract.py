@@ -107,15 +107,19 @@ class FieldKind:
     A Table Schema field may declare its kind (``"odwb:kind": "be-nis-code"``); otherwise the engine
     detects it: a header matching one of ``header_patterns`` (regular expressions, matched against
     the lower-cased, accent-free header) together with ``detect`` scoring at least ``threshold`` on
-    a sample, or ``detect`` alone scoring at least ``value_threshold``. ``prefilter``, a regular
-    expression that every value ``detect`` accepts contains, lets the engine skip ``detect`` on
-    columns where too few values could pass (wide files have hundreds of columns).
+    a sample, or ``detect`` alone scoring at least ``value_threshold``. ``header_detect``, when given, scores the
+    sample in place of ``detect`` when the header matches: the share of values that have the kind's shape, right or
+    wrong (a column titled « Numéro d'entreprise » whose numbers all have a wrong check digit is then checked, not
+    left unchecked). ``prefilter``, a regular expression that every value ``detect`` (and ``header_detect``)
+    accepts contains, lets the engine skip them on columns where too few values could pass (wide files have
+    hundreds of columns).
     """
 
     name: str
     label: Msg
     header_patterns: tuple[str, ...] = ()
     detect: Detector | None = None
+    header_detect: Detector | None = None  # the score when the header matches (default: ``detect``)
     validate: Validator | None = None
     validate_values: ValuesValidator | None = None  # preferred over ``validate``: runs once per distinct value
     threshold: float = 0.5

@@ -53,11 +53,13 @@ def _declared(schema: Any) -> dict[str, str]:
     return {f["name"]: f["odwb:kind"] for f in fields if isinstance(f, dict) and f.get("odwb:kind") and f.get("name")}
 
 
-def _score(kind: FieldKind, values: pd.Series) -> float:
-    if kind.detect is None or values.empty:
+def _score(kind: FieldKind, values: pd.Series, shaped: bool = False) -> float:
+    """``kind.detect`` of a sample (``shaped``: its ``header_detect``, the header matching)."""
+    detector = getattr(kind, "header_detect", None) if shaped else kind.detect
+    if detector is None or values.empty:
         return 0.0
     try:
-        return float(kind.detect(values))
+        return float(detector(values))
     except Exception as exc:  # a plugin's detector must not stop the check
         warnings.warn(f"field kind {kind.name}: detector failed: {exc}", RuntimeWarning, stacklevel=2)
         return 0.0
@@ -106,21 +108,22 @@ def _best_kind(header: str, cells: list[str], compiled: list[_Compiled],
             break
         by_header = bool(entry.header and entry.header.search(header))
         needed = min(kind.threshold, kind.value_threshold) if by_header else kind.value_threshold
-        if kind.detect is None:
+        shaped = by_header and getattr(kind, "header_detect", None) is not None  # scored by the values' shape
+        if kind.detect is None and not shaped:
             score = 1.0 if by_header else 0.0
         elif not cells or needed > 1.0 or not _could_pass(entry, distinct, len(cells), needed):
             continue
         else:
-            key = (kind.name, tuple(cells))
+            key = (f"{kind.name} header" if shaped else kind.name, tuple(cells))
             if scores is not None and key in scores:
                 score = scores[key]
             else:
                 if values is None:
                     values = pd.Series(cells, dtype=object)
-                score = _score(kind, values)
+                score = _score(kind, values, shaped)
                 if scores is not None:
                     scores[key] = score
-        matched = (by_header and score >= kind.threshold) or score >= kind.value_threshold
+        matched = (by_header and score >= kind.threshold) or (not shaped and score >= kind.value_threshold)
         if not matched:
             continue
         candidate = (priority, score + (1.0 if by_header else 0.0), kind.name)

@@ -51,6 +51,17 @@ def detect(sample: pd.Series) -> float:
     return share(sample, valid_or_lost)
 
 
+def shaped(values: pd.Series) -> pd.Series:
+    """Values written as an enterprise number, whatever their check digits: ten digits starting with 0 or 1, or
+    nine (a lost zero), with or without ``BE`` and separators."""
+    return normalise(values).str.fullmatch(r"[01]\d{9}|\d{9}").fillna(False).astype(bool)
+
+
+def detect_shape(sample: pd.Series) -> float:
+    """The score under a header that names enterprise numbers: their shape (wrong check digits are reported)."""
+    return share(sample, shaped)
+
+
 VERDICTS = VerdictCache(lambda values: verdicts(values))
 """(valid, lost zero) of the distinct values seen so far: a value is judged once per process (bounded)."""
 
@@ -81,6 +92,7 @@ KIND = FieldKind(
     label=Msg("numéro d'entreprise BCE", "BCE/KBO enterprise number"),
     header_patterns=(r"(^|[^a-z])(bce|kbo|tva|btw|vat)([^a-z]|$)", r"entreprise", r"onderneming", r"enterprise"),
     detect=detect,
+    header_detect=detect_shape,
     validate=validate,
     validate_values=validate_values,
     threshold=0.5,

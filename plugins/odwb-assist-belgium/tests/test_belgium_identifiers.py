@@ -119,6 +119,20 @@ def test_enterprise_valid_numbers_agree_with_stdnum():
     assert valid.tolist() == [vat.is_valid("BE" + n) for n in numbers]
 
 
+def test_a_column_titled_enterprise_numbers_is_checked_even_when_every_number_is_wrong():
+    from odwb_assist.quality.kinds import column_kinds
+
+    wrong = ["0412.345.678", "0456.789.123", "BE 0823.456.111", "0434222999", "899.111.222"]
+    assert all(not enterprise.verdicts(pd.Series([n]))[0].iloc[0] for n in wrong)
+    names = ["Numéro d'entreprise", "N° TVA", "Taux TVA", "Téléphone", "Numéro"]
+    columns = [wrong, wrong, ["21", "6", "12", "21", "0"], ["0475123456", "0498765432", "0471112233", "", "0479000000"],
+               wrong]
+    kinds = column_kinds(names, columns)
+    assert kinds["Numéro d'entreprise"] == kinds["N° TVA"] == "be-enterprise-number"  # by their shape, under the title
+    assert "Taux TVA" not in kinds and kinds.get("Téléphone") != "be-enterprise-number"
+    assert "Numéro" not in kinds  # no title naming them: only valid numbers tell the kind
+
+
 # --- IBAN -----------------------------------------------------------------------------------------
 
 
