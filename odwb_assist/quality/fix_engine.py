@@ -40,7 +40,7 @@ from .side_files import COLUMNS_SUFFIX, ROWS_SUFFIX, CellsBeyond, RemovalLog, Si
 FIX_ORDER = ("split-single-column", "form-to-row", "add-header", "drop-title-rows", "merged-header", "drop-repeated-headers",
              "drop-notes-below-table", "fill-down-merged-labels", "drop-blank-rows", "drop-empty-columns", "drop-total-rows",
              "sections-to-column", "trim-spaces", "neutralise-formulas", "placeholder-value", "unify-categories",
-             "strip-count-words", "number-display", "thousands-separator", "decimal-comma", "date-format")
+             "strip-count-words", "number-display", "thousands-separator", "decimal-comma", "midnight-dates", "date-format")
 
 
 @dataclass
