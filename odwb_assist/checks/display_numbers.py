@@ -43,10 +43,11 @@ _NUMBER = ("[0-9]{1,3}(?:[ \u00a0\u202f'’.][0-9]{3})+(?:,[0-9]+)?|[0-9]{1,3}(?
            "|[0-9]+(?:[.,][0-9]+)?")
 _UNIT = "(?i:" + "|".join(sorted((re.escape(s) for s in UNIT_SPELLINGS if s not in CURRENCIES), key=len,
                                  reverse=True)) + ")"
-_BODY = (f"(?P<sign>[+\\-{_MINUS}])?{_SPACE}(?:(?P<currency>€){_SPACE})?(?P<number>{_NUMBER})"
+_BODY = (f"(?P<sign>[+\\-{_MINUS}])?{_SPACE}(?:(?P<currency>€){_SPACE})?(?P<number>{_NUMBER})(?P<trail>-)?"
          f"(?:{_SPACE}(?P<unit>[€$]|{_UNIT}))?")
-# a cell written for display: a number with its unit (or « € » first), in parentheses, or with the minus
-# sign U+2212; or the accounting zero « - € »; spaces around. Plain numbers match too (they are told apart below).
+# a cell written for display: a number with its unit (or « € » first), in parentheses, with the minus sign U+2212
+# or with a minus after it (« 1.234,56- », as SAP and other accounting programs write a negative); or the accounting
+# zero « - € »; spaces around. Plain numbers match too (they are told apart below).
 DISPLAY = (f"{_SPACE}(?:(?P<open>\\(){_SPACE})?{_BODY}{_SPACE}(?P<close>\\))?{_SPACE}"
            f"|{_SPACE}-{_SPACE}(?P<zero>€){_SPACE}")
 DISPLAY_FIRST = " \t(+-0123456789\xc2\xe2"  # the first byte of a match (0xC2: of U+00A0; 0xE2: of « € », « − », U+202F)
@@ -95,20 +96,23 @@ def read_displays(cells: pa.Array) -> tuple[pa.Array, pa.Array]:
     parts = pc.extract_regex(cells, f"^(?:{DISPLAY})$")
     found = pc.is_valid(parts)
     field = {name: pc.fill_null(pc.struct_field(parts, name), "") for name in
-             ("open", "sign", "currency", "number", "unit", "close", "zero")}
+             ("open", "sign", "currency", "number", "trail", "unit", "close", "zero")}
     opened, closed = pc.not_equal(field["open"], ""), pc.not_equal(field["close"], "")
-    sign, zero = field["sign"], pc.not_equal(field["zero"], "")
+    sign, zero, trail = field["sign"], pc.not_equal(field["zero"], ""), pc.not_equal(field["trail"], "")
     written = pc.binary_join_element_wise(field["currency"], field["unit"], field["zero"], "")
     spelled = pc.utf8_lower(written)
     known = pa.array(list(UNIT_SPELLINGS), type=pa.string())
     units = pc.take(pa.array(list(UNIT_SPELLINGS.values()), type=pa.string()), pc.index_in(spelled, value_set=known))
     has_unit = pc.is_valid(units)
+    # « (250,00) », « 1.500,00- »: an amount; « (2) », « 2- » are a note's number, a range, as often as a negative
     separated = pc.match_substring_regex(field["number"], "[ .,\u00a0\u202f'’]")
-    valid = pc.and_(pc.equal(opened, closed), pc.invert(pc.and_(opened, pc.not_equal(sign, ""))))
+    # two ways of saying the sign (« (-5) », « -5- »): no number
+    twice = pc.or_(pc.and_(opened, pc.or_(trail, pc.not_equal(sign, ""))), pc.and_(trail, pc.not_equal(sign, "")))
+    valid = pc.and_(pc.equal(opened, closed), pc.invert(twice))
     valid = pc.and_(valid, pc.invert(pc.and_(pc.not_equal(field["currency"], ""), pc.not_equal(field["unit"], ""))))
-    shown = pc.or_(has_unit, pc.or_(pc.and_(opened, separated), pc.equal(sign, _MINUS)))
+    shown = pc.or_(pc.or_(has_unit, pc.and_(pc.or_(opened, trail), separated)), pc.equal(sign, _MINUS))
     keep = pc.fill_null(pc.and_(found, pc.or_(zero, pc.and_(valid, shown))), False)
-    negative = pc.or_(opened, pc.is_in(sign, value_set=pa.array(["-", _MINUS])))
+    negative = pc.or_(pc.or_(opened, trail), pc.is_in(sign, value_set=pa.array(["-", _MINUS])))
     prefix = pc.if_else(negative, "-", pc.if_else(pc.equal(sign, "+"), "+", ""))
     numbers = pc.if_else(zero, "0", pc.binary_join_element_wise(prefix, field["number"], ""))
     nothing = pa.nulls(len(cells), pa.string())

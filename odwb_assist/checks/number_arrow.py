@@ -13,7 +13,18 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .number_bytes import FOREIGN, LETTER, UNCAST, dotted, first_in, number_bits, surely_not_local, with_digit, worded
+from .number_bytes import (
+    FOREIGN,
+    LETTER,
+    UNCAST,
+    dotted,
+    ending_with_minus,
+    first_in,
+    number_bits,
+    surely_not_local,
+    with_digit,
+    worded,
+)
 from .number_forms import _CASTABLE_FIRST, _FIRST, _FORMS_DIGITS, _PLACEHOLDER_FORMS, COMMA, LOCAL, PLAIN, UNITS
 
 if TYPE_CHECKING:
@@ -220,23 +231,23 @@ def display_numbers(cells: pa.Array, numbers: np.ndarray, text: np.ndarray, bits
     """The numbers written for display among the ``text`` cells (« (1 500,00 €) », « −12,5 », « - € »: the forms
     of :mod:`.display_numbers` that the local forms do not read) written in ``numbers``; whether there was one.
     Only the cells that start as one may and hold a letter, a parenthesis or a non-ASCII character
-    (:func:`.number_bytes.worded`) are read: phone numbers, dates and identifiers leave at once (``bits``: the
-    cells' :func:`.number_bytes.number_bits`, when known, tell it sooner)."""
+    (:func:`.number_bytes.worded`), or end with « - », are read: phone numbers, dates and identifiers leave at once
+    (``bits``: the cells' :func:`.number_bytes.number_bits`, when known, tell it sooner)."""
     import pyarrow as pa
 
     from .cells import byte_set, first_bytes
     from .display_numbers import DISPLAY_FIRST, read_displays
 
-    maybe = text if bits is None else text & ((bits & (LETTER | FOREIGN)) != 0)
-    at = np.flatnonzero(maybe)
+    at = np.flatnonzero(text)
     if len(at):
         at = at[byte_set(DISPLAY_FIRST)[first_bytes(cells, at)]]
     if not len(at):
         return False
     picked = cells.take(pa.array(at))
-    if bits is None:
-        held = worded(picked)
-        at, picked = at[held], picked.filter(pa.array(held))
+    held = (((bits[at] & (LETTER | FOREIGN)) != 0) if bits is not None else worded(picked)) | ending_with_minus(picked)
+    if not held.any():
+        return False
+    at, picked = at[held], picked.filter(pa.array(held))
     read, _ = read_displays(picked)
     found = np.asarray(read.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
     if not found.any():

@@ -202,6 +202,21 @@ def worded(cells: pa.Array) -> np.ndarray:
     return (_or_classes(np.take(_classes(), data), starts, ends) & (LETTER | FOREIGN)) != 0
 
 
+def ending_with_minus(cells: pa.Array) -> np.ndarray:
+    """Which cells end with « - » (a negative as accounting programs write it: « 1.234,56- »); False for all when the
+    cells are not plain text."""
+    import numpy as np
+
+    found = _buffers(cells)
+    if found is None:
+        return np.zeros(len(cells), dtype=bool)
+    starts, ends, data = found
+    last = np.zeros(len(ends), dtype=bool)
+    filled = np.flatnonzero(ends > starts)
+    last[filled] = data[ends[filled] - 1] == ord("-")
+    return last
+
+
 def surely_not_local(bits: np.ndarray) -> np.ndarray:
     """Which cells (their :func:`number_bits`) :data:`.number_forms.LOCAL` can never fully match: one holding an ASCII
     character no LOCAL match holds, or a ``/`` (only met inside a unit) with no byte a unit starts with. False:

@@ -21,14 +21,15 @@ if TYPE_CHECKING:
 class NumberDisplay:
     """Fix ``number-display``: numbers written for display (:mod:`.display_numbers`) read as numbers, in a column
     nearly all numbers (:data:`.decimal_comma.NUMBER_SHARE`) with one unit at most: « 1 234,56 € » → 1 234,56 and
-    the title « Budget (€) », « (250,00) » and « −250,00 » → -250,00, the accounting zero « - € » → 0. The thousands
+    the title « Budget (€) », « (250,00) », « 250,00- » and « −250,00 » → -250,00, the accounting zero « - € » → 0. The thousands
     and decimal fixes, which come next, then write them as plain numbers. Nothing is lost: the unit is in the
     title. A column of several units (« 12 m », « 3 km ») is left as it is."""
 
     name = "number-display"
     reads = ("placeholder-value",)  # the finding types its plan reads (see ``Fix.reads``)
-    label = Msg("Nombres écrits pour l'affichage lus (unité dans le titre, négatifs entre parenthèses)",
-                "Numbers written for display read (unit into the title, negatives in parentheses)")
+    label = Msg("Nombres écrits pour l'affichage lus (unité dans le titre ; négatifs « (12,50) », « 12,50- », "
+                "« −12,50 »)",
+                "Numbers written for display read (unit into the title; negatives '(12.50)', '12.50-', '−12.50')")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
         import numpy as np

@@ -61,13 +61,15 @@ def read(path: Path) -> list[list[str]]:
     ("1 234 567,89 €", "1 234 567,89", "€"), ("(1 500,00 €)", "-1 500,00", "€"), ("- €", "0", "€"),
     ("-   €", "0", "€"), ("\u2212500,00", "-500,00", None), ("(250,00)", "-250,00", None), ("45 %", "45", "%"),
     ("€ 12,50", "12,50", "€"), ("1.234,56 EUR", "1.234,56", "€"), ("12 m2", "12", "m²"), ("+5 %", "+5", "%"),
+    ("1.234,56-", "-1.234,56", None), ("12,50- €", "-12,50", "€"),  # SAP's negatives
 ])
 def test_a_cell_written_for_display_is_read(cell: str, number: str, unit: str | None) -> None:
     shown = read_display(cell)
     assert shown is not None and (shown.number, shown.unit) == (number, unit)
 
 
-@pytest.mark.parametrize("cell", ["12,5", "-12", "(2)", "(-5)", "€12 €", "-", "Liège", "12 places", "2 ans", ""])
+@pytest.mark.parametrize("cell", ["12,5", "-12", "(2)", "(-5)", "€12 €", "-", "Liège", "12 places", "2 ans", "",
+                                  "12-", "2024-", "-12,50-", "(1.234,56-)"])
 def test_text_plain_numbers_and_notes_are_not(cell: str) -> None:
     assert read_display(cell) is None  # « (2) »: a note's number as often as a negative
 
@@ -81,10 +83,10 @@ def test_the_title_gets_the_unit_unless_it_names_it() -> None:
 
 
 def test_the_number_parse_reads_them() -> None:
-    numbers, text = parse_column(pd.Series(["(1 500,00 €)", "\u2212500,00", "- €", "-", "Liège", "(note)"],
+    numbers, text = parse_column(pd.Series(["(1 500,00 €)", "\u2212500,00", "- €", "1.234,56-", "-", "Liège", "(note)"],
                                            dtype="str"))
-    assert numbers[:3].tolist() == [-1500.0, -500.0, 0.0]
-    assert text.tolist() == [False, False, False, False, True, True]  # « - »: a placeholder
+    assert numbers[:4].tolist() == [-1500.0, -500.0, 0.0, -1234.56]
+    assert text.tolist() == [False, False, False, False, False, True, True]  # « - »: a placeholder
 
 
 def test_a_budget_saved_with_its_currency_format(tmp_path: Path) -> None:
@@ -102,6 +104,7 @@ def test_a_budget_saved_with_its_currency_format(tmp_path: Path) -> None:
     text = result.preview("fr")
     assert "    titre : « Budget 2024 » → « Budget 2024 (€) »" in text
     assert "    ligne 2, Budget 2024 : « 1 234 567,89 € » → « 1 234 567,89 »" in text
+    assert "Nombres écrits pour l'affichage lus (unité dans le titre ; négatifs « (12,50) », « 12,50- »" in text
     assert "    title: « Modification » → « Modification (€) »" in result.preview("en")
     assert result.left_as_is == []
 
