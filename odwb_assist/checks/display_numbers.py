@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import numpy as np
     import pyarrow as pa
 
 # The units a column of amounts or measures is written with, each spelling -> how the title writes it. Words that
@@ -85,6 +86,15 @@ def titled(label: str, unit: str) -> str:
     return f"{label.rstrip()} ({unit})"
 
 
+def written_for_display(cells: pa.Array) -> np.ndarray:
+    """Which cells may be written for display: they hold a letter (a unit), « % », « $ », a parenthesis or a
+    non-ASCII character (« € », « − », « ² »), or end with « - » (read from their bytes: phone numbers, dates and
+    identifiers leave before any pattern)."""
+    from .number_bytes import displayed, ending_with_minus
+
+    return displayed(cells) | ending_with_minus(cells)
+
+
 def read_displays(cells: pa.Array) -> tuple[pa.Array, pa.Array]:
     """:func:`read_display` of every cell of an Arrow text array at once, in pyarrow's kernels: (the numbers, null
     where a cell is no such cell; their units as the title writes them, null where there is none)."""
@@ -93,6 +103,14 @@ def read_displays(cells: pa.Array) -> tuple[pa.Array, pa.Array]:
 
     if cells.type != pa.string():  # large_string, as pandas hands Arrow text over
         cells = cells.cast(pa.string())
+    held = written_for_display(cells)
+    if not held.all():  # the pattern on those cells only, their results put back in place
+        nothing = pa.nulls(len(cells), pa.string())
+        if not held.any():
+            return nothing, nothing
+        numbers, units = read_displays(cells.filter(pa.array(held)))
+        mask = pa.array(held)
+        return pc.replace_with_mask(nothing, mask, numbers), pc.replace_with_mask(nothing, mask, units)
     parts = pc.extract_regex(cells, f"^(?:{DISPLAY})$")
     found = pc.is_valid(parts)
     field = {name: pc.fill_null(pc.struct_field(parts, name), "") for name in

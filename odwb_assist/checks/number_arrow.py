@@ -14,16 +14,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .number_bytes import (
-    FOREIGN,
-    LETTER,
     UNCAST,
     dotted,
-    ending_with_minus,
     first_in,
     number_bits,
     surely_not_local,
     with_digit,
-    worded,
 )
 from .number_forms import _CASTABLE_FIRST, _FIRST, _FORMS_DIGITS, _PLACEHOLDER_FORMS, COMMA, LOCAL, PLAIN, UNITS
 
@@ -155,7 +151,7 @@ def parse_arrow(cells: pa.Array, strict: bool = True) -> tuple[np.ndarray, np.nd
             if local.any():
                 _local_numbers(numbers, candidates if local.all() else candidates.filter(local), where[local])
     text = filled & np.isnan(numbers)
-    if text.any() and display_numbers(cells, numbers, text, bits):
+    if text.any() and display_numbers(cells, numbers, text):
         text = filled & np.isnan(numbers)
     if text.any():
         forms = _arrow_set(str(cells.type), _PLACEHOLDER_FORMS)
@@ -227,12 +223,11 @@ def _arrow_normalised(cells: pa.Array) -> pa.Array:
     return pc.replace_substring(cells, ",", ".")
 
 
-def display_numbers(cells: pa.Array, numbers: np.ndarray, text: np.ndarray, bits: np.ndarray | None = None) -> bool:
+def display_numbers(cells: pa.Array, numbers: np.ndarray, text: np.ndarray) -> bool:
     """The numbers written for display among the ``text`` cells (« (1 500,00 €) », « −12,5 », « - € »: the forms
     of :mod:`.display_numbers` that the local forms do not read) written in ``numbers``; whether there was one.
-    Only the cells that start as one may and hold a letter, a parenthesis or a non-ASCII character
-    (:func:`.number_bytes.worded`), or end with « - », are read: phone numbers, dates and identifiers leave at once
-    (``bits``: the cells' :func:`.number_bytes.number_bits`, when known, tell it sooner)."""
+    Only the cells that start as one may are read (:func:`.display_numbers.read_displays` leaves phone numbers, dates
+    and identifiers before its pattern)."""
     import pyarrow as pa
 
     from .cells import byte_set, first_bytes
@@ -244,10 +239,6 @@ def display_numbers(cells: pa.Array, numbers: np.ndarray, text: np.ndarray, bits
     if not len(at):
         return False
     picked = cells.take(pa.array(at))
-    held = (((bits[at] & (LETTER | FOREIGN)) != 0) if bits is not None else worded(picked)) | ending_with_minus(picked)
-    if not held.any():
-        return False
-    at, picked = at[held], picked.filter(pa.array(held))
     read, _ = read_displays(picked)
     found = np.asarray(read.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
     if not found.any():

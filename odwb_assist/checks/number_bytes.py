@@ -189,17 +189,28 @@ def number_bits(cells: pa.Array) -> np.ndarray | None:
     return _or_classes(np.take(_classes(), data), starts, ends)
 
 
-def worded(cells: pa.Array) -> np.ndarray:
-    """Which cells hold a byte of :data:`LETTER` or :data:`FOREIGN` (a letter, a parenthesis, a non-ASCII character):
-    ``(number_bits(cells) & (LETTER | FOREIGN)) != 0``, computed here whatever :func:`number_bits` is (every cell
-    True when the cells are not plain text)."""
+@cache
+def _display_table() -> np.ndarray:
+    """1 for the bytes of a unit or a sign a number written for display holds: a letter, a non-ASCII byte, a byte no
+    local number holds (« ( »), « % », « $ »."""
+    import numpy as np
+
+    table = ((_classes() & (LETTER | FOREIGN)) != 0).astype(np.uint8)
+    table[ord("A"):ord("Z") + 1] = 1
+    table[[ord("%"), ord("$")]] = 1
+    table.flags.writeable = False
+    return table
+
+
+def displayed(cells: pa.Array) -> np.ndarray:
+    """Which cells hold a byte of :func:`_display_table` (every cell True when the cells are not plain text)."""
     import numpy as np
 
     found = _buffers(cells)
     if found is None:
         return np.ones(len(cells), dtype=bool)
     starts, ends, data = found
-    return (_or_classes(np.take(_classes(), data), starts, ends) & (LETTER | FOREIGN)) != 0
+    return _or_classes(np.take(_display_table(), data), starts, ends) != 0
 
 
 def ending_with_minus(cells: pa.Array) -> np.ndarray:
