@@ -113,7 +113,8 @@ class MidnightDatesCheck(BaseTableCheck):
         if midnight.any() and len(counts.examples) < EXAMPLES:
             for row, cell in column.cells(midnight).head(EXAMPLES - len(counts.examples)).items():
                 counts.examples.append((int(row), str(cell)))
-        if counts.filled >= LOOKED and not counts.dates + counts.timed:  # a thousand cells and no date: no date column
+        # a thousand cells and no date, or one time other than midnight: the column never qualifies, not looked at again
+        if (counts.filled >= LOOKED and not counts.dates + counts.timed) or counts.timed > counts.midnight:
             self.columns.discard(column.name)
             del self.counts[column.name]
         return ()
