@@ -329,6 +329,10 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
                             trimmed_columns=read.trimmed_columns, trimmed_rows=read.trimmed_rows,
                             sheet_given=sheet is not None)
     else:
+        # a Ctrl-Z end-of-file mark closes the data (a short file's sample ends before it, and is no binary file)
+        end_mark = None if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else find_end_mark(path, None)
+        if end_mark is not None:
+            head = head[:end_mark]
         if _binary(head):
             raise InputError(
                 f"{path.name} n'est pas un tableau : c'est un fichier binaire (image, PDF, archive…). "
@@ -338,9 +342,6 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
             )
         encoding, bom = detect_encoding(head)
         encoding = settled(path, encoding)  # bytes of another encoding found further down by an earlier reading
-        end_mark = find_end_mark(path, encoding)
-        if end_mark is not None:  # a Ctrl-Z closes the file: no data (a small file's sample ends before it)
-            head = head[:end_mark]
         text = head.decode(encoding, errors="replace")
         if "\r" in text and "\n" not in text:
             raise InputError(

@@ -21,7 +21,8 @@ _AFTER = frozenset(b"\r\n \t\x1a")  # what may follow the mark
 
 def find_end_mark(path: Path, encoding: str | None) -> int | None:
     """Where the end-of-file mark that closes ``path`` starts (its byte offset), or None. Never in UTF-16 (its
-    0x1A bytes are halves of characters)."""
+    0x1A bytes are halves of characters: the caller tells, by ``encoding`` or by not asking for a file with a
+    UTF-16 byte order mark)."""
     if encoding and encoding.lower().replace("_", "-").startswith("utf-16"):
         return None
     with path.open("rb") as handle:

@@ -74,3 +74,12 @@ def test_fix_writes_the_table_without_it_in_both_paths(tmp_path: Path) -> None:
     assert result.counts.get("sections-to-column")  # the table was read whole
     with (tmp_path / "annees.csv").open(encoding="utf-8", newline="") as handle:
         assert list(csv.reader(handle))[-1] == ["2025", "831/24-01", "Poste 4", "4100.00", "4.25"]
+
+
+def test_a_file_of_marks_and_a_header_only_are_told_for_what_they_are(tmp_path: Path) -> None:
+    from odwb_assist.core.errors import InputError
+
+    with pytest.raises(InputError, match="aucune donnée"):
+        check(write(tmp_path / "marque.csv", "\x1a"), plugins=PM)
+    report = check(write(tmp_path / "titres.csv", "Code;Nom\r\n\x1a\x1a\r\n\x1a"), plugins=PM)  # no binary file
+    assert report.rows == 0 and {"no-data", "end-mark"} <= {f.type for f in report.findings}
