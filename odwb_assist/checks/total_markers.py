@@ -63,16 +63,22 @@ def _places_with_marker() -> tuple[str, ...]:
 
 
 def is_place(label: str) -> bool:
-    """Whether ``label`` is (or begins or ends with) a known Belgian place name that contains a total word."""
+    """Whether ``label`` is (or begins or ends with) a known Belgian place name that contains a total word; not when
+    what stands beside the name is a total word (« Total Somme-Leuze », a pivot table's total of that commune)."""
     text = normalise(label)
     if text in _place_names():
         return True
     for name in _places_with_marker():
         if text.startswith(name) and not text[len(name):len(name) + 1].isalnum():
-            return True
+            return not _total_word(text[len(name):])
         if text.endswith(name) and not text[: len(text) - len(name)][-1:].isalnum():
-            return True
+            return not _total_word(text[: len(text) - len(name)])
     return False
+
+
+def _total_word(rest: str) -> bool:
+    """Whether the words beside a place name are a total word alone (« total », « sous-total », « totaal »)."""
+    return re.fullmatch(WORD, normalise(rest)) is not None
 
 
 def marker(label: str, group: str | None = None) -> Marker | None:

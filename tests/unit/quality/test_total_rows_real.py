@@ -197,3 +197,22 @@ def test_a_subtotal_labelled_in_the_child_column_names_the_group_of_the_column_b
         (4, True, "sum"), (7, False, "sum-mismatch"), (8, True, "sum")]
     frame.loc[4, "Commune"] = "Total Bruxelles"  # names no group: a loose marker, summed apart and kept
     assert [(v.row, v.certain) for v in TotalScanner().feed(frame)][0] == (4, False)
+
+
+def test_a_pivot_total_of_somme_leuze_is_a_total_and_the_commune_stays_data(tmp_path: Path) -> None:
+    """« Total Somme-Leuze » is the total of the commune's rows (a negative in parentheses among them); the commune's
+    own rows, and a commune called so without a total word, stay data."""
+    assert not is_place("Total Somme-Leuze") and not is_place("Somme-Leuze total")
+    assert is_place("Somme-Leuze") and is_place("Somme-Leuze (Heure)")
+    assert marker("Total Somme-Leuze", group="Somme-Leuze") is Marker.PIVOT
+    rows = [["Commune", "Type d'aide", "Montant"], ["Ciney", "Chauffage", "12 500,00 €"], ["Ciney", "Énergie", "3 200,50 €"],
+            ["Total Ciney", "", "15 700,50 €"], ["Somme-Leuze", "Chauffage", "2 000,00 €"],
+            ["Somme-Leuze", "Énergie", "(500,00 €)"], ["Total Somme-Leuze", "", "1 500,00 €"],
+            ["Total général", "", "17 200,50 €"]]
+    source = write_csv(tmp_path / "aides.csv", rows)
+    assert found(check(source, plugins=PM), "total-row") == [
+        (4, "Total Ciney"), (7, "Total Somme-Leuze"), (8, "Total général")]
+    result = fix(source, tmp_path / "propre.csv", plugins=PM)
+    assert [number for number, _ in result.removed_rows] == [4, 7, 8]
+    with (tmp_path / "propre.csv").open(encoding="utf-8", newline="") as handle:
+        assert [row[0] for row in csv.reader(handle)][1:] == ["Ciney", "Ciney", "Somme-Leuze", "Somme-Leuze"]
