@@ -5,6 +5,7 @@ Personal e-mail addresses (``prenom.nom@…``) are the core ``personal-email`` c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pandas as pd
@@ -24,8 +25,18 @@ EMAIL = (
 )
 
 
+# an address behind « mailto: », as a link copied from a web page or a document writes it
+LINKED = re.compile(rf"(?i)mailto:[ \t]*({EMAIL})")
+
+
 def valid_mask(values: pd.Series) -> pd.Series:
     return values.str.fullmatch(EMAIL).astype(bool)
+
+
+def unlinked(cell: str) -> str | None:
+    """The address written after « mailto: » (None: no such prefix, or no valid address after it)."""
+    found = LINKED.fullmatch(cell.strip())
+    return found.group(1) if found else None
 
 
 def detect(sample: pd.Series) -> float:
@@ -36,7 +47,15 @@ def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Fin
     keep = filled(column)
     if keep.any():
         (invalid,) = VERDICTS(stripped(column))
-        yield from emit_values("email-invalid", column, keep & invalid, context)
+        invalid = keep & invalid
+        if not invalid.any():
+            return
+        texts = stripped(column)
+        linked = invalid & texts.str.lower().str.startswith("mailto:").to_numpy(dtype=bool)
+        if linked.any():  # « mailto:x@y.be »: the address is right, the prefix is not part of it
+            linked[linked] = [unlinked(text) is not None for text in texts[linked].tolist()]
+            yield from emit_values("email-mailto", column, linked, context, lambda cell: {"fixed": unlinked(cell)})
+        yield from emit_values("email-invalid", column, invalid & ~linked, context)
 
 
 def _invalid(values: pd.Series) -> pd.Series:
@@ -62,5 +81,5 @@ KIND = FieldKind(
     value_threshold=0.9,
     priority=10,
     prefilter="@",
-    types=("email-invalid",),
+    types=("email-invalid", "email-mailto"),
 )

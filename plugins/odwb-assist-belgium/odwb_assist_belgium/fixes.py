@@ -11,7 +11,7 @@ import pandas as pd
 
 from odwb_assist.plugin import Change, FixContext, FixPlan, Msg
 
-from . import enterprise, nis, phone, postal
+from . import email, enterprise, nis, phone, postal
 from .detection import columns_of_kind
 from .findings import non_empty
 
@@ -187,4 +187,36 @@ def _postal_codes(raw: pd.Series) -> pd.Series:
     return raw.where(~raw.isin(list(codes)), raw.map(codes))
 
 
-FIXES = (RepadEnterpriseNumbers(), ReplaceRetiredNisCodes(), RepadPhoneNumbers(), StripPostalPrefix())
+class StripMailto:
+    name = "email-strip-mailto"
+    reads = ("email-mailto",)  # the finding types its plan reads
+    label = Msg("Retirer « mailto: » des adresses e-mail", "Remove 'mailto:' from e-mail addresses")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        result = table.copy()
+        changes: list[Change] = []
+        for column in columns_of_kind(table, email.KIND, context.kinds):
+            raw = table[column].astype(str)
+            fixed = _addresses(raw)
+            for row in table.index[fixed != raw]:
+                result.loc[row, column] = fixed[row]
+                changes.append(Change(self.name, int(row), str(column), raw[row], fixed[row]))
+        return result, changes
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        from odwb_assist.plugin import columns_of
+
+        columns = columns_of(context, ["email-mailto"])
+        return FixPlan(rewrites=dict.fromkeys(columns, _addresses)) if columns else None
+
+
+def _addresses(raw: pd.Series) -> pd.Series:
+    """« mailto:cpas@yvoir.be » → « cpas@yvoir.be » (a valid address after the prefix); every other cell as it is."""
+    found = {cell: address for cell in raw.unique().tolist()
+             if "mailto:" in str(cell).lower() and (address := email.unlinked(str(cell)))}
+    if not found:
+        return raw
+    return raw.where(~raw.isin(list(found)), raw.map(found))
+
+
+FIXES = (RepadEnterpriseNumbers(), ReplaceRetiredNisCodes(), RepadPhoneNumbers(), StripPostalPrefix(), StripMailto())

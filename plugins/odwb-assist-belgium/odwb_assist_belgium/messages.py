@@ -158,6 +158,11 @@ MESSAGES: dict[str, Entry] = {
         "'{cell}' is not a valid e-mail address (expected form: name@domain.be)."), Msg(
         "Corrigez l'adresse : une seule arobase, pas d'espace ni de « mailto: », un domaine complet.",
         "Fix the address: a single @, no spaces or 'mailto:', a complete domain.")),
+    "email-mailto": Entry(E, Msg(
+        "« {cell} » : « mailto: » (un lien copié) n'appartient pas à l'adresse, qui est {fixed}.",
+        "'{cell}': 'mailto:' (a copied link) is not part of the address, which is {fixed}."), Msg(
+        "Gardez seulement l'adresse ({fixed}), ou lancez « odwb-assist fix ».",
+        "Keep only the address ({fixed}), or run 'odwb-assist fix'.")),
     # --- coordinates
     "coordinates-invalid": Entry(E, Msg(
         "« {cell} » n'est pas une coordonnée WGS84 en degrés décimaux.",

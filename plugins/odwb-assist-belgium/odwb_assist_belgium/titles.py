@@ -33,6 +33,7 @@ TITLES: dict[str, Msg] = {
     "be-phone-lost-zero": Msg("Numéro de téléphone sans son 0 initial", "Phone number without its leading 0"),
     "be-phone-personal": Msg("Numéros de téléphone de personnes", "Phone numbers of people"),
     "email-invalid": Msg("Adresse e-mail non valide", "Invalid e-mail address"),
+    "email-mailto": Msg("Adresse e-mail précédée de « mailto: »", "E-mail address after 'mailto:'"),
     "coordinates-invalid": Msg("Coordonnée non valide", "Invalid coordinate"),
     "coordinates-outside-wallonia": Msg("Coordonnée hors de Wallonie", "Coordinate outside Wallonia"),
     "coordinates-mostly-outside-wallonia": Msg("Colonne de coordonnées surtout hors de Wallonie",

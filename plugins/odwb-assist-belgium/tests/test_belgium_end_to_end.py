@@ -161,3 +161,26 @@ def test_excel_numbers_lose_their_zeros_and_are_caught(tmp_path):
     assert ours(report) == {(2, "numero_bce", "be-enterprise-lost-zero"), (2, "telephone", "be-phone-lost-zero"),
                             (3, "code_ins", "be-nis-retired"), (3, "numero_bce", "be-enterprise-lost-zero"),
                             (3, "latitude", "coordinates-swapped")}
+
+
+def test_fix_removes_mailto_from_addresses_copied_as_links(tmp_path):
+    from odwb_assist.quality import fix
+
+    lines = ["Population;mailto:population@yvoir.be;Yvoir", "Travaux;travaux@yvoir.be;Yvoir",
+             "CPAS;MAILTO: cpas@yvoir.be;Godinne", "Bibliothèque;mailto:bibliotheque@;Yvoir",
+             "Accueil;accueil@yvoir.be;Purnode"]
+    header = "service;courriel;localite\n"
+    source = write(tmp_path, lines, "services.csv", header)
+    report = check(source, plugins=get_plugin_manager())
+    found = {(r, t) for r, _, t in ours(report)}
+    assert found == {(2, "email-mailto"), (4, "email-mailto"), (5, "email-invalid")}  # no address after it: invalid
+    message = next(f for f in report.findings if f.type == "email-mailto")
+    assert "qui est population@yvoir.be" in message.message("fr") and message.extra["fixed"] == "population@yvoir.be"
+    result = fix(source, tmp_path / "propre.csv", plugins=get_plugin_manager())
+    assert result.counts.get("email-strip-mailto") == 2
+    assert [line.split(",")[1] for line in (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()[1:]] == [
+        "population@yvoir.be", "travaux@yvoir.be", "cpas@yvoir.be", "mailto:bibliotheque@", "accueil@yvoir.be"]
+    sections = ["2024;;", *lines[:3], "2025;;", *lines[3:]]  # sections: the table is read whole, the same fix
+    whole = fix(write(tmp_path, sections, "par-annee.csv", header), tmp_path / "propre2.csv",
+                plugins=get_plugin_manager())
+    assert whole.counts.get("sections-to-column") and whole.counts.get("email-strip-mailto") == 2
