@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import numpy as np
 import pandas as pd
 
 from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, Msg
@@ -35,6 +36,8 @@ def valid_mask(values: pd.Series) -> pd.Series:
 
 def unlinked(cell: str) -> str | None:
     """The address written after « mailto: » (None: no such prefix, or no valid address after it)."""
+    if "mailto:" not in cell[:16].lower():
+        return None
     found = LINKED.fullmatch(cell.strip())
     return found.group(1) if found else None
 
@@ -50,10 +53,12 @@ def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Fin
         invalid = keep & invalid
         if not invalid.any():
             return
-        texts = stripped(column)
-        linked = invalid & texts.str.lower().str.startswith("mailto:").to_numpy(dtype=bool)
-        if linked.any():  # « mailto:x@y.be »: the address is right, the prefix is not part of it
-            linked[linked] = [unlinked(text) is not None for text in texts[linked].tolist()]
+        # « mailto:x@y.be »: the address is right, the prefix is not part of it (the invalid values are few: read
+        # one by one)
+        at = np.flatnonzero(invalid)
+        linked = np.zeros(len(invalid), dtype=bool)
+        linked[at] = [unlinked(text) is not None for text in stripped(column).iloc[at].tolist()]
+        if linked.any():
             yield from emit_values("email-mailto", column, linked, context, lambda cell: {"fixed": unlinked(cell)})
         yield from emit_values("email-invalid", column, invalid & ~linked, context)
 
