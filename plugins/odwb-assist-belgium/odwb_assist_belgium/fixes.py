@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from odwb_assist.plugin import Change, FixContext, FixPlan, Msg
+from odwb_assist.plugin import Change, FieldKind, FixContext, FixPlan, Msg
 
 from . import email, enterprise, nis, phone, postal
 from .detection import columns_of_kind
@@ -155,18 +155,24 @@ def _repad_plan(context: FixContext, finding_type: str, verdicts: Verdicts, repa
     return FixPlan(rewrites=dict.fromkeys(columns, rewrite)) if columns else None
 
 
-class StripPostalPrefix:
-    name = "be-postal-strip-prefix"
-    reads = ("be-postal-prefixed",)  # the finding types its plan reads
-    label = Msg("Retirer le préfixe de pays des codes postaux (ex. B-5000 → 5000)",
-                "Remove the country prefix of postal codes (e.g. B-5000 → 5000)")
+class StripPrefix:
+    """A fix that removes from the cells of a kind's columns what is not part of the value before it (« B- » before a
+    postal code, « mailto: » before an address): ``strip`` gives the value, or None to leave the cell as it is (a
+    value not known after the prefix stays, and stays reported). Its plan reads the columns of ``finding``."""
+
+    def __init__(self, name: str, finding: str, label: Msg, kind: FieldKind, strip: Callable[[str], str | None]) -> None:
+        self.name = name
+        self.reads = (finding,)  # the finding types its plan reads
+        self.label = label
+        self.kind = kind
+        self.strip = strip
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
         result = table.copy()
         changes: list[Change] = []
-        for column in columns_of_kind(table, postal.KIND, context.kinds):
+        for column in columns_of_kind(table, self.kind, context.kinds):
             raw = table[column].astype(str)
-            fixed = _postal_codes(raw)
+            fixed = self.cells(raw)
             for row in table.index[fixed != raw]:
                 result.loc[row, column] = fixed[row]
                 changes.append(Change(self.name, int(row), str(column), raw[row], fixed[row]))
@@ -175,48 +181,26 @@ class StripPostalPrefix:
     def plan(self, context: FixContext) -> FixPlan | None:
         from odwb_assist.plugin import columns_of
 
-        columns = columns_of(context, ["be-postal-prefixed"])
-        return FixPlan(rewrites=dict.fromkeys(columns, _postal_codes)) if columns else None
+        columns = columns_of(context, list(self.reads))
+        return FixPlan(rewrites=dict.fromkeys(columns, self.cells)) if columns else None
+
+    def cells(self, raw: pd.Series) -> pd.Series:
+        """Each distinct cell that ``strip`` reads, replaced by its value; every other cell as it is."""
+        found = {cell: value for cell in raw.unique().tolist() if (value := self.strip(str(cell)))}
+        if not found:
+            return raw
+        return raw.where(~raw.isin(list(found)), raw.map(found))
 
 
-def _postal_codes(raw: pd.Series) -> pd.Series:
-    """« B-5000 » → « 5000 » (a known Belgian code after the prefix); every other cell as it is."""
-    codes = {cell: code for cell in raw.unique().tolist() if (code := postal.unprefixed(str(cell)))}
-    if not codes:
-        return raw
-    return raw.where(~raw.isin(list(codes)), raw.map(codes))
+STRIP_POSTAL_PREFIX = StripPrefix(
+    "be-postal-strip-prefix", "be-postal-prefixed",
+    Msg("Retirer le préfixe de pays des codes postaux (ex. B-5000 → 5000)",
+        "Remove the country prefix of postal codes (e.g. B-5000 → 5000)"),
+    postal.KIND, postal.unprefixed)
+STRIP_MAILTO = StripPrefix(
+    "email-strip-mailto", "email-mailto",
+    Msg("Retirer « mailto: » des adresses e-mail", "Remove 'mailto:' from e-mail addresses"),
+    email.KIND, email.unlinked)
 
 
-class StripMailto:
-    name = "email-strip-mailto"
-    reads = ("email-mailto",)  # the finding types its plan reads
-    label = Msg("Retirer « mailto: » des adresses e-mail", "Remove 'mailto:' from e-mail addresses")
-
-    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
-        result = table.copy()
-        changes: list[Change] = []
-        for column in columns_of_kind(table, email.KIND, context.kinds):
-            raw = table[column].astype(str)
-            fixed = _addresses(raw)
-            for row in table.index[fixed != raw]:
-                result.loc[row, column] = fixed[row]
-                changes.append(Change(self.name, int(row), str(column), raw[row], fixed[row]))
-        return result, changes
-
-    def plan(self, context: FixContext) -> FixPlan | None:
-        from odwb_assist.plugin import columns_of
-
-        columns = columns_of(context, ["email-mailto"])
-        return FixPlan(rewrites=dict.fromkeys(columns, _addresses)) if columns else None
-
-
-def _addresses(raw: pd.Series) -> pd.Series:
-    """« mailto:cpas@yvoir.be » → « cpas@yvoir.be » (a valid address after the prefix); every other cell as it is."""
-    found = {cell: address for cell in raw.unique().tolist()
-             if "mailto:" in str(cell).lower() and (address := email.unlinked(str(cell)))}
-    if not found:
-        return raw
-    return raw.where(~raw.isin(list(found)), raw.map(found))
-
-
-FIXES = (RepadEnterpriseNumbers(), ReplaceRetiredNisCodes(), RepadPhoneNumbers(), StripPostalPrefix(), StripMailto())
+FIXES = (RepadEnterpriseNumbers(), ReplaceRetiredNisCodes(), RepadPhoneNumbers(), STRIP_POSTAL_PREFIX, STRIP_MAILTO)
