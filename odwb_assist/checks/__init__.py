@@ -32,4 +32,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.merged_label_cells",
     "odwb_assist.checks.form_layout",
     "odwb_assist.checks.other_sheets",
+    # What a workbook hides from its reader (hidden columns and rows, formulas without result).
+    "odwb_assist.checks.hidden_cells",
+    "odwb_assist.checks.formula_without_value",
 )

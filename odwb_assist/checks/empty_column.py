@@ -10,6 +10,7 @@ from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from .formula_without_value import unvalued_columns
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,8 +40,9 @@ class EmptyColumnCheck(BaseTableCheck):
     def end(self, context: CheckContext) -> Iterable[Finding]:
         if not self.rows:
             return
+        formulas = unvalued_columns(context.options.get("detected"))  # empty only for want of computing
         for number, column in enumerate(context.fields, start=1):
-            if self.filled[column] == 0:
+            if self.filled[column] == 0 and number not in formulas:
                 yield Finding("empty-column", Severity.WARNING, MESSAGE.format(field=column), TIP,
                               row_number=context.header_row, field_name=column, field_number=number)
 

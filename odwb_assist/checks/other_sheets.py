@@ -1,6 +1,7 @@
 """Check ``other-sheets`` (info): the workbook has other sheets than the one read; say which and how to check them.
 
-Said only when no sheet was named (``--sheet``): a named sheet is a choice, not an oversight.
+Said only when no sheet was named (``--sheet``): a named sheet is a choice, not an oversight. A sheet hidden in
+the workbook is named « (masquée) »: it is read only when no visible sheet holds a value (:func:`..quality.workbook._choose`).
 """
 
 from __future__ import annotations
@@ -33,12 +34,15 @@ class OtherSheetsCheck(BaseTableCheck):
         if len(names) < 2 or sheet not in names or getattr(detected, "sheet_given", False):
             return
         others = [name for name in names if name != sheet]
-        shown_fr = ", ".join(f"« {name} »" for name in others[:10]) + ("…" if len(others) > 10 else "")
-        shown_en = ", ".join(f"'{name}'" for name in others[:10]) + ("…" if len(others) > 10 else "")
+        hidden = set(getattr(detected, "hidden_sheets", None) or [])
+        shown_fr = ", ".join(f"« {name} »" + (" (masquée)" if name in hidden else "") for name in others[:10]) + (
+            "…" if len(others) > 10 else "")
+        shown_en = ", ".join(f"'{name}'" + (" (hidden)" if name in hidden else "") for name in others[:10]) + (
+            "…" if len(others) > 10 else "")
         values = {"count": len(names), "sheet": sheet, "index": names.index(sheet) + 1}
         yield Finding("other-sheets", Severity.INFO,
                       Msg(MESSAGE.fr.format(others=shown_fr, **values), MESSAGE.en.format(others=shown_en, **values)),
-                      TIP, extra={"sheets": names, "sheet": sheet})
+                      TIP, extra={"sheets": names, "sheet": sheet, "hidden": [n for n in names if n in hidden]})
 
 
 @hookimpl

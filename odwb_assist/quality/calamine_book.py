@@ -8,6 +8,8 @@ makes up for, so that reports do not change with the reader:
   cell is ``None``, not ``""``;
 - an error cell (``#N/A``, ``#DIV/0!``) reads as empty: its text is taken from the sheet's XML, and only
   when that XML holds an error cell at all;
+- hidden columns and rows, and formulas stored without their result, are not told: they are read from the
+  sheet's XML too (:mod:`.xlsx_scan`, :mod:`.sheet_marks`);
 - cells that hold only formatting are not read: the number of formatted-but-empty columns and rows, which
   the report states, comes from the extent the XLSX file stores (``<dimension ref="A1:IV39"/>``). An ODS
   file stores no such extent: none is stated.
@@ -18,39 +20,36 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import posixpath
-import re
 import threading
 import zipfile
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from .sheet_marks import SheetMarks
+from .xlsx_scan import XlsxScan, scan_sheet
+
 _DATE = dt.date
 _DATETIME = dt.datetime
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _DOC_RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
-# An error cell with its content (never a self-closing one: its match would run into the next cell).
-_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+)(\d+)"[^>]*?\bt="e"[^>]*(?<!/)>(.*?)</(?:\w+:)?c>', re.S)
-_ERROR_CELL_T_FIRST = re.compile(rb'<(?:\w+:)?c\s[^>]*?\bt="e"[^>]*?\br="([A-Z]+)(\d+)"[^>]*(?<!/)>(.*?)</(?:\w+:)?c>',
-                                 re.S)
-_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
-
-
 class CalamineBook:
     """One workbook opened by calamine: its sheet names, and each sheet's rows on demand."""
 
     def __init__(self, path: Path, fmt: str) -> None:
-        from python_calamine import CalamineWorkbook, SheetTypeEnum
+        from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
         self.path = path
         self.fmt = fmt
         self.book = CalamineWorkbook.from_path(str(path))
         self.names = [str(name) for name in self.book.sheet_names]
         self.cells = {str(meta.name) for meta in self.book.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet}
+        self.hidden = {str(meta.name) for meta in self.book.sheets_metadata
+                       if meta.visible != SheetVisibleEnum.Visible}  # hidden, or « very hidden » by a macro
         self._parts: dict[str, str] | None = None
         self._parsed: dict[str, tuple[Any, _Scan | None]] = {}  # sheets parsed ahead (:meth:`parse`), not read yet
+        self.marks: dict[str, SheetMarks] = {}  # an XLSX sheet's hidden columns and rows… once read (:meth:`rows`)
 
     def close(self) -> None:
         with contextlib.suppress(Exception):  # already closed
@@ -66,10 +65,11 @@ class CalamineBook:
         if scan is None:
             return rows, 0, 0
         scan.join()
-        for row, column, text in scan.errors:
+        self.marks[name] = scan.result.marks
+        for row, column, text in scan.result.errors:
             if row < len(rows) and column < len(rows[row]) and rows[row][column] in ("", None):
                 rows[row][column] = text
-        return rows, *scan.extent
+        return rows, *scan.result.extent
 
     def parse(self, name: str) -> None:
         """Parse a sheet now, for a later :meth:`rows` (calamine parses without holding the GIL: a thread can
@@ -87,21 +87,16 @@ class CalamineBook:
 
     # --- what calamine leaves out of an XLSX sheet, from its XML ---------------------------------------
 
-    def xlsx_extras(self, name: str) -> tuple[tuple[int, int], list[tuple[int, int, str]]]:
-        """(the (rows, columns) of the extent the sheet stores, its error cells (row, column, text), 0-based)."""
+    def xlsx_scan(self, name: str) -> XlsxScan:
+        """The scan of an XLSX sheet's XML (:mod:`.xlsx_scan`); an empty one when the package cannot be read."""
         try:
             part = self._sheet_parts().get(name)
             if part is None:
-                return (0, 0), []
+                return XlsxScan()
             with zipfile.ZipFile(self.path) as archive, archive.open(part) as handle:
-                head = handle.read(4096)
-                extent = _extent(head)
-                if not _has_error_cell(head, handle):
-                    return extent, []
-                with archive.open(part) as again:
-                    return extent, _errors(again.read())
+                return scan_sheet(handle)
         except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError, ValueError):
-            return (0, 0), []
+            return XlsxScan()
 
     def _sheet_parts(self) -> dict[str, str]:
         """Sheet name -> its XML part in the package (``xl/worksheets/sheet1.xml``)."""
@@ -139,59 +134,14 @@ def typed_cell(v: Any, dates: bool) -> Any:
     return _DATETIME(v.year, v.month, v.day) if dates and c is _DATE else v
 
 
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number
-
-
-def _extent(head: bytes) -> tuple[int, int]:
-    """(last row, last column) of ``<dimension ref="A1:IV39"/>``; (0, 0) when the sheet does not store it."""
-    found = _DIMENSION.search(head)
-    if not found:
-        return 0, 0
-    letters, digits = (found.group(3), found.group(4)) if found.group(3) else (found.group(1), found.group(2))
-    if not letters or not digits:
-        return 0, 0
-    return int(digits), _column_number(letters)
-
-
-def _has_error_cell(head: bytes, handle: Any) -> bool:
-    """Whether the sheet's XML holds an error cell (``t="e"``), read in blocks (never whole in memory)."""
-    tail = head
-    if b't="e"' in tail:
-        return True
-    while True:
-        block = handle.read(1 << 20)
-        if not block:
-            return False
-        if b't="e"' in tail[-8:] + block:
-            return True
-        tail = block
-
-
-def _errors(xml: bytes) -> list[tuple[int, int, str]]:
-    """The error cells (``#N/A``…) of a sheet's XML: (row, column, text), 0-based."""
-    found: list[tuple[int, int, str]] = []
-    for pattern in (_ERROR_CELL, _ERROR_CELL_T_FIRST):
-        for cell in pattern.finditer(xml):
-            value = _VALUE.search(cell.group(3))
-            if value is not None:
-                found.append((int(cell.group(2)) - 1, _column_number(cell.group(1)) - 1,
-                              value.group(1).decode("utf-8", "replace")))
-    return found
-
-
 class _Scan(threading.Thread):
-    """:meth:`CalamineBook.xlsx_extras` in a thread."""
+    """:meth:`CalamineBook.xlsx_scan` in a thread."""
 
     def __init__(self, book: CalamineBook, name: str) -> None:
         super().__init__(name="odwb-workbook-scan", daemon=True)  # (``name`` is the thread's, not the sheet's)
         self.book, self.sheet = book, name
-        self.extent: tuple[int, int] = (0, 0)
-        self.errors: list[tuple[int, int, str]] = []
+        self.result = XlsxScan()
 
     def run(self) -> None:
         with contextlib.suppress(Exception):  # never a traceback from the thread: the sheet is read all the same
-            self.extent, self.errors = self.book.xlsx_extras(self.sheet)
+            self.result = self.book.xlsx_scan(self.sheet)

@@ -49,11 +49,17 @@ class Detected:
     bom: bool = False
     header_cells: list[list[str]] = field(default_factory=list, repr=False)  # the header rows' raw text
     sheets: list[str] = field(default_factory=list)  # every sheet of a workbook, in order
+    hidden_sheets: list[str] = field(default_factory=list)  # those hidden in the workbook
     codepage: str | None = None  # the code page an Excel 95 (BIFF5/7) workbook was decoded with
     trimmed_columns: int = 0  # formatted but empty columns cut on the right of the sheet
     trimmed_rows: int = 0  # formatted but empty rows cut at the bottom of the sheet
     sheet_given: bool = field(default=False, repr=False)  # the sheet was named by the caller (--sheet)
     end_mark: int | None = None  # a CSV's data ends at this byte: a Ctrl-Z end-of-file mark follows (.end_mark)
+    # a sheet's columns (1-based) and rows hidden in the workbook that hold a value, and its cells (row, column)
+    # holding a formula stored without its result (.sheet_marks)
+    hidden_columns: list[int] = field(default_factory=list)
+    hidden_rows: list[int] = field(default_factory=list)
+    formulas_without_value: list[tuple[int, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -66,6 +72,11 @@ class Detected:
         data["trimmedColumns"] = data.pop("trimmed_columns")
         data["trimmedRows"] = data.pop("trimmed_rows")
         data["endMark"] = data.pop("end_mark")
+        data["hiddenSheets"] = data.pop("hidden_sheets")
+        data["hiddenColumns"] = data.pop("hidden_columns")
+        data["hiddenRows"] = data.pop("hidden_rows")
+        data["formulasWithoutValue"] = [{"rowNumber": row, "fieldNumber": column}
+                                        for row, column in data.pop("formulas_without_value")]
         return data
 
 
@@ -325,9 +336,11 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
         from .cell_text import cell_text
 
         rows = [[cell_text(cell) for cell in row] for row in read.head(SAMPLE_ROWS)]
-        detected = Detected(format=fmt, sheet=read.name, sheets=list(read.names), codepage=read.codepage,
+        detected = Detected(format=fmt, sheet=read.name, sheets=list(read.names), hidden_sheets=list(read.hidden),
+                            codepage=read.codepage,
                             trimmed_columns=read.trimmed_columns, trimmed_rows=read.trimmed_rows,
-                            sheet_given=sheet is not None)
+                            sheet_given=sheet is not None, hidden_columns=read.marks.hidden_columns,
+                            hidden_rows=read.marks.hidden_rows, formulas_without_value=read.marks.unvalued)
     else:
         # a Ctrl-Z end-of-file mark closes the data (a short file's sample ends before it, and is no binary file)
         end_mark = None if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else find_end_mark(path, None)

@@ -21,13 +21,14 @@ from ..checks.fix_stats import ColumnStats, LeftAsIs
 from ..core.contract import Change, Fix, FixContext, FixPlan, reads, streams
 from ..core.errors import FixError
 from ..core.events import DATASET_FIXED, Event
+from ..core.findings import Finding
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg, normalise_lang
 from ..core.plugins import announce, collect, default_plugin_manager
 from .change_log import ChangeLog
 from .detect import Detected, detect
 from .engine import check
-from .fix_left import left_as_is, left_dicts, left_lines
+from .fix_left import left_as_is, left_dicts, left_lines, workbook_left, workbook_lines
 from .fix_plans import IncompletePlan
 from .fix_stream import stream_fixes
 from .notes import column_label, headerless_name
@@ -64,6 +65,7 @@ class FixResult:
     columns_file: str | None = None
     changes_file: str | None = None  # the change log (every change), when asked for and written
     left_as_is: list[LeftAsIs] = field(default_factory=list)  # columns the number fixes left, and why (:mod:`.fix_left`)
+    workbook_left: list[Finding] = field(default_factory=list)  # formulas without result, hidden columns and rows
 
     def preview(self, lang: str | None = None, examples: int = 3) -> str:
         """A plain-text summary: each fix with its count and a few before → after examples."""
@@ -106,6 +108,7 @@ class FixResult:
                 else:
                     lines.append(f"    {where} : « {change.before} » → {after}")
         lines.extend(left_lines(self.left_as_is, fr))
+        lines.extend(workbook_lines(self.workbook_left, language))
         lines.append((f"  Lignes : {self.rows_before} → {self.rows_after}") if fr else
                      f"  Rows: {self.rows_before} → {self.rows_after}")
         lines.extend(self._side_lines(fr))
@@ -158,6 +161,7 @@ class FixResult:
             "removedColumnsFile": self.columns_file if self.removed_columns else None,
             "changesFile": self.changes_file,
             "leftAsIs": left_dicts(self.left_as_is),
+            "workbookLeft": [finding.to_dict(self.lang) for finding in self.workbook_left],
         }
 
 
@@ -248,6 +252,8 @@ def fix(
     result.changes = log.changes
     result.counts = {f.name: log.counts[f.name] for f in chosen if log.counts[f.name]}
     result.left_as_is = left_as_is(report, stats, [f.name for f in chosen], log)
+    result.workbook_left = workbook_left(report, (row for row, _ in result.removed_rows),
+                                         (number for number, _ in result.removed_columns))
     if not dry_run:
         result.written = True
         adm = getattr(project, "administration", None)

@@ -6,15 +6,23 @@ The number fixes convert a column only when nearly all of its values are numbers
 its cells would leave a column of text all the same. The check still reports its decimal commas, and its tip
 points to ``fix``: the preview then says which columns were left, how many of their values are numbers, and
 the first cell that is not one, so that the user knows what to correct by hand.
+
+What a workbook hides is not fixed either, and said in the preview too: formulas stored without their result
+(the clean file has empty cells where Excel shows numbers) and hidden columns and rows (published with the rest).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..checks.decimal_comma import NUMBER_SHARE
 from ..checks.fix_stats import ColumnStats, LeftAsIs
+from ..checks.formula_without_value import FormulaWithoutValueCheck
+from ..checks.hidden_cells import HiddenCellsCheck
+from ..core.contract import CheckContext
+from ..core.findings import Finding
 from .aggregate import number_text
 
 if TYPE_CHECKING:
@@ -79,3 +87,28 @@ def left_dicts(columns: list[LeftAsIs]) -> list[dict[str, Any]]:
              "example": None if column.example is None else {"rowNumber": column.example[0],
                                                              "cell": column.example[1]}}
             for column in columns]
+
+
+def workbook_left(report: QualityReport, removed_rows: Iterable[int], removed_columns: Iterable[int]) -> list[Finding]:
+    """The findings about what the workbook hides (formulas without result, hidden columns and rows) in what the
+    clean file keeps (not in the rows and columns ``fix`` removed, by their original numbers), made from what was
+    detected (``fix`` runs only the checks its fixes read)."""
+    detected = report.detected
+    if detected is None or detected.format == "csv":
+        return []
+    rows, columns = set(removed_rows), set(removed_columns)
+    kept = replace(detected, hidden_columns=[c for c in detected.hidden_columns if c not in columns],
+                   hidden_rows=[r for r in detected.hidden_rows if r not in rows],
+                   formulas_without_value=[(r, c) for r, c in detected.formulas_without_value
+                                           if r not in rows and c not in columns])
+    context = CheckContext(source=report.source, fields=list(report.fields), header_row=detected.header_row,
+                           options={"detected": kept})
+    return [*FormulaWithoutValueCheck().end(context), *HiddenCellsCheck().end(context)]
+
+
+def workbook_lines(findings: list[Finding], lang: str) -> list[str]:
+    """The preview's lines for :func:`workbook_left`."""
+    if not findings:
+        return []
+    head = "  Non corrigé, à voir dans le classeur :" if lang == "fr" else "  Not fixed, to see to in the workbook:"
+    return [head, *(f"    {finding.message(lang)}" for finding in findings)]

@@ -49,6 +49,9 @@ TITLES: dict[str, Msg] = {
     "form-layout": Msg("Formulaire (paires libellé/valeur) plutôt que tableau",
                        "Form (label/value pairs) rather than a table"),
     "other-sheets": Msg("Autres feuilles du classeur", "Other sheets of the workbook"),
+    "hidden-columns": Msg("Colonne masquée dans le classeur", "Column hidden in the workbook"),
+    "hidden-rows": Msg("Lignes masquées dans le classeur", "Rows hidden in the workbook"),
+    "formula-without-value": Msg("Formules sans résultat enregistré", "Formulas without a saved result"),
     "check-failed": Msg("Vérification interrompue", "Check that could not finish"),
     # Frictionless's structure and schema checks
     "blank-label": Msg("Colonne sans titre", "Column without a header"),

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from .calamine_book import typed_cell, typed_rows
+from .sheet_marks import TableMarks, table_marks
 from .workbook_open import _Book, open_book
 
 
@@ -34,10 +35,12 @@ class Sheet:
     index: int
     names: tuple[str, ...]
     cells: tuple[tuple[Any, ...], ...]
+    hidden: tuple[str, ...] = ()  # the sheets hidden in the workbook, in order
     codepage: str | None = None  # the code page an XLS workbook was decoded with (BIFF5/7: 8-bit text)
     trimmed_columns: int = 0  # formatted but empty columns cut on the right
     trimmed_rows: int = 0  # formatted but empty rows cut at the bottom
     dates: bool | None = None  # calamine's cells, to type (True: an XLSX date becomes a datetime); None: typed
+    marks: TableMarks = field(default_factory=TableMarks)  # hidden columns and rows, formulas without result
 
     @cached_property
     def rows(self) -> tuple[tuple[Any, ...], ...]:
@@ -86,17 +89,18 @@ def _cut(rows: list[list[Any]], extent: tuple[int, int] = (0, 0)) -> tuple[tuple
 
 
 def _choose(book: _Book, sheet: str | None) -> tuple[str, list[list[Any]], tuple[int, int]]:
-    """The sheet asked for, else the first sheet holding a value (else the first sheet)."""
+    """The sheet asked for, else the first visible sheet holding a value, else the first hidden one (a hidden
+    sheet is most often the list of choices of a drop-down or parameters, not the table), else the first sheet."""
     if sheet is not None:
         return (sheet, *book.rows(sheet))
-    first: tuple[list[list[Any]], tuple[int, int]] | None = None
-    for name in book.names:
+    first: tuple[str, list[list[Any]], tuple[int, int]] | None = None
+    order = [name for name in book.names if name not in book.hidden] + [n for n in book.names if n in book.hidden]
+    for name in order:
         rows, extent = book.rows(name)
         if any(_row_filled(row) for row in rows):
             return name, rows, extent
-        first = (rows, extent) if first is None else first
-    rows, extent = first or ([], (0, 0))
-    return (book.names[0] if book.names else ""), rows, extent
+        first = (name, rows, extent) if first is None else first
+    return first or ((book.names[0] if book.names else ""), [], (0, 0))
 
 
 @contextlib.contextmanager
@@ -118,10 +122,12 @@ def _read(path: Path, fmt: str, sheet: str | None) -> Sheet:
         name, rows, extent = _choose(book, sheet)
         cut, columns, bottom = _cut(rows, extent)
         del rows
+        marks = table_marks(book.marks(name), cut, _filled)
     names = book.names
     index = names.index(name) + 1 if name in names else 1
     return Sheet(name=name, index=index, names=tuple(names), cells=cut, codepage=book.codepage,
-                 trimmed_columns=columns, trimmed_rows=bottom, dates=book.dates)
+                 hidden=tuple(n for n in names if n in book.hidden),
+                 trimmed_columns=columns, trimmed_rows=bottom, dates=book.dates, marks=marks)
 
 
 _LAST: dict[tuple[str, str, int, int, str | None], Sheet] = {}  # the last sheet read, under its name and None

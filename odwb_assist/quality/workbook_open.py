@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .sheet_marks import SheetMarks
+
 FALLBACK_CODEPAGE = "cp1252"  # an old workbook without a CODEPAGE record: Windows Western, as in Belgium
 
 
@@ -20,11 +22,17 @@ class _Book:
     """A workbook opened once: its sheet names, each sheet's rows (with the extent the file stores)."""
 
     names: list[str]
+    hidden: frozenset[str] = frozenset()  # the sheets hidden in the workbook (a list of choices, parameters…)
     codepage: str | None = None  # the code page an XLS workbook was decoded with (BIFF5/7: 8-bit text)
     dates: bool | None = None  # rows still to type with calamine_book.typed_rows(rows, dates); None: typed
 
     def rows(self, name: str) -> tuple[list[list[Any]], tuple[int, int]]:
         raise NotImplementedError
+
+    def marks(self, name: str) -> SheetMarks:
+        """A sheet's hidden columns and rows and formulas without result, once :meth:`rows` has read it
+        (told for an XLSX read by calamine; other readers say none)."""
+        return SheetMarks()
 
     def close(self) -> None:
         """Release the file."""
@@ -38,11 +46,15 @@ class _CalamineBook(_Book):
 
         self.book = CalamineBook(path, fmt)
         self.names = self.book.names
+        self.hidden = frozenset(self.book.hidden)
         self.dates = fmt == "xlsx"
 
     def rows(self, name: str) -> tuple[list[list[Any]], tuple[int, int]]:
         rows, stored_rows, stored_columns = self.book.rows(name)
         return rows, (stored_rows, stored_columns)
+
+    def marks(self, name: str) -> SheetMarks:
+        return self.book.marks.get(name, SheetMarks())
 
     def close(self) -> None:
         self.book.close()
@@ -58,6 +70,7 @@ class _OpenpyxlBook(_Book):
             warnings.simplefilter("ignore")
             self.book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         self.names = [str(name) for name in self.book.sheetnames]
+        self.hidden = frozenset(str(sheet.title) for sheet in self.book.worksheets if sheet.sheet_state != "visible")
 
     def rows(self, name: str) -> tuple[list[list[Any]], tuple[int, int]]:
         worksheet = self.book[name]
@@ -111,6 +124,8 @@ class _XlsBook(_Book):
     def __init__(self, path: Path) -> None:
         self.book = _open_xls(path)
         self.names = [str(name) for name in self.book.sheet_names()]
+        visibility = getattr(self.book, "_sheet_visibility", [])  # BOUNDSHEET: 0 visible, 1 hidden, 2 very hidden
+        self.hidden = frozenset(name for name, seen in zip(self.names, visibility, strict=False) if seen)
         self.codepage = str(self.book.encoding) if self.book.biff_version < 80 else None
 
     def rows(self, name: str) -> tuple[list[list[Any]], tuple[int, int]]:

@@ -1,0 +1,56 @@
+"""What a spreadsheet says about its cells besides their values: hidden columns and rows, formulas whose result
+was never stored. None of it changes what is read and published; it tells the user what they may not see.
+
+- A hidden column or row is published like any other: a « remarque interne » column hidden in Excel, rows a
+  filter hides, are on the portal for everyone (checks ``hidden-columns``, ``hidden-rows``).
+- A formula cell holds its last result, which the program that saved the file computed. A file written by a
+  program that does not compute (a web application's export, a script) stores the formula without a result:
+  every reader, the portal's included, sees an empty cell (check ``formula-without-value``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SheetMarks:
+    """Hidden columns and rows and cells holding a formula without its result, as the file stores them.
+
+    ``hidden_columns`` are (first, last) ranges of 1-based column numbers (Excel may hide every column to the
+    right of a table: A range up to 16384); ``hidden_rows`` and ``unvalued`` use 1-based physical rows and
+    columns, as a spreadsheet shows them.
+    """
+
+    hidden_columns: tuple[tuple[int, int], ...] = ()
+    hidden_rows: tuple[int, ...] = ()
+    unvalued: tuple[tuple[int, int], ...] = ()  # (row, column) of formulas stored without a result
+
+    def __bool__(self) -> bool:
+        return bool(self.hidden_columns or self.hidden_rows or self.unvalued)
+
+
+@dataclass(frozen=True)
+class TableMarks:
+    """The marks that concern a sheet's table: hidden columns and rows that hold a value, and every formula
+    without its result (even beyond the last value: a column of them reads as nothing at all)."""
+
+    hidden_columns: list[int] = field(default_factory=list)  # 1-based column numbers
+    hidden_rows: list[int] = field(default_factory=list)  # physical rows
+    unvalued: list[tuple[int, int]] = field(default_factory=list)  # (physical row, column number)
+
+
+def table_marks(marks: SheetMarks, rows: Sequence[Sequence[Any]], filled: Callable[[Any], bool]) -> TableMarks:
+    """``marks`` cut to the table ``rows`` (the sheet's rows from A1, cut to its last row and column holding a
+    value): a hidden column or row counts when it holds a value."""
+    if not marks:
+        return TableMarks()
+    width = max(map(len, rows), default=0)
+    columns = sorted({column for first, last in marks.hidden_columns
+                      for column in range(first, min(last, width) + 1)
+                      if any(column <= len(row) and filled(row[column - 1]) for row in rows)})
+    hidden_rows = [row for row in marks.hidden_rows
+                   if row <= len(rows) and any(filled(value) for value in rows[row - 1])]
+    return TableMarks(columns, hidden_rows, sorted(marks.unvalued))

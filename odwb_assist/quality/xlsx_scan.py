@@ -1,0 +1,149 @@
+"""What calamine leaves out of an XLSX sheet, read from the sheet's XML in one pass of row-aligned blocks (never
+whole in memory): the extent the file stores, the error cells' text, hidden columns and rows, formulas stored
+without their result (:mod:`.sheet_marks`).
+
+The XML is the Office Open XML of ECMA-376 part 1, § 18.3.1: ``<col min max hidden>`` (18.3.1.13), ``<row r
+hidden>`` (18.3.1.73), a cell ``<c r t>`` with its formula ``<f>`` and its last result ``<v>`` (18.3.1.4,
+18.3.1.40, 18.3.1.96). A formula whose result is an empty string is stored ``t="str"`` with an empty ``<v>``;
+a formula without ``<v>``, or with an empty ``<v>`` and no ``t="str"``, was never computed (openpyxl and
+other writers that do not calculate store them so).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import IO
+
+from .sheet_marks import SheetMarks
+
+HEAD, BLOCK = 4096, 1 << 20  # the head holds the extent; then blocks, each cut after its last row
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
+# An error cell with its content (never a self-closing one: its match would run into the next cell).
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+)(\d+)"[^>]*?\bt="e"[^>]*(?<!/)>(.*?)</(?:\w+:)?c>', re.S)
+_ERROR_CELL_T_FIRST = re.compile(rb'<(?:\w+:)?c\s[^>]*?\bt="e"[^>]*?\br="([A-Z]+)(\d+)"[^>]*(?<!/)>(.*?)</(?:\w+:)?c>',
+                                 re.S)
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+_COLUMN = re.compile(rb"<(?:\w+:)?col\s([^>]*)>")
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\s([^>]*\bhidden="(?:1|true)"[^>]*)>')
+# A cell holding a formula (``<f>…</f>`` or a shared formula's ``<f …/>``) and then an empty or no result.
+_FORMULA_CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(?<!/)>\s*<(?:\w+:)?f\b(?:[^>]*/>|[^>]*>[^<]*</(?:\w+:)?f>)\s*"
+                           rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
+_REFERENCE = re.compile(rb'\br="([A-Z]+)(\d+)"')
+_ROOT = re.compile(rb"<(\w+:)?worksheet\b")
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+
+
+@dataclass
+class XlsxScan:
+    """The scan of one sheet: its stored extent (rows, columns), error cells (row, column, text; 0-based), marks."""
+
+    extent: tuple[int, int] = (0, 0)
+    errors: list[tuple[int, int, str]] = field(default_factory=list)
+    marks: SheetMarks = field(default_factory=SheetMarks)
+
+
+def scan_sheet(handle: IO[bytes]) -> XlsxScan:
+    """Scan a sheet's XML from ``handle`` (the part opened in its package)."""
+    head = handle.read(HEAD)
+    scan = XlsxScan(extent=_extent(head))
+    root = _ROOT.search(head)
+    prefix = (root.group(1) or b"") if root else b""  # « x: » when the XML names its elements so
+    hidden_columns: list[tuple[int, int]] = []
+    hidden_rows: list[int] = []
+    unvalued: list[tuple[int, int]] = []
+    carry = head
+    while True:
+        block = handle.read(BLOCK)
+        data = carry + block
+        end = data.rfind(b"row>") + 4 if block else len(data)  # the blocks end after a row (or a row's start)
+        if end < 4:  # no row yet: a long head, read on
+            end = len(data) if len(data) > 64 * BLOCK else 0
+        part, carry = data[:end], data[end:]
+        if part:
+            if b"col " in part:
+                hidden_columns += _hidden_columns(part)
+            if b'hidden="' in part:
+                hidden_rows += [int(found.group(1)) for row in _HIDDEN_ROW.finditer(part)
+                                if (found := _ROW_NUMBER.search(row.group(1)))]
+            if b't="e"' in part:
+                scan.errors += _errors(part)
+            unvalued += _unvalued(part, prefix)
+        if not block:
+            break
+    scan.marks = SheetMarks(tuple(hidden_columns), tuple(hidden_rows), tuple(unvalued))
+    return scan
+
+
+def column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _extent(head: bytes) -> tuple[int, int]:
+    """(last row, last column) of ``<dimension ref="A1:IV39"/>``; (0, 0) when the sheet does not store it."""
+    found = _DIMENSION.search(head)
+    if not found:
+        return 0, 0
+    letters, digits = (found.group(3), found.group(4)) if found.group(3) else (found.group(1), found.group(2))
+    if not letters or not digits:
+        return 0, 0
+    return int(digits), column_number(letters)
+
+
+def _attribute(attributes: bytes, name: bytes) -> bytes | None:
+    found = re.search(rb"\b" + name + rb'="([^"]*)"', attributes)
+    return found.group(1) if found else None
+
+
+def _hidden_columns(xml: bytes) -> list[tuple[int, int]]:
+    """The (min, max) of each ``<col hidden="1">``."""
+    ranges = []
+    for column in _COLUMN.finditer(xml):
+        attributes = column.group(1)
+        if _attribute(attributes, b"hidden") in (b"1", b"true"):
+            first, last = _attribute(attributes, b"min"), _attribute(attributes, b"max")
+            if first and last and first.isdigit() and last.isdigit():
+                ranges.append((int(first), int(last)))
+    return ranges
+
+
+def _errors(xml: bytes) -> list[tuple[int, int, str]]:
+    """The error cells (``#N/A``…) of a sheet's XML: (row, column, text), 0-based."""
+    found: list[tuple[int, int, str]] = []
+    for pattern in (_ERROR_CELL, _ERROR_CELL_T_FIRST):
+        for cell in pattern.finditer(xml):
+            value = _VALUE.search(cell.group(3))
+            if value is not None:
+                found.append((int(cell.group(2)) - 1, column_number(cell.group(1)) - 1,
+                              value.group(1).decode("utf-8", "replace")))
+    return found
+
+
+def _unvalued(xml: bytes, prefix: bytes) -> list[tuple[int, int]]:
+    """(row, column), 1-based, of the cells holding a formula without its result. Only the ends such a cell can
+    have are searched (``</f></c>``, ``…/></c>``, ``<v></v>``), each then read from its cell's start: a sheet of
+    computed formulas (``</f><v>12</v></c>``) costs three searches of each block, not a pattern tried at every tag."""
+    starts: set[int] = set()
+    opening = b"<" + prefix + b"c "
+    for end in (b"f></" + prefix + b"c>", b"/></" + prefix + b"c>", b"v></" + prefix + b"v>"):
+        at = xml.find(end)
+        while at >= 0:
+            start = xml.rfind(opening, 0, at)
+            if start >= 0:
+                starts.add(start)
+            at = xml.find(end, at + len(end))
+    found = []
+    for start in sorted(starts):
+        cell = _FORMULA_CELL.match(xml, start)
+        if cell is None:
+            continue
+        attributes = cell.group(1)
+        if b't="str"' in attributes and b"<v" in cell.group(0):  # a computed empty string
+            continue
+        reference = _REFERENCE.search(attributes)
+        if reference is not None:
+            found.append((int(reference.group(2)), column_number(reference.group(1))))
+    return found
