@@ -1,5 +1,6 @@
 """Check ``placeholder-value``: « - », « n.d. », « N/A », « ? », « néant », « / » standing for a missing value in a
-column of numbers or dates; fix: empty cells.
+column of numbers or dates; fix: empty cells. A formula's error (« #N/A », « #VALEUR! ») is also a missing value,
+reported by ``excel-error`` (:mod:`.excel_errors`), not here.
 
 A column counts as numbers or dates when nearly all its other filled cells are numbers or dates:
 a « - » in a column of labels or comments is text, not a placeholder, and is left alone.
@@ -27,6 +28,7 @@ from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fixing import replace_cells
 from .cells import STACK_ROWS
+from .excel_errors import is_error
 from .tally import EXAMPLES, number_text
 
 if TYPE_CHECKING:
@@ -70,7 +72,7 @@ class ColumnCounts:
 
         numbers, text = parsed if parsed is not None else parse_column(values)
         filled = (values != "").to_numpy()
-        placeholder = filled & np.isnan(numbers) & ~text
+        placeholder = _not_errors(values, filled & np.isnan(numbers) & ~text)
         self.numbers += int((~np.isnan(numbers)).sum())
         words = int(text.sum())
         if words:  # dates among the text cells, estimated on an even sample (a share is all that matters)
@@ -123,6 +125,9 @@ class ColumnCounts:
             self.dates += dates
             self.text += words - dates
         placeholder = ~valued & ~text
+        if placeholder.any():  # a formula's error is reported by ``excel-error``
+            flagged = np.flatnonzero(placeholder)
+            placeholder[flagged] = [not is_error(text) for text in column.values.iloc[flagged].tolist()]
         if placeholder.any():
             counts = column.counts
             for at in np.flatnonzero(placeholder):
@@ -142,6 +147,17 @@ class ColumnCounts:
         if self.dates > self.numbers:
             return Msg("dates", "dates")
         return Msg("nombres", "numbers")
+
+
+def _not_errors(values: pd.Series, placeholder: np.ndarray) -> np.ndarray:
+    """``placeholder`` without the formulas' errors (« #N/A » is also a missing value, reported by ``excel-error``)."""
+    import numpy as np
+
+    if placeholder.any():
+        at = np.flatnonzero(placeholder)
+        placeholder = placeholder.copy()
+        placeholder[at] = [not is_error(str(text)) for text in values.iloc[at].tolist()]
+    return placeholder
 
 
 def _text_dates(column: ColumnValues) -> np.ndarray | None:
@@ -239,6 +255,11 @@ class PlaceholderCheck(BaseTableCheck):
             flat_dates[flat] = values.iloc[flat].str.fullmatch(DATE.pattern).fillna(False).to_numpy(dtype=bool)
         dates = flat_dates.reshape(width, rows).T
         placeholder = filled & np.isnan(numbers) & ~text
+        if placeholder.any():  # a formula's error is reported by ``excel-error``
+            at = np.flatnonzero(placeholder.T.ravel())
+            flat = placeholder.T.ravel()
+            flat[at] = [not is_error(str(text)) for text in values.iloc[at].tolist()]
+            placeholder = flat.reshape(width, rows).T
         found = (~np.isnan(numbers)).sum(axis=0)
         words = text.sum(axis=0)
         dated = dates.sum(axis=0)

@@ -49,6 +49,7 @@ TITLES: dict[str, Msg] = {
     "form-layout": Msg("Formulaire (paires libellé/valeur) plutôt que tableau",
                        "Form (label/value pairs) rather than a table"),
     "other-sheets": Msg("Autres feuilles du classeur", "Other sheets of the workbook"),
+    "excel-error": Msg("Erreurs de formule", "Formula errors"),
     "hidden-columns": Msg("Colonne masquée dans le classeur", "Column hidden in the workbook"),
     "hidden-rows": Msg("Lignes masquées dans le classeur", "Rows hidden in the workbook"),
     "formula-without-value": Msg("Formules sans résultat enregistré", "Formulas without a saved result"),
