@@ -36,12 +36,10 @@ ROWS_TIP = Msg("Vérifiez qu'elles peuvent être publiées ; sinon, supprimez-le
 
 
 def column_letter(number: int) -> str:
-    """The spreadsheet letters of a 1-based column number (1 → A, 27 → AA)."""
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+    """The spreadsheet letters of a 1-based column number (1 → A, 27 → AA): openpyxl's, imported when needed."""
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(number))
 
 
 def field_label(context: CheckContext, number: int) -> str | None:

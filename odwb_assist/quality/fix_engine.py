@@ -42,6 +42,10 @@ FIX_ORDER = ("split-single-column", "form-to-row", "add-header", "drop-title-row
              "drop-notes-below-table", "fill-down-merged-labels", "drop-blank-rows", "drop-empty-columns", "drop-total-rows",
              "sections-to-column", "trim-spaces", "neutralise-formulas", "excel-errors", "placeholder-value", "unify-categories",
              "strip-count-words", "number-display", "thousands-separator", "decimal-comma", "midnight-dates", "date-format")
+# Built-in fixes that run after every other, the plugins' included: they change the table's shape (tables side by
+# side put one under the other: a physical row then holds two records, and the fixes that follow could not say
+# which cell of it they change).
+LAST_FIXES = ("stack-tables",)
 
 
 @dataclass
@@ -172,7 +176,7 @@ def available_fixes(plugins: pluggy.PluginManager | None = None) -> list[Fix]:
     for item in collect(pm.hook.odwb_fixes()):
         found.setdefault(item.name, item)
     order = {name: i for i, name in enumerate(FIX_ORDER)}
-    return sorted(found.values(), key=lambda f: (order.get(f.name, len(order)), f.name))
+    return sorted(found.values(), key=lambda f: (f.name in LAST_FIXES, order.get(f.name, len(order)), f.name))
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -404,7 +408,9 @@ def _fix_table(source: str | Path, sheet: str | None, chosen: list[Fix], context
     frame = table.frame.copy()
     for item in chosen:
         new, made = item.apply(frame, context)
-        removal.observe(item.label, frame, new)
+        # a column renamed or moved (a title's change: no row) is not removed
+        removal.observe(item.label, frame, new, moved={c.field_name for c in made if c.row_number is None
+                                                      and c.after is not None and c.field_name})
         frame = new
         log.extend(made)
     removal.add_above(removed_above(rows_above(table.path, table.detected), table.detected,

@@ -66,8 +66,9 @@ class RemovalLog:
         self.positions: list[int | None] = list(range(len(self.labels)))  # current column -> original position
         self.renamed: set[str] = set()  # labels a fix renamed in place (the header row that held them is no loss)
 
-    def observe(self, reason: Msg, before: pd.DataFrame, after: pd.DataFrame) -> None:
-        """Record the rows and columns of ``before`` that ``after`` no longer has."""
+    def observe(self, reason: Msg, before: pd.DataFrame, after: pd.DataFrame, moved: set[str] | None = None) -> None:
+        """Record the rows and columns of ``before`` that ``after`` no longer has (``moved``: labels of columns whose
+        cells the fix moved under another label, not removed)."""
         if not before.index.equals(after.index):
             gone = before.index.difference(after.index)
             for row in gone[gone.isin(self.original.index)]:
@@ -81,9 +82,10 @@ class RemovalLog:
         if len(new) == len(old) and not set(new) <= set(old):  # renamed in place
             self.renamed.update(set(old) - set(new))
             return
+        self.renamed.update((moved or set()) & (set(old) - set(new)))
         for label in old:
             position = where.get(label)
-            if label not in new and position is not None:
+            if label not in new and position is not None and label not in (moved or set()):
                 values = self.original.iloc[:, position]
                 values = values[values.index.isin(before.index)]
                 values = values[values != ""]

@@ -48,6 +48,7 @@ TITLES: dict[str, Msg] = {
                               "Vertically merged labels (empty cells below)"),
     "form-layout": Msg("Formulaire (paires libellé/valeur) plutôt que tableau",
                        "Form (label/value pairs) rather than a table"),
+    "side-by-side-tables": Msg("Tableaux côte à côte", "Tables side by side"),
     "other-sheets": Msg("Autres feuilles du classeur", "Other sheets of the workbook"),
     "excel-error": Msg("Erreurs de formule", "Formula errors"),
     "hidden-columns": Msg("Colonne masquée dans le classeur", "Column hidden in the workbook"),

@@ -1,0 +1,97 @@
+"""The same table repeated side by side on a sheet, a blank column between (one per year, one per school network):
+said as such, and put one under the other by the fix when each has its title, without losing a cell."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import openpyxl
+
+from odwb_assist.core.plugins import get_plugin_manager
+from odwb_assist.quality import check, fix
+
+BIRTHS = [("Ciney", 80, 75, 82, 70), ("Dinant", 60, 66, 58, 61), ("Hastière", 20, 18, 22, 19),
+          ("Houyet", 15, 17, 16, 14)]
+
+
+def pm():  # noqa: ANN201
+    return get_plugin_manager(load_entrypoints=False)
+
+
+def births(path: Path, titles: bool = True) -> Path:
+    """Births per commune, 2023 in A:D and 2024 in F:I; the 2024 title typed above the blank column E."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Naissances"
+    if titles:
+        sheet.append(["Naissances 2023", None, None, None, "Naissances 2024"])
+    sheet.append(["Commune", "Garçons", "Filles", "Total", None, "Commune", "Garçons", "Filles", "Total"])
+    for commune, boys, girls, boys_after, girls_after in BIRTHS:
+        sheet.append([commune, boys, girls, boys + girls, None, commune, boys_after, girls_after,
+                      boys_after + girls_after])
+    book.save(path)
+    return path
+
+
+def write(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="cp1252", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    return path
+
+
+def read(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def test_tables_side_by_side_are_one_error_naming_their_columns(tmp_path: Path) -> None:
+    report = check(births(tmp_path / "naissances.xlsx"), plugins=pm())
+    found = [f for f in report.findings if f.type == "side-by-side-tables"]
+    assert len(found) == 1 and found[0].severity.value == "error"
+    assert "2 tableaux côte à côte" in found[0].message("fr") and "(colonnes A à D, F à I)" in found[0].message("fr")
+    assert found[0].extra["columns"] == [[1, 2, 3, 4], [6, 7, 8, 9]]
+
+
+def test_fix_puts_them_one_under_the_other_with_the_year_of_each_title(tmp_path: Path) -> None:
+    result = fix(births(tmp_path / "naissances.xlsx"), tmp_path / "propre.csv", plugins=pm())
+    rows = read(tmp_path / "propre.csv")
+    assert rows[0] == ["annee", "Commune", "Garçons", "Filles", "Total"]
+    assert rows[1] == ["2023", "Ciney", "80", "75", "155"] and rows[5] == ["2024", "Ciney", "82", "70", "152"]
+    assert len(rows) == 9 and result.rows_before == 4 and result.rows_after == 8
+    assert result.counts["stack-tables"] == 4
+    assert "titre : « Commune (F) » → « Commune (A), annee = 2024 »" in result.preview("fr")
+    # nothing lost: the title row is kept aside, the only column removed is the blank one
+    assert [number for number, _ in result.removed_columns] == [5]
+    assert [row for row, _ in result.removed_rows] == [1]
+
+
+def test_titles_that_differ_by_more_than_a_year_are_kept_whole(tmp_path: Path) -> None:
+    source = write(tmp_path / "ecoles.csv", [
+        ["Écoles communales", "", "", "", "Écoles libres", "", ""],
+        ["Implantation", "Élèves", "Classes", "", "Implantation", "Élèves", "Classes"],
+        ["Ciney-Centre", "212", "10", "", "Saint-Joseph", "340", "14"],
+        ["Leignon", "88", "5", "", "Sainte-Marie", "120", "6"]])
+    result = fix(source, tmp_path / "propre.csv", plugins=pm(), lang="en")
+    rows = read(tmp_path / "propre.csv")
+    assert rows[0] == ["table", "Implantation", "Élèves", "Classes"]
+    assert [row[0] for row in rows[1:]] == ["Écoles communales"] * 2 + ["Écoles libres"] * 2
+    assert result.counts["stack-tables"] == 3
+
+
+def test_without_titles_the_tables_are_said_and_left_side_by_side(tmp_path: Path) -> None:
+    source = births(tmp_path / "naissances.xlsx", titles=False)
+    assert [f.type for f in check(source, plugins=pm()).findings].count("side-by-side-tables") == 1
+    result = fix(source, tmp_path / "propre.csv", plugins=pm())
+    assert "stack-tables" not in result.counts
+    assert len(read(tmp_path / "propre.csv")) == 5  # the four communes, on one row each
+
+
+def test_a_blank_column_between_different_columns_is_no_second_table(tmp_path: Path) -> None:
+    for rows in ([["Commune", "Hommes", "", "Rue", "Numéro"], ["Ciney", "8100", "", "Rue Haute", "1"],
+                  ["Dinant", "6700", "", "Rue Basse", "2"]],
+                 [["Commune", "", "Commune"], ["Ciney", "", "Ciney"], ["Dinant", "", "Dinant"]],  # one column each
+                 [["Commune", "Hommes", "", "Commune", "Hommes"], ["Ciney", "8100", "x", "Ciney", "8150"],
+                  ["Dinant", "6700", "", "Dinant", "6710"]]):  # the column between holds a value
+        report = check(write(tmp_path / "t.csv", rows), plugins=pm())
+        assert "side-by-side-tables" not in {f.type for f in report.findings}, rows
