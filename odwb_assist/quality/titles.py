@@ -50,6 +50,7 @@ TITLES: dict[str, Msg] = {
                        "Form (label/value pairs) rather than a table"),
     "side-by-side-tables": Msg("Tableaux côte à côte", "Tables side by side"),
     "other-sheets": Msg("Autres feuilles du classeur", "Other sheets of the workbook"),
+    "double-encoding": Msg("Accents abîmés par un double encodage", "Accents spoilt by a double encoding"),
     "excel-error": Msg("Erreurs de formule", "Formula errors"),
     "hidden-columns": Msg("Colonne masquée dans le classeur", "Column hidden in the workbook"),
     "hidden-rows": Msg("Lignes masquées dans le classeur", "Rows hidden in the workbook"),

@@ -1,0 +1,213 @@
+"""Check ``double-encoding`` (error): accents spoilt by a double encoding (« AccÃ¨s Ã©cole » for « Accès
+école », « lâ€™église » for « l’église », « ï»¿Commune » for a byte-order mark); fix ``repair-double-encoding``.
+
+A file in UTF-8 opened as Windows-1252 (Excel's « CSV » on Windows, an import without the right encoding) and saved
+again in UTF-8 has each accent written as two or three characters. The file reads without error, so no encoding
+detection sees it: the cells do. Each spoilt sequence is a character of Windows-1252 « Â » to « ß » (the first byte of
+a 2-byte UTF-8 character read as Windows-1252), or « â » / « ï » (of a 3-byte one: ’ “ ” € …, the byte-order mark),
+followed by the characters its other bytes read as; encoded back in Windows-1252 they are valid UTF-8. The repair
+is that exact reversal, sequence by sequence (a cell edited since, with a correct « è » beside a spoilt « Ã© », is
+repaired too), so it is certain: the fix applies it, each cell in the change log; ftfy (a library that guesses
+many more kinds of spoilt text) was not needed for this one. Labels are checked and repaired too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan
+from ..core.findings import Finding, Severity
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
+from ..quality.fixing import replace_cells
+from .tally import SMALL_VALUES, ColumnTally
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+# the characters Windows-1252 reads from the bytes 0x80-0xBF (a UTF-8 continuation byte; its five unassigned ones
+# as Latin-1 reads them)
+_CONTINUATION = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0))
+_CLASS = "[" + re.escape(_CONTINUATION) + "]"
+SPOILT = re.compile(f"[\u00c2-\u00df]{_CLASS}|[\u00e2\u00ef]{_CLASS}{{2}}")
+# their UTF-8 bytes: « Â »…« ß » is C3 82…C3 9F, « â » C3 A2, « ï » C3 AF; a continuation character starts with
+# C2 (U+0080-U+00BF), C5, C6, CB or E2 (Œ, ƒ, ˆ, ’ € …)
+_LEADS = bytes(range(0x82, 0xA0)) + b"\xa2\xaf"
+_NEXT = b"\xc2\xc5\xc6\xcb\xe2"
+
+MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) ont des accents abîmés par un double encodage (ex. ligne "
+              "{row} : « {cell} »).",
+              "Column '{field}': {count} cell(s) have accents spoilt by a double encoding (e.g. row {row}: '{cell}').")
+TIP = Msg("Le fichier, en UTF-8, a été ouvert comme s'il était en Windows-1252 puis enregistré à nouveau : « é » est "
+          "devenu « Ã© ». « odwb-assist fix » rétablit les accents (l'opération inverse, exacte) ; à l'avenir, "
+          "importez le fichier dans le tableur en choisissant l'encodage UTF-8.",
+          "The file, in UTF-8, was opened as if it were Windows-1252 and saved again: 'é' became 'Ã©'. "
+          "'odwb-assist fix' restores the accents (the exact reverse); next time, import the file into the "
+          "spreadsheet choosing the UTF-8 encoding.")
+LABEL = Msg("Le titre « {label} » a des accents abîmés par un double encodage : « {repaired} ».",
+            "Title '{label}' has accents spoilt by a double encoding: '{repaired}'.")
+
+
+def _sequence(found: re.Match[str]) -> str:
+    text = found.group(0)
+    try:
+        return text.encode("cp1252").decode("utf-8").replace("\ufeff", "")
+    except UnicodeError:
+        try:  # an unassigned byte of Windows-1252, kept as Latin-1 reads it
+            return text.encode("latin-1").decode("utf-8").replace("\ufeff", "")
+        except UnicodeError:
+            return text
+
+
+@lru_cache(maxsize=4096)
+def repaired(text: str) -> str | None:
+    """``text`` with its doubly encoded sequences restored, or None when it holds none."""
+    if not SPOILT.search(text):
+        return None
+    fixed = SPOILT.sub(_sequence, text)
+    return fixed if fixed != text else None
+
+
+def spoilt_mask(values: pd.Series) -> np.ndarray:
+    """True where a cell of ``values`` holds a doubly encoded sequence (its bytes first: most columns stop there)."""
+    import numpy as np
+
+    from .cells import arrow_text
+
+    cells = arrow_text(values)
+    if cells is not None:
+        return _arrow_mask(cells)
+    texts = values.tolist()
+    return np.fromiter((isinstance(t, str) and repaired(t) is not None for t in texts), dtype=bool, count=len(texts))
+
+
+def _arrow_mask(cells: pa.Array) -> np.ndarray:
+    """:func:`spoilt_mask` on Arrow text: the cells holding the bytes of a lead then of a continuation character
+    (numpy on the data buffer), then those few in Python."""
+    import numpy as np
+    import pyarrow as pa
+
+    from .cells import byte_offsets
+
+    mask = np.zeros(len(cells), dtype=bool)
+    data_buffer = cells.buffers()[2]
+    if not len(cells) or data_buffer is None:
+        return mask
+    offsets = byte_offsets(cells)
+    low = int(offsets[0])
+    data = np.frombuffer(data_buffer, dtype=np.uint8)[low: int(offsets[-1])]
+    at = np.flatnonzero(data[:-2] == 0xC3)
+    if not len(at):
+        return mask
+    lead = np.zeros(256, dtype=bool)
+    lead[list(_LEADS)] = True
+    follow = np.zeros(256, dtype=bool)
+    follow[list(_NEXT)] = True
+    at = at[lead[data[at + 1]] & follow[data[at + 2]]]
+    if not len(at):
+        return mask
+    candidates = np.unique(np.searchsorted(offsets, at + low, side="right") - 1)
+    texts = cells.take(pa.array(candidates)).to_pylist()
+    mask[candidates] = [text is not None and repaired(text) is not None for text in texts]
+    return mask
+
+
+def _spoilt_values(column: ColumnValues) -> np.ndarray:
+    """:func:`spoilt_mask` over a column's distinct values (a few of them: in plain Python)."""
+    import numpy as np
+
+    if len(column) > SMALL_VALUES:
+        return spoilt_mask(column.values)
+    return np.fromiter((repaired(text) is not None for text in column.texts), dtype=bool, count=len(column))
+
+
+class DoubleEncodingCheck(BaseTableCheck):
+    name = "double-encoding"
+    types = ("double-encoding",)
+
+    def start(self, context: CheckContext) -> None:
+        self.tally = ColumnTally()
+
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+        self.tally.add_values(column, _spoilt_values(column))
+        return ()
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        for number, label in enumerate(context.fields, start=1):
+            fixed = repaired(label)
+            if fixed is not None:
+                yield Finding("double-encoding", Severity.ERROR, LABEL.format(label=label, repaired=fixed), TIP,
+                              row_number=context.header_row, field_name=label, field_number=number, cell=label,
+                              extra={"label": fixed})
+        yield from self.tally.findings("double-encoding", Severity.ERROR, MESSAGE, TIP)
+
+
+class RepairDoubleEncoding:
+    """Fix ``repair-double-encoding``: the doubly encoded accents of cells and labels restored."""
+
+    name = "repair-double-encoding"
+    reads = ("double-encoding",)  # the finding types its plan reads (see ``Fix.reads``)
+    label = Msg("Accents abîmés par un double encodage rétablis", "Accents spoilt by a double encoding restored")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        changes: list[Change] = []
+        table = table.copy()
+        for column in table.columns:
+            values = table[column].astype(str)
+            found = values[spoilt_mask(values)]
+            changes.extend(replace_cells(table, column, found.map(lambda text: repaired(text) or text), self.name))
+        renamed = _labels([str(column) for column in table.columns])
+        if renamed:
+            table = table.rename(columns=renamed)
+            changes.extend(Change(self.name, None, new, old, new) for old, new in renamed.items())
+        return table, changes
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        from ..quality.fix_plans import columns_of, fields
+
+        columns = columns_of(context, ["double-encoding"])
+        if not columns:
+            return None
+        labels = fields(context)
+        rename = _labels(labels)
+        # trim-spaces renames « AnnÃ©e  » first: the title it gets is renamed too
+        also = {label.strip(): title.strip() for label, title in rename.items()
+                if label.strip() != label and label.strip() not in labels}
+        return FixPlan(rewrites=dict.fromkeys(columns, _repaired), rename={**rename, **also},
+                       changes=[Change(self.name, None, new, old, new) for old, new in rename.items()])
+
+
+def _labels(labels: list[str]) -> dict[str, str]:
+    """The labels to rename (never onto another column's label)."""
+    taken = set(labels)
+    renamed = {}
+    for label in labels:
+        fixed = repaired(label)
+        if fixed is not None and fixed not in taken:
+            renamed[label] = fixed
+            taken.add(fixed)
+    return renamed
+
+
+def _repaired(values: pd.Series) -> pd.Series:
+    mask = spoilt_mask(values)
+    if not mask.any():
+        return values
+    fixed = values.copy()
+    fixed[mask] = [repaired(text) or text for text in values[mask].tolist()]
+    return fixed
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[DoubleEncodingCheck]:
+    return [DoubleEncodingCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[RepairDoubleEncoding]:
+    return [RepairDoubleEncoding()]
