@@ -51,6 +51,8 @@ TITLES: dict[str, Msg] = {
     "side-by-side-tables": Msg("Tableaux côte à côte", "Tables side by side"),
     "other-sheets": Msg("Autres feuilles du classeur", "Other sheets of the workbook"),
     "double-encoding": Msg("Accents abîmés par un double encodage", "Accents spoilt by a double encoding"),
+    "scientific-notation": Msg("Nombres en notation scientifique, chiffres perdus",
+                               "Numbers in scientific notation, digits lost"),
     "excel-error": Msg("Erreurs de formule", "Formula errors"),
     "hidden-columns": Msg("Colonne masquée dans le classeur", "Column hidden in the workbook"),
     "hidden-rows": Msg("Lignes masquées dans le classeur", "Rows hidden in the workbook"),

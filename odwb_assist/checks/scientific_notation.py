@@ -1,0 +1,133 @@
+"""Check ``scientific-notation`` (error): long numbers exported as a spreadsheet displayed them, in scientific
+notation, their last digits lost (« 4,12346E+09 » for the enterprise number 0412.345.678, « 8,1223E+10 » for a
+phone number).
+
+Excel shows a number too long for its column in scientific notation (« Standard » format), and its CSV export
+writes what it shows: the file holds six significant digits of a ten-digit number, the others are gone. Reported
+when a cell is a number of six digits or more in scientific notation whose exponent reaches past its mantissa's
+digits (the integer it stands for has digits the cell does not give): identifiers, phone numbers, amounts. A small
+number (« 1,5E+03 ») may be a measure written so on purpose, as « 2,5E-06 » is: both are left alone. No fix: the
+lost digits are not in the file; the user exports again with the column as text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
+from ..core.findings import Finding, Severity
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
+from .tally import SMALL_VALUES, ColumnTally
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+NUMBER = re.compile(r"\s*[+-]?([0-9])(?:[.,]([0-9]+))?[Ee]\+?([0-9]{1,3})\s*")
+LONGEST = 24  # bytes: « -1,23456789012345E+100 » and a few spaces
+SHORTEST = 4  # « 4E+9 »
+SMALLEST = 5  # exponent: a number of six digits or more (a smaller one may be a measure written so on purpose)
+
+MESSAGE = Msg("Colonne « {field} » : {count} nombre(s) écrits en notation scientifique, leurs derniers chiffres perdus "
+              "(ex. ligne {row} : « {cell} »).",
+              "Column '{field}': {count} number(s) written in scientific notation, their last digits lost "
+              "(e.g. row {row}: '{cell}').")
+TIP = Msg("Le tableur affichait ces nombres trop longs en notation scientifique et l'export a écrit ce qu'il affichait : "
+          "les chiffres perdus ne sont plus dans ce fichier. Dans le classeur, mettez la colonne au format Texte (un "
+          "numéro d'entreprise, de téléphone ou de compte est un texte) ou Nombre sans décimale, puis exportez à "
+          "nouveau.",
+          "The spreadsheet showed these long numbers in scientific notation and the export wrote what it showed: the "
+          "lost digits are no longer in this file. In the workbook, set the column to the Text format (an "
+          "enterprise, phone or account number is text) or Number without decimals, then export again.")
+
+
+def lost_digits(text: str) -> bool:
+    """Whether ``text`` is a number in scientific notation standing for an integer with digits it does not give."""
+    found = NUMBER.fullmatch(text)
+    if found is None:
+        return False
+    exponent = int(found.group(3))
+    return exponent >= SMALLEST and exponent > len(found.group(2) or "")
+
+
+def lost_mask(values: pd.Series) -> np.ndarray:
+    """True where a cell of ``values`` lost digits so (its bytes first: most columns stop there)."""
+    import numpy as np
+
+    from .cells import arrow_text
+
+    cells = arrow_text(values)
+    if cells is not None:
+        return _arrow_mask(cells)
+    texts = values.tolist()
+    return np.fromiter((isinstance(t, str) and lost_digits(t) for t in texts), dtype=bool, count=len(texts))
+
+
+def _arrow_mask(cells: pa.Array) -> np.ndarray:
+    """:func:`lost_mask` on Arrow text: a digit last, an « E » or « e » three, four or five bytes before the end
+    followed by « + » or a digit, a length a number can have (numpy on the buffers), then the few cells left in
+    Python."""
+    import numpy as np
+    import pyarrow as pa
+
+    from .cells import byte_offsets
+
+    mask = np.zeros(len(cells), dtype=bool)
+    data_buffer = cells.buffers()[2]
+    if not len(cells) or data_buffer is None:
+        return mask
+    offsets = byte_offsets(cells)
+    starts, ends = offsets[:-1], offsets[1:]
+    sized = np.flatnonzero(((ends - starts) >= SHORTEST) & ((ends - starts) <= LONGEST))
+    if not len(sized):
+        return mask
+    data = np.frombuffer(data_buffer, dtype=np.uint8)
+    letter = np.zeros(256, dtype=bool)
+    letter[[ord("E"), ord("e")]] = True
+    digit = np.zeros(256, dtype=bool)
+    digit[ord("0"): ord("9") + 1] = True
+    exponent = digit.copy()
+    exponent[ord("+")] = True
+    sized = sized[digit[data.take(ends[sized] - 1)]]
+    near = np.zeros(len(sized), dtype=bool)
+    for back in (3, 4, 5):  # « E+9 », « E+09 », « E+100 » (spaces after: rare, left to the pattern's other cells)
+        at = ends[sized] - back
+        near |= (at >= starts[sized]) & letter[data.take(np.maximum(at, 0))] & exponent[data.take(np.maximum(at, 0) + 1)]
+    candidates = sized[near]
+    if len(candidates):
+        texts = cells.take(pa.array(candidates)).to_pylist()
+        mask[candidates] = [text is not None and lost_digits(text) for text in texts]
+    return mask
+
+
+def _lost_values(column: ColumnValues) -> np.ndarray:
+    """:func:`lost_mask` over a column's distinct values (a few of them: in plain Python)."""
+    import numpy as np
+
+    if len(column) > SMALL_VALUES:
+        return lost_mask(column.values)
+    return np.fromiter((lost_digits(text) for text in column.texts), dtype=bool, count=len(column))
+
+
+class ScientificNotationCheck(BaseTableCheck):
+    name = "scientific-notation"
+    types = ("scientific-notation",)
+
+    def start(self, context: CheckContext) -> None:
+        self.tally = ColumnTally()
+
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+        self.tally.add_values(column, _lost_values(column))
+        return ()
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        return self.tally.findings("scientific-notation", Severity.ERROR, MESSAGE, TIP)
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[ScientificNotationCheck]:
+    return [ScientificNotationCheck()]
