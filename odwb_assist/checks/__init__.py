@@ -23,6 +23,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.formula_injection",
     "odwb_assist.checks.excel_errors",
     "odwb_assist.checks.scientific_notation",
+    "odwb_assist.checks.html_cells",
     "odwb_assist.checks.structure_fixes",
     "odwb_assist.checks.placeholder_value",
     "odwb_assist.checks.unclosed_quote",

@@ -27,9 +27,10 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-NUMBER = re.compile(r"\s*[+-]?([0-9])(?:[.,]([0-9]+))?[Ee]\+?([0-9]{1,3})\s*")
-LONGEST = 24  # bytes: « -1,23456789012345E+100 » and a few spaces
-SHORTEST = 4  # « 4E+9 »
+# the exponent in two digits, as spreadsheets (and Python, R) write it
+NUMBER = re.compile(r"[+-]?([0-9])(?:[.,]([0-9]+))?[Ee]\+?([0-9]{2})")
+LONGEST = 22  # bytes: « -1,23456789012345E+15 »
+SHORTEST = 4  # « 4E09 »
 SMALLEST = 5  # exponent: a number of six digits or more (a smaller one may be a measure written so on purpose)
 
 MESSAGE = Msg("Colonne « {field} » : {count} nombre(s) écrits en notation scientifique, leurs derniers chiffres perdus "
@@ -47,7 +48,7 @@ TIP = Msg("Le tableur affichait ces nombres trop longs en notation scientifique 
 
 def lost_digits(text: str) -> bool:
     """Whether ``text`` is a number in scientific notation standing for an integer with digits it does not give."""
-    found = NUMBER.fullmatch(text)
+    found = NUMBER.fullmatch(text.strip())
     if found is None:
         return False
     exponent = int(found.group(3))
@@ -68,36 +69,24 @@ def lost_mask(values: pd.Series) -> np.ndarray:
 
 
 def _arrow_mask(cells: pa.Array) -> np.ndarray:
-    """:func:`lost_mask` on Arrow text: a digit last, an « E » or « e » three, four or five bytes before the end
-    followed by « + » or a digit, a length a number can have (numpy on the buffers), then the few cells left in
-    Python."""
+    """:func:`lost_mask` on Arrow text: an « E » or « e » four bytes before the cell's end (« E+09 »), a length a
+    number can have (one gather over the data buffer), then the few cells left in Python. Cells with spaces after
+    the number are read by the pattern only where they are few (:func:`_lost_values`)."""
     import numpy as np
     import pyarrow as pa
 
-    from .cells import byte_offsets
+    from .cells import byte_offsets, byte_set
 
     mask = np.zeros(len(cells), dtype=bool)
     data_buffer = cells.buffers()[2]
     if not len(cells) or data_buffer is None:
         return mask
     offsets = byte_offsets(cells)
-    starts, ends = offsets[:-1], offsets[1:]
-    sized = np.flatnonzero(((ends - starts) >= SHORTEST) & ((ends - starts) <= LONGEST))
-    if not len(sized):
-        return mask
+    ends = offsets[1:]
+    lengths = ends - offsets[:-1]
     data = np.frombuffer(data_buffer, dtype=np.uint8)
-    letter = np.zeros(256, dtype=bool)
-    letter[[ord("E"), ord("e")]] = True
-    digit = np.zeros(256, dtype=bool)
-    digit[ord("0"): ord("9") + 1] = True
-    exponent = digit.copy()
-    exponent[ord("+")] = True
-    sized = sized[digit[data.take(ends[sized] - 1)]]
-    near = np.zeros(len(sized), dtype=bool)
-    for back in (3, 4, 5):  # « E+9 », « E+09 », « E+100 » (spaces after: rare, left to the pattern's other cells)
-        at = ends[sized] - back
-        near |= (at >= starts[sized]) & letter[data.take(np.maximum(at, 0))] & exponent[data.take(np.maximum(at, 0) + 1)]
-    candidates = sized[near]
+    near = byte_set("Ee")[data.take(np.maximum(ends - 4, 0))] & (lengths >= SHORTEST) & (lengths <= LONGEST)
+    candidates = np.flatnonzero(near)
     if len(candidates):
         texts = cells.take(pa.array(candidates)).to_pylist()
         mask[candidates] = [text is not None and lost_digits(text) for text in texts]

@@ -40,9 +40,9 @@ from .side_files import COLUMNS_SUFFIX, ROWS_SUFFIX, CellsBeyond, RemovalLog, Si
 # Built-in fixes run in this order (thousands separators before decimal commas); plugin fixes after.
 FIX_ORDER = ("split-single-column", "form-to-row", "add-header", "drop-title-rows", "merged-header", "drop-repeated-headers",
              "drop-notes-below-table", "fill-down-merged-labels", "drop-blank-rows", "drop-empty-columns", "drop-total-rows",
-             "sections-to-column", "trim-spaces", "repair-double-encoding", "neutralise-formulas", "excel-errors",
-             "placeholder-value", "unify-categories", "strip-count-words", "number-display", "thousands-separator",
-             "decimal-comma", "midnight-dates", "date-format")
+             "sections-to-column", "trim-spaces", "repair-double-encoding", "html-to-text", "neutralise-formulas",
+             "excel-errors", "placeholder-value", "unify-categories", "strip-count-words", "number-display",
+             "thousands-separator", "decimal-comma", "midnight-dates", "date-format")
 # Built-in fixes that run after every other, the plugins' included: they change the table's shape (tables side by
 # side put one under the other: a physical row then holds two records, and the fixes that follow could not say
 # which cell of it they change).
@@ -107,11 +107,11 @@ class FixResult:
                     where += f", {column}" if where else column
                 dropped = ("(colonne supprimée)" if fr else "(column dropped)") if change.row_number is None else \
                     ("(ligne supprimée)" if fr else "(row dropped)")
-                after = dropped if change.after is None else f"« {change.after} »"
+                after = dropped if change.after is None else f"« {_one_line(change.after)} »"
                 if change.after is None and not change.before:  # a blank row, an empty column: no « » to show
                     lines.append(f"    {where} → {after}")
                 else:
-                    lines.append(f"    {where} : « {change.before} » → {after}")
+                    lines.append(f"    {where} : « {_one_line(str(change.before))} » → {after}")
         lines.extend(left_lines(self.left_as_is, fr))
         lines.extend(workbook_lines(self.workbook_left, language))
         lines.append((f"  Lignes : {self.rows_before} → {self.rows_after}") if fr else
@@ -168,6 +168,11 @@ class FixResult:
             "leftAsIs": left_dicts(self.left_as_is),
             "workbookLeft": [finding.to_dict(self.lang) for finding in self.workbook_left],
         }
+
+
+def _one_line(text: str) -> str:
+    """A cell on one line of the preview: its line breaks shown as « ↵ »."""
+    return text.replace("\r\n", "\n").replace("\n", " ↵ ") if "\n" in text else text
 
 
 def available_fixes(plugins: pluggy.PluginManager | None = None) -> list[Fix]:
