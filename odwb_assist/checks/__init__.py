@@ -18,6 +18,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.empty_column",
     "odwb_assist.checks.inconsistent_category",
     "odwb_assist.checks.personal_email",
+    "odwb_assist.checks.person_names",
     "odwb_assist.checks.duplicate_row",
     "odwb_assist.checks.trim_spaces",
     "odwb_assist.checks.formula_injection",

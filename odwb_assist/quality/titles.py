@@ -54,6 +54,7 @@ TITLES: dict[str, Msg] = {
     "scientific-notation": Msg("Nombres en notation scientifique, chiffres perdus",
                                "Numbers in scientific notation, digits lost"),
     "html-in-cells": Msg("HTML dans les cellules", "HTML in cells"),
+    "person-names": Msg("Noms de personnes", "Names of people"),
     "excel-error": Msg("Erreurs de formule", "Formula errors"),
     "hidden-columns": Msg("Colonne masquée dans le classeur", "Column hidden in the workbook"),
     "hidden-rows": Msg("Lignes masquées dans le classeur", "Rows hidden in the workbook"),

@@ -1,0 +1,114 @@
+"""Check ``person-names`` (warning): a column of people's names (« Jean Dupont », « DUPONT Marie »), as a survey's or
+a register's export holds them: personal data, whatever the column is called.
+
+A value reads as a person's name when it is two to four words of letters, with a common first name
+(:func:`.people.is_first_name`) first and the others capitalised, or a surname in capitals first and a first
+name last; particles (« de », « van », « le »…) may come between. Streets, schools and halls named after someone
+(« Rue Jean Jaurès », « Athénée Jean Absil ») start with another word; an association or a company name holds a
+word no name holds. The column is reported when at least three fifths of its distinct values (the first ones met,
+up to :data:`SAMPLE`) read so. A warning, not an error: a council's list of its members names them by law. No fix:
+the user decides.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
+from ..core.findings import Finding, Severity
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
+from .people import is_first_name, label_words
+
+SAMPLE = 400  # distinct values per column
+SHARE = 0.6
+MINIMUM = 2  # names
+PARTICLES = frozenset({"de", "del", "della", "der", "den", "des", "di", "du", "d", "la", "le", "van", "von", "ter",
+                       "ten", "vander", "vanden", "mac", "mc", "el", "al", "ben", "bin"})
+# a label naming something else than people: its values are names of things
+THINGS = frozenset({"association", "asbl", "club", "ecole", "etablissement", "entreprise", "societe", "rue", "lieu",
+                    "salle", "commune", "service", "organisme", "institution", "batiment", "site", "projet",
+                    "evenement", "activite", "titre", "produit", "espece", "variete", "race", "monument", "oeuvre",
+                    "film", "livre", "spectacle", "equipe", "nomdelarue", "street", "school", "company"})
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+MESSAGE = Msg("Colonne « {field} » : des noms de personnes ({names} valeur(s) sur {seen} examinées, ex. {examples}) : "
+              "donnée personnelle.",
+              "Column '{field}': names of people ({names} value(s) of {seen} looked at, e.g. {examples_en}): "
+              "personal data.")
+TIP = Msg("Ne publiez le nom d'une personne que si la loi le prévoit (un mandataire public dans sa fonction) ou avec "
+          "son accord : sinon, supprimez la colonne ou remplacez les noms par une fonction ou un service. Le RGPD "
+          "protège un nom comme toute donnée personnelle.",
+          "Publish a person's name only when the law provides for it (a public official in office) or with their "
+          "consent: otherwise delete the column or replace the names by a role or a service. The GDPR protects a "
+          "name as any personal data.")
+
+
+def _plain(word: str) -> str:
+    return unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode("ascii").replace("’", "'")
+
+
+def is_person_name(text: str) -> bool:
+    """Whether ``text`` reads as a person's name (see the module's text)."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or any(_WORD.fullmatch(word) is None for word in words):
+        return False
+    core = [w for w in words if _plain(w) not in PARTICLES]
+    if len(core) < 2 or any(not w[0].isupper() for w in core):
+        return False
+    first, last = _plain(core[0]), _plain(core[-1])
+    if is_first_name(first):
+        return True
+    return core[0].isupper() and len(core[0]) > 1 and is_first_name(last) and not core[-1].isupper()
+
+
+def _about_things(label: str) -> bool:
+    words = label_words(label)
+    return any(w in THINGS for w in words) or "".join(words) in THINGS
+
+
+class PersonNamesCheck(BaseTableCheck):
+    name = "person-names"
+    types = ("person-names",)
+
+    def start(self, context: CheckContext) -> None:
+        self.seen: dict[str, list[str]] = {}
+        self.numbers: dict[str, int] = {}
+        self.skipped = {label for label in context.fields if _about_things(label)}
+
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+        name = column.name
+        if name in self.skipped or not len(column):
+            return ()
+        kept = self.seen.setdefault(name, [])
+        need = SAMPLE - len(kept)
+        if need > 0:
+            self.numbers[name] = column.number
+            texts = column.texts if len(column) <= need else column.values.iloc[:need].tolist()
+            known = set(kept)
+            kept.extend(text for text in texts[:need] if text not in known)
+        return ()
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        for name, values in self.seen.items():
+            values = [value.strip() for value in values if value.strip()]
+            if not values:
+                continue
+            names = [value for value in values if is_person_name(value)]
+            if len(names) < MINIMUM or len(names) < SHARE * len(values):
+                continue
+            shown = names[:3]
+            yield Finding("person-names", Severity.WARNING,
+                          Msg(MESSAGE.fr.format(field=name, names=len(names), seen=len(values),
+                                                examples=", ".join(f"« {n} »" for n in shown)),
+                              MESSAGE.en.format(field=name, names=len(names), seen=len(values),
+                                                examples_en=", ".join(f"'{n}'" for n in shown))),
+                          TIP, row_number=context.header_row, field_name=name, field_number=self.numbers.get(name),
+                          extra={"examples": shown, "names": len(names), "seen": len(values)})
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[PersonNamesCheck]:
+    return [PersonNamesCheck()]

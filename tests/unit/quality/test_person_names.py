@@ -1,0 +1,76 @@
+"""A column of people's names (a survey's respondents, a register's contacts) is personal data whatever its label:
+said as a warning; associations, clubs, services, streets and communes named after someone are not people."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from odwb_assist.checks.person_names import is_person_name
+from odwb_assist.core.plugins import get_plugin_manager
+from odwb_assist.quality import check
+
+LABELLED = Path(__file__).resolve().parents[2] / "data" / "personal-emails" / "labelled.csv"
+
+
+def pm():  # noqa: ANN201
+    return get_plugin_manager(load_entrypoints=False)
+
+
+@pytest.mark.parametrize("text", ["Jean Dupont", "Marie-Hélène Lambert", "DUPONT Jean", "Fatima El Amrani",
+                                  "Jean de Bruyn", "Anne Van den Broeck", "Mehdi Benali", "Jean-Pierre Delvaux"])
+def test_names_of_people(text: str) -> None:
+    assert is_person_name(text)
+
+
+@pytest.mark.parametrize("text", ["Rue Jean Jaurès", "Athénée Royal Jean Absil", "Chorale Sainte-Cécile",
+                                  "Patro Saint-Joseph", "La Louvière", "Royal Football Club Gesves", "État civil",
+                                  "Les Amis de la Nature", "jean dupont", "Jean", "Jean Dupont 2", "Club Jean & Co",
+                                  "LAMBERT MARIE", "Marché de Noël", "Place Albert", "Tennis Club Wavre"])
+def test_not_names_of_people(text: str) -> None:
+    assert not is_person_name(text)
+
+
+def test_on_the_labelled_corpus_no_association_sport_club_or_service_is_a_person() -> None:
+    with LABELLED.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        if row["table"] in ("associations", "sports", "services"):
+            assert not is_person_name(row["name"]), row["name"]
+    people = [row for row in rows if row["table"] == "list"]
+    found = [row for row in people if is_person_name(row["name"])]
+    assert {row["personal"] for row in found} == {"1"}  # precision: each one found is a person
+    assert len(found) == sum(row["personal"] == "1" for row in people)  # recall on this list: all of them
+    contacts = [row["other"] for row in rows if row["table"] == "contacts" and row["other"]]
+    assert sum(map(is_person_name, contacts)) >= 0.9 * len(contacts)
+
+
+def write(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    return path
+
+
+def test_a_survey_export_names_its_respondents_column(tmp_path: Path) -> None:
+    rows = [["ID", "Nom", "Commune", "Satisfaction"], ["1", "Jean Dupont", "Ciney", "4"], ["2", "", "Dinant", "3"],
+            ["3", "Marie Martin", "Ciney", "5"], ["4", "Sophie Renard", "Yvoir", "2"]]
+    found = [f for f in check(write(tmp_path / "enquete.csv", rows), plugins=pm()).findings
+             if f.type == "person-names"]
+    assert [(f.field_name, f.severity.value, f.extra["names"]) for f in found] == [("Nom", "warning", 3)]
+    assert "« Jean Dupont », « Marie Martin »" in found[0].message("fr")
+
+
+def test_a_directory_of_associations_and_a_list_of_streets_say_nothing(tmp_path: Path) -> None:
+    rows = [["Nom", "Rue", "Commune"], ["Chorale Sainte-Cécile", "Rue Jean Jaurès 12", "Ciney"],
+            ["Patro Saint-Joseph", "Place Albert Ier 3", "Dinant"], ["Les Amis de la Nature", "Rue Haute 1", "Yvoir"],
+            ["Cercle d'histoire", "Avenue Louise 5", "Namur"]]
+    report = check(write(tmp_path / "associations.csv", rows), plugins=pm())
+    assert "person-names" not in {f.type for f in report.findings}
+
+
+def test_a_label_naming_things_is_not_looked_at(tmp_path: Path) -> None:
+    rows = [["Nom de l'association", "Membres"], ["Jean Dupont", "12"], ["Marie Martin", "30"]]  # named after them
+    report = check(write(tmp_path / "asbl.csv", rows), plugins=pm())
+    assert "person-names" not in {f.type for f in report.findings}
