@@ -1,4 +1,5 @@
-"""Check ``merged-header``: a header spread over two rows (merged cells above sub-labels)."""
+"""Check ``merged-header``: a header spread over two rows (merged cells above sub-labels, or a row of units under the
+titles: :mod:`..quality.units_row`); fix: one label per column (« Population 2023 », « Population (hab.) »)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,21 @@ from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from ..quality.units_row import is_unit, unit_title
 
 if TYPE_CHECKING:
     import pandas as pd
 
 MESSAGE = Msg("Lignes {rows} : l'en-tête est réparti sur deux lignes (cellules fusionnées) ; colonnes lues : {labels}.",
               "Rows {rows}: the header spreads over two rows (merged cells); columns read as: {labels}.")
+UNITS_MESSAGE = Msg("Ligne {row} : les unités des colonnes ({units}) sont sur une ligne à part sous les titres, qui "
+                    "serait lue comme une donnée ; colonnes lues : {labels}.",
+                    "Row {row}: the columns' units ({units}) are on a row of their own under the titles, which would "
+                    "be read as a record; columns read as: {labels}.")
+UNITS_TIP = Msg("Écrivez l'unité dans le titre de la colonne (« Population (hab.) ») et supprimez la ligne des unités. "
+                "« odwb-assist fix » le fait.",
+                "Write the unit in the column's title ('Population (hab.)') and delete the row of units. "
+                "'odwb-assist fix' does it.")
 TIP = Msg("Défusionnez les cellules d'en-tête et écrivez un titre complet par colonne sur une seule ligne "
           "(par ex. « population_2023 », « population_2024 »), puis supprimez la seconde ligne d'en-tête.",
           "Unmerge the header cells and write one complete label per column on a single row (e.g. "
@@ -30,10 +40,36 @@ class MergedHeaderCheck(BaseTableCheck):
         rows = list(getattr(detected, "header_rows", []))
         if len(rows) < 2:
             return
+        cells = getattr(detected, "header_cells", [])
+        units = _units(cells)
+        if units:
+            shown = units_labels(cells[0], cells[1])
+            labels = ", ".join(shown[:8]) + ("…" if len(shown) > 8 else "")
+            examples = ", ".join(f"« {unit} »" for unit in units[:3])
+            yield Finding("merged-header", Severity.ERROR,
+                          UNITS_MESSAGE.format(row=rows[1], units=examples, labels=labels), UNITS_TIP,
+                          row_number=rows[1], extra={"headerRows": rows, "units": units})
+            return
         labels = ", ".join(context.fields[:8]) + ("…" if len(context.fields) > 8 else "")
         yield Finding("merged-header", Severity.ERROR,
                       MESSAGE.format(rows="-".join(map(str, rows)), labels=labels),
                       TIP, row_number=rows[0], extra={"headerRows": rows})
+
+
+def _units(cells: list[list[str]]) -> list[str]:
+    """The units of a header's second row when it is a row of units (:mod:`..quality.units_row`), else []."""
+    if len(cells) != 2:
+        return []
+    filled = [cell.strip() for cell in cells[1] if cell.strip()]
+    return filled if filled and all(is_unit(cell) for cell in filled) else []
+
+
+def units_labels(top: list[str], bottom: list[str]) -> list[str]:
+    """One label per column: the title with its unit (« Population (hab.) »)."""
+    width = max(len(top), len(bottom))
+    top = list(top) + [""] * (width - len(top))
+    bottom = list(bottom) + [""] * (width - len(bottom))
+    return [unit_title(title, unit) for title, unit in zip(top, bottom, strict=True)]
 
 
 def merged_labels(top: list[str], bottom: list[str]) -> list[str]:
@@ -64,7 +100,7 @@ class MergedHeaderFix:
         cells = getattr(detected, "header_cells", [])
         if len(cells) != 2:
             return table, []
-        labels = merged_labels(cells[0], cells[1])
+        labels = units_labels(cells[0], cells[1]) if _units(cells) else merged_labels(cells[0], cells[1])
         if len(labels) != len(table.columns) or len(set(labels)) != len(labels) or not all(labels):
             return table, []
         renamed = {old: new for old, new in zip(table.columns, labels, strict=True) if str(old) != new}

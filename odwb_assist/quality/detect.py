@@ -19,6 +19,7 @@ from ..core.errors import InputError
 from .documents import not_a_table
 from .end_mark import find_end_mark
 from .stray_bytes import settled
+from .units_row import units_row
 
 SAMPLE_BYTES = 256 * 1024
 SAMPLE_ROWS = 40
@@ -270,6 +271,8 @@ def _second_header_row(rows: list[list[str]], header: int, width: int) -> bool:
     if header + 2 >= len(rows):
         return False
     first, second, data = rows[header], rows[header + 1], rows[header + 2 : header + 7]
+    if units_row(first, second, data, _numeric):  # « (hab.) », « (km²) » under the titles (.units_row)
+        return True
     size = max(len(first), len(second))
     first = first + [""] * (size - len(first))
     second = second + [""] * (size - len(second))
