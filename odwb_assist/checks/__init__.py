@@ -15,6 +15,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.midnight_dates",
     "odwb_assist.checks.unit_in_cell",
     "odwb_assist.checks.number_display",
+    "odwb_assist.checks.number_notes",
     "odwb_assist.checks.empty_column",
     "odwb_assist.checks.inconsistent_category",
     "odwb_assist.checks.personal_email",

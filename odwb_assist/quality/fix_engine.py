@@ -41,8 +41,8 @@ from .side_files import COLUMNS_SUFFIX, ROWS_SUFFIX, CellsBeyond, RemovalLog, Si
 FIX_ORDER = ("split-single-column", "form-to-row", "add-header", "drop-title-rows", "merged-header", "drop-repeated-headers",
              "drop-notes-below-table", "fill-down-merged-labels", "drop-blank-rows", "drop-empty-columns", "drop-total-rows",
              "sections-to-column", "trim-spaces", "repair-double-encoding", "html-to-text", "neutralise-formulas",
-             "excel-errors", "placeholder-value", "unify-categories", "strip-count-words", "number-display",
-             "thousands-separator", "decimal-comma", "midnight-dates", "date-format")
+             "excel-errors", "placeholder-value", "unify-categories", "split-number-notes", "strip-count-words",
+             "number-display", "thousands-separator", "decimal-comma", "midnight-dates", "date-format")
 # Built-in fixes that run after every other, the plugins' included: they change the table's shape (tables side by
 # side put one under the other: a physical row then holds two records, and the fixes that follow could not say
 # which cell of it they change).
@@ -98,6 +98,9 @@ class FixResult:
             shown = titles[:examples] + [c for c in made if c not in titles][:examples]
             numbers = {label: number for number, label in self.removed_columns}
             for change in shown:
+                if change in titles and not change.before:  # a column added (« Population (note) »)
+                    lines.append(f"    {'colonne ajoutée :' if fr else 'column added:'} « {change.after} »")
+                    continue
                 if change in titles:
                     lines.append(f"    {'titre :' if fr else 'title:'} « {change.before} » → « {change.after} »")
                     continue

@@ -56,6 +56,7 @@ TITLES: dict[str, Msg] = {
                                "Numbers in scientific notation, digits lost"),
     "html-in-cells": Msg("HTML dans les cellules", "HTML in cells"),
     "person-names": Msg("Noms de personnes", "Names of people"),
+    "number-notes": Msg("Nombres suivis d'une note", "Numbers followed by a note"),
     "excel-error": Msg("Erreurs de formule", "Formula errors"),
     "hidden-columns": Msg("Colonne masquée dans le classeur", "Column hidden in the workbook"),
     "hidden-rows": Msg("Lignes masquées dans le classeur", "Rows hidden in the workbook"),

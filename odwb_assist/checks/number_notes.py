@@ -1,0 +1,165 @@
+"""Check ``number-notes`` (warning): numbers followed by a note's mark, as statistical tables flag them
+(« 16 620 (p) » provisional, « 3 610 (e) » estimated, « 5 900* », « 12,5 (1) »); fix ``split-number-notes``.
+
+With its marks the column is text on the portal: no sorting, no chart. The marks are data (a figure is provisional),
+so the fix does not drop them: it moves them into a column of their own right after, « Population 2024 (note) »,
+and leaves the numbers. A column is reported when its numbers, marked or not, are nearly all its filled cells
+(the 80 % of the number fixes; counted from the first block holding a mark, since most columns never have one)
+and at least one is marked. A mark is one or two letters or digits in parentheses, or one to three « * », after
+the number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, ValuesPreparation
+from ..core.findings import Finding, Severity
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
+from .decimal_comma import NUMBER_SHARE
+from .tally import ColumnTally
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+MARKED = re.compile(r"\s*(?P<number>[+-]?[0-9](?:[0-9 \u00a0\u202f.,']*[0-9])?)\s*"
+                    r"(?P<mark>\((?:[A-Za-z]{1,2}|[0-9]{1,2})\)|\*{1,3})\s*")
+LONGEST = 32  # bytes
+
+MESSAGE = Msg("Colonne « {field} » : {count} nombre(s) suivis d'une note (ex. ligne {row} : « {cell} ») : le portail "
+              "lira la colonne comme du texte.",
+              "Column '{field}': {count} number(s) followed by a note (e.g. row {row}: '{cell}'): the portal will read "
+              "the column as text.")
+TIP = Msg("Mettez les notes (« (p) » provisoire, « (e) » estimé, « * »…) dans une colonne à part et expliquez-les dans "
+          "la description du jeu de données. « odwb-assist fix » les déplace dans une colonne « … (note) » placée "
+          "juste après.",
+          "Put the notes ('(p)' provisional, '(e)' estimated, '*'…) in a column of their own and explain them in the "
+          "dataset's description. 'odwb-assist fix' moves them into a column '… (note)' right after.")
+
+
+def split_mark(text: str) -> tuple[str, str] | None:
+    """(the number as written, the mark without parentheses) of a marked number, else None."""
+    if len(text) > LONGEST:
+        return None
+    found = MARKED.fullmatch(text)
+    if found is None:
+        return None
+    return found.group("number"), found.group("mark").strip("()")
+
+
+def _marked_values(column: ColumnValues) -> np.ndarray:
+    """Which distinct values are marked numbers: a « ) » or « * » last (read from the Arrow buffer), then the pattern."""
+    import numpy as np
+
+    arrow = None if len(column) <= column.SMALL else column.arrow
+    if arrow is None:
+        return np.fromiter((split_mark(text) is not None for text in column.texts), dtype=bool, count=len(column))
+    import pyarrow as pa
+
+    from .cells import byte_offsets, byte_set
+
+    if isinstance(arrow, pa.ChunkedArray):
+        arrow = arrow.combine_chunks() if arrow.num_chunks != 1 else arrow.chunk(0)
+    mask = np.zeros(len(column), dtype=bool)
+    data_buffer = arrow.buffers()[2]
+    if data_buffer is None:
+        return mask
+    offsets = byte_offsets(arrow)
+    ends, lengths = offsets[1:], offsets[1:] - offsets[:-1]
+    data = np.frombuffer(data_buffer, dtype=np.uint8)
+    near = byte_set(")*")[data.take(np.maximum(ends - 1, 0))] & (lengths >= 2) & (lengths <= LONGEST)
+    candidates = np.flatnonzero(near)
+    if len(candidates):
+        texts = arrow.take(pa.array(candidates)).to_pylist()
+        mask[candidates] = [text is not None and split_mark(text) is not None for text in texts]
+    return mask
+
+
+class NumberNotesCheck(BaseTableCheck):
+    name = "number-notes"
+    types = ("number-notes",)
+
+    @property
+    def preparations(self) -> tuple[ValuesPreparation, ...]:
+        """The shared number parse, made ahead on the CSV reader's thread."""
+        from .numbers import PARSED_NUMBERS
+
+        return (PARSED_NUMBERS,)
+
+    def start(self, context: CheckContext) -> None:
+        self.tally = ColumnTally()
+        self.numbers: Counter[str] = Counter()
+        self.filled: Counter[str] = Counter()
+
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+        import numpy as np
+
+        if not len(column):
+            return ()
+        from .numbers import PARSED_NUMBERS
+
+        marked = _marked_values(column)
+        if not marked.any() and not self.tally.counts[column.name]:
+            return ()  # a column is counted from its first marked chunk on (most never have a mark)
+
+        numbers = column.prepared(PARSED_NUMBERS)[0]
+        counts = column.counts
+        self.numbers[column.name] += int(counts[~np.isnan(numbers)].sum())
+        self.filled[column.name] += int(counts.sum())
+        self.tally.add_values(column, marked)
+        return ()
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        for finding in self.tally.findings("number-notes", Severity.WARNING, MESSAGE, TIP):
+            name = finding.field_name or ""
+            if self.numbers[name] + finding.count >= NUMBER_SHARE * self.filled[name]:
+                yield finding
+
+
+class SplitNumberNotes:
+    """Fix ``split-number-notes``: the marks moved into a column « … (note) » right after their column."""
+
+    name = "split-number-notes"
+    reads = ("number-notes",)  # the finding types its plan reads (see ``Fix.reads``)
+    triggers = ("number-notes",)  # adds a column: the whole table, only when the check reports this
+    label = Msg("Notes des nombres déplacées dans une colonne « (note) »", "Numbers' notes moved into a '(note)' column")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        columns = [f.field_name for f in (context.report.findings if context.report else [])
+                   if f.type == "number-notes" and f.field_name in table.columns]
+        changes: list[Change] = []
+        table = table.copy()
+        for label in columns:
+            values = table[label].astype(str)
+            parts = values.map(split_mark)
+            marked = parts.notna()
+            if not marked.any():
+                continue
+            note = f"{label} (note)"
+            while note in table.columns:
+                note += "_2"
+            notes = values.map(lambda _: "")
+            notes[marked] = [mark for _, mark in parts[marked]]
+            numbers = values.copy()
+            numbers[marked] = [number for number, _ in parts[marked]]
+            changes.extend(Change(self.name, int(row), label, values[row], numbers[row]) for row in values.index[marked])
+            table[label] = numbers
+            table.insert(table.columns.get_loc(label) + 1, note, notes)
+            changes.append(Change(self.name, None, note, "", note))
+        return table, changes
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[NumberNotesCheck]:
+    return [NumberNotesCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[SplitNumberNotes]:
+    return [SplitNumberNotes()]
+

@@ -1,0 +1,65 @@
+"""Numbers flagged with a note's mark, as statistical tables have them (« 16 620 (p) », « 5 900* »): said, and the
+marks moved by the fix into a column of their own (they are data: a figure is provisional), the numbers left."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from odwb_assist.checks.number_notes import split_mark
+from odwb_assist.core.plugins import get_plugin_manager
+from odwb_assist.quality import check, fix
+
+POPULATION = [["Commune", "Population 2023", "Population 2024", "Remarque"],
+              ["Ciney", "16 500", "16 620 (p)", "Chef-lieu (1)"],
+              ["Dinant", "13 600", "13 650 (p)", ""],
+              ["Hastière", "5 900*", "5 910 (p)", "Voir (a)"],
+              ["Houyet", "4 700", "4 705 (p)", ""],
+              ["Onhaye", "3 600", "3 610 (e)", ""]]
+
+
+def pm():  # noqa: ANN201
+    return get_plugin_manager(load_entrypoints=False)
+
+
+@pytest.mark.parametrize(("text", "parts"), [("16 620 (p)", ("16 620", "p")), ("5 900*", ("5 900", "*")),
+                                              ("12,5 (1)", ("12,5", "1")), ("-3 (e)", ("-3", "e")),
+                                              ("1.250** ", ("1.250", "**")), ("7(r)", ("7", "r"))])
+def test_marked_numbers(text: str, parts: tuple[str, str]) -> None:
+    assert split_mark(text) == parts
+
+
+@pytest.mark.parametrize("text", ["Chef-lieu (1)", "(p)", "16 620", "Article 5 (2)", "12 (voir note)", "5 ***** ",
+                                  "A4 (p)", "2024 (T1) (p)"])
+def test_not_marked_numbers(text: str) -> None:
+    assert split_mark(text) is None
+
+
+def write(path: Path) -> Path:
+    with path.open("w", encoding="cp1252", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(POPULATION)
+    return path
+
+
+def test_columns_of_marked_numbers_are_said_text_columns_are_not(tmp_path: Path) -> None:
+    report = check(write(tmp_path / "population.csv"), plugins=pm())
+    found = {f.field_name: f for f in report.findings if f.type == "number-notes"}
+    assert set(found) == {"Population 2023", "Population 2024"}
+    assert found["Population 2024"].count == 5 and found["Population 2023"].count == 1
+    assert {f.severity.value for f in found.values()} == {"warning"}
+    assert "« 16 620 (p) »" in found["Population 2024"].message("fr")
+
+
+def test_fix_moves_the_marks_into_a_note_column_and_the_numbers_are_numbers(tmp_path: Path) -> None:
+    result = fix(write(tmp_path / "population.csv"), tmp_path / "propre.csv", plugins=pm())
+    with (tmp_path / "propre.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["Commune", "Population 2023", "Population 2023 (note)", "Population 2024",
+                       "Population 2024 (note)", "Remarque"]
+    assert rows[3] == ["Hastière", "5900", "*", "5910", "p", "Voir (a)"]
+    assert rows[5][3:5] == ["3610", "e"]
+    assert "colonne ajoutée : « Population 2024 (note) »" in result.preview("fr")
+    assert not result.removed_columns  # nothing lost: the marks are in the clean file
+    assert not [f for f in check(tmp_path / "propre.csv", plugins=pm()).findings if f.type == "number-notes"]
