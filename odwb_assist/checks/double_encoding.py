@@ -18,12 +18,12 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan
+from ..core.contract import Change, CheckContext, FixContext, FixPlan
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from ..quality.fixing import replace_cells
-from .tally import SMALL_VALUES, ColumnTally
+from .cell_rules import CellCheck, CellRewrite, CellRule, buffer, cells_at
+from .cells import byte_set
 
 if TYPE_CHECKING:
     import numpy as np
@@ -37,8 +37,8 @@ _CLASS = "[" + re.escape(_CONTINUATION) + "]"
 SPOILT = re.compile(f"[\u00c2-\u00df]{_CLASS}|[\u00e2\u00ef]{_CLASS}{{2}}")
 # their UTF-8 bytes: « Â »…« ß » is C3 82…C3 9F, « â » C3 A2, « ï » C3 AF; a continuation character starts with
 # C2 (U+0080-U+00BF), C5, C6, CB or E2 (Œ, ƒ, ˆ, ’ € …)
-_LEADS = bytes(range(0x82, 0xA0)) + b"\xa2\xaf"
-_NEXT = b"\xc2\xc5\xc6\xcb\xe2"
+_LEADS_SET = "".join(map(chr, [*range(0x82, 0xA0), 0xA2, 0xAF]))  # bytes, for :func:`.cells.byte_set`
+_NEXT_SET = "\xc2\xc5\xc6\xcb\xe2"
 
 MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) ont des accents abîmés par un double encodage (ex. ligne "
               "{row} : « {cell} »).",
@@ -73,69 +73,34 @@ def repaired(text: str) -> str | None:
     return fixed if fixed != text else None
 
 
-def spoilt_mask(values: pd.Series) -> np.ndarray:
-    """True where a cell of ``values`` holds a doubly encoded sequence (its bytes first: most columns stop there)."""
+def _candidates(cells: pa.Array) -> np.ndarray:
+    """The cells holding the bytes of a lead then of a continuation character (numpy on the data buffer)."""
     import numpy as np
 
-    from .cells import arrow_text
-
-    cells = arrow_text(values)
-    if cells is not None:
-        return _arrow_mask(cells)
-    texts = values.tolist()
-    return np.fromiter((isinstance(t, str) and repaired(t) is not None for t in texts), dtype=bool, count=len(texts))
-
-
-def _arrow_mask(cells: pa.Array) -> np.ndarray:
-    """:func:`spoilt_mask` on Arrow text: the cells holding the bytes of a lead then of a continuation character
-    (numpy on the data buffer), then those few in Python."""
-    import numpy as np
-    import pyarrow as pa
-
-    from .cells import byte_offsets
-
-    mask = np.zeros(len(cells), dtype=bool)
-    data_buffer = cells.buffers()[2]
-    if not len(cells) or data_buffer is None:
-        return mask
-    offsets = byte_offsets(cells)
+    offsets, data = buffer(cells)
     low = int(offsets[0])
-    data = np.frombuffer(data_buffer, dtype=np.uint8)[low: int(offsets[-1])]
-    at = np.flatnonzero(data[:-2] == 0xC3)
-    if not len(at):
-        return mask
-    lead = np.zeros(256, dtype=bool)
-    lead[list(_LEADS)] = True
-    follow = np.zeros(256, dtype=bool)
-    follow[list(_NEXT)] = True
-    at = at[lead[data[at + 1]] & follow[data[at + 2]]]
-    if not len(at):
-        return mask
-    candidates = np.unique(np.searchsorted(offsets, at + low, side="right") - 1)
-    texts = cells.take(pa.array(candidates)).to_pylist()
-    mask[candidates] = [text is not None and repaired(text) is not None for text in texts]
-    return mask
+    part = data[low: int(offsets[-1])]
+    at = np.flatnonzero(part[:-2] == 0xC3)
+    if len(at):
+        at = at[byte_set(_LEADS_SET)[part[at + 1]] & byte_set(_NEXT_SET)[part[at + 2]]]
+    return cells_at(offsets, at + low)
 
 
-def _spoilt_values(column: ColumnValues) -> np.ndarray:
-    """:func:`spoilt_mask` over a column's distinct values (a few of them: in plain Python)."""
-    import numpy as np
-
-    if len(column) > SMALL_VALUES:
-        return spoilt_mask(column.values)
-    return np.fromiter((repaired(text) is not None for text in column.texts), dtype=bool, count=len(column))
+RULE = CellRule(lambda text: repaired(text) is not None, _candidates)
 
 
-class DoubleEncodingCheck(BaseTableCheck):
+def spoilt_mask(values: pd.Series) -> np.ndarray:
+    """True where a cell of ``values`` holds a doubly encoded sequence."""
+    return RULE.mask(values)
+
+
+class DoubleEncodingCheck(CellCheck):
     name = "double-encoding"
     types = ("double-encoding",)
-
-    def start(self, context: CheckContext) -> None:
-        self.tally = ColumnTally()
-
-    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
-        self.tally.add_values(column, _spoilt_values(column))
-        return ()
+    rule = RULE
+    severity = Severity.ERROR
+    message = MESSAGE
+    tip = TIP
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         for number, label in enumerate(context.fields, start=1):
@@ -144,23 +109,22 @@ class DoubleEncodingCheck(BaseTableCheck):
                 yield Finding("double-encoding", Severity.ERROR, LABEL.format(label=label, repaired=fixed), TIP,
                               row_number=context.header_row, field_name=label, field_number=number, cell=label,
                               extra={"label": fixed})
-        yield from self.tally.findings("double-encoding", Severity.ERROR, MESSAGE, TIP)
+        yield from super().end(context)
 
 
-class RepairDoubleEncoding:
+class RepairDoubleEncoding(CellRewrite):
     """Fix ``repair-double-encoding``: the doubly encoded accents of cells and labels restored."""
 
     name = "repair-double-encoding"
     reads = ("double-encoding",)  # the finding types its plan reads (see ``Fix.reads``)
     label = Msg("Accents abîmés par un double encodage rétablis", "Accents spoilt by a double encoding restored")
+    rule = RULE
+
+    def rewrite(self, text: str) -> str:
+        return repaired(text) or text
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
-        changes: list[Change] = []
-        table = table.copy()
-        for column in table.columns:
-            values = table[column].astype(str)
-            found = values[spoilt_mask(values)]
-            changes.extend(replace_cells(table, column, found.map(lambda text: repaired(text) or text), self.name))
+        table, changes = super().apply(table, context)
         renamed = _labels([str(column) for column in table.columns])
         if renamed:
             table = table.rename(columns=renamed)
@@ -168,18 +132,19 @@ class RepairDoubleEncoding:
         return table, changes
 
     def plan(self, context: FixContext) -> FixPlan | None:
-        from ..quality.fix_plans import columns_of, fields
+        from ..quality.fix_plans import fields
 
-        columns = columns_of(context, ["double-encoding"])
-        if not columns:
+        plan = super().plan(context)
+        if plan is None:
             return None
         labels = fields(context)
         rename = _labels(labels)
         # trim-spaces renames « AnnÃ©e  » first: the title it gets is renamed too
         also = {label.strip(): title.strip() for label, title in rename.items()
                 if label.strip() != label and label.strip() not in labels}
-        return FixPlan(rewrites=dict.fromkeys(columns, _repaired), rename={**rename, **also},
-                       changes=[Change(self.name, None, new, old, new) for old, new in rename.items()])
+        plan.rename = {**rename, **also}
+        plan.changes = [Change(self.name, None, new, old, new) for old, new in rename.items()]
+        return plan
 
 
 def _labels(labels: list[str]) -> dict[str, str]:
@@ -192,15 +157,6 @@ def _labels(labels: list[str]) -> dict[str, str]:
             renamed[label] = fixed
             taken.add(fixed)
     return renamed
-
-
-def _repaired(values: pd.Series) -> pd.Series:
-    mask = spoilt_mask(values)
-    if not mask.any():
-        return values
-    fixed = values.copy()
-    fixed[mask] = [repaired(text) or text for text in values[mask].tolist()]
-    return fixed
 
 
 @hookimpl

@@ -16,16 +16,14 @@ in capitals: LibreOffice in French writes « #NOM ? » with a space. In a column
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan
-from ..core.findings import Finding, Severity
+from ..core.contract import CheckContext, ColumnValues
+from ..core.findings import Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from ..quality.fixing import replace_cells
+from .cell_rules import CellCheck, CellRewrite, CellRule, buffer
 from .cells import byte_set
-from .tally import SMALL_VALUES, ColumnTally
 
 if TYPE_CHECKING:
     import numpy as np
@@ -66,97 +64,55 @@ def is_error(text: str) -> bool:
     return len(text) <= LONGEST and text.lstrip()[:1] in FIRST and _SPACES.sub("", text).upper() in ERRORS
 
 
-def error_mask(values: pd.Series) -> np.ndarray:
-    """True where a cell of ``values`` is a formula error (first character first: most columns stop there)."""
+def _candidates(cells: pa.Array) -> np.ndarray:
+    """The cells that may be errors, from their first byte and length (a « E » must have its « : » fourth, as
+    « Err:502 »; a space may lead)."""
     import numpy as np
 
-    from .cells import arrow_text
-
-    cells = arrow_text(values)
-    if cells is not None:
-        return _arrow_error_mask(cells)
-    mask = values.str[:1].isin((*FIRST, " ")).to_numpy(dtype=bool, copy=True)
-    if mask.any():
-        at = np.flatnonzero(mask)
-        mask[at] = [is_error(str(text)) for text in values.iloc[at].tolist()]
-    return mask
-
-
-def _arrow_error_mask(cells: pa.Array) -> np.ndarray:
-    """:func:`error_mask` on Arrow text: the first byte and the length read from the buffers (a « E » must have its
-    « : » fourth, as « Err:502 »; a space may lead), then the few cells left in Python."""
-    import numpy as np
-    import pyarrow as pa
-
-    from .cells import byte_offsets, first_bytes
+    from .cells import first_bytes
 
     first = first_bytes(cells)
-    mask = byte_set((*FIRST, " "))[first]
-    if not mask.any():
-        return mask
-    offsets = byte_offsets(cells)
-    mask &= (offsets[1:] - offsets[:-1]) <= LONGEST_BYTES
+    offsets, data = buffer(cells)
+    mask = byte_set((*FIRST, " "))[first] & ((offsets[1:] - offsets[:-1]) <= LONGEST_BYTES)
     letter = np.flatnonzero(mask & byte_set(LETTERS)[first])
     if len(letter):
-        data = np.frombuffer(cells.buffers()[2], dtype=np.uint8)
         fourth = offsets[letter] + 3
         mask[letter] = (fourth < offsets[letter + 1]) & (data.take(np.minimum(fourth, len(data) - 1)) == ord(":"))
-    if mask.any():
-        at = np.flatnonzero(mask)
-        mask[at] = [is_error(text) for text in cells.take(pa.array(at)).to_pylist()]
     return mask
+
+
+RULE = CellRule(is_error, _candidates)
+
+
+def error_mask(values: pd.Series) -> np.ndarray:
+    """True where a cell of ``values`` is a formula error."""
+    return RULE.mask(values)
 
 
 def error_values(column: ColumnValues) -> np.ndarray:
-    """:func:`error_mask` over a column's distinct values (a few of them: in plain Python)."""
-    import numpy as np
-
-    if len(column) > SMALL_VALUES:
-        return error_mask(column.values)
-    return np.fromiter((is_error(text) for text in column.texts), dtype=bool, count=len(column))
+    """Which of a column's distinct values are formula errors."""
+    return RULE.values_mask(column)
 
 
-class ExcelErrorCheck(BaseTableCheck):
+class ExcelErrorCheck(CellCheck):
     name = "excel-error"
     types = ("excel-error",)
-
-    def start(self, context: CheckContext) -> None:
-        self.tally = ColumnTally()
-
-    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
-        self.tally.add_values(column, error_values(column))
-        return ()
-
-    def end(self, context: CheckContext) -> Iterable[Finding]:
-        return self.tally.findings("excel-error", Severity.ERROR, MESSAGE, TIP)
+    rule = RULE
+    severity = Severity.ERROR
+    message = MESSAGE
+    tip = TIP
 
 
-class EmptyExcelErrors:
+class EmptyExcelErrors(CellRewrite):
     """Fix ``excel-errors``: a formula's error emptied, in the columns the check found them in."""
 
     name = "excel-errors"
     reads = ("excel-error",)  # the finding types its plan reads (see ``Fix.reads``)
     label = Msg("Erreurs de formule (« #DIV/0! », « #N/A »…) vidées", "Formula errors ('#DIV/0!', '#N/A'…) emptied")
+    rule = RULE
 
-    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
-        changes: list[Change] = []
-        table = table.copy()
-        for column in table.columns:
-            values = table[column].astype(str)
-            found = values[error_mask(values)]
-            changes.extend(replace_cells(table, column, found.map(lambda _: ""), self.name))
-        return table, changes
-
-    def plan(self, context: FixContext) -> FixPlan | None:
-        from ..quality.fix_plans import columns_of
-
-        columns = columns_of(context, ["excel-error"])
-        return FixPlan(rewrites={label: _emptied for label in columns}) if columns else None
-
-
-def _emptied(values: pd.Series) -> pd.Series:
-    mask = error_mask(values)
-    return values.where(~mask, "") if mask.any() else values
+    def rewrite(self, text: str) -> str:
+        return ""
 
 
 @hookimpl

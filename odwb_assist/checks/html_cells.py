@@ -14,17 +14,15 @@ from __future__ import annotations
 import html
 import html.entities
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
-from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan
-from ..core.findings import Finding, Severity
+from ..core.contract import CheckContext
+from ..core.findings import Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from ..quality.fixing import replace_cells
-from .tally import SMALL_VALUES, ColumnTally
+from .cell_rules import CellCheck, CellRewrite, CellRule, buffer, cells_at
 
 if TYPE_CHECKING:
     import numpy as np
@@ -108,98 +106,44 @@ def as_text(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def html_mask(values: pd.Series) -> np.ndarray:
-    """True where a cell of ``values`` holds HTML (its bytes first: most columns have neither « < » nor « & »)."""
+def _candidates(cells: pa.Array) -> np.ndarray:
+    """The cells holding a « < » or « & » (numpy on the data buffer)."""
     import numpy as np
 
-    from .cells import arrow_text
-
-    cells = arrow_text(values)
-    if cells is not None:
-        return _arrow_mask(cells)
-    texts = values.tolist()
-    return np.fromiter((isinstance(t, str) and has_html(t) for t in texts), dtype=bool, count=len(texts))
-
-
-def _arrow_mask(cells: pa.Array) -> np.ndarray:
-    """:func:`html_mask` on Arrow text: the cells holding a « < » or « & » (numpy on the data buffer), then those
-    few in Python."""
-    import numpy as np
-    import pyarrow as pa
-
-    from .cells import byte_offsets
-
-    mask = np.zeros(len(cells), dtype=bool)
-    data_buffer = cells.buffers()[2]
-    if not len(cells) or data_buffer is None:
-        return mask
-    offsets = byte_offsets(cells)
+    offsets, data = buffer(cells)
     low = int(offsets[0])
-    data = np.frombuffer(data_buffer, dtype=np.uint8)[low: int(offsets[-1])]
-    at = np.flatnonzero((data == ord("<")) | (data == ord("&")))
-    if not len(at):
-        return mask
-    candidates = np.unique(np.searchsorted(offsets, at + low, side="right") - 1)
-    texts = cells.take(pa.array(candidates)).to_pylist()
-    mask[candidates] = [text is not None and has_html(text) for text in texts]
-    return mask
+    part = data[low: int(offsets[-1])]
+    return cells_at(offsets, np.flatnonzero((part == ord("<")) | (part == ord("&"))) + low)
 
 
-def _html_values(column: ColumnValues) -> np.ndarray:
-    """:func:`html_mask` over a column's distinct values (a few of them: in plain Python)."""
-    import numpy as np
-
-    if len(column) > SMALL_VALUES:
-        return html_mask(column.values)
-    return np.fromiter((has_html(text) for text in column.texts), dtype=bool, count=len(column))
+RULE = CellRule(has_html, _candidates)
 
 
-class HtmlCellsCheck(BaseTableCheck):
+def html_mask(values: pd.Series) -> np.ndarray:
+    """True where a cell of ``values`` holds HTML."""
+    return RULE.mask(values)
+
+
+class HtmlCellsCheck(CellCheck):
     name = "html-in-cells"
     types = ("html-in-cells",)
-
-    def start(self, context: CheckContext) -> None:
-        self.tally = ColumnTally()
-
-    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
-        self.tally.add_values(column, _html_values(column))
-        return ()
-
-    def end(self, context: CheckContext) -> Iterable[Finding]:
-        return self.tally.findings("html-in-cells", Severity.WARNING, MESSAGE, TIP)
+    rule = RULE
+    severity = Severity.WARNING
+    message = MESSAGE
+    tip = TIP
 
 
-class HtmlToText:
+class HtmlToText(CellRewrite):
     """Fix ``html-to-text``: HTML cells written as a browser shows them."""
 
     name = "html-to-text"
     reads = ("html-in-cells",)  # the finding types its plan reads (see ``Fix.reads``)
     label = Msg("HTML écrit en texte (« &eacute; » → « é », « <br> » → retour à la ligne)",
                 "HTML written as text ('&eacute;' → 'é', '<br>' → a new line)")
+    rule = RULE
 
-    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
-        changes: list[Change] = []
-        table = table.copy()
-        for column in table.columns:
-            values = table[column].astype(str)
-            found = values[html_mask(values)]
-            changes.extend(replace_cells(table, column, found.map(as_text), self.name))
-        return table, changes
-
-    def plan(self, context: FixContext) -> FixPlan | None:
-        from ..quality.fix_plans import columns_of
-
-        columns = columns_of(context, ["html-in-cells"])
-        return FixPlan(rewrites=dict.fromkeys(columns, _as_text)) if columns else None
-
-
-def _as_text(values: pd.Series) -> pd.Series:
-    mask = html_mask(values)
-    if not mask.any():
-        return values
-    shown = values.copy()
-    shown[mask] = [as_text(text) for text in values[mask].tolist()]
-    return shown
+    def rewrite(self, text: str) -> str:
+        return as_text(text)
 
 
 @hookimpl

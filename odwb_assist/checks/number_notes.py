@@ -16,16 +16,18 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, ValuesPreparation
+from ..core.contract import Change, CheckContext, ColumnValues, FixContext, ValuesPreparation
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from .cell_rules import CellCheck, CellRule, buffer
+from .cells import byte_set
 from .decimal_comma import NUMBER_SHARE
-from .tally import ColumnTally
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
+    import pyarrow as pa
 
 MARKED = re.compile(r"\s*(?P<number>[+-]?[0-9](?:[0-9 \u00a0\u202f.,']*[0-9])?)\s*"
                     r"(?P<mark>\((?:[A-Za-z]{1,2}|[0-9]{1,2})\)|\*{1,3})\s*")
@@ -52,37 +54,25 @@ def split_mark(text: str) -> tuple[str, str] | None:
     return found.group("number"), found.group("mark").strip("()")
 
 
-def _marked_values(column: ColumnValues) -> np.ndarray:
-    """Which distinct values are marked numbers: a « ) » or « * » last (read from the Arrow buffer), then the pattern."""
+def _candidates(cells: pa.Array) -> np.ndarray:
+    """The cells that may be marked numbers: a « ) » or « * » last (one gather over the data buffer)."""
     import numpy as np
 
-    arrow = None if len(column) <= column.SMALL else column.arrow
-    if arrow is None:
-        return np.fromiter((split_mark(text) is not None for text in column.texts), dtype=bool, count=len(column))
-    import pyarrow as pa
-
-    from .cells import byte_offsets, byte_set
-
-    if isinstance(arrow, pa.ChunkedArray):
-        arrow = arrow.combine_chunks() if arrow.num_chunks != 1 else arrow.chunk(0)
-    mask = np.zeros(len(column), dtype=bool)
-    data_buffer = arrow.buffers()[2]
-    if data_buffer is None:
-        return mask
-    offsets = byte_offsets(arrow)
+    offsets, data = buffer(cells)
     ends, lengths = offsets[1:], offsets[1:] - offsets[:-1]
-    data = np.frombuffer(data_buffer, dtype=np.uint8)
-    near = byte_set(")*")[data.take(np.maximum(ends - 1, 0))] & (lengths >= 2) & (lengths <= LONGEST)
-    candidates = np.flatnonzero(near)
-    if len(candidates):
-        texts = arrow.take(pa.array(candidates)).to_pylist()
-        mask[candidates] = [text is not None and split_mark(text) is not None for text in texts]
-    return mask
+    return byte_set(")*")[data.take(np.maximum(ends - 1, 0))] & (lengths >= 2) & (lengths <= LONGEST)
 
 
-class NumberNotesCheck(BaseTableCheck):
+RULE = CellRule(lambda text: split_mark(text) is not None, _candidates)
+
+
+class NumberNotesCheck(CellCheck):
     name = "number-notes"
     types = ("number-notes",)
+    rule = RULE
+    severity = Severity.WARNING
+    message = MESSAGE
+    tip = TIP
 
     @property
     def preparations(self) -> tuple[ValuesPreparation, ...]:
@@ -92,7 +82,7 @@ class NumberNotesCheck(BaseTableCheck):
         return (PARSED_NUMBERS,)
 
     def start(self, context: CheckContext) -> None:
-        self.tally = ColumnTally()
+        super().start(context)
         self.numbers: Counter[str] = Counter()
         self.filled: Counter[str] = Counter()
 
@@ -103,7 +93,7 @@ class NumberNotesCheck(BaseTableCheck):
             return ()
         from .numbers import PARSED_NUMBERS
 
-        marked = _marked_values(column)
+        marked = RULE.values_mask(column)
         if not marked.any() and not self.tally.counts[column.name]:
             return ()  # a column is counted from its first marked chunk on (most never have a mark)
 
@@ -115,7 +105,7 @@ class NumberNotesCheck(BaseTableCheck):
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
-        for finding in self.tally.findings("number-notes", Severity.WARNING, MESSAGE, TIP):
+        for finding in super().end(context):
             name = finding.field_name or ""
             if self.numbers[name] + finding.count >= NUMBER_SHARE * self.filled[name]:
                 yield finding

@@ -13,14 +13,14 @@ lost digits are not in the file; the user exports again with the column as text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
-from ..core.findings import Finding, Severity
+from ..core.contract import CheckContext
+from ..core.findings import Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from .tally import SMALL_VALUES, ColumnTally
+from .cell_rules import CellCheck, CellRule, buffer
+from .cells import byte_set
 
 if TYPE_CHECKING:
     import numpy as np
@@ -55,66 +55,32 @@ def lost_digits(text: str) -> bool:
     return exponent >= SMALLEST and exponent > len(found.group(2) or "")
 
 
-def lost_mask(values: pd.Series) -> np.ndarray:
-    """True where a cell of ``values`` lost digits so (its bytes first: most columns stop there)."""
+def _candidates(cells: pa.Array) -> np.ndarray:
+    """The cells that may be such numbers: an « E » or « e » four bytes before the end (« E+09 »), a length a
+    number can have (one gather over the data buffer)."""
     import numpy as np
 
-    from .cells import arrow_text
-
-    cells = arrow_text(values)
-    if cells is not None:
-        return _arrow_mask(cells)
-    texts = values.tolist()
-    return np.fromiter((isinstance(t, str) and lost_digits(t) for t in texts), dtype=bool, count=len(texts))
-
-
-def _arrow_mask(cells: pa.Array) -> np.ndarray:
-    """:func:`lost_mask` on Arrow text: an « E » or « e » four bytes before the cell's end (« E+09 »), a length a
-    number can have (one gather over the data buffer), then the few cells left in Python. Cells with spaces after
-    the number are read by the pattern only where they are few (:func:`_lost_values`)."""
-    import numpy as np
-    import pyarrow as pa
-
-    from .cells import byte_offsets, byte_set
-
-    mask = np.zeros(len(cells), dtype=bool)
-    data_buffer = cells.buffers()[2]
-    if not len(cells) or data_buffer is None:
-        return mask
-    offsets = byte_offsets(cells)
+    offsets, data = buffer(cells)
     ends = offsets[1:]
     lengths = ends - offsets[:-1]
-    data = np.frombuffer(data_buffer, dtype=np.uint8)
-    near = byte_set("Ee")[data.take(np.maximum(ends - 4, 0))] & (lengths >= SHORTEST) & (lengths <= LONGEST)
-    candidates = np.flatnonzero(near)
-    if len(candidates):
-        texts = cells.take(pa.array(candidates)).to_pylist()
-        mask[candidates] = [text is not None and lost_digits(text) for text in texts]
-    return mask
+    return byte_set("Ee")[data.take(np.maximum(ends - 4, 0))] & (lengths >= SHORTEST) & (lengths <= LONGEST)
 
 
-def _lost_values(column: ColumnValues) -> np.ndarray:
-    """:func:`lost_mask` over a column's distinct values (a few of them: in plain Python)."""
-    import numpy as np
-
-    if len(column) > SMALL_VALUES:
-        return lost_mask(column.values)
-    return np.fromiter((lost_digits(text) for text in column.texts), dtype=bool, count=len(column))
+RULE = CellRule(lost_digits, _candidates)
 
 
-class ScientificNotationCheck(BaseTableCheck):
+def lost_mask(values: pd.Series) -> np.ndarray:
+    """True where a cell of ``values`` lost digits so."""
+    return RULE.mask(values)
+
+
+class ScientificNotationCheck(CellCheck):
     name = "scientific-notation"
     types = ("scientific-notation",)
-
-    def start(self, context: CheckContext) -> None:
-        self.tally = ColumnTally()
-
-    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
-        self.tally.add_values(column, _lost_values(column))
-        return ()
-
-    def end(self, context: CheckContext) -> Iterable[Finding]:
-        return self.tally.findings("scientific-notation", Severity.ERROR, MESSAGE, TIP)
+    rule = RULE
+    severity = Severity.ERROR
+    message = MESSAGE
+    tip = TIP
 
 
 @hookimpl

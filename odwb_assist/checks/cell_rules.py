@@ -1,0 +1,146 @@
+"""Checks and fixes that judge each cell alone: a rule on one cell's text, with a prefilter on its bytes.
+
+Most cells of most columns cannot match (a formula's error starts with « # », a spoilt accent holds the byte
+0xC3…): a rule reads what it needs from the Arrow buffers of a column's distinct values in one numpy pass, and
+tests only the few cells left with its Python function. A :class:`CellRule` holds both; :class:`CellCheck` reports
+the cells it flags, one finding per column (:class:`.tally.ColumnTally`); :class:`CellRewrite` rewrites them in the
+columns the check reported. Used by ``excel-error``, ``double-encoding``, ``html-in-cells``,
+``scientific-notation`` and ``number-notes``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan
+from ..core.findings import Finding, Severity
+from ..core.i18n import Msg
+from ..quality.fixing import replace_cells
+from .tally import SMALL_VALUES, ColumnTally
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+
+@dataclass(frozen=True)
+class CellRule:
+    """``test`` says whether one cell's text matches; ``candidates`` which cells of an Arrow text array may (a
+    mask: the cells it leaves out never match)."""
+
+    test: Callable[[str], bool]
+    candidates: Callable[[pa.Array], np.ndarray]
+
+    def mask(self, values: pd.Series) -> np.ndarray:
+        """True where a cell of ``values`` matches (the prefilter first on Arrow text, then the test)."""
+        import numpy as np
+
+        from .cells import arrow_text
+
+        cells = arrow_text(values)
+        if cells is None:
+            texts = values.tolist()
+            return np.fromiter((isinstance(t, str) and self.test(t) for t in texts), dtype=bool, count=len(texts))
+        return self.arrow_mask(cells)
+
+    def arrow_mask(self, cells: pa.Array | pa.ChunkedArray) -> np.ndarray:
+        import numpy as np
+        import pyarrow as pa
+
+        if isinstance(cells, pa.ChunkedArray):
+            cells = cells.combine_chunks() if cells.num_chunks != 1 else cells.chunk(0)
+        if not len(cells) or cells.buffers()[2] is None:
+            return np.zeros(len(cells), dtype=bool)
+        mask = np.asarray(self.candidates(cells), dtype=bool).copy()
+        if mask.any():
+            at = np.flatnonzero(mask)
+            mask[at] = [text is not None and self.test(text) for text in cells.take(pa.array(at)).to_pylist()]
+        return mask
+
+    def values_mask(self, column: ColumnValues) -> np.ndarray:
+        """:meth:`mask` over a column's distinct values (a few of them: in plain Python)."""
+        import numpy as np
+
+        if len(column) > SMALL_VALUES:
+            return self.mask(column.values)
+        return np.fromiter((self.test(text) for text in column.texts), dtype=bool, count=len(column))
+
+
+def buffer(cells: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """(the byte offsets of an Arrow text array's cells, ``len + 1`` of them; its data buffer as bytes)."""
+    import numpy as np
+
+    from .cells import byte_offsets
+
+    return byte_offsets(cells), np.frombuffer(cells.buffers()[2], dtype=np.uint8)
+
+
+def cells_at(offsets: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """A mask over the cells holding the bytes at ``positions`` (positions in the data buffer)."""
+    import numpy as np
+
+    mask = np.zeros(len(offsets) - 1, dtype=bool)
+    if len(positions):
+        owners = np.searchsorted(offsets, positions, side="right") - 1
+        mask[owners[(owners >= 0) & (owners < len(mask))]] = True
+    return mask
+
+
+class CellCheck(BaseTableCheck):
+    """A check of each cell against :attr:`rule`, one finding per column (``message`` may use {field}, {count},
+    {cell}, {row})."""
+
+    rule: CellRule
+    severity: Severity
+    message: Msg
+    tip: Msg
+
+    def start(self, context: CheckContext) -> None:
+        self.tally = ColumnTally()
+
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+        self.tally.add_values(column, self.rule.values_mask(column))
+        return ()
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        return self.tally.findings(self.types[0], self.severity, self.message, self.tip)
+
+
+class CellRewrite:
+    """A fix writing ``rewrite(cell)`` in place of each cell :attr:`rule` flags, in the columns where the check
+    reported the finding type ``reads[0]``."""
+
+    name: str
+    reads: tuple[str, ...]
+    label: Msg
+    rule: CellRule
+
+    def rewrite(self, text: str) -> str:
+        raise NotImplementedError
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        changes: list[Change] = []
+        table = table.copy()
+        for column in table.columns:
+            values = table[column].astype(str)
+            found = values[self.rule.mask(values)]
+            changes.extend(replace_cells(table, column, found.map(self.rewrite), self.name))
+        return table, changes
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        from ..quality.fix_plans import columns_of
+
+        columns = columns_of(context, [self.reads[0]])
+        return FixPlan(rewrites=dict.fromkeys(columns, self.rewritten)) if columns else None
+
+    def rewritten(self, values: pd.Series) -> Any:
+        """The column with its flagged cells rewritten (a plan's rewrite: a function of each cell alone)."""
+        mask = self.rule.mask(values)
+        if not mask.any():
+            return values
+        written = values.copy()
+        written[mask] = [self.rewrite(text) for text in values[mask].tolist()]
+        return written
