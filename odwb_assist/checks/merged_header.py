@@ -60,8 +60,11 @@ def _units(cells: list[list[str]]) -> list[str]:
     """The units of a header's second row when it is a row of units (:mod:`..quality.units_row`), else []."""
     if len(cells) != 2:
         return []
-    filled = [cell.strip() for cell in cells[1] if cell.strip()]
-    return filled if filled and all(is_unit(cell) for cell in filled) else []
+    titles, second = cells
+    filled = [i for i, cell in enumerate(second) if cell.strip()]
+    if not filled or not all(is_unit(second[i]) and i < len(titles) and titles[i].strip() for i in filled):
+        return []  # each unit under a title (as .units_row reads it)
+    return [second[i].strip() for i in filled]
 
 
 def units_labels(top: list[str], bottom: list[str]) -> list[str]:
@@ -73,7 +76,8 @@ def units_labels(top: list[str], bottom: list[str]) -> list[str]:
 
 
 def merged_labels(top: list[str], bottom: list[str]) -> list[str]:
-    """One label per column: the top label (carried right over a horizontal merge) then the sub-label."""
+    """One label per column: the top label (carried right over a horizontal merge) then the sub-label; a label
+    repeated under itself (a vertical merge exported in both cells) once."""
     width = max(len(top), len(bottom))
     top = [c.strip() for c in top] + [""] * (width - len(top))
     bottom = [c.strip() for c in bottom] + [""] * (width - len(bottom))
@@ -83,7 +87,7 @@ def merged_labels(top: list[str], bottom: list[str]) -> list[str]:
             carried = upper if lower else ""
         elif lower and carried:
             upper = carried
-        labels.append(" ".join(part for part in (upper, lower) if part))
+        labels.append(upper if upper == lower else " ".join(part for part in (upper, lower) if part))
     return labels
 
 

@@ -13,7 +13,7 @@ import io
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from odwb_assist.core.errors import InputError
@@ -57,6 +57,8 @@ def read(path: Path) -> list[list[str]]:
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tables())
+@example(rows=[["", "", "commune", "Total"], ["TOTAL :", "Somme", "", "Total"], ["", "", "", ""]])  # « Total » twice
+@example(rows=[[""], ["nombre"], ["12"]])  # a unit's word without a title above: no units row
 def test_clean_file_and_side_files_hold_every_cell(rows: list[list[str]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "source.csv"
