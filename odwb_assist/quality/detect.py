@@ -375,6 +375,16 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
     if not any(any(str(cell).strip() for cell in row) for row in rows):
         where = f" (feuille « {detected.sheet} »)" if detected.sheet else ""
         where_en = f" (sheet '{detected.sheet}')" if detected.sheet else ""
+        formulas = len(detected.formulas_without_value)
+        if formulas:  # a program that does not compute wrote only formulas (.sheet_marks)
+            raise EmptyTableError(
+                f"{path.name}{where} ne contient aucune valeur : ses {formulas} formule(s) n'ont pas de résultat "
+                "enregistré (fichier produit par un programme qui ne calcule pas les formules). Ouvrez-le dans Excel "
+                "ou LibreOffice Calc et enregistrez-le, puis relancez.",
+                f"{path.name}{where_en} holds no value: its {formulas} formula(s) have no saved result (a file made "
+                "by a program that does not compute formulas). Open it in Excel or LibreOffice Calc and save it, then "
+                "run again.",
+            )
         raise EmptyTableError(
             f"{path.name}{where} ne contient aucune donnée (seulement des lignes vides).",
             f"{path.name}{where_en} holds no data (only blank rows).",

@@ -212,3 +212,12 @@ def test_a_hidden_sheet_of_choices_is_not_taken_for_the_table(tmp_path: Path) ->
 def test_a_hidden_sheet_is_read_when_no_visible_sheet_holds_a_value(tmp_path: Path) -> None:
     report = check(registrations_with_a_hidden_list(tmp_path / "listes.xlsx", table=False), plugins=pm())
     assert report.detected.sheet == "Listes"
+
+
+def test_a_sheet_of_formulas_only_says_why_it_reads_empty(tmp_path: Path, cli: CLI) -> None:
+    book = openpyxl.Workbook()
+    book.active.append(["=1+1", "=A1*2"])
+    book.save(tmp_path / "formules.xlsx")
+    code, out, err = cli("check", str(tmp_path / "formules.xlsx"))
+    assert code == 2 and "ses 2 formule(s) n'ont pas de résultat enregistré" in out + err
+    assert "seulement des lignes vides" not in out + err
