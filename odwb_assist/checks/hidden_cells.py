@@ -3,7 +3,8 @@ spreadsheet (by hand, by a filter, by a collapsed group) that hold values. Whoev
 sees them: a « remarque interne » column hidden before a meeting is published with the rest.
 
 No fix: whether a hidden column may be published is the user's decision (rule 1: when in doubt, report and keep).
-Told for an XLSX workbook (:mod:`..quality.sheet_marks`).
+Told for an XLSX or ODS workbook (:mod:`..quality.sheet_marks`); an XLS workbook's would need xlrd's formatting
+pass, a second opening of the file: not read.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ makes up for, so that reports do not change with the reader:
 - an error cell (``#N/A``, ``#DIV/0!``) reads as empty: its text is taken from the sheet's XML, and only
   when that XML holds an error cell at all;
 - hidden columns and rows, and formulas stored without their result, are not told: they are read from the
-  sheet's XML too (:mod:`.xlsx_scan`, :mod:`.sheet_marks`);
+  sheet's XML too (:mod:`.xlsx_scan`; an ODS sheet's hidden columns and rows, :mod:`.ods_scan`; :mod:`.sheet_marks`);
 - cells that hold only formatting are not read: the number of formatted-but-empty columns and rows, which
   the report states, comes from the extent the XLSX file stores (``<dimension ref="A1:IV39"/>``). An ODS
   file stores no such extent: none is stated.
@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from .ods_scan import scan_ods
 from .sheet_marks import SheetMarks
 from .xlsx_scan import XlsxScan, scan_sheet
 
@@ -78,9 +79,10 @@ class CalamineBook:
             self._parsed[name] = self._parse(name)
 
     def _parse(self, name: str) -> tuple[Any, _Scan | None]:
-        """The parsed sheet, and for an XLSX the scan of its XML (decompressed in C, off the lock, on another core)."""
+        """The parsed sheet, and for an XLSX or ODS the scan of its XML (decompressed in C, off the lock, on another
+        core)."""
         scan = None
-        if self.fmt == "xlsx":
+        if self.fmt in ("xlsx", "ods"):
             scan = _Scan(self, name)
             scan.start()
         return self.book.get_sheet_by_name(name), scan
@@ -135,7 +137,7 @@ def typed_cell(v: Any, dates: bool) -> Any:
 
 
 class _Scan(threading.Thread):
-    """:meth:`CalamineBook.xlsx_scan` in a thread."""
+    """:meth:`CalamineBook.xlsx_scan` (an ODS: :func:`.ods_scan.scan_ods`) in a thread."""
 
     def __init__(self, book: CalamineBook, name: str) -> None:
         super().__init__(name="odwb-workbook-scan", daemon=True)  # (``name`` is the thread's, not the sheet's)
@@ -144,4 +146,7 @@ class _Scan(threading.Thread):
 
     def run(self) -> None:
         with contextlib.suppress(Exception):  # never a traceback from the thread: the sheet is read all the same
-            self.result = self.book.xlsx_scan(self.sheet)
+            if self.book.fmt == "ods":
+                self.result = XlsxScan(marks=scan_ods(self.book.path, self.sheet))
+            else:
+                self.result = self.book.xlsx_scan(self.sheet)

@@ -31,7 +31,7 @@ class _Book:
 
     def marks(self, name: str) -> SheetMarks:
         """A sheet's hidden columns and rows and formulas without result, once :meth:`rows` has read it
-        (told for an XLSX read by calamine; other readers say none)."""
+        (told for an XLSX or ODS read by calamine; other readers say none)."""
         return SheetMarks()
 
     def close(self) -> None:

@@ -221,3 +221,47 @@ def test_a_sheet_of_formulas_only_says_why_it_reads_empty(tmp_path: Path, cli: C
     code, out, err = cli("check", str(tmp_path / "formules.xlsx"))
     assert code == 2 and "ses 2 formule(s) n'ont pas de résultat enregistré" in out + err
     assert "seulement des lignes vides" not in out + err
+
+
+def rooms_ods(path: Path) -> Path:
+    """The rooms as LibreOffice saves them: column D and row 4 hidden, the rest of the sheet's rows hidden as one
+    repeated block (formatting to the sheet's end, not data)."""
+    import ezodf
+
+    document = ezodf.newdoc(doctype="ods", filename=str(path))
+    sheet = ezodf.Sheet("Salles", size=(5, 4))
+    document.sheets += sheet
+    rows = [["Salle", "Adresse", "Capacité", "Remarque interne"],
+            ["Salle des fêtes", "Rue de la Station 12", "250", "clé chez M. Dubois"],
+            ["Salle Saint-Roch", "Place du Marché 3", "80", "chauffage en panne"],
+            ["Ancienne école", "Rue du Tilleul 5", "60", "à vendre - confidentiel"],
+            ["Maison de village", "Rue Haute 1", "120", ""]]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value:
+                sheet[r, c].set_value(value)
+    document.save()
+    hidden = path.with_name("cache.ods")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(hidden, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "content.xml":
+                columns = data.count(b"<table:table-column/>")
+                assert columns == 4
+                data = data.replace(b"<table:table-column/>" * 4, b'<table:table-column table:number-columns-repeated="3"/>'
+                                    b'<table:table-column table:visibility="collapse"/>')
+                rows = data.split(b"<table:table-row>")
+                rows[4] = b'<table:table-row table:visibility="collapse">' + rows[4]
+                data = b"<table:table-row>".join(rows[:4]) + b"".join(rows[4:5]) + b"<table:table-row>".join([b""] + rows[5:])
+                data = data.replace(b"</table:table>", b'<table:table-row table:visibility="collapse" '
+                                    b'table:number-rows-repeated="1048570"><table:table-cell/></table:table-row>'
+                                    b"</table:table>")
+            target.writestr(item, data)
+    return hidden
+
+
+def test_an_ods_workbook_tells_its_hidden_columns_and_rows_too(tmp_path: Path) -> None:
+    report = check(rooms_ods(tmp_path / "salles.ods"), plugins=pm())
+    assert report.detected.hidden_columns == [4] and report.detected.hidden_rows == [4]
+    assert [f.field_name for f in report.findings if f.type == "hidden-columns"] == ["Remarque interne"]
+    assert [list(f.all_rows) for f in report.findings if f.type == "hidden-rows"] == [[4]]
