@@ -11,9 +11,10 @@ from ..core.i18n import normalise_lang
 from ..quality.sheets import WorkbookReport
 
 
-def _heading(item_sheet: str | None, index: int, total: int, fr: bool) -> str:
+def _heading(item_sheet: str | None, index: int, total: int, fr: bool, hidden: bool = False) -> str:
     name = item_sheet if item_sheet is not None else ""
-    return (f"Feuille {index}/{total} : « {name} »" if fr else f"Sheet {index}/{total}: '{name}'")
+    heading = f"Feuille {index}/{total} : « {name} »" if fr else f"Sheet {index}/{total}: '{name}'"
+    return heading + ((" (masquée dans le classeur)" if fr else " (hidden in the workbook)") if hidden else "")
 
 
 def _status(status: str, fr: bool) -> str:
@@ -28,7 +29,7 @@ def render_sheets_text(result: WorkbookReport, console: Console, lang: str) -> N
     total = len(result.sheets)
     for item in result.sheets:
         console.print()
-        console.rule("[bold]" + escape(_heading(item.sheet, item.index, total, fr)) + "[/]", align="left")
+        console.rule("[bold]" + escape(_heading(item.sheet, item.index, total, fr, item.hidden)) + "[/]", align="left")
         if item.report is not None:
             render_text(item.report, console, language)
         elif item.message is not None:
@@ -58,7 +59,7 @@ def render_sheets_html(result: WorkbookReport, lang: str) -> str:
     parts = [f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n<link rel="icon" href="data:,">\n'
              f"<title>{html_escape(title)}</title>\n</head>\n<body>\n<h1>{html_escape(title)}</h1>"]
     for item in result.sheets:
-        parts.append(f"<h2>{html_escape(_heading(item.sheet, item.index, total, fr))}</h2>")
+        parts.append(f"<h2>{html_escape(_heading(item.sheet, item.index, total, fr, item.hidden))}</h2>")
         if item.report is not None:
             parts.append(render_html(item.report, language, fragment=True))
         elif item.message is not None:

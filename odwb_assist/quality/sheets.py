@@ -41,9 +41,10 @@ class SheetResult:
     status: str
     report: QualityReport | None = None
     message: Msg | None = None
+    hidden: bool = False  # the sheet is hidden in the workbook
 
     def to_dict(self, lang: str) -> dict[str, Any]:
-        data: dict[str, Any] = {"sheet": self.sheet, "index": self.index, "status": self.status}
+        data: dict[str, Any] = {"sheet": self.sheet, "index": self.index, "status": self.status, "hidden": self.hidden}
         if self.report is not None:
             data["report"] = self.report.to_dict(lang)
         if self.message is not None:
@@ -100,6 +101,9 @@ def check_sheets(source: str | Path, schema: Any = None, *, lang: str = "fr", **
                 raise
             continue
         result.sheets.append(SheetResult(name, index, "checked", report=report))
+    hidden = {name for report in result.reports for name in report.detected.hidden_sheets} if result.reports else set()
+    for item in result.sheets:
+        item.hidden = item.sheet in hidden
     if not result.reports:
         raise InputError(f"{path.name} : aucune feuille ne contient de données.",
                          f"{path.name}: no sheet holds any data.")

@@ -265,3 +265,12 @@ def test_an_ods_workbook_tells_its_hidden_columns_and_rows_too(tmp_path: Path) -
     assert report.detected.hidden_columns == [4] and report.detected.hidden_rows == [4]
     assert [f.field_name for f in report.findings if f.type == "hidden-columns"] == ["Remarque interne"]
     assert [list(f.all_rows) for f in report.findings if f.type == "hidden-rows"] == [[4]]
+
+
+def test_checking_every_sheet_names_the_hidden_one(tmp_path: Path, cli: CLI) -> None:
+    source = registrations_with_a_hidden_list(tmp_path / "inscriptions.xlsx")
+    code, out, _ = cli("check", str(source), "--sheet", "all")
+    assert "Feuille 1/2 : « Listes » (masquée dans le classeur)" in out and "« Inscriptions » (masquée" not in out
+    code, out, _ = cli("check", str(source), "--sheet", "all", "--format", "json")
+    sheets = json.loads(out)["sheets"]
+    assert [(s["sheet"], s["hidden"]) for s in sheets] == [("Listes", True), ("Inscriptions", False)]
