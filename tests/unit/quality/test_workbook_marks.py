@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from odwb_assist.core.plugins import get_plugin_manager
-from odwb_assist.quality import check, fix, xlsx_scan
+from odwb_assist.quality import check, fix, ods_scan, xlsx_scan
 from odwb_assist.quality.xlsx_scan import scan_sheet
 
 CLI = Callable[..., tuple[int, str, str]]
@@ -250,9 +250,10 @@ def rooms_ods(path: Path) -> Path:
                 assert columns == 4
                 data = data.replace(b"<table:table-column/>" * 4, b'<table:table-column table:number-columns-repeated="3"/>'
                                     b'<table:table-column table:visibility="collapse"/>')
-                rows = data.split(b"<table:table-row>")
-                rows[4] = b'<table:table-row table:visibility="collapse">' + rows[4]
-                data = b"<table:table-row>".join(rows[:4]) + b"".join(rows[4:5]) + b"<table:table-row>".join([b""] + rows[5:])
+                parts = data.split(b"<table:table-row>")
+                parts[4] = b'<table:table-row table:visibility="collapse">' + parts[4]
+                data = (b"<table:table-row>".join(parts[:4]) + parts[4]
+                        + b"<table:table-row>".join([b"", *parts[5:]]))
                 data = data.replace(b"</table:table>", b'<table:table-row table:visibility="collapse" '
                                     b'table:number-rows-repeated="1048570"><table:table-cell/></table:table-row>'
                                     b"</table:table>")
@@ -260,7 +261,10 @@ def rooms_ods(path: Path) -> Path:
     return hidden
 
 
-def test_an_ods_workbook_tells_its_hidden_columns_and_rows_too(tmp_path: Path) -> None:
+@pytest.mark.parametrize("block", [ods_scan.BLOCK, 40])  # one block, and « table:visibility » cut across two
+def test_an_ods_workbook_tells_its_hidden_columns_and_rows_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              block: int) -> None:
+    monkeypatch.setattr(ods_scan, "BLOCK", block)
     report = check(rooms_ods(tmp_path / "salles.ods"), plugins=pm())
     assert report.detected.hidden_columns == [4] and report.detected.hidden_rows == [4]
     assert [f.field_name for f in report.findings if f.type == "hidden-columns"] == ["Remarque interne"]
@@ -274,3 +278,14 @@ def test_checking_every_sheet_names_the_hidden_one(tmp_path: Path, cli: CLI) -> 
     code, out, _ = cli("check", str(source), "--sheet", "all", "--format", "json")
     sheets = json.loads(out)["sheets"]
     assert [(s["sheet"], s["hidden"]) for s in sheets] == [("Listes", True), ("Inscriptions", False)]
+
+
+@pytest.mark.parametrize(("content", "named"), [(b"x" * 30 + b'table:visibility="filter"' + b"y" * 30, True),
+                                                (b"x" * 30 + b'table:visibility="visible"' + b"y" * 30, False)])
+def test_the_visibility_is_found_across_two_blocks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes,
+                                                   named: bool) -> None:
+    monkeypatch.setattr(ods_scan, "BLOCK", 40)  # the only mark runs from byte 30 to 55: cut at 40
+    with zipfile.ZipFile(tmp_path / "t.ods", "w") as archive:
+        archive.writestr("content.xml", content)
+    with zipfile.ZipFile(tmp_path / "t.ods") as archive:
+        assert ods_scan._names_visibility(archive) is named
