@@ -89,9 +89,7 @@ def _candidates(cells: pa.Array) -> np.ndarray:
 RULE = CellRule(lambda text: repaired(text) is not None, _candidates)
 
 
-def spoilt_mask(values: pd.Series) -> np.ndarray:
-    """True where a cell of ``values`` holds a doubly encoded sequence."""
-    return RULE.mask(values)
+spoilt_mask = RULE.mask  # True where a cell of a text Series holds a doubly encoded sequence
 
 
 class DoubleEncodingCheck(CellCheck):

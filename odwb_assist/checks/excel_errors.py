@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..core.contract import CheckContext, ColumnValues
+from ..core.contract import CheckContext
 from ..core.findings import Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
@@ -27,7 +27,6 @@ from .cells import byte_set
 
 if TYPE_CHECKING:
     import numpy as np
-    import pandas as pd
     import pyarrow as pa
 
 ERRORS: frozenset[str] = frozenset({
@@ -84,14 +83,7 @@ def _candidates(cells: pa.Array) -> np.ndarray:
 RULE = CellRule(is_error, _candidates)
 
 
-def error_mask(values: pd.Series) -> np.ndarray:
-    """True where a cell of ``values`` is a formula error."""
-    return RULE.mask(values)
-
-
-def error_values(column: ColumnValues) -> np.ndarray:
-    """Which of a column's distinct values are formula errors."""
-    return RULE.values_mask(column)
+error_mask = RULE.mask  # True where a cell of a text Series is a formula error
 
 
 class ExcelErrorCheck(CellCheck):

@@ -19,7 +19,7 @@ from ..core.findings import Finding
 from .cells import arrow_fullmatch, arrow_text, fullmatch_mask, re2_safe, starts_mask
 from .cells import compiled as _compiled
 from .decimal_comma import NUMBER_SHARE, PATTERN, SEPARATORS, WS
-from .excel_errors import error_values as _error_values
+from .excel_errors import RULE as EXCEL_ERRORS
 from .plain import distinct_cells, plain_numbers
 from .thousands_separator import FIX_PATTERN, SURE_RE2
 from .unit_in_cell import COUNTED, WHOLE
@@ -255,7 +255,7 @@ class ColumnStats(BaseTableCheck):
             filled = spread(trimmed.filled(rest), rest, np.ones(len(values), dtype=bool))
             loose = where(LOOSE, numeric[~plain[numeric]]) | plain
             placeholder = spread(trimmed.placeholders(rest), rest) & ~loose
-        filled = filled & ~_error_values(column)  # a formula's error: emptied by ``excel-errors`` before these fixes
+        filled = filled & ~EXCEL_ERRORS.values_mask(column)  # a formula's error: emptied by ``excel-errors`` before these fixes
         numbers = np.flatnonzero(loose)
         others = numbers if plain is None else numbers[~plain[numbers]]  # the numbers that are not plain
         nothing = np.zeros(len(values), dtype=bool)

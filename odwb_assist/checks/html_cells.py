@@ -26,7 +26,6 @@ from .cell_rules import CellCheck, CellRewrite, CellRule, buffer, cells_at
 
 if TYPE_CHECKING:
     import numpy as np
-    import pandas as pd
     import pyarrow as pa
 
 TAGS = ("p", "br", "div", "span", "strong", "b", "i", "em", "u", "a", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5",
@@ -119,9 +118,7 @@ def _candidates(cells: pa.Array) -> np.ndarray:
 RULE = CellRule(has_html, _candidates)
 
 
-def html_mask(values: pd.Series) -> np.ndarray:
-    """True where a cell of ``values`` holds HTML."""
-    return RULE.mask(values)
+html_mask = RULE.mask  # True where a cell of a text Series holds HTML
 
 
 class HtmlCellsCheck(CellCheck):

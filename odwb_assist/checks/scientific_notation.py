@@ -24,7 +24,6 @@ from .cells import byte_set
 
 if TYPE_CHECKING:
     import numpy as np
-    import pandas as pd
     import pyarrow as pa
 
 # the exponent in two digits, as spreadsheets (and Python, R) write it
@@ -69,9 +68,7 @@ def _candidates(cells: pa.Array) -> np.ndarray:
 RULE = CellRule(lost_digits, _candidates)
 
 
-def lost_mask(values: pd.Series) -> np.ndarray:
-    """True where a cell of ``values`` lost digits so."""
-    return RULE.mask(values)
+lost_mask = RULE.mask  # True where a cell of a text Series lost digits so
 
 
 class ScientificNotationCheck(CellCheck):
