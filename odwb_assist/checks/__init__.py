@@ -7,6 +7,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.non_utf_encoding",
     "odwb_assist.checks.mixed_encoding",
     "odwb_assist.checks.double_encoding",
+    "odwb_assist.checks.label_line_breaks",
     "odwb_assist.checks.end_mark",
     "odwb_assist.checks.total_row",
     "odwb_assist.checks.decimal_comma",

@@ -24,6 +24,7 @@ from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .cell_rules import CellCheck, CellRewrite, CellRule, buffer, cells_at
 from .cells import byte_set
+from .label_line_breaks import one_line
 
 if TYPE_CHECKING:
     import numpy as np
@@ -138,8 +139,8 @@ class RepairDoubleEncoding(CellRewrite):
         labels = fields(context)
         rename = _labels(labels)
         # trim-spaces renames « AnnÃ©e  » first: the title it gets is renamed too
-        also = {label.strip(): title.strip() for label, title in rename.items()
-                if label.strip() != label and label.strip() not in labels}
+        also = {one_line(label): one_line(title) for label, title in rename.items()
+                if one_line(label) != label and one_line(label) not in labels}
         plan.rename = {**rename, **also}
         plan.changes = [Change(self.name, None, new, old, new) for old, new in rename.items()]
         return plan

@@ -1,4 +1,5 @@
-"""Fix ``trim-spaces``: spaces at the start or end of cells, and in labels, removed (no check of its own)."""
+"""Fix ``trim-spaces``: spaces at the start or end of cells and labels removed, and a label's line breaks made
+spaces (« Montant↵(EUR) » → « Montant (EUR) », check ``label-line-break``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from ..core.contract import Change, FixContext, FixPlan
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fixing import replace_cells
+from .label_line_breaks import one_line
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,7 +32,7 @@ class TrimSpaces:
         taken = {str(column) for column in table.columns}
         renamed = {}
         for column in table.columns:
-            label = str(column).strip()
+            label = one_line(str(column))
             if label != str(column) and label not in taken:
                 renamed[column] = label
                 taken.add(label)
@@ -46,7 +48,7 @@ class TrimSpaces:
         taken = set(labels)
         rename = {}
         for column in labels:
-            label = column.strip()
+            label = one_line(column)
             if label != column and label not in taken:
                 rename[column] = label
                 taken.add(label)

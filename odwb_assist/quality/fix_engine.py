@@ -18,6 +18,7 @@ from typing import Any
 import pluggy
 
 from ..checks.fix_stats import ColumnStats, LeftAsIs
+from ..checks.label_line_breaks import shown_on_one_line
 from ..core.contract import Change, Fix, FixContext, FixPlan, reads, streams
 from ..core.errors import FixError
 from ..core.events import DATASET_FIXED, Event
@@ -102,19 +103,20 @@ class FixResult:
                     lines.append(f"    {'colonne ajoutée :' if fr else 'column added:'} « {change.after} »")
                     continue
                 if change in titles:
-                    lines.append(f"    {'titre :' if fr else 'title:'} « {change.before} » → « {change.after} »")
+                    lines.append(f"    {'titre :' if fr else 'title:'} « {shown_on_one_line(str(change.before))} » → "
+                                 f"« {shown_on_one_line(str(change.after))} »")
                     continue
                 where = (f"ligne {change.row_number}" if fr else f"row {change.row_number}") if change.row_number else ""
                 if change.field_name:
                     column = self._column_shown(change.field_name, numbers.get(change.field_name), language)
-                    where += f", {column}" if where else column
+                    where += f", {shown_on_one_line(column)}" if where else shown_on_one_line(column)
                 dropped = ("(colonne supprimée)" if fr else "(column dropped)") if change.row_number is None else \
                     ("(ligne supprimée)" if fr else "(row dropped)")
-                after = dropped if change.after is None else f"« {_one_line(change.after)} »"
+                after = dropped if change.after is None else f"« {shown_on_one_line(change.after)} »"
                 if change.after is None and not change.before:  # a blank row, an empty column: no « » to show
                     lines.append(f"    {where} → {after}")
                 else:
-                    lines.append(f"    {where} : « {_one_line(str(change.before))} » → {after}")
+                    lines.append(f"    {where} : « {shown_on_one_line(str(change.before))} » → {after}")
         lines.extend(left_lines(self.left_as_is, fr))
         lines.extend(workbook_lines(self.workbook_left, language))
         lines.append((f"  Lignes : {self.rows_before} → {self.rows_after}") if fr else
@@ -171,11 +173,6 @@ class FixResult:
             "leftAsIs": left_dicts(self.left_as_is),
             "workbookLeft": [finding.to_dict(self.lang) for finding in self.workbook_left],
         }
-
-
-def _one_line(text: str) -> str:
-    """A cell on one line of the preview: its line breaks shown as « ↵ »."""
-    return text.replace("\r\n", "\n").replace("\n", " ↵ ") if "\n" in text else text
 
 
 def available_fixes(plugins: pluggy.PluginManager | None = None) -> list[Fix]:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..checks.label_line_breaks import shown_on_one_line
 from ..core.findings import Finding, Severity
 from ..core.i18n import normalise_lang
 from .aggregate import Aggregator
@@ -122,7 +123,7 @@ class QualityReport:
             return f"{label} (colonne n° {position})" if fr else f"{label} (column {position})"
         number = self.untitled.get(name)
         if number is None:
-            return name
+            return shown_on_one_line(name)
         return column_label(name, number, headerless=True)(lang or self.lang)
 
     def finding_dict(self, finding: Finding, lang: str) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ..checks.label_line_breaks import shown_on_one_line
 from ..core.findings import Finding, Severity
 from ..core.i18n import normalise_lang
 from .report import QualityReport
@@ -85,7 +86,7 @@ def render_text(report: QualityReport, console: Console, lang: str | None = None
         table.add_column("message")
         for finding in findings[:EXAMPLES]:
             table.add_row(escape(rows_cell(finding)), escape(report.column_label(finding.field_name, language)),
-                          escape(finding.message(language)))
+                          escape(shown_on_one_line(finding.message(language))))
         console.print(table)
         if total > EXAMPLES:
             console.print(escape(f"  … {total - EXAMPLES} " + ("de plus" if fr else "more")))
