@@ -1,4 +1,10 @@
-"""Check ``empty-column``: a column without a single value."""
+"""Check ``empty-column``: a column without a single value.
+
+A column with neither a title nor a value (column A left empty as a margin of a sheet, separators at the end of a
+CSV's lines: « Commune;Population;; ») is said in those words: the ``blank-label`` error of its header cell (kept,
+as Frictionless reports it) is then understood as a column that is no part of the table, which
+``drop-empty-columns`` removes.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from ..quality.notes import headerless_name
 from .formula_without_value import unvalued_columns
 
 if TYPE_CHECKING:
@@ -18,6 +25,14 @@ if TYPE_CHECKING:
 MESSAGE = Msg("La colonne « {field} » est entièrement vide.", "Column '{field}' is completely empty.")
 TIP = Msg("Supprimez la colonne (clic droit sur sa lettre > Supprimer), ou remplissez-la si des valeurs manquent.",
           "Delete the column (right-click its letter > Delete), or fill it if values are missing.")
+UNTITLED = Msg("La colonne n° {number} n'a ni titre ni valeur : une colonne vide en marge du tableau, ou un "
+               "séparateur en trop au bout des lignes.",
+               "Column {number} has neither a title nor a value: an empty column at the edge of the table, or an "
+               "extra separator at the end of the lines.")
+UNTITLED_TIP = Msg("Elle ne fait pas partie du tableau : supprimez-la (clic droit sur sa lettre > Supprimer), ou lancez "
+                   "« odwb-assist fix », qui la retire.",
+                   "It is not part of the table: delete it (right-click its letter > Delete), or run 'odwb-assist fix', "
+                   "which removes it.")
 
 
 class EmptyColumnCheck(BaseTableCheck):
@@ -43,6 +58,10 @@ class EmptyColumnCheck(BaseTableCheck):
         formulas = unvalued_columns(context.options.get("detected"))  # empty only for want of computing
         for number, column in enumerate(context.fields, start=1):
             if self.filled[column] == 0 and number not in formulas:
+                if headerless_name(column, number):
+                    yield Finding("empty-column", Severity.WARNING, UNTITLED.format(number=number), UNTITLED_TIP,
+                                  row_number=context.header_row, field_name=column, field_number=number)
+                    continue
                 yield Finding("empty-column", Severity.WARNING, MESSAGE.format(field=column), TIP,
                               row_number=context.header_row, field_name=column, field_number=number)
 

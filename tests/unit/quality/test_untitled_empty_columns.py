@@ -1,0 +1,46 @@
+"""A column with neither a title nor a value (column A left as a margin of a sheet, separators at the end of a CSV's
+lines) is told as such, beside the ``blank-label`` Frictionless reports for its header cell; a titled empty column
+keeps its own words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from odwb_assist.core.plugins import get_plugin_manager
+from odwb_assist.quality import check, fix
+
+
+def pm():  # noqa: ANN201
+    return get_plugin_manager(load_entrypoints=False)
+
+
+def test_separators_at_the_end_of_the_lines(tmp_path: Path) -> None:
+    path = tmp_path / "population.csv"
+    path.write_bytes(b"Commune;Population;Remarque;;\r\nNamur;113000;;;\r\nDinant;13500;;;\r\n")
+    report = check(path, plugins=pm())
+    empty = {f.field_number: f.message("fr") for f in report.findings if f.type == "empty-column"}
+    assert empty[3] == "La colonne « Remarque » est entièrement vide."
+    assert empty[4] == empty[5].replace("n° 5", "n° 4") == (
+        "La colonne n° 4 n'a ni titre ni valeur : une colonne vide en marge du tableau, ou un séparateur en trop au "
+        "bout des lignes.")
+    assert [f.field_number for f in report.findings if f.type == "blank-label"] == [4, 5]  # as Frictionless says
+    english = next(f for f in report.findings if f.type == "empty-column" and f.field_number == 4)
+    assert english.message("en").startswith("Column 4 has neither a title nor a value")
+
+
+def test_a_margin_column_left_of_a_sheet_table(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row, values in enumerate([["Association", "Montant"], ["Les Amis du Rail", 1200], ["Chorale", 450]], start=2):
+        for column, value in enumerate(values, start=2):
+            sheet.cell(row=row, column=column, value=value)
+    book.save(tmp_path / "subsides.xlsx")
+    report = check(tmp_path / "subsides.xlsx", plugins=pm())
+    (margin,) = [f for f in report.findings if f.type == "empty-column"]
+    assert margin.field_number == 1 and "en marge du tableau" in margin.message("fr")
+    assert "odwb-assist fix" in margin.tip("fr")
+    result = fix(tmp_path / "subsides.xlsx", tmp_path / "subsides.csv", plugins=pm())
+    assert (tmp_path / "subsides.csv").read_text(encoding="utf-8").splitlines()[0] == "Association,Montant"
+    assert result.removed_columns
