@@ -4,8 +4,9 @@ A leading column (one of the first three, not the last) is taken as a merged lab
 blanks sit in rows that are otherwise filled, right under a filled label, on at least three rows and
 three tenths of the data rows, after two labels at least, each label distinct and most of them
 heading a group (a blank follows them), while its labels are text and the column
-on its right holds text labels on those rows (the rows of a group). Fix: fill each blank with the
-label above it (never across a blank row, never from a total).
+on its right holds text labels on those rows (the rows of a group), and the columns on its left stay the
+same on those rows (the outer groups). Fix: fill each blank with the label above it (never across a blank row,
+never from a total).
 """
 
 from __future__ import annotations
@@ -65,11 +66,33 @@ def chunk_stats(chunk: pd.DataFrame, position: int, counts: pd.Series | None = N
     stats["filled"] = int(filled_mask.sum())
     stats["numbers"] = int(labels.numbers().sum())
     stats["right"] = stats["right_numbers"] = 0
+    stats["left_varies"] = _left_varies(chunk, position, blank) if stats["blank"] and position else 0
     if stats["blank"]:  # the cells on the right of the blanks (none: nothing to read)
         right_text = chunk.iloc[:, position + 1][blank].str.strip()
         stats["right"] = int((right_text != "").sum())
         stats["right_numbers"] = int(right_text.str.fullmatch(SHAPES["number"].pattern).fillna(False).astype(bool).sum())
     return stats
+
+
+def _left_varies(chunk: pd.DataFrame, position: int, blank: np.ndarray) -> int:
+    """How many ``blank`` rows have a column on the left of ``position`` that changes from the row above (neither
+    blank nor the same value). A merged label heads a group of rows, and the columns on its left are the outer
+    groups, the same for the whole group (merged too, or repeated): in a directory whose first column names each
+    row (« Les Amis du Rail », « Cercle horticole »…), the blanks of its third column are missing values, never a
+    group to fill down."""
+    import numpy as np
+
+    at = np.flatnonzero(blank)
+    at = at[at > 0]  # the first row of a chunk: no row above in it
+    if not len(at):
+        return 0
+    varies = np.zeros(len(at), dtype=bool)
+    for left in range(position):
+        cells = chunk.iloc[:, left]
+        here = cells.iloc[at].astype(str).str.strip().to_numpy()
+        above = cells.iloc[at - 1].astype(str).str.strip().to_numpy()
+        varies |= (here != "") & (here != above)
+    return int(varies.sum())
 
 
 class _Labels:
@@ -156,11 +179,17 @@ def is_merged(stats: Counter[str], first_filled: bool, distinct: int) -> bool:
         return False
     if stats["numbers"] > 0.1 * stats["filled"] or stats["right"] < 0.9 * stats["blank"]:
         return False
+    if stats["left_varies"] > 0.1 * stats["blank"]:
+        return False  # the rows of a « group » differ on its left: not a group (see :func:`_left_varies`)
     return stats["right_numbers"] <= 0.2 * stats["blank"]  # the column on the right names the rows of a group
 
 
-def candidate_positions(width: int) -> range:
-    return range(min(LABEL_COLUMNS, width - 1)) if width >= 3 else range(0)
+def candidate_positions(width: int, labels: list[str] | None = None, identifiers: frozenset[str] = frozenset()) -> list[int]:
+    """The positions of the columns that may be merged labels: one of the first three, not the last, and not a column
+    of identifiers (``FieldKind.identifier``: an enterprise number, an e-mail, a phone belong each to its row, and
+    their blanks are missing values, never to fill with the number above)."""
+    positions = range(min(LABEL_COLUMNS, width - 1)) if width >= 3 else range(0)
+    return [p for p in positions if labels is None or str(labels[p]) not in identifiers]
 
 
 def _first_data_filled(table: pd.DataFrame, position: int) -> bool:
@@ -200,7 +229,8 @@ class MergedLabelCellsCheck(KeepsValues, BaseTableCheck):
             return ()
         # once per chunk, shared by every candidate column (and check)
         counts = filled_counts(chunk, shared=True, values=values)
-        for position in candidate_positions(len(chunk.columns)):
+        identifiers = context.options.get("identifier_fields", frozenset())
+        for position in candidate_positions(len(chunk.columns), list(chunk.columns), identifiers):
             if position not in self.first:
                 data = chunk.index[counts.to_numpy() >= full_row_threshold(len(chunk.columns))]
                 if not len(data):
@@ -240,7 +270,8 @@ class FillDownMergedLabels:
         changes: list[Change] = []
         if table.empty:
             return table, changes
-        for position in candidate_positions(len(table.columns)):
+        identifiers = context.options.get("identifier_fields", frozenset())
+        for position in candidate_positions(len(table.columns), list(table.columns), identifiers):
             labels = table.iloc[:, position].str.strip()
             distinct = labels[labels != ""].nunique()
             if not is_merged(chunk_stats(table, position), _first_data_filled(table, position), distinct):

@@ -125,6 +125,8 @@ class FieldKind:
     threshold: float = 0.5
     value_threshold: float = 0.9
     personal: bool = False  # values of this kind are personal data
+    identifier: bool = False  # each value belongs to its own row (an enterprise number, an e-mail, a phone): never a
+    # label heading a group of rows, never filled down into the blanks under it
     priority: int = 0  # higher wins when several kinds match a column
     prefilter: str | None = None  # re.search pattern that every value ``detect`` accepts matches
     preparations: tuple[ValuesPreparation, ...] = ()  # work on its columns' distinct values the engine may do ahead

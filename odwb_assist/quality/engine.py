@@ -30,7 +30,7 @@ from .check_run import CheckRun, preparer
 from .detect import Detected, detect
 from .encoding import release_freed
 from .frictionless_read import Opened, load_schema, open_frictionless, sample_columns, stream_frictionless
-from .kinds import column_kinds, field_kinds
+from .kinds import column_kinds, field_kinds, identifier_fields
 from .messages import RawError, from_frictionless
 from .no_data import sentence_finding
 from .notes import relabel
@@ -157,6 +157,7 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
         encoding=detected.encoding, delimiter=detected.delimiter, sheet=detected.sheet,
         administration_nis=administration,
         options={"detected": detected, "types": dict(opened.types),
+                 "identifier_fields": identifier_fields(kinds, available),
                  "reader": ("arrow" if text else "sheet") if arrow else "frictionless"},
     )
     table_checks, frictionless_checks = _split_checks(collect(pm.hook.odwb_checks(context=context)))

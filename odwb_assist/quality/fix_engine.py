@@ -32,6 +32,7 @@ from .engine import check
 from .fix_left import left_as_is, left_dicts, left_lines, workbook_left, workbook_lines
 from .fix_plans import IncompletePlan
 from .fix_stream import stream_fixes
+from .kinds import field_kinds, identifier_fields
 from .notes import column_label, headerless_name
 from .output_files import write_atomically
 from .reader import read_table
@@ -229,8 +230,9 @@ def fix(
     wanted = _read_types(chosen)
     report = _check_with(stats, path, pm, sheet, lang, wanted)
     detected = report.detected  # as the check read it (bytes of another encoding may have changed the codec)
-    context = FixContext(report=report, kinds={}, lang=lang, options={"detected": detected, "fields": report.fields,
-                                                                      "column_stats": stats, "checked_types": wanted})
+    context = FixContext(report=report, kinds={}, lang=lang, options={
+        "detected": detected, "fields": report.fields, "column_stats": stats, "checked_types": wanted,
+        "identifier_fields": identifier_fields(report.kinds, field_kinds(pm))})
     steps = None if _needs_table(chosen, report) else _plans(chosen, context)
     result = FixResult(source=str(path), output=str(out), labels={f.name: f.label for f in chosen}, detected=detected,
                        dry_run=dry_run, lang=lang)

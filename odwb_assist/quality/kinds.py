@@ -46,6 +46,12 @@ def field_kinds(plugins: pluggy.PluginManager | None = None) -> dict[str, FieldK
     return kinds
 
 
+def identifier_fields(kinds: dict[str, str], available: dict[str, FieldKind]) -> frozenset[str]:
+    """The fields whose kind is an identifier (``FieldKind.identifier``): their values belong each to its row."""
+    return frozenset(name for name, kind in kinds.items()
+                     if getattr(available.get(kind), "identifier", False))
+
+
 def _declared(schema: Any) -> dict[str, str]:
     if schema is None:
         return {}

@@ -77,6 +77,7 @@ def validate(series: pd.Series, field_name: str, context: CheckContext) -> Itera
 
 KIND = FieldKind(
     name="email",
+    identifier=True,  # each value belongs to its row (never a merged label)
     label=Msg("adresse e-mail", "e-mail address"),
     header_patterns=(r"e.?mail", r"courriel", r"(^|[^a-z])(mail|adresse.?electronique)([^a-z]|$)"),
     detect=detect,

@@ -89,6 +89,7 @@ def repad(cell: str) -> str:
 
 KIND = FieldKind(
     name="be-enterprise-number",
+    identifier=True,  # each value belongs to its row (never a merged label)
     label=Msg("numéro d'entreprise BCE", "BCE/KBO enterprise number"),
     header_patterns=(r"(^|[^a-z])(bce|kbo|tva|btw|vat)([^a-z]|$)", r"entreprise", r"onderneming", r"enterprise"),
     detect=detect,

@@ -71,6 +71,7 @@ def validate(series: pd.Series, field_name: str, context: CheckContext) -> Itera
 
 KIND = FieldKind(
     name="be-iban",
+    identifier=True,  # each value belongs to its row (never a merged label)
     label=Msg("IBAN", "IBAN"),
     header_patterns=(r"iban", r"compte.?bancaire", r"rekeningnummer", r"bank.?account"),
     detect=detect,

@@ -63,6 +63,7 @@ _ACRONYM = r"^(?:(?:n|no|num|numero|nr|nummer|number)[^a-z0-9]*)?(?:nn|rrn|niss|
 
 KIND = FieldKind(
     name="be-national-number",
+    identifier=True,  # each value belongs to its row (never a merged label)
     label=Msg("numéro de registre national ou BIS", "national register or BIS number"),
     header_patterns=(r"registre.?national", _ACRONYM, r"^bis$", r"rijksregister", r"national.?number"),
     detect=detect,

@@ -187,6 +187,7 @@ def validate(series: pd.Series, field_name: str, context: CheckContext) -> Itera
 
 KIND = FieldKind(
     name="be-phone",
+    identifier=True,  # each value belongs to its row (never a merged label)
     label=Msg("numéro de téléphone", "phone number"),
     header_patterns=(r"t[eé]l[eé]?phone", r"(^|[^a-z])(tel|tél|gsm|telefoon|mobile|portable|fax)([^a-z]|$)", r"phone"),
     detect=detect,
