@@ -3,11 +3,13 @@ a register's export holds them: personal data, whatever the column is called.
 
 A value reads as a person's name when it is two to four words of letters, with a common first name
 (:func:`.people.is_first_name`) first and the others capitalised, or a surname in capitals first and a first
-name last; particles (« de », « van », « le »…) may come between. Streets, schools and halls named after someone
-(« Rue Jean Jaurès », « Athénée Jean Absil ») start with another word; an association or a company name holds a
-word no name holds. The column is reported when at least three fifths of its distinct values (the first ones met,
-up to :data:`SAMPLE`) read so. A warning, not an error: a council's list of its members names them by law. No fix:
-the user decides.
+name last; particles (« de », « van », « le »…) may come between; or a civility title then one to three
+capitalised words (« M. Pierre Collard », « Mme Dubois », « Dr Lambert »). Streets, schools and halls named after
+someone (« Rue Jean Jaurès », « Athénée Jean Absil ») start with another word; an association or a company name
+holds a word no name holds. The column is reported when at least three fifths of its distinct values (the first
+ones met, up to :data:`SAMPLE`) read so, or three tenths under a label naming people by their role (« Personne de
+contact », « Responsable », « Président »: a contact column holds services too, « Secrétariat », « Accueil »). A
+warning, not an error: a council's list of its members names them by law. No fix: the user decides.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from .people import is_first_name, label_words
 
 SAMPLE = 400  # distinct values per column
 SHARE = 0.6
+PEOPLE_SHARE = 0.3  # under a label naming people by their role (:data:`ROLES`)
 MINIMUM = 2  # names
 PARTICLES = frozenset({"de", "del", "della", "der", "den", "des", "di", "du", "d", "la", "le", "van", "von", "ter",
                        "ten", "vander", "vanden", "mac", "mc", "el", "al", "ben", "bin"})
@@ -32,6 +35,15 @@ THINGS = frozenset({"association", "asbl", "club", "ecole", "etablissement", "en
                     "salle", "commune", "service", "organisme", "institution", "batiment", "site", "projet",
                     "evenement", "activite", "titre", "produit", "espece", "variete", "race", "monument", "oeuvre",
                     "film", "livre", "spectacle", "equipe", "nomdelarue", "street", "school", "company"})
+# a label naming people by their role: its values are people's names, or services where there is no one
+ROLES = frozenset({"contact", "contacts", "personne", "personnes", "responsable", "responsables", "president",
+                    "presidente", "secretaire", "tresorier", "tresoriere", "gestionnaire", "referent", "referente",
+                    "coordinateur", "coordinatrice", "demandeur", "demandeuse", "titulaire", "proprietaire",
+                    "benevole", "benevoles", "participant", "participante", "participants", "inscrit", "inscrits",
+                    "prenom", "prenoms", "agent", "interlocuteur", "mandataire", "contactpersoon", "verantwoordelijke"})
+# civility titles (« M. », « Mme », « Dr »…): what follows is a person, a first name known or not
+CIVILITIES = frozenset({"m", "mr", "mme", "mlle", "monsieur", "madame", "mademoiselle", "dr", "docteur", "me",
+                        "maitre", "pr", "professeur", "dhr", "mevr", "mevrouw", "meneer"})
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 MESSAGE = Msg("Colonne « {field} » : des noms de personnes ({names} valeur(s) sur {seen} examinées, ex. {examples}) : "
@@ -53,6 +65,8 @@ def _plain(word: str) -> str:
 def is_person_name(text: str) -> bool:
     """Whether ``text`` reads as a person's name (see the module's text)."""
     words = text.split()
+    if len(words) >= 2 and _plain(words[0].rstrip(".")) in CIVILITIES and words[0][0].isupper():
+        return _titled(words[1:])
     if not 2 <= len(words) <= 4 or any(_WORD.fullmatch(word) is None for word in words):
         return False
     core = [w for w in words if _plain(w) not in PARTICLES]
@@ -62,6 +76,18 @@ def is_person_name(text: str) -> bool:
     if is_first_name(first):
         return True
     return core[0].isupper() and len(core[0]) > 1 and is_first_name(last) and not core[-1].isupper()
+
+
+def _titled(words: list[str]) -> bool:
+    """Whether the words after a civility title are one to three capitalised words of letters (particles between)."""
+    if len(words) > 4 or any(_WORD.fullmatch(word) is None for word in words):
+        return False
+    core = [w for w in words if _plain(w) not in PARTICLES]
+    return 1 <= len(core) <= 3 and all(w[0].isupper() for w in core)
+
+
+def _about_people(label: str) -> bool:
+    return any(w in ROLES for w in label_words(label))
 
 
 def _about_things(label: str) -> bool:
@@ -97,7 +123,8 @@ class PersonNamesCheck(BaseTableCheck):
             if not values:
                 continue
             names = [value for value in values if is_person_name(value)]
-            if len(names) < MINIMUM or len(names) < SHARE * len(values):
+            share = PEOPLE_SHARE if _about_people(name) else SHARE
+            if len(names) < MINIMUM or len(names) < share * len(values):
                 continue
             shown = names[:3]
             yield Finding("person-names", Severity.WARNING,

@@ -20,7 +20,9 @@ def pm():  # noqa: ANN201
 
 
 @pytest.mark.parametrize("text", ["Jean Dupont", "Marie-Hélène Lambert", "DUPONT Jean", "Fatima El Amrani",
-                                  "Jean de Bruyn", "Anne Van den Broeck", "Mehdi Benali", "Jean-Pierre Delvaux"])
+                                  "Jean de Bruyn", "Anne Van den Broeck", "Mehdi Benali", "Jean-Pierre Delvaux",
+                                  "M. Pierre Collard", "Mme Dubois", "Mme Kowalczyk Agnieszka", "Dr Lambert",
+                                  "Monsieur Yilmaz", "Me Van Damme"])
 def test_names_of_people(text: str) -> None:
     assert is_person_name(text)
 
@@ -28,7 +30,8 @@ def test_names_of_people(text: str) -> None:
 @pytest.mark.parametrize("text", ["Rue Jean Jaurès", "Athénée Royal Jean Absil", "Chorale Sainte-Cécile",
                                   "Patro Saint-Joseph", "La Louvière", "Royal Football Club Gesves", "État civil",
                                   "Les Amis de la Nature", "jean dupont", "Jean", "Jean Dupont 2", "Club Jean & Co",
-                                  "LAMBERT MARIE", "Marché de Noël", "Place Albert", "Tennis Club Wavre"])
+                                  "LAMBERT MARIE", "Marché de Noël", "Place Albert", "Tennis Club Wavre", "M.", "Mme",
+                                  "M. dupont", "Rue du Dr Schweitzer", "Mme 12", "Dr Lambert et associés"])
 def test_not_names_of_people(text: str) -> None:
     assert not is_person_name(text)
 
@@ -73,4 +76,23 @@ def test_a_directory_of_associations_and_a_list_of_streets_say_nothing(tmp_path:
 def test_a_label_naming_things_is_not_looked_at(tmp_path: Path) -> None:
     rows = [["Nom de l'association", "Membres"], ["Jean Dupont", "12"], ["Marie Martin", "30"]]  # named after them
     report = check(write(tmp_path / "asbl.csv", rows), plugins=pm())
+    assert "person-names" not in {f.type for f in report.findings}
+
+
+CONTACTS = [["Association", "Personne de contact", "Courriel"], ["Les Amis du Rail", "Jean Dupont", "info@rail.be"],
+            ["Cercle horticole", "Secrétariat", "cercle@ciney.be"], ["Fondation Simenon", "Accueil", "accueil@simenon.be"],
+            ["RFC Dinant", "M. Pierre Collard", "club@rfcdinant.be"], ["Chorale", "Mme Kowalczyk", "chorale@ciney.be"],
+            ["MJ Andenne", "Permanence", "mj@andenne.be"], ["Pétanque", "Bureau", "boules@andenne.be"]]
+
+
+def test_a_contact_column_is_named_though_it_holds_services_too(tmp_path: Path) -> None:
+    report = check(write(tmp_path / "contacts.csv", CONTACTS), plugins=pm())
+    [found] = [f for f in report.findings if f.type == "person-names"]
+    assert found.field_name == "Personne de contact" and (found.extra["names"], found.extra["seen"]) == (3, 7)
+    assert "« M. Pierre Collard »" in found.message("fr")
+
+
+def test_the_same_values_under_another_label_need_three_fifths(tmp_path: Path) -> None:
+    rows = [["Association", "Remarque", "Courriel"], *[[a, b, c] for a, b, c in CONTACTS[1:]]]
+    report = check(write(tmp_path / "remarques.csv", rows), plugins=pm())
     assert "person-names" not in {f.type for f in report.findings}
