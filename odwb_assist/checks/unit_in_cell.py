@@ -1,7 +1,13 @@
-"""Check ``unit-in-cell``: a unit written in the cell with the number (``12 m``, ``1.250,50 €``, ``45%``)."""
+"""Check ``unit-in-cell``: a unit written in the cell with the number (``12 m``, ``1.250,50 €``, ``45%``).
+
+In a column of clock times written the French way (« 8h30 », « 10h00 »), « 14h » is a time too, not 14 hours: it is
+not reported there (see :data:`CLOCK`).
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -22,6 +28,9 @@ UNITS = (r"%|‰|€|eur|euros?|\$|usd|m²|m2|m³|m3|km²|km2|km|cm|mm|m|kg|g|t|
 NUMBER = "[+-]?[0-9][0-9 .,\u00a0\u202f']*"
 PATTERN = f"(?i)[ \t]*(?:€ *)?{NUMBER} *(?:{UNITS})[ \t]*|[ \t]*(?:€|\\$) *{NUMBER}[ \t]*"
 UNIT_FIRST = " \t+-0123456789$\xe2"  # the bytes a match of PATTERN may start with (0xE2: the first of « € »)
+
+CLOCK = re.compile(r"\s*(?:[01]?\d|2[0-3]) ?[hH] ?[0-5]\d\s*")  # « 8h30 », « 14 h 00 »: a time of day
+HOURS = re.compile(r"\s*(?:[01]?\d|2[0-4]) ?[hH]\s*")  # « 14h »: a time in a column of times, else 14 hours
 
 MESSAGE = Msg("Colonne « {field} » : {count} valeur(s) avec une unité dans la cellule (ex. ligne {row} : « {cell} »).",
               "Column '{field}': {count} value(s) with a unit inside the cell (e.g. row {row}: '{cell}').")
@@ -56,6 +65,21 @@ def _unit_mask(column: ColumnValues) -> np.ndarray:
     return mask
 
 
+def _hours(column: ColumnValues, mask: np.ndarray) -> np.ndarray | None:
+    """Which distinct values flagged by ``mask`` are « 14h » (:data:`HOURS`); None when none is."""
+    import numpy as np
+
+    at = np.flatnonzero(mask)
+    if not len(at):
+        return None
+    found = column.values.iloc[at].str.fullmatch(HOURS.pattern).to_numpy(dtype=bool, na_value=False)
+    if not found.any():
+        return None
+    hours = np.zeros(len(mask), dtype=bool)
+    hours[at[found]] = True
+    return hours
+
+
 class UnitInCellCheck(BaseTableCheck):
     name = "unit-in-cell"
     types = ("unit-in-cell",)
@@ -64,14 +88,30 @@ class UnitInCellCheck(BaseTableCheck):
         self.tally = ColumnTally()
         types = context.options.get("types", {})
         self.skip = {name for name, kind in types.items() if kind in ("integer", "number", "year", "date", "boolean")}
+        self.clock: set[str] = set()  # columns holding times of day written « 8h30 »
+        self.hours: Counter[str] = Counter()  # cells « 14h » counted, per column (times there, else hours)
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
-        if column.name not in self.skip:
-            self.tally.add_values(column, _unit_mask(column))
+        if column.name in self.skip:
+            return ()
+        mask = _unit_mask(column)
+        hours = _hours(column, mask)
+        maybe_times = hours is not None or self.hours[column.name]  # « 14h » here or before: times of day?
+        if maybe_times and column.name not in self.clock and column.values.str.fullmatch(CLOCK.pattern).any():
+            self.clock.add(column.name)
+        if hours is not None and column.name in self.clock:
+            mask = mask & ~hours
+        elif hours is not None:
+            self.hours[column.name] += int(column.row_mask(hours).sum())
+        self.tally.add_values(column, mask)
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
-        return self.tally.findings("unit-in-cell", Severity.WARNING, MESSAGE, TIP)
+        for finding in self.tally.findings("unit-in-cell", Severity.WARNING, MESSAGE, TIP):
+            name = finding.field_name or ""
+            if name in self.clock and finding.count == self.hours[name]:
+                continue  # only « 14h » in a column of times (counted before a « 8h30 » was met)
+            yield finding
 
 
 # Words that only count things: « 12 places » is 12 in a column of counts, whatever the column. Other
