@@ -1,5 +1,5 @@
-"""Check ``date-format``: dd/mm/yyyy dates, dates in words (:mod:`.written_dates`), Excel serial numbers, mixed formats;
-fix: ISO 8601 (yyyy-mm-dd)."""
+"""Check ``date-format``: dd/mm/yyyy dates, dates in words (:mod:`.written_dates`), months named with their year
+(« janv.-24 », one finding of their own), Excel serial numbers, mixed formats; fix: ISO 8601 (yyyy-mm-dd, yyyy-mm)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .plain import pattern_mask
 from .tally import ColumnTally, value_mask
-from .written_dates import written_cells, written_mask, written_to_iso
+from .written_dates import months_among, written_cells, written_mask, written_to_iso
 
 if TYPE_CHECKING:
     import numpy as np
@@ -31,6 +31,14 @@ MESSAGE = Msg("Colonne « {field} » : {count} date(s) au format local, pas au f
               "Column '{field}': {count} date(s) in a local format, not ISO YYYY-MM-DD (e.g. row {row}: '{cell}').")
 SERIAL_MESSAGE = Msg("Colonne « {field} » : {count} date(s) écrites comme numéro de série Excel (ex. ligne {row} : « {cell} »).",
                      "Column '{field}': {count} date(s) written as Excel serial numbers (e.g. row {row}: '{cell}').")
+MONTHS_MESSAGE = Msg("Colonne « {field} » : {count} mois écrit(s) avec leur nom (ex. ligne {row} : « {cell} ») : le "
+                     "portail les lit comme du texte et les range par ordre alphabétique (avril avant janvier).",
+                     "Column '{field}': {count} month(s) written with their name (e.g. row {row}: '{cell}'): the "
+                     "portal reads them as text and sorts them alphabetically (April before January).")
+MONTHS_TIP = Msg("Écrivez l'année et le mois au format AAAA-MM (2024-01) : Format de cellule > Personnalisé > aaaa-mm, "
+                 "ou lancez « odwb-assist fix ».",
+                 "Write the year and month as YYYY-MM (2024-01): Format cells > Custom > yyyy-mm, or run "
+                 "'odwb-assist fix'.")
 TIP = Msg("Écrivez les dates au format AAAA-MM-JJ (2024-03-31) : Format de cellule > Personnalisé > aaaa-mm-jj, ou lancez "
           "« odwb-assist fix ». Le portail ne reconnaît pas 31/03/2024 comme une date.",
           "Write dates as YYYY-MM-DD (2024-03-31): Format cells > Custom > yyyy-mm-dd, or run 'odwb-assist fix'. "
@@ -67,6 +75,7 @@ class DateFormatCheck(BaseTableCheck):
 
     def start(self, context: CheckContext) -> None:
         self.local = ColumnTally()
+        self.months = ColumnTally()
         self.serial = ColumnTally()
         types = context.options.get("types", {})
         self.local_columns = {name for name in context.fields if types.get(name, "string") in ("string", "date", "any")}
@@ -75,13 +84,17 @@ class DateFormatCheck(BaseTableCheck):
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         if column.name in self.local_columns:
-            self.local.add_values(column, local_mask(column) | written_mask(column))
+            written = written_mask(column)
+            months = months_among(column, written)
+            self.local.add_values(column, local_mask(column) | (written & ~months))
+            self.months.add_values(column, months)
         if column.name in self.serial_columns:
             self.serial.add_values(column, value_mask(column, SERIAL))
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         yield from self.local.findings("date-format", Severity.WARNING, MESSAGE, TIP)
+        yield from self.months.findings("date-format", Severity.WARNING, MONTHS_MESSAGE, MONTHS_TIP)
         yield from self.serial.findings("date-format", Severity.WARNING, SERIAL_MESSAGE, TIP)
 
 

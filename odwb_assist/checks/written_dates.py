@@ -1,7 +1,9 @@
 """Dates written in words as French Excel and Word write them, which the portal reads as text: « 15 janvier 2024 »,
 « 1er mars 2024 », « lundi 15 janvier 2024 » (Excel's long date), « 15-janv.-24 » (Excel's short date with the
 month's name), and « 2024/01/15 » (year first). Each gives one ISO date (the month is named, or the year comes
-first: nothing to guess); two-digit years read as :func:`.date_format.to_iso` reads them (00-69: 20xx).
+first: nothing to guess); two-digit years read as :func:`.date_format.to_iso` reads them (00-69: 20xx). A month
+without a day (« janvier 2024 », « janv. 2024 », Excel's « mmm-aa » « janv.-24 ») gives an ISO year and month
+(« 2024-01 »): as text the portal sorts them by name (avril before janvier).
 
 :func:`written_mask` finds them among a column's distinct values for the ``date-format`` check, :func:`written_to_iso`
 converts them for its fix.
@@ -39,8 +41,12 @@ _SHORT = "|".join(_accented(month) for month in SHORT_MONTHS)
 # Written for RE2 (pyarrow) and Python's re alike: no lookaround, no \d
 WORDS = (f"(?i)[ \t]*(?:(?:{WEEKDAYS}),?[ \t]+)?([0-9]{{1,2}})(?:er)?[ \t]+({_LONG})[ \t]+([0-9]{{4}})[ \t]*"
          f"|[ \t]*([0-9]{{1,2}})[- ]({_SHORT})[.]?[- ]([0-9]{{4}}|[0-9]{{2}})[ \t]*"
-         "|[ \t]*([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})[ \t]*")
-FIRST = " \t0123456789lmjvsdLMJVSD"  # the first byte of a value WORDS matches (a digit, a space or a weekday)
+         "|[ \t]*([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})[ \t]*"
+         f"|[ \t]*({_LONG}|{_SHORT})[.]?(?:[ \t]+|-)([0-9]{{4}})[ \t]*"
+         f"|[ \t]*({_LONG}|{_SHORT})[.]?-([0-9]{{2}})[ \t]*")
+# the first byte of a value WORDS matches: a digit, a space, a weekday's or a month's first letter
+FIRST = " \t0123456789lmjvsdafonLMJVSDAFON"
+SHORTEST = 6  # bytes: « mai-24 »
 LONGEST = 40  # bytes: « mercredi 30 septembre 2024 » and some spaces
 _COMPILED = re.compile(WORDS)
 
@@ -65,7 +71,7 @@ def arrow_written(cells: pa.Array, among: np.ndarray | None = None) -> np.ndarra
     from .cells import arrow_fullmatch, byte_lengths, byte_set, first_bytes, holding
 
     size = byte_lengths(cells)
-    maybe = (size >= 8) & (size <= LONGEST) & byte_set(FIRST)[first_bytes(cells)]
+    maybe = (size >= SHORTEST) & (size <= LONGEST) & byte_set(FIRST)[first_bytes(cells)]
     if among is not None:
         maybe &= among
     mask = np.zeros(len(cells), dtype=bool)
@@ -75,6 +81,23 @@ def arrow_written(cells: pa.Array, among: np.ndarray | None = None) -> np.ndarra
     if len(at):
         mask[at] = arrow_fullmatch(cells.take(pa.array(at)), WORDS)
     return mask
+
+
+def months_among(column: ColumnValues, written: np.ndarray) -> np.ndarray:
+    """Which of the ``written`` distinct values of ``column`` name a month without a day (« janv.-24 »)."""
+    import numpy as np
+
+    months = np.zeros(len(written), dtype=bool)
+    at = np.flatnonzero(written)
+    if len(at):
+        texts = column.values.iloc[at].tolist()
+        months[at] = [not text.strip()[:1].isdigit() and _month_only(text) for text in texts]
+    return months
+
+
+def _month_only(text: str) -> bool:
+    match = _COMPILED.fullmatch(text)
+    return match is not None and (match.group(10) is not None or match.group(12) is not None)
 
 
 def written_cells(values: pd.Series) -> np.ndarray:
@@ -92,6 +115,12 @@ def _number(month: str, names: dict[str, int]) -> int:
     return names[plain]
 
 
+def _month(name: str) -> int:
+    """A month named in full or abbreviated (« mars » is both)."""
+    plain = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
+    return MONTHS.get(plain) or SHORT_MONTHS[plain]
+
+
 def _iso(text: str) -> str:
     """One value as an ISO date, "" when it is no date WORDS matches or no day of the calendar."""
     import datetime as dt
@@ -106,8 +135,12 @@ def _iso(text: str) -> str:
         day, month, year = int(groups[3]), _number(groups[4], SHORT_MONTHS), int(groups[5])
         if len(groups[5]) == 2:
             year += 2000 if year < 70 else 1900
-    else:
+    elif groups[6] is not None:
         year, month, day = int(groups[6]), int(groups[7]), int(groups[8])
+    else:  # a month and its year: ISO's « 2024-01 »
+        name, year_text = (groups[9], groups[10]) if groups[9] is not None else (groups[11], groups[12])
+        year = int(year_text) + ((2000 if int(year_text) < 70 else 1900) if len(year_text) == 2 else 0)
+        return f"{year:04d}-{_month(name):02d}"
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError:

@@ -27,7 +27,10 @@ SHORT = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "se
     ("3 aout 2023", "2023-08-03"), ("15 fevrier 2024", "2024-02-15"), (" 15 janvier 2024 ", "2024-01-15"),
     ("15-janv.-24", "2024-01-15"), ("15-JANV-24", "2024-01-15"), ("15-déc.-99", "1999-12-15"),
     ("15 févr. 2024", "2024-02-15"), ("2024/01/15", "2024-01-15"), ("2024/1/5", "2024-01-05"),
-    ("31 février 2024", ""), ("2024/13/01", ""), ("15 janvier", ""), ("janvier 2024", ""), ("15/01/2024", ""),
+    ("31 février 2024", ""), ("2024/13/01", ""), ("15 janvier", ""), ("15/01/2024", ""),
+    ("janvier 2024", "2024-01"), ("Janv. 2024", "2024-01"), ("janv.-24", "2024-01"), ("févr.-24", "2024-02"),
+    ("mars-24", "2024-03"), ("mai-99", "1999-05"), ("Décembre-2023", "2023-12"), ("AOÛT 2024", "2024-08"),
+    ("mai 24", ""), ("Mai 68", ""), ("janvier", ""), ("mars 2024 à 14h", ""), ("Fête de juin 2024", ""),
     ("Rue du 15 août 1944", ""), ("15 janvier 2024 à 14h", ""), ("Jambes", ""),
 ])
 def test_one_value(text: str, iso: str) -> None:
@@ -44,6 +47,8 @@ def test_pyarrow_and_python_agree() -> None:
             f"{rnd.choice(['lundi', 'Samedi', 'dimanche,'])} {day} {MONTHS[month].upper()} 2024",
             f"{rnd.randint(1990, 2030)}/{rnd.randint(0, 14)}/{day}", f"{day}er {MONTHS[month]} 2024",
             f"Sentier du Bois {day}", f"{day} {MONTHS[month]}", f"{day}.{month + 1}.2024", "",
+            f"{rnd.choice([MONTHS[month], SHORT[month]]).capitalize()} {rnd.randint(1990, 2030)}",
+            f"{SHORT[month]}-{rnd.randint(0, 99):02d}", f"{MONTHS[month]} {day}", f"{SHORT[month]}{day}",
         ]))
     python = [re.fullmatch(WORDS, text) is not None for text in texts]
     assert arrow_written(pa.array(texts)).tolist() == python
@@ -83,3 +88,18 @@ def test_the_whole_table_path_converts_them_too(tmp_path: Path) -> None:
     assert result.counts.get("sections-to-column") and result.counts["date-format"] == 7
     text = (tmp_path / "propre.csv").read_text(encoding="utf-8")
     assert "2024-03-04" in text and "janv" not in text and "Rue du 15 août 1944" in text
+
+
+def test_months_named_with_their_year_are_their_own_finding_and_become_iso_months(tmp_path: Path) -> None:
+    rows = [["Mois", "Consommation (kWh)", "Relevé"], ["janv.-24", "1200", "15/01/2024"], ["févr.-24", "1100", "14/02/2024"],
+            ["mars-24", "950", "15/03/2024"], ["avril 2024", "800", "15 avril 2024"]]
+    source = write(tmp_path / "consommation.csv", rows)
+    found = {f.field_name: f for f in check(source, plugins=PM).findings if f.type == "date-format"}
+    assert found["Mois"].extra["count"] == 4 and found["Relevé"].extra["count"] == 4
+    assert "mois écrit(s) avec leur nom" in found["Mois"].message("fr") and "AAAA-MM" in found["Mois"].tip("fr")
+    assert "month(s) written with their name" in found["Mois"].message("en")
+    assert "date(s) au format local" in found["Relevé"].message("fr")
+    fix(source, tmp_path / "propre.csv", plugins=PM)
+    lines = (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[1:] == ["2024-01,1200,2024-01-15", "2024-02,1100,2024-02-14", "2024-03,950,2024-03-15",
+                         "2024-04,800,2024-04-15"]
