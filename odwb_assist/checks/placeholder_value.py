@@ -43,9 +43,10 @@ DATE_SAMPLE = 200  # text cells per chunk and column tested for a date
 FEW_DATES = 64  # values: fewer are tested with Python's re
 ALL_DATES = 8000  # distinct text values: up to this many, each is tested (cheaper than drawing the sample's rows)
 
-MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) « {cell} » à la place d'une valeur, dans une colonne de {kind} "
+MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) {cells} à la place d'une valeur, dans une colonne de {kind} "
               "(ex. ligne {row}).",
-              "Column '{field}': {count} cell(s) '{cell}' instead of a value, in a column of {kind_en} (e.g. row {row}).")
+              "Column '{field}': {count} cell(s) {cells_en} instead of a value, in a column of {kind_en} (e.g. row {row}).")
+SHOWN = 3  # placeholders named in the message (the most frequent first)
 TIP = Msg("Laissez vide une cellule dont la valeur est inconnue : un « - » ou « n.d. » empêche le portail de lire la "
           "colonne comme des nombres ou des dates (pas de tri, de graphique ni de filtre). Si « - » veut dire zéro, "
           "écrivez 0. « odwb-assist fix » vide ces cellules.",
@@ -286,9 +287,12 @@ class PlaceholderCheck(BaseTableCheck):
             row, cell = counts.examples[0]
             total = sum(counts.placeholders.values())
             kind = counts.kind
+            named = [text for text, _ in counts.placeholders.most_common(SHOWN)]
+            more = len(counts.placeholders) > SHOWN
             yield Finding("placeholder-value", Severity.WARNING,
-                          MESSAGE.format(field=column, count=number_text(total), cell=cell.strip(), kind=kind.fr,
-                                         kind_en=kind.en, row=row),
+                          MESSAGE.format(field=column, count=number_text(total), kind=kind.fr, kind_en=kind.en, row=row,
+                                         cells=" ou ".join(f"« {text} »" for text in named) + (" (…)" if more else ""),
+                                         cells_en=" or ".join(f"'{text}'" for text in named) + (" (…)" if more else "")),
                           TIP, row_number=row, field_name=column, field_number=self.numbers.get(column), cell=cell,
                           extra={"count": total, "values": dict(counts.placeholders),
                                  "examples": [{"rowNumber": r, "cell": c} for r, c in counts.examples]})

@@ -36,6 +36,17 @@ def test_placeholders_in_columns_of_numbers_and_dates_only(tmp_path: Path) -> No
     assert [(f.field_name, f.row_number, f.extra["count"]) for f in found] == [("Subside", 3, 2), ("Date de paiement", 3, 2)]
     assert found[0].extra["values"] == {"n.d.": 1, "-": 1} and found[0].severity.value == "warning"
     assert "colonne de nombres" in found[0].message("fr") and "colonne de dates" in found[1].message("fr")
+    # every placeholder the column holds is named, not only the first one met
+    assert "2 cellule(s) « n.d. » ou « - » à la place d'une valeur" in found[0].message("fr")
+    assert "2 cell(s) 'n.d.' or '-' instead of a value" in found[0].message("en")
+
+
+def test_a_column_of_many_placeholders_names_the_three_most_frequent(tmp_path: Path) -> None:
+    rows = [["Commune", "Population"], *[[f"C{i}", str(1000 + i)] for i in range(20)],
+            ["X1", "NULL"], ["X2", "NULL"], ["X3", "NULL"], ["X4", "nan"], ["X5", "nan"], ["X6", "None"], ["X7", "NA"]]
+    report = check(write_csv(tmp_path / "export.csv", rows), plugins=PM)
+    [found] = [f for f in report.findings if f.type == "placeholder-value"]
+    assert "7 cellule(s) « NULL » ou « nan » ou « None » (…) à la place" in found.message("fr")
 
 
 def test_placeholder_fix_empties_the_cells_and_leaves_text_columns() -> None:
