@@ -105,16 +105,28 @@ def _xls_value(cell: Any, datemode: int) -> Any:
 
 def _open_xls(path: Path) -> Any:
     """The xlrd book, decoded with its own code page (CODEPAGE record); cp1252 when it has none or a bad one."""
+    try:
+        book = _xlrd_open(path)
+    except (UnicodeError, LookupError):
+        return _xlrd_open(path, FALLBACK_CODEPAGE)
+    if book.biff_version < 80 and book.codepage is None:
+        book.release_resources()
+        return _xlrd_open(path, FALLBACK_CODEPAGE)
+    return book
+
+
+def _xlrd_open(path: Path, encoding: str | None = None) -> Any:
+    """xlrd's book with its formatting (the ROW and COLINFO records say which rows and columns are hidden); a
+    workbook whose formatting xlrd cannot read is opened without it (its hidden rows and columns are then unknown)."""
     import xlrd
 
     try:
-        book = xlrd.open_workbook(str(path), on_demand=True, logfile=_Silent())
+        return xlrd.open_workbook(str(path), on_demand=True, logfile=_Silent(), encoding_override=encoding,
+                                  formatting_info=True)
     except (UnicodeError, LookupError):
-        return xlrd.open_workbook(str(path), on_demand=True, logfile=_Silent(), encoding_override=FALLBACK_CODEPAGE)
-    if book.biff_version < 80 and book.codepage is None:
-        book.release_resources()
-        return xlrd.open_workbook(str(path), on_demand=True, logfile=_Silent(), encoding_override=FALLBACK_CODEPAGE)
-    return book
+        raise
+    except Exception:  # noqa: BLE001 - a formatting record xlrd cannot parse: the cells are still there
+        return xlrd.open_workbook(str(path), on_demand=True, logfile=_Silent(), encoding_override=encoding)
 
 
 class _XlsBook(_Book):
@@ -132,6 +144,13 @@ class _XlsBook(_Book):
         worksheet = self.book.sheet_by_name(name)
         datemode = self.book.datemode
         return [[_xls_value(cell, datemode) for cell in worksheet.row(r)] for r in range(worksheet.nrows)], (0, 0)
+
+    def marks(self, name: str) -> SheetMarks:
+        """The hidden columns (COLINFO records) and rows (ROW records), 1-based, when the formatting was read."""
+        worksheet = self.book.sheet_by_name(name)
+        columns = sorted(colx + 1 for colx, info in getattr(worksheet, "colinfo_map", {}).items() if info.hidden)
+        rows = sorted(rowx + 1 for rowx, info in getattr(worksheet, "rowinfo_map", {}).items() if info.hidden)
+        return SheetMarks(tuple((column, column) for column in columns), tuple(rows))
 
     def close(self) -> None:
         self.book.release_resources()

@@ -33,10 +33,17 @@ def _xf(format_key: int, style: bool) -> bytes:
     return _record(0x00E0, struct.pack("<HHHBBIi", 0, format_key, type_prot, 0x20, 0, 0x20C0, 0))
 
 
-def _sheet(rows: list[list[object]], codepage: str, date_xf: int, blanks: tuple[int, int]) -> bytes:
+def _sheet(rows: list[list[object]], codepage: str, date_xf: int, blanks: tuple[int, int],
+           hidden: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())) -> bytes:
     height = max(len(rows), blanks[0])
     width = max([len(r) for r in rows] + [blanks[1]])
-    out = [_bof(0x0010), _record(0x0200, struct.pack("<HHHHH", 0, height, 0, width, 0))]
+    hidden_rows, hidden_columns = hidden
+    out = [_bof(0x0010)]
+    for column in hidden_columns:  # COLINFO: first, last (0-based), width, XF, options (bit 0: hidden), reserved
+        out.append(_record(0x007D, struct.pack("<HHHHHB", column - 1, column - 1, 0, 15, 0x0001, 0)))
+    out.append(_record(0x0200, struct.pack("<HHHHH", 0, height, 0, width, 0)))
+    for row in hidden_rows:  # ROW: row (0-based), first and last column, height, 2 reserved, options (0x20: hidden)
+        out.append(_record(0x0208, struct.pack("<HHHHHHHH", row - 1, 0, width, 255, 0, 0, 0x0120, 15)))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             if value is None or value == "":
@@ -59,14 +66,15 @@ def _sheet(rows: list[list[object]], codepage: str, date_xf: int, blanks: tuple[
 
 
 def book_stream(sheets: dict[str, list[list[object]]], codepage: int = 1252,
-                blanks: tuple[int, int] = (0, 0)) -> bytes:
-    """The BIFF5 « Book » stream: one sheet per item, cells as str, numbers or ("date", Excel serial)."""
+                blanks: tuple[int, int] = (0, 0), hidden: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())) -> bytes:
+    """The BIFF5 « Book » stream: one sheet per item, cells as str, numbers or ("date", Excel serial); ``hidden``:
+    the (rows, columns) hidden in every sheet, 1-based as a spreadsheet numbers them."""
     python_codepage = f"cp{codepage}"
     head = [_bof(0x0005), _record(0x0042, struct.pack("<H", codepage))]
     head += [_font("Arial", python_codepage)] * 4 + [_font("Arial", python_codepage)]
     head += [_xf(0, style=True)] * 15 + [_xf(0, style=False), _xf(14, style=False)]  # 15 general, 16 date
     date_xf = 16
-    bodies = [_sheet(rows, python_codepage, date_xf, blanks) for rows in sheets.values()]
+    bodies = [_sheet(rows, python_codepage, date_xf, blanks, hidden) for rows in sheets.values()]
     names = [name.encode(python_codepage) for name in sheets]
     bound_sizes = [4 + 6 + len(name) + 1 for name in names]
     offset = sum(map(len, head)) + sum(bound_sizes) + 4  # + the globals' EOF
@@ -105,7 +113,8 @@ def compound_file(stream: bytes, name: str = "Book") -> bytes:
 
 
 def write_excel95(path: Path, sheets: dict[str, list[list[object]]], codepage: int = 1252,
-                  blanks: tuple[int, int] = (0, 0)) -> Path:
-    """Write an Excel 95 workbook; ``blanks`` = (rows, columns) of formatted empty cells to add."""
-    path.write_bytes(compound_file(book_stream(sheets, codepage, blanks)))
+                  blanks: tuple[int, int] = (0, 0), hidden: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())) -> Path:
+    """Write an Excel 95 workbook; ``blanks`` = (rows, columns) of formatted empty cells to add; ``hidden`` = the
+    (rows, columns) to hide, 1-based."""
+    path.write_bytes(compound_file(book_stream(sheets, codepage, blanks, hidden)))
     return path
