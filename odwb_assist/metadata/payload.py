@@ -15,6 +15,7 @@ from typing import Any
 from ..core.config_model import DatasetConfig, ProjectConfig
 from .confirmation import DraftedTemplate, unconfirmed_keys
 from .enrich_inventory import TODO
+from .field_names import technical_name
 from .model import FIELD_TYPES, FieldInfo, Metadata, is_empty
 from .vocabularies import FREQUENCY_URI, find_frequency, find_licence, match_theme, project_themes, theme_vocabulary
 
@@ -116,7 +117,7 @@ def ods_field_configuration(metadata: Metadata) -> list[dict[str, Any]]:
     """Automation API field configurations (``POST /datasets/{uid}/fields/``) for the described columns."""
     configs: list[dict[str, Any]] = []
     for info in metadata.fields:
-        name = re.sub(r"[^a-z0-9_]", "_", info.name.lower()).strip("_") or "field"
+        name = technical_name(info.name)
         if info.ods_type != "text":
             configs.append({"type": "type", "label": f"Typing {name} to {info.ods_type}", "field": name,
                             "type_param": info.ods_type})
@@ -134,6 +135,6 @@ def ods_field_configuration(metadata: Metadata) -> list[dict[str, Any]]:
 
 def facets(metadata: Metadata) -> list[dict[str, Any]]:
     """``asset_content_configuration.facets``: the columns that make good filters."""
-    return [{"field_name": re.sub(r"[^a-z0-9_]", "_", f.name.lower()).strip("_"), "facetsort": "count",
+    return [{"field_name": technical_name(f.name), "facetsort": "count",
              "disjunctive": f.ods_type == "text", "timerange_filter": f.ods_type in ("date", "datetime")}
             for f in metadata.fields if f.facet]

@@ -22,29 +22,15 @@ never one written by hand in the back office, and sends nothing when the portal 
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ..metadata.field_names import technical_name  # (also ``fields.technical_name`` for geo and planning)
+
 MARK = "[odwb-assist]"
 ODS_TYPES = ("text", "int", "double", "geo_point_2d", "geo_shape", "date", "datetime", "file")
 NUMBER_TYPES = ("int", "double", "integer", "number")
-
-
-def technical_name(header: str, taken: set[str] | None = None, position: int = 0) -> str:
-    """The portal's field name for a column header (``Code INS`` → ``code_ins``; accents dropped)."""
-    ascii_text = unicodedata.normalize("NFKD", header).encode("ascii", "ignore").decode("ascii")
-    name = re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_") or f"field_{position + 1}"
-    if name[0].isdigit():
-        name = "field_" + name
-    if taken is not None:
-        base, n = name, 2
-        while name in taken:
-            name, n = f"{base}_{n}", n + 1
-        taken.add(name)
-    return name
 
 
 @dataclass
