@@ -80,6 +80,36 @@ def detect_kinds(frame: pd.DataFrame) -> dict[str, str]:
         return {}
 
 
+SEPARATORS = (";", "|", ",")  # of a cell listing several answers: MS Forms and LimeSurvey « ; », Google Forms « , »
+MAX_CHOICES = 50  # distinct answers of a multiple-choice question (more: free text)
+
+
+def multivalued_separator(filled: pd.Series) -> str | None:
+    """The separator of a column whose cells list several answers of one short list (« Bibliothèque;Piscine »: a
+    survey's « plusieurs réponses possibles »), None for any other column. The portal then splits them into values
+    (the ``multivalued`` annotation) and each answer becomes a filter, where the whole cell would be one value.
+
+    Taken only when the list is certain: at least a fifth of the cells (three at least) hold the separator, every
+    piece holds a letter and is short, the pieces are few and come back (each answer is chosen more than once, on
+    average twice at least), and most of them are also the whole of some cell (someone ticked only that one): an
+    address « Rue Haute, 12 », a remark or an amount « 12,5 » is none of that."""
+    texts = [str(text) for text in filled.tolist()]
+    for separator in SEPARATORS:
+        listed = [text for text in texts if separator in text]
+        if len(listed) < 3 or len(listed) < 0.2 * len(texts):
+            continue
+        pieces = [piece.strip() for text in listed for piece in text.split(separator)]
+        if any(not piece or len(piece) > 60 or not any(c.isalpha() for c in piece) for piece in pieces):
+            continue
+        choices = set(pieces)
+        if len(choices) > MAX_CHOICES or len(pieces) < 2 * len(choices):
+            continue
+        alone = {text.strip() for text in texts if separator not in text}
+        if len(choices & alone) >= 0.5 * len(choices):
+            return separator
+    return None
+
+
 def describe_fields(frame: pd.DataFrame) -> list[FieldInfo]:
     types = infer_types(frame)
     kinds = detect_kinds(frame)
@@ -93,10 +123,11 @@ def describe_fields(frame: pd.DataFrame) -> list[FieldInfo]:
         ftype = types.get(name, "string")
         facet = (ftype in ("string", "boolean") and 1 < distinct <= 50 and distinct <= 0.5 * max(len(filled), 1)
                  and kind is None) or ftype in ("date", "year")
+        separator = multivalued_separator(filled) if ftype == "string" and kind is None else None
         infos.append(FieldInfo(
             name=str(name), type=ftype, examples=[str(v) for v in filled.drop_duplicates().head(3)],
-            completeness=round(len(filled) / total, 4), distinct=distinct, facet=bool(facet), kind=kind,
-            description=propose_description(str(name), kind),
+            completeness=round(len(filled) / total, 4), distinct=distinct, facet=bool(facet or separator), kind=kind,
+            description=propose_description(str(name), kind), multivalued=separator,
         ))
     return infos
 

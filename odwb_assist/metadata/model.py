@@ -88,6 +88,7 @@ class FieldInfo:
     distinct: int = 0
     facet: bool = False
     kind: str | None = None  # semantic kind from the quality engine or a plugin (be-nis-code, …)
+    multivalued: str | None = None  # the separator of cells listing several values (« ; »), split by the portal
 
     @property
     def ods_type(self) -> str:
@@ -218,7 +219,8 @@ class Metadata:
                     self.fields.append(info)
 
     def load_field_settings(self, settings: dict[str, Any]) -> None:
-        """Apply ``[datasets.fields]`` of odwb.toml: ``column = {description, unit, label, facet}``."""
+        """Apply ``[datasets.fields]`` of odwb.toml: ``column = {description, unit, label, facet, multivalued}``
+        (``multivalued = ""`` says the cells are single values)."""
         for name, values in settings.items():
             info = self.column(name)
             if info is None:
@@ -231,6 +233,8 @@ class Metadata:
             for key in ("description", "unit", "label", "kind"):
                 if isinstance(values.get(key), str):
                     setattr(info, key, values[key])
+            if isinstance(values.get("multivalued"), str):
+                info.multivalued = values["multivalued"] or None
             if isinstance(values.get("facet"), bool):
                 info.facet = values["facet"]
             self.user_fields.add(f"fields.{name}")

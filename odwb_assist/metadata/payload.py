@@ -130,6 +130,9 @@ def ods_field_configuration(metadata: Metadata) -> list[dict[str, Any]]:
         if info.unit and info.ods_type in ("int", "double"):
             configs.append({"type": "annotate", "label": f"Unit of {name}", "field": name, "annotation": "unit",
                             "args": [info.unit]})
+        if info.multivalued:
+            configs.append({"type": "annotate", "label": f"Multiple values of {name}", "field": name,
+                            "annotation": "multivalued", "args": [info.multivalued]})
     return configs
 
 

@@ -76,11 +76,14 @@ def columns(header: list[str], dictionary: Iterable[Any], settings: dict[str, An
             column.unit = getattr(info, "unit", None) or None
             column.facet = bool(getattr(info, "facet", False))
             column.data_type = getattr(info, "type", None)
+            column.multivalued = getattr(info, "multivalued", None) or None
         if isinstance(raw, str):
             column.description = raw
         for key in ("label", "description", "unit", "multivalued", "facetsort"):
             if isinstance(extra.get(key), str) and extra[key].strip():
                 setattr(column, key, extra[key].strip())
+        if extra.get("multivalued") == "":  # the cells are single values, whatever the draft found
+            column.multivalued = None
         if isinstance(extra.get("type"), str) and extra["type"] in ODS_TYPES:
             column.type = extra["type"]
         if isinstance(extra.get("decimals"), int) and not isinstance(extra["decimals"], bool):
