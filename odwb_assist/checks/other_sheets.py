@@ -1,7 +1,8 @@
 """Check ``other-sheets`` (info): the workbook has other sheets than the one read; say which and how to check them.
 
 Said only when no sheet was named (``--sheet``): a named sheet is a choice, not an oversight. A sheet hidden in
-the workbook is named « (masquée) »: it is read only when no visible sheet holds a value (:func:`..quality.workbook._choose`).
+the workbook is named « (masquée) »: it is read only when no visible sheet holds a value (:func:`..quality.workbook._choose`);
+a sheet of text passed over for the table that follows it (a « Notice ») « (du texte, pas un tableau) ».
 """
 
 from __future__ import annotations
@@ -35,10 +36,16 @@ class OtherSheetsCheck(BaseTableCheck):
             return
         others = [name for name in names if name != sheet]
         hidden = set(getattr(detected, "hidden_sheets", None) or [])
-        shown_fr = ", ".join(f"« {name} »" + (" (masquée)" if name in hidden else "") for name in others[:10]) + (
-            "…" if len(others) > 10 else "")
-        shown_en = ", ".join(f"'{name}'" + (" (hidden)" if name in hidden else "") for name in others[:10]) + (
-            "…" if len(others) > 10 else "")
+        notices = set(getattr(detected, "notice_sheets", None) or [])
+
+        def said(name: str, fr: bool) -> str:
+            shown = f"« {name} »" if fr else f"'{name}'"
+            if name in notices:
+                return shown + (" (du texte, pas un tableau)" if fr else " (text, not a table)")
+            return shown + ((" (masquée)" if fr else " (hidden)") if name in hidden else "")
+
+        shown_fr = ", ".join(said(name, True) for name in others[:10]) + ("…" if len(others) > 10 else "")
+        shown_en = ", ".join(said(name, False) for name in others[:10]) + ("…" if len(others) > 10 else "")
         values = {"count": len(names), "sheet": sheet, "index": names.index(sheet) + 1}
         yield Finding("other-sheets", Severity.INFO,
                       Msg(MESSAGE.fr.format(others=shown_fr, **values), MESSAGE.en.format(others=shown_en, **values)),

@@ -36,6 +36,7 @@ class Sheet:
     names: tuple[str, ...]
     cells: tuple[tuple[Any, ...], ...]
     hidden: tuple[str, ...] = ()  # the sheets hidden in the workbook, in order
+    notices: tuple[str, ...] = ()  # the sheets of text passed over before this one (« Notice », « Sources »)
     codepage: str | None = None  # the code page an XLS workbook was decoded with (BIFF5/7: 8-bit text)
     trimmed_columns: int = 0  # formatted but empty columns cut on the right
     trimmed_rows: int = 0  # formatted but empty rows cut at the bottom
@@ -88,19 +89,48 @@ def _cut(rows: list[list[Any]], extent: tuple[int, int] = (0, 0)) -> tuple[tuple
     return cut, max(0, max(raw_width, stored_columns) - width), max(0, max(len(rows), stored_rows) - last_row)
 
 
-def _choose(book: _Book, sheet: str | None) -> tuple[str, list[list[Any]], tuple[int, int]]:
-    """The sheet asked for, else the first visible sheet holding a value, else the first hidden one (a hidden
-    sheet is most often the list of choices of a drop-down or parameters, not the table), else the first sheet."""
+NOTICE_ROWS = 40  # a notice longer than this is read as what it is: a sheet of text
+
+
+def is_notice(rows: list[list[Any]]) -> bool:
+    """Whether a sheet is a notice, not a table: a few lines of text, one cell each, most of them sentences
+    (« Source : Service environnement, relevé 2024 », « Les coordonnées sont en WGS 84. »), as a workbook's first
+    sheet « Notice », « Lisez-moi » or « Sources » holds them. A one-column table (a list of streets) has short
+    values, or many rows."""
+    filled = [[value for value in row if _filled(value)] for row in rows]
+    lines = [values for values in filled if values]
+    if not lines or len(lines) > NOTICE_ROWS or any(len(values) > 1 for values in lines):
+        return False
+    sentences = [values[0] for values in lines if isinstance(values[0], str)
+                 and (len(values[0].split()) >= 4 or len(values[0]) >= 30)]
+    return len(sentences) >= max(1, len(lines) / 2)
+
+
+def _choose(book: _Book, sheet: str | None) -> tuple[str, list[list[Any]], tuple[int, int], tuple[str, ...]]:
+    """The sheet asked for, else the first visible sheet holding a table, else the first visible one holding a
+    value, else the first hidden one (a hidden sheet is most often the list of choices of a drop-down or parameters,
+    not the table), else the first sheet; with the notices passed over (:func:`is_notice`), in order."""
     if sheet is not None:
-        return (sheet, *book.rows(sheet))
+        return (sheet, *book.rows(sheet), ())
     first: tuple[str, list[list[Any]], tuple[int, int]] | None = None
+    notice: tuple[str, list[list[Any]], tuple[int, int]] | None = None
+    notices: list[str] = []
     order = [name for name in book.names if name not in book.hidden] + [n for n in book.names if n in book.hidden]
     for name in order:
         rows, extent = book.rows(name)
         if any(_row_filled(row) for row in rows):
-            return name, rows, extent
+            if name in book.hidden and notice is not None:
+                break  # a hidden sheet is read only when no visible one holds a value
+            if not is_notice(rows):
+                return name, rows, extent, tuple(notices)
+            notices.append(name)
+            notice = (name, rows, extent) if notice is None else notice
+            continue
         first = (name, rows, extent) if first is None else first
-    return first or ((book.names[0] if book.names else ""), [], (0, 0))
+    if notice is not None:  # only notices: the first one is what the workbook holds
+        return (*notice, ())
+    chosen = first or ((book.names[0] if book.names else ""), [], (0, 0))
+    return (*chosen, ())
 
 
 @contextlib.contextmanager
@@ -119,14 +149,14 @@ def gc_paused() -> Any:
 def _read(path: Path, fmt: str, sheet: str | None) -> Sheet:
     book = open_book(path, fmt)
     with gc_paused():
-        name, rows, extent = _choose(book, sheet)
+        name, rows, extent, notices = _choose(book, sheet)
         cut, columns, bottom = _cut(rows, extent)
         del rows
         marks = table_marks(book.marks(name), cut, _filled)
     names = book.names
     index = names.index(name) + 1 if name in names else 1
     return Sheet(name=name, index=index, names=tuple(names), cells=cut, codepage=book.codepage,
-                 hidden=tuple(n for n in names if n in book.hidden),
+                 hidden=tuple(n for n in names if n in book.hidden), notices=notices,
                  trimmed_columns=columns, trimmed_rows=bottom, dates=book.dates, marks=marks)
 
 
