@@ -23,8 +23,8 @@ def register(app: typer.Typer) -> None:
         output_format: str = typer.Option("text", "--format", "-f", help="text, json, html ou xlsx."),
         output: Path | None = typer.Option(None, "--output", "-o", help="Fichier où écrire le rapport."),
         sheet: str | None = typer.Option(None, "--sheet",
-                                         help="Feuille à lire (la première qui a des valeurs par défaut) ; "
-                                              "« all » : chaque feuille, un rapport par feuille."),
+                                         help="Feuille à lire (par défaut, la première qui contient un "
+                                              "tableau) ; « all » : chaque feuille, un rapport par feuille."),
         limit_errors: int | None = typer.Option(None, "--limit-errors", min=1,
                                                 help="Nombre maximal de problèmes listés (tous sont comptés)."),
         project: Path | None = ProjectOption,
@@ -75,7 +75,8 @@ def register(app: typer.Typer) -> None:
         output: Path = typer.Option(..., "--output", "-o", help="Nouveau fichier CSV UTF-8 propre."),
         dry_run: bool = typer.Option(False, "--dry-run", help="Montre ce qui changerait, sans rien écrire."),
         only: list[str] = typer.Option([], "--fix", help="N'appliquer que cette correction (répétable)."),
-        sheet: str | None = typer.Option(None, "--sheet", help="Feuille à lire (la première par défaut)."),
+        sheet: str | None = typer.Option(None, "--sheet", help="Feuille à lire (par défaut, la première qui contient un "
+                                                                              "tableau)."),
         changes: Path | None = typer.Option(
             None, "--journal", metavar="FICHIER.csv",
             help="Écrit dans ce fichier CSV le journal de toutes les corrections, cellule par cellule (ligne, colonne, "

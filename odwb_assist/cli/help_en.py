@@ -56,9 +56,9 @@ HELP_EN: dict[str, str] = {
         "text, json, html or xlsx.",
     "Fichier où écrire le rapport.":
         "File to write the report to.",
-    ("Feuille à lire (la première qui a des valeurs par défaut) ; « all » : chaque feuille, un rapport "
-     "par feuille."):
-        ("Sheet to read (by default the first one holding values); \"all\": every sheet, one report per "
+    ("Feuille à lire (par défaut, la première qui contient un tableau) ; « all » : chaque feuille, un "
+     "rapport par feuille."):
+        ("Sheet to read (by default the first one holding a table); \"all\": every sheet, one report per "
          "sheet."),
     "Nombre maximal de problèmes listés (tous sont comptés).":
         "Maximum number of problems listed (all are counted).",
@@ -77,8 +77,8 @@ HELP_EN: dict[str, str] = {
         "Shows what would change, without writing anything.",
     "N'appliquer que cette correction (répétable).":
         "Apply only this fix (repeatable).",
-    "Feuille à lire (la première par défaut).":
-        "Sheet to read (the first one by default).",
+    "Feuille à lire (par défaut, la première qui contient un tableau).":
+        "Sheet to read (by default the first one holding a table).",
     ("Écrit dans ce fichier CSV le journal de toutes les corrections, cellule par cellule (ligne, "
      "colonne, avant, après). Sans cette option, l'aperçu n'en montre que les premières de chaque "
      "correction."):
