@@ -18,10 +18,13 @@ from ..core.i18n import Msg
 MESSAGE = Msg("Le classeur a {count} feuilles ; seule la feuille « {sheet} » (n° {index}) a été lue. Autres feuilles : "
               "{others}.",
               "The workbook has {count} sheets; only sheet '{sheet}' (no. {index}) was read. Other sheets: {others}.")
-TIP = Msg("Pour vérifier une autre feuille : --sheet « nom » ; pour les vérifier toutes : --sheet all. Sur le portail, "
-          "publiez chaque tableau comme un jeu de données (ou une ressource) distinct.",
-          "To check another sheet: --sheet 'name'; to check them all: --sheet all. On the portal, publish each table "
-          "as a separate dataset (or resource).")
+TIP = Msg("Pour vérifier une autre feuille : --sheet « nom » ; pour les vérifier toutes : --sheet all. Si les feuilles "
+          "sont un même tableau réparti (une feuille par année, par mois…), publiez-les en un seul jeu de données : "
+          "« odwb-assist fix --sheet all » les met l'une sous l'autre, avec une colonne pour le nom de la feuille. "
+          "Sinon, publiez chaque tableau comme un jeu de données distinct.",
+          "To check another sheet: --sheet 'name'; to check them all: --sheet all. If the sheets are one table split "
+          "up (a sheet per year, per month…), publish them as one dataset: 'odwb-assist fix --sheet all' stacks them, "
+          "with a column for the sheet's name. Otherwise, publish each table as a separate dataset.")
 
 
 class OtherSheetsCheck(BaseTableCheck):

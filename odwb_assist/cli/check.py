@@ -76,7 +76,8 @@ def register(app: typer.Typer) -> None:
         dry_run: bool = typer.Option(False, "--dry-run", help="Montre ce qui changerait, sans rien écrire."),
         only: list[str] = typer.Option([], "--fix", help="N'appliquer que cette correction (répétable)."),
         sheet: str | None = typer.Option(None, "--sheet", help="Feuille à lire (par défaut, la première qui contient un "
-                                                                              "tableau)."),
+                                                                              "tableau) ; « all » : les feuilles d'un même "
+                                                                              "tableau, l'une sous l'autre."),
         changes: Path | None = typer.Option(
             None, "--journal", metavar="FICHIER.csv",
             help="Écrit dans ce fichier CSV le journal de toutes les corrections, cellule par cellule (ligne, colonne, "
@@ -85,11 +86,13 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Écrit une copie propre (UTF-8, séparateur virgule) : titres, lignes vides et totaux retirés, nombres et dates
         normalisés. Les lignes et colonnes retirées sont gardées à côté (FICHIER.lignes-retirees.csv)."""
-        from ..quality import fix
+        from ..quality import fix, fix_sheets
+        from ..quality.sheets import is_all
 
         replaced = output.exists()
-        result = fix(file, output, fixes=list(only) or None, dry_run=dry_run, plugins=plugin_manager(), sheet=sheet,
-                     lang=STATE.lang, project=_project_or_none(project), changes_file=changes)
+        options = {"fixes": list(only) or None, "dry_run": dry_run, "plugins": plugin_manager(), "lang": STATE.lang,
+                   "project": _project_or_none(project), "changes_file": changes}
+        result = fix_sheets(file, output, **options) if is_all(sheet) else fix(file, output, sheet=sheet, **options)
         echo(result.preview(STATE.lang))
         if result.written:
             echo(t(f"Fichier propre écrit : {result.output} (l'original est inchangé).",

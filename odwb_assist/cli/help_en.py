@@ -77,8 +77,10 @@ HELP_EN: dict[str, str] = {
         "Shows what would change, without writing anything.",
     "N'appliquer que cette correction (répétable).":
         "Apply only this fix (repeatable).",
-    "Feuille à lire (par défaut, la première qui contient un tableau).":
-        "Sheet to read (by default the first one holding a table).",
+    "Feuille à lire (par défaut, la première qui contient un tableau) ; « all » : les feuilles d'un même tableau, "
+    "l'une sous l'autre.":
+        "Sheet to read (by default the first one holding a table); \"all\": the sheets of one table, one under "
+        "the other.",
     ("Écrit dans ce fichier CSV le journal de toutes les corrections, cellule par cellule (ligne, "
      "colonne, avant, après). Sans cette option, l'aperçu n'en montre que les premières de chaque "
      "correction."):

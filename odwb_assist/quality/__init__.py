@@ -6,6 +6,7 @@ Public API (imported lazily, so that importing the package stays light)::
           project=None, progress=False) -> QualityReport
     check_sheets(source, schema=None, *, lang="fr", plugins=None, ...) -> WorkbookReport (one report per sheet)
     fix(source, output, *, fixes=None, dry_run=False, plugins=None, sheet=None, lang="fr") -> FixResult
+    fix_sheets(source, output, *, fixes=None, dry_run=False, ...) -> StackedFix (the sheets of one table, stacked)
     read_table(source, *, sheet=None) -> Table
     detect_kinds(frame, plugins=None, schema=None) -> dict[str, str]
     render_text(report, console), render_html(report) -> str, write_xlsx(report, source, path)
@@ -27,6 +28,8 @@ _EXPORTS = {
     "detect_kinds": "kinds",
     "field_kinds": "kinds",
     "fix": "fix_engine",
+    "fix_sheets": "stack_sheets",
+    "StackedFix": "stack_sheets",
     "FixResult": "fix_engine",
     "render_text": "text_report",
     "render_html": "html_report",

@@ -304,10 +304,12 @@ def _check_sheet(path: Path, fmt: str, sheet: str | None) -> None:
     if sheet and sheet.strip().casefold() in ("all", "toutes") and sheet not in names:
         names_fr = ", ".join(f"« {name} »" for name in names)
         raise InputError(
-            f"--sheet {sheet} ne vaut que pour « odwb-assist check » (en Python : check_sheets()). Ici, nommez une "
+            f"--sheet {sheet} vaut pour « odwb-assist check » et « odwb-assist fix » (en Python : check_sheets() pour "
+            f"vérifier chaque feuille, fix_sheets() pour corriger les feuilles d'un même tableau). Ici, nommez une "
             f"feuille de {path.name} avec --sheet : {names_fr}.",
-            f"--sheet {sheet} only works with 'odwb-assist check' (in Python: check_sheets()). Here, name one sheet "
-            f"of {path.name} with --sheet: {', '.join(names)}.",
+            f"--sheet {sheet} works with 'odwb-assist check' and 'odwb-assist fix' (in Python: check_sheets() to check "
+            f"each sheet, fix_sheets() to fix the sheets of one table). Here, name one sheet of {path.name} with "
+            f"--sheet: {', '.join(names)}.",
         )
     if sheet and names and sheet not in names:
         listed = ", ".join(f"« {name} »" for name in names)

@@ -204,6 +204,7 @@ def fix(
     lang: str = "fr",
     project: Any = None,
     changes_file: str | Path | None = None,
+    announce_fixed: bool = True,
 ) -> FixResult:
     """Write a clean UTF-8, comma-delimited copy of ``source`` to ``output`` (never over ``source``).
 
@@ -211,7 +212,8 @@ def fix(
     (:mod:`.fix_stream`), unless a fix that needs the whole table has something to do (a layout fix, or
     a plugin fix with ``apply`` only): the table is then read whole. ``changes_file`` (a CSV path) receives
     every change; :attr:`FixResult.changes` keeps the first ones of each fix. ``project`` (an ``odwb.toml``
-    configuration) names the administration and project folder of the ``dataset-fixed`` event."""
+    configuration) names the administration and project folder of the ``dataset-fixed`` event (not announced with
+    ``announce_fixed=False``: :func:`.stack_sheets.fix_sheets` announces the stacked file once)."""
     pm = plugins if plugins is not None else default_plugin_manager()
     out = Path(output).expanduser().resolve()
     src = Path(source).expanduser().resolve()
@@ -268,12 +270,17 @@ def fix(
                                          (number for number, _ in result.removed_columns))
     if not dry_run:
         result.written = True
-        adm = getattr(project, "administration", None)
-        announce(pm, Event(DATASET_FIXED, {"source": result.source, "output": result.output,
-                                           "changes": sum(log.counts.values())},
-                           administration=getattr(adm, "name", None) or None, nis_code=getattr(adm, "nis_code", None),
-                           project_dir=str(project.root) if getattr(project, "path", None) else None))
+        if announce_fixed:
+            announce_fix(pm, result.source, result.output, sum(log.counts.values()), project)
     return result
+
+
+def announce_fix(pm: pluggy.PluginManager, source: str, output: str, changes: int, project: Any) -> None:
+    """The ``dataset-fixed`` event: a clean file was written (the programme's ledger and other plugins hear it)."""
+    adm = getattr(project, "administration", None)
+    announce(pm, Event(DATASET_FIXED, {"source": source, "output": output, "changes": changes},
+                       administration=getattr(adm, "name", None) or None, nis_code=getattr(adm, "nis_code", None),
+                       project_dir=str(project.root) if getattr(project, "path", None) else None))
 
 
 class _StatsPlugin:

@@ -160,11 +160,14 @@ def test_sheet_all_checks_each_sheet(cli: CLI, tmp_path: Path) -> None:
     assert code == 2 and "text, json ou html" in err
 
 
-def test_sheet_all_in_python_check_or_fix_points_to_check_sheets(cli: CLI, tmp_path: Path) -> None:
+def test_sheet_all_in_python_check_or_fix_points_to_check_sheets_and_fix_sheets(cli: CLI, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="check_sheets"):
         check(workbook(tmp_path), sheet="all", plugins=pm())
-    code, _, err = cli("fix", workbook(tmp_path), "--sheet", "all", "--output", tmp_path / "p.csv")
-    assert code == 2 and "nommez une feuille" in err and "« Population »" in err
+    with pytest.raises(InputError, match="fix_sheets"):
+        fix(workbook(tmp_path), tmp_path / "p.csv", sheet="all", plugins=pm())
+    # the CLI's fix --sheet all stacks the sheets of one table: « Population » and « Budget » are two
+    code, out, err = cli("fix", workbook(tmp_path), "--sheet", "all", "--output", tmp_path / "p.csv")
+    assert code == 2 and "ne forment pas un seul tableau" in out + err and "« Budget »" in out + err
 
 
 def test_an_empty_first_sheet_is_skipped(tmp_path: Path) -> None:
