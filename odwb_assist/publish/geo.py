@@ -14,11 +14,17 @@ or ``"lambert72-x"`` / ``"lambert72-y"``) or by name (latitude/lat, longitude/lo
 judged by their values: degrees are used as they are; Belgian Lambert 72 metres are converted
 (:mod:`.lambert72`); anything else (Lambert 2008, another projection, mixed values) is refused
 with advice — coordinates are never published as degrees when they are not.
+
+Without such a pair, one column may hold the point whole, as a GIS or a form exports it: « 50.4674, 4.8719 »
+(a GPS position: latitude then longitude, or the reverse, told apart because Wallonia and Brussels lie between
+49.4° and 51.6° north and 2.5° and 6.5° east) or WKT « POINT (4.8719 50.4674) » (x y: longitude latitude, or Lambert
+72 metres). Every filled cell of the column must be one, in Belgium: anything less leaves the file without a map.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +36,11 @@ from .fields import technical_name
 from .source import UploadFile, sha256
 
 COLUMN = "geo_point_2d"
+# one column holding the point: « lat, lon » (or « lat;lon », « lat lon ») and WKT « POINT (x y) » (SRID allowed)
+PAIR = re.compile(r"\s*\(?\s*([+-]?\d{1,3}(?:[.,]\d+)?)\s*(?:,|;|\s)\s*([+-]?\d{1,3}(?:[.,]\d+)?)\s*\)?\s*")
+WKT = re.compile(r"\s*(?:SRID=(\d+);)?\s*POINT\s*Z?\s*\(\s*([+-]?\d+(?:\.\d+)?)\s+([+-]?\d+(?:\.\d+)?)"
+                 r"(?:\s+[+-]?\d+(?:\.\d+)?)?\s*\)\s*", re.IGNORECASE)
+NORTH, EAST = (49.3, 51.7), (2.4, 6.6)  # degrees: Belgium with a margin (the points of a Walloon dataset)
 LAT_NAMES = {"latitude", "lat", "wgs84_lat", "lat_wgs84", "latitude_wgs84", "y_wgs84"}
 LON_NAMES = {"longitude", "lon", "lng", "long", "wgs84_lon", "lon_wgs84", "longitude_wgs84", "x_wgs84"}
 X_NAMES = {"x", "x_lambert", "lambert_x", "x_l72", "x_lambert72", "lambert72_x", "coord_x", "coordonnee_x"}
@@ -42,15 +53,21 @@ DECLARED = {"latitude": "lat", "wgs84-latitude": "lat", "longitude": "lon", "wgs
 class Coordinates:
     """The two source columns (headers), their system (``wgs84`` or ``lambert72``) and the map column made."""
 
-    north: str  # latitude, or Lambert 72 y
+    north: str  # latitude, or Lambert 72 y (one column holding the point: its header, as ``east``)
     east: str  # longitude, or Lambert 72 x
     system: str
     column: str = COLUMN
+    form: str = "columns"  # or a column holding the point: « lat-lon », « lon-lat », « wkt » (see :func:`read_point`)
 
     def settings(self) -> dict[str, Any]:
         """``[datasets.fields]``-like settings of the map column (type, label, description)."""
-        source = (f"convertie des colonnes « {self.east} » (X) et « {self.north} » (Y) en Lambert 72 (EPSG:31370)"
-                  if self.system == "lambert72" else f"des colonnes « {self.north} » et « {self.east} »")
+        if self.form != "columns":
+            source = f"lue dans la colonne « {self.north} »" + (" (Lambert 72, EPSG:31370, convertie)"
+                                                                  if self.system == "lambert72" else "")
+        elif self.system == "lambert72":
+            source = f"convertie des colonnes « {self.east} » (X) et « {self.north} » (Y) en Lambert 72 (EPSG:31370)"
+        else:
+            source = f"des colonnes « {self.north} » et « {self.east} »"
         return {"type": "geo_point_2d", "label": "Position",
                 "description": f"Position (latitude, longitude) en degrés WGS 84, {source}."}
 
@@ -114,6 +131,56 @@ def _refusal(north: str, east: str, example: tuple[float, float]) -> Blocker:
     )
 
 
+def _in_belgium(north: float, east: float) -> bool:
+    return NORTH[0] <= north <= NORTH[1] and EAST[0] <= east <= EAST[1]
+
+
+def _point_form(cells: list[str]) -> tuple[str, str] | None:
+    """How every filled cell of a column holds a point in Belgium: (form, system), or None."""
+    filled = [cell for cell in cells if cell.strip()]
+    if len(filled) < 2:
+        return None
+    for form in ("wkt", "lat-lon", "lon-lat"):
+        points = [read_point(cell, form, "wgs84") for cell in filled]
+        if all(p is not None and _in_belgium(*p) for p in points):
+            return form, "wgs84"
+    metres = [read_point(cell, "wkt", "lambert72") for cell in filled]
+    if all(p is not None and _in_belgium(*p) for p in metres):
+        return "wkt", "lambert72"
+    return None
+
+
+def read_point(cell: str, form: str, system: str) -> tuple[float, float] | None:
+    """(latitude, longitude) in WGS 84 degrees of one cell holding a point in ``form``, None when it holds none."""
+    if form == "wkt":
+        found = WKT.fullmatch(cell)
+        if found is None:
+            return None
+        x, y = float(found.group(2)), float(found.group(3))
+        if system == "lambert72":
+            return lambert72.to_wgs84(x, y) if lambert72.in_belgium(x, y) else None
+        return (y, x) if found.group(1) in (None, "4326") else None
+    found = PAIR.fullmatch(cell)
+    if found is None:
+        return None
+    a, b = (float(found.group(i).replace(",", ".")) for i in (1, 2))
+    return (a, b) if form == "lat-lon" else (b, a)
+
+
+def _point_column(upload: UploadFile, header: list[str]) -> Coordinates | None:
+    """The one column whose every filled cell is a point in Belgium (:func:`_point_form`), or None."""
+    with upload.path.open(encoding="utf-8", newline="") as handle:
+        columns: list[list[str]] = [[] for _ in header]
+        for row in csv.reader(handle):
+            for index, cell in enumerate(row[:len(header)]):
+                columns[index].append(cell)
+    for index, head in enumerate(header):
+        found = _point_form(columns[index][1:])
+        if found is not None:
+            return Coordinates(head, head, found[1], form=found[0])
+    return None
+
+
 def detect(upload: UploadFile, settings: dict[str, Any]) -> Coordinates | Blocker | None:
     """The coordinates of the file to upload, a refusal when they are in an unknown system, or None."""
     from .source import read_header
@@ -125,7 +192,7 @@ def detect(upload: UploadFile, settings: dict[str, Any]) -> Coordinates | Blocke
     candidates = [("lat", "lon"), ("y", "x")]
     north_role, east_role = next(((n, e) for n, e in candidates if n in roles and e in roles), (None, None))
     if north_role is None or east_role is None:
-        return None
+        return _point_column(upload, header)
     north, east = roles[north_role], roles[east_role]
     pairs = _pairs(upload.path, north, east)
     if not pairs:
@@ -150,6 +217,10 @@ def with_map_column(upload: UploadFile, coordinates: Coordinates, work_dir: Path
         writer.writerow([*header, coordinates.column])
         for row in reader:
             if not row:
+                continue
+            if coordinates.form != "columns":
+                found = read_point(row[north], coordinates.form, coordinates.system) if north < len(row) else None
+                writer.writerow([*row, f"{found[0]:.6f},{found[1]:.6f}" if found is not None else ""])
                 continue
             a = _number(row[north]) if north < len(row) else None
             b = _number(row[east]) if east < len(row) else None

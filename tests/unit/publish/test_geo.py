@@ -78,3 +78,36 @@ def test_unknown_system_is_refused_with_advice(tmp_path: Path) -> None:
 def test_no_coordinates_no_map(tmp_path: Path) -> None:
     assert geo.detect(_upload(tmp_path, ["nom", "places"], [["a", "1"]]), {}) is None
     assert geo.detect(_upload(tmp_path, ["nom", "latitude"], [["a", "50.1"]]), {}) is None
+
+
+# --- one column holding the point (a GPS position, a GIS's WKT) --------------------------------------------------
+
+@pytest.mark.parametrize(("cells", "form", "system"), [
+    (["50.4674, 4.8719", "50.2937,5.0964", ""], "lat-lon", "wgs84"),  # a form's « position GPS »
+    (["4.8719, 50.4674", "5.0964 , 50.2937"], "lon-lat", "wgs84"),  # longitude first: told apart in Belgium
+    (["50,4674;4,8719", "50,2937;5,0964"], "lat-lon", "wgs84"),  # decimal commas
+    (["POINT (4.8719 50.4674)", "SRID=4326;POINT(5.0964 50.2937)"], "wkt", "wgs84"),  # QGIS's « geometry as WKT »
+    (["POINT (185000 127000)", "POINT (150000 170000)"], "wkt", "lambert72"),  # WKT in Belgian Lambert 72
+])
+def test_one_column_holding_the_point_gives_the_map(tmp_path: Path, cells: list[str], form: str, system: str) -> None:
+    upload = _upload(tmp_path, ["Nom", "Position"], [[f"Lieu {i}", cell] for i, cell in enumerate(cells)])
+    found = geo.detect(upload, {})
+    assert found == geo.Coordinates("Position", "Position", system, form=form)
+    assert "lue dans la colonne « Position »" in found.settings()["description"]
+    made = geo.with_map_column(upload, found, tmp_path / "out")
+    written = list(csv.reader(made.path.open(encoding="utf-8")))
+    assert written[0] == ["Nom", "Position", "geo_point_2d"]
+    lat, lon = (float(v) for v in written[1][2].split(","))
+    assert 50.2 < lat < 50.9 and 4.3 < lon < 5.2  # Namur, Brussels: latitude first, in degrees
+
+
+@pytest.mark.parametrize("cells", [
+    ["12,5", "13,25"],  # amounts with a decimal comma
+    ["Rue de Fer 12, 5000", "Rue Haute 3, 5500"],  # addresses
+    ["48.8566, 2.3522", "50.4674, 4.8719"],  # a point outside Belgium: not all of them
+    ["POINT (4.8719 50.4674)", "à vérifier"],  # one cell is no point
+    ["SRID=3812;POINT(685000 627000)", "SRID=3812;POINT(650000 670000)"],  # Lambert 2008: never taken for degrees
+])
+def test_a_column_is_taken_for_points_only_when_every_cell_is_one_in_belgium(tmp_path: Path, cells: list[str]) -> None:
+    upload = _upload(tmp_path, ["Nom", "Valeur"], [[f"Lieu {i}", cell] for i, cell in enumerate(cells)])
+    assert geo.detect(upload, {}) is None
