@@ -8,6 +8,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.mixed_encoding",
     "odwb_assist.checks.double_encoding",
     "odwb_assist.checks.label_line_breaks",
+    "odwb_assist.checks.pivot_labels",
     "odwb_assist.checks.end_mark",
     "odwb_assist.checks.total_row",
     "odwb_assist.checks.decimal_comma",

@@ -42,7 +42,7 @@ from .side_files import COLUMNS_SUFFIX, ROWS_SUFFIX, CellsBeyond, RemovalLog, Si
 # Built-in fixes run in this order (thousands separators before decimal commas); plugin fixes after.
 FIX_ORDER = ("split-single-column", "form-to-row", "add-header", "drop-title-rows", "merged-header", "drop-repeated-headers",
              "drop-notes-below-table", "fill-down-merged-labels", "drop-blank-rows", "drop-empty-columns", "drop-total-rows",
-             "sections-to-column", "trim-spaces", "repair-double-encoding", "html-to-text", "neutralise-formulas",
+             "sections-to-column", "trim-spaces", "repair-double-encoding", "pivot-labels", "html-to-text", "neutralise-formulas",
              "excel-errors", "placeholder-value", "unify-categories", "split-number-notes", "strip-count-words",
              "number-display", "thousands-separator", "decimal-comma", "midnight-dates", "date-format")
 # Built-in fixes that run after every other, the plugins' included: they change the table's shape (tables side by

@@ -53,6 +53,7 @@ TITLES: dict[str, Msg] = {
     "other-sheets": Msg("Autres feuilles du classeur", "Other sheets of the workbook"),
     "double-encoding": Msg("Accents abîmés par un double encodage", "Accents spoilt by a double encoding"),
     "label-line-break": Msg("Titre de colonne sur plusieurs lignes", "Column title on several lines"),
+    "pivot-labels": Msg("Titres de tableau croisé dynamique", "Pivot table titles"),
     "scientific-notation": Msg("Nombres en notation scientifique, chiffres perdus",
                                "Numbers in scientific notation, digits lost"),
     "html-in-cells": Msg("HTML dans les cellules", "HTML in cells"),
