@@ -97,13 +97,14 @@ def is_notice(rows: list[list[Any]]) -> bool:
     (« Source : Service environnement, relevé 2024 », « Les coordonnées sont en WGS 84. »), as a workbook's first
     sheet « Notice », « Lisez-moi » or « Sources » holds them. A one-column table (a list of streets) has short
     values, or many rows."""
-    filled = [[value for value in row if _filled(value)] for row in rows]
-    lines = [values for values in filled if values]
-    if not lines or len(lines) > NOTICE_ROWS or any(len(values) > 1 for values in lines):
-        return False
-    sentences = [values[0] for values in lines if isinstance(values[0], str)
-                 and (len(values[0].split()) >= 4 or len(values[0]) >= 30)]
-    return len(sentences) >= max(1, len(lines) / 2)
+    lines: list[Any] = []
+    for row in rows:  # stops at the first row of two values or beyond 40 lines: a table costs a row or two
+        values = [value for value in row if _filled(value)]
+        if len(values) > 1 or (values and len(lines) == NOTICE_ROWS):
+            return False
+        lines.extend(values)
+    sentences = [line for line in lines if isinstance(line, str) and (len(line.split()) >= 4 or len(line) >= 30)]
+    return bool(lines) and len(sentences) >= max(1, len(lines) / 2)
 
 
 def _choose(book: _Book, sheet: str | None) -> tuple[str, list[list[Any]], tuple[int, int], tuple[str, ...]]:
