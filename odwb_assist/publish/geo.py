@@ -167,18 +167,33 @@ def read_point(cell: str, form: str, system: str) -> tuple[float, float] | None:
     return (a, b) if form == "lat-lon" else (b, a)
 
 
+SAMPLE = 500  # rows read to find a column holding points; the one found is then read whole
+
+
 def _point_column(upload: UploadFile, header: list[str]) -> Coordinates | None:
-    """The one column whose every filled cell is a point in Belgium (:func:`_point_form`), or None."""
+    """The first column whose every filled cell is a point in Belgium (:func:`_point_form`), or None: the columns
+    are tried on the first rows, then the one they give is checked on every row (the file is streamed, not held)."""
     with upload.path.open(encoding="utf-8", newline="") as handle:
-        columns: list[list[str]] = [[] for _ in header]
-        for row in csv.reader(handle):
-            for index, cell in enumerate(row[:len(header)]):
-                columns[index].append(cell)
+        rows = csv.reader(handle)
+        next(rows, None)
+        sample = [row for _, row in zip(range(SAMPLE), rows, strict=False)]
     for index, head in enumerate(header):
-        found = _point_form(columns[index][1:])
-        if found is not None:
+        found = _point_form([row[index] if index < len(row) else "" for row in sample])
+        if found is not None and _all_points(upload.path, index, *found):
             return Coordinates(head, head, found[1], form=found[0])
     return None
+
+
+def _all_points(path: Path, index: int, form: str, system: str) -> bool:
+    """Whether every filled cell of column ``index`` is a point in Belgium read in ``form``."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle)
+        next(rows, None)
+        for row in rows:
+            cell = row[index] if index < len(row) else ""
+            if cell.strip() and ((found := read_point(cell, form, system)) is None or not _in_belgium(*found)):
+                return False
+    return True
 
 
 def detect(upload: UploadFile, settings: dict[str, Any]) -> Coordinates | Blocker | None:

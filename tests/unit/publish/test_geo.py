@@ -111,3 +111,9 @@ def test_one_column_holding_the_point_gives_the_map(tmp_path: Path, cells: list[
 def test_a_column_is_taken_for_points_only_when_every_cell_is_one_in_belgium(tmp_path: Path, cells: list[str]) -> None:
     upload = _upload(tmp_path, ["Nom", "Valeur"], [[f"Lieu {i}", cell] for i, cell in enumerate(cells)])
     assert geo.detect(upload, {}) is None
+
+
+def test_a_point_column_is_checked_on_every_row_beyond_the_first_ones(tmp_path: Path) -> None:
+    rows = [[f"Lieu {i}", "50.4674, 4.8719"] for i in range(geo.SAMPLE + 10)] + [["Paris", "48.8566, 2.3522"]]
+    assert geo.detect(_upload(tmp_path, ["Nom", "Position"], rows), {}) is None  # the last one is abroad
+    assert geo.detect(_upload(tmp_path, ["Nom", "Position"], rows[:-1]), {}) is not None
