@@ -7,7 +7,9 @@ aggregate and of the field (« Somme de X », « Sum of X », « Som van X », �
 « Étiquettes de lignes » (« Row Labels », « Rijlabels »), whatever the field holds. « Nombre de naissances » is a
 natural title: a count is said only when the table shows another sign of a pivot (a row labels title, or a
 « Somme de » title). The first column's name cannot be guessed: the user names it after what it holds
-(« Catégorie », « Commune »); a count keeps its title (« Nombre de Dossier » says what it counts).
+(« Catégorie », « Commune »); a count keeps its title (« Nombre de Dossier » says what it counts). Under a row
+labels title, the cell « (vide) » (« (blank) », « (leeg) ») is the pivot's name for the rows without a value: said,
+and emptied by the fix (the portal would show « (vide) » as one more category).
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext, FixPlan
+from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan
 from ..core.findings import Finding, Severity
+from ..core.fix_contract import Rewrite
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .label_line_breaks import one_line
+from .tally import ColumnTally
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,6 +37,7 @@ AGGREGATE = re.compile(r"\s*(?P<how>somme|sum|som|moyenne|average|gemiddelde|max
 SUFFIX = {"somme": "", "sum": "", "som": "", "moyenne": " (moyenne)", "average": " (moyenne)", "gemiddelde": " (moyenne)",
           "max": " (max)", "min": " (min)"}  # counts keep their title
 STRONG = ("somme", "sum", "som")  # an aggregate no one writes by hand as a title: a pivot for certain
+BLANK_ITEMS = frozenset({"(vide)", "(blank)", "(leeg)", "(leer)"})  # a pivot's row label for the rows without one
 
 ROW_MESSAGE = Msg("Le titre « {label} » (colonne n° {number}) est celui qu'un tableau croisé dynamique donne à sa "
                   "première colonne : sur le portail, le champ s'appellerait ainsi.",
@@ -43,10 +48,15 @@ AGGREGATE_MESSAGE = Msg("Le titre « {label} » (colonne n° {number}) est celui
                         "Title '{label}' (column {number}) is a pivot table's: on the portal, the field would be "
                         "called so rather than '{name}'.")
 TIP = Msg("Renommez chaque colonne d'après ce qu'elle contient (« Catégorie », « Commune »…) ; « odwb-assist fix » "
-          "renomme « Somme de Montant » en « Montant » : dites alors dans la description du jeu de données que les "
-          "valeurs sont des sommes.",
+          "renomme « Somme de Montant » en « Montant » (dites alors dans la description du jeu de données que les "
+          "valeurs sont des sommes) et vide les cellules « (vide) ».",
           "Rename each column after what it holds ('Category', 'Municipality'…); 'odwb-assist fix' renames 'Sum of "
-          "Amount' to 'Amount': then say in the dataset's description that the values are sums.")
+          "Amount' to 'Amount' (then say in the dataset's description that the values are sums) and empties the "
+          "'(blank)' cells.")
+BLANK_MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) « {cell} », le nom qu'un tableau croisé dynamique donne "
+                    "aux lignes sans valeur (ex. ligne {row}) : sur le portail, ce serait une catégorie de plus.",
+                    "Column '{field}': {count} cell(s) '{cell}', the name a pivot table gives the rows without a value "
+                    "(e.g. row {row}): on the portal, it would be one more category.")
 
 
 def pivot_titles(labels: list[str]) -> dict[str, str | None]:
@@ -68,11 +78,33 @@ def pivot_titles(labels: list[str]) -> dict[str, str | None]:
     return found
 
 
+def row_label_columns(labels: list[str]) -> list[str]:
+    """The columns a pivot table titled « Étiquettes de lignes » (its row labels)."""
+    return [label for label, name in pivot_titles(labels).items() if name is None]
+
+
 class PivotLabelsCheck(BaseTableCheck):
     name = "pivot-labels"
     types = ("pivot-labels",)
 
+    def start(self, context: CheckContext) -> None:
+        self.row_labels = set(row_label_columns(list(context.fields)))
+        self.blanks = ColumnTally()
+
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+        if column.name in self.row_labels and len(column):
+            import numpy as np
+
+            texts = column.texts
+            self.blanks.add_values(column, np.fromiter((text.strip().lower() in BLANK_ITEMS for text in texts),
+                                                       dtype=bool, count=len(texts)))
+        return ()
+
     def end(self, context: CheckContext) -> Iterable[Finding]:
+        yield from self.blanks.findings("pivot-labels", Severity.WARNING, BLANK_MESSAGE, TIP)
+        yield from self._titles(context)
+
+    def _titles(self, context: CheckContext) -> Iterable[Finding]:
         titles = pivot_titles(list(context.fields))
         for number, label in enumerate(context.fields, start=1):
             if label not in titles:
@@ -86,26 +118,47 @@ class PivotLabelsCheck(BaseTableCheck):
 
 
 class RenamePivotLabels:
-    """Fix ``pivot-labels``: an aggregate's title becomes its field's (never onto another column's title)."""
+    """Fix ``pivot-labels``: an aggregate's title becomes its field's (never onto another column's title), and the
+    row labels' « (vide) » cells are emptied."""
 
     name = "pivot-labels"
     reads = ()  # the finding types its plan reads (see ``Fix.reads``): none, the labels are enough
-    label = Msg("Titres de tableau croisé renommés (« Somme de Montant » → « Montant »)",
-                "Pivot table titles renamed ('Sum of Amount' → 'Amount')")
+    label = Msg("Tableau croisé : titres renommés (« Somme de Montant » → « Montant »), « (vide) » vidé",
+                "Pivot table: titles renamed ('Sum of Amount' → 'Amount'), '(blank)' emptied")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
-        renamed = _renamed([str(column) for column in table.columns])
-        if not renamed:
-            return table, []
-        return table.rename(columns=renamed), [Change(self.name, None, new, old, new) for old, new in renamed.items()]
+        from ..quality.fixing import replace_cells
+
+        labels = [str(column) for column in table.columns]
+        changes: list[Change] = []
+        for column in row_label_columns(labels):
+            values = table[column]
+            emptied = _emptied(values)
+            if (emptied != values).any():
+                table = table.copy() if not changes else table
+                changes.extend(replace_cells(table, column, emptied[emptied != values], self.name))
+        renamed = _renamed(labels)
+        if renamed:
+            table = table.rename(columns=renamed)
+            changes.extend(Change(self.name, None, new, old, new) for old, new in renamed.items())
+        return table, changes
 
     def plan(self, context: FixContext) -> FixPlan | None:
         from ..quality.fix_plans import fields
 
-        renamed = _renamed([one_line(label) for label in fields(context)])
-        if not renamed:
+        labels = fields(context)
+        renamed = _renamed([one_line(label) for label in labels])
+        rewrites: dict[str, Rewrite] = {label: _emptied for label in row_label_columns(labels)}
+        if not renamed and not rewrites:
             return None
-        return FixPlan(rename=renamed, changes=[Change(self.name, None, new, old, new) for old, new in renamed.items()])
+        return FixPlan(rewrites=rewrites, rename=renamed,
+                       changes=[Change(self.name, None, new, old, new) for old, new in renamed.items()])
+
+
+def _emptied(values: pd.Series) -> pd.Series:
+    """The row labels with their « (vide) » cells emptied."""
+    blank = values.str.strip().str.lower().isin(BLANK_ITEMS)
+    return values.where(~blank, "") if blank.any() else values
 
 
 def _renamed(labels: list[str]) -> dict[str, str]:

@@ -79,3 +79,25 @@ def test_a_workbook_pivot_read_whole_is_renamed_too(tmp_path: Path) -> None:
 def test_natural_titles_say_nothing(tmp_path: Path) -> None:
     rows = [["Commune", "Nombre de naissances", "Moyenne d'âge"], ["Ciney", "160", "41,2"], ["Dinant", "120", "43,5"]]
     assert not [f for f in check(write(tmp_path / "n.csv", rows), plugins=pm()).findings if f.type == "pivot-labels"]
+
+
+def test_the_pivots_blank_item_is_said_and_emptied(tmp_path: Path) -> None:
+    rows = [*PIVOT[:3], ["(vide)", "500", "2"], PIVOT[-1]]
+    source = write(tmp_path / "subsides.csv", rows)
+    [blank] = [f for f in check(source, plugins=pm()).findings if f.type == "pivot-labels" and f.row_number == 4]
+    assert "1 cellule(s) « (vide) », le nom qu'un tableau croisé dynamique donne aux lignes sans valeur" in \
+        blank.message("fr")
+    fix(source, tmp_path / "propre.csv", plugins=pm())
+    assert (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()[3] == ",500,2"
+    table = pd.DataFrame({"Row Labels": ["Culture", "(blank)"], "Sum of Amount": ["1", "2"]}, index=[2, 3])
+    fixed, changes = RenamePivotLabels().apply(table, FixContext())
+    assert list(fixed["Row Labels"]) == ["Culture", ""] and list(fixed.columns) == ["Row Labels", "Amount"]
+    assert len(changes) == 2
+
+
+def test_a_blank_item_outside_a_pivot_is_a_value(tmp_path: Path) -> None:
+    rows = [["Catégorie", "Montant"], ["(vide)", "500"], ["Culture", "12000"]]
+    source = write(tmp_path / "n.csv", rows)
+    assert not [f for f in check(source, plugins=pm()).findings if f.type == "pivot-labels"]
+    fix(source, tmp_path / "propre.csv", plugins=pm())
+    assert "(vide),500" in (tmp_path / "propre.csv").read_text(encoding="utf-8")
