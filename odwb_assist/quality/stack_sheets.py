@@ -120,7 +120,7 @@ def fix_sheets(
             left_out.append((name, Msg("masquée dans le classeur", "hidden in the workbook")))
         elif not any(value not in (None, "") for row in sheet.cells for value in row):
             left_out.append((name, Msg("vide", "empty")))
-        elif is_notice([list(row) for row in sheet.cells]):
+        elif is_notice(sheet.cells):
             left_out.append((name, Msg("du texte, pas un tableau", "text, not a table")))
         else:
             tables.append(name)

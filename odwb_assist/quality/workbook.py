@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -92,7 +93,7 @@ def _cut(rows: list[list[Any]], extent: tuple[int, int] = (0, 0)) -> tuple[tuple
 NOTICE_ROWS = 40  # a notice longer than this is read as what it is: a sheet of text
 
 
-def is_notice(rows: list[list[Any]]) -> bool:
+def is_notice(rows: Iterable[Sequence[Any]]) -> bool:
     """Whether a sheet is a notice, not a table: a few lines of text, one cell each, most of them sentences
     (« Source : Service environnement, relevé 2024 », « Les coordonnées sont en WGS 84. »), as a workbook's first
     sheet « Notice », « Lisez-moi » or « Sources » holds them. A one-column table (a list of streets) has short
