@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from .publish import Plan, Publication
     from .quality.fix_engine import FixResult
     from .quality.report import QualityReport
+    from .quality.stack_sheets import StackedFix
 
 
 class CleanFile(type(Path())):  # type: ignore[misc]
@@ -132,15 +133,23 @@ class Project:
         return ds.file.with_name(f"{ds.file.stem}-propre.csv")
 
     def fix(self, dataset_id: str | None = None, output: str | os.PathLike[str] | None = None, *,
-            dry_run: bool = False, fixes: list[str] | None = None) -> CleanFile | FixResult:
+            dry_run: bool = False, fixes: list[str] | None = None) -> CleanFile | FixResult | StackedFix:
         """Write a clean UTF-8 copy of the dataset's original file (never modified) and return its path
         (``.result`` holds the :class:`FixResult`); from then on ``check``, ``document``, ``plan`` and
-        ``publish`` use the clean copy. With ``dry_run``, nothing is written: the FixResult is returned."""
-        from .quality import fix
+        ``publish`` use the clean copy. With ``dry_run``, nothing is written: the FixResult is returned.
+        A dataset whose ``sheet`` is ``"all"`` is a table split into sheets (one per year…): its sheets are
+        stacked into the clean copy (:func:`~odwb_assist.quality.fix_sheets`, ``.result`` a ``StackedFix``)."""
+        from .quality import fix, fix_sheets
+        from .quality.sheets import is_all
 
         ds = self.config.dataset(dataset_id)
-        result = fix(ds.file, output or self.clean_path(dataset_id), fixes=fixes, dry_run=dry_run,
-                     plugins=self.plugins, sheet=ds.sheet, lang=self.lang)
+        target = output or self.clean_path(dataset_id)
+        if is_all(ds.sheet):
+            result: FixResult | StackedFix = fix_sheets(ds.file, target, fixes=fixes, dry_run=dry_run,
+                                                        plugins=self.plugins, lang=self.lang)
+        else:
+            result = fix(ds.file, target, fixes=fixes, dry_run=dry_run, plugins=self.plugins, sheet=ds.sheet,
+                         lang=self.lang)
         if dry_run:
             return result
         clean = CleanFile(result.output)

@@ -89,3 +89,24 @@ def test_a_user_error_shows_no_traceback_in_jupyter(tmp_path: Path) -> None:
         Project.load(tmp_path / "absent" / "odwb.toml")
     lines = caught.value._render_traceback_()
     assert len(lines) == 1 and lines[0].startswith("ConfigError : ") and "Traceback" not in lines[0]
+
+
+def test_a_dataset_split_into_a_sheet_per_year_is_stacked_by_project_fix(tmp_path: Path) -> None:
+    import openpyxl
+
+    folder = tmp_path / "projet"
+    Project.create(folder, name="Commune de Ciney", nis_code="91030", plugins=get_plugin_manager(load_entrypoints=False))
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for year in (2023, 2024):
+        sheet = book.create_sheet(str(year))
+        for row in [["Commune", "Naissances"], ["Ciney", 160], ["Dinant", 120]]:
+            sheet.append(row)
+    book.save(folder / "naissances.xlsx")
+    with open(folder / "odwb.toml", "a", encoding="utf-8") as toml:
+        toml.write('\n[[datasets]]\nid = "naissances"\nfile = "naissances.xlsx"\nsheet = "all"\n')
+    project = Project.load(folder / "odwb.toml", plugins=get_plugin_manager(load_entrypoints=False))
+    clean = project.fix()
+    assert clean.read_text(encoding="utf-8").splitlines() == [
+        "annee,Commune,Naissances", "2023,Ciney,160", "2023,Dinant,120", "2024,Ciney,160", "2024,Dinant,120"]
+    assert project.dataset().file == clean and project.check().rows == 4
