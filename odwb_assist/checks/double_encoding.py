@@ -22,6 +22,7 @@ from ..core.contract import Change, CheckContext, FixContext, FixPlan
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from ..quality.fixing import label_renames, rename_columns
 from .cell_rules import CellCheck, CellRewrite, CellRule, buffer, cells_at
 from .cells import byte_set
 from .label_line_breaks import one_line
@@ -124,11 +125,8 @@ class RepairDoubleEncoding(CellRewrite):
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
         table, changes = super().apply(table, context)
-        renamed = _labels([str(column) for column in table.columns])
-        if renamed:
-            table = table.rename(columns=renamed)
-            changes.extend(Change(self.name, None, new, old, new) for old, new in renamed.items())
-        return table, changes
+        table, renamed = rename_columns(table, label_renames([str(c) for c in table.columns], repaired), self.name)
+        return table, changes + renamed
 
     def plan(self, context: FixContext) -> FixPlan | None:
         from ..quality.fix_plans import fields
@@ -137,25 +135,13 @@ class RepairDoubleEncoding(CellRewrite):
         if plan is None:
             return None
         labels = fields(context)
-        rename = _labels(labels)
+        rename = label_renames(labels, repaired)
         # trim-spaces renames « AnnÃ©e  » first: the title it gets is renamed too
         also = {one_line(label): one_line(title) for label, title in rename.items()
                 if one_line(label) != label and one_line(label) not in labels}
         plan.rename = {**rename, **also}
         plan.changes = [Change(self.name, None, new, old, new) for old, new in rename.items()]
         return plan
-
-
-def _labels(labels: list[str]) -> dict[str, str]:
-    """The labels to rename (never onto another column's label)."""
-    taken = set(labels)
-    renamed = {}
-    for label in labels:
-        fixed = repaired(label)
-        if fixed is not None and fixed not in taken:
-            renamed[label] = fixed
-            taken.add(fixed)
-    return renamed
 
 
 @hookimpl

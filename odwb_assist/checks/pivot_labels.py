@@ -18,11 +18,11 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan
+from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan, Rewrite
 from ..core.findings import Finding, Severity
-from ..core.fix_contract import Rewrite
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from ..quality.fixing import label_renames, rename_columns, replace_cells
 from .label_line_breaks import one_line
 from .tally import ColumnTally
 
@@ -127,8 +127,6 @@ class RenamePivotLabels:
                 "Pivot table: titles renamed ('Sum of Amount' → 'Amount'), '(blank)' emptied")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
-        from ..quality.fixing import replace_cells
-
         labels = [str(column) for column in table.columns]
         changes: list[Change] = []
         for column in row_label_columns(labels):
@@ -137,11 +135,8 @@ class RenamePivotLabels:
             if (emptied != values).any():
                 table = table.copy() if not changes else table
                 changes.extend(replace_cells(table, column, emptied[emptied != values], self.name))
-        renamed = _renamed(labels)
-        if renamed:
-            table = table.rename(columns=renamed)
-            changes.extend(Change(self.name, None, new, old, new) for old, new in renamed.items())
-        return table, changes
+        table, renamed = rename_columns(table, _renamed(labels), self.name)
+        return table, changes + renamed
 
     def plan(self, context: FixContext) -> FixPlan | None:
         from ..quality.fix_plans import fields
@@ -162,13 +157,8 @@ def _emptied(values: pd.Series) -> pd.Series:
 
 
 def _renamed(labels: list[str]) -> dict[str, str]:
-    taken = set(labels)
-    renamed = {}
-    for label, name in pivot_titles(labels).items():
-        if name is not None and name not in taken:
-            renamed[label] = name
-            taken.add(name)
-    return renamed
+    """An aggregate's title -> its field's (never onto another column's title)."""
+    return label_renames(labels, pivot_titles(labels).get)
 
 
 @hookimpl

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..core.contract import Change, FixContext, FixPlan
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from ..quality.fixing import replace_cells
+from ..quality.fixing import label_renames, rename_columns, replace_cells
 from .label_line_breaks import one_line
 
 if TYPE_CHECKING:
@@ -27,31 +27,15 @@ class TrimSpaces:
             values = table[column]
             stripped = values.str.strip()
             changes.extend(replace_cells(table, column, stripped[stripped != values], self.name))
-        # A label is trimmed only when the trimmed label is not another column's: « 2021 : » and « 2021 » stay
-        # two columns (a duplicate label would merge them for every later step).
-        taken = {str(column) for column in table.columns}
-        renamed = {}
-        for column in table.columns:
-            label = one_line(str(column))
-            if label != str(column) and label not in taken:
-                renamed[column] = label
-                taken.add(label)
-        if renamed:
-            table = table.rename(columns=renamed)
-            changes.extend(Change(self.name, None, new, old, new) for old, new in renamed.items())
+        table, renamed = rename_columns(table, label_renames([str(c) for c in table.columns], one_line), self.name)
+        changes.extend(renamed)
         return table, changes
 
     def plan(self, context: FixContext) -> FixPlan | None:
         from ..quality.fix_plans import fields
 
         labels = fields(context)
-        taken = set(labels)
-        rename = {}
-        for column in labels:
-            label = one_line(column)
-            if label != column and label not in taken:
-                rename[column] = label
-                taken.add(label)
+        rename = label_renames(labels, one_line)
         return FixPlan(rewrites={label: _strip for label in labels}, rename=rename,
                        changes=[Change(self.name, None, new, old, new) for old, new in rename.items()])
 

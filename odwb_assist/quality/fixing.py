@@ -4,6 +4,7 @@ its old names here keep working for one release, with a :class:`DeprecationWarni
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..core import contract
@@ -31,3 +32,23 @@ def replace_cells(table: pd.DataFrame, column: str, new_values: pd.Series, fix: 
     before = table.loc[new_values.index, column]
     table.loc[new_values.index, column] = new_values
     return [contract.Change(fix, int(row), str(column), str(before[row]), str(new_values[row])) for row in new_values.index]
+
+
+def label_renames(labels: list[str], new_label: Callable[[str], str | None]) -> dict[str, str]:
+    """label -> the title ``new_label`` gives it (None or the same: kept), never onto another column's label: a
+    duplicate label would merge two columns for every later step (« 2021 : » and « 2021 » stay two columns)."""
+    taken = set(labels)
+    renamed = {}
+    for label in labels:
+        new = new_label(label)
+        if new is not None and new != label and new not in taken:
+            renamed[label] = new
+            taken.add(new)
+    return renamed
+
+
+def rename_columns(table: pd.DataFrame, renamed: dict[str, str], fix: str) -> tuple[pd.DataFrame, list[Change]]:
+    """``table`` with its columns renamed, and one Change per title (row None: a label)."""
+    if not renamed:
+        return table, []
+    return table.rename(columns=renamed), [contract.Change(fix, None, new, old, new) for old, new in renamed.items()]
