@@ -23,6 +23,7 @@ from .commune import HEADER_PATTERNS as COMMUNE_HEADERS
 from .distinct import StashedColumns, memo, row_cells, stripped, trimmed
 from .findings import VALUE_CACHE, emit
 from .nis import current_code
+from .postal import unprefixed
 
 
 def column_of(context: CheckContext, kind: str) -> str | None:
@@ -54,7 +55,7 @@ def _nis_name_bad(nis: str, name: str) -> dict[str, str] | None:
 
 @lru_cache(maxsize=VALUE_CACHE)
 def _postal_nis_bad(postal: str, nis: str) -> dict[str, str] | None:
-    owner = ref.postal_to_nis().get(postal)
+    owner = ref.postal_to_nis().get(unprefixed(postal) or postal)
     code = current_code(nis)
     if owner is None or code not in ref.communes() or owner == code:
         return None
@@ -63,7 +64,7 @@ def _postal_nis_bad(postal: str, nis: str) -> dict[str, str] | None:
 
 @lru_cache(maxsize=VALUE_CACHE)
 def _postal_name_bad(postal: str, name: str) -> dict[str, str] | None:
-    owner = ref.postal_to_nis().get(postal)
+    owner = ref.postal_to_nis().get(unprefixed(postal) or postal)
     key = ref.normalise_name(name)
     if owner is None or key not in ref.all_names() or key in ref.commune_names_by_nis().get(owner, frozenset()):
         return None

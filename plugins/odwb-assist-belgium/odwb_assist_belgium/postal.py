@@ -46,7 +46,9 @@ def walloon_administration(context: CheckContext) -> bool:
 
 
 def looks_like(value: str) -> bool:
-    return value.strip() in ref.belgian_postal_codes()
+    """A Belgian postal code, also after a « B- » prefix (a column written « B-5000 » throughout is still one)."""
+    code = value.strip()
+    return code in ref.belgian_postal_codes() or unprefixed(code) is not None
 
 
 def detect(sample: pd.Series) -> float:
@@ -110,6 +112,6 @@ KIND = FieldKind(
     threshold=0.5,
     value_threshold=1.01,  # 4-digit numbers (years, amounts) look like postal codes: a header is required
     priority=10,
-    prefilter=r"^\s*\d{4}\s*$",
+    prefilter=r"^\s*(?:[Bb][Ee]?[ \t]*[-–.]?[ \t]*)?\d{4}\s*$",
     types=("be-postal-invalid", "be-postal-prefixed", "be-postal-unknown"),
 )

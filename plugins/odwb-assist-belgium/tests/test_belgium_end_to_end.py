@@ -148,6 +148,26 @@ def test_fix_removes_the_country_prefix_of_postal_codes(tmp_path):
     assert whole.counts.get("sections-to-column") and whole.counts.get("be-postal-strip-prefix") == 2
 
 
+def test_a_postal_column_prefixed_throughout_is_still_read_as_postal_codes(tmp_path):
+    """An old address book writes « B-5000 » on every row: the column is still the postal codes, each is
+    reported and fixed, and the code behind the prefix is compared with the locality of its row."""
+    from odwb_assist.quality import fix
+
+    places = [("5000", "Namur"), ("5300", "Andenne"), ("5340", "Gesves"), ("5350", "Ohey"), ("5500", "Dinant"),
+              ("5590", "Ciney"), ("5580", "Rochefort")]
+    lines = [f"Club {i};B-{code};{name}" for i, (code, name) in enumerate(places * 2)]
+    lines[1] = "Club 1;B-5300;Ciney"  # 5300 is Andenne's
+    source = write(tmp_path, lines, "clubs.csv", "nom;code_postal;localite\n")
+    report = check(source, plugins=get_plugin_manager())
+    assert report.kinds.get("code_postal") == "be-postal-code"
+    found = ours(report)
+    assert {r for r, _, t in found if t == "be-postal-prefixed"} == set(range(2, 16))
+    assert {(r, t) for r, _, t in found if t != "be-postal-prefixed"} == {(3, "be-postal-commune-mismatch")}
+    fix(source, tmp_path / "propre.csv", plugins=get_plugin_manager())
+    assert {(r, t) for r, _, t in ours(check(tmp_path / "propre.csv", plugins=get_plugin_manager()))} == {
+        (3, "be-postal-commune-mismatch")}
+
+
 def test_excel_numbers_lose_their_zeros_and_are_caught(tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     workbook = openpyxl.Workbook()
