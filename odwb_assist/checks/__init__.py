@@ -15,6 +15,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.thousands_separator",
     "odwb_assist.checks.date_format",
     "odwb_assist.checks.midnight_dates",
+    "odwb_assist.checks.date_ranges",
     "odwb_assist.checks.unit_in_cell",
     "odwb_assist.checks.number_display",
     "odwb_assist.checks.number_notes",

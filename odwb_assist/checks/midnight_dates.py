@@ -24,10 +24,10 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-_DAY = "(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2}))"
-DATE = f"[ \t]*{_DAY}[ \t]*"  # a date alone, ISO or local (day first)
-TIMED = f"[ \t]*{_DAY}(?:T|[ ]+)[0-9]{{1,2}}[:h][0-9]{{2}}(?::[0-9]{{2}}(?:[.][0-9]+)?)?[ \t]*"  # with a time
-MIDNIGHT = f"[ \t]*({_DAY})(?:T|[ ]+)0?0[:h]00(?::00(?:[.]0+)?)?[ \t]*"  # … at midnight (group 1: the date)
+DAY = "(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2}))"
+DATE = f"[ \t]*{DAY}[ \t]*"  # a date alone, ISO or local (day first)
+TIMED = f"[ \t]*{DAY}(?:T|[ ]+)[0-9]{{1,2}}[:h][0-9]{{2}}(?::[0-9]{{2}}(?:[.][0-9]+)?)?[ \t]*"  # with a time
+MIDNIGHT = f"[ \t]*({DAY})(?:T|[ ]+)0?0[:h]00(?::00(?:[.]0+)?)?[ \t]*"  # … at midnight (group 1: the date)
 DATE_SHARE = 0.8  # the dates (with or without a time) among the column's filled cells
 FIRST = " \t0123456789"  # the first byte of a date
 LOOKED = 1000  # cells of a column without a single date after which it is no longer looked at
