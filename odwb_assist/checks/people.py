@@ -55,9 +55,42 @@ def _says_people(words: list[str]) -> bool:
     return bool(ambiguous) and all(w in AMBIGUOUS or w in GENERIC for w in words)
 
 
+# A survey tool's export (Google Forms, Microsoft Forms, LimeSurvey…): one row per respondent, with the time of the
+# answer in one of its first columns and, often, the respondent's address. Its rows are people: their answers.
+SURVEY_TIMES = frozenset({
+    "horodateur", "horodatage", "timestamp", "tijdstempel", "zeitstempel", "heure de debut", "heure de fin",
+    "start time", "completion time", "begintijd", "eindtijd", "date de soumission", "date soumission",
+    "date submitted", "submitted at", "submission date", "date d envoi", "date de reponse", "date de la reponse",
+})
+RESPONDENT_CONTACTS = frozenset({
+    "adresse e mail", "adresse email", "adresse mail", "adresse courriel", "adresse de messagerie", "email address",
+    "e mail address", "email", "e mail", "courriel", "e mailadres", "emailadres", "votre adresse e mail",
+    "votre adresse email", "votre e mail", "votre email", "votre courriel", "votre adresse mail", "mail",
+})
+_SURVEY_FIRST = 2  # the time of the answer is the first column, or the second after an answer number
+
+
+def survey_contacts(fields: Iterable[str]) -> list[str]:
+    """The respondent's e-mail columns of a survey export (empty when the table is not one): the time of the answer
+    (« Horodateur », « Heure de début »…) in one of its first columns, and a question among its labels (« …? ») or
+    the start and end times of Microsoft Forms."""
+    labels = [str(field) for field in fields]
+    phrases = [" ".join(label_words(label)) for label in labels]
+    if not any(phrase in SURVEY_TIMES for phrase in phrases[:_SURVEY_FIRST]):
+        return []
+    questions = sum(label.strip().endswith("?") for label in labels)
+    forms = {"heure de debut", "heure de fin"} <= set(phrases) or {"start time", "completion time"} <= set(phrases)
+    if not questions and not forms:
+        return []
+    return [label for label, phrase in zip(labels, phrases, strict=True) if phrase in RESPONDENT_CONTACTS]
+
+
 def people_columns(fields: Iterable[str]) -> list[str]:
-    """The labels that show the table describes people (empty when none does)."""
-    return [f for f in fields if _says_people(label_words(f))]
+    """The labels that show the table describes people (empty when none does): a first name, a birth date…, or the
+    respondent's address of a survey export (:func:`survey_contacts`)."""
+    labels = [str(field) for field in fields]
+    return [f for f in labels if _says_people(label_words(f))] + [f for f in survey_contacts(labels)
+                                                                   if not _says_people(label_words(f))]
 
 
 def describes_people(fields: Iterable[str]) -> bool:

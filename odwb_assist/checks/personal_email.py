@@ -6,6 +6,8 @@ An address is a person's (an error, which blocks publication) only with evidence
   name (``data/first_names.txt``): ``jean.dupont@…``, ``marie-claire.de.smet@…``;
 - the table describes people (a first-name, birth-date… column, see :mod:`.people`);
 - the same row names a person whose name the address spells (``Jean Dupont`` … ``jdupont@…``).
+- the table is a survey tool's export and the address its respondent's (« Horodateur » or « Heure de début »
+  first, a question among the labels: :func:`.people.survey_contacts`).
 
 Organisation or service words in the address (asbl, club, chorale, info, urbanisme…) or the
 organisation's own name in the same row (« Les Marsupilamis » … ``lesmarsupilamis@gmail.com``) mean
@@ -25,7 +27,7 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .organisations import names_organisation, words_of
-from .people import describes_people, is_first_name
+from .people import describes_people, is_first_name, survey_contacts
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -41,6 +43,7 @@ WHY = {
     "name": Msg("forme prénom.nom", "first-name.last-name shape"),
     "row": Msg("le nom d'une personne de la même ligne", "the name of a person on the same row"),
     "people": Msg("le tableau décrit des personnes", "the table describes people"),
+    "survey": Msg("réponse à un formulaire", "an answer to a form"),
     "initial": Msg("forme initiale.nom", "initial.last-name shape"),
     "shape": Msg("forme mot.mot", "word.word shape"),
     "first-name": Msg("un prénom", "a first name"),
@@ -171,6 +174,7 @@ class PersonalEmailCheck(BaseTableCheck):
         types = context.options.get("types", {})
         self.text = {name for name in context.fields if types.get(name, "string") in ("string", "any")}
         self.people = describes_people(context.fields)
+        self.respondents = set(survey_contacts(context.fields))  # a survey export's respondent addresses
         self.pending: list[tuple[str, int, pd.Series]] = []  # this chunk's candidate cells, column by column
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
@@ -209,7 +213,7 @@ class PersonalEmailCheck(BaseTableCheck):
                 found = verdict(str(cell), rows.other_cells(row, column), self.people)
                 if found is None:
                     continue
-                kind, why = found
+                kind, why = (PERSONAL, "survey") if column in self.respondents else found
                 fmt = {"row": row, "field": column, "cell": cell, "why": WHY[why].fr}
                 message = (MESSAGE if kind == PERSONAL else POSSIBLE_MESSAGE)
                 text = Msg(message.fr.format(**fmt), message.en.format(**{**fmt, "why": WHY[why].en}))

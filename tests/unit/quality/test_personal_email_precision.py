@@ -118,3 +118,37 @@ def test_the_row_says_whose_address_it_is() -> None:
 def test_people_labels_match_whole_words(labels: list[str], people: list[str]) -> None:
     assert people_columns(labels) == people
     assert describes_people(labels) is bool(people)
+
+
+@pytest.mark.parametrize(("labels", "contacts"), [
+    (["Horodateur", "Adresse e-mail", "Dans quelle commune habitez-vous ?", "Vos suggestions"], ["Adresse e-mail"]),
+    (["Timestamp", "Email Address", "How did you hear of us?"], ["Email Address"]),
+    (["ID", "Heure de début", "Heure de fin", "Adresse de messagerie", "Nom", "Question 1"], ["Adresse de messagerie"]),
+    (["Date de soumission", "Dernière page", "Courriel", "Êtes-vous satisfait ?"], ["Courriel"]),
+    (["Horodateur", "Service", "E-mail"], []),  # no question: a log of a service's mails, not a survey
+    (["Date", "Adresse e-mail", "Commune ?"], []),  # « Date » alone is not the time of an answer
+    (["Association", "Commune", "Horodateur", "Remarque ?", "Email"], []),  # the time of the answer comes first
+])
+def test_a_survey_export_describes_its_respondents(labels: list[str], contacts: list[str]) -> None:
+    from odwb_assist.checks.people import survey_contacts
+
+    assert survey_contacts(labels) == contacts
+    assert describes_people(labels) is bool(contacts)
+
+
+def test_each_respondent_address_of_a_survey_export_is_personal(tmp_path: Path) -> None:
+    """Google Forms with « Collecter les adresses e-mail »: every address is a respondent's, whatever its shape
+    (« zozo5000@hotmail.com » alone would be no evidence); an organisation's address stays one."""
+    rows = [["Horodateur", "Adresse e-mail", "Dans quelle commune habitez-vous ?", "Vos suggestions"],
+            ["15/03/2024 10:23:45", "jean.dupont@gmail.com", "Ciney", "Plus de parking"],
+            ["15/03/2024 11:02:10", "zozo5000@hotmail.com", "Dinant", ""],
+            ["15/03/2024 11:40:00", "p.collard@skynet.be", "Ciney", "Rien"],
+            ["16/03/2024 09:12:31", "info@lesamisdubocq.be", "Yvoir", "Merci"]]
+    path = tmp_path / "enquete.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    report = check(path, plugins=get_plugin_manager())
+    personal = [f for f in report.findings if f.type in ("personal-email", "possible-personal-email")]
+    assert [(f.type, f.row_number, f.extra["reason"]) for f in personal] == [
+        ("personal-email", 2, "survey"), ("personal-email", 3, "survey"), ("personal-email", 4, "survey")]
+    assert "(réponse à un formulaire)" in personal[0].message("fr")
