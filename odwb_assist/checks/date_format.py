@@ -12,12 +12,13 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .plain import pattern_mask
-from .tally import ColumnTally, value_mask
+from .tally import ColumnTally, number_text, value_mask
 from .written_dates import months_among, written_cells, written_mask, written_to_iso
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
+    import pyarrow as pa
 
 LOCAL = "[ \t]*[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})(?:[ T][0-9]{1,2}[:h][0-9]{2}(?::[0-9]{2})?)?[ \t]*"
 LOCAL_DATE = "[ \t]*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}|[0-9]{2})[ \t]*"
@@ -39,6 +40,26 @@ MONTHS_TIP = Msg("Écrivez l'année et le mois au format AAAA-MM (2024-01) : For
                  "ou lancez « odwb-assist fix ».",
                  "Write the year and month as YYYY-MM (2024-01): Format cells > Custom > yyyy-mm, or run "
                  "'odwb-assist fix'.")
+MONTH_FIRST_MESSAGE = Msg("Colonne « {field} » : {count} date(s) écrite(s) mois/jour/année, à l'américaine, pas au "
+                          "format ISO AAAA-MM-JJ (ex. ligne {row} : « {cell} », où le mois vient d'abord).",
+                          "Column '{field}': {count} date(s) written month/day/year, the American way, not ISO "
+                          "YYYY-MM-DD (e.g. row {row}: '{cell}', where the month comes first).")
+MIXED_MESSAGE = Msg("Colonne « {field} » : {count} date(s) au format local, écrites tantôt jour/mois (ligne {day_row} : "
+                    "« {day_cell} »), tantôt mois/jour (ligne {month_row} : « {month_cell} ») : {ambiguous} date(s) "
+                    "comme « {ambiguous_cell} » (ligne {ambiguous_row}) se lisent des deux façons.",
+                    "Column '{field}': {count} date(s) in a local format, written now day/month (row {day_row}: "
+                    "'{day_cell}'), now month/day (row {month_row}: '{month_cell}'): {ambiguous} date(s) such as "
+                    "'{ambiguous_cell}' (row {ambiguous_row}) read both ways.")
+MIXED_CLEAR_MESSAGE = Msg("Colonne « {field} » : {count} date(s) au format local, écrites tantôt jour/mois (ligne "
+                          "{day_row} : « {day_cell} »), tantôt mois/jour (ligne {month_row} : « {month_cell} ») ; "
+                          "chacune ne se lit que d'une façon.",
+                          "Column '{field}': {count} date(s) in a local format, written now day/month (row {day_row}: "
+                          "'{day_cell}'), now month/day (row {month_row}: '{month_cell}'); each reads one way only.")
+MIXED_TIP = Msg("Vérifiez ces dates à la source et écrivez-les au format AAAA-MM-JJ (2024-03-31). « odwb-assist fix » ne "
+                "réécrit que celles qui ne se lisent que d'une façon (« 15/03/2024 », « 3/15/2024 ») et laisse les "
+                "autres telles quelles.",
+                "Check these dates at the source and write them as YYYY-MM-DD (2024-03-31). 'odwb-assist fix' only "
+                "rewrites those that read one way only ('15/03/2024', '3/15/2024') and leaves the others as they are.")
 TIP = Msg("Écrivez les dates au format AAAA-MM-JJ (2024-03-31) : Format de cellule > Personnalisé > aaaa-mm-jj, ou lancez "
           "« odwb-assist fix ». Le portail ne reconnaît pas 31/03/2024 comme une date.",
           "Write dates as YYYY-MM-DD (2024-03-31): Format cells > Custom > yyyy-mm-dd, or run 'odwb-assist fix'. "
@@ -69,12 +90,117 @@ def local_mask(column: ColumnValues) -> np.ndarray:
 LOCAL_FIRST = " \t0123456789"  # the first byte of a value :data:`LOCAL` matches
 
 
+DAY_FIRST, MONTH_FIRST, MIXED = "day-first", "month-first", "mixed"
+_PARTS = "^[ \t]*(?P<first>[0-9]{1,2})[/.-](?P<second>[0-9]{1,2})[/.-]"
+
+
+def proofs(cells: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """(day first, month first) for each local date (Arrow text): its first number is above 12 (« 15/03/2024 »: only
+    a day), or its second (« 3/15/2024 »: the month comes first); neither for « 1/5/2024 », which reads both ways."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    parts = pc.extract_regex(cells, _PARTS)
+    first = pc.cast(pc.struct_field(parts, "first"), pa.int16()).to_numpy(zero_copy_only=False)
+    second = pc.cast(pc.struct_field(parts, "second"), pa.int16()).to_numpy(zero_copy_only=False)
+    return np.nan_to_num(first) > 12, np.nan_to_num(second) > 12
+
+
+SLIPS = 0.05  # dates of the other order, among the dates that tell, taken for slips of the pen (« 5/13/2024 »)
+
+
+def order_from(day_first: int, month_first: int) -> str:
+    """The order of a column's dates from how many only a day can begin and how many only a month can: the other
+    order's dates are slips (left as they are) when they are at most :data:`SLIPS` of them."""
+    if month_first <= SLIPS * day_first:
+        return DAY_FIRST  # the Belgian way, also when nothing tells
+    if day_first <= SLIPS * month_first:
+        return MONTH_FIRST
+    return MIXED
+
+
+class DateOrder:
+    """What a column's local dates say of their order: the first date only a day can begin (« 15/03/2024 ») and the
+    first only a month can (« 3/15/2024 »), and those that read both ways (« 1/5/2024 »): how many, the first one."""
+
+    def __init__(self) -> None:
+        self.day: tuple[int, str] | None = None
+        self.month: tuple[int, str] | None = None
+        self.days = self.months = 0  # the dates only a day can begin, those only a month can
+        self.ambiguous = 0
+        self.ambiguous_example: tuple[int, str] | None = None
+
+    def add(self, column: ColumnValues, local: np.ndarray) -> None:
+        import numpy as np
+        import pyarrow as pa
+
+        from .plain import distinct_cells
+
+        at = np.flatnonzero(local)
+        distinct = distinct_cells(column)
+        cells = distinct.take(pa.array(at)) if distinct is not None else pa.array(
+            [column.texts[int(i)] for i in at], type=pa.string())
+        day, month = proofs(cells)
+        if self.day is None and day.any():
+            self.day = _first(column, at[day])
+        if self.month is None and month.any():
+            self.month = _first(column, at[month])
+        self.days += int(column.counts[at[day]].sum())
+        self.months += int(column.counts[at[month]].sum())
+        both = ~day & ~month
+        if both.any():
+            self.ambiguous += int(column.counts[at[both]].sum())
+            if self.ambiguous_example is None:
+                self.ambiguous_example = _first(column, at[both])
+
+    @property
+    def order(self) -> str:
+        return order_from(self.days, self.months)
+
+    def said(self, finding: Finding) -> Finding:
+        """The column's ``date-format`` finding, told in the words of its order (``extra.order``)."""
+        import dataclasses
+
+        order = self.order
+        extra = {**finding.extra, "order": order}
+        if order == DAY_FIRST:
+            return dataclasses.replace(finding, extra=extra)
+        count = number_text(finding.count)
+        if order == MONTH_FIRST:
+            row, cell = self.month or (finding.row_number, finding.cell)
+            message = MONTH_FIRST_MESSAGE.format(field=finding.field_name, count=count, row=row, cell=cell)
+            return dataclasses.replace(finding, message=message, extra=extra)
+        (day_row, day_cell), (month_row, month_cell) = self.day or (0, ""), self.month or (0, "")
+        ambiguous_row, ambiguous_cell = self.ambiguous_example or (0, "")
+        if not self.ambiguous:  # each reads one way only: the fix writes them all
+            message = MIXED_CLEAR_MESSAGE.format(field=finding.field_name, count=count, day_row=day_row,
+                                                 day_cell=day_cell, month_row=month_row, month_cell=month_cell)
+            return dataclasses.replace(finding, message=message, extra={**extra, "ambiguous": 0})
+        message = MIXED_MESSAGE.format(field=finding.field_name, count=count, day_row=day_row, day_cell=day_cell,
+                                       month_row=month_row, month_cell=month_cell,
+                                       ambiguous=number_text(self.ambiguous), ambiguous_cell=ambiguous_cell,
+                                       ambiguous_row=ambiguous_row)
+        return dataclasses.replace(finding, message=message, tip=MIXED_TIP, extra={**extra, "ambiguous": self.ambiguous})
+
+
+def _first(column: ColumnValues, at: np.ndarray) -> tuple[int, str]:
+    """The first row holding one of the distinct values ``at``, and its cell."""
+    import numpy as np
+
+    mask = np.zeros(len(column.texts), dtype=bool)
+    mask[at] = True
+    row, cell = next(iter(column.cells(mask).head(1).items()))
+    return int(row), str(cell).strip()
+
+
 class DateFormatCheck(BaseTableCheck):
     name = "date-format"
     types = ("date-format",)
 
     def start(self, context: CheckContext) -> None:
         self.local = ColumnTally()
+        self.orders: dict[str, DateOrder] = {}  # what the local dates of each column say of their order
         self.months = ColumnTally()
         self.serial = ColumnTally()
         types = context.options.get("types", {})
@@ -86,23 +212,29 @@ class DateFormatCheck(BaseTableCheck):
         if column.name in self.local_columns:
             written = written_mask(column)
             months = months_among(column, written)
-            self.local.add_values(column, local_mask(column) | (written & ~months))
+            local = local_mask(column)
+            self.local.add_values(column, local | (written & ~months))
             self.months.add_values(column, months)
+            if local.any():
+                self.orders.setdefault(column.name, DateOrder()).add(column, local)
         if column.name in self.serial_columns:
             self.serial.add_values(column, value_mask(column, SERIAL))
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
-        yield from self.local.findings("date-format", Severity.WARNING, MESSAGE, TIP)
+        for finding in self.local.findings("date-format", Severity.WARNING, MESSAGE, TIP):
+            order = self.orders.get(str(finding.field_name))
+            yield order.said(finding) if order is not None else finding
         yield from self.months.findings("date-format", Severity.WARNING, MONTHS_MESSAGE, MONTHS_TIP)
         yield from self.serial.findings("date-format", Severity.WARNING, SERIAL_MESSAGE, TIP)
 
 
-def to_iso(values: pd.Series) -> pd.Series:
+def to_iso(values: pd.Series, order: str = DAY_FIRST) -> pd.Series:
     """dd/mm/yyyy (day first, as in Belgium; two-digit years: 00-69 → 20xx) to yyyy-mm-dd; "" when impossible.
 
     A time after the date (« 31/01/2024 14:05 », « 31/01/2024 14h05:30 ») gives an ISO date-time
-    (« 2024-01-31T14:05:00 »)."""
+    (« 2024-01-31T14:05:00 »). ``order``: :data:`MONTH_FIRST` reads mm/dd/yyyy; :data:`MIXED` reads each date the
+    only way it can be read (« 15/03/2024 », « 3/15/2024 ») and gives "" for one that reads both ways."""
     import pandas as pd  # imported here so that registering the plugin stays light
 
     timed = values.str.fullmatch(LOCAL_DATETIME).fillna(False).astype(bool)
@@ -111,11 +243,18 @@ def to_iso(values: pd.Series) -> pd.Series:
         dates = values[~timed].str.extract(LOCAL_DATE)
         parts.loc[dates.index, [0, 1, 2]] = dates[[0, 1, 2]]
     parts = parts.fillna("") if timed.any() else parts
+    readable = pd.Series(True, index=values.index)
+    if order != DAY_FIRST:
+        first = pd.to_numeric(parts[0], errors="coerce").fillna(0)
+        second = pd.to_numeric(parts[1], errors="coerce").fillna(0)
+        swap = pd.Series(order == MONTH_FIRST, index=values.index) if order == MONTH_FIRST else second > 12
+        readable = readable if order == MONTH_FIRST else (first > 12) | (second > 12)
+        parts.loc[swap, [0, 1]] = parts.loc[swap, [1, 0]].to_numpy()
     year = parts[2].where(parts[2].str.len() == 4, None)
     short = parts[2][parts[2].str.len() == 2].astype(int)
     year = year.fillna((short + 2000).where(short < 70, short + 1900).astype(str))
     text = year + "-" + parts[1].str.zfill(2) + "-" + parts[0].str.zfill(2)
-    valid = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce").notna()
+    valid = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce").notna() & readable
     if timed.any():
         seconds = parts[5].where(parts[5] != "", "00")
         clock = parts[3].str.zfill(2) + ":" + parts[4] + ":" + seconds
@@ -128,7 +267,7 @@ def to_iso(values: pd.Series) -> pd.Series:
 
 class DateFormatFix:
     name = "date-format"
-    reads = ()  # the finding types its plan reads (see ``Fix.reads``)
+    reads = ("date-format",)  # its plan reads the order of each column's dates (see ``Fix.reads``)
     label = Msg("Dates au format ISO 8601", "Dates to ISO 8601")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
@@ -143,7 +282,7 @@ class DateFormatFix:
             written = values[written_cells(values)]
             if hits.empty and written.empty:
                 continue
-            converted = pd.concat([to_iso(hits), written_to_iso(written)]).sort_index()
+            converted = pd.concat([to_iso(hits, order_of(hits)), written_to_iso(written)]).sort_index()
             converted = converted[converted != ""]
             hits = pd.concat([hits, written]).sort_index()
             table.loc[converted.index, column] = converted
@@ -152,12 +291,27 @@ class DateFormatFix:
         return table, changes
 
     def plan(self, context: FixContext) -> FixPlan | None:
-        from ..quality.fix_plans import fields
+        from functools import partial
 
-        return FixPlan(rewrites={label: _iso_dates for label in fields(context)})
+        from ..quality.fix_plans import fields, findings
+
+        # the order the check read in each column's local dates (day first when it said nothing)
+        orders = {f.field_name: f.extra.get("order", DAY_FIRST) for f in findings(context, ["date-format"])}
+        return FixPlan(rewrites={label: partial(_iso_dates, order=orders.get(label, DAY_FIRST)) if orders.get(
+            label, DAY_FIRST) != DAY_FIRST else _iso_dates for label in fields(context)})
 
 
-def _iso_dates(values: pd.Series) -> pd.Series:
+def order_of(dates: pd.Series) -> str:
+    """The order of a column's local dates (:class:`DateOrder`), read from the dates themselves."""
+    import pyarrow as pa
+
+    if dates.empty:
+        return DAY_FIRST
+    day, month = proofs(pa.array(dates.astype(str).tolist(), type=pa.string()))
+    return order_from(int(day.sum()), int(month.sum()))
+
+
+def _iso_dates(values: pd.Series, order: str = DAY_FIRST) -> pd.Series:
     import pandas as pd
 
     from .cells import fullmatch_mask, starts_mask
@@ -172,7 +326,7 @@ def _iso_dates(values: pd.Series) -> pd.Series:
     words = values[written]
     if hits.empty and words.empty:
         return values
-    converted = pd.concat([to_iso(hits), written_to_iso(words)])
+    converted = pd.concat([to_iso(hits, order), written_to_iso(words)])
     converted = converted[converted != ""]
     result = values.copy()
     result[converted.index] = converted

@@ -136,7 +136,7 @@ class MidnightDatesFix:
     (runs before ``date-format``, which would make « 15/03/2012 00:00 » an ISO date-time)."""
 
     name = "midnight-dates"
-    reads = ("midnight-dates",)  # the finding types its plan reads (see ``Fix.reads``)
+    reads = ("midnight-dates", "date-format")  # the finding types its plan reads (see ``Fix.reads``)
     label = Msg("Dates sans l'heure 00:00", "Dates without the time 00:00")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
@@ -155,24 +155,38 @@ class MidnightDatesFix:
             if not counts.only_midnight():
                 continue
             hits = values[np.asarray(midnight)]
-            changes.extend(replace_cells(table, str(column), _dates(hits), self.name))
+            changes.extend(replace_cells(table, str(column), _dates(hits, _order(hits)), self.name))
         return table, changes
 
     def plan(self, context: FixContext) -> FixPlan | None:
-        from ..quality.fix_plans import columns_of
+        from functools import partial
+
+        from ..quality.fix_plans import columns_of, findings
 
         columns = columns_of(context, ["midnight-dates"])
-        return FixPlan(rewrites=dict.fromkeys(columns, _midnight_to_date)) if columns else None
+        # local dates are read in the order the date-format check read in the column (« 3/15/2024 00:00 »)
+        orders = {f.field_name: f.extra.get("order") for f in findings(context, ["date-format"]) if f.extra.get("order")}
+        return FixPlan(rewrites={column: partial(_midnight_to_date, order=orders[column]) if column in orders
+                                 else _midnight_to_date for column in columns}) if columns else None
 
 
-def _dates(values: pd.Series) -> pd.Series:
-    """Cells at midnight (:data:`MIDNIGHT`) as their date, ISO: a local one through ``date-format``'s reading."""
-    from .date_format import to_iso
+def _order(values: pd.Series) -> str:
+    """The order of the local dates among ``values`` (cells at midnight), as ``date-format`` reads it."""
+    from .date_format import order_of
+
+    days = values.str.extract(MIDNIGHT, expand=False).str.strip()
+    return order_of(days[~days.str.fullmatch("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}").fillna(False).astype(bool)])
+
+
+def _dates(values: pd.Series, order: str | None = None) -> pd.Series:
+    """Cells at midnight (:data:`MIDNIGHT`) as their date, ISO: a local one through ``date-format``'s reading, in
+    ``order`` (day first by default; a date that reads both ways in a mixed column stays as it is)."""
+    from .date_format import DAY_FIRST, to_iso
 
     days = values.str.extract(MIDNIGHT, expand=False).str.strip()
     local = ~days.str.fullmatch("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}").fillna(False).astype(bool)
     if local.any():
-        days[local] = to_iso(days[local])
+        days[local] = to_iso(days[local], order or DAY_FIRST)
     iso = days.str.split("-", expand=True) if len(days) else None
     if iso is not None and iso.shape[1] == 3:  # « 2012-3-5 »: zero-padded as ISO writes it
         padded = iso[0] + "-" + iso[1].str.zfill(2) + "-" + iso[2].str.zfill(2)
@@ -180,7 +194,7 @@ def _dates(values: pd.Series) -> pd.Series:
     return days.where(days != "", values)
 
 
-def _midnight_to_date(values: pd.Series) -> pd.Series:
+def _midnight_to_date(values: pd.Series, order: str | None = None) -> pd.Series:
     import numpy as np
 
     from .cells import fullmatch_mask
@@ -190,7 +204,7 @@ def _midnight_to_date(values: pd.Series) -> pd.Series:
         return values
     result = values.copy()
     hits = values[np.asarray(at)]
-    result[hits.index] = _dates(hits)
+    result[hits.index] = _dates(hits, order)
     return result
 
 
