@@ -118,5 +118,10 @@ CANDIDATES: tuple[tuple[str, Callable[[Any], bool]], ...] = (  # Frictionless's 
 
 
 def infer_types(fragment: list[list[Any]], names: list[str]) -> list[str]:
-    """The type of each field as Frictionless infers it from ``fragment`` (typed cells; ``""`` is missing)."""
-    return text.infer_types(fragment, names, CANDIDATES)
+    """The type of each field as Frictionless infers it from ``fragment`` (typed cells; ``""`` is missing).
+
+    An empty cell of a sheet (``None``) is missing too, as ``""`` is in a CSV. Frictionless reads it as a match of
+    every candidate, so that it types a column left empty ``yearmonth``, its first candidate: the report would then
+    say « année et mois » of a column that holds nothing. Here it is ``any``, as the same column of a CSV."""
+    return text.infer_types([[("" if cell is None else cell) for cell in cells] for cells in fragment], names,
+                            CANDIDATES)

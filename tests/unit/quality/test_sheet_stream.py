@@ -199,8 +199,25 @@ def test_typed_sample_inference_is_frictionlesss(fragment: list[list[Any]]) -> N
     from frictionless import Detector
 
     names = ["a", "b", "c"]
-    schema = Detector().detect_schema(fragment, labels=names)
+    # an empty cell (None) is missing, as "" is: Frictionless's types of the same cells written "" (it reads None as
+    # a match of every candidate, and types an empty column ``yearmonth``: see the next test)
+    missing = [[("" if cell is None else cell) for cell in cells] for cells in fragment]
+    schema = Detector().detect_schema(missing, labels=names)
     assert infer_types(fragment, names) == [field.type for field in schema.fields]
+
+
+def test_an_empty_sheet_column_is_not_typed_year_and_month(tmp_path: Path) -> None:
+    """Frictionless types a column of a sheet left empty ``yearmonth``; the report says it holds nothing, as of the
+    same column in a CSV."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Commune", "Population", "Remarque", "Superficie"])
+    for number in range(20):
+        sheet.append([f"Commune {number}", 1000 + number, None, 12.5 + number])
+    book.save(tmp_path / "communes.xlsx")
+    report = engine.check(tmp_path / "communes.xlsx", plugins=get_plugin_manager())
+    assert report.types["Remarque"] == "string" and report.types["Population"] == "integer"
+    assert [f.field_name for f in report.findings if f.type == "empty-column"] == ["Remarque"]
 
 
 def test_a_prefetched_sheet_is_the_sheet(tmp_path: Path) -> None:
