@@ -262,13 +262,16 @@ def infer_types(fragment: list[list[Any]], names: list[str],
     return [kind or "any" for kind in types]
 
 
-DECIMAL_COMMA = re.compile(r"\s*[+-]?[0-9]+,[0-9]+\s*")
+# « 12,5 », and with a thousands separator before it, « 125.000,00 », « 8 450,00 » (which Frictionless reads as the
+# point 125.000, 00 as well)
+DECIMAL_COMMA = re.compile(r"\s*[+-]?(?:[0-9]+|[0-9]{1,3}(?:[. \u00a0\u202f'][0-9]{3})+),[0-9]+\s*")
 
 
 def local_numbers_type(kind: str, cells: list[Any]) -> str:
     """``string`` for a column Frictionless takes for geopoints only because its numbers use a decimal comma
-    (« 12,5 » reads as the point 12, 5): the type is then chosen from every row by the type tally, and the
-    decimal-comma check reports the commas, instead of a type-error on each value above 180."""
+    (« 12,5 » reads as the point 12, 5; « 125.000,00 » as the point 125, 0): the type is then chosen from every row
+    by the type tally, and the decimal-comma and thousands-separator checks report the numbers, instead of a
+    type-error on each value above 180."""
     if kind != "geopoint":
         return kind
     filled = [str(cell) for cell in cells if cell not in (None, "")]
