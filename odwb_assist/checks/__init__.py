@@ -30,6 +30,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.scientific_notation",
     "odwb_assist.checks.html_cells",
     "odwb_assist.checks.structure_fixes",
+    "odwb_assist.checks.row_index",
     "odwb_assist.checks.placeholder_value",
     "odwb_assist.checks.unclosed_quote",
     # Layouts that are not a plain table (issue 13).
