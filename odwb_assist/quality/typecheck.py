@@ -9,6 +9,7 @@ value ``""``). Without a schema, the type of a column is chosen from every row, 
   contradict it (so a lone mistake is still reported, as Frictionless does);
 * otherwise the first type, in Frictionless's order, that at most 5 % contradict; else text;
 * a wider type that reads more values wins (a column of whole numbers and 12.5 is a number column);
+* house numbers (:mod:`.house_numbers`) are text as soon as one is not a whole number (« 12A », « 3 bte 2 »);
 * placeholders (``-``, ``n.d.``… see :mod:`.placeholders`) count as empty cells, and a cell that
   another finding already explains (decimal comma, unit, local date…) is not also a type-error.
 
@@ -50,6 +51,7 @@ class _Column:
     number: int
     sampled: str  # the type inferred from the first rows (or the schema's)
     fixed: bool  # a schema was given: no inference, placeholders are errors too
+    text_by_nature: bool = False  # house numbers (:mod:`.house_numbers`): « 12A » among « 12 » makes them text
     filled: int = 0  # non-empty cells that are not placeholders
     rows: dict[str, list[np.ndarray]] = field(default_factory=dict)
     cells: dict[str, list[str]] = field(default_factory=dict)
@@ -78,6 +80,8 @@ class _Column:
             chosen = next((name for name in CANDIDATES if name in counts and counts[name] <= INFER * filled), "string")
         while chosen in WIDER and WIDER[chosen] in counts and counts[WIDER[chosen]] < counts[chosen]:
             chosen = WIDER[chosen]
+        if self.text_by_nature and chosen in WIDER and counts.get(chosen):  # « 12A »: the house numbers are text
+            return "string"
         return chosen
 
 
@@ -122,8 +126,11 @@ class TypeTally:
     types_reported = ("type-error", "read-as-text")
 
     def __init__(self, types: dict[str, tuple[int, str]], infer: bool) -> None:
+        from .house_numbers import house_number_columns
+
         self.infer = infer
-        self.columns = {name: _Column(name, number, "string" if kind == "any" else kind, not infer)
+        text = house_number_columns(types) if infer else frozenset()
+        self.columns = {name: _Column(name, number, "string" if kind == "any" else kind, not infer, name in text)
                         for name, (number, kind) in types.items()}
 
     def add(self, chunk: pd.DataFrame, encoded: Encoded | None = None) -> None:
