@@ -80,6 +80,18 @@ class ColumnTally:
                 picked = column.values.iloc[codes].tolist()
             kept.extend((int(row), str(cell)) for row, cell in zip(rows[:need].tolist(), picked, strict=True))
 
+    def merge(self, other: ColumnTally) -> None:
+        """Add the cells ``other`` counted to these (its examples among these, by row); the columns then go in the
+        table's order."""
+        if not other.counts:
+            return
+        for column, count in other.counts.items():
+            self.counts[column] += count
+            self.numbers.setdefault(column, other.numbers[column])
+            self.rows.setdefault(column, []).extend(other.rows.get(column, []))
+            self.examples[column] = sorted(self.examples.get(column, []) + other.examples.get(column, []))[:EXAMPLES]
+        self.counts = Counter(dict(sorted(self.counts.items(), key=lambda item: self.numbers.get(item[0], 0))))
+
     def findings(self, type_: str, severity: Severity, message: Msg, tip: Msg) -> Iterator[Finding]:
         """One finding per column; ``message`` may use {field}, {count}, {cell}, {row}."""
         for column, count in self.counts.items():

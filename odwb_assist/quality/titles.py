@@ -30,6 +30,7 @@ TITLES: dict[str, Msg] = {
                           "Bytes of another encoding (Windows-1252) in a UTF-8 file"),
     "personal-email": Msg("Adresses e-mail personnelles", "Personal e-mail addresses"),
     "thousands-separator": Msg("Séparateur de milliers", "Thousands separator"),
+    "english-numbers": Msg("Nombres écrits à l'anglaise (1,234.56)", "Numbers written the English way (1,234.56)"),
     "title-rows": Msg("Lignes de titre au-dessus du tableau", "Title rows above the table"),
     "total-row": Msg("Ligne de total", "Total row"),
     "unit-in-cell": Msg("Unité écrite dans les cellules", "Unit written in the cells"),
