@@ -1,12 +1,17 @@
 """Check ``repeated-header``: the header row repeated inside the data (an export paged by a report tool).
 
 A row is a repeated header when it equals the header, cell for cell, on at least two labels and four
-fifths of the header's non-empty labels (case and outer spaces ignored). Fix: drop those rows.
+fifths of the header's non-empty labels (case and outer spaces ignored). A cell also equals its label when it
+is the label written as a technical name (« code_ins » under « Code INS », « superficie_km2 » under
+« Superficie (km²) »: the same letters and digits, accents and case aside): templates and database exports give
+the technical names on a second header row, which is no data either. Fix: drop those rows.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan
@@ -24,6 +29,28 @@ TIP = Msg("Supprimez les lignes d'en-tête répétées (souvent une par page d'u
           "colonne ne doit figurer qu'une fois, sur la première ligne. « odwb-assist fix » les retire.",
           "Delete the repeated header rows (often one per page of a printable export): each column label must "
           "appear once, on the first row. 'odwb-assist fix' drops them.")
+
+
+TECHNICAL_MESSAGE = Msg("Ligne {row} : les noms techniques des colonnes (« {names} »…) répètent l'en-tête : ce n'est pas "
+                        "une donnée.",
+                        "Row {row}: the columns' technical names ('{names}'…) repeat the header: it is not data.")
+TECHNICAL_TIP = Msg("Gardez une seule ligne de titres : le portail fait lui-même les noms techniques des colonnes à "
+                    "partir de leurs titres. « odwb-assist fix » retire cette ligne et la garde dans un fichier à part.",
+                    "Keep a single row of labels: the portal makes the columns' technical names from their labels "
+                    "itself. 'odwb-assist fix' drops this row and keeps it in a side file.")
+
+
+@lru_cache(maxsize=65_536)
+def technical(text: str) -> str:
+    """The letters and digits of a label or a cell, accents and case aside (« Superficie (km²) » → superficiekm2)."""
+    plain = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode("ascii")
+    return "".join(character for character in plain if character.isalnum())
+
+
+def _same(text: str, label: str, key: str) -> bool:
+    """A cell equals a label (``label``: case-folded and stripped; ``key``: its :func:`technical` form)."""
+    cell = text.strip().casefold()
+    return cell == label or (bool(key) and len(cell) <= 2 * len(label) + 8 and technical(cell) == key)
 
 
 def header_rows_text(detected: Any, fields: list[str]) -> list[list[str]]:
@@ -46,18 +73,20 @@ def repeated_header_rows(chunk: pd.DataFrame, headers: list[list[str]],
     known = dict(values or {})
 
     def equal(position: int, label: str, rows: np.ndarray | None = None) -> np.ndarray:
-        """Which rows (all, or ``rows``) hold ``label`` in that column, case and outer spaces ignored."""
+        """Which rows (all, or ``rows``) hold ``label`` in that column, case and outer spaces ignored, or the label
+        written as a technical name."""
         column = encoded(chunk, position, known)
+        key = technical(label)
         verdicts = np.zeros(len(column) + 1, dtype=bool)  # code -1 (an empty cell) reads the final False
         if rows is None:  # every distinct value is some row's: no search for those used
-            verdicts[:-1] = [str(text).strip().casefold() == label for text in column.texts]
+            verdicts[:-1] = [_same(str(text), label, key) for text in column.texts]
             return verdicts[column.codes]
         codes = column.codes[rows]
         used = np.unique(codes)
         used = used[used >= 0]
         if len(used):
             texts = column.values.iloc[used].tolist()
-            verdicts[used] = [str(text).strip().casefold() == label for text in texts]
+            verdicts[used] = [_same(str(text), label, key) for text in texts]
         return verdicts[codes]
 
     for header in headers:
@@ -91,8 +120,24 @@ class RepeatedHeaderCheck(KeepsValues, BaseTableCheck):
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
         for row in repeated_header_rows(chunk, self.headers, self.chunk_values(chunk)):
-            yield Finding("repeated-header", Severity.ERROR, MESSAGE.format(row=row), TIP, row_number=row,
-                          cell=" | ".join(str(v) for v in chunk.loc[row].tolist()[:6]))
+            cells = [str(value) for value in chunk.loc[row].tolist()]
+            cell = " | ".join(cells[:6])
+            if self._repeats(cells):
+                yield Finding("repeated-header", Severity.ERROR, MESSAGE.format(row=row), TIP, row_number=row, cell=cell)
+                continue
+            names = " », « ".join(value.strip() for value in cells[:3] if value.strip())
+            yield Finding("repeated-header", Severity.ERROR, TECHNICAL_MESSAGE.format(row=row, names=names),
+                          TECHNICAL_TIP, row_number=row, cell=cell, extra={"technicalNames": True})
+
+    def _repeats(self, cells: list[str]) -> bool:
+        """Whether a row found repeats one of the header rows as it is written (not as technical names)."""
+        for header in self.headers:
+            labels = [str(label).strip().casefold() for label in header[: len(cells)]]
+            filled = [(position, label) for position, label in enumerate(labels) if label]
+            same = sum(cells[position].strip().casefold() == label for position, label in filled)
+            if len(filled) >= 2 and same >= max(2, -(-4 * len(filled) // 5)):
+                return True
+        return False
 
 
 class DropRepeatedHeaders:

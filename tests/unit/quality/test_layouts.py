@@ -108,6 +108,28 @@ def test_repeated_headers_are_found_and_dropped(tmp_path: Path) -> None:
     assert text.count("commune") == 1 and all(c[0] in text for c in COMMUNES)
 
 
+def test_a_row_of_technical_names_under_the_header_is_no_data(tmp_path: Path) -> None:
+    """A template or a database export gives the columns' technical names on a second header row."""
+    rows = [["Commune", "Code postal", "Population", "Superficie (km²)"],
+            ["commune", "code_postal", "population", "superficie_km2"]] + [list(c) for c in COMMUNES]
+    path = csv(tmp_path, "communes.csv", rows)
+    report = check(path, plugins=pm())
+    [repeated] = found(report, "repeated-header")
+    assert repeated.row_number == 2 and repeated.extra == {"technicalNames": True}
+    assert "les noms techniques des colonnes (« commune », « code_postal », « population »…)" in repeated.message("fr")
+    assert report.types["Population"] == "string"  # read with the names among the numbers, as a text column
+    result = fix(path, tmp_path / "propre.csv", plugins=pm())
+    assert [c.row_number for c in result.changes if c.fix == "drop-repeated-headers"] == [2]
+    assert result.rows_after == len(COMMUNES)
+    assert check(tmp_path / "propre.csv", plugins=pm()).types["Population"] == "integer"
+
+
+@pytest.mark.parametrize("second", [["communes", "code", "habitants", "km2"], ["Namur", "5000", "111000", "175,7"]])
+def test_a_second_row_of_other_words_is_not_technical_names(tmp_path: Path, second: list[str]) -> None:
+    rows = [["Commune", "Code postal", "Population", "Superficie (km²)"], second] + [list(c) for c in COMMUNES]
+    assert not found(check(csv(tmp_path, "communes.csv", rows), plugins=pm()), "repeated-header")
+
+
 def test_a_row_that_shares_one_value_with_the_header_is_data(tmp_path: Path) -> None:
     rows = [["type", "nom", "population"], ["commune", "Namur", "111000"], ["type", "Andenne", "27000"],
             ["commune", "Ciney", "16500"]]
