@@ -7,6 +7,10 @@ and leaves the numbers. A column is reported when its numbers, marked or not, ar
 (the 80 % of the number fixes; counted from the first block holding a mark, since most columns never have one)
 and at least one is marked. A mark is one or two letters or digits in parentheses, or one to three « * », after
 the number.
+
+Check ``masked-values`` (warning): small numbers masked in a column of counts, as statistical secrecy writes them
+(« <5 », « < 3 », « ≤ 10 »): the number is known to be below a threshold, not what it is. The same rule (nearly all
+the column numbers) and the same fix: « <5 » goes into the « … (note) » column, and its cell is left empty.
 """
 
 from __future__ import annotations
@@ -44,14 +48,40 @@ TIP = Msg("Mettez les notes (« (p) » provisoire, « (e) » estimé, « * »…
           "dataset's description. 'odwb-assist fix' moves them into a column '… (note)' right after.")
 
 
+MASKED = re.compile(r"\s*(?:<=?|≤)\s*[0-9]+(?:[.,][0-9]+)?\s*")  # « <5 », « < 3 », « ≤ 10 », « <0,5 »
+MASKED_FIRST = " \t<\xe2"  # the first bytes of a masked number (« ≤ » begins with 0xe2)
+
+MASKED_MESSAGE = Msg("Colonne « {field} » : {count} petit(s) nombre(s) masqué(s) parmi les nombres (ex. ligne {row} : "
+                     "« {cell} », secret statistique) : le portail lira la colonne comme du texte, sans somme ni "
+                     "graphique.",
+                     "Column '{field}': {count} small number(s) masked among the numbers (e.g. row {row}: '{cell}', "
+                     "statistical secrecy): the portal will read the column as text, with no sum nor chart.")
+MASKED_TIP = Msg("Laissez ces cellules vides et dites dans la description du jeu de données quels nombres sont masqués "
+                 "et pourquoi. « odwb-assist fix » déplace « <5 » dans une colonne « … (note) » placée juste après et "
+                 "laisse la cellule vide.",
+                 "Leave those cells empty and say in the dataset's description which numbers are masked and why. "
+                 "'odwb-assist fix' moves '<5' into a column '… (note)' right after and leaves the cell empty.")
+
+
 def split_mark(text: str) -> tuple[str, str] | None:
-    """(the number as written, the mark without parentheses) of a marked number, else None."""
+    """(the number as written, the mark without parentheses) of a marked number, ("", the cell) of a masked one
+    (« <5 »), else None."""
     if len(text) > LONGEST:
         return None
+    if MASKED.fullmatch(text):
+        return "", text.strip()
     found = MARKED.fullmatch(text)
     if found is None:
         return None
     return found.group("number"), found.group("mark").strip("()")
+
+
+def is_masked(text: str) -> bool:
+    return len(text) <= LONGEST and MASKED.fullmatch(text) is not None
+
+
+def is_marked(text: str) -> bool:
+    return len(text) <= LONGEST and MARKED.fullmatch(text) is not None
 
 
 def _candidates(cells: pa.Array) -> np.ndarray:
@@ -63,7 +93,15 @@ def _candidates(cells: pa.Array) -> np.ndarray:
     return byte_set(")*")[data.take(np.maximum(ends - 1, 0))] & (lengths >= 2) & (lengths <= LONGEST)
 
 
-RULE = CellRule(lambda text: split_mark(text) is not None, _candidates)
+def _masked_candidates(cells: pa.Array) -> np.ndarray:
+    """The cells that may be masked numbers: « < », « ≤ » or a space first (read from the buffers)."""
+    from .cells import first_bytes
+
+    return byte_set(MASKED_FIRST)[first_bytes(cells)]
+
+
+RULE = CellRule(is_marked, _candidates)
+MASKED_RULE = CellRule(is_masked, _masked_candidates)
 
 
 class NumberNotesCheck(CellCheck):
@@ -93,7 +131,7 @@ class NumberNotesCheck(CellCheck):
             return ()
         from .numbers import PARSED_NUMBERS
 
-        marked = RULE.values_mask(column)
+        marked = self.rule.values_mask(column)
         if not marked.any() and not self.tally.counts[column.name]:
             return ()  # a column is counted from its first marked chunk on (most never have a mark)
 
@@ -111,17 +149,26 @@ class NumberNotesCheck(CellCheck):
                 yield finding
 
 
+class MaskedValuesCheck(NumberNotesCheck):
+    name = "masked-values"
+    types = ("masked-values",)
+    rule = MASKED_RULE
+    message = MASKED_MESSAGE
+    tip = MASKED_TIP
+
+
 class SplitNumberNotes:
-    """Fix ``split-number-notes``: the marks moved into a column « … (note) » right after their column."""
+    """Fix ``split-number-notes``: the marks (and masked numbers, « <5 ») moved into a column « … (note) » right
+    after their column."""
 
     name = "split-number-notes"
-    reads = ("number-notes",)  # the finding types its plan reads (see ``Fix.reads``)
-    triggers = ("number-notes",)  # adds a column: the whole table, only when the check reports this
+    reads = ("number-notes", "masked-values")  # the finding types its plan reads (see ``Fix.reads``)
+    triggers = ("number-notes", "masked-values")  # adds a column: the whole table, only when the check reports one
     label = Msg("Notes des nombres déplacées dans une colonne « (note) »", "Numbers' notes moved into a '(note)' column")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
-        columns = [f.field_name for f in (context.report.findings if context.report else [])
-                   if f.type == "number-notes" and f.field_name in table.columns]
+        columns = list(dict.fromkeys(f.field_name for f in (context.report.findings if context.report else [])
+                                     if f.type in self.reads and f.field_name in table.columns))
         changes: list[Change] = []
         table = table.copy()
         for label in columns:
@@ -146,7 +193,7 @@ class SplitNumberNotes:
 
 @hookimpl
 def odwb_checks(context: CheckContext) -> list[NumberNotesCheck]:
-    return [NumberNotesCheck()]
+    return [NumberNotesCheck(), MaskedValuesCheck()]
 
 
 @hookimpl

@@ -30,6 +30,8 @@ TITLES: dict[str, Msg] = {
                           "Bytes of another encoding (Windows-1252) in a UTF-8 file"),
     "personal-email": Msg("Adresses e-mail personnelles", "Personal e-mail addresses"),
     "thousands-separator": Msg("Séparateur de milliers", "Thousands separator"),
+    "masked-values": Msg("Petits nombres masqués (« <5 », secret statistique)",
+                         "Small numbers masked ('<5', statistical secrecy)"),
     "english-numbers": Msg("Nombres écrits à l'anglaise (1,234.56)", "Numbers written the English way (1,234.56)"),
     "title-rows": Msg("Lignes de titre au-dessus du tableau", "Title rows above the table"),
     "total-row": Msg("Ligne de total", "Total row"),

@@ -63,3 +63,40 @@ def test_fix_moves_the_marks_into_a_note_column_and_the_numbers_are_numbers(tmp_
     assert "colonne ajoutée : « Population 2024 (note) »" in result.preview("fr")
     assert not result.removed_columns  # nothing lost: the marks are in the clean file
     assert not [f for f in check(tmp_path / "propre.csv", plugins=pm()).findings if f.type == "number-notes"]
+
+
+@pytest.mark.parametrize(("text", "parts"), [("<5", ("", "<5")), (" < 3 ", ("", "< 3")), ("≤10", ("", "≤10")),
+                                              ("<0,5", ("", "<0,5"))])
+def test_masked_numbers(text: str, parts: tuple[str, str]) -> None:
+    assert split_mark(text) == parts
+
+
+def test_small_numbers_masked_by_statistical_secrecy_go_to_a_note_column(tmp_path: Path) -> None:
+    """Counts of deaths per commune and year, those under 5 written « <5 »: the column was text on the portal and the
+    check said nothing (whole numbers: no read-as-text). Now it is said, and the fix leaves the cell empty with « <5 »
+    beside it, in « Décès (note) »."""
+    rows = [["Commune", "Année", "Naissances", "Décès"]]
+    for year in range(2020, 2025):
+        for number, commune in enumerate(["Namur", "Andenne", "Gesves", "Ohey", "Assesse", "Dinant"]):
+            rows.append([commune, str(year), str(100 + number * 7 + year % 10), "<5" if (number + year) % 3 == 0 else
+                         str(20 + number + year % 7)])
+    source = tmp_path / "deces.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    report = check(source, plugins=pm())
+    [masked] = [f for f in report.findings if f.type == "masked-values"]
+    assert (masked.field_name, masked.count, masked.cell) == ("Décès", 10, "<5")
+    assert "secret statistique" in masked.message("fr")
+    result = fix(source, tmp_path / "propre.csv", plugins=pm())
+    with (tmp_path / "propre.csv").open(encoding="utf-8", newline="") as handle:
+        written = list(csv.reader(handle))
+    assert written[0] == ["Commune", "Année", "Naissances", "Décès", "Décès (note)"]
+    assert [row[3:] for row in written[1:]] == [["", "<5"] if row[3] == "<5" else [row[3], ""] for row in rows[1:]]
+    assert result.counts["split-number-notes"] == 11  # ten cells and the column added
+    assert check(tmp_path / "propre.csv", plugins=pm()).types["Décès"] == "integer"
+
+
+def test_age_classes_are_not_masked_numbers(tmp_path: Path) -> None:
+    source = tmp_path / "ages.csv"
+    source.write_text("Classe d'âge;Habitants\n<18;1200\n18-64;5400\n>=65;1800\n", encoding="utf-8")
+    assert not [f for f in check(source, plugins=pm()).findings if f.type == "masked-values"]
