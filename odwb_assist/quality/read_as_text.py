@@ -6,7 +6,8 @@ same way: a column of closing dates where a fifth of the cells read « en cours 
 their serial numbers (« 45306 »), arrives as text, with no date filter, timeline nor sort. This finding says so,
 with the numbers and the first cell that is not a date, while most of the column still is one.
 
-Not said: for a column of whole numbers (codes, house numbers « 12 », « 12A » are text by nature), for dates among
+Not said: for a column of whole numbers whose other cells hold digits too (codes « B012 », house numbers « 12A »,
+years « 2019-2020 »: text by nature; a count column with « à définir » is said), for dates among
 date-times (a portal may type the column as date-times), nor when
 another finding already explains the column's cells (decimal commas, units, local dates, placeholders), nor
 with a given schema (its types are checked cell by cell).
@@ -21,7 +22,7 @@ from typing import Any, Protocol
 
 from ..core.findings import Finding, Severity
 from ..core.i18n import Msg
-from .aggregate import number_text
+from .aggregate import EXAMPLES, number_text
 from .messages import column_words
 
 GOOD = 10  # at least this many cells of the type: a short column of a few dates among words is a text column
@@ -89,10 +90,17 @@ def _mostly(state: TypedColumn) -> tuple[str, int, tuple[int, str]] | None:
             continue
         if kind == "number":
             whole = _contradicting(state, "integer")
-            if whole is not None and whole[0] <= bad:  # every number is a whole one: codes, house numbers
+            if whole is not None and whole[0] <= bad and _coded(state, kind):  # codes, house numbers: text by nature
                 continue
         return kind, bad, first
     return None
+
+
+def _coded(state: TypedColumn, kind: str) -> bool:
+    """Whether the cells that are no ``kind`` (the first few known) all hold a digit: « B012 », « 12A » (a code, a
+    house number), not « à définir »."""
+    cells = list(state.cells.get(kind, [])[:EXAMPLES]) or ([state.first[kind][1]] if kind in state.first else [])
+    return bool(cells) and all(any(character.isdigit() for character in cell) for cell in cells)
 
 
 def _serial(cell: str) -> dt.date | None:

@@ -1,5 +1,6 @@
 """`read-as-text`: a column mostly of dates or decimal numbers that the portal will type as text is said, with the
-first cell that is not one; whole numbers (codes, house numbers), explained cells and schemas are left alone."""
+first cell that is not one; whole numbers among codes or house numbers (« B012 », « 12A »), explained cells and schemas
+are left alone."""
 
 from __future__ import annotations
 
@@ -87,6 +88,15 @@ def test_amounts_with_a_fifth_of_remarks_are_numbers_read_as_text(tmp_path: Path
 ])
 def test_text_by_nature_or_by_half_is_not_said(tmp_path: Path, cells: list[str]) -> None:
     assert found(write(tmp_path / "t.csv", ["id", "valeur"], [[str(n), cell] for n, cell in enumerate(cells)])) == []
+
+
+def test_a_count_column_with_words_is_said_although_its_numbers_are_whole(tmp_path: Path) -> None:
+    """« à définir » among whole numbers: the portal reads the capacities as text (before, whole numbers were never
+    said, for the sake of codes and house numbers, whose other cells hold digits)."""
+    rows = [[f"Salle {n}", "à définir" if n % 4 == 0 else str(50 + n)] for n in range(40)]
+    [finding] = found(write(tmp_path / "salles.csv", ["salle", "nombre_de_places"], rows))
+    assert (finding.field_name, finding.row_number, finding.cell) == ("nombre_de_places", 2, "à définir")
+    assert "30 cellules sur 40 sont des nombres" in finding.message("fr")
 
 
 def test_cells_another_finding_explains_are_not_said_twice(tmp_path: Path) -> None:
