@@ -19,6 +19,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.unit_in_cell",
     "odwb_assist.checks.number_display",
     "odwb_assist.checks.number_notes",
+    "odwb_assist.checks.dms_coordinates",
     "odwb_assist.checks.empty_column",
     "odwb_assist.checks.inconsistent_category",
     "odwb_assist.checks.personal_email",

@@ -32,6 +32,7 @@ TITLES: dict[str, Msg] = {
     "thousands-separator": Msg("Séparateur de milliers", "Thousands separator"),
     "masked-values": Msg("Petits nombres masqués (« <5 », secret statistique)",
                          "Small numbers masked ('<5', statistical secrecy)"),
+    "dms-coordinates": Msg("Coordonnées en degrés, minutes, secondes", "Coordinates in degrees, minutes, seconds"),
     "english-numbers": Msg("Nombres écrits à l'anglaise (1,234.56)", "Numbers written the English way (1,234.56)"),
     "title-rows": Msg("Lignes de titre au-dessus du tableau", "Title rows above the table"),
     "total-row": Msg("Ligne de total", "Total row"),

@@ -1,0 +1,107 @@
+"""Check ``dms-coordinates`` (warning): coordinates written in degrees, minutes and seconds (« 50°27'45.6"N »,
+« 4°51'36"E », « N 50° 27.760' ») as a GPS, a topographer's survey or an encyclopaedia gives them; fix
+``dms-to-decimal``: decimal degrees (50.462667).
+
+The portal places a point from decimal degrees only (a ``geo_point_2d`` field, « lat, lon »: reference/ods-api.md,
+field types; :mod:`odwb_assist.publish.geo` makes it from a latitude and a longitude column): written so, the
+dataset has no map. A column is reported when its coordinates, in degrees-minutes-seconds or already decimal, are
+nearly all its filled cells (the 80 % of the number fixes). The conversion loses nothing: the decimal degrees keep the
+precision the seconds had (a second is 1/3600 of a degree: four more decimals than the seconds, at least six).
+South and west (« S », « W », « O » for ouest) are negative.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..core.contract import CheckContext
+from ..core.findings import Severity
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
+from .cell_rules import CellRewrite, CellRule
+from .number_notes import NumberNotesCheck
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pyarrow as pa
+
+_NUMBER = r"[0-9]+(?:[.,][0-9]+)?"
+DMS = re.compile(
+    rf"\s*(?P<before>[NSEWO])?\s*(?P<degrees>{_NUMBER})\s*[°º]\s*"
+    rf"(?:(?P<minutes>{_NUMBER})\s*['’′]\s*(?:(?P<seconds>{_NUMBER})\s*(?:[\"”″]|'')?\s*)?)?"
+    r"(?P<after>[NSEWO])?\s*", re.IGNORECASE)
+LONGEST = 40  # characters
+
+MESSAGE = Msg("Colonne « {field} » : {count} coordonnée(s) en degrés, minutes et secondes (ex. ligne {row} : « {cell} ») : "
+              "le portail attend des degrés décimaux (50.4627) pour placer les points sur la carte.",
+              "Column '{field}': {count} coordinate(s) in degrees, minutes and seconds (e.g. row {row}: '{cell}'): the "
+              "portal needs decimal degrees (50.4627) to place the points on the map.")
+TIP = Msg("Écrivez les coordonnées en degrés décimaux (WGS84, un point décimal, négatives au sud et à l'ouest), ou lancez "
+          "« odwb-assist fix », qui les convertit sans perte de précision.",
+          "Write the coordinates in decimal degrees (WGS84, a decimal point, negative to the south and the west), or run "
+          "'odwb-assist fix', which converts them without losing precision.")
+
+
+def decimal_degrees(cell: str) -> str | None:
+    """The decimal degrees of a coordinate written in degrees, minutes and seconds, None when it is not one (no
+    degree sign, minutes or seconds of 60 or more, more than 180 degrees, two hemispheres)."""
+    if len(cell) > LONGEST:
+        return None
+    found = DMS.fullmatch(cell)
+    if found is None or (found.group("before") and found.group("after")):
+        return None
+    parts = [found.group(name) for name in ("degrees", "minutes", "seconds")]
+    degrees, minutes, seconds = (float(part.replace(",", ".")) if part else 0.0 for part in parts)
+    if minutes >= 60 or seconds >= 60 or degrees > 180:
+        return None
+    hemisphere = (found.group("before") or found.group("after") or "").upper()
+    if hemisphere in ("N", "S") and degrees > 90:
+        return None
+    value = degrees + minutes / 60 + seconds / 3600
+    if hemisphere in ("S", "W", "O"):
+        value = -value
+    shown = [len(part.replace(",", ".").partition(".")[2]) if part else 0 for part in parts]
+    decimals = max(6, shown[0], shown[1] + 2, shown[2] + 4) if parts[1] else max(shown[0], 1)
+    return f"{value:.{min(decimals, 10)}f}"
+
+
+def _candidates(cells: pa.Array) -> np.ndarray:
+    """The cells holding a degree sign (« ° » or « º »)."""
+    import pyarrow.compute as pc
+
+    return pc.match_substring_regex(cells, "[°º]").to_numpy(zero_copy_only=False)
+
+
+RULE = CellRule(lambda text: decimal_degrees(text) is not None, _candidates)
+
+
+class DmsCoordinatesCheck(NumberNotesCheck):
+    """Counted as ``number-notes`` counts marked numbers: from a column's first block holding one, with its numbers."""
+
+    name = "dms-coordinates"
+    types = ("dms-coordinates",)
+    rule = RULE
+    severity = Severity.WARNING
+    message = MESSAGE
+    tip = TIP
+
+
+class DmsToDecimal(CellRewrite):
+    name = "dms-to-decimal"
+    reads = ("dms-coordinates",)  # the finding types its plan reads (see ``Fix.reads``)
+    label = Msg("Coordonnées en degrés décimaux", "Coordinates in decimal degrees")
+    rule = RULE
+
+    def rewrite(self, text: str) -> str:
+        return decimal_degrees(text) or text
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[DmsCoordinatesCheck]:
+    return [DmsCoordinatesCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[DmsToDecimal]:
+    return [DmsToDecimal()]
