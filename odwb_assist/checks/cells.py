@@ -296,15 +296,16 @@ def byte_set(characters: tuple[str, ...] | str) -> np.ndarray:
 
 
 def holding(cells: pa.Array | pa.ChunkedArray, characters: str = "", *, letters: bool = False,
-            non_ascii: bool = False) -> np.ndarray:
+            non_ascii: bool = False, raw: bytes = b"") -> np.ndarray:
     """Which Arrow text cells hold one of ``characters`` (ASCII), an ASCII letter (``letters``) or a non-ASCII
     character (``non_ascii``), read from the buffers (no kernel call: one comparison per byte, then one reduction per
-    cell); exact on UTF-8 text. Nulls are False."""
+    cell); exact on UTF-8 text. ``raw``: bytes looked for as they are (the last byte of a non-ASCII character, « ° »
+    is C2 B0: a prefilter, since another character may end so). Nulls are False."""
     import numpy as np
     import pyarrow as pa
 
     if isinstance(cells, pa.ChunkedArray):
-        parts = [holding(part, characters, letters=letters, non_ascii=non_ascii) for part in cells.chunks]
+        parts = [holding(part, characters, letters=letters, non_ascii=non_ascii, raw=raw) for part in cells.chunks]
         return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
     count = len(cells)
     found = np.zeros(count, dtype=bool)
@@ -323,6 +324,8 @@ def holding(cells: pa.Array | pa.ChunkedArray, characters: str = "", *, letters:
         hit |= ((data | 0x20) - 97).astype(np.uint8) < 26
     if non_ascii:
         hit |= data >= 0x80
+    for byte in raw:
+        hit |= data == byte
     if hit.any():
         starts = offsets[:-1] - low
         filled = np.flatnonzero(offsets[1:] - low > starts)  # their starts rise: each segment is one cell's bytes

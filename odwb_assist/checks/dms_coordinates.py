@@ -67,10 +67,10 @@ def decimal_degrees(cell: str) -> str | None:
 
 
 def _candidates(cells: pa.Array) -> np.ndarray:
-    """The cells holding a degree sign (« ° » or « º »)."""
-    import pyarrow.compute as pc
+    """The cells that may hold a degree sign (« ° » or « º »: UTF-8 C2 B0, C2 BA), read from the buffers."""
+    from .cells import holding
 
-    return pc.match_substring_regex(cells, "[°º]").to_numpy(zero_copy_only=False)
+    return holding(cells, raw=b"\xb0\xba")
 
 
 RULE = CellRule(lambda text: decimal_degrees(text) is not None, _candidates)
