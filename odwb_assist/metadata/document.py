@@ -217,5 +217,7 @@ def document(
     if output_dir is None:
         base = project.root if project is not None and project.path is not None else path.parent
         output_dir = base / "documentation" / (dataset_config.id if dataset_config else slug(path.stem))
-    files = write_documentation(metadata, output_dir, report=result_report, project=project, lang=lang)
+    settings = dict(getattr(dataset_config, "fields", None) or {}) if dataset_config is not None else None
+    files = write_documentation(metadata, output_dir, report=result_report, project=project, lang=lang,
+                                field_settings=settings)
     return DocumentResult(metadata, result_report, files, answers, stored)

@@ -164,18 +164,20 @@ def render_dictionary_markdown(metadata: Metadata, lang: str = "fr") -> str:
 
 
 def write_documentation(metadata: Metadata, output_dir: str | Path, *, report: Any = None, project: Any = None,
-                        lang: str = "fr") -> dict[str, Path]:
+                        lang: str = "fr", field_settings: dict[str, Any] | None = None) -> dict[str, Path]:
     """Write the whole documentation folder; returns ``{kind: path}``.
 
     Files: ``metadata.json`` (the draft), ``datapackage.json`` (when the data could be read),
     ``dictionnaire.md``, ``dictionnaire.html``, ``payload.json`` (what the publication sends,
-    with the ODS field configuration) and, with ``report``, ``score.html``.
+    with the ODS field configurations and facets as the publication builds them, from the dataset's
+    ``[datasets.fields]``: ``field_settings``) and, with ``report``, ``score.html``.
     """
     out = Path(output_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = {"metadata": metadata.save_json(out / "metadata.json")}
     payload = payload_from_metadata(metadata, project)
-    payload_doc = {"metadata": payload, "fields": ods_field_configuration(metadata), "facets": facets(metadata)}
+    payload_doc = {"metadata": payload, "fields": ods_field_configuration(metadata, field_settings),
+                   "facets": facets(metadata, field_settings)}
     written["payload"] = _write_text(out / "payload.json", json.dumps(payload_doc, ensure_ascii=False, indent=2) + "\n")
     written["dictionary_md"] = _write_text(out / "dictionnaire.md", render_dictionary_markdown(metadata, lang))
     written["dictionary_html"] = _write_text(out / "dictionnaire.html", render_dictionary_html(metadata, lang))

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ..core.config_model import DatasetConfig, ProjectConfig
+from . import field_configs
 from .confirmation import DraftedTemplate, unconfirmed_keys
 from .enrich_inventory import TODO
-from .field_names import technical_name
 from .model import FIELD_TYPES, FieldInfo, Metadata, is_empty
 from .vocabularies import FREQUENCY_URI, find_frequency, find_licence, match_theme, project_themes, theme_vocabulary
 
@@ -113,31 +113,16 @@ def refuse_unknown_user_fields(metadata: Metadata) -> None:
         )
 
 
-def ods_field_configuration(metadata: Metadata) -> list[dict[str, Any]]:
-    """Automation API field configurations (``POST /datasets/{uid}/fields/``) for the described columns."""
-    configs: list[dict[str, Any]] = []
-    for info in metadata.fields:
-        name = technical_name(info.name)
-        if info.ods_type != "text":
-            configs.append({"type": "type", "label": f"Typing {name} to {info.ods_type}", "field": name,
-                            "type_param": info.ods_type})
-        if info.label and info.label != info.name:
-            configs.append({"type": "rename", "label": f"Label of {name}", "from_name": name, "to_name": name,
-                            "field_label": info.label})
-        if info.description:
-            configs.append({"type": "description", "label": f"Description of {name}", "field": name,
-                            "description": info.description})
-        if info.unit and info.ods_type in ("int", "double"):
-            configs.append({"type": "annotate", "label": f"Unit of {name}", "field": name, "annotation": "unit",
-                            "args": [info.unit]})
-        if info.multivalued:
-            configs.append({"type": "annotate", "label": f"Multiple values of {name}", "field": name,
-                            "annotation": "multivalued", "args": [info.multivalued]})
-    return configs
+def ods_field_configuration(metadata: Metadata, settings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """The Automation API field configurations (``POST /datasets/{uid}/fields/``) a publication sends for the described
+    columns (:mod:`.field_configs`, the builder the publication uses), with ``[datasets.fields]`` of odwb.toml."""
+    return field_configs.configurations(_columns(metadata, settings))
 
 
-def facets(metadata: Metadata) -> list[dict[str, Any]]:
-    """``asset_content_configuration.facets``: the columns that make good filters."""
-    return [{"field_name": technical_name(f.name), "facetsort": "count",
-             "disjunctive": f.ods_type == "text", "timerange_filter": f.ods_type in ("date", "datetime")}
-            for f in metadata.fields if f.facet]
+def facets(metadata: Metadata, settings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """``asset_content_configuration.facets`` as a publication sends them: the columns that make good filters."""
+    return field_configs.facets(_columns(metadata, settings))
+
+
+def _columns(metadata: Metadata, settings: dict[str, Any] | None) -> list[field_configs.Column]:
+    return field_configs.columns([info.name for info in metadata.fields], metadata.fields, dict(settings or {}))

@@ -107,8 +107,11 @@ def test_ods_field_configuration(project: ProjectConfig, pm: pluggy.PluginManage
     md = draft(project, None, plugins=pm)
     md.column("capacite").unit = "places"  # type: ignore[union-attr]
     configs = ods_field_configuration(md)
-    assert {"type": "type", "label": "Typing capacite to int", "field": "capacite", "type_param": "int"} in configs
-    assert any(c["type"] == "annotate" and c["args"] == ["places"] for c in configs)
+    assert not [c for c in configs if c["type"] == "type"]  # the portal types the columns itself unless told
+    assert {"type": "annotate", "label": "Unité de capacite [odwb-assist]", "field": "capacite", "annotation": "unit",
+            "args": ["places"]} in configs
+    typed = ods_field_configuration(md, {"capacite": {"type": "int"}})  # [datasets.fields] of odwb.toml
+    assert {"type": "type", "label": "Type de capacite [odwb-assist]", "field": "capacite", "type_param": "int"} in typed
 
 
 def test_document_writes_everything(project: ProjectConfig, entry: Any, pm: pluggy.PluginManager) -> None:

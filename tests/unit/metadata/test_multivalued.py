@@ -55,7 +55,7 @@ def test_the_portal_is_told_to_split_them_and_the_project_file_may_say_otherwise
     assert not [c for c in fields.configurations(single) if c.get("annotation") == "multivalued"]
     metadata = Metadata()
     metadata.fields.append(info)
-    assert {"type": "annotate", "label": "Multiple values of services_utilises", "field": "services_utilises",
+    assert {"type": "annotate", "label": f"Valeurs multiples de services_utilises {MARK}", "field": "services_utilises",
             "annotation": "multivalued", "args": [";"]} in ods_field_configuration(metadata)
     metadata.load_field_settings({"Services utilisés": {"multivalued": ""}})
     assert metadata.fields[0].multivalued is None
