@@ -135,12 +135,10 @@ class DateOrder:
         import numpy as np
         import pyarrow as pa
 
-        from .plain import distinct_cells
+        from .plain import text_cells
 
         at = np.flatnonzero(local)
-        distinct = distinct_cells(column)
-        cells = distinct.take(pa.array(at)) if distinct is not None else pa.array(
-            [column.texts[int(i)] for i in at], type=pa.string())
+        cells = text_cells(column).take(pa.array(at))
         day, month = proofs(cells)
         if self.day is None and day.any():
             self.day = _first(column, at[day])

@@ -138,7 +138,7 @@ class DateRangeCheck(BaseTableCheck):
         self.counts: dict[str, Counts] = {}
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
-        from .plain import distinct_cells
+        from .plain import text_cells
 
         if column.name not in self.columns or not len(column):
             return ()
@@ -146,11 +146,7 @@ class DateRangeCheck(BaseTableCheck):
         counts.number = column.number
         weights = column.counts
         counts.filled += int(weights.sum())  # the distinct values are the filled cells
-        cells = distinct_cells(column)
-        if cells is None:
-            import pyarrow as pa
-
-            cells = pa.array(list(column.texts), type=pa.string())
+        cells = text_cells(column)
         ranges, dates = _verdicts(cells)
         counts.ranges += int(weights[ranges].sum())
         counts.dates += int(weights[dates].sum())

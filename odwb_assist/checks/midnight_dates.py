@@ -93,7 +93,7 @@ class MidnightDatesCheck(BaseTableCheck):
         self.counts: dict[str, Counts] = {}
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
-        from .plain import distinct_cells
+        from .plain import text_cells
 
         if column.name not in self.columns or not len(column):
             return ()
@@ -101,11 +101,7 @@ class MidnightDatesCheck(BaseTableCheck):
         counts.number = column.number
         weights = column.counts
         counts.filled += int(weights.sum())  # the distinct values are the filled cells (an empty one is left out)
-        cells = distinct_cells(column)
-        if cells is None:
-            import pyarrow as pa
-
-            cells = pa.array(list(column.texts), type=pa.string())
+        cells = text_cells(column)
         dates, timed, midnight = _verdicts(cells)
         counts.dates += int(weights[dates].sum())
         counts.timed += int(weights[timed].sum())

@@ -89,6 +89,14 @@ def pattern_mask(column: ColumnValues, pattern: str, prefilter: str | None = Non
     return mask
 
 
+def text_cells(column: ColumnValues) -> pa.Array:
+    """The distinct values of ``column`` as one Arrow text array: :func:`distinct_cells`, or made from its texts."""
+    import pyarrow as pa
+
+    cells = distinct_cells(column)
+    return cells if cells is not None else pa.array(list(column.texts), type=pa.string())
+
+
 def distinct_cells(column: ColumnValues) -> pa.Array | None:
     """The distinct values of ``column`` as one Arrow text array (None: they are not Arrow-backed)."""
     import pyarrow as pa
