@@ -50,7 +50,11 @@ def technical(text: str) -> str:
 def _same(text: str, label: str, key: str) -> bool:
     """A cell equals a label (``label``: case-folded and stripped; ``key``: its :func:`technical` form)."""
     cell = text.strip().casefold()
-    return cell == label or (bool(key) and len(cell) <= 2 * len(label) + 8 and technical(cell) == key)
+    if cell == label:
+        return True
+    # a technical name begins as the label does: a digit for a digit, a letter for a letter (most cells are numbers)
+    return bool(key) and cell[:1].isdigit() == key[0].isdigit() and len(cell) <= 2 * len(label) + 8 and \
+        technical(cell) == key
 
 
 def header_rows_text(detected: Any, fields: list[str]) -> list[list[str]]:
