@@ -114,7 +114,9 @@ class FixResult:
                     where += f", {shown_on_one_line(column)}" if where else shown_on_one_line(column)
                 dropped = ("(colonne supprimée)" if fr else "(column dropped)") if change.row_number is None else \
                     ("(ligne supprimée)" if fr else "(row dropped)")
-                after = dropped if change.after is None else f"« {shown_on_one_line(change.after)} »"
+                emptied = "(vide)" if fr else "(empty)"  # a placeholder emptied, a masked number moved to its note
+                after = dropped if change.after is None else f"« {shown_on_one_line(change.after)} »" \
+                    if change.after else emptied
                 if change.after is None and not change.before:  # a blank row, an empty column: no « » to show
                     lines.append(f"    {where} → {after}")
                 else:

@@ -93,6 +93,8 @@ def test_small_numbers_masked_by_statistical_secrecy_go_to_a_note_column(tmp_pat
     assert written[0] == ["Commune", "Année", "Naissances", "Décès", "Décès (note)"]
     assert [row[3:] for row in written[1:]] == [["", "<5"] if row[3] == "<5" else [row[3], ""] for row in rows[1:]]
     assert result.counts["split-number-notes"] == 11  # ten cells and the column added
+    first = next(number for number, row in enumerate(rows[1:], start=2) if row[3] == "<5")
+    assert f"    ligne {first}, Décès : « <5 » → (vide)" in result.preview("fr")
     assert check(tmp_path / "propre.csv", plugins=pm()).types["Décès"] == "integer"
 
 
