@@ -81,8 +81,8 @@ def test_form_times_month_first_at_midnight_and_with_a_time(tmp_path: Path, whol
 
 
 def test_a_slip_of_the_pen_does_not_make_a_belgian_column_mixed(tmp_path: Path) -> None:
-    """« 5/13/2024 » among a hundred and fifty dates written day first (one in twenty of those that tell, or fewer) is a slip: the others are still read day
-    first (the slip, no real date that way, is left as it is)."""
+    """« 5/13/2024 » among a hundred and fifty dates written day first (one in twenty of those that tell, or fewer)
+    is a slip: the others are still read day first (the slip, no real date that way, is left as it is)."""
     rows = [["Dossier", "Date"]] + [[f"D{i}", f"{i % 28 + 1}/{i % 12 + 1}/2024"] for i in range(150)] + [["X", "5/13/2024"]]
     source = write(tmp_path / "dossiers.csv", rows)
     [found] = date_findings(source)
