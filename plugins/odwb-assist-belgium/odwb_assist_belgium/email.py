@@ -15,6 +15,7 @@ from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, M
 
 from .distinct import VerdictCache, emit_values, encode, filled, stripped
 from .findings import share_of
+from .several import SPLIT_ADDRESSES, several
 
 # Letters with Latin accents are allowed (internationalised addresses such as info@liège.be); the
 # range is written with literal characters so that Python's re and Arrow's RE2 read it alike.
@@ -60,7 +61,17 @@ def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Fin
         linked[at] = [unlinked(text) is not None for text in stripped(column).iloc[at].tolist()]
         if linked.any():
             yield from emit_values("email-mailto", column, linked, context, lambda cell: {"fixed": unlinked(cell)})
-        yield from emit_values("email-invalid", column, invalid & ~linked, context)
+        counts = np.zeros(len(invalid), dtype=np.int64)  # « a@x.be / b@x.be »: two right addresses, not a wrong one
+        counts[at] = [several(text, _valid, SPLIT_ADDRESSES) for text in stripped(column).iloc[at].tolist()]
+        shared = counts > 0
+        if shared.any():
+            yield from emit_values("email-several", column, shared & ~linked, context,
+                                   lambda cell: {"count": several(cell.strip(), _valid, SPLIT_ADDRESSES)})
+        yield from emit_values("email-invalid", column, invalid & ~linked & ~shared, context)
+
+
+def _valid(address: str) -> bool:
+    return re.fullmatch(EMAIL, address) is not None
 
 
 def _invalid(values: pd.Series) -> pd.Series:
@@ -87,5 +98,5 @@ KIND = FieldKind(
     value_threshold=0.9,
     priority=10,
     prefilter="@",
-    types=("email-invalid", "email-mailto"),
+    types=("email-invalid", "email-mailto", "email-several"),
 )

@@ -135,6 +135,15 @@ MESSAGES: dict[str, Entry] = {
         "Recopiez l'IBAN depuis un document bancaire, ex. BE48 3200 7018 4927.",
         "Copy the IBAN from a bank document, e.g. BE48 3200 7018 4927.")),
     # --- phones
+    "be-phone-several": Entry(W, Msg(
+        "« {cell} » : {count} numéros de téléphone dans une seule cellule, chacun valide ; le portail lira la cellule "
+        "comme une seule valeur.",
+        "'{cell}': {count} phone numbers in a single cell, each of them valid; the portal will read the cell as a "
+        "single value."), Msg(
+        "Un numéro par cellule : mettez l'autre dans une colonne à part (« GSM », « {field} 2 »), ou séparez-les partout "
+        "par « ; » et dites-le au portail (« multivalued » dans [datasets.fields] d'odwb.toml).",
+        "One number per cell: put the other one in a column of its own ('Mobile', '{field} 2'), or separate them with "
+        "';' everywhere and tell the portal ('multivalued' in [datasets.fields] of odwb.toml).")),
     "be-phone-invalid": Entry(E, Msg(
         "« {cell} » n'est pas un numéro de téléphone valide (plan de numérotation belge, bibliothèque phonenumbers).",
         "'{cell}' is not a valid phone number (Belgian numbering plan, phonenumbers library)."), Msg(
@@ -163,6 +172,15 @@ MESSAGES: dict[str, Entry] = {
         "'{cell}': 'mailto:' (a copied link) is not part of the address, which is {fixed}."), Msg(
         "Gardez seulement l'adresse ({fixed}), ou lancez « odwb-assist fix ».",
         "Keep only the address ({fixed}), or run 'odwb-assist fix'.")),
+    "email-several": Entry(W, Msg(
+        "« {cell} » : {count} adresses e-mail dans une seule cellule, chacune valide ; le portail lira la cellule comme "
+        "une seule valeur.",
+        "'{cell}': {count} e-mail addresses in a single cell, each of them valid; the portal will read the cell as a "
+        "single value."), Msg(
+        "Une adresse par cellule : mettez l'autre dans une colonne à part (« {field} 2 »), ou séparez-les partout par "
+        "« ; » et dites-le au portail (« multivalued » dans [datasets.fields] d'odwb.toml).",
+        "One address per cell: put the other one in a column of its own ('{field} 2'), or separate them with ';' "
+        "everywhere and tell the portal ('multivalued' in [datasets.fields] of odwb.toml).")),
     # --- coordinates
     "coordinates-invalid": Entry(E, Msg(
         "« {cell} » n'est pas une coordonnée WGS84 en degrés décimaux.",

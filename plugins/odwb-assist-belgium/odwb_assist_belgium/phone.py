@@ -18,6 +18,7 @@ from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, M
 from .distinct import VerdictCache, emit_values, encode, filled, stripped
 from .findings import SEPARATORS, VALUE_CACHE, compact, share
 from .people import describes_people
+from .several import several
 
 _TYPES = ("fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost", "uan")
 
@@ -163,7 +164,17 @@ def _verdicts(values: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def detect(sample: pd.Series) -> float:
-    return share(sample, lambda values: verdicts(values)[0])
+    return share(sample, _valid_or_several)
+
+
+def _valid_or_several(values: pd.Series) -> pd.Series:
+    """Valid numbers, and cells of two right numbers or more (« 081 22 33 44 / 0475 12 34 56 »)."""
+    valid = verdicts(values)[0]
+    if not valid.all():
+        others = values[~valid]
+        valid = valid.copy()
+        valid[others.index] = [several(text, _one_valid) > 0 for text in others.tolist()]
+    return valid
 
 
 VERDICTS = VerdictCache(lambda values: verdicts(values))
@@ -174,11 +185,25 @@ def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Fin
     keep = filled(column)
     if not keep.any():
         return
+    import numpy as np
+
     valid, lost = (mask & keep for mask in VERDICTS(stripped(column)))
     yield from emit_values("be-phone-lost-zero", column, lost, context, lambda cell: {"fixed": "0" + cell.strip()})
-    yield from emit_values("be-phone-invalid", column, keep & ~(valid | lost), context)
-    if describes_people(context.fields):
-        yield from emit_values("be-phone-personal", column, valid, context)
+    invalid = keep & ~(valid | lost)
+    shared = np.zeros(len(invalid), dtype=bool)  # « 081 22 33 44 - 0475 12 34 56 »: two right numbers
+    at = np.flatnonzero(invalid)
+    if len(at):
+        shared[at] = [several(text, _one_valid) > 0 for text in stripped(column).iloc[at].tolist()]
+        yield from emit_values("be-phone-several", column, shared, context,
+                               lambda cell: {"count": several(cell.strip(), _one_valid)})
+    yield from emit_values("be-phone-invalid", column, invalid & ~shared, context)
+    if describes_people(context.fields):  # a cell with two numbers holds a person's too
+        yield from emit_values("be-phone-personal", column, valid | shared, context)
+
+
+def _one_valid(number: str) -> bool:
+    """Whether one number is a valid phone number (Belgian, or foreign after « + »)."""
+    return bool(verdicts(pd.Series([number.strip()], dtype=object))[0].iloc[0])
 
 
 def validate(series: pd.Series, field_name: str, context: CheckContext) -> Iterator[Finding]:
@@ -198,5 +223,5 @@ KIND = FieldKind(
     priority=12,
     # a valid number starts with + (or 00) or with the trunk 0 followed by 8 digits at least
     prefilter=r"^[\s./()\-\u00a0]*(?:\+|0(?:\D*+\d){7})",
-    types=("be-phone-lost-zero", "be-phone-invalid", "be-phone-personal"),
+    types=("be-phone-lost-zero", "be-phone-invalid", "be-phone-personal", "be-phone-several"),
 )

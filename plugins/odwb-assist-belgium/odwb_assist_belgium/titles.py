@@ -34,6 +34,8 @@ TITLES: dict[str, Msg] = {
     "be-phone-personal": Msg("Numéros de téléphone de personnes", "Phone numbers of people"),
     "email-invalid": Msg("Adresse e-mail non valide", "Invalid e-mail address"),
     "email-mailto": Msg("Adresse e-mail précédée de « mailto: »", "E-mail address after 'mailto:'"),
+    "email-several": Msg("Plusieurs adresses e-mail dans une cellule", "Several e-mail addresses in one cell"),
+    "be-phone-several": Msg("Plusieurs numéros de téléphone dans une cellule", "Several phone numbers in one cell"),
     "coordinates-invalid": Msg("Coordonnée non valide", "Invalid coordinate"),
     "coordinates-outside-wallonia": Msg("Coordonnée hors de Wallonie", "Coordinate outside Wallonia"),
     "coordinates-mostly-outside-wallonia": Msg("Colonne de coordonnées surtout hors de Wallonie",

@@ -204,3 +204,19 @@ def test_fix_removes_mailto_from_addresses_copied_as_links(tmp_path):
     whole = fix(write(tmp_path, sections, "par-annee.csv", header), tmp_path / "propre2.csv",
                 plugins=get_plugin_manager())
     assert whole.counts.get("sections-to-column") and whole.counts.get("email-strip-mailto") == 2
+
+
+def test_two_right_contacts_in_one_cell_are_no_error(tmp_path):
+    """A directory lists a service's two addresses, or an office and a mobile number, in one cell: each is right, the
+    cell is said as a warning (the portal reads it as one value), not as an invalid address or number."""
+    lines = ["Population;population@gesves.be;083 67 02 11", "Urbanisme;urbanisme@gesves.be, secretariat@gesves.be;"
+             "083 67 02 12 / 083 67 02 19", "Travaux;travaux@gesves.be / info@gesves.be;083 67 02 13 - 0475 12 34 56",
+             "CPAS;cpas@gesves.be;083 67 02 14", "Culture;culture at gesves.be;083 67 02 1"]
+    source = write(tmp_path, lines, "services.csv", "service;email;telephone\n")
+    found = {(r, t) for r, _, t in ours(check(source, plugins=get_plugin_manager()))}
+    assert found == {(3, "email-several"), (3, "be-phone-several"), (4, "email-several"), (4, "be-phone-several"),
+                     (6, "email-invalid"), (6, "be-phone-invalid")}
+    people = write(tmp_path, ["Dupont;Jean;0475 12 34 56 / 081 22 33 44", "Lambert;Marie;0476 11 22 33"], "membres.csv",
+                   "nom;prenom;telephone\n")
+    personal = {(r, t) for r, _, t in ours(check(people, plugins=get_plugin_manager()))}
+    assert {(2, "be-phone-personal"), (3, "be-phone-personal")} <= personal  # a person's number among two is one
