@@ -166,6 +166,19 @@ def verdict(address: str, cells: Callable[[], Iterable[str]], people_table: bool
     return (PERSONAL, shape) if shape == "name" else (POSSIBLE, shape)
 
 
+_BETWEEN = re.compile(r"[\s;,/|]+(?:(?:ou|et|or|and)[\s;,/|]+)?", re.IGNORECASE)  # between two addresses of a cell
+
+
+def cell_verdict(cell: str, cells: Callable[[], Iterable[str]], people_table: bool) -> tuple[str, str] | None:
+    """:func:`verdict` of a cell, each of its addresses judged when it holds several (« info@club.be /
+    jean.dupont@gmail.com »): a person's address among them makes the cell personal."""
+    if cell.count("@") < 2:
+        return verdict(cell, cells, people_table)
+    found = [verdict(part, cells, people_table) for part in _BETWEEN.split(cell.strip()) if "@" in part]
+    return next((item for item in found if item and item[0] == PERSONAL), None) or next(
+        (item for item in found if item), None)
+
+
 class PersonalEmailCheck(BaseTableCheck):
     name = "personal-email"
     types = (PERSONAL, POSSIBLE)
@@ -210,7 +223,7 @@ class PersonalEmailCheck(BaseTableCheck):
         rows = _RowCells(chunk, [cells.index for _, _, cells in pending])
         for column, number, candidates in pending:
             for row, cell in candidates.items():
-                found = verdict(str(cell), rows.other_cells(row, column), self.people)
+                found = cell_verdict(str(cell), rows.other_cells(row, column), self.people)
                 if found is None:
                     continue
                 kind, why = (PERSONAL, "survey") if column in self.respondents else found

@@ -152,3 +152,13 @@ def test_each_respondent_address_of_a_survey_export_is_personal(tmp_path: Path) 
     assert [(f.type, f.row_number, f.extra["reason"]) for f in personal] == [
         ("personal-email", 2, "survey"), ("personal-email", 3, "survey"), ("personal-email", 4, "survey")]
     assert "(réponse à un formulaire)" in personal[0].message("fr")
+
+
+def test_a_persons_address_among_two_in_a_cell_is_still_found() -> None:
+    from odwb_assist.checks.personal_email import cell_verdict
+
+    assert cell_verdict("info@lesamisdubocq.be / jean.dupont@gmail.com", lambda: ["Les Amis du Bocq"], False) == (
+        "personal-email", "name")
+    assert cell_verdict("info@club.be; secretariat@club.be", lambda: ["Club de tennis"], False) is None
+    assert cell_verdict("castors.jambes@gmail.com, info@castors.be", lambda: [], False) == (
+        "possible-personal-email", "shape")
