@@ -1,56 +1,94 @@
-"""Check ``year-columns`` (info): one measure spread over one column per year (« 2019 », « 2020 »… or « Population
-2019 », « Population 2020 »…), as a statistics table is laid out for reading.
+"""Check ``year-columns`` (info): one measure spread over one column per year or per month (« 2019 », « 2020 »…,
+« Population 2019 », « Population 2020 »…, « Janvier », « Février »…, « janv.-24 », « févr.-24 »…), as a statistics
+table or a monthly follow-up is laid out for reading.
 
-On the portal, each year is then a field of its own: no filter by year, no time axis, and a chart of the evolution
-needs every column chosen one by one. One row per year does not have these limits: a column « annee » and a column
-of values. Said once, as an information: the table is right as it is, and reshaping it is the user's choice (Excel's
-Power Query does it: « Dépivoter les colonnes »). Nothing is read: the labels and the sampled types tell.
+On the portal, each year or month is then a field of its own: no filter by date, no time axis, and a chart of the
+evolution needs every column chosen one by one. One row per period does not have these limits: a column « annee »
+(or « mois ») and a column of values. Said once, as an information: the table is right as it is, and reshaping it is
+the user's choice (Excel's Power Query does it: « Dépivoter les colonnes »). Nothing is read: the labels and the
+sampled types tell, or, for a column sampled as text, its cells: numbers written the local way (« 12 450 »,
+« 3,5 ») are numbers too.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 
-from ..core.contract import BaseTableCheck, CheckContext
+from ..core.contract import BaseTableCheck, CheckContext, ColumnValues, ValuesPreparation
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from .decimal_comma import NUMBER_SHARE
+from .written_dates import MONTHS, SHORT_MONTHS
 
 YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9]{2})(?![0-9])")
-MINIMUM = 3  # year columns side by side
+ENGLISH_MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+                  "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3,
+                  "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+MONTH_NUMBERS = {**ENGLISH_MONTHS, **SHORT_MONTHS, **MONTHS}
+MONTH = re.compile(r"(?<![a-z])(" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")(?![a-z])\.?")
+MINIMUM = 3  # columns side by side
 NUMBERS = ("integer", "number", "any")
+UNITS = {"year": Msg("année", "year"), "month": Msg("mois", "month")}
 
-MESSAGE = Msg("Les colonnes « {first} » à « {last} » ({count}) sont une même mesure, une colonne par année : le portail "
-              "ne pourra ni filtrer par année ni tracer une évolution sur un axe du temps.",
-              "Columns '{first}' to '{last}' ({count}) are one measure, one column per year: the portal will neither "
-              "filter by year nor draw an evolution on a time axis.")
-TIP = Msg("Pour le portail, mieux vaut une ligne par année : une colonne « annee » et une colonne de valeurs. Dans Excel : "
-          "Données > À partir d'un tableau, sélectionnez les colonnes des années, puis Transformer > Dépivoter les "
+MESSAGE = Msg("Les colonnes « {first} » à « {last} » ({count}) sont une même mesure, une colonne par {unit} : le portail "
+              "ne pourra ni filtrer par date ni tracer une évolution sur un axe du temps.",
+              "Columns '{first}' to '{last}' ({count}) are one measure, one column per {unit}: the portal will neither "
+              "filter by date nor draw an evolution on a time axis.")
+TIP = Msg("Pour le portail, mieux vaut une ligne par {unit} : une colonne de la période et une colonne de valeurs. Dans "
+          "Excel : Données > À partir d'un tableau, sélectionnez ces colonnes, puis Transformer > Dépivoter les "
           "colonnes. Le tableau peut aussi être publié tel quel.",
-          "For the portal, one row per year is better: a column 'year' and a column of values. In Excel: Data > From "
-          "Table, select the year columns, then Transform > Unpivot Columns. The table may also be published as it is.")
+          "For the portal, one row per {unit} is better: a column of the period and a column of values. In Excel: "
+          "Data > From Table, select those columns, then Transform > Unpivot Columns. The table may also be published "
+          "as it is.")
 
 
-def year_runs(labels: list[str], types: dict[str, str]) -> list[list[str]]:
-    """The runs of at least :data:`MINIMUM` columns side by side whose labels differ only by a year (all the same
-    text around it), rising one year or more at a time, and whose sampled types are numbers."""
-    runs: list[list[str]] = []
+def _plain(label: str) -> str:
+    return unicodedata.normalize("NFKD", label.casefold()).encode("ascii", "ignore").decode("ascii").strip()
+
+
+def _period(label: str) -> tuple[str, str, tuple[int, int]] | None:
+    """(unit, the label with its period taken out, the period as (year, month)) of a label naming one period: a
+    month (and maybe its year), or a year alone; None for a label with none, or with two years (« 2019-2020 »)."""
+    plain = _plain(label)
+    years = YEAR.findall(plain)
+    if len(years) > 1:
+        return None
+    month = MONTH.search(plain)
+    if month is not None and len(MONTH.findall(plain)) == 1:
+        shape = MONTH.sub("{}", plain, count=1)
+        year = int(years[0]) if years else 0
+        if years:
+            shape = YEAR.sub("{}", shape, count=1)
+        else:  # « janv.-24 »: Excel's « mmm-aa »
+            short = re.search(r"(?<![0-9])([0-9]{2})(?![0-9])", shape)
+            if short is not None:
+                year, shape = 2000 + int(short.group(1)), shape[:short.start()] + "{}" + shape[short.end():]
+        return "month", shape, (year, MONTH_NUMBERS[month.group(1)])
+    if years:
+        return "year", YEAR.sub("{}", plain, count=1), (int(years[0]), 0)
+    return None
+
+
+def year_runs(labels: list[str], types: dict[str, str]) -> list[tuple[str, list[str]]]:
+    """The runs of at least :data:`MINIMUM` columns side by side whose labels differ only by a year or a month (the
+    same text around it), rising at each step, and whose sampled types are numbers: (unit, labels)."""
+    runs: list[tuple[str, list[str]]] = []
     current: list[str] = []
-    pattern: str | None = None
-    last = 0
-    for label in labels + [""]:
-        found = YEAR.search(label)
-        shape = YEAR.sub("{}", label, count=1).strip().casefold() if found else None
-        year = int(found.group(1)) if found else 0
-        if found and types.get(label, "any") in NUMBERS and shape == pattern and year > last and len(
-                YEAR.findall(label)) == 1:
+    kind: tuple[str, str] | None = None
+    last = (0, 0)
+    for label in [*labels, ""]:
+        found = _period(label) if types.get(label, "any") in NUMBERS else None
+        if found is not None and (found[0], found[1]) == kind and found[2] > last:
             current.append(label)
-            last = year
+            last = found[2]
             continue
-        if len(current) >= MINIMUM:
-            runs.append(current)
-        current, pattern, last = ([label], shape, year) if found and types.get(label, "any") in NUMBERS else ([], None, 0)
+        if kind is not None and len(current) >= MINIMUM:
+            runs.append((kind[0], current))
+        current, kind, last = ([label], (found[0], found[1]), found[2]) if found is not None else ([], None, (0, 0))
     return runs
 
 
@@ -58,13 +96,46 @@ class YearColumnsCheck(BaseTableCheck):
     name = "year-columns"
     types = ("year-columns",)
 
+    @property
+    def preparations(self) -> tuple[ValuesPreparation, ...]:
+        """The shared number parse, made ahead on the CSV reader's thread."""
+        from .numbers import PARSED_NUMBERS
+
+        return (PARSED_NUMBERS,)
+
+    def start(self, context: CheckContext) -> None:
+        labels = [str(label) for label in context.fields]
+        types = context.options.get("types", {})
+        # the text columns of a run its labels make: their cells tell whether they are numbers written the local way
+        self.counted = {label for _, run in year_runs(labels, dict.fromkeys(labels, "number")) for label in run
+                        if types.get(label, "any") not in NUMBERS}
+        self.numbers: Counter[str] = Counter()
+        self.filled: Counter[str] = Counter()
+
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+        if column.name in self.counted and len(column):
+            import numpy as np
+
+            from .numbers import PARSED_NUMBERS
+
+            numbers = column.prepared(PARSED_NUMBERS)[0]
+            self.numbers[column.name] += int(column.counts[~np.isnan(numbers)].sum())
+            self.filled[column.name] += int(column.counts.sum())
+        return ()
+
     def end(self, context: CheckContext) -> Iterable[Finding]:
         labels = [str(label) for label in context.fields]
-        for run in year_runs(labels, context.options.get("types", {})):
-            yield Finding("year-columns", Severity.INFO,
-                          MESSAGE.format(first=run[0], last=run[-1], count=len(run)), TIP,
-                          row_number=context.header_row, field_name=run[0], field_number=labels.index(run[0]) + 1,
-                          extra={"columns": run})
+        types = dict(context.options.get("types", {}))
+        for label in self.counted:
+            if self.filled[label] and self.numbers[label] >= NUMBER_SHARE * self.filled[label]:
+                types[label] = "number"
+        for unit, run in year_runs(labels, types):
+            words = UNITS[unit]
+            message = Msg(MESSAGE.fr.format(first=run[0], last=run[-1], count=len(run), unit=words.fr),
+                          MESSAGE.en.format(first=run[0], last=run[-1], count=len(run), unit=words.en))
+            tip = Msg(TIP.fr.format(unit=words.fr), TIP.en.format(unit=words.en))
+            yield Finding("year-columns", Severity.INFO, message, tip, row_number=context.header_row, field_name=run[0],
+                          field_number=labels.index(run[0]) + 1, extra={"columns": run, "unit": unit})
 
 
 @hookimpl

@@ -33,7 +33,7 @@ TITLES: dict[str, Msg] = {
     "masked-values": Msg("Petits nombres masqués (« <5 », secret statistique)",
                          "Small numbers masked ('<5', statistical secrecy)"),
     "dms-coordinates": Msg("Coordonnées en degrés, minutes, secondes", "Coordinates in degrees, minutes, seconds"),
-    "year-columns": Msg("Une colonne par année", "One column per year"),
+    "year-columns": Msg("Une colonne par année ou par mois", "One column per year or per month"),
     "english-numbers": Msg("Nombres écrits à l'anglaise (1,234.56)", "Numbers written the English way (1,234.56)"),
     "title-rows": Msg("Lignes de titre au-dessus du tableau", "Title rows above the table"),
     "total-row": Msg("Ligne de total", "Total row"),

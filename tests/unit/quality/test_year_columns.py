@@ -1,5 +1,5 @@
-"""One column per year (a statistics table laid out for reading): said once, as an information, with how to reshape
-it; the table stays valid."""
+"""One column per year or per month (a statistics table, a monthly follow-up laid out for reading): said once, as an
+information, with how to reshape it; the table stays valid."""
 
 from __future__ import annotations
 
@@ -10,10 +10,6 @@ import pytest
 from odwb_assist.checks.year_columns import year_runs
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check
-
-NUMBERS = dict.fromkeys(["2019", "2020", "2021", "2022", "2023", "Population 2019", "Population 2020",
-                         "Population 2021", "Naissances 2020", "Naissances 2021", "Naissances 2022", "Décès 2020",
-                         "Décès 2021", "Décès 2022"], "integer")
 
 
 @pytest.mark.parametrize(("labels", "runs"), [
@@ -27,10 +23,30 @@ NUMBERS = dict.fromkeys(["2019", "2020", "2021", "2022", "2023", "Population 201
     (["Commune", "2021", "2020", "2019"], []),  # not rising: not a time series as written
     (["Commune", "Population 2019", "Naissances 2020", "Décès 2021"], []),  # three measures
     (["Code", "Année", "Valeur"], []),
+    (["Commune", "2019-2020", "2020-2021", "2021-2022"], []),  # school years: two years each
 ])
 def test_year_runs(labels: list[str], runs: list[list[str]]) -> None:
-    types = {label: NUMBERS.get(label, "string") for label in labels}
-    assert year_runs(labels, types) == runs
+    types = {label: "string" if label in ("Commune", "Code", "Remarque") else "integer" for label in labels}
+    assert year_runs(labels, types) == [("year", run) for run in runs]
+
+
+@pytest.mark.parametrize(("labels", "run"), [
+    (["Bâtiment", "Janvier", "Février", "Mars", "Avril", "Mai", "Juin"], ["Janvier", "Février", "Mars", "Avril", "Mai",
+                                                                          "Juin"]),
+    (["Bâtiment", "janv.-24", "févr.-24", "mars-24", "avr.-24"], ["janv.-24", "févr.-24", "mars-24", "avr.-24"]),
+    (["Bâtiment", "kWh nov. 2023", "kWh déc. 2023", "kWh janv. 2024"], ["kWh nov. 2023", "kWh déc. 2023",
+                                                                       "kWh janv. 2024"]),
+    (["Site", "Jan", "Feb", "Mar"], ["Jan", "Feb", "Mar"]),
+])
+def test_month_runs(labels: list[str], run: list[str]) -> None:
+    types = {label: "string" if label in ("Bâtiment", "Site") else "number" for label in labels}
+    assert year_runs(labels, types) == [("month", run)]
+
+
+def test_months_out_of_order_or_words_are_no_run() -> None:
+    types = dict.fromkeys(["Mars", "Janvier", "Février", "Maison", "Maire", "Marsupilami"], "integer")
+    assert year_runs(["Mars", "Janvier", "Février"], types) == []
+    assert year_runs(["Maison", "Maire", "Marsupilami"], types) == []
 
 
 def test_text_columns_named_after_years_are_not_a_measure() -> None:
@@ -45,5 +61,26 @@ def test_a_wide_table_is_said_once_and_stays_valid(tmp_path: Path) -> None:
     report = check(source, plugins=get_plugin_manager(load_entrypoints=False))
     [found] = report.findings
     assert (found.type, found.severity.value, found.extra) == ("year-columns", "info",
-                                                               {"columns": ["2019", "2020", "2021", "2022"]})
+                                                               {"columns": ["2019", "2020", "2021", "2022"], "unit": "year"})
+    assert "une colonne par année" in found.message("fr")
     assert "Dépivoter les colonnes" in found.tip("fr") and report.valid
+
+
+def test_months_of_numbers_written_the_local_way_are_said(tmp_path: Path) -> None:
+    """A monthly energy follow-up, « 12 450 » kWh: the columns are sampled as text, their cells are numbers."""
+    source = tmp_path / "energie.csv"
+    source.write_text("Bâtiment;janv.-24;févr.-24;mars-24;avr.-24\nHôtel de ville;12 450;11 980;10 320;8 900\n"
+                      "École communale;45 600;41 200;35 800;22 100\n", encoding="utf-8")
+    found = [f for f in check(source, plugins=get_plugin_manager(load_entrypoints=False)).findings
+             if f.type == "year-columns"]
+    assert [(f.extra["unit"], f.extra["columns"]) for f in found] == [("month", ["janv.-24", "févr.-24", "mars-24",
+                                                                                "avr.-24"])]
+    assert "une colonne par mois" in found[0].message("fr")
+
+
+def test_text_columns_named_after_months_are_not_said(tmp_path: Path) -> None:
+    source = tmp_path / "planning.csv"
+    source.write_text("Équipe;Janvier;Février;Mars\nA;congé;formation;terrain\nB;terrain;congé;formation\n",
+                      encoding="utf-8")
+    assert not [f for f in check(source, plugins=get_plugin_manager(load_entrypoints=False)).findings
+                if f.type == "year-columns"]
