@@ -62,10 +62,12 @@ SURVEY_TIMES = frozenset({
     "start time", "completion time", "begintijd", "eindtijd", "date de soumission", "date soumission",
     "date submitted", "submitted at", "submission date", "date d envoi", "date de reponse", "date de la reponse",
 })
-RESPONDENT_CONTACTS = frozenset({
-    "adresse e mail", "adresse email", "adresse mail", "adresse courriel", "adresse de messagerie", "email address",
-    "e mail address", "email", "e mail", "courriel", "e mailadres", "emailadres", "votre adresse e mail",
-    "votre adresse email", "votre e mail", "votre email", "votre courriel", "votre adresse mail", "mail",
+# the label of a respondent's address: a word for e-mail, and only such words around it (« Votre adresse e-mail
+# (facultatif) », « Email Address », « Adresse de messagerie »)
+MAIL_WORDS = frozenset({"mail", "email", "courriel", "messagerie", "emailadres", "mailadres"})
+CONTACT_WORDS = MAIL_WORDS | frozenset({
+    "e", "adresse", "address", "adres", "votre", "vos", "your", "uw", "de", "du", "la", "le", "facultatif", "facultative",
+    "optionnel", "optionnelle", "obligatoire", "optional", "required", "contact", "personnelle", "personal",
 })
 _SURVEY_FIRST = 2  # the time of the answer is the first column, or the second after an answer number
 
@@ -82,7 +84,11 @@ def survey_contacts(fields: Iterable[str]) -> list[str]:
     forms = {"heure de debut", "heure de fin"} <= set(phrases) or {"start time", "completion time"} <= set(phrases)
     if not questions and not forms:
         return []
-    return [label for label, phrase in zip(labels, phrases, strict=True) if phrase in RESPONDENT_CONTACTS]
+    return [label for label, phrase in zip(labels, phrases, strict=True) if _respondent_contact(phrase.split())]
+
+
+def _respondent_contact(words: list[str]) -> bool:
+    return bool(MAIL_WORDS & set(words)) and set(words) <= CONTACT_WORDS
 
 
 def people_columns(fields: Iterable[str]) -> list[str]:

@@ -125,6 +125,9 @@ def test_people_labels_match_whole_words(labels: list[str], people: list[str]) -
     (["Timestamp", "Email Address", "How did you hear of us?"], ["Email Address"]),
     (["ID", "Heure de début", "Heure de fin", "Adresse de messagerie", "Nom", "Question 1"], ["Adresse de messagerie"]),
     (["Date de soumission", "Dernière page", "Courriel", "Êtes-vous satisfait ?"], ["Courriel"]),
+    (["ID de la réponse", "Date de soumission", "Quel est votre âge ?", "Votre adresse e-mail (facultatif)"],
+     ["Votre adresse e-mail (facultatif)"]),
+    (["Horodateur", "Commune ?", "Adresse e-mail du service", "Mail"], ["Mail"]),  # a service's address is no respondent's
     (["Horodateur", "Service", "E-mail"], []),  # no question: a log of a service's mails, not a survey
     (["Date", "Adresse e-mail", "Commune ?"], []),  # « Date » alone is not the time of an answer
     (["Association", "Commune", "Horodateur", "Remarque ?", "Email"], []),  # the time of the answer comes first
