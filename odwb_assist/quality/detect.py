@@ -173,8 +173,28 @@ def _binary(head: bytes) -> bool:
     return controls > max(2, len(head) // 50)
 
 
+# The bytes of French letters in Mac OS Roman (Excel for Mac's « CSV (Macintosh) »): à â ä ç é è ê ë î ï ô ö ù û ü,
+# all in 0x80-0x9F, where Windows-1252 has « ˆ ‰ Š Ž … » or nothing and latin-1 control characters
+MAC_LETTERS = frozenset(b"\x88\x89\x8a\x8d\x8e\x8f\x90\x91\x94\x95\x99\x9a\x9d\x9e\x9f")
+
+
+def is_mac_roman(sample: bytes) -> bool:
+    """Whether a sample that is not UTF-8 reads as Mac OS Roman: most of its non-ASCII bytes lie in 0x80-0x9F (in
+    Windows-1252 text, accented letters lie above 0xA0), nearly all of those are French letters there, and most of
+    them come after a letter, inside a word (« R\x8eouverture »; « Š » and « Ž » of a list of names in Windows-1252
+    begin their words)."""
+    high = [at for at, byte in enumerate(sample) if byte >= 0x80]
+    low = [at for at in high if sample[at] < 0xA0]
+    if len(low) < 3 or len(low) < 0.7 * len(high):
+        return False
+    letters = sum(sample[at] in MAC_LETTERS for at in low)
+    inside = sum(at > 0 and chr(sample[at - 1]).isalpha() for at in low)
+    return letters >= 0.8 * len(low) and inside >= 0.5 * len(low)
+
+
 def detect_encoding(sample: bytes) -> tuple[str, bool]:
-    """(encoding, has BOM): UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252, else latin-1."""
+    """(encoding, has BOM): UTF-8 (with or without BOM), UTF-16 with BOM, else Mac OS Roman (:func:`is_mac_roman`),
+    else cp1252, else latin-1."""
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig", True
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -188,6 +208,8 @@ def detect_encoding(sample: bytes) -> tuple[str, bool]:
 
     if mixed := sample_encoding(sample):  # UTF-8 with a few Windows-1252 bytes: not a Windows-1252 file
         return mixed, False
+    if is_mac_roman(sample):  # read as latin-1, its accents became control characters, and the fix kept them
+        return "mac_roman", False
     try:
         sample.decode("cp1252")
         return "cp1252", False
