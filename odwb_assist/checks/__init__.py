@@ -21,6 +21,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.number_notes",
     "odwb_assist.checks.dms_coordinates",
     "odwb_assist.checks.year_columns",
+    "odwb_assist.checks.hyperlink_cells",
     "odwb_assist.checks.empty_column",
     "odwb_assist.checks.inconsistent_category",
     "odwb_assist.checks.personal_email",

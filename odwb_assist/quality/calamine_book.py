@@ -22,6 +22,7 @@ import datetime as dt
 import posixpath
 import threading
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -95,8 +96,12 @@ class CalamineBook:
             part = self._sheet_parts().get(name)
             if part is None:
                 return XlsxScan()
-            with zipfile.ZipFile(self.path) as archive, archive.open(part) as handle:
-                return scan_sheet(handle)
+            with zipfile.ZipFile(self.path) as archive:
+                with archive.open(part) as handle:
+                    scan = scan_sheet(handle)
+                if scan.hyperlinks:
+                    scan.marks = replace(scan.marks, links=_addresses(archive, part, scan.hyperlinks))
+                return scan
         except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError, ValueError):
             return XlsxScan()
 
@@ -115,6 +120,20 @@ class CalamineBook:
                     parts[str(sheet.get("name"))] = path
             self._parts = parts
         return self._parts
+
+
+def _addresses(archive: zipfile.ZipFile, part: str, hyperlinks: list[tuple[int, int, str]]) -> tuple[
+        tuple[int, int, str], ...]:
+    """(row, column, address) of the hyperlinks whose relationship, in the sheet's ``_rels`` part, is an external
+    target (a web or mail address)."""
+    folder, name = posixpath.split(part)
+    try:
+        rels = ElementTree.fromstring(archive.read(posixpath.join(folder, "_rels", name + ".rels")))
+    except KeyError:
+        return ()
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{_RELS}Relationship")
+               if rel.get("TargetMode") == "External"}
+    return tuple((row, column, targets[rid]) for row, column, rid in hyperlinks if targets.get(rid))
 
 
 def typed_rows(rows: Any, dates: bool) -> list[list[Any]]:

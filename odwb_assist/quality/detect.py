@@ -62,6 +62,7 @@ class Detected:
     hidden_columns: list[int] = field(default_factory=list)
     hidden_rows: list[int] = field(default_factory=list)
     formulas_without_value: list[tuple[int, int]] = field(default_factory=list)
+    links: list[tuple[int, int, str]] = field(default_factory=list)  # a sheet's cells holding a hyperlink (row, column, address)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -80,6 +81,7 @@ class Detected:
         data["hiddenRows"] = data.pop("hidden_rows")
         data["formulasWithoutValue"] = [{"rowNumber": row, "fieldNumber": column}
                                         for row, column in data.pop("formulas_without_value")]
+        data["links"] = [{"rowNumber": row, "fieldNumber": column, "url": url} for row, column, url in data.pop("links")]
         return data
 
 
@@ -370,7 +372,8 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
                             codepage=read.codepage,
                             trimmed_columns=read.trimmed_columns, trimmed_rows=read.trimmed_rows,
                             sheet_given=sheet is not None, hidden_columns=read.marks.hidden_columns,
-                            hidden_rows=read.marks.hidden_rows, formulas_without_value=read.marks.unvalued)
+                            hidden_rows=read.marks.hidden_rows, formulas_without_value=read.marks.unvalued,
+                            links=read.marks.links)
     else:
         # a Ctrl-Z end-of-file mark closes the data (a short file's sample ends before it, and is no binary file)
         end_mark = None if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else find_end_mark(path, None)

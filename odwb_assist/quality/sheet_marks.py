@@ -6,6 +6,8 @@ was never stored. None of it changes what is read and published; it tells the us
 - A formula cell holds its last result, which the program that saved the file computed. A file written by a
   program that does not compute (a web application's export, a script) stores the formula without a result:
   every reader, the portal's included, sees an empty cell (check ``formula-without-value``).
+- A cell may show a text and hold a link (« Voir le site » to https://…): every reader of its value, the portal's
+  included, gets the text; the address is lost (check ``hyperlink-cells``).
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ class SheetMarks:
     hidden_columns: tuple[tuple[int, int], ...] = ()
     hidden_rows: tuple[int, ...] = ()
     unvalued: tuple[tuple[int, int], ...] = ()  # (row, column) of formulas stored without a result
+    links: tuple[tuple[int, int, str], ...] = ()  # (row, column, address) of the cells holding a hyperlink
 
     def __bool__(self) -> bool:
-        return bool(self.hidden_columns or self.hidden_rows or self.unvalued)
+        return bool(self.hidden_columns or self.hidden_rows or self.unvalued or self.links)
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class TableMarks:
     hidden_columns: list[int] = field(default_factory=list)  # 1-based column numbers
     hidden_rows: list[int] = field(default_factory=list)  # physical rows
     unvalued: list[tuple[int, int]] = field(default_factory=list)  # (physical row, column number)
+    links: list[tuple[int, int, str]] = field(default_factory=list)  # (physical row, column number, address)
 
 
 def table_marks(marks: SheetMarks, rows: Sequence[Sequence[Any]], filled: Callable[[Any], bool]) -> TableMarks:
@@ -53,4 +57,6 @@ def table_marks(marks: SheetMarks, rows: Sequence[Sequence[Any]], filled: Callab
                       if any(column <= len(row) and filled(row[column - 1]) for row in rows)})
     hidden_rows = [row for row in marks.hidden_rows
                    if row <= len(rows) and any(filled(value) for value in rows[row - 1])]
-    return TableMarks(columns, hidden_rows, sorted(marks.unvalued))
+    links = [(row, column, address) for row, column, address in sorted(marks.links)
+             if row <= len(rows) and column <= width]
+    return TableMarks(columns, hidden_rows, sorted(marks.unvalued), links)

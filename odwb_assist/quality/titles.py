@@ -34,6 +34,7 @@ TITLES: dict[str, Msg] = {
                          "Small numbers masked ('<5', statistical secrecy)"),
     "dms-coordinates": Msg("Coordonnées en degrés, minutes, secondes", "Coordinates in degrees, minutes, seconds"),
     "year-columns": Msg("Une colonne par année ou par mois", "One column per year or per month"),
+    "hyperlink-cells": Msg("Liens cachés derrière un texte", "Links hidden behind a text"),
     "english-numbers": Msg("Nombres écrits à l'anglaise (1,234.56)", "Numbers written the English way (1,234.56)"),
     "title-rows": Msg("Lignes de titre au-dessus du tableau", "Title rows above the table"),
     "total-row": Msg("Ligne de total", "Total row"),

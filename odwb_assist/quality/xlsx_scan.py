@@ -1,6 +1,6 @@
 """What calamine leaves out of an XLSX sheet, read from the sheet's XML in one pass of row-aligned blocks (never
 whole in memory): the extent the file stores, the error cells' text, hidden columns and rows, formulas stored
-without their result (:mod:`.sheet_marks`).
+without their result, the cells' hyperlinks (:mod:`.sheet_marks`).
 
 The XML is the Office Open XML of ECMA-376 part 1, § 18.3.1: ``<col min max hidden>`` (18.3.1.13), ``<row r
 hidden>`` (18.3.1.73), a cell ``<c r t>`` with its formula ``<f>`` and its last result ``<v>`` (18.3.1.4,
@@ -30,6 +30,11 @@ _HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\s([^>]*\bhidden="(?:1|true)"[^>]*)>')
 _FORMULA_CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(?<!/)>\s*<(?:\w+:)?f\b(?:[^>]*/>|[^>]*>[^<]*</(?:\w+:)?f>)\s*"
                            rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
 _REFERENCE = re.compile(rb'\br="([A-Z]+)(\d+)"')
+# ``<hyperlink ref="C2" r:id="rId1"/>`` (18.3.1.47), after the sheet's data: the link's target is in the sheet's
+# relationships (an external address), or its ``location`` a place in the workbook
+_HYPERLINK = re.compile(rb"<(?:\w+:)?hyperlink\s([^>]*?)/?>")
+_CELL_RANGE = re.compile(rb"([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?")
+_RELATIONSHIP_ID = re.compile(rb'\b\w+:id="([^"]*)"')
 _ROOT = re.compile(rb"<(\w+:)?worksheet\b")
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 
@@ -41,6 +46,7 @@ class XlsxScan:
     extent: tuple[int, int] = (0, 0)
     errors: list[tuple[int, int, str]] = field(default_factory=list)
     marks: SheetMarks = field(default_factory=SheetMarks)
+    hyperlinks: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column, relationship id), 1-based
 
 
 def scan_sheet(handle: IO[bytes]) -> XlsxScan:
@@ -69,6 +75,8 @@ def scan_sheet(handle: IO[bytes]) -> XlsxScan:
             if b't="e"' in part:
                 scan.errors += _errors(part)
             unvalued += _unvalued(part, prefix)
+            if b"hyperlink" in part:
+                scan.hyperlinks += _hyperlinks(part)
         if not block:
             break
     scan.marks = SheetMarks(tuple(hidden_columns), tuple(hidden_rows), tuple(unvalued))
@@ -119,6 +127,27 @@ def _errors(xml: bytes) -> list[tuple[int, int, str]]:
             if value is not None:
                 found.append((int(cell.group(2)) - 1, column_number(cell.group(1)) - 1,
                               value.group(1).decode("utf-8", "replace")))
+    return found
+
+
+def _hyperlinks(xml: bytes) -> list[tuple[int, int, str]]:
+    """(row, column, relationship id), 1-based, of each cell a ``<hyperlink r:id>`` covers (a link to a place of the
+    workbook, ``location`` alone, is no address: left out). A range (« C2:C5 ») gives each of its cells."""
+    found = []
+    for link in _HYPERLINK.finditer(xml):
+        attributes = link.group(1)
+        reference, relationship = _attribute(attributes, b"ref"), _RELATIONSHIP_ID.search(attributes)
+        cells = _CELL_RANGE.fullmatch(reference or b"")
+        if relationship is None or cells is None:
+            continue
+        first_column, first_row = column_number(cells.group(1)), int(cells.group(2))
+        last_column = column_number(cells.group(3)) if cells.group(3) else first_column
+        last_row = int(cells.group(4)) if cells.group(4) else first_row
+        if (last_row - first_row + 1) * (last_column - first_column + 1) > 100_000:  # a whole column: not a cell's
+            continue
+        rid = relationship.group(1).decode("utf-8", "replace")
+        found += [(row, column, rid) for row in range(first_row, last_row + 1)
+                  for column in range(first_column, last_column + 1)]
     return found
 
 
