@@ -22,6 +22,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.dms_coordinates",
     "odwb_assist.checks.year_columns",
     "odwb_assist.checks.hyperlink_cells",
+    "odwb_assist.checks.stacked_tables",
     "odwb_assist.checks.empty_column",
     "odwb_assist.checks.inconsistent_category",
     "odwb_assist.checks.personal_email",

@@ -35,6 +35,7 @@ TITLES: dict[str, Msg] = {
     "dms-coordinates": Msg("Coordonnées en degrés, minutes, secondes", "Coordinates in degrees, minutes, seconds"),
     "year-columns": Msg("Une colonne par année ou par mois", "One column per year or per month"),
     "hyperlink-cells": Msg("Liens cachés derrière un texte", "Links hidden behind a text"),
+    "stacked-tables": Msg("Un second tableau sous le premier", "A second table under the first"),
     "english-numbers": Msg("Nombres écrits à l'anglaise (1,234.56)", "Numbers written the English way (1,234.56)"),
     "title-rows": Msg("Lignes de titre au-dessus du tableau", "Title rows above the table"),
     "total-row": Msg("Ligne de total", "Total row"),
