@@ -2,10 +2,13 @@
 a blank row, then « Commune ; Naissances ; Décès »), as a report sheet puts one table after another.
 
 Read as one table, the second one's values fall under the first one's labels: Namur's births become its
-population, and nothing says so. A row is the header of a second table when it follows a blank row, holds two
-labels or more and no number, repeats one label of the header at its place (the key column, « Commune ») and
-names another column otherwise, and when the row after it holds a number where it names that other column.
-No fix: which table to publish, and how, is the user's choice; each table goes in a file (or a sheet) of its own.
+population, and nothing says so. A row is the header of a second table when it holds two labels or more and no
+number, repeats one label of the header at its place in one of the first two columns (the key column,
+« Commune ») and names another column otherwise, and when the row after it holds a number where it names that
+other column. A blank row between the tables is not needed: ``fix`` drops blank rows, and the clean file must not
+hide them. Only the rows whose first or second cell is the header's label there are looked at (on the columns'
+distinct values, in pyarrow). No fix: which table to publish, and how, is the user's choice; each table goes in a
+file (or a sheet) of its own.
 """
 
 from __future__ import annotations
@@ -14,13 +17,15 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..core.contract import BaseTableCheck, CheckContext
+from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from .chunk_values import KeepsValues
 from .repeated_header import header_rows_text
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 NUMBER = re.compile(r"\s*[+-]?[0-9][0-9 .,'\u00a0\u202f]*(?:\s*[%€])?\s*")
@@ -36,6 +41,22 @@ TIP = Msg("Mettez chaque tableau dans son propre fichier ou sa propre feuille, a
 
 def _number(text: str) -> bool:
     return bool(NUMBER.fullmatch(text)) and any(character.isdigit() for character in text)
+
+
+KEYS = 2  # the columns where the key label of a second table is looked for
+
+
+def _holding_label(column: ColumnValues, label: str) -> np.ndarray:
+    """Which rows of a chunk's column hold ``label`` (case and outer spaces aside), tested once per distinct value."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    from .plain import text_cells
+
+    cells = text_cells(column)
+    same = pc.equal(pc.utf8_lower(pc.utf8_trim_whitespace(cells)), label).to_numpy(zero_copy_only=False)
+    verdicts = np.append(np.asarray(same, dtype=bool), False)  # code -1 (an empty cell) reads the final False
+    return verdicts[column.codes]
 
 
 def second_header(cells: list[str], header: list[str], below: list[str]) -> tuple[str, str] | None:
@@ -56,38 +77,39 @@ def second_header(cells: list[str], header: list[str], below: list[str]) -> tupl
     return None
 
 
-class StackedTablesCheck(BaseTableCheck):
+class StackedTablesCheck(KeepsValues, BaseTableCheck):
     name = "stacked-tables"
     types = ("stacked-tables",)
-    shared = True  # chunks are the check engine's (their filled counts are shared, see :func:`.shapes.filled_counts`)
+    kept_columns = KEYS  # the distinct values of the first columns, where a key label is looked for
 
     def start(self, context: CheckContext) -> None:
         headers = header_rows_text(context.options.get("detected"), list(context.fields))
         self.header = [str(label) for label in headers[-1]] if headers else []
-        self.blank_before = False  # the last row of the previous chunk was blank
+        self.keys = [(at, label.strip().casefold()) for at, label in enumerate(self.header[:KEYS]) if label.strip()]
         self.waiting: tuple[int, list[str]] | None = None  # a candidate at the end of a chunk, and its row
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
         import numpy as np
 
-        from .shapes import filled_counts
+        from .chunk_values import encoded
 
-        if len(self.header) < 2 or chunk.empty:
+        values = self.chunk_values(chunk)
+        if len(self.header) < 2 or chunk.empty or not self.keys:
             return
-        counts = filled_counts(chunk, shared=self.shared).to_numpy()
-        blank = counts == 0
         if self.waiting is not None:
             row, cells = self.waiting
             self.waiting = None
             yield from self._judge(row, cells, [str(v) for v in chunk.iloc[0].tolist()])
-        after_blank = np.concatenate([[self.blank_before], blank[:-1]]) & (counts >= 2)
-        for position in np.flatnonzero(after_blank).tolist():
+        candidates = np.zeros(len(chunk), dtype=bool)
+        for at, label in self.keys:
+            if at < len(chunk.columns):
+                candidates |= _holding_label(encoded(chunk, at, values), label)
+        for position in np.flatnonzero(candidates).tolist():
             cells = [str(value) for value in chunk.iloc[position].tolist()]
             if position + 1 >= len(chunk):
                 self.waiting = (int(chunk.index[position]), cells)
                 continue
             yield from self._judge(int(chunk.index[position]), cells, [str(v) for v in chunk.iloc[position + 1].tolist()])
-        self.blank_before = bool(blank[-1])
 
     def _judge(self, row: int, cells: list[str], below: list[str]) -> Iterable[Finding]:
         found = second_header(cells, self.header, below)

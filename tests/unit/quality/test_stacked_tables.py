@@ -52,3 +52,15 @@ def test_a_directory_of_words_is_not_two_tables(tmp_path: Path) -> None:
     lines = ["Association;Commune;Contact", "Les Amis du Bocq;Yvoir;info@amis.be", "", "Association;Commune;Président",
              "Cercle horticole;Gesves;Jean Dupont"]
     assert found(tmp_path, lines) == []
+
+
+def test_without_a_blank_row_between_them_too_so_that_the_fix_does_not_hide_them(tmp_path: Path) -> None:
+    from odwb_assist.quality import fix
+
+    lines = [*FIRST, "", "Commune;Naissances;Décès", "Namur;1200;1100", "Andenne;280;300"]
+    source = tmp_path / "tableaux.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    fix(source, tmp_path / "propre.csv", plugins=PM)  # drops the blank row
+    report = check(tmp_path / "propre.csv", plugins=PM)
+    assert [f.row_number for f in report.findings if f.type == "stacked-tables"] == [5]
+    assert not report.valid
