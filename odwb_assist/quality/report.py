@@ -24,7 +24,10 @@ PER_TYPE_LIMIT = 1000  # findings kept per type when no --limit-errors is given 
 
 
 # Findings that explain a cell: a type-error on the same cell would say the same thing twice.
-EXPLAINING = frozenset({"decimal-comma", "thousands-separator", "unit-in-cell", "placeholder-value", "date-format"})
+# The findings that explain a column's cells: a cell they name is no type-error, and a column they name gets no
+# read-as-text (a total row's label, « 16 620 (p) », « <5 », « 1,234.56 »: each said, and fixed, by its own finding)
+EXPLAINING = frozenset({"decimal-comma", "thousands-separator", "unit-in-cell", "placeholder-value", "date-format",
+                        "total-row", "number-notes", "masked-values", "english-numbers", "dms-coordinates"})
 
 
 class Collector:

@@ -102,3 +102,15 @@ def test_age_classes_are_not_masked_numbers(tmp_path: Path) -> None:
     source = tmp_path / "ages.csv"
     source.write_text("Classe d'âge;Habitants\n<18;1200\n18-64;5400\n>=65;1800\n", encoding="utf-8")
     assert not [f for f in check(source, plugins=pm()).findings if f.type == "masked-values"]
+
+
+@pytest.mark.parametrize("odd", ["<5", "1000 (p)"])
+def test_a_few_marked_or_masked_numbers_are_not_also_type_errors(tmp_path: Path, odd: str) -> None:
+    """Few enough for the column to stay typed integer: their own warning says them, not a type-error (an error,
+    blocking) on top of it."""
+    source = tmp_path / "deces.csv"
+    source.write_text("Commune;Année;Décès\n" + "".join(f"C{i % 20};{2000 + i // 20};{odd if i % 25 == 0 else 10 + i}\n"
+                                                         for i in range(200)), encoding="utf-8")
+    report = check(source, plugins=pm())
+    assert report.types["Décès"] == "integer"
+    assert [f.type for f in report.findings] == ["masked-values" if odd == "<5" else "number-notes"]
