@@ -22,7 +22,7 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .chunk_values import KeepsValues
-from .repeated_header import header_rows_text
+from .repeated_header import header_rows_text, technical
 
 if TYPE_CHECKING:
     import numpy as np
@@ -67,8 +67,9 @@ def second_header(cells: list[str], header: list[str], below: list[str]) -> tupl
         return None
     labels = [label.strip().casefold() for label in header]
     same = [at for at, cell in enumerate(cells) if at < len(labels) and cell.strip() and cell.strip().casefold() == labels[at]]
+    # another label, not the header's written as a technical name (« code_postal »: a repeated header's)
     other = [at for at, cell in enumerate(cells) if at < len(labels) and cell.strip() and labels[at]
-             and cell.strip().casefold() != labels[at]]
+             and technical(cell) != technical(labels[at])]
     if not same or not other:
         return None
     for at in other:

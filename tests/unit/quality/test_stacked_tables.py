@@ -64,3 +64,11 @@ def test_without_a_blank_row_between_them_too_so_that_the_fix_does_not_hide_them
     report = check(tmp_path / "propre.csv", plugins=PM)
     assert [f.row_number for f in report.findings if f.type == "stacked-tables"] == [5]
     assert not report.valid
+
+
+def test_a_row_of_technical_names_is_a_repeated_header_only(tmp_path: Path) -> None:
+    source = tmp_path / "communes.csv"
+    source.write_text("Commune;Code postal;Population\ncommune;code_postal;population\nNamur;5000;113000\n"
+                      "Andenne;5300;27000\n", encoding="utf-8")
+    types = [f.type for f in check(source, plugins=PM).findings]
+    assert "repeated-header" in types and "stacked-tables" not in types
