@@ -21,6 +21,7 @@ from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, 
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from ..quality.fixing import free_label
 from .midnight_dates import DATE, DAY
 from .tally import EXAMPLES, number_text
 
@@ -223,12 +224,9 @@ def _replace(table: pd.DataFrame, column: str, split: tuple[list[str], list[str]
              lang: str) -> tuple[pd.DataFrame, list[Change]]:
     """``table`` with ``column`` replaced by its start and end columns (free names), and one change per cell."""
     position = list(table.columns).index(column)
-    names = []
+    names: list[str] = []
     for label in (START, END):
-        name = label.format(field=column)(lang)
-        while name in table.columns or name in names:
-            name += "_2"
-        names.append(name)
+        names.append(free_label(label.format(field=column)(lang), [*table.columns, *names]))
     before = table[column].astype(str).tolist()
     new = table.drop(columns=[column])
     new.insert(position, names[0], split[0])

@@ -16,6 +16,7 @@ from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext
 from ..core.findings import Finding, RowNumbers, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from ..quality.fixing import free_label
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -104,9 +105,7 @@ class AddLinkColumns:
         for label in [str(c) for c in table.columns]:
             if label not in reported or label not in links:
                 continue
-            new = f"{label} (lien)"
-            while new in table.columns:
-                new += "_2"
+            new = free_label(f"{label} (lien)", table.columns)
             rows = links[label]
             values = [rows.get(int(row), "") for row in table.index]
             table = table.copy()

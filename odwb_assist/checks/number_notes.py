@@ -24,6 +24,7 @@ from ..core.contract import Change, CheckContext, ColumnValues, FixContext, Valu
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from ..quality.fixing import free_label
 from .cell_rules import CellCheck, CellRule, buffer
 from .cells import byte_set
 from .decimal_comma import NUMBER_SHARE
@@ -177,9 +178,7 @@ class SplitNumberNotes:
             marked = parts.notna()
             if not marked.any():
                 continue
-            note = f"{label} (note)"
-            while note in table.columns:
-                note += "_2"
+            note = free_label(f"{label} (note)", table.columns)
             notes = values.map(lambda _: "")
             notes[marked] = [mark for _, mark in parts[marked]]
             numbers = values.copy()

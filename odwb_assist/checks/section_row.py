@@ -20,6 +20,7 @@ from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from ..quality.fixing import free_label
 from .cells import filled_mask
 from .shapes import column_shape, filled_counts, shape
 from .total_markers import looks_like_total
@@ -159,9 +160,7 @@ class SectionsToColumn:
         if not clean:
             return table, []
         years = all(shape(s.value) == "year" for s in heads)
-        name = ("annee" if context.lang == "fr" else "year") if years else "section"
-        while name in table.columns:
-            name += "_2"
+        name = free_label(("annee" if context.lang == "fr" else "year") if years else "section", table.columns)
         values = table.index.to_series().map(lambda _: "")
         starts = [s.row for s in heads] + [None]
         for head, following in zip(heads, starts[1:], strict=True):

@@ -25,6 +25,7 @@ from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, 
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from ..quality.fixing import free_label
 from .hidden_cells import column_letter
 
 if TYPE_CHECKING:
@@ -182,8 +183,7 @@ class StackTables:
         if len(raw) < max(columns[-1]):
             return table, []
         labels = tables[0]
-        while name in labels:
-            name += "_2"
+        name = free_label(name, labels)
         parts = []
         for group, value in zip(tables, values, strict=True):
             part = table[group].copy()

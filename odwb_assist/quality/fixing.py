@@ -4,7 +4,7 @@ its old names here keep working for one release, with a :class:`DeprecationWarni
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..core import contract
@@ -32,6 +32,15 @@ def replace_cells(table: pd.DataFrame, column: str, new_values: pd.Series, fix: 
     before = table.loc[new_values.index, column]
     table.loc[new_values.index, column] = new_values
     return [contract.Change(fix, int(row), str(column), str(before[row]), str(new_values[row])) for row in new_values.index]
+
+
+def free_label(label: str, taken: Iterable[object]) -> str:
+    """``label``, or ``label_2``, ``label_2_2``… the first that no column of ``taken`` has: a column a fix adds
+    never takes another's label."""
+    used = {str(name) for name in taken}
+    while label in used:
+        label += "_2"
+    return label
 
 
 def label_renames(labels: list[str], new_label: Callable[[str], str | None]) -> dict[str, str]:

@@ -9,9 +9,9 @@ the address (« Rue », « Adresse », « Voie », « Straat »…): a « N° »
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
+
+from ..checks.people import label_words
 
 # every word of a house number's label is one of these, and one of NUMBER_WORDS is among them
 LABEL_WORDS = frozenset({"n", "no", "num", "numero", "nr", "nummer", "huisnummer", "housenumber", "house", "number",
@@ -21,18 +21,13 @@ STREET_WORDS = frozenset({"rue", "adresse", "adresses", "voie", "voirie", "straa
                           "adres", "chaussee", "avenue", "route"})
 
 
-def _words(label: str) -> list[str]:
-    text = unicodedata.normalize("NFKD", str(label).lower()).encode("ascii", "ignore").decode("ascii")
-    return [word for word in re.split(r"[^a-z]+", text) if word]
-
-
 def says_house_number(label: str) -> bool:
-    words = _words(label)
+    words = label_words(label)
     return bool(words) and set(words) <= LABEL_WORDS and bool(NUMBER_WORDS & set(words))
 
 
 def says_street(label: str) -> bool:
-    return any(word in STREET_WORDS or word.startswith(("straat", "street")) for word in _words(label))
+    return any(word in STREET_WORDS or word.startswith(("straat", "street")) for word in label_words(label))
 
 
 def house_number_columns(labels: Iterable[str]) -> frozenset[str]:
