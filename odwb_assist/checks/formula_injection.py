@@ -133,6 +133,7 @@ class NeutraliseFormulas:
 
     name = "neutralise-formulas"
     reads = ()  # the finding types its plan reads (see ``Fix.reads``)
+    resolves = ("formula-injection",)  # the error types it takes out of the clean file (see ``Fix.resolves``)
     label = Msg("Formules neutralisées (apostrophe ajoutée devant « = »)", "Formulas neutralised (apostrophe added before '=')")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:

@@ -132,6 +132,7 @@ class DropNotesBelowTable:
 
     name = "drop-notes-below-table"
     reads = ("notes-below-table", "blank-row")  # the finding types its plan reads (see ``Fix.reads``)
+    resolves = ("notes-below-table",)  # the error types it takes out (blank rows inside the data stay)
     label = Msg("Retirer les notes sous le tableau", "Drop the notes under the table")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:

@@ -58,6 +58,7 @@ class DropTitleRows:
 
     name = "drop-title-rows"
     reads = ()  # the finding types its plan reads (see ``Fix.reads``)
+    resolves = ("title-rows",)  # the error types it takes out of the clean file (see ``Fix.resolves``)
     label = Msg("Supprimer les lignes de titre", "Drop title rows")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:

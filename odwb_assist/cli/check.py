@@ -85,7 +85,8 @@ def register(app: typer.Typer) -> None:
         project: Path | None = ProjectOption,
     ) -> None:
         """Écrit une copie propre (UTF-8, séparateur virgule) : titres, lignes vides et totaux retirés, nombres et dates
-        normalisés. Les lignes et colonnes retirées sont gardées à côté (FICHIER.lignes-retirees.csv)."""
+        normalisés. Les lignes et colonnes retirées sont gardées à côté (FICHIER.lignes-retirees.csv). Code de sortie 1
+        quand le fichier propre garde des erreurs qu'aucune correction ne prend en charge (listées)."""
         from ..quality import fix, fix_sheets
         from ..quality.sheets import is_all
 
@@ -105,6 +106,14 @@ def register(app: typer.Typer) -> None:
                        "donnez un autre nom avec --output.",
                        f"{output.name} already existed: it was replaced. To keep a hand-edited copy, give another name "
                        "with --output."))
+            if not result.checked_all:
+                shown = f'"{output}"' if " " in str(output) else str(output)
+                echo(t(f"Avant de publier, vérifiez-le : odwb-assist check {shown} (fix ne refait pas toutes les "
+                       "vérifications : données personnelles, doublons…).",
+                       f"Before publishing, check it: odwb-assist check {shown} (fix does not run every check: "
+                       "personal data, duplicates…)."))
+        if result.remaining:
+            raise typer.Exit(1)  # the clean file still holds errors (listed in the preview): not a green tick
 
 
 def _check_all_sheets(file: Path, schema: Path | None, fmt: str, output: Path | None, limit_errors: int | None,

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from .column_values import ChunkPreparation, ColumnValues, ValuesPreparation
 from .findings import Finding
-from .fix_contract import Change, Fix, FixContext, FixPlan, Rewrite, StreamingFix, reads, streams
+from .fix_contract import Change, Fix, FixContext, FixPlan, Rewrite, StreamingFix, reads, resolved_by, streams
 from .i18n import Msg
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BaseTableCheck", "Blocker", "Change", "CheckContext", "ChunkPreparation", "ColumnValues", "Detector", "FieldKind",
     "Finding", "Fix", "FixContext", "FixPlan", "Msg", "Rewrite", "StreamingFix", "TableCheck", "Validator",
-    "ValuesPreparation", "ValuesValidator", "reads", "streams",
+    "ValuesPreparation", "ValuesValidator", "reads", "resolved_by", "streams",
 ]
 
 

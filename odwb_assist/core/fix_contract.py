@@ -91,6 +91,9 @@ class StreamingFix(Protocol):
     Optional: ``reads: tuple[str, ...]``, the finding types its ``plan`` and ``apply`` read from the report
     (its ``triggers`` are added). When every chosen fix says what it reads, ``fix`` runs only the checks and
     field kinds that may report those types (see :func:`reads`); a fix that does not say has the whole check.
+    Optional: ``resolves: tuple[str, ...]``, the error types it takes out of the clean file when it changes
+    something (by default, the types it reads and triggers on: :func:`resolved_by`); ``fix`` lists the errors no
+    fix resolves as left to correct by hand.
     """
 
     name: str
@@ -111,3 +114,12 @@ def reads(fix: object) -> frozenset[str] | None:
     if declared is None:
         return None
     return frozenset(declared) | frozenset(getattr(fix, "triggers", None) or ())
+
+
+def resolved_by(fix: object) -> frozenset[str]:
+    """The finding types ``fix`` takes out of the clean file when it changes something: its ``resolves``, else the
+    types it reads and triggers on (a fix reads the findings it acts on)."""
+    declared = getattr(fix, "resolves", None)
+    if declared is not None:
+        return frozenset(declared)
+    return frozenset(getattr(fix, "reads", None) or ()) | frozenset(getattr(fix, "triggers", None) or ())

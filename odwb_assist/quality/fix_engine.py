@@ -11,6 +11,7 @@ side file next to the output (:mod:`.side_files`).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from ..core.contract import Change, Fix, FixContext, FixPlan, reads, streams
 from ..core.errors import FixError
 from ..core.events import DATASET_FIXED, Event
 from ..core.findings import Finding
+from ..core.fix_contract import resolved_by
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg, normalise_lang
 from ..core.plugins import announce, collect, default_plugin_manager
@@ -31,6 +33,7 @@ from .detect import Detected, detect
 from .engine import check
 from .fix_left import left_as_is, left_dicts, left_lines, workbook_left, workbook_lines
 from .fix_plans import IncompletePlan
+from .fix_remaining import CHECKED_TOO, remaining_dicts, remaining_errors, remaining_lines
 from .fix_stream import stream_fixes
 from .kinds import field_kinds, identifier_fields
 from .notes import column_label, headerless_name
@@ -74,6 +77,8 @@ class FixResult:
     changes_file: str | None = None  # the change log (every change), when asked for and written
     left_as_is: list[LeftAsIs] = field(default_factory=list)  # columns the number fixes left, and why (:mod:`.fix_left`)
     workbook_left: list[Finding] = field(default_factory=list)  # formulas without result, hidden columns and rows
+    remaining: list[Finding] = field(default_factory=list)  # errors the clean file still holds (:mod:`.fix_remaining`)
+    checked_all: bool = True  # whether the check behind the fix looked for every finding (False: only what fixes read)
 
     def preview(self, lang: str | None = None, examples: int = 3) -> str:
         """A plain-text summary: each fix with its count and a few before → after examples."""
@@ -120,9 +125,10 @@ class FixResult:
                 if change.after is None and not change.before:  # a blank row, an empty column: no « » to show
                     lines.append(f"    {where} → {after}")
                 else:
-                    lines.append(f"    {where} : « {shown_on_one_line(str(change.before))} » → {after}")
+                    lines.append(f"    {where}{' :' if fr else ':'} « {shown_on_one_line(str(change.before))} » → {after}")
         lines.extend(left_lines(self.left_as_is, fr))
         lines.extend(workbook_lines(self.workbook_left, language))
+        lines.extend(remaining_lines(self.remaining, language))
         lines.append((f"  Lignes : {self.rows_before} → {self.rows_after}") if fr else
                      f"  Rows: {self.rows_before} → {self.rows_after}")
         lines.extend(self._side_lines(fr))
@@ -154,9 +160,12 @@ class FixResult:
         total = sum(self.counts.values())
         if normalise_lang(self.lang) == "en":
             state = "dry run" if self.dry_run else ("written" if self.written else "not written")
-            return f"<FixResult → {name}: {total} change(s), rows {self.rows_before} → {self.rows_after}, {state}>"
+            left = f", {len(self.remaining)} error(s) left to correct by hand" if self.remaining else ""
+            return f"<FixResult → {name}: {total} change(s), rows {self.rows_before} → {self.rows_after}, {state}{left}>"
         state = "simulation" if self.dry_run else ("écrit" if self.written else "non écrit")
-        return f"<FixResult → {name} : {total} correction(s), lignes {self.rows_before} → {self.rows_after}, {state}>"
+        left = f", {len(self.remaining)} erreur(s) à corriger à la main" if self.remaining else ""
+        return (f"<FixResult → {name} : {total} correction(s), lignes {self.rows_before} → {self.rows_after}, "
+                f"{state}{left}>")
 
     def _repr_html_(self) -> str:
         import html
@@ -176,6 +185,7 @@ class FixResult:
             "changesFile": self.changes_file,
             "leftAsIs": left_dicts(self.left_as_is),
             "workbookLeft": [finding.to_dict(self.lang) for finding in self.workbook_left],
+            "remaining": remaining_dicts(self.remaining, self.lang), "checkedAll": self.checked_all,
         }
 
 
@@ -232,7 +242,7 @@ def fix(
     chosen = _chosen(pm, fixes)
     path, detected = detect(source, sheet=sheet)
     stats = ColumnStats()
-    wanted = _read_types(chosen)
+    wanted = _read_types(chosen, available_fixes(pm))
     report = _check_with(stats, path, pm, sheet, lang, wanted)
     detected = report.detected  # as the check read it (bytes of another encoding may have changed the codec)
     context = FixContext(report=report, kinds={}, lang=lang, options={
@@ -271,6 +281,8 @@ def fix(
     result.left_as_is = left_as_is(report, stats, [f.name for f in chosen], log)
     result.workbook_left = workbook_left(report, (row for row, _ in result.removed_rows),
                                          (number for number, _ in result.removed_columns))
+    result.remaining = remaining_errors(report, chosen, result.counts, (row for row, _ in result.removed_rows))
+    result.checked_all = wanted is None
     if not dry_run:
         result.written = True
         if announce_fixed:
@@ -307,17 +319,21 @@ def _check_with(stats: ColumnStats, path: Path, pm: pluggy.PluginManager, sheet:
         pm.unregister(plugin)
 
 
-def _read_types(chosen: list[Fix]) -> frozenset[str] | None:
+def _read_types(chosen: list[Fix], available: Iterable[Fix] = ()) -> frozenset[str] | None:
     """The finding types the chosen fixes read from the report (None: a fix does not say, the whole check runs).
 
     A fix reads few types (the rows to drop, the columns holding placeholders, its layout's trigger…): the checks
-    that report nothing it reads (duplicate rows, personal data, e-mail addresses…) are left out of its check."""
-    wanted: set[str] = set()
+    that report nothing it reads (duplicate rows, personal data, e-mail addresses…) are left out of its check. The
+    errors the ``available`` fixes take out and the cheap structural ones are looked for too, to say which the
+    clean file still holds (a total row when only ``--fix decimal-comma`` was chosen: :mod:`.fix_remaining`)."""
+    wanted: set[str] = set(CHECKED_TOO)
     for item in chosen:
         read = reads(item)
         if read is None:
             return None
         wanted |= read
+    for item in available:
+        wanted |= resolved_by(item)
     return frozenset(wanted)
 
 

@@ -22,6 +22,7 @@ from typing import Any
 import pluggy
 
 from ..core.errors import FixError
+from ..core.findings import Finding
 from ..core.i18n import Msg, normalise_lang
 from ..core.plugins import default_plugin_manager
 from .fix_engine import FixResult, announce_fix, fix
@@ -55,6 +56,15 @@ class StackedFix:
     dry_run: bool = False
     written: bool = False
     lang: str = "fr"
+
+    @property
+    def remaining(self) -> list[Finding]:
+        """The errors every sheet's clean part still holds (each said in its sheet's preview)."""
+        return [finding for _, result in self.results for finding in result.remaining]
+
+    @property
+    def checked_all(self) -> bool:
+        return all(result.checked_all for _, result in self.results)
 
     @property
     def changes_file(self) -> str | None:

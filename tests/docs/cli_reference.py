@@ -35,10 +35,10 @@ Global options work anywhere on the line (`odwb-assist check f.csv --lang en`): 
 `--debug` (full traceback on error), `--block NAME` (turn off one plugin, repeatable),
 `--no-plugins` (built-ins only), `--version`.
 
-Exit codes: `0` success; `1` the command worked and found problems (errors in a checked file, a
-blocked publication, an invalid inventory); `2` bad input or configuration (message says how to fix
-it); `3` internal error (run again with `--debug` and report it); `130` interrupted. Each error class
-of `odwb_assist.core.errors` carries its own code.
+Exit codes: `0` success; `1` the command worked and found problems (errors in a checked file, errors
+a clean file still holds after `fix`, a blocked publication, an invalid inventory); `2` bad input or
+configuration (message says how to fix it); `3` internal error (run again with `--debug` and report
+it); `130` interrupted. Each error class of `odwb_assist.core.errors` carries its own code.
 
 Output sent to a file or a pipe whose encoding has no « ✓ » (cp1252, as on Windows with `> rapport.txt`)
 gets those signs in words or ASCII (`OK`, `X`, `->`); an encoding without French accents (`ascii`, a C

@@ -1,0 +1,90 @@
+"""The errors ``fix`` leaves in the clean file: said in the preview (« Reste à corriger à la main ») and by the exit
+code, so that « Fichier propre écrit » never reads as a green tick over a table still wrong.
+
+Two tables stacked in one sheet, an unclosed quote, an unknown NIS code, numbers Excel wrote in scientific notation:
+no fix can take these out, and the clean file still holds them. A fix says which error types it takes out with
+``resolves`` (by default the types it reads and triggers on, :func:`resolved_by`); an error of another type is left,
+and so is an error of its type when it changed nothing, or a row error on a row it kept. Short and long rows are
+made the header's width by the writing itself (the cells beyond go to the side file).
+
+``fix`` runs only the checks its fixes read, and the cheap structural ones of :data:`CHECKED_TOO`: the errors it
+did not look for (personal data, duplicates…) are not listed, and the preview says to check the clean file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..core.findings import Finding, Severity
+from ..core.fix_contract import resolved_by
+from .aggregate import number_text, rows_text
+from .titles import title
+
+if TYPE_CHECKING:
+    from ..core.fix_contract import Fix
+    from .report import QualityReport
+
+# errors no fix takes out whose checks cost little: ``fix`` runs them too, so that its preview can name them
+CHECKED_TOO = ("stacked-tables", "unclosed-quote", "scientific-notation")
+# errors the writing itself takes out: every row gets the header's width (cells beyond kept in the side file), a
+# blank label is named after its number (« field3 »), a repeated one numbered (« name2 »)
+WRITTEN_AWAY = frozenset({"missing-cell", "extra-cell", "blank-label", "duplicate-label"})
+# errors said elsewhere in the preview (« Non corrigé, à voir dans le classeur », :mod:`.fix_left`)
+SAID_ELSEWHERE = frozenset({"formula-without-value"})
+
+
+def remaining_errors(report: QualityReport, chosen: Iterable[Fix], counts: dict[str, int],
+                     removed_rows: Iterable[int]) -> list[Finding]:
+    """The error findings of ``report`` that the clean file still holds: of a type no fix that changed something
+    resolves, unless every row it is about was removed by a fix."""
+    resolved: set[str] = set(WRITTEN_AWAY | SAID_ELSEWHERE)
+    for item in chosen:
+        if counts.get(item.name):
+            resolved |= resolved_by(item)
+    removed = set(removed_rows)
+    left = []
+    for finding in report.findings:
+        if finding.severity != Severity.ERROR or finding.type in resolved:
+            continue
+        rows = finding.all_rows
+        if rows and removed.issuperset(rows):
+            continue  # on rows a fix removed (a row of technical names read as codes, a total among the notes…)
+        left.append(finding)
+    return left
+
+
+def remaining_lines(findings: list[Finding], lang: str) -> list[str]:
+    """The preview's lines: one per type, its title, how many errors and where (rows of the original file)."""
+    if not findings:
+        return []
+    fr = lang == "fr"
+    lines = ["  Reste à corriger à la main (aucune correction automatique ne s'en charge) :" if fr else
+             "  Left to correct by hand (no automatic fix handles it):"]
+    by_type: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_type.setdefault(finding.type, []).append(finding)
+    for kind, group in by_type.items():
+        count = sum(f.count for f in group)
+        rows = sorted({row for finding in group for row in finding.all_rows})
+        columns = list(dict.fromkeys(f.field_name for f in group if f.field_name))
+        errors = (f"{number_text(count)} erreur{'s' if count > 1 else ''}" if fr else
+                  f"{number_text(count)} error{'s' if count > 1 else ''}")
+        where = []
+        if columns:
+            named = ", ".join(f"« {c} »" for c in columns[:3]) + (" …" if len(columns) > 3 else "")
+            where.append(f"colonne{'s' if len(columns) > 1 else ''} {named}" if fr else
+                         f"column{'s' if len(columns) > 1 else ''} {named}")
+        if rows:
+            where.append(f"ligne{'s' if len(rows) > 1 else ''} {rows_text(rows)(lang)}" if fr else
+                         f"row{'s' if len(rows) > 1 else ''} {rows_text(rows)(lang)}")
+        place = f" : {', '.join(where)}" if where and fr else f": {', '.join(where)}" if where else ""
+        lines.append(f"    {title(kind, lang, group[0])} — {errors} ({kind}){place}")
+    lines.append("    Les numéros de ligne sont ceux du fichier d'origine." if fr else
+                 "    Row numbers are those of the original file.")
+    return lines
+
+
+def remaining_dicts(findings: list[Finding], lang: str) -> list[dict[str, object]]:
+    """The errors left, for ``FixResult.to_dict()`` (``remaining``), as the JSON report writes findings."""
+    return [finding.to_dict(lang) for finding in findings]
