@@ -2,11 +2,14 @@
 
 The national-number patterns of phonenumbers' metadata for region BE are applied as vectorised
 regular expressions; numbers with a foreign country code go to ``phonenumbers`` on distinct values.
-In a table that describes people, every phone number is personal data (``be-phone-personal``).
+In a table that describes people, every phone number is personal data (``be-phone-personal``). A number followed by
+an internal extension (« 081 24 64 13 (ext. 203) », « 081/24.64.13 poste 203 ») is a valid number: the extension is
+how a service is reached, not an error.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import Any
@@ -20,6 +23,9 @@ from .findings import SEPARATORS, VALUE_CACHE, compact, share
 from .people import describes_people
 from .several import several
 
+# an internal extension after the number: « (ext. 203) », « poste 203 », « int. 12 », « ext 4 », « x204 »
+EXTENSION = re.compile(r"\s*[(\[]?\s*(?:ext(?:ension)?|poste|post|int(?:erne)?|tstl|toestel|x)\s*[.:]?\s*\d{1,6}\s*[)\]]?\s*$",
+                       re.IGNORECASE)
 _TYPES = ("fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost", "uan")
 
 
@@ -168,13 +174,20 @@ def detect(sample: pd.Series) -> float:
 
 
 def _valid_or_several(values: pd.Series) -> pd.Series:
-    """Valid numbers, and cells of two right numbers or more (« 081 22 33 44 / 0475 12 34 56 »)."""
+    """Valid numbers (an extension after one included), and cells of two right numbers or more (« 081 22 33 44 /
+    0475 12 34 56 »)."""
     valid = verdicts(values)[0]
     if not valid.all():
         others = values[~valid]
         valid = valid.copy()
-        valid[others.index] = [several(text, _one_valid) > 0 for text in others.tolist()]
+        valid[others.index] = [with_extension(text) or several(text, _one_valid) > 0 for text in others.tolist()]
     return valid
+
+
+def with_extension(text: str) -> bool:
+    """Whether ``text`` is a valid number followed by an internal extension (« 081 24 64 13 (ext. 203) »)."""
+    found = EXTENSION.search(text)
+    return bool(found and found.start() and _one_valid(text[:found.start()]))
 
 
 VERDICTS = VerdictCache(lambda values: verdicts(values))
@@ -190,8 +203,13 @@ def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Fin
     valid, lost = (mask & keep for mask in VERDICTS(stripped(column)))
     yield from emit_values("be-phone-lost-zero", column, lost, context, lambda cell: {"fixed": "0" + cell.strip()})
     invalid = keep & ~(valid | lost)
-    shared = np.zeros(len(invalid), dtype=bool)  # « 081 22 33 44 - 0475 12 34 56 »: two right numbers
     at = np.flatnonzero(invalid)
+    if len(at):  # « 081 24 64 13 (ext. 203) »: a valid number and its extension
+        extended = np.array([with_extension(text) for text in stripped(column).iloc[at].tolist()], dtype=bool)
+        valid, invalid = valid.copy(), invalid.copy()
+        valid[at[extended]], invalid[at[extended]] = True, False
+        at = at[~extended]
+    shared = np.zeros(len(invalid), dtype=bool)  # « 081 22 33 44 - 0475 12 34 56 »: two right numbers
     if len(at):
         shared[at] = [several(text, _one_valid) > 0 for text in stripped(column).iloc[at].tolist()]
         yield from emit_values("be-phone-several", column, shared, context,

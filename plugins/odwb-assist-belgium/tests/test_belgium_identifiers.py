@@ -153,6 +153,17 @@ def test_phones(run):
     assert "0478123456" in found[0].message("fr")
 
 
+def test_a_phone_with_its_extension_is_valid(run):
+    cells = ["081 24 64 13 (ext. 203)", "081/24.64.13 poste 203", "+32 81 24 64 13 ext 4", "0475 12 34 56 int. 12",
+             "081246413x204", "081 24 64 13 (203)", "12345 ext. 2", "(ext. 203)", "081 24 64 1 poste 2"]
+    found = run(phone, cells)
+    assert {f.row_number: f.type for f in found} == {7: "be-phone-invalid", 8: "be-phone-invalid",
+                                                      9: "be-phone-invalid", 10: "be-phone-invalid"}
+    assert phone.detect(pd.Series(cells[:5] * 4)) == 1.0  # a services directory written so is a phone column
+    people = run(phone, ["0475 12 34 56 int. 12"], fields=["nom", "prénom", "col"])
+    assert [f.type for f in people] == ["be-phone-personal"]  # a person's number with its extension is still theirs
+
+
 def test_phones_in_a_people_table_are_personal(run):
     found = run(phone, ["0478 12 34 56", "bad"], fields=["nom", "prénom", "col"])
     assert {f.row_number: f.type for f in found} == {2: "be-phone-personal", 3: "be-phone-invalid"}
