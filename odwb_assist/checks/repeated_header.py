@@ -4,11 +4,14 @@ A row is a repeated header when it equals the header, cell for cell, on at least
 fifths of the header's non-empty labels (case and outer spaces ignored). A cell also equals its label when it
 is the label written as a technical name (« code_ins » under « Code INS », « superficie_km2 » under
 « Superficie (km²) »: the same letters and digits, accents and case aside): templates and database exports give
-the technical names on a second header row, which is no data either. Fix: drop those rows.
+the technical names on a second header row, which is no data either. So is the header in another language on the row
+under it (« Gemeente ; Postcode ; Aantal inwoners » under « Commune ; Code postal ; Nombre d'habitants », as Brussels
+and bilingual files have it, :func:`translated_row`). Fix: drop those rows.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -18,6 +21,7 @@ from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, 
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from ..quality.placeholders import is_placeholder
 from .chunk_values import KeepsValues
 
 if TYPE_CHECKING:
@@ -38,6 +42,66 @@ TECHNICAL_TIP = Msg("Gardez une seule ligne de titres : le portail fait lui-mêm
                     "partir de leurs titres. « odwb-assist fix » retire cette ligne et la garde dans un fichier à part.",
                     "Keep a single row of labels: the portal makes the columns' technical names from their labels "
                     "itself. 'odwb-assist fix' drops this row and keeps it in a side file.")
+
+
+TRANSLATED_MESSAGE = Msg("Ligne {row} : les titres des colonnes dans une autre langue (« {names} »…) : ce n'est pas une "
+                         "donnée, et les colonnes de nombres sont lues comme du texte à cause d'elle.",
+                         "Row {row}: the column labels in another language ('{names}'…): it is not data, and the number "
+                         "columns are read as text because of it.")
+TRANSLATED_TIP = Msg("Gardez une seule ligne de titres, dans une langue : les titres dans l'autre langue peuvent aller dans "
+                     "la description des colonnes. « odwb-assist fix » retire cette ligne et la garde dans un fichier à "
+                     "part.",
+                     "Keep a single row of labels, in one language: the labels in the other language can go into the "
+                     "columns' descriptions. 'odwb-assist fix' drops this row and keeps it in a side file.")
+# a number, a code, an amount, a date or a time as a cell holds it (« 1 070 », « 17,74 », « 31/01/2024 », « 8:30 »)
+CODED = re.compile(r"[+-]?[0-9][0-9 \u00a0\u202f.,'/:-]*%?")
+# words of column labels in Dutch, German and English that French labels do not use (not « adresse », « description »,
+# « age »): a row of labels made of them
+# under a French header is the header translated (« Gemeente », « Postleitzahl », « Amount »)
+LABEL_WORDS = frozenset({
+    # Dutch
+    "gemeente", "deelgemeente", "postcode", "naam", "voornaam", "aantal", "datum", "jaar", "maand", "bedrag",
+    "adres", "straat", "huisnummer", "nummer", "inwoners", "bevolking", "oppervlakte", "provincie", "gewest",
+    "telefoon", "omschrijving", "beschrijving", "soort", "totaal", "mannen", "vrouwen", "leeftijd", "prijs",
+    "kosten", "uren", "openingsuren", "begin", "einde", "opmerking", "opmerkingen", "taal", "breedtegraad",
+    "lengtegraad", "wijk", "leerlingen", "aanvraag", "vergunning", "dienst", "aard", "bedrijf", "ondernemingsnummer",
+    # German
+    "gemeinde", "postleitzahl", "einwohner", "anzahl", "jahr", "monat", "betrag", "strasse", "straße",
+    "hausnummer", "fläche", "bevölkerung", "beschreibung", "telefon", "bemerkung", "breite", "länge", "preis",
+    # English
+    "municipality", "town", "name", "number", "year", "month", "amount", "address", "street", "area", "phone",
+    "category", "men", "women", "price", "cost", "comments", "latitude",
+    "longitude", "inhabitants", "count",
+})
+SAMPLE = 200  # the rows under a candidate row read to tell its columns' nature
+
+
+def translated_row(frame: pd.DataFrame, header: list[str]) -> int | None:
+    """The first row of ``frame`` when it is the header in another language: every filled cell a short text (no
+    number, code or placeholder) that its column does not hold again, two of them or more over columns of numbers,
+    and a word of :data:`LABEL_WORDS` among them; None otherwise (a first data row « Jambes ; Fermé ; Fermé »)."""
+    if len(frame) < 4 or len(frame.columns) < 2:
+        return None
+    first = [str(value).strip() for value in frame.iloc[0].tolist()]
+    filled = [position for position, text in enumerate(first) if text]
+    if len(filled) < 2 or any(len(first[p]) > 60 or CODED.fullmatch(first[p]) or is_placeholder(first[p])
+                              or not any(character.isalpha() for character in first[p]) for p in filled):
+        return None
+    labels = [str(label).strip().casefold() for label in header[: len(first)]]
+    if any(position < len(labels) and first[position].casefold() == labels[position] for position in filled):
+        return None  # a label repeated as it is: a repeated header, or a label the same in both languages
+    words = {word for position in filled for word in re.split(r"[^\w]+", first[position].casefold()) if word}
+    if not words & LABEL_WORDS:
+        return None
+    sample = frame.iloc[1: SAMPLE + 1]
+    numbers = 0
+    for position in filled:
+        cells = [text for text in (str(value).strip() for value in sample.iloc[:, position].tolist()) if text]
+        if first[position] in cells:
+            return None  # a value its column holds again is data
+        if len(cells) >= 3 and sum(bool(CODED.fullmatch(text)) for text in cells) >= 0.9 * len(cells):
+            numbers += 1
+    return int(frame.index[0]) if numbers >= 2 else None
 
 
 @lru_cache(maxsize=65_536)
@@ -121,8 +185,18 @@ class RepeatedHeaderCheck(KeepsValues, BaseTableCheck):
 
     def start(self, context: CheckContext) -> None:
         self.headers = header_rows_text(context.options.get("detected"), context.fields)
+        self.first = True
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        if self.first and len(chunk):
+            self.first = False
+            translated = translated_row(chunk, self.headers[-1])
+            if translated is not None:
+                cells = [str(value) for value in chunk.loc[translated].tolist()]
+                names = " », « ".join(value.strip() for value in cells[:3] if value.strip())
+                yield Finding("repeated-header", Severity.ERROR, TRANSLATED_MESSAGE.format(row=translated, names=names),
+                              TRANSLATED_TIP, row_number=translated, cell=" | ".join(cells[:6]),
+                              extra={"translatedLabels": True})
         for row in repeated_header_rows(chunk, self.headers, self.chunk_values(chunk)):
             cells = [str(value) for value in chunk.loc[row].tolist()]
             cell = " | ".join(cells[:6])
@@ -154,6 +228,8 @@ class DropRepeatedHeaders:
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
         headers = header_rows_text(context.options.get("detected"), [str(c) for c in table.columns])
         rows = repeated_header_rows(table, headers)
+        translated = translated_row(table, headers[-1])
+        rows = sorted({*rows, translated}) if translated is not None else rows
         changes = [Change(self.name, row, None, " | ".join(map(str, table.loc[row].tolist())), None) for row in rows]
         return (table.drop(index=rows), changes) if rows else (table, [])
 

@@ -130,6 +130,41 @@ def test_a_second_row_of_other_words_is_not_technical_names(tmp_path: Path, seco
     assert not found(check(csv(tmp_path, "communes.csv", rows), plugins=pm()), "repeated-header")
 
 
+@pytest.mark.parametrize("translated", [["Gemeente", "Postcode", "Aantal inwoners", "Oppervlakte (km²)"],
+                                        ["Gemeinde", "Postleitzahl", "Einwohner", "Fläche (km²)"],
+                                        ["Municipality", "Postcode", "Inhabitants", "Area (km²)"]])
+def test_the_header_in_another_language_under_it_is_no_data(tmp_path: Path, translated: list[str]) -> None:
+    """Brussels and bilingual files give the labels in Dutch (or German, English) on a second row."""
+    rows = [["Commune", "Code postal", "Population", "Superficie (km²)"], translated] + [list(c) for c in COMMUNES]
+    path = csv(tmp_path, "communes.csv", rows)
+    report = check(path, plugins=pm())
+    [repeated] = found(report, "repeated-header")
+    assert repeated.row_number == 2 and repeated.extra == {"translatedLabels": True}
+    assert f"dans une autre langue (« {translated[0]} », « {translated[1]} »" in repeated.message("fr")
+    assert "in another language" in repeated.message("en")
+    result = fix(path, tmp_path / "propre.csv", plugins=pm())
+    assert [c.row_number for c in result.changes if c.fix == "drop-repeated-headers"] == [2]
+    assert result.rows_after == len(COMMUNES) and not result.remaining  # its postal code error went with the row
+    assert check(tmp_path / "propre.csv", plugins=pm()).types["Population"] == "integer"
+
+
+@pytest.mark.parametrize("first", [
+    ["Jambes", "Fermé", "Fermé", "Fermé"],  # words in number columns, no label word
+    ["Namur", "Postcode", "inconnu", "n.d."],  # placeholders
+    ["Namur", "5000", "Aantal", "Oppervlakte"],  # a number on the row: data
+    ["Gemeente", "Postcode", "", ""],  # one column of numbers only
+])
+def test_a_first_row_of_words_is_not_taken_for_translated_labels(tmp_path: Path, first: list[str]) -> None:
+    rows = [["Commune", "Code postal", "Population", "Superficie (km²)"], first] + [list(c) for c in COMMUNES]
+    assert not found(check(csv(tmp_path, "communes.csv", rows), plugins=pm()), "repeated-header")
+
+
+def test_a_label_word_its_column_holds_again_is_data(tmp_path: Path) -> None:
+    rows = [["Service", "Horaire", "Capacité"], ["Dienst", "Totaal", "Aantal"]] + \
+        [["Accueil", "8", "12"], ["Dienst", "9", "15"], ["Urbanisme", "10", "5"], ["Travaux", "7", "3"]]
+    assert not found(check(csv(tmp_path, "t.csv", rows), plugins=pm()), "repeated-header")
+
+
 def test_a_row_that_shares_one_value_with_the_header_is_data(tmp_path: Path) -> None:
     rows = [["type", "nom", "population"], ["commune", "Namur", "111000"], ["type", "Andenne", "27000"],
             ["commune", "Ciney", "16500"]]
