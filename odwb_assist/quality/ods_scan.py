@@ -1,4 +1,5 @@
-"""What calamine leaves out of an ODS sheet, read from ``content.xml``: hidden columns and rows (:mod:`.sheet_marks`).
+"""What calamine leaves out of an ODS sheet, read from ``content.xml``: hidden columns and rows, and the links cells
+hide behind their text (:mod:`.sheet_marks`).
 
 OpenDocument 1.3 part 3, § 9.1.6 and § 9.1.3: ``<table:table-column table:visibility="collapse" | "filter"
 table:number-columns-repeated>`` and ``<table:table-row table:visibility… table:number-rows-repeated>``, in document
@@ -6,6 +7,10 @@ order within ``<table:table table:name>`` (header rows and row groups included).
 start, and only when the file names a visibility at all: most files cost one search of their XML, read in blocks. A repeated block
 of more than :data:`LONGEST_BLOCK` hidden rows or columns is the formatting LibreOffice writes to the sheet's end,
 not data: left out.
+
+A cell's link is ``<text:a xlink:href="…">Voir le site</text:a>`` inside its ``<table:table-cell>`` (§ 6.1.8 of part 3;
+the address in ``xlink:href``): its position counts the rows and cells before it, repeats and covered cells (a merge)
+included, and is read only when the file holds a ``<text:a`` at all.
 """
 
 from __future__ import annotations
@@ -20,6 +25,11 @@ from .sheet_marks import SheetMarks
 LONGEST_BLOCK = 1000
 BLOCK, OVERLAP = 1 << 20, 32  # bytes read at a time; kept from the last block (a visibility cut in two)
 _HIDDEN = (b'table:visibility="collapse"', b'table:visibility="filter"')
+_LINK = b"<text:a "
+# what places a link: rows and cells (opened, self-closed, closed; covered cells of a merge count as cells) and links
+_PLACES = re.compile(rb"<(/?)(table:table-row|table:table-cell|table:covered-table-cell|text:a)\b([^>]*?)(/?)>")
+_HREF = re.compile(rb'xlink:href="([^"]*)"')
+LINKS_KEPT = 100_000  # links of a sheet read at most (a link repeated over a block of cells counts once)
 _COLUMN = re.compile(rb"<table:table-column\b([^>]*)>")
 _ROW = re.compile(rb"<table:table-row\b([^>]*)>")
 _REPEATED = {b"column": re.compile(rb'table:number-columns-repeated="([0-9]+)"'),
@@ -27,10 +37,12 @@ _REPEATED = {b"column": re.compile(rb'table:number-columns-repeated="([0-9]+)"')
 
 
 def scan_ods(path: Path, sheet: str) -> SheetMarks:
-    """The hidden columns and rows of the sheet named ``sheet``; none when the file hides none or cannot be read."""
+    """The hidden columns and rows and the links of the sheet named ``sheet``; none when the file has none or cannot
+    be read."""
     try:
         with zipfile.ZipFile(path) as archive:
-            if not _names_visibility(archive):
+            hides, links = _names(archive)
+            if not (hides or links):
                 return SheetMarks()
             xml = archive.read("content.xml")
     except (OSError, KeyError, zipfile.BadZipFile):
@@ -38,21 +50,65 @@ def scan_ods(path: Path, sheet: str) -> SheetMarks:
     table = _table(xml, sheet)
     if table is None:
         return SheetMarks()
-    columns = [(first, last) for first, last in _hidden(table, _COLUMN, b"column")]
-    rows = tuple(row for first, last in _hidden(table, _ROW, b"row") for row in range(first, last + 1))
-    return SheetMarks(hidden_columns=tuple(columns), hidden_rows=rows)
+    columns = [(first, last) for first, last in _hidden(table, _COLUMN, b"column")] if hides else []
+    rows = tuple(row for first, last in _hidden(table, _ROW, b"row") for row in range(first, last + 1)) if hides else ()
+    return SheetMarks(hidden_columns=tuple(columns), hidden_rows=rows, links=tuple(_links(table)) if links else ())
 
 
 def _names_visibility(archive: zipfile.ZipFile) -> bool:
     """Whether ``content.xml`` names a hidden column or row anywhere, read in blocks (never whole in memory)."""
-    tail = b""
+    return _names(archive)[0]
+
+
+def _names(archive: zipfile.ZipFile) -> tuple[bool, bool]:
+    """Whether ``content.xml`` names a hidden column or row, and whether it holds a link (``<text:a``), in one read
+    by blocks that stops once both are found."""
+    tail, hides, links = b"", False, False
     with archive.open("content.xml") as handle:
         while block := handle.read(BLOCK):
             data = tail + block
-            if any(hidden in data for hidden in _HIDDEN):
-                return True
+            hides = hides or any(hidden in data for hidden in _HIDDEN)
+            links = links or _LINK in data
+            if hides and links:
+                break
             tail = data[-OVERLAP:]
-    return False
+    return hides, links
+
+
+def _links(table: bytes) -> list[tuple[int, int, str]]:
+    """(row, column, address) of each cell of ``table`` whose text holds a link (1-based, repeats counted); the first
+    link of a cell, once for a cell repeated over a block."""
+    found: list[tuple[int, int, str]] = []
+    row, rows_repeated, column, cell = 0, 1, 1, None  # ``cell``: the column of the cell open, None outside one
+    repeated_cells = 1
+    for place in _PLACES.finditer(table):
+        closing, tag, attributes, self_closed = place.groups()
+        if tag == b"table:table-row":
+            if closing:
+                row += rows_repeated - 1
+            elif not self_closed:
+                row, column = row + 1, 1
+                count = _REPEATED[b"row"].search(attributes)
+                rows_repeated = int(count.group(1)) if count else 1
+            else:
+                row += int(count.group(1)) if (count := _REPEATED[b"row"].search(attributes)) else 1
+        elif tag == b"text:a":
+            href = _HREF.search(attributes)
+            if cell is not None and href and not closing and (not found or found[-1][:2] != (row, cell)):
+                found.append((row, cell, html.unescape(href.group(1).decode("utf-8", "replace"))))
+                if len(found) >= LINKS_KEPT:
+                    break
+        elif closing:  # a cell closed: the columns it spans are passed
+            column += repeated_cells
+            cell = None
+        else:
+            count = _REPEATED[b"column"].search(attributes)
+            repeated_cells = int(count.group(1)) if count else 1
+            if self_closed:
+                column += repeated_cells
+            else:
+                cell = column
+    return found
 
 
 def _table(xml: bytes, sheet: str) -> bytes | None:

@@ -146,11 +146,16 @@ class _XlsBook(_Book):
         return [[_xls_value(cell, datemode) for cell in worksheet.row(r)] for r in range(worksheet.nrows)], (0, 0)
 
     def marks(self, name: str) -> SheetMarks:
-        """The hidden columns (COLINFO records) and rows (ROW records), 1-based, when the formatting was read."""
+        """The hidden columns (COLINFO records) and rows (ROW records), 1-based, when the formatting was read; the
+        web and e-mail links cells hide behind their text (HLINK records, xlrd's ``hyperlink_list``: a link over a
+        range of cells is given at its first cell)."""
         worksheet = self.book.sheet_by_name(name)
         columns = sorted(colx + 1 for colx, info in getattr(worksheet, "colinfo_map", {}).items() if info.hidden)
         rows = sorted(rowx + 1 for rowx, info in getattr(worksheet, "rowinfo_map", {}).items() if info.hidden)
-        return SheetMarks(tuple((column, column) for column in columns), tuple(rows))
+        links = tuple((link.frowx + 1, link.fcolx + 1, str(link.url_or_path).rstrip("\x00"))
+                      for link in getattr(worksheet, "hyperlink_list", []) or []
+                      if link.type == "url" and link.url_or_path)
+        return SheetMarks(tuple((column, column) for column in columns), tuple(rows), links=links)
 
     def close(self) -> None:
         self.book.release_resources()
