@@ -73,12 +73,14 @@ class Decision:
 @dataclass(frozen=True)
 class LeftAsIs:
     """A column whose numbers the number fixes leave as they are: ``numbers`` of its ``filled`` cells are numbers,
-    fewer than :data:`NUMBER_SHARE`; ``example``: its first cell that is no number (row, text)."""
+    fewer than :data:`NUMBER_SHARE`; ``example``: its first cell that is no number (row, text). With ``reason``
+    ``"ambiguous"``: its ``numbers`` cells read two ways (« 3.658 »: 3658 or 3.658), ``example`` the first of them."""
 
     column: str
     numbers: int
     filled: int
     example: tuple[int, str] | None
+    reason: str = "share"  # "share": too few numbers; "ambiguous": a point that may be a thousands separator
 
 
 def _first_cell(column: ColumnValues, flagged: np.ndarray) -> tuple[int, str] | None:

@@ -45,7 +45,16 @@ def left_as_is(report: QualityReport, stats: ColumnStats, chosen: Iterable[str],
         left = stats.left_as_is(name, name in typed)
         if left is not None:
             found.append(left)
-    return found
+    said = {left.column for left in found}
+    for finding in report.findings:  # a thousands separator the check could only guess (« 3.658 »): read two ways
+        column = finding.field_name
+        if finding.type == "thousands-separator" and column and column not in said and \
+                not any(log.by_column[(fix, column)] for fix in NUMBER_FIXES):
+            example = (finding.row_number, finding.cell) if finding.row_number and finding.cell else None
+            found.append(LeftAsIs(column, finding.count, finding.count, example, reason="ambiguous"))
+            said.add(column)
+    order = {label: position for position, label in enumerate(report.fields)}
+    return sorted(found, key=lambda left: order.get(left.column, len(order)))
 
 
 def left_lines(columns: list[LeftAsIs], fr: bool) -> list[str]:
@@ -56,6 +65,9 @@ def left_lines(columns: list[LeftAsIs], fr: bool) -> list[str]:
     share = round(NUMBER_SHARE * 100)
     lines = ["  Laissé tel quel :" if fr else "  Left as is:"]
     for column in columns:
+        if column.reason == "ambiguous":
+            lines.append(_ambiguous_line(column, fr))
+            continue
         numbers, filled = number_text(column.numbers), number_text(column.filled)
         mostly = column.numbers * 2 >= column.filled
         one = column.numbers == 1
@@ -81,9 +93,24 @@ def left_lines(columns: list[LeftAsIs], fr: bool) -> list[str]:
     return lines
 
 
+def _ambiguous_line(column: LeftAsIs, fr: bool) -> str:
+    """A column of numbers whose point may separate thousands (« 3.658 »: 3658) or decimals (3.658)."""
+    cell = column.example[1] if column.example else "3.658"
+    row = f" (ligne {column.example[0]})" if fr and column.example else f" (row {column.example[0]})" \
+        if column.example else ""
+    count = number_text(column.numbers)
+    if fr:
+        return (f"    Colonne « {column.column} » : {count} nombre(s) comme « {cell} »{row} se lisent avec un point "
+                "séparateur de milliers (à la belge) ou un point décimal (à l'anglaise) ; fix ne tranche pas et les "
+                "laisse tels quels. Écrivez-les sans séparateur de milliers, ou avec une virgule décimale.")
+    return (f"    Column '{column.column}': {count} number(s) like '{cell}'{row} read with a point separating thousands "
+            "(the Belgian way) or a decimal point (the English way); fix does not decide and leaves them as they are. "
+            "Write them without a thousands separator, or with a decimal comma.")
+
+
 def left_dicts(columns: list[LeftAsIs]) -> list[dict[str, Any]]:
     """The columns left as they are, for ``FixResult.to_dict()`` (``leftAsIs``)."""
-    return [{"fieldName": column.column, "numbers": column.numbers, "filled": column.filled,
+    return [{"fieldName": column.column, "numbers": column.numbers, "filled": column.filled, "reason": column.reason,
              "example": None if column.example is None else {"rowNumber": column.example[0],
                                                              "cell": column.example[1]}}
             for column in columns]

@@ -47,7 +47,8 @@ def test_the_check_points_to_fix_and_fix_says_why_it_left_the_column(tmp_path: P
             "80 % au moins en sont. Corrigez les autres valeurs (ex. ligne 3 : « à confirmer »)") in text
     assert "Column 'Modification': 3 of 5 values are numbers" in result.preview("en")
     assert json.loads(json.dumps(result.to_dict()))["leftAsIs"] == [
-        {"fieldName": "Modification", "numbers": 3, "filled": 5, "example": {"rowNumber": 3, "cell": "à confirmer"}}]
+        {"fieldName": "Modification", "numbers": 3, "filled": 5, "reason": "share",
+         "example": {"rowNumber": 3, "cell": "à confirmer"}}]
 
 
 def test_the_whole_table_path_says_the_same(tmp_path: Path) -> None:
@@ -90,3 +91,26 @@ def test_the_example_is_a_value_to_correct_not_a_placeholder(tmp_path: Path) -> 
     result = fix(write(tmp_path / "deux.csv", rows), tmp_path / "propre.csv", plugins=PM, dry_run=True)
     assert "Colonne « Subside » : 1 valeur sur 2 est un nombre ;" in result.preview("fr")
     assert "Column 'Subside': 1 of 2 values is a number;" in result.preview("en")
+
+
+# a Belgian budget (decimal commas and thousands points for certain in its amounts) whose changes column holds whole
+# euros written « 3.658 »: 3658 the Belgian way, 3.658 the English way; the check can only guess
+CHANGES = [["Article", "Budget initial", "Modification"]] + [
+    [f"831/1{n:02d}-01", f"{10 + n}.500,00", cell] for n, cell in
+    enumerate(["3.658", "934", "-", "(1.486)", "2.467", "800", "1.145", "-", "4.904", "(2.323)"])]
+
+
+def test_numbers_whose_point_reads_two_ways_are_left_and_said(tmp_path: Path) -> None:
+    source = write(tmp_path / "budget.csv", CHANGES)
+    [guessed] = [f for f in check(source, plugins=PM).findings if f.type == "thousands-separator"
+                 and f.field_name == "Modification"]
+    result = fix(source, tmp_path / "propre.csv", plugins=PM)
+    assert result.left_as_is == [LeftAsIs("Modification", guessed.count, guessed.count, (2, "3.658"), "ambiguous")]
+    preview = result.preview("fr")
+    assert "Colonne « Modification » : 4 nombre(s) comme « 3.658 » (ligne 2) se lisent avec un point séparateur de " \
+           "milliers (à la belge) ou un point décimal (à l'anglaise) ; fix ne tranche pas" in preview
+    assert "the Belgian way" in result.preview("en") and result.to_dict()["leftAsIs"][0]["reason"] == "ambiguous"
+    with (tmp_path / "propre.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert [row[2] for row in rows[1:]][:2] == ["3.658", "934"]  # left as written, not made 3.658 nor 3658
+    assert rows[1][1] == "10500.00"  # the amounts for certain are converted
