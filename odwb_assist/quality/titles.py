@@ -32,6 +32,8 @@ TITLES: dict[str, Msg] = {
     "thousands-separator": Msg("Séparateur de milliers", "Thousands separator"),
     "masked-values": Msg("Petits nombres masqués (« <5 », secret statistique)",
                          "Small numbers masked ('<5', statistical secrecy)"),
+    "text-markers": Msg("Marques de texte d'un tableur (« =\"0470…\" », « '5000 »)",
+                        "Spreadsheet text marks ('=\"0470…\"', \"'5000\")"),
     "dms-coordinates": Msg("Coordonnées en degrés, minutes, secondes", "Coordinates in degrees, minutes, seconds"),
     "year-columns": Msg("Une colonne par année ou par mois", "One column per year or per month"),
     "hyperlink-cells": Msg("Liens cachés derrière un texte", "Links hidden behind a text"),
