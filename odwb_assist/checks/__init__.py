@@ -21,6 +21,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.number_notes",
     "odwb_assist.checks.dms_coordinates",
     "odwb_assist.checks.decimal_zero",
+    "odwb_assist.checks.text_markers",
     "odwb_assist.checks.year_columns",
     "odwb_assist.checks.hyperlink_cells",
     "odwb_assist.checks.stacked_tables",

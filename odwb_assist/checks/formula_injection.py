@@ -29,11 +29,13 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-# « = » then anything but more « = » (a line of ===== is decoration); or « + - @ » with, further on, a
+# « = » then anything but more « = » (a line of ===== is decoration) or a quoted text alone (« ="0470123456" », which
+# only returns that text: :mod:`.text_markers`); or « + - @ » with, further on, a
 # function call written as a spreadsheet writes it (a name glued to its parenthesis), a DDE link
 # (cmd|'…') or a sheet reference (Feuil1!A1). Bullets (« - voir annexe (p. 3) »), phones and signed
 # numbers hold none of these.
-FORMULA = r"(?s)[\t\r]*(?:=(?!=*\s*$).*|[+\-@].*?(?:[A-Za-z_][A-Za-z0-9_.]*\(|[A-Za-z0-9]\||![A-Za-z$]).*)"
+FORMULA = (r"(?s)[\t\r]*(?:=(?!=*\s*$)(?!\"(?:[^\"]|\"\")*\"\s*$).*"
+           r"|[+\-@].*?(?:[A-Za-z_][A-Za-z0-9_.]*\(|[A-Za-z0-9]\||![A-Za-z$]).*)")
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 SIGNS = ("+", "-", "@")  # the triggers after which FORMULA and WIDER need one of CALLS further on
 CALLS = "(|!"

@@ -46,9 +46,9 @@ from .side_files import COLUMNS_SUFFIX, ROWS_SUFFIX, CellsBeyond, RemovalLog, Si
 FIX_ORDER = ("split-single-column", "form-to-row", "add-header", "drop-title-rows", "merged-header", "drop-repeated-headers",
              "drop-notes-below-table", "fill-down-merged-labels", "drop-blank-rows", "drop-empty-columns", "drop-row-index",
              "drop-total-rows", "sections-to-column", "trim-spaces", "repair-double-encoding", "pivot-labels", "html-to-text",
-             "neutralise-formulas", "excel-errors", "placeholder-value", "unify-categories", "split-number-notes",
-             "add-link-columns", "strip-count-words", "dms-to-decimal", "drop-decimal-zero", "english-numbers",
-             "number-display",
+             "strip-text-markers", "neutralise-formulas", "excel-errors", "placeholder-value", "unify-categories",
+             "split-number-notes", "add-link-columns", "strip-count-words", "dms-to-decimal", "drop-decimal-zero",
+             "english-numbers", "number-display",
              "thousands-separator", "decimal-comma", "midnight-dates", "split-date-ranges", "date-format")
 # Built-in fixes that run after every other, the plugins' included: they change the table's shape (tables side by
 # side put one under the other: a physical row then holds two records, and the fixes that follow could not say

@@ -33,6 +33,8 @@ TITLES: dict[str, Msg] = {
     "masked-values": Msg("Petits nombres masqués (« <5 », secret statistique)",
                          "Small numbers masked ('<5', statistical secrecy)"),
     "decimal-zero": Msg("Nombres entiers écrits avec « .0 » (5000.0)", "Whole numbers written with '.0' (5000.0)"),
+    "text-markers": Msg("Marques de texte d'un tableur (« =\"0470…\" », « '5000 »)",
+                        "Spreadsheet text marks ('=\"0470…\"', \"'5000\")"),
     "dms-coordinates": Msg("Coordonnées en degrés, minutes, secondes", "Coordinates in degrees, minutes, seconds"),
     "year-columns": Msg("Une colonne par année ou par mois", "One column per year or per month"),
     "hyperlink-cells": Msg("Liens cachés derrière un texte", "Links hidden behind a text"),
