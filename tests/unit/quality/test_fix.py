@@ -68,3 +68,10 @@ def test_contract_doc_lists_every_builtin_type() -> None:
             types = getattr(getattr(importlib.import_module(module), name), "types", ())
             for type_ in types if isinstance(types, tuple) else ():
                 assert f"`{type_}`" in text
+
+
+def test_a_tab_delimiter_is_shown_as_the_report_shows_it(tmp_path: Path) -> None:
+    path = tmp_path / "t.tsv"
+    path.write_text("Commune\tPopulation\nNamur\t113000\nAndenne\t27000\n", encoding="utf-8")
+    preview = fix(path, tmp_path / "propre.csv", plugins=PM, dry_run=True).preview("fr")
+    assert "Séparateur : « \\t » → « , »" in preview and "\t" not in preview
