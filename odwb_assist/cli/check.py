@@ -85,8 +85,9 @@ def register(app: typer.Typer) -> None:
         project: Path | None = ProjectOption,
     ) -> None:
         """Écrit une copie propre (UTF-8, séparateur virgule) : titres, lignes vides et totaux retirés, nombres et dates
-        normalisés. Les lignes et colonnes retirées sont gardées à côté (FICHIER.lignes-retirees.csv). Code de sortie 1
-        quand le fichier propre garde des erreurs qu'aucune correction ne prend en charge (listées)."""
+        normalisés. Les lignes et colonnes retirées sont gardées à côté (FICHIER.lignes-retirees.csv).
+
+        Code de sortie 1 quand le fichier propre garde des erreurs qu'aucune correction ne prend en charge (listées)."""
         from ..quality import fix, fix_sheets
         from ..quality.sheets import is_all
 

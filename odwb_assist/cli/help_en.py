@@ -66,11 +66,11 @@ HELP_EN: dict[str, str] = {
         "Project file odwb.toml (default: looked for here and above).",
     ("Écrit une copie propre (UTF-8, séparateur virgule) : titres, lignes vides et totaux retirés, "
      "nombres et dates\nnormalisés. Les lignes et colonnes retirées sont gardées à côté "
-     "(FICHIER.lignes-retirees.csv). Code de sortie 1\nquand le fichier propre garde des erreurs qu'aucune "
+     "(FICHIER.lignes-retirees.csv).\n\nCode de sortie 1 quand le fichier propre garde des erreurs qu'aucune "
      "correction ne prend en charge (listées)."):
         ("Writes a clean copy (UTF-8, comma delimiter): titles, blank rows and totals removed, numbers and "
-         "dates\nnormalised. The rows and columns removed are kept alongside (FILE.lignes-retirees.csv). Exit "
-         "code 1\nwhen the clean file still holds errors that no fix handles (listed)."),
+         "dates\nnormalised. The rows and columns removed are kept alongside (FILE.lignes-retirees.csv).\n\nExit "
+         "code 1 when the clean file still holds errors that no fix handles (listed)."),
     "Fichier à corriger (il n'est jamais modifié).":
         "File to fix (it is never modified).",
     "Nouveau fichier CSV UTF-8 propre.":
