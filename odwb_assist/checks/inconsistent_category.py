@@ -1,4 +1,6 @@
-"""Check ``inconsistent-category``: values of a category column differing only by case, accents or spaces."""
+"""Check ``inconsistent-category``: values of a category column differing only by case, accents or spaces; in a
+column of yes and no, the spellings of each (« Oui », « O », « oui » ; « Non », « N »), which split the portal's
+filter on that column into as many choices."""
 
 from __future__ import annotations
 
@@ -31,6 +33,28 @@ TIP = Msg("Écrivez chaque catégorie toujours de la même façon (majuscules, a
 def category_key(value: str) -> str:
     text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
     return " ".join(text.lower().replace("-", " ").split())
+
+
+# the spellings of yes and of no (after :func:`category_key`): a column whose every value is one of them is a column of
+# yes and no, whose spellings of each are one category (not « x », a tick as often as a figure kept secret)
+YES = frozenset({"oui", "o", "yes", "y", "ja", "j", "vrai", "true"})
+NO = frozenset({"non", "n", "no", "nee", "neen", "faux", "false"})
+
+
+def grouped(values: Iterable[str]) -> dict[str, list[str]]:
+    """The values of a column by category (:func:`category_key`; in a column of yes and no, by yes and no)."""
+    keys = {value: category_key(value) for value in values}
+    yes_no = bool(keys) and all(key in YES or key in NO for key in keys.values())
+    groups: dict[str, list[str]] = {}
+    for value, key in keys.items():
+        groups.setdefault(("oui" if key in YES else "non") if yes_no else key, []).append(value)
+    return groups
+
+
+def abbreviated(value: str) -> bool:
+    """Whether a spelling is one letter (« O », « N »): a category's main spelling is a word when it has one, then the
+    most frequent, then the first met (only yes and no put one letter and a word in one category)."""
+    return len(category_key(value)) == 1
 
 
 def worded(key: str) -> bool:
@@ -78,13 +102,10 @@ class InconsistentCategoryCheck(BaseTableCheck):
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         for column, counts in self.counts.items():
-            groups: dict[str, list[str]] = {}
-            for value in counts:
-                groups.setdefault(category_key(value), []).append(value)
-            for key, variants in groups.items():
+            for key, variants in grouped(counts).items():
                 if len(variants) < 2 or not worded(key):
                     continue
-                variants.sort(key=lambda v: (-counts[v], self.first[column][v]))
+                variants.sort(key=lambda v: (abbreviated(v), -counts[v], self.first[column][v]))
                 main = variants[0]
                 for variant in variants[1:]:
                     row = self.first[column][variant]
@@ -114,16 +135,14 @@ class UnifyCategories:
             counts = filled.value_counts(sort=False)
             if counts.empty or len(counts) > 200:
                 continue
-            groups: dict[str, list[str]] = {}
-            for value in counts.index:
-                groups.setdefault(category_key(str(value)), []).append(str(value))
+            groups = grouped(str(value) for value in counts.index)
             if len(groups) > 50 or len(groups) * 2 > len(filled):
                 continue
             first_row = {str(value): int(row) for row, value in filled.drop_duplicates().items()}
             replace = {}
             for key, variants in groups.items():
                 if len(variants) > 1 and worded(key):
-                    main = min(variants, key=lambda v: (-int(counts[v]), first_row[v]))
+                    main = min(variants, key=lambda v: (abbreviated(v), -int(counts[v]), first_row[v]))
                     replace.update({variant: main for variant in variants if variant != main})
             if not replace:
                 continue
@@ -144,15 +163,13 @@ class UnifyCategories:
             seen = stats.category_counts(column, column in typed)
             if not seen:
                 continue
-            groups: dict[str, list[str]] = {}
-            for value in seen:
-                groups.setdefault(category_key(value), []).append(value)
+            groups = grouped(seen)
             if len(groups) > 50 or len(groups) * 2 > sum(entry[0] for entry in seen.values()):
                 continue
             replace = {}
             for key, variants in groups.items():
                 if len(variants) > 1 and worded(key):
-                    main = min(variants, key=lambda v: (-seen[v][0], seen[v][1]))
+                    main = min(variants, key=lambda v: (abbreviated(v), -seen[v][0], seen[v][1]))
                     replace.update({variant: main for variant in variants if variant != main})
             if replace:
                 rewrites[column] = _replacer(replace)

@@ -126,6 +126,23 @@ def test_inconsistent_category(run: Callable[..., QualityReport]) -> None:
     assert found == {(4, "province", "namur"), (6, "province", "Liege")}
 
 
+def test_yes_and_no_written_several_ways_are_one_category_each(run: Callable[..., QualityReport],
+                                                                tmp_path: Path) -> None:
+    """« O » and « Oui » split the portal's filter on the column in two: one category, the word kept."""
+    rows = ["N", "O", "Non", "N", "Oui", "N", "o", "N"]
+    text = "nom,actif,point\n" + "".join(f"Hotspot {n},{cell},{'NOSE'[n % 4]}\n" for n, cell in enumerate(rows))
+    report = run(text)
+    found = {(f.field_name, f.cell, f.extra["main"]) for f in only(report, "inconsistent-category")}
+    assert found == {("actif", "N", "Non"), ("actif", "O", "Oui"), ("actif", "o", "Oui")}  # « point »: N, O, S, E
+    from odwb_assist.quality import fix
+
+    result = fix(tmp_path / "data.csv", tmp_path / "propre.csv", plugins=get_plugin_manager(load_entrypoints=False))
+    assert result.counts["unify-categories"] == 6
+    lines = (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()
+    assert [line.split(",")[1] for line in lines[1:]] == ["Non", "Oui", "Non", "Non", "Oui", "Non", "Oui", "Non"]
+    assert [line.split(",")[2] for line in lines[1:]] == list("NOSENOSE")
+
+
 def test_unit_in_cell(run: Callable[..., QualityReport]) -> None:
     report = run("lieu;longueur;montant;taux\nA;12 m;1.250,50 €;45%\nB;13 m;99 €;50%\n")
     found = {(f.field_name, f.row_number, f.cell) for f in only(report, "unit-in-cell")}
