@@ -22,15 +22,17 @@ from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fixing import replace_cells
 from .cell_rules import CellRewrite, CellRule
+from .cells import arrow_text
 from .people import label_words
-from .tally import ColumnTally
+from .tally import SMALL_VALUES, ColumnTally
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
     import pyarrow as pa
 
-ZERO = re.compile(r"\s*([+-]?[0-9]+)[.,]0+\s*")
+ZERO = re.compile(r"[ \t]*([+-]?[0-9]+)[.,]0+[ \t]*")  # as :data:`ZERO_RE2` reads it
+ZERO_RE2 = r"^[ \t]*[+-]?[0-9]+[.,]0+[ \t]*$"  # the same test in RE2, on a column's distinct values at once
 PROBE = 32  # distinct values tested first, in Python
 # the words of a label naming a code, an identifier, a year or a phone (label_words: accents and case aside)
 CODE_WORDS = frozenset({"code", "cp", "postal", "postcode", "zip", "ins", "nis", "refnis", "niscode", "id", "identifiant",
@@ -53,7 +55,7 @@ def _candidates(cells: pa.Array) -> np.ndarray:
     """The cells written as a whole number with a zero decimal (RE2 over the Arrow text: the test is then exact)."""
     import pyarrow.compute as pc
 
-    matched = pc.match_substring_regex(cells, r"^\s*[+-]?[0-9]+[.,]0+\s*$")
+    matched = pc.match_substring_regex(cells, ZERO_RE2)
     return matched.fill_null(False).to_numpy(zero_copy_only=False)
 
 
@@ -82,7 +84,8 @@ class DecimalZeroCheck(BaseTableCheck):
             if not all(ZERO.fullmatch(text) for text in column.values.iloc[:PROBE].tolist()):
                 self.other.add(name)  # most columns: told by their first distinct values, at no cost
                 return ()
-            matched = RULE.values_mask(column)
+            cells = arrow_text(column.values) if len(column) > SMALL_VALUES else None
+            matched = _candidates(cells) if cells is not None else RULE.values_mask(column)  # RE2 alone: exact
             if not matched.all():
                 self.other.add(name)
                 return ()
