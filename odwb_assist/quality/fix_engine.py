@@ -96,8 +96,8 @@ class FixResult:
             lines.append("  Marque de fin de fichier Ctrl-Z (0x1A) : retirée" if fr else
                          "  End-of-file mark Ctrl-Z (0x1A): dropped")
         if self.detected and self.detected.delimiter not in (None, ","):
-            shown = "\\t" if self.detected.delimiter == "\t" else self.detected.delimiter  # as the check's report says it
-            lines.append(("  Séparateur : " if fr else "  Delimiter: ") + f"« {shown} » → « , »")
+            delimiter = "\\t" if self.detected.delimiter == "\t" else self.detected.delimiter  # as the check's report
+            lines.append(("  Séparateur : " if fr else "  Delimiter: ") + f"« {delimiter} » → « , »")
         if not self.counts:
             lines.append("  Aucune cellule à corriger." if fr else "  No cell to fix.")
         for name, count in self.counts.items():
