@@ -180,7 +180,7 @@ def _valid_or_several(values: pd.Series) -> pd.Series:
     if not valid.all():
         others = values[~valid]
         valid = valid.copy()
-        valid[others.index] = [with_extension(text) or several(text, _one_valid) > 0 for text in others.tolist()]
+        valid[others.index] = [with_extension(text) or several(text, _one_number) > 0 for text in others.tolist()]
     return valid
 
 
@@ -211,12 +211,17 @@ def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Fin
         at = at[~extended]
     shared = np.zeros(len(invalid), dtype=bool)  # « 081 22 33 44 - 0475 12 34 56 »: two right numbers
     if len(at):
-        shared[at] = [several(text, _one_valid) > 0 for text in stripped(column).iloc[at].tolist()]
+        shared[at] = [several(text, _one_number) > 0 for text in stripped(column).iloc[at].tolist()]
         yield from emit_values("be-phone-several", column, shared, context,
-                               lambda cell: {"count": several(cell.strip(), _one_valid)})
+                               lambda cell: {"count": several(cell.strip(), _one_number)})
     yield from emit_values("be-phone-invalid", column, invalid & ~shared, context)
     if describes_people(context.fields):  # a cell with two numbers holds a person's too
         yield from emit_values("be-phone-personal", column, valid | shared, context)
+
+
+def _one_number(text: str) -> bool:
+    """Whether one part of a cell is a valid number, with its extension or without (« 081 22 33 44 (ext. 12) »)."""
+    return _one_valid(text) or with_extension(text)
 
 
 def _one_valid(number: str) -> bool:

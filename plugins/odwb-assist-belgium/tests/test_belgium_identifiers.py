@@ -160,6 +160,8 @@ def test_a_phone_with_its_extension_is_valid(run):
     assert {f.row_number: f.type for f in found} == {7: "be-phone-invalid", 8: "be-phone-invalid",
                                                       9: "be-phone-invalid", 10: "be-phone-invalid"}
     assert phone.detect(pd.Series(cells[:5] * 4)) == 1.0  # a services directory written so is a phone column
+    both = run(phone, ["081 22 33 44 (ext. 12) / 0475 12 34 56"])
+    assert [(f.type, f.extra.get("count")) for f in both] == [("be-phone-several", 2)]  # each number right
     people = run(phone, ["0475 12 34 56 int. 12"], fields=["nom", "prénom", "col"])
     assert [f.type for f in people] == ["be-phone-personal"]  # a person's number with its extension is still theirs
 
