@@ -80,8 +80,9 @@ def remaining_lines(findings: list[Finding], lang: str) -> list[str]:
                          f"row{'s' if len(rows) > 1 else ''} {rows_text(rows)(lang)}")
         place = f" : {', '.join(where)}" if where and fr else f": {', '.join(where)}" if where else ""
         lines.append(f"    {title(kind, lang, group[0])} — {errors} ({kind}){place}")
-    lines.append("    Les numéros de ligne sont ceux du fichier d'origine." if fr else
-                 "    Row numbers are those of the original file.")
+    if any(finding.all_rows for finding in findings):
+        lines.append("    Les numéros de ligne sont ceux du fichier d'origine." if fr else
+                     "    Row numbers are those of the original file.")
     return lines
 
 

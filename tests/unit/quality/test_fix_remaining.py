@@ -130,3 +130,12 @@ def test_a_plugin_fix_says_what_it_resolves() -> None:
     assert remaining_errors(report, [_Resolving()], {"strip-stars": 2}, []) == [other]  # type: ignore[arg-type]
     assert remaining_errors(report, [_Resolving()], {}, []) == [star, other]  # changed nothing: resolved nothing
     assert remaining_errors(report, [_Resolving()], {}, [3, 5]) == []  # both rows removed by another fix
+
+
+def test_a_file_without_data_is_left_without_a_word_on_row_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "vide.csv"
+    path.write_text("Commune;Population\n", encoding="utf-8")
+    result = fix(path, tmp_path / "propre.csv", plugins=PM, dry_run=True)
+    preview = result.preview("fr")
+    assert [f.type for f in result.remaining] == ["no-data"] and "Aucune ligne de données — 1 erreur (no-data)" in preview
+    assert "numéros de ligne" not in preview
