@@ -97,6 +97,7 @@ spoilt_mask = RULE.mask  # True where a cell of a text Series holds a doubly enc
 class DoubleEncodingCheck(CellCheck):
     name = "double-encoding"
     types = ("double-encoding",)
+    blocking = ("double-encoding",)  # the types it may report as errors (see ``TableCheck.blocking``)
     rule = RULE
     severity = Severity.ERROR
     message = MESSAGE

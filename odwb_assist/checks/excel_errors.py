@@ -89,6 +89,7 @@ error_mask = RULE.mask  # True where a cell of a text Series is a formula error
 class ExcelErrorCheck(CellCheck):
     name = "excel-error"
     types = ("excel-error",)
+    blocking = ("excel-error",)  # the types it may report as errors (see ``TableCheck.blocking``)
     rule = RULE
     severity = Severity.ERROR
     message = MESSAGE

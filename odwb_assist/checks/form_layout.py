@@ -69,6 +69,7 @@ def form_verdict(header: list[str], table: pd.DataFrame) -> tuple[Severity, list
 class FormLayoutCheck(BaseTableCheck):
     name = "form-layout"
     types = ("form-layout",)
+    blocking = ("form-layout",)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def start(self, context: CheckContext) -> None:
         self.parts: list[pd.DataFrame] = []

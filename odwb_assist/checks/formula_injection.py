@@ -118,6 +118,7 @@ def _formula_values(column: ColumnValues) -> np.ndarray:
 class FormulaInjectionCheck(BaseTableCheck):
     name = "formula-injection"
     types = ("formula-injection",)
+    blocking = ("formula-injection",)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def start(self, context: CheckContext) -> None:
         self.tally = ColumnTally()

@@ -41,6 +41,7 @@ def unvalued_columns(detected: Any) -> set[int]:
 class FormulaWithoutValueCheck(BaseTableCheck):
     name = "formula-without-value"
     types = ("formula-without-value",)
+    blocking = ("formula-without-value",)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         detected: Any = context.options.get("detected")

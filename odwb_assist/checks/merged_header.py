@@ -34,6 +34,7 @@ TIP = Msg("Défusionnez les cellules d'en-tête et écrivez un titre complet par
 class MergedHeaderCheck(BaseTableCheck):
     name = "merged-header"
     types = ("merged-header",)
+    blocking = ("merged-header",)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         detected = context.options.get("detected")

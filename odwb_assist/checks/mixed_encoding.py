@@ -66,6 +66,7 @@ def _label(fields: list[str], number: int) -> str:
 class MixedEncodingCheck(BaseTableCheck):
     name = TYPE
     types = (TYPE,)
+    blocking = (TYPE,)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         from ..quality.aggregate import number_text, rows_text

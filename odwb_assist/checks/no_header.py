@@ -62,6 +62,7 @@ def data_like_cells(header: list[str], sample: pd.DataFrame) -> list[int]:
 class NoHeaderCheck(HeadSampleCheck):
     name = "no-header"
     types = ("no-header",)
+    blocking = ("no-header",)  # the types it may report as errors (see ``TableCheck.blocking``)
     sample_rows = SAMPLE
 
     def end(self, context: CheckContext) -> Iterable[Finding]:

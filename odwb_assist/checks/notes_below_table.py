@@ -108,6 +108,7 @@ class Tail:
 class NotesBelowTableCheck(BaseTableCheck):
     name = "notes-below-table"
     types = ("notes-below-table",)
+    blocking = ("notes-below-table",)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def start(self, context: CheckContext) -> None:
         self.tail = Tail()

@@ -182,6 +182,7 @@ def cell_verdict(cell: str, cells: Callable[[], Iterable[str]], people_table: bo
 class PersonalEmailCheck(BaseTableCheck):
     name = "personal-email"
     types = (PERSONAL, POSSIBLE)
+    blocking = (PERSONAL,)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def start(self, context: CheckContext) -> None:
         types = context.options.get("types", {})

@@ -182,6 +182,7 @@ def repeated_header_rows(chunk: pd.DataFrame, headers: list[list[str]],
 class RepeatedHeaderCheck(KeepsValues, BaseTableCheck):
     name = "repeated-header"
     types = ("repeated-header",)
+    blocking = ("repeated-header",)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def start(self, context: CheckContext) -> None:
         self.headers = header_rows_text(context.options.get("detected"), context.fields)

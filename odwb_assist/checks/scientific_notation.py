@@ -74,6 +74,7 @@ lost_mask = RULE.mask  # True where a cell of a text Series lost digits so
 class ScientificNotationCheck(CellCheck):
     name = "scientific-notation"
     types = ("scientific-notation",)
+    blocking = ("scientific-notation",)  # the types it may report as errors (see ``TableCheck.blocking``)
     rule = RULE
     severity = Severity.ERROR
     message = MESSAGE

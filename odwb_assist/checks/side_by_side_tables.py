@@ -97,6 +97,7 @@ def _raw_labels(detected: Any, fields: list[str]) -> list[str] | None:
 class SideBySideTablesCheck(BaseTableCheck):
     name = "side-by-side-tables"
     types = ("side-by-side-tables",)
+    blocking = ("side-by-side-tables",)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def start(self, context: CheckContext) -> None:
         self.filled: Counter[int] = Counter()

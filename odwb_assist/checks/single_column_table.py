@@ -75,6 +75,7 @@ def separator_for(label: str, values: pd.Series) -> str | None:
 class SingleColumnTableCheck(HeadSampleCheck):
     name = "single-column-table"
     types = ("single-column-table",)
+    blocking = ("single-column-table",)  # the types it may report as errors (see ``TableCheck.blocking``)
     sample_rows = SAMPLE
 
     def end(self, context: CheckContext) -> Iterable[Finding]:

@@ -81,6 +81,7 @@ def second_header(cells: list[str], header: list[str], below: list[str]) -> tupl
 class StackedTablesCheck(KeepsValues, BaseTableCheck):
     name = "stacked-tables"
     types = ("stacked-tables",)
+    blocking = ("stacked-tables",)  # the types it may report as errors (see ``TableCheck.blocking``)
     kept_columns = KEYS  # the distinct values of the first columns, where a key label is looked for
 
     def start(self, context: CheckContext) -> None:

@@ -40,6 +40,7 @@ def _first_header_row(context: CheckContext) -> int:
 class TitleRowsCheck(BaseTableCheck):
     name = "title-rows"
     types = ("title-rows",)
+    blocking = ("title-rows",)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         detected = context.options.get("detected")

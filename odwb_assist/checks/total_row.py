@@ -64,6 +64,7 @@ def finding(verdict: Verdict) -> Finding:
 class TotalRowCheck(KeepsValues, BaseTableCheck):
     name = "total-row"
     types = ("total-row", "possible-total")
+    blocking = ("total-row",)  # the types it may report as errors (see ``TableCheck.blocking``)
     kept_columns = None  # every column: labels tested once per distinct value, filled cells read from the codes
 
     def start(self, context: CheckContext) -> None:

@@ -47,6 +47,7 @@ def record_lines(cell: str, delimiter: str, width: int) -> tuple[int, list[str]]
 class UnclosedQuoteCheck(BaseTableCheck):
     name = "unclosed-quote"
     types = ("unclosed-quote",)
+    blocking = ("unclosed-quote",)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def start(self, context: CheckContext) -> None:
         self.found: list[Finding] = []

@@ -109,10 +109,10 @@ def register(app: typer.Typer) -> None:
                        "with --output."))
             if not result.checked_all:
                 shown = f'"{output}"' if " " in str(output) else str(output)
-                echo(t(f"Avant de publier, vérifiez-le : odwb-assist check {shown} (fix ne refait pas toutes les "
-                       "vérifications : données personnelles, doublons…).",
-                       f"Before publishing, check it: odwb-assist check {shown} (fix does not run every check: "
-                       "personal data, duplicates…)."))
+                echo(t(f"Avant de publier, vérifiez-le : odwb-assist check {shown} (fix cherche les erreurs, pas tous "
+                       "les avertissements : doublons, noms de personnes…).",
+                       f"Before publishing, check it: odwb-assist check {shown} (fix looks for errors, not for every "
+                       "warning: duplicates, people's names…)."))
         if result.remaining:
             raise typer.Exit(1)  # the clean file still holds errors (listed in the preview): not a green tick
 

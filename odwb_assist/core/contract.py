@@ -66,6 +66,8 @@ class TableCheck(Protocol):
     # Optional: ``preparations: tuple[ValuesPreparation, ...]``, work on each column's distinct values the engine
     # may do ahead, on the reader's thread (see :class:`ValuesPreparation`; a :class:`ChunkPreparation` for work
     # on all the columns at once).
+    # Optional: ``blocking: tuple[str, ...]``, the types among ``types`` it may report as errors: ``fix``, which runs
+    # only the checks whose findings its fixes read, runs it too, to say which errors its clean file still holds.
 
     def start(self, context: CheckContext) -> None: ...
 
@@ -79,6 +81,7 @@ class BaseTableCheck:
 
     name: str = "check"
     types: tuple[str, ...] = ()
+    blocking: tuple[str, ...] = ()
 
     def start(self, context: CheckContext) -> None:
         return None
@@ -131,6 +134,7 @@ class FieldKind:
     prefilter: str | None = None  # re.search pattern that every value ``detect`` accepts matches
     preparations: tuple[ValuesPreparation, ...] = ()  # work on its columns' distinct values the engine may do ahead
     types: tuple[str, ...] = ()  # the finding types its validator may report (empty: not said, it always runs)
+    blocking: tuple[str, ...] = ()  # those it may report as errors: ``fix`` runs it to say what its clean file holds
 
 
 # --- Publication blockers --------------------------------------------------------------------------

@@ -35,7 +35,7 @@ from .messages import RawError, from_frictionless
 from .no_data import sentence_finding
 from .notes import relabel
 from .reader import CHUNK_ROWS
-from .report import Collector, QualityReport
+from .report import EXPLAINING, Collector, QualityReport
 from .structure import cell_count_errors
 from .type_readers import VECTOR_TYPES
 from .typecheck import TypeTally
@@ -72,6 +72,7 @@ def check(
     progress: bool | ProgressCallback = False,
     chunk_rows: int | None = None,
     types: Collection[str] | None = None,
+    blocking: bool = False,
 ) -> QualityReport:
     """Check a CSV/XLSX/XLS/ODS file and return its :class:`QualityReport` (never modifies the file).
 
@@ -79,6 +80,8 @@ def check(
     ``chunk_rows`` the rows per chunk handed to the checks (default: the reader's).
     ``types``: only the checks and field kinds that may report one of these finding types run (and those that do
     not say which they report), besides the reading's own findings; ``fix`` asks for the types its plans read.
+    ``blocking`` (with ``types``): also the checks and field kinds that may report an error (their ``blocking``
+    types), so that ``fix`` can say which errors its clean file still holds.
     Such a partial check announces no ``dataset-checked`` event.
     Raises :class:`~odwb_assist.core.errors.InputError` when the file cannot be read as a table.
     """
@@ -88,7 +91,8 @@ def check(
     user_schema = load_schema(schema)
     callback = _progress_callback(progress, path.name)  # one bar, even when the CSV is read again
     options = {"lang": lang, "pm": pm, "limit_errors": limit_errors, "project": project, "progress": callback or False,
-               "chunk_rows": chunk_rows, "started": started, "wanted": None if types is None else frozenset(types)}
+               "chunk_rows": chunk_rows, "started": started, "wanted": None if types is None else frozenset(types),
+               "blocking": blocking}
     arrow = user_schema is None and os.environ.get(ENGINE_VARIABLE, "").strip().lower() != "frictionless"
     if arrow:
         from .csv_head import Fallback
@@ -133,7 +137,7 @@ def _open_arrow(path: Path, detected: Detected) -> tuple[Opened, Any]:
 
 def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lang: str, pm: pluggy.PluginManager,
            limit_errors: int | None, project: Any, progress: ProgressCallback | bool, chunk_rows: int | None,
-           started: float, wanted: frozenset[str] | None) -> QualityReport:
+           started: float, wanted: frozenset[str] | None, blocking: bool = False) -> QualityReport:
     """One check run, reading with pyarrow (``arrow``) or with Frictionless."""
     text = detected.format == "csv"
     if arrow:
@@ -163,12 +167,13 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
     table_checks, frictionless_checks = _split_checks(collect(pm.hook.odwb_checks(context=context)))
     if arrow and frictionless_checks:
         raise Fallback("a plugin's Frictionless check")
-    table_checks = [item for item in table_checks if _reports(getattr(item, "types", ()), wanted)]
+    table_checks = [item for item in table_checks if _runs(item, wanted, blocking)]
     collector = Collector(limit_errors)
-    tally = TypeTally(opened.vector, infer=user_schema is None) if _reports(TypeTally.types_reported, wanted) else None
+    tally = TypeTally(opened.vector, infer=user_schema is None) \
+        if _reports(TypeTally.types_reported, wanted) or blocking else None
     run = CheckRun(path, detected, collector, context, table_checks,
                {name: available[kind] for name, kind in kinds.items()
-                if kind in available and _reports(available[kind].types, wanted)}, tally)
+                if kind in available and _runs(available[kind], wanted, blocking)}, tally)
     # A workbook sheet is handed over as rows cut to one width: only blank rows can be found in its structure.
     run.fast = opened.fast and not frictionless_checks
     for table_check in table_checks:
@@ -217,6 +222,14 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
                        administration=getattr(getattr(project, "administration", None), "name", None),
                        nis_code=administration, project_dir=_root(project)))
     return report
+
+
+def _runs(item: Any, wanted: frozenset[str] | None, blocking: bool) -> bool:
+    """Whether a check or a field kind runs: it may report a ``wanted`` type, or, when ``blocking``, an error or a
+    finding that explains a cell (« 12 places » is a unit in a cell, not a type error: :data:`.report.EXPLAINING`)."""
+    types = getattr(item, "types", ())
+    return _reports(types, wanted) or (blocking and (bool(getattr(item, "blocking", ())) or
+                                                     not EXPLAINING.isdisjoint(types)))
 
 
 def _reports(types: Collection[str], wanted: frozenset[str] | None) -> bool:

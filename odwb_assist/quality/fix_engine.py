@@ -33,7 +33,7 @@ from .detect import Detected, detect
 from .engine import check
 from .fix_left import left_as_is, left_dicts, left_lines, workbook_left, workbook_lines
 from .fix_plans import IncompletePlan
-from .fix_remaining import CHECKED_TOO, remaining_dicts, remaining_errors, remaining_lines
+from .fix_remaining import remaining_dicts, remaining_errors, remaining_lines
 from .fix_stream import stream_fixes
 from .kinds import field_kinds, identifier_fields
 from .notes import column_label, headerless_name
@@ -312,11 +312,12 @@ class _StatsPlugin:
 def _check_with(stats: ColumnStats, path: Path, pm: pluggy.PluginManager, sheet: str | None, lang: str,
                 wanted: frozenset[str] | None = None) -> QualityReport:
     """The check, with the counts the number fixes plan from gathered on the way (:mod:`..checks.fix_stats`); only
-    the checks that may report the ``wanted`` types (None: every check)."""
+    the checks that may report the ``wanted`` types (None: every check), and those that may report an error (their
+    ``blocking`` types: :mod:`.fix_remaining` says which errors the clean file still holds)."""
     plugin = _StatsPlugin(stats)
     pm.register(plugin, name=f"odwb-fix-plan-stats-{id(plugin)}")
     try:
-        return check(path, plugins=pm, sheet=sheet, lang=lang, types=wanted)
+        return check(path, plugins=pm, sheet=sheet, lang=lang, types=wanted, blocking=True)
     finally:
         pm.unregister(plugin)
 
@@ -325,10 +326,10 @@ def _read_types(chosen: list[Fix], available: Iterable[Fix] = ()) -> frozenset[s
     """The finding types the chosen fixes read from the report (None: a fix does not say, the whole check runs).
 
     A fix reads few types (the rows to drop, the columns holding placeholders, its layout's trigger…): the checks
-    that report nothing it reads (duplicate rows, personal data, e-mail addresses…) are left out of its check. The
-    errors the ``available`` fixes take out and the cheap structural ones are looked for too, to say which the
-    clean file still holds (a total row when only ``--fix decimal-comma`` was chosen: :mod:`.fix_remaining`)."""
-    wanted: set[str] = set(CHECKED_TOO)
+    that report nothing it reads (duplicate rows, dates, categories…) are left out of its check. The errors the
+    ``available`` fixes take out are looked for too, to say which the clean file still holds (a total row when only
+    ``--fix decimal-comma`` was chosen: :mod:`.fix_remaining`), as are those no fix takes out (``blocking``)."""
+    wanted: set[str] = set()
     for item in chosen:
         read = reads(item)
         if read is None:

@@ -7,8 +7,9 @@ no fix can take these out, and the clean file still holds them. A fix says which
 and so is an error of its type when it changed nothing, or a row error on a row it kept. Short and long rows are
 made the header's width by the writing itself (the cells beyond go to the side file).
 
-``fix`` runs only the checks its fixes read, and the cheap structural ones of :data:`CHECKED_TOO`: the errors it
-did not look for (personal data, duplicates…) are not listed, and the preview says to check the clean file.
+``fix`` runs only the checks its fixes read, and every check and field kind that may report an error (its
+``blocking`` types, :class:`..core.contract.TableCheck`): personal data, unknown codes and two stacked tables are
+listed; warnings it did not look for (duplicate rows…) are not, and the CLI says to check the clean file.
 """
 
 from __future__ import annotations
@@ -25,8 +26,6 @@ if TYPE_CHECKING:
     from ..core.fix_contract import Fix
     from .report import QualityReport
 
-# errors no fix takes out whose checks cost little: ``fix`` runs them too, so that its preview can name them
-CHECKED_TOO = ("stacked-tables", "unclosed-quote", "scientific-notation")
 # errors the writing itself takes out: every row gets the header's width (cells beyond kept in the side file), a
 # blank label is named after its number (« field3 »), a repeated one numbered (« name2 »)
 WRITTEN_AWAY = frozenset({"missing-cell", "extra-cell", "blank-label", "duplicate-label"})

@@ -124,6 +124,7 @@ class TypeTally:
     """
 
     types_reported = ("type-error", "read-as-text")
+    blocking = ("type-error",)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def __init__(self, types: dict[str, tuple[int, str]], infer: bool) -> None:
         from .house_numbers import house_number_columns

@@ -22,6 +22,7 @@ from . import reference as ref
 from .commune import HEADER_PATTERNS as COMMUNE_HEADERS
 from .distinct import StashedColumns, memo, row_cells, stripped, trimmed
 from .findings import VALUE_CACHE, emit
+from .messages import errors
 from .nis import current_code
 from .postal import unprefixed
 
@@ -76,6 +77,7 @@ class CommuneConsistencyCheck(StashedColumns, BaseTableCheck):
 
     name = "belgium.commune-consistency"
     types = ("be-nis-name-mismatch", "be-postal-nis-mismatch", "be-postal-commune-mismatch")
+    blocking = errors(types)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterator[Finding]:
         nis_col = column_of(context, "be-nis-code")

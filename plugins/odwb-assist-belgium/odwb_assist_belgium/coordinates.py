@@ -21,6 +21,7 @@ from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, M
 from . import reference as ref
 from .distinct import emit_values, encode, filled, memo, stripped
 from .findings import share
+from .messages import errors
 
 Range = tuple[float, float]
 Validator = Callable[[ColumnValues, CheckContext], Iterator[Finding]]
@@ -236,7 +237,8 @@ def _coordinate_kind(name: str, label: Msg, header_patterns: tuple[str, ...],
 
     return FieldKind(name=name, label=label, header_patterns=header_patterns, detect=_detect_numeric, validate=validate,
                      validate_values=validate_values, threshold=0.8, value_threshold=1.01, priority=10, prefilter=r"\d",
-                     preparations=(NUMBERS,), types=COORDINATE_TYPES)
+                     preparations=(NUMBERS,), types=COORDINATE_TYPES,
+                     blocking=errors(COORDINATE_TYPES))
 
 
 # the finding types the validators of the coordinate kinds report

@@ -14,11 +14,13 @@ from .consistency import column_of
 from .coordinates import parsed, within
 from .distinct import StashedColumns, row_cells
 from .findings import emit, one
+from .messages import errors
 
 
 class SwappedCoordinatesCheck(StashedColumns, BaseTableCheck):
     name = "belgium.coordinates-swapped"
     types = ("coordinates-swapped", "coordinates-outside-wallonia")
+    blocking = errors(types)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterator[Finding]:
         lat_col = column_of(context, "wgs84-latitude")

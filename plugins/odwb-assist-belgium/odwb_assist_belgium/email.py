@@ -15,6 +15,7 @@ from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, M
 
 from .distinct import VerdictCache, emit_values, encode, filled, stripped
 from .findings import share_of
+from .messages import errors
 from .several import SPLIT_ADDRESSES, several
 
 # Letters with Latin accents are allowed (internationalised addresses such as info@liège.be); the
@@ -99,4 +100,5 @@ KIND = FieldKind(
     priority=10,
     prefilter="@",
     types=("email-invalid", "email-mailto", "email-several"),
+    blocking=errors(("email-invalid", "email-mailto", "email-several")),
 )

@@ -15,6 +15,7 @@ from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, M
 
 from .distinct import VerdictCache, emit_values, encode, filled, stripped
 from .findings import compact, share
+from .messages import errors
 
 
 def normalise(values: pd.Series) -> pd.Series:
@@ -101,4 +102,5 @@ KIND = FieldKind(
     priority=15,
     prefilter=r"(?:\d\D*+){9}",
     types=("be-enterprise-lost-zero", "be-enterprise-invalid"),
+    blocking=errors(("be-enterprise-lost-zero", "be-enterprise-invalid")),
 )

@@ -13,6 +13,7 @@ from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, M
 
 from .distinct import emit_values, encode, filled, stripped
 from .findings import VALUE_CACHE, compact, share
+from .messages import errors
 
 
 @cache
@@ -82,4 +83,5 @@ KIND = FieldKind(
     priority=15,
     prefilter=r"[A-Za-z][\W_]*[A-Za-z][\W_]*\d[\W_]*\d(?:[\W_]*[A-Za-z0-9]){10}",  # country, check, 10+ more
     types=("be-iban-invalid",),
+    blocking=errors(("be-iban-invalid",)),
 )

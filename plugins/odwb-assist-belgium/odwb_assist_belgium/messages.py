@@ -233,3 +233,9 @@ MESSAGES: dict[str, Entry] = {
             "Delete column '{field}' from the published file; if an identifier is needed, "
             "use a sequence number unrelated to the person.")),
 }
+
+
+def errors(types: tuple[str, ...]) -> tuple[str, ...]:
+    """The types among ``types`` whose findings are errors (a check's or a kind's ``blocking``: ``fix`` runs it to
+    say which errors its clean file still holds)."""
+    return tuple(kind for kind in types if kind in MESSAGES and MESSAGES[kind].severity == E)

@@ -15,6 +15,7 @@ from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, M
 
 from .distinct import emit_values, encode, filled, stripped
 from .findings import VALUE_CACHE, compact, share
+from .messages import errors
 
 
 @lru_cache(maxsize=VALUE_CACHE)
@@ -75,4 +76,5 @@ KIND = FieldKind(
     priority=30,
     prefilter=r"(?:\d\D*+){11}",
     types=("be-national-number",),
+    blocking=errors(("be-national-number",)),
 )

@@ -18,6 +18,7 @@ import pandas as pd
 from odwb_assist.plugin import BaseTableCheck, CheckContext, ColumnValues, Finding
 
 from .distinct import StashedColumns, emit_values
+from .messages import errors
 from .national_number import mask
 from .people import describes_people
 
@@ -128,6 +129,7 @@ def candidates(column: ColumnValues, people: bool) -> np.ndarray:
 class NationalNumberScan(StashedColumns, BaseTableCheck):
     name = "belgium.national-number-scan"
     types = ("be-national-number",)
+    blocking = errors(types)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def start(self, context: CheckContext) -> None:
         self.people = describes_people(context.fields)

@@ -21,6 +21,7 @@ from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, M
 from . import reference as ref
 from .distinct import emit_classified_values, encode
 from .findings import VALUE_CACHE, share_of
+from .messages import errors
 
 OUTSIDE = "be-nis-outside-wallonia"
 
@@ -111,4 +112,5 @@ KIND = FieldKind(
     priority=20,
     prefilter=r"^\s*\d{5}\s*$",
     types=("be-nis-lost-zero", "be-nis-invalid", "be-nis-retired", "be-nis-obsolete", "be-nis-unknown"),
+    blocking=errors(("be-nis-lost-zero", "be-nis-invalid", "be-nis-retired", "be-nis-obsolete", "be-nis-unknown")),
 )

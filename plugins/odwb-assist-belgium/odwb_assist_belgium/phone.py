@@ -20,6 +20,7 @@ from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, M
 
 from .distinct import VerdictCache, emit_values, encode, filled, stripped
 from .findings import SEPARATORS, VALUE_CACHE, compact, share
+from .messages import errors
 from .people import describes_people
 from .several import several
 
@@ -247,4 +248,5 @@ KIND = FieldKind(
     # a valid number starts with + (or 00) or with the trunk 0 followed by 8 digits at least
     prefilter=r"^[\s./()\-\u00a0]*(?:\+|0(?:\D*+\d){7})",
     types=("be-phone-lost-zero", "be-phone-invalid", "be-phone-personal", "be-phone-several"),
+    blocking=errors(("be-phone-lost-zero", "be-phone-invalid", "be-phone-personal", "be-phone-several")),
 )

@@ -14,6 +14,7 @@ from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, M
 from . import reference as ref
 from .distinct import emit_classified_values, encode
 from .findings import share_of
+from .messages import errors
 
 # « B-5000 », « B5000 », « BE-5000 »: the country prefix of old international addresses, before a real code
 PREFIXED = re.compile(r"(?i)(?:b|be)[ \t]*[-–.]?[ \t]*([0-9]{4})")
@@ -114,4 +115,5 @@ KIND = FieldKind(
     priority=10,
     prefilter=r"^\s*(?:[Bb][Ee]?[ \t]*[-–.]?[ \t]*)?\d{4}\s*$",
     types=("be-postal-invalid", "be-postal-prefixed", "be-postal-unknown"),
+    blocking=errors(("be-postal-invalid", "be-postal-prefixed", "be-postal-unknown")),
 )

@@ -22,7 +22,7 @@ from . import nis, postal
 from .coordinates import TERRITORIES
 from .distinct import StashedColumns, emit_values, filled, stripped
 from .findings import SOURCE, field_number
-from .messages import MESSAGES
+from .messages import MESSAGES, errors
 from .titles import EXTRA
 
 Territory = Callable[[ColumnValues, CheckContext], tuple[pd.Series, pd.Series]]
@@ -52,6 +52,7 @@ class _Column:
 class OutsideWalloniaCheck(StashedColumns, BaseTableCheck):
     name = "belgium.outside-wallonia"
     types = tuple(sorted({t for _, row, column in KINDS.values() for t in (row, column)}))
+    blocking = errors(types)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def start(self, context: CheckContext) -> None:
         self.columns = {name: kind for name, kind in context.kinds.items() if kind in KINDS and name in context.fields}
