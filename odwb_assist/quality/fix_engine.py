@@ -33,7 +33,7 @@ from .detect import Detected, detect
 from .engine import check
 from .fix_left import left_as_is, left_dicts, left_lines, workbook_left, workbook_lines
 from .fix_plans import IncompletePlan
-from .fix_remaining import remaining_dicts, remaining_errors, remaining_lines
+from .fix_remaining import remaining_dicts, remaining_errors, remaining_lines, unchosen_fixes
 from .fix_stream import stream_fixes
 from .kinds import field_kinds, identifier_fields
 from .notes import column_label, headerless_name
@@ -79,6 +79,7 @@ class FixResult:
     left_as_is: list[LeftAsIs] = field(default_factory=list)  # columns the number fixes left, and why (:mod:`.fix_left`)
     workbook_left: list[Finding] = field(default_factory=list)  # formulas without result, hidden columns and rows
     remaining: list[Finding] = field(default_factory=list)  # errors the clean file still holds (:mod:`.fix_remaining`)
+    unchosen: dict[str, str] = field(default_factory=dict)  # error type -> the fix not chosen that would take it out
     checked_all: bool = True  # whether the check behind the fix looked for every finding (False: only what fixes read)
 
     def preview(self, lang: str | None = None, examples: int = 3) -> str:
@@ -130,7 +131,7 @@ class FixResult:
                     lines.append(f"    {where}{' :' if fr else ':'} « {shown_on_one_line(str(change.before))} » → {after}")
         lines.extend(left_lines(self.left_as_is, fr))
         lines.extend(workbook_lines(self.workbook_left, language))
-        lines.extend(remaining_lines(self.remaining, language))
+        lines.extend(remaining_lines(self.remaining, language, self.unchosen))
         lines.append((f"  Lignes : {self.rows_before} → {self.rows_after}") if fr else
                      f"  Rows: {self.rows_before} → {self.rows_after}")
         lines.extend(self._side_lines(fr))
@@ -284,6 +285,7 @@ def fix(
     result.workbook_left = workbook_left(report, (row for row, _ in result.removed_rows),
                                          (number for number, _ in result.removed_columns))
     result.remaining = remaining_errors(report, chosen, result.counts, (row for row, _ in result.removed_rows))
+    result.unchosen = unchosen_fixes(chosen, available_fixes(pm)) if fixes is not None else {}
     result.checked_all = wanted is None
     if not dry_run:
         result.written = True

@@ -1,11 +1,12 @@
-"""The errors ``fix`` leaves in the clean file: said in the preview (« Reste à corriger à la main ») and by the exit
+"""The errors ``fix`` leaves in the clean file: said in the preview (« Reste à corriger ») and by the exit
 code, so that « Fichier propre écrit » never reads as a green tick over a table still wrong.
 
 Two tables stacked in one sheet, an unclosed quote, an unknown NIS code, numbers Excel wrote in scientific notation:
 no fix can take these out, and the clean file still holds them. A fix says which error types it takes out with
 ``resolves`` (by default the types it reads and triggers on, :func:`resolved_by`); an error of another type is left,
-and so is an error of its type when it changed nothing, or a row error on a row it kept. Short and long rows are
-made the header's width by the writing itself (the cells beyond go to the side file).
+and so is an error of its type when it changed nothing, unless a fix removed every row the error is about. Short and
+long rows are made the header's width by the writing itself (the cells beyond go to the side file). An error that a
+fix left out of ``--fix`` would take out names that fix.
 
 ``fix`` runs only the checks its fixes read, and every check and field kind that may report an error (its
 ``blocking`` types, :class:`..core.contract.TableCheck`): personal data, unknown codes and two stacked tables are
@@ -53,13 +54,19 @@ def remaining_errors(report: QualityReport, chosen: Iterable[Fix], counts: dict[
     return left
 
 
-def remaining_lines(findings: list[Finding], lang: str) -> list[str]:
-    """The preview's lines: one per type, its title, how many errors and where (rows of the original file)."""
+def unchosen_fixes(chosen: Iterable[Fix], available: Iterable[Fix]) -> dict[str, str]:
+    """The error types a fix not chosen (``--fix``) would take out, each with that fix's name."""
+    names = {item.name for item in chosen}
+    return {kind: item.name for item in available if item.name not in names for kind in resolved_by(item)}
+
+
+def remaining_lines(findings: list[Finding], lang: str, unchosen: dict[str, str] | None = None) -> list[str]:
+    """The preview's lines: one per type, its title, how many errors and where (rows of the original file), and the
+    fix that would take it out when it was not chosen (``unchosen``: :func:`unchosen_fixes`)."""
     if not findings:
         return []
     fr = lang == "fr"
-    lines = ["  Reste à corriger à la main (aucune correction automatique ne s'en charge) :" if fr else
-             "  Left to correct by hand (no automatic fix handles it):"]
+    lines = ["  Reste à corriger :" if fr else "  Left to correct:"]
     by_type: dict[str, list[Finding]] = {}
     for finding in findings:
         by_type.setdefault(finding.type, []).append(finding)
@@ -71,13 +78,20 @@ def remaining_lines(findings: list[Finding], lang: str) -> list[str]:
                   f"{number_text(count)} error{'s' if count > 1 else ''}")
         where = []
         if columns:
-            named = ", ".join(f"« {c} »" for c in columns[:3]) + (" …" if len(columns) > 3 else "")
+            quoted = "« {} »" if fr else "'{}'"
+            named = ", ".join(quoted.format(c) for c in columns[:3]) + (" …" if len(columns) > 3 else "")
             where.append(f"colonne{'s' if len(columns) > 1 else ''} {named}" if fr else
                          f"column{'s' if len(columns) > 1 else ''} {named}")
         if rows:
             where.append(f"ligne{'s' if len(rows) > 1 else ''} {rows_text(rows)(lang)}" if fr else
                          f"row{'s' if len(rows) > 1 else ''} {rows_text(rows)(lang)}")
         place = f" : {', '.join(where)}" if where and fr else f": {', '.join(where)}" if where else ""
+        fixer = (unchosen or {}).get(kind)
+        if fixer:  # chosen fixes only (--fix): the one that would take it out was left
+            place += (f" — la correction « {fixer} » s'en chargerait (non choisie)" if fr else
+                      f" — fix '{fixer}' would take it out (not chosen)")
+        else:
+            place += " — à la main" if fr else " — by hand"
         lines.append(f"    {title(kind, lang, group[0])} — {errors} ({kind}){place}")
     if any(finding.all_rows for finding in findings):
         lines.append("    Les numéros de ligne sont ceux du fichier d'origine." if fr else

@@ -1,4 +1,4 @@
-"""``fix`` says what its clean file still holds that no fix takes out (« Reste à corriger à la main ») and exits 1:
+"""``fix`` says what its clean file still holds that no fix takes out (« Reste à corriger ») and exits 1:
 « Fichier propre écrit » is never a green tick over two stacked tables or unknown NIS codes."""
 
 from __future__ import annotations
@@ -30,19 +30,19 @@ def test_two_stacked_tables_are_left_to_correct_and_said(tmp_path: Path) -> None
     result = fix(_csv(tmp_path / "t.csv", STACKED), tmp_path / "propre.csv", plugins=PM)
     assert result.written and [f.type for f in result.remaining] == ["stacked-tables"]
     preview = result.preview("fr")
-    assert "Reste à corriger à la main" in preview
-    assert "Un second tableau sous le premier — 1 erreur (stacked-tables) : ligne 5" in preview
+    assert "Reste à corriger :" in preview
+    assert "Un second tableau sous le premier — 1 erreur (stacked-tables) : ligne 5 — à la main" in preview
     assert "Virgule décimale → point : 2" in preview  # what was fixed is still shown
     english = result.preview("en")
-    assert "Left to correct by hand" in english and "A second table under the first — 1 error (stacked-tables): row 5" \
-        in english and "Reste" not in english
+    assert "Left to correct:" in english and "A second table under the first — 1 error (stacked-tables): row 5 — by " \
+        "hand" in english and "Reste" not in english
     assert result.to_dict()["remaining"][0]["type"] == "stacked-tables"
     assert "1 erreur(s) à corriger à la main" in repr(result)
 
 
 def test_the_cli_exits_1_when_errors_are_left_and_0_when_every_error_was_fixed(tmp_path: Path, cli) -> None:
     code, out, _ = cli("fix", _csv(tmp_path / "t.csv", STACKED), "-o", tmp_path / "propre.csv")
-    assert code == 1 and "Fichier propre écrit" in out and "Reste à corriger à la main" in out
+    assert code == 1 and "Fichier propre écrit" in out and "Reste à corriger :" in out
     assert (tmp_path / "propre.csv").exists()  # written all the same: what could be fixed is
     assert "odwb-assist check" in out  # the fix did not run every check: the clean file is to be checked
     fixable = [["Liste des subsides 2024", "", ""], ["Commune", "Montant", "Date"], ["Namur", "12,5", "31/01/2024"],
@@ -79,7 +79,8 @@ def test_an_error_whose_fix_was_not_chosen_is_left(tmp_path: Path, cli) -> None:
     rows = [["Commune", "Montant"], ["Namur", "12,5"], ["Ciney", "3,5"], ["Total", "16,0"]]
     result = fix(_csv(tmp_path / "t.csv", rows), tmp_path / "propre.csv", plugins=PM, fixes=["decimal-comma"])
     assert [f.type for f in result.remaining] == ["total-row"]
-    assert "1 erreur (total-row) : colonne « Commune », ligne 4" in result.preview("fr")
+    assert "1 erreur (total-row) : colonne « Commune », ligne 4 — la correction « drop-total-rows » s'en chargerait " \
+           "(non choisie)" in result.preview("fr")
     result = fix(_csv(tmp_path / "t.csv", rows), tmp_path / "propre-2.csv", plugins=PM)
     assert not result.remaining and result.counts["drop-total-rows"] == 1
 
