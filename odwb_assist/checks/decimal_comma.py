@@ -80,6 +80,16 @@ ENGLISH_TIP = Msg("Écrivez les nombres sans séparateur de milliers (1234.56), 
                   "one thousand two hundred in it, not 1.2.")
 
 
+STYLE = "number-style"  # in ``context.options``: this run's decimal-comma check, which tells an English file
+
+
+def writes_english(context: CheckContext) -> bool:
+    """Whether the file writes its numbers the English way, as this run's decimal-comma check has read it so far:
+    « 1,234.56 » or « 1,234,567 » met, and no decimal comma for certain (False when that check does not run)."""
+    check = context.options.get(STYLE)
+    return isinstance(check, DecimalCommaCheck) and bool(check.english.counts) and not check.certain
+
+
 class DecimalCommaCheck(BaseTableCheck):
     """Decimal commas, and English numbers when the file writes its numbers so (see the module docstring): until a
     decimal comma for certain is met, the cells that read both ways (« 1,200 ») are counted apart."""
@@ -92,6 +102,7 @@ class DecimalCommaCheck(BaseTableCheck):
         self.ambiguous = ColumnTally()  # « 1,200 » while no decimal comma for certain has been met
         self.english = ColumnTally()  # « 1,234.56 », « 1,234,567 » while no decimal comma for certain has been met
         self.certain = False  # a decimal comma for certain has been met: the file writes numbers the Belgian way
+        context.options[STYLE] = self  # for the thousands check: « 1.250 » is 1.25 in an English file
         types = context.options.get("types", {})
         self.skip = {name for name in context.fields if types.get(name) in ("date", "year", "boolean", "datetime", "time")}
 

@@ -10,7 +10,7 @@ from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, 
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from .decimal_comma import convert_numbers, number_columns
+from .decimal_comma import convert_numbers, number_columns, writes_english
 from .plain import distinct_cells, pattern_mask, plain_numbers, values_fullmatch
 from .tally import SMALL_VALUES, ColumnTally
 
@@ -118,6 +118,8 @@ class ThousandsSeparatorCheck(BaseTableCheck):
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
+        if writes_english(context):  # « 1.250 » is 1.25 in a file that writes « 1,234.56 »: only sure separators
+            return self.sure.findings("thousands-separator", Severity.WARNING, MESSAGE, TIP)
         for column in list(self.dot3.counts):
             # 50.465 in a latitude column (a known kind) is a decimal number, never 50465.
             if self.other[column] or self.dot3.counts[column] < 2 or column in context.kinds:

@@ -72,3 +72,17 @@ def test_ambiguous_commas_alone_are_decimal_commas_as_before(tmp_path: Path) -> 
     assert [f.type for f in check(source, plugins=PM).findings] == ["decimal-comma"]
     fix(source, tmp_path / "propre.csv", plugins=PM)
     assert [row[1] for row in read(tmp_path / "propre.csv")[1:]] == ["1.250", "3.400"]
+
+
+def test_a_point_and_three_digits_in_an_english_file_are_decimals_not_thousands(tmp_path: Path) -> None:
+    """« 1.250 » is 1.25 where the file writes « 1,234.56 »; the same column in a Belgian file is said as before."""
+    weights = ["1.250", "2.125", "3.375", "1.500", "2.750"]
+    rows = [["Item", "Amount", "Weight"]] + [[row[0], row[1], weight] for row, weight in zip(ENGLISH[1:], weights,
+                                                                                             strict=True)]
+    report = check(write(tmp_path / "en.csv", rows), plugins=PM)
+    assert not [f for f in report.findings if f.type == "thousands-separator"]
+    result = fix(tmp_path / "en.csv", tmp_path / "propre.csv", plugins=PM)
+    assert [row[2] for row in read(tmp_path / "propre.csv")[1:]] == weights and not result.left_as_is
+    belgian = [["Article", "Montant", "Poids"]] + [[f"a{n}", f"{n},5", weight] for n, weight in enumerate(weights)]
+    report = check(write(tmp_path / "be.csv", belgian), plugins=PM)
+    assert [f.field_name for f in report.findings if f.type == "thousands-separator"] == ["Poids"]
