@@ -163,10 +163,10 @@ class FixResult:
         total = sum(self.counts.values())
         if normalise_lang(self.lang) == "en":
             state = "dry run" if self.dry_run else ("written" if self.written else "not written")
-            left = f", {len(self.remaining)} error(s) left to correct by hand" if self.remaining else ""
+            left = f", {len(self.remaining)} error(s) left to correct" if self.remaining else ""
             return f"<FixResult → {name}: {total} change(s), rows {self.rows_before} → {self.rows_after}, {state}{left}>"
         state = "simulation" if self.dry_run else ("écrit" if self.written else "non écrit")
-        left = f", {len(self.remaining)} erreur(s) à corriger à la main" if self.remaining else ""
+        left = f", {len(self.remaining)} erreur(s) restent à corriger" if self.remaining else ""
         return (f"<FixResult → {name} : {total} correction(s), lignes {self.rows_before} → {self.rows_after}, "
                 f"{state}{left}>")
 

@@ -37,7 +37,7 @@ def test_two_stacked_tables_are_left_to_correct_and_said(tmp_path: Path) -> None
     assert "Left to correct:" in english and "A second table under the first — 1 error (stacked-tables): row 5 — by " \
         "hand" in english and "Reste" not in english
     assert result.to_dict()["remaining"][0]["type"] == "stacked-tables"
-    assert "1 erreur(s) à corriger à la main" in repr(result)
+    assert "1 erreur(s) restent à corriger" in repr(result)
 
 
 def test_the_cli_exits_1_when_errors_are_left_and_0_when_every_error_was_fixed(tmp_path: Path, cli) -> None:
