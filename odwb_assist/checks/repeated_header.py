@@ -37,7 +37,7 @@ TIP = Msg("Supprimez les lignes d'en-tête répétées (souvent une par page d'u
 
 TECHNICAL_MESSAGE = Msg("Ligne {row} : les noms techniques des colonnes (« {names} »…) répètent l'en-tête : ce n'est pas "
                         "une donnée.",
-                        "Row {row}: the columns' technical names ('{names}'…) repeat the header: it is not data.")
+                        "Row {row}: the columns' technical names ('{names_en}'…) repeat the header: it is not data.")
 TECHNICAL_TIP = Msg("Gardez une seule ligne de titres : le portail fait lui-même les noms techniques des colonnes à "
                     "partir de leurs titres. « odwb-assist fix » retire cette ligne et la garde dans un fichier à part.",
                     "Keep a single row of labels: the portal makes the columns' technical names from their labels "
@@ -46,7 +46,7 @@ TECHNICAL_TIP = Msg("Gardez une seule ligne de titres : le portail fait lui-mêm
 
 TRANSLATED_MESSAGE = Msg("Ligne {row} : les titres des colonnes dans une autre langue (« {names} »…) : ce n'est pas une "
                          "donnée, et les colonnes de nombres sont lues comme du texte à cause d'elle.",
-                         "Row {row}: the column labels in another language ('{names}'…): it is not data, and the number "
+                         "Row {row}: the column labels in another language ('{names_en}'…): it is not data, and the number "
                          "columns are read as text because of it.")
 TRANSLATED_TIP = Msg("Gardez une seule ligne de titres, dans une langue : les titres dans l'autre langue peuvent aller dans "
                      "la description des colonnes. « odwb-assist fix » retire cette ligne et la garde dans un fichier à "
@@ -194,8 +194,8 @@ class RepeatedHeaderCheck(KeepsValues, BaseTableCheck):
             translated = translated_row(chunk, self.headers[-1])
             if translated is not None:
                 cells = [str(value) for value in chunk.loc[translated].tolist()]
-                names = " », « ".join(value.strip() for value in cells[:3] if value.strip())
-                yield Finding("repeated-header", Severity.ERROR, TRANSLATED_MESSAGE.format(row=translated, names=names),
+                yield Finding("repeated-header", Severity.ERROR, TRANSLATED_MESSAGE.format(row=translated,
+                                                                                          **_names(cells)),
                               TRANSLATED_TIP, row_number=translated, cell=" | ".join(cells[:6]),
                               extra={"translatedLabels": True})
         for row in repeated_header_rows(chunk, self.headers, self.chunk_values(chunk)):
@@ -204,8 +204,7 @@ class RepeatedHeaderCheck(KeepsValues, BaseTableCheck):
             if self._repeats(cells):
                 yield Finding("repeated-header", Severity.ERROR, MESSAGE.format(row=row), TIP, row_number=row, cell=cell)
                 continue
-            names = " », « ".join(value.strip() for value in cells[:3] if value.strip())
-            yield Finding("repeated-header", Severity.ERROR, TECHNICAL_MESSAGE.format(row=row, names=names),
+            yield Finding("repeated-header", Severity.ERROR, TECHNICAL_MESSAGE.format(row=row, **_names(cells)),
                           TECHNICAL_TIP, row_number=row, cell=cell, extra={"technicalNames": True})
 
     def _repeats(self, cells: list[str]) -> bool:
@@ -217,6 +216,12 @@ class RepeatedHeaderCheck(KeepsValues, BaseTableCheck):
             if len(filled) >= 2 and same >= max(2, -(-4 * len(filled) // 5)):
                 return True
         return False
+
+
+def _names(cells: list[str]) -> dict[str, str]:
+    """The row's first three filled cells as each message quotes them (« a », « b » ; 'a', 'b')."""
+    filled = [value.strip() for value in cells[:3] if value.strip()]
+    return {"names": " », « ".join(filled), "names_en": "', '".join(filled)}
 
 
 class DropRepeatedHeaders:

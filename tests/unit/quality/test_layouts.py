@@ -141,7 +141,7 @@ def test_the_header_in_another_language_under_it_is_no_data(tmp_path: Path, tran
     [repeated] = found(report, "repeated-header")
     assert repeated.row_number == 2 and repeated.extra == {"translatedLabels": True}
     assert f"dans une autre langue (« {translated[0]} », « {translated[1]} »" in repeated.message("fr")
-    assert "in another language" in repeated.message("en")
+    assert f"in another language ('{translated[0]}', '{translated[1]}'" in repeated.message("en")
     result = fix(path, tmp_path / "propre.csv", plugins=pm())
     assert [c.row_number for c in result.changes if c.fix == "drop-repeated-headers"] == [2]
     assert result.rows_after == len(COMMUNES) and not result.remaining  # its postal code error went with the row
