@@ -242,10 +242,11 @@ def fix(
                 f"Output {target.name} is the original file: odwb-assist never modifies the original. "
                 "Give another name (e.g. clean.csv).",
             )
-    chosen = _chosen(pm, fixes)
+    available = available_fixes(pm)
+    chosen = _chosen(available, fixes)
     path, detected = detect(source, sheet=sheet)
     stats = ColumnStats()
-    wanted = _read_types(chosen, available_fixes(pm))
+    wanted = _read_types(chosen, available)
     report = _check_with(stats, path, pm, sheet, lang, wanted)
     detected = report.detected  # as the check read it (bytes of another encoding may have changed the codec)
     context = FixContext(report=report, kinds={}, lang=lang, options={
@@ -285,7 +286,7 @@ def fix(
     result.workbook_left = workbook_left(report, (row for row, _ in result.removed_rows),
                                          (number for number, _ in result.removed_columns))
     result.remaining = remaining_errors(report, chosen, result.counts, (row for row, _ in result.removed_rows))
-    result.unchosen = unchosen_fixes(chosen, available_fixes(pm)) if fixes is not None else {}
+    result.unchosen = unchosen_fixes(chosen, available) if fixes is not None else {}
     result.checked_all = wanted is None
     if not dry_run:
         result.written = True
@@ -342,17 +343,17 @@ def _read_types(chosen: list[Fix], available: Iterable[Fix] = ()) -> frozenset[s
     return frozenset(wanted)
 
 
-def _chosen(pm: pluggy.PluginManager, fixes: list[str] | None) -> list[Fix]:
-    chosen = available_fixes(pm)
-    if fixes is not None:
-        unknown = sorted(set(fixes) - {f.name for f in chosen})
-        if unknown:
-            names = ", ".join(f.name for f in chosen)
-            raise FixError(f"Correction inconnue : {', '.join(unknown)}. Corrections disponibles : {names}.",
-                           f"Unknown fix: {', '.join(unknown)}. Available fixes: {names}.")
-        # a fix marked ``always`` lists what the writing itself changes (a UTF-8 file): it cannot be left out
-        chosen = [f for f in chosen if f.name in fixes or getattr(f, "always", False)]
-    return chosen
+def _chosen(available: list[Fix], fixes: list[str] | None) -> list[Fix]:
+    """The fixes ``--fix`` names (every one when None), and those marked ``always``."""
+    if fixes is None:
+        return available
+    unknown = sorted(set(fixes) - {f.name for f in available})
+    if unknown:
+        names = ", ".join(f.name for f in available)
+        raise FixError(f"Correction inconnue : {', '.join(unknown)}. Corrections disponibles : {names}.",
+                       f"Unknown fix: {', '.join(unknown)}. Available fixes: {names}.")
+    # a fix marked ``always`` lists what the writing itself changes (a UTF-8 file): it cannot be left out
+    return [f for f in available if f.name in fixes or getattr(f, "always", False)]
 
 
 def _needs_table(chosen: list[Fix], report: QualityReport) -> bool:
