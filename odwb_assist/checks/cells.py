@@ -196,11 +196,27 @@ def arrow_text(values: pd.Series) -> pa.Array | None:
     """The Arrow text array behind a pandas text Series (one chunk), or None when it is not Arrow-backed."""
     import pyarrow as pa
 
-    array = getattr(values.array, "_pa_array", None)
-    if array is None or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+    array = _arrow_backing(values)
+    if array is None:
         return None
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+    return array
+
+
+def plain_arrow_text(values: pd.Series) -> bool:
+    """Whether a pandas Series is Arrow text without a missing cell (as :func:`arrow_text` would give it), told
+    without joining its chunks: a block read in pieces is not copied just to be asked."""
+    array = _arrow_backing(values)
+    return array is not None and not array.null_count
+
+
+def _arrow_backing(values: pd.Series) -> pa.Array | pa.ChunkedArray | None:
+    import pyarrow as pa
+
+    array = getattr(values.array, "_pa_array", None)
+    if array is None or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+        return None
     return array
 
 

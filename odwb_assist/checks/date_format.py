@@ -265,7 +265,9 @@ def to_iso(values: pd.Series, order: str = DAY_FIRST) -> pd.Series:
 
 class DateFormatFix:
     name = "date-format"
-    reads = ("date-format",)  # its plan reads the order of each column's dates (see ``Fix.reads``)
+    # its plan reads the order of each column's dates, and the columns of another type that hold some (see ``Fix.reads``)
+    reads = ("date-format", "type-error")
+    resolves = ("date-format",)  # a type error may have other cells (see ``Fix.resolves``)
     label = Msg("Dates au format ISO 8601", "Dates to ISO 8601")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
@@ -293,10 +295,14 @@ class DateFormatFix:
 
         from ..quality.fix_plans import fields, findings
 
-        # the order the check read in each column's local dates (day first when it said nothing)
+        # the order the check read in each column's local dates (day first when it said nothing); only those columns
+        # are read, and those of another type with values not of it (« 31/01/2024 10:15 » among date-times: a type
+        # error there, not a date-format finding), not every column of every block
         orders = {f.field_name: f.extra.get("order", DAY_FIRST) for f in findings(context, ["date-format"])}
+        mistyped = {f.field_name for f in findings(context, ["type-error"])}
         return FixPlan(rewrites={label: partial(_iso_dates, order=orders.get(label, DAY_FIRST)) if orders.get(
-            label, DAY_FIRST) != DAY_FIRST else _iso_dates for label in fields(context)})
+            label, DAY_FIRST) != DAY_FIRST else _iso_dates for label in fields(context)
+            if label in orders or label in mistyped})
 
 
 def order_of(dates: pd.Series) -> str:

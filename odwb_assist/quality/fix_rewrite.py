@@ -193,12 +193,9 @@ def _seed(memo: ColumnMemo, kind: pa.DataType, dtype: Any, steps: list[Step]) ->
 def seeded(memo: ColumnMemo, series: pd.Series) -> bool:
     """Whether a block's column needs no rewrite: every cell of the column is known unchanged (:func:`_seed`) and
     the block's cells are plain Arrow text, as the check read them."""
-    from ..checks.cells import arrow_text
+    from ..checks.cells import plain_arrow_text
 
-    if not memo.untouched:
-        return False
-    cells = arrow_text(series)
-    return cells is not None and not cells.null_count
+    return memo.untouched and plain_arrow_text(series)
 
 
 def finish(chunk: pd.DataFrame, label: str, steps: list[Step], log: ChangeLog, prepared: Prepared) -> None:

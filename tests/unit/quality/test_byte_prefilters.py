@@ -95,6 +95,16 @@ def test_plain_ends_mean_nothing_to_strip() -> None:
     assert plain.tolist() == [bool(t) and 0x20 < ord(t[0]) < 0x7F and 0x20 < ord(t[-1]) < 0x7F for t in texts]
 
 
+def test_trim_spaces_leaves_a_column_with_plain_ends_as_it_is_and_strips_the_others() -> None:
+    from odwb_assist.checks.trim_spaces import _strip
+
+    plain = pd.Series(pd.array(["Namur", "", "5000", "a b"], dtype="str"))
+    assert _strip(plain) is plain  # nothing to strip: the column itself, no copy, no comparison afterwards
+    for text in ["Namur ", "\u00a0Ciney", "Dinant\u202f", "\tGesves", "Andenne\x1c", "é "]:
+        padded = pd.Series(pd.array(["Namur", "", text], dtype="str"))
+        assert _strip(padded).tolist() == ["Namur", "", text.strip()]
+
+
 def test_decimal_comma_prefilter_keeps_the_pattern_s_verdicts() -> None:
     from odwb_assist.checks.decimal_comma import PATTERN, _comma_mask
 

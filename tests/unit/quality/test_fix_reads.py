@@ -69,7 +69,9 @@ def test_every_fix_says_what_it_reads() -> None:
     assert wanted is not None  # built-in and Belgian fixes: the fix runs a partial check
     assert {"blank-row", "total-row", "placeholder-value", "repeated-header", "notes-below-table", "form-layout",
             "be-phone-lost-zero", "be-nis-retired", "be-enterprise-lost-zero"} <= wanted
-    assert not wanted & {"duplicate-row", "type-error", "email-invalid", "be-phone-invalid", "personal-email"}
+    assert not wanted & {"duplicate-row", "email-invalid", "be-phone-invalid", "personal-email"}
+    # the date fix reads the columns with values of the wrong type: the type check runs in every check, fix's too
+    assert "type-error" in wanted
 
 
 def test_the_realistic_export_gives_the_same_files_with_fewer_checks(tmp_path: Path,

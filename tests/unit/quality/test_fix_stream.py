@@ -104,6 +104,32 @@ def test_changes_are_counted_sampled_and_all_in_the_journal(tmp_path: Path) -> N
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".odwb-")]  # no temporary file left
 
 
+def test_dates_are_looked_for_only_in_the_columns_that_hold_some(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The date fix reads the columns the check found local dates in, and those of another type with cells not of
+    it (a date-time column with « 31/01/2024 10:15 », a month column with « janvier 2024 »): the names, the
+    amounts and the date-times as they should be are not run through it, and the clean file is the whole table's."""
+    rows = [["commune", "montant", "ouvert_le", "mois", "depuis"]]
+    rows += [["Namur", f"{n},5", f"2024-01-{n % 28 + 1:02d} 10:15:00", f"2023-{n % 12 + 1:02d}", "15/03/2024"]
+             for n in range(40)]
+    rows += [["Ciney", "2,5", "31/01/2024 10:15", "janvier 2024", "16/03/2024"]]
+    source = _csv(tmp_path / "export.csv", rows)
+    planned: list[list[str]] = []
+    original = fix_stream.stream_fixes
+
+    def spy(path: Path, detected: object, steps: list, *args: object, **kwargs: object) -> object:
+        planned.extend(list(plan.rewrites) for item, plan in steps if item.name == "date-format")
+        return original(path, detected, steps, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fix_engine, "stream_fixes", spy)
+    streamed, whole = _both(source, tmp_path, monkeypatch)
+    assert planned == [["ouvert_le", "mois", "depuis"]]
+    assert streamed["files"] == whole["files"]
+    clean = streamed["files"]["propre.csv"].decode("utf-8").splitlines()
+    assert clean[-1] == "Ciney,2.5,2024-01-31T10:15:00,2024-01,2024-03-16"
+    assert streamed["result"].counts["date-format"] == 43
+
+
 def test_no_journal_without_the_option_nor_on_a_dry_run(tmp_path: Path) -> None:
     source = _csv(tmp_path / "export.csv", [["commune", "montant"], ["Namur", "1,5"], ["Ciney", "2,5"]])
     result = fix(source, tmp_path / "propre.csv", plugins=PM, dry_run=True, changes_file=tmp_path / "journal.csv")
