@@ -29,12 +29,13 @@ OUTSIDE = "be-nis-outside-wallonia"
 @lru_cache(maxsize=VALUE_CACHE)
 def classify(code: str) -> tuple[str | None, dict[str, str]]:
     """The error type of one stripped NIS value (``None`` when valid) and the message values."""
-    if code in ref.communes() or code in ref.walloon_higher_levels():
-        return None, {}
+    if code in ref.communes() or code in ref.walloon_higher_levels() or code == ref.KINGDOM:
+        return None, {}  # the kingdom holds Wallonia: neither outside it nor unknown
     if code.isdigit() and len(code) == 4:
         padded = "0" + code
-        if ref.is_walloon_nis(padded) or padded in ref.belgian_refnis():
-            name = ref.walloon_higher_levels().get(padded) or ref.belgian_refnis().get(padded, "")
+        if ref.is_walloon_nis(padded) or padded in ref.belgian_refnis() or padded == ref.KINGDOM:
+            name = ref.walloon_higher_levels().get(padded) or ref.belgian_refnis().get(
+                padded, "Belgique" if padded == ref.KINGDOM else "")
             return "be-nis-lost-zero", {"fixed": padded, "name": name}
     if not (code.isdigit() and len(code) == 5):
         return "be-nis-invalid", {}
@@ -73,7 +74,7 @@ def looks_like(value: str) -> bool:
     """A Belgian NIS code, current or retired, of a commune or a higher level."""
     code = value.strip()
     return (code in ref.belgian_communes() or code in ref.retired_nis() or code in ref.walloon_higher_levels()
-            or code in ref.belgian_higher_levels())
+            or code in ref.belgian_higher_levels() or code == ref.KINGDOM)
 
 
 def detect(sample: pd.Series) -> float:

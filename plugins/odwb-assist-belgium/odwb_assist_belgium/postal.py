@@ -30,7 +30,7 @@ def classify(code: str, walloon_administration: bool = True) -> str | None:
     """The error type of one stripped postal code value, ``None`` when valid."""
     if not (len(code) == 4 and code.isdigit()):
         return "be-postal-prefixed" if unprefixed(code) else "be-postal-invalid"
-    if code in ref.postal_to_nis():
+    if code in ref.walloon_postal_codes():
         return None
     if code in ref.belgian_postal_codes():
         return "be-postal-outside-wallonia" if walloon_administration else None
@@ -61,7 +61,8 @@ def _code_sets() -> tuple[Any, Any]:
     """The Walloon and the Belgian postal codes as pyarrow arrays (``pyarrow.compute.is_in`` value sets), made once."""
     import pyarrow as pa
 
-    return pa.array(sorted(ref.postal_to_nis()), pa.string()), pa.array(sorted(ref.belgian_postal_codes()), pa.string())
+    return (pa.array(sorted(ref.walloon_postal_codes()), pa.string()),
+            pa.array(sorted(ref.belgian_postal_codes()), pa.string()))
 
 
 def _isin(values: pd.Series, codes: Any) -> pd.Series:

@@ -99,6 +99,12 @@ def belgian_communes() -> dict[str, tuple[str, str]]:
     return {r["nis_code"]: (r["name_fr"], r["region_nis"]) for r in _rows("communes_belgique_2025.csv")}
 
 
+# Statbel's code for the whole country (« 01000 Royaume »), on the national total of its tables by commune; the
+# REFNIS table (``statbel_TU_COM_REFNIS``) starts at the regions. Seen in public code listing Statbel's INS codes
+# (« 01000 ROYAUME », INS_2018; search-index file id 1056992062).
+KINGDOM = "01000"
+
+
 @cache
 def belgian_higher_levels() -> dict[str, str]:
     """Current Belgian region, province and arrondissement codes (Statbel REFNIS) → French name."""
@@ -119,10 +125,26 @@ def postal_to_nis() -> dict[str, str]:
 
 
 @cache
+def special_postal_codes() -> dict[str, str]:
+    """bpost's organisation and sorting-centre codes that its 2013 list lacks (« 4099 », « 5012 », « 1099 »…) →
+    their region (``wallonie``, ``bruxelles``, ``flandre``), from a 2025 list (``data/PROVENANCE.md``). Valid
+    codes, but of no one commune for certain: no postal-code and commune consistency is checked on them."""
+    return {r["postal_code"]: r["region"] for r in _rows("codes_postaux_speciaux_2025.csv")}
+
+
+@cache
+def walloon_postal_codes() -> frozenset[str]:
+    """Every Walloon postal code: those of a commune (:func:`postal_to_nis`) and the special ones."""
+    special = {code for code, region in special_postal_codes().items() if region == "wallonie"}
+    return frozenset(set(postal_to_nis()) | special)
+
+
+@cache
 def belgian_postal_codes() -> frozenset[str]:
-    """Every Belgian postal code of the bpost 2013 list (Wallonia, Brussels, Flanders)."""
+    """Every Belgian postal code of the bpost 2013 list (Wallonia, Brussels, Flanders), and the special codes
+    since."""
     codes = {r["zipCode"] for r in _rows("rubenv_belgium-zipcodes_out_cities_2013.csv") if r.get("zipCode")}
-    return frozenset(codes | set(postal_to_nis()))
+    return frozenset(codes | set(postal_to_nis()) | set(special_postal_codes()))
 
 
 @cache

@@ -58,6 +58,18 @@ def test_nis_national_list_with_the_2019_and_2025_mergers(run):
     assert "46030 (Beveren-Kruibeke-Zwijndrecht)" in message and "01/01/2025" in message
 
 
+def test_the_kingdom_s_code_of_statbel_s_tables_is_neither_unknown_nor_outside(run, ctx):
+    """Statbel's tables by commune end with the national total, « 01000 » (Royaume), above the regions, provinces
+    and arrondissements the REFNIS table holds: a code of its own, no error and no « outside Wallonia »."""
+    cells = ["01000", "03000", "20002", "25000", "92094", "1000"]
+    found = run(nis, cells)
+    assert [(f.row_number, f.type, f.extra.get("fixed")) for f in found] == [(7, "be-nis-lost-zero", "01000")]
+    assert "Belgique" in found[0].message("fr")
+    walloon, elsewhere = nis.territory(pd.Series(cells[:5]), ctx())
+    assert walloon.all() and not elsewhere.any()
+    assert nis.looks_like("01000")
+
+
 def test_nis_detection_by_values():
     assert nis.detect(pd.Series(["92094", "82039", "25005"])) == 1.0
     assert nis.detect(pd.Series(["12345", "hello"])) == 0.0
@@ -82,6 +94,18 @@ def test_postal_codes(run, ctx):
     walloon, elsewhere = postal.territory(pd.Series(cells[:6]), ctx())
     assert list(walloon) == [True, True, True, False, False, False]
     assert list(elsewhere) == [False, False, False, True, True, False]
+
+
+def test_bpost_s_special_codes_since_2013_are_known(run, ctx):
+    """Organisation and sorting-centre codes (« 4099 », « 5012 », « 6099 » in Wallonia, « 1099 » in Brussels) are
+    not in bpost's 2013 list: valid codes, Walloon or not, never « unknown »; a code bpost never gave still is."""
+    cells = ["4099", "5012", "6099", "7010", "1099", "9099", "5999", "4098"]
+    found = run(postal, cells)
+    assert {f.row_number: f.type for f in found} == {8: "be-postal-unknown", 9: "be-postal-unknown"}
+    walloon, elsewhere = postal.territory(pd.Series(cells), ctx())
+    assert list(walloon) == [True, True, True, True, False, False, False, False]
+    assert list(elsewhere) == [False, False, False, False, True, True, False, False]
+    assert postal.looks_like("4099") and postal.unprefixed("B-6099") == "6099"
 
 
 def test_postal_outside_wallonia_is_silent_for_a_brussels_administration(ctx):
