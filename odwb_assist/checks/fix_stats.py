@@ -20,6 +20,7 @@ from .cells import arrow_fullmatch, arrow_text, fullmatch_mask, re2_safe, starts
 from .cells import compiled as _compiled
 from .decimal_comma import NUMBER_SHARE, PATTERN, SEPARATORS, WS
 from .excel_errors import RULE as EXCEL_ERRORS
+from .identifier_columns import identifier_columns
 from .plain import distinct_cells, plain_numbers
 from .thousands_separator import FIX_PATTERN, SURE_RE2
 from .unit_in_cell import COUNTED, WHOLE
@@ -202,6 +203,7 @@ class ColumnStats(BaseTableCheck):
         options = getattr(context, "options", None) or {}
         self.reader = options.get("reader")  # how the check read the file (« arrow »: in pyarrow blocks)
         self.detected = options.get("detected")
+        self.identifiers = identifier_columns(list(getattr(context, "fields", None) or ()), options)  # no thousands
         self._known: dict[str, pa.Array] = {}  # column -> every distinct non-empty cell met, while few
         self._rows: dict[str, int] = {}  # column -> rows met
         self._varied: set[str] = set()  # columns with too many distinct cells to keep
@@ -399,7 +401,8 @@ class ColumnStats(BaseTableCheck):
         (which the check reports, pointing to ``fix``): too few of its values are numbers (:data:`NUMBER_SHARE`);
         with its first cell that is no number. None when they convert it, or when there is nothing to convert."""
         counts = self.columns.get(column)
-        if counts is None or not (counts.decimal or counts.sure):  # nothing the check would point to ``fix`` for
+        sure = counts is not None and counts.sure and column not in self.identifiers
+        if counts is None or not (counts.decimal or sure):  # nothing the check would point to ``fix`` for
             return None
         decision = self.decide(column, typed)
         if decision.thousands or decision.decimal:
@@ -427,7 +430,7 @@ class ColumnStats(BaseTableCheck):
             loose += counts.display
         numbers = filled > 0 and loose / filled >= NUMBER_SHARE
         sure = counts.sure or (display and counts.display_sure)
-        thousands = sure and numbers
+        thousands = sure and numbers and column not in self.identifiers
         written = counts.decimal or (display and counts.display_decimal)
         left = counts.decimal_left or (display and counts.display_decimal_left)
         decimal = (left if thousands else written) and numbers

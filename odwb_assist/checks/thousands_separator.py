@@ -11,6 +11,7 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .decimal_comma import convert_numbers, number_columns, writes_english
+from .identifier_columns import identifier_columns
 from .plain import distinct_cells, pattern_mask, plain_numbers, values_fullmatch
 from .tally import SMALL_VALUES, ColumnTally
 
@@ -68,8 +69,11 @@ class ThousandsSeparatorCheck(BaseTableCheck):
         self.dot3 = ColumnTally()
         self.other: Counter[str] = Counter()
         types = context.options.get("types", {})
-        self.text = {name for name in context.fields if types.get(name, "string") in ("string", "any")}
-        self.dotted = self.text | {name for name in context.fields if types.get(name) == "number"}
+        # identifiers (an establishment unit's « 2.123.456.789 », a file number) hold groups of digits, not thousands
+        identifiers = identifier_columns(list(context.fields), context.options)
+        kept = [name for name in context.fields if name not in identifiers]
+        self.text = {name for name in kept if types.get(name, "string") in ("string", "any")}
+        self.dotted = self.text | {name for name in kept if types.get(name) == "number"}
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         import numpy as np
@@ -140,7 +144,8 @@ class ThousandsSeparatorFix:
     label = Msg("Séparateurs de milliers supprimés", "Thousands separators removed")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
-        columns = number_columns(table, SURE_RE2)
+        identifiers = identifier_columns([str(name) for name in table.columns], context.options)
+        columns = [name for name in number_columns(table, SURE_RE2) if str(name) not in identifiers]
         return convert_numbers(table, columns, FIX_PATTERN, self.name, ",")
 
     def plan(self, context: FixContext) -> FixPlan | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from odwb_assist.plugin import FieldKind
 
-from . import commune, email, enterprise, iban, national_number, nis, phone, postal
+from . import commune, email, enterprise, establishment, iban, national_number, nis, phone, postal
 from .coordinates import KINDS as COORDINATE_KINDS
 
 KINDS: tuple[FieldKind, ...] = (
@@ -12,6 +12,7 @@ KINDS: tuple[FieldKind, ...] = (
     postal.KIND,
     commune.KIND,
     enterprise.KIND,
+    establishment.KIND,
     iban.KIND,
     phone.KIND,
     email.KIND,

@@ -126,6 +126,16 @@ MESSAGES: dict[str, Entry] = {
         "Enterprise number '{cell}': the leading zero was lost, the number is {fixed}."), Msg(
         "Mettez la colonne au format Texte et écrivez {fixed} (10 chiffres), ou lancez « odwb-assist fix ».",
         "Format the column as Text and write {fixed} (10 digits), or run 'odwb-assist fix'.")),
+    # --- establishment unit numbers
+    "be-establishment-invalid": Entry(E, Msg(
+        "« {cell} » n'est pas un numéro d'unité d'établissement BCE valide (10 chiffres, le premier de 2 à 9, les 2 "
+        "derniers = 97 − (8 premiers modulo 97)).",
+        "'{cell}' is not a valid BCE/KBO establishment unit number (10 digits, the first 2 to 9, last 2 = 97 − (first "
+        "8 mod 97))."),
+        Msg("Recopiez le numéro depuis la Banque-Carrefour des Entreprises (kbopub.economie.fgov.be), ex. "
+            "2.123.456.789 ; un numéro qui commence par 0 ou 1 est celui de l'entreprise.",
+            "Copy the number from the Crossroads Bank for Enterprises (kbopub.economie.fgov.be), e.g. 2.123.456.789; a "
+            "number starting with 0 or 1 is the enterprise's.")),
     # --- IBAN
     "be-iban-invalid": Entry(E, Msg(
         "« {cell} » n'est pas un IBAN valide (chiffres de contrôle faux, longueur incorrecte ou code de banque inconnu ; "

@@ -26,8 +26,8 @@ _NUMBER = r"\d{2}\.?\d{2}\.?\d{2}[-. ]?\d{3}\.?\d{2}"
 PATTERN = rf"(?:^|\D)({_NUMBER})(?:\D|$)"
 _PREFILTER = rf"(?:^|\D){_NUMBER}(?:\D|$)"
 # kinds whose values legitimately hold long digit runs, or that are checked by their own validator
-SKIPPED_KINDS = ("be-national-number", "be-iban", "be-phone", "be-enterprise-number", "wgs84-latitude", "wgs84-longitude",
-                 "lambert72-x", "lambert72-y", "be-nis-code", "be-postal-code")
+SKIPPED_KINDS = ("be-national-number", "be-iban", "be-phone", "be-enterprise-number", "be-establishment-unit",
+                 "wgs84-latitude", "wgs84-longitude", "lambert72-x", "lambert72-y", "be-nis-code", "be-postal-code")
 
 
 SMALL = 1000  # distinct values: up to this, a column is screened in plain Python first (cheaper than pandas calls)

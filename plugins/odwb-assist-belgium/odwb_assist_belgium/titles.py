@@ -28,6 +28,8 @@ TITLES: dict[str, Msg] = {
     "be-postal-commune-mismatch": Msg("Code postal et commune discordants", "Postal code and municipality disagree"),
     "be-enterprise-invalid": Msg("Numéro d'entreprise (BCE) non valide", "Invalid enterprise number (CBE)"),
     "be-enterprise-lost-zero": Msg("Numéro d'entreprise sans son zéro initial", "Enterprise number without its leading zero"),
+    "be-establishment-invalid": Msg("Numéro d'unité d'établissement (BCE) non valide",
+                                    "Invalid establishment unit number (CBE)"),
     "be-iban-invalid": Msg("IBAN non valide", "Invalid IBAN"),
     "be-phone-invalid": Msg("Numéro de téléphone non valide", "Invalid phone number"),
     "be-phone-lost-zero": Msg("Numéro de téléphone sans son 0 initial", "Phone number without its leading 0"),

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from odwb_assist_belgium import email, enterprise, iban, national_number, nis, phone, postal
+from odwb_assist_belgium import email, enterprise, establishment, iban, national_number, nis, phone, postal
 from stdnum.be import vat
 
 from odwb_assist.core.findings import Severity
@@ -114,6 +115,42 @@ def test_postal_outside_wallonia_is_silent_for_a_brussels_administration(ctx):
 
 
 # --- enterprise numbers ---------------------------------------------------------------------------
+
+
+def _establishment(first8: str) -> str:
+    """An establishment unit number with its check digits, written « 2.123.456.789 »."""
+    number = first8 + f"{97 - int(first8) % 97:02d}"
+    return f"{number[0]}.{number[1:4]}.{number[4:7]}.{number[7:]}"
+
+
+def test_establishment_unit_numbers(run):
+    good = [_establishment(f"2{n:07d}") for n in (3188131, 8953298, 2099391)]
+    assert run(establishment, [*good, "2318813110", "BE 2.318.813.110", ""]) == []
+    found = run(establishment, ["2.318.813.111", "0440.966.354", "2318"])
+    assert [f.type for f in found] == ["be-establishment-invalid"] * 3
+    assert "2 à 9" in found[0].message("fr") and "mod 97" in found[0].message("en")
+    assert establishment.detect(pd.Series(good)) == 1.0
+    assert establishment.detect(pd.Series(["0440.966.354", "1.250.000"])) == 0.0  # enterprise numbers, an amount
+
+
+def test_establishment_units_are_an_identifier_not_numbers_with_thousands(tmp_path: Path):
+    """A BCE export lists each shop's establishment unit « 2.318.813.110 »: known by its values or its label, the
+    column gets no thousands-separator warning and ``fix`` leaves its points (the number is written so)."""
+    from odwb_assist.core.plugins import get_plugin_manager
+    from odwb_assist.quality import check, fix
+
+    rows = [f"Commerce {n};{_establishment(f'2{n * 7919 % 10**7:07d}')};{_establishment(f'3{n:07d}')}" for n in range(9)]
+    source = tmp_path / "etablissements.csv"
+    source.write_text("Dénomination;Unité d'établissement;Implantation\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    manager = get_plugin_manager(load_entrypoints=False)
+    manager.register(__import__("odwb_assist_belgium"), name="belgium")
+    report = check(source, plugins=manager)
+    assert report.kinds == {"Unité d'établissement": "be-establishment-unit", "Implantation": "be-establishment-unit"}
+    assert not report.findings or all(f.type != "thousands-separator" for f in report.findings)
+    result = fix(source, tmp_path / "propre.csv", plugins=manager)
+    assert "thousands-separator" not in result.counts
+    assert (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()[1].endswith(rows[0].split(";", 1)[1]
+                                                                                         .replace(";", ","))
 
 
 def test_enterprise_numbers_test_vectors(run):

@@ -84,6 +84,14 @@ def test_thousands_separator(run: Callable[..., QualityReport]) -> None:
     assert found == {("population", 2, "112 000"), ("budget", 2, "1.250.000")}
 
 
+def test_a_column_named_as_an_identifier_holds_no_thousands_separator(run: Callable[..., QualityReport]) -> None:
+    """« N° de dossier 1.204.311 » groups a number's digits; « Montant n-1 1.250.000 » is an amount."""
+    report = run("N° de dossier;Code interne;Montant n-1\nA;1.204.311;2.300.400;1.250.000\nB;1.204.312;2.300.401;"
+                 "2.500.000\n".replace("A;", "").replace("B;", ""))
+    found = {(f.field_name, f.cell) for f in only(report, "thousands-separator")}
+    assert found == {("Montant n-1", "1.250.000")}
+
+
 def test_ambiguous_dot_is_a_separator_only_when_all_dots_have_three_decimals(run: Callable[..., QualityReport]) -> None:
     assert only(run("a,b\nx,1.250\ny,2.500\nz,3.750\n"), "thousands-separator")
     assert not only(run("a,b\nx,1.250\ny,2.5\nz,3.75\n"), "thousands-separator")
