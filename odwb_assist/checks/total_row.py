@@ -6,6 +6,7 @@ that only may be one is a ``possible-total`` warning and is kept.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -61,6 +62,11 @@ def finding(verdict: Verdict) -> Finding:
                    cell=verdict.cell, extra={"reason": verdict.reason})
 
 
+# The same label with text to its right on this many rows is a value of its column (a brand « Total » in a list of
+# filling stations, each row with its address), not totals: none of them is reported.
+WORDED_REPEATS = 3
+
+
 class TotalRowCheck(KeepsValues, BaseTableCheck):
     name = "total-row"
     types = ("total-row", "possible-total")
@@ -73,9 +79,24 @@ class TotalRowCheck(KeepsValues, BaseTableCheck):
 
         self.scanner = TotalScanner(shared=True)
         self.preparations = (LABEL_MARKS, MARKER_CELLS)  # label cells' marker tests, ahead on the reader's thread
+        self.worded: dict[tuple[str, str], list[Verdict]] = {}  # possible totals with text to their right, held
+        self.worded_rows: Counter[tuple[str, str]] = Counter()  # … and how many rows hold each label so
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        return [finding(verdict) for verdict in self.scanner.feed(chunk, self.chunk_values(chunk))]
+        found = []
+        for verdict in self.scanner.feed(chunk, self.chunk_values(chunk)):
+            if verdict.certain or verdict.reason != "text":
+                found.append(finding(verdict))
+                continue
+            key = (verdict.column, verdict.cell)  # said at the end, once it is known how often the label comes
+            self.worded_rows[key] += 1
+            if self.worded_rows[key] < WORDED_REPEATS:
+                self.worded.setdefault(key, []).append(verdict)
+        return found
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        return [finding(verdict) for key, verdicts in self.worded.items() if self.worded_rows[key] < WORDED_REPEATS
+                for verdict in verdicts]
 
 
 def total_verdicts(table: pd.DataFrame) -> list[Verdict]:

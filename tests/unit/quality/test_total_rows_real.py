@@ -113,6 +113,19 @@ def test_survey_rows_total_ayant_donne_un_avis_are_data(tmp_path: Path) -> None:
     assert text.count("Total ayant donné un avis") == 2 and text.count(",Total,") == 0
 
 
+def test_a_brand_called_total_on_many_rows_is_a_value_not_possible_totals(tmp_path: Path) -> None:
+    """A list of filling stations: « Total » is a brand, on row after row, each with its address to its right. Two
+    such rows are still said (they may be totals with a remark); from three on, the label is a value of the column."""
+    brands = ["Total", "Shell", "Total", "Q8", "Total", "Esso", "Total"]
+    rows = [["Enseigne", "Adresse", "Localité", "Pompes"]] + [
+        [brand, f"Chaussée de Marche {n + 10}", "Namur", str(n % 4 + 2)] for n, brand in enumerate(brands)]
+    report = check(write_csv(tmp_path / "stations.csv", rows), plugins=PM)
+    assert found(report, "possible-total") == [] and found(report, "total-row") == []
+    two = [row for row in rows if row[0] != "Total"] + [rows[1], rows[3]]
+    report = check(write_csv(tmp_path / "deux.csv", two), plugins=PM)
+    assert [cell for _, cell in found(report, "possible-total")] == ["Total", "Total"]
+
+
 def test_communes_that_begin_like_a_total_word_are_never_touched(tmp_path: Path) -> None:
     rows = [["Commune", "Localité", "Habitants"], ["Somme-Leuze", "Somme-Leuze", "5 712"],
             ["Somme-Leuze", "Heure", "410"], ["Sombreffe", "Sombreffe", "8 500"], ["Gembloux", "Grand-Leez", "1 900"],
