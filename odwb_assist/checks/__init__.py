@@ -16,6 +16,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.date_format",
     "odwb_assist.checks.midnight_dates",
     "odwb_assist.checks.date_ranges",
+    "odwb_assist.checks.time_format",
     "odwb_assist.checks.unit_in_cell",
     "odwb_assist.checks.number_display",
     "odwb_assist.checks.number_notes",

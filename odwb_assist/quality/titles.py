@@ -32,6 +32,7 @@ TITLES: dict[str, Msg] = {
     "thousands-separator": Msg("Séparateur de milliers", "Thousands separator"),
     "masked-values": Msg("Petits nombres masqués (« <5 », secret statistique)",
                          "Small numbers masked ('<5', statistical secrecy)"),
+    "time-format": Msg("Heures à réécrire (HH:MM)", "Times to rewrite (HH:MM)"),
     "decimal-zero": Msg("Nombres entiers écrits avec « .0 » (5000.0)", "Whole numbers written with '.0' (5000.0)"),
     "text-markers": Msg("Marques de texte d'un tableur (« =\"0470…\" », « '5000 »)",
                         "Spreadsheet text marks ('=\"0470…\"', \"'5000\")"),
