@@ -25,6 +25,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.text_markers",
     "odwb_assist.checks.year_columns",
     "odwb_assist.checks.hyperlink_cells",
+    "odwb_assist.checks.percent_cells",
     "odwb_assist.checks.stacked_tables",
     "odwb_assist.checks.empty_column",
     "odwb_assist.checks.inconsistent_category",

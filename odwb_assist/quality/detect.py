@@ -63,9 +63,12 @@ class Detected:
     hidden_rows: list[int] = field(default_factory=list)
     formulas_without_value: list[tuple[int, int]] = field(default_factory=list)
     links: list[tuple[int, int, str]] = field(default_factory=list)  # a sheet's cells holding a hyperlink (row, column, address)
+    percent_cells: list[tuple[int, int]] = field(default_factory=list, repr=False)  # numbers shown as a percentage
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        from dataclasses import replace
+
+        data = asdict(replace(self, percent_cells=[]))  # asdict would copy every cell of a column of percentages
         data.pop("header_cells")
         data.pop("sheet_given")
         data["headerRow"] = data.pop("header_row")
@@ -82,6 +85,11 @@ class Detected:
         data["formulasWithoutValue"] = [{"rowNumber": row, "fieldNumber": column}
                                         for row, column in data.pop("formulas_without_value")]
         data["links"] = [{"rowNumber": row, "fieldNumber": column, "url": url} for row, column, url in data.pop("links")]
+        data.pop("percent_cells")
+        shown: dict[int, int] = {}
+        for _, column in self.percent_cells:
+            shown[column] = shown.get(column, 0) + 1
+        data["percentCells"] = [{"fieldNumber": column, "count": count} for column, count in sorted(shown.items())]
         return data
 
 
@@ -373,7 +381,7 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
                             trimmed_columns=read.trimmed_columns, trimmed_rows=read.trimmed_rows,
                             sheet_given=sheet is not None, hidden_columns=read.marks.hidden_columns,
                             hidden_rows=read.marks.hidden_rows, formulas_without_value=read.marks.unvalued,
-                            links=read.marks.links)
+                            links=read.marks.links, percent_cells=read.marks.percent)
     else:
         # a Ctrl-Z end-of-file mark closes the data (a short file's sample ends before it, and is no binary file)
         end_mark = None if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else find_end_mark(path, None)

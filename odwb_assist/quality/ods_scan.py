@@ -1,5 +1,5 @@
-"""What calamine leaves out of an ODS sheet, read from ``content.xml``: hidden columns and rows, and the links cells
-hide behind their text (:mod:`.sheet_marks`).
+"""What calamine leaves out of an ODS sheet, read from ``content.xml``: hidden columns and rows, the links cells
+hide behind their text, and the numbers shown as a percentage (:mod:`.sheet_marks`).
 
 OpenDocument 1.3 part 3, § 9.1.6 and § 9.1.3: ``<table:table-column table:visibility="collapse" | "filter"
 table:number-columns-repeated>`` and ``<table:table-row table:visibility… table:number-rows-repeated>``, in document
@@ -29,6 +29,8 @@ _LINK = b"<text:a "
 # what places a link: rows and cells (opened, self-closed, closed; covered cells of a merge count as cells) and links
 _PLACES = re.compile(rb"<(/?)(table:table-row|table:table-cell|table:covered-table-cell|text:a)\b([^>]*?)(/?)>")
 _HREF = re.compile(rb'xlink:href="([^"]*)"')
+_PERCENT = b'office:value-type="percentage"'
+PERCENT_KEPT = 1_000_000  # numbers shown as a percentage read at most in a sheet
 LINKS_KEPT = 100_000  # links of a sheet read at most (a link repeated over a block of cells counts once)
 _COLUMN = re.compile(rb"<table:table-column\b([^>]*)>")
 _ROW = re.compile(rb"<table:table-row\b([^>]*)>")
@@ -37,12 +39,12 @@ _REPEATED = {b"column": re.compile(rb'table:number-columns-repeated="([0-9]+)"')
 
 
 def scan_ods(path: Path, sheet: str) -> SheetMarks:
-    """The hidden columns and rows and the links of the sheet named ``sheet``; none when the file has none or cannot
-    be read."""
+    """The hidden columns and rows, the links and the numbers shown as a percentage of the sheet named ``sheet``;
+    none when the file has none or cannot be read."""
     try:
         with zipfile.ZipFile(path) as archive:
-            hides, links = _names(archive)
-            if not (hides or links):
+            hides, links, percent = _names(archive)
+            if not (hides or links or percent):
                 return SheetMarks()
             xml = archive.read("content.xml")
     except (OSError, KeyError, zipfile.BadZipFile):
@@ -52,7 +54,8 @@ def scan_ods(path: Path, sheet: str) -> SheetMarks:
         return SheetMarks()
     columns = [(first, last) for first, last in _hidden(table, _COLUMN, b"column")] if hides else []
     rows = tuple(row for first, last in _hidden(table, _ROW, b"row") for row in range(first, last + 1)) if hides else ()
-    return SheetMarks(hidden_columns=tuple(columns), hidden_rows=rows, links=tuple(_links(table)) if links else ())
+    return SheetMarks(hidden_columns=tuple(columns), hidden_rows=rows, links=tuple(_links(table)) if links else (),
+                      percent=tuple(_percent_cells(table)) if percent else ())
 
 
 def _names_visibility(archive: zipfile.ZipFile) -> bool:
@@ -60,19 +63,54 @@ def _names_visibility(archive: zipfile.ZipFile) -> bool:
     return _names(archive)[0]
 
 
-def _names(archive: zipfile.ZipFile) -> tuple[bool, bool]:
-    """Whether ``content.xml`` names a hidden column or row, and whether it holds a link (``<text:a``), in one read
-    by blocks that stops once both are found."""
-    tail, hides, links = b"", False, False
+def _names(archive: zipfile.ZipFile) -> tuple[bool, bool, bool]:
+    """Whether ``content.xml`` names a hidden column or row, whether it holds a link (``<text:a``) and a number shown
+    as a percentage, in one read by blocks that stops once all three are found."""
+    tail, hides, links, percent = b"", False, False, False
     with archive.open("content.xml") as handle:
         while block := handle.read(BLOCK):
             data = tail + block
             hides = hides or any(hidden in data for hidden in _HIDDEN)
             links = links or _LINK in data
-            if hides and links:
+            percent = percent or _PERCENT in data
+            if hides and links and percent:
                 break
             tail = data[-OVERLAP:]
-    return hides, links
+    return hides, links, percent
+
+
+def _percent_cells(table: bytes) -> list[tuple[int, int]]:
+    """(row, column) of each cell of ``table`` whose value type is a percentage (OpenDocument part 3, § 19.387:
+    ``office:value-type="percentage"``, its value the fraction), 1-based, repeated rows and cells counted."""
+    found: list[tuple[int, int]] = []
+    row, rows_repeated, column = 0, 1, 1
+    repeated_cells = 1
+    for place in _PLACES.finditer(table):
+        closing, tag, attributes, self_closed = place.groups()
+        if tag == b"table:table-row":
+            if closing:
+                row += rows_repeated - 1
+            elif not self_closed:
+                row, column = row + 1, 1
+                count = _REPEATED[b"row"].search(attributes)
+                rows_repeated = int(count.group(1)) if count else 1
+            else:
+                row += int(count.group(1)) if (count := _REPEATED[b"row"].search(attributes)) else 1
+        elif tag == b"text:a":
+            continue
+        elif closing:
+            column += repeated_cells
+        else:
+            count = _REPEATED[b"column"].search(attributes)
+            repeated_cells = int(count.group(1)) if count else 1
+            if _PERCENT in attributes and rows_repeated * repeated_cells <= LONGEST_BLOCK:
+                found += [(row + extra, column + offset) for extra in range(rows_repeated)
+                          for offset in range(repeated_cells)]
+                if len(found) >= PERCENT_KEPT:
+                    break
+            if self_closed:
+                column += repeated_cells
+    return found
 
 
 def _links(table: bytes) -> list[tuple[int, int, str]]:

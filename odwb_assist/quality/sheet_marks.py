@@ -8,6 +8,8 @@ was never stored. None of it changes what is read and published; it tells the us
   every reader, the portal's included, sees an empty cell (check ``formula-without-value``).
 - A cell may show a text and hold a link (« Voir le site » to https://…): every reader of its value, the portal's
   included, gets the text; the address is lost (check ``hyperlink-cells``).
+- A number may be shown as a percentage (« 80,5 % »): its value is the fraction, 0.805, and that is what every
+  reader and the portal get (check ``percent-cells``).
 """
 
 from __future__ import annotations
@@ -30,9 +32,10 @@ class SheetMarks:
     hidden_rows: tuple[int, ...] = ()
     unvalued: tuple[tuple[int, int], ...] = ()  # (row, column) of formulas stored without a result
     links: tuple[tuple[int, int, str], ...] = ()  # (row, column, address) of the cells holding a hyperlink
+    percent: tuple[tuple[int, int], ...] = ()  # (row, column) of the numbers shown as a percentage
 
     def __bool__(self) -> bool:
-        return bool(self.hidden_columns or self.hidden_rows or self.unvalued or self.links)
+        return bool(self.hidden_columns or self.hidden_rows or self.unvalued or self.links or self.percent)
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class TableMarks:
     hidden_rows: list[int] = field(default_factory=list)  # physical rows
     unvalued: list[tuple[int, int]] = field(default_factory=list)  # (physical row, column number)
     links: list[tuple[int, int, str]] = field(default_factory=list)  # (physical row, column number, address)
+    percent: list[tuple[int, int]] = field(default_factory=list)  # (physical row, column number) shown as a percentage
 
 
 def table_marks(marks: SheetMarks, rows: Sequence[Sequence[Any]], filled: Callable[[Any], bool]) -> TableMarks:
@@ -59,4 +63,5 @@ def table_marks(marks: SheetMarks, rows: Sequence[Sequence[Any]], filled: Callab
                    if row <= len(rows) and any(filled(value) for value in rows[row - 1])]
     links = [(row, column, address) for row, column, address in sorted(marks.links)
              if row <= len(rows) and column <= width]
-    return TableMarks(columns, hidden_rows, sorted(marks.unvalued), links)
+    percent = [(row, column) for row, column in marks.percent if row <= len(rows) and column <= width]  # row order
+    return TableMarks(columns, hidden_rows, sorted(marks.unvalued), links, percent)

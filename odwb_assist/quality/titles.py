@@ -38,6 +38,8 @@ TITLES: dict[str, Msg] = {
                         "Spreadsheet text marks ('=\"0470…\"', \"'5000\")"),
     "dms-coordinates": Msg("Coordonnées en degrés, minutes, secondes", "Coordinates in degrees, minutes, seconds"),
     "year-columns": Msg("Une colonne par année ou par mois", "One column per year or per month"),
+    "percent-cells": Msg("Nombres affichés en pourcentage, publiés en fraction (80 % → 0.8)",
+                         "Numbers shown as a percentage, published as a fraction (80 % → 0.8)"),
     "hyperlink-cells": Msg("Liens cachés derrière un texte", "Links hidden behind a text"),
     "stacked-tables": Msg("Un second tableau sous le premier", "A second table under the first"),
     "english-numbers": Msg("Nombres écrits à l'anglaise (1,234.56)", "Numbers written the English way (1,234.56)"),

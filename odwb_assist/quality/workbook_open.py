@@ -155,7 +155,24 @@ class _XlsBook(_Book):
         links = tuple((link.frowx + 1, link.fcolx + 1, str(link.url_or_path).rstrip("\x00"))
                       for link in getattr(worksheet, "hyperlink_list", []) or []
                       if link.type == "url" and link.url_or_path)
-        return SheetMarks(tuple((column, column) for column in columns), tuple(rows), links=links)
+        return SheetMarks(tuple((column, column) for column in columns), tuple(rows), links=links,
+                          percent=self._percent_cells(worksheet))
+
+    def _percent_cells(self, worksheet: Any) -> tuple[tuple[int, int], ...]:
+        """(row, column), 1-based, of the number cells whose format (XF record → FORMAT record) shows a percentage."""
+        import re
+
+        formats = getattr(self.book, "format_map", {}) or {}
+        percent = {key for key, found in formats.items()
+                   if "%" in re.sub(r'"[^"]*"|\\.', "", str(getattr(found, "format_str", "")))}
+        styles = {index for index, xf in enumerate(getattr(self.book, "xf_list", []) or [])
+                  if getattr(xf, "format_key", None) in percent}
+        indexes = getattr(worksheet, "_cell_xf_indexes", None)
+        if not styles or not indexes:
+            return ()
+        types = worksheet._cell_types
+        return tuple((row + 1, column + 1) for row, (kinds, xfs) in enumerate(zip(types, indexes, strict=False))
+                     for column, (kind, xf) in enumerate(zip(kinds, xfs, strict=False)) if kind == 2 and xf in styles)
 
     def close(self) -> None:
         self.book.release_resources()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import IO
 
 from .sheet_marks import SheetMarks
@@ -49,8 +50,13 @@ class XlsxScan:
     hyperlinks: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column, relationship id), 1-based
 
 
-def scan_sheet(handle: IO[bytes]) -> XlsxScan:
-    """Scan a sheet's XML from ``handle`` (the part opened in its package)."""
+_CELL_TYPE = re.compile(rb'\bt="(\w+)"')
+PERCENT_KEPT = 1_000_000  # numbers shown as a percentage read at most in a sheet
+
+
+def scan_sheet(handle: IO[bytes], percent_styles: frozenset[int] = frozenset()) -> XlsxScan:
+    """Scan a sheet's XML from ``handle`` (the part opened in its package); ``percent_styles``: the workbook's
+    cell styles that show a number as a percentage (:func:`percent_styles`)."""
     head = handle.read(HEAD)
     scan = XlsxScan(extent=_extent(head))
     root = _ROOT.search(head)
@@ -58,6 +64,7 @@ def scan_sheet(handle: IO[bytes]) -> XlsxScan:
     hidden_columns: list[tuple[int, int]] = []
     hidden_rows: list[int] = []
     unvalued: list[tuple[int, int]] = []
+    percent: list[tuple[int, int]] = []
     carry = head
     while True:
         block = handle.read(BLOCK)
@@ -77,10 +84,73 @@ def scan_sheet(handle: IO[bytes]) -> XlsxScan:
             unvalued += _unvalued(part, prefix)
             if b"hyperlink" in part:
                 scan.hyperlinks += _hyperlinks(part)
+            if percent_styles and len(percent) < PERCENT_KEPT:
+                percent += _percent_cells(part, percent_styles)
         if not block:
             break
-    scan.marks = SheetMarks(tuple(hidden_columns), tuple(hidden_rows), tuple(unvalued))
+    scan.marks = SheetMarks(tuple(hidden_columns), tuple(hidden_rows), tuple(unvalued), percent=tuple(percent))
     return scan
+
+
+@lru_cache(maxsize=8)
+def _styled_cells(styles: frozenset[int]) -> tuple[re.Pattern[bytes], re.Pattern[bytes], tuple[bytes, ...]]:
+    """Cells whose style (``s``, an index into the workbook's ``cellXfs``) is one of ``styles`` (18.3.1.4): with their
+    attributes in Excel's, LibreOffice's and openpyxl's order, ``<c r s t>`` (reference, style, type, and a « / »
+    when the cell is empty), found in one C pass from a literal start; in any order and with a namespace prefix,
+    with their attributes; and the style attributes themselves, counted to tell whether the first pass found all."""
+    numbers = b"|".join(str(style).encode() for style in sorted(styles))
+    ordered = re.compile(rb'<c r="([A-Z]+)([0-9]+)" s="(?:' + numbers + rb')"(?: t="(\w+)")?\s*(/?)>')
+    anywhere = re.compile(rb'<(?:\w+:)?c\s([^>]*?\bs="(?:' + numbers + rb')"[^>]*)>')
+    return ordered, anywhere, tuple(b' s="%d"' % style for style in sorted(styles))
+
+
+def _percent_cells(xml: bytes, styles: frozenset[int]) -> list[tuple[int, int]]:
+    """(row, column) of the number cells whose style is one of ``styles`` (a number has no ``t``, or ``t="n"``, and a
+    value: a self-closed cell is empty)."""
+    ordered, anywhere, attributes_written = _styled_cells(styles)
+    cells = ordered.findall(xml)
+    if len(cells) == sum(xml.count(written) for written in attributes_written):  # nothing else has these styles
+        columns: dict[bytes, int] = {}
+        return [(int(row), columns.get(letters) or columns.setdefault(letters, column_number(letters)))
+                for letters, row, kind, empty in cells if kind in (b"", b"n") and not empty]
+    found = []
+    for cell in anywhere.finditer(xml):
+        attributes = cell.group(1)
+        kind = _CELL_TYPE.search(attributes)
+        reference = _REFERENCE.search(attributes)
+        if reference and (kind is None or kind.group(1) == b"n") and not attributes.endswith(b"/"):
+            found.append((int(reference.group(2)), column_number(reference.group(1))))
+    return found
+
+
+# Number formats 9 (« 0% ») and 10 (« 0.00% ») are built in (ECMA-376 part 1, § 18.8.30); a workbook's own formats are
+# its ``<numFmt numFmtId formatCode>`` (§ 18.8.30-31)
+BUILT_IN_PERCENT = frozenset({9, 10})
+_NUMBER_FORMAT = re.compile(rb'<(?:\w+:)?numFmt\s[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"')
+_CELL_FORMATS = re.compile(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", re.S)
+_FORMAT = re.compile(rb"<(?:\w+:)?xf\s([^>]*)")
+_FORMAT_ID = re.compile(rb'\bnumFmtId="(\d+)"')
+
+
+def percent_styles(styles_xml: bytes) -> frozenset[int]:
+    """The cell styles (indexes into ``cellXfs``, as a cell's ``s`` names them) whose number format shows a
+    percentage: a built-in one, or a format code with « % » outside its quoted texts (« 0.0% », « 0,00 % »)."""
+    import html
+
+    formats = set(BUILT_IN_PERCENT)
+    for found in _NUMBER_FORMAT.finditer(styles_xml):
+        code = html.unescape(found.group(2).decode("utf-8", "replace"))
+        if "%" in re.sub(r'"[^"]*"|\\.', "", code):
+            formats.add(int(found.group(1)))
+    cell_formats = _CELL_FORMATS.search(styles_xml)
+    if cell_formats is None:
+        return frozenset()
+    styles = set()
+    for index, xf in enumerate(_FORMAT.finditer(cell_formats.group(1))):
+        number_format = _FORMAT_ID.search(xf.group(1))
+        if number_format and int(number_format.group(1)) in formats:
+            styles.add(index)
+    return frozenset(styles)
 
 
 def column_number(letters: bytes) -> int:

@@ -1,0 +1,166 @@
+"""Check ``percent-cells`` (warning): numbers a workbook shows as a percentage (« 80,5 % ») whose value, the one every
+reader and the portal get, is the fraction (0.805); fix ``percent-as-shown``: the numbers as the workbook shows
+them, « 80.5 », and « (%) » in the column's title.
+
+A participation rate, an occupancy rate, a budget's execution formatted « 0,0 % » in Excel or LibreOffice is
+published as 0.805 under a title that says nothing of it (or says « % »): read as 0.805 %, or as 0.805 of something.
+The cells are known from the workbook itself (:mod:`..quality.sheet_marks`: an XLSX cell's style, an ODS cell's
+``office:value-type="percentage"``, an XLS cell's format). Only a column whose every number is shown so is said, so
+that the fix multiplies every number of it by 100, exactly (decimal arithmetic: 0.805 → 80.5, never 80.50000000001).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext, FixPlan
+from ..core.findings import Finding, RowNumbers, Severity
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
+from ..quality.fixing import rename_columns, replace_cells
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+NUMBER = re.compile(r"[ \t]*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[ \t]*")
+
+MESSAGE = Msg("Colonne « {field} » : {count} nombre(s) affiché(s) en pourcentage dans le classeur (ex. ligne {row} : "
+              "{cell}, affiché {shown} %) : le fichier publié contient la fraction, {cell}, pas {shown}.",
+              "Column '{field}': {count} number(s) shown as a percentage in the workbook (e.g. row {row}: {cell}, "
+              "shown {shown} %): the published file holds the fraction, {cell}, not {shown}.")
+TIP = Msg("Multipliez ces nombres par 100 et ajoutez « (%) » au titre de la colonne, ou lancez « odwb-assist fix », "
+          "qui le fait.",
+          "Multiply these numbers by 100 and add '(%)' to the column's title, or run 'odwb-assist fix', which does.")
+
+
+def as_shown(text: str) -> str | None:
+    """« 0.805 » → « 80.5 » (the number × 100, exactly); None for a cell that is no number."""
+    if NUMBER.fullmatch(text) is None:
+        return None
+    try:
+        value = Decimal(text.strip()) * 100
+    except InvalidOperation:
+        return None
+    written = format(value.normalize(), "f")
+    return "0" if written in ("-0", "+0") else written
+
+
+def percent_rows(detected: Any, fields: list[str]) -> dict[str, np.ndarray]:
+    """The table's columns holding numbers shown as a percentage: label -> their physical rows (sorted)."""
+    import numpy as np
+
+    found: dict[str, list[int]] = {}
+    for row, column in getattr(detected, "percent_cells", None) or []:
+        if 0 < column <= len(fields):
+            found.setdefault(fields[column - 1], []).append(row)
+    return {label: np.unique(np.asarray(rows, dtype=np.int64)) for label, rows in found.items()}
+
+
+class PercentCellsCheck(BaseTableCheck):
+    name = "percent-cells"
+    types = ("percent-cells",)
+
+    def start(self, context: CheckContext) -> None:
+        self.percent = percent_rows(context.options.get("detected"), list(context.fields))
+        self.rows: dict[str, list[np.ndarray]] = {}  # per column: the rows of its numbers shown as a percentage
+        self.example: dict[str, tuple[int, str]] = {}
+        self.other: set[str] = set()  # columns with a number not shown so: never said
+
+    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        import numpy as np
+
+        from .cells import fullmatch_mask
+
+        for label, rows in self.percent.items():
+            if label not in chunk.columns or label in self.other:
+                continue
+            cells = chunk[label]
+            numbers = fullmatch_mask(cells if cells.dtype == "str" else cells.astype("str"), NUMBER.pattern)
+            at = chunk.index.to_numpy(dtype=np.int64)[numbers]
+            if not len(at):
+                continue
+            if not np.isin(at, rows).all():
+                self.other.add(label)  # a number not shown as a percentage: the column is not said
+                continue
+            self.rows.setdefault(label, []).append(at)
+            if label not in self.example:
+                self.example[label] = (int(at[0]), str(cells[numbers].iloc[0]).strip())
+        return ()
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        import numpy as np
+
+        for label in context.fields:
+            pieces = self.rows.get(label)
+            if not pieces or label in self.other:
+                continue
+            rows = RowNumbers(np.concatenate(pieces))
+            row, cell = self.example[label]
+            shown = as_shown(cell) or cell
+            yield Finding("percent-cells", Severity.WARNING,
+                          MESSAGE.format(field=label, count=len(rows), row=row, cell=cell, shown=shown), TIP,
+                          row_number=row, field_name=label, field_number=list(context.fields).index(label) + 1,
+                          cell=cell, count=len(rows), rows=rows, extra={"shown": shown})
+
+
+class PercentAsShown:
+    name = "percent-as-shown"
+    reads = ("percent-cells",)  # the finding types its plan reads (see ``Fix.reads``)
+    label = Msg("Pourcentages écrits comme le classeur les montre (0.805 → 80.5, titre « (%) »)",
+                "Percentages written as the workbook shows them (0.805 → 80.5, title '(%)')")
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        labels = _reported(context)
+        if not labels:
+            return None
+        rename = {label: titled(label) for label in labels if titled(label) != label}
+        return FixPlan(rewrites=dict.fromkeys(labels, _multiplied), rename=rename,
+                       changes=[Change(self.name, None, new, old, new) for old, new in rename.items()])
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        changes: list[Change] = []
+        table = table.copy()
+        labels = [label for label in _reported(context) if label in table.columns]
+        for label in labels:
+            values = table[label].astype(str)
+            written = _multiplied(values)
+            changes.extend(replace_cells(table, label, written[written != values], self.name))
+        table, renamed = rename_columns(table, {label: titled(label) for label in labels if titled(label) != label},
+                                        self.name)
+        return table, changes + renamed
+
+
+def _reported(context: FixContext) -> list[str]:
+    from ..quality.fix_plans import columns_of
+
+    return columns_of(context, ["percent-cells"])
+
+
+def titled(label: str) -> str:
+    """« Participation » → « Participation (%) »; a title that says « % » already stays."""
+    return label if "%" in label else f"{label.rstrip()} (%)"
+
+
+def _multiplied(values: pd.Series) -> pd.Series:
+    """Each number of a column × 100, exactly (the column's other cells as they are)."""
+    texts = values.tolist()
+    written = [as_shown(text) if isinstance(text, str) else None for text in texts]
+    if not any(new is not None and new != old for new, old in zip(written, texts, strict=True)):
+        return values
+    result = values.copy()
+    result[:] = [new if new is not None else old for new, old in zip(written, texts, strict=True)]
+    return result
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[PercentCellsCheck]:
+    return [PercentCellsCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[PercentAsShown]:
+    return [PercentAsShown()]
