@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 NUMBER = re.compile(r"[ \t]*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[ \t]*")
 
 MESSAGE = Msg("Colonne « {field} » : {count} nombre(s) affiché(s) en pourcentage dans le classeur (ex. ligne {row} : "
-              "{cell}, affiché {shown} %) : le fichier publié contient la fraction, {cell}, pas {shown}.",
+              "{cell}, affiché {shown_fr} %) : le fichier publié contient la fraction, {cell}, pas {shown}.",
               "Column '{field}': {count} number(s) shown as a percentage in the workbook (e.g. row {row}: {cell}, "
               "shown {shown} %): the published file holds the fraction, {cell}, not {shown}.")
 TIP = Msg("Multipliez ces nombres par 100 et ajoutez « (%) » au titre de la colonne, ou lancez « odwb-assist fix », "
@@ -102,7 +102,8 @@ class PercentCellsCheck(BaseTableCheck):
             row, cell = self.example[label]
             shown = as_shown(cell) or cell
             yield Finding("percent-cells", Severity.WARNING,
-                          MESSAGE.format(field=label, count=len(rows), row=row, cell=cell, shown=shown), TIP,
+                          MESSAGE.format(field=label, count=len(rows), row=row, cell=cell, shown=shown,
+                                         shown_fr=shown.replace(".", ",")), TIP,
                           row_number=row, field_name=label, field_number=list(context.fields).index(label) + 1,
                           cell=cell, count=len(rows), rows=rows, extra={"shown": shown})
 

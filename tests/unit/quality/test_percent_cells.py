@@ -67,7 +67,8 @@ def test_an_xlsx_column_of_percentages_is_said_and_written_as_shown(tmp_path: Pa
     [found] = [f for f in report.findings if f.type == "percent-cells"]
     assert (found.field_name, found.count, list(found.rows), found.extra["shown"]) == ("Participation", 4, [2, 3, 4, 5],
                                                                                        "80.5")
-    assert "affiché 80.5 %" in found.message("fr") and "holds the fraction, 0.805" in found.message("en")
+    assert "affiché 80,5 %) : le fichier publié contient la fraction, 0.805, pas 80.5" in found.message("fr")
+    assert "shown 80.5 %" in found.message("en") and "holds the fraction, 0.805" in found.message("en")
     assert report.detected.to_dict()["percentCells"] == [{"fieldNumber": 3, "count": 4}]
     result = fix(source, tmp_path / "propre.csv", plugins=PM)
     assert result.counts["percent-as-shown"] == 5  # four numbers and the title
