@@ -18,6 +18,8 @@ from __future__ import annotations
 import html
 import re
 import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .sheet_marks import SheetMarks
@@ -79,44 +81,23 @@ def _names(archive: zipfile.ZipFile) -> tuple[bool, bool, bool]:
     return hides, links, percent
 
 
-def _percent_cells(table: bytes) -> list[tuple[int, int]]:
-    """(row, column) of each cell of ``table`` whose value type is a percentage (OpenDocument part 3, § 19.387:
-    ``office:value-type="percentage"``, its value the fraction), 1-based, repeated rows and cells counted."""
-    found: list[tuple[int, int]] = []
-    row, rows_repeated, column = 0, 1, 1
-    repeated_cells = 1
-    for place in _PLACES.finditer(table):
-        closing, tag, attributes, self_closed = place.groups()
-        if tag == b"table:table-row":
-            if closing:
-                row += rows_repeated - 1
-            elif not self_closed:
-                row, column = row + 1, 1
-                count = _REPEATED[b"row"].search(attributes)
-                rows_repeated = int(count.group(1)) if count else 1
-            else:
-                row += int(count.group(1)) if (count := _REPEATED[b"row"].search(attributes)) else 1
-        elif tag == b"text:a":
-            continue
-        elif closing:
-            column += repeated_cells
-        else:
-            count = _REPEATED[b"column"].search(attributes)
-            repeated_cells = int(count.group(1)) if count else 1
-            if _PERCENT in attributes and rows_repeated * repeated_cells <= LONGEST_BLOCK:
-                found += [(row + extra, column + offset) for extra in range(rows_repeated)
-                          for offset in range(repeated_cells)]
-                if len(found) >= PERCENT_KEPT:
-                    break
-            if self_closed:
-                column += repeated_cells
-    return found
+@dataclass(frozen=True)
+class _Place:
+    """A cell's start (``link`` False: its attributes, how many columns and rows it stands for) or a link in the
+    cell open (``link`` True: the link's attributes), at its 1-based row and column."""
+
+    row: int
+    column: int
+    attributes: bytes
+    link: bool = False
+    columns: int = 1
+    rows: int = 1
 
 
-def _links(table: bytes) -> list[tuple[int, int, str]]:
-    """(row, column, address) of each cell of ``table`` whose text holds a link (1-based, repeats counted); the first
-    link of a cell, once for a cell repeated over a block."""
-    found: list[tuple[int, int, str]] = []
+def _places(table: bytes) -> Iterator[_Place]:
+    """The cells of ``table`` and the links in them, in document order, with their positions: rows and cells
+    counted with their repeats (``table:number-rows-repeated``, ``table:number-columns-repeated``) and the covered
+    cells of a merge."""
     row, rows_repeated, column, cell = 0, 1, 1, None  # ``cell``: the column of the cell open, None outside one
     repeated_cells = 1
     for place in _PLACES.finditer(table):
@@ -131,21 +112,44 @@ def _links(table: bytes) -> list[tuple[int, int, str]]:
             else:
                 row += int(count.group(1)) if (count := _REPEATED[b"row"].search(attributes)) else 1
         elif tag == b"text:a":
-            href = _HREF.search(attributes)
-            if cell is not None and href and not closing and (not found or found[-1][:2] != (row, cell)):
-                found.append((row, cell, html.unescape(href.group(1).decode("utf-8", "replace"))))
-                if len(found) >= LINKS_KEPT:
-                    break
+            if cell is not None and not closing:
+                yield _Place(row, cell, attributes, link=True)
         elif closing:  # a cell closed: the columns it spans are passed
             column += repeated_cells
             cell = None
         else:
             count = _REPEATED[b"column"].search(attributes)
             repeated_cells = int(count.group(1)) if count else 1
+            yield _Place(row, column, attributes, columns=repeated_cells, rows=rows_repeated)
             if self_closed:
                 column += repeated_cells
             else:
                 cell = column
+
+
+def _percent_cells(table: bytes) -> list[tuple[int, int]]:
+    """(row, column) of each cell of ``table`` whose value type is a percentage (OpenDocument part 3, § 19.387:
+    ``office:value-type="percentage"``, its value the fraction), 1-based, repeated rows and cells counted."""
+    found: list[tuple[int, int]] = []
+    for place in _places(table):
+        if not place.link and _PERCENT in place.attributes and place.rows * place.columns <= LONGEST_BLOCK:
+            found += [(place.row + extra, place.column + offset) for extra in range(place.rows)
+                      for offset in range(place.columns)]
+            if len(found) >= PERCENT_KEPT:
+                break
+    return found
+
+
+def _links(table: bytes) -> list[tuple[int, int, str]]:
+    """(row, column, address) of each cell of ``table`` whose text holds a link (1-based, repeats counted); the first
+    link of a cell, once for a cell repeated over a block."""
+    found: list[tuple[int, int, str]] = []
+    for place in _places(table):
+        href = _HREF.search(place.attributes) if place.link else None
+        if href and (not found or found[-1][:2] != (place.row, place.column)):
+            found.append((place.row, place.column, html.unescape(href.group(1).decode("utf-8", "replace"))))
+            if len(found) >= LINKS_KEPT:
+                break
     return found
 
 
