@@ -37,7 +37,8 @@ FIRST = " \t0123456789"  # the first byte of a cell any of them matches
 PROBE = 32  # distinct values tested first: most columns are told by them, at no cost
 # the words of a label naming a duration, not a time of day (label_words: accents and case aside)
 DURATION_WORDS = frozenset({"duree", "durees", "duur", "dauer", "duration", "temps", "delai", "delais", "attente",
-                            "heures", "uren", "stunden", "hours", "prestations"})
+                            "heures", "uren", "stunden", "hours", "prestations", "volume", "nombre", "nb", "total",
+                            "charge", "semaine", "hebdomadaire", "week", "weekly"})
 
 MESSAGE = Msg("Colonne « {field} » : {count} heure(s) écrite(s) « 9h30 » ou « 9:30 », pas au format HH:MM (ex. ligne "
               "{row} : « {cell} ») : sur le portail, une heure est du texte, et « 14h » s'y range avant « 9h30 ».",

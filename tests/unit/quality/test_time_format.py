@@ -37,13 +37,13 @@ def _findings(report: object, kind: str = "time-format") -> dict[str, tuple[int,
 
 
 def test_a_column_of_times_written_the_french_way_is_said(tmp_path: Path) -> None:
-    rows = [["Activité", "Début", "Durée", "Horaire", "Fin"],
-            ["Balade", "9h30", "1h30", "9h-12h", "11:00"],
-            ["Atelier", "14h", "0h45", "14h-17h", "15:30"],
-            ["Visite", "10:15", "2h", "", "12:00"],
-            ["Marché", "", "3h", "8h-13h", "13:00"]]
+    rows = [["Activité", "Début", "Durée", "Horaire", "Fin", "Volume horaire"],
+            ["Balade", "9h30", "1h30", "9h-12h", "11:00", "19h"],
+            ["Atelier", "14h", "0h45", "14h-17h", "15:30", "20h"],
+            ["Visite", "10:15", "2h", "", "12:00", "12h"],
+            ["Marché", "", "3h", "8h-13h", "13:00", "4h"]]
     report = check(_csv(tmp_path / "agenda.csv", rows), plugins=PM)
-    # « Durée » names a duration, « Horaire » holds ranges, « Fin » is already HH:MM
+    # « Durée » and « Volume horaire » name durations, « Horaire » holds ranges, « Fin » is already HH:MM
     assert _findings(report) == {"Début": (2, 2, "9h30")}
     finding = next(f for f in report.findings if f.type == "time-format")
     assert "14h" in finding.message("fr") and "sorts before" in finding.message("en")
