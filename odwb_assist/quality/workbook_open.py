@@ -160,11 +160,10 @@ class _XlsBook(_Book):
 
     def _percent_cells(self, worksheet: Any) -> tuple[tuple[int, int], ...]:
         """(row, column), 1-based, of the number cells whose format (XF record → FORMAT record) shows a percentage."""
-        import re
+        from .xlsx_scan import shows_percent
 
         formats = getattr(self.book, "format_map", {}) or {}
-        percent = {key for key, found in formats.items()
-                   if "%" in re.sub(r'"[^"]*"|\\.', "", str(getattr(found, "format_str", "")))}
+        percent = {key for key, found in formats.items() if shows_percent(str(getattr(found, "format_str", "")))}
         styles = {index for index, xf in enumerate(getattr(self.book, "xf_list", []) or [])
                   if getattr(xf, "format_key", None) in percent}
         indexes = getattr(worksheet, "_cell_xf_indexes", None)

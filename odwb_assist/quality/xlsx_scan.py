@@ -132,6 +132,13 @@ _FORMAT = re.compile(rb"<(?:\w+:)?xf\s([^>]*)")
 _FORMAT_ID = re.compile(rb'\bnumFmtId="(\d+)"')
 
 
+def shows_percent(code: str) -> bool:
+    """Whether a spreadsheet number format (« 0.0% », « 0,00\\ % ») shows a percentage: a « % » outside its quoted
+    texts and escaped characters (« "%"0 » writes a « % » before the number, it shows no percentage). The same format
+    codes in XLSX (ECMA-376 § 18.8.31) and XLS (the FORMAT record)."""
+    return "%" in re.sub(r'"[^"]*"|\\.', "", code)
+
+
 def percent_styles(styles_xml: bytes) -> frozenset[int]:
     """The cell styles (indexes into ``cellXfs``, as a cell's ``s`` names them) whose number format shows a
     percentage: a built-in one, or a format code with « % » outside its quoted texts (« 0.0% », « 0,00 % »)."""
@@ -139,8 +146,7 @@ def percent_styles(styles_xml: bytes) -> frozenset[int]:
 
     formats = set(BUILT_IN_PERCENT)
     for found in _NUMBER_FORMAT.finditer(styles_xml):
-        code = html.unescape(found.group(2).decode("utf-8", "replace"))
-        if "%" in re.sub(r'"[^"]*"|\\.', "", code):
+        if shows_percent(html.unescape(found.group(2).decode("utf-8", "replace"))):
             formats.add(int(found.group(1)))
     cell_formats = _CELL_FORMATS.search(styles_xml)
     if cell_formats is None:
