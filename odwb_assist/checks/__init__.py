@@ -35,6 +35,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.trim_spaces",
     "odwb_assist.checks.formula_injection",
     "odwb_assist.checks.excel_errors",
+    "odwb_assist.checks.zero_dates",
     "odwb_assist.checks.scientific_notation",
     "odwb_assist.checks.html_cells",
     "odwb_assist.checks.structure_fixes",

@@ -14,6 +14,7 @@ from ..core.i18n import Msg
 from .plain import pattern_mask
 from .tally import ColumnTally, number_text, value_mask
 from .written_dates import months_among, written_cells, written_mask, written_to_iso
+from .zero_dates import ZERO_VALUES
 
 if TYPE_CHECKING:
     import numpy as np
@@ -211,6 +212,8 @@ class DateFormatCheck(BaseTableCheck):
             written = written_mask(column)
             months = months_among(column, written)
             local = local_mask(column)
+            if local.any():  # « 00/00/0000 » is no date to rewrite but a missing one (``zero-date``)
+                local &= ~ZERO_VALUES(column)
             self.local.add_values(column, local | (written & ~months))
             self.months.add_values(column, months)
             if local.any():

@@ -46,7 +46,7 @@ from .side_files import COLUMNS_SUFFIX, ROWS_SUFFIX, CellsBeyond, RemovalLog, Si
 FIX_ORDER = ("split-single-column", "form-to-row", "add-header", "drop-title-rows", "merged-header", "drop-repeated-headers",
              "drop-notes-below-table", "fill-down-merged-labels", "drop-blank-rows", "drop-empty-columns", "drop-row-index",
              "drop-total-rows", "sections-to-column", "trim-spaces", "repair-double-encoding", "pivot-labels", "html-to-text",
-             "strip-text-markers", "neutralise-formulas", "excel-errors", "placeholder-value", "unify-categories",
+             "strip-text-markers", "neutralise-formulas", "excel-errors", "zero-dates", "placeholder-value", "unify-categories",
              "split-number-notes", "add-link-columns", "strip-count-words", "dms-to-decimal", "drop-decimal-zero",
              "percent-as-shown", "english-numbers", "number-display",
              "thousands-separator", "decimal-comma", "midnight-dates", "split-date-ranges", "date-format",

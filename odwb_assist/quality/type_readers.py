@@ -213,8 +213,13 @@ class _Values:
             import pyarrow.compute as pc
 
             from ..checks.cells import holding
+            from ..checks.zero_dates import zero_date_mask
 
-            at = at[~holding(self.cells, "0123456789")[at]]  # no placeholder holds a digit (strip, lower keep them)
+            digits = holding(self.cells, "0123456789")[at]  # only a zero date holds a digit (strip, lower keep them)
+            if digits.any():
+                zero = at[digits]
+                found[zero] = zero_date_mask(self.cells.take(pa.array(zero)))
+            at = at[~digits]
             if len(at):
                 size = pc.utf8_length(self.cells.take(pa.array(at))).to_numpy(zero_copy_only=False)
                 at = at[size <= LONGEST + 4]
