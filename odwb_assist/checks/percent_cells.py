@@ -1,6 +1,8 @@
 """Check ``percent-cells`` (warning): numbers a workbook shows as a percentage (« 80,5 % ») whose value, the one every
 reader and the portal get, is the fraction (0.805); fix ``percent-as-shown``: the numbers as the workbook shows
-them, « 80.5 », and « (%) » in the column's title.
+them, « 80.5 », and « (%) » in the column's title. Check ``percent-mixed`` (warning): a column where some numbers
+are shown so and others not (« 80,5 % » above a rate typed « 75 », or a count): the published column mixes
+fractions and other numbers; no fix, since which of them are rates only its author knows.
 
 A participation rate, an occupancy rate, a budget's execution formatted « 0,0 % » in Excel or LibreOffice is
 published as 0.805 under a title that says nothing of it (or says « % »): read as 0.805 %, or as 0.805 of something.
@@ -32,6 +34,19 @@ MESSAGE = Msg("Colonne « {field} » : {count} nombre(s) affiché(s) en pourcent
               "{cell}, affiché {shown_fr} %) : le fichier publié contient la fraction, {cell}, pas {shown}.",
               "Column '{field}': {count} number(s) shown as a percentage in the workbook (e.g. row {row}: {cell}, "
               "shown {shown} %): the published file holds the fraction, {cell}, not {shown}.")
+MIXED_MESSAGE = Msg("Colonne « {field} » : {count} nombre(s) affiché(s) en pourcentage dans le classeur (ex. ligne {row} : "
+                    "{cell}, affiché {shown_fr} %), et {others} autre(s) non (ex. ligne {other_row} : {other}) : le "
+                    "fichier publié mélange des fractions et d'autres nombres.",
+                    "Column '{field}': {count} number(s) shown as a percentage in the workbook (e.g. row {row}: {cell}, "
+                    "shown {shown} %), and {others} other(s) not (e.g. row {other_row}: {other}): the published file "
+                    "mixes fractions and other numbers.")
+MIXED_TIP = Msg("Dans le classeur, écrivez les taux de la même façon (tous au format pourcentage, ou tous comme nombres "
+                "de 0 à 100 avec « (%) » dans le titre), et mettez un nombre d'une autre sorte (un total, un effectif) "
+                "dans une colonne à part. « odwb-assist fix » ne change pas cette colonne : lui ne sait pas lesquels sont "
+                "des taux.",
+                "In the workbook, write the rates the same way (all in percentage format, or all as numbers from 0 to "
+                "100 with '(%)' in the title), and put a number of another kind (a total, a head count) in a column of "
+                "its own. 'odwb-assist fix' leaves this column as it is: it cannot tell which numbers are rates.")
 TIP = Msg("Multipliez ces nombres par 100 et ajoutez « (%) » au titre de la colonne, ou lancez « odwb-assist fix », "
           "qui le fait.",
           "Multiply these numbers by 100 and add '(%)' to the column's title, or run 'odwb-assist fix', which does.")
@@ -62,13 +77,14 @@ def percent_rows(detected: Any, fields: list[str]) -> dict[str, np.ndarray]:
 
 class PercentCellsCheck(BaseTableCheck):
     name = "percent-cells"
-    types = ("percent-cells",)
+    types = ("percent-cells", "percent-mixed")
 
     def start(self, context: CheckContext) -> None:
         self.percent = percent_rows(context.options.get("detected"), list(context.fields))
         self.rows: dict[str, list[np.ndarray]] = {}  # per column: the rows of its numbers shown as a percentage
         self.example: dict[str, tuple[int, str]] = {}
-        self.other: set[str] = set()  # columns with a number not shown so: never said
+        self.other: dict[str, int] = {}  # columns with numbers not shown so (how many): ``percent-mixed``
+        self.other_example: dict[str, tuple[int, str]] = {}
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
         import numpy as np
@@ -76,19 +92,22 @@ class PercentCellsCheck(BaseTableCheck):
         from .cells import fullmatch_mask
 
         for label, rows in self.percent.items():
-            if label not in chunk.columns or label in self.other:
+            if label not in chunk.columns:
                 continue
             cells = chunk[label]
             numbers = fullmatch_mask(cells if cells.dtype == "str" else cells.astype("str"), NUMBER.pattern)
             at = chunk.index.to_numpy(dtype=np.int64)[numbers]
             if not len(at):
                 continue
-            if not np.isin(at, rows).all():
-                self.other.add(label)  # a number not shown as a percentage: the column is not said
-                continue
-            self.rows.setdefault(label, []).append(at)
-            if label not in self.example:
-                self.example[label] = (int(at[0]), str(cells[numbers].iloc[0]).strip())
+            shown = np.isin(at, rows)
+            if not shown.all():  # numbers not shown as a percentage: the column is ``percent-mixed``
+                self.other[label] = self.other.get(label, 0) + int((~shown).sum())
+                if label not in self.other_example:
+                    self.other_example[label] = (int(at[~shown][0]), str(cells[numbers][~shown].iloc[0]).strip())
+            if shown.any():
+                self.rows.setdefault(label, []).append(at[shown])
+                if label not in self.example:
+                    self.example[label] = (int(at[shown][0]), str(cells[numbers][shown].iloc[0]).strip())
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
@@ -96,15 +115,26 @@ class PercentCellsCheck(BaseTableCheck):
 
         for label in context.fields:
             pieces = self.rows.get(label)
-            if not pieces or label in self.other:
+            if not pieces:
                 continue
             rows = RowNumbers(np.concatenate(pieces))
             row, cell = self.example[label]
             shown = as_shown(cell) or cell
+            number = list(context.fields).index(label) + 1
+            if label in self.other:
+                other_row, other = self.other_example[label]
+                yield Finding("percent-mixed", Severity.WARNING,
+                              MIXED_MESSAGE.format(field=label, count=len(rows), row=row, cell=cell, shown=shown,
+                                                   shown_fr=shown.replace(".", ","), others=self.other[label],
+                                                   other_row=other_row, other=other), MIXED_TIP,
+                              row_number=row, field_name=label, field_number=number, cell=cell, count=len(rows),
+                              rows=rows, extra={"shown": shown, "others": self.other[label],
+                                                "otherExample": {"rowNumber": other_row, "cell": other}})
+                continue
             yield Finding("percent-cells", Severity.WARNING,
                           MESSAGE.format(field=label, count=len(rows), row=row, cell=cell, shown=shown,
                                          shown_fr=shown.replace(".", ",")), TIP,
-                          row_number=row, field_name=label, field_number=list(context.fields).index(label) + 1,
+                          row_number=row, field_name=label, field_number=number,
                           cell=cell, count=len(rows), rows=rows, extra={"shown": shown})
 
 

@@ -40,6 +40,7 @@ TITLES: dict[str, Msg] = {
     "year-columns": Msg("Une colonne par année ou par mois", "One column per year or per month"),
     "percent-cells": Msg("Nombres affichés en pourcentage, publiés en fraction (80 % → 0.8)",
                          "Numbers shown as a percentage, published as a fraction (80 % → 0.8)"),
+    "percent-mixed": Msg("Fractions (80 % → 0.8) mêlées à d'autres nombres", "Fractions (80 % → 0.8) among other numbers"),
     "hyperlink-cells": Msg("Liens cachés derrière un texte", "Links hidden behind a text"),
     "stacked-tables": Msg("Un second tableau sous le premier", "A second table under the first"),
     "english-numbers": Msg("Nombres écrits à l'anglaise (1,234.56)", "Numbers written the English way (1,234.56)"),

@@ -84,11 +84,33 @@ def test_a_built_in_percent_format_and_a_title_that_says_percent(tmp_path: Path)
     assert _rows(tmp_path / "propre.csv")[:2] == [["Bureau", "Inscrits", "Taux (%)"], ["Bureau 1", "667", "80.5"]]
 
 
-def test_a_column_with_a_number_not_shown_as_a_percentage_is_left(tmp_path: Path) -> None:
+def test_a_column_with_a_number_not_shown_as_a_percentage_is_said_and_left(tmp_path: Path) -> None:
     source = _xlsx(tmp_path / "total.xlsx", mixed=True)
-    assert not [f for f in check(source, plugins=PM).findings if f.type == "percent-cells"]
+    report = check(source, plugins=PM)
+    assert not [f for f in report.findings if f.type == "percent-cells"]
+    [mixed] = [f for f in report.findings if f.type == "percent-mixed"]
+    assert (mixed.field_name, mixed.count, list(mixed.rows), mixed.extra["others"], mixed.extra["otherExample"]) == (
+        "Participation", 4, [2, 3, 4, 5], 1, {"rowNumber": 6, "cell": "2688"})
+    assert "et 1 autre(s) non (ex. ligne 6 : 2688) : le fichier publié mélange" in mixed.message("fr")
+    assert "mixes fractions and other numbers" in mixed.message("en")
     result = fix(source, tmp_path / "propre.csv", plugins=PM)
     assert "percent-as-shown" not in result.counts and _rows(tmp_path / "propre.csv")[1][2] == "0.805"
+
+
+def test_a_rate_typed_as_a_number_among_percentages_is_said(tmp_path: Path) -> None:
+    """A rate typed « 75 » in a cell without the percentage format, among rates formatted « 0.0% »."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Quartier", "Taux d'occupation"])
+    for name, rate, formatted in (("Centre", 0.92, True), ("Gare", 75, False), ("Bomel", 0.81, True)):
+        sheet.append([name, rate])
+        if formatted:
+            sheet.cell(row=sheet.max_row, column=2).number_format = "0%"
+    book.save(tmp_path / "occupation.xlsx")
+    [mixed] = [f for f in check(tmp_path / "occupation.xlsx", plugins=PM).findings if f.type.startswith("percent")]
+    assert (mixed.type, mixed.row_number, mixed.cell, mixed.extra["otherExample"]) == (
+        "percent-mixed", 2, "0.92", {"rowNumber": 3, "cell": "75"})
 
 
 def test_an_ods_workbook_tells_its_percentages(tmp_path: Path) -> None:
