@@ -7,7 +7,8 @@ its internals without breaking any plugin. It holds, by the hook that needs them
 * ``odwb_field_kinds`` / ``odwb_checks``: :class:`FieldKind`, :class:`TableCheck`, :class:`BaseTableCheck`,
   :class:`CheckContext`, :class:`ColumnValues`, :data:`Detector`, :data:`Validator`, :data:`ValuesValidator`,
   :class:`Finding`, :class:`Severity`, and the personal-data vocabulary of the built-in checks
-  (:func:`people_columns`, …) so that a plugin judges « people » columns as the core does;
+  (:func:`people_columns`, …) so that a plugin judges « people » columns as the core does, and
+  :func:`official_values` (the values of a chunk column held on rows about a public office);
 * ``odwb_fixes``: :class:`Fix`, :class:`FixContext`, :class:`Change`, and for a fix that streams
   :class:`StreamingFix`, :class:`FixPlan`, :data:`Rewrite`, :func:`streams`;
 * ``odwb_metadata_rules``: :class:`MetadataRule`, :class:`MetadataFinding`, :class:`ScoreContext`;
@@ -73,6 +74,7 @@ from .core.spreadsheet import csv_safe, set_text
 
 if TYPE_CHECKING:
     from .checks.people import PEOPLE_WORDS, describes_people, label_words, people_columns
+    from .checks.public_offices import official_values
     from .cli.common import STATE, echo, plugin_manager, print_json, t
     from .metadata.score import MetadataFinding, MetadataRule, ScoreContext
     from .portal import PortalClient
@@ -85,6 +87,7 @@ _LAZY = {
     "describes_people": "odwb_assist.checks.people",
     "label_words": "odwb_assist.checks.people",
     "people_columns": "odwb_assist.checks.people",
+    "official_values": "odwb_assist.checks.public_offices",
     "MetadataFinding": "odwb_assist.metadata.score",
     "MetadataRule": "odwb_assist.metadata.score",
     "ScoreContext": "odwb_assist.metadata.score",
@@ -110,7 +113,7 @@ __all__ = [
     # checks and field kinds
     "BaseTableCheck", "CheckContext", "ChunkPreparation", "ColumnValues", "Detector", "FieldKind", "Finding", "Severity",
     "TableCheck", "Validator", "ValuesPreparation", "ValuesValidator", "PEOPLE_WORDS", "describes_people", "label_words",
-    "people_columns",
+    "people_columns", "official_values",
     # fixes, metadata rules, publication blockers
     "Change", "Fix", "FixContext", "FixPlan", "Rewrite", "StreamingFix", "streams", "columns_of",
     "MetadataFinding", "MetadataRule", "ScoreContext", "Blocker",

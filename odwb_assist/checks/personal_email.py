@@ -9,6 +9,10 @@ An address is a person's (an error, which blocks publication) only with evidence
 - the table is a survey tool's export and the address its respondent's (« Horodateur » or « Heure de début »
   first, a question among the labels: :func:`.people.survey_contacts`).
 
+On a row about a public office (« Bourgmestre », « Échevine des Finances »: :mod:`.public_offices`), a person's
+address is ``official-email``, a warning: the holder of a public office is published by name, with the contact of
+the office; the warning asks to check that the address is that one, not a private one.
+
 Organisation or service words in the address (asbl, club, chorale, info, urbanisme…) or the
 organisation's own name in the same row (« Les Marsupilamis » … ``lesmarsupilamis@gmail.com``) mean
 not personal. A webmail domain alone is no evidence. Ambiguous shapes (``j.dupont@…``, two unknown
@@ -32,7 +36,7 @@ from .people import describes_people, is_first_name, survey_contacts
 if TYPE_CHECKING:
     import pandas as pd
 
-PERSONAL, POSSIBLE = "personal-email", "possible-personal-email"
+PERSONAL, POSSIBLE, OFFICIAL = "personal-email", "possible-personal-email", "official-email"
 _ADDRESS = re.compile(r"\s*([^@\s]+)@([^@\s]+\.[a-z]{2,})\s*")
 PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "des", "d", "la", "le", "les", "l", "van", "vande",
                        "vanden", "vander", "den", "der", "ter", "ten", "el", "al", "ben", "bin", "mac", "mc", "o", "y",
@@ -60,6 +64,20 @@ TIP = Msg("Ne publiez pas l'adresse d'une personne : remplacez-la par l'adresse 
 POSSIBLE_MESSAGE = Msg("Ligne {row}, colonne « {field} » : « {cell} » pourrait être l'adresse e-mail d'une personne "
                        "({why}).",
                        "Row {row}, column '{field}': '{cell}' might be a person's e-mail address ({why}).")
+OFFICIAL_MESSAGE = Msg("Ligne {row}, colonne « {field} » : « {cell} » est l'adresse d'une personne qui exerce une "
+                       "fonction publique (« {office} ») : publiable si c'est l'adresse de la fonction, pas une adresse "
+                       "privée.",
+                       "Row {row}, column '{field}': '{cell}' is the address of a person holding a public office "
+                       "('{office}'): it may be published if it is the office's address, not a private one.")
+OFFICIAL_TIP = Msg("Les mandataires publics (bourgmestre, échevins, conseillers, président du CPAS) et les grades légaux "
+                   "(directeur général, directeur financier) sont publics par leur fonction : la Région publie chaque "
+                   "année, nommément, le cadastre des mandats (décrets du 29 mars 2018). Publiez l'adresse qu'ils "
+                   "utilisent pour leur fonction (…@commune.be) ; une adresse privée ne se publie qu'avec l'accord de "
+                   "la personne.",
+                   "Public office holders (mayor, aldermen, councillors, CPAS president) and statutory officers (general "
+                   "director, financial director) are public by their office: Wallonia publishes every year, by name, "
+                   "the register of mandates (decrees of 29 March 2018). Publish the address they use for the office "
+                   "(…@commune.be); a private address is published only with the person's consent.")
 POSSIBLE_TIP = Msg("Si c'est l'adresse d'une personne, remplacez-la par l'adresse d'un service ou de l'association "
                    "(info@…) ou supprimez la colonne avant de publier ; si c'est déjà l'adresse d'une association ou "
                    "d'un service, ignorez cet avertissement.",
@@ -181,7 +199,7 @@ def cell_verdict(cell: str, cells: Callable[[], Iterable[str]], people_table: bo
 
 class PersonalEmailCheck(BaseTableCheck):
     name = "personal-email"
-    types = (PERSONAL, POSSIBLE)
+    types = (PERSONAL, POSSIBLE, OFFICIAL)
     blocking = (PERSONAL,)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def start(self, context: CheckContext) -> None:
@@ -222,18 +240,46 @@ class PersonalEmailCheck(BaseTableCheck):
         if not pending:
             return
         rows = _RowCells(chunk, [cells.index for _, _, cells in pending])
+        offices = _offices(chunk, context)
         for column, number, candidates in pending:
             for row, cell in candidates.items():
                 found = cell_verdict(str(cell), rows.other_cells(row, column), self.people)
                 if found is None:
                     continue
                 kind, why = (PERSONAL, "survey") if column in self.respondents else found
+                office = offices.get(int(row)) if column not in self.respondents else None
+                if office is not None:  # the holder of a public office: the office's contact, said, not blocked
+                    fmt = {"row": row, "field": column, "cell": cell, "office": office}
+                    yield Finding("official-email", Severity.WARNING, OFFICIAL_MESSAGE.format(**fmt), OFFICIAL_TIP,
+                                  row_number=int(row), field_name=str(column), field_number=number, cell=str(cell),
+                                  extra={"reason": why, "office": office})
+                    continue
                 fmt = {"row": row, "field": column, "cell": cell, "why": WHY[why].fr}
                 message = (MESSAGE if kind == PERSONAL else POSSIBLE_MESSAGE)
                 text = Msg(message.fr.format(**fmt), message.en.format(**{**fmt, "why": WHY[why].en}))
                 yield Finding(kind, Severity.ERROR if kind == PERSONAL else Severity.WARNING, text,
                               TIP if kind == PERSONAL else POSSIBLE_TIP, row_number=int(row), field_name=str(column),
                               field_number=number, cell=str(cell), extra={"reason": why})
+
+
+def _offices(chunk: pd.DataFrame, context: CheckContext) -> dict[int, str]:
+    """The chunk's rows about a public office (found by the engine), with the office's cell."""
+    from .public_offices import OFFICE_ROWS, function_columns, names_public_office
+
+    rows = context.options.get(OFFICE_ROWS)
+    if rows is None or not len(rows):
+        return {}
+    labels = [label for label in function_columns(list(chunk.columns)) if label in chunk.columns]
+    found: dict[int, str] = {}
+    for row in rows.tolist():
+        if row not in chunk.index:
+            continue
+        for label in labels:
+            cell = chunk.at[row, label]
+            if isinstance(cell, str) and names_public_office(cell):
+                found[int(row)] = cell.strip()
+                break
+    return found
 
 
 class _RowCells:

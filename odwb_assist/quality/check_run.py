@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from ..checks.public_offices import OFFICE_ROWS, function_columns, office_rows
 from ..core.contract import CheckContext, ChunkPreparation, ColumnValues, FieldKind, TableCheck, ValuesPreparation
 from ..core.errors import OdwbError
 from ..core.findings import Finding, Severity
@@ -48,6 +49,7 @@ class CheckRun:
         self.value_checks = [c for c in table_checks if callable(getattr(c, "check_values", None))]
         self.by_values = {id(c) for c in self.value_checks}
         self.groups = Groups(threads())
+        self.function_labels = function_columns(list(context.fields))  # « Fonction », « Mandat »…
 
     def add_all(self, origin: str, produce: Callable[[], Iterable[Finding] | None]) -> None:
         """Collect what ``produce()`` finds; a failing check becomes a ``check-failed`` finding, never a lost run."""
@@ -99,6 +101,8 @@ class CheckRun:
         self.rows += len(frame)
         encoded = EncodedColumns(frame, self.context.kinds, prepared)
         context = self.context
+        if self.function_labels:  # the rows about a public office, for the checks and kinds of contacts
+            context.options[OFFICE_ROWS] = office_rows(frame, self.function_labels, encoded)
         typing = self.typing
         tally = [Job("type", lambda: typing.add(frame, encoded))] if typing is not None else []
         groups: list[tuple[Any, list[Job]]] = [("type", tally)] if tally else []

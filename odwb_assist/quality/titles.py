@@ -77,6 +77,7 @@ TITLES: dict[str, Msg] = {
     "number-notes": Msg("Nombres suivis d'une note", "Numbers followed by a note"),
     "excel-error": Msg("Erreurs de formule", "Formula errors"),
     "zero-date": Msg("Dates zéro (« 0000-00-00 »)", "Zero dates ('0000-00-00')"),
+    "official-email": Msg("Adresses e-mail de mandataires publics", "E-mail addresses of public office holders"),
     "hidden-columns": Msg("Colonne masquée dans le classeur", "Column hidden in the workbook"),
     "hidden-rows": Msg("Lignes masquées dans le classeur", "Rows hidden in the workbook"),
     "formula-without-value": Msg("Formules sans résultat enregistré", "Formulas without a saved result"),

@@ -171,6 +171,17 @@ MESSAGES: dict[str, Entry] = {
         "personal data, which cannot be published without a legal basis (GDPR)."), Msg(
         "Supprimez la colonne « {field} » avant publication, ou remplacez-la par le numéro du service.",
         "Delete column '{field}' before publishing, or replace it with the service's number.")),
+    "be-phone-official": Entry(W, Msg(
+        "Numéro de téléphone « {cell} » d'une personne qui exerce une fonction publique (bourgmestre, échevin, "
+        "conseiller…) : publiable si c'est le numéro de la fonction, pas un numéro privé.",
+        "Phone number '{cell}' of a person holding a public office (mayor, alderman, councillor…): it may be "
+        "published if it is the office's number, not a private one."), Msg(
+        "Les mandataires publics et les grades légaux sont publics par leur fonction (cadastre des mandats publié "
+        "chaque année par la Région). Gardez le numéro du service ou du secrétariat ; un numéro privé (GSM personnel) "
+        "ne se publie qu'avec l'accord de la personne.",
+        "Public office holders and statutory officers are public by their office (register of mandates published "
+        "every year by Wallonia). Keep the number of the office or secretariat; a private number (personal mobile) "
+        "is published only with the person's consent.")),
     # --- e-mail
     "email-invalid": Entry(E, Msg(
         "« {cell} » n'est pas une adresse e-mail valide (forme attendue : nom@domaine.be).",

@@ -2,7 +2,9 @@
 
 The national-number patterns of phonenumbers' metadata for region BE are applied as vectorised
 regular expressions; numbers with a foreign country code go to ``phonenumbers`` on distinct values.
-In a table that describes people, every phone number is personal data (``be-phone-personal``). A number followed by
+In a table that describes people, every phone number is personal data (``be-phone-personal``), but on a row about a
+public office (a bourgmestre, an échevine: ``official_values``) it is the office's contact, a warning
+(``be-phone-official``). A number followed by
 an internal extension (« 081 24 64 13 (ext. 203) », « 081/24.64.13 poste 203 ») is a valid number: the extension is
 how a service is reached, not an error.
 """
@@ -16,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, Msg
+from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, Msg, official_values
 
 from .distinct import VerdictCache, emit_values, encode, filled, stripped
 from .findings import SEPARATORS, VALUE_CACHE, compact, share
@@ -217,7 +219,9 @@ def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Fin
                                lambda cell: {"count": several(cell.strip(), _one_number)})
     yield from emit_values("be-phone-invalid", column, invalid & ~shared, context)
     if describes_people(context.fields):  # a cell with two numbers holds a person's too
-        yield from emit_values("be-phone-personal", column, valid | shared, context)
+        official = official_values(column, context)  # the numbers of public office holders: said, not blocked
+        yield from emit_values("be-phone-personal", column, (valid | shared) & ~official, context)
+        yield from emit_values("be-phone-official", column, (valid | shared) & official, context)
 
 
 def _one_number(text: str) -> bool:
@@ -247,6 +251,6 @@ KIND = FieldKind(
     priority=12,
     # a valid number starts with + (or 00) or with the trunk 0 followed by 8 digits at least
     prefilter=r"^[\s./()\-\u00a0]*(?:\+|0(?:\D*+\d){7})",
-    types=("be-phone-lost-zero", "be-phone-invalid", "be-phone-personal", "be-phone-several"),
+    types=("be-phone-lost-zero", "be-phone-invalid", "be-phone-personal", "be-phone-official", "be-phone-several"),
     blocking=errors(("be-phone-lost-zero", "be-phone-invalid", "be-phone-personal", "be-phone-several")),
 )

@@ -34,6 +34,7 @@ TITLES: dict[str, Msg] = {
     "be-phone-invalid": Msg("Numéro de téléphone non valide", "Invalid phone number"),
     "be-phone-lost-zero": Msg("Numéro de téléphone sans son 0 initial", "Phone number without its leading 0"),
     "be-phone-personal": Msg("Numéros de téléphone de personnes", "Phone numbers of people"),
+    "be-phone-official": Msg("Numéros de téléphone de mandataires publics", "Phone numbers of public office holders"),
     "email-invalid": Msg("Adresse e-mail non valide", "Invalid e-mail address"),
     "email-mailto": Msg("Adresse e-mail précédée de « mailto: »", "E-mail address after 'mailto:'"),
     "email-several": Msg("Plusieurs adresses e-mail dans une cellule", "Several e-mail addresses in one cell"),

@@ -220,3 +220,20 @@ def test_two_right_contacts_in_one_cell_are_no_error(tmp_path):
                    "nom;prenom;telephone\n")
     personal = {(r, t) for r, _, t in ours(check(people, plugins=get_plugin_manager()))}
     assert {(2, "be-phone-personal"), (3, "be-phone-personal")} <= personal  # a person's number among two is one
+
+
+def test_the_numbers_of_a_council_are_said_not_blocked(tmp_path):
+    """A council's composition: each holder's number is the office's contact (a warning), an employee's a person's
+    (an error); a number on both an office's row and an employee's is a person's."""
+    lines = ["Dupont;Marie;Bourgmestre;081 62 63 01", "Lambert;Jean;Échevin des Finances;0475 12 34 56",
+             "Simon;Claire;Directrice générale;081 62 63 10", "Renard;Luc;Employé d'administration;081 62 63 99",
+             "Martin;Sophie;Conseillère communale;081 62 63 99"]
+    source = write(tmp_path, lines, "conseil.csv", "nom;prenom;fonction;telephone\n")
+    report = check(source, plugins=get_plugin_manager())
+    assert {(r, t) for r, _, t in ours(report)} == {(2, "be-phone-official"), (3, "be-phone-official"),
+                                                     (4, "be-phone-official"), (5, "be-phone-personal"),
+                                                     (6, "be-phone-personal")}
+    from odwb_assist_belgium.blockers import personal_data_blockers
+
+    [blocker] = personal_data_blockers(report.findings, report.fields)
+    assert "(lignes 5, 6)" in blocker.message("fr")

@@ -1,0 +1,76 @@
+"""Rows about a public office (a council's composition): their holders' addresses are said, not blocked."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from odwb_assist.checks.public_offices import function_columns, names_public_office
+from odwb_assist.core.plugins import get_plugin_manager
+from odwb_assist.quality import check
+
+PM = get_plugin_manager(load_entrypoints=False)
+
+
+@pytest.mark.parametrize("cell", ["Bourgmestre", "Bourgmestre f.f.", "Échevine de l'Enseignement", "Échevin des Finances",
+                                  "Conseillère communale", "Conseiller de l'action sociale", "Président du CPAS",
+                                  "Présidente du Conseil communal", "Directeur général", "Directrice financière",
+                                  "Receveur régional", "Députée provinciale", "Schepen van Financiën", "Bürgermeister",
+                                  "Algemeen directeur", "Membre du Collège", "1er Échevin", "Première échevine",
+                                  "2e échevin f.f.", "Eerste schepen"])
+def test_a_public_office(cell: str) -> None:
+    assert names_public_office(cell)
+
+
+@pytest.mark.parametrize("cell", ["Conseiller en prévention", "Président", "Présidente de l'ASBL", "Directrice de l'école",
+                                  "Employée d'administration", "Secrétaire", "Membre", "Directeur", "",
+                                  "Président du conseil d'administration", "Membre du conseil d'administration",
+                                  "1er", "Premier secrétaire",
+                                  "Bourgmestre " + "x" * 90])
+def test_not_a_public_office(cell: str) -> None:
+    assert not names_public_office(cell)
+
+
+def test_the_labels_that_name_a_function() -> None:
+    assert function_columns(["Nom", "Fonction", "Mandat exercé", "Qualité", "Fonctionnement", "Functie"]) == [
+        "Fonction", "Mandat exercé", "Qualité", "Functie"]
+
+
+def _csv(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    return path
+
+
+def _found(report: object) -> dict[int, str]:
+    return {f.row_number: f.type for f in report.findings if "email" in f.type}  # type: ignore[attr-defined]
+
+
+def test_the_addresses_of_a_council_are_said_not_blocked(tmp_path: Path) -> None:
+    rows = [["Nom", "Prénom", "Fonction", "E-mail"],
+            ["Dupont", "Marie", "Bourgmestre", "marie.dupont@gembloux.be"],
+            ["Lambert", "Jean", "Échevin des Finances", "jean.lambert@gembloux.be"],
+            ["Leroy", "Pierre", "Conseiller communal", "pierre.leroy@gmail.com"],
+            ["Simon", "Claire", "Directrice générale", "claire.simon@gembloux.be"],
+            ["Renard", "Luc", "Employé d'administration", "luc.renard@gembloux.be"]]
+    report = check(_csv(tmp_path / "conseil.csv", rows), plugins=PM)
+    # the employee's address is still a person's: an error; the office holders' are warnings
+    assert _found(report) == {2: "official-email", 3: "official-email", 4: "official-email", 5: "official-email",
+                              6: "personal-email"}
+    finding = next(f for f in report.findings if f.row_number == 3)
+    assert finding.extra["office"] == "Échevin des Finances" and finding.severity.value == "warning"
+    assert "« Échevin des Finances »" in finding.message("fr") and "not a private one" in finding.message("en")
+    assert report.error_count == 1
+
+
+def test_a_staff_list_stays_blocked(tmp_path: Path) -> None:
+    rows = [["Nom", "Prénom", "Fonction", "E-mail"], ["Dupont", "Marie", "Conseillère en prévention", "marie.dupont@gembloux.be"],
+            ["Lambert", "Jean", "Présidente de l'ASBL", "jean.lambert@gembloux.be"]]
+    assert _found(check(_csv(tmp_path / "personnel.csv", rows), plugins=PM)) == {2: "personal-email", 3: "personal-email"}
+
+
+def test_an_office_in_another_column_than_a_function_does_not_count(tmp_path: Path) -> None:
+    rows = [["Nom", "Prénom", "Remarque", "E-mail"], ["Dupont", "Marie", "Bourgmestre", "marie.dupont@gembloux.be"]]
+    assert _found(check(_csv(tmp_path / "liste.csv", rows), plugins=PM)) == {2: "personal-email"}
