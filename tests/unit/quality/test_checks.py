@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from odwb_assist.core.plugins import get_plugin_manager
-from odwb_assist.quality import QualityReport, check
+from odwb_assist.quality import QualityReport, check, fix
 
 CLEAN = (
     "code_ins,commune,population,superficie_km2,date_maj,contact\n"
@@ -90,6 +90,19 @@ def test_a_column_named_as_an_identifier_holds_no_thousands_separator(run: Calla
                  "2.500.000\n".replace("A;", "").replace("B;", ""))
     found = {(f.field_name, f.cell) for f in only(report, "thousands-separator")}
     assert found == {("Montant n-1", "1.250.000")}
+
+
+def test_an_activity_code_is_no_number_with_thousands_separators(run: Callable[..., QualityReport], tmp_path: Path) -> None:
+    """NACE-BEL codes « 10.711 » (bakeries), « 45.201 »: the point is the code's own, in a column « NACE » or
+    « Activité (NACE-BEL) »; « Montant TVA 1.250 » is an amount."""
+    text = ("Dénomination;NACE;Activité (NACE-BEL);Montant TVA\nBoulangerie;10.711;10.711;1.250\nGarage;45.201;45.201;"
+            "2.830\nCafé;56.301;56.301;3.095\n")
+    found = {(f.field_name, f.cell) for f in only(run(text), "thousands-separator")}
+    assert found == {("Montant TVA", "1.250")}
+    source = tmp_path / "commerces.csv"
+    source.write_text(text, encoding="utf-8")
+    fix(source, tmp_path / "propre.csv", plugins=get_plugin_manager(load_entrypoints=False))
+    assert (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()[1].startswith("Boulangerie,10.711,10.711,")
 
 
 def test_ambiguous_dot_is_a_separator_only_when_all_dots_have_three_decimals(run: Callable[..., QualityReport]) -> None:
