@@ -64,11 +64,12 @@ class Detected:
     formulas_without_value: list[tuple[int, int]] = field(default_factory=list)
     links: list[tuple[int, int, str]] = field(default_factory=list)  # a sheet's cells holding a hyperlink (row, column, address)
     percent_cells: list[tuple[int, int]] = field(default_factory=list, repr=False)  # numbers shown as a percentage
+    currency_cells: list[tuple[int, int, str]] = field(default_factory=list, repr=False)  # … as an amount (symbol)
 
     def to_dict(self) -> dict[str, Any]:
         from dataclasses import replace
 
-        data = asdict(replace(self, percent_cells=[]))  # asdict would copy every cell of a column of percentages
+        data = asdict(replace(self, percent_cells=[], currency_cells=[]))  # asdict would copy every cell of such columns
         data.pop("header_cells")
         data.pop("sheet_given")
         data["headerRow"] = data.pop("header_row")
@@ -90,6 +91,12 @@ class Detected:
         for _, column in self.percent_cells:
             shown[column] = shown.get(column, 0) + 1
         data["percentCells"] = [{"fieldNumber": column, "count": count} for column, count in sorted(shown.items())]
+        data.pop("currency_cells")
+        amounts: dict[tuple[int, str], int] = {}
+        for _, column, symbol in self.currency_cells:
+            amounts[column, symbol] = amounts.get((column, symbol), 0) + 1
+        data["currencyCells"] = [{"fieldNumber": column, "symbol": symbol, "count": count}
+                                 for (column, symbol), count in sorted(amounts.items())]
         return data
 
 
@@ -381,7 +388,8 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
                             trimmed_columns=read.trimmed_columns, trimmed_rows=read.trimmed_rows,
                             sheet_given=sheet is not None, hidden_columns=read.marks.hidden_columns,
                             hidden_rows=read.marks.hidden_rows, formulas_without_value=read.marks.unvalued,
-                            links=read.marks.links, percent_cells=read.marks.percent)
+                            links=read.marks.links, percent_cells=read.marks.percent,
+                            currency_cells=read.marks.currency)
     else:
         # a Ctrl-Z end-of-file mark closes the data (a short file's sample ends before it, and is no binary file)
         end_mark = None if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else find_end_mark(path, None)

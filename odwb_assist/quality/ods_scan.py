@@ -32,6 +32,8 @@ _LINK = b"<text:a "
 _PLACES = re.compile(rb"<(/?)(table:table-row|table:table-cell|table:covered-table-cell|text:a)\b([^>]*?)(/?)>")
 _HREF = re.compile(rb'xlink:href="([^"]*)"')
 _PERCENT = b'office:value-type="percentage"'
+_CURRENCY = b'office:value-type="currency"'
+_CURRENCY_CODE = re.compile(rb'office:currency="([^"]*)"')
 PERCENT_KEPT = 1_000_000  # numbers shown as a percentage read at most in a sheet
 LINKS_KEPT = 100_000  # links of a sheet read at most (a link repeated over a block of cells counts once)
 _COLUMN = re.compile(rb"<table:table-column\b([^>]*)>")
@@ -45,8 +47,8 @@ def scan_ods(path: Path, sheet: str) -> SheetMarks:
     none when the file has none or cannot be read."""
     try:
         with zipfile.ZipFile(path) as archive:
-            hides, links, percent = _names(archive)
-            if not (hides or links or percent):
+            hides, links, percent, currency = _names(archive)
+            if not (hides or links or percent or currency):
                 return SheetMarks()
             xml = archive.read("content.xml")
     except (OSError, KeyError, zipfile.BadZipFile):
@@ -57,7 +59,8 @@ def scan_ods(path: Path, sheet: str) -> SheetMarks:
     columns = [(first, last) for first, last in _hidden(table, _COLUMN, b"column")] if hides else []
     rows = tuple(row for first, last in _hidden(table, _ROW, b"row") for row in range(first, last + 1)) if hides else ()
     return SheetMarks(hidden_columns=tuple(columns), hidden_rows=rows, links=tuple(_links(table)) if links else (),
-                      percent=tuple(_percent_cells(table)) if percent else ())
+                      percent=tuple(_percent_cells(table)) if percent else (),
+                      currency=tuple(_currency_cells(table)) if currency else ())
 
 
 def _names_visibility(archive: zipfile.ZipFile) -> bool:
@@ -65,20 +68,21 @@ def _names_visibility(archive: zipfile.ZipFile) -> bool:
     return _names(archive)[0]
 
 
-def _names(archive: zipfile.ZipFile) -> tuple[bool, bool, bool]:
-    """Whether ``content.xml`` names a hidden column or row, whether it holds a link (``<text:a``) and a number shown
-    as a percentage, in one read by blocks that stops once all three are found."""
-    tail, hides, links, percent = b"", False, False, False
+def _names(archive: zipfile.ZipFile) -> tuple[bool, bool, bool, bool]:
+    """Whether ``content.xml`` names a hidden column or row, whether it holds a link (``<text:a``), a number shown
+    as a percentage and one shown as an amount, in one read by blocks that stops once all four are found."""
+    tail, hides, links, percent, currency = b"", False, False, False, False
     with archive.open("content.xml") as handle:
         while block := handle.read(BLOCK):
             data = tail + block
             hides = hides or any(hidden in data for hidden in _HIDDEN)
             links = links or _LINK in data
             percent = percent or _PERCENT in data
-            if hides and links and percent:
+            currency = currency or _CURRENCY in data
+            if hides and links and percent and currency:
                 break
             tail = data[-OVERLAP:]
-    return hides, links, percent
+    return hides, links, percent, currency
 
 
 @dataclass(frozen=True)
@@ -134,6 +138,24 @@ def _percent_cells(table: bytes) -> list[tuple[int, int]]:
     for place in _places(table):
         if not place.link and _PERCENT in place.attributes and place.rows * place.columns <= LONGEST_BLOCK:
             found += [(place.row + extra, place.column + offset) for extra in range(place.rows)
+                      for offset in range(place.columns)]
+            if len(found) >= PERCENT_KEPT:
+                break
+    return found
+
+
+def _currency_cells(table: bytes) -> list[tuple[int, int, str]]:
+    """(row, column, symbol) of each cell of ``table`` whose value type is a currency (OpenDocument part 3, § 19.387:
+    ``office:value-type="currency"``, its currency in ``office:currency``, « EUR » → « € »), repeats counted."""
+    from .xlsx_scan import CURRENCIES
+
+    found: list[tuple[int, int, str]] = []
+    for place in _places(table):
+        if not place.link and _CURRENCY in place.attributes and place.rows * place.columns <= LONGEST_BLOCK:
+            code = _CURRENCY_CODE.search(place.attributes)
+            name = code.group(1).decode("ascii", "replace") if code else ""
+            symbol = CURRENCIES.get(name, name) or "€"
+            found += [(place.row + extra, place.column + offset, symbol) for extra in range(place.rows)
                       for offset in range(place.columns)]
             if len(found) >= PERCENT_KEPT:
                 break

@@ -10,6 +10,8 @@ was never stored. None of it changes what is read and published; it tells the us
   included, gets the text; the address is lost (check ``hyperlink-cells``).
 - A number may be shown as a percentage (« 80,5 % »): its value is the fraction, 0.805, and that is what every
   reader and the portal get (check ``percent-cells``).
+- A number may be shown as an amount in a currency (« 1 250,00 € »): its value is the number, and the currency is
+  lost unless the column's title says it (check ``currency-cells``).
 """
 
 from __future__ import annotations
@@ -33,9 +35,11 @@ class SheetMarks:
     unvalued: tuple[tuple[int, int], ...] = ()  # (row, column) of formulas stored without a result
     links: tuple[tuple[int, int, str], ...] = ()  # (row, column, address) of the cells holding a hyperlink
     percent: tuple[tuple[int, int], ...] = ()  # (row, column) of the numbers shown as a percentage
+    currency: tuple[tuple[int, int, str], ...] = ()  # (row, column, symbol) of the numbers shown as an amount
 
     def __bool__(self) -> bool:
-        return bool(self.hidden_columns or self.hidden_rows or self.unvalued or self.links or self.percent)
+        return bool(self.hidden_columns or self.hidden_rows or self.unvalued or self.links or self.percent
+                    or self.currency)
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ class TableMarks:
     unvalued: list[tuple[int, int]] = field(default_factory=list)  # (physical row, column number)
     links: list[tuple[int, int, str]] = field(default_factory=list)  # (physical row, column number, address)
     percent: list[tuple[int, int]] = field(default_factory=list)  # (physical row, column number) shown as a percentage
+    currency: list[tuple[int, int, str]] = field(default_factory=list)  # (physical row, column number, symbol)
 
 
 def table_marks(marks: SheetMarks, rows: Sequence[Sequence[Any]], filled: Callable[[Any], bool]) -> TableMarks:
@@ -64,4 +69,5 @@ def table_marks(marks: SheetMarks, rows: Sequence[Sequence[Any]], filled: Callab
     links = [(row, column, address) for row, column, address in sorted(marks.links)
              if row <= len(rows) and column <= width]
     percent = [(row, column) for row, column in marks.percent if row <= len(rows) and column <= width]  # row order
-    return TableMarks(columns, hidden_rows, sorted(marks.unvalued), links, percent)
+    currency = [(row, column, symbol) for row, column, symbol in marks.currency if row <= len(rows) and column <= width]
+    return TableMarks(columns, hidden_rows, sorted(marks.unvalued), links, percent, currency)

@@ -41,6 +41,8 @@ TITLES: dict[str, Msg] = {
     "percent-cells": Msg("Nombres affichés en pourcentage, publiés en fraction (80 % → 0.8)",
                          "Numbers shown as a percentage, published as a fraction (80 % → 0.8)"),
     "percent-mixed": Msg("Fractions (80 % → 0.8) mêlées à d'autres nombres", "Fractions (80 % → 0.8) among other numbers"),
+    "currency-cells": Msg("Montants affichés en euros, sans la monnaie dans le titre",
+                          "Amounts shown in euros, without the currency in the title"),
     "hyperlink-cells": Msg("Liens cachés derrière un texte", "Links hidden behind a text"),
     "stacked-tables": Msg("Un second tableau sous le premier", "A second table under the first"),
     "english-numbers": Msg("Nombres écrits à l'anglaise (1,234.56)", "Numbers written the English way (1,234.56)"),

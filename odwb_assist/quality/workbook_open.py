@@ -156,22 +156,30 @@ class _XlsBook(_Book):
                       for link in getattr(worksheet, "hyperlink_list", []) or []
                       if link.type == "url" and link.url_or_path)
         return SheetMarks(tuple((column, column) for column in columns), tuple(rows), links=links,
-                          percent=self._percent_cells(worksheet))
+                          percent=tuple((row, column) for row, column, _ in self._formatted(worksheet, "%")),
+                          currency=self._formatted(worksheet, None))
 
-    def _percent_cells(self, worksheet: Any) -> tuple[tuple[int, int], ...]:
-        """(row, column), 1-based, of the number cells whose format (XF record → FORMAT record) shows a percentage."""
-        from .xlsx_scan import shows_percent
+    def _formatted(self, worksheet: Any, shown: str | None) -> tuple[tuple[int, int, str], ...]:
+        """(row, column, what), 1-based, of the number cells whose format (XF record → FORMAT record) shows a
+        percentage (``shown`` « % »: what is « % ») or, with ``shown`` None, an amount (what: its currency's symbol)."""
+        from .xlsx_scan import shown_currency, shows_percent
+
+        def what(code: str) -> str | None:
+            if shows_percent(code):
+                return "%" if shown == "%" else None
+            return shown_currency(code) if shown is None else None
 
         formats = getattr(self.book, "format_map", {}) or {}
-        percent = {key for key, found in formats.items() if shows_percent(str(getattr(found, "format_str", "")))}
-        styles = {index for index, xf in enumerate(getattr(self.book, "xf_list", []) or [])
-                  if getattr(xf, "format_key", None) in percent}
+        kinds = {key: found for key, format_record in formats.items()
+                 if (found := what(str(getattr(format_record, "format_str", "")))) is not None}
+        styles = {index: kinds[key] for index, xf in enumerate(getattr(self.book, "xf_list", []) or [])
+                  if (key := getattr(xf, "format_key", None)) in kinds}
         indexes = getattr(worksheet, "_cell_xf_indexes", None)
         if not styles or not indexes:
             return ()
         types = worksheet._cell_types
-        return tuple((row + 1, column + 1) for row, (kinds, xfs) in enumerate(zip(types, indexes, strict=False))
-                     for column, (kind, xf) in enumerate(zip(kinds, xfs, strict=False)) if kind == 2 and xf in styles)
+        return tuple((row + 1, column + 1, styles[xf]) for row, (cells, xfs) in enumerate(zip(types, indexes, strict=False))
+                     for column, (kind, xf) in enumerate(zip(cells, xfs, strict=False)) if kind == 2 and xf in styles)
 
     def close(self) -> None:
         self.book.release_resources()

@@ -51,12 +51,14 @@ class XlsxScan:
 
 
 _CELL_TYPE = re.compile(rb'\bt="(\w+)"')
-PERCENT_KEPT = 1_000_000  # numbers shown as a percentage read at most in a sheet
+PERCENT_KEPT = 1_000_000  # numbers shown as a percentage (or as an amount) read at most in a sheet
 
 
-def scan_sheet(handle: IO[bytes], percent_styles: frozenset[int] = frozenset()) -> XlsxScan:
+def scan_sheet(handle: IO[bytes], percent_styles: frozenset[int] = frozenset(),
+               currency_styles: dict[str, frozenset[int]] | None = None) -> XlsxScan:
     """Scan a sheet's XML from ``handle`` (the part opened in its package); ``percent_styles``: the workbook's
-    cell styles that show a number as a percentage (:func:`percent_styles`)."""
+    cell styles that show a number as a percentage (:func:`percent_styles`); ``currency_styles``: those that show it
+    as an amount, by currency symbol (:func:`currency_styles`)."""
     head = handle.read(HEAD)
     scan = XlsxScan(extent=_extent(head))
     root = _ROOT.search(head)
@@ -65,6 +67,7 @@ def scan_sheet(handle: IO[bytes], percent_styles: frozenset[int] = frozenset()) 
     hidden_rows: list[int] = []
     unvalued: list[tuple[int, int]] = []
     percent: list[tuple[int, int]] = []
+    currency: list[tuple[int, int, str]] = []
     carry = head
     while True:
         block = handle.read(BLOCK)
@@ -85,10 +88,14 @@ def scan_sheet(handle: IO[bytes], percent_styles: frozenset[int] = frozenset()) 
             if b"hyperlink" in part:
                 scan.hyperlinks += _hyperlinks(part)
             if percent_styles and len(percent) < PERCENT_KEPT:
-                percent += _percent_cells(part, percent_styles)
+                percent += _styled_numbers(part, percent_styles)
+            for symbol, styles in (currency_styles or {}).items():
+                if len(currency) < PERCENT_KEPT:
+                    currency += [(row, column, symbol) for row, column in _styled_numbers(part, styles)]
         if not block:
             break
-    scan.marks = SheetMarks(tuple(hidden_columns), tuple(hidden_rows), tuple(unvalued), percent=tuple(percent))
+    scan.marks = SheetMarks(tuple(hidden_columns), tuple(hidden_rows), tuple(unvalued), percent=tuple(percent),
+                            currency=tuple(currency))
     return scan
 
 
@@ -104,7 +111,7 @@ def _styled_cells(styles: frozenset[int]) -> tuple[re.Pattern[bytes], re.Pattern
     return ordered, anywhere, tuple(b' s="%d"' % style for style in sorted(styles))
 
 
-def _percent_cells(xml: bytes, styles: frozenset[int]) -> list[tuple[int, int]]:
+def _styled_numbers(xml: bytes, styles: frozenset[int]) -> list[tuple[int, int]]:
     """(row, column) of the number cells whose style is one of ``styles`` (a number has no ``t``, or ``t="n"``, and a
     value: a self-closed cell is empty)."""
     ordered, anywhere, attributes_written = _styled_cells(styles)
@@ -139,24 +146,60 @@ def shows_percent(code: str) -> bool:
     return "%" in re.sub(r'"[^"]*"|\\.', "", code)
 
 
+# a currency in a format code: a locale block « [$€-80C] », « [$EUR] » (« [$-80C] » names a language, no currency),
+# or the symbol itself, quoted (« "€" »), escaped (« \\€ ») or as it is
+_LOCALE_BLOCK = re.compile(r"\[\$([^\]\-]*)(?:-[0-9A-Za-z-]+)?\]")
+CURRENCIES = {"€": "€", "EUR": "€", "$": "$", "USD": "$", "£": "£", "GBP": "£", "CHF": "CHF"}
+_SYMBOL = re.compile("|".join(re.escape(symbol) for symbol in sorted(CURRENCIES, key=len, reverse=True)))
+
+
+def shown_currency(code: str) -> str | None:
+    """The currency a spreadsheet number format (« #,##0.00 "€" », « [$€-80C] # ##0,00 », « #,##0.00\\ € ») shows
+    its number in (« € », « $ », « £ », « CHF »), None for another format. The same codes in XLSX and XLS."""
+    for block in _LOCALE_BLOCK.finditer(code):
+        symbol = block.group(1).strip()
+        if symbol:
+            return CURRENCIES.get(symbol, symbol)
+    found = _SYMBOL.search(_LOCALE_BLOCK.sub("", code))
+    return CURRENCIES[found.group(0)] if found else None
+
+
+def _number_formats(styles_xml: bytes) -> tuple[dict[int, str], list[int]]:
+    """The workbook's own number format codes (id -> code), and each cell style's number format id, in order (the
+    styles without one get -1)."""
+    import html
+
+    codes = {int(found.group(1)): html.unescape(found.group(2).decode("utf-8", "replace"))
+             for found in _NUMBER_FORMAT.finditer(styles_xml)}
+    cell_formats = _CELL_FORMATS.search(styles_xml)
+    if cell_formats is None:
+        return codes, []
+    ids = []
+    for xf in _FORMAT.finditer(cell_formats.group(1)):
+        number_format = _FORMAT_ID.search(xf.group(1))
+        ids.append(int(number_format.group(1)) if number_format else -1)
+    return codes, ids
+
+
 def percent_styles(styles_xml: bytes) -> frozenset[int]:
     """The cell styles (indexes into ``cellXfs``, as a cell's ``s`` names them) whose number format shows a
     percentage: a built-in one, or a format code with « % » outside its quoted texts (« 0.0% », « 0,00 % »)."""
-    import html
+    codes, ids = _number_formats(styles_xml)
+    formats = set(BUILT_IN_PERCENT) | {number for number, code in codes.items() if shows_percent(code)}
+    return frozenset(index for index, number in enumerate(ids) if number in formats)
 
-    formats = set(BUILT_IN_PERCENT)
-    for found in _NUMBER_FORMAT.finditer(styles_xml):
-        if shows_percent(html.unescape(found.group(2).decode("utf-8", "replace"))):
-            formats.add(int(found.group(1)))
-    cell_formats = _CELL_FORMATS.search(styles_xml)
-    if cell_formats is None:
-        return frozenset()
-    styles = set()
-    for index, xf in enumerate(_FORMAT.finditer(cell_formats.group(1))):
-        number_format = _FORMAT_ID.search(xf.group(1))
-        if number_format and int(number_format.group(1)) in formats:
-            styles.add(index)
-    return frozenset(styles)
+
+def currency_styles(styles_xml: bytes) -> dict[str, frozenset[int]]:
+    """The cell styles whose number format shows an amount in a currency, by its symbol (a workbook's own formats:
+    Excel writes a currency format so, in any language; the built-in ones of ECMA-376 § 18.8.30 show none)."""
+    codes, ids = _number_formats(styles_xml)
+    symbols = {number: symbol for number, code in codes.items()
+               if not shows_percent(code) and (symbol := shown_currency(code)) is not None}
+    found: dict[str, set[int]] = {}
+    for index, number in enumerate(ids):
+        if number in symbols:
+            found.setdefault(symbols[number], set()).add(index)
+    return {symbol: frozenset(styles) for symbol, styles in found.items()}
 
 
 def column_number(letters: bytes) -> int:

@@ -1,0 +1,154 @@
+"""Check ``currency-cells`` (info): numbers a workbook shows as amounts in a currency (« 1 250,00 € ») under a
+title that does not name it; fix ``currency-in-title``: the currency in the title, « Montant (€) ».
+
+A budget or a list of subsidies formatted « # ##0,00 € » in Excel or LibreOffice holds the numbers alone: every
+reader, the portal included, gets 1250, and the euro is lost unless the column's title says it. The same column
+exported as text (« 1.250,00 € ») has its unit moved to the title by ``number-display``; a workbook's formatted
+cells get the same title here. The cells are known from the workbook itself (:mod:`..quality.sheet_marks`: an XLSX
+cell's number format, an ODS cell's ``office:value-type="currency"``, an XLS cell's format). Only a column whose
+every number is shown in the same currency is said; the numbers are not changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext, FixPlan
+from ..core.findings import Finding, RowNumbers, Severity
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
+from ..quality.fixing import rename_columns
+from .people import label_words
+from .percent_cells import NUMBER
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+# a title that already names its currency: the symbol, or a word for it
+CURRENCY_WORDS = {"€": frozenset({"eur", "euro", "euros"}), "$": frozenset({"usd", "dollar", "dollars"}),
+                  "£": frozenset({"gbp", "livre", "livres"}), "CHF": frozenset({"chf"})}
+
+MESSAGE = Msg("Colonne « {field} » : {count} nombre(s) affiché(s) en {symbol} dans le classeur (ex. ligne {row} : "
+              "{cell} {symbol}) : le fichier publié n'a que les nombres, et le titre ne dit pas la monnaie.",
+              "Column '{field}': {count} number(s) shown in {symbol} in the workbook (e.g. row {row}: {cell} "
+              "{symbol}): the published file holds the numbers alone, and the title does not say the currency.")
+TIP = Msg("Ajoutez la monnaie au titre de la colonne (« {title} »), ou lancez « odwb-assist fix », qui le fait.",
+          "Add the currency to the column's title ('{title}'), or run 'odwb-assist fix', which does.")
+
+
+def titled(label: str, symbol: str) -> str:
+    """« Montant » → « Montant (€) »; a title that names the currency already stays."""
+    if names_currency(label, symbol):
+        return label
+    return f"{label.rstrip()} ({symbol})"
+
+
+def names_currency(label: str, symbol: str) -> bool:
+    return symbol in label or not CURRENCY_WORDS.get(symbol, frozenset()).isdisjoint(label_words(label))
+
+
+def currency_rows(detected: Any, fields: list[str]) -> dict[str, tuple[str | None, np.ndarray]]:
+    """The table's columns holding numbers shown as amounts: label -> (their currency, None when several; their
+    physical rows, sorted)."""
+    import numpy as np
+
+    rows: dict[str, list[int]] = {}
+    symbols: dict[str, set[str]] = {}
+    for row, column, symbol in getattr(detected, "currency_cells", None) or []:
+        if 0 < column <= len(fields):
+            rows.setdefault(fields[column - 1], []).append(row)
+            symbols.setdefault(fields[column - 1], set()).add(symbol)
+    return {label: (next(iter(symbols[label])) if len(symbols[label]) == 1 else None,
+                    np.unique(np.asarray(found, dtype=np.int64))) for label, found in rows.items()}
+
+
+class CurrencyCellsCheck(BaseTableCheck):
+    name = "currency-cells"
+    types = ("currency-cells",)
+
+    def start(self, context: CheckContext) -> None:
+        fields = list(context.fields)
+        self.amounts = {label: (symbol, rows) for label, (symbol, rows)
+                        in currency_rows(context.options.get("detected"), fields).items()
+                        if symbol is not None and not names_currency(label, symbol)}
+        self.rows: dict[str, list[np.ndarray]] = {}
+        self.example: dict[str, tuple[int, str]] = {}
+        self.other: set[str] = set()  # columns with a number not shown as an amount in that currency: never said
+
+    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        import numpy as np
+
+        from .cells import fullmatch_mask
+
+        for label, (_, rows) in self.amounts.items():
+            if label not in chunk.columns or label in self.other:
+                continue
+            cells = chunk[label]
+            numbers = fullmatch_mask(cells if cells.dtype == "str" else cells.astype("str"), NUMBER.pattern)
+            at = chunk.index.to_numpy(dtype=np.int64)[numbers]
+            if not len(at):
+                continue
+            if not np.isin(at, rows).all():
+                self.other.add(label)
+                continue
+            self.rows.setdefault(label, []).append(at)
+            if label not in self.example:
+                self.example[label] = (int(at[0]), str(cells[numbers].iloc[0]).strip())
+        return ()
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        import numpy as np
+
+        for label in context.fields:
+            pieces = self.rows.get(label)
+            if not pieces or label in self.other:
+                continue
+            rows = RowNumbers(np.concatenate(pieces))
+            row, cell = self.example[label]
+            symbol = self.amounts[label][0]
+            title = titled(label, symbol)
+            yield Finding("currency-cells", Severity.INFO,
+                          MESSAGE.format(field=label, count=len(rows), row=row, cell=cell, symbol=symbol),
+                          TIP.format(title=title), row_number=row, field_name=label,
+                          field_number=list(context.fields).index(label) + 1, cell=cell, count=len(rows), rows=rows,
+                          extra={"symbol": symbol, "title": title})
+
+
+class CurrencyInTitle:
+    name = "currency-in-title"
+    reads = ("currency-cells",)  # the finding types its plan reads (see ``Fix.reads``)
+    label = Msg("Monnaie des montants dans le titre (« Montant » → « Montant (€) »)",
+                "Currency of the amounts in the title ('Amount' → 'Amount (€)')")
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        rename = _renamed(context)
+        if not rename:
+            return None
+        return FixPlan(rename=rename, changes=[Change(self.name, None, new, old, new) for old, new in rename.items()])
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        rename = {old: new for old, new in _renamed(context).items() if old in table.columns}
+        return rename_columns(table.copy(), rename, self.name)
+
+
+def _renamed(context: FixContext) -> dict[str, str]:
+    from ..quality.fix_plans import findings
+
+    rename = {}
+    for finding in findings(context, ["currency-cells"]):
+        label, title = finding.field_name, str(finding.extra.get("title", ""))
+        if label and title and title != label:
+            rename[label] = title
+    return rename
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[CurrencyCellsCheck]:
+    return [CurrencyCellsCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[CurrencyInTitle]:
+    return [CurrencyInTitle()]
