@@ -19,8 +19,8 @@ from ..core.findings import Finding, RowNumbers, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fixing import rename_columns
+from .marked_numbers import MarkedNumbers, rows_by_column
 from .people import label_words
-from .percent_cells import NUMBER
 
 if TYPE_CHECKING:
     import numpy as np
@@ -52,16 +52,14 @@ def names_currency(label: str, symbol: str) -> bool:
 def currency_rows(detected: Any, fields: list[str]) -> dict[str, tuple[str | None, np.ndarray]]:
     """The table's columns holding numbers shown as amounts: label -> (their currency, None when several; their
     physical rows, sorted)."""
-    import numpy as np
-
-    rows: dict[str, list[int]] = {}
+    cells = getattr(detected, "currency_cells", None) or []
     symbols: dict[str, set[str]] = {}
-    for row, column, symbol in getattr(detected, "currency_cells", None) or []:
+    for _, column, symbol in cells:
         if 0 < column <= len(fields):
-            rows.setdefault(fields[column - 1], []).append(row)
             symbols.setdefault(fields[column - 1], set()).add(symbol)
-    return {label: (next(iter(symbols[label])) if len(symbols[label]) == 1 else None,
-                    np.unique(np.asarray(found, dtype=np.int64))) for label, found in rows.items()}
+    rows = rows_by_column([(row, column) for row, column, _ in cells], fields)
+    return {label: (next(iter(symbols[label])) if len(symbols[label]) == 1 else None, found)
+            for label, found in rows.items()}
 
 
 class CurrencyCellsCheck(BaseTableCheck):
@@ -69,50 +67,28 @@ class CurrencyCellsCheck(BaseTableCheck):
     types = ("currency-cells",)
 
     def start(self, context: CheckContext) -> None:
-        fields = list(context.fields)
-        self.amounts = {label: (symbol, rows) for label, (symbol, rows)
-                        in currency_rows(context.options.get("detected"), fields).items()
+        amounts = currency_rows(context.options.get("detected"), list(context.fields))
+        self.symbols = {label: symbol for label, (symbol, _) in amounts.items()
                         if symbol is not None and not names_currency(label, symbol)}
-        self.rows: dict[str, list[np.ndarray]] = {}
-        self.example: dict[str, tuple[int, str]] = {}
-        self.other: set[str] = set()  # columns with a number not shown as an amount in that currency: never said
+        self.numbers = MarkedNumbers({label: rows for label, (_, rows) in amounts.items() if label in self.symbols})
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        import numpy as np
-
-        from .cells import fullmatch_mask
-
-        for label, (_, rows) in self.amounts.items():
-            if label not in chunk.columns or label in self.other:
-                continue
-            cells = chunk[label]
-            numbers = fullmatch_mask(cells if cells.dtype == "str" else cells.astype("str"), NUMBER.pattern)
-            at = chunk.index.to_numpy(dtype=np.int64)[numbers]
-            if not len(at):
-                continue
-            if not np.isin(at, rows).all():
-                self.other.add(label)
-                continue
-            self.rows.setdefault(label, []).append(at)
-            if label not in self.example:
-                self.example[label] = (int(at[0]), str(cells[numbers].iloc[0]).strip())
+        self.numbers.add(chunk)
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
-        import numpy as np
-
-        for label in context.fields:
-            pieces = self.rows.get(label)
-            if not pieces or label in self.other:
+        fields = list(context.fields)
+        for label, marked, tally in self.numbers.columns(fields):
+            if tally.others or tally.example is None:  # a number not shown as an amount in that currency: not said
                 continue
-            rows = RowNumbers(np.concatenate(pieces))
-            row, cell = self.example[label]
-            symbol = self.amounts[label][0]
+            rows = RowNumbers(marked)
+            row, cell = tally.example
+            symbol = self.symbols[label]
             title = titled(label, symbol)
             yield Finding("currency-cells", Severity.INFO,
                           MESSAGE.format(field=label, count=len(rows), row=row, cell=cell, symbol=symbol),
                           TIP.format(title=title), row_number=row, field_name=label,
-                          field_number=list(context.fields).index(label) + 1, cell=cell, count=len(rows), rows=rows,
+                          field_number=fields.index(label) + 1, cell=cell, count=len(rows), rows=rows,
                           extra={"symbol": symbol, "title": title})
 
 

@@ -13,7 +13,6 @@ that the fix multiplies every number of it by 100, exactly (decimal arithmetic: 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
@@ -23,12 +22,12 @@ from ..core.findings import Finding, RowNumbers, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fixing import rename_columns, replace_cells
+from .marked_numbers import NUMBER, MarkedNumbers, rows_by_column
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-NUMBER = re.compile(r"[ \t]*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[ \t]*")
 
 MESSAGE = Msg("Colonne « {field} » : {count} nombre(s) affiché(s) en pourcentage dans le classeur (ex. ligne {row} : "
               "{cell}, affiché {shown_fr} %) : le fichier publié contient la fraction, {cell}, pas {shown}.",
@@ -66,13 +65,7 @@ def as_shown(text: str) -> str | None:
 
 def percent_rows(detected: Any, fields: list[str]) -> dict[str, np.ndarray]:
     """The table's columns holding numbers shown as a percentage: label -> their physical rows (sorted)."""
-    import numpy as np
-
-    found: dict[str, list[int]] = {}
-    for row, column in getattr(detected, "percent_cells", None) or []:
-        if 0 < column <= len(fields):
-            found.setdefault(fields[column - 1], []).append(row)
-    return {label: np.unique(np.asarray(rows, dtype=np.int64)) for label, rows in found.items()}
+    return rows_by_column(getattr(detected, "percent_cells", None) or [], fields)
 
 
 class PercentCellsCheck(BaseTableCheck):
@@ -80,55 +73,29 @@ class PercentCellsCheck(BaseTableCheck):
     types = ("percent-cells", "percent-mixed")
 
     def start(self, context: CheckContext) -> None:
-        self.percent = percent_rows(context.options.get("detected"), list(context.fields))
-        self.rows: dict[str, list[np.ndarray]] = {}  # per column: the rows of its numbers shown as a percentage
-        self.example: dict[str, tuple[int, str]] = {}
-        self.other: dict[str, int] = {}  # columns with numbers not shown so (how many): ``percent-mixed``
-        self.other_example: dict[str, tuple[int, str]] = {}
+        self.numbers = MarkedNumbers(percent_rows(context.options.get("detected"), list(context.fields)))
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        import numpy as np
-
-        from .cells import fullmatch_mask
-
-        for label, rows in self.percent.items():
-            if label not in chunk.columns:
-                continue
-            cells = chunk[label]
-            numbers = fullmatch_mask(cells if cells.dtype == "str" else cells.astype("str"), NUMBER.pattern)
-            at = chunk.index.to_numpy(dtype=np.int64)[numbers]
-            if not len(at):
-                continue
-            shown = np.isin(at, rows)
-            if not shown.all():  # numbers not shown as a percentage: the column is ``percent-mixed``
-                self.other[label] = self.other.get(label, 0) + int((~shown).sum())
-                if label not in self.other_example:
-                    self.other_example[label] = (int(at[~shown][0]), str(cells[numbers][~shown].iloc[0]).strip())
-            if shown.any():
-                self.rows.setdefault(label, []).append(at[shown])
-                if label not in self.example:
-                    self.example[label] = (int(at[shown][0]), str(cells[numbers][shown].iloc[0]).strip())
+        self.numbers.add(chunk)
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
-        import numpy as np
-
-        for label in context.fields:
-            pieces = self.rows.get(label)
-            if not pieces:
-                continue
-            rows = RowNumbers(np.concatenate(pieces))
-            row, cell = self.example[label]
+        fields = list(context.fields)
+        for label, marked, tally in self.numbers.columns(fields):
+            rows = RowNumbers(marked)
+            assert tally.example is not None
+            row, cell = tally.example
             shown = as_shown(cell) or cell
-            number = list(context.fields).index(label) + 1
-            if label in self.other:
-                other_row, other = self.other_example[label]
+            number = fields.index(label) + 1
+            if tally.others:  # numbers not shown as a percentage: the column is ``percent-mixed``
+                assert tally.other_example is not None
+                other_row, other = tally.other_example
                 yield Finding("percent-mixed", Severity.WARNING,
                               MIXED_MESSAGE.format(field=label, count=len(rows), row=row, cell=cell, shown=shown,
-                                                   shown_fr=shown.replace(".", ","), others=self.other[label],
+                                                   shown_fr=shown.replace(".", ","), others=tally.others,
                                                    other_row=other_row, other=other), MIXED_TIP,
                               row_number=row, field_name=label, field_number=number, cell=cell, count=len(rows),
-                              rows=rows, extra={"shown": shown, "others": self.other[label],
+                              rows=rows, extra={"shown": shown, "others": tally.others,
                                                 "otherExample": {"rowNumber": other_row, "cell": other}})
                 continue
             yield Finding("percent-cells", Severity.WARNING,

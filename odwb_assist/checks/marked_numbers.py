@@ -1,0 +1,81 @@
+"""The numbers of a column that a workbook marks, and the others: what ``percent-cells`` and ``currency-cells`` count.
+
+A workbook shows some of its number cells as a percentage (« 80,5 % ») or as an amount (« 1 250,00 € »); the
+reader finds them in the workbook's own XML (:mod:`..quality.sheet_marks`) and hands their positions to the checks
+in ``Detected``. A check then needs, per column, which of its numbers are marked and which are not, chunk by chunk:
+:class:`MarkedNumbers` tallies both (their rows, their count, the first of each), on the text cells the engine reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+# a number as a workbook's value is written (« 0.805 », « 1250 », « -3.5E-05 »)
+NUMBER = re.compile(r"[ \t]*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[ \t]*")
+
+
+def rows_by_column(cells: list[tuple[int, int]], fields: list[str]) -> dict[str, np.ndarray]:
+    """(physical row, column number) of marked cells → label -> their rows, sorted (columns beyond ``fields`` out)."""
+    import numpy as np
+
+    found: dict[str, list[int]] = {}
+    for row, column in cells:
+        if 0 < column <= len(fields):
+            found.setdefault(fields[column - 1], []).append(row)
+    return {label: np.unique(np.asarray(rows, dtype=np.int64)) for label, rows in found.items()}
+
+
+@dataclass
+class Tally:
+    """One column's numbers: the rows of the marked ones (chunk by chunk), how many others, the first of each."""
+
+    marked: list[np.ndarray] = field(default_factory=list)
+    others: int = 0
+    example: tuple[int, str] | None = None
+    other_example: tuple[int, str] | None = None
+
+
+class MarkedNumbers:
+    """For each column with marked cells (label -> their rows), its numbers marked and not, over the chunks."""
+
+    def __init__(self, marked: dict[str, np.ndarray]) -> None:
+        self.marked = marked
+        self.tallies: dict[str, Tally] = {}
+
+    def add(self, chunk: pd.DataFrame) -> None:
+        import numpy as np
+
+        from .cells import fullmatch_mask
+
+        for label, rows in self.marked.items():
+            if label not in chunk.columns:
+                continue
+            cells = chunk[label]
+            numbers = fullmatch_mask(cells if cells.dtype == "str" else cells.astype("str"), NUMBER.pattern)
+            at = chunk.index.to_numpy(dtype=np.int64)[numbers]
+            if not len(at):
+                continue
+            tally = self.tallies.setdefault(label, Tally())
+            shown = np.isin(at, rows)
+            texts = cells[numbers]
+            if not shown.all():
+                tally.others += int((~shown).sum())
+                if tally.other_example is None:
+                    tally.other_example = (int(at[~shown][0]), str(texts[~shown].iloc[0]).strip())
+            if shown.any():
+                tally.marked.append(at[shown])
+                if tally.example is None:
+                    tally.example = (int(at[shown][0]), str(texts[shown].iloc[0]).strip())
+
+    def columns(self, fields: list[str]) -> list[tuple[str, np.ndarray, Tally]]:
+        """The columns with marked numbers, in the table's order: (label, their rows, the tally)."""
+        import numpy as np
+
+        return [(label, np.concatenate(self.tallies[label].marked), self.tallies[label]) for label in fields
+                if label in self.tallies and self.tallies[label].marked]
