@@ -27,6 +27,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.hyperlink_cells",
     "odwb_assist.checks.percent_cells",
     "odwb_assist.checks.currency_cells",
+    "odwb_assist.checks.padded_numbers",
     "odwb_assist.checks.stacked_tables",
     "odwb_assist.checks.empty_column",
     "odwb_assist.checks.inconsistent_category",

@@ -9,6 +9,7 @@ in ``Detected``. A check then needs, per column, which of its numbers are marked
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -42,10 +43,13 @@ class Tally:
 
 
 class MarkedNumbers:
-    """For each column with marked cells (label -> their rows), its numbers marked and not, over the chunks."""
+    """For each column with marked cells (label -> their rows), its numbers marked and not, over the chunks;
+    ``alike(label, texts)``: which numbers not marked would show the same marked (neither marked nor others)."""
 
-    def __init__(self, marked: dict[str, np.ndarray]) -> None:
+    def __init__(self, marked: dict[str, np.ndarray],
+                 alike: Callable[[str, pd.Series], np.ndarray] | None = None) -> None:
         self.marked = marked
+        self.alike = alike
         self.tallies: dict[str, Tally] = {}
 
     def add(self, chunk: pd.DataFrame) -> None:
@@ -64,6 +68,10 @@ class MarkedNumbers:
             tally = self.tallies.setdefault(label, Tally())
             shown = np.isin(at, rows)
             texts = cells[numbers]
+            if self.alike is not None and not shown.all():
+                same = np.asarray(self.alike(label, texts), dtype=bool) & ~shown
+                if same.any():
+                    at, shown, texts = at[~same], shown[~same], texts[~same]
             if not shown.all():
                 tally.others += int((~shown).sum())
                 if tally.other_example is None:

@@ -29,7 +29,7 @@ from xml.etree import ElementTree
 
 from .ods_scan import scan_ods
 from .sheet_marks import SheetMarks
-from .xlsx_scan import XlsxScan, currency_styles, percent_styles, scan_sheet
+from .xlsx_scan import NumberStyles, XlsxScan, number_styles, scan_sheet
 
 _DATE = dt.date
 _DATETIME = dt.datetime
@@ -50,8 +50,7 @@ class CalamineBook:
         self.hidden = {str(meta.name) for meta in self.book.sheets_metadata
                        if meta.visible != SheetVisibleEnum.Visible}  # hidden, or « very hidden » by a macro
         self._parts: dict[str, str] | None = None
-        # the cell styles showing a percentage, and an amount by currency (:meth:`_styles`)
-        self._styles: tuple[frozenset[int], dict[str, frozenset[int]]] | None = None
+        self._styles: NumberStyles | None = None  # the cell styles showing a percentage… (:meth:`_number_styles`)
         self._parsed: dict[str, tuple[Any, _Scan | None]] = {}  # sheets parsed ahead (:meth:`parse`), not read yet
         self.marks: dict[str, SheetMarks] = {}  # an XLSX sheet's hidden columns and rows… once read (:meth:`rows`)
 
@@ -100,21 +99,20 @@ class CalamineBook:
                 return XlsxScan()
             with zipfile.ZipFile(self.path) as archive:
                 with archive.open(part) as handle:
-                    scan = scan_sheet(handle, *self._number_styles(archive))
+                    scan = scan_sheet(handle, self._number_styles(archive))
                 if scan.hyperlinks:
                     scan.marks = replace(scan.marks, links=_addresses(archive, part, scan.hyperlinks))
                 return scan
         except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError, ValueError):
             return XlsxScan()
 
-    def _number_styles(self, archive: zipfile.ZipFile) -> tuple[frozenset[int], dict[str, frozenset[int]]]:
-        """The workbook's cell styles that show a number as a percentage, and as an amount by currency (read once)."""
+    def _number_styles(self, archive: zipfile.ZipFile) -> NumberStyles:
+        """The workbook's cell styles that show a number otherwise than as it is (read once)."""
         if self._styles is None:
             try:
-                styles = archive.read("xl/styles.xml")
-                self._styles = percent_styles(styles), currency_styles(styles)
+                self._styles = number_styles(archive.read("xl/styles.xml"))
             except KeyError:
-                self._styles = frozenset(), {}
+                self._styles = NumberStyles()
         return self._styles
 
     def _sheet_parts(self) -> dict[str, str]:

@@ -65,11 +65,13 @@ class Detected:
     links: list[tuple[int, int, str]] = field(default_factory=list)  # a sheet's cells holding a hyperlink (row, column, address)
     percent_cells: list[tuple[int, int]] = field(default_factory=list, repr=False)  # numbers shown as a percentage
     currency_cells: list[tuple[int, int, str]] = field(default_factory=list, repr=False)  # … as an amount (symbol)
+    padded_cells: list[tuple[int, int, int]] = field(default_factory=list, repr=False)  # … with leading zeros (width)
 
     def to_dict(self) -> dict[str, Any]:
         from dataclasses import replace
 
-        data = asdict(replace(self, percent_cells=[], currency_cells=[]))  # asdict would copy every cell of such columns
+        # asdict would copy every cell of such columns
+        data = asdict(replace(self, percent_cells=[], currency_cells=[], padded_cells=[]))
         data.pop("header_cells")
         data.pop("sheet_given")
         data["headerRow"] = data.pop("header_row")
@@ -97,6 +99,12 @@ class Detected:
             amounts[column, symbol] = amounts.get((column, symbol), 0) + 1
         data["currencyCells"] = [{"fieldNumber": column, "symbol": symbol, "count": count}
                                  for (column, symbol), count in sorted(amounts.items())]
+        data.pop("padded_cells")
+        padded: dict[tuple[int, int], int] = {}
+        for _, column, width in self.padded_cells:
+            padded[column, width] = padded.get((column, width), 0) + 1
+        data["paddedCells"] = [{"fieldNumber": column, "width": width, "count": count}
+                               for (column, width), count in sorted(padded.items())]
         return data
 
 
@@ -389,7 +397,7 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
                             sheet_given=sheet is not None, hidden_columns=read.marks.hidden_columns,
                             hidden_rows=read.marks.hidden_rows, formulas_without_value=read.marks.unvalued,
                             links=read.marks.links, percent_cells=read.marks.percent,
-                            currency_cells=read.marks.currency)
+                            currency_cells=read.marks.currency, padded_cells=read.marks.padded)
     else:
         # a Ctrl-Z end-of-file mark closes the data (a short file's sample ends before it, and is no binary file)
         end_mark = None if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else find_end_mark(path, None)

@@ -48,7 +48,7 @@ FIX_ORDER = ("split-single-column", "form-to-row", "add-header", "drop-title-row
              "drop-total-rows", "sections-to-column", "trim-spaces", "repair-double-encoding", "pivot-labels", "html-to-text",
              "strip-text-markers", "neutralise-formulas", "excel-errors", "zero-dates", "placeholder-value", "unify-categories",
              "split-number-notes", "add-link-columns", "strip-count-words", "dms-to-decimal", "drop-decimal-zero",
-             "percent-as-shown", "currency-in-title", "english-numbers", "number-display",
+             "percent-as-shown", "currency-in-title", "pad-as-shown", "english-numbers", "number-display",
              "thousands-separator", "decimal-comma", "midnight-dates", "split-date-ranges", "date-format",
              "time-format")
 # Built-in fixes that run after every other, the plugins' included: they change the table's shape (tables side by

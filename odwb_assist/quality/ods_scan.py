@@ -34,6 +34,10 @@ _HREF = re.compile(rb'xlink:href="([^"]*)"')
 _PERCENT = b'office:value-type="percentage"'
 _CURRENCY = b'office:value-type="currency"'
 _CURRENCY_CODE = re.compile(rb'office:currency="([^"]*)"')
+_FLOAT = b'office:value-type="float"'
+_ZERO_TEXT = b"<text:p>0"
+_WHOLE = re.compile(rb'office:value="([0-9]+)"')
+_SHOWN_ZEROS = re.compile(rb"\s*<text:p>(0[0-9]+)</text:p>")  # the text a cell shows, leading zeros and all
 PERCENT_KEPT = 1_000_000  # numbers shown as a percentage read at most in a sheet
 LINKS_KEPT = 100_000  # links of a sheet read at most (a link repeated over a block of cells counts once)
 _COLUMN = re.compile(rb"<table:table-column\b([^>]*)>")
@@ -43,12 +47,12 @@ _REPEATED = {b"column": re.compile(rb'table:number-columns-repeated="([0-9]+)"')
 
 
 def scan_ods(path: Path, sheet: str) -> SheetMarks:
-    """The hidden columns and rows, the links and the numbers shown as a percentage of the sheet named ``sheet``;
-    none when the file has none or cannot be read."""
+    """The hidden columns and rows, the links, the numbers shown as a percentage, as an amount and with leading zeros
+    of the sheet named ``sheet``; none when the file has none or cannot be read."""
     try:
         with zipfile.ZipFile(path) as archive:
-            hides, links, percent, currency = _names(archive)
-            if not (hides or links or percent or currency):
+            hides, links, percent, currency, zeros = _names(archive)
+            if not (hides or links or percent or currency or zeros):
                 return SheetMarks()
             xml = archive.read("content.xml")
     except (OSError, KeyError, zipfile.BadZipFile):
@@ -60,7 +64,8 @@ def scan_ods(path: Path, sheet: str) -> SheetMarks:
     rows = tuple(row for first, last in _hidden(table, _ROW, b"row") for row in range(first, last + 1)) if hides else ()
     return SheetMarks(hidden_columns=tuple(columns), hidden_rows=rows, links=tuple(_links(table)) if links else (),
                       percent=tuple(_percent_cells(table)) if percent else (),
-                      currency=tuple(_currency_cells(table)) if currency else ())
+                      currency=tuple(_currency_cells(table)) if currency else (),
+                      padded=tuple(_padded_cells(table)) if zeros else ())
 
 
 def _names_visibility(archive: zipfile.ZipFile) -> bool:
@@ -68,10 +73,11 @@ def _names_visibility(archive: zipfile.ZipFile) -> bool:
     return _names(archive)[0]
 
 
-def _names(archive: zipfile.ZipFile) -> tuple[bool, bool, bool, bool]:
+def _names(archive: zipfile.ZipFile) -> tuple[bool, bool, bool, bool, bool]:
     """Whether ``content.xml`` names a hidden column or row, whether it holds a link (``<text:a``), a number shown
-    as a percentage and one shown as an amount, in one read by blocks that stops once all four are found."""
-    tail, hides, links, percent, currency = b"", False, False, False, False
+    as a percentage, one shown as an amount and a text beginning with « 0 » (a number shown with leading zeros, or
+    a text), in one read by blocks that stops once all five are found."""
+    tail, hides, links, percent, currency, zeros = b"", False, False, False, False, False
     with archive.open("content.xml") as handle:
         while block := handle.read(BLOCK):
             data = tail + block
@@ -79,10 +85,11 @@ def _names(archive: zipfile.ZipFile) -> tuple[bool, bool, bool, bool]:
             links = links or _LINK in data
             percent = percent or _PERCENT in data
             currency = currency or _CURRENCY in data
-            if hides and links and percent and currency:
+            zeros = zeros or _ZERO_TEXT in data
+            if hides and links and percent and currency and zeros:
                 break
             tail = data[-OVERLAP:]
-    return hides, links, percent, currency
+    return hides, links, percent, currency, zeros
 
 
 @dataclass(frozen=True)
@@ -96,6 +103,7 @@ class _Place:
     link: bool = False
     columns: int = 1
     rows: int = 1
+    end: int = 0  # where the cell's start ends in the table's XML (its content follows)
 
 
 def _places(table: bytes) -> Iterator[_Place]:
@@ -124,7 +132,7 @@ def _places(table: bytes) -> Iterator[_Place]:
         else:
             count = _REPEATED[b"column"].search(attributes)
             repeated_cells = int(count.group(1)) if count else 1
-            yield _Place(row, column, attributes, columns=repeated_cells, rows=rows_repeated)
+            yield _Place(row, column, attributes, columns=repeated_cells, rows=rows_repeated, end=place.end())
             if self_closed:
                 column += repeated_cells
             else:
@@ -156,6 +164,24 @@ def _currency_cells(table: bytes) -> list[tuple[int, int, str]]:
             name = code.group(1).decode("ascii", "replace") if code else ""
             symbol = CURRENCIES.get(name, name) or "€"
             found += [(place.row + extra, place.column + offset, symbol) for extra in range(place.rows)
+                      for offset in range(place.columns)]
+            if len(found) >= PERCENT_KEPT:
+                break
+    return found
+
+
+def _padded_cells(table: bytes) -> list[tuple[int, int, int]]:
+    """(row, column, width) of each cell of ``table`` holding a whole number it shows with leading zeros (a format
+    « 000 »: ``office:value="40"``, ``<text:p>040</text:p>``), repeats counted."""
+    found: list[tuple[int, int, int]] = []
+    for place in _places(table):
+        if place.link or _FLOAT not in place.attributes or place.rows * place.columns > LONGEST_BLOCK:
+            continue
+        value = _WHOLE.search(place.attributes)
+        shown = _SHOWN_ZEROS.match(table, place.end) if value else None
+        if value and shown and shown.group(1).lstrip(b"0") == value.group(1).lstrip(b"0"):
+            width = len(shown.group(1))
+            found += [(place.row + extra, place.column + offset, width) for extra in range(place.rows)
                       for offset in range(place.columns)]
             if len(found) >= PERCENT_KEPT:
                 break

@@ -12,6 +12,8 @@ was never stored. None of it changes what is read and published; it tells the us
   reader and the portal get (check ``percent-cells``).
 - A number may be shown as an amount in a currency (« 1 250,00 € »): its value is the number, and the currency is
   lost unless the column's title says it (check ``currency-cells``).
+- A whole number may be shown with leading zeros (« 040 », a format « 000 »): its value, 40, loses them (check
+  ``padded-numbers``).
 """
 
 from __future__ import annotations
@@ -36,10 +38,11 @@ class SheetMarks:
     links: tuple[tuple[int, int, str], ...] = ()  # (row, column, address) of the cells holding a hyperlink
     percent: tuple[tuple[int, int], ...] = ()  # (row, column) of the numbers shown as a percentage
     currency: tuple[tuple[int, int, str], ...] = ()  # (row, column, symbol) of the numbers shown as an amount
+    padded: tuple[tuple[int, int, int], ...] = ()  # (row, column, width) of the numbers shown with leading zeros
 
     def __bool__(self) -> bool:
         return bool(self.hidden_columns or self.hidden_rows or self.unvalued or self.links or self.percent
-                    or self.currency)
+                    or self.currency or self.padded)
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class TableMarks:
     links: list[tuple[int, int, str]] = field(default_factory=list)  # (physical row, column number, address)
     percent: list[tuple[int, int]] = field(default_factory=list)  # (physical row, column number) shown as a percentage
     currency: list[tuple[int, int, str]] = field(default_factory=list)  # (physical row, column number, symbol)
+    padded: list[tuple[int, int, int]] = field(default_factory=list)  # (physical row, column number, width)
 
 
 def table_marks(marks: SheetMarks, rows: Sequence[Sequence[Any]], filled: Callable[[Any], bool]) -> TableMarks:
@@ -70,4 +74,5 @@ def table_marks(marks: SheetMarks, rows: Sequence[Sequence[Any]], filled: Callab
              if row <= len(rows) and column <= width]
     percent = [(row, column) for row, column in marks.percent if row <= len(rows) and column <= width]  # row order
     currency = [(row, column, symbol) for row, column, symbol in marks.currency if row <= len(rows) and column <= width]
-    return TableMarks(columns, hidden_rows, sorted(marks.unvalued), links, percent, currency)
+    padded = [(row, column, digits) for row, column, digits in marks.padded if row <= len(rows) and column <= width]
+    return TableMarks(columns, hidden_rows, sorted(marks.unvalued), links, percent, currency, padded)

@@ -41,6 +41,8 @@ TITLES: dict[str, Msg] = {
     "percent-cells": Msg("Nombres affichés en pourcentage, publiés en fraction (80 % → 0.8)",
                          "Numbers shown as a percentage, published as a fraction (80 % → 0.8)"),
     "percent-mixed": Msg("Fractions (80 % → 0.8) mêlées à d'autres nombres", "Fractions (80 % → 0.8) among other numbers"),
+    "padded-numbers": Msg("Codes affichés avec des zéros en tête, publiés sans (040 → 40)",
+                          "Codes shown with leading zeros, published without them (040 → 40)"),
     "currency-cells": Msg("Montants affichés en euros, sans la monnaie dans le titre",
                           "Amounts shown in euros, without the currency in the title"),
     "hyperlink-cells": Msg("Liens cachés derrière un texte", "Links hidden behind a text"),

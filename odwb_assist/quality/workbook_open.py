@@ -155,20 +155,18 @@ class _XlsBook(_Book):
         links = tuple((link.frowx + 1, link.fcolx + 1, str(link.url_or_path).rstrip("\x00"))
                       for link in getattr(worksheet, "hyperlink_list", []) or []
                       if link.type == "url" and link.url_or_path)
+        from .xlsx_scan import padded_width, shown_currency, shows_percent
+
         return SheetMarks(tuple((column, column) for column in columns), tuple(rows), links=links,
-                          percent=tuple((row, column) for row, column, _ in self._formatted(worksheet, "%")),
-                          currency=self._formatted(worksheet, None))
+                          percent=tuple((row, column) for row, column, _ in
+                                        self._formatted(worksheet, lambda code: True if shows_percent(code) else None)),
+                          currency=self._formatted(worksheet, lambda code: None if shows_percent(code)
+                                                   else shown_currency(code)),
+                          padded=self._formatted(worksheet, padded_width))
 
-    def _formatted(self, worksheet: Any, shown: str | None) -> tuple[tuple[int, int, str], ...]:
-        """(row, column, what), 1-based, of the number cells whose format (XF record → FORMAT record) shows a
-        percentage (``shown`` « % »: what is « % ») or, with ``shown`` None, an amount (what: its currency's symbol)."""
-        from .xlsx_scan import shown_currency, shows_percent
-
-        def what(code: str) -> str | None:
-            if shows_percent(code):
-                return "%" if shown == "%" else None
-            return shown_currency(code) if shown is None else None
-
+    def _formatted(self, worksheet: Any, what: Callable[[str], Any]) -> tuple[tuple[int, int, Any], ...]:
+        """(row, column, what the format shows), 1-based, of the number cells whose format (XF record → FORMAT
+        record) ``what`` tells something of (not None: a percentage, a currency's symbol, a width)."""
         formats = getattr(self.book, "format_map", {}) or {}
         kinds = {key: found for key, format_record in formats.items()
                  if (found := what(str(getattr(format_record, "format_str", "")))) is not None}

@@ -54,11 +54,19 @@ _CELL_TYPE = re.compile(rb'\bt="(\w+)"')
 PERCENT_KEPT = 1_000_000  # numbers shown as a percentage (or as an amount) read at most in a sheet
 
 
-def scan_sheet(handle: IO[bytes], percent_styles: frozenset[int] = frozenset(),
-               currency_styles: dict[str, frozenset[int]] | None = None) -> XlsxScan:
-    """Scan a sheet's XML from ``handle`` (the part opened in its package); ``percent_styles``: the workbook's
-    cell styles that show a number as a percentage (:func:`percent_styles`); ``currency_styles``: those that show it
-    as an amount, by currency symbol (:func:`currency_styles`)."""
+@dataclass(frozen=True)
+class NumberStyles:
+    """The workbook's cell styles whose number format changes what a number shows (:func:`number_styles`)."""
+
+    percent: frozenset[int] = frozenset()  # as a percentage
+    currency: dict[str, frozenset[int]] = field(default_factory=dict)  # as an amount, by currency symbol
+    padded: dict[int, frozenset[int]] = field(default_factory=dict)  # with leading zeros, by width (« 000 »)
+
+
+def scan_sheet(handle: IO[bytes], styles: NumberStyles | None = None) -> XlsxScan:
+    """Scan a sheet's XML from ``handle`` (the part opened in its package); ``styles``: the workbook's cell styles
+    that show a number otherwise than as it is (:func:`number_styles`)."""
+    styles = styles or NumberStyles()
     head = handle.read(HEAD)
     scan = XlsxScan(extent=_extent(head))
     root = _ROOT.search(head)
@@ -68,6 +76,7 @@ def scan_sheet(handle: IO[bytes], percent_styles: frozenset[int] = frozenset(),
     unvalued: list[tuple[int, int]] = []
     percent: list[tuple[int, int]] = []
     currency: list[tuple[int, int, str]] = []
+    padded: list[tuple[int, int, int]] = []
     carry = head
     while True:
         block = handle.read(BLOCK)
@@ -87,15 +96,18 @@ def scan_sheet(handle: IO[bytes], percent_styles: frozenset[int] = frozenset(),
             unvalued += _unvalued(part, prefix)
             if b"hyperlink" in part:
                 scan.hyperlinks += _hyperlinks(part)
-            if percent_styles and len(percent) < PERCENT_KEPT:
-                percent += _styled_numbers(part, percent_styles)
-            for symbol, styles in (currency_styles or {}).items():
+            if styles.percent and len(percent) < PERCENT_KEPT:
+                percent += _styled_numbers(part, styles.percent)
+            for symbol, styled in styles.currency.items():
                 if len(currency) < PERCENT_KEPT:
-                    currency += [(row, column, symbol) for row, column in _styled_numbers(part, styles)]
+                    currency += [(row, column, symbol) for row, column in _styled_numbers(part, styled)]
+            for width, styled in styles.padded.items():
+                if len(padded) < PERCENT_KEPT:
+                    padded += [(row, column, width) for row, column in _styled_numbers(part, styled)]
         if not block:
             break
     scan.marks = SheetMarks(tuple(hidden_columns), tuple(hidden_rows), tuple(unvalued), percent=tuple(percent),
-                            currency=tuple(currency))
+                            currency=tuple(currency), padded=tuple(padded))
     return scan
 
 
@@ -187,6 +199,38 @@ def percent_styles(styles_xml: bytes) -> frozenset[int]:
     codes, ids = _number_formats(styles_xml)
     formats = set(BUILT_IN_PERCENT) | {number for number, code in codes.items() if shows_percent(code)}
     return frozenset(index for index, number in enumerate(ids) if number in formats)
+
+
+_ZEROS = re.compile(r"0{2,}")
+_SECTION_BLOCK = re.compile(r"\[[^\]]*\]")  # a colour or a condition: « [Red] », « [>=0] »
+
+
+def padded_width(code: str) -> int | None:
+    """How many digits a number format shows a whole number with, leading zeros added (« 000 » → 3, « 00000 » → 5:
+    40 shows « 040 »); None for another format. Each section (« 000;-000 ») must be the same zeros."""
+    sections = {_SECTION_BLOCK.sub("", section).strip().removeprefix("\\").removeprefix("-")
+                for section in code.split(";") if section.strip()}  # a negative section: « -000 », « \\-000 »
+    if len(sections) != 1:
+        return None
+    (section,) = sections
+    return len(section) if _ZEROS.fullmatch(section) else None
+
+
+def padded_styles(styles_xml: bytes) -> dict[int, frozenset[int]]:
+    """The cell styles whose number format shows a whole number with leading zeros, by width (« 000 »: a budget's
+    function codes « 040 », a file number « 00123 », typed as numbers and shown as codes)."""
+    codes, ids = _number_formats(styles_xml)
+    widths = {number: width for number, code in codes.items() if (width := padded_width(code)) is not None}
+    found: dict[int, set[int]] = {}
+    for index, number in enumerate(ids):
+        if number in widths:
+            found.setdefault(widths[number], set()).add(index)
+    return {width: frozenset(styles) for width, styles in found.items()}
+
+
+def number_styles(styles_xml: bytes) -> NumberStyles:
+    """Every style of :class:`NumberStyles`, from the workbook's ``styles.xml``."""
+    return NumberStyles(percent_styles(styles_xml), currency_styles(styles_xml), padded_styles(styles_xml))
 
 
 def currency_styles(styles_xml: bytes) -> dict[str, frozenset[int]]:
