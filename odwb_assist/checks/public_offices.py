@@ -48,6 +48,7 @@ QUALIFIED: dict[str, frozenset[str]] = {
     **dict.fromkeys(("secretaire", "greffier", "greffiere"), frozenset({"communal", "communale", "provincial",
                                                                           "provinciale", "cpas"})),
     "membre": frozenset({"college", "conseil"}),
+    **dict.fromkeys(("administrateur", "administratrice"), frozenset({"public", "publique"})),
     "voorzitter": frozenset({"ocmw", "gemeenteraad", "raad"}),
     "algemeen": frozenset({"directeur"}),
     "financieel": frozenset({"directeur"}),

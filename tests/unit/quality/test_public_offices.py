@@ -19,7 +19,7 @@ PM = get_plugin_manager(load_entrypoints=False)
                                   "Présidente du Conseil communal", "Directeur général", "Directrice financière",
                                   "Receveur régional", "Députée provinciale", "Schepen van Financiën", "Bürgermeister",
                                   "Algemeen directeur", "Membre du Collège", "1er Échevin", "Première échevine",
-                                  "2e échevin f.f.", "Eerste schepen"])
+                                  "2e échevin f.f.", "Eerste schepen", "Administratrice publique"])
 def test_a_public_office(cell: str) -> None:
     assert names_public_office(cell)
 
@@ -27,7 +27,7 @@ def test_a_public_office(cell: str) -> None:
 @pytest.mark.parametrize("cell", ["Conseiller en prévention", "Président", "Présidente de l'ASBL", "Directrice de l'école",
                                   "Employée d'administration", "Secrétaire", "Membre", "Directeur", "",
                                   "Président du conseil d'administration", "Membre du conseil d'administration",
-                                  "1er", "Premier secrétaire",
+                                  "1er", "Premier secrétaire", "Administrateur", "Administrateur délégué",
                                   "Bourgmestre " + "x" * 90])
 def test_not_a_public_office(cell: str) -> None:
     assert not names_public_office(cell)
