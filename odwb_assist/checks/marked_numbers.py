@@ -44,7 +44,8 @@ class Tally:
 
 class MarkedNumbers:
     """For each column with marked cells (label -> their rows), its numbers marked and not, over the chunks;
-    ``alike(label, texts)``: which numbers not marked would show the same marked (neither marked nor others)."""
+    ``alike(label, texts)``: which numbers show the same marked or not (counted neither way: « 104 » with a format
+    « 000 »)."""
 
     def __init__(self, marked: dict[str, np.ndarray],
                  alike: Callable[[str, pd.Series], np.ndarray] | None = None) -> None:
@@ -68,8 +69,8 @@ class MarkedNumbers:
             tally = self.tallies.setdefault(label, Tally())
             shown = np.isin(at, rows)
             texts = cells[numbers]
-            if self.alike is not None and not shown.all():
-                same = np.asarray(self.alike(label, texts), dtype=bool) & ~shown
+            if self.alike is not None:
+                same = np.asarray(self.alike(label, texts), dtype=bool)
                 if same.any():
                     at, shown, texts = at[~same], shown[~same], texts[~same]
             if not shown.all():

@@ -69,8 +69,8 @@ class PaddedNumbersCheck(BaseTableCheck):
                                      self._alike)
 
     def _alike(self, label: str, texts: pd.Series) -> np.ndarray:
-        """The whole numbers as long as the width or longer: the format shows them as they are (an ODS cell tells
-        its format only by the zeros it shows)."""
+        """The whole numbers as long as the width or longer: the format shows them as they are, and an ODS cell
+        tells its format only by the zeros it shows. Only the numbers that lose zeros are counted and shown."""
         import numpy as np
 
         width = self.widths[label]
@@ -89,7 +89,7 @@ class PaddedNumbersCheck(BaseTableCheck):
             row, cell = tally.example
             width = self.widths[label]
             shown = as_shown(cell, width)
-            if shown is None or shown == cell:
+            if shown is None:
                 continue
             rows = RowNumbers(marked)
             yield Finding("padded-numbers", Severity.WARNING,
