@@ -60,7 +60,6 @@ def _candidates(cells: pa.Array) -> np.ndarray:
 
 
 RULE = CellRule(is_zero_date, _candidates)
-zero_date_mask = RULE.arrow_mask  # True where an Arrow text cell is a zero date
 # which distinct values of a chunk column are zero dates (shared with ``date-format``, which leaves them out)
 ZERO_VALUES = ValuesPreparation("zero-dates", RULE.values_mask)
 

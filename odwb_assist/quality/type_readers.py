@@ -213,12 +213,12 @@ class _Values:
             import pyarrow.compute as pc
 
             from ..checks.cells import holding
-            from ..checks.zero_dates import zero_date_mask
+            from ..checks.zero_dates import ZERO_VALUES
 
             digits = holding(self.cells, "0123456789")[at]  # only a zero date holds a digit (strip, lower keep them)
-            if digits.any():
+            if digits.any():  # the zero-date verdicts of the column's values, shared with the checks (no copy)
                 zero = at[digits]
-                found[zero] = zero_date_mask(self.cells.take(pa.array(zero)))
+                found[zero] = ZERO_VALUES(self.column)[zero]
             at = at[~digits]
             if len(at):
                 size = pc.utf8_length(self.cells.take(pa.array(at))).to_numpy(zero_copy_only=False)
