@@ -155,18 +155,22 @@ class _XlsBook(_Book):
         links = tuple((link.frowx + 1, link.fcolx + 1, str(link.url_or_path).rstrip("\x00"))
                       for link in getattr(worksheet, "hyperlink_list", []) or []
                       if link.type == "url" and link.url_or_path)
+        shown = self._formatted(worksheet)
+        return SheetMarks(tuple((column, column) for column in columns), tuple(rows), links=links,
+                          percent=tuple((row, column) for row, column, what in shown if what == "%"),
+                          currency=tuple((row, column, what) for row, column, what in shown
+                                         if isinstance(what, str) and what != "%"),
+                          padded=tuple((row, column, what) for row, column, what in shown if isinstance(what, int)))
+
+    def _formatted(self, worksheet: Any) -> list[tuple[int, int, str | int]]:
+        """(row, column, what its format shows), 1-based, of the number cells whose format (XF record → FORMAT
+        record) shows a percentage (« % »), an amount (its currency's symbol) or leading zeros (a width), in one pass
+        over the cells."""
         from .xlsx_scan import padded_width, shown_currency, shows_percent
 
-        return SheetMarks(tuple((column, column) for column in columns), tuple(rows), links=links,
-                          percent=tuple((row, column) for row, column, _ in
-                                        self._formatted(worksheet, lambda code: True if shows_percent(code) else None)),
-                          currency=self._formatted(worksheet, lambda code: None if shows_percent(code)
-                                                   else shown_currency(code)),
-                          padded=self._formatted(worksheet, padded_width))
+        def what(code: str) -> str | int | None:
+            return "%" if shows_percent(code) else shown_currency(code) or padded_width(code)
 
-    def _formatted(self, worksheet: Any, what: Callable[[str], Any]) -> tuple[tuple[int, int, Any], ...]:
-        """(row, column, what the format shows), 1-based, of the number cells whose format (XF record → FORMAT
-        record) ``what`` tells something of (not None: a percentage, a currency's symbol, a width)."""
         formats = getattr(self.book, "format_map", {}) or {}
         kinds = {key: found for key, format_record in formats.items()
                  if (found := what(str(getattr(format_record, "format_str", "")))) is not None}
@@ -174,10 +178,10 @@ class _XlsBook(_Book):
                   if (key := getattr(xf, "format_key", None)) in kinds}
         indexes = getattr(worksheet, "_cell_xf_indexes", None)
         if not styles or not indexes:
-            return ()
+            return []
         types = worksheet._cell_types
-        return tuple((row + 1, column + 1, styles[xf]) for row, (cells, xfs) in enumerate(zip(types, indexes, strict=False))
-                     for column, (kind, xf) in enumerate(zip(cells, xfs, strict=False)) if kind == 2 and xf in styles)
+        return [(row + 1, column + 1, styles[xf]) for row, (cells, xfs) in enumerate(zip(types, indexes, strict=False))
+                for column, (kind, xf) in enumerate(zip(cells, xfs, strict=False)) if kind == 2 and xf in styles]
 
     def close(self) -> None:
         self.book.release_resources()
