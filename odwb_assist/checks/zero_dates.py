@@ -60,7 +60,8 @@ def _candidates(cells: pa.Array) -> np.ndarray:
 
 
 RULE = CellRule(is_zero_date, _candidates)
-# which distinct values of a chunk column are zero dates (shared with ``date-format``, which leaves them out)
+# which distinct values of a chunk column are zero dates (shared with ``date-format``, which leaves them out, and
+# with the type check, which counts them as empty cells)
 ZERO_VALUES = ValuesPreparation("zero-dates", RULE.values_mask)
 
 
