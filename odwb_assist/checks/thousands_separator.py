@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -13,7 +14,7 @@ from ..core.i18n import Msg
 from .decimal_comma import convert_numbers, number_columns, writes_english
 from .identifier_columns import identifier_columns
 from .plain import distinct_cells, pattern_mask, plain_numbers, values_fullmatch
-from .tally import SMALL_VALUES, ColumnTally
+from .tally import SMALL_VALUES, ColumnTally, value_mask
 
 if TYPE_CHECKING:
     import numpy as np
@@ -28,6 +29,19 @@ SURE_FIRST = " \t+-123456789"  # the characters a match of SURE_RE2 may start wi
 DOT3 = "[ \t]*[+-]?[1-9][0-9]{0,2}[.][0-9]{3}[ \t]*"
 OTHER_DECIMALS = "[ \t]*[+-]?(?:[0-9]*[.](?:[0-9]{1,2}|[0-9]{4,})|0[.][0-9]+)[ \t]*"
 DOT3_FIRST, OTHER_FIRST = " \t+-123456789", " \t+-.0123456789"  # the characters a match may start with
+WHOLE = "[ \t]*[+-]?[0-9]+[ \t]*"  # a whole number, written without separator
+# One « 1.204 » among whole numbers (« 187 », « 845 », « 96 »): Excel's « # ##0 » writes a point in the numbers of
+# a thousand or more only; a column of counts where one school has 1 204 pupils holds one. A decimal number with
+# three decimals alone among whole ones is unlikely; the fix still leaves it, as every guess.
+LONE_WHOLE = 3  # whole numbers in the column, at least, for one dotted number to be said
+LONE_MESSAGE = Msg("Colonne « {field} » : « {cell} » (ligne {row}) est le seul nombre avec un point parmi des nombres entiers : "
+                   "c'est sans doute {whole} écrit avec un point séparateur de milliers ; le portail lira {decimal}.",
+                   "Column '{field}': '{cell}' (row {row}) is the only number with decimals among whole numbers: it "
+                   "is likely {whole} written with a point as thousands separator; the portal will read {decimal_en}.")
+LONE_TIP = Msg("Écrivez-le sans séparateur ({whole}), ou avec une virgule décimale s'il s'agit bien d'un nombre décimal. "
+               "« odwb-assist fix » ne tranche pas et le laisse tel quel.",
+               "Write it without separator ({whole}), or with a decimal comma if it is indeed a decimal number. "
+               "'odwb-assist fix' cannot tell and leaves it as it is.")
 FIX_PATTERN = "[ \t]*[+-]?[1-9][0-9]{0,2}(?:(?:[ \u00a0\u202f'.][0-9]{3})+)(?:,[0-9]+)?[ \t]*"
 
 MESSAGE = Msg("Colonne « {field} » : {count} nombre(s) avec un séparateur de milliers (ex. ligne {row} : « {cell} »).",
@@ -68,6 +82,7 @@ class ThousandsSeparatorCheck(BaseTableCheck):
         self.sure = ColumnTally()
         self.dot3 = ColumnTally()
         self.other: Counter[str] = Counter()
+        self.whole: Counter[str] = Counter()  # rows holding a whole number without separator
         types = context.options.get("types", {})
         # identifiers (an establishment unit's « 2.123.456.789 », a file number) hold groups of digits, not thousands
         identifiers = identifier_columns(list(context.fields), context.options)
@@ -88,6 +103,10 @@ class ThousandsSeparatorCheck(BaseTableCheck):
             return ()  # a column with other decimals, or of a known kind, has its dotted numbers read in ``end``
         python = len(column) <= SMALL_VALUES
         verdicts = None if python else plain_numbers(column)
+        if verdicts is not None:
+            self.whole[name] += int(column.counts[verdicts[0] & ~verdicts[1]].sum())  # plain, without a comma
+        else:
+            self.whole[name] += int(column.counts[value_mask(column, WHOLE)].sum())
         if verdicts is not None and verdicts[0].all():
             return ()  # plain numbers (« -12 », « 50,35 ») hold no point
         cells = None if python else distinct_cells(column)
@@ -123,10 +142,16 @@ class ThousandsSeparatorCheck(BaseTableCheck):
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         if writes_english(context):  # « 1.250 » is 1.25 in a file that writes « 1,234.56 »: only sure separators
-            return self.sure.findings("thousands-separator", Severity.WARNING, MESSAGE, TIP)
+            yield from self.sure.findings("thousands-separator", Severity.WARNING, MESSAGE, TIP)
+            return
+        lone: list[str] = []  # columns with one dotted number among whole ones
         for column in list(self.dot3.counts):
             # 50.465 in a latitude column (a known kind) is a decimal number, never 50465.
-            if self.other[column] or self.dot3.counts[column] < 2 or column in context.kinds:
+            if self.other[column] or column in context.kinds:
+                continue
+            if self.dot3.counts[column] < 2:
+                if self.whole[column] >= LONE_WHOLE:
+                    lone.append(column)
                 continue
             self.sure.counts[column] += self.dot3.counts[column]
             self.sure.numbers[column] = self.dot3.numbers[column]
@@ -134,7 +159,20 @@ class ThousandsSeparatorCheck(BaseTableCheck):
             examples = self.sure.examples.setdefault(column, [])
             examples.extend(self.dot3.examples[column])
             examples.sort()
-        return self.sure.findings("thousands-separator", Severity.WARNING, MESSAGE, TIP)
+        yield from self.sure.findings("thousands-separator", Severity.WARNING, MESSAGE, TIP)
+        for column in lone:
+            yield self._lone(column)
+
+    def _lone(self, column: str) -> Finding:
+        """The finding of a column with one dotted number among whole ones (:data:`LONE_MESSAGE`)."""
+        [finding] = [f for f in self.dot3.findings("thousands-separator", Severity.WARNING, MESSAGE, TIP)
+                     if f.field_name == column]
+        cell = (finding.cell or "").strip()
+        whole = cell.replace(".", "")
+        message = LONE_MESSAGE.format(field=column, cell=cell, row=finding.row_number, whole=whole,
+                                      decimal=cell.replace(".", ","), decimal_en=cell)
+        return dataclasses.replace(finding, message=message, tip=LONE_TIP.format(whole=whole),
+                                   extra={**finding.extra, "lone": True})
 
 
 class ThousandsSeparatorFix:

@@ -105,6 +105,16 @@ def test_an_activity_code_is_no_number_with_thousands_separators(run: Callable[.
     assert (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()[1].startswith("Boulangerie,10.711,10.711,")
 
 
+def test_one_dotted_number_among_whole_numbers_is_said(run: Callable[..., QualityReport]) -> None:
+    """Excel's « # ##0 » writes a point in the numbers of a thousand or more only: one school of 1 204 pupils."""
+    [found] = only(run("ecole;eleves\nA;187\nB;1.204\nC;845\nD;96\n"), "thousands-separator")
+    assert (found.field_name, found.row_number, found.count, found.extra["lone"]) == ("eleves", 3, 1, True)
+    assert "« 1.204 » (ligne 3) est le seul nombre avec un point parmi des nombres entiers : c'est sans doute 1204" in \
+        found.message("fr") and "the portal will read 1.204" in found.message("en")
+    assert not only(run("ecole;eleves\nA;187\nB;1.204\nC;845\n"), "thousands-separator")  # two whole numbers: too few
+    assert not only(run("a;b\nx;187\ny;1.204\nz;845\nw;96\nv;2.5\n"), "thousands-separator")  # other decimals
+
+
 def test_ambiguous_dot_is_a_separator_only_when_all_dots_have_three_decimals(run: Callable[..., QualityReport]) -> None:
     assert only(run("a,b\nx,1.250\ny,2.500\nz,3.750\n"), "thousands-separator")
     assert not only(run("a,b\nx,1.250\ny,2.5\nz,3.75\n"), "thousands-separator")
