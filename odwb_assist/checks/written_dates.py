@@ -1,7 +1,9 @@
 """Dates written in words as French Excel and Word write them, which the portal reads as text: « 15 janvier 2024 »,
 « 1er mars 2024 », « lundi 15 janvier 2024 » (Excel's long date), « 15-janv.-24 » (Excel's short date with the
-month's name), and « 2024/01/15 » (year first). Each gives one ISO date (the month is named, or the year comes
-first: nothing to guess); two-digit years read as :func:`.date_format.to_iso` reads them (00-69: 20xx). A month
+month's name), « 2024/01/15 » (year first) and « lun. 06/01/2025 » (a weekday before the date, as a collection
+calendar or an agenda writes it: read day first, and only when the weekday is the date's). Each gives one ISO
+date (the month is named, or the year comes first: nothing to guess); two-digit years read as
+:func:`.date_format.to_iso` reads them (00-69: 20xx). A month
 without a day (« janvier 2024 », « janv. 2024 », Excel's « mmm-aa » « janv.-24 ») gives an ISO year and month
 (« 2024-01 »): as text the portal sorts them by name (avril before janvier).
 
@@ -28,6 +30,10 @@ MONTHS = {"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6
 SHORT_MONTHS = {"janv": 1, "fevr": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6, "juil": 7, "aout": 8, "sept": 9,
                 "oct": 10, "nov": 11, "dec": 12}
 WEEKDAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+DAY_NUMBERS = {name: number for number, names in enumerate((("lundi", "lun"), ("mardi", "mar"), ("mercredi", "mer"),
+                                                              ("jeudi", "jeu"), ("vendredi", "ven"), ("samedi", "sam"),
+                                                              ("dimanche", "dim"))) for name in names}
+SHORT_DAYS = "lun|mar|mer|jeu|ven|sam|dim"
 
 
 def _accented(word: str) -> str:
@@ -43,7 +49,8 @@ WORDS = (f"(?i)[ \t]*(?:(?:{WEEKDAYS}),?[ \t]+)?([0-9]{{1,2}})(?:er)?[ \t]+({_LO
          f"|[ \t]*([0-9]{{1,2}})[- ]({_SHORT})[.]?[- ]([0-9]{{4}}|[0-9]{{2}})[ \t]*"
          "|[ \t]*([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})[ \t]*"
          f"|[ \t]*({_LONG}|{_SHORT})[.]?(?:[ \t]+|-)([0-9]{{4}})[ \t]*"
-         f"|[ \t]*({_LONG}|{_SHORT})[.]?-([0-9]{{2}})[ \t]*")
+         f"|[ \t]*({_LONG}|{_SHORT})[.]?-([0-9]{{2}})[ \t]*"
+         f"|[ \t]*({WEEKDAYS}|{SHORT_DAYS})[.]?,?[ \t]+([0-9]{{1,2}})[/.-]([0-9]{{1,2}})[/.-]([0-9]{{4}})[ \t]*")
 # the first byte of a value WORDS matches: a digit, a space, a weekday's or a month's first letter
 FIRST = " \t0123456789lmjvsdafonLMJVSDAFON"
 SHORTEST = 6  # bytes: « mai-24 »
@@ -137,6 +144,13 @@ def _iso(text: str) -> str:
             year += 2000 if year < 70 else 1900
     elif groups[6] is not None:
         year, month, day = int(groups[6]), int(groups[7]), int(groups[8])
+    elif groups[13] is not None:  # a weekday and a date, day first: only when the weekday is the date's
+        day, month, year = int(groups[14]), int(groups[15]), int(groups[16])
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            return ""
+        return date.isoformat() if date.weekday() == DAY_NUMBERS[groups[13].lower()] else ""
     else:  # a month and its year: ISO's « 2024-01 »
         name, year_text = (groups[9], groups[10]) if groups[9] is not None else (groups[11], groups[12])
         year = int(year_text) + ((2000 if int(year_text) < 70 else 1900) if len(year_text) == 2 else 0)

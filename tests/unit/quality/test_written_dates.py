@@ -32,6 +32,10 @@ SHORT = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "se
     ("mars-24", "2024-03"), ("mai-99", "1999-05"), ("Décembre-2023", "2023-12"), ("AOÛT 2024", "2024-08"),
     ("mai 24", ""), ("Mai 68", ""), ("janvier", ""), ("mars 2024 à 14h", ""), ("Fête de juin 2024", ""),
     ("Rue du 15 août 1944", ""), ("15 janvier 2024 à 14h", ""), ("Jambes", ""),
+    # a collection calendar's « lun. 06/01/2025 »: day first, and only when the weekday is the date's
+    ("lun. 06/01/2025", "2025-01-06"), ("Mar 21/01/2025", "2025-01-21"), ("mercredi, 08/01/2025", "2025-01-08"),
+    ("dim. 5/1/2025", "2025-01-05"), ("sam 11.01.2025", "2025-01-11"), ("mer. 09/01/2025", ""),
+    ("lun. 32/01/2025", ""), ("lun. 06/01/25", ""), ("Lundi", ""),
 ])
 def test_one_value(text: str, iso: str) -> None:
     assert _iso(text) == iso
@@ -49,6 +53,7 @@ def test_pyarrow_and_python_agree() -> None:
             f"Sentier du Bois {day}", f"{day} {MONTHS[month]}", f"{day}.{month + 1}.2024", "",
             f"{rnd.choice([MONTHS[month], SHORT[month]]).capitalize()} {rnd.randint(1990, 2030)}",
             f"{SHORT[month]}-{rnd.randint(0, 99):02d}", f"{MONTHS[month]} {day}", f"{SHORT[month]}{day}",
+            f"{rnd.choice(['lun.', 'Mar', 'mercredi,', 'dim'])} {day:02d}/{month + 1:02d}/2025",
         ]))
     python = [re.fullmatch(WORDS, text) is not None for text in texts]
     assert arrow_written(pa.array(texts)).tolist() == python
@@ -103,3 +108,15 @@ def test_months_named_with_their_year_are_their_own_finding_and_become_iso_month
     lines = (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()
     assert lines[1:] == ["2024-01,1200,2024-01-15", "2024-02,1100,2024-02-14", "2024-03,950,2024-03-15",
                          "2024-04,800,2024-04-15"]
+
+
+def test_a_collection_calendar_s_dates_with_their_weekday(tmp_path: Path) -> None:
+    """« lun. 06/01/2025 »: said, and written ISO by the fix; a weekday that is not the date's is left as it is."""
+    rows = [["Secteur", "Date", "Collecte"], ["Centre", "lun. 06/01/2025", "PMC"], ["Centre", "lun. 13/01/2025", "Papiers"],
+            ["Leignon", "mer. 08/01/2025", "Organiques"], ["Leignon", "mer. 16/01/2025", "Résiduels"]]
+    source = write(tmp_path / "collectes.csv", rows)
+    [found] = [f for f in check(source, plugins=PM).findings if f.type == "date-format"]
+    assert (found.field_name, found.count) == ("Date", 4)
+    fix(source, tmp_path / "propre.csv", plugins=PM)
+    dates = [line.split(",")[1] for line in (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()[1:]]
+    assert dates == ["2025-01-06", "2025-01-13", "2025-01-08", "mer. 16/01/2025"]  # the 16th is a Thursday
