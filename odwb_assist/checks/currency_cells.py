@@ -19,7 +19,7 @@ from ..core.findings import Finding, RowNumbers, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fixing import rename_columns
-from .marked_numbers import MarkedNumbers, rows_by_column
+from .marked_numbers import MarkedNumbers, tagged_rows
 from .people import label_words
 
 if TYPE_CHECKING:
@@ -52,14 +52,7 @@ def names_currency(label: str, symbol: str) -> bool:
 def currency_rows(detected: Any, fields: list[str]) -> dict[str, tuple[str | None, np.ndarray]]:
     """The table's columns holding numbers shown as amounts: label -> (their currency, None when several; their
     physical rows, sorted)."""
-    cells = getattr(detected, "currency_cells", None) or []
-    symbols: dict[str, set[str]] = {}
-    for _, column, symbol in cells:
-        if 0 < column <= len(fields):
-            symbols.setdefault(fields[column - 1], set()).add(symbol)
-    rows = rows_by_column([(row, column) for row, column, _ in cells], fields)
-    return {label: (next(iter(symbols[label])) if len(symbols[label]) == 1 else None, found)
-            for label, found in rows.items()}
+    return tagged_rows(getattr(detected, "currency_cells", None) or [], fields)
 
 
 class CurrencyCellsCheck(BaseTableCheck):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     import numpy as np
@@ -30,6 +30,32 @@ def rows_by_column(cells: list[tuple[int, int]], fields: list[str]) -> dict[str,
         if 0 < column <= len(fields):
             found.setdefault(fields[column - 1], []).append(row)
     return {label: np.unique(np.asarray(rows, dtype=np.int64)) for label, rows in found.items()}
+
+
+Tag = TypeVar("Tag")
+
+
+def tagged_rows(cells: list[tuple[int, int, Tag]], fields: list[str]) -> dict[str, tuple[Tag | None, np.ndarray]]:
+    """(physical row, column number, what the workbook shows: a currency, a width) of marked cells → label ->
+    (what they show, None when the column's cells show several things; their rows, sorted)."""
+    tags: dict[str, set[Tag]] = {}
+    for _, column, tag in cells:
+        if 0 < column <= len(fields):
+            tags.setdefault(fields[column - 1], set()).add(tag)
+    rows = rows_by_column([(row, column) for row, column, _ in cells], fields)
+    return {label: (next(iter(tags[label])) if len(tags[label]) == 1 else None, found) for label, found in rows.items()}
+
+
+def each_number(values: pd.Series, write: Callable[[str], str | None]) -> pd.Series:
+    """A column with each cell ``write`` rewrites rewritten (None: a cell it leaves, not a number), the others as
+    they are: the fixes that write the numbers as the workbook shows them."""
+    texts = values.tolist()
+    written = [write(text) if isinstance(text, str) else None for text in texts]
+    if not any(new is not None and new != old for new, old in zip(written, texts, strict=True)):
+        return values
+    result = values.copy()
+    result[:] = [new if new is not None else old for new, old in zip(written, texts, strict=True)]
+    return result
 
 
 @dataclass

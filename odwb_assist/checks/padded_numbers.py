@@ -21,7 +21,7 @@ from ..core.findings import Finding, RowNumbers, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fixing import replace_cells
-from .marked_numbers import MarkedNumbers, rows_by_column
+from .marked_numbers import MarkedNumbers, each_number, tagged_rows
 
 if TYPE_CHECKING:
     import numpy as np
@@ -48,14 +48,7 @@ def as_shown(text: str, width: int) -> str | None:
 def padded_rows(detected: Any, fields: list[str]) -> dict[str, tuple[int | None, np.ndarray]]:
     """The table's columns holding numbers shown with leading zeros: label -> (their width, None when several;
     their physical rows, sorted)."""
-    cells = getattr(detected, "padded_cells", None) or []
-    widths: dict[str, set[int]] = {}
-    for _, column, width in cells:
-        if 0 < column <= len(fields):
-            widths.setdefault(fields[column - 1], set()).add(width)
-    rows = rows_by_column([(row, column) for row, column, _ in cells], fields)
-    return {label: (next(iter(widths[label])) if len(widths[label]) == 1 else None, found)
-            for label, found in rows.items()}
+    return tagged_rows(getattr(detected, "padded_cells", None) or [], fields)
 
 
 class PaddedNumbersCheck(BaseTableCheck):
@@ -129,13 +122,7 @@ def _widths(context: FixContext) -> dict[str, int]:
 
 def _padded(values: pd.Series, width: int) -> pd.Series:
     """Each whole number of a column written with ``width`` digits (the column's other cells as they are)."""
-    texts = values.tolist()
-    written = [as_shown(text, width) if isinstance(text, str) else None for text in texts]
-    if not any(new is not None and new != old for new, old in zip(written, texts, strict=True)):
-        return values
-    result = values.copy()
-    result[:] = [new if new is not None else old for new, old in zip(written, texts, strict=True)]
-    return result
+    return each_number(values, partial(as_shown, width=width))
 
 
 @hookimpl

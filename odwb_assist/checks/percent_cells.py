@@ -22,7 +22,7 @@ from ..core.findings import Finding, RowNumbers, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fixing import rename_columns, replace_cells
-from .marked_numbers import NUMBER, MarkedNumbers, rows_by_column
+from .marked_numbers import NUMBER, MarkedNumbers, each_number, rows_by_column
 
 if TYPE_CHECKING:
     import numpy as np
@@ -145,13 +145,7 @@ def titled(label: str) -> str:
 
 def _multiplied(values: pd.Series) -> pd.Series:
     """Each number of a column × 100, exactly (the column's other cells as they are)."""
-    texts = values.tolist()
-    written = [as_shown(text) if isinstance(text, str) else None for text in texts]
-    if not any(new is not None and new != old for new, old in zip(written, texts, strict=True)):
-        return values
-    result = values.copy()
-    result[:] = [new if new is not None else old for new, old in zip(written, texts, strict=True)]
-    return result
+    return each_number(values, as_shown)
 
 
 @hookimpl
