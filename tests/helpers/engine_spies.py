@@ -1,4 +1,5 @@
-"""Test helpers shared by the fast-path tests: which reader streamed a check, and a check's report as JSON."""
+"""Test helpers shared by the fast-path tests: which reader streamed a check, a check's report as JSON, and a fix
+run both ways (streamed, and on the whole table)."""
 
 from __future__ import annotations
 
@@ -46,3 +47,22 @@ def assert_fix_alike_without_pyarrow(path: Path, folder: Path, monkeypatch: pyte
     slow = fix(path, folder / "slow" / "propre.csv", plugins=plugins)
     assert (folder / "fast" / "propre.csv").read_bytes() == (folder / "slow" / "propre.csv").read_bytes()
     assert fast.counts == slow.counts and fast.rows_after == slow.rows_after
+
+
+def fix_both_ways(source: Path, folder: Path, monkeypatch: pytest.MonkeyPatch, plugins: Any,
+                  **options: object) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(streamed, whole table): each ``fix`` run's result and the files it wrote (clean file, side files), by name,
+    in ``folder``/stream and ``folder``/table."""
+    from odwb_assist.quality import fix, fix_engine
+
+    outcomes = []
+    for whole in (False, True):
+        with monkeypatch.context() as patch:
+            if whole:
+                patch.setattr(fix_engine, "_needs_table", lambda chosen, report: True)
+            out = folder / ("table" if whole else "stream") / "propre.csv"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            result = fix(source, out, plugins=plugins, **options)  # type: ignore[arg-type]
+            files = {p.name: p.read_bytes() for p in out.parent.iterdir()}
+            outcomes.append({"result": result, "files": files})
+    return outcomes[0], outcomes[1]

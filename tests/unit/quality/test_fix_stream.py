@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 import tempfile
 from pathlib import Path
 
@@ -18,6 +19,9 @@ from odwb_assist.core.i18n import Msg
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import fix, fix_engine, fix_stream
 from odwb_assist.quality.change_log import SAMPLE
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from engine_spies import fix_both_ways  # noqa: E402
 
 PM = get_plugin_manager(load_entrypoints=False)
 LABELS = ["commune", " montant", "date", "categorie", "remarque", "", "code"]
@@ -34,17 +38,7 @@ def _csv(path: Path, rows: list[list[str]], delimiter: str = ";") -> Path:
 
 def _both(source: Path, folder: Path, monkeypatch: pytest.MonkeyPatch, **options: object) -> tuple[dict, dict]:
     """(streamed, whole table): each run's result, clean file and side files."""
-    outcomes = []
-    for whole in (False, True):
-        with monkeypatch.context() as patch:
-            if whole:
-                patch.setattr(fix_engine, "_needs_table", lambda chosen, report: True)
-            out = folder / ("table" if whole else "stream") / "propre.csv"
-            out.parent.mkdir(exist_ok=True)
-            result = fix(source, out, plugins=PM, **options)  # type: ignore[arg-type]
-            files = {p.name: p.read_bytes() for p in out.parent.iterdir()}
-            outcomes.append({"result": result, "files": files})
-    return outcomes[0], outcomes[1]
+    return fix_both_ways(source, folder, monkeypatch, PM, **options)
 
 
 @st.composite

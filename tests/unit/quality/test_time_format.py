@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import pytest
 
 from odwb_assist.checks.time_format import to_iso
 from odwb_assist.core.plugins import get_plugin_manager
-from odwb_assist.quality import check, fix, fix_engine
+from odwb_assist.quality import check
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from engine_spies import fix_both_ways  # noqa: E402
 
 PM = get_plugin_manager(load_entrypoints=False)
 
@@ -59,15 +63,8 @@ def test_fix_writes_hh_mm_the_same_way_streamed_and_on_the_whole_table(tmp_path:
     rows = [["Collecte", "Passage", "Retour"]] + [[f"Rue {n}", ["6h", "6h30", "7:15", "06:45"][n % 4],
                                                    ["12:00:00", "13h", "12h30"][n % 3]] for n in range(12)]
     source = _csv(tmp_path / "collectes.csv", rows)
-    outputs = []
-    for whole in (False, True):
-        with monkeypatch.context() as patch:
-            if whole:
-                patch.setattr(fix_engine, "_needs_table", lambda chosen, report: True)
-            out = tmp_path / ("table" if whole else "stream") / "propre.csv"
-            out.parent.mkdir()
-            result = fix(source, out, plugins=PM)
-            outputs.append((out.read_text(encoding="utf-8"), result.counts.get("time-format")))
+    outputs = [(run["files"]["propre.csv"].decode("utf-8"), run["result"].counts.get("time-format"))
+               for run in fix_both_ways(source, tmp_path, monkeypatch, PM)]
     assert outputs[0] == outputs[1]
     lines = outputs[0][0].splitlines()
     # « Retour » holds a time with its seconds: every time of it gets them

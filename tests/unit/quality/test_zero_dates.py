@@ -4,13 +4,17 @@ column typed by its real dates."""
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import pytest
 
 from odwb_assist.core.plugins import get_plugin_manager
-from odwb_assist.quality import check, fix, fix_engine
+from odwb_assist.quality import check
 from odwb_assist.quality.placeholders import is_placeholder, is_zero_date
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from engine_spies import fix_both_ways  # noqa: E402
 
 PM = get_plugin_manager(load_entrypoints=False)
 
@@ -54,15 +58,8 @@ def test_zero_dates_are_said_and_the_columns_are_typed_as_their_dates(tmp_path: 
 def test_fix_empties_them_the_same_way_streamed_and_on_the_whole_table(tmp_path: Path,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     source = _export(tmp_path)
-    outputs = []
-    for whole in (False, True):
-        with monkeypatch.context() as patch:
-            if whole:
-                patch.setattr(fix_engine, "_needs_table", lambda chosen, report: True)
-            out = tmp_path / ("table" if whole else "stream") / "propre.csv"
-            out.parent.mkdir()
-            result = fix(source, out, plugins=PM)
-            outputs.append((out.read_text(encoding="utf-8"), result.counts.get("zero-dates")))
+    outputs = [(run["files"]["propre.csv"].decode("utf-8"), run["result"].counts.get("zero-dates"))
+               for run in fix_both_ways(source, tmp_path, monkeypatch, PM)]
     assert outputs[0] == outputs[1] and outputs[0][1] == 31
     text = outputs[0][0]
     assert "saisi le 0000-00-00" in text  # a remark that names a zero date is text, kept
