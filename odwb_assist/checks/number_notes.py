@@ -53,15 +53,17 @@ MASKED = re.compile(r"\s*(?:<=?|≤)\s*[0-9]+(?:[.,][0-9]+)?\s*")  # « <5 », �
 MASKED_FIRST = " \t<\xe2"  # the first bytes of a masked number (« ≤ » begins with 0xe2)
 
 MASKED_MESSAGE = Msg("Colonne « {field} » : {count} petit(s) nombre(s) masqué(s) parmi les nombres (ex. ligne {row} : "
-                     "« {cell} », secret statistique) : le portail lira la colonne comme du texte, sans somme ni "
-                     "graphique.",
-                     "Column '{field}': {count} small number(s) masked among the numbers (e.g. row {row}: '{cell}', "
-                     "statistical secrecy): the portal will read the column as text, with no sum nor chart.")
+                     "« {cell} », un seuil : secret statistique, limite de détection d'une mesure) : le portail lira "
+                     "la colonne comme du texte, sans somme ni graphique.",
+                     "Column '{field}': {count} small number(s) masked among the numbers (e.g. row {row}: '{cell}', a "
+                     "threshold: statistical secrecy, a measure's detection limit): the portal will read the column "
+                     "as text, with no sum nor chart.")
 MASKED_TIP = Msg("Laissez ces cellules vides et dites dans la description du jeu de données quels nombres sont masqués "
-                 "et pourquoi. « odwb-assist fix » déplace « <5 » dans une colonne « … (note) » placée juste après et "
-                 "laisse la cellule vide.",
-                 "Leave those cells empty and say in the dataset's description which numbers are masked and why. "
-                 "'odwb-assist fix' moves '<5' into a column '… (note)' right after and leaves the cell empty.")
+                 "et pourquoi (secret statistique, limite de détection). « odwb-assist fix » déplace « <5 » dans une "
+                 "colonne « … (note) » placée juste après et laisse la cellule vide.",
+                 "Leave those cells empty and say in the dataset's description which numbers are masked and why "
+                 "(statistical secrecy, detection limit). 'odwb-assist fix' moves '<5' into a column '… (note)' right "
+                 "after and leaves the cell empty.")
 
 
 def split_mark(text: str) -> tuple[str, str] | None:

@@ -114,3 +114,15 @@ def test_a_few_marked_or_masked_numbers_are_not_also_type_errors(tmp_path: Path,
     report = check(source, plugins=pm())
     assert report.types["Décès"] == "integer"
     assert [f.type for f in report.findings] == ["masked-values" if odd == "<5" else "number-notes"]
+
+
+def test_a_measure_under_its_detection_limit_is_named_so(tmp_path: Path) -> None:
+    """Air quality: benzene under the detection limit is written « <0,5 ». The finding named only statistical
+    secrecy, which such a measure is not; it now names the threshold and both reasons."""
+    source = tmp_path / "air.csv"
+    source.write_text("Station;Date;Benzène (µg/m³)\n" + "".join(
+        f"Namur;2025-03-{day:02d};{'<0,5' if day % 3 == 0 else f'0,{day % 9 + 1}'}\n" for day in range(1, 29)),
+        encoding="utf-8")
+    [masked] = [f for f in check(source, plugins=pm()).findings if f.type == "masked-values"]
+    assert (masked.count, masked.cell) == (9, "<0,5")
+    assert "limite de détection" in masked.message("fr") and "detection limit" in masked.message("en")
