@@ -6,7 +6,9 @@ is the label written as a technical name (« code_ins » under « Code INS », �
 « Superficie (km²) »: the same letters and digits, accents and case aside): templates and database exports give
 the technical names on a second header row, which is no data either. So is the header in another language on the row
 under it (« Gemeente ; Postcode ; Aantal inwoners » under « Commune ; Code postal ; Nombre d'habitants », as Brussels
-and bilingual files have it, :func:`translated_row`). Fix: drop those rows.
+and bilingual files have it, :func:`translated_row`). Above a repeated header, the rows that open a new page of a
+printable export (the document's title again, a page number: :mod:`.page_breaks`) are said with it. Fix: drop those
+rows (kept in the side file of removed rows).
 """
 
 from __future__ import annotations
@@ -23,16 +25,25 @@ from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.placeholders import is_placeholder
 from .chunk_values import KeepsValues
+from .page_breaks import REACH, lines, page_rows_of, title_keys
 
 if TYPE_CHECKING:
     import pandas as pd
 
 MESSAGE = Msg("Ligne {row} : l'en-tête du tableau est répété au milieu des données.",
               "Row {row}: the table's header is repeated inside the data.")
-TIP = Msg("Supprimez les lignes d'en-tête répétées (souvent une par page d'un export imprimable) : le titre de chaque "
-          "colonne ne doit figurer qu'une fois, sur la première ligne. « odwb-assist fix » les retire.",
-          "Delete the repeated header rows (often one per page of a printable export): each column label must "
-          "appear once, on the first row. 'odwb-assist fix' drops them.")
+TIP = Msg("Supprimez les lignes d'en-tête répétées (souvent une par page d'un export imprimable, avec le titre ou le "
+          "numéro de la page au-dessus) : le titre de chaque colonne ne doit figurer qu'une fois, sur la première "
+          "ligne. « odwb-assist fix » les retire et les garde dans un fichier à part.",
+          "Delete the repeated header rows (often one per page of a printable export, with the page's title or number "
+          "above): each column label must appear once, on the first row. 'odwb-assist fix' drops them and keeps them "
+          "in a side file.")
+
+
+PAGE_MESSAGE = Msg("Ligne {row} : « {cell} » ouvre une nouvelle page d'un export imprimable (le titre du document ou un "
+                   "numéro de page, au-dessus de l'en-tête répété) : ce n'est pas une donnée.",
+                   "Row {row}: '{cell}' opens a new page of a printable export (the document's title or a page number, "
+                   "above the repeated header): it is not data.")
 
 
 TECHNICAL_MESSAGE = Msg("Ligne {row} : les noms techniques des colonnes (« {names} »…) répètent l'en-tête : ce n'est pas "
@@ -185,8 +196,11 @@ class RepeatedHeaderCheck(KeepsValues, BaseTableCheck):
     blocking = ("repeated-header",)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def start(self, context: CheckContext) -> None:
-        self.headers = header_rows_text(context.options.get("detected"), context.fields)
+        detected = context.options.get("detected")
+        self.headers = header_rows_text(detected, context.fields)
+        self.titles = title_keys(text for _, text in getattr(detected, "title_rows", []))
         self.first = True
+        self.previous: pd.DataFrame | None = None  # the last rows of the chunk before (a page's title may end it)
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
         if self.first and len(chunk):
@@ -198,7 +212,11 @@ class RepeatedHeaderCheck(KeepsValues, BaseTableCheck):
                                                                                           **_names(cells)),
                               TRANSLATED_TIP, row_number=translated, cell=" | ".join(cells[:6]),
                               extra={"translatedLabels": True})
-        for row in repeated_header_rows(chunk, self.headers, self.chunk_values(chunk)):
+        repeated = repeated_header_rows(chunk, self.headers, self.chunk_values(chunk))
+        previous, self.previous = self.previous, chunk.iloc[-REACH:]
+        if repeated:
+            yield from self._pages(chunk, repeated, previous)
+        for row in repeated:
             cells = [str(value) for value in chunk.loc[row].tolist()]
             cell = " | ".join(cells[:6])
             if self._repeats(cells):
@@ -206,6 +224,18 @@ class RepeatedHeaderCheck(KeepsValues, BaseTableCheck):
                 continue
             yield Finding("repeated-header", Severity.ERROR, TECHNICAL_MESSAGE.format(row=row, **_names(cells)),
                           TECHNICAL_TIP, row_number=row, cell=cell, extra={"technicalNames": True})
+
+    def _pages(self, chunk: pd.DataFrame, repeated: list[int], previous: pd.DataFrame | None) -> Iterable[Finding]:
+        """The rows that open a new page above the repeated headers (:mod:`.page_breaks`)."""
+        from .shapes import filled_counts
+
+        before = lines(previous, range(len(previous)), filled_counts(previous)) if previous is not None else []
+        for row in page_rows_of(chunk, repeated, self.titles, filled_counts(chunk, shared=True), before):
+            frame = chunk if row in chunk.index else previous
+            assert frame is not None
+            cell = next(str(value).strip() for value in frame.loc[row].tolist() if str(value).strip())
+            yield Finding("repeated-header", Severity.ERROR, PAGE_MESSAGE.format(row=row, cell=cell), TIP,
+                          row_number=row, cell=cell, extra={"pageBreak": True})
 
     def _repeats(self, cells: list[str]) -> bool:
         """Whether a row found repeats one of the header rows as it is written (not as technical names)."""
@@ -234,6 +264,12 @@ class DropRepeatedHeaders:
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
         headers = header_rows_text(context.options.get("detected"), [str(c) for c in table.columns])
         rows = repeated_header_rows(table, headers)
+        if rows:
+            from .shapes import filled_counts
+
+            detected = context.options.get("detected")
+            titles = title_keys(text for _, text in getattr(detected, "title_rows", []))
+            rows = sorted({*rows, *page_rows_of(table, rows, titles, filled_counts(table))})
         translated = translated_row(table, headers[-1])
         rows = sorted({*rows, translated}) if translated is not None else rows
         changes = [Change(self.name, row, None, " | ".join(map(str, table.loc[row].tolist())), None) for row in rows]
