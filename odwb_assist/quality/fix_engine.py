@@ -50,7 +50,7 @@ FIX_ORDER = ("split-single-column", "form-to-row", "add-header", "drop-title-row
              "split-number-notes", "add-link-columns", "strip-count-words", "dms-to-decimal", "drop-decimal-zero",
              "percent-as-shown", "currency-in-title", "pad-as-shown", "english-numbers", "number-display",
              "thousands-separator", "decimal-comma", "midnight-dates", "split-date-ranges", "date-format",
-             "time-format")
+             "month-year-iso", "time-format")
 # Built-in fixes that run after every other, the plugins' included: they change the table's shape (tables side by
 # side put one under the other: a physical row then holds two records, and the fixes that follow could not say
 # which cell of it they change).
