@@ -44,14 +44,15 @@ _NUMBER = ("[0-9]{1,3}(?:[ \u00a0\u202f'’.][0-9]{3})+(?:,[0-9]+)?|[0-9]{1,3}(?
            "|[0-9]+(?:[.,][0-9]+)?")
 _UNIT = "(?i:" + "|".join(sorted((re.escape(s) for s in UNIT_SPELLINGS if s not in CURRENCIES), key=len,
                                  reverse=True)) + ")"
-_BODY = (f"(?P<sign>[+\\-{_MINUS}])?{_SPACE}(?:(?P<currency>€){_SPACE})?(?P<number>{_NUMBER})(?P<trail>-)?"
+_BODY = (f"(?P<sign>[+\\-{_MINUS}])?{_SPACE}(?:(?P<currency>€|(?i:eur)){_SPACE})?(?P<number>{_NUMBER})(?P<trail>-)?"
          f"(?:{_SPACE}(?P<unit>[€$]|{_UNIT}))?")
 # a cell written for display: a number with its unit (or « € » first), in parentheses, with the minus sign U+2212
 # or with a minus after it (« 1.234,56- », as SAP and other accounting programs write a negative); or the accounting
 # zero « - € »; spaces around. Plain numbers match too (they are told apart below).
 DISPLAY = (f"{_SPACE}(?:(?P<open>\\(){_SPACE})?{_BODY}{_SPACE}(?P<close>\\))?{_SPACE}"
            f"|{_SPACE}-{_SPACE}(?P<zero>€){_SPACE}")
-DISPLAY_FIRST = " \t(+-0123456789\xc2\xe2"  # the first byte of a match (0xC2: of U+00A0; 0xE2: of « € », « − », U+202F)
+DISPLAY_FIRST = " \t(+-0123456789\xc2\xe2Ee"  # the first byte of a match (0xC2: of U+00A0; 0xE2: of « € », « − »,
+# U+202F; « E »: of « EUR 1 234,56 », the currency's code first, as accounting programs write it)
 
 
 @dataclass(frozen=True)

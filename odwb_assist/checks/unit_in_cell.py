@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 UNITS = (r"%|‰|€|eur|euros?|\$|usd|m²|m2|m³|m3|km²|km2|km|cm|mm|m|kg|g|t|tonnes?|l|litres?|ha|h|min|°c|°|kwh|mwh|gwh|"
          r"kw|mw|hab\.?|habitants?|ans?|jours?|places?|pers\.?|personnes?|lits?|pi[eè]ces?")
 NUMBER = "[+-]?[0-9][0-9 .,\u00a0\u202f']*"
-PATTERN = f"(?i)[ \t]*(?:€ *)?{NUMBER} *(?:{UNITS})[ \t]*|[ \t]*(?:€|\\$) *{NUMBER}[ \t]*"
-UNIT_FIRST = " \t+-0123456789$\xe2"  # the bytes a match of PATTERN may start with (0xE2: the first of « € »)
+PATTERN = f"(?i)[ \t]*(?:€ *)?{NUMBER} *(?:{UNITS})[ \t]*|[ \t]*(?:€|\\$|eur|usd) *{NUMBER}[ \t]*"
+# the bytes a match of PATTERN may start with (0xE2: the first of « € »; « EUR 1 234,56 »: the currency's code first)
+UNIT_FIRST = " \t+-0123456789$\xe2EeUu"
 
 CLOCK = re.compile(r"\s*(?:[01]?\d|2[0-3]) ?[hH] ?[0-5]\d\s*")  # « 8h30 », « 14 h 00 »: a time of day
 HOURS = re.compile(r"\s*(?:[01]?\d|2[0-4]) ?[hH]\s*")  # « 14h »: a time in a column of times, else 14 hours

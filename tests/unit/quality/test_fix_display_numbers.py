@@ -62,6 +62,7 @@ def read(path: Path) -> list[list[str]]:
     ("-   €", "0", "€"), ("\u2212500,00", "-500,00", None), ("(250,00)", "-250,00", None), ("45 %", "45", "%"),
     ("€ 12,50", "12,50", "€"), ("1.234,56 EUR", "1.234,56", "€"), ("12 m2", "12", "m²"), ("+5 %", "+5", "%"),
     ("1.234,56-", "-1.234,56", None), ("12,50- €", "-12,50", "€"),  # SAP's negatives
+    ("EUR 12 345,67", "12 345,67", "€"), ("eur 12,5", "12,5", "€"), ("(EUR 1 500,00)", "-1 500,00", "€"),  # code first
 ])
 def test_a_cell_written_for_display_is_read(cell: str, number: str, unit: str | None) -> None:
     shown = read_display(cell)
@@ -69,7 +70,8 @@ def test_a_cell_written_for_display_is_read(cell: str, number: str, unit: str | 
 
 
 @pytest.mark.parametrize("cell", ["12,5", "-12", "(2)", "(-5)", "€12 €", "-", "Liège", "12 places", "2 ans", "",
-                                  "12-", "2024-", "-12,50-", "(1.234,56-)"])
+                                  "12-", "2024-", "-12,50-", "(1.234,56-)", "EUR 12 €", "Eurostat 2024",
+                                  "EURO 2024"])
 def test_text_plain_numbers_and_notes_are_not(cell: str) -> None:
     assert read_display(cell) is None  # « (2) »: a note's number as often as a negative
 
@@ -146,3 +148,17 @@ def test_a_unit_on_a_few_numbers_only_is_left_to_the_user(tmp_path: Path) -> Non
     written = read(tmp_path / "propre.csv")
     assert written[0] == ["Parking", "Taux d'occupation"] and written[-1] == ["P9", "50%"]  # 50 or 0.5?
     assert written[1] == ["P0", "0.40"] and "number-display" not in result.counts
+
+
+def test_amounts_written_with_the_currency_code_first(tmp_path: Path) -> None:
+    """An accounting program writes « EUR 19 490,11 »: the column got a green tick and was text on the portal. It is
+    now a unit in the cell, and the fix writes the number under « … (€) »."""
+    source = tmp_path / "travaux.csv"
+    source.write_text("Bâtiment;Montant travaux\n" + "".join(f"Bâtiment {k};EUR {k + 1} {k * 37 % 1000:03d},{k:02d}\n"
+                                                           for k in range(12)), encoding="utf-8")
+    [unit] = [f for f in check(source, plugins=PM).findings if f.type == "unit-in-cell"]
+    assert (unit.count, unit.cell) == (12, "EUR 1 000,00")
+    fix(source, tmp_path / "propre.csv", plugins=PM)
+    with (tmp_path / "propre.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["Bâtiment", "Montant travaux (€)"] and rows[2] == ["Bâtiment 1", "2037.01"]
