@@ -20,6 +20,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.unit_in_cell",
     "odwb_assist.checks.number_display",
     "odwb_assist.checks.number_notes",
+    "odwb_assist.checks.checkbox_columns",
     "odwb_assist.checks.month_year",
     "odwb_assist.checks.code_subtotals",
     "odwb_assist.checks.negative_display",
