@@ -111,20 +111,27 @@ class CellCheck(BaseTableCheck):
 
 class CellRewrite:
     """A fix writing ``rewrite(cell)`` in place of each cell :attr:`rule` flags, in the columns where the check
-    reported the finding type ``reads[0]``."""
+    reported the finding type ``reads[0]`` (its plan). On the whole table (:meth:`apply`) it rewrites every column,
+    or, with :attr:`reported_only`, those same columns: when a cell alone does not tell (« 5000.0 » in a column of
+    measures, « 03/2024 » in a column of file numbers), the check's verdict on the column does."""
 
     name: str
     reads: tuple[str, ...]
     label: Msg
     rule: CellRule
+    reported_only = False
 
     def rewrite(self, text: str) -> str:
         raise NotImplementedError
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        from ..quality.fix_plans import columns_of
+
         changes: list[Change] = []
         table = table.copy()
-        for column in table.columns:
+        columns = [column for column in columns_of(context, [self.reads[0]]) if column in table.columns] \
+            if self.reported_only else list(table.columns)
+        for column in columns:
             values = table[column].astype(str)
             found = values[self.rule.mask(values)]
             changes.extend(replace_cells(table, column, found.map(self.rewrite), self.name))

@@ -16,11 +16,10 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext
+from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from ..quality.fixing import replace_cells
 from .cell_rules import CellRewrite, CellRule
 from .cells import arrow_text
 from .people import label_words
@@ -28,7 +27,6 @@ from .tally import SMALL_VALUES, ColumnTally
 
 if TYPE_CHECKING:
     import numpy as np
-    import pandas as pd
     import pyarrow as pa
 
 ZERO = re.compile(r"[ \t]*([+-]?[0-9]+)[.,]0+[ \t]*")  # as :data:`ZERO_RE2` reads it
@@ -107,23 +105,11 @@ class DropDecimalZero(CellRewrite):
     label = Msg("Nombres entiers sans décimale nulle (« 5000.0 » → 5000)", "Whole numbers without a zero decimal "
                 "('5000.0' → 5000)")
     rule = RULE
+    reported_only = True  # the whole-table path too: only in the columns the check reported
 
     def rewrite(self, text: str) -> str:
         found = ZERO.fullmatch(text)
         return found.group(1) if found else text
-
-    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
-        """The whole-table path: only in the columns the check reported (a column of measures keeps its « 12.0 »)."""
-        from ..quality.fix_plans import columns_of
-
-        changes: list[Change] = []
-        table = table.copy()
-        for column in columns_of(context, ["decimal-zero"]):
-            if column in table.columns:
-                values = table[column].astype(str)
-                found = values[self.rule.mask(values)]
-                changes.extend(replace_cells(table, column, found.map(self.rewrite), self.name))
-        return table, changes
 
 
 @hookimpl

@@ -15,18 +15,16 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext
+from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from ..quality.fixing import replace_cells
 from .cell_rules import CellRewrite, CellRule
 from .people import label_words
 from .tally import ColumnTally
 
 if TYPE_CHECKING:
     import numpy as np
-    import pandas as pd
     import pyarrow as pa
 
 MONTH = re.compile(r"[ \t]*(0?[1-9]|1[0-2])[/.-]((?:19|20)[0-9]{2})[ \t]*")
@@ -102,23 +100,11 @@ class MonthYearIso(CellRewrite):
     reads = ("month-year",)  # the finding types its plan reads (see ``Fix.reads``)
     label = Msg("Mois au format AAAA-MM (« 03/2024 » → 2024-03)", "Months as YYYY-MM ('03/2024' → 2024-03)")
     rule = RULE
+    reported_only = True  # the whole-table path too: only in the columns the check reported
 
     def rewrite(self, text: str) -> str:
         found = MONTH.fullmatch(text)
         return f"{found.group(2)}-{int(found.group(1)):02d}" if found else text
-
-    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
-        """The whole-table path: only in the columns the check reported (« 45/2024 » is no month)."""
-        from ..quality.fix_plans import columns_of
-
-        changes: list[Change] = []
-        table = table.copy()
-        for column in columns_of(context, ["month-year"]):
-            if column in table.columns:
-                values = table[column].astype(str)
-                found = values[self.rule.mask(values)]
-                changes.extend(replace_cells(table, column, found.map(self.rewrite), self.name))
-        return table, changes
 
 
 @hookimpl

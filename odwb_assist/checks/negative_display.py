@@ -12,7 +12,6 @@ column of dot decimals got ``read-as-text``, whose advice (« videz ces cellules
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -20,7 +19,7 @@ from ..core.contract import BaseTableCheck, CheckContext, ColumnValues, ValuesPr
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from .decimal_comma import NUMBER_SHARE
+from .number_share import NumberShare
 from .tally import ColumnTally
 
 if TYPE_CHECKING:
@@ -98,13 +97,9 @@ class NegativeDisplayCheck(BaseTableCheck):
 
     def start(self, context: CheckContext) -> None:
         self.tally = ColumnTally()
-        self.numbers: Counter[str] = Counter()
-        self.filled: Counter[str] = Counter()
+        self.share = NumberShare()
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
-        import numpy as np
-
-        from .numbers import PARSED_NUMBERS
         from .plain import plain_numbers, text_cells
 
         if not len(column):
@@ -115,17 +110,13 @@ class NegativeDisplayCheck(BaseTableCheck):
         negatives = negative_displays(text_cells(column))
         if not negatives.any() and not self.tally.counts[column.name]:
             return ()  # a column is counted from its first chunk holding one (most never have one)
-        numbers = column.prepared(PARSED_NUMBERS)[0]
-        counts = column.counts
-        self.numbers[column.name] += int(counts[~np.isnan(numbers)].sum())
-        self.filled[column.name] += int(counts.sum())
+        self.share.add(column)  # the negatives among the numbers: the parse reads them so
         self.tally.add_values(column, negatives)
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         for finding in self.tally.findings("negative-display", Severity.WARNING, MESSAGE, TIP):
-            name = finding.field_name or ""
-            if self.numbers[name] >= NUMBER_SHARE * self.filled[name]:
+            if self.share.nearly_all(finding.field_name or ""):
                 yield finding
 
 

@@ -16,7 +16,6 @@ the column numbers) and the same fix: « <5 » goes into the « … (note) » co
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -27,7 +26,7 @@ from ..core.i18n import Msg
 from ..quality.fixing import free_label
 from .cell_rules import CellCheck, CellRule, buffer
 from .cells import byte_set
-from .decimal_comma import NUMBER_SHARE
+from .number_share import NumberShare
 
 if TYPE_CHECKING:
     import numpy as np
@@ -124,31 +123,21 @@ class NumberNotesCheck(CellCheck):
 
     def start(self, context: CheckContext) -> None:
         super().start(context)
-        self.numbers: Counter[str] = Counter()
-        self.filled: Counter[str] = Counter()
+        self.share = NumberShare()
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
-        import numpy as np
-
         if not len(column):
             return ()
-        from .numbers import PARSED_NUMBERS
-
         marked = self.rule.values_mask(column)
         if not marked.any() and not self.tally.counts[column.name]:
             return ()  # a column is counted from its first marked chunk on (most never have a mark)
-
-        numbers = column.prepared(PARSED_NUMBERS)[0]
-        counts = column.counts
-        self.numbers[column.name] += int(counts[~np.isnan(numbers)].sum())
-        self.filled[column.name] += int(counts.sum())
+        self.share.add(column)
         self.tally.add_values(column, marked)
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         for finding in super().end(context):
-            name = finding.field_name or ""
-            if self.numbers[name] + finding.count >= NUMBER_SHARE * self.filled[name]:
+            if self.share.nearly_all(finding.field_name or "", besides=finding.count):  # marks are no numbers
                 yield finding
 
 
