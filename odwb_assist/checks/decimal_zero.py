@@ -21,7 +21,7 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .cell_rules import CellRewrite, CellRule
-from .cells import arrow_text
+from .cells import arrow_fullmatch, arrow_text
 from .people import label_words
 from .tally import SMALL_VALUES, ColumnTally
 
@@ -29,8 +29,7 @@ if TYPE_CHECKING:
     import numpy as np
     import pyarrow as pa
 
-ZERO = re.compile(r"[ \t]*([+-]?[0-9]+)[.,]0+[ \t]*")  # as :data:`ZERO_RE2` reads it
-ZERO_RE2 = r"^[ \t]*[+-]?[0-9]+[.,]0+[ \t]*$"  # the same test in RE2, on a column's distinct values at once
+ZERO = re.compile(r"[ \t]*([+-]?[0-9]+)[.,]0+[ \t]*")  # RE2-safe: run by pyarrow on a column's distinct values too
 PROBE = 32  # distinct values tested first, in Python
 # the words of a label naming a code, an identifier, a year or a phone (label_words: accents and case aside)
 CODE_WORDS = frozenset({"code", "cp", "postal", "postcode", "zip", "ins", "nis", "refnis", "niscode", "id", "identifiant",
@@ -51,10 +50,7 @@ TIP = Msg("Écrivez les nombres entiers sans « .0 » (avec pandas : dtype Int64
 
 def _candidates(cells: pa.Array) -> np.ndarray:
     """The cells written as a whole number with a zero decimal (RE2 over the Arrow text: the test is then exact)."""
-    import pyarrow.compute as pc
-
-    matched = pc.match_substring_regex(cells, ZERO_RE2)
-    return matched.fill_null(False).to_numpy(zero_copy_only=False)
+    return arrow_fullmatch(cells, ZERO.pattern)
 
 
 RULE = CellRule(lambda text: ZERO.fullmatch(text) is not None, _candidates)

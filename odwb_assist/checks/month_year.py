@@ -20,6 +20,7 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .cell_rules import CellRewrite, CellRule
+from .cells import arrow_fullmatch
 from .people import label_words
 from .tally import ColumnTally
 
@@ -27,8 +28,7 @@ if TYPE_CHECKING:
     import numpy as np
     import pyarrow as pa
 
-MONTH = re.compile(r"[ \t]*(0?[1-9]|1[0-2])[/.-]((?:19|20)[0-9]{2})[ \t]*")
-MONTH_RE2 = r"^[ \t]*(?:0?[1-9]|1[0-2])[/.-](?:19|20)[0-9]{2}[ \t]*$"  # :data:`MONTH` in RE2
+MONTH = re.compile(r"[ \t]*(0?[1-9]|1[0-2])[/.-]((?:19|20)[0-9]{2})[ \t]*")  # RE2-safe (run by pyarrow too)
 PADDED = re.compile(r"[ \t]*(?:0[1-9]|1[0-2])[/.-]")
 MONTH_WORDS = frozenset({"mois", "periode", "period", "month", "maand", "monat", "date", "datum", "echeance", "debut",
                          "fin", "begin", "einde"})
@@ -46,9 +46,7 @@ TIP = Msg("Écrivez l'année et le mois au format AAAA-MM (2024-03) : Format de 
 
 def _candidates(cells: pa.Array) -> np.ndarray:
     """The cells written month/year (RE2 over the Arrow text: the test is then exact)."""
-    import pyarrow.compute as pc
-
-    return pc.match_substring_regex(cells, MONTH_RE2).fill_null(False).to_numpy(zero_copy_only=False)
+    return arrow_fullmatch(cells, MONTH.pattern)
 
 
 RULE = CellRule(lambda text: MONTH.fullmatch(text) is not None, _candidates)
