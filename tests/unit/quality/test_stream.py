@@ -331,6 +331,23 @@ def test_the_engine_does_not_load_frictionless_for_a_plain_csv(tmp_path: Path) -
     assert out.strip() == "False"
 
 
+
+def test_a_reading_left_unfinished_ends_with_the_process(tmp_path: Path) -> None:
+    """``next()`` on the chunks, the generator kept to the end: the process exits cleanly (before the readings
+    were stopped at exit, pyarrow's I/O thread aborted it: « Fatal Python error: PyGILState_Release »)."""
+    path = tmp_path / "registre.csv"
+    rows = ["commune;dossier;montant;date;remarque"]
+    rows += [f"Namur;D{n:06d};{n % 997},{n % 100:02d};{1 + n % 28:02d}/{1 + n % 12:02d}/2024;note {n % 13}"
+             for n in range(80_000)]
+    path.write_text("\n".join(rows) + "\n", encoding="cp1252")
+    code = ("import sys; from odwb_assist.quality.detect import detect;"
+            "from odwb_assist.quality.reader import iter_text_chunks;"
+            "path, detected = detect(sys.argv[1]); chunks = iter_text_chunks(path, detected, 1000);"
+            "print(len(next(chunks)), flush=True)")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout.strip()) == (0, "1000"), done.stderr[-600:]
+
+
 VARIANTS = {
     "types.csv": "i,n,d,b,y,s,g,dt\n1,1.5,2024-01-31,true,2024,a,\"4.3, 50.8\",2024-01-31T10:20:30\n"
                  "2,x,2024-02-30,0,1999,b,\"4.4, 50.9\",2024-01-31T10:20:31\n",
