@@ -22,7 +22,7 @@ RARE = frozenset("äöüÿæÄÖÜŸÆ")  # letters of French seldom written (Ge
 WINDOWS, ALTERNATIVES = "cp1252", ("mac_roman", "cp850")
 WRONG_AT_MOST = 0.1  # the share of wrong characters in the reading chosen instead of Windows-1252
 WINDOWS_WRONG = 0.5  # … when Windows-1252's reading has at least this share of wrong characters
-AT_LEAST = 3  # accented characters needed to judge
+AT_LEAST = 3  # accented characters needed to leave a Windows-1252 reading for another
 
 
 def judged(text: str) -> tuple[int, float, float]:
@@ -62,6 +62,8 @@ def code_page(sample: bytes) -> str:
     best, best_score = fallback, (wrong, rare)
     for name in ALTERNATIVES:
         count, share, seldom = judged(sample.decode(name))
-        if count >= AT_LEAST and share <= WRONG_AT_MOST and (share, seldom) < best_score:
+        # latin-1 reads 0x80-0x9F as control characters, never text: any right reading beats it
+        enough = count >= AT_LEAST or fallback != WINDOWS
+        if enough and share <= WRONG_AT_MOST and (share, seldom) < best_score:
             best, best_score = name, (share, seldom)
     return best

@@ -47,3 +47,9 @@ def test_a_dos_csv_is_checked_and_fixed_in_its_code_page(tmp_path) -> None:  # n
     assert check(source).detected.encoding == "cp850"
     fix(source, tmp_path / "propre.csv")
     assert (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines() == [r.replace(";", ",") for r in rows]
+
+
+def test_two_accents_of_mac_os_roman_are_enough_when_windows_1252_cannot_read_them() -> None:
+    """« Liège » and « Cité ardente »: 0x8F is no Windows-1252 character; latin-1 would read control characters."""
+    text = "Commune;Population;Remarque\rNamur;113000;Capitale wallonne\rLiège;195000;Cité ardente\r"
+    assert code_page(text.encode("mac_roman")) == "mac_roman"
