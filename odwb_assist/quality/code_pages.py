@@ -22,6 +22,7 @@ RARE = frozenset("äöüÿæÄÖÜŸÆ")  # letters of French seldom written (Ge
 WINDOWS, ALTERNATIVES = "cp1252", ("mac_roman", "cp850")
 WRONG_AT_MOST = 0.1  # the share of wrong characters in the reading chosen instead of Windows-1252
 WINDOWS_WRONG = 0.5  # … when Windows-1252's reading has at least this share of wrong characters
+JUDGED = 256 * 1024  # bytes judged: a sample as detection reads
 AT_LEAST = 3  # accented characters needed to leave a Windows-1252 reading for another
 
 
@@ -52,6 +53,7 @@ def judged(text: str) -> tuple[int, float, float]:
 def code_page(sample: bytes) -> str:
     """The code page of ``sample`` (not UTF-8): ``cp1252``, ``mac_roman`` or ``cp850``; ``latin-1`` when none
     reads it right and Windows-1252 does not define one of its bytes."""
+    sample = sample[:JUDGED]
     try:
         _, wrong, rare = judged(sample.decode(WINDOWS))
         fallback = WINDOWS
