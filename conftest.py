@@ -30,6 +30,9 @@ def pytest_unconfigure(config) -> None:  # noqa: ANN001
 
     if not _EXIT_STATUS:
         return
+    import atexit
+
+    atexit._run_exitfuncs()  # as the command line: the exit callbacks run (temporary copies removed, readings stopped)
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
     os._exit(_EXIT_STATUS[-1])

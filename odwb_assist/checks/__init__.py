@@ -10,6 +10,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.label_line_breaks",
     "odwb_assist.checks.pivot_labels",
     "odwb_assist.checks.end_mark",
+    "odwb_assist.checks.mac_line_ends",
     "odwb_assist.checks.total_row",
     "odwb_assist.checks.decimal_comma",
     "odwb_assist.checks.thousands_separator",

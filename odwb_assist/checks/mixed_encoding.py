@@ -122,6 +122,7 @@ class MixedEncodingFix:
         return FixPlan(changes=changes) if changes else None
 
     def _changes(self, context: FixContext) -> list[Change]:
+        from ..quality.line_ends import read_path
         from ..quality.stray_bytes import MIXED, locate
 
         report = context.report
@@ -132,7 +133,7 @@ class MixedEncodingFix:
         header = max(getattr(detected, "header_rows", None) or [1])
         return [Change(self.name, stray.row, _label(fields, stray.column) if stray.row > header else None,
                        stray.shown, stray.cell)
-                for stray in locate(Path(report.source), detected.delimiter or ",")]
+                for stray in locate(read_path(report.source, detected), detected.delimiter or ",")]
 
 
 @hookimpl

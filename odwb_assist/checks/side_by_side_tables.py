@@ -18,7 +18,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext
@@ -128,13 +127,14 @@ class SideBySideTablesCheck(BaseTableCheck):
 def _titles(context: FixContext, groups: list[list[int]]) -> list[str] | None:
     """Each table's title: the cells of the title rows over its columns and the blank columns before them (a title
     is often typed one column to the left); None when one has none, or two the same."""
+    from ..quality.line_ends import read_path
     from ..quality.side_files import rows_above
 
     detected = context.options.get("detected")
     report = context.report
     if detected is None or report is None or not detected.title_rows:
         return None
-    rows = rows_above(Path(report.source), detected)
+    rows = rows_above(read_path(report.source, detected), detected)
     numbers = {row for row, _ in detected.title_rows}
     titles = []
     start = 0

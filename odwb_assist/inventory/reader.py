@@ -89,7 +89,9 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
+        from ..quality.code_pages import code_page
+
+        text = raw.decode(code_page(raw), errors="replace")  # Windows-1252, Mac OS Roman or 850
     first = (text.splitlines() or [""])[0]
     delimiter = max((";", ",", "\t"), key=first.count)
     # newline="": the csv module then reads « \r\n », « \n » and old Mac « \r » line ends alike

@@ -1,8 +1,8 @@
 """The file actually uploaded: a clean UTF-8, comma-separated CSV, with its checksum and row count.
 
-A CSV that already is UTF-8 (no BOM) with commas is uploaded as it is. Anything else (XLSX/ODS, a
-CSV in Windows-1252 or with semicolons, a BOM) is converted to a new file under
-``.odwb/upload/``; the user's file is never changed. The checksum is the SHA-256 of the bytes sent.
+A CSV that already is UTF-8 (no BOM) with commas and line feeds is uploaded as it is. Anything else (XLSX/ODS, a
+CSV in another encoding or with semicolons, a BOM, lines ending with a carriage return alone) is converted to a new
+file under ``.odwb/upload/``; the user's file is never changed. The checksum is the SHA-256 of the bytes sent.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..core.config_model import DatasetConfig
 from ..core.errors import InputError
+from ..quality.line_ends import cr_only
 
 SNIFF_BYTES = 1 << 16
 DELIMITERS = ",;\t|"
@@ -62,6 +63,18 @@ def _is_utf8(path: Path) -> bool:
     return True
 
 
+def _legacy_encoding(head: bytes) -> str:
+    """The encoding of a CSV that is not UTF-8 throughout, as ``check`` reads it: UTF-16, UTF-8 with stray
+    Windows-1252 bytes further down, or the code page whose reading French text makes (Mac OS Roman for Excel for
+    Mac's CSV, 850 for its « CSV (MS-DOS) »): read as Windows-1252, « Liège » in Mac OS Roman was uploaded
+    « Li\ufffdge »."""
+    from ..quality.detect import detect_encoding
+    from ..quality.stray_bytes import MIXED
+
+    encoding = detect_encoding(head)[0]
+    return MIXED if encoding.startswith("utf-8") else encoding
+
+
 def _delimiter(sample: str) -> str:
     try:
         return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
@@ -77,11 +90,13 @@ def _count_rows(path: Path, encoding: str, delimiter: str) -> int:
 
 def _convert_csv(source: Path, target: Path, encoding: str, delimiter: str) -> int:
     rows = 0
-    errors = "replace" if encoding == "cp1252" else "strict"
+    errors = "replace" if encoding in ("cp1252", "latin-1") else "strict"
     with source.open(encoding=encoding, errors=errors, newline="") as src, \
             target.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
         for row in csv.reader(src, delimiter=delimiter):
+            if row and not rows:  # a byte order mark that the codec kept (UTF-8 with stray bytes)
+                row[0] = row[0].removeprefix("\ufeff")
             if row:
                 writer.writerow(row)
                 rows += 1
@@ -116,14 +131,15 @@ def prepare_upload(dataset: DatasetConfig, work_dir: Path) -> UploadFile:
         head = handle.read(SNIFF_BYTES)
     if not head.strip():
         raise _unreadable(source, "il est vide", "it is empty")
-    if b"\x00" in head:
+    utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if b"\x00" in head and not utf16:
         raise _unreadable(source, "c'est un fichier binaire, pas un CSV", "it is a binary file, not a CSV")
     bom = head.startswith(codecs.BOM_UTF8)
-    utf8 = _is_utf8(source)
-    encoding = ("utf-8-sig" if bom else "utf-8") if utf8 else "cp1252"
-    sample = head.decode(encoding if utf8 else "cp1252", errors="replace")
+    utf8 = not utf16 and _is_utf8(source)
+    encoding = ("utf-8-sig" if bom else "utf-8") if utf8 else _legacy_encoding(head)
+    sample = head.decode(encoding, errors="replace")
     delimiter = _delimiter(io.StringIO(sample).read())
-    if utf8 and not bom and delimiter == ",":
+    if utf8 and not bom and delimiter == "," and not cr_only(sample):
         return UploadFile(source, sha256(source), _count_rows(source, "utf-8", ","), False, source)
     work_dir.mkdir(parents=True, exist_ok=True)
     rows = _convert_csv(source, target, encoding, delimiter)

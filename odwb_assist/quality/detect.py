@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import InputError
+from .code_pages import code_page
 from .documents import not_a_table
 from .end_mark import find_end_mark
+from .line_ends import cr_only, lf_copy
 from .stray_bytes import settled
 from .units_row import units_row
 
@@ -57,6 +59,8 @@ class Detected:
     trimmed_rows: int = 0  # formatted but empty rows cut at the bottom of the sheet
     sheet_given: bool = field(default=False, repr=False)  # the sheet was named by the caller (--sheet)
     end_mark: int | None = None  # a CSV's data ends at this byte: a Ctrl-Z end-of-file mark follows (.end_mark)
+    # the user's file, when its lines end with a carriage return alone: it is read through a copy (.line_ends)
+    copy_of: str | None = None
     # a sheet's columns (1-based) and rows hidden in the workbook that hold a value, and its cells (row, column)
     # holding a formula stored without its result (.sheet_marks)
     hidden_columns: list[int] = field(default_factory=list)
@@ -81,6 +85,7 @@ class Detected:
         data["trimmedColumns"] = data.pop("trimmed_columns")
         data["trimmedRows"] = data.pop("trimmed_rows")
         data["endMark"] = data.pop("end_mark")
+        data["lineEnds"] = "cr" if data.pop("copy_of") else None
         data["hiddenSheets"] = data.pop("hidden_sheets")
         data["noticeSheets"] = data.pop("notice_sheets")
         data["hiddenColumns"] = data.pop("hidden_columns")
@@ -198,28 +203,9 @@ def _binary(head: bytes) -> bool:
     return controls > max(2, len(head) // 50)
 
 
-# The bytes of French letters in Mac OS Roman (Excel for Mac's « CSV (Macintosh) »): à â ä ç é è ê ë î ï ô ö ù û ü,
-# all in 0x80-0x9F, where Windows-1252 has « ˆ ‰ Š Ž … » or nothing and latin-1 control characters
-MAC_LETTERS = frozenset(b"\x88\x89\x8a\x8d\x8e\x8f\x90\x91\x94\x95\x99\x9a\x9d\x9e\x9f")
-
-
-def is_mac_roman(sample: bytes) -> bool:
-    """Whether a sample that is not UTF-8 reads as Mac OS Roman: most of its non-ASCII bytes lie in 0x80-0x9F (in
-    Windows-1252 text, accented letters lie above 0xA0), nearly all of those are French letters there, and most of
-    them come after a letter, inside a word (« R\x8eouverture »; « Š » and « Ž » of a list of names in Windows-1252
-    begin their words)."""
-    high = [at for at, byte in enumerate(sample) if byte >= 0x80]
-    low = [at for at in high if sample[at] < 0xA0]
-    if len(low) < 3 or len(low) < 0.7 * len(high):
-        return False
-    letters = sum(sample[at] in MAC_LETTERS for at in low)
-    inside = sum(at > 0 and chr(sample[at - 1]).isalpha() for at in low)
-    return letters >= 0.8 * len(low) and inside >= 0.5 * len(low)
-
-
 def detect_encoding(sample: bytes) -> tuple[str, bool]:
-    """(encoding, has BOM): UTF-8 (with or without BOM), UTF-16 with BOM, else Mac OS Roman (:func:`is_mac_roman`),
-    else cp1252, else latin-1."""
+    """(encoding, has BOM): UTF-8 (with or without BOM), UTF-16 with BOM, UTF-8 with stray Windows-1252 bytes, else
+    the legacy code page whose reading French text makes (:func:`.code_pages.code_page`)."""
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig", True
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -233,13 +219,7 @@ def detect_encoding(sample: bytes) -> tuple[str, bool]:
 
     if mixed := sample_encoding(sample):  # UTF-8 with a few Windows-1252 bytes: not a Windows-1252 file
         return mixed, False
-    if is_mac_roman(sample):  # read as latin-1, its accents became control characters, and the fix kept them
-        return "mac_roman", False
-    try:
-        sample.decode("cp1252")
-        return "cp1252", False
-    except UnicodeDecodeError:
-        return "latin-1", False
+    return code_page(sample), False  # Windows-1252, Mac OS Roman or DOS 850, judged by the accents they read
 
 
 def _split_lines(text: str, delimiter: str) -> list[list[str]]:
@@ -413,19 +393,24 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
         encoding, bom = detect_encoding(head)
         encoding = settled(path, encoding)  # bytes of another encoding found further down by an earlier reading
         text = head.decode(encoding, errors="replace")
-        if "\r" in text and "\n" not in text:
-            raise InputError(
-                f"{path.name} sépare ses lignes à l'ancienne manière des Mac (retour chariot seul), que les outils de "
-                "lecture et le portail ne suivent pas. Ouvrez-le dans votre tableur et enregistrez-le à nouveau en "
-                "« CSV UTF-8 », puis relancez.",
-                f"{path.name} ends its lines the old Mac way (carriage return only), which the readers and the "
-                "portal do not follow. Open it in your spreadsheet and save it again as 'CSV UTF-8', then run again.",
-            )
+        copy_of = None
+        if cr_only(text):  # Excel for Mac's CSV: read through a copy whose lines end with a line feed
+            if encoding.startswith("utf-16"):
+                raise InputError(
+                    f"{path.name} sépare ses lignes à l'ancienne manière des Mac (retour chariot seul), en UTF-16 : "
+                    "odwb-assist ne le lit pas. Ouvrez-le dans votre tableur et enregistrez-le à nouveau en "
+                    "« CSV UTF-8 », puis relancez.",
+                    f"{path.name} ends its lines the old Mac way (carriage return only), in UTF-16: odwb-assist does "
+                    "not read it. Open it in your spreadsheet and save it again as 'CSV UTF-8', then run again.",
+                )
+            copy_of, path = str(path), lf_copy(path)
+            text = text.replace("\r", "\n")  # as the copy reads
         if len(head) == SAMPLE_BYTES and "\n" in text:
             text = text[: text.rfind("\n") + 1]
         delimiter = detect_delimiter(text)
         rows = _split_lines(text, delimiter)
-        detected = Detected(format="csv", encoding=encoding, delimiter=delimiter, bom=bom, end_mark=end_mark)
+        detected = Detected(format="csv", encoding=encoding, delimiter=delimiter, bom=bom, end_mark=end_mark,
+                            copy_of=copy_of)
     if not any(any(str(cell).strip() for cell in row) for row in rows):
         where = f" (feuille « {detected.sheet} »)" if detected.sheet else ""
         where_en = f" (sheet '{detected.sheet}')" if detected.sheet else ""

@@ -209,7 +209,7 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
         types.update(tally.types())
     untitled, renamed = _made_up_names(names, opened.labels)
     report = QualityReport(
-        source=str(path), detected=detected, rows=run.rows, fields=names, kinds=kinds,
+        source=detected.copy_of or str(path), detected=detected, rows=run.rows, fields=names, kinds=kinds,
         findings=sorted((relabel(f, untitled, renamed) for f in collector.kept), key=_order),
         stats=dict(collector.counts), occurrences=dict(collector.occurrences), untitled=untitled, renamed=renamed,
         severity_counts=dict(collector.severities), types=types, lang=lang,
@@ -217,7 +217,7 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
     )
     if wanted is not None:  # a partial check (for ``fix``): not a check of the dataset
         return report
-    announce(pm, Event(DATASET_CHECKED, {"source": str(path), "valid": report.valid,
+    announce(pm, Event(DATASET_CHECKED, {"source": detected.copy_of or str(path), "valid": report.valid,
                                          "errors": report.error_count, "warnings": report.warning_count},
                        administration=getattr(getattr(project, "administration", None), "name", None),
                        nis_code=administration, project_dir=_root(project)))

@@ -97,6 +97,9 @@ class FixResult:
         if self.detected and self.detected.end_mark is not None:
             lines.append("  Marque de fin de fichier Ctrl-Z (0x1A) : retirée" if fr else
                          "  End-of-file mark Ctrl-Z (0x1A): dropped")
+        if self.detected and self.detected.copy_of:
+            lines.append("  Fins de ligne : retour chariot seul → saut de ligne" if fr else
+                         "  Line ends: carriage return alone → line feed")
         if self.detected and self.detected.delimiter not in (None, ","):
             delimiter = "\\t" if self.detected.delimiter == "\t" else self.detected.delimiter  # as the check's report
             lines.append(("  Séparateur : " if fr else "  Delimiter: ") + f"« {delimiter} » → « , »")
@@ -254,7 +257,8 @@ def fix(
         "detected": detected, "fields": report.fields, "column_stats": stats, "checked_types": wanted,
         "identifier_fields": identifier_fields(report.kinds, field_kinds(pm))})
     steps = None if _needs_table(chosen, report) else _plans(chosen, context)
-    result = FixResult(source=str(path), output=str(out), labels={f.name: f.label for f in chosen}, detected=detected,
+    result = FixResult(source=detected.copy_of or str(path), output=str(out), labels={f.name: f.label for f in chosen},
+                       detected=detected,
                        dry_run=dry_run, lang=lang)
     side_names = (out.with_name(out.stem + ROWS_SUFFIX(lang)), out.with_name(out.stem + COLUMNS_SUFFIX(lang)))
     result.rows_file, result.columns_file = (str(name) for name in side_names)

@@ -24,6 +24,7 @@ TITLES: dict[str, Msg] = {
                          "Header over several rows (merged cells, units)"),
     "non-utf-encoding": Msg("Encodage des caractères (pas UTF-8)", "Character encoding (not UTF-8)"),
     "end-mark": Msg("Marque de fin de fichier (Ctrl-Z)", "End-of-file mark (Ctrl-Z)"),
+    "mac-line-ends": Msg("Fins de ligne à l'ancienne manière des Mac", "Line ends the old Mac way"),
     "midnight-dates": Msg("Dates écrites avec l'heure 00:00", "Dates written with the time 00:00"),
     "date-range": Msg("Périodes « début - fin » dans une seule cellule", "Periods 'start - end' in a single cell"),
     "mixed-encoding": Msg("Octets d'un autre encodage (Windows-1252) dans un fichier UTF-8",

@@ -56,7 +56,9 @@ def read_names(path: str | os.PathLike[str]) -> list[str]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
+        from ..quality.code_pages import code_page
+
+        text = raw.decode(code_page(raw), errors="replace")  # Windows-1252, Mac OS Roman or 850
     names = [line.strip() for line in text.splitlines()]
     names = [name for name in names if name and not name.startswith("#")]
     if not names:

@@ -95,7 +95,7 @@ ODD_FILES: dict[str, tuple[str, Callable[[Path], None]]] = {
     "text-named-xlsx": ("text.xlsx", _text_named_xlsx),
 }
 
-READABLE = {"bom", "utf16", "huge-cell", "10k-columns"}  # real tables: they must be read
+READABLE = {"bom", "utf16", "cr-only", "huge-cell", "10k-columns"}  # real tables: they must be read
 
 
 def make(kind: str, folder: Path) -> Path:

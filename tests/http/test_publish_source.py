@@ -49,3 +49,18 @@ def test_missing_file_says_where_to_fix(tmp_path):
     with pytest.raises(InputError) as info:
         prepare_upload(dataset(tmp_path / "absent.csv"), tmp_path / "work")
     assert "odwb.toml" in info.value.message("fr")
+
+
+@pytest.mark.parametrize("encoding, line_end", [("mac_roman", "\r"), ("cp850", "\r\n"), ("utf-16", "\r\n"),
+                                                 ("utf-8", "\r"), ("cp1252", "\n")])
+def test_legacy_code_pages_and_mac_line_ends_are_uploaded_as_utf8_lines(tmp_path, encoding, line_end):
+    """Excel for Mac's CSV (Mac OS Roman, a carriage return alone), Excel's « CSV (MS-DOS) » (850), « Texte
+    Unicode » (UTF-16): read as Windows-1252, « Liège » and « Évêché » were uploaded spoilt, and a UTF-8 file whose
+    lines end with a carriage return alone was uploaded as it is."""
+    rows = ["commune,équipement,remarque", "Liège,Piscine de la Sauvenière,Réouverture après travaux",
+            "Namur,Rue de l'Évêché,Accès PMR à vérifier", "Érezée,École communale,Fermé en août"]
+    source = tmp_path / "equipements.csv"
+    source.write_bytes((line_end.join(rows) + line_end).encode(encoding))
+    upload = prepare_upload(dataset(source), tmp_path / "work")
+    assert upload.converted and upload.rows == 3
+    assert upload.path.read_text(encoding="utf-8") == "\n".join(rows) + "\n"

@@ -111,6 +111,16 @@ def test_csv_with_english_headers_and_accentless_codes(tmp_path: Path) -> None:
     assert ("inventory-published-without-id", "Status") in types
 
 
+
+def test_an_inventory_saved_by_excel_for_mac_keeps_its_accents(tmp_path: Path) -> None:
+    """« CSV (Macintosh) »: Mac OS Roman, read as Windows-1252 before (« Liège » became « Li\ufffdge »)."""
+    path = tmp_path / "inv.csv"
+    path.write_bytes("identifier;Title;Status\rX-1;Équipements de Liège;publié\rX-2;Écoles fréquentées;identifié\r"
+                     .encode("mac_roman"))
+    inventory = read(path, engine=None)
+    assert [(e.identifier, e.title, e.status) for e in inventory.entries] == [
+        ("X-1", "Équipements de Liège", "publié"), ("X-2", "Écoles fréquentées", "identifié")]
+
 def test_write_inventory_csv_round_trip(tmp_path: Path, filled: Path) -> None:
     entries = read(filled, engine=None).entries
     out = write_inventory(entries, tmp_path / "copy.csv")

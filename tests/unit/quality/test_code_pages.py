@@ -1,0 +1,55 @@
+"""The code page of a CSV that is not UTF-8, told by the accents each candidate reads: Excel's « CSV (MS-DOS) »
+(code page 850) was read as Windows-1252 (« LiŠge », « R‚ouverture ») and so written by the fix under a green tick;
+a Mac OS Roman file whose accents were mostly capitals (« École ») was read as latin-1."""
+
+from __future__ import annotations
+
+import pytest
+
+from odwb_assist.quality import check, fix
+from odwb_assist.quality.code_pages import code_page
+
+TEXTS = {
+    "équipements": "Commune;Équipement;Adresse\nLiège;Piscine de la Sauvenière;Boulevard d'Avroy 38\n"
+                   "Namur;Hall omnisports;Rue de l'Évêché 2\nÉrezée;Terrain de football;Rue du Château 5\n",
+    "personnes": "nom;prénom;rue\nDupont;Jérôme;Rue de la Forêt\nMartin;Françoise;Chaussée de Namur\n",
+    "écoles": "École;Élèves\nÉcole communale de Jambes;120\nÉcole fondamentale de Bouge;98\nÉcole Saint-Joseph;210\n",
+    "capitales": "LIEU;TYPE\nLIÈGE;ÉCOLE\nNAMUR;CRÈCHE\nMONS;MAISON DE REPOS\nÉREZÉE;FORÊT\n",
+    "deutsch": "Gemeinde;Straße\nEupen;Hütte\nSankt Vith;Müllerstraße\nBüllingen;Hünningen\nAmel;Schöne Aussicht\n",
+}
+
+
+# German in Mac OS Roman still reads as Windows-1252 (« HŸtte »: a capital after a capital): left out
+CASES = [(name, encoding) for name in sorted(TEXTS) for encoding in ("cp1252", "mac_roman", "cp850")
+         if (name, encoding) != ("deutsch", "mac_roman")]
+
+
+@pytest.mark.parametrize("name, encoding", CASES)
+def test_each_code_page_is_told_by_its_accents(name: str, encoding: str) -> None:
+    assert code_page(TEXTS[name].encode(encoding)) == encoding
+
+
+@pytest.mark.parametrize("text", [
+    "Montant;Remarque\n12 €;coût “total”\n15 €;l’été… 2°\n",  # the signs of Windows-1252
+    "Nom;Ville\nŠaric;Zagreb\nŽižek;Ljubljana\nŠimon;Split\nŽupan;Rijeka\n",  # names beginning with Š, Ž
+    "Nom;Pays\nNuñez;España\nGonçalves;Portugal\nØstergaard;Danmark\n",  # other Latin letters
+    "Prix;Unité\n3;m²\n4;µg/m³\n",
+])
+def test_windows_1252_stays_windows_1252(text: str) -> None:
+    assert code_page(text.encode("cp1252")) == "cp1252"
+
+
+def test_a_dos_csv_is_checked_and_fixed_in_its_code_page(tmp_path) -> None:  # noqa: ANN001
+    source = tmp_path / "registre.csv"
+    rows = ["Nom;Prénom;Localité;Remarque", "Lefèvre;Jérôme;Liège;Réouverture prévue", "Dubois;Françoise;Namur;À revoir",
+            "Lambert;Hélène;Érezée;Fermé en août"]
+    source.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp850"))
+    assert check(source).detected.encoding == "cp850"
+    fix(source, tmp_path / "propre.csv")
+    assert (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines() == [r.replace(";", ",") for r in rows]
+
+
+def test_two_accents_of_mac_os_roman_are_enough_when_windows_1252_cannot_read_them() -> None:
+    """« Liège » and « Cité ardente »: 0x8F is no Windows-1252 character; latin-1 would read control characters."""
+    text = "Commune;Population;Remarque\rNamur;113000;Capitale wallonne\rLiège;195000;Cité ardente\r"
+    assert code_page(text.encode("mac_roman")) == "mac_roman"
