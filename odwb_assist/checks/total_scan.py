@@ -184,7 +184,7 @@ class TotalScanner:
                text: np.ndarray) -> Verdict | None:
         for position in range(self.search):
             cell = cells[position]
-            found = self._marker(cell, position) if cell.strip() else None
+            found = self._marker(cell, position, str(columns[position])) if cell.strip() else None
             if found is None:
                 if cell.strip() and cell.strip() != self.previous[position]:
                     return None  # a data label before any marker: this row is a record
@@ -192,13 +192,15 @@ class TotalScanner:
             return self._weigh(row, position, cells, found, columns, numbers, text)
         return None
 
-    def _marker(self, cell: str, position: int) -> Marker | None:
+    def _marker(self, cell: str, position: int, name: str) -> Marker | None:
         """The marker of ``cell``, read against its column's group label, else against the group labels of the
         columns to its left, nearest first: some exports write « Total Dinant » in the communes' column, under the
-        arrondissement « Dinant » of the column before (a pivot subtotal, summed and certain like any other)."""
+        arrondissement « Dinant » of the column before (a pivot subtotal, summed and certain like any other). A total
+        named after its column's label (« Total canton » in the column « Canton », « Total commune ») reads as a
+        pivot's too: election results and population tables end so."""
         found = marker(cell, self.groups[position])
         if found is Marker.LOOSE:
-            for group in reversed(self.groups[:position]):
+            for group in (name, *reversed(self.groups[:position])):
                 if group and marker(cell, group) is Marker.PIVOT:
                     return Marker.PIVOT
         return found

@@ -229,3 +229,21 @@ def test_a_pivot_total_of_somme_leuze_is_a_total_and_the_commune_stays_data(tmp_
     assert [number for number, _ in result.removed_rows] == [4, 7, 8]
     with (tmp_path / "propre.csv").open(encoding="utf-8", newline="") as handle:
         assert [row[0] for row in csv.reader(handle)][1:] == ["Ciney", "Ciney", "Somme-Leuze", "Somme-Leuze"]
+
+
+def test_a_total_named_after_its_column_is_a_total_when_its_numbers_add_up(tmp_path: Path) -> None:
+    """Election results by polling station end with « Total canton » in the column « Canton »: its numbers are the
+    sums of the stations above, it was only a possible total, kept in the clean file and counted twice."""
+    rows = [["Canton", "Bureau", "Inscrits", "PS", "MR", "Les Engagés", "Blancs et nuls"]]
+    rows += [["Namur", f"{n:03d}", str(700 + 13 * n), str(100 + n), str(90 + 2 * n), str(60 + n % 7), str(8 + n % 3)]
+             for n in range(1, 13)]
+    rows.append(["Total canton", ""] + [str(sum(int(row[j]) for row in rows[1:])) for j in range(2, 7)])
+    source = write_csv(tmp_path / "elections.csv", rows)
+    report = check(source, plugins=PM)
+    assert found(report, "total-row") == [(14, "Total canton")] and found(report, "possible-total") == []
+    fix(source, tmp_path / "propre.csv", plugins=PM)
+    assert "Total canton" not in (tmp_path / "propre.csv").read_text(encoding="utf-8")
+    assert "Total canton" in (tmp_path / "propre.lignes-retirees.csv").read_text(encoding="utf-8")
+    rows[-1][3] = str(int(rows[-1][3]) + 1)  # one sum wrong: only said, kept
+    report = check(write_csv(tmp_path / "faux.csv", rows), plugins=PM)
+    assert found(report, "total-row") == [] and found(report, "possible-total") == [(14, "Total canton")]
