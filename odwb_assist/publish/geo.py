@@ -9,11 +9,11 @@ domain; its one example is ``string_replace``): it names no processor that joins
 columns, so relying on one would mean guessing its type and parameters. So the uploaded CSV gets
 one more column, ``geo_point_2d`` = ``"lat,lon"`` in WGS 84 degrees, typed ``geo_point_2d``.
 
-Columns are found by declaration (``[datasets.fields]``: ``kind = "latitude"`` / ``"longitude"``,
-or ``"lambert72-x"`` / ``"lambert72-y"``) or by name (latitude/lat, longitude/lon/lng, x/y…), then
-judged by their values: degrees are used as they are; Belgian Lambert 72 metres are converted
-(:mod:`.lambert72`); anything else (Lambert 2008, another projection, mixed values) is refused
-with advice — coordinates are never published as degrees when they are not.
+Columns are found by declaration (``[datasets.fields]``: ``kind = "latitude"`` / ``"longitude"``, or
+``"lambert72-x"`` / ``"lambert72-y"``) or by name (latitude/lat, longitude/lon/lng, x/y, with the words exports put
+around them: « X (Lambert 72) », « Coordonnée Y », « Latitude (WGS84) »), then judged by their values: degrees are
+used as they are; Belgian Lambert 72 metres are converted (:mod:`.lambert72`); anything else (Lambert 2008, another
+projection, mixed values) is refused with advice — coordinates are never published as degrees when they are not.
 
 Without such a pair, one column may hold the point whole, as a GIS or a form exports it: « 50.4674, 4.8719 »
 (a GPS position: latitude then longitude, or the reverse, told apart because Wallonia and Brussels lie between
@@ -41,10 +41,19 @@ PAIR = re.compile(r"\s*\(?\s*([+-]?\d{1,3}(?:[.,]\d+)?)\s*(?:,|;|\s)\s*([+-]?\d{
 WKT = re.compile(r"\s*(?:SRID=(\d+);)?\s*POINT\s*Z?\s*\(\s*([+-]?\d+(?:\.\d+)?)\s+([+-]?\d+(?:\.\d+)?)"
                  r"(?:\s+[+-]?\d+(?:\.\d+)?)?\s*\)\s*", re.IGNORECASE)
 NORTH, EAST = (49.3, 51.7), (2.4, 6.6)  # degrees: Belgium with a margin (the points of a Walloon dataset)
-LAT_NAMES = {"latitude", "lat", "wgs84_lat", "lat_wgs84", "latitude_wgs84", "y_wgs84"}
-LON_NAMES = {"longitude", "lon", "lng", "long", "wgs84_lon", "lon_wgs84", "longitude_wgs84", "x_wgs84"}
-X_NAMES = {"x", "x_lambert", "lambert_x", "x_l72", "x_lambert72", "lambert72_x", "coord_x", "coordonnee_x"}
-Y_NAMES = {"y", "y_lambert", "lambert_y", "y_l72", "y_lambert72", "lambert72_y", "coord_y", "coordonnee_y"}
+# the roles of columns, by their technical names (« X (Lambert 72) » -> x_lambert_72): an axis, and around it the
+# words that name a system or a unit (« Coordonnée X (Lambert 72) », « X_LB72 », « Latitude (WGS84) », « Lat. »)
+_METRES = (r"(?:lambert(?:_?(?:19)?72|_?2008)?|l_?72|lb_?72|bd_?72|l_?08|lb_?08|epsg_?31370|31370|epsg_?3812|3812|m|"
+           r"metres?|en_m|coord(?:inate|onnee)?s?)")  # Lambert 2008 too: found, its values are then refused with advice
+_DEGREES = r"(?:wgs_?84|degres|deg|dd|decimale?s?|decimaux|epsg_?4326|4326|nord|north|est|east)"
+_COORD = r"(?:coord(?:onnee)?s?_)"
+ROLE_NAMES = {
+    "lat": re.compile(rf"{_COORD}?(?:latitude|lat)(?:_{_DEGREES})*|(?:{_DEGREES}_)+(?:latitude|lat)|y_?{_DEGREES}+"),
+    "lon": re.compile(rf"{_COORD}?(?:longitude|lon|lng|long)(?:_{_DEGREES})*|(?:{_DEGREES}_)+(?:longitude|lon|lng)"
+                      rf"|x_?{_DEGREES}+"),
+    "x": re.compile(rf"{_COORD}?x(?:_?{_METRES})*|(?:{_METRES}_)+x"),
+    "y": re.compile(rf"{_COORD}?y(?:_?{_METRES})*|(?:{_METRES}_)+y"),
+}
 DECLARED = {"latitude": "lat", "wgs84-latitude": "lat", "longitude": "lon", "wgs84-longitude": "lon",
             "lambert72-y": "y", "lambert72-x": "x"}
 
@@ -94,9 +103,10 @@ def _find(header: list[str], settings: dict[str, Any]) -> dict[str, str]:
         return roles
     for head in header:
         name = technical_name(head)
-        for role, names in (("lat", LAT_NAMES), ("lon", LON_NAMES), ("x", X_NAMES), ("y", Y_NAMES)):
-            if name in names:
+        for role, pattern in ROLE_NAMES.items():
+            if pattern.fullmatch(name):
                 roles.setdefault(role, head)
+                break
     return roles
 
 

@@ -258,14 +258,16 @@ LONGITUDE = _coordinate_kind(
 )
 LAMBERT_X = _coordinate_kind(
     "lambert72-x", Msg("coordonnée X Lambert 72", "Lambert 72 X coordinate"),
-    (r"^x$", r"^(coord(onnee)?s?[ _]?)?x[ _]?(lambert|l72|31370)", r"lambert[ _]?(72)?[ _]?x([^a-z]|$)",
-     r"^x[ _]?(coord|coordonnee)"),
+    (r"^x$", r"^(coord(onnee)?s?[ _]?)?x[ _]?[(\[]?(lambert|l72|lb72|31370|epsg)",
+     r"lambert[ _]?(72)?[ _]?x([^a-z]|$)", r"^x[ _]?(coord|coordonnee)", r"^coord(onnee)?s?[ _]?x([^a-z]|$)",
+     r"^x[ _]?[(\[]m[)\]]$"),
     _lambert_validator(ref.LAMBERT72_X, ref.BELGIUM_L72_X, ref.LAMBERT2008_X, _DEGREES_WIDE[1]),
 )
 LAMBERT_Y = _coordinate_kind(
     "lambert72-y", Msg("coordonnée Y Lambert 72", "Lambert 72 Y coordinate"),
-    (r"^y$", r"^(coord(onnee)?s?[ _]?)?y[ _]?(lambert|l72|31370)", r"lambert[ _]?(72)?[ _]?y([^a-z]|$)",
-     r"^y[ _]?(coord|coordonnee)"),
+    (r"^y$", r"^(coord(onnee)?s?[ _]?)?y[ _]?[(\[]?(lambert|l72|lb72|31370|epsg)",
+     r"lambert[ _]?(72)?[ _]?y([^a-z]|$)", r"^y[ _]?(coord|coordonnee)", r"^coord(onnee)?s?[ _]?y([^a-z]|$)",
+     r"^y[ _]?[(\[]m[)\]]$"),
     _lambert_validator(ref.LAMBERT72_Y, ref.BELGIUM_L72_Y, ref.LAMBERT2008_Y, _DEGREES_WIDE[0]),
 )
 KINDS = (LATITUDE, LONGITUDE, LAMBERT_X, LAMBERT_Y)

@@ -315,3 +315,19 @@ def test_national_number_headers_are_whole_words():
 
     assert all(named(h) for h in ("rrn", "N° RRN", "numero_rrn", "NISS", "niss_demandeur", "Registre national", "bis"))
     assert not any(named(h) for h in ("street_number_rrn", "numero_bis", "connexion", "annee"))
+
+
+def test_lambert_headers_as_inventories_export_them():
+    """« X (Lambert 72) », « Coord X », « X (m) »: no header pattern took them, and the columns were not checked as
+    coordinates (nor put on the map by publish, which reads the same names)."""
+    from odwb_assist_belgium.coordinates import LAMBERT_X, LAMBERT_Y
+
+    from odwb_assist.quality.kinds import normalise_header
+
+    def named(kind, label):
+        return any(re.search(p, normalise_header(label)) for p in kind.header_patterns)
+
+    for x in ("X", "X (Lambert 72)", "Coordonnée X (Lambert 72)", "X [Lambert 72]", "Coord X", "X (m)", "X_L72",
+              "Lambert X", "X (EPSG:31370)"):
+        assert named(LAMBERT_X, x) and named(LAMBERT_Y, x.replace("X", "Y")), x
+    assert not any(named(LAMBERT_X, h) for h in ("Xylophone", "Max X", "X-ray", "Coordinateur"))

@@ -61,6 +61,37 @@ def test_lambert_values_under_degree_names_are_converted(tmp_path: Path) -> None
     assert isinstance(found, geo.Coordinates) and found.system == "lambert72"
 
 
+
+@pytest.mark.parametrize("x, y", [("X (Lambert 72)", "Y (Lambert 72)"),
+                                  ("Coordonnée X (Lambert 72)", "Coordonnée Y (Lambert 72)"), ("X_LB72", "Y_LB72"),
+                                  ("Lambert 72 X", "Lambert 72 Y"), ("X (m)", "Y (m)"),
+                                  ("Coord X", "Coord Y"), ("XLAMBERT", "YLAMBERT"), ("X (EPSG:31370)", "Y (EPSG:31370)")])
+def test_lambert_columns_are_found_under_the_names_exports_give_them(tmp_path: Path, x: str, y: str) -> None:
+    """Headers as street-lighting, tree or sign inventories export them: each was found by no name, and the dataset
+    went to the portal without a map."""
+    upload = _upload(tmp_path, ["Luminaire", x, y], [["LUM-000001", "185000", "127000"]])
+    assert geo.detect(upload, {}) == geo.Coordinates(y, x, "lambert72")
+
+
+@pytest.mark.parametrize("lat, lon", [("Latitude (WGS84)", "Longitude (WGS84)"), ("Lat.", "Long."),
+                                      ("Latitude Nord", "Longitude Est"),
+                                      ("Latitude WGS 84 (degrés décimaux)", "Longitude WGS 84 (degrés décimaux)")])
+def test_degree_columns_are_found_under_their_export_names(tmp_path: Path, lat: str, lon: str) -> None:
+    upload = _upload(tmp_path, ["Lieu", lat, lon], [["Gare", "50.2937", "5.0964"]])
+    assert geo.detect(upload, {}) == geo.Coordinates(lat, lon, "wgs84")
+
+
+@pytest.mark.parametrize("header", [["Instrument", "Xylophone", "Yacht"], ["Mesure", "Longueur (m)", "Largeur (m)"],
+                                    ["Limite", "max_x", "max_y"]])
+def test_words_that_merely_begin_like_an_axis_are_no_coordinates(tmp_path: Path, header: list[str]) -> None:
+    assert geo.detect(_upload(tmp_path, header, [["a", "185000", "127000"]]), {}) is None
+
+
+def test_lambert_2008_named_so_is_refused_with_advice_not_left_without_a_word(tmp_path: Path) -> None:
+    upload = _upload(tmp_path, ["X (Lambert 2008)", "Y (Lambert 2008)"], [["685000", "627000"]])
+    found = geo.detect(upload, {})
+    assert isinstance(found, Blocker) and "Lambert 2008" in found.advice("fr")
+
 def test_declared_columns_win_over_names(tmp_path: Path) -> None:
     upload = _upload(tmp_path, ["est", "nord", "x"], [["185000", "127000", "1"]])
     found = geo.detect(upload, {"est": {"kind": "lambert72-x"}, "nord": {"kind": "lambert72-y"}})
