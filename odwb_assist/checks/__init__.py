@@ -25,6 +25,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.month_year",
     "odwb_assist.checks.code_subtotals",
     "odwb_assist.checks.negative_display",
+    "odwb_assist.checks.open_classes",
     "odwb_assist.checks.dms_coordinates",
     "odwb_assist.checks.decimal_zero",
     "odwb_assist.checks.text_markers",

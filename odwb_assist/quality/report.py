@@ -28,7 +28,7 @@ PER_TYPE_LIMIT = 1000  # findings kept per type when no --limit-errors is given 
 # read-as-text (a total row's label, « 16 620 (p) », « <5 », « 1,234.56 »: each said, and fixed, by its own finding)
 EXPLAINING = frozenset({"decimal-comma", "thousands-separator", "unit-in-cell", "placeholder-value", "date-format",
                         "total-row", "number-notes", "masked-values", "english-numbers", "dms-coordinates",
-                        "negative-display"})
+                        "negative-display", "open-class"})
 
 
 class Collector:

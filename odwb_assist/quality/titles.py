@@ -86,6 +86,8 @@ TITLES: dict[str, Msg] = {
     "number-notes": Msg("Nombres suivis d'une note", "Numbers followed by a note"),
     "negative-display": Msg("Nombres négatifs écrits pour l'affichage (« (1 500,00) », « 1.500,00- »)",
                             "Negative numbers written for display ('(1,500.00)', '1,500.00-')"),
+    "open-class": Msg("Classe ouverte parmi les nombres (« 95 ans et plus »)",
+                      "Open-ended class among numbers ('95 and over')"),
     "excel-error": Msg("Erreurs de formule", "Formula errors"),
     "zero-date": Msg("Dates zéro (« 0000-00-00 »)", "Zero dates ('0000-00-00')"),
     "official-email": Msg("Adresses e-mail de mandataires publics", "E-mail addresses of public office holders"),

@@ -1,0 +1,94 @@
+"""Check ``open-class`` (warning): an open-ended class (« 95 ans et plus », « 95+ », « plus de 100 ans ») in a
+column of numbers.
+
+Population by age, benefits by number of children, dwellings by number of rooms: statistical tables end their
+numbers with a class open at one end. The portal reads such a cell as text, and the whole column with it (sorted 1,
+10, 100, 2…); before this check it was a ``type-error``, an error whose advice (a whole number, « ex. 42 ») would
+have lost what the class says. Said when the column's numbers, with these cells, are nearly all its filled cells
+(:data:`.decimal_comma.NUMBER_SHARE`) and at least twice as many as the classes; no fix: only the author knows
+whether the column may become text or the class its bound. « <5 » without a unit is a masked small number
+(``masked-values``), not a class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..core.contract import BaseTableCheck, CheckContext, ColumnValues, ValuesPreparation
+from ..core.findings import Finding, Severity
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
+from .number_share import NumberShare
+from .tally import ColumnTally
+
+MINIMUM = 3  # numbers in the column, and twice as many as classes: a column of classes alone is text
+YEARS = r"\s*ans?"
+# RE2, whole cell: « 95+ », « 95 ans et plus », « 95 et + », « 100 ou plus », « plus de 95 ans », « + de 95 ans »,
+# « moins d'1 an », « > 95 ans »
+OPEN_CLASS = (r"(?i)\s*(?:\d+\s*\+"
+              rf"|\d+(?:{YEARS})?\s*(?:et\s*(?:plus|\+|au-del[aà])|ou\s*plus)"
+              rf"|(?:plus|\+)\s*d[e']\s*\d+(?:{YEARS})?|au-del[aà]\s*d[e']\s*\d+(?:{YEARS})?"
+              rf"|moins\s*d(?:e\s*|'\s*)\d+{YEARS}|(?:[<>]=?|[≤≥])\s*\d+{YEARS})\s*")
+
+MESSAGE = Msg("Colonne « {field} » : {count} classe(s) ouverte(s) parmi les nombres (ex. ligne {row} : « {cell} ») : le "
+              "portail lit toute la colonne comme du texte (triée 1, 10, 100, 2…).",
+              "Column '{field}': {count} open-ended class(es) among the numbers (e.g. row {row}: '{cell}'): the portal "
+              "reads the whole column as text (sorted 1, 10, 100, 2…).")
+TIP = Msg("Si la colonne doit se trier et se filtrer comme des nombres, écrivez la borne seule (95) et dites dans la "
+          "description du jeu de données ce qu'elle compte (« 95 : 95 ans et plus ») ; sinon, gardez la classe.",
+          "If the column must sort and filter as numbers, write the bound alone (95) and say in the dataset's "
+          "description what it counts ('95: 95 and over'); otherwise, keep the class.")
+
+
+class OpenClassCheck(BaseTableCheck):
+    name = "open-class"
+    types = ("open-class",)
+
+    @property
+    def preparations(self) -> tuple[ValuesPreparation, ...]:
+        from .numbers import PARSED_NUMBERS
+        from .plain import PLAIN_NUMBERS
+
+        return (PLAIN_NUMBERS, PARSED_NUMBERS)
+
+    def start(self, context: CheckContext) -> None:
+        self.tally = ColumnTally()
+        self.share = NumberShare()
+
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+        import numpy as np
+
+        from .cells import arrow_fullmatch
+        from .numbers import PARSED_NUMBERS
+        from .plain import plain_numbers, text_cells
+
+        if not len(column):
+            return ()
+        counted = bool(self.tally.counts[column.name])
+        plain = plain_numbers(column)
+        if plain is not None and plain[0].all() and not counted:
+            return ()
+        words = np.isnan(column.prepared(PARSED_NUMBERS)[0])  # the classes are among the values read as no number
+        found = np.zeros(len(words), dtype=bool)
+        if words.any() and words.sum() <= 0.5 * len(words) + 2:  # a column of text is no column of numbers
+            import pyarrow as pa
+
+            at = np.flatnonzero(words)
+            found[at] = arrow_fullmatch(text_cells(column).take(pa.array(at)), OPEN_CLASS)
+        if not found.any() and not counted:
+            return ()  # a column is counted from its first chunk holding one (most never have one)
+        self.share.add(column)
+        self.tally.add_values(column, found)
+        return ()
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        for finding in self.tally.findings("open-class", Severity.WARNING, MESSAGE, TIP):
+            name = finding.field_name or ""
+            if self.share.numbers[name] >= max(MINIMUM, 2 * finding.count) and self.share.nearly_all(
+                    name, besides=finding.count):
+                yield finding
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[OpenClassCheck]:
+    return [OpenClassCheck()]
