@@ -14,7 +14,7 @@ from ..core.i18n import Msg
 from .decimal_comma import convert_numbers, number_columns, writes_english
 from .identifier_columns import identifier_columns
 from .plain import distinct_cells, pattern_mask, plain_numbers, values_fullmatch
-from .tally import SMALL_VALUES, ColumnTally, value_mask
+from .tally import SMALL_VALUES, ColumnTally, number_text, value_mask
 
 if TYPE_CHECKING:
     import numpy as np
@@ -42,6 +42,16 @@ LONE_TIP = Msg("Écrivez-le sans séparateur ({whole}), ou avec une virgule déc
                "« odwb-assist fix » ne tranche pas et le laisse tel quel.",
                "Write it without separator ({whole}), or with a decimal comma if it is indeed a decimal number. "
                "'odwb-assist fix' cannot tell and leaves it as it is.")
+# Two or more « 3.658 » and no other decimals, no sure separator: said (Belgian exports write so), but the point may
+# as well be a decimal one; ``fix`` leaves them and says so (:func:`..quality.fix_left._ambiguous_line`): so does this.
+AMBIGUOUS_MESSAGE = Msg("Colonne « {field} » : {count} nombre(s) écrit(s) comme « {cell} » (ligne {row}) : si le point "
+                        "sépare les milliers (à la belge), le portail lira 1000 fois moins ({decimal}).",
+                        "Column '{field}': {count} number(s) written like '{cell}' (row {row}): if the point separates "
+                        "thousands (the Belgian way), the portal will read a thousand times less ({decimal_en}).")
+AMBIGUOUS_TIP = Msg("Écrivez-les sans séparateur de milliers ({whole}), ou avec une virgule décimale ({comma}) s'il s'agit "
+                    "de décimales. « odwb-assist fix » ne tranche pas et les laisse tels quels.",
+                    "Write them without a thousands separator ({whole}), or with a decimal comma ({comma}) if they are "
+                    "decimals. 'odwb-assist fix' cannot tell and leaves them as they are.")
 FIX_PATTERN = "[ \t]*[+-]?[1-9][0-9]{0,2}(?:(?:[ \u00a0\u202f'.][0-9]{3})+)(?:,[0-9]+)?[ \t]*"
 
 MESSAGE = Msg("Colonne « {field} » : {count} nombre(s) avec un séparateur de milliers (ex. ligne {row} : « {cell} »).",
@@ -145,6 +155,7 @@ class ThousandsSeparatorCheck(BaseTableCheck):
             yield from self.sure.findings("thousands-separator", Severity.WARNING, MESSAGE, TIP)
             return
         lone: list[str] = []  # columns with one dotted number among whole ones
+        ambiguous: set[str] = set()  # columns whose dotted numbers are the only ones (the fix leaves them)
         for column in list(self.dot3.counts):
             # 50.465 in a latitude column (a known kind) is a decimal number, never 50465.
             if self.other[column] or column in context.kinds:
@@ -153,15 +164,27 @@ class ThousandsSeparatorCheck(BaseTableCheck):
                 if self.whole[column] >= LONE_WHOLE:
                     lone.append(column)
                 continue
+            if not self.sure.counts[column]:
+                ambiguous.add(column)
             self.sure.counts[column] += self.dot3.counts[column]
             self.sure.numbers[column] = self.dot3.numbers[column]
             self.sure.rows.setdefault(column, []).extend(self.dot3.rows.get(column, []))
             examples = self.sure.examples.setdefault(column, [])
             examples.extend(self.dot3.examples[column])
             examples.sort()
-        yield from self.sure.findings("thousands-separator", Severity.WARNING, MESSAGE, TIP)
+        for finding in self.sure.findings("thousands-separator", Severity.WARNING, MESSAGE, TIP):
+            yield self._ambiguous(finding) if finding.field_name in ambiguous else finding
         for column in lone:
             yield self._lone(column)
+
+    @staticmethod
+    def _ambiguous(finding: Finding) -> Finding:
+        """The finding of a column whose dotted numbers may be decimals (:data:`AMBIGUOUS_MESSAGE`)."""
+        cell = (finding.cell or "").strip()
+        message = AMBIGUOUS_MESSAGE.format(field=finding.field_name, count=number_text(finding.count), cell=cell,
+                                           row=finding.row_number, decimal=cell.replace(".", ","), decimal_en=cell)
+        tip = AMBIGUOUS_TIP.format(whole=cell.replace(".", ""), comma=cell.replace(".", ","))
+        return dataclasses.replace(finding, message=message, tip=tip, extra={**finding.extra, "ambiguous": True})
 
     def _lone(self, column: str) -> Finding:
         """The finding of a column with one dotted number among whole ones (:data:`LONE_MESSAGE`)."""

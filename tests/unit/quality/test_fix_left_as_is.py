@@ -106,6 +106,9 @@ def test_numbers_whose_point_reads_two_ways_are_left_and_said(tmp_path: Path) ->
                  and f.field_name == "Modification"]
     result = fix(source, tmp_path / "propre.csv", plugins=PM)
     assert result.left_as_is == [LeftAsIs("Modification", guessed.count, guessed.count, (2, "3.658"), "ambiguous")]
+    # the check says what the fix does: it leaves them (its tip no longer sends the user to fix)
+    assert guessed.extra["ambiguous"] and "1000 fois moins (3,658)" in guessed.message("fr")
+    assert "ne tranche pas" in guessed.tip("fr") and "cannot tell" in guessed.tip("en")
     preview = result.preview("fr")
     assert "Colonne « Modification » : 4 nombre(s) comme « 3.658 » (ligne 2) se lisent avec un point séparateur de " \
            "milliers (à la belge) ou un point décimal (à l'anglaise) ; fix ne tranche pas" in preview
