@@ -176,6 +176,12 @@ def detect(sample: pd.Series) -> float:
     return share(sample, _valid_or_several)
 
 
+def detect_named(sample: pd.Series) -> float:
+    """The score of a column whose header names phones: numbers that lost their leading zero count too (a column
+    Excel read as numbers: « 81246411 », « 475123456 »); without such a header, bare digits are no phone."""
+    return share(sample, lambda values: _valid_or_several(values) | verdicts(values)[1])
+
+
 def _valid_or_several(values: pd.Series) -> pd.Series:
     """Valid numbers (an extension after one included), and cells of two right numbers or more (« 081 22 33 44 /
     0475 12 34 56 »)."""
@@ -244,13 +250,15 @@ KIND = FieldKind(
     label=Msg("numéro de téléphone", "phone number"),
     header_patterns=(r"t[eé]l[eé]?phone", r"(^|[^a-z])(tel|tél|gsm|telefoon|mobile|portable|fax)([^a-z]|$)", r"phone"),
     detect=detect,
+    header_detect=detect_named,
     validate=validate,
     validate_values=validate_values,
     threshold=0.5,
     value_threshold=0.9,
     priority=12,
-    # a valid number starts with + (or 00) or with the trunk 0 followed by 8 digits at least
-    prefilter=r"^[\s./()\-\u00a0]*(?:\+|0(?:\D*+\d){7})",
+    # a valid number starts with + (or 00) or with the trunk 0 followed by 8 digits at least; one that lost that 0 is
+    # 8 or 9 digits alone (counted under a phone header only: :func:`detect_named`)
+    prefilter=r"^[\s./()\-\u00a0]*(?:\+|0(?:\D*+\d){7})|^[1-9]\d{7,8}$",
     types=("be-phone-lost-zero", "be-phone-invalid", "be-phone-personal", "be-phone-official", "be-phone-several"),
     blocking=errors(("be-phone-lost-zero", "be-phone-invalid", "be-phone-personal", "be-phone-several")),
 )

@@ -237,3 +237,18 @@ def test_the_numbers_of_a_council_are_said_not_blocked(tmp_path):
 
     [blocker] = personal_data_blockers(report.findings, report.fields)
     assert "(lignes 5, 6)" in blocker.message("fr")
+
+
+def test_phones_excel_read_as_numbers_are_found_under_a_phone_header(tmp_path):
+    """A directory of associations where Excel turned the phones into numbers: « 81246411 », « 475123456 ». The
+    column was no phone column (its values did not start with 0): nothing was said, and the portal would have summed
+    them. Under another header, the same digits are no phones."""
+    rows = [f"Club {n};{81200000 + 7919 * n};{470000000 + 1000003 * n};{81200000 + 7919 * n}" for n in range(1, 30)]
+    path = write(tmp_path, rows, "clubs.csv", "association;telephone;gsm;dossier\n")
+    report = check(path, plugins=get_plugin_manager())
+    assert report.kinds.get("telephone") == "be-phone" and report.kinds.get("gsm") == "be-phone"
+    assert "dossier" not in report.kinds
+    lost = [f for f in report.findings if f.type == "be-phone-lost-zero"]
+    assert {f.field_name for f in lost} == {"telephone", "gsm"} and sum(f.count or 1 for f in lost) == 58
+    first = next(f for f in lost if f.field_name == "telephone" and f.row_number == 2)
+    assert first.extra["fixed"] == "081207919"
