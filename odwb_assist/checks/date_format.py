@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -27,6 +29,8 @@ LOCAL_DATETIME = ("[ \t]*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}|[0-9]{2})[ 
                   "(?::([0-9]{2}))?[ \t]*")
 SERIAL = "[ \t]*[1-6][0-9]{4}(?:[.]0+)?[ \t]*"  # 10000..69999: 1927..2091 as Excel day numbers
 DATE_HEADER = re.compile(r"(?i)date|datum|jour|\bdt_|_dt\b|echeance|échéance|naissance|debut|début|fin\b")
+# a header that names a date for certain (not « Montant fin », « Jours de congé »): the fix converts serials only there
+DATE_WORD = re.compile(r"(?i)(?:^|[^a-z])(?:dates?|datum)(?:$|[^a-z])|naissance|[ée]ch[ée]ance")
 
 MESSAGE = Msg("Colonne « {field} » : {count} date(s) au format local, pas au format ISO AAAA-MM-JJ "
               "(ex. ligne {row} : « {cell} »).",
@@ -65,6 +69,13 @@ TIP = Msg("Écrivez les dates au format AAAA-MM-JJ (2024-03-31) : Format de cell
           "« odwb-assist fix ». Le portail ne reconnaît pas 31/03/2024 comme une date.",
           "Write dates as YYYY-MM-DD (2024-03-31): Format cells > Custom > yyyy-mm-dd, or run 'odwb-assist fix'. "
           "The portal does not read 31/03/2024 as a date.")
+SERIAL_TIP = Msg("Mettez la colonne au format Date (Format de cellule > Personnalisé > aaaa-mm-jj) et exportez à nouveau. "
+                 "« odwb-assist fix » ne les convertit que dans une colonne de numéros de série seuls, dont le titre "
+                 "dit « date », « échéance » ou « naissance » ; le portail les lirait comme des nombres.",
+                 "Format the column as a date (Format cells > Custom > yyyy-mm-dd) and export again. 'odwb-assist fix' "
+                 "converts them only in a column of serial numbers alone whose title says 'date'; the portal would "
+                 "read them as numbers.")
+EXCEL_EPOCH = "1899-12-30"  # day 0 of Excel's serial dates (1900 system, its 1900 leap-year bug included)
 
 
 def local_mask(column: ColumnValues) -> np.ndarray:
@@ -202,6 +213,7 @@ class DateFormatCheck(BaseTableCheck):
         self.orders: dict[str, DateOrder] = {}  # what the local dates of each column say of their order
         self.months = ColumnTally()
         self.serial = ColumnTally()
+        self.filled: Counter[str] = Counter()  # the filled cells of the columns that may hold serial numbers
         types = context.options.get("types", {})
         self.local_columns = {name for name in context.fields if types.get(name, "string") in ("string", "date", "any")}
         self.serial_columns = {name for name in context.fields
@@ -220,6 +232,7 @@ class DateFormatCheck(BaseTableCheck):
                 self.orders.setdefault(column.name, DateOrder()).add(column, local)
         if column.name in self.serial_columns:
             self.serial.add_values(column, value_mask(column, SERIAL))
+            self.filled[column.name] += int(column.counts.sum())
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
@@ -227,7 +240,11 @@ class DateFormatCheck(BaseTableCheck):
             order = self.orders.get(str(finding.field_name))
             yield order.said(finding) if order is not None else finding
         yield from self.months.findings("date-format", Severity.WARNING, MONTHS_MESSAGE, MONTHS_TIP)
-        yield from self.serial.findings("date-format", Severity.WARNING, SERIAL_MESSAGE, TIP)
+        for finding in self.serial.findings("date-format", Severity.WARNING, SERIAL_MESSAGE, SERIAL_TIP):
+            name = str(finding.field_name)
+            converted = finding.count == self.filled[name] and DATE_WORD.search(name) is not None
+            yield dataclasses.replace(finding, tip=TIP if converted else SERIAL_TIP,
+                                      extra={**finding.extra, "serial": True, "converted": converted})
 
 
 def to_iso(values: pd.Series, order: str = DAY_FIRST) -> pd.Series:
@@ -278,8 +295,16 @@ class DateFormatFix:
 
         changes: list[Change] = []
         table = table.copy()
+        serial = serial_columns(context)
         for column in table.columns:
             values = table[column]
+            if str(column) in serial:
+                dated = _serial_dates(values)
+                moved = dated[dated != values]
+                table.loc[moved.index, column] = moved
+                changes.extend(Change(self.name, int(row), str(column), str(values[row]), str(after))
+                               for row, after in moved.items())
+                continue
             hits = values[(values.str.fullmatch(LOCAL_DATE) | values.str.fullmatch(LOCAL_DATETIME)).fillna(False)
                           .astype(bool)]
             written = values[written_cells(values)]
@@ -303,9 +328,10 @@ class DateFormatFix:
         # error there, not a date-format finding), not every column of every block
         orders = {f.field_name: f.extra.get("order", DAY_FIRST) for f in findings(context, ["date-format"])}
         mistyped = {f.field_name for f in findings(context, ["type-error"])}
-        return FixPlan(rewrites={label: partial(_iso_dates, order=orders.get(label, DAY_FIRST)) if orders.get(
-            label, DAY_FIRST) != DAY_FIRST else _iso_dates for label in fields(context)
-            if label in orders or label in mistyped})
+        serial = serial_columns(context)
+        return FixPlan(rewrites={label: _serial_dates if label in serial else partial(
+            _iso_dates, order=orders.get(label, DAY_FIRST)) if orders.get(label, DAY_FIRST) != DAY_FIRST else _iso_dates
+            for label in fields(context) if label in orders or label in mistyped})
 
 
 def order_of(dates: pd.Series) -> str:
@@ -316,6 +342,30 @@ def order_of(dates: pd.Series) -> str:
         return DAY_FIRST
     day, month = proofs(pa.array(dates.astype(str).tolist(), type=pa.string()))
     return order_from(int(day.sum()), int(month.sum()))
+
+
+def serial_columns(context: FixContext) -> set[str]:
+    """The columns of Excel serial numbers the fix converts: serial numbers alone, under a title that says « date »
+    (the check's ``extra.converted``)."""
+    from ..quality.fix_plans import findings
+
+    return {str(f.field_name) for f in findings(context, ["date-format"]) if f.extra.get("converted")}
+
+
+def _serial_dates(values: pd.Series) -> pd.Series:
+    """Excel serial numbers (« 45292 ») as ISO dates (« 2024-01-01 »); other cells as they are."""
+    import pandas as pd
+
+    from .cells import fullmatch_mask
+
+    hits = values[fullmatch_mask(values, SERIAL)]
+    if hits.empty:
+        return values
+    days = pd.to_numeric(hits.str.strip(), errors="coerce")
+    dates = pd.to_datetime(days, unit="D", origin=EXCEL_EPOCH).dt.strftime("%Y-%m-%d")
+    result = values.copy()
+    result[hits.index] = dates.astype(values.dtype)
+    return result
 
 
 def _iso_dates(values: pd.Series, order: str = DAY_FIRST) -> pd.Series:

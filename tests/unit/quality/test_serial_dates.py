@@ -1,0 +1,53 @@
+"""Excel serial numbers under a date title (« 43766 », a date column Excel exported as numbers): the check told the
+user « ou lancez odwb-assist fix », and the fix left them. Now the fix writes them as ISO dates where nothing else can
+be meant (serial numbers alone, a title that says « date »), streamed and whole-table alike; elsewhere the check's
+advice no longer promises it."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import pytest
+
+from odwb_assist.core.plugins import get_plugin_manager
+from odwb_assist.quality import check
+
+sys.path.insert(0, str(Path(__file__).parents[2] / "helpers"))
+from engine_spies import fix_both_ways  # noqa: E402
+
+PM = get_plugin_manager(load_entrypoints=False)
+
+
+def _write(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    return path
+
+
+def test_a_date_column_of_serial_numbers_is_written_as_iso_dates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [["Association", "Date de création", "Membres"]] + [
+        [f"Club {n}", str(39839 + 97 * n), str(12 + n)] for n in range(20)]
+    source = _write(tmp_path / "clubs.csv", rows)
+    original = source.read_bytes()
+    [said] = [f for f in check(source, plugins=PM).findings if f.type == "date-format"]
+    assert said.extra["serial"] and said.extra["converted"] and "odwb-assist fix" in said.tip("fr")
+    streamed, whole = fix_both_ways(source, tmp_path, monkeypatch, PM)
+    assert streamed["files"] == whole["files"]
+    clean = list(csv.reader(streamed["files"]["propre.csv"].decode("utf-8").splitlines()))
+    assert clean[1] == ["Club 0", "2009-01-26", "12"] and clean[20][1] == "2014-02-12"  # 41682: 2014-01-01 is 41640
+    assert source.read_bytes() == original
+
+
+@pytest.mark.parametrize("title", ["Montant fin", "Jours de congé"])
+def test_numbers_under_a_title_that_only_may_say_date_are_left_and_the_advice_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, title: str) -> None:
+    rows = [["Poste", title]] + [[f"P{n}", str(12500 + 731 * n)] for n in range(12)]
+    source = _write(tmp_path / "postes.csv", rows)
+    said = [f for f in check(source, plugins=PM).findings if f.type == "date-format"]
+    assert all(not f.extra["converted"] and "ne les convertit que" in f.tip("fr") for f in said)
+    streamed, whole = fix_both_ways(source, tmp_path, monkeypatch, PM)
+    clean = list(csv.reader(streamed["files"]["propre.csv"].decode("utf-8").splitlines()))
+    assert [row[1] for row in clean[1:]] == [row[1] for row in rows[1:]]
+    assert streamed["files"] == whole["files"]
