@@ -1,14 +1,14 @@
 """Dates written in words as French Excel and Word write them, which the portal reads as text: « 15 janvier 2024 »,
-« 1er mars 2024 », « lundi 15 janvier 2024 » (Excel's long date), « 15-janv.-24 » (Excel's short date with the
-month's name), « 2024/01/15 » (year first) and « lun. 06/01/2025 » (a weekday before the date, as a collection
-calendar or an agenda writes it: read day first, and only when the weekday is the date's). Each gives one ISO
-date (the month is named, or the year comes first: nothing to guess); two-digit years read as
-:func:`.date_format.to_iso` reads them (00-69: 20xx). A month
-without a day (« janvier 2024 », « janv. 2024 », Excel's « mmm-aa » « janv.-24 ») gives an ISO year and month
+« 1er mars 2024 », « lundi 15 janvier 2024 » (Excel's long date), « 15-janv.-24 » (Excel's short date with the month's
+name), « 2024/01/15 » (year first), « 2024/03/15 3:24:53 PM GMT+2 » (Google Forms' timestamps, in ISO 8601 with
+their time zone) and « lun. 06/01/2025 » (a weekday before the date, as a collection calendar or an agenda writes
+it: read day first, and only when the weekday is the date's). Each gives one ISO date (the month is named, or the
+year comes first: nothing to guess); two-digit years read as :func:`.date_format.to_iso` reads them (00-69: 20xx). A
+month without a day (« janvier 2024 », « janv. 2024 », Excel's « mmm-aa » « janv.-24 ») gives an ISO year and month
 (« 2024-01 »): as text the portal sorts them by name (avril before janvier).
 
-:func:`written_mask` finds them among a column's distinct values for the ``date-format`` check, :func:`written_to_iso`
-converts them for its fix.
+:func:`written_mask` finds them among a column's distinct values for the ``date-format`` check,
+:func:`written_to_iso` converts them for its fix.
 """
 
 from __future__ import annotations
@@ -50,7 +50,10 @@ WORDS = (f"(?i)[ \t]*(?:(?:{WEEKDAYS}),?[ \t]+)?([0-9]{{1,2}})(?:er)?[ \t]+({_LO
          "|[ \t]*([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})[ \t]*"
          f"|[ \t]*({_LONG}|{_SHORT})[.]?(?:[ \t]+|-)([0-9]{{4}})[ \t]*"
          f"|[ \t]*({_LONG}|{_SHORT})[.]?-([0-9]{{2}})[ \t]*"
-         f"|[ \t]*({WEEKDAYS}|{SHORT_DAYS})[.]?,?[ \t]+([0-9]{{1,2}})[/.-]([0-9]{{1,2}})[/.-]([0-9]{{4}})[ \t]*")
+         f"|[ \t]*({WEEKDAYS}|{SHORT_DAYS})[.]?,?[ \t]+([0-9]{{1,2}})[/.-]([0-9]{{1,2}})[/.-]([0-9]{{4}})[ \t]*"
+         # Google Forms' responses: « 2024/03/15 10:23:45 UTC+1 », « 2024/03/15 3:24:53 PM GMT+2 »
+         "|[ \t]*([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})[ \t]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?"
+         "(?:[ \t]*([AaPp][Mm]))?(?:[ \t]*(GMT|UTC)(?:([+-])([0-9]{1,2})(?::?([0-9]{2}))?)?)?[ \t]*")
 # the first byte of a value WORDS matches: a digit, a space, a weekday's or a month's first letter
 FIRST = " \t0123456789lmjvsdafonLMJVSDAFON"
 SHORTEST = 6  # bytes: « mai-24 »
@@ -144,6 +147,8 @@ def _iso(text: str) -> str:
             year += 2000 if year < 70 else 1900
     elif groups[6] is not None:
         year, month, day = int(groups[6]), int(groups[7]), int(groups[8])
+    elif groups[17] is not None:
+        return _timestamp(groups[17:])
     elif groups[13] is not None:  # a weekday and a date, day first: only when the weekday is the date's
         day, month, year = int(groups[14]), int(groups[15]), int(groups[16])
         try:
@@ -159,6 +164,25 @@ def _iso(text: str) -> str:
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return ""
+
+
+def _timestamp(groups: tuple[str | None, ...]) -> str:
+    """A year-first date and time (12- or 24-hour clock, a time zone after « GMT » or « UTC ») in ISO 8601:
+    « 2024-03-15T15:24:53+02:00 »; "" when it is no time of the calendar."""
+    import datetime as dt
+
+    year, month, day, hour, minute = (int(text or 0) for text in groups[:5])
+    second, half, named, sign, zone_hours, zone_minutes = groups[5:11]
+    if half is not None:
+        if not 1 <= hour <= 12:
+            return ""
+        hour = hour % 12 + (12 if half.lower() == "pm" else 0)
+    try:
+        moment = dt.datetime(year, month, day, hour, minute, int(second or 0))
+    except ValueError:
+        return ""
+    zone = f"{sign}{int(zone_hours or 0):02d}:{int(zone_minutes or 0):02d}" if sign else "Z" if named else ""
+    return moment.isoformat() + zone
 
 
 def written_to_iso(values: pd.Series) -> pd.Series:

@@ -36,6 +36,11 @@ SHORT = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "se
     ("lun. 06/01/2025", "2025-01-06"), ("Mar 21/01/2025", "2025-01-21"), ("mercredi, 08/01/2025", "2025-01-08"),
     ("dim. 5/1/2025", "2025-01-05"), ("sam 11.01.2025", "2025-01-11"), ("mer. 09/01/2025", ""),
     ("lun. 32/01/2025", ""), ("lun. 06/01/25", ""), ("Lundi", ""),
+    # Google Forms' responses: year first, a time, a 12-hour clock, a time zone
+    ("2024/03/15 10:23:45 UTC+1", "2024-03-15T10:23:45+01:00"), ("2024/03/15 3:24:53 PM GMT+2", "2024-03-15T15:24:53+02:00"),
+    ("2024/03/15 12:05:00 AM", "2024-03-15T00:05:00"), ("2024/3/5 9:07", "2024-03-05T09:07:00"),
+    ("2024/03/15 10:23:45 UTC", "2024-03-15T10:23:45Z"), ("2024/03/15 10:23:45 GMT+05:30", "2024-03-15T10:23:45+05:30"),
+    ("2024/02/30 10:00:00 UTC+1", ""), ("2024/03/15 13:00:00 PM", ""), ("2024/03/15 25:00", ""),
 ])
 def test_one_value(text: str, iso: str) -> None:
     assert _iso(text) == iso
@@ -54,6 +59,8 @@ def test_pyarrow_and_python_agree() -> None:
             f"{rnd.choice([MONTHS[month], SHORT[month]]).capitalize()} {rnd.randint(1990, 2030)}",
             f"{SHORT[month]}-{rnd.randint(0, 99):02d}", f"{MONTHS[month]} {day}", f"{SHORT[month]}{day}",
             f"{rnd.choice(['lun.', 'Mar', 'mercredi,', 'dim'])} {day:02d}/{month + 1:02d}/2025",
+            f"2024/{month + 1}/{day} {rnd.randint(0, 25)}:{rnd.randint(0, 61):02d}:{rnd.randint(0, 59):02d}"
+            f"{rnd.choice(['', ' AM', ' pm', ' UTC', ' UTC+1', ' GMT-05:30', ' GMT+2'])}",
         ]))
     python = [re.fullmatch(WORDS, text) is not None for text in texts]
     assert arrow_written(pa.array(texts)).tolist() == python
@@ -120,3 +127,14 @@ def test_a_collection_calendar_s_dates_with_their_weekday(tmp_path: Path) -> Non
     fix(source, tmp_path / "propre.csv", plugins=PM)
     dates = [line.split(",")[1] for line in (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()[1:]]
     assert dates == ["2025-01-06", "2025-01-13", "2025-01-08", "mer. 16/01/2025"]  # the 16th is a Thursday
+
+
+def test_a_google_forms_export_s_timestamps_become_iso_date_times(tmp_path: Path) -> None:
+    rows = [["Horodateur", "Quel est votre quartier ?", "Satisfaction (1 à 5)"]] + [
+        [f"2024/03/{day:02d} {8 + day % 12}:{day:02d}:07 UTC+1", "Jambes", str(1 + day % 5)] for day in range(1, 21)]
+    source = write(tmp_path / "reponses.csv", rows)
+    [said] = [f for f in check(source, plugins=PM).findings if f.type == "date-format"]
+    assert (said.field_name, said.count) == ("Horodateur", 20)
+    fix(source, tmp_path / "propre.csv", plugins=PM)
+    clean = list(csv.reader((tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()))
+    assert clean[1][0] == "2024-03-01T09:01:07+01:00" and clean[20][0] == "2024-03-20T16:20:07+01:00"
