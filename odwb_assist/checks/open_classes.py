@@ -13,6 +13,7 @@ whether the column may become text or the class its bound. « <5 » without a un
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..core.contract import BaseTableCheck, CheckContext, ColumnValues, ValuesPreparation
 from ..core.findings import Finding, Severity
@@ -20,6 +21,10 @@ from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .number_share import NumberShare
 from .tally import ColumnTally
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pyarrow as pa
 
 MINIMUM = 3  # numbers in the column, and twice as many as classes: a column of classes alone is text
 YEARS = r"\s*ans?"
@@ -30,6 +35,9 @@ OPEN_CLASS = (r"(?i)\s*(?:\d+\s*\+"
               rf"|(?:plus|\+)\s*d[e']\s*\d+(?:{YEARS})?|au-del[aà]\s*d[e']\s*\d+(?:{YEARS})?"
               rf"|moins\s*d(?:e\s*|'\s*)\d+{YEARS}|(?:[<>]=?|[≤≥])\s*\d+{YEARS})\s*")
 
+FIRST = " \t0123456789+<>pPaAmM\xe2"  # the first byte of a class: a digit, « + », « plus », « au-delà », « moins », ≥ ≤
+HOLDS = "+<>aopAOP"  # and a class holds one of these (or ≥ ≤): « 95 » alone does not
+
 MESSAGE = Msg("Colonne « {field} » : {count} classe(s) ouverte(s) parmi les nombres (ex. ligne {row} : « {cell} ») : le "
               "portail lit toute la colonne comme du texte (triée 1, 10, 100, 2…).",
               "Column '{field}': {count} open-ended class(es) among the numbers (e.g. row {row}: '{cell}'): the portal "
@@ -38,6 +46,28 @@ TIP = Msg("Si la colonne doit se trier et se filtrer comme des nombres, écrivez
           "description du jeu de données ce qu'elle compte (« 95 : 95 ans et plus ») ; sinon, gardez la classe.",
           "If the column must sort and filter as numbers, write the bound alone (95) and say in the dataset's "
           "description what it counts ('95: 95 and over'); otherwise, keep the class.")
+
+
+def open_classes(cells: pa.Array, candidates: np.ndarray | None = None) -> np.ndarray:
+    """Which cells of an Arrow text array are open-ended classes (:data:`OPEN_CLASS`), among ``candidates`` (None:
+    all); only the cells whose first byte may open one are matched."""
+    import numpy as np
+    import pyarrow as pa
+
+    from .cells import arrow_fullmatch, byte_set, first_bytes, holding
+
+    found = np.zeros(len(cells), dtype=bool)
+    if not len(cells) or cells.null_count:
+        return found
+    may = byte_set(FIRST)[first_bytes(cells)]
+    if candidates is not None:
+        may &= candidates
+    if may.any():  # a class holds « + », « < », « > », « ≥ », « ≤ » or a word of « ans », « plus », « ou », « au-delà »
+        may &= holding(cells, HOLDS, raw=b"\xe2")
+    at = np.flatnonzero(may)
+    if len(at):
+        found[at] = arrow_fullmatch(cells if len(at) == len(cells) else cells.take(pa.array(at)), OPEN_CLASS)
+    return found
 
 
 class OpenClassCheck(BaseTableCheck):
@@ -56,10 +86,6 @@ class OpenClassCheck(BaseTableCheck):
         self.share = NumberShare()
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
-        import numpy as np
-
-        from .cells import arrow_fullmatch
-        from .numbers import PARSED_NUMBERS
         from .plain import plain_numbers, text_cells
 
         if not len(column):
@@ -67,16 +93,11 @@ class OpenClassCheck(BaseTableCheck):
         counted = bool(self.tally.counts[column.name])
         plain = plain_numbers(column)
         if plain is not None and plain[0].all() and not counted:
-            return ()
-        words = np.isnan(column.prepared(PARSED_NUMBERS)[0])  # the classes are among the values read as no number
-        found = np.zeros(len(words), dtype=bool)
-        if words.any() and words.sum() <= 0.5 * len(words) + 2:  # a column of text is no column of numbers
-            import pyarrow as pa
-
-            at = np.flatnonzero(words)
-            found[at] = arrow_fullmatch(text_cells(column).take(pa.array(at)), OPEN_CLASS)
+            return ()  # amounts, codes, coordinates: plain numbers hold no class
+        found = open_classes(text_cells(column), None if plain is None else ~plain[0])
         if not found.any() and not counted:
-            return ()  # a column is counted from its first chunk holding one (most never have one)
+            return ()  # a column is counted from its first chunk holding one (most never have one); its numbers
+            # are read only then (a wide sheet's hundreds of columns are not parsed for this check)
         self.share.add(column)
         self.tally.add_values(column, found)
         return ()
