@@ -12,15 +12,12 @@ column of dot decimals got ``read-as-text``, whose advice (« videz ces cellules
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..core.contract import BaseTableCheck, CheckContext, ColumnValues, ValuesPreparation
-from ..core.findings import Finding, Severity
+from ..core.contract import CheckContext
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from .number_share import NumberShare
-from .tally import ColumnTally
+from .number_share import OddNumbersCheck
 
 if TYPE_CHECKING:
     import numpy as np
@@ -83,41 +80,13 @@ def negative_displays(cells: pa.Array) -> np.ndarray:
     return found
 
 
-class NegativeDisplayCheck(BaseTableCheck):
+class NegativeDisplayCheck(OddNumbersCheck):
     name = "negative-display"
     types = ("negative-display",)
+    message, tip = MESSAGE, TIP
 
-    @property
-    def preparations(self) -> tuple[ValuesPreparation, ...]:
-        """The plain-number verdicts and the shared number parse, made ahead on the CSV reader's thread."""
-        from .numbers import PARSED_NUMBERS
-        from .plain import PLAIN_NUMBERS
-
-        return (PLAIN_NUMBERS, PARSED_NUMBERS)
-
-    def start(self, context: CheckContext) -> None:
-        self.tally = ColumnTally()
-        self.share = NumberShare()
-
-    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
-        from .plain import plain_numbers, text_cells
-
-        if not len(column):
-            return ()
-        plain = plain_numbers(column)
-        if plain is not None and plain[0].all() and not self.tally.counts[column.name]:
-            return ()  # coordinates, amounts, codes: plain numbers hold no sign for display
-        negatives = negative_displays(text_cells(column))
-        if not negatives.any() and not self.tally.counts[column.name]:
-            return ()  # a column is counted from its first chunk holding one (most never have one)
-        self.share.add(column)  # the negatives among the numbers: the parse reads them so
-        self.tally.add_values(column, negatives)
-        return ()
-
-    def end(self, context: CheckContext) -> Iterable[Finding]:
-        for finding in self.tally.findings("negative-display", Severity.WARNING, MESSAGE, TIP):
-            if self.share.nearly_all(finding.field_name or ""):
-                yield finding
+    def odd(self, cells: pa.Array, plain: np.ndarray | None) -> np.ndarray:
+        return negative_displays(cells)
 
 
 @hookimpl

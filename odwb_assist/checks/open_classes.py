@@ -12,15 +12,13 @@ whether the column may become text or the class its bound. « <5 » without a un
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..core.contract import BaseTableCheck, CheckContext, ColumnValues, ValuesPreparation
-from ..core.findings import Finding, Severity
+from ..core.contract import CheckContext
+from ..core.findings import Finding
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from .number_share import NumberShare
-from .tally import ColumnTally
+from .number_share import OddNumbersCheck
 
 if TYPE_CHECKING:
     import numpy as np
@@ -70,44 +68,20 @@ def open_classes(cells: pa.Array, candidates: np.ndarray | None = None) -> np.nd
     return found
 
 
-class OpenClassCheck(BaseTableCheck):
+class OpenClassCheck(OddNumbersCheck):
     name = "open-class"
     types = ("open-class",)
+    message, tip = MESSAGE, TIP
 
-    @property
-    def preparations(self) -> tuple[ValuesPreparation, ...]:
-        from .numbers import PARSED_NUMBERS
-        from .plain import PLAIN_NUMBERS
+    def odd(self, cells: pa.Array, plain: np.ndarray | None) -> np.ndarray:
+        return open_classes(cells, None if plain is None else ~plain)
 
-        return (PLAIN_NUMBERS, PARSED_NUMBERS)
-
-    def start(self, context: CheckContext) -> None:
-        self.tally = ColumnTally()
-        self.share = NumberShare()
-
-    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
-        from .plain import plain_numbers, text_cells
-
-        if not len(column):
-            return ()
-        counted = bool(self.tally.counts[column.name])
-        plain = plain_numbers(column)
-        if plain is not None and plain[0].all() and not counted:
-            return ()  # amounts, codes, coordinates: plain numbers hold no class
-        found = open_classes(text_cells(column), None if plain is None else ~plain[0])
-        if not found.any() and not counted:
-            return ()  # a column is counted from its first chunk holding one (most never have one); its numbers
-            # are read only then (a wide sheet's hundreds of columns are not parsed for this check)
-        self.share.add(column)
-        self.tally.add_values(column, found)
-        return ()
-
-    def end(self, context: CheckContext) -> Iterable[Finding]:
-        for finding in self.tally.findings("open-class", Severity.WARNING, MESSAGE, TIP):
-            name = finding.field_name or ""
-            if self.share.numbers[name] >= max(MINIMUM, 2 * finding.count) and self.share.nearly_all(
-                    name, besides=finding.count):
-                yield finding
+    def said(self, finding: Finding) -> bool:
+        """The classes are no numbers: the column's numbers and them are nearly all its cells, and the numbers at
+        least twice the classes (a column of classes alone is text)."""
+        name = finding.field_name or ""
+        return self.share.numbers[name] >= max(MINIMUM, 2 * finding.count) and self.share.nearly_all(
+            name, besides=finding.count)
 
 
 @hookimpl
