@@ -28,9 +28,10 @@ LOCAL_DATE = "[ \t]*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}|[0-9]{2})[ \t]*"
 LOCAL_DATETIME = ("[ \t]*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}|[0-9]{2})[ T]+([0-9]{1,2})[:h]([0-9]{2})"
                   "(?::([0-9]{2}))?[ \t]*")
 SERIAL = "[ \t]*[1-6][0-9]{4}(?:[.]0+)?[ \t]*"  # 10000..69999: 1927..2091 as Excel day numbers
-DATE_HEADER = re.compile(r"(?i)date|datum|jour|\bdt_|_dt\b|echeance|échéance|naissance|debut|début|fin\b")
-# a header that names a date for certain (not « Montant fin », « Jours de congé »): the fix converts serials only there
-DATE_WORD = re.compile(r"(?i)(?:^|[^a-z])(?:dates?|datum)(?:$|[^a-z])|naissance|[ée]ch[ée]ance")
+# a title that names a date (« Date de création », « Échéance », « Fin de contrat », « dt_maj »), the words whole: a count
+# of « candidates », an amount « Montant fin » or « Jours de congé » is no date, whatever its numbers
+SERIAL_TITLE = re.compile(r"(?i)(?:^|[^a-z])(?:dates?|datum)(?:$|[^a-z])|naissance|[ée]ch[ée]ance"
+                          r"|^(?:d[ée]but|fin|jour)\b|\bdt_|_dt\b")
 
 MESSAGE = Msg("Colonne « {field} » : {count} date(s) au format local, pas au format ISO AAAA-MM-JJ "
               "(ex. ligne {row} : « {cell} »).",
@@ -70,11 +71,10 @@ TIP = Msg("Écrivez les dates au format AAAA-MM-JJ (2024-03-31) : Format de cell
           "Write dates as YYYY-MM-DD (2024-03-31): Format cells > Custom > yyyy-mm-dd, or run 'odwb-assist fix'. "
           "The portal does not read 31/03/2024 as a date.")
 SERIAL_TIP = Msg("Mettez la colonne au format Date (Format de cellule > Personnalisé > aaaa-mm-jj) et exportez à nouveau. "
-                 "« odwb-assist fix » ne les convertit que dans une colonne de numéros de série seuls, dont le titre "
-                 "dit « date », « échéance » ou « naissance » ; le portail les lirait comme des nombres.",
+                 "« odwb-assist fix » ne les convertit que dans une colonne de numéros de série seuls ; le portail les "
+                 "lirait comme des nombres.",
                  "Format the column as a date (Format cells > Custom > yyyy-mm-dd) and export again. 'odwb-assist fix' "
-                 "converts them only in a column of serial numbers alone whose title says 'date'; the portal would "
-                 "read them as numbers.")
+                 "converts them only in a column of serial numbers alone; the portal would read them as numbers.")
 EXCEL_EPOCH = "1899-12-30"  # day 0 of Excel's serial dates (1900 system, its 1900 leap-year bug included)
 
 
@@ -217,7 +217,7 @@ class DateFormatCheck(BaseTableCheck):
         types = context.options.get("types", {})
         self.local_columns = {name for name in context.fields if types.get(name, "string") in ("string", "date", "any")}
         self.serial_columns = {name for name in context.fields
-                               if DATE_HEADER.search(name) and types.get(name) in ("integer", "number")}
+                               if SERIAL_TITLE.search(name) and types.get(name) in ("integer", "number")}
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         if column.name in self.local_columns:
@@ -242,7 +242,7 @@ class DateFormatCheck(BaseTableCheck):
         yield from self.months.findings("date-format", Severity.WARNING, MONTHS_MESSAGE, MONTHS_TIP)
         for finding in self.serial.findings("date-format", Severity.WARNING, SERIAL_MESSAGE, SERIAL_TIP):
             name = str(finding.field_name)
-            converted = finding.count == self.filled[name] and DATE_WORD.search(name) is not None
+            converted = finding.count == self.filled[name]  # serial numbers alone: nothing else can be meant
             yield dataclasses.replace(finding, tip=TIP if converted else SERIAL_TIP,
                                       extra={**finding.extra, "serial": True, "converted": converted})
 

@@ -40,13 +40,27 @@ def test_a_date_column_of_serial_numbers_is_written_as_iso_dates(tmp_path: Path,
     assert source.read_bytes() == original
 
 
-@pytest.mark.parametrize("title", ["Montant fin", "Jours de congé"])
-def test_numbers_under_a_title_that_only_may_say_date_are_left_and_the_advice_says_so(
+@pytest.mark.parametrize("title", ["Montant fin", "Jours de congé", "nb_candidates"])
+def test_numbers_under_a_title_that_names_no_date_are_no_serial_dates(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, title: str) -> None:
+    """« Montant fin » matched « fin », « nb_candidates » held « date »: their five-digit numbers were said to be
+    dates written as Excel serial numbers."""
     rows = [["Poste", title]] + [[f"P{n}", str(12500 + 731 * n)] for n in range(12)]
     source = _write(tmp_path / "postes.csv", rows)
-    said = [f for f in check(source, plugins=PM).findings if f.type == "date-format"]
-    assert all(not f.extra["converted"] and "ne les convertit que" in f.tip("fr") for f in said)
+    assert [f for f in check(source, plugins=PM).findings if f.type == "date-format"] == []
+    streamed, whole = fix_both_ways(source, tmp_path, monkeypatch, PM)
+    clean = list(csv.reader(streamed["files"]["propre.csv"].decode("utf-8").splitlines()))
+    assert [row[1] for row in clean[1:]] == [row[1] for row in rows[1:]]
+    assert streamed["files"] == whole["files"]
+
+
+@pytest.mark.parametrize("title", ["Fin de contrat", "Échéance", "dt_maj", "Jour de collecte"])
+def test_a_date_title_with_a_few_other_numbers_is_said_and_left(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, title: str) -> None:
+    rows = [["Poste", title]] + [[f"P{n}", str(45000 + 31 * n)] for n in range(12)] + [["P12", "2024"]]
+    source = _write(tmp_path / "postes.csv", rows)
+    [said] = [f for f in check(source, plugins=PM).findings if f.type == "date-format"]
+    assert said.count == 12 and not said.extra["converted"] and "ne les convertit que" in said.tip("fr")
     streamed, whole = fix_both_ways(source, tmp_path, monkeypatch, PM)
     clean = list(csv.reader(streamed["files"]["propre.csv"].decode("utf-8").splitlines()))
     assert [row[1] for row in clean[1:]] == [row[1] for row in rows[1:]]
