@@ -199,7 +199,8 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
     for table_check in table_checks:
         run.add_all(getattr(table_check, "name", "check"), lambda c=table_check: c.end(context))  # type: ignore[misc]
     if tally is not None:
-        run.add_all("type", lambda: tally.findings(collector.explained))  # after the checks that explain cells
+        # after the checks that explain cells
+        run.add_all("type", lambda: tally.findings(collector.explained, collector.explained_rows))
     collector.finish()
     if run.rows == 0 and names:
         collector.add(sentence_finding(opened.labels, run.detected.delimiter) or NO_DATA_FINDING)

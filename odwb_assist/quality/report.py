@@ -29,6 +29,9 @@ PER_TYPE_LIMIT = 1000  # findings kept per type when no --limit-errors is given 
 EXPLAINING = frozenset({"decimal-comma", "thousands-separator", "unit-in-cell", "placeholder-value", "date-format",
                         "total-row", "number-notes", "masked-values", "english-numbers", "dms-coordinates",
                         "negative-display", "open-class"})
+# findings that explain every cell of their rows: a header repeated in the data is no type error, nor a duplicate row
+# of the header repeated before it
+ROW_EXPLAINING = frozenset({"repeated-header"})
 
 
 class Collector:
@@ -51,6 +54,7 @@ class Collector:
         self.severities: Counter[str] = Counter()
         self.aggregator = Aggregator()
         self.explained: dict[str, list[Sequence[int]]] = {}  # column -> rows of the findings that explain cells
+        self.explained_rows: list[Sequence[int]] = []  # rows whose every cell a finding explains (ROW_EXPLAINING)
 
     def add(self, finding: Finding) -> None:
         if Aggregator.accepts(finding):
@@ -68,12 +72,15 @@ class Collector:
         for finding in self.aggregator.findings():
             self.keep(finding)
         self.aggregator = Aggregator()
+        self._drop_explained_duplicates()
         if self.limit is not None and len(self.kept) > self.limit:  # errors first, then in reading order
             rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
             order = sorted(range(len(self.kept)), key=lambda i: (rank[self.kept[i].severity], i))[: self.limit]
             self.kept = [self.kept[i] for i in sorted(order)]
 
     def keep(self, finding: Finding) -> None:
+        if finding.type in ROW_EXPLAINING:
+            self.explained_rows.append(finding.all_rows)
         if finding.type in EXPLAINING and finding.field_name is not None:
             rows = finding.all_rows
             if len(rows) < finding.count:  # a plugin's finding with examples only
@@ -86,6 +93,24 @@ class Collector:
             return
         self.kept_by_type[finding.type] += 1
         self.kept.append(finding)
+
+    def _drop_explained_duplicates(self) -> None:
+        """A duplicate row that is a repeated header (a page's, as the one before it) is said as that header only."""
+        if not self.explained_rows or not self.counts.get("duplicate-row"):
+            return
+        rows = {int(row) for group in self.explained_rows for row in group}
+        dropped = [f for f in self.kept if f.type == "duplicate-row" and f.all_rows and rows.issuperset(f.all_rows)]
+        for finding in dropped:
+            self.counts[finding.type] -= 1
+            self.occurrences[finding.type] -= max(finding.count, 1)
+            self.severities[finding.severity.value] -= 1
+            self.kept_by_type[finding.type] -= 1
+        if dropped:
+            gone = {id(finding) for finding in dropped}
+            self.kept = [finding for finding in self.kept if id(finding) not in gone]
+            for counter in (self.counts, self.occurrences, self.severities, self.kept_by_type):
+                for key in [key for key, value in counter.items() if value <= 0]:
+                    del counter[key]
 
     @property
     def truncated(self) -> bool:

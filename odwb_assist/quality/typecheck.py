@@ -207,13 +207,15 @@ class TypeTally:
         """Field -> the type chosen from the whole file."""
         return {name: state.choose() for name, state in self.columns.items()}
 
-    def findings(self, explained: Mapping[str, Sequence[Sequence[int]]] | None = None) -> Iterator[Finding]:
-        """One ``type-error`` finding per column, without the cells another finding already explains; then the
-        ``read-as-text`` warnings (:mod:`.read_as_text`)."""
-        yield from self._type_errors(explained)
+    def findings(self, explained: Mapping[str, Sequence[Sequence[int]]] | None = None,
+                 explained_rows: Sequence[Sequence[int]] = ()) -> Iterator[Finding]:
+        """One ``type-error`` finding per column, without the cells another finding already explains (in that
+        column, or its whole row: ``explained_rows``); then the ``read-as-text`` warnings (:mod:`.read_as_text`)."""
+        yield from self._type_errors(explained, explained_rows)
         yield from read_as_text(self.columns, self.types(), explained)
 
-    def _type_errors(self, explained: Mapping[str, Sequence[Sequence[int]]] | None) -> Iterator[Finding]:
+    def _type_errors(self, explained: Mapping[str, Sequence[Sequence[int]]] | None,
+                     explained_rows: Sequence[Sequence[int]] = ()) -> Iterator[Finding]:
         for name, state in self.columns.items():
             chosen = state.choose()
             if chosen == "string" or chosen not in state.rows or not state.rows[chosen]:
@@ -221,7 +223,8 @@ class TypeTally:
             rows = np.concatenate(state.rows[chosen])
             cells = state.cells[chosen]
             keep = np.ones(len(rows), dtype=bool)
-            if not state.fixed and explained and (groups := [np.asarray(g, dtype=rows.dtype) for g in explained.get(name, ())]):
+            groups = [np.asarray(g, dtype=rows.dtype) for g in (*(explained or {}).get(name, ()), *explained_rows)]
+            if not state.fixed and groups:
                 keep = ~np.isin(rows, np.concatenate(groups))
             if not keep.any():
                 continue

@@ -99,3 +99,16 @@ def test_a_report_footer_under_the_table_is_a_note_for_certain(tmp_path: Path, f
     report = check(registre(tmp_path / "registre.csv", footer=footer), plugins=pm())
     [note] = [f for f in report.findings if f.type == "notes-below-table"]
     assert (note.cell, note.severity.value) == (footer, "error")
+
+
+@pytest.mark.parametrize("chunk_rows", [None, 41])
+def test_a_repeated_header_is_said_once_not_also_as_a_type_error_and_a_duplicate_row(tmp_path: Path,
+                                                                                       chunk_rows: int | None) -> None:
+    """Each page's header was also a `type-error` (« Date de dépôt » is no date, an error) and, from the second one on,
+    a `duplicate-row` of the header before it: three findings for one problem."""
+    report = check(registre(tmp_path / "registre.csv"), plugins=pm(), chunk_rows=chunk_rows)
+    headers = {f.row_number for f in report.findings if f.type == "repeated-header"}
+    assert {45, 88} <= headers
+    assert not [f for f in report.findings if f.type == "duplicate-row" and set(f.all_rows) <= headers]
+    assert not [f for f in report.findings if f.type == "type-error" and set(f.all_rows) & headers]
+    assert report.stats.get("duplicate-row", 0) == 0 and report.occurrences.get("duplicate-row", 0) == 0
