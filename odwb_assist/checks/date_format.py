@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan
@@ -329,9 +329,14 @@ class DateFormatFix:
         orders = {f.field_name: f.extra.get("order", DAY_FIRST) for f in findings(context, ["date-format"])}
         mistyped = {f.field_name for f in findings(context, ["type-error"])}
         serial = serial_columns(context)
-        return FixPlan(rewrites={label: _serial_dates if label in serial else partial(
-            _iso_dates, order=orders.get(label, DAY_FIRST)) if orders.get(label, DAY_FIRST) != DAY_FIRST else _iso_dates
-            for label in fields(context) if label in orders or label in mistyped})
+
+        def rewrite(label: str) -> Callable[[pd.Series], pd.Series]:
+            if label in serial:
+                return _serial_dates
+            order = orders.get(label, DAY_FIRST)
+            return _iso_dates if order == DAY_FIRST else partial(_iso_dates, order=order)
+
+        return FixPlan(rewrites={label: rewrite(label) for label in fields(context) if label in orders or label in mistyped})
 
 
 def order_of(dates: pd.Series) -> str:
@@ -345,8 +350,8 @@ def order_of(dates: pd.Series) -> str:
 
 
 def serial_columns(context: FixContext) -> set[str]:
-    """The columns of Excel serial numbers the fix converts: serial numbers alone, under a title that says « date »
-    (the check's ``extra.converted``)."""
+    """The columns of Excel serial numbers the fix converts: serial numbers alone, under a title that names a date
+    (:data:`SERIAL_TITLE`; the check's ``extra.converted``)."""
     from ..quality.fix_plans import findings
 
     return {str(f.field_name) for f in findings(context, ["date-format"]) if f.extra.get("converted")}

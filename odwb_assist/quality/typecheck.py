@@ -223,8 +223,8 @@ class TypeTally:
             rows = np.concatenate(state.rows[chosen])
             cells = state.cells[chosen]
             keep = np.ones(len(rows), dtype=bool)
-            groups = [np.asarray(g, dtype=rows.dtype) for g in (*(explained or {}).get(name, ()), *explained_rows)]
-            if not state.fixed and groups:
+            if not state.fixed and (groups := [np.asarray(g, dtype=rows.dtype)
+                                               for g in (*(explained or {}).get(name, ()), *explained_rows)]):
                 keep = ~np.isin(rows, np.concatenate(groups))
             if not keep.any():
                 continue
