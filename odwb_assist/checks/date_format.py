@@ -27,6 +27,9 @@ LOCAL = "[ \t]*[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})(?:[ T][0-9]{1
 LOCAL_DATE = "[ \t]*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}|[0-9]{2})[ \t]*"
 LOCAL_DATETIME = ("[ \t]*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}|[0-9]{2})[ T]+([0-9]{1,2})[:h]([0-9]{2})"
                   "(?::([0-9]{2}))?[ \t]*")
+# the column types whose cells may be dates written locally: text, and a workbook's column of dates or date-times
+# (a date typed by hand as text, « 15/07/2024 », among the cells Excel holds as dates)
+LOCAL_TYPES = ("string", "date", "datetime", "any")
 SERIAL = "[ \t]*[1-6][0-9]{4}(?:[.]0+)?[ \t]*"  # 10000..69999: 1927..2091 as Excel day numbers
 # a title that names a date (« Date de création », « Échéance », « Fin de contrat », « dt_maj »), the words whole: a count
 # of « candidates », an amount « Montant fin » or « Jours de congé » is no date, whatever its numbers
@@ -215,7 +218,8 @@ class DateFormatCheck(BaseTableCheck):
         self.serial = ColumnTally()
         self.filled: Counter[str] = Counter()  # the filled cells of the columns that may hold serial numbers
         types = context.options.get("types", {})
-        self.local_columns = {name for name in context.fields if types.get(name, "string") in ("string", "date", "any")}
+        self.local_columns = {name for name in context.fields if types.get(name, "string") in LOCAL_TYPES}
+        self.date_columns = {name for name in self.local_columns if types.get(name) == "date"}
         self.serial_columns = {name for name in context.fields
                                if SERIAL_TITLE.search(name) and types.get(name) in ("integer", "number")}
 
@@ -226,6 +230,10 @@ class DateFormatCheck(BaseTableCheck):
             local = local_mask(column)
             if local.any():  # « 00/00/0000 » is no date to rewrite but a missing one (``zero-date``)
                 local &= ~ZERO_VALUES(column)
+            if local.any() and column.name in self.date_columns:
+                # a date and a time in a column of dates stays a value of another type: rewritten, it would still be
+                # a date-time (the time is not dropped), so it is not said a date to rewrite, which fix would clear
+                local[local] = ~value_mask(column, LOCAL_DATETIME)[local]
             self.local.add_values(column, local | (written & ~months))
             self.months.add_values(column, months)
             if local.any():

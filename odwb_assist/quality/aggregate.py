@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import insort
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -168,7 +168,10 @@ class Aggregator:
         self.row_groups.setdefault(key, _Rows()).add(row, [cell for _, _, cell in self.open_cells])
         self.open_row, self.open_cells = None, []
 
-    def findings(self) -> Iterator[Finding]:
+    def findings(self, explained: Mapping[str, Sequence[Sequence[int]]] | None = None) -> Iterator[Finding]:
+        """The grouped findings; ``explained``: column -> rows whose cell another finding explains (a local date in
+        a workbook's column of dates, a decimal comma…), left out of that column's ``type-error`` (the Frictionless
+        reader's, cell by cell: the engine's own tally leaves them out as it counts, :mod:`.typecheck`)."""
         import numpy as np
 
         if self.blank:
@@ -177,8 +180,27 @@ class Aggregator:
         for (type_, columns), rows in self.row_groups.items():
             numbers = np.unique(np.frombuffer(rows.rows, dtype=np.int64))  # a row met twice counts once
             yield row_block(type_, list(columns), RowNumbers(numbers), rows.examples)
-        for (type_, _, _, _), group in self.columns.items():
-            yield column_group(type_, group)
+        for (type_, name, _, _), group in self.columns.items():
+            left: _Cells | None = group
+            if type_ == "type-error" and explained and explained.get(name or ""):
+                left = _unexplained(group, explained[name or ""])
+            if left is not None:
+                yield column_group(type_, left)
+
+
+def _unexplained(group: _Cells, explained: Sequence[Sequence[int]]) -> _Cells | None:
+    """``group`` without the rows in ``explained`` (None: none left); kept whole when none of its first cells is
+    left to show (the message needs an example)."""
+    gone = {int(row) for rows in explained for row in rows}
+    rows = [row for row in group.rows if row not in gone]
+    if not rows:
+        return None
+    if len(rows) == len(group.rows):
+        return group
+    examples = [(row, cell) for row, cell in group.examples if row not in gone]
+    if not examples:
+        return group
+    return _Cells(group.first, group.note, rows, examples)  # its message is made from the rows left
 
 
 def _note_of(finding: Finding) -> str:
@@ -247,7 +269,7 @@ def row_block(type_: str, columns: list[tuple[str, int | None]], row_numbers: Ro
 
 def column_group(type_: str, group: _Cells) -> Finding:
     """One finding for the cells of one column with the same problem."""
-    if len(group.rows) == 1:
+    if len(group.rows) == 1 and group.first.row_number == group.rows[0]:
         return group.first
     name, number = group.first.field_name, group.first.field_number
     column = column_words(name, number)

@@ -168,7 +168,7 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
     if arrow and frictionless_checks:
         raise Fallback("a plugin's Frictionless check")
     table_checks = [item for item in table_checks if _runs(item, wanted, blocking)]
-    collector = Collector(limit_errors)
+    collector = Collector(limit_errors, explains_types=user_schema is None)
     tally = TypeTally(opened.vector, infer=user_schema is None) \
         if _reports(TypeTally.types_reported, wanted) or blocking else None
     run = CheckRun(path, detected, collector, context, table_checks,

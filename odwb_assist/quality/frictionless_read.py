@@ -121,16 +121,21 @@ def open_frictionless(path: Path, detected: Detected, user_schema: Any) -> Opene
 
 
 def _local_numbers(inferred: Any, fragment: list[list[Any]]) -> Any:
-    """The inferred schema without geopoint columns that are decimal-comma numbers (:func:`.inference.local_numbers_type`)."""
+    """The inferred schema without geopoint columns that are decimal-comma numbers (:func:`.inference.local_numbers_type`),
+    and with a workbook's columns of midnight datetimes as dates (:func:`.inference.days_type`)."""
     from frictionless import Schema, fields
 
-    from .inference import local_numbers_type
+    from .inference import days_type, local_numbers_type
 
     changed = False
     new_fields: list[Any] = []
     for index, item in enumerate(inferred.fields):
-        if local_numbers_type(item.type, [row[index] for row in fragment if len(row) > index]) != item.type:
+        cells = [row[index] for row in fragment if len(row) > index]
+        if local_numbers_type(item.type, cells) != item.type:
             new_fields.append(fields.StringField(name=item.name))
+            changed = True
+        elif days_type(item.type, cells) != item.type:
+            new_fields.append(fields.DateField(name=item.name))
             changed = True
         else:
             new_fields.append(item.to_copy())

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -265,6 +265,26 @@ def infer_types(fragment: list[list[Any]], names: list[str],
 # « 12,5 », and with a thousands separator before it, « 125.000,00 », « 8 450,00 » (which Frictionless reads as the
 # point 125.000, 00 as well)
 DECIMAL_COMMA = re.compile(r"\s*[+-]?(?:[0-9]+|[0-9]{1,3}(?:[. \u00a0\u202f'][0-9]{3})+),[0-9]+\s*")
+
+
+def days_type(kind: str, cells: list[Any]) -> str:
+    """``date`` for a column of a workbook's datetimes all at midnight: Excel's dates (« 16/03/2023 »), which are
+    written as days and which Frictionless's date reader reads as dates. The column is then checked as dates: a date
+    typed by hand as text (« 15/07/2024 ») is a date to rewrite (``date-format``), not a value of another type than
+    « date and time ». Text cells are left to the type tally; a CSV's cells (all text) never change the type."""
+    if kind != "datetime":
+        return kind
+    found = False
+    for cell in cells:
+        if cell is None or cell.__class__ is str:
+            continue
+        if cell.__class__ is datetime:
+            if cell.hour or cell.minute or cell.second or cell.microsecond:
+                return kind
+            found = True
+        elif cell.__class__ is not date:
+            return kind
+    return "date" if found else kind
 
 
 def local_numbers_type(kind: str, cells: list[Any]) -> str:

@@ -44,8 +44,11 @@ class Collector:
     (:meth:`finish`); the rows of findings that explain a cell are remembered (:attr:`explained`).
     """
 
-    def __init__(self, limit: int | None = None, per_type: int = PER_TYPE_LIMIT) -> None:
+    def __init__(self, limit: int | None = None, per_type: int = PER_TYPE_LIMIT, explains_types: bool = True) -> None:
         self.limit = limit
+        # a cell another finding explains is no type error of Frictionless's either (no schema given: the types were
+        # inferred; a given schema's types are the user's, and its errors stay)
+        self.explains_types = explains_types
         self.per_type = per_type
         self.kept: list[Finding] = []
         self.counts: Counter[str] = Counter()
@@ -69,7 +72,7 @@ class Collector:
 
     def finish(self) -> None:
         """Add the grouped findings (call once, when every row has been read)."""
-        for finding in self.aggregator.findings():
+        for finding in self.aggregator.findings(self.explained if self.explains_types else None):
             self.keep(finding)
         self.aggregator = Aggregator()
         self._drop_explained_duplicates()

@@ -32,7 +32,15 @@ from .csv_head import Fallback
 from .detect import Detected
 from .encoding import prepare_chunk, release_freed
 from .frictionless_read import Opened
-from .inference import SAMPLE_RECORDS, NotExact, field_names, header_errors, join_labels, local_numbers_type
+from .inference import (
+    SAMPLE_RECORDS,
+    NotExact,
+    days_type,
+    field_names,
+    header_errors,
+    join_labels,
+    local_numbers_type,
+)
 from .messages import RawError, from_frictionless
 from .stream import TEXT
 from .type_readers import SHEET_TYPES
@@ -63,8 +71,8 @@ def open_sheet(path: Path, detected: Detected) -> tuple[Opened, Sheet]:
     names = field_names(labels)
     fragment = [list(cells) for cells in sample[last_header:]]
     try:
-        kinds = [local_numbers_type(kind, [row[index] for row in fragment if len(row) > index])
-                 for index, kind in enumerate(infer_types(fragment, names))]
+        kinds = [days_type(local_numbers_type(kind, column := [row[index] for row in fragment if len(row) > index]),
+                           column) for index, kind in enumerate(infer_types(fragment, names))]
     except NotExact as exc:
         raise Fallback("sample types") from exc
     vector: dict[str, tuple[int, str]] = {}

@@ -88,7 +88,7 @@ def test_an_export_with_title_rows_and_typed_cells(tmp_path: Path, monkeypatch: 
     report = same_reports(write_xlsx(tmp_path / "permis.xlsx", EXPORT, phantom_columns=5), monkeypatch)
     assert paths[0] == "sheet" and paths[1:] == ["frictionless"]
     assert report["detected"]["headerRow"] == 3 and report["detected"]["trimmedColumns"] == 5
-    assert report["types"]["date_depot"] == "datetime"  # native dates: no type-error possible, read fast
+    assert report["types"]["date_depot"] == "date"  # Excel's dates (midnight): a column of dates, read fast
     found = {(f["type"], f.get("rowNumber")) for key in ("errors", "warnings", "infos") for f in report.get(key, ())}
     assert ("blank-row", 6) in found and ("title-rows", 1) in found
 
