@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .calamine_book import typed_cell, typed_rows
+from .note_marks import MARKER
 from .sheet_marks import TableMarks, table_marks
 from .workbook_open import _Book, open_book
 
@@ -127,8 +128,6 @@ def notes_beside(rows: tuple[tuple[Any, ...], ...]) -> tuple[tuple[tuple[Any, ..
 
 
 def _reads_as_note(text: str) -> bool:
-    from ..checks.notes_below_table import MARKER
-
     return MARKER.match(text) is not None or len(text.split()) >= NOTE_WORDS
 
 
