@@ -9,7 +9,6 @@ a sentence alone is a warning and is kept.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -18,6 +17,7 @@ from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext, Fi
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from ..quality.note_marks import MARKER
 from .shapes import filled_counts, full_row_threshold
 from .total_markers import Marker, marker
 
@@ -33,14 +33,6 @@ TIP = Msg("Supprimez les lignes sous le tableau (source, notes, légende, renvoi
           "lignes de données.",
           "Delete the rows under the table (source, notes, legend, * references) and put their content in the "
           "dataset's description or metadata: under the table, the portal would take them for data rows.")
-MARKER = re.compile(
-    r"(?i)\s*(?:\*|\(\d+\)|\[\d+\]|\d+\)\s|source|sources|note|notes|nb\b|n\.b\.|remarques?|l[ée]gende|lecture\s*:|"
-    r"champ\s*:|m[ée]thodologie|d[ée]finitions?|avertissement|mise à jour|mis à jour|donn[ée]es provisoires|"
-    r"chiffres provisoires|©|copyright|bron\s*:|opmerking|"
-    # a printable export's footer: « Imprimé le 15/01/2025 par … », « Page 3 / 3 »
-    r"(?:imprim|[ée]dit|g[ée]n[ée]r|export|extrait)[ée]e?s?\s+le\b|date d'(?:impression|[ée]dition|extraction)|"
-    r"page\s*\d+\s*(?:/|sur|de)\s*\d+)"
-)
 TAIL_ROWS = 60
 
 

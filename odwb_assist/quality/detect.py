@@ -70,6 +70,7 @@ class Detected:
     percent_cells: list[tuple[int, int]] = field(default_factory=list, repr=False)  # numbers shown as a percentage
     currency_cells: list[tuple[int, int, str]] = field(default_factory=list, repr=False)  # … as an amount (symbol)
     padded_cells: list[tuple[int, int, int]] = field(default_factory=list, repr=False)  # … with leading zeros (width)
+    notes_beside: list[tuple[int, int, str]] = field(default_factory=list)  # notes cut from beside a sheet's table
 
     def to_dict(self) -> dict[str, Any]:
         from dataclasses import replace
@@ -83,6 +84,8 @@ class Detected:
         data["titleRows"] = [{"rowNumber": row, "text": text} for row, text in self.title_rows]
         data.pop("title_rows")
         data["trimmedColumns"] = data.pop("trimmed_columns")
+        data["notesBeside"] = [{"rowNumber": row, "fieldNumber": column, "text": text}
+                               for row, column, text in data.pop("notes_beside")]
         data["trimmedRows"] = data.pop("trimmed_rows")
         data["endMark"] = data.pop("end_mark")
         data["lineEnds"] = "cr" if data.pop("copy_of") else None
@@ -377,7 +380,8 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
                             sheet_given=sheet is not None, hidden_columns=read.marks.hidden_columns,
                             hidden_rows=read.marks.hidden_rows, formulas_without_value=read.marks.unvalued,
                             links=read.marks.links, percent_cells=read.marks.percent,
-                            currency_cells=read.marks.currency, padded_cells=read.marks.padded)
+                            currency_cells=read.marks.currency, padded_cells=read.marks.padded,
+                            notes_beside=list(read.beside))
     else:
         # a Ctrl-Z end-of-file mark closes the data (a short file's sample ends before it, and is no binary file)
         end_mark = None if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else find_end_mark(path, None)

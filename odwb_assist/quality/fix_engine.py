@@ -40,11 +40,23 @@ from .notes import column_label, headerless_name
 from .output_files import write_atomically
 from .reader import read_table
 from .report import QualityReport
-from .side_files import COLUMNS_SUFFIX, ROWS_SUFFIX, CellsBeyond, RemovalLog, SideFiles, cells_beyond, removed_above, rows_above
+from .side_files import (
+    COLUMNS_SUFFIX,
+    NOTE_BESIDE,
+    ROWS_SUFFIX,
+    CellsBeyond,
+    RemovalLog,
+    SideFiles,
+    cells_beyond,
+    notes_beside,
+    removed_above,
+    rows_above,
+)
 
 # Built-in fixes run in this order (thousands separators before decimal commas); plugin fixes after.
 FIX_ORDER = ("split-single-column", "form-to-row", "add-header", "drop-title-rows", "merged-header", "drop-repeated-headers",
-             "drop-notes-below-table", "fill-down-merged-labels", "drop-blank-rows", "drop-empty-columns", "drop-row-index",
+             "drop-notes-below-table", "drop-notes-beside-table", "fill-down-merged-labels", "drop-blank-rows",
+             "drop-empty-columns", "drop-row-index",
              "drop-total-rows", "sections-to-column", "trim-spaces", "repair-double-encoding", "pivot-labels", "html-to-text",
              "strip-text-markers", "neutralise-formulas", "excel-errors", "zero-dates", "placeholder-value", "unify-categories",
              "split-number-notes", "add-link-columns", "strip-count-words", "dms-to-decimal", "drop-decimal-zero",
@@ -129,6 +141,8 @@ class FixResult:
                 emptied = "(vide)" if fr else "(empty)"  # a placeholder emptied, a masked number moved to its note
                 after = dropped if change.after is None else f"« {shown_on_one_line(change.after)} »" \
                     if change.after else emptied
+                if change.after == "" and change.field_name is None and change.row_number:  # a note beside the table
+                    after = "(retirée, gardée à part)" if fr else "(taken out, kept aside)"
                 if change.after is None and not change.before:  # a blank row, an empty column: no « » to show
                     lines.append(f"    {where} → {after}")
                 else:
@@ -424,6 +438,7 @@ def _fix_stream(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]]
                                                                   gathered))
         if gathered is not None:
             side.add_beyond(gathered.cells(path, detected))
+        side.add_beyond(notes_beside(detected), NOTE_BESIDE)
     except BaseException:
         side.finish(keep=False)
         raise
@@ -462,6 +477,7 @@ def _fix_table(source: str | Path, sheet: str | None, chosen: list[Fix], context
                                     [str(c) for c in frame.columns] + [c.label for c in removal.columns]
                                     + sorted(removal.renamed), _title(chosen)))
     removal.add_beyond(cells_beyond(table.path, table.detected, len(table.frame.columns)))
+    removal.add_beyond(notes_beside(table.detected), NOTE_BESIDE)
     result.rows_before, result.rows_after = len(table.frame), len(frame)
     result.removed_rows = [(row.row_number, row.reason(result.lang))
                            for row in sorted(removal.rows, key=lambda r: r.row_number)]

@@ -34,6 +34,7 @@ COLUMN_HEADER = Msg("colonne_origine,titre,motif,ligne_origine,valeur", "origina
 ABOVE_BLANK = Msg("Ligne vide au-dessus de l'en-tête", "Blank row above the header")
 BEYOND = Msg("Valeur au-delà de la dernière colonne (ligne plus longue que l'en-tête)",
              "Value beyond the last column (row longer than the header)")
+NOTE_BESIDE = Msg("Note à côté du tableau (au-delà d'une colonne vide)", "Note beside the table (past an empty column)")
 ABOVE_HEADER = Msg("En-tête d'origine (remplacé par un en-tête sur une ligne)",
                    "Original header (replaced by a one-row header)")
 
@@ -96,10 +97,10 @@ class RemovalLog:
     def add_above(self, rows: list[RemovedRow]) -> None:
         self.rows.extend(rows)
 
-    def add_beyond(self, cells: dict[int, list[tuple[int, str]]]) -> None:
+    def add_beyond(self, cells: dict[int, list[tuple[int, str]]], reason: Msg = BEYOND) -> None:
         """Cells beyond the header's last column (position -> (row number, cell)): the reader leaves them out."""
         for position, values in sorted(cells.items()):
-            self.columns.append(RemovedColumn(position + 1, "", BEYOND, values))
+            self.columns.append(RemovedColumn(position + 1, "", reason, values))
 
     def rows_file(self, output: Path, lang: str) -> Path:
         return output.with_name(output.stem + ROWS_SUFFIX(lang))
@@ -194,6 +195,14 @@ def cells_beyond(path: Path, detected: Detected, width: int) -> dict[int, list[t
     return found
 
 
+def notes_beside(detected: Detected) -> dict[int, list[tuple[int, str]]]:
+    """The notes the sheet's reading cut from beside its table (:func:`.workbook.notes_beside`): position -> cells."""
+    found: dict[int, list[tuple[int, str]]] = {}
+    for row, column, text in getattr(detected, "notes_beside", None) or []:
+        found.setdefault(column - 1, []).append((row, text))
+    return found
+
+
 def removed_above(rows: list[list[str]], detected: Detected, labels: list[str], title: Msg) -> list[RemovedRow]:
     """The rows above the data that the clean file does not hold as they were: titles, blank rows, header rows
     whose cells are not all ``labels`` (the clean file's, and those a fix renamed: the change log has them), as
@@ -261,9 +270,9 @@ class SideFiles:
             column = self.columns[label] = RemovedColumn(self.labels.index(label) + 1, label, reason, [])
         column.cells.extend(cells)
 
-    def add_beyond(self, cells: dict[int, list[tuple[int, str]]]) -> None:
+    def add_beyond(self, cells: dict[int, list[tuple[int, str]]], reason: Msg = BEYOND) -> None:
         for position, values in sorted(cells.items()):
-            self.beyond.append(RemovedColumn(position + 1, "", BEYOND, values))
+            self.beyond.append(RemovedColumn(position + 1, "", reason, values))
 
     @property
     def removed_columns(self) -> list[tuple[int, str]]:

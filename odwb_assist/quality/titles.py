@@ -70,6 +70,7 @@ TITLES: dict[str, Msg] = {
     "repeated-header": Msg("Ligne d'en-tête répétée dans les données", "Header row repeated inside the data"),
     "section-row": Msg("Ligne de section (une seule valeur)", "Section row (a single value)"),
     "notes-below-table": Msg("Notes ou légende sous le tableau", "Notes or legend below the table"),
+    "notes-beside-table": Msg("Note à côté du tableau", "Note beside the table"),
     "merged-label-cells": Msg("Libellés fusionnés verticalement (cellules vides en dessous)",
                               "Vertically merged labels (empty cells below)"),
     "form-layout": Msg("Formulaire (paires libellé/valeur) plutôt que tableau",

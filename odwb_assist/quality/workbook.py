@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .calamine_book import typed_cell, typed_rows
+from .note_marks import MARKER
 from .sheet_marks import TableMarks, table_marks
 from .workbook_open import _Book, open_book
 
@@ -42,6 +43,8 @@ class Sheet:
     trimmed_columns: int = 0  # formatted but empty columns cut on the right
     trimmed_rows: int = 0  # formatted but empty rows cut at the bottom
     dates: bool | None = None  # calamine's cells, to type (True: an XLSX date becomes a datetime); None: typed
+    # notes written beside the table, past an empty column (« NB : tarifs 2024 »): (row, column, text), cut away
+    beside: tuple[tuple[int, int, str], ...] = ()
     marks: TableMarks = field(default_factory=TableMarks)  # hidden columns and rows, formulas without result
 
     @cached_property
@@ -88,6 +91,44 @@ def _cut(rows: list[list[Any]], extent: tuple[int, int] = (0, 0)) -> tuple[tuple
         cut = tuple(tuple(row[:width]) + (None,) * (width - min(len(row), width)) for row in kept)
     stored_rows, stored_columns = extent
     return cut, max(0, max(raw_width, stored_columns) - width), max(0, max(len(rows), stored_rows) - last_row)
+
+
+NOTE_CELLS = 3  # cells beside the table, at most, that may be notes (a column of values is data, titled or not)
+NOTE_WORDS = 4  # … each a note's opening (« NB », « Source : », « * ») or a sentence of this many words
+
+
+def notes_beside(rows: tuple[tuple[Any, ...], ...]) -> tuple[tuple[tuple[Any, ...], ...], tuple[tuple[int, int, str], ...]]:
+    """The table without the notes written beside it, and those notes as (row, column, text), 1-based.
+
+    A note beside the table (« NB : tarifs 2024, hors caution » typed two columns to the right of the last one)
+    would be read as a column without a title. It is cut away only when that is certain: the cells past the last
+    wholly empty column are text, three at most, each below the table's header row (the first row filled over more
+    than half the table's width) and each a note (it opens like « NB », « Source », « * », « (1) », or it is a
+    sentence); the table itself keeps two columns or more. Anything else stays where it is."""
+    if not rows:
+        return rows, ()
+    width = len(rows[0])
+    filled = [any(_filled(row[index]) for row in rows) for index in range(width)]
+    gap = next((index for index in range(width - 1, 0, -1) if not filled[index]), 0)
+    if not gap or not any(filled[gap + 1:]):
+        return rows, ()
+    main = gap
+    while main and not filled[main - 1]:
+        main -= 1
+    if main < 2:
+        return rows, ()
+    header = next((number for number, row in enumerate(rows)
+                   if sum(1 for value in row[:main] if _filled(value)) * 2 > main), None)
+    cells = [(number + 1, index + 1, row[index]) for number, row in enumerate(rows)
+             for index in range(gap + 1, width) if _filled(row[index])]
+    if header is None or len(cells) > NOTE_CELLS or not all(
+            isinstance(text, str) and row > header + 1 and _reads_as_note(text) for row, _, text in cells):
+        return rows, ()
+    return tuple(row[:main] for row in rows), tuple((row, column, text.strip()) for row, column, text in cells)
+
+
+def _reads_as_note(text: str) -> bool:
+    return MARKER.match(text) is not None or len(text.split()) >= NOTE_WORDS
 
 
 NOTICE_ROWS = 40  # a notice longer than this is read as what it is: a sheet of text
@@ -154,12 +195,13 @@ def _read(path: Path, fmt: str, sheet: str | None) -> Sheet:
         name, rows, extent, notices = _choose(book, sheet)
         cut, columns, bottom = _cut(rows, extent)
         del rows
+        cut, beside = notes_beside(cut)
         marks = table_marks(book.marks(name), cut, _filled)
     names = book.names
     index = names.index(name) + 1 if name in names else 1
     return Sheet(name=name, index=index, names=tuple(names), cells=cut, codepage=book.codepage,
                  hidden=tuple(n for n in names if n in book.hidden), notices=notices,
-                 trimmed_columns=columns, trimmed_rows=bottom, dates=book.dates, marks=marks)
+                 trimmed_columns=columns, trimmed_rows=bottom, dates=book.dates, marks=marks, beside=beside)
 
 
 _LAST: dict[tuple[str, str, int, int, str | None], Sheet] = {}  # the last sheet read, under its name and None

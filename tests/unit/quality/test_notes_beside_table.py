@@ -1,0 +1,86 @@
+"""A note typed beside a workbook's table, past an empty column (« NB : tarifs 2024, hors caution »), is a note, not a
+column without a title: said as such, left out of the clean file and kept in the side file of removed columns."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from odwb_assist.core.plugins import get_plugin_manager
+from odwb_assist.quality import check, fix
+from odwb_assist.quality.workbook import notes_beside
+
+PM = get_plugin_manager(load_entrypoints=False)
+HEADER: tuple[Any, ...] = ("Salle", "Capacité", "Contact", None, None)
+ROOMS = [("Salle des fêtes", 350, "reservation@commune.be", None, None),
+         ("Salle polyvalente", 200, "reservation@commune.be", None, None),
+         ("Salle du village", 80, "reservation@commune.be", None, None)]
+
+
+def _with(cell: tuple[int, int, Any], rows: list[tuple[Any, ...]] | None = None) -> tuple[tuple[Any, ...], ...]:
+    table = [list(row) for row in [HEADER, *(rows or ROOMS)]]
+    row, column, value = cell
+    table[row][column] = value
+    return tuple(map(tuple, table))
+
+
+@pytest.mark.parametrize("text", ["NB : tarifs 2024, hors caution", "* prix hors TVA",
+                                  "Les tarifs sont révisés chaque année en janvier"])
+def test_a_note_past_an_empty_column_is_cut_away(text: str) -> None:
+    rows, notes = notes_beside(_with((2, 4, text)))
+    assert notes == ((3, 5, text),)
+    assert rows == tuple(row[:3] for row in _with((2, 4, text)))
+
+
+@pytest.mark.parametrize("cell", [
+    (2, 4, 125),  # a number: data
+    (2, 4, "oui"),  # a word: no note
+    (0, 4, "Remarques"),  # on the header row: a column's title
+    (2, 3, "NB : tarifs 2024"),  # no empty column between: part of the table
+])
+def test_anything_else_beside_the_table_stays(cell: tuple[int, int, Any]) -> None:
+    table = _with(cell)
+    assert notes_beside(table) == (table, ())
+
+
+def test_more_than_three_cells_are_a_column_not_notes() -> None:
+    rows = [(*row[:4], f"Note numéro {number} sur la salle") for number, row in enumerate(ROOMS * 2)]
+    table = _with((1, 4, "Note numéro 0 sur la salle"), rows)
+    assert notes_beside(table) == (table, ())
+
+
+def _rooms(path: Path) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Salles"
+    sheet.append(["Salle", "Adresse", "Capacité"])
+    for number in range(1, 9):
+        sheet.append([f"Salle {number}", f"Place communale {number}, 4350 Remicourt", 40 * number])
+    sheet["F4"] = "NB : tarifs 2024, hors caution"
+    book.save(path)
+    return path
+
+
+def test_the_note_is_said_and_fix_keeps_it_aside(tmp_path: Path) -> None:
+    source = _rooms(tmp_path / "salles.xlsx")
+    report = check(source, plugins=PM)
+    assert [f.type for f in report.findings] == ["notes-beside-table"]  # no column without a title, no empty column
+    (note,) = report.findings
+    assert note.row_number == 4 and note.extra == {"column": "F", "columnNumber": 6}
+    assert note.message("fr").startswith("Ligne 4, colonne F : une note est écrite à côté du tableau (« NB : tarifs")
+    assert report.detected.to_dict()["notesBeside"] == [
+        {"rowNumber": 4, "fieldNumber": 6, "text": "NB : tarifs 2024, hors caution"}]
+    result = fix(source, tmp_path / "propre.csv", plugins=PM)
+    assert result.counts == {"drop-notes-beside-table": 1} and result.remaining == []
+    assert "ligne 4 : « NB : tarifs 2024, hors caution » → (retirée, gardée à part)" in result.preview("fr")
+    clean = (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()
+    assert clean[0] == "Salle,Adresse,Capacité" and len(clean) == 9
+    with open(tmp_path / "propre.colonnes-retirees.csv", encoding="utf-8", newline="") as handle:
+        kept = list(csv.reader(handle))
+    assert kept[1] == ["6", "", "Note à côté du tableau (au-delà d'une colonne vide)", "4",
+                       "NB : tarifs 2024, hors caution"]
+    assert check(tmp_path / "propre.csv", plugins=PM).findings == []
