@@ -18,7 +18,8 @@ from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext, Fi
 from ..core.findings import Finding, RowNumbers, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from ..quality.fixing import rename_columns
+from ..quality.fix_plans import findings
+from ..quality.fixing import current_label, rename_columns
 from .marked_numbers import MarkedNumbers, tagged_rows
 from .people import label_words
 
@@ -98,13 +99,17 @@ class CurrencyInTitle:
         return FixPlan(rename=rename, changes=[Change(self.name, None, new, old, new) for old, new in rename.items()])
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
-        rename = {old: new for old, new in _renamed(context).items() if old in table.columns}
+        rename = {}
+        for finding in findings(context, ["currency-cells"]):
+            label = current_label(context, str(finding.field_name))  # an earlier fix may have renamed it
+            symbol = str(finding.extra.get("symbol", ""))
+            title = titled(label, symbol) if symbol else label
+            if label in table.columns and title != label:
+                rename[label] = title
         return rename_columns(table.copy(), rename, self.name)
 
 
 def _renamed(context: FixContext) -> dict[str, str]:
-    from ..quality.fix_plans import findings
-
     rename = {}
     for finding in findings(context, ["currency-cells"]):
         label, title = finding.field_name, str(finding.extra.get("title", ""))

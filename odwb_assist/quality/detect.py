@@ -293,10 +293,39 @@ def detect_header(rows: list[list[str]], joiner: str = " ") -> tuple[list[int], 
             header = 0
             titles = []
     titles = [(row, text) for row, text in titles if row <= header]
+    if header and _group_row(rows[header - 1], rows[header]):
+        return [header, header + 1], [(row, text) for row, text in titles if text and row < header]
     header_rows = [header + 1]
     if _second_header_row(rows, header, width):
         header_rows.append(header + 2)
     return header_rows, [(row, text) for row, text in titles if text]
+
+
+def _group_row(top: list[str], header: list[str]) -> bool:
+    """Whether ``top``, right above the header, labels groups of its columns (« Exercice propre » over « Recettes |
+    Dépenses », « 2023 » over « Hommes | Femmes »): the first row of a header merged over two rows, where a title row
+    would be cut away with what tells two columns apart. Sure signs only: two group labels or more, none over the
+    first column (a title starts there), each over two columns or more whose labels are all written, no number but a
+    year, and labels of the header repeated under different groups (without the groups, two columns would share a
+    name)."""
+    size = len(header)
+    cells = [cell.strip() for cell in top]
+    if any(cells[size:]):
+        return False
+    filled = [index for index, cell in enumerate(cells[:size]) if cell]
+    if len(filled) < 2 or filled[0] == 0:
+        return False
+    if any(_numeric(cells[index]) and not (cells[index].isdigit() and len(cells[index]) == 4) for index in filled):
+        return False
+    labels = [cell.strip() for cell in header]
+    ends = [*filled[1:], size]
+    if any(end - start < 2 for start, end in zip(filled, ends, strict=True)):
+        return False
+    if not all(labels[filled[0]:]):
+        return False
+    grouped = [(cells[start], label) for start, end in zip(filled, ends, strict=True) for label in labels[start:end]]
+    under = [label for _, label in grouped]
+    return len(set(under)) < len(under) and len(set(grouped)) == len(grouped)
 
 
 def _second_header_row(rows: list[list[str]], header: int, width: int) -> bool:

@@ -35,6 +35,7 @@ from .fix_left import left_as_is, left_dicts, left_lines, workbook_left, workboo
 from .fix_plans import IncompletePlan
 from .fix_remaining import remaining_dicts, remaining_errors, remaining_lines, unchosen_fixes
 from .fix_stream import stream_fixes
+from .fixing import RENAMED
 from .kinds import field_kinds, identifier_fields
 from .notes import column_label, headerless_name
 from .output_files import write_atomically
@@ -466,11 +467,13 @@ def _fix_table(source: str | Path, sheet: str | None, chosen: list[Fix], context
     context.options["detected"] = table.detected
     removal = RemovalLog(table.frame)
     frame = table.frame.copy()
+    renamed: dict[str, str] = context.options.setdefault(RENAMED, {})
     for item in chosen:
         new, made = item.apply(frame, context)
         # a column renamed or moved (a title's change: no row) is not removed
         removal.observe(item.label, frame, new, moved={c.field_name for c in made if c.row_number is None
                                                       and c.after is not None and c.field_name})
+        _follow_renames(renamed, frame, new)
         frame = new
         log.extend(made)
     removal.add_above(removed_above(rows_above(table.path, table.detected), table.detected,
@@ -486,6 +489,22 @@ def _fix_table(source: str | Path, sheet: str | None, chosen: list[Fix], context
     if not result.dry_run:
         _write_csv(frame, out)
         removal.write(out, result.lang)
+
+
+def _follow_renames(renamed: dict[str, str], before: Any, after: Any) -> None:
+    """Keep ``renamed`` (each label of the report -> the column's name now) up to date after a fix that renamed
+    columns without moving them, so that a later fix finds a column its findings name by the report's label (the
+    currency put in a title merged from two header rows)."""
+    old, new = [str(c) for c in before.columns], [str(c) for c in after.columns]
+    if old == new or len(old) != len(new):
+        return
+    moved = {was: now for was, now in zip(old, new, strict=True) if was != now}
+    if len(set(new)) != len(new):
+        return
+    for label, current in list(renamed.items()):
+        renamed[label] = moved.get(current, current)
+    for was, now in moved.items():
+        renamed.setdefault(was, now)
 
 
 def _write_csv(frame: Any, out: Path) -> None:

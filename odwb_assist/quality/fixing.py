@@ -56,6 +56,15 @@ def label_renames(labels: list[str], new_label: Callable[[str], str | None]) -> 
     return renamed
 
 
+RENAMED = "renamed"  # ``FixContext.options`` key: each label of the report -> its column's name now (whole-table fix)
+
+
+def current_label(context: contract.FixContext, label: str) -> str:
+    """The name now of the column the report calls ``label``: an earlier fix of the same run may have renamed it
+    (a header merged from two rows written on one)."""
+    return str(context.options.get(RENAMED, {}).get(label, label))
+
+
 def rename_columns(table: pd.DataFrame, renamed: dict[str, str], fix: str) -> tuple[pd.DataFrame, list[Change]]:
     """``table`` with its columns renamed, and one Change per title (row None: a label)."""
     if not renamed:
