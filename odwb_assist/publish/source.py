@@ -2,7 +2,8 @@
 
 A CSV that already is UTF-8 (no BOM) with commas and line feeds is uploaded as it is. Anything else (XLSX/ODS, a
 CSV in another encoding or with semicolons, a BOM, lines ending with a carriage return alone) is converted to a new
-file under ``.odwb/upload/``; the user's file is never changed. The checksum is the SHA-256 of the bytes sent.
+file under ``.odwb/upload/``; the user's file is never changed. A workbook's table is written as the quality check
+read it (the same reader): what is uploaded is what was checked. The checksum is the SHA-256 of the bytes sent.
 """
 
 from __future__ import annotations
@@ -104,16 +105,22 @@ def _convert_csv(source: Path, target: Path, encoding: str, delimiter: str) -> i
 
 
 def _convert_spreadsheet(source: Path, target: Path, sheet: str | None) -> int:
-    import pandas as pd
+    """The workbook's table written as the quality check read it (:func:`..quality.reader.read_table`): the header
+    it found, Excel's dates as days (« 2023-03-16 »), date-times as ISO 8601, « true »/« false », whole numbers
+    without « .0 », the formatted but empty columns and rows left out. The portal receives what was checked; a
+    pandas reading of the workbook wrote « 2023-03-16 00:00:00 » for a date, which the portal takes for a date and
+    a time (shown at 01:00 or 02:00 in Brussels)."""
+    from ..quality.reader import read_table
 
     try:
-        engine = "openpyxl" if source.suffix.lower() in (".xlsx", ".xlsm") else None  # pandas 3 warns without
-        table = pd.read_excel(source, sheet_name=sheet or 0, dtype=str, keep_default_na=False, engine=engine)
-    except Exception as exc:  # openpyxl/odf raise many kinds of errors on bad files
+        table = read_table(source, sheet=sheet)
+    except InputError:
+        raise
+    except Exception as exc:  # openpyxl, xlrd, calamine and odf raise many kinds of errors on bad files
         kind = type(exc).__name__
         raise _unreadable(source, f"classeur illisible ({kind})", f"unreadable workbook ({kind})") from exc
-    table.to_csv(target, index=False, encoding="utf-8", lineterminator="\n")
-    return len(table)
+    table.frame.to_csv(target, index=False, encoding="utf-8", lineterminator="\n")
+    return len(table.frame)
 
 
 def prepare_upload(dataset: DatasetConfig, work_dir: Path) -> UploadFile:

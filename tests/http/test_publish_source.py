@@ -64,3 +64,33 @@ def test_legacy_code_pages_and_mac_line_ends_are_uploaded_as_utf8_lines(tmp_path
     upload = prepare_upload(dataset(source), tmp_path / "work")
     assert upload.converted and upload.rows == 3
     assert upload.path.read_text(encoding="utf-8") == "\n".join(rows) + "\n"
+
+
+def test_a_workbook_is_uploaded_as_the_check_read_it(tmp_path):
+    """Read by pandas, an Excel date was uploaded « 2023-03-16 00:00:00 » (a date and a time for the portal), the
+    booleans « True », and the table's header was taken from the sheet's first row, whatever the check had found."""
+    import datetime as dt
+
+    import xlsxwriter
+
+    source = tmp_path / "permis.xlsx"
+    book = xlsxwriter.Workbook(str(source))
+    sheet = book.add_worksheet("Registre")
+    day = book.add_format({"num_format": "dd/mm/yyyy"})
+    stamp = book.add_format({"num_format": "dd/mm/yyyy hh:mm"})
+    sheet.write("A1", "Registre des permis d'urbanisme")
+    sheet.write_row(2, 0, ["dossier", "depot", "octroye", "maj", "surface"])
+    for row, (number, granted) in enumerate([("PU/001", True), ("PU/002", False)], start=3):
+        sheet.write(row, 0, number)
+        sheet.write_datetime(row, 1, dt.datetime(2023, 3, 16 + row), day)
+        sheet.write_boolean(row, 2, granted)
+        sheet.write_datetime(row, 3, dt.datetime(2024, 3, 1, 10, 35), stamp)
+        sheet.write_number(row, 4, 120.0 + row)
+    book.close()
+    upload = prepare_upload(dataset(source), tmp_path / "work")
+    assert upload.converted and upload.rows == 2
+    assert upload.path.read_text(encoding="utf-8").splitlines() == [
+        "dossier,depot,octroye,maj,surface",
+        "PU/001,2023-03-19,true,2024-03-01T10:35:00,123",
+        "PU/002,2023-03-20,false,2024-03-01T10:35:00,124",
+    ]
