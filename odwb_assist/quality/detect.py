@@ -17,7 +17,7 @@ from typing import Any
 
 from ..core.errors import InputError
 from .code_pages import code_page
-from .documents import not_a_table
+from .documents import not_a_table, not_a_text_table
 from .end_mark import find_end_mark
 from .line_ends import cr_only, lf_copy
 from .stray_bytes import settled
@@ -187,6 +187,8 @@ def check_extension(path: Path, fmt: str, head: bytes) -> None:
             "not a workbook. Open it in your spreadsheet and save it as XLSX, or rename it to .csv if it is a CSV, "
             "then run the check again.",
         )
+    if fmt == "csv" and named not in SPREADSHEET_FORMATS and (text := not_a_text_table(path, head)) is not None:
+        raise text
     if suffix in TEXT_EXTENSIONS and fmt in SPREADSHEET_FORMATS:
         raise InputError(
             f"{path.name} porte l'extension {suffix} (un fichier texte, CSV) mais son contenu est {WORKBOOK_NAMES[fmt]}. "

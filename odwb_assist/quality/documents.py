@@ -36,6 +36,63 @@ IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 
 
+EXPORT_CSV = Msg("Exportez les données en CSV UTF-8 (ou ouvrez-les dans votre tableur et enregistrez-les en XLSX), "
+                 "puis relancez avec ce fichier.",
+                 "Export the data as CSV UTF-8 (or open them in your spreadsheet and save them as XLSX), then run "
+                 "again with that file.")
+EXPORT_LAYER = Msg("Pour en vérifier les attributs, exportez la couche en CSV (QGIS : clic droit sur la couche > "
+                   "Exporter > Sauvegarder les entités sous…, format CSV, géométrie en colonnes X et Y), puis relancez "
+                   "avec ce fichier.",
+                   "To check its attributes, export the layer as CSV (QGIS: right-click the layer > Export > Save "
+                   "Features As…, CSV format, geometry as X and Y columns), then run again with that file.")
+TEXT_KINDS = {
+    "geojson": (Msg("un fichier GeoJSON (des objets géographiques et leurs attributs)",
+                    "a GeoJSON file (geographic features and their attributes)"), EXPORT_LAYER),
+    "json": (Msg("un fichier JSON", "a JSON file"), EXPORT_CSV),
+    "kml": (Msg("un fichier KML (une carte Google Earth ou My Maps)", "a KML file (a Google Earth or My Maps map)"),
+            EXPORT_LAYER),
+    "xml": (Msg("un fichier XML", "an XML file"), EXPORT_CSV),
+    "html": (Msg("une page web (HTML)", "a web page (HTML)"),
+             Msg("Si c'est un tableau exporté d'une application web, ouvrez-le dans votre tableur et enregistrez-le "
+                 "en XLSX ou en CSV UTF-8, puis relancez avec ce fichier.",
+                 "If it is a table exported from a web application, open it in your spreadsheet and save it as XLSX "
+                 "or CSV UTF-8, then run again with that file.")),
+}
+_JSON_NEXT = {b"{": b'"}', b"[": b'{["]-0123456789tfn'}  # what follows a JSON document's first bracket
+
+
+def not_a_text_table(path: Path, head: bytes) -> InputError | None:
+    """The error that names a text file that is no table (JSON, GeoJSON, KML, XML, a web page) read as a CSV, which
+    would be read as a table of one row of odd titles (None: maybe a table). A CSV never starts like these: « { » is
+    followed by a quoted name, « [ » by a value (« [Commune];[Population] » is a CSV), « < » by a markup tag."""
+    kind = _text_kind(head)
+    if kind is None:
+        return None
+    what, advice = TEXT_KINDS[kind]
+    return InputError(f"{path.name} est {what.fr}, pas un tableau : odwb-assist vérifie les tableaux (CSV, XLSX, XLS, "
+                      f"ODS). {advice.fr}",
+                      f"{path.name} is {what.en}, not a table: odwb-assist checks tables (CSV, XLSX, XLS, ODS). "
+                      f"{advice.en}")
+
+
+def _text_kind(head: bytes) -> str | None:
+    start = head[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    lower = start.lower()
+    first = start[:1]
+    if first in _JSON_NEXT:
+        following = start[1:].lstrip(b" \t\r\n")[:1]
+        if following and following not in _JSON_NEXT[first]:
+            return None
+        if b'"featurecollection"' in lower or (b'"feature"' in lower and b'"geometry"' in lower):
+            return "geojson"
+        return "json"
+    if lower.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if lower.startswith((b"<?xml", b"<kml")):
+        return "kml" if b"<kml" in lower else "xml"
+    return None
+
+
 def not_a_table(path: Path, head: bytes) -> InputError | None:
     """The error that names what ``path`` is when it is a document, a picture or an archive (None: maybe a table)."""
     kind = _kind(path, head)

@@ -107,3 +107,38 @@ def test_a_workbook_is_not_opened_to_be_told_apart(tmp_path: Path, monkeypatch: 
     with pytest.raises(InputError, match="document Word"):
         check(tmp_path / "tableau.docx")
     assert listed == [tmp_path / "tableau.docx"]
+
+
+GEOJSON = '{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", ' \
+          '"coordinates": [5.18, 50.35]}, "properties": {"nom": "Parc Saint-Roch", "surface": 1.2}}]}'
+
+
+@pytest.mark.parametrize(("name", "text", "said"), [
+    ("parcs.geojson", GEOJSON, "est un fichier GeoJSON (des objets géographiques et leurs attributs), pas un tableau"),
+    ("parcs.json", "\ufeff" + GEOJSON, "est un fichier GeoJSON"),
+    ("export.json", '[\n  {"nom": "Parc", "surface": 12}\n]', "est un fichier JSON, pas un tableau"),
+    ("export.csv", '{"records": []}', "est un fichier JSON, pas un tableau"),  # a download named .csv
+    ("carte.kml", '<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">'
+                  "<Document/></kml>", "est un fichier KML (une carte Google Earth ou My Maps)"),
+    ("flux.xml", '<?xml version="1.0"?>\n<rows><row nom="Parc"/></rows>', "est un fichier XML, pas un tableau"),
+    ("page.html", "<!DOCTYPE html>\n<html><body><table><tr><td>Nom</td></tr></table></body></html>",
+     "est une page web (HTML), pas un tableau"),
+])
+def test_a_text_file_that_is_no_table_is_named_for_what_it_is(tmp_path: Path, name: str, text: str, said: str,
+                                                               cli: CLI) -> None:
+    """Read as a CSV, a GeoJSON file was « a table of 7 columns without data » (no-data)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        check(path)
+    assert said in raised.value.text("fr") and "not a table" in raised.value.text("en")
+    code, out, err = cli("check", str(path))
+    assert code == 2 and said in err and "Traceback" not in out + err
+
+
+@pytest.mark.parametrize("text", ["[Commune];[Population]\nNamur;112000\nMons;95000\n",
+                                  "{id};nom\n1;Parc\n2;Square\n"])
+def test_a_csv_that_opens_with_a_bracket_is_still_a_table(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(text, encoding="utf-8")
+    assert check(path).rows == 2
