@@ -3,7 +3,8 @@ a register's export holds them: personal data, whatever the column is called.
 
 A value reads as a person's name when it is two to four words of letters, with a common first name
 (:func:`.people.is_first_name`) first and the others capitalised, or a surname in capitals first and a first
-name last; particles (« de », « van », « le »…) may come between; or a civility title then one to three
+name last (any capitalised surname first, « Dupont Marie », under a label naming people by their role); particles
+(« de », « van », « le »…) may come between; or a civility title then one to three
 capitalised words (« M. Pierre Collard », « Mme Dubois », « Dr Lambert »). Streets, schools and halls named after
 someone (« Rue Jean Jaurès », « Athénée Jean Absil ») start with another word; an association or a company name
 holds a word no name holds. The column is reported when at least three fifths of its distinct values (the first
@@ -41,6 +42,12 @@ ROLES = frozenset({"contact", "contacts", "personne", "personnes", "responsable"
                     "coordinateur", "coordinatrice", "demandeur", "demandeuse", "titulaire", "proprietaire",
                     "benevole", "benevoles", "participant", "participante", "participants", "inscrit", "inscrits",
                     "prenom", "prenoms", "agent", "interlocuteur", "mandataire", "contactpersoon", "verantwoordelijke"})
+# first words of businesses and places named after someone (« Café Victor », « Chez Martine », « Villa Louise »)
+BUSINESS_WORDS = frozenset({"cafe", "chez", "friterie", "pizzeria", "restaurant", "taverne", "brasserie", "bistro",
+                            "snack", "bar", "boulangerie", "boucherie", "librairie", "pharmacie", "garage", "salon",
+                            "institut", "atelier", "maison", "villa", "residence", "domaine", "ferme", "chateau",
+                            "hotel", "gite", "camping", "studio", "espace", "fondation", "avenue", "rue", "place",
+                            "boulevard", "chemin", "clos", "square", "quai", "route", "allee", "impasse", "sentier"})
 # civility titles (« M. », « Mme », « Dr »…): what follows is a person, a first name known or not
 CIVILITIES = frozenset({"m", "mr", "mme", "mlle", "monsieur", "madame", "mademoiselle", "dr", "docteur", "me",
                         "maitre", "pr", "professeur", "dhr", "mevr", "mevrouw", "meneer"})
@@ -62,8 +69,10 @@ def _plain(word: str) -> str:
     return unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode("ascii").replace("’", "'")
 
 
-def is_person_name(text: str) -> bool:
-    """Whether ``text`` reads as a person's name (see the module's text)."""
+def is_person_name(text: str, surname_first: bool = False) -> bool:
+    """Whether ``text`` reads as a person's name (see the module's text); ``surname_first``: also a surname then a
+    common first name, both capitalised (« Dupont Marie », as registers sort people), read so only under a label
+    naming people by their role (« Demandeur », « Nom et prénom »): elsewhere « Avenue Louise » reads so too."""
     words = text.split()
     if len(words) >= 2 and _plain(words[0].rstrip(".")) in CIVILITIES and words[0][0].isupper():
         return _titled(words[1:])
@@ -75,7 +84,14 @@ def is_person_name(text: str) -> bool:
     first, last = _plain(core[0]), _plain(core[-1])
     if is_first_name(first):
         return True
-    return core[0].isupper() and len(core[0]) > 1 and is_first_name(last) and not core[-1].isupper()
+    if not is_first_name(last) or core[-1].isupper() or len(core[0]) < 2:
+        return False
+    if core[0].isupper():
+        return True
+    # a surname then a first name: two words, particles only before the surname (« Van den Berghe Luc »), and no
+    # shop's or place's word first (a permit holder « Café Victor », « Friterie Chez Martine » is a business)
+    return (surname_first and len(core) == 2 and words[-2] == core[0]
+            and _plain(core[0]) not in BUSINESS_WORDS)
 
 
 def _titled(words: list[str]) -> bool:
@@ -122,8 +138,9 @@ class PersonNamesCheck(BaseTableCheck):
             values = [value.strip() for value in values if value.strip()]
             if not values:
                 continue
-            names = [value for value in values if is_person_name(value)]
-            share = PEOPLE_SHARE if _about_people(name) else SHARE
+            people = _about_people(name)
+            names = [value for value in values if is_person_name(value, surname_first=people)]
+            share = PEOPLE_SHARE if people else SHARE
             if len(names) < MINIMUM or len(names) < share * len(values):
                 continue
             shown = names[:3]

@@ -96,3 +96,22 @@ def test_the_same_values_under_another_label_need_three_fifths(tmp_path: Path) -
     rows = [["Association", "Remarque", "Courriel"], *[[a, b, c] for a, b, c in CONTACTS[1:]]]
     report = check(write(tmp_path / "remarques.csv", rows), plugins=pm())
     assert "person-names" not in {f.type for f in report.findings}
+
+
+def test_a_register_names_its_applicants_surname_first(tmp_path: Path) -> None:
+    """An urban-planning register lists its applicants as registers sort people, « Dupont Marie »: under a label
+    naming people by their role, that order reads as a name too (elsewhere « Avenue Louise » would)."""
+    applicants = ["Dupont Marie", "SPRL Bati-Plus", "Van den Berghe Luc", "Commune de Dinant", "Dubois Jean-Pierre",
+                  "Martin Sophie", "Immo Condroz SA", "Lejeune Anne"]
+    rows = [["Dossier", "Demandeur", "Objet"], *[[f"PU/{i:03d}", name, "Extension"] for i, name in enumerate(applicants)]]
+    [found] = [f for f in check(write(tmp_path / "permis.csv", rows), plugins=pm()).findings if f.type == "person-names"]
+    assert found.field_name == "Demandeur" and found.extra["names"] == 5 and found.extra["seen"] == 8
+    assert is_person_name("Dupont Marie", surname_first=True) and not is_person_name("Dupont Marie")
+
+
+def test_businesses_named_after_someone_are_no_applicants(tmp_path: Path) -> None:
+    holders = ["Café Victor", "Friterie Chez Martine", "Pizzeria Mario", "Brasserie Louise", "Taverne Saint-Jean",
+               "Snack Ali", "Boulangerie Dupont", "Hôtel Charles"]
+    rows = [["Autorisation", "Titulaire", "Terrasse (m²)"], *[[f"T-{i}", name, "12"] for i, name in enumerate(holders)]]
+    report = check(write(tmp_path / "terrasses.csv", rows), plugins=pm())
+    assert "person-names" not in {f.type for f in report.findings}
