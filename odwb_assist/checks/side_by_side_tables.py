@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext
@@ -39,7 +39,18 @@ TIP = Msg("Mettez les tableaux l'un sous l'autre, en un seul tableau, avec une c
           "(« Naissances 2023 », « Naissances 2024 »).",
           "Put the tables one under the other, as one table, with a column saying what tells them apart (e.g. "
           "'year'). 'odwb-assist fix' does it when each table has its title above it ('Births 2023', 'Births 2024').")
+DIFFERENT_MESSAGE = Msg("Le fichier contient {count} tableaux différents côte à côte ({spans}), séparés par une colonne "
+                        "vide et de longueurs différentes : lus comme un seul tableau, chaque ligne mêlerait des "
+                        "enregistrements sans rapport entre eux.",
+                        "The file holds {count} different tables side by side ({spans_en}), separated by a blank "
+                        "column and of different lengths: read as one table, each row would mix unrelated records.")
+DIFFERENT_TIP = Msg("Mettez chaque tableau dans sa propre feuille ou son propre fichier, puis vérifiez-les et publiez-les "
+                    "un par un. « odwb-assist fix » ne les sépare pas et garde la colonne vide qui les sépare.",
+                    "Put each table on a sheet or in a file of its own, then check and publish them one by one. "
+                    "'odwb-assist fix' does not split them, and keeps the blank column between them.")
 MIN_WIDTH = 2  # columns of each table
+NUMBER = re.compile(r"[ \t]*[-+]?[0-9][0-9 .,\u00a0\u202f]*[ \t]*")  # a number as written, whatever its separators
+SEEN = 50  # values of a table's first column looked at
 YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 
 
@@ -84,6 +95,52 @@ def side_by_side(labels: list[str], empty: Iterable[int]) -> Tables | None:
     return Tables(tuple(tuple(group) for group in groups), inner)
 
 
+def unnamed_labels(labels: list[str]) -> list[str]:
+    """``labels`` with the name a clean file gives a column without a title (« field3 », third column) blank again:
+    the blank column between two tables, kept by ``fix``, splits them in its clean file too."""
+    return ["" if label.strip() == f"field{position}" else label for position, label in enumerate(labels, start=1)]
+
+
+def groups_apart(labels: list[str], empty: Iterable[int]) -> list[list[int]] | None:
+    """The groups of two columns or more that blank, never filled columns split the header into (all labelled)."""
+    blank = {position for position in empty if position < len(labels) and not labels[position].strip()}
+    groups: list[list[int]] = [[]]
+    for position in range(len(labels)):
+        if position in blank:
+            if groups[-1]:
+                groups.append([])
+        else:
+            groups[-1].append(position)
+    groups = [group for group in groups if group]
+    if len(groups) < 2 or any(len(group) < MIN_WIDTH for group in groups):
+        return None
+    if any(not labels[p].strip() for group in groups for p in group):
+        return None
+    return groups
+
+
+@dataclass
+class Extent:
+    """What the rows say of one column: the last row holding a value, and a few values of it."""
+
+    last: int = 0
+    values: list[str] = field(default_factory=list)
+
+
+def different_tables(groups: list[list[int]], extents: dict[int, Extent]) -> bool:
+    """Whether the groups are different tables: each opens with a column of words (its own names: « École 3 »,
+    « Crèche 2 »), and they end on different rows. One table with a blank spacer column has numbers on its right
+    (« Nom | Prénom | | 2023 | 2024 »), or ends on the same row on both sides."""
+    ends = []
+    for group in groups:
+        opening = extents.get(group[0])
+        if opening is None or not opening.values or sum(NUMBER.fullmatch(v) is not None for v in opening.values) * 2 \
+                >= len(opening.values):
+            return False
+        ends.append(max((extents[p].last for p in group if p in extents), default=0))
+    return len(set(ends)) > 1 and min(ends) > 0
+
+
 def _raw_labels(detected: Any, fields: list[str]) -> list[str] | None:
     """The header's own cells (one header row only), as wide as the table."""
     header = getattr(detected, "header_cells", None) or []
@@ -100,10 +157,28 @@ class SideBySideTablesCheck(BaseTableCheck):
 
     def start(self, context: CheckContext) -> None:
         self.filled: Counter[int] = Counter()
+        labels = unnamed_labels(_raw_labels(context.options.get("detected"), list(context.fields)) or [])
+        # columns followed row by row only when blank labels may split the header (rare: no cost otherwise)
+        self.extents: dict[int, Extent] | None = \
+            {} if groups_apart(labels, [p for p, label in enumerate(labels) if not label.strip()]) else None
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         if len(column) and not self.filled[column.number]:  # only « never filled » matters
             self.filled[column.number] += 1
+        return ()
+
+    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
+        if self.extents is None or chunk.empty:
+            return ()
+        index = chunk.index.to_numpy()
+        for position in range(len(chunk.columns)):
+            values = chunk.iloc[:, position]
+            filled = (values.str.strip() != "").to_numpy()
+            if filled.any():
+                extent = self.extents.setdefault(position, Extent())
+                extent.last = max(extent.last, int(index[filled].max()))
+                if len(extent.values) < SEEN:
+                    extent.values.extend(values[filled].head(SEEN - len(extent.values)).tolist())
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
@@ -114,6 +189,7 @@ class SideBySideTablesCheck(BaseTableCheck):
         empty = [number - 1 for number in range(1, len(context.fields) + 1) if not self.filled[number]]
         tables = side_by_side(labels, empty)
         if tables is None:
+            yield from self._different(context, labels, empty)
             return
         count = len(tables.groups)
         yield Finding("side-by-side-tables", Severity.ERROR,
@@ -122,6 +198,31 @@ class SideBySideTablesCheck(BaseTableCheck):
                       TIP, row_number=context.header_row,
                       extra={"tables": [[context.fields[p] for p in group] for group in tables.groups],
                              "columns": [[p + 1 for p in group] for group in tables.groups]})
+
+
+    def _different(self, context: CheckContext, labels: list[str], empty: list[int]) -> Iterable[Finding]:
+        labels = unnamed_labels(labels)
+        groups = groups_apart(labels, empty)
+        if groups is None or self.extents is None or not different_tables(groups, self.extents):
+            return
+        tables = Tables(tuple(tuple(group) for group in groups), ())
+        separators = [p for p in empty if groups[0][0] < p < groups[-1][-1] and not labels[p].strip()]
+        count = len(groups)
+        yield Finding("side-by-side-tables", Severity.ERROR,
+                      Msg(DIFFERENT_MESSAGE.fr.format(count=count, spans=tables.spans("fr")),
+                          DIFFERENT_MESSAGE.en.format(count=count, spans_en=tables.spans("en"))),
+                      DIFFERENT_TIP, row_number=context.header_row,
+                      extra={"tables": [[context.fields[p] for p in group] for group in groups],
+                             "columns": [[p + 1 for p in group] for group in groups], "different": True,
+                             "separators": [context.fields[p] for p in separators]})
+
+
+def kept_separators(context: FixContext) -> set[str]:
+    """The blank columns between different tables side by side: kept by the fixes (dropped, the tables would be
+    glued into rows that mix unrelated records)."""
+    report = context.report
+    return {label for finding in (report.findings if report else []) if finding.type == "side-by-side-tables"
+            and finding.extra.get("different") for label in finding.extra.get("separators", [])}
 
 
 def _titles(context: FixContext, groups: list[list[int]]) -> list[str] | None:
@@ -170,7 +271,7 @@ class StackTables:
         import pandas as pd
 
         found = [f for f in (context.report.findings if context.report else []) if f.type == "side-by-side-tables"]
-        if len(found) != 1:
+        if len(found) != 1 or found[0].extra.get("different"):  # different tables: not stacked
             return table, []
         tables: list[list[str]] = found[0].extra["tables"]
         columns: list[list[int]] = found[0].extra["columns"]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..core.contract import Change, FixContext, FixPlan
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from .side_by_side_tables import kept_separators
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,15 +55,16 @@ def unnamed(table: pd.DataFrame, context: FixContext) -> list[bool]:
 
 class DropEmptyUnnamedColumns:
     name = "drop-empty-columns"
-    reads = ("empty-column",)  # the finding types its plan reads (see ``Fix.reads``)
+    reads = ("empty-column", "side-by-side-tables")  # the finding types its plan reads (see ``Fix.reads``)
     label = Msg("Supprimer les colonnes vides sans titre", "Drop empty columns without a header")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
         if not len(table.columns):
             return table, []
         empty = (table == "").all(axis=0).to_numpy() if len(table) else [True] * len(table.columns)
+        kept = kept_separators(context)
         drop = [column for column, is_empty, no_label in zip(table.columns, empty, unnamed(table, context), strict=True)
-                if is_empty and no_label]
+                if is_empty and no_label and str(column) not in kept]
         if len(drop) == len(table.columns):
             return table, []
         return table.drop(columns=drop), [Change(self.name, None, str(column), "", None) for column in drop]
@@ -75,7 +77,9 @@ class DropEmptyUnnamedColumns:
         labels = fields(context)
         empty = set(columns_of(context, ["empty-column"]))
         frame = pd.DataFrame(columns=labels)
-        drop = [label for label, no_label in zip(labels, unnamed(frame, context), strict=True) if label in empty and no_label]
+        kept = kept_separators(context)
+        drop = [label for label, no_label in zip(labels, unnamed(frame, context), strict=True)
+                if label in empty and no_label and label not in kept]
         if not drop or len(drop) == len(labels):
             return None
         return FixPlan(columns=drop, changes=[Change(self.name, None, label, "", None) for label in drop])

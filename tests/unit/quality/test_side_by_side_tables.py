@@ -95,3 +95,40 @@ def test_a_blank_column_between_different_columns_is_no_second_table(tmp_path: P
                   ["Dinant", "6700", "", "Dinant", "6710"]]):  # the column between holds a value
         report = check(write(tmp_path / "t.csv", rows), plugins=pm())
         assert "side-by-side-tables" not in {f.type for f in report.findings}, rows
+
+
+def two_lists(path: Path, crèches: int = 7) -> Path:
+    """Two different lists side by side, a blank column between: schools (11) and crèches (fewer)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Données"
+    sheet.append(["Écoles", "Élèves", None, "Crèches", "Places"])
+    for row in range(1, 12):
+        sheet.append([f"École {row}", 40 + 17 * row, None, *((f"Crèche {row}", 12 + row) if row <= crèches else ())])
+    book.save(path)
+    return path
+
+
+def test_different_tables_side_by_side_are_said_and_never_glued(tmp_path: Path) -> None:
+    """Dropped as an empty column, the blank column between them made rows « École 1, 57, Crèche 1, 13 »: two
+    unrelated records on one row, and a clean file the check found faultless."""
+    source = two_lists(tmp_path / "listes.xlsx")
+    report = check(source, plugins=pm())
+    [found] = [f for f in report.findings if f.type == "side-by-side-tables"]
+    assert found.extra["different"] and found.extra["columns"] == [[1, 2], [4, 5]]
+    assert found.message("fr").startswith("Le fichier contient 2 tableaux différents côte à côte (colonnes A à B, D à E)")
+    result = fix(source, tmp_path / "propre.csv", plugins=pm())
+    assert "drop-empty-columns" not in result.counts and "stack-tables" not in result.counts
+    assert [f.type for f in result.remaining] == ["side-by-side-tables"]
+    assert (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()[0] == "Écoles,Élèves,field3,Crèches,Places"
+    again = check(tmp_path / "propre.csv", plugins=pm())  # the blank column is « field3 » there: still two tables
+    assert [f.extra["columns"] for f in again.findings if f.type == "side-by-side-tables"] == [[[1, 2], [4, 5]]]
+
+
+def test_one_table_with_a_blank_spacer_column_is_one_table(tmp_path: Path) -> None:
+    rows = [["Nom", "Prénom", "", "2023", "2024"], *[[f"Nom{i}", f"P{i}", "", str(10 * i), str(11 * i) if i < 5 else ""]
+                                                   for i in range(1, 9)]]
+    report = check(write(tmp_path / "montants.csv", rows), plugins=pm())  # numbers on the right, some missing
+    assert "side-by-side-tables" not in {f.type for f in report.findings}
+    same_length = check(two_lists(tmp_path / "pareilles.xlsx", crèches=11), plugins=pm())  # nothing tells them apart
+    assert "side-by-side-tables" not in {f.type for f in same_length.findings}
