@@ -113,7 +113,8 @@ class MergedHeaderFix:
             return table, []
         renamed = {old: new for old, new in zip(table.columns, labels, strict=True) if str(old) != new}
         first = getattr(detected, "header_rows", [None])[0]
-        changes = [Change(self.name, first, new, str(old), new) for old, new in renamed.items()]
+        # a label that only loses the space the two rows' joining put before it (« ␣Commune ») is no change to show
+        changes = [Change(self.name, first, new, str(old), new) for old, new in renamed.items() if str(old).strip() != new]
         return table.rename(columns=renamed), changes
 
 
