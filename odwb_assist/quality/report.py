@@ -77,6 +77,7 @@ class Collector:
         self.aggregator = Aggregator()
         self._drop_explained_duplicates()
         self._drop_separators()
+        self._drop_merged_duplicates()
         if self.limit is not None and len(self.kept) > self.limit:  # errors first, then in reading order
             rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
             order = sorted(range(len(self.kept)), key=lambda i: (rank[self.kept[i].severity], i))[: self.limit]
@@ -105,6 +106,13 @@ class Collector:
                 for label in finding.extra.get("separators", [])}
         if kept:
             self._drop([f for f in self.kept if f.type == "empty-column" and f.field_name in kept])
+
+    def _drop_merged_duplicates(self) -> None:
+        """A title repeated under the groups of a header merged over two rows (« Recettes » under « Exercice propre »
+        and under « Exercices antérieurs ») is said by ``merged-header``, which names the unique titles the fix
+        writes (« Exercice propre Recettes »): not as a title used twice."""
+        if any(f.type == "merged-header" and f.extra.get("labels") for f in self.kept):
+            self._drop([f for f in self.kept if f.type == "duplicate-label"])
 
     def _drop(self, dropped: list[Finding]) -> None:
         """Take ``dropped`` (kept findings) out of the report, and out of its counts."""
