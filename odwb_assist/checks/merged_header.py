@@ -51,13 +51,16 @@ class MergedHeaderCheck(BaseTableCheck):
                           UNITS_MESSAGE.format(row=rows[1], units=examples, labels=labels), UNITS_TIP,
                           row_number=rows[1], extra={"headerRows": rows, "units": units})
             return
-        shown = merged_labels(cells[0], cells[1]) if len(cells) == 2 else []
-        if len(shown) != len(context.fields) or len(set(shown)) != len(shown) or not all(shown):
-            shown = [name.strip() for name in context.fields]  # as read (the fix leaves them)
+        merged = merged_labels(cells[0], cells[1]) if len(cells) == 2 else []
+        written = len(merged) == len(context.fields) and len(set(merged)) == len(merged) and all(merged)
+        shown = merged if written else [name.strip() for name in context.fields]  # as read (the fix leaves them)
         labels = ", ".join(shown[:8]) + ("…" if len(shown) > 8 else "")
+        extra: dict[str, object] = {"headerRows": rows}
+        if written:
+            extra["labels"] = merged  # one per column, each unique: what the fix writes
         yield Finding("merged-header", Severity.ERROR,
                       MESSAGE.format(rows="-".join(map(str, rows)), labels=labels),
-                      TIP, row_number=rows[0], extra={"headerRows": rows})
+                      TIP, row_number=rows[0], extra=extra)
 
 
 def _units(cells: list[list[str]]) -> list[str]:
@@ -113,7 +116,8 @@ class MergedHeaderFix:
             return table, []
         renamed = {old: new for old, new in zip(table.columns, labels, strict=True) if str(old) != new}
         first = getattr(detected, "header_rows", [None])[0]
-        changes = [Change(self.name, first, new, str(old), new) for old, new in renamed.items()]
+        # a label that only loses the space the two rows' joining put before it (« ␣Commune ») is no change to show
+        changes = [Change(self.name, first, new, str(old), new) for old, new in renamed.items() if str(old).strip() != new]
         return table.rename(columns=renamed), changes
 
 

@@ -76,6 +76,8 @@ class Collector:
             self.keep(finding)
         self.aggregator = Aggregator()
         self._drop_explained_duplicates()
+        self._drop_separators()
+        self._drop_merged_duplicates()
         if self.limit is not None and len(self.kept) > self.limit:  # errors first, then in reading order
             rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
             order = sorted(range(len(self.kept)), key=lambda i: (rank[self.kept[i].severity], i))[: self.limit]
@@ -97,12 +99,23 @@ class Collector:
         self.kept_by_type[finding.type] += 1
         self.kept.append(finding)
 
-    def _drop_explained_duplicates(self) -> None:
-        """A duplicate row that is a repeated header (a page's, as the one before it) is said as that header only."""
-        if not self.explained_rows or not self.counts.get("duplicate-row"):
-            return
-        rows = {int(row) for group in self.explained_rows for row in group}
-        dropped = [f for f in self.kept if f.type == "duplicate-row" and f.all_rows and rows.issuperset(f.all_rows)]
+    def _drop_separators(self) -> None:
+        """The blank column between two different tables side by side is said by that finding (which says that
+        ``fix`` keeps it), not as an empty column that ``fix`` would drop."""
+        kept = {label for finding in self.kept if finding.type == "side-by-side-tables" and finding.extra.get("different")
+                for label in finding.extra.get("separators", [])}
+        if kept:
+            self._drop([f for f in self.kept if f.type == "empty-column" and f.field_name in kept])
+
+    def _drop_merged_duplicates(self) -> None:
+        """A title repeated under the groups of a header merged over two rows (« Recettes » under « Exercice propre »
+        and under « Exercices antérieurs ») is said by ``merged-header``, which names the unique titles the fix
+        writes (« Exercice propre Recettes »): not as a title used twice."""
+        if any(f.type == "merged-header" and f.extra.get("labels") for f in self.kept):
+            self._drop([f for f in self.kept if f.type == "duplicate-label"])
+
+    def _drop(self, dropped: list[Finding]) -> None:
+        """Take ``dropped`` (kept findings) out of the report, and out of its counts."""
         for finding in dropped:
             self.counts[finding.type] -= 1
             self.occurrences[finding.type] -= max(finding.count, 1)
@@ -114,6 +127,13 @@ class Collector:
             for counter in (self.counts, self.occurrences, self.severities, self.kept_by_type):
                 for key in [key for key, value in counter.items() if value <= 0]:
                     del counter[key]
+
+    def _drop_explained_duplicates(self) -> None:
+        """A duplicate row that is a repeated header (a page's, as the one before it) is said as that header only."""
+        if not self.explained_rows or not self.counts.get("duplicate-row"):
+            return
+        rows = {int(row) for group in self.explained_rows for row in group}
+        self._drop([f for f in self.kept if f.type == "duplicate-row" and f.all_rows and rows.issuperset(f.all_rows)])
 
     @property
     def truncated(self) -> bool:

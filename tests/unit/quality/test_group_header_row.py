@@ -68,6 +68,8 @@ def test_a_budget_with_group_labels_is_written_with_one_label_per_column(tmp_pat
     assert report.detected.header_rows == [3, 4]
     assert [f.row_number for f in report.findings if f.type == "title-rows"] == [1]
     (merged,) = [f for f in report.findings if f.type == "merged-header"]
+    assert "duplicate-label" not in report.stats  # « Recettes » twice is the groups' doing, said by merged-header
+    assert merged.extra["labels"][2:4] == ["Exercice propre Recettes", "Exercice propre Dépenses"]
     assert ("colonnes lues : Fonction, Libellé, Exercice propre Recettes, Exercice propre Dépenses, "
             "Exercices antérieurs Recettes, Exercices antérieurs Dépenses.") in merged.message("fr")
     result = fix(source, tmp_path / "propre.csv", plugins=PM)

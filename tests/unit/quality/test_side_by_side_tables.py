@@ -117,6 +117,8 @@ def test_different_tables_side_by_side_are_said_and_never_glued(tmp_path: Path) 
     [found] = [f for f in report.findings if f.type == "side-by-side-tables"]
     assert found.extra["different"] and found.extra["columns"] == [[1, 2], [4, 5]]
     assert found.message("fr").startswith("Le fichier contient 2 tableaux différents côte à côte (colonnes A à B, D à E)")
+    # the blank column between them is that finding's, not an empty column « fix » would drop
+    assert "empty-column" not in {f.type for f in report.findings} and "empty-column" not in report.stats
     result = fix(source, tmp_path / "propre.csv", plugins=pm())
     assert "drop-empty-columns" not in result.counts and "stack-tables" not in result.counts
     assert [f.type for f in result.remaining] == ["side-by-side-tables"]
