@@ -203,4 +203,11 @@ STRIP_MAILTO = StripPrefix(
     email.KIND, email.unlinked)
 
 
-FIXES = (RepadEnterpriseNumbers(), ReplaceRetiredNisCodes(), RepadPhoneNumbers(), STRIP_POSTAL_PREFIX, STRIP_MAILTO)
+UNMASK_EMAIL = StripPrefix(
+    "email-unmask", "email-masked",
+    Msg("Adresses e-mail écrites avec leur arobase (« [at] » → « @ »)", "E-mail addresses written with their @ ('[at]' → '@')"),
+    email.KIND, email.unmasked)
+
+
+FIXES = (RepadEnterpriseNumbers(), ReplaceRetiredNisCodes(), RepadPhoneNumbers(), STRIP_POSTAL_PREFIX, STRIP_MAILTO,
+         UNMASK_EMAIL)

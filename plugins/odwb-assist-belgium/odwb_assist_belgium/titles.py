@@ -37,6 +37,7 @@ TITLES: dict[str, Msg] = {
     "be-phone-official": Msg("Numéros de téléphone de mandataires publics", "Phone numbers of public office holders"),
     "email-invalid": Msg("Adresse e-mail non valide", "Invalid e-mail address"),
     "email-mailto": Msg("Adresse e-mail précédée de « mailto: »", "E-mail address after 'mailto:'"),
+    "email-masked": Msg("Adresse e-mail déguisée (« [at] »)", "Disguised e-mail address ('[at]')"),
     "email-several": Msg("Plusieurs adresses e-mail dans une cellule", "Several e-mail addresses in one cell"),
     "be-phone-several": Msg("Plusieurs numéros de téléphone dans une cellule", "Several phone numbers in one cell"),
     "coordinates-invalid": Msg("Coordonnée non valide", "Invalid coordinate"),
