@@ -32,6 +32,21 @@ EMAIL = (
 LINKED = re.compile(rf"(?i)mailto:[ \t]*({EMAIL})")
 
 
+# « info[at]commune.be », « info (at) commune.be », « info[arobase]commune[dot]be »: an address disguised against
+# robots, which a dataset writes as it is (the brackets are what tells it from text)
+_MASKED_AT = re.compile(r"(?i)[ \t]*[\[({][ \t]*(?:at|arobase|@)[ \t]*[\])}][ \t]*")
+_MASKED_DOT = re.compile(r"(?i)[ \t]*[\[({][ \t]*(?:dot|point)[ \t]*[\])}][ \t]*")
+
+
+def unmasked(cell: str) -> str | None:
+    """The address disguised with « [at] » (and « [dot] ») in ``cell`` (None: no such disguise, or no valid address
+    once it is taken off)."""
+    if "@" in cell or not any(mark in cell for mark in "[({"):
+        return None
+    address = _MASKED_DOT.sub(".", _MASKED_AT.sub("@", cell.strip()))
+    return address if address.count("@") == 1 and _valid(address) else None
+
+
 def valid_mask(values: pd.Series) -> pd.Series:
     return values.str.fullmatch(EMAIL).astype(bool)
 
@@ -45,7 +60,7 @@ def unlinked(cell: str) -> str | None:
 
 
 def detect(sample: pd.Series) -> float:
-    return share_of(sample, lambda value: "@" in value)
+    return share_of(sample, lambda value: "@" in value or unmasked(value) is not None)
 
 
 def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
@@ -62,6 +77,11 @@ def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Fin
         linked[at] = [unlinked(text) is not None for text in stripped(column).iloc[at].tolist()]
         if linked.any():
             yield from emit_values("email-mailto", column, linked, context, lambda cell: {"fixed": unlinked(cell)})
+        masked = np.zeros(len(invalid), dtype=bool)
+        masked[at] = [unmasked(text) is not None for text in stripped(column).iloc[at].tolist()]
+        if masked.any():
+            yield from emit_values("email-masked", column, masked, context, lambda cell: {"fixed": unmasked(cell)})
+        linked |= masked
         counts = np.zeros(len(invalid), dtype=np.int64)  # « a@x.be / b@x.be »: two right addresses, not a wrong one
         counts[at] = [several(text, _valid, SPLIT_ADDRESSES) for text in stripped(column).iloc[at].tolist()]
         shared = counts > 0
@@ -98,7 +118,7 @@ KIND = FieldKind(
     threshold=0.5,
     value_threshold=0.9,
     priority=10,
-    prefilter="@",
-    types=("email-invalid", "email-mailto", "email-several"),
-    blocking=errors(("email-invalid", "email-mailto", "email-several")),
+    prefilter=r"@|[\[({][ \t]*(?i:at|arobase)[ \t]*[\])}]",  # what every value ``detect`` accepts holds
+    types=("email-invalid", "email-mailto", "email-masked", "email-several"),
+    blocking=errors(("email-invalid", "email-mailto", "email-masked", "email-several")),
 )

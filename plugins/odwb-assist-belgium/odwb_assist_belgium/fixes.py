@@ -203,4 +203,16 @@ STRIP_MAILTO = StripPrefix(
     email.KIND, email.unlinked)
 
 
-FIXES = (RepadEnterpriseNumbers(), ReplaceRetiredNisCodes(), RepadPhoneNumbers(), STRIP_POSTAL_PREFIX, STRIP_MAILTO)
+STRIP_PHONE_LABEL = StripPrefix(
+    "be-phone-strip-label", "be-phone-labelled",
+    Msg("Retirer le mot devant les numéros de téléphone (« Tél. 081 24 64 11 » → « 081 24 64 11 »)",
+        "Remove the word before phone numbers ('Tél. 081 24 64 11' → '081 24 64 11')"),
+    phone.KIND, phone.unlabelled)
+UNMASK_EMAIL = StripPrefix(
+    "email-unmask", "email-masked",
+    Msg("Adresses e-mail écrites avec leur arobase (« [at] » → « @ »)", "E-mail addresses written with their @ ('[at]' → '@')"),
+    email.KIND, email.unmasked)
+
+
+FIXES = (RepadEnterpriseNumbers(), ReplaceRetiredNisCodes(), RepadPhoneNumbers(), STRIP_POSTAL_PREFIX, STRIP_MAILTO,
+         UNMASK_EMAIL, STRIP_PHONE_LABEL)

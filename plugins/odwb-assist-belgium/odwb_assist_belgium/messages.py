@@ -193,6 +193,22 @@ MESSAGES: dict[str, Entry] = {
         "'{cell}': 'mailto:' (a copied link) is not part of the address, which is {fixed}."), Msg(
         "Gardez seulement l'adresse ({fixed}), ou lancez « odwb-assist fix ».",
         "Keep only the address ({fixed}), or run 'odwb-assist fix'.")),
+    "be-phone-labelled": Entry(E, Msg(
+        "« {cell} » : le mot devant le numéro n'en fait pas partie ; le numéro est {fixed}.",
+        "'{cell}': the word before the number is not part of it; the number is {fixed}."), Msg(
+        "Gardez seulement le numéro ({fixed}) et dites dans le titre de la colonne ce qu'il est (« Téléphone », "
+        "« GSM »), ou lancez « odwb-assist fix ».",
+        "Keep only the number ({fixed}) and say in the column's title what it is ('Phone', 'Mobile'), or run "
+        "'odwb-assist fix'.")),
+    "email-masked": Entry(E, Msg(
+        "« {cell} » : l'arobase est déguisée (« [at] », contre les robots) ; un jeu de données ouvert écrit l'adresse "
+        "telle quelle, {fixed}.",
+        "'{cell}': the @ is disguised ('[at]', against robots); an open dataset writes the address as it is, "
+        "{fixed}."), Msg(
+        "Écrivez l'adresse avec son arobase ({fixed}), ou lancez « odwb-assist fix » ; si elle ne doit pas être "
+        "publiée, supprimez-la plutôt que de la déguiser.",
+        "Write the address with its @ ({fixed}), or run 'odwb-assist fix'; if it must not be published, delete it "
+        "rather than disguise it.")),
     "email-several": Entry(W, Msg(
         "« {cell} » : {count} adresses e-mail dans une seule cellule, chacune valide ; le portail lira la cellule comme "
         "une seule valeur.",

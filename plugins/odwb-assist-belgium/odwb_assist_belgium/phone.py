@@ -183,14 +183,30 @@ def detect_named(sample: pd.Series) -> float:
 
 
 def _valid_or_several(values: pd.Series) -> pd.Series:
-    """Valid numbers (an extension after one included), and cells of two right numbers or more (« 081 22 33 44 /
-    0475 12 34 56 »)."""
+    """Valid numbers (an extension after one included, a word before one: « Tél. 081 24 64 11 »), and cells of two
+    right numbers or more (« 081 22 33 44 / 0475 12 34 56 »)."""
     valid = verdicts(values)[0]
     if not valid.all():
         others = values[~valid]
         valid = valid.copy()
-        valid[others.index] = [with_extension(text) or several(text, _one_number) > 0 for text in others.tolist()]
+        valid[others.index] = [with_extension(text) or several(text, _one_number) > 0 or unlabelled(text) is not None
+                               for text in others.tolist()]
     return valid
+
+
+# a word before the number, as a directory types it (« Tél. 081 24 64 11 », « GSM : 0475 12 34 56 »); not « Fax »,
+# which says what the number is for
+LABEL = re.compile(r"(?i)[ \t]*(?:t[ée]l[ée]?phone|t[ée]l|gsm|portable|mobile|phone|t|g)[ \t]*[.:]?[ \t]*[:.]?[ \t]*")
+
+
+def unlabelled(cell: str) -> str | None:
+    """The number after a word such as « Tél. » or « GSM : » in ``cell`` (None: no such word, or no valid number
+    after it, with its extension or not)."""
+    found = LABEL.match(cell)
+    if found is None or not found.group(0).strip() or not cell[found.end():].strip():
+        return None
+    number = cell[found.end():].strip()
+    return number if _one_number(number) else None
 
 
 def with_extension(text: str) -> bool:
@@ -218,6 +234,13 @@ def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Fin
         valid, invalid = valid.copy(), invalid.copy()
         valid[at[extended]], invalid[at[extended]] = True, False
         at = at[~extended]
+    labelled = np.zeros(len(invalid), dtype=bool)  # « Tél. 081 24 64 11 »: a right number after a word
+    if len(at):
+        labelled[at] = [unlabelled(text) is not None for text in stripped(column).iloc[at].tolist()]
+        yield from emit_values("be-phone-labelled", column, labelled, context,
+                               lambda cell: {"fixed": unlabelled(cell.strip())})
+        at = at[~labelled[at]]
+        valid, invalid = valid | labelled, invalid & ~labelled
     shared = np.zeros(len(invalid), dtype=bool)  # « 081 22 33 44 - 0475 12 34 56 »: two right numbers
     if len(at):
         shared[at] = [several(text, _one_number) > 0 for text in stripped(column).iloc[at].tolist()]
@@ -257,8 +280,10 @@ KIND = FieldKind(
     value_threshold=0.9,
     priority=12,
     # a valid number starts with + (or 00) or with the trunk 0 followed by 8 digits at least; one that lost that 0 is
-    # 8 or 9 digits alone (counted under a phone header only: :func:`detect_named`)
-    prefilter=r"^[\s./()\-\u00a0]*(?:\+|0(?:\D*+\d){7})|^[1-9]\d{7,8}$",
-    types=("be-phone-lost-zero", "be-phone-invalid", "be-phone-personal", "be-phone-official", "be-phone-several"),
-    blocking=errors(("be-phone-lost-zero", "be-phone-invalid", "be-phone-personal", "be-phone-several")),
+    # 8 or 9 digits alone (counted under a phone header only: :func:`detect_named`); or a word, « Tél. », before it
+    prefilter=r"^[\s./()\-\u00a0]*(?:\+|0(?:\D*+\d){7})|^[1-9]\d{7,8}$|^\s*(?i:t[ée]l|gsm|portable|mobile|phone)",
+    types=("be-phone-lost-zero", "be-phone-invalid", "be-phone-labelled", "be-phone-personal", "be-phone-official",
+           "be-phone-several"),
+    blocking=errors(("be-phone-lost-zero", "be-phone-invalid", "be-phone-labelled", "be-phone-personal",
+                     "be-phone-several")),
 )

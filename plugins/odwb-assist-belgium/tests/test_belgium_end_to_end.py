@@ -206,6 +206,46 @@ def test_fix_removes_mailto_from_addresses_copied_as_links(tmp_path):
     assert whole.counts.get("sections-to-column") and whole.counts.get("email-strip-mailto") == 2
 
 
+def test_an_address_disguised_against_robots_is_written_as_it_is(tmp_path):
+    """« info[at]yvoir.be » is no invalid address but a disguised one: said so, with the address, and unmasked by fix;
+    a cell that is no address once unmasked stays invalid."""
+    from odwb_assist.quality import fix
+
+    lines = ["Population;population[at]yvoir.be;Yvoir", "Travaux;travaux (at) yvoir (dot) be;Yvoir",
+             "CPAS;cpas@yvoir.be;Godinne", "Culture;culture[at];Yvoir", "Accueil;accueil@yvoir.be;Purnode"]
+    source = write(tmp_path, lines, "services.csv", "service;courriel;localite\n")
+    report = check(source, plugins=get_plugin_manager())
+    assert {(r, t) for r, _, t in ours(report)} == {(2, "email-masked"), (3, "email-masked"), (5, "email-invalid")}
+    masked = next(f for f in report.findings if f.type == "email-masked")
+    assert masked.extra["fixed"] == "population@yvoir.be" and masked.severity.value == "error"
+    assert "l'arobase est déguisée" in masked.message("fr") and "population@yvoir.be" in masked.message("fr")
+    result = fix(source, tmp_path / "propre.csv", plugins=get_plugin_manager())
+    assert result.counts.get("email-unmask") == 2
+    assert [line.split(",")[1] for line in (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()[1:]] == [
+        "population@yvoir.be", "travaux@yvoir.be", "cpas@yvoir.be", "culture[at]", "accueil@yvoir.be"]
+    assert [f.type for f in result.remaining] == ["email-invalid"]
+
+
+def test_a_word_before_a_phone_number_is_said_and_taken_off(tmp_path):
+    """« Tél. 081 24 64 11 » is a right number after a word, not an invalid number; « Fax : … » keeps its word (it says
+    what the number is for) and stays reported."""
+    from odwb_assist.quality import fix
+
+    lines = ["Population;Tél. 083 67 02 11", "Urbanisme;GSM : 0475 12 34 56", "Travaux;083 67 02 13",
+             "CPAS;Fax : 083 67 02 14", "Culture;Tel083670215 (poste 12)"]
+    source = write(tmp_path, lines, "services.csv", "service;telephone\n")
+    report = check(source, plugins=get_plugin_manager())
+    assert {(r, t) for r, _, t in ours(report)} == {(2, "be-phone-labelled"), (3, "be-phone-labelled"),
+                                                    (5, "be-phone-invalid"), (6, "be-phone-labelled")}
+    said = next(f for f in report.findings if f.type == "be-phone-labelled")
+    assert said.message("fr") == "« Tél. 083 67 02 11 » : le mot devant le numéro n'en fait pas partie ; le numéro est " \
+                                 "083 67 02 11."
+    result = fix(source, tmp_path / "propre.csv", plugins=get_plugin_manager())
+    assert result.counts.get("be-phone-strip-label") == 3
+    assert [line.split(",")[1] for line in (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()[1:]] == [
+        "083 67 02 11", "0475 12 34 56", "083 67 02 13", "Fax : 083 67 02 14", "083670215 (poste 12)"]
+
+
 def test_two_right_contacts_in_one_cell_are_no_error(tmp_path):
     """A directory lists a service's two addresses, or an office and a mobile number, in one cell: each is right, the
     cell is said as a warning (the portal reads it as one value), not as an invalid address or number."""
