@@ -108,20 +108,28 @@ def notes_beside(rows: tuple[tuple[Any, ...], ...]) -> tuple[tuple[tuple[Any, ..
     if not rows:
         return rows, ()
     width = len(rows[0])
-    filled = [any(_filled(row[index]) for row in rows) for index in range(width)]
-    gap = next((index for index in range(width - 1, 0, -1) if not filled[index]), 0)
-    if not gap or not any(filled[gap + 1:]):
+
+    def filled(index: int) -> bool:  # stops at the column's first value: a full pass only over an empty column
+        return any(_filled(row[index]) for row in rows)
+
+    # from the right: the last wholly empty column, and the empty ones just before it (a table's own columns, each
+    # filled from its header on, cost a cell or two; the sheet was cut after its last column holding a value)
+    gap = next((index for index in range(width - 1, 0, -1) if not filled(index)), 0)
+    if not gap or gap == width - 1:  # no empty column, or nothing past it
         return rows, ()
     main = gap
-    while main and not filled[main - 1]:
+    while main and not filled(main - 1):
         main -= 1
     if main < 2:
         return rows, ()
     header = next((number for number, row in enumerate(rows)
                    if sum(1 for value in row[:main] if _filled(value)) * 2 > main), None)
-    cells = [(number + 1, index + 1, row[index]) for number, row in enumerate(rows)
-             for index in range(gap + 1, width) if _filled(row[index])]
-    if header is None or len(cells) > NOTE_CELLS or not all(
+    cells: list[tuple[int, int, Any]] = []
+    for number, row in enumerate(rows):
+        cells.extend((number + 1, index + 1, row[index]) for index in range(gap + 1, width) if _filled(row[index]))
+        if len(cells) > NOTE_CELLS:  # a column of values: no need to read on
+            return rows, ()
+    if header is None or not all(
             isinstance(text, str) and row > header + 1 and _reads_as_note(text) for row, _, text in cells):
         return rows, ()
     return tuple(row[:main] for row in rows), tuple((row, column, text.strip()) for row, column, text in cells)
