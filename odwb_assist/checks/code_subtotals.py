@@ -5,7 +5,9 @@ table by statistical sector lists the commune « 62063 » and, under it, its sec
 of the shorter code holds the sums of the rows whose codes it begins, it is a subtotal: no marker says so (no
 « Total »: ``total-row`` sees nothing), and a sum or a chart on the portal counts those amounts twice.
 
-A column of codes is one of the first :data:`SEARCH_COLUMNS` whose filled cells are nearly all codes (letters and
+The number columns are those typed so, and those whose every filled cell reads as a number written the local way
+(« 1.234.567,50 »: a budget exported in Belgium). A column of codes is one of the first :data:`SEARCH_COLUMNS`
+whose filled cells are nearly all codes (letters and
 digits, a digit among them, :data:`CODE`) of at least two lengths. Its rows form a tree: a row's parent is the
 nearest row above it (or below it: subtotals after their detail) whose code is a strict beginning of its own,
 within a run of such rows. A parent with at least two children is a subtotal when, in every number column where
@@ -116,10 +118,11 @@ class CodeSubtotalsCheck(BaseTableCheck):
         types = context.options.get("types", {})
         self.number_positions = [position for position, name in enumerate(context.fields)
                                  if types.get(name) in NUMBER_TYPES]
-        self.alive = bool(self.number_positions) and len(context.fields) >= 2
+        self.alive = len(context.fields) >= 2
         self.rows: list[int] = []
         self.codes: list[list[str]] = []  # per column searched
         self.numbers: list[np.ndarray] = []
+        self.words: np.ndarray | None = None  # per column, the cells that are no number (the shared parse's text)
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
         if not self.alive or chunk.empty:
@@ -130,7 +133,9 @@ class CodeSubtotalsCheck(BaseTableCheck):
             return ()
         from .numbers import parse_frame
 
-        numbers, _ = parse_frame(chunk, shared=True)
+        numbers, text = parse_frame(chunk, shared=True)
+        words = text.sum(axis=0)
+        self.words = words if self.words is None else self.words + words
         searched = min(SEARCH_COLUMNS, len(chunk.columns))
         if not self.codes:
             self.codes = [[] for _ in range(searched)]
@@ -146,8 +151,13 @@ class CodeSubtotalsCheck(BaseTableCheck):
         import numpy as np
 
         every = np.concatenate(self.numbers)
+        # the columns of numbers: typed so, or whose every filled cell the shared parse reads as a number (a
+        # budget's amounts written the local way, « 1.234.567,50 », are text for the type)
+        local = [] if self.words is None else [position for position in range(every.shape[1]) if not self.words[position]
+                                                and np.count_nonzero(~np.isnan(every[:, position])) >= 2]
+        numbered = sorted(set(self.number_positions) | set(local))
         for position, codes in enumerate(self.codes):
-            columns = [number for number in self.number_positions if number != position]
+            columns = [number for number in numbered if number != position]
             if not columns or not code_column(codes):
                 continue
             found = subtotals(codes, every[:, columns])

@@ -86,3 +86,20 @@ def test_a_large_file_is_not_held(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(code_subtotals, "MAX_ROWS", 10)
     assert not [f for f in check(write(tmp_path / "budget.csv", budget()), plugins=pm()).findings
                 if f.type == "code-subtotals"]
+
+
+def test_a_budget_with_every_amount_written_the_local_way(tmp_path: Path) -> None:
+    """Phoenix's CSV export writes each amount « 1.234.567,50 »: no column is typed as numbers, and the subtotals
+    went unsaid; the shared parse reads them."""
+    def local(amount: float) -> str:
+        return f"{amount:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+    rows = [["Fonction", "Libellé", "Recettes", "Dépenses"]]
+    for number, (group, codes) in enumerate(GROUPS.items()):
+        detail = [(code, 12345.5 * (number + 1) + 1000.25 * k, 2000.75 * k) for k, code in enumerate(codes)]
+        rows.append([group, f"Fonction {group}", local(sum(r[1] for r in detail)), local(sum(r[2] for r in detail))])
+        rows += [[code, f"Sous-fonction {code}", local(earned), local(spent)] for code, earned, spent in detail]
+    report = check(write(tmp_path / "budget.csv", rows), plugins=pm())
+    assert report.types["Recettes"] == "string" and rows[2][2] == "12.345,50"
+    [said] = [f for f in report.findings if f.type == "code-subtotals"]
+    assert (said.count, said.rows) == (4, (2, 5, 9, 13))
