@@ -57,6 +57,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.section_row",
     "odwb_assist.checks.notes_below_table",
     "odwb_assist.checks.notes_beside_table",
+    "odwb_assist.checks.row_totals",
     "odwb_assist.checks.merged_label_cells",
     "odwb_assist.checks.form_layout",
     "odwb_assist.checks.side_by_side_tables",

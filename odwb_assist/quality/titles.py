@@ -51,6 +51,7 @@ TITLES: dict[str, Msg] = {
     "english-numbers": Msg("Nombres écrits à l'anglaise (1,234.56)", "Numbers written the English way (1,234.56)"),
     "title-rows": Msg("Lignes de titre au-dessus du tableau", "Title rows above the table"),
     "total-row": Msg("Ligne de total", "Total row"),
+    "total-column": Msg("Colonne de total", "Total column"),
     "unit-in-cell": Msg("Unité écrite dans les cellules", "Unit written in the cells"),
     "trim-spaces": Msg("Espaces en trop", "Extra spaces"),
     "no-data": Msg("Aucune ligne de données", "No data row"),
