@@ -72,25 +72,18 @@ def _normal(label: str) -> str:
 
 
 def side_by_side(labels: list[str], empty: Iterable[int]) -> Tables | None:
-    """The tables side by side, from the header's raw ``labels`` and the positions of the ``empty`` columns."""
-    blank = {position for position in empty if position < len(labels) and not labels[position].strip()}
-    if not blank:
-        return None
-    groups: list[list[int]] = [[]]
-    for position in range(len(labels)):
-        if position in blank:
-            if groups[-1]:
-                groups.append([])
-        else:
-            groups[-1].append(position)
-    groups = [group for group in groups if group]
-    if len(groups) < 2 or any(len(group) < MIN_WIDTH for group in groups):
+    """The tables side by side, from the header's raw ``labels`` and the positions of the ``empty`` columns: groups
+    (:func:`groups_apart`) whose labels are the same, in the same order."""
+    empty = list(empty)
+    groups = groups_apart(labels, empty)
+    if groups is None:
         return None
     first = [_normal(labels[p]) for p in groups[0]]
-    if any(not label for label in first) or len(set(first)) < len(first):
+    if len(set(first)) < len(first):
         return None
     if any([_normal(labels[p]) for p in group] != first for group in groups[1:]):
         return None
+    blank = {position for position in empty if position < len(labels) and not labels[position].strip()}
     inner = tuple(p for p in sorted(blank) if groups[0][0] < p < groups[-1][-1])
     return Tables(tuple(tuple(group) for group in groups), inner)
 
