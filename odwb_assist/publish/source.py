@@ -108,8 +108,8 @@ def _convert_spreadsheet(source: Path, target: Path, sheet: str | None) -> int:
     """The workbook's table written as the quality check read it (:func:`..quality.reader.read_table`): the header
     it found, Excel's dates as days (« 2023-03-16 »), date-times as ISO 8601, « true »/« false », whole numbers
     without « .0 », the formatted but empty columns and rows left out. The portal receives what was checked; a
-    pandas reading of the workbook wrote « 2023-03-16 00:00:00 » for a date, which the portal takes for a date and
-    a time (shown at 01:00 or 02:00 in Brussels)."""
+    pandas reading of the workbook wrote « 2023-03-16 00:00:00 » for a date: a date and a time, where the check had
+    read a date, and which the vendor's documents do not say how the portal types."""
     from ..quality.reader import read_table
 
     try:

@@ -67,7 +67,7 @@ def test_legacy_code_pages_and_mac_line_ends_are_uploaded_as_utf8_lines(tmp_path
 
 
 def test_a_workbook_is_uploaded_as_the_check_read_it(tmp_path):
-    """Read by pandas, an Excel date was uploaded « 2023-03-16 00:00:00 » (a date and a time for the portal), the
+    """Read by pandas, an Excel date was uploaded « 2023-03-16 00:00:00 » (a date and a time, where the check read a date), the
     booleans « True », and the table's header was taken from the sheet's first row, whatever the check had found."""
     import datetime as dt
 
