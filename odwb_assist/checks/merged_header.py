@@ -116,8 +116,12 @@ class MergedHeaderFix:
             return table, []
         renamed = {old: new for old, new in zip(table.columns, labels, strict=True) if str(old) != new}
         first = getattr(detected, "header_rows", [None])[0]
-        # a label that only loses the space the two rows' joining put before it (« ␣Commune ») is no change to show
-        changes = [Change(self.name, first, new, str(old), new) for old, new in renamed.items() if str(old).strip() != new]
+        # shown before: the header's own cells (« Dépenses » under a merged « Exercice propre »), not the name the two
+        # rows' joining made (« ␣Dépenses2 »); a label that only loses that joining's space is no change to show
+        written = {old: " ".join(text for text in (str(upper or "").strip(), str(lower or "").strip()) if text)
+                   for old, upper, lower in zip(table.columns, cells[0], cells[1], strict=False)}
+        changes = [Change(self.name, first, new, written.get(old) or str(old).strip(), new)
+                   for old, new in renamed.items() if str(old).strip() != new]
         return table.rename(columns=renamed), changes
 
 

@@ -209,10 +209,12 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
     if tally is not None:
         types.update(tally.types())
     untitled, renamed = _made_up_names(names, opened.labels)
+    spaced = spaced_names(names)
     report = QualityReport(
         source=detected.copy_of or str(path), detected=detected, rows=run.rows, fields=names, kinds=kinds,
-        findings=sorted((relabel(f, untitled, renamed) for f in collector.kept), key=_order),
+        findings=sorted((relabel(f, untitled, renamed, spaced) for f in collector.kept), key=_order),
         stats=dict(collector.counts), occurrences=dict(collector.occurrences), untitled=untitled, renamed=renamed,
+        spaced=spaced,
         severity_counts=dict(collector.severities), types=types, lang=lang,
         truncated=collector.truncated, seconds=round(time.perf_counter() - started, 3),
     )
@@ -311,6 +313,18 @@ def _made_up_names(names: list[str], labels: list[Any]) -> tuple[dict[str, int],
         elif name != text and name.startswith(text) and name[len(text):].isdigit():
             renamed[name] = (text, number)
     return untitled, renamed
+
+
+def spaced_names(names: list[str]) -> dict[str, str]:
+    """Names with spaces around them -> the name without (a header of two rows: Frictionless joins « Libellé » under
+    an empty cell as « ␣Libellé »), when no other column bears that name: what reports show of them."""
+    taken = set(names)
+    spaced: dict[str, str] = {}
+    for name in names:
+        text = name.strip()
+        if text != name and text and text not in taken:
+            spaced[name] = text
+    return spaced
 
 
 def _root(project: Any) -> str | None:

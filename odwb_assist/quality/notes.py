@@ -175,9 +175,11 @@ def headerless_name(name: str | None, number: int | None) -> bool:
     return bool(name) and number is not None and name == f"field{number}"
 
 
-def relabel_text(text: str, untitled: dict[str, int], lang: str, renamed: dict[str, tuple[str, int]] | None = None) -> str:
+def relabel_text(text: str, untitled: dict[str, int], lang: str, renamed: dict[str, tuple[str, int]] | None = None,
+                 spaced: dict[str, str] | None = None) -> str:
     """``text`` with the column names Frictionless made up told as the user sees them: « colonne n° 12 (sans
-    titre) » for ``field12`` (a blank header cell), « nom » (colonne n° 4) for ``nom2`` (a repeated label)."""
+    titre) » for ``field12`` (a blank header cell), « nom » (colonne n° 4) for ``nom2`` (a repeated label),
+    « Libellé » for « ␣Libellé » (``spaced``: a header of two rows joined)."""
     for name, number in untitled.items():
         if name not in text:
             continue
@@ -195,16 +197,20 @@ def relabel_text(text: str, untitled: dict[str, int], lang: str, renamed: dict[s
             text = text.replace(f"« {name} »", f"« {original} » (colonne n° {number})")
         else:
             text = text.replace(f"'{name}'", f"'{original}' (column {number})")
+    for name, shown in (spaced or {}).items():
+        text = text.replace(f"« {name} »", f"« {shown} »") if lang == "fr" else text.replace(f"'{name}'", f"'{shown}'")
     return text
 
 
-def relabel(finding: Any, untitled: dict[str, int], renamed: dict[str, tuple[str, int]] | None = None) -> Any:
+def relabel(finding: Any, untitled: dict[str, int], renamed: dict[str, tuple[str, int]] | None = None,
+            spaced: dict[str, str] | None = None) -> Any:
     """The finding with its message and tip free of made-up column names (the finding itself if none)."""
-    if not untitled and not renamed:
+    if not untitled and not renamed and not spaced:
         return finding
-    message = Msg(relabel_text(finding.message.fr, untitled, "fr", renamed),
-                  relabel_text(finding.message.en, untitled, "en", renamed))
-    tip = Msg(relabel_text(finding.tip.fr, untitled, "fr", renamed), relabel_text(finding.tip.en, untitled, "en", renamed))
+    message = Msg(relabel_text(finding.message.fr, untitled, "fr", renamed, spaced),
+                  relabel_text(finding.message.en, untitled, "en", renamed, spaced))
+    tip = Msg(relabel_text(finding.tip.fr, untitled, "fr", renamed, spaced),
+              relabel_text(finding.tip.en, untitled, "en", renamed, spaced))
     if message == finding.message and tip == finding.tip:
         return finding
     return replace(finding, message=message, tip=tip)

@@ -163,6 +163,7 @@ class QualityReport:
     seconds: float = 0.0
     untitled: dict[str, int] = field(default_factory=dict)  # made-up names of columns without header -> number
     renamed: dict[str, tuple[str, int]] = field(default_factory=dict)  # name of a repeated label -> (label, number)
+    spaced: dict[str, str] = field(default_factory=dict)  # a name with spaces around it -> the name without them
 
     def column_label(self, name: str | None, lang: str | None = None) -> str:
         """How a column is shown: its label; « colonne n° 12 (sans titre) » when its header cell is blank; « nom
@@ -175,7 +176,7 @@ class QualityReport:
             return f"{label} (colonne n° {position})" if fr else f"{label} (column {position})"
         number = self.untitled.get(name)
         if number is None:
-            return shown_on_one_line(name)
+            return shown_on_one_line(self.spaced.get(name, name))
         return column_label(name, number, headerless=True)(lang or self.lang)
 
     def finding_dict(self, finding: Finding, lang: str) -> dict[str, Any]:

@@ -79,3 +79,31 @@ def test_a_budget_with_group_labels_is_written_with_one_label_per_column(tmp_pat
                       "Exercices antérieurs Recettes (€),Exercices antérieurs Dépenses (€)")
     assert result.remaining == []
     assert check(tmp_path / "propre.csv", plugins=PM).findings == []
+
+
+def test_columns_under_an_empty_group_cell_are_shown_without_the_joining_space(tmp_path: Path) -> None:
+    """Frictionless joins the two rows' cells with a space: « Libellé » under an empty cell is named « ␣Libellé ».
+    The report and the fix's preview show the user's own text."""
+    source = tmp_path / "budget.xlsx"
+    book = xlsxwriter.Workbook(str(source))
+    sheet = book.add_worksheet("Budget 2024")
+    sheet.merge_range("C1:D1", "Exercice propre")
+    sheet.merge_range("E1:F1", "Exercices antérieurs")
+    sheet.write_row(1, 0, ["Fonction", "Libellé", "Recettes", "Dépenses", "Recettes", "Dépenses"])
+    rows = [("000/51", "Impôts"), ("104/12", "Personnel"), ("421/06", "Voirie"), ("722/01", "Enseignement"),
+            ("", "Sous-total")]
+    for row, (code, label) in enumerate(rows, start=2):
+        sheet.write_row(row, 0, [code, label])
+        for column in range(2, 6):
+            sheet.write_number(row, column, 1000 * (row + column) if label != "Sous-total" else 4000 * column + 14000)
+    book.close()
+    report = check(source, plugins=PM)
+    assert " Libellé" in report.fields  # the name Frictionless gives it, kept in the JSON contract
+    (total,) = [f for f in report.findings if f.type == "total-row"]
+    assert total.field_name == " Libellé"
+    assert "(colonne « Libellé »)" in total.message("fr") and "(column 'Libellé')" in total.message("en")
+    assert report.column_label(" Libellé") == "Libellé"
+    result = fix(source, tmp_path / "propre.csv", plugins=PM)
+    renamed = [(c.before, c.after) for c in result.changes if c.fix == "merged-header"]
+    assert ("Dépenses", "Exercice propre Dépenses") in renamed
+    assert all(not before.startswith(" ") and not before.endswith("2") for before, _ in renamed)
