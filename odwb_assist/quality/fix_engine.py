@@ -34,7 +34,7 @@ from .engine import check
 from .fix_left import left_as_is, left_dicts, left_lines, workbook_left, workbook_lines
 from .fix_plans import IncompletePlan
 from .fix_remaining import remaining_dicts, remaining_errors, remaining_lines, unchosen_fixes
-from .fix_stream import stream_fixes
+from .fix_stream import header_cells, stream_fixes
 from .fixing import RENAMED
 from .kinds import field_kinds, identifier_fields
 from .notes import column_label, headerless_name
@@ -94,6 +94,7 @@ class FixResult:
     workbook_left: list[Finding] = field(default_factory=list)  # formulas without result, hidden columns and rows
     remaining: list[Finding] = field(default_factory=list)  # errors the clean file still holds (:mod:`.fix_remaining`)
     unchosen: dict[str, str] = field(default_factory=dict)  # error type -> the fix not chosen that would take it out
+    untitled: dict[str, int] = field(default_factory=dict)  # names made up for columns without a title -> number
     checked_all: bool = True  # whether the check behind the fix looked for every finding (False: only what fixes read)
 
     def preview(self, lang: str | None = None, examples: int = 3) -> str:
@@ -150,7 +151,7 @@ class FixResult:
                     lines.append(f"    {where}{' :' if fr else ':'} « {shown_on_one_line(str(change.before))} » → {after}")
         lines.extend(left_lines(self.left_as_is, fr))
         lines.extend(workbook_lines(self.workbook_left, language))
-        lines.extend(remaining_lines(self.remaining, language, self.unchosen))
+        lines.extend(remaining_lines(self.remaining, language, self.unchosen, self.untitled))
         lines.append((f"  Lignes : {self.rows_before} → {self.rows_after}") if fr else
                      f"  Rows: {self.rows_before} → {self.rows_after}")
         lines.extend(self._side_lines(fr))
@@ -294,7 +295,7 @@ def fix(
             # cells beyond the header's last column: the check reports them as extra cells, or the row as blank
             beyond = bool(report.stats.get("extra-cell") or report.stats.get("blank-row"))
             _fix_stream(path, detected, steps, result, log, out, report.fields, beyond,
-                        _known(stats, detected, report.fields, report.rows))
+                        _known(stats, detected, report.fields, report.rows), set(report.untitled))
     except BaseException:
         log.finish(keep=False)
         raise
@@ -305,8 +306,10 @@ def fix(
     result.left_as_is = left_as_is(report, stats, [f.name for f in chosen], log)
     result.workbook_left = workbook_left(report, (row for row, _ in result.removed_rows),
                                          (number for number, _ in result.removed_columns))
-    result.remaining = remaining_errors(report, chosen, result.counts, (row for row, _ in result.removed_rows))
+    result.remaining = remaining_errors(report, chosen, result.counts, (row for row, _ in result.removed_rows),
+                                        (number for number, _ in result.removed_columns))
     result.unchosen = unchosen_fixes(chosen, available) if fixes is not None else {}
+    result.untitled = dict(report.untitled)
     result.checked_all = wanted is None
     if not dry_run:
         result.written = True
@@ -416,7 +419,7 @@ def _known(stats: ColumnStats, detected: Detected, labels: list[str], rows: int)
 
 
 def _fix_stream(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]], result: FixResult, log: ChangeLog,
-                out: Path, labels_read: list[str], beyond: bool, known: dict[str, Any]) -> None:
+                out: Path, labels_read: list[str], beyond: bool, known: dict[str, Any], untitled: set[str]) -> None:
     """The common case: the plans applied block by block, the clean file and the side files written as they come."""
     labels = list(labels_read)
     renames = [plan.rename for _, plan in steps if plan.rename]
@@ -433,10 +436,10 @@ def _fix_stream(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]]
     gathered = CellsBeyond(len(labels)) if beyond else None
     try:
         if result.dry_run:
-            done = stream_fixes(path, detected, steps, log, side, None, known, gathered)
+            done = stream_fixes(path, detected, steps, log, side, None, known, gathered, untitled)
         else:
             done = _write_stream(out, lambda handle: stream_fixes(path, detected, steps, log, side, handle, known,
-                                                                  gathered))
+                                                                  gathered, untitled))
         if gathered is not None:
             side.add_beyond(gathered.cells(path, detected))
         side.add_beyond(notes_beside(detected), NOTE_BESIDE)
@@ -487,7 +490,7 @@ def _fix_table(source: str | Path, sheet: str | None, chosen: list[Fix], context
     result.removed_columns = [(column.number, column.label)
                               for column in sorted(removal.columns, key=lambda c: c.number)]
     if not result.dry_run:
-        _write_csv(frame, out)
+        _write_csv(frame, out, set(context.report.untitled))
         removal.write(out, result.lang)
 
 
@@ -507,5 +510,7 @@ def _follow_renames(renamed: dict[str, str], before: Any, after: Any) -> None:
         renamed.setdefault(was, now)
 
 
-def _write_csv(frame: Any, out: Path) -> None:
-    write_atomically(out, lambda path: frame.to_csv(path, index=False, encoding="utf-8", sep=",", lineterminator="\n"))
+def _write_csv(frame: Any, out: Path, untitled: set[str]) -> None:
+    header = header_cells(frame.columns, untitled)
+    write_atomically(out, lambda path: frame.to_csv(path, index=False, encoding="utf-8", sep=",", lineterminator="\n",
+                                                    header=header))

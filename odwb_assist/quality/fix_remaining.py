@@ -28,24 +28,30 @@ if TYPE_CHECKING:
     from .report import QualityReport
 
 # errors the writing itself takes out: every row gets the header's width (cells beyond kept in the side file), a
-# blank label is named after its number (« field3 »), a repeated one numbered (« name2 »)
-WRITTEN_AWAY = frozenset({"missing-cell", "extra-cell", "blank-label", "duplicate-label"})
+# repeated label is numbered (« name2 »); a blank one stays blank (« field3 » is no title: :func:`.fix_stream.header_cells`)
+WRITTEN_AWAY = frozenset({"missing-cell", "extra-cell", "duplicate-label"})
+# errors about a column as a whole (its header cell): gone with the column when a fix drops it
+COLUMN_ERRORS = frozenset({"blank-label"})
 # errors said elsewhere in the preview (« Non corrigé, à voir dans le classeur », :mod:`.fix_left`)
 SAID_ELSEWHERE = frozenset({"formula-without-value"})
 
 
 def remaining_errors(report: QualityReport, chosen: Iterable[Fix], counts: dict[str, int],
-                     removed_rows: Iterable[int]) -> list[Finding]:
+                     removed_rows: Iterable[int], removed_columns: Iterable[int] = ()) -> list[Finding]:
     """The error findings of ``report`` that the clean file still holds: of a type no fix that changed something
-    resolves, unless every row it is about was removed by a fix."""
+    resolves, unless every row it is about was removed by a fix, or the column it is about (a column without a title,
+    dropped empty)."""
     resolved: set[str] = set(WRITTEN_AWAY | SAID_ELSEWHERE)
     for item in chosen:
         if counts.get(item.name):
             resolved |= resolved_by(item)
     removed = set(removed_rows)
+    gone = set(removed_columns)
     left = []
     for finding in report.findings:
         if finding.severity != Severity.ERROR or finding.type in resolved:
+            continue
+        if finding.type in COLUMN_ERRORS and finding.field_number in gone:
             continue
         rows = finding.all_rows
         if rows and removed.issuperset(rows):
@@ -60,9 +66,11 @@ def unchosen_fixes(chosen: Iterable[Fix], available: Iterable[Fix]) -> dict[str,
     return {kind: item.name for item in available if item.name not in names for kind in resolved_by(item)}
 
 
-def remaining_lines(findings: list[Finding], lang: str, unchosen: dict[str, str] | None = None) -> list[str]:
+def remaining_lines(findings: list[Finding], lang: str, unchosen: dict[str, str] | None = None,
+                    untitled: dict[str, int] | None = None) -> list[str]:
     """The preview's lines: one per type, its title, how many errors and where (rows of the original file), and the
-    fix that would take it out when it was not chosen (``unchosen``: :func:`unchosen_fixes`)."""
+    fix that would take it out when it was not chosen (``unchosen``: :func:`unchosen_fixes`); ``untitled``: the
+    names made up for columns without a title, shown by their number."""
     if not findings:
         return []
     fr = lang == "fr"
@@ -78,8 +86,7 @@ def remaining_lines(findings: list[Finding], lang: str, unchosen: dict[str, str]
                   f"{number_text(count)} error{'s' if count > 1 else ''}")
         where = []
         if columns:
-            quoted = "« {} »" if fr else "'{}'"
-            named = ", ".join(quoted.format(c) for c in columns[:3]) + (" …" if len(columns) > 3 else "")
+            named = ", ".join(_column(c, fr, untitled or {}) for c in columns[:3]) + (" …" if len(columns) > 3 else "")
             where.append(f"colonne{'s' if len(columns) > 1 else ''} {named}" if fr else
                          f"column{'s' if len(columns) > 1 else ''} {named}")
         if rows:
@@ -97,6 +104,13 @@ def remaining_lines(findings: list[Finding], lang: str, unchosen: dict[str, str]
         lines.append("    Les numéros de ligne sont ceux du fichier d'origine." if fr else
                      "    Row numbers are those of the original file.")
     return lines
+
+
+def _column(name: str, fr: bool, untitled: dict[str, int]) -> str:
+    number = untitled.get(name)
+    if number is not None:
+        return f"n° {number} (sans titre)" if fr else f"{number} (untitled)"
+    return f"« {name} »" if fr else f"'{name}'"
 
 
 def remaining_dicts(findings: list[Finding], lang: str) -> list[dict[str, object]]:

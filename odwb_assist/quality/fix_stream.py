@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
@@ -53,12 +53,13 @@ class Streamed:
 
 def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]], log: ChangeLog, side: SideFiles,
                  handle: IO[bytes] | None, known: dict[str, pa.Array] | None = None,
-                 beyond: CellsBeyond | None = None) -> Streamed:
+                 beyond: CellsBeyond | None = None, untitled: Collection[str] = ()) -> Streamed:
     """Apply ``steps`` (fixes in order, with their plans) to every block; write the clean rows to ``handle``.
 
     ``known``: every distinct non-empty cell of some columns, as the check read them (a column none of whose
     cells a rewrite changes is then left as it is read, block after block); ``beyond`` gathers the cells beyond
-    the header's columns on the way."""
+    the header's columns on the way; ``untitled``: the names made up for columns without a title (« field4 »),
+    whose header cell the clean file leaves blank as it was."""
     for _, plan in steps:
         log.extend(plan.changes)
     scans = [plan.scan for _, plan in steps if plan.scan is not None]
@@ -108,11 +109,18 @@ def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]
             if handle is not None:
                 if pending is not None:
                     pending.result()
-                pending = writer.submit(_write_block, chunk, handle, first)
+                pending = writer.submit(_write_block, chunk, handle, first, untitled)
             first = False
         if pending is not None:
             pending.result()
     return done
+
+
+def header_cells(labels: Iterable[Any], untitled: Collection[str]) -> list[str]:
+    """The clean file's header: each column's label, blank for a column without a title (« field4 » is a name
+    Frictionless made up, not a title: written, it would pass for one, and the check of the clean file would no longer
+    say that the column lacks a title)."""
+    return ["" if str(label) in untitled else str(label) for label in labels]
 
 
 def _threads() -> int:
@@ -208,21 +216,21 @@ def _quoted() -> str:
     return '[,"\r\n]' if buffer.getvalue().startswith('"') else '[,"\n]'
 
 
-def _write_block(chunk: pd.DataFrame, handle: IO[bytes], header: bool) -> None:
-    write_block(chunk, handle, header)
+def _write_block(chunk: pd.DataFrame, handle: IO[bytes], header: bool, untitled: Collection[str] = ()) -> None:
+    write_block(chunk, handle, header, untitled)
     release_freed()  # on the writer's thread: what the other threads freed of its arrays
 
 
-def write_block(chunk: pd.DataFrame, handle: IO[bytes], header: bool) -> None:
+def write_block(chunk: pd.DataFrame, handle: IO[bytes], header: bool, untitled: Collection[str] = ()) -> None:
     """Append ``chunk`` to the clean file as UTF-8 CSV, byte for byte as ``DataFrame.to_csv`` writes it (minimal
     quoting: a cell holding a comma, a quote or a line break is quoted, its quotes doubled), built in C by pyarrow
-    (more than ten times faster than ``to_csv``)."""
+    (more than ten times faster than ``to_csv``); the header cells of the ``untitled`` columns blank."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     if header:
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerow([str(label) for label in chunk.columns])
+        csv.writer(buffer, lineterminator="\n").writerow(header_cells(chunk.columns, untitled))
         handle.write(buffer.getvalue().encode("utf-8"))
     if not len(chunk):
         return

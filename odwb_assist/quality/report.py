@@ -78,6 +78,7 @@ class Collector:
         self._drop_explained_duplicates()
         self._drop_separators()
         self._drop_merged_duplicates()
+        self._drop_note_columns()
         if self.limit is not None and len(self.kept) > self.limit:  # errors first, then in reading order
             rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
             order = sorted(range(len(self.kept)), key=lambda i: (rank[self.kept[i].severity], i))[: self.limit]
@@ -101,11 +102,19 @@ class Collector:
 
     def _drop_separators(self) -> None:
         """The blank column between two different tables side by side is said by that finding (which says that
-        ``fix`` keeps it), not as an empty column that ``fix`` would drop."""
+        ``fix`` keeps it), not as an empty column that ``fix`` would drop, nor as a column without a title."""
         kept = {label for finding in self.kept if finding.type == "side-by-side-tables" and finding.extra.get("different")
                 for label in finding.extra.get("separators", [])}
         if kept:
-            self._drop([f for f in self.kept if f.type == "empty-column" and f.field_name in kept])
+            self._drop([f for f in self.kept if f.type in ("empty-column", "blank-label") and f.field_name in kept])
+
+    def _drop_note_columns(self) -> None:
+        """A column without a title that holds only a note typed just right of the table is said by
+        ``notes-beside-table`` (the fix drops it, the note kept in the side file), not as a column without a title."""
+        notes = {finding.field_name for finding in self.kept
+                 if finding.type == "notes-beside-table" and finding.extra.get("adjacent")}
+        if notes:
+            self._drop([f for f in self.kept if f.type == "blank-label" and f.field_name in notes])
 
     def _drop_merged_duplicates(self) -> None:
         """A title repeated under the groups of a header merged over two rows (« Recettes » under « Exercice propre »

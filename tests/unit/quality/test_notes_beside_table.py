@@ -84,3 +84,59 @@ def test_the_note_is_said_and_fix_keeps_it_aside(tmp_path: Path) -> None:
     assert kept[1] == ["6", "", "Note à côté du tableau (au-delà d'une colonne vide)", "4",
                        "NB : tarifs 2024, hors caution"]
     assert check(tmp_path / "propre.csv", plugins=PM).findings == []
+
+
+def _population(path: Path, beside: dict[int, str], every_row: str | None = None) -> Path:
+    """Population by commune; ``beside``: row number -> what is typed in column D, right next to the table."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Commune", "Population 2023", "Population 2024"])
+    for name, before, after in [("Namur", 112000, 112500), ("Gembloux", 26500, 26700), ("Andenne", 27800, 27900),
+                                ("Eghezée", 16800, 16900), ("Fernelmont", 8100, 8150), ("Ohey", 5100, 5120)]:
+        sheet.append([name, before, after, every_row])
+    for row, text in beside.items():
+        sheet.cell(row=row, column=4, value=text)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_note_right_next_to_the_table_is_a_note_not_an_untitled_column(tmp_path: Path, suffix: str) -> None:
+    """Typed in the column just right of the table, the note is read as a column without a title: the fix used to
+    keep it as a column named « field4 » (a name made up, not a title), and the check of the clean file was green."""
+    source = _population(tmp_path / "population.xlsx", {3: "* chiffres provisoires pour 2024"})
+    if suffix == ".csv":  # the same sheet saved as CSV by Excel: a trailing « ; » on every line
+        sheet = openpyxl.load_workbook(source).active
+        lines = [";".join("" if v is None else str(v) for v in row) for row in sheet.iter_rows(values_only=True)]
+        source = tmp_path / "population.csv"
+        source.write_text("\r\n".join(lines) + "\r\n", encoding="cp1252")
+    report = check(source, plugins=PM)
+    assert [f.type for f in report.findings if f.severity.value == "error"] == ["notes-beside-table"]  # no blank-label
+    (note,) = [f for f in report.findings if f.type == "notes-beside-table"]
+    assert (note.row_number, note.field_number, note.extra["adjacent"]) == (3, 4, True)
+    assert note.message("fr") == ("Ligne 3 : une note est écrite juste à droite du tableau, dans la colonne n° 4 (D) "
+                                  "sans titre (« * chiffres provisoires pour 2024 ») : elle n'est pas une donnée.")
+    result = fix(source, tmp_path / "propre.csv", plugins=PM)
+    assert result.remaining == [] and result.counts["drop-notes-beside-table"] == 1
+    assert "ligne 3 : « * chiffres provisoires pour 2024 » → (retirée, gardée à part)" in result.preview("fr")
+    clean = (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()
+    assert clean[0] == "Commune,Population 2023,Population 2024" and len(clean) == 7
+    with open(tmp_path / "propre.colonnes-retirees.csv", encoding="utf-8", newline="") as handle:
+        kept = list(csv.reader(handle))
+    assert kept[1][0] == "4" and kept[1][1] == "" and kept[1][3:] == ["3", "* chiffres provisoires pour 2024"]
+    assert [f.type for f in check(tmp_path / "propre.csv", plugins=PM).findings if f.severity.value == "error"] == []
+
+
+@pytest.mark.parametrize(("beside", "every_row"), [
+    ({2: "hausse légère", 5: "stable"}, None),  # remarks whose title was forgotten: data without a title
+    ({}, "note"),  # a value in every row: a column
+    ({3: "*"}, None),  # a mark alone
+    ({1: "* chiffres provisoires"}, None),  # in the header row: a title
+])
+def test_an_untitled_column_of_values_stays_a_column_without_a_title(tmp_path: Path, beside: dict[int, str],
+                                                                     every_row: str | None) -> None:
+    source = _population(tmp_path / "population.xlsx", beside, every_row)
+    report = check(source, plugins=PM)
+    assert "notes-beside-table" not in report.stats
+    if 1 not in beside:
+        assert [f.field_number for f in report.findings if f.type == "blank-label"] == [4]

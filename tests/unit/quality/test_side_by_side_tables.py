@@ -117,13 +117,14 @@ def test_different_tables_side_by_side_are_said_and_never_glued(tmp_path: Path) 
     [found] = [f for f in report.findings if f.type == "side-by-side-tables"]
     assert found.extra["different"] and found.extra["columns"] == [[1, 2], [4, 5]]
     assert found.message("fr").startswith("Le fichier contient 2 tableaux différents côte à côte (colonnes A à B, D à E)")
-    # the blank column between them is that finding's, not an empty column « fix » would drop
-    assert "empty-column" not in {f.type for f in report.findings} and "empty-column" not in report.stats
+    # the blank column between them is that finding's, not an empty column « fix » would drop, nor a missing title
+    assert not {"empty-column", "blank-label"} & ({f.type for f in report.findings} | set(report.stats))
     result = fix(source, tmp_path / "propre.csv", plugins=pm())
     assert "drop-empty-columns" not in result.counts and "stack-tables" not in result.counts
     assert [f.type for f in result.remaining] == ["side-by-side-tables"]
-    assert (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()[0] == "Écoles,Élèves,field3,Crèches,Places"
-    again = check(tmp_path / "propre.csv", plugins=pm())  # the blank column is « field3 » there: still two tables
+    # the blank column keeps its blank title (« field3 » is no title): still two tables
+    assert (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()[0] == "Écoles,Élèves,,Crèches,Places"
+    again = check(tmp_path / "propre.csv", plugins=pm())
     assert [f.extra["columns"] for f in again.findings if f.type == "side-by-side-tables"] == [[[1, 2], [4, 5]]]
 
 

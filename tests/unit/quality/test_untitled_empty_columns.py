@@ -44,3 +44,20 @@ def test_a_margin_column_left_of_a_sheet_table(tmp_path: Path) -> None:
     result = fix(tmp_path / "subsides.xlsx", tmp_path / "subsides.csv", plugins=pm())
     assert (tmp_path / "subsides.csv").read_text(encoding="utf-8").splitlines()[0] == "Association,Montant"
     assert result.removed_columns
+
+
+def test_a_column_of_values_without_a_title_keeps_its_blank_title_in_the_clean_file(tmp_path: Path) -> None:
+    """The fix used to write « field3 », the name Frictionless makes up, as the column's title: the clean file then
+    passed the check, and the portal would have shown « field3 ». The title is the author's to write: the header
+    cell stays blank and the error is said under « Reste à corriger »; the empty columns still go to the side file."""
+    path = tmp_path / "population.csv"
+    path.write_bytes(b"Commune;Population;;;\r\nNamur;112000;12;;\r\nGembloux;26500;8;;\r\nAndenne;27800;9;;\r\n")
+    result = fix(path, tmp_path / "propre.csv", plugins=pm())
+    assert (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines() == [
+        "Commune,Population,", "Namur,112000,12", "Gembloux,26500,8", "Andenne,27800,9"]
+    assert [(f.type, f.field_number) for f in result.remaining] == [("blank-label", 3)]  # not the dropped 4 and 5
+    assert "Colonne sans titre — 1 erreur (blank-label) : colonne n° 3 (sans titre), ligne 1 — à la main" in \
+        result.preview("fr")
+    assert "column 3 (untitled), row 1 — by hand" in result.preview("en")
+    again = check(tmp_path / "propre.csv", plugins=pm())
+    assert [(f.type, f.field_number) for f in again.findings] == [("blank-label", 3)]
