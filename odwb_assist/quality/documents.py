@@ -75,8 +75,21 @@ def not_a_text_table(path: Path, head: bytes) -> InputError | None:
                       f"{advice.en}")
 
 
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"),
+              (b"\xfe\xff", "utf-16-be"))
+
+
+def _as_utf8(head: bytes) -> bytes:
+    """The head of a text file in UTF-8: a UTF-16 or UTF-32 one (its byte order mark first, as Windows' Notepad or
+    PowerShell writes it) decoded, a character cut at the end left out."""
+    for bom, codec in _WIDE_BOMS:
+        if head.startswith(bom):
+            return head[len(bom):].decode(codec, errors="ignore").encode("utf-8")
+    return head
+
+
 def _text_kind(head: bytes) -> str | None:
-    start = head[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    start = _as_utf8(head[:8192])[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     lower = start.lower()
     first = start[:1]
     if first in _JSON_NEXT:

@@ -142,3 +142,20 @@ def test_a_csv_that_opens_with_a_bracket_is_still_a_table(tmp_path: Path, text: 
     path = tmp_path / "export.csv"
     path.write_text(text, encoding="utf-8")
     assert check(path).rows == 2
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_geojson_written_in_utf16_is_named_too(tmp_path: Path, encoding: str) -> None:
+    """PowerShell and Windows' Notepad write UTF-16 with a byte order mark: read as a CSV, such a GeoJSON was a table
+    of one column and some seventy rows of braces."""
+    path = tmp_path / "parcs.geojson"
+    bom = {"utf-16-be": "\ufeff"}.get(encoding, "")
+    path.write_text(bom + GEOJSON.replace(", ", ",\n  "), encoding=encoding)
+    with pytest.raises(InputError, match="est un fichier GeoJSON"):
+        check(path)
+
+
+def test_a_utf16_csv_is_still_a_table(tmp_path: Path) -> None:
+    path = tmp_path / "population.txt"  # Excel's « Texte Unicode »: UTF-16, a tab between cells
+    path.write_text("Commune\tPopulation\r\nNamur\t112000\r\nMons\t95000\r\n", encoding="utf-16")
+    assert check(path).rows == 2
