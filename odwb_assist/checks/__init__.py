@@ -36,6 +36,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.padded_numbers",
     "odwb_assist.checks.stacked_tables",
     "odwb_assist.checks.empty_column",
+    "odwb_assist.checks.portal_names",
     "odwb_assist.checks.inconsistent_category",
     "odwb_assist.checks.personal_email",
     "odwb_assist.checks.person_names",

@@ -18,6 +18,7 @@ TITLES: dict[str, Msg] = {
     "decimal-comma": Msg("Virgule décimale", "Decimal comma"),
     "duplicate-row": Msg("Lignes en double", "Duplicate rows"),
     "empty-column": Msg("Colonne vide", "Empty column"),
+    "same-portal-name": Msg("Titres qui donnent le même nom sur le portail", "Titles that give the same name on the portal"),
     "row-index-column": Msg("Colonne d'index sans titre (numéros de ligne)", "Untitled index column (row numbers)"),
     "inconsistent-category": Msg("Même catégorie écrite de plusieurs façons", "Same category written several ways"),
     "merged-header": Msg("En-tête sur plusieurs lignes (cellules fusionnées, unités)",
