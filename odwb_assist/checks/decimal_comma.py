@@ -39,9 +39,11 @@ NUMBER_SHARE = 0.8  # the fix converts a column when this share of its values ar
 MESSAGE = Msg("Colonne « {field} » : {count} nombre(s) écrit(s) avec une virgule décimale (ex. ligne {row} : « {cell} »).",
               "Column '{field}': {count} number(s) written with a decimal comma (e.g. row {row}: '{cell}').")
 TIP = Msg("Le portail attend un point décimal (12.5) : sinon la colonne est lue comme du texte, ni triable ni "
-          "représentable. Exportez avec le point décimal, ou lancez « odwb-assist fix ».",
+          "représentable. Exportez avec le point décimal, ou lancez « odwb-assist fix », qui le fait quand 80 % au "
+          "moins des valeurs de la colonne sont des nombres.",
           "The portal expects a decimal point (12.5): otherwise the column is read as text, neither sortable nor "
-          "chartable. Export with a decimal point, or run 'odwb-assist fix'.")
+          "chartable. Export with a decimal point, or run 'odwb-assist fix', which does it when 80 % at least of the "
+          "column's values are numbers.")
 
 
 def _comma_mask(column: ColumnValues) -> np.ndarray:
