@@ -4,12 +4,17 @@
 The portal names each field after its title, lowercase, without accents, every other character an underscore
 (« Code postal » → ``code_postal``: :func:`..metadata.field_names.technical_name`, the name ``document`` and ``publish``
 configure the fields by). Two titles that come to the same name cannot both keep it there: what the portal then names
-one of them is not said by its title (no vendor document states it: not claimed). Exact repeats are ``duplicate-label``
+one of them is not said by its title (no vendor document states it: not claimed). Said only when the titles differ by
+what certainly goes (case, accents, spaces, « - », « _ », « . », apostrophes): how the portal writes « % », « € » or
+« ° » in a name is not documented (« % voix » beside « Voix » may well be ``pct_voix``), so a title holding one of
+them is compared as it is written. Exact repeats are ``duplicate-label``
 (Frictionless's); untitled columns are ``blank-label``. No fix: which title to change is the author's choice.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 
 from ..core.contract import BaseTableCheck, CheckContext
@@ -31,6 +36,16 @@ TIP = Msg("Donnez à chacune un titre qui dit ce qui la distingue (« Code posta
           "delete the one that repeats the other.")
 
 
+_SEPARATORS = re.compile(r"[\s\-_.'’]+")
+
+
+def certain_name(title: str) -> str:
+    """What of a title certainly makes its name on the portal: lowercase, without accents, each run of spaces,
+    dashes, underscores, points or apostrophes one ``_``; any other character kept as it is."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", title) if not unicodedata.combining(c))
+    return _SEPARATORS.sub("_", plain.lower()).strip("_")
+
+
 class SamePortalNameCheck(BaseTableCheck):
     name = "same-portal-name"
     types = ("same-portal-name",)
@@ -40,11 +55,12 @@ class SamePortalNameCheck(BaseTableCheck):
         for number, name in enumerate(context.fields, start=1):
             if not name.strip() or headerless_name(name, number):
                 continue
-            groups.setdefault(technical_name(name), []).append((number, name))
-        for technical, columns in groups.items():
+            groups.setdefault(certain_name(name), []).append((number, name))
+        for columns in groups.values():
             titles = list(dict.fromkeys(name.strip() for _, name in columns))
             if len(columns) < 2 or len(titles) < 2:  # one column, or a title repeated as such (``duplicate-label``)
                 continue
+            technical = technical_name(titles[0])
             number, name = columns[1]
             shown = Msg(", ".join(f"« {title} »" for title in titles), ", ".join(f"'{title}'" for title in titles))
             yield Finding("same-portal-name", Severity.WARNING,
