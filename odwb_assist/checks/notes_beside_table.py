@@ -90,14 +90,16 @@ class NotesBesideTableCheck(BaseTableCheck):
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         cells = self.untitled.get(column.name)
-        if cells is None or not len(column):
+        if cells is None:
+            return ()
+        if column.name == next(iter(self.untitled)):  # the rows, counted once (an empty chunk of it too)
+            self.rows += len(column.codes)
+        if not len(column):
             return ()
         import numpy as np
 
         at = np.flatnonzero(column.codes >= 0)
         self.filled[column.name] += len(at)
-        if column.name == next(iter(self.untitled)):
-            self.rows += len(column.codes)
         if len(cells) <= NOTE_CELLS:
             at = at[:NOTE_CELLS + 1 - len(cells)]
             codes = column.codes[at]

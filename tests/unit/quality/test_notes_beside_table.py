@@ -140,3 +140,18 @@ def test_an_untitled_column_of_values_stays_a_column_without_a_title(tmp_path: P
     assert "notes-beside-table" not in report.stats
     if 1 not in beside:
         assert [f.field_number for f in report.findings if f.type == "blank-label"] == [4]
+
+
+def test_a_note_past_an_empty_untitled_column_at_the_end_of_a_csv(tmp_path: Path) -> None:
+    """A CSV saved from that sheet with the note two columns right: the empty column between is dropped as empty, the
+    note's column as a note (the rows of the table are counted from the first untitled column, empty as it is)."""
+    path = tmp_path / "population.csv"
+    lines = ["Commune;Population 2023;Population 2024;;", "Namur;112000;112500;;", "Gembloux;26500;26700;;",
+             "Andenne;27800;27900;;NB : chiffres provisoires pour 2024", "Eghezée;16800;16900;;"]
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    report = check(path, plugins=PM)
+    assert [(f.type, f.field_number) for f in report.findings if f.severity.value == "error"] == [
+        ("blank-label", 4), ("notes-beside-table", 5)]
+    result = fix(path, tmp_path / "propre.csv", plugins=PM)
+    assert result.remaining == []
+    assert (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()[0] == "Commune,Population 2023,Population 2024"
