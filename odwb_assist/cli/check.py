@@ -18,7 +18,9 @@ FORMATS = ("text", "json", "html", "xlsx")
 def register(app: typer.Typer) -> None:
     @app.command("check")
     def check_command(
-        file: Path = typer.Argument(..., help="Fichier à vérifier : CSV, XLSX, XLS ou ODS."),
+        files: list[Path] = typer.Argument(...,
+                                           help="Fichier(s) à vérifier : CSV, XLSX, XLS ou ODS ; un dossier : les "
+                                                "tableaux qu'il contient."),
         schema: Path | None = typer.Option(None, "--schema", help="Table Schema (JSON) à respecter."),
         output_format: str = typer.Option("text", "--format", "-f", help="text, json, html ou xlsx."),
         output: Path | None = typer.Option(None, "--output", "-o", help="Fichier où écrire le rapport."),
@@ -29,13 +31,17 @@ def register(app: typer.Typer) -> None:
                                                 help="Nombre maximal de problèmes listés (tous sont comptés)."),
         project: Path | None = ProjectOption,
     ) -> None:
-        """Vérifie la qualité d'un fichier et explique comment corriger chaque problème.
+        """Vérifie la qualité d'un fichier et explique comment corriger chaque problème ; avec plusieurs fichiers
+        ou un dossier, un rapport par fichier et leur résumé.
 
-        Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 fichier illisible.
+        Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 fichier illisible (plusieurs fichiers : le pire).
         """
         from ..quality.workbook_open import prefetch
 
-        prefetch(file, sheet)  # a workbook is parsed on the other core during the start-up below
+        several = len(files) > 1 or files[0].is_dir()
+        file = files[0]
+        if not several:
+            prefetch(file, sheet)  # a workbook is parsed on the other core during the start-up below
         from ..quality import check  # each renderer is imported when its format is asked for (start-up time)
 
         fmt = output_format.lower()
@@ -43,6 +49,8 @@ def register(app: typer.Typer) -> None:
             raise fail(f"Format inconnu « {output_format} » : choisissez text, json, html ou xlsx.",
                        f"Unknown format '{output_format}': choose text, json, html or xlsx.")
         config = _project_or_none(project)
+        if several:
+            _check_files(files, schema, fmt, output, sheet, limit_errors, config)
         from ..quality.sheets import is_all
 
         if is_all(sheet):
@@ -137,6 +145,32 @@ def _check_all_sheets(file: Path, schema: Path | None, fmt: str, output: Path | 
     else:
         _write(render_sheets_html(result, STATE.lang), output)
     raise typer.Exit(0 if result.valid else 1)
+
+
+def _check_files(files: list[Path], schema: Path | None, fmt: str, output: Path | None, sheet: str | None,
+                 limit_errors: int | None, config: ProjectConfig | None) -> None:
+    """``check`` of several files or a folder: each file's report (text: a summary line each, JSON and HTML: every
+    report); exits with the worst code (2 when a file could not be read)."""
+    from ..quality import check_files
+    from .check_files import render_files_html, render_files_text
+
+    if sheet is not None:
+        raise fail("--sheet vaut pour un seul classeur : vérifiez-le seul (odwb-assist check CLASSEUR --sheet …).",
+                   "--sheet applies to one workbook: check it alone (odwb-assist check WORKBOOK --sheet …).")
+    if fmt == "xlsx":
+        raise fail("Le rapport XLSX surligne les cellules d'un seul fichier : avec plusieurs fichiers, choisissez le "
+                   "format text, json ou html.",
+                   "The XLSX report highlights the cells of one file: with several files, choose the text, json or "
+                   "html format.")
+    result = check_files(files, schema, lang=STATE.lang, plugins=plugin_manager(), limit_errors=limit_errors,
+                         project=config, progress=fmt == "text" or output is not None)
+    if fmt == "text":
+        render_files_text(result, console, STATE.lang)
+    elif fmt == "json":
+        _write(result.to_json(STATE.lang), output)
+    else:
+        _write(render_files_html(result, STATE.lang), output)
+    raise typer.Exit(result.exit_code)
 
 
 def _project_or_none(path: Path | None) -> ProjectConfig | None:

@@ -44,12 +44,14 @@ HELP_EN: dict[str, str] = {
         "Lists the registered plugins (built-in and installed), their version and their hooks.",
     "Sortie JSON.":
         "JSON output.",
-    ("Vérifie la qualité d'un fichier et explique comment corriger chaque problème.\n\nCodes de sortie "
-     ": 0 aucune erreur, 1 erreurs trouvées, 2 fichier illisible."):
-        ("Checks the quality of a file and explains how to fix each problem.\n\nExit codes: 0 no error, 1 "
-         "errors found, 2 unreadable file."),
-    "Fichier à vérifier : CSV, XLSX, XLS ou ODS.":
-        "File to check: CSV, XLSX, XLS or ODS.",
+    ("Vérifie la qualité d'un fichier et explique comment corriger chaque problème ; avec plusieurs fichiers\n"
+     "ou un dossier, un rapport par fichier et leur résumé.\n\nCodes de sortie : 0 aucune erreur, 1 erreurs "
+     "trouvées, 2 fichier illisible (plusieurs fichiers : le pire)."):
+        ("Checks the quality of a file and explains how to fix each problem; with several files or a folder, one "
+         "report per file and their summary.\n\nExit codes: 0 no error, 1 errors found, 2 unreadable file "
+         "(several files: the worst)."),
+    "Fichier(s) à vérifier : CSV, XLSX, XLS ou ODS ; un dossier : les tableaux qu'il contient.":
+        "File(s) to check: CSV, XLSX, XLS or ODS; a folder: the tables it holds.",
     "Table Schema (JSON) à respecter.":
         "Table Schema (JSON) to follow.",
     "text, json, html ou xlsx.":

@@ -41,12 +41,14 @@ USAGE_PREFIX = {"fr": "Utilisation : ", "en": "Usage: "}
 # Typer's type display (« <path> ») -> the French word shown instead; None hides it (flags).
 TYPE_WORDS: dict[str, str | None] = {
     "<path>": "chemin", "<str>": "texte", "<int>": "nombre", "<int range>": "nombre", "<float>": "nombre",
-    "<float range>": "nombre", "<bool>": None, "<list[str]>": "texte", "<list[path]>": "chemin",
+    "<float range>": "nombre", "<bool>": None, "<list[str]>": "texte", "<list[path]>": "chemin", "<list[Path]>": "chemin",
     "<datetime>": "date",
 }
+# Typer's display of a list type -> its element's, in English
+ENGLISH_TYPE_WORDS: dict[str, str] = {"<list[Path]>": "<path>", "<list[path]>": "<path>", "<list[str]>": "<str>"}
 # Argument names -> French names (usage line, help table, « Il manque l'argument … »).
 ARGUMENT_NAMES: dict[str, str] = {
-    "file": "FICHIER", "path": "CHEMIN", "folder": "DOSSIER", "directory": "DOSSIER", "dataset_id": "JEU",
+    "file": "FICHIER", "files": "FICHIER", "path": "CHEMIN", "folder": "DOSSIER", "directory": "DOSSIER", "dataset_id": "JEU",
     "name": "NOM", "session": "SÉANCE", "entry": "LIGNE", "challenge": "DÉFI", "obligation": "OBLIGATION",
     "old": "ANCIEN", "new": "NOUVEAU", "participants": "PARTICIPANTS", "text": "TEXTE",
 }
@@ -110,6 +112,9 @@ def _commands(command: Any) -> Iterator[Any]:
 
 def _localise_param(param: Any, ctx: Any, lang: str) -> None:
     if lang != "fr":
+        english = ENGLISH_TYPE_WORDS.get(param.display_type(ctx))
+        if english is not None:  # a list of paths is shown as each of them is
+            param.display_type_rich = lambda ctx=None, word=english: word
         return
     shown = param.display_type(ctx)
     word = TYPE_WORDS.get(shown, shown)

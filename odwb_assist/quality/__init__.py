@@ -5,6 +5,8 @@ Public API (imported lazily, so that importing the package stays light)::
     check(source, schema=None, *, lang="fr", plugins=None, sheet=None, limit_errors=None,
           project=None, progress=False) -> QualityReport
     check_sheets(source, schema=None, *, lang="fr", plugins=None, ...) -> WorkbookReport (one report per sheet)
+    check_files(paths, schema=None, *, lang="fr", plugins=None, ...) -> FilesReport (one report per file; a folder:
+        its tables)
     fix(source, output, *, fixes=None, dry_run=False, plugins=None, sheet=None, lang="fr") -> FixResult
     fix_sheets(source, output, *, fixes=None, dry_run=False, ...) -> StackedFix (the sheets of one table, stacked)
     read_table(source, *, sheet=None) -> Table
@@ -19,6 +21,8 @@ from ..core.lazy import lazy_exports
 _EXPORTS = {
     "check": "engine",
     "check_sheets": "sheets",
+    "check_files": "several_files",
+    "FilesReport": "several_files",
     "WorkbookReport": "sheets",
     "load_schema": "engine",
     "QualityReport": "report",

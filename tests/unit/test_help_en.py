@@ -38,7 +38,7 @@ def test_every_help_text_of_the_core_and_of_the_programme_plugin_has_its_english
 
 
 @pytest.mark.parametrize(("path", "english", "french"), [
-    (("check",), "Checks the quality of a file and explains how to fix each problem.",
+    (("check",), "Checks the quality of a file and explains how to fix each problem; with several files or a folder",
      "Vérifie la qualité d'un fichier"),
     (("fix",), "Writes the log of every fix to this CSV file", "Écrit dans ce fichier CSV le journal"),
     (("inventory", "check"), "Inventory to check (.xlsx or .csv;", "Inventaire à vérifier"),
@@ -68,5 +68,6 @@ def test_a_plugins_commands_get_their_english_through_the_hook() -> None:
     pm.register(Greetings(), name="greetings")
     tables = [table for table in pm.hook.odwb_help_en() if table]
     assert {"Dire bonjour.": "Say hello."} in tables
-    assert "Vérifie la qualité d'un fichier et explique comment corriger chaque problème.\n\nCodes de sortie : 0 aucune " \
-           "erreur, 1 erreurs trouvées, 2 fichier illisible." in HELP_EN
+    assert "Vérifie la qualité d'un fichier et explique comment corriger chaque problème ; avec plusieurs fichiers\nou " \
+           "un dossier, un rapport par fichier et leur résumé.\n\nCodes de sortie : 0 aucune erreur, 1 erreurs trouvées, " \
+           "2 fichier illisible (plusieurs fichiers : le pire)." in HELP_EN

@@ -25,6 +25,6 @@ def test_cli_usage_errors_are_french_by_default_and_english_on_request(cli, tmp_
     code, out, err = cli("check")
     assert code == 2 and "Il manque l'argument « FICHIER »." in err and "Aide : odwb-assist check --help" in err
     code, out, err = cli("check", "--lang", "en")
-    assert code == 2 and "Missing argument 'file'." in err
+    assert code == 2 and "Missing argument 'files'." in err
     code, out, err = cli("chekc")
     assert code == 2 and "Vouliez-vous dire « check »" in err
