@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TextIO
 
@@ -18,9 +19,9 @@ FORMATS = ("text", "json", "html", "xlsx")
 def register(app: typer.Typer) -> None:
     @app.command("check")
     def check_command(
-        files: list[Path] = typer.Argument(...,
-                                           help="Fichier(s) à vérifier : CSV, XLSX, XLS ou ODS ; un dossier : les "
-                                                "tableaux qu'il contient."),
+        files: list[str] = typer.Argument(...,
+                                          help="Fichier(s) à vérifier : CSV, XLSX, XLS ou ODS ; un dossier : les "
+                                               "tableaux qu'il contient ; l'adresse web (https://…) d'un fichier."),
         schema: Path | None = typer.Option(None, "--schema", help="Table Schema (JSON) à respecter."),
         output_format: str = typer.Option("text", "--format", "-f", help="text, json, html ou xlsx."),
         output: Path | None = typer.Option(None, "--output", "-o", help="Fichier où écrire le rapport."),
@@ -36,50 +37,14 @@ def register(app: typer.Typer) -> None:
 
         Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 fichier illisible (plusieurs fichiers : le pire).
         """
-        from ..quality.workbook_open import prefetch
-
-        several = len(files) > 1 or files[0].is_dir()
-        file = files[0]
-        if not several:
-            prefetch(file, sheet)  # a workbook is parsed on the other core during the start-up below
-        from ..quality import check  # each renderer is imported when its format is asked for (start-up time)
-
-        fmt = output_format.lower()
-        if fmt not in FORMATS:
-            raise fail(f"Format inconnu « {output_format} » : choisissez text, json, html ou xlsx.",
-                       f"Unknown format '{output_format}': choose text, json, html or xlsx.")
-        config = _project_or_none(project)
-        if several:
-            _check_files(files, schema, fmt, output, sheet, limit_errors, config)
-        from ..quality.sheets import is_all
-
-        if is_all(sheet):
-            _check_all_sheets(file, schema, fmt, output, limit_errors, config)
-        report = check(file, schema, lang=STATE.lang, plugins=plugin_manager(), sheet=sheet,
-                       limit_errors=limit_errors, project=config, progress=fmt == "text" or output is not None)
-        if fmt == "text":
-            from ..quality.text_report import render_text
-
-            render_text(report, console)
-        elif fmt == "json":
-            from ..quality.json_report import write_json
-
-            _write_with(lambda handle: write_json(report, handle, STATE.lang), output)
-        elif fmt == "html":
-            from ..quality.html_report import render_html
-
-            _write(render_html(report, STATE.lang), output)
-        else:
-            from ..quality.xlsx_report import write_xlsx
-
-            target = output or Path.cwd() / f"{Path(report.source).stem}-{t('rapport', 'report')}.xlsx"
-            path = write_xlsx(report, report.source, target, STATE.lang)
-            echo(t(f"Rapport XLSX écrit : {path}", f"XLSX report written: {path}"))
-        raise typer.Exit(0 if report.valid else 1)
+        with ExitStack() as downloads:  # a file given by its web address: downloaded, removed at the end
+            paths, addresses = _local_files(files, downloads)
+            _check(paths, addresses, schema, output_format, output, sheet, limit_errors, project)
 
     @app.command("fix")
     def fix_command(
-        file: Path = typer.Argument(..., help="Fichier à corriger (il n'est jamais modifié)."),
+        file: str = typer.Argument(..., help="Fichier à corriger (il n'est jamais modifié) ; ou l'adresse web "
+                                             "(https://…) d'un fichier."),
         output: Path = typer.Option(..., "--output", "-o", help="Nouveau fichier CSV UTF-8 propre."),
         dry_run: bool = typer.Option(False, "--dry-run", help="Montre ce qui changerait, sans rien écrire."),
         only: list[str] = typer.Option([], "--fix", help="N'appliquer que cette correction (répétable)."),
@@ -102,7 +67,10 @@ def register(app: typer.Typer) -> None:
         replaced = output.exists()
         options = {"fixes": list(only) or None, "dry_run": dry_run, "plugins": plugin_manager(), "lang": STATE.lang,
                    "project": _project_or_none(project), "changes_file": changes}
-        result = fix_sheets(file, output, **options) if is_all(sheet) else fix(file, output, sheet=sheet, **options)
+        with ExitStack() as downloads:
+            [path], addresses = _local_files([file], downloads)
+            result = fix_sheets(path, output, **options) if is_all(sheet) else fix(path, output, sheet=sheet, **options)
+            result.source = _address_of(result.source, addresses)
         echo(result.preview(STATE.lang))
         if result.written:
             echo(t(f"Fichier propre écrit : {result.output} (l'original est inchangé).",
@@ -125,8 +93,78 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1)  # the clean file still holds errors (listed in the preview): not a green tick
 
 
-def _check_all_sheets(file: Path, schema: Path | None, fmt: str, output: Path | None, limit_errors: int | None,
-                      config: ProjectConfig | None) -> None:
+def _check(files: list[Path], addresses: dict[str, str], schema: Path | None, output_format: str,
+           output: Path | None, sheet: str | None, limit_errors: int | None, project: Path | None) -> None:
+    from ..quality.workbook_open import prefetch
+
+    several = len(files) > 1 or files[0].is_dir()
+    file = files[0]
+    if not several:
+        prefetch(file, sheet)  # a workbook is parsed on the other core during the start-up below
+    from ..quality import check  # each renderer is imported when its format is asked for (start-up time)
+
+    fmt = output_format.lower()
+    if fmt not in FORMATS:
+        raise fail(f"Format inconnu « {output_format} » : choisissez text, json, html ou xlsx.",
+                   f"Unknown format '{output_format}': choose text, json, html or xlsx.")
+    config = _project_or_none(project)
+    if several:
+        _check_files(files, addresses, schema, fmt, output, sheet, limit_errors, config)
+    from ..quality.sheets import is_all
+
+    if is_all(sheet):
+        _check_all_sheets(file, addresses, schema, fmt, output, limit_errors, config)
+    report = check(file, schema, lang=STATE.lang, plugins=plugin_manager(), sheet=sheet,
+                   limit_errors=limit_errors, project=config, progress=fmt == "text" or output is not None)
+    local = report.source
+    report.source = _address_of(local, addresses)
+    if fmt == "text":
+        from ..quality.text_report import render_text
+
+        render_text(report, console)
+    elif fmt == "json":
+        from ..quality.json_report import write_json
+
+        _write_with(lambda handle: write_json(report, handle, STATE.lang), output)
+    elif fmt == "html":
+        from ..quality.html_report import render_html
+
+        _write(render_html(report, STATE.lang), output)
+    else:
+        from ..quality.xlsx_report import write_xlsx
+
+        target = output or Path.cwd() / f"{Path(local).stem}-{t('rapport', 'report')}.xlsx"
+        path = write_xlsx(report, local, target, STATE.lang)
+        echo(t(f"Rapport XLSX écrit : {path}", f"XLSX report written: {path}"))
+    raise typer.Exit(0 if report.valid else 1)
+
+
+def _local_files(given: list[str], downloads: ExitStack) -> tuple[list[Path], dict[str, str]]:
+    """The paths to read: each file as given, each web address downloaded (into a folder ``downloads`` removes);
+    and each downloaded file's path -> its address as shown (a key in it hidden)."""
+    from ..quality.web_files import downloaded, is_web_address, shown_address
+
+    paths: list[Path] = []
+    addresses: dict[str, str] = {}
+    for item in given:
+        if is_web_address(item):
+            path = downloads.enter_context(downloaded(item))
+            addresses[str(path.resolve())] = shown_address(item)
+            paths.append(path)
+        else:
+            paths.append(Path(item))
+    return paths, addresses
+
+
+def _address_of(source: str, addresses: dict[str, str]) -> str:
+    """A file's source as reports show it: its web address when it was downloaded from one."""
+    if not addresses:
+        return source
+    return addresses.get(str(Path(source).resolve()), source)
+
+
+def _check_all_sheets(file: Path, addresses: dict[str, str], schema: Path | None, fmt: str, output: Path | None,
+                      limit_errors: int | None, config: ProjectConfig | None) -> None:
     """``check --sheet all``: one report per sheet (text, JSON or HTML); exits 0 when every sheet is valid."""
     from ..quality import check_sheets
     from .check_sheets import render_sheets_html, render_sheets_text
@@ -138,6 +176,9 @@ def _check_all_sheets(file: Path, schema: Path | None, fmt: str, output: Path | 
                    "(or name one sheet with --sheet for an XLSX report).")
     result = check_sheets(file, schema, lang=STATE.lang, plugins=plugin_manager(), limit_errors=limit_errors,
                           project=config, progress=False)
+    result.source = _address_of(result.source, addresses)
+    for report in result.reports:
+        report.source = _address_of(report.source, addresses)
     if fmt == "text":
         render_sheets_text(result, console, STATE.lang)
     elif fmt == "json":
@@ -147,8 +188,8 @@ def _check_all_sheets(file: Path, schema: Path | None, fmt: str, output: Path | 
     raise typer.Exit(0 if result.valid else 1)
 
 
-def _check_files(files: list[Path], schema: Path | None, fmt: str, output: Path | None, sheet: str | None,
-                 limit_errors: int | None, config: ProjectConfig | None) -> None:
+def _check_files(files: list[Path], addresses: dict[str, str], schema: Path | None, fmt: str, output: Path | None,
+                 sheet: str | None, limit_errors: int | None, config: ProjectConfig | None) -> None:
     """``check`` of several files or a folder: each file's report (text: a summary line each, JSON and HTML: every
     report); exits with the worst code (2 when a file could not be read)."""
     from ..quality import check_files
@@ -164,6 +205,10 @@ def _check_files(files: list[Path], schema: Path | None, fmt: str, output: Path 
                    "html format.")
     result = check_files(files, schema, lang=STATE.lang, plugins=plugin_manager(), limit_errors=limit_errors,
                          project=config, progress=fmt == "text" or output is not None)
+    for item in result.files:
+        item.source = _address_of(item.source, addresses)
+        if item.report is not None:
+            item.report.source = _address_of(item.report.source, addresses)
     if fmt == "text":
         render_files_text(result, console, STATE.lang)
     elif fmt == "json":

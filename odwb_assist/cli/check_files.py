@@ -14,12 +14,15 @@ from ..core.i18n import normalise_lang
 from ..quality.report import QualityReport
 from ..quality.several_files import FileResult, FilesReport
 from ..quality.titles import title
+from ..quality.web_files import is_web_address
 
 ERROR_KINDS = 3  # kinds of errors named per file (the others: « … »)
 
 
 def shown_path(source: str) -> str:
-    """A file as the user named it: relative to the current folder when it lies under it."""
+    """A file as the user named it: relative to the current folder when it lies under it; a web address as it is."""
+    if is_web_address(source):
+        return source
     path = Path(source)
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))

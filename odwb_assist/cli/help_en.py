@@ -50,8 +50,9 @@ HELP_EN: dict[str, str] = {
         ("Checks the quality of a file and explains how to fix each problem; with several files or a folder, one "
          "report per file and their summary.\n\nExit codes: 0 no error, 1 errors found, 2 unreadable file "
          "(several files: the worst)."),
-    "Fichier(s) à vérifier : CSV, XLSX, XLS ou ODS ; un dossier : les tableaux qu'il contient.":
-        "File(s) to check: CSV, XLSX, XLS or ODS; a folder: the tables it holds.",
+    ("Fichier(s) à vérifier : CSV, XLSX, XLS ou ODS ; un dossier : les tableaux qu'il contient ; l'adresse web "
+     "(https://…) d'un fichier."):
+        "File(s) to check: CSV, XLSX, XLS or ODS; a folder: the tables it holds; a file's web address (https://…).",
     "Table Schema (JSON) à respecter.":
         "Table Schema (JSON) to follow.",
     "text, json, html ou xlsx.":
@@ -73,8 +74,8 @@ HELP_EN: dict[str, str] = {
         ("Writes a clean copy (UTF-8, comma delimiter): titles, blank rows and totals removed, numbers and "
          "dates\nnormalised. The rows and columns removed are kept alongside (FILE.lignes-retirees.csv).\n\nExit "
          "code 1 when the clean file still holds errors that no fix handles (listed)."),
-    "Fichier à corriger (il n'est jamais modifié).":
-        "File to fix (it is never modified).",
+    "Fichier à corriger (il n'est jamais modifié) ; ou l'adresse web (https://…) d'un fichier.":
+        "File to fix (it is never modified); or a file's web address (https://…).",
     "Nouveau fichier CSV UTF-8 propre.":
         "New clean UTF-8 CSV file.",
     "Montre ce qui changerait, sans rien écrire.":

@@ -44,6 +44,8 @@ TYPE_WORDS: dict[str, str | None] = {
     "<float range>": "nombre", "<bool>": None, "<list[str]>": "texte", "<list[path]>": "chemin", "<list[Path]>": "chemin",
     "<datetime>": "date",
 }
+# arguments that name files, whatever their type (text: a path or a web address)
+PATH_ARGUMENTS = frozenset({"file", "files"})
 # Typer's display of a list type -> its element's, in English
 ENGLISH_TYPE_WORDS: dict[str, str] = {"<list[Path]>": "<path>", "<list[path]>": "<path>", "<list[str]>": "<str>"}
 # Argument names -> French names (usage line, help table, « Il manque l'argument … »).
@@ -111,13 +113,15 @@ def _commands(command: Any) -> Iterator[Any]:
 
 
 def _localise_param(param: Any, ctx: Any, lang: str) -> None:
+    # a file given as text (a path, or a web address: ``check``, ``fix``) is shown as a path
+    path_text = param.param_type_name == "argument" and param.name in PATH_ARGUMENTS
     if lang != "fr":
-        english = ENGLISH_TYPE_WORDS.get(param.display_type(ctx))
+        english = "<path>" if path_text else ENGLISH_TYPE_WORDS.get(param.display_type(ctx))
         if english is not None:  # a list of paths is shown as each of them is
             param.display_type_rich = lambda ctx=None, word=english: word
         return
     shown = param.display_type(ctx)
-    word = TYPE_WORDS.get(shown, shown)
+    word = "chemin" if path_text else TYPE_WORDS.get(shown, shown)
     if param.param_type_name == "argument":
         param.metavar = ARGUMENT_NAMES.get(param.name, str(param.name).upper())
     param.display_type_rich = lambda ctx=None, word=word: word
