@@ -95,6 +95,7 @@ def register(app: typer.Typer) -> None:
 
 def _check(files: list[Path], addresses: dict[str, str], schema: Path | None, output_format: str,
            output: Path | None, sheet: str | None, limit_errors: int | None, project: Path | None) -> None:
+    """The ``check`` command on local files (``addresses``: those downloaded -> the web address reports name)."""
     from ..quality.workbook_open import prefetch
 
     several = len(files) > 1 or files[0].is_dir()
