@@ -141,16 +141,17 @@ def _check(files: list[Path], addresses: dict[str, str], schema: Path | None, ou
 
 
 def _local_files(given: list[str], downloads: ExitStack) -> tuple[list[Path], dict[str, str]]:
-    """The paths to read: each file as given, each web address downloaded (into a folder ``downloads`` removes);
-    and each downloaded file's path -> its address as shown (a key in it hidden)."""
-    from ..quality.web_files import downloaded, is_web_address, shown_address
+    """The paths to read: each file as given, each web address downloaded (into a folder ``downloads`` removes; a
+    portal dataset's page: its CSV export); and each downloaded file's path -> its address as shown (a key hidden)."""
+    from ..quality.web_files import downloaded, is_web_address, shown_address, table_address
 
     paths: list[Path] = []
     addresses: dict[str, str] = {}
     for item in given:
         if is_web_address(item):
-            path = downloads.enter_context(downloaded(item))
-            addresses[str(path.resolve())] = shown_address(item)
+            address = table_address(item)
+            path = downloads.enter_context(downloaded(address))
+            addresses[str(path.resolve())] = shown_address(address)
             paths.append(path)
         else:
             paths.append(Path(item))

@@ -1,7 +1,10 @@
 """A table given by its web address (« odwb-assist check https://www.ville.be/data/salles.csv »): downloaded once into
 a temporary folder, then checked or fixed as a file, the report naming the address.
 
-The file keeps the name the server gives it (``Content-Disposition``), else the last part of the address, else
+A dataset's page on an Opendatasoft portal (« https://www.odwb.be/explore/dataset/parkings-velos/table/ ») is a web
+page, not a table: its CSV export is downloaded instead (``/api/explore/v2.1/catalog/datasets/{id}/exports/csv``, every
+record, « ; » between cells: the Explore API v2.1, docs/reference ods-api § exports), and the report names that
+address. The file keeps the name the server gives it (``Content-Disposition``), else the last part of the address, else
 « telechargement » with the extension its type calls for (a CSV export without one). A query parameter that holds a
 key (``apikey=…``, ``token=…``) is never shown: the address is written with « *** » in its place.
 """
@@ -37,6 +40,19 @@ SERVER_ERROR = ("erreur du serveur, réessayez plus tard", "server error, try ag
 def is_web_address(source: Any) -> bool:
     """Whether ``source`` is an http(s) address rather than a path."""
     return isinstance(source, str) and source.strip().lower().startswith(("http://", "https://"))
+
+
+_DATASET_PAGE = re.compile(r"^/explore/dataset/(?P<id>[A-Za-z0-9_-]+)(?:/.*)?$")
+
+
+def table_address(url: str) -> str:
+    """The address of the table itself: a portal dataset's page -> its CSV export (every record), else ``url``."""
+    parts = urlsplit(url.strip())
+    page = _DATASET_PAGE.match(parts.path)
+    if page is None:
+        return url.strip()
+    path = f"/api/explore/v2.1/catalog/datasets/{page.group('id')}/exports/csv"
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
 def shown_address(url: str) -> str:

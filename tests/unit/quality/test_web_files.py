@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist.quality.web_files import file_name, is_web_address, shown_address
+from odwb_assist.quality.web_files import file_name, is_web_address, shown_address, table_address
 
 CLI = Callable[..., tuple[int, str, str]]
 ROOMS = "Salle;Capacité;Remarque\r\nSalle des fêtes;350;\r\nSalle du village;80;* capacité provisoire (travaux)\r\n" \
@@ -64,6 +64,12 @@ def test_names_and_addresses() -> None:
     assert file_name("https://p.be/exports/csv", {"Content-Type": "text/csv; charset=utf-8"}) == "csv.csv"
     assert file_name("https://p.be/x", {"Content-Disposition": 'attachment; filename="../../etc/passwd"'}) == "passwd"
     assert file_name("https://p.be/", {}) == "telechargement"
+    # a portal dataset's page is a web page: its CSV export is the table (Explore API v2.1)
+    assert table_address("https://www.odwb.be/explore/dataset/parkings-velos-ciney/table/?sort=nom") == \
+        "https://www.odwb.be/api/explore/v2.1/catalog/datasets/parkings-velos-ciney/exports/csv"
+    assert table_address("https://www.odwb.be/explore/dataset/parkings-velos-ciney") == \
+        "https://www.odwb.be/api/explore/v2.1/catalog/datasets/parkings-velos-ciney/exports/csv"
+    assert table_address("https://www.ville.be/explore/salles.csv") == "https://www.ville.be/explore/salles.csv"
 
 
 def test_check_a_table_by_its_address(server: str, cli: CLI) -> None:
@@ -74,6 +80,9 @@ def test_check_a_table_by_its_address(server: str, cli: CLI) -> None:
     assert "SECRET-KEY-42" not in out + err
     code, out, _ = cli("check", f"{server}/api/explore/v2.1/catalog/datasets/salles/exports/csv", "--format", "json")
     assert code == 0 and '"source": "' + server + "/api/explore/v2.1/catalog/datasets/salles/exports/csv" in out
+    code, out, _ = cli("check", f"{server}/explore/dataset/salles/information/")  # the dataset's page on a portal
+    assert code == 0 and out.splitlines()[0] == \
+        f"Fichier : {server}/api/explore/v2.1/catalog/datasets/salles/exports/csv"
     assert set(Path(tempfile.gettempdir()).glob("odwb-assist-*")) == before  # the downloads are gone
 
 
