@@ -109,6 +109,14 @@ def download(url: str, folder: Path) -> Path:
     except requests.exceptions.RequestException as exc:
         raise InputError(f"Le fichier à l'adresse {shown} n'a pas pu être téléchargé ({type(exc).__name__}).",
                          f"The file at {shown} could not be downloaded ({type(exc).__name__}).") from exc
+    with path.open("rb") as handle:
+        head = handle.read(512).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")):  # the page that links to the file, not the file
+        raise InputError(f"L'adresse {shown} mène à une page web, pas à un fichier : ouvrez-la dans un navigateur, "
+                         "faites un clic droit sur le lien de téléchargement du tableau > « Copier l'adresse du lien », "
+                         "et relancez avec cette adresse.",
+                         f"Address {shown} leads to a web page, not to a file: open it in a browser, right-click the "
+                         "table's download link > 'Copy link address', and run again with that address.")
     return path
 
 

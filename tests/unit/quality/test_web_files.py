@@ -26,6 +26,9 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/api/explore/v2.1/catalog/datasets/salles/exports/csv":  # a portal's export: named by the server
             self._send(200, ROOMS.encode("utf-8"), {"Content-Type": "text/csv; charset=utf-8",
                                                   "Content-Disposition": 'attachment; filename="salles-communales.csv"'})
+        elif path == "/donnees/":  # the page that links to the file
+            self._send(200, b"<!DOCTYPE html>\n<html><body><a href='/salles.csv'>Salles</a></body></html>",
+                       {"Content-Type": "text/html; charset=utf-8"})
         elif path == "/prive.csv":
             self._send(403, b"Forbidden", {"Content-Type": "text/plain"})
         else:
@@ -91,6 +94,8 @@ def test_an_address_that_fails_is_said_in_words(server: str, cli: CLI) -> None:
     assert code == 2 and f"L'adresse {server}/prive.csv répond 403 (accès refusé)" in err and "Forbidden" not in err
     code, _, err = cli("check", f"{server}/absent.csv", "--lang", "en")
     assert code == 2 and "answers 404 (not found)" in err
+    code, _, err = cli("check", f"{server}/donnees/")
+    assert code == 2 and f"L'adresse {server}/donnees/ mène à une page web, pas à un fichier" in err
     closed = server.rsplit(":", 1)[0] + ":9"  # the discard port: nothing listens there
     code, _, err = cli("check", f"{closed}/salles.csv")
     assert code == 2 and "est injoignable" in err
