@@ -181,12 +181,8 @@ def _check_all_sheets(file: Path, addresses: dict[str, str], schema: Path | None
     result.source = _address_of(result.source, addresses)
     for report in result.reports:
         report.source = _address_of(report.source, addresses)
-    if fmt == "text":
-        render_sheets_text(result, console, STATE.lang)
-    elif fmt == "json":
-        _write(result.to_json(STATE.lang), output)
-    else:
-        _write(render_sheets_html(result, STATE.lang), output)
+    _render(fmt, output, lambda: render_sheets_text(result, console, STATE.lang), lambda: result.to_json(STATE.lang),
+            lambda: render_sheets_html(result, STATE.lang))
     raise typer.Exit(0 if result.valid else 1)
 
 
@@ -211,13 +207,18 @@ def _check_files(files: list[Path], addresses: dict[str, str], schema: Path | No
         item.source = _address_of(item.source, addresses)
         if item.report is not None:
             item.report.source = _address_of(item.report.source, addresses)
-    if fmt == "text":
-        render_files_text(result, console, STATE.lang)
-    elif fmt == "json":
-        _write(result.to_json(STATE.lang), output)
-    else:
-        _write(render_files_html(result, STATE.lang), output)
+    _render(fmt, output, lambda: render_files_text(result, console, STATE.lang), lambda: result.to_json(STATE.lang),
+            lambda: render_files_html(result, STATE.lang))
     raise typer.Exit(result.exit_code)
+
+
+def _render(fmt: str, output: Path | None, text: Callable[[], None], json: Callable[[], str],
+            html: Callable[[], str]) -> None:
+    """Several reports at once (sheets, files): printed as text, or their JSON or HTML written."""
+    if fmt == "text":
+        text()
+    else:
+        _write(json() if fmt == "json" else html(), output)
 
 
 def _project_or_none(path: Path | None) -> ProjectConfig | None:
