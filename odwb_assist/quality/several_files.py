@@ -19,6 +19,7 @@ from ..core.errors import InputError
 from ..core.i18n import Msg, normalise_lang
 from .detect import EmptyTableError
 from .report import REPORT_VERSION, QualityReport
+from .sheets import with_outcome
 from .side_files import COLUMNS_SUFFIX, ROWS_SUFFIX
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods")  # the tables a folder stands for
@@ -42,12 +43,7 @@ class FileResult:
         return 0 if self.report.valid else 1
 
     def to_dict(self, lang: str) -> dict[str, Any]:
-        data: dict[str, Any] = {"source": self.source, "status": self.status}
-        if self.report is not None:
-            data["report"] = self.report.to_dict(lang)
-        if self.message is not None:
-            data["message"] = self.message(lang)
-        return data
+        return with_outcome({"source": self.source, "status": self.status}, self.report, self.message, lang)
 
 
 @dataclass

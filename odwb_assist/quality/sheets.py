@@ -44,12 +44,18 @@ class SheetResult:
     hidden: bool = False  # the sheet is hidden in the workbook
 
     def to_dict(self, lang: str) -> dict[str, Any]:
-        data: dict[str, Any] = {"sheet": self.sheet, "index": self.index, "status": self.status, "hidden": self.hidden}
-        if self.report is not None:
-            data["report"] = self.report.to_dict(lang)
-        if self.message is not None:
-            data["message"] = self.message(lang)
-        return data
+        data = {"sheet": self.sheet, "index": self.index, "status": self.status, "hidden": self.hidden}
+        return with_outcome(data, self.report, self.message, lang)
+
+
+def with_outcome(data: dict[str, Any], report: QualityReport | None, message: Msg | None, lang: str) -> dict[str, Any]:
+    """``data`` with what a table's check gave: its ``report``, or the ``message`` saying why there is none (the
+    JSON of a sheet of ``--sheet all``, of a file of several)."""
+    if report is not None:
+        data["report"] = report.to_dict(lang)
+    if message is not None:
+        data["message"] = message(lang)
+    return data
 
 
 @dataclass
