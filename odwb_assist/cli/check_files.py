@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from ..core.findings import Severity
+from ..core.findings import Finding, Severity
 from ..core.i18n import normalise_lang
 from ..quality.report import QualityReport
 from ..quality.several_files import FileResult, FilesReport
@@ -32,11 +32,12 @@ def shown_path(source: str) -> str:
 
 def error_kinds(report: QualityReport, lang: str) -> str:
     """The kinds of errors of a report, each with its number of findings (« Ligne de total ×5 ; … »)."""
-    kinds: dict[str, int] = {}
+    kinds: dict[str, Finding] = {}  # each kind's first finding: a plugin's title is in its ``extra``
     for finding in report.findings:
         if finding.severity == Severity.ERROR:
-            kinds[finding.type] = report.stats.get(finding.type, 0)
-    named = [f"{title(kind, lang)} ×{count}" for kind, count in list(kinds.items())[:ERROR_KINDS]]
+            kinds.setdefault(finding.type, finding)
+    named = [f"{title(kind, lang, first)} ×{report.stats.get(kind, 0)}"
+             for kind, first in list(kinds.items())[:ERROR_KINDS]]
     return " ; ".join(named) + (" ; …" if len(kinds) > ERROR_KINDS else "")
 
 

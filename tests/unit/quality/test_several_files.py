@@ -80,6 +80,11 @@ def test_the_cli_says_one_line_per_file(tmp_path: Path, cli: CLI, monkeypatch: p
     assert any(line.startswith("  ? rapport.pdf — illisible : rapport.pdf est un document PDF") for line in lines)
     assert lines[-2:] == ["✗ 1 fichier(s) avec des erreurs à corriger ; 1 illisible(s).",
                           "Le détail d'un fichier : odwb-assist check FICHIER"]
+    # a plugin's kind of error is named by its own title (the Belgian plugin's, installed with the project)
+    (exports / "asbl.csv").write_text("Association;Numéro d'entreprise\nLes Amis du Parc;0590.580.989\n"
+                                      "Judo Club;0790.916.173\n", encoding="utf-8")
+    code, out, _ = cli("check", "asbl.csv", "salles.csv")
+    assert code == 1 and "      Numéro d'entreprise (BCE) non valide ×2" in out.splitlines()
     code, out, _ = cli("check", "salles.csv", "population.xlsx", "--lang", "en")
     assert code == 0 and out.splitlines()[-1] == "✓ No blocking error."
     code, out, _ = cli("check", "salles.csv", "2024/budget.csv", "--format", "json", "--output", str(tmp_path / "r.json"))
