@@ -182,6 +182,17 @@ MESSAGES: dict[str, Entry] = {
         "Public office holders and statutory officers are public by their office (register of mandates published "
         "every year by Wallonia). Keep the number of the office or secretariat; a private number (personal mobile) "
         "is published only with the person's consent.")),
+    "be-phone-contact": Entry(W, Msg(
+        "Numéro de GSM « {cell} » à côté du nom « {person} » (colonne « {label} ») : sans doute le numéro privé de "
+        "cette personne, une donnée personnelle.",
+        "Mobile number '{cell}' next to the name '{person}' (column '{label}'): probably that person's private "
+        "number, personal data."), Msg(
+        "Un GSM à côté du nom d'une personne est le plus souvent son numéro privé : publiez plutôt le numéro de "
+        "l'association ou d'un service, ou vérifiez que la personne a accepté qu'il soit publié ; sinon, supprimez la "
+        "colonne « {field} » avant de publier.",
+        "A mobile number next to a person's name is most often their private number: publish the association's or a "
+        "service's number instead, or make sure the person agreed to its publication; otherwise delete column "
+        "'{field}' before publishing.")),
     # --- e-mail
     "email-invalid": Entry(E, Msg(
         "« {cell} » n'est pas une adresse e-mail valide (forme attendue : nom@domaine.be).",
