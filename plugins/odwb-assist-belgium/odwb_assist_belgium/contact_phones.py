@@ -32,7 +32,7 @@ from odwb_assist.plugin import (
 
 from .distinct import StashedColumns, row_cells
 from .findings import VALUE_CACHE, one
-from .phone import EXTENSION, unlabelled
+from .phone import EXTENSION, unlabelled, with_remark
 from .several import SPLIT
 
 if TYPE_CHECKING:
@@ -80,10 +80,11 @@ def _mobile_number(text: str) -> bool:
 
 @lru_cache(maxsize=VALUE_CACHE)
 def holds_mobile(cell: str) -> bool:
-    """Whether a phone cell holds a Belgian mobile number: alone, after a word (« GSM : 0475 12 34 56 ») or among
-    several numbers (« 081 22 33 44 - 0475 12 34 56 »)."""
+    """Whether a phone cell holds a Belgian mobile number: alone, after a word (« GSM : 0475 12 34 56 »), before a
+    remark (« 0475 12 34 56 (après 18h) ») or among several numbers (« 081 22 33 44 - 0475 12 34 56 »)."""
     text = cell.strip()
     text = unlabelled(text) or text
+    text = (with_remark(text) or (text, ""))[0]  # « 0475 12 34 56 (après 18h) »
     return any(_mobile_number(unlabelled(part) or part) for part in SPLIT.split(text) if part)
 
 

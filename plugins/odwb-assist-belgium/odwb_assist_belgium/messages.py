@@ -182,6 +182,14 @@ MESSAGES: dict[str, Entry] = {
         "Public office holders and statutory officers are public by their office (register of mandates published "
         "every year by Wallonia). Keep the number of the office or secretariat; a private number (personal mobile) "
         "is published only with the person's consent.")),
+    "be-phone-remark": Entry(W, Msg(
+        "« {cell} » : un numéro valide suivi d'une remarque (« {note} ») ; le portail lira la cellule comme une seule "
+        "valeur.",
+        "'{cell}': a valid number followed by a remark ('{note}'); the portal will read the cell as a single value."),
+        Msg("Gardez le numéro seul dans la colonne « {field} » et mettez la remarque (horaires, personne à demander…) "
+            "dans une colonne de remarques.",
+            "Keep the number alone in column '{field}' and put the remark (hours, whom to ask for…) in a column of "
+            "remarks.")),
     "be-phone-contact": Entry(W, Msg(
         "Numéro de GSM « {cell} » à côté du nom « {person} » (colonne « {label} ») : sans doute le numéro privé de "
         "cette personne, une donnée personnelle.",

@@ -6,7 +6,8 @@ In a table that describes people, every phone number is personal data (``be-phon
 public office (a bourgmestre, an échevine: ``official_values``) it is the office's contact, a warning
 (``be-phone-official``). A number followed by
 an internal extension (« 081 24 64 13 (ext. 203) », « 081/24.64.13 poste 203 ») is a valid number: the extension is
-how a service is reached, not an error.
+how a service is reached, not an error. A valid number followed by a remark in brackets (« 0486 23 45 67 (après
+18h) ») is no invalid number either: the remark is said (``be-phone-remark``, a warning), the number judged as any.
 """
 
 from __future__ import annotations
@@ -246,11 +247,31 @@ def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Fin
         shared[at] = [several(text, _one_number) > 0 for text in stripped(column).iloc[at].tolist()]
         yield from emit_values("be-phone-several", column, shared, context,
                                lambda cell: {"count": several(cell.strip(), _one_number)})
+        at = at[~shared[at]]
+    remarked = np.zeros(len(invalid), dtype=bool)  # « 0486 23 45 67 (après 18h) »: a right number and a remark
+    if len(at):
+        remarked[at] = [with_remark(text) is not None for text in stripped(column).iloc[at].tolist()]
+        yield from emit_values("be-phone-remark", column, remarked, context,
+                               lambda cell: {"note": (with_remark(cell.strip()) or ("", ""))[1]})
+        shared = shared | remarked  # a number of the cell's, as the several ones
     yield from emit_values("be-phone-invalid", column, invalid & ~shared, context)
     if describes_people(context.fields):  # a cell with two numbers holds a person's too
         official = official_values(column, context)  # the numbers of public office holders: said, not blocked
         yield from emit_values("be-phone-personal", column, (valid | shared) & ~official, context)
         yield from emit_values("be-phone-official", column, (valid | shared) & official, context)
+
+
+# a remark in brackets after the number (« (après 18h) », « [secrétariat] »): words, not an extension
+REMARK = re.compile(r"(?P<number>.*?[0-9])\s*[(\[](?P<note>[^()\[\]]*[^\W\d_][^()\[\]]*)[)\]]\s*")
+
+
+def with_remark(text: str) -> tuple[str, str] | None:
+    """(the number, the remark) of a valid number followed by a remark in brackets (« 0486 23 45 67 (après 18h) »);
+    None for anything else."""
+    found = REMARK.fullmatch(text.strip())
+    if found is None or not _one_number(found.group("number")):
+        return None
+    return found.group("number").strip(), found.group("note").strip()
 
 
 def _one_number(text: str) -> bool:
@@ -283,7 +304,7 @@ KIND = FieldKind(
     # 8 or 9 digits alone (counted under a phone header only: :func:`detect_named`); or a word, « Tél. », before it
     prefilter=r"^[\s./()\-\u00a0]*(?:\+|0(?:\D*+\d){7})|^[1-9]\d{7,8}$|^\s*(?i:t[ée]l|gsm|portable|mobile|phone)",
     types=("be-phone-lost-zero", "be-phone-invalid", "be-phone-labelled", "be-phone-personal", "be-phone-official",
-           "be-phone-several"),
+           "be-phone-several", "be-phone-remark"),
     blocking=errors(("be-phone-lost-zero", "be-phone-invalid", "be-phone-labelled", "be-phone-personal",
                      "be-phone-several")),
 )

@@ -40,6 +40,7 @@ TITLES: dict[str, Msg] = {
     "email-masked": Msg("Adresse e-mail déguisée (« [at] »)", "Disguised e-mail address ('[at]')"),
     "email-several": Msg("Plusieurs adresses e-mail dans une cellule", "Several e-mail addresses in one cell"),
     "be-phone-labelled": Msg("Numéro de téléphone précédé d'un mot (« Tél. »)", "Phone number after a word ('Tel.')"),
+    "be-phone-remark": Msg("Numéros de téléphone suivis d'une remarque", "Phone numbers followed by a remark"),
     "be-phone-contact": Msg("Numéros de GSM de personnes de contact", "Mobile numbers of contact persons"),
     "be-phone-several": Msg("Plusieurs numéros de téléphone dans une cellule", "Several phone numbers in one cell"),
     "coordinates-invalid": Msg("Coordonnée non valide", "Invalid coordinate"),

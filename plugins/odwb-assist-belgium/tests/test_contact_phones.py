@@ -65,7 +65,8 @@ def test_a_labelled_number_and_a_mobile_among_two_numbers_are_read(tmp_path):
 
 @pytest.mark.parametrize(("cell", "mobile"), [
     ("0475 12 34 56", True), ("0475/12.34.56", True), ("+32 (0)475 12 34 56", True), ("0032475123456", True),
-    ("0475 12 34 56 (ext. 12)", True), ("GSM. 0499 88 77 66", True), ("081 24 64 11", False), ("+33 6 12 34 56 78", False),
+    ("0475 12 34 56 (ext. 12)", True), ("GSM. 0499 88 77 66", True), ("0486 23 45 67 (après 18h)", True),
+    ("081 24 64 11", False), ("+33 6 12 34 56 78", False),
     ("0800 12 345", False), ("475123456", False), ("", False), ("n.c.", False),
 ])
 def test_what_a_mobile_number_is(cell, mobile):
