@@ -228,6 +228,13 @@ MESSAGES: dict[str, Entry] = {
         "publiée, supprimez-la plutôt que de la déguiser.",
         "Write the address with its @ ({fixed}), or run 'odwb-assist fix'; if it must not be published, delete it "
         "rather than disguise it.")),
+    "email-remark": Entry(W, Msg(
+        "« {cell} » : une adresse e-mail valide suivie d'une remarque (« {note} ») ; le portail lira la cellule comme "
+        "une seule valeur.",
+        "'{cell}': a valid e-mail address followed by a remark ('{note}'); the portal will read the cell as a single "
+        "value."),
+        Msg("Gardez l'adresse seule dans la colonne « {field} » et mettez la remarque dans une colonne de remarques.",
+            "Keep the address alone in column '{field}' and put the remark in a column of remarks.")),
     "email-several": Entry(W, Msg(
         "« {cell} » : {count} adresses e-mail dans une seule cellule, chacune valide ; le portail lira la cellule comme "
         "une seule valeur.",

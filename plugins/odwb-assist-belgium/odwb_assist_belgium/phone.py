@@ -25,6 +25,7 @@ from .distinct import VerdictCache, emit_values, encode, filled, stripped
 from .findings import SEPARATORS, VALUE_CACHE, compact, share
 from .messages import errors
 from .people import describes_people
+from .remarks import split_remark
 from .several import several
 
 # an internal extension after the number: « (ext. 203) », « poste 203 », « int. 12 », « ext 4 », « x204 »
@@ -261,17 +262,10 @@ def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Fin
         yield from emit_values("be-phone-official", column, (valid | shared) & official, context)
 
 
-# a remark in brackets after the number (« (après 18h) », « [secrétariat] »): words, not an extension
-REMARK = re.compile(r"(?P<number>.*?[0-9])\s*[(\[](?P<note>[^()\[\]]*[^\W\d_][^()\[\]]*)[)\]]\s*")
-
-
 def with_remark(text: str) -> tuple[str, str] | None:
     """(the number, the remark) of a valid number followed by a remark in brackets (« 0486 23 45 67 (après 18h) »);
     None for anything else."""
-    found = REMARK.fullmatch(text.strip())
-    if found is None or not _one_number(found.group("number")):
-        return None
-    return found.group("number").strip(), found.group("note").strip()
+    return split_remark(text, _one_number)
 
 
 def _one_number(text: str) -> bool:

@@ -38,6 +38,7 @@ TITLES: dict[str, Msg] = {
     "email-invalid": Msg("Adresse e-mail non valide", "Invalid e-mail address"),
     "email-mailto": Msg("Adresse e-mail précédée de « mailto: »", "E-mail address after 'mailto:'"),
     "email-masked": Msg("Adresse e-mail déguisée (« [at] »)", "Disguised e-mail address ('[at]')"),
+    "email-remark": Msg("Adresses e-mail suivies d'une remarque", "E-mail addresses followed by a remark"),
     "email-several": Msg("Plusieurs adresses e-mail dans une cellule", "Several e-mail addresses in one cell"),
     "be-phone-labelled": Msg("Numéro de téléphone précédé d'un mot (« Tél. »)", "Phone number after a word ('Tel.')"),
     "be-phone-remark": Msg("Numéros de téléphone suivis d'une remarque", "Phone numbers followed by a remark"),

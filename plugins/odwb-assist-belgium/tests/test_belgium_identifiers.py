@@ -260,6 +260,16 @@ def test_emails(run):
     assert rows_of(found, "email-mailto") == [6]  # a valid address behind a copied link: the fix removes « mailto: »
 
 
+def test_a_valid_address_followed_by_a_remark_is_said_not_called_invalid(run):
+    found = run(email, ["info@cluba.be (secrétariat)", "contact@clubb.be [le soir]", "x@y (secrétariat)",
+                        "president@clubc.be - Jean", "info@clubd.be (2)"])
+    assert [(f.row_number, f.type, f.extra.get("note")) for f in found] == [
+        (2, "email-remark", "secrétariat"), (3, "email-remark", "le soir"), (4, "email-invalid", None),
+        (5, "email-invalid", None), (6, "email-invalid", None)]
+    assert found[0].severity == Severity.WARNING
+    assert "une adresse e-mail valide suivie d'une remarque (« secrétariat »)" in found[0].message("fr")
+
+
 # --- national register numbers --------------------------------------------------------------------
 
 
