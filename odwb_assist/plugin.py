@@ -7,7 +7,8 @@ its internals without breaking any plugin. It holds, by the hook that needs them
 * ``odwb_field_kinds`` / ``odwb_checks``: :class:`FieldKind`, :class:`TableCheck`, :class:`BaseTableCheck`,
   :class:`CheckContext`, :class:`ColumnValues`, :data:`Detector`, :data:`Validator`, :data:`ValuesValidator`,
   :class:`Finding`, :class:`Severity`, and the personal-data vocabulary of the built-in checks
-  (:func:`people_columns`, …) so that a plugin judges « people » columns as the core does, and
+  (:func:`people_columns`, :func:`is_person_name`, :func:`names_people_by_role`, …) so that a plugin judges
+  « people » columns and names as the core does, and
   :func:`official_values` (the values of a chunk column held on rows about a public office);
 * ``odwb_fixes``: :class:`Fix`, :class:`FixContext`, :class:`Change`, and for a fix that streams
   :class:`StreamingFix`, :class:`FixPlan`, :data:`Rewrite`, :func:`streams`;
@@ -74,6 +75,7 @@ from .core.spreadsheet import csv_safe, set_text
 
 if TYPE_CHECKING:
     from .checks.people import PEOPLE_WORDS, describes_people, label_words, people_columns
+    from .checks.person_names import is_person_name, names_people_by_role
     from .checks.public_offices import official_values
     from .cli.common import STATE, echo, plugin_manager, print_json, t
     from .metadata.score import MetadataFinding, MetadataRule, ScoreContext
@@ -88,6 +90,8 @@ _LAZY = {
     "label_words": "odwb_assist.checks.people",
     "people_columns": "odwb_assist.checks.people",
     "official_values": "odwb_assist.checks.public_offices",
+    "is_person_name": "odwb_assist.checks.person_names",
+    "names_people_by_role": "odwb_assist.checks.person_names",
     "MetadataFinding": "odwb_assist.metadata.score",
     "MetadataRule": "odwb_assist.metadata.score",
     "ScoreContext": "odwb_assist.metadata.score",
@@ -113,7 +117,7 @@ __all__ = [
     # checks and field kinds
     "BaseTableCheck", "CheckContext", "ChunkPreparation", "ColumnValues", "Detector", "FieldKind", "Finding", "Severity",
     "TableCheck", "Validator", "ValuesPreparation", "ValuesValidator", "PEOPLE_WORDS", "describes_people", "label_words",
-    "people_columns", "official_values",
+    "people_columns", "official_values", "is_person_name", "names_people_by_role",
     # fixes, metadata rules, publication blockers
     "Change", "Fix", "FixContext", "FixPlan", "Rewrite", "StreamingFix", "streams", "columns_of",
     "MetadataFinding", "MetadataRule", "ScoreContext", "Blocker",

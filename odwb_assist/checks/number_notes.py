@@ -148,6 +148,11 @@ class MaskedValuesCheck(NumberNotesCheck):
     message = MASKED_MESSAGE
     tip = MASKED_TIP
 
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        """Said only « among the numbers »: a column of thresholds alone (the « … (note) » column ``fix`` wrote) is
+        no column of numbers to read as such."""
+        return (finding for finding in super().end(context) if self.share.numbers[finding.field_name or ""])
+
 
 class SplitNumberNotes:
     """Fix ``split-number-notes``: the marks (and masked numbers, « <5 ») moved into a column « … (note) » right

@@ -102,7 +102,9 @@ def _titled(words: list[str]) -> bool:
     return 1 <= len(core) <= 3 and all(w[0].isupper() for w in core)
 
 
-def _about_people(label: str) -> bool:
+def names_people_by_role(label: str) -> bool:
+    """Whether a column label names people by their role (« Personne de contact », « Responsable », « Président »):
+    its values are people's names, or services where there is no one."""
     return any(w in ROLES for w in label_words(label))
 
 
@@ -138,7 +140,7 @@ class PersonNamesCheck(BaseTableCheck):
             values = [value.strip() for value in values if value.strip()]
             if not values:
                 continue
-            people = _about_people(name)
+            people = names_people_by_role(name)
             names = [value for value in values if is_person_name(value, surname_first=people)]
             share = PEOPLE_SHARE if people else SHARE
             if len(names) < MINIMUM or len(names) < share * len(values):

@@ -29,6 +29,7 @@ from ..core.i18n import Msg
 from ..quality.fixing import replace_cells
 from .cells import STACK_ROWS
 from .excel_errors import is_error
+from .number_notes import MASKED_RULE
 from .tally import EXAMPLES, number_text
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ class ColumnCounts:
             dates = dates if step == 1 else round(dates * words / len(sample))
             self.dates += dates
             self.text += words - dates
+            self.thresholds(int((text & _masked(values)).sum()))
         if placeholder.any():
             cells = values[placeholder]
             self.placeholders.update(cells.str.strip().tolist())
@@ -125,6 +127,9 @@ class ColumnCounts:
                 dates = round(int(dated[sampled].sum()) * words / len(sampled))
             self.dates += dates
             self.text += words - dates
+            masked = np.zeros(len(column), dtype=bool)
+            masked[worded] = _masked(column.values.iloc[worded])
+            self.thresholds(int(counts[masked].sum()))
         placeholder = ~valued & ~text
         if placeholder.any():  # a formula's error is reported by ``excel-error``
             flagged = np.flatnonzero(placeholder)
@@ -138,6 +143,12 @@ class ColumnCounts:
                 for row, cell in cells.head(EXAMPLES - len(self.examples)).items():
                     self.examples.append((int(row), str(cell)))
 
+    def thresholds(self, cells: int) -> None:
+        """Count ``cells`` text cells that are thresholds (« <5 », « < 0,5 »: :func:`.number_notes.is_masked`) as
+        numbers: a measure under its detection limit is a number of the column, known to be below it."""
+        self.numbers += cells
+        self.text -= cells
+
     @property
     def typed(self) -> bool:
         typed = self.numbers + self.dates
@@ -148,6 +159,11 @@ class ColumnCounts:
         if self.dates > self.numbers:
             return Msg("dates", "dates")
         return Msg("nombres", "numbers")
+
+
+def _masked(values: pd.Series) -> np.ndarray:
+    """Which cells of ``values`` are thresholds (« <5 », « < 0,5 », « ≤ 10 »), the prefilter on their first byte."""
+    return MASKED_RULE.mask(values)
 
 
 def _not_errors(values: pd.Series, placeholder: np.ndarray) -> np.ndarray:
@@ -261,6 +277,11 @@ class PlaceholderCheck(BaseTableCheck):
             flat = placeholder.T.ravel()
             flat[at] = [not is_error(str(text)) for text in values.iloc[at].tolist()]
             placeholder = flat.reshape(width, rows).T
+        flat_masked = np.zeros(rows * width, dtype=bool)
+        if text.any():
+            flat = np.flatnonzero(text.T.ravel())
+            flat_masked[flat] = _masked(values.iloc[flat])
+        masked = flat_masked.reshape(width, rows).T.sum(axis=0)
         found = (~np.isnan(numbers)).sum(axis=0)
         words = text.sum(axis=0)
         dated = dates.sum(axis=0)
@@ -272,6 +293,7 @@ class PlaceholderCheck(BaseTableCheck):
             counts.numbers += int(found[position])
             counts.dates += int(dated[position])
             counts.text += int(words[position]) - int(dated[position])
+            counts.thresholds(int(masked[position]))
             if placeholder[:, position].any():
                 at = np.flatnonzero(placeholder[:, position])
                 picked = values.iloc[at + position * rows]

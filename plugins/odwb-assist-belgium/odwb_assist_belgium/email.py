@@ -16,6 +16,7 @@ from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, M
 from .distinct import VerdictCache, emit_values, encode, filled, stripped
 from .findings import share_of
 from .messages import errors
+from .remarks import split_remark
 from .several import SPLIT_ADDRESSES, several
 
 # Letters with Latin accents are allowed (internationalised addresses such as info@liège.be); the
@@ -88,7 +89,13 @@ def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Fin
         if shared.any():
             yield from emit_values("email-several", column, shared & ~linked, context,
                                    lambda cell: {"count": several(cell.strip(), _valid, SPLIT_ADDRESSES)})
-        yield from emit_values("email-invalid", column, invalid & ~linked & ~shared, context)
+        rest = np.flatnonzero(invalid & ~linked & ~shared)
+        remarked = np.zeros(len(invalid), dtype=bool)  # « info@club.be (secrétariat) »: a right address and a remark
+        remarked[rest] = [split_remark(text, _valid) is not None for text in stripped(column).iloc[rest].tolist()]
+        if remarked.any():
+            yield from emit_values("email-remark", column, remarked, context,
+                                   lambda cell: {"note": (split_remark(cell, _valid) or ("", ""))[1]})
+        yield from emit_values("email-invalid", column, invalid & ~linked & ~shared & ~remarked, context)
 
 
 def _valid(address: str) -> bool:
@@ -119,6 +126,6 @@ KIND = FieldKind(
     value_threshold=0.9,
     priority=10,
     prefilter=r"@|[\[({][ \t]*(?i:at|arobase)[ \t]*[\])}]",  # what every value ``detect`` accepts holds
-    types=("email-invalid", "email-mailto", "email-masked", "email-several"),
+    types=("email-invalid", "email-mailto", "email-masked", "email-several", "email-remark"),
     blocking=errors(("email-invalid", "email-mailto", "email-masked", "email-several")),
 )

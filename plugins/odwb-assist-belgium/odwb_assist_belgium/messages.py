@@ -182,6 +182,25 @@ MESSAGES: dict[str, Entry] = {
         "Public office holders and statutory officers are public by their office (register of mandates published "
         "every year by Wallonia). Keep the number of the office or secretariat; a private number (personal mobile) "
         "is published only with the person's consent.")),
+    "be-phone-remark": Entry(W, Msg(
+        "« {cell} » : un numéro valide suivi d'une remarque (« {note} ») ; le portail lira la cellule comme une seule "
+        "valeur.",
+        "'{cell}': a valid number followed by a remark ('{note}'); the portal will read the cell as a single value."),
+        Msg("Gardez le numéro seul dans la colonne « {field} » et mettez la remarque (horaires, personne à demander…) "
+            "dans une colonne de remarques.",
+            "Keep the number alone in column '{field}' and put the remark (hours, whom to ask for…) in a column of "
+            "remarks.")),
+    "be-phone-contact": Entry(W, Msg(
+        "Numéro de GSM « {cell} » à côté du nom « {person} » (colonne « {label} ») : sans doute le numéro privé de "
+        "cette personne, une donnée personnelle.",
+        "Mobile number '{cell}' next to the name '{person}' (column '{label}'): probably that person's private "
+        "number, personal data."), Msg(
+        "Un GSM à côté du nom d'une personne est le plus souvent son numéro privé : publiez plutôt le numéro de "
+        "l'association ou d'un service, ou vérifiez que la personne a accepté qu'il soit publié ; sinon, supprimez la "
+        "colonne « {field} » avant de publier.",
+        "A mobile number next to a person's name is most often their private number: publish the association's or a "
+        "service's number instead, or make sure the person agreed to its publication; otherwise delete column "
+        "'{field}' before publishing.")),
     # --- e-mail
     "email-invalid": Entry(E, Msg(
         "« {cell} » n'est pas une adresse e-mail valide (forme attendue : nom@domaine.be).",
@@ -209,6 +228,13 @@ MESSAGES: dict[str, Entry] = {
         "publiée, supprimez-la plutôt que de la déguiser.",
         "Write the address with its @ ({fixed}), or run 'odwb-assist fix'; if it must not be published, delete it "
         "rather than disguise it.")),
+    "email-remark": Entry(W, Msg(
+        "« {cell} » : une adresse e-mail valide suivie d'une remarque (« {note} ») ; le portail lira la cellule comme "
+        "une seule valeur.",
+        "'{cell}': a valid e-mail address followed by a remark ('{note}'); the portal will read the cell as a single "
+        "value."),
+        Msg("Gardez l'adresse seule dans la colonne « {field} » et mettez la remarque dans une colonne de remarques.",
+            "Keep the address alone in column '{field}' and put the remark in a column of remarks.")),
     "email-several": Entry(W, Msg(
         "« {cell} » : {count} adresses e-mail dans une seule cellule, chacune valide ; le portail lira la cellule comme "
         "une seule valeur.",

@@ -6,7 +6,8 @@ In a table that describes people, every phone number is personal data (``be-phon
 public office (a bourgmestre, an échevine: ``official_values``) it is the office's contact, a warning
 (``be-phone-official``). A number followed by
 an internal extension (« 081 24 64 13 (ext. 203) », « 081/24.64.13 poste 203 ») is a valid number: the extension is
-how a service is reached, not an error.
+how a service is reached, not an error. A valid number followed by a remark in brackets (« 0486 23 45 67 (après
+18h) ») is no invalid number either: the remark is said (``be-phone-remark``, a warning), the number judged as any.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .distinct import VerdictCache, emit_values, encode, filled, stripped
 from .findings import SEPARATORS, VALUE_CACHE, compact, share
 from .messages import errors
 from .people import describes_people
+from .remarks import split_remark
 from .several import several
 
 # an internal extension after the number: « (ext. 203) », « poste 203 », « int. 12 », « ext 4 », « x204 »
@@ -246,11 +248,24 @@ def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Fin
         shared[at] = [several(text, _one_number) > 0 for text in stripped(column).iloc[at].tolist()]
         yield from emit_values("be-phone-several", column, shared, context,
                                lambda cell: {"count": several(cell.strip(), _one_number)})
+        at = at[~shared[at]]
+    remarked = np.zeros(len(invalid), dtype=bool)  # « 0486 23 45 67 (après 18h) »: a right number and a remark
+    if len(at):
+        remarked[at] = [with_remark(text) is not None for text in stripped(column).iloc[at].tolist()]
+        yield from emit_values("be-phone-remark", column, remarked, context,
+                               lambda cell: {"note": (with_remark(cell.strip()) or ("", ""))[1]})
+        shared = shared | remarked  # a number of the cell's, as the several ones
     yield from emit_values("be-phone-invalid", column, invalid & ~shared, context)
     if describes_people(context.fields):  # a cell with two numbers holds a person's too
         official = official_values(column, context)  # the numbers of public office holders: said, not blocked
         yield from emit_values("be-phone-personal", column, (valid | shared) & ~official, context)
         yield from emit_values("be-phone-official", column, (valid | shared) & official, context)
+
+
+def with_remark(text: str) -> tuple[str, str] | None:
+    """(the number, the remark) of a valid number followed by a remark in brackets (« 0486 23 45 67 (après 18h) »);
+    None for anything else."""
+    return split_remark(text, _one_number)
 
 
 def _one_number(text: str) -> bool:
@@ -283,7 +298,7 @@ KIND = FieldKind(
     # 8 or 9 digits alone (counted under a phone header only: :func:`detect_named`); or a word, « Tél. », before it
     prefilter=r"^[\s./()\-\u00a0]*(?:\+|0(?:\D*+\d){7})|^[1-9]\d{7,8}$|^\s*(?i:t[ée]l|gsm|portable|mobile|phone)",
     types=("be-phone-lost-zero", "be-phone-invalid", "be-phone-labelled", "be-phone-personal", "be-phone-official",
-           "be-phone-several"),
+           "be-phone-several", "be-phone-remark"),
     blocking=errors(("be-phone-lost-zero", "be-phone-invalid", "be-phone-labelled", "be-phone-personal",
                      "be-phone-several")),
 )

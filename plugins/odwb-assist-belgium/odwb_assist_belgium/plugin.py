@@ -25,6 +25,8 @@ def odwb_field_kinds() -> list[FieldKind]:
 @hookimpl
 def odwb_checks(context: CheckContext) -> list[Any]:
     from .consistency import CommuneConsistencyCheck
+    from .contact_phones import ContactPhonesCheck
+    from .contact_phones import applies as contact_phones_apply
     from .coordinates_pair import SwappedCoordinatesCheck
     from .national_number_scan import NationalNumberScan
     from .territory import KINDS as TERRITORY_KINDS
@@ -38,6 +40,8 @@ def odwb_checks(context: CheckContext) -> list[Any]:
         checks.append(OutsideWalloniaCheck())
     if {"wgs84-latitude", "wgs84-longitude"} <= kinds:
         checks.append(SwappedCoordinatesCheck())
+    if contact_phones_apply(context):
+        checks.append(ContactPhonesCheck())
     return checks
 
 

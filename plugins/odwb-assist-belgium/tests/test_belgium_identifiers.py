@@ -227,6 +227,22 @@ def test_a_phone_with_its_extension_is_valid(run):
     assert [f.type for f in people] == ["be-phone-personal"]  # a person's number with its extension is still theirs
 
 
+def test_a_valid_number_followed_by_a_remark_is_said_not_called_invalid(run):
+    """« 0486 23 45 67 (après 18h) » was « not a valid phone number », an error: the number is right, a remark
+    follows it. The remark is said (a warning); a wrong number with a remark, or a bare number in brackets, is not
+    a remark."""
+    cells = ["0486 23 45 67 (après 18h)", "083/21.45.67 [secrétariat]", "+32 81 24 64 13 (le matin)",
+             "12345 (après 18h)", "081 24 64 13 (203)", "0486 23 45 67 (ext. 12)"]
+    found = run(phone, cells)
+    assert [(f.row_number, f.type, f.extra.get("note")) for f in found] == [
+        (2, "be-phone-remark", "après 18h"), (3, "be-phone-remark", "secrétariat"), (4, "be-phone-remark", "le matin"),
+        (5, "be-phone-invalid", None), (6, "be-phone-invalid", None)]
+    assert found[0].severity.value == "warning"
+    assert "un numéro valide suivi d'une remarque (« après 18h »)" in found[0].message("fr")
+    people = run(phone, ["0486 23 45 67 (après 18h)"], fields=["nom", "prénom", "col"])
+    assert [f.type for f in people] == ["be-phone-remark", "be-phone-personal"]  # still the person's number
+
+
 def test_phones_in_a_people_table_are_personal(run):
     found = run(phone, ["0478 12 34 56", "bad"], fields=["nom", "prénom", "col"])
     assert {f.row_number: f.type for f in found} == {2: "be-phone-personal", 3: "be-phone-invalid"}
@@ -242,6 +258,16 @@ def test_emails(run):
                         "jean..d@a.be", "contact@@namur.be", "  service@ville.be  ", "info@liège.be"])
     assert rows_of(found, "email-invalid") == [4, 5, 7, 8]
     assert rows_of(found, "email-mailto") == [6]  # a valid address behind a copied link: the fix removes « mailto: »
+
+
+def test_a_valid_address_followed_by_a_remark_is_said_not_called_invalid(run):
+    found = run(email, ["info@cluba.be (secrétariat)", "contact@clubb.be [le soir]", "x@y (secrétariat)",
+                        "president@clubc.be - Jean", "info@clubd.be (2)"])
+    assert [(f.row_number, f.type, f.extra.get("note")) for f in found] == [
+        (2, "email-remark", "secrétariat"), (3, "email-remark", "le soir"), (4, "email-invalid", None),
+        (5, "email-invalid", None), (6, "email-invalid", None)]
+    assert found[0].severity == Severity.WARNING
+    assert "une adresse e-mail valide suivie d'une remarque (« secrétariat »)" in found[0].message("fr")
 
 
 # --- national register numbers --------------------------------------------------------------------

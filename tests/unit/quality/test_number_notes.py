@@ -95,7 +95,9 @@ def test_small_numbers_masked_by_statistical_secrecy_go_to_a_note_column(tmp_pat
     assert result.counts["split-number-notes"] == 11  # ten cells and the column added
     first = next(number for number, row in enumerate(rows[1:], start=2) if row[3] == "<5")
     assert f"    ligne {first}, Décès : « <5 » → (vide)" in result.preview("fr")
-    assert check(tmp_path / "propre.csv", plugins=pm()).types["Décès"] == "integer"
+    clean = check(tmp_path / "propre.csv", plugins=pm())
+    assert clean.types["Décès"] == "integer"
+    assert not clean.findings  # the note column of thresholds alone is no column of masked numbers
 
 
 def test_age_classes_are_not_masked_numbers(tmp_path: Path) -> None:
@@ -126,3 +128,21 @@ def test_a_measure_under_its_detection_limit_is_named_so(tmp_path: Path) -> None
     [masked] = [f for f in check(source, plugins=pm()).findings if f.type == "masked-values"]
     assert (masked.count, masked.cell) == (9, "<0,5")
     assert "limite de détection" in masked.message("fr") and "detection limit" in masked.message("en")
+
+
+@pytest.mark.parametrize("rows", [40, 500, 3000])  # every cell at once; a short chunk column by column; distinct values
+def test_a_placeholder_among_measures_under_a_detection_limit_is_said_and_fixed_in_one_pass(tmp_path: Path,
+                                                                                           rows: int) -> None:
+    """Water analyses: « < 0,5 » under the detection limit, « n.d. » not measured. The thresholds counted as text,
+    so the column was not one of numbers and « n.d. » went unsaid; ``fix`` moved the thresholds out, and only then
+    did the clean file show « n.d. », for a second pass. Thresholds are numbers of the column now: both are said,
+    and one ``fix`` leaves a clean file."""
+    cells = ["12,3", "< 0,5", "8,7", "n.d.", "25", "<0,5", "9,1", "14"]
+    source = tmp_path / "eau.csv"
+    source.write_text("Échantillon;Point;Nitrates (mg/l)\n" + "".join(
+        f"E-{i};Réservoir {i % 3};{cells[i % len(cells)]}\n" for i in range(rows)), encoding="utf-8")
+    found = {f.type: f for f in check(source, plugins=pm()).findings}
+    assert set(found) == {"decimal-comma", "masked-values", "placeholder-value"}
+    assert found["placeholder-value"].extra["values"] == {"n.d.": len(range(3, rows, len(cells)))}
+    fix(source, tmp_path / "propre.csv", plugins=pm())
+    assert check(tmp_path / "propre.csv", plugins=pm()).findings == []
