@@ -10,7 +10,7 @@ from typing import TextIO
 import typer
 
 from ..core.config_model import ProjectConfig
-from ..core.errors import ConfigError
+from ..core.errors import ConfigError, os_reason
 from .common import STATE, ProjectOption, console, echo, fail, load_project, plugin_manager, t
 
 FORMATS = ("text", "json", "html", "xlsx")
@@ -249,5 +249,6 @@ def _write_with(write: Callable[[TextIO], object], output: Path | None) -> None:
             write(handle)
             handle.write("\n")
     except OSError as exc:
-        raise fail(f"Impossible d'écrire {output} : {exc}.", f"Cannot write {output}: {exc}.") from exc
+        reason = os_reason(exc)
+        raise fail(f"Impossible d'écrire {output} : {reason.fr}.", f"Cannot write {output}: {reason.en}.") from exc
     echo(t(f"Rapport écrit : {output}", f"Report written: {output}"))
