@@ -32,12 +32,16 @@ def shown_path(source: str) -> str:
 
 def error_kinds(report: QualityReport, lang: str) -> str:
     """The kinds of errors of a report, each with its number of findings (« Ligne de total ×5 ; … »)."""
+    return finding_kinds([f for f in report.findings if f.severity == Severity.ERROR], lang, report.stats)
+
+
+def finding_kinds(findings: list[Finding], lang: str, counts: dict[str, int] | None = None) -> str:
+    """The kinds of ``findings``, each with its number (``counts`` by type, else the findings of that type)."""
     kinds: dict[str, Finding] = {}  # each kind's first finding: a plugin's title is in its ``extra``
-    for finding in report.findings:
-        if finding.severity == Severity.ERROR:
-            kinds.setdefault(finding.type, finding)
-    named = [f"{title(kind, lang, first)} ×{report.stats.get(kind, 0)}"
-             for kind, first in list(kinds.items())[:ERROR_KINDS]]
+    for finding in findings:
+        kinds.setdefault(finding.type, finding)
+    number = counts or {kind: sum(f.type == kind for f in findings) for kind in kinds}
+    named = [f"{title(kind, lang, first)} ×{number.get(kind, 0)}" for kind, first in list(kinds.items())[:ERROR_KINDS]]
     return " ; ".join(named) + (" ; …" if len(kinds) > ERROR_KINDS else "")
 
 
