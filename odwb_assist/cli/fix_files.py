@@ -11,7 +11,7 @@ from rich.markup import escape
 from ..core.config_model import ProjectConfig
 from ..core.findings import Finding
 from ..quality.several_fixes import FixedFile, FixedFiles
-from .check_files import finding_kinds, first_sentence, shown_path
+from .check_files import finding_kinds, shown_path, unread_line
 from .common import STATE, console, fail, plugin_manager, t
 from .inputs import address_of, local_files
 
@@ -61,14 +61,11 @@ def _done(item: FixedFile, fr: bool) -> str:
 
 
 def _line(item: FixedFile, lang: str) -> str:
-    fr = lang == "fr"
     name = shown_path(item.source)
     if item.result is None:
-        status = ("vide" if fr else "empty") if item.status == "empty" else ("illisible" if fr else "unreadable")
-        reason = first_sentence(item.message(lang)) if item.message is not None else ""
-        return f"? {name} — {status}" + ((" : " if fr else ": ") + reason if reason else "")
+        return unread_line(name, item.status, item.message, lang)
     mark = "✗" if item.result.remaining else "✓"
-    return f"{mark} {name} → {shown_path(item.target)} — {_done(item, fr)}"
+    return f"{mark} {name} → {shown_path(item.target)} — {_done(item, lang == 'fr')}"
 
 
 def _left(findings: list[Finding], lang: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import FixError, InputError, OdwbError
+from ..core.errors import FixError, InputError
 from ..core.i18n import Msg
 from .detect import EmptyTableError
 from .fix_engine import FixResult
@@ -100,7 +100,5 @@ def fix_files(paths: Iterable[str | Path], folder: str | Path, *, dry_run: bool 
         except (InputError, FixError) as exc:
             result.files.append(FixedFile(str(source), str(target), "unreadable", message=exc.text))
             continue
-        except OdwbError:
-            raise
         result.files.append(FixedFile(str(source), str(target), "fixed", result=fixed))
     return result
