@@ -10,8 +10,9 @@ from typing import TextIO
 import typer
 
 from ..core.config_model import ProjectConfig
-from ..core.errors import ConfigError
+from ..core.errors import ConfigError, os_reason
 from .common import STATE, ProjectOption, console, echo, fail, load_project, plugin_manager, t
+from .inputs import address_of, local_files
 
 FORMATS = ("text", "json", "html", "xlsx")
 
@@ -38,14 +39,15 @@ def register(app: typer.Typer) -> None:
         Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 fichier illisible (plusieurs fichiers : le pire).
         """
         with ExitStack() as downloads:  # a file given by its web address: downloaded, removed at the end
-            paths, addresses = _local_files(files, downloads)
+            paths, addresses = local_files(files, downloads)
             _check(paths, addresses, schema, output_format, output, sheet, limit_errors, project)
 
     @app.command("fix")
     def fix_command(
-        file: str = typer.Argument(..., help="Fichier à corriger (il n'est jamais modifié) ; ou l'adresse web "
-                                             "(https://…) d'un fichier."),
-        output: Path = typer.Option(..., "--output", "-o", help="Nouveau fichier CSV UTF-8 propre."),
+        files: list[str] = typer.Argument(..., help="Fichier(s) à corriger (jamais modifiés) ; un dossier : les "
+                                                    "tableaux qu'il contient ; l'adresse web (https://…) d'un fichier."),
+        output: Path = typer.Option(..., "--output", "-o", help="Nouveau fichier CSV UTF-8 propre ; avec plusieurs "
+                                                               "fichiers ou un dossier : le dossier des copies propres."),
         dry_run: bool = typer.Option(False, "--dry-run", help="Montre ce qui changerait, sans rien écrire."),
         only: list[str] = typer.Option([], "--fix", help="N'appliquer que cette correction (répétable)."),
         sheet: str | None = typer.Option(None, "--sheet", help="Feuille à lire (par défaut, la première qui contient un "
@@ -64,13 +66,22 @@ def register(app: typer.Typer) -> None:
         from ..quality import fix, fix_sheets
         from ..quality.sheets import is_all
 
-        replaced = output.exists()
+        if len(files) > 1 or Path(files[0]).expanduser().is_dir():
+            from .fix_files import fix_several
+
+            fix_several(files, output, dry_run=dry_run, only=list(only), sheet=sheet, changes=changes,
+                        config=_project_or_none(project))
         options = {"fixes": list(only) or None, "dry_run": dry_run, "plugins": plugin_manager(), "lang": STATE.lang,
                    "project": _project_or_none(project), "changes_file": changes}
         with ExitStack() as downloads:
-            [path], addresses = _local_files([file], downloads)
+            [path], addresses = local_files(files, downloads)
+            if output.is_dir():  # a folder: the clean copy goes in it, named after the original (budget.xlsx: budget.csv)
+                from ..quality.several_fixes import clean_targets
+
+                [output] = clean_targets([(path, None)], output)
+            replaced = output.exists()
             result = fix_sheets(path, output, **options) if is_all(sheet) else fix(path, output, sheet=sheet, **options)
-            result.source = _address_of(result.source, addresses)
+            result.source = address_of(result.source, addresses)
         echo(result.preview(STATE.lang))
         if result.written:
             echo(t(f"Fichier propre écrit : {result.output} (l'original est inchangé).",
@@ -118,7 +129,7 @@ def _check(files: list[Path], addresses: dict[str, str], schema: Path | None, ou
     report = check(file, schema, lang=STATE.lang, plugins=plugin_manager(), sheet=sheet,
                    limit_errors=limit_errors, project=config, progress=fmt == "text" or output is not None)
     local = report.source
-    report.source = _address_of(local, addresses)
+    report.source = address_of(local, addresses)
     if fmt == "text":
         from ..quality.text_report import render_text
 
@@ -140,31 +151,6 @@ def _check(files: list[Path], addresses: dict[str, str], schema: Path | None, ou
     raise typer.Exit(0 if report.valid else 1)
 
 
-def _local_files(given: list[str], downloads: ExitStack) -> tuple[list[Path], dict[str, str]]:
-    """The paths to read: each file as given, each web address downloaded (into a folder ``downloads`` removes; a
-    portal dataset's page: its CSV export); and each downloaded file's path -> its address as shown (a key hidden)."""
-    from ..quality.web_files import downloaded, is_web_address, shown_address, table_address
-
-    paths: list[Path] = []
-    addresses: dict[str, str] = {}
-    for item in given:
-        if is_web_address(item):
-            address = table_address(item)
-            path = downloads.enter_context(downloaded(address))
-            addresses[str(path.resolve())] = shown_address(address)
-            paths.append(path)
-        else:
-            paths.append(Path(item))
-    return paths, addresses
-
-
-def _address_of(source: str, addresses: dict[str, str]) -> str:
-    """A file's source as reports show it: its web address when it was downloaded from one."""
-    if not addresses:
-        return source
-    return addresses.get(str(Path(source).resolve()), source)
-
-
 def _check_all_sheets(file: Path, addresses: dict[str, str], schema: Path | None, fmt: str, output: Path | None,
                       limit_errors: int | None, config: ProjectConfig | None) -> None:
     """``check --sheet all``: one report per sheet (text, JSON or HTML); exits 0 when every sheet is valid."""
@@ -178,9 +164,9 @@ def _check_all_sheets(file: Path, addresses: dict[str, str], schema: Path | None
                    "(or name one sheet with --sheet for an XLSX report).")
     result = check_sheets(file, schema, lang=STATE.lang, plugins=plugin_manager(), limit_errors=limit_errors,
                           project=config, progress=False)
-    result.source = _address_of(result.source, addresses)
+    result.source = address_of(result.source, addresses)
     for report in result.reports:
-        report.source = _address_of(report.source, addresses)
+        report.source = address_of(report.source, addresses)
     _render(fmt, output, lambda: render_sheets_text(result, console, STATE.lang), lambda: result.to_json(STATE.lang),
             lambda: render_sheets_html(result, STATE.lang))
     raise typer.Exit(0 if result.valid else 1)
@@ -204,9 +190,9 @@ def _check_files(files: list[Path], addresses: dict[str, str], schema: Path | No
     result = check_files(files, schema, lang=STATE.lang, plugins=plugin_manager(), limit_errors=limit_errors,
                          project=config, progress=fmt == "text" or output is not None)
     for item in result.files:
-        item.source = _address_of(item.source, addresses)
+        item.source = address_of(item.source, addresses)
         if item.report is not None:
-            item.report.source = _address_of(item.report.source, addresses)
+            item.report.source = address_of(item.report.source, addresses)
     _render(fmt, output, lambda: render_files_text(result, console, STATE.lang), lambda: result.to_json(STATE.lang),
             lambda: render_files_html(result, STATE.lang))
     raise typer.Exit(result.exit_code)
@@ -249,5 +235,6 @@ def _write_with(write: Callable[[TextIO], object], output: Path | None) -> None:
             write(handle)
             handle.write("\n")
     except OSError as exc:
-        raise fail(f"Impossible d'écrire {output} : {exc}.", f"Cannot write {output}: {exc}.") from exc
+        reason = os_reason(exc)
+        raise fail(f"Impossible d'écrire {output} : {reason.fr}.", f"Cannot write {output}: {reason.en}.") from exc
     echo(t(f"Rapport écrit : {output}", f"Report written: {output}"))

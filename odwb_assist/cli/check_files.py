@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..core.findings import Finding, Severity
-from ..core.i18n import normalise_lang
+from ..core.i18n import Msg, normalise_lang
 from ..quality.report import QualityReport
 from ..quality.several_files import FileResult, FilesReport
 from ..quality.titles import title
@@ -32,12 +32,16 @@ def shown_path(source: str) -> str:
 
 def error_kinds(report: QualityReport, lang: str) -> str:
     """The kinds of errors of a report, each with its number of findings (« Ligne de total ×5 ; … »)."""
+    return finding_kinds([f for f in report.findings if f.severity == Severity.ERROR], lang, report.stats)
+
+
+def finding_kinds(findings: list[Finding], lang: str, counts: dict[str, int] | None = None) -> str:
+    """The kinds of ``findings``, each with its number (``counts`` by type, else the findings of that type)."""
     kinds: dict[str, Finding] = {}  # each kind's first finding: a plugin's title is in its ``extra``
-    for finding in report.findings:
-        if finding.severity == Severity.ERROR:
-            kinds.setdefault(finding.type, finding)
-    named = [f"{title(kind, lang, first)} ×{report.stats.get(kind, 0)}"
-             for kind, first in list(kinds.items())[:ERROR_KINDS]]
+    for finding in findings:
+        kinds.setdefault(finding.type, finding)
+    number = counts or {kind: sum(f.type == kind for f in findings) for kind in kinds}
+    named = [f"{title(kind, lang, first)} ×{number.get(kind, 0)}" for kind, first in list(kinds.items())[:ERROR_KINDS]]
     return " ; ".join(named) + (" ; …" if len(kinds) > ERROR_KINDS else "")
 
 
@@ -62,10 +66,16 @@ def _verdict(item: FileResult, lang: str) -> str:
     fr = lang == "fr"
     name = shown_path(item.source)
     if item.report is None:
-        status = ("vide" if fr else "empty") if item.status == "empty" else ("illisible" if fr else "unreadable")
-        reason = first_sentence(item.message(lang)) if item.message is not None else ""
-        return f"? {name} — {status}" + ((" : " if fr else ": ") + reason if reason else "")
+        return unread_line(name, item.status, item.message, lang)
     return f"{'✓' if item.report.valid else '✗'} {name} — {_counts(item.report, fr)}"
+
+
+def unread_line(name: str, status: str, message: Msg | None, lang: str) -> str:
+    """The line of a file that could not be read: « ? name — vide » or « ? name — illisible : the reason »."""
+    fr = lang == "fr"
+    said = ("vide" if fr else "empty") if status == "empty" else ("illisible" if fr else "unreadable")
+    reason = first_sentence(message(lang)) if message is not None else ""
+    return f"? {name} — {said}" + ((" : " if fr else ": ") + reason if reason else "")
 
 
 def render_files_text(result: FilesReport, console: Console, lang: str) -> None:

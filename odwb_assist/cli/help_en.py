@@ -74,10 +74,11 @@ HELP_EN: dict[str, str] = {
         ("Writes a clean copy (UTF-8, comma delimiter): titles, blank rows and totals removed, numbers and "
          "dates\nnormalised. The rows and columns removed are kept alongside (FILE.lignes-retirees.csv).\n\nExit "
          "code 1 when the clean file still holds errors that no fix handles (listed)."),
-    "Fichier à corriger (il n'est jamais modifié) ; ou l'adresse web (https://…) d'un fichier.":
-        "File to fix (it is never modified); or a file's web address (https://…).",
-    "Nouveau fichier CSV UTF-8 propre.":
-        "New clean UTF-8 CSV file.",
+    ("Fichier(s) à corriger (jamais modifiés) ; un dossier : les tableaux qu'il contient ; l'adresse web (https://…) "
+     "d'un fichier."):
+        "File(s) to fix (never modified); a folder: the tables it holds; a file's web address (https://…).",
+    ("Nouveau fichier CSV UTF-8 propre ; avec plusieurs fichiers ou un dossier : le dossier des copies propres."):
+        "New clean UTF-8 CSV file; with several files or a folder: the folder of the clean copies.",
     "Montre ce qui changerait, sans rien écrire.":
         "Shows what would change, without writing anything.",
     "N'appliquer que cette correction (répétable).":

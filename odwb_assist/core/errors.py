@@ -147,3 +147,36 @@ class PublicationBlocked(PublicationError):
 
 class SandboxError(OdwbError):
     """The sandbox portal cannot start or its store cannot be used."""
+
+
+# The system's reasons for a failed read or write, in words (its own text is English: « Is a directory »).
+_OS_REASONS = {
+    "EACCES": ("accès refusé (le fichier est-il ouvert dans Excel ?)", "access denied (is the file open in Excel?)"),
+    "EPERM": ("opération non permise", "operation not permitted"),
+    "EISDIR": ("c'est un dossier, pas un fichier", "it is a folder, not a file"),
+    "ENOTDIR": ("une partie du chemin n'est pas un dossier", "part of the path is not a folder"),
+    "ENOENT": ("fichier ou dossier introuvable", "no such file or folder"),
+    "ENOSPC": ("le disque est plein", "the disk is full"),
+    "EDQUOT": ("le quota de disque est atteint", "the disk quota is reached"),
+    "EROFS": ("le support est en lecture seule", "the medium is read-only"),
+    "ENAMETOOLONG": ("le nom est trop long", "the name is too long"),
+    "EBUSY": ("le fichier est utilisé par un autre programme", "the file is used by another program"),
+    "EEXIST": ("le fichier existe déjà", "the file already exists"),
+    "EIO": ("erreur de lecture ou d'écriture sur le support", "input/output error on the medium"),
+    "ELOOP": ("trop de liens symboliques dans le chemin", "too many symbolic links in the path"),
+    "EADDRINUSE": ("le port est déjà utilisé par un autre programme", "the port is already used by another program"),
+    "EADDRNOTAVAIL": ("cette adresse n'existe pas sur cette machine", "this address does not exist on this machine"),
+}
+
+
+def os_reason(exc: OSError) -> Msg:
+    """Why the system refused a read or a write, in French and English (its errno's name when it is not known)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if name in _OS_REASONS:
+        return Msg(*_OS_REASONS[name])
+    if isinstance(exc, PermissionError):
+        return Msg(*_OS_REASONS["EACCES"])
+    code = name or type(exc).__name__
+    return Msg(f"erreur du système ({code})", f"system error ({code})")

@@ -12,7 +12,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from ..core.errors import InventoryError
+from ..core.errors import InventoryError, os_reason
 from ..core.i18n import normalise_lang
 from .ranking import QUADRANTS, Ranked
 
@@ -87,9 +87,10 @@ def draw_matrix(ranked: Sequence[Ranked], out_dir: str | os.PathLike[str], *, la
         fig.savefig(png, format="png")
         fig.savefig(svg, format="svg")
     except OSError as exc:
+        reason = os_reason(exc)
         raise InventoryError(
-            f"Impossible d'écrire le graphique dans {folder} ({exc.strerror}) : choisissez un dossier où vous "
+            f"Impossible d'écrire le graphique dans {folder} ({reason.fr}) : choisissez un dossier où vous "
             "pouvez écrire (--chart-dir).",
-            f"Cannot write the chart into {folder} ({exc.strerror}): choose a writable folder (--chart-dir).",
+            f"Cannot write the chart into {folder} ({reason.en}): choose a writable folder (--chart-dir).",
         ) from exc
     return png, svg

@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..core.errors import InventoryError
+from ..core.errors import InventoryError, os_reason
 from ..core.spreadsheet import set_text
 from .model import COLUMNS, EXAMPLE_ROW, Column, InventoryEntry
 
@@ -190,10 +190,11 @@ def _save(wb: Workbook, path: Path) -> Path:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
+        reason = os_reason(exc)
         raise InventoryError(
-            f"Impossible d'écrire {path} ({exc.strerror}). Vérifiez que le dossier existe, que vous pouvez y "
+            f"Impossible d'écrire {path} ({reason.fr}). Vérifiez que le dossier existe, que vous pouvez y "
             "écrire et que le fichier n'est pas ouvert dans Excel.",
-            f"Cannot write {path} ({exc.strerror}). Check the folder exists, is writable, and the file is "
+            f"Cannot write {path} ({reason.en}). Check the folder exists, is writable, and the file is "
             "not open in Excel.",
         ) from exc
     return path

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import PublicationError
+from ..core.errors import PublicationError, os_reason
 
 RECORD_FILE = "publications.jsonl"
 
@@ -103,10 +103,10 @@ def append(project_dir: str | os.PathLike[str], *, dataset_id: str, uid: str, po
     except OSError as exc:
         raise PublicationRecordError(
             f"Le jeu de données « {dataset_id} » est publié sur le portail, mais le registre local {path} n'a pas pu "
-            f"être écrit ({exc.strerror or exc}). Libérez de la place ou corrigez les droits du dossier, puis relancez "
+            f"être écrit ({os_reason(exc).fr}). Libérez de la place ou corrigez les droits du dossier, puis relancez "
             "la même commande : elle complétera le registre sans renvoyer le fichier.",
             f"Dataset '{dataset_id}' is published on the portal, but the local record {path} could not be written "
-            f"({exc.strerror or exc}). Free some space or fix the folder's permissions, then run the same command "
+            f"({os_reason(exc).en}). Free some space or fix the folder's permissions, then run the same command "
             "again: it completes the record without uploading the file again.",
             exit_code=1,
         ) from exc

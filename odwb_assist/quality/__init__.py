@@ -9,6 +9,7 @@ Public API (imported lazily, so that importing the package stays light)::
         its tables)
     fix(source, output, *, fixes=None, dry_run=False, plugins=None, sheet=None, lang="fr") -> FixResult
     fix_sheets(source, output, *, fixes=None, dry_run=False, ...) -> StackedFix (the sheets of one table, stacked)
+    fix_files(paths, folder, *, fixes=None, dry_run=False, ...) -> FixedFiles (one clean copy per file, in a folder)
     read_table(source, *, sheet=None) -> Table
     detect_kinds(frame, plugins=None, schema=None) -> dict[str, str]
     render_text(report, console), render_html(report) -> str, write_xlsx(report, source, path)
@@ -33,6 +34,8 @@ _EXPORTS = {
     "field_kinds": "kinds",
     "fix": "fix_engine",
     "fix_sheets": "stack_sheets",
+    "fix_files": "several_fixes",
+    "FixedFiles": "several_fixes",
     "StackedFix": "stack_sheets",
     "FixResult": "fix_engine",
     "render_text": "text_report",

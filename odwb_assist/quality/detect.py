@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import InputError
+from ..core.errors import InputError, os_reason
 from .code_pages import code_page
 from .documents import not_a_table, not_a_text_table
 from .end_mark import find_end_mark
@@ -122,7 +122,8 @@ def resolve_source(source: str | Path) -> Path:
     try:
         path = path.resolve()
     except OSError as exc:
-        raise InputError(f"Chemin illisible : {source} ({exc}).", f"Unreadable path: {source} ({exc}).") from exc
+        reason = os_reason(exc)
+        raise InputError(f"Chemin illisible : {source} ({reason.fr}).", f"Unreadable path: {source} ({reason.en}).") from exc
     if not path.exists():
         raise InputError(
             f"Le fichier {source} n'existe pas. Vérifiez le chemin (relatif au dossier courant ou absolu).",

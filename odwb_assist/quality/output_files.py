@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ..core.errors import FixError
+from ..core.errors import FixError, os_reason
 
 
 def user_file_mode() -> int:
@@ -32,16 +32,17 @@ def write_atomically(target: Path, write: Callable[[str], None], *, suffix: str 
         handle, temporary = tempfile.mkstemp(prefix=".odwb-", suffix=suffix, dir=target.parent)
         os.close(handle)
     except OSError as exc:
-        raise FixError(f"Impossible d'écrire dans {target.parent} : {exc.strerror or exc}.",
-                       f"Cannot write in {target.parent}: {exc.strerror or exc}.") from exc
+        reason = os_reason(exc)
+        raise FixError(f"Impossible d'écrire dans {target.parent} : {reason.fr}.",
+                       f"Cannot write in {target.parent}: {reason.en}.") from exc
     try:
         write(temporary)
         os.chmod(temporary, user_file_mode())
         os.replace(temporary, target)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise FixError(f"Impossible d'écrire {target} : {exc.strerror or exc}.",
-                       f"Cannot write {target}: {exc.strerror or exc}.") from exc
+        reason = os_reason(exc)
+        raise FixError(f"Impossible d'écrire {target} : {reason.fr}.", f"Cannot write {target}: {reason.en}.") from exc
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

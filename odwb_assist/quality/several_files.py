@@ -79,23 +79,31 @@ class FilesReport:
 def table_files(paths: Iterable[str | Path]) -> list[Path]:
     """The files to check: each file given, and the tables of each folder given (see the module's doc); each once.
     Raises :class:`InputError` for a path that does not exist, or a folder without any table."""
-    found: list[Path] = []
+    return [path for path, _ in tables_in(paths)]
+
+
+def tables_in(paths: Iterable[str | Path], skip: Path | None = None) -> list[tuple[Path, Path | None]]:
+    """:func:`table_files` with the folder each was found in (None: a file given itself); ``skip``: a folder whose
+    tables are left out (where ``fix`` writes the clean copies of a folder's tables, inside it)."""
+    found: list[tuple[Path, Path | None]] = []
+    left_out = skip.expanduser().resolve() if skip is not None else None
     for given in paths:
         path = Path(given).expanduser()
         if path.is_dir():
-            tables = [item for item in sorted(path.rglob("*")) if _is_table(item, path)]
+            tables = [item for item in sorted(path.rglob("*")) if _is_table(item, path)
+                      and not (left_out is not None and item.resolve().is_relative_to(left_out))]
             if not tables:
                 raise InputError(f"Le dossier {path} ne contient aucun tableau (CSV, TSV, XLSX, XLSM, XLS ou ODS).",
                                  f"Folder {path} holds no table (CSV, TSV, XLSX, XLSM, XLS or ODS).")
-            found.extend(tables)
+            found.extend((table, path) for table in tables)
         elif path.exists():
-            found.append(path)
+            found.append((path, None))
         else:
             raise InputError(f"Le fichier {path} n'existe pas. Vérifiez le chemin (relatif au dossier courant ou absolu).",
                              f"File {path} does not exist. Check the path (relative to the current folder, or absolute).")
-    unique: dict[Path, Path] = {}
-    for path in found:
-        unique.setdefault(path.resolve(), path)
+    unique: dict[Path, tuple[Path, Path | None]] = {}
+    for path, root in found:
+        unique.setdefault(path.resolve(), (path, root))
     return list(unique.values())
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from waitress import create_server, wasyncore
 
-from ..core.errors import SandboxError
+from ..core.errors import SandboxError, os_reason
 from .app import create_app
 from .faults import FaultInjector, validate_rules
 from .limits import Limits
@@ -96,8 +96,10 @@ class SandboxServer:
             self._server = create_server(self.app, host=self.host, port=self.port, ident="odwb-sandbox",
                                          clear_untrusted_proxy_headers=True, **self.limits.waitress_options())
         except OSError as exc:
-            raise SandboxError(f"Impossible d'écouter sur {self.host}:{self.port} ({exc}). Choisissez un autre --port.",
-                               f"Cannot listen on {self.host}:{self.port} ({exc}). Choose another --port.") from exc
+            reason = os_reason(exc)
+            raise SandboxError(f"Impossible d'écouter sur {self.host}:{self.port} ({reason.fr}). Choisissez un autre "
+                               "--port.",
+                               f"Cannot listen on {self.host}:{self.port} ({reason.en}). Choose another --port.") from exc
         self._stopping.clear()
         self.worker.start()
         self._thread = threading.Thread(target=self._serve, name="sandbox-http", daemon=True)

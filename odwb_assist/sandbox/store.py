@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import SandboxError
+from ..core.errors import SandboxError, os_reason
 
 DB_NAME = "sandbox.sqlite3"
 SCHEMA_VERSION = 1
@@ -93,9 +93,9 @@ class Store:
         try:
             self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)  # private: keys' digests, uploads
         except OSError as exc:
-            raise SandboxError(f"Impossible de créer le dossier de données {self.data_dir} : {exc}. "
+            raise SandboxError(f"Impossible de créer le dossier de données {self.data_dir} : {os_reason(exc).fr}. "
                                "Choisissez un autre dossier avec --data.",
-                               f"Cannot create the data directory {self.data_dir}: {exc}. "
+                               f"Cannot create the data directory {self.data_dir}: {os_reason(exc).en}. "
                                "Choose another one with --data.") from exc
         self.path = self.data_dir / DB_NAME
         self._local = threading.local()

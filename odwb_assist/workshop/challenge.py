@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.config_model import ProjectConfig
-from ..core.errors import ConfigError, OdwbError
+from ..core.errors import ConfigError, OdwbError, os_reason
 from ..core.events import CHALLENGE_DOCUMENT, Event
 from ..core.plugins import announce
 
@@ -190,8 +190,9 @@ def write(kind: str, project: ProjectConfig, *, fmt: str = "md", output_dir: str
         folder.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise ChallengeError(f"Impossible d'écrire {path} ({exc.strerror}) : choisissez un dossier accessible.",
-                             f"Cannot write {path} ({exc.strerror}): choose a writable folder.") from exc
+        reason = os_reason(exc)
+        raise ChallengeError(f"Impossible d'écrire {path} ({reason.fr}) : choisissez un dossier accessible.",
+                             f"Cannot write {path} ({reason.en}): choose a writable folder.") from exc
     adm = project.administration
     announce(plugins, Event(CHALLENGE_DOCUMENT, {"kind": kind, "format": fmt, "path": str(path.resolve())},
                             administration=adm.name or None, nis_code=adm.nis_code,

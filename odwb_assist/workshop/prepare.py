@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..core.config import parse
-from ..core.errors import InputError
+from ..core.errors import InputError, os_reason
 from ..sandbox.store import Store
 from . import kit
 from .room import ROOM_FILE, Participant, Room, load_room
@@ -51,8 +51,8 @@ def read_names(path: str | os.PathLike[str]) -> list[str]:
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        raise InputError(f"Impossible de lire la liste de noms {file} ({exc.strerror or exc}) : vérifiez le chemin.",
-                         f"Cannot read the list of names {file} ({exc.strerror or exc}): check the path.") from exc
+        raise InputError(f"Impossible de lire la liste de noms {file} ({os_reason(exc).fr}) : vérifiez le chemin.",
+                         f"Cannot read the list of names {file} ({os_reason(exc).en}): check the path.") from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -63,11 +63,12 @@ def test_an_unwritable_output_folder_is_said_in_french(cli, tmp_path: Path) -> N
     assert code == 2 and "Erreur" in err and not ENGLISH.search(err)
 
 
-def test_an_output_into_a_missing_folder_or_onto_a_folder_is_said_in_french(cli, tmp_path: Path) -> None:
+def test_an_output_in_a_missing_folder_or_under_a_file_is_said_in_french_a_folder_takes_it(cli, tmp_path: Path) -> None:
     source = make("bom", tmp_path)
-    (tmp_path / "dossier").mkdir()
-    for target in (tmp_path / "dossier", tmp_path / "fichier.csv" / "propre.csv"):
-        if target.name == "propre.csv":
-            (tmp_path / "fichier.csv").write_text("x", encoding="utf-8")
+    (tmp_path / "fichier.csv").write_text("x", encoding="utf-8")
+    for target in (tmp_path / "absent" / "propre.csv", tmp_path / "fichier.csv" / "propre.csv"):
         code, _out, err = cli("fix", str(source), "--output", str(target))
         assert code == 2 and "Erreur" in err and not ENGLISH.search(err), err
+    (tmp_path / "dossier").mkdir()  # a folder: the clean copy goes in it, under the original's name
+    code, out, err = cli("fix", str(source), "--output", str(tmp_path / "dossier"))
+    assert code == 0 and err == "" and (tmp_path / "dossier" / f"{source.stem}.csv").exists()
