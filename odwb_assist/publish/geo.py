@@ -31,16 +31,12 @@ from typing import Any
 
 from ..core.contract import Blocker
 from ..core.i18n import Msg
+from ..quality.points import WKT, in_belgium, pair
 from . import lambert72
 from .fields import technical_name
 from .source import UploadFile, sha256
 
 COLUMN = "geo_point_2d"
-# one column holding the point: « lat, lon » (or « lat;lon », « lat lon ») and WKT « POINT (x y) » (SRID allowed)
-PAIR = re.compile(r"\s*\(?\s*([+-]?\d{1,3}(?:[.,]\d+)?)\s*(?:,|;|\s)\s*([+-]?\d{1,3}(?:[.,]\d+)?)\s*\)?\s*")
-WKT = re.compile(r"\s*(?:SRID=(\d+);)?\s*POINT\s*Z?\s*\(\s*([+-]?\d+(?:\.\d+)?)\s+([+-]?\d+(?:\.\d+)?)"
-                 r"(?:\s+[+-]?\d+(?:\.\d+)?)?\s*\)\s*", re.IGNORECASE)
-NORTH, EAST = (49.3, 51.7), (2.4, 6.6)  # degrees: Belgium with a margin (the points of a Walloon dataset)
 # the roles of columns, by their technical names (« X (Lambert 72) » -> x_lambert_72): an axis, and around it the
 # words that name a system or a unit (« Coordonnée X (Lambert 72) », « X_LB72 », « Latitude (WGS84) », « Lat. »)
 _METRES = (r"(?:lambert(?:_?(?:19)?72|_?2008)?|l_?72|lb_?72|bd_?72|l_?08|lb_?08|epsg_?31370|31370|epsg_?3812|3812|m|"
@@ -141,10 +137,6 @@ def _refusal(north: str, east: str, example: tuple[float, float]) -> Blocker:
     )
 
 
-def _in_belgium(north: float, east: float) -> bool:
-    return NORTH[0] <= north <= NORTH[1] and EAST[0] <= east <= EAST[1]
-
-
 def _point_form(cells: list[str]) -> tuple[str, str] | None:
     """How every filled cell of a column holds a point in Belgium: (form, system), or None."""
     filled = [cell for cell in cells if cell.strip()]
@@ -152,10 +144,10 @@ def _point_form(cells: list[str]) -> tuple[str, str] | None:
         return None
     for form in ("wkt", "lat-lon", "lon-lat"):
         points = [read_point(cell, form, "wgs84") for cell in filled]
-        if all(p is not None and _in_belgium(*p) for p in points):
+        if all(p is not None and in_belgium(*p) for p in points):
             return form, "wgs84"
     metres = [read_point(cell, "wkt", "lambert72") for cell in filled]
-    if all(p is not None and _in_belgium(*p) for p in metres):
+    if all(p is not None and in_belgium(*p) for p in metres):
         return "wkt", "lambert72"
     return None
 
@@ -170,10 +162,10 @@ def read_point(cell: str, form: str, system: str) -> tuple[float, float] | None:
         if system == "lambert72":
             return lambert72.to_wgs84(x, y) if lambert72.in_belgium(x, y) else None
         return (y, x) if found.group(1) in (None, "4326") else None
-    found = PAIR.fullmatch(cell)
-    if found is None:
+    numbers = pair(cell)
+    if numbers is None:
         return None
-    a, b = (float(found.group(i).replace(",", ".")) for i in (1, 2))
+    a, b = numbers
     return (a, b) if form == "lat-lon" else (b, a)
 
 
@@ -201,7 +193,7 @@ def _all_points(path: Path, index: int, form: str, system: str) -> bool:
         next(rows, None)
         for row in rows:
             cell = row[index] if index < len(row) else ""
-            if cell.strip() and ((found := read_point(cell, form, system)) is None or not _in_belgium(*found)):
+            if cell.strip() and ((found := read_point(cell, form, system)) is None or not in_belgium(*found)):
                 return False
     return True
 
