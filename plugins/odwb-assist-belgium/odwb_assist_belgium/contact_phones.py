@@ -109,7 +109,8 @@ class ContactPhonesCheck(StashedColumns, BaseTableCheck):
             rows = column.row_mask(verdicts)
             named[rows & ~person] = at
             person |= rows
-        found = [self._phones(self.column(chunk, label), person, context) for label in phones] if person.any() else []
+        numbers = [self.column(chunk, label) for label in phones] if person.any() else []
+        found = [(phone, _mobile_rows(phone, person, context)) for phone in numbers]
         self.forget()
         for phone, flagged in found:
             if not flagged.any():
@@ -123,14 +124,14 @@ class ContactPhonesCheck(StashedColumns, BaseTableCheck):
                 label, who = owners[int(row)]
                 yield one("be-phone-contact", int(row), str(cell), phone.name, context, person=who.strip(), label=label)
 
-    @staticmethod
-    def _phones(column: ColumnValues, person: np.ndarray, context: CheckContext) -> tuple[ColumnValues, np.ndarray]:
-        """The rows (a mask over the chunk) where ``column`` holds a mobile number and a person is named; each
-        distinct number read once, only those on such rows."""
-        import numpy as np
 
-        wanted = np.unique(column.codes[person & (column.codes >= 0)])
-        mobile = np.zeros(len(column), dtype=bool)
-        mobile[wanted] = [holds_mobile(text) for text in column.values.iloc[wanted].tolist()]
-        mobile &= ~official_values(column, context)
-        return column, person & column.row_mask(mobile)
+def _mobile_rows(column: ColumnValues, person: np.ndarray, context: CheckContext) -> np.ndarray:
+    """The rows (a mask over the chunk) where ``column`` holds a mobile number and a person is named; each distinct
+    number read once, only those on such rows."""
+    import numpy as np
+
+    wanted = np.unique(column.codes[person & (column.codes >= 0)])
+    mobile = np.zeros(len(column), dtype=bool)
+    mobile[wanted] = [holds_mobile(text) for text in column.values.iloc[wanted].tolist()]
+    mobile &= ~official_values(column, context)
+    return person & column.row_mask(mobile)
