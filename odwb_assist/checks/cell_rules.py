@@ -111,7 +111,7 @@ class CellCheck(BaseTableCheck):
 
 class CellRewrite:
     """A fix writing ``rewrite(cell)`` in place of each cell :attr:`rule` flags, in the columns where the check
-    reported the finding type ``reads[0]`` (its plan). On the whole table (:meth:`apply`) it rewrites every column,
+    reported one of the finding types ``reads`` (its plan). On the whole table (:meth:`apply`) it rewrites every column,
     or, with :attr:`reported_only`, those same columns: when a cell alone does not tell (« 5000.0 » in a column of
     measures, « 03/2024 » in a column of file numbers), the check's verdict on the column does."""
 
@@ -129,7 +129,7 @@ class CellRewrite:
 
         changes: list[Change] = []
         table = table.copy()
-        columns = [column for column in columns_of(context, [self.reads[0]]) if column in table.columns] \
+        columns = [column for column in columns_of(context, list(self.reads)) if column in table.columns] \
             if self.reported_only else list(table.columns)
         for column in columns:
             values = table[column].astype(str)
@@ -140,7 +140,7 @@ class CellRewrite:
     def plan(self, context: FixContext) -> FixPlan | None:
         from ..quality.fix_plans import columns_of
 
-        columns = columns_of(context, [self.reads[0]])
+        columns = columns_of(context, list(self.reads))
         return FixPlan(rewrites=dict.fromkeys(columns, self.rewritten)) if columns else None
 
     def rewritten(self, values: pd.Series) -> Any:

@@ -12,31 +12,40 @@ types it as such: :mod:`odwb_assist.publish.geo`) holds one point per cell in th
   « , »: the portal may not read it (a warning);
 - « à définir », « 50.46 » or « 50.4674,4.8719x »: no point (an error: the row has no place on the map).
 
-A point outside Belgium in either order (a partner abroad) and a WKT « POINT (x y) » are not said.
+A point outside Belgium in either order (a partner abroad) and a WKT « POINT (x y) » are not said. The fix
+``map-points`` writes the swapped points and those of another form as « latitude,longitude » (the order Belgium's bounds
+tell), in the map columns where the check found them; a cell that is no point is left to the author.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..metadata.field_names import technical_name
-from ..quality.points import WKT, in_belgium, pair
+from ..quality.points import WKT, in_belgium, pair, pair_texts
+from .cell_rules import CellRewrite, CellRule
 from .tally import ColumnTally
 
+if TYPE_CHECKING:
+    import numpy as np
+    import pyarrow as pa
+
 MAP_COLUMN = "geo_point_2d"  # the portal name of a map column
-DOCUMENTED = "{:.6g},{:.6g}"  # the vendor's text form: « latitude,longitude », decimal points, no space needed
 
 SWAPPED = Msg("Colonne « {field} » : {count} point(s) écrit(s) longitude d'abord (ex. ligne {row} : « {cell} ») : le "
               "portail lit « latitude,longitude » et placerait ces points hors de Belgique, dans l'océan Indien.",
               "Column '{field}': {count} point(s) written longitude first (e.g. row {row}: '{cell}'): the portal reads "
               "'latitude,longitude' and would put these points outside Belgium, in the Indian Ocean.")
-SWAPPED_TIP = Msg("Écrivez la latitude (environ 50) d'abord, puis la longitude (environ 5) : « 50.4674,4.8719 ».",
-                  "Write the latitude (about 50) first, then the longitude (about 5): '50.4674,4.8719'.")
+SWAPPED_TIP = Msg("Écrivez la latitude (environ 50) d'abord, puis la longitude (environ 5) : « 50.4674,4.8719 » ; "
+                  "« odwb-assist fix » les remet dans cet ordre.",
+                  "Write the latitude (about 50) first, then the longitude (about 5): '50.4674,4.8719'; 'odwb-assist "
+                  "fix' puts them back in that order.")
 INVALID = Msg("Colonne « {field} » : {count} cellule(s) qui ne sont pas un point « latitude,longitude » (ex. ligne "
               "{row} : « {cell} ») : ces lignes n'auront pas de place sur la carte.",
               "Column '{field}': {count} cell(s) that are no 'latitude,longitude' point (e.g. row {row}: '{cell}'): "
@@ -49,8 +58,10 @@ FORM = Msg("Colonne « {field} » : {count} point(s) écrit(s) autrement que la 
            "à points décimaux (ex. ligne {row} : « {cell} ») : le portail pourrait ne pas les lire.",
            "Column '{field}': {count} point(s) written otherwise than the portal's form 'latitude,longitude' with "
            "decimal points (e.g. row {row}: '{cell}'): the portal may not read them.")
-FORM_TIP = Msg("Écrivez les degrés avec un point décimal et séparez-les par une virgule : « {fixed} ».",
-               "Write the degrees with a decimal point and separate them with a comma: '{fixed}'.")
+FORM_TIP = Msg("Écrivez les degrés avec un point décimal et séparez-les par une virgule : « {fixed} » ; « odwb-assist "
+               "fix » les écrit ainsi.",
+               "Write the degrees with a decimal point and separate them with a comma: '{fixed}'; 'odwb-assist fix' "
+               "writes them so.")
 
 
 def verdict(cell: str) -> str | None:
@@ -71,9 +82,15 @@ def verdict(cell: str) -> str | None:
 
 
 def documented(cell: str) -> str | None:
-    """The point of a cell in the vendor's form (« 50.4674,4.8719 »), or None when it holds none."""
-    numbers = pair(cell.strip())
-    return None if numbers is None else DOCUMENTED.format(*numbers)
+    """The point of a cell in the vendor's form, « latitude,longitude » with decimal points (« 50.4674,4.8719 »; a point
+    written longitude first turned round; every digit kept), or None when it holds no point in Belgium."""
+    written = pair_texts(cell.strip())
+    if written is None:
+        return None
+    first, second = written
+    if in_belgium(float(first), float(second)):
+        return f"{first},{second}"
+    return f"{second},{first}" if in_belgium(float(second), float(first)) else None
 
 
 def _documented(text: str) -> bool:
@@ -111,6 +128,36 @@ class MapPointsCheck(BaseTableCheck):
             yield replace(finding, tip=FORM_TIP.format(fixed=fixed))
 
 
+def _rewritten(cell: str) -> bool:
+    return verdict(cell) in ("swapped", "form")
+
+
+def _candidates(cells: pa.Array) -> np.ndarray:
+    """Every cell may be a point (the rule's test reads each one: map columns only, where the check found some)."""
+    import numpy as np
+
+    return np.ones(len(cells), dtype=bool)
+
+
+class MapPointRewrite(CellRewrite):
+    """Fix ``map-points``: a map point in Belgium written longitude first, or otherwise than « latitude,longitude »
+    with decimal points, written in that form."""
+
+    name = "map-points"
+    reads = ("map-point-swapped", "map-point-form")  # the finding types its plan reads (see ``Fix.reads``)
+    label = Msg("Points de carte écrits « latitude,longitude »", "Map points written 'latitude,longitude'")
+    rule = CellRule(_rewritten, _candidates)
+    reported_only = True
+
+    def rewrite(self, text: str) -> str:
+        return documented(text) or text
+
+
 @hookimpl
 def odwb_checks(context: CheckContext) -> list[MapPointsCheck]:
     return [MapPointsCheck()] if any(technical_name(str(label)) == MAP_COLUMN for label in context.fields) else []
+
+
+@hookimpl
+def odwb_fixes() -> list[MapPointRewrite]:
+    return [MapPointRewrite()]

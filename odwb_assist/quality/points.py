@@ -22,8 +22,14 @@ def in_belgium(north: float, east: float) -> bool:
 
 def pair(cell: str) -> tuple[float, float] | None:
     """The two numbers of a « a, b » cell, in the order written (a decimal comma read as a point), or None."""
+    written = pair_texts(cell)
+    return None if written is None else (float(written[0]), float(written[1]))
+
+
+def pair_texts(cell: str) -> tuple[str, str] | None:
+    """The two numbers of a « a, b » cell as written, in that order, a decimal comma made a point (every digit
+    kept), or None."""
     found = PAIR.fullmatch(cell)
     if found is None:
         return None
-    first, second = (float(found.group(i).replace(",", ".")) for i in (1, 2))
-    return first, second
+    return found.group(1).replace(",", "."), found.group(2).replace(",", ".")

@@ -9,7 +9,7 @@ import pytest
 
 from odwb_assist.checks.map_points import verdict
 from odwb_assist.core.plugins import get_plugin_manager
-from odwb_assist.quality import check
+from odwb_assist.quality import check, fix
 
 PM = get_plugin_manager(load_entrypoints=False)
 
@@ -40,7 +40,7 @@ def test_a_map_column_s_wrong_points_are_said(tmp_path: Path) -> None:
     assert {kind: (f.severity.value, f.rows) for kind, f in found.items()} == {
         "map-point-swapped": ("error", [6]), "map-point-invalid": ("error", [5, 9]), "map-point-form": ("warning", [4])}
     assert "placerait ces points hors de Belgique" in found["map-point-swapped"].message("fr")
-    assert "« 50.295,5.1001 »" in found["map-point-form"].tip("fr")
+    assert "« 50.2950,5.1001 » ; « odwb-assist fix » les écrit ainsi" in found["map-point-form"].tip("fr")
     assert "written longitude first" in found["map-point-swapped"].message("en")
     assert not report.valid
 
@@ -61,3 +61,22 @@ def test_another_column_of_points_is_publish_s_to_judge(tmp_path: Path) -> None:
     cell is a point in Belgium, in one order or the other (said there)."""
     report = check(_write(tmp_path / "c.csv", "Coordonnées", ["5.0911, 50.2966", "50.29,5.09"]), plugins=PM)
     assert not [f for f in report.findings if f.type.startswith("map-point")]
+
+
+def test_the_fix_writes_the_points_latitude_first_with_every_digit(tmp_path: Path) -> None:
+    """A swapped point turned round, decimal commas made points, every digit kept; a cell that is no point, a WKT
+    point and a point abroad left as they are (the first listed under « Reste à corriger »)."""
+    import csv
+
+    cells = ["50.2934123, 5.0934567", "5.09112345, 50.29661234", "50,2950; 5,1001", "à définir", "48.8566,2.3522",
+             "POINT (5.09 50.29)"]
+    source = _write(tmp_path / "lieux.csv", "geo_point_2d", cells)
+    result = fix(source, tmp_path / "propre.csv", plugins=PM)
+    with (tmp_path / "propre.csv").open(encoding="utf-8", newline="") as handle:
+        written = [row[0] for row in list(csv.reader(handle))[1:]]
+    assert written == ["50.2934123, 5.0934567", "50.29661234,5.09112345", "50.2950,5.1001", "à définir",
+                       "48.8566,2.3522", "POINT (5.09 50.29)"]
+    assert result.counts["map-points"] == 2
+    assert [f.type for f in result.remaining] == ["map-point-invalid"]
+    assert [f.type for f in check(tmp_path / "propre.csv", plugins=PM).findings] == ["map-point-invalid"]
+
