@@ -28,7 +28,7 @@ from ..core.i18n import Msg
 from ..core.plugins import announce, collect, default_plugin_manager
 from .check_run import CheckRun, preparer
 from .detect import Detected, detect
-from .encoding import release_freed
+from .encoding import release_freed, use_system_allocator
 from .frictionless_read import Opened, load_schema, open_frictionless, sample_columns, stream_frictionless
 from .kinds import column_kinds, field_kinds, identifier_fields
 from .messages import RawError, from_frictionless
@@ -83,9 +83,12 @@ def check(
     ``blocking`` (with ``types``): also the checks and field kinds that may report an error (their ``blocking``
     types), so that ``fix`` can say which errors its clean file still holds.
     Such a partial check announces no ``dataset-checked`` event.
+    From the first check on, pyarrow allocates with the C library's ``malloc``, which hands freed memory back
+    (:func:`.encoding.use_system_allocator`; ``ARROW_DEFAULT_MEMORY_POOL`` set by the user keeps their choice).
     Raises :class:`~odwb_assist.core.errors.InputError` when the file cannot be read as a table.
     """
     started = time.perf_counter()
+    use_system_allocator()
     pm = plugins if plugins is not None else default_plugin_manager()
     path, detected = detect(source, sheet=sheet)
     user_schema = load_schema(schema)
@@ -243,12 +246,11 @@ def _reports(types: Collection[str], wanted: frozenset[str] | None) -> bool:
 def _stream_arrow(run: CheckRun, path: Path, opened: Opened, head: Any, chunk_rows: int | None,
                   callback: ProgressCallback | None) -> None:
     """Stream the CSV's blocks through ``run`` (structure errors: blank rows; other shapes fell back)."""
-    from .stream import CHUNK_ROWS as BLOCK_ROWS
     from .stream import Blocks
 
     for error in opened.start_errors:
         run.collector.add(from_frictionless(error))
-    for chunk in Blocks(path, run.detected, head, run.context.fields, chunk_rows or BLOCK_ROWS, preparer(run)):
+    for chunk in Blocks(path, run.detected, head, run.context.fields, chunk_rows, preparer(run)):
         frame = chunk.frame
         if chunk.blank.any() or chunk.ragged:
             rows = frame.index.to_numpy()[chunk.blank]

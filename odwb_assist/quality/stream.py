@@ -42,8 +42,14 @@ from .end_mark import open_data
 from .ragged import RaggedRecords
 from .transcode import to_utf8
 
-CHUNK_ROWS = 50_000  # rows per chunk handed to the checks: their temporaries (some 2.5 kB a row) make the peak;
-# 100k cost 4 % less CPU and 90 MB more, 25k 30 % more CPU
+# Rows per chunk handed to the checks. Each check and field kind is called once per column of a chunk, at a fixed
+# cost of its own (some 3 ms a chunk for the busiest): a 1M-row commune export (13 columns) took 3.5 s in chunks
+# of 50,000 rows, 2.6 s in chunks of 100,000. Their temporaries (some 190 bytes a cell, with the system allocator:
+# :func:`.encoding.use_system_allocator`) make the peak: 340 MB at 1M rows and 370 MB at 3M in chunks of 100,000.
+# A wide table gets fewer rows per chunk, never fewer than CHUNK_ROWS.
+CHUNK_CELLS = 850_000
+CHUNK_ROWS = 50_000
+MAX_CHUNK_ROWS = 100_000
 BLOCK_ROWS = 16000  # rows per block parsed by pyarrow (at most MAX_BLOCK bytes)
 MIN_BLOCK = 256 << 10
 MAX_BLOCK = 4 << 20
@@ -111,17 +117,23 @@ class Chunk:
     ahead: Ahead | None = field(default=None, repr=False)  # ``prepared`` being made by the reading thread
 
 
+def chunk_rows_for(width: int) -> int:
+    """The rows per chunk of a table of ``width`` columns: about CHUNK_CELLS cells, between CHUNK_ROWS and
+    MAX_CHUNK_ROWS rows."""
+    return max(CHUNK_ROWS, min(MAX_CHUNK_ROWS, CHUNK_CELLS // max(1, width)))
+
+
 class Blocks:
     """The data records below the header, as text chunks, parsed one block ahead in a thread."""
 
-    def __init__(self, path: Path, detected: Detected, head: Head, names: list[str], chunk_rows: int = CHUNK_ROWS,
+    def __init__(self, path: Path, detected: Detected, head: Head, names: list[str], chunk_rows: int | None = None,
                  prepare: Callable[[pd.DataFrame], Any] | None = None) -> None:
         self.path = path
         self.prepare = prepare  # run on each chunk's frame by the reading thread (see :meth:`_prepare`)
         self.detected = detected
         self.head = head
         self.names = names
-        self.chunk_rows = max(1, chunk_rows)
+        self.chunk_rows = max(1, chunk_rows or chunk_rows_for(len(names)))
         self.total = max(path.stat().st_size if detected.end_mark is None else detected.end_mark, 1)
         self._queue: queue.Queue[Any] = queue.Queue(maxsize=AHEAD)
         self._stop = threading.Event()
