@@ -12,6 +12,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.end_mark",
     "odwb_assist.checks.mac_line_ends",
     "odwb_assist.checks.total_row",
+    "odwb_assist.checks.summary_rows",
     "odwb_assist.checks.decimal_comma",
     "odwb_assist.checks.thousands_separator",
     "odwb_assist.checks.date_format",

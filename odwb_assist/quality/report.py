@@ -27,7 +27,7 @@ PER_TYPE_LIMIT = 1000  # findings kept per type when no --limit-errors is given 
 # The findings that explain a column's cells: a cell they name is no type-error, and a column they name gets no
 # read-as-text (a total row's label, « 16 620 (p) », « <5 », « 1,234.56 »: each said, and fixed, by its own finding)
 EXPLAINING = frozenset({"decimal-comma", "thousands-separator", "unit-in-cell", "placeholder-value", "date-format",
-                        "total-row", "number-notes", "masked-values", "english-numbers", "dms-coordinates",
+                        "total-row", "summary-row", "number-notes", "masked-values", "english-numbers", "dms-coordinates",
                         "negative-display", "open-class"})
 # findings that explain every cell of their rows: a header repeated in the data is no type error, nor a duplicate row
 # of the header repeated before it

@@ -61,6 +61,8 @@ TITLES: dict[str, Msg] = {
     "trim-spaces": Msg("Espaces en trop", "Extra spaces"),
     "no-data": Msg("Aucune ligne de données", "No data row"),
     "possible-total": Msg("Ligne qui ressemble peut-être à un total", "Row that may be a total"),
+    "summary-row": Msg("Ligne de moyenne, de minimum ou de maximum", "Average, minimum or maximum row"),
+    "possible-summary": Msg("Ligne qui ressemble peut-être à une synthèse", "Row that may be a summary"),
     "checkbox-column": Msg("Cases à cocher (« X » ou vide)", "Check boxes ('X' or empty)"),
     "month-year": Msg("Mois à réécrire (AAAA-MM)", "Months to rewrite (YYYY-MM)"),
     "code-subtotals": Msg("Sous-totaux parmi le détail (codes « 04 », « 040 »…)",
