@@ -201,6 +201,20 @@ MESSAGES: dict[str, Entry] = {
         "A mobile number next to a person's name is most often their private number: publish the association's or a "
         "service's number instead, or make sure the person agreed to its publication; otherwise delete column "
         "'{field}' before publishing.")),
+    # --- layout
+    "be-commune-columns": Entry(N, Msg(
+        "Les colonnes « {first} » à « {last} » ({count}) portent chacune le nom d'une commune ou d'une province : le "
+        "tableau est posé en travers (une colonne par lieu), et le portail ne pourra ni filtrer par commune ni placer "
+        "les valeurs sur une carte.",
+        "Columns '{first}' to '{last}' ({count}) are each named after a municipality or a province: the table is laid "
+        "out sideways (one column per place), and the portal will neither filter by municipality nor put the values "
+        "on a map."), Msg(
+        "Pour le portail, mieux vaut une ligne par commune : une colonne « Commune » (et son code INS) et une colonne "
+        "par mesure. Dans Excel : copiez le tableau, puis Collage spécial > Transposé. Le tableau peut aussi être "
+        "publié tel quel.",
+        "For the portal, one row per municipality is better: a 'Commune' column (and its NIS code) and one column per "
+        "measure. In Excel: copy the table, then Paste Special > Transpose. The table may also be published as it "
+        "is.")),
     # --- e-mail
     "email-invalid": Entry(E, Msg(
         "« {cell} » n'est pas une adresse e-mail valide (forme attendue : nom@domaine.be).",

@@ -24,6 +24,8 @@ def odwb_field_kinds() -> list[FieldKind]:
 
 @hookimpl
 def odwb_checks(context: CheckContext) -> list[Any]:
+    from .commune_columns import CommuneColumnsCheck
+    from .commune_columns import applies as commune_columns_apply
     from .consistency import CommuneConsistencyCheck
     from .contact_phones import ContactPhonesCheck
     from .contact_phones import applies as contact_phones_apply
@@ -42,6 +44,8 @@ def odwb_checks(context: CheckContext) -> list[Any]:
         checks.append(SwappedCoordinatesCheck())
     if contact_phones_apply(context):
         checks.append(ContactPhonesCheck())
+    if commune_columns_apply(context):
+        checks.append(CommuneColumnsCheck())
     return checks
 
 

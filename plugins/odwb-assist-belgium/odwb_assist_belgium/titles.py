@@ -55,6 +55,7 @@ TITLES: dict[str, Msg] = {
     "coordinates-lambert2008": Msg("Coordonnées en Lambert 2008 au lieu de Lambert 72",
                                    "Coordinates in Lambert 2008 instead of Lambert 72"),
     "be-national-number": Msg("Numéro de registre national", "National register number"),
+    "be-commune-columns": Msg("Une colonne par commune", "One column per municipality"),
 }
 
 EXTRA: dict[str, dict[str, str]] = {code: title.to_dict() for code, title in TITLES.items()}  # for ``extra["title"]``
