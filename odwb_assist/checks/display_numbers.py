@@ -44,8 +44,12 @@ _NUMBER = ("[0-9]{1,3}(?:[ \u00a0\u202f'’.][0-9]{3})+(?:,[0-9]+)?|[0-9]{1,3}(?
            "|[0-9]+(?:[.,][0-9]+)?")
 _UNIT = "(?i:" + "|".join(sorted((re.escape(s) for s in UNIT_SPELLINGS if s not in CURRENCIES), key=len,
                                  reverse=True)) + ")"
+# whether an amount includes VAT, after its currency (« 12.500,00 € HTVA », « 45.000 EUR TVAC »): the title then says
+# both, « Montant (€ HTVA) »; amounts with and without VAT in one column are two units, not read as one
+VAT = {"htva": "HTVA", "tvac": "TVAC", "ht": "HT", "ttc": "TTC", "tvai": "TVAC"}
+_VAT = "(?i:" + "|".join(sorted(VAT, key=len, reverse=True)) + ")"
 _BODY = (f"(?P<sign>[+\\-{_MINUS}])?{_SPACE}(?:(?P<currency>€|(?i:eur)){_SPACE})?(?P<number>{_NUMBER})(?P<trail>-)?"
-         f"(?:{_SPACE}(?P<unit>[€$]|{_UNIT}))?")
+         f"(?:{_SPACE}(?P<unit>[€$]|{_UNIT}))?(?:{_SPACE}(?P<vat>{_VAT}))?")
 # a cell written for display: a number with its unit (or « € » first), in parentheses, with the minus sign U+2212
 # or with a minus after it (« 1.234,56- », as SAP and other accounting programs write a negative); or the accounting
 # zero « - € »; spaces around. Plain numbers match too (they are told apart below).
@@ -79,9 +83,17 @@ TITLE_STEMS = {"€": ("€", "eur"), "$": ("$", "usd", "dollar"), "%": ("%", "p
 
 
 def titled(label: str, unit: str) -> str:
-    """``label`` with ``unit`` written after it (« Budget 2024 (€) »), or as it is when it already names the unit."""
+    """``label`` with ``unit`` written after it (« Budget 2024 (€) »), or as it is when it already names the unit; a
+    currency with its VAT mark (« € HTVA ») adds what the title does not say yet (« Montant HTVA (€) »)."""
     lower = label.lower()
     words = set(re.findall(r"[a-zà-ÿ0-9²³°]+|[%‰€$]", lower))
+    if " " in unit:
+        currency, mark = unit.split(" ", 1)
+        named, marked = titled(label, currency) == label, mark.lower() in words
+        if named and marked:
+            return label
+        return f"{label.rstrip()} ({currency})" if marked else f"{label.rstrip()} {mark}" if named else \
+            f"{label.rstrip()} ({unit})"
     if words & TITLE_SPELLINGS.get(unit, {unit.lower()}) or any(stem in lower for stem in TITLE_STEMS.get(unit, ())):
         return label
     return f"{label.rstrip()} ({unit})"
@@ -115,13 +127,19 @@ def read_displays(cells: pa.Array) -> tuple[pa.Array, pa.Array]:
     parts = pc.extract_regex(cells, f"^(?:{DISPLAY})$")
     found = pc.is_valid(parts)
     field = {name: pc.fill_null(pc.struct_field(parts, name), "") for name in
-             ("open", "sign", "currency", "number", "trail", "unit", "close", "zero")}
+             ("open", "sign", "currency", "number", "trail", "unit", "vat", "close", "zero")}
     opened, closed = pc.not_equal(field["open"], ""), pc.not_equal(field["close"], "")
     sign, zero, trail = field["sign"], pc.not_equal(field["zero"], ""), pc.not_equal(field["trail"], "")
     written = pc.binary_join_element_wise(field["currency"], field["unit"], field["zero"], "")
     spelled = pc.utf8_lower(written)
     known = pa.array(list(UNIT_SPELLINGS), type=pa.string())
     units = pc.take(pa.array(list(UNIT_SPELLINGS.values()), type=pa.string()), pc.index_in(spelled, value_set=known))
+    # a VAT mark after a currency joins its unit (« € HTVA »); after anything else the cell is no amount
+    vat = pc.take(pa.array(list(VAT.values()), type=pa.string()),
+                  pc.index_in(pc.utf8_lower(field["vat"]), value_set=pa.array(list(VAT), type=pa.string())))
+    marked = pc.is_valid(vat)
+    currency = pc.is_in(units, value_set=pa.array(list(CURRENCIES), type=pa.string()))
+    units = pc.if_else(marked, pc.binary_join_element_wise(units, vat, " "), units)
     has_unit = pc.is_valid(units)
     # « (250,00) », « 1.500,00- »: an amount; « (2) », « 2- » are a note's number, a range, as often as a negative
     separated = pc.match_substring_regex(field["number"], "[ .,\u00a0\u202f'’]")
@@ -129,6 +147,7 @@ def read_displays(cells: pa.Array) -> tuple[pa.Array, pa.Array]:
     twice = pc.or_(pc.and_(opened, pc.or_(trail, pc.not_equal(sign, ""))), pc.and_(trail, pc.not_equal(sign, "")))
     valid = pc.and_(pc.equal(opened, closed), pc.invert(twice))
     valid = pc.and_(valid, pc.invert(pc.and_(pc.not_equal(field["currency"], ""), pc.not_equal(field["unit"], ""))))
+    valid = pc.and_(valid, pc.or_(pc.invert(marked), pc.fill_null(currency, False)))
     shown = pc.or_(pc.or_(has_unit, pc.and_(pc.or_(opened, trail), separated)), pc.equal(sign, _MINUS))
     keep = pc.fill_null(pc.and_(found, pc.or_(zero, pc.and_(valid, shown))), False)
     negative = pc.or_(pc.or_(opened, trail), pc.is_in(sign, value_set=pa.array(["-", _MINUS])))

@@ -26,9 +26,26 @@ if TYPE_CHECKING:
 UNITS = (r"%|‰|€|eur|euros?|\$|usd|m²|m2|m³|m3|km²|km2|km|cm|mm|m|kg|g|t|tonnes?|l|litres?|ha|h|min|°c|°|kwh|mwh|gwh|"
          r"kw|mw|hab\.?|habitants?|ans?|jours?|places?|pers\.?|personnes?|lits?|pi[eè]ces?")
 NUMBER = "[+-]?[0-9][0-9 .,\u00a0\u202f']*"
-PATTERN = f"(?i)[ \t]*(?:€ *)?{NUMBER} *(?:{UNITS})[ \t]*|[ \t]*(?:€|\\$|eur|usd) *{NUMBER}[ \t]*"
+VAT = "(?: *(?:htva|tvac|tvai|ht|ttc))?"  # after a currency: whether the amount includes VAT (« 12.500,00 € HTVA »)
+PATTERN = f"(?i)[ \t]*(?:€ *)?{NUMBER} *(?:{UNITS}){VAT}[ \t]*|[ \t]*(?:€|\\$|eur|usd) *{NUMBER}{VAT}[ \t]*"
 # the bytes a match of PATTERN may start with (0xE2: the first of « € »; « EUR 1 234,56 »: the currency's code first)
 UNIT_FIRST = " \t+-0123456789$\xe2EeUu"
+
+# the VAT mark at the end of an amount: without VAT (« HTVA », « HT ») or with it (« TVAC », « TVAI », « TTC »)
+WITHOUT_VAT = r"(?i)(?:^|[^a-z])(?:htva|ht)[ \t]*$"
+WITH_VAT = r"(?i)(?:^|[^a-z])(?:tvac|tvai|ttc)[ \t]*$"
+VAT_MESSAGE = Msg("Colonne « {field} » : des montants hors TVA ({without} ligne(s), ex. « {cell_without} ») et TVA "
+                  "comprise ({with_vat} ligne(s), ex. ligne {row} : « {cell} ») dans la même colonne : ils ne se "
+                  "comparent ni ne s'additionnent.",
+                  "Column '{field}': amounts without VAT ({without} row(s), e.g. '{cell_without}') and with VAT "
+                  "({with_vat} row(s), e.g. row {row}: '{cell}') in the same column: they can be neither compared "
+                  "nor added up.")
+VAT_TIP = Msg("Mettez tous les montants sur la même base (hors TVA, le plus souvent) ; sinon, ajoutez une colonne qui "
+              "dit, ligne par ligne, si le montant comprend la TVA, et gardez les nombres seuls dans celle-ci. "
+              "« odwb-assist fix » ne change pas ces montants.",
+              "Put every amount on the same basis (without VAT, most often); otherwise add a column saying, row by "
+              "row, whether the amount includes VAT, and keep the numbers alone in this one. 'odwb-assist fix' "
+              "leaves these amounts as they are.")
 
 CLOCK = re.compile(r"\s*(?:[01]?\d|2[0-3]) ?[hH] ?[0-5]\d\s*")  # « 8h30 », « 14 h 00 »: a time of day
 HOURS = re.compile(r"\s*(?:[01]?\d|2[0-4]) ?[hH]\s*")  # « 14h »: a time in a column of times, else 14 hours
@@ -83,7 +100,7 @@ def _hours(column: ColumnValues, mask: np.ndarray) -> np.ndarray | None:
 
 class UnitInCellCheck(BaseTableCheck):
     name = "unit-in-cell"
-    types = ("unit-in-cell",)
+    types = ("unit-in-cell", "vat-mixed")
 
     def start(self, context: CheckContext) -> None:
         self.tally = ColumnTally()
@@ -91,6 +108,8 @@ class UnitInCellCheck(BaseTableCheck):
         self.skip = {name for name, kind in types.items() if kind in ("integer", "number", "year", "date", "boolean")}
         self.clock: set[str] = set()  # columns holding times of day written « 8h30 »
         self.hours: Counter[str] = Counter()  # cells « 14h » counted, per column (times there, else hours)
+        # per column and VAT basis (« without », « with »): the rows and the first (row, cell) met
+        self.vat: dict[str, dict[str, list[int | str]]] = {}
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         if column.name in self.skip:
@@ -105,7 +124,29 @@ class UnitInCellCheck(BaseTableCheck):
         elif hours is not None:
             self.hours[column.name] += int(column.row_mask(hours).sum())
         self.tally.add_values(column, mask)
+        if mask.any():
+            self._vat_marks(column, mask)
         return ()
+
+    def _vat_marks(self, column: ColumnValues, mask: np.ndarray) -> None:
+        """Count the amounts of ``column`` (its values flagged by ``mask``) marked without and with VAT, and keep the
+        first of each (its row and cell)."""
+        import numpy as np
+
+        at = np.flatnonzero(mask)
+        flagged = column.values.iloc[at]
+        for basis, pattern in (("without", WITHOUT_VAT), ("with", WITH_VAT)):
+            marked = flagged.str.contains(pattern, regex=True).to_numpy(dtype=bool, na_value=False)
+            if not marked.any():
+                continue
+            selected = np.zeros(len(column), dtype=bool)
+            selected[at[marked]] = True
+            cells = column.cells(selected)
+            row = int(cells.index.min())
+            seen = self.vat.setdefault(column.name, {}).get(basis)
+            count = len(cells) + (int(seen[0]) if seen else 0)
+            first = (row, str(cells.loc[row])) if seen is None or row < int(seen[1]) else (int(seen[1]), str(seen[2]))
+            self.vat[column.name][basis] = [count, *first]
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         for finding in self.tally.findings("unit-in-cell", Severity.WARNING, MESSAGE, TIP):
@@ -113,6 +154,15 @@ class UnitInCellCheck(BaseTableCheck):
             if name in self.clock and finding.count == self.hours[name]:
                 continue  # only « 14h » in a column of times (counted before a « 8h30 » was met)
             yield finding
+        for name, bases in self.vat.items():
+            if len(bases) < 2:
+                continue
+            (without, _, cell_without), (with_vat, row, cell) = bases["without"], bases["with"]
+            yield Finding("vat-mixed", Severity.WARNING,
+                          VAT_MESSAGE.format(field=name, without=without, cell_without=cell_without, with_vat=with_vat,
+                                             row=row, cell=cell), VAT_TIP, row_number=int(row), field_name=name,
+                          field_number=context.fields.index(name) + 1 if name in context.fields else None,
+                          cell=str(cell), extra={"without_vat": without, "with_vat": with_vat})
 
 
 # Words that only count things: « 12 places » is 12 in a column of counts, whatever the column. Other

@@ -58,6 +58,7 @@ TITLES: dict[str, Msg] = {
     "total-row": Msg("Ligne de total", "Total row"),
     "total-column": Msg("Colonne de total", "Total column"),
     "unit-in-cell": Msg("Unité écrite dans les cellules", "Unit written in the cells"),
+    "vat-mixed": Msg("Montants hors TVA et TVA comprise mélangés", "Amounts with and without VAT mixed"),
     "trim-spaces": Msg("Espaces en trop", "Extra spaces"),
     "no-data": Msg("Aucune ligne de données", "No data row"),
     "possible-total": Msg("Ligne qui ressemble peut-être à un total", "Row that may be a total"),
