@@ -128,13 +128,17 @@ class Statistics:
         """Add a column's distinct numbers (NaN: not a number), each ``counts`` times."""
         import numpy as np
 
-        valued = ~np.isnan(numbers) & (counts > 0)
-        if not valued.any():
-            return
-        self.total[position] += float(np.dot(numbers[valued], counts[valued]))
-        self.count[position] += int(counts[valued].sum())
-        self.low[position] = min(self.low[position], float(numbers[valued].min()))
-        self.high[position] = max(self.high[position], float(numbers[valued].max()))
+        valued = ~np.isnan(numbers)
+        valued &= counts > 0
+        if not valued.all():  # as a rule every value is a number and on a row: no copy then
+            if not valued.any():
+                return
+            numbers, counts = numbers[valued], counts[valued]
+        # elementwise, not a dot product: numpy's BLAS would start threads that spin on the other core
+        self.total[position] += float((numbers * counts).sum())
+        self.count[position] += int(counts.sum())
+        self.low[position] = min(self.low[position], float(numbers.min()))
+        self.high[position] = max(self.high[position], float(numbers.max()))
 
     def add_row(self, numbers: np.ndarray) -> None:
         import numpy as np
@@ -184,11 +188,15 @@ class SummaryScanner:
             self.data_rows += sum(1 for kept in self.tail if sum(1 for cell in kept.cells if cell.strip()) >= 2)
             self.tail = []
             self.data_rows += int(np.count_nonzero(full <= last))
-            for position, (column, (numbers, _)) in enumerate(zip(columns, parsed, strict=True)):
-                if not (~np.isnan(numbers)).any():
+            whole = last == len(chunk) - 1  # no tail in this chunk: the engine's counts of each value serve
+            for position, (column, (numbers, words)) in enumerate(zip(columns, parsed, strict=True)):
+                if words.all():  # text alone: no number to add
                     continue
-                codes = column.codes[: last + 1]
-                counts = np.bincount(codes[codes >= 0], minlength=len(numbers))
+                if whole:
+                    counts = column.counts
+                else:
+                    codes = column.codes[: last + 1]
+                    counts = np.bincount(codes[codes >= 0], minlength=len(numbers))
                 self.stats.add_values(position, numbers, counts)
         start = 0 if last is None else last + 1
         if len(self.tail) + len(chunk) - start > TAIL_ROWS:
@@ -208,7 +216,7 @@ class SummaryScanner:
     def _last_data_row(self, chunk: pd.DataFrame, full: np.ndarray) -> int | None:
         """The position of the chunk's last data row: a row of two filled cells or more whose label is no summary or
         total word (None: none in the chunk); at most TAIL_ROWS labelled rows are read back."""
-        for read, position in enumerate(full[::-1].tolist()):
+        for read, position in enumerate(full[: -TAIL_ROWS - 2: -1].tolist()):
             if read >= TAIL_ROWS:
                 return int(position)
             found = _label(chunk.iloc[position].tolist(), self.width)
