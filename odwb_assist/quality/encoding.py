@@ -24,7 +24,6 @@ the row hashes 24 bytes a row: the chunk read ahead holds about 2 MB more.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -182,25 +181,3 @@ def release_freed() -> None:
     import pyarrow as pa
 
     pa.default_memory_pool().release_unused()
-
-
-POOL_VARIABLE = "ARROW_DEFAULT_MEMORY_POOL"  # pyarrow's own setting: when the user sets it, their choice stands
-
-
-def use_system_allocator() -> None:
-    """Make the C library's ``malloc`` pyarrow's default allocator for the rest of the process, unless the user
-    chose one with ``ARROW_DEFAULT_MEMORY_POOL`` (pyarrow's setting, read when pyarrow loads:
-    https://arrow.apache.org/docs/r/reference/MemoryPool.html; the switch:
-    https://arrow.apache.org/docs/python/generated/pyarrow.set_memory_pool.html).
-
-    A check's temporaries come and go by tens of megabytes per chunk, on two threads: pyarrow's bundled mimalloc
-    keeps the pages it freed, ``malloc`` hands them back. Measured on a 1M-row commune export with chunks of
-    100,000 rows: peak 407 MB with mimalloc, 336 MB with ``malloc``, for the same time; 3M rows: 371 MB. Only
-    new allocations change pool (an array remembers the pool that made it); results are the same either way.
-    """
-    if os.environ.get(POOL_VARIABLE, "").strip():
-        return
-    import pyarrow as pa
-
-    if pa.default_memory_pool().backend_name != "system":
-        pa.set_memory_pool(pa.system_memory_pool())

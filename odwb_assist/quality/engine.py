@@ -28,7 +28,7 @@ from ..core.i18n import Msg
 from ..core.plugins import announce, collect, default_plugin_manager
 from .check_run import CheckRun, preparer
 from .detect import Detected, detect
-from .encoding import release_freed, use_system_allocator
+from .encoding import release_freed
 from .frictionless_read import Opened, load_schema, open_frictionless, sample_columns, stream_frictionless
 from .kinds import column_kinds, field_kinds, identifier_fields
 from .messages import RawError, from_frictionless
@@ -83,12 +83,9 @@ def check(
     ``blocking`` (with ``types``): also the checks and field kinds that may report an error (their ``blocking``
     types), so that ``fix`` can say which errors its clean file still holds.
     Such a partial check announces no ``dataset-checked`` event.
-    From the first check on, pyarrow allocates with the C library's ``malloc``, which hands freed memory back
-    (:func:`.encoding.use_system_allocator`; ``ARROW_DEFAULT_MEMORY_POOL`` set by the user keeps their choice).
     Raises :class:`~odwb_assist.core.errors.InputError` when the file cannot be read as a table.
     """
     started = time.perf_counter()
-    use_system_allocator()
     pm = plugins if plugins is not None else default_plugin_manager()
     path, detected = detect(source, sheet=sheet)
     user_schema = load_schema(schema)

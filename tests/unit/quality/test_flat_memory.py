@@ -8,8 +8,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
-import os
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -17,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pyarrow as pa
 import pytest
 
 from odwb_assist.core.findings import Finding, RowNumbers, Severity
@@ -253,11 +250,13 @@ def test_a_column_flagged_whole_keeps_its_rows_as_runs(tmp_path: Path) -> None:
     assert written.getvalue() == report.to_json()
 
 
-@pytest.mark.parametrize(("width", "rows"), [(1, stream.MAX_CHUNK_ROWS), (13, 65_384), (10, 85_000),
+@pytest.mark.parametrize(("width", "rows"), [(1, stream.MAX_CHUNK_ROWS), (13, 50_000), (8, 81_250), (5, 100_000),
                                              (400, stream.CHUNK_ROWS)])
 def test_a_narrow_table_is_checked_in_longer_chunks_a_wide_one_never_in_shorter_ones(width: int, rows: int) -> None:
-    """About 850,000 cells per chunk (fewer calls per check on a narrow table), between 50,000 and 100,000 rows."""
+    """About 650,000 cells per chunk (fewer calls per check on a narrow table), between 50,000 and 100,000 rows."""
     assert stream.chunk_rows_for(width) == rows
+    assert stream.chunk_rows_for(width, bytes_per_record=120) == rows  # a commune export's records
+    assert stream.chunk_rows_for(width, bytes_per_record=2_000) == stream.CHUNK_ROWS  # long texts: no longer
 
 
 def test_blocks_cut_chunks_by_the_width_of_the_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -269,31 +268,3 @@ def test_blocks_cut_chunks_by_the_width_of_the_table(tmp_path: Path, monkeypatch
     sizes = [len(chunk.frame) for chunk in Blocks(path, detected, head, field_names(head.labels))]
     assert sizes == [400, 400, 200]
 
-
-ALLOCATOR = """
-import sys
-import pyarrow as pa
-from odwb_assist.core.plugins import get_plugin_manager
-from odwb_assist.quality import check
-check(sys.argv[1], plugins=get_plugin_manager(load_entrypoints=False))
-print(pa.default_memory_pool().backend_name)
-"""
-
-
-@pytest.mark.parametrize("chosen", [None, "mimalloc"])
-def test_check_allocates_with_malloc_unless_the_user_chose_a_pool(tmp_path: Path, chosen: str | None) -> None:
-    """The C library's allocator hands the chunks' temporaries back (a lower peak); ``ARROW_DEFAULT_MEMORY_POOL``
-    set by the user is kept."""
-    if chosen is not None:
-        try:
-            pa.mimalloc_memory_pool()
-        except NotImplementedError:
-            pytest.skip("this pyarrow has no mimalloc")
-    environment = {key: value for key, value in os.environ.items() if key != "ARROW_DEFAULT_MEMORY_POOL"}
-    if chosen is not None:
-        environment["ARROW_DEFAULT_MEMORY_POOL"] = chosen
-    environment["PYTHONPATH"] = os.pathsep.join(sys.path)
-    path = export(tmp_path / "depenses.csv", 50)
-    done = subprocess.run([sys.executable, "-c", ALLOCATOR, str(path)], capture_output=True, text=True,
-                          env=environment, check=True)
-    assert done.stdout.split()[-1] == (chosen or "system")
