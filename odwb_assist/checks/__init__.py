@@ -52,6 +52,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.structure_fixes",
     "odwb_assist.checks.row_index",
     "odwb_assist.checks.placeholder_value",
+    "odwb_assist.checks.null_markers",
     "odwb_assist.checks.unclosed_quote",
     # Layouts that are not a plain table (issue 13).
     "odwb_assist.checks.single_column_table",

@@ -1,6 +1,7 @@
 """Check ``placeholder-value``: « - », « n.d. », « N/A », « ? », « néant », « / » standing for a missing value in a
 column of numbers or dates; fix: empty cells. A formula's error (« #N/A », « #VALEUR! ») is also a missing value,
-reported by ``excel-error`` (:mod:`.excel_errors`), not here.
+reported by ``excel-error`` (:mod:`.excel_errors`), and so is a database's « NULL », reported in any column by
+``null-markers`` (:mod:`.null_markers`): not here.
 
 A column counts as numbers or dates when nearly all its other filled cells are numbers or dates:
 a « - » in a column of labels or comments is text, not a placeholder, and is left alone.
@@ -29,6 +30,7 @@ from ..core.i18n import Msg
 from ..quality.fixing import replace_cells
 from .cells import STACK_ROWS
 from .excel_errors import is_error
+from .null_markers import MARKERS as NULL_MARKERS
 from .number_notes import MASKED_RULE
 from .tally import EXAMPLES, number_text
 
@@ -133,7 +135,7 @@ class ColumnCounts:
         placeholder = ~valued & ~text
         if placeholder.any():  # a formula's error is reported by ``excel-error``
             flagged = np.flatnonzero(placeholder)
-            placeholder[flagged] = [not is_error(text) for text in column.values.iloc[flagged].tolist()]
+            placeholder[flagged] = [said_here(text) for text in column.values.iloc[flagged].tolist()]
         if placeholder.any():
             counts = column.counts
             for at in np.flatnonzero(placeholder):
@@ -166,14 +168,21 @@ def _masked(values: pd.Series) -> np.ndarray:
     return MASKED_RULE.mask(values)
 
 
+def said_here(text: str) -> bool:
+    """Whether a missing value is this check's to say: not a formula's error (``excel-error``) nor a database's
+    « NULL » (``null-markers``, in any column)."""
+    return not is_error(text) and text.strip() not in NULL_MARKERS
+
+
 def _not_errors(values: pd.Series, placeholder: np.ndarray) -> np.ndarray:
-    """``placeholder`` without the formulas' errors (« #N/A » is also a missing value, reported by ``excel-error``)."""
+    """``placeholder`` without the formulas' errors (« #N/A » is also a missing value, reported by ``excel-error``) and
+    the database's « NULL » (``null-markers``)."""
     import numpy as np
 
     if placeholder.any():
         at = np.flatnonzero(placeholder)
         placeholder = placeholder.copy()
-        placeholder[at] = [not is_error(str(text)) for text in values.iloc[at].tolist()]
+        placeholder[at] = [said_here(str(text)) for text in values.iloc[at].tolist()]
     return placeholder
 
 
@@ -275,7 +284,7 @@ class PlaceholderCheck(BaseTableCheck):
         if placeholder.any():  # a formula's error is reported by ``excel-error``
             at = np.flatnonzero(placeholder.T.ravel())
             flat = placeholder.T.ravel()
-            flat[at] = [not is_error(str(text)) for text in values.iloc[at].tolist()]
+            flat[at] = [said_here(str(text)) for text in values.iloc[at].tolist()]
             placeholder = flat.reshape(width, rows).T
         flat_masked = np.zeros(rows * width, dtype=bool)
         if text.any():

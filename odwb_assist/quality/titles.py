@@ -71,6 +71,7 @@ TITLES: dict[str, Msg] = {
     "possible-personal-email": Msg("Adresses e-mail peut-être personnelles", "Possibly personal e-mail addresses"),
     "placeholder-value": Msg("Valeurs de remplacement au lieu de cellules vides (« - », « n.d. »…)",
                              "Placeholders instead of empty cells ('-', 'n/a'…)"),
+    "null-markers": Msg("Cellules « NULL » d'une base de données", "Database 'NULL' cells"),
     "formula-injection": Msg("Cellules qui commencent comme une formule", "Cells that start like a formula"),
     "unclosed-quote": Msg("Guillemet jamais refermé : des lignes avalées dans une cellule",
                           "Unclosed quote: rows swallowed into one cell"),

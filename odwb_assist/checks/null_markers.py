@@ -1,0 +1,126 @@
+"""Check ``null-markers``: the mark a database writes for a missing value (« NULL », « (null) », « \\N ») left in
+the cells, in any column; fix: empty cells.
+
+An export from a database or a business application writes the word NULL where a field has no value: on the portal
+each such cell would read « NULL », a value that does not exist, a column of numbers or dates would be read as text,
+and a column of NULL alone, an empty column, would look filled. The people's placeholders (« - », « n.d. ») in a
+column of numbers or dates are ``placeholder-value`` (:mod:`.placeholder_value`), which leaves these to this check.
+Only the markers themselves count, whole cells: « Null » as a name, « NULL » inside a sentence are text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan
+from ..core.findings import Finding, Severity
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
+from .tally import ColumnTally
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+MARKERS = frozenset({"NULL", "null", "(null)", "(NULL)", "<NULL>", "<null>", "\\N"})
+SHORT = 16  # bytes: a longer cell is no marker, even with spaces around it
+
+MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) « {cell} », la marque d'une valeur absente dans la base de "
+              "données d'où vient le fichier (ex. ligne {row}) : le portail publierait le mot tel quel.",
+              "Column '{field}': {count} cell(s) '{cell}', the mark of a missing value in the database the file comes "
+              "from (e.g. row {row}): the portal would publish the word as it is.")
+TIP = Msg("Laissez ces cellules vides : une cellule vide dit qu'il n'y a pas de valeur. « odwb-assist fix » les vide ; "
+          "une colonne qui ne tenait que des « NULL » est alors vide, et peut être retirée.",
+          "Leave these cells empty: an empty cell says there is no value. 'odwb-assist fix' empties them; a column "
+          "that held only 'NULL' is then empty, and may be removed.")
+
+
+def marker_mask(column: ColumnValues) -> np.ndarray:
+    """Which distinct values of ``column`` are a database's null marker (spaces around it allowed): the short values
+    that hold an « N » or « n » (read from their bytes), then compared with the markers."""
+    import numpy as np
+
+    cells = column.arrow
+    if cells is None:  # a short column, in plain Python
+        return np.fromiter((text.strip() in MARKERS for text in column.texts), dtype=bool, count=len(column))
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .cells import byte_lengths, holding
+
+    if isinstance(cells, pa.ChunkedArray):
+        cells = cells.combine_chunks()
+    mask = np.zeros(len(cells), dtype=bool)
+    short = byte_lengths(cells) <= SHORT
+    if not short.any():
+        return mask
+    at = np.flatnonzero(short & holding(cells, "Nn"))
+    if len(at):
+        picked = pc.utf8_trim_whitespace(cells.take(pa.array(at)))
+        found = pc.fill_null(pc.is_in(picked, value_set=pa.array(sorted(MARKERS), type=picked.type)), False)
+        mask[at] = np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+    return mask
+
+
+class NullMarkersCheck(BaseTableCheck):
+    name = "null-markers"
+    types = ("null-markers",)
+
+    def start(self, context: CheckContext) -> None:
+        self.tally = ColumnTally()
+
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+        if len(column):
+            mask = marker_mask(column)
+            if mask.any():
+                self.tally.add_values(column, mask)
+        return ()
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        return self.tally.findings("null-markers", Severity.WARNING, MESSAGE, TIP)
+
+
+def _emptied(values: pd.Series) -> pd.Series:
+    """The markers of a column emptied."""
+    marked = values.str.strip().isin(list(MARKERS)).to_numpy(dtype=bool, na_value=False)
+    return values.where(~marked, "") if marked.any() else values
+
+
+class EmptyNullMarkers:
+    name = "null-markers"
+    reads = ("null-markers",)  # the finding types its plan reads (see ``Fix.reads``)
+    label = Msg("Cellules « NULL » vidées", "'NULL' cells emptied")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        from ..quality.fix_plans import columns_of
+        from ..quality.fixing import replace_cells
+
+        changes: list[Change] = []
+        table = table.copy()
+        named = set(columns_of(context, ["null-markers"])) if context.report is not None else None
+        for column in table.columns:
+            if named is not None and str(column) not in named:
+                continue
+            values = table[column].astype(str)
+            emptied = _emptied(values)
+            changed = emptied != values
+            if changed.any():
+                changes.extend(replace_cells(table, str(column), emptied[changed], self.name))
+        return table, changes
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        from ..quality.fix_plans import columns_of
+
+        columns = columns_of(context, ["null-markers"])
+        return FixPlan(rewrites=dict.fromkeys(columns, _emptied)) if columns else None
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[NullMarkersCheck]:
+    return [NullMarkersCheck()]
+
+
+@hookimpl
+def odwb_fixes() -> list[EmptyNullMarkers]:
+    return [EmptyNullMarkers()]
