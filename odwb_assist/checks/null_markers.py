@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 MARKERS = frozenset({"NULL", "null", "(null)", "(NULL)", "<NULL>", "<null>", "\\N"})
 SHORT = 16  # bytes: a longer cell is no marker, even with spaces around it
+FIRST = " \tNn(<\\"  # the first byte of a marker, or of the spaces before it
 
 MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) « {cell} », la marque d'une valeur absente dans la base de "
               "données d'où vient le fichier (ex. ligne {row}) : le portail publierait le mot tel quel.",
@@ -38,7 +39,7 @@ TIP = Msg("Laissez ces cellules vides : une cellule vide dit qu'il n'y a pas de 
 
 def marker_mask(column: ColumnValues) -> np.ndarray:
     """Which distinct values of ``column`` are a database's null marker (spaces around it allowed): the short values
-    that hold an « N » or « n » (read from their bytes), then compared with the markers."""
+    that begin as one does (read from their bytes), then compared with the markers."""
     import numpy as np
 
     cells = column.arrow
@@ -47,7 +48,7 @@ def marker_mask(column: ColumnValues) -> np.ndarray:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from .cells import byte_lengths, holding
+    from .cells import byte_lengths, byte_set, first_bytes
 
     if isinstance(cells, pa.ChunkedArray):
         cells = cells.combine_chunks()
@@ -55,7 +56,7 @@ def marker_mask(column: ColumnValues) -> np.ndarray:
     short = byte_lengths(cells) <= SHORT
     if not short.any():
         return mask
-    at = np.flatnonzero(short & holding(cells, "Nn"))
+    at = np.flatnonzero(short & byte_set(FIRST)[first_bytes(cells)])
     if len(at):
         picked = pc.utf8_trim_whitespace(cells.take(pa.array(at)))
         found = pc.fill_null(pc.is_in(picked, value_set=pa.array(sorted(MARKERS), type=picked.type)), False)

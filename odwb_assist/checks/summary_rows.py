@@ -140,11 +140,17 @@ class Statistics:
         self.low[position] = min(self.low[position], float(numbers.min()))
         self.high[position] = max(self.high[position], float(numbers.max()))
 
-    def add_row(self, numbers: np.ndarray) -> None:
+    def add_rows(self, block: np.ndarray) -> None:
+        """Add rows of numbers (rows x columns, NaN: not a number)."""
         import numpy as np
 
-        for position in np.flatnonzero(~np.isnan(numbers)):
-            self.add_values(int(position), numbers[position: position + 1], np.ones(1, dtype=np.int64))
+        if not len(block):
+            return
+        valued = ~np.isnan(block)
+        self.total += np.where(valued, block, 0.0).sum(axis=0)
+        self.count += valued.sum(axis=0)
+        self.low = np.fmin(self.low, np.fmin.reduce(block, axis=0))  # fmin: a column without numbers stays as it was
+        self.high = np.fmax(self.high, np.fmax.reduce(block, axis=0))
 
     def value(self, kind: str, position: int) -> float | None:
         if not self.count[position]:
@@ -168,7 +174,8 @@ class SummaryScanner:
         """``values``: the distinct values of the chunk's columns by position, when the check engine encoded them."""
         import numpy as np
 
-        from .numbers import PARSED_NUMBERS
+        from .cells import STACK_ROWS
+        from .numbers import PARSED_NUMBERS, parse_frame
         from .shapes import filled_counts
 
         if self.width < 0:
@@ -178,32 +185,35 @@ class SummaryScanner:
             return
         shared = values is not None  # a chunk of the check engine, which other checks read too
         values = values if values is not None else {}
-        columns = [encoded(chunk, position, values) for position in range(self.width)]
-        parsed = [PARSED_NUMBERS(column) for column in columns]
+        if len(chunk) < STACK_ROWS:  # a short chunk is parsed at once, shared with placeholder-value (a wide sheet)
+            grid = parse_frame(chunk, shared=shared)
+            columns: list[ColumnValues] = []
+            parsed: list[tuple[np.ndarray, np.ndarray]] = []
+        else:  # a long one from each column's distinct values, their parse shared with the number checks
+            grid = None
+            columns = [encoded(chunk, position, values) for position in range(self.width)]
+            parsed = [PARSED_NUMBERS(column) for column in columns]
         full = np.flatnonzero(filled_counts(chunk, shared=shared, values=values).to_numpy() >= 2)
         last = self._last_data_row(chunk, full)
         if last is not None:  # the tail kept so far was data after all
-            for kept in self.tail:
-                self.stats.add_row(kept.numbers)
+            self.stats.add_rows(np.array([kept.numbers for kept in self.tail]).reshape(-1, self.width))
             self.data_rows += sum(1 for kept in self.tail if sum(1 for cell in kept.cells if cell.strip()) >= 2)
             self.tail = []
             self.data_rows += int(np.count_nonzero(full <= last))
-            whole = last == len(chunk) - 1  # no tail in this chunk: the engine's counts of each value serve
-            for position, (column, (numbers, words)) in enumerate(zip(columns, parsed, strict=True)):
-                if words.all():  # text alone: no number to add
-                    continue
-                if whole:
-                    counts = column.counts
-                else:
-                    codes = column.codes[: last + 1]
-                    counts = np.bincount(codes[codes >= 0], minlength=len(numbers))
-                self.stats.add_values(position, numbers, counts)
+            if grid is not None:
+                self.stats.add_rows(grid[0][: last + 1])
+            else:
+                self._add_distinct(columns, parsed, last, last == len(chunk) - 1)
         start = 0 if last is None else last + 1
         if len(self.tail) + len(chunk) - start > TAIL_ROWS:
             self.overflow = True
             self.tail = []
             return
         for at in range(start, len(chunk)):
+            if grid is not None:
+                cells = [cell if isinstance(cell, str) else "" for cell in chunk.iloc[at].tolist()]
+                self.tail.append(TailRow(int(chunk.index[at]), cells, grid[0][at].copy(), grid[1][at].copy()))
+                continue
             row_codes = [int(column.codes[at]) for column in columns]
             cells = [str(column.values.iat[code]) if code >= 0 else "" for column, code in zip(columns, row_codes,
                                                                                               strict=True)]
@@ -212,6 +222,22 @@ class SummaryScanner:
             text = np.array([bool(words[code]) if code >= 0 else False
                              for (_, words), code in zip(parsed, row_codes, strict=True)])
             self.tail.append(TailRow(int(chunk.index[at]), cells, row_numbers, text))
+
+    def _add_distinct(self, columns: list[ColumnValues], parsed: list[tuple[np.ndarray, np.ndarray]], last: int,
+                      whole: bool) -> None:
+        """Add the numbers of the rows up to ``last`` from each column's distinct values (``whole``: every row of the
+        chunk, counted by the engine already)."""
+        import numpy as np
+
+        for position, (column, (numbers, words)) in enumerate(zip(columns, parsed, strict=True)):
+            if words.all():  # text alone: no number to add
+                continue
+            if whole:
+                counts = column.counts
+            else:
+                codes = column.codes[: last + 1]
+                counts = np.bincount(codes[codes >= 0], minlength=len(numbers))
+            self.stats.add_values(position, numbers, counts)
 
     def _last_data_row(self, chunk: pd.DataFrame, full: np.ndarray) -> int | None:
         """The position of the chunk's last data row: a row of two filled cells or more whose label is no summary or

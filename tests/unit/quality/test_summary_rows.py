@@ -112,3 +112,17 @@ def test_an_accounting_line_of_changes_under_the_data_is_not_said(tmp_path: Path
     source = write(tmp_path / "compte.csv", ["Libellé;Montant", "Achats;1200", "Services;800", "Ventes;5000",
                                              "Variation des stocks;-150"])
     assert said(source) == []
+
+
+@pytest.mark.parametrize("chunk_rows", [None, 1000, 2400])
+def test_a_long_table_read_from_distinct_values_or_in_short_chunks_gives_the_same_verdicts(
+        tmp_path: Path, chunk_rows: int | None) -> None:
+    amounts = [round(100 + (i * 37) % 900 + (i % 7) / 4, 2) for i in range(2500)]
+    lines = ["Dossier;Commune;Montant"] + [f"D{i};C{i % 40};{str(a).replace('.', ',')}" for i, a in enumerate(amounts)]
+    mean = sum(amounts) / len(amounts)
+    lines += [f";Moyenne;{mean:.2f}".replace(".", ","), f";Maximum;{max(amounts)}".replace(".", ","),
+              f";Minimum;{min(amounts) + 1}".replace(".", ",")]
+    source = write(tmp_path / "subsides.csv", lines)
+    assert said(source, chunk_rows) == [("summary-row", "error", 2502, "Moyenne"),
+                                        ("summary-row", "error", 2503, "Maximum"),
+                                        ("possible-summary", "warning", 2504, "Minimum")]
