@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .number_forms import VAT_MARKS, VAT_WORDS
+
 if TYPE_CHECKING:
     import numpy as np
     import pyarrow as pa
@@ -46,8 +48,7 @@ _UNIT = "(?i:" + "|".join(sorted((re.escape(s) for s in UNIT_SPELLINGS if s not 
                                  reverse=True)) + ")"
 # whether an amount includes VAT, after its currency (« 12.500,00 € HTVA », « 45.000 EUR TVAC »): the title then says
 # both, « Montant (€ HTVA) »; amounts with and without VAT in one column are two units, not read as one
-VAT = {"htva": "HTVA", "tvac": "TVAC", "ht": "HT", "ttc": "TTC", "tvai": "TVAC"}
-_VAT = "(?i:" + "|".join(sorted(VAT, key=len, reverse=True)) + ")"
+_VAT = "(?i:" + VAT_WORDS + ")"
 _BODY = (f"(?P<sign>[+\\-{_MINUS}])?{_SPACE}(?:(?P<currency>€|(?i:eur)){_SPACE})?(?P<number>{_NUMBER})(?P<trail>-)?"
          f"(?:{_SPACE}(?P<unit>[€$]|{_UNIT}))?(?:{_SPACE}(?P<vat>{_VAT}))?")
 # a cell written for display: a number with its unit (or « € » first), in parentheses, with the minus sign U+2212
@@ -135,8 +136,8 @@ def read_displays(cells: pa.Array) -> tuple[pa.Array, pa.Array]:
     known = pa.array(list(UNIT_SPELLINGS), type=pa.string())
     units = pc.take(pa.array(list(UNIT_SPELLINGS.values()), type=pa.string()), pc.index_in(spelled, value_set=known))
     # a VAT mark after a currency joins its unit (« € HTVA »); after anything else the cell is no amount
-    vat = pc.take(pa.array(list(VAT.values()), type=pa.string()),
-                  pc.index_in(pc.utf8_lower(field["vat"]), value_set=pa.array(list(VAT), type=pa.string())))
+    vat = pc.take(pa.array(list(VAT_MARKS.values()), type=pa.string()),
+                  pc.index_in(pc.utf8_lower(field["vat"]), value_set=pa.array(list(VAT_MARKS), type=pa.string())))
     marked = pc.is_valid(vat)
     currency = pc.is_in(units, value_set=pa.array(list(CURRENCIES), type=pa.string()))
     units = pc.if_else(marked, pc.binary_join_element_wise(units, vat, " "), units)

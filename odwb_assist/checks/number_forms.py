@@ -47,8 +47,12 @@ PLAIN = r"[+-]?[0-9]+(?:\.[0-9]+)?"
 COMMA = "[+-]?[0-9]+,[0-9]+"  # a plain decimal comma: one of LOCAL's forms, which normalises to the comma made a point
 # Literal no-break spaces, not \u escapes: pyarrow's regular expressions (RE2) then run them in C.
 # A unit after a number: « % », « € », « EUR », « places », « m2 », « km² » (lower case: « 5590 Ciney » is not one).
-# An amount may say after its currency whether it includes VAT (« 12.500,00 € HTVA », :data:`.display_numbers.VAT`).
-UNIT = "(?:(?:[€$£]|EUR)[ \t\u00a0]*(?:HTVA|TVAC|TVAI|HT|TTC|htva|tvac|tvai|ht|ttc)|[%€$£°]|EUR|[a-zà-ÿ][a-zà-ÿ0-9²³/.]{0,11})"
+# An amount may say after its currency whether it includes VAT (« 12.500,00 € HTVA »): each mark, lower case -> as a
+# title writes it; WITHOUT_VAT are those of an amount without it.
+VAT_MARKS = {"htva": "HTVA", "tvac": "TVAC", "ht": "HT", "ttc": "TTC", "tvai": "TVAC"}
+WITHOUT_VAT = frozenset({"htva", "ht"})
+VAT_WORDS = "|".join(sorted(VAT_MARKS, key=len, reverse=True))  # the longest first: « htva » before « ht »
+UNIT = "(?:(?:[€$£]|EUR)[ \t\u00a0]*(?i:" + VAT_WORDS + ")|[%€$£°]|EUR|[a-zà-ÿ][a-zà-ÿ0-9²³/.]{0,11})"
 LOCAL = ("[ \t]*[+-]?(?:[0-9]{1,3}(?:[ \u00a0\u202f'’.][0-9]{3})+(?:,[0-9]+)?|[0-9]+,[0-9]+"
          "|[0-9]{1,3}(?:,[0-9]{3})+(?:[.][0-9]+)?|[0-9]+(?:[.][0-9]+)?)(?:[ \t\u00a0]*" + UNIT + ")?[ \t]*")
 UNITS = "[ \t\u00a0]*" + UNIT + "[ \t]*$|[ \t\u00a0\u202f'’]"

@@ -16,6 +16,7 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fixing import replace_cells
+from .number_forms import VAT_MARKS, VAT_WORDS, WITHOUT_VAT
 from .plain import pattern_mask
 from .tally import ColumnTally
 
@@ -26,14 +27,20 @@ if TYPE_CHECKING:
 UNITS = (r"%|‰|€|eur|euros?|\$|usd|m²|m2|m³|m3|km²|km2|km|cm|mm|m|kg|g|t|tonnes?|l|litres?|ha|h|min|°c|°|kwh|mwh|gwh|"
          r"kw|mw|hab\.?|habitants?|ans?|jours?|places?|pers\.?|personnes?|lits?|pi[eè]ces?")
 NUMBER = "[+-]?[0-9][0-9 .,\u00a0\u202f']*"
-VAT = "(?: *(?:htva|tvac|tvai|ht|ttc))?"  # after a currency: whether the amount includes VAT (« 12.500,00 € HTVA »)
+VAT = f"(?: *(?:{VAT_WORDS}))?"  # after a currency: whether the amount includes VAT (« 12.500,00 € HTVA »)
 PATTERN = f"(?i)[ \t]*(?:€ *)?{NUMBER} *(?:{UNITS}){VAT}[ \t]*|[ \t]*(?:€|\\$|eur|usd) *{NUMBER}{VAT}[ \t]*"
 # the bytes a match of PATTERN may start with (0xE2: the first of « € »; « EUR 1 234,56 »: the currency's code first)
 UNIT_FIRST = " \t+-0123456789$\xe2EeUu"
 
+
+
+def _ending(marks: set[str] | frozenset[str]) -> str:
+    """A cell that ends with one of the VAT ``marks`` (after its amount)."""
+    return "(?i)(?:^|[^a-z])(?:" + "|".join(sorted(marks, key=len, reverse=True)) + ")[ \t]*$"
+
+
 # the VAT mark at the end of an amount: without VAT (« HTVA », « HT ») or with it (« TVAC », « TVAI », « TTC »)
-WITHOUT_VAT = r"(?i)(?:^|[^a-z])(?:htva|ht)[ \t]*$"
-WITH_VAT = r"(?i)(?:^|[^a-z])(?:tvac|tvai|ttc)[ \t]*$"
+VAT_BASES = {"without": _ending(WITHOUT_VAT), "with": _ending(set(VAT_MARKS) - WITHOUT_VAT)}
 VAT_MESSAGE = Msg("Colonne « {field} » : des montants hors TVA ({without} ligne(s), ex. « {cell_without} ») et TVA "
                   "comprise ({with_vat} ligne(s), ex. ligne {row} : « {cell} ») dans la même colonne : ils ne se "
                   "comparent ni ne s'additionnent.",
@@ -135,7 +142,7 @@ class UnitInCellCheck(BaseTableCheck):
 
         at = np.flatnonzero(mask)
         flagged = column.values.iloc[at]
-        for basis, pattern in (("without", WITHOUT_VAT), ("with", WITH_VAT)):
+        for basis, pattern in VAT_BASES.items():
             marked = flagged.str.contains(pattern, regex=True).to_numpy(dtype=bool, na_value=False)
             if not marked.any():
                 continue
