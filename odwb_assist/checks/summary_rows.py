@@ -297,20 +297,17 @@ def _label(cells: Sequence[object], width: int) -> tuple[int, str] | None:
 
 def finding(verdict: Verdict) -> Finding:
     what = WHAT.get(verdict.kind, WHAT[MEAN])
+    said = {"row": verdict.row, "cell": verdict.cell, "field": verdict.column}
     if verdict.certain:
-        kind, severity, tip = "summary-row", Severity.ERROR, TIP
-        message = MESSAGE.format(row=verdict.row, cell=verdict.cell, field=verdict.column, what=what.fr,
-                                 what_en=what.en)
-        extra = {"statistic": verdict.kind}
-    else:
-        kind, severity, tip = "possible-summary", Severity.WARNING, POSSIBLE_TIP
-        reason = REASONS[verdict.reason]
-        said = {"row": verdict.row, "cell": verdict.cell, "field": verdict.column}
-        message = Msg(POSSIBLE_MESSAGE.fr.format(**said, reason=reason.fr.format(what=what.fr)),
-                      POSSIBLE_MESSAGE.en.format(**said, reason=reason.en.format(what_en=what.en)))
-        extra = {"statistic": verdict.kind, "reason": verdict.reason}
-    return Finding(kind, severity, message, tip, row_number=verdict.row, field_name=verdict.column,
-                   field_number=verdict.position + 1, cell=verdict.cell, extra=extra)
+        return Finding("summary-row", Severity.ERROR, MESSAGE.format(**said, what=what.fr, what_en=what.en), TIP,
+                       row_number=verdict.row, field_name=verdict.column, field_number=verdict.position + 1,
+                       cell=verdict.cell, extra={"statistic": verdict.kind})
+    reason = REASONS[verdict.reason]
+    message = Msg(POSSIBLE_MESSAGE.fr.format(**said, reason=reason.fr.format(what=what.fr)),
+                  POSSIBLE_MESSAGE.en.format(**said, reason=reason.en.format(what_en=what.en)))
+    return Finding("possible-summary", Severity.WARNING, message, POSSIBLE_TIP, row_number=verdict.row,
+                   field_name=verdict.column, field_number=verdict.position + 1, cell=verdict.cell,
+                   extra={"statistic": verdict.kind, "reason": verdict.reason})
 
 
 class SummaryRowCheck(KeepsValues, BaseTableCheck):
