@@ -275,6 +275,28 @@ def first_bytes(cells: pa.Array, at: np.ndarray | None = None) -> np.ndarray:
     return _heads(cells, at)[0]
 
 
+def byte_at(cells: pa.Array, index: int, at: np.ndarray | None = None) -> np.ndarray:
+    """The byte at ``index`` (0-based, UTF-8) of each Arrow text cell (of those at positions ``at``), read from its
+    buffers; 0 for a cell that short, empty or null."""
+    import numpy as np
+
+    count = len(cells) if at is None else len(at)
+    data_buffer = cells.buffers()[2]
+    if not count or data_buffer is None or not len(data_buffer):
+        return np.zeros(count, dtype=np.uint8)
+    offsets = byte_offsets(cells)
+    data = np.frombuffer(data_buffer, dtype=np.uint8)
+    starts, ends = (offsets[:-1], offsets[1:]) if at is None else (offsets[at], offsets[at + 1])
+    where = starts + index
+    long = where < ends
+    if cells.null_count:
+        valid = np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+        long &= valid if at is None else valid[at]
+    found = data.take(np.minimum(where, len(data) - 1))  # every position gathered, then zeroed where there is none
+    found *= long
+    return found
+
+
 def _heads(cells: pa.Array, at: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The first byte of each cell (of those at positions ``at``; 0 when there is none), and which cells are
     neither empty nor null."""

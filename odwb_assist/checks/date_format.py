@@ -87,14 +87,20 @@ def local_mask(column: ColumnValues) -> np.ndarray:
     names, addresses or e-mails is never run through it."""
     import numpy as np
 
-    from .cells import byte_set, first_bytes
+    from .cells import byte_at, byte_set, first_bytes
     from .plain import distinct_cells, plain_numbers, values_fullmatch
 
     verdicts = plain_numbers(column)
     cells = distinct_cells(column) if verdicts is not None else None
     if verdicts is None or cells is None:
         return pattern_mask(column, LOCAL)
-    maybe = ~verdicts[0] & byte_set(LOCAL_FIRST)[first_bytes(cells)]
+    first = first_bytes(cells)
+    maybe = ~verdicts[0] & byte_set(LOCAL_FIRST)[first]
+    if maybe.any():  # a date's day (one digit or two) is followed by its separator: « 087/61.79.32 » is no date
+        at = np.flatnonzero(maybe & byte_set(DIGITS)[first])
+        second, third = byte_at(cells, 1, at), byte_at(cells, 2, at)
+        separators = byte_set(SEPARATORS)
+        maybe[at] = separators[second] | (byte_set(DIGITS)[second] & separators[third])
     mask = np.zeros(len(maybe), dtype=bool)
     if maybe.any():
         at = np.flatnonzero(maybe)
@@ -103,6 +109,7 @@ def local_mask(column: ColumnValues) -> np.ndarray:
 
 
 LOCAL_FIRST = " \t0123456789"  # the first byte of a value :data:`LOCAL` matches
+DIGITS, SEPARATORS = "0123456789", "/.-"  # a value LOCAL matches without a space first: 1 or 2 digits, a separator
 
 
 DAY_FIRST, MONTH_FIRST, MIXED = "day-first", "month-first", "mixed"

@@ -151,7 +151,7 @@ def parse_arrow(cells: pa.Array, strict: bool = True) -> tuple[np.ndarray, np.nd
             if local.any():
                 _local_numbers(numbers, candidates if local.all() else candidates.filter(local), where[local])
     text = filled & np.isnan(numbers)
-    if text.any() and display_numbers(cells, numbers, text):
+    if text.any() and display_numbers(cells, numbers, text, bits):
         text = filled & np.isnan(numbers)
     if text.any():
         forms = _arrow_set(str(cells.type), _PLACEHOLDER_FORMS)
@@ -223,14 +223,14 @@ def _arrow_normalised(cells: pa.Array) -> pa.Array:
     return pc.replace_substring(cells, ",", ".")
 
 
-def display_numbers(cells: pa.Array, numbers: np.ndarray, text: np.ndarray) -> bool:
+def display_numbers(cells: pa.Array, numbers: np.ndarray, text: np.ndarray, bits: np.ndarray | None = None) -> bool:
     """The numbers written for display among the ``text`` cells (« (1 500,00 €) », « −12,5 », « - € »: the forms
     of :mod:`.display_numbers` that the local forms do not read) written in ``numbers``; whether there was one.
     Only the cells that start as one may are read (:func:`.display_numbers.read_displays` leaves phone numbers, dates
-    and identifiers before its pattern)."""
+    and identifiers before its pattern). ``bits``: the cells' :func:`.number_bytes.number_bits`, when known."""
     import pyarrow as pa
 
-    from .cells import byte_set, first_bytes
+    from .cells import byte_set, first_bytes, holding
     from .display_numbers import DISPLAY_FIRST, read_displays
 
     at = np.flatnonzero(text)
@@ -238,6 +238,15 @@ def display_numbers(cells: pa.Array, numbers: np.ndarray, text: np.ndarray) -> b
         at = at[byte_set(DISPLAY_FIRST)[first_bytes(cells, at)]]
     if not len(at):
         return False
+    # every match holds a digit, or « € » (the accounting zero « - € »; 0xAC is its last byte): a name that merely
+    # starts as a match may (« Estinnes », « Ellezelles ») is left before the pattern's forty kernel calls
+    holds = with_digit(bits[at]) if bits is not None else np.zeros(len(at), dtype=bool)
+    if not holds.all():
+        rest = np.flatnonzero(~holds)
+        holds[rest] = holding(cells.take(pa.array(at[rest])), "" if bits is not None else "0123456789", raw=b"\xac")
+        at = at[holds]
+        if not len(at):
+            return False
     picked = cells.take(pa.array(at))
     read, _ = read_displays(picked)
     found = np.asarray(read.is_valid().to_numpy(zero_copy_only=False), dtype=bool)

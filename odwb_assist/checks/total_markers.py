@@ -84,8 +84,13 @@ def _total_word(rest: str) -> bool:
 def marker(label: str, group: str | None = None) -> Marker | None:
     """How surely ``label`` says « total »; ``group`` is the column's current group label (pivot tables)."""
     text = normalise(label)
-    if not text or is_place(label):
-        return None
+    found = _marker(text, group) if text else None
+    # a place name (« Somme-Leuze ») is never a marker; the place names are read only for a label that would be one
+    return None if found is None or is_place(label) else found
+
+
+def _marker(text: str, group: str | None) -> Marker | None:
+    """:func:`marker` of a normalised, non-empty label, place names aside."""
     if text in EXACT:
         return Marker.EXACT
     if PHRASES.match(text):
@@ -105,9 +110,9 @@ def could_be_marker(label: str) -> bool:
     """Whether :func:`marker` may say anything but None for ``label``, whatever the group: a place name
     (« Somme-Leuze ») or a word that merely holds « som » never can, so its rows need not be judged one by one."""
     text = normalise(label)
-    if not text or is_place(label):
+    if not text or not (text in EXACT or PHRASES.match(text) or PIVOT.fullmatch(text) or LOOSE.fullmatch(text)):
         return False
-    return bool(text in EXACT or PHRASES.match(text) or PIVOT.fullmatch(text) or LOOSE.fullmatch(text))
+    return not is_place(label)
 
 
 def looks_like_total(label: str) -> bool:

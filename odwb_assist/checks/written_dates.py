@@ -78,16 +78,29 @@ def arrow_written(cells: pa.Array, among: np.ndarray | None = None) -> np.ndarra
     import numpy as np
     import pyarrow as pa
 
-    from .cells import arrow_fullmatch, byte_lengths, byte_set, first_bytes, holding
+    from .cells import arrow_fullmatch, byte_at, byte_lengths, byte_set, first_bytes, holding
 
     size = byte_lengths(cells)
-    maybe = (size >= SHORTEST) & (size <= LONGEST) & byte_set(FIRST)[first_bytes(cells)]
+    first = first_bytes(cells)
+    maybe = (size >= SHORTEST) & (size <= LONGEST) & byte_set(FIRST)[first]
     if among is not None:
         maybe &= among
     mask = np.zeros(len(cells), dtype=bool)
     at = np.flatnonzero(maybe)
     if len(at):
-        at = at[holding(cells.take(pa.array(at)), "0123456789")]
+        picked = cells.take(pa.array(at))
+        kept = holding(picked, "0123456789")
+        # a match that opens with a digit names its month (a letter), or is year first (« 2024/1/15 », « 2024/01/15 »,
+        # its two slashes where they go): phone numbers (« 0484/44.85.96 ») and amounts leave here
+        digit = kept & byte_set("0123456789")[first[at]]
+        if digit.any():
+            numbered = np.flatnonzero(digit)
+            where = at[numbered]
+            slash = ord("/")
+            year_first = (byte_at(cells, 4, where) == slash) & ((byte_at(cells, 6, where) == slash)
+                                                                 | (byte_at(cells, 7, where) == slash))
+            kept[numbered] = year_first | holding(picked.take(pa.array(numbered)), letters=True)
+        at = at[kept]
     if len(at):
         mask[at] = arrow_fullmatch(cells.take(pa.array(at)), WORDS)
     return mask

@@ -295,8 +295,11 @@ KIND = FieldKind(
     value_threshold=0.9,
     priority=12,
     # a valid number starts with + (or 00) or with the trunk 0 followed by 8 digits at least; one that lost that 0 is
-    # 8 or 9 digits alone (counted under a phone header only: :func:`detect_named`); or a word, « Tél. », before it
-    prefilter=r"^[\s./()\-\u00a0]*(?:\+|0(?:\D*+\d){7})|^[1-9]\d{7,8}$|^\s*(?i:t[ée]l|gsm|portable|mobile|phone)",
+    # 8 or 9 digits alone (counted under a phone header only: :func:`detect_named`); or a word, « Tél. », before it.
+    # Not a date « 01/03/2024 » (with a time or not): its 8 digits leave 7 after the trunk 0, never a valid number, and
+    # a column of such dates would load phonenumbers' metadata for nothing (some 35 ms of a short file's check)
+    prefilter=r"^[\s./()\-\u00a0]*(?:\+|0(?!\d[./-]\d\d[./-]\d{4}(?:[ T]\d\d?:\d\d(?::\d\d)?)?\s*$)(?:\D*+\d){7})"
+              r"|^[1-9]\d{7,8}$|^\s*(?i:t[ée]l|gsm|portable|mobile|phone)",
     types=("be-phone-lost-zero", "be-phone-invalid", "be-phone-labelled", "be-phone-personal", "be-phone-official",
            "be-phone-several", "be-phone-remark"),
     blocking=errors(("be-phone-lost-zero", "be-phone-invalid", "be-phone-labelled", "be-phone-personal",

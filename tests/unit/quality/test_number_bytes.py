@@ -260,3 +260,21 @@ def test_a_placeholder_with_a_digit_turns_the_digit_shortcut_off(monkeypatch: py
     monkeypatch.setattr(number_arrow, "_PLACEHOLDER_FORMS", number_arrow._PLACEHOLDER_FORMS | {"0-8"})
     monkeypatch.setattr(number_arrow, "_FORMS_DIGITS", True)
     assert number_arrow.parse_arrow(pa.array(texts))[1].tolist() == [False, False, True, True, False] * 20
+
+
+@pytest.mark.parametrize("with_bits", [True, False])
+def test_numbers_written_for_display_are_found_through_their_digit_prefilter(with_bits: bool) -> None:
+    """A cell read for display holds a digit or « € » (the accounting zero « - € »): the cells left before the
+    pattern (names that start as a match may, « Estinnes ») are those the pattern never reads."""
+    from odwb_assist.checks.display_numbers import read_displays
+
+    texts = [*CRAFTED, *_texts(3000, 11, longest=12), "- €", " -  € ", "-\u00a0€", "Estinnes", "Ellezelles", "EUR 12",
+             "eur", "E", "(1 500,00 €)", "−12,5", "1.234,56-", "- $", "€", "(€)", "+ €", "e", "EUR"]
+    array = pa.array(texts, type=pa.string())
+    numbers = np.full(len(texts), np.nan)
+    number_arrow.display_numbers(array, numbers, np.ones(len(texts), dtype=bool),
+                                 number_bytes.number_bits(array) if with_bits else None)
+    read, _ = read_displays(array)  # the pattern on every cell
+    expected = np.asarray(read.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+    assert (~np.isnan(numbers)).tolist() == expected.tolist()
+    assert expected.sum() > 20 and expected[texts.index("- €")] and not expected[texts.index("Estinnes")]
