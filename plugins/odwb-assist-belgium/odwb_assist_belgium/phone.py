@@ -144,14 +144,29 @@ def _plain_verdicts(array: Any) -> tuple[Any, Any]:
     national_mask = be_intl | trunk
     pattern = belgian_pattern()
     # the national significant number follows « +32 » or the trunk « 0 » (never both: a text opens with one or the
-    # other); where there is neither, the whole text may be a number that lost its zero
-    valid = national_mask & pc.match_substring_regex(text, f"^(?:\\+32|0)(({pattern})$)").to_numpy(zero_copy_only=False)
-    lost = ~(national_mask | foreign_mask) & pc.match_substring_regex(text, f"^(({pattern})$)").to_numpy(
-        zero_copy_only=False)
+    # other); where there is neither, the whole text may be a number that lost its zero. Each pattern runs only on
+    # the texts its verdict can hold (a phone column: nearly all national, the second pattern on none of them)
+    valid = _matching(text, national_mask, f"^(?:\\+32|0)(({pattern})$)")
+    lost = _matching(text, ~(national_mask | foreign_mask), f"^(({pattern})$)")
     if foreign_mask.any():
         picked = text.filter(pa.array(foreign_mask)).to_pylist()
         valid[foreign_mask] = [_foreign_ok(number) for number in picked]
     return valid, lost
+
+
+def _matching(text: Any, among: Any, pattern: str) -> Any:
+    """Which texts (a pyarrow array) among ``among`` (a numpy mask) match ``pattern`` (RE2): a numpy mask."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    found = np.zeros(len(among), dtype=bool)
+    if among.all():
+        found[:] = pc.match_substring_regex(text, pattern).to_numpy(zero_copy_only=False)
+    elif among.any():
+        at = np.flatnonzero(among)
+        found[at] = pc.match_substring_regex(text.take(pa.array(at)), pattern).to_numpy(zero_copy_only=False)
+    return found
 
 
 def _verdicts(values: pd.Series) -> tuple[pd.Series, pd.Series]:
