@@ -1,6 +1,7 @@
 """The totals scanner's chunk laid out column after column (issue 17): parsed from each column's distinct values,
 each column written in one contiguous pass, and summed in the order numpy sums a row-major block (the same
-numbers, text flags and sums, to the last bit, as :func:`.numbers.parse_frame` and ``numpy.sum(axis=0)``)."""
+numbers, text flags and sums, to the last bit, as :func:`.numbers.parse_frame` and ``numpy.sum(axis=0)``); or, for a
+chunk of data rows alone, summed from the distinct values and the rows holding each (:func:`distinct_sums`)."""
 
 from __future__ import annotations
 
@@ -48,3 +49,35 @@ def parse_columns(chunk: pd.DataFrame, values: dict[int, ColumnValues]) -> tuple
         parsed, words = PARSED_NUMBERS(column)
         spread_column(numbers, text, position, column.codes, parsed, words)
     return numbers, text
+
+
+def distinct_sums(columns: list[ColumnValues]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`.total_sums.column_sums` of a whole chunk from its columns' distinct values (in order): each number times
+    the rows holding it, with no row laid out. The same counts; the sums may differ from the row-by-row ones in their
+    last bits (the additions come in another order), far below a total's rounding slack (:func:`.total_sums.tolerance`)."""
+    from .numbers import PARSED_NUMBERS
+
+    width = len(columns)
+    total = np.zeros(width)
+    words = np.zeros(width, dtype=np.int64)
+    valued = np.zeros(width, dtype=np.int64)
+    for position, column in enumerate(columns):
+        parsed, text = PARSED_NUMBERS(column)
+        counts = column.counts
+        numbered = ~np.isnan(parsed)
+        if numbered.any():
+            valued[position] = int(counts[numbered].sum())
+            total[position] = float((parsed[numbered] * counts[numbered]).sum())
+        if text.any():
+            words[position] = int(counts[text].sum())
+    return total, words, valued
+
+
+def label_text(column: ColumnValues) -> np.ndarray:
+    """Which rows of a chunk column hold text (:data:`.numbers.PARSED_NUMBERS`' verdict, read through the codes)."""
+    from .numbers import PARSED_NUMBERS
+
+    text = PARSED_NUMBERS(column)[1]
+    if text.all():
+        return np.asarray(column.codes >= 0)
+    return np.asarray(column.row_mask(text), dtype=bool)

@@ -12,7 +12,9 @@ total or only *possibly* one:
 - a loose marker whose numbers match is a possible total; anything else is data.
 
 The running sums and their comparison are in :mod:`.total_sums`, the label columns and the marker tests
-prepared on their distinct values in :mod:`.total_labels`.
+prepared on their distinct values in :mod:`.total_labels`. A long chunk of the check engine that holds no candidate
+row (the usual chunk) is summed from its columns' distinct values (:func:`.total_columns.distinct_sums`): its numbers
+are never laid out row by row.
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .cells import STACK_ROWS
 from .chunk_values import same_rows
 from .numbers import parse_frame
-from .total_columns import parse_columns
+from .total_columns import distinct_sums, label_text, parse_columns
 from .total_labels import MARKER_CELLS, SEARCH_COLUMNS, LabelColumn, maybe_markers
 from .total_markers import Marker, could_be_marker, marker
 from .total_sums import Sums, column_sums, total_matches
@@ -82,12 +85,16 @@ class TotalScanner:
         # The label cells through their distinct values (or as Arrow arrays): tested in C, read one cell at a time
         # only where a row is judged.
         known = {position: column for position, column in (values or {}).items() if same_rows(column, chunk)}
-        numbers, text = self._parse(chunk, known)
+        # every column's distinct values known (the engine's long chunks): a chunk of data rows alone (the usual one)
+        # is summed from them, its numbers never laid out row by row
+        distinct = self.shared and len(known) == self.width and len(chunk) >= STACK_ROWS
+        numbers, text = (None, None) if distinct else self._parse(chunk, known)
         self.labels = [LabelColumn.at(chunk, position, known.get(position)) for position in range(self.search)]
         candidates = np.zeros(len(chunk), dtype=bool)
         for position, column in enumerate(self.labels):
-            if text[:, position].any():  # a marker is text: columns of numbers only are skipped
-                candidates |= text[:, position] & column.marks()
+            words = text[:, position] if text is not None else label_text(known[position])
+            if words.any():  # a marker is text: columns of numbers only are skipped
+                candidates |= words & column.marks()
         if candidates.any():  # a commune such as « Somme-Leuze » holds « som »: judged once per distinct label
             candidates = self._markers(candidates)
         sections = np.zeros(len(chunk), dtype=bool)
@@ -98,8 +105,13 @@ class TotalScanner:
                                 else LabelColumn.at(chunk, position, known.get(position))).filled, out=filled)
             sections = filled == 1
         if not candidates.any() and not sections.any():
-            self._add_data(numbers, text, 0, len(chunk))
+            if numbers is None or text is None:
+                self._add_sums(distinct_sums([known[position] for position in range(self.width)]), len(chunk))
+            else:
+                self._add_data(numbers, text, 0, len(chunk))
             return []
+        if numbers is None or text is None:
+            numbers, text = self._parse(chunk, known)
         picked = np.flatnonzero(candidates | sections)
         rows_cells = chunk.iloc[picked].to_numpy(dtype=object)  # the whole rows that are judged
         verdicts: list[Verdict] = []
@@ -166,10 +178,14 @@ class TotalScanner:
     def _add_data(self, numbers: np.ndarray, text: np.ndarray, start: int, stop: int) -> None:
         if stop <= start:
             return
-        sums = column_sums(numbers[start:stop], text[start:stop])  # once for both running sums
-        self.data.add_sums(*sums, stop - start)
-        self.every.add_sums(*sums, stop - start)
-        self._add_labels(start, stop)
+        self._add_sums(column_sums(numbers[start:stop], text[start:stop]), stop - start, start)
+
+    def _add_sums(self, sums: tuple[np.ndarray, np.ndarray, np.ndarray], rows: int, start: int = 0) -> None:
+        """Add the :func:`.total_sums.column_sums` of the data rows ``start`` to ``start + rows`` of the chunk (once
+        for both running sums)."""
+        self.data.add_sums(*sums, rows)
+        self.every.add_sums(*sums, rows)
+        self._add_labels(start, start + rows)
 
     def _add_labels(self, start: int, stop: int) -> None:
         """Remember the last row's label cells and the last non-empty label of each column (rows ``start`` to

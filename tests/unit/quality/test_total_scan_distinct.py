@@ -92,3 +92,22 @@ def test_the_distinct_values_of_the_engine_give_the_same_verdicts_as_the_cells()
     assert by_values == TotalScanner().feed(frame) and len(by_values) == 3 * 30 + 30 + 1
     other = {position: ColumnValues.from_series(frame.iloc[:100, position], position + 1) for position in values}
     assert TotalScanner().feed(frame, other) == by_values  # values of other rows are not used
+
+
+def test_chunks_of_data_alone_summed_from_their_distinct_values_verify_a_decimal_total(tmp_path: Path) -> None:
+    """The engine's long chunks without a candidate row are summed from their distinct values (each amount times its
+    rows), not row by row: a total of decimal amounts after four such chunks is verified to its cent, as the whole
+    table's scan verifies it; a total five euros off is not taken for one."""
+    header = ["Commune", "Catégorie", "Montant"]
+    amounts = [f"{(i * 37) % 1000 / 100 + 0.05:.2f}" for i in range(10_000)]
+    rows = [[("Ciney", "Namur", "Dinant")[i % 3], ("Voirie", "Écoles")[i % 2], amount.replace(".", ",")]
+            for i, amount in enumerate(amounts)]
+    total = sum(round(float(amount) * 100) for amount in amounts)
+    for cents, certain in ((total, True), (total + 500, False)):
+        table = [*rows, ["Total", "", f"{cents // 100},{cents % 100:02d}"]]
+        whole = TotalScanner().feed(_frame(table, header))
+        assert [(v.row, v.certain) for v in whole] == [(10_002, certain)]
+        source = write_csv(tmp_path / f"montants{cents}.csv", [header, *table])
+        report = check(source, plugins=PM, chunk_rows=2500)
+        kinds = {f.type for f in report.findings if f.row_number == 10_002}
+        assert ("total-row" in kinds) is certain and (kinds == {"total-row"} or not certain)
