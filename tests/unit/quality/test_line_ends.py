@@ -43,8 +43,11 @@ def test_a_mac_csv_is_read_as_the_same_table_with_line_feeds(tmp_path: Path) -> 
     assert len(said) == 1 and "retour chariot seul" in said[0].message("fr")
     assert mine.source == str(mac) and mine.to_dict()["detected"]["lineEnds"] == "cr"
     assert theirs.to_dict()["detected"]["lineEnds"] is None
-    fix(mac, tmp_path / "propre.csv")
+    fixed = fix(mac, tmp_path / "propre.csv")
     fix(unix, tmp_path / "unix" / "propre.csv")
+    # the preview names the user's file (not the copy read through) and says what became of its line ends
+    assert fixed.source == str(mac) and fixed.preview("fr").splitlines()[0].startswith(f"{mac} → ")
+    assert "Fins de ligne : retour chariot seul → saut de ligne" in fixed.preview("fr")
     assert (tmp_path / "propre.csv").read_bytes() == (tmp_path / "unix" / "propre.csv").read_bytes()
     assert b"\r" not in (tmp_path / "propre.csv").read_bytes().replace(b"\r\n", b"")
     assert "Liège" in (tmp_path / "propre.csv").read_text(encoding="utf-8")
