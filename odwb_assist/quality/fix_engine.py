@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -267,19 +267,18 @@ def fix(
     available = available_fixes(pm)
     chosen = _chosen(available, fixes)
     path, detected = detect(source, sheet=sheet)
-    original = detected.copy_of  # a file of carriage returns alone is read through a copy (:mod:`.line_ends`)
     stats = ColumnStats()
     wanted = _read_types(chosen, available)
-    report = _check_with(stats, path, pm, sheet, lang, wanted)
+    # the user's file, as a check of it reads it: a file of carriage returns alone is read through the same copy
+    # (:mod:`.line_ends`), which the report and ``detected`` still name as the user's file
+    report = _check_with(stats, Path(source) if detected.copy_of else path, pm, sheet, lang, wanted)
     detected = report.detected  # as the check read it (bytes of another encoding may have changed the codec)
     context = FixContext(report=report, kinds={}, lang=lang, options={
         "detected": detected, "fields": report.fields, "column_stats": stats, "checked_types": wanted,
         "identifier_fields": identifier_fields(report.kinds, field_kinds(pm))})
     steps = None if _needs_table(chosen, report) else _plans(chosen, context)
-    # the check read that copy as a file of its own: what the user is shown names the user's file, and its line ends
-    shown = replace(detected, copy_of=original) if original and not detected.copy_of else detected
-    result = FixResult(source=shown.copy_of or str(path), output=str(out), labels={f.name: f.label for f in chosen},
-                       detected=shown, dry_run=dry_run, lang=lang)
+    result = FixResult(source=detected.copy_of or str(path), output=str(out), labels={f.name: f.label for f in chosen},
+                       detected=detected, dry_run=dry_run, lang=lang)
     side_names = (out.with_name(out.stem + ROWS_SUFFIX(lang)), out.with_name(out.stem + COLUMNS_SUFFIX(lang)))
     result.rows_file, result.columns_file = (str(name) for name in side_names)
     if not dry_run:
