@@ -278,28 +278,18 @@ def first_bytes(cells: pa.Array, at: np.ndarray | None = None) -> np.ndarray:
 def byte_at(cells: pa.Array, index: int, at: np.ndarray | None = None) -> np.ndarray:
     """The byte at ``index`` (0-based, UTF-8) of each Arrow text cell (of those at positions ``at``), read from its
     buffers; 0 for a cell that short, empty or null."""
-    import numpy as np
-
-    count = len(cells) if at is None else len(at)
-    data_buffer = cells.buffers()[2]
-    if not count or data_buffer is None or not len(data_buffer):
-        return np.zeros(count, dtype=np.uint8)
-    offsets = byte_offsets(cells)
-    data = np.frombuffer(data_buffer, dtype=np.uint8)
-    starts, ends = (offsets[:-1], offsets[1:]) if at is None else (offsets[at], offsets[at + 1])
-    where = starts + index
-    long = where < ends
-    if cells.null_count:
-        valid = np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
-        long &= valid if at is None else valid[at]
-    found = data.take(np.minimum(where, len(data) - 1))  # every position gathered, then zeroed where there is none
-    found *= long
-    return found
+    return _bytes_at(cells, index, at)[0]
 
 
 def _heads(cells: pa.Array, at: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The first byte of each cell (of those at positions ``at``; 0 when there is none), and which cells are
     neither empty nor null."""
+    return _bytes_at(cells, 0, at)
+
+
+def _bytes_at(cells: pa.Array, index: int, at: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """The byte at ``index`` of each cell (of those at positions ``at``; 0 when there is none), and which cells hold
+    one (long enough, not null)."""
     import numpy as np
 
     count = len(cells) if at is None else len(at)
@@ -309,13 +299,14 @@ def _heads(cells: pa.Array, at: np.ndarray | None = None) -> tuple[np.ndarray, n
     offsets = byte_offsets(cells)
     data = np.frombuffer(data_buffer, dtype=np.uint8)
     starts, ends = (offsets[:-1], offsets[1:]) if at is None else (offsets[at], offsets[at + 1])
-    filled = ends > starts
+    where = starts + index if index else starts
+    held = ends > where
     if cells.null_count:
         valid = np.asarray(cells.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
-        filled &= valid if at is None else valid[at]
-    first = data.take(np.minimum(starts, len(data) - 1))  # every start gathered (no compress), then zeroed
-    first *= filled
-    return first, filled
+        held &= valid if at is None else valid[at]
+    found = data.take(np.minimum(where, len(data) - 1))  # every position gathered (no compress), then zeroed
+    found *= held
+    return found, held
 
 
 @lru_cache(maxsize=64)
