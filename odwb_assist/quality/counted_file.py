@@ -1,5 +1,6 @@
 """The CSV file as pyarrow's streaming reader reads it: the bytes counted (for the progress bar), the read-ahead
-held back (memory stays flat), the text transcoded to UTF-8 on the way (:mod:`.transcode`).
+held back (memory stays flat), the text transcoded to UTF-8 on the way (:mod:`.transcode`), and what pyarrow still
+holds of it counted (:mod:`.loans`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
+
+from .loans import Loans
 
 TRANSCODE_SLICE = 64 << 10  # bytes transcoded at a time (small temporaries: see CountedFile._transcoded)
 READ_AHEAD = 2  # blocks pyarrow may read ahead of the batches taken from it (it needs two to emit one)
@@ -41,10 +44,18 @@ class CountedFile:
         self._left = b""  # transcoded bytes beyond the size pyarrow asked for, handed over at the next read
         self._raw = bytearray()  # the file's bytes being transcoded (reused)
         self.failed: UnicodeDecodeError | None = None  # a byte the encoding does not define (raised by batches)
+        self.loans = Loans()  # what pyarrow holds of ours: this file, the blocks it read (see lend)
+
+    def lend(self) -> Lent:
+        """The file as pyarrow is to be given it, counted among :attr:`loans` until pyarrow lets go of it."""
+        return self.loans.lend(Lent(self))
 
     def read(self, size: int = -1) -> Any:
-        if self.failed is not None:
-            return b""
+        """The next ``size`` bytes, as a memoryview that pyarrow holds while it needs them."""
+        data = b"" if self.failed is not None else self._checked_read(size)
+        return self.loans.lend(memoryview(data))  # pyarrow frees a block taking the GIL (see .loans)
+
+    def _checked_read(self, size: int) -> Any:
         try:
             return self._read(size)
         except UnicodeDecodeError as exc:
@@ -174,3 +185,21 @@ class CountedFile:
 
     def close(self) -> None:
         self.closed = True
+
+
+class Lent:
+    """A :class:`CountedFile` as pyarrow is given it, so that pyarrow letting go of it is seen (:mod:`.loans`): its
+    methods are the counted file's, bound to it, so that no frame of this object runs while pyarrow reads (a frame
+    kept by a traceback would keep the object, and hide its release)."""
+
+    def __init__(self, counted: CountedFile) -> None:
+        self._counted = counted
+        self.read = counted.read
+        self.readable = counted.readable
+        self.seekable = counted.seekable
+        self.tell = counted.tell
+        self.close = counted.close
+
+    @property
+    def closed(self) -> bool:
+        return self._counted.closed

@@ -62,16 +62,31 @@ TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # what pandas calls "str"
 # a generator held by a traceback) is stopped before Python finalizes (:func:`_stop_readings`)
 _READING: weakref.WeakSet[Blocks] = weakref.WeakSet()
 
-def _drain(reader: Any) -> None:
-    """Take the batches a stopped reader still holds, so that pyarrow's read-ahead task has ended before the reader
-    goes (its reads are the end of the file once stopped: a few blocks at most)."""
-    for _ in range(10_000):
-        try:
-            reader.read_next_batch()
-        except StopIteration:
-            return
-        except Exception:  # a block cut short by the end: nothing more will come
-            return
+RETURN_WAIT = 5.0  # seconds a reading waits at its end for pyarrow to let go of what it was lent (see .loans)
+
+
+class ArrowReader:
+    """pyarrow's streaming reader, held here alone: :meth:`let_go` frees it even while a traceback keeps the frames
+    that read from it (closed, a reader still holds the file it reads until it is freed)."""
+
+    def __init__(self, reader: Any) -> None:
+        self.reader = reader
+
+    def read_next_batch(self) -> Any:
+        return self.reader.read_next_batch()
+
+    def let_go(self) -> None:
+        """Take the batches the stopped reader still holds, so that pyarrow's read-ahead task has ended (its reads
+        are the end of the file once stopped: a few blocks at most), close the reader and free it."""
+        reader, self.reader = self.reader, None
+        for _ in range(10_000):
+            try:
+                reader.read_next_batch()
+            except StopIteration:
+                break
+            except Exception:  # a block cut short by the end: nothing more will come
+                break
+        reader.close()
 
 
 def _leading_space(batch: Any) -> bool:
@@ -149,7 +164,7 @@ class Blocks:
         self._ragged_rows: list[tuple[int, list[str]]] = []  # put back, not handed over yet
         self._worker: threading.Thread | None = None
 
-    def _reader(self, counted: CountedFile) -> Any:
+    def _reader(self, counted: CountedFile) -> ArrowReader:
         import pyarrow as pa
         from pyarrow import csv as pacsv
 
@@ -162,12 +177,18 @@ class Blocks:
         counted.transcode = to_utf8(encoding)  # pyarrow would transcode through Python's codecs, holding the GIL
         read = pacsv.ReadOptions(column_names=columns, block_size=block, use_threads=False,
                                  encoding="utf8" if counted.transcode else encoding)
-        parse = pacsv.ParseOptions(delimiter=self.detected.delimiter or ",", quote_char='"', double_quote=True,
-                                   escape_char=False, newlines_in_values=True, ignore_empty_lines=False,
-                                   invalid_row_handler=self.ragged.handler)
         convert = pacsv.ConvertOptions(column_types={name: pa.string() for name in columns}, null_values=[],
                                        strings_can_be_null=False, quoted_strings_can_be_null=False)
-        return pacsv.open_csv(counted, read_options=read, parse_options=parse, convert_options=convert)
+        # what pyarrow is lent is held by no local of this frame: a traceback would keep it (see .loans)
+        return ArrowReader(pacsv.open_csv(counted.lend(), read_options=read,
+                                          parse_options=self._parse_options(counted), convert_options=convert))
+
+    def _parse_options(self, counted: CountedFile) -> Any:
+        from pyarrow import csv as pacsv
+
+        return pacsv.ParseOptions(delimiter=self.detected.delimiter or ",", quote_char='"', double_quote=True,
+                                  escape_char=False, newlines_in_values=True, ignore_empty_lines=False,
+                                  invalid_row_handler=counted.loans.lend(self.ragged.handler))
 
     def _produce(self) -> None:
         """The reading thread: parse blocks, cut them to chunks, queue them (an exception is queued too)."""
@@ -189,13 +210,14 @@ class Blocks:
             self._cut(reader, counted)
         finally:  # before the reader goes: its destructor waits for its reading thread, which may wait on the gate
             counted.stop()
-            # closed here, not when the last reference goes: an exception's traceback keeps this frame (and the
-            # reader) alive, and a reader still open at exit hangs the process in pyarrow's thread pool shutdown
+            # let go of here, not when the last reference goes: an exception's traceback keeps the frames that read,
+            # and a reader still open at exit hangs the process in pyarrow's thread pool shutdown
             if reader is not None:
-                _drain(reader)
-                reader.close()
+                reader.let_go()
+            # pyarrow's I/O thread lets go of what it was lent taking the GIL: done before Python may finalize
+            counted.loans.wait(RETURN_WAIT)
 
-    def _cut(self, reader: Any, counted: CountedFile) -> None:
+    def _cut(self, reader: ArrowReader, counted: CountedFile) -> None:
         import pyarrow as pa
 
         row = self.head.first_row
