@@ -185,6 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             english = english_help()
         command = localise(typer.main.get_command(app), STATE.lang, english)
         result = command.main(args=front + rest, prog_name="odwb-assist", standalone_mode=False)
+        if result == INTERRUPTED_CODE:  # Typer turns Ctrl-C during a command into Exit(130), which comes back here
+            raise KeyboardInterrupt
         return result if isinstance(result, int) else 0  # typer.Exit(n) comes back as a return value
     except OdwbError as error:
         if STATE.debug:
@@ -205,7 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(getattr(exc, "exit_code", 2))
     except (click.exceptions.Abort, typer.Abort, KeyboardInterrupt):
         err_console.print(INTERRUPTED_FR if STATE.lang == "fr" else INTERRUPTED_EN, markup=False)
-        return 130
+        return INTERRUPTED_CODE
     except OSError as exc:  # a file or folder the system refused: say which and why, in the user's language
         if STATE.debug:
             traceback.print_exc()
@@ -249,6 +251,7 @@ def os_error_message(exc: OSError, lang: str | None) -> str:
     return f"Erreur : impossible d'utiliser « {where} » : {fr}. Vérifiez le chemin et les droits du dossier, puis relancez."
 
 
+INTERRUPTED_CODE = 130  # the shell's code for a command ended by Ctrl-C (128 + SIGINT); no command exits so otherwise
 INTERRUPTED_FR = "Interrompu : relancez la commande, elle reprend là où elle s'est arrêtée."
 INTERRUPTED_EN = "Interrupted: run the command again, it resumes where it stopped."
 

@@ -21,6 +21,21 @@ def test_ctrl_c_says_how_to_resume(cli, monkeypatch: pytest.MonkeyPatch) -> None
     assert "Interrompu : relancez la commande, elle reprend là où elle s'est arrêtée." in err
 
 
+def test_ctrl_c_during_a_command_says_how_to_resume(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typer turns Ctrl-C inside a command into a bare exit code 130: the message is said all the same."""
+    from odwb_assist.cli import check as check_cli
+
+    def interrupted(*args: object, **options: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(check_cli, "_check", interrupted)
+    code, _out, err = cli("check", "x.csv")
+    assert code == 130
+    assert "Interrompu : relancez la commande, elle reprend là où elle s'est arrêtée." in err
+    code, _out, err = cli("--lang", "en", "check", "x.csv")
+    assert code == 130 and "Interrupted: run the command again" in err
+
+
 def test_internal_error_with_rich_markup_in_its_message_is_printed_plainly(cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cli_main, "build_app", _raise(RuntimeError("chemin [/tmp/x] et [bold]gras[/bold]")))
     code, _out, err = cli("check", "x.csv")
