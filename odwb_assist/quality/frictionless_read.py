@@ -9,11 +9,13 @@ forces this path to compare them. Frictionless is imported here only, when this 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..core.errors import InputError
+from ..core.findings import Finding
+from ..core.i18n import Msg
 from .cell_text import cell_text
 from .detect import Detected
 from .messages import from_frictionless
@@ -171,14 +173,23 @@ def stream_frictionless(run: Any, path: Path, opened: Opened, frictionless_check
             rows: list[list[Any]] = []
             numbers: list[int] = []
             stream = resource.row_stream
+            undecodable = None  # a byte the encoding does not define: said once it is known whether reading went on
+            last = 0  # the last row read
             while True:
                 try:
                     row = next(stream)
                 except StopIteration:
                     break
                 except FrictionlessException as exc:
-                    collector.add(from_frictionless(exc.error))
+                    finding = from_frictionless(exc.error)
+                    if finding.type == "encoding-error":
+                        undecodable = finding
+                    else:
+                        collector.add(finding)
                     continue
+                if undecodable is not None:  # the reading went on past it
+                    collector.add(undecodable)
+                    undecodable = None
                 if not run.fast:
                     for error in row.errors:
                         collector.add(from_frictionless(error))
@@ -191,11 +202,14 @@ def stream_frictionless(run: Any, path: Path, opened: Opened, frictionless_check
                     cells, number = row.cells, row.row_number
                 rows.append(cells)
                 numbers.append(number)
+                last = number
                 if len(rows) >= chunk_rows:
                     run.chunk(rows, numbers, names)
                     rows, numbers = [], []
                     if callback:
                         callback(run.rows, _share_read(resource, total_bytes))
+            if undecodable is not None:
+                collector.add(stopped_reading(undecodable, last))
             if rows:
                 run.chunk(rows, numbers, names)
             for fr_check in checks:
@@ -205,6 +219,18 @@ def stream_frictionless(run: Any, path: Path, opened: Opened, frictionless_check
         raise unreadable(path, exc) from exc
     except (UnicodeError, OSError, ValueError) as exc:
         raise unreadable(path, exc) from exc
+
+
+def stopped_reading(finding: Finding, last: int) -> Finding:
+    """An undecodable byte's finding, saying that the reading stopped there: the rows below it were not checked
+    (Frictionless reads the text in blocks: the byte is somewhere below the last row read, not on the next one)."""
+    if last:
+        more = Msg(f" La lecture s'est arrêtée là : les lignes au-delà de la ligne {last} n'ont pas été vérifiées.",
+                   f" Reading stopped there: the rows below row {last} were not checked.")
+    else:
+        more = Msg(" La lecture s'est arrêtée là : aucune ligne de données n'a été vérifiée.",
+                   " Reading stopped there: no data row was checked.")
+    return replace(finding, message=finding.message + more)
 
 
 def sample_columns(opened: Opened, text: bool) -> list[list[str]]:

@@ -41,6 +41,10 @@ SAME_ROW_NOTE = re.compile(r"the same as in the row at position (?P<row>[0-9]+)"
 CODEC_NOTE = re.compile(r"'(?P<codec>[^']+)' codec can't (?:decode|encode) (?:byte|bytes|character) "
                         r"(?P<byte>\S+?)(?: in position (?P<position>[0-9-]+))?: (?P<reason>.+)", re.S)
 
+# the name Python's errors give every single-byte table codec (cp1252, cp850, ISO-8859-15…): it tells a user
+# nothing; the report says which encoding was detected
+SINGLE_BYTE_CODEC = "charmap"
+
 CONSTRAINTS: dict[str, Msg] = {
     "required": Msg("la cellule ne peut pas être vide", "the cell must not be empty"),
     "unique": Msg("chaque valeur doit être unique", "every value must be unique"),
@@ -121,11 +125,15 @@ def codec_note(note: str) -> Msg | None:
     found = CODEC_NOTE.search(note or "")
     if not found:
         return None
-    codec = found["codec"].upper().replace("_", "-")
     byte = found["byte"].upper().replace("0X", "0x")
-    return Msg(f"l'octet {byte} n'est pas un caractère valide dans l'encodage {codec} : le fichier a "
+    if found["codec"].lower() == SINGLE_BYTE_CODEC:
+        within = Msg("l'encodage détecté", "the detected encoding")
+    else:
+        codec = found["codec"].upper().replace("_", "-")
+        within = Msg(f"l'encodage {codec}", f"the {codec} encoding")
+    return Msg(f"l'octet {byte} n'est pas un caractère valide dans {within.fr} : le fichier a "
                "probablement été enregistré dans un autre encodage",
-               f"byte {byte} is not a valid character in the {codec} encoding: the file was probably "
+               f"byte {byte} is not a valid character in {within.en}: the file was probably "
                "saved in another encoding")
 
 

@@ -27,7 +27,7 @@ from odwb_assist.quality.xlsx_report import write_xlsx
 
 PM = get_plugin_manager(load_entrypoints=False)
 ENGLISH = re.compile(
-    r'type is "|at position|codec|can\'t decode|invalid (?:start|continuation) byte|\bfield[0-9]+\b|Row at|'
+    r'type is "|at position|codec|charmap|can\'t decode|invalid (?:start|continuation) byte|\bfield[0-9]+\b|Row at|'
     r'constraint "|is not valid|does not conform|the same as in the row|has an? (?:extra|missing)|Traceback|'
     r'(?<!-)\berror:|not a zip file|expected is|/default"', re.I)
 
@@ -125,6 +125,8 @@ def test_columns_without_header_in_a_workbook_are_named_by_number(tmp_path: Path
 
 @pytest.mark.parametrize(("note", "expected"), [
     ("'utf-8' codec can't decode byte 0xe9 in position 12: invalid continuation byte", "l'octet 0xE9"),
+    ("'charmap' codec can't decode byte 0x81 in position 37: character maps to <undefined>",
+     "l'octet 0x81 n'est pas un caractère valide dans l'encodage détecté"),
     ("File is not a zip file", "archive ZIP"),
     ("the source is empty", "le fichier est vide"),
     ("something nobody foresaw", "n'a pas pu être interprété"),

@@ -251,6 +251,24 @@ def test_an_undefined_byte_is_raised_on_the_reading_thread_and_the_process_exits
     assert done.returncode == 0 and done.stdout.strip() == "fallback UnicodeDecodeError", done.stderr
 
 
+def test_an_undefined_byte_says_where_the_reading_stopped(tmp_path: Path) -> None:
+    """Frictionless reads no further than an undefined byte: the rows below were not checked, and the report says so
+    (it counted the rows read as if they were the file's), in words (no « charmap », Python's name for the codec)."""
+    from odwb_assist.quality import check
+
+    path = tmp_path / "late.csv"
+    lines = ["Commune;Libellé"] + [f"Liège;Propreté ’{i}’ €" for i in range(20_000)]
+    path.write_bytes("\n".join(lines).encode("cp1252") + b"\nNamur;x\x81y\nMons;z\n")
+    report = check(path, plugins=PM)
+    [undecodable] = [f for f in report.findings if f.type == "encoding-error"]
+    assert report.rows < 20_000  # what was read before the byte
+    last = report.rows + 1  # the header is row 1
+    assert undecodable.message("fr").endswith(
+        f"La lecture s'est arrêtée là : les lignes au-delà de la ligne {last} n'ont pas été vérifiées.")
+    assert f"the rows below row {last} were not checked" in undecodable.message("en")
+    assert "l'encodage détecté" in undecodable.message("fr") and "charmap" not in undecodable.message("fr").lower()
+
+
 def test_utf8_with_stray_bytes_cut_anywhere_is_the_codec_s() -> None:
     """UTF-8 text with stray Windows-1252 bytes (and bytes no encoding defines), cut into random slices: the text
     of the ``utf-8+cp1252`` codec, byte for byte; a slice of whole UTF-8 passes as it is."""
