@@ -252,8 +252,9 @@ def os_error_message(exc: OSError, lang: str | None) -> str:
 
 
 INTERRUPTED_CODE = 130  # the shell's code for a command ended by Ctrl-C (128 + SIGINT); no command exits so otherwise
-INTERRUPTED_FR = "Interrompu : relancez la commande, elle reprend là où elle s'est arrêtée."
-INTERRUPTED_EN = "Interrupted: run the command again, it resumes where it stopped."
+# only a publication resumes where it stopped (its record of what reached the portal); a check or a fix starts again
+INTERRUPTED_FR = "Interrompu : relancez la commande (une publication reprend là où elle s'est arrêtée)."
+INTERRUPTED_EN = "Interrupted: run the command again (a publication resumes where it stopped)."
 
 
 def run() -> None:

@@ -18,7 +18,7 @@ def test_ctrl_c_says_how_to_resume(cli, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(cli_main, "build_app", _raise(KeyboardInterrupt()))
     code, _out, err = cli("check", "x.csv")
     assert code == 130
-    assert "Interrompu : relancez la commande, elle reprend là où elle s'est arrêtée." in err
+    assert "Interrompu : relancez la commande (une publication reprend là où elle s'est arrêtée)." in err
 
 
 def test_ctrl_c_during_a_command_says_how_to_resume(cli, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -31,9 +31,9 @@ def test_ctrl_c_during_a_command_says_how_to_resume(cli, monkeypatch: pytest.Mon
     monkeypatch.setattr(check_cli, "_check", interrupted)
     code, _out, err = cli("check", "x.csv")
     assert code == 130
-    assert "Interrompu : relancez la commande, elle reprend là où elle s'est arrêtée." in err
+    assert "Interrompu : relancez la commande (une publication reprend là où elle s'est arrêtée)." in err
     code, _out, err = cli("--lang", "en", "check", "x.csv")
-    assert code == 130 and "Interrupted: run the command again" in err
+    assert code == 130 and "Interrupted: run the command again (a publication resumes where it stopped)." in err
 
 
 def test_internal_error_with_rich_markup_in_its_message_is_printed_plainly(cli, monkeypatch: pytest.MonkeyPatch) -> None:
