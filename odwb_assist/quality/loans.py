@@ -25,24 +25,20 @@ class Loans:
 
     def __init__(self) -> None:
         self._out = 0
-        self._lock = threading.Lock()
-        self._returned = threading.Event()
-        self._returned.set()
+        self._changed = threading.Condition()
 
     def lend(self, thing: Lendable) -> Lendable:
         """``thing``, counted until the last reference to it goes: only pyarrow may keep one (a bound method or an
         object made for pyarrow; an object of ours that lives on would never be given back)."""
-        with self._lock:
+        with self._changed:
             self._out += 1
-            self._returned.clear()
         weakref.finalize(thing, self._given_back)
         return thing
 
     def _given_back(self) -> None:
-        with self._lock:
+        with self._changed:
             self._out -= 1
-            if self._out == 0:
-                self._returned.set()
+            self._changed.notify_all()
 
     @property
     def out(self) -> int:
@@ -51,4 +47,5 @@ class Loans:
 
     def wait(self, timeout: float) -> bool:
         """Wait until pyarrow holds nothing lent (at most ``timeout`` seconds); whether it is so."""
-        return self._returned.wait(timeout)
+        with self._changed:
+            return self._changed.wait_for(lambda: self._out == 0, timeout)
