@@ -5,7 +5,10 @@ A CSV reader (Frictionless's, pyarrow's, the portal's) reads a cell that starts 
 to its very end, becomes one cell, and the rows it holds vanish from the table without a word (Frictionless
 calls such a file valid). The sign left behind is a cell spanning several lines of the file whose lines read
 as records of this table: as many cells as the header, split by the file's delimiter. A multi-line address or
-remark has no such lines. Nothing is fixed: where the cell should have stopped cannot be known for certain.
+remark has no such lines. In a table of two columns, a line of remark with one « ; » reads as a record too: there the
+cell must also have run to the end of the file (the table's last row, ending with a line break, in a file whose last
+character is not a closing quote) with every line of it a record. Nothing is fixed: where the cell should have
+stopped cannot be known for certain.
 """
 
 from __future__ import annotations
@@ -44,6 +47,19 @@ def record_lines(cell: str, delimiter: str, width: int) -> tuple[int, list[str]]
     return len(lines), records
 
 
+def _ends_open(path: str) -> bool:
+    """Whether the file's last character (line breaks and spaces aside) is not a quote, as when a quote opened in
+    its last row was never closed (False when the file cannot be read: nothing is claimed)."""
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(max(0, handle.seek(0, 2) - 64))
+            tail = handle.read()
+    except OSError:
+        return False
+    tail = tail.rstrip(b"\r\n \t\x00")  # (UTF-16: a character's zero byte)
+    return bool(tail) and not tail.endswith(b'"') and not tail.endswith(b'"\x00')
+
+
 class UnclosedQuoteCheck(BaseTableCheck):
     name = "unclosed-quote"
     types = ("unclosed-quote",)
@@ -52,12 +68,16 @@ class UnclosedQuoteCheck(BaseTableCheck):
     def start(self, context: CheckContext) -> None:
         self.found: list[Finding] = []
         self.per_column: dict[str, int] = {}
+        self.last_row = 0  # the table's last row read so far
+        self.open_to_end: list[Finding] = []  # two columns: findings kept if their cell ran to the end of the file
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         width = len(context.fields)
         delimiter = context.delimiter
-        if context.sheet is not None or not delimiter or len(delimiter) != 1 or width < 3:
-            return ()  # a workbook's cell may hold lines; two columns give too weak a sign
+        if context.sheet is not None or not delimiter or len(delimiter) != 1 or width < 2:
+            return ()  # a workbook's cell may hold lines
+        if len(column.rows):
+            self.last_row = max(self.last_row, int(column.rows[-1]))
         cells = column.arrow
         if cells is not None:
             import numpy as np
@@ -80,6 +100,9 @@ class UnclosedQuoteCheck(BaseTableCheck):
         lines, records = record_lines(text, delimiter, width)
         if not records or 2 * len(records) < lines or self.per_column.get(column.name, 0) >= MOST_CELLS:
             return  # a multi-line remark with one line that splits like a record is not enough
+        weak = width < 3  # two columns: only a cell that ran to the end of the file, every line of it a record
+        if weak and not (len(records) == lines and text.endswith(("\n", "\r"))):
+            return
         import numpy as np
 
         mask = np.zeros(len(column), dtype=bool)
@@ -87,13 +110,15 @@ class UnclosedQuoteCheck(BaseTableCheck):
         for row in column.rows_where(mask).tolist():
             self.per_column[column.name] = self.per_column.get(column.name, 0) + 1
             shown = records[0] if len(records[0]) <= SHOWN else records[0][: SHOWN - 1] + "…"
-            self.found.append(Finding(
+            (self.open_to_end if weak else self.found).append(Finding(
                 type="unclosed-quote", severity=Severity.ERROR,
                 message=MESSAGE.format(row=row, field=column.name, lines=lines + 1, records=len(records), line=shown),
                 tip=TIP, row_number=int(row), field_name=column.name, field_number=column.number, cell=text[:SHOWN],
                 extra={"lines": lines + 1, "recordLines": len(records), "firstRecord": records[0]}))
 
     def end(self, context: CheckContext) -> Iterator[Finding]:
+        if self.open_to_end and _ends_open(context.source):
+            self.found += [finding for finding in self.open_to_end if finding.row_number == self.last_row]
         yield from sorted(self.found, key=lambda finding: (finding.row_number or 0, finding.field_number or 0))
 
 

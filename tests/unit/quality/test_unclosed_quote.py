@@ -52,9 +52,24 @@ def test_multi_line_cells_are_not_reported(tmp_path: Path, cell: str) -> None:
     assert "unclosed-quote" not in report.by_type()
 
 
-def test_two_columns_are_too_weak_a_sign(tmp_path: Path) -> None:
-    report = _check(tmp_path, 'nom;montant\nA;12\nB;"13\nC;14\nD;15\n')
-    assert "unclosed-quote" not in report.by_type()
+@pytest.mark.parametrize(("text", "row"), [
+    ('nom;montant\nA;12\nB;"13\nC;14\nD;15\n', 3),
+    ('Commune;Remarque\r\nNamur;"pas fermé\r\nCiney;ok\r\n', 2),  # one record swallowed, CRLF
+])
+def test_two_columns_a_quote_open_to_the_end_of_the_file(tmp_path: Path, text: str, row: int) -> None:
+    report = _check(tmp_path, text)
+    found = report.by_type()["unclosed-quote"]
+    assert [(f.row_number, f.field_number) for f in found] == [(row, 2)] and not report.valid
+
+
+@pytest.mark.parametrize("text", [
+    'nom;remarque\nA;"Horaires\nlundi; 9h-12h\nmardi; 14h-17h"\nB;ok\n',  # closed: a remark, lines with a « ; »
+    'nom;remarque\nA;ok\nB;"Rue X\nAttention; fermé le lundi\n"\n',  # closed at the end, one line not a record
+    'nom;remarque\nA;ok\nB;"Rue X\nboîte 3\n',  # open to the end, but no line reads as a record
+    'nom;remarque\nA;"Rue X\nAttention; fermé\n"\nB;ok\n',  # closed, not in the last row
+])
+def test_two_columns_multi_line_remarks_are_not_reported(tmp_path: Path, text: str) -> None:
+    assert "unclosed-quote" not in _check(tmp_path, text).by_type()
 
 
 def test_record_lines_count_cells_as_a_csv_reader() -> None:
