@@ -24,7 +24,7 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .chunk_values import KeepsValues, encoded
-from .total_markers import marker, normalise
+from .total_markers import MAXIMUM, MEAN, MINIMUM, OTHER, STATISTICS, marker, normalise
 
 if TYPE_CHECKING:
     import numpy as np
@@ -32,14 +32,6 @@ if TYPE_CHECKING:
 
     from ..core.contract import ColumnValues
 
-MEAN, MINIMUM, MAXIMUM, OTHER = "mean", "minimum", "maximum", "other"
-# whole labels (as :func:`.total_markers.normalise` writes them) whose numbers can be recomputed from the rows above
-STATISTICS = {
-    **dict.fromkeys(("moyenne", "moyennes", "moyenne generale", "moyenne globale", "moyenne arithmetique", "moy",
-                     "average", "mean", "gemiddelde", "gemiddeld", "durchschnitt", "mittelwert"), MEAN),
-    **dict.fromkeys(("minimum", "min", "valeur minimale", "minimum general", "minimaal"), MINIMUM),
-    **dict.fromkeys(("maximum", "max", "valeur maximale", "maximum general", "maximaal"), MAXIMUM),
-}
 # labels of a summary that is not recomputed here: a median, a spread, a change over a period; and a statistic with a
 # qualifier (« Moyenne wallonne » may be the region's, not the rows'). A change of something (« Variation des stocks »,
 # an accounting line) is data.

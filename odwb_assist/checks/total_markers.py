@@ -4,7 +4,9 @@ A label is a *strong* marker when the whole cell is a total word or a known phra
 « TOTAL : », « Total général », « Sous-total Namur », « Somme », « Totaal », « Sum »), or a pivot-table
 label « Total X » / « X Total » whose X is the group label of the same column. A longer label that
 merely starts or ends with a total word (« Total ayant donné un avis ») is *loose*: at most a
-possible total. A known place name (« Somme-Leuze ») is never a marker.
+possible total. A known place name (« Somme-Leuze ») is never a marker. A whole statistic word (« Moyenne »,
+« Max. », :data:`STATISTICS`) labels a summary row (:mod:`.summary_rows`): no total, but no record either (a total
+under it sums the rows above without it), so it is a candidate too (:func:`could_be_marker`).
 """
 
 from __future__ import annotations
@@ -33,7 +35,16 @@ PHRASES = re.compile(r"(?:sous[- ]?totale?s?|sous[- ]?totaux|sub[- ]?totale?s?|s
 PIVOT = re.compile(r"(?:(?:total|totaal|somme|sum)\s+(?P<after>.+)|(?P<before>.+?)\s+(?:total|totaal))")
 WORD = r"(?:sous[- ]?totale?s?|sous[- ]?totaux|sub[- ]?totale?s?|totale?s?|totaux|totaal|totalen|somme|sommes|sum|summe|gesamt)"
 LOOSE = re.compile(rf"(?:{WORD}(?![a-z0-9]).*|.*(?<![a-z0-9]){WORD})")
-PREFILTER = "(?i)tot|som|sum|gesamt"  # a cheap substring test before any of the above (a normalised marker holds it)
+MEAN, MINIMUM, MAXIMUM, OTHER = "mean", "minimum", "maximum", "other"
+# whole labels (as :func:`normalise` writes them) of a summary row whose numbers can be recomputed from the rows above
+STATISTICS = {
+    **dict.fromkeys(("moyenne", "moyennes", "moyenne generale", "moyenne globale", "moyenne arithmetique", "moy",
+                     "average", "mean", "gemiddelde", "gemiddeld", "durchschnitt", "mittelwert"), MEAN),
+    **dict.fromkeys(("minimum", "min", "valeur minimale", "minimum general", "minimaal"), MINIMUM),
+    **dict.fromkeys(("maximum", "max", "valeur maximale", "maximum general", "maximaal"), MAXIMUM),
+}
+# a cheap test before any of the above: a normalised marker holds one of these words, a statistic starts with one
+PREFILTER = r"(?i)tot|som|sum|gesamt|^\W*(?:moy|min|max|average|mean|gemidd|durchschn|mittelw|valeur m)"
 
 
 class Marker(StrEnum):
@@ -107,9 +118,12 @@ def _marker(text: str, group: str | None) -> Marker | None:
 
 @lru_cache(maxsize=65536)
 def could_be_marker(label: str) -> bool:
-    """Whether :func:`marker` may say anything but None for ``label``, whatever the group: a place name
-    (« Somme-Leuze ») or a word that merely holds « som » never can, so its rows need not be judged one by one."""
+    """Whether :func:`marker` may say anything but None for ``label``, whatever the group, or ``label`` is a statistic
+    word: a place name (« Somme-Leuze ») or a word that merely holds « som » never can, so its rows need not be judged
+    one by one."""
     text = normalise(label)
+    if text in STATISTICS:
+        return True
     if not text or not (text in EXACT or PHRASES.match(text) or PIVOT.fullmatch(text) or LOOSE.fullmatch(text)):
         return False
     return not is_place(label)

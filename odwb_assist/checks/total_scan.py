@@ -29,7 +29,7 @@ from .chunk_values import same_rows
 from .numbers import parse_frame
 from .total_columns import distinct_sums, label_text, parse_columns
 from .total_labels import MARKER_CELLS, SEARCH_COLUMNS, LabelColumn, maybe_markers
-from .total_markers import Marker, could_be_marker, marker
+from .total_markers import STATISTICS, Marker, could_be_marker, marker, normalise
 from .total_sums import Sums, column_sums, total_matches
 
 if TYPE_CHECKING:
@@ -201,6 +201,10 @@ class TotalScanner:
         for position in range(self.search):
             cell = cells[position]
             found = self._marker(cell, position, str(columns[position])) if cell.strip() else None
+            if found is None and cell.strip() and normalise(cell) in STATISTICS:
+                # a summary row (« Moyenne »; :mod:`.summary_rows` judges it): summed apart, as a loose marker's row, so
+                # that a total under it matches the rows above without it
+                return Verdict(row, position, str(columns[position]), cell, False, "loose")
             if found is None:
                 if cell.strip() and cell.strip() != self.previous[position]:
                     return None  # a data label before any marker: this row is a record

@@ -46,6 +46,28 @@ def test_an_average_row_under_a_total_is_an_error_and_fix_sets_both_aside(tmp_pa
     assert "Moyenne" in side and "14441,2" in side and "Total" in side  # nothing lost
 
 
+@pytest.mark.parametrize("chunk_rows", [None, 2, 6])
+def test_a_total_under_the_averages_sums_the_rows_above_them(tmp_path: Path, chunk_rows: int | None) -> None:
+    # the summary rows are no records: the total under them is certain, both go to the side file, no record with them
+    source = population(tmp_path / "pop.csv", "Moyenne;14313;14365,2;14441,2", "Maximum;27012;27150;27301",
+                        "Total;71565;71826;72206")
+    assert said(source, chunk_rows) == [("summary-row", "error", 7, "Moyenne"), ("summary-row", "error", 8, "Maximum"),
+                                        ("total-row", "error", 9, "Total")]
+    out = tmp_path / "propre.csv"
+    fix(source, out, plugins=PM)
+    assert [line.split(",")[0] for line in out.read_text(encoding="utf-8").splitlines()[1:]] == [
+        name for name, *_ in COMMUNES]
+    side = (tmp_path / "propre.lignes-retirees.csv").read_text(encoding="utf-8")
+    assert all(label in side for label in ("Moyenne", "Maximum", "Total", "72206"))
+
+
+def test_a_total_of_rows_with_statistic_labels_still_counts_them(tmp_path: Path) -> None:
+    # « Minimum » and « Maximum » as a category of the data: the total adds them up, it is certain all the same
+    source = write(tmp_path / "mesures.csv", ["Station;Mesure;Valeur", "Uccle;Minimum;2", "Uccle;Maximum;30",
+                                              "Namur;Minimum;3", "Namur;Maximum;31", "Total;;66"])
+    assert said(source) == [("total-row", "error", 6, "Total")]
+
+
 @pytest.mark.parametrize(("label", "row"), [("Minimum", "Assesse"), ("MAX.", "Andenne")])
 def test_a_minimum_or_maximum_row_is_an_error(tmp_path: Path, label: str, row: str) -> None:
     values = {"Assesse": "7210;7254;7302", "Andenne": "27012;27150;27301"}[row]
