@@ -22,6 +22,7 @@ from .messages import from_frictionless
 from .notes import general
 from .reader import open_resource, unreadable
 from .type_readers import vectorisable
+from .undecodable import first_undecodable
 
 
 def load_schema(schema: Any) -> Any:
@@ -102,10 +103,10 @@ def open_frictionless(path: Path, detected: Detected, user_schema: Any) -> Opene
         start_errors += list(probe.header.errors) if probe.header is not None else []
     except FrictionlessException as exc:
         probe.close()
-        raise unreadable(path, exc) from exc
+        raise unreadable(path, exc, detected.encoding) from exc
     except (UnicodeError, ValueError, OSError, KeyError, IndexError) as exc:
         probe.close()
-        raise unreadable(path, exc) from exc
+        raise unreadable(path, exc, detected.encoding) from exc
     if not names:
         probe.close()
         raise InputError(f"{path.name} n'a aucune colonne.", f"{path.name} has no column.")
@@ -209,28 +210,32 @@ def stream_frictionless(run: Any, path: Path, opened: Opened, frictionless_check
                     if callback:
                         callback(run.rows, _share_read(resource, total_bytes))
             if undecodable is not None:
-                collector.add(stopped_reading(undecodable, last))
+                collector.add(stopped_reading(undecodable, last, first_undecodable(path, detected.encoding)))
             if rows:
                 run.chunk(rows, numbers, names)
             for fr_check in checks:
                 for error in fr_check.validate_end():
                     collector.add(from_frictionless(error))
     except FrictionlessException as exc:
-        raise unreadable(path, exc) from exc
+        raise unreadable(path, exc, detected.encoding) from exc
     except (UnicodeError, OSError, ValueError) as exc:
-        raise unreadable(path, exc) from exc
+        raise unreadable(path, exc, detected.encoding) from exc
 
 
-def stopped_reading(finding: Finding, last: int) -> Finding:
+def stopped_reading(finding: Finding, last: int, where: tuple[int, int] | None = None) -> Finding:
     """An undecodable byte's finding, saying that the reading stopped there: the rows below it were not checked
-    (Frictionless reads the text in blocks: the byte is somewhere below the last row read, not on the next one)."""
+    (Frictionless reads the text in blocks: the byte is somewhere below the last row read, not on the next one);
+    ``where``: the byte's offset and line in the file (:func:`.undecodable.first_undecodable`), when found."""
+    line = Msg("", "") if where is None else Msg(f" cet octet est à la ligne {where[1]} du fichier, et",
+                                                 f" this byte is on line {where[1]} of the file, and")
     if last:
-        more = Msg(f" La lecture s'est arrêtée là : les lignes au-delà de la ligne {last} n'ont pas été vérifiées.",
-                   f" Reading stopped there: the rows below row {last} were not checked.")
+        more = Msg(f" La lecture s'est arrêtée là :{line.fr} les lignes au-delà de la ligne {last} n'ont pas été "
+                   "vérifiées.", f" Reading stopped there:{line.en} the rows below row {last} were not checked.")
     else:
-        more = Msg(" La lecture s'est arrêtée là : aucune ligne de données n'a été vérifiée.",
-                   " Reading stopped there: no data row was checked.")
-    return replace(finding, message=finding.message + more)
+        more = Msg(f" La lecture s'est arrêtée là :{line.fr} aucune ligne de données n'a été vérifiée.",
+                   f" Reading stopped there:{line.en} no data row was checked.")
+    extra = finding.extra if where is None else {**finding.extra, "offset": where[0], "line": where[1]}
+    return replace(finding, message=finding.message + more, extra=extra)
 
 
 def sample_columns(opened: Opened, text: bool) -> list[list[str]]:

@@ -120,20 +120,22 @@ def row_note(note: str) -> Msg:
     return general(note)
 
 
-def codec_note(note: str) -> Msg | None:
-    """A codec's ``can't decode byte`` message told in words, or ``None`` when it is not one."""
+def codec_note(note: str, line: int | None = None) -> Msg | None:
+    """A codec's ``can't decode byte`` message told in words, or ``None`` when it is not one; ``line``: the byte's line
+    in the file, when known (:func:`.undecodable.first_undecodable`)."""
     found = CODEC_NOTE.search(note or "")
     if not found:
         return None
     byte = found["byte"].upper().replace("0X", "0x")
+    where = Msg("", "") if line is None else Msg(f", à la ligne {line} du fichier,", f", on line {line} of the file,")
     if found["codec"].lower() == SINGLE_BYTE_CODEC:
         within = Msg("l'encodage détecté", "the detected encoding")
     else:
         codec = found["codec"].upper().replace("_", "-")
         within = Msg(f"l'encodage {codec}", f"the {codec} encoding")
-    return Msg(f"l'octet {byte} n'est pas un caractère valide dans {within.fr} : le fichier a "
+    return Msg(f"l'octet {byte}{where.fr} n'est pas un caractère valide dans {within.fr} : le fichier a "
                "probablement été enregistré dans un autre encodage",
-               f"byte {byte} is not a valid character in {within.en}: the file was probably "
+               f"byte {byte}{where.en} is not a valid character in {within.en}: the file was probably "
                "saved in another encoding")
 
 
@@ -159,10 +161,11 @@ READER_NOTES: tuple[tuple[re.Pattern[str], Msg], ...] = (
 )
 
 
-def general(note: str) -> Msg:
-    """Any library note: known shapes told in words; otherwise a French sentence and the note kept in English."""
+def general(note: str, line: int | None = None) -> Msg:
+    """Any library note: known shapes told in words; otherwise a French sentence and the note kept in English
+    (``line``: where a byte its codec does not define lies, when known)."""
     text = (note or "").strip()
-    codec = codec_note(text)
+    codec = codec_note(text, line)
     if codec is not None:
         return codec
     for pattern, message in READER_NOTES:

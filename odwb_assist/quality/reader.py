@@ -21,7 +21,8 @@ from ..core.errors import InputError
 from .cell_text import cell_text
 from .detect import SPREADSHEET_FORMATS, Detected, detect
 from .end_mark import open_data
-from .notes import general
+from .notes import codec_note, general
+from .undecodable import first_undecodable
 from .workbook import read_sheet
 
 CHUNK_ROWS = 25_000
@@ -56,10 +57,12 @@ def open_resource(
         return Resource(path=str(path), **options)
 
 
-def unreadable(path: Path, exc: BaseException) -> InputError:
-    """The error for a file that Frictionless (or its format library) cannot read as a table."""
+def unreadable(path: Path, exc: BaseException, encoding: str | None = None) -> InputError:
+    """The error for a file that Frictionless (or its format library) cannot read as a table (``encoding``: the one
+    it was read in, to find the line of a byte it does not define)."""
     raw = getattr(getattr(exc, "error", None), "note", None) or str(exc) or type(exc).__name__
-    note = general(raw)  # a codec's or a library's English note, told in words
+    where = first_undecodable(path, encoding) if encoding and codec_note(raw) is not None else None
+    note = general(raw, where[1] if where else None)  # a codec's or a library's English note, told in words
     return InputError(
         f"{path.name} ne peut pas être lu comme un tableau ({note.fr}). Ouvrez-le dans votre tableur et "
         "enregistrez-le en CSV (UTF-8) ou en XLSX, puis relancez la vérification.",
@@ -176,9 +179,9 @@ def _frictionless_chunks(path: Path, detected: Detected, chunk_rows: int, after:
             if rows or not (numbers or after):
                 yield frame_from_rows(rows, numbers, labels, text)
     except FrictionlessException as exc:
-        raise unreadable(path, exc) from exc
+        raise unreadable(path, exc, detected.encoding) from exc
     except (UnicodeError, ValueError, OSError) as exc:
-        raise unreadable(path, exc) from exc
+        raise unreadable(path, exc, detected.encoding) from exc
 
 
 def read_table(source: str | Path, *, sheet: str | None = None) -> Table:

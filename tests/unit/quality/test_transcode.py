@@ -263,9 +263,12 @@ def test_an_undefined_byte_says_where_the_reading_stopped(tmp_path: Path) -> Non
     [undecodable] = [f for f in report.findings if f.type == "encoding-error"]
     assert report.rows < 20_000  # what was read before the byte
     last = report.rows + 1  # the header is row 1
-    assert undecodable.message("fr").endswith(
-        f"La lecture s'est arrêtée là : les lignes au-delà de la ligne {last} n'ont pas été vérifiées.")
-    assert f"the rows below row {last} were not checked" in undecodable.message("en")
+    assert undecodable.message("fr").endswith(  # the byte is on the line after the 20,000 rows and the header
+        f"La lecture s'est arrêtée là : cet octet est à la ligne 20002 du fichier, et les lignes au-delà de la ligne "
+        f"{last} n'ont pas été vérifiées.")
+    assert f"this byte is on line 20002 of the file, and the rows below row {last} were not checked" in \
+        undecodable.message("en")
+    assert undecodable.extra["line"] == 20002 and undecodable.extra["offset"] == path.read_bytes().index(b"\x81")
     assert "l'encodage détecté" in undecodable.message("fr") and "charmap" not in undecodable.message("fr").lower()
 
 
