@@ -202,6 +202,19 @@ MESSAGES: dict[str, Entry] = {
         "service's number instead, or make sure the person agreed to its publication; otherwise delete column "
         "'{field}' before publishing.")),
     # --- layout
+    "be-mixed-levels": Entry(W, Msg(
+        "Colonne « {field} » : {count} ligne(s) d'un autre niveau que la commune parmi {communes} lignes de communes "
+        "(ex. ligne {at} : « {cell} », {level}) : ces lignes additionnent sans doute des communes, et une somme ou un "
+        "graphique sur le portail les compterait deux fois.",
+        "Column '{field}': {count} row(s) of another level than the municipality among {communes} municipality rows "
+        "(e.g. row {at}: '{cell}', {level_en}): these rows probably add up municipalities, and a sum or a chart on "
+        "the portal would count them twice."), Msg(
+        "Publiez les chiffres des arrondissements, provinces, régions ou du pays dans un jeu de données à part, ou "
+        "ajoutez une colonne « niveau » (commune, province, région…) pour qu'on puisse les filtrer. Ces lignes sont "
+        "des données : la correction automatique n'y touche pas.",
+        "Publish the figures of the districts, provinces, regions or the country in a dataset of their own, or add a "
+        "'level' column (municipality, province, region…) so that they can be filtered. These rows are data: the "
+        "automatic fix leaves them alone.")),
     "be-commune-columns": Entry(N, Msg(
         "Les colonnes « {first} » à « {last} » ({count}) portent chacune le nom d'une commune ou d'une province : le "
         "tableau est posé en travers (une colonne par lieu), et le portail ne pourra ni filtrer par commune ni placer "

@@ -26,10 +26,11 @@ def odwb_field_kinds() -> list[FieldKind]:
 def odwb_checks(context: CheckContext) -> list[Any]:
     from .commune_columns import CommuneColumnsCheck
     from .commune_columns import applies as commune_columns_apply
-    from .consistency import CommuneConsistencyCheck
+    from .consistency import CommuneConsistencyCheck, commune_column
     from .contact_phones import ContactPhonesCheck
     from .contact_phones import applies as contact_phones_apply
     from .coordinates_pair import SwappedCoordinatesCheck
+    from .mixed_levels import MixedLevelsCheck
     from .national_number_scan import NationalNumberScan
     from .territory import KINDS as TERRITORY_KINDS
     from .territory import OutsideWalloniaCheck
@@ -38,6 +39,8 @@ def odwb_checks(context: CheckContext) -> list[Any]:
     checks: list[Any] = [NationalNumberScan()]
     if "be-nis-code" in kinds or "be-postal-code" in kinds:
         checks.append(CommuneConsistencyCheck())
+    if "be-nis-code" in kinds or commune_column(context):
+        checks.append(MixedLevelsCheck())
     if kinds & set(TERRITORY_KINDS):
         checks.append(OutsideWalloniaCheck())
     if {"wgs84-latitude", "wgs84-longitude"} <= kinds:

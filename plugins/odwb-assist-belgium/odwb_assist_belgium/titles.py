@@ -17,6 +17,8 @@ TITLES: dict[str, Msg] = {
     "be-nis-outside-wallonia": Msg("Code INS hors de Wallonie", "NIS code outside Wallonia"),
     "be-nis-mostly-outside-wallonia": Msg("Colonne de codes INS surtout hors de Wallonie",
                                           "Column of NIS codes mostly outside Wallonia"),
+    "be-mixed-levels": Msg("Lignes d'une province, d'une région ou du pays parmi les communes",
+                           "Rows of a province, a region or the country among the municipalities"),
     "be-nis-name-mismatch": Msg("Code INS et nom de commune discordants", "NIS code and municipality name disagree"),
     "be-postal-invalid": Msg("Code postal mal formé", "Malformed postal code"),
     "be-postal-prefixed": Msg("Code postal précédé de « B- »", "Postal code after a 'B-' prefix"),
