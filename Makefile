@@ -45,7 +45,7 @@ test: $(STAMP)
 	$(BIN)/python -m pip check
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n auto --dist worksteal
 
 # Refresh constraints.txt (the versions development and CI install) from a fresh resolution of the
 # bounds in the pyproject files; review the diff, run make test, commit both.
