@@ -10,9 +10,9 @@ Usage::
     python benchmarks/check_speed.py --case all
 
 For each size, in the same run and on the same file (each command in a fresh process, output discarded), it
-measures (``--repeat`` times, in turn, the median kept; frictionless once) wall time, CPU time and peak memory
-(``/usr/bin/time``, else ``getrusage``) of: ``odwb-assist check FILE --format json --output …``, ``odwb-assist fix
-FILE --output …``, ``frictionless validate FILE`` (told the file's encoding and delimiter) and
+measures (``--repeat`` times, in turn, the median kept; frictionless too up to 1M rows, once above) wall time, CPU
+time and peak memory (``/usr/bin/time``, else ``getrusage``) of: ``odwb-assist check FILE --format json --output
+…``, ``odwb-assist fix FILE --output …``, ``frictionless validate FILE`` (told the file's encoding and delimiter) and
 ``pyarrow.csv.read_csv`` of the file with every column as strings (the cost of merely reading it). The
 ``realistic`` case is a commune export from ``commune_export.py`` (cp1252, ``;``, decimal commas, dd/mm/yyyy,
 Belgian identifiers, planted defects); ``synthetic`` is the older 10-column UTF-8 comma file; the ``shapes`` are
@@ -165,12 +165,15 @@ CASES: dict[str, tuple[Callable[[Path, int], None], str, str]] = {
 }
 # real-world shapes the streaming reader used to leave to Frictionless
 SHAPES = ("ragged", "timestamps", "utf16", "stray_bytes", "titled")
+FRICTIONLESS_TURNS = 1_000_000  # rows: up to this size, frictionless is run in turn with the others, ``--repeat`` times
 
 
 def run_size(case: str, rows: int, folder: Path, keep: bool = False, repeat: int = 1) -> dict[str, Any]:
     """Generate the file of ``case`` with ``rows`` rows and measure the four commands on it: parse, check and fix
     ``repeat`` times, in turn (parse, check, fix, parse, …: a busy moment of the machine falls on all three alike),
-    each kept at its median wall time; frictionless once (far from its target, and 12 to 40 s a run)."""
+    each kept at its median wall time; frictionless in turn with them up to :data:`FRICTIONLESS_TURNS` rows (the
+    size of its target: one run of it, on a machine whose speed swings, moved check/frictionless from 0.19 to 0.30
+    between two runs of the script), once above (1 to 3 minutes a run)."""
     make, encoding, delimiter = CASES[case]
     data = folder / f"{case}_{rows}.csv"
     started = time.perf_counter()
@@ -181,20 +184,25 @@ def run_size(case: str, rows: int, folder: Path, keep: bool = False, repeat: int
     odwb, frictionless = tools()
     compile_bytecode()  # as an installed package has it (PYTHONDONTWRITEBYTECODE would recompile at each run)
     dialect = json.dumps({"delimiter": delimiter})
+    read_as = "latin-1" if encoding == "utf-8+cp1252" else encoding  # a codec frictionless knows, every byte a character
+    # frictionless refuses absolute paths by default: give it the file name, from its folder
+    validate = [*frictionless, "validate", data.name, "--encoding", read_as, "--dialect", dialect, "--json"]
     commands = {
         "parse": [sys.executable, "-c", PARSE, str(data), encoding, delimiter],
         "check": [*odwb, "check", str(data), "--format", "json", "--output", str(folder / "report.json")],
         "fix": [*odwb, "fix", str(data), "--output", str(folder / "out.csv")],
     }
     every: dict[str, list[Run]] = {name: [] for name in commands}
+    if rows <= FRICTIONLESS_TURNS:
+        every["frictionless"] = []
     for _ in range(max(1, repeat)):
         for name, command in commands.items():
             every[name].append(measure(command))
+        if "frictionless" in every:
+            every["frictionless"].append(measure(validate, cwd=data.parent))
     runs = {name: median_run(done) for name, done in every.items()}
-    # frictionless refuses absolute paths by default: give it the file name, from its folder
-    read_as = "latin-1" if encoding == "utf-8+cp1252" else encoding  # a codec frictionless knows, every byte a character
-    runs["frictionless"] = measure([*frictionless, "validate", data.name, "--encoding", read_as, "--dialect", dialect,
-                                    "--json"], cwd=data.parent)
+    if "frictionless" not in runs:
+        runs["frictionless"] = measure(validate, cwd=data.parent)
     for name, run in runs.items():
         spread = every.get(name, [run])
         seen = f"  (median of {len(spread)}: {min(r.seconds for r in spread):.2f}-{max(r.seconds for r in spread):.2f} s)" \
