@@ -192,14 +192,12 @@ def run_size(case: str, rows: int, folder: Path, keep: bool = False, repeat: int
         "check": [*odwb, "check", str(data), "--format", "json", "--output", str(folder / "report.json")],
         "fix": [*odwb, "fix", str(data), "--output", str(folder / "out.csv")],
     }
-    every: dict[str, list[Run]] = {name: [] for name in commands}
     if rows <= FRICTIONLESS_TURNS:
-        every["frictionless"] = []
+        commands["frictionless"] = validate
+    every: dict[str, list[Run]] = {name: [] for name in commands}
     for _ in range(max(1, repeat)):
-        for name, command in commands.items():
-            every[name].append(measure(command))
-        if "frictionless" in every:
-            every["frictionless"].append(measure(validate, cwd=data.parent))
+        for name, command in commands.items():  # every path is absolute but frictionless's: run from the file's folder
+            every[name].append(measure(command, cwd=data.parent))
     runs = {name: median_run(done) for name, done in every.items()}
     if "frictionless" not in runs:
         runs["frictionless"] = measure(validate, cwd=data.parent)
