@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from .ahead import Ahead
+from .arrow_pool import use_streaming_pool
 from .counted_file import CountedFile
 from .csv_head import Fallback, Head
 from .detect import Detected
@@ -149,6 +150,7 @@ class Blocks:
 
     def __init__(self, path: Path, detected: Detected, head: Head, names: list[str], chunk_rows: int | None = None,
                  prepare: Callable[[pd.DataFrame], Any] | None = None) -> None:
+        use_streaming_pool()  # before the reading thread allocates its first block
         self.path = path
         self.prepare = prepare  # run on each chunk's frame by the reading thread (see :meth:`_prepare`)
         self.detected = detected
