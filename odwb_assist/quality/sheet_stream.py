@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .ahead import Ahead
+from .arrow_pool import use_streaming_pool
 from .cell_text import cell_text
 from .csv_head import Fallback
 from .detect import Detected
@@ -224,6 +225,7 @@ def stream_sheet(run: Any, opened: Opened, sheet: Sheet, chunk_rows: int | None,
                  prepare: Callable[[pd.DataFrame], Any] | None = None) -> None:
     """Hand the sheet's data rows to ``run`` in chunks (structure errors: blank rows only, the rows are cut to one width);
     ``prepare`` runs on each chunk ahead, in :func:`prepared_ahead`'s thread (the engine's: codes and preparations)."""
+    use_streaming_pool()  # before the reading thread allocates
     for error in opened.start_errors:
         run.collector.add(from_frictionless(error))
     first = run.detected.header_rows[-1] + 1

@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from .ahead import Ahead
+from .arrow_pool import use_streaming_pool
 from .counted_file import CountedFile
 from .csv_head import Fallback, Head
 from .detect import Detected
@@ -44,12 +45,13 @@ from .transcode import to_utf8
 
 # Rows per chunk handed to the checks. Each check and field kind is called once per column of a chunk, at a fixed
 # cost of its own, and re-reads the distinct values every chunk holds: longer chunks cost less time, and their
-# temporaries (some 2.5 kB a row of 13 columns) make the peak. A 3M-row commune export (13 columns) peaks at some
-# 390 MB in chunks of 50,000 rows, 400 to 410 MB in chunks of 65,000 (7.0 s instead of 7.6). pyarrow's own allocator
-# (mimalloc) keeps the pages it freed: with the C library's malloc the peak was 355 MB, but the check took 25 % more
-# time (the pages handed back are faulted in again). A narrow table gets longer chunks (up to CHUNK_BYTES of text: not
-# a narrow table of long texts), a wide one never shorter than CHUNK_ROWS.
-CHUNK_CELLS = 650_000
+# temporaries (some 2.5 kB a row of 13 columns) make the peak. Since pyarrow's pool returns freed pages
+# (:mod:`.arrow_pool`), the 3M-row commune export (13 columns) checks in 8.3-8.7 s peaking at 376-382 MB in chunks of
+# 65,000 rows (845,000 cells), against 9.5-9.6 s and 358-364 MB in chunks of 50,000, and (in-process, without the
+# command line's own 15-30 MB) 7.0-7.2 s and 388-396 MB in chunks of 80,000 (2026-12-02): the peak stays under
+# 400 MB at 3M rows, and the duplicate-row set adds 12 bytes a row beyond that. A narrow table gets longer chunks (up
+# to CHUNK_BYTES of text: not a narrow table of long texts), a wide one never shorter than CHUNK_ROWS.
+CHUNK_CELLS = 845_000
 CHUNK_BYTES = 16 << 20
 CHUNK_ROWS = 50_000
 MAX_CHUNK_ROWS = 100_000
@@ -149,6 +151,7 @@ class Blocks:
 
     def __init__(self, path: Path, detected: Detected, head: Head, names: list[str], chunk_rows: int | None = None,
                  prepare: Callable[[pd.DataFrame], Any] | None = None) -> None:
+        use_streaming_pool()  # before the reading thread allocates its first block
         self.path = path
         self.prepare = prepare  # run on each chunk's frame by the reading thread (see :meth:`_prepare`)
         self.detected = detected

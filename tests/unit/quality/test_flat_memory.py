@@ -250,10 +250,10 @@ def test_a_column_flagged_whole_keeps_its_rows_as_runs(tmp_path: Path) -> None:
     assert written.getvalue() == report.to_json()
 
 
-@pytest.mark.parametrize(("width", "rows"), [(1, stream.MAX_CHUNK_ROWS), (13, 50_000), (8, 81_250), (5, 100_000),
+@pytest.mark.parametrize(("width", "rows"), [(1, stream.MAX_CHUNK_ROWS), (13, 65_000), (10, 84_500), (5, 100_000),
                                              (400, stream.CHUNK_ROWS)])
 def test_a_narrow_table_is_checked_in_longer_chunks_a_wide_one_never_in_shorter_ones(width: int, rows: int) -> None:
-    """About 650,000 cells per chunk (fewer calls per check on a narrow table), between 50,000 and 100,000 rows."""
+    """About 845,000 cells per chunk (fewer calls per check on a narrow table), between 50,000 and 100,000 rows."""
     assert stream.chunk_rows_for(width) == rows
     assert stream.chunk_rows_for(width, bytes_per_record=120) == rows  # a commune export's records
     assert stream.chunk_rows_for(width, bytes_per_record=2_000) == stream.CHUNK_ROWS  # long texts: no longer
