@@ -2,11 +2,13 @@
 
 pyarrow allocates the blocks, the dictionary encodings and the compute results of every chunk; its default pool
 on Linux wheels (mimalloc) keeps the pages a chunk freed, so the peak of a long ``check`` drifts up with the rows.
-Measured on the 3M-row commune export of ``benchmarks/check_speed.py`` (2026-12-02, same machine, alternated):
-``odwb-assist check`` peaked at 403–418 MB with mimalloc, 388–395 MB with jemalloc at its default decay, and
-347–353 MB with jemalloc returning freed pages after 100 ms, in the same time (8.4–8.7 s against 8.9–9.2 s); after
-0 ms the peak was 330 MB but the check 10 % slower (the pages are faulted in again). The C library's malloc gave
-355 MB for 25 % more time (an earlier round, :mod:`.stream`).
+Measured on the 3M-row commune export of ``benchmarks/check_speed.py`` (2026-12-02, one machine, runs alternated,
+chunks of 50,000 rows): ``odwb-assist check`` peaked at 403–418 MB with mimalloc and 388–395 MB with jemalloc at its
+default decay (both chosen with ``ARROW_DEFAULT_MEMORY_POOL``), and at 358–364 MB with this module (and the
+duplicate-row set at 12 bytes a row) against 410–417 MB without them, in the same time (9.45–9.61 s against
+9.49–9.59 s); in-process, ``engine.check`` peaked at 347–353 MB with a decay of 100 ms, and at 330 MB with one of
+0 ms but 10 % slower (the pages are faulted in again). The C library's malloc gave 355 MB for 25 % more time (an
+earlier round).
 
 Where pyarrow has no jemalloc (its Windows wheels), the default pool stays. A pool the user chose with pyarrow's own
 variable (``ARROW_DEFAULT_MEMORY_POOL``) is kept.
