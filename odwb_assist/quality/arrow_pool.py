@@ -11,7 +11,9 @@ duplicate-row set at 12 bytes a row) against 410–417 MB without them, in the s
 earlier round).
 
 Where pyarrow has no jemalloc (its Windows wheels), the default pool stays. A pool the user chose with pyarrow's own
-variable (``ARROW_DEFAULT_MEMORY_POOL``) is kept.
+variable (``ARROW_DEFAULT_MEMORY_POOL``) is kept. Once chosen, the pool stays pyarrow's default for the rest of the
+process (a notebook's own pyarrow work too): switching back after each file while another thread may read one would
+leave their blocks to two pools at random (buffers made before stay valid: each keeps its own pool).
 """
 
 from __future__ import annotations
