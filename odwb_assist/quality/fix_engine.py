@@ -33,7 +33,7 @@ from .detect import Detected, detect
 from .engine import check
 from .fix_left import left_as_is, left_dicts, left_lines, workbook_left, workbook_lines
 from .fix_plans import IncompletePlan
-from .fix_remaining import remaining_dicts, remaining_errors, remaining_lines, unchosen_fixes
+from .fix_remaining import held_cells, remaining_dicts, remaining_errors, remaining_lines, unchosen_fixes
 from .fix_stream import header_cells, stream_fixes
 from .fixing import RENAMED
 from .kinds import field_kinds, identifier_fields
@@ -298,7 +298,7 @@ def fix(
             # cells beyond the header's last column: the check reports them as extra cells, or the row as blank
             beyond = bool(report.stats.get("extra-cell") or report.stats.get("blank-row"))
             _fix_stream(path, detected, steps, result, log, out, report.fields, beyond,
-                        _known(stats, detected, report.fields, report.rows), set(report.untitled))
+                        _known(stats, detected, report.fields, report.rows), set(report.untitled), held_cells(report))
     except BaseException:
         log.finish(keep=False)
         raise
@@ -422,7 +422,8 @@ def _known(stats: ColumnStats, detected: Detected, labels: list[str], rows: int)
 
 
 def _fix_stream(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]], result: FixResult, log: ChangeLog,
-                out: Path, labels_read: list[str], beyond: bool, known: dict[str, Any], untitled: set[str]) -> None:
+                out: Path, labels_read: list[str], beyond: bool, known: dict[str, Any], untitled: set[str],
+                held: dict[str, Any]) -> None:
     """The common case: the plans applied block by block, the clean file and the side files written as they come."""
     labels = list(labels_read)
     renames = [plan.rename for _, plan in steps if plan.rename]
@@ -439,10 +440,10 @@ def _fix_stream(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]]
     gathered = CellsBeyond(len(labels)) if beyond else None
     try:
         if result.dry_run:
-            done = stream_fixes(path, detected, steps, log, side, None, known, gathered, untitled)
+            done = stream_fixes(path, detected, steps, log, side, None, known, gathered, untitled, held)
         else:
             done = _write_stream(out, lambda handle: stream_fixes(path, detected, steps, log, side, handle, known,
-                                                                  gathered, untitled))
+                                                                  gathered, untitled, held))
         if gathered is not None:
             side.add_beyond(gathered.cells(path, detected))
         side.add_beyond(notes_beside(detected), NOTE_BESIDE)
@@ -474,8 +475,11 @@ def _fix_table(source: str | Path, sheet: str | None, chosen: list[Fix], context
     removal = RemovalLog(table.frame)
     frame = table.frame.copy()
     renamed: dict[str, str] = context.options.setdefault(RENAMED, {})
+    held = held_cells(context.report)
     for item in chosen:
         new, made = item.apply(frame, context)
+        if held:
+            made = _keep_held(frame, new, made, held, renamed)
         # a column renamed or moved (a title's change: no row) is not removed
         removal.observe(item.label, frame, new, moved={c.field_name for c in made if c.row_number is None
                                                       and c.after is not None and c.field_name})
@@ -495,6 +499,22 @@ def _fix_table(source: str | Path, sheet: str | None, chosen: list[Fix], context
     if not result.dry_run:
         _write_csv(frame, out, set(context.report.untitled))
         removal.write(out, result.lang)
+
+
+def _keep_held(before: Any, after: Any, made: list[Change], held: dict[str, Any],
+               renamed: dict[str, str]) -> list[Change]:
+    """The cells no fix may change (:func:`.fix_remaining.held_cells`) put back in ``after`` as they were in ``before``
+    (``after`` is a fix's new table), and the changes a fix said of them taken out."""
+    kept: set[tuple[int, str]] = set()
+    for label, rows in held.items():
+        column = renamed.get(label, label)
+        if column not in before.columns or column not in after.columns:
+            continue
+        for row in rows.tolist():
+            if row in before.index and row in after.index and after.at[row, column] != before.at[row, column]:
+                after.at[row, column] = before.at[row, column]
+            kept.add((row, column))
+    return [change for change in made if (change.row_number, change.field_name) not in kept]
 
 
 def _follow_renames(renamed: dict[str, str], before: Any, after: Any) -> None:

@@ -24,6 +24,8 @@ from .aggregate import number_text, rows_text
 from .titles import title
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from ..core.fix_contract import Fix
     from .report import QualityReport
 
@@ -34,6 +36,20 @@ WRITTEN_AWAY = frozenset({"missing-cell", "extra-cell", "duplicate-label"})
 COLUMN_ERRORS = frozenset({"blank-label"})
 # errors said elsewhere in the preview (« Non corrigé, à voir dans le classeur », :mod:`.fix_left`)
 SAID_ELSEWHERE = frozenset({"formula-without-value"})
+# errors whose cell no fix may touch: the user corrects it by hand, from the text as it was read. An unclosed quote's
+# cell holds the records it swallowed; trimming its last line break (or any rewrite) would change what they were.
+HELD = frozenset({"unclosed-quote"})
+
+
+def held_cells(report: QualityReport) -> dict[str, np.ndarray]:
+    """The cells every fix leaves as they are (:data:`HELD`): for each column (as the report names it), the rows."""
+    import numpy as np
+
+    rows: dict[str, set[int]] = {}
+    for finding in report.findings:
+        if finding.type in HELD and finding.row_number is not None and finding.field_name is not None:
+            rows.setdefault(str(finding.field_name), set()).add(int(finding.row_number))
+    return {label: np.array(sorted(found), dtype=np.int64) for label, found in rows.items()}
 
 
 def remaining_errors(report: QualityReport, chosen: Iterable[Fix], counts: dict[str, int],

@@ -112,13 +112,23 @@ class Prepared:
     cells: pa.Array | None  # the column's new cells (None: unchanged)
 
 
-def rewrite_column(chunk: pd.DataFrame, label: str, steps: list[Step], log: ChangeLog, memo: ColumnMemo) -> None:
-    """Run the rewrites of one column on its distinct cells; record the changed cells; write the column back."""
+def rewrite_column(chunk: pd.DataFrame, label: str, steps: list[Step], log: ChangeLog, memo: ColumnMemo,
+                   held: np.ndarray | None = None) -> None:
+    """Run the rewrites of one column on its distinct cells; record the changed cells; write the column back. The
+    ``held`` rows (row numbers) keep their cell as read, unlogged (:data:`.fix_remaining.HELD`)."""
     prepared = prepare(chunk[label], steps, memo)
     if prepared is None:  # not plain Arrow text: as before
-        _rewrite_plain(chunk, label, steps, log)
+        _rewrite_plain(chunk, label, steps, log, held)
     else:
-        finish(chunk, label, steps, log, prepared)
+        finish(chunk, label, steps, log, prepared, held)
+
+
+def _free(chunk: pd.DataFrame, held: np.ndarray | None) -> np.ndarray | None:
+    """For each row of the block, whether a rewrite may change its cell (None: every row may)."""
+    if held is None or not len(held):
+        return None
+    free = ~np.isin(chunk.index.to_numpy(), held)
+    return None if free.all() else free
 
 
 def prepare(series: pd.Series, steps: list[Step], memo: ColumnMemo) -> Prepared | None:
@@ -198,16 +208,22 @@ def seeded(memo: ColumnMemo, series: pd.Series) -> bool:
     return memo.untouched and plain_arrow_text(series)
 
 
-def finish(chunk: pd.DataFrame, label: str, steps: list[Step], log: ChangeLog, prepared: Prepared) -> None:
-    """Log the changes of each step on the block's rows (in order), and write the last values back."""
+def finish(chunk: pd.DataFrame, label: str, steps: list[Step], log: ChangeLog, prepared: Prepared,
+           held: np.ndarray | None = None) -> None:
+    """Log the changes of each step on the block's rows (in order), and write the last values back; the ``held``
+    rows keep their cell as read."""
     import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from ..checks.cells import arrow_text
 
     codes, where, levels = prepared.codes, prepared.where, prepared.levels
+    free = _free(chunk, held)
     for step, (name, _) in enumerate(steps):
         changed = prepared.flags[step][where]
         if not changed.any():
             continue
-        at = np.flatnonzero(changed[codes])
+        at = np.flatnonzero(changed[codes] if free is None else changed[codes] & free)
         shown = at if log.keeps_all else at[: log.room(name)]
         if len(shown):
             picked = pa.array(where[codes[shown]])
@@ -217,7 +233,10 @@ def finish(chunk: pd.DataFrame, label: str, steps: list[Step], log: ChangeLog, p
             before = after = shown
         log.add_cells(name, label, chunk.index.to_numpy()[shown], before, after, count=len(at))
     if prepared.cells is not None:
-        chunk[label] = pd.Series(prepared.cells, dtype=chunk[label].dtype, index=chunk.index)
+        cells = prepared.cells
+        if free is not None:
+            cells = pc.if_else(pa.array(free), cells, arrow_text(chunk[label]))
+        chunk[label] = pd.Series(cells, dtype=chunk[label].dtype, index=chunk.index)
 
 
 def _run(fresh: pa.Array, dtype: Any, steps: list[Step]) -> tuple[list[pa.Array], list[np.ndarray]] | None:
@@ -261,10 +280,13 @@ def _combined(arrays: list[pa.Array]) -> pa.Array:
     return arrays[0] if len(arrays) == 1 else pa.concat_arrays(arrays)
 
 
-def _rewrite_plain(chunk: pd.DataFrame, label: str, steps: list[Step], log: ChangeLog) -> None:
-    """The rewrites on the block's distinct cells (cells that are not plain Arrow text)."""
+def _rewrite_plain(chunk: pd.DataFrame, label: str, steps: list[Step], log: ChangeLog,
+                   held: np.ndarray | None = None) -> None:
+    """The rewrites on the block's distinct cells (cells that are not plain Arrow text); the ``held`` rows keep
+    their cell as read."""
     codes, uniques = pd.factorize(chunk[label])
     current = pd.Series(uniques)
+    free = _free(chunk, held)
     touched = False
     for name, rewrite in steps:
         new = rewrite(current)
@@ -274,11 +296,12 @@ def _rewrite_plain(chunk: pd.DataFrame, label: str, steps: list[Step], log: Chan
         if not changed.any():
             continue
         touched = True
-        at = np.flatnonzero(changed[codes])
+        at = np.flatnonzero(changed[codes] if free is None else changed[codes] & free)
         shown = at if log.keeps_all else at[: log.room(name)]
         before = current.iloc[codes[shown]].to_numpy(dtype=object) if len(shown) else shown
         after = new.iloc[codes[shown]].to_numpy(dtype=object) if len(shown) else shown
         log.add_cells(name, label, chunk.index.to_numpy()[shown], before, after, count=len(at))
         current = new if new.dtype == current.dtype else new.astype(current.dtype)
     if touched:
-        chunk[label] = pd.Series(current.array.take(codes), index=chunk.index)
+        cells = pd.Series(current.array.take(codes), index=chunk.index)
+        chunk[label] = cells if free is None else cells.where(free, chunk[label])

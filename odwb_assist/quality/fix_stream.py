@@ -53,13 +53,15 @@ class Streamed:
 
 def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]], log: ChangeLog, side: SideFiles,
                  handle: IO[bytes] | None, known: dict[str, pa.Array] | None = None,
-                 beyond: CellsBeyond | None = None, untitled: Collection[str] = ()) -> Streamed:
+                 beyond: CellsBeyond | None = None, untitled: Collection[str] = (),
+                 held: dict[str, np.ndarray] | None = None) -> Streamed:
     """Apply ``steps`` (fixes in order, with their plans) to every block; write the clean rows to ``handle``.
 
     ``known``: every distinct non-empty cell of some columns, as the check read them (a column none of whose
     cells a rewrite changes is then left as it is read, block after block); ``beyond`` gathers the cells beyond
     the header's columns on the way; ``untitled``: the names made up for columns without a title (« field4 »),
-    whose header cell the clean file leaves blank as it was."""
+    whose header cell the clean file leaves blank as it was; ``held``: for some columns, the rows whose cell no
+    rewrite may change (:func:`.fix_remaining.held_cells`)."""
     for _, plan in steps:
         log.extend(plan.changes)
     scans = [plan.scan for _, plan in steps if plan.scan is not None]
@@ -99,7 +101,7 @@ def stream_fixes(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]
             if dropped_columns:
                 chunk = _drop_columns(chunk, dropped_columns, side)
             if len(chunk):
-                _rewrite_block(chunk, rewrites, memos, log, columns if workers > 1 else None, workers)
+                _rewrite_block(chunk, rewrites, memos, log, columns if workers > 1 else None, workers, held or {})
             labels = [str(label) for label in chunk.columns]
             for rename in renames:
                 labels = [rename.get(label, label) for label in labels]
@@ -137,14 +139,14 @@ def _threads() -> int:
 
 
 def _rewrite_block(chunk: pd.DataFrame, rewrites: dict[str, list[Step]], memos: dict[str, ColumnMemo], log: ChangeLog,
-                   pool: ThreadPoolExecutor | None, workers: int = 1) -> None:
+                   pool: ThreadPoolExecutor | None, workers: int = 1, held: dict[str, np.ndarray] | None = None) -> None:
     """The rewrites of every column of a block: prepared by this thread and the pool's (``workers`` in all, each
     taking the next column; pyarrow's kernels release the GIL), then logged and written back in the columns'
     order, as a serial run does."""
     present = [label for label in rewrites if label in chunk.columns and not seeded(memos[label], chunk[label])]
     if pool is None or len(present) < 2:
         for label in present:
-            rewrite_column(chunk, label, rewrites[label], log, memos[label])
+            rewrite_column(chunk, label, rewrites[label], log, memos[label], (held or {}).get(label))
         return
     series = [chunk[label] for label in present]  # read here: a frame's column cache is not for two threads
     prepared: list[Prepared | None] = [None] * len(present)
@@ -168,10 +170,11 @@ def _rewrite_block(chunk: pd.DataFrame, rewrites: dict[str, list[Step]], memos: 
         for helper in helpers:
             helper.result()
     for label, done in zip(present, prepared, strict=True):
+        kept = (held or {}).get(label)
         if done is None:
-            rewrite_column(chunk, label, rewrites[label], log, memos[label])
+            rewrite_column(chunk, label, rewrites[label], log, memos[label], kept)
         else:
-            finish(chunk, label, rewrites[label], log, done)
+            finish(chunk, label, rewrites[label], log, done, kept)
 
 
 BLOCK_ROWS: int | None = None  # rows per block (None: the reader's own); tests make it small to cross block edges
