@@ -7,8 +7,10 @@ calls such a file valid). The sign left behind is a cell spanning several lines 
 as records of this table: as many cells as the header, split by the file's delimiter. A multi-line address or
 remark has no such lines. In a table of two columns, a line of remark with one « ; » reads as a record too: there the
 cell must also have run to the end of the file (the table's last row, ending with a line break, in a file whose last
-character is not a closing quote) with every line of it a record. Nothing is fixed: where the cell should have
-stopped cannot be known for certain.
+character is not a closing quote) with every line of it a record, or have been closed by a quote that no delimiter
+follows: a later cell's opening quote (« D;"15 »), which the readers take for the closing one and read on past it. A
+remark's closing quote ends its cell (« mardi; 14h-17h" »). Nothing is fixed: where the cell should have stopped
+cannot be known for certain.
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ class UnclosedQuoteCheck(BaseTableCheck):
         self.per_column: dict[str, int] = {}
         self.last_row = 0  # the table's last row read so far
         self.open_to_end: list[Finding] = []  # two columns: findings kept if their cell ran to the end of the file
+        self.closed_late: list[tuple[Finding, str]] = []  # two columns: findings kept if a later quote closed their cell
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         width = len(context.fields)
@@ -100,9 +103,11 @@ class UnclosedQuoteCheck(BaseTableCheck):
         lines, records = record_lines(text, delimiter, width)
         if not records or 2 * len(records) < lines or self.per_column.get(column.name, 0) >= MOST_CELLS:
             return  # a multi-line remark with one line that splits like a record is not enough
-        weak = width < 3  # two columns: only a cell that ran to the end of the file, every line of it a record
-        if weak and not (len(records) == lines and text.endswith(("\n", "\r"))):
+        weak = width < 3  # two columns: every line of the cell a record, and the cell open to the end of the file or
+        if weak and len(records) != lines:  # closed by a quote that no delimiter follows (see :meth:`end`)
             return
+        last = text.rstrip("\r\n").splitlines()[-1] if weak else ""
+        late = weak and not text.endswith(("\n", "\r"))
         import numpy as np
 
         mask = np.zeros(len(column), dtype=bool)
@@ -110,16 +115,46 @@ class UnclosedQuoteCheck(BaseTableCheck):
         for row in column.rows_where(mask).tolist():
             self.per_column[column.name] = self.per_column.get(column.name, 0) + 1
             shown = records[0] if len(records[0]) <= SHOWN else records[0][: SHOWN - 1] + "…"
-            (self.open_to_end if weak else self.found).append(Finding(
+            finding = Finding(
                 type="unclosed-quote", severity=Severity.ERROR,
                 message=MESSAGE.format(row=row, field=column.name, lines=lines + 1, records=len(records), line=shown),
                 tip=TIP, row_number=int(row), field_name=column.name, field_number=column.number, cell=text[:SHOWN],
-                extra={"lines": lines + 1, "recordLines": len(records), "firstRecord": records[0]}))
+                extra={"lines": lines + 1, "recordLines": len(records), "firstRecord": records[0]})
+            if late:
+                self.closed_late.append((finding, last))
+            else:
+                (self.open_to_end if weak else self.found).append(finding)
 
     def end(self, context: CheckContext) -> Iterator[Finding]:
         if self.open_to_end and _ends_open(context.source):
             self.found += [finding for finding in self.open_to_end if finding.row_number == self.last_row]
+        if self.closed_late:
+            closed = _closed_inside(context.source, context.encoding, context.delimiter or ",",
+                                    {last for _, last in self.closed_late})
+            self.found += [finding for finding, last in self.closed_late if last in closed]
         yield from sorted(self.found, key=lambda finding: (finding.row_number or 0, finding.field_number or 0))
+
+
+def _closed_inside(path: str, encoding: str | None, delimiter: str, lasts: set[str]) -> set[str]:
+    """Those of ``lasts`` (a cell's last line, as read) that are a line of the file with one quote taken out that no
+    delimiter followed (« D;"15 » read « D;15 »): the quote the reader took for the cell's closing one opened another
+    cell. Read only when a two-column table has such a cell (empty when the file cannot be read: nothing is claimed)."""
+    found: set[str] = set()
+    try:
+        with open(path, encoding=encoding or "utf-8", errors="replace", newline="") as handle:
+            for line in handle:
+                at = line.find('"')
+                if at < 0:
+                    continue
+                line = line.rstrip("\r\n")
+                while at >= 0:
+                    after = line[at + 1: at + 2]
+                    if after and after not in (delimiter, '"') and line[:at] + line[at + 1:] in lasts:
+                        found.add(line[:at] + line[at + 1:])
+                    at = line.find('"', at + 1)
+    except (OSError, LookupError):
+        return set()
+    return found
 
 
 @hookimpl

@@ -62,8 +62,24 @@ def test_two_columns_a_quote_open_to_the_end_of_the_file(tmp_path: Path, text: s
     assert [(f.row_number, f.field_number) for f in found] == [(row, 2)] and not report.valid
 
 
+@pytest.mark.parametrize(("text", "encoding"), [
+    ('nom;montant\nA;12\nB;"13\nC;14\nD;"15\nE;16\n', "utf-8"),
+    ('Commune;Remarque\r\nNamur;"à revoir\r\nCiney;ok\r\nDinant;"fermé le lundi"\r\nHuy;ok\r\n', "cp1252"),
+])
+def test_two_columns_a_quote_closed_by_the_next_cells_opening_quote(tmp_path: Path, text: str, encoding: str) -> None:
+    # « D;"15 »: the quote opening a later cell closes the slip's cell, and the rows between vanish under a green tick
+    source = tmp_path / "subsides.csv"
+    source.write_bytes(text.encode(encoding))
+    report = quality.check(source)
+    found = report.by_type()["unclosed-quote"]
+    assert [(f.row_number, f.field_number) for f in found] == [(3 if "montant" in text else 2, 2)]
+    assert not report.valid
+
+
 @pytest.mark.parametrize("text", [
     'nom;remarque\nA;"Horaires\nlundi; 9h-12h\nmardi; 14h-17h"\nB;ok\n',  # closed: a remark, lines with a « ; »
+    # closed by its own quote, then a later cell with quotes of its own
+    'nom;remarque\nA;"Horaires\nlundi; 9h\nmardi; 14h"\nB;"Il a dit ""oui"""\nC;"x"y\n',
     'nom;remarque\nA;ok\nB;"Rue X\nAttention; fermé le lundi\n"\n',  # closed at the end, one line not a record
     'nom;remarque\nA;ok\nB;"Rue X\nboîte 3\n',  # open to the end, but no line reads as a record
     'nom;remarque\nA;"Rue X\nAttention; fermé\n"\nB;ok\n',  # closed, not in the last row
