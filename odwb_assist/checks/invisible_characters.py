@@ -6,7 +6,9 @@ breaks as U+000B) or from a byte the file's encoding does not define (0x81 in a 
 « � » is what a program writes in place of a letter it could not decode (« Li�ge »): the letter is lost, only the
 source still has it. The portal would publish them as they are, invisible or as « � », in searches and exports.
 Tabs, line breaks and carriage returns are text (a cell on several lines); a form feed or a DOS end-of-file mark
-closing the file is said by other checks. Nothing is fixed: which character was meant cannot be known.
+closing the file is said by other checks. Nothing is fixed, as which character was meant cannot be known, but for
+those that are also white space (U+000B, U+000C, U+001C-U+001F, U+0085) at either end of a cell, which ``trim-spaces``
+takes out with the spaces around a cell.
 """
 
 from __future__ import annotations
@@ -38,11 +40,13 @@ MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) contiennent un caract�
 TIP = Msg("« � » remplace une lettre perdue lors d'une conversion d'encodage : retapez-la à la source (« Li�ge » → "
           "« Liège »). Un caractère de contrôle (montré ici <U+…>) vient d'un copier-coller ou d'un octet que "
           "l'encodage du fichier ne définit pas : supprimez-le, ou enregistrez le fichier en « CSV UTF-8 » depuis son "
-          "logiciel. « odwb-assist fix » ne les change pas : il ne peut pas savoir quel caractère était voulu.",
+          "logiciel. « odwb-assist fix » ne les change pas (il ne peut pas savoir quel caractère était voulu), sauf une "
+          "tabulation verticale ou un saut de page au début ou à la fin d'une cellule, retirés avec les espaces en trop.",
           "'�' stands for a letter lost in an encoding conversion: type it again at the source ('Li�ge' → "
           "'Liège'). A control character (shown here as <U+…>) comes from a copy-paste or from a byte the file's "
           "encoding does not define: delete it, or save the file as 'CSV UTF-8' from its program. 'odwb-assist fix' "
-          "leaves them: it cannot know which character was meant.")
+          "leaves them (it cannot know which character was meant), but for a vertical tab or a form feed at either end "
+          "of a cell, taken out with the spaces around it.")
 
 
 def has_invisible(text: str) -> bool:

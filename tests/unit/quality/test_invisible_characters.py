@@ -61,3 +61,12 @@ def test_a_byte_the_code_page_does_not_define_is_said_and_kept(tmp_path: Path) -
     fix(source, out)
     with out.open(encoding="utf-8", newline="") as handle:
         assert list(csv.reader(handle))[2] == ["B", "LI\x81GE"]  # nothing guessed: the user corrects it at the source
+
+
+def test_fix_leaves_them_but_a_vertical_tab_ending_a_cell(tmp_path: Path) -> None:
+    source = tmp_path / "communes.csv"
+    source.write_text("Nom;Ville\nA;Ciney\x0b\nB;Na\x0bmur\nC;Li\ufffdge\n", encoding="utf-8")
+    out = tmp_path / "propre.csv"
+    fix(source, out)
+    with out.open(encoding="utf-8", newline="") as handle:
+        assert [row[1] for row in csv.reader(handle)][1:] == ["Ciney", "Na\x0bmur", "Li\ufffdge"]
