@@ -24,6 +24,9 @@ WRONG_AT_MOST = 0.1  # the share of wrong characters in the reading chosen inste
 WINDOWS_WRONG = 0.5  # … when Windows-1252's reading has at least this share of wrong characters
 JUDGED = 256 * 1024  # bytes judged: a sample as detection reads
 AT_LEAST = 3  # accented characters needed to leave a Windows-1252 reading for another
+# … when Windows-1252 does not define one of the bytes: two (« Liège », « Cité »); one alone may be a stray byte, kept
+# as latin-1 reads it (a control character, which ``invisible-characters`` shows) rather than guessed (« Liüge »)
+AT_LEAST_UNDEFINED = 2
 
 
 def judged(text: str) -> tuple[int, float, float]:
@@ -65,7 +68,7 @@ def code_page(sample: bytes) -> str:
     for name in ALTERNATIVES:
         count, share, seldom = judged(sample.decode(name))
         # latin-1 reads 0x80-0x9F as control characters, never text: any right reading beats it
-        enough = count >= AT_LEAST or fallback != WINDOWS
+        enough = count >= (AT_LEAST if fallback == WINDOWS else AT_LEAST_UNDEFINED)
         if enough and share <= WRONG_AT_MOST and (share, seldom) < best_score:
             best, best_score = name, (share, seldom)
     return best

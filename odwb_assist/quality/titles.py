@@ -93,6 +93,7 @@ TITLES: dict[str, Msg] = {
     "scientific-notation": Msg("Nombres en notation scientifique, chiffres perdus",
                                "Numbers in scientific notation, digits lost"),
     "html-in-cells": Msg("HTML dans les cellules", "HTML in cells"),
+    "invisible-characters": Msg("Caractères illisibles (contrôle, « � »)", "Unreadable characters (control, '�')"),
     "person-names": Msg("Noms de personnes", "Names of people"),
     "number-notes": Msg("Nombres suivis d'une note", "Numbers followed by a note"),
     "negative-display": Msg("Nombres négatifs écrits pour l'affichage (« (1 500,00) », « 1.500,00- »)",

@@ -53,3 +53,15 @@ def test_two_accents_of_mac_os_roman_are_enough_when_windows_1252_cannot_read_th
     """« Liège » and « Cité ardente »: 0x8F is no Windows-1252 character; latin-1 would read control characters."""
     text = "Commune;Population;Remarque\rNamur;113000;Capitale wallonne\rLiège;195000;Cité ardente\r"
     assert code_page(text.encode("mac_roman")) == "mac_roman"
+
+
+def test_one_byte_windows_1252_does_not_define_is_no_proof_of_another_code_page(tmp_path) -> None:  # noqa: ANN001
+    """« Li\\x81ge » in an ASCII file: DOS 850 would read « Liüge », a guess on one byte; latin-1 keeps the byte as the
+    control character U+0081, which the check shows (``invisible-characters``) and the fix leaves as it is."""
+    data = b"Nom;Ville\r\nA;Namur\r\nB;Li\x81ge\r\n"
+    assert code_page(data) == "latin-1"
+    source = tmp_path / "communes.csv"
+    source.write_bytes(data)
+    report = check(source)
+    assert [(f.row_number, f.cell) for f in report.by_type()["invisible-characters"]] == [(3, "Li<U+0081>ge")]
+    assert code_page(b"Nom;Ville\r\nA;M\x81ller\r\nB;B\x81llingen\r\n") == "cp850"  # two: a reading

@@ -1,0 +1,104 @@
+"""Check ``invisible-characters`` (warning): cells holding a character nobody can read, a control character
+(« \\x0b », « \\x07 », U+0080-U+009F) or « � » (U+FFFD), the mark of a letter lost in an earlier conversion.
+
+A control character comes with a copy-paste out of another program (a form, a PDF; FileMaker writes a cell's line
+breaks as U+000B) or from a byte the file's encoding does not define (0x81 in a Windows-1252 file, read as U+0081);
+« � » is what a program writes in place of a letter it could not decode (« Li�ge »): the letter is lost, only the
+source still has it. The portal would publish them as they are, invisible or as « � », in searches and exports.
+Tabs, line breaks and carriage returns are text (a cell on several lines); a form feed or a DOS end-of-file mark
+closing the file is said by other checks. Nothing is fixed, as which character was meant cannot be known, but for
+those that are also white space (U+000B, U+000C, U+001C-U+001F, U+0085) at either end of a cell, which ``trim-spaces``
+takes out with the spaces around a cell.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..core.contract import CheckContext
+from ..core.findings import Finding, Severity
+from ..core.hookspecs import hookimpl
+from ..core.i18n import Msg
+from .cell_rules import CellCheck, CellRule, buffer, cells_at
+from .tally import number_text
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pyarrow as pa
+
+# C0 controls but tab, line feed, carriage return; DEL; C1 controls; the replacement character
+INVISIBLE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\ufffd]")
+LOST = "\ufffd"
+
+MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) contiennent un caractère illisible (ex. ligne {row} : "
+              "« {cell} ») : le portail le publierait tel quel.",
+              "Column '{field}': {count} cell(s) hold an unreadable character (e.g. row {row}: '{cell}'): the "
+              "portal would publish it as it is.")
+TIP = Msg("« � » remplace une lettre perdue lors d'une conversion d'encodage : retapez-la à la source (« Li�ge » → "
+          "« Liège »). Un caractère de contrôle (montré ici <U+…>) vient d'un copier-coller ou d'un octet que "
+          "l'encodage du fichier ne définit pas : supprimez-le, ou enregistrez le fichier en « CSV UTF-8 » depuis son "
+          "logiciel. « odwb-assist fix » ne les change pas (il ne peut pas savoir quel caractère était voulu), sauf une "
+          "tabulation verticale ou un saut de page au début ou à la fin d'une cellule, retirés avec les espaces en trop.",
+          "'�' stands for a letter lost in an encoding conversion: type it again at the source ('Li�ge' → "
+          "'Liège'). A control character (shown here as <U+…>) comes from a copy-paste or from a byte the file's "
+          "encoding does not define: delete it, or save the file as 'CSV UTF-8' from its program. 'odwb-assist fix' "
+          "leaves them (it cannot know which character was meant), but for a vertical tab or a form feed at either end "
+          "of a cell, taken out with the spaces around it.")
+
+
+def has_invisible(text: str) -> bool:
+    return INVISIBLE.search(text) is not None
+
+
+def shown(text: str) -> str:
+    """``text`` with each control character written « <U+0081> » (« � » stays as it is): safe to print."""
+    return INVISIBLE.sub(lambda found: found.group() if found.group() == LOST else f"<U+{ord(found.group()):04X}>",
+                         text)
+
+
+def _candidates(cells: pa.Array) -> np.ndarray:
+    """The cells holding a byte below 0x20 other than tab, line feed and carriage return, 0x7F, or the first byte of
+    U+0080-U+00BF (0xC2) or of U+FFFD (0xEF) (numpy on the data buffer)."""
+    import numpy as np
+
+    offsets, data = buffer(cells)
+    low = int(offsets[0])
+    part = data[low: int(offsets[-1])]
+    odd = np.flatnonzero((part < 0x20) | (part >= 0x7F))  # few: line breaks, the bytes of accented letters
+    if len(odd):
+        byte = part[odd]
+        control = (byte < 0x20) & (byte != 0x09) & (byte != 0x0A) & (byte != 0x0D)
+        odd = odd[control | (byte == 0x7F) | (byte == 0xC2) | (byte == 0xEF)]
+    return cells_at(offsets, odd + low)
+
+
+RULE = CellRule(has_invisible, _candidates)
+
+
+class InvisibleCharactersCheck(CellCheck):
+    name = "invisible-characters"
+    types = ("invisible-characters",)
+    rule = RULE
+    severity = Severity.WARNING
+    message = MESSAGE
+    tip = TIP
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        for finding in super().end(context):
+            examples = [{**example, "cell": shown(str(example["cell"]))} for example in finding.extra["examples"]]
+            cell = shown(finding.cell or "")
+            found = sorted({character for example in finding.extra["examples"]
+                            for character in INVISIBLE.findall(str(example["cell"]))})
+            yield dataclasses.replace(
+                finding, cell=cell,
+                message=MESSAGE.format(field=finding.field_name, count=number_text(finding.extra["count"]), cell=cell,
+                                       row=finding.row_number),
+                extra={**finding.extra, "examples": examples, "characters": [f"U+{ord(c):04X}" for c in found]})
+
+
+@hookimpl
+def odwb_checks(context: CheckContext) -> list[InvisibleCharactersCheck]:
+    return [InvisibleCharactersCheck()]
