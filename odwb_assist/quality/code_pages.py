@@ -25,7 +25,7 @@ WINDOWS_WRONG = 0.5  # … when Windows-1252's reading has at least this share o
 JUDGED = 256 * 1024  # bytes judged: a sample as detection reads
 AT_LEAST = 3  # accented characters needed to leave a Windows-1252 reading for another
 # … when Windows-1252 does not define one of the bytes: two (« Liège », « Cité »); one alone may be a stray byte, kept
-# as latin-1 reads it (a control character, which ``invisible-characters`` shows) rather than guessed (« Liüge »)
+# as a control character (``cp1252+latin-1``, which ``invisible-characters`` shows) rather than guessed (« Liüge »)
 AT_LEAST_UNDEFINED = 2
 
 
@@ -54,20 +54,19 @@ def judged(text: str) -> tuple[int, float, float]:
 
 
 def code_page(sample: bytes) -> str:
-    """The code page of ``sample`` (not UTF-8): ``cp1252``, ``mac_roman`` or ``cp850``; ``latin-1`` when none
-    reads it right and Windows-1252 does not define one of its bytes."""
+    """The code page of ``sample`` (not UTF-8): ``cp1252``, ``mac_roman`` or ``cp850``; ``cp1252+latin-1``
+    (:mod:`.undefined_bytes`) for Windows-1252 with bytes it does not define, unless another reads it right."""
+    from .undefined_bytes import KEPT, UNDEFINED
+
     sample = sample[:JUDGED]
-    try:
-        _, wrong, rare = judged(sample.decode(WINDOWS))
-        fallback = WINDOWS
-    except UnicodeDecodeError:
-        wrong, rare, fallback = 1.0, 1.0, "latin-1"
-    if wrong < WINDOWS_WRONG and fallback == WINDOWS:
-        return WINDOWS
+    fallback = KEPT if any(byte in sample for byte in UNDEFINED) else WINDOWS
+    _, wrong, rare = judged(sample.decode(fallback))
+    if wrong < WINDOWS_WRONG:
+        return fallback
     best, best_score = fallback, (wrong, rare)
     for name in ALTERNATIVES:
         count, share, seldom = judged(sample.decode(name))
-        # latin-1 reads 0x80-0x9F as control characters, never text: any right reading beats it
+        # an undefined byte is read as a control character, never text: two right characters beat such a reading
         enough = count >= (AT_LEAST if fallback == WINDOWS else AT_LEAST_UNDEFINED)
         if enough and share <= WRONG_AT_MOST and (share, seldom) < best_score:
             best, best_score = name, (share, seldom)

@@ -20,10 +20,12 @@ from .detect import Detected
 from .end_mark import open_data
 from .inference import SAMPLE_RECORDS, join_labels
 from .stray_bytes import MIXED
+from .undefined_bytes import KEPT
 
 ENCODINGS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "cp1252": "cp1252", "latin-1": "latin-1", "mac_roman": "mac_roman",
              "utf-16": "utf-16",  # the data below the header: UTF-16 in the byte order of its BOM (see _data_codec)
-             MIXED: MIXED}  # UTF-8 with stray Windows-1252 bytes (.stray_bytes), the header and first records UTF-8
+             MIXED: MIXED,  # UTF-8 with stray Windows-1252 bytes (.stray_bytes), the header and first records UTF-8
+             KEPT: KEPT}  # Windows-1252 with bytes it does not define (.undefined_bytes)
 
 
 class Fallback(Exception):

@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .undefined_bytes import CHARACTERS
+
 MIXED = "utf-8+cp1252"
 _SEARCH_NAME = "utf_8_cp1252"  # how codecs.lookup hands the name to a search function
 ERRORS = "odwb-cp1252"  # the codec error handler that reads a stray byte as Windows-1252
@@ -39,14 +41,7 @@ UTF8 = ("utf-8", "utf-8-sig")
 _SETTLED: dict[tuple[str, int, int], str] = {}  # (path, size, mtime) -> the encoding the whole file needs
 
 
-def _cp1252(byte: int) -> str:
-    try:
-        return bytes([byte]).decode("cp1252")
-    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: the control character of the same number
-        return chr(byte)
-
-
-_TABLE = [_cp1252(byte) for byte in range(256)]
+_TABLE = CHARACTERS  # Windows-1252, its five undefined bytes as the control character of the same number
 
 
 def _read_as_cp1252(error: UnicodeError) -> tuple[str, int]:

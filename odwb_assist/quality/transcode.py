@@ -1,4 +1,4 @@
-"""Single-byte encodings (cp1252, latin-1) and UTF-16 to UTF-8, block by block, exactly as Python's codecs.
+"""Single-byte encodings (cp1252, cp1252+latin-1, latin-1) and UTF-16 to UTF-8, block by block, exactly as Python's codecs.
 
 pyarrow's own transcoding (``ReadOptions(encoding=...)``) goes through Python's incremental codecs on its
 reading thread: a cp1252 decode builds a two-byte-per-character string as soon as a block holds a ``€`` or
@@ -21,6 +21,7 @@ from collections.abc import Callable
 import numpy as np
 
 from .stray_bytes import ERRORS, MIXED  # (importing it registers the codec utf-8+cp1252)
+from .undefined_bytes import CHARACTERS, KEPT
 
 C1 = -96  # as int8, the bytes 0x80-0x9F are those below -96
 
@@ -37,13 +38,14 @@ def _cp1252_chars() -> dict[int, bytes]:
 
 
 CP1252_C1 = _cp1252_chars()
+KEPT_C1 = {byte: CHARACTERS[byte].encode("utf-8") for byte in range(0x80, 0xA0)}  # the undefined ones kept (U+0081…)
 
 
 def _latin1(data: bytes) -> bytes:
     return data if data.isascii() else data.decode("latin-1").encode("utf-8")
 
 
-def _cp1252(data: bytes) -> bytes:
+def _cp1252(data: bytes, c1: dict[int, bytes] = CP1252_C1) -> bytes:
     if data.isascii():
         return data
     where = np.flatnonzero(np.frombuffer(data, dtype=np.int8) < C1)
@@ -52,7 +54,7 @@ def _cp1252(data: bytes) -> bytes:
     parts = []
     start = 0
     for at in where.tolist():
-        char = CP1252_C1.get(data[at])
+        char = c1.get(data[at])
         if char is None:
             raise UnicodeDecodeError("charmap", data, at, at + 1, "character maps to <undefined>")
         parts.append(data[start:at].decode("latin-1").encode("utf-8"))
@@ -60,6 +62,11 @@ def _cp1252(data: bytes) -> bytes:
         start = at + 1
     parts.append(data[start:].decode("latin-1").encode("utf-8"))
     return b"".join(parts)
+
+
+def _cp1252_kept(data: bytes) -> bytes:
+    """Windows-1252 with its undefined bytes kept (:mod:`.undefined_bytes`): never raises."""
+    return _cp1252(data, KEPT_C1)
 
 
 class Utf16:
@@ -113,6 +120,8 @@ def to_utf8(encoding: str) -> Callable[[bytes], bytes] | None:
         return None
     if name == "cp1252":
         return _cp1252
+    if name == KEPT:
+        return _cp1252_kept
     if name == "iso8859-1":
         return _latin1
     if name in ("utf-16-le", "utf-16-be"):  # pyarrow's own transcoding stalls at our read-ahead gate

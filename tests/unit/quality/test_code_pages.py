@@ -56,10 +56,10 @@ def test_two_accents_of_mac_os_roman_are_enough_when_windows_1252_cannot_read_th
 
 
 def test_one_byte_windows_1252_does_not_define_is_no_proof_of_another_code_page(tmp_path) -> None:  # noqa: ANN001
-    """« Li\\x81ge » in an ASCII file: DOS 850 would read « Liüge », a guess on one byte; latin-1 keeps the byte as the
-    control character U+0081, which the check shows (``invisible-characters``) and the fix leaves as it is."""
+    """« Li\\x81ge » in an ASCII file: DOS 850 would read « Liüge », a guess on one byte; ``cp1252+latin-1`` keeps the
+    byte as the control character U+0081, which the check shows (``invisible-characters``) and the fix leaves as it is."""
     data = b"Nom;Ville\r\nA;Namur\r\nB;Li\x81ge\r\n"
-    assert code_page(data) == "latin-1"
+    assert code_page(data) == "cp1252+latin-1"
     source = tmp_path / "communes.csv"
     source.write_bytes(data)
     report = check(source)
