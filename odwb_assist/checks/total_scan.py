@@ -9,7 +9,10 @@ total or only *possibly* one:
 - a strong marker (:mod:`.total_markers`) on a row without numbers to its right is certain; with
   numbers, only when each equals (to rounding) the sum of the data rows above since the previous
   total of the same or a higher level, or since the previous section row (one value, the rest empty);
-- a loose marker whose numbers match is a possible total; anything else is data.
+- a loose marker whose numbers match is a possible total; anything else is data;
+- a total named after the label of a column to its right (« Total Administration générale » in the column « Libellé »,
+  under rows whose « Fonction » is « Administration générale »: a budget's subtotal per function) is certain when its
+  numbers are the sums of the rows just above that hold that label, in the same chunk; a record otherwise.
 
 The running sums and their comparison are in :mod:`.total_sums`, the label columns and the marker tests
 prepared on their distinct values in :mod:`.total_labels`. A long chunk of the check engine that holds no candidate
@@ -19,6 +22,7 @@ are never laid out row by row.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,12 +34,16 @@ from .numbers import parse_frame
 from .total_columns import distinct_sums, label_text, parse_columns
 from .total_labels import MARKER_CELLS, SEARCH_COLUMNS, LabelColumn, maybe_markers
 from .total_markers import STATISTICS, Marker, could_be_marker, marker, normalise
-from .total_sums import Sums, column_sums, total_matches
+from .total_sums import Sums, column_sums, tolerance, total_matches
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
 
     from ..core.contract import ColumnValues
+
+
+NAMED_RUN = 2_000  # rows walked up from a total named after a column on its right, at most (a group of a budget)
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,11 @@ class TotalScanner:
     def __init__(self, *, shared: bool = False) -> None:
         self.width = -1
         self.shared = shared  # chunks of the check engine: parsed once for all the checks
+        self.numbers = self.text = np.zeros((0, 0))  # the chunk's numbers and text cells, when rows are judged
+        self.at = 0  # the row being judged, in the chunk
+        self.named: int | None = None  # the column on its right whose group label the judged total names
+        self.before = 0  # the rows of the chunks read before this one
+        self.tail: pa.Table | None = None  # the last rows of those chunks, at most NAMED_RUN (:meth:`_keep_tail`)
 
     def _start(self, width: int) -> None:
         self.width = width
@@ -72,9 +85,12 @@ class TotalScanner:
         """The verdicts on the rows of ``chunk``; ``values``: the distinct values of its columns by position (0-based),
         when the check engine encoded them (the label cells are then tested once per distinct value)."""
         try:
-            return self._feed(chunk, values)
+            verdicts = self._feed(chunk, values)
+            self._keep_tail(chunk)
+            return verdicts
         finally:  # the chunk's label columns (and their encodings) go with it, not at the next chunk
             self.labels: list[LabelColumn] = []
+            self.numbers = self.text = np.zeros((0, 0))
 
     def _feed(self, chunk: pd.DataFrame, values: dict[int, ColumnValues] | None) -> list[Verdict]:
         if self.width < 0:
@@ -114,12 +130,14 @@ class TotalScanner:
             numbers, text = self._parse(chunk, known)
         picked = np.flatnonzero(candidates | sections)
         rows_cells = chunk.iloc[picked].to_numpy(dtype=object)  # the whole rows that are judged
+        self.numbers, self.text = numbers, text  # for a total named after a column on its right (:meth:`_named_run`)
         verdicts: list[Verdict] = []
         start = 0
         for at, index in enumerate(map(int, picked)):
             self._add_data(numbers, text, start, index)
             start = index + 1
             cells = [str(cell) for cell in rows_cells[at].tolist()]
+            self.at = index
             verdict = self._judge(int(chunk.index[index]), cells, columns, numbers[index], text[index]) \
                 if candidates[index] else None
             if verdict is None:
@@ -212,16 +230,95 @@ class TotalScanner:
             return self._weigh(row, position, cells, found, columns, numbers, text)
         return None
 
+    def _named_run_matches(self, column: int, valued: list[int], cells: list[str]) -> bool:
+        """Whether the numbers of the row being judged are the sums of the rows just above it whose ``column`` holds
+        that column's group label, or is blank under it (a pivot writes a group's label once): walked up this chunk,
+        then the end of the previous one (:attr:`tail`), at most :data:`NAMED_RUN` rows."""
+        label = self.groups[column]
+        walked = top = 0  # rows walked up, and up to the group's first label row
+        for cell in self._labels_above(column):
+            if cell not in (label, "") or walked == NAMED_RUN:
+                break
+            walked += 1
+            top = walked if cell == label else top
+        else:  # every row kept was walked: the group may begin above them, unless they are the table's first rows
+            if (0 if self.tail is None else self.tail.num_rows) < self.before:
+                return False
+        if not top or walked == NAMED_RUN:
+            return False
+        numbers, text = self.numbers[self.at - min(top, self.at):self.at], self.text[self.at - min(top, self.at):self.at]
+        if top > self.at and self.tail is not None:  # its first rows end the previous chunks
+            earlier = parse_frame(self._tail_frame(top - self.at))
+            numbers, text = np.concatenate([earlier[0], numbers]), np.concatenate([earlier[1], text])
+        for j in valued:
+            if text[:, j].any():
+                return False
+            expected = float(np.nansum(numbers[:, j]))
+            if abs(self.numbers[self.at, j] - expected) > tolerance(cells[j], top) + 1e-9 * max(1.0, abs(expected)):
+                return False
+        return True
+
+    def _labels_above(self, column: int) -> Iterator[str]:
+        """The cells of ``column`` above the row being judged, nearest first: this chunk's, then the previous chunk's
+        last rows (:attr:`tail`)."""
+        cell = self.labels[column].cell
+        for row in range(self.at - 1, -1, -1):
+            yield cell(row).strip()
+        if self.tail is not None:
+            yield from (str(text).strip() for text in reversed(self.tail.column(column).to_pylist()))
+
+    def _keep_tail(self, chunk: pd.DataFrame) -> None:
+        """The last :data:`NAMED_RUN` rows read so far, this chunk's copied into a pyarrow table (its memory is not
+        held, and no pandas object is made for it), for a total named after a column on its right whose group began
+        in an earlier chunk (:meth:`_named_run_matches`)."""
+        import pyarrow as pa
+
+        self.before += len(chunk)
+        if self.width < 3:
+            return
+        first = max(0, len(chunk) - NAMED_RUN)
+        columns = []
+        for position in range(len(chunk.columns)):
+            series = chunk.iloc[:, position]
+            array = getattr(series.array, "_pa_array", None)
+            if array is None:
+                columns.append(pa.array(series.iloc[first:].astype(str).tolist(), type=pa.string()))
+                continue
+            last = array.slice(first)  # pyarrow text: its last cells copied in C (a slice would hold the whole chunk)
+            pieces = last.chunks if isinstance(last, pa.ChunkedArray) else [last]
+            columns.append(pa.concat_arrays(pieces) if pieces else pa.array([], type=array.type))
+        kept = pa.table(columns + [pa.array(chunk.index[first:].to_numpy())], names=[*map(str, range(len(columns))), "row"])
+        if first == 0 and self.tail is not None and self.tail.num_columns == kept.num_columns:  # a short chunk
+            kept = pa.concat_tables([self.tail, kept.cast(self.tail.schema)])
+            kept = kept.slice(max(0, kept.num_rows - NAMED_RUN))
+        self.tail = kept
+
+    def _tail_frame(self, rows: int) -> pd.DataFrame:
+        """The last ``rows`` rows of :attr:`tail` as the chunk held them (text columns, their row numbers)."""
+        import pandas as pd
+
+        assert self.tail is not None
+        part = self.tail.slice(self.tail.num_rows - rows)
+        frame = pd.DataFrame({position: pd.Series(part.column(position).to_pylist(), dtype="str")
+                              for position in range(part.num_columns - 1)})
+        frame.index = pd.Index(part.column("row").to_pylist())
+        return frame
+
     def _marker(self, cell: str, position: int, name: str) -> Marker | None:
         """The marker of ``cell``, read against its column's group label, else against the group labels of the
         columns to its left, nearest first: some exports write « Total Dinant » in the communes' column, under the
         arrondissement « Dinant » of the column before (a pivot subtotal, summed and certain like any other). A total
         named after its column's label (« Total canton » in the column « Canton », « Total commune ») reads as a
         pivot's too: election results and population tables end so."""
+        self.named = None
         found = marker(cell, self.groups[position])
         if found is Marker.LOOSE:
             for group in (name, *reversed(self.groups[:position])):
                 if group and marker(cell, group) is Marker.PIVOT:
+                    return Marker.PIVOT
+            for right in range(position + 1, self.search):  # « Total Administration générale » beside « Fonction »
+                if self.groups[right] and marker(cell, self.groups[right]) is Marker.PIVOT:
+                    self.named = right
                     return Marker.PIVOT
         return found
 
@@ -243,6 +340,10 @@ class TotalScanner:
             return verdict(False, "partial-sum") if valued and not worded and matches else verdict(False, "loose")
         if worded:
             return verdict(False, "text")
+        if self.named is not None:  # its group's rows, not every row since the last total; else a record (as a loose
+            # marker's: « Total Énergies » among suppliers of the sector « Énergies »)
+            return verdict(True, "sum") if valued and self._named_run_matches(self.named, valued, cells) else \
+                verdict(False, "loose")
         if not valued:
             return verdict(True, "no-numbers")
         if data_mark.rows == self.data.rows and data_start.rows == self.data.rows:

@@ -247,3 +247,57 @@ def test_a_total_named_after_its_column_is_a_total_when_its_numbers_add_up(tmp_p
     rows[-1][3] = str(int(rows[-1][3]) + 1)  # one sum wrong: only said, kept
     report = check(write_csv(tmp_path / "faux.csv", rows), plugins=PM)
     assert found(report, "total-row") == [] and found(report, "possible-total") == [(14, "Total canton")]
+
+
+BUDGET = ["Article;Libellé;Fonction;Budget 2024;Compte 2023",
+          "000/371-01;Précompte immobilier;Recettes générales;1 234 567,89;1 198 765,43",
+          "040/372-01;Taxe additionnelle IPP;Impôts;2 345 678,00;2 301 234,56",
+          "104/111-01;Traitements du personnel;Administration générale;456 789,12;440 321,00",
+          "104/123-02;Frais de bureau;Administration générale;12 500,00;11 876,54",
+          ";Total Administration générale;;469 289,12;452 197,54",
+          "421/140-06;Entretien des voiries;Voirie;250 000,00;198 765,00",
+          "722/124-02;Fournitures écoles;Enseignement;35 000,00;33 210,98",
+          ";Total général;;4 334 535,01;4 184 173,51"]
+
+
+def test_a_budget_subtotal_named_after_the_function_beside_it_is_certain(tmp_path: Path) -> None:
+    # « Total Administration générale » sums the rows whose « Fonction » is « Administration générale », not every row
+    # since the last total: a subtotal all the same, removed with the grand total, kept in the side file
+    source = tmp_path / "budget.csv"
+    source.write_bytes(("\r\n".join(BUDGET) + "\r\n").encode("cp1252"))
+    report = check(source, plugins=PM)
+    assert found(report, "total-row") == [(6, "Total Administration générale"), (9, "Total général")]
+    assert "possible-total" not in report.stats
+    assert found(check(source, plugins=PM, chunk_rows=4), "total-row") == found(report, "total-row")  # group across
+    out = tmp_path / "propre.csv"
+    result = fix(source, out, plugins=PM)
+    assert [row for row, _ in result.removed_rows] == [6, 9]
+    assert len(pd.read_csv(out, dtype=str)) == 6
+
+
+def test_a_named_total_whose_numbers_are_not_its_group_s_stays_a_record(tmp_path: Path) -> None:
+    rows = [*BUDGET[:5], ";Total Administration générale;;470 000,00;452 197,54", *BUDGET[6:8]]
+    source = tmp_path / "budget.csv"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = check(source, plugins=PM)
+    assert "total-row" not in report.stats and "possible-total" not in report.stats
+
+
+def test_a_pivot_writes_the_group_label_once_and_its_subtotal_beside_it(tmp_path: Path) -> None:
+    rows = ["Article;Libellé;Fonction;Montant", "104/111-01;Traitements;Administration générale;100",
+            "104/123-02;Frais de bureau;;50", "104/124-06;Informatique;;25", ";Total Administration générale;;175",
+            "421/140-06;Voiries;Voirie;80", "421/140-07;Signalisation;;20", ";Total Voirie;;100"]
+    source = tmp_path / "budget.csv"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = check(source, plugins=PM)
+    assert found(report, "total-row") == [(5, "Total Administration générale"), (8, "Total Voirie")]
+
+
+def test_a_record_named_like_a_group_total_stays_data(tmp_path: Path) -> None:
+    # « Total Énergies » in a list of suppliers whose sector is « Énergies »: its amount is no sum of the rows above
+    rows = ["Fournisseur;Secteur;Montant", "Luminus;Énergies;1200", "Engie;Énergies;900", "Total Énergies;;450",
+            "Proximus;Télécoms;300"]
+    source = tmp_path / "fournisseurs.csv"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = check(source, plugins=PM)
+    assert "total-row" not in report.stats and "possible-total" not in report.stats

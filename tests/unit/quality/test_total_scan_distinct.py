@@ -111,3 +111,25 @@ def test_chunks_of_data_alone_summed_from_their_distinct_values_verify_a_decimal
         report = check(source, plugins=PM, chunk_rows=2500)
         kinds = {f.type for f in report.findings if f.row_number == 10_002}
         assert ("total-row" in kinds) is certain and (kinds == {"total-row"} or not certain)
+
+
+def test_a_subtotal_named_after_the_column_beside_it_is_certain_whatever_the_chunks() -> None:
+    # a budget's subtotal per function (« Total Administration », the « Fonction » of the rows above): the groups of
+    # the file cross the chunks' edges, the group label written once (pivot) or on every row
+    header = ["Article", "Libellé", "Fonction", "Montant"]
+    rows: list[list[str]] = []
+    for group in range(12):
+        name = f"Fonction {group}"
+        size = 5 + group % 4
+        amounts = [str(10 * group + row + 1) for row in range(size)]
+        once = group % 2 == 0
+        rows += [[f"{group}/{row}", f"Dépense {row}", name if row == 0 or not once else "", amount]
+                 for row, amount in enumerate(amounts)]
+        rows.append(["", f"Total {name}", "", str(sum(int(amount) for amount in amounts))])
+    frame = _frame(rows, header)
+    whole = TotalScanner().feed(frame)
+    assert [(v.cell, v.certain) for v in whole] == [(f"Total Fonction {group}", True) for group in range(12)]
+    for size in (1, 2, 3, 7, 11):
+        scanner = TotalScanner()
+        pieces = [scanner.feed(frame.iloc[start:start + size]) for start in range(0, len(frame), size)]
+        assert [verdict for piece in pieces for verdict in piece] == whole, size
