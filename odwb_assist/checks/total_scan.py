@@ -12,7 +12,8 @@ total or only *possibly* one:
 - a loose marker whose numbers match is a possible total; anything else is data;
 - a total named after the label of a column to its right (« Total Administration générale » in the column « Libellé »,
   under rows whose « Fonction » is « Administration générale »: a budget's subtotal per function) is certain when its
-  numbers are the sums of the rows just above that hold that label, in the same chunk; a record otherwise.
+  numbers are the sums of the rows just above that hold that label (or are blank under it), at most :data:`NAMED_RUN`
+  rows, the last rows of the previous chunks kept for it (:meth:`TotalScanner._keep_tail`); a record otherwise.
 
 The running sums and their comparison are in :mod:`.total_sums`, the label columns and the marker tests
 prepared on their distinct values in :mod:`.total_labels`. A long chunk of the check engine that holds no candidate
@@ -130,7 +131,7 @@ class TotalScanner:
             numbers, text = self._parse(chunk, known)
         picked = np.flatnonzero(candidates | sections)
         rows_cells = chunk.iloc[picked].to_numpy(dtype=object)  # the whole rows that are judged
-        self.numbers, self.text = numbers, text  # for a total named after a column on its right (:meth:`_named_run`)
+        self.numbers, self.text = numbers, text  # for a total named after a column on its right (:meth:`_named_run_matches`)
         verdicts: list[Verdict] = []
         start = 0
         for at, index in enumerate(map(int, picked)):

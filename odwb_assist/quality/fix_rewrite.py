@@ -224,6 +224,8 @@ def finish(chunk: pd.DataFrame, label: str, steps: list[Step], log: ChangeLog, p
         if not changed.any():
             continue
         at = np.flatnonzero(changed[codes] if free is None else changed[codes] & free)
+        if not len(at):  # only held cells
+            continue
         shown = at if log.keeps_all else at[: log.room(name)]
         if len(shown):
             picked = pa.array(where[codes[shown]])
@@ -297,10 +299,11 @@ def _rewrite_plain(chunk: pd.DataFrame, label: str, steps: list[Step], log: Chan
             continue
         touched = True
         at = np.flatnonzero(changed[codes] if free is None else changed[codes] & free)
-        shown = at if log.keeps_all else at[: log.room(name)]
-        before = current.iloc[codes[shown]].to_numpy(dtype=object) if len(shown) else shown
-        after = new.iloc[codes[shown]].to_numpy(dtype=object) if len(shown) else shown
-        log.add_cells(name, label, chunk.index.to_numpy()[shown], before, after, count=len(at))
+        if len(at):  # not only held cells
+            shown = at if log.keeps_all else at[: log.room(name)]
+            before = current.iloc[codes[shown]].to_numpy(dtype=object) if len(shown) else shown
+            after = new.iloc[codes[shown]].to_numpy(dtype=object) if len(shown) else shown
+            log.add_cells(name, label, chunk.index.to_numpy()[shown], before, after, count=len(at))
         current = new if new.dtype == current.dtype else new.astype(current.dtype)
     if touched:
         cells = pd.Series(current.array.take(codes), index=chunk.index)
