@@ -219,7 +219,7 @@ class TotalScanner:
                text: np.ndarray) -> Verdict | None:
         for position in range(self.search):
             cell = cells[position]
-            found = self._marker(cell, position, str(columns[position])) if cell.strip() else None
+            found = self._marker(cell, position, [str(name) for name in columns[:position + 1]]) if cell.strip() else None
             if found is None and cell.strip() and normalise(cell) in STATISTICS:
                 # a summary row (« Moyenne »; :mod:`.summary_rows` judges it): summed apart, as a loose marker's row, so
                 # that a total under it matches the rows above without it
@@ -305,16 +305,17 @@ class TotalScanner:
         frame.index = pd.Index(part.column("row").to_pylist())
         return frame
 
-    def _marker(self, cell: str, position: int, name: str) -> Marker | None:
+    def _marker(self, cell: str, position: int, names: list[str]) -> Marker | None:
         """The marker of ``cell``, read against its column's group label, else against the group labels of the
         columns to its left, nearest first: some exports write « Total Dinant » in the communes' column, under the
         arrondissement « Dinant » of the column before (a pivot subtotal, summed and certain like any other). A total
-        named after its column's label (« Total canton » in the column « Canton », « Total commune ») reads as a
-        pivot's too: election results and population tables end so."""
+        named after the title of its column or of a column to its left (``names``: « Total canton » in the column
+        « Canton », « Total commune » in the column « Bureau » beside « Commune ») reads as a pivot's too: election
+        results and population tables end so."""
         self.named = None
         found = marker(cell, self.groups[position])
         if found is Marker.LOOSE:
-            for group in (name, *reversed(self.groups[:position])):
+            for group in (*reversed(names), *reversed(self.groups[:position])):
                 if group and marker(cell, group) is Marker.PIVOT:
                     return Marker.PIVOT
             for right in range(position + 1, self.search):  # « Total Administration générale » beside « Fonction »

@@ -301,3 +301,19 @@ def test_a_record_named_like_a_group_total_stays_data(tmp_path: Path) -> None:
     source.write_text("\n".join(rows) + "\n", encoding="utf-8")
     report = check(source, plugins=PM)
     assert "total-row" not in report.stats and "possible-total" not in report.stats
+
+
+def test_election_results_subtotals_named_after_a_column_title_on_their_left(tmp_path: Path) -> None:
+    # « Total commune » in the column « Bureau », beside the column « Commune »; « Total canton » under them all
+    rows = ["Canton;Commune;Bureau;Inscrits;Votants;Blancs et nuls",
+            "Ciney;Ciney;Bureau 1;812;745;21", "Ciney;Ciney;Bureau 2;790;711;18", "Ciney;Ciney;Total commune;1602;1456;39",
+            "Ciney;Hamois;Bureau 1;650;602;15", "Ciney;Hamois;Bureau 2;701;644;12",
+            "Ciney;Hamois;Total commune;1351;1246;27", "Ciney;;Total canton;2953;2702;66"]
+    source = tmp_path / "elections.csv"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = check(source, plugins=PM)
+    assert found(report, "total-row") == [(4, "Total commune"), (7, "Total commune"), (8, "Total canton")]
+    assert "possible-total" not in report.stats
+    wrong = [*rows[:3], "Ciney;Ciney;Total commune;1700;1456;39"]  # not the sum of its bureaus: kept, and said
+    source.write_text("\n".join(wrong) + "\n", encoding="utf-8")
+    assert found(check(source, plugins=PM), "possible-total") == [(4, "Total commune")]
