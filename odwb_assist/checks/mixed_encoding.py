@@ -18,7 +18,7 @@ from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext, Fi
 from ..core.findings import Finding, RowNumbers, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from .invisible_characters import shown
+from .unreadable import shown
 
 if TYPE_CHECKING:
     import pandas as pd
