@@ -14,7 +14,6 @@ takes out with the spaces around a cell.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -24,14 +23,11 @@ from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .cell_rules import CellCheck, CellRule, buffer, cells_at
 from .tally import number_text
+from .unreadable import INVISIBLE, has_invisible, shown
 
 if TYPE_CHECKING:
     import numpy as np
     import pyarrow as pa
-
-# C0 controls but tab, line feed, carriage return; DEL; C1 controls; the replacement character
-INVISIBLE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\ufffd]")
-LOST = "\ufffd"
 
 MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) contiennent un caractère illisible (ex. ligne {row} : "
               "« {cell} ») : le portail le publierait tel quel.",
@@ -47,16 +43,6 @@ TIP = Msg("« � » remplace une lettre perdue lors d'une conversion d'encodage
           "encoding does not define: delete it, or save the file as 'CSV UTF-8' from its program. 'odwb-assist fix' "
           "leaves them (it cannot know which character was meant), but for a vertical tab or a form feed at either end "
           "of a cell, taken out with the spaces around it.")
-
-
-def has_invisible(text: str) -> bool:
-    return INVISIBLE.search(text) is not None
-
-
-def shown(text: str) -> str:
-    """``text`` with each control character written « <U+0081> » (« � » stays as it is): safe to print."""
-    return INVISIBLE.sub(lambda found: found.group() if found.group() == LOST else f"<U+{ord(found.group()):04X}>",
-                         text)
 
 
 def _candidates(cells: pa.Array) -> np.ndarray:

@@ -39,8 +39,11 @@ def one_line(label: str) -> str:
 
 
 def shown_on_one_line(text: str) -> str:
-    """``text`` as a one-line display shows it (a report's column, the fix's preview): each line break « ↵ »."""
-    return EACH_BREAK.sub(" ↵ ", text)
+    """``text`` as a one-line display shows it (a report's column, the fix's preview): each line break « ↵ », each
+    other control character « <U+0081> » (:func:`.invisible_characters.shown`: a terminal would act on it)."""
+    from .unreadable import shown
+
+    return shown(EACH_BREAK.sub(" ↵ ", text))
 
 
 def has_break(label: str) -> bool:

@@ -18,6 +18,7 @@ from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext, Fi
 from ..core.findings import Finding, RowNumbers, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from .unreadable import shown
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -87,15 +88,16 @@ class MixedEncodingCheck(BaseTableCheck):
             first = column.examples[0]
             label = _label(context.fields, number)
             why, raw = WHY[utf8], _bytes_words(first.raw)
+            cell = shown(first.cell)  # a byte Windows-1252 does not define reads as a control character: « <U+0081> »
             if len(column.rows) == 1:
-                message = Msg(ONE.fr.format(row=first.row, field=label, bytes=raw.fr, why=why.fr, cell=first.cell),
-                              ONE.en.format(row=first.row, field=label, bytes=raw.en, why=why.en, cell=first.cell))
+                message = Msg(ONE.fr.format(row=first.row, field=label, bytes=raw.fr, why=why.fr, cell=cell),
+                              ONE.en.format(row=first.row, field=label, bytes=raw.en, why=why.en, cell=cell))
             else:
                 where, count = rows_text(column.rows), number_text(len(column.rows))
                 message = Msg(MANY.fr.format(field=label, count=count, rows=where.fr, why=why.fr, row=first.row,
-                                             cell=first.cell),
+                                             cell=cell),
                               MANY.en.format(field=label, count=count, rows=where.en, why=why.en, row=first.row,
-                                             cell=first.cell))
+                                             cell=cell))
             yield Finding(TYPE, severity, message, TIP, row_number=first.row,
                           field_name=label if number <= len(context.fields) else None, field_number=number,
                           cell=first.cell, count=len(column.rows), rows=RowNumbers(column.rows),

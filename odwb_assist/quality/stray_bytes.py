@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .undefined_bytes import CHARACTERS
+from .undefined_bytes import CHARACTERS, UNDEFINED
 
 MIXED = "utf-8+cp1252"
 _SEARCH_NAME = "utf_8_cp1252"  # how codecs.lookup hands the name to a search function
@@ -110,14 +110,18 @@ def _key(path: Path) -> tuple[str, int, int]:
 
 def sample_encoding(sample: bytes) -> str | None:
     """For a first block that is not UTF-8: ``utf-8+cp1252`` when it is mostly UTF-8 with a few stray bytes
-    (more well-formed UTF-8 accents than stray bytes), else None (a Windows-1252 file)."""
+    (more well-formed UTF-8 accents than stray bytes, or as many when every stray byte is one Windows-1252 does not
+    define: then no Windows-1252 file either), else None (a Windows-1252 file)."""
     if b"\n" in sample:
         sample = sample[: sample.rfind(b"\n") + 1]  # no character cut in two at the end
     positions = _positions()
     stray = len(sample) - len(sample.decode("utf-8", _NOTE).encode("utf-8"))  # approximately: the bytes dropped
     high = len(sample) - len(sample.translate(None, _HIGH))
     accents = (high - max(stray, len(positions))) // 2  # well-formed sequences: two bytes or more each
-    return MIXED if accents > len(positions) else None
+    if accents > len(positions):
+        return MIXED
+    undefined = bool(positions) and all(sample[at] in UNDEFINED for at in positions)
+    return MIXED if accents and accents == len(positions) and undefined else None
 
 
 _HIGH = bytes(range(128, 256))

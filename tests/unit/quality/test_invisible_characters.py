@@ -10,7 +10,8 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from odwb_assist.checks.invisible_characters import RULE, has_invisible, shown
+from odwb_assist.checks.invisible_characters import RULE
+from odwb_assist.checks.unreadable import has_invisible, shown
 from odwb_assist.quality import check, fix
 
 

@@ -166,3 +166,18 @@ def test_a_windows_1252_file_stays_one(tmp_path: Path) -> None:
     report = check(path, plugins=PM)
     assert report.detected.encoding == "cp1252" and "mixed-encoding" not in report.stats
     assert report.stats.get("non-utf-encoding") == 1 and report.rows == 3000
+
+
+def test_as_many_utf8_accents_as_undefined_bytes_is_utf8_with_a_stray_byte(tmp_path: Path) -> None:
+    """« Liège » in UTF-8 and one 0x81, which Windows-1252 does not define: no Windows-1252 file holds it, so the file
+    is UTF-8 with a stray byte (its « è » was said spoilt by a double encoding, an error it did not have)."""
+    path = tmp_path / "communes.csv"
+    path.write_bytes("Nom;Ville\nA;Liège\n".encode() + b"B;Na\x81mur\n")
+    report = check(path, plugins=PM)
+    assert report.detected.encoding == MIXED and "double-encoding" not in report.stats
+    stray = report.by_type()["mixed-encoding"][0]
+    assert stray.row_number == 3 and "Na<U+0081>mur" in stray.message("fr") and "\x81" not in stray.message("fr")
+    assert [f.cell for f in report.by_type()["invisible-characters"]] == ["Na<U+0081>mur"]
+    preview = fix(path, tmp_path / "propre.csv", plugins=PM).preview("fr")  # the terminal is given no control character
+    assert "« Na<U+0081>mur »" in preview and "\x81" not in preview
+    assert (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()[1:] == ["A,Liège", "B,Na\x81mur"]
