@@ -22,7 +22,6 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .cell_rules import CellCheck, CellRule, buffer, cells_at
-from .tally import number_text
 from .unreadable import INVISIBLE, has_invisible, shown
 
 if TYPE_CHECKING:
@@ -73,16 +72,11 @@ class InvisibleCharactersCheck(CellCheck):
     tip = TIP
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
-        for finding in super().end(context):
-            examples = [{**example, "cell": shown(str(example["cell"]))} for example in finding.extra["examples"]]
-            cell = shown(finding.cell or "")
-            found = sorted({character for example in finding.extra["examples"]
-                            for character in INVISIBLE.findall(str(example["cell"]))})
-            yield dataclasses.replace(
-                finding, cell=cell,
-                message=MESSAGE.format(field=finding.field_name, count=number_text(finding.extra["count"]), cell=cell,
-                                       row=finding.row_number),
-                extra={**finding.extra, "examples": examples, "characters": [f"U+{ord(c):04X}" for c in found]})
+        for finding in self.tally.findings(self.types[0], self.severity, self.message, self.tip, show=shown):
+            examples = self.tally.examples.get(str(finding.field_name), [])  # as read: the characters themselves
+            found = sorted({character for _, cell in examples for character in INVISIBLE.findall(cell)})
+            yield dataclasses.replace(finding, extra={**finding.extra,
+                                                      "characters": [f"U+{ord(c):04X}" for c in found]})
 
 
 @hookimpl

@@ -9,7 +9,7 @@ readable report and a bounded memory.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..core.findings import Finding, RowNumbers, Severity
@@ -92,10 +92,14 @@ class ColumnTally:
             self.examples[column] = sorted(self.examples.get(column, []) + other.examples.get(column, []))[:EXAMPLES]
         self.counts = Counter(dict(sorted(self.counts.items(), key=lambda item: self.numbers.get(item[0], 0))))
 
-    def findings(self, type_: str, severity: Severity, message: Msg, tip: Msg) -> Iterator[Finding]:
-        """One finding per column; ``message`` may use {field}, {count}, {cell}, {row}."""
+    def findings(self, type_: str, severity: Severity, message: Msg, tip: Msg,
+                 show: Callable[[str], str] | None = None) -> Iterator[Finding]:
+        """One finding per column; ``message`` may use {field}, {count}, {cell}, {row}; ``show``: how the example
+        cells are written (as they are by default)."""
         for column, count in self.counts.items():
             examples = self.examples.get(column, [])
+            if show is not None:
+                examples = [(r, show(c)) for r, c in examples]
             row, cell = examples[0] if examples else (None, None)
             yield Finding(
                 type=type_, severity=severity,
