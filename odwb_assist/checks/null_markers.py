@@ -1,11 +1,17 @@
-"""Check ``null-markers``: the mark a database writes for a missing value (« NULL », « (null) », « \\N ») left in
-the cells, in any column; fix: empty cells.
+"""Check ``null-markers``: the mark a database writes for a missing value (« NULL », « (null) », « \\N »), or a
+program (« nan », « None », « NaT »: Python and pandas writing an empty value as text), left in the cells, in any
+column; fix: empty cells.
 
 An export from a database or a business application writes the word NULL where a field has no value: on the portal
 each such cell would read « NULL », a value that does not exist, a column of numbers or dates would be read as text,
 and a column of NULL alone, an empty column, would look filled. The people's placeholders (« - », « n.d. ») in a
 column of numbers or dates are ``placeholder-value`` (:mod:`.placeholder_value`), which leaves these to this check.
 Only the markers themselves count, whole cells: « Null » as a name, « NULL » inside a sentence are text.
+
+A script that writes a table cell by cell with ``str()`` (or pandas' ``astype(str)`` before ``to_csv``) turns each
+missing value into the word Python gives it: « nan » (a missing number, « NaN » in some tools), « None » (a missing
+object), « NaT » (a missing date), « <NA> » (pandas' own missing value). None is a word of French, nor a value a
+person types, so a whole cell of one is said, in its exact case (« Nan », « none » are left as text).
 """
 
 from __future__ import annotations
@@ -23,7 +29,9 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-MARKERS = frozenset({"NULL", "null", "(null)", "(NULL)", "<NULL>", "<null>", "\\N"})
+DATABASE_MARKERS = frozenset({"NULL", "null", "(null)", "(NULL)", "<NULL>", "<null>", "\\N"})
+PROGRAM_MARKERS = frozenset({"nan", "NaN", "None", "NaT", "<NA>"})
+MARKERS = DATABASE_MARKERS | PROGRAM_MARKERS
 SHORT = 16  # bytes: a longer cell is no marker, even with spaces around it
 FIRST = " \tNn(<\\"  # the first byte of a marker, or of the spaces before it
 
@@ -31,20 +39,24 @@ MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) « {cell} », la marqu
               "données d'où vient le fichier (ex. ligne {row}) : le portail publierait le mot tel quel.",
               "Column '{field}': {count} cell(s) '{cell}', the mark of a missing value in the database the file comes "
               "from (e.g. row {row}): the portal would publish the word as it is.")
+PROGRAM_MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) « {cell} », ce qu'écrit un programme (Python, "
+                      "pandas) pour une valeur absente (ex. ligne {row}) : le portail publierait le mot tel quel.",
+                      "Column '{field}': {count} cell(s) '{cell}', what a program (Python, pandas) writes for a missing "
+                      "value (e.g. row {row}): the portal would publish the word as it is.")
 TIP = Msg("Laissez ces cellules vides : une cellule vide dit qu'il n'y a pas de valeur. « odwb-assist fix » les vide ; "
-          "une colonne qui ne tenait que des « NULL » est alors vide, et peut être retirée.",
+          "une colonne qui ne tenait que ces marques est alors vide, et peut être retirée.",
           "Leave these cells empty: an empty cell says there is no value. 'odwb-assist fix' empties them; a column "
-          "that held only 'NULL' is then empty, and may be removed.")
+          "that held only these marks is then empty, and may be removed.")
 
 
-def marker_mask(column: ColumnValues) -> np.ndarray:
-    """Which distinct values of ``column`` are a database's null marker (spaces around it allowed): the short values
-    that begin as one does (read from their bytes), then compared with the markers."""
+def marker_mask(column: ColumnValues, markers: frozenset[str] = MARKERS) -> np.ndarray:
+    """Which distinct values of ``column`` are one of ``markers`` (spaces around it allowed): the short values that
+    begin as one does (read from their bytes), then compared with the markers."""
     import numpy as np
 
     cells = column.arrow
     if cells is None:  # a short column, in plain Python
-        return np.fromiter((text.strip() in MARKERS for text in column.texts), dtype=bool, count=len(column))
+        return np.fromiter((text.strip() in markers for text in column.texts), dtype=bool, count=len(column))
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -59,9 +71,19 @@ def marker_mask(column: ColumnValues) -> np.ndarray:
     at = np.flatnonzero(short & byte_set(FIRST)[first_bytes(cells)])
     if len(at):
         picked = pc.utf8_trim_whitespace(cells.take(pa.array(at)))
-        found = pc.fill_null(pc.is_in(picked, value_set=pa.array(sorted(MARKERS), type=picked.type)), False)
+        found = pc.fill_null(pc.is_in(picked, value_set=pa.array(sorted(markers), type=picked.type)), False)
         mask[at] = np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
     return mask
+
+
+def _among(column: ColumnValues, mask: np.ndarray, markers: frozenset[str]) -> np.ndarray:
+    """Which of the distinct values ``mask`` flags (a few markers) are one of ``markers``."""
+    import numpy as np
+
+    at = np.flatnonzero(mask)
+    found = np.zeros(len(mask), dtype=bool)
+    found[at] = [str(text).strip() in markers for text in column.values.iloc[at].tolist()]
+    return found
 
 
 class NullMarkersCheck(BaseTableCheck):
@@ -69,17 +91,21 @@ class NullMarkersCheck(BaseTableCheck):
     types = ("null-markers",)
 
     def start(self, context: CheckContext) -> None:
-        self.tally = ColumnTally()
+        self.tally = ColumnTally()  # a database's markers
+        self.program = ColumnTally()  # a program's
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         if len(column):
             mask = marker_mask(column)
             if mask.any():
-                self.tally.add_values(column, mask)
+                program = _among(column, mask, PROGRAM_MARKERS)
+                self.tally.add_values(column, mask & ~program)
+                self.program.add_values(column, program)
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
-        return self.tally.findings("null-markers", Severity.WARNING, MESSAGE, TIP)
+        yield from self.tally.findings("null-markers", Severity.WARNING, MESSAGE, TIP)
+        yield from self.program.findings("null-markers", Severity.WARNING, PROGRAM_MESSAGE, TIP)
 
 
 def _emptied(values: pd.Series) -> pd.Series:
@@ -91,7 +117,7 @@ def _emptied(values: pd.Series) -> pd.Series:
 class EmptyNullMarkers:
     name = "null-markers"
     reads = ("null-markers",)  # the finding types its plan reads (see ``Fix.reads``)
-    label = Msg("Cellules « NULL » vidées", "'NULL' cells emptied")
+    label = Msg("Cellules « NULL », « nan »… vidées", "'NULL', 'nan'… cells emptied")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
         from ..quality.fix_plans import columns_of

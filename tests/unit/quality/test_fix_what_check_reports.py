@@ -43,11 +43,11 @@ def test_placeholders_in_columns_of_numbers_and_dates_only(tmp_path: Path) -> No
 
 def test_a_column_of_many_placeholders_names_the_three_most_frequent(tmp_path: Path) -> None:
     rows = [["Commune", "Population"], *[[f"C{i}", str(1000 + i)] for i in range(20)],
-            ["X1", "n.d."], ["X2", "n.d."], ["X3", "n.d."], ["X4", "nan"], ["X5", "nan"], ["X6", "None"], ["X7", "NA"],
+            ["X1", "n.d."], ["X2", "n.d."], ["X3", "n.d."], ["X4", "?"], ["X5", "?"], ["X6", "-"], ["X7", "NA"],
             ["X8", "NULL"]]
     report = check(write_csv(tmp_path / "export.csv", rows), plugins=PM)
     [found] = [f for f in report.findings if f.type == "placeholder-value"]
-    assert "7 cellule(s) « n.d. » ou « nan » ou « None » (…) à la place" in found.message("fr")
+    assert "7 cellule(s) « n.d. » ou « ? » ou « - » (…) à la place" in found.message("fr")
     [null] = [f for f in report.findings if f.type == "null-markers"]  # a database's NULL: said by null-markers
     assert (null.field_name, null.row_number, null.count) == ("Population", 29, 1)
 

@@ -59,3 +59,36 @@ def test_a_long_export_is_read_through_its_distinct_values(tmp_path: Path) -> No
     report = check(write(tmp_path / "permis.csv", lines), plugins=PM)
     found = {f.field_name: (f.count, f.row_number) for f in report.findings if f.type == "null-markers"}
     assert found == {"Demandeur": (30, 2), "Statut": (12, 2)}
+
+
+SCRIPTED = ["id;nom;montant;date_releve;remarque;etat",
+            "1;Namur;12.5;2024-01-02;nan;None",
+            "2;Liège;nan;NaT;ok;Nan",
+            "3;Mons;13.0;2024-01-04;None;none",
+            "4;Ciney;NaN;2024-01-05;nan;<NA>",
+            "5;Dinant;14.0;NaT;NULL;actif",
+            "6;Huy;15.0;2024-01-06;Nan est une marque;actif"]
+
+
+@pytest.mark.parametrize("chunk_rows", [None, 2])
+def test_what_a_script_writes_for_a_missing_value_is_said_in_its_own_words(tmp_path: Path,
+                                                                          chunk_rows: int | None) -> None:
+    """str(nan), str(None), str(NaT), pandas' <NA>: said in any column, apart from a database's « NULL »; « Nan »,
+    « none » (another case) and a sentence are text."""
+    report = check(write(tmp_path / "releves.csv", SCRIPTED), plugins=PM, chunk_rows=chunk_rows)
+    found = sorted((f.field_name, f.count, f.row_number, f.cell, "Python" in f.message.fr)
+                   for f in report.findings if f.type == "null-markers")
+    assert found == [("date_releve", 2, 3, "NaT", True), ("etat", 2, 2, "None", True),
+                     ("montant", 2, 3, "nan", True), ("remarque", 1, 6, "NULL", False),
+                     ("remarque", 3, 2, "nan", True)]
+    assert not [f for f in report.findings if f.type == "placeholder-value"]  # not said twice
+    assert report.types["montant"] == "number"
+
+
+def test_the_fix_empties_a_scripts_marks_and_keeps_the_words(tmp_path: Path) -> None:
+    out = tmp_path / "propre.csv"
+    fix(write(tmp_path / "releves.csv", SCRIPTED), out, plugins=PM)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[1:5] == ["1,Namur,12.5,2024-01-02,,", "2,Liège,,,ok,Nan", "3,Mons,13.0,2024-01-04,,none",
+                          "4,Ciney,,2024-01-05,,"]
+    assert lines[6] == "6,Huy,15.0,2024-01-06,Nan est une marque,actif"
