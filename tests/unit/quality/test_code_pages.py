@@ -65,3 +65,35 @@ def test_one_byte_windows_1252_does_not_define_is_no_proof_of_another_code_page(
     report = check(source)
     assert [(f.row_number, f.cell) for f in report.by_type()["invisible-characters"]] == [(3, "Li<U+0081>ge")]
     assert code_page(b"Nom;Ville\r\nA;M\x81ller\r\nB;B\x81llingen\r\n") == "cp850"  # two: a reading
+
+
+@pytest.mark.parametrize("word", ["Liège", "Crisnée", "Rèves", "ça", "Noël", "côte", "«Namur»"])
+def test_one_accent_of_dos_850_is_enough_when_windows_1252_reads_no_letter_there(word: str) -> None:
+    """A DOS export whose only accent is « Liège »: Windows-1252 reads « LiŠge » (a capital after a small letter),
+    « Crisn‚e », « ‡a », « No‰l », « c“te » (signs where a letter stands), « ®Namur¯ »."""
+    assert code_page(f"Code;Commune\r\n62063;{word}\r\n57081;Tournai\r\n".encode("cp850")) == "cp850"
+
+
+def test_a_single_accent_dos_export_is_fixed_into_its_letters(tmp_path) -> None:  # noqa: ANN001
+    source = tmp_path / "communes.csv"
+    rows = ["code;commune;population", *[f"{57000 + i};Commune {i};{1000 + i}" for i in range(40)],
+            "62063;Liège;197000"]
+    source.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp850"))
+    assert check(source).detected.encoding == "cp850"
+    fix(source, tmp_path / "propre.csv")
+    assert (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()[-1] == "62063,Liège,197000"
+
+
+@pytest.mark.parametrize("word", [
+    "Sánchez", "Muñoz", "Ibáñez", "Košice", "Ólafur", "Søren", "§ 2", "¾ temps", "Ø 50 mm", "tranche d'âge", "œuvre",
+    "5‰", "Marque®", "LIéGE",  # the last from a program that puts only the ASCII letters in capitals
+])
+def test_one_character_of_windows_1252_stays_windows_1252(word: str) -> None:
+    assert code_page(f"Nom;Valeur\r\nA;{word}\r\nB;Namur\r\n".encode("cp1252")) == "cp1252"
+
+
+def test_one_accent_of_mac_os_roman_needs_its_line_ends() -> None:
+    """« Wépion » in Mac OS Roman reads « WŽpion » in Windows-1252: Mac OS Roman with a carriage return alone at the
+    end of each line (Excel's « CSV (Macintosh) »), kept as Windows-1252 with CR LF (no code page's proof)."""
+    assert code_page("Localité;Code\rWépion;5100\rNamur;5000\r".encode("mac_roman")) == "mac_roman"
+    assert code_page("Localité;Code\r\nWépion;5100\r\nNamur;5000\r\n".encode("mac_roman")) == "cp1252"
