@@ -14,6 +14,7 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fixing import replace_cells
+from .decomposed_accents import composed
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -108,6 +109,8 @@ class InconsistentCategoryCheck(BaseTableCheck):
                 variants.sort(key=lambda v: (abbreviated(v), -counts[v], self.first[column][v]))
                 main = variants[0]
                 for variant in variants[1:]:
+                    if composed(variant) == composed(main):  # the same letters: ``decomposed-accents`` says it
+                        continue
                     row = self.first[column][variant]
                     yield Finding("inconsistent-category", Severity.WARNING,
                                   MESSAGE.format(field=column, row=row, cell=variant, main=main, count=counts[main]), TIP,
@@ -143,7 +146,7 @@ class UnifyCategories:
             for key, variants in groups.items():
                 if len(variants) > 1 and worded(key):
                     main = min(variants, key=lambda v: (abbreviated(v), -int(counts[v]), first_row[v]))
-                    replace.update({variant: main for variant in variants if variant != main})
+                    replace.update(_replacements(variants, main))
             if not replace:
                 continue
             changed = values[values.isin(list(replace))]
@@ -170,10 +173,17 @@ class UnifyCategories:
             for key, variants in groups.items():
                 if len(variants) > 1 and worded(key):
                     main = min(variants, key=lambda v: (abbreviated(v), -seen[v][0], seen[v][1]))
-                    replace.update({variant: main for variant in variants if variant != main})
+                    replace.update(_replacements(variants, main))
             if replace:
                 rewrites[column] = _replacer(replace)
         return FixPlan(rewrites=rewrites) if rewrites else None
+
+
+def _replacements(variants: list[str], main: str) -> dict[str, str]:
+    """Each variant (its letters composed, as ``compose-accents`` writes them before this fix) to the main spelling,
+    composed too: a variant that differs from it only by how its accents are stored is left to ``compose-accents``."""
+    target = composed(main)
+    return {composed(variant): target for variant in variants if composed(variant) != target}
 
 
 def _replacer(mapping: dict[str, str]) -> Callable[[pd.Series], pd.Series]:
