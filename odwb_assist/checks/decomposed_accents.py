@@ -13,7 +13,6 @@ change log. A combining accent that composes with nothing (« q̀ ») is left as
 
 from __future__ import annotations
 
-import dataclasses
 import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -23,7 +22,6 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .cell_rules import CellCheck, CellRewrite, CellRule, buffer, cells_at
-from .tally import number_text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -85,12 +83,14 @@ class DecomposedAccentsCheck(CellCheck):
     tip = TIP
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
-        for found in self.tally.findings(self.types[0], self.severity, Msg("", ""), self.tip):  # its message below
-            letter, base, mark = first_pair(str(found.cell)) or ("?", "?", 0x300)
-            pair = PAIR.format(letter=letter, base=base, mark=mark)
-            message = self.message.format(field=found.field_name, count=number_text(int(found.count or 0)),
-                                          row=found.row_number, cell=found.cell, pair=pair.fr, pair_en=pair.en)
-            yield dataclasses.replace(found, message=message)
+        return self.tally.findings(self.types[0], self.severity, self.message, self.tip, fill=_pair)
+
+
+def _pair(column: str, cell: str) -> dict[str, object]:
+    """The message's {pair}: the first accent of the example cell, the letter and what it is written with."""
+    letter, base, mark = first_pair(cell) or ("?", "?", 0x300)
+    pair = PAIR.format(letter=letter, base=base, mark=mark)
+    return {"pair": pair.fr, "pair_en": pair.en}
 
 
 class ComposeAccents(CellRewrite):

@@ -16,7 +16,8 @@ person types, so a whole cell of one is said, in its exact case (« Nan », « n
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan
@@ -34,15 +35,16 @@ PROGRAM_MARKERS = frozenset({"nan", "NaN", "None", "NaT", "<NA>"})
 MARKERS = DATABASE_MARKERS | PROGRAM_MARKERS
 SHORT = 16  # bytes: a longer cell is no marker, even with spaces around it
 FIRST = " \tNn(<\\"  # the first byte of a marker, or of the spaces before it
+SHOWN = 3  # markers named in a message
 
-MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) « {cell} », la marque d'une valeur absente dans la base de "
+MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) {cells}, la marque d'une valeur absente dans la base de "
               "données d'où vient le fichier (ex. ligne {row}) : le portail publierait le mot tel quel.",
-              "Column '{field}': {count} cell(s) '{cell}', the mark of a missing value in the database the file comes "
+              "Column '{field}': {count} cell(s) {cells_en}, the mark of a missing value in the database the file comes "
               "from (e.g. row {row}): the portal would publish the word as it is.")
-PROGRAM_MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) « {cell} », ce qu'écrit un programme (Python, "
+PROGRAM_MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) {cells}, ce qu'écrit un programme (Python, "
                       "pandas) pour une valeur absente (ex. ligne {row}) : le portail publierait le mot tel quel.",
-                      "Column '{field}': {count} cell(s) '{cell}', what a program (Python, pandas) writes for a missing "
-                      "value (e.g. row {row}): the portal would publish the word as it is.")
+                      "Column '{field}': {count} cell(s) {cells_en}, what a program (Python, pandas) writes for a "
+                      "missing value (e.g. row {row}): the portal would publish the word as it is.")
 TIP = Msg("Laissez ces cellules vides : une cellule vide dit qu'il n'y a pas de valeur. « odwb-assist fix » les vide ; "
           "une colonne qui ne tenait que ces marques est alors vide, et peut être retirée.",
           "Leave these cells empty: an empty cell says there is no value. 'odwb-assist fix' empties them; a column "
@@ -76,16 +78,6 @@ def marker_mask(column: ColumnValues, markers: frozenset[str] = MARKERS) -> np.n
     return mask
 
 
-def _among(column: ColumnValues, mask: np.ndarray, markers: frozenset[str]) -> np.ndarray:
-    """Which of the distinct values ``mask`` flags (a few markers) are one of ``markers``."""
-    import numpy as np
-
-    at = np.flatnonzero(mask)
-    found = np.zeros(len(mask), dtype=bool)
-    found[at] = [str(text).strip() in markers for text in column.values.iloc[at].tolist()]
-    return found
-
-
 class NullMarkersCheck(BaseTableCheck):
     name = "null-markers"
     types = ("null-markers",)
@@ -93,19 +85,39 @@ class NullMarkersCheck(BaseTableCheck):
     def start(self, context: CheckContext) -> None:
         self.tally = ColumnTally()  # a database's markers
         self.program = ColumnTally()  # a program's
+        self.marks: dict[str, Counter[str]] = {}  # each column's markers, by the cells holding each
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         if len(column):
             mask = marker_mask(column)
             if mask.any():
-                program = _among(column, mask, PROGRAM_MARKERS)
+                import numpy as np
+
+                at = np.flatnonzero(mask)
+                marks = [str(text).strip() for text in column.values.iloc[at].tolist()]
+                program = np.zeros(len(mask), dtype=bool)
+                program[at] = [mark in PROGRAM_MARKERS for mark in marks]
                 self.tally.add_values(column, mask & ~program)
                 self.program.add_values(column, program)
+                seen = self.marks.setdefault(column.name, Counter())
+                for mark, count in zip(marks, column.counts[at].tolist(), strict=True):
+                    seen[mark] += int(count)
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
-        yield from self.tally.findings("null-markers", Severity.WARNING, MESSAGE, TIP)
-        yield from self.program.findings("null-markers", Severity.WARNING, PROGRAM_MESSAGE, TIP)
+        yield from self.tally.findings("null-markers", Severity.WARNING, MESSAGE, TIP, fill=self._named(DATABASE_MARKERS))
+        yield from self.program.findings("null-markers", Severity.WARNING, PROGRAM_MESSAGE, TIP,
+                                         fill=self._named(PROGRAM_MARKERS))
+
+    def _named(self, markers: frozenset[str]) -> Callable[[str, str], dict[str, object]]:
+        """The message's {cells}: the column's markers of one kind, the most frequent first (three at most)."""
+        def fill(column: str, cell: str) -> dict[str, object]:
+            seen = Counter({mark: count for mark, count in self.marks.get(column, Counter()).items() if mark in markers})
+            named = [mark for mark, _ in seen.most_common(SHOWN)] or [cell.strip()]
+            more = " (…)" if len(seen) > SHOWN else ""
+            return {"cells": " ou ".join(f"« {mark} »" for mark in named) + more,
+                    "cells_en": " or ".join(f"'{mark}'" for mark in named) + more}
+        return fill
 
 
 def _emptied(values: pd.Series) -> pd.Series:

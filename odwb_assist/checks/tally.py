@@ -93,9 +93,11 @@ class ColumnTally:
         self.counts = Counter(dict(sorted(self.counts.items(), key=lambda item: self.numbers.get(item[0], 0))))
 
     def findings(self, type_: str, severity: Severity, message: Msg, tip: Msg,
-                 show: Callable[[str], str] | None = None) -> Iterator[Finding]:
-        """One finding per column; ``message`` may use {field}, {count}, {cell}, {row}; ``show``: how the example
-        cells are written (as they are by default)."""
+                 show: Callable[[str], str] | None = None,
+                 fill: Callable[[str, str], dict[str, object]] | None = None) -> Iterator[Finding]:
+        """One finding per column; ``message`` may use {field}, {count}, {cell}, {row}, and the values ``fill`` gives
+        for a column and its first example cell; ``show``: how the example cells are written (as they are by
+        default)."""
         for column, count in self.counts.items():
             examples = self.examples.get(column, [])
             if show is not None:
@@ -103,7 +105,8 @@ class ColumnTally:
             row, cell = examples[0] if examples else (None, None)
             yield Finding(
                 type=type_, severity=severity,
-                message=message.format(field=column, count=number_text(count), cell=cell, row=row),
+                message=message.format(field=column, count=number_text(count), cell=cell, row=row,
+                                       **(fill(column, str(cell)) if fill is not None else {})),
                 tip=tip, row_number=row, field_name=column, field_number=self.numbers.get(column),
                 cell=cell, extra={"count": count, "examples": [{"rowNumber": r, "cell": c} for r, c in examples]},
                 count=count, rows=_sorted_rows(self.rows.get(column, [])),

@@ -83,6 +83,10 @@ def test_what_a_script_writes_for_a_missing_value_is_said_in_its_own_words(tmp_p
                      ("remarque", 3, 2, "nan", True)]
     assert not [f for f in report.findings if f.type == "placeholder-value"]  # not said twice
     assert report.types["montant"] == "number"
+    # every mark of a column named, the most frequent first
+    program = next(f for f in report.findings if f.field_name == "remarque" and "Python" in f.message.fr)
+    assert "3 cellule(s) « nan » ou « None », ce qu'écrit un programme" in program.message.fr
+    assert "3 cell(s) 'nan' or 'None', what a program" in program.message.en
 
 
 def test_the_fix_empties_a_scripts_marks_and_keeps_the_words(tmp_path: Path) -> None:
