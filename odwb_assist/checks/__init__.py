@@ -51,6 +51,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.html_cells",
     "odwb_assist.checks.invisible_characters",
     "odwb_assist.checks.decomposed_accents",
+    "odwb_assist.checks.format_characters",
     "odwb_assist.checks.structure_fixes",
     "odwb_assist.checks.row_index",
     "odwb_assist.checks.placeholder_value",

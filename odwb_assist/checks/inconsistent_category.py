@@ -15,6 +15,7 @@ from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fixing import replace_cells
 from .decomposed_accents import composed
+from .unreadable import without_format
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -109,7 +110,8 @@ class InconsistentCategoryCheck(BaseTableCheck):
                 variants.sort(key=lambda v: (abbreviated(v), -counts[v], self.first[column][v]))
                 main = variants[0]
                 for variant in variants[1:]:
-                    if composed(variant) == composed(main):  # the same letters: ``decomposed-accents`` says it
+                    if same_letters(variant) == same_letters(main):  # said by ``decomposed-accents``,
+                        # ``format-characters``
                         continue
                     row = self.first[column][variant]
                     yield Finding("inconsistent-category", Severity.WARNING,
@@ -179,11 +181,17 @@ class UnifyCategories:
         return FixPlan(rewrites=rewrites) if rewrites else None
 
 
+def same_letters(value: str) -> str:
+    """``value`` as ``compose-accents`` and ``drop-format-characters`` write it, before this fix: its letters
+    composed, without the characters that show nothing."""
+    return without_format(composed(value))
+
+
 def _replacements(variants: list[str], main: str) -> dict[str, str]:
-    """Each variant (its letters composed, as ``compose-accents`` writes them before this fix) to the main spelling,
-    composed too: a variant that differs from it only by how its accents are stored is left to ``compose-accents``."""
-    target = composed(main)
-    return {composed(variant): target for variant in variants if composed(variant) != target}
+    """Each variant (as :func:`same_letters` writes it) to the main spelling, so written too: a variant that differs
+    from it only so is left to those fixes."""
+    target = same_letters(main)
+    return {same_letters(variant): target for variant in variants if same_letters(variant) != target}
 
 
 def _replacer(mapping: dict[str, str]) -> Callable[[pd.Series], pd.Series]:

@@ -59,7 +59,7 @@ FIX_ORDER = ("split-single-column", "form-to-row", "add-header", "drop-title-row
              "drop-notes-below-table", "drop-notes-beside-table", "fill-down-merged-labels", "drop-blank-rows",
              "drop-empty-columns", "drop-row-index",
              "drop-total-rows", "drop-summary-rows", "sections-to-column", "trim-spaces", "repair-double-encoding",
-             "compose-accents",
+             "compose-accents", "drop-format-characters",
              "pivot-labels", "html-to-text",
              "strip-text-markers", "neutralise-formulas", "excel-errors", "zero-dates", "placeholder-value", "null-markers",
              "unify-categories",

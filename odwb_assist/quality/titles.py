@@ -89,6 +89,8 @@ TITLES: dict[str, Msg] = {
     "side-by-side-tables": Msg("Tableaux côte à côte", "Tables side by side"),
     "other-sheets": Msg("Autres feuilles du classeur", "Other sheets of the workbook"),
     "double-encoding": Msg("Accents abîmés par un double encodage", "Accents spoilt by a double encoding"),
+    "format-characters": Msg("Caractères invisibles de mise en forme (espace sans largeur…)",
+                             "Invisible format characters (zero-width space…)"),
     "decomposed-accents": Msg("Accents écrits en deux caractères (lettre + accent)",
                               "Accents written as two characters (letter + accent)"),
     "label-line-break": Msg("Titre de colonne sur plusieurs lignes", "Column title on several lines"),
