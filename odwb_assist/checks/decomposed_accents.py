@@ -68,7 +68,8 @@ def _candidates(cells: pa.Array) -> np.ndarray:
     offsets, data = buffer(cells)
     low = int(offsets[0])
     part = data[low: int(offsets[-1])]
-    return cells_at(offsets, np.flatnonzero((part & 0xFE) == 0xCC) + low)  # 0xCC or 0xCD
+    high = np.flatnonzero(part >= 0xCC)  # few: the first bytes of characters beyond U+02FF
+    return cells_at(offsets, high[part[high] <= 0xCD] + low)
 
 
 RULE = CellRule(decomposed, _candidates)

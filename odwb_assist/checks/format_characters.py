@@ -57,7 +57,9 @@ def _candidates(cells: pa.Array) -> np.ndarray:
     offsets, data = buffer(cells)
     low, high = int(offsets[0]), int(offsets[-1])
     part = data[low:high]
-    lead = np.flatnonzero((part == 0xC2) | (part == 0xE2) | (part == 0xEF))
+    lead = np.flatnonzero(part >= 0xC2)  # few: the first bytes of letters and signs beyond ASCII
+    byte = part[lead]
+    lead = lead[(byte == 0xC2) | (byte == 0xE2) | (byte == 0xEF)]
     if not len(lead):
         return np.zeros(len(offsets) - 1, dtype=bool)
     padded = np.concatenate([part, np.zeros(2, dtype=np.uint8)])  # a lead byte's next two, read past the end as 0
