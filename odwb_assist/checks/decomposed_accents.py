@@ -54,7 +54,7 @@ def first_pair(text: str) -> tuple[str, str, int] | None:
     for at in range(1, len(text)):
         mark = text[at]
         if "\u0300" <= mark <= "\u036f":
-            letter = unicodedata.normalize("NFC", text[at - 1] + mark)
+            letter = composed(text[at - 1] + mark)
             if len(letter) == 1:
                 return letter, text[at - 1], ord(mark)
     return None

@@ -110,8 +110,7 @@ class InconsistentCategoryCheck(BaseTableCheck):
                 variants.sort(key=lambda v: (abbreviated(v), -counts[v], self.first[column][v]))
                 main = variants[0]
                 for variant in variants[1:]:
-                    if same_letters(variant) == same_letters(main):  # said by ``decomposed-accents``,
-                        # ``format-characters``
+                    if same_letters(variant) == same_letters(main):  # decomposed-accents, format-characters
                         continue
                     row = self.first[column][variant]
                     yield Finding("inconsistent-category", Severity.WARNING,

@@ -51,14 +51,14 @@ TIP = Msg("Laissez ces cellules vides : une cellule vide dit qu'il n'y a pas de 
           "that held only these marks is then empty, and may be removed.")
 
 
-def marker_mask(column: ColumnValues, markers: frozenset[str] = MARKERS) -> np.ndarray:
-    """Which distinct values of ``column`` are one of ``markers`` (spaces around it allowed): the short values that
-    begin as one does (read from their bytes), then compared with the markers."""
+def marker_mask(column: ColumnValues) -> np.ndarray:
+    """Which distinct values of ``column`` are one of the :data:`MARKERS` (spaces around it allowed): the short values
+    that begin as one does (read from their bytes), then compared with the markers."""
     import numpy as np
 
     cells = column.arrow
     if cells is None:  # a short column, in plain Python
-        return np.fromiter((text.strip() in markers for text in column.texts), dtype=bool, count=len(column))
+        return np.fromiter((text.strip() in MARKERS for text in column.texts), dtype=bool, count=len(column))
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -73,7 +73,7 @@ def marker_mask(column: ColumnValues, markers: frozenset[str] = MARKERS) -> np.n
     at = np.flatnonzero(short & byte_set(FIRST)[first_bytes(cells)])
     if len(at):
         picked = pc.utf8_trim_whitespace(cells.take(pa.array(at)))
-        found = pc.fill_null(pc.is_in(picked, value_set=pa.array(sorted(markers), type=picked.type)), False)
+        found = pc.fill_null(pc.is_in(picked, value_set=pa.array(sorted(MARKERS), type=picked.type)), False)
         mask[at] = np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
     return mask
 
