@@ -1,5 +1,7 @@
 """Check ``date-format``: dd/mm/yyyy dates, dates in words (:mod:`.written_dates`), months named with their year
-(« janv.-24 », one finding of their own), Excel serial numbers, mixed formats; fix: ISO 8601 (yyyy-mm-dd, yyyy-mm)."""
+(« janv.-24 », one finding of their own), Excel serial numbers, mixed formats; fix: ISO 8601 (yyyy-mm-dd, yyyy-mm).
+Check ``weekday-mismatch``: a date written with a weekday that is not its own (« lun. 14/01/2025 », a Tuesday),
+which the fix leaves as it is."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .plain import pattern_mask
 from .tally import ColumnTally, number_text, value_mask
-from .written_dates import months_among, written_cells, written_mask, written_to_iso
+from .written_dates import months_among, written_cells, written_mask, written_to_iso, wrong_weekday, wrong_weekdays
 from .zero_dates import ZERO_VALUES
 
 if TYPE_CHECKING:
@@ -41,6 +43,17 @@ MESSAGE = Msg("Colonne « {field} » : {count} date(s) au format local, pas au f
               "Column '{field}': {count} date(s) in a local format, not ISO YYYY-MM-DD (e.g. row {row}: '{cell}').")
 SERIAL_MESSAGE = Msg("Colonne « {field} » : {count} date(s) écrites comme numéro de série Excel (ex. ligne {row} : « {cell} »).",
                      "Column '{field}': {count} date(s) written as Excel serial numbers (e.g. row {row}: '{cell}').")
+WEEKDAY_MESSAGE = Msg("Colonne « {field} » : {count} date(s) dont le jour de la semaine n'est pas celui de la date "
+                      "(ex. ligne {row} : « {cell} », un {actual}) : le jour ou la date est faux, et seule la source "
+                      "dit lequel.",
+                      "Column '{field}': {count} date(s) whose weekday is not the date's (e.g. row {row}: '{cell}', a "
+                      "{actual_en}): the day or the date is wrong, and only the source says which.")
+WEEKDAY_TIP = Msg("Vérifiez ces dates à la source et écrivez la date seule au format AAAA-MM-JJ (2025-01-14) : le jour "
+                  "de la semaine se déduit de la date. « odwb-assist fix » laisse ces cellules telles quelles.",
+                  "Check these dates at the source and write the date alone as YYYY-MM-DD (2025-01-14): the weekday "
+                  "follows from the date. 'odwb-assist fix' leaves these cells as they are.")
+ENGLISH_DAYS = {"lundi": "Monday", "mardi": "Tuesday", "mercredi": "Wednesday", "jeudi": "Thursday",
+                "vendredi": "Friday", "samedi": "Saturday", "dimanche": "Sunday"}
 MONTHS_MESSAGE = Msg("Colonne « {field} » : {count} mois écrit(s) avec leur nom (ex. ligne {row} : « {cell} ») : le "
                      "portail les lit comme du texte et les range par ordre alphabétique (avril avant janvier).",
                      "Column '{field}': {count} month(s) written with their name (e.g. row {row}: '{cell}'): the "
@@ -204,6 +217,12 @@ class DateOrder:
         return dataclasses.replace(finding, message=message, tip=MIXED_TIP, extra={**extra, "ambiguous": self.ambiguous})
 
 
+def _actual_day(column: str, cell: str) -> dict[str, object]:
+    """The message's {actual}: the weekday of the example cell's date."""
+    day = wrong_weekday(cell) or "?"
+    return {"actual": day, "actual_en": ENGLISH_DAYS.get(day, day)}
+
+
 def _first(column: ColumnValues, at: np.ndarray) -> tuple[int, str]:
     """The first row holding one of the distinct values ``at``, and its cell."""
     import numpy as np
@@ -216,12 +235,13 @@ def _first(column: ColumnValues, at: np.ndarray) -> tuple[int, str]:
 
 class DateFormatCheck(BaseTableCheck):
     name = "date-format"
-    types = ("date-format",)
+    types = ("date-format", "weekday-mismatch")
 
     def start(self, context: CheckContext) -> None:
         self.local = ColumnTally()
         self.orders: dict[str, DateOrder] = {}  # what the local dates of each column say of their order
         self.months = ColumnTally()
+        self.weekdays = ColumnTally()  # dates whose weekday is not theirs
         self.serial = ColumnTally()
         self.filled: Counter[str] = Counter()  # the filled cells of the columns that may hold serial numbers
         types = context.options.get("types", {})
@@ -234,6 +254,10 @@ class DateFormatCheck(BaseTableCheck):
         if column.name in self.local_columns:
             written = written_mask(column)
             months = months_among(column, written)
+            wrong = wrong_weekdays(column, written & ~months)
+            if wrong.any():  # no date to rewrite: two days, one of them wrong
+                written &= ~wrong
+                self.weekdays.add_values(column, wrong)
             local = local_mask(column)
             if local.any():  # « 00/00/0000 » is no date to rewrite but a missing one (``zero-date``)
                 local &= ~ZERO_VALUES(column)
@@ -255,6 +279,8 @@ class DateFormatCheck(BaseTableCheck):
             order = self.orders.get(str(finding.field_name))
             yield order.said(finding) if order is not None else finding
         yield from self.months.findings("date-format", Severity.WARNING, MONTHS_MESSAGE, MONTHS_TIP)
+        yield from self.weekdays.findings("weekday-mismatch", Severity.WARNING, WEEKDAY_MESSAGE, WEEKDAY_TIP,
+                                          fill=_actual_day)
         for finding in self.serial.findings("date-format", Severity.WARNING, SERIAL_MESSAGE, SERIAL_TIP):
             name = str(finding.field_name)
             converted = finding.count == self.filled[name]  # serial numbers alone: nothing else can be meant

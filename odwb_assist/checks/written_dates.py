@@ -2,7 +2,9 @@
 « 1er mars 2024 », « lundi 15 janvier 2024 » (Excel's long date), « 15-janv.-24 » (Excel's short date with the month's
 name), « 2024/01/15 » (year first), « 2024/03/15 3:24:53 PM GMT+2 » (Google Forms' timestamps, in ISO 8601 with
 their time zone) and « lun. 06/01/2025 » (a weekday before the date, as a collection calendar or an agenda writes
-it: read day first, and only when the weekday is the date's). Each gives one ISO date (the month is named, or the
+it: read day first). A date with its weekday is read only when the weekday is the date's: « lundi 14 janvier 2025 »
+(a Tuesday) says two days, and which is right only its author knows (:func:`wrong_weekdays`, said as
+``weekday-mismatch`` and left as it is by the fix). Each gives one ISO date (the month is named, or the
 year comes first: nothing to guess); two-digit years read as :func:`.date_format.to_iso` reads them (00-69: 20xx). A
 month without a day (« janvier 2024 », « janv. 2024 », Excel's « mmm-aa » « janv.-24 ») gives an ISO year and month
 (« 2024-01 »): as text the portal sorts them by name (avril before janvier).
@@ -34,6 +36,7 @@ DAY_NUMBERS = {name: number for number, names in enumerate((("lundi", "lun"), ("
                                                               ("jeudi", "jeu"), ("vendredi", "ven"), ("samedi", "sam"),
                                                               ("dimanche", "dim"))) for name in names}
 SHORT_DAYS = "lun|mar|mer|jeu|ven|sam|dim"
+DAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
 def _accented(word: str) -> str:
@@ -154,6 +157,13 @@ def _iso(text: str) -> str:
     groups = match.groups()
     if groups[0] is not None:
         day, month, year = int(groups[0]), _number(groups[1], MONTHS), int(groups[2])
+        named = _weekday(text)
+        if named is not None:  # « lundi 15 mars 2024 »: only when the weekday is the date's
+            try:
+                date = dt.date(year, month, day)
+            except ValueError:
+                return ""
+            return date.isoformat() if date.weekday() == DAY_NUMBERS[named] else ""
     elif groups[3] is not None:
         day, month, year = int(groups[3]), _number(groups[4], SHORT_MONTHS), int(groups[5])
         if len(groups[5]) == 2:
@@ -177,6 +187,45 @@ def _iso(text: str) -> str:
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return ""
+
+
+def _weekday(text: str) -> str | None:
+    """The weekday a written date opens with (« lundi », « lun »), lower case; None without one."""
+    word = text.strip().split(maxsplit=1)[0].rstrip(".,").lower() if text.strip() else ""
+    return word if word in DAY_NUMBERS else None
+
+
+def wrong_weekday(text: str) -> str | None:
+    """The weekday of the date ``text`` writes (« mardi »), when ``text`` names another one before it (« lundi 14
+    janvier 2025 », « lun. 14/01/2025 »); None when it names none, the right one, or no day of the calendar."""
+    import datetime as dt
+
+    named = _weekday(text)
+    match = _COMPILED.fullmatch(text) if named is not None else None
+    if match is None:
+        return None
+    groups = match.groups()
+    try:
+        if groups[0] is not None:
+            date = dt.date(int(groups[2]), _number(groups[1], MONTHS), int(groups[0]))
+        elif groups[13] is not None:
+            date = dt.date(int(groups[16]), int(groups[15]), int(groups[14]))
+        else:
+            return None
+    except ValueError:
+        return None
+    return None if date.weekday() == DAY_NUMBERS[str(named)] else DAY_NAMES[date.weekday()]
+
+
+def wrong_weekdays(column: ColumnValues, written: np.ndarray) -> np.ndarray:
+    """Which of the ``written`` distinct values of ``column`` name a weekday that is not their date's."""
+    import numpy as np
+
+    wrong = np.zeros(len(written), dtype=bool)
+    at = np.flatnonzero(written)
+    if len(at):
+        wrong[at] = [wrong_weekday(text) is not None for text in column.values.iloc[at].tolist()]
+    return wrong
 
 
 def _timestamp(groups: tuple[str | None, ...]) -> str:

@@ -121,12 +121,16 @@ def test_months_named_with_their_year_are_their_own_finding_and_become_iso_month
 
 
 def test_a_collection_calendar_s_dates_with_their_weekday(tmp_path: Path) -> None:
-    """« lun. 06/01/2025 »: said, and written ISO by the fix; a weekday that is not the date's is left as it is."""
+    """« lun. 06/01/2025 »: said, and written ISO by the fix; a weekday that is not the date's is said apart
+    (``weekday-mismatch``) and left as it is."""
     rows = [["Secteur", "Date", "Collecte"], ["Centre", "lun. 06/01/2025", "PMC"], ["Centre", "lun. 13/01/2025", "Papiers"],
             ["Leignon", "mer. 08/01/2025", "Organiques"], ["Leignon", "mer. 16/01/2025", "Résiduels"]]
     source = write(tmp_path / "collectes.csv", rows)
-    [found] = [f for f in check(source, plugins=PM).findings if f.type == "date-format"]
-    assert (found.field_name, found.count) == ("Date", 4)
+    report = check(source, plugins=PM)
+    [found] = report.by_type()["date-format"]
+    assert (found.field_name, found.count) == ("Date", 3)
+    [wrong] = report.by_type()["weekday-mismatch"]  # said apart: the fix does not rewrite it
+    assert (wrong.row_number, wrong.cell) == (5, "mer. 16/01/2025")
     fix(source, tmp_path / "propre.csv", plugins=PM)
     dates = [line.split(",")[1] for line in (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()[1:]]
     assert dates == ["2025-01-06", "2025-01-13", "2025-01-08", "mer. 16/01/2025"]  # the 16th is a Thursday
@@ -141,3 +145,35 @@ def test_a_google_forms_export_s_timestamps_become_iso_date_times(tmp_path: Path
     fix(source, tmp_path / "propre.csv", plugins=PM)
     clean = list(csv.reader((tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()))
     assert clean[1][0] == "2024-03-01T09:01:07+01:00" and clean[20][0] == "2024-03-20T16:20:07+01:00"
+
+
+# an agenda typed by hand: two dates whose weekday is not theirs (14/01/2025 and 15 March 2024 are a Tuesday and a
+# Friday), the others right
+AGENDA = ["Activité;Date;Lieu", "Collecte PMC;lun. 06/01/2025;Rue Haute", "Collecte papier;mar. 07/01/2025;Rue Basse",
+          "Collecte PMC;lun. 14/01/2025;Rue Haute", "Collecte verre;jeu. 09/01/2025;Rue Basse",
+          "Conseil communal;lundi 15 mars 2024;Hôtel de ville", "Marché;vendredi 15 mars 2024;Place"]
+
+
+@pytest.mark.parametrize("chunk_rows", [None, 2])
+def test_a_weekday_that_is_not_the_dates_is_said_apart_and_left_by_the_fix(tmp_path: Path,
+                                                                           chunk_rows: int | None) -> None:
+    source = tmp_path / "agenda.csv"
+    source.write_text("\n".join(AGENDA) + "\n", encoding="utf-8")
+    report = check(source, plugins=PM, chunk_rows=chunk_rows)
+    [wrong] = report.by_type()["weekday-mismatch"]
+    assert (wrong.field_name, wrong.count, wrong.row_number, wrong.cell) == ("Date", 2, 4, "lun. 14/01/2025")
+    assert "un mardi) : le jour ou la date est faux" in wrong.message.fr and "a Tuesday" in wrong.message.en
+    [dates] = report.by_type()["date-format"]
+    assert dates.count == 4  # the others: the fix rewrites them
+    out = tmp_path / "propre.csv"
+    fix(source, out, plugins=PM)
+    with out.open(encoding="utf-8", newline="") as handle:
+        written = [row[1] for row in list(csv.reader(handle))[1:]]
+    assert written == ["2025-01-06", "2025-01-07", "lun. 14/01/2025", "2025-01-09", "lundi 15 mars 2024", "2024-03-15"]
+    again = check(out, plugins=PM)
+    assert [f.type for f in again.findings if f.field_name == "Date"] == ["weekday-mismatch"]
+
+
+def test_a_long_date_is_read_only_with_its_own_weekday() -> None:
+    assert _iso("mardi 15 janvier 2024") == "" and _iso("lundi 15 janvier 2024") == "2024-01-15"
+    assert _iso("Vendredi 15 mars 2024") == "2024-03-15" and _iso("lundi 31 février 2024") == ""
