@@ -73,6 +73,16 @@ FIX_ORDER = ("split-single-column", "form-to-row", "add-header", "drop-title-row
 LAST_FIXES = ("stack-tables",)
 
 
+PREVIEW_WIDTH = 80  # characters of a cell the preview shows (the change log, on request, holds each one whole)
+
+
+def _cell(text: object) -> str:
+    """A cell as the preview shows it: on one line, its invisible characters written « <U+…> », cut after
+    :data:`PREVIEW_WIDTH` characters (« … »): a remark of a thousand characters would fill the screen."""
+    shown = shown_on_one_line(str(text))
+    return shown if len(shown) <= PREVIEW_WIDTH else shown[:PREVIEW_WIDTH - 1] + "…"
+
+
 @dataclass
 class FixResult:
     """What :func:`fix` did (or would do with ``dry_run``)."""
@@ -134,8 +144,8 @@ class FixResult:
                     lines.append(f"    {'colonne ajoutée :' if fr else 'column added:'} « {change.after} »")
                     continue
                 if change in titles:
-                    lines.append(f"    {'titre :' if fr else 'title:'} « {shown_on_one_line(str(change.before))} » → "
-                                 f"« {shown_on_one_line(str(change.after))} »")
+                    lines.append(f"    {'titre :' if fr else 'title:'} « {_cell(change.before)} » → "
+                                 f"« {_cell(change.after)} »")
                     continue
                 where = (f"ligne {change.row_number}" if fr else f"row {change.row_number}") if change.row_number else ""
                 if change.field_name:
@@ -144,14 +154,14 @@ class FixResult:
                 dropped = ("(colonne supprimée)" if fr else "(column dropped)") if change.row_number is None else \
                     ("(ligne supprimée)" if fr else "(row dropped)")
                 emptied = "(vide)" if fr else "(empty)"  # a placeholder emptied, a masked number moved to its note
-                after = dropped if change.after is None else f"« {shown_on_one_line(change.after)} »" \
+                after = dropped if change.after is None else f"« {_cell(change.after)} »" \
                     if change.after else emptied
                 if change.after == "" and change.field_name is None and change.row_number:  # a note beside the table
                     after = "(retirée, gardée à part)" if fr else "(taken out, kept aside)"
                 if change.after is None and not change.before:  # a blank row, an empty column: no « » to show
                     lines.append(f"    {where} → {after}")
                 else:
-                    lines.append(f"    {where}{' :' if fr else ':'} « {shown_on_one_line(str(change.before))} » → {after}")
+                    lines.append(f"    {where}{' :' if fr else ':'} « {_cell(change.before)} » → {after}")
         lines.extend(left_lines(self.left_as_is, fr))
         lines.extend(workbook_lines(self.workbook_left, language))
         lines.extend(remaining_lines(self.remaining, language, self.unchosen, self.untitled))

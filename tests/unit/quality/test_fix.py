@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import openpyxl
@@ -75,3 +76,15 @@ def test_a_tab_delimiter_is_shown_as_the_report_shows_it(tmp_path: Path) -> None
     path.write_text("Commune\tPopulation\nNamur\t113000\nAndenne\t27000\n", encoding="utf-8")
     preview = fix(path, tmp_path / "propre.csv", plugins=PM, dry_run=True).preview("fr")
     assert "Séparateur : « \\t » → « , »" in preview and "\t" not in preview
+
+
+def test_the_preview_cuts_a_long_cell(tmp_path: Path) -> None:
+    """A remark of 3,000 characters trimmed: the preview shows its first 80 (the change log holds it whole)."""
+    source = tmp_path / "remarques.csv"
+    long = "Remarque " + "très longue " * 250
+    source.write_text(f"id;remarque\n1; {long}\n2;courte\n", encoding="utf-8")
+    result = fix(source, tmp_path / "propre.csv", changes_file=tmp_path / "journal.csv")
+    [line] = [line for line in result.preview().splitlines() if line.startswith("    ligne 2")]
+    assert len(line) < 200 and "…" in line
+    with (tmp_path / "journal.csv").open(encoding="utf-8", newline="") as handle:
+        assert long.strip() in [row[-1] for row in csv.reader(handle)]
