@@ -105,12 +105,24 @@ class ColumnTally:
             row, cell = examples[0] if examples else (None, None)
             yield Finding(
                 type=type_, severity=severity,
-                message=message.format(field=column, count=number_text(count), cell=cell, row=row,
+                message=message.format(field=column, count=number_text(count), cell=clipped(cell), row=row,
                                        **(fill(column, str(cell)) if fill is not None else {})),
                 tip=tip, row_number=row, field_name=column, field_number=self.numbers.get(column),
                 cell=cell, extra={"count": count, "examples": [{"rowNumber": r, "cell": c} for r, c in examples]},
                 count=count, rows=_sorted_rows(self.rows.get(column, [])),
             )
+
+
+MESSAGE_WIDTH = 80  # characters of an example cell a message quotes (the finding's ``cell`` keeps it whole)
+
+
+def clipped(cell: str | None) -> str | None:
+    """An example cell as a message quotes it: whole up to :data:`MESSAGE_WIDTH` characters, else that many around
+    the first character shown « <U+…> » (what the finding is about), or from its start, « … » where it is cut."""
+    if cell is None or len(cell) <= MESSAGE_WIDTH:
+        return cell
+    start = max(0, min(cell.find("<U+") - MESSAGE_WIDTH // 2, len(cell) - MESSAGE_WIDTH))
+    return ("…" if start else "") + cell[start:start + MESSAGE_WIDTH] + ("…" if start + MESSAGE_WIDTH < len(cell) else "")
 
 
 class Runs(NamedTuple):

@@ -72,3 +72,14 @@ def test_the_byte_prefilter_finds_each_format_character_and_nothing_else() -> No
     mask = RULE.arrow_mask(pa.array(found + others))
     assert mask.tolist() == [True] * len(found) + [False] * len(others)
     assert RULE.candidates(pa.array(found)).all()
+
+
+def test_a_long_cell_is_quoted_around_what_the_finding_is_about(tmp_path: Path) -> None:
+    """A remark of 3,000 characters ending with a zero-width space: the message quotes 80 characters around it; the
+    finding's cell keeps the whole remark."""
+    long = "Remarque " + "très longue " * 250
+    report = quality.check(write(tmp_path / "remarques.csv", [["id", "remarque"], ["1", long + "\u200b"], ["2", "ok"]]),
+                           plugins=PM)
+    [found] = report.by_type()["format-characters"]
+    assert "« …très longue" in found.message.fr and "longue <U+200B> »" in found.message.fr
+    assert len(found.message.fr) < 400 and found.cell == long + "<U+200B>"
