@@ -154,16 +154,11 @@ def _iso(text: str) -> str:
     match = _COMPILED.fullmatch(text)
     if match is None:
         return ""
+    if wrong_weekday(text) is not None:  # « lundi 14 janvier 2025 », a Tuesday: two days, one of them wrong
+        return ""
     groups = match.groups()
     if groups[0] is not None:
         day, month, year = int(groups[0]), _number(groups[1], MONTHS), int(groups[2])
-        named = _weekday(text)
-        if named is not None:  # « lundi 15 mars 2024 »: only when the weekday is the date's
-            try:
-                date = dt.date(year, month, day)
-            except ValueError:
-                return ""
-            return date.isoformat() if date.weekday() == DAY_NUMBERS[named] else ""
     elif groups[3] is not None:
         day, month, year = int(groups[3]), _number(groups[4], SHORT_MONTHS), int(groups[5])
         if len(groups[5]) == 2:
@@ -172,13 +167,8 @@ def _iso(text: str) -> str:
         year, month, day = int(groups[6]), int(groups[7]), int(groups[8])
     elif groups[17] is not None:
         return _timestamp(groups[17:])
-    elif groups[13] is not None:  # a weekday and a date, day first: only when the weekday is the date's
+    elif groups[13] is not None:  # a weekday and a date, day first
         day, month, year = int(groups[14]), int(groups[15]), int(groups[16])
-        try:
-            date = dt.date(year, month, day)
-        except ValueError:
-            return ""
-        return date.isoformat() if date.weekday() == DAY_NUMBERS[groups[13].lower()] else ""
     else:  # a month and its year: ISO's « 2024-01 »
         name, year_text = (groups[9], groups[10]) if groups[9] is not None else (groups[11], groups[12])
         year = int(year_text) + ((2000 if int(year_text) < 70 else 1900) if len(year_text) == 2 else 0)

@@ -20,6 +20,7 @@ import pluggy
 
 from ..checks.fix_stats import ColumnStats, LeftAsIs
 from ..checks.label_line_breaks import shown_on_one_line
+from ..checks.tally import clipped
 from ..core.contract import Change, Fix, FixContext, FixPlan, reads, streams
 from ..core.errors import FixError
 from ..core.events import DATASET_FIXED, Event
@@ -73,14 +74,11 @@ FIX_ORDER = ("split-single-column", "form-to-row", "add-header", "drop-title-row
 LAST_FIXES = ("stack-tables",)
 
 
-PREVIEW_WIDTH = 80  # characters of a cell the preview shows (the change log, on request, holds each one whole)
-
-
 def _cell(text: object) -> str:
-    """A cell as the preview shows it: on one line, its invisible characters written « <U+…> », cut after
-    :data:`PREVIEW_WIDTH` characters (« … »): a remark of a thousand characters would fill the screen."""
-    shown = shown_on_one_line(str(text))
-    return shown if len(shown) <= PREVIEW_WIDTH else shown[:PREVIEW_WIDTH - 1] + "…"
+    """A cell as the preview shows it: on one line, its invisible characters written « <U+…> », cut as a message
+    quotes it (:func:`.tally.clipped`: a remark of a thousand characters would fill the screen; the change log, on
+    request, holds each cell whole)."""
+    return str(clipped(shown_on_one_line(str(text))))
 
 
 @dataclass
