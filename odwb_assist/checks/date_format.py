@@ -1,7 +1,8 @@
 """Check ``date-format``: dd/mm/yyyy dates, dates in words (:mod:`.written_dates`), months named with their year
 (« janv.-24 », one finding of their own), Excel serial numbers, mixed formats; fix: ISO 8601 (yyyy-mm-dd, yyyy-mm).
 Check ``weekday-mismatch``: a date written with a weekday that is not its own (« lun. 14/01/2025 », a Tuesday),
-which the fix leaves as it is."""
+which the fix leaves as it is. Check ``sentinel-date``: a database's date for « no date » (« 31/12/9999 »,
+« 1899-12-30 »: :mod:`.sentinel_dates`), left as it is too."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .plain import pattern_mask
+from .sentinel_dates import MESSAGE as SENTINEL_MESSAGE
+from .sentinel_dates import TIP as SENTINEL_TIP
+from .sentinel_dates import sentinel_mask
 from .tally import ColumnTally, number_text, value_mask
 from .written_dates import months_among, written_cells, written_mask, written_to_iso, wrong_weekday, wrong_weekdays
 from .zero_dates import ZERO_VALUES
@@ -235,18 +239,20 @@ def _first(column: ColumnValues, at: np.ndarray) -> tuple[int, str]:
 
 class DateFormatCheck(BaseTableCheck):
     name = "date-format"
-    types = ("date-format", "weekday-mismatch")
+    types = ("date-format", "weekday-mismatch", "sentinel-date")
 
     def start(self, context: CheckContext) -> None:
         self.local = ColumnTally()
         self.orders: dict[str, DateOrder] = {}  # what the local dates of each column say of their order
         self.months = ColumnTally()
         self.weekdays = ColumnTally()  # dates whose weekday is not theirs
+        self.sentinels = ColumnTally()  # a database's dates for « no date »
         self.serial = ColumnTally()
         self.filled: Counter[str] = Counter()  # the filled cells of the columns that may hold serial numbers
         types = context.options.get("types", {})
         self.local_columns = {name for name in context.fields if types.get(name, "string") in LOCAL_TYPES}
         self.date_columns = {name for name in self.local_columns if types.get(name) == "date"}
+        self.iso_columns = {name for name in self.local_columns if types.get(name) in ("date", "datetime")}
         self.serial_columns = {name for name in context.fields
                                if SERIAL_TITLE.search(name) and types.get(name) in ("integer", "number")}
 
@@ -266,6 +272,9 @@ class DateFormatCheck(BaseTableCheck):
                 # a date-time (the time is not dropped), so it is not said a date to rewrite, which fix would clear
                 local[local] = ~value_mask(column, LOCAL_DATETIME)[local]
             self.local.add_values(column, local | (written & ~months))
+            # the dates of the column: written locally, or any value of a column of ISO dates
+            among = local | (column.name in self.iso_columns)
+            self.sentinels.add_values(column, sentinel_mask(column, among))
             self.months.add_values(column, months)
             if local.any():
                 self.orders.setdefault(column.name, DateOrder()).add(column, local)
@@ -281,6 +290,7 @@ class DateFormatCheck(BaseTableCheck):
         yield from self.months.findings("date-format", Severity.WARNING, MONTHS_MESSAGE, MONTHS_TIP)
         yield from self.weekdays.findings("weekday-mismatch", Severity.WARNING, WEEKDAY_MESSAGE, WEEKDAY_TIP,
                                           fill=_actual_day)
+        yield from self.sentinels.findings("sentinel-date", Severity.WARNING, SENTINEL_MESSAGE, SENTINEL_TIP)
         for finding in self.serial.findings("date-format", Severity.WARNING, SERIAL_MESSAGE, SERIAL_TIP):
             name = str(finding.field_name)
             converted = finding.count == self.filled[name]  # serial numbers alone: nothing else can be meant

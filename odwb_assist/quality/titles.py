@@ -15,6 +15,8 @@ from ..core.i18n import Msg, normalise_lang
 TITLES: dict[str, Msg] = {
     # the built-in checks
     "date-format": Msg("Dates à réécrire (AAAA-MM-JJ)", "Dates to rewrite (YYYY-MM-DD)"),
+    "sentinel-date": Msg("Dates « 31/12/9999 » : « pas de date » écrit comme une date",
+                         "Dates '9999-12-31': 'no date' written as a date"),
     "weekday-mismatch": Msg("Jour de la semaine qui n'est pas celui de la date", "Weekday that is not the date's"),
     "decimal-comma": Msg("Virgule décimale", "Decimal comma"),
     "duplicate-row": Msg("Lignes en double", "Duplicate rows"),

@@ -1,0 +1,78 @@
+"""Dates a database or a business application writes for « no date »: the end of time (« 31/12/9999 »,
+« 9999-12-31 », « 2999-12-31 », « 3000-01-01 »: a contract or a mandate without end, a licence valid until further
+notice) and the start of its calendar (« 30/12/1899 », « 1899-12-31 »: day zero of Access, of an OLE date or of
+Excel's, for a date it was never given). Said by ``date-format`` as ``sentinel-date`` (:func:`sentinel_mask`).
+
+They are real days of the calendar, so they read as dates: published, a timeline of the dataset would run to the
+year 9999, a sort by date would put them first or last, a mean duration would be thousands of years. What they mean
+(no end, not known) is for the author to say: the fix keeps them (``date-format``'s fix writes them ISO, as any
+date). A year from 2900 on is no date of an
+administration; 1900-01-01, which some software also writes for « no date », stays a date (it is also how a known
+year with no known day is often written).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..core.contract import ColumnValues
+from ..core.i18n import Msg
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# a date day first (« 31/12/9999 », « 31.12.9999 ») or year first (« 9999-12-31 »), a time after it allowed
+DATE = re.compile(r"[ \t]*(?:([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})|([0-9]{4})-([0-9]{2})-([0-9]{2}))"
+                  r"(?:[ T][0-9:.hZ+-]*)?[ \t]*")
+NEEDLES = "9999|2999|3000|1899"  # what a sentinel holds (read by pyarrow first, over the distinct values)
+FIRST_YEAR_AFTER = 2900  # a year from which a date is no date of an administration
+DAY_ZERO = frozenset({(1899, 12, 30), (1899, 12, 31)})
+
+MESSAGE = Msg("Colonne « {field} » : {count} date(s) « {cell} » (ex. ligne {row}) : la date qu'une base de données "
+              "écrit pour « pas de date » (sans fin, inconnue) : le portail la publierait comme une vraie date, et un "
+              "tri ou une frise par date iraient jusqu'à elle.",
+              "Column '{field}': {count} date(s) '{cell}' (e.g. row {row}): the date a database writes for 'no date' "
+              "(no end, not known): the portal would publish it as a real date, and a sort or a timeline by date "
+              "would run to it.")
+TIP = Msg("Laissez ces cellules vides et dites dans la description du jeu ce qu'une date vide veut dire (« pas de date "
+          "de fin : toujours en cours »). « odwb-assist fix » les garde (il n'en change que l'écriture, AAAA-MM-JJ) : "
+          "leur sens est à dire par vous.",
+          "Leave these cells empty and say in the dataset's description what an empty date means ('no end date: still "
+          "running'). 'odwb-assist fix' keeps them (it only writes them YYYY-MM-DD): what they mean is for you to say.")
+
+
+def is_sentinel(text: str) -> bool:
+    """Whether ``text`` is a date of the end of time or of a calendar's day zero."""
+    found = DATE.fullmatch(text)
+    if found is None:
+        return False
+    day, month, year = (found.group(1), found.group(2), found.group(3)) if found.group(1) is not None else \
+        (found.group(6), found.group(5), found.group(4))
+    year_number, month_number, day_number = int(year), int(month), int(day)
+    if not (1 <= month_number <= 12 and 1 <= day_number <= 31):
+        return False
+    return year_number >= FIRST_YEAR_AFTER or (year_number, month_number, day_number) in DAY_ZERO
+
+
+def sentinel_mask(column: ColumnValues, among: np.ndarray) -> np.ndarray:
+    """Which of the distinct values ``among`` flags (dates) are sentinels: those holding one of :data:`NEEDLES`
+    (pyarrow over the distinct values), then :func:`is_sentinel`."""
+    import numpy as np
+
+    mask = np.zeros(len(among), dtype=bool)
+    at = np.flatnonzero(among)
+    if not len(at):
+        return mask
+    cells = column.arrow
+    if cells is not None:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        picked = cells.take(pa.array(at))
+        held = np.asarray(pc.fill_null(pc.match_substring_regex(picked, NEEDLES), False).to_numpy(zero_copy_only=False),
+                          dtype=bool)
+        at = at[held]
+    if len(at):
+        mask[at] = [is_sentinel(str(text)) for text in column.values.iloc[at].tolist()]
+    return mask
