@@ -41,6 +41,12 @@ SERIAL = "[ \t]*[1-6][0-9]{4}(?:[.]0+)?[ \t]*"  # 10000..69999: 1927..2091 as Ex
 # of « candidates », an amount « Montant fin » or « Jours de congé » is no date, whatever its numbers
 SERIAL_TITLE = re.compile(r"(?i)(?:^|[^a-z])(?:dates?|datum)(?:$|[^a-z])|naissance|[ée]ch[ée]ance"
                           r"|^(?:d[ée]but|fin|jour)\b|\bdt_|_dt\b")
+# seconds (or milliseconds) since 1970-01-01 UTC, as a web application, an API or a sensor writes a moment: from
+# 2000-01-01 (946684800) to 2038-01-19 (2147483647); under a title that names a date or a moment (« timestamp »,
+# « horodatage », « created_at »)
+EPOCH = "[ \t]*(?:9[4-9][0-9]{7}|[12][0-9]{9})(?:[0-9]{3})?[ \t]*"
+EPOCH_FIRST, EPOCH_LAST = 946_684_800, 2_147_483_647
+EPOCH_TITLE = re.compile(SERIAL_TITLE.pattern + r"|timestamp|horodat|(?:^|_)(?:created|updated|modified)(?:_at)?$|_at$")
 
 MESSAGE = Msg("Colonne « {field} » : {count} date(s) au format local, pas au format ISO AAAA-MM-JJ "
               "(ex. ligne {row} : « {cell} »).",
@@ -58,6 +64,15 @@ WEEKDAY_TIP = Msg("Vérifiez ces dates à la source et écrivez la date seule au
                   "follows from the date. 'odwb-assist fix' leaves these cells as they are.")
 ENGLISH_DAYS = {"lundi": "Monday", "mardi": "Tuesday", "mercredi": "Wednesday", "jeudi": "Thursday",
                 "vendredi": "Friday", "samedi": "Saturday", "dimanche": "Sunday"}
+EPOCH_MESSAGE = Msg("Colonne « {field} » : {count} date(s) écrites en secondes depuis le 1er janvier 1970 (un "
+                    "horodatage Unix, ex. ligne {row} : « {cell} », soit {moment} en temps universel) : le portail les "
+                    "lirait comme des nombres.",
+                    "Column '{field}': {count} date(s) written as seconds since 1 January 1970 (a Unix timestamp, e.g. "
+                    "row {row}: '{cell}', that is {moment} universal time): the portal would read them as numbers.")
+EPOCH_TIP = Msg("Exportez les dates au format AAAA-MM-JJ HH:MM:SS depuis l'application. « odwb-assist fix » les convertit "
+                "(en temps universel, UTC, « 2024-01-02T10:00:00Z ») dans une colonne qui n'en contient pas d'autres.",
+                "Export the dates as YYYY-MM-DD HH:MM:SS from the application. 'odwb-assist fix' converts them (in "
+                "universal time, UTC, '2024-01-02T10:00:00Z') in a column that holds nothing else.")
 MONTHS_MESSAGE = Msg("Colonne « {field} » : {count} mois écrit(s) avec leur nom (ex. ligne {row} : « {cell} ») : le "
                      "portail les lit comme du texte et les range par ordre alphabétique (avril avant janvier).",
                      "Column '{field}': {count} month(s) written with their name (e.g. row {row}: '{cell}'): the "
@@ -221,6 +236,41 @@ class DateOrder:
         return dataclasses.replace(finding, message=message, tip=MIXED_TIP, extra={**extra, "ambiguous": self.ambiguous})
 
 
+def epoch_mask(column: ColumnValues) -> np.ndarray:
+    """Which distinct values of ``column`` are Unix timestamps (:data:`EPOCH`, from 2000 to 2038)."""
+    import numpy as np
+
+    mask = value_mask(column, EPOCH)
+    at = np.flatnonzero(mask)
+    if len(at):
+        mask[at] = [_epoch_seconds(str(text)) is not None for text in column.values.iloc[at].tolist()]
+    return mask
+
+
+def _epoch_seconds(text: str) -> float | None:
+    """The seconds since 1970 a timestamp writes (milliseconds when it has 12 digits or more), None out of range."""
+    digits = text.strip()
+    seconds = int(digits) / 1000 if len(digits) >= 12 else int(digits)
+    return seconds if EPOCH_FIRST <= seconds <= EPOCH_LAST else None
+
+
+def _moment(column: str, cell: str) -> dict[str, object]:
+    """The message's {moment}: the example timestamp as an ISO date-time."""
+    seconds = _epoch_seconds(cell) if cell.strip().isdigit() else None
+    moment = _epoch_iso(seconds) if seconds is not None else "?"
+    return {"moment": moment}
+
+
+def _epoch_iso(seconds: float) -> str:
+    """« 2024-01-02T10:00:00Z » (milliseconds when there are some: « …:00.250Z »)."""
+    import datetime as dt
+
+    moment = dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
+    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    millis = round((seconds - int(seconds)) * 1000)
+    return text + (f".{millis:03d}" if millis else "") + "Z"
+
+
 def _actual_day(column: str, cell: str) -> dict[str, object]:
     """The message's {actual}: the weekday of the example cell's date."""
     day = wrong_weekday(cell) or "?"
@@ -253,8 +303,10 @@ class DateFormatCheck(BaseTableCheck):
         self.local_columns = {name for name in context.fields if types.get(name, "string") in LOCAL_TYPES}
         self.date_columns = {name for name in self.local_columns if types.get(name) == "date"}
         self.iso_columns = {name for name in self.local_columns if types.get(name) in ("date", "datetime")}
-        self.serial_columns = {name for name in context.fields
-                               if SERIAL_TITLE.search(name) and types.get(name) in ("integer", "number")}
+        numbers = [name for name in context.fields if types.get(name) in ("integer", "number")]
+        self.serial_columns = {name for name in numbers if SERIAL_TITLE.search(name)}
+        self.epoch_columns = {name for name in numbers if EPOCH_TITLE.search(name)}
+        self.epoch = ColumnTally()
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         if column.name in self.local_columns:
@@ -280,6 +332,9 @@ class DateFormatCheck(BaseTableCheck):
                 self.orders.setdefault(column.name, DateOrder()).add(column, local)
         if column.name in self.serial_columns:
             self.serial.add_values(column, value_mask(column, SERIAL))
+        if column.name in self.epoch_columns:
+            self.epoch.add_values(column, epoch_mask(column))
+        if column.name in self.serial_columns or column.name in self.epoch_columns:
             self.filled[column.name] += int(column.counts.sum())
         return ()
 
@@ -296,6 +351,9 @@ class DateFormatCheck(BaseTableCheck):
             converted = finding.count == self.filled[name]  # serial numbers alone: nothing else can be meant
             yield dataclasses.replace(finding, tip=TIP if converted else SERIAL_TIP,
                                       extra={**finding.extra, "serial": True, "converted": converted})
+        for finding in self.epoch.findings("date-format", Severity.WARNING, EPOCH_MESSAGE, EPOCH_TIP, fill=_moment):
+            converted = finding.count == self.filled[str(finding.field_name)]  # timestamps alone
+            yield dataclasses.replace(finding, extra={**finding.extra, "epoch": True, "converted": converted})
 
 
 def to_iso(values: pd.Series, order: str = DAY_FIRST) -> pd.Series:
@@ -350,7 +408,7 @@ class DateFormatFix:
         for column in table.columns:
             values = table[column]
             if str(column) in serial:
-                dated = _serial_dates(values)
+                dated = serial[str(column)](values)
                 moved = dated[dated != values]
                 table.loc[moved.index, column] = moved
                 changes.extend(Change(self.name, int(row), str(column), str(values[row]), str(after))
@@ -383,7 +441,7 @@ class DateFormatFix:
 
         def rewrite(label: str) -> Callable[[pd.Series], pd.Series]:
             if label in serial:
-                return _serial_dates
+                return serial[label]
             order = orders.get(label, DAY_FIRST)
             return _iso_dates if order == DAY_FIRST else partial(_iso_dates, order=order)
 
@@ -400,12 +458,30 @@ def order_of(dates: pd.Series) -> str:
     return order_from(int(day.sum()), int(month.sum()))
 
 
-def serial_columns(context: FixContext) -> set[str]:
-    """The columns of Excel serial numbers the fix converts: serial numbers alone, under a title that names a date
-    (:data:`SERIAL_TITLE`; the check's ``extra.converted``)."""
+def serial_columns(context: FixContext) -> dict[str, Callable[[pd.Series], pd.Series]]:
+    """The columns of Excel serial numbers or Unix timestamps the fix converts, with their conversion: numbers of one
+    kind alone, under a title that names a date (:data:`SERIAL_TITLE`, :data:`EPOCH_TITLE`; the check's
+    ``extra.converted``)."""
     from ..quality.fix_plans import findings
 
-    return {str(f.field_name) for f in findings(context, ["date-format"]) if f.extra.get("converted")}
+    return {str(f.field_name): _epoch_moments if f.extra.get("epoch") else _serial_dates
+            for f in findings(context, ["date-format"]) if f.extra.get("converted")}
+
+
+def _epoch_moments(values: pd.Series) -> pd.Series:
+    """Unix timestamps (« 1704189600 », « 1704189600250 ») as ISO date-times in UTC (« 2024-01-02T10:00:00Z »,
+    « 2024-01-02T10:00:00.250Z »); other cells as they are."""
+    from .cells import fullmatch_mask
+
+    hits = values[fullmatch_mask(values, EPOCH)]
+    if hits.empty:
+        return values
+    result = values.copy()
+    for row, text in hits.items():
+        seconds = _epoch_seconds(str(text))
+        if seconds is not None:
+            result[row] = _epoch_iso(seconds)
+    return result
 
 
 def _serial_dates(values: pd.Series) -> pd.Series:

@@ -65,3 +65,31 @@ def test_a_date_title_with_a_few_other_numbers_is_said_and_left(
     clean = list(csv.reader(streamed["files"]["propre.csv"].decode("utf-8").splitlines()))
     assert [row[1] for row in clean[1:]] == [row[1] for row in rows[1:]]
     assert streamed["files"] == whole["files"]
+
+
+def test_unix_timestamps_under_a_date_title_are_written_as_iso_moments(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sensor's or a web application's export: seconds (or milliseconds) since 1970, written ISO in UTC."""
+    rows = [["Capteur", "horodatage", "created_at", "Valeur"]] + [
+        [f"C{n}", str(1704189600 + 3600 * n), str(1704189600000 + 250 + 1000 * n), str(20 + n)] for n in range(12)]
+    source = _write(tmp_path / "capteurs.csv", rows)
+    report = check(source, plugins=PM)
+    said = {f.field_name: f for f in report.findings if f.type == "date-format"}
+    assert set(said) == {"horodatage", "created_at"}
+    assert said["horodatage"].extra["epoch"] and said["horodatage"].extra["converted"]
+    assert "soit 2024-01-02T10:00:00Z en temps universel" in said["horodatage"].message("fr")
+    streamed, whole = fix_both_ways(source, tmp_path, monkeypatch, PM)
+    assert streamed["files"] == whole["files"]
+    clean = list(csv.reader(streamed["files"]["propre.csv"].decode("utf-8").splitlines()))
+    assert clean[1] == ["C0", "2024-01-02T10:00:00Z", "2024-01-02T10:00:00.250Z", "20"]
+    assert clean[12][1] == "2024-01-02T21:00:00Z"
+
+
+@pytest.mark.parametrize(("title", "numbers"), [
+    ("Date", [str(20240102 + n) for n in range(12)]),  # yyyymmdd: no timestamp
+    ("Population", [str(1704189600 + n) for n in range(12)]),  # a title that names no moment
+    ("date_maj", [str(800000000 + n) for n in range(12)]),  # 1995: before the range read as timestamps
+])
+def test_other_numbers_are_no_timestamps(tmp_path: Path, title: str, numbers: list[str]) -> None:
+    source = _write(tmp_path / "nombres.csv", [["id", title]] + [[str(n), number] for n, number in enumerate(numbers)])
+    assert not [f for f in check(source, plugins=PM).findings if f.type == "date-format" and f.extra.get("epoch")]
