@@ -46,6 +46,9 @@ SERIAL_TITLE = re.compile(r"(?i)(?:^|[^a-z])(?:dates?|datum)(?:$|[^a-z])|naissan
 # « horodatage », « created_at »)
 EPOCH = "[ \t]*(?:9[4-9][0-9]{7}|[12][0-9]{9})(?:[0-9]{3})?[ \t]*"
 EPOCH_FIRST, EPOCH_LAST = 946_684_800, 2_147_483_647
+# a date written year, month and day without separators, as accounting software and databases export them
+# (« 20240102 »: a day of 1900 to 2099, read as a date only when it is one of the calendar)
+COMPACT = "[ \t]*(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[ \t]*"
 EPOCH_TITLE = re.compile(SERIAL_TITLE.pattern + r"|timestamp|horodat|(?:^|_)(?:created|updated|modified)(?:_at)?$|_at$")
 
 MESSAGE = Msg("Colonne « {field} » : {count} date(s) au format local, pas au format ISO AAAA-MM-JJ "
@@ -64,6 +67,14 @@ WEEKDAY_TIP = Msg("Vérifiez ces dates à la source et écrivez la date seule au
                   "follows from the date. 'odwb-assist fix' leaves these cells as they are.")
 ENGLISH_DAYS = {"lundi": "Monday", "mardi": "Tuesday", "mercredi": "Wednesday", "jeudi": "Thursday",
                 "vendredi": "Friday", "samedi": "Saturday", "dimanche": "Sunday"}
+COMPACT_MESSAGE = Msg("Colonne « {field} » : {count} date(s) écrites AAAAMMJJ, sans séparateur (ex. ligne {row} : "
+                      "« {cell} ») : le portail les lirait comme des nombres.",
+                      "Column '{field}': {count} date(s) written YYYYMMDD, without separators (e.g. row {row}: "
+                      "'{cell}'): the portal would read them as numbers.")
+COMPACT_TIP = Msg("Exportez les dates au format AAAA-MM-JJ (2024-01-02). « odwb-assist fix » les écrit ainsi dans une "
+                  "colonne qui n'en contient pas d'autres.",
+                  "Export the dates as YYYY-MM-DD (2024-01-02). 'odwb-assist fix' writes them so in a column that holds "
+                  "nothing else.")
 EPOCH_MESSAGE = Msg("Colonne « {field} » : {count} date(s) écrites en secondes depuis le 1er janvier 1970 (un "
                     "horodatage Unix, ex. ligne {row} : « {cell} », soit {moment} en temps universel) : le portail les "
                     "lirait comme des nombres.",
@@ -236,6 +247,41 @@ class DateOrder:
         return dataclasses.replace(finding, message=message, tip=MIXED_TIP, extra={**extra, "ambiguous": self.ambiguous})
 
 
+def compact_mask(column: ColumnValues) -> np.ndarray:
+    """Which distinct values of ``column`` are dates written YYYYMMDD (:data:`COMPACT`, days of the calendar)."""
+    import numpy as np
+
+    mask = value_mask(column, COMPACT)
+    at = np.flatnonzero(mask)
+    if len(at):
+        mask[at] = [_compact_iso(str(text)) is not None for text in column.values.iloc[at].tolist()]
+    return mask
+
+
+def _compact_iso(text: str) -> str | None:
+    """« 20240102 » → « 2024-01-02 »; None for no day of the calendar (« 20240231 »)."""
+    import datetime as dt
+
+    digits = text.strip()
+    try:
+        return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8])).isoformat()
+    except ValueError:
+        return None
+
+
+def _compact_dates(values: pd.Series) -> pd.Series:
+    """Dates written YYYYMMDD as ISO dates; other cells as they are."""
+    from .cells import fullmatch_mask
+
+    hits = values[fullmatch_mask(values, COMPACT)]
+    if hits.empty:
+        return values
+    result = values.copy()
+    for row, text in hits.items():
+        result[row] = _compact_iso(str(text)) or text
+    return result
+
+
 def epoch_mask(column: ColumnValues) -> np.ndarray:
     """Which distinct values of ``column`` are Unix timestamps (:data:`EPOCH`, from 2000 to 2038)."""
     import numpy as np
@@ -307,6 +353,7 @@ class DateFormatCheck(BaseTableCheck):
         self.serial_columns = {name for name in numbers if SERIAL_TITLE.search(name)}
         self.epoch_columns = {name for name in numbers if EPOCH_TITLE.search(name)}
         self.epoch = ColumnTally()
+        self.compact = ColumnTally()
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         if column.name in self.local_columns:
@@ -332,6 +379,7 @@ class DateFormatCheck(BaseTableCheck):
                 self.orders.setdefault(column.name, DateOrder()).add(column, local)
         if column.name in self.serial_columns:
             self.serial.add_values(column, value_mask(column, SERIAL))
+            self.compact.add_values(column, compact_mask(column))
         if column.name in self.epoch_columns:
             self.epoch.add_values(column, epoch_mask(column))
         if column.name in self.serial_columns or column.name in self.epoch_columns:
@@ -351,6 +399,9 @@ class DateFormatCheck(BaseTableCheck):
             converted = finding.count == self.filled[name]  # serial numbers alone: nothing else can be meant
             yield dataclasses.replace(finding, tip=TIP if converted else SERIAL_TIP,
                                       extra={**finding.extra, "serial": True, "converted": converted})
+        for finding in self.compact.findings("date-format", Severity.WARNING, COMPACT_MESSAGE, COMPACT_TIP):
+            converted = finding.count == self.filled[str(finding.field_name)]  # such dates alone
+            yield dataclasses.replace(finding, extra={**finding.extra, "compact": True, "converted": converted})
         for finding in self.epoch.findings("date-format", Severity.WARNING, EPOCH_MESSAGE, EPOCH_TIP, fill=_moment):
             converted = finding.count == self.filled[str(finding.field_name)]  # timestamps alone
             yield dataclasses.replace(finding, extra={**finding.extra, "epoch": True, "converted": converted})
@@ -459,13 +510,13 @@ def order_of(dates: pd.Series) -> str:
 
 
 def serial_columns(context: FixContext) -> dict[str, Callable[[pd.Series], pd.Series]]:
-    """The columns of Excel serial numbers or Unix timestamps the fix converts, with their conversion: numbers of one
-    kind alone, under a title that names a date (:data:`SERIAL_TITLE`, :data:`EPOCH_TITLE`; the check's
-    ``extra.converted``)."""
+    """The columns of Excel serial numbers, dates written YYYYMMDD or Unix timestamps the fix converts, with their
+    conversion: numbers of one kind alone, under a title that names a date (:data:`SERIAL_TITLE`,
+    :data:`EPOCH_TITLE`; the check's ``extra.converted``)."""
     from ..quality.fix_plans import findings
 
-    return {str(f.field_name): _epoch_moments if f.extra.get("epoch") else _serial_dates
-            for f in findings(context, ["date-format"]) if f.extra.get("converted")}
+    return {str(f.field_name): _epoch_moments if f.extra.get("epoch") else _compact_dates if f.extra.get("compact")
+            else _serial_dates for f in findings(context, ["date-format"]) if f.extra.get("converted")}
 
 
 def _epoch_moments(values: pd.Series) -> pd.Series:

@@ -86,10 +86,29 @@ def test_unix_timestamps_under_a_date_title_are_written_as_iso_moments(tmp_path:
 
 
 @pytest.mark.parametrize(("title", "numbers"), [
-    ("Date", [str(20240102 + n) for n in range(12)]),  # yyyymmdd: no timestamp
+    ("Date", [str(20240102 + n) for n in range(12)]),  # yyyymmdd: no timestamp (a compact date)
     ("Population", [str(1704189600 + n) for n in range(12)]),  # a title that names no moment
     ("date_maj", [str(800000000 + n) for n in range(12)]),  # 1995: before the range read as timestamps
 ])
 def test_other_numbers_are_no_timestamps(tmp_path: Path, title: str, numbers: list[str]) -> None:
     source = _write(tmp_path / "nombres.csv", [["id", title]] + [[str(n), number] for n, number in enumerate(numbers)])
     assert not [f for f in check(source, plugins=PM).findings if f.type == "date-format" and f.extra.get("epoch")]
+
+
+def test_dates_written_yyyymmdd_under_a_date_title_are_written_iso(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """An accounting export's « 20240102 »: said, and written 2024-01-02 in a column of them alone; a column where one
+    is no day of the calendar (« 20240231 ») is said and left; under a title that names no date, nothing."""
+    rows = [["Pièce", "Date comptable", "Numéro"]] + [[f"F{n}", f"202401{n + 1:02d}", f"202401{n + 1:02d}"]
+                                                      for n in range(12)]
+    source = _write(tmp_path / "journal.csv", rows)
+    [said] = [f for f in check(source, plugins=PM).findings if f.type == "date-format"]
+    assert (said.field_name, said.count) == ("Date comptable", 12) and said.extra["compact"] and said.extra["converted"]
+    streamed, whole = fix_both_ways(source, tmp_path, monkeypatch, PM)
+    assert streamed["files"] == whole["files"]
+    clean = list(csv.reader(streamed["files"]["propre.csv"].decode("utf-8").splitlines()))
+    assert clean[1] == ["F0", "2024-01-01", "20240101"] and clean[12][1] == "2024-01-12"
+    rows[5][1] = "20240231"
+    other = _write(tmp_path / "journal2.csv", rows)
+    [left] = [f for f in check(other, plugins=PM).findings if f.type == "date-format"]
+    assert left.count == 11 and not left.extra["converted"]
