@@ -180,3 +180,26 @@ def os_reason(exc: OSError) -> Msg:
         return Msg(*_OS_REASONS["EACCES"])
     code = name or type(exc).__name__
     return Msg(f"erreur du système ({code})", f"system error ({code})")
+
+
+def network_reason(exc: Exception) -> Msg:
+    """What went wrong on the way to a server, in French and English (the name of a library's exception, such as
+    ``ConnectTimeout``, is no word of the user's language)."""
+    import requests
+
+    failures = requests.exceptions
+    if isinstance(exc, failures.SSLError):
+        return Msg("certificat SSL du serveur refusé", "the server's SSL certificate refused")
+    if isinstance(exc, failures.ProxyError):
+        return Msg("le proxy ne répond pas", "the proxy does not answer")
+    if isinstance(exc, failures.ConnectTimeout):
+        return Msg("pas de réponse à temps pour se connecter", "no answer in time to connect")
+    if isinstance(exc, failures.Timeout):
+        return Msg("pas de réponse à temps", "no answer in time")
+    if isinstance(exc, failures.ChunkedEncodingError | failures.ContentDecodingError):
+        return Msg("réponse interrompue", "answer cut short")
+    if isinstance(exc, failures.TooManyRedirects):
+        return Msg("trop de redirections", "too many redirects")
+    if isinstance(exc, failures.InvalidURL | failures.MissingSchema | failures.InvalidSchema):
+        return Msg("adresse invalide", "invalid address")
+    return Msg("aucune connexion", "no connection")

@@ -32,7 +32,7 @@ import requests
 
 from ..core import notices
 from ..core.config_model import DEFAULT_API_KEY_ENV, DEFAULT_PORTAL_URL
-from ..core.errors import PortalConnectionError, PortalError, QuotaError
+from ..core.errors import PortalConnectionError, PortalError, QuotaError, network_reason
 from .errors import map_error, response_json
 from .quota import QuotaGuard, reset_of_429, until
 from .target import TargetWatch
@@ -58,6 +58,7 @@ IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 # decompressed: all say nothing about the request's effect, and are retried alike.
 TRANSPORT_ERRORS = (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
                     requests.exceptions.ContentDecodingError)
+
 
 class PortalClient:
     """A client of one portal; ``client.explore`` reads, ``client.automation`` writes.
@@ -311,12 +312,12 @@ class PortalClient:
             raise map_error(response, what=what, key_env=self.api_key_env, has_key=self.has_key, scrub=self.scrub)
 
     def _connection_error(self, what: str, exc: Exception, attempts: int) -> PortalConnectionError:
-        kind = type(exc).__name__
+        reason = network_reason(exc)
         return PortalConnectionError(
-            f"Impossible de joindre le portail {self.base_url} pour {what} ({kind}, {attempts} tentative(s)). "
+            f"Impossible de joindre le portail {self.base_url} pour {what} ({reason.fr}, {attempts} tentative(s)). "
             "Vérifiez la connexion réseau et l'adresse du portail (--portal, ODWB_PORTAL_URL ou [portal] url "
             "dans odwb.toml), puis relancez : la commande reprend où elle s'est arrêtée.",
-            f"Cannot reach the portal {self.base_url} for {what} ({kind}, {attempts} attempt(s)). Check the "
+            f"Cannot reach the portal {self.base_url} for {what} ({reason.en}, {attempts} attempt(s)). Check the "
             "network and the portal address (--portal, ODWB_PORTAL_URL or [portal] url in odwb.toml), then run "
             "again: the command resumes where it stopped.",
         )

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import requests
 
-from ..core.errors import InputError, PortalConnectionError
+from ..core.errors import InputError, PortalConnectionError, network_reason
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -204,9 +204,10 @@ class ExploreAPI:
             except BaseException as exc:
                 part.unlink(missing_ok=True)
                 if isinstance(exc, requests.RequestException):
+                    reason = network_reason(exc)
                     raise PortalConnectionError(
-                        f"Le téléchargement de {dataset_id} a été interrompu ({type(exc).__name__}) : relancez la commande.",
-                        f"The download of {dataset_id} was interrupted ({type(exc).__name__}): run the command again.",
+                        f"Le téléchargement de {dataset_id} a été interrompu ({reason.fr}) : relancez la commande.",
+                        f"The download of {dataset_id} was interrupted ({reason.en}): run the command again.",
                     ) from None
                 raise
             part.replace(target)

@@ -117,8 +117,8 @@ def _convert_spreadsheet(source: Path, target: Path, sheet: str | None) -> int:
     except InputError:
         raise
     except Exception as exc:  # openpyxl, xlrd, calamine and odf raise many kinds of errors on bad files
-        kind = type(exc).__name__
-        raise _unreadable(source, f"classeur illisible ({kind})", f"unreadable workbook ({kind})") from exc
+        raise _unreadable(source, "classeur illisible : abîmé, protégé par un mot de passe ou d'un autre format",
+                          f"unreadable workbook ({type(exc).__name__})") from exc
     table.frame.to_csv(target, index=False, encoding="utf-8", lineterminator="\n")
     return len(table.frame)
 

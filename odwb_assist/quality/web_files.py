@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
-from ..core.errors import InputError
+from ..core.errors import InputError, network_reason
 
 TIMEOUT = (10.0, 60.0)  # seconds to connect, then between two blocks of the file
 BLOCK = 1 << 20
@@ -107,8 +107,9 @@ def download(url: str, folder: Path) -> Path:
                          f"Address {shown} cannot be reached: check that it is spelt right and that the computer is "
                          "online (a proxy may block the download; then download the file with a browser).") from exc
     except requests.exceptions.RequestException as exc:
-        raise InputError(f"Le fichier à l'adresse {shown} n'a pas pu être téléchargé ({type(exc).__name__}).",
-                         f"The file at {shown} could not be downloaded ({type(exc).__name__}).") from exc
+        reason = network_reason(exc)
+        raise InputError(f"Le fichier à l'adresse {shown} n'a pas pu être téléchargé ({reason.fr}).",
+                         f"The file at {shown} could not be downloaded ({reason.en}).") from exc
     with path.open("rb") as handle:
         head = handle.read(512).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html")):  # the page that links to the file, not the file

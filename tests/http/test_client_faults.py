@@ -96,6 +96,9 @@ def test_unreachable_portal_says_how_to_fix_and_resume(rsps, sleeps, key_guard):
     with pytest.raises(PortalConnectionError) as info:
         client.automation.find_dataset("x")
     assert "--portal" in info.value.message("fr") and "resumes" in info.value.message("en")
+    # what went wrong in words, not the name of the library's exception
+    assert "(pas de réponse à temps pour se connecter, 2 tentative(s))" in info.value.message("fr")
+    assert "ConnectTimeout" not in info.value.message("fr") and "no answer in time to connect" in info.value.message("en")
     key_guard.check(info.value, info.value.message("en"))
 
 
@@ -269,3 +272,18 @@ def test_html_answer_instead_of_json_is_explained(rsps, client):
     with pytest.raises(PortalError) as info:
         client.explore.catalog_datasets()
     assert "JSON" in info.value.message("fr")
+
+
+@pytest.mark.parametrize(("exc", "french", "english"), [
+    (requests.exceptions.ConnectionError(), "aucune connexion", "no connection"),
+    (requests.exceptions.ReadTimeout(), "pas de réponse à temps", "no answer in time"),
+    (requests.exceptions.SSLError(), "certificat SSL du serveur refusé", "the server's SSL certificate refused"),
+    (requests.exceptions.ProxyError(), "le proxy ne répond pas", "the proxy does not answer"),
+    (requests.exceptions.ChunkedEncodingError(), "réponse interrompue", "answer cut short"),
+    (requests.exceptions.TooManyRedirects(), "trop de redirections", "too many redirects"),
+    (requests.exceptions.MissingSchema(), "adresse invalide", "invalid address"),
+])
+def test_each_failure_to_reach_the_portal_is_said_in_words(exc, french, english):
+    from odwb_assist.core.errors import network_reason
+
+    assert (network_reason(exc).fr, network_reason(exc).en) == (french, english)

@@ -94,3 +94,21 @@ def test_a_workbook_is_uploaded_as_the_check_read_it(tmp_path):
         "PU/001,2023-03-19,true,2024-03-01T10:35:00,123",
         "PU/002,2023-03-20,false,2024-03-01T10:35:00,124",
     ]
+
+
+def test_a_spoilt_workbook_is_refused_in_words(tmp_path):
+    """A workbook cut short (a zip without its end): no library's exception name in the French message."""
+    import openpyxl
+
+    whole = tmp_path / "whole.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Commune", "Population"])
+    book.active.append(["Ciney", 16500])
+    book.save(whole)
+    source = tmp_path / "budget.xlsx"
+    source.write_bytes(whole.read_bytes()[:300])
+    with pytest.raises(InputError) as info:
+        prepare_upload(dataset(source), tmp_path / "work")
+    french = info.value.message("fr")
+    assert "ne peut pas être lu" in french or "illisible" in french
+    assert "Error" not in french and "BadZip" not in french
