@@ -56,7 +56,7 @@ from .core.contract import (
     ValuesValidator,
     streams,
 )
-from .core.errors import ConfigError, InputError, OdwbError, PluginError
+from .core.errors import ConfigError, InputError, OdwbError, PluginError, data_reason
 from .core.events import (
     CHALLENGE_DOCUMENT,
     DATASET_CHECKED,
@@ -126,7 +126,7 @@ __all__ = [
     "INVENTORY_CHECKED", "METADATA_SCORED", "PUBLICATION_FAILED",
     # the project file and errors
     "PROJECT_FILE", "ProjectConfig", "find_project_file", "load_config",
-    "ConfigError", "InputError", "OdwbError", "PluginError",
+    "ConfigError", "InputError", "OdwbError", "PluginError", "data_reason",
     # shared with the core: tables, the portal, publisher names, spreadsheets
     "Table", "read_table", "PortalClient", "PublisherMatch", "PublisherMatcher", "fold", "nis_codes_in", "strip_prefix",
     "csv_safe", "set_text",

@@ -203,3 +203,24 @@ def network_reason(exc: Exception) -> Msg:
     if isinstance(exc, failures.InvalidURL | failures.MissingSchema | failures.InvalidSchema):
         return Msg("adresse invalide", "invalid address")
     return Msg("aucune connexion", "no connection")
+
+
+def data_reason(exc: Exception) -> Msg:
+    """Why a file the tool wrote or ships (JSON, TOML) cannot be read back, in French and English: a missing field, a
+    syntax error and where, a value of another type (the library's own message is English)."""
+    import json
+    import re
+    import tomllib
+
+    if isinstance(exc, KeyError):
+        key = str(exc.args[0]) if exc.args else "?"
+        return Msg(f"champ manquant « {key} »", f"missing field '{key}'")
+    if isinstance(exc, json.JSONDecodeError):
+        return Msg(f"syntaxe JSON invalide, ligne {exc.lineno}, colonne {exc.colno}",
+                   f"invalid JSON syntax, line {exc.lineno}, column {exc.colno}")
+    if isinstance(exc, tomllib.TOMLDecodeError):
+        where = re.search(r"line (\d+), column (\d+)", str(exc))
+        line, column = where.groups() if where else ("?", "?")
+        return Msg(f"syntaxe TOML invalide, ligne {line}, colonne {column}",
+                   f"invalid TOML syntax, line {line}, column {column}")
+    return Msg("une valeur n'a pas le type attendu", "a value is not of the expected type")

@@ -219,7 +219,7 @@ def check_failed(origin: str, exc: BaseException) -> Finding:
     """The finding that says a check could not run to the end (its problems, if any, are not listed)."""
     return Finding(
         "check-failed", Severity.ERROR,
-        Msg(f"La vérification « {origin} » n'a pas pu aller au bout ({type(exc).__name__}) : les problèmes "
+        Msg(f"La vérification « {origin} » n'a pas pu aller au bout (erreur interne) : les problèmes "
             "qu'elle cherche ne sont pas listés dans ce rapport.",
             f"Check '{origin}' could not run to the end ({type(exc).__name__}): the problems it looks for are "
             "not listed in this report."),

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import InputError
+from ..core.errors import InputError, data_reason
 
 ROOM_FILE = "salle.json"
 
@@ -90,9 +90,10 @@ def load_room(directory: str | os.PathLike[str]) -> Room:
         return Room(folder, str(data["room"]), str(data["portal"]), data.get("sandbox_data"),
                     str(data.get("created") or ""), participants)
     except (ValueError, KeyError, TypeError) as exc:
+        reason = data_reason(exc)
         raise InputError(
-            f"{path} est illisible ou incomplet ({type(exc).__name__}: {exc}). Il a peut-être été modifié à la main : "
+            f"{path} est illisible ou incomplet ({reason.fr}). Il a peut-être été modifié à la main : "
             "restaurez-le, ou préparez une nouvelle salle dans un autre dossier.",
-            f"{path} is unreadable or incomplete ({type(exc).__name__}: {exc}). It may have been edited by hand: "
+            f"{path} is unreadable or incomplete ({reason.en}). It may have been edited by hand: "
             "restore it, or prepare a new room in another folder.",
         ) from exc

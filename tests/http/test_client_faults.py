@@ -273,17 +273,3 @@ def test_html_answer_instead_of_json_is_explained(rsps, client):
         client.explore.catalog_datasets()
     assert "JSON" in info.value.message("fr")
 
-
-@pytest.mark.parametrize(("exc", "french", "english"), [
-    (requests.exceptions.ConnectionError(), "aucune connexion", "no connection"),
-    (requests.exceptions.ReadTimeout(), "pas de réponse à temps", "no answer in time"),
-    (requests.exceptions.SSLError(), "certificat SSL du serveur refusé", "the server's SSL certificate refused"),
-    (requests.exceptions.ProxyError(), "le proxy ne répond pas", "the proxy does not answer"),
-    (requests.exceptions.ChunkedEncodingError(), "réponse interrompue", "answer cut short"),
-    (requests.exceptions.TooManyRedirects(), "trop de redirections", "too many redirects"),
-    (requests.exceptions.MissingSchema(), "adresse invalide", "invalid address"),
-])
-def test_each_failure_to_reach_the_portal_is_said_in_words(exc, french, english):
-    from odwb_assist.core.errors import network_reason
-
-    assert (network_reason(exc).fr, network_reason(exc).en) == (french, english)

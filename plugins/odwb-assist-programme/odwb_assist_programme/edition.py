@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-from odwb_assist.plugin import ConfigError
+from odwb_assist.plugin import ConfigError, data_reason
 
 DEFAULT_EDITION = "ouvrir-ma-ville-2021"
 T = TypeVar("T")
@@ -152,10 +152,11 @@ def load_edition(name: str | Path = DEFAULT_EDITION, folder: Path | None = None)
         data = tomllib.loads(text)
         return _build(data)
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+        reason = data_reason(exc)
         raise ConfigError(
-            f"Le fichier d'édition « {name} » est invalide ({type(exc).__name__}: {exc}). Comparez-le à "
+            f"Le fichier d'édition « {name} » est invalide ({reason.fr}). Comparez-le à "
             "ouvrir-ma-ville-2021.toml livré avec le plugin.",
-            f"Edition file '{name}' is invalid ({type(exc).__name__}: {exc}). Compare it with "
+            f"Edition file '{name}' is invalid ({reason.en}). Compare it with "
             "ouvrir-ma-ville-2021.toml shipped with the plugin.",
         ) from exc
 

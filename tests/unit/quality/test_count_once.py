@@ -220,5 +220,6 @@ def test_a_failing_check_is_said_once_in_french_not_hidden(tmp_path: Path) -> No
     with pytest.warns(RuntimeWarning, match="horaires"):
         report = check(path, plugins=pm, chunk_rows=1)
     (failed,) = only(report, "check-failed")
-    assert "La vérification « horaires » n'a pas pu aller au bout (KeyError)" in failed.message("fr")
+    assert "La vérification « horaires » n'a pas pu aller au bout (erreur interne)" in failed.message("fr")
+    assert "(KeyError)" in failed.message("en") and failed.extra["exception"] == "KeyError"  # for the plugin's author
     assert failed.severity.value == "error" and not report.valid  # a green tick must be trustworthy
