@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import InventoryError, OdwbError
+from ..core.errors import InventoryError, OdwbError, os_reason
 from .model import COLUMNS, Inventory, InventoryEntry, fold
 from .reader import DEFAULT, default_engine
 
@@ -148,8 +148,12 @@ def _describe_table(path: Path, engine: Any, reader: Any, plugins: Any, personal
             info["columns"] = [str(c) for c in frame.columns]
     except OdwbError as exc:
         info["problem"] = exc.message("fr")
-    except Exception as exc:  # an unreadable file becomes a remark on its row, never a crash of the scan
-        info["problem"] = f"{type(exc).__name__}: {exc}"
+    except OSError as exc:
+        info["problem"] = f"le fichier n'a pas pu être lu ({os_reason(exc).fr})"
+    except Exception:  # an unreadable file becomes a remark on its row, never a crash of the scan; a library's
+        # exception is no French: the remark says what to do
+        info["problem"] = ("le fichier n'a pas pu être lu (abîmé, protégé par un mot de passe ou pas du format que "
+                           "dit son extension) : ouvrez-le dans son logiciel et enregistrez-le à nouveau")
     info["signals"] = _signals(info["columns"], info["kinds"], findings, personal_kinds)
     return info
 
