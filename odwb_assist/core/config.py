@@ -98,10 +98,10 @@ def parse(text: str, file: Path | None = None, *, portal_url: str | None = None)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        at = re.search(r"line (\d+), column (\d+)", str(exc))  # tomllib speaks English: give the place in French too
+        at = re.search(r"line (\d+), column (\d+)", str(exc))  # tomllib speaks English: the place alone in French
         fr_at, en_at = (f", ligne {at[1]}, colonne {at[2]}", f", line {at[1]}, column {at[2]}") if at else ("", "")
         raise ConfigError(
-            f"{where}{fr_at} : erreur de syntaxe TOML ({exc}). Vérifiez les guillemets, les crochets et le signe "
+            f"{where}{fr_at} : erreur de syntaxe TOML. Vérifiez les guillemets, les crochets et le signe "
             "= à cet endroit.",
             f"{where}{en_at}: TOML syntax error ({exc}). Check quotes, brackets and the = sign there.",
         ) from exc

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import MetadataError
+from ..core.errors import MetadataError, data_reason
 
 TEMPLATES: tuple[str, ...] = ("default", "dcat", "internal")
 
@@ -248,8 +248,9 @@ class Metadata:
             raise MetadataError(f"Le fichier de métadonnées {file} n'existe pas : vérifiez le chemin.",
                                 f"Metadata file {file} does not exist: check the path.") from exc
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            reason = data_reason(exc).fr if isinstance(exc, json.JSONDecodeError) else "pas en UTF-8"
             raise MetadataError(
-                f"{file} n'est pas un JSON UTF-8 valide ({exc}). Corrigez-le (virgules, guillemets) ou "
+                f"{file} n'est pas un JSON UTF-8 valide ({reason}). Corrigez-le (virgules, guillemets) ou "
                 "supprimez-le pour repartir du brouillon.",
                 f"{file} is not valid UTF-8 JSON ({exc}). Fix it (commas, quotes) or delete it to start "
                 "again from the draft.",

@@ -106,7 +106,8 @@ class Store:
             conn.executescript(SCHEMA)
             conn.execute("INSERT OR IGNORE INTO settings VALUES ('schema_version', ?)", (json.dumps(SCHEMA_VERSION),))
         except (sqlite3.DatabaseError, OSError) as exc:
-            raise SandboxError(f"Le fichier {self.path} n'est pas une base du bac à sable ({exc}). "
+            reason = os_reason(exc).fr if isinstance(exc, OSError) else "fichier SQLite illisible"
+            raise SandboxError(f"Le fichier {self.path} n'est pas une base du bac à sable ({reason}). "
                                "Videz-la avec « odwb-assist sandbox reset » ou choisissez un autre --data.",
                                f"{self.path} is not a sandbox database ({exc}). "
                                "Empty it with 'odwb-assist sandbox reset' or choose another --data.") from exc

@@ -41,3 +41,26 @@ def test_a_toml_syntax_error_is_said_with_its_line() -> None:
     with pytest.raises(tomllib.TOMLDecodeError) as info:
         tomllib.loads('nom = "édition"\nprix = \n')
     assert data_reason(info.value).fr == "syntaxe TOML invalide, ligne 2, colonne 8"
+
+
+def test_a_project_file_with_a_syntax_error_is_said_in_french_alone(tmp_path) -> None:  # noqa: ANN001
+    from odwb_assist.core.config import parse
+    from odwb_assist.core.errors import ConfigError
+
+    with pytest.raises(ConfigError) as info:
+        parse('[administration]\nname = "Ciney\n', tmp_path / "odwb.toml")
+    french = info.value.message("fr")
+    assert "ligne 2, colonne" in french and "erreur de syntaxe TOML" in french
+    assert "line" not in french and "Expected" not in french and "Illegal" not in french
+
+
+def test_a_metadata_file_that_is_no_json_is_said_in_french_alone(tmp_path) -> None:  # noqa: ANN001
+    from odwb_assist.core.errors import MetadataError
+    from odwb_assist.metadata.model import Metadata
+
+    path = tmp_path / "metadata.json"
+    path.write_text('{"default": {"title": "Vélos",}}', encoding="utf-8")
+    with pytest.raises(MetadataError) as info:
+        Metadata.load_json(path)
+    french = info.value.message("fr")
+    assert "syntaxe JSON invalide, ligne 1, colonne" in french and "Expecting" not in french

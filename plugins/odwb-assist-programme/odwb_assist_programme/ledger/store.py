@@ -112,8 +112,8 @@ class Ledger:
             if is_busy(exc):
                 raise RegisterBusy() from exc
             raise ConfigError(
-                f"{file} n'est pas un registre du programme lisible ({exc}). Vérifiez le chemin donné à --ledger ; "
-                "le fichier n'a pas été modifié.",
+                f"{file} n'est pas un registre du programme lisible (fichier SQLite illisible). Vérifiez le chemin "
+                "donné à --ledger ; le fichier n'a pas été modifié.",
                 f"{file} is not a readable programme register ({exc}). Check the path given to --ledger; the "
                 "file was not changed.",
             ) from exc
