@@ -5,7 +5,8 @@ Usage::
     python benchmarks/engine_diff.py                  # old = 1e667a9, new = this tree
     python benchmarks/engine_diff.py --old main --show 20 --keep-corpus /tmp/corpus
 
-The old version's ``odwb_assist`` and ``plugins/odwb-assist-belgium/odwb_assist_belgium`` are exported
+The old version's ``odwb_assist`` and its two plugins (``plugins/odwb-assist-belgium/odwb_assist_belgium``,
+``plugins/odwb-assist-programme/odwb_assist_programme``) are exported
 from git (``git archive REF``) into a temporary folder, and ``python -m odwb_assist check F --format json``
 runs with ``PYTHONPATH`` pointing there (the script checks that the old code is the one imported); the new
 version runs the same way from this tree. The corpus: every table file (CSV, XLSX, XLS, ODS) under
@@ -43,8 +44,10 @@ import commune_export  # noqa: E402
 import xlsx_speed  # noqa: E402
 
 TABLES = {".csv", ".xlsx", ".xls", ".ods", ".tsv"}
-PACKAGES = ("odwb_assist", "plugins/odwb-assist-belgium/odwb_assist_belgium")
-SEARCH_PATH = ("", "plugins/odwb-assist-belgium")  # PYTHONPATH entries, relative to a tree
+# the two plugins the project installs with it: the old tree's own, since a plugin may call what its core gained since
+PACKAGES = ("odwb_assist", "plugins/odwb-assist-belgium/odwb_assist_belgium",
+            "plugins/odwb-assist-programme/odwb_assist_programme")
+SEARCH_PATH = ("", "plugins/odwb-assist-belgium", "plugins/odwb-assist-programme")  # PYTHONPATH entries, in a tree
 ODD_UNREADABLE = {"fifo", "directory"}  # a named pipe blocks a reader; a folder is no table
 Finding = tuple[str, str, Any, Any, Any, tuple[Any, ...]]
 
@@ -69,8 +72,9 @@ def environment(tree: Path) -> dict[str, str]:
 
 
 def verify_imports(tree: Path) -> str:
-    """Fail unless ``odwb_assist`` and the Belgian plugin are imported from ``tree`` with its environment."""
-    probe = "import odwb_assist, odwb_assist_belgium; print(odwb_assist.__file__); print(odwb_assist_belgium.__file__)"
+    """Fail unless ``odwb_assist`` and its two plugins are imported from ``tree`` with its environment."""
+    probe = ("import odwb_assist, odwb_assist_belgium, odwb_assist_programme; print(odwb_assist.__file__); "
+             "print(odwb_assist_belgium.__file__); print(odwb_assist_programme.__file__)")
     out = subprocess.run([sys.executable, "-c", probe], env=environment(tree), capture_output=True, text=True,
                          check=True, cwd=tempfile.gettempdir()).stdout.split()
     for path in out:
