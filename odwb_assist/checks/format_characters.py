@@ -7,7 +7,8 @@ On screen the cell reads as the text without it; for a filter, a sort, a search 
 another value (« Namur » and « Namur » + U+200B are two communes; a category column splits in two, which
 ``inconsistent-category`` then leaves to this check). These characters carry nothing a reader sees, so the fix takes
 them out, each cell in the change log. The zero-width joiners (U+200C, U+200D) are left: some scripts and emoji
-need them.
+need them; so are the direction marks of a text written right to left (an association's name in Arabic or Hebrew),
+where they order the words.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .cell_rules import CellCheck, CellRewrite, CellRule, buffer, cells_at
-from .unreadable import FORMAT, shown, without_format
+from .unreadable import format_characters, shown, without_format
 
 if TYPE_CHECKING:
     import numpy as np
@@ -46,7 +47,7 @@ TIP = Msg("Ces caractères viennent d'un copier-coller depuis une page web ou un
 
 
 def has_format(text: str) -> bool:
-    return FORMAT.search(text) is not None
+    return bool(format_characters(text))
 
 
 def _candidates(cells: pa.Array) -> np.ndarray:
@@ -93,7 +94,7 @@ class FormatCharactersCheck(CellCheck):
 
     def _found(self, column: str) -> list[str]:
         """The format characters of a column's example cells, in code order."""
-        return sorted({c for _, cell in self.tally.examples.get(column, []) for c in FORMAT.findall(cell)})
+        return sorted({c for _, cell in self.tally.examples.get(column, []) for c in format_characters(cell)})
 
     def _names(self, column: str, cell: str) -> dict[str, object]:
         names = list(dict.fromkeys(NAMES.get(c, DIRECTION) for c in self._found(column)))

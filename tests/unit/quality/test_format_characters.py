@@ -83,3 +83,19 @@ def test_a_long_cell_is_quoted_around_what_the_finding_is_about(tmp_path: Path) 
     [found] = report.by_type()["format-characters"]
     assert "« …très longue" in found.message.fr and "longue <U+200B> »" in found.message.fr
     assert len(found.message.fr) < 400 and found.cell == long + "<U+200B>"
+
+
+def test_the_direction_marks_of_a_text_written_right_to_left_are_kept(tmp_path: Path) -> None:
+    """An association's name in Arabic with a right-to-left mark, a Latin name with a stray left-to-right mark: only
+    the latter is said and taken out."""
+    arabic = "\u062c\u0645\u0639\u064a\u0629 \u0627\u0644\u0623\u0645\u0644\u200f (Namur)"
+    rows = [["association", "commune"], [arabic, "Namur"], ["Les Amis\u200e", "Namur"], ["Club", "Namur"]]
+    source = write(tmp_path / "associations.csv", rows)
+    found = [(f.field_name, f.count, f.row_number) for f in quality.check(source, plugins=PM).findings
+             if f.type == "format-characters"]
+    assert found == [("association", 1, 3)]
+    out = tmp_path / "propre.csv"
+    quality.fix(source, out, plugins=PM)
+    with out.open(encoding="utf-8", newline="") as handle:
+        kept = list(csv.reader(handle))
+    assert kept[1][0] == arabic and kept[2][0] == "Les Amis"
