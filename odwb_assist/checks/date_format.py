@@ -21,6 +21,7 @@ from .sentinel_dates import MESSAGE as SENTINEL_MESSAGE
 from .sentinel_dates import TIP as SENTINEL_TIP
 from .sentinel_dates import sentinel_mask
 from .tally import ColumnTally, number_text, value_mask
+from .two_digit_years import CUTOFF
 from .written_dates import months_among, written_cells, written_mask, written_to_iso, wrong_weekday, wrong_weekdays
 from .zero_dates import ZERO_VALUES
 
@@ -408,7 +409,8 @@ class DateFormatCheck(BaseTableCheck):
 
 
 def to_iso(values: pd.Series, order: str = DAY_FIRST) -> pd.Series:
-    """dd/mm/yyyy (day first, as in Belgium; two-digit years: 00-69 → 20xx) to yyyy-mm-dd; "" when impossible.
+    """dd/mm/yyyy (day first, as in Belgium; two-digit years as Excel reads them, :mod:`.two_digit_years`: 30-99 →
+    19xx, 00-29 → 20xx) to yyyy-mm-dd; "" when impossible.
 
     A time after the date (« 31/01/2024 14:05 », « 31/01/2024 14h05:30 ») gives an ISO date-time
     (« 2024-01-31T14:05:00 »). ``order``: :data:`MONTH_FIRST` reads mm/dd/yyyy; :data:`MIXED` reads each date the
@@ -430,7 +432,7 @@ def to_iso(values: pd.Series, order: str = DAY_FIRST) -> pd.Series:
         parts.loc[swap, [0, 1]] = parts.loc[swap, [1, 0]].to_numpy()
     year = parts[2].where(parts[2].str.len() == 4, None)
     short = parts[2][parts[2].str.len() == 2].astype(int)
-    year = year.fillna((short + 2000).where(short < 70, short + 1900).astype(str))
+    year = year.fillna((short + 2000).where(short < CUTOFF, short + 1900).astype(str))
     text = year + "-" + parts[1].str.zfill(2) + "-" + parts[0].str.zfill(2)
     valid = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce").notna() & readable
     if timed.any():

@@ -24,6 +24,7 @@ from ..core.i18n import Msg
 from ..quality.fixing import free_label
 from .midnight_dates import DATE, DAY
 from .tally import EXAMPLES, number_text
+from .two_digit_years import full_year
 
 if TYPE_CHECKING:
     import numpy as np
@@ -119,8 +120,8 @@ def _iso(text: str) -> str | None:
         year, month, day = (int(part) for part in iso.groups())
     elif local:
         day, month, year = (int(part) for part in local.groups())
-        if len(local.group(3)) == 2:  # two-digit years as date-format reads them: 00-69 → 20xx
-            year += 2000 if year < 70 else 1900
+        if len(local.group(3)) == 2:  # two-digit years as date-format reads them (as Excel: 1930-2029)
+            year = full_year(year)
     else:
         return None
     try:

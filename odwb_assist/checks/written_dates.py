@@ -5,7 +5,7 @@ their time zone) and « lun. 06/01/2025 » (a weekday before the date, as a coll
 it: read day first). A date with its weekday is read only when the weekday is the date's: « lundi 14 janvier 2025 »
 (a Tuesday) says two days, and which is right only its author knows (:func:`wrong_weekdays`, said as
 ``weekday-mismatch`` and left as it is by the fix). Each gives one ISO date (the month is named, or the
-year comes first: nothing to guess); two-digit years read as :func:`.date_format.to_iso` reads them (00-69: 20xx). A
+year comes first: nothing to guess); two-digit years read as Excel reads them (:mod:`.two_digit_years`: 1930-2029). A
 month without a day (« janvier 2024 », « janv. 2024 », Excel's « mmm-aa » « janv.-24 ») gives an ISO year and month
 (« 2024-01 »): as text the portal sorts them by name (avril before janvier).
 
@@ -20,6 +20,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from ..core.contract import ColumnValues
+from .two_digit_years import full_year
 
 if TYPE_CHECKING:
     import numpy as np
@@ -162,7 +163,7 @@ def _iso(text: str) -> str:
     elif groups[3] is not None:
         day, month, year = int(groups[3]), _number(groups[4], SHORT_MONTHS), int(groups[5])
         if len(groups[5]) == 2:
-            year += 2000 if year < 70 else 1900
+            year = full_year(year)
     elif groups[6] is not None:
         year, month, day = int(groups[6]), int(groups[7]), int(groups[8])
     elif groups[17] is not None:
@@ -171,7 +172,7 @@ def _iso(text: str) -> str:
         day, month, year = int(groups[14]), int(groups[15]), int(groups[16])
     else:  # a month and its year: ISO's « 2024-01 »
         name, year_text = (groups[9], groups[10]) if groups[9] is not None else (groups[11], groups[12])
-        year = int(year_text) + ((2000 if int(year_text) < 70 else 1900) if len(year_text) == 2 else 0)
+        year = full_year(int(year_text)) if len(year_text) == 2 else int(year_text)
         return f"{year:04d}-{_month(name):02d}"
     try:
         return dt.date(year, month, day).isoformat()
