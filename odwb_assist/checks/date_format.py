@@ -20,7 +20,7 @@ from .plain import pattern_mask
 from .sentinel_dates import MESSAGE as SENTINEL_MESSAGE
 from .sentinel_dates import TIP as SENTINEL_TIP
 from .sentinel_dates import sentinel_mask
-from .tally import ColumnTally, number_text, value_mask
+from .tally import ColumnTally, number_text, value_mask, values_where
 from .two_digit_years import CUTOFF
 from .written_dates import months_among, written_cells, written_mask, written_to_iso, wrong_weekday, wrong_weekdays
 from .zero_dates import ZERO_VALUES
@@ -250,13 +250,7 @@ class DateOrder:
 
 def compact_mask(column: ColumnValues) -> np.ndarray:
     """Which distinct values of ``column`` are dates written YYYYMMDD (:data:`COMPACT`, days of the calendar)."""
-    import numpy as np
-
-    mask = value_mask(column, COMPACT)
-    at = np.flatnonzero(mask)
-    if len(at):
-        mask[at] = [_compact_iso(str(text)) is not None for text in column.values.iloc[at].tolist()]
-    return mask
+    return values_where(column, value_mask(column, COMPACT), lambda text: _compact_iso(text) is not None)
 
 
 def _compact_iso(text: str) -> str | None:
@@ -272,26 +266,25 @@ def _compact_iso(text: str) -> str | None:
 
 def _compact_dates(values: pd.Series) -> pd.Series:
     """Dates written YYYYMMDD as ISO dates; other cells as they are."""
+    return _converted(values, COMPACT, _compact_iso)
+
+
+def _converted(values: pd.Series, pattern: str, convert: Callable[[str], str | None]) -> pd.Series:
+    """``values`` with each cell that matches ``pattern`` written as ``convert`` gives it (kept when it gives None)."""
     from .cells import fullmatch_mask
 
-    hits = values[fullmatch_mask(values, COMPACT)]
+    hits = values[fullmatch_mask(values, pattern)]
     if hits.empty:
         return values
     result = values.copy()
     for row, text in hits.items():
-        result[row] = _compact_iso(str(text)) or text
+        result[row] = convert(str(text)) or text
     return result
 
 
 def epoch_mask(column: ColumnValues) -> np.ndarray:
     """Which distinct values of ``column`` are Unix timestamps (:data:`EPOCH`, from 2000 to 2038)."""
-    import numpy as np
-
-    mask = value_mask(column, EPOCH)
-    at = np.flatnonzero(mask)
-    if len(at):
-        mask[at] = [_epoch_seconds(str(text)) is not None for text in column.values.iloc[at].tolist()]
-    return mask
+    return values_where(column, value_mask(column, EPOCH), lambda text: _epoch_seconds(text) is not None)
 
 
 def _epoch_seconds(text: str) -> float | None:
@@ -524,17 +517,11 @@ def serial_columns(context: FixContext) -> dict[str, Callable[[pd.Series], pd.Se
 def _epoch_moments(values: pd.Series) -> pd.Series:
     """Unix timestamps (« 1704189600 », « 1704189600250 ») as ISO date-times in UTC (« 2024-01-02T10:00:00Z »,
     « 2024-01-02T10:00:00.250Z »); other cells as they are."""
-    from .cells import fullmatch_mask
+    def moment(text: str) -> str | None:
+        seconds = _epoch_seconds(text)
+        return _epoch_iso(seconds) if seconds is not None else None
 
-    hits = values[fullmatch_mask(values, EPOCH)]
-    if hits.empty:
-        return values
-    result = values.copy()
-    for row, text in hits.items():
-        seconds = _epoch_seconds(str(text))
-        if seconds is not None:
-            result[row] = _epoch_iso(seconds)
-    return result
+    return _converted(values, EPOCH, moment)
 
 
 def _serial_dates(values: pd.Series) -> pd.Series:

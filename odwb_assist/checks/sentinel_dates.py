@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..core.contract import ColumnValues
 from ..core.i18n import Msg
+from .tally import values_where
 
 if TYPE_CHECKING:
     import numpy as np
@@ -60,19 +61,15 @@ def sentinel_mask(column: ColumnValues, among: np.ndarray) -> np.ndarray:
     (pyarrow over the distinct values), then :func:`is_sentinel`."""
     import numpy as np
 
-    mask = np.zeros(len(among), dtype=bool)
     at = np.flatnonzero(among)
-    if not len(at):
-        return mask
     cells = column.arrow
-    if cells is not None:
+    if len(at) and cells is not None:
         import pyarrow as pa
         import pyarrow.compute as pc
 
         picked = cells.take(pa.array(at))
         held = np.asarray(pc.fill_null(pc.match_substring_regex(picked, NEEDLES), False).to_numpy(zero_copy_only=False),
                           dtype=bool)
-        at = at[held]
-    if len(at):
-        mask[at] = [is_sentinel(str(text)) for text in column.values.iloc[at].tolist()]
-    return mask
+        among = np.zeros(len(among), dtype=bool)
+        among[at[held]] = True
+    return values_where(column, among, is_sentinel)

@@ -200,6 +200,18 @@ def matching(column: pd.Series, pattern: str, prefilter: str | None = None) -> p
 SMALL_VALUES = 200  # distinct values: below this, Python's re beats a pandas string call
 
 
+def values_where(column: ColumnValues, mask: np.ndarray, test: Callable[[str], bool]) -> np.ndarray:
+    """Which of the distinct values of ``column`` that ``mask`` flags (a few: a pattern's matches) pass ``test``, a
+    Python function of one value's text."""
+    import numpy as np
+
+    kept = np.zeros(len(mask), dtype=bool)
+    at = np.flatnonzero(mask)
+    if len(at):
+        kept[at] = [test(str(text)) for text in column.values.iloc[at].tolist()]
+    return kept
+
+
 def value_mask(column: ColumnValues, pattern: str, prefilter: str | None = None) -> np.ndarray:
     """Which distinct values of ``column`` fully match ``pattern`` (after a cheap substring prefilter): a mask
     over ``column.values``, for :meth:`.ColumnValues.cells` or :meth:`.ColumnValues.rows_where`."""

@@ -20,6 +20,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from ..core.contract import ColumnValues
+from .tally import values_where
 from .two_digit_years import full_year
 
 if TYPE_CHECKING:
@@ -112,14 +113,7 @@ def arrow_written(cells: pa.Array, among: np.ndarray | None = None) -> np.ndarra
 
 def months_among(column: ColumnValues, written: np.ndarray) -> np.ndarray:
     """Which of the ``written`` distinct values of ``column`` name a month without a day (« janv.-24 »)."""
-    import numpy as np
-
-    months = np.zeros(len(written), dtype=bool)
-    at = np.flatnonzero(written)
-    if len(at):
-        texts = column.values.iloc[at].tolist()
-        months[at] = [not text.strip()[:1].isdigit() and _month_only(text) for text in texts]
-    return months
+    return values_where(column, written, lambda text: not text.strip()[:1].isdigit() and _month_only(text))
 
 
 def _month_only(text: str) -> bool:
@@ -210,13 +204,7 @@ def wrong_weekday(text: str) -> str | None:
 
 def wrong_weekdays(column: ColumnValues, written: np.ndarray) -> np.ndarray:
     """Which of the ``written`` distinct values of ``column`` name a weekday that is not their date's."""
-    import numpy as np
-
-    wrong = np.zeros(len(written), dtype=bool)
-    at = np.flatnonzero(written)
-    if len(at):
-        wrong[at] = [wrong_weekday(text) is not None for text in column.values.iloc[at].tolist()]
-    return wrong
+    return values_where(column, written, lambda text: wrong_weekday(text) is not None)
 
 
 def _timestamp(groups: tuple[str | None, ...]) -> str:
