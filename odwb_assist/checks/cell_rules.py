@@ -4,7 +4,8 @@ Most cells of most columns cannot match (a formula's error starts with « # », 
 0xC3…): a rule reads what it needs from the Arrow buffers of a column's distinct values in one numpy pass, and
 tests only the few cells left with its Python function. A :class:`CellRule` holds both; :class:`CellCheck` reports
 the cells it flags, one finding per column (:class:`.tally.ColumnTally`); :class:`CellRewrite` rewrites them in the
-columns the check reported. Used by ``excel-error``, ``double-encoding``, ``html-in-cells``,
+columns the check reported, :class:`TitledCellRewrite` the column titles too (:func:`title_finding` is what such a
+check says of a title). Used by ``excel-error``, ``double-encoding``, ``html-in-cells``,
 ``scientific-notation`` and ``number-notes``.
 """
 
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan
 from ..core.findings import Finding, Severity
 from ..core.i18n import Msg
-from ..quality.fixing import replace_cells
+from ..quality.fixing import current_titles, label_renames, rename_columns, replace_cells
 from .tally import SMALL_VALUES, ColumnTally
 
 if TYPE_CHECKING:
@@ -151,3 +152,32 @@ class CellRewrite:
         written = values.copy()
         written[mask] = [self.rewrite(text) for text in values[mask].tolist()]
         return written
+
+
+class TitledCellRewrite(CellRewrite):
+    """A :class:`CellRewrite` that writes the column titles as it writes the cells (never onto another column's
+    title): a title holding what the rule flags is as spoilt as a cell."""
+
+    def title(self, label: str) -> str | None:
+        """The new title of a column (None: kept)."""
+        return self.rewrite(label) if self.rule.test(label) else None
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        table, changes = super().apply(table, context)
+        table, renamed = rename_columns(table, label_renames([str(c) for c in table.columns], self.title), self.name)
+        return table, changes + renamed
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        plan = super().plan(context)  # a title the check reported names its column: the plan exists
+        if plan is None:
+            return None
+        plan.rename = label_renames(list(current_titles(context).values()), self.title)
+        plan.changes = [Change(self.name, None, new, old, new) for old, new in plan.rename.items()]
+        return plan
+
+
+def title_finding(kind: str, severity: Severity, message: Msg, tip: Msg, context: CheckContext, number: int,
+                  title: str, extra: dict[str, Any]) -> Finding:
+    """A check's finding about the title of column ``number`` (the header's row)."""
+    return Finding(kind, severity, message, tip, row_number=context.header_row, field_name=title, field_number=number,
+                   cell=title, extra=extra)

@@ -8,7 +8,9 @@ web forms or Mac applications brings along). On screen nothing tells them apart,
 a category column then splits in two (``inconsistent-category`` would say « Liège » is also written « Liège »: these
 are said here instead, with what is different). The repair is Unicode's own composition (NFC), which changes how a
 letter is stored, never which letter it is: the fix applies it to the cells holding such an accent, each in the
-change log. A combining accent that composes with nothing (« q̀ ») is left as it is, and not said.
+change log. A combining accent that composes with nothing (« q̀ ») is left as it is, and not said. A column title
+written so (« Numéro » out of a Mac) is not the title a program or a reuse types to find the column: said once per
+title, and composed by the fix too.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from ..core.contract import CheckContext
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from .cell_rules import CellCheck, CellRewrite, CellRule, buffer, cells_at
+from .cell_rules import CellCheck, CellRule, TitledCellRewrite, buffer, cells_at, title_finding
 
 if TYPE_CHECKING:
     import numpy as np
@@ -33,6 +35,12 @@ MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) écrivent un accent en
               "Column '{field}': {count} cell(s) write an accent as two characters, the letter then the accent "
               "(e.g. row {row}: '{cell}', {pair_en}): on screen nothing changes, but for a filter, a sort or a count it is "
               "not the same value as the same letter typed on a keyboard.")
+LABEL = Msg("Le titre de la colonne n° {number} écrit un accent en deux caractères, la lettre puis l'accent ({pair}) : "
+            "à l'écran rien ne change, mais un programme ou une réutilisation qui cherche la colonne par son titre tapé "
+            "au clavier ne la trouve pas.",
+            "The title of column {number} writes an accent as two characters, the letter then the accent ({pair_en}): "
+            "on screen nothing changes, but a program or a reuse looking for the column by its title typed on a "
+            "keyboard does not find it.")
 PAIR = Msg("« {letter} » écrit « {base} » + U+{mark:04X}", "'{letter}' written '{base}' + U+{mark:04X}")
 TIP = Msg("Ces accents viennent souvent d'un Mac ou d'un copier-coller (PDF, formulaire web). « odwb-assist fix » les "
           "écrit en un seul caractère, comme le clavier (la forme NFC d'Unicode) : les lettres ne changent pas.",
@@ -84,7 +92,11 @@ class DecomposedAccentsCheck(CellCheck):
     tip = TIP
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
-        return self.tally.findings(self.types[0], self.severity, self.message, self.tip, fill=_pair)
+        for number, label in enumerate(context.fields, start=1):
+            if decomposed(label):
+                yield title_finding(self.types[0], self.severity, LABEL.format(number=number, **_pair(label, label)),
+                                    self.tip, context, number, label, {"label": composed(label)})
+        yield from self.tally.findings(self.types[0], self.severity, self.message, self.tip, fill=_pair)
 
 
 def _pair(column: str, cell: str) -> dict[str, object]:
@@ -94,8 +106,9 @@ def _pair(column: str, cell: str) -> dict[str, object]:
     return {"pair": pair.fr, "pair_en": pair.en}
 
 
-class ComposeAccents(CellRewrite):
-    """Fix ``compose-accents``: each accent written as two characters written as one (Unicode's NFC)."""
+class ComposeAccents(TitledCellRewrite):
+    """Fix ``compose-accents``: each accent written as two characters written as one (Unicode's NFC), in the cells
+    and the titles."""
 
     name = "compose-accents"
     reads = ("decomposed-accents",)  # the finding types its plan reads (see ``Fix.reads``)

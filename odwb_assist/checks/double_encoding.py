@@ -18,18 +18,15 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..core.contract import Change, CheckContext, FixContext, FixPlan
+from ..core.contract import CheckContext
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from ..quality.fixing import label_renames, rename_columns
-from .cell_rules import CellCheck, CellRewrite, CellRule, buffer, cells_at
+from .cell_rules import CellCheck, CellRule, TitledCellRewrite, buffer, cells_at, title_finding
 from .cells import byte_set
-from .label_line_breaks import one_line
 
 if TYPE_CHECKING:
     import numpy as np
-    import pandas as pd
     import pyarrow as pa
 
 # the characters Windows-1252 reads from the bytes 0x80-0xBF (a UTF-8 continuation byte; its five unassigned ones
@@ -107,13 +104,12 @@ class DoubleEncodingCheck(CellCheck):
         for number, label in enumerate(context.fields, start=1):
             fixed = repaired(label)
             if fixed is not None:
-                yield Finding("double-encoding", Severity.ERROR, LABEL.format(label=label, repaired=fixed), TIP,
-                              row_number=context.header_row, field_name=label, field_number=number, cell=label,
-                              extra={"label": fixed})
+                yield title_finding("double-encoding", Severity.ERROR, LABEL.format(label=label, repaired=fixed), TIP,
+                                    context, number, label, {"label": fixed})
         yield from super().end(context)
 
 
-class RepairDoubleEncoding(CellRewrite):
+class RepairDoubleEncoding(TitledCellRewrite):
     """Fix ``repair-double-encoding``: the doubly encoded accents of cells and labels restored."""
 
     name = "repair-double-encoding"
@@ -124,25 +120,8 @@ class RepairDoubleEncoding(CellRewrite):
     def rewrite(self, text: str) -> str:
         return repaired(text) or text
 
-    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
-        table, changes = super().apply(table, context)
-        table, renamed = rename_columns(table, label_renames([str(c) for c in table.columns], repaired), self.name)
-        return table, changes + renamed
-
-    def plan(self, context: FixContext) -> FixPlan | None:
-        from ..quality.fix_plans import fields
-
-        plan = super().plan(context)
-        if plan is None:
-            return None
-        labels = fields(context)
-        rename = label_renames(labels, repaired)
-        # trim-spaces renames « AnnÃ©e  » first: the title it gets is renamed too
-        also = {one_line(label): one_line(title) for label, title in rename.items()
-                if one_line(label) != label and one_line(label) not in labels}
-        plan.rename = {**rename, **also}
-        plan.changes = [Change(self.name, None, new, old, new) for old, new in rename.items()]
-        return plan
+    def title(self, label: str) -> str | None:
+        return repaired(label)
 
 
 @hookimpl

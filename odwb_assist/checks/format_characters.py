@@ -1,14 +1,15 @@
-"""Check ``format-characters`` (warning): cells holding a format character that shows nothing, brought by a copy out
-of a web page or a word processor (« Namur » followed by a zero-width space, « Li­ège » with a soft hyphen, a
-direction mark, a word joiner, a byte-order mark inside a text: :data:`.unreadable.FORMAT`); fix
-``drop-format-characters``.
+"""Check ``format-characters`` (warning): cells holding a format character that shows nothing, brought by a copy out of a
+web page or a word processor (« Namur » followed by a zero-width space, « Li­ège » with a soft hyphen, a direction
+mark, a word joiner, a byte-order mark inside a text: :data:`.unreadable.FORMAT`), and column titles holding one
+(« Numéro » + U+200B, a second byte-order mark before the first title); fix ``drop-format-characters``.
 
 On screen the cell reads as the text without it; for a filter, a sort, a search or a join with another dataset it is
 another value (« Namur » and « Namur » + U+200B are two communes; a category column splits in two, which
 ``inconsistent-category`` then leaves to this check). These characters carry nothing a reader sees, so the fix takes
-them out, each cell in the change log. The zero-width joiners (U+200C, U+200D) are left: some scripts and emoji
-need them; so are the direction marks of a text written right to left (an association's name in Arabic or Hebrew),
-where they order the words.
+them out, each cell in the change log. In a title, the character splits it from the title a program or a reuse looks
+for (``df["Numéro"]``, a join on the column): the fix takes it out of the title too. The zero-width joiners (U+200C,
+U+200D) are left: some scripts and emoji need them; so are the direction marks of a text written right to left (an
+association's name in Arabic or Hebrew), where they order the words.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ..core.contract import CheckContext
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from .cell_rules import CellCheck, CellRewrite, CellRule, buffer, cells_at
+from .cell_rules import CellCheck, CellRule, TitledCellRewrite, buffer, cells_at, title_finding
 from .unreadable import format_characters, shown, without_format
 
 if TYPE_CHECKING:
@@ -40,6 +41,10 @@ MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) contiennent un caract�
               "Column '{field}': {count} cell(s) hold an invisible character: {names_en} (e.g. row {row}: '{cell}'): "
               "on screen nothing changes, but for a filter, a sort or a search it is not the same value as the text "
               "without it.")
+LABEL = Msg("Le titre de la colonne n° {number} contient un caractère invisible : {names} (« {shown} ») : à l'écran rien "
+            "ne change, mais un programme ou une réutilisation qui cherche la colonne par son titre ne la trouve pas.",
+            "The title of column {number} holds an invisible character: {names_en} ('{shown}'): on screen nothing "
+            "changes, but a program or a reuse looking for the column by its title does not find it.")
 TIP = Msg("Ces caractères viennent d'un copier-coller depuis une page web ou un traitement de texte. « odwb-assist fix » "
           "les retire : ils n'affichent rien, le texte ne change pas à l'écran.",
           "These characters come from a copy-paste out of a web page or a word processor. 'odwb-assist fix' takes them "
@@ -86,6 +91,13 @@ class FormatCharactersCheck(CellCheck):
     tip = TIP
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
+        for number, label in enumerate(context.fields, start=1):
+            found = sorted(set(format_characters(label)))
+            if found:
+                yield title_finding(self.types[0], self.severity,
+                                    LABEL.format(number=number, shown=shown(label), **_named(found)), self.tip,
+                                    context, number, label,
+                                    {"label": without_format(label), "characters": [f"U+{ord(c):04X}" for c in found]})
         for finding in self.tally.findings(self.types[0], self.severity, self.message, self.tip, show=shown,
                                            fill=self._names):
             found = self._found(str(finding.field_name))
@@ -97,12 +109,17 @@ class FormatCharactersCheck(CellCheck):
         return sorted({c for _, cell in self.tally.examples.get(column, []) for c in format_characters(cell)})
 
     def _names(self, column: str, cell: str) -> dict[str, object]:
-        names = list(dict.fromkeys(NAMES.get(c, DIRECTION) for c in self._found(column)))
-        return {"names": ", ".join(name.fr for name in names), "names_en": ", ".join(name.en for name in names)}
+        return _named(self._found(column))
 
 
-class DropFormatCharacters(CellRewrite):
-    """Fix ``drop-format-characters``: the format characters that show nothing taken out of the cells."""
+def _named(characters: list[str]) -> dict[str, object]:
+    """The messages' {names}: what each of ``characters`` is, in words, once each."""
+    names = list(dict.fromkeys(NAMES.get(c, DIRECTION) for c in characters))
+    return {"names": ", ".join(name.fr for name in names), "names_en": ", ".join(name.en for name in names)}
+
+
+class DropFormatCharacters(TitledCellRewrite):
+    """Fix ``drop-format-characters``: the format characters that show nothing taken out of the cells and titles."""
 
     name = "drop-format-characters"
     reads = ("format-characters",)  # the finding types its plan reads (see ``Fix.reads``)

@@ -61,7 +61,9 @@ class FixPlan:
 
     The engine applies it block by block: ``rows`` are dropped (row number -> the text shown in the
     preview; None: ``describe`` of its cells), then ``columns`` (labels), then each ``rewrites`` function
-    runs on the distinct cells of its column in each block, then ``rename`` renames labels. ``changes`` are
+    runs on the distinct cells of its column in each block, then ``rename`` renames labels (after the renames of
+    the fixes that run before it: its keys are the titles they leave, ``context.options["titles"]``, each label
+    of the report -> its title so far, when one of them renames). ``changes`` are
     reported once (rows above the header, renamed labels). ``scan``, when given, first sees every block
     (as read) so that a rewrite can depend on the whole column: the file is then read twice. A rewrite is a
     function of each cell alone, without state: it may run once on every distinct cell of the column as the

@@ -11,6 +11,7 @@ side file next to the output (:mod:`.side_files`).
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +37,7 @@ from .fix_left import left_as_is, left_dicts, left_lines, workbook_left, workboo
 from .fix_plans import IncompletePlan
 from .fix_remaining import held_cells, remaining_dicts, remaining_errors, remaining_lines, unchosen_fixes
 from .fix_stream import header_cells, stream_fixes
-from .fixing import RENAMED
+from .fixing import RENAMED, follow_plan_renames
 from .kinds import field_kinds, identifier_fields
 from .notes import column_label, headerless_name
 from .output_files import write_atomically
@@ -79,6 +80,16 @@ def _cell(text: object) -> str:
     quotes it (:func:`.tally.clipped`: a remark of a thousand characters would fill the screen; the change log, on
     request, holds each cell whole)."""
     return str(clipped(shown_on_one_line(str(text))))
+
+
+def _before(before: object, after: object) -> str:
+    """The preview's « before » of a change: :func:`_cell`, its combining accents written « <U+0301> » when the
+    change would otherwise look like none (« Liège » → « Liège »: an accent written as two characters joined into
+    one)."""
+    shown = _cell(before)
+    if after is None or unicodedata.normalize("NFC", shown) != unicodedata.normalize("NFC", _cell(after)):
+        return shown
+    return "".join(f"<U+{ord(c):04X}>" if unicodedata.combining(c) else c for c in shown)
 
 
 @dataclass
@@ -142,7 +153,7 @@ class FixResult:
                     lines.append(f"    {'colonne ajoutée :' if fr else 'column added:'} « {change.after} »")
                     continue
                 if change in titles:
-                    lines.append(f"    {'titre :' if fr else 'title:'} « {_cell(change.before)} » → "
+                    lines.append(f"    {'titre :' if fr else 'title:'} « {_before(change.before, change.after)} » → "
                                  f"« {_cell(change.after)} »")
                     continue
                 where = (f"ligne {change.row_number}" if fr else f"row {change.row_number}") if change.row_number else ""
@@ -159,7 +170,7 @@ class FixResult:
                 if change.after is None and not change.before:  # a blank row, an empty column: no « » to show
                     lines.append(f"    {where} → {after}")
                 else:
-                    lines.append(f"    {where}{' :' if fr else ':'} « {_cell(change.before)} » → {after}")
+                    lines.append(f"    {where}{' :' if fr else ':'} « {_before(change.before, change.after)} » → {after}")
         lines.extend(left_lines(self.left_as_is, fr))
         lines.extend(workbook_lines(self.workbook_left, language))
         lines.extend(remaining_lines(self.remaining, language, self.unchosen, self.untitled))
@@ -411,6 +422,7 @@ def _plans(chosen: list[Fix], context: FixContext) -> list[tuple[Fix, FixPlan]] 
             plan = item.plan(context) if streams(item) else None  # type: ignore[attr-defined]
             if plan:
                 steps.append((item, plan))
+                follow_plan_renames(context, plan.rename)
     except IncompletePlan:
         return None
     return steps

@@ -56,6 +56,24 @@ def label_renames(labels: list[str], new_label: Callable[[str], str | None]) -> 
     return renamed
 
 
+TITLES = "titles"  # ``FixContext.options`` key: each label of the report -> its title as the plans made so far leave it
+
+
+def current_titles(context: contract.FixContext) -> dict[str, str]:
+    """Each label of the report -> the title the plans of the fixes that run before this one give it (itself when
+    none renames it). A fix renaming titles keys its ``FixPlan.rename`` on these: the renames of a run are applied
+    one after the other (« AnnÃ©e↵ » is « AnnÃ©e » once ``trim-spaces`` has run, « Année » after
+    ``repair-double-encoding``)."""
+    labels = [str(name) for name in context.options.get("fields", [])]
+    return {label: str(context.options.get(TITLES, {}).get(label, label)) for label in labels}
+
+
+def follow_plan_renames(context: contract.FixContext, rename: dict[str, str]) -> None:
+    """Record in ``context`` what a plan's ``rename`` makes of the current titles (:func:`current_titles`)."""
+    if rename:
+        context.options[TITLES] = {label: rename.get(title, title) for label, title in current_titles(context).items()}
+
+
 RENAMED = "renamed"  # ``FixContext.options`` key: each label of the report -> its column's name now (whole-table fix)
 
 

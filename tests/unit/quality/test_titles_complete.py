@@ -49,6 +49,7 @@ VARIABLE_TYPES = {
     ("messages.py", "error_type"): "Frictionless types (TRANSLATIONS, messages.TITLES)",
     ("aggregate.py", "type_"): "Frictionless types grouped",
     ("tally.py", "type_"): "the literal first argument of each .findings(…) call",
+    ("cell_rules.py", "kind"): "title_finding(…): a declared type of the check that calls it (CellCheck.types)",
     ("personal_email.py", "kind"): "PERSONAL, POSSIBLE (PersonalEmailCheck.types)",
     ("findings.py", "error_type"): "the Belgian MESSAGES",
     ("territory.py", "summary_type"): "TerritoryCheck.types",
