@@ -19,7 +19,7 @@ from ..core.findings import Finding, RowNumbers, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fix_plans import findings
-from ..quality.fixing import current_label, rename_columns
+from ..quality.fixing import current_label, current_titles, rename_columns
 from .marked_numbers import MarkedNumbers, tagged_rows
 from .people import label_words
 
@@ -110,10 +110,13 @@ class CurrencyInTitle:
 
 
 def _renamed(context: FixContext) -> dict[str, str]:
+    """The title each reported column gets, keyed on the title the fixes before leave it (« Montant  » trimmed…)."""
+    now = current_titles(context)
     rename = {}
     for finding in findings(context, ["currency-cells"]):
-        label, title = finding.field_name, str(finding.extra.get("title", ""))
-        if label and title and title != label:
+        label, symbol = now.get(str(finding.field_name), str(finding.field_name)), str(finding.extra.get("symbol", ""))
+        title = titled(label, symbol) if symbol else label
+        if finding.field_name and title != label:
             rename[label] = title
     return rename
 

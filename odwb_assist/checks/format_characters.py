@@ -130,6 +130,10 @@ class DropFormatCharacters(TitledCellRewrite):
     def rewrite(self, text: str) -> str:
         return without_format(text)
 
+    def title(self, label: str) -> str | None:
+        """The title without them, and without the spaces they leave at its ends (« Montant <U+200B> »)."""
+        return without_format(label).strip() if has_format(label) else None
+
 
 @hookimpl
 def odwb_checks(context: CheckContext) -> list[FormatCharactersCheck]:

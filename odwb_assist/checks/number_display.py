@@ -68,17 +68,16 @@ class NumberDisplay:
 
     def plan(self, context: FixContext) -> FixPlan | None:
         """The columns :meth:`apply` reads, from the counts of the check (:class:`.fix_stats.ColumnStats`)."""
-        from ..quality.fix_plans import display_columns, fields
+        from ..quality.fix_plans import display_columns
+        from ..quality.fixing import current_titles
 
         columns = display_columns(context)
         if not columns:
             return None
-        labels = fields(context)
-        rename = _titles(labels, {label: unit for label, unit in columns.items() if unit}, {})
-        # trim-spaces renames « Montant  » first: the title it gets is renamed too
-        also = {label.strip(): title for label, title in rename.items()
-                if label.strip() != label and label.strip() not in labels}
-        return FixPlan(rewrites=dict.fromkeys(columns, _read_displays), rename={**rename, **also},
+        now = current_titles(context)  # the titles the fixes before leave (« Montant  » trimmed…)
+        rename = _titles(list(now.values()), {now.get(label, label): unit for label, unit in columns.items() if unit},
+                         {})
+        return FixPlan(rewrites=dict.fromkeys(columns, _read_displays), rename=rename,
                        changes=[Change(self.name, None, new, old, new) for old, new in rename.items()])
 
 

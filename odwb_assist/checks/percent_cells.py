@@ -21,7 +21,7 @@ from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext, Fi
 from ..core.findings import Finding, RowNumbers, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from ..quality.fixing import rename_columns, replace_cells
+from ..quality.fixing import current_titles, rename_columns, replace_cells
 from .marked_numbers import NUMBER, MarkedNumbers, each_number, rows_by_column
 
 if TYPE_CHECKING:
@@ -115,7 +115,9 @@ class PercentAsShown:
         labels = _reported(context)
         if not labels:
             return None
-        rename = {label: titled(label) for label in labels if titled(label) != label}
+        now = current_titles(context)  # the titles the fixes before leave
+        rename = {now.get(label, label): titled(now.get(label, label)) for label in labels
+                  if titled(now.get(label, label)) != now.get(label, label)}
         return FixPlan(rewrites=dict.fromkeys(labels, _multiplied), rename=rename,
                        changes=[Change(self.name, None, new, old, new) for old, new in rename.items()])
 

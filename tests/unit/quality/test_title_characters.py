@@ -150,3 +150,28 @@ def test_the_plans_record_the_titles_they_leave() -> None:
     assert context.options[TITLES] == {"A ": "Ä", "B\u200b": "B", "C": "C"}
     follow_plan_renames(context, {})
     assert current_titles(context) == {"A ": "Ä", "B\u200b": "B", "C": "C"}
+
+
+def test_a_unit_moved_to_a_title_the_fixes_before_cleaned(tmp_path: Path) -> None:
+    """« Montant <U+200B> » over amounts written « 1 250,00 € »: the zero-width space goes, the spaces it held at the
+    end go with it, then ``number-display`` names the unit in the title those fixes left (not the one read)."""
+    rows = [["A", "1 250,00 €"], ["B", "300,00 €"], ["C", "12,50 €"]]
+    out = tmp_path / "propre.csv"
+    quality.fix(write(tmp_path / "montants.csv", ["Article", "Montant \u200b"], rows), out, plugins=PM)
+    assert titles(out) == ["Article", "Montant (€)"]
+
+
+@pytest.mark.parametrize(("number_format", "title"), [("0.0%", "Taux (%)"), ('#,##0.00\\ "€"', "Taux (€)")])
+def test_a_workbook_unit_in_a_title_the_fixes_before_cleaned(tmp_path: Path, number_format: str, title: str) -> None:
+    """Percentages and amounts a workbook formats (``percent-as-shown``, ``currency-in-title``) under a title with a
+    soft hyphen and a space at its end."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Bureau", "Ta\u00adux "])
+    for name, value in [("Bureau 1", 0.805), ("Bureau 2", 0.75), ("Bureau 3", 0.6)]:
+        sheet.append([name, value])
+    for row in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
+        row[0].number_format = number_format
+    book.save(tmp_path / "taux.xlsx")
+    quality.fix(tmp_path / "taux.xlsx", tmp_path / "propre.csv", plugins=PM)
+    assert titles(tmp_path / "propre.csv") == ["Bureau", title]
