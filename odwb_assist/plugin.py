@@ -74,7 +74,7 @@ from .core.plugins import announce, collect, get_plugin_manager
 from .core.spreadsheet import csv_safe, set_text
 
 if TYPE_CHECKING:
-    from .checks.people import PEOPLE_WORDS, describes_people, label_words, people_columns
+    from .checks.people import PEOPLE_WORDS, describes_people, is_survey_export, label_words, people_columns
     from .checks.person_names import is_person_name, names_people_by_role
     from .checks.public_offices import official_values
     from .cli.common import STATE, echo, plugin_manager, print_json, t
@@ -89,6 +89,7 @@ _LAZY = {
     "describes_people": "odwb_assist.checks.people",
     "label_words": "odwb_assist.checks.people",
     "people_columns": "odwb_assist.checks.people",
+    "is_survey_export": "odwb_assist.checks.people",
     "official_values": "odwb_assist.checks.public_offices",
     "is_person_name": "odwb_assist.checks.person_names",
     "names_people_by_role": "odwb_assist.checks.person_names",
@@ -117,7 +118,7 @@ __all__ = [
     # checks and field kinds
     "BaseTableCheck", "CheckContext", "ChunkPreparation", "ColumnValues", "Detector", "FieldKind", "Finding", "Severity",
     "TableCheck", "Validator", "ValuesPreparation", "ValuesValidator", "PEOPLE_WORDS", "describes_people", "label_words",
-    "people_columns", "official_values", "is_person_name", "names_people_by_role",
+    "people_columns", "is_survey_export", "official_values", "is_person_name", "names_people_by_role",
     # fixes, metadata rules, publication blockers
     "Change", "Fix", "FixContext", "FixPlan", "Rewrite", "StreamingFix", "streams", "columns_of",
     "MetadataFinding", "MetadataRule", "ScoreContext", "Blocker",

@@ -72,19 +72,25 @@ CONTACT_WORDS = MAIL_WORDS | frozenset({
 _SURVEY_FIRST = 2  # the time of the answer is the first column, or the second after an answer number
 
 
-def survey_contacts(fields: Iterable[str]) -> list[str]:
-    """The respondent's e-mail columns of a survey export (empty when the table is not one): the time of the answer
+def is_survey_export(fields: Iterable[str]) -> bool:
+    """Whether a table is a survey tool's export, each row one person's answers: the time of the answer
     (« Horodateur », « Heure de début »…) in one of its first columns, and a question among its labels (« …? ») or
     the start and end times of Microsoft Forms."""
     labels = [str(field) for field in fields]
     phrases = [" ".join(label_words(label)) for label in labels]
     if not any(phrase in SURVEY_TIMES for phrase in phrases[:_SURVEY_FIRST]):
-        return []
+        return False
     questions = sum(label.strip().endswith("?") for label in labels)
-    forms = {"heure de debut", "heure de fin"} <= set(phrases) or {"start time", "completion time"} <= set(phrases)
-    if not questions and not forms:
+    return bool(questions) or {"heure de debut", "heure de fin"} <= set(phrases) \
+        or {"start time", "completion time"} <= set(phrases)
+
+
+def survey_contacts(fields: Iterable[str]) -> list[str]:
+    """The respondent's e-mail columns of a survey export (empty when the table is not one: :func:`is_survey_export`)."""
+    labels = [str(field) for field in fields]
+    if not is_survey_export(labels):
         return []
-    return [label for label, phrase in zip(labels, phrases, strict=True) if _respondent_contact(phrase.split())]
+    return [label for label in labels if _respondent_contact(" ".join(label_words(label)).split())]
 
 
 def _respondent_contact(words: list[str]) -> bool:

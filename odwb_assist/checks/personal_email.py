@@ -64,6 +64,22 @@ TIP = Msg("Ne publiez pas l'adresse d'une personne : remplacez-la par l'adresse 
 POSSIBLE_MESSAGE = Msg("Ligne {row}, colonne « {field} » : « {cell} » pourrait être l'adresse e-mail d'une personne "
                        "({why}).",
                        "Row {row}, column '{field}': '{cell}' might be a person's e-mail address ({why}).")
+IN_TEXT_MESSAGE = Msg("Ligne {row}, colonne « {field} » : le texte « {cell} » contient l'adresse e-mail d'une personne, "
+                      "« {address} » ({why}) : donnée personnelle.",
+                      "Row {row}, column '{field}': the text '{cell}' holds a person's e-mail address, '{address}' "
+                      "({why}): personal data.")
+POSSIBLE_IN_TEXT_MESSAGE = Msg("Ligne {row}, colonne « {field} » : le texte « {cell} » contient une adresse e-mail qui "
+                               "pourrait être celle d'une personne, « {address} » ({why}).",
+                               "Row {row}, column '{field}': the text '{cell}' holds an e-mail address that might be a "
+                               "person's, '{address}' ({why}).")
+IN_TEXT_TIP = Msg("Retirez l'adresse du texte avant de publier (ou remplacez-la par celle d'un service : info@…, "
+                  "urbanisme@…). Le RGPD interdit de publier des données personnelles sans base légale.",
+                  "Take the address out of the text before publishing (or replace it with a service's: info@…, "
+                  "planning@…). The GDPR forbids publishing personal data without a legal basis.")
+POSSIBLE_IN_TEXT_TIP = Msg("Si c'est l'adresse d'une personne, retirez-la du texte avant de publier ; si c'est celle "
+                           "d'une association ou d'un service, ignorez cet avertissement.",
+                           "If it is a person's address, take it out of the text before publishing; if it is an "
+                           "association's or a service's, ignore this warning.")
 OFFICIAL_MESSAGE = Msg("Ligne {row}, colonne « {field} » : « {cell} » est l'adresse d'une personne qui exerce une "
                        "fonction publique (« {office} ») : publiable si c'est l'adresse de la fonction, pas une adresse "
                        "privée.",
@@ -187,14 +203,23 @@ def verdict(address: str, cells: Callable[[], Iterable[str]], people_table: bool
 _BETWEEN = re.compile(r"[\s;,/|]+(?:(?:ou|et|or|and)[\s;,/|]+)?", re.IGNORECASE)  # between two addresses of a cell
 
 
-def cell_verdict(cell: str, cells: Callable[[], Iterable[str]], people_table: bool) -> tuple[str, str] | None:
-    """:func:`verdict` of a cell, each of its addresses judged when it holds several (« info@club.be /
-    jean.dupont@gmail.com »): a person's address among them makes the cell personal."""
-    if cell.count("@") < 2:
-        return verdict(cell, cells, people_table)
-    found = [verdict(part, cells, people_table) for part in _BETWEEN.split(cell.strip()) if "@" in part]
-    return next((item for item in found if item and item[0] == PERSONAL), None) or next(
-        (item for item in found if item), None)
+# an address inside a text (« écrivez-moi : marie.dubois@gmail.com ») : not glued to a letter, a digit or a dot
+_IN_TEXT = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?![\w-])", re.IGNORECASE)
+
+
+def cell_verdict(cell: str, cells: Callable[[], Iterable[str]],
+                 people_table: bool) -> tuple[str, str, str | None] | None:
+    """(finding type, reason, the address when the cell is a text holding it) of a cell: :func:`verdict` of an address,
+    each of its addresses judged when it holds several (« info@club.be / jean.dupont@gmail.com »), or of each address
+    written inside a text (a remark, a survey's answer: « contactez-moi : marie.dubois@gmail.com »); a person's address
+    among them makes the cell personal."""
+    parts = [part for part in _BETWEEN.split(cell.strip()) if part]
+    if parts and all(_ADDRESS.fullmatch(part.lower()) for part in parts):  # addresses, nothing else
+        found = [(*judged, None) for judged in (verdict(part, cells, people_table) for part in parts) if judged]
+    else:
+        found = [(*judged, address) for judged, address in
+                 ((verdict(address, cells, people_table), address) for address in _IN_TEXT.findall(cell)) if judged]
+    return next((item for item in found if item[0] == PERSONAL), None) or next(iter(found), None)
 
 
 class PersonalEmailCheck(BaseTableCheck):
@@ -246,7 +271,9 @@ class PersonalEmailCheck(BaseTableCheck):
                 found = cell_verdict(str(cell), rows.other_cells(row, column), self.people)
                 if found is None:
                     continue
-                kind, why = (PERSONAL, "survey") if column in self.respondents else found
+                kind, why, address = found
+                if column in self.respondents:
+                    kind, why = PERSONAL, "survey"
                 office = offices.get(int(row)) if column not in self.respondents else None
                 if office is not None:  # the holder of a public office: the office's contact, said, not blocked
                     fmt = {"row": row, "field": column, "cell": cell, "office": office}
@@ -254,12 +281,15 @@ class PersonalEmailCheck(BaseTableCheck):
                                   row_number=int(row), field_name=str(column), field_number=number, cell=str(cell),
                                   extra={"reason": why, "office": office})
                     continue
-                fmt = {"row": row, "field": column, "cell": cell, "why": WHY[why].fr}
-                message = (MESSAGE if kind == PERSONAL else POSSIBLE_MESSAGE)
+                fmt = {"row": row, "field": column, "cell": cell, "why": WHY[why].fr, "address": address}
+                message = (MESSAGE if kind == PERSONAL else POSSIBLE_MESSAGE) if address is None else \
+                    (IN_TEXT_MESSAGE if kind == PERSONAL else POSSIBLE_IN_TEXT_MESSAGE)
                 text = Msg(message.fr.format(**fmt), message.en.format(**{**fmt, "why": WHY[why].en}))
                 yield Finding(kind, Severity.ERROR if kind == PERSONAL else Severity.WARNING, text,
-                              TIP if kind == PERSONAL else POSSIBLE_TIP, row_number=int(row), field_name=str(column),
-                              field_number=number, cell=str(cell), extra={"reason": why})
+                              (TIP if kind == PERSONAL else POSSIBLE_TIP) if address is None else
+                              (IN_TEXT_TIP if kind == PERSONAL else POSSIBLE_IN_TEXT_TIP),
+                              row_number=int(row), field_name=str(column), field_number=number, cell=str(cell),
+                              extra={"reason": why} if address is None else {"reason": why, "address": address})
 
 
 def _offices(chunk: pd.DataFrame, context: CheckContext) -> dict[int, str]:

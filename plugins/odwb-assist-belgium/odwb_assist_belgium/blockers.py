@@ -15,10 +15,13 @@ from .findings import SOURCE
 _WHAT = {
     "be-national-number": Msg("numéro(s) de registre national ou BIS", "national register or BIS number(s)"),
     "be-phone-personal": Msg("numéro(s) de téléphone de personnes", "phone number(s) of people"),
+    "be-phone-in-text-personal": Msg("numéro(s) de GSM de personnes dans un texte", "mobile number(s) of people inside a "
+                                     "text"),
     "personal-email": Msg("adresse(s) e-mail personnelle(s)", "personal e-mail address(es)"),
 }
-# be-phone-personal is only emitted in people tables; personal-email only with evidence of a person
-ALWAYS = ("be-national-number", "be-phone-personal", "personal-email")
+# be-phone-personal and be-phone-in-text-personal are only emitted in people tables; personal-email only with evidence
+# of a person
+ALWAYS = ("be-national-number", "be-phone-personal", "be-phone-in-text-personal", "personal-email")
 
 _MESSAGE = Msg(
     "Données personnelles : la colonne « {field} » contient {count} {what} (lignes {rows}). "
@@ -46,7 +49,8 @@ def _rows_text(rows: list[int]) -> str:
     return shown + ("…" if len(rows) > 5 else "")
 
 
-_KIND_OF = {"be-national-number": "be-national-number", "be-phone-personal": "be-phone", "personal-email": "email"}
+_KIND_OF = {"be-national-number": "be-national-number", "be-phone-personal": "be-phone", "personal-email": "email",
+            "be-phone-in-text-personal": None}  # a text column: no kind
 
 
 def personal_data_blockers(

@@ -65,7 +65,7 @@ def _mobile_pattern() -> re.Pattern[str]:
     return re.compile(f"(?:{meta.mobile.national_number_pattern})")
 
 
-def _mobile_number(text: str) -> bool:
+def is_mobile_number(text: str) -> bool:
     """Whether one number, as typed (« 0475 12 34 56 », « +32 (0)475/12.34.56 », « 0032475123456 »), is a Belgian
     mobile number."""
     found = EXTENSION.search(text)
@@ -85,7 +85,7 @@ def holds_mobile(cell: str) -> bool:
     text = cell.strip()
     text = unlabelled(text) or text
     text = (with_remark(text) or (text, ""))[0]  # « 0475 12 34 56 (après 18h) »
-    return any(_mobile_number(unlabelled(part) or part) for part in SPLIT.split(text) if part)
+    return any(is_mobile_number(unlabelled(part) or part) for part in SPLIT.split(text) if part)
 
 
 @lru_cache(maxsize=VALUE_CACHE)

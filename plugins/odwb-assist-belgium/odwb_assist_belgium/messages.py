@@ -201,6 +201,24 @@ MESSAGES: dict[str, Entry] = {
         "A mobile number next to a person's name is most often their private number: publish the association's or a "
         "service's number instead, or make sure the person agreed to its publication; otherwise delete column "
         "'{field}' before publishing.")),
+    "be-phone-in-text": Entry(W, Msg(
+        "Un numéro de GSM, « {number} », est écrit dans le texte de la colonne « {field} » : le plus souvent le "
+        "numéro privé d'une personne, une donnée personnelle.",
+        "A mobile number, '{number}', is written in the text of column '{field}': most often a person's private "
+        "number, personal data."), Msg(
+        "Retirez le numéro du texte avant de publier, ou remplacez-le par celui de l'association ou d'un service ; si "
+        "la personne a accepté qu'il soit publié (un organisateur dans un agenda), ignorez cet avertissement.",
+        "Take the number out of the text before publishing, or replace it with the association's or a service's; if "
+        "the person agreed to its publication (an organiser in an agenda), ignore this warning.")),
+    "be-phone-in-text-personal": Entry(E, Msg(
+        "Un numéro de GSM, « {number} », est écrit dans le texte de la colonne « {field} », dans un tableau dont les "
+        "lignes sont des personnes (colonnes de noms, prénoms ou dates de naissance, ou réponses à un formulaire) : "
+        "c'est une donnée personnelle, qui ne peut pas être publiée sans base légale (RGPD).",
+        "A mobile number, '{number}', is written in the text of column '{field}', in a table whose rows are people "
+        "(name, first name or birth date columns, or answers to a form): this is personal data, which cannot be "
+        "published without a legal basis (GDPR)."), Msg(
+        "Retirez le numéro du texte avant de publier, ou supprimez la colonne « {field} ».",
+        "Take the number out of the text before publishing, or delete column '{field}'.")),
     # --- layout
     "be-mixed-levels": Entry(W, Msg(
         "Colonne « {field} » : {count} ligne(s) d'un autre niveau que la commune parmi {communes} lignes de communes "

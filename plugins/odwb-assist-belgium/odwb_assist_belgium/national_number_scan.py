@@ -17,7 +17,7 @@ import pandas as pd
 
 from odwb_assist.plugin import BaseTableCheck, CheckContext, ColumnValues, Finding
 
-from .distinct import StashedColumns, emit_values
+from .distinct import StashedColumns, emit_values, memo
 from .messages import errors
 from .national_number import mask
 from .people import describes_people
@@ -45,7 +45,7 @@ def _screened(values: pd.Series) -> bool:
 _OTHER_DIGIT = r"[^\P{Nd}0-9]"
 
 
-def _shaped(array: Any) -> np.ndarray:
+def _shaped(array: Any, digits: np.ndarray | None = None) -> np.ndarray:
     """Over a pyarrow string array: the values holding a number written as a national number (``_PREFILTER``), found
     with RE2 in one pass over the values long enough. RE2 reads ``\\d`` as 0-9, Python's ``re`` (which pandas uses on
     non-ASCII text) as any decimal digit: the few values with another digit go through Python's ``re``."""
@@ -53,7 +53,7 @@ def _shaped(array: Any) -> np.ndarray:
     import pyarrow.compute as pc
 
     result = np.zeros(len(array), dtype=bool)
-    long_enough = _eleven_digits(array)
+    long_enough = digits_at_least(array, 11) if digits is None else digits >= 11
     if long_enough is None:
         long_enough = (pc.binary_length(array).to_numpy(zero_copy_only=False) >= 11)  # bytes >= characters
     if not long_enough.any():
@@ -68,11 +68,15 @@ def _shaped(array: Any) -> np.ndarray:
     return result
 
 
-def _eleven_digits(array: Any) -> np.ndarray | None:
-    """Over a pyarrow string array: the values that may hold a national number, read from the buffers (no kernel
-    call): eleven ASCII digits at least, or a character from U+0660 on (the first decimal digit beyond ASCII, « ٠ »:
-    another script's digit, which Python's ``\\d`` reads; its UTF-8 lead byte is 0xD9 or more, accented letters'
-    are below). None: not a plain string array."""
+OTHER_DIGIT_WEIGHT = 11  # what a character that may be another script's digit counts for (the most a check needs)
+FEW_DIGITS = 9  # the fewest digits a check here looks for (a phone number): shorter values are not counted
+
+
+def digit_counts(array: Any) -> np.ndarray | None:
+    """Over a pyarrow string array: how many digits each value may hold, read from the buffers (no kernel call): its
+    ASCII digits, and :data:`OTHER_DIGIT_WEIGHT` for each character from U+0660 on (the first decimal digit beyond
+    ASCII, « ٠ »: another script's digit, which Python's ``\\d`` reads; its UTF-8 lead byte is 0xD9 or more, accented
+    letters' are below). All 0 when no value is :data:`FEW_DIGITS` bytes long. None: not a plain string array."""
     import pyarrow as pa
 
     if isinstance(array, pa.ChunkedArray):
@@ -81,19 +85,32 @@ def _eleven_digits(array: Any) -> np.ndarray | None:
         return None
     _, offsets_buffer, data_buffer = array.buffers()[:3]
     if not len(array) or data_buffer is None:
-        return np.zeros(len(array), dtype=bool)
+        return np.zeros(len(array), dtype=np.int64)
     width = np.int64 if pa.types.is_large_string(array.type) else np.int32
     offsets = np.frombuffer(offsets_buffer, dtype=width)[array.offset: array.offset + len(array) + 1].astype(np.int64)
     low, high = int(offsets[0]), int(offsets[-1])
     data = np.frombuffer(data_buffer, dtype=np.uint8)[low:high]
     other = data >= 0xD9
-    if not other.any() and (offsets[1:] - offsets[:-1]).max() < 11:  # short ASCII-digit values only: none holds one
-        return np.zeros(len(array), dtype=bool)
-    weight = ((data - 48).astype(np.uint8) < 10).astype(np.int32)  # a digit counts 1, what may be another script's 11
-    weight[other] = 11
+    if not other.any() and (offsets[1:] - offsets[:-1]).max() < FEW_DIGITS:  # short ASCII values only
+        return np.zeros(len(array), dtype=np.int64)
+    weight = ((data - 48).astype(np.uint8) < 10).astype(np.int32)  # a digit counts 1
+    weight[other] = OTHER_DIGIT_WEIGHT
     sums = np.zeros(len(data) + 1, dtype=np.int64)
     np.cumsum(weight, out=sums[1:])
-    return (sums[offsets[1:] - low] - sums[offsets[:-1] - low]) >= 11
+    return sums[offsets[1:] - low] - sums[offsets[:-1] - low]
+
+
+def digits_at_least(array: Any, least: int) -> np.ndarray | None:
+    """Over a pyarrow string array: the values that may hold ``least`` digits (:func:`digit_counts`; ``least`` between
+    :data:`FEW_DIGITS` and :data:`OTHER_DIGIT_WEIGHT`). None: not a plain string array."""
+    counts = digit_counts(array)
+    return None if counts is None else counts >= least
+
+
+def column_digits(column: ColumnValues) -> np.ndarray | None:
+    """:func:`digit_counts` of a column's distinct values, once per chunk column for every check that reads it."""
+    arrow = column.arrow
+    return None if arrow is None else memo(column, "digit_counts", lambda: digit_counts(arrow))
 
 
 def candidates(column: ColumnValues, people: bool) -> np.ndarray:
@@ -101,7 +118,7 @@ def candidates(column: ColumnValues, people: bool) -> np.ndarray:
     result = np.zeros(len(column), dtype=bool)
     arrow = column.arrow
     if arrow is not None and not arrow.null_count:
-        shaped = _shaped(arrow)
+        shaped = _shaped(arrow, column_digits(column))
         if not shaped.any():
             return result
         picked = column.values[shaped]

@@ -32,11 +32,12 @@ def odwb_checks(context: CheckContext) -> list[Any]:
     from .coordinates_pair import SwappedCoordinatesCheck
     from .mixed_levels import MixedLevelsCheck
     from .national_number_scan import NationalNumberScan
+    from .phones_in_text import PhonesInTextCheck
     from .territory import KINDS as TERRITORY_KINDS
     from .territory import OutsideWalloniaCheck
 
     kinds = set(context.kinds.values())
-    checks: list[Any] = [NationalNumberScan()]
+    checks: list[Any] = [NationalNumberScan(), PhonesInTextCheck()]
     if "be-nis-code" in kinds or "be-postal-code" in kinds:
         checks.append(CommuneConsistencyCheck())
     if "be-nis-code" in kinds or commune_column(context):

@@ -151,7 +151,8 @@ def test_hooks_are_registered_and_blockable():
 def test_checks_are_offered_only_when_relevant():
     pm = only_belgium()
     none = CheckContext(source="t", fields=["a"], kinds={})
-    assert [c.name for c in collect(pm.hook.odwb_checks(context=none))] == ["belgium.national-number-scan"]
+    assert [c.name for c in collect(pm.hook.odwb_checks(context=none))] == ["belgium.national-number-scan",
+                                                                          "belgium.phones-in-text"]
     both = CheckContext(source="t", fields=["lat", "lon", "ins"],
                         kinds={"lat": "wgs84-latitude", "lon": "wgs84-longitude", "ins": "be-nis-code"})
     names = {c.name for c in collect(pm.hook.odwb_checks(context=both))}

@@ -155,7 +155,7 @@ def test_national_number_digit_count_lets_through_every_value_the_pattern_may_ma
     import unicodedata
 
     import pyarrow as pa
-    from odwb_assist_belgium.national_number_scan import _PREFILTER, _eleven_digits
+    from odwb_assist_belgium.national_number_scan import _PREFILTER, digits_at_least
 
     other_digits = [chr(c) for c in range(128, sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Nd"]
     assert min(ord(c) for c in other_digits) >= 0x660  # the lead byte 0xD9 the count relies on
@@ -163,7 +163,7 @@ def test_national_number_digit_count_lets_through_every_value_the_pattern_may_ma
     alphabet = list("0123456789.- /éa°") + other_digits[:40]
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(5, 20))) for _ in range(20_000)]
     texts += ["85.07.30-033.28", "Rue des Écoles 197", "Facture n° 2023/145", "٨٥٠٧٣٠٠٣٣٢٨"]
-    kept = _eleven_digits(pa.array(texts))
+    kept = digits_at_least(pa.array(texts), 11)
     assert kept is not None
     screen = re.compile(_PREFILTER)
     matched = [screen.search(text) is not None for text in texts]
@@ -176,9 +176,9 @@ def test_national_number_digit_count_of_short_values_skips_the_count_but_not_oth
     """A column of short ASCII values (coordinates, postal codes) holds no national number: answered without the
     byte count; one value with another script's digit still goes through it."""
     import pyarrow as pa
-    from odwb_assist_belgium.national_number_scan import _eleven_digits
+    from odwb_assist_belgium.national_number_scan import digits_at_least
 
     short = ["50,354836", "5000", "", "31/12/2024", "Namur", "é1234567"]
-    assert _eleven_digits(pa.array(short)).tolist() == [False] * 6
-    assert _eleven_digits(pa.array([*short, "٨"])).tolist() == [False] * 6 + [True]
-    assert _eleven_digits(pa.array([*short, "12345678901"])).tolist() == [False] * 6 + [True]
+    assert digits_at_least(pa.array(short), 11).tolist() == [False] * 6
+    assert digits_at_least(pa.array([*short, "٨"]), 11).tolist() == [False] * 6 + [True]
+    assert digits_at_least(pa.array([*short, "12345678901"]), 11).tolist() == [False] * 6 + [True]

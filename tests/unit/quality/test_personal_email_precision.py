@@ -161,7 +161,7 @@ def test_a_persons_address_among_two_in_a_cell_is_still_found() -> None:
     from odwb_assist.checks.personal_email import cell_verdict
 
     assert cell_verdict("info@lesamisdubocq.be / jean.dupont@gmail.com", lambda: ["Les Amis du Bocq"], False) == (
-        "personal-email", "name")
+        "personal-email", "name", None)
     assert cell_verdict("info@club.be; secretariat@club.be", lambda: ["Club de tennis"], False) is None
     assert cell_verdict("castors.jambes@gmail.com, info@castors.be", lambda: [], False) == (
-        "possible-personal-email", "shape")
+        "possible-personal-email", "shape", None)

@@ -1,0 +1,118 @@
+"""Check ``belgium.phones-in-text``: a Belgian mobile number written inside a text (a remark, a survey's answer:
+« Contactez-moi au 0475 12 34 56 »).
+
+A phone column is read by the ``be-phone`` kind and the contact checks; a number typed into a free text escapes them,
+and a survey export whose e-mail column was deleted would then pass with its respondents' numbers in the comments. A
+mobile number is most often a person's own (an association's or a service's number is rarely one): said as a warning
+(``be-phone-in-text``: the person may have asked for it to be published, an organiser's number in an agenda), and as
+an error in a table whose rows are people (``be-phone-in-text-personal``: a first-name or birth-date column, or a
+survey tool's export: the core's ``describes_people`` and ``is_survey_export``), which blocks publication as the other
+personal data do. Only numbers inside a text: a cell that is a number alone is a phone column's, judged there; the
+numbers on a row about a public office are the office's (``official_values``). Valid mobile numbers only (the
+numbering plan of ``phonenumbers``: 04xx, +32 4xx), each distinct cell read once; the candidates are the cells with
+nine digits at least, told from the Arrow buffers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from odwb_assist.plugin import BaseTableCheck, CheckContext, ColumnValues, Finding, official_values
+
+from .contact_phones import is_mobile_number
+from .distinct import emit_values
+from .findings import VALUE_CACHE
+from .messages import errors
+from .national_number_scan import FEW_DIGITS, column_digits
+
+if TYPE_CHECKING:
+    pass
+
+WARNING, PERSONAL = "be-phone-in-text", "be-phone-in-text-personal"
+# a mobile number as people type it: 0475 12 34 56, 0475/12.34.56, 0475123456, +32 475 12 34 56, +32 (0)475…, 0032…
+_NUMBER = re.compile(r"(?<![\d+])(?:(?:\+|00)32[\s./-]*(?:\(0\)[\s./-]*)?|0)4(?:[\s./-]?[0-9]){8}(?![0-9])")
+_LETTERS = re.compile(r"[^\W\d_]{2}")  # a word of the text around it: two letters in a row
+# the columns left to their own checks: phones, and the identifiers that hold long digit runs
+SKIPPED_KINDS = ("be-phone", "be-national-number", "be-iban", "be-enterprise-number", "be-establishment-unit",
+                 "wgs84-latitude", "wgs84-longitude", "lambert72-x", "lambert72-y")
+
+
+# what says that ten digits are an enterprise number or a bank account, not a phone: « BE » just before (an IBAN's
+# « BE04 7123… », « BE 0475.123.456 »), or a word of the company register shortly before
+_REGISTER = re.compile(r"(?:\bBE\s?|\b(?:TVA|BTW|BCE|KBO|entreprise|ondernemings\w*|soci[ée]t[ée])\b[^0-9]{0,20})$",
+                       re.IGNORECASE)
+_ENTERPRISE_FORM = re.compile(r"0[0-9]{3}\.[0-9]{3}\.[0-9]{3}")  # how the register writes its numbers
+
+
+@lru_cache(maxsize=VALUE_CACHE)
+def mobile_in_text(cell: str) -> str | None:
+    """The first Belgian mobile number written inside the text ``cell`` (None: none, or the cell is a number
+    alone). Not a number the text gives as an enterprise's (« TVA BE 0475.123.456 », « 0475.123.456 » with the
+    register's check digits) or as a bank account's (« BE04 7123 4567 8901 »)."""
+    for found in _NUMBER.finditer(cell):
+        rest = cell[:found.start()] + " " + cell[found.end():]
+        if not _LETTERS.search(rest) or not is_mobile_number(found.group()):
+            continue
+        if _REGISTER.search(cell[max(0, found.start() - 40):found.start()]) or _enterprise(found.group()):
+            continue
+        return found.group()
+    return None
+
+
+def _enterprise(number: str) -> bool:
+    """Whether ``number`` is written as the company register writes its numbers (« 0475.123.456 ») and its last two
+    digits are the register's check digits (97 minus the first eight modulo 97)."""
+    if not _ENTERPRISE_FORM.fullmatch(number):
+        return False
+    digits = number.replace(".", "")
+    return 97 - int(digits[:8]) % 97 == int(digits[8:])
+
+
+class PhonesInTextCheck(BaseTableCheck):
+    name = "belgium.phones-in-text"
+    types = (WARNING, PERSONAL)
+    blocking = errors(types)  # the types it may report as errors (see ``TableCheck.blocking``)
+
+    def start(self, context: CheckContext) -> None:
+        from odwb_assist.plugin import describes_people, is_survey_export
+
+        types = context.options.get("types", {})
+        self.text = {name for name in context.fields if types.get(name, "string") in ("string", "any")
+                     and context.kinds.get(name) not in SKIPPED_KINDS}
+        self.kind = PERSONAL if describes_people(context.fields) or is_survey_export(context.fields) else WARNING
+
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
+        if column.name not in self.text or not len(column):
+            return
+        found = self._numbers(column)
+        if not found:
+            return
+        import numpy as np
+
+        mask = np.zeros(len(column), dtype=bool)
+        mask[list(found)] = True
+        mask &= ~official_values(column, context)
+        by_cell = {str(column.values.iat[at]): number for at, number in found.items()}
+        yield from emit_values(self.kind, column, mask, context, lambda cell: {"number": by_cell[cell]})
+
+    @staticmethod
+    def _numbers(column: ColumnValues) -> dict[int, str]:
+        """The distinct values holding a mobile number in a text, by position, with the number."""
+        import numpy as np
+
+        digits = column_digits(column)  # counted once for this check and the national numbers' scan
+        if digits is not None:
+            candidates = digits >= FEW_DIGITS
+        else:
+            candidates = np.fromiter((sum(c.isdigit() for c in text) >= FEW_DIGITS for text in column.texts),
+                                     dtype=bool, count=len(column))
+        positions = np.flatnonzero(candidates)
+        if not len(positions):
+            return {}
+        texts = column.values.iloc[positions].tolist()
+        found = {int(at): mobile_in_text(str(text)) for at, text in zip(positions.tolist(), texts, strict=True)}
+        return {at: number for at, number in found.items() if number}
+

@@ -1,0 +1,95 @@
+"""``be-phone-in-text``: a Belgian mobile number typed into a free text (a remark, a survey's comment), which the phone
+column's checks never read; an error that blocks publication where the rows are people (a survey tool's export, a
+table with first names or birth dates), a warning elsewhere."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from odwb_assist_belgium.blockers import personal_data_blockers
+from odwb_assist_belgium.phones_in_text import mobile_in_text
+
+from odwb_assist.core.plugins import get_plugin_manager
+
+from .test_belgium_end_to_end import check
+
+KINDS = ("be-phone-in-text", "be-phone-in-text-personal")
+
+
+def write(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    return path
+
+
+def said(path: Path) -> list[tuple[str, int | None, str | None, object, str]]:
+    report = check(path, plugins=get_plugin_manager())
+    return [(f.type, f.row_number, f.field_name, f.extra.get("number"), f.severity.value)
+            for f in report.findings if f.type in KINDS]
+
+
+def survey(comments: list[str]) -> list[list[str]]:
+    """A Google Forms export whose e-mail column was deleted before publishing: the comments remain."""
+    rows = [["Horodateur", "Quel est votre quartier ?", "Note (1 à 5)", "Commentaires"]]
+    for number, comment in enumerate(comments):
+        rows.append([f"{number % 28 + 1:02d}/03/2024 10:{number:02d}:00", "Jambes", str(number % 5 + 1), comment])
+    return rows
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Contactez-moi au 0475 12 34 56", "0475 12 34 56"),
+    ("GSM : 0475/12.34.56 après 18h", "0475/12.34.56"),
+    ("Tél +32 475 12 34 56 (soir)", "+32 475 12 34 56"),
+    ("tél +32 (0)475 12 34 56", "+32 (0)475 12 34 56"),
+    ("appeler le 0032475123456 svp", "0032475123456"),
+    ("GSM0475123456 joignable", "0475123456"),
+    ("Le 0471234567 ne répond pas, essayer le 0476 11 22 33", "0471234567"),
+])
+def test_a_mobile_number_inside_a_text_is_found_as_it_is_typed(text: str, number: str) -> None:
+    assert mobile_in_text(text) == number
+
+
+@pytest.mark.parametrize("text", [
+    "0475 12 34 56",  # a number alone: a phone column's, judged there
+    "Réservations au 081 24 63 00",  # a fixed line
+    "IBAN BE04 7123 4567 8901 merci",  # a bank account
+    "TVA BE 0475.123.456", "numéro d'entreprise 0475123456", "BCE : 0475 123 456",  # the company register's
+    "Asbl n° 0475.123.420 à Namur",  # written as the register writes it, with its check digits
+    "le 04/07/2024 15:30 au local", "Dossier 0412.345.678", "Commande 04751234567 livrée",
+])
+def test_what_is_no_mobile_number_in_a_text(text: str) -> None:
+    assert mobile_in_text(text) is None
+
+
+def test_a_surveys_comment_with_a_mobile_number_is_personal_data_and_blocks(tmp_path: Path) -> None:
+    path = write(tmp_path / "enquete.csv", survey(["Très bien", "Contactez-moi au 0475 12 34 56", "", "Plus de bancs",
+                                                   "Mon GSM : 0486/23.45.67, le soir", "Appelez le 081 24 63 00"]))
+    assert said(path) == [("be-phone-in-text-personal", 3, "Commentaires", "0475 12 34 56", "error"),
+                          ("be-phone-in-text-personal", 6, "Commentaires", "0486/23.45.67", "error")]
+    report = check(path, plugins=get_plugin_manager())
+    finding = next(f for f in report.findings if f.type == "be-phone-in-text-personal")
+    assert finding.message("fr").startswith("Un numéro de GSM, « 0475 12 34 56 », est écrit dans le texte de la "
+                                            "colonne « Commentaires », dans un tableau dont les lignes sont des personnes")
+    assert finding.cell == "Contactez-moi au 0475 12 34 56" and not report.valid
+    [blocker] = personal_data_blockers(report.errors, report.fields)
+    assert blocker.field_name == "Commentaires" and "numéro(s) de GSM de personnes dans un texte" in blocker.message("fr")
+
+
+def test_an_associations_remark_with_a_mobile_number_is_a_warning(tmp_path: Path) -> None:
+    path = write(tmp_path / "associations.csv", [
+        ["Association", "Objet", "Téléphone", "Remarques"],
+        ["Les Amis du Vieux Ciney", "Patrimoine", "083 21 44 55", "Visites le dimanche ; réservation au 0497 11 22 33"],
+        ["Cercle Horticole", "Jardinage", "083 21 66 77", "Bourse aux plantes en mai"],
+        ["Royal Football Club", "Sport", "0475 12 34 56", "Buvette ouverte le samedi"]])  # a phone column: not here
+    assert said(path) == [("be-phone-in-text", 2, "Remarques", "0497 11 22 33", "warning")]
+    assert check(path, plugins=get_plugin_manager()).valid
+
+
+def test_the_number_of_a_public_office_in_a_text_is_the_offices(tmp_path: Path) -> None:
+    path = write(tmp_path / "college.csv", [
+        ["Nom", "Fonction", "Remarques"],
+        ["Jean Dupont", "Bourgmestre", "Permanence le lundi, GSM 0475 12 34 56"],
+        ["Marie Lambert", "Bénévole", "Joignable au 0486 23 45 67"]])
+    assert said(path) == [("be-phone-in-text", 3, "Remarques", "0486 23 45 67", "warning")]
