@@ -13,22 +13,15 @@ year with no known day is often written).
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from ..core.contract import ColumnValues
 from ..core.i18n import Msg
+from ..core.no_date import NEEDLES, is_sentinel
 from .tally import values_where
 
 if TYPE_CHECKING:
     import numpy as np
-
-# a date day first (« 31/12/9999 », « 31.12.9999 ») or year first (« 9999-12-31 »), a time after it allowed
-DATE = re.compile(r"[ \t]*(?:([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})|([0-9]{4})-([0-9]{2})-([0-9]{2}))"
-                  r"(?:[ T][0-9:.hZ+-]*)?[ \t]*")
-NEEDLES = "9999|2999|3000|1899"  # what a sentinel holds (read by pyarrow first, over the distinct values)
-FIRST_YEAR_AFTER = 2900  # a year from which a date is no date of an administration
-DAY_ZERO = frozenset({(1899, 12, 30), (1899, 12, 31)})
 
 MESSAGE = Msg("Colonne « {field} » : {count} date(s) « {cell} » (ex. ligne {row}) : la date qu'une base de données "
               "écrit pour « pas de date » (sans fin, inconnue) : le portail la publierait comme une vraie date, et un "
@@ -41,19 +34,6 @@ TIP = Msg("Laissez ces cellules vides et dites dans la description du jeu ce qu'
           "leur sens est à dire par vous.",
           "Leave these cells empty and say in the dataset's description what an empty date means ('no end date: still "
           "running'). 'odwb-assist fix' keeps them (it only writes them YYYY-MM-DD): what they mean is for you to say.")
-
-
-def is_sentinel(text: str) -> bool:
-    """Whether ``text`` is a date of the end of time or of a calendar's day zero."""
-    found = DATE.fullmatch(text)
-    if found is None:
-        return False
-    day, month, year = (found.group(1), found.group(2), found.group(3)) if found.group(1) is not None else \
-        (found.group(6), found.group(5), found.group(4))
-    year_number, month_number, day_number = int(year), int(month), int(day)
-    if not (1 <= month_number <= 12 and 1 <= day_number <= 31):
-        return False
-    return year_number >= FIRST_YEAR_AFTER or (year_number, month_number, day_number) in DAY_ZERO
 
 
 def sentinel_mask(column: ColumnValues, among: np.ndarray) -> np.ndarray:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..core.hookspecs import hookimpl
+from ..core.no_date import is_sentinel
 from .model import FieldInfo
 from .vocabularies import fold, project_themes, suggest_themes, theme_vocabulary
 
@@ -142,11 +143,14 @@ def _dates(column: pd.Series) -> pd.Series:
 
 
 def temporal_coverage(frame: pd.DataFrame, fields: list[FieldInfo]) -> str | None:
-    """``start/end`` (ISO 8601 interval) from date columns, or from a year column."""
+    """``start/end`` (ISO 8601 interval) from date columns, or from a year column. The dates software writes for
+    « no date » (« 31/12/9999 » for a contract without end, « 30/12/1899 »: :mod:`..core.no_date`) are not dates of
+    the data: left out."""
     starts, ends = [], []
     for info in fields:
         column = frame[info.name].astype(str).str.strip()
         column = column[column != ""]
+        column = column[~column.map(is_sentinel).astype(bool)]
         if column.empty:
             continue
         if info.type in ("date", "datetime") or column.head(50).str.match(r"^\d{1,2}/\d{1,2}/\d{4}$").mean() > 0.8:

@@ -1,0 +1,34 @@
+"""The temporal coverage the metadata proposes comes from the data's dates: not from the dates software writes for
+« no date » (a contract without end « 31/12/9999 », Excel's day zero « 30/12/1899 »), which would make a dataset
+of contracts run to the year 9999."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from odwb_assist.core.no_date import is_sentinel
+from odwb_assist.metadata.enrich_data import describe_fields, temporal_coverage
+
+
+def coverage(columns: dict[str, list[str]]) -> str | None:
+    frame = pd.DataFrame(columns, dtype=str)
+    return temporal_coverage(frame, describe_fields(frame))
+
+
+def test_a_contract_without_end_does_not_stretch_the_coverage() -> None:
+    starts = ["12/03/2019", "01/09/2020", "15/01/2021", "03/05/2022", "30/06/2023", "01/02/2024"]
+    ends = ["31/12/9999", "31/08/2025", "31/12/9999", "02/05/2026", "30/12/1899", "31/12/9999"]
+    assert coverage({"Contrat": [f"C{n}" for n in range(6)], "Début": starts, "Fin": ends}) == "2019-03-12/2026-05-02"
+
+
+def test_iso_sentinels_are_left_out_too() -> None:
+    dates = ["2021-04-01", "2022-11-30", "9999-12-31", "2023-06-15", "1899-12-30"]
+    assert coverage({"Date": dates}) == "2021-04-01/2023-06-15"
+
+
+@pytest.mark.parametrize(("text", "sentinel"), [("31/12/9999", True), ("9999-12-31", True), ("01.01.3000", True),
+                                                ("30/12/1899", True), ("1899-12-31", True), ("01/01/1900", False),
+                                                ("31/12/2899", False), ("31/12/2024", False), ("9999", False)])
+def test_what_is_a_date_for_no_date(text: str, sentinel: bool) -> None:
+    assert is_sentinel(text) is sentinel
