@@ -50,6 +50,10 @@ EPOCH_FIRST, EPOCH_LAST = 946_684_800, 2_147_483_647
 # a date written year, month and day without separators, as accounting software and databases export them
 # (« 20240102 »: a day of 1900 to 2099, read as a date only when it is one of the calendar)
 COMPACT = "[ \t]*(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[ \t]*"
+# an ISO date whose month or day lacks its zero (« 2024-1-2 », « 2024-12-5 »: what a script writes with str() of its
+# numbers, a form's export); ISO 8601 writes both on two digits, « 2024-01-02 »
+UNPADDED = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+UNPADDED_CELL = "[0-9]{4}-(?:[0-9]-[0-9]{1,2}|[0-9]{2}-[0-9])"  # the same, a zero missing (for pyarrow)
 EPOCH_TITLE = re.compile(SERIAL_TITLE.pattern + r"|timestamp|horodat|(?:^|_)(?:created|updated|modified)(?:_at)?$|_at$")
 
 MESSAGE = Msg("Colonne « {field} » : {count} date(s) au format local, pas au format ISO AAAA-MM-JJ "
@@ -85,6 +89,16 @@ EPOCH_TIP = Msg("Exportez les dates au format AAAA-MM-JJ HH:MM:SS depuis l'appli
                 "(en temps universel, UTC, « 2024-01-02T10:00:00Z ») dans une colonne qui n'en contient pas d'autres.",
                 "Export the dates as YYYY-MM-DD HH:MM:SS from the application. 'odwb-assist fix' converts them (in "
                 "universal time, UTC, '2024-01-02T10:00:00Z') in a column that holds nothing else.")
+UNPADDED_MESSAGE = Msg("Colonne « {field} » : {count} date(s) écrite(s) sans le zéro du mois ou du jour (ex. ligne "
+                       "{row} : « {cell} ») : la norme ISO 8601 les écrit sur deux chiffres, AAAA-MM-JJ (2024-01-02), "
+                       "la forme que le portail et les logiciels lisent à coup sûr comme une date, et qui se trie.",
+                       "Column '{field}': {count} date(s) written without the zero of the month or the day (e.g. row "
+                       "{row}: '{cell}'): the ISO 8601 standard writes them on two digits, YYYY-MM-DD (2024-01-02), the "
+                       "form the portal and software surely read as a date, and which sorts.")
+UNPADDED_TIP = Msg("Écrivez le mois et le jour sur deux chiffres (2024-01-02) : Format de cellule > Personnalisé > "
+                   "aaaa-mm-jj, ou lancez « odwb-assist fix », qui ajoute les zéros.",
+                   "Write the month and the day on two digits (2024-01-02): Format cells > Custom > yyyy-mm-dd, or run "
+                   "'odwb-assist fix', which adds the zeros.")
 MONTHS_MESSAGE = Msg("Colonne « {field} » : {count} mois écrit(s) avec leur nom (ex. ligne {row} : « {cell} ») : le "
                      "portail les lit comme du texte et les range par ordre alphabétique (avril avant janvier).",
                      "Column '{field}': {count} month(s) written with their name (e.g. row {row}: '{cell}'): the "
@@ -123,6 +137,45 @@ SERIAL_TIP = Msg("Mettez la colonne au format Date (Format de cellule > Personna
                  "Format the column as a date (Format cells > Custom > yyyy-mm-dd) and export again. 'odwb-assist fix' "
                  "converts them only in a column of serial numbers alone; the portal would read them as numbers.")
 EXCEL_EPOCH = "1899-12-30"  # day 0 of Excel's serial dates (1900 system, its 1900 leap-year bug included)
+
+
+def padded(text: str) -> str | None:
+    """« 2024-1-2 » → « 2024-01-02 »: an ISO date of the calendar whose month or day lacks its zero, written on two
+    digits each (None: another value, a date already padded, or no day of the calendar)."""
+    import datetime as dt
+
+    found = UNPADDED.fullmatch(text)
+    if found is None or (len(found.group(2)) == 2 and len(found.group(3)) == 2):
+        return None
+    try:
+        return dt.date(int(found.group(1)), int(found.group(2)), int(found.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def unpadded_mask(column: ColumnValues) -> np.ndarray:
+    """Which distinct values of a column are ISO dates without a zero (:func:`padded`): those 8 or 9 bytes long whose
+    fifth byte is « - » (read from the Arrow buffers), then the Python test."""
+    import numpy as np
+
+    from .cells import byte_at, byte_lengths
+    from .plain import distinct_cells
+
+    cells = distinct_cells(column)
+    if cells is None:
+        return np.fromiter((padded(text) is not None for text in column.texts), dtype=bool, count=len(column))
+    size = byte_lengths(cells)
+    maybe = (size == 8) | (size == 9)
+    if maybe.any():
+        at = np.flatnonzero(maybe)
+        maybe[at] = byte_at(cells, 4, at) == ord("-")
+    return values_where(column, maybe, lambda text: padded(text) is not None)
+
+
+def _padded_dates(values: pd.Series) -> pd.Series:
+    """The ISO dates without a zero of a column written on two digits (« 2024-1-2 » → « 2024-01-02 »); other cells
+    as they are."""
+    return _converted(values, UNPADDED_CELL, padded)
 
 
 def local_mask(column: ColumnValues) -> np.ndarray:
@@ -348,6 +401,7 @@ class DateFormatCheck(BaseTableCheck):
         self.epoch_columns = {name for name in numbers if EPOCH_TITLE.search(name)}
         self.epoch = ColumnTally()
         self.compact = ColumnTally()
+        self.unpadded = ColumnTally()  # ISO dates without the zero of the month or the day
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         if column.name in self.local_columns:
@@ -369,6 +423,8 @@ class DateFormatCheck(BaseTableCheck):
             among = local | (column.name in self.iso_columns)
             self.sentinels.add_values(column, sentinel_mask(column, among))
             self.months.add_values(column, months)
+            if column.name in self.iso_columns or SERIAL_TITLE.search(column.name):  # dates, not file numbers
+                self.unpadded.add_values(column, unpadded_mask(column))
             if local.any():
                 self.orders.setdefault(column.name, DateOrder()).add(column, local)
         if column.name in self.serial_columns:
@@ -385,6 +441,8 @@ class DateFormatCheck(BaseTableCheck):
             order = self.orders.get(str(finding.field_name))
             yield order.said(finding) if order is not None else finding
         yield from self.months.findings("date-format", Severity.WARNING, MONTHS_MESSAGE, MONTHS_TIP)
+        for finding in self.unpadded.findings("date-format", Severity.WARNING, UNPADDED_MESSAGE, UNPADDED_TIP):
+            yield dataclasses.replace(finding, extra={**finding.extra, "unpadded": True})
         yield from self.weekdays.findings("weekday-mismatch", Severity.WARNING, WEEKDAY_MESSAGE, WEEKDAY_TIP,
                                           fill=_actual_day)
         yield from self.sentinels.findings("sentinel-date", Severity.WARNING, SENTINEL_MESSAGE, SENTINEL_TIP)
@@ -448,9 +506,13 @@ class DateFormatFix:
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
         import pandas as pd
 
+        from ..quality.fix_plans import columns_of
+        from ..quality.fixing import current_label
+
         changes: list[Change] = []
         table = table.copy()
         serial = serial_columns(context)
+        reported = {current_label(context, label) for label in columns_of(context, ["date-format"])}
         for column in table.columns:
             values = table[column]
             if str(column) in serial:
@@ -460,6 +522,12 @@ class DateFormatFix:
                 changes.extend(Change(self.name, int(row), str(column), str(values[row]), str(after))
                                for row, after in moved.items())
                 continue
+            padded_values = _padded_dates(values) if str(column) in reported else values
+            moved = padded_values[padded_values != values]
+            if not moved.empty:  # « 2024-1-2 » → « 2024-01-02 », in a column the check said (not file numbers)
+                table.loc[moved.index, column] = moved
+                changes.extend(Change(self.name, int(row), str(column), str(values[row]), str(after))
+                               for row, after in moved.items())
             hits = values[(values.str.fullmatch(LOCAL_DATE) | values.str.fullmatch(LOCAL_DATETIME)).fillna(False)
                           .astype(bool)]
             written = values[written_cells(values)]
@@ -545,6 +613,7 @@ def _iso_dates(values: pd.Series, order: str = DAY_FIRST) -> pd.Series:
 
     from .cells import fullmatch_mask, starts_mask
 
+    values = _padded_dates(values)  # « 2024-1-2 » among them: two digits each
     # one cheap pass first; both patterns begin so (« 50.354836 » is not matched twice more)
     starts = starts_mask(values, "[ \t]*[0-9]{1,2}[/.-][0-9]{1,2}[/.-]")
     written = written_cells(values)
