@@ -72,7 +72,8 @@ def test_blocking_the_belgian_plugin_turns_the_refusal_off(run: Callable[..., tu
     assert "numero_national" not in out and "registre national" not in out, out
     # the core's own personal e-mail check (not part of the Belgian plugin) still refuses the e-mail column
     assert code == 1 and "[invalid-file]" in out and "colonne « email »" in out, out
-    code, out = run("--block", "belgium", "--block", "checks.personal_email", "publish", "--dry-run", "--project", project)
+    code, out = run("--block", "belgium", "--block", "checks.personal_email", "--block", "checks.birth_dates", "publish",
+                    "--dry-run", "--project", project)
     assert code == 0, out
     assert "Simulation (--dry-run)" in out and "Créer le jeu de données « ciney-inscriptions-stage »" in out
 
