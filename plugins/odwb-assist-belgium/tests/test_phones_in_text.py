@@ -93,3 +93,22 @@ def test_the_number_of_a_public_office_in_a_text_is_the_offices(tmp_path: Path) 
         ["Jean Dupont", "Bourgmestre", "Permanence le lundi, GSM 0475 12 34 56"],
         ["Marie Lambert", "Bénévole", "Joignable au 0486 23 45 67"]])
     assert said(path) == [("be-phone-in-text", 3, "Remarques", "0486 23 45 67", "warning")]
+
+
+def test_lifting_the_personal_data_blocker_is_not_undone_by_the_quality_errors(tmp_path: Path) -> None:
+    """A mobile number in a survey's comment and a date of birth stop the publication with a ``personal-data``
+    blocker per column; once it is lifted with a justification, ``invalid-file`` does not count them again."""
+    from odwb_assist.publish.core_blockers import _invalid_file, without_double_counts
+
+    rows = survey(["Contactez-moi au 0475 12 34 56", "Très bien"])
+    rows[0].append("Date de naissance")
+    for row, born in zip(rows[1:], ["15/03/1987", "02/11/1990"], strict=True):
+        row.append(born)
+    report = check(write(tmp_path / "enquete.csv", rows), plugins=get_plugin_manager())
+    blockers = personal_data_blockers(report.errors, report.fields)
+    assert sorted(str(b.field_name) for b in blockers) == ["Commentaires", "Date de naissance"]
+    assert "date(s) de naissance de personnes" in next(b for b in blockers if b.field_name == "Date de naissance"
+                                                       ).message("fr")
+    assert _invalid_file(report)  # the errors alone would refuse the file
+    assert [b.code for b in without_double_counts([*blockers, *_invalid_file(report)], report)] == [
+        "personal-data", "personal-data"]
