@@ -1,6 +1,9 @@
 """The ``be-iban`` kind: Belgian IBANs checked vectorised with the rules of ``stdnum.be.iban`` (ISO
 13616 mod 97, the Belgian national check, a bank code known to stdnum's bank list); foreign IBANs go
-to ``stdnum.iban`` on distinct values."""
+to ``stdnum.iban`` on distinct values. In a table whose rows are people (a first-name or birth-date column, a survey
+tool's export: the core's ``describes_people`` and ``is_survey_export``), each account is a person's: personal data
+(``be-iban-personal``, an error that blocks publication; an association's or a commune's account elsewhere is not).
+Unlike a phone, a public office holder's bank account is not the office's: no exception for them."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from functools import cache, lru_cache
 
 import pandas as pd
 
-from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, Msg
+from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, Msg, describes_people, is_survey_export
 
 from .distinct import emit_values, encode, filled, stripped
 from .findings import VALUE_CACHE, compact, share
@@ -59,7 +62,10 @@ def detect(sample: pd.Series) -> float:
 def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
     keep = filled(column)
     if keep.any():
-        yield from emit_values("be-iban-invalid", column, keep & _invalid(stripped(column)).to_numpy(dtype=bool), context)
+        invalid = _invalid(stripped(column)).to_numpy(dtype=bool)
+        yield from emit_values("be-iban-invalid", column, keep & invalid, context)
+        if describes_people(context.fields) or is_survey_export(context.fields):  # people's bank accounts
+            yield from emit_values("be-iban-personal", column, keep & ~invalid, context)
 
 
 def _invalid(values: pd.Series) -> pd.Series:
@@ -82,6 +88,6 @@ KIND = FieldKind(
     value_threshold=0.9,
     priority=15,
     prefilter=r"[A-Za-z][\W_]*[A-Za-z][\W_]*\d[\W_]*\d(?:[\W_]*[A-Za-z0-9]){10}",  # country, check, 10+ more
-    types=("be-iban-invalid",),
-    blocking=errors(("be-iban-invalid",)),
+    types=("be-iban-invalid", "be-iban-personal"),
+    blocking=errors(("be-iban-invalid", "be-iban-personal")),
 )

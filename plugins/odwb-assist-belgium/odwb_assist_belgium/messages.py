@@ -154,6 +154,13 @@ MESSAGES: dict[str, Entry] = {
         "par « ; » et dites-le au portail (« multivalued » dans [datasets.fields] d'odwb.toml).",
         "One number per cell: put the other one in a column of its own ('Mobile', '{field} 2'), or separate them with "
         "';' everywhere and tell the portal ('multivalued' in [datasets.fields] of odwb.toml).")),
+    "be-iban-personal": Entry(E, Msg(
+        "IBAN « {cell} » dans un tableau dont les lignes sont des personnes (colonnes de noms, prénoms ou dates de "
+        "naissance, ou réponses à un formulaire) : le compte bancaire d'une personne est une donnée personnelle, qui ne "
+        "peut pas être publiée sans base légale (RGPD).",
+        "IBAN '{cell}' in a table whose rows are people (name, first name or birth date columns, or answers to a "
+        "form): a person's bank account is personal data, which cannot be published without a legal basis (GDPR)."),
+        Msg("Supprimez la colonne « {field} » avant publication.", "Delete column '{field}' before publishing.")),
     "be-phone-invalid": Entry(E, Msg(
         "« {cell} » n'est pas un numéro de téléphone valide (plan de numérotation belge, bibliothèque phonenumbers).",
         "'{cell}' is not a valid phone number (Belgian numbering plan, phonenumbers library)."), Msg(

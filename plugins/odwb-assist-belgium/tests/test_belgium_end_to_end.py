@@ -89,7 +89,7 @@ def test_national_numbers_are_errors_and_block_publication(tmp_path):
             (2, "gsm", "be-phone-personal"), (3, "gsm", "be-phone-personal")} <= ours(report)
     blockers = [b for b in collect(pm.hook.odwb_publication_blockers(project=None, report=report, metadata=None))
                 if b.source == "belgium"]
-    assert {b.field_name for b in blockers} == {"registre_national", "gsm"}
+    assert {b.field_name for b in blockers} == {"registre_national", "gsm", "date_naissance"}  # the core's birth dates
     assert all(b.code == "personal-data" and b.overridable for b in blockers)
     blocked = get_plugin_manager(block=["belgium"])
     assert ours(check(path, plugins=blocked)) == set()

@@ -1,0 +1,51 @@
+"""``be-iban-personal``: bank accounts in a table whose rows are people (a list of beneficiaries with their first
+names, a survey's answers) are personal data; an association's or a commune's account is not."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from odwb_assist_belgium.blockers import personal_data_blockers
+
+from odwb_assist.core.plugins import get_plugin_manager
+
+from .test_belgium_end_to_end import check
+
+ACCOUNTS = ["BE71 0961 2345 6769", "BE62 5100 0754 7061"]  # valid Belgian IBANs (mod 97, national check, bank code)
+
+
+def write(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    return path
+
+
+def said(path: Path) -> list[tuple[str, int | None, str | None, str]]:
+    report = check(path, plugins=get_plugin_manager())
+    return [(f.type, f.row_number, f.field_name, f.severity.value) for f in report.findings
+            if f.type.startswith("be-iban")]
+
+
+def test_the_accounts_of_people_are_personal_data_and_block(tmp_path: Path) -> None:
+    path = write(tmp_path / "primes.csv", [["Nom", "Prénom", "IBAN", "Montant"],
+                                          ["Dupont", "Marie", ACCOUNTS[0], "250"],
+                                          ["Lambert", "Jean", ACCOUNTS[1], "300"]])
+    assert said(path) == [("be-iban-personal", 2, "IBAN", "error"), ("be-iban-personal", 3, "IBAN", "error")]
+    report = check(path, plugins=get_plugin_manager())
+    [blocker] = personal_data_blockers(report.errors, report.fields)
+    assert blocker.field_name == "IBAN" and "2 compte(s) bancaire(s) de personnes" in blocker.message("fr")
+
+
+def test_a_surveys_accounts_are_personal_data(tmp_path: Path) -> None:
+    path = write(tmp_path / "remboursements.csv", [
+        ["Horodateur", "Quel stage avez-vous suivi ?", "Compte bancaire pour le remboursement"],
+        ["15/03/2024 10:00:00", "Natation", ACCOUNTS[0]], ["16/03/2024 11:30:00", "Tennis", ACCOUNTS[1]]])
+    assert [kind for kind, *_ in said(path)] == ["be-iban-personal", "be-iban-personal"]
+
+
+def test_the_accounts_of_associations_are_not_said(tmp_path: Path) -> None:
+    path = write(tmp_path / "subsides.csv", [["Association", "IBAN", "Montant"],
+                                            ["Les Amis du Vieux Ciney", ACCOUNTS[0], "1500"],
+                                            ["Cercle Horticole", ACCOUNTS[1], "800"]])
+    assert said(path) == []
