@@ -32,6 +32,7 @@ from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .organisations import names_organisation, words_of
 from .people import describes_people, is_first_name, survey_contacts
+from .tally import clipped
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -281,7 +282,8 @@ class PersonalEmailCheck(BaseTableCheck):
                                   row_number=int(row), field_name=str(column), field_number=number, cell=str(cell),
                                   extra={"reason": why, "office": office})
                     continue
-                fmt = {"row": row, "field": column, "cell": cell, "why": WHY[why].fr, "address": address}
+                quoted = cell if address is None else clipped(str(cell))  # a long remark: its start, the address apart
+                fmt = {"row": row, "field": column, "cell": quoted, "why": WHY[why].fr, "address": address}
                 message = (MESSAGE if kind == PERSONAL else POSSIBLE_MESSAGE) if address is None else \
                     (IN_TEXT_MESSAGE if kind == PERSONAL else POSSIBLE_IN_TEXT_MESSAGE)
                 text = Msg(message.fr.format(**fmt), message.en.format(**{**fmt, "why": WHY[why].en}))

@@ -44,3 +44,12 @@ def test_an_address_cell_keeps_its_message_and_addresses_in_a_list_are_addresses
         "personal-email", "name", "jean.dupont@gmail.com")
     assert cell_verdict("Voir https://example.be/@club et user@localhost", lambda: [], False) is None
     assert cell_verdict("Secrétariat : secretariat@cpas-namur.be", lambda: [], False) is None
+
+
+def test_a_long_remark_is_quoted_by_its_start_and_the_address_whole(tmp_path: Path) -> None:
+    remark = "Merci pour cette belle journée, " * 5 + "contactez-moi à marie.dubois@gmail.com pour la suite."
+    path = write(tmp_path / "avis.csv", [["Date", "Avis"], ["2024-03-15", remark], ["2024-03-16", "Bien"]])
+    [found] = [f for f in quality.check(path, plugins=PM).findings if f.type == "personal-email"]
+    message = found.message("fr")
+    assert "« marie.dubois@gmail.com »" in message and "…" in message and len(message) < 260
+    assert found.cell == remark  # the finding keeps the cell whole
