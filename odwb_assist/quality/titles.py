@@ -105,6 +105,7 @@ TITLES: dict[str, Msg] = {
     "person-names": Msg("Noms de personnes", "Names of people"),
     "birth-dates": Msg("Dates de naissance de personnes", "Dates of birth of people"),
     "birth-years": Msg("Années de naissance de personnes", "Years of birth of people"),
+    "home-addresses": Msg("Adresses de personnes", "Addresses of people"),
     "number-notes": Msg("Nombres suivis d'une note", "Numbers followed by a note"),
     "negative-display": Msg("Nombres négatifs écrits pour l'affichage (« (1 500,00) », « 1.500,00- »)",
                             "Negative numbers written for display ('(1,500.00)', '1,500.00-')"),

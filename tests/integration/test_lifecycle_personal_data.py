@@ -71,12 +71,12 @@ def test_blocking_the_belgian_plugin_turns_the_refusal_off(run: Callable[..., tu
     code, out = run("--block", "belgium", "publish", "--dry-run", "--project", project)
     assert "numero_national" not in out and "registre national" not in out, out
     # the core's own personal-data checks (not part of the Belgian plugin) still refuse the file: the dates of birth
-    # (the first column said) and the e-mail addresses
+    # (the first column said), the e-mail addresses, the home addresses
     assert code == 1 and "[invalid-file]" in out and "colonne « date_naissance »" in out, out
     code, out = run("--block", "belgium", "--block", "checks.birth_dates", "publish", "--dry-run", "--project", project)
     assert code == 1 and "[invalid-file]" in out and "colonne « email »" in out, out
-    code, out = run("--block", "belgium", "--block", "checks.personal_email", "--block", "checks.birth_dates", "publish",
-                    "--dry-run", "--project", project)
+    code, out = run("--block", "belgium", "--block", "checks.personal_email", "--block", "checks.birth_dates", "--block",
+                    "checks.home_addresses", "publish", "--dry-run", "--project", project)
     assert code == 0, out
     assert "Simulation (--dry-run)" in out and "Créer le jeu de données « ciney-inscriptions-stage »" in out
 

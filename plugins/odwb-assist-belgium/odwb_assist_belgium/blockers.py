@@ -1,8 +1,8 @@
-"""Publication blockers for personal data: national register numbers, phone numbers in a table that
-describes people (in a phone column or typed into a text), their bank accounts, the core's dates of birth
-(``birth-dates``), and e-mail addresses with evidence of a person (the core ``personal-email`` errors;
-its ``possible-personal-email`` warnings never block). Each blocker names the column and the fix; it
-can be lifted only explicitly, with a written justification kept in the publication record."""
+"""Publication blockers for personal data: national register numbers, phone numbers in a table that describes people
+(in a phone column or typed into a text), their bank accounts, the core's dates of birth (``birth-dates``) and home
+addresses (``home-addresses``), and e-mail addresses with evidence of a person (the core ``personal-email`` errors;
+its ``possible-personal-email`` warnings never block). Each blocker names the column and the fix; it can be lifted
+only explicitly, with a written justification kept in the publication record."""
 
 from __future__ import annotations
 
@@ -21,11 +21,12 @@ _WHAT = {
     "personal-email": Msg("adresse(s) e-mail personnelle(s)", "personal e-mail address(es)"),
     "birth-dates": Msg("date(s) de naissance de personnes", "date(s) of birth of people"),
     "be-iban-personal": Msg("compte(s) bancaire(s) de personnes", "bank account(s) of people"),
+    "home-addresses": Msg("adresse(s) de personnes", "address(es) of people"),
 }
 # be-phone-personal and be-phone-in-text-personal are only emitted in people tables; personal-email only with evidence
 # of a person; the core's birth-dates (full dates of birth of people of today) always
 ALWAYS = ("be-national-number", "be-phone-personal", "be-phone-in-text-personal", "be-iban-personal", "personal-email",
-          "birth-dates")
+          "birth-dates", "home-addresses")
 
 _MESSAGE = Msg(
     "Données personnelles : la colonne « {field} » contient {count} {what} (lignes {rows}). "
@@ -54,7 +55,7 @@ def _rows_text(rows: list[int]) -> str:
 
 
 _KIND_OF = {"be-national-number": "be-national-number", "be-phone-personal": "be-phone", "personal-email": "email",
-            "be-phone-in-text-personal": None, "birth-dates": None,  # no kind of their own
+            "be-phone-in-text-personal": None, "birth-dates": None, "home-addresses": None,  # no kind of their own
             "be-iban-personal": "be-iban"}
 
 
