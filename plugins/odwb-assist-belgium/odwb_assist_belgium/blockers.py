@@ -74,13 +74,16 @@ def personal_data_blockers(
     """
     wanted = set(ALWAYS)
     groups: dict[tuple[str, str], list[int]] = {}
+    found: dict[tuple[str, str], int] = {}  # cells found per group (a whole column's finding counts its cells)
     for finding in findings:
         error_type = _get(finding, "type")
         if error_type not in wanted or str(_get(finding, "severity") or "error") in ("warning", "info"):
             continue
         field = _get(finding, "field_name") or "?"
         row = _get(finding, "row_number")
-        groups.setdefault((error_type, field), []).append(int(row) if row is not None else 0)
+        rows = [int(r) for r in (_get(finding, "rows") or [])]  # a finding for a whole column: each of its rows
+        groups.setdefault((error_type, field), []).extend(rows or [int(row) if row is not None else 0])
+        found[(error_type, field)] = found.get((error_type, field), 0) + max(1, int(_get(finding, "count") or 1), len(rows))
     kept = {t for t, _ in groups}
     for error_type, total in (counts or {}).items():
         if error_type in wanted and total and error_type not in kept:  # all dropped by an error limit
@@ -91,7 +94,8 @@ def personal_data_blockers(
     for (error_type, field), rows in groups.items():
         total = (counts or {}).get(error_type, 0)
         same_type = sum(1 for t, _ in groups if t == error_type)
-        count = total if same_type == 1 and total > len(rows) else len(rows) or total
+        cells = found.get((error_type, field), 0)
+        count = total if same_type == 1 and total > cells else cells or total
         values = {"field": field, "count": count, "what": "", "rows": _rows_text([r for r in rows if r]) or "?"}
         what = _WHAT[error_type]
         message = Msg(_MESSAGE.fr.format(**{**values, "what": what.fr}), _MESSAGE.en.format(**{**values, "what": what.en}))
