@@ -21,7 +21,7 @@ from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
 from ..core.findings import Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from .people import describes_people, is_survey_export, label_words
+from .people import describes_people, label_words
 from .tally import ColumnTally, values_where
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ class HomeAddressesCheck(BaseTableCheck):
     blocking = ("home-addresses",)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def start(self, context: CheckContext) -> None:
-        people = describes_people(context.fields) or is_survey_export(context.fields)
+        people = describes_people(context.fields)  # a first name, a date of birth… or a survey's respondents
         self.columns = {label for label in context.fields if names_home_address(label)} if people else set()
         self.tally = ColumnTally()
         self.filled: dict[str, int] = {}

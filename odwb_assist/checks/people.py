@@ -106,7 +106,10 @@ def people_columns(fields: Iterable[str]) -> list[str]:
 
 
 def describes_people(fields: Iterable[str]) -> bool:
-    return bool(people_columns(fields))
+    """Whether a table's rows are people: a label says so (:func:`people_columns`), or the table is a survey tool's
+    export (:func:`is_survey_export`: each row one person's answers, with or without their address)."""
+    labels = [str(field) for field in fields]
+    return bool(people_columns(labels)) or is_survey_export(labels)
 
 
 @cache

@@ -112,3 +112,12 @@ def test_lifting_the_personal_data_blocker_is_not_undone_by_the_quality_errors(t
     assert _invalid_file(report)  # the errors alone would refuse the file
     assert [b.code for b in without_double_counts([*blockers, *_invalid_file(report)], report)] == [
         "personal-data", "personal-data"]
+
+
+def test_a_surveys_phone_column_is_personal_data_without_an_email_column(tmp_path: Path) -> None:
+    """The rows of a survey tool's export are people, whether or not it kept their address (``describes_people``)."""
+    rows = [["Horodateur", "Quel est votre quartier ?", "Votre numéro de GSM"],
+            ["15/03/2024 10:00:00", "Jambes", "0475 12 34 56"], ["16/03/2024 11:30:00", "Bouge", "0486/23.45.67"]]
+    report = check(write(tmp_path / "enquete.csv", rows), plugins=get_plugin_manager())
+    assert [(f.type, f.row_number) for f in report.findings if f.type.startswith("be-phone")] == [
+        ("be-phone-personal", 2), ("be-phone-personal", 3)]
