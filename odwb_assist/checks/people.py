@@ -105,11 +105,23 @@ def people_columns(fields: Iterable[str]) -> list[str]:
                                                                    if not _says_people(label_words(f))]
 
 
+# words of a label that make a survey's rows organisations: associations answering a commune's form (« Nom de
+# l'association », « Votre club »), not people answering for themselves
+ORGANISATION_LABEL_WORDS = frozenset({"association", "associations", "asbl", "vzw", "club", "organisme", "organisation",
+                                      "entreprise", "societe", "commerce", "commercant", "etablissement", "ecole",
+                                      "comite", "federation", "cercle", "institution", "firme", "bedrijf", "vereniging",
+                                      "company", "organization", "organisatie"})
+
+
 def describes_people(fields: Iterable[str]) -> bool:
     """Whether a table's rows are people: a label says so (:func:`people_columns`), or the table is a survey tool's
-    export (:func:`is_survey_export`: each row one person's answers, with or without their address)."""
+    export (:func:`is_survey_export`: each row one person's answers, with or without their address) whose labels do
+    not ask for an organisation (« Nom de l'association »: then each row is an association's answers)."""
     labels = [str(field) for field in fields]
-    return bool(people_columns(labels)) or is_survey_export(labels)
+    if people_columns(labels):
+        return True
+    return is_survey_export(labels) and not any(word in ORGANISATION_LABEL_WORDS
+                                                for label in labels for word in label_words(label))
 
 
 @cache

@@ -121,3 +121,12 @@ def test_a_surveys_phone_column_is_personal_data_without_an_email_column(tmp_pat
     report = check(write(tmp_path / "enquete.csv", rows), plugins=get_plugin_manager())
     assert [(f.type, f.row_number) for f in report.findings if f.type.startswith("be-phone")] == [
         ("be-phone-personal", 2), ("be-phone-personal", 3)]
+
+
+def test_a_survey_of_associations_is_not_a_table_of_people(tmp_path: Path) -> None:
+    """Associations answering a commune's form: their club's number is no person's (a warning, not a block)."""
+    rows = [["Horodateur", "Nom de l'association", "Téléphone du club", "Remarques"],
+            ["15/03/2024 10:00:00", "Tennis Club Jambes", "081 22 33 44", "Contact : 0475 12 34 56 (président)"]]
+    report = check(write(tmp_path / "associations.csv", rows), plugins=get_plugin_manager())
+    assert [(f.type, f.severity.value) for f in report.findings if f.type.startswith("be-phone")] == [
+        ("be-phone-in-text", "warning")]
