@@ -14,6 +14,7 @@ from odwb_assist.plugin import Change, FieldKind, FixContext, FixPlan, Msg
 from . import email, enterprise, nis, phone, postal
 from .detection import columns_of_kind
 from .findings import non_empty
+from .postal_locality import SplitPostalLocality
 
 Verdicts = Callable[[pd.Series], tuple[pd.Series, pd.Series]]
 
@@ -215,4 +216,4 @@ UNMASK_EMAIL = StripPrefix(
 
 
 FIXES = (RepadEnterpriseNumbers(), ReplaceRetiredNisCodes(), RepadPhoneNumbers(), STRIP_POSTAL_PREFIX, STRIP_MAILTO,
-         UNMASK_EMAIL, STRIP_PHONE_LABEL)
+         UNMASK_EMAIL, STRIP_PHONE_LABEL, SplitPostalLocality())

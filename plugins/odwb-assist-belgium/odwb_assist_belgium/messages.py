@@ -154,6 +154,17 @@ MESSAGES: dict[str, Entry] = {
         "par « ; » et dites-le au portail (« multivalued » dans [datasets.fields] d'odwb.toml).",
         "One number per cell: put the other one in a column of its own ('Mobile', '{field} 2'), or separate them with "
         "';' everywhere and tell the portal ('multivalued' in [datasets.fields] of odwb.toml).")),
+    "be-postal-locality": Entry(W, Msg(
+        "Colonne « {field} » : {count} cellule(s) écrivent le code postal et la localité ensemble (ex. ligne {row} : "
+        "« {cell} ») : en deux colonnes, le code postal se vérifie, la localité se filtre et le jeu se relie aux "
+        "autres par code postal ou par commune.",
+        "Column '{field}': {count} cell(s) write the postal code and the locality together (e.g. row {row}: "
+        "'{cell}'): in two columns, the postal code can be checked, the locality filtered, and the dataset joined "
+        "with others by postal code or municipality."), Msg(
+        "Mettez le code postal dans une colonne « Code postal » et la localité dans la sienne (dans Excel : Données > "
+        "Convertir, séparateur espace), ou lancez « odwb-assist fix », qui le fait.",
+        "Put the postal code in a 'Code postal' column and the locality in its own (in Excel: Data > Text to "
+        "Columns, space separator), or run 'odwb-assist fix', which does.")),
     "be-iban-personal": Entry(E, Msg(
         "IBAN « {cell} » dans un tableau dont les lignes sont des personnes (colonnes de noms, prénoms ou dates de "
         "naissance, ou réponses à un formulaire) : le compte bancaire d'une personne est une donnée personnelle, qui ne "

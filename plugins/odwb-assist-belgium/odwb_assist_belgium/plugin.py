@@ -33,11 +33,12 @@ def odwb_checks(context: CheckContext) -> list[Any]:
     from .mixed_levels import MixedLevelsCheck
     from .national_number_scan import NationalNumberScan
     from .phones_in_text import PhonesInTextCheck
+    from .postal_locality import PostalLocalityCheck
     from .territory import KINDS as TERRITORY_KINDS
     from .territory import OutsideWalloniaCheck
 
     kinds = set(context.kinds.values())
-    checks: list[Any] = [NationalNumberScan(), PhonesInTextCheck()]
+    checks: list[Any] = [NationalNumberScan(), PhonesInTextCheck(), PostalLocalityCheck()]
     if "be-nis-code" in kinds or "be-postal-code" in kinds:
         checks.append(CommuneConsistencyCheck())
     if "be-nis-code" in kinds or commune_column(context):

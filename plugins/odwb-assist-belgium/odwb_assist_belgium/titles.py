@@ -44,6 +44,7 @@ TITLES: dict[str, Msg] = {
     "email-several": Msg("Plusieurs adresses e-mail dans une cellule", "Several e-mail addresses in one cell"),
     "be-phone-labelled": Msg("Numéro de téléphone précédé d'un mot (« Tél. »)", "Phone number after a word ('Tel.')"),
     "be-phone-remark": Msg("Numéros de téléphone suivis d'une remarque", "Phone numbers followed by a remark"),
+    "be-postal-locality": Msg("Code postal et localité dans une même cellule", "Postal code and locality in one cell"),
     "be-iban-personal": Msg("Comptes bancaires de personnes", "Bank accounts of people"),
     "be-phone-contact": Msg("Numéros de GSM de personnes de contact", "Mobile numbers of contact persons"),
     "be-phone-in-text": Msg("Numéros de GSM dans un texte", "Mobile numbers inside a text"),
