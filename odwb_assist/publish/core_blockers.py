@@ -54,7 +54,7 @@ def is_closed_licence(label: str) -> bool:
 # Finding types that a plugin's ``personal-data`` blocker reports on its own (one blocker per column).
 PERSONAL_DATA_TYPES = frozenset({"personal-email", "personal-data", "personal-phone", "be-national-number", "be-bis-number",
                                  "be-phone-personal", "be-phone-in-text-personal", "be-iban-personal",
-                                 "birth-dates", "home-addresses"})
+                                 "be-iban-in-text-personal", "birth-dates", "home-addresses"})
 
 
 def _invalid_file(report: Any, skip: Callable[[Any], bool] | None = None) -> list[Blocker]:

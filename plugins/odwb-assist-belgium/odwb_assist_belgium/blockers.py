@@ -22,11 +22,13 @@ _WHAT = {
     "birth-dates": Msg("date(s) de naissance de personnes", "date(s) of birth of people"),
     "be-iban-personal": Msg("compte(s) bancaire(s) de personnes", "bank account(s) of people"),
     "home-addresses": Msg("adresse(s) de personnes", "address(es) of people"),
+    "be-iban-in-text-personal": Msg("compte(s) bancaire(s) de personnes dans un texte", "bank account(s) of people "
+                                    "inside a text"),
 }
 # be-phone-personal and be-phone-in-text-personal are only emitted in people tables; personal-email only with evidence
 # of a person; the core's birth-dates (full dates of birth of people of today) always
-ALWAYS = ("be-national-number", "be-phone-personal", "be-phone-in-text-personal", "be-iban-personal", "personal-email",
-          "birth-dates", "home-addresses")
+ALWAYS = ("be-national-number", "be-phone-personal", "be-phone-in-text-personal", "be-iban-personal",
+          "be-iban-in-text-personal", "personal-email", "birth-dates", "home-addresses")
 
 _MESSAGE = Msg(
     "Données personnelles : la colonne « {field} » contient {count} {what} (lignes {rows}). "
@@ -56,7 +58,7 @@ def _rows_text(rows: list[int]) -> str:
 
 _KIND_OF = {"be-national-number": "be-national-number", "be-phone-personal": "be-phone", "personal-email": "email",
             "be-phone-in-text-personal": None, "birth-dates": None, "home-addresses": None,  # no kind of their own
-            "be-iban-personal": "be-iban"}
+            "be-iban-personal": "be-iban", "be-iban-in-text-personal": None}
 
 
 def personal_data_blockers(

@@ -172,6 +172,16 @@ MESSAGES: dict[str, Entry] = {
         "IBAN '{cell}' in a table whose rows are people (name, first name or birth date columns, or answers to a "
         "form): a person's bank account is personal data, which cannot be published without a legal basis (GDPR)."),
         Msg("Supprimez la colonne « {field} » avant publication.", "Delete column '{field}' before publishing.")),
+    "be-iban-in-text-personal": Entry(E, Msg(
+        "Un numéro de compte bancaire, « {number} », est écrit dans le texte de la colonne « {field} », dans un tableau "
+        "dont les lignes sont des personnes (colonnes de noms, prénoms ou dates de naissance, ou réponses à un "
+        "formulaire) : le compte d'une personne est une donnée personnelle, qui ne peut pas être publiée sans base "
+        "légale (RGPD).",
+        "A bank account number, '{number}', is written in the text of column '{field}', in a table whose rows are "
+        "people (name, first name or birth date columns, or answers to a form): a person's account is personal data, "
+        "which cannot be published without a legal basis (GDPR)."), Msg(
+        "Retirez le numéro du texte avant de publier, ou supprimez la colonne « {field} ».",
+        "Take the number out of the text before publishing, or delete column '{field}'.")),
     "be-phone-invalid": Entry(E, Msg(
         "« {cell} » n'est pas un numéro de téléphone valide (plan de numérotation belge, bibliothèque phonenumbers).",
         "'{cell}' is not a valid phone number (Belgian numbering plan, phonenumbers library)."), Msg(

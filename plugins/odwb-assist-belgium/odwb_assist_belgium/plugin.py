@@ -24,6 +24,7 @@ def odwb_field_kinds() -> list[FieldKind]:
 
 @hookimpl
 def odwb_checks(context: CheckContext) -> list[Any]:
+    from .accounts_in_text import AccountsInTextCheck
     from .commune_columns import CommuneColumnsCheck
     from .commune_columns import applies as commune_columns_apply
     from .consistency import CommuneConsistencyCheck, commune_column
@@ -38,7 +39,7 @@ def odwb_checks(context: CheckContext) -> list[Any]:
     from .territory import OutsideWalloniaCheck
 
     kinds = set(context.kinds.values())
-    checks: list[Any] = [NationalNumberScan(), PhonesInTextCheck(), PostalLocalityCheck()]
+    checks: list[Any] = [NationalNumberScan(), PhonesInTextCheck(), AccountsInTextCheck(), PostalLocalityCheck()]
     if "be-nis-code" in kinds or "be-postal-code" in kinds:
         checks.append(CommuneConsistencyCheck())
     if "be-nis-code" in kinds or commune_column(context):

@@ -46,6 +46,7 @@ TITLES: dict[str, Msg] = {
     "be-phone-remark": Msg("Numéros de téléphone suivis d'une remarque", "Phone numbers followed by a remark"),
     "be-postal-locality": Msg("Code postal et localité dans une même cellule", "Postal code and locality in one cell"),
     "be-iban-personal": Msg("Comptes bancaires de personnes", "Bank accounts of people"),
+    "be-iban-in-text-personal": Msg("Comptes bancaires de personnes dans un texte", "Bank accounts of people inside a text"),
     "be-phone-contact": Msg("Numéros de GSM de personnes de contact", "Mobile numbers of contact persons"),
     "be-phone-in-text": Msg("Numéros de GSM dans un texte", "Mobile numbers inside a text"),
     "be-phone-in-text-personal": Msg("Numéros de GSM dans les textes d'un tableau de personnes",

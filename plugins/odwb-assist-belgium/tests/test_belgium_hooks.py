@@ -153,6 +153,7 @@ def test_checks_are_offered_only_when_relevant():
     none = CheckContext(source="t", fields=["a"], kinds={})
     assert [c.name for c in collect(pm.hook.odwb_checks(context=none))] == ["belgium.national-number-scan",
                                                                           "belgium.phones-in-text",
+                                                                          "belgium.accounts-in-text",
                                                                           "belgium.postal-locality"]
     both = CheckContext(source="t", fields=["lat", "lon", "ins"],
                         kinds={"lat": "wgs84-latitude", "lon": "wgs84-longitude", "ins": "be-nis-code"})

@@ -49,3 +49,29 @@ def test_the_accounts_of_associations_are_not_said(tmp_path: Path) -> None:
                                             ["Les Amis du Vieux Ciney", ACCOUNTS[0], "1500"],
                                             ["Cercle Horticole", ACCOUNTS[1], "800"]])
     assert said(path) == []
+
+
+def test_an_account_typed_into_a_surveys_comment_is_personal_data(tmp_path: Path) -> None:
+    from odwb_assist_belgium.accounts_in_text import account_in_text
+
+    assert account_in_text("remboursement sur BE71 0961 2345 6769 svp") == "BE71 0961 2345 6769"
+    assert account_in_text("compte BE71096123456769 merci") == "BE71096123456769"
+    assert account_in_text("BE71 0961 2345 6769") is None  # an account alone: an IBAN column's
+    assert account_in_text("mon compte BE71 0961 2345 6760") is None  # wrong check digits
+    assert account_in_text("TVA BE 0475.123.420") is None  # an enterprise number
+    path = write(tmp_path / "enquete.csv", [
+        ["Horodateur", "Quel stage avez-vous suivi ?", "Remarques"],
+        ["15/03/2024 10:00:00", "Natation", "Remboursement sur BE71 0961 2345 6769 svp"],
+        ["16/03/2024 11:30:00", "Tennis", "Très bien"]])
+    report = check(path, plugins=get_plugin_manager())
+    assert [(f.type, f.row_number, f.extra.get("number")) for f in report.findings
+            if f.type == "be-iban-in-text-personal"] == [("be-iban-in-text-personal", 2, "BE71 0961 2345 6769")]
+    [blocker] = personal_data_blockers(report.errors, report.fields)
+    assert blocker.field_name == "Remarques"
+
+
+def test_an_associations_account_in_a_remark_is_not_said(tmp_path: Path) -> None:
+    path = write(tmp_path / "subsides.csv", [["Association", "Montant", "Remarques"],
+                                            ["Cercle Horticole", "800", "Versé sur BE71 0961 2345 6769 le 3 mai"]])
+    assert said(path) == [] and not [f for f in check(path, plugins=get_plugin_manager()).findings
+                                     if f.type == "be-iban-in-text-personal"]
