@@ -52,8 +52,9 @@ EPOCH_FIRST, EPOCH_LAST = 946_684_800, 2_147_483_647
 COMPACT = "[ \t]*(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[ \t]*"
 # an ISO date whose month or day lacks its zero (« 2024-1-2 », « 2024-12-5 »: what a script writes with str() of its
 # numbers, a form's export); ISO 8601 writes both on two digits, « 2024-01-02 »
-UNPADDED = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
-UNPADDED_CELL = "[0-9]{4}-(?:[0-9]-[0-9]{1,2}|[0-9]{2}-[0-9])"  # the same, a zero missing (for pyarrow)
+UNPADDED = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:([ T])([0-9]{1,2})(:[0-9]{2}(?::[0-9]{2})?))?")
+# the same, a zero missing (for pyarrow)
+UNPADDED_CELL = ("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?")
 EPOCH_TITLE = re.compile(SERIAL_TITLE.pattern + r"|timestamp|horodat|(?:^|_)(?:created|updated|modified)(?:_at)?$|_at$")
 
 MESSAGE = Msg("Colonne « {field} » : {count} date(s) au format local, pas au format ISO AAAA-MM-JJ "
@@ -89,16 +90,18 @@ EPOCH_TIP = Msg("Exportez les dates au format AAAA-MM-JJ HH:MM:SS depuis l'appli
                 "(en temps universel, UTC, « 2024-01-02T10:00:00Z ») dans une colonne qui n'en contient pas d'autres.",
                 "Export the dates as YYYY-MM-DD HH:MM:SS from the application. 'odwb-assist fix' converts them (in "
                 "universal time, UTC, '2024-01-02T10:00:00Z') in a column that holds nothing else.")
-UNPADDED_MESSAGE = Msg("Colonne « {field} » : {count} date(s) écrite(s) sans le zéro du mois ou du jour (ex. ligne "
-                       "{row} : « {cell} ») : la norme ISO 8601 les écrit sur deux chiffres, AAAA-MM-JJ (2024-01-02), "
-                       "la forme que le portail et les logiciels lisent à coup sûr comme une date, et qui se trie.",
-                       "Column '{field}': {count} date(s) written without the zero of the month or the day (e.g. row "
-                       "{row}: '{cell}'): the ISO 8601 standard writes them on two digits, YYYY-MM-DD (2024-01-02), the "
-                       "form the portal and software surely read as a date, and which sorts.")
-UNPADDED_TIP = Msg("Écrivez le mois et le jour sur deux chiffres (2024-01-02) : Format de cellule > Personnalisé > "
-                   "aaaa-mm-jj, ou lancez « odwb-assist fix », qui ajoute les zéros.",
-                   "Write the month and the day on two digits (2024-01-02): Format cells > Custom > yyyy-mm-dd, or run "
-                   "'odwb-assist fix', which adds the zeros.")
+UNPADDED_MESSAGE = Msg("Colonne « {field} » : {count} date(s) écrite(s) sans le zéro du mois, du jour ou de l'heure (ex. "
+                       "ligne {row} : « {cell} ») : la norme ISO 8601 les écrit sur deux chiffres, AAAA-MM-JJ "
+                       "(2024-01-02) et HH:MM (09:05), la forme que le portail et les logiciels lisent à coup sûr comme "
+                       "une date, et qui se trie.",
+                       "Column '{field}': {count} date(s) written without the zero of the month, the day or the hour "
+                       "(e.g. row {row}: '{cell}'): the ISO 8601 standard writes them on two digits, YYYY-MM-DD "
+                       "(2024-01-02) and HH:MM (09:05), the form the portal and software surely read as a date, and "
+                       "which sorts.")
+UNPADDED_TIP = Msg("Écrivez le mois, le jour et l'heure sur deux chiffres (2024-01-02 09:05) : Format de cellule > "
+                   "Personnalisé > aaaa-mm-jj hh:mm, ou lancez « odwb-assist fix », qui ajoute les zéros.",
+                   "Write the month, the day and the hour on two digits (2024-01-02 09:05): Format cells > Custom > "
+                   "yyyy-mm-dd hh:mm, or run 'odwb-assist fix', which adds the zeros.")
 MONTHS_MESSAGE = Msg("Colonne « {field} » : {count} mois écrit(s) avec leur nom (ex. ligne {row} : « {cell} ») : le "
                      "portail les lit comme du texte et les range par ordre alphabétique (avril avant janvier).",
                      "Column '{field}': {count} month(s) written with their name (e.g. row {row}: '{cell}'): the "
@@ -141,21 +144,26 @@ EXCEL_EPOCH = "1899-12-30"  # day 0 of Excel's serial dates (1900 system, its 19
 
 def padded(text: str) -> str | None:
     """« 2024-1-2 » → « 2024-01-02 »: an ISO date of the calendar whose month or day lacks its zero, written on two
-    digits each (None: another value, a date already padded, or no day of the calendar)."""
+    digits each, and the hour of a time after it (« 2024-1-2 9:05 » → « 2024-01-02 09:05 »; None: another value, a
+    date and time already padded, or no day of the calendar)."""
     import datetime as dt
 
     found = UNPADDED.fullmatch(text)
-    if found is None or (len(found.group(2)) == 2 and len(found.group(3)) == 2):
+    if found is None:
+        return None
+    year, month, day, separator, hour, rest = found.groups()
+    if (len(month) == 2 and len(day) == 2 and (hour is None or len(hour) == 2)) or (hour is not None and int(hour) > 23):
         return None
     try:
-        return dt.date(int(found.group(1)), int(found.group(2)), int(found.group(3))).isoformat()
+        date = dt.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
+    return date if hour is None else f"{date}{separator}{hour.zfill(2)}{rest}"
 
 
 def unpadded_mask(column: ColumnValues) -> np.ndarray:
-    """Which distinct values of a column are ISO dates without a zero (:func:`padded`): those 8 or 9 bytes long whose
-    fifth byte is « - » (read from the Arrow buffers), then the Python test."""
+    """Which distinct values of a column are ISO dates without a zero (:func:`padded`): those 8 or 9 bytes long, or 12
+    to 18 with a time, whose fifth byte is « - » (read from the Arrow buffers), then the Python test."""
     import numpy as np
 
     from .cells import byte_at, byte_lengths
@@ -165,7 +173,7 @@ def unpadded_mask(column: ColumnValues) -> np.ndarray:
     if cells is None:
         return np.fromiter((padded(text) is not None for text in column.texts), dtype=bool, count=len(column))
     size = byte_lengths(cells)
-    maybe = (size == 8) | (size == 9)
+    maybe = (size == 8) | (size == 9) | ((size >= 12) & (size <= 18))
     if maybe.any():
         at = np.flatnonzero(maybe)
         maybe[at] = byte_at(cells, 4, at) == ord("-")
@@ -423,7 +431,7 @@ class DateFormatCheck(BaseTableCheck):
             among = local | (column.name in self.iso_columns)
             self.sentinels.add_values(column, sentinel_mask(column, among))
             self.months.add_values(column, months)
-            if column.name in self.iso_columns or SERIAL_TITLE.search(column.name):  # dates, not file numbers
+            if column.name in self.iso_columns or EPOCH_TITLE.search(column.name):  # dates or moments, not file numbers
                 self.unpadded.add_values(column, unpadded_mask(column))
             if local.any():
                 self.orders.setdefault(column.name, DateOrder()).add(column, local)

@@ -31,7 +31,11 @@ def write(path: Path, rows: list[list[str]]) -> Path:
 
 @pytest.mark.parametrize(("text", "written"), [("2024-1-2", "2024-01-02"), ("2024-12-1", "2024-12-01"),
                                                ("2024-3-15", "2024-03-15"), ("2024-01-02", None), ("2024-2-30", None),
-                                               ("2024-13-1", None), ("2024-1-2 10:00", None), ("24-1-2", None)])
+                                               ("2024-13-1", None), ("24-1-2", None),
+                                               ("2024-1-2 10:00", "2024-01-02 10:00"),
+                                               ("2024-01-02T9:05:33", "2024-01-02T09:05:33"),
+                                               ("2024-01-02 10:00", None), ("2024-1-2 25:00", None),
+                                               ("2024-1-2 10h00", None)])
 def test_what_is_padded(text: str, written: str | None) -> None:
     assert padded(text) == written
 
@@ -43,9 +47,9 @@ def test_unpadded_dates_are_said_in_a_column_of_dates_only(tmp_path: Path, chunk
              for f in report.findings if f.type == "date-format"]
     assert found == [("Date de visite", 3, [2, 4, 6], "2024-1-2", True)]
     message = next(f for f in report.findings if f.type == "date-format").message
-    assert message.fr.startswith("Colonne « Date de visite » : 3 date(s) écrite(s) sans le zéro du mois ou du jour "
-                                 "(ex. ligne 2 : « 2024-1-2 ») : la norme ISO 8601 les écrit sur deux chiffres")
-    assert "without the zero of the month or the day" in message.en
+    assert message.fr.startswith("Colonne « Date de visite » : 3 date(s) écrite(s) sans le zéro du mois, du jour ou de "
+                                 "l'heure (ex. ligne 2 : « 2024-1-2 ») : la norme ISO 8601 les écrit sur deux chiffres")
+    assert "without the zero of the month, the day or the hour" in message.en
 
 
 @pytest.mark.parametrize("whole_table", [False, True], ids=["block by block", "whole table"])
@@ -61,3 +65,16 @@ def test_the_fix_pads_them_and_leaves_the_file_numbers(tmp_path: Path, monkeypat
     assert [row[1] for row in rows[1:]] == ["2024-01-02", "2024-01-15", "2024-02-09", "", "2024-12-01"]
     assert "ligne 2, Date de visite : « 2024-1-2 » → « 2024-01-02 »" in result.preview("fr")
     assert not [f for f in quality.check(out, plugins=PM).findings if f.type == "date-format"]
+
+
+def test_moments_without_their_zeros_in_a_column_of_moments(tmp_path: Path) -> None:
+    """A web form's export: « 2024-3-5 9:07 » among padded moments; the fix pads the date and the hour, the minutes
+    and the separator as written."""
+    rows = [["Horodatage", "Réponse"], ["2024-3-5 9:07", "Oui"], ["2024-03-05 10:12", "Non"], ["2024-03-06 8:15:02", "Oui"]]
+    report = quality.check(write(tmp_path / "formulaire.csv", rows), plugins=PM)
+    assert [(f.field_name, f.count) for f in report.findings if f.type == "date-format"] == [("Horodatage", 2)]
+    out = tmp_path / "propre.csv"
+    quality.fix(tmp_path / "formulaire.csv", out, plugins=PM)
+    with out.open(encoding="utf-8", newline="") as handle:
+        assert [row[0] for row in list(csv.reader(handle))[1:]] == ["2024-03-05 09:07", "2024-03-05 10:12",
+                                                                    "2024-03-06 08:15:02"]
