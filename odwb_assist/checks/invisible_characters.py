@@ -8,7 +8,9 @@ source still has it. The portal would publish them as they are, invisible or as 
 Tabs, line breaks and carriage returns are text (a cell on several lines); a form feed or a DOS end-of-file mark
 closing the file is said by other checks. Nothing is fixed, as which character was meant cannot be known, but for
 those that are also white space (U+000B, U+000C, U+001C-U+001F, U+0085) at either end of a cell, which ``trim-spaces``
-takes out with the spaces around a cell.
+takes out with the spaces around a cell. A column title holding one (« Code<U+0001>postal », « Localit� ») is said
+once, at the header's row; the line breaks of a title (U+000B, U+000C, U+0085: Excel 95's Alt+Enter) are
+``label-line-break``'s.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from ..core.contract import CheckContext
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from .cell_rules import CellCheck, CellRule, buffer, cells_at
+from .cell_rules import CellCheck, CellRule, buffer, cells_at, title_finding
+from .label_line_breaks import BREAK
 from .unreadable import INVISIBLE, has_invisible, shown
 
 if TYPE_CHECKING:
@@ -32,6 +35,10 @@ MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) contiennent un caract�
               "« {cell} ») : le portail le publierait tel quel.",
               "Column '{field}': {count} cell(s) hold an unreadable character (e.g. row {row}: '{cell}'): the "
               "portal would publish it as it is.")
+LABEL = Msg("Le titre de la colonne n° {number} contient un caractère illisible (« {shown} ») : le portail le publierait "
+            "tel quel, et un programme qui cherche la colonne par son titre ne la trouve pas.",
+            "The title of column {number} holds an unreadable character ('{shown}'): the portal would publish it as "
+            "it is, and a program looking for the column by its title does not find it.")
 TIP = Msg("« � » remplace une lettre perdue lors d'une conversion d'encodage : retapez-la à la source (« Li�ge » → "
           "« Liège »). Un caractère de contrôle (montré ici <U+…>) vient d'un copier-coller ou d'un octet que "
           "l'encodage du fichier ne définit pas : supprimez-le, ou enregistrez le fichier en « CSV UTF-8 » depuis son "
@@ -72,6 +79,12 @@ class InvisibleCharactersCheck(CellCheck):
     tip = TIP
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
+        for number, label in enumerate(context.fields, start=1):
+            found = sorted(set(INVISIBLE.findall(BREAK.sub(" ", label))))  # a line break is label-line-break's
+            if found:
+                yield title_finding(self.types[0], self.severity, LABEL.format(number=number, shown=shown(label)),
+                                    self.tip, context, number, label,
+                                    {"characters": [f"U+{ord(c):04X}" for c in found]})
         for finding in self.tally.findings(self.types[0], self.severity, self.message, self.tip, show=shown):
             examples = self.tally.examples.get(str(finding.field_name), [])  # as read: the characters themselves
             found = sorted({character for _, cell in examples for character in INVISIBLE.findall(cell)})

@@ -175,3 +175,18 @@ def test_a_workbook_unit_in_a_title_the_fixes_before_cleaned(tmp_path: Path, num
     book.save(tmp_path / "taux.xlsx")
     quality.fix(tmp_path / "taux.xlsx", tmp_path / "propre.csv", plugins=PM)
     assert titles(tmp_path / "propre.csv") == ["Bureau", title]
+
+
+def test_a_title_with_a_control_character_or_a_lost_letter_is_said_and_left(tmp_path: Path) -> None:
+    """« Code<U+0001>postal », « Localit� »: said once per title (``invisible-characters``), left by the fix as the
+    cells are (which character was meant cannot be known); a title's line break stays ``label-line-break``'s."""
+    path = write(tmp_path / "export.csv", ["Code\x01postal", "Localit\ufffd", "Montant\x0bTotal"])
+    report = quality.check(path, plugins=PM)
+    said = [(f.field_number, f.row_number, f.extra["characters"]) for f in report.findings
+            if f.type == "invisible-characters"]
+    assert said == [(1, 1, ["U+0001"]), (2, 1, ["U+FFFD"])]
+    message = next(f for f in report.findings if f.type == "invisible-characters").message("fr")
+    assert message.startswith("Le titre de la colonne n° 1 contient un caractère illisible (« Code<U+0001>postal »)")
+    out = tmp_path / "propre.csv"
+    quality.fix(path, out, plugins=PM)
+    assert titles(out) == ["Code\x01postal", "Localit\ufffd", "Montant Total"]
