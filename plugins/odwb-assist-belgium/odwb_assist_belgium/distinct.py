@@ -98,6 +98,25 @@ def _ends_printable(column: ColumnValues) -> bool:
     return True
 
 
+def text_buffers(array: Any) -> tuple[np.ndarray, np.ndarray] | None:
+    """(each value's start in the data buffer and the last one's end, int64, ``len + 1``; the data buffer as bytes) of
+    a pyarrow string array without nulls, for a test read from its bytes without a kernel call; None: another array.
+    Both empty when the array holds no byte."""
+    import numpy as np
+    import pyarrow as pa
+
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)) or array.null_count:
+        return None
+    _, offsets_buffer, data_buffer = array.buffers()[:3]
+    if not len(array) or data_buffer is None:
+        return np.zeros(len(array) + 1, dtype=np.int64), np.zeros(0, dtype=np.uint8)
+    width = np.int64 if pa.types.is_large_string(array.type) else np.int32
+    offsets = np.frombuffer(offsets_buffer, dtype=width)[array.offset: array.offset + len(array) + 1].astype(np.int64)
+    return offsets, np.frombuffer(data_buffer, dtype=np.uint8)
+
+
 def encode(series: pd.Series, field_name: str | None = None) -> ColumnValues:
     """A column chunk (index = physical row numbers) as :class:`ColumnValues`, for ``validate`` callers."""
     named = series if field_name is None else series.rename(field_name)

@@ -17,7 +17,7 @@ import pandas as pd
 
 from odwb_assist.plugin import BaseTableCheck, CheckContext, ColumnValues, Finding
 
-from .distinct import StashedColumns, emit_values, memo
+from .distinct import StashedColumns, emit_values, memo, text_buffers
 from .messages import errors
 from .national_number import mask
 from .people import describes_people
@@ -77,22 +77,17 @@ def digit_counts(array: Any) -> np.ndarray | None:
     ASCII digits, and :data:`OTHER_DIGIT_WEIGHT` for each character from U+0660 on (the first decimal digit beyond
     ASCII, « ٠ »: another script's digit, which Python's ``\\d`` reads; its UTF-8 lead byte is 0xD9 or more, accented
     letters' are below). All 0 when no value is :data:`FEW_DIGITS` bytes long. None: not a plain string array."""
-    import pyarrow as pa
-
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
-    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)) or array.null_count:
+    buffers = text_buffers(array)
+    if buffers is None:
         return None
-    _, offsets_buffer, data_buffer = array.buffers()[:3]
-    if not len(array) or data_buffer is None:
-        return np.zeros(len(array), dtype=np.int64)
-    width = np.int64 if pa.types.is_large_string(array.type) else np.int32
-    offsets = np.frombuffer(offsets_buffer, dtype=width)[array.offset: array.offset + len(array) + 1].astype(np.int64)
+    offsets, data = buffers
+    if not len(data):
+        return np.zeros(len(offsets) - 1, dtype=np.int64)
     low, high = int(offsets[0]), int(offsets[-1])
-    data = np.frombuffer(data_buffer, dtype=np.uint8)[low:high]
+    data = data[low:high]
     other = data >= 0xD9
     if not other.any() and (offsets[1:] - offsets[:-1]).max() < FEW_DIGITS:  # short ASCII values only
-        return np.zeros(len(array), dtype=np.int64)
+        return np.zeros(len(offsets) - 1, dtype=np.int64)
     weight = ((data - 48).astype(np.uint8) < 10).astype(np.int32)  # a digit counts 1
     weight[other] = OTHER_DIGIT_WEIGHT
     sums = np.zeros(len(data) + 1, dtype=np.int64)

@@ -109,18 +109,14 @@ def _shaped(array: Any) -> np.ndarray | None:
     digits, the first not 0, then a space, at the start (or « B » first: « B-5100 Jambes »). None: not a plain string
     array."""
     import numpy as np
-    import pyarrow as pa
 
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
-    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)) or array.null_count:
+    from .distinct import text_buffers
+
+    buffers = text_buffers(array)
+    if buffers is None:
         return None
-    _, offsets_buffer, data_buffer = array.buffers()[:3]
-    if not len(array) or data_buffer is None:
-        return np.zeros(len(array), dtype=bool)
-    width = np.int64 if pa.types.is_large_string(array.type) else np.int32
-    offsets = np.frombuffer(offsets_buffer, dtype=width)[array.offset: array.offset + len(array) + 1].astype(np.int64)
-    data = np.concatenate([np.frombuffer(data_buffer, dtype=np.uint8), np.zeros(6, dtype=np.uint8)])
+    offsets, data = buffers
+    data = np.concatenate([data, np.zeros(6, dtype=np.uint8)])  # the bytes after a short last value read as 0
     starts = offsets[:-1]
     long_enough = offsets[1:] - starts >= 6
     first = data[starts]
