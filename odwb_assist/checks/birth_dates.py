@@ -9,7 +9,8 @@ usual way to publish it is an age class (« 35-44 ans »), which the author choo
 Said from the column's title (« Date de naissance », « Né(e) le », « geboortedatum », « date_of_birth », « DOB »;
 not « Lieu de naissance ») and its cells (most of them dates, or years). Not for people of the past: a table with a
 date of death (a street's namesakes, a list of mayors since 1830), or whose births are mostly before 1900, describes
-people whom the GDPR does not protect.
+people whom the GDPR does not protect; nor for animals or trees (a title says « Race », « Chien », « Puce »,
+« Essence »: a register of dogs, of remarkable trees).
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ BIRTH_WORDS = frozenset({"naissance", "naiss", "birth", "birthdate", "birthday",
                          "geburt", "geburtsdatum", "datenaissance", "datedenaissance", "datnaiss", "dtnaiss"})
 BIRTH_PHRASES = (("ne", "le"), ("nee", "le"), ("ne", "e", "le"), ("date", "of", "birth"), ("born", "on"))
 PLACE_WORDS = frozenset({"lieu", "place", "plaats", "ort", "commune", "ville", "pays", "country", "land", "localite"})
+# what makes the births an animal's or a tree's: a register of dogs, horses, trees (« Race », « Puce », « Essence »)
+NOT_PEOPLE_WORDS = frozenset({"chien", "chiens", "chat", "chats", "animal", "animaux", "cheval", "chevaux", "race",
+                              "puce", "tatouage", "bovin", "bovins", "arbre", "arbres", "essence", "hond", "honden",
+                              "dog", "dogs", "cat", "cats", "breed", "horse", "tree", "trees", "pet"})
 DEATH_WORDS = frozenset({"deces", "death", "overlijden", "overleden", "sterfdatum", "tod", "todesdatum", "mort",
                          "decede", "dod"})
 # a date with its day: day first (« 15/03/1987 », « 15.03.87 ») or year first (« 1987-03-15 », a time after it allowed)
@@ -98,7 +103,8 @@ class BirthDatesCheck(BaseTableCheck):
 
     def start(self, context: CheckContext) -> None:
         past = any(names_death(label) for label in context.fields)  # people of the past: not protected
-        self.columns = set() if past else {label for label in context.fields if names_birth(label)}
+        animals = any(word in NOT_PEOPLE_WORDS for label in context.fields for word in label_words(label))
+        self.columns = set() if past or animals else {label for label in context.fields if names_birth(label)}
         self.dates, self.years = ColumnTally(), ColumnTally()
         self.filled: dict[str, int] = {}
         self.births: dict[str, list[int]] = {}  # each column's years of birth, a count per year

@@ -87,3 +87,13 @@ def test_a_column_titled_so_but_not_of_dates_is_not_said(tmp_path: Path) -> None
     path = write(tmp_path / "stats.csv", [["Commune", "Naissances 2024"], ["Namur", "1204"], ["Ciney", "187"],
                                           ["Dinant", "131"]])
     assert said(path) == []  # counts of births, not years
+
+
+def test_the_births_of_dogs_and_trees_are_not_said(tmp_path: Path) -> None:
+    dogs = write(tmp_path / "chiens.csv", [["Nom du chien", "Race", "Date de naissance", "Quartier"],
+                                          ["Rex", "Berger malinois", "12/03/2019", "Jambes"],
+                                          ["Bella", "Labrador", "01/07/2021", "Bouge"]])
+    assert said(dogs) == []
+    trees = write(tmp_path / "arbres.csv", [["Essence", "Année de naissance", "Rue"],
+                                           ["Chêne pédonculé", "1952", "Rue de Fer"], ["Hêtre", "1961", "Parc Louise"]])
+    assert said(trees) == []
