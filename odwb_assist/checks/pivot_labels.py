@@ -22,7 +22,7 @@ from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, 
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from ..quality.fixing import label_renames, rename_columns, replace_cells
+from ..quality.fixing import current_titles, label_renames, rename_columns, replace_cells
 from .label_line_breaks import one_line
 from .tally import ColumnTally
 
@@ -142,7 +142,7 @@ class RenamePivotLabels:
         from ..quality.fix_plans import fields
 
         labels = fields(context)
-        renamed = _renamed([one_line(label) for label in labels])
+        renamed = _renamed(list(current_titles(context).values()))  # the titles the fixes before leave
         rewrites: dict[str, Rewrite] = {label: _emptied for label in row_label_columns(labels)}
         if not renamed and not rewrites:
             return None

@@ -190,3 +190,14 @@ def test_a_title_with_a_control_character_or_a_lost_letter_is_said_and_left(tmp_
     out = tmp_path / "propre.csv"
     quality.fix(path, out, plugins=PM)
     assert titles(out) == ["Code\x01postal", "Localit\ufffd", "Montant Total"]
+
+
+def test_a_pivot_title_cleaned_first_is_then_named_after_its_field(tmp_path: Path) -> None:
+    """« Somme de Montant<U+200B> »: ``drop-format-characters`` takes the character out, then ``pivot-labels`` renames
+    the title it left; the preview says what the clean file holds."""
+    rows = [["Ciney", "12500", "14"], ["Somme-Leuze", "8000", "9"]]
+    path = write(tmp_path / "pivot.csv", ["Étiquettes de lignes", "Somme de Montant\u200b", "Nombre de Dossier"], rows)
+    out = tmp_path / "propre.csv"
+    result = quality.fix(path, out, plugins=PM)
+    assert titles(out) == ["Étiquettes de lignes", "Montant", "Nombre de Dossier"]
+    assert "titre : « Somme de Montant » → « Montant »" in result.preview("fr")
