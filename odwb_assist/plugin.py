@@ -82,6 +82,7 @@ if TYPE_CHECKING:
     from .portal import PortalClient
     from .portal.publishers import PublisherMatch, PublisherMatcher, fold, nis_codes_in, strip_prefix
     from .quality.fix_plans import columns_of
+    from .quality.fixing import free_label
     from .quality.reader import Table, read_table
 
 _LAZY = {
@@ -104,6 +105,7 @@ _LAZY = {
     "strip_prefix": "odwb_assist.portal.publishers",
     "Table": "odwb_assist.quality.reader",
     "columns_of": "odwb_assist.quality.fix_plans",
+    "free_label": "odwb_assist.quality.fixing",
     "read_table": "odwb_assist.quality.reader",
     "STATE": "odwb_assist.cli.common",
     "echo": "odwb_assist.cli.common",
@@ -120,7 +122,7 @@ __all__ = [
     "TableCheck", "Validator", "ValuesPreparation", "ValuesValidator", "PEOPLE_WORDS", "describes_people", "label_words",
     "people_columns", "is_survey_export", "official_values", "is_person_name", "names_people_by_role",
     # fixes, metadata rules, publication blockers
-    "Change", "Fix", "FixContext", "FixPlan", "Rewrite", "StreamingFix", "streams", "columns_of",
+    "Change", "Fix", "FixContext", "FixPlan", "Rewrite", "StreamingFix", "streams", "columns_of", "free_label",
     "MetadataFinding", "MetadataRule", "ScoreContext", "Blocker",
     # events
     "Event", "announce", "CHALLENGE_DOCUMENT", "DATASET_CHECKED", "DATASET_FIXED", "DATASET_PUBLISHED",

@@ -17,11 +17,9 @@ from functools import lru_cache
 
 from odwb_assist.plugin import BaseTableCheck, CheckContext, ColumnValues, Finding
 
-from .distinct import emit_values
 from .findings import VALUE_CACHE
 from .messages import errors
-from .national_number_scan import column_digits
-from .phones_in_text import SKIPPED_KINDS
+from .phones_in_text import SKIPPED_KINDS, emit_found_in_text
 
 KIND = "be-iban-in-text-personal"
 _ACCOUNT = re.compile(r"(?<![A-Za-z0-9])BE[ ]?[0-9]{2}(?:[ .-]?[0-9]{4}){3}(?![0-9])", re.IGNORECASE)
@@ -57,20 +55,5 @@ class AccountsInTextCheck(BaseTableCheck):
                      and context.kinds.get(name) not in SKIPPED_KINDS} if people else set()
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
-        if column.name not in self.text or not len(column):
-            return
-        import numpy as np
-
-        digits = column_digits(column)
-        candidates = np.flatnonzero(digits >= ACCOUNT_DIGITS) if digits is not None else np.arange(len(column))
-        if not len(candidates):
-            return
-        texts = column.values.iloc[candidates].tolist()
-        found = {int(at): account for at, account in
-                 zip(candidates.tolist(), (account_in_text(str(text)) for text in texts), strict=True) if account}
-        if not found:
-            return
-        mask = np.zeros(len(column), dtype=bool)
-        mask[list(found)] = True
-        by_cell = {str(column.values.iat[at]): account for at, account in found.items()}
-        yield from emit_values(KIND, column, mask, context, lambda cell: {"number": by_cell[cell]})
+        if column.name in self.text:
+            yield from emit_found_in_text(KIND, column, ACCOUNT_DIGITS, account_in_text, context)

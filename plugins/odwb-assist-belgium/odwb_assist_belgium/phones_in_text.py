@@ -16,7 +16,7 @@ nine digits at least, told from the Arrow buffers.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -85,34 +85,35 @@ class PhonesInTextCheck(BaseTableCheck):
         self.kind = PERSONAL if describes_people(context.fields) else WARNING
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
-        if column.name not in self.text or not len(column):
-            return
-        found = self._numbers(column)
-        if not found:
-            return
-        import numpy as np
+        if column.name in self.text:
+            yield from emit_found_in_text(self.kind, column, FEW_DIGITS, mobile_in_text, context, official=True)
 
-        mask = np.zeros(len(column), dtype=bool)
-        mask[list(found)] = True
+
+def emit_found_in_text(kind: str, column: ColumnValues, least_digits: int, find: Callable[[str], str | None],
+                       context: CheckContext, official: bool = False) -> Iterator[Finding]:
+    """One ``kind`` finding per row whose text holds what ``find`` finds in it (a number, given as ``{number}``),
+    each distinct value read once, only those with ``least_digits`` digits at least (the column's shared digit
+    counts); ``official``: not on the rows about a public office (their numbers are the office's)."""
+    import numpy as np
+
+    if not len(column):
+        return
+    digits = column_digits(column)  # counted once for every check of numbers in texts and the national numbers' scan
+    if digits is None:
+        digits = np.fromiter((sum(c.isdigit() for c in text) for text in column.texts), dtype=np.int64,
+                             count=len(column))
+    positions = np.flatnonzero(digits >= least_digits)
+    if not len(positions):
+        return
+    texts = column.values.iloc[positions].tolist()
+    found = {int(at): number for at, number in
+             zip(positions.tolist(), (find(str(text)) for text in texts), strict=True) if number}
+    if not found:
+        return
+    mask = np.zeros(len(column), dtype=bool)
+    mask[list(found)] = True
+    if official:
         mask &= ~official_values(column, context)
-        by_cell = {str(column.values.iat[at]): number for at, number in found.items()}
-        yield from emit_values(self.kind, column, mask, context, lambda cell: {"number": by_cell[cell]})
-
-    @staticmethod
-    def _numbers(column: ColumnValues) -> dict[int, str]:
-        """The distinct values holding a mobile number in a text, by position, with the number."""
-        import numpy as np
-
-        digits = column_digits(column)  # counted once for this check and the national numbers' scan
-        if digits is not None:
-            candidates = digits >= FEW_DIGITS
-        else:
-            candidates = np.fromiter((sum(c.isdigit() for c in text) >= FEW_DIGITS for text in column.texts),
-                                     dtype=bool, count=len(column))
-        positions = np.flatnonzero(candidates)
-        if not len(positions):
-            return {}
-        texts = column.values.iloc[positions].tolist()
-        found = {int(at): mobile_in_text(str(text)) for at, text in zip(positions.tolist(), texts, strict=True)}
-        return {at: number for at, number in found.items() if number}
+    by_cell = {str(column.values.iat[at]): number for at, number in found.items()}
+    yield from emit_values(kind, column, mask, context, lambda cell: {"number": by_cell[cell]})
 

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from odwb_assist.plugin import BaseTableCheck, Change, CheckContext, ColumnValues, Finding, Msg
+from odwb_assist.plugin import BaseTableCheck, Change, CheckContext, ColumnValues, Finding, Msg, free_label
 
 from .findings import VALUE_CACHE, field_number
 from .messages import MESSAGES
@@ -141,7 +141,7 @@ class SplitPostalLocality:
         for label in [str(c) for c in table.columns]:
             if label not in reported:
                 continue
-            title = _free(CODE_TITLE, [str(c) for c in table.columns])
+            title = free_label(CODE_TITLE, table.columns)
             pairs = [pair(str(cell)) for cell in table[label].tolist()]
             table = table.copy()
             at = table.columns.get_loc(label)
@@ -152,7 +152,7 @@ class SplitPostalLocality:
                     table.at[row, label] = found[1]
                     changes.append(Change(self.name, int(row), label, str(cell), found[1]))
             if _names_code(label):  # « CP Localité » holds the localities now
-                new = _free(LOCALITY_TITLE, [str(c) for c in table.columns])
+                new = free_label(LOCALITY_TITLE, table.columns)
                 table = table.rename(columns={label: new})
                 changes.append(Change(self.name, None, new, label, new))
         return table, changes
@@ -163,11 +163,3 @@ def _names_code(title: str) -> bool:
     from odwb_assist.plugin import label_words
 
     return any(word in CODE_WORDS for word in label_words(title))
-
-
-def _free(title: str, taken: list[str]) -> str:
-    """``title``, or ``title (2)``… the first no column has."""
-    candidate, number = title, 2
-    while candidate in taken:
-        candidate, number = f"{title} ({number})", number + 1
-    return candidate
