@@ -50,6 +50,8 @@ VARIABLE_TYPES = {
     ("aggregate.py", "type_"): "Frictionless types grouped",
     ("tally.py", "type_"): "the literal first argument of each .findings(…) call",
     ("cell_rules.py", "kind"): "title_finding(…): a declared type of the check that calls it (CellCheck.types)",
+    ("phones_in_text.py", "kind"): "emit_found_in_text(…): the declared types of the checks that call it "
+                                   "(PhonesInTextCheck.types, AccountsInTextCheck.types)",
     ("personal_email.py", "kind"): "PERSONAL, POSSIBLE (PersonalEmailCheck.types)",
     ("findings.py", "error_type"): "the Belgian MESSAGES",
     ("territory.py", "summary_type"): "TerritoryCheck.types",
