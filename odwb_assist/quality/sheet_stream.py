@@ -48,10 +48,12 @@ from .type_readers import SHEET_TYPES
 from .typed_inference import infer_types
 from .workbook import Sheet, gc_paused, read_sheet
 
-# Rows per chunk: the sheet's cells are in memory already (as Python values), so the chunks stay small and the
-# checks' temporaries with them (peak memory as on the Frictionless path; 100k-row chunks cost 100 MB more for
-# about the same CPU).
-SHEET_CHUNK_ROWS = 25_000
+# Rows per chunk. Each check is called once per column of a chunk at a fixed cost of its own (as for a CSV,
+# :data:`.stream.CHUNK_ROWS`); the sheet's cells are in memory already (as Python values), so the chunks' temporaries
+# add little. Measured in-process on the commune export of benchmarks/xlsx_speed.py (2026-12-02, runs alternated):
+# 100k rows 2.44-2.57 s and 303-306 MB in chunks of 25,000, 2.11-2.25 s and 310-312 MB in chunks of 50,000; 300k rows
+# 6.42-6.67 s and 551-553 MB against 5.70-5.80 s and 589 MB (65,000: 5.50-5.60 s, 601-603 MB).
+SHEET_CHUNK_ROWS = 50_000
 # Types the tally does not check, and the native cells Frictionless's reader of that type accepts as they are
 # (tests of the cell's class only: :func:`_native` tests one cell of each class).
 NATIVE: dict[str, Callable[[Any], bool]] = {

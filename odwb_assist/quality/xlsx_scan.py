@@ -78,6 +78,10 @@ def scan_sheet(handle: IO[bytes], styles: NumberStyles | None = None) -> XlsxSca
     currency: list[tuple[int, int, str]] = []
     padded: list[tuple[int, int, int]] = []
     carry = head
+    # ECMA-376 orders a worksheet's elements (CT_Worksheet, § 18.3.1.99): <cols> before <sheetData>, <hyperlinks>
+    # after it. So the columns are looked for until the rows begin, the links only in a part that does not end
+    # with a row (the sheet's tail); the other searches run on every part (each costs a pass over the block).
+    before_data = True
     while True:
         block = handle.read(BLOCK)
         data = carry + block
@@ -86,15 +90,17 @@ def scan_sheet(handle: IO[bytes], styles: NumberStyles | None = None) -> XlsxSca
             end = len(data) if len(data) > 64 * BLOCK else 0
         part, carry = data[:end], data[end:]
         if part:
-            if b"col " in part:
+            if before_data and b"col " in part:
                 hidden_columns += _hidden_columns(part)
+            before_data = before_data and b"sheetData" not in part
             if b'hidden="' in part:
                 hidden_rows += [int(found.group(1)) for row in _HIDDEN_ROW.finditer(part)
                                 if (found := _ROW_NUMBER.search(row.group(1)))]
             if b't="e"' in part:
                 scan.errors += _errors(part)
-            unvalued += _unvalued(part, prefix)
-            if b"hyperlink" in part:
+            if b"<" + prefix + b"f" in part:  # a formula without its result is a cell with an <f> element
+                unvalued += _unvalued(part, prefix)
+            if not part.endswith(b"row>") and b"hyperlink" in part:
                 scan.hyperlinks += _hyperlinks(part)
             if styles.percent and len(percent) < PERCENT_KEPT:
                 percent += _styled_numbers(part, styles.percent)

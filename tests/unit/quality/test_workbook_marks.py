@@ -180,6 +180,28 @@ def test_the_scan_reads_prefixed_xml_shared_formulas_and_rows_across_blocks(monk
     assert scan.errors == [(2, 2, "#DIV/0!")]
 
 
+# the worksheet's elements in their schema order: the columns before the rows, the links after them
+LINKED = SHEET.replace(b"</x:sheetData></x:worksheet>",
+                       b'</x:sheetData><x:hyperlinks><x:hyperlink ref="A3" r:id="rId1" '
+                       b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>'
+                       b'</x:hyperlinks></x:worksheet>')
+# a cell whose text names a hyperlink and holds a « col » inside the rows: neither read as the XML's marks
+TEXTS = LINKED.replace(b'<x:row r="4">', b'<x:row r="4"><x:c r="B4" t="inlineStr"><x:is><x:t>voir hyperlink '
+                                         b'&lt;x:col min="1" max="1" hidden="1"/&gt;</x:t></x:is></x:c>')
+
+
+@pytest.mark.parametrize("block", [xlsx_scan.BLOCK, 64, 200, 333])
+@pytest.mark.parametrize("sheet", [LINKED, TEXTS])
+def test_the_scan_finds_the_columns_before_the_rows_and_the_links_after_them(monkeypatch: pytest.MonkeyPatch,
+                                                                           block: int, sheet: bytes) -> None:
+    monkeypatch.setattr(xlsx_scan, "BLOCK", block)
+    monkeypatch.setattr(xlsx_scan, "HEAD", 160 if block < 4096 else xlsx_scan.HEAD)
+    scan = scan_sheet(io.BytesIO(sheet))
+    assert scan.marks.hidden_columns == ((2, 2),)
+    assert scan.hyperlinks == [(3, 1, "rId1")]
+    assert scan.marks.unvalued == ((3, 2), (7, 3))
+
+
 # --- hidden sheets ----------------------------------------------------------------------------------
 
 def registrations_with_a_hidden_list(path: Path, table: bool = True) -> Path:
