@@ -74,7 +74,15 @@ from .core.plugins import announce, collect, get_plugin_manager
 from .core.spreadsheet import csv_safe, set_text
 
 if TYPE_CHECKING:
-    from .checks.people import PEOPLE_WORDS, describes_people, is_survey_export, label_words, people_columns
+    from .checks.people import (
+        PEOPLE_ROWS,
+        PEOPLE_WORDS,
+        describes_people,
+        is_survey_export,
+        label_words,
+        people_columns,
+        rows_are_people,
+    )
     from .checks.person_names import is_person_name, names_people_by_role
     from .checks.public_offices import official_values
     from .cli.common import STATE, echo, plugin_manager, print_json, t
@@ -86,8 +94,10 @@ if TYPE_CHECKING:
     from .quality.reader import Table, read_table
 
 _LAZY = {
+    "PEOPLE_ROWS": "odwb_assist.checks.people",
     "PEOPLE_WORDS": "odwb_assist.checks.people",
     "describes_people": "odwb_assist.checks.people",
+    "rows_are_people": "odwb_assist.checks.people",
     "label_words": "odwb_assist.checks.people",
     "people_columns": "odwb_assist.checks.people",
     "is_survey_export": "odwb_assist.checks.people",
@@ -119,8 +129,9 @@ __all__ = [
     "hookimpl", "Msg",
     # checks and field kinds
     "BaseTableCheck", "CheckContext", "ChunkPreparation", "ColumnValues", "Detector", "FieldKind", "Finding", "Severity",
-    "TableCheck", "Validator", "ValuesPreparation", "ValuesValidator", "PEOPLE_WORDS", "describes_people", "label_words",
-    "people_columns", "is_survey_export", "official_values", "is_person_name", "names_people_by_role",
+    "TableCheck", "Validator", "ValuesPreparation", "ValuesValidator", "PEOPLE_ROWS", "PEOPLE_WORDS", "describes_people",
+    "rows_are_people", "label_words", "people_columns", "is_survey_export", "official_values", "is_person_name",
+    "names_people_by_role",
     # fixes, metadata rules, publication blockers
     "Change", "Fix", "FixContext", "FixPlan", "Rewrite", "StreamingFix", "streams", "columns_of", "free_label",
     "MetadataFinding", "MetadataRule", "ScoreContext", "Blocker",

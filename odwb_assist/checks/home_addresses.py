@@ -7,8 +7,9 @@ a table whose rows are things (halls, parks, associations' seats) an address is 
 Said of a column whose title names an address (« Adresse », « Rue », « Domicile », « Straat », « street »; not an
 e-mail, a web or an office address: « Adresse e-mail », « Adresse du cabinet ») and whose filled cells are mostly
 street addresses (a street word and a number: « Rue du Centre 1 », « Chaussée de Namur 12 b », « Kerkstraat 5 »), in a
-table that describes people (the core's :func:`.people.describes_people`: a first-name, birth-date… column, or a
-survey's respondents). No fix: the author chooses what to publish instead (the commune, the postal code).
+table that describes people (the core's :func:`.people.rows_are_people`: a first-name, birth-date… column, a
+survey's respondents, or a register's people named under « Bénéficiaire », « Élève »…). No fix: the author chooses
+what to publish instead (the commune, the postal code).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
 from ..core.findings import Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from .people import describes_people, label_words
+from .people import label_words, rows_are_people
 from .tally import ColumnTally, values_where
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ class HomeAddressesCheck(BaseTableCheck):
     blocking = ("home-addresses",)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def start(self, context: CheckContext) -> None:
-        people = describes_people(context.fields)  # a first name, a date of birth… or a survey's respondents
+        people = rows_are_people(context)  # a first name, a date of birth, a survey's respondents, a register's people
         self.columns = {label for label in context.fields if names_home_address(label)} if people else set()
         self.tally = ColumnTally()
         self.filled: dict[str, int] = {}

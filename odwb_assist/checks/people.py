@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
+from typing import Any
 
 # A word that, on its own, says the rows are natural persons (« nom » alone does not: a service, a
 # street or an association has a name too).
@@ -111,6 +112,19 @@ ORGANISATION_LABEL_WORDS = frozenset({"association", "associations", "asbl", "vz
                                       "entreprise", "societe", "commerce", "commercant", "etablissement", "ecole",
                                       "comite", "federation", "cercle", "institution", "firme", "bedrijf", "vereniging",
                                       "company", "organization", "organisatie"})
+
+
+# ``CheckContext.options`` key: the columns whose first values are the names of the people a register's rows are
+# about (« DUPONT Marie » under « Bénéficiaire »), found by the engine before the first chunk
+# (:func:`.person_names.register_subjects`)
+PEOPLE_ROWS = "people_rows"
+
+
+def rows_are_people(context: Any) -> bool:
+    """Whether a checked table's rows are people: its labels say so (:func:`describes_people`), or a column names the
+    people a register is about (``context.options[PEOPLE_ROWS]``: a list of beneficiaries, of pupils, of members
+    whose labels hold no first name or birth date)."""
+    return describes_people(context.fields) or bool(context.options.get(PEOPLE_ROWS))
 
 
 def describes_people(fields: Iterable[str]) -> bool:

@@ -94,6 +94,54 @@ def is_person_name(text: str, surname_first: bool = False) -> bool:
             and _plain(core[0]) not in BUSINESS_WORDS)
 
 
+# labels naming the people a register is about (« Bénéficiaire », « Demandeur », « Élève », « Membre »): when such a
+# column holds people's names, each row is one of them (a contact person's label is another thing: :data:`ROLES`)
+SUBJECTS = frozenset({"beneficiaire", "beneficiaires", "demandeur", "demandeuse", "demandeurs", "requerant",
+                      "requerante", "titulaire", "titulaires", "locataire", "locataires", "patient", "patiente",
+                      "patients", "eleve", "eleves", "etudiant", "etudiante", "etudiants", "enfant", "enfants",
+                      "habitant", "habitante", "habitants", "citoyen", "citoyenne", "citoyens", "inscrit", "inscrite",
+                      "inscrits", "participant", "participante", "participants", "membre", "membres", "usager",
+                      "usagers", "allocataire", "allocataires", "resident", "residente", "residents", "stagiaire",
+                      "stagiaires", "adherent", "adherente", "adherents",
+                      "affilie", "affiliee", "affilies", "identite", "begunstigde", "aanvrager", "leerling",
+                      "deelnemer", "lid", "leden", "bewoner", "huurder", "beneficiary", "applicant", "pupil",
+                      "member", "tenant"})
+# words of a label about public offices (« Membre du conseil communal », « Groupe politique »): a council's list of its
+# members is published by law, their offices' contacts are said by the checks of public offices
+PUBLIC_OFFICES = frozenset({"conseil", "conseiller", "conseillere", "conseillers", "conseilleres", "elu", "elue", "elus",
+                            "elues", "mandataire", "mandataires", "mandat", "parti", "politique", "bourgmestre",
+                            "echevin", "echevine", "echevins", "college", "fonction", "candidat", "candidate",
+                            "candidats"})
+# words of a contact's label (« Personne de contact du bénéficiaire », « Responsable du membre »): not the subject
+CONTACT_ROLES = frozenset({"contact", "contacts", "responsable", "responsables", "referent", "referente",
+                           "interlocuteur", "gestionnaire", "coordinateur", "coordinatrice", "president", "presidente",
+                           "secretaire", "tresorier", "tresoriere", "mandataire", "tuteur", "tutrice", "parent",
+                           "parents", "contactpersoon", "verantwoordelijke"})
+
+
+def register_subjects(labels: list[str], samples: list[list[str]]) -> list[str]:
+    """The columns whose label names the people a register is about (:data:`SUBJECTS`) and whose first values
+    (``samples``, one list per column) are people's names, three tenths of them at least (a register of grants lists
+    associations too): each row of the table is then a person, whatever else its labels say. None when a label names
+    an organisation (« Association », « Club », « Entreprise »: the rows are organisations, the names their contacts)
+    or a public office (« Membre du conseil communal », « Fonction »: published by law, said by the offices' rules)."""
+    from .people import ORGANISATION_LABEL_WORDS
+
+    words_of_table = {word for label in labels for word in label_words(label)}
+    if words_of_table & (ORGANISATION_LABEL_WORDS | PUBLIC_OFFICES):
+        return []
+    found = []
+    for label, values in zip(labels, samples, strict=False):
+        words = label_words(label)
+        if not any(word in SUBJECTS for word in words) or any(word in CONTACT_ROLES for word in words):
+            continue
+        distinct = list(dict.fromkeys(value.strip() for value in values[:SAMPLE] if value.strip()))
+        names = sum(is_person_name(value, surname_first=True) for value in distinct)
+        if names >= MINIMUM and names >= PEOPLE_SHARE * len(distinct):
+            found.append(label)
+    return found
+
+
 def _titled(words: list[str]) -> bool:
     """Whether the words after a civility title are one to three capitalised words of letters (particles between)."""
     if len(words) > 4 or any(_WORD.fullmatch(word) is None for word in words):

@@ -31,7 +31,7 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .organisations import names_organisation, words_of
-from .people import describes_people, is_first_name, survey_contacts
+from .people import is_first_name, rows_are_people, survey_contacts
 from .tally import clipped
 
 if TYPE_CHECKING:
@@ -231,7 +231,7 @@ class PersonalEmailCheck(BaseTableCheck):
     def start(self, context: CheckContext) -> None:
         types = context.options.get("types", {})
         self.text = {name for name in context.fields if types.get(name, "string") in ("string", "any")}
-        self.people = describes_people(context.fields)
+        self.people = rows_are_people(context)
         self.respondents = set(survey_contacts(context.fields))  # a survey export's respondent addresses
         self.pending: list[tuple[str, int, pd.Series]] = []  # this chunk's candidate cells, column by column
 

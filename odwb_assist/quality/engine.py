@@ -21,6 +21,8 @@ from typing import Any
 
 import pluggy
 
+from ..checks.people import PEOPLE_ROWS
+from ..checks.person_names import register_subjects
 from ..core.contract import CheckContext, TableCheck
 from ..core.events import DATASET_CHECKED, Event
 from ..core.findings import Finding, Severity
@@ -153,7 +155,8 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
         opened, head = open_frictionless(path, detected, user_schema), None
     names = opened.names
     available = field_kinds(pm)
-    kinds = column_kinds(names, sample_columns(opened, text), schema=user_schema, kinds=available)
+    samples = sample_columns(opened, text)
+    kinds = column_kinds(names, samples, schema=user_schema, kinds=available)
 
     administration = getattr(getattr(project, "administration", None), "nis_code", None)
     context = CheckContext(
@@ -162,6 +165,7 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
         administration_nis=administration,
         options={"detected": detected, "types": dict(opened.types),
                  "identifier_fields": identifier_fields(kinds, available),
+                 PEOPLE_ROWS: register_subjects(names, samples),
                  "reader": ("arrow" if text else "sheet") if arrow else "frictionless"},
     )
     table_checks, frictionless_checks = _split_checks(collect(pm.hook.odwb_checks(context=context)))

@@ -2,7 +2,7 @@
 text, in a table whose rows are people (a survey's « Remarques » : « remboursement sur BE71 0961 2345 6769 svp »).
 
 An IBAN column is read by the ``be-iban`` kind (``be-iban-personal`` there); one typed into a comment escapes it. A
-person's bank account is personal data: where the rows are people (the core's ``describes_people``: a first-name or
+person's bank account is personal data: where the rows are people (the core's ``rows_are_people``: a first-name or
 birth-date column, a survey tool's export), it blocks publication as the other personal data do. Elsewhere (an
 association's account in a remark of a subsidies table) it is not said. Only valid Belgian IBANs (the ``be-iban``
 kind's rules: ISO 13616, the national check, a bank code of stdnum's list) written inside a text; the candidates are
@@ -47,10 +47,10 @@ class AccountsInTextCheck(BaseTableCheck):
     blocking = errors(types)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def start(self, context: CheckContext) -> None:
-        from odwb_assist.plugin import describes_people
+        from odwb_assist.plugin import rows_are_people
 
         types = context.options.get("types", {})
-        people = describes_people(context.fields)
+        people = rows_are_people(context)
         self.text = {name for name in context.fields if types.get(name, "string") in ("string", "any")
                      and context.kinds.get(name) not in SKIPPED_KINDS} if people else set()
 

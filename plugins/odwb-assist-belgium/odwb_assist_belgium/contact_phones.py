@@ -24,10 +24,10 @@ from odwb_assist.plugin import (
     CheckContext,
     ColumnValues,
     Finding,
-    describes_people,
     is_person_name,
     names_people_by_role,
     official_values,
+    rows_are_people,
 )
 
 from .distinct import StashedColumns, row_cells
@@ -53,7 +53,7 @@ def applies(context: CheckContext) -> bool:
     """Whether the check has anything to read: a phone column, a contact column, and a table whose rows are not
     people already (there, every number is ``be-phone-personal``)."""
     return (KIND in context.kinds.values() and bool(contact_columns(context))
-            and not describes_people(context.fields))
+            and not rows_are_people(context))
 
 
 @cache

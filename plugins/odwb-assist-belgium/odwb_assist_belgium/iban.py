@@ -1,7 +1,7 @@
 """The ``be-iban`` kind: Belgian IBANs checked vectorised with the rules of ``stdnum.be.iban`` (ISO
 13616 mod 97, the Belgian national check, a bank code known to stdnum's bank list); foreign IBANs go
 to ``stdnum.iban`` on distinct values. In a table whose rows are people (a first-name or birth-date column, a survey
-tool's export: the core's ``describes_people``), each account is a person's: personal data
+tool's export, a register's people: the core's ``rows_are_people``), each account is a person's: personal data
 (``be-iban-personal``, an error that blocks publication; an association's or a commune's account elsewhere is not).
 Unlike a phone, a public office holder's bank account is not the office's: no exception for them."""
 
@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 import pandas as pd
 
-from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, Msg, describes_people
+from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, Msg, rows_are_people
 
 from .distinct import emit_values, encode, filled, stripped
 from .findings import VALUE_CACHE, compact, share
@@ -64,7 +64,7 @@ def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Fin
     if keep.any():
         invalid = _invalid(stripped(column)).to_numpy(dtype=bool)
         yield from emit_values("be-iban-invalid", column, keep & invalid, context)
-        if describes_people(context.fields):  # people's bank accounts (a survey's respondents too)
+        if rows_are_people(context):  # people's bank accounts (a survey's respondents too)
             yield from emit_values("be-iban-personal", column, keep & ~invalid, context)
 
 

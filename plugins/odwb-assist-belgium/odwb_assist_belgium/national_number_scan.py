@@ -20,7 +20,7 @@ from odwb_assist.plugin import BaseTableCheck, CheckContext, ColumnValues, Findi
 from .distinct import StashedColumns, emit_values, memo, text_buffers
 from .messages import errors
 from .national_number import mask
-from .people import describes_people
+from .people import rows_are_people
 
 _NUMBER = r"\d{2}\.?\d{2}\.?\d{2}[-. ]?\d{3}\.?\d{2}"
 PATTERN = rf"(?:^|\D)({_NUMBER})(?:\D|$)"
@@ -144,10 +144,10 @@ class NationalNumberScan(StashedColumns, BaseTableCheck):
     blocking = errors(types)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def start(self, context: CheckContext) -> None:
-        self.people = describes_people(context.fields)
+        self.people = rows_are_people(context)
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterator[Finding]:
-        people = self.people if hasattr(self, "people") else describes_people(context.fields)
+        people = self.people if hasattr(self, "people") else rows_are_people(context)
         for name in chunk.columns:
             if context.kinds.get(str(name)) in SKIPPED_KINDS:
                 continue

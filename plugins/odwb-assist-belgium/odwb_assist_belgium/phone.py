@@ -24,7 +24,7 @@ from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, M
 from .distinct import VerdictCache, emit_values, encode, filled, stripped
 from .findings import SEPARATORS, VALUE_CACHE, compact, share
 from .messages import errors
-from .people import describes_people
+from .people import rows_are_people
 from .remarks import split_remark
 from .several import several
 
@@ -271,7 +271,7 @@ def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Fin
                                lambda cell: {"note": (with_remark(cell.strip()) or ("", ""))[1]})
         shared = shared | remarked  # a number of the cell's, as the several ones
     yield from emit_values("be-phone-invalid", column, invalid & ~shared, context)
-    if describes_people(context.fields):  # a cell with two numbers holds a person's too
+    if rows_are_people(context):  # a cell with two numbers holds a person's too
         official = official_values(column, context)  # the numbers of public office holders: said, not blocked
         yield from emit_values("be-phone-personal", column, (valid | shared) & ~official, context)
         yield from emit_values("be-phone-official", column, (valid | shared) & official, context)

@@ -6,7 +6,7 @@ and a survey export whose e-mail column was deleted would then pass with its res
 mobile number is most often a person's own (an association's or a service's number is rarely one): said as a warning
 (``be-phone-in-text``: the person may have asked for it to be published, an organiser's number in an agenda), and as
 an error in a table whose rows are people (``be-phone-in-text-personal``: a first-name or birth-date column, or a
-survey tool's export: the core's ``describes_people``), which blocks publication as the other
+survey tool's export, a register's people: the core's ``rows_are_people``), which blocks publication as the other
 personal data do. Only numbers inside a text: a cell that is a number alone is a phone column's, judged there; the
 numbers on a row about a public office are the office's (``official_values``). Valid mobile numbers only (the
 numbering plan of ``phonenumbers``: 04xx, +32 4xx), each distinct cell read once; the candidates are the cells with
@@ -77,12 +77,12 @@ class PhonesInTextCheck(BaseTableCheck):
     blocking = errors(types)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def start(self, context: CheckContext) -> None:
-        from odwb_assist.plugin import describes_people
+        from odwb_assist.plugin import rows_are_people
 
         types = context.options.get("types", {})
         self.text = {name for name in context.fields if types.get(name, "string") in ("string", "any")
                      and context.kinds.get(name) not in SKIPPED_KINDS}
-        self.kind = PERSONAL if describes_people(context.fields) else WARNING
+        self.kind = PERSONAL if rows_are_people(context) else WARNING
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterator[Finding]:
         if column.name in self.text:

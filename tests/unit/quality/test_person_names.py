@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist.checks.person_names import is_person_name
+from odwb_assist.checks.person_names import is_person_name, register_subjects
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check
 
@@ -115,3 +115,28 @@ def test_businesses_named_after_someone_are_no_applicants(tmp_path: Path) -> Non
     rows = [["Autorisation", "Titulaire", "Terrasse (m²)"], *[[f"T-{i}", name, "12"] for i, name in enumerate(holders)]]
     report = check(write(tmp_path / "terrasses.csv", rows), plugins=pm())
     assert "person-names" not in {f.type for f in report.findings}
+
+
+# --- registers whose rows are people (``register_subjects``) -------------------------------------------------------
+
+BENEFICIARIES = ["DUPONT Marie", "MARTIN Jean", "Lambert Sophie", "Van den Berghe Luc", "Marie-Claire Dubois"]
+
+
+def test_a_register_names_its_people_under_their_role() -> None:
+    labels = ["Bénéficiaire", "Adresse", "Montant"]
+    samples = [BENEFICIARIES, ["Rue du Centre 1"] * 5, ["250"] * 5]
+    assert register_subjects(labels, samples) == ["Bénéficiaire"]
+    assert register_subjects(["Nom de l'élève", "Classe"], [BENEFICIARIES, ["3e"] * 5]) == ["Nom de l'élève"]
+
+
+def test_names_that_are_not_the_registers_people_are_not_its_subject() -> None:
+    associations = ["Les Amis de la Nature", "Royal Football Club", "Cercle horticole", "Patro de Leignon"]
+    assert register_subjects(["Bénéficiaire"], [associations]) == []  # grants to associations
+    assert register_subjects(["Bénéficiaire"], [[*associations, "Sophie Lambert"]]) == []  # one person among them
+    assert register_subjects(["Bénéficiaire"], [[*associations[:2], *BENEFICIARIES[:2]]]) == ["Bénéficiaire"]
+    assert register_subjects(["Nom", "GSM"], [BENEFICIARIES, ["0475 12 34 56"] * 5]) == []  # « Nom »: producers too
+    assert register_subjects(["Personne de contact du bénéficiaire"], [BENEFICIARIES]) == []  # a contact
+    assert register_subjects(["Association", "Membre"], [associations, BENEFICIARIES[:4]]) == []  # an association's
+    assert register_subjects(["Bénéficiaire"], [["DUPONT Marie", "", "DUPONT Marie"]]) == []  # one name is no list
+    assert register_subjects(["Membre du conseil communal", "GSM"], [BENEFICIARIES, ["0475 12 34 56"] * 5]) == []
+    assert register_subjects(["Membre", "Fonction"], [BENEFICIARIES, ["Échevin"] * 5]) == []  # offices, by law
