@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pytest
 from odwb_assist_belgium.blockers import personal_data_blockers
 
 from odwb_assist.core.plugins import get_plugin_manager
@@ -75,3 +76,37 @@ def test_an_associations_account_in_a_remark_is_not_said(tmp_path: Path) -> None
                                             ["Cercle Horticole", "800", "Versé sur BE71 0961 2345 6769 le 3 mai"]])
     assert said(path) == [] and not [f for f in check(path, plugins=get_plugin_manager()).findings
                                      if f.type == "be-iban-in-text-personal"]
+
+
+FOREIGN = {"FR76 3000 6000 0112 3456 7890 189": "FR", "NL91 ABNA 0417 1643 00": "NL",
+           "LU28 0019 4006 4475 0000": "LU", "DE89 3704 0044 0532 0130 00": "DE"}  # valid, each of its country's length
+
+
+@pytest.mark.parametrize("account", list(FOREIGN))
+def test_another_countrys_account_typed_into_a_text_is_found_too(account: str) -> None:
+    """A cross-border respondent's account (France, the Netherlands, Luxembourg, Germany), followed by a word or not."""
+    from odwb_assist_belgium.accounts_in_text import account_in_text
+
+    assert account_in_text(f"remboursement sur {account} merci") == account
+    assert account_in_text(f"remboursement sur {account.upper()} MERCI") == account  # the word is not a group
+    assert account_in_text(f"compte {account.replace(' ', '')}, au nom de ma fille") == account.replace(" ", "")
+    assert account_in_text(account) is None  # an account alone: an IBAN column's
+
+
+def test_what_only_looks_like_another_countrys_account_is_not_found() -> None:
+    from odwb_assist_belgium.accounts_in_text import account_in_text
+
+    assert account_in_text("réf. FR76 3000 6000 0112 3456 7890 188 erronée") is None  # wrong check digits
+    assert account_in_text("code AB12 3456 7890 1234 5678 ici") is None  # no such country
+    assert account_in_text("article FR76 3000 6000 en stock") is None  # too short for France
+
+
+def test_a_foreign_account_in_a_surveys_comment_blocks(tmp_path: Path) -> None:
+    path = write(tmp_path / "enquete.csv", [
+        ["Horodateur", "Quel stage avez-vous suivi ?", "Remarques"],
+        ["15/03/2024 10:00:00", "Natation", "Remboursement sur FR76 3000 6000 0112 3456 7890 189 svp"],
+        ["16/03/2024 11:30:00", "Tennis", "Très bien"]])
+    report = check(path, plugins=get_plugin_manager())
+    assert [(f.type, f.row_number, f.extra.get("number")) for f in report.findings
+            if f.type == "be-iban-in-text-personal"] == [("be-iban-in-text-personal", 2,
+                                                          "FR76 3000 6000 0112 3456 7890 189")]
