@@ -27,7 +27,7 @@ from ..core.plugins import collect, default_plugin_manager
 from ..portal import PortalClient
 from ..portal.automation import BUSY_STATUSES
 from ..portal.vocabulary import Vocabulary
-from . import fields, geo, sticky
+from . import fields, geo, shapes, sticky
 from . import record as publication_record
 from .blockers import check_blockers
 from .core_blockers import without_double_counts
@@ -130,9 +130,15 @@ def plan(
     elif found is not None:
         upload = geo.with_map_column(upload, found, project.state_dir / "upload")
         settings[found.column] = {**found.settings(), **(settings.get(found.column) or {})}
+    outlined = shapes.detect(upload)  # lines or areas: their GeoJSON in a geo_shape column (the points' beside it)
+    if outlined is not None:
+        upload = shapes.with_shape_column(upload, outlined, project.state_dir / "upload")
+        settings[outlined.column] = {**outlined.settings(), **(settings.get(outlined.column) or {})}
+    map_types = {geo.COLUMN: "geo_point_2d", shapes.COLUMN: "geo_shape"}
     for head in read_header(upload.path):  # a map column already in the file is typed as such
-        if fields.technical_name(head) == geo.COLUMN and isinstance(settings.get(head, {}), dict):
-            settings[head] = {"type": "geo_point_2d", **settings.get(head, {})}
+        kind = map_types.get(fields.technical_name(head))
+        if kind is not None and isinstance(settings.get(head, {}), dict):
+            settings[head] = {"type": kind, **settings.get(head, {})}
     vocabulary = Vocabulary(client)
     cache = vocabulary.cache_file
     if metadata is None and cache is not None and not cache.is_file():

@@ -2,13 +2,14 @@
 
 The stack (``/datasets/{uid}/fields/``) is applied in order to the extracted fields and records:
 ``rename`` (technical name and label), ``type`` (values converted; ``geo_point_2d`` reads
-``"lat,lon"`` into ``{"lat", "lon"}`` as Explore returns it), ``annotate`` (Explore's
-``annotations`` object, name → args), ``description``, ``order`` and ``delete``. The facets
+``"lat,lon"`` into ``{"lat", "lon"}`` as Explore returns it, ``geo_shape`` its GeoJSON text into the geometry),
+``annotate`` (Explore's ``annotations`` object, name → args), ``description``, ``order`` and ``delete``. The facets
 (``asset_content_configuration.facets``) are shown by :mod:`.catalog` from the published metadata.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -30,6 +31,17 @@ def geo_point(value: Any) -> dict[str, float] | None:
     return {"lat": lat, "lon": lon}
 
 
+def geo_shape(value: Any) -> dict[str, Any] | None:
+    """A GeoJSON geometry, as sent (the vendor's ``geo_shape``: « geographical shapes expressed in GeoJSON »,
+    « Defining a dataset schema »); None for a text that is none."""
+    if not isinstance(value, dict):
+        try:
+            value = json.loads(str(value))
+        except ValueError:
+            return None
+    return value if isinstance(value, dict) and isinstance(value.get("type"), str) else None
+
+
 def _convert(value: Any, kind: str) -> Any:
     if value is None or value == "":
         return None
@@ -43,6 +55,8 @@ def _convert(value: Any, kind: str) -> Any:
         return None
     if kind == "geo_point_2d":
         return geo_point(value)
+    if kind == "geo_shape":
+        return geo_shape(value)
     if kind == "date":
         return text if _DATE.match(text) else None
     if kind == "datetime":

@@ -3,6 +3,7 @@ through Explore with their labels, descriptions, units, facets and a geo point f
 
 from __future__ import annotations
 
+import csv
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -188,3 +189,30 @@ def test_lambert72_coordinates_reach_the_map_in_degrees_and_unknown_ones_are_ref
     planned.apply()
     entry = requests.get(f"{server.url}/api/explore/v2.1/catalog/datasets/namur-bornes-2008", timeout=10).json()
     assert "geo_point_2d" not in {f["name"] for f in entry["fields"]} and "geo" not in entry["features"]
+
+
+ZONES = LAMBERT.replace('file = "bornes.csv"', 'file = "zones.csv"').replace("Bornes de recharge", "Zones de stationnement") \
+    .replace("Les bornes de recharge.", "Les zones de stationnement réglementé.")
+
+
+def test_areas_written_in_wkt_reach_the_map_as_geojson_shapes(portal: tuple[SandboxServer, str, Writes],
+                                                              tmp_path: Path) -> None:
+    """A GIS's WKT (Lambert 72 metres here) becomes a geo_shape field in degrees; the column stays as written."""
+    server, key, _writes = portal
+    folder = tmp_path / "namur"
+    folder.mkdir()
+    zone = "SRID=31370;POLYGON ((185000 127000, 185100 127000, 185100 127100, 185000 127000))"
+    with (folder / "zones.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["Zone", "Géométrie", "Places"], ["Centre", zone, "120"], ["Gare", zone, "40"]])
+    project_file = folder / "odwb.toml"
+    project_file.write_text(ZONES.format(url=server.url, dataset_id="namur-zones"), encoding="utf-8")
+    plan(load(project_file), _client(server, key, project_file)).apply()
+    entry = requests.get(f"{server.url}/api/explore/v2.1/catalog/datasets/namur-zones", timeout=10).json()
+    fields = {f["name"]: f for f in entry["fields"]}
+    assert fields["geo_shape"]["type"] == "geo_shape" and fields["geo_shape"]["label"] == "Forme"
+    assert "geo" in entry["features"]
+    records = requests.get(f"{server.url}/api/explore/v2.1/catalog/datasets/namur-zones/records", timeout=10).json()
+    shape = records["results"][0]["geo_shape"]
+    assert shape["type"] == "Polygon" and abs(shape["coordinates"][0][0][0] - 4.8616) < 0.001
+    assert records["results"][0]["geometrie"] == zone  # the source column is published as it is
+    assert plan(load(project_file), _client(server, key, project_file)).steps == []

@@ -1,0 +1,132 @@
+"""On the map: a ``geo_shape`` field made from a column of lines or areas (streets, zones, parcels, a commune's outline).
+
+How the portal reads it: a field typed ``geo_shape`` through the field configuration (``type_param`` ``geo_shape``,
+the vendor's Automation document, ``TypeDatasetFieldConfiguration``), whose values are « geographical shapes
+expressed in GeoJSON », feature collections not supported (the vendor's documentation, « Defining a dataset schema »,
+Geo shape). WKT, which a GIS exports, is converted only by a processor « not available by default » (« WKT and WKB to
+GeoJson processor »). So the uploaded CSV gets one more column, ``geo_shape``, holding each row's geometry as a GeoJSON
+geometry in WGS 84 degrees (longitude, latitude), read from the column as it is written (:mod:`.geometries`: WKT, EWKT
+or GeoJSON, Lambert 72 metres converted); the column itself is kept as written.
+
+A column is taken when every filled cell of it is a geometry in Belgium, all in one system, lines or areas among them
+(a column of points alone gives the ``geo_point_2d`` field instead: :mod:`.geo`). Anything less leaves the file
+without a shape, as it was: a cell in another system, a place abroad, a text.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .fields import technical_name
+from .geometries import SHAPES, in_wgs84, read_shape, system
+from .source import UploadFile, read_header, sha256
+
+COLUMN = "geo_shape"
+SAMPLE = 200  # rows read to find a column of shapes; the one found is then read whole
+
+
+@dataclass(frozen=True)
+class Shapes:
+    """The column holding the shapes (its header), their system (``wgs84`` or ``lambert72``) and the map column."""
+
+    source: str
+    system: str
+    column: str = COLUMN
+
+    def settings(self) -> dict[str, Any]:
+        """``[datasets.fields]``-like settings of the shape column (type, label, description)."""
+        converted = " (Lambert 72, EPSG:31370, convertie)" if self.system == "lambert72" else ""
+        return {"type": "geo_shape", "label": "Forme",
+                "description": f"Forme (GeoJSON, degrés WGS 84) lue dans la colonne « {self.source} »{converted}."}
+
+
+def _field_size() -> None:
+    """A commune's outline takes more than the csv module's 128 kB a cell by default."""
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+def _verdict(cells: list[str]) -> tuple[str, bool] | None:
+    """(system, whether a line or an area is among them) when every filled cell is a geometry in Belgium, all in one
+    system; None otherwise."""
+    systems: set[str] = set()
+    shaped = False
+    for cell in cells:
+        if not cell.strip():
+            continue
+        found = read_shape(cell)
+        if found is None:
+            return None
+        named = system(*found)
+        if named is None:
+            return None
+        systems.add(named)
+        shaped = shaped or found[0]["type"] in SHAPES
+    return (systems.pop(), shaped) if len(systems) == 1 else None
+
+
+def detect(upload: UploadFile) -> Shapes | None:
+    """The column of lines or areas of the file to upload (the first one), or None (a file with a ``geo_shape``
+    column already: typed as it is declared)."""
+    header = read_header(upload.path)
+    if COLUMN in (technical_name(head) for head in header):
+        return None
+    _field_size()
+    with upload.path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle)
+        next(rows, None)
+        sample = [row for _, row in zip(range(SAMPLE), rows, strict=False)]
+    for index, head in enumerate(header):
+        cells = [row[index] if index < len(row) else "" for row in sample]
+        if not any(cell.lstrip()[:1].isalpha() or cell.lstrip()[:1] == "{" for cell in cells if cell.strip()):
+            continue  # numbers, dates: no geometry begins so
+        found = _verdict(cells)
+        if found is None or not found[1]:
+            continue
+        whole = _whole_column(upload.path, index)
+        if whole is not None and whole[0] == found[0]:
+            return Shapes(head, found[0])
+    return None
+
+
+def _whole_column(path: Path, index: int) -> tuple[str, bool] | None:
+    """:func:`_verdict` of every cell of column ``index`` (streamed: one row at a time, its system kept)."""
+    systems: set[str] = set()
+    shaped = False
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle)
+        next(rows, None)
+        for row in rows:
+            found = _verdict([row[index]] if index < len(row) else [])
+            if found is None and index < len(row) and row[index].strip():
+                return None
+            if found is not None:
+                systems.add(found[0])
+                shaped = shaped or found[1]
+            if len(systems) > 1:
+                return None
+    return (systems.pop(), shaped) if systems else None
+
+
+def with_shape_column(upload: UploadFile, shapes: Shapes, work_dir: Path) -> UploadFile:
+    """A copy of the upload with the ``geo_shape`` column (a compact GeoJSON geometry, empty where the cell is)."""
+    _field_size()
+    work_dir.mkdir(parents=True, exist_ok=True)
+    target = work_dir / f"{upload.path.stem}-formes.csv"
+    with upload.path.open(encoding="utf-8", newline="") as src, target.open("w", encoding="utf-8", newline="") as out:
+        reader = csv.reader(src)
+        writer = csv.writer(out, lineterminator="\n")
+        header = next(reader, [])
+        index = header.index(shapes.source)
+        writer.writerow([*header, shapes.column])
+        for row in reader:
+            if not row:
+                continue
+            found = read_shape(row[index]) if index < len(row) else None
+            shape = "" if found is None else json.dumps(in_wgs84(found[0], shapes.system), separators=(",", ":"))
+            writer.writerow([*row, shape])
+    return UploadFile(target, sha256(target), upload.rows, True, upload.original)
