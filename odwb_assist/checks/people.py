@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..core.contract import CheckContext
 
 # A word that, on its own, says the rows are natural persons (« nom » alone does not: a service, a
 # street or an association has a name too).
@@ -120,7 +123,7 @@ ORGANISATION_LABEL_WORDS = frozenset({"association", "associations", "asbl", "vz
 PEOPLE_ROWS = "people_rows"
 
 
-def rows_are_people(context: Any) -> bool:
+def rows_are_people(context: CheckContext) -> bool:
     """Whether a checked table's rows are people: its labels say so (:func:`describes_people`), or a column names the
     people a register is about (``context.options[PEOPLE_ROWS]``: a list of beneficiaries, of pupils, of members
     whose labels hold no first name or birth date)."""
@@ -130,8 +133,13 @@ def rows_are_people(context: Any) -> bool:
 def describes_people(fields: Iterable[str]) -> bool:
     """Whether a table's rows are people: a label says so (:func:`people_columns`), or the table is a survey tool's
     export (:func:`is_survey_export`: each row one person's answers, with or without their address) whose labels do
-    not ask for an organisation (« Nom de l'association »: then each row is an association's answers)."""
-    labels = [str(field) for field in fields]
+    not ask for an organisation (« Nom de l'association »: then each row is an association's answers). Kept per list
+    of labels: a field kind asks it again for every chunk."""
+    return _describes_people(tuple(str(field) for field in fields))
+
+
+@lru_cache(maxsize=64)
+def _describes_people(labels: tuple[str, ...]) -> bool:
     if people_columns(labels):
         return True
     return is_survey_export(labels) and not any(word in ORGANISATION_LABEL_WORDS

@@ -102,10 +102,9 @@ SUBJECTS = frozenset({"beneficiaire", "beneficiaires", "demandeur", "demandeuse"
                       "habitant", "habitante", "habitants", "citoyen", "citoyenne", "citoyens", "inscrit", "inscrite",
                       "inscrits", "participant", "participante", "participants", "membre", "membres", "usager",
                       "usagers", "allocataire", "allocataires", "resident", "residente", "residents", "stagiaire",
-                      "stagiaires", "adherent", "adherente", "adherents",
-                      "affilie", "affiliee", "affilies", "identite", "begunstigde", "aanvrager", "leerling",
-                      "deelnemer", "lid", "leden", "bewoner", "huurder", "beneficiary", "applicant", "pupil",
-                      "member", "tenant"})
+                      "stagiaires", "adherent", "adherente", "adherents", "affilie", "affiliee", "affilies",
+                      "identite", "begunstigde", "aanvrager", "leerling", "deelnemer", "lid", "leden", "bewoner",
+                      "huurder", "beneficiary", "applicant", "pupil", "member", "tenant"})
 # words of a label about public offices (« Membre du conseil communal », « Groupe politique »): a council's list of its
 # members is published by law, their offices' contacts are said by the checks of public offices
 PUBLIC_OFFICES = frozenset({"conseil", "conseiller", "conseillere", "conseillers", "conseilleres", "elu", "elue", "elus",
@@ -115,14 +114,14 @@ PUBLIC_OFFICES = frozenset({"conseil", "conseiller", "conseillere", "conseillers
 # words of a contact's label (« Personne de contact du bénéficiaire », « Responsable du membre »): not the subject
 CONTACT_ROLES = frozenset({"contact", "contacts", "responsable", "responsables", "referent", "referente",
                            "interlocuteur", "gestionnaire", "coordinateur", "coordinatrice", "president", "presidente",
-                           "secretaire", "tresorier", "tresoriere", "mandataire", "tuteur", "tutrice", "parent",
+                           "secretaire", "tresorier", "tresoriere", "tuteur", "tutrice", "parent",
                            "parents", "contactpersoon", "verantwoordelijke"})
 
 
 def register_subjects(labels: list[str], samples: list[list[str]]) -> list[str]:
     """The columns whose label names the people a register is about (:data:`SUBJECTS`) and whose first values
     (``samples``, one list per column) are people's names, three tenths of them at least (a register of grants lists
-    associations too): each row of the table is then a person, whatever else its labels say. None when a label names
+    associations too): each row of the table is then a person, whatever else its labels say. Empty when a label names
     an organisation (« Association », « Club », « Entreprise »: the rows are organisations, the names their contacts)
     or a public office (« Membre du conseil communal », « Fonction »: published by law, said by the offices' rules)."""
     from .people import ORGANISATION_LABEL_WORDS
