@@ -34,7 +34,7 @@ from ..core.i18n import Msg
 from ..quality.points import WKT, in_belgium, pair
 from . import lambert72
 from .fields import technical_name
-from .source import UploadFile, sha256
+from .source import UploadFile, with_added_column
 
 COLUMN = "geo_point_2d"
 # the roles of columns, by their technical names (« X (Lambert 72) » -> x_lambert_72): an axis, and around it the
@@ -224,29 +224,22 @@ def detect(upload: UploadFile, settings: dict[str, Any]) -> Coordinates | Blocke
 
 def with_map_column(upload: UploadFile, coordinates: Coordinates, work_dir: Path) -> UploadFile:
     """A copy of the upload with the ``geo_point_2d`` column (``"lat,lon"``, empty when a coordinate is missing)."""
-    work_dir.mkdir(parents=True, exist_ok=True)
-    target = work_dir / f"{upload.original.stem}-carte.csv"
-    with upload.path.open(encoding="utf-8", newline="") as src, target.open("w", encoding="utf-8", newline="") as out:
-        reader = csv.reader(src)
-        writer = csv.writer(out, lineterminator="\n")
-        header = next(reader, [])
-        north, east = header.index(coordinates.north), header.index(coordinates.east)
-        writer.writerow([*header, coordinates.column])
-        for row in reader:
-            if not row:
-                continue
-            if coordinates.form != "columns":
-                found = read_point(row[north], coordinates.form, coordinates.system) if north < len(row) else None
-                writer.writerow([*row, f"{found[0]:.6f},{found[1]:.6f}" if found is not None else ""])
-                continue
-            a = _number(row[north]) if north < len(row) else None
-            b = _number(row[east]) if east < len(row) else None
-            point = ""
-            if a is not None and b is not None:
-                if coordinates.system == "lambert72":
-                    lat, lon = lambert72.to_wgs84(b, a)
-                    point = f"{lat:.6f},{lon:.6f}"
-                else:
-                    point = f"{a:.15g},{b:.15g}" if abs(a) <= 90 and abs(b) <= 180 else ""
-            writer.writerow([*row, point])
-    return UploadFile(target, sha256(target), upload.rows, True, upload.original)
+    from .source import read_header
+
+    header = read_header(upload.path)
+    north, east = header.index(coordinates.north), header.index(coordinates.east)
+
+    def point(row: list[str]) -> str:
+        if coordinates.form != "columns":
+            found = read_point(row[north], coordinates.form, coordinates.system) if north < len(row) else None
+            return f"{found[0]:.6f},{found[1]:.6f}" if found is not None else ""
+        a = _number(row[north]) if north < len(row) else None
+        b = _number(row[east]) if east < len(row) else None
+        if a is None or b is None:
+            return ""
+        if coordinates.system == "lambert72":
+            lat, lon = lambert72.to_wgs84(b, a)
+            return f"{lat:.6f},{lon:.6f}"
+        return f"{a:.15g},{b:.15g}" if abs(a) <= 90 and abs(b) <= 180 else ""
+
+    return with_added_column(upload, work_dir, "carte", coordinates.column, point)

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import csv
 import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .fields import technical_name
 from .geometries import SHAPES, in_wgs84, read_shape, system
-from .source import UploadFile, read_header, sha256
+from .source import UploadFile, allow_long_cells, read_header, with_added_column
 
 COLUMN = "geo_shape"
 SAMPLE = 200  # rows read to find a column of shapes; the one found is then read whole
@@ -43,11 +42,6 @@ class Shapes:
         converted = " (Lambert 72, EPSG:31370, convertie)" if self.system == "lambert72" else ""
         return {"type": "geo_shape", "label": "Forme",
                 "description": f"Forme (GeoJSON, degrés WGS 84) lue dans la colonne « {self.source} »{converted}."}
-
-
-def _field_size() -> None:
-    """A commune's outline takes more than the csv module's 128 kB a cell by default."""
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
 def _verdict(cells: list[str]) -> tuple[str, bool] | None:
@@ -75,7 +69,7 @@ def detect(upload: UploadFile) -> Shapes | None:
     header = read_header(upload.path)
     if COLUMN in (technical_name(head) for head in header):
         return None
-    _field_size()
+    allow_long_cells()
     with upload.path.open(encoding="utf-8", newline="") as handle:
         rows = csv.reader(handle)
         next(rows, None)
@@ -114,19 +108,10 @@ def _whole_column(path: Path, index: int) -> tuple[str, bool] | None:
 
 def with_shape_column(upload: UploadFile, shapes: Shapes, work_dir: Path) -> UploadFile:
     """A copy of the upload with the ``geo_shape`` column (a compact GeoJSON geometry, empty where the cell is)."""
-    _field_size()
-    work_dir.mkdir(parents=True, exist_ok=True)
-    target = work_dir / f"{upload.path.stem}-formes.csv"
-    with upload.path.open(encoding="utf-8", newline="") as src, target.open("w", encoding="utf-8", newline="") as out:
-        reader = csv.reader(src)
-        writer = csv.writer(out, lineterminator="\n")
-        header = next(reader, [])
-        index = header.index(shapes.source)
-        writer.writerow([*header, shapes.column])
-        for row in reader:
-            if not row:
-                continue
-            found = read_shape(row[index]) if index < len(row) else None
-            shape = "" if found is None else json.dumps(in_wgs84(found[0], shapes.system), separators=(",", ":"))
-            writer.writerow([*row, shape])
-    return UploadFile(target, sha256(target), upload.rows, True, upload.original)
+    index = read_header(upload.path).index(shapes.source)
+
+    def shape(row: list[str]) -> str:
+        found = read_shape(row[index]) if index < len(row) else None
+        return "" if found is None else json.dumps(in_wgs84(found[0], shapes.system), separators=(",", ":"))
+
+    return with_added_column(upload, work_dir, "formes", shapes.column, shape)

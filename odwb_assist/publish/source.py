@@ -12,6 +12,8 @@ import codecs
 import csv
 import hashlib
 import io
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -157,3 +159,23 @@ def read_header(path: Path) -> list[str]:
     """The column headers of the clean CSV to upload (UTF-8, comma)."""
     with path.open(encoding="utf-8", newline="") as handle:
         return [cell.strip() for cell in next(csv.reader(handle), [])]
+
+
+def allow_long_cells() -> None:
+    """Let the csv module read a cell of any length: a commune's outline takes more than its 128 kB by default."""
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+def with_added_column(upload: UploadFile, work_dir: Path, suffix: str, column: str,
+                      cell: Callable[[list[str]], str]) -> UploadFile:
+    """A copy of the upload (``<original>-<suffix>.csv`` in ``work_dir``) with one more column, ``column``, each row's
+    cell made by ``cell(row)`` (blank lines left out): the map's columns (:mod:`.geo`, :mod:`.shapes`)."""
+    allow_long_cells()
+    work_dir.mkdir(parents=True, exist_ok=True)
+    target = work_dir / f"{upload.original.stem}-{suffix}.csv"
+    with upload.path.open(encoding="utf-8", newline="") as src, target.open("w", encoding="utf-8", newline="") as out:
+        reader = csv.reader(src)
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow([*next(reader, []), column])
+        writer.writerows([*row, cell(row)] for row in reader if row)
+    return UploadFile(target, sha256(target), upload.rows, True, upload.original)

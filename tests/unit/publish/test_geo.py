@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import pytest
 
 from odwb_assist.core.contract import Blocker
 from odwb_assist.publish import geo, lambert72
-from odwb_assist.publish.source import UploadFile, sha256
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from uploads import upload_of  # noqa: E402
 
 # (x, y) in EPSG:31370 → (latitude, longitude) WGS 84, computed with PROJ 9.5.1 (pyproj 3.7.2, the default
 # "Inverse of Belgian Lambert 72 + BD72 to WGS 84 (3)"), outside this project.
@@ -29,15 +32,8 @@ def test_lambert72_matches_proj_within_a_centimetre(xy: tuple[float, float], exp
     assert abs(lon - expected[1]) * 71_000 < 0.01
 
 
-def _upload(tmp_path: Path, header: list[str], rows: list[list[str]]) -> UploadFile:
-    path = tmp_path / "data.csv"
-    with path.open("w", encoding="utf-8", newline="") as out:
-        csv.writer(out, lineterminator="\n").writerows([header, *rows])
-    return UploadFile(path, sha256(path), len(rows), False, path)
-
-
 def test_degrees_are_combined_as_they_are(tmp_path: Path) -> None:
-    upload = _upload(tmp_path, ["Nom", "Latitude", "Longitude"], [["Gare", "50.2937", "5.0964"], ["Sans", "", ""]])
+    upload = upload_of(tmp_path, ["Nom", "Latitude", "Longitude"], [["Gare", "50.2937", "5.0964"], ["Sans", "", ""]])
     found = geo.detect(upload, {})
     assert found == geo.Coordinates("Latitude", "Longitude", "wgs84")
     made = geo.with_map_column(upload, found, tmp_path / "out")
@@ -47,7 +43,7 @@ def test_degrees_are_combined_as_they_are(tmp_path: Path) -> None:
 
 
 def test_lambert72_is_converted_never_published_as_degrees(tmp_path: Path) -> None:
-    upload = _upload(tmp_path, ["Lieu", "X", "Y"], [["Namur", "185000", "127000"], ["Bruxelles", "150000,0", "170000"]])
+    upload = upload_of(tmp_path, ["Lieu", "X", "Y"], [["Namur", "185000", "127000"], ["Bruxelles", "150000,0", "170000"]])
     found = geo.detect(upload, {})
     assert isinstance(found, geo.Coordinates) and found.system == "lambert72" and "Lambert 72" in found.settings()[
         "description"]
@@ -56,7 +52,7 @@ def test_lambert72_is_converted_never_published_as_degrees(tmp_path: Path) -> No
 
 
 def test_lambert_values_under_degree_names_are_converted(tmp_path: Path) -> None:
-    upload = _upload(tmp_path, ["latitude", "longitude"], [["127000", "185000"]])
+    upload = upload_of(tmp_path, ["latitude", "longitude"], [["127000", "185000"]])
     found = geo.detect(upload, {})
     assert isinstance(found, geo.Coordinates) and found.system == "lambert72"
 
@@ -69,7 +65,7 @@ def test_lambert_values_under_degree_names_are_converted(tmp_path: Path) -> None
 def test_lambert_columns_are_found_under_the_names_exports_give_them(tmp_path: Path, x: str, y: str) -> None:
     """Headers as street-lighting, tree or sign inventories export them: each was found by no name, and the dataset
     went to the portal without a map."""
-    upload = _upload(tmp_path, ["Luminaire", x, y], [["LUM-000001", "185000", "127000"]])
+    upload = upload_of(tmp_path, ["Luminaire", x, y], [["LUM-000001", "185000", "127000"]])
     assert geo.detect(upload, {}) == geo.Coordinates(y, x, "lambert72")
 
 
@@ -77,29 +73,29 @@ def test_lambert_columns_are_found_under_the_names_exports_give_them(tmp_path: P
                                       ("Latitude Nord", "Longitude Est"),
                                       ("Latitude WGS 84 (degrés décimaux)", "Longitude WGS 84 (degrés décimaux)")])
 def test_degree_columns_are_found_under_their_export_names(tmp_path: Path, lat: str, lon: str) -> None:
-    upload = _upload(tmp_path, ["Lieu", lat, lon], [["Gare", "50.2937", "5.0964"]])
+    upload = upload_of(tmp_path, ["Lieu", lat, lon], [["Gare", "50.2937", "5.0964"]])
     assert geo.detect(upload, {}) == geo.Coordinates(lat, lon, "wgs84")
 
 
 @pytest.mark.parametrize("header", [["Instrument", "Xylophone", "Yacht"], ["Mesure", "Longueur (m)", "Largeur (m)"],
                                     ["Limite", "max_x", "max_y"]])
 def test_words_that_merely_begin_like_an_axis_are_no_coordinates(tmp_path: Path, header: list[str]) -> None:
-    assert geo.detect(_upload(tmp_path, header, [["a", "185000", "127000"]]), {}) is None
+    assert geo.detect(upload_of(tmp_path, header, [["a", "185000", "127000"]]), {}) is None
 
 
 def test_lambert_2008_named_so_is_refused_with_advice_not_left_without_a_word(tmp_path: Path) -> None:
-    upload = _upload(tmp_path, ["X (Lambert 2008)", "Y (Lambert 2008)"], [["685000", "627000"]])
+    upload = upload_of(tmp_path, ["X (Lambert 2008)", "Y (Lambert 2008)"], [["685000", "627000"]])
     found = geo.detect(upload, {})
     assert isinstance(found, Blocker) and "Lambert 2008" in found.advice("fr")
 
 def test_declared_columns_win_over_names(tmp_path: Path) -> None:
-    upload = _upload(tmp_path, ["est", "nord", "x"], [["185000", "127000", "1"]])
+    upload = upload_of(tmp_path, ["est", "nord", "x"], [["185000", "127000", "1"]])
     found = geo.detect(upload, {"est": {"kind": "lambert72-x"}, "nord": {"kind": "lambert72-y"}})
     assert found == geo.Coordinates("nord", "est", "lambert72")
 
 
 def test_unknown_system_is_refused_with_advice(tmp_path: Path) -> None:
-    upload = _upload(tmp_path, ["x", "y"], [["685000", "627000"]])  # Lambert 2008 (EPSG:3812) metres
+    upload = upload_of(tmp_path, ["x", "y"], [["685000", "627000"]])  # Lambert 2008 (EPSG:3812) metres
     found = geo.detect(upload, {})
     assert isinstance(found, Blocker) and found.code == "coordinates-unknown" and found.overridable
     assert "ni des degrés WGS 84 ni des coordonnées Lambert 72" in found.message("fr")
@@ -107,8 +103,8 @@ def test_unknown_system_is_refused_with_advice(tmp_path: Path) -> None:
 
 
 def test_no_coordinates_no_map(tmp_path: Path) -> None:
-    assert geo.detect(_upload(tmp_path, ["nom", "places"], [["a", "1"]]), {}) is None
-    assert geo.detect(_upload(tmp_path, ["nom", "latitude"], [["a", "50.1"]]), {}) is None
+    assert geo.detect(upload_of(tmp_path, ["nom", "places"], [["a", "1"]]), {}) is None
+    assert geo.detect(upload_of(tmp_path, ["nom", "latitude"], [["a", "50.1"]]), {}) is None
 
 
 # --- one column holding the point (a GPS position, a GIS's WKT) --------------------------------------------------
@@ -121,7 +117,7 @@ def test_no_coordinates_no_map(tmp_path: Path) -> None:
     (["POINT (185000 127000)", "POINT (150000 170000)"], "wkt", "lambert72"),  # WKT in Belgian Lambert 72
 ])
 def test_one_column_holding_the_point_gives_the_map(tmp_path: Path, cells: list[str], form: str, system: str) -> None:
-    upload = _upload(tmp_path, ["Nom", "Position"], [[f"Lieu {i}", cell] for i, cell in enumerate(cells)])
+    upload = upload_of(tmp_path, ["Nom", "Position"], [[f"Lieu {i}", cell] for i, cell in enumerate(cells)])
     found = geo.detect(upload, {})
     assert found == geo.Coordinates("Position", "Position", system, form=form)
     assert "lue dans la colonne « Position »" in found.settings()["description"]
@@ -140,11 +136,11 @@ def test_one_column_holding_the_point_gives_the_map(tmp_path: Path, cells: list[
     ["SRID=3812;POINT(685000 627000)", "SRID=3812;POINT(650000 670000)"],  # Lambert 2008: never taken for degrees
 ])
 def test_a_column_is_taken_for_points_only_when_every_cell_is_one_in_belgium(tmp_path: Path, cells: list[str]) -> None:
-    upload = _upload(tmp_path, ["Nom", "Valeur"], [[f"Lieu {i}", cell] for i, cell in enumerate(cells)])
+    upload = upload_of(tmp_path, ["Nom", "Valeur"], [[f"Lieu {i}", cell] for i, cell in enumerate(cells)])
     assert geo.detect(upload, {}) is None
 
 
 def test_a_point_column_is_checked_on_every_row_beyond_the_first_ones(tmp_path: Path) -> None:
     rows = [[f"Lieu {i}", "50.4674, 4.8719"] for i in range(geo.SAMPLE + 10)] + [["Paris", "48.8566, 2.3522"]]
-    assert geo.detect(_upload(tmp_path, ["Nom", "Position"], rows), {}) is None  # the last one is abroad
-    assert geo.detect(_upload(tmp_path, ["Nom", "Position"], rows[:-1]), {}) is not None
+    assert geo.detect(upload_of(tmp_path, ["Nom", "Position"], rows), {}) is None  # the last one is abroad
+    assert geo.detect(upload_of(tmp_path, ["Nom", "Position"], rows[:-1]), {}) is not None

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
 from odwb_assist.publish import lambert72, shapes
 from odwb_assist.publish.geometries import in_wgs84, read_shape, system
-from odwb_assist.publish.source import UploadFile, sha256
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from uploads import upload_of  # noqa: E402
 
 ZONE = "POLYGON ((4.86 50.46, 4.87 50.46, 4.87 50.47, 4.86 50.46))"
 STREET = "LINESTRING (4.861 50.461, 4.862 50.462, 4.863 50.462)"
@@ -68,15 +71,8 @@ def test_lambert72_metres_are_told_from_degrees_and_converted_as_the_points_are(
         is None  # Lambert 2008: never taken for Lambert 72
 
 
-def _upload(tmp_path: Path, header: list[str], rows: list[list[str]]) -> UploadFile:
-    path = tmp_path / "data.csv"
-    with path.open("w", encoding="utf-8", newline="") as out:
-        csv.writer(out, lineterminator="\n").writerows([header, *rows])
-    return UploadFile(path, sha256(path), len(rows), False, path)
-
-
 def test_a_column_of_areas_gives_a_geo_shape_column_and_stays_as_written(tmp_path: Path) -> None:
-    upload = _upload(tmp_path, ["Zone", "Géométrie", "Places"], [["Centre", ZONE, "120"], ["Gare", STREET, "40"],
+    upload = upload_of(tmp_path, ["Zone", "Géométrie", "Places"], [["Centre", ZONE, "120"], ["Gare", STREET, "40"],
                                                                  ["À venir", "", "0"]])
     found = shapes.detect(upload)
     assert found == shapes.Shapes("Géométrie", "wgs84")
@@ -90,7 +86,7 @@ def test_a_column_of_areas_gives_a_geo_shape_column_and_stays_as_written(tmp_pat
 
 
 def test_lambert72_areas_reach_the_map_in_degrees(tmp_path: Path) -> None:
-    upload = _upload(tmp_path, ["Parcelle", "WKT"], [["A", ZONE_L72], ["B", ZONE_L72.replace("185000", "185050")]])
+    upload = upload_of(tmp_path, ["Parcelle", "WKT"], [["A", ZONE_L72], ["B", ZONE_L72.replace("185000", "185050")]])
     found = shapes.detect(upload)
     assert found == shapes.Shapes("WKT", "lambert72") and "Lambert 72" in found.settings()["description"]
     rows = list(csv.DictReader(shapes.with_shape_column(upload, found, tmp_path / "out").path.open(encoding="utf-8")))
@@ -107,20 +103,20 @@ def test_lambert72_areas_reach_the_map_in_degrees(tmp_path: Path) -> None:
 ])
 def test_a_column_is_taken_only_when_every_cell_is_a_geometry_in_belgium_in_one_system(
         tmp_path: Path, cells: list[str]) -> None:
-    assert shapes.detect(_upload(tmp_path, ["Nom", "Forme"], [[str(i), cell] for i, cell in enumerate(cells)])) is None
+    assert shapes.detect(upload_of(tmp_path, ["Nom", "Forme"], [[str(i), cell] for i, cell in enumerate(cells)])) is None
 
 
 def test_every_row_is_read_beyond_the_first_ones_and_an_existing_shape_column_is_left(tmp_path: Path) -> None:
     rows = [[str(i), ZONE] for i in range(shapes.SAMPLE + 10)] + [["x", "Zone à définir"]]
-    assert shapes.detect(_upload(tmp_path, ["Nom", "Forme"], rows)) is None
-    assert shapes.detect(_upload(tmp_path, ["Nom", "Geo Shape"], [["a", ZONE]])) is None  # a portal's export: typed
+    assert shapes.detect(upload_of(tmp_path, ["Nom", "Forme"], rows)) is None
+    assert shapes.detect(upload_of(tmp_path, ["Nom", "Geo Shape"], [["a", ZONE]])) is None  # a portal's export: typed
 
 
 def test_a_long_outline_is_read_whole(tmp_path: Path) -> None:
     ring = ", ".join(f"{4.8 + i / 100000:.5f} {50.4 + (i % 7) / 1000:.4f}" for i in range(20_000))
     outline = f"POLYGON (({ring}, 4.80000 50.4000))"
     assert len(outline) > 131_072  # beyond the csv module's default field size
-    upload = _upload(tmp_path, ["Commune", "Contour"], [["Namur", outline]])
+    upload = upload_of(tmp_path, ["Commune", "Contour"], [["Namur", outline]])
     found = shapes.detect(upload)
     assert found == shapes.Shapes("Contour", "wgs84")
     row = next(csv.DictReader(shapes.with_shape_column(upload, found, tmp_path / "out").path.open(encoding="utf-8")))
