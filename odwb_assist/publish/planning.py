@@ -131,7 +131,10 @@ def plan(
         upload = geo.with_map_column(upload, found, project.state_dir / "upload")
         settings[found.column] = {**found.settings(), **(settings.get(found.column) or {})}
     outlined = shapes.detect(upload)  # lines or areas: their GeoJSON in a geo_shape column (the points' beside it)
-    if outlined is not None:
+    if isinstance(outlined, Blocker):
+        used += check_blockers([outlined], overrides or {})  # raises unless overridden: then no shapes
+        blockers.append(outlined)
+    elif outlined is not None:
         upload = shapes.with_shape_column(upload, outlined, project.state_dir / "upload")
         settings[outlined.column] = {**outlined.settings(), **(settings.get(outlined.column) or {})}
     map_types = {geo.COLUMN: "geo_point_2d", shapes.COLUMN: "geo_shape"}

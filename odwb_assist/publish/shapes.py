@@ -9,8 +9,9 @@ geometry in WGS 84 degrees (longitude, latitude), read from the column as it is 
 or GeoJSON, Lambert 72 metres converted); the column itself is kept as written.
 
 A column is taken when every filled cell of it is a geometry in Belgium, all in one system, lines or areas among them
-(a column of points alone gives the ``geo_point_2d`` field instead: :mod:`.geo`). Anything less leaves the file
-without a shape, as it was: a cell in another system, a place abroad, a text.
+(a column of points alone gives the ``geo_point_2d`` field instead: :mod:`.geo`). A column of geometries in another
+system (Lambert 2008, places abroad) is refused with advice, as points are: never published as if it were degrees.
+Anything else leaves the file without a shape, as it was: a text among the cells, two systems in one column.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..core.contract import Blocker
+from ..core.i18n import Msg
 from .fields import technical_name
-from .geometries import SHAPES, in_wgs84, read_shape, system
+from .geometries import SHAPES, in_wgs84, positions, read_shape, system
 from .source import UploadFile, allow_long_cells, read_header, with_added_column
 
 COLUMN = "geo_shape"
@@ -44,9 +47,12 @@ class Shapes:
                 "description": f"Forme (GeoJSON, degrés WGS 84) lue dans la colonne « {self.source} »{converted}."}
 
 
+OTHER = "other"  # geometries in neither system of Belgium (Lambert 2008, places abroad…)
+
+
 def _verdict(cells: list[str]) -> tuple[str, bool] | None:
-    """(system, whether a line or an area is among them) when every filled cell is a geometry in Belgium, all in one
-    system; None otherwise."""
+    """(system, whether a line or an area is among them) when every filled cell is a geometry, all in one system
+    (:data:`OTHER` for geometries in neither WGS 84 degrees nor Lambert 72 metres in Belgium); None otherwise."""
     systems: set[str] = set()
     shaped = False
     for cell in cells:
@@ -55,17 +61,15 @@ def _verdict(cells: list[str]) -> tuple[str, bool] | None:
         found = read_shape(cell)
         if found is None:
             return None
-        named = system(*found)
-        if named is None:
-            return None
-        systems.add(named)
+        systems.add(system(*found) or OTHER)
         shaped = shaped or found[0]["type"] in SHAPES
     return (systems.pop(), shaped) if len(systems) == 1 else None
 
 
-def detect(upload: UploadFile) -> Shapes | None:
-    """The column of lines or areas of the file to upload (the first one), or None (a file with a ``geo_shape``
-    column already: typed as it is declared)."""
+def detect(upload: UploadFile) -> Shapes | Blocker | None:
+    """The column of lines or areas of the file to upload (the first one), a refusal when its geometries are in another
+    system than WGS 84 or Lambert 72 in Belgium (they would never be drawn in their place), or None (none, or a file
+    with a ``geo_shape`` column already: typed as it is declared)."""
     header = read_header(upload.path)
     if COLUMN in (technical_name(head) for head in header):
         return None
@@ -83,8 +87,28 @@ def detect(upload: UploadFile) -> Shapes | None:
             continue
         whole = _whole_column(upload.path, index)
         if whole is not None and whole[0] == found[0]:
-            return Shapes(head, found[0])
+            return _refusal(head, cells) if found[0] == OTHER else Shapes(head, found[0])
     return None
+
+
+def _refusal(column: str, cells: list[str]) -> Blocker:
+    found = next(read_shape(cell) for cell in cells if cell.strip())
+    x, y = next(positions(found[0])) if found is not None else (0.0, 0.0)
+    shown = f"{x:g} {y:g}"
+    return Blocker(
+        code="shapes-unknown",
+        message=Msg(f"Les formes de la colonne « {column} » ne sont ni en degrés WGS 84 ni en Lambert 72 en Belgique "
+                    f"(ex. premier point « {shown} ») : elles ne peuvent pas être dessinées sur la carte.",
+                    f"The shapes of column '{column}' are neither in WGS 84 degrees nor in Lambert 72 in Belgium (e.g. "
+                    f"first point '{shown}'): they cannot be drawn on the map."),
+        advice=Msg("Exportez-les en WGS 84 (EPSG:4326) ou en Lambert 72 (EPSG:31370) depuis votre SIG (QGIS : Exporter > "
+                   "Sauvegarder les entités sous…, SCR EPSG:4326), puis relancez la publication. Pour publier sans les "
+                   "formes : --override shapes-unknown --justification \"…\".",
+                   "Export them in WGS 84 (EPSG:4326) or Lambert 72 (EPSG:31370) from your GIS (QGIS: Export > Save "
+                   "Features As…, CRS EPSG:4326), then publish again. To publish without the shapes: --override "
+                   "shapes-unknown --justification \"…\"."),
+        field_name=column,
+    )
 
 
 def _whole_column(path: Path, index: int) -> tuple[str, bool] | None:

@@ -216,3 +216,18 @@ def test_areas_written_in_wkt_reach_the_map_as_geojson_shapes(portal: tuple[Sand
     assert shape["type"] == "Polygon" and abs(shape["coordinates"][0][0][0] - 4.8616) < 0.001
     assert records["results"][0]["geometrie"] == zone  # the source column is published as it is
     assert plan(load(project_file), _client(server, key, project_file)).steps == []
+
+    # Lambert 2008 metres: refused before anything is sent, with advice; published without shapes when overridden
+    from odwb_assist.core.errors import PublicationBlocked
+
+    zone_2008 = "POLYGON ((685000 627000, 685100 627000, 685100 627100, 685000 627000))"
+    with (folder / "zones.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["Zone", "Géométrie"], ["Centre", zone_2008], ["Gare", zone_2008]])
+    project_file.write_text(ZONES.format(url=server.url, dataset_id="namur-zones-2008"), encoding="utf-8")
+    with pytest.raises(PublicationBlocked) as refused:
+        plan(load(project_file), _client(server, key, project_file))
+    assert "shapes-unknown" in str(refused.value) and "Lambert 72" in str(refused.value)
+    plan(load(project_file), _client(server, key, project_file),
+         overrides={"shapes-unknown": "Formes en Lambert 2008, converties l'an prochain."}).apply()
+    entry = requests.get(f"{server.url}/api/explore/v2.1/catalog/datasets/namur-zones-2008", timeout=10).json()
+    assert "geo_shape" not in {f["name"] for f in entry["fields"]} and "geo" not in entry["features"]

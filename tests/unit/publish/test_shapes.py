@@ -97,7 +97,7 @@ def test_lambert72_areas_reach_the_map_in_degrees(tmp_path: Path) -> None:
 @pytest.mark.parametrize("cells", [
     ["POINT (4.86 50.46)", "POINT (4.87 50.47)"],  # points alone: the geo_point_2d field's
     [ZONE, "Zone bleue"],  # a text among them
-    [ZONE, "POLYGON ((2.35 48.85, 2.36 48.85, 2.36 48.86, 2.35 48.85))"],  # a place abroad
+    [ZONE, "POLYGON ((2.35 48.85, 2.36 48.85, 2.36 48.86, 2.35 48.85))"],  # one place abroad among them: two systems
     [ZONE, ZONE_L72],  # two systems
     ["Rue du Centre 1", "Place d'Armes 3"],
 ])
@@ -121,3 +121,14 @@ def test_a_long_outline_is_read_whole(tmp_path: Path) -> None:
     assert found == shapes.Shapes("Contour", "wgs84")
     row = next(csv.DictReader(shapes.with_shape_column(upload, found, tmp_path / "out").path.open(encoding="utf-8")))
     assert len(json.loads(row["geo_shape"])["coordinates"][0]) == 20_001
+
+
+def test_shapes_in_another_system_are_refused_with_advice_never_drawn_elsewhere(tmp_path: Path) -> None:
+    """Lambert 2008 metres (EPSG:3812), as a Walloon GIS may export them: refused as points in it are, with the way out."""
+    from odwb_assist.core.contract import Blocker
+
+    zone_2008 = "POLYGON ((685000 627000, 685100 627000, 685100 627100, 685000 627000))"
+    refused = shapes.detect(upload_of(tmp_path, ["Zone", "Contour"], [["A", zone_2008], ["B", zone_2008]]))
+    assert isinstance(refused, Blocker) and refused.code == "shapes-unknown" and refused.field_name == "Contour"
+    assert "685000 627000" in refused.message("fr") and "EPSG:4326" in refused.advice("fr")
+    assert "--override shapes-unknown" in refused.advice("en") and "Lambert 72" in refused.message("en")
