@@ -3,8 +3,9 @@
 MULTIPOLYGON, GEOMETRYCOLLECTION, with or without Z and M), or a GeoJSON geometry (an Opendatasoft portal's CSV export
 writes its « Geo Shape » column so, sometimes as a whole Feature). Read into a GeoJSON geometry whose positions are
 (x, y) as written, the third and fourth numbers dropped (the vendor's documentation has a processor to fix shapes
-mixing 2D and 3D points, « Correct geo shape processor »: none are sent). :func:`system` then tells WGS 84 degrees from Belgian Lambert 72
-metres, the two a Walloon dataset uses; :mod:`.shapes` makes the portal's ``geo_shape`` column from them.
+mixing 2D and 3D points, « Correct geo shape processor »: none are sent). :func:`system` then tells WGS 84 degrees
+from Belgian Lambert 72 metres, the two a Walloon dataset uses; :mod:`.shapes` makes the portal's ``geo_shape`` column
+from them.
 """
 
 from __future__ import annotations
