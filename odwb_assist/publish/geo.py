@@ -64,6 +64,10 @@ class Coordinates:
     column: str = COLUMN
     form: str = "columns"  # or a column holding the point: « lat-lon », « lon-lat », « wkt » (see :func:`read_point`)
 
+    def added_to(self, upload: UploadFile, work_dir: Path) -> UploadFile:
+        """The upload with the map column (:func:`with_map_column`)."""
+        return with_map_column(upload, self, work_dir)
+
     def settings(self) -> dict[str, Any]:
         """``[datasets.fields]``-like settings of the map column (type, label, description)."""
         if self.form != "columns":

@@ -123,20 +123,14 @@ def plan(
     used = check_blockers(blockers, overrides or {})
     upload = prepare_upload(dataset, project.state_dir / "upload")
     settings = dict(dataset.fields)
-    found = geo.detect(upload, settings)
-    if isinstance(found, Blocker):
-        used += check_blockers([found], overrides or {})  # raises unless overridden: then no map
-        blockers.append(found)
-    elif found is not None:
-        upload = geo.with_map_column(upload, found, project.state_dir / "upload")
-        settings[found.column] = {**found.settings(), **(settings.get(found.column) or {})}
-    outlined = shapes.detect(upload)  # lines or areas: their GeoJSON in a geo_shape column (the points' beside it)
-    if isinstance(outlined, Blocker):
-        used += check_blockers([outlined], overrides or {})  # raises unless overridden: then no shapes
-        blockers.append(outlined)
-    elif outlined is not None:
-        upload = shapes.with_shape_column(upload, outlined, project.state_dir / "upload")
-        settings[outlined.column] = {**outlined.settings(), **(settings.get(outlined.column) or {})}
+    # on the map: the points (geo_point_2d) and the lines or areas (geo_shape), each a column added to the upload
+    for found in (geo.detect(upload, settings), shapes.detect(upload)):
+        if isinstance(found, Blocker):
+            used += check_blockers([found], overrides or {})  # raises unless overridden: then that column is left out
+            blockers.append(found)
+        elif found is not None:
+            upload = found.added_to(upload, project.state_dir / "upload")
+            settings[found.column] = {**found.settings(), **(settings.get(found.column) or {})}
     map_types = {geo.COLUMN: "geo_point_2d", shapes.COLUMN: "geo_shape"}
     for head in read_header(upload.path):  # a map column already in the file is typed as such
         kind = map_types.get(fields.technical_name(head))

@@ -40,6 +40,10 @@ class Shapes:
     system: str
     column: str = COLUMN
 
+    def added_to(self, upload: UploadFile, work_dir: Path) -> UploadFile:
+        """The upload with the shape column (:func:`with_shape_column`)."""
+        return with_shape_column(upload, self, work_dir)
+
     def settings(self) -> dict[str, Any]:
         """``[datasets.fields]``-like settings of the shape column (type, label, description)."""
         converted = " (Lambert 72, EPSG:31370, convertie)" if self.system == "lambert72" else ""
