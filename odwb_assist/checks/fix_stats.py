@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 KNOWN_CELLS = 20_000  # distinct cells of a column kept at most for the rewrite pass (see :meth:`ColumnStats.known`)
 KNOWN_TOTAL = 200_000  # … over all the columns
 SMALL = 256  # distinct values of a column at most tested in plain Python (a pandas call costs more on so few)
+READ_KEPT = 1024  # texts a column keeps read as numbers written for display (or not: see ColumnStats._few_displays)
 CATEGORIES = 200  # more distinct values than this: not a category column (as ``UnifyCategories``)
 
 NUMERIC_START = "[ \t]*[+-]?[0-9]"  # how every value the patterns below match begins
@@ -158,6 +159,12 @@ class _Trimmed:
             return starts_mask(values if at is None else values.iloc[at], pattern)
         return self._flags(pc.match_substring_regex(self._at(at), f"^(?:{pattern})"))
 
+    def minus(self) -> np.ndarray:
+        """Where a value starts with « - » (read from its first byte)."""
+        from .cells import first_bytes
+
+        return self.starts("-") if self.cells is None else first_bytes(self.cells) == ord("-")
+
     def texts(self, at: np.ndarray | None) -> list[str]:
         if self.cells is None:
             values = self.series()
@@ -208,6 +215,7 @@ class ColumnStats(BaseTableCheck):
         self._rows: dict[str, int] = {}  # column -> rows met
         self._varied: set[str] = set()  # columns with too many distinct cells to keep
         self._kept = 0
+        self._read: dict[str, dict[str, tuple[str | None, str | None]]] = {}  # column -> text -> its display
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         import numpy as np
@@ -276,25 +284,27 @@ class ColumnStats(BaseTableCheck):
         if not (counts.other and counts.other_than_placeholder):
             whole = where(WHOLE, others)
             if plain is not None and comma is not None and plain.any():  # WHOLE: a plain number without comma nor minus
-                whole |= plain & ~comma & ~trimmed.starts("-")
+                whole |= plain & ~comma & ~trimmed.minus()
             other = filled & ~counted & ~whole
             counts.other = counts.other or bool(other.any())
             counts.other_than_placeholder = counts.other_than_placeholder or bool((other & ~placeholder).any())
         if not counts.decimal_left:
             decimal = where(PATTERN, others)
+            # FIX_PATTERN needs a group separator, which a plain number never holds: tested on the others only
+            fixable = where(FIX_PATTERN, np.flatnonzero(decimal)) if decimal.any() else nothing
             if plain is not None:  # a plain number matches PATTERN when it has a comma
                 decimal |= plain & comma
             counts.decimal = counts.decimal or bool(decimal.any())
-            fixable = where(FIX_PATTERN, np.flatnonzero(decimal)) if decimal.any() else nothing
             counts.decimal_left = bool((decimal & ~fixable).any())
         if not counts.sure:  # SURE_RE2 never matches a plain number
             counts.sure = bool(where(SURE_RE2, others).any())
-        self._displays(counts, trimmed, filled & ~loose & ~placeholder & ~counted, weights)
+        self._displays(counts, column.name, trimmed, filled & ~loose & ~placeholder & ~counted, weights)
         if column.name not in self.too_many:
             self._categories(column, trimmed.series(), weights, filled)
         return ()
 
-    def _displays(self, counts: Counts, trimmed: _Trimmed, candidates: np.ndarray, weights: np.ndarray) -> None:
+    def _displays(self, counts: Counts, column: str, trimmed: _Trimmed, candidates: np.ndarray,
+                  weights: np.ndarray) -> None:
         """Count the numbers written for display among ``candidates`` (a mask of the distinct values), by unit, and
         what the thousands and decimal fixes will see of them once read."""
         import numpy as np
@@ -315,6 +325,9 @@ class ColumnStats(BaseTableCheck):
         if not maybe.any():
             return
         at, cells = at[maybe], cells.filter(pa.array(maybe))
+        if len(at) <= SMALL:  # a few values, most of them met in the chunks before: read once per column
+            self._few_displays(counts, column, cells.to_pylist(), weights[at])
+            return
         numbers, units = read_displays(cells)
         read = np.asarray(numbers.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
         if not read.any():
@@ -332,6 +345,34 @@ class ColumnStats(BaseTableCheck):
                 counts.display_decimal_left = bool((~fixable).any())
         if not counts.display_sure:
             counts.display_sure = bool(arrow_fullmatch(numbers, SURE_RE2).any())
+
+    def _few_displays(self, counts: Counts, column: str, texts: list[str], weights: np.ndarray) -> None:
+        """What :meth:`_displays` counts, for a few cells: each text read once per column (:func:`read_displays`,
+        kept in :attr:`_read`, at most :data:`READ_KEPT` texts a column), its number tested with Python's ``re``."""
+        import pyarrow as pa
+
+        from .display_numbers import read_displays
+
+        read = self._read.setdefault(column, {})
+        unseen = [text for text in dict.fromkeys(texts) if text not in read]
+        if unseen:
+            numbers, units = read_displays(pa.array(unseen, type=pa.string()))
+            found = dict(zip(unseen, zip(numbers.to_pylist(), units.to_pylist(), strict=True), strict=True))
+            if len(read) + len(found) <= READ_KEPT:
+                read.update(found)
+        else:
+            found = {}
+        decimal, fixable, sure = (_compiled(pattern).fullmatch for pattern in (PATTERN, FIX_PATTERN, SURE_RE2))
+        for text, weight in zip(texts, weights.tolist(), strict=True):
+            number, unit = read[text] if text in read else found[text]
+            if number is None:
+                continue
+            counts.units[unit or ""] = counts.units.get(unit or "", 0) + int(weight)
+            counts.display += int(weight)
+            if decimal(number) is not None:
+                counts.display_decimal = True
+                counts.display_decimal_left = counts.display_decimal_left or fixable(number) is None
+            counts.display_sure = counts.display_sure or sure(number) is not None
 
     def _categories(self, column: ColumnValues, values: pd.Series, weights: np.ndarray, filled: np.ndarray) -> None:
         """Each trimmed value's rows and first row, while the column has at most :data:`CATEGORIES` of them."""

@@ -4,6 +4,7 @@ only where they can match)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -72,6 +73,27 @@ def test_counts_equal_a_cell_by_cell_count(cells: list[str], more: int) -> None:
     column = ColumnValues.from_series(pd.Series(cells, name="c", dtype="str"), 0)
     list(stats.check_values(column, None))  # type: ignore[arg-type]
     assert stats.columns.get("c", Counts()) == _expected(cells)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(CELL, max_size=12), min_size=2, max_size=5), st.integers(1, 8))
+def test_counts_over_several_chunks_equal_a_cell_by_cell_count(chunks: list[list[str]], kept: int) -> None:
+    """The texts read as numbers written for display are kept from chunk to chunk (at most ``READ_KEPT``): what
+    the chunks count together is what a count of all their cells gives."""
+    chunks = [cells + ["1 250 €", "(12,50) €", "5 %"] for cells in chunks]  # the same displays in every chunk
+    stats = ColumnStats()
+    stats.start(None)  # type: ignore[arg-type]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fix_stats, "READ_KEPT", kept)  # some texts kept, others read again
+        for cells in chunks:
+            column = ColumnValues.from_series(pd.Series(cells, name="c", dtype="str"), 0)
+            list(stats.check_values(column, None))  # type: ignore[arg-type]
+    everything = [cell for cells in chunks for cell in cells]
+    expected = _expected(everything)
+    counted = stats.columns.get("c", Counts())
+    # the examples are each chunk's first (rows restart at 0 in each): the counts and flags are compared
+    assert dataclasses.replace(counted, other_example=None, placeholder_example=None) == \
+        dataclasses.replace(expected, other_example=None, placeholder_example=None)
 
 
 def _checked(tmp_path: Path, lines: list[str]) -> tuple[ColumnStats, int]:
