@@ -159,6 +159,26 @@ class _Trimmed:
             return starts_mask(values if at is None else values.iloc[at], pattern)
         return self._flags(pc.match_substring_regex(self._at(at), f"^(?:{pattern})"))
 
+    def numeric(self, at: np.ndarray | None = None) -> np.ndarray:
+        """Where a value (at positions ``at``) begins as a number: :data:`NUMERIC_START`, read from its first two
+        bytes (the values hold no leading space: trimmed, or plain numbers)."""
+        from .cells import byte_at, byte_set
+
+        if self.cells is None:
+            return self.starts(NUMERIC_START, at)
+        digits, signs = byte_set("0123456789"), byte_set("+-")
+        first, second = byte_at(self.cells, 0, at), byte_at(self.cells, 1, at)
+        return digits[first] | (signs[first] & digits[second])
+
+    def holding(self, characters: str, at: np.ndarray) -> np.ndarray:
+        """Which values at positions ``at`` hold one of the ASCII ``characters`` (all of them, without Arrow text)."""
+        import numpy as np
+        import pyarrow as pa
+
+        from .cells import holding
+
+        return np.ones(len(at), dtype=bool) if self.cells is None else holding(self.cells.take(pa.array(at)), characters)
+
     def minus(self) -> np.ndarray:
         """Where a value starts with « - » (read from its first byte)."""
         from .cells import first_bytes
@@ -257,12 +277,12 @@ class ColumnStats(BaseTableCheck):
         # Each pattern is tested only where it can match: every one begins with a digit (after spaces and a
         # sign), and every one but COUNTED (which ends with a word) only matches numbers LOOSE matches.
         if plain is None:
-            numeric = everywhere if len(values) <= SMALL else np.flatnonzero(trimmed.starts(NUMERIC_START))
+            numeric = everywhere if len(values) <= SMALL else np.flatnonzero(trimmed.numeric())
             filled = trimmed.filled()
             loose = where(LOOSE, numeric)
             placeholder = trimmed.placeholders() & ~loose
         else:  # a plain number is filled, numeric, LOOSE, no placeholder
-            numeric = np.flatnonzero(spread(trimmed.starts(NUMERIC_START, rest), rest, plain)) if len(rest) \
+            numeric = np.flatnonzero(spread(trimmed.numeric(rest), rest, plain)) if len(rest) \
                 else everywhere
             filled = spread(trimmed.filled(rest), rest, np.ones(len(values), dtype=bool))
             loose = where(LOOSE, numeric[~plain[numeric]]) | plain
@@ -271,7 +291,10 @@ class ColumnStats(BaseTableCheck):
         numbers = np.flatnonzero(loose)
         others = numbers if plain is None else numbers[~plain[numbers]]  # the numbers that are not plain
         nothing = np.zeros(len(values), dtype=bool)
-        counted = where(COUNTED, numeric[~loose[numeric]])
+        maybe_counted = numeric[~loose[numeric]]
+        if len(maybe_counted) > SMALL:  # each of COUNT_WORDS holds a « p », an « h » or an « l »
+            maybe_counted = maybe_counted[trimmed.holding("pPhHlL", maybe_counted)]
+        counted = where(COUNTED, maybe_counted)
         if counts.other_example is None:
             counts.other_example = _first_cell(column, filled & ~loose & ~placeholder & ~counted)
         if counts.placeholder_example is None:

@@ -75,6 +75,21 @@ def test_counts_equal_a_cell_by_cell_count(cells: list[str], more: int) -> None:
     assert stats.columns.get("c", Counts()) == _expected(cells)
 
 
+def test_many_values_read_from_their_bytes_count_as_the_patterns_do() -> None:
+    """More than SMALL values of each shape: counted values in any case (« 12 Places », « 3 HAB. »), numbers after a
+    sign (« +12 », « -3,5 »), and values a byte test must leave to the patterns (« +x », « - », « p12 »)."""
+    shapes = ["{n} Places", "{n} HAB.", "{n} lits", "{n} pièces", "+{n}", "-{n},5", "+ {n}", "+x{n}", "p{n}",
+              "{n} kg", "{n} h", "- {n} places"]
+    cells = [shape.format(n=n) for n in range(2 * SMALL) for shape in shapes] + ["-", "+", "n.d."]
+    stats = ColumnStats()
+    stats.start(None)  # type: ignore[arg-type]
+    column = ColumnValues.from_series(pd.Series(cells, name="c", dtype="str"), 0)
+    list(stats.check_values(column, None))  # type: ignore[arg-type]
+    counted = stats.columns["c"]
+    assert counted == _expected(cells)
+    assert counted.counted >= 4 * 2 * SMALL and counted.loose >= 2 * 2 * SMALL  # the shapes at stake were met
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.lists(CELL, max_size=12), min_size=2, max_size=5), st.integers(1, 8))
 def test_counts_over_several_chunks_equal_a_cell_by_cell_count(chunks: list[list[str]], kept: int) -> None:
