@@ -19,6 +19,7 @@ from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, 
 from ..core.findings import Finding, Severity
 from ..core.i18n import Msg
 from ..quality.fixing import current_titles, label_renames, rename_columns, replace_cells
+from .cells import one_array
 from .tally import SMALL_VALUES, ColumnTally
 
 if TYPE_CHECKING:
@@ -51,8 +52,7 @@ class CellRule:
         import numpy as np
         import pyarrow as pa
 
-        if isinstance(cells, pa.ChunkedArray):
-            cells = cells.combine_chunks() if cells.num_chunks != 1 else cells.chunk(0)
+        cells = one_array(cells)
         if not len(cells) or cells.buffers()[2] is None:
             return np.zeros(len(cells), dtype=bool)
         mask = np.asarray(self.candidates(cells), dtype=bool).copy()

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
+
+from .array_memo import kept
 
 if TYPE_CHECKING:
     import numpy as np
@@ -194,14 +196,23 @@ def arrow_fullmatch(cells: pa.Array, pattern: str, prefilter: str | None = None)
 
 def arrow_text(values: pd.Series) -> pa.Array | None:
     """The Arrow text array behind a pandas text Series (one chunk), or None when it is not Arrow-backed."""
+    array = _arrow_backing(values)
+    return None if array is None else one_array(array)
+
+
+def one_array(cells: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """``cells`` as one Arrow array: a chunked array's chunks joined (its only chunk as it is), once per chunked
+    array (:mod:`.array_memo`: every check asking for the same values gets the same array, and what is read from
+    its buffers is read once)."""
     import pyarrow as pa
 
-    array = _arrow_backing(values)
-    if array is None:
-        return None
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
-    return array
+    if isinstance(cells, pa.ChunkedArray):
+        return kept(cells, "one-array", _joined)
+    return cells
+
+
+def _joined(cells: pa.ChunkedArray) -> pa.Array:
+    return cells.combine_chunks() if cells.num_chunks != 1 else cells.chunk(0)
 
 
 def plain_arrow_text(values: pd.Series) -> bool:
@@ -283,11 +294,19 @@ def byte_at(cells: pa.Array, index: int, at: np.ndarray | None = None) -> np.nda
 
 def _heads(cells: pa.Array, at: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The first byte of each cell (of those at positions ``at``; 0 when there is none), and which cells are
-    neither empty nor null."""
+    neither empty nor null (read-only for the whole array: kept for the other checks)."""
     return _bytes_at(cells, 0, at)
 
 
 def _bytes_at(cells: pa.Array, index: int, at: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """The byte at ``index`` of each cell (of those at positions ``at``; 0 when there is none), and which cells hold
+    one (long enough, not null). Of every cell: computed once per array and read-only."""
+    if at is None:
+        return kept(cells, f"bytes-at-{index}", partial(_read_bytes_at, index=index, at=None))
+    return _read_bytes_at(cells, index, at)
+
+
+def _read_bytes_at(cells: pa.Array, index: int, at: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
     """The byte at ``index`` of each cell (of those at positions ``at``; 0 when there is none), and which cells hold
     one (long enough, not null)."""
     import numpy as np
@@ -385,7 +404,12 @@ def plain_ends(cells: pa.Array) -> np.ndarray:
 
 
 def byte_offsets(cells: pa.Array) -> np.ndarray:
-    """Where each Arrow text cell starts in its data buffer, and where the last one ends (int64, ``len + 1``)."""
+    """Where each Arrow text cell starts in its data buffer, and where the last one ends (int64, ``len + 1``;
+    read-only, computed once per array)."""
+    return kept(cells, "byte-offsets", _read_offsets)
+
+
+def _read_offsets(cells: pa.Array) -> np.ndarray:
     import numpy as np
     import pyarrow as pa
 
@@ -395,7 +419,12 @@ def byte_offsets(cells: pa.Array) -> np.ndarray:
 
 
 def byte_lengths(cells: pa.Array) -> np.ndarray:
-    """The length in bytes of each Arrow text cell (0 for a null), from its offsets."""
+    """The length in bytes of each Arrow text cell (0 for a null), from its offsets (read-only, computed once per
+    array)."""
+    return kept(cells, "byte-lengths", _read_lengths)
+
+
+def _read_lengths(cells: pa.Array) -> np.ndarray:
     import numpy as np
 
     if not len(cells):

@@ -24,6 +24,7 @@ from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, 
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from .cells import one_array
 from .tally import ColumnTally
 
 if TYPE_CHECKING:
@@ -64,8 +65,7 @@ def marker_mask(column: ColumnValues) -> np.ndarray:
 
     from .cells import byte_lengths, byte_set, first_bytes
 
-    if isinstance(cells, pa.ChunkedArray):
-        cells = cells.combine_chunks()
+    cells = one_array(cells)
     mask = np.zeros(len(cells), dtype=bool)
     short = byte_lengths(cells) <= SHORT
     if not short.any():

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .cells import one_array
 from .number_bytes import (
     UNCAST,
     dotted,
@@ -38,8 +39,7 @@ def as_arrow_text(values: pd.Series) -> pa.Array | None:
             array = pa.array(values.to_numpy(dtype=object), type=pa.large_string())
         except (pa.ArrowException, TypeError, ValueError):
             return None
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+    array = one_array(array)
     if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)) or array.null_count:
         return None
     return array

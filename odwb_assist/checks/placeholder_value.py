@@ -28,7 +28,7 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fixing import replace_cells
-from .cells import STACK_ROWS
+from .cells import STACK_ROWS, one_array
 from .excel_errors import is_error
 from .null_markers import MARKERS as NULL_MARKERS
 from .number_notes import MASKED_RULE
@@ -217,8 +217,7 @@ def _dates(column: ColumnValues, tested: np.ndarray) -> np.ndarray:
     import numpy as np
     import pyarrow as pa
 
-    if isinstance(cells, pa.ChunkedArray):
-        cells = cells.combine_chunks() if cells.num_chunks != 1 else cells.chunk(0)
+    cells = one_array(cells)
     picked = cells.take(pa.array(tested))
     if len(tested) <= FEW_DATES:  # Python's re gives RE2's verdicts on this pattern (ASCII classes only), sooner
         return np.fromiter((DATE.fullmatch(text) is not None for text in picked.to_pylist()), dtype=bool,

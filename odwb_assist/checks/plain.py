@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..core.contract import ValuesPreparation
+from .cells import one_array
 from .number_bytes import PLAIN, plain_shapes
 from .tally import SMALL_VALUES, value_mask
 
@@ -35,8 +36,7 @@ def _plain_verdicts(column: ColumnValues) -> tuple[np.ndarray, np.ndarray] | Non
     cells = None if len(column) <= SMALL_VALUES else column.arrow
     if cells is None:
         return None
-    if isinstance(cells, pa.ChunkedArray):
-        cells = cells.combine_chunks() if cells.num_chunks != 1 else cells.chunk(0)
+    cells = one_array(cells)
     shapes = plain_shapes(cells)  # read from the bytes: the pattern's verdicts, without running it
     if shapes is not None:
         return shapes
@@ -104,8 +104,7 @@ def distinct_cells(column: ColumnValues) -> pa.Array | None:
     cells = column.arrow
     if cells is None:
         return None
-    if isinstance(cells, pa.ChunkedArray):
-        cells = cells.combine_chunks() if cells.num_chunks != 1 else cells.chunk(0)
+    cells = one_array(cells)
     return cells if pa.types.is_string(cells.type) or pa.types.is_large_string(cells.type) else None
 
 

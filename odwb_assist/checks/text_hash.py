@@ -17,6 +17,8 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from .cells import one_array
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -58,8 +60,7 @@ def text_buffers(array: Any) -> tuple[np.ndarray, np.ndarray]:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+    array = one_array(array)
     if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
         array = pc.cast(array, pa.large_string())
     _, offsets_buffer, data_buffer = array.buffers()

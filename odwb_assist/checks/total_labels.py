@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..core.contract import ValuesPreparation
+from .cells import one_array
 from .total_markers import PREFILTER, could_be_marker
 
 if TYPE_CHECKING:
@@ -80,8 +81,7 @@ def marker_cells(column: ColumnValues) -> np.ndarray | None:
     cells = getattr(distinct.array, "_pa_array", None)
     if cells is None:
         cells = pa.array(distinct.to_numpy(dtype=object), type=pa.large_string())
-    if isinstance(cells, pa.ChunkedArray):
-        cells = cells.combine_chunks() if cells.num_chunks != 1 else cells.chunk(0)
+    cells = one_array(cells)
     raw = LABEL_MARKS(column)
     if tested is None or len(tested) == len(column):
         tested, some = np.arange(len(column)), cells
@@ -126,11 +126,9 @@ class LabelColumn:
     @classmethod
     def of(cls, array: pa.Array | pa.ChunkedArray) -> LabelColumn:
         """An Arrow text array as it is."""
-        import pyarrow as pa
 
         column = cls(None)
-        if isinstance(array, pa.ChunkedArray):
-            array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+        array = one_array(array)
         column._array = array
         return column
 
@@ -145,8 +143,8 @@ class LabelColumn:
             array = getattr(self.series.array, "_pa_array", None)
             if array is None or not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
                 array = pa.array(self.series.astype(str).to_numpy(dtype=object), type=pa.large_string())
-            elif isinstance(array, pa.ChunkedArray):
-                array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+            else:
+                array = one_array(array)
             self._array = array
         return self._array
 
