@@ -76,13 +76,16 @@ class Decision:
 class LeftAsIs:
     """A column whose numbers the number fixes leave as they are: ``numbers`` of its ``filled`` cells are numbers,
     fewer than :data:`NUMBER_SHARE`; ``example``: its first cell that is no number (row, text). With ``reason``
-    ``"ambiguous"``: its ``numbers`` cells read two ways (« 3.658 »: 3658 or 3.658), ``example`` the first of them."""
+    ``"ambiguous"``: its ``numbers`` cells read two ways (« 3.658 »: 3658 or 3.658), ``example`` the first of them.
+    With ``reason`` ``"unit"``, ``"unit-text"`` or ``"units"``: ``numbers`` of its cells have a unit written in them,
+    which no fix took out (:func:`..quality.fix_left.left_as_is`), ``units`` the units read (as titles write them)."""
 
     column: str
     numbers: int
     filled: int
     example: tuple[int, str] | None
     reason: str = "share"  # "share": too few numbers; "ambiguous": a point that may be a thousands separator
+    units: tuple[str, ...] = ()
 
 
 def _first_cell(column: ColumnValues, flagged: np.ndarray) -> tuple[int, str] | None:

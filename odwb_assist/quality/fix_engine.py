@@ -33,7 +33,7 @@ from ..core.plugins import announce, collect, default_plugin_manager
 from .change_log import ChangeLog
 from .detect import Detected, detect
 from .engine import check
-from .fix_left import left_as_is, left_dicts, left_lines, workbook_left, workbook_lines
+from .fix_left import left_as_is, left_dicts, left_lines, left_reads, workbook_left, workbook_lines
 from .fix_plans import IncompletePlan
 from .fix_remaining import held_cells, remaining_dicts, remaining_errors, remaining_lines, unchosen_fixes
 from .fix_stream import header_cells, stream_fixes
@@ -139,7 +139,9 @@ class FixResult:
         if self.detected and self.detected.delimiter not in (None, ","):
             delimiter = "\\t" if self.detected.delimiter == "\t" else self.detected.delimiter  # as the check's report
             lines.append(("  Séparateur : " if fr else "  Delimiter: ") + f"« {delimiter} » → « , »")
-        if not self.counts:
+        if not self.counts and self.left_as_is:  # « nothing to fix » would contradict « Laissé tel quel » below
+            lines.append("  Aucune cellule corrigée." if fr else "  No cell fixed.")
+        elif not self.counts:
             lines.append("  Aucune cellule à corriger." if fr else "  No cell to fix.")
         for name, count in self.counts.items():
             label = self.labels.get(name, Msg(name, name))(language)
@@ -386,7 +388,7 @@ def _read_types(chosen: list[Fix], available: Iterable[Fix] = ()) -> frozenset[s
         wanted |= read
     for item in available:
         wanted |= resolved_by(item)
-    return frozenset(wanted)
+    return frozenset(wanted | left_reads(item.name for item in chosen))  # what « Laissé tel quel » says
 
 
 def _chosen(available: list[Fix], fixes: list[str] | None) -> list[Fix]:

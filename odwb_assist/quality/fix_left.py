@@ -5,7 +5,11 @@ The number fixes convert a column only when nearly all of its values are numbers
 « (1 234,56) » or « 12,5 € » keeps its decimal commas and thousands separators, since converting only some of
 its cells would leave a column of text all the same. The check still reports its decimal commas, and its tip
 points to ``fix``: the preview then says which columns were left, how many of their values are numbers, and
-the first cell that is not one, so that the user knows what to correct by hand.
+the first cell that is not one, so that the user knows what to correct by hand. Units written in the cells
+(« 1 200 € », « 12 places ») are taken out by ``number-display`` and ``strip-count-words`` only from a column of
+numbers nearly all written with the same unit; a column the check reports for them (``unit-in-cell``, whose tip
+points to ``fix``) and that they leave is said too: several units, values that are no number, or too few numbers
+with the unit.
 
 What a workbook hides is not fixed either, and said in the preview too: formulas stored without their result
 (the clean file has empty cells where Excel shows numbers) and hidden columns and rows (published with the rest).
@@ -23,6 +27,7 @@ from ..checks.formula_without_value import FormulaWithoutValueCheck
 from ..checks.hidden_cells import HiddenCellsCheck
 from ..core.contract import CheckContext
 from ..core.findings import Finding
+from ..core.i18n import Msg
 from .aggregate import number_text
 
 if TYPE_CHECKING:
@@ -30,11 +35,29 @@ if TYPE_CHECKING:
     from .report import QualityReport
 
 NUMBER_FIXES = ("thousands-separator", "decimal-comma")  # each is also the type of the finding that points to it
+# the fixes that take a unit out of a cell (« 1 200 € » read under « Budget (€) », « 12 places » → 12), which the
+# ``unit-in-cell`` warning points to; what it reports is what :func:`left_as_is` reads then (:func:`left_reads`)
+UNIT_FIXES = ("number-display", "strip-count-words")
+UNIT_TYPES = frozenset({"unit-in-cell"})
+
+
+def left_reads(chosen: Iterable[str]) -> frozenset[str]:
+    """The finding types :func:`left_as_is` reads of the check behind ``fix`` (which looks for them too)."""
+    return UNIT_TYPES if any(name in UNIT_FIXES for name in chosen) else frozenset()
 
 
 def left_as_is(report: QualityReport, stats: ColumnStats, chosen: Iterable[str], log: ChangeLog) -> list[LeftAsIs]:
     """The columns holding decimal commas or thousands separators (as the check reports them) that no number fix
-    changed although one was chosen, their values being too seldom numbers: in the table's order."""
+    changed although one was chosen, their values being too seldom numbers, and those holding units written in the
+    cells that no unit fix took out: in the table's order."""
+    chosen = list(chosen)
+    found = _numbers_left(report, stats, chosen, log)
+    found += _units_left(report, stats, chosen, log, {left.column for left in found})
+    order = {label: position for position, label in enumerate(report.fields)}
+    return sorted(found, key=lambda left: order.get(left.column, len(order)))
+
+
+def _numbers_left(report: QualityReport, stats: ColumnStats, chosen: list[str], log: ChangeLog) -> list[LeftAsIs]:
     if not any(name in NUMBER_FIXES for name in chosen):
         return []
     typed = {f.field_name for f in report.findings if f.type == "placeholder-value" and f.field_name}
@@ -53,8 +76,43 @@ def left_as_is(report: QualityReport, stats: ColumnStats, chosen: Iterable[str],
             example = (finding.row_number, finding.cell) if finding.row_number and finding.cell else None
             found.append(LeftAsIs(column, finding.count, finding.count, example, reason="ambiguous"))
             said.add(column)
-    order = {label: position for position, label in enumerate(report.fields)}
-    return sorted(found, key=lambda left: order.get(left.column, len(order)))
+    return found
+
+
+def _units_left(report: QualityReport, stats: ColumnStats, chosen: list[str], log: ChangeLog,
+                said: set[str]) -> list[LeftAsIs]:
+    """The columns the check reports for units written in their cells (« 1 200 € », « 12 places ») that no unit fix
+    changed although one was chosen: several units (``"units"``), values that are no number among them
+    (``"unit-text"``, with the first of them when it is known), or too few numbers with the unit (``"unit"``)."""
+    from ..checks.display_numbers import read_display
+
+    if not any(name in UNIT_FIXES for name in chosen):
+        return []
+    found = []
+    for finding in report.findings:
+        column = finding.field_name
+        if finding.type not in UNIT_TYPES or not column or column in said or \
+                any(log.by_column[(fix, column)] for fix in UNIT_FIXES):
+            continue
+        said.add(column)
+        first = (finding.row_number, finding.cell) if finding.row_number and finding.cell else None
+        counts = stats.columns.get(column)
+        if counts is None:
+            found.append(LeftAsIs(column, finding.count, finding.count, first, reason="unit"))
+            continue
+        units = tuple(sorted((unit for unit in counts.units if unit), key=lambda unit: -counts.units[unit]))
+        # the cells that are neither a number (written any way, with or without a unit) nor a placeholder
+        texts = counts.filled - counts.loose - counts.placeholders - counts.counted - counts.display
+        filled = max(counts.filled, finding.count)
+        if len(units) > 1:
+            found.append(LeftAsIs(column, finding.count, filled, first, reason="units", units=units))
+        elif texts > 0:
+            other = counts.other_example
+            example = other if other is not None and read_display(other[1]) is None else None
+            found.append(LeftAsIs(column, finding.count, filled, example, reason="unit-text", units=units))
+        else:
+            found.append(LeftAsIs(column, finding.count, filled, first, reason="unit", units=units))
+    return found
 
 
 def left_lines(columns: list[LeftAsIs], fr: bool) -> list[str]:
@@ -67,6 +125,9 @@ def left_lines(columns: list[LeftAsIs], fr: bool) -> list[str]:
     for column in columns:
         if column.reason == "ambiguous":
             lines.append(_ambiguous_line(column, fr))
+            continue
+        if column.reason in UNIT_REASONS:
+            lines.append(_unit_line(column, fr))
             continue
         numbers, filled = number_text(column.numbers), number_text(column.filled)
         mostly = column.numbers * 2 >= column.filled
@@ -93,6 +154,38 @@ def left_lines(columns: list[LeftAsIs], fr: bool) -> list[str]:
     return lines
 
 
+UNIT_LINES = {  # by reason (:func:`_units_left`); {example}: « (ex. ligne 3 : « pas d'avis ») » when known
+    "units": Msg("    Colonne « {column} » : des nombres écrits avec des unités différentes ({units}) ; fix ne convertit "
+                 "pas de l'une à l'autre et les laisse tels quels. Écrivez-les tous dans la même unité, nommée dans le "
+                 "titre de la colonne.",
+                 "    Column '{column}': numbers written with different units ({units}); fix does not convert between "
+                 "them and leaves them as they are. Write them all in one unit, named in the column title."),
+    "unit-text": Msg("    Colonne « {column} » : {count} valeur(s) avec une unité dans la cellule, mais d'autres ne sont "
+                     "pas des nombres{example} ; fix ne retire l'unité que d'une colonne de nombres. Corrigez ces "
+                     "valeurs, ou retirez l'unité à la main et nommez-la dans le titre de la colonne.",
+                     "    Column '{column}': {count} value(s) with a unit inside the cell, but others are not "
+                     "numbers{example}; fix takes the unit out of a column of numbers only. Correct those values, or "
+                     "take the unit out by hand and name it in the column title."),
+    "unit": Msg("    Colonne « {column} » : {count} valeur(s) sur {filled} avec une unité dans la cellule{example} ; fix "
+                "ne retire l'unité que si presque tous les nombres de la colonne l'ont. Retirez-la à la main et "
+                "nommez-la dans le titre de la colonne.",
+                "    Column '{column}': {count} of {filled} value(s) with a unit inside the cell{example}; fix takes the "
+                "unit out only when nearly every number of the column has it. Take it out by hand and name it in the "
+                "column title."),
+}
+UNIT_REASONS = tuple(UNIT_LINES)
+
+
+def _unit_line(column: LeftAsIs, fr: bool) -> str:
+    """A column of values with a unit written in their cells, which no fix took out (:func:`_units_left`)."""
+    example = "" if not column.example else f" (ex. ligne {column.example[0]} : « {column.example[1]} »)" if fr \
+        else f" (e.g. row {column.example[0]}: '{column.example[1]}')"
+    units = ", ".join(f"« {unit} »" if fr else f"'{unit}'" for unit in column.units)
+    return UNIT_LINES[column.reason].format(column=column.column, count=number_text(column.numbers),
+                                            filled=number_text(column.filled), example=example,
+                                            units=units)("fr" if fr else "en")
+
+
 def _ambiguous_line(column: LeftAsIs, fr: bool) -> str:
     """A column of numbers whose point may separate thousands (« 3.658 »: 3658) or decimals (3.658)."""
     cell = column.example[1] if column.example else "3.658"
@@ -112,7 +205,8 @@ def left_dicts(columns: list[LeftAsIs]) -> list[dict[str, Any]]:
     """The columns left as they are, for ``FixResult.to_dict()`` (``leftAsIs``)."""
     return [{"fieldName": column.column, "numbers": column.numbers, "filled": column.filled, "reason": column.reason,
              "example": None if column.example is None else {"rowNumber": column.example[0],
-                                                             "cell": column.example[1]}}
+                                                             "cell": column.example[1]},
+             **({"units": list(column.units)} if column.reason in UNIT_REASONS else {})}
             for column in columns]
 
 

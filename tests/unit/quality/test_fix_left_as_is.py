@@ -120,3 +120,63 @@ def test_numbers_whose_point_reads_two_ways_are_left_and_said(tmp_path: Path) ->
         rows = list(csv.reader(handle))
     assert [row[2] for row in rows[1:]][:2] == ["3.658", "934"]  # left as written, not made 3.658 nor 3658
     assert rows[1][1] == "10500.00"  # the amounts for certain are converted
+
+
+# A survey of the commune's citizen projects, typed by hand: the units the check reports (« unit-in-cell », whose tip
+# points to fix) and which fix does not take out must be said too, each with why (nothing silent).
+PROJECTS = [
+    ["Projet", "Budget", "Places", "Distance", "Coût"],
+    ["Parc de la Ronce", "1 200 €", "12 places", "12 m", "1 200 €"],
+    ["Rue des Écoles", "500", "pas d'avis", "15 km", "500 €"],
+    ["École communale", "2.500,00 €", "30 places", "3 m", "2.500,00 €"],
+]
+
+
+def test_units_no_fix_takes_out_are_said_with_why(tmp_path: Path) -> None:
+    source = write(tmp_path / "projets.csv", PROJECTS)
+    reported = {f.field_name for f in check(source, plugins=PM).findings if f.type == "unit-in-cell"}
+    assert reported == {"Budget", "Places", "Distance", "Coût"}
+    result = fix(source, tmp_path / "propre.csv", plugins=PM)
+    assert result.left_as_is == [
+        LeftAsIs("Budget", 2, 3, (2, "1 200 €"), reason="unit", units=("€",)),
+        LeftAsIs("Places", 2, 3, (3, "pas d'avis"), reason="unit-text"),
+        LeftAsIs("Distance", 3, 3, (2, "12 m"), reason="units", units=("m", "km")),
+    ]  # « Coût » is read as numbers in euros: taken out, not listed
+    with (tmp_path / "propre.csv").open(encoding="utf-8", newline="") as handle:
+        written = list(csv.reader(handle))
+    assert written[0] == ["Projet", "Budget", "Places", "Distance", "Coût (€)"]
+    assert [row[1:4] for row in written[1:]] == [row[1:4] for row in PROJECTS[1:]]
+    text = result.preview("fr")
+    assert ("Colonne « Budget » : 2 valeur(s) sur 3 avec une unité dans la cellule (ex. ligne 2 : « 1 200 € ») ; fix "
+            "ne retire l'unité que si presque tous les nombres de la colonne l'ont.") in text
+    assert ("Colonne « Places » : 2 valeur(s) avec une unité dans la cellule, mais d'autres ne sont pas des nombres "
+            "(ex. ligne 3 : « pas d'avis ») ; fix ne retire l'unité que d'une colonne de nombres.") in text
+    assert "Colonne « Distance » : des nombres écrits avec des unités différentes (« m », « km »)" in text
+    assert "Column 'Distance': numbers written with different units ('m', 'km')" in result.preview("en")
+    left = json.loads(json.dumps(result.to_dict()))["leftAsIs"]
+    assert [(item["fieldName"], item["reason"], item["units"]) for item in left] == [
+        ("Budget", "unit", ["€"]), ("Places", "unit-text", []), ("Distance", "units", ["m", "km"])]
+
+
+def test_nothing_fixed_is_not_said_to_be_nothing_to_fix(tmp_path: Path) -> None:
+    source = write(tmp_path / "distances.csv", [["Lieu", "Distance"], ["A", "12 m"], ["B", "15 km"], ["C", "3 m"]])
+    result = fix(source, tmp_path / "propre.csv", plugins=PM)
+    text = result.preview("fr")
+    assert "Aucune cellule corrigée." in text and "Aucune cellule à corriger." not in text
+    assert text.index("Aucune cellule corrigée.") < text.index("Laissé tel quel :")
+    assert "No cell fixed." in result.preview("en")
+
+
+def test_units_are_not_said_when_no_unit_fix_was_chosen(tmp_path: Path) -> None:
+    source = write(tmp_path / "projets.csv", PROJECTS)
+    result = fix(source, tmp_path / "propre.csv", plugins=PM, fixes=["decimal-comma"])
+    assert [left.reason for left in result.left_as_is if left.reason.startswith("unit")] == []
+
+
+def test_the_whole_table_path_says_the_units_too(tmp_path: Path) -> None:
+    rows = [PROJECTS[0], ["2024", "", "", "", ""], *PROJECTS[1:], ["2025", "", "", "", ""], *PROJECTS[1:]]
+    source = write(tmp_path / "projets-par-annee.csv", rows)
+    assert check(source, plugins=PM).stats.get("section-row")
+    result = fix(source, tmp_path / "propre.csv", plugins=PM)
+    assert {(left.column, left.reason) for left in result.left_as_is} == {
+        ("Budget", "unit"), ("Places", "unit-text"), ("Distance", "units")}
