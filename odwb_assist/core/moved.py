@@ -32,6 +32,8 @@ MOVED: dict[str, str] = {
     "odwb_assist.browser": "odwb_assist.workshop.browser",
     "odwb_assist.challenge": "odwb_assist.workshop.challenge",
     "odwb_assist.publishers": "odwb_assist.portal.publishers",
+    "odwb_assist.publish.geometries": "odwb_assist.quality.geometries",  # read by the check ``shape-cells`` too
+    "odwb_assist.publish.lambert72": "odwb_assist.quality.lambert72",
 }
 """Old module path -> new module path."""
 

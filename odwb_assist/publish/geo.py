@@ -12,7 +12,7 @@ one more column, ``geo_point_2d`` = ``"lat,lon"`` in WGS 84 degrees, typed ``geo
 Columns are found by declaration (``[datasets.fields]``: ``kind = "latitude"`` / ``"longitude"``, or
 ``"lambert72-x"`` / ``"lambert72-y"``) or by name (latitude/lat, longitude/lon/lng, x/y, with the words exports put
 around them: « X (Lambert 72) », « Coordonnée Y », « Latitude (WGS84) »), then judged by their values: degrees are
-used as they are; Belgian Lambert 72 metres are converted (:mod:`.lambert72`); anything else (Lambert 2008, another
+used as they are; Belgian Lambert 72 metres are converted (:mod:`..quality.lambert72`); anything else (Lambert 2008, another
 projection, mixed values) is refused with advice — coordinates are never published as degrees when they are not.
 
 Without such a pair, one column may hold the point whole, as a GIS or a form exports it: « 50.4674, 4.8719 »
@@ -31,8 +31,8 @@ from typing import Any
 
 from ..core.contract import Blocker
 from ..core.i18n import Msg
+from ..quality import lambert72
 from ..quality.points import WKT, in_belgium, pair
-from . import lambert72
 from .fields import technical_name
 from .source import UploadFile, with_added_column
 

@@ -5,7 +5,7 @@ the vendor's Automation document, ``TypeDatasetFieldConfiguration``), whose valu
 expressed in GeoJSON », feature collections not supported (the vendor's documentation, « Defining a dataset schema »,
 Geo shape). WKT, which a GIS exports, is converted only by a processor « not available by default » (« WKT and WKB to
 GeoJson processor »). So the uploaded CSV gets one more column, ``geo_shape``, holding each row's geometry as a GeoJSON
-geometry in WGS 84 degrees (longitude, latitude), read from the column as it is written (:mod:`.geometries`: WKT, EWKT
+geometry in WGS 84 degrees (longitude, latitude), read from the column as it is written (:mod:`..quality.geometries`: WKT, EWKT
 or GeoJSON, Lambert 72 metres converted); the column itself is kept as written.
 
 A column is taken when every filled cell of it is a geometry in Belgium, all in one system, lines or areas among them
@@ -24,8 +24,8 @@ from typing import Any
 
 from ..core.contract import Blocker
 from ..core.i18n import Msg
+from ..quality.geometries import SHAPES, in_wgs84, positions, read_shape, system
 from .fields import technical_name
-from .geometries import SHAPES, in_wgs84, positions, read_shape, system
 from .source import UploadFile, allow_long_cells, read_header, with_added_column
 
 COLUMN = "geo_shape"

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from odwb_assist.core.contract import Blocker
-from odwb_assist.publish import geo, lambert72
+from odwb_assist.publish import geo
+from odwb_assist.quality import lambert72
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
 from uploads import upload_of  # noqa: E402

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist.publish import lambert72, shapes
-from odwb_assist.publish.geometries import in_wgs84, read_shape, system
+from odwb_assist.publish import shapes
+from odwb_assist.quality import lambert72
+from odwb_assist.quality.geometries import in_wgs84, read_shape, system
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
 from uploads import upload_of  # noqa: E402

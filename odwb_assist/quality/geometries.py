@@ -4,8 +4,8 @@ MULTIPOLYGON, GEOMETRYCOLLECTION, with or without Z and M), or a GeoJSON geometr
 writes its « Geo Shape » column so, sometimes as a whole Feature). Read into a GeoJSON geometry whose positions are
 (x, y) as written, the third and fourth numbers dropped (the vendor's documentation has a processor to fix shapes
 mixing 2D and 3D points, « Correct geo shape processor »: none are sent). :func:`system` then tells WGS 84 degrees
-from Belgian Lambert 72 metres, the two a Walloon dataset uses; :mod:`.shapes` makes the portal's ``geo_shape`` column
-from them.
+from Belgian Lambert 72 metres, the two a Walloon dataset uses; :mod:`..publish.shapes` makes the portal's ``geo_shape``
+column from them, and the check ``shape-cells`` says what would keep a column off the map.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..quality.points import in_belgium
 from . import lambert72
+from .points import in_belgium
 
 Geometry = dict[str, Any]
 
