@@ -39,6 +39,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.empty_column",
     "odwb_assist.checks.portal_names",
     "odwb_assist.checks.map_points",
+    "odwb_assist.checks.shape_cells",
     "odwb_assist.checks.inconsistent_category",
     "odwb_assist.checks.personal_email",
     "odwb_assist.checks.person_names",
