@@ -112,7 +112,7 @@ def _without_separators(array: Any) -> Any:
     width = np.int64 if pa.types.is_large_string(array.type) else np.int32
     offsets = np.frombuffer(offsets_buffer, dtype=width)[array.offset:array.offset + len(array) + 1]
     raw = np.frombuffer(data, dtype=np.uint8)[offsets[0]:offsets[-1]]
-    kept = ~np.take(_SEPARATOR_BYTES, raw)
+    kept = ~_SEPARATOR_BYTES[raw]  # indexing: np.take made the bytes 8-byte indices first
     before = np.zeros(len(raw) + 1, dtype=np.int32 if len(raw) < 2**31 else np.int64)  # bytes kept before each one
     np.cumsum(kept, out=before[1:])
     starts = before[offsets - offsets[0]].astype(width)

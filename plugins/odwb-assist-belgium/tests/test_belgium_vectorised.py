@@ -182,3 +182,24 @@ def test_national_number_digit_count_of_short_values_skips_the_count_but_not_oth
     assert digits_at_least(pa.array(short), 11).tolist() == [False] * 6
     assert digits_at_least(pa.array([*short, "٨"]), 11).tolist() == [False] * 6 + [True]
     assert digits_at_least(pa.array([*short, "12345678901"]), 11).tolist() == [False] * 6 + [True]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(_CHARS, min_size=0, max_size=60), min_size=1, max_size=80),
+       st.sampled_from([1, 5, 64, 1 << 22]))
+def test_digit_counts_are_the_same_whatever_the_slice_of_bytes_counted_at_once(texts: list[str], slice_: int) -> None:
+    """The count made a slice of bytes at a time (a column of long texts stays small in memory) is the count of
+    each value's digits, another script's digit counted as OTHER_DIGIT_WEIGHT."""
+    import pyarrow as pa
+    from odwb_assist_belgium import national_number_scan as scan
+
+    whole = scan.digit_counts(pa.array(texts))
+    original = scan.DIGIT_SLICE
+    try:
+        scan.DIGIT_SLICE = slice_
+        assert scan.digit_counts(pa.array(texts)).tolist() == whole.tolist()
+    finally:
+        scan.DIGIT_SLICE = original
+    if any(len(text.encode()) >= scan.FEW_DIGITS or any(ord(c) >= 0x640 for c in text) for text in texts):
+        assert whole.tolist() == [sum(1 if "0" <= c <= "9" else scan.OTHER_DIGIT_WEIGHT if ord(c) >= 0x640 else 0
+                                      for c in text) for text in texts]

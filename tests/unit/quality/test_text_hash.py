@@ -112,3 +112,22 @@ def test_texts_read_by_word_position_hash_as_read_flat() -> None:
         expected = _flat_hashes(texts, key)
         assert first.tolist() == expected[0].tolist()
         assert second.tolist() == expected[1].tolist()
+
+
+def test_long_texts_hash_alike_whatever_the_group_of_words_hashed_at_once() -> None:
+    """Long texts (a GIS export's shapes) are hashed a group of words at a time; each text's hashes are its own."""
+    from odwb_assist.checks import text_hash
+
+    rng = np.random.default_rng(17)
+    texts = ["POLYGON ((" + ", ".join(f"{x:.7f} {y:.7f}" for x, y in rng.random((int(n), 2)) + (4.8, 50.4)) + "))"
+             for n in rng.integers(1, 60, 300)] + ["", "a", "x" * 9]
+    whole = hashes(texts)
+    original = text_hash.LONG_WORDS
+    try:
+        for words in (1, 7, 100, 5_000):
+            text_hash.LONG_WORDS = words
+            grouped = hashes(texts)
+            assert (grouped[0] == whole[0]).all() and (grouped[1] == whole[1]).all()
+    finally:
+        text_hash.LONG_WORDS = original
+    all_distinct(texts)
