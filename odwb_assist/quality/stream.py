@@ -50,11 +50,16 @@ from .transcode import to_utf8
 # 65,000 rows (845,000 cells), against 9.5-9.6 s and 358-364 MB in chunks of 50,000, and (in-process, without the
 # command line's own 15-30 MB) 7.0-7.2 s and 388-396 MB in chunks of 80,000 (2026-12-02): the peak stays under
 # 400 MB at 3M rows, and the duplicate-row set adds 12 bytes a row beyond that. A narrow table gets longer chunks (up
-# to CHUNK_BYTES of text: not a narrow table of long texts), a wide one never shorter than CHUNK_ROWS.
+# to CHUNK_BYTES of text: not a narrow table of long texts), a wide one never shorter than CHUNK_ROWS. A table of long
+# texts (LONG_CELL bytes a cell on average: a GIS export's shapes, 1.4 kB a cell) gets CHUNK_BYTES of them, down to
+# MIN_CHUNK_ROWS rows: 50,000 parcel outlines (68 MB) in one chunk peaked at 631 MB, in chunks of 12,000 rows at
+# 351 MB (2026-12-03).
 CHUNK_CELLS = 845_000
 CHUNK_BYTES = 16 << 20
 CHUNK_ROWS = 50_000
 MAX_CHUNK_ROWS = 100_000
+LONG_CELL = 64
+MIN_CHUNK_ROWS = 4_000
 BLOCK_ROWS = 16000  # rows per block parsed by pyarrow (at most MAX_BLOCK bytes)
 MIN_BLOCK = 256 << 10
 MAX_BLOCK = 4 << 20
@@ -139,10 +144,13 @@ class Chunk:
 
 def chunk_rows_for(width: int, bytes_per_record: float = 0) -> int:
     """The rows per chunk of a table of ``width`` columns: about CHUNK_CELLS cells and at most CHUNK_BYTES of text,
-    between CHUNK_ROWS and MAX_CHUNK_ROWS rows."""
+    between CHUNK_ROWS and MAX_CHUNK_ROWS rows; a table of long texts (LONG_CELL bytes a cell on average) down to
+    MIN_CHUNK_ROWS rows."""
     rows = min(MAX_CHUNK_ROWS, CHUNK_CELLS // max(1, width))
     if bytes_per_record > 0:
         rows = min(rows, int(CHUNK_BYTES // bytes_per_record))
+    if bytes_per_record > LONG_CELL * max(1, width):
+        return max(MIN_CHUNK_ROWS, rows)
     return max(CHUNK_ROWS, rows)
 
 

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from odwb_assist.plugin import BaseTableCheck, CheckContext, ColumnValues, Finding
 
-from .findings import VALUE_CACHE
+from .findings import text_cache
 from .messages import errors
 from .phones_in_text import SKIPPED_KINDS, emit_found_in_text
 
@@ -32,7 +31,7 @@ _LETTERS = re.compile(r"[^\W\d_]{2}")  # a word of the text around it
 ACCOUNT_DIGITS = 12  # an IBAN's digits at least (14 for a Belgian one, 12 for a Dutch one: « NL91 ABNA 0417 1643 00 »)
 
 
-@lru_cache(maxsize=VALUE_CACHE)
+@text_cache
 def account_in_text(cell: str) -> str | None:
     """The first valid IBAN written inside the text ``cell``, Belgian (the ``be-iban`` kind's rules) or of another
     country (stdnum's, for its country's length and format) (None: none, or the cell is an account alone)."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from odwb_assist.plugin import (
@@ -31,7 +31,7 @@ from odwb_assist.plugin import (
 )
 
 from .distinct import StashedColumns, row_cells
-from .findings import VALUE_CACHE, one
+from .findings import one, text_cache
 from .phone import EXTENSION, unlabelled, with_remark
 from .several import SPLIT
 
@@ -78,7 +78,7 @@ def is_mobile_number(text: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=VALUE_CACHE)
+@text_cache
 def holds_mobile(cell: str) -> bool:
     """Whether a phone cell holds a Belgian mobile number: alone, after a word (« GSM : 0475 12 34 56 »), before a
     remark (« 0475 12 34 56 (après 18h) ») or among several numbers (« 081 22 33 44 - 0475 12 34 56 »)."""
@@ -88,7 +88,7 @@ def holds_mobile(cell: str) -> bool:
     return any(is_mobile_number(unlabelled(part) or part) for part in SPLIT.split(text) if part)
 
 
-@lru_cache(maxsize=VALUE_CACHE)
+@text_cache
 def _names_person(cell: str) -> bool:
     return is_person_name(cell.strip(), surname_first=True)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from functools import lru_cache, wraps
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from odwb_assist.plugin import CheckContext, Finding
 
@@ -15,6 +16,21 @@ if TYPE_CHECKING:
 
 SOURCE = "belgium"
 VALUE_CACHE = 65_536  # verdicts kept per value-level function: bounded, whatever the column holds
+CACHED_TEXT = 256  # characters: a longer text (a remark, a shape) is read again when met again, not kept as a key
+
+T = TypeVar("T")
+
+
+def text_cache(function: Callable[[str], T]) -> Callable[[str], T]:
+    """``function`` of one text, its verdicts kept (:data:`VALUE_CACHE` of them) for texts up to :data:`CACHED_TEXT`
+    characters: a column of 65,536 parcel outlines of 1.4 kB, kept as the keys of a cache, held 90 MB."""
+    cached = lru_cache(maxsize=VALUE_CACHE)(function)
+
+    @wraps(function)
+    def verdict(text: str) -> T:
+        return cached(text) if len(text) <= CACHED_TEXT else function(text)
+
+    return verdict
 
 
 def non_empty(series: pd.Series) -> pd.Series:

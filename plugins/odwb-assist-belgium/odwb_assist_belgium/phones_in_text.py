@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from odwb_assist.plugin import BaseTableCheck, CheckContext, ColumnValues, Finding, official_values
 
 from .contact_phones import is_mobile_number
 from .distinct import emit_values
-from .findings import VALUE_CACHE
+from .findings import text_cache
 from .messages import errors
 from .national_number_scan import FEW_DIGITS, column_digits
 
@@ -47,7 +46,7 @@ _REGISTER = re.compile(r"(?:\bBE\s?|\b(?:TVA|BTW|BCE|KBO|entreprise|ondernemings
 _ENTERPRISE_FORM = re.compile(r"0[0-9]{3}\.[0-9]{3}\.[0-9]{3}")  # how the register writes its numbers
 
 
-@lru_cache(maxsize=VALUE_CACHE)
+@text_cache
 def mobile_in_text(cell: str) -> str | None:
     """The first Belgian mobile number written inside the text ``cell`` (None: none, or the cell is a number
     alone). Not a number the text gives as an enterprise's (« TVA BE 0475.123.456 », « 0475.123.456 » with the

@@ -130,3 +130,20 @@ def test_a_survey_of_associations_is_not_a_table_of_people(tmp_path: Path) -> No
     report = check(write(tmp_path / "associations.csv", rows), plugins=get_plugin_manager())
     assert [(f.type, f.severity.value) for f in report.findings if f.type.startswith("be-phone")] == [
         ("be-phone-in-text", "warning")]
+
+
+def test_a_long_text_is_read_again_not_kept_as_a_cache_key() -> None:
+    """Verdicts on short texts are kept; a long one (a remark, a shape of 1.4 kB) is read each time it comes, so that
+    a column of them never fills the cache with its texts."""
+    from odwb_assist_belgium.findings import CACHED_TEXT, text_cache
+
+    calls: list[str] = []
+
+    @text_cache
+    def length(text: str) -> int:
+        calls.append(text)
+        return len(text)
+
+    short, long = "Appelez le 0475 12 34 56", "0475 12 34 56 " * (CACHED_TEXT // 10)
+    assert [length(short), length(short), length(long), length(long)] == [len(short)] * 2 + [len(long)] * 2
+    assert calls == [short, long, long]

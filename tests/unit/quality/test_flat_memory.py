@@ -258,7 +258,9 @@ def test_a_narrow_table_is_checked_in_longer_chunks_a_wide_one_never_in_shorter_
     """About 845,000 cells per chunk (fewer calls per check on a narrow table), between 50,000 and 100,000 rows."""
     assert stream.chunk_rows_for(width) == rows
     assert stream.chunk_rows_for(width, bytes_per_record=120) == rows  # a commune export's records
-    assert stream.chunk_rows_for(width, bytes_per_record=2_000) == stream.CHUNK_ROWS  # long texts: no longer
+    # a wide table of short cells keeps its rows; long texts (64 bytes a cell or more): 16 MB of them
+    assert stream.chunk_rows_for(width, bytes_per_record=2_000) == (stream.CHUNK_ROWS if width > 31 else 8_388)
+    assert stream.chunk_rows_for(width, bytes_per_record=100_000) == stream.MIN_CHUNK_ROWS
 
 
 def test_blocks_cut_chunks_by_the_width_of_the_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
