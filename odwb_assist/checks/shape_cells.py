@@ -74,7 +74,7 @@ def complete(text: str) -> bool:
     if text.startswith("{"):
         try:
             return isinstance(json.loads(text), dict)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or brackets nested past what json reads: no shape either way
             return False
     return text.endswith(")") and text.count("(") == text.count(")")
 

@@ -36,7 +36,15 @@ class _NotWkt(ValueError):
 
 
 def read_shape(cell: str) -> tuple[Geometry, int | None] | None:
-    """(the GeoJSON geometry of one cell, the SRID its EWKT gives or None), or None when the cell holds no geometry."""
+    """(the GeoJSON geometry of one cell, the SRID its EWKT gives or None), or None when the cell holds no geometry
+    (nor does a cell of brackets nested deeper than Python's recursion allows: a garbled cell, not a shape)."""
+    try:
+        return _read_shape(cell)
+    except RecursionError:
+        return None
+
+
+def _read_shape(cell: str) -> tuple[Geometry, int | None] | None:
     text = cell.strip()
     if not text or len(text) > LONGEST:
         return None

@@ -116,3 +116,15 @@ def test_other_columns_and_whole_shapes_are_not_said(tmp_path: Path, rows: list[
 ])
 def test_a_cut_is_told_from_the_end_of_a_cell(cell: str, whole: bool) -> None:
     assert complete(cell) is whole
+
+
+def test_a_garbled_cell_of_deeply_nested_brackets_is_an_unreadable_shape_not_a_failed_check(tmp_path: Path) -> None:
+    deep = '{"type": "Polygon", "coordinates": ' + "[" * 200_000 + "]" * 200_000 + "}"
+    wkt = "POLYGON " + "(" * 100_000 + "4.86 50.46" + ")" * 100_000
+    line = '{"type": "LineString", "coordinates": [[4.86, 50.46], [4.87, 50.47]]}'
+    rows = [["id", "geo"], *[[str(i), line] for i in range(4)], ["8", deep], ["9", wkt]]
+    report = check(write(tmp_path / "deep.csv", rows, ","), plugins=PM)
+    assert not [f for f in report.findings if f.type == "check-failed"]
+    assert [(f.type, f.count, list(f.all_rows)) for f in report.findings if f.type.startswith("shape-")] == [
+        ("shape-unreadable", 2, [6, 7])]
+    assert shapes.detect(upload_of(tmp_path, rows[0], rows[1:])) is None  # publish: no shape column, no failure
