@@ -72,7 +72,7 @@ OTHER_DIGIT_WEIGHT = 11  # what a character that may be another script's digit c
 FEW_DIGITS = 9  # the fewest digits a check here looks for (a phone number): shorter values are not counted
 
 
-DIGIT_SLICE = 1 << 22  # bytes of values counted at once: the per-byte temporaries stay small whatever the values
+DIGIT_SLICE = 1 << 20  # bytes of values counted at once: the per-byte temporaries (8 bytes a byte) stay small
 
 
 def digit_counts(array: Any) -> np.ndarray | None:
@@ -80,8 +80,8 @@ def digit_counts(array: Any) -> np.ndarray | None:
     ASCII digits, and :data:`OTHER_DIGIT_WEIGHT` for each character from U+0660 on (the first decimal digit beyond
     ASCII, « ٠ »: another script's digit, which Python's ``\\d`` reads; its UTF-8 lead byte is 0xD9 or more, accented
     letters' are below). All 0 when no value is :data:`FEW_DIGITS` bytes long. None: not a plain string array.
-    Counted :data:`DIGIT_SLICE` bytes of values at a time: a column of long texts (a GIS export's shapes, 1 KB a
-    cell) once made per-byte arrays of twelve times its size (1 GB for 65,000 parcels)."""
+    Counted :data:`DIGIT_SLICE` bytes of values at a time (a longer value alone): a column of long texts (a GIS
+    export's shapes, 1 KB a cell) once made per-byte arrays of twelve times its size (1 GB for 65,000 parcels)."""
     buffers = text_buffers(array)
     if buffers is None:
         return None
@@ -99,9 +99,9 @@ def digit_counts(array: Any) -> np.ndarray | None:
     for first, last in zip(edges[:-1].tolist(), edges[1:].tolist(), strict=True):
         start, end = int(offsets[first]), int(offsets[last])
         part = data[start:end]
-        weight = ((part - 48).astype(np.uint8) < 10).astype(np.int64)  # a digit counts 1
+        weight = ((part - 48).astype(np.uint8) < 10).astype(np.int32)  # a digit counts 1
         weight[part >= 0xD9] = OTHER_DIGIT_WEIGHT
-        sums = np.zeros(len(part) + 1, dtype=np.int64)
+        sums = np.zeros(len(part) + 1, dtype=np.int64 if len(part) * OTHER_DIGIT_WEIGHT >= 2**31 else np.int32)
         np.cumsum(weight, out=sums[1:])
         counts[first:last] = sums[offsets[first + 1:last + 1] - start] - sums[offsets[first:last] - start]
     return counts
