@@ -142,9 +142,8 @@ class ShapeCellsCheck(BaseTableCheck):
         state.shaped = state.shaped or geometry["type"] in SHAPES
         name = system(geometry, srid) or OTHER
         state.systems[name] += 1
-        if name not in state.first:
-            mask = _one(len(column), at)
-            state.first[name] = int(column.rows_where(mask)[0])
+        if name not in state.first:  # the first row of the chunk holding this value
+            state.first[name] = int(column.rows[(column.codes == at).argmax()])
         return True
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
@@ -170,14 +169,6 @@ class ShapeCellsCheck(BaseTableCheck):
                 yield Finding("shape-system", Severity.WARNING, ELSEWHERE.format(field=name, row=row), SYSTEM_TIP,
                               row_number=row, field_name=name, field_number=state.number,
                               extra={"systems": {OTHER: state.systems[OTHER]}})
-
-
-def _one(size: int, at: int) -> np.ndarray:
-    import numpy as np
-
-    mask = np.zeros(size, dtype=bool)
-    mask[at] = True
-    return mask
 
 
 def _begins(column: ColumnValues) -> np.ndarray:
