@@ -58,9 +58,29 @@ def test_a_mobile_number_inside_a_text_is_found_as_it_is_typed(text: str, number
     "TVA BE 0475.123.456", "numéro d'entreprise 0475123456", "BCE : 0475 123 456",  # the company register's
     "Asbl n° 0475.123.420 à Namur",  # written as the register writes it, with its check digits
     "le 04/07/2024 15:30 au local", "Dossier 0412.345.678", "Commande 04751234567 livrée",
+    # the decimals of a coordinate in a GIS export (WKT in WGS 84 degrees): « 5.04537546 50.37 » holds no phone
+    "POLYGON ((5.04537546 50.37273251, 5.04541187 50.37280002, 5.04537546 50.37273251))",
+    "Point relevé : 4,04971234 50,47", "surface 12.0475123456 ha",
 ])
 def test_what_is_no_mobile_number_in_a_text(text: str) -> None:
     assert mobile_in_text(text) is None
+
+
+def test_a_list_of_mobile_numbers_without_spaces_still_names_the_first() -> None:
+    assert mobile_in_text("GSM 0475123456,0476123456") == "0475123456"
+
+
+def test_the_outlines_of_a_gis_export_hold_no_phone_number(tmp_path: Path) -> None:
+    """Parcels exported from a GIS with their owners (rows that are people): the decimals of a coordinate that start
+    with 04 (« 5.04537546 50.37… », eight decimals) are no mobile number; a phone in the remarks still is."""
+    rows = [["Parcelle", "Propriétaire", "Date de naissance", "Remarques", "geo_shape"]]
+    for number in range(40):
+        lon, lat = f"5.0{4537546 + number * 1013}", f"50.{37273251 + number * 977}"
+        ring = ", ".join([f"{lon} {lat}", f"5.04541187 {lat}", "5.04541187 50.37280002", f"{lon} {lat}"])
+        rows.append([f"92094A{1000 + number}/02", f"Propriétaire {number}", "15/03/1957",
+                     "Appelez le 0486 23 45 67" if number == 7 else "", f"POLYGON (({ring}))"])
+    assert said(write(tmp_path / "parcelles.csv", rows)) == [
+        ("be-phone-in-text-personal", 9, "Remarques", "0486 23 45 67", "error")]
 
 
 def test_a_surveys_comment_with_a_mobile_number_is_personal_data_and_blocks(tmp_path: Path) -> None:
