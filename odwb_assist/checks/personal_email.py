@@ -11,7 +11,10 @@ An address is a person's (an error, which blocks publication) only with evidence
 
 On a row about a public office (« Bourgmestre », « Échevine des Finances »: :mod:`.public_offices`), a person's
 address is ``official-email``, a warning: the holder of a public office is published by name, with the contact of
-the office; the warning asks to check that the address is that one, not a private one.
+the office; the warning asks to check that the address is that one, not a private one. Nothing is said of an address
+on the administration's own domain, which answers that question: the domain of the project's website or contact
+address, or one that :data:`SHARED_BY` office holders of the table use and no free mail service runs
+(« marie.dupont@gembloux.be » beside « jean.lambert@gembloux.be »: a council's list, each member at the commune).
 
 Organisation or service words in the address (asbl, club, chorale, info, urbanisme…) or the
 organisation's own name in the same row (« Les Marsupilamis » … ``lesmarsupilamis@gmail.com``) mean
@@ -38,6 +41,18 @@ if TYPE_CHECKING:
     import pandas as pd
 
 PERSONAL, POSSIBLE, OFFICIAL = "personal-email", "possible-personal-email", "official-email"
+OFFICE_DOMAINS = "administration_domains"  # CheckContext.options key: the domains of the project's administration
+SHARED_BY = 3  # office holders' distinct addresses on one domain that make it their administration's
+OFFICES_KEPT = 10_000  # office holders' findings kept until the end of the file (beyond: said at once, as found)
+# free mail services and Belgian access providers: an address there is a private one, however many share the domain
+WEBMAIL = frozenset({
+    "gmail.com", "googlemail.com", "hotmail.com", "hotmail.be", "hotmail.fr", "outlook.com", "outlook.be",
+    "outlook.fr", "live.com", "live.be", "live.fr", "msn.com", "yahoo.com", "yahoo.fr", "yahoo.be", "ymail.com",
+    "icloud.com", "me.com", "mac.com", "aol.com", "gmx.com", "gmx.net", "gmx.fr", "gmx.be", "mail.com", "proton.me",
+    "protonmail.com", "tutanota.com", "yandex.com", "laposte.net", "orange.fr", "free.fr", "sfr.fr", "wanadoo.fr",
+    "skynet.be", "proximus.be", "belgacom.net", "telenet.be", "voo.be", "scarlet.be", "base.be", "edpnet.be",
+    "swing.be", "brutele.be", "tvcablenet.be", "mobistar.be", "orange.be", "hotmail.nl", "live.nl", "outlook.nl",
+    "web.de", "t-online.de"})
 _ADDRESS = re.compile(r"\s*([^@\s]+)@([^@\s]+\.[a-z]{2,})\s*")
 PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "des", "d", "la", "le", "les", "l", "van", "vande",
                        "vanden", "vander", "den", "der", "ter", "ten", "el", "al", "ben", "bin", "mac", "mc", "o", "y",
@@ -223,6 +238,22 @@ def cell_verdict(cell: str, cells: Callable[[], Iterable[str]],
     return next((item for item in found if item[0] == PERSONAL), None) or next(iter(found), None)
 
 
+def administration_domains(*sources: str | None) -> tuple[str, ...]:
+    """The domains of an administration's website and contact address (« https://www.ciney.be/fr », « info@ciney.be »
+    → ciney.be), free mail services left out."""
+    found: list[str] = []
+    for source in sources:
+        text = (source or "").strip().lower()
+        if "@" in text:
+            domain = text.rsplit("@", 1)[1]
+        else:
+            domain = re.sub(r"^[a-z][a-z0-9+.-]*://", "", text).split("/", 1)[0].split(":", 1)[0]
+            domain = domain.removeprefix("www.")
+        if "." in domain and domain not in WEBMAIL and domain not in found:
+            found.append(domain)
+    return tuple(found)
+
+
 class PersonalEmailCheck(BaseTableCheck):
     name = "personal-email"
     types = (PERSONAL, POSSIBLE, OFFICIAL)
@@ -234,6 +265,9 @@ class PersonalEmailCheck(BaseTableCheck):
         self.people = rows_are_people(context)
         self.respondents = set(survey_contacts(context.fields))  # a survey export's respondent addresses
         self.pending: list[tuple[str, int, pd.Series]] = []  # this chunk's candidate cells, column by column
+        self.known_domains = tuple(context.options.get(OFFICE_DOMAINS, ()))
+        self.office_findings: list[tuple[set[str], Finding]] = []  # said at the end, once the domains are known
+        self.office_addresses: dict[str, set[str]] = {}  # domain -> the office holders' addresses there
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         """The address alone, once per distinct value: service and organisation addresses (most of a big
@@ -278,9 +312,14 @@ class PersonalEmailCheck(BaseTableCheck):
                 office = offices.get(int(row)) if column not in self.respondents else None
                 if office is not None:  # the holder of a public office: the office's contact, said, not blocked
                     fmt = {"row": row, "field": column, "cell": cell, "office": office}
-                    yield Finding("official-email", Severity.WARNING, OFFICIAL_MESSAGE.format(**fmt), OFFICIAL_TIP,
-                                  row_number=int(row), field_name=str(column), field_number=number, cell=str(cell),
-                                  extra={"reason": why, "office": office})
+                    finding = Finding(OFFICIAL, Severity.WARNING, OFFICIAL_MESSAGE.format(**fmt), OFFICIAL_TIP,
+                                      row_number=int(row), field_name=str(column), field_number=number,
+                                      cell=str(cell), extra={"reason": why, "office": office})
+                    domains = self._office_domains(str(cell))
+                    if len(self.office_findings) < OFFICES_KEPT:
+                        self.office_findings.append((domains, finding))
+                    else:
+                        yield finding
                     continue
                 quoted = cell if address is None else clipped(str(cell))  # a long remark: its start, the address apart
                 fmt = {"row": row, "field": column, "cell": quoted, "why": WHY[why].fr, "address": address}
@@ -292,6 +331,29 @@ class PersonalEmailCheck(BaseTableCheck):
                               (IN_TEXT_TIP if kind == PERSONAL else POSSIBLE_IN_TEXT_TIP),
                               row_number=int(row), field_name=str(column), field_number=number, cell=str(cell),
                               extra={"reason": why} if address is None else {"reason": why, "address": address})
+
+
+    def _office_domains(self, cell: str) -> set[str]:
+        """The domains of an office holder's addresses in ``cell``, each address counted for its domain."""
+        domains: set[str] = set()
+        for address in _IN_TEXT.findall(cell):
+            address = address.lower()
+            domain = address.rsplit("@", 1)[1]
+            domains.add(domain)
+            if domain not in WEBMAIL:
+                self.office_addresses.setdefault(domain, set()).add(address)
+        return domains
+
+    def end(self, context: CheckContext) -> Iterable[Finding]:
+        """The office holders' addresses that are not all on the administration's domain (see the module's text)."""
+        shared = {domain for domain, addresses in self.office_addresses.items() if len(addresses) >= SHARED_BY}
+
+        def administration(domain: str) -> bool:
+            return domain in shared or any(domain == known or domain.endswith("." + known)
+                                           for known in self.known_domains)
+
+        findings, self.office_findings, self.office_addresses = self.office_findings, [], {}
+        return [finding for domains, finding in findings if not (domains and all(map(administration, domains)))]
 
 
 def _offices(chunk: pd.DataFrame, context: CheckContext) -> dict[int, str]:

@@ -23,6 +23,7 @@ import pluggy
 
 from ..checks.people import PEOPLE_ROWS
 from ..checks.person_names import register_subjects
+from ..checks.personal_email import OFFICE_DOMAINS, administration_domains
 from ..core.contract import CheckContext, TableCheck
 from ..core.events import DATASET_CHECKED, Event
 from ..core.findings import Finding, Severity
@@ -158,7 +159,8 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
     samples = sample_columns(opened, text)
     kinds = column_kinds(names, samples, schema=user_schema, kinds=available)
 
-    administration = getattr(getattr(project, "administration", None), "nis_code", None)
+    administration_config = getattr(project, "administration", None)
+    administration = getattr(administration_config, "nis_code", None)
     context = CheckContext(
         source=str(path), fields=names, header_row=detected.header_row, kinds=kinds, lang=lang,
         encoding=detected.encoding, delimiter=detected.delimiter, sheet=detected.sheet,
@@ -166,6 +168,8 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
         options={"detected": detected, "types": dict(opened.types),
                  "identifier_fields": identifier_fields(kinds, available),
                  PEOPLE_ROWS: register_subjects(names, samples),
+                 OFFICE_DOMAINS: administration_domains(getattr(administration_config, "website", None),
+                                                        getattr(administration_config, "contact_email", None)),
                  "reader": ("arrow" if text else "sheet") if arrow else "frictionless"},
     )
     table_checks, frictionless_checks = _split_checks(collect(pm.hook.odwb_checks(context=context)))

@@ -56,13 +56,55 @@ def test_the_addresses_of_a_council_are_said_not_blocked(tmp_path: Path) -> None
             ["Simon", "Claire", "Directrice générale", "claire.simon@gembloux.be"],
             ["Renard", "Luc", "Employé d'administration", "luc.renard@gembloux.be"]]
     report = check(_csv(tmp_path / "conseil.csv", rows), plugins=PM)
-    # the employee's address is still a person's: an error; the office holders' are warnings
-    assert _found(report) == {2: "official-email", 3: "official-email", 4: "official-email", 5: "official-email",
-                              6: "personal-email"}
-    finding = next(f for f in report.findings if f.row_number == 3)
-    assert finding.extra["office"] == "Échevin des Finances" and finding.severity.value == "warning"
-    assert "« Échevin des Finances »" in finding.message("fr") and "not a private one" in finding.message("en")
+    # the employee's address is still a person's: an error; the office holder's private address is a warning; the
+    # addresses at the commune (a domain three office holders use, no free mail service's) are the offices'
+    assert _found(report) == {4: "official-email", 6: "personal-email"}
+    finding = next(f for f in report.findings if f.row_number == 4)
+    assert finding.extra["office"] == "Conseiller communal" and finding.severity.value == "warning"
+    assert "« Conseiller communal »" in finding.message("fr") and "not a private one" in finding.message("en")
     assert report.error_count == 1
+
+
+def _council(domains: list[str]) -> list[list[str]]:
+    offices = ["Bourgmestre", "Échevine de l'Enseignement", "Échevin des Finances", "Conseillère communale",
+               "Président du CPAS", "Directeur général"]
+    rows = [["Nom", "Prénom", "Fonction", "E-mail"]]
+    for number, (office, domain) in enumerate(zip(offices, domains, strict=False)):
+        first = ["marie", "anne", "luc", "julie", "pierre", "claire"][number]
+        rows.append([f"Nom{number}", first.title(), office, f"{first}.nom{number}@{domain}"])
+    return rows
+
+
+def test_a_council_at_its_communes_domain_is_said_nothing(tmp_path: Path) -> None:
+    """Every member's address at the commune, across chunks: nothing to check, nothing said."""
+    rows = _council(["ville.namur.be"] * 6)
+    report = check(_csv(tmp_path / "conseil.csv", rows), plugins=PM, chunk_rows=2)
+    assert _found(report) == {} and report.warning_count == 0
+
+
+@pytest.mark.parametrize(("domains", "said"), [
+    (["gmail.com"] * 6, {2, 3, 4, 5, 6, 7}),  # a free mail service, however many use it: private addresses
+    (["dupont-avocats.be", "dupont-avocats.be", "namur.be", "skynet.be"], {2, 3, 4, 5}),  # two are not enough
+    (["namur.be", "namur.be", "namur.be", "telenet.be"], {5}),
+])
+def test_an_office_holders_address_elsewhere_is_still_said(tmp_path: Path, domains: list[str], said: set[int]) -> None:
+    report = check(_csv(tmp_path / "conseil.csv", _council(domains)), plugins=PM)
+    assert _found(report) == dict.fromkeys(said, "official-email")
+
+
+def test_the_projects_domain_is_the_administrations(tmp_path: Path) -> None:
+    """One office holder at the commune: the project's website names its domain (a sub-domain of it too)."""
+    from types import SimpleNamespace
+
+    from odwb_assist.checks.personal_email import administration_domains
+
+    assert administration_domains("https://www.ciney.be/fr/vie-politique", "info@CINEY.be", "x@gmail.com", None,
+                                  "ciney") == ("ciney.be",)
+    rows = _council(["college.ciney.be", "gmail.com"])
+    project = SimpleNamespace(administration=SimpleNamespace(nis_code="91030", name="Ville de Ciney",
+                                                             website="https://www.ciney.be", contact_email=None))
+    assert _found(check(_csv(tmp_path / "conseil.csv", rows), plugins=PM, project=project)) == {3: "official-email"}
+    assert _found(check(_csv(tmp_path / "conseil.csv", rows), plugins=PM)) == {2: "official-email", 3: "official-email"}
 
 
 def test_a_staff_list_stays_blocked(tmp_path: Path) -> None:
