@@ -22,9 +22,15 @@ from .messages import errors
 from .national_number import mask
 from .people import rows_are_people
 
-_NUMBER = r"\d{2}\.?\d{2}\.?\d{2}[-. ]?\d{3}\.?\d{2}"
-PATTERN = rf"(?:^|\D)({_NUMBER})(?:\D|$)"
-_PREFILTER = rf"(?:^|\D){_NUMBER}(?:\D|$)"
+# as it is written (« 85.07.30-033.28 », « 850730 033 28 », « 85073003328 »): the date's two dots, or none; never a
+# decimal number (« 50.451234567 », a latitude with nine decimals, is no « 50.45.12… »)
+_NUMBER = r"\d{2}(?:\.\d{2}\.|\d{2})\d{2}[-. ]?\d{3}\.?\d{2}"
+# before it: the start of the text, or a character other than a digit, unless that is the decimal point or comma of a
+# number (« POINT (4.77220229360 50.52…) »: eleven decimals of a coordinate in a GIS export's WKT, 99 of 20,000
+# points taken for national numbers in a table of people); RE2 (pyarrow) reads it too: no look-behind
+_BEFORE = r"(?:^|[^\d.,]|[^\d][.,])"
+PATTERN = rf"{_BEFORE}({_NUMBER})(?:\D|$)"
+_PREFILTER = rf"{_BEFORE}{_NUMBER}(?:\D|$)"
 # kinds whose values legitimately hold long digit runs, or that are checked by their own validator
 SKIPPED_KINDS = ("be-national-number", "be-iban", "be-phone", "be-enterprise-number", "be-establishment-unit",
                  "wgs84-latitude", "wgs84-longitude", "lambert72-x", "lambert72-y", "be-nis-code", "be-postal-code")

@@ -107,6 +107,21 @@ def test_national_numbers_hidden_in_free_text():
     assert [(f.row_number, f.field_name) for f in found] == [(2, "note"), (3, "note")]
 
 
+def test_the_decimals_of_a_coordinate_are_no_national_number():
+    """A GIS export's points in WKT: eleven decimals (« 4.77220229360 » holds the BIS number 77220229360), a latitude
+    with nine (« 50.451234578 » reads as « 50.45.12… », the BIS number 50451234578): neither in a table of people, nor
+    as a number written with dots elsewhere; a number written as one beside them still is."""
+    from odwb_assist_belgium.national_number_scan import NationalNumberScan
+
+    points = ["POINT (4.77220229360 50.52552719993)", "POINT (4.87190000000 50.451234578)",
+              "Point relevé : 4,77220229360", "POINT (4.8719 50.4674) NN 85.07.30-033.28"]
+    people = table({"prenom": ["Jean", "Zoé", "Luc", "Anne"], "wkt": points})
+    found = list(NationalNumberScan().check_chunk(people, context(people, {})))
+    assert [(f.row_number, f.field_name) for f in found] == [(5, "wkt")]
+    things = table({"parcelle": ["A1", "A2"], "wkt": points[1:2] * 2})
+    assert list(NationalNumberScan().check_chunk(things, context(things, {}))) == []
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.tuples(st.text(max_size=15), st.text(max_size=15), st.text(max_size=15)), min_size=1, max_size=6))
 def test_row_checks_never_raise(rows):
