@@ -312,7 +312,7 @@ class PersonalEmailCheck(BaseTableCheck):
                 office = offices.get(int(row)) if column not in self.respondents else None
                 if office is not None:  # the holder of a public office: the office's contact, said, not blocked
                     fmt = {"row": row, "field": column, "cell": cell, "office": office}
-                    finding = Finding(OFFICIAL, Severity.WARNING, OFFICIAL_MESSAGE.format(**fmt), OFFICIAL_TIP,
+                    finding = Finding("official-email", Severity.WARNING, OFFICIAL_MESSAGE.format(**fmt), OFFICIAL_TIP,
                                       row_number=int(row), field_name=str(column), field_number=number,
                                       cell=str(cell), extra={"reason": why, "office": office})
                     domains = self._office_domains(str(cell))
