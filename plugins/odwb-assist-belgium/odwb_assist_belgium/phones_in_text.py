@@ -37,6 +37,10 @@ WARNING, PERSONAL = "be-phone-in-text", "be-phone-in-text-personal"
 _NUMBER = re.compile(r"(?<![\d+])(?<!\d[.,])(?:(?:\+|00)32[\s./-]*(?:\(0\)[\s./-]*)?|0)4(?:[\s./-]?[0-9]){8}"
                      r"(?![0-9])")
 _LETTERS = re.compile(r"[^\W\d_]{2}")  # a word of the text around it: two letters in a row
+# a database's identifiers, read as blanks: a UUID (« 8b1c8329-0483-4963-83ea-… » holds 0483 49 63 83: one UUID in
+# 6,000 holds a valid number) or a long hexadecimal key (a hash, a token)
+_IDENTIFIER = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+                         r"|(?<![0-9a-z])[0-9a-f]{16,}(?![0-9a-z])", re.IGNORECASE)
 # the columns left to their own checks: phones, and the identifiers that hold long digit runs
 SKIPPED_KINDS = ("be-phone", "be-national-number", "be-iban", "be-enterprise-number", "be-establishment-unit",
                  "wgs84-latitude", "wgs84-longitude", "lambert72-x", "lambert72-y")
@@ -54,6 +58,8 @@ def mobile_in_text(cell: str) -> str | None:
     """The first Belgian mobile number written inside the text ``cell`` (None: none, or the cell is a number
     alone). Not a number the text gives as an enterprise's (« TVA BE 0475.123.456 », « 0475.123.456 » with the
     register's check digits) or as a bank account's (« BE04 7123 4567 8901 »)."""
+    if "-" in cell or len(cell) >= 16:
+        cell = _IDENTIFIER.sub(lambda key: " " * len(key.group()), cell)  # the same length: positions kept
     for found in _NUMBER.finditer(cell):
         rest = cell[:found.start()] + " " + cell[found.end():]
         if not _LETTERS.search(rest) or not is_mobile_number(found.group()):

@@ -61,6 +61,10 @@ def test_a_mobile_number_inside_a_text_is_found_as_it_is_typed(text: str, number
     # the decimals of a coordinate in a GIS export (WKT in WGS 84 degrees): « 5.04537546 50.37 » holds no phone
     "POLYGON ((5.04537546 50.37273251, 5.04541187 50.37280002, 5.04537546 50.37273251))",
     "Point relevé : 4,04971234 50,47", "surface 12.0475123456 ha",
+    # a database's identifiers: UUIDs, a hash
+    "8b1c8329-0483-4963-83ea-7d7ff7db0951", "c538e10f-e44f-4628-8a04-52818359ab37",
+    "ba045796-3307-40b6-9155-4f3759589374", "Demande 8B1C8329-0483-4963-83EA-7D7FF7DB0951 traitée",
+    "sha1 fe0475123456ab0c0475123456d9e8f7a6b5c4d3",
 ])
 def test_what_is_no_mobile_number_in_a_text(text: str) -> None:
     assert mobile_in_text(text) is None
@@ -68,6 +72,10 @@ def test_what_is_no_mobile_number_in_a_text(text: str) -> None:
 
 def test_a_list_of_mobile_numbers_without_spaces_still_names_the_first() -> None:
     assert mobile_in_text("GSM 0475123456,0476123456") == "0475123456"
+
+
+def test_a_mobile_number_beside_an_identifier_is_still_found() -> None:
+    assert mobile_in_text("Dossier 8b1c8329-0483-4963-83ea-7d7ff7db0951 : rappeler au 0497 11 22 33") == "0497 11 22 33"
 
 
 def test_the_outlines_of_a_gis_export_hold_no_phone_number(tmp_path: Path) -> None:
