@@ -241,14 +241,15 @@ def cell_verdict(cell: str, cells: Callable[[], Iterable[str]],
 def administration_domains(*sources: str | None) -> tuple[str, ...]:
     """The domains of an administration's website and contact address (« https://www.ciney.be/fr », « info@ciney.be »
     → ciney.be), free mail services left out."""
+    from urllib.parse import urlsplit
+
     found: list[str] = []
     for source in sources:
         text = (source or "").strip().lower()
         if "@" in text:
             domain = text.rsplit("@", 1)[1]
-        else:
-            domain = re.sub(r"^[a-z][a-z0-9+.-]*://", "", text).split("/", 1)[0].split(":", 1)[0]
-            domain = domain.removeprefix("www.")
+        else:  # a website with or without its scheme
+            domain = (urlsplit(text if "//" in text else "//" + text).hostname or "").removeprefix("www.")
         if "." in domain and domain not in WEBMAIL and domain not in found:
             found.append(domain)
     return tuple(found)
@@ -331,7 +332,6 @@ class PersonalEmailCheck(BaseTableCheck):
                               (IN_TEXT_TIP if kind == PERSONAL else POSSIBLE_IN_TEXT_TIP),
                               row_number=int(row), field_name=str(column), field_number=number, cell=str(cell),
                               extra={"reason": why} if address is None else {"reason": why, "address": address})
-
 
     def _office_domains(self, cell: str) -> set[str]:
         """The domains of an office holder's addresses in ``cell``, each address counted for its domain."""

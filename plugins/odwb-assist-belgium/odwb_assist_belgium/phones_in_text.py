@@ -74,9 +74,8 @@ def mobile_in_text(cell: str) -> str | None:
 def _in_identifier(cell: str, start: int, end: int) -> bool:
     """Whether ``cell[start:end]`` lies in an identifier, read in the text around it only (a GIS export's shapes
     are 1.4 kB a cell: the whole cell read again for each cell made its check twice as long)."""
-    low = max(0, start - IDENTIFIER_AROUND)
-    return any(key.start() + low < end and key.end() + low > start
-               for key in _IDENTIFIER.finditer(cell, low, end + IDENTIFIER_AROUND))
+    return any(key.start() < end and key.end() > start  # finditer's positions are the cell's, not the window's
+               for key in _IDENTIFIER.finditer(cell, max(0, start - IDENTIFIER_AROUND), end + IDENTIFIER_AROUND))
 
 
 def _enterprise(number: str) -> bool:

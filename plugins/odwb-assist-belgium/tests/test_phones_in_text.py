@@ -76,6 +76,9 @@ def test_a_list_of_mobile_numbers_without_spaces_still_names_the_first() -> None
 
 def test_a_mobile_number_beside_an_identifier_is_still_found() -> None:
     assert mobile_in_text("Dossier 8b1c8329-0483-4963-83ea-7d7ff7db0951 : rappeler au 0497 11 22 33") == "0497 11 22 33"
+    far = "Demande introduite par le guichet en ligne de la commune, référence "  # the UUID 60 characters in
+    assert mobile_in_text(far + "8b1c8329-0483-4963-83ea-7d7ff7db0951") is None
+    assert mobile_in_text(far + "8b1c8329-0483-4963-83ea-7d7ff7db0951, GSM 0497 11 22 33") == "0497 11 22 33"
 
 
 def test_the_outlines_of_a_gis_export_hold_no_phone_number(tmp_path: Path) -> None:
