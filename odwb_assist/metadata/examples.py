@@ -7,7 +7,8 @@ import unicodedata
 from typing import Any
 from urllib.parse import urlsplit
 
-WEBMAIL = re.compile(r"(gmail|hotmail|outlook|yahoo|skynet|live|icloud|proximus|telenet)\.", re.I)
+from ..checks.personal_email import WEBMAIL
+
 PREFIX = re.compile(r"^(ville|commune|cpas|province|administration communale)\s+(de\s+|d'|du\s+|des\s+)?", re.I)
 
 
@@ -28,7 +29,7 @@ class LocalExamples:
         email = str(getattr(adm, "contact_email", "") or "")
         website = str(getattr(adm, "website", "") or "")
         host = email.rpartition("@")[2].lower() if "@" in email else ""
-        if not host or WEBMAIL.search(host):  # a personal webmail is not the administration's domain
+        if not host or host in WEBMAIL:  # a personal webmail is not the administration's domain
             host = urlsplit(website).netloc.removeprefix("www.")
         self.domain = host or f"{_ascii(self.place)}.be"
         self.website = website or f"https://www.{self.domain}"

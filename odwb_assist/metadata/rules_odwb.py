@@ -8,6 +8,7 @@ import html
 import re
 from collections.abc import Callable
 
+from ..checks.personal_email import address_shape
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .enrich_inventory import TODO
@@ -19,7 +20,8 @@ from .vocabularies import find_frequency, fold
 
 MIN_DESCRIPTION = 200  # characters of text (udata asks 100; a useful French description needs more)
 DANGEROUS_HTML = re.compile(r"<\s*(script|iframe|object|embed|style|form)\b|\bon\w+\s*=|javascript:", re.I)
-PERSONAL_EMAIL = re.compile(r"^[a-z]+[._-][a-z]+@|@(gmail|hotmail|outlook|yahoo|skynet|live|icloud|proximus)\.", re.I)
+# a person's shapes of an address, as the personal-email check reads them (etat.civil@… and open-data@… are services)
+PERSON_SHAPES = frozenset({"name", "initial", "first-name", "joined"})
 FRENCH_WORDS = {"le", "la", "les", "des", "de", "du", "et", "un", "une", "est", "sont", "pour", "dans", "par"}
 FALLBACK_TITLE_SOURCE = "metadata.enrich_fallback"
 
@@ -120,7 +122,7 @@ def check_service_contact(ctx: ScoreContext) -> list[MetadataFinding]:
         return [finding("contact-service-missing", "dcat.contact_email", "Pas d'adresse de service valide.",
                         "No valid service address.", "Utilisez l'adresse d'un service, qui survit aux départs.",
                         "Use a service address, which outlives staff changes.", example=local(ctx).email())]
-    if PERSONAL_EMAIL.search(str(email)):
+    if address_shape(str(email).strip()) in PERSON_SHAPES:
         return [finding("contact-personal", "dcat.contact_email", f"« {email} » ressemble à une adresse personnelle.",
                         f"'{email}' looks like a personal address.",
                         "Publiez l'adresse d'un service (mobilite@…, accueil@…) : une adresse nominative est personnelle.",

@@ -195,3 +195,18 @@ def test_a_broken_rule_is_left_out(pm: pluggy.PluginManager) -> None:
     with pytest.warns(RuntimeWarning, match="explode"):
         report = score(Metadata(), plugins=pm)
     assert report.max == 495
+
+
+@pytest.mark.parametrize("email", ["etat.civil@ciney.be", "service.travaux@ciney.be", "open-data@ciney.be",
+                                   "secretariat_communal@ciney.be", "environnement@live.be", "cpas.ciney@skynet.be"])
+def test_a_services_address_is_not_called_personal(pm: pluggy.PluginManager, email: str) -> None:
+    """Two words joined by a dot or a hyphen are not a person (« etat.civil », « open-data »), nor is a service's
+    address at an access provider: the address is read as the personal-email check reads it."""
+    codes = {f.code for f in score(Metadata.from_dict({"dcat": {"contact_email": email}}), plugins=pm).findings}
+    assert "contact-personal" not in codes
+
+
+@pytest.mark.parametrize("email", ["dupont.jean@ciney.be", "j.dupont@ciney.be", "marie@gmail.com"])
+def test_a_persons_address_at_the_commune_is_called_personal(pm: pluggy.PluginManager, email: str) -> None:
+    codes = {f.code for f in score(Metadata.from_dict({"dcat": {"contact_email": email}}), plugins=pm).findings}
+    assert "contact-personal" in codes

@@ -41,3 +41,15 @@ def test_metadata_advice_speaks_of_the_projects_own_administration(tmp_path: Pat
     examples = {f.code: f.example for f in report.findings}
     assert examples["contact-personal"] == "service@namur.be"  # not the personal webmail's domain
     assert "Namur" in str(examples.get("description-missing"))
+
+
+def test_an_administration_at_a_domain_ending_like_a_webmail_keeps_its_domain(tmp_path: Path) -> None:
+    """« olive.be » holds « live. » but is nobody's webmail: the examples speak of the administration's domain."""
+    (tmp_path / "data.csv").write_text("nom,places\nGare,12\n", encoding="utf-8")
+    (tmp_path / "odwb.toml").write_text(
+        '[administration]\nname = "Commune d\'Olive"\ncontact_email = "jean.dupont@olive.be"\n'
+        'website = "https://www.autre-site.be"\n[[datasets]]\nid = "olive-bancs"\nfile = "data.csv"\n', encoding="utf-8")
+    config = load(tmp_path / "odwb.toml")
+    pm = get_plugin_manager(load_entrypoints=False)
+    report = score(draft(config, None, plugins=pm), plugins=pm, project=config, announce_event=False)
+    assert {f.code: f.example for f in report.findings}["contact-personal"] == "service@olive.be"
