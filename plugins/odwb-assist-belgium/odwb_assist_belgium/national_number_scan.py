@@ -29,7 +29,8 @@ _NUMBER = r"\d{2}(?:\.\d{2}\.|\d{2})\d{2}[-. ]?\d{3}\.?\d{2}"
 # number (« POINT (4.77220229360 50.52…) »: eleven decimals of a coordinate in a GIS export's WKT, 99 of 20,000
 # points taken for national numbers in a table of people); RE2 (pyarrow) reads it too: no look-behind
 _BEFORE = r"(?:^|[^\d.,]|[^\d][.,])"
-PATTERN = rf"{_BEFORE}({_NUMBER})(?:\D|$)"
+# every number of a cell is read (« dossier 23.11.15-123.45, NN 85.07.30-033.28 »): what follows is looked at, not taken
+PATTERN = rf"{_BEFORE}({_NUMBER})(?=\D|$)"
 _PREFILTER = rf"{_BEFORE}{_NUMBER}(?:\D|$)"
 # kinds whose values legitimately hold long digit runs, or that are checked by their own validator
 SKIPPED_KINDS = ("be-national-number", "be-iban", "be-phone", "be-enterprise-number", "be-establishment-unit",
@@ -146,13 +147,13 @@ def candidates(column: ColumnValues, people: bool) -> np.ndarray:
         picked = picked[picked.str.contains(_PREFILTER, regex=True).to_numpy(dtype=bool)]
     if picked.empty:
         return result
-    found = picked.str.extract(PATTERN, expand=False).astype(str)
+    found = picked.str.extractall(PATTERN)[0].astype(str)  # index: (the value's position, the match's)
     if not people:
         found = found[found.str.contains(r"[.\-]", regex=True).to_numpy(dtype=bool)]
     if found.empty:
         return result
-    valid = mask(found).to_numpy(dtype=bool)
-    result[found.index[valid].to_numpy()] = True
+    valid = mask(found.reset_index(drop=True)).to_numpy(dtype=bool)
+    result[found.index.get_level_values(0)[valid].to_numpy()] = True
     return result
 
 

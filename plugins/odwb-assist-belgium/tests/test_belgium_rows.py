@@ -122,6 +122,19 @@ def test_the_decimals_of_a_coordinate_are_no_national_number():
     assert list(NationalNumberScan().check_chunk(things, context(things, {}))) == []
 
 
+def test_every_number_of_a_cell_is_read_not_only_the_first():
+    """A remark that cites a file reference before a national number (« dossier 23.11.15-123.45 »: no valid number),
+    two numbers in a cell, the first written without separators (not enough alone outside a table of people): the
+    national number further on is found; a cell of references only is not."""
+    from odwb_assist_belgium.national_number_scan import NationalNumberScan
+
+    frame = table({"objet": ["a", "b", "c", "d"],
+                   "remarque": ["Dossier 23.11.15-123.45, NN 85.07.30-033.28", "ref 85073003328 / 17.07.30-033.84",
+                                "Dossier 23.11.15-123.45 et 23.11.16-123.46", "85.07.30-033.28/17.07.30-033.84"]})
+    found = list(NationalNumberScan().check_chunk(frame, context(frame, {})))
+    assert [(f.row_number, f.field_name) for f in found] == [(2, "remarque"), (3, "remarque"), (5, "remarque")]
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.tuples(st.text(max_size=15), st.text(max_size=15), st.text(max_size=15)), min_size=1, max_size=6))
 def test_row_checks_never_raise(rows):
