@@ -9,7 +9,8 @@ its internals without breaking any plugin. It holds, by the hook that needs them
   :class:`Finding`, :class:`Severity`, and the personal-data vocabulary of the built-in checks
   (:func:`people_columns`, :func:`is_person_name`, :func:`names_people_by_role`, …) so that a plugin judges
   « people » columns and names as the core does, and
-  :func:`official_values` (the values of a chunk column held on rows about a public office);
+  :func:`official_values` (the values of a chunk column held on rows about a public office) and
+  :func:`shared_official_values` (those its holders share: the administration's switchboard);
 * ``odwb_fixes``: :class:`Fix`, :class:`FixContext`, :class:`Change`, and for a fix that streams
   :class:`StreamingFix`, :class:`FixPlan`, :data:`Rewrite`, :func:`streams`;
 * ``odwb_metadata_rules``: :class:`MetadataRule`, :class:`MetadataFinding`, :class:`ScoreContext`;
@@ -84,7 +85,7 @@ if TYPE_CHECKING:
         rows_are_people,
     )
     from .checks.person_names import is_person_name, names_people_by_role
-    from .checks.public_offices import official_values
+    from .checks.public_offices import official_values, shared_official_values
     from .cli.common import STATE, echo, plugin_manager, print_json, t
     from .metadata.score import MetadataFinding, MetadataRule, ScoreContext
     from .portal import PortalClient
@@ -102,6 +103,7 @@ _LAZY = {
     "people_columns": "odwb_assist.checks.people",
     "is_survey_export": "odwb_assist.checks.people",
     "official_values": "odwb_assist.checks.public_offices",
+    "shared_official_values": "odwb_assist.checks.public_offices",
     "is_person_name": "odwb_assist.checks.person_names",
     "names_people_by_role": "odwb_assist.checks.person_names",
     "MetadataFinding": "odwb_assist.metadata.score",
@@ -131,7 +133,7 @@ __all__ = [
     "BaseTableCheck", "CheckContext", "ChunkPreparation", "ColumnValues", "Detector", "FieldKind", "Finding", "Severity",
     "TableCheck", "Validator", "ValuesPreparation", "ValuesValidator", "PEOPLE_ROWS", "PEOPLE_WORDS", "describes_people",
     "rows_are_people", "label_words", "people_columns", "is_survey_export", "official_values", "is_person_name",
-    "names_people_by_role",
+    "names_people_by_role", "shared_official_values",
     # fixes, metadata rules, publication blockers
     "Change", "Fix", "FixContext", "FixPlan", "Rewrite", "StreamingFix", "streams", "columns_of", "free_label",
     "MetadataFinding", "MetadataRule", "ScoreContext", "Blocker",

@@ -35,6 +35,7 @@ from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .organisations import names_organisation, words_of
 from .people import is_first_name, rows_are_people, survey_contacts
+from .public_offices import SHARED_BY
 from .tally import clipped
 
 if TYPE_CHECKING:
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
 
 PERSONAL, POSSIBLE, OFFICIAL = "personal-email", "possible-personal-email", "official-email"
 OFFICE_DOMAINS = "administration_domains"  # CheckContext.options key: the domains of the project's administration
-SHARED_BY = 3  # office holders' distinct addresses on one domain that make it their administration's
 OFFICES_KEPT = 10_000  # office holders' findings kept until the end of the file (beyond: said at once, as found)
 # free mail services and Belgian access providers: an address there is a private one, however many share the domain
 WEBMAIL = frozenset({

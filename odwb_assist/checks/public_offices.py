@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from ..core.contract import CheckContext, ColumnValues
 
 OFFICE_ROWS = "public_office_rows"  # CheckContext.options key: the chunk's rows about a public office (numpy int64)
+SHARED_BY = 3  # office holders giving one contact (a number, an address's domain) that make it their administration's
 
 # the words of a label naming a holder's function (label_words: accents and case aside)
 FUNCTION_LABELS = frozenset({"fonction", "fonctions", "mandat", "mandats", "qualite", "titre", "role", "poste",
@@ -117,13 +118,25 @@ def office_rows(frame: Any, labels: list[str], columns: Any = None) -> np.ndarra
 def official_values(column: ColumnValues, context: CheckContext) -> np.ndarray:
     """Which distinct values of a chunk column are held only on rows about a public office (a mask over
     ``column.values``: all False when the table has none); what a plugin's kind of contacts reads."""
+    return _office_counts(column, context) > 0
+
+
+def shared_official_values(column: ColumnValues, context: CheckContext) -> np.ndarray:
+    """Which distinct values of a chunk column are held only on rows about a public office, on :data:`SHARED_BY` rows
+    at least (a mask over ``column.values``): the administration's contact that its holders give (the town hall's
+    switchboard, the secretariat's address), no holder's own."""
+    return _office_counts(column, context) >= SHARED_BY
+
+
+def _office_counts(column: ColumnValues, context: CheckContext) -> np.ndarray:
+    """Per distinct value: its rows about a public office, 0 when it is also on another row."""
     import numpy as np
 
     rows = context.options.get(OFFICE_ROWS)
     if rows is None or not len(rows) or not len(column):
-        return np.zeros(len(column), dtype=bool)
+        return np.zeros(len(column), dtype=np.int64)
     filled = column.codes >= 0
     official = np.isin(column.rows, rows) & filled
     inside = np.bincount(column.codes[official], minlength=len(column))
     outside = np.bincount(column.codes[filled & ~official], minlength=len(column))
-    return (inside > 0) & (outside == 0)
+    return np.where(outside == 0, inside, 0)

@@ -4,7 +4,8 @@ The national-number patterns of phonenumbers' metadata for region BE are applied
 regular expressions; numbers with a foreign country code go to ``phonenumbers`` on distinct values.
 In a table that describes people, every phone number is personal data (``be-phone-personal``), but on a row about a
 public office (a bourgmestre, an échevine: ``official_values``) it is the office's contact, a warning
-(``be-phone-official``). A number followed by
+(``be-phone-official``); nothing is said of a number three holders give (``shared_official_values``: the town hall's
+switchboard, their administration's). A number followed by
 an internal extension (« 081 24 64 13 (ext. 203) », « 081/24.64.13 poste 203 ») is a valid number: the extension is
 how a service is reached, not an error. A valid number followed by a remark in brackets (« 0486 23 45 67 (après
 18h) ») is no invalid number either: the remark is said (``be-phone-remark``, a warning), the number judged as any.
@@ -19,7 +20,15 @@ from typing import Any
 
 import pandas as pd
 
-from odwb_assist.plugin import CheckContext, ColumnValues, FieldKind, Finding, Msg, official_values
+from odwb_assist.plugin import (
+    CheckContext,
+    ColumnValues,
+    FieldKind,
+    Finding,
+    Msg,
+    official_values,
+    shared_official_values,
+)
 
 from .distinct import VerdictCache, emit_values, encode, filled, stripped
 from .findings import SEPARATORS, VALUE_CACHE, compact, share
@@ -274,7 +283,9 @@ def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Fin
     if rows_are_people(context):  # a cell with two numbers holds a person's too
         official = official_values(column, context)  # the numbers of public office holders: said, not blocked
         yield from emit_values("be-phone-personal", column, (valid | shared) & ~official, context)
-        yield from emit_values("be-phone-official", column, (valid | shared) & official, context)
+        # a number three holders give is the town hall's (its switchboard, a secretariat): nothing to ask
+        yield from emit_values("be-phone-official", column,
+                               (valid | shared) & official & ~shared_official_values(column, context), context)
 
 
 def with_remark(text: str) -> tuple[str, str] | None:

@@ -279,6 +279,22 @@ def test_the_numbers_of_a_council_are_said_not_blocked(tmp_path):
     assert "(lignes 5, 6)" in blocker.message("fr")
 
 
+def test_a_number_shared_by_a_councils_members_is_the_offices_and_not_said(tmp_path):
+    """A council's composition where most members give the town hall's switchboard (« 083 23 10 11 ») : it is the
+    administration's number, not a private one; said on each of 20 rows, the warning buried the two that matter (a
+    mobile, a line of one's own). A number on the rows of three members at least is the office's; nothing is said."""
+    members = [("Dupont", "Marie", "Bourgmestre", "0475 12 34 56"), ("Lambert", "Jean", "Échevin des Finances",
+                                                                     "083 21 45 67")]
+    members += [(f"Nom{n}", "Luc", "Conseiller communal", "083 23 10 11") for n in range(18)]
+    lines = [";".join(member) for member in members]
+    source = write(tmp_path, lines, "conseil.csv", "nom;prenom;fonction;telephone\n")
+    found = {(r, t) for r, _, t in ours(check(source, plugins=get_plugin_manager()))}
+    assert found == {(2, "be-phone-official"), (3, "be-phone-official")}
+    two = write(tmp_path, lines[:4], "bureau.csv", "nom;prenom;fonction;telephone\n")  # two members: not enough
+    assert {(r, t) for r, _, t in ours(check(two, plugins=get_plugin_manager()))} == {
+        (2, "be-phone-official"), (3, "be-phone-official"), (4, "be-phone-official"), (5, "be-phone-official")}
+
+
 def test_phones_excel_read_as_numbers_are_found_under_a_phone_header(tmp_path):
     """A directory of associations where Excel turned the phones into numbers: « 81246411 », « 475123456 ». The
     column was no phone column (its values did not start with 0): nothing was said, and the portal would have summed
