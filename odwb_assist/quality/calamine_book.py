@@ -33,6 +33,9 @@ from .xlsx_scan import NumberStyles, XlsxScan, number_styles, scan_sheet
 
 _DATE = dt.date
 _DATETIME = dt.datetime
+# day 0 of a workbook's dates, for the days before 1900 LibreOffice writes (:func:`.xlsx_scan._early_dates`): its null
+# date, and the 1904 system's first day
+_EPOCH_1900, _EPOCH_1904 = dt.datetime(1899, 12, 30), dt.datetime(1904, 1, 1)
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _DOC_RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -50,6 +53,7 @@ class CalamineBook:
         self.hidden = {str(meta.name) for meta in self.book.sheets_metadata
                        if meta.visible != SheetVisibleEnum.Visible}  # hidden, or « very hidden » by a macro
         self._parts: dict[str, str] | None = None
+        self._1904 = False  # the workbook's days counted from 1904 (read with the parts: :meth:`_date1904`)
         self._styles: NumberStyles | None = None  # the cell styles showing a percentage… (:meth:`_number_styles`)
         self._parsed: dict[str, tuple[Any, _Scan | None]] = {}  # sheets parsed ahead (:meth:`parse`), not read yet
         self.marks: dict[str, SheetMarks] = {}  # an XLSX sheet's hidden columns and rows… once read (:meth:`rows`)
@@ -72,6 +76,12 @@ class CalamineBook:
         for row, column, text in scan.result.errors:
             if row < len(rows) and column < len(rows[row]) and rows[row][column] in ("", None):
                 rows[row][column] = text
+        if scan.result.early_dates:
+            epoch = _EPOCH_1904 if self._date1904() else _EPOCH_1900
+            for row, column, serial in scan.result.early_dates:  # calamine read them as a time of day
+                if row < len(rows) and column < len(rows[row]) and rows[row][column].__class__ is dt.time:
+                    with contextlib.suppress(OverflowError):
+                        rows[row][column] = epoch + dt.timedelta(days=serial)
         return rows, *scan.result.extent
 
     def parse(self, name: str) -> None:
@@ -115,12 +125,23 @@ class CalamineBook:
                 self._styles = NumberStyles()
         return self._styles
 
+    def _date1904(self) -> bool:
+        """Whether the workbook counts its days from 1904 (``<workbookPr date1904="1"/>``, ECMA-376 § 18.2.28: a
+        workbook made on an old Mac), not from 1900."""
+        try:
+            self._sheet_parts()
+        except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+            return False
+        return self._1904
+
     def _sheet_parts(self) -> dict[str, str]:
         """Sheet name -> its XML part in the package (``xl/worksheets/sheet1.xml``)."""
         if self._parts is None:
             with zipfile.ZipFile(self.path) as archive:
                 workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
                 rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+            properties = workbook.find(f"{_MAIN}workbookPr")
+            self._1904 = properties is not None and properties.get("date1904", "") in ("1", "true")
             targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{_RELS}Relationship")}
             parts = {}
             for sheet in workbook.iter(f"{_MAIN}sheet"):

@@ -93,6 +93,10 @@ def _xls_value(cell: Any, datemode: int) -> Any:
     if cell.ctype == xlrd.XL_CELL_NUMBER:
         return int(cell.value) if float(cell.value).is_integer() else cell.value
     if cell.ctype == xlrd.XL_CELL_DATE:
+        if cell.value < 0 and datemode == 0:  # a date before 1900, as LibreOffice writes it: days before its null date,
+            # 1899-12-30 (xlrd counts them from 1899-12-31, a day late; Excel has none)
+            with contextlib.suppress(OverflowError):
+                return dt.datetime(1899, 12, 30) + dt.timedelta(days=cell.value)
         try:
             value = xlrd.xldate.xldate_as_datetime(cell.value, datemode)
         except (ValueError, OverflowError, xlrd.xldate.XLDateError):

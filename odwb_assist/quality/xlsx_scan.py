@@ -11,6 +11,7 @@ other writers that do not calculate store them so).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -48,6 +49,8 @@ class XlsxScan:
     errors: list[tuple[int, int, str]] = field(default_factory=list)
     marks: SheetMarks = field(default_factory=SheetMarks)
     hyperlinks: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column, relationship id), 1-based
+    early_dates: list[tuple[int, int, float]] = field(default_factory=list)  # (row, column, serial): a date before
+    # 1900 (:func:`_early_dates`), 0-based
 
 
 _CELL_TYPE = re.compile(rb'\bt="(\w+)"')
@@ -61,6 +64,7 @@ class NumberStyles:
     percent: frozenset[int] = frozenset()  # as a percentage
     currency: dict[str, frozenset[int]] = field(default_factory=dict)  # as an amount, by currency symbol
     padded: dict[int, frozenset[int]] = field(default_factory=dict)  # with leading zeros, by width (« 000 »)
+    dates: frozenset[int] = frozenset()  # as a date or a time (:func:`date_styles`)
 
 
 def scan_sheet(handle: IO[bytes], styles: NumberStyles | None = None) -> XlsxScan:
@@ -110,6 +114,8 @@ def scan_sheet(handle: IO[bytes], styles: NumberStyles | None = None) -> XlsxSca
             for width, styled in styles.padded.items():
                 if len(padded) < PERCENT_KEPT:
                     padded += [(row, column, width) for row, column in _styled_numbers(part, styled)]
+            if styles.dates and b"<" + prefix + b"v>-" in part:
+                scan.early_dates += _early_dates(part, styles.dates)
         if not block:
             break
     scan.marks = SheetMarks(tuple(hidden_columns), tuple(hidden_rows), tuple(unvalued), percent=tuple(percent),
@@ -236,7 +242,54 @@ def padded_styles(styles_xml: bytes) -> dict[int, frozenset[int]]:
 
 def number_styles(styles_xml: bytes) -> NumberStyles:
     """Every style of :class:`NumberStyles`, from the workbook's ``styles.xml``."""
-    return NumberStyles(percent_styles(styles_xml), currency_styles(styles_xml), padded_styles(styles_xml))
+    return NumberStyles(percent_styles(styles_xml), currency_styles(styles_xml), padded_styles(styles_xml),
+                        date_styles(styles_xml))
+
+
+# the built-in number formats that show a date or a time (ECMA-376 part 1, § 18.8.30: 14-22, 45-47; and those
+# Excel keeps for East Asian locales, 27-36, 50-58, 71-81), as readers of the format take them (SheetJS's table of
+# implicit formats; calamine's test of a built-in date format)
+BUILT_IN_DATES = frozenset([*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59), *range(71, 82)])
+_DATE_TOKEN = re.compile(r"[dmyhs]", re.IGNORECASE)
+
+
+def shows_date(code: str) -> bool:
+    """Whether a format code (« DD/MM/YYYY », « [$-80C]d mmmm yyyy », « h:mm ») shows a date or a time: a day, month,
+    year, hour or second outside its quoted texts, escaped characters and bracketed blocks (« "m²" », « \\m »,
+    « [Red] » are none)."""
+    return bool(_DATE_TOKEN.search(re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code)))
+
+
+def date_styles(styles_xml: bytes) -> frozenset[int]:
+    """The cell styles whose number format shows a date or a time: a built-in one, or a code of the workbook's own."""
+    codes, ids = _number_formats(styles_xml)
+    formats = set(BUILT_IN_DATES) | {number for number, code in codes.items() if shows_date(code)}
+    return frozenset(index for index, number in enumerate(ids) if number in formats)
+
+
+def _early_dates(xml: bytes, styles: frozenset[int]) -> list[tuple[int, int, float]]:
+    """(row, column, serial), 0-based, of the date cells holding a negative day number: a date before 1900, which
+    LibreOffice Calc writes so in XLSX (its null date, 1899-12-30, and the days before it; Excel shows « #### »: ONLYOFFICE
+    DesktopEditors issue 370, PhpSpreadsheet issue 424). A number cell (no ``t``, or ``t="n"``) of one of ``styles``,
+    its value ``<v>`` after the formula that computed it, if any."""
+    _, anywhere, _ = _styled_cells(styles)
+    found = []
+    for cell in anywhere.finditer(xml):
+        attributes = cell.group(1)
+        kind = _CELL_TYPE.search(attributes)
+        reference = _REFERENCE.search(attributes)
+        if reference is None or (kind is not None and kind.group(1) != b"n") or attributes.endswith(b"/"):
+            continue
+        value = _EARLY_VALUE.match(xml, cell.end())
+        if value is not None:
+            with contextlib.suppress(ValueError):
+                found.append((int(reference.group(2)) - 1, column_number(reference.group(1)) - 1,
+                              float(value.group(1))))
+    return found
+
+
+# what follows a cell's start: its formula, if any, then a negative value
+_EARLY_VALUE = re.compile(rb"\s*(?:<(?:\w+:)?f\b(?:[^>]*/>|[^>]*>[^<]*</(?:\w+:)?f>)\s*)?<(?:\w+:)?v>(-[0-9.Ee+-]+)</")
 
 
 def currency_styles(styles_xml: bytes) -> dict[str, frozenset[int]]:
