@@ -19,6 +19,7 @@ from ..core.lazy import lazy_exports
 # Registered by odwb_assist.core.plugins, in this order; plugin name = path without "odwb_assist.".
 BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.metadata.enrich_inventory",
+    "odwb_assist.metadata.enrich_file_notes",
     "odwb_assist.metadata.enrich_project",
     "odwb_assist.metadata.enrich_data",
     "odwb_assist.metadata.enrich_fallback",

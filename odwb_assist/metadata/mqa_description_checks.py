@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from .enrich_file_notes import SOURCE as FILE_NOTES_SOURCE
 from .examples import local
 from .rule_findings import EMAIL, finding, proposed
 from .score import MetadataFinding, ScoreContext
@@ -84,6 +85,10 @@ def check_licence(ctx: ScoreContext) -> list[MetadataFinding]:
     if ctx.metadata.get("default.license"):
         if ctx.confirmed("default.license"):
             return []
+        if ctx.metadata.sources.get("default.license") == FILE_NOTES_SOURCE:
+            return [proposed(ctx, "default.license", "license-unconfirmed", "Licence lue dans le fichier (sa notice "
+                             "ou ses notes), pas encore confirmée", "Licence read in the file (its notice or notes), "
+                             "not confirmed yet", severity="error")]
         return [proposed(ctx, "default.license", "license-unconfirmed", "Licence proposée par défaut (politique "
                          "wallonne), pas encore confirmée", "Licence proposed by default (Walloon policy), not "
                          "confirmed yet", severity="error")]

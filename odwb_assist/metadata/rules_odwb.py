@@ -23,6 +23,7 @@ DANGEROUS_HTML = re.compile(r"<\s*(script|iframe|object|embed|style|form)\b|\bon
 # a person's shapes of an address, as the personal-email check reads them (etat.civil@… and open-data@… are services)
 PERSON_SHAPES = frozenset({"name", "initial", "first-name", "joined"})
 FRENCH_WORDS = {"le", "la", "les", "des", "de", "du", "et", "un", "une", "est", "sont", "pour", "dans", "par"}
+ENGLISH_WORDS = {"the", "and", "of", "to", "is", "are", "for", "with", "this", "from", "by", "in", "on", "each"}
 FALLBACK_TITLE_SOURCE = "metadata.enrich_fallback"
 
 
@@ -92,7 +93,10 @@ def check_description(ctx: ScoreContext) -> list[MetadataFinding]:
                              "Ajoutez la source, la méthode de collecte et les limites connues.",
                              "Add the source, the collection method and the known limits.", lost=10, example=example))
     words = set(re.findall(r"[a-z]+", fold(text)))
-    if len(text) >= 40 and len(words & FRENCH_WORDS) < 2:
+    french, english = len(words & FRENCH_WORDS), len(words & ENGLISH_WORDS)
+    # English words outnumber French ones, or a long text has almost none: a few lines « Source : Service
+    # Environnement. Mise à jour : 12/03/2025. » hold no article and are French all the same
+    if len(text) >= 40 and french < 2 and (english > french or len(text) >= MIN_DESCRIPTION):
         found.append(finding("description-not-french", "default.description", "La description ne semble pas en français.",
                              "The description does not look French.", "ODWB s'adresse d'abord à un public francophone.",
                              "ODWB's audience is French-speaking first.", lost=5))

@@ -25,6 +25,8 @@ class SourceData:
     frame: pd.DataFrame | None = None
     info: dict[str, Any] = field(default_factory=dict)
     problem: str | None = None
+    titles: list[str] = field(default_factory=list)  # the title lines above the table
+    notes: list[str] = field(default_factory=list)  # a workbook's notice, notes beside and under the table, in order
 
 
 def _pandas_read(path: Path, sheet: str | None) -> tuple[pd.DataFrame, dict[str, Any]]:
@@ -68,10 +70,14 @@ def read_source(path: str | Path | None, sheet: str | None = None) -> SourceData
             from ..quality import read_table
         except ImportError:
             frame, extra = _pandas_read(file, sheet)
+            titles, notes = [], []
         else:
             table = read_table(file, sheet=sheet)
             frame = table.frame
             detected = getattr(table, "detected", None)
+            titles = [text for _, text in getattr(detected, "title_rows", None) or []]
+            notes = [*(getattr(detected, "notice_lines", None) or []),
+                     *(text for _, _, text in getattr(detected, "notes_beside", None) or []), *_notes_under(frame)]
             extra = {k: getattr(detected, k) for k in ("format", "encoding", "delimiter", "sheet")
                      if detected is not None and getattr(detected, k, None) is not None}
             extra.setdefault("format", file.suffix.lower().lstrip(".") or "csv")
@@ -82,4 +88,17 @@ def read_source(path: str | Path | None, sheet: str | None = None) -> SourceData
         return SourceData(file, info=info, problem=exc.message("fr") if isinstance(exc, OdwbError) else str(exc))
     info.update(extra)
     info["rows"] = len(frame)
-    return SourceData(file, frame, info)
+    return SourceData(file, frame, info, titles=titles, notes=notes)
+
+
+def _notes_under(frame: pd.DataFrame) -> list[str]:
+    """The lines of the notes the quality check finds under the table (« Source : … »), each row's cells joined."""
+    from ..checks.notes_below_table import TAIL_ROWS, Tail
+
+    tail = Tail()
+    tail.feed(frame.tail(TAIL_ROWS + 2))  # a longer tail is no notes: the last data row is among these
+    notes = tail.verdict(len(frame.columns))
+    if notes is None:
+        return []
+    cells = frame.loc[[row for row in notes.filled if row in frame.index]]
+    return [" ".join(str(v).strip() for v in row if str(v).strip()) for row in cells.itertuples(index=False)]

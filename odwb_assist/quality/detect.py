@@ -54,6 +54,7 @@ class Detected:
     sheets: list[str] = field(default_factory=list)  # every sheet of a workbook, in order
     hidden_sheets: list[str] = field(default_factory=list)  # those hidden in the workbook
     notice_sheets: list[str] = field(default_factory=list)  # sheets of text passed over to read the table
+    notice_lines: list[str] = field(default_factory=list, repr=False)  # their lines (what metadata drafting reads)
     codepage: str | None = None  # the code page an Excel 95 (BIFF5/7) workbook was decoded with
     trimmed_columns: int = 0  # formatted but empty columns cut on the right of the sheet
     trimmed_rows: int = 0  # formatted but empty rows cut at the bottom of the sheet
@@ -91,6 +92,7 @@ class Detected:
         data["lineEnds"] = "cr" if data.pop("copy_of") else None
         data["hiddenSheets"] = data.pop("hidden_sheets")
         data["noticeSheets"] = data.pop("notice_sheets")
+        data.pop("notice_lines")
         data["hiddenColumns"] = data.pop("hidden_columns")
         data["hiddenRows"] = data.pop("hidden_rows")
         data["formulasWithoutValue"] = [{"rowNumber": row, "fieldNumber": column}
@@ -406,7 +408,7 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
 
         rows = [[cell_text(cell) for cell in row] for row in read.head(SAMPLE_ROWS)]
         detected = Detected(format=fmt, sheet=read.name, sheets=list(read.names), hidden_sheets=list(read.hidden),
-                            notice_sheets=list(read.notices),
+                            notice_sheets=list(read.notices), notice_lines=list(read.notice_lines),
                             codepage=read.codepage,
                             trimmed_columns=read.trimmed_columns, trimmed_rows=read.trimmed_rows,
                             sheet_given=sheet is not None, hidden_columns=read.marks.hidden_columns,

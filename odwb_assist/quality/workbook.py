@@ -39,6 +39,7 @@ class Sheet:
     cells: tuple[tuple[Any, ...], ...]
     hidden: tuple[str, ...] = ()  # the sheets hidden in the workbook, in order
     notices: tuple[str, ...] = ()  # the sheets of text passed over before this one (« Notice », « Sources »)
+    notice_lines: tuple[str, ...] = ()  # their lines of text, in order (what the workbook says of its table)
     codepage: str | None = None  # the code page an XLS workbook was decoded with (BIFF5/7: 8-bit text)
     trimmed_columns: int = 0  # formatted but empty columns cut on the right
     trimmed_rows: int = 0  # formatted but empty rows cut at the bottom
@@ -157,15 +158,24 @@ def is_notice(rows: Iterable[Sequence[Any]]) -> bool:
     return bool(lines) and len(sentences) >= max(1, len(lines) / 2)
 
 
-def _choose(book: _Book, sheet: str | None) -> tuple[str, list[list[Any]], tuple[int, int], tuple[str, ...]]:
+def _notice_lines(rows: list[list[Any]]) -> list[str]:
+    """The lines of a notice sheet: each row's value as text (:func:`is_notice`: one a row)."""
+    from .cell_text import cell_text
+
+    return [text for row in rows for value in row if _filled(value) and (text := cell_text(value).strip())]
+
+
+def _choose(book: _Book, sheet: str | None) -> tuple[str, list[list[Any]], tuple[int, int], tuple[str, ...],
+                                                     tuple[str, ...]]:
     """The sheet asked for, else the first visible sheet holding a table, else the first visible one holding a
     value, else the first hidden one (a hidden sheet is most often the list of choices of a drop-down or parameters,
     not the table), else the first sheet; with the notices passed over (:func:`is_notice`), in order."""
     if sheet is not None:
-        return (sheet, *book.rows(sheet), ())
+        return (sheet, *book.rows(sheet), (), ())
     first: tuple[str, list[list[Any]], tuple[int, int]] | None = None
     notice: tuple[str, list[list[Any]], tuple[int, int]] | None = None
     notices: list[str] = []
+    lines: list[str] = []
     order = [name for name in book.names if name not in book.hidden] + [n for n in book.names if n in book.hidden]
     for name in order:
         rows, extent = book.rows(name)
@@ -173,15 +183,16 @@ def _choose(book: _Book, sheet: str | None) -> tuple[str, list[list[Any]], tuple
             if name in book.hidden and notice is not None:
                 break  # a hidden sheet is read only when no visible one holds a value
             if not is_notice(rows):
-                return name, rows, extent, tuple(notices)
+                return name, rows, extent, tuple(notices), tuple(lines)
             notices.append(name)
+            lines += _notice_lines(rows)
             notice = (name, rows, extent) if notice is None else notice
             continue
         first = (name, rows, extent) if first is None else first
     if notice is not None:  # only notices: the first one is what the workbook holds
-        return (*notice, ())
+        return (*notice, (), ())
     chosen = first or ((book.names[0] if book.names else ""), [], (0, 0))
-    return (*chosen, ())
+    return (*chosen, (), ())
 
 
 @contextlib.contextmanager
@@ -200,7 +211,7 @@ def gc_paused() -> Any:
 def _read(path: Path, fmt: str, sheet: str | None) -> Sheet:
     book = open_book(path, fmt)
     with gc_paused():
-        name, rows, extent, notices = _choose(book, sheet)
+        name, rows, extent, notices, notice_lines = _choose(book, sheet)
         cut, columns, bottom = _cut(rows, extent)
         del rows
         cut, beside = notes_beside(cut)
@@ -209,6 +220,7 @@ def _read(path: Path, fmt: str, sheet: str | None) -> Sheet:
     index = names.index(name) + 1 if name in names else 1
     return Sheet(name=name, index=index, names=tuple(names), cells=cut, codepage=book.codepage,
                  hidden=tuple(n for n in names if n in book.hidden), notices=notices,
+                 notice_lines=notice_lines,
                  trimmed_columns=columns, trimmed_rows=bottom, dates=book.dates, marks=marks, beside=beside)
 
 

@@ -1,0 +1,93 @@
+"""What a file says of itself becomes its metadata: a workbook's notice sheet, the title line above a table, the
+notes under it (``metadata.enrich_file_notes``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pluggy
+
+from odwb_assist.core.config import load
+from odwb_assist.metadata import Metadata, draft, score
+
+NOTICE = ["Inventaire des arbres remarquables — Ville de Ciney", None, "Source : Service environnement, relevé 2024",
+          "Licence : CC BY 4.0", "Mise à jour : chaque année", "Contact : environnement@ciney.be",
+          "Les coordonnées sont en WGS 84 (degrés décimaux)."]
+
+
+def workbook(path: Path, notice: list[str | None]) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Notice"
+    for line in notice:
+        sheet.append([line])
+    data = book.create_sheet("Données")
+    data.append(["Identifiant", "Essence", "Circonférence (cm)"])
+    for number in range(1, 21):
+        data.append([f"ARB-{number:03d}", "Chêne pédonculé", 100 + number])
+    book.save(path)
+    return path
+
+
+def test_a_workbooks_notice_gives_title_licence_frequency_contact_and_description(tmp_path: Path,
+                                                                                   pm: pluggy.PluginManager) -> None:
+    md = draft(None, workbook(tmp_path / "arbres.xlsx", NOTICE), plugins=pm)
+    assert md.get("title") == "Inventaire des arbres remarquables — Ville de Ciney"  # not « Arbres », the file's name
+    assert md.get("license") == "CC BY 4.0" and md.get("dcat.accrualperiodicity") == "Annuelle"
+    assert md.get("dcat.contact_email") == "environnement@ciney.be"
+    description = md.get("description")
+    assert "<p>Source : Service environnement, relevé 2024.</p>" in description
+    assert "<p>Les coordonnées sont en WGS 84 (degrés décimaux).</p>" in description
+    assert "À compléter" in description and "CC BY" not in description and "@" not in description
+    findings = {f.code: f for f in score(md, plugins=pm).findings}
+    licence = findings["license-unconfirmed"]  # a licence the tool read is still the publisher's to confirm
+    assert "lue dans le fichier" in licence.message.fr and "politique wallonne" not in licence.message.fr
+    assert "title-from-file" not in findings and "description-not-french" not in findings
+
+
+def test_a_persons_contact_in_the_notice_is_neither_the_contact_nor_in_the_description(
+        tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    notice = ["Liste des salles communales de Gesves", "Contact : jean.dupont@gesves.be",
+              "Pour toute question, écrire à marie.lambert@gmail.com ou passer à l'accueil."]
+    md = draft(None, workbook(tmp_path / "salles.xlsx", notice), plugins=pm)
+    assert md.get("title") == "Liste des salles communales de Gesves"
+    assert md.get("dcat.contact_email") is None and "@" not in str(md.get("description") or "")
+
+
+def test_the_projects_contact_and_licence_are_kept(tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    source = workbook(tmp_path / "arbres.xlsx", NOTICE)
+    (tmp_path / "odwb.toml").write_text(
+        '[administration]\nname = "Ville de Ciney"\ncontact_email = "opendata@ciney.be"\n[[datasets]]\nid = "arbres"\n'
+        'file = "arbres.xlsx"\n[datasets.metadata]\nlicense = "CC0 1.0"\n', encoding="utf-8")
+    md = draft(load(tmp_path / "odwb.toml"), source, plugins=pm)
+    assert md.get("dcat.contact_email") == "opendata@ciney.be" and md.get("license") == "CC0 1.0"
+
+
+def test_a_csvs_title_line_and_source_note_are_read_and_an_export_stamp_is_no_title(
+        tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    rows = "".join(f"Rue {n};{n * 10};{n * 4}\n" for n in range(1, 21))
+    source = tmp_path / "population.csv"
+    source.write_text("VILLE DE CINEY\nExport du 12/03/2024 14:05\nPopulation par rue au 1er janvier 2024\n\n"
+                      "Rue;Habitants;Ménages\n" + rows + "\nSource : Registre national, extraction du service "
+                      "population.\n", encoding="utf-8")
+    md = draft(None, source, plugins=pm)
+    assert md.get("title") == "Population par rue au 1er janvier 2024"
+    description = md.get("description")
+    assert "Registre national, extraction du service population." in description
+    assert "Export du 12/03/2024 14:05." in description and "CINEY" not in description  # the publisher says who
+
+
+def test_a_file_without_notes_keeps_its_title_from_the_file_name(tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    source = tmp_path / "parkings-velos.csv"
+    source.write_text("nom;places\n" + "".join(f"Parking {n};{n}\n" for n in range(1, 11)), encoding="utf-8")
+    md = draft(None, source, plugins=pm)
+    assert md.get("title") == "Parkings velos" and md.get("description") is None
+
+
+def test_only_english_or_a_long_text_without_french_is_said_not_french(pm: pluggy.PluginManager) -> None:
+    def codes(description: str) -> set[str]:
+        return {f.code for f in score(Metadata.from_dict({"description": description}), plugins=pm).findings}
+
+    assert "description-not-french" not in codes("Source : Service Environnement. Mise à jour : 12/03/2025.")
+    assert "description-not-french" in codes("List of the remarkable trees of the town, with their species.")
