@@ -88,7 +88,35 @@ def read_source(path: str | Path | None, sheet: str | None = None) -> SourceData
         return SourceData(file, info=info, problem=exc.message("fr") if isinstance(exc, OdwbError) else str(exc))
     info.update(extra)
     info["rows"] = len(frame)
+    if not titles and not notes:  # a clean file: what ``fix`` took out of the original is kept beside it
+        titles, notes = removed_lines(file)
     return SourceData(file, frame, info, titles=titles, notes=notes)
+
+
+def removed_lines(file: Path) -> tuple[list[str], list[str]]:
+    """The title lines and the notes under the table that ``fix`` took out of the original of the clean ``file``,
+    from the rows it kept beside it (``<name>.lignes-retirees.csv``, or ``.removed-rows.csv`` with ``--lang en``):
+    what the original said of itself, which the tutorial's clean file no longer holds."""
+    from ..checks.notes_below_table import DropNotesBelowTable
+    from ..checks.title_rows import DropTitleRows
+    from ..quality.side_files import ROWS_SUFFIX
+
+    reasons = {DropTitleRows.label.fr: 0, DropTitleRows.label.en: 0,
+               DropNotesBelowTable.label.fr: 1, DropNotesBelowTable.label.en: 1}
+    found: tuple[list[str], list[str]] = ([], [])
+    for suffix in (ROWS_SUFFIX.fr, ROWS_SUFFIX.en):
+        side = file.with_name(file.stem + suffix)
+        if not side.is_file():
+            continue
+        try:
+            with open(side, encoding="utf-8-sig", newline="") as handle:
+                for row in list(csv.reader(handle))[1:]:
+                    text = " ".join(cell.strip() for cell in row[2:] if cell.strip())
+                    if len(row) > 2 and row[1] in reasons and text:
+                        found[reasons[row[1]]].append(text)
+        except (OSError, UnicodeDecodeError, csv.Error):  # a side file edited by hand: drafting goes on without it
+            continue
+    return found
 
 
 def _notes_under(frame: pd.DataFrame) -> list[str]:

@@ -91,3 +91,20 @@ def test_only_english_or_a_long_text_without_french_is_said_not_french(pm: plugg
 
     assert "description-not-french" not in codes("Source : Service Environnement. Mise à jour : 12/03/2025.")
     assert "description-not-french" in codes("List of the remarkable trees of the town, with their species.")
+
+
+def test_the_clean_file_of_fix_is_documented_with_what_its_original_said(tmp_path: Path,
+                                                                        pm: pluggy.PluginManager) -> None:
+    """The tutorial documents the clean file: its title line and its source note went to the side file of removed
+    rows, which is read in their place."""
+    from odwb_assist.quality import fix
+
+    rows = "".join(f"{n};Chêne;{10 + n}\n" for n in range(1, 21))
+    original = tmp_path / "arbres.csv"
+    original.write_text("Inventaire des arbres remarquables de Ciney\n\nId;Essence;Hauteur\n" + rows +
+                        "\nSource : Service environnement, relevé 2024\n", encoding="utf-8")
+    fix(original, tmp_path / "arbres-propre.csv")
+    assert (tmp_path / "arbres-propre.lignes-retirees.csv").is_file()
+    md = draft(None, tmp_path / "arbres-propre.csv", plugins=pm)
+    assert md.get("title") == "Inventaire des arbres remarquables de Ciney"
+    assert "Source : Service environnement, relevé 2024." in md.get("description")
