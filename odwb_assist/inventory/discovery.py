@@ -132,7 +132,7 @@ def report_findings(report: Any) -> list[Any]:
 
 
 def _describe_table(path: Path, engine: Any, reader: Any, plugins: Any, personal_kinds: set[str]) -> dict[str, Any]:
-    info: dict[str, Any] = {"rows": None, "columns": [], "kinds": {}, "signals": [], "problem": None}
+    info: dict[str, Any] = {"rows": None, "columns": [], "kinds": {}, "signals": [], "problem": None, "title": None}
     findings: list[Any] = []
     try:
         if engine is not None:
@@ -142,6 +142,7 @@ def _describe_table(path: Path, engine: Any, reader: Any, plugins: Any, personal
             rows, columns = getattr(report, "rows", None), getattr(report, "fields", None)
             if isinstance(rows, int) and columns:
                 info["rows"], info["columns"] = rows, [str(c) for c in columns]
+            info["title"] = _own_title(getattr(report, "detected", None), path)
         if info["rows"] is None:
             frame = reader(str(path)).frame if reader is not None else _pandas_frame(path)
             info["rows"] = int(len(frame))
@@ -158,11 +159,24 @@ def _describe_table(path: Path, engine: Any, reader: Any, plugins: Any, personal
     return info
 
 
-def _entry(path: Path, folder: Path, info: dict[str, Any] | None) -> InventoryEntry:
+def _own_title(detected: Any, path: Path) -> str | None:
+    """The title the file gives itself: its title line above the table, or the first of a workbook's notice sheet
+    (« Inventaire des arbres remarquables — Ville de Ciney »), or for the clean file of ``fix`` its original's, as
+    metadata drafting reads them; None when it has none."""
+    from ..metadata.enrich_file_notes import title_line
+    from ..metadata.source import removed_lines
+
+    lines = [text for _, text in getattr(detected, "title_rows", None) or []]
+    lines += list(getattr(detected, "notice_lines", None) or [])
+    lines = lines or removed_lines(path)[0]
+    return next((line.strip().rstrip(".") for line in lines if isinstance(line, str) and title_line(line)), None)
+
+
+def _entry(path: Path, folder: Path, info: dict[str, Any] | None, fmt: str | None = None) -> InventoryEntry:
     relative = path.relative_to(folder).as_posix()
     suffix = path.suffix.lower()
     size = path.stat().st_size
-    fmt = TABULAR.get(suffix) or OTHER.get(suffix, "Autre")
+    fmt = fmt or TABULAR.get(suffix) or OTHER.get(suffix, "Autre")
     remarks = [f"Proposé par odwb-assist depuis le fichier {relative}."]
     volume = _size(size)
     personal = ""
@@ -187,7 +201,8 @@ def _entry(path: Path, folder: Path, info: dict[str, Any] | None) -> InventoryEn
         extra.update(rows=info["rows"], columns=info["columns"], kinds=info["kinds"],
                      personal_signals=[{"column": s.column, "why": s.why} for s in info["signals"]])
     title = re.sub(r"[_\-]+", " ", path.stem).strip()
-    return InventoryEntry(identifier=_slug(path.stem), title=title[:1].upper() + title[1:], format=fmt, volume=volume,
+    title = (info or {}).get("title") or title[:1].upper() + title[1:]
+    return InventoryEntry(identifier=_slug(path.stem), title=title, format=fmt, volume=volume,
                           personal_data=personal, status="identifié", remarks=" ".join(remarks), extra=extra)
 
 
@@ -212,9 +227,14 @@ def discover(folder: str | os.PathLike[str], plugins: Any = None, *, engine: Any
     entries: list[InventoryEntry] = []
     for path in files:
         relative_parts = path.relative_to(root).parts
-        if not path.is_file() or any(p.startswith((".", "~$")) for p in relative_parts):
+        if not path.is_file() or any(p.startswith((".", "~$")) for p in relative_parts) or _written_by_us(path):
             continue
         suffix = path.suffix.lower()
+        if suffix == ".txt":  # Excel's « Texte Unicode » and « Texte (séparateur : tabulation) » are tables
+            info = _describe_table(path, chosen_engine, chosen_reader, plugins, personal_kinds)
+            table = info["problem"] is None and len(info["columns"]) >= 2
+            entries.append(_entry(path, root, info, "CSV") if table else _entry(path, root, None))
+            continue
         if suffix in TABULAR and path.stat().st_size > max_bytes:
             entries.append(_entry(path, root, {"rows": None, "columns": [], "kinds": {}, "signals": [], "problem": (
                 f"fichier de plus de {max_bytes // 1_000_000} Mo, non analysé ici : vérifiez-le avec « odwb-assist "
@@ -224,6 +244,18 @@ def discover(folder: str | os.PathLike[str], plugins: Any = None, *, engine: Any
         elif suffix in OTHER:
             entries.append(_entry(path, root, None))
     return _unique_ids(entries, set())
+
+
+def _written_by_us(path: Path) -> bool:
+    """Whether the tool wrote ``path``: the rows and columns ``fix`` removed (kept beside the clean file, in French
+    or English), or what ``document`` writes into its output folder (documentation/<dataset>/, where its
+    ``metadata.json`` and ``payload.json`` are: the dictionary, the score, the CSV copy of a workbook)."""
+    from ..quality.side_files import COLUMNS_SUFFIX, ROWS_SUFFIX
+
+    name = path.name.lower()
+    if name.endswith((ROWS_SUFFIX.fr, ROWS_SUFFIX.en, COLUMNS_SUFFIX.fr, COLUMNS_SUFFIX.en)):
+        return True
+    return (path.parent / "payload.json").is_file() and (path.parent / "metadata.json").is_file()
 
 
 def _unique_ids(entries: list[InventoryEntry], taken: set[str]) -> list[InventoryEntry]:

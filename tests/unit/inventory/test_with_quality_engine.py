@@ -56,3 +56,32 @@ def test_discover_flags_people_files(tmp_path: Path, pm: pluggy.PluginManager) -
     by_id = {e.identifier: e for e in discover(folder, plugins=pm)}
     assert by_id["agents"].personal_data == "oui" and by_id["parkings"].personal_data == ""
     assert by_id["parkings"].extra["rows"] == 2
+
+
+def test_discover_leaves_out_what_the_tool_wrote_reads_tab_text_and_takes_the_files_own_title(
+        tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    """A folder after a workshop day: the clean file of ``fix`` and its side files, ``document``'s output folder
+    (its CSV copy of a workbook among them), an export saved as Excel's « Texte Unicode » (UTF-16, tabs, .txt), and
+    a table titled in its first line. The side files and the documentation are no datasets; the .txt is a table; the
+    title line names the dataset better than the file's name."""
+    from odwb_assist.quality import fix
+
+    folder = tmp_path / "donnees"
+    (folder / "documentation" / "arbres").mkdir(parents=True)
+    rows = "".join(f"Rue {n};{n * 10}\n" for n in range(1, 21))
+    (folder / "population.csv").write_text("Population par rue au 1er janvier 2024\n\nRue;Habitants\n" + rows +
+                                           "Total;2100\n", encoding="utf-8")
+    fix(folder / "population.csv", folder / "population-propre.csv")
+    assert (folder / "population-propre.lignes-retirees.csv").is_file()
+    for name in ("metadata.json", "payload.json", "datapackage.json"):
+        (folder / "documentation" / "arbres" / name).write_text("{}", encoding="utf-8")
+    (folder / "documentation" / "arbres" / "arbres.csv").write_text("a;b\n1;2\n", encoding="utf-8")
+    text = "Rue\tHabitants\r\n" + "".join(f"Rue {n}\t{n}\r\n" for n in range(1, 6))
+    (folder / "export.txt").write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    (folder / "lisez-moi.txt").write_text("Ces fichiers viennent du service population.\n", encoding="utf-8")
+    by_id = {e.identifier: e for e in discover(folder, plugins=pm)}
+    assert sorted(by_id) == ["export", "lisez-moi", "population", "population-propre"]
+    assert by_id["population"].title == "Population par rue au 1er janvier 2024"
+    assert by_id["population-propre"].title == "Population par rue au 1er janvier 2024"  # its original's
+    assert by_id["export"].format == "CSV" and by_id["export"].extra["rows"] == 5
+    assert by_id["lisez-moi"].format == "Autre" and "rows" not in by_id["lisez-moi"].extra
