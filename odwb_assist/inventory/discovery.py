@@ -163,13 +163,12 @@ def _own_title(detected: Any, path: Path) -> str | None:
     """The title the file gives itself: its title line above the table, or the first of a workbook's notice sheet
     (« Inventaire des arbres remarquables — Ville de Ciney »), or for the clean file of ``fix`` its original's, as
     metadata drafting reads them; None when it has none."""
-    from ..metadata.enrich_file_notes import title_line
+    from ..metadata.enrich_file_notes import own_title
     from ..metadata.source import removed_lines
 
     lines = [text for _, text in getattr(detected, "title_rows", None) or []]
     lines += list(getattr(detected, "notice_lines", None) or [])
-    lines = lines or removed_lines(path)[0]
-    return next((line.strip().rstrip(".") for line in lines if isinstance(line, str) and title_line(line)), None)
+    return own_title([line for line in lines or removed_lines(path)[0] if isinstance(line, str)])
 
 
 def _entry(path: Path, folder: Path, info: dict[str, Any] | None, fmt: str | None = None) -> InventoryEntry:

@@ -49,6 +49,19 @@ def labelled(line: str) -> tuple[str, str] | None:
     return None if found is None else (fold(found.group(1)).strip(), found.group(2).strip())
 
 
+# « Tableau 3 : Population par âge », « Annexe 2 - Subsides 2024 »: a numbered table's title, after its number
+_NUMBERED = re.compile(r"^\s*(?:tableau|table|annexe|feuille|graphique)\s*[0-9]+[a-z]?\s*[:：.–—-]\s*", re.IGNORECASE)
+
+
+def own_title(lines: list[str]) -> str | None:
+    """The first line that reads as a title (:func:`title_line`), its number of table left out; None: none does."""
+    for line in lines:
+        text = _NUMBERED.sub("", line).strip()
+        if title_line(text):
+            return text.rstrip(".")
+    return None
+
+
 def title_line(line: str) -> bool:
     """Whether a line reads as the table's title: a few words, not a « Label : value » line, not a date of export
     or a page number, not the administration's name alone."""
@@ -66,13 +79,13 @@ def personal(line: str) -> bool:
 def read_notes(titles: list[str], lines: list[str], has_contact: bool) -> dict[str, Any]:
     """The proposals read from a file's title lines and notes (see the module's text)."""
     proposals: dict[str, Any] = {}
-    title = next((line for line in [*titles, *lines] if title_line(line)), None)
+    title = own_title([*titles, *lines])
     if title is not None:
-        proposals["default.title"] = title.strip().rstrip(".")
+        proposals["default.title"] = title
     description: list[str] = []
     for line in [*titles, *lines]:
-        if line == title or personal(line) or _ADMINISTRATION.match(fold(line)):  # who publishes: the publisher
-            continue
+        if (title is not None and title in line) or personal(line) or _ADMINISTRATION.match(fold(line)):
+            continue  # the title is said once; the administration is the publisher
         pair = labelled(line)
         if pair is not None:
             label, value = pair

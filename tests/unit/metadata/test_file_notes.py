@@ -108,3 +108,11 @@ def test_the_clean_file_of_fix_is_documented_with_what_its_original_said(tmp_pat
     md = draft(None, tmp_path / "arbres-propre.csv", plugins=pm)
     assert md.get("title") == "Inventaire des arbres remarquables de Ciney"
     assert "Source : Service environnement, relevé 2024." in md.get("description")
+
+
+def test_a_numbered_tables_title_is_read_without_its_number(tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    source = tmp_path / "t3.csv"
+    source.write_text("Tableau 3 : Population par âge au 1er janvier 2024\n\nÂge;Hommes;Femmes\n"
+                      + "".join(f"{n};{n + 40};{n + 42}\n" for n in range(0, 20)), encoding="utf-8")
+    md = draft(None, source, plugins=pm)
+    assert md.get("title") == "Population par âge au 1er janvier 2024" and md.get("description") is None
