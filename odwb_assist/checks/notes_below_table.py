@@ -29,10 +29,11 @@ MESSAGE = Msg("Lignes {first} à {last} : des notes ou une légende suivent les 
 MESSAGE_ONE = Msg("Ligne {row} : une note ou une légende suit les données (« {cell} »).",
                   "Row {row}: a note or a legend follows the data ('{cell}').")
 TIP = Msg("Supprimez les lignes sous le tableau (source, notes, légende, renvois *) et mettez leur contenu dans la "
-          "description ou les métadonnées du jeu de données : sous le tableau, le portail les prendrait pour des "
-          "lignes de données.",
+          "description ou les métadonnées du jeu de données (« odwb-assist document » les y propose) : sous le "
+          "tableau, le portail les prendrait pour des lignes de données.",
           "Delete the rows under the table (source, notes, legend, * references) and put their content in the "
-          "dataset's description or metadata: under the table, the portal would take them for data rows.")
+          "dataset's description or metadata ('odwb-assist document' proposes them there): under the table, the "
+          "portal would take them for data rows.")
 TAIL_ROWS = 60
 
 

@@ -16,10 +16,12 @@ if TYPE_CHECKING:
 
 MESSAGE = Msg("Ligne {row} : « {cell} » est une ligne de titre au-dessus de l'en-tête (ligne {header}).",
               "Row {row}: '{cell}' is a title row above the header (row {header}).")
-TIP = Msg("Supprimez les lignes au-dessus des titres de colonnes : la première ligne du fichier doit être l'en-tête. "
-          "Mettez le titre et la source dans les métadonnées du jeu de données.",
-          "Delete the rows above the column labels: the first row of the file must be the header. Put the title "
-          "and the source in the dataset's metadata.")
+TIP = Msg("Supprimez les lignes au-dessus des titres de colonnes, ou lancez « odwb-assist fix », qui les garde à côté : "
+          "la première ligne du fichier doit être l'en-tête. Le titre et la source vont dans les métadonnées : "
+          "« odwb-assist document » les y propose.",
+          "Delete the rows above the column labels, or run 'odwb-assist fix', which keeps them aside: the first row "
+          "of the file must be the header. The title and the source belong in the dataset's metadata: 'odwb-assist "
+          "document' proposes them there.")
 
 # Excel's « sep=; » first line (written by exports meant for Excel, read by Excel only): the delimiter is cut off
 # the text of the row, as any cell boundary
