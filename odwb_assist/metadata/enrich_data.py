@@ -142,25 +142,46 @@ def _dates(column: pd.Series) -> pd.Series:
     return parsed.fillna(other)
 
 
+DISTINCT_DATES = 200_000  # distinct cells of a column read for its dates at most
+
+
+def _day_first(column: pd.Series) -> bool:
+    """Whether most of the first 50 filled cells of a column are dates written day first (« 31/12/2024 »)."""
+    head = column.head(500).astype(str).str.strip()
+    head = head[head != ""].head(50)
+    return not head.empty and bool(head.str.match(r"^\d{1,2}/\d{1,2}/\d{4}$").mean() > 0.8)
+
+
 def temporal_coverage(frame: pd.DataFrame, fields: list[FieldInfo]) -> str | None:
     """``start/end`` (ISO 8601 interval) from date columns, or from a year column. The dates software writes for
     « no date » (« 31/12/9999 » for a contract without end, « 30/12/1899 »: :mod:`..core.no_date`) are not dates of
-    the data: left out."""
+    the data: left out. Each distinct cell is read once, weighted by the rows that hold it: the whole column counts
+    (a file sorted by date ends with its last dates), and a column of neither dates nor years is not read at all."""
+    import pandas as pd
+
     starts, ends = [], []
     for info in fields:
-        column = frame[info.name].astype(str).str.strip()
-        column = column[column != ""]
-        column = column[~column.map(is_sentinel).astype(bool)]
-        if column.empty:
+        dated = info.type in ("date", "datetime") or _day_first(frame[info.name])
+        if not dated and YEAR_HEADER.search(fold(info.name)) is None:
             continue
-        if info.type in ("date", "datetime") or column.head(50).str.match(r"^\d{1,2}/\d{1,2}/\d{4}$").mean() > 0.8:
-            dates = _dates(column.head(100000))
-            if dates.notna().mean() >= 0.8:
+        counts = frame[info.name].astype(str).str.strip().value_counts()  # each distinct cell, with its rows
+        counts = counts.iloc[:DISTINCT_DATES]  # the most frequent (timestamps to the second: as many as rows)
+        kept = [bool(value) and not is_sentinel(value) for value in counts.index.tolist()]
+        counts = counts[kept]
+        if counts.empty:
+            continue
+        values, weights = pd.Series(counts.index.tolist(), dtype=object), counts.to_numpy()
+        if dated:
+            dates = _dates(values)
+            read = dates.notna().to_numpy()
+            if weights[read].sum() >= 0.8 * weights.sum():
                 starts.append(dates.min().date().isoformat())
                 ends.append(dates.max().date().isoformat())
-        elif YEAR_HEADER.search(fold(info.name)) and column.str.fullmatch(r"(19|20)\d{2}").mean() > 0.9:
-            starts.append(column.min())
-            ends.append(column.max())
+            continue
+        years = values.str.fullmatch(r"(19|20)\d{2}").to_numpy(dtype=bool)
+        if weights[years].sum() > 0.9 * weights.sum():
+            starts.append(min(values[years]))
+            ends.append(max(values[years]))
     if not starts:
         return None
     start, end = min(starts), max(ends)

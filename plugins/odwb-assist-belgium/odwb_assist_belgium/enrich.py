@@ -83,8 +83,10 @@ def propose_spatial(frame: pd.DataFrame) -> dict[str, Any]:
     return {}
 
 
-def enrich(source: Any) -> dict[str, Any]:
-    frame = read_frame(source)
+def enrich(source: Any, frame: pd.DataFrame | None = None) -> dict[str, Any]:
+    """The spatial coverage of the table ``frame`` (its first :data:`MAX_ROWS` rows), read from ``source`` when not
+    given."""
+    frame = read_frame(source) if frame is None else frame.head(MAX_ROWS)
     if frame is None or frame.empty:
         return {}
     return propose_spatial(frame)

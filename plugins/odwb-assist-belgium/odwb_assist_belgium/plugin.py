@@ -66,7 +66,9 @@ def odwb_fixes() -> list[Any]:
 def odwb_enrich_metadata(project: Any, metadata: Any, source: Any) -> dict[str, Any] | None:
     from .enrich import enrich
 
-    return enrich(source) or None
+    # the table the draft has already read (read again only when the draft has none)
+    frame = getattr(getattr(getattr(metadata, "context", None), "source", None), "frame", None)
+    return enrich(source, frame) or None
 
 
 @hookimpl
