@@ -111,9 +111,30 @@ def _arrow_set(kind: str, values: frozenset[str]) -> pa.Array:
     return pa.array(sorted(values), type=pa.large_string() if kind == "large_string" else pa.string())
 
 
-def parse_arrow(cells: pa.Array, strict: bool = True) -> tuple[np.ndarray, np.ndarray]:
+_PADDING = " \t\u00a0\u202f"  # what pads a number written for display (Excel's accounting format: « 1 234,56 »)
+
+
+def _padded_cells(cells: pa.Array, numbers: np.ndarray, text: np.ndarray) -> None:
+    """Read again, trimmed, the text cells padded with spaces (« ␣1 234,56␣ », « ␣-␣␣␣ »: Excel's accounting format
+    saved as CSV pads its numbers, and writes its zero as a dash): a number, or a placeholder, once trimmed."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    at = np.flatnonzero(text)
+    picked = cells.take(pa.array(at))
+    trimmed = pc.utf8_trim(picked, characters=_PADDING)
+    changed = np.asarray(pc.not_equal(trimmed, picked).to_numpy(zero_copy_only=False), dtype=bool)
+    if not changed.any():
+        return
+    at, trimmed = at[changed], trimmed.filter(pa.array(changed))
+    again, still_text = parse_arrow(trimmed, strict=False, padded=False)
+    numbers[at], text[at] = again, still_text
+
+
+def parse_arrow(cells: pa.Array, strict: bool = True, padded: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """:func:`.numbers.parse_column` over Arrow text cells (no nulls); ``strict=False``: without the whole-column float
-    cast (the cells are some of a column holding a decimal comma, which that cast never reads)."""
+    cast (the cells are some of a column holding a decimal comma, which that cast never reads); ``padded=False``: the
+    cells are trimmed already (:func:`_padded_cells`)."""
     import pyarrow.compute as pc
 
     size = len(cells)
@@ -153,6 +174,8 @@ def parse_arrow(cells: pa.Array, strict: bool = True) -> tuple[np.ndarray, np.nd
     text = filled & np.isnan(numbers)
     if text.any() and display_numbers(cells, numbers, text, bits):
         text = filled & np.isnan(numbers)
+    if text.any() and padded:
+        _padded_cells(cells, numbers, text)
     if text.any():
         forms = _arrow_set(str(cells.type), _PLACEHOLDER_FORMS)
         if bits is not None and not _FORMS_DIGITS:  # no placeholder holds a digit: the cells that do are text

@@ -111,8 +111,24 @@ def _parse_column_pandas(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         _display(values, numbers, text)
         text = filled & np.isnan(numbers)
     if text.any():
+        _padded(values, numbers, text)
+    if text.any():
         text[text] = ~values[text].isin(_PLACEHOLDER_FORMS).to_numpy(dtype=bool)
     return numbers, text
+
+
+def _padded(values: pd.Series, numbers: np.ndarray, text: np.ndarray) -> None:
+    """:func:`.number_arrow._padded_cells` on the text cells of a column that is not all text: a number, or a
+    placeholder, once its padding is trimmed (« ␣1 234,56␣ », « ␣-␣␣␣ »)."""
+    import pyarrow as pa
+
+    from .number_arrow import _padded_cells
+
+    at = np.flatnonzero(text)
+    cells = pa.array([value if isinstance(value, str) else "" for value in values.iloc[at].tolist()], type=pa.string())
+    found, still = np.full(len(at), np.nan), np.ones(len(at), dtype=bool)
+    _padded_cells(cells, found, still)
+    numbers[at], text[at] = found, still
 
 
 def _display(values: pd.Series, numbers: np.ndarray, text: np.ndarray) -> None:

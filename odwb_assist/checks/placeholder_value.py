@@ -50,6 +50,13 @@ MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) {cells} à la place d'
               "(ex. ligne {row}).",
               "Column '{field}': {count} cell(s) {cells_en} instead of a value, in a column of {kind_en} (e.g. row {row}).")
 SHOWN = 3  # placeholders named in the message (the most frequent first)
+# Excel's accounting format writes a zero as a dash followed by the spaces of its decimals (« _-* "-"??_- »: « ␣-␣␣␣ »),
+# a dash typed as text with one space at most (« _-@_- »): saved as CSV, such a dash is a zero, said so
+ACCOUNTING_ZERO = re.compile(r"[ \u00a0]*-[ \u00a0]{2,}")
+ZERO_NOTE = Msg(" Un tiret suivi d'espaces (« {cell} ») est le zéro du format Comptabilité d'Excel : s'il veut dire "
+                "zéro, écrivez 0 avant de lancer « odwb-assist fix », qui vide ces cellules.",
+                " A dash followed by spaces ('{cell}') is the zero of Excel's accounting format: if it means zero, "
+                "write 0 before running 'odwb-assist fix', which empties these cells.")
 TIP = Msg("Laissez vide une cellule dont la valeur est inconnue : un « - » ou « n.d. » empêche le portail de lire la "
           "colonne comme des nombres ou des dates (pas de tri, de graphique ni de filtre). Si « - » veut dire zéro, "
           "écrivez 0. « odwb-assist fix » vide ces cellules.",
@@ -319,11 +326,15 @@ class PlaceholderCheck(BaseTableCheck):
             kind = counts.kind
             named = [text for text, _ in counts.placeholders.most_common(SHOWN)]
             more = len(counts.placeholders) > SHOWN
-            yield Finding("placeholder-value", Severity.WARNING,
-                          MESSAGE.format(field=column, count=number_text(total), kind=kind.fr, kind_en=kind.en, row=row,
-                                         cells=" ou ".join(f"« {text} »" for text in named) + (" (…)" if more else ""),
-                                         cells_en=" or ".join(f"'{text}'" for text in named) + (" (…)" if more else "")),
-                          TIP, row_number=row, field_name=column, field_number=self.numbers.get(column), cell=cell,
+            message = MESSAGE.format(field=column, count=number_text(total), kind=kind.fr, kind_en=kind.en, row=row,
+                                     cells=" ou ".join(f"« {text} »" for text in named) + (" (…)" if more else ""),
+                                     cells_en=" or ".join(f"'{text}'" for text in named) + (" (…)" if more else ""))
+            zero = next((text for _, text in counts.examples if ACCOUNTING_ZERO.fullmatch(text)), None)
+            if zero is not None:
+                note = ZERO_NOTE.format(cell=zero)
+                message = Msg(message.fr + note.fr, message.en + note.en)
+            yield Finding("placeholder-value", Severity.WARNING, message, TIP, row_number=row, field_name=column,
+                          field_number=self.numbers.get(column), cell=cell,
                           extra={"count": total, "values": dict(counts.placeholders),
                                  "examples": [{"rowNumber": r, "cell": c} for r, c in counts.examples]})
 
