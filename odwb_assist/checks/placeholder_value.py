@@ -53,10 +53,10 @@ SHOWN = 3  # placeholders named in the message (the most frequent first)
 # Excel's accounting format writes a zero as a dash followed by the spaces of its decimals (« _-* "-"??_- »: « ␣-␣␣␣ »),
 # a dash typed as text with one space at most (« _-@_- »): saved as CSV, such a dash is a zero, said so
 ACCOUNTING_ZERO = re.compile(r"[ \u00a0]*-[ \u00a0]{2,}")
-ZERO_NOTE = Msg(" Un tiret suivi d'espaces (« {cell} ») est le zéro du format Comptabilité d'Excel : s'il veut dire "
-                "zéro, écrivez 0 avant de lancer « odwb-assist fix », qui vide ces cellules.",
-                " A dash followed by spaces ('{cell}') is the zero of Excel's accounting format: if it means zero, "
-                "write 0 before running 'odwb-assist fix', which empties these cells.")
+ZERO_NOTE = Msg(" Un tiret suivi d'espaces (« {cell} ») est le zéro du format Comptabilité d'Excel : « odwb-assist fix » "
+                "y écrit 0.",
+                " A dash followed by spaces ('{cell}') is the zero of Excel's accounting format: 'odwb-assist fix' "
+                "writes 0 there.")
 TIP = Msg("Laissez vide une cellule dont la valeur est inconnue : un « - » ou « n.d. » empêche le portail de lire la "
           "colonne comme des nombres ou des dates (pas de tri, de graphique ni de filtre). Si « - » veut dire zéro, "
           "écrivez 0. « odwb-assist fix » vide ces cellules.",
@@ -330,13 +330,15 @@ class PlaceholderCheck(BaseTableCheck):
                                      cells=" ou ".join(f"« {text} »" for text in named) + (" (…)" if more else ""),
                                      cells_en=" or ".join(f"'{text}'" for text in named) + (" (…)" if more else ""))
             zero = next((text for _, text in counts.examples if ACCOUNTING_ZERO.fullmatch(text)), None)
+            extra: dict[str, object] = {}
             if zero is not None:
                 note = ZERO_NOTE.format(cell=zero)
                 message = Msg(message.fr + note.fr, message.en + note.en)
+                extra["accountingZero"] = True  # the fix ``accounting-zeros`` writes 0 in its dashes
             yield Finding("placeholder-value", Severity.WARNING, message, TIP, row_number=row, field_name=column,
                           field_number=self.numbers.get(column), cell=cell,
                           extra={"count": total, "values": dict(counts.placeholders),
-                                 "examples": [{"rowNumber": r, "cell": c} for r, c in counts.examples]})
+                                 "examples": [{"rowNumber": r, "cell": c} for r, c in counts.examples], **extra})
 
 
 class PlaceholderFix:
@@ -387,11 +389,51 @@ def _emptied(values: pd.Series) -> pd.Series:
     return values.where(~mask, "") if mask.any() else values
 
 
+class AccountingZerosFix:
+    """Write 0 in the dashes of Excel's accounting format (« ␣-␣␣␣ ») in a column of numbers, before the spaces are
+    trimmed (which would leave a « - » that ``placeholder-value`` empties): the cell was a zero, shown as a dash."""
+
+    name = "accounting-zeros"
+    reads = ("placeholder-value",)  # the finding types its plan reads (see ``Fix.reads``)
+    label = Msg("Zéros du format Comptabilité (« - ») écrits 0", "Accounting-format zeros ('-') written 0")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        changes: list[Change] = []
+        table = table.copy()
+        for column in _zero_columns(context, [str(label) for label in table.columns]):
+            values = table[column]
+            mask = values.str.fullmatch(ACCOUNTING_ZERO.pattern).fillna(False).to_numpy(dtype=bool)
+            if mask.any():
+                rows = table.index[mask]
+                changes.extend(replace_cells(table, column, table.loc[rows, column].map(lambda _: "0"), self.name))
+        return table, changes
+
+    def plan(self, context: FixContext) -> FixPlan | None:
+        from ..quality.fix_plans import fields
+
+        columns = _zero_columns(context, fields(context))
+        return FixPlan(rewrites={label: _zeroed for label in columns}) if columns else None
+
+
+def _zero_columns(context: FixContext, labels: list[str]) -> list[str]:
+    """Those of ``labels`` whose ``placeholder-value`` finding says they hold the accounting format's zero."""
+    from ..quality.fix_plans import findings
+
+    named = {f.field_name for f in findings(context, ["placeholder-value"]) if f.extra.get("accountingZero")}
+    return [name for name in labels if name in named]
+
+
+def _zeroed(values: pd.Series) -> pd.Series:
+    """The accounting format's dashes (:data:`ACCOUNTING_ZERO`) written 0, the other cells as they are."""
+    mask = values.str.fullmatch(ACCOUNTING_ZERO.pattern).fillna(False).to_numpy(dtype=bool)
+    return values.where(~mask, "0") if mask.any() else values
+
+
 @hookimpl
 def odwb_checks(context: CheckContext) -> list[PlaceholderCheck]:
     return [PlaceholderCheck()]
 
 
 @hookimpl
-def odwb_fixes() -> list[PlaceholderFix]:
-    return [PlaceholderFix()]
+def odwb_fixes() -> list[PlaceholderFix | AccountingZerosFix]:
+    return [AccountingZerosFix(), PlaceholderFix()]
