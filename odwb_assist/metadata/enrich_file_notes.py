@@ -9,8 +9,8 @@ named in the notice the licence (still to confirm, as any licence the tool did n
 update frequency the frequency, a service's address the contact when ``odwb.toml`` names none, and the other lines
 the description's paragraphs, after one « À compléter » that only the publisher can write (what a row holds).
 
-Never a person's contact: a line labelled as a contact, or holding a person's e-mail address (read as the
-``personal-email`` check reads them), goes neither to the contact nor to the description.
+Never a person's contact: a line labelled as a contact, holding a person's e-mail address (read as the
+``personal-email`` check reads them) or a phone number, goes neither to the contact nor to the description.
 """
 
 from __future__ import annotations
@@ -71,9 +71,15 @@ def title_line(line: str) -> bool:
             and not _NOT_TITLE.match(folded) and not _ADMINISTRATION.match(folded))
 
 
+# a Belgian phone number (« 0476 11 22 33 », « +32 83 67 02 11 »): a person's as often as a service's
+_PHONE = re.compile(r"(?<![\d+])(?:\+32|0032|0)[ ./-]?[1-9](?:[ ./-]?\d){7,8}(?!\d)")
+
+
 def personal(line: str) -> bool:
-    """Whether a line holds a person's e-mail address."""
-    return any(address_shape(address) in PERSON_SHAPES for address in _ADDRESS.findall(line))
+    """Whether a line may hold a person's contact: a person's e-mail address, or a phone number (« Pour le président,
+    appelez le 0476 11 22 33 »: the description is published; a service's number is dropped with it, no harm)."""
+    return _PHONE.search(line) is not None or any(address_shape(address) in PERSON_SHAPES
+                                                  for address in _ADDRESS.findall(line))
 
 
 def read_notes(titles: list[str], lines: list[str], has_contact: bool) -> dict[str, Any]:

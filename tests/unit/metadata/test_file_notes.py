@@ -116,3 +116,16 @@ def test_a_numbered_tables_title_is_read_without_its_number(tmp_path: Path, pm: 
                       + "".join(f"{n};{n + 40};{n + 42}\n" for n in range(0, 20)), encoding="utf-8")
     md = draft(None, source, plugins=pm)
     assert md.get("title") == "Population par âge au 1er janvier 2024" and md.get("description") is None
+
+
+def test_a_note_giving_a_phone_number_stays_out_of_the_description(tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    """The description is published: a note « Pour le président, appelez le 0476 11 22 33 » under a directory of
+    associations would publish a person's mobile. A line with a phone number is left out, the others kept."""
+    rows = "".join(f"Association {n};Personne {n};083 67 02 {10 + n}\n" for n in range(30))
+    source = tmp_path / "annuaire.csv"
+    source.write_text("Annuaire des associations de Gesves\n\nAssociation;Président;Téléphone\n" + rows +
+                      "\nSource : service des associations.\nPour le président, appelez le 0476 11 22 33.\n"
+                      "Renseignements : +32 83 67 02 11\n", encoding="utf-8")
+    description = draft(None, source, plugins=pm).get("description")
+    assert "<p>Source : service des associations.</p>" in description
+    assert "0476" not in description and "67 02 11" not in description
