@@ -57,7 +57,7 @@ def own_title(lines: list[str]) -> str | None:
     """The first line that reads as a title (:func:`title_line`), its number of table left out; None: none does."""
     for line in lines:
         text = _NUMBERED.sub("", line).strip()
-        if title_line(text):
+        if title_line(text) and not personal(text):  # a title is published too
             return text.rstrip(".")
     return None
 

@@ -129,3 +129,10 @@ def test_a_note_giving_a_phone_number_stays_out_of_the_description(tmp_path: Pat
     description = draft(None, source, plugins=pm).get("description")
     assert "<p>Source : service des associations.</p>" in description
     assert "0476" not in description and "67 02 11" not in description
+
+
+def test_a_line_with_a_contact_is_no_title(tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    source = tmp_path / "permanences.csv"
+    source.write_text("Permanences de Marie Lambert au 0476 11 22 33\nPermanences sociales du CPAS de Gesves\n\n"
+                      "Jour;Lieu\n" + "".join(f"Lundi {n};Salle {n}\n" for n in range(10)), encoding="utf-8")
+    assert draft(None, source, plugins=pm).get("title") == "Permanences sociales du CPAS de Gesves"
