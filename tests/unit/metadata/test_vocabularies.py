@@ -29,6 +29,25 @@ def test_frequencies() -> None:
     assert find_frequency("de temps en temps ?") is None
 
 
+def test_licences_by_their_full_names() -> None:
+    """A notice names a licence as its deed does: « Creative Commons Attribution-NonCommercial 4.0 International »
+    was no licence at all, and drafting then proposed the default CC0 for data its author reserved."""
+    assert find_licence("Creative Commons Attribution 4.0 International").label == "CC BY 4.0"  # type: ignore[union-attr]
+    closed = find_licence("Creative Commons Attribution-NonCommercial 4.0 International")
+    assert closed is not None and closed.label == "CC BY-NC 4.0" and not closed.is_open
+    assert find_licence("Licence Ouverte / Open Licence 2.0").id == "etalab-2.0"  # type: ignore[union-attr]
+    assert find_licence("CC0 1.0 Universal").label == "CC0 1.0"  # type: ignore[union-attr]
+
+
+def test_frequencies_said_in_words() -> None:
+    """« 2 fois par an » was « Annuelle » (it holds « par an »): the more frequent rhythms are read first."""
+    said = {"2 fois par an": "BIANNUAL", "deux fois par an": "BIANNUAL", "tous les 6 mois": "BIANNUAL",
+            "4 fois par an": "QUARTERLY", "tous les trois mois": "QUARTERLY", "tous les mois": "MONTHLY",
+            "toutes les semaines": "WEEKLY", "tous les jours": "DAILY", "tous les ans": "ANNUAL",
+            "une fois par an": "ANNUAL", "tous les deux ans": "BIENNIAL", "tous les 2 ans": "BIENNIAL"}
+    assert {text: find_frequency(text) for text in said} == said
+
+
 def test_themes() -> None:
     vocabulary = theme_vocabulary()
     assert match_theme("mobilite", vocabulary) == "Mobilité"
