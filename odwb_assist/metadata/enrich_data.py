@@ -111,6 +111,34 @@ def multivalued_separator(filled: pd.Series) -> str | None:
     return None
 
 
+EXAMPLES = 3  # values shown per column in the data dictionary
+PERSONAL_KINDS = frozenset({"be-national-number", "be-bis-number"})  # whose every value is a person's
+# a Belgian mobile number (« 0476 11 22 33 », « +32 476 11 22 33 »): a person's as often as not
+_MOBILE = re.compile(r"(?:\+32|0032|0)[ ./-]?4\d{2}(?:[ ./-]?\d){6}")
+
+
+def shown_examples(filled: pd.Series, kind: str | None) -> list[str]:
+    """The first distinct values of a column that the data dictionary may show: never a person's e-mail address
+    (read as the ``personal-email`` check reads them), a mobile number, a person's name (as ``person-names`` reads
+    one) or a value of a personal kind. The dictionary is shared and published beside the data: a survey's first
+    three respondents' addresses were its examples."""
+    if kind in PERSONAL_KINDS:
+        return []
+    from ..checks.person_names import is_person_name
+    from ..checks.personal_email import address_shape
+    from .enrich_file_notes import PERSON_SHAPES
+
+    shown: list[str] = []
+    for value in filled.drop_duplicates().head(50).astype(str).tolist():
+        if (address_shape(value) in PERSON_SHAPES or _MOBILE.fullmatch(value.strip())
+                or is_person_name(value)):
+            continue
+        shown.append(value)
+        if len(shown) == EXAMPLES:
+            break
+    return shown
+
+
 def describe_fields(frame: pd.DataFrame) -> list[FieldInfo]:
     types = infer_types(frame)
     kinds = detect_kinds(frame)
@@ -126,7 +154,7 @@ def describe_fields(frame: pd.DataFrame) -> list[FieldInfo]:
                  and kind is None) or ftype in ("date", "year")
         separator = multivalued_separator(filled) if ftype == "string" and kind is None else None
         infos.append(FieldInfo(
-            name=str(name), type=ftype, examples=[str(v) for v in filled.drop_duplicates().head(3)],
+            name=str(name), type=ftype, examples=shown_examples(filled, kind),
             completeness=round(len(filled) / total, 4), distinct=distinct, facet=bool(facet or separator), kind=kind,
             description=propose_description(str(name), kind), multivalued=separator,
         ))
