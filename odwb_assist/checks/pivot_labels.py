@@ -59,6 +59,13 @@ BLANK_MESSAGE = Msg("Colonne « {field} » : {count} cellule(s) « {cell} », le
                     "(e.g. row {row}): on the portal, it would be one more category.")
 
 
+def names_pivot(text: str) -> bool:
+    """Whether a line above a table is a pivot table's own labels (« Somme de Montant », « Étiquettes de colonnes »),
+    not a title its author wrote."""
+    found = AGGREGATE.match(text)
+    return ROW_LABELS.search(text) is not None or (found is not None and found.group("how").lower() in STRONG)
+
+
 def pivot_titles(labels: list[str]) -> dict[str, str | None]:
     """The labels a pivot table wrote: label -> its field's title (None: a first column's, to name by hand; a count
     keeps its title and is not listed)."""

@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from ..checks.personal_email import address_shape
+from ..checks.pivot_labels import names_pivot
 from ..core.hookspecs import hookimpl
 from .enrich_inventory import TODO
 from .vocabularies import find_frequency, find_licence, fold, frequency_label
@@ -64,11 +65,11 @@ def own_title(lines: list[str]) -> str | None:
 
 def title_line(line: str) -> bool:
     """Whether a line reads as the table's title: a few words, not a « Label : value » line, not a date of export
-    or a page number, not the administration's name alone."""
+    or a page number, not the administration's name alone, not a pivot table's labels (« Somme de Montant »)."""
     folded = fold(line)
     words = re.findall(r"[^\W\d_]{2,}", line)
     return (TITLE_LENGTH[0] <= len(line) <= TITLE_LENGTH[1] and len(words) >= 2 and labelled(line) is None
-            and not _NOT_TITLE.match(folded) and not _ADMINISTRATION.match(folded))
+            and not _NOT_TITLE.match(folded) and not _ADMINISTRATION.match(folded) and not names_pivot(line))
 
 
 # a Belgian phone number (« 0476 11 22 33 », « +32 83 67 02 11 »): a person's as often as a service's
@@ -90,8 +91,9 @@ def read_notes(titles: list[str], lines: list[str], has_contact: bool) -> dict[s
         proposals["default.title"] = title
     description: list[str] = []
     for line in [*titles, *lines]:
-        if (title is not None and title in line) or personal(line) or _ADMINISTRATION.match(fold(line)):
-            continue  # the title is said once; the administration is the publisher
+        if (title is not None and title in line) or personal(line) or _ADMINISTRATION.match(fold(line)) or \
+                names_pivot(line):
+            continue  # the title is said once; the administration is the publisher; a pivot's labels are no notes
         pair = labelled(line)
         if pair is not None:
             label, value = pair

@@ -136,3 +136,13 @@ def test_a_line_with_a_contact_is_no_title(tmp_path: Path, pm: pluggy.PluginMana
     source.write_text("Permanences de Marie Lambert au 0476 11 22 33\nPermanences sociales du CPAS de Gesves\n\n"
                       "Jour;Lieu\n" + "".join(f"Lundi {n};Salle {n}\n" for n in range(10)), encoding="utf-8")
     assert draft(None, source, plugins=pm).get("title") == "Permanences sociales du CPAS de Gesves"
+
+
+def test_a_pivot_tables_labels_are_no_title(tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    """Excel's pivot writes « Somme de Montant » and « Étiquettes de colonnes » above its table: no title, no note."""
+    rows = "".join(f"Service {n};{n}00;{n}50;{2 * n}50\n" for n in range(1, 11))
+    source = tmp_path / "pivot.csv"
+    source.write_text("Somme de Montant;Étiquettes de colonnes;;\nÉtiquettes de lignes;2023;2024;Total général\n" + rows,
+                      encoding="utf-8")
+    md = draft(None, source, plugins=pm)
+    assert md.get("title") == "Pivot" and md.get("description") is None
