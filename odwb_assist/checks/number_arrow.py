@@ -18,6 +18,7 @@ from .number_bytes import (
     UNCAST,
     dotted,
     first_in,
+    maybe_padded,
     number_bits,
     surely_not_local,
     with_digit,
@@ -120,7 +121,10 @@ def _padded_cells(cells: pa.Array, numbers: np.ndarray, text: np.ndarray) -> Non
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    at = np.flatnonzero(text)
+    padded = maybe_padded(cells)  # the first and last bytes: most text cells leave here, without a kernel call
+    at = np.flatnonzero(text if padded is None else text & padded)
+    if not len(at):
+        return
     picked = cells.take(pa.array(at))
     trimmed = pc.utf8_trim(picked, characters=_PADDING)
     changed = np.asarray(pc.not_equal(trimmed, picked).to_numpy(zero_copy_only=False), dtype=bool)

@@ -229,6 +229,25 @@ def ending_with_minus(cells: pa.Array) -> np.ndarray:
     return last
 
 
+PADDING_FIRST = (0x20, 0x09, 0xC2, 0xE2)  # a space, a tab, the lead byte of U+00A0 or of U+202F (and of others)
+PADDING_LAST = (0x20, 0x09, 0xA0, 0xAF)  # a space, a tab, the last byte of U+00A0 or of U+202F (and of others)
+
+
+def maybe_padded(cells: pa.Array) -> np.ndarray | None:
+    """Which cells may begin or end with a space (« ␣1 234,56␣ »), read from their first and last bytes: a superset
+    (« € » also starts with 0xE2), for an exact test on those cells only. None: nulls, or not text."""
+    import numpy as np
+
+    found = _buffers(cells)
+    if found is None:
+        return None
+    starts, ends, data = found
+    padded = np.zeros(len(starts), dtype=bool)
+    filled = np.flatnonzero(ends > starts)
+    padded[filled] = np.isin(data[starts[filled]], PADDING_FIRST) | np.isin(data[ends[filled] - 1], PADDING_LAST)
+    return padded
+
+
 def surely_not_local(bits: np.ndarray) -> np.ndarray:
     """Which cells (their :func:`number_bits`) :data:`.number_forms.LOCAL` can never fully match: one holding an ASCII
     character no LOCAL match holds, or a ``/`` (only met inside a unit) with no byte a unit starts with. False:

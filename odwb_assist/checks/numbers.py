@@ -122,10 +122,15 @@ def _padded(values: pd.Series, numbers: np.ndarray, text: np.ndarray) -> None:
     placeholder, once its padding is trimmed (« ␣1 234,56␣ », « ␣-␣␣␣ »)."""
     import pyarrow as pa
 
-    from .number_arrow import _padded_cells
+    from .number_arrow import _PADDING, _padded_cells
 
     at = np.flatnonzero(text)
-    cells = pa.array([value if isinstance(value, str) else "" for value in values.iloc[at].tolist()], type=pa.string())
+    kept = [(position, value) for position, value in zip(at.tolist(), values.iloc[at].tolist(), strict=True)
+            if isinstance(value, str) and value and (value[0] in _PADDING or value[-1] in _PADDING)]
+    if not kept:
+        return
+    at = np.array([position for position, _ in kept], dtype=np.int64)
+    cells = pa.array([value for _, value in kept], type=pa.string())
     found, still = np.full(len(at), np.nan), np.ones(len(at), dtype=bool)
     _padded_cells(cells, found, still)
     numbers[at], text[at] = found, still

@@ -149,6 +149,16 @@ def address_shape(address: str) -> str | None:
     return None
 
 
+# the shapes of a person's address, whatever the table (« shape », two unknown words, is a service's as often:
+# « etat.civil@… »): what metadata and the data dictionary take for a person's contact
+PERSON_SHAPES = frozenset({"name", "initial", "first-name", "joined"})
+
+
+def is_persons_address(address: str) -> bool:
+    """Whether an e-mail address alone reads as a person's (:func:`address_shape` in :data:`PERSON_SHAPES`)."""
+    return address_shape(address.strip()) in PERSON_SHAPES
+
+
 def _segments(local: str) -> list[str]:
     """The parts of a local part between dots, underscores and plus signs, digits removed, hyphens kept."""
     text = "".join(c for c in local if not c.isdigit())

@@ -401,11 +401,10 @@ class AccountingZerosFix:
         changes: list[Change] = []
         table = table.copy()
         for column in _zero_columns(context, [str(label) for label in table.columns]):
-            values = table[column]
-            mask = values.str.fullmatch(ACCOUNTING_ZERO.pattern).fillna(False).to_numpy(dtype=bool)
-            if mask.any():
-                rows = table.index[mask]
-                changes.extend(replace_cells(table, column, table.loc[rows, column].map(lambda _: "0"), self.name))
+            zeroed = _zeroed(table[column])
+            changed = zeroed[zeroed != table[column]]
+            if len(changed):
+                changes.extend(replace_cells(table, column, changed, self.name))
         return table, changes
 
     def plan(self, context: FixContext) -> FixPlan | None:

@@ -125,12 +125,11 @@ def shown_examples(filled: pd.Series, kind: str | None) -> list[str]:
     if kind in PERSONAL_KINDS:
         return []
     from ..checks.person_names import is_person_name
-    from ..checks.personal_email import address_shape
-    from .enrich_file_notes import PERSON_SHAPES
+    from ..checks.personal_email import is_persons_address
 
     shown: list[str] = []
     for value in filled.drop_duplicates().head(50).astype(str).tolist():
-        if (address_shape(value) in PERSON_SHAPES or _MOBILE.fullmatch(value.strip())
+        if (is_persons_address(value) or _MOBILE.fullmatch(value.strip())
                 or is_person_name(value)):
             continue
         shown.append(value)

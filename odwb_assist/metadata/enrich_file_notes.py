@@ -19,14 +19,13 @@ import html
 import re
 from typing import Any
 
-from ..checks.personal_email import address_shape
+from ..checks.personal_email import is_persons_address
 from ..checks.pivot_labels import names_pivot
 from ..core.hookspecs import hookimpl
 from .enrich_inventory import TODO
 from .vocabularies import find_frequency, find_licence, fold, frequency_label
 
 SOURCE = "metadata.enrich_file_notes"  # the plugin's name, as metadata.json's ``_sources`` records it
-PERSON_SHAPES = frozenset({"name", "initial", "first-name", "joined"})  # a person's address (personal_email)
 TITLE_LENGTH = (10, 150)  # a title line's shortest and longest length
 NOTE_LINES = 12  # lines taken for the description at most
 
@@ -79,8 +78,7 @@ _PHONE = re.compile(r"(?<![\d+])(?:\+32|0032|0)[ ./-]?[1-9](?:[ ./-]?\d){7,8}(?!
 def personal(line: str) -> bool:
     """Whether a line may hold a person's contact: a person's e-mail address, or a phone number (« Pour le président,
     appelez le 0476 11 22 33 »: the description is published; a service's number is dropped with it, no harm)."""
-    return _PHONE.search(line) is not None or any(address_shape(address) in PERSON_SHAPES
-                                                  for address in _ADDRESS.findall(line))
+    return _PHONE.search(line) is not None or any(map(is_persons_address, _ADDRESS.findall(line)))
 
 
 def read_notes(titles: list[str], lines: list[str], has_contact: bool) -> dict[str, Any]:
@@ -109,7 +107,7 @@ def read_notes(titles: list[str], lines: list[str], has_contact: bool) -> dict[s
                     continue
             if label in CONTACT_LABELS:  # never in the description: a contact line names a person as often
                 address = next(iter(_ADDRESS.findall(value)), None)
-                if address is not None and not has_contact and address_shape(address) not in PERSON_SHAPES:
+                if address is not None and not has_contact and not is_persons_address(address):
                     proposals.setdefault("dcat.contact_email", address)
                 continue
         if "@" not in line and len(description) < NOTE_LINES:

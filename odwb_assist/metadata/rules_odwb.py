@@ -8,7 +8,7 @@ import html
 import re
 from collections.abc import Callable
 
-from ..checks.personal_email import address_shape
+from ..checks.personal_email import is_persons_address
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .enrich_inventory import TODO
@@ -20,8 +20,6 @@ from .vocabularies import find_frequency, fold
 
 MIN_DESCRIPTION = 200  # characters of text (udata asks 100; a useful French description needs more)
 DANGEROUS_HTML = re.compile(r"<\s*(script|iframe|object|embed|style|form)\b|\bon\w+\s*=|javascript:", re.I)
-# a person's shapes of an address, as the personal-email check reads them (etat.civil@… and open-data@… are services)
-PERSON_SHAPES = frozenset({"name", "initial", "first-name", "joined"})
 FRENCH_WORDS = {"le", "la", "les", "des", "de", "du", "et", "un", "une", "est", "sont", "pour", "dans", "par"}
 ENGLISH_WORDS = {"the", "and", "of", "to", "is", "are", "for", "with", "this", "from", "by", "in", "on", "each"}
 FALLBACK_TITLE_SOURCE = "metadata.enrich_fallback"
@@ -126,7 +124,7 @@ def check_service_contact(ctx: ScoreContext) -> list[MetadataFinding]:
         return [finding("contact-service-missing", "dcat.contact_email", "Pas d'adresse de service valide.",
                         "No valid service address.", "Utilisez l'adresse d'un service, qui survit aux départs.",
                         "Use a service address, which outlives staff changes.", example=local(ctx).email())]
-    if address_shape(str(email).strip()) in PERSON_SHAPES:
+    if is_persons_address(str(email)):  # as the personal-email check reads it: etat.civil@… is a service
         return [finding("contact-personal", "dcat.contact_email", f"« {email} » ressemble à une adresse personnelle.",
                         f"'{email}' looks like a personal address.",
                         "Publiez l'adresse d'un service (mobilite@…, accueil@…) : une adresse nominative est personnelle.",

@@ -110,7 +110,9 @@ def removed_lines(file: Path) -> tuple[list[str], list[str]]:
             continue
         try:
             with open(side, encoding="utf-8-sig", newline="") as handle:
-                for row in list(csv.reader(handle))[1:]:
+                rows = csv.reader(handle)
+                next(rows, None)  # its header
+                for row in rows:  # one at a time: a side file may hold every row a fix removed
                     text = " ".join(cell.strip() for cell in row[2:] if cell.strip())
                     if len(row) > 2 and row[1] in reasons and text:
                         found[reasons[row[1]]].append(text)
