@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.hookspecs import hookimpl
 from ..core.no_date import is_sentinel
+from .enrich_fallback import title_from_file
 from .model import FieldInfo
 from .vocabularies import fold, project_themes, suggest_themes, theme_vocabulary
 
@@ -25,8 +26,16 @@ STOPWORDS = {
     "type", "libelle", "valeur", "adresse", "rue", "commune", "id", "identifiant", "remarque", "remarques",
     "commentaire", "latitude", "longitude", "lat", "lon", "nombre", "total", "annee", "postal", "ville",
     "the", "and", "name", "value", "donnees", "fichier", "liste", "jeu",
+    # words of column headers that name no subject (« Dernier contrôle », « Téléphone », « Statut »)
+    "dernier", "derniere", "premier", "premiere", "nouveau", "nouvelle", "ancien", "ancienne", "debut", "mise",
+    "jour", "localite", "telephone", "email", "courriel", "statut", "etat", "description", "intitule", "reference",
+    "horaire", "horaires", "accessibilite", "lieu", "emplacement", "duree", "controle",
 }
 YEAR_HEADER = re.compile(r"\b(annee|an|year|exercice)\b")
+# A column of the record's upkeep (« Dernier contrôle », « Date de mise à jour », « Modifié le »): when the register
+# was looked after, not the period its data covers (a list of defibrillators checked in 2024 does not cover 2024).
+UPKEEP_HEADER = re.compile(r"\b(dernier|derniere|controle|verification|inspection|entretien|revision|maj|"
+                           r"mise a jour|modification|modifie|saisie|encodage|extraction|last|updated?|modified)\b")
 # Descriptions proposed from a column's semantic kind (quality engine / Belgian plugin) or its header.
 KIND_DESCRIPTIONS: dict[str, str] = {
     "be-nis-code": "Code INS (REFNIS) de la commune, 5 chiffres",
@@ -188,6 +197,8 @@ def temporal_coverage(frame: pd.DataFrame, fields: list[FieldInfo]) -> str | Non
 
     starts, ends = [], []
     for info in fields:
+        if UPKEEP_HEADER.search(fold(info.name)):
+            continue
         dated = info.type in ("date", "datetime") or _day_first(frame[info.name])
         if not dated and YEAR_HEADER.search(fold(info.name)) is None:
             continue
@@ -245,7 +256,8 @@ def odwb_enrich_metadata(project: Any, metadata: Any) -> dict[str, Any]:
     if temporal:
         proposals["dcat.temporal"] = temporal
     vocabulary = theme_vocabulary(project_themes(project))
-    title = str(metadata.get("default.title") or "")
+    # the file's name when no title is known yet (« dea.csv », « arbres_remarquables.xlsx »: the subject)
+    title = str(metadata.get("default.title") or (title_from_file(path) if path is not None else ""))
     themes = suggest_themes(" ".join([title, *map(str, frame.columns)]), vocabulary)
     if themes:
         proposals["default.theme"] = themes[:1]

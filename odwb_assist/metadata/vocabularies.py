@@ -155,7 +155,7 @@ def suggest_themes(text: str, vocabulary: list[str]) -> list[str]:
     folded = fold(text)
     scored: list[tuple[int, str]] = []
     for theme, words in THEME_HINTS.items():
-        hits = sum(1 for w in words if w in folded)
+        hits = sum(1 for w in words if _hint(w).search(folded))
         label = match_theme(theme, vocabulary)
         if hits and label:
             scored.append((hits, label))
@@ -164,6 +164,15 @@ def suggest_themes(text: str, vocabulary: list[str]) -> list[str]:
             scored.append((5, label))
     scored.sort(key=lambda item: -item[0])
     return [label for _, label in scored]
+
+
+def _hint(word: str) -> re.Pattern[str]:
+    """A hint word found at the start of a word (« arbre » in « arbres », « dechet » in « dechets »); a hint of
+    three letters only as a whole word, with its plural (« eau », « eaux » but not « bureau »; « air » but not
+    « horaire »; « dea » but not « deambulation »)."""
+    if len(word) <= 3:
+        return re.compile(rf"\b{re.escape(word)}[sx]?\b")
+    return re.compile(rf"\b{re.escape(word)}")
 
 
 # --- Licences -------------------------------------------------------------------------------------

@@ -1,0 +1,46 @@
+"""The theme, keywords and temporal coverage the metadata proposes come from words of the subject, not from pieces
+of other words (« air » in « horaire », « eau » in « bureau ») nor from the headers of a register's upkeep
+(« Dernier contrôle »): a list of defibrillators was offered the theme « Environnement », the keywords « dernier,
+contrôle » and the period of its last checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pluggy
+
+from odwb_assist.metadata import draft
+from odwb_assist.metadata.vocabularies import suggest_themes, theme_vocabulary
+
+DEFIBRILLATORS = (
+    "Lieu;Adresse;Code postal;Localité;Latitude;Longitude;Accessibilité;Horaire;Téléphone;Dernier contrôle\n"
+    "Hall omnisports;Rue du Stade 1;5000;Namur;50,46691;4,86371;24h/24;Lu-Ve 8h30-17h;081 24 60 11;12/03/2024\n"
+    "Maison de village;Place de l'Église 2;5100;Jambes;50,45123;4,87612;Heures d'ouverture;Sa-Di 10h-18h;;05/11/2024\n"
+    "Gare;Place de la Station 3;5000;Namur;50,46822;4,86210;24h/24;24h/24 7j/7;081 24 60 12;27/12/2024\n"
+)
+
+
+def test_a_hint_is_a_word_not_a_piece_of_one() -> None:
+    vocabulary = theme_vocabulary()
+    assert suggest_themes("Horaire Bureau Niveau Tableau Deadline", vocabulary) == []
+    assert suggest_themes("Qualité de l'air", vocabulary)[0] == "Environnement"
+    assert suggest_themes("Points de captage des eaux", vocabulary)[0] == "Environnement"
+    assert suggest_themes("Arbres remarquables", vocabulary)[0] == "Environnement"  # a hint starts a longer word
+    assert suggest_themes("Liste des DEA", vocabulary)[0] == "Santé"
+
+
+def test_a_list_of_defibrillators_named_by_its_file(tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    source = tmp_path / "dea.csv"
+    source.write_text(DEFIBRILLATORS, encoding="utf-8")
+    md = draft(None, source, plugins=pm)
+    assert md.get("theme") == ["Santé"]  # from the file's name (« air » of « Horaire » made it « Environnement »)
+    keywords = md.get("keyword") or []
+    assert not {"dernier", "contrôle", "téléphone", "localité", "horaire"} & set(keywords)
+    assert md.get("dcat.temporal") is None  # the dates of the last checks are not the period the data covers
+
+
+def test_the_dates_of_the_data_still_make_the_coverage(tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    source = tmp_path / "interventions.csv"
+    source.write_text("Date de l'intervention;Lieu;Date de mise à jour\n12/03/2021;Namur;02/01/2025\n"
+                      "05/11/2023;Jambes;02/01/2025\n", encoding="utf-8")
+    assert draft(None, source, plugins=pm).get("dcat.temporal") == "2021-03-12/2023-11-05"
