@@ -25,10 +25,18 @@ def check_readable(ctx: ScoreContext) -> list[MetadataFinding]:
         return []
     problem = resource.get("problem") or "?"
     problem_en = resource.get("problem_en") or problem
-    return [finding("data-unreadable", None, f"Le fichier de données n'a pas pu être lu ({problem}).",
-                    f"The data file could not be read ({problem_en}).",
-                    "Vérifiez le chemin « file » dans odwb.toml et lancez « odwb-assist check » sur le fichier.",
-                    "Check the 'file' path in odwb.toml and run 'odwb-assist check' on the file.", severity="error")]
+    return [finding("data-unreadable", None, f"Le fichier de données n'a pas pu être lu : {_sentence(problem)}",
+                    f"The data file could not be read: {_sentence(problem_en)}",
+                    "Lancez « odwb-assist check » sur le fichier : il dit pourquoi et comment le corriger (si le fichier "
+                    "est nommé dans odwb.toml, vérifiez aussi son chemin « file »).",
+                    "Run 'odwb-assist check' on the file: it says why and how to fix it (if odwb.toml names the file, "
+                    "check its 'file' path too).", severity="error")]
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending with one full stop (the reader's messages are sentences of their own)."""
+    text = str(text).strip()
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
 
 
 def check_public(ctx: ScoreContext) -> list[MetadataFinding]:
@@ -64,6 +72,8 @@ def check_open_format(ctx: ScoreContext) -> list[MetadataFinding]:
     fmt = str(ctx.metadata.resource.get("format") or "").lower()
     if fmt in ("csv", "ods", "json", "geojson", "xml"):
         return []
+    if fmt in ("xlsx", "xls") and not ctx.metadata.resource.get("readable"):  # no copy to send: said by data-unreadable
+        return []
     if fmt in ("xlsx", "xls"):
         return [finding("proprietary-format", None, "Le fichier source est un classeur Excel.",
                         "The source is an Excel workbook.",
@@ -78,7 +88,11 @@ def check_machine_readable(ctx: ScoreContext) -> list[MetadataFinding]:
     if report is None:
         if ctx.metadata.resource.get("readable"):
             return []
-        return check_readable(ctx)
+        # the reason is given once, by ``data-unreadable`` (accessibility); here only what it costs
+        return [finding("data-unchecked", None, "Données non vérifiées : le fichier n'a pas pu être lu (voir plus haut).",
+                        "Data not checked: the file could not be read (see above).",
+                        "Une fois le fichier lisible, « odwb-assist check » vérifie ses données.",
+                        "Once the file is readable, 'odwb-assist check' checks its data.", severity="error")]
     # ``report.errors`` holds the error-severity findings only (a plain list from an older report is filtered too).
     errors = [f for f in getattr(report, "errors", []) or []
               if getattr(getattr(f, "severity", None), "value", "error") == "error"]
