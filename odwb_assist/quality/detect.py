@@ -56,6 +56,7 @@ class Detected:
     notice_sheets: list[str] = field(default_factory=list)  # sheets of text passed over to read the table
     notice_lines: list[str] = field(default_factory=list, repr=False)  # their lines (what metadata drafting reads)
     codepage: str | None = None  # the code page an Excel 95 (BIFF5/7) workbook was decoded with
+    markup: str | None = None  # « html », « xml »: an « Excel » export (.xls) that is a web page or an XML workbook
     trimmed_columns: int = 0  # formatted but empty columns cut on the right of the sheet
     trimmed_rows: int = 0  # formatted but empty rows cut at the bottom of the sheet
     sheet_given: bool = field(default=False, repr=False)  # the sheet was named by the caller (--sheet)
@@ -159,6 +160,11 @@ def sniff_format(path: Path, head: bytes) -> str:
         return "xlsx" if EXTENSIONS.get(path.suffix.lower()) != "ods" else "ods"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "xls"
+    if path.suffix.lower() == ".xls":  # a web application's « Excel » export: a web page or an XML workbook
+        from .markup_book import markup_kind
+
+        if markup_kind(head):
+            return "xls"
     return "csv"
 
 
@@ -409,7 +415,7 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
         rows = [[cell_text(cell) for cell in row] for row in read.head(SAMPLE_ROWS)]
         detected = Detected(format=fmt, sheet=read.name, sheets=list(read.names), hidden_sheets=list(read.hidden),
                             notice_sheets=list(read.notices), notice_lines=list(read.notice_lines),
-                            codepage=read.codepage,
+                            codepage=read.codepage, markup=read.markup,
                             trimmed_columns=read.trimmed_columns, trimmed_rows=read.trimmed_rows,
                             sheet_given=sheet is not None, hidden_columns=read.marks.hidden_columns,
                             hidden_rows=read.marks.hidden_rows, formulas_without_value=read.marks.unvalued,

@@ -26,6 +26,10 @@ def summary_lines(report: QualityReport, lang: str) -> list[str]:
         where += f", {d.encoding}"
     if getattr(d, "codepage", None):
         where += (f" (Excel 95, page de codes {d.codepage})" if fr else f" (Excel 95, code page {d.codepage})")
+    markup = getattr(d, "markup", None)
+    if markup:
+        where += ((" (page web enregistrée en .xls)" if fr else " (web page saved as .xls)") if markup == "html" else
+                  (" (classeur XML 2003 enregistré en .xls)" if fr else " (XML 2003 workbook saved as .xls)"))
     if d.delimiter:
         where += (", séparateur « " if fr else ", delimiter '") + ("\\t" if d.delimiter == "\t" else d.delimiter) + (
             " »" if fr else "'")

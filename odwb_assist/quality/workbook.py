@@ -41,6 +41,7 @@ class Sheet:
     notices: tuple[str, ...] = ()  # the sheets of text passed over before this one (« Notice », « Sources »)
     notice_lines: tuple[str, ...] = ()  # their lines of text, in order (what the workbook says of its table)
     codepage: str | None = None  # the code page an XLS workbook was decoded with (BIFF5/7: 8-bit text)
+    markup: str | None = None  # « html » or « xml »: an « Excel » export that is markup (:mod:`.markup_book`)
     trimmed_columns: int = 0  # formatted but empty columns cut on the right
     trimmed_rows: int = 0  # formatted but empty rows cut at the bottom
     dates: bool | None = None  # calamine's cells, to type (True: an XLSX date becomes a datetime); None: typed
@@ -218,7 +219,7 @@ def _read(path: Path, fmt: str, sheet: str | None) -> Sheet:
         marks = table_marks(book.marks(name), cut, _filled)
     names = book.names
     index = names.index(name) + 1 if name in names else 1
-    return Sheet(name=name, index=index, names=tuple(names), cells=cut, codepage=book.codepage,
+    return Sheet(name=name, index=index, names=tuple(names), cells=cut, codepage=book.codepage, markup=book.markup,
                  hidden=tuple(n for n in names if n in book.hidden), notices=notices,
                  notice_lines=notice_lines,
                  trimmed_columns=columns, trimmed_rows=bottom, dates=book.dates, marks=marks, beside=beside)

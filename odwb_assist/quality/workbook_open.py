@@ -1,5 +1,6 @@
 """Opening a workbook: the library each format takes (python-calamine for XLSX and ODS, xlrd for XLS in the
-workbook's own code page, openpyxl or ezodf for a file calamine refuses), once per run and, for ``check``, parsed
+workbook's own code page, openpyxl or ezodf for a file calamine refuses, lxml for an « Excel » export that is a web
+page or an Excel 2003 XML workbook: :mod:`.markup_book`), once per run and, for ``check``, parsed
 ahead in a thread; its sheet names, and the French error when it cannot be opened. :mod:`.workbook` reads its sheets.
 """
 
@@ -25,6 +26,7 @@ class _Book:
     hidden: frozenset[str] = frozenset()  # the sheets hidden in the workbook (a list of choices, parameters…)
     codepage: str | None = None  # the code page an XLS workbook was decoded with (BIFF5/7: 8-bit text)
     dates: bool | None = None  # rows still to type with calamine_book.typed_rows(rows, dates); None: typed
+    markup: str | None = None  # « html » or « xml »: an « Excel » export that is markup (:mod:`.markup_book`)
 
     def rows(self, name: str) -> tuple[list[list[Any]], tuple[int, int]]:
         raise NotImplementedError
@@ -216,9 +218,31 @@ def _ods_value(cell: Any) -> Any:
     return value
 
 
+class _MarkupBook(_Book):
+    """An « Excel » export that is a web page's table or an Excel 2003 XML workbook saved as .xls (:mod:`.markup_book`)."""
+
+    def __init__(self, path: Path) -> None:
+        from .markup_book import MarkupBook
+
+        self.book = MarkupBook(path)
+        self.names = self.book.names
+        self.hidden = self.book.hidden
+        self.markup = self.book.kind
+
+    def rows(self, name: str) -> tuple[list[list[Any]], tuple[int, int]]:
+        return self.book.rows(name), (0, 0)
+
+    def marks(self, name: str) -> SheetMarks:
+        return self.book.marks(name)
+
+
 def _open_book(path: Path, fmt: str) -> _Book:
     if fmt == "xls":
-        return _XlsBook(path)
+        from .markup_book import markup_kind
+
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+        return _MarkupBook(path) if markup_kind(head) else _XlsBook(path)
     try:
         return _CalamineBook(path, fmt)
     except Exception:  # a file calamine refuses: the other library may read it (else its error is the one told)

@@ -1,0 +1,154 @@
+"""« Export Excel » buttons of web applications write a web page holding a table, or an Excel 2003 XML workbook, under
+the name ``export.xls``: Excel opens both, xlrd and calamine refuse them. They were refused with « its content is a
+web page, not a workbook »; they are now read as the workbook they stand for (``markup`` in the detection), checked
+and fixed like one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from odwb_assist.core.errors import InputError
+from odwb_assist.core.plugins import get_plugin_manager
+from odwb_assist.quality import check, fix
+from odwb_assist.quality.markup_book import MarkupBook, markup_kind
+
+# A subsidies register exported by a web application in Excel's « web page » dialect: Windows-1252 declared in a
+# <meta>, a title row spanning the table, Excel's x:num beside the shown amount, a merged cell (rowspan), a link,
+# a hidden row, no-break spaces for empty cells.
+SUBSIDIES_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns="http://www.w3.org/TR/REC-html40">
+<head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">
+<style>.montant {mso-number-format:"\\#\\,\\#\\#0\\.00\\\\ \\0022\\20AC\\0022";}</style></head>
+<body>
+<table border="1">
+<tr><td colspan="5"><b>Subsides octroyés en 2024 - Ville de Dinant</b></td></tr>
+<tr><th>Bénéficiaire</th><th>Objet</th><th>Montant</th><th>Date du collège</th><th>Site web</th></tr>
+<tr><td rowspan="2">ASBL Les Amis de Bouvignes</td><td>Fête de quartier</td>
+    <td class="montant" x:num="1250.5">1 250,50 €</td><td>12/03/2024</td>
+    <td><a href="https://amis-bouvignes.be">Voir le site</a></td></tr>
+<tr><td>Stage d'été</td><td class="montant" x:num="800">800,00 €</td><td>09/04/2024</td><td>&nbsp;</td></tr>
+<tr style="display:none"><td>Cercle d'histoire de Dinant</td><td>Publication</td>
+    <td class="montant" x:num="450">450,00 €</td><td>14/05/2024</td><td>&nbsp;</td></tr>
+<tr><td>Club de kayak de la Meuse</td><td>Achat de matériel</td>
+    <td class="montant" x:num="2000">2 000,00 €</td><td>11/06/2024</td><td>&nbsp;</td></tr>
+<tr><td>Comité des fêtes de Falmignoul</td><td>Feu d'artifice<br>du 21 juillet</td>
+    <td class="montant" x:num="1500">1 500,00 €</td><td>02/07/2024</td><td>&nbsp;</td></tr>
+</table>
+</body></html>
+"""
+
+# The same kind of register as an Excel 2003 XML workbook: a title merged across, dates typed, a cell left out
+# (ss:Index jumps over it), rich text, a hidden sheet of choices placed first.
+SUBSIDIES_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:o="urn:schemas-microsoft-com:office:office"
+ xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"
+ xmlns:html="http://www.w3.org/TR/REC-html40">
+ <Worksheet ss:Name="Listes">
+  <Table><Row><Cell><Data ss:Type="String">Objet</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="String">Fête de quartier</Data></Cell></Row></Table>
+  <WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel"><Visible>SheetHidden</Visible></WorksheetOptions>
+ </Worksheet>
+ <Worksheet ss:Name="Subsides 2024">
+  <Table>
+   <Row><Cell ss:MergeAcross="3"><Data ss:Type="String">Subsides octroyés en 2024 - Ville de Dinant</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="String">Bénéficiaire</Data></Cell><Cell><Data ss:Type="String">Objet</Data></Cell>
+    <Cell><Data ss:Type="String">Montant (€)</Data></Cell><Cell><Data ss:Type="String">Date du collège</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="String">ASBL Les Amis de Bouvignes</Data></Cell>
+    <Cell><ss:Data ss:Type="String"><html:B>Fête</html:B> de quartier</ss:Data></Cell>
+    <Cell><Data ss:Type="Number">1250.5</Data></Cell><Cell><Data ss:Type="DateTime">2024-03-12T00:00:00.000</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="String">Club de kayak de la Meuse</Data></Cell>
+    <Cell ss:Index="3"><Data ss:Type="Number">2000</Data></Cell>
+    <Cell><Data ss:Type="DateTime">2024-06-11T00:00:00.000</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="String">Comité des fêtes de Falmignoul</Data></Cell>
+    <Cell><Data ss:Type="String">Feu d'artifice</Data></Cell>
+    <Cell><Data ss:Type="Number">1500</Data></Cell><Cell><Data ss:Type="DateTime">2024-07-02T00:00:00.000</Data></Cell></Row>
+  </Table>
+ </Worksheet>
+</Workbook>
+"""
+
+
+def pm():  # noqa: ANN201
+    return get_plugin_manager(load_entrypoints=False)
+
+
+def test_a_web_page_saved_as_xls_is_read_as_its_table(tmp_path: Path) -> None:
+    source = tmp_path / "export.xls"
+    source.write_bytes(SUBSIDIES_HTML.encode("cp1252"))
+    assert markup_kind(source.read_bytes()) == "html"
+    book = MarkupBook(source)
+    rows = book.rows(book.names[0])
+    assert rows[2][:3] == ["ASBL Les Amis de Bouvignes", "Fête de quartier", 1250.5]  # x:num, not the shown text
+    assert rows[3][:3] == [None, "Stage d'été", 800]  # the merged cell's value is at its first row only
+    assert rows[3][4] is None and rows[6][1] == "Feu d'artifice\ndu 21 juillet"
+    report = check(source, plugins=pm())
+    assert report.detected.markup == "html" and report.detected.header_row == 2  # the title row above
+    assert list(report.fields) == ["Bénéficiaire", "Objet", "Montant", "Date du collège", "Site web"]
+    assert report.rows == 5
+    found = set(report.stats)
+    assert {"hidden-rows", "hyperlink-cells", "currency-cells"} <= found
+    assert [list(f.all_rows) for f in report.findings if f.type == "hidden-rows"] == [[5]]
+
+
+def test_the_web_page_is_fixed_into_a_csv(tmp_path: Path) -> None:
+    source = tmp_path / "export.xls"
+    source.write_bytes(SUBSIDIES_HTML.encode("cp1252"))
+    fix(source, tmp_path / "subsides.csv", plugins=pm())
+    text = (tmp_path / "subsides.csv").read_text(encoding="utf-8")
+    assert "Club de kayak de la Meuse" in text and "2024-06-11" in text and "1250.5" in text
+    assert "Cercle d'histoire de Dinant" in text  # the hidden row is kept: the user decides
+    assert "Subsides octroyés en 2024" not in text.splitlines()[0]  # the title is no header
+
+
+def test_an_excel_2003_xml_workbook_saved_as_xls(tmp_path: Path) -> None:
+    source = tmp_path / "export.xls"
+    source.write_text(SUBSIDIES_XML, encoding="utf-8")
+    book = MarkupBook(source)
+    assert book.names == ["Listes", "Subsides 2024"] and book.hidden == frozenset({"Listes"})
+    rows = book.rows("Subsides 2024")
+    assert rows[2][1] == "Fête de quartier"  # rich text read whole
+    assert rows[3] == ["Club de kayak de la Meuse", None, 2000, rows[3][3]]  # ss:Index jumped over the object
+    report = check(source, plugins=pm())
+    assert report.detected.markup == "xml" and report.detected.sheet == "Subsides 2024"
+    assert report.detected.header_row == 2 and report.rows == 3
+    fix(source, tmp_path / "subsides.csv", plugins=pm())
+    lines = (tmp_path / "subsides.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "Bénéficiaire,Objet,Montant (€),Date du collège"
+    assert lines[2] == "Club de kayak de la Meuse,,2000,2024-06-11"
+
+
+def test_a_web_page_without_a_table_is_still_refused(tmp_path: Path) -> None:
+    source = tmp_path / "export.xls"
+    source.write_text("<html><head><title>Session expirée</title></head><body><p>Reconnectez-vous.</p></body></html>",
+                      encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        check(source, plugins=pm())
+    assert "page web (HTML)" in caught.value.message("fr")
+
+
+def test_an_expanding_entity_is_not_expanded(tmp_path: Path) -> None:
+    source = tmp_path / "export.xls"
+    bomb = ('<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+            '<?mso-application progid="Excel.Sheet"?>'
+            '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+            'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="F"><Table>'
+            '<Row><Cell><Data ss:Type="String">Nom</Data></Cell><Cell><Data ss:Type="String">Texte</Data></Cell></Row>'
+            '<Row><Cell><Data ss:Type="String">x</Data></Cell><Cell><Data ss:Type="String">&b;</Data></Cell></Row>'
+            '</Table></Worksheet></Workbook>')
+    source.write_text(bomb, encoding="utf-8")
+    rows = MarkupBook(source).rows("F")
+    assert "aaaaaaaaaa" not in str(rows[1][1])
+
+
+def test_the_pages_banner_table_is_not_the_one_read(tmp_path: Path) -> None:
+    source = tmp_path / "export.xls"
+    source.write_text("<html><head><meta charset='utf-8'></head><body>"
+                      "<table><tr><td>Export du 03/12/2026</td><td>Utilisateur : service travaux</td></tr></table>"
+                      "<table><tr><th>Rue</th><th>Code postal</th></tr><tr><td>Rue de Fer</td><td>5000</td></tr>"
+                      "<tr><td>Chaussée de Liège</td><td>5100</td></tr></table></body></html>", encoding="utf-8")
+    report = check(source, plugins=pm())
+    assert report.detected.sheet == "Tableau 2" and report.detected.sheets == ["Tableau 2", "Tableau 1"]
+    assert report.rows == 2 and list(report.fields) == ["Rue", "Code postal"]
