@@ -405,7 +405,9 @@ class DateFormatCheck(BaseTableCheck):
         self.date_columns = {name for name in self.local_columns if types.get(name) == "date"}
         self.iso_columns = {name for name in self.local_columns if types.get(name) in ("date", "datetime")}
         numbers = [name for name in context.fields if types.get(name) in ("integer", "number")]
-        self.serial_columns = {name for name in numbers if SERIAL_TITLE.search(name)}
+        # serial numbers alone (a column of numbers), or among written dates (« 45363 » where a cell lost its date
+        # format, beside « 12/03/2024 »: a column of text), under a title that names a date
+        self.serial_columns = {name for name in [*numbers, *self.local_columns] if SERIAL_TITLE.search(name)}
         self.epoch_columns = {name for name in numbers if EPOCH_TITLE.search(name)}
         self.epoch = ColumnTally()
         self.compact = ColumnTally()

@@ -53,6 +53,7 @@ def left_as_is(report: QualityReport, stats: ColumnStats, chosen: Iterable[str],
     chosen = list(chosen)
     found = _numbers_left(report, stats, chosen, log)
     found += _units_left(report, stats, chosen, log, {left.column for left in found})
+    found += _serials_left(report, chosen)
     order = {label: position for position, label in enumerate(report.fields)}
     return sorted(found, key=lambda left: order.get(left.column, len(order)))
 
@@ -77,6 +78,19 @@ def _numbers_left(report: QualityReport, stats: ColumnStats, chosen: list[str], 
             found.append(LeftAsIs(column, finding.count, finding.count, example, reason="ambiguous"))
             said.add(column)
     return found
+
+
+def _serials_left(report: QualityReport, chosen: list[str]) -> list[LeftAsIs]:
+    """The columns of dates where some cells are Excel serial numbers (« 45363 » beside « 12/03/2024 »: a cell that
+    lost its date format), which ``date-format`` converts only in a column of serial numbers alone."""
+    if "date-format" not in chosen:
+        return []
+    return [LeftAsIs(str(finding.field_name), finding.count, finding.count,
+                     (finding.row_number, finding.cell) if finding.row_number and finding.cell else None,
+                     reason="serial")
+            for finding in report.findings
+            if finding.type == "date-format" and finding.field_name and finding.extra.get("serial")
+            and not finding.extra.get("converted")]
 
 
 def _units_left(report: QualityReport, stats: ColumnStats, chosen: list[str], log: ChangeLog,
@@ -128,6 +142,9 @@ def left_lines(columns: list[LeftAsIs], fr: bool) -> list[str]:
             continue
         if column.reason in UNIT_REASONS:
             lines.append(_unit_line(column, fr))
+            continue
+        if column.reason == "serial":
+            lines.append(_serial_line(column, fr))
             continue
         numbers, filled = number_text(column.numbers), number_text(column.filled)
         mostly = column.numbers * 2 >= column.filled
@@ -184,6 +201,23 @@ def _unit_line(column: LeftAsIs, fr: bool) -> str:
     return UNIT_LINES[column.reason].format(column=column.column, count=number_text(column.numbers),
                                             filled=number_text(column.filled), example=example,
                                             units=units)("fr" if fr else "en")
+
+
+def _serial_line(column: LeftAsIs, fr: bool) -> str:
+    """A column of dates holding Excel serial numbers among its other dates (:func:`_serials_left`)."""
+    example = "" if not column.example else f" (ex. ligne {column.example[0]} : « {column.example[1]} »)" if fr \
+        else f" (e.g. row {column.example[0]}: '{column.example[1]}')"
+    return SERIAL_LINE.format(column=column.column, count=number_text(column.numbers),
+                              example=example)("fr" if fr else "en")
+
+
+SERIAL_LINE = Msg("    Colonne « {column} » : {count} date(s) écrites comme numéro de série Excel{example}, parmi des dates "
+                  "écrites autrement ; fix ne les convertit que dans une colonne de numéros de série seuls (ailleurs, "
+                  "un nombre peut être autre chose qu'une date). Mettez ces cellules au format Date dans le tableur "
+                  "et exportez à nouveau.",
+                  "    Column '{column}': {count} date(s) written as Excel serial numbers{example}, among dates written "
+                  "otherwise; fix converts them only in a column of serial numbers alone (elsewhere, a number may be "
+                  "something else than a date). Format those cells as dates in the spreadsheet and export again.")
 
 
 def _ambiguous_line(column: LeftAsIs, fr: bool) -> str:

@@ -1,0 +1,45 @@
+"""A date column where some cells lost their date format shows Excel's serial numbers among the dates (« 45328 » beside
+« 12/03/2024 »). The check only looked for them in a column of numbers: in a column of dates they went unsaid, and
+``fix`` wrote the other dates in ISO beside them without a word. They are now reported, and ``fix`` says it leaves
+them (a five-digit number among dates is most likely a date, but converting it would be a guess)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from odwb_assist.core.plugins import get_plugin_manager
+from odwb_assist.quality import check, fix
+
+PERMITS = ("Dossier;Date de décision;Montant\n"
+           "PU/2024/001;12/03/2024;1200\n"
+           "PU/2024/002;45363;800\n"
+           "PU/2024/003;05/04/2024;450\n"
+           "PU/2024/004;45412;300\n"
+           "PU/2024/005;;150\n"
+           "PU/2024/006;17/06/2024;900\n")
+
+
+def pm():  # noqa: ANN201
+    return get_plugin_manager(load_entrypoints=False)
+
+
+def test_serial_numbers_among_written_dates_are_reported(tmp_path: Path) -> None:
+    source = tmp_path / "permis.csv"
+    source.write_text(PERMITS, encoding="utf-8")
+    report = check(source, plugins=pm())
+    serials = [f for f in report.findings if f.type == "date-format" and f.extra.get("serial")]
+    assert [(f.field_name, list(f.all_rows), f.extra["converted"]) for f in serials] == \
+        [("Date de décision", [3, 5], False)]
+    assert not any(f.field_name == "Montant" for f in report.findings if f.type == "date-format")
+
+
+def test_fix_says_it_leaves_them(tmp_path: Path) -> None:
+    source = tmp_path / "permis.csv"
+    source.write_text(PERMITS, encoding="utf-8")
+    result = fix(source, tmp_path / "propre.csv", plugins=pm())
+    lines = (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[1] == "PU/2024/001,2024-03-12,1200" and lines[2] == "PU/2024/002,45363,800"  # kept as written
+    left = [(item.column, item.reason, item.numbers, item.example) for item in result.left_as_is]
+    assert left == [("Date de décision", "serial", 2, (3, "45363"))]
+    assert "Colonne « Date de décision » : 2 date(s) écrites comme numéro de série Excel (ex. ligne 3 : « 45363 »)" \
+        in result.preview("fr")
