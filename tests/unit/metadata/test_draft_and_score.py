@@ -213,8 +213,9 @@ def test_a_persons_address_at_the_commune_is_called_personal(pm: pluggy.PluginMa
 
 
 def test_an_unreadable_workbook_is_said_once(tmp_path: Path, pm: pluggy.PluginManager) -> None:
-    """A web page without a table saved as .xls: the reason is said once (it was repeated under interoperability), as a sentence of
-    its own, and no « a CSV copy will be sent: nothing to do » is promised for a file that cannot be read."""
+    """A web page without a table saved as .xls: the reason is said once (it was repeated under interoperability), as
+    a sentence of its own, and no « a CSV copy will be sent: nothing to do » is promised for a file that cannot be
+    read."""
     source = tmp_path / "export.xls"
     source.write_text("<html><body><p>Session expirée : reconnectez-vous.</p></body></html>", encoding="utf-8")
     report = score(draft(None, source, plugins=pm), plugins=pm)
