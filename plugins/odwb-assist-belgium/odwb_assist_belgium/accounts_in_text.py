@@ -5,9 +5,9 @@ An IBAN column is read by the ``be-iban`` kind (``be-iban-personal`` there); one
 person's bank account is personal data: where the rows are people (the core's ``rows_are_people``: a first-name or
 birth-date column, a survey tool's export, a register's people), it blocks publication as the other personal data do.
 Elsewhere (an association's account in a remark of a subsidies table) it is not said. Only valid IBANs written inside
-a text: a Belgian one by the ``be-iban`` kind's rules (ISO 13616, the national check, a bank code of stdnum's list),
-another country's (a cross-border respondent's: « FR76 3000 6000 0112 3456 7890 189 ») by stdnum's, its length and
-format; the candidates are the cells with twelve digits at least, told from the Arrow buffers.
+a text: a Belgian one by the ``be-iban`` kind's check digits (ISO 13616 and the national check: a bank missing from
+stdnum's list is a bank all the same), another country's (a cross-border respondent's: « FR76 3000 6000 0112 3456
+7890 189 ») by stdnum's, its length and format; the candidates are the cells with twelve digits at least, told from the Arrow buffers.
 """
 
 from __future__ import annotations
@@ -37,10 +37,10 @@ def account_in_text(cell: str) -> str | None:
     country (stdnum's, for its country's length and format) (None: none, or the cell is an account alone)."""
     import pandas as pd
 
-    from .iban import valid_mask
+    from .iban import checked_mask
 
-    def valid(text: str) -> bool:
-        return bool(valid_mask(pd.Series([text.upper()])).iloc[0])
+    def valid(text: str) -> bool:  # its check digits right: a bank missing from stdnum's list is a bank all the same
+        return bool(checked_mask(pd.Series([text.upper()])).iloc[0])
 
     found = [(match.start(), match.group()) for match in _ACCOUNT.finditer(cell) if valid(match.group())]
     for match in _FOREIGN.finditer(cell):

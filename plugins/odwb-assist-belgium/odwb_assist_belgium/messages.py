@@ -138,12 +138,20 @@ MESSAGES: dict[str, Entry] = {
             "number starting with 0 or 1 is the enterprise's.")),
     # --- IBAN
     "be-iban-invalid": Entry(E, Msg(
-        "« {cell} » n'est pas un IBAN valide (chiffres de contrôle faux, longueur incorrecte ou code de banque inconnu ; "
-        "un IBAN belge = BE + 14 chiffres ; règles de python-stdnum).",
-        "'{cell}' is not a valid IBAN (wrong check digits or length, or unknown bank code; a Belgian IBAN is BE + 14 "
-        "digits; python-stdnum rules)."), Msg(
+        "« {cell} » n'est pas un IBAN valide (chiffres de contrôle faux ou longueur incorrecte ; un IBAN belge = BE + "
+        "14 chiffres ; règles de python-stdnum).",
+        "'{cell}' is not a valid IBAN (wrong check digits or length; a Belgian IBAN is BE + 14 digits; python-stdnum "
+        "rules)."), Msg(
         "Recopiez l'IBAN depuis un document bancaire, ex. BE48 3200 7018 4927.",
         "Copy the IBAN from a bank document, e.g. BE48 3200 7018 4927.")),
+    "be-iban-unknown-bank": Entry(W, Msg(
+        "« {cell} » a des chiffres de contrôle justes, mais son code de banque n'est pas dans la liste des banques "
+        "belges que connaît l'outil (python-stdnum, d'après la Banque nationale) : une banque plus récente que la "
+        "liste, le plus souvent.",
+        "'{cell}' has the right check digits, but its bank code is not in the list of Belgian banks the tool knows "
+        "(python-stdnum, after the National Bank's): a bank newer than the list, most often."), Msg(
+        "Vérifiez l'IBAN sur un document bancaire ; s'il est juste, il n'y a rien à corriger.",
+        "Check the IBAN on a bank document; if it is right, there is nothing to correct.")),
     # --- phones
     "be-phone-several": Entry(W, Msg(
         "« {cell} » : {count} numéros de téléphone dans une seule cellule, chacun valide ; le portail lira la cellule "

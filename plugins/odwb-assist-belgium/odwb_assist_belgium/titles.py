@@ -33,6 +33,7 @@ TITLES: dict[str, Msg] = {
     "be-establishment-invalid": Msg("Numéro d'unité d'établissement (BCE) non valide",
                                     "Invalid establishment unit number (CBE)"),
     "be-iban-invalid": Msg("IBAN non valide", "Invalid IBAN"),
+    "be-iban-unknown-bank": Msg("IBAN d'une banque inconnue de l'outil", "IBAN of a bank the tool does not know"),
     "be-phone-invalid": Msg("Numéro de téléphone non valide", "Invalid phone number"),
     "be-phone-lost-zero": Msg("Numéro de téléphone sans son 0 initial", "Phone number without its leading 0"),
     "be-phone-personal": Msg("Numéros de téléphone de personnes", "Phone numbers of people"),

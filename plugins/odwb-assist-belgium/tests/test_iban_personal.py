@@ -59,6 +59,8 @@ def test_an_account_typed_into_a_text_is_found_there() -> None:
     assert account_in_text("compte BE71096123456769 merci") == "BE71096123456769"
     assert account_in_text("BE71 0961 2345 6769") is None  # an account alone: an IBAN column's
     assert account_in_text("mon compte BE71 0961 2345 6760") is None  # wrong check digits
+    # right check digits, a bank code (539) stdnum's list lacks: an account all the same
+    assert account_in_text("virement sur BE68 5390 0754 7034 svp") == "BE68 5390 0754 7034"
     assert account_in_text("TVA BE 0475.123.420") is None  # an enterprise number
 
 
