@@ -7,7 +7,8 @@ birth-date column, a survey tool's export, a register's people), it blocks publi
 Elsewhere (an association's account in a remark of a subsidies table) it is not said. Only valid IBANs written inside
 a text: a Belgian one by the ``be-iban`` kind's check digits (ISO 13616 and the national check: a bank missing from
 stdnum's list is a bank all the same), another country's (a cross-border respondent's: « FR76 3000 6000 0112 3456
-7890 189 ») by stdnum's, its length and format; the candidates are the cells with twelve digits at least, told from the Arrow buffers.
+7890 189 ») by stdnum's, its length and format; the candidates are the cells with twelve digits at least, told from
+the Arrow buffers.
 """
 
 from __future__ import annotations
