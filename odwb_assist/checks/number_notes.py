@@ -16,7 +16,9 @@ the column numbers) and the same fix: « <5 » goes into the « … (note) » co
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..core.contract import Change, CheckContext, ColumnValues, FixContext, ValuesPreparation
@@ -24,9 +26,11 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fixing import free_label
+from ..quality.placeholders import is_placeholder
 from .cell_rules import CellCheck, CellRule, buffer
 from .cells import byte_set
 from .number_share import NumberShare
+from .tally import number_text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -48,8 +52,15 @@ TIP = Msg("Mettez les notes (« (p) » provisoire, « (e) » estimé, « * »…
           "dataset's description. 'odwb-assist fix' moves them into a column '… (note)' right after.")
 
 
-MASKED = re.compile(r"\s*(?:<=?|≤)\s*[0-9]+(?:[.,][0-9]+)?\s*")  # « <5 », « < 3 », « ≤ 10 », « <0,5 »
+# « <5 », « < 3 », « ≤ 10 », « <0,5 »; a laboratory's limits named, not given: « <LQ », « < LD » (limite de
+# quantification, de détection), « <LOQ », « <LOD », « <L.Q. »
+MASKED = re.compile(r"\s*(?:<=?|≤)\s*(?:[0-9]+(?:[.,][0-9]+)?|(?i:l\.?[qd]\.?|lo[qd]|ld[dq]))\s*")
 MASKED_FIRST = " \t<\xe2"  # the first bytes of a masked number (« ≤ » begins with 0xe2)
+# In a column of measures holding thresholds (« <LQ », « < 0,05 »), a laboratory's « n.d. » may be « non détecté », a
+# result (below the detection limit), or « non déterminé », a measure not made: only the source says which. There it
+# goes with the thresholds into the « … (note) » column, never emptied as a placeholder (which would make both
+# meanings a blank); compared after strip() and lower().
+NOT_DETECTED = frozenset({"n.d.", "n.d", "nd", "n.d.*", "non détecté", "non detecte", "non détectée", "non detectee"})
 
 MASKED_MESSAGE = Msg("Colonne « {field} » : {count} petit(s) nombre(s) masqué(s) parmi les nombres (ex. ligne {row} : "
                      "« {cell} », un seuil : secret statistique, limite de détection d'une mesure) : le portail lira "
@@ -57,6 +68,10 @@ MASKED_MESSAGE = Msg("Colonne « {field} » : {count} petit(s) nombre(s) masqué
                      "Column '{field}': {count} small number(s) masked among the numbers (e.g. row {row}: '{cell}', a "
                      "threshold: statistical secrecy, a measure's detection limit): the portal will read the column "
                      "as text, with no sum nor chart.")
+UNDETECTED_NOTE = Msg(" La colonne tient aussi {count} « n.d. » (non détecté, ou non déterminé : seule la source le dit), "
+                      "gardés avec les seuils.",
+                      " The column also holds {count} 'n.d.' (not detected, or not determined: only the source says "
+                      "which), kept with the thresholds.")
 MASKED_TIP = Msg("Laissez ces cellules vides et dites dans la description du jeu de données quels nombres sont masqués "
                  "et pourquoi (secret statistique, limite de détection). « odwb-assist fix » déplace « <5 » dans une "
                  "colonne « … (note) » placée juste après et laisse la cellule vide.",
@@ -76,6 +91,11 @@ def split_mark(text: str) -> tuple[str, str] | None:
     if found is None:
         return None
     return found.group("number"), found.group("mark").strip("()")
+
+
+def is_not_detected(text: object) -> bool:
+    """Whether a cell says « not detected » (:data:`NOT_DETECTED`), as a laboratory writes it beside thresholds."""
+    return isinstance(text, str) and len(text) <= 16 and text.strip().lower() in NOT_DETECTED
 
 
 def is_masked(text: str) -> bool:
@@ -137,8 +157,12 @@ class NumberNotesCheck(CellCheck):
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         for finding in super().end(context):
-            if self.share.nearly_all(finding.field_name or "", besides=finding.count):  # marks are no numbers
+            if self.share.nearly_all(finding.field_name or "", besides=self.besides(finding)):
                 yield finding
+
+    def besides(self, finding: Finding) -> int:
+        """The cells of the finding's column that count with its numbers: the marked ones (marks are no numbers)."""
+        return finding.count
 
 
 class MaskedValuesCheck(NumberNotesCheck):
@@ -148,10 +172,43 @@ class MaskedValuesCheck(NumberNotesCheck):
     message = MASKED_MESSAGE
     tip = MASKED_TIP
 
+    def start(self, context: CheckContext) -> None:
+        super().start(context)
+        self.missing: Counter[str] = Counter()  # per column counted: the cells saying « no value » (« n.d. », « - »)
+        self.undetected: Counter[str] = Counter()  # … of which « not detected » (:data:`NOT_DETECTED`)
+
+    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+        found = super().check_values(column, context)
+        if self.tally.counts[column.name] and len(column):  # counted: its placeholders too
+            import numpy as np
+
+            texts = column.texts
+            missing = np.fromiter((is_placeholder(text) for text in texts), dtype=bool, count=len(column))
+            if missing.any():
+                counts = column.counts
+                self.missing[column.name] += int(counts[missing].sum())
+                undetected = np.fromiter((is_not_detected(text) for text in texts), dtype=bool, count=len(column))
+                self.undetected[column.name] += int(counts[undetected].sum())
+        return found
+
+    def besides(self, finding: Finding) -> int:
+        """The masked cells, and the placeholders: a laboratory's « n.d. » (not detected) beside « <LQ » and « <1 »
+        neither is a number nor makes the column one of text."""
+        return finding.count + self.missing[finding.field_name or ""]
+
     def end(self, context: CheckContext) -> Iterable[Finding]:
         """Said only « among the numbers »: a column of thresholds alone (the « … (note) » column ``fix`` wrote) is
         no column of numbers to read as such."""
-        return (finding for finding in super().end(context) if self.share.numbers[finding.field_name or ""])
+        for finding in super().end(context):
+            name = finding.field_name or ""
+            if not self.share.numbers[name]:
+                continue
+            undetected = self.undetected[name]
+            if undetected:  # moved with the thresholds by the fix, never emptied as a placeholder
+                note = UNDETECTED_NOTE.format(count=number_text(undetected))
+                finding = replace(finding, message=Msg(finding.message.fr + note.fr, finding.message.en + note.en),
+                                  extra={**finding.extra, "notDetected": undetected})
+            yield finding
 
 
 class SplitNumberNotes:
@@ -164,13 +221,16 @@ class SplitNumberNotes:
     label = Msg("Notes des nombres déplacées dans une colonne « (note) »", "Numbers' notes moved into a '(note)' column")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
-        columns = list(dict.fromkeys(f.field_name for f in (context.report.findings if context.report else [])
-                                     if f.type in self.reads and f.field_name in table.columns))
+        found = [f for f in (context.report.findings if context.report else [])
+                 if f.type in self.reads and f.field_name in table.columns]
+        columns = list(dict.fromkeys(f.field_name for f in found))
+        measures = {f.field_name for f in found if f.extra.get("notDetected")}  # « n.d. » beside thresholds
         changes: list[Change] = []
         table = table.copy()
         for label in columns:
             values = table[label].astype(str)
-            parts = values.map(split_mark)
+            parts = values.map(lambda cell, moved=label in measures: split_mark(cell) or (
+                ("", cell.strip()) if moved and is_not_detected(cell) else None))
             marked = parts.notna()
             if not marked.any():
                 continue

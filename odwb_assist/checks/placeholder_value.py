@@ -31,7 +31,7 @@ from ..quality.fixing import replace_cells
 from .cells import STACK_ROWS, one_array
 from .excel_errors import is_error
 from .null_markers import MARKERS as NULL_MARKERS
-from .number_notes import MASKED_RULE
+from .number_notes import MASKED_RULE, is_not_detected
 from .tally import EXAMPLES, number_text
 
 if TYPE_CHECKING:
@@ -74,6 +74,7 @@ class ColumnCounts:
     text: int = 0
     placeholders: Counter[str] = field(default_factory=Counter)
     examples: list[tuple[int, str]] = field(default_factory=list)
+    masked: int = 0  # thresholds (« <LQ », « < 0,05 »): a column of measures, whose « n.d. » says « not detected »
 
     def add(self, values: pd.Series, parsed: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
         """Count a chunk of the column (``parsed``: its numbers and text, when known); returns the placeholder mask."""
@@ -157,6 +158,16 @@ class ColumnCounts:
         numbers: a measure under its detection limit is a number of the column, known to be below it."""
         self.numbers += cells
         self.text -= cells
+        self.masked += cells
+
+    def measured(self) -> None:
+        """Beside thresholds, « n.d. » is « not detected », a result the fix ``split-number-notes`` keeps with them
+        (:data:`.number_notes.NOT_DETECTED`): no placeholder then."""
+        if not self.masked:
+            return
+        for text in [text for text in self.placeholders if is_not_detected(text)]:
+            del self.placeholders[text]
+        self.examples = [(row, cell) for row, cell in self.examples if not is_not_detected(cell)]
 
     @property
     def typed(self) -> bool:
@@ -319,9 +330,10 @@ class PlaceholderCheck(BaseTableCheck):
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         for column, counts in self.columns.items():
+            counts.measured()
             if not counts.placeholders or not counts.typed:
                 continue
-            row, cell = counts.examples[0]
+            row, cell = counts.examples[0] if counts.examples else (None, next(iter(counts.placeholders)))
             total = sum(counts.placeholders.values())
             kind = counts.kind
             named = [text for text, _ in counts.placeholders.most_common(SHOWN)]
@@ -354,6 +366,8 @@ class PlaceholderFix:
             mask = counts.add(table[column])
             if not mask.any() or not counts.typed:
                 continue
+            if counts.masked:  # « n.d. » beside thresholds: « not detected », kept (:meth:`ColumnCounts.measured`)
+                mask &= ~table[column].map(is_not_detected).to_numpy(dtype=bool)
             rows = table.index[mask]
             changes.extend(replace_cells(table, str(column), table.loc[rows, column].map(lambda _: ""), self.name))
         return table, changes
@@ -362,7 +376,16 @@ class PlaceholderFix:
         from ..quality.fix_plans import columns_of
 
         columns = columns_of(context, ["placeholder-value"])
-        return FixPlan(rewrites={label: _emptied for label in columns}) if columns else None
+        measures = set(columns_of(context, ["masked-values"]))  # « n.d. » there is « not detected »: kept
+        return FixPlan(rewrites={label: _emptied_measures if label in measures else _emptied
+                                 for label in columns}) if columns else None
+
+
+def _emptied_measures(values: pd.Series) -> pd.Series:
+    """:func:`_emptied` in a column of measures holding thresholds: its « n.d. » (not detected) kept."""
+    emptied = _emptied(values)
+    undetected = values.map(is_not_detected).to_numpy(dtype=bool)
+    return emptied.where(~undetected, values) if undetected.any() else emptied
 
 
 def _emptied(values: pd.Series) -> pd.Series:

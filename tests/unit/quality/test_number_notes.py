@@ -66,7 +66,8 @@ def test_fix_moves_the_marks_into_a_note_column_and_the_numbers_are_numbers(tmp_
 
 
 @pytest.mark.parametrize(("text", "parts"), [("<5", ("", "<5")), (" < 3 ", ("", "< 3")), ("≤10", ("", "≤10")),
-                                              ("<0,5", ("", "<0,5"))])
+                                              ("<0,5", ("", "<0,5")), ("<LQ", ("", "<LQ")), ("< l.d.", ("", "< l.d.")),
+                                              ("<LOQ", ("", "<LOQ"))])
 def test_masked_numbers(text: str, parts: tuple[str, str]) -> None:
     assert split_mark(text) == parts
 
@@ -98,6 +99,28 @@ def test_small_numbers_masked_by_statistical_secrecy_go_to_a_note_column(tmp_pat
     clean = check(tmp_path / "propre.csv", plugins=pm())
     assert clean.types["Décès"] == "integer"
     assert not clean.findings  # the note column of thresholds alone is no column of masked numbers
+
+
+def test_a_laboratorys_named_limits_and_not_detected(tmp_path: Path) -> None:
+    """Drinking water: « <LQ » (under the limit of quantification), « < 0,05 », « <1 » and « n.d. » among the
+    results. « <LQ » counted as text: the column was no column of numbers and nothing was said; ``fix`` left it all.
+    Now the thresholds, named or not, are masked values, « n.d. » is kept with them, and the results become
+    numbers."""
+    cells = ["26,0", "<LQ", "7,2", "< 0,05", "n.d.", "<1", "12,8", "< LD", "9,5", "0,8"]
+    source = tmp_path / "eau.csv"
+    source.write_text("Point de prélèvement;Paramètre;Résultat\n" + "".join(
+        f"Captage {i % 4};Plomb;{cells[i % len(cells)]}\n" for i in range(60)), encoding="utf-8")
+    report = check(source, plugins=pm())
+    [masked] = [f for f in report.findings if f.type == "masked-values"]
+    assert (masked.field_name, masked.count, masked.extra["notDetected"]) == ("Résultat", 24, 6)
+    assert not [f for f in report.findings if f.type == "placeholder-value"]
+    fix(source, tmp_path / "propre.csv", plugins=pm())
+    with (tmp_path / "propre.csv").open(encoding="utf-8", newline="") as handle:
+        written = list(csv.reader(handle))
+    assert [row[2:] for row in written[1:11]] == [
+        ["26.0", ""], ["", "<LQ"], ["7.2", ""], ["", "< 0,05"], ["", "n.d."], ["", "<1"], ["12.8", ""], ["", "< LD"],
+        ["9.5", ""], ["0.8", ""]]
+    assert check(tmp_path / "propre.csv", plugins=pm()).types["Résultat"] == "number"
 
 
 def test_age_classes_are_not_masked_numbers(tmp_path: Path) -> None:
@@ -133,16 +156,21 @@ def test_a_measure_under_its_detection_limit_is_named_so(tmp_path: Path) -> None
 @pytest.mark.parametrize("rows", [40, 500, 3000])  # every cell at once; a short chunk column by column; distinct values
 def test_a_placeholder_among_measures_under_a_detection_limit_is_said_and_fixed_in_one_pass(tmp_path: Path,
                                                                                            rows: int) -> None:
-    """Water analyses: « < 0,5 » under the detection limit, « n.d. » not measured. The thresholds counted as text,
-    so the column was not one of numbers and « n.d. » went unsaid; ``fix`` moved the thresholds out, and only then
-    did the clean file show « n.d. », for a second pass. Thresholds are numbers of the column now: both are said,
-    and one ``fix`` leaves a clean file."""
+    """Water analyses: « < 0,5 » under the detection limit, « n.d. » (not detected, or not determined). The
+    thresholds counted as text, so the column was not one of numbers and « n.d. » went unsaid; ``fix`` moved the
+    thresholds out, and only then did the clean file show « n.d. », for a second pass. Thresholds are numbers of the
+    column now: both are said in one pass, and one ``fix`` leaves a clean file. « n.d. » beside thresholds is kept
+    with them in the note column (it was emptied as a placeholder: « not detected » became a blank, a measure lost)."""
     cells = ["12,3", "< 0,5", "8,7", "n.d.", "25", "<0,5", "9,1", "14"]
     source = tmp_path / "eau.csv"
     source.write_text("Échantillon;Point;Nitrates (mg/l)\n" + "".join(
         f"E-{i};Réservoir {i % 3};{cells[i % len(cells)]}\n" for i in range(rows)), encoding="utf-8")
     found = {f.type: f for f in check(source, plugins=pm()).findings}
-    assert set(found) == {"decimal-comma", "masked-values", "placeholder-value"}
-    assert found["placeholder-value"].extra["values"] == {"n.d.": len(range(3, rows, len(cells)))}
+    assert set(found) == {"decimal-comma", "masked-values"}
+    assert found["masked-values"].extra["notDetected"] == len(range(3, rows, len(cells)))
     fix(source, tmp_path / "propre.csv", plugins=pm())
+    with (tmp_path / "propre.csv").open(encoding="utf-8", newline="") as handle:
+        written = list(csv.reader(handle))
+    assert written[0] == ["Échantillon", "Point", "Nitrates (mg/l)", "Nitrates (mg/l) (note)"]
+    assert written[4][2:] == ["", "n.d."] and written[1][2:] == ["12.3", ""]
     assert check(tmp_path / "propre.csv", plugins=pm()).findings == []
