@@ -14,7 +14,8 @@ address is ``official-email``, a warning: the holder of a public office is publi
 the office; the warning asks to check that the address is that one, not a private one. Nothing is said of an address
 on the administration's own domain, which answers that question: the domain of the project's website or contact
 address, or one that :data:`SHARED_BY` office holders of the table use and no free mail service runs
-(« marie.dupont@gembloux.be » beside « jean.lambert@gembloux.be »: a council's list, each member at the commune).
+(« marie.dupont@gembloux.be » beside « jean.lambert@gembloux.be »: a council's list, each member at the commune), or a
+name under the same registered domain as these (« cpas.namur.be » beside « ville.namur.be »).
 
 Organisation or service words in the address (asbl, club, chorale, info, urbanisme…) or the
 organisation's own name in the same row (« Les Marsupilamis » … ``lesmarsupilamis@gmail.com``) mean
@@ -357,13 +358,23 @@ class PersonalEmailCheck(BaseTableCheck):
     def end(self, context: CheckContext) -> Iterable[Finding]:
         """The office holders' addresses that are not all on the administration's domain (see the module's text)."""
         shared = {domain for domain, addresses in self.office_addresses.items() if len(addresses) >= SHARED_BY}
+        # the administration's own name under its domain: « cpas.namur.be » beside « ville.namur.be » (its registrable
+        # domain, « namur.be », the same), never a free mail service's
+        families = {_registrable(domain) for domain in (*shared, *self.known_domains)} - WEBMAIL
 
         def administration(domain: str) -> bool:
             return domain in shared or any(domain == known or domain.endswith("." + known)
-                                           for known in self.known_domains)
+                                           for known in self.known_domains) or \
+                (domain not in WEBMAIL and domain.count(".") >= 2 and _registrable(domain) in families)
 
         findings, self.office_findings, self.office_addresses = self.office_findings, [], {}
         return [finding for domains, finding in findings if not (domains and all(map(administration, domains)))]
+
+
+def _registrable(domain: str) -> str:
+    """A domain's last two labels (« namur.be » of « cpas.namur.be »): Belgian public bodies' domains are under
+    ``.be``, whose names are registered at the second level."""
+    return ".".join(domain.split(".")[-2:])
 
 
 def _offices(chunk: pd.DataFrame, context: CheckContext) -> dict[int, str]:

@@ -82,8 +82,16 @@ def test_a_council_at_its_communes_domain_is_said_nothing(tmp_path: Path) -> Non
     assert _found(report) == {} and report.warning_count == 0
 
 
+def test_the_cpas_beside_the_commune_is_the_administrations(tmp_path: Path) -> None:
+    """A college with the president of the CPAS at « cpas.namur.be », the others at « ville.namur.be »: the same
+    administration's domain (was a warning on the president's address alone)."""
+    rows = _council(["ville.namur.be"] * 4 + ["cpas.namur.be", "ville.namur.be"])
+    assert _found(check(_csv(tmp_path / "conseil.csv", rows), plugins=PM)) == {}
+
+
 @pytest.mark.parametrize(("domains", "said"), [
     (["gmail.com"] * 6, {2, 3, 4, 5, 6, 7}),  # a free mail service, however many use it: private addresses
+    (["ville.namur.be"] * 3 + ["mail.skynet.be", "perso.namur-avocats.be"], {5, 6}),  # other families
     (["dupont-avocats.be", "dupont-avocats.be", "namur.be", "skynet.be"], {2, 3, 4, 5}),  # two are not enough
     (["namur.be", "namur.be", "namur.be", "telenet.be"], {5}),
 ])
