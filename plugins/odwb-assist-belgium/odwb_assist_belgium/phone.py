@@ -5,7 +5,8 @@ regular expressions; numbers with a foreign country code go to ``phonenumbers`` 
 In a table that describes people, every phone number is personal data (``be-phone-personal``), but on a row about a
 public office (a bourgmestre, an échevine: ``official_values``) it is the office's contact, a warning
 (``be-phone-official``); nothing is said of a number three holders give (``shared_official_values``: the town hall's
-switchboard, their administration's). A number followed by
+switchboard, their administration's), nor of fixed lines of one block three holders share (« 081 24 60 01 »,
+« 081 24 60 02 »…: the administration's direct lines). A number followed by
 an internal extension (« 081 24 64 13 (ext. 203) », « 081/24.64.13 poste 203 ») is a valid number: the extension is
 how a service is reached, not an error. A valid number followed by a remark in brackets (« 0486 23 45 67 (après
 18h) ») is no invalid number either: the remark is said (``be-phone-remark``, a warning), the number judged as any.
@@ -283,9 +284,46 @@ def validate_values(column: ColumnValues, context: CheckContext) -> Iterator[Fin
     if rows_are_people(context):  # a cell with two numbers holds a person's too
         official = official_values(column, context)  # the numbers of public office holders: said, not blocked
         yield from emit_values("be-phone-personal", column, (valid | shared) & ~official, context)
-        # a number three holders give is the town hall's (its switchboard, a secretariat): nothing to ask
-        yield from emit_values("be-phone-official", column,
-                               (valid | shared) & official & ~shared_official_values(column, context), context)
+        # a number three holders give is the town hall's (its switchboard, a secretariat), and so are the direct lines
+        # of one block the holders share (« 081 24 60 01 », « 081 24 60 02 »…): nothing to ask
+        town_hall = shared_official_values(column, context) | office_lines(column, official & valid)
+        yield from emit_values("be-phone-official", column, (valid | shared) & official & ~town_hall, context)
+
+
+OFFICE_LINES = 3  # office rows whose fixed numbers share a block: the administration's lines (as core's SHARED_BY)
+
+
+def office_lines(column: ColumnValues, candidates: Any) -> Any:
+    """Which of the ``candidates`` (a mask over the distinct values: office holders' valid numbers) are fixed lines of
+    one block, all their digits but the last two the same (« 081 24 60 01 », « 081 24 60 02 »: an administration's
+    direct lines), given on :data:`OFFICE_LINES` rows at least. A mobile is a person's, whatever its neighbours."""
+    import numpy as np
+
+    found = np.zeros(len(column), dtype=bool)
+    at = np.flatnonzero(candidates)
+    if len(at) < 2:
+        return found
+    keys = [_block(text) for text in stripped(column).iloc[at].tolist()]
+    rows: dict[str, int] = {}
+    for key, position in zip(keys, at.tolist(), strict=True):
+        if key is not None:
+            rows[key] = rows.get(key, 0) + int(column.counts[position])
+    for key, position in zip(keys, at.tolist(), strict=True):
+        found[position] = key is not None and rows[key] >= OFFICE_LINES
+    return found
+
+
+def _block(text: str) -> str | None:
+    """A Belgian fixed number's digits but the last two (« 0812460 » of « 081 24 60 01 », « +32 81 24 60 01 »); None
+    for a mobile, a number with an extension, another country's."""
+    digits = re.sub(r"\D", "", text.replace("(0)", ""))
+    if text.lstrip().startswith("+32"):
+        digits = "0" + digits[2:]
+    elif digits.startswith("0032"):
+        digits = "0" + digits[4:]
+    if len(digits) != 9 or not digits.startswith("0") or digits.startswith("04"):
+        return None
+    return digits[:-2]
 
 
 def with_remark(text: str) -> tuple[str, str] | None:

@@ -295,6 +295,21 @@ def test_a_number_shared_by_a_councils_members_is_the_offices_and_not_said(tmp_p
         (2, "be-phone-official"), (3, "be-phone-official"), (4, "be-phone-official"), (5, "be-phone-official")}
 
 
+def test_the_direct_lines_of_a_town_hall_are_the_offices_and_not_said(tmp_path):
+    """A college where each member gives a direct line of the town hall (« 081 24 60 01 », « 081 24 60 02 »…, one
+    block): the administration's lines, said on each row as if they could be private. The lines of one block on three
+    holders' rows are the administration's; a mobile and a line of another block are still said."""
+    lines = ["Prévot;Maxime;Bourgmestre;081 24 60 01", "Gennart;Patricia;Échevine de la Cohésion sociale;081/24.60.02",
+             "Oger;Anne;Échevine de l'Urbanisme;0475 12 34 56", "Auspert;Tanguy;Échevin des Finances;+32 81 24 60 04",
+             "Klein;Philippe;Président du CPAS;081 33 71 11"]
+    source = write(tmp_path, lines, "college.csv", "nom;prenom;fonction;telephone\n")
+    assert {(r, t) for r, _, t in ours(check(source, plugins=get_plugin_manager()))} == {
+        (4, "be-phone-official"), (6, "be-phone-official")}
+    two = write(tmp_path, lines[:2] + lines[2:3], "bureau.csv", "nom;prenom;fonction;telephone\n")  # two: not enough
+    assert {(r, t) for r, _, t in ours(check(two, plugins=get_plugin_manager()))} == {
+        (2, "be-phone-official"), (3, "be-phone-official"), (4, "be-phone-official")}
+
+
 def test_phones_excel_read_as_numbers_are_found_under_a_phone_header(tmp_path):
     """A directory of associations where Excel turned the phones into numbers: « 81246411 », « 475123456 ». The
     column was no phone column (its values did not start with 0): nothing was said, and the portal would have summed
