@@ -28,8 +28,8 @@ HELP_EN: dict[str, str] = {
         "Shows the version.",
     "Crée un fichier odwb.toml commenté pour une nouvelle administration.":
         "Creates a commented odwb.toml file for a new administration.",
-    "Fichier à créer.":
-        "File to create.",
+    "Fichier à créer, ou dossier où le créer.":
+        "File to create, or the folder to create it in.",
     "Nom de l'administration (ex. « Ville de Ciney »).":
         "Name of the administration (e.g. \"Ville de Ciney\").",
     "Code INS (REFNIS) à 5 chiffres.":

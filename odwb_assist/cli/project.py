@@ -24,7 +24,7 @@ def register(app: typer.Typer) -> None:
 
 
 def init_command(
-    path: Path = typer.Argument(Path(PROJECT_FILE), help="Fichier à créer."),
+    path: Path = typer.Argument(Path(PROJECT_FILE), help="Fichier à créer, ou dossier où le créer."),
     name: str = typer.Option(None, "--name", help="Nom de l'administration (ex. « Ville de Ciney »)."),
     nis_code: str = typer.Option(None, "--nis-code", help="Code INS (REFNIS) à 5 chiffres."),
     publisher: str = typer.Option(None, "--publisher", help="Nom d'éditeur sur le portail (défaut : le nom)."),
@@ -32,6 +32,8 @@ def init_command(
     contact_email: str = typer.Option(None, "--contact-email", help="Adresse e-mail d'un service."),
 ) -> None:
     """Crée un fichier odwb.toml commenté pour une nouvelle administration."""
+    if path.is_dir() or (not path.exists() and not path.suffix):  # « init . », « init ciney »: a folder
+        path = path / PROJECT_FILE
     if path.exists() and _prepared(path):
         echo(t(f"Ce dossier est déjà prêt : {path.resolve()} a été préparé par le formateur pour l'atelier. "
                "Rien à créer ; passez à l'étape suivante.",

@@ -109,6 +109,17 @@ def test_cli_init_then_show(tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
     assert "Ville de Ciney" in (tmp_path / "odwb.toml").read_text(encoding="utf-8")
 
 
+def test_cli_init_in_a_folder(tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    """« init . » (or a folder's name) wrote nothing: « . existe déjà ». The file goes into the folder."""
+    monkeypatch.chdir(tmp_path)
+    code, _, err = cli("init", ".", "--name", "Ville de Dinant")
+    assert code == 0 and "Ville de Dinant" in (tmp_path / "odwb.toml").read_text(encoding="utf-8"), err
+    code, _, _ = cli("init", "ciney", "--name", "Ville de Ciney")
+    assert code == 0 and (tmp_path / "ciney" / "odwb.toml").is_file()
+    code, _, err = cli("init", ".", "--name", "Autre")
+    assert code == 2 and "odwb.toml existe déjà" in err
+
+
 def test_cli_bad_file_exit_2_no_traceback(tmp_path: Path, cli) -> None:
     bad = tmp_path / "odwb.toml"
     bad.write_text('[administration]\nname = "A"\n[portal]\napi_key = "zz"\n', encoding="utf-8")
