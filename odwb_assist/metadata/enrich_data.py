@@ -30,6 +30,10 @@ STOPWORDS = {
     "dernier", "derniere", "premier", "premiere", "nouveau", "nouvelle", "ancien", "ancienne", "debut", "mise",
     "jour", "localite", "telephone", "email", "courriel", "statut", "etat", "description", "intitule", "reference",
     "horaire", "horaires", "accessibilite", "lieu", "emplacement", "duree", "controle",
+    # words of file names and technical headers that name no subject (« odwb_export_final.csv », « geo_shape »)
+    "export", "exports", "extraction", "extract", "final", "finale", "version", "copie", "copy", "tableau",
+    "feuille", "sheet", "data", "odwb", "opendata", "brut", "brute", "temp", "test", "sauvegarde", "backup",
+    "geo", "shape", "point", "geom", "geometry", "geometrie", "coord", "coordonnees",
 }
 YEAR_HEADER = re.compile(r"\b(annee|an|year|exercice)\b")
 # A column of the record's upkeep (« Dernier contrôle », « Date de mise à jour », « Modifié le »): when the register

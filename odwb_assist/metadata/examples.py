@@ -42,7 +42,10 @@ class LocalExamples:
 
     @property
     def keywords(self) -> str:
-        words = [w for w in re.findall(r"[\wÀ-ÿ'-]{4,}", self.title.lower()) if w not in {"avec", "pour", "dans"}][:3]
+        """Three words of the title, as the keywords proposed from it (no « export » of « odwb_export.csv »)."""
+        from .enrich_data import suggest_keywords
+
+        words = suggest_keywords([self.title], limit=3)
         return ", ".join([*(words or ["thème", "objet"]), self.place])
 
     def email(self, service: str = "opendata") -> str:

@@ -44,3 +44,17 @@ def test_the_dates_of_the_data_still_make_the_coverage(tmp_path: Path, pm: plugg
     source.write_text("Date de l'intervention;Lieu;Date de mise à jour\n12/03/2021;Namur;02/01/2025\n"
                       "05/11/2023;Jambes;02/01/2025\n", encoding="utf-8")
     assert draft(None, source, plugins=pm).get("dcat.temporal") == "2021-03-12/2023-11-05"
+
+
+def test_a_file_names_and_technical_headers_words_are_no_keywords(tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    """An ODWB export re-read (« odwb_export.csv », « geo_point_2d », « geo_shape ») was offered the keywords
+    « odwb, export, point, shape », and the advice's example too."""
+    from odwb_assist.metadata import score
+
+    source = tmp_path / "odwb_export.csv"
+    source.write_text('Nom;geo_point_2d;geo_shape\nArceau 1;"50.46, 4.86";"{""type"": ""Point"", ""coordinates"": '
+                      '[4.86, 50.46]}"\n', encoding="utf-8")
+    md = draft(None, source, plugins=pm)
+    assert not {"odwb", "export", "point", "shape"} & set(md.get("keyword") or [])
+    advice = " ".join(f"{f.advice.fr} {f.example}" for f in score(md, plugins=pm).findings if f.code == "keyword-missing")
+    assert "export" not in advice and "odwb" not in advice
