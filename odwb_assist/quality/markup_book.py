@@ -153,8 +153,21 @@ def _html_rows(table: Any) -> tuple[list[list[Any]], SheetMarks]:
     width = max((len(row) for row in rows), default=0)
     for row in rows:
         row.extend([None] * (width - len(row)))
-    return rows, SheetMarks(hidden_rows=tuple(hidden_rows), links=tuple(links), percent=tuple(percent),
-                            currency=tuple(currency), padded=tuple(padded))
+    return rows, SheetMarks(hidden_columns=_hidden_columns(table), hidden_rows=tuple(hidden_rows), links=tuple(links),
+                            percent=tuple(percent), currency=tuple(currency), padded=tuple(padded))
+
+
+def _hidden_columns(table: Any) -> tuple[tuple[int, int], ...]:
+    """The (first, last) 1-based columns a table's <col> elements hide (« display:none », as Excel writes a hidden
+    column in a web page), each <col> spanning ``span`` columns."""
+    hidden: list[tuple[int, int]] = []
+    position = 0
+    for col in table.iter("col"):
+        span = min(_span(col.get("span")), SPAN_LIMIT)
+        if _HIDDEN_STYLE.search(col.get("style") or ""):
+            hidden.append((position + 1, position + span))
+        position += span
+    return tuple(hidden)
 
 
 def _span(text: str | None) -> int:

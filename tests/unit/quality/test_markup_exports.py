@@ -23,8 +23,10 @@ xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns="http://www.w3.org/TR/REC
 <style>.montant {mso-number-format:"\\#\\,\\#\\#0\\.00\\\\ \\0022\\20AC\\0022";}</style></head>
 <body>
 <table border="1">
+<col width="200"><col width="150" span="3"><col width="120"><col width="0" style="display:none">
 <tr><td colspan="5"><b>Subsides octroyés en 2024 - Ville de Dinant</b></td></tr>
-<tr><th>Bénéficiaire</th><th>Objet</th><th>Montant</th><th>Date du collège</th><th>Site web</th></tr>
+<tr><th>Bénéficiaire</th><th>Objet</th><th>Montant</th><th>Date du collège</th><th>Site web</th>
+    <th style="display:none">Remarque interne</th></tr>
 <tr><td rowspan="2">ASBL Les Amis de Bouvignes</td><td>Fête de quartier</td>
     <td class="montant" x:num="1250.5">1 250,50 €</td><td>12/03/2024</td>
     <td><a href="https://amis-bouvignes.be">Voir le site</a></td></tr>
@@ -34,7 +36,8 @@ xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns="http://www.w3.org/TR/REC
 <tr><td>Club de kayak de la Meuse</td><td>Achat de matériel</td>
     <td class="montant" x:num="2000">2 000,00 €</td><td>11/06/2024</td><td>&nbsp;</td></tr>
 <tr><td>Comité des fêtes de Falmignoul</td><td>Feu d'artifice<br>du 21 juillet</td>
-    <td class="montant" x:num="1500">1 500,00 €</td><td>02/07/2024</td><td>&nbsp;</td></tr>
+    <td class="montant" x:num="1500">1 500,00 €</td><td>02/07/2024</td><td>&nbsp;</td>
+    <td style="display:none">président injoignable</td></tr>
 </table>
 </body></html>
 """
@@ -86,11 +89,13 @@ def test_a_web_page_saved_as_xls_is_read_as_its_table(tmp_path: Path) -> None:
     assert rows[3][4] is None and rows[6][1] == "Feu d'artifice\ndu 21 juillet"
     report = check(source, plugins=pm())
     assert report.detected.markup == "html" and report.detected.header_row == 2  # the title row above
-    assert list(report.fields) == ["Bénéficiaire", "Objet", "Montant", "Date du collège", "Site web"]
+    assert list(report.fields) == ["Bénéficiaire", "Objet", "Montant", "Date du collège", "Site web",
+                                   "Remarque interne"]
     assert report.rows == 5
     found = set(report.stats)
-    assert {"hidden-rows", "hyperlink-cells", "currency-cells"} <= found
+    assert {"hidden-rows", "hidden-columns", "hyperlink-cells", "currency-cells"} <= found
     assert [list(f.all_rows) for f in report.findings if f.type == "hidden-rows"] == [[5]]
+    assert [f.field_name for f in report.findings if f.type == "hidden-columns"] == ["Remarque interne"]
 
 
 def test_the_web_page_is_fixed_into_a_csv(tmp_path: Path) -> None:
