@@ -78,6 +78,9 @@ class TotalScanner:
         self.data = Sums(zero.copy(), zero.copy())  # data rows only
         self.every = Sums(zero.copy(), zero.copy())  # data rows and possible totals
         self.marks = [(self.data.copy(), self.every.copy()) for _ in range(self.search)]  # per level: at last reset
+        # per level: the data sums at the last possible total (« Total fonction 10 », kept): the next one of its level
+        # (« Total fonction 42 ») sums the rows since it, not since the start
+        self.loose_marks = [self.data.copy() for _ in range(self.search)]
         self.start = (self.data.copy(), self.every.copy())  # at the start, or the last section row
         self.previous: list[str] = [""] * self.search  # the last data row's label cells
         self.groups: list[str] = [""] * self.search  # the last non-empty label of each column
@@ -144,6 +147,7 @@ class TotalScanner:
             if verdict is None:
                 if sections[index]:  # a section row (« 2023 », « Province de Namur »): sums start again below it
                     self.marks = [(self.data.copy(), self.every.copy()) for _ in range(self.search)]
+                    self.loose_marks = [self.data.copy() for _ in range(self.search)]
                     self.start = (self.data.copy(), self.every.copy())
                 else:
                     self._add_data(numbers, text, index, index + 1)
@@ -157,7 +161,12 @@ class TotalScanner:
                 reset = (self.data.copy(), self.every.copy())
                 for level in range(verdict.position, self.search):
                     self.marks[level] = (reset[0].copy(), reset[1].copy())
+                    self.loose_marks[level] = reset[0].copy()
             else:
+                if verdict.reason in ("partial-sum", "sum-mismatch"):  # a possible subtotal: the next of its level
+                    # sums from here
+                    for level in range(verdict.position, self.search):
+                        self.loose_marks[level] = self.data.copy()
                 self.every.add(numbers[index], text[index], 1)
         self._add_data(numbers, text, start, len(chunk))
         return verdicts
@@ -219,7 +228,7 @@ class TotalScanner:
                text: np.ndarray) -> Verdict | None:
         for position in range(self.search):
             cell = cells[position]
-            found = self._marker(cell, position, [str(name) for name in columns[:position + 1]]) if cell.strip() else None
+            found = self._marker(cell, position, [str(name) for name in columns]) if cell.strip() else None
             if found is None and cell.strip() and normalise(cell) in STATISTICS:
                 # a summary row (« Moyenne »; :mod:`.summary_rows` judges it): summed apart, as a loose marker's row, so
                 # that a total under it matches the rows above without it
@@ -305,21 +314,26 @@ class TotalScanner:
         frame.index = pd.Index(part.column("row").to_pylist())
         return frame
 
-    def _marker(self, cell: str, position: int, names: list[str]) -> Marker | None:
+    def _marker(self, cell: str, position: int, titles: list[str]) -> Marker | None:
         """The marker of ``cell``, read against its column's group label, else against the group labels of the
         columns to its left, nearest first: some exports write « Total Dinant » in the communes' column, under the
         arrondissement « Dinant » of the column before (a pivot subtotal, summed and certain like any other). A total
         named after the title of its column or of a column to its left (``names``: « Total canton » in the column
         « Canton », « Total commune » in the column « Bureau » beside « Commune ») reads as a pivot's too: election
-        results and population tables end so."""
+        results and population tables end so. ``titles``: every column's title; a total may name a column with its
+        title and label (« Total fonction 10 » under « 10 » in « Fonction »: a budget's subtotal per function)."""
         self.named = None
         found = marker(cell, self.groups[position])
         if found is Marker.LOOSE:
-            for group in (*reversed(names), *reversed(self.groups[:position])):
+            names = titles[:position + 1]
+            titled = [f"{titles[left]} {self.groups[left]}" for left in range(position) if self.groups[left]]
+            for group in (*reversed(names), *reversed(self.groups[:position]), *reversed(titled)):
                 if group and marker(cell, group) is Marker.PIVOT:
                     return Marker.PIVOT
             for right in range(position + 1, self.search):  # « Total Administration générale » beside « Fonction »
-                if self.groups[right] and marker(cell, self.groups[right]) is Marker.PIVOT:
+                group = self.groups[right]
+                if group and any(marker(cell, named) is Marker.PIVOT
+                                 for named in (group, f"{titles[right]} {group}" if right < len(titles) else group)):
                     self.named = right
                     return Marker.PIVOT
         return found
@@ -338,6 +352,9 @@ class TotalScanner:
         def verdict(certain: bool, reason: str) -> Verdict:
             return Verdict(row, position, str(columns[position]), cells[position], certain, reason)
 
+        # or the rows since the previous possible total of its level (a budget's « Total fonction 42 » after a
+        # « Total fonction 10 » kept)
+        matches = matches or total_matches(valued, cells, numbers, self.data, self.loose_marks[position])
         if found is Marker.LOOSE:
             return verdict(False, "partial-sum") if valued and not worded and matches else verdict(False, "loose")
         if worded:

@@ -156,7 +156,10 @@ def test_a_total_whose_numbers_do_not_add_up_is_kept() -> None:
     frame = pd.DataFrame([["Namur", "10"], ["Liège", "20"], ["Total", "31"], ["Mons", "5"], ["Total", "5"]],
                          columns=["commune", "n"], index=range(2, 7), dtype="str")
     verdicts = TotalScanner().feed(frame)
-    assert [(v.row, v.certain, v.reason) for v in verdicts] == [(4, False, "sum-mismatch"), (6, False, "sum-mismatch")]
+    # the second is the sum of the rows since the first, kept (« Mons »): a subtotal all the same
+    assert [(v.row, v.certain, v.reason) for v in verdicts] == [(4, False, "sum-mismatch"), (6, True, "sum")]
+    frame.loc[6, "n"] = "6"
+    assert [(v.row, v.certain) for v in TotalScanner().feed(frame)] == [(4, False), (6, False)]
 
 
 def test_rounded_percentages_and_decimal_commas_add_up() -> None:
@@ -317,3 +320,44 @@ def test_election_results_subtotals_named_after_a_column_title_on_their_left(tmp
     wrong = [*rows[:3], "Ciney;Ciney;Total commune;1700;1456;39"]  # not the sum of its bureaus: kept, and said
     source.write_text("\n".join(wrong) + "\n", encoding="utf-8")
     assert found(check(source, plugins=PM), "possible-total") == [(4, "Total commune")]
+
+
+FUNCTIONS = ["Fonction;Article;Libellé;Budget initial 2025;MB1 2025",
+             "10;104/111-01;Traitements du personnel administratif;1.234.567,89;1.250.000,00",
+             "10;104/123-02;Frais de bureau;45.000,00;47.500,00", "10;104/123-13;Frais de formation;12.500,00;12.500,00",
+             ";;Total fonction 10;1.292.067,89;1.310.000,00",
+             "42;421/140-06;Entretien des voiries;350.000,00;365.000,00",
+             "42;421/124-02;Fournitures techniques;85.000,00;-5.000,00", ";;Total fonction 42;435.000,00;360.000,00",
+             "76;764/332-02;Subsides aux clubs sportifs;60.000,00;60.000,00", ";;Total fonction 76;60.000,00;60.000,00",
+             ";;Total général;1.787.067,89;1.730.000,00"]
+
+
+def test_a_budgets_subtotals_named_with_the_functions_title_and_code(tmp_path: Path) -> None:
+    """« Total fonction 10 » under the rows whose « Fonction » is 10: the first was only a possible total, and the
+    next ones were not even that (their sums were compared with every row since the start). Named with the column's
+    title and code and adding up, each is certain; removed, kept in the side file."""
+    source = tmp_path / "budget.csv"
+    source.write_text("\n".join(FUNCTIONS) + "\n", encoding="utf-8")
+    report = check(source, plugins=PM)
+    assert found(report, "total-row") == [(5, "Total fonction 10"), (8, "Total fonction 42"),
+                                          (10, "Total fonction 76"), (11, "Total général")]
+    assert "possible-total" not in report.stats
+    result = fix(source, tmp_path / "propre.csv", plugins=PM)
+    assert [row for row, _ in result.removed_rows] == [5, 8, 10, 11]
+
+
+def test_after_a_subtotal_kept_the_next_sums_from_it(tmp_path: Path) -> None:
+    """A subtotal whose numbers are wrong stays (said as possible); the next subtotal of its level sums the rows since
+    it, not since the start; loose labels alike (« Sous-total voiries » after « Sous-total administration »)."""
+    wrong = [*FUNCTIONS[:7], ";;Total fonction 42;435.100,00;360.000,00", *FUNCTIONS[8:]]
+    source = tmp_path / "budget.csv"
+    source.write_text("\n".join(wrong) + "\n", encoding="utf-8")
+    report = check(source, plugins=PM)
+    assert found(report, "possible-total") == [(8, "Total fonction 42")]
+    assert found(report, "total-row") == [(5, "Total fonction 10"), (10, "Total fonction 76"), (11, "Total général")]
+    loose = ["Service;Libellé;Montant", "Administration;Personnel;100", "Administration;Bureau;50",
+             ";Sous-total administration;150", "Voiries;Entretien;80", "Voiries;Signalisation;20",
+             ";Sous-total voiries;100"]
+    source.write_text("\n".join(loose) + "\n", encoding="utf-8")
+    said = found(check(source, plugins=PM), "possible-total") + found(check(source, plugins=PM), "total-row")
+    assert sorted(said) == [(4, "Sous-total administration"), (7, "Sous-total voiries")]
