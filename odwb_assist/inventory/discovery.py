@@ -246,15 +246,10 @@ def discover(folder: str | os.PathLike[str], plugins: Any = None, *, engine: Any
 
 
 def _written_by_us(path: Path) -> bool:
-    """Whether the tool wrote ``path``: the rows and columns ``fix`` removed (kept beside the clean file, in French
-    or English), or what ``document`` writes into its output folder (documentation/<dataset>/, where its
-    ``metadata.json`` and ``payload.json`` are: the dictionary, the score, the CSV copy of a workbook)."""
-    from ..quality.side_files import COLUMNS_SUFFIX, ROWS_SUFFIX
+    """Whether the tool wrote ``path`` (:func:`..quality.side_files.written_by_tool`)."""
+    from ..quality.side_files import written_by_tool
 
-    name = path.name.lower()
-    if name.endswith((ROWS_SUFFIX.fr, ROWS_SUFFIX.en, COLUMNS_SUFFIX.fr, COLUMNS_SUFFIX.en)):
-        return True
-    return (path.parent / "payload.json").is_file() and (path.parent / "metadata.json").is_file()
+    return written_by_tool(path)
 
 
 def _unique_ids(entries: list[InventoryEntry], taken: set[str]) -> list[InventoryEntry]:

@@ -2,9 +2,9 @@
 
 Each file is checked on its own, as ``check`` checks it alone; one that cannot be read as a table (a PDF, a damaged
 workbook, a GeoJSON) is listed with the reason, and the others go on. A folder stands for the tables in it and in its
-subfolders (CSV, TSV, XLSX, XLSM, XLS, ODS), sorted by path, without hidden files, Office's lock files (« ~$… ») and
-the side files ``fix`` writes beside a clean file (« propre.lignes-retirees.csv »): what an administration's shared
-folder of exports holds.
+subfolders (CSV, TSV, XLSX, XLSM, XLS, ODS), sorted by path, without hidden files, Office's lock files (« ~$… »), the
+side files ``fix`` writes beside a clean file (« propre.lignes-retirees.csv ») and the copies ``document`` writes into
+its output folder: what an administration's shared folder of exports holds.
 """
 
 from __future__ import annotations
@@ -20,10 +20,9 @@ from ..core.i18n import Msg, normalise_lang
 from .detect import EmptyTableError
 from .report import REPORT_VERSION, QualityReport
 from .sheets import with_outcome
-from .side_files import COLUMNS_SUFFIX, ROWS_SUFFIX
+from .side_files import written_by_tool
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods")  # the tables a folder stands for
-SIDE_SUFFIXES = tuple(suffix(lang) for suffix in (ROWS_SUFFIX, COLUMNS_SUFFIX) for lang in ("fr", "en"))
 
 
 @dataclass
@@ -110,7 +109,7 @@ def tables_in(paths: Iterable[str | Path], skip: Path | None = None) -> list[tup
 def _is_table(path: Path, root: Path) -> bool:
     name = path.name.lower()
     hidden = any(part.startswith((".", "~$")) for part in path.relative_to(root).parts)
-    return path.is_file() and not hidden and name.endswith(TABLE_SUFFIXES) and not name.endswith(SIDE_SUFFIXES)
+    return path.is_file() and not hidden and name.endswith(TABLE_SUFFIXES) and not written_by_tool(path)
 
 
 def check_files(paths: Iterable[str | Path], schema: Any = None, *, lang: str = "fr", **options: Any) -> FilesReport:

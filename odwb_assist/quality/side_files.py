@@ -137,6 +137,17 @@ class RemovalLog:
         return written_rows, written_columns
 
 
+def written_by_tool(path: Path) -> bool:
+    """Whether odwb-assist wrote ``path``: the rows and columns ``fix`` removed (kept beside the clean file, in French
+    or English), or what ``document`` writes into its output folder (documentation/<dataset>/, where its
+    ``metadata.json`` and ``payload.json`` are: the dictionary, the score, the CSV copy of a workbook). A folder of
+    exports checked, fixed or inventoried again leaves them out: they are no tables of the administration's."""
+    name = path.name.lower()
+    if name.endswith(tuple(suffix(lang) for suffix in (ROWS_SUFFIX, COLUMNS_SUFFIX) for lang in ("fr", "en"))):
+        return True
+    return (path.parent / "payload.json").is_file() and (path.parent / "metadata.json").is_file()
+
+
 def rows_above(path: Path, detected: Detected) -> list[list[str]]:
     """The raw cells of the rows down to the header row (titles, blank rows, header rows), as read by detection."""
     rows: list[list[str]] = []

@@ -34,13 +34,19 @@ def _folder(root: Path) -> Path:
     (exports / "~$population.xlsx").write_bytes(b"lock")
     (exports / ".cache.csv").write_text("a\n1\n", encoding="utf-8")
     (exports / "rapport.pdf").write_bytes(b"%PDF-1.4\n")
+    documented = exports / "documentation" / "population"  # what « document » wrote: a CSV copy, its metadata
+    documented.mkdir(parents=True)
+    (documented / "population.csv").write_text("Commune,Population\nNamur,112000\n", encoding="utf-8")
+    (documented / "metadata.json").write_text("{}", encoding="utf-8")
+    (documented / "payload.json").write_text("{}", encoding="utf-8")
     return exports
 
 
 def test_a_folder_stands_for_its_tables(tmp_path: Path) -> None:
     exports = _folder(tmp_path)
     assert [path.relative_to(exports).as_posix() for path in table_files([exports])] == [
-        "2024/budget.csv", "population.xlsx", "propre.csv", "salles.csv"]  # no side file, lock file, hidden file, PDF
+        "2024/budget.csv", "population.xlsx", "propre.csv", "salles.csv"]  # no side file, lock file, hidden file, PDF,
+    # nor the copy « document » wrote into its output folder (it was checked as one of the service's tables)
     assert table_files([exports / "salles.csv", exports, exports / "salles.csv"])[0] == exports / "salles.csv"
     assert len(table_files([exports / "salles.csv", exports])) == 4  # each file once
     (tmp_path / "vide").mkdir()
