@@ -91,7 +91,9 @@ THEME_HINTS: dict[str, tuple[str, ...]] = {
     "Santé": ("sante", "defibrillateur", "dea", "pharmacie", "hopital"),
     "Services, Social": ("social", "cpas", "aide", "creche", "senior", "logement social"),
     "Éducation, Enseignement": ("ecole", "enseignement", "education", "formation"),
-    "Administration et Services publics": ("administration", "budget", "conseil", "election", "population", "service public"),
+    "Administration et Services publics": ("administration", "budget", "conseil", "election", "population", "service public",
+                                           "subside", "subvention", "finances", "taxe", "redevance", "marches publics",
+                                           "marche public", "deliberation", "mandataire"),
     "Aménagement du territoire, Urbanisme, Bâtiments, Équipements, Logement": ("urbanisme", "permis", "batiment", "logement"),
     "Économie": ("economie", "commerce", "entreprise", "marche", "emploi"),
 }

@@ -27,6 +27,8 @@ def test_a_hint_is_a_word_not_a_piece_of_one() -> None:
     assert suggest_themes("Points de captage des eaux", vocabulary)[0] == "Environnement"
     assert suggest_themes("Arbres remarquables", vocabulary)[0] == "Environnement"  # a hint starts a longer word
     assert suggest_themes("Liste des DEA", vocabulary)[0] == "Santé"
+    assert suggest_themes("Subsides octroyés en 2024", vocabulary)[0] == "Administration et Services publics"
+    assert suggest_themes("Marchés publics attribués", vocabulary)[0] == "Administration et Services publics"
 
 
 def test_a_list_of_defibrillators_named_by_its_file(tmp_path: Path, pm: pluggy.PluginManager) -> None:
