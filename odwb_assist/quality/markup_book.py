@@ -122,7 +122,7 @@ def _html_rows(table: Any) -> tuple[list[list[Any]], SheetMarks]:
     percent: list[tuple[int, int]] = []
     currency: list[tuple[int, int, str]] = []
     padded: list[tuple[int, int, int]] = []
-    for number, tr in enumerate(table.iter("tr"), start=1):
+    for number, tr in enumerate(_shown_rows(table), start=1):
         if _HIDDEN_STYLE.search(tr.get("style") or ""):
             hidden_rows.append(number)
         row: list[Any] = []
@@ -155,6 +155,17 @@ def _html_rows(table: Any) -> tuple[list[list[Any]], SheetMarks]:
         row.extend([None] * (width - len(row)))
     return rows, SheetMarks(hidden_columns=_hidden_columns(table), hidden_rows=tuple(hidden_rows), links=tuple(links),
                             percent=tuple(percent), currency=tuple(currency), padded=tuple(padded))
+
+
+def _shown_rows(table: Any) -> list[Any]:
+    """The table's rows in the order a browser shows them: its <thead>, its body, then its <tfoot> (which HTML 4 wrote
+    before the body: a footer's « Total » read first would be a total above its data)."""
+    head, body, foot = [], [], []
+    for tr in table.iter("tr"):
+        section = next((parent.tag for parent in tr.iterancestors() if parent.tag in ("thead", "tbody", "tfoot", "table")),
+                       "table")
+        (head if section == "thead" else foot if section == "tfoot" else body).append(tr)
+    return [*head, *body, *foot]
 
 
 def _hidden_columns(table: Any) -> tuple[tuple[int, int], ...]:

@@ -157,3 +157,16 @@ def test_the_pages_banner_table_is_not_the_one_read(tmp_path: Path) -> None:
     report = check(source, plugins=pm())
     assert report.detected.sheet == "Tableau 2" and report.detected.sheets == ["Tableau 2", "Tableau 1"]
     assert report.rows == 2 and list(report.fields) == ["Rue", "Code postal"]
+
+
+def test_a_footer_written_before_the_body_is_read_last(tmp_path: Path) -> None:
+    """HTML 4 writes <tfoot> before <tbody>; a browser shows it last. Read in the file's order, its « Total » came
+    before the data it sums, a possible total « without data above »; read as shown, it is a total."""
+    source = tmp_path / "export.xls"
+    source.write_text("<html><head><meta charset='utf-8'></head><body><table>"
+                      "<thead><tr><th>Quartier</th><th>Lampadaires</th></tr></thead>"
+                      "<tfoot><tr><td>Total</td><td>230</td></tr></tfoot>"
+                      "<tbody><tr><td>Centre</td><td>85</td></tr><tr><td>Bouge</td><td>85</td></tr>"
+                      "<tr><td>Jambes</td><td>60</td></tr></tbody></table></body></html>", encoding="utf-8")
+    report = check(source, plugins=pm())
+    assert [(f.type, f.row_number) for f in report.findings if "total" in f.type] == [("total-row", 5)]
