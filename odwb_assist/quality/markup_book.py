@@ -160,7 +160,9 @@ def _html_rows(table: Any) -> tuple[list[list[Any]], SheetMarks]:
 def _shown_rows(table: Any) -> list[Any]:
     """The table's rows in the order a browser shows them: its <thead>, its body, then its <tfoot> (which HTML 4 wrote
     before the body: a footer's « Total » read first would be a total above its data)."""
-    head, body, foot = [], [], []
+    head: list[Any] = []
+    body: list[Any] = []
+    foot: list[Any] = []
     for tr in table.iter("tr"):
         section = next((parent.tag for parent in tr.iterancestors() if parent.tag in ("thead", "tbody", "tfoot", "table")),
                        "table")
