@@ -373,16 +373,20 @@ class PlaceholderFix:
         return table, changes
 
     def plan(self, context: FixContext) -> FixPlan | None:
-        from ..quality.fix_plans import columns_of
+        from ..quality.fix_plans import columns_of, findings
 
         columns = columns_of(context, ["placeholder-value"])
-        measures = set(columns_of(context, ["masked-values"]))  # « n.d. » there is « not detected »: kept
-        return FixPlan(rewrites={label: _emptied_measures if label in measures else _emptied
+        # an « n.d. » the finding does not list is kept: beside thresholds it says « not detected » (see
+        # :meth:`ColumnCounts.measured`), moved with them by ``split-number-notes``
+        listed = {f.field_name for f in findings(context, ["placeholder-value"])
+                  if any(is_not_detected(text) for text in dict(f.extra.get("values") or {}))}
+        return FixPlan(rewrites={label: _emptied if label in listed else _emptied_measures
                                  for label in columns}) if columns else None
 
 
 def _emptied_measures(values: pd.Series) -> pd.Series:
-    """:func:`_emptied` in a column of measures holding thresholds: its « n.d. » (not detected) kept."""
+    """:func:`_emptied` in a column whose finding lists no « n.d. » (a column of measures holding thresholds): its
+    « n.d. » (not detected) kept."""
     emptied = _emptied(values)
     undetected = values.map(is_not_detected).to_numpy(dtype=bool)
     return emptied.where(~undetected, values) if undetected.any() else emptied

@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..core.errors import InputError
 from .sheet_marks import SheetMarks
 
 SS = "urn:schemas-microsoft-com:office:spreadsheet"
@@ -54,9 +55,12 @@ class MarkupBook:
     """An HTML table or Excel 2003 XML export, as a workbook (see the module's docstring)."""
 
     def __init__(self, path: Path) -> None:
+        if path.stat().st_size > LARGEST:
+            raise InputError(f"{path.name} est une page web de plus de {LARGEST >> 20} Mo enregistrée en .xls : "
+                             "ouvrez-la dans votre tableur et enregistrez-la en CSV UTF-8 ou en XLSX, puis relancez.",
+                             f"{path.name} is a web page of more than {LARGEST >> 20} MB saved as .xls: open it in "
+                             "your spreadsheet and save it as CSV UTF-8 or XLSX, then run again.")
         data = path.read_bytes()
-        if len(data) > LARGEST:
-            raise ValueError("markup export too large")
         self.kind = markup_kind(data[:8192])
         sheets = _xml_sheets(data) if self.kind == "xml" else _html_sheets(data)
         self.names = [name for name, _, _ in sheets]

@@ -170,3 +170,15 @@ def test_a_footer_written_before_the_body_is_read_last(tmp_path: Path) -> None:
                       "<tr><td>Jambes</td><td>60</td></tr></tbody></table></body></html>", encoding="utf-8")
     report = check(source, plugins=pm())
     assert [(f.type, f.row_number) for f in report.findings if "total" in f.type] == [("total-row", 5)]
+
+
+def test_a_web_page_too_big_to_read_whole_is_said_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from odwb_assist.quality import markup_book
+
+    monkeypatch.setattr(markup_book, "LARGEST", 1000)
+    source = tmp_path / "export.xls"
+    source.write_text("<html><body><table>" + "<tr><td>Rue de Fer</td><td>5000</td></tr>" * 100 + "</table></body></html>",
+                      encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        check(source, plugins=pm())
+    assert "page web de plus de" in caught.value.message("fr") and "endommag" not in caught.value.message("fr")
