@@ -65,20 +65,19 @@ def _invalid_file(report: Any, skip: Callable[[Any], bool] | None = None) -> lis
     if not errors:
         return []
     first = errors[0]
-    where_fr = f" (ligne {first.row_number}" if getattr(first, "row_number", None) else " ("
-    where_fr += f", colonne « {first.field_name} »)" if getattr(first, "field_name", None) else ")"
-    where_en = f" (row {first.row_number}" if getattr(first, "row_number", None) else " ("
-    where_en += f", column '{first.field_name}')" if getattr(first, "field_name", None) else ")"
-    where_fr = "" if where_fr == " ()" else where_fr
-    where_en = "" if where_en == " ()" else where_en
+    row, field = getattr(first, "row_number", None), getattr(first, "field_name", None)
+    # where it is, before its message (a sentence of its own: « … (ligne 2). (ligne 1). » read after it)
+    where_fr = ", ".join([*([f"ligne {row}"] if row else []), *([f"colonne « {field} »"] if field else [])])
+    where_en = ", ".join([*([f"row {row}"] if row else []), *([f"column '{field}'"] if field else [])])
     message = getattr(first, "message", None)
-    first_fr = message("fr") if callable(message) else str(message or "")
-    first_en = message("en") if callable(message) else str(message or "")
+    first_fr = _sentence(message("fr") if callable(message) else str(message or ""))
+    first_en = _sentence(message("en") if callable(message) else str(message or ""))
     return [Blocker(
         code="invalid-file",
         message=Msg(
-            f"Le fichier contient {len(errors)} erreur(s) de qualité. Première : {first_fr}{where_fr}.",
-            f"The file has {len(errors)} quality error(s). First: {first_en}{where_en}.",
+            f"Le fichier contient {len(errors)} erreur(s) de qualité. Première{f' ({where_fr})' if where_fr else ''} : "
+            f"{first_fr}",
+            f"The file has {len(errors)} quality error(s). First{f' ({where_en})' if where_en else ''}: {first_en}",
         ),
         advice=Msg(
             "Lancez « odwb-assist check » pour voir chaque erreur et sa correction, corrigez le fichier (ou « odwb-assist "
@@ -87,6 +86,11 @@ def _invalid_file(report: Any, skip: Callable[[Any], bool] | None = None) -> lis
             "publish again.",
         ),
     )]
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
 
 
 def without_double_counts(blockers: list[Blocker], report: Any) -> list[Blocker]:
