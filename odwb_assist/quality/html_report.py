@@ -6,7 +6,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..core.i18n import normalise_lang
 from .report import QualityReport
-from .text_report import occurrences_note, rows_cell, summary_lines
+from .text_report import group_tips, occurrences_note, rows_cell, summary_lines
 from .titles import title
 
 EXAMPLES = 10
@@ -30,7 +30,7 @@ def render_html(report: QualityReport, lang: str | None = None, *, fragment: boo
             "severity_label": SEVERITY_LABELS[language][findings[0].severity.value],
             "count": report.stats.get(type_, len(findings)),
             "occurrences": occurrences_note(report, type_, language),
-            "tip": findings[0].tip(language),
+            "tips": group_tips(findings, language),
             "examples": [dict(report.finding_dict(f, language), rowsShown=rows_cell(f)) for f in findings[:EXAMPLES]],
         })
     template = _environment().get_template("quality_report.html")

@@ -13,6 +13,7 @@ from .report import QualityReport
 from .titles import title
 
 EXAMPLES = 5
+TIPS = 3  # distinct tips of a group at most (a tip may name its column: one per column shown)
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 LABEL = {"fr": {Severity.ERROR: "erreur", Severity.WARNING: "avertissement", Severity.INFO: "info"},
          "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}}
@@ -66,6 +67,12 @@ def rows_cell(finding: Finding) -> str:
     return str(rows[0]) if len(rows) == 1 else f"{rows[0]} (+{len(rows) - 1})"
 
 
+def group_tips(findings: list[Finding], lang: str) -> list[str]:
+    """The distinct tips of a group's findings shown, in order: one finding of a type may need another advice
+    (serial numbers among local dates: « fix ne les convertit que… », under the local dates' « lancez fix »)."""
+    return list(dict.fromkeys(finding.tip(lang) for finding in findings[:EXAMPLES]))[:TIPS]
+
+
 def render_text(report: QualityReport, console: Console, lang: str | None = None) -> None:
     """Print the report on ``console`` (user data is escaped, never read as Rich markup)."""
     language = normalise_lang(lang or report.lang)
@@ -94,7 +101,8 @@ def render_text(report: QualityReport, console: Console, lang: str | None = None
         console.print(table)
         if total > EXAMPLES:
             console.print(escape(f"  … {total - EXAMPLES} " + ("de plus" if fr else "more")))
-        console.print(("  Comment corriger : " if fr else "  How to fix: ") + escape(first.tip(language)))
+        for tip in group_tips(findings, language):
+            console.print(("  Comment corriger : " if fr else "  How to fix: ") + escape(tip))
     if report.truncated:
         console.print()
         console.print(escape("Seule une partie des problèmes est listée ; les comptes sont complets."

@@ -43,3 +43,24 @@ def test_fix_says_it_leaves_them(tmp_path: Path) -> None:
     assert left == [("Date de décision", "serial", 2, (3, "45363"))]
     assert "Colonne « Date de décision » : 2 date(s) écrites comme numéro de série Excel (ex. ligne 3 : « 45363 »)" \
         in result.preview("fr")
+
+
+def test_the_serial_numbers_advice_is_shown_beside_the_local_dates_one(tmp_path: Path) -> None:
+    """One type, two advices: the text and HTML reports showed only the group's first (« lancez fix »), hiding that
+    fix leaves the serial numbers."""
+    import io
+
+    from rich.console import Console
+
+    from odwb_assist.quality.html_report import render_html
+    from odwb_assist.quality.text_report import render_text
+
+    source = tmp_path / "permis.csv"
+    source.write_text(PERMITS, encoding="utf-8")
+    report = check(source, plugins=pm())
+    buffer = io.StringIO()
+    render_text(report, Console(file=buffer, width=400, color_system=None), "fr")
+    tips = [line for line in buffer.getvalue().splitlines() if "Comment corriger" in line]
+    assert len(tips) == 2 and "ne les convertit que dans une colonne de numéros de série seuls" in tips[1]
+    page = render_html(report, "fr")
+    assert page.count("Comment corriger") == 2 and "numéros de série seuls" in page
