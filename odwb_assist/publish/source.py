@@ -23,7 +23,7 @@ from ..quality.line_ends import cr_only
 
 SNIFF_BYTES = 1 << 16
 DELIMITERS = ",;\t|"
-SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
+SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods", ".xml")  # .xml: an Excel 2003 XML workbook (quality/markup_book)
 
 
 @dataclass(frozen=True)

@@ -160,10 +160,11 @@ def sniff_format(path: Path, head: bytes) -> str:
         return "xlsx" if EXTENSIONS.get(path.suffix.lower()) != "ods" else "ods"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "xls"
-    if path.suffix.lower() == ".xls":  # a web application's « Excel » export: a web page or an XML workbook
-        from .markup_book import markup_kind
+    if path.suffix.lower() in (".xls", ".xml"):  # a web application's « Excel » export: a web page or an XML
+        from .markup_book import markup_kind  # workbook (« XML Spreadsheet 2003 », saved as .xml by Excel)
 
-        if markup_kind(head):
+        kind = markup_kind(head)
+        if kind == "xml" or (kind == "html" and path.suffix.lower() == ".xls"):
             return "xls"
     return "csv"
 

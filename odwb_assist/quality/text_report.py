@@ -30,7 +30,7 @@ def summary_lines(report: QualityReport, lang: str) -> list[str]:
     markup = getattr(d, "markup", None)
     if markup:
         where += ((" (page web enregistrée en .xls)" if fr else " (web page saved as .xls)") if markup == "html" else
-                  (" (classeur XML 2003 enregistré en .xls)" if fr else " (XML 2003 workbook saved as .xls)"))
+                  (" (classeur Excel 2003 XML)" if fr else " (Excel 2003 XML workbook)"))
     if d.delimiter:
         where += (", séparateur « " if fr else ", delimiter '") + ("\\t" if d.delimiter == "\t" else d.delimiter) + (
             " »" if fr else "'")

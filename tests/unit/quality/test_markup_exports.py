@@ -182,3 +182,23 @@ def test_a_web_page_too_big_to_read_whole_is_said_so(tmp_path: Path, monkeypatch
     with pytest.raises(InputError) as caught:
         check(source, plugins=pm())
     assert "page web de plus de" in caught.value.message("fr") and "endommag" not in caught.value.message("fr")
+
+
+def test_an_excel_2003_xml_workbook_saved_as_xml_is_read_and_uploaded_as_its_table(tmp_path: Path) -> None:
+    """Excel's own « XML Spreadsheet 2003 » format is saved as .xml (SAP and Oracle exports too): read as the workbook
+    it is, and the publication's upload is its table (it was the XML text, read as a CSV); another XML is refused."""
+    from types import SimpleNamespace
+
+    from odwb_assist.publish.source import prepare_upload
+
+    source = tmp_path / "export.xml"
+    source.write_text(SUBSIDIES_XML, encoding="utf-8")
+    report = check(source, plugins=pm())
+    assert report.detected.markup == "xml" and report.rows == 3
+    upload = prepare_upload(SimpleNamespace(file=source, id="subsides", sheet=None), tmp_path / "work")  # type: ignore[arg-type]
+    lines = upload.path.read_text(encoding="utf-8").splitlines()
+    assert upload.rows == 3 and lines[0] == "Bénéficiaire,Objet,Montant (€),Date du collège"
+    other = tmp_path / "autre.xml"
+    other.write_text('<?xml version="1.0"?><root><a>1</a></root>', encoding="utf-8")
+    with pytest.raises(InputError):
+        check(other, plugins=pm())
