@@ -234,6 +234,10 @@ def discover(folder: str | os.PathLike[str], plugins: Any = None, *, engine: Any
             table = info["problem"] is None and len(info["columns"]) >= 2
             entries.append(_entry(path, root, info, "CSV") if table else _entry(path, root, None))
             continue
+        if suffix == ".xml" and _xml_workbook(path):  # Excel's « XML Spreadsheet 2003 »: a workbook
+            entries.append(_entry(path, root, _describe_table(path, chosen_engine, chosen_reader, plugins,
+                                                              personal_kinds), "Excel"))
+            continue
         if suffix in TABULAR and path.stat().st_size > max_bytes:
             entries.append(_entry(path, root, {"rows": None, "columns": [], "kinds": {}, "signals": [], "problem": (
                 f"fichier de plus de {max_bytes // 1_000_000} Mo, non analysé ici : vérifiez-le avec « odwb-assist "
@@ -243,6 +247,12 @@ def discover(folder: str | os.PathLike[str], plugins: Any = None, *, engine: Any
         elif suffix in OTHER:
             entries.append(_entry(path, root, None))
     return _unique_ids(entries, set())
+
+
+def _xml_workbook(path: Path) -> bool:
+    from ..quality.markup_book import is_xml_workbook
+
+    return is_xml_workbook(path)
 
 
 def _written_by_us(path: Path) -> bool:

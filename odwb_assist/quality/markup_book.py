@@ -44,6 +44,15 @@ def markup_kind(head: bytes) -> str | None:
     return None
 
 
+def is_xml_workbook(path: Path) -> bool:
+    """Whether ``path`` is an Excel 2003 XML workbook (read from its first bytes; False when it cannot be read)."""
+    try:
+        with path.open("rb") as handle:
+            return markup_kind(handle.read(8192)) == "xml"
+    except OSError:
+        return False
+
+
 def _text_head(head: bytes) -> str:
     for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if head.startswith(bom):

@@ -2,9 +2,10 @@
 
 Each file is checked on its own, as ``check`` checks it alone; one that cannot be read as a table (a PDF, a damaged
 workbook, a GeoJSON) is listed with the reason, and the others go on. A folder stands for the tables in it and in its
-subfolders (CSV, TSV, XLSX, XLSM, XLS, ODS), sorted by path, without hidden files, Office's lock files (« ~$… »), the
-side files ``fix`` writes beside a clean file (« propre.lignes-retirees.csv ») and the copies ``document`` writes into
-its output folder: what an administration's shared folder of exports holds.
+subfolders (CSV, TSV, XLSX, XLSM, XLS, ODS, and an Excel 2003 XML workbook saved as .xml), sorted by path, without
+hidden files, Office's lock files (« ~$… »), the side files ``fix`` writes beside a clean file
+(« propre.lignes-retirees.csv ») and the copies ``document`` writes into its output folder: what an administration's
+shared folder of exports holds.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 from ..core.errors import InputError
 from ..core.i18n import Msg, normalise_lang
 from .detect import EmptyTableError
+from .markup_book import is_xml_workbook
 from .report import REPORT_VERSION, QualityReport
 from .sheets import with_outcome
 from .side_files import written_by_tool
@@ -109,7 +111,8 @@ def tables_in(paths: Iterable[str | Path], skip: Path | None = None) -> list[tup
 def _is_table(path: Path, root: Path) -> bool:
     name = path.name.lower()
     hidden = any(part.startswith((".", "~$")) for part in path.relative_to(root).parts)
-    return path.is_file() and not hidden and name.endswith(TABLE_SUFFIXES) and not written_by_tool(path)
+    table = name.endswith(TABLE_SUFFIXES) or (name.endswith(".xml") and is_xml_workbook(path))
+    return path.is_file() and not hidden and table and not written_by_tool(path)
 
 
 def check_files(paths: Iterable[str | Path], schema: Any = None, *, lang: str = "fr", **options: Any) -> FilesReport:

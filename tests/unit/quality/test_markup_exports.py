@@ -202,3 +202,16 @@ def test_an_excel_2003_xml_workbook_saved_as_xml_is_read_and_uploaded_as_its_tab
     other.write_text('<?xml version="1.0"?><root><a>1</a></root>', encoding="utf-8")
     with pytest.raises(InputError):
         check(other, plugins=pm())
+
+
+def test_a_folders_xml_workbook_is_one_of_its_tables(tmp_path: Path) -> None:
+    """A folder of exports holding an Excel 2003 XML workbook saved as .xml: checked and inventoried as a table;
+    another XML file is no table (inventoried as « XML », not checked)."""
+    from odwb_assist.inventory.discovery import discover
+    from odwb_assist.quality.several_files import table_files
+
+    (tmp_path / "subsides.xml").write_text(SUBSIDIES_XML, encoding="utf-8")
+    (tmp_path / "config.xml").write_text('<?xml version="1.0"?><root><a>1</a></root>', encoding="utf-8")
+    assert [path.name for path in table_files([tmp_path])] == ["subsides.xml"]
+    entries = {entry.identifier: entry for entry in discover(tmp_path, plugins=pm())}
+    assert entries["subsides"].format == "Excel" and entries["config"].format == "XML"
