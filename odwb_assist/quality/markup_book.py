@@ -30,6 +30,10 @@ SPAN_LIMIT = 1000  # a colspan or rowspan beyond this is a page's layout, not a 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 _SPACES = re.compile(r"[ \t\r\n\f]+")  # not the no-break space: « 1 250 » keeps what the page shows
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
+# a cell shown as a date whose x:num is Excel's day number (« 12/03/2024 » holding 45363): 1900 date system
+_SHOWN_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?: \d{1,2}:\d{2}(?::\d{2})?)?"
+                         r"|\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
+EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
 def markup_kind(head: bytes) -> str | None:
@@ -225,6 +229,8 @@ def _html_value(cell: Any) -> tuple[Any, str]:
             value = float(number.strip() or shown)
         except ValueError:
             return (shown or None), shown
+        if number.strip() and _SHOWN_DATE.fullmatch(shown) and 0 < value < 2_958_466:  # a date: Excel's day number
+            return EXCEL_EPOCH + dt.timedelta(days=value), shown
         return (int(value) if value.is_integer() and "." not in number and "e" not in number.lower() else value), shown
     return (shown or None), shown
 

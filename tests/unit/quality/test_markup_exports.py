@@ -5,6 +5,7 @@ and fixed like one."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,19 @@ def test_a_folders_xml_workbook_is_one_of_its_tables(tmp_path: Path) -> None:
     assert [path.name for path in table_files([tmp_path])] == ["subsides.xml"]
     entries = {entry.identifier: entry for entry in discover(tmp_path, plugins=pm())}
     assert entries["subsides"].format == "Excel" and entries["config"].format == "XML"
+
+
+def test_a_date_excel_wrote_in_a_web_page_is_a_date(tmp_path: Path) -> None:
+    """Excel's web page writes a date's day number in x:num beside the date it shows (« 12/03/2024 », x:num 45363): it
+    was read as the number 45363."""
+    source = tmp_path / "export.xls"
+    source.write_text('<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8"></head>'
+                      "<body><table><tr><td>Dossier</td><td>Date de décision</td><td>Montant</td></tr>"
+                      '<tr><td>PU/1</td><td x:num="45363">12/03/2024</td><td x:num="1200">1 200</td></tr>'
+                      '<tr><td>PU/2</td><td x:num="45412.5">30/04/2024 12:00</td><td x:num="800">800</td></tr>'
+                      "</table></body></html>", encoding="utf-8")
+    rows = MarkupBook(source).rows("Tableau 1")
+    assert rows[1][1:] == [dt.datetime(2024, 3, 12), 1200] and rows[2][1] == dt.datetime(2024, 4, 30, 12)
+    fix(source, tmp_path / "propre.csv", plugins=pm())
+    lines = (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[1] == "PU/1,2024-03-12,1200"
