@@ -6,6 +6,7 @@ The tree::
     ├── ConfigError                odwb.toml missing, unreadable, malformed, unknown key, literal secret
     ├── PluginError                a plugin cannot be loaded or misbehaves
     ├── InputError                 a data file cannot be read (missing, empty, binary, not a table, encoding)
+    │   └── EmptyTableError        the file (or the sheet) holds no value at all
     ├── FixError                   a fix cannot be written (output would overwrite the original, …)
     ├── MetadataError              metadata file unreadable or not valid JSON/TOML
     ├── InventoryError             inventory workbook cannot be read or written
@@ -65,6 +66,10 @@ class PluginError(OdwbError):
 
 class InputError(OdwbError):
     """A data file cannot be read as a table."""
+
+
+class EmptyTableError(InputError):
+    """The file (or the sheet) holds no value at all."""
 
 
 class FixError(OdwbError):

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import InputError, os_reason
+from ..core.errors import EmptyTableError, InputError, os_reason
 from .code_pages import code_page
 from .documents import not_a_table, not_a_text_table
 from .end_mark import find_end_mark
@@ -31,10 +31,6 @@ EXTENSIONS = {
     ".csv": "csv", ".txt": "csv", ".tsv": "csv", ".tab": "csv",
     ".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".ods": "ods",
 }
-
-
-class EmptyTableError(InputError):
-    """The file (or the sheet) holds no value at all."""
 
 
 @dataclass

@@ -20,7 +20,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import InputError
+from ..core.errors import EmptyTableError, InputError
+from ..core.i18n import Msg
 from .sheet_marks import SheetMarks
 
 SS = "urn:schemas-microsoft-com:office:spreadsheet"
@@ -75,7 +76,14 @@ class MarkupBook:
                              "your spreadsheet and save it as CSV UTF-8 or XLSX, then run again.")
         data = path.read_bytes()
         self.kind = markup_kind(data[:8192])
-        sheets = _xml_sheets(data) if self.kind == "xml" else _html_sheets(data)
+        sheets = _xml_sheets(path.name, data) if self.kind == "xml" else _html_sheets(data)
+        if not sheets:  # the page's tables (the workbook's worksheets) hold no value
+            what = Msg("une page web dont aucun tableau ne contient de valeur",
+                       "a web page whose tables hold no value") if self.kind == "html" else \
+                Msg("un classeur Excel 2003 XML dont aucune feuille ne contient de valeur",
+                    "an Excel 2003 XML workbook whose worksheets hold no value")
+            raise EmptyTableError(f"{path.name} est {what.fr} : exportez à nouveau les données depuis l'application.",
+                                  f"{path.name} is {what.en}: export the data again from the application.")
         self.names = [name for name, _, _ in sheets]
         self.hidden = frozenset(name for name, _, marks in sheets if marks is None)
         self._sheets = {name: (rows, marks or SheetMarks()) for name, rows, marks in sheets}
@@ -91,20 +99,23 @@ class MarkupBook:
 
 
 def _decoded(data: bytes) -> str:
-    """The page's text: its byte order mark, else the charset its <meta> declares, else UTF-8, else Windows-1252."""
+    """The page's text: its byte order mark, else the charset its <meta> declares when its bytes are that charset's,
+    else UTF-8, else Windows-1252 (a page declared UTF-8 but written in Windows-1252 keeps its « è »: decoding it as
+    declared made « � » of it, which the checks then blamed on the source); Latin-1 when a byte is none of
+    Windows-1252's: nothing is ever replaced."""
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
             return data[len(bom):].decode(codec, errors="replace")
     declared = _META_CHARSET.search(data[:16384])
-    if declared is not None:
+    for codec in ([declared.group(1).decode("ascii")] if declared is not None else []) + ["utf-8"]:
         try:
-            return data.decode(declared.group(1).decode("ascii"), errors="replace")
-        except LookupError:
-            pass
+            return data.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            continue
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return data.decode("cp1252")
+    except UnicodeDecodeError:  # one of the five bytes Windows-1252 leaves undefined: every byte a character
+        return data.decode("latin-1")
 
 
 def _html_sheets(data: bytes) -> list[tuple[str, list[list[Any]], SheetMarks | None]]:
@@ -238,13 +249,22 @@ def _html_value(cell: Any) -> tuple[Any, str]:
 # --- an Excel 2003 XML workbook -------------------------------------------------------------------
 
 
-def _xml_sheets(data: bytes) -> list[tuple[str, list[list[Any]], SheetMarks | None]]:
+def _xml_sheets(name: str, data: bytes) -> list[tuple[str, list[list[Any]], SheetMarks | None]]:
     """Each worksheet: its name, rows and marks (None: a hidden worksheet, its marks left out)."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                              recover=False)
-    root = etree.fromstring(data, parser=parser)
+    try:
+        root = etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as exc:  # cut short (an interrupted download) or not well formed
+        line = getattr(exc, "lineno", None) or "?"
+        raise InputError(f"{name} est un classeur Excel 2003 XML incomplet ou mal formé (erreur de structure à la ligne "
+                         f"{line} du fichier) : exportez-le à nouveau, ou ouvrez-le dans Excel et enregistrez-le en XLSX, "
+                         "puis relancez.",
+                         f"{name} is an Excel 2003 XML workbook cut short or not well formed (a structure error on line "
+                         f"{line} of the file): export it again, or open it in Excel and save it as XLSX, then run "
+                         "again.") from exc
     sheets: list[tuple[str, list[list[Any]], SheetMarks | None]] = []
     for number, worksheet in enumerate(root.iter(f"{{{SS}}}Worksheet"), start=1):
         name = worksheet.get(f"{{{SS}}}Name") or f"Feuille{number}"

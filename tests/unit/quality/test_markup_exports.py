@@ -232,3 +232,35 @@ def test_a_date_excel_wrote_in_a_web_page_is_a_date(tmp_path: Path) -> None:
     fix(source, tmp_path / "propre.csv", plugins=pm())
     lines = (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()
     assert lines[1] == "PU/1,2024-03-12,1200"
+
+
+def test_a_page_declared_utf8_but_written_in_windows_1252_keeps_its_letters(tmp_path: Path) -> None:
+    """Decoded as declared, « Liège » became « Li�ge », and the check blamed the source for the « � »."""
+    source = tmp_path / "export.xls"
+    source.write_bytes("<html><head><meta charset='utf-8'></head><body><table><tr><th>Rue</th><th>Localité</th></tr>"
+                       "<tr><td>Rue de Fer</td><td>Liège</td></tr></table></body></html>".encode("cp1252"))
+    report = check(source, plugins=pm())
+    assert list(report.fields) == ["Rue", "Localité"] and not report.findings
+    fix(source, tmp_path / "propre.csv", plugins=pm())
+    assert (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()[1] == "Rue de Fer,Liège"
+
+
+@pytest.mark.parametrize(("name", "content", "said"), [
+    ("vide.xls", "<html><body><table></table></body></html>", "page web dont aucun tableau ne contient de valeur"),
+    ("vide.xml", '<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?>'
+                 '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>',
+     "classeur Excel 2003 XML dont aucune feuille ne contient de valeur"),
+    ("coupe.xls", '<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?>\n<Workbook '
+                  'xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:'
+                  'spreadsheet"><Worksheet ss:Name="F"><Table><Row><Cell><Data ss:Type="String">Nom',
+     "incomplet ou mal formé (erreur de structure à la ligne 2"),
+])
+def test_an_empty_or_cut_short_export_is_said_for_what_it_is(tmp_path: Path, name: str, content: str,
+                                                              said: str) -> None:
+    """They were « endommagé ou incomplet, comme classeur XLS »; the file is never changed."""
+    source = tmp_path / name
+    source.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        check(source, plugins=pm())
+    assert said in caught.value.message("fr") and "XLS :" not in caught.value.message("fr")
+    assert source.read_text(encoding="utf-8") == content
