@@ -387,9 +387,17 @@ class PlaceholderFix:
 def _emptied_measures(values: pd.Series) -> pd.Series:
     """:func:`_emptied` in a column whose finding lists no « n.d. » (a column of measures holding thresholds): its
     « n.d. » (not detected) kept."""
+    import numpy as np
+
     emptied = _emptied(values)
-    undetected = values.map(is_not_detected).to_numpy(dtype=bool)
-    return emptied.where(~undetected, values) if undetected.any() else emptied
+    changed = np.flatnonzero((emptied != values).to_numpy(dtype=bool))  # the placeholders emptied, a few cells
+    kept = [position for position, text in zip(changed.tolist(), values.iloc[changed].tolist(), strict=True)
+            if is_not_detected(text)]
+    if not kept:
+        return emptied
+    emptied = emptied.copy()
+    emptied.iloc[kept] = values.iloc[kept]
+    return emptied
 
 
 def _emptied(values: pd.Series) -> pd.Series:

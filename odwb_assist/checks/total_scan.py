@@ -226,9 +226,10 @@ class TotalScanner:
 
     def _judge(self, row: int, cells: list[str], columns: list[str], numbers: np.ndarray,
                text: np.ndarray) -> Verdict | None:
+        titles = [str(name) for name in columns]
         for position in range(self.search):
             cell = cells[position]
-            found = self._marker(cell, position, [str(name) for name in columns]) if cell.strip() else None
+            found = self._marker(cell, position, titles) if cell.strip() else None
             if found is None and cell.strip() and normalise(cell) in STATISTICS:
                 # a summary row (« Moyenne »; :mod:`.summary_rows` judges it): summed apart, as a loose marker's row, so
                 # that a total under it matches the rows above without it

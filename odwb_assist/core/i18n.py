@@ -43,3 +43,10 @@ class Msg:
 
 def msg(fr: str, en: str) -> Msg:
     return Msg(fr, en)
+
+
+def sentence(text: str) -> str:
+    """``text`` ending with one full stop: a message quoted inside another is a sentence of its own, never followed
+    by a second stop nor by a bracket after its own."""
+    text = str(text).strip()
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."

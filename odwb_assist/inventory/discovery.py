@@ -222,11 +222,14 @@ def discover(folder: str | os.PathLike[str], plugins: Any = None, *, engine: Any
     chosen_engine = default_engine() if engine is DEFAULT else engine
     chosen_reader = _default_reader() if reader is DEFAULT else reader
     personal_kinds = _personal_kinds(plugins)
+    from ..quality.markup_book import is_xml_workbook  # imported when discovering, not with the inventory
+    from ..quality.side_files import written_by_tool
+
     files = sorted(root.rglob("*") if recursive else root.glob("*"))
     entries: list[InventoryEntry] = []
     for path in files:
         relative_parts = path.relative_to(root).parts
-        if not path.is_file() or any(p.startswith((".", "~$")) for p in relative_parts) or _written_by_us(path):
+        if not path.is_file() or any(p.startswith((".", "~$")) for p in relative_parts) or written_by_tool(path):
             continue
         suffix = path.suffix.lower()
         if suffix == ".txt":  # Excel's « Texte Unicode » and « Texte (séparateur : tabulation) » are tables
@@ -234,7 +237,7 @@ def discover(folder: str | os.PathLike[str], plugins: Any = None, *, engine: Any
             table = info["problem"] is None and len(info["columns"]) >= 2
             entries.append(_entry(path, root, info, "CSV") if table else _entry(path, root, None))
             continue
-        if suffix == ".xml" and _xml_workbook(path):  # Excel's « XML Spreadsheet 2003 »: a workbook
+        if suffix == ".xml" and is_xml_workbook(path):  # Excel's « XML Spreadsheet 2003 »: a workbook
             entries.append(_entry(path, root, _describe_table(path, chosen_engine, chosen_reader, plugins,
                                                               personal_kinds), "Excel"))
             continue
@@ -247,19 +250,6 @@ def discover(folder: str | os.PathLike[str], plugins: Any = None, *, engine: Any
         elif suffix in OTHER:
             entries.append(_entry(path, root, None))
     return _unique_ids(entries, set())
-
-
-def _xml_workbook(path: Path) -> bool:
-    from ..quality.markup_book import is_xml_workbook
-
-    return is_xml_workbook(path)
-
-
-def _written_by_us(path: Path) -> bool:
-    """Whether the tool wrote ``path`` (:func:`..quality.side_files.written_by_tool`)."""
-    from ..quality.side_files import written_by_tool
-
-    return written_by_tool(path)
 
 
 def _unique_ids(entries: list[InventoryEntry], taken: set[str]) -> list[InventoryEntry]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from ..core.i18n import sentence
 from .examples import local
 from .rule_findings import EMAIL, finding
 from .score import MetadataFinding, ScoreContext
@@ -25,18 +26,12 @@ def check_readable(ctx: ScoreContext) -> list[MetadataFinding]:
         return []
     problem = resource.get("problem") or "?"
     problem_en = resource.get("problem_en") or problem
-    return [finding("data-unreadable", None, f"Le fichier de données n'a pas pu être lu : {_sentence(problem)}",
-                    f"The data file could not be read: {_sentence(problem_en)}",
+    return [finding("data-unreadable", None, f"Le fichier de données n'a pas pu être lu : {sentence(problem)}",
+                    f"The data file could not be read: {sentence(problem_en)}",
                     "Lancez « odwb-assist check » sur le fichier : il dit pourquoi et comment le corriger (si le fichier "
                     "est nommé dans odwb.toml, vérifiez aussi son chemin « file »).",
                     "Run 'odwb-assist check' on the file: it says why and how to fix it (if odwb.toml names the file, "
                     "check its 'file' path too).", severity="error")]
-
-
-def _sentence(text: str) -> str:
-    """``text`` ending with one full stop (the reader's messages are sentences of their own)."""
-    text = str(text).strip()
-    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
 
 
 def check_public(ctx: ScoreContext) -> list[MetadataFinding]:

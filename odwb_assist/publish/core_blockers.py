@@ -12,7 +12,7 @@ from typing import Any
 
 from ..core.contract import Blocker
 from ..core.hookspecs import hookimpl
-from ..core.i18n import Msg
+from ..core.i18n import Msg, sentence
 
 # Words that make a licence label "not open data" (non-commercial, no derivatives, all rights reserved).
 CLOSED_MARKERS = re.compile(
@@ -70,8 +70,8 @@ def _invalid_file(report: Any, skip: Callable[[Any], bool] | None = None) -> lis
     where_fr = ", ".join([*([f"ligne {row}"] if row else []), *([f"colonne « {field} »"] if field else [])])
     where_en = ", ".join([*([f"row {row}"] if row else []), *([f"column '{field}'"] if field else [])])
     message = getattr(first, "message", None)
-    first_fr = _sentence(message("fr") if callable(message) else str(message or ""))
-    first_en = _sentence(message("en") if callable(message) else str(message or ""))
+    first_fr = sentence(message("fr") if callable(message) else str(message or ""))
+    first_en = sentence(message("en") if callable(message) else str(message or ""))
     return [Blocker(
         code="invalid-file",
         message=Msg(
@@ -86,11 +86,6 @@ def _invalid_file(report: Any, skip: Callable[[Any], bool] | None = None) -> lis
             "publish again.",
         ),
     )]
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
 
 
 def without_double_counts(blockers: list[Blocker], report: Any) -> list[Blocker]:
