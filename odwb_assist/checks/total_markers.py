@@ -1,10 +1,12 @@
 """What a totals label looks like: the marker words and phrases, and the place names that only look like one.
 
 A label is a *strong* marker when the whole cell is a total word or a known phrase (« Total »,
-« TOTAL : », « Total général », « Sous-total Namur », « Somme », « Totaal », « Sum »), or a pivot-table
+« TOTAL : », « Total général », « Sous-total Namur », « Somme », « Totaal », « Sum »), a total of a whole named by
+its kind (« Total commune », :data:`WHOLES`), or a pivot-table
 label « Total X » / « X Total » whose X is the group label of the same column. A longer label that
 merely starts or ends with a total word (« Total ayant donné un avis ») is *loose*: at most a
-possible total. A known place name (« Somme-Leuze ») is never a marker. A whole statistic word (« Moyenne »,
+possible total. « Total » and a place (« Total Ciney ») is a total when its numbers add up, and nothing otherwise
+(a brand's filling station). A known place name (« Somme-Leuze ») is never a marker. A whole statistic word (« Moyenne »,
 « Max. », :data:`STATISTICS`) labels a summary row (:mod:`.summary_rows`): no total, but no record either (a total
 under it sums the rows above without it), so it is a candidate too (:func:`could_be_marker`).
 """
@@ -35,6 +37,12 @@ PHRASES = re.compile(r"(?:sous[- ]?totale?s?|sous[- ]?totaux|sub[- ]?totale?s?|s
 PIVOT = re.compile(r"(?:(?:total|totaal|somme|sum)\s+(?P<after>.+)|(?P<before>.+?)\s+(?:total|totaal))")
 WORD = r"(?:sous[- ]?totale?s?|sous[- ]?totaux|sub[- ]?totale?s?|totale?s?|totaux|totaal|totalen|somme|sommes|sum|summe|gesamt)"
 LOOSE = re.compile(rf"(?:{WORD}(?![a-z0-9]).*|.*(?<![a-z0-9]){WORD})")
+# « Total commune », « Total de la ville », « Total Wallonie »: a total of the whole the table divides (an election's
+# bureaus, a census's sections), named by the kind of whole rather than by a group of the table
+WHOLES = re.compile(r"(?:(?:de la|du|de l'|des|pour la|pour le|pour l')\s*)?"
+                    r"(?:commune|communes|ville|entite|cpas|province|region|wallonie|bruxelles|belgique|royaume|pays|"
+                    r"arrondissement|canton|general|generale|generaux|generales|global|globale|annuel|annuelle|"
+                    r"exercice|ensemble|tous|toutes)")
 MEAN, MINIMUM, MAXIMUM, OTHER = "mean", "minimum", "maximum", "other"
 # whole labels (as :func:`normalise` writes them) of a summary row whose numbers can be recomputed from the rows above
 STATISTICS = {
@@ -51,6 +59,7 @@ class Marker(StrEnum):
     EXACT = "exact"
     PHRASE = "phrase"
     PIVOT = "pivot"
+    PLACE = "place"  # « Total Ciney »: certain when its numbers add up, else a record (a brand's station)
     LOOSE = "loose"
 
 
@@ -107,10 +116,14 @@ def _marker(text: str, group: str | None) -> Marker | None:
     if PHRASES.match(text):
         return Marker.PHRASE
     pivot = PIVOT.fullmatch(text)
-    if pivot and group:
+    if pivot:
         named = pivot.group("after") or pivot.group("before")
-        if named == normalise(group):
+        if group and named == normalise(group):
             return Marker.PIVOT
+        if WHOLES.fullmatch(named):  # « Total commune »
+            return Marker.PHRASE
+        if named in _place_names():  # « Total Ciney »: a total when it adds up, else a brand's station
+            return Marker.PLACE
     if LOOSE.fullmatch(text):
         return Marker.LOOSE
     return None

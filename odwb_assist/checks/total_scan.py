@@ -325,7 +325,7 @@ class TotalScanner:
         title and label (« Total fonction 10 » under « 10 » in « Fonction »: a budget's subtotal per function)."""
         self.named = None
         found = marker(cell, self.groups[position])
-        if found is Marker.LOOSE:
+        if found in (Marker.LOOSE, Marker.PLACE):
             names = titles[:position + 1]
             titled = [f"{titles[left]} {self.groups[left]}" for left in range(position) if self.groups[left]]
             for group in (*reversed(names), *reversed(self.groups[:position]), *reversed(titled)):
@@ -358,6 +358,8 @@ class TotalScanner:
         matches = matches or total_matches(valued, cells, numbers, self.data, self.loose_marks[position])
         if found is Marker.LOOSE:
             return verdict(False, "partial-sum") if valued and not worded and matches else verdict(False, "loose")
+        if found is Marker.PLACE:
+            return verdict(True, "sum") if valued and not worded and matches else verdict(False, "loose")
         if worded:
             return verdict(False, "text")
         if self.named is not None:  # its group's rows, not every row since the last total; else a record (as a loose

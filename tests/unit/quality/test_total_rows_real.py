@@ -211,7 +211,7 @@ def test_a_subtotal_labelled_in_the_child_column_names_the_group_of_the_column_b
     frame.loc[7, "Population"] = "32001"  # a « Total Namur » that does not add up is kept and reported
     assert [(v.row, v.certain, v.reason) for v in TotalScanner().feed(frame)] == [
         (4, True, "sum"), (7, False, "sum-mismatch"), (8, True, "sum")]
-    frame.loc[4, "Commune"] = "Total Bruxelles"  # names no group: a loose marker, summed apart and kept
+    frame.loc[4, "Commune"] = "Total divers"  # names no group, no whole, no place: a loose marker, kept
     assert [(v.row, v.certain) for v in TotalScanner().feed(frame)][0] == (4, False)
 
 
@@ -361,3 +361,36 @@ def test_after_a_subtotal_kept_the_next_sums_from_it(tmp_path: Path) -> None:
     source.write_text("\n".join(loose) + "\n", encoding="utf-8")
     said = found(check(source, plugins=PM), "possible-total") + found(check(source, plugins=PM), "total-row")
     assert sorted(said) == [(4, "Sous-total administration"), (7, "Sous-total voiries")]
+
+
+def test_a_total_named_after_the_whole_or_its_place_is_certain_when_it_adds_up(tmp_path: Path) -> None:
+    """An election's results per bureau end with « Total commune »: no column is called « Commune » and no group is
+    « commune », yet the label names the whole the bureaus divide. Adding up, it is certain (it was kept as a possible
+    total); not adding up, it stays a possible one. « Total Ciney » (a place) and « Total de la ville » alike."""
+    head = ["Bureau;Section;Inscrits;Votants;Blancs et nuls", "Bureau 1;Ciney;812;745;21",
+            "Bureau 2;Leignon;790;711;18", "Bureau 3;Achêne;650;602;15"]
+    source = tmp_path / "elections.csv"
+    for label in ("Total commune", "TOTAL COMMUNE", "Total Ciney", "Total de la ville", "Total Wallonie"):
+        source.write_text("\n".join([*head, f"{label};;2252;2058;54"]) + "\n", encoding="utf-8")
+        report = check(source, plugins=PM)
+        assert found(report, "total-row") == [(5, label)], label
+        assert "possible-total" not in report.stats
+    source.write_text("\n".join([*head, "Total commune;;2300;2058;54"]) + "\n", encoding="utf-8")
+    report = check(source, plugins=PM)
+    assert found(report, "possible-total") == [(5, "Total commune")] and "total-row" not in report.stats
+    assert marker("Total commune") is Marker.PHRASE and marker("Total Somme-Leuze") is Marker.PLACE
+    assert marker("Total communes wallonnes") is Marker.LOOSE and marker("Somme-Leuze") is None
+
+
+def test_a_filling_station_named_after_its_town_stays_a_record(tmp_path: Path) -> None:
+    # « Total Ciney » is also a brand's station: with its address beside it, or a figure that adds nothing up, a record
+    rows = ["Station;Adresse;Pompes", "Q8 Leignon;Rue de Dinant 4;4", "Esso Achêne;Route de Marche 12;6",
+            "Total Ciney;Chaussée de Namur 80;8"]
+    source = tmp_path / "stations.csv"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = check(source, plugins=PM)
+    assert "total-row" not in report.stats and "possible-total" not in report.stats
+    rows[-1] = "Total Ciney;;8"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = check(source, plugins=PM)
+    assert "total-row" not in report.stats and "possible-total" not in report.stats
