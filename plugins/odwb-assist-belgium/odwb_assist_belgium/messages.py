@@ -79,7 +79,7 @@ MESSAGES: dict[str, Entry] = {
         "'{cell}' is not a Belgian postal code: it needs exactly 4 digits."), Msg(
         "Gardez seulement les 4 chiffres (ex. 5000, sans « B- » ni nom de localité) ; la localité va dans une autre colonne.",
         "Keep only the 4 digits (e.g. 5000, without 'B-' or a place name); the locality goes in another column.")),
-    "be-postal-prefixed": Entry(E, Msg(
+    "be-postal-prefixed": Entry(W, Msg(
         "« {cell} » : le préfixe de pays n'appartient pas au code postal belge, qui est {fixed}.",
         "'{cell}': the country prefix is not part of the Belgian postal code, which is {fixed}."), Msg(
         "Gardez seulement les 4 chiffres ({fixed}), ou lancez « odwb-assist fix ».",

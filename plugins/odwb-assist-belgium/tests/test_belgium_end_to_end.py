@@ -163,6 +163,8 @@ def test_a_postal_column_prefixed_throughout_is_still_read_as_postal_codes(tmp_p
     found = ours(report)
     assert {r for r, _, t in found if t == "be-postal-prefixed"} == set(range(2, 16))
     assert {(r, t) for r, _, t in found if t != "be-postal-prefixed"} == {(3, "be-postal-commune-mismatch")}
+    # a right code written the old international way is a form to tidy, not a fault that stops the publication
+    assert report.valid and {f.severity.value for f in report.findings if f.type == "be-postal-prefixed"} == {"warning"}
     fix(source, tmp_path / "propre.csv", plugins=get_plugin_manager())
     assert {(r, t) for r, _, t in ours(check(tmp_path / "propre.csv", plugins=get_plugin_manager()))} == {
         (3, "be-postal-commune-mismatch")}
