@@ -34,6 +34,14 @@ STOPWORDS = {
     "export", "exports", "extraction", "extract", "final", "finale", "version", "copie", "copy", "tableau",
     "feuille", "sheet", "data", "odwb", "opendata", "brut", "brute", "temp", "test", "sauvegarde", "backup",
     "geo", "shape", "point", "geom", "geometry", "geometrie", "coord", "coordonnees",
+    # words of a survey's questions and of the forms that collect them (« Dans quel village habitez-vous ? »,
+    # « Horodateur », « enquete_google_forms.csv »)
+    "quel", "quelle", "quels", "quelles", "vous", "votre", "nous", "notre", "leur", "leurs", "avez", "etes", "sont",
+    "etre", "avoir", "fait", "faites", "combien", "comment", "pourquoi", "quand", "cette", "celui", "celle", "ceux",
+    "tous", "toutes", "tout", "toute", "chaque", "plus", "moins", "tres", "trop", "aussi", "mais", "donc", "entre",
+    "sans", "sous", "vers", "chez", "depuis", "pendant", "selon", "autre", "autres", "plusieurs", "possible",
+    "possibles", "reponse", "reponses", "question", "questions", "merci", "horodateur", "horodatage", "timestamp",
+    "mail", "google", "forms", "form", "formulaire", "formulaires", "microsoft", "typeform", "limesurvey", "survey",
 }
 YEAR_HEADER = re.compile(r"\b(annee|an|year|exercice)\b")
 # A column of the record's upkeep (« Dernier contrôle », « Date de mise à jour », « Modifié le »): when the register
@@ -174,22 +182,35 @@ def describe_fields(frame: pd.DataFrame) -> list[FieldInfo]:
 
 
 def _dates(column: pd.Series) -> pd.Series:
+    """Each cell read as a date (NaT when it is none): ISO 8601; then as ``fix`` reads dates written in words or year
+    first (« 15 mars 2024 », Google Forms' « 2024/03/18 10:47:22 PM UTC+1 », which pandas, day first, read as
+    18 March or 3 December alike); then day first (« 31/12/2024 »)."""
     import pandas as pd  # imported when enriching, not when the plugin is registered
 
+    from ..checks.written_dates import written_cells, written_to_iso
+
     iso = column.str.match(r"^\d{4}-\d{2}-\d{2}")
+    written = pd.Series(written_cells(column), index=column.index) & ~iso
     parsed = pd.to_datetime(column.where(iso), errors="coerce", format="ISO8601")
-    other = pd.to_datetime(column.where(~iso), errors="coerce", dayfirst=True, format="mixed")
-    return parsed.fillna(other)
+    words = pd.to_datetime(written_to_iso(column[written]).str.slice(0, 10), errors="coerce", format="%Y-%m-%d")
+    other = pd.to_datetime(column.where(~iso & ~written), errors="coerce", dayfirst=True, format="mixed")
+    return parsed.fillna(words.reindex(column.index)).fillna(other)
 
 
 DISTINCT_DATES = 200_000  # distinct cells of a column read for its dates at most
 
 
-def _day_first(column: pd.Series) -> bool:
-    """Whether most of the first 50 filled cells of a column are dates written day first (« 31/12/2024 »)."""
+def _text_dates(column: pd.Series) -> bool:
+    """Whether most of the first 50 filled cells of a column are dates written as text: day first (« 31/12/2024 »),
+    in words or year first (« 15 mars 2024 », a survey's « 2024/03/18 10:47:22 PM UTC+1 »), as ``fix`` reads them."""
+    from ..checks.written_dates import written_cells
+
     head = column.head(500).astype(str).str.strip()
     head = head[head != ""].head(50)
-    return not head.empty and bool(head.str.match(r"^\d{1,2}/\d{1,2}/\d{4}$").mean() > 0.8)
+    if head.empty:
+        return False
+    day_first = head.str.match(r"^\d{1,2}/\d{1,2}/\d{4}$").to_numpy(dtype=bool)
+    return bool((day_first | written_cells(head)).mean() > 0.8)
 
 
 def temporal_coverage(frame: pd.DataFrame, fields: list[FieldInfo]) -> str | None:
@@ -203,7 +224,7 @@ def temporal_coverage(frame: pd.DataFrame, fields: list[FieldInfo]) -> str | Non
     for info in fields:
         if UPKEEP_HEADER.search(fold(info.name)):
             continue
-        dated = info.type in ("date", "datetime") or _day_first(frame[info.name])
+        dated = info.type in ("date", "datetime") or _text_dates(frame[info.name])
         if not dated and YEAR_HEADER.search(fold(info.name)) is None:
             continue
         counts = frame[info.name].astype(str).str.strip().value_counts()  # each distinct cell, with its rows
@@ -231,12 +252,16 @@ def temporal_coverage(frame: pd.DataFrame, fields: list[FieldInfo]) -> str | Non
 
 
 def suggest_keywords(texts: list[str], limit: int = 8) -> list[str]:
-    """Distinct words of 4 letters or more, in the order of ``texts`` (put the best sources first)."""
+    """Distinct words of 4 letters or more, in the order of ``texts`` (put the best sources first); in a question
+    (« Quels services utilisez-vous ? »), not its verbs said to « vous »."""
     words: list[str] = []
     seen: set[str] = set()
     for text in texts:
+        question = "?" in str(text)
         for word in re.findall(r"[a-zà-ÿ]{4,}", str(text).lower()):
             key = fold(word).rstrip("s")
+            if question and fold(word).endswith("ez"):
+                continue
             if fold(word) not in STOPWORDS and key not in seen:
                 seen.add(key)
                 words.append(word)

@@ -45,3 +45,12 @@ def test_a_file_sorted_by_date_is_covered_to_its_last_date() -> None:
 def test_a_year_column_is_covered_by_its_years_only() -> None:
     years = ["2019", "2020", "2021", "2022", "2023"] * 4 + ["n.c."]  # « n.c. » sorts after the digits
     assert coverage({"Année": years}) == "2019/2023"
+
+
+def test_a_surveys_timestamps_and_year_first_dates_are_read_as_fix_reads_them() -> None:
+    """Google Forms writes « 2024/03/18 10:47:22 PM UTC+1 »: no coverage was proposed for a survey; and a year-first
+    « 2024/03/12 » was read day first by pandas, as 3 December (a survey of March ran to December)."""
+    stamps = ["2024/03/10 9:02:11 AM UTC+1", "2024/03/12 10:47:22 PM UTC+1", "2024/03/28 3:24:53 PM UTC+1"]
+    assert coverage({"Horodateur": stamps, "Village": ["Ciney", "Leignon", "Achêne"]}) == "2024-03-10/2024-03-28"
+    assert coverage({"Date": ["2024/03/12", "2024/01/05", "2024/02/11"]}) == "2024-01-05/2024-03-12"
+    assert coverage({"Date": ["15 mars 2024", "2 janvier 2024", "12/02/2024"]}) == "2024-01-02/2024-03-15"

@@ -60,3 +60,18 @@ def test_a_file_names_and_technical_headers_words_are_no_keywords(tmp_path: Path
     assert not {"odwb", "export", "point", "shape"} & set(md.get("keyword") or [])
     advice = " ".join(f"{f.advice.fr} {f.example}" for f in score(md, plugins=pm).findings if f.code == "keyword-missing")
     assert "export" not in advice and "odwb" not in advice
+
+
+def test_a_surveys_questions_give_their_subjects_not_their_words(tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    """A survey's headers are questions: « quel, village, habitez, vous, avez » were offered as keywords, and
+    « google » from the file's name."""
+    source = tmp_path / "reponses.csv"
+    source.write_text("Horodateur,Dans quel village habitez-vous ?,Quel âge avez-vous ?,"
+                      "Quels services utilisez-vous ? (plusieurs réponses possibles)\n"
+                      "2024/03/18 10:47:22 PM UTC+1,Ciney,31-50 ans,\"Recyparc, Collecte PMC\"\n", encoding="utf-8")
+    keywords = set(draft(None, source, plugins=pm).get("keyword") or [])
+    assert {"village", "services"} <= keywords
+    assert not {"quel", "habitez", "vous", "avez", "utilisez", "horodateur", "plusieurs", "reponses"} & keywords
+    google = tmp_path / "enquete_google_forms.csv"
+    google.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    assert not {"google", "forms"} & set(draft(None, google, plugins=pm).get("keyword") or [])
