@@ -43,6 +43,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.inconsistent_category",
     "odwb_assist.checks.personal_email",
     "odwb_assist.checks.person_names",
+    "odwb_assist.checks.names_in_answers",
     "odwb_assist.checks.birth_dates",
     "odwb_assist.checks.home_addresses",
     "odwb_assist.checks.duplicate_row",

@@ -65,7 +65,8 @@ TIP = Msg("Ne publiez le nom d'une personne que si la loi le prévoit (un mandat
           "name as any personal data.")
 
 
-def _plain(word: str) -> str:
+def plain(word: str) -> str:
+    """``word`` in lower case, without accents (« Élodie » → « elodie »)."""
     return unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode("ascii").replace("’", "'")
 
 
@@ -74,14 +75,14 @@ def is_person_name(text: str, surname_first: bool = False) -> bool:
     common first name, both capitalised (« Dupont Marie », as registers sort people), read so only under a label
     naming people by their role (« Demandeur », « Nom et prénom »): elsewhere « Avenue Louise » reads so too."""
     words = text.split()
-    if len(words) >= 2 and _plain(words[0].rstrip(".")) in CIVILITIES and words[0][0].isupper():
+    if len(words) >= 2 and plain(words[0].rstrip(".")) in CIVILITIES and words[0][0].isupper():
         return _titled(words[1:])
     if not 2 <= len(words) <= 4 or any(_WORD.fullmatch(word) is None for word in words):
         return False
-    core = [w for w in words if _plain(w) not in PARTICLES]
+    core = [w for w in words if plain(w) not in PARTICLES]
     if len(core) < 2 or any(not w[0].isupper() for w in core):
         return False
-    first, last = _plain(core[0]), _plain(core[-1])
+    first, last = plain(core[0]), plain(core[-1])
     if is_first_name(first):
         return True
     if not is_first_name(last) or core[-1].isupper() or len(core[0]) < 2:
@@ -91,7 +92,7 @@ def is_person_name(text: str, surname_first: bool = False) -> bool:
     # a surname then a first name: two words, particles only before the surname (« Van den Berghe Luc »), and no
     # shop's or place's word first (a permit holder « Café Victor », « Friterie Chez Martine » is a business)
     return (surname_first and len(core) == 2 and words[-2] == core[0]
-            and _plain(core[0]) not in BUSINESS_WORDS)
+            and plain(core[0]) not in BUSINESS_WORDS)
 
 
 # labels naming the people a register is about (« Bénéficiaire », « Demandeur », « Élève », « Membre »): when such a
@@ -145,7 +146,7 @@ def _titled(words: list[str]) -> bool:
     """Whether the words after a civility title are one to three capitalised words of letters (particles between)."""
     if len(words) > 4 or any(_WORD.fullmatch(word) is None for word in words):
         return False
-    core = [w for w in words if _plain(w) not in PARTICLES]
+    core = [w for w in words if plain(w) not in PARTICLES]
     return 1 <= len(core) <= 3 and all(w[0].isupper() for w in core)
 
 

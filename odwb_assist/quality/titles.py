@@ -106,6 +106,7 @@ TITLES: dict[str, Msg] = {
     "html-in-cells": Msg("HTML dans les cellules", "HTML in cells"),
     "invisible-characters": Msg("Caractères illisibles (contrôle, « � »)", "Unreadable characters (control, '�')"),
     "person-names": Msg("Noms de personnes", "Names of people"),
+    "names-in-answers": Msg("Personnes nommées dans des réponses libres", "People named in free answers"),
     "birth-dates": Msg("Dates de naissance de personnes", "Dates of birth of people"),
     "birth-years": Msg("Années de naissance de personnes", "Years of birth of people"),
     "home-addresses": Msg("Adresses de personnes", "Addresses of people"),
