@@ -53,6 +53,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.zero_dates",
     "odwb_assist.checks.scientific_notation",
     "odwb_assist.checks.html_cells",
+    "odwb_assist.checks.stray_in_numbers",
     "odwb_assist.checks.invisible_characters",
     "odwb_assist.checks.decomposed_accents",
     "odwb_assist.checks.format_characters",

@@ -104,6 +104,8 @@ TITLES: dict[str, Msg] = {
     "scientific-notation": Msg("Nombres en notation scientifique, chiffres perdus",
                                "Numbers in scientific notation, digits lost"),
     "html-in-cells": Msg("HTML dans les cellules", "HTML in cells"),
+    "stray-in-numbers": Msg("Valeurs qui ne sont pas des nombres dans une colonne de nombres",
+                            "Values that are not numbers in a column of numbers"),
     "invisible-characters": Msg("Caractères illisibles (contrôle, « � »)", "Unreadable characters (control, '�')"),
     "person-names": Msg("Noms de personnes", "Names of people"),
     "names-in-answers": Msg("Personnes nommées dans des réponses libres", "People named in free answers"),
