@@ -72,6 +72,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.row_totals",
     "odwb_assist.checks.merged_label_cells",
     "odwb_assist.checks.form_layout",
+    "odwb_assist.checks.transposed_table",
     "odwb_assist.checks.side_by_side_tables",
     "odwb_assist.checks.other_sheets",
     # What a workbook hides from its reader (hidden columns and rows, formulas without result).

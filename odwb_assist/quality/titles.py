@@ -90,6 +90,8 @@ TITLES: dict[str, Msg] = {
     "notes-beside-table": Msg("Note à côté du tableau", "Note beside the table"),
     "merged-label-cells": Msg("Libellés fusionnés verticalement (cellules vides en dessous)",
                               "Vertically merged labels (empty cells below)"),
+    "transposed-table": Msg("Tableau écrit sur le côté (une colonne par élément)",
+                            "Table written on its side (one column per item)"),
     "form-layout": Msg("Formulaire (paires libellé/valeur) plutôt que tableau",
                        "Form (label/value pairs) rather than a table"),
     "side-by-side-tables": Msg("Tableaux côte à côte", "Tables side by side"),
