@@ -390,7 +390,8 @@ def _first(column: ColumnValues, at: np.ndarray) -> tuple[int, str]:
 
 class DateFormatCheck(BaseTableCheck):
     name = "date-format"
-    types = ("date-format", "weekday-mismatch", "sentinel-date")
+    types = ("date-format", "weekday-mismatch", "sentinel-date", "impossible-date")
+    blocking = ("impossible-date",)  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def start(self, context: CheckContext) -> None:
         self.local = ColumnTally()
@@ -412,6 +413,9 @@ class DateFormatCheck(BaseTableCheck):
         self.epoch = ColumnTally()
         self.compact = ColumnTally()
         self.unpadded = ColumnTally()  # ISO dates without the zero of the month or the day
+        self.impossible = ColumnTally()  # dates the calendar does not have (:mod:`.calendar_dates`)
+        self.dated: Counter[str] = Counter()  # the cells that are dates of the calendar
+        self.dated_filled: Counter[str] = Counter()  # the filled cells of the chunks read for them
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         if column.name in self.local_columns:
@@ -428,6 +432,8 @@ class DateFormatCheck(BaseTableCheck):
                 # a date and a time in a column of dates stays a value of another type: rewritten, it would still be
                 # a date-time (the time is not dropped), so it is not said a date to rewrite, which fix would clear
                 local[local] = ~value_mask(column, LOCAL_DATETIME)[local]
+            if local.any():  # among ISO dates alone, the type tally's type-error says it (as Frictionless does)
+                local &= ~self._impossible(column, local, written & ~months)
             self.local.add_values(column, local | (written & ~months))
             # the dates of the column: written locally, or any value of a column of ISO dates
             among = local | (column.name in self.iso_columns)
@@ -446,7 +452,37 @@ class DateFormatCheck(BaseTableCheck):
             self.filled[column.name] += int(column.counts.sum())
         return ()
 
+    def _impossible(self, column: ColumnValues, local: np.ndarray, written: np.ndarray) -> np.ndarray:
+        """The dates of ``column`` the calendar does not have, local (among ``local``) or ISO; tallied, with the
+        column's dates and filled cells (:mod:`.calendar_dates`)."""
+        import numpy as np
+        import pyarrow as pa
+
+        from .calendar_dates import ISO_DATE, impossible_iso, impossible_local
+        from .plain import text_cells
+
+        cells = text_cells(column)
+        impossible = np.zeros(len(column), dtype=bool)
+        iso = value_mask(column, ISO_DATE)
+        for mask, test in ((local, impossible_local), (iso, impossible_iso)):
+            at = np.flatnonzero(mask)
+            if len(at):
+                impossible[at] |= test(cells.take(pa.array(at)))
+        counts = column.counts
+        self.dated[column.name] += int(counts[(local | iso | written) & ~impossible].sum())
+        self.dated_filled[column.name] += int(counts.sum())
+        self.impossible.add_values(column, impossible)
+        return impossible
+
     def end(self, context: CheckContext) -> Iterable[Finding]:
+        from .calendar_dates import DATED
+        from .calendar_dates import MESSAGE as IMPOSSIBLE_MESSAGE
+        from .calendar_dates import TIP as IMPOSSIBLE_TIP
+
+        for finding in self.impossible.findings("impossible-date", Severity.ERROR, IMPOSSIBLE_MESSAGE, IMPOSSIBLE_TIP):
+            name = str(finding.field_name)
+            if self.dated[name] >= DATED * self.dated_filled[name]:
+                yield finding
         for finding in self.local.findings("date-format", Severity.WARNING, MESSAGE, TIP):
             order = self.orders.get(str(finding.field_name))
             yield order.said(finding) if order is not None else finding

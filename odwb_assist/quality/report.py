@@ -28,7 +28,7 @@ PER_TYPE_LIMIT = 1000  # findings kept per type when no --limit-errors is given 
 # read-as-text (a total row's label, « 16 620 (p) », « <5 », « 1,234.56 »: each said, and fixed, by its own finding)
 EXPLAINING = frozenset({"decimal-comma", "thousands-separator", "unit-in-cell", "placeholder-value", "date-format",
                         "total-row", "summary-row", "number-notes", "masked-values", "english-numbers", "dms-coordinates",
-                        "negative-display", "open-class"})
+                        "negative-display", "open-class", "impossible-date"})
 # findings that explain every cell of their rows: a header repeated in the data is no type error, nor a duplicate row
 # of the header repeated before it
 ROW_EXPLAINING = frozenset({"repeated-header"})

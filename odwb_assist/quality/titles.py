@@ -17,6 +17,7 @@ TITLES: dict[str, Msg] = {
     "date-format": Msg("Dates à réécrire (AAAA-MM-JJ)", "Dates to rewrite (YYYY-MM-DD)"),
     "sentinel-date": Msg("Dates « 31/12/9999 » : « pas de date » écrit comme une date",
                          "Dates '9999-12-31': 'no date' written as a date"),
+    "impossible-date": Msg("Dates qui n'existent pas dans le calendrier", "Dates the calendar does not have"),
     "weekday-mismatch": Msg("Jour de la semaine qui n'est pas celui de la date", "Weekday that is not the date's"),
     "decimal-comma": Msg("Virgule décimale", "Decimal comma"),
     "duplicate-row": Msg("Lignes en double", "Duplicate rows"),
