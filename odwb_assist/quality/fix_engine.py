@@ -39,6 +39,7 @@ from .fix_remaining import held_cells, remaining_dicts, remaining_errors, remain
 from .fix_stream import header_cells, stream_fixes
 from .fixing import RENAMED, follow_plan_renames
 from .kinds import field_kinds, identifier_fields
+from .messages import delimiter_words
 from .notes import column_label, headerless_name
 from .output_files import write_atomically
 from .reader import read_table
@@ -138,7 +139,7 @@ class FixResult:
             lines.append("  Fins de ligne : retour chariot seul → saut de ligne" if fr else
                          "  Line ends: carriage return alone → line feed")
         if self.detected and self.detected.delimiter not in (None, ","):
-            delimiter = "\\t" if self.detected.delimiter == "\t" else self.detected.delimiter  # as the check's report
+            delimiter = delimiter_words(self.detected.delimiter)(language)  # as the check's report names it
             lines.append(("  Séparateur : " if fr else "  Delimiter: ") + f"« {delimiter} » → « , »")
         if not self.counts and self.left_as_is:  # « nothing to fix » would contradict « Laissé tel quel » below
             lines.append("  Aucune cellule corrigée." if fr else "  No cell fixed.")

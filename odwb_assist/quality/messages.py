@@ -187,6 +187,11 @@ def render(template: Msg, values: dict[str, Any], note_detail: Msg, column: Msg)
                template.en.format(**values, detail=note_detail.en, column=column.en))
 
 
+def delimiter_words(delimiter: str) -> Msg:
+    """A CSV delimiter as a report names it: a tab or a space in words (« \\t » means nothing to most users)."""
+    return {"\t": Msg("tabulation", "tab"), " ": Msg("espace", "space")}.get(delimiter, Msg(delimiter, delimiter))
+
+
 def column_words(name: str | None, number: int | None) -> Msg:
     """« colonne « commune » », or « colonne n° 12 (sans titre) » for a column without header."""
     if notes.headerless_name(name, number) or (not name and number is not None):

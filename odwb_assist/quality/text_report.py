@@ -9,6 +9,7 @@ from rich.table import Table
 from ..checks.label_line_breaks import shown_on_one_line
 from ..core.findings import Finding, Severity
 from ..core.i18n import normalise_lang
+from .messages import delimiter_words
 from .report import QualityReport
 from .titles import title
 
@@ -32,7 +33,7 @@ def summary_lines(report: QualityReport, lang: str) -> list[str]:
         where += ((" (page web enregistrée en .xls)" if fr else " (web page saved as .xls)") if markup == "html" else
                   (" (classeur Excel 2003 XML)" if fr else " (Excel 2003 XML workbook)"))
     if d.delimiter:
-        where += (", séparateur « " if fr else ", delimiter '") + ("\\t" if d.delimiter == "\t" else d.delimiter) + (
+        where += (", séparateur « " if fr else ", delimiter '") + delimiter_words(d.delimiter)(lang) + (
             " »" if fr else "'")
     if d.sheet:
         where += (", feuille « " if fr else ", sheet '") + d.sheet + (" »" if fr else "'")

@@ -75,7 +75,13 @@ def test_a_tab_delimiter_is_shown_as_the_report_shows_it(tmp_path: Path) -> None
     path = tmp_path / "t.tsv"
     path.write_text("Commune\tPopulation\nNamur\t113000\nAndenne\t27000\n", encoding="utf-8")
     preview = fix(path, tmp_path / "propre.csv", plugins=PM, dry_run=True).preview("fr")
-    assert "Séparateur : « \\t » → « , »" in preview and "\t" not in preview
+    assert "Séparateur : « tabulation » → « , »" in preview and "\t" not in preview
+    from odwb_assist.quality import check
+    from odwb_assist.quality.text_report import summary_lines
+
+    report = check(path, plugins=PM)
+    assert "séparateur « tabulation »" in summary_lines(report, "fr")[1]
+    assert "delimiter 'tab'" in summary_lines(report, "en")[1]
 
 
 def test_the_preview_cuts_a_long_cell(tmp_path: Path) -> None:
