@@ -150,6 +150,16 @@ class RowNumbers(Sequence[int]):
         return f"RowNumbers({len(self)} rows: {self[0]}, {self[1]}, … {self[-1]})"
 
 
+# The finding types that say personal data as an error (the built-in checks' and the Belgian plugin's): publish
+# refuses them (one blocker per column), the inventory's discovery flags their files « données personnelles : oui ».
+PERSONAL_DATA_TYPES = frozenset({"personal-email", "personal-data", "personal-phone", "be-national-number",
+                                 "be-bis-number", "be-phone-personal", "be-phone-in-text-personal", "be-iban-personal",
+                                 "be-iban-in-text-personal", "birth-dates", "home-addresses"})
+# the warnings that may be personal data, which only the author can tell (names, a contact's mobile, a birth year)
+MAYBE_PERSONAL_DATA_TYPES = frozenset({"person-names", "birth-years", "be-phone-contact", "be-phone-in-text",
+                                       "names-in-answers"})
+
+
 class Severity(StrEnum):
     """How bad a finding is. Only ``error`` makes a file invalid (exit code 1)."""
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import InventoryError, OdwbError, os_reason
+from ..core.findings import MAYBE_PERSONAL_DATA_TYPES, PERSONAL_DATA_TYPES
 from .model import COLUMNS, Inventory, InventoryEntry, fold
 from .reader import DEFAULT, default_engine
 
@@ -29,10 +30,6 @@ OTHER = {
     ".pdf": "PDF", ".docx": "Word", ".doc": "Word", ".mdb": "Base de données", ".accdb": "Base de données",
     ".sqlite": "Base de données", ".db": "Base de données", ".parquet": "Autre", ".txt": "Autre",
 }
-PERSONAL_TYPES = frozenset({
-    "personal-email", "personal-data", "be-national-number", "be-bis-number", "personal-phone",
-    "be-iban-person", "licence-plate",
-})
 # Kinds that are personal only in a table that describes people: a hint to check, not a flag.
 MAYBE_PERSONAL_KINDS = frozenset({"be-phone", "email", "be-iban"})
 # Column titles that name personal data without doubt (folded: lower case, no accents).
@@ -99,11 +96,11 @@ def _signals(columns: list[str], kinds: dict[str, str], findings: Iterable[Any],
         PersonalSignal]:
     signals: dict[str, PersonalSignal] = {}
     for column, kind in kinds.items():
-        if kind in personal_kinds or kind in PERSONAL_TYPES:
+        if kind in personal_kinds or kind in PERSONAL_DATA_TYPES:
             signals.setdefault(column, PersonalSignal(column, f"type détecté {kind}"))
     for f in findings:
         ftype = str(getattr(f, "type", ""))
-        if (ftype in PERSONAL_TYPES or ftype.startswith("personal")) and getattr(f, "field_name", None):
+        if (ftype in PERSONAL_DATA_TYPES or ftype.startswith("personal")) and getattr(f, "field_name", None):
             signals.setdefault(f.field_name, PersonalSignal(f.field_name, f"contrôle {ftype}"))
     for column in columns:
         folded = fold(column)
@@ -111,6 +108,11 @@ def _signals(columns: list[str], kinds: dict[str, str], findings: Iterable[Any],
             if re.search(pattern, folded):
                 signals.setdefault(column, PersonalSignal(column, f"titre de colonne ({why})"))
                 break
+    for f in findings:  # a warning: names, a contact's mobile, a birth year, a person named in an answer
+        ftype = str(getattr(f, "type", ""))
+        if ftype in MAYBE_PERSONAL_DATA_TYPES and getattr(f, "field_name", None):
+            signals.setdefault(f.field_name, PersonalSignal(f.field_name, f"contrôle {ftype}, à vérifier",
+                                                            certain=False))
     for column, kind in kinds.items():
         if kind in MAYBE_PERSONAL_KINDS:
             signals.setdefault(column, PersonalSignal(column, f"type détecté {kind}, à vérifier", certain=False))

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..core.contract import Blocker
+from ..core.findings import PERSONAL_DATA_TYPES
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg, sentence
 
@@ -51,10 +52,6 @@ def is_closed_licence(label: str) -> bool:
     return bool(CLOSED_MARKERS.search(label.replace("-", " ")))
 
 
-# Finding types that a plugin's ``personal-data`` blocker reports on its own (one blocker per column).
-PERSONAL_DATA_TYPES = frozenset({"personal-email", "personal-data", "personal-phone", "be-national-number", "be-bis-number",
-                                 "be-phone-personal", "be-phone-in-text-personal", "be-iban-personal",
-                                 "be-iban-in-text-personal", "birth-dates", "home-addresses"})
 
 
 def _invalid_file(report: Any, skip: Callable[[Any], bool] | None = None) -> list[Blocker]:

@@ -58,6 +58,20 @@ def test_discover_flags_people_files(tmp_path: Path, pm: pluggy.PluginManager) -
     assert by_id["parkings"].extra["rows"] == 2
 
 
+def test_discover_flags_what_check_blocks_and_names_what_to_look_at(tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    """A register of permits (applicants' names, the addresses of their houses: a ``home-addresses`` error that
+    ``publish`` refuses) was proposed with no word of personal data: the discovery knew only older type names."""
+    folder = tmp_path / "urbanisme"
+    folder.mkdir()
+    rows = ["N° dossier;Demandeur;Adresse du bien;Objet", "PU/1;Dupont Jean;Rue du Centre 12;Extension",
+            "PU/2;Martin Marie;Rue de la Gare 4;Abattage", "PU/3;Lambert Luc;Place Monseu 2;Transformation",
+            "PU/4;Renard Sophie;Rue Saint-Roch 9;Panneaux"]
+    (folder / "permis.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    [entry] = discover(folder, plugins=pm)
+    assert entry.personal_data == "oui" and "Adresse du bien (contrôle home-addresses)" in entry.remarks
+    assert "Demandeur (contrôle person-names, à vérifier)" in entry.remarks
+
+
 def test_discover_leaves_out_what_the_tool_wrote_reads_tab_text_and_takes_the_files_own_title(
         tmp_path: Path, pm: pluggy.PluginManager) -> None:
     """A folder after a workshop day: the clean file of ``fix`` and its side files, ``document``'s output folder
