@@ -19,6 +19,7 @@ from ..core.errors import EmptyTableError, InputError, os_reason
 from .code_pages import code_page
 from .documents import not_a_table, not_a_text_table
 from .end_mark import find_end_mark
+from .fixed_width import is_fixed_width
 from .line_ends import cr_only, lf_copy
 from .stray_bytes import settled
 from .units_row import units_row
@@ -449,6 +450,18 @@ def detect(source: str | Path, *, sheet: str | None = None) -> tuple[Path, Detec
         if len(head) == SAMPLE_BYTES and "\n" in text:
             text = text[: text.rfind("\n") + 1]
         delimiter = detect_delimiter(text)
+        if is_fixed_width(text, delimiter):
+            raise InputError(
+                f"{path.name} est un listing dont les colonnes sont alignées par des espaces (largeur fixe), pas un "
+                "tableau CSV : aucun séparateur ne marque où finit chaque valeur. Ouvrez-le dans Excel (Données > "
+                "À partir d'un fichier texte, type « Largeur fixe ») ou LibreOffice Calc (options de séparateur : "
+                "« Largeur fixe »), vérifiez les limites des colonnes, enregistrez-le en « CSV UTF-8 » ou en XLSX, "
+                "puis relancez. Mieux : demandez au logiciel qui l'a produit un export CSV.",
+                f"{path.name} is a listing whose columns are aligned by spaces (fixed width), not a CSV table: no "
+                "delimiter marks where each value ends. Open it in Excel (Data > From Text, type 'Fixed width') or "
+                "LibreOffice Calc (separator options: 'Fixed width'), check the column limits, save it as 'CSV "
+                "UTF-8' or XLSX, then run again. Better: ask the software that made it for a CSV export.",
+            )
         rows = _split_lines(text, delimiter)
         detected = Detected(format="csv", encoding=encoding, delimiter=delimiter, bom=bom, end_mark=end_mark,
                             copy_of=copy_of)
