@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..core.contract import BaseTableCheck, Change, CheckContext, FixContext
+from ..core.contract import Change, CheckContext, FixContext
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from .shapes import shape
+from .shapes import HeadSampleCheck, header_labels, shape
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -66,29 +66,15 @@ def form_verdict(header: list[str], table: pd.DataFrame) -> tuple[Severity, list
     return None
 
 
-class FormLayoutCheck(BaseTableCheck):
+class FormLayoutCheck(HeadSampleCheck):
     name = "form-layout"
     types = ("form-layout",)
     blocking = ("form-layout",)  # the types it may report as errors (see ``TableCheck.blocking``)
-
-    def start(self, context: CheckContext) -> None:
-        self.parts: list[pd.DataFrame] = []
-        self.rows = 0
-
-    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        self.rows += len(chunk)
-        if self.rows <= MAX_ROWS:
-            self.parts.append(chunk)
-        return ()
+    sample_rows = MAX_ROWS + 1  # one more: a longer sheet is a table
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
-        import pandas as pd
-
-        if not self.parts or self.rows > MAX_ROWS:
-            return
-        detected: Any = context.options.get("detected")
-        cells = getattr(detected, "header_cells", None) or [context.fields]
-        verdict = form_verdict([str(c) for c in cells[-1]], pd.concat(self.parts))
+        table = self.head()
+        verdict = form_verdict(header_labels(context), table) if table is not None else None
         if verdict is None:
             return
         severity, labels = verdict

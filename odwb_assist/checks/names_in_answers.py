@@ -51,8 +51,8 @@ OFFICES = frozenset({"le", "la", "les", "l", "bourgmestre", "echevin", "echevine
 # words before a first name that make it a street's, a building's or a saint's (« rue Jean Jaurès »)
 NAMED_AFTER = BUSINESS_WORDS | frozenset({"saint", "sainte", "st", "ste", "ecole", "athenee", "college", "lycee",
                                           "institut", "salle", "centre", "parc", "stade", "hall", "piscine", "eglise",
-                                          "chapelle", "prix", "pont", "drève", "dreve", "cite", "home", "clinique",
-                                          "hopital", "bibliotheque", "academie", "lycée", "complexe", "foyer"})
+                                          "chapelle", "prix", "pont", "dreve", "cite", "home", "clinique",
+                                          "hopital", "bibliotheque", "academie", "complexe", "foyer"})
 
 # words that follow a first name as an adjective, not a surname (« pierre bleue », the Walloon building stone)
 NOT_SURNAMES = frozenset({"bleue", "bleu", "blanche", "blanc", "noire", "noir", "rouge", "verte", "vert", "grise",

@@ -74,8 +74,15 @@ class OddNumbersCheck(BaseTableCheck):
         """Which distinct values (an Arrow text array) are odd; ``plain``: which are plain numbers (None: unknown)."""
         raise NotImplementedError
 
+    def odd_values(self, column: ColumnValues, plain: np.ndarray | None, counted: bool) -> np.ndarray:
+        """Which distinct values of ``column`` are odd (:meth:`odd` on their text, by default); ``counted``: the
+        column is counted already (an odd cell was met in an earlier chunk)."""
+        from .plain import text_cells
+
+        return self.odd(text_cells(column), plain)
+
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
-        from .plain import plain_numbers, text_cells
+        from .plain import plain_numbers
 
         if not len(column):
             return ()
@@ -83,7 +90,7 @@ class OddNumbersCheck(BaseTableCheck):
         plain = plain_numbers(column)
         if plain is not None and plain[0].all() and not counted:
             return ()  # amounts, codes, coordinates: plain numbers are never odd
-        found = self.odd(text_cells(column), None if plain is None else plain[0])
+        found = self.odd_values(column, None if plain is None else plain[0], counted)
         if not found.any() and not counted:
             return ()  # the column's numbers are read only once it holds an odd cell
         self.share.add(column)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
 from ..core.findings import Finding
@@ -104,3 +104,10 @@ class HeadSampleCheck(BaseTableCheck):
         import pandas as pd
 
         return pd.concat(self._parts) if self._parts else None
+
+
+def header_labels(context: CheckContext) -> list[str]:
+    """The cells of the table's header row as the file writes them (its last row, for a header over several)."""
+    detected: Any = context.options.get("detected")
+    cells = getattr(detected, "header_cells", None) or [context.fields]
+    return [str(cell) for cell in cells[-1]]

@@ -31,7 +31,6 @@ from .number_share import OddNumbersCheck
 
 if TYPE_CHECKING:
     import numpy as np
-    import pyarrow as pa
 
 MESSAGE = Msg("Colonne « {field} » : {count} valeur(s) qui ne sont pas des nombres, parmi des nombres écrits à la "
               "belge (ex. ligne {row} : « {cell} ») : « odwb-assist fix » écrit les nombres avec un point décimal "
@@ -74,10 +73,9 @@ class StrayInNumbersCheck(OddNumbersCheck):
         super().start(context)
         self.local: Counter[str] = Counter()  # cells read as numbers that are not plain ones
 
-    def odd(self, cells: pa.Array, plain: np.ndarray | None) -> np.ndarray:
-        raise NotImplementedError  # :meth:`check_values` reads the numbers itself
-
-    def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
+    def odd_values(self, column: ColumnValues, plain: np.ndarray | None, counted: bool) -> np.ndarray:
+        """The stray cells of a column of numbers written the local way (none for a text column, or one of plain
+        numbers: the type tally's); the local numbers counted on the way."""
         import numpy as np
         import pyarrow as pa
 
@@ -85,40 +83,24 @@ class StrayInNumbersCheck(OddNumbersCheck):
         from .negative_display import negative_displays
         from .numbers import PARSED_NUMBERS
         from .open_classes import open_classes
-        from .plain import plain_numbers, text_cells
+        from .plain import text_cells
 
-        if not len(column):
-            return ()
-        counted = bool(self.tally.counts[column.name])
-        plain = plain_numbers(column)
-        if plain is not None and plain[0].all() and not counted:
-            return ()  # plain numbers: the type tally's
+        stray = np.zeros(len(column), dtype=bool)
         numbers = np.isfinite(column.prepared(PARSED_NUMBERS)[0])
         if plain is None:  # a few values: told in Python
-            plain_values = np.fromiter((_PLAIN.fullmatch(text) is not None for text in column.texts), dtype=bool,
-                                       count=len(column))
-        else:
-            plain_values = plain[0]
-        local = numbers & ~plain_values
+            plain = np.fromiter((_PLAIN.fullmatch(text) is not None for text in column.texts), dtype=bool,
+                                count=len(column))
+        local = numbers & ~plain
         counts = column.counts
-        if not counted and (not local.any()
-                            or counts[numbers].sum() < NUMBER_SHARE * counts.sum()):
-            return ()  # a text column, or plain numbers (the type tally's): most columns end here
-        candidates = ~numbers
-        if not candidates.any() and not counted:
-            return ()
+        if not counted and (not local.any() or counts[numbers].sum() < NUMBER_SHARE * counts.sum()):
+            return stray  # a text column, or plain numbers: most columns end here
+        self.local[column.name] += int(counts[local].sum())
         cells = text_cells(column)
-        candidates &= ~negative_displays(cells) & ~open_classes(cells)
+        candidates = ~numbers & ~negative_displays(cells) & ~open_classes(cells)
         at = np.flatnonzero(candidates)
         texts = cells.take(pa.array(at)).to_pylist() if len(at) else []
-        stray = np.zeros(len(column), dtype=bool)
         stray[at] = [not _said_elsewhere(str(text), column.name) for text in texts]
-        if not stray.any() and not counted:
-            return ()
-        self.local[column.name] += int(column.counts[local].sum())
-        self.share.add(column)
-        self.tally.add_values(column, stray)
-        return ()
+        return stray
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         for finding in self.tally.findings(self.types[0], Severity.ERROR, self.message, self.tip):

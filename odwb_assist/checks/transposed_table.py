@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..core.contract import BaseTableCheck, CheckContext
+from ..core.contract import CheckContext
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from .shapes import shape
+from .shapes import HeadSampleCheck, header_labels, shape
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -71,28 +71,14 @@ def transposed(header: list[str], table: pd.DataFrame) -> tuple[list[str], list[
     return records, fields
 
 
-class TransposedTableCheck(BaseTableCheck):
+class TransposedTableCheck(HeadSampleCheck):
     name = "transposed-table"
     types = ("transposed-table",)
-
-    def start(self, context: CheckContext) -> None:
-        self.parts: list[pd.DataFrame] = []
-        self.rows = 0
-
-    def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
-        self.rows += len(chunk)
-        if self.rows <= MAX_ROWS:
-            self.parts.append(chunk)
-        return ()
+    sample_rows = MAX_ROWS + 1  # one more: a longer table is no table on its side
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
-        import pandas as pd
-
-        if not self.parts or self.rows > MAX_ROWS:
-            return
-        detected: Any = context.options.get("detected")
-        cells = getattr(detected, "header_cells", None) or [context.fields]
-        verdict = transposed([str(c) for c in cells[-1]], pd.concat(self.parts))
+        table = self.head()
+        verdict = transposed(header_labels(context), table) if table is not None else None
         if verdict is None:
             return
         records, fields = verdict
