@@ -46,8 +46,10 @@ def register(app: typer.Typer) -> None:
     def fix_command(
         files: list[str] = typer.Argument(..., help="Fichier(s) à corriger (jamais modifiés) ; un dossier : les "
                                                     "tableaux qu'il contient ; l'adresse web (https://…) d'un fichier."),
-        output: Path = typer.Option(..., "--output", "-o", help="Nouveau fichier CSV UTF-8 propre ; avec plusieurs "
-                                                               "fichiers ou un dossier : le dossier des copies propres."),
+        output: Path | None = typer.Option(None, "--output", "-o",
+                                           help="Nouveau fichier CSV UTF-8 propre (par défaut : FICHIER-propre.csv à "
+                                                "côté de l'original) ; avec plusieurs fichiers ou un dossier : le "
+                                                "dossier des copies propres."),
         dry_run: bool = typer.Option(False, "--dry-run", help="Montre ce qui changerait, sans rien écrire."),
         only: list[str] = typer.Option([], "--fix", help="N'appliquer que cette correction (répétable)."),
         sheet: str | None = typer.Option(None, "--sheet", help="Feuille à lire (par défaut, la première qui contient un "
@@ -69,12 +71,20 @@ def register(app: typer.Typer) -> None:
         if len(files) > 1 or Path(files[0]).expanduser().is_dir():
             from .fix_files import fix_several
 
+            if output is None:
+                raise fail("Avec plusieurs fichiers ou un dossier, nommez le dossier des copies propres : --output "
+                           "propre/ (chaque copie y garde le nom de son original).",
+                           "With several files or a folder, name the folder of the clean copies: --output clean/ "
+                           "(each copy keeps its original's name there).")
             fix_several(files, output, dry_run=dry_run, only=list(only), sheet=sheet, changes=changes,
                         config=_project_or_none(project))
         options = {"fixes": list(only) or None, "dry_run": dry_run, "plugins": plugin_manager(), "lang": STATE.lang,
                    "project": _project_or_none(project), "changes_file": changes}
         with ExitStack() as downloads:
             [path], addresses = local_files(files, downloads)
+            if output is None:  # beside the original (a downloaded file: here), never the original itself
+                folder = Path.cwd() if str(Path(path).resolve()) in addresses else Path(path).parent
+                output = folder / f"{Path(path).stem}-{t('propre', 'clean')}.csv"
             if output.is_dir():  # a folder: the clean copy goes in it, named after the original (budget.xlsx: budget.csv)
                 from ..quality.several_fixes import clean_targets
 

@@ -77,8 +77,10 @@ HELP_EN: dict[str, str] = {
     ("Fichier(s) à corriger (jamais modifiés) ; un dossier : les tableaux qu'il contient ; l'adresse web (https://…) "
      "d'un fichier."):
         "File(s) to fix (never modified); a folder: the tables it holds; a file's web address (https://…).",
-    ("Nouveau fichier CSV UTF-8 propre ; avec plusieurs fichiers ou un dossier : le dossier des copies propres."):
-        "New clean UTF-8 CSV file; with several files or a folder: the folder of the clean copies.",
+    ("Nouveau fichier CSV UTF-8 propre (par défaut : FICHIER-propre.csv à côté de l'original) ; avec plusieurs "
+     "fichiers ou un dossier : le dossier des copies propres."):
+        "New clean UTF-8 CSV file (default: FILE-clean.csv beside the original); with several files or a folder: the "
+        "folder of the clean copies.",
     "Montre ce qui changerait, sans rien écrire.":
         "Shows what would change, without writing anything.",
     "N'appliquer que cette correction (répétable).":

@@ -105,6 +105,20 @@ def test_fix_never_overwrites_the_source(cli: CLI, ugly: Path) -> None:
     assert code == 2 and "jamais" in err and ugly.read_bytes() == before
 
 
+def test_fix_without_output_writes_the_clean_copy_beside_the_original(cli: CLI, ugly: Path) -> None:
+    """« odwb-assist fix budget.csv » answered « Il manque l'option --output »: the clean copy now goes beside the
+    original, named after it; with several files the folder is still asked for."""
+    before = ugly.read_bytes()
+    code, text, _ = cli("fix", ugly)
+    beside = ugly.with_name("ugly-propre.csv")
+    assert code == 0 and beside.is_file() and ugly.read_bytes() == before and "ugly-propre.csv" in text
+    assert beside.read_text(encoding="utf-8").startswith("Commune,Population")
+    code, text, _ = cli("--lang", "en", "fix", ugly)
+    assert code == 0 and ugly.with_name("ugly-clean.csv").is_file()
+    code, _, err = cli("fix", ugly, beside)
+    assert code == 2 and "--output propre/" in err
+
+
 def test_unknown_format(cli: CLI, clean: Path) -> None:
     assert cli("check", clean, "--format", "pdf")[0] == 2
 
