@@ -18,6 +18,17 @@ def title_from_file(path: Path) -> str:
     return words[:1].upper() + words[1:]
 
 
+# what names the administration, not its territory: « Ville de Ciney », « CPAS d'Andenne » cover Ciney, Andenne (a
+# province is named as its territory: « Province de Namur », not the city of Namur)
+_ADMINISTRATION = re.compile(r"^(?:ville|commune|administration communale|cpas|c\.p\.a\.s\.?|centre public d'action "
+                             r"sociale)\s+(?:de\s+|d'|d’|du\s+)?", re.IGNORECASE)
+
+
+def territory(administration: str) -> str:
+    """The territory an administration's data covers, as ``dcat.spatial`` names it (« Ville de Ciney » → « Ciney »)."""
+    return _ADMINISTRATION.sub("", administration.strip()).strip() or administration.strip()
+
+
 @hookimpl(trylast=True)
 def odwb_enrich_metadata(project: Any, source: Any) -> dict[str, Any]:
     proposals: dict[str, Any] = {}
@@ -25,5 +36,5 @@ def odwb_enrich_metadata(project: Any, source: Any) -> dict[str, Any]:
         proposals["default.title"] = title_from_file(Path(source))
     if project is not None and project.administration.name:
         adm = project.administration
-        proposals["dcat.spatial"] = adm.name + (f" (code INS {adm.nis_code})" if adm.nis_code else "")
+        proposals["dcat.spatial"] = territory(adm.name) + (f" (code INS {adm.nis_code})" if adm.nis_code else "")
     return proposals

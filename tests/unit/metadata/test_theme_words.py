@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pluggy
+import pytest
 
 from odwb_assist.metadata import draft
 from odwb_assist.metadata.vocabularies import suggest_themes, theme_vocabulary
@@ -75,3 +76,15 @@ def test_a_surveys_questions_give_their_subjects_not_their_words(tmp_path: Path,
     google = tmp_path / "enquete_google_forms.csv"
     google.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     assert not {"google", "forms"} & set(draft(None, google, plugins=pm).get("keyword") or [])
+
+
+@pytest.mark.parametrize(("name", "spatial"), [("Ville de Ciney", "Ciney"), ("CPAS d'Andenne", "Andenne"),
+                                                ("Administration communale de La Bruyère", "La Bruyère"),
+                                                ("Commune d’Ohey", "Ohey"), ("Province de Namur", "Province de Namur"),
+                                                ("BEP", "BEP")])
+def test_the_proposed_coverage_names_the_territory_not_the_administration(name: str, spatial: str) -> None:
+    """« Couverture géographique = Ville de Ciney » was proposed: the data covers Ciney, the administration is its
+    publisher."""
+    from odwb_assist.metadata.enrich_fallback import territory
+
+    assert territory(name) == spatial
