@@ -51,15 +51,44 @@ def init_command(
         else:
             raise ConfigError("Indiquez le nom de l'administration avec --name \"Ville de …\".",
                               "Give the administration's name with --name \"…\".")
-    text = project_template.render(name, nis_code, publisher, type_, contact_email)
+    datasets = _tables_beside(path.parent, name)
+    text = project_template.render(name, nis_code, publisher, type_, contact_email, datasets)
     load_check = _check_text(text, path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     echo(t(f"Fichier de projet créé : {path.resolve()}", f"Project file written: {path.resolve()}"))
-    echo(t("Étape suivante : déclarez vos jeux de données dans [[datasets]], puis "
-                    "« odwb-assist config show ».",
-                    "Next: declare your datasets in [[datasets]], then 'odwb-assist config show'."))
+    if datasets:
+        files = ", ".join(file for _, file in datasets[:5]) + ("…" if len(datasets) > 5 else "")
+        echo(t(f"{len(datasets)} tableau(x) trouvé(s) dans le dossier ({files}), proposé(s) en commentaire à la fin "
+               "du fichier : retirez le « # » des blocs [[datasets]] à publier, puis « odwb-assist config show ».",
+               f"{len(datasets)} table(s) found in the folder ({files}), proposed as comments at the end of the file: "
+               "remove the '#' of the [[datasets]] blocks to publish, then 'odwb-assist config show'."))
+    else:
+        echo(t("Étape suivante : déclarez vos jeux de données dans [[datasets]], puis « odwb-assist config show ».",
+               "Next: declare your datasets in [[datasets]], then 'odwb-assist config show'."))
     del load_check
+
+
+def _tables_beside(folder: Path, administration: str) -> list[tuple[str, str]]:
+    """(id, file relative to ``folder``) of the tables found there and one level down, to propose; each id made from the
+    territory's name and the file's (« ciney-budget »: an id is unique on the whole portal, where thirty communes
+    publish a « budget »), lower-case ASCII with hyphens, numbered when two files would share one."""
+    from ..metadata.enrich_fallback import territory
+    from ..metadata.export import slug
+    from ..quality.several_files import tables_near
+
+    place = slug(territory(administration))
+    declared: list[tuple[str, str]] = []
+    taken: set[str] = set()
+    for table in tables_near(folder):
+        stem = slug(table.stem)
+        base = (stem if stem.startswith(place) else f"{place}-{stem}")[:60].strip("-")
+        identifier, number = base, 2
+        while identifier in taken:
+            identifier, number = f"{base}-{number}", number + 1
+        taken.add(identifier)
+        declared.append((identifier, table.relative_to(folder).as_posix()))
+    return declared
 
 
 def _prepared(path: Path) -> bool:

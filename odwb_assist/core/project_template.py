@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 
 def render(name: str, nis_code: str | None = None, publisher: str | None = None,
-           type_: str | None = None, contact_email: str | None = None) -> str:
-    """The text of a new project file; values are TOML-quoted (JSON strings are valid TOML strings)."""
+           type_: str | None = None, contact_email: str | None = None,
+           datasets: list[tuple[str, str]] | None = None) -> str:
+    """The text of a new project file; values are TOML-quoted (JSON strings are valid TOML strings). ``datasets``:
+    (id, file relative to the project file) of the tables found beside it, written as commented blocks: the user
+    chooses what to publish (often the clean copy of one of them), and nothing is declared twice."""
 
     def q(value: str) -> str:
         return json.dumps(value, ensure_ascii=False)
@@ -50,4 +54,13 @@ api_key_env = "ODWB_API_KEY"        # la clé elle-même ne s'écrit JAMAIS ici 
 # [challenge]
 # theme = "Mobilité"
 # problem = "Les cyclistes ne trouvent pas les parkings vélos."
-"""
+""" + _declared(datasets or [], q)
+
+
+def _declared(datasets: list[tuple[str, str]], q: Callable[[str], str]) -> str:
+    if not datasets:
+        return ""
+    blocks = "".join(f"\n# [[datasets]]\n# id = {q(identifier)}\n# file = {q(file)}\n" for identifier, file in datasets)
+    return ("\n# Les tableaux trouvés dans ce dossier : pour publier l'un d'eux, retirez le « # » de ses trois lignes\n"
+            "# (le fichier à publier est d'ordinaire la copie propre de « odwb-assist fix », FICHIER-propre.csv),\n"
+            "# puis décrivez-le dans [datasets.metadata] (ou : odwb-assist document -d ID --interactive).\n" + blocks)

@@ -108,6 +108,22 @@ def tables_in(paths: Iterable[str | Path], skip: Path | None = None) -> list[tup
     return list(unique.values())
 
 
+def tables_near(folder: Path, limit: int = 30) -> list[Path]:
+    """The tables of ``folder`` and of its folders one level down (« data/ »), sorted, at most ``limit``: what a new
+    project there may publish. Not a whole tree: ``init`` may be run in a home folder."""
+    if not folder.is_dir():
+        return []
+    found: list[Path] = []
+    for item in sorted(folder.iterdir()):
+        if item.is_dir() and not item.name.startswith("."):
+            found.extend(child for child in sorted(item.iterdir()) if _is_table(child, folder))
+        elif _is_table(item, folder):
+            found.append(item)
+        if len(found) >= limit:
+            break
+    return found[:limit]
+
+
 def _is_table(path: Path, root: Path) -> bool:
     name = path.name.lower()
     hidden = any(part.startswith((".", "~$")) for part in path.relative_to(root).parts)

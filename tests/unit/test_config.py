@@ -120,6 +120,32 @@ def test_cli_init_in_a_folder(tmp_path: Path, cli, monkeypatch: pytest.MonkeyPat
     assert code == 2 and "odwb.toml existe déjà" in err
 
 
+def test_cli_init_proposes_the_tables_of_its_folder(tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    """« init » in a folder of tables said « déclarez vos jeux de données dans [[datasets]] »: each participant wrote
+    the blocks by hand, « source = » for « file = » among the mistakes. The tables there (and one level down) are now
+    proposed as commented blocks (the user chooses; often the clean copy is what is published), their ids unique on
+    the whole portal (the territory first: thirty communes publish a « budget »); uncommented, they are valid."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    for name in ("budget.csv", "data/Budget.csv", "data/agenda.xlsx"):
+        (tmp_path / name).write_text("a;b\n1;2\n", encoding="utf-8")
+    (tmp_path / "budget.lignes-retirees.csv").write_text("x\n", encoding="utf-8")  # fix's side file: not a table
+    code, out, _ = cli("init", ".", "--name", "Ville de Ciney")
+    assert code == 0 and "3 tableau(x) trouvé(s)" in out
+    project = tmp_path / "odwb.toml"
+    assert not config.load(project).datasets  # proposed, not declared
+    head, proposed = project.read_text(encoding="utf-8").split("# Les tableaux trouvés")
+    proposed = proposed.replace("# [[datasets]]", "[[datasets]]").replace("# id = ", "id = ").replace("# file = ",
+                                                                                                      "file = ")
+    project.write_text(head + "# Les tableaux trouvés" + proposed, encoding="utf-8")
+    assert [(d.id, Path(d.file).relative_to(tmp_path).as_posix()) for d in config.load(project).datasets] == [
+        ("ciney-budget", "budget.csv"), ("ciney-budget-2", "data/Budget.csv"), ("ciney-agenda", "data/agenda.xlsx")]
+    empty = tmp_path / "vide"
+    code, out, _ = cli("init", empty, "--name", "Ville de Ciney")
+    assert code == 0 and "déclarez vos jeux de données" in out
+    assert "Les tableaux trouvés" not in (empty / "odwb.toml").read_text(encoding="utf-8")
+
+
 def test_cli_bad_file_exit_2_no_traceback(tmp_path: Path, cli) -> None:
     bad = tmp_path / "odwb.toml"
     bad.write_text('[administration]\nname = "A"\n[portal]\napi_key = "zz"\n', encoding="utf-8")
