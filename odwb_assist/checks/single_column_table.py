@@ -16,6 +16,7 @@ from ..core.contract import Change, CheckContext, FixContext
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from ..quality.messages import delimiter_words
 from .shapes import HeadSampleCheck
 
 if TYPE_CHECKING:
@@ -31,8 +32,6 @@ TIP = Msg("Séparez la colonne : dans Excel, Données > Convertir (délimité, s
           "Split the column: in Excel, Data > Text to Columns (delimited, separator '{separator}'); in LibreOffice, "
           "Data > Text to Columns. Or open the original file with the right separator. 'odwb-assist fix' splits it.")
 SEPARATORS = (";", "\t", ",", "|")
-NAMES = {";": ";", "\t": "tabulation", ",": ",", "|": "|"}
-NAMES_EN = {";": ";", "\t": "tab", ",": ",", "|": "|"}
 SAMPLE = 500
 
 
@@ -91,10 +90,11 @@ class SingleColumnTableCheck(HeadSampleCheck):
             return
         labels = [part.strip() for part in split(label, separator)]
         shown = ", ".join(labels[:6]) + ("…" if len(labels) > 6 else "")
+        named = delimiter_words(separator)
         yield Finding("single-column-table", Severity.ERROR,
-                      Msg(MESSAGE.fr.format(separator=NAMES[separator], count=len(labels), labels=shown),
-                          MESSAGE.en.format(separator=NAMES_EN[separator], count=len(labels), labels=shown)),
-                      Msg(TIP.fr.format(separator=NAMES[separator]), TIP.en.format(separator=NAMES_EN[separator])),
+                      Msg(MESSAGE.fr.format(separator=named.fr, count=len(labels), labels=shown),
+                          MESSAGE.en.format(separator=named.en, count=len(labels), labels=shown)),
+                      Msg(TIP.fr.format(separator=named.fr), TIP.en.format(separator=named.en)),
                       row_number=context.header_row, field_name=column, field_number=1,
                       extra={"separator": separator, "labels": labels})
 
