@@ -1,9 +1,9 @@
 """Check ``empty-column``: a column without a single value.
 
 A column with neither a title nor a value (column A left empty as a margin of a sheet, separators at the end of a
-CSV's lines: « Commune;Population;; ») is said in those words: the ``blank-label`` error of its header cell (kept,
-as Frictionless reports it) is then understood as a column that is no part of the table, which
-``drop-empty-columns`` removes.
+CSV's lines: « Commune;Population;; ») is said in those words, once: the report gives them to the ``blank-label``
+error of its header cell (kept, as Frictionless reports it, marked ``"empty": true``) and drops this warning, so
+that lines ending with four separators make four findings, not eight. ``drop-empty-columns`` removes the column.
 """
 
 from __future__ import annotations
@@ -60,7 +60,8 @@ class EmptyColumnCheck(BaseTableCheck):
             if self.filled[column] == 0 and number not in formulas:
                 if headerless_name(column, number):
                     yield Finding("empty-column", Severity.WARNING, UNTITLED.format(number=number), UNTITLED_TIP,
-                                  row_number=context.header_row, field_name=column, field_number=number)
+                                  row_number=context.header_row, field_name=column, field_number=number,
+                                  extra={"untitled": True})
                     continue
                 yield Finding("empty-column", Severity.WARNING, MESSAGE.format(field=column), TIP,
                               row_number=context.header_row, field_name=column, field_number=number)

@@ -55,7 +55,10 @@ def unnamed(table: pd.DataFrame, context: FixContext) -> list[bool]:
 
 class DropEmptyUnnamedColumns:
     name = "drop-empty-columns"
-    reads = ("empty-column", "side-by-side-tables")  # the finding types its plan reads (see ``Fix.reads``)
+    # the finding types its plan reads (see ``Fix.reads``); a column with neither title nor value is said by its
+    # ``blank-label`` marked ``empty`` (see ``Report._fold_untitled_empty_columns``)
+    reads = ("empty-column", "blank-label", "side-by-side-tables")
+    resolves = ("empty-column",)  # a column without a title that holds values keeps its blank-label error
     label = Msg("Supprimer les colonnes vides sans titre", "Drop empty columns without a header")
 
     def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
@@ -72,10 +75,11 @@ class DropEmptyUnnamedColumns:
     def plan(self, context: FixContext) -> FixPlan | None:
         import pandas as pd
 
-        from ..quality.fix_plans import columns_of, fields
+        from ..quality.fix_plans import columns_of, fields, findings
 
         labels = fields(context)
         empty = set(columns_of(context, ["empty-column"]))
+        empty |= {f.field_name for f in findings(context, ["blank-label"]) if f.extra.get("empty") and f.field_name}
         frame = pd.DataFrame(columns=labels)
         kept = kept_separators(context)
         drop = [label for label, no_label in zip(labels, unnamed(frame, context), strict=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
@@ -46,7 +47,7 @@ def register(app: typer.Typer) -> None:
     def fix_command(
         files: list[str] = typer.Argument(..., help="Fichier(s) à corriger (jamais modifiés) ; un dossier : les "
                                                     "tableaux qu'il contient ; l'adresse web (https://…) d'un fichier."),
-        output: Path | None = typer.Option(None, "--output", "-o",
+        output_text: str | None = typer.Option(None, "--output", "-o",
                                            help="Nouveau fichier CSV UTF-8 propre (par défaut : FICHIER-propre.csv à "
                                                 "côté de l'original) ; avec plusieurs fichiers ou un dossier : le "
                                                 "dossier des copies propres."),
@@ -67,6 +68,13 @@ def register(app: typer.Typer) -> None:
         Code de sortie 1 quand le fichier propre garde des erreurs qu'aucune correction ne prend en charge (listées)."""
         from ..quality import fix, fix_sheets
         from ..quality.sheets import is_all
+
+        output: Path | None = None
+        if output_text:
+            output = Path(output_text).expanduser()
+            separators = tuple(sep for sep in (os.sep, os.altsep) if sep)
+            if output_text.endswith(separators):  # « -o propre/ »: a folder, made if need be (Path drops the « / »)
+                output.mkdir(parents=True, exist_ok=True)
 
         if len(files) > 1 or Path(files[0]).expanduser().is_dir():
             from .fix_files import fix_several

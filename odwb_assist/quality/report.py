@@ -9,7 +9,7 @@ import importlib
 import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..checks.label_line_breaks import shown_on_one_line
@@ -79,6 +79,7 @@ class Collector:
         self._drop_separators()
         self._drop_merged_duplicates()
         self._drop_note_columns()
+        self._fold_untitled_empty_columns()
         if self.limit is not None and len(self.kept) > self.limit:  # errors first, then in reading order
             rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
             order = sorted(range(len(self.kept)), key=lambda i: (rank[self.kept[i].severity], i))[: self.limit]
@@ -115,6 +116,21 @@ class Collector:
                  if finding.type == "notes-beside-table" and finding.extra.get("adjacent")}
         if notes:
             self._drop([f for f in self.kept if f.type == "blank-label" and f.field_name in notes])
+
+    def _fold_untitled_empty_columns(self) -> None:
+        """A column with neither a title nor a value (separators at the end of a CSV's lines) is said once: its
+        header cell's ``blank-label`` error (Frictionless's) takes the words of the ``empty-column`` warning, which
+        says what the column is and that ``fix`` removes it, and is marked ``empty``; the warning is dropped."""
+        untitled = {f.field_number: f for f in self.kept if f.type == "empty-column" and f.extra.get("untitled")}
+        if not untitled:
+            return
+        for index, finding in enumerate(self.kept):
+            empty = untitled.get(finding.field_number) if finding.type == "blank-label" else None
+            if empty is not None:
+                self.kept[index] = replace(finding, message=empty.message, tip=empty.tip,
+                                           extra={**finding.extra, "empty": True})
+        folded = {f.field_number for f in self.kept if f.type == "blank-label" and f.extra.get("empty")}
+        self._drop([f for f in untitled.values() if f.field_number in folded])
 
     def _drop_merged_duplicates(self) -> None:
         """A title repeated under the groups of a header merged over two rows (« Recettes » under « Exercice propre »

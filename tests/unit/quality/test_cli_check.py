@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -117,6 +118,16 @@ def test_fix_without_output_writes_the_clean_copy_beside_the_original(cli: CLI, 
     assert code == 0 and ugly.with_name("ugly-clean.csv").is_file()
     code, _, err = cli("fix", ugly, beside)
     assert code == 2 and "--output propre/" in err
+
+
+def test_fix_into_a_new_folder_written_with_a_slash(cli: CLI, ugly: Path) -> None:
+    """« --output propre/ », a folder not made yet, wrote a file called « propre » (no extension): the trailing
+    separator (« / », or « \\ » on Windows) names a folder, made, the clean copy in it named after the original."""
+    for written in ("propre/", f"nettoye{os.sep}"):
+        code, text, _ = cli("fix", ugly, "--output", f"{ugly.parent}/{written}")  # a Path would drop the « / »
+        folder = ugly.parent / written.rstrip("/\\")
+        assert code == 0 and folder.is_dir() and (folder / "ugly.csv").read_text(encoding="utf-8").startswith(
+            "Commune,Population"), text
 
 
 def test_unknown_format(cli: CLI, clean: Path) -> None:

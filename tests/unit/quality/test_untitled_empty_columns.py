@@ -21,13 +21,29 @@ def test_separators_at_the_end_of_the_lines(tmp_path: Path) -> None:
     path.write_bytes(b"Commune;Population;Remarque;;\r\nNamur;113000;;;\r\nDinant;13500;;;\r\n")
     report = check(path, plugins=pm())
     empty = {f.field_number: f.message("fr") for f in report.findings if f.type == "empty-column"}
-    assert empty[3] == "La colonne « Remarque » est entièrement vide."
-    assert empty[4] == empty[5].replace("n° 5", "n° 4") == (
+    assert empty == {3: "La colonne « Remarque » est entièrement vide."}
+    # said once per column: the blank-label Frictionless reports takes the words (not also an empty-column warning)
+    untitled = {f.field_number: f for f in report.findings if f.type == "blank-label"}
+    assert list(untitled) == [4, 5] and all(f.extra["empty"] for f in untitled.values())
+    assert untitled[4].message("fr") == untitled[5].message("fr").replace("n° 5", "n° 4") == (
         "La colonne n° 4 n'a ni titre ni valeur : une colonne vide en marge du tableau, ou un séparateur en trop au "
         "bout des lignes.")
-    assert [f.field_number for f in report.findings if f.type == "blank-label"] == [4, 5]  # as Frictionless says
-    english = next(f for f in report.findings if f.type == "empty-column" and f.field_number == 4)
-    assert english.message("en").startswith("Column 4 has neither a title nor a value")
+    assert "odwb-assist fix" in untitled[4].tip("fr")
+    assert untitled[4].message("en").startswith("Column 4 has neither a title nor a value")
+    assert report.error_count == 2 and report.warning_count == 1
+    result = fix(path, tmp_path / "propre.csv", plugins=pm())
+    assert (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()[0] == "Commune,Population,Remarque"
+    assert not result.remaining
+
+
+def test_trailing_separators_of_an_export_are_four_findings_not_eight(tmp_path: Path) -> None:
+    """An export whose lines end with « ;;;; » (a list of halls, four columns never used) listed each column twice,
+    an error and a warning: eight lines for one slip."""
+    path = tmp_path / "salles.csv"
+    lines = ["Nom;Adresse;Code postal;Localité;;;;"] + [f"Salle {i};Rue du Parc {i};5590;Ciney;;;;" for i in range(8)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = check(path, plugins=pm())
+    assert [(f.type, f.field_number) for f in report.findings] == [("blank-label", n) for n in (5, 6, 7, 8)]
 
 
 def test_a_margin_column_left_of_a_sheet_table(tmp_path: Path) -> None:
@@ -38,7 +54,8 @@ def test_a_margin_column_left_of_a_sheet_table(tmp_path: Path) -> None:
             sheet.cell(row=row, column=column, value=value)
     book.save(tmp_path / "subsides.xlsx")
     report = check(tmp_path / "subsides.xlsx", plugins=pm())
-    (margin,) = [f for f in report.findings if f.type == "empty-column"]
+    (margin,) = [f for f in report.findings if f.type == "blank-label"]
+    assert not [f for f in report.findings if f.type == "empty-column"]
     assert margin.field_number == 1 and "en marge du tableau" in margin.message("fr")
     assert "odwb-assist fix" in margin.tip("fr")
     result = fix(tmp_path / "subsides.xlsx", tmp_path / "subsides.csv", plugins=pm())
