@@ -66,6 +66,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.single_column_table",
     "odwb_assist.checks.no_header",
     "odwb_assist.checks.repeated_header",
+    "odwb_assist.checks.stacked_same_tables",
     "odwb_assist.checks.section_row",
     "odwb_assist.checks.notes_below_table",
     "odwb_assist.checks.notes_beside_table",

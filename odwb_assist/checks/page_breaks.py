@@ -78,11 +78,11 @@ def page_rows(above: Sequence[Sequence[Line]], titles: frozenset[str]) -> list[i
     return sorted(set(found))
 
 
-def page_rows_of(frame: pd.DataFrame, headers: Sequence[int], titles: frozenset[str], counts: pd.Series,
-                 before: Sequence[Line] = ()) -> list[int]:
-    """:func:`page_rows` for the repeated ``headers`` (row numbers) of ``frame``; ``before``: the last lines of the
-    frame that came before it, in order (a header on the first rows of a chunk has its page's title in the chunk
-    before)."""
+def walks_above(frame: pd.DataFrame, headers: Sequence[int], counts: pd.Series,
+                before: Sequence[Line] = ()) -> list[list[Line]]:
+    """For each repeated header (row numbers) of ``frame``, the lines above it, nearest first (at most :data:`REACH`);
+    ``before``: the last lines of the frame that came before it, in order (a header on the first rows of a chunk has
+    its page's title in the chunk before)."""
     positions = {int(row): position for position, row in enumerate(frame.index)} if headers else {}
     above = []
     for header in headers:
@@ -91,4 +91,10 @@ def page_rows_of(frame: pd.DataFrame, headers: Sequence[int], titles: frozenset[
         if len(walk) < REACH:
             walk += list(reversed(before))[: REACH - len(walk)]
         above.append(walk)
-    return page_rows(above, titles)
+    return above
+
+
+def page_rows_of(frame: pd.DataFrame, headers: Sequence[int], titles: frozenset[str], counts: pd.Series,
+                 before: Sequence[Line] = ()) -> list[int]:
+    """:func:`page_rows` for the repeated ``headers`` (row numbers) of ``frame`` (see :func:`walks_above`)."""
+    return page_rows(walks_above(frame, headers, counts, before), titles)

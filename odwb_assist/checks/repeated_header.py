@@ -25,7 +25,8 @@ from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.placeholders import is_placeholder
 from .chunk_values import KeepsValues
-from .page_breaks import REACH, lines, page_rows_of, title_keys
+from .page_breaks import REACH, lines, page_rows, page_rows_of, title_keys, walks_above
+from .stacked_same_tables import stacked_finding, table_title
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -192,8 +193,8 @@ def repeated_header_rows(chunk: pd.DataFrame, headers: list[list[str]],
 
 class RepeatedHeaderCheck(KeepsValues, BaseTableCheck):
     name = "repeated-header"
-    types = ("repeated-header",)
-    blocking = ("repeated-header",)  # the types it may report as errors (see ``TableCheck.blocking``)
+    types = ("repeated-header", "stacked-same-tables")
+    blocking = ("repeated-header", "stacked-same-tables")  # the types it may report as errors (see ``TableCheck.blocking``)
 
     def start(self, context: CheckContext) -> None:
         detected = context.options.get("detected")
@@ -226,16 +227,22 @@ class RepeatedHeaderCheck(KeepsValues, BaseTableCheck):
                           TECHNICAL_TIP, row_number=row, cell=cell, extra={"technicalNames": True})
 
     def _pages(self, chunk: pd.DataFrame, repeated: list[int], previous: pd.DataFrame | None) -> Iterable[Finding]:
-        """The rows that open a new page above the repeated headers (:mod:`.page_breaks`)."""
+        """The rows that open a new page above the repeated headers (:mod:`.page_breaks`), and the titles of tables
+        under another (:mod:`.stacked_same_tables`) above the headers repeated as they are written."""
         from .shapes import filled_counts
 
         before = lines(previous, range(len(previous)), filled_counts(previous)) if previous is not None else []
-        for row in page_rows_of(chunk, repeated, self.titles, filled_counts(chunk, shared=True), before):
+        walks = walks_above(chunk, repeated, filled_counts(chunk, shared=True), before)
+        for row in page_rows(walks, self.titles):
             frame = chunk if row in chunk.index else previous
             assert frame is not None
             cell = next(str(value).strip() for value in frame.loc[row].tolist() if str(value).strip())
             yield Finding("repeated-header", Severity.ERROR, PAGE_MESSAGE.format(row=row, cell=cell), TIP,
                           row_number=row, cell=cell, extra={"pageBreak": True})
+        for header, walk in zip(repeated, walks, strict=True):
+            title = table_title(walk, self.titles)
+            if title is not None and self._repeats([str(value) for value in chunk.loc[header].tolist()]):
+                yield stacked_finding(title, header)
 
     def _repeats(self, cells: list[str]) -> bool:
         """Whether a row found repeats one of the header rows as it is written (not as technical names)."""

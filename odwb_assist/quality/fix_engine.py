@@ -61,7 +61,7 @@ from .side_files import (
 FIX_ORDER = ("split-single-column", "form-to-row", "add-header", "drop-title-rows", "merged-header", "drop-repeated-headers",
              "drop-notes-below-table", "drop-notes-beside-table", "fill-down-merged-labels", "drop-blank-rows",
              "drop-empty-columns", "drop-row-index",
-             "drop-total-rows", "drop-summary-rows", "sections-to-column", "accounting-zeros", "trim-spaces",
+             "drop-total-rows", "drop-summary-rows", "tables-to-column", "sections-to-column", "accounting-zeros", "trim-spaces",
              "repair-double-encoding",
              "compose-accents", "drop-format-characters",
              "pivot-labels", "html-to-text",

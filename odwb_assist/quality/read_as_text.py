@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
+import numpy as np
+
 from ..core.findings import Finding, Severity
 from ..core.i18n import Msg
 from .aggregate import EXAMPLES, number_text
@@ -58,14 +60,26 @@ class TypedColumn(Protocol):
 
 
 def read_as_text(columns: Mapping[str, TypedColumn], types: Mapping[str, str],
-                 explained: Mapping[str, Sequence[Sequence[int]]] | None = None) -> Iterator[Finding]:
-    """One ``read-as-text`` warning per text column that most of its cells would have typed (see the module doc)."""
+                 explained: Mapping[str, Sequence[Sequence[int]]] | None = None,
+                 explained_rows: Sequence[Sequence[int]] = ()) -> Iterator[Finding]:
+    """One ``read-as-text`` warning per text column that most of its cells would have typed (see the module doc);
+    not when every cell that is not of the type lies on a row another finding explains whole (``explained_rows``: a
+    header repeated in the data, a table's title), which ``fix`` removes."""
+    rows = np.unique(np.concatenate([np.asarray(group, dtype=np.int64) for group in explained_rows])) \
+        if explained_rows else None
     for name, state in columns.items():
         if state.fixed or types.get(name) != "string" or (explained and explained.get(name)):
             continue
         found = _mostly(state)
-        if found is not None:
+        if found is not None and not (rows is not None and _all_on(state, found[0], rows)):
             yield _finding(state, *found)
+
+
+def _all_on(state: TypedColumn, kind: str, rows: np.ndarray) -> bool:
+    """Whether every cell of the column that is not of ``kind`` lies on one of ``rows`` (known only when counted)."""
+    if kind not in state.counts or not state.rows.get(kind):
+        return False
+    return bool(np.isin(np.concatenate(state.rows[kind]), rows).all())
 
 
 def _contradicting(state: TypedColumn, kind: str) -> tuple[int, tuple[int, str]] | None:

@@ -31,7 +31,7 @@ EXPLAINING = frozenset({"decimal-comma", "thousands-separator", "unit-in-cell", 
                         "negative-display", "open-class", "impossible-date"})
 # findings that explain every cell of their rows: a header repeated in the data is no type error, nor a duplicate row
 # of the header repeated before it
-ROW_EXPLAINING = frozenset({"repeated-header"})
+ROW_EXPLAINING = frozenset({"repeated-header", "stacked-same-tables"})
 
 
 class Collector:
@@ -76,6 +76,7 @@ class Collector:
             self.keep(finding)
         self.aggregator = Aggregator()
         self._drop_explained_duplicates()
+        self._drop_on_explained_rows()
         self._drop_separators()
         self._drop_merged_duplicates()
         self._drop_note_columns()
@@ -159,6 +160,16 @@ class Collector:
             return
         rows = {int(row) for group in self.explained_rows for row in group}
         self._drop([f for f in self.kept if f.type == "duplicate-row" and f.all_rows and rows.issuperset(f.all_rows)])
+
+    def _drop_on_explained_rows(self) -> None:
+        """A cell's finding on a row that is no data (a header repeated in the data, a page's title, another table's
+        title: :data:`ROW_EXPLAINING`, which ``fix`` removes) is not said: « Code INS » repeated under its own title is
+        no bad code, « Année 2023 » above the next table no section heading."""
+        if not self.explained_rows:
+            return
+        rows = {int(row) for group in self.explained_rows for row in group}
+        self._drop([f for f in self.kept if f.type not in ROW_EXPLAINING and f.field_name is not None and f.all_rows
+                    and rows.issuperset(f.all_rows)])
 
     @property
     def truncated(self) -> bool:

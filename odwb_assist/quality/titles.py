@@ -60,6 +60,7 @@ TITLES: dict[str, Msg] = {
                           "Amounts shown in euros, without the currency in the title"),
     "hyperlink-cells": Msg("Liens cachés derrière un texte", "Links hidden behind a text"),
     "stacked-tables": Msg("Un second tableau sous le premier", "A second table under the first"),
+    "stacked-same-tables": Msg("Le même tableau répété sous un autre titre", "The same table again, under another title"),
     "english-numbers": Msg("Nombres écrits à l'anglaise (1,234.56)", "Numbers written the English way (1,234.56)"),
     "title-rows": Msg("Lignes de titre au-dessus du tableau", "Title rows above the table"),
     "total-row": Msg("Ligne de total", "Total row"),

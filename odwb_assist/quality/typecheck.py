@@ -212,7 +212,7 @@ class TypeTally:
         """One ``type-error`` finding per column, without the cells another finding already explains (in that
         column, or its whole row: ``explained_rows``); then the ``read-as-text`` warnings (:mod:`.read_as_text`)."""
         yield from self._type_errors(explained, explained_rows)
-        yield from read_as_text(self.columns, self.types(), explained)
+        yield from read_as_text(self.columns, self.types(), explained, explained_rows)
 
     def _type_errors(self, explained: Mapping[str, Sequence[Sequence[int]]] | None,
                      explained_rows: Sequence[Sequence[int]] = ()) -> Iterator[Finding]:
