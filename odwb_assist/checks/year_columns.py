@@ -1,4 +1,5 @@
-"""Check ``year-columns`` (info): one measure spread over one column per year or per month (« 2019 », « 2020 »…,
+"""Check ``year-columns`` (info): one measure (or a few, repeated: « Hommes 2021 », « Femmes 2021 », « Hommes 2022 »…)
+spread over one column per year or per month (« 2019 », « 2020 »…,
 « Population 2019 », « Population 2020 »…, « Janvier », « Février »…, « janv.-24 », « févr.-24 »…), as a statistics
 table or a monthly follow-up is laid out for reading.
 
@@ -38,12 +39,26 @@ MESSAGE = Msg("Les colonnes « {first} » à « {last} » ({count}) sont une mê
               "ne pourra ni filtrer par date ni tracer une évolution sur un axe du temps.",
               "Columns '{first}' to '{last}' ({count}) are one measure, one column per {unit}: the portal will neither "
               "filter by date nor draw an evolution on a time axis.")
+GROUPED = Msg("Les colonnes « {first} » à « {last} » ({count}) répètent {number} mesures (« {measures} »), une colonne "
+              "par {unit} pour chacune : le portail ne pourra ni filtrer par date ni tracer une évolution sur un axe du "
+              "temps.",
+              "Columns '{first}' to '{last}' ({count}) repeat {number} measures ('{measures}'), one column per {unit} "
+              "for each: the portal will neither filter by date nor draw an evolution on a time axis.")
 TIP = Msg("Pour le portail, mieux vaut une ligne par {unit} : une colonne de la période et une colonne de valeurs. Dans "
           "Excel : Données > À partir d'un tableau, sélectionnez ces colonnes, puis Transformer > Dépivoter les "
           "colonnes. Le tableau peut aussi être publié tel quel.",
           "For the portal, one row per {unit} is better: a column of the period and a column of values. In Excel: "
           "Data > From Table, select those columns, then Transform > Unpivot Columns. The table may also be published "
           "as it is.")
+
+GROUPED_TIP = Msg("Pour le portail, mieux vaut une ligne par {unit} : une colonne de la période et une colonne par mesure. "
+                  "Dans Excel : Données > À partir d'un tableau, sélectionnez ces colonnes, Transformer > Dépivoter les "
+                  "colonnes, séparez la mesure de la période (Fractionner la colonne), puis Pivoter la colonne des "
+                  "mesures. Le tableau peut aussi être publié tel quel.",
+                  "For the portal, one row per {unit} is better: a column of the period and a column per measure. In "
+                  "Excel: Data > From Table, select those columns, Transform > Unpivot Columns, split the measure from "
+                  "the period (Split Column), then Pivot the column of measures. The table may also be published as "
+                  "it is.")
 
 
 def _plain(label: str) -> str:
@@ -92,6 +107,48 @@ def year_runs(labels: list[str], types: dict[str, str]) -> list[tuple[str, list[
     return runs
 
 
+def grouped_runs(labels: list[str], types: dict[str, str]) -> list[tuple[str, list[str], list[str]]]:
+    """The runs of two to four measures repeated for each period, side by side (« Hommes 2021 », « Femmes 2021 »,
+    « Hommes 2022 », « Femmes 2022 »…): at least :data:`MINIMUM` groups, each the same measures in the same order for
+    one period, the periods rising, and numbers in every column: (unit, labels, the measures' names)."""
+    periods = [_period(label) if types.get(label, "any") in NUMBERS else None for label in labels]
+    runs: list[tuple[str, list[str], list[str]]] = []
+    start = 0
+    while start < len(labels):
+        end = start
+        for size in (2, 3, 4):
+            shapes: list[str] | None = None
+            unit = ""
+            groups, at, last = 0, start, (0, 0)
+            while at + size <= len(labels):
+                group = periods[at: at + size]
+                if any(found is None for found in group):
+                    break
+                units = {found[0] for found in group if found}
+                moments = {found[2] for found in group if found}
+                named = [found[1] for found in group if found]
+                if len(units) != 1 or len(moments) != 1 or len(set(named)) != size or (shapes and named != shapes):
+                    break
+                moment = moments.pop()
+                if moment <= last:
+                    break
+                shapes, unit, last, groups, at = named, units.pop(), moment, groups + 1, at + size
+            if groups >= MINIMUM:
+                names = [_measure(label, unit) for label in labels[start: start + size]]
+                runs.append((unit, labels[start: at], names))
+                end = at
+                break
+        start = max(end, start + 1)
+    return runs
+
+
+def _measure(label: str, unit: str) -> str:
+    """A label with its period taken out, as the file writes it (« Hommes 2021 » → « Hommes »)."""
+    if unit == "year":
+        return YEAR.sub("", label).strip(" -_/().,:") or label
+    return MONTH.sub("", YEAR.sub("", _plain(label))).strip(" -_/().,:") or label
+
+
 class YearColumnsCheck(BaseTableCheck):
     name = "year-columns"
     types = ("year-columns",)
@@ -107,8 +164,9 @@ class YearColumnsCheck(BaseTableCheck):
         labels = [str(label) for label in context.fields]
         types = context.options.get("types", {})
         # the text columns of a run its labels make: their cells tell whether they are numbers written the local way
-        self.counted = {label for _, run in year_runs(labels, dict.fromkeys(labels, "number")) for label in run
-                        if types.get(label, "any") not in NUMBERS}
+        as_numbers = dict.fromkeys(labels, "number")
+        runs = [run for _, run in year_runs(labels, as_numbers)] + [run for _, run, _ in grouped_runs(labels, as_numbers)]
+        self.counted = {label for run in runs for label in run if types.get(label, "any") not in NUMBERS}
         self.numbers: Counter[str] = Counter()
         self.filled: Counter[str] = Counter()
 
@@ -136,6 +194,17 @@ class YearColumnsCheck(BaseTableCheck):
             tip = Msg(TIP.fr.format(unit=words.fr), TIP.en.format(unit=words.en))
             yield Finding("year-columns", Severity.INFO, message, tip, row_number=context.header_row, field_name=run[0],
                           field_number=labels.index(run[0]) + 1, extra={"columns": run, "unit": unit})
+        for unit, run, measures in grouped_runs(labels, types):
+            words = UNITS[unit]
+            said = " », « ".join(measures)
+            message = Msg(GROUPED.fr.format(first=run[0], last=run[-1], count=len(run), unit=words.fr, measures=said,
+                                            number=len(measures)),
+                          GROUPED.en.format(first=run[0], last=run[-1], count=len(run), unit=words.en,
+                                            measures=said.replace(" », « ", "', '"), number=len(measures)))
+            tip = Msg(GROUPED_TIP.fr.format(unit=words.fr), GROUPED_TIP.en.format(unit=words.en))
+            yield Finding("year-columns", Severity.INFO, message, tip, row_number=context.header_row, field_name=run[0],
+                          field_number=labels.index(run[0]) + 1, extra={"columns": run, "unit": unit,
+                                                                        "measures": measures})
 
 
 @hookimpl

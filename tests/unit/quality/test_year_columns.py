@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist.checks.year_columns import year_runs
+from odwb_assist.checks.year_columns import grouped_runs, year_runs
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check
 
@@ -84,3 +84,41 @@ def test_text_columns_named_after_months_are_not_said(tmp_path: Path) -> None:
                       encoding="utf-8")
     assert not [f for f in check(source, plugins=get_plugin_manager(load_entrypoints=False)).findings
                 if f.type == "year-columns"]
+
+
+@pytest.mark.parametrize(("labels", "run", "measures"), [
+    (["Commune", "Hommes 2021", "Femmes 2021", "Hommes 2022", "Femmes 2022", "Hommes 2023", "Femmes 2023"],
+     ["Hommes 2021", "Femmes 2021", "Hommes 2022", "Femmes 2022", "Hommes 2023", "Femmes 2023"], ["Hommes", "Femmes"]),
+    (["Fonction", "Budget 2023", "Compte 2023", "Écart 2023", "Budget 2024", "Compte 2024", "Écart 2024",
+      "Budget 2025", "Compte 2025", "Écart 2025"],
+     ["Budget 2023", "Compte 2023", "Écart 2023", "Budget 2024", "Compte 2024", "Écart 2024", "Budget 2025",
+      "Compte 2025", "Écart 2025"], ["Budget", "Compte", "Écart"]),
+])
+def test_measures_repeated_for_each_year_are_one_run(labels: list[str], run: list[str], measures: list[str]) -> None:
+    """A population table by sex, a budget against its accounts: two or three measures repeated year after year
+    said nothing (no two labels side by side differ by their year only)."""
+    types = {label: "string" if label in ("Commune", "Fonction") else "integer" for label in labels}
+    assert year_runs(labels, types) == [] and grouped_runs(labels, types) == [("year", run, measures)]
+
+
+@pytest.mark.parametrize("labels", [
+    ["Commune", "Hommes 2021", "Femmes 2021", "Hommes 2022", "Femmes 2022"],  # two years: a comparison
+    ["Commune", "Hommes 2021", "Femmes 2021", "Femmes 2022", "Hommes 2022", "Hommes 2023", "Femmes 2023"],  # order
+    ["Commune", "Hommes 2023", "Femmes 2023", "Hommes 2022", "Femmes 2022", "Hommes 2021", "Femmes 2021"],  # falling
+    ["Commune", "Hommes 2021", "Femmes 2022", "Hommes 2023", "Femmes 2024", "Hommes 2025", "Femmes 2026"],
+])
+def test_no_grouped_run_without_the_same_measures_for_each_rising_year(labels: list[str]) -> None:
+    assert grouped_runs(labels, {label: "integer" for label in labels if label != "Commune"}) == []
+
+
+def test_a_population_by_sex_and_year_is_said_once(tmp_path: Path) -> None:
+    source = tmp_path / "population.csv"
+    source.write_text("Commune;Hommes 2021;Femmes 2021;Hommes 2022;Femmes 2022;Hommes 2023;Femmes 2023\n"
+                      "Ciney;8012;8321;8050;8340;8101;8377\nHamois;3650;3702;3671;3720;3690;3741\n"
+                      "Havelange;2480;2512;2491;2530;2502;2544\n", encoding="utf-8")
+    report = check(source, plugins=get_plugin_manager(load_entrypoints=False))
+    [found] = report.findings
+    assert found.type == "year-columns" and found.extra["measures"] == ["Hommes", "Femmes"] and report.valid
+    assert found.message("fr").startswith("Les colonnes « Hommes 2021 » à « Femmes 2023 » (6) répètent 2 mesures "
+                                          "(« Hommes », « Femmes »), une colonne par année pour chacune")
+    assert "Pivoter la colonne des mesures" in found.tip("fr") and "Pivot the column" in found.tip("en")
