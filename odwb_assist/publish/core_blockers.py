@@ -76,13 +76,28 @@ def _invalid_file(report: Any, skip: Callable[[Any], bool] | None = None) -> lis
             f"{first_fr}",
             f"The file has {len(errors)} quality error(s). First{f' ({where_en})' if where_en else ''}: {first_en}",
         ),
-        advice=Msg(
-            "Lancez « odwb-assist check » pour voir chaque erreur et sa correction, corrigez le fichier (ou « odwb-assist "
-            "fix »), puis relancez la publication.",
-            "Run 'odwb-assist check' to see each error and its fix, correct the file (or 'odwb-assist fix'), then "
-            "publish again.",
-        ),
+        advice=FIXABLE_ADVICE if _fixable(errors) else BY_HAND_ADVICE,
     )]
+
+
+FIXABLE_ADVICE = Msg("Lancez « odwb-assist check » pour voir chaque erreur et sa correction, corrigez le fichier (ou "
+                     "« odwb-assist fix »), puis relancez la publication.",
+                     "Run 'odwb-assist check' to see each error and its fix, correct the file (or 'odwb-assist fix'), "
+                     "then publish again.")
+BY_HAND_ADVICE = Msg("Lancez « odwb-assist check » pour voir chaque erreur et sa correction, corrigez le fichier à la main "
+                     "(« odwb-assist fix » ne corrige pas ces erreurs-là), puis relancez la publication.",
+                     "Run 'odwb-assist check' to see each error and its fix, correct the file by hand ('odwb-assist fix' "
+                     "does not correct those errors), then publish again.")
+
+
+def _fixable(errors: list[Any]) -> bool:
+    """Whether a fix may take one of ``errors`` out (one of the types a registered fix resolves): else « odwb-assist
+    fix » is not advised (it would write a copy with the same errors)."""
+    from ..core.fix_contract import resolved_by
+    from ..quality.fix_engine import available_fixes
+
+    types = {kind for item in available_fixes() for kind in resolved_by(item)}
+    return any(getattr(error, "type", None) in types for error in errors)
 
 
 def without_double_counts(blockers: list[Blocker], report: Any) -> list[Blocker]:
