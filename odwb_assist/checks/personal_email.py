@@ -15,7 +15,8 @@ the office; the warning asks to check that the address is that one, not a privat
 on the administration's own domain, which answers that question: the domain of the project's website or contact
 address, or one that :data:`SHARED_BY` office holders of the table use and no free mail service runs
 (« marie.dupont@gembloux.be » beside « jean.lambert@gembloux.be »: a council's list, each member at the commune), or a
-name under the same registered domain as these (« cpas.namur.be » beside « ville.namur.be »).
+name under the same registered domain as these (« cpas.namur.be » beside « ville.namur.be »), or the domain of a body
+named after the commune (« cpasciney.be », « cpas-ciney.be » beside « ciney.be »).
 
 Organisation or service words in the address (asbl, club, chorale, info, urbanisme…) or the
 organisation's own name in the same row (« Les Marsupilamis » … ``lesmarsupilamis@gmail.com``) mean
@@ -365,10 +366,22 @@ class PersonalEmailCheck(BaseTableCheck):
         def administration(domain: str) -> bool:
             return domain in shared or any(domain == known or domain.endswith("." + known)
                                            for known in self.known_domains) or \
-                (domain not in WEBMAIL and domain.count(".") >= 2 and _registrable(domain) in families)
+                (domain not in WEBMAIL and (domain.count(".") >= 2 and _registrable(domain) in families
+                                            or _local_body(_registrable(domain)) in families))
 
         findings, self.office_findings, self.office_addresses = self.office_findings, [], {}
         return [finding for domains, finding in findings if not (domains and all(map(administration, domains)))]
+
+
+# the bodies of a commune that name their own domain after it: « cpasciney.be », « cpas-ciney.be » beside « ciney.be »
+LOCAL_BODIES = re.compile(r"^(?:(?:cpas|ocmw|villede|ville|communede|commune|police|zp)-?|ac-)(?=[a-z0-9])")
+
+
+def _local_body(registrable: str) -> str | None:
+    """The commune's domain of a body named after it (« ciney.be » of « cpasciney.be »), or None."""
+    name, _, suffix = registrable.partition(".")
+    stripped = LOCAL_BODIES.sub("", name)
+    return f"{stripped}.{suffix}" if stripped != name and len(stripped) >= 3 else None
 
 
 def _registrable(domain: str) -> str:

@@ -89,8 +89,17 @@ def test_the_cpas_beside_the_commune_is_the_administrations(tmp_path: Path) -> N
     assert _found(check(_csv(tmp_path / "conseil.csv", rows), plugins=PM)) == {}
 
 
+@pytest.mark.parametrize("cpas", ["cpasciney.be", "cpas-ciney.be"])
+def test_the_cpas_named_after_the_commune_is_the_administrations(tmp_path: Path, cpas: str) -> None:
+    """The president of the CPAS at « cpasciney.be », the college at « ciney.be »: the CPAS's own domain, named after
+    the commune (was a warning on the president's address alone)."""
+    rows = _council(["ciney.be"] * 4 + [cpas, "ciney.be"])
+    assert _found(check(_csv(tmp_path / "conseil.csv", rows), plugins=PM)) == {}
+
+
 @pytest.mark.parametrize(("domains", "said"), [
-    (["gmail.com"] * 6, {2, 3, 4, 5, 6, 7}),  # a free mail service, however many use it: private addresses
+    (["gmail.com"] * 6, {2, 3, 4, 5, 6, 7}),
+    (["ciney.be"] * 4 + ["cineyrando.be", "avocats-ciney.be"], {6, 7}),  # not a body named after the commune  # a free mail service, however many use it: private addresses
     (["ville.namur.be"] * 3 + ["mail.skynet.be", "perso.namur-avocats.be"], {5, 6}),  # other families
     (["dupont-avocats.be", "dupont-avocats.be", "namur.be", "skynet.be"], {2, 3, 4, 5}),  # two are not enough
     (["namur.be", "namur.be", "namur.be", "telenet.be"], {5}),
