@@ -1,5 +1,5 @@
 """Row check: latitude and longitude swapped (a Walloon longitude in the latitude column and a
-Walloon latitude in the longitude column of the same row)."""
+Walloon latitude in the longitude column of the same row); fix ``be-coordinates-swap`` puts them back."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from odwb_assist.plugin import BaseTableCheck, CheckContext, Finding
+from odwb_assist.plugin import BaseTableCheck, Change, CheckContext, Finding, FixContext, Msg
 
 from . import reference as ref
 from .consistency import column_of
-from .coordinates import parsed, within
+from .coordinates import numbers, parsed, within
 from .distinct import StashedColumns, row_cells
 from .findings import emit, one
 from .messages import errors
@@ -40,3 +40,31 @@ class SwappedCoordinatesCheck(StashedColumns, BaseTableCheck):
         # a value of the other axis without the swap on the same row: just outside Wallonia
         yield from emit("coordinates-outside-wallonia", row_cells(lat, lat_in_lon & ~swapped), lat_col, context)
         yield from emit("coordinates-outside-wallonia", row_cells(lon, lon_in_lat & ~swapped), lon_col, context)
+
+
+class SwapCoordinates:
+    """Put back in place the latitude and longitude of the rows where they are swapped: a Walloon longitude in the
+    latitude column and a Walloon latitude in the longitude column of the same row (certain: neither value can be
+    the other axis's in Wallonia). The cells are exchanged; the column titles stay."""
+
+    name = "be-coordinates-swap"
+    reads = ()  # the finding types its plan reads (it has none: the whole table, see ``triggers``)
+    triggers = ("coordinates-swapped",)  # two cells of a row: the whole table, only when the check reports this
+    label = Msg("Latitude et longitude remises à leur place", "Latitude and longitude put back in place")
+
+    def apply(self, table: pd.DataFrame, context: FixContext) -> tuple[pd.DataFrame, list[Change]]:
+        kinds = context.kinds or getattr(context.report, "kinds", None) or {}  # the check's, as its finding said
+        lat_col = next((c for c in table.columns if kinds.get(str(c)) == "wgs84-latitude"), None)
+        lon_col = next((c for c in table.columns if kinds.get(str(c)) == "wgs84-longitude"), None)
+        if lat_col is None or lon_col is None:
+            return table, []
+        lat, lon = table[lat_col].astype(str), table[lon_col].astype(str)
+        swapped = within(numbers(lat.str.strip()), ref.WALLONIA_LON) & within(numbers(lon.str.strip()), ref.WALLONIA_LAT)
+        if not swapped.any():
+            return table, []
+        result = table.copy()
+        result.loc[swapped, lat_col], result.loc[swapped, lon_col] = lon[swapped], lat[swapped]
+        changes = [change for row in table.index[swapped.to_numpy(dtype=bool)] for change in (
+            Change(self.name, int(row), str(lat_col), lat.loc[row], lon.loc[row]),
+            Change(self.name, int(row), str(lon_col), lon.loc[row], lat.loc[row]))]
+        return result, changes

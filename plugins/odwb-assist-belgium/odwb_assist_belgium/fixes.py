@@ -1,4 +1,5 @@
-"""Safe, previewable fixes: re-pad enterprise numbers and phone numbers that lost their leading zero;
+"""Safe, previewable fixes: re-pad enterprise numbers and phone numbers that lost their leading zero; put swapped
+latitudes and longitudes back in place;
 replace retired NIS codes (2019 re-coding, 2025 merger) and re-pad NIS codes that lost their zero; remove the « B- »
 country prefix of postal codes. Each returns a
 new table and one :class:`~odwb_assist.quality.fixing.Change` per changed cell; no file is touched."""
@@ -12,6 +13,7 @@ import pandas as pd
 from odwb_assist.plugin import Change, FieldKind, FixContext, FixPlan, Msg
 
 from . import email, enterprise, nis, phone, postal
+from .coordinates_pair import SwapCoordinates
 from .detection import columns_of_kind
 from .findings import non_empty
 from .postal_locality import SplitPostalLocality
@@ -216,4 +218,4 @@ UNMASK_EMAIL = StripPrefix(
 
 
 FIXES = (RepadEnterpriseNumbers(), ReplaceRetiredNisCodes(), RepadPhoneNumbers(), STRIP_POSTAL_PREFIX, STRIP_MAILTO,
-         UNMASK_EMAIL, STRIP_PHONE_LABEL, SplitPostalLocality())
+         UNMASK_EMAIL, STRIP_PHONE_LABEL, SplitPostalLocality(), SwapCoordinates())

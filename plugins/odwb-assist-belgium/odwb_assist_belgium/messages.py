@@ -348,9 +348,10 @@ MESSAGES: dict[str, Entry] = {
     "coordinates-swapped": Entry(E, Msg(
         "Latitude et longitude inversées : « {cell} » est une longitude de Wallonie et « {other} » une latitude.",
         "Latitude and longitude swapped: '{cell}' is a Walloon longitude and '{other}' a latitude."), Msg(
-        "Échangez les deux colonnes (ou les deux valeurs de la ligne) : "
-        "la latitude wallonne est vers 50, la longitude vers 4 ou 5.",
-        "Swap the two columns (or the row's two values): a Walloon latitude is about 50, a longitude about 4 or 5.")),
+        "Échangez les deux valeurs de la ligne (ou les deux colonnes) : la latitude wallonne est vers 50, la longitude "
+        "vers 4 ou 5. « odwb-assist fix » les remet à leur place.",
+        "Swap the row's two values (or the two columns): a Walloon latitude is about 50, a longitude about 4 or 5. "
+        "'odwb-assist fix' puts them back in place.")),
     "coordinates-projected": Entry(E, Msg(
         "« {cell} » ressemble à une coordonnée en mètres {name}, pas à des degrés WGS84 comme l'annonce la colonne « {field} ».",
         "'{cell}' looks like a metre coordinate in {name}, not WGS84 degrees as column '{field}' claims."), Msg(

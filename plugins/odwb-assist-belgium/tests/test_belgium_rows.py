@@ -71,6 +71,26 @@ def test_swapped_coordinates_row_check():
     assert outside == [(4, "lat"), (5, "lon")]
 
 
+def test_fix_puts_swapped_coordinates_back_in_place(tmp_path):
+    """A list of charging points whose latitude and longitude columns were filled the wrong way round: thirty errors
+    left « à la main »; the swap is certain (neither value can be the other axis's in Wallonia). A row whose values
+    are only outside Wallonia is not touched."""
+    from odwb_assist.core.plugins import get_plugin_manager
+    from odwb_assist.quality import check, fix
+
+    rows = [f"Borne {n};Rue du Centre {n};{4.95 + n / 100:.5f};{50.20 + n / 100:.5f}" for n in range(12)]
+    rows.append("Borne Nord;Rue Haute 1;4.90000;12.00000")  # outside: left as said
+    source = tmp_path / "bornes.csv"
+    source.write_text("Nom;Adresse;Latitude;Longitude\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    plugins = get_plugin_manager()
+    assert sum(f.type == "coordinates-swapped" for f in check(source, plugins=plugins).findings) == 12
+    result = fix(source, tmp_path / "propre.csv", plugins=plugins)
+    lines = (tmp_path / "propre.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[1] == "Borne 0,Rue du Centre 0,50.20000,4.95000" and lines[-1] == "Borne Nord,Rue Haute 1,4.90000,12.00000"
+    assert result.counts["be-coordinates-swap"] == 24
+    assert not [f for f in check(tmp_path / "propre.csv", plugins=plugins).findings if f.type == "coordinates-swapped"]
+
+
 # --- commune consistency --------------------------------------------------------------------------
 
 
