@@ -4,7 +4,8 @@ A report tool's export to CSV or Excel keeps its pages: at each page break, a ro
 (« Commune de Gesves - Registre des permis d'urbanisme - Page 2 »), sometimes a page number (« Page 1 / 3 ») and
 blank rows, then the header again. The repeated header is ``repeated-header``'s (:mod:`.repeated_header`); the
 rows just above it are no data either when each one holds a single cell that is the title above the table's
-header with its page number aside (:data:`PAGE`), or a page number alone. They are found only there, walking up
+header with its page number aside (:data:`PAGE`), a page number alone, or a short line with a page number, the foot
+of the page before (« Imprimé le 03/12/2026 - Page 1/3 »). They are found only there, walking up
 from a repeated header over blank rows and such rows (at most :data:`REACH`): a section heading or a sparse record
 elsewhere in the table is never taken for one. A page number closing the last page is ``notes-below-table``'s.
 """
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 # « Page 2 », « page 2/5 », « Page 2 sur 5 », « p. 2 de 5 », « Blz. 2 van 5 », « Seite 2 von 5 »
 PAGE = re.compile(r"(?i)\b(?:page|p\.|blz\.?|seite)\s*\d+(?:\s*(?:/|sur|de|of|van|von)\s*\d+)?")
 REACH = 4  # rows walked up from a repeated header: a page number, a blank row, the title, a blank row
+FOOTER = 80  # characters of a page's foot at most (« Imprimé le 03/12/2026 - Page 1/3 », « Registre - p. 2 de 5 »)
 
 
 def title_keys(titles: Iterable[str]) -> frozenset[str]:
@@ -37,9 +39,11 @@ def page_key(text: str) -> str:
 
 
 def opens_page(text: str, titles: frozenset[str]) -> bool:
-    """Whether a row's one cell is the title above the header (its page number aside) or a page number alone."""
+    """Whether a row's one cell is the title above the header (its page number aside), a page number alone, or a
+    short line with a page number: the foot of the page before (« Imprimé le 03/12/2026 - Page 1/3 »)."""
     text = text.strip()
-    return bool(text) and (PAGE.fullmatch(text) is not None or page_key(text) in titles)
+    return bool(text) and (PAGE.fullmatch(text) is not None or page_key(text) in titles
+                           or len(text) <= FOOTER and PAGE.search(text) is not None)
 
 
 @dataclass(frozen=True)

@@ -41,10 +41,10 @@ TIP = Msg("Supprimez les lignes d'en-tête répétées (souvent une par page d'u
           "in a side file.")
 
 
-PAGE_MESSAGE = Msg("Ligne {row} : « {cell} » ouvre une nouvelle page d'un export imprimable (le titre du document ou un "
-                   "numéro de page, au-dessus de l'en-tête répété) : ce n'est pas une donnée.",
-                   "Row {row}: '{cell}' opens a new page of a printable export (the document's title or a page number, "
-                   "above the repeated header): it is not data.")
+PAGE_MESSAGE = Msg("Ligne {row} : « {cell} » marque un saut de page d'un export imprimable (le titre du document, un "
+                   "numéro ou un pied de page, au-dessus de l'en-tête répété) : ce n'est pas une donnée.",
+                   "Row {row}: '{cell}' marks a page break of a printable export (the document's title, a page number "
+                   "or a page's foot, above the repeated header): it is not data.")
 
 
 TECHNICAL_MESSAGE = Msg("Ligne {row} : les noms techniques des colonnes (« {names} »…) répètent l'en-tête : ce n'est pas "

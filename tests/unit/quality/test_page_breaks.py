@@ -12,7 +12,7 @@ import pytest
 
 from odwb_assist.checks.page_breaks import opens_page, title_keys
 from odwb_assist.core.plugins import get_plugin_manager
-from odwb_assist.quality import check
+from odwb_assist.quality import check, fix
 from tests.helpers.engine_spies import fix_both_ways
 
 TITLE = "Commune de Gesves - Registre des permis d'urbanisme"
@@ -48,6 +48,30 @@ def test_a_page_opens_with_the_title_or_a_page_number() -> None:
     assert opens_page("Page 2 / 3", titles) and opens_page("page 4 sur 9", frozenset())
     assert not opens_page("Commune de Gesves", titles) and not opens_page("Registre 2024", titles)
     assert not opens_page("", titles) and not title_keys(["2024", ""])
+    # the foot of the page before: a short line with a page number (not a long remark that cites a page)
+    assert opens_page("Imprimé le 03/12/2026 - Page 1/3", frozenset()) and opens_page("Registre - p. 2 de 5", titles)
+    assert not opens_page("Voir le règlement complémentaire, publié au Moniteur belge, à la page 2 de l'annexe "
+                          "technique jointe à la délibération", frozenset())
+
+
+def test_page_feet_above_each_repeated_header_are_no_records(tmp_path: Path) -> None:
+    """A register printed to CSV with « Imprimé le … - Page 1/3 » at the foot of each page: the feet above the
+    repeated headers were kept as records (« Imprimé le … » as a permit's reference)."""
+    header = "Référence;Demandeur;Objet;Décision"
+    lines = ["Registre des permis d'urbanisme", "", header]
+    for page in (1, 2, 3):
+        lines += [f"PU/2024/{page}{n:02d};SPRL Bati;Construction;Octroyé" for n in range(6)]
+        lines.append(f"Imprimé le 03/12/2026 - Page {page}/3;;;")
+        if page < 3:
+            lines.append(header)
+    source = tmp_path / "permis.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = check(source, plugins=get_plugin_manager(load_entrypoints=False))
+    pages = [f.row_number for f in report.findings if f.type == "repeated-header" and f.extra.get("pageBreak")]
+    assert pages == [10, 18]
+    fix(source, tmp_path / "propre.csv", plugins=get_plugin_manager(load_entrypoints=False))
+    clean = (tmp_path / "propre.csv").read_text(encoding="utf-8")
+    assert "Imprimé" not in clean and clean.count("PU/2024/") == 18
 
 
 @pytest.mark.parametrize("chunk_rows", [None, 41, 42])
@@ -59,8 +83,8 @@ def test_each_page_title_is_said_with_its_repeated_header(tmp_path: Path, chunk_
     assert sorted(repeated) == [44, 45, 87, 88]
     page = repeated[44]
     assert page.cell == f"{TITLE} - Page 2" and page.extra == {"pageBreak": True} and page.severity.value == "error"
-    assert "ouvre une nouvelle page d'un export imprimable" in page.message("fr")
-    assert "opens a new page of a printable export" in page.message("en")
+    assert "marque un saut de page d'un export imprimable" in page.message("fr")
+    assert "marks a page break of a printable export" in page.message("en")
     [footer] = [f for f in report.findings if f.type == "notes-below-table"]
     assert (footer.row_number, footer.severity.value) == (105, "error")
 
