@@ -141,8 +141,8 @@ def add_user_command(
     show: bool = typer.Option(False, "--show", help="Affiche aussi la clé à l'écran (évitez-le devant un projecteur)."),
 ) -> None:
     """Crée un utilisateur ; sa clé API est écrite dans un fichier lisible par vous seul (jamais affichée sans --show)."""
+    from ..core.slugs import slug
     from ..sandbox.store import Store
-    from ..workshop.prepare import slugify
 
     store = Store(data)
     existing = next((u for u in store.users() if u.name == name), None)
@@ -152,7 +152,7 @@ def add_user_command(
                            f"User '{name}' already exists. Add --replace to give them a new key (the old one will stop "
                            "working).")
     key = store.add_user(name, admin=admin or (existing is not None and existing.is_admin))
-    where = write_key_files(data / "cles", f"cle-{slugify(name) or 'utilisateur'}", key)
+    where = write_key_files(data / "cles", f"cle-{slug(name, 'utilisateur')}", key)
     echo(t(f"Clé API de {name} écrite dans {where} (et .ps1), lisible par vous seul. Donnez ce fichier à la "
            "personne, qui le charge avec « source … » (PowerShell : « . … »).",
            f"API key of {name} written to {where} (and .ps1), readable by you only. Give this file to the person, "

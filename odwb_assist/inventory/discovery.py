@@ -21,6 +21,7 @@ from typing import Any
 
 from ..core.errors import InventoryError, OdwbError, os_reason
 from ..core.findings import MAYBE_PERSONAL_DATA_TYPES, PERSONAL_DATA_TYPES
+from ..core.slugs import slug
 from .model import COLUMNS, Inventory, InventoryEntry, fold
 from .reader import DEFAULT, default_engine
 
@@ -74,8 +75,9 @@ def _pandas_frame(path: Path) -> Any:
     return pd.read_excel(path, dtype=str, engine=engine)
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:60] or "fichier"
+def _identifier(text: str) -> str:
+    """An inventory row's identifier from a file's name (60 characters at most)."""
+    return slug(text)[:60] or "fichier"
 
 
 def _size(n: int) -> str:
@@ -203,7 +205,7 @@ def _entry(path: Path, folder: Path, info: dict[str, Any] | None, fmt: str | Non
                      personal_signals=[{"column": s.column, "why": s.why} for s in info["signals"]])
     title = re.sub(r"[_\-]+", " ", path.stem).strip()
     title = (info or {}).get("title") or title[:1].upper() + title[1:]
-    return InventoryEntry(identifier=_slug(path.stem), title=title, format=fmt, volume=volume,
+    return InventoryEntry(identifier=_identifier(path.stem), title=title, format=fmt, volume=volume,
                           personal_data=personal, status="identifié", remarks=" ".join(remarks), extra=extra)
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path
 from typing import Any
 
+from ..core import slugs
 from ..core.errors import MetadataError
 from .model import Metadata
 from .payload import clean_description, facets, ods_field_configuration, payload_from_metadata
@@ -25,9 +25,8 @@ DATAPACKAGE = "datapackage.json"
 
 
 def slug(text: str) -> str:
-    from .vocabularies import fold
-
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "dataset"
+    """A dataset's identifier from its name (« dataset » when nothing is left: :func:`..core.slugs.slug`)."""
+    return slugs.slug(text, "dataset")
 
 
 def _write_text(path: Path, text: str) -> Path:

@@ -10,7 +10,6 @@ anything is written.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from ..core.config import parse
 from ..core.errors import InputError, os_reason
+from ..core.slugs import slug
 from ..sandbox.store import Store
 from . import kit
 from .room import ROOM_FILE, Participant, Room, load_room
@@ -38,11 +38,6 @@ class PrepareResult:
     keys_created: bool = True
 
 
-def slugify(text: str) -> str:
-    """Lowercase ASCII letters, digits and hyphens (``Élise Dupont`` → ``elise-dupont``)."""
-    from ..metadata.vocabularies import fold
-
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
 def read_names(path: str | os.PathLike[str]) -> list[str]:
@@ -96,7 +91,7 @@ def _plan(room: Room, count: int | None, names: list[str] | None) -> list[Partic
         number = start + offset
         default = f"Participant {number:02d}"
         name = (names[offset][:MAX_NAME].strip() if names is not None else default) or default
-        base = slugify(name) if names is not None else f"participant-{number:02d}"
+        base = slug(name) if names is not None else f"participant-{number:02d}"
         folder = base or f"participant-{number:02d}"
         suffix = 2
         while folder in taken:
@@ -192,7 +187,7 @@ def prepare(
         if root.exists() and not root.is_dir():
             raise InputError(f"{root} est un fichier, pas un dossier : choisissez un autre chemin.",
                              f"{root} is a file, not a folder: choose another path.")
-        room_id = slugify(root.name)[:40].strip("-") or "atelier"
+        room_id = slug(root.name)[:40].strip("-") or "atelier"
         store_dir = str(Path(sandbox_data).expanduser().resolve()) if sandbox_data is not None else None
         room = Room(root, room_id, (portal_url or DEFAULT_PORTAL).rstrip("/"), store_dir)
     store = Store(room.sandbox_data) if room.sandbox_data else None
