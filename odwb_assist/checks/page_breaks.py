@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 # « Page 2 », « page 2/5 », « Page 2 sur 5 », « p. 2 de 5 », « Blz. 2 van 5 », « Seite 2 von 5 »
 PAGE = re.compile(r"(?i)\b(?:page|p\.|blz\.?|seite)\s*\d+(?:\s*(?:/|sur|de|of|van|von)\s*\d+)?")
+# « (suite) », « - suite », « (cont.) », « (vervolg) »: the title of a page goes on from the one before
+CONTINUED = re.compile(r"(?i)[(\[]?\b(?:suite|cont\.?|continued|vervolg|fortsetzung)(?:\b|(?<=\.))[)\]]?")
 REACH = 4  # rows walked up from a repeated header: a page number, a blank row, the title, a blank row
 FOOTER = 80  # characters of a page's foot at most (« Imprimé le 03/12/2026 - Page 1/3 », « Registre - p. 2 de 5 »)
 
@@ -34,8 +36,9 @@ def title_keys(titles: Iterable[str]) -> frozenset[str]:
 
 
 def page_key(text: str) -> str:
-    """A title's letters and digits, with its page number taken out (« … - Page 2 » and « … » read alike)."""
-    return "".join(character for character in normalise(PAGE.sub(" ", text)) if character.isalnum())
+    """A title's letters and digits, with its page number and the word saying it goes on taken out (« … - Page 2 »,
+    « … (suite) » and « … » read alike)."""
+    return "".join(character for character in normalise(CONTINUED.sub(" ", PAGE.sub(" ", text))) if character.isalnum())
 
 
 def opens_page(text: str, titles: frozenset[str]) -> bool:

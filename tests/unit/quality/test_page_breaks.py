@@ -46,6 +46,8 @@ def test_a_page_opens_with_the_title_or_a_page_number() -> None:
     titles = title_keys([TITLE])
     assert opens_page(f"{TITLE} - Page 2", titles) and opens_page(f"  {TITLE.upper()} ", titles)
     assert opens_page("Page 2 / 3", titles) and opens_page("page 4 sur 9", frozenset())
+    assert opens_page(f"{TITLE} (suite)", titles) and opens_page(f"{TITLE} - suite", titles)
+    assert not opens_page("Suite parentale", titles)
     assert not opens_page("Commune de Gesves", titles) and not opens_page("Registre 2024", titles)
     assert not opens_page("", titles) and not title_keys(["2024", ""])
     # the foot of the page before: a short line with a page number (not a long remark that cites a page)

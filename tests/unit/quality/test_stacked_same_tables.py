@@ -85,8 +85,8 @@ def test_a_table_per_year_in_a_csv_names_each_row_s_year(tmp_path: Path) -> None
 
 
 def test_pages_of_a_printable_export_and_a_lone_record_are_no_other_table(tmp_path: Path) -> None:
-    """The document's title again above each page's header, a page number, or the last record of a page holding its
-    name only right above the header: pages of one table."""
+    """The document's title again above each page's header (with its page number, or « (suite) »), a page number,
+    or the last record of a page holding its name only right above the header: pages of one table."""
     header = "Association;Adresse;Code postal;Localité"
     paged = ["Registre des associations - Page 1", header, "Les Amis du Rail;Rue Haute 2;5590;Ciney",
              "Chorale Sainte-Cécile;Rue du Parc 4;5590;Ciney", "", "Registre des associations - Page 2", header,
@@ -94,7 +94,10 @@ def test_pages_of_a_printable_export_and_a_lone_record_are_no_other_table(tmp_pa
     lone = [header, "Les Amis du Rail;Rue Haute 2;5590;Ciney", "Scouts de Leignon;;;", header,
             "Club de pétanque;Place Monseu 1;5590;Ciney", "Cercle d'histoire;Rue Saint-Roch 9;5590;Ciney",
             "Chorale Sainte-Cécile;Rue du Parc 4;5590;Ciney"]
-    for name, lines in (("pages.csv", paged), ("lone.csv", lone)):
+    going_on = ["Registre des associations", "", header, "Les Amis du Rail;Rue Haute 2;5590;Ciney",
+                "Chorale Sainte-Cécile;Rue du Parc 4;5590;Ciney", "", "Registre des associations (suite)", header,
+                "Club de pétanque;Place Monseu 1;5590;Ciney", "Cercle d'histoire;Rue Saint-Roch 9;5590;Ciney"]
+    for name, lines in (("pages.csv", paged), ("lone.csv", lone), ("suite.csv", going_on)):
         source = tmp_path / name
         source.write_text("\n".join(lines) + "\n", encoding="utf-8")
         report = check(source, plugins=PM)
