@@ -56,6 +56,7 @@ class Line:
     row: int
     filled: int
     text: str
+    column: int = -1  # the position of its one filled cell
 
 
 def lines(frame: pd.DataFrame, positions: Sequence[int], counts: pd.Series) -> list[Line]:
@@ -64,10 +65,12 @@ def lines(frame: pd.DataFrame, positions: Sequence[int], counts: pd.Series) -> l
     for position in positions:
         row = int(frame.index[position])
         filled = int(counts.iat[position])
-        text = ""
+        text, column = "", -1
         if filled == 1:
-            text = next((str(cell) for cell in frame.iloc[position].tolist() if str(cell).strip()), "")
-        found.append(Line(row, filled, text))
+            cells = [str(cell) for cell in frame.iloc[position].tolist()]
+            column = next((at for at, cell in enumerate(cells) if cell.strip()), -1)
+            text = cells[column] if column >= 0 else ""
+        found.append(Line(row, filled, text, column))
     return found
 
 

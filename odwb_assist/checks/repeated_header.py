@@ -26,7 +26,7 @@ from ..core.i18n import Msg
 from ..quality.placeholders import is_placeholder
 from .chunk_values import KeepsValues
 from .page_breaks import REACH, lines, page_rows, page_rows_of, title_keys, walks_above
-from .stacked_same_tables import stacked_finding, table_title
+from .stacked_same_tables import out_of_column, stacked_finding, table_title
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -240,7 +240,7 @@ class RepeatedHeaderCheck(KeepsValues, BaseTableCheck):
             yield Finding("repeated-header", Severity.ERROR, PAGE_MESSAGE.format(row=row, cell=cell), TIP,
                           row_number=row, cell=cell, extra={"pageBreak": True})
         for header, walk in zip(repeated, walks, strict=True):
-            title = table_title(walk, self.titles)
+            title = table_title(walk, self.titles, out_of_column(chunk))
             if title is not None and self._repeats([str(value) for value in chunk.loc[header].tolist()]):
                 yield stacked_finding(title, header)
 

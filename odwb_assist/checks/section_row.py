@@ -22,7 +22,7 @@ from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fixing import free_label
 from .cells import filled_mask
-from .shapes import column_shape, filled_counts, shape
+from .shapes import column_shape, filled_counts, out_of_shape, shape
 from .total_markers import looks_like_total
 
 if TYPE_CHECKING:
@@ -37,7 +37,6 @@ TIP = Msg("Ajoutez une colonne (par ex. « annee » ou « province ») qui porte
 MAX_SHARE = 0.2
 MAX_KEPT = 5000
 SAMPLE = 300
-NUMERIC = ("number", "year")
 
 
 @dataclass
@@ -46,18 +45,6 @@ class _Single:
     value: str
     position: int
     block: int = 0  # data rows that follow it before the next single row
-
-
-def _mismatch(value: str, column: str) -> bool:
-    """A value whose shape differs from its column's (a year among names, a name among numbers)."""
-    own = shape(value)
-    if column in ("mixed", "empty"):
-        return False
-    if own in NUMERIC:
-        return column not in NUMERIC and column != "date"
-    if own == "text":
-        return column in (*NUMERIC, "date", "email", "url")
-    return False
 
 
 class SectionRowCheck(BaseTableCheck):
@@ -128,7 +115,7 @@ class SectionRowCheck(BaseTableCheck):
         if len(self.singles) > MAX_SHARE * self.rows:
             return [], False
         shapes = {p: column_shape(pd.Series(v, dtype="str")) for p, v in self.samples.items()}
-        heads = [s for s in heads if _mismatch(s.value, shapes.get(s.position, "empty"))]
+        heads = [s for s in heads if out_of_shape(s.value, shapes.get(s.position, "empty"))]
         return (heads, False) if len(heads) >= 2 else ([], False)
 
     def end(self, context: CheckContext) -> Iterable[Finding]:

@@ -54,6 +54,22 @@ def column_shape(values: pd.Series, share: float = 0.8) -> str:
     return "mixed"
 
 
+NUMERIC = ("number", "year")
+
+
+def out_of_shape(value: str, column: str) -> bool:
+    """A value whose shape differs from its column's (``column``: :func:`column_shape`'s): a year among names, a name
+    among numbers."""
+    own = shape(value)
+    if column in ("mixed", "empty"):
+        return False
+    if own in NUMERIC:
+        return column not in NUMERIC and column != "date"
+    if own == "text":
+        return column in (*NUMERIC, "date", "email", "url")
+    return False
+
+
 def filled_counts(chunk: pd.DataFrame, *, shared: bool = False, values: dict[int, ColumnValues] | None = None) -> pd.Series:
     """Row number -> number of non-blank cells. ``shared``: ``chunk`` is a read-only chunk of the check engine,
     which several checks read in turn; the counts of the last such chunk are kept. ``values``: the distinct values

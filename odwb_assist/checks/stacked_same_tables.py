@@ -6,7 +6,8 @@ header is ``repeated-header``'s (:mod:`.repeated_header`, which finds these titl
 is no page break (:mod:`.page_breaks`: not the document's title again, nor a page number): it names the rows below.
 Read as one table, the rows of both mix with nothing to tell them apart (« 104 Administration générale » twice, with
 other amounts): an error. Found only there, walking up from a repeated header over blank rows and page openers to a
-row holding one cell with letters (not a total, not a page number) with a blank row above it.
+row holding one cell with letters (not a total, not a page number) with a blank row above it, or right under the table
+before when the cell is out of its column's shape (a title in a column of codes or amounts).
 
 Fix ``tables-to-column``: a first column « tableau » names each row's table — the title above the first header
 (the one nearest to it), then each title found — and the title rows go to the side file of removed rows. Without a
@@ -15,7 +16,7 @@ title above the first header, no fix: the first table has no name to give (the e
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..core.contract import Change, FixContext
@@ -40,12 +41,14 @@ TIP = Msg("Ajoutez une première colonne qui donne à chaque ligne le titre de s
           "or publish each table on its own. 'odwb-assist fix' does it when the first table also has its title above "
           "the header ('table' column).")
 LONGEST = 120  # characters of a table's title at most (a longer cell alone on its row is a note)
+SAMPLE = 200  # filled cells of a column read for its shape
 
 
-def table_title(walk: Sequence[Line], titles: frozenset[str]) -> Line | None:
+def table_title(walk: Sequence[Line], titles: frozenset[str], odd: Callable[[Line], bool] | None = None) -> Line | None:
     """The title of a table found walking up from its repeated header (``walk``: the lines above it, nearest
     first): over blank lines and page openers, the first other line when it holds one named cell and a blank line is
-    above it; None otherwise (the last record of the table before, a page's title)."""
+    above it, or, right under the table before, a cell out of its column's shape (``odd``: « Service extraordinaire »
+    in a column of function codes); None otherwise (the last record of the table before, a page's title)."""
     for index, line in enumerate(walk):
         if line.filled == 0 or line.filled == 1 and opens_page(line.text, titles):
             continue
@@ -54,8 +57,22 @@ def table_title(walk: Sequence[Line], titles: frozenset[str]) -> Line | None:
                 or looks_like_total(text) or PAGE.search(text):
             return None
         above = walk[index + 1: index + 2]
-        return line if above and above[0].filled == 0 else None
+        return line if above and above[0].filled == 0 or odd is not None and odd(line) else None
     return None
+
+
+def out_of_column(frame: pd.DataFrame) -> Callable[[Line], bool]:
+    """Whether a line's one cell is out of the shape of its column in ``frame`` (text among numbers or dates), its
+    column's shape read from at most :data:`SAMPLE` filled cells."""
+    from .shapes import column_shape, out_of_shape
+
+    def odd(line: Line) -> bool:
+        if line.column < 0 or line.column >= len(frame.columns):
+            return False
+        values = frame.iloc[:, line.column].astype(str)
+        return out_of_shape(line.text, column_shape(values[values.str.strip() != ""].head(SAMPLE)))
+
+    return odd
 
 
 def stacked_finding(title: Line, header: int) -> Finding:

@@ -16,7 +16,7 @@ FUNCTIONS = [("000", "Recettes et dépenses générales"), ("104", "Administrati
              ("722", "Enseignement primaire"), ("764", "Sports"), ("835", "Crèches")]
 
 
-def budget(path: Path, first_title: bool = True) -> Path:
+def budget(path: Path, first_title: bool = True, blank: bool = True) -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
     if first_title:
@@ -25,7 +25,8 @@ def budget(path: Path, first_title: bool = True) -> Path:
     sheet.append(["Fonction", "Libellé", "Recettes", "Dépenses"])
     for number, (code, label) in enumerate(FUNCTIONS):
         sheet.append([code, label, 10_000.5 + number * 1234, 20_000.25 + number * 567])
-    sheet.append([])
+    if blank:
+        sheet.append([])
     sheet.append(["Service extraordinaire"])
     sheet.append(["Fonction", "Libellé", "Recettes", "Dépenses"])
     for number, (code, label) in enumerate(FUNCTIONS[1:4]):
@@ -54,6 +55,15 @@ def test_a_budget_with_its_extraordinary_service_under_the_ordinary_one(tmp_path
     side = (tmp_path / "budget.lignes-retirees.csv").read_text(encoding="utf-8")
     assert "Service extraordinaire" in side and "Budget 2025 — Service ordinaire" in side
     assert check(tmp_path / "budget.csv", plugins=PM).valid
+
+
+def test_a_title_right_under_the_table_before_is_known_by_its_shape(tmp_path: Path) -> None:
+    """No blank row between the tables: « Service extraordinaire » in the column of function codes is no record."""
+    source = budget(tmp_path / "budget.xlsx", blank=False)
+    assert [f.row_number for f in check(source, plugins=PM).findings if f.type == "stacked-same-tables"] == [10]
+    fix(source, tmp_path / "budget.csv", plugins=PM)
+    lines = (tmp_path / "budget.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("tableau,") and lines[-1].startswith("Service extraordinaire,722,")
 
 
 def test_without_a_title_over_the_first_table_it_is_left_to_the_author(tmp_path: Path) -> None:
