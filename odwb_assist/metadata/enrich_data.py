@@ -34,6 +34,8 @@ STOPWORDS = {
     "export", "exports", "extraction", "extract", "final", "finale", "version", "copie", "copy", "tableau",
     "feuille", "sheet", "data", "odwb", "opendata", "brut", "brute", "temp", "test", "sauvegarde", "backup",
     "geo", "shape", "point", "geom", "geometry", "geometrie", "coord", "coordonnees",
+    # words of amounts' headers that name no subject (« Objet du marché », « Montant attribué (€ HTVA) »)
+    "objet", "montant", "montants", "htva", "tvac", "tva", "hors", "euro", "euros", "eur", "unite", "unites",
     # words of a survey's questions and of the forms that collect them (« Dans quel village habitez-vous ? »,
     # « Horodateur », « enquete_google_forms.csv »)
     "quel", "quelle", "quels", "quelles", "vous", "votre", "nous", "notre", "leur", "leurs", "avez", "etes", "sont",

@@ -88,3 +88,12 @@ def test_the_proposed_coverage_names_the_territory_not_the_administration(name: 
     from odwb_assist.metadata.enrich_fallback import territory
 
     assert territory(name) == spatial
+
+
+def test_the_words_of_an_amounts_headers_are_no_keywords(tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    """A list of public contracts (« marches.csv ») was offered « objet, montant, htva » as keywords."""
+    source = tmp_path / "marches.csv"
+    source.write_text("Objet du marché;Adjudicataire;Montant attribué (€ HTVA);Date d'attribution\n"
+                      "Travaux de voirie;Construct SA;125000.50;2024-03-12\n", encoding="utf-8")
+    keywords = set(draft(None, source, plugins=pm).get("keyword") or [])
+    assert "adjudicataire" in keywords and not {"objet", "montant", "htva"} & keywords
