@@ -37,6 +37,21 @@ def test_every_help_text_of_the_core_and_of_the_programme_plugin_has_its_english
     assert not [en for en in english.values() if FRENCH.search(en)]  # no French left in an English text
 
 
+def test_every_option_and_argument_says_what_it_does() -> None:
+    """« programme import --sheet », « replace-participant --email » and the administration's name of eleven
+    « programme » commands were listed with no word in --help."""
+    def options(command: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[str, Any]]:
+        for param in command.params:
+            if not getattr(param, "hidden", False):
+                yield " ".join((*path, param.opts[0])), param
+        for name, sub in sorted((getattr(command, "commands", None) or {}).items()):
+            yield from options(sub, (*path, name))
+
+    found = list(options(typer.main.get_command(build_app())))
+    assert len(found) > 150
+    assert not sorted(where for where, param in found if not (param.help or "").strip())
+
+
 @pytest.mark.parametrize(("path", "english", "french"), [
     (("check",), "Checks the quality of a file and explains how to fix each problem; with several files or a folder",
      "Vérifie la qualité d'un fichier"),

@@ -55,7 +55,8 @@ def fees_command(participants: int = typer.Argument(..., help="Nombre de partici
 @programme_app.command("import")
 def import_command(
     file: Path = typer.Argument(..., help="Formulaire d'inscription (.xlsx ou .csv), ex. l'export d'un Google/Microsoft Forms."),
-    sheet: str | None = typer.Option(None, "--sheet"), format: str = FormatOpt,
+    sheet: str | None = typer.Option(None, "--sheet", help="Feuille du classeur à lire (par défaut : la première)."),
+    format: str = FormatOpt,
     map_: list[str] = typer.Option([], "--map", help="« En-tête du fichier=colonne » (ou « En-tête=- » pour l'ignorer), "
                                                      "répétable."),
     accept_dates: bool = typer.Option(False, "--accept-dates", help="Accepter des dates hors de l'édition (avertissement)."),

@@ -33,6 +33,7 @@ programme_app.add_typer(edition_app, name="edition")
 EditionOpt = typer.Option(None, "--edition", help="Édition du programme : nom ou fichier .toml (défaut : la plus récente "
                           f"du dossier du registre, sinon {DEFAULT_EDITION}).")
 LedgerOpt = typer.Option(None, "--ledger", help="Registre SQLite (défaut : programme.sqlite à côté d'odwb.toml, ou ici).")
+NameArg = typer.Argument(..., help="Nom de l'administration.")
 OnOpt = typer.Option(None, "--on", help="Date (AAAA-MM-JJ ou JJ/MM/AAAA ; défaut : aujourd'hui).")
 FormatOpt = typer.Option("text", "--format", help="text ou json.")
 

@@ -17,6 +17,7 @@ from odwb_assist.plugin import echo, t
 from .cli_common import (
     EditionOpt,
     LedgerOpt,
+    NameArg,
     OnOpt,
     challenge_app,
     obligation_app,
@@ -47,14 +48,16 @@ def enrol_command(
 
 
 @programme_app.command("sign")
-def sign_command(name: str, on: str | None = OnOpt, edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt) -> None:
+def sign_command(name: str = NameArg, on: str | None = OnOpt, edition: str | None = EditionOpt,
+                 ledger: Path | None = LedgerOpt) -> None:
     """Enregistrer la convention signée."""
     with open_programme(ledger, edition) as prog:
         echo(summary_line(prog, prog.sign(name, parse_day(on))))
 
 
 @programme_app.command("invoice")
-def invoice_command(name: str, on: str | None = OnOpt, edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt) -> None:
+def invoice_command(name: str = NameArg, on: str | None = OnOpt, edition: str | None = EditionOpt,
+                    ledger: Path | None = LedgerOpt) -> None:
     """Émettre la facture (250 € HTVA pour un participant, 200 € HTVA par participant à partir de deux)."""
     with open_programme(ledger, edition) as prog:
         amount = prog.invoice(name, parse_day(on))
@@ -66,7 +69,7 @@ def invoice_command(name: str, on: str | None = OnOpt, edition: str | None = Edi
 
 @programme_app.command("pay")
 def pay_command(
-    name: str, on: str | None = OnOpt,
+    name: str = NameArg, on: str | None = OnOpt,
     amount: str | None = typer.Option(None, "--amount", help="Montant reçu (défaut : la facture)."),
     confirmed_on: str | None = typer.Option(None, "--confirmed-on", help="Date de la confirmation envoyée."),
     edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
@@ -84,7 +87,8 @@ def pay_command(
 
 @programme_app.command("cancel")
 def cancel_command(
-    name: str, on: str | None = OnOpt, reason: str = typer.Option("", "--reason", help="Motif (ex. nombre limite dépassé)."),
+    name: str = NameArg, on: str | None = OnOpt,
+    reason: str = typer.Option("", "--reason", help="Motif (ex. nombre limite dépassé)."),
     edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
 ) -> None:
     """Annuler une inscription ; la somme versée est à rembourser dans les 15 jours (art. 4)."""
@@ -98,7 +102,7 @@ def cancel_command(
 
 @programme_app.command("notice")
 def notice_command(
-    name: str, on: str | None = OnOpt, reason: str = typer.Option("", "--reason", help="Obligation non respectée."),
+    name: str = NameArg, on: str | None = OnOpt, reason: str = typer.Option("", "--reason", help="Obligation non respectée."),
     lift: bool = typer.Option(False, "--lift", help="La mise en demeure a eu effet : la lever."),
     edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
 ) -> None:
@@ -114,7 +118,7 @@ def notice_command(
 
 
 @programme_app.command("terminate")
-def terminate_command(name: str, on: str | None = OnOpt, edition: str | None = EditionOpt,
+def terminate_command(name: str = NameArg, on: str | None = OnOpt, edition: str | None = EditionOpt,
                       ledger: Path | None = LedgerOpt) -> None:
     """Résilier la convention après une mise en demeure restée sans effet pendant 8 jours."""
     with open_programme(ledger, edition) as prog:
@@ -123,8 +127,9 @@ def terminate_command(name: str, on: str | None = OnOpt, edition: str | None = E
 
 @programme_app.command("replace-participant")
 def replace_command(
-    name: str, old: str = typer.Argument(..., help="Nom (ou numéro) du participant remplacé."),
-    new: str = typer.Argument(..., help="Nom du remplaçant."), email: str | None = typer.Option(None, "--email"),
+    name: str = NameArg, old: str = typer.Argument(..., help="Nom (ou numéro) du participant remplacé."),
+    new: str = typer.Argument(..., help="Nom du remplaçant."), email: str | None = typer.Option(
+        None, "--email", help="Adresse e-mail du remplaçant."),
     agreement: str = typer.Option(..., "--agreement", help="L'accord préalable de l'organisateur (référence)."),
     on: str | None = OnOpt, edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
 ) -> None:
@@ -135,7 +140,7 @@ def replace_command(
 
 @programme_app.command("attendance")
 def attendance_command(
-    name: str, session: str = typer.Argument(..., help="Séance : 1 … 11, et 5a / 5b pour le jour 5."),
+    name: str = NameArg, session: str = typer.Argument(..., help="Séance : 1 … 11, et 5a / 5b pour le jour 5."),
     hours: float | None = typer.Option(None, "--hours", help="Heures présentes si moins que la séance."),
     participants: int = typer.Option(1, "--participants", help="Nombre de participants présents."),
     absent: bool = typer.Option(False, "--absent", help="Retirer la présence enregistrée."),
@@ -148,7 +153,8 @@ def attendance_command(
 
 @challenge_app.command("done")
 def challenge_done_command(
-    name: str, challenge: str = typer.Argument(..., help="Identifiant du défi (programme status --format json les liste)."),
+    name: str = NameArg,
+    challenge: str = typer.Argument(..., help="Identifiant du défi (programme status --format json les liste)."),
     evidence: str = typer.Option(..., "--evidence", help="Preuve : chemin d'un fichier, lien, ou note."),
     kind: str | None = typer.Option(None, "--kind", help="file, link ou note (deviné sinon)."),
     on: str | None = OnOpt, edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
@@ -159,7 +165,11 @@ def challenge_done_command(
 
 
 @challenge_app.command("undo")
-def challenge_undo_command(name: str, challenge: str, edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt) -> None:
+def challenge_undo_command(
+    name: str = NameArg,
+    challenge: str = typer.Argument(..., help="Identifiant du défi (programme status --format json les liste)."),
+    edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
+) -> None:
     """Annuler un défi marqué par erreur (l'historique le garde)."""
     with open_programme(ledger, edition) as prog:
         echo(summary_line(prog, prog.challenge_done(name, challenge, "", done=False)))
@@ -176,9 +186,10 @@ def challenge_list_command(edition: str | None = EditionOpt, ledger: Path | None
 
 @obligation_app.command("done")
 def obligation_done_command(
-    name: str,
+    name: str = NameArg,
     obligation: str = typer.Argument(..., help="entretien, questionnaires, charte, projet-replicable, politique-donnee."),
-    evidence: str = typer.Option("", "--evidence"), on: str | None = OnOpt,
+    evidence: str = typer.Option("", "--evidence", help="Preuve (facultative) : chemin d'un fichier, lien, ou note."),
+    on: str | None = OnOpt,
     edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
 ) -> None:
     """Marquer une obligation remplie."""
@@ -188,7 +199,7 @@ def obligation_done_command(
 
 @obligation_app.command("confirm")
 def obligation_confirm_command(
-    name: str, dataset: str = typer.Argument(..., help="Identifiant du jeu « à confirmer » montré par verify."),
+    name: str = NameArg, dataset: str = typer.Argument(..., help="Identifiant du jeu « à confirmer » montré par verify."),
     note: str = typer.Option("", "--note", help="Comment vous l'avez vérifié (gardé dans le registre)."),
     edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
 ) -> None:
@@ -201,7 +212,7 @@ def obligation_confirm_command(
 
 @obligation_app.command("reject")
 def obligation_reject_command(
-    name: str, dataset: str = typer.Argument(..., help="Identifiant du jeu « à confirmer » montré par verify."),
+    name: str = NameArg, dataset: str = typer.Argument(..., help="Identifiant du jeu « à confirmer » montré par verify."),
     note: str = typer.Option("", "--note", help="Pourquoi ce n'est pas le sien (gardé dans le registre)."),
     edition: str | None = EditionOpt, ledger: Path | None = LedgerOpt,
 ) -> None:

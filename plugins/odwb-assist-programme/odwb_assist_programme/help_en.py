@@ -94,6 +94,12 @@ HELP_EN: dict[str, str] = {
         "Enrolment form (.xlsx or .csv), e.g. the export of a Google/Microsoft Forms.",
     "« En-tête du fichier=colonne » (ou « En-tête=- » pour l'ignorer), répétable.":
         "\"File header=column\" (or \"Header=-\" to ignore it), repeatable.",
+    "Feuille du classeur à lire (par défaut : la première).":
+        "Sheet of the workbook to read (by default: the first).",
+    "Adresse e-mail du remplaçant.":
+        "E-mail address of the replacement.",
+    "Preuve (facultative) : chemin d'un fichier, lien, ou note.":
+        "Evidence (optional): a file's path, a link, or a note.",
     "Accepter des dates hors de l'édition (avertissement).":
         "Accept dates outside the edition (warning).",
     "Montrer la correspondance des colonnes et les problèmes, sans rien écrire.":
