@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
@@ -74,7 +75,8 @@ def test_without_a_title_over_the_first_table_it_is_left_to_the_author(tmp_path:
     assert not (tmp_path / "budget.csv").read_text(encoding="utf-8").startswith("tableau")
 
 
-def test_a_table_per_year_in_a_csv_names_each_row_s_year(tmp_path: Path) -> None:
+@pytest.mark.parametrize("chunk_rows", [None, 5, 6])  # 5: the title ends a chunk, its header opens the next one
+def test_a_table_per_year_in_a_csv_names_each_row_s_year(tmp_path: Path, chunk_rows: int | None) -> None:
     lines = ["Naissances 2022;;;", ""]
     for year in (2022, 2023, 2024):
         if year > 2022:
@@ -84,7 +86,7 @@ def test_a_table_per_year_in_a_csv_names_each_row_s_year(tmp_path: Path) -> None
                   for code, name in (("91030", "Ciney"), ("91034", "Dinant"), ("91059", "Hamois"))]
     source = tmp_path / "naissances.csv"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    report = check(source, plugins=PM)
+    report = check(source, plugins=PM, chunk_rows=chunk_rows)
     assert [(f.type, f.row_number) for f in report.findings if f.row_number and f.row_number > 3] == [
         ("blank-row", 7), ("stacked-same-tables", 8), ("repeated-header", 9), ("stacked-same-tables", 14),
         ("repeated-header", 15)]  # no bad code INS « Année 2023 » nor « Code INS », no section headings
