@@ -218,6 +218,7 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
         types.update(tally.types())
     untitled, renamed = _made_up_names(names, opened.labels)
     spaced = spaced_names(names)
+    merged_shown(collector.kept, names, renamed, spaced)
     report = QualityReport(
         source=detected.copy_of or str(path), detected=detected, rows=run.rows, fields=names, kinds=kinds,
         findings=sorted((relabel(f, untitled, renamed, spaced) for f in collector.kept), key=_order),
@@ -320,6 +321,20 @@ def _made_up_names(names: list[str], labels: list[Any]) -> tuple[dict[str, int],
         elif name != text and name.startswith(text) and name[len(text):].isdigit():
             renamed[name] = (text, number)
     return untitled, renamed
+
+
+def merged_shown(findings: list[Finding], names: list[str], renamed: dict[str, tuple[str, int]],
+                 spaced: dict[str, str]) -> None:
+    """A header of two rows with merged cells is shown as ``merged-header`` reads it and ``fix`` writes it, one
+    complete label per column (« Exercices antérieurs Dépenses »), not as the names Frictionless joins (« ␣Dépenses2 »,
+    a name the user sees nowhere): added to ``spaced``, taken out of ``renamed``."""
+    labels = next((f.extra["labels"] for f in findings if f.type == "merged-header" and f.extra.get("labels")), None)
+    if not labels or len(labels) != len(names):
+        return
+    for name, label in zip(names, labels, strict=True):
+        if label and label != name:
+            spaced[name] = label
+            renamed.pop(name, None)
 
 
 def spaced_names(names: list[str]) -> dict[str, str]:

@@ -107,3 +107,25 @@ def test_columns_under_an_empty_group_cell_are_shown_without_the_joining_space(t
     renamed = [(c.before, c.after) for c in result.changes if c.fix == "merged-header"]
     assert ("Dépenses", "Exercice propre Dépenses") in renamed
     assert all(not before.startswith(" ") and not before.endswith("2") for before, _ in renamed)
+
+
+def test_the_check_names_the_columns_of_a_merged_header_as_the_fix_writes_them(tmp_path: Path) -> None:
+    """The check said « Colonne « Dépenses2 » : 1 cellule(s) « n.c. » … » of the last column — a name the user sees
+    nowhere (Frictionless's join of « Dépenses » under an empty merged cell, made unique) — where the fix writes
+    « Exercices antérieurs Dépenses »."""
+    source = tmp_path / "budget.xlsx"
+    book = xlsxwriter.Workbook(str(source))
+    sheet = book.add_worksheet("Budget")
+    sheet.write(0, 0, "Fonction")
+    sheet.merge_range("B1:C1", "Exercice propre")
+    sheet.merge_range("D1:E1", "Exercices antérieurs")
+    sheet.write_row(1, 1, ["Recettes", "Dépenses", "Recettes", "Dépenses"])
+    for row, (code, last) in enumerate([("104", 300), ("421", "n.c."), ("722", 60), ("764", 80)], start=2):
+        sheet.write_row(row, 0, [code, 1000 + row, 2000 + row, 50 + row, last])
+    book.close()
+    report = check(source, plugins=PM)
+    (placeholder,) = [f for f in report.findings if f.type == "placeholder-value"]
+    assert placeholder.message("fr").startswith("Colonne « Exercices antérieurs Dépenses » : 1 cellule(s) « n.c. »")
+    assert "Dépenses2" not in placeholder.message("en") and "'Exercices antérieurs Dépenses'" in placeholder.message("en")
+    assert report.column_label(placeholder.field_name) == "Exercices antérieurs Dépenses"
+    assert placeholder.field_name in report.fields  # the JSON contract keeps Frictionless's names
