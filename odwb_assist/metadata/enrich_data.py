@@ -57,7 +57,7 @@ KIND_DESCRIPTIONS: dict[str, str] = {
     "be-enterprise-number": "Numéro d'entreprise (BCE), 10 chiffres",
     "wgs84-latitude": "Latitude en degrés décimaux (WGS 84)",
     "wgs84-longitude": "Longitude en degrés décimaux (WGS 84)",
-    "email": "Adresse e-mail de contact",
+    "email": "Adresse e-mail",  # a contact's, or a survey respondent's: not said which
     "be-phone": "Numéro de téléphone",
     "be-iban": "Numéro de compte bancaire (IBAN)",
 }

@@ -97,3 +97,11 @@ def test_the_words_of_an_amounts_headers_are_no_keywords(tmp_path: Path, pm: plu
                       "Travaux de voirie;Construct SA;125000.50;2024-03-12\n", encoding="utf-8")
     keywords = set(draft(None, source, plugins=pm).get("keyword") or [])
     assert "adjudicataire" in keywords and not {"objet", "montant", "htva"} & keywords
+
+
+def test_a_survey_respondents_address_is_not_called_a_contact() -> None:
+    """The e-mail column of a survey's answers was described « Adresse e-mail de contact »: the respondent's own
+    address, no contact of the dataset."""
+    from odwb_assist.metadata.enrich_data import propose_description
+
+    assert propose_description("Adresse e-mail", "email") == "Adresse e-mail"
