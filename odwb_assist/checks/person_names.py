@@ -9,8 +9,10 @@ capitalised words (« M. Pierre Collard », « Mme Dubois », « Dr Lambert »).
 someone (« Rue Jean Jaurès », « Athénée Jean Absil ») start with another word; an association or a company name
 holds a word no name holds. The column is reported when at least three fifths of its distinct values (the first
 ones met, up to :data:`SAMPLE`) read so, or three tenths under a label naming people by their role (« Personne de
-contact », « Responsable », « Président »: a contact column holds services too, « Secrétariat », « Accueil »). A
-warning, not an error: a council's list of its members names them by law. No fix: the user decides.
+contact », « Responsable », « Président »: a contact column holds services too, « Secrétariat », « Accueil »).
+People named over two columns, « Nom » and « Prénom » (a staff list), are said once, when most values of the
+« Prénom » column are common first names; not for a list of public offices. A warning, not an error: a council's
+list of its members names them by law. No fix: the user decides.
 """
 
 from __future__ import annotations
@@ -57,6 +59,14 @@ MESSAGE = Msg("Colonne « {field} » : des noms de personnes ({names} valeur(s) 
               "donnée personnelle.",
               "Column '{field}': names of people ({names} value(s) of {seen} looked at, e.g. {examples_en}): "
               "personal data.")
+SPLIT_MESSAGE = Msg("Colonnes « {last} » et « {first} » : des noms et prénoms de personnes (ex. {examples}) : donnée "
+                    "personnelle.",
+                    "Columns '{last}' and '{first}': people's names and first names (e.g. {examples}): personal data.")
+# labels of a first-name column, and of the surname column beside it (the label's words, folded: « Prénom du
+# président » beside « Nom », an association's, is no pair)
+FIRST_NAME_LABELS = frozenset({"prenom", "prenoms", "first name", "firstname", "voornaam", "vorname"})
+SURNAME_LABELS = frozenset({"nom", "noms", "nom de famille", "naam", "achternaam", "familienaam", "last name",
+                            "lastname", "surname", "family name", "nachname"})
 TIP = Msg("Ne publiez le nom d'une personne que si la loi le prévoit (un mandataire public dans sa fonction) ou avec "
           "son accord : sinon, supprimez la colonne ou remplacez les noms par une fonction ou un service. Le RGPD "
           "protège un nom comme toute donnée personnelle.",
@@ -184,6 +194,7 @@ class PersonNamesCheck(BaseTableCheck):
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
+        said: set[str] = set()
         for name, values in self.seen.items():
             values = [value.strip() for value in values if value.strip()]
             if not values:
@@ -201,6 +212,42 @@ class PersonNamesCheck(BaseTableCheck):
                                                 examples_en=", ".join(f"'{n}'" for n in shown))),
                           TIP, row_number=context.header_row, field_name=name, field_number=self.numbers.get(name),
                           extra={"examples": shown, "names": len(names), "seen": len(values)})
+            said.add(name)
+        yield from self._split_names(context, said)
+
+    def _split_names(self, context: CheckContext, said: set[str]) -> Iterable[Finding]:
+        """People named over two columns, « Nom » and « Prénom » (a staff list, a register), said once: most values of
+        the first-name column are common first names and those of the other are words of letters. Not for a list of
+        public offices (« Bourgmestre », « Échevine… » in its « Fonction » column: published by law)."""
+        first = next((name for name in self.seen if " ".join(label_words(name)) in FIRST_NAME_LABELS), None)
+        last = next((name for name in self.seen if " ".join(label_words(name)) in SURNAME_LABELS), None)
+        if first is None or last is None or said & {first, last} or self._public_offices(context):
+            return
+        firsts = [value.strip() for value in self.seen[first] if value.strip()]
+        lasts = [value.strip() for value in self.seen[last] if value.strip()]
+        known = [value for value in firsts if value.split() and is_first_name(plain(value.split()[0].split("-")[0]))]
+        worded = [value for value in lasts if 1 <= len(value.split()) <= 4
+                  and all(_WORD.fullmatch(word) for word in value.split())]
+        if len(known) < MINIMUM or len(known) < SHARE * len(firsts) or len(worded) < SHARE * len(lasts):
+            return
+        shown = [*worded[:3], *known[:3]]  # each column's own values (the samples are distinct values, not rows)
+        fr = f"{', '.join(f'« {n} »' for n in worded[:3])} ; {', '.join(f'« {n} »' for n in known[:3])}"
+        en = f"{', '.join(repr(n) for n in worded[:3])}; {', '.join(repr(n) for n in known[:3])}"
+        yield Finding("person-names", Severity.WARNING,
+                      Msg(SPLIT_MESSAGE.fr.format(last=last, first=first, examples=fr),
+                          SPLIT_MESSAGE.en.format(last=last, first=first, examples=en)),
+                      TIP, row_number=context.header_row, field_name=last, field_number=self.numbers.get(last),
+                      extra={"examples": shown, "columns": [last, first], "names": len(known), "seen": len(firsts)})
+
+    def _public_offices(self, context: CheckContext) -> bool:
+        """Whether most rows sampled name a public office in a function column (a council's, a college's list)."""
+        from .public_offices import function_columns, names_public_office
+
+        for column in function_columns(list(context.fields)):
+            values = [value.strip() for value in self.seen.get(column, []) if value.strip()]
+            if values and sum(map(names_public_office, values)) >= 0.5 * len(values):
+                return True
+        return False
 
 
 @hookimpl
