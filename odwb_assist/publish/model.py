@@ -76,4 +76,28 @@ class PlanState:
                        f"Nothing to send: '{self.dataset_id}' is up to date on {portal}.")(lang)
         head = Msg(f"Plan de publication de « {self.dataset_id} » sur {portal} ({len(self.steps)} étape(s)) :",
                    f"Publication plan of '{self.dataset_id}' on {portal} ({len(self.steps)} step(s)):")(lang)
-        return "\n".join([head, *(f"  {i}. {step.describe(lang)}" for i, step in enumerate(self.steps, 1))])
+        steps = [f"  {i}. {step.describe(lang)}" for i, step in enumerate(self.steps, 1)]
+        return "\n".join([head, *steps, *self.to_check(lang)])
+
+    def to_check(self, lang: str = "fr") -> list[str]:
+        """The lines saying what may be personal data in the file (names of people, a contact's mobile, birth years:
+        warnings, which never block, as only the author can tell): said before anything is sent, not left to the
+        check the author may not have run."""
+        from ..core.findings import MAYBE_PERSONAL_DATA_TYPES
+        from ..quality.titles import title
+
+        report = self.report
+        found = [f for f in (getattr(report, "findings", None) or []) if f.type in MAYBE_PERSONAL_DATA_TYPES]
+        if not found:
+            return []
+        label = getattr(report, "column_label", None)
+        lines = [Msg("À vérifier avant de publier (peut-être des données personnelles : vous seul pouvez en juger ; "
+                     "odwb-assist check dit quoi faire) :",
+                     "To check before publishing (maybe personal data: only you can tell; odwb-assist check says what "
+                     "to do):")(lang)]
+        for finding in found:
+            columns = finding.extra.get("columns") or ([finding.field_name] if finding.field_name else [])
+            shown = [label(name, lang) if callable(label) else str(name) for name in columns]
+            where = ", ".join(f"« {name} »" if lang == "fr" else f"'{name}'" for name in shown)
+            lines.append(f"  - {title(finding.type, lang, finding)}{' : ' if lang == 'fr' else ': '}{where}")
+        return lines

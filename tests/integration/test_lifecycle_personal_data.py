@@ -95,3 +95,33 @@ def test_override_with_justification_publishes_and_keeps_it(run: Callable[..., t
     for path in (project.parent / ".odwb").rglob("*"):
         if path.is_file():
             assert key.encode() not in path.read_bytes()
+
+
+STAFF = """[[datasets]]
+id = "ciney-personnel"
+file = "personnel.csv"
+
+[datasets.metadata]
+title = "Personnel communal de Ciney"
+description = "Le personnel communal, son service, sa fonction et son traitement annuel brut."
+license = "CC BY 4.0"
+theme = ["Administration et Services publics"]
+"""
+
+
+def test_names_that_may_be_personal_data_are_said_before_publishing(run: Callable[..., tuple[int, str]],
+                                                                    tmp_path: Path, server: SandboxServer,
+                                                                    ciney_project: Callable[..., Path]) -> None:
+    """A staff list with each agent's salary went through `publish` without a word: names never block (only the
+    author can tell), but the plan now says them before anything is sent."""
+    staff = tmp_path / "source" / "personnel.csv"
+    staff.parent.mkdir()
+    staff.write_text("Nom,Prénom,Service,Traitement annuel brut\nDupont,Marie,Population,38250\n"
+                     "Lambert,Jean,Travaux,33120\nMartin,Sophie,Finances,52340\n", encoding="utf-8")
+    project = ciney_project(tmp_path / "staff", server.url, STAFF, staff)
+    code, out = run("publish", "--dry-run", "--project", project)
+    assert code == 0, out
+    assert "À vérifier avant de publier (peut-être des données personnelles" in out
+    assert "  - Noms de personnes : « Nom », « Prénom »" in out
+    code, out = run("--lang", "en", "publish", "--dry-run", "--project", project)
+    assert code == 0 and "To check before publishing (maybe personal data" in out and "'Nom', 'Prénom'" in out, out
