@@ -75,7 +75,6 @@ class Collector:
         for finding in self.aggregator.findings(self.explained if self.explains_types else None):
             self.keep(finding)
         self.aggregator = Aggregator()
-        self._drop_explained_duplicates()
         self._drop_on_explained_rows()
         self._drop_separators()
         self._drop_merged_duplicates()
@@ -154,22 +153,16 @@ class Collector:
                 for key in [key for key, value in counter.items() if value <= 0]:
                     del counter[key]
 
-    def _drop_explained_duplicates(self) -> None:
-        """A duplicate row that is a repeated header (a page's, as the one before it) is said as that header only."""
-        if not self.explained_rows or not self.counts.get("duplicate-row"):
-            return
-        rows = {int(row) for group in self.explained_rows for row in group}
-        self._drop([f for f in self.kept if f.type == "duplicate-row" and f.all_rows and rows.issuperset(f.all_rows)])
-
     def _drop_on_explained_rows(self) -> None:
-        """A cell's finding on a row that is no data (a header repeated in the data, a page's title, another table's
-        title: :data:`ROW_EXPLAINING`, which ``fix`` removes) is not said: « Code INS » repeated under its own title is
-        no bad code, « Année 2023 » above the next table no section heading."""
+        """What is said of a row that is no data (a header repeated in the data, a page's title, another table's
+        title: :data:`ROW_EXPLAINING`, which ``fix`` removes) is said by that finding only: a cell's finding on it
+        (« Code INS » repeated under its own title is no bad code, « Année 2023 » above the next table no section
+        heading), or a duplicate row that is a repeated header (a page's, as the one before it)."""
         if not self.explained_rows:
             return
         rows = {int(row) for group in self.explained_rows for row in group}
-        self._drop([f for f in self.kept if f.type not in ROW_EXPLAINING and f.field_name is not None and f.all_rows
-                    and rows.issuperset(f.all_rows)])
+        self._drop([f for f in self.kept if f.type not in ROW_EXPLAINING and f.all_rows
+                    and (f.field_name is not None or f.type == "duplicate-row") and rows.issuperset(f.all_rows)])
 
     @property
     def truncated(self) -> bool:

@@ -9,6 +9,7 @@ import openpyxl
 
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check
+from tests.helpers.real_shapes import write_csv
 
 PM = get_plugin_manager(load_entrypoints=False)
 
@@ -24,8 +25,7 @@ SIDEWAYS = [["Infrastructure", "Piscine communale", "Hall omnisports", "Stade Co
 
 
 def write(path: Path, rows: list[list[str]]) -> Path:
-    path.write_text("\n".join(";".join(row) for row in rows) + "\n", encoding="utf-8")
-    return path
+    return write_csv(path, rows, encoding="utf-8")
 
 
 def sideways(report: object) -> list[dict[str, object]]:
