@@ -8,6 +8,11 @@ dataset has no map. A column is reported when its coordinates, in degrees-minute
 nearly all its filled cells (the 80 % of the number fixes). The conversion loses nothing: the decimal degrees keep the
 precision the seconds had (a second is 1/3600 of a degree: four more decimals than the seconds, at least six).
 South and west (« S », « W », « O » for ouest) are negative.
+
+A cell may hold the point whole, latitude then longitude, as Google Maps shows a place (« 50°27'45.6"N 4°51'36.0"E »,
+a comma or a semicolon between them allowed; the longitude first when its hemisphere says so): it becomes
+« 50.462667, 4.860000 », the « lat, lon » text a ``geo_point_2d`` column holds, which ``publish`` reads as the map
+(:mod:`odwb_assist.publish.geo`).
 """
 
 from __future__ import annotations
@@ -66,6 +71,44 @@ def decimal_degrees(cell: str) -> str | None:
     return f"{value:.{min(decimals, 10)}f}"
 
 
+def decimal_pair(cell: str) -> str | None:
+    """« latitude, longitude » in decimal degrees of a cell holding both in degrees, minutes and seconds (latitude
+    first unless the hemispheres say otherwise), None when it is not such a pair."""
+    if len(cell) > 2 * LONGEST + 4:
+        return None
+    first = DMS.match(cell)
+    if first is None:
+        return None
+    end = first.end()
+    if first.group("before") and first.group("after"):
+        end = first.start("after")  # « N 50°28.100' E 4°51.780' »: the « E » opens the second one
+    head, rest = cell[:end], cell[end:].lstrip(" \t,;/")
+    if not rest or (len(rest) == len(cell) - end and not head[-1:].isspace()):
+        return None  # nothing after the first, or glued to it (« 50°27'N4°51'E » is too odd to be sure)
+    second = DMS.fullmatch(rest)
+    one, two = decimal_degrees(head), decimal_degrees(rest)
+    if second is None or one is None or two is None:
+        return None
+    matches = [DMS.fullmatch(head), second]
+    sides = [_hemisphere(found) for found in matches]
+    if not all(sides) and not all(found is not None and found.group("minutes") for found in matches):
+        return None  # « 12° 18° »: two whole degrees and no hemisphere may be anything (temperatures…)
+    if sides[0] in ("E", "W", "O") and sides[1] in ("", "N", "S"):
+        one, two, sides = two, one, sides[::-1]  # the longitude first, told by its hemisphere
+    if sides[0] not in ("", "N", "S") or sides[1] not in ("", "E", "W", "O") or abs(float(one)) > 90:
+        return None
+    return f"{one}, {two}"
+
+
+def _hemisphere(found: re.Match[str] | None) -> str:
+    return "" if found is None else (found.group("before") or found.group("after") or "").upper()
+
+
+def _coordinates(text: str) -> str | None:
+    """The decimal form of a cell in degrees, minutes and seconds: one coordinate, or a point whole."""
+    return decimal_degrees(text) or decimal_pair(text)
+
+
 def _candidates(cells: pa.Array) -> np.ndarray:
     """The cells that may hold a degree sign (« ° » or « º »: UTF-8 C2 B0, C2 BA), read from the buffers."""
     from .cells import holding
@@ -73,7 +116,7 @@ def _candidates(cells: pa.Array) -> np.ndarray:
     return holding(cells, raw=b"\xb0\xba")
 
 
-RULE = CellRule(lambda text: decimal_degrees(text) is not None, _candidates)
+RULE = CellRule(lambda text: _coordinates(text) is not None, _candidates)
 
 
 class DmsCoordinatesCheck(NumberNotesCheck):
@@ -94,7 +137,7 @@ class DmsToDecimal(CellRewrite):
     rule = RULE
 
     def rewrite(self, text: str) -> str:
-        return decimal_degrees(text) or text
+        return _coordinates(text) or text
 
 
 @hookimpl
