@@ -9,7 +9,8 @@ capitalised words (« M. Pierre Collard », « Mme Dubois », « Dr Lambert »).
 someone (« Rue Jean Jaurès », « Athénée Jean Absil ») start with another word; an association or a company name
 holds a word no name holds. The column is reported when at least three fifths of its distinct values (the first
 ones met, up to :data:`SAMPLE`) read so, or three tenths under a label naming people by their role (« Personne de
-contact », « Responsable », « Président »: a contact column holds services too, « Secrétariat », « Accueil »).
+contact », « Responsable », « Président »: a contact column holds services too, « Secrétariat », « Accueil »; a
+subsidy's « Bénéficiaire » is mostly associations, and a few people).
 People named over two columns, « Nom » and « Prénom » (a staff list), are said once, when most values of the
 « Prénom » column are common first names; not for a list of public offices. A warning, not an error: a council's
 list of its members names them by law. No fix: the user decides.
@@ -43,7 +44,11 @@ ROLES = frozenset({"contact", "contacts", "personne", "personnes", "responsable"
                     "presidente", "secretaire", "tresorier", "tresoriere", "gestionnaire", "referent", "referente",
                     "coordinateur", "coordinatrice", "demandeur", "demandeuse", "titulaire", "proprietaire",
                     "benevole", "benevoles", "participant", "participante", "participants", "inscrit", "inscrits",
-                    "prenom", "prenoms", "agent", "interlocuteur", "mandataire", "contactpersoon", "verantwoordelijke"})
+                    "prenom", "prenoms", "agent", "interlocuteur", "mandataire", "contactpersoon", "verantwoordelijke",
+                    # who receives or holds something from the administration: associations, firms and people alike
+                    # (a list of subsidies granted, of prizes, of tenants of social housing, of cemetery concessions)
+                    "beneficiaire", "beneficiaires", "laureat", "laureate", "laureats", "laureates", "locataire",
+                    "locataires", "concessionnaire", "concessionnaires", "begunstigde", "beneficiary", "recipient"})
 # first words of businesses and places named after someone (« Café Victor », « Chez Martine », « Villa Louise »)
 BUSINESS_WORDS = frozenset({"cafe", "chez", "friterie", "pizzeria", "restaurant", "taverne", "brasserie", "bistro",
                             "snack", "bar", "boulangerie", "boucherie", "librairie", "pharmacie", "garage", "salon",

@@ -140,3 +140,20 @@ def test_names_that_are_not_the_registers_people_are_not_its_subject() -> None:
     assert register_subjects(["Bénéficiaire"], [["DUPONT Marie", "", "DUPONT Marie"]]) == []  # one name is no list
     assert register_subjects(["Membre du conseil communal", "GSM"], [BENEFICIARIES, ["0475 12 34 56"] * 5]) == []
     assert register_subjects(["Membre", "Fonction"], [BENEFICIARIES, ["Échevin"] * 5]) == []  # offices, by law
+
+
+SUBSIDIES = [["Bénéficiaire", "Objet", "Montant (€)"], ["ASBL Les Amis du Patrimoine", "Fonctionnement", "1500"],
+             ["Royal Football Club Cinacien", "Tournoi", "2500"], ["Jean Dupont", "Stage d'été", "300"],
+             ["Cercle Horticole de Leignon", "Matériel", "450"], ["Marie Lambert", "Prime à la rénovation", "800"],
+             ["Comité des fêtes de Chapois", "Fête du village", "700"]]
+
+
+def test_a_few_people_among_the_beneficiaries_of_subsidies_are_said(tmp_path: Path) -> None:
+    """A list of the subsidies a college granted names associations, and the people who received one (a young
+    sportsman's stage, a renovation premium): their names are personal data, under the label of the beneficiaries."""
+    report = check(write(tmp_path / "subsides.csv", SUBSIDIES), plugins=pm())
+    [found] = [f for f in report.findings if f.type == "person-names"]
+    assert found.field_name == "Bénéficiaire" and (found.extra["names"], found.extra["seen"]) == (2, 6)
+    only_associations = [row for row in SUBSIDIES if row[0] not in ("Jean Dupont", "Marie Lambert")]
+    report = check(write(tmp_path / "associations.csv", only_associations), plugins=pm())
+    assert "person-names" not in {f.type for f in report.findings}
