@@ -84,6 +84,15 @@ MESSAGES: dict[str, Entry] = {
         "'{cell}': the country prefix is not part of the Belgian postal code, which is {fixed}."), Msg(
         "Gardez seulement les 4 chiffres ({fixed}), ou lancez « odwb-assist fix ».",
         "Keep only the 4 digits ({fixed}), or run 'odwb-assist fix'.")),
+    "be-postal-several": Entry(W, Msg(
+        "« {cell} » : plusieurs codes postaux dans une même cellule ; le portail lira la colonne comme du texte et un "
+        "filtre sur l'un des codes ne trouvera pas cette ligne.",
+        "'{cell}': several postal codes in one cell; the portal will read the column as text and a filter on one of "
+        "the codes will not find this row."), Msg(
+        "Si la ligne vaut pour chacun des codes, écrivez une ligne par code postal ; sinon gardez le code principal. "
+        "Le fichier peut aussi être publié tel quel.",
+        "If the row holds for each code, write one row per postal code; otherwise keep the main code. The file may "
+        "also be published as it is.")),
     "be-postal-unknown": Entry(E, Msg(
         "Code postal « {cell} » inconnu dans " + _POSTAL_REF[0] + ".",
         "Postal code '{cell}' unknown in " + _POSTAL_REF[1] + "."), Msg(

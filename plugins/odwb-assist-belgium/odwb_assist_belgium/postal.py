@@ -18,6 +18,9 @@ from .messages import errors
 
 # « B-5000 », « B5000 », « BE-5000 »: the country prefix of old international addresses, before a real code
 PREFIXED = re.compile(r"(?i)(?:b|be)[ \t]*[-–.]?[ \t]*([0-9]{4})")
+# « 5590/5591 », « 4000, 4020 », « 1300 - 1301 », « 5000 et 5001 »: a street, a service or a round over two postal
+# areas, written in one cell
+SEVERAL = re.compile(r"[0-9]{4}(?:[ \t]*(?:[/,;&+–-]|et|ou)[ \t]*[0-9]{4}){1,4}")
 
 
 def unprefixed(code: str) -> str | None:
@@ -26,9 +29,17 @@ def unprefixed(code: str) -> str | None:
     return found.group(1) if found and found.group(1) in ref.belgian_postal_codes() else None
 
 
+def several(code: str) -> bool:
+    """Whether a cell holds two to five Belgian postal codes (« 5590/5591 »), each one known."""
+    return SEVERAL.fullmatch(code) is not None and all(
+        part in ref.belgian_postal_codes() for part in re.findall(r"[0-9]{4}", code))
+
+
 def classify(code: str, walloon_administration: bool = True) -> str | None:
     """The error type of one stripped postal code value, ``None`` when valid."""
     if not (len(code) == 4 and code.isdigit()):
+        if several(code):
+            return "be-postal-several"
         return "be-postal-prefixed" if unprefixed(code) else "be-postal-invalid"
     if code in ref.walloon_postal_codes():
         return None
@@ -115,6 +126,6 @@ KIND = FieldKind(
     value_threshold=1.01,  # 4-digit numbers (years, amounts) look like postal codes: a header is required
     priority=10,
     prefilter=r"^\s*(?:[Bb][Ee]?[ \t]*[-–.]?[ \t]*)?\d{4}\s*$",
-    types=("be-postal-invalid", "be-postal-prefixed", "be-postal-unknown"),
+    types=("be-postal-invalid", "be-postal-prefixed", "be-postal-unknown", "be-postal-several"),
     blocking=errors(("be-postal-invalid", "be-postal-prefixed", "be-postal-unknown")),
 )

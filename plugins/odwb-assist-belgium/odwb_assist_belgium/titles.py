@@ -23,6 +23,7 @@ TITLES: dict[str, Msg] = {
     "be-postal-invalid": Msg("Code postal mal formé", "Malformed postal code"),
     "be-postal-prefixed": Msg("Code postal précédé de « B- »", "Postal code after a 'B-' prefix"),
     "be-postal-unknown": Msg("Code postal inconnu", "Unknown postal code"),
+    "be-postal-several": Msg("Plusieurs codes postaux dans une cellule", "Several postal codes in one cell"),
     "be-postal-outside-wallonia": Msg("Code postal hors de Wallonie", "Postal code outside Wallonia"),
     "be-postal-mostly-outside-wallonia": Msg("Colonne de codes postaux surtout hors de Wallonie",
                                              "Column of postal codes mostly outside Wallonia"),

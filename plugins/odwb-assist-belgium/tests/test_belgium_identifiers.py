@@ -97,6 +97,20 @@ def test_postal_codes(run, ctx):
     assert list(elsewhere) == [False, False, False, True, True, False]
 
 
+def test_several_postal_codes_in_one_cell_are_a_warning_not_a_malformed_code(run):
+    """A street over two postal areas (« 5000/5001 »), a round over a few (« 4000, 4020 et 4030 ») is true data
+    written in one cell: a warning that the portal reads the column as text, not « il faut exactement 4 chiffres »
+    (an error that blocked the publication). A code no one gave among them is still malformed: the cell is wrong."""
+    cells = ["5000/5001", "4000, 4020 et 4030", "1300 - 1301", "5000", "5590/5591", "5000/50001", "5000 Namur"]
+    found = run(postal, cells)
+    assert {f.row_number: (f.type, f.severity) for f in found} == {
+        2: ("be-postal-several", Severity.WARNING), 3: ("be-postal-several", Severity.WARNING),
+        4: ("be-postal-several", Severity.WARNING), 6: ("be-postal-invalid", Severity.ERROR),
+        7: ("be-postal-invalid", Severity.ERROR), 8: ("be-postal-invalid", Severity.ERROR)}
+    several = next(f for f in found if f.row_number == 2)
+    assert several.message("fr").startswith("« 5000/5001 » : plusieurs codes postaux dans une même cellule")
+
+
 def test_bpost_s_special_codes_since_2013_are_known(run, ctx):
     """Organisation and sorting-centre codes (« 4099 », « 5012 », « 6099 » in Wallonia, « 1099 » in Brussels) are
     not in bpost's 2013 list: valid codes, Walloon or not, never « unknown »; a code bpost never gave still is."""
