@@ -30,8 +30,9 @@ EXPLAINING = frozenset({"decimal-comma", "thousands-separator", "unit-in-cell", 
                         "total-row", "summary-row", "number-notes", "masked-values", "english-numbers", "dms-coordinates",
                         "negative-display", "open-class", "impossible-date"})
 # findings that explain every cell of their rows: a header repeated in the data is no type error, nor a duplicate row
-# of the header repeated before it
-ROW_EXPLAINING = frozenset({"repeated-header", "stacked-same-tables"})
+# of the header repeated before it; a note below the table (« Source : … », an error when it reads as a note for
+# certain) no row too short
+ROW_EXPLAINING = frozenset({"repeated-header", "stacked-same-tables", "notes-below-table"})
 
 
 class Collector:
@@ -86,8 +87,8 @@ class Collector:
             self.kept = [self.kept[i] for i in sorted(order)]
 
     def keep(self, finding: Finding) -> None:
-        if finding.type in ROW_EXPLAINING:
-            self.explained_rows.append(finding.all_rows)
+        if finding.type in ROW_EXPLAINING and finding.severity is Severity.ERROR:  # rows ``fix`` removes, for certain
+            self.explained_rows.append(finding.extra.get("rows") or finding.all_rows)  # notes name theirs in ``extra``
         if finding.type in EXPLAINING and finding.field_name is not None:
             rows = finding.all_rows
             if len(rows) < finding.count:  # a plugin's finding with examples only

@@ -231,6 +231,21 @@ def test_a_total_closing_the_data_is_a_total_not_a_note(tmp_path: Path) -> None:
     assert 10 not in dict(result.removed_rows) and "Total Namur" in (tmp_path / "propre2.csv").read_text("utf-8")
 
 
+def test_notes_written_alone_on_their_lines_are_no_rows_too_short(tmp_path: Path) -> None:
+    """« Source : … » alone on its line (not padded with « ;;; »): the notes are one error, not also the
+    Frictionless ``missing-cell`` of each line (three errors said for one slip, which ``fix`` mends at once). A
+    sentence that may be data (a warning, kept by ``fix``) keeps its ``missing-cell``: then the row is short."""
+    rows: list[list[object]] = [["commune", "code_postal", "population", "superficie"]] + [list(c) for c in COMMUNES]
+    path = csv(tmp_path, "notes.csv", [*rows, [], ["Source : Statbel"], ["(1) chiffres provisoires"]])
+    report = check(path, plugins=pm())
+    assert [f.type for f in report.errors] == ["blank-row", "notes-below-table"]
+    assert "missing-cell" not in report.stats
+    path = csv(tmp_path, "phrase.csv", [*rows, [], ["Les communes de moins de 5 000 habitants sont regroupées."]])
+    report = check(path, plugins=pm())
+    assert [f.severity for f in found(report, "notes-below-table")] == ["warning"]
+    assert [f.row_number for f in found(report, "missing-cell")] == [11]
+
+
 def test_a_sentence_under_the_data_is_kept_by_fix(tmp_path: Path) -> None:
     rows: list[list[object]] = [["commune", "code_postal", "population", "superficie"]] + [list(c) for c in COMMUNES]
     rows += [["", "", "", ""], ["Les communes de moins de 5 000 habitants sont regroupées.", "", "", ""]]
