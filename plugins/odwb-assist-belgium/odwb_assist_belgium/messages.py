@@ -133,8 +133,10 @@ MESSAGES: dict[str, Entry] = {
     "be-enterprise-lost-zero": Entry(E, Msg(
         "Numéro d'entreprise « {cell} » : le zéro initial a été perdu, le numéro est {fixed}.",
         "Enterprise number '{cell}': the leading zero was lost, the number is {fixed}."), Msg(
-        "Mettez la colonne au format Texte et écrivez {fixed} (10 chiffres), ou lancez « odwb-assist fix ».",
-        "Format the column as Text and write {fixed} (10 digits), or run 'odwb-assist fix'.")),
+        "Mettez la colonne au format Texte et remettez le zéro initial (10 chiffres), ou lancez « odwb-assist fix », "
+        "qui le remet.",
+        "Format the column as Text and put the leading zero back (10 digits), or run 'odwb-assist fix', which puts it "
+        "back.")),
     # --- establishment unit numbers
     "be-establishment-invalid": Entry(E, Msg(
         "« {cell} » n'est pas un numéro d'unité d'établissement BCE valide (10 chiffres, le premier de 2 à 9, les 2 "
@@ -207,8 +209,10 @@ MESSAGES: dict[str, Entry] = {
     "be-phone-lost-zero": Entry(E, Msg(
         "Numéro de téléphone « {cell} » : le 0 initial a été perdu, le numéro est {fixed}.",
         "Phone number '{cell}': the leading 0 was lost, the number is {fixed}."), Msg(
-        "Mettez la colonne au format Texte et écrivez {fixed}, ou mieux +32 suivi du numéro sans le 0.",
-        "Format the column as Text and write {fixed}, or better +32 followed by the number without the 0.")),
+        "Mettez la colonne au format Texte et remettez le 0 initial (ou mieux : +32 suivi du numéro sans le 0), ou "
+        "lancez « odwb-assist fix », qui le remet.",
+        "Format the column as Text and put the leading 0 back (or better: +32 followed by the number without the 0), or "
+        "run 'odwb-assist fix', which puts it back.")),
     "be-phone-personal": Entry(E, Msg(
         "Numéro de téléphone « {cell} » dans un tableau qui décrit des personnes (colonnes de noms, prénoms ou dates de "
         "naissance) : c'est une donnée personnelle, qui ne peut pas être publiée sans base légale (RGPD).",

@@ -325,3 +325,16 @@ def test_phones_excel_read_as_numbers_are_found_under_a_phone_header(tmp_path):
     assert {f.field_name for f in lost} == {"telephone", "gsm"} and sum(f.count or 1 for f in lost) == 58
     first = next(f for f in lost if f.field_name == "telephone" and f.row_number == 2)
     assert first.extra["fixed"] == "081207919"
+
+
+def test_numbers_that_lost_their_zero_are_told_once_how_to_mend_them(tmp_path: Path) -> None:
+    """Excel drops the leading 0 of a phone or an enterprise number typed as a number: the tip said « écrivez
+    0233956377 » with each number's own digits (the text report then printed one tip per number, three alike), and
+    never that ``fix`` puts the phones' zero back (it does). One tip per type now, naming the fix."""
+    source = tmp_path / "clubs.csv"
+    source.write_text("Club;Téléphone;N° BCE\nClub A;81223344;233956377\nClub B;83216535;261109746\n"
+                      "Club C;71123456;207324830\n", encoding="utf-8")
+    report = engine_check(source, plugins=get_plugin_manager())
+    for kind in ("be-phone-lost-zero", "be-enterprise-lost-zero"):
+        tips = {f.tip("fr") for f in report.findings if f.type == kind}
+        assert len(tips) == 1 and "odwb-assist fix" in tips.pop(), kind
