@@ -34,6 +34,11 @@ ORGANISATIONS = (
     "projet reseau plateforme mouvement events event evenements organisation orga comptoir brasserie boulangerie "
     "pharmacie garage agence immo restaurant cafe hotel gite camping ferme domaine chateau chez friterie librairie "
     "boucherie coiffure salon epicerie traiteur taverne snack "
+    # shops and trades, named after their owner's first name as often as not (« Fleuriste Rose », « Coiffure Léa »)
+    "fleuriste fleurs opticien optique bijouterie horlogerie chocolaterie chocolatier patisserie fromagerie "
+    "poissonnerie cordonnerie quincaillerie droguerie pressing laverie toilettage animalerie jardinerie pepiniere "
+    "menuiserie plomberie carrosserie pneus coiffeur coiffeuse barbier esthetique beaute onglerie tabac glacier "
+    "pizzeria bistro sandwicherie cave vins caviste imprimerie photographe "
     "fc rfc rc vc bc hc tc jc ac sc rsc ttc kfc kvc sk vv us as jsl sporting sport sports sportif sportive "
     "football foot voetbal basket basketball volley volleyball tennis handball rugby hockey judo karate natation "
     "piscine athletic athletisme jogging running cyclo cyclisme velo vtt marche marcheurs randonnee petanque "
@@ -50,6 +55,8 @@ STEMS = (
     "collectif", "syndicat", "tourisme", "mairie", "cpas", "urbanisme", "marcheurs", "randonnee", "pecheurs",
     "seniors", "vrienden", "vereniging", "koninklijke", "sporting", "gymnastique", "twirling", "majorettes",
     "judo", "karate", "taekwondo", "aikido", "billard", "equitation", "manege", "badminton", "brasserie",
+    "fleuriste", "boulangerie", "boucherie", "pharmacie", "librairie", "patisserie", "fromagerie", "chocolaterie",
+    "coiffure", "bijouterie", "menuiserie", "carrosserie",
 )
 _STEMS = re.compile("|".join(STEMS))
 

@@ -54,7 +54,10 @@ BUSINESS_WORDS = frozenset({"cafe", "chez", "friterie", "pizzeria", "restaurant"
                             "snack", "bar", "boulangerie", "boucherie", "librairie", "pharmacie", "garage", "salon",
                             "institut", "atelier", "maison", "villa", "residence", "domaine", "ferme", "chateau",
                             "hotel", "gite", "camping", "studio", "espace", "fondation", "avenue", "rue", "place",
-                            "boulevard", "chemin", "clos", "square", "quai", "route", "allee", "impasse", "sentier"})
+                            "boulevard", "chemin", "clos", "square", "quai", "route", "allee", "impasse", "sentier",
+                            "fleuriste", "fleurs", "coiffure", "coiffeur", "coiffeuse", "patisserie", "chocolaterie",
+                            "fromagerie", "bijouterie", "optique", "opticien", "epicerie", "traiteur", "boutique",
+                            "beaute", "esthetique", "onglerie", "toilettage", "cave", "glacier", "sandwicherie"})
 # civility titles (« M. », « Mme », « Dr »…): what follows is a person, a first name known or not
 CIVILITIES = frozenset({"m", "mr", "mme", "mlle", "monsieur", "madame", "mademoiselle", "dr", "docteur", "me",
                         "maitre", "pr", "professeur", "dhr", "mevr", "mevrouw", "meneer"})

@@ -20,8 +20,9 @@ named after the commune (« cpasciney.be », « cpas-ciney.be » beside « ciney
 
 Organisation or service words in the address (asbl, club, chorale, info, urbanisme…) or the
 organisation's own name in the same row (« Les Marsupilamis » … ``lesmarsupilamis@gmail.com``) mean
-not personal. A webmail domain alone is no evidence. Ambiguous shapes (``j.dupont@…``, two unknown
-words, a first name alone) are warnings, never errors.
+not personal; so does a first name at a shop's domain named after it (``lea@coiffurelea.be``), and a trade word
+(« Fleuriste Rose ») makes a row's name a shop's, not a person's. A webmail domain alone is no evidence. Ambiguous
+shapes (``j.dupont@…``, two unknown words, a first name alone) are warnings, never errors.
 """
 
 from __future__ import annotations
@@ -143,12 +144,21 @@ def address_shape(address: str) -> str | None:
         segment = segments[0]
         parts = segment.split("-")
         if is_first_name(segment):
-            return "first-name"
+            return "organisation" if _shop_named_after(segment, match.group(2)) else "first-name"
         if len(parts) == 2 and is_first_name(parts[0]) and len(parts[1]) > 1:
             return "name"
         if any(len(segment) - n >= 3 and is_first_name(segment[:n]) for n in range(4, len(segment) - 2)):
             return "joined"
     return None
+
+
+def _shop_named_after(first_name: str, domain: str) -> bool:
+    """Whether the domain is a shop's or a club's named after that first name (lea@coiffurelea.be,
+    rose@fleuriste-rose.be): its name holds the first name and a trade or an organisation word."""
+    labels = domain.split(".")[:-1]
+    name = "".join(words_of(labels[-1])) if labels else ""
+    plain = "".join(words_of(first_name))
+    return len(name) > len(plain) and plain in name and names_organisation([name.replace(plain, " ", 1).strip()])
 
 
 # the shapes of a person's address, whatever the table (« shape », two unknown words, is a service's as often:

@@ -108,6 +108,15 @@ def test_the_row_says_whose_address_it_is() -> None:
     assert verdict("info@club.be", lambda: [], True) is None
 
 
+def test_a_shop_named_after_its_owners_first_name_is_no_person() -> None:
+    """A list of local shops: « Fleuriste Rose » writes from rose@fleuristerose.be, « Coiffure Léa » from
+    lea@coiffurelea.be. The trade word says the name is a shop's; the address was a blocking personal-data error."""
+    for address, shop in [("rose@fleuristerose.be", "Fleuriste Rose"), ("lea@coiffurelea.be", "Coiffure Léa"),
+                          ("julie@patisseriejulie.be", "Pâtisserie Julie"), ("marc@optiquemarc.be", "Optique Marc")]:
+        assert verdict(address, lambda shop=shop: [shop, "Rue du Commerce 12, 5590 Ciney"], False) is None, address
+    assert verdict("rose.dubois@gmail.com", lambda: ["Rose Dubois", "Fleuriste"], False) == ("personal-email", "row")
+
+
 @pytest.mark.parametrize(("labels", "people"), [
     (["nom", "prenom", "email"], ["prenom"]), (["Nom", "DateNaissance"], ["DateNaissance"]),
     (["rrn"], ["rrn"]), (["N° RRN du demandeur"], ["N° RRN du demandeur"]), (["numero_national"], ["numero_national"]),
