@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import TextIO
 
@@ -70,56 +70,79 @@ def register(app: typer.Typer) -> None:
         from ..quality.sheets import is_all
 
         output: Path | None = None
+        made: Path | None = None  # the folder « -o propre/ » made here
         if output_text:
             output = Path(output_text).expanduser()
             separators = tuple(sep for sep in (os.sep, os.altsep) if sep)
             if output_text.endswith(separators):  # « -o propre/ »: a folder, made if need be (Path drops the « / »)
+                if not output.exists():
+                    made = output
+                    while not made.parent.exists():  # « -o propre/2025/ »: « propre » is made too
+                        made = made.parent
                 output.mkdir(parents=True, exist_ok=True)
+        folder = output  # ``output`` then names the clean copy in it
 
-        if len(files) > 1 or Path(files[0]).expanduser().is_dir():
-            from .fix_files import fix_several
+        try:
+            if len(files) > 1 or Path(files[0]).expanduser().is_dir():
+                from .fix_files import fix_several
 
-            if output is None:
-                raise fail("Avec plusieurs fichiers ou un dossier, nommez le dossier des copies propres : --output "
-                           "propre/ (chaque copie y garde le nom de son original).",
-                           "With several files or a folder, name the folder of the clean copies: --output clean/ "
-                           "(each copy keeps its original's name there).")
-            fix_several(files, output, dry_run=dry_run, only=list(only), sheet=sheet, changes=changes,
-                        config=_project_or_none(project))
-        options = {"fixes": list(only) or None, "dry_run": dry_run, "plugins": plugin_manager(), "lang": STATE.lang,
-                   "project": _project_or_none(project), "changes_file": changes}
-        with ExitStack() as downloads:
-            [path], addresses = local_files(files, downloads)
-            if output is None:  # beside the original (a downloaded file: here), never the original itself
-                folder = Path.cwd() if str(Path(path).resolve()) in addresses else Path(path).parent
-                output = folder / f"{Path(path).stem}-{t('propre', 'clean')}.csv"
-            if output.is_dir():  # a folder: the clean copy goes in it, named after the original (budget.xlsx: budget.csv)
-                from ..quality.several_fixes import clean_targets
+                if output is None:
+                    raise fail("Avec plusieurs fichiers ou un dossier, nommez le dossier des copies propres : --output "
+                               "propre/ (chaque copie y garde le nom de son original).",
+                               "With several files or a folder, name the folder of the clean copies: --output clean/ "
+                               "(each copy keeps its original's name there).")
+                fix_several(files, output, dry_run=dry_run, only=list(only), sheet=sheet, changes=changes,
+                            config=_project_or_none(project))
+            options = {"fixes": list(only) or None, "dry_run": dry_run, "plugins": plugin_manager(), "lang": STATE.lang,
+                       "project": _project_or_none(project), "changes_file": changes}
+            with ExitStack() as downloads:
+                [path], addresses = local_files(files, downloads)
+                if output is None:  # beside the original (a downloaded file: here), never the original itself
+                    folder = Path.cwd() if str(Path(path).resolve()) in addresses else Path(path).parent
+                    output = folder / f"{Path(path).stem}-{t('propre', 'clean')}.csv"
+                if output.is_dir():  # a folder: the clean copy goes in it, named after the original (budget.xlsx: budget.csv)
+                    from ..quality.several_fixes import clean_targets
 
-                [output] = clean_targets([(path, None)], output)
-            replaced = output.exists()
-            result = fix_sheets(path, output, **options) if is_all(sheet) else fix(path, output, sheet=sheet, **options)
-            result.source = address_of(result.source, addresses)
-        echo(result.preview(STATE.lang))
-        if result.written:
-            echo(t(f"Fichier propre écrit : {result.output} (l'original est inchangé).",
-                   f"Clean file written: {result.output} (the original is unchanged)."))
-            if result.changes_file:
-                echo(t(f"Journal des corrections écrit : {result.changes_file}.",
-                       f"Change log written: {result.changes_file}."))
-            if replaced:
-                echo(t(f"{output.name} existait déjà : il a été remplacé. Pour garder une copie retouchée à la main, "
-                       "donnez un autre nom avec --output.",
-                       f"{output.name} already existed: it was replaced. To keep a hand-edited copy, give another name "
-                       "with --output."))
-            if not result.checked_all:
-                shown = f'"{output}"' if " " in str(output) else str(output)
-                echo(t(f"Avant de publier, vérifiez-le : odwb-assist check {shown} (fix cherche les erreurs, pas tous "
-                       "les avertissements : doublons, noms de personnes…).",
-                       f"Before publishing, check it: odwb-assist check {shown} (fix looks for errors, not for every "
-                       "warning: duplicates, people's names…)."))
-        if result.remaining:
-            raise typer.Exit(1)  # the clean file still holds errors (listed in the preview): not a green tick
+                    [output] = clean_targets([(path, None)], output)
+                replaced = output.exists()
+                result = fix_sheets(path, output, **options) if is_all(sheet) else fix(path, output, sheet=sheet, **options)
+                result.source = address_of(result.source, addresses)
+            echo(result.preview(STATE.lang))
+            if result.written:
+                echo(t(f"Fichier propre écrit : {result.output} (l'original est inchangé).",
+                       f"Clean file written: {result.output} (the original is unchanged)."))
+                if result.changes_file:
+                    echo(t(f"Journal des corrections écrit : {result.changes_file}.",
+                           f"Change log written: {result.changes_file}."))
+                if replaced:
+                    echo(t(f"{output.name} existait déjà : il a été remplacé. Pour garder une copie retouchée à la main, "
+                           "donnez un autre nom avec --output.",
+                           f"{output.name} already existed: it was replaced. To keep a hand-edited copy, give another name "
+                           "with --output."))
+                if not result.checked_all:
+                    shown = f'"{output}"' if " " in str(output) else str(output)
+                    echo(t(f"Avant de publier, vérifiez-le : odwb-assist check {shown} (fix cherche les erreurs, pas tous "
+                           "les avertissements : doublons, noms de personnes…).",
+                           f"Before publishing, check it: odwb-assist check {shown} (fix looks for errors, not for every "
+                           "warning: duplicates, people's names…)."))
+            if result.remaining:
+                raise typer.Exit(1)  # the clean file still holds errors (listed in the preview): not a green tick
+        finally:
+            _drop_if_empty(folder, made)  # the input refused, or --dry-run: no empty folder left behind
+
+
+def _drop_if_empty(folder: Path | None, made: Path | None) -> None:
+    """Remove the folders made for the clean copy (``folder`` and its parents up to ``made``) when nothing was
+    written in them."""
+    if folder is None or made is None:
+        return
+    for each in (folder, *folder.parents):
+        if not each.is_dir() or any(each.iterdir()):
+            return
+        with suppress(OSError):
+            each.rmdir()
+        if each == made:
+            return
 
 
 def _check(files: list[Path], addresses: dict[str, str], schema: Path | None, output_format: str,

@@ -130,6 +130,20 @@ def test_fix_into_a_new_folder_written_with_a_slash(cli: CLI, ugly: Path) -> Non
             "Commune,Population"), text
 
 
+def test_a_folder_made_for_nothing_is_not_left_behind(cli: CLI, ugly: Path) -> None:
+    """« fix vide.csv -o propre/2025/ » refused the empty file and left two empty folders; --dry-run writes nothing
+    either. A folder that was there already stays."""
+    empty = ugly.with_name("vide.csv")
+    empty.write_bytes(b"")
+    code, _, err = cli("fix", empty, "--output", f"{ugly.parent}/propre/2025/")
+    assert code == 2 and "vide" in err and not (ugly.parent / "propre").exists()
+    code, _, _ = cli("fix", ugly, "--output", f"{ugly.parent}/essai/", "--dry-run")
+    assert code == 0 and not (ugly.parent / "essai").exists()
+    (ugly.parent / "garde").mkdir()
+    code, _, _ = cli("fix", empty, "--output", f"{ugly.parent}/garde/")
+    assert code == 2 and (ugly.parent / "garde").is_dir()
+
+
 def test_unknown_format(cli: CLI, clean: Path) -> None:
     assert cli("check", clean, "--format", "pdf")[0] == 2
 
