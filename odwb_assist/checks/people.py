@@ -78,14 +78,18 @@ _SURVEY_FIRST = 2  # the time of the answer is the first column, or the second a
 
 def is_survey_export(fields: Iterable[str]) -> bool:
     """Whether a table is a survey tool's export, each row one person's answers: the time of the answer
-    (« Horodateur », « Heure de début »…) in one of its first columns, and a question among its labels (« …? ») or
-    the start and end times of Microsoft Forms."""
+    (« Horodateur », « Heure de début »…) in one of its first columns, and a question among its labels (« …? »), the
+    respondent's address right after that time (Google Forms) or the start and end times of Microsoft Forms."""
     labels = [str(field) for field in fields]
     phrases = [" ".join(label_words(label)) for label in labels]
-    if not any(phrase in SURVEY_TIMES for phrase in phrases[:_SURVEY_FIRST]):
+    times = [at for at, phrase in enumerate(phrases[:_SURVEY_FIRST]) if phrase in SURVEY_TIMES]
+    if not times:
         return False
+    # Google Forms, collecting its respondents' addresses, puts « Adresse e-mail » right after « Horodateur »
+    # (« Email Address » after « Timestamp »), whatever its questions look like (« Votre commune », « Note (1-5) »)
+    after = phrases[times[0] + 1] if times[0] + 1 < len(phrases) else ""
     questions = sum(label.strip().endswith("?") for label in labels)
-    return bool(questions) or {"heure de debut", "heure de fin"} <= set(phrases) \
+    return bool(questions) or _respondent_contact(after.split()) or {"heure de debut", "heure de fin"} <= set(phrases) \
         or {"start time", "completion time"} <= set(phrases)
 
 

@@ -138,6 +138,11 @@ def test_people_labels_match_whole_words(labels: list[str], people: list[str]) -
      ["Votre adresse e-mail (facultatif)"]),
     (["Horodateur", "Commune ?", "Adresse e-mail du service", "Mail"], ["Mail"]),  # a service's address is no respondent's
     (["Horodateur", "Service", "E-mail"], []),  # no question: a log of a service's mails, not a survey
+    # Google Forms collecting addresses puts its respondent's right after the time, whatever the questions look like
+    (["Horodateur", "Adresse e-mail", "Votre commune", "Note de satisfaction (1-5)", "Commentaire"], ["Adresse e-mail"]),
+    (["Timestamp", "Email Address", "Rating"], ["Email Address"]), (["Tijdstempel", "E-mailadres", "Gemeente"],
+                                                                     ["E-mailadres"]),
+    (["Horodateur", "E-mail du service", "Commune"], []),  # a service's address, not a respondent's
     (["Date", "Adresse e-mail", "Commune ?"], []),  # « Date » alone is not the time of an answer
     (["Association", "Commune", "Horodateur", "Remarque ?", "Email"], []),  # the time of the answer comes first
 ])
