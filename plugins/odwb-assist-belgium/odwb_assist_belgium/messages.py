@@ -85,14 +85,14 @@ MESSAGES: dict[str, Entry] = {
         "Gardez seulement les 4 chiffres ({fixed}), ou lancez « odwb-assist fix ».",
         "Keep only the 4 digits ({fixed}), or run 'odwb-assist fix'.")),
     "be-postal-several": Entry(W, Msg(
-        "« {cell} » : plusieurs codes postaux dans une même cellule ; le portail lira la colonne comme du texte et un "
-        "filtre sur l'un des codes ne trouvera pas cette ligne.",
-        "'{cell}': several postal codes in one cell; the portal will read the column as text and a filter on one of "
-        "the codes will not find this row."), Msg(
-        "Si la ligne vaut pour chacun des codes, écrivez une ligne par code postal ; sinon gardez le code principal. "
-        "Le fichier peut aussi être publié tel quel.",
-        "If the row holds for each code, write one row per postal code; otherwise keep the main code. The file may "
-        "also be published as it is.")),
+        "« {cell} » : plusieurs codes postaux dans une même cellule, chacun connu ; le portail lira la cellule comme une "
+        "seule valeur, et un filtre sur l'un des codes ne trouvera pas cette ligne.",
+        "'{cell}': several postal codes in one cell, each of them known; the portal will read the cell as a single "
+        "value, and a filter on one of the codes will not find this row."), Msg(
+        "Si la ligne vaut pour chacun des codes, écrivez une ligne par code postal, ou séparez-les partout par « ; » et "
+        "dites-le au portail (« multivalued » dans [datasets.fields] d'odwb.toml) ; sinon gardez le code principal.",
+        "If the row holds for each code, write one row per postal code, or separate them with ';' everywhere and tell "
+        "the portal ('multivalued' in [datasets.fields] of odwb.toml); otherwise keep the main code.")),
     "be-postal-unknown": Entry(E, Msg(
         "Code postal « {cell} » inconnu dans " + _POSTAL_REF[0] + ".",
         "Postal code '{cell}' unknown in " + _POSTAL_REF[1] + "."), Msg(
