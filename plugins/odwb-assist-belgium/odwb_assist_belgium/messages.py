@@ -51,8 +51,10 @@ MESSAGES: dict[str, Entry] = {
     "be-nis-lost-zero": Entry(E, Msg(
         "Code INS « {cell} » : le zéro initial a été perdu, le code est {fixed} ({name}).",
         "NIS code '{cell}': the leading zero was lost, the code is {fixed} ({name})."), Msg(
-        "Mettez la colonne au format Texte dans le tableur et écrivez {fixed} (5 chiffres), ou lancez « odwb-assist fix ».",
-        "Format the column as Text in the spreadsheet and write {fixed} (5 digits), or run 'odwb-assist fix'.")),
+        "Mettez la colonne au format Texte dans le tableur et remettez le zéro initial (5 chiffres), ou lancez "
+        "« odwb-assist fix », qui le remet.",
+        "Format the column as Text in the spreadsheet and put the leading zero back (5 digits), or run "
+        "'odwb-assist fix', which puts it back.")),
     "be-nis-outside-wallonia": Entry(W, Msg(
         "Code INS « {cell} » ({name}) : ce n'est pas une commune wallonne, alors que les autres codes de la colonne le "
         "sont (selon " + _NIS_REF[0] + ").",
@@ -82,8 +84,8 @@ MESSAGES: dict[str, Entry] = {
     "be-postal-prefixed": Entry(W, Msg(
         "« {cell} » : le préfixe de pays n'appartient pas au code postal belge, qui est {fixed}.",
         "'{cell}': the country prefix is not part of the Belgian postal code, which is {fixed}."), Msg(
-        "Gardez seulement les 4 chiffres ({fixed}), ou lancez « odwb-assist fix ».",
-        "Keep only the 4 digits ({fixed}), or run 'odwb-assist fix'.")),
+        "Gardez seulement les 4 chiffres du code, sans « B- », ou lancez « odwb-assist fix ».",
+        "Keep only the code's 4 digits, without 'B-', or run 'odwb-assist fix'.")),
     "be-postal-several": Entry(W, Msg(
         "« {cell} » : plusieurs codes postaux dans une même cellule, chacun connu ; le portail lira la cellule comme une "
         "seule valeur, et un filtre sur l'un des codes ne trouvera pas cette ligne.",
@@ -304,24 +306,24 @@ MESSAGES: dict[str, Entry] = {
     "email-mailto": Entry(E, Msg(
         "« {cell} » : « mailto: » (un lien copié) n'appartient pas à l'adresse, qui est {fixed}.",
         "'{cell}': 'mailto:' (a copied link) is not part of the address, which is {fixed}."), Msg(
-        "Gardez seulement l'adresse ({fixed}), ou lancez « odwb-assist fix ».",
-        "Keep only the address ({fixed}), or run 'odwb-assist fix'.")),
+        "Gardez seulement l'adresse, sans « mailto: », ou lancez « odwb-assist fix ».",
+        "Keep only the address, without 'mailto:', or run 'odwb-assist fix'.")),
     "be-phone-labelled": Entry(E, Msg(
         "« {cell} » : le mot devant le numéro n'en fait pas partie ; le numéro est {fixed}.",
         "'{cell}': the word before the number is not part of it; the number is {fixed}."), Msg(
-        "Gardez seulement le numéro ({fixed}) et dites dans le titre de la colonne ce qu'il est (« Téléphone », "
-        "« GSM »), ou lancez « odwb-assist fix ».",
-        "Keep only the number ({fixed}) and say in the column's title what it is ('Phone', 'Mobile'), or run "
+        "Gardez seulement le numéro et dites dans le titre de la colonne ce qu'il est (« Téléphone », « GSM »), ou "
+        "lancez « odwb-assist fix ».",
+        "Keep only the number and say in the column's title what it is ('Phone', 'Mobile'), or run "
         "'odwb-assist fix'.")),
     "email-masked": Entry(E, Msg(
         "« {cell} » : l'arobase est déguisée (« [at] », contre les robots) ; un jeu de données ouvert écrit l'adresse "
         "telle quelle, {fixed}.",
         "'{cell}': the @ is disguised ('[at]', against robots); an open dataset writes the address as it is, "
         "{fixed}."), Msg(
-        "Écrivez l'adresse avec son arobase ({fixed}), ou lancez « odwb-assist fix » ; si elle ne doit pas être "
-        "publiée, supprimez-la plutôt que de la déguiser.",
-        "Write the address with its @ ({fixed}), or run 'odwb-assist fix'; if it must not be published, delete it "
-        "rather than disguise it.")),
+        "Écrivez l'adresse avec son arobase (@), ou lancez « odwb-assist fix » ; si elle ne doit pas être publiée, "
+        "supprimez-la plutôt que de la déguiser.",
+        "Write the address with its @, or run 'odwb-assist fix'; if it must not be published, delete it rather than "
+        "disguise it.")),
     "email-remark": Entry(W, Msg(
         "« {cell} » : une adresse e-mail valide suivie d'une remarque (« {note} ») ; le portail lira la cellule comme "
         "une seule valeur.",

@@ -338,3 +338,17 @@ def test_numbers_that_lost_their_zero_are_told_once_how_to_mend_them(tmp_path: P
     for kind in ("be-phone-lost-zero", "be-enterprise-lost-zero"):
         tips = {f.tip("fr") for f in report.findings if f.type == kind}
         assert len(tips) == 1 and "odwb-assist fix" in tips.pop(), kind
+
+
+def test_a_tip_is_the_same_for_every_cell_of_its_type() -> None:
+    """The text report prints each distinct tip of a type: a tip spelling the cell's mended value (« écrivez
+    0233956377 », « Gardez seulement l'adresse (info@…) ») was printed once per cell shown, five near-copies. The
+    mended value is said in the message; a tip may name the column, not the cell (a retired NIS code names its
+    successor: one tip per retired code, a handful at most)."""
+    import re
+
+    from odwb_assist_belgium.messages import MESSAGES
+
+    per_cell = {name: sorted(set(re.findall(r"{(\w+)}", entry.tip.fr)) - {"field"})
+                for name, entry in MESSAGES.items()}
+    assert {name: fields for name, fields in per_cell.items() if fields} == {"be-nis-retired": ["cell", "new"]}
