@@ -29,6 +29,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.open_classes",
     "odwb_assist.checks.dms_coordinates",
     "odwb_assist.checks.web_addresses",
+    "odwb_assist.checks.lost_letters",
     "odwb_assist.checks.decimal_zero",
     "odwb_assist.checks.text_markers",
     "odwb_assist.checks.year_columns",

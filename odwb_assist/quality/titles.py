@@ -50,6 +50,7 @@ TITLES: dict[str, Msg] = {
     "text-markers": Msg("Marques de texte d'un tableur (« =\"0470…\" », « '5000 »)",
                         "Spreadsheet text marks ('=\"0470…\"', \"'5000\")"),
     "dms-coordinates": Msg("Coordonnées en degrés, minutes, secondes", "Coordinates in degrees, minutes, seconds"),
+    "lost-letters": Msg("Lettres accentuées perdues (« Li?ge »)", "Accented letters lost ('Li?ge')"),
     "web-address-scheme": Msg("Adresses web incomplètes (sans « http:// »)", "Web addresses not whole (no 'http://')"),
     "year-columns": Msg("Une colonne par année ou par mois", "One column per year or per month"),
     "percent-cells": Msg("Nombres affichés en pourcentage, publiés en fraction (80 % → 0.8)",
