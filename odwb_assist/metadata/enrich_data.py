@@ -44,6 +44,9 @@ STOPWORDS = {
     "sans", "sous", "vers", "chez", "depuis", "pendant", "selon", "autre", "autres", "plusieurs", "possible",
     "possibles", "reponse", "reponses", "question", "questions", "merci", "horodateur", "horodatage", "timestamp",
     "mail", "google", "forms", "form", "formulaire", "formulaires", "microsoft", "typeform", "limesurvey", "survey",
+    # words of the contact columns of a directory (« Site web », « Facebook », « Lien »): how to reach, not what
+    "site", "sites", "web", "internet", "url", "lien", "liens", "link", "facebook", "instagram", "twitter", "linkedin",
+    "youtube", "tiktok", "gsm", "fax", "mobile", "portable", "contact", "contacts", "whatsapp",
 }
 YEAR_HEADER = re.compile(r"\b(annee|an|year|exercice)\b")
 # A column of the record's upkeep (« Dernier contrôle », « Date de mise à jour », « Modifié le »): when the register

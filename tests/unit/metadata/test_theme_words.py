@@ -99,6 +99,16 @@ def test_the_words_of_an_amounts_headers_are_no_keywords(tmp_path: Path, pm: plu
     assert "adjudicataire" in keywords and not {"objet", "montant", "htva"} & keywords
 
 
+def test_the_contact_columns_of_a_directory_are_no_keywords(tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    """A directory of local shops was offered « site, facebook » as keywords: how to reach the shops, not what the
+    data is about."""
+    source = tmp_path / "commerces.csv"
+    source.write_text("Commerce;Site web;Facebook;GSM\nBoulangerie Dupont;http://www.dupont.be;"
+                      "https://www.facebook.com/dupont;0475123456\n", encoding="utf-8")
+    keywords = set(draft(None, source, plugins=pm).get("keyword") or [])
+    assert "commerces" in keywords and not {"site", "web", "facebook", "gsm"} & keywords
+
+
 def test_a_survey_respondents_address_is_not_called_a_contact() -> None:
     """The e-mail column of a survey's answers was described « Adresse e-mail de contact »: the respondent's own
     address, no contact of the dataset."""
