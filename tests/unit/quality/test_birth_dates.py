@@ -4,8 +4,8 @@ birth, not people of the past (a street's namesakes with their date of death, bi
 
 from __future__ import annotations
 
-import csv
 import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,13 +14,14 @@ from odwb_assist import quality
 from odwb_assist.checks.birth_dates import birth_year, names_birth
 from odwb_assist.core.plugins import get_plugin_manager
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
+
 PM = get_plugin_manager(load_entrypoints=False)
 
 
 def write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
-    return path
+    return write_csv(path, rows, encoding="utf-8")
 
 
 def survey(birth_title: str, births: list[str]) -> list[list[str]]:

@@ -5,6 +5,7 @@ was. A column written both ways keeps the dates that read both ways, and says ho
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,13 +13,14 @@ import pytest
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
+
 PM = get_plugin_manager(load_entrypoints=False)
 
 
 def write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
-    return path
+    return write_csv(path, rows, encoding="utf-8")
 
 
 def column(path: Path, index: int) -> list[str]:

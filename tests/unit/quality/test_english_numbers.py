@@ -5,6 +5,7 @@ for certain stays Belgian: « 1,250 » is 1.25 there, as before."""
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,15 +13,16 @@ import pytest
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
+
 PM = get_plugin_manager(load_entrypoints=False)
 ENGLISH = [["Item", "Amount", "Quantity"], ["Salt", "1,234.56", "1,200"], ["Sand", "987.10", "15"],
            ["Gravel", "12,000.00", "3,400"], ["Tar", "45.00", "7"], ["Signs", "2,500.75", "1,000"]]
 
 
 def write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows(rows)
-    return path
+    return write_csv(path, rows, delimiter=",", encoding="utf-8")
 
 
 def read(path: Path) -> list[list[str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -14,6 +15,9 @@ import pytest
 from odwb_assist.checks.excel_errors import error_mask, is_error
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
 
 # A commune table computed in Excel: a density divided by an area of zero, a mayor looked up and not found.
 DENSITIES = [["Code INS", "Commune", "Population", "Superficie", "Densité", "Bourgmestre"],
@@ -30,9 +34,7 @@ def pm():  # noqa: ANN201
 
 
 def write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
-    return path
+    return write_csv(path, rows, encoding="utf-8")
 
 
 @pytest.mark.parametrize("text", ["#DIV/0!", "#N/A", "#n/a", "#REF!", "#VALEUR!", "#VALUE!", "#NOM ?", "#NAME?",

@@ -5,6 +5,7 @@ the unit into the column's title, in both of its paths."""
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +15,9 @@ from odwb_assist.checks.display_numbers import read_display, titled
 from odwb_assist.checks.numbers import parse_column
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
 
 PM = get_plugin_manager(load_entrypoints=False)
 
@@ -44,12 +48,6 @@ CLEAN = [
     ["831/140-04", "Frais de poste", "4500.00", "0", "4500.00"],
     ["831/140-05", "Téléphonie", "6000.00", "-1000.00", "5000.00"],
 ]
-
-
-def write(path: Path, rows: list[list[str]], encoding: str = "cp1252") -> Path:
-    with path.open("w", encoding=encoding, newline="") as handle:
-        csv.writer(handle, delimiter=";", lineterminator="\r\n").writerows(rows)
-    return path
 
 
 def read(path: Path) -> list[list[str]]:
@@ -92,7 +90,7 @@ def test_the_number_parse_reads_them() -> None:
 
 
 def test_a_budget_saved_with_its_currency_format(tmp_path: Path) -> None:
-    source = write(tmp_path / "budget.csv", BUDGET)
+    source = write_csv(tmp_path / "budget.csv", BUDGET)
     report = check(source, plugins=PM)
     placeholders = [f for f in report.findings if f.type == "placeholder-value"]
     assert [(f.field_name, f.row_number) for f in placeholders] == [("Modification", 7)]  # a column of numbers
@@ -113,7 +111,7 @@ def test_a_budget_saved_with_its_currency_format(tmp_path: Path) -> None:
 
 def test_the_whole_table_path_writes_the_same(tmp_path: Path) -> None:
     rows = [BUDGET[0], ["2024", "", "", "", ""], *BUDGET[1:6], ["2025", "", "", "", ""], *BUDGET[6:]]  # sections:
-    result = fix(write(tmp_path / "budget.csv", rows), tmp_path / "propre.csv", plugins=PM)  # read whole
+    result = fix(write_csv(tmp_path / "budget.csv", rows), tmp_path / "propre.csv", plugins=PM)  # read whole
     assert result.counts.get("sections-to-column")
     written = read(tmp_path / "propre.csv")
     assert written[0] == ["annee", *CLEAN[0]]
@@ -125,7 +123,7 @@ def test_the_whole_table_path_writes_the_same(tmp_path: Path) -> None:
 def test_a_minus_sign_copied_from_a_pdf_and_a_rate(tmp_path: Path) -> None:
     rows = [["Commune", "Évolution", "Taux"], ["Ciney", "\u221212,5", "12,5 %"], ["Dinant", "3,2", "8 %"],
             ["Rochefort", "\u22120,8", "10,25 %"], ["Havelange", "1,5", "9 %"]]
-    fix(write(tmp_path / "evolution.csv", rows, "utf-8"), tmp_path / "propre.csv", plugins=PM)
+    fix(write_csv(tmp_path / "evolution.csv", rows, encoding="utf-8"), tmp_path / "propre.csv", plugins=PM)
     assert read(tmp_path / "propre.csv") == [["Commune", "Évolution", "Taux (%)"], ["Ciney", "-12.5", "12.5"],
                                              ["Dinant", "3.2", "8"], ["Rochefort", "-0.8", "10.25"],
                                              ["Havelange", "1.5", "9"]]
@@ -134,7 +132,7 @@ def test_a_minus_sign_copied_from_a_pdf_and_a_rate(tmp_path: Path) -> None:
 def test_a_column_of_several_units_or_of_words_is_left(tmp_path: Path) -> None:
     rows = [["Tronçon", "Longueur", "Budget (EUR)", "Remarque"], ["A", "12 m", "1 200 €", "12 €"],
             ["B", "3 km", "800 €", "à revoir"], ["C", "450 m", "950 €", "voir plan"], ["D", "1,2 km", "1 000 €", "idem"]]
-    fix(write(tmp_path / "troncons.csv", rows), tmp_path / "propre.csv", plugins=PM)
+    fix(write_csv(tmp_path / "troncons.csv", rows), tmp_path / "propre.csv", plugins=PM)
     written = read(tmp_path / "propre.csv")
     assert written[0] == ["Tronçon", "Longueur", "Budget (EUR)", "Remarque"]  # the title already names the unit
     assert [row[1] for row in written[1:]] == ["12 m", "3 km", "450 m", "1,2 km"]  # two units: left as written
@@ -144,7 +142,7 @@ def test_a_column_of_several_units_or_of_words_is_left(tmp_path: Path) -> None:
 
 def test_a_unit_on_a_few_numbers_only_is_left_to_the_user(tmp_path: Path) -> None:
     rows = [["Parking", "Taux d'occupation"]] + [[f"P{n}", f"0,{40 + n}"] for n in range(9)] + [["P9", "50%"]]
-    result = fix(write(tmp_path / "parkings.csv", rows), tmp_path / "propre.csv", plugins=PM)
+    result = fix(write_csv(tmp_path / "parkings.csv", rows), tmp_path / "propre.csv", plugins=PM)
     written = read(tmp_path / "propre.csv")
     assert written[0] == ["Parking", "Taux d'occupation"] and written[-1] == ["P9", "50%"]  # 50 or 0.5?
     assert written[1] == ["P0", "0.40"] and "number-display" not in result.counts

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from pathlib import Path
 
 from odwb_assist.checks.fix_stats import LeftAsIs
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
 
 PM = get_plugin_manager(load_entrypoints=False)
 
@@ -26,9 +30,7 @@ BUDGET = [
 
 
 def write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
-    return path
+    return write_csv(path, rows, encoding="utf-8")
 
 
 def test_the_check_points_to_fix_and_fix_says_why_it_left_the_column(tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-import csv
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,13 +13,14 @@ from odwb_assist.core.i18n import Msg
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix, fix_engine
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
+
 PM = get_plugin_manager()  # with the Belgian plugin
 
 
 def _csv(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
-    return path
+    return write_csv(path, rows, encoding="utf-8")
 
 
 STACKED = [["Commune", "Population", "Superficie"], ["Namur", "112000", "175,7"], ["Liège", "195000", "69,4"],

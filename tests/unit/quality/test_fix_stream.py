@@ -22,6 +22,7 @@ from odwb_assist.quality.change_log import SAMPLE
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
 from engine_spies import fix_both_ways  # noqa: E402
+from real_shapes import write_csv  # noqa: E402
 
 PM = get_plugin_manager(load_entrypoints=False)
 LABELS = ["commune", " montant", "date", "categorie", "remarque", "", "code"]
@@ -30,10 +31,7 @@ CELLS = ["", "", "Namur", "Liège", " Ciney ", "12,5", "1 250,75", "3.5", "-", "
          "Total", "12 places", "4"]
 
 
-def _csv(path: Path, rows: list[list[str]], delimiter: str = ";") -> Path:
-    with path.open("w", encoding="cp1252", newline="") as handle:
-        csv.writer(handle, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
-    return path
+_csv = write_csv  # the name the property tests call: Hypothesis draws their examples from a hash of their source
 
 
 def _both(source: Path, folder: Path, monkeypatch: pytest.MonkeyPatch, **options: object) -> tuple[dict, dict]:
@@ -138,9 +136,8 @@ def test_a_layout_to_change_reads_the_whole_table(tmp_path: Path, monkeypatch: p
     streamed = _csv(tmp_path / "plain.csv", [["commune", "montant"], ["Namur", "1,5"], ["Ciney", "2,5"]])
     fix(streamed, tmp_path / "a.csv", plugins=PM)
     assert read == []  # the common case streams
-    one_column = tmp_path / "one.csv"
-    with one_column.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=",").writerows([["commune;code;montant"]] + [[f"Namur;{n};{n},5"] for n in range(8)])
+    one_column = write_csv(tmp_path / "one.csv", [["commune;code;montant"]] + [[f"Namur;{n};{n},5"] for n in range(8)],
+                           delimiter=",", encoding="utf-8")
     result = fix(one_column, tmp_path / "b.csv", plugins=PM)
     assert read == [1] and "split-single-column" in result.counts
 

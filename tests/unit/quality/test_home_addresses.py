@@ -3,7 +3,7 @@ respondents): personal data. The addresses of halls, parks or associations' seat
 
 from __future__ import annotations
 
-import csv
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,13 +12,14 @@ from odwb_assist import quality
 from odwb_assist.checks.home_addresses import is_street_address, names_home_address
 from odwb_assist.core.plugins import get_plugin_manager
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
+
 PM = get_plugin_manager(load_entrypoints=False)
 
 
 def write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
-    return path
+    return write_csv(path, rows, encoding="utf-8")
 
 
 def said(path: Path) -> list[tuple[str | None, int | None, str]]:

@@ -4,10 +4,14 @@
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
 
 PM = get_plugin_manager(load_entrypoints=False)
 
@@ -17,9 +21,7 @@ ASSOCIATIONS = [["Dénomination", "Localité", "Date de création"], ["Les Amis 
 
 
 def write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
-    return path
+    return write_csv(path, rows, encoding="utf-8")
 
 
 def column(path: Path, index: int) -> list[str]:

@@ -3,7 +3,7 @@ was said by no check; the survey's e-mail column gone, the export passed with a 
 
 from __future__ import annotations
 
-import csv
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,9 @@ import pytest
 from odwb_assist.checks.names_in_answers import names_someone
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
 
 PM = get_plugin_manager(load_entrypoints=False)
 
@@ -47,9 +50,7 @@ def test_a_free_text_that_names_nobody(text: str) -> None:
 
 
 def write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows(rows)
-    return path
+    return write_csv(path, rows, delimiter=",", encoding="utf-8")
 
 
 ANSWERS = ["Merci pour cette enquête sur les déchets", "Les horaires du recyparc sont trop courts le samedi",

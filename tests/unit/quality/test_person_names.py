@@ -4,6 +4,7 @@ said as a warning; associations, clubs, services, streets and communes named aft
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,9 @@ import pytest
 from odwb_assist.checks.person_names import is_person_name, register_subjects
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
 
 LABELLED = Path(__file__).resolve().parents[2] / "data" / "personal-emails" / "labelled.csv"
 
@@ -51,9 +55,7 @@ def test_on_the_labelled_corpus_no_association_sport_club_or_service_is_a_person
 
 
 def write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
-    return path
+    return write_csv(path, rows, encoding="utf-8")
 
 
 def test_a_survey_export_names_its_respondents_column(tmp_path: Path) -> None:

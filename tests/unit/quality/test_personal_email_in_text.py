@@ -3,20 +3,21 @@ judged as an address column's would be: a person's is personal data, an associat
 
 from __future__ import annotations
 
-import csv
+import sys
 from pathlib import Path
 
 from odwb_assist import quality
 from odwb_assist.checks.personal_email import cell_verdict
 from odwb_assist.core.plugins import get_plugin_manager
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
+
 PM = get_plugin_manager(load_entrypoints=False)
 
 
 def write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
-    return path
+    return write_csv(path, rows, encoding="utf-8")
 
 
 def test_a_persons_address_in_a_remark_is_personal_data(tmp_path: Path) -> None:

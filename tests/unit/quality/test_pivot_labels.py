@@ -3,7 +3,7 @@ and an aggregate's title made its field's by the fix; a natural « Nombre de nai
 
 from __future__ import annotations
 
-import csv
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -14,6 +14,9 @@ from odwb_assist.checks.pivot_labels import RenamePivotLabels, pivot_titles
 from odwb_assist.core.contract import FixContext
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
 
 
 def pm():  # noqa: ANN201
@@ -35,18 +38,12 @@ def test_pivot_titles(labels: list[str], titles: dict[str, str | None]) -> None:
     assert pivot_titles(labels) == titles
 
 
-def write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="cp1252", newline="") as handle:
-        csv.writer(handle, delimiter=";", lineterminator="\r\n").writerows(rows)
-    return path
-
-
 PIVOT = [["Étiquettes de lignes", "Somme de Montant", "Nombre de Dossier"], ["Culture", "12000", "14"],
          ["Sport", "8000", "9"], ["Jeunesse", "4500", "6"], ["Total général", "24500", "29"]]
 
 
 def test_a_pivot_export_is_said_and_its_aggregates_renamed_by_the_fix(tmp_path: Path) -> None:
-    source = write(tmp_path / "subsides.csv", PIVOT)
+    source = write_csv(tmp_path / "subsides.csv", PIVOT)
     found = {f.field_number: f for f in check(source, plugins=pm()).findings if f.type == "pivot-labels"}
     assert sorted(found) == [1, 2] and {f.severity.value for f in found.values()} == {"warning"}
     assert "premi\u00e8re colonne" in found[1].message("fr") and found[1].extra["label"] is None
@@ -78,12 +75,12 @@ def test_a_workbook_pivot_read_whole_is_renamed_too(tmp_path: Path) -> None:
 
 def test_natural_titles_say_nothing(tmp_path: Path) -> None:
     rows = [["Commune", "Nombre de naissances", "Moyenne d'âge"], ["Ciney", "160", "41,2"], ["Dinant", "120", "43,5"]]
-    assert not [f for f in check(write(tmp_path / "n.csv", rows), plugins=pm()).findings if f.type == "pivot-labels"]
+    assert not [f for f in check(write_csv(tmp_path / "n.csv", rows), plugins=pm()).findings if f.type == "pivot-labels"]
 
 
 def test_the_pivots_blank_item_is_said_and_emptied(tmp_path: Path) -> None:
     rows = [*PIVOT[:3], ["(vide)", "500", "2"], PIVOT[-1]]
-    source = write(tmp_path / "subsides.csv", rows)
+    source = write_csv(tmp_path / "subsides.csv", rows)
     [blank] = [f for f in check(source, plugins=pm()).findings if f.type == "pivot-labels" and f.row_number == 4]
     assert "1 cellule(s) « (vide) », le nom qu'un tableau croisé dynamique donne aux lignes sans valeur" in \
         blank.message("fr")
@@ -97,7 +94,7 @@ def test_the_pivots_blank_item_is_said_and_emptied(tmp_path: Path) -> None:
 
 def test_a_blank_item_outside_a_pivot_is_a_value(tmp_path: Path) -> None:
     rows = [["Catégorie", "Montant"], ["(vide)", "500"], ["Culture", "12000"]]
-    source = write(tmp_path / "n.csv", rows)
+    source = write_csv(tmp_path / "n.csv", rows)
     assert not [f for f in check(source, plugins=pm()).findings if f.type == "pivot-labels"]
     fix(source, tmp_path / "propre.csv", plugins=pm())
     assert "(vide),500" in (tmp_path / "propre.csv").read_text(encoding="utf-8")

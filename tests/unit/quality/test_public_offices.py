@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import csv
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +10,9 @@ import pytest
 from odwb_assist.checks.public_offices import function_columns, names_public_office
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
 
 PM = get_plugin_manager(load_entrypoints=False)
 
@@ -39,9 +42,7 @@ def test_the_labels_that_name_a_function() -> None:
 
 
 def _csv(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
-    return path
+    return write_csv(path, rows, encoding="utf-8")
 
 
 def _found(report: object) -> dict[int, str]:

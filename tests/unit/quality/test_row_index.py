@@ -5,6 +5,7 @@ titled « N° » column, or numbers with a gap, are data and stay."""
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,14 +13,15 @@ import pytest
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
+
 PM = get_plugin_manager(load_entrypoints=False)
 COMMUNES = [("Namur", "113000"), ("Andenne", "27000"), ("Gesves", "7200"), ("Ohey", "5200"), ("Assesse", "7300")]
 
 
 def write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows(rows)
-    return path
+    return write_csv(path, rows, delimiter=",", encoding="utf-8")
 
 
 def read(path: Path) -> list[list[str]]:

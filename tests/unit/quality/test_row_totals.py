@@ -3,7 +3,7 @@ not a measure: said when every row adds up, and moved to the side file by fix; a
 
 from __future__ import annotations
 
-import csv
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,13 +11,14 @@ import pytest
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
+
 PM = get_plugin_manager(load_entrypoints=False)
 
 
 def write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
-    return path
+    return write_csv(path, rows, encoding="utf-8")
 
 
 def loans() -> list[list[str]]:

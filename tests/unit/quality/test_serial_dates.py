@@ -16,14 +16,13 @@ from odwb_assist.quality import check
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "helpers"))
 from engine_spies import fix_both_ways  # noqa: E402
+from real_shapes import write_csv  # noqa: E402
 
 PM = get_plugin_manager(load_entrypoints=False)
 
 
 def _write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
-    return path
+    return write_csv(path, rows, encoding="utf-8")
 
 
 def test_a_date_column_of_serial_numbers_is_written_as_iso_dates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,7 +3,6 @@ shape-system), with the same verdict `publish` reaches; other columns are not.""
 
 from __future__ import annotations
 
-import csv
 import json
 import math
 import sys
@@ -18,6 +17,7 @@ from odwb_assist.publish import shapes
 from odwb_assist.quality import check
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
 from uploads import upload_of  # noqa: E402
 
 PM = get_plugin_manager(load_entrypoints=False)
@@ -33,9 +33,7 @@ def zone(x: float, y: float, radius: float = 0.004, points: int = 12) -> str:
 
 
 def write(path: Path, rows: list[list[str]], delimiter: str = ";") -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=delimiter).writerows(rows)
-    return path
+    return write_csv(path, rows, delimiter, encoding="utf-8")
 
 
 def shape_findings(path: Path) -> list[Finding]:

@@ -4,12 +4,16 @@ said as such, and put one under the other by the fix when each has its title, wi
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import openpyxl
 
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
 
 BIRTHS = [("Ciney", 80, 75, 82, 70), ("Dinant", 60, 66, 58, 61), ("Hastière", 20, 18, 22, 19),
           ("Houyet", 15, 17, 16, 14)]
@@ -31,12 +35,6 @@ def births(path: Path, titles: bool = True) -> Path:
         sheet.append([commune, boys, girls, boys + girls, None, commune, boys_after, girls_after,
                       boys_after + girls_after])
     book.save(path)
-    return path
-
-
-def write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="cp1252", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
     return path
 
 
@@ -67,7 +65,7 @@ def test_fix_puts_them_one_under_the_other_with_the_year_of_each_title(tmp_path:
 
 
 def test_titles_that_differ_by_more_than_a_year_are_kept_whole(tmp_path: Path) -> None:
-    source = write(tmp_path / "ecoles.csv", [
+    source = write_csv(tmp_path / "ecoles.csv", [
         ["Écoles communales", "", "", "", "Écoles libres", "", ""],
         ["Implantation", "Élèves", "Classes", "", "Implantation", "Élèves", "Classes"],
         ["Ciney-Centre", "212", "10", "", "Saint-Joseph", "340", "14"],
@@ -93,7 +91,7 @@ def test_a_blank_column_between_different_columns_is_no_second_table(tmp_path: P
                  [["Commune", "", "Commune"], ["Ciney", "", "Ciney"], ["Dinant", "", "Dinant"]],  # one column each
                  [["Commune", "Hommes", "", "Commune", "Hommes"], ["Ciney", "8100", "x", "Ciney", "8150"],
                   ["Dinant", "6700", "", "Dinant", "6710"]]):  # the column between holds a value
-        report = check(write(tmp_path / "t.csv", rows), plugins=pm())
+        report = check(write_csv(tmp_path / "t.csv", rows), plugins=pm())
         assert "side-by-side-tables" not in {f.type for f in report.findings}, rows
 
 
@@ -131,7 +129,7 @@ def test_different_tables_side_by_side_are_said_and_never_glued(tmp_path: Path) 
 def test_one_table_with_a_blank_spacer_column_is_one_table(tmp_path: Path) -> None:
     rows = [["Nom", "Prénom", "", "2023", "2024"], *[[f"Nom{i}", f"P{i}", "", str(10 * i), str(11 * i) if i < 5 else ""]
                                                    for i in range(1, 9)]]
-    report = check(write(tmp_path / "montants.csv", rows), plugins=pm())  # numbers on the right, some missing
+    report = check(write_csv(tmp_path / "montants.csv", rows), plugins=pm())  # numbers on the right, some missing
     assert "side-by-side-tables" not in {f.type for f in report.findings}
     same_length = check(two_lists(tmp_path / "pareilles.xlsx", crèches=11), plugins=pm())  # nothing tells them apart
     assert "side-by-side-tables" not in {f.type for f in same_length.findings}

@@ -5,6 +5,7 @@ that only returns a text is no injection."""
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ import pytest
 from odwb_assist.checks.text_markers import unmarked
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
 
 PM = get_plugin_manager()  # with the Belgian plugin
 SERVICES = [["Service", "Téléphone", "Code postal", "Remarque"],
@@ -23,9 +27,7 @@ SERVICES = [["Service", "Téléphone", "Code postal", "Remarque"],
 
 
 def write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
-    return path
+    return write_csv(path, rows, encoding="utf-8")
 
 
 @pytest.mark.parametrize(("cell", "value"), [('="0470123456"', "0470123456"), (" ='5000' ", None),

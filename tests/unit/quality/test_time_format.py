@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 
@@ -14,14 +13,13 @@ from odwb_assist.quality import check
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
 from engine_spies import fix_both_ways  # noqa: E402
+from real_shapes import write_csv  # noqa: E402
 
 PM = get_plugin_manager(load_entrypoints=False)
 
 
 def _csv(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
-    return path
+    return write_csv(path, rows, encoding="utf-8")
 
 
 @pytest.mark.parametrize(("cell", "iso"), [("9h30", "09:30"), ("14h", "14:00"), ("14 h 30", "14:30"), ("09H00", "09:00"),

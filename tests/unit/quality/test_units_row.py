@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -13,6 +14,9 @@ from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
 from odwb_assist.quality.units_row import is_unit, unit_title
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
+
 DENSITIES = [["Commune", "Population", "Superficie", "Densité"], ["", "(hab.)", "(km²)", "(hab./km²)"],
              ["Ciney", "16 500", "147,6", "111,8"], ["Dinant", "13 600", "99,7", "136,4"],
              ["Hastière", "5 900", "48,1", "122,7"], ["Houyet", "4 700", "120,9", "38,9"]]
@@ -20,12 +24,6 @@ DENSITIES = [["Commune", "Population", "Superficie", "Densité"], ["", "(hab.)",
 
 def pm():  # noqa: ANN201
     return get_plugin_manager(load_entrypoints=False)
-
-
-def write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="cp1252", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
-    return path
 
 
 @pytest.mark.parametrize("cell", ["(hab.)", "[km²]", "€", "EUR", "%", "km²", "hab.", " ( € ) ", "nombre", "kWh"])
@@ -44,7 +42,7 @@ def test_a_bare_unit_goes_into_parentheses() -> None:
 
 
 def test_the_units_row_is_part_of_the_header_and_the_fix_writes_the_units_into_the_titles(tmp_path: Path) -> None:
-    source = write(tmp_path / "densites.csv", DENSITIES)
+    source = write_csv(tmp_path / "densites.csv", DENSITIES)
     report = check(source, plugins=pm())
     assert report.detected.header_rows == [1, 2] and report.rows == 4
     found = next(f for f in report.findings if f.type == "merged-header")
@@ -69,5 +67,5 @@ def test_a_workbook_with_bare_units_under_its_titles(tmp_path: Path) -> None:
 
 def test_a_first_data_row_of_text_in_parentheses_is_data(tmp_path: Path) -> None:
     rows = [["Commune", "Remarque", "Statut"], ["Ciney", "(néant)", "(actif)"], ["Dinant", "(néant)", "(actif)"]]
-    report = check(write(tmp_path / "t.csv", rows), plugins=pm())
+    report = check(write_csv(tmp_path / "t.csv", rows), plugins=pm())
     assert report.detected.header_rows == [1] and report.rows == 2  # no number below: not units

@@ -5,6 +5,7 @@ title that names a date), padded by the fix; a column of file numbers shaped ali
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,9 @@ from odwb_assist import quality
 from odwb_assist.checks.date_format import padded
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import fix_engine
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
 
 PM = get_plugin_manager(load_entrypoints=False)
 ROWS = [["Référence", "Date de visite", "Visiteurs"],
@@ -24,9 +28,7 @@ ROWS = [["Référence", "Date de visite", "Visiteurs"],
 
 
 def write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
-    return path
+    return write_csv(path, rows, encoding="utf-8")
 
 
 @pytest.mark.parametrize(("text", "written"), [("2024-1-2", "2024-01-02"), ("2024-12-1", "2024-12-01"),

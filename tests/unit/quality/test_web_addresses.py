@@ -5,6 +5,7 @@ naming a site, of file names, of initials."""
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ import pytest
 from odwb_assist.checks.web_addresses import is_web_address, needs_scheme, with_scheme
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
 
 
 @pytest.mark.parametrize(("cell", "whole"), [
@@ -35,9 +39,7 @@ def test_what_is_no_web_address(cell: str) -> None:
 
 
 def write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
-    return path
+    return write_csv(path, rows, encoding="utf-8")
 
 
 SHOPS = [["Commerce", "Site web", "Remarque"],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import random
 import re
+import sys
 from pathlib import Path
 
 import pyarrow as pa
@@ -14,6 +15,9 @@ import pytest
 from odwb_assist.checks.written_dates import WORDS, _iso, arrow_written
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check, fix
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
+from real_shapes import write_csv  # noqa: E402
 
 PM = get_plugin_manager(load_entrypoints=False)
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
@@ -71,9 +75,7 @@ def test_pyarrow_and_python_agree() -> None:
 
 
 def write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
-    return path
+    return write_csv(path, rows, encoding="utf-8")
 
 
 ROWS = [["dossier", "decision", "echeance", "adresse"],

@@ -3,7 +3,6 @@ column typed by its real dates."""
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 
@@ -15,14 +14,13 @@ from odwb_assist.quality.placeholders import is_placeholder, is_zero_date
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "helpers"))  # --import-mode=importlib
 from engine_spies import fix_both_ways  # noqa: E402
+from real_shapes import write_csv  # noqa: E402
 
 PM = get_plugin_manager(load_entrypoints=False)
 
 
 def _csv(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows(rows)
-    return path
+    return write_csv(path, rows, delimiter=",", encoding="utf-8")
 
 
 def _export(path: Path) -> Path:
