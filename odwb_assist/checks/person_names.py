@@ -26,6 +26,7 @@ from ..core.contract import BaseTableCheck, CheckContext, ColumnValues
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from .birth_dates import names_death
 from .people import is_first_name, label_words
 
 SAMPLE = 400  # distinct values per column
@@ -67,6 +68,20 @@ MESSAGE = Msg("Colonne « {field} » : des noms de personnes ({names} valeur(s) 
               "donnée personnelle.",
               "Column '{field}': names of people ({names} value(s) of {seen} looked at, e.g. {examples_en}): "
               "personal data.")
+# names beside a date of death (a cemetery's concessions, a list of graves): the GDPR protects the living only
+# (as :mod:`.birth_dates` leaves people of the past aside), but a recent death touches the family's privacy
+DECEASED = Msg("Colonne « {field} » : des noms de personnes ({names} valeur(s) sur {seen} examinées, ex. {examples}), "
+               "dans un tableau qui donne une date de décès : le RGPD ne protège pas les personnes décédées, mais un "
+               "décès récent touche à la vie privée des proches.",
+               "Column '{field}': names of people ({names} value(s) of {seen} looked at, e.g. {examples_en}), in a "
+               "table giving a date of death: the GDPR does not protect the dead, but a recent death touches the "
+               "privacy of the family.")
+DECEASED_TIP = Msg("Publiez ces noms si un règlement le prévoit (le registre des concessions d'un cimetière, des "
+                   "sépultures d'intérêt historique) ; pour des décès récents, demandez-vous si les familles "
+                   "l'accepteraient, sinon retirez la colonne.",
+                   "Publish these names when a regulation provides for it (a cemetery's register of concessions, graves "
+                   "of historical interest); for recent deaths, ask yourself whether the families would accept it, "
+                   "otherwise remove the column.")
 SPLIT_MESSAGE = Msg("Colonnes « {last} » et « {first} » : des noms et prénoms de personnes (ex. {examples}) : donnée "
                     "personnelle.",
                     "Columns '{last}' and '{first}': people's names and first names (e.g. {examples}): personal data.")
@@ -203,6 +218,8 @@ class PersonNamesCheck(BaseTableCheck):
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         said: set[str] = set()
+        deceased = any(names_death(str(label)) for label in context.fields)  # a register of graves, of the dead
+        message, tip = (DECEASED, DECEASED_TIP) if deceased else (MESSAGE, TIP)
         for name, values in self.seen.items():
             values = [value.strip() for value in values if value.strip()]
             if not values:
@@ -214,12 +231,12 @@ class PersonNamesCheck(BaseTableCheck):
                 continue
             shown = names[:3]
             yield Finding("person-names", Severity.WARNING,
-                          Msg(MESSAGE.fr.format(field=name, names=len(names), seen=len(values),
+                          Msg(message.fr.format(field=name, names=len(names), seen=len(values),
                                                 examples=", ".join(f"« {n} »" for n in shown)),
-                              MESSAGE.en.format(field=name, names=len(names), seen=len(values),
+                              message.en.format(field=name, names=len(names), seen=len(values),
                                                 examples_en=", ".join(f"'{n}'" for n in shown))),
-                          TIP, row_number=context.header_row, field_name=name, field_number=self.numbers.get(name),
-                          extra={"examples": shown, "names": len(names), "seen": len(values)})
+                          tip, row_number=context.header_row, field_name=name, field_number=self.numbers.get(name),
+                          extra={"examples": shown, "names": len(names), "seen": len(values), "deceased": deceased})
             said.add(name)
         yield from self._split_names(context, said)
 

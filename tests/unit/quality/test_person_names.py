@@ -159,3 +159,19 @@ def test_a_few_people_among_the_beneficiaries_of_subsidies_are_said(tmp_path: Pa
     only_associations = [row for row in SUBSIDIES if row[0] not in ("Jean Dupont", "Marie Lambert")]
     report = check(write(tmp_path / "associations.csv", only_associations), plugins=pm())
     assert "person-names" not in {f.type for f in report.findings}
+
+
+def test_the_names_of_the_dead_are_said_for_what_they_are(tmp_path: Path) -> None:
+    """A cemetery's concessions name the dead beside their date of death: the warning said « Le RGPD protège un nom
+    comme toute donnée personnelle », which the GDPR does not for the dead (as birth-dates knows); it now says what is
+    at stake, the family's privacy for a recent death, and when such a list is published."""
+    rows = [["Parcelle", "Défunt", "Date de décès"], ["A12", "Marcel Dupont", "2019-03-02"],
+            ["B3", "Jeanne Lambert", "2021-11-15"], ["C7", "Louis Martin", "1998-06-30"]]
+    [found] = [f for f in check(write(tmp_path / "concessions.csv", rows), plugins=pm()).findings
+               if f.type == "person-names"]
+    assert found.severity == "warning" and found.extra["deceased"] is True
+    assert "ne protège pas les personnes décédées" in found.message("fr") and "RGPD protège" not in found.tip("fr")
+    assert "concessions" in found.tip("fr") and "the GDPR does not protect the dead" in found.message("en")
+    [living] = [f for f in check(write(tmp_path / "membres.csv", [["Membre"], *[[r[1]] for r in rows[1:]]]),
+                                 plugins=pm()).findings if f.type == "person-names"]
+    assert living.extra["deceased"] is False and "RGPD protège un nom" in living.tip("fr")
