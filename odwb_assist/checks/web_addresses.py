@@ -120,9 +120,10 @@ class WebAddressSchemeCheck(BaseTableCheck):
         return ()
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
-        for name in [name for name in self.tally.counts if name in self.left or self.web[name] < SHARE * self.filled[name]]:
-            del self.tally.counts[name]
-        return self.tally.findings(self.types[0], Severity.WARNING, MESSAGE, TIP)
+        for finding in self.tally.findings(self.types[0], Severity.WARNING, MESSAGE, TIP):
+            name = str(finding.field_name)
+            if name not in self.left and self.web[name] >= SHARE * self.filled[name]:  # a column of web addresses
+                yield finding
 
 
 class WebAddressScheme(CellRewrite):
