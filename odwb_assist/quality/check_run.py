@@ -27,6 +27,7 @@ from .encoding import ArrowCodes, arrow_codes, column_values, preparing
 from .parallel import Groups, Job, threads
 from .reader import frame_from_rows
 from .report import Collector
+from .split_decimals import SplitDecimals
 from .structure import structure_errors
 from .typecheck import TypeTally
 
@@ -50,6 +51,7 @@ class CheckRun:
         self.by_values = {id(c) for c in self.value_checks}
         self.groups = Groups(threads())
         self.function_labels = function_columns(list(context.fields))  # « Fonction », « Mandat »…
+        self.splits = SplitDecimals(len(context.fields))  # long rows cut by decimal commas (a comma CSV)
 
     def add_all(self, origin: str, produce: Callable[[], Iterable[Finding] | None]) -> None:
         """Collect what ``produce()`` finds; a failing check becomes a ``check-failed`` finding, never a lost run."""

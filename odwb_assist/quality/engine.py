@@ -39,6 +39,7 @@ from .no_data import sentence_finding
 from .notes import relabel
 from .reader import CHUNK_ROWS
 from .report import EXPLAINING, Collector, QualityReport
+from .split_decimals import LOOKED_AT
 from .structure import cell_count_errors
 from .type_readers import VECTOR_TYPES
 from .typecheck import TypeTally
@@ -210,6 +211,8 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
         # after the checks that explain cells
         run.add_all("type", lambda: tally.findings(collector.explained, collector.explained_rows))
     collector.finish()
+    if detected.format == "csv" and detected.delimiter == ",":
+        collector.kept = run.splits.explain(collector.kept, run.rows)
     if run.rows == 0 and names:
         collector.add(sentence_finding(opened.labels, run.detected.delimiter) or NO_DATA_FINDING)
 
@@ -261,8 +264,10 @@ def _stream_arrow(run: CheckRun, path: Path, opened: Opened, head: Any, chunk_ro
         if chunk.blank.any() or chunk.ragged:
             rows = frame.index.to_numpy()[chunk.blank]
             run.add_all("structure", lambda r=rows, c=chunk.ragged: _structure(r, c, run.context.fields))  # type: ignore[misc]
+            for row, cells in chunk.ragged:
+                run.splits.see(row, cells)
         if chunk.other_width is not None:
-            _other_width(run.collector, chunk, head.read_width, run.context.fields)
+            _other_width(run, chunk, head.read_width)
         release_freed()  # what the reader's thread made for the previous chunk, freed here
         run.frame(frame, chunk.prepared)
         if callback:
@@ -281,10 +286,13 @@ def _structure(blank: Any, ragged: list[tuple[int, list[str]]], names: list[str]
             yield from_frictionless(RawError("blank-row", row))
 
 
-def _other_width(collector: Collector, chunk: Any, read: int, names: list[str]) -> None:
+def _other_width(run: CheckRun, chunk: Any, read: int) -> None:
     """The rows pyarrow read at the data width, not blank: each short of the header's last columns
-    (``missing-cell``) or long by the cells beyond it (``extra-cell``), gathered at once."""
+    (``missing-cell``) or long by the cells beyond it (``extra-cell``), gathered at once; the first long ones
+    looked at whole (:mod:`.split_decimals`)."""
     import numpy as np
+
+    collector, names, splits = run.collector, run.context.fields, run.splits
 
     width = len(names)
     at = np.flatnonzero(chunk.other_width & ~chunk.blank)
@@ -296,6 +304,10 @@ def _other_width(collector: Collector, chunk: Any, read: int, names: list[str]) 
         beyond = chunk.beyond
         collector.add_rows("extra-cell", [("", i + 1) for i in range(width, read)], rows,
                            lambda index: [column[int(at[index])].as_py() for column in beyond.columns])
+        for index in range(min(len(at), LOOKED_AT)):
+            whole = [*chunk.frame.iloc[int(at[index])].tolist(),
+                     *(column[int(at[index])].as_py() or "" for column in beyond.columns)]
+            splits.see(int(rows[index]), [str(cell) for cell in whole])
 
 
 NO_DATA_FINDING = Finding(  # an error: a header without rows has nothing to publish

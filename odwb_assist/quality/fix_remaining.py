@@ -6,7 +6,8 @@ no fix can take these out, and the clean file still holds them. A fix says which
 ``resolves`` (by default the types it reads and triggers on, :func:`resolved_by`); an error of another type is left,
 and so is an error of its type when it changed nothing, unless a fix removed every row the error is about. Short and
 long rows are made the header's width by the writing itself (the cells beyond go to the side file). An error that a
-fix left out of ``--fix`` would take out names that fix.
+fix left out of ``--fix`` would take out names that fix. Long rows cut by decimal commas (:mod:`.split_decimals`) are
+left: their cells up to the header's width are halves of numbers, which the writing cannot make right.
 
 ``fix`` runs only the checks its fixes read, and every check and field kind that may report an error (its
 ``blocking`` types, :class:`..core.contract.TableCheck`): personal data, unknown codes and two stacked tables are
@@ -65,7 +66,7 @@ def remaining_errors(report: QualityReport, chosen: Iterable[Fix], counts: dict[
     gone = set(removed_columns)
     left = []
     for finding in report.findings:
-        if finding.severity != Severity.ERROR or finding.type in resolved:
+        if finding.severity != Severity.ERROR or (finding.type in resolved and "splitDecimals" not in finding.extra):
             continue
         if finding.type in COLUMN_ERRORS and finding.field_number in gone:
             continue

@@ -201,6 +201,8 @@ def stream_frictionless(run: Any, path: Path, opened: Opened, frictionless_check
                     cells, number = row._Row__cells, row._Row__row_number
                 except AttributeError:
                     cells, number = row.cells, row.row_number
+                if len(cells) > len(names):  # a long row: decimal commas may have cut it (:mod:`.split_decimals`)
+                    run.splits.see(number, ["" if cell is None else str(cell) for cell in cells])
                 rows.append(cells)
                 numbers.append(number)
                 last = number
