@@ -9,6 +9,11 @@ evolution needs every column chosen one by one. One row per period does not have
 the user's choice (Excel's Power Query does it: « Dépivoter les colonnes »). Nothing is read: the labels and the
 sampled types tell, or, for a column sampled as text, its cells: numbers written the local way (« 12 450 »,
 « 3,5 ») are numbers too.
+
+A run of month columns whose cells list days of the month (« 5, 19 », « 2 - 16 - 30 »: a waste-collection
+calendar, the opening days of a service) is a calendar laid out for reading: several dates in a cell, their year
+nowhere. Said apart, with the same information level: one row per date (a column of whole dates) lets the portal
+filter, sort and place them on a calendar.
 """
 
 from __future__ import annotations
@@ -32,6 +37,10 @@ ENGLISH_MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5,
 MONTH_NUMBERS = {**ENGLISH_MONTHS, **SHORT_MONTHS, **MONTHS}
 MONTH = re.compile(r"(?<![a-z])(" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")(?![a-z])\.?")
 MINIMUM = 3  # columns side by side
+# days of a month listed in a cell: « 5, 19 », « 5 et 19 », « 2 - 16 - 30 », « 3/17 » (strictly rising, checked apart)
+DAY_LIST = re.compile(r"\s*[0-3]?[0-9](?:\s*(?:[,;/&+-]|\bet\b)\s*[0-3]?[0-9]|\s+[0-3]?[0-9])+\s*\.?\s*")
+DAY_SPLIT = re.compile(r"[^0-9]+")
+LISTED_SHARE = 0.1  # of a run's filled cells listing days, for a calendar
 NUMBERS = ("integer", "number", "any")
 UNITS = {"year": Msg("année", "year"), "month": Msg("mois", "month")}
 
@@ -50,6 +59,20 @@ TIP = Msg("Pour le portail, mieux vaut une ligne par {unit} : une colonne de la 
           "For the portal, one row per {unit} is better: a column of the period and a column of values. In Excel: "
           "Data > From Table, select those columns, then Transform > Unpivot Columns. The table may also be published "
           "as it is.")
+CALENDAR = Msg("Les colonnes « {first} » à « {last} » ({count}) listent des jours du mois (ex. ligne {row} : « {cell} ») "
+               ": un calendrier fait pour être lu, plusieurs dates par cellule{nowhere}. Le portail ne "
+               "pourra ni filtrer ni trier ces dates, ni les placer sur un calendrier.",
+               "Columns '{first}' to '{last}' ({count}) list days of the month (e.g. row {row}: '{cell}'): a calendar "
+               "laid out for reading, several dates in a cell{nowhere}. The portal will neither filter nor "
+               "sort these dates, nor place them on a calendar.")
+CALENDAR_TIP = Msg("Pour le portail, mieux vaut une ligne par date : une colonne « date » complète (AAAA-MM-JJ), les "
+                   "autres colonnes répétées. Dans Excel : Données > À partir d'un tableau, sélectionnez les colonnes "
+                   "des mois, Transformer > Dépivoter les colonnes, puis Fractionner la colonne des valeurs par "
+                   "délimiteur, en lignes, et formez-en des dates complètes. Le tableau peut aussi être publié tel quel.",
+                   "For the portal, one row per date is better: a column of whole dates (YYYY-MM-DD), the other "
+                   "columns repeated. In Excel: Data > From Table, select the month columns, Transform > Unpivot "
+                   "Columns, then Split the column of values by delimiter, into rows, and make whole dates of them. The "
+                   "table may also be published as it is.")
 
 GROUPED_TIP = Msg("Pour le portail, mieux vaut une ligne par {unit} : une colonne de la période et une colonne par mesure. "
                   "Dans Excel : Données > À partir d'un tableau, sélectionnez ces colonnes, Transformer > Dépivoter les "
@@ -142,6 +165,14 @@ def grouped_runs(labels: list[str], types: dict[str, str]) -> list[tuple[str, li
     return runs
 
 
+def day_list(cell: str) -> bool:
+    """Whether a cell lists two days of the month or more, strictly rising (« 5, 19 », « 2 - 16 - 30 »)."""
+    if DAY_LIST.fullmatch(cell) is None:
+        return False
+    days = [int(day) for day in DAY_SPLIT.split(cell) if day]
+    return days[0] >= 1 and days[-1] <= 31 and all(a < b for a, b in zip(days, days[1:], strict=False))
+
+
 def _measure(label: str, unit: str) -> str:
     """A label with its period taken out, as the file writes it (« Hommes 2021 » → « Hommes »)."""
     if unit == "year":
@@ -169,6 +200,9 @@ class YearColumnsCheck(BaseTableCheck):
         self.counted = {label for run in runs for label in run if types.get(label, "any") not in NUMBERS}
         self.numbers: Counter[str] = Counter()
         self.filled: Counter[str] = Counter()
+        self.days: Counter[str] = Counter()  # cells that are a day of the month, alone or listed
+        self.lists: Counter[str] = Counter()  # cells listing days (not numbers)
+        self.example: dict[str, tuple[int, str]] = {}  # a column's first cell listing days: (row, cell)
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         if column.name in self.counted and len(column):
@@ -177,9 +211,43 @@ class YearColumnsCheck(BaseTableCheck):
             from .numbers import PARSED_NUMBERS
 
             numbers = column.prepared(PARSED_NUMBERS)[0]
-            self.numbers[column.name] += int(column.counts[~np.isnan(numbers)].sum())
-            self.filled[column.name] += int(column.counts.sum())
+            counts = column.counts
+            self.numbers[column.name] += int(counts[~np.isnan(numbers)].sum())
+            self.filled[column.name] += int(counts.sum())
+            lists = np.fromiter((day_list(cell) for cell in column.texts), dtype=bool, count=len(column))
+            lists &= np.isnan(numbers)
+            days = lists | ((numbers >= 1) & (numbers <= 31) & (numbers == np.floor(numbers)))
+            self.days[column.name] += int(counts[days].sum())
+            if lists.any():
+                self.lists[column.name] += int(counts[lists].sum())
+                rows = column.rows_where(lists)
+                first = int(rows.min())
+                if column.name not in self.example or first < self.example[column.name][0]:
+                    at = int(np.flatnonzero(column.rows == first)[0])
+                    self.example[column.name] = (first, column.texts[int(column.codes[at])])
         return ()
+
+    def _calendars(self, labels: list[str], types: dict[str, str], header_row: int) -> list[Finding]:
+        """The runs of month columns listing days (:data:`CALENDAR`); their columns are taken out of ``types``."""
+        listing = {label for label in self.counted
+                   if self.lists[label] and self.days[label] >= NUMBER_SHARE * self.filled[label]}
+        found: list[Finding] = []
+        for unit, run in year_runs(labels, {**types, **dict.fromkeys(listing, "number")}) if listing else []:
+            listed = listing.intersection(run)
+            # a few cells like « 3 - 5 » among small counts make no calendar: lists are a tenth of the run's cells
+            if unit != "month" or sum(self.lists[label] for label in listed) < max(
+                    2, LISTED_SHARE * sum(self.filled[label] for label in run)):
+                continue
+            row, _, cell = min((self.example[label][0], run.index(label), self.example[label][1]) for label in listed)
+            nowhere = not any(period[2][0] for label in run if (period := _period(label)))
+            values = {"first": run[0], "last": run[-1], "count": len(run), "row": row, "cell": cell}
+            message = Msg(CALENDAR.fr.format(**values, nowhere=" et l'année nulle part" if nowhere else ""),
+                          CALENDAR.en.format(**values, nowhere=" and the year nowhere" if nowhere else ""))
+            found.append(Finding("year-columns", Severity.INFO, message, CALENDAR_TIP, row_number=header_row,
+                                 field_name=run[0], field_number=labels.index(run[0]) + 1,
+                                 extra={"columns": run, "unit": "day"}))
+            types.update(dict.fromkeys(run, "string"))  # said: not a run of numbers besides
+        return found
 
     def end(self, context: CheckContext) -> Iterable[Finding]:
         labels = [str(label) for label in context.fields]
@@ -187,6 +255,7 @@ class YearColumnsCheck(BaseTableCheck):
         for label in self.counted:
             if self.filled[label] and self.numbers[label] >= NUMBER_SHARE * self.filled[label]:
                 types[label] = "number"
+        yield from self._calendars(labels, types, context.header_row)
         for unit, run in year_runs(labels, types):
             words = UNITS[unit]
             message = Msg(MESSAGE.fr.format(first=run[0], last=run[-1], count=len(run), unit=words.fr),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from odwb_assist.checks.year_columns import grouped_runs, year_runs
+from odwb_assist.checks.year_columns import day_list, grouped_runs, year_runs
 from odwb_assist.core.plugins import get_plugin_manager
 from odwb_assist.quality import check
 
@@ -122,3 +122,61 @@ def test_a_population_by_sex_and_year_is_said_once(tmp_path: Path) -> None:
     assert found.message("fr").startswith("Les colonnes « Hommes 2021 » à « Femmes 2023 » (6) répètent 2 mesures "
                                           "(« Hommes », « Femmes »), une colonne par année pour chacune")
     assert "Pivoter la colonne des mesures" in found.tip("fr") and "Pivot the column" in found.tip("en")
+
+
+@pytest.mark.parametrize(("cell", "listed"), [
+    ("5, 19", True), ("2 - 16 - 30", True), ("4 et 18", True), ("3/17", True), ("1 15 29", True), ("7;21.", True),
+    ("19, 5", False),  # not rising
+    ("12 450", False), ("8", False), ("0, 14", False), ("15, 32", False), ("lundi 5", False), ("2019-2020", False),
+])
+def test_day_lists(cell: str, listed: bool) -> None:
+    assert day_list(cell) is listed
+
+
+def _calendar(path: Path, header: str, rows: list[str]) -> Path:
+    path.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+MONTHS = "Janvier;Février;Mars;Avril;Mai;Juin"
+
+
+def test_a_waste_collection_calendar_is_said_once_with_an_example(tmp_path: Path) -> None:
+    """A calendar laid out for reading: a month per column, the days of collection listed in each cell (one day
+    alone in some): said as a calendar, not as a measure per month, and the table stays valid."""
+    source = _calendar(tmp_path / "collectes.csv", "Secteur;Collecte;" + MONTHS, [
+        "Ciney centre;Papiers-cartons;8;5;9;4;4;8",
+        "Ciney centre;PMC;4, 18;10, 24;9, 23;3, 17;6, 20;10, 24",
+        "Achêne;Ordures ménagères;6 - 13 - 20 - 27;2 - 9 - 16 - 23;7 - 14 - 21 - 28;5 - 12 - 19 - 26;"
+        "4 - 11 - 18 - 25;6 - 13 - 20 - 27",
+        "Achêne;PMC;11, 25;7, 21;7, 21;4, 18;2, 16, 30;13, 27",
+    ])
+    report = check(source, plugins=get_plugin_manager(load_entrypoints=False))
+    [found] = [f for f in report.findings if f.type == "year-columns"]
+    assert found.extra == {"columns": MONTHS.split(";"), "unit": "day"} and report.valid
+    assert found.message("fr").startswith("Les colonnes « Janvier » à « Juin » (6) listent des jours du mois "
+                                          "(ex. ligne 3 : « 4, 18 ») : un calendrier fait pour être lu, plusieurs "
+                                          "dates par cellule et l'année nulle part.")
+    assert "Dépivoter les colonnes" in found.tip("fr") and "Split the column" in found.tip("en")
+    assert "(e.g. row 3: '4, 18')" in found.message("en")
+
+
+def test_a_calendar_whose_labels_carry_the_year_does_not_say_it_is_missing(tmp_path: Path) -> None:
+    source = _calendar(tmp_path / "ouvertures.csv", "Service;janv. 2026;févr. 2026;mars 2026", [
+        "Recyparc de Ciney;3, 17, 31;14, 28;14, 28", "Bibliothèque;10 et 24;7 et 21;7 et 21"])
+    [found] = [f for f in check(source, plugins=get_plugin_manager(load_entrypoints=False)).findings
+               if f.type == "year-columns"]
+    assert found.extra["unit"] == "day" and "l'année nulle part" not in found.message("fr")
+
+
+@pytest.mark.parametrize("rows", [
+    # small monthly counts with one range among them: no calendar
+    ["Guichet;3;5;4;2;6;1", "Accueil;12;9;3 - 5;8;7;10", "Courrier;20;18;22;19;21;25", "État civil;6;4;5;7;3;2"],
+    # decimal commas: numbers, a measure per month
+    ["Hôtel de ville;3,5;4,2;2,8;3,1;2,9;3,4", "École;1,2;1,8;2,5;2,2;1,9;1,1"],
+])
+def test_month_columns_of_numbers_are_no_calendar(tmp_path: Path, rows: list[str]) -> None:
+    source = _calendar(tmp_path / "suivi.csv", "Site;" + MONTHS, rows)
+    found = [f for f in check(source, plugins=get_plugin_manager(load_entrypoints=False)).findings
+             if f.type == "year-columns"]
+    assert [f.extra["unit"] for f in found] == ["month"]
