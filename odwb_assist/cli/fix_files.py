@@ -41,22 +41,25 @@ def fix_several(files: list[str], output: Path, *, dry_run: bool, only: list[str
 
 
 def _done(item: FixedFile, fr: bool) -> str:
-    """What a fix did to one file: its corrections (as the preview counts them), of which the rows and columns set
-    aside in the side files."""
+    """What a fix did to one file: its corrections (as the preview counts them), and what it set aside in the side
+    files."""
     fixed = item.result
     assert fixed is not None
     changes = sum(fixed.counts.values())
     aside = []
     if fixed.removed_rows:
         aside.append(f"{len(fixed.removed_rows)} ligne(s)" if fr else f"{len(fixed.removed_rows)} row(s)")
-    if fixed.removed_columns:
-        aside.append(f"{len(fixed.removed_columns)} colonne(s)" if fr else f"{len(fixed.removed_columns)} column(s)")
+    columns = len([number for number, _ in fixed.removed_columns if number not in fixed.beyond.columns])
+    if columns:
+        aside.append(f"{columns} colonne(s)" if fr else f"{columns} column(s)")
+    if fixed.beyond.cells:  # a few long rows' cells are no column
+        aside.append(f"{fixed.beyond.cells} cellule(s) au-delà de l'en-tête" if fr
+                     else f"{fixed.beyond.cells} cell(s) beyond the header")
     if not changes and not aside:
         return "aucune cellule à corriger" if fr else "no cell to fix"
     said = f"{changes} correction(s)"
-    if aside:
-        said += (", dont " if fr else ", of which ") + (" et " if fr else " and ").join(aside) + \
-            (" mise(s) de côté" if fr else " set aside")
+    if aside:  # kept in the side files (rows and columns a fix removed, cells of long rows the reader left out)
+        said += (" ; mis de côté : " if fr else "; set aside: ") + ", ".join(aside)
     return said
 
 

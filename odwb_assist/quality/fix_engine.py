@@ -48,6 +48,7 @@ from .side_files import (
     COLUMNS_SUFFIX,
     NOTE_BESIDE,
     ROWS_SUFFIX,
+    Beyond,
     CellsBeyond,
     RemovalLog,
     SideFiles,
@@ -111,6 +112,7 @@ class FixResult:
     lang: str = "fr"
     removed_rows: list[tuple[int, str]] = field(default_factory=list)  # (original row number, fix or reason)
     removed_columns: list[tuple[int, str]] = field(default_factory=list)  # (original column number, label)
+    beyond: Beyond = field(default_factory=Beyond)  # among them, the cells of rows longer than the header
     rows_file: str | None = None  # the side file of removed rows (written, or to be written)
     columns_file: str | None = None
     changes_file: str | None = None  # the change log (every change), when asked for and written
@@ -199,9 +201,16 @@ class FixResult:
             lines.append(f"  Lignes retirées ({count}) {verb} {self.rows_file}" if fr else
                          f"  Removed rows ({count}) {verb} {self.rows_file}")
         if self.removed_columns and self.columns_file:
-            count = len(self.removed_columns)
-            lines.append(f"  Colonnes retirées ({count}) {verb} {self.columns_file}" if fr
-                         else f"  Removed columns ({count}) {verb} {self.columns_file}")
+            count = len([number for number, _ in self.removed_columns if number not in self.beyond.columns])
+            if count:
+                lines.append(f"  Colonnes retirées ({count}) {verb} {self.columns_file}" if fr
+                             else f"  Removed columns ({count}) {verb} {self.columns_file}")
+            cells, rows = self.beyond.cells, self.beyond.rows
+            if cells:
+                lines.append(f"  Cellules au-delà de la dernière colonne de l'en-tête ({cells}, sur {rows} "
+                             f"ligne{'s' if rows > 1 else ''}) {verb} {self.columns_file}" if fr else
+                             f"  Cells beyond the header's last column ({cells}, on {rows} row{'s' if rows > 1 else ''}) "
+                             f"{verb} {self.columns_file}")
         return lines
 
     def __repr__(self) -> str:
@@ -231,6 +240,8 @@ class FixResult:
             "removedColumns": [{"fieldNumber": number, "fieldName": label} for number, label in self.removed_columns],
             "removedRowsFile": self.rows_file if self.removed_rows else None,
             "removedColumnsFile": self.columns_file if self.removed_columns else None,
+            "cellsBeyond": {"cells": self.beyond.cells, "rows": self.beyond.rows,
+                            "fieldNumbers": sorted(self.beyond.columns)},
             "changesFile": self.changes_file,
             "leftAsIs": left_dicts(self.left_as_is),
             "workbookLeft": [finding.to_dict(self.lang) for finding in self.workbook_left],
@@ -479,6 +490,7 @@ def _fix_stream(path: Path, detected: Detected, steps: list[tuple[Fix, FixPlan]]
     result.rows_before, result.rows_after = done.rows_before, done.rows_after
     result.removed_rows = sorted(side.removed_rows)
     result.removed_columns = side.removed_columns
+    result.beyond = side.cells_beyond
 
 
 def _write_stream(out: Path, write: Any) -> Any:
@@ -521,6 +533,7 @@ def _fix_table(source: str | Path, sheet: str | None, chosen: list[Fix], context
                            for row in sorted(removal.rows, key=lambda r: r.row_number)]
     result.removed_columns = [(column.number, column.label)
                               for column in sorted(removal.columns, key=lambda c: c.number)]
+    result.beyond = Beyond.of(removal.columns)
     if not result.dry_run:
         _write_csv(frame, out, set(context.report.untitled))
         removal.write(out, result.lang)

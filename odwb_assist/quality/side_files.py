@@ -137,6 +137,23 @@ class RemovalLog:
         return written_rows, written_columns
 
 
+@dataclass(frozen=True)
+class Beyond:
+    """The cells beyond the header's last column a fix took out: how many, on how many rows, in which columns (a
+    few long rows are no removed column, and the preview says so)."""
+
+    cells: int = 0
+    rows: int = 0
+    columns: frozenset[int] = frozenset()  # their original column numbers
+
+    @classmethod
+    def of(cls, columns: list[RemovedColumn]) -> Beyond:
+        beyond = [column for column in columns if column.reason is BEYOND]
+        return cls(sum(len(column.cells) for column in beyond),
+                   len({row for column in beyond for row, _ in column.cells}),
+                   frozenset(column.number for column in beyond))
+
+
 def written_by_tool(path: Path) -> bool:
     """Whether odwb-assist wrote ``path``: the rows and columns ``fix`` removed (kept beside the clean file, in French
     or English), or what ``document`` writes into its output folder (documentation/<dataset>/, where its
@@ -291,6 +308,10 @@ class SideFiles:
 
     def _all_columns(self) -> list[RemovedColumn]:
         return list(self.columns.values()) + self.beyond
+
+    @property
+    def cells_beyond(self) -> Beyond:
+        return Beyond.of(self.beyond)
 
     def finish(self, keep: bool) -> None:
         """Close and move the files in place (``keep``), or remove the temporary ones (a failed run)."""

@@ -154,3 +154,24 @@ def test_phantom_columns_are_named_as_the_user_sees_them(tmp_path: Path) -> None
     assert [line[:2] for line in columns[1:]] == [["3", ""], ["4", ""]]
     assert rows_of(tmp_path / "propre.lignes-retirees.csv")[0] == [
         "ligne_origine", "motif", "Commune", "Population", "colonne_3", "colonne_4"]
+
+
+@pytest.mark.parametrize("above", ["", "Associations de Ciney\r\n\r\n"])
+def test_cells_of_a_few_long_rows_are_said_as_cells_not_columns(tmp_path: Path, above: str) -> None:
+    """Two rows longer than the header put three cells in the side file: the preview says three cells on two rows,
+    not « two columns removed », which would read as lost data; an empty column removed besides is a column."""
+    source = tmp_path / "associations.csv"
+    source.write_text(above + "Nom;Rue;;Code postal\r\nLes Amis de Leignon;Rue du Centre 1;;5590\r\n"
+                      "Patro de Ciney;Rue du Commerce 12;;5590;x;y\r\nChorale Sainte-Cécile;Place 3;;5590\r\n"
+                      "Club de pétanque;Rue Haute 4;;5590;;z\r\n", encoding="utf-8")
+    result = fix(source, tmp_path / "propre.csv", plugins=PM)
+    assert (result.beyond.cells, result.beyond.rows, sorted(result.beyond.columns)) == (3, 2, [5, 6])
+    summary = result.preview("fr")
+    assert "Colonnes retirées (1) gardées dans" in summary
+    assert "Cellules au-delà de la dernière colonne de l'en-tête (3, sur 2 lignes) gardées dans" in summary
+    assert "Cells beyond the header's last column (3, on 2 rows) kept in" in result.preview("en")
+    assert result.to_dict()["cellsBeyond"] == {"cells": 3, "rows": 2, "fieldNumbers": [5, 6]}
+    shift = above.count("\r\n")  # the rows keep their number in the original file
+    kept = rows_of(tmp_path / "propre.colonnes-retirees.csv")[1:]
+    assert sorted((int(line[3]), line[4]) for line in kept if line[4]) == [(3 + shift, "x"), (3 + shift, "y"),
+                                                                           (5 + shift, "z")]

@@ -94,7 +94,7 @@ def test_the_cli_says_one_line_per_file(tmp_path: Path, cli: CLI, monkeypatch: p
     assert code == 2 and err == ""
     lines = out.splitlines()
     assert lines[0] == "7 fichier(s) corrigé(s) dans propre (les originaux sont inchangés) :"
-    assert "  ✓ exports/2024/budget.csv → propre/2024/budget.csv — 2 correction(s), dont 1 ligne(s) mise(s) de côté" in lines
+    assert "  ✓ exports/2024/budget.csv → propre/2024/budget.csv — 2 correction(s) ; mis de côté : 1 ligne(s)" in lines
     assert "  ✗ exports/asbl.csv → propre/asbl.csv — aucune cellule à corriger" in lines
     assert "      reste à corriger à la main : Numéro d'entreprise (BCE) non valide ×1" in lines
     assert any(line.startswith("  ? exports/rapport.pdf — illisible : rapport.pdf est un document PDF") for line in lines)
@@ -117,3 +117,20 @@ def test_one_file_into_a_folder_takes_its_own_name(tmp_path: Path, cli: CLI) -> 
     code, out, _ = cli("fix", str(exports / "population.xlsx"), "--output", str(tmp_path / "propre"))
     assert code == 0 and (tmp_path / "propre" / "population.csv").exists()
     assert f"Fichier propre écrit : {tmp_path / 'propre' / 'population.csv'}" in out
+
+
+def test_the_cli_says_cells_of_long_rows_as_cells(tmp_path: Path, cli: CLI, monkeypatch: pytest.MonkeyPatch) -> None:
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    for name in ("clubs.csv", "salles.csv"):
+        (exports / name).write_text("Nom;Rue;Code postal\nPatro de Ciney;Rue du Commerce 12;5590;x\n"
+                                    "Chorale;Place Monseigneur Cardijn 3;5590\nPétanque;Rue Haute 4;5590;;y;z\n"
+                                    "Les Amis de Leignon;Rue du Centre 1;5590\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = cli("fix", "exports", "--output", "propre")
+    assert (code, err) == (0, "")
+    assert ("  ✓ exports/clubs.csv → propre/clubs.csv — 0 correction(s) ; mis de côté : 3 cellule(s) au-delà de "
+            "l'en-tête") in out.splitlines()
+    code, out, err = cli("--lang", "en", "fix", "exports", "--output", "propre")
+    assert "  ✓ exports/salles.csv → propre/salles.csv — 0 correction(s); set aside: 3 cell(s) beyond the header" \
+        in out.splitlines()
