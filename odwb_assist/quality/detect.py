@@ -280,13 +280,16 @@ def detect_header(rows: list[list[str]], joiner: str = " ") -> tuple[list[int], 
     """(header row numbers, title rows) from the first rows of a table (1-based row numbers).
 
     Title rows are leading rows with few filled cells (a title, a source, a date); the header is the
-    first row filled over at least half of the table's width. A second header row is added when the
-    first one has gaps that the next row fills (a header merged over two rows).
+    first row filled over at least half of the table's width (the second widest row's). A second header row is
+    added when the first one has gaps that the next row fills (a header merged over two rows).
     """
     widths = [_filled(row) for row in rows]
     if not widths or max(widths) == 0:
         return [1], []
-    width = max(widths)
+    # the table's width: that of two rows at least, so that one data row longer than the others (a note typed
+    # past the last column) does not make the real header too narrow to be one
+    ranked = sorted(widths)
+    width = ranked[-2] if len([cells for cells in ranked if cells]) >= 3 else ranked[-1]
     header = 0
     titles: list[tuple[int, str]] = []
     if width >= 2:

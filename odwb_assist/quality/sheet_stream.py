@@ -84,7 +84,7 @@ def open_sheet(path: Path, detected: Detected) -> tuple[Opened, Sheet]:
             vector[name] = (number, kind)
         elif kind not in NATIVE or not _native(sheet, last_header, number - 1, NATIVE[kind]):
             raise Fallback(f"a {kind} column Frictionless checks")
-    errors: list[Any] = list(header_errors(labels, names, last_header))
+    errors: list[Any] = list(header_errors(labels, names, header_rows[0]))  # Frictionless: the first one
     if not (labels or fragment):
         errors.insert(0, RawError("source-error", note="the source is empty"))
     opened = Opened(names, labels, dict(zip(names, kinds, strict=True)), fragment, errors, vector, True, sheet)
