@@ -1,7 +1,7 @@
 """Check ``web-address-scheme`` (warning): in a column of web addresses (a directory's « Site internet »), addresses
 written without their scheme (« www.boulangerie-dupont.be », « facebook.com/club ») or with a scheme mistyped
-(« http//… », « http:/… », « htpp://… », « http:\\\\… »); fix ``web-address-scheme``: « http:// » put in front of an
-address without one, a mistyped scheme written right.
+(« http//… », « http:/… », « htpp://… », « http:\\\\… », « //www… » copied from a web page's code); fix
+``web-address-scheme``: « http:// » put in front of an address without one, a mistyped scheme written right.
 
 An address without its scheme is not a whole address (RFC 3986: a URI starts with its scheme): a browser guesses it
 when a person types it, a program that reuses the data (a map's pop-up, a link checker, a table's « url » format in
@@ -38,7 +38,8 @@ DOMAINS = ("be|com|org|net|eu|fr|nl|lu|de|info|biz|io|co|uk|ch|wallonie|brussels
 _HOST = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
 _PATH = r"(?:[:/?#][^\s]*)?"
 # what a mistyped scheme looks like, and what it meant
-_TYPOS = r"(?:h?tt?p?s?|hxxps?|htpps?)(?::/{1,3}|/{1,2}|:\\{1,2}|;/{1,2}|:/{3,})"
+# (« //www… » alone is a protocol-relative reference, RFC 3986 § 4.2: a link inside a web page, no address on its own)
+_TYPOS = r"(?:(?:h?tt?p?s?|hxxps?|htpps?)(?::/{1,3}|/{1,2}|:\\{1,2}|;/{1,2}|:/{3,})|//)"
 _BARE = rf"(?:www\.(?:{_HOST}\.)+[a-z]{{2,}}|(?:{_HOST}\.)+(?:{DOMAINS})){_PATH}"
 # a whole cell that is a web address: right, without its scheme, or with its scheme mistyped (pyarrow's RE2 syntax)
 WEB = rf"(?i)^\s*(?:https?://(?:{_HOST}\.)+[a-z]{{2,}}{_PATH}|(?:{_TYPOS})?{_BARE})\s*$"

@@ -24,6 +24,7 @@ from real_shapes import write_csv  # noqa: E402
     ("facebook.com/boulangeriedupont", "http://facebook.com/boulangeriedupont"), ("htpp://x.be/a?b=1", "http://x.be/a?b=1"),
     ("https//ciney.be", "https://ciney.be"), ("htps://www.ciney.be", "https://www.ciney.be"),
     ("http:\\\\www.ciney.be", "http://www.ciney.be"), (" www.ciney.be/fr/services ", "http://www.ciney.be/fr/services"),
+    ("//www.cpas-ciney.be/contact", "http://www.cpas-ciney.be/contact"),  # copied from a page's code
     ("https://www.ciney.be", None), ("http://ciney.be/agenda", None)])
 def test_what_an_address_lacks_and_how_it_is_made_whole(cell: str, whole: str | None) -> None:
     assert is_web_address(cell)
@@ -33,7 +34,8 @@ def test_what_an_address_lacks_and_how_it_is_made_whole(cell: str, whole: str | 
 
 
 @pytest.mark.parametrize("cell", ["budget-2024.pdf", "J.Dupont", "info@ciney.be", "voir www.ciney.be", "12.50",
-                                  "St.Servais", "Rue de la Station 12", "BE0207.373.429", "https://"])
+                                  "St.Servais", "Rue de la Station 12", "BE0207.373.429", "https://", "//",
+                                  "/www.ciney.be", "//budget-2024.pdf"])
 def test_what_is_no_web_address(cell: str) -> None:
     assert not is_web_address(cell)
 
