@@ -48,6 +48,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "odwb_assist.checks.names_in_answers",
     "odwb_assist.checks.birth_dates",
     "odwb_assist.checks.home_addresses",
+    "odwb_assist.checks.small_counts",
     "odwb_assist.checks.duplicate_row",
     "odwb_assist.checks.trim_spaces",
     "odwb_assist.checks.formula_injection",

@@ -155,9 +155,10 @@ class RowNumbers(Sequence[int]):
 PERSONAL_DATA_TYPES = frozenset({"personal-email", "personal-data", "personal-phone", "be-national-number",
                                  "be-bis-number", "be-phone-personal", "be-phone-in-text-personal", "be-iban-personal",
                                  "be-iban-in-text-personal", "birth-dates", "home-addresses"})
-# the warnings that may be personal data, which only the author can tell (names, a contact's mobile, a birth year)
+# the warnings that may be personal data, which only the author can tell (names, a contact's mobile, a birth year,
+# counts of 1 to 4 people by street and nationality)
 MAYBE_PERSONAL_DATA_TYPES = frozenset({"person-names", "birth-years", "be-phone-contact", "be-phone-in-text",
-                                       "names-in-answers"})
+                                       "names-in-answers", "small-counts"})
 
 
 class Severity(StrEnum):

@@ -43,6 +43,7 @@ TITLES: dict[str, Msg] = {
                           "Bytes of another encoding (Windows-1252) in a UTF-8 file"),
     "personal-email": Msg("Adresses e-mail personnelles", "Personal e-mail addresses"),
     "thousands-separator": Msg("Séparateur de milliers", "Thousands separator"),
+    "small-counts": Msg("Petits effectifs de personnes par rue (1 à 4)", "Small counts of people by street (1 to 4)"),
     "masked-values": Msg("Petits nombres masqués (« <5 » : secret statistique, limite de détection)",
                          "Small numbers masked ('<5': statistical secrecy, detection limit)"),
     "time-format": Msg("Heures à réécrire (HH:MM)", "Times to rewrite (HH:MM)"),
