@@ -197,7 +197,8 @@ class YearColumnsCheck(BaseTableCheck):
         # the text columns of a run its labels make: their cells tell whether they are numbers written the local way
         as_numbers = dict.fromkeys(labels, "number")
         runs = [run for _, run in year_runs(labels, as_numbers)] + [run for _, run, _ in grouped_runs(labels, as_numbers)]
-        self.counted = {label for run in runs for label in run if types.get(label, "any") not in NUMBERS}
+        # (and those of mixed cells, « any »: a workbook's calendar mixes days typed as numbers and lists of days)
+        self.counted = {label for run in runs for label in run if types.get(label, "any") not in ("integer", "number")}
         self.numbers: Counter[str] = Counter()
         self.filled: Counter[str] = Counter()
         self.days: Counter[str] = Counter()  # cells that are a day of the month, alone or listed

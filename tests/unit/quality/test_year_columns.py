@@ -180,3 +180,19 @@ def test_month_columns_of_numbers_are_no_calendar(tmp_path: Path, rows: list[str
     found = [f for f in check(source, plugins=get_plugin_manager(load_entrypoints=False)).findings
              if f.type == "year-columns"]
     assert [f.extra["unit"] for f in found] == ["month"]
+
+
+def test_a_workbook_calendar_mixing_days_and_lists_is_a_calendar(tmp_path: Path) -> None:
+    """In a workbook, a month's single day is a number and a list is text: the column's type is mixed."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["Secteur", "Collecte", "Janvier", "Février", "Mars", "Avril"], ["Ciney", "Papiers", 8, 5, 9, 4],
+                ["Ciney", "PMC", "4, 18", "10, 24", "9, 23", "3, 17"], ["Achêne", "PMC", "11, 25", "7, 21", "7, 21", 4]):
+        sheet.append(row)
+    book.save(tmp_path / "collectes.xlsx")
+    found = [f for f in check(tmp_path / "collectes.xlsx", plugins=get_plugin_manager(load_entrypoints=False)).findings
+             if f.type == "year-columns"]
+    assert [(f.extra["unit"], f.extra["columns"]) for f in found] == [("day", ["Janvier", "Février", "Mars", "Avril"])]
+    assert "(ex. ligne 3 : « 4, 18 »)" in found[0].message("fr")
