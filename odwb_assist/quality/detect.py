@@ -280,16 +280,14 @@ def detect_header(rows: list[list[str]], joiner: str = " ") -> tuple[list[int], 
     """(header row numbers, title rows) from the first rows of a table (1-based row numbers).
 
     Title rows are leading rows with few filled cells (a title, a source, a date); the header is the
-    first row filled over at least half of the table's width (the second widest row's). A second header row is
-    added when the first one has gaps that the next row fills (a header merged over two rows).
+    first row filled over at least half of the table's width, unless that row is data longer than the others
+    (:func:`_long_data_row`). A second header row is added when the first one has gaps that the next row fills (a
+    header merged over two rows).
     """
     widths = [_filled(row) for row in rows]
     if not widths or max(widths) == 0:
         return [1], []
-    # the table's width: that of two rows at least, so that one data row longer than the others (a note typed
-    # past the last column) does not make the real header too narrow to be one
-    ranked = sorted(widths)
-    width = ranked[-2] if len([cells for cells in ranked if cells]) >= 3 else ranked[-1]
+    width = max(widths)
     header = 0
     titles: list[tuple[int, str]] = []
     if width >= 2:
@@ -304,6 +302,8 @@ def detect_header(rows: list[list[str]], joiner: str = " ") -> tuple[list[int], 
         else:
             header = 0
             titles = []
+    if header and _long_data_row(rows, widths, header):
+        header -= 1
     titles = [(row, text) for row, text in titles if row <= header]
     if header and _group_row(rows[header - 1], rows[header]):
         return [header, header + 1], [(row, text) for row, text in titles if text and row < header]
@@ -311,6 +311,30 @@ def detect_header(rows: list[list[str]], joiner: str = " ") -> tuple[list[int], 
     if _second_header_row(rows, header, width):
         header_rows.append(header + 2)
     return header_rows, [(row, text) for row, text in titles if text]
+
+
+def _long_data_row(rows: list[list[str]], widths: list[int], header: int) -> bool:
+    """Whether the row taken for the header is a row of data longer than the others (a note typed past the last
+    column: « Patro;5590;voir convention;signée en 2019 »), the real header right above it, too narrow beside it to
+    be read as one. Sure signs only: the row is the one widest; the row above has two labels or more, no number
+    among them; the row holds a number (not a year) under one of those labels, as no header does; and the rows
+    below (two at least) fill, four in five, only the columns those labels head."""
+    above, row, below = rows[header - 1], rows[header], rows[header + 1:]
+    labels = [index for index, cell in enumerate(above) if cell.strip()]
+    if len(labels) < 2 or len(below) < 2 or any(_numeric(above[index]) for index in labels):
+        return False
+    if widths.count(widths[header]) > 1 or widths[header] <= len(labels):
+        return False
+    if not any(index < len(row) and _numeric(row[index]) and not _year(row[index]) for index in labels):
+        return False
+    headed = set(labels)
+    inside = sum(1 for cells in below if {index for index, cell in enumerate(cells) if cell.strip()} <= headed)
+    return inside >= 0.8 * len(below)
+
+
+def _year(cell: str) -> bool:
+    text = cell.strip()
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
 
 
 def _group_row(top: list[str], header: list[str]) -> bool:

@@ -34,3 +34,15 @@ def test_check_and_fix_keep_the_header_of_a_file_with_one_long_row(tmp_path: Pat
     result = fix(source, out, plugins=PM)
     assert out.read_text(encoding="utf-8").splitlines()[0] == "Nom,Code postal" and result.rows_after == 3
     assert not result.removed_rows and (result.beyond.cells, result.beyond.rows) == (3, 1)
+
+
+def test_a_title_of_two_cells_above_a_header_wider_than_its_rows_stays_a_title() -> None:
+    """The header is the one widest row here (a remarks column nearly empty): it holds no number, it stays the
+    header, and the title of two cells above it stays a title."""
+    rows = [["Associations de Ciney", "", "", "mise à jour 2025"], ["Nom", "Rue", "Code postal", "Remarque"],
+            ["Patro", "Rue Haute 4", "5590", ""], ["Chorale", "Place 3", "5590", ""], ["Pétanque", "Rue 5", "5590", ""]]
+    header, titles = detect_header(rows)
+    assert header == [2] and [row for row, _ in titles] == [1]
+    sparse = [["Commune de Ciney", "Service Population", "", "", ""], ["Nom", "Rue", "Numéro", "Boîte", "Remarque"],
+              ["Patro", "Rue Haute", "", "", ""], ["Chorale", "Place", "", "", ""], ["Club", "Rue Basse", "", "", ""]]
+    assert detect_header(sparse) == ([2], [(1, "Commune de Ciney Service Population")])
