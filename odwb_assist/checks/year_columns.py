@@ -37,8 +37,9 @@ ENGLISH_MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5,
 MONTH_NUMBERS = {**ENGLISH_MONTHS, **SHORT_MONTHS, **MONTHS}
 MONTH = re.compile(r"(?<![a-z])(" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")(?![a-z])\.?")
 MINIMUM = 3  # columns side by side
-# days of a month listed in a cell: « 5, 19 », « 5 et 19 », « 2 - 16 - 30 », « 3/17 » (strictly rising, checked apart)
-DAY_LIST = re.compile(r"\s*[0-3]?[0-9](?:\s*(?:[,;/&+-]|\bet\b)\s*[0-3]?[0-9]|\s+[0-3]?[0-9])+\s*\.?\s*")
+# days of a month listed in a cell: « 5, 19 », « 5 et 19 », « 2 - 16 - 30 » (strictly rising, checked apart); not
+# « 12/20 » nor « 2+3 », a mark or a sum in a monthly follow-up
+DAY_LIST = re.compile(r"\s*[0-3]?[0-9](?:\s*(?:[,;&-]|\bet\b)\s*[0-3]?[0-9]|\s+[0-3]?[0-9])+\s*\.?\s*")
 DAY_SPLIT = re.compile(r"[^0-9]+")
 LISTED_SHARE = 0.1  # of a run's filled cells listing days, for a calendar
 NUMBERS = ("integer", "number", "any")

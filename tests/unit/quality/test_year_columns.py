@@ -125,8 +125,9 @@ def test_a_population_by_sex_and_year_is_said_once(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("cell", "listed"), [
-    ("5, 19", True), ("2 - 16 - 30", True), ("4 et 18", True), ("3/17", True), ("1 15 29", True), ("7;21.", True),
+    ("5, 19", True), ("2 - 16 - 30", True), ("4 et 18", True), ("3 & 17", True), ("1 15 29", True), ("7;21.", True),
     ("19, 5", False),  # not rising
+    ("12/20", False), ("3/4", False), ("2+3", False),  # a mark out of 20, a fraction, a sum
     ("12 450", False), ("8", False), ("0, 14", False), ("15, 32", False), ("lundi 5", False), ("2019-2020", False),
 ])
 def test_day_lists(cell: str, listed: bool) -> None:
@@ -196,3 +197,10 @@ def test_a_workbook_calendar_mixing_days_and_lists_is_a_calendar(tmp_path: Path)
              if f.type == "year-columns"]
     assert [(f.extra["unit"], f.extra["columns"]) for f in found] == [("day", ["Janvier", "Février", "Mars", "Avril"])]
     assert "(ex. ligne 3 : « 4, 18 »)" in found[0].message("fr")
+
+
+def test_marks_out_of_twenty_by_month_are_no_calendar(tmp_path: Path) -> None:
+    source = _calendar(tmp_path / "evaluations.csv", "Atelier;Janvier;Février;Mars;Avril",
+                       ["Cuisine;12/20;14/20;15/20;16/20", "Couture;9/20;11/20;13/20;12/20", "Jardin;3/4;2/4;4/4;3/4"])
+    assert not [f for f in check(source, plugins=get_plugin_manager(load_entrypoints=False)).findings
+                if f.type == "year-columns"]
