@@ -9,8 +9,9 @@ counts (« <5 », which ``masked-values`` then reads). Said, as a warning, of ea
 title counts people (« Nombre », « Effectif », « Habitants », « Bénéficiaires »…) when the table has a column of
 streets, statistical sectors or districts and a column of a personal trait (an age or a « genre » only beside a
 count whose title names people; or the count is of beneficiaries of an aid), and at least :data:`MINIMUM` of its
-cells, and a twentieth of them, are 1 to 4 (0 tells nothing of a person). No fix: grouping or masking is the
-author's choice.
+cells, and a twentieth of them, are 1 to 4 (0 tells nothing of a person). Not in a table whose rows are people (a
+survey's answers, a register): its numbers are each person's own, and the personal-data checks speak of it. No fix:
+grouping or masking is the author's choice.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ..core.contract import BaseTableCheck, CheckContext, ColumnValues, ValuesPr
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
-from .people import label_words
+from .people import PEOPLE_ROWS, is_survey_export, label_words, people_columns
 from .tally import ColumnTally
 
 # a fine area: where a handful of people live (« secteur » alone is also an economic sector: with « statistique »)
@@ -34,7 +35,7 @@ AREA_PHRASES = (("secteur", "statistique"), ("secteurs", "statistiques"), ("stat
 # whose title names people, see :data:`PEOPLE_COUNT_WORDS`)
 TRAIT_WORDS = frozenset({"nationalite", "nationalites", "nationaliteit", "nationality", "sexe", "gender",
                          "geslacht", "revenu", "revenus", "handicap", "sante", "maladie", "religion", "diplome",
-                         "scolarite", "naissance"})
+                         "scolarite"})
 TRAIT_PHRASES = (("etat", "civil"), ("pays", "de", "naissance"))
 AMBIGUOUS_TRAITS = frozenset({"age", "ages", "leeftijd", "genre"})
 # a count of people: its title names them, or only a count (« Nombre ») beside a personal trait
@@ -94,6 +95,11 @@ class SmallCountsCheck(BaseTableCheck):
             self.traits = [label for label in labels if label in self.traits or label in ambiguous]
         self.aid = {label for label in counts if AID_WORDS.intersection(words[label])}
         self.counted = set(counts) if self.areas and (self.traits or self.aid) else set()
+        # a table whose rows are people (a survey's answers, a register with « Prénom » or « Date de naissance »)
+        # holds no counts by area: its numbers are each person's own (« Nombre de personnes dans votre ménage »)
+        persons = [label for label in people_columns(labels) if label not in self.traits]
+        if persons or is_survey_export(labels) or context.options.get(PEOPLE_ROWS):
+            self.counted = set()
         self.tally = ColumnTally()
         self.filled: Counter[str] = Counter()
 

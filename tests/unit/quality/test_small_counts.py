@@ -66,3 +66,15 @@ def test_a_genre_of_books_is_no_trait(tmp_path: Path) -> None:
     assert _said(_table(tmp_path / "prets.csv", "Rue;Genre;Nombre", loans)) == []
     people = [f"{street};{genre};{count}" for street in STREETS for genre, count in (("F", 3), ("M", 1))]
     assert len(_said(_table(tmp_path / "menages.csv", "Rue;Genre;Personnes", people))) == 1
+
+
+def test_rows_of_people_hold_their_own_numbers_not_counts_by_street(tmp_path: Path) -> None:
+    """A survey's answers (« Horodateur »), a register of people (« Date de naissance »): each row is one person, its
+    « Nombre de personnes dans votre ménage » is theirs, not a count by area."""
+    survey = ["2025/03/01 10:12:33;Centre;35-44 ans;3;Oui", "2025/03/01 11:02:10;Gare;65 ans et plus;1;Non",
+              "2025/03/02 09:45:51;Centre;25-34 ans;2;Oui", "2025/03/02 14:20:05;Leignon;45-54 ans;4;Plutôt oui"]
+    assert _said(_table(tmp_path / "enquete.csv", "Horodateur;Votre quartier;Votre âge;Nombre de personnes dans "
+                        "votre ménage;Êtes-vous satisfait de la collecte ?", survey)) == []
+    register = [f"{street};1987-05-0{n};Belge;{n}" for n, street in enumerate(STREETS, start=1)]
+    assert _said(_table(tmp_path / "registre.csv", "Rue;Date de naissance;Nationalité;Nombre d'enfants",
+                        register)) == []
