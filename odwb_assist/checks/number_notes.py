@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..core.contract import Change, CheckContext, ColumnValues, FixContext, ValuesPreparation
+from ..core.contract import Change, CheckContext, ColumnValues, FixContext
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
@@ -30,6 +30,7 @@ from ..quality.placeholders import is_placeholder
 from .cell_rules import CellCheck, CellRule, buffer
 from .cells import byte_set
 from .number_share import NumberShare
+from .parsed_numbers import NumbersCheck
 from .tally import number_text
 
 if TYPE_CHECKING:
@@ -126,20 +127,13 @@ RULE = CellRule(is_marked, _candidates)
 MASKED_RULE = CellRule(is_masked, _masked_candidates)
 
 
-class NumberNotesCheck(CellCheck):
+class NumberNotesCheck(NumbersCheck, CellCheck):
     name = "number-notes"
     types = ("number-notes",)
     rule = RULE
     severity = Severity.WARNING
     message = MESSAGE
     tip = TIP
-
-    @property
-    def preparations(self) -> tuple[ValuesPreparation, ...]:
-        """The shared number parse, made ahead on the CSV reader's thread."""
-        from .numbers import PARSED_NUMBERS
-
-        return (PARSED_NUMBERS,)
 
     def start(self, context: CheckContext) -> None:
         super().start(context)

@@ -19,10 +19,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from ..core.contract import BaseTableCheck, CheckContext, ColumnValues, ValuesPreparation
+from ..core.contract import CheckContext, ColumnValues
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
+from .parsed_numbers import NumbersCheck
 from .people import PEOPLE_ROWS, is_survey_export, label_words, people_columns
 from .tally import ColumnTally
 
@@ -70,15 +71,9 @@ def _has(words: list[str], single: frozenset[str], phrases: tuple[tuple[str, ...
     return bool(single.intersection(words)) or any(" " + " ".join(phrase) + " " in joined for phrase in phrases)
 
 
-class SmallCountsCheck(BaseTableCheck):
+class SmallCountsCheck(NumbersCheck):
     name = "small-counts"
     types = ("small-counts",)
-
-    @property
-    def preparations(self) -> tuple[ValuesPreparation, ...]:
-        from .numbers import PARSED_NUMBERS
-
-        return (PARSED_NUMBERS,)
 
     def start(self, context: CheckContext) -> None:
         labels = [str(label) for label in context.fields]
@@ -93,8 +88,8 @@ class SmallCountsCheck(BaseTableCheck):
                   and types.get(label, "any") in NUMBERS and COUNT_WORDS.intersection(words[label])]
         if any(PEOPLE_COUNT_WORDS.intersection(words[label]) for label in counts):
             self.traits = [label for label in labels if label in self.traits or label in ambiguous]
-        self.aid = {label for label in counts if AID_WORDS.intersection(words[label])}
-        self.counted = set(counts) if self.areas and (self.traits or self.aid) else set()
+        aid = any(AID_WORDS.intersection(words[label]) for label in counts)
+        self.counted = set(counts) if self.areas and (self.traits or aid) else set()
         # a table whose rows are people (a survey's answers, a register with « Prénom » or « Date de naissance »)
         # holds no counts by area: its numbers are each person's own (« Nombre de personnes dans votre ménage »)
         persons = [label for label in people_columns(labels) if label not in self.traits]
@@ -107,9 +102,7 @@ class SmallCountsCheck(BaseTableCheck):
         if column.name in self.counted and len(column):
             import numpy as np
 
-            from .numbers import PARSED_NUMBERS
-
-            numbers = column.prepared(PARSED_NUMBERS)[0]
+            numbers = self.parsed(column)
             self.filled[column.name] += int(column.counts.sum())
             with np.errstate(invalid="ignore"):
                 small = (numbers >= SMALL[0]) & (numbers <= SMALL[1]) & (numbers == np.floor(numbers))

@@ -23,11 +23,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
-from ..core.contract import BaseTableCheck, CheckContext, ColumnValues, ValuesPreparation
+from ..core.contract import CheckContext, ColumnValues
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from .decimal_comma import NUMBER_SHARE
+from .parsed_numbers import NumbersCheck
 from .written_dates import MONTHS, SHORT_MONTHS
 
 YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9]{2})(?![0-9])")
@@ -181,16 +182,9 @@ def _measure(label: str, unit: str) -> str:
     return MONTH.sub("", YEAR.sub("", _plain(label))).strip(" -_/().,:") or label
 
 
-class YearColumnsCheck(BaseTableCheck):
+class YearColumnsCheck(NumbersCheck):
     name = "year-columns"
     types = ("year-columns",)
-
-    @property
-    def preparations(self) -> tuple[ValuesPreparation, ...]:
-        """The shared number parse, made ahead on the CSV reader's thread."""
-        from .numbers import PARSED_NUMBERS
-
-        return (PARSED_NUMBERS,)
 
     def start(self, context: CheckContext) -> None:
         labels = [str(label) for label in context.fields]
@@ -210,9 +204,7 @@ class YearColumnsCheck(BaseTableCheck):
         if column.name in self.counted and len(column):
             import numpy as np
 
-            from .numbers import PARSED_NUMBERS
-
-            numbers = column.prepared(PARSED_NUMBERS)[0]
+            numbers = self.parsed(column)
             counts = column.counts
             self.numbers[column.name] += int(counts[~np.isnan(numbers)].sum())
             self.filled[column.name] += int(counts.sum())

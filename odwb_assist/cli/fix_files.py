@@ -49,7 +49,7 @@ def _done(item: FixedFile, fr: bool) -> str:
     aside = []
     if fixed.removed_rows:
         aside.append(f"{len(fixed.removed_rows)} ligne(s)" if fr else f"{len(fixed.removed_rows)} row(s)")
-    columns = len([number for number, _ in fixed.removed_columns if number not in fixed.beyond.columns])
+    columns = fixed.whole_columns_removed
     if columns:
         aside.append(f"{columns} colonne(s)" if fr else f"{columns} column(s)")
     if fixed.beyond.cells:  # a few long rows' cells are no column

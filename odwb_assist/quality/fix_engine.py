@@ -201,7 +201,7 @@ class FixResult:
             lines.append(f"  Lignes retirées ({count}) {verb} {self.rows_file}" if fr else
                          f"  Removed rows ({count}) {verb} {self.rows_file}")
         if self.removed_columns and self.columns_file:
-            count = len([number for number, _ in self.removed_columns if number not in self.beyond.columns])
+            count = self.whole_columns_removed
             if count:
                 lines.append(f"  Colonnes retirées ({count}) {verb} {self.columns_file}" if fr
                              else f"  Removed columns ({count}) {verb} {self.columns_file}")
@@ -212,6 +212,11 @@ class FixResult:
                              f"  Cells beyond the header's last column ({cells}, on {rows} row{'s' if rows > 1 else ''}) "
                              f"{verb} {self.columns_file}")
         return lines
+
+    @property
+    def whole_columns_removed(self) -> int:
+        """The removed columns, without the cells of long rows beyond the header (:attr:`beyond`)."""
+        return len([number for number, _ in self.removed_columns if number not in self.beyond.columns])
 
     def __repr__(self) -> str:
         name = Path(self.output).name
