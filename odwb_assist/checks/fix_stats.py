@@ -77,7 +77,8 @@ class LeftAsIs:
     """A column whose numbers the number fixes leave as they are: ``numbers`` of its ``filled`` cells are numbers,
     fewer than :data:`NUMBER_SHARE`; ``example``: its first cell that is no number (row, text). With ``reason``
     ``"ambiguous"``: its ``numbers`` cells read two ways (« 3.658 »: 3658 or 3.658), ``example`` the first of them.
-    With ``reason`` ``"unit"``, ``"unit-text"`` or ``"units"``: ``numbers`` of its cells have a unit written in them,
+    With ``reason`` ``"unit"``, ``"unit-text"``, ``"units"`` or ``"unit-kept"`` (a duration, an age: no fix takes
+    it out): ``numbers`` of its cells have a unit written in them,
     which no fix took out (:func:`..quality.fix_left.left_as_is`), ``units`` the units read (as titles write them).
     With ``reason`` ``"serial"``: ``numbers`` dates of a column of dates are Excel serial numbers, left as they are."""
 

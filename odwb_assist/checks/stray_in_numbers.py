@@ -31,6 +31,7 @@ from .number_share import OddNumbersCheck
 
 if TYPE_CHECKING:
     import numpy as np
+    import pyarrow as pa
 
 MESSAGE = Msg("Colonne « {field} » : {count} valeur(s) qui ne sont pas des nombres, parmi des nombres écrits à la "
               "belge (ex. ligne {row} : « {cell} ») : « odwb-assist fix » écrit les nombres avec un point décimal "
@@ -47,6 +48,25 @@ ERROR_SHARE = 0.10  # at most this share of the column: the clean file's type ta
 _PLAIN = re.compile(r"\s*[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\s*")  # a number the reader reads
 # a number then words: a unit (« 12 m² ») or a note (« 16 620 (p) »), said by their own checks
 _NUMBER_THEN_WORDS = re.compile(r"\s*[-+−]?[0-9][0-9\s.,']*\s*[^\W\d_(].*", re.DOTALL)
+
+
+def _worded(cells: pa.Array, among: np.ndarray) -> np.ndarray:
+    """Which values flagged by ``among`` are a number followed by words (« 36 mois », « 12 places »): read as numbers
+    by the parse, but no number ``fix`` writes with a decimal point (a unit fix strips only when the whole column
+    has it: said by ``unit-in-cell``). Only values holding a letter are matched."""
+    import numpy as np
+    import pyarrow as pa
+
+    from .cells import holding
+
+    worded = np.zeros(len(among), dtype=bool)
+    at = np.flatnonzero(among)
+    if len(at):
+        at = at[holding(cells.take(pa.array(at)), letters=True, non_ascii=True)]
+    if len(at):
+        texts = cells.take(pa.array(at)).to_pylist()
+        worded[at] = [_NUMBER_THEN_WORDS.fullmatch(str(text).strip()) is not None for text in texts]
+    return worded
 
 
 def _said_elsewhere(text: str, title: str) -> bool:
@@ -90,7 +110,7 @@ class StrayInNumbersCheck(OddNumbersCheck):
         if plain is None:  # a few values: told in Python
             plain = np.fromiter((_PLAIN.fullmatch(text) is not None for text in column.texts), dtype=bool,
                                 count=len(column))
-        local = numbers & ~plain
+        local = numbers & ~plain & ~_worded(text_cells(column), numbers & ~plain)
         counts = column.counts
         if not counted and (not local.any() or counts[numbers].sum() < NUMBER_SHARE * counts.sum()):
             return stray  # a text column, or plain numbers: most columns end here

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 UNITS = (r"%|‰|€|eur|euros?|\$|usd|m²|m2|m³|m3|km²|km2|km|cm|mm|m|kg|g|t|tonnes?|l|litres?|ha|h|min|°c|°|kwh|mwh|gwh|"
-         r"kw|mw|hab\.?|habitants?|ans?|jours?|places?|pers\.?|personnes?|lits?|pi[eè]ces?")
+         r"kw|mw|hab\.?|habitants?|ans?|mois|semaines?|jours?|places?|pers\.?|personnes?|lits?|pi[eè]ces?")
 NUMBER = "[+-]?[0-9][0-9 .,\u00a0\u202f']*"
 VAT = f"(?: *(?:{VAT_WORDS}))?"  # after a currency: whether the amount includes VAT (« 12.500,00 € HTVA »)
 PATTERN = f"(?i)[ \t]*(?:€ *)?{NUMBER} *(?:{UNITS}){VAT}[ \t]*|[ \t]*(?:€|\\$|eur|usd) *{NUMBER}{VAT}[ \t]*"

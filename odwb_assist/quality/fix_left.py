@@ -111,6 +111,9 @@ def _units_left(report: QualityReport, stats: ColumnStats, chosen: list[str], lo
         said.add(column)
         first = (finding.row_number, finding.cell) if finding.row_number and finding.cell else None
         counts = stats.columns.get(column)
+        if first is not None and _kept_unit(first[1]):  # « 36 mois », « 2 h »: a unit no fix takes out
+            found.append(LeftAsIs(column, finding.count, finding.count, first, reason="unit-kept"))
+            continue
         if counts is None:
             found.append(LeftAsIs(column, finding.count, finding.count, first, reason="unit"))
             continue
@@ -127,6 +130,17 @@ def _units_left(report: QualityReport, stats: ColumnStats, chosen: list[str], lo
         else:
             found.append(LeftAsIs(column, finding.count, filled, first, reason="unit", units=units))
     return found
+
+
+def _kept_unit(cell: str) -> bool:
+    """Whether ``cell`` is a number with a unit that neither ``number-display`` (amounts, measures) nor
+    ``strip-count-words`` (« 12 places ») takes out: a duration, an age, an hour (« 36 mois », « 2 ans », « 3 h »)."""
+    import re
+
+    from ..checks.display_numbers import read_display
+    from ..checks.unit_in_cell import COUNTED
+
+    return read_display(cell) is None and re.fullmatch(COUNTED, cell) is None
 
 
 def left_lines(columns: list[LeftAsIs], fr: bool) -> list[str]:
@@ -183,6 +197,13 @@ UNIT_LINES = {  # by reason (:func:`_units_left`); {example}: « (ex. ligne 3 : 
                      "    Column '{column}': {count} value(s) with a unit inside the cell, but others are not "
                      "numbers{example}; fix takes the unit out of a column of numbers only. Correct those values, or "
                      "take the unit out by hand and name it in the column title."),
+    "unit-kept": Msg("    Colonne « {column} » : {count} valeur(s) avec une unité dans la cellule{example}, que fix ne "
+                     "retire pas : une durée, un âge ou une heure se lit ainsi, mais le portail ne peut ni la trier ni "
+                     "l'additionner. Écrivez le nombre seul, dans une seule unité nommée dans le titre de la colonne "
+                     "(« Durée (mois) »).",
+                     "    Column '{column}': {count} value(s) with a unit inside the cell{example}, which fix does not "
+                     "take out: a duration, an age or an hour reads so, but the portal can neither sort nor add it up. "
+                     "Write the number alone, in one unit named in the column title ('Duration (months)')."),
     "unit": Msg("    Colonne « {column} » : {count} valeur(s) sur {filled} avec une unité dans la cellule{example} ; fix "
                 "ne retire l'unité que si presque tous les nombres de la colonne l'ont. Retirez-la à la main et "
                 "nommez-la dans le titre de la colonne.",

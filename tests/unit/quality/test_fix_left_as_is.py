@@ -182,3 +182,16 @@ def test_the_whole_table_path_says_the_units_too(tmp_path: Path) -> None:
     result = fix(source, tmp_path / "propre.csv", plugins=PM)
     assert {(left.column, left.reason) for left in result.left_as_is} == {
         ("Budget", "unit"), ("Places", "unit-text"), ("Distance", "units")}
+
+
+def test_a_unit_no_fix_takes_out_is_said_as_such(tmp_path: Path) -> None:
+    # the duration of public contracts: « 36 mois », « 1 an » (no fix converts a duration), « ponctuel »
+    rows = [["Objet", "Durée"], *[[f"Marché {i}", cell] for i, cell in
+                                  enumerate(["36 mois", "12 mois", "1 an", "ponctuel", "24 mois", "1 an"] * 3)]]
+    source = write(tmp_path / "marches.csv", rows)
+    result = fix(source, tmp_path / "propre.csv", plugins=PM)
+    assert result.left_as_is == [LeftAsIs("Durée", 15, 15, (2, "36 mois"), reason="unit-kept")]
+    assert ("Colonne « Durée » : 15 valeur(s) avec une unité dans la cellule (ex. ligne 2 : « 36 mois »), que fix ne "
+            "retire pas : une durée, un âge ou une heure se lit ainsi") in result.preview("fr")
+    assert "which fix does not take out: a duration" in result.preview("en")
+    assert "d'autres ne sont pas des nombres" not in result.preview("fr")  # « 36 mois » is no example of those

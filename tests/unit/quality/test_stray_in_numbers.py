@@ -61,3 +61,19 @@ def test_plain_numbers_and_text_columns_are_left_to_the_type_tally(tmp_path: Pat
     words = [f"Libellé {i}" for i in range(30)]
     words[4] = "1.234,56"
     assert strays(write(tmp_path / "words.csv", words, title="Libellé")) == []
+
+
+# A list of public contracts: the duration of each, written with its unit (months, years) or « ponctuel ». The
+# number parse reads « 36 mois » as 36, but no fix writes these numbers with a decimal point: the message's promise
+# (« fix écrit les nombres avec un point décimal ») would be false, and « ponctuel » is no stray among numbers.
+def test_numbers_with_words_are_not_numbers_written_the_belgian_way(tmp_path: Path) -> None:
+    durations = ["36 mois", "12 mois", "1 an", "12 mois", "ponctuel", "36 mois", "1 an", "24 mois", "12 mois",
+                 "1 an"] * 3
+    source = write(tmp_path / "marches.csv", durations, title="Durée")
+    assert strays(source) == []
+    found = [f for f in check(source, plugins=PM).findings if f.type == "unit-in-cell"]
+    assert [(f.field_name, f.count) for f in found] == [("Durée", 27)]  # « mois » is a unit, as « an » is
+    # the same column with amounts in euros and a stray cell is still said (a currency is no word)
+    column = [f"{cell} €" for cell in amounts(30)]
+    column[17] = "à définir"
+    assert strays(write(tmp_path / "euros.csv", column)) == [("error", 19, 1, "à définir")]
