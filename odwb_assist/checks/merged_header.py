@@ -115,12 +115,16 @@ class MergedHeaderFix:
         if len(labels) != len(table.columns) or len(set(labels)) != len(labels) or not all(labels):
             return table, []
         renamed = {old: new for old, new in zip(table.columns, labels, strict=True) if str(old) != new}
-        first = getattr(detected, "header_rows", [None])[0]
+        rows = list(getattr(detected, "header_rows", [None]))
+        first = rows[0]
+        lower_row = rows[1] if len(rows) > 1 else first  # « Compte » under a merged « 2022 » is a cell of that row
+        uppers = {old: str(upper or "").strip() for old, upper in zip(table.columns, cells[0], strict=False)}
         # shown before: the header's own cells (« Dépenses » under a merged « Exercice propre »), not the name the two
         # rows' joining made (« ␣Dépenses2 »); a label that only loses that joining's space is no change to show
         written = {old: " ".join(text for text in (str(upper or "").strip(), str(lower or "").strip()) if text)
                    for old, upper, lower in zip(table.columns, cells[0], cells[1], strict=False)}
-        changes = [Change(self.name, first, new, written.get(old) or str(old).strip(), new)
+        changes = [Change(self.name, first if uppers.get(old) else lower_row, new, written.get(old) or str(old).strip(),
+                          new)
                    for old, new in renamed.items() if str(old).strip() != new]
         return table.rename(columns=renamed), changes
 

@@ -64,6 +64,9 @@ class RemovalLog:
 
     def __post_init__(self) -> None:
         self.labels = [str(label) for label in self.original.columns]
+        # each original column's label as the clean file writes it: a header over two rows read « 2022 » and « Compte »
+        # as « Compte2 », which the single-line header fix renames « 2022 Compte » (the removed rows' file says that)
+        self.shown = list(self.labels)
         self.positions: list[int | None] = list(range(len(self.labels)))  # current column -> original position
         self.renamed: set[str] = set()  # labels a fix renamed in place (the header row that held them is no loss)
 
@@ -82,6 +85,9 @@ class RemovalLog:
         where = dict(zip(old, self.positions, strict=False))
         if len(new) == len(old) and not set(new) <= set(old):  # renamed in place
             self.renamed.update(set(old) - set(new))
+            for label, position in zip(new, self.positions, strict=False):
+                if position is not None:
+                    self.shown[position] = label
             return
         self.renamed.update((moved or set()) & (set(old) - set(new)))
         for label in old:
@@ -114,7 +120,7 @@ class RemovalLog:
         written_rows = written_columns = None
         if self.rows:
             width = max([len(self.labels)] + [len(row.cells) for row in self.rows])
-            labels = header_labels(self.labels, width)
+            labels = header_labels(self.shown, width)
             lines = sorted(self.rows, key=lambda row: row.row_number)
 
             def write_rows(path: str) -> None:

@@ -80,6 +80,24 @@ def test_a_merged_header_is_kept_in_the_side_file(tmp_path: Path) -> None:
     assert rows_of(tmp_path / "o.csv")[0] == ["Commune", "Population 2023", "Population 2024", "Superficie km²"]
     removed = rows_of(tmp_path / "o.lignes-retirees.csv")
     assert [line[2:] for line in removed[1:]] == [["Commune", "Population", "", "Superficie"], ["", "2023", "2024", "km²"]]
+    # the side file's columns are named as the clean file names them, not as the two rows' joining read them
+    # (« Commune␣ », « ␣2024 »)
+    assert removed[0][2:] == ["Commune", "Population 2023", "Population 2024", "Superficie km²"]
+
+
+def test_a_budget_header_over_two_rows_is_said_where_its_cells_are(tmp_path: Path) -> None:
+    # two years of budget and accounts, each year merged over its two columns (a CSV saved from the workbook)
+    source = tmp_path / "budget.csv"
+    source.write_text("Budget ordinaire\nFonction;Libellé;2022;;2023;\n;;Budget;Compte;Budget;Compte\n"
+                      "104;Administration;886084;187297;781720;858258\n421;Voirie;712263;333104;273804;645378\n",
+                      encoding="utf-8")
+    result = fix(source, tmp_path / "propre.csv", plugins=PM)
+    header = ["Fonction", "Libellé", "2022 Budget", "2022 Compte", "2023 Budget", "2023 Compte"]
+    assert rows_of(tmp_path / "propre.csv")[0] == header
+    assert rows_of(tmp_path / "propre.lignes-retirees.csv")[0][2:] == header  # not « Fonction␣ », « ␣Compte2 »
+    # « Compte » is a cell of the header's second row (3), under the merged « 2022 » of its first (2)
+    assert [(c.row_number, c.before, c.after) for c in result.changes if c.fix == "merged-header"] == [
+        (3, "Compte", "2022 Compte"), (3, "Compte", "2023 Compte")]
 
 
 @pytest.mark.parametrize("mask", [0o022, 0o002, 0o077])
