@@ -58,6 +58,22 @@ def each_number(values: pd.Series, write: Callable[[str], str | None]) -> pd.Ser
     return result
 
 
+TELLING = 1000  # numbers looked at for an example that is not zero
+
+
+def _zero(text: str) -> bool:
+    return float(text) == 0
+
+
+def _first_telling(at: np.ndarray, texts: pd.Series) -> tuple[int, str]:
+    """The first (row, cell) whose number is not zero, else the first: « 0 » shows « 0 % » or « 0,00 € » alike, an
+    example that says nothing of what the workbook shows."""
+    for row, text in zip(at[:TELLING].tolist(), texts.iloc[:TELLING].tolist(), strict=False):
+        if not _zero(str(text)):
+            return int(row), str(text).strip()
+    return int(at[0]), str(texts.iloc[0]).strip()
+
+
 @dataclass
 class Tally:
     """One column's numbers: the rows of the marked ones (chunk by chunk), how many others, the first of each."""
@@ -105,8 +121,10 @@ class MarkedNumbers:
                     tally.other_example = (int(at[~shown][0]), str(texts[~shown].iloc[0]).strip())
             if shown.any():
                 tally.marked.append(at[shown])
-                if tally.example is None:
-                    tally.example = (int(at[shown][0]), str(texts[shown].iloc[0]).strip())
+                if tally.example is None or _zero(tally.example[1]):
+                    found = _first_telling(at[shown], texts[shown])
+                    if tally.example is None or not _zero(found[1]):
+                        tally.example = found
 
     def columns(self, fields: list[str]) -> list[tuple[str, np.ndarray, Tally]]:
         """The columns with marked numbers, in the table's order: (label, their rows, the tally)."""

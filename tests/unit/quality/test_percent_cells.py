@@ -78,6 +78,22 @@ def test_an_xlsx_column_of_percentages_is_said_and_written_as_shown(tmp_path: Pa
     assert not [f for f in check(tmp_path / "propre.csv", plugins=PM).findings if f.type == "percent-cells"]
 
 
+def test_the_example_is_a_rate_that_is_not_zero(tmp_path: Path) -> None:
+    # reductions granted to sports clubs: most are none (0 %), shown as a percentage like the others
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Club", "Taux de réduction"])
+    for name, rate in [("Judo", 0), ("Tennis", 0), ("Football", 0.25), ("Natation", 0.1)]:
+        sheet.append([name, rate])
+        sheet.cell(row=sheet.max_row, column=2).number_format = "0%"
+    book.save(tmp_path / "clubs.xlsx")
+    [found] = [f for f in check(tmp_path / "clubs.xlsx", plugins=PM).findings if f.type == "percent-cells"]
+    assert (found.count, found.row_number, found.cell, found.extra["shown"]) == (4, 4, "0.25", "25")
+    assert "(ex. ligne 4 : 0.25, affiché 25 %) : le fichier publié contient la fraction, 0.25, pas 25." in \
+        found.message("fr")  # not « 0, affiché 0 % … la fraction, 0, pas 0 »
+
+
 def test_a_built_in_percent_format_and_a_title_that_says_percent(tmp_path: Path) -> None:
     source = _xlsx(tmp_path / "taux.xlsx", number_format="0%", label="Taux (%)")
     fix(source, tmp_path / "propre.csv", plugins=PM)
