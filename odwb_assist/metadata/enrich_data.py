@@ -15,7 +15,7 @@ from ..core.hookspecs import hookimpl
 from ..core.no_date import is_sentinel
 from .enrich_fallback import title_from_file
 from .model import FieldInfo
-from .vocabularies import fold, project_themes, suggest_themes, theme_vocabulary
+from .vocabularies import fold, project_themes, ranked_themes, theme_vocabulary
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -273,6 +273,42 @@ def suggest_keywords(texts: list[str], limit: int = 8) -> list[str]:
     return words[:limit]
 
 
+# Columns that identify, reach or place what a row lists (its enterprise number, phone, address): not its subject. A
+# directory of sports clubs was offered « Économie » from « Numéro d'entreprise ».
+IDENTITY_HEADER = re.compile(r"\b(?:(?:numero|n°|no|num)\W*(?:d\W?)?(?:entreprise|bce|tva)|bce|tva|code postal|"
+                             r"telephone|tel|gsm|e ?mail|courriel|adresse|site (?:web|internet)|latitude|longitude|"
+                             r"iban|compte bancaire)\b")
+CATEGORY_VALUES = 12  # distinct values of a column of categories whose words tell the subject (« Football », « Judo »)
+CATEGORY_LENGTH = 40
+
+
+TITLE_WEIGHT, COLUMNS_WEIGHT, VALUES_WEIGHT = 3, 2, 1
+
+
+def topic_columns(frame: pd.DataFrame) -> list[str]:
+    """The columns' titles but those that identify, reach or place the rows (:data:`IDENTITY_HEADER`)."""
+    return [str(column) for column in frame.columns if not IDENTITY_HEADER.search(fold(str(column)))]
+
+
+def subject_parts(title: str, frame: pd.DataFrame) -> list[tuple[str, int]]:
+    """The words the theme is suggested from, each with its weight: the title, the columns' titles but those that
+    identify or place the rows (:data:`IDENTITY_HEADER`), and the values of the columns of a few categories (a sports
+    clubs' « Discipline »: « Football », « Tennis »: what the rows are about), which weigh least (a budget's
+    « Subside au Royal Football Club » is one line of a budget)."""
+    columns = topic_columns(frame)
+    values: list[str] = []
+    sample = frame.head(SAMPLE_ROWS)
+    for column in sample.columns:
+        if IDENTITY_HEADER.search(fold(str(column))):
+            continue
+        cells = sample[column].dropna().astype(str).str.strip()
+        distinct = cells[cells != ""].unique()
+        if 1 < len(distinct) <= CATEGORY_VALUES and all(len(text) <= CATEGORY_LENGTH and not text.replace(".", "").
+                                                        replace(",", "").isdigit() for text in distinct):
+            values.extend(str(text) for text in distinct)
+    return [(title, TITLE_WEIGHT), (" ".join(columns), COLUMNS_WEIGHT), (" ".join(values), VALUES_WEIGHT)]
+
+
 @hookimpl
 def odwb_enrich_metadata(project: Any, metadata: Any) -> dict[str, Any]:
     context = getattr(metadata, "context", None)
@@ -292,7 +328,7 @@ def odwb_enrich_metadata(project: Any, metadata: Any) -> dict[str, Any]:
     vocabulary = theme_vocabulary(project_themes(project))
     # the file's name when no title is known yet (« dea.csv », « arbres_remarquables.xlsx »: the subject)
     title = str(metadata.get("default.title") or (title_from_file(path) if path is not None else ""))
-    themes = suggest_themes(" ".join([title, *map(str, frame.columns)]), vocabulary)
+    themes = ranked_themes(subject_parts(title, frame), vocabulary)
     if themes:
         proposals["default.theme"] = themes[:1]
     theme_words = [str(t).split(",")[0] for t in (metadata.get("default.theme") or themes[:1])]
@@ -301,7 +337,7 @@ def odwb_enrich_metadata(project: Any, metadata: Any) -> dict[str, Any]:
         place = re.sub(r"^(ville|commune|cpas|province)\s+(de\s+|d'|du\s+)?", "", project.administration.name, flags=re.I)
     keywords = suggest_keywords([*theme_words, title, place])
     if len(keywords) < 3:  # column names are often unaccented abbreviations: only when little else is known
-        keywords = suggest_keywords([*theme_words, title, place, *map(str, frame.columns)])
+        keywords = suggest_keywords([*theme_words, title, place, *topic_columns(frame)])
     if keywords:
         proposals["default.keyword"] = keywords
     return proposals

@@ -86,14 +86,17 @@ THEME_HINTS: dict[str, tuple[str, ...]] = {
     "Environnement": ("environnement", "dechet", "arbre", "eau", "air", "bruit", "conteneur", "collecte", "nature"),
     "Energie": ("energie", "electricite", "chauffage", "photovoltaique", "consommation"),
     "Culture, Patrimoine": ("culture", "patrimoine", "musee", "bibliotheque", "monument"),
-    "Sport, Loisirs": ("sport", "loisir", "piscine", "salle", "plaine de jeux", "aire de jeux"),
+    "Sport, Loisirs": ("sport", "loisir", "piscine", "salle", "plaine de jeux", "aire de jeux", "club", "football",
+                       "tennis", "judo", "natation", "basket", "volley", "athletisme", "gymnastique", "omnisport",
+                       "stade", "cyclisme", "hockey", "karate", "danse"),
     "Tourisme": ("tourisme", "hebergement", "balade", "promenade"),
-    "Santé": ("sante", "defibrillateur", "dea", "pharmacie", "hopital"),
+    "Santé": ("sante", "defibrillateur", "dea", "pharmacie", "hopital", "medecin"),
     "Services, Social": ("social", "cpas", "aide", "creche", "senior", "logement social"),
     "Éducation, Enseignement": ("ecole", "enseignement", "education", "formation"),
     "Administration et Services publics": ("administration", "budget", "conseil", "election", "population", "service public",
                                            "subside", "subvention", "finances", "taxe", "redevance", "marches publics",
-                                           "marche public", "deliberation", "mandataire"),
+                                           "marche public", "deliberation", "mandataire", "adjudicataire", "elu",
+                                           "echevin", "bourgmestre"),
     "Aménagement du territoire, Urbanisme, Bâtiments, Équipements, Logement": ("urbanisme", "permis", "batiment", "logement"),
     "Économie": ("economie", "commerce", "entreprise", "marche", "emploi"),
 }
@@ -154,18 +157,33 @@ def match_theme(label: str, vocabulary: list[str]) -> str | None:
 
 def suggest_themes(text: str, vocabulary: list[str]) -> list[str]:
     """Themes of ``vocabulary`` whose hint words occur in ``text`` (best first)."""
+    return ranked_themes([(text, 1)], vocabulary)
+
+
+def ranked_themes(parts: list[tuple[str, int]], vocabulary: list[str]) -> list[str]:
+    """Themes of ``vocabulary`` whose hint words occur in the texts of ``parts`` (text, weight), best first: each
+    hint word found in a part counts its weight (a title's words weigh more than a column's values)."""
+    scores: dict[str, int] = {}
+    for text, weight in parts:
+        for label, hits in theme_hits(text, vocabulary).items():
+            scores[label] = scores.get(label, 0) + hits * weight
+    ordered = list(scores)  # ties keep the order the hints are listed in
+    return sorted(ordered, key=lambda label: (-scores[label], ordered.index(label)))
+
+
+def theme_hits(text: str, vocabulary: list[str]) -> dict[str, int]:
+    """Theme label -> how many of its hint words ``text`` holds (a vocabulary label written out counts 5)."""
     folded = fold(text)
-    scored: list[tuple[int, str]] = []
+    hits: dict[str, int] = {}
     for theme, words in THEME_HINTS.items():
-        hits = sum(1 for w in words if _hint(w).search(folded))
+        found = sum(1 for w in words if _hint(w).search(folded))
         label = match_theme(theme, vocabulary)
-        if hits and label:
-            scored.append((hits, label))
+        if found and label:
+            hits[label] = hits.get(label, 0) + found
     for label in vocabulary:  # a vocabulary label written out in the text
-        if fold(label) in folded and all(label != s for _, s in scored):
-            scored.append((5, label))
-    scored.sort(key=lambda item: -item[0])
-    return [label for _, label in scored]
+        if fold(label) in folded and label not in hits:
+            hits[label] = 5
+    return hits
 
 
 def _hint(word: str) -> re.Pattern[str]:

@@ -115,3 +115,34 @@ def test_a_survey_respondents_address_is_not_called_a_contact() -> None:
     from odwb_assist.metadata.enrich_data import propose_description
 
     assert propose_description("Adresse e-mail", "email") == "Adresse e-mail"
+
+
+def test_a_directory_of_clubs_is_about_sport_not_the_economy(tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    """A directory of sports clubs was offered « Économie » and the keyword « entreprise », from its column
+    « Numéro d'entreprise »: a column that identifies what the rows list says nothing of their subject; the values of
+    a column of a few categories (« Football », « Judo ») do."""
+    source = tmp_path / "clubs.csv"
+    rows = ["Club;Discipline;Téléphone;Numéro d'entreprise;Code postal"]
+    rows += [f"Club {i};{sport};081 22 33 {i:02d};0403.170.701;5590"
+             for i, sport in enumerate(["Football", "Tennis", "Judo", "Natation"] * 3)]
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    md = draft(None, source, plugins=pm)
+    assert md.get("theme") == ["Sport, Loisirs"]
+    assert "entreprise" not in (md.get("keyword") or [])
+
+
+def test_a_line_of_a_budget_does_not_make_its_theme(tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    # one line of the budget is a subsidy to a football club: the values weigh less than the title and the columns
+    source = tmp_path / "budget.csv"
+    source.write_text("Article budgétaire;Libellé;Crédit\n104/123-48;Frais de bureau;1200\n"
+                      "764/332-02;Subside au Royal Football Club;5000\n871/124-06;Fournitures médicales;800\n",
+                      encoding="utf-8")
+    assert draft(None, source, plugins=pm).get("theme") == ["Administration et Services publics"]
+
+
+def test_a_titles_words_weigh_more_than_a_columns_values() -> None:
+    from odwb_assist.metadata.vocabularies import ranked_themes
+
+    vocabulary = theme_vocabulary()
+    assert ranked_themes([("Budget", 3), ("Football Club", 1)], vocabulary)[0] == "Administration et Services publics"
+    assert ranked_themes([("Budget", 1), ("Football Club", 1)], vocabulary)[0] == "Sport, Loisirs"
