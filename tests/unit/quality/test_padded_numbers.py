@@ -58,9 +58,10 @@ def test_an_xlsx_column_of_codes_is_said_and_written_with_its_zeros(tmp_path: Pa
     report = check(source, plugins=PM)
     [found] = [f for f in report.findings if f.type == "padded-numbers"]
     # « 104 » and « 421 » show as they are: the two codes that lose their zeros are said
+    # the example is the first code that is not zero: « 40, affiché 040 » tells the lost zero, « 0, affiché 000 » less
     assert (found.field_name, found.count, list(found.rows), found.extra) == ("Fonction", 2, [2, 3],
-                                                                              {"width": 3, "shown": "000"})
-    assert "(ex. ligne 2 : 0, affiché 000) : le fichier publié perd ces zéros" in found.message("fr")
+                                                                              {"width": 3, "shown": "040"})
+    assert "(ex. ligne 3 : 40, affiché 040) : le fichier publié perd ces zéros" in found.message("fr")
     assert report.detected.to_dict()["paddedCells"] == [{"fieldNumber": 1, "width": 3, "count": 4}]
     result = fix(source, tmp_path / "propre.csv", plugins=PM)
     assert result.counts["pad-as-shown"] == 2  # « 104 » and « 421 » already have three digits
