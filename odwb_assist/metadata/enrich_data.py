@@ -279,10 +279,8 @@ IDENTITY_HEADER = re.compile(r"\b(?:(?:numero|n°|no|num)\W*(?:d\W?)?(?:entrepri
                              r"telephone|tel|gsm|e ?mail|courriel|adresse|site (?:web|internet)|latitude|longitude|"
                              r"iban|compte bancaire)\b")
 CATEGORY_VALUES = 12  # distinct values of a column of categories whose words tell the subject (« Football », « Judo »)
-CATEGORY_LENGTH = 40
-
-
-TITLE_WEIGHT, COLUMNS_WEIGHT, VALUES_WEIGHT = 3, 2, 1
+CATEGORY_LENGTH = 40  # characters of such a value at most
+TITLE_WEIGHT, COLUMNS_WEIGHT, VALUES_WEIGHT = 3, 2, 1  # what a hint word found in each weighs
 
 
 def topic_columns(frame: pd.DataFrame) -> list[str]:
@@ -298,15 +296,19 @@ def subject_parts(title: str, frame: pd.DataFrame) -> list[tuple[str, int]]:
     columns = topic_columns(frame)
     values: list[str] = []
     sample = frame.head(SAMPLE_ROWS)
-    for column in sample.columns:
+    for position, column in enumerate(sample.columns):
         if IDENTITY_HEADER.search(fold(str(column))):
             continue
-        cells = sample[column].dropna().astype(str).str.strip()
-        distinct = cells[cells != ""].unique()
-        if 1 < len(distinct) <= CATEGORY_VALUES and all(len(text) <= CATEGORY_LENGTH and not text.replace(".", "").
-                                                        replace(",", "").isdigit() for text in distinct):
-            values.extend(str(text) for text in distinct)
+        cells = sample.iloc[:, position].dropna().astype(str).str.strip()
+        distinct = [str(text) for text in cells[cells != ""].unique()]
+        if 1 < len(distinct) <= CATEGORY_VALUES and all(_category(text) for text in distinct):
+            values.extend(distinct)
     return [(title, TITLE_WEIGHT), (" ".join(columns), COLUMNS_WEIGHT), (" ".join(values), VALUES_WEIGHT)]
+
+
+def _category(text: str) -> bool:
+    """A short value that is no number: a category's name (« Football »), not a count nor an amount."""
+    return len(text) <= CATEGORY_LENGTH and not re.fullmatch(r"[\d\s.,+-]+", text)
 
 
 @hookimpl
