@@ -105,7 +105,8 @@ def explained_by_split_text(cells: Sequence[str], types: Sequence[str], delimite
         if _fits(joined, types):
             found.append(position)
     spaced = [position for position in found if cells[position + 1][:1] == " "]
-    return (spaced or found or [None])[0]
+    chosen = spaced or found
+    return chosen[0] if chosen else None
 
 
 @dataclass
