@@ -51,7 +51,10 @@ class CheckRun:
         self.by_values = {id(c) for c in self.value_checks}
         self.groups = Groups(threads())
         self.function_labels = function_columns(list(context.fields))  # « Fonction », « Mandat »…
-        self.splits = SplitDecimals(len(context.fields))  # long rows cut by decimal commas (a comma CSV)
+        # long rows cut by decimal commas (a comma CSV), or by a text holding the delimiter
+        types = context.options.get("types") or {}
+        self.splits = SplitDecimals(len(context.fields), [types.get(name, "string") for name in context.fields],
+                                    detected.delimiter or ",", list(context.fields))
 
     def add_all(self, origin: str, produce: Callable[[], Iterable[Finding] | None]) -> None:
         """Collect what ``produce()`` finds; a failing check becomes a ``check-failed`` finding, never a lost run."""

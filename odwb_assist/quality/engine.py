@@ -211,7 +211,7 @@ def _check(path: Path, detected: Detected, user_schema: Any, *, arrow: bool, lan
         # after the checks that explain cells
         run.add_all("type", lambda: tally.findings(collector.explained, collector.explained_rows))
     collector.finish()
-    if detected.format == "csv" and detected.delimiter == ",":
+    if detected.format == "csv":  # long rows cut by decimal commas (a comma file) or by a text holding the delimiter
         collector.kept = run.splits.explain(collector.kept, run.rows)
     if run.rows == 0 and names:
         collector.add(sentence_finding(opened.labels, run.detected.delimiter) or NO_DATA_FINDING)
@@ -264,6 +264,8 @@ def _stream_arrow(run: CheckRun, path: Path, opened: Opened, head: Any, chunk_ro
         if chunk.blank.any() or chunk.ragged:
             rows = frame.index.to_numpy()[chunk.blank]
             run.add_all("structure", lambda r=rows, c=chunk.ragged: _structure(r, c, run.context.fields))  # type: ignore[misc]
+            if chunk.ragged:
+                run.splits.learn(frame, [row for row, _ in chunk.ragged])
             for row, cells in chunk.ragged:
                 run.splits.see(row, cells)
         if chunk.other_width is not None:
@@ -304,6 +306,8 @@ def _other_width(run: CheckRun, chunk: Any, read: int) -> None:
         beyond = chunk.beyond
         collector.add_rows("extra-cell", [("", i + 1) for i in range(width, read)], rows,
                            lambda index: [column[int(at[index])].as_py() for column in beyond.columns])
+        if len(at):
+            splits.learn(chunk.frame, rows.tolist())
         for index in range(min(len(at), LOOKED_AT)):
             whole = [*chunk.frame.iloc[int(at[index])].tolist(),
                      *(column[int(at[index])].as_py() or "" for column in beyond.columns)]

@@ -66,7 +66,8 @@ def remaining_errors(report: QualityReport, chosen: Iterable[Fix], counts: dict[
     gone = set(removed_columns)
     left = []
     for finding in report.findings:
-        if finding.severity != Severity.ERROR or (finding.type in resolved and "splitDecimals" not in finding.extra):
+        if finding.severity != Severity.ERROR or (finding.type in resolved and "splitDecimals" not in finding.extra
+                                                  and "splitText" not in finding.extra):
             continue
         if finding.type in COLUMN_ERRORS and finding.field_number in gone:
             continue
