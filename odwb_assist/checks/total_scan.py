@@ -82,6 +82,9 @@ class TotalScanner:
         # (« Total fonction 42 ») sums the rows since it, not since the start
         self.loose_marks = [self.data.copy() for _ in range(self.search)]
         self.start = (self.data.copy(), self.every.copy())  # at the start, or the last section row
+        # at the start, whatever the sections: a grand total under sections with their own totals (« Total
+        # général » under « Total Bouge » and « Total Jambes ») sums every data row of the table
+        self.origin = (self.data.copy(), self.every.copy())
         self.previous: list[str] = [""] * self.search  # the last data row's label cells
         self.groups: list[str] = [""] * self.search  # the last non-empty label of each column
 
@@ -346,9 +349,11 @@ class TotalScanner:
         worded = [j for j in right if text[j]]
         data_mark, every_mark = self.marks[position]
         data_start, every_start = self.start  # a grand total sums everything since the start or the last section
+        data_origin, every_origin = self.origin
         matches = any(total_matches(valued, cells, numbers, now, mark)
                       for now, mark in ((self.data, data_mark), (self.every, every_mark),
-                                        (self.data, data_start), (self.every, every_start)))
+                                        (self.data, data_start), (self.every, every_start),
+                                        (self.data, data_origin), (self.every, every_origin)))
 
         def verdict(certain: bool, reason: str) -> Verdict:
             return Verdict(row, position, str(columns[position]), cells[position], certain, reason)

@@ -394,3 +394,24 @@ def test_a_filling_station_named_after_its_town_stays_a_record(tmp_path: Path) -
     source.write_text("\n".join(rows) + "\n", encoding="utf-8")
     report = check(source, plugins=PM)
     assert "total-row" not in report.stats and "possible-total" not in report.stats
+
+
+def test_a_grand_total_under_sections_with_their_own_totals_is_removed(tmp_path: Path) -> None:
+    # inhabitants by street, a section per district with its total, and the grand total of every street at the end:
+    # it was « possible-total » (the sums started again at the section « Jambes ») and stayed in the clean file as a
+    # street of Jambes, doubling the sums a user makes
+    rows = [["Rue", "Habitants", "Ménages"], ["Bouge", "", ""], ["Rue de la Pépinière", "120", "55"],
+            ["Rue Émile Dewez", "80", "40"], ["Total Bouge", "200", "95"], ["Jambes", "", ""],
+            ["Avenue Jean Materne", "300", "140"], ["Rue de Dave", "150", "70"], ["Total Jambes", "450", "210"],
+            ["Total général", "650", "305"]]
+    source = write_csv(tmp_path / "habitants.csv", rows)
+    report = check(source, plugins=PM)
+    assert found(report, "total-row") == [(5, "Total Bouge"), (9, "Total Jambes"), (10, "Total général")]
+    assert found(report, "possible-total") == []
+    fix(source, tmp_path / "propre.csv", plugins=PM)
+    assert [row[1] for row in pd.read_csv(tmp_path / "propre.csv", dtype=str).itertuples(index=False)] == [
+        "Rue de la Pépinière", "Rue Émile Dewez", "Avenue Jean Materne", "Rue de Dave"]
+    # a « Total général » that is not the sum of the streets stays a possible total, kept
+    rows[-1] = ["Total général", "651", "305"]
+    report = check(write_csv(tmp_path / "faux.csv", rows), plugins=PM)
+    assert found(report, "possible-total") == [(10, "Total général")]
