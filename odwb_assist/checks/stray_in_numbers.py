@@ -61,10 +61,10 @@ def _worded(cells: pa.Array, among: np.ndarray) -> np.ndarray:
 
     worded = np.zeros(len(among), dtype=bool)
     at = np.flatnonzero(among)
-    if len(at):
-        at = at[holding(cells.take(pa.array(at)), letters=True, non_ascii=True)]
-    if len(at):
-        texts = cells.take(pa.array(at)).to_pylist()
+    picked = cells.take(pa.array(at)) if len(at) else None
+    if picked is not None:
+        lettered = holding(picked, letters=True, non_ascii=True)
+        at, texts = at[lettered], picked.filter(pa.array(lettered)).to_pylist()
         worded[at] = [_NUMBER_THEN_WORDS.fullmatch(str(text).strip()) is not None for text in texts]
     return worded
 
@@ -110,12 +110,15 @@ class StrayInNumbersCheck(OddNumbersCheck):
         if plain is None:  # a few values: told in Python
             plain = np.fromiter((_PLAIN.fullmatch(text) is not None for text in column.texts), dtype=bool,
                                 count=len(column))
-        local = numbers & ~plain & ~_worded(text_cells(column), numbers & ~plain)
+        local = numbers & ~plain
         counts = column.counts
         if not counted and (not local.any() or counts[numbers].sum() < NUMBER_SHARE * counts.sum()):
             return stray  # a text column, or plain numbers: most columns end here
-        self.local[column.name] += int(counts[local].sum())
         cells = text_cells(column)
+        local &= ~_worded(cells, local)
+        if not counted and not local.any():
+            return stray  # numbers followed by words only (« 36 mois »): none written the Belgian way
+        self.local[column.name] += int(counts[local].sum())
         candidates = ~numbers & ~negative_displays(cells) & ~open_classes(cells)
         at = np.flatnonzero(candidates)
         texts = cells.take(pa.array(at)).to_pylist() if len(at) else []

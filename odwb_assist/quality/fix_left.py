@@ -17,6 +17,7 @@ What a workbook hides is not fixed either, and said in the preview too: formulas
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -135,8 +136,6 @@ def _units_left(report: QualityReport, stats: ColumnStats, chosen: list[str], lo
 def _kept_unit(cell: str) -> bool:
     """Whether ``cell`` is a number with a unit that neither ``number-display`` (amounts, measures) nor
     ``strip-count-words`` (« 12 places ») takes out: a duration, an age, an hour (« 36 mois », « 2 ans », « 3 h »)."""
-    import re
-
     from ..checks.display_numbers import read_display
     from ..checks.unit_in_cell import COUNTED
 
