@@ -68,7 +68,7 @@ def run_check(chunks: list[tuple[list[Any], Any]], trace: bool = False) -> tuple
     if trace:
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-    kept = sum(keys.nbytes + checks.nbytes for keys, checks in checker.seen.blocks)
+    kept = sum(sum(part.nbytes for part in block) for block in checker.seen.blocks)
     return seconds, found, kept, peak
 
 

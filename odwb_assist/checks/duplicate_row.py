@@ -1,4 +1,5 @@
-"""Check ``duplicate-row``: a row identical to an earlier one (Frictionless's type), found from row hashes, verified.
+"""Check ``duplicate-row``: a row identical to an earlier one (Frictionless's type), found from row hashes, verified;
+the finding names the first row it repeats (as Frictionless's note does: « the same as in the row at position 5 »).
 
 A row's hashes are built from its columns' distinct values (:class:`.ColumnValues`): each distinct value
 is hashed once, from its bytes, with its column's position (two different 64-bit hashes,
@@ -6,9 +7,9 @@ is hashed once, from its bytes, with its column's position (two different 64-bit
 comparing the two rows' cells (their codes in the chunk's dictionary encoding); a repeat of a row of an earlier
 chunk, whose cells are gone, is taken on both hashes: a false finding would take two different hash functions
 colliding on the same two rows at once, the first on 64 bits and the second on the 32 bits kept of it (the hashes
-are not secret-keyed: built for natural data). Memory: 12 bytes per distinct row, in a few sorted arrays (no Python
-object per row): the set of rows seen is what grows with the file (36 MB at 3M rows; 48 MB when the second hash
-was kept whole). The value hashes of a
+are not secret-keyed: built for natural data). Memory: 16 bytes per distinct row (the two hashes and the row's
+number), in a few sorted arrays (no Python object per row): the set of rows seen is what grows with the file (48 MB
+at 3M rows). The value hashes of a
 chunk's columns are made ahead, on the CSV reader's thread (:data:`VALUE_HASHES`)."""
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-MESSAGE = Msg("La ligne {row} est identique à une ligne précédente.", "Row {row} is identical to an earlier row.")
+MESSAGE = Msg("La ligne {row} est identique à la ligne {first}.", "Row {row} is identical to row {first}.")
 TIP = Msg("Supprimez le doublon (Données > Supprimer les doublons), sauf si les deux lignes sont voulues.",
           "Delete the duplicate (Data > Remove duplicates), unless both rows are meant.")
 
@@ -38,7 +39,8 @@ FILTER_BITS = 25  # a bit map of 4 MiB over the first hashes: at 3M rows, 1 new 
 
 
 class SortedPairs:
-    """A set of (hash, check hash) pairs as a few sorted arrays merged like a binary counter (16 bytes per pair).
+    """A set of (hash, check hash) pairs as a few sorted arrays merged like a binary counter (16 bytes per pair),
+    each pair with the row it was first added with (4 bytes: the row a repeat names).
 
     Blocks stop growing at :data:`BLOCK` pairs: a merge then costs a bounded temporary copy (a single block of
     every row seen cost three times the pairs at the last merges), and a lookup a few more binary searches.
@@ -47,7 +49,7 @@ class SortedPairs:
     """
 
     def __init__(self) -> None:
-        self.blocks: list[tuple[np.ndarray, np.ndarray]] = []
+        self.blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (first hashes, check hashes, rows)
         self.bits: np.ndarray | None = None  # one bit per value of a first hash's top FILTER_BITS bits: seen or not
 
     def _maybe(self, first: np.ndarray, add: bool = False) -> np.ndarray:
@@ -80,64 +82,76 @@ class SortedPairs:
             return found
         return self._search(first, second)[0]
 
-    def add(self, first: np.ndarray, second: np.ndarray, ordered: bool = False) -> None:
+    def add(self, first: np.ndarray, second: np.ndarray, ordered: bool = False, rows: np.ndarray | None = None) -> None:
+        """Add pairs (``rows``: the row of each, 0 when not told)."""
         import numpy as np
 
-        second = _kept(second)
+        second, rows = _kept(second), _rows(rows, len(first))
         if not ordered:
-            order = np.argsort(first)  # sorted on the first hash (a run of equal ones is searched along)
-            first, second = first[order], second[order]
+            order = np.argsort(first, kind="stable")  # sorted on the first hash (a run of equal ones is searched along)
+            first, second, rows = first[order], second[order], rows[order]
         self._maybe(first, add=True)
         fresh = np.ones(len(first), dtype=bool)
         fresh[1:] = (first[1:] != first[:-1]) | (second[1:] != second[:-1])
-        self._add(first[fresh], second[fresh])
+        self._add(first[fresh], second[fresh], rows[fresh])
 
     def found_then_add(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
-        """Which pairs (sorted on ``first``) the set holds; then the others are added (each once). Only the pairs
-        whose first hash's bit is set in the filter (:meth:`_maybe`) are searched."""
+        """Which pairs (sorted on ``first``) the set holds; then the others are added (each once)."""
+        return self.earlier_then_add(first, second)[0]
+
+    def earlier_then_add(self, first: np.ndarray, second: np.ndarray,
+                         rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Which pairs (sorted stably on ``first``, with their ``rows`` in ascending order) the set holds, and for
+        each the row it was first added with (0 where it holds none); then the others are added (each once, with
+        its first row). Only the pairs whose first hash's bit is set in the filter (:meth:`_maybe`) are searched."""
         import numpy as np
 
-        second = _kept(second)
+        second, rows = _kept(second), _rows(rows, len(first))
         maybe = self._maybe(first, add=True)  # the others are not in the set: not searched
         if maybe.all():
-            found = self._search(first, second)[0]
+            found, earlier = self._search(first, second)
         else:
-            found = np.zeros(len(first), dtype=bool)
+            found, earlier = np.zeros(len(first), dtype=bool), np.zeros(len(first), dtype=np.uint32)
             if maybe.any():
-                found[maybe] = self._search(first[maybe], second[maybe])[0]
+                found[maybe], earlier[maybe] = self._search(first[maybe], second[maybe])
         fresh = ~found
         fresh[1:] &= (first[1:] != first[:-1]) | (second[1:] != second[:-1])
         if not fresh.all():
-            first, second = first[fresh], second[fresh]
-        self._add(first, second)
-        return found
+            first, second, rows = first[fresh], second[fresh], rows[fresh]
+        self._add(first, second, rows)
+        return found, earlier
 
-    def _search(self, first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
-        """Which pairs (sorted) the set holds, and where the first hashes would go in the last block."""
+    def _search(self, first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Which pairs (sorted) the set holds, and the row each was first added with (0 where none). The blocks
+        are searched oldest first, and a merge keeps older pairs first among equal keys: the row found is the
+        earliest."""
         import numpy as np
 
         found = np.zeros(len(first), dtype=bool)
-        at = None
-        for keys, checks in self.blocks:
+        earlier = np.zeros(len(first), dtype=np.uint32)
+        for keys, checks, rows in self.blocks:
             at = np.searchsorted(keys, first)
             near = np.minimum(at, len(keys) - 1)
             hit = keys[near] == first
-            found |= hit & (checks[near] == second)
+            new = hit & (checks[near] == second) & ~found
+            earlier[new] = rows[near[new]]
+            found |= new
             for i in np.flatnonzero(hit & ~found):  # the first hash collides: look along its run of equal keys
                 j = int(at[i])
                 while j < len(keys) and keys[j] == first[i] and not found[i]:
-                    found[i] = checks[j] == second[i]
+                    if checks[j] == second[i]:
+                        found[i], earlier[i] = True, rows[j]
                     j += 1
-        return found, at
+        return found, earlier
 
-    def _add(self, keys: np.ndarray, checks: np.ndarray) -> None:
-        """Add pairs sorted on ``keys``, none of them in the set yet."""
+    def _add(self, keys: np.ndarray, checks: np.ndarray, rows: np.ndarray) -> None:
+        """Add pairs sorted on ``keys`` (with their rows), none of them in the set yet."""
         if not len(keys):
             return
         while self.blocks and len(self.blocks[-1][0]) <= len(keys) * 2 and len(self.blocks[-1][0]) + len(keys) <= BLOCK:
-            old_keys, old_checks = self.blocks.pop()
-            keys, checks = _merged(old_keys, old_checks, keys, checks)
-        self.blocks.append((keys, checks))
+            old_keys, old_checks, old_rows = self.blocks.pop()
+            keys, checks, rows = _merged(old_keys, old_checks, keys, checks, old_rows, rows)
+        self.blocks.append((keys, checks, rows))
 
 
 def _kept(second: np.ndarray) -> np.ndarray:
@@ -147,15 +161,25 @@ def _kept(second: np.ndarray) -> np.ndarray:
     return second.astype(np.uint32, copy=False)
 
 
-def _merged(keys: np.ndarray, checks: np.ndarray, more: np.ndarray,
-            more_checks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Two sorted runs of pairs merged on the first hash: numpy's stable sort of the two runs end to end (it finds
-    the runs and merges them in one pass), faster than placing each of ``more`` by a binary search; equal first
-    hashes come old ones first (their order is never read: a lookup walks the whole run of equal keys)."""
+def _rows(rows: np.ndarray | None, count: int) -> np.ndarray:
+    """The rows kept with the pairs (uint32: a CSV of four billion rows is no file a user checks), 0 when not told."""
+    import numpy as np
+
+    return np.zeros(count, dtype=np.uint32) if rows is None else np.asarray(rows).astype(np.uint32, copy=False)
+
+
+def _merged(keys: np.ndarray, checks: np.ndarray, more: np.ndarray, more_checks: np.ndarray,
+            rows: np.ndarray | None = None, more_rows: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
+    """Two sorted runs of pairs (and their rows, when given) merged on the first hash: numpy's stable sort of the two
+    runs end to end (it finds the runs and merges them in one pass), faster than placing each of ``more`` by a
+    binary search; equal first hashes come old ones first (a lookup finds the oldest pair, the earliest row)."""
     import numpy as np
 
     order = np.argsort(np.concatenate((keys, more)), kind="stable")
-    return np.concatenate((keys, more))[order], np.concatenate((checks, more_checks))[order]
+    merged = np.concatenate((keys, more))[order], np.concatenate((checks, more_checks))[order]
+    if rows is None or more_rows is None:
+        return merged
+    return (*merged, np.concatenate((rows, more_rows))[order])
 
 
 def value_hashes(column: ColumnValues, python: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -208,7 +232,6 @@ class DuplicateRowCheck(BaseTableCheck):
 
     def check_chunk(self, chunk: pd.DataFrame, context: CheckContext) -> Iterable[Finding]:
         import numpy as np
-        import pandas as pd
 
         columns, self.columns = self.columns, []
         if len(columns) != len(chunk.columns) or any(len(c.codes) != len(chunk) for c in columns):
@@ -221,12 +244,19 @@ class DuplicateRowCheck(BaseTableCheck):
             return ()
         keep, order, first, second = hashed
         codes = [column.codes if keep is None else column.codes[keep] for column in columns]
+        numbers = np.asarray(columns[0].rows)
+        numbers = numbers if keep is None else numbers[keep]  # the row number of each row hashed
+        here, same_as = _repeats_sorted(first, order, codes)
+        seen, seen_row = self.seen.earlier_then_add(first, second, numbers[order])
+        earliest = np.where(seen, seen_row, numbers[np.maximum(same_as, 0)])  # a row of an earlier chunk comes first
         repeated = np.zeros(len(first), dtype=bool)
-        repeated[order] = _repeated_sorted(first, order, codes) | self.seen.found_then_add(first, second)
+        repeated[order] = here | seen
+        first_rows = np.zeros(len(first), dtype=np.int64)
+        first_rows[order] = earliest
         at = np.flatnonzero(repeated)
-        rows = pd.Index(columns[0].rows)[at if keep is None else keep[at]]
-        return [Finding("duplicate-row", Severity.WARNING, MESSAGE.format(row=row), TIP, row_number=int(row))
-                for row in rows]
+        return [Finding("duplicate-row", Severity.WARNING, MESSAGE.format(row=int(row), first=int(same)), TIP,
+                        row_number=int(row), extra={"sameAs": int(same)})
+                for row, same in zip(numbers[at].tolist(), first_rows[at].tolist(), strict=True)]
 
 
 def _row_hashes(columns: list[ColumnValues]) -> tuple[np.ndarray | None, np.ndarray, np.ndarray, np.ndarray] | None:
@@ -287,14 +317,21 @@ def _stable_order(hashes: np.ndarray) -> np.ndarray:
 
 def _repeated_sorted(hashes: np.ndarray, order: np.ndarray, codes: list[np.ndarray]) -> np.ndarray:
     """:func:`_repeated_here` on hashes sorted stably (``order``: the row of each), answered in sorted order."""
+    return _repeats_sorted(hashes, order, codes)[0]
+
+
+def _repeats_sorted(hashes: np.ndarray, order: np.ndarray, codes: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_repeated_sorted`, with the position (in ``order``'s terms) of the first row each repeats (-1 where
+    none)."""
     import numpy as np
 
     repeated = np.zeros(len(hashes), dtype=bool)
+    same_as = np.full(len(hashes), -1, dtype=np.int64)
     if len(hashes) < 2:
-        return repeated
+        return repeated, same_as
     same_hash = hashes[1:] == hashes[:-1]
     if not same_hash.any():
-        return repeated
+        return repeated, same_as
     runs = np.flatnonzero(np.concatenate(([True], ~same_hash)))  # where each run of equal hashes starts
     starts = np.repeat(runs, np.diff(np.append(runs, len(hashes))))
     candidates = np.flatnonzero(np.concatenate(([False], same_hash)))  # a later row of a run (stable: in row order)
@@ -305,9 +342,12 @@ def _repeated_sorted(hashes: np.ndarray, order: np.ndarray, codes: list[np.ndarr
     for i in np.flatnonzero(~same):  # a hash collision with the run's first row: compare with every earlier one
         peers = order[starts[candidates[i]]:candidates[i]]
         row = int(rows[i])
-        same[i] = any(all(column[peer] == column[row] for column in codes) for peer in peers.tolist())
+        match = next((peer for peer in peers.tolist() if all(column[peer] == column[row] for column in codes)), None)
+        same[i] = match is not None
+        earlier[i] = -1 if match is None else match
     repeated[candidates] = same
-    return repeated
+    same_as[candidates[same]] = earlier[same]
+    return repeated, same_as
 
 
 @hookimpl

@@ -49,11 +49,11 @@ from .transcode import to_utf8
 # (:mod:`.arrow_pool`), the 3M-row commune export (13 columns) checks in 8.3-8.7 s peaking at 376-382 MB in chunks of
 # 65,000 rows (845,000 cells), against 9.5-9.6 s and 358-364 MB in chunks of 50,000, and (in-process, without the
 # command line's own 15-30 MB) 7.0-7.2 s and 388-396 MB in chunks of 80,000 (2026-12-02): the peak stays under
-# 400 MB at 3M rows, and the duplicate-row set adds 12 bytes a row beyond that. A narrow table gets longer chunks (up
-# to CHUNK_BYTES of text: not a narrow table of long texts), a wide one never shorter than CHUNK_ROWS. A table of long
-# texts (LONG_CELL bytes a cell on average: a GIS export's shapes, 1.4 kB a cell) gets CHUNK_BYTES of them, down to
-# MIN_CHUNK_ROWS rows: 50,000 parcel outlines (68 MB) in one chunk peaked at 631 MB, in chunks of 12,000 rows at
-# 351 MB (2026-12-03).
+# 400 MB at 3M rows, and the duplicate-row set adds 16 bytes a row beyond that (12 until it named the row repeated).
+# A narrow table gets longer chunks (up to CHUNK_BYTES of text: not a narrow table of long texts), a wide one never
+# shorter than CHUNK_ROWS. A table of long texts (LONG_CELL bytes a cell on average: a GIS export's shapes, 1.4 kB a
+# cell) gets CHUNK_BYTES of them, down to MIN_CHUNK_ROWS rows: 50,000 parcel outlines (68 MB) in one chunk peaked
+# at 631 MB, in chunks of 12,000 rows at 351 MB (2026-12-03).
 CHUNK_CELLS = 845_000
 CHUNK_BYTES = 16 << 20
 CHUNK_ROWS = 50_000

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from odwb_assist import Msg, hookimpl
-from odwb_assist.checks.duplicate_row import SortedPairs, _repeated_here
+from odwb_assist.checks.duplicate_row import SortedPairs, _repeated_here, _repeats_sorted
 from odwb_assist.core.contract import BaseTableCheck, ColumnValues
 from odwb_assist.core.findings import Finding, Severity
 from odwb_assist.core.plugins import get_plugin_manager
@@ -116,6 +116,12 @@ def test_duplicate_rows_are_verified_on_cells() -> None:
     hashes = np.array([7, 7, 9, 7], dtype=np.uint64)  # rows 0, 1 and 3 share a hash: only 3 repeats row 0
     codes = [np.array([0, 1, 2, 0]), np.array([0, 0, 1, 0])]
     assert _repeated_here(hashes, codes).tolist() == [False, False, False, True]
+    collided = np.array([7, 7, 9, 7, 7], dtype=np.uint64)  # rows 3 and 4 repeat row 1, not row 0 of the same hash
+    rows = [np.array([0, 1, 2, 1, 1]), np.array([0, 0, 1, 0, 0])]
+    order = np.argsort(collided, kind="stable")
+    repeated, same_as = _repeats_sorted(collided[order], order, rows)
+    assert repeated[np.argsort(order)].tolist() == [False, False, False, True, True]
+    assert same_as[np.argsort(order)].tolist() == [-1, -1, -1, 1, 1]
     seen = SortedPairs()
     seen.add(np.array([5, 5, 6], dtype=np.uint64), np.array([1, 2, 3], dtype=np.uint64))
     found = seen.contains(np.array([5, 5, 6, 6], dtype=np.uint64), np.array([2, 3, 3, 4], dtype=np.uint64))

@@ -27,8 +27,8 @@ def test_the_filtered_set_answers_as_a_plain_set(monkeypatch: pytest.MonkeyPatch
         assert pairs.found_then_add(first, second).tolist() == expected
         seen.update(zip(first.tolist(), second.tolist(), strict=True))
         assert pairs.contains(chunk[:, 0], chunk[:, 1]).all()
-    assert sum(len(keys) for keys, _ in pairs.blocks) == len(seen)  # each pair kept once
-    assert all(len(keys) <= 3000 for keys, _ in pairs.blocks)
+    assert sum(len(keys) for keys, *_ in pairs.blocks) == len(seen)  # each pair kept once
+    assert all(len(keys) <= 3000 for keys, *_ in pairs.blocks)
     more = generator.integers(0, 2**64 - 1, size=(50, 2), dtype=np.uint64)
     pairs.add(more[:, 0], more[:, 1])
     assert pairs.contains(more[:, 0], more[:, 1]).all()
@@ -50,3 +50,28 @@ def test_the_filter_keeps_every_bit_of_unsorted_hashes() -> None:
     first = np.array([5 << 58, 1 << 58, (5 << 58) + (1 << 39), 3 << 58, 1 << 58], dtype=np.uint64)
     pairs._maybe(first, add=True)
     assert pairs._maybe(first).all()
+
+
+@pytest.mark.parametrize("bits", [4, 25])
+def test_the_set_gives_the_row_each_pair_was_first_seen_on(monkeypatch: pytest.MonkeyPatch, bits: int) -> None:
+    """earlier_then_add names, for each pair already held, the earliest row it came with: across blocks merged up to
+    their bound, with first hashes shared by other pairs (a run walked along), a pair repeated within a chunk."""
+    monkeypatch.setattr(duplicate_row, "FILTER_BITS", bits)
+    monkeypatch.setattr(duplicate_row, "BLOCK", 500)
+    generator = np.random.default_rng(23)
+    pool = generator.integers(0, 2**63, size=(1500, 2), dtype=np.uint64)
+    pool[50:150, 0] = pool[0:100, 0]  # the same first hash, another second one
+    pairs, first_row = SortedPairs(), {}
+    row = 2
+    for _ in range(30):
+        chunk = pool[generator.integers(0, len(pool), size=int(generator.integers(1, 300)))]
+        rows = np.arange(row, row + len(chunk))
+        row += len(chunk)
+        order = np.argsort(chunk[:, 0], kind="stable")
+        first, second, numbers = chunk[order, 0], chunk[order, 1], rows[order]
+        expected = [first_row.get((int(a), int(b)), 0) for a, b in zip(first, second, strict=True)]
+        found, earlier = pairs.earlier_then_add(first, second, numbers)
+        assert earlier.tolist() == expected
+        assert found.tolist() == [bool(each) for each in expected]
+        for a, b, number in zip(chunk[:, 0].tolist(), chunk[:, 1].tolist(), rows.tolist(), strict=True):
+            first_row.setdefault((a, b), number)

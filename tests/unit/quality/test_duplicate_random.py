@@ -1,7 +1,7 @@
 """duplicate-row against a naive exact answer (pandas ``duplicated`` over whole rows, rows of empty cells left
-out) on generated tables: repeats within and across chunks, empty cells, cells swapped between columns, long and
-accented values, tables wider than WIDE; through the engine (CSV, pyarrow) and fed chunk by chunk (Python
-strings and pandas values mixed in one run)."""
+out; the first row each repeats, which the finding names) on generated tables: repeats within and across chunks,
+empty cells, cells swapped between columns, long and accented values, tables wider than WIDE; through the engine
+(CSV, pyarrow) and fed chunk by chunk (Python strings and pandas values mixed in one run)."""
 
 from __future__ import annotations
 
@@ -22,10 +22,19 @@ POOL = ["", "1", "01", "10", "Namur", "namur", "Liège", "a" * 8, "a" * 9, "x;y"
         "a\"b", " 1", "1 ", "€", "é" * 5, "0" * 17]
 
 
-def naive(frame: pd.DataFrame) -> list[int]:
-    """Row numbers (header = row 1) of rows equal to an earlier one, rows with every cell empty left out."""
+def naive(frame: pd.DataFrame) -> list[tuple[int, int]]:
+    """Row numbers (header = row 1) of rows equal to an earlier one, rows with every cell empty left out, each with
+    the first row it repeats."""
     kept = frame[(frame != "").any(axis=1)]
-    return [int(at) + 2 for at in kept.index[kept.duplicated(keep="first")]]
+    first: dict[tuple[str, ...], int] = {}
+    found = []
+    for at, row in zip(kept.index, kept.itertuples(index=False), strict=True):
+        cells = tuple(row)
+        if cells in first:
+            found.append((int(at) + 2, first[cells]))
+        else:
+            first[cells] = int(at) + 2
+    return found
 
 
 def table(rng: np.random.Generator, rows: int, width: int) -> pd.DataFrame:
@@ -45,10 +54,10 @@ def table(rng: np.random.Generator, rows: int, width: int) -> pd.DataFrame:
     return frame
 
 
-def fed(frame: pd.DataFrame, chunk_rows: int) -> list[int]:
+def fed(frame: pd.DataFrame, chunk_rows: int) -> list[tuple[int, int]]:
     """The check fed chunk by chunk like the engine (index = row numbers), chunks of ``chunk_rows`` and of 20 rows
     in turn: a chunk of at most 64 rows keeps its values as Python strings, a longer one as pyarrow values."""
-    found: list[int] = []
+    found: list[tuple[int, int]] = []
     checker = DuplicateRowCheck()
     checker.start(None)  # type: ignore[arg-type]
     frame = frame.set_axis(range(2, len(frame) + 2))
@@ -60,7 +69,7 @@ def fed(frame: pd.DataFrame, chunk_rows: int) -> list[int]:
         at += len(chunk)
         for position in range(chunk.shape[1]):
             checker.check_values(ColumnValues.from_series(chunk.iloc[:, position], position + 1), None)  # type: ignore[arg-type]
-        found += [f.row_number for f in checker.check_chunk(chunk, None)]  # type: ignore[arg-type, misc]
+        found += [(f.row_number, f.extra["sameAs"]) for f in checker.check_chunk(chunk, None)]  # type: ignore[arg-type, misc]
     return found
 
 
@@ -94,4 +103,6 @@ def test_engine_matches_pandas_on_csv(tmp_path: Path, seed: int, width: int, row
         writer.writerow(frame.columns)
         writer.writerows(frame.itertuples(index=False))
     report = check(path, plugins=get_plugin_manager(load_entrypoints=False), chunk_rows=chunk_rows)
-    assert [f.row_number for f in report.findings if f.type == "duplicate-row"] == naive(frame)
+    repeats = [f for f in report.findings if f.type == "duplicate-row"]
+    assert [(f.row_number, f.extra["sameAs"]) for f in repeats] == naive(frame)
+    assert all(f.message.fr == f"La ligne {f.row_number} est identique à la ligne {f.extra['sameAs']}." for f in repeats)

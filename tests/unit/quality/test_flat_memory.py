@@ -162,8 +162,8 @@ def test_duplicate_row_hashes_stay_in_bounded_blocks(monkeypatch: pytest.MonkeyP
     for first, second in chunks:
         assert not seen.contains(first, second).any()
         seen.add(first, second)
-    assert max(len(keys) for keys, _ in seen.blocks) <= 1000
-    assert sum(len(keys) for keys, _ in seen.blocks) == 20 * 300
+    assert max(len(keys) for keys, *_ in seen.blocks) <= 1000
+    assert sum(len(keys) for keys, *_ in seen.blocks) == 20 * 300
     first = np.concatenate([chunks[0][0][:5], chunks[19][0][-5:], chunks[7][0][:3]])
     second = np.concatenate([chunks[0][1][:5], chunks[19][1][-5:], chunks[7][1][1:4]])
     assert seen.contains(first, second).tolist() == [True] * 10 + [False] * 3
