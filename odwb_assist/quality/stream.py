@@ -55,9 +55,10 @@ from .transcode import to_utf8
 # addresses, descriptions, a GIS export's shapes) gets CHUNK_BYTES of them, down to MIN_CHUNK_ROWS rows: 50,000 parcel
 # outlines (68 MB) in one chunk peaked at 631 MB, in chunks of 12,000 rows at 351 MB (2026-12-03). The command line's
 # peak, 2026-12-05, against 16 MB chunks, cells of 64 bytes and 4 MB blocks before: 300,000 rows of 13 columns, 40
-# bytes a cell (157 MB), 369-372 MB against 516-520 MB (50,000-row chunks before, 20,000 now), in about the same
-# time; 150,000 rows of 6 columns with a 2 kB description (316 MB), some 380 MB against 502-509 MB, 5-10 % slower.
-# The commune export (11 bytes a cell) keeps its chunks and blocks.
+# bytes a cell (157 MB), 352-372 MB against 515-520 MB (50,000-row chunks before, 20,000 now), in about the same
+# time; 150,000 rows of 6 columns with a 2 kB description (316 MB), 382 MB against 502-509 MB; the commune export
+# with a 1-2.5 kB description (``check_speed.py --case described``), 384 MB against 483 MB, 5 % slower. The commune
+# export (11 bytes a cell) keeps its 65,000-row chunks (benchmarks/README.md, « Longer cells »).
 CHUNK_CELLS = 845_000
 CHUNK_BYTES = 10 << 20
 CHUNK_ROWS = 50_000
