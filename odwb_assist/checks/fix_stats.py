@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 KNOWN_CELLS = 20_000  # distinct cells of a column kept at most for the rewrite pass (see :meth:`ColumnStats.known`)
 KNOWN_TOTAL = 200_000  # … over all the columns
+KNOWN_BYTES = 8 << 20  # bytes of a column's distinct cells kept at most (long texts: descriptions, remarks)
+KNOWN_TOTAL_BYTES = 32 << 20  # … over all the columns
 SMALL = 256  # distinct values of a column at most tested in plain Python (a pandas call costs more on so few)
 READ_KEPT = 1024  # texts a column keeps read as numbers written for display (or not: see ColumnStats._few_displays)
 CATEGORIES = 200  # more distinct values than this: not a category column (as ``UnifyCategories``)
@@ -240,6 +242,7 @@ class ColumnStats(BaseTableCheck):
         self._rows: dict[str, int] = {}  # column -> rows met
         self._varied: set[str] = set()  # columns with too many distinct cells to keep
         self._kept = 0
+        self._kept_bytes = 0
         self._read: dict[str, dict[str, tuple[str | None, str | None]]] = {}  # column -> text -> its display
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
@@ -436,7 +439,8 @@ class ColumnStats(BaseTableCheck):
         return ()
 
     def _keep(self, column: ColumnValues) -> None:
-        """Remember the distinct cells of a column of few of them (:data:`KNOWN_CELLS`, :data:`KNOWN_TOTAL`)."""
+        """Remember the distinct cells of a column of few of them (:data:`KNOWN_CELLS`, :data:`KNOWN_TOTAL`, and as
+        many bytes: :data:`KNOWN_BYTES`, :data:`KNOWN_TOTAL_BYTES`)."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
@@ -450,12 +454,17 @@ class ColumnStats(BaseTableCheck):
             cells = cells.filter(pc.invert(pc.fill_null(pc.is_in(cells, value_set=known), False)))
             cells = pa.concat_arrays([known, cells.cast(known.type)]) if len(cells) else known
         before = len(known) if known is not None else 0
-        if cells is None or len(cells) > KNOWN_CELLS or self._kept - before + len(cells) > KNOWN_TOTAL:
+        before_bytes = known.nbytes if known is not None else 0
+        size = cells.nbytes if cells is not None else 0
+        if cells is None or len(cells) > KNOWN_CELLS or self._kept - before + len(cells) > KNOWN_TOTAL \
+                or size > KNOWN_BYTES or self._kept_bytes - before_bytes + size > KNOWN_TOTAL_BYTES:
             self._varied.add(name)
             self._known.pop(name, None)
             self._kept -= before
+            self._kept_bytes -= before_bytes
             return
         self._kept += len(cells) - before
+        self._kept_bytes += size - before_bytes
         self._known[name] = cells
 
     def known(self, column: str, rows: int) -> pa.Array | None:

@@ -5,9 +5,11 @@ A rewrite is a function of each cell alone (``fix_stream`` already runs it on a 
 whose set changes with the block size). So each column keeps, across blocks, the cells already rewritten
 with their value after each step (:class:`ColumnMemo`); a block is dictionary-encoded in pyarrow, its
 distinct cells looked up, and only the cells never met before go through the rewrites. A column with more
-distinct cells than :data:`MEMO_CELLS` stops remembering (its next blocks run as before, on their own
-distinct cells), and so does any column once the columns of the file hold :data:`MEMO_TOTAL` cells: the
-memory stays bounded however many columns the file has. Every changed cell is logged as before, step by step.
+distinct cells than :data:`MEMO_CELLS`, or more text than :data:`MEMO_BYTES`, stops remembering (its next blocks
+run as before, on their own distinct cells), and so does any column once the columns of the file hold
+:data:`MEMO_TOTAL` cells or :data:`MEMO_TOTAL_BYTES` of text: the memory stays bounded however many columns the
+file has and however long its cells (20,000 descriptions of 2 kB, each kept at every step, made a ``fix`` peak at
+690 MB). Every changed cell is logged as before, step by step.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
 Step = tuple[str, Callable[[pd.Series], pd.Series]]
 MEMO_CELLS = 20_000  # distinct cells of a column remembered at most (× the steps + 1 values each)
 MEMO_TOTAL = 200_000  # distinct cells remembered at most over all the columns of a file
+MEMO_BYTES = 8 << 20  # bytes of a column's distinct cells (as read) remembered at most
+MEMO_TOTAL_BYTES = 32 << 20  # … over all the columns of a file
 SPREAD = 0.9  # a block with this share of distinct cells: the next ones are not dictionary-encoded
 
 
@@ -37,11 +41,13 @@ class Remembered:
 
     def __init__(self) -> None:
         self.count = 0
+        self.bytes = 0
         self._lock = threading.Lock()
 
-    def add(self, cells: int) -> None:
+    def add(self, cells: int, size: int = 0) -> None:
         with self._lock:
             self.count += cells
+            self.bytes += size
 
 
 @dataclass
@@ -51,6 +57,7 @@ class ColumnMemo:
     levels: list[list[pa.Array]] = field(default_factory=list)
     changed: list[list[np.ndarray]] = field(default_factory=list)
     size: int = 0
+    bytes: int = 0  # of the distinct cells as read (``levels[0]``)
     off: bool = False  # too many distinct cells: each block on its own
     spread: bool = False  # the last block's cells were nearly all different (not worth encoding)
     plain: bool = False  # not Arrow text after a rewrite: each block through pandas
@@ -85,16 +92,19 @@ class ColumnMemo:
             kept.append(level)
         for kept, flags in zip(self.changed, changed, strict=True):
             kept.append(flags)
+        size = levels[0].nbytes
         self.size += len(levels[0])
-        self.total.add(len(levels[0]))
+        self.bytes += size
+        self.total.add(len(levels[0]), size)
         self.forget()
 
     def full(self) -> bool:
-        return self.size > MEMO_CELLS or self.total.count > MEMO_TOTAL
+        return (self.size > MEMO_CELLS or self.bytes > MEMO_BYTES or self.total.count > MEMO_TOTAL
+                or self.total.bytes > MEMO_TOTAL_BYTES)
 
     def reset(self) -> None:
-        self.total.add(-self.size)
-        self.levels, self.changed, self.size = [], [], 0
+        self.total.add(-self.size, -self.bytes)
+        self.levels, self.changed, self.size, self.bytes = [], [], 0, 0
         self.forget()
 
     def forget(self) -> None:

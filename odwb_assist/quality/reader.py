@@ -123,9 +123,11 @@ class RaggedRows(Protocol):
     def add(self, ragged: list[tuple[int, list[str]]]) -> None: ...
 
 
-def iter_text_chunks(path: Path, detected: Detected, chunk_rows: int = CHUNK_ROWS,
+def iter_text_chunks(path: Path, detected: Detected, chunk_rows: int | None = None,
                      beyond: RaggedRows | None = None) -> Iterator[pd.DataFrame]:
-    """The rows below the header, as text chunks (no validation: for reading and fixing).
+    """The rows below the header, as text chunks (no validation: for reading and fixing) of ``chunk_rows`` rows;
+    by default CHUNK_ROWS, fewer for a CSV of long texts (as many bytes as the check's chunks hold at most: 50,000
+    rows of a 2 kB description made ``fix`` peak at 690 MB).
 
     A CSV is read in pyarrow blocks (:mod:`.stream`) when pyarrow reads it as Frictionless would; otherwise,
     or from the row where pyarrow gives up, Frictionless reads it. ``beyond`` gathers the cells beyond the
@@ -135,7 +137,7 @@ def iter_text_chunks(path: Path, detected: Detected, chunk_rows: int = CHUNK_ROW
     if detected.format == "csv":
         from .csv_head import Fallback, read_head
         from .inference import field_names
-        from .stream import Blocks
+        from .stream import Blocks, chunk_rows_for
 
         try:
             head = read_head(path, detected)
@@ -143,7 +145,8 @@ def iter_text_chunks(path: Path, detected: Detected, chunk_rows: int = CHUNK_ROW
             if not head.data:
                 yield frame_from_rows([], [], names, True)
                 return
-            for chunk in Blocks(path, detected, head, names, chunk_rows):
+            rows = chunk_rows or min(CHUNK_ROWS, chunk_rows_for(len(names), head.bytes_per_record))
+            for chunk in Blocks(path, detected, head, names, rows):
                 if beyond is not None and chunk.ragged:
                     beyond.add(chunk.ragged)
                 yield chunk.frame
@@ -155,7 +158,7 @@ def iter_text_chunks(path: Path, detected: Detected, chunk_rows: int = CHUNK_ROW
             return
         except Fallback:
             pass  # the rows after ``done``: Frictionless's
-    yield from _frictionless_chunks(path, detected, chunk_rows, done)
+    yield from _frictionless_chunks(path, detected, chunk_rows or CHUNK_ROWS, done)
 
 
 def _frictionless_chunks(path: Path, detected: Detected, chunk_rows: int, after: int) -> Iterator[pd.DataFrame]:

@@ -50,19 +50,24 @@ from .transcode import to_utf8
 # 65,000 rows (845,000 cells), against 9.5-9.6 s and 358-364 MB in chunks of 50,000, and (in-process, without the
 # command line's own 15-30 MB) 7.0-7.2 s and 388-396 MB in chunks of 80,000 (2026-12-02): the peak stays under
 # 400 MB at 3M rows, and the duplicate-row set adds 16 bytes a row beyond that (12 until it named the row repeated).
-# A narrow table gets longer chunks (up to CHUNK_BYTES of text: not a narrow table of long texts), a wide one never
-# shorter than CHUNK_ROWS. A table of long texts (LONG_CELL bytes a cell on average: a GIS export's shapes, 1.4 kB a
-# cell) gets CHUNK_BYTES of them, down to MIN_CHUNK_ROWS rows: 50,000 parcel outlines (68 MB) in one chunk peaked
-# at 631 MB, in chunks of 12,000 rows at 351 MB (2026-12-03).
+# A narrow table gets longer chunks (up to CHUNK_BYTES of text: not a narrow table of long texts), a wide one of short
+# cells never shorter than CHUNK_ROWS. A table of longer texts (LONG_CELL bytes a cell on average or more: remarks,
+# addresses, descriptions, a GIS export's shapes) gets CHUNK_BYTES of them, down to MIN_CHUNK_ROWS rows: 50,000 parcel
+# outlines (68 MB) in one chunk peaked at 631 MB, in chunks of 12,000 rows at 351 MB (2026-12-03). The command line's
+# peak, 2026-12-05, against 16 MB chunks, cells of 64 bytes and 4 MB blocks before: 300,000 rows of 13 columns, 40
+# bytes a cell (157 MB), 352-372 MB against 515-520 MB (50,000-row chunks before, 20,000 now), in about the same
+# time; 150,000 rows of 6 columns with a 2 kB description (316 MB), 382 MB against 502-509 MB; the commune export
+# with a 1-2.5 kB description (``check_speed.py --case described``), 384 MB against 483 MB, 5 % slower. The commune
+# export (11 bytes a cell) keeps its 65,000-row chunks (benchmarks/README.md, « Longer cells »).
 CHUNK_CELLS = 845_000
-CHUNK_BYTES = 16 << 20
+CHUNK_BYTES = 10 << 20
 CHUNK_ROWS = 50_000
 MAX_CHUNK_ROWS = 100_000
-LONG_CELL = 64
+LONG_CELL = 24
 MIN_CHUNK_ROWS = 4_000
 BLOCK_ROWS = 16000  # rows per block parsed by pyarrow (at most MAX_BLOCK bytes)
 MIN_BLOCK = 256 << 10
-MAX_BLOCK = 4 << 20
+MAX_BLOCK = 2 << 20  # pyarrow's parser holds about ten of them: 4 MB blocks made long texts peak 30 MB higher
 AHEAD = 1  # chunks parsed ahead of the one being checked
 TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # what pandas calls "str"
 # the readings under way: a reading left unfinished and still referenced at exit (``next(chunks)`` in a notebook,

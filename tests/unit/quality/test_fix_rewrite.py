@@ -49,13 +49,15 @@ def _run(blocks: list[pd.DataFrame], journal: Path, rewrite: object, sample: int
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(CELLS), min_size=1, max_size=40), st.integers(1, 12), st.integers(0, 6),
-       st.integers(1, 4), st.booleans(), st.booleans())
+       st.integers(1, 4), st.booleans(), st.booleans(), st.sampled_from([1 << 20, 40, 200]))
 def test_remembered_rewrites_match_each_block_on_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                          cells: list[str], size: int, bound: int, sample: int,
-                                                         threads: bool, seeded: bool) -> None:
+                                                         threads: bool, seeded: bool, byte_bound: int) -> None:
     """(``seeded``: the memos start from the column's distinct cells as the check met them.)"""
     monkeypatch.setattr(fix_rewrite, "MEMO_CELLS", bound)  # small bounds: the memo switches off mid-file
     monkeypatch.setattr(fix_rewrite, "MEMO_TOTAL", bound + 3)
+    monkeypatch.setattr(fix_rewrite, "MEMO_BYTES", byte_bound)  # or once its cells hold that many bytes
+    monkeypatch.setattr(fix_rewrite, "MEMO_TOTAL_BYTES", byte_bound * 2)
 
     def plain(blocks: list[pd.DataFrame], log: ChangeLog) -> None:
         for block in blocks:
@@ -77,6 +79,26 @@ def test_remembered_rewrites_match_each_block_on_its_own(tmp_path: Path, monkeyp
     assert new_log.counts == old_log.counts
     assert new_log.changes == old_log.changes
     assert (tmp_path / "new.csv").read_bytes() == (tmp_path / "old.csv").read_bytes()
+
+
+def test_a_column_of_long_cells_stops_remembering_at_its_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A column of few distinct cells that are long texts is remembered only up to MEMO_BYTES of them (a memo
+    bounded in cells alone held 20,000 descriptions at every step); what it held goes back to the file's total."""
+    monkeypatch.setattr(fix_rewrite, "MEMO_BYTES", 10_000)
+    log = ChangeLog(None, "fr")
+    total = fix_rewrite.Remembered()
+    memo = fix_rewrite.ColumnMemo(total=total)
+    texts = [f"description {n} " + "travaux de voirie " * 100 for n in range(12)]  # some 1.8 kB each
+    for block in _blocks(texts * 2, 4):
+        fix_rewrite.rewrite_column(block, "a", [("trim", _strip)], log, memo)
+        assert block["a"].tolist() == [text.strip() for text in block["a"].tolist()]
+    assert memo.off and memo.size == memo.bytes == 0
+    assert total.count == total.bytes == 0
+    assert log.counts["trim"] == 24
+    short = fix_rewrite.ColumnMemo(total=total)
+    for block in _blocks(["Namur ", "Ciney"] * 20, 8):
+        fix_rewrite.rewrite_column(block, "a", [("trim", _strip)], log, short)
+    assert not short.off and short.size == 2 and 0 < total.bytes < 100
 
 
 def test_a_repeated_column_is_rewritten_once_per_distinct_cell(monkeypatch: pytest.MonkeyPatch) -> None:

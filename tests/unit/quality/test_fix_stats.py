@@ -134,6 +134,23 @@ def test_the_distinct_cells_of_a_column_of_few_are_known_for_the_rewrite_pass(tm
     assert stats.known("commune", count + 1) is None  # not the rows the rewrite pass reads
 
 
+def test_a_column_of_few_long_texts_is_not_kept_beyond_its_bytes(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Few distinct cells, but long ones: kept only up to KNOWN_BYTES (and KNOWN_TOTAL_BYTES over the columns)."""
+    monkeypatch.setattr(fix_stats, "KNOWN_BYTES", 4_000)
+    monkeypatch.setattr(fix_stats, "KNOWN_TOTAL_BYTES", 1_500)
+    texts = [f"note {n} " + "x" * 600 for n in range(10)]  # 6 kB in all
+    rows = [f"{texts[n % 10]},{n % 3},{'ab'[n % 2] * 900}" for n in range(100)]
+    stats, count = _checked(tmp_path, ["remarque,code,motif", *rows])
+    assert stats.known("remarque", count) is None  # 6 kB of distinct cells: more than a column keeps
+    assert sorted(stats.known("code", count).to_pylist()) == ["0", "1", "2"]
+    assert stats.known("motif", count) is None  # 1.8 kB: within a column's bound, not within the file's
+    monkeypatch.setattr(fix_stats, "KNOWN_TOTAL_BYTES", 60_000)
+    stats, count = _checked(tmp_path, ["remarque,code,motif", *rows])
+    assert stats.known("remarque", count) is None
+    assert sorted(stats.known("motif", count).to_pylist()) == ["a" * 900, "b" * 900]
+
+
 def test_no_distinct_cells_known_when_the_check_did_not_read_pyarrow_blocks(tmp_path: Path,
                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from odwb_assist.quality.engine import ENGINE_VARIABLE

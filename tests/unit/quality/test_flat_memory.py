@@ -257,9 +257,13 @@ def test_a_column_flagged_whole_keeps_its_rows_as_runs(tmp_path: Path) -> None:
 def test_a_narrow_table_is_checked_in_longer_chunks_a_wide_one_never_in_shorter_ones(width: int, rows: int) -> None:
     """About 845,000 cells per chunk (fewer calls per check on a narrow table), between 50,000 and 100,000 rows."""
     assert stream.chunk_rows_for(width) == rows
-    assert stream.chunk_rows_for(width, bytes_per_record=120) == rows  # a commune export's records
-    # a wide table of short cells keeps its rows; long texts (64 bytes a cell or more): 16 MB of them
-    assert stream.chunk_rows_for(width, bytes_per_record=2_000) == (stream.CHUNK_ROWS if width > 31 else 8_388)
+    # a commune export's records (120 bytes): at most CHUNK_BYTES of them (87,381 rows)
+    assert stream.chunk_rows_for(width, bytes_per_record=120) == min(rows, stream.CHUNK_BYTES // 120)
+    assert stream.chunk_rows_for(13, bytes_per_record=140) == 65_000  # the benchmark's commune export keeps its chunks
+    # a wide table of short cells keeps its rows; longer texts (24 bytes a cell or more): 10 MB of them
+    assert stream.chunk_rows_for(width, bytes_per_record=2_000) == (stream.CHUNK_ROWS if width > 83 else 5_242)
+    # a commune export of 13 columns with remarks and addresses (40 bytes a cell): 10 MB of rows, not 50,000
+    assert stream.chunk_rows_for(13, bytes_per_record=522) == 20_087
     assert stream.chunk_rows_for(width, bytes_per_record=100_000) == stream.MIN_CHUNK_ROWS
 
 
