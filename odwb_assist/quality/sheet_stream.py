@@ -49,7 +49,7 @@ from .typed_inference import infer_types
 from .workbook import Sheet, gc_paused, read_sheet
 
 # Rows per chunk. Each check is called once per column of a chunk at a fixed cost of its own (as for a CSV,
-# :data:`.stream.CHUNK_ROWS`); the sheet's cells are in memory already (as Python values), so the chunks' temporaries
+# :func:`.stream.chunk_rows_for`); the sheet's cells are in memory already (as Python values), so the chunks' temporaries
 # add little. Measured in-process on the commune export of benchmarks/xlsx_speed.py (2026-12-02, runs alternated):
 # 100k rows 2.44-2.57 s and 303-306 MB in chunks of 25,000, 2.11-2.25 s and 310-312 MB in chunks of 50,000; 300k rows
 # 6.42-6.67 s and 551-553 MB against 5.70-5.80 s and 589 MB (65,000: 5.50-5.60 s, 601-603 MB).

@@ -50,20 +50,20 @@ from .transcode import to_utf8
 # 65,000 rows (845,000 cells), against 9.5-9.6 s and 358-364 MB in chunks of 50,000, and (in-process, without the
 # command line's own 15-30 MB) 7.0-7.2 s and 388-396 MB in chunks of 80,000 (2026-12-02): the peak stays under
 # 400 MB at 3M rows, and the duplicate-row set adds 16 bytes a row beyond that (12 until it named the row repeated).
-# A narrow table gets longer chunks (up to CHUNK_BYTES of text: not a narrow table of long texts), a wide one of short
-# cells never shorter than CHUNK_ROWS. A table of longer texts (LONG_CELL bytes a cell on average or more: remarks,
-# addresses, descriptions, a GIS export's shapes) gets CHUNK_BYTES of them, down to MIN_CHUNK_ROWS rows: 50,000 parcel
-# outlines (68 MB) in one chunk peaked at 631 MB, in chunks of 12,000 rows at 351 MB (2026-12-03). The command line's
-# peak, 2026-12-05, against 16 MB chunks, cells of 64 bytes and 4 MB blocks before: 300,000 rows of 13 columns, 40
-# bytes a cell (157 MB), 352-372 MB against 515-520 MB (50,000-row chunks before, 20,000 now), in about the same
-# time; 150,000 rows of 6 columns with a 2 kB description (316 MB), 382 MB against 502-509 MB; the commune export
-# with a 1-2.5 kB description (``check_speed.py --case described``), 384 MB against 483 MB, 5 % slower. The commune
-# export (11 bytes a cell) keeps its 65,000-row chunks (benchmarks/README.md, « Longer cells »).
+# A chunk holds about CHUNK_CELLS cells and at most CHUNK_BYTES of text, between MIN_CHUNK_ROWS and MAX_CHUNK_ROWS
+# rows: a narrow table gets longer chunks, a wide one or one of long texts shorter ones. 50,000 parcel outlines
+# (68 MB) in one chunk peaked at 631 MB, in chunks of 12,000 rows at 351 MB (2026-12-03). The command line's peak,
+# 2026-12-05, against 16 MB chunks, at least 50,000 rows unless cells held 64 bytes, and 4 MB blocks before:
+# 300,000 rows of 13 columns, 40 bytes a cell (157 MB), 352-372 MB against 515-520 MB (50,000-row chunks before,
+# 20,000 now), in about the same time; 150,000 rows of 6 columns with a 2 kB description (316 MB), 382 MB against
+# 502-509 MB; the commune export with a 1-2.5 kB description (``check_speed.py --case described``), 384 MB against
+# 483 MB, 5 % slower; 200,000 rows of 80 columns of figures (99 MB), some 440 MB against 995 MB in chunks of
+# 10,562 rows instead of 50,000 (4 million cells), about 30 % slower: each check costs some 2 ms a column and chunk,
+# whatever its rows (a table of 400 columns, 50,000 rows a chunk, held 20 million cells). The commune export (11 bytes
+# a cell, 13 columns) keeps its 65,000-row chunks (benchmarks/README.md, « Longer cells », « Wide tables »).
 CHUNK_CELLS = 845_000
 CHUNK_BYTES = 10 << 20
-CHUNK_ROWS = 50_000
 MAX_CHUNK_ROWS = 100_000
-LONG_CELL = 24
 MIN_CHUNK_ROWS = 4_000
 BLOCK_ROWS = 16000  # rows per block parsed by pyarrow (at most MAX_BLOCK bytes)
 MIN_BLOCK = 256 << 10
@@ -149,14 +149,11 @@ class Chunk:
 
 def chunk_rows_for(width: int, bytes_per_record: float = 0) -> int:
     """The rows per chunk of a table of ``width`` columns: about CHUNK_CELLS cells and at most CHUNK_BYTES of text,
-    between CHUNK_ROWS and MAX_CHUNK_ROWS rows; a table of long texts (LONG_CELL bytes a cell on average) down to
-    MIN_CHUNK_ROWS rows."""
+    between MIN_CHUNK_ROWS and MAX_CHUNK_ROWS rows."""
     rows = min(MAX_CHUNK_ROWS, CHUNK_CELLS // max(1, width))
     if bytes_per_record > 0:
         rows = min(rows, int(CHUNK_BYTES // bytes_per_record))
-    if bytes_per_record > LONG_CELL * max(1, width):
-        return max(MIN_CHUNK_ROWS, rows)
-    return max(CHUNK_ROWS, rows)
+    return max(MIN_CHUNK_ROWS, rows)
 
 
 class Blocks:

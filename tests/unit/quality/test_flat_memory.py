@@ -253,15 +253,16 @@ def test_a_column_flagged_whole_keeps_its_rows_as_runs(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("width", "rows"), [(1, stream.MAX_CHUNK_ROWS), (13, 65_000), (10, 84_500), (5, 100_000),
-                                             (400, stream.CHUNK_ROWS)])
-def test_a_narrow_table_is_checked_in_longer_chunks_a_wide_one_never_in_shorter_ones(width: int, rows: int) -> None:
-    """About 845,000 cells per chunk (fewer calls per check on a narrow table), between 50,000 and 100,000 rows."""
+                                             (80, 10_562), (400, stream.MIN_CHUNK_ROWS)])
+def test_a_chunk_holds_about_as_many_cells_and_at_most_as_many_bytes_whatever_the_table(width: int, rows: int) -> None:
+    """About 845,000 cells per chunk (fewer calls per check on a narrow table, fewer cells held on a wide one: 50,000
+    rows of 80 columns peaked near 1 GB), at most 10 MB of text, between 4,000 and 100,000 rows."""
     assert stream.chunk_rows_for(width) == rows
     # a commune export's records (120 bytes): at most CHUNK_BYTES of them (87,381 rows)
     assert stream.chunk_rows_for(width, bytes_per_record=120) == min(rows, stream.CHUNK_BYTES // 120)
     assert stream.chunk_rows_for(13, bytes_per_record=140) == 65_000  # the benchmark's commune export keeps its chunks
-    # a wide table of short cells keeps its rows; longer texts (24 bytes a cell or more): 10 MB of them
-    assert stream.chunk_rows_for(width, bytes_per_record=2_000) == (stream.CHUNK_ROWS if width > 83 else 5_242)
+    # long texts: 10 MB of them (2,000 bytes a row: 5,242 rows), never fewer than 4,000 rows
+    assert stream.chunk_rows_for(width, bytes_per_record=2_000) == max(stream.MIN_CHUNK_ROWS, min(rows, 5_242))
     # a commune export of 13 columns with remarks and addresses (40 bytes a cell): 10 MB of rows, not 50,000
     assert stream.chunk_rows_for(13, bytes_per_record=522) == 20_087
     assert stream.chunk_rows_for(width, bytes_per_record=100_000) == stream.MIN_CHUNK_ROWS
@@ -269,7 +270,7 @@ def test_a_narrow_table_is_checked_in_longer_chunks_a_wide_one_never_in_shorter_
 
 def test_blocks_cut_chunks_by_the_width_of_the_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stream, "CHUNK_CELLS", 2_000)
-    monkeypatch.setattr(stream, "CHUNK_ROWS", 100)
+    monkeypatch.setattr(stream, "MIN_CHUNK_ROWS", 100)
     path = export(tmp_path / "depenses.csv", 1_000)  # 5 columns: 400 rows a chunk
     path, detected = detect(path)
     head = read_head(path, detected)
