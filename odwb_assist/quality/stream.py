@@ -57,9 +57,10 @@ from .transcode import to_utf8
 # 300,000 rows of 13 columns, 40 bytes a cell (157 MB), 352-372 MB against 515-520 MB (50,000-row chunks before,
 # 20,000 now), in about the same time; 150,000 rows of 6 columns with a 2 kB description (316 MB), 382 MB against
 # 502-509 MB; the commune export with a 1-2.5 kB description (``check_speed.py --case described``), 384 MB against
-# 483 MB, 5 % slower; 200,000 rows of 80 columns of figures (99 MB), some 440 MB against 995 MB in chunks of
-# 10,562 rows instead of 50,000 (4 million cells), about 30 % slower: each check costs some 2 ms a column and chunk,
-# whatever its rows (a table of 400 columns, 50,000 rows a chunk, held 20 million cells). The commune export (11 bytes
+# 483 MB, 5 % slower; 200,000 rows of 80 columns of figures (99 MB), 445 MB against 995-1,046 MB in chunks of
+# 10,562 rows instead of 50,000 (4 million cells), about 20 % slower (each check costs some 2 ms a column and chunk,
+# whatever its rows; a table of 400 columns, 50,000 rows a chunk, held 20 million cells), then faster than before
+# once duplicate-row hashed such a table from its bytes (7.96 s against 9.33 s). The commune export (11 bytes
 # a cell, 13 columns) keeps its 65,000-row chunks (benchmarks/README.md, « Longer cells », « Wide tables »).
 CHUNK_CELLS = 845_000
 CHUNK_BYTES = 10 << 20

@@ -106,3 +106,21 @@ def test_engine_matches_pandas_on_csv(tmp_path: Path, seed: int, width: int, row
     repeats = [f for f in report.findings if f.type == "duplicate-row"]
     assert [(f.row_number, f.extra["sameAs"]) for f in repeats] == naive(frame)
     assert all(f.message.fr == f"La ligne {f.row_number} est identique à la ligne {f.extra['sameAs']}." for f in repeats)
+
+
+def test_a_wide_csv_read_by_pyarrow_hashes_from_bytes_a_wide_sheet_with_python() -> None:
+    """The hashing is chosen once per run: from the bytes (made ahead on the reader's thread) for a CSV pyarrow reads,
+    whatever its width; with Python's hash for a sheet or a table Frictionless reads wider than WIDE."""
+    from types import SimpleNamespace
+
+    from odwb_assist.checks.duplicate_row import ROW_HASHES, VALUE_HASHES
+
+    fields = [f"c{i}" for i in range(WIDE + 5)]
+    for reader, python in (("arrow", False), ("sheet", True), ("frictionless", True)):
+        checker = DuplicateRowCheck()
+        checker.start(SimpleNamespace(fields=fields, options={"reader": reader}))  # type: ignore[arg-type]
+        assert checker.python is python
+        assert checker.preparations == (() if python else (VALUE_HASHES, ROW_HASHES))
+    narrow = DuplicateRowCheck()
+    narrow.start(SimpleNamespace(fields=fields[:WIDE], options={"reader": "sheet"}))  # type: ignore[arg-type]
+    assert narrow.python is False
