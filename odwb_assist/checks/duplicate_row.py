@@ -298,7 +298,7 @@ def _repeated_here(hashes: np.ndarray, codes: list[np.ndarray]) -> np.ndarray:
 
     order = _stable_order(hashes)
     repeated = np.zeros(len(hashes), dtype=bool)
-    repeated[order] = _repeated_sorted(hashes[order], order, codes)
+    repeated[order] = _repeats_sorted(hashes[order], order, codes)[0]
     return repeated
 
 
@@ -320,14 +320,9 @@ def _stable_order(hashes: np.ndarray) -> np.ndarray:
     return order
 
 
-def _repeated_sorted(hashes: np.ndarray, order: np.ndarray, codes: list[np.ndarray]) -> np.ndarray:
-    """:func:`_repeated_here` on hashes sorted stably (``order``: the row of each), answered in sorted order."""
-    return _repeats_sorted(hashes, order, codes)[0]
-
-
 def _repeats_sorted(hashes: np.ndarray, order: np.ndarray, codes: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`_repeated_sorted`, with the position (in ``order``'s terms) of the first row each repeats (-1 where
-    none)."""
+    """:func:`_repeated_here` on hashes sorted stably (``order``: the row of each), answered in sorted order, with
+    the position (in ``order``'s terms) of the first row each repeats (-1 where none)."""
     import numpy as np
 
     repeated = np.zeros(len(hashes), dtype=bool)
