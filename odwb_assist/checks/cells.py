@@ -355,6 +355,43 @@ def holding(cells: pa.Array | pa.ChunkedArray, characters: str = "", *, letters:
     if isinstance(cells, pa.ChunkedArray):
         parts = [holding(part, characters, letters=letters, non_ascii=non_ascii, raw=raw) for part in cells.chunks]
         return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
+    for character in characters:
+        if ord(character) > 127:
+            raise ValueError(f"not an ASCII character: {character!r}")
+
+    def hits(data: np.ndarray) -> np.ndarray:
+        hit = np.zeros(len(data), dtype=bool)
+        for character in characters:
+            hit |= data == ord(character)
+        if letters:
+            hit |= ((data | 0x20) - 97).astype(np.uint8) < 26
+        if non_ascii:
+            hit |= data >= 0x80
+        for byte in raw:
+            hit |= data == byte
+        return hit
+
+    return _cells_with(cells, hits)
+
+
+def made_of(cells: pa.Array, characters: str) -> np.ndarray:
+    """Which Arrow text cells are filled with ``characters`` (ASCII) only: « 2024 » is made of digits, « 20,5 » and
+    « » (empty) are not; read from the buffers, as :func:`holding` reads them. Nulls are False."""
+    import numpy as np
+
+    if any(ord(character) > 127 for character in characters):
+        raise ValueError(f"not ASCII characters: {characters!r}")
+    allowed = byte_set(characters)
+    found = ~_cells_with(cells, lambda data: ~allowed[data])
+    found &= byte_lengths(cells) > 0
+    return np.asarray(found, dtype=bool)
+
+
+def _cells_with(cells: pa.Array, hits: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """Which Arrow text cells hold a byte ``hits`` flags (``hits(data)``: a bool per byte of the cells' data buffer);
+    nulls are False."""
+    import numpy as np
+
     count = len(cells)
     found = np.zeros(count, dtype=bool)
     data_buffer = cells.buffers()[2]
@@ -362,18 +399,7 @@ def holding(cells: pa.Array | pa.ChunkedArray, characters: str = "", *, letters:
         return found
     offsets = byte_offsets(cells)
     low, high = int(offsets[0]), int(offsets[-1])
-    data = np.frombuffer(data_buffer, dtype=np.uint8)[low:high]
-    hit = np.zeros(len(data), dtype=bool)
-    for character in characters:
-        if ord(character) > 127:
-            raise ValueError(f"not an ASCII character: {character!r}")
-        hit |= data == ord(character)
-    if letters:
-        hit |= ((data | 0x20) - 97).astype(np.uint8) < 26
-    if non_ascii:
-        hit |= data >= 0x80
-    for byte in raw:
-        hit |= data == byte
+    hit = hits(np.frombuffer(data_buffer, dtype=np.uint8)[low:high])
     if hit.any():
         starts = offsets[:-1] - low
         filled = np.flatnonzero(offsets[1:] - low > starts)  # their starts rise: each segment is one cell's bytes

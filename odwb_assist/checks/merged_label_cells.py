@@ -40,6 +40,7 @@ LABEL_COLUMNS = 3
 MIN_BLANKS = 3
 MIN_SHARE = 0.3
 MAX_LABELS = 20_000
+SMALL_LABELS = 256  # distinct labels: fewer are all tested in Python (a pyarrow call costs more than that)
 
 
 def chunk_stats(chunk: pd.DataFrame, position: int, counts: pd.Series | None = None,
@@ -144,29 +145,52 @@ class _Labels:
             verdict[at] = fullmatch_mask(text, SHAPES["number"].pattern) & ~fullmatch_mask(text, SHAPES["year"].pattern)
         return np.asarray(self.column.row_mask(verdict), dtype=bool)
 
-    def _known_numbers(self, at: np.ndarray) -> list[bool]:
+    def _known_numbers(self, at: np.ndarray) -> np.ndarray:
         """:meth:`numbers`' verdicts on the stripped labels at ``at``, each label tested once in the whole table.
 
         The number pattern holds a ``\\u`` escape: pandas runs it with Python's ``re`` on every cell, and the year
         pattern (``\\d``) reads an ASCII cell as Python's ``re`` does. So Python's ``re`` here gives the same
         verdicts, and a label seen in an earlier chunk needs no test."""
+        import numpy as np
+
         known = self.known
         assert known is not None
         number, year = SHAPES["number"].fullmatch, SHAPES["year"].fullmatch
-        found = []
+        found = np.ones(len(at), dtype=bool)
+        at, todo = self._digits_alone(at)  # numbers, and no year (not 4 digits): no test
         if self.plain:
             texts = self.column.texts
             labels = texts if len(at) == len(texts) else [texts[i] for i in at.tolist()]
         else:
             labels = (self.text if len(at) == len(self.text) else self.text.iloc[at]).tolist()
+        verdicts = []
         for label in labels:
             verdict = known.get(label)
             if verdict is None:
                 verdict = number(label) is not None and year(label) is None
                 if len(known) < MAX_LABELS:
                     known[label] = verdict
-            found.append(verdict)
+            verdicts.append(verdict)
+        found[todo] = verdicts
         return found
+
+    def _digits_alone(self, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The labels at ``at`` left to test (their positions among the column's labels, and among ``at``): those of
+        ASCII digits alone, other than four, are numbers that are not years (read from the Arrow buffers)."""
+        import numpy as np
+
+        from .cells import arrow_text, byte_lengths, made_of
+
+        cells = arrow_text(self.column.values if self.plain else self.text) if len(at) >= SMALL_LABELS else None
+        if cells is None:
+            return at, np.arange(len(at))
+        import pyarrow as pa
+
+        if len(at) != len(cells):
+            cells = cells.take(pa.array(at))
+        sure = made_of(cells, "0123456789") & (byte_lengths(cells) != 4)
+        todo = np.flatnonzero(~sure)
+        return at[todo], todo
 
 
 def is_merged(stats: Counter[str], first_filled: bool, distinct: int) -> bool:

@@ -29,6 +29,7 @@ from .page_breaks import REACH, lines, page_rows, page_rows_of, title_keys, walk
 from .stacked_same_tables import out_of_column, stacked_finding, table_title
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 MESSAGE = Msg("Ligne {row} : l'en-tête du tableau est répété au milieu des données.",
@@ -133,6 +134,48 @@ def _same(text: str, label: str, key: str) -> bool:
         technical(cell) == key
 
 
+# cells whose stripping and folding pyarrow's ASCII functions do as Python's ``strip().casefold()`` does: ASCII
+# without the separators Python also takes for spaces
+PYTHON_SPACES = "\x1c\x1d\x1e\x1f"
+ARROW_FROM = 512  # distinct values: fewer are compared in Python (a pyarrow call costs more than that)
+
+
+def same_values(column: ColumnValues, label: str, key: str) -> np.ndarray:
+    """:func:`_same` for each distinct value of ``column`` (bool over ``column.values``): in pyarrow for plain ASCII
+    cells (most of a table of numbers or codes), in Python for the others. No regular expression runs over every
+    value (RE2 costs about 50 ns a cell): only over the few cells that may be the label's technical name."""
+    import numpy as np
+
+    from .cells import holding
+    from .plain import distinct_cells
+
+    cells = distinct_cells(column) if len(column) >= ARROW_FROM else None
+    if cells is None:
+        return np.fromiter((_same(str(text), label, key) for text in column.texts), dtype=bool, count=len(column))
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    def flags(result: Any) -> np.ndarray:
+        return np.asarray(pc.fill_null(result, False).to_numpy(zero_copy_only=False), dtype=bool)
+
+    plain = ~holding(cells, PYTHON_SPACES, non_ascii=True)
+    folded = pc.ascii_lower(pc.ascii_trim_whitespace(cells))
+    verdicts = flags(pc.equal(folded, label))
+    if key:  # the label written as a technical name: the same letters and digits (see ``_same``)
+        starts = flags(pc.utf8_is_digit(pc.utf8_slice_codeunits(folded, 0, 1))) == key[0].isdigit()
+        short = flags(pc.less_equal(pc.binary_length(folded), 2 * len(label) + 8))
+        at = np.flatnonzero(plain & starts & short & ~verdicts)
+        if len(at):
+            named = pc.replace_substring_regex(folded.take(pa.array(at)), "[^a-z0-9]", "")
+            verdicts[at] = flags(pc.equal(named, key))
+    verdicts &= plain
+    other = np.flatnonzero(~plain)
+    if len(other):
+        texts = column.values.iloc[other].tolist()
+        verdicts[other] = [_same(str(text), label, key) for text in texts]
+    return verdicts
+
+
 def header_rows_text(detected: Any, fields: list[str]) -> list[list[str]]:
     """The header rows as the file has them (the labels read when the raw cells are unknown)."""
     cells = [list(row) for row in getattr(detected, "header_cells", []) or []]
@@ -159,7 +202,7 @@ def repeated_header_rows(chunk: pd.DataFrame, headers: list[list[str]],
         key = technical(label)
         verdicts = np.zeros(len(column) + 1, dtype=bool)  # code -1 (an empty cell) reads the final False
         if rows is None:  # every distinct value is some row's: no search for those used
-            verdicts[:-1] = [_same(str(text), label, key) for text in column.texts]
+            verdicts[:-1] = same_values(column, label, key)
             return verdicts[column.codes]
         codes = column.codes[rows]
         used = np.unique(codes)

@@ -33,6 +33,7 @@ from .check_run import CheckRun, preparer
 from .detect import Detected, detect
 from .encoding import release_freed
 from .frictionless_read import Opened, load_schema, open_frictionless, sample_columns, stream_frictionless
+from .gc_pause import fewer_collections
 from .kinds import column_kinds, field_kinds, identifier_fields
 from .messages import RawError, from_frictionless
 from .no_data import sentence_finding
@@ -64,6 +65,7 @@ def _split_checks(contributions: list[Any]) -> tuple[list[TableCheck], list[Any]
     return ours, theirs
 
 
+@fewer_collections()  # many short-lived containers: see .gc_pause
 def check(
     source: str | Path,
     schema: Any = None,

@@ -38,6 +38,7 @@ from .fix_plans import IncompletePlan
 from .fix_remaining import held_cells, remaining_dicts, remaining_errors, remaining_lines, unchosen_fixes
 from .fix_stream import header_cells, stream_fixes
 from .fixing import RENAMED, follow_plan_renames
+from .gc_pause import fewer_collections
 from .kinds import field_kinds, identifier_fields
 from .messages import delimiter_words
 from .notes import column_label, headerless_name
@@ -271,6 +272,7 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+@fewer_collections()  # many short-lived containers: see .gc_pause
 def fix(
     source: str | Path,
     output: str | Path,

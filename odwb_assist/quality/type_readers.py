@@ -36,6 +36,7 @@ PATTERNS: dict[str, str] = {
 # stays, placeholders and cells another finding explains included, as on Frictionless's own path. Text cells
 # only: a workbook's own datetime cells are left to Frictionless (or found native, :mod:`.sheet_stream`).
 READ_AS_FRICTIONLESS = frozenset(READERS)
+DIGITS_READ = ("integer", "number", "year")  # the types whose pattern reads any cell of ASCII digits alone
 SHEET_TYPES = frozenset(PATTERNS)  # the types checked here in a workbook's cells
 VECTOR_TYPES = SHEET_TYPES | READ_AS_FRICTIONLESS  # … in a CSV's
 # Field properties that do not change how a cell is read (anything else, e.g. groupChar, keeps Frictionless).
@@ -180,7 +181,7 @@ class _Values:
         """:func:`invalid_mask` on the Arrow values directly (no pandas Series), or None where it cannot say: not
         Arrow text, a pattern pandas would not give RE2, a date column holding ISO-shaped values (pandas then
         parses them)."""
-        from ..checks.cells import arrow_fullmatch, byte_lengths, re2_safe
+        from ..checks.cells import arrow_fullmatch, byte_lengths, made_of, re2_safe
 
         cells = self.cells
         if cells is None or (kind not in READ_AS_FRICTIONLESS and not re2_safe(PATTERNS[kind])):
@@ -193,7 +194,15 @@ class _Values:
             from .cell_readers import readable
 
             return (byte_lengths(cells) > 0) & ~readable(cells, kind)
-        valid = arrow_fullmatch(cells, PATTERNS[kind])
+        if kind in DIGITS_READ:  # digits alone are read (most cells of a column of counts): the pattern on the others
+            valid = made_of(cells, "0123456789")
+            rest = np.flatnonzero(~valid)
+            if len(rest):
+                import pyarrow as pa
+
+                valid[rest] = arrow_fullmatch(cells.take(pa.array(rest)), PATTERNS[kind])
+        else:
+            valid = arrow_fullmatch(cells, PATTERNS[kind])
         if kind == "date" and valid.any():
             return None
         size = byte_lengths(cells)

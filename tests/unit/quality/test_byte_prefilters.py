@@ -37,6 +37,7 @@ def test_the_byte_tests_give_python_s_verdicts(shape: int) -> None:
     assert cells.holding(array, "%$", letters=True, non_ascii=True).tolist() == [
         any(c in "%$" or (c.isascii() and c.isalpha()) or not c.isascii() for c in text) for text in texts]
     if not isinstance(array, pa.ChunkedArray):
+        assert cells.made_of(array, "0159").tolist() == [text != "" and set(text) <= set("0159") for text in texts]
         first = cells.first_bytes(array)
         assert first.tolist() == [text.encode()[0] if text else 0 for text in texts]
         assert cells.byte_set("=+")[first].tolist() == [text[:1] in ("=", "+") for text in texts]
@@ -47,6 +48,25 @@ def test_nulls_are_neither_filled_nor_holding() -> None:
     assert cells.not_blank(array).tolist() == [True, False, False, False, True]
     assert cells.holding(array, "@x").tolist() == [True, False, False, False, True]
     assert cells.first_bytes(array).tolist() == [ord("a"), 0, ord(" "), 0, ord("x")]
+    assert cells.made_of(array, "ax@").tolist() == [True, False, False, False, True]
+    assert cells.made_of(pa.array(["12", "1 2", "١٢", "+1"]), "0123456789").tolist() == [True, False, False, False]
+
+
+def test_digits_read_as_the_type_patterns_read_them() -> None:
+    """A column of counts is vouched for by its bytes (digits alone); any other cell still meets the pattern: the
+    Arrow path gives the verdicts of the Python one (Python's ``re`` on each text, as for a few values)."""
+    from odwb_assist.quality.type_readers import _Values
+
+    texts = ["12", "007", " 12", "+3", "1_000", "-0", "1.5", "1e3", "12a", "١٢", "nan", "2024", "99999", "0"]
+    column = ColumnValues.from_series(pd.Series(texts * 20 + [f"{n}" for n in range(400)], dtype="str"), 1)
+    arrow = _Values(column)
+    python = _Values(column)
+    python.small = True  # the path of a few values: each text through Python's re
+    assert arrow.cells is not None and python.cells is None
+    for kind in ("integer", "number", "year"):
+        assert arrow._test(None, kind).tolist() == python._test(None, kind).tolist(), kind
+    assert arrow._test(None, "integer")[: len(texts)].tolist() == [
+        False, False, False, False, False, False, True, True, True, True, True, False, False, False]
 
 
 def test_filled_mask_counts_every_shape_of_column() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from odwb_assist.checks.chunk_values import KeepsValues
 from odwb_assist.checks.repeated_header import repeated_header_rows
@@ -73,3 +75,54 @@ def test_merged_labels_over_many_rows_counted_on_distinct_values_as_on_cells(tmp
     report = check(source, plugins=get_plugin_manager(load_entrypoints=False), chunk_rows=1500)
     [finding] = [f for f in report.findings if f.type == "merged-label-cells"]
     assert finding.field_number == 1 and finding.extra["blankCells"] == 3000 and finding.row_number == 3
+
+
+CELL_TEXT = st.text(alphabet=st.sampled_from(list("Code INScodeins_2 km²()-.,\t\x1c\x1féÉßñ0918")), max_size=14)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])  # one patch
+@given(
+    cells=st.lists(CELL_TEXT, min_size=1, max_size=40, unique=True),
+    label=st.sampled_from(["Code INS", "Superficie (km²)", "code_ins", "2e trimestre", "Straße", "N°", "km2", "-"]),
+)
+def test_labels_compared_in_pyarrow_as_in_python(monkeypatch, cells: list[str], label: str) -> None:
+    """The pyarrow comparison of distinct values with a label (ASCII cells) says what ``_same`` says of each."""
+    from odwb_assist.checks import repeated_header
+
+    monkeypatch.setattr(repeated_header, "ARROW_FROM", 0)  # the pyarrow path however few the values
+    cells = [cell for cell in cells if cell]
+    if not cells:
+        return
+    column = ColumnValues.from_series(pd.Series(cells * 70, dtype="str"), 1)
+    assert column.arrow is not None
+    folded = label.strip().casefold()
+    key = repeated_header.technical(folded)
+    expected = [repeated_header._same(text, folded, key) for text in column.texts]
+    assert repeated_header.same_values(column, folded, key).tolist() == expected
+    shapes = ("code ins ", "CODE_INS", "superficie_km2", " Straße ", " 2e trimestre\t", "\x1c2E TRIMESTRE", " - ", "\x1f-")
+    for text in shapes:  # the shapes the check exists for, and spaces where only the label as written matches
+        column = ColumnValues.from_series(pd.Series([text, *cells] * 70, dtype="str"), 1)
+        assert repeated_header.same_values(column, folded, key).tolist() == [
+            repeated_header._same(value, folded, key) for value in column.texts
+        ]
+
+
+def test_label_numbers_read_from_bytes_as_by_the_patterns() -> None:
+    """Digits alone (not four) are numbers without a test; every other label is tested as before: the same verdicts
+    whether the labels are plain or padded, and whatever an earlier chunk taught."""
+    from odwb_assist.checks.merged_label_cells import _Labels
+    from odwb_assist.checks.shapes import SHAPES
+
+    labels = ["1999", "2024", "1850", "1234", "12", "007", "12345", "1 234", "12,5", "+3", "Zone 4", "٣", "", "0"]
+    labels += [str(n) for n in range(30_000, 30_400)]
+    for padded in (False, True):
+        texts = [f" {label} " if padded and label else label for label in labels]
+        chunk = pd.DataFrame({"zone": texts * 2, "b": "x", "c": "y"}, index=range(2, 2 + 2 * len(texts)), dtype="str")
+        expected = [
+            bool(label) and SHAPES["number"].fullmatch(label) is not None and SHAPES["year"].fullmatch(label) is None
+            for label in labels * 2
+        ]
+        known: dict[str, bool] = {}
+        for taught in (None, known, known):  # the verdicts of the chunks before: none, then those of the first
+            assert _Labels(chunk, 0, {}, taught).numbers().tolist() == expected, (padded, taught)
+        assert "Zone 4" in known and "1999" in known and "30100" not in known  # digits alone, not four: no test
