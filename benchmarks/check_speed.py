@@ -8,6 +8,7 @@ Usage::
     python benchmarks/check_speed.py --case synthetic      # the old 10-column UTF-8 file
     python benchmarks/check_speed.py --case shapes        # rows of another width, timestamps, UTF-16
     python benchmarks/check_speed.py --case described --rows 150000 --repeat 1
+    python benchmarks/check_speed.py --case wide --rows 200000
     python benchmarks/check_speed.py --case all
 
 For each size, in the same run and on the same file (each command in a fresh process, output discarded), it
@@ -21,7 +22,9 @@ real-world shapes the streaming reader used to leave to Frictionless: ``ragged``
 the last column, a footer), ``timestamps`` (a database export with datetimes, times, months, coordinates),
 ``utf16``, ``stray_bytes`` (UTF-8 with rows typed in Windows-1252) and ``titled`` (a title row without
 delimiter); ``described`` is the commune export with a long « Description » (1-2.5 kB of words a row, a council's
-register of works or decisions: where memory, not rows, is the limit; try ``--rows 150000``). The packages'
+register of works or decisions: where memory, not rows, is the limit; try ``--rows 150000``); ``wide`` is a
+statistics export by indicator, 80 columns of figures (every third with a decimal comma): where the cost of each
+check on each column, not of each cell, is the limit (try ``--rows 200000``, about 100 MB). The packages'
 bytecode is compiled first, as an installed package has it. It prints the ratios and whether each target of issue
 17 holds; the numbers are never asserted (they depend on the machine).
 """
@@ -173,6 +176,23 @@ def described(path: Path, rows: int, seed: int = 29) -> None:
                 handle.write(f'{line};"Dossier {number} : {pool[number % len(pool)]}"\r\n')
 
 
+def wide(path: Path, rows: int, seed: int = 31, columns: int = 80) -> None:
+    """A statistics export by indicator: ``columns`` columns « Indicateur n » of figures, counts and every third a
+    decimal-comma amount, a few planted defects (a figure with a unit, an empty cell, « n.d. »)."""
+    rnd = random.Random(seed)
+    pool = 99_991  # figures drawn from a pool, nearly every one distinct in a chunk
+    counts = [str(rnd.randrange(100_000)) for _ in range(pool)]
+    amounts = [f"{rnd.uniform(400, 1000):.2f}".replace(".", ",") for _ in range(pool)]
+    with path.open("w", encoding=commune_export.ENCODING, newline="") as handle:
+        handle.write(";".join(f"Indicateur {n}" for n in range(columns)) + "\r\n")
+        for number in range(rows):
+            start, step = rnd.randrange(pool), rnd.randrange(1, pool)  # no two rows alike
+            cells = [(amounts if n % 3 == 0 else counts)[(start + step * n) % pool] for n in range(columns)]
+            if number % 50_000 == 1_234:
+                cells[4], cells[7], cells[9] = f"{cells[4]} kg", "", "n.d."
+            handle.write(";".join(cells) + "\r\n")
+
+
 # case: (file generator, encoding, delimiter)
 CASES: dict[str, tuple[Callable[[Path, int], None], str, str]] = {
     "realistic": (realistic, commune_export.ENCODING, commune_export.DELIMITER),
@@ -183,6 +203,7 @@ CASES: dict[str, tuple[Callable[[Path, int], None], str, str]] = {
     "stray_bytes": (stray_bytes, "utf-8+cp1252", commune_export.DELIMITER),
     "titled": (titled, commune_export.ENCODING, commune_export.DELIMITER),
     "described": (described, commune_export.ENCODING, commune_export.DELIMITER),
+    "wide": (wide, commune_export.ENCODING, ";"),
 }
 # real-world shapes the streaming reader used to leave to Frictionless
 SHAPES = ("ragged", "timestamps", "utf16", "stray_bytes", "titled")

@@ -68,3 +68,21 @@ def test_check_reads_the_columns_and_finds_every_planted_defect(generator: Modul
     # nothing else is wrong: enterprise numbers, postal codes, communes and NIS agree with each other
     errors = {f["type"] for f in report["errors"] if f["severity"] == "error"}
     assert errors == {"be-nis-unknown", "be-nis-invalid", "be-phone-invalid"}
+
+
+def test_the_wide_benchmark_file_holds_only_its_planted_defects(cli: CLI, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """``check_speed.py --case wide``: 80 columns of figures, no two rows alike, three planted cells (one row)."""
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[3] / "benchmarks"))
+    import check_speed
+
+    path = tmp_path / "wide.csv"
+    check_speed.wide(path, 2_000)
+    code, _, _ = cli("check", path, "--format", "json", "--output", tmp_path / "report.json")
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert code == 1 and report["rows"] == 2_000 and len(report["fields"]) == 80
+    assert report["detected"]["delimiter"] == ";" and report["detected"]["decimal"] == ","
+    comma = {f["fieldName"] for f in report["errors"] if f["type"] == "decimal-comma"}
+    assert comma == {f"Indicateur {n}" for n in range(0, 80, 3)}
+    others = sorted((f["type"], f["rowNumber"], f["fieldName"]) for f in report["errors"] if f["type"] != "decimal-comma")
+    assert others == [("placeholder-value", 1236, "Indicateur 9"), ("type-error", 1236, "Indicateur 4")]
