@@ -48,6 +48,15 @@ def _bytes_seen(column: ColumnValues) -> np.ndarray | None:
 BYTES_SEEN = ValuesPreparation("bytes-seen", _bytes_seen)
 
 
+def may_hold_letters(column: ColumnValues, *, beyond_ascii: bool = False) -> bool:
+    """Whether the column's values may hold an ASCII letter (or, with ``beyond_ascii``, any byte beyond ASCII: an
+    accented letter); True when unknown. A column of figures holds none: a check for words is done with it."""
+    seen = BYTES_SEEN(column)
+    if seen is None:
+        return True
+    return bool(seen[0x41:0x5B].any() or seen[0x61:0x7B].any() or (beyond_ascii and seen[0x80:].any()))
+
+
 @dataclass(frozen=True)
 class CellRule:
     """``test`` says whether one cell's text matches; ``candidates`` which cells of an Arrow text array may (a

@@ -108,3 +108,25 @@ def test_the_bytes_seen_are_those_of_the_column_s_own_cells() -> None:
 def test_cells_all_empty_are_flagged_by_no_rule(name: str) -> None:
     """A block of a column with only empty cells (a fix rewrites it block by block): no rule fails on it."""
     assert RULES[name].arrow_mask(pa.array(["", "", None], type=pa.string())).tolist() == [False, False, False]
+
+
+def test_checks_for_words_leave_a_column_of_figures_and_read_the_others() -> None:
+    """``null-markers`` and ``repeated-header`` leave a column without letters at once: every marker holds an ASCII
+    letter, and a label holding a letter can only be met in a cell holding one (ASCII, or an accented letter)."""
+    from odwb_assist.checks import null_markers, repeated_header
+    from odwb_assist.checks.cell_rules import may_hold_letters
+
+    assert all(any(c.isascii() and c.isalpha() for c in marker) for marker in null_markers.MARKERS)
+    figures = [f"{n},5" for n in range(SMALL_VALUES + 50)]
+    assert not may_hold_letters(_column(figures)) and may_hold_letters(_column([*figures, "É"]), beyond_ascii=True)
+    assert not may_hold_letters(_column([*figures, "É"]))
+    assert not null_markers.marker_mask(_column(figures)).any()
+    assert null_markers.marker_mask(_column([*figures, " NULL "])).tolist()[-1]
+
+    def same(cells: list[str], label: str) -> list[bool]:
+        folded = label.strip().casefold()
+        return repeated_header.same_values(_column(cells), folded, repeated_header.technical(folded)).tolist()
+
+    assert not any(same(figures, "Code INS"))
+    assert same([*figures, "CODE_INS"], "Code INS")[-1] and same([*figures, "É"], "é")[-1]
+    assert same([*figures, "2024"], "2024")[-1] and same([*figures, "-"], "-")[-1]  # labels without a letter: read
