@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan
+from ..core.contract import BaseTableCheck, Change, CheckContext, ColumnValues, FixContext, FixPlan, ValuesPreparation
 from ..core.findings import Finding, Severity
 from ..core.i18n import Msg
 from ..quality.fixing import current_titles, label_renames, rename_columns, replace_cells
@@ -28,13 +28,45 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 
+def _bytes_seen(column: ColumnValues) -> np.ndarray | None:
+    """Which of the 256 byte values occur in the column's distinct values (None: not Arrow text)."""
+    import numpy as np
+
+    cells = column.arrow
+    if cells is None:
+        return None
+    cells = one_array(cells)
+    seen = np.zeros(256, dtype=bool)
+    if len(cells) and cells.buffers()[2] is not None:
+        offsets, data = buffer(cells)
+        seen[data[int(offsets[0]): int(offsets[-1])]] = True
+    return seen
+
+
+# the bytes of each chunk column, read once (ahead, on the CSV reader's thread) for every rule with ``needs``: on a
+# table of figures, a rule whose cells must hold « # », « < » or an accent's byte is done with a column in one lookup
+BYTES_SEEN = ValuesPreparation("bytes-seen", _bytes_seen)
+
+
+def may_hold_letters(column: ColumnValues, *, beyond_ascii: bool = False) -> bool:
+    """Whether the column's values may hold an ASCII letter (or, with ``beyond_ascii``, any byte beyond ASCII: an
+    accented letter); True when unknown. A column of figures holds none: a check for words is done with it."""
+    seen = BYTES_SEEN(column)
+    if seen is None:
+        return True
+    return bool(seen[0x41:0x5B].any() or seen[0x61:0x7B].any() or (beyond_ascii and seen[0x80:].any()))
+
+
 @dataclass(frozen=True)
 class CellRule:
     """``test`` says whether one cell's text matches; ``candidates`` which cells of an Arrow text array may (a
-    mask: the cells it leaves out never match)."""
+    mask: the cells it leaves out never match); ``needs``, when given, the bytes (ASCII characters, or byte values
+    written as ``chr(byte)``: « \\xc3 ») one of which every candidate holds: a column holding none of them is left
+    at once (``tests/unit/quality/test_rule_bytes.py`` holds each rule to it)."""
 
     test: Callable[[str], bool]
     candidates: Callable[[pa.Array], np.ndarray]
+    needs: str = ""
 
     def mask(self, values: pd.Series) -> np.ndarray:
         """True where a cell of ``values`` matches (the prefilter first on Arrow text, then the test)."""
@@ -53,7 +85,8 @@ class CellRule:
         import pyarrow as pa
 
         cells = one_array(cells)
-        if not len(cells) or cells.buffers()[2] is None:
+        data = cells.buffers()[2] if len(cells) else None
+        if data is None or not data.size:  # no cell holds a byte (all empty or null): the prefilters read none
             return np.zeros(len(cells), dtype=bool)
         mask = np.asarray(self.candidates(cells), dtype=bool).copy()
         if mask.any():
@@ -66,8 +99,18 @@ class CellRule:
         import numpy as np
 
         if len(column) > SMALL_VALUES:
+            if self.needs and not self.may_hold(column):
+                return np.zeros(len(column), dtype=bool)
             return self.mask(column.values)
         return np.fromiter((self.test(text) for text in column.texts), dtype=bool, count=len(column))
+
+
+    def may_hold(self, column: ColumnValues) -> bool:
+        """Whether the column's values hold one of the bytes a candidate needs (True when unknown)."""
+        from .cells import byte_set
+
+        seen = BYTES_SEEN(column)
+        return seen is None or bool((seen & byte_set(self.needs)).any())
 
 
 def buffer(cells: pa.Array) -> tuple[np.ndarray, np.ndarray]:
@@ -98,6 +141,11 @@ class CellCheck(BaseTableCheck):
     severity: Severity
     message: Msg
     tip: Msg
+
+    @property
+    def preparations(self) -> tuple[ValuesPreparation, ...]:
+        """The bytes of each column, read ahead on the CSV reader's thread (:attr:`CellRule.needs`)."""
+        return (BYTES_SEEN,)
 
     def start(self, context: CheckContext) -> None:
         self.tally = ColumnTally()

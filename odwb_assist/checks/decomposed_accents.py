@@ -80,7 +80,7 @@ def _candidates(cells: pa.Array) -> np.ndarray:
     return cells_at(offsets, high[part[high] <= 0xCD] + low)
 
 
-RULE = CellRule(decomposed, _candidates)
+RULE = CellRule(decomposed, _candidates, needs="\xcc\xcd")
 
 
 class DecomposedAccentsCheck(CellCheck):

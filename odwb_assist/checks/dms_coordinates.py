@@ -116,7 +116,7 @@ def _candidates(cells: pa.Array) -> np.ndarray:
     return holding(cells, raw=b"\xb0\xba")
 
 
-RULE = CellRule(lambda text: _coordinates(text) is not None, _candidates)
+RULE = CellRule(lambda text: _coordinates(text) is not None, _candidates, needs="\xb0\xba")
 
 
 class DmsCoordinatesCheck(NumberNotesCheck):

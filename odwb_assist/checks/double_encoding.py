@@ -85,7 +85,7 @@ def _candidates(cells: pa.Array) -> np.ndarray:
     return cells_at(offsets, at + low)
 
 
-RULE = CellRule(lambda text: repaired(text) is not None, _candidates)
+RULE = CellRule(lambda text: repaired(text) is not None, _candidates, needs="\xc3")
 
 
 spoilt_mask = RULE.mask  # True where a cell of a text Series holds a doubly encoded sequence

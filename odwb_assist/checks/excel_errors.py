@@ -80,7 +80,7 @@ def _candidates(cells: pa.Array) -> np.ndarray:
     return mask
 
 
-RULE = CellRule(is_error, _candidates)
+RULE = CellRule(is_error, _candidates, needs="".join((*FIRST, " ")))
 
 
 error_mask = RULE.mask  # True where a cell of a text Series is a formula error

@@ -79,7 +79,7 @@ def _candidates(cells: pa.Array) -> np.ndarray:
     return cells_at(offsets, lead[found] + low)
 
 
-RULE = CellRule(has_format, _candidates)
+RULE = CellRule(has_format, _candidates, needs="\xc2\xe2\xef")
 
 
 class FormatCharactersCheck(CellCheck):

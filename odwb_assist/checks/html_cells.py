@@ -115,7 +115,7 @@ def _candidates(cells: pa.Array) -> np.ndarray:
     return cells_at(offsets, np.flatnonzero((part == ord("<")) | (part == ord("&"))) + low)
 
 
-RULE = CellRule(has_html, _candidates)
+RULE = CellRule(has_html, _candidates, needs="<&")
 
 
 html_mask = RULE.mask  # True where a cell of a text Series holds HTML

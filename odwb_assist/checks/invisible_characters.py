@@ -67,7 +67,9 @@ def _candidates(cells: pa.Array) -> np.ndarray:
     return cells_at(offsets, odd + low)
 
 
-RULE = CellRule(has_invisible, _candidates)
+# the bytes one of which a candidate holds: controls but tab and line ends, DEL, 0xC2 and 0xEF
+INVISIBLE_BYTES = "".join(chr(b) for b in (*range(0x20), 0x7F, 0xC2, 0xEF) if b not in (0x09, 0x0A, 0x0D))
+RULE = CellRule(has_invisible, _candidates, needs=INVISIBLE_BYTES)
 
 
 class InvisibleCharactersCheck(CellCheck):

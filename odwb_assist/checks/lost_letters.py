@@ -57,7 +57,7 @@ def _candidates(cells: pa.Array) -> np.ndarray:
     return cells_at(offsets, np.flatnonzero(data[low: int(offsets[-1])] == 0x3F) + low)
 
 
-RULE = CellRule(lost_letter, _candidates)
+RULE = CellRule(lost_letter, _candidates, needs="?")
 
 
 class LostLettersCheck(CellCheck):

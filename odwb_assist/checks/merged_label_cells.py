@@ -157,10 +157,11 @@ class _Labels:
         assert known is not None
         number, year = SHAPES["number"].fullmatch, SHAPES["year"].fullmatch
         found = np.ones(len(at), dtype=bool)
-        at, todo = self._digits_alone(at)  # numbers, and no year (not 4 digits): no test
-        if self.plain:
-            texts = self.column.texts
-            labels = texts if len(at) == len(texts) else [texts[i] for i in at.tolist()]
+        at, todo = self._to_test(at)  # plain numbers that cannot be years: no test
+        if self.plain and len(at) == len(self.column):
+            labels = self.column.texts  # every label (shared with the other checks)
+        elif self.plain:  # a few: no Python string made for the others
+            labels = self.column.values.iloc[at].tolist() if len(at) else []
         else:
             labels = (self.text if len(at) == len(self.text) else self.text.iloc[at]).tolist()
         verdicts = []
@@ -174,12 +175,14 @@ class _Labels:
         found[todo] = verdicts
         return found
 
-    def _digits_alone(self, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The labels at ``at`` left to test (their positions among the column's labels, and among ``at``): those of
-        ASCII digits alone, other than four, are numbers that are not years (read from the Arrow buffers)."""
+    def _to_test(self, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The labels at ``at`` left to test (their positions among the column's labels, and among ``at``): plain
+        numbers (``-?[0-9]+(?:,[0-9]+)?``, read from the Arrow buffers) with a comma or of other than four bytes are
+        numbers that are not years."""
         import numpy as np
 
-        from .cells import arrow_text, byte_lengths, made_of
+        from .cells import arrow_text, byte_lengths
+        from .number_bytes import plain_shapes
 
         cells = arrow_text(self.column.values if self.plain else self.text) if len(at) >= SMALL_LABELS else None
         if cells is None:
@@ -188,7 +191,11 @@ class _Labels:
 
         if len(at) != len(cells):
             cells = cells.take(pa.array(at))
-        sure = made_of(cells, "0123456789") & (byte_lengths(cells) != 4)
+        shapes = plain_shapes(cells)
+        if shapes is None:
+            return at, np.arange(len(at))
+        plain, comma = shapes
+        sure = plain & (comma | (byte_lengths(cells) != 4))
         todo = np.flatnonzero(~sure)
         return at[todo], todo
 

@@ -57,6 +57,10 @@ def marker_mask(column: ColumnValues) -> np.ndarray:
     that begin as one does (read from their bytes), then compared with the markers."""
     import numpy as np
 
+    from .cell_rules import may_hold_letters
+
+    if not may_hold_letters(column):  # every marker holds an ASCII letter
+        return np.zeros(len(column), dtype=bool)
     cells = column.arrow
     if cells is None:  # a short column, in plain Python
         return np.fromiter((text.strip() in MARKERS for text in column.texts), dtype=bool, count=len(column))

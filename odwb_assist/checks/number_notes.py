@@ -21,13 +21,13 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..core.contract import Change, CheckContext, ColumnValues, FixContext
+from ..core.contract import Change, CheckContext, ColumnValues, FixContext, ValuesPreparation
 from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.fixing import free_label
 from ..quality.placeholders import is_placeholder
-from .cell_rules import CellCheck, CellRule, buffer
+from .cell_rules import BYTES_SEEN, CellCheck, CellRule, buffer
 from .cells import byte_set
 from .number_share import NumberShare
 from .parsed_numbers import NumbersCheck
@@ -123,8 +123,8 @@ def _masked_candidates(cells: pa.Array) -> np.ndarray:
     return byte_set(MASKED_FIRST)[first_bytes(cells)]
 
 
-RULE = CellRule(is_marked, _candidates)
-MASKED_RULE = CellRule(is_masked, _masked_candidates)
+RULE = CellRule(is_marked, _candidates, needs=")*")
+MASKED_RULE = CellRule(is_masked, _masked_candidates, needs=MASKED_FIRST)
 
 
 class NumberNotesCheck(NumbersCheck, CellCheck):
@@ -134,6 +134,13 @@ class NumberNotesCheck(NumbersCheck, CellCheck):
     severity = Severity.WARNING
     message = MESSAGE
     tip = TIP
+
+    @property
+    def preparations(self) -> tuple[ValuesPreparation, ...]:
+        """The shared number parse and the bytes of each column, both made ahead."""
+        from .numbers import PARSED_NUMBERS
+
+        return (PARSED_NUMBERS, BYTES_SEEN)
 
     def start(self, context: CheckContext) -> None:
         super().start(context)

@@ -146,9 +146,12 @@ def same_values(column: ColumnValues, label: str, key: str) -> np.ndarray:
     value (RE2 costs about 50 ns a cell): only over the few cells that may be the label's technical name."""
     import numpy as np
 
+    from .cell_rules import may_hold_letters
     from .cells import holding
     from .plain import distinct_cells
 
+    if any(character.isalpha() for character in key) and not may_hold_letters(column, beyond_ascii=True):
+        return np.zeros(len(column), dtype=bool)  # a column of figures: no cell can be a label with a letter
     cells = distinct_cells(column) if len(column) >= ARROW_FROM else None
     if cells is None:
         return np.fromiter((_same(str(text), label, key) for text in column.texts), dtype=bool, count=len(column))

@@ -65,7 +65,7 @@ def _candidates(cells: pa.Array) -> np.ndarray:
     return byte_set("Ee")[data.take(np.maximum(ends - 4, 0))] & (lengths >= SHORTEST) & (lengths <= LONGEST)
 
 
-RULE = CellRule(lost_digits, _candidates)
+RULE = CellRule(lost_digits, _candidates, needs="Ee")
 
 
 lost_mask = RULE.mask  # True where a cell of a text Series lost digits so

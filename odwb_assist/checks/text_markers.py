@@ -70,7 +70,7 @@ def _candidates(cells: pa.Array) -> np.ndarray:
     return mask
 
 
-RULE = CellRule(lambda text: unmarked(text) is not None, _candidates)
+RULE = CellRule(lambda text: unmarked(text) is not None, _candidates, needs=FIRST)
 
 
 class TextMarkersCheck(CellCheck):

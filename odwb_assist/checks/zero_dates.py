@@ -20,7 +20,7 @@ from ..core.findings import Finding, Severity
 from ..core.hookspecs import hookimpl
 from ..core.i18n import Msg
 from ..quality.placeholders import LONGEST, ZERO_DATES, is_zero_date
-from .cell_rules import CellCheck, CellRewrite, CellRule, buffer
+from .cell_rules import BYTES_SEEN, CellCheck, CellRewrite, CellRule, buffer
 from .cells import byte_set
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def _candidates(cells: pa.Array) -> np.ndarray:
     return mask
 
 
-RULE = CellRule(is_zero_date, _candidates)
+RULE = CellRule(is_zero_date, _candidates, needs=" \t0")
 # which distinct values of a chunk column are zero dates (shared with ``date-format``, which leaves them out, and
 # with the type check, which counts them as empty cells)
 ZERO_VALUES = ValuesPreparation("zero-dates", RULE.values_mask)
@@ -72,7 +72,7 @@ class ZeroDateCheck(CellCheck):
     severity = Severity.WARNING
     message = MESSAGE
     tip = TIP
-    preparations = (ZERO_VALUES,)
+    preparations = (BYTES_SEEN, ZERO_VALUES)  # its rule reads the bytes seen first
 
     def check_values(self, column: ColumnValues, context: CheckContext) -> Iterable[Finding]:
         self.tally.add_values(column, ZERO_VALUES(column))

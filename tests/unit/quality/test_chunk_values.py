@@ -113,8 +113,9 @@ def test_label_numbers_read_from_bytes_as_by_the_patterns() -> None:
     from odwb_assist.checks.merged_label_cells import _Labels
     from odwb_assist.checks.shapes import SHAPES
 
-    labels = ["1999", "2024", "1850", "1234", "12", "007", "12345", "1 234", "12,5", "+3", "Zone 4", "٣", "", "0"]
-    labels += [str(n) for n in range(30_000, 30_400)]
+    labels = ["1999", "2024", "1850", "1234", "12", "007", "12345", "1 234", "12,5", "+3", "Zone 4", "٣", "", "0",
+              "457,17", "-12", "-123", "-2024", ",5", "5,", "1,2,3", "2024,0", "2,024", "-", "1.5", "١٢٣,٤"]
+    labels += [str(n) for n in range(30_000, 30_400)] + [f"{n},25" for n in range(400)]
     for padded in (False, True):
         texts = [f" {label} " if padded and label else label for label in labels]
         chunk = pd.DataFrame({"zone": texts * 2, "b": "x", "c": "y"}, index=range(2, 2 + 2 * len(texts)), dtype="str")
@@ -125,4 +126,5 @@ def test_label_numbers_read_from_bytes_as_by_the_patterns() -> None:
         known: dict[str, bool] = {}
         for taught in (None, known, known):  # the verdicts of the chunks before: none, then those of the first
             assert _Labels(chunk, 0, {}, taught).numbers().tolist() == expected, (padded, taught)
-        assert "Zone 4" in known and "1999" in known and "30100" not in known  # digits alone, not four: no test
+        assert "Zone 4" in known and "1999" in known and "-123" in known  # tested: not a plain number, or four bytes
+        assert "30100" not in known and "12,25" not in known  # plain numbers, not four bytes or with a comma: no test
